@@ -1,0 +1,228 @@
+"""Text and tokens: the offset-preserving layer every other module builds on.
+
+A :class:`Doc` holds the exact text that was analysed and its word tokens. Each
+token keeps its character span in that text next to its normalised form, so any
+result computed on normalised tokens maps back to raw characters, in the spirit
+of spaCy's ``Doc``/``Span``.
+
+Normalisation removes differences that do not change the words: case, curly
+versus straight apostrophes, diacritics ("naïve" = "naive"), dashes and
+whitespace (punctuation is not tokenised at all). A change of words, such as
+"United States" versus "US", stays a difference.
+
+Example:
+    >>> doc = Doc("Labour’s “naïve” decision")
+    >>> doc.norms
+    ["labour's", 'naive', 'decision']
+    >>> doc.span(1, 3)
+    (10, 25)
+    >>> doc.text[10:25]
+    'naïve” decision'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# CJK and other scripts written without spaces are tokenised per character, so
+# that non-English text still aligns word by word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’ʼ][^\W{_CJK}]+)*")
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+@lru_cache(maxsize=200_000)
+def normalise_word(word: str) -> str:
+    """Fold a raw token to its comparison form (case, apostrophes, diacritics)."""
+    w = word.translate(_APOSTROPHES).lower()
+    if w.isascii():
+        return w
+    decomposed = unicodedata.normalize("NFKD", w)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+# Function words carry little evidence of shared content; sentence-level
+# similarity and the verdict look at content words only.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can can't cannot could couldn't did didn't do
+    does doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's i
+    i'd i'll i'm i've if in into is isn't it it's its itself just let's me more most mr mrs ms
+    mustn't my myself no nor not now of off on once only or other ought our ours ourselves out
+    over own said same says say she she'd she'll she's should shouldn't so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll
+    they're they've this those through to too told under until up very was wasn't we we'd
+    we'll we're we've were weren't what what's when when's where where's which while who who's
+    whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
+    yourself yourselves""".split()
+)
+
+
+@dataclass(slots=True)
+class Doc:
+    """Text plus its word tokens, each with character offsets into ``text``.
+
+    ``norms[i]`` is the normalised form of ``text[starts[i]:ends[i]]``.
+    """
+
+    text: str
+    starts: list[int] = field(init=False)
+    ends: list[int] = field(init=False)
+    norms: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        norms: list[str] = []
+        for m in TOKEN_RE.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+            norms.append(normalise_word(m.group()))
+        self.starts, self.ends, self.norms = starts, ends, norms
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span covering tokens ``i`` (inclusive) to ``j`` (exclusive).
+
+        An empty token range maps to an empty span at the position where the
+        missing tokens would stand, so insertions still carry an offset.
+        """
+        if j > i:
+            return self.starts[i], self.ends[j - 1]
+        if i < len(self.starts):
+            pos = self.starts[i]
+        elif self.ends:
+            pos = self.ends[-1]
+        else:
+            pos = 0
+        return pos, pos
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token that ends after character ``char``."""
+        from bisect import bisect_right
+
+        return bisect_right(self.ends, char)
+
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence-like character spans (lines split too).
+
+    News copy puts captions, headlines and paragraphs on lines of their own, so
+    a line break always ends a sentence.
+
+    >>> sentence_spans("One here. Two there.\\nThree")
+    [(0, 9), (10, 20), (21, 26)]
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        _add_trimmed(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+_OPEN_DOUBLE = "“\"«„"
+_CLOSE_DOUBLE = "”\"»“"
+_OPEN_SINGLE = "‘'"
+_CLOSE_SINGLE = "’'"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of text inside quotation marks (the marks excluded).
+
+    Handles curly and straight marks, double and single marks (telling a
+    closing single mark from an apostrophe by what follows it) and the news
+    convention of a quote running over paragraphs, where each new paragraph
+    re-opens the mark and only the last one closes it. An unbalanced mark never
+    swallows more than its own paragraph.
+
+    >>> t = 'He said: “We will win.” Then ‘it’s over’, she said.'
+    >>> [t[s:e] for s, e in quoted_spans(t)]
+    ['We will win.', 'it’s over']
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        _quoted_in_paragraph(text, p_start, p_end, spans)
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _is_opening(text: str, i: int, start: int) -> bool:
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-:,;\"“‘") and not nxt.isspace()
+
+
+def _is_closing(text: str, i: int, end: int) -> bool:
+    nxt = text[i + 1] if i + 1 < end else " "
+    prev = text[i - 1] if i > 0 else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    i = start
+    while i < end:
+        c = text[i]
+        if c in _OPEN_DOUBLE and _is_opening(text, i, start):
+            closers = _CLOSE_DOUBLE
+        elif c in _OPEN_SINGLE and _is_opening(text, i, start):
+            closers = _CLOSE_SINGLE
+        else:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and not (text[j] in closers and _is_closing(text, j, end)):
+            j += 1
+        # An unclosed mark runs to the end of its paragraph (the multi-paragraph
+        # quote convention); the next paragraph re-opens it if the quote goes on.
+        content_start, content_end = i + 1, min(j, end)
+        if content_end > content_start:
+            out.append((content_start, content_end))
+        i = j + 1
+
+
+def in_spans(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each character offset in ``starts``, whether it lies inside a span."""
+    flags = [False] * len(starts)
+    if not spans:
+        return flags
+    k = 0
+    ordered = sorted(spans)
+    for idx, pos in enumerate(starts):
+        while k < len(ordered) and ordered[k][1] <= pos:
+            k += 1
+        if k < len(ordered) and ordered[k][0] <= pos:
+            flags[idx] = True
+    return flags
