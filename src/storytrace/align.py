@@ -1,0 +1,563 @@
+"""Alignment: find the passages two articles share and the word edits inside them.
+
+The engine works on word tokens from :class:`storytrace.text.Doc` and reports
+every result as character spans into the analysed texts.
+
+1. **Seeds.** Every word trigram of A that also occurs in B is a seed hit
+   ``(i, j)``. Trigrams survive light editing (a change every few words) yet
+   rarely occur by chance.
+2. **Chains.** Hits are grouped along diagonals into runs, and runs are
+   chained when they advance in both texts with gaps of at most ``max_gap``
+   words: that absorbs replaced, inserted and deleted words while letting text
+   move anywhere (reordered paragraphs, interleaved captions).
+3. **Edits.** Inside each chain a word-level Levenshtein alignment (rapidfuzz,
+   compiled) yields ``equal``/``replace``/``insert``/``delete`` operations.
+4. **Reworded sentences.** Sentences left uncovered are paired by content-word
+   similarity, catching rewrites that share few exact trigrams.
+5. **Verdict.** Coverage of each side, inside and outside quotation marks,
+   decides the relation (see ``docs/verdict.md``).
+
+Example:
+    >>> a = "The minister said the new rail line would open in May after years of delay."
+    >>> b = "Officials said the new rail line would open in June after years of delay."
+    >>> cmp = compare(a, b)
+    >>> p = cmp.passages[0]
+    >>> p.kind, cmp.a.text[p.a[0]:p.a[1]]
+    ('edited', 'said the new rail line would open in May after years of delay')
+    >>> [(e.op, cmp.a.text[e.a[0]:e.a[1]], cmp.b.text[e.b[0]:e.b[1]]) for e in p.edits][1]
+    ('replace', 'May', 'June')
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from storytrace.articles import Article, article_from_text
+from storytrace.text import STOPWORDS, Doc, in_spans, quoted_spans, sentence_spans
+
+Span = tuple[int, int]
+
+VERDICTS = ("duplicate", "copied", "reworded", "same-story", "unrelated")
+KINDS = ("verbatim", "edited", "reworded")
+
+
+@dataclass(slots=True)
+class Edit:
+    """One word-level operation; ``a`` and ``b`` are character spans.
+
+    For ``insert`` the ``a`` span is empty (where the words would go in A);
+    for ``delete`` the ``b`` span is empty.
+    """
+
+    op: str
+    a: Span
+    b: Span
+
+    def to_dict(self) -> dict:
+        return {"op": self.op, "a": list(self.a), "b": list(self.b)}
+
+
+@dataclass(slots=True)
+class Passage:
+    """A stretch of text shared by both articles, with its word edits."""
+
+    a: Span
+    b: Span
+    kind: str
+    score: float
+    edits: list[Edit]
+    # Token ranges behind the spans and the count of equal words; internal,
+    # used for coverage and the verdict.
+    a_tokens: tuple[int, int] = field(repr=False)
+    b_tokens: tuple[int, int] = field(repr=False)
+    matched: int = field(repr=False, default=0)
+
+    def to_dict(self) -> dict:
+        return {
+            "a": list(self.a),
+            "b": list(self.b),
+            "kind": self.kind,
+            "score": round(self.score, 4),
+            "edits": [e.to_dict() for e in self.edits],
+        }
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The result of :func:`compare`: passages, coverage and a verdict."""
+
+    a: Article
+    b: Article
+    passages: list[Passage]
+    coverage: dict[str, float]
+    verdict: str
+    mode: str = "lexical"
+
+    def to_dict(self, include_text: bool = True) -> dict:
+        def side(art: Article) -> dict:
+            d = art.to_dict()
+            if not include_text:
+                d.pop("text", None)
+            return d
+
+        return {
+            "a": side(self.a),
+            "b": side(self.b),
+            "verdict": self.verdict,
+            "mode": self.mode,
+            "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Tuning knobs of the aligner; the defaults are calibrated in ``bench/``."""
+
+    seed_n: int = 3
+    """Words per seed n-gram."""
+    max_gap: int = 12
+    """Largest run of unmatched words (either side) bridged inside one passage."""
+    min_words: int = 8
+    """Smallest passage, in matched words, when it is not a whole sentence."""
+    max_seed_positions: int = 20
+    """A trigram repeated more often than this in A (boilerplate) seeds nothing."""
+    reword_threshold: float = 0.5
+    """Least content-word similarity for two sentences to count as reworded."""
+
+
+DEFAULT = Options()
+
+
+def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> Comparison:
+    """Align two articles and decide how they relate.
+
+    ``a`` and ``b`` are :class:`Article` objects or plain strings (HTML is
+    extracted). All spans in the result index ``result.a.text`` /
+    ``result.b.text``.
+    """
+    art_a = a if isinstance(a, Article) else article_from_text(a, source="a")
+    art_b = b if isinstance(b, Article) else article_from_text(b, source="b")
+    doc_a, doc_b = Doc(art_a.text), Doc(art_b.text)
+    passages = align_docs(doc_a, doc_b, options)
+    passages += reworded_passages(doc_a, doc_b, passages, options)
+    passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
+    coverage = measure_coverage(doc_a, doc_b, passages)
+    verdict = decide_verdict(doc_a, doc_b, passages, coverage)
+    return Comparison(art_a, art_b, passages, coverage, verdict)
+
+
+# --- seeds and chains -----------------------------------------------------------
+
+
+def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
+    vocab: dict[str, int] = {}
+    ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
+    ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
+    return ids_a, ids_b
+
+
+def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[tuple[int, int]]:
+    """All ``(i, j)`` where the n-gram at ``i`` in A equals the one at ``j`` in B."""
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for i in range(len(ids_a) - n + 1):
+        index[tuple(ids_a[i : i + n])].append(i)
+    hits: list[tuple[int, int]] = []
+    get = index.get
+    for j in range(len(ids_b) - n + 1):
+        positions = get(tuple(ids_b[j : j + n]))
+        if positions and len(positions) <= max_pos:
+            hits.extend((i, j) for i in positions)
+    return hits
+
+
+@dataclass(slots=True)
+class _Chain:
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    matched: int
+
+
+def chain_hits(hits: list[tuple[int, int]], n: int, max_gap: int) -> list[_Chain]:
+    """Group seed hits into chains that advance in both texts with small gaps."""
+    if not hits:
+        return []
+    # Runs: consecutive hits on one diagonal.
+    by_diag: dict[int, list[int]] = defaultdict(list)
+    for i, j in hits:
+        by_diag[j - i].append(i)
+    runs: list[_Chain] = []
+    for d, starts in by_diag.items():
+        starts.sort()
+        s = prev = starts[0]
+        for i in starts[1:]:
+            if i - prev > n:
+                runs.append(_Chain(s, prev + n, s + d, prev + n + d, prev + n - s))
+                s = i
+            prev = i
+        runs.append(_Chain(s, prev + n, s + d, prev + n + d, prev + n - s))
+    runs.sort(key=lambda r: (r.a0, r.b0))
+    # Chains: link each run to the open chain that ends just before it in both
+    # texts; the nearest one wins so parallel copies of a passage stay apart.
+    chains: list[_Chain] = []
+    for r in runs:
+        best: _Chain | None = None
+        best_cost = float("inf")
+        for c in reversed(chains[-64:]):
+            gap_a, gap_b = r.a0 - c.a1, r.b0 - c.b1
+            if -n < gap_a <= max_gap and -n < gap_b <= max_gap and r.a1 > c.a1 and r.b1 > c.b1:
+                cost = max(gap_a, gap_b, 0) + abs(gap_a - gap_b)
+                if cost < best_cost:
+                    best, best_cost = c, cost
+        if best is None:
+            chains.append(_Chain(r.a0, r.a1, r.b0, r.b1, r.matched))
+        else:
+            best.matched += min(r.a1 - max(r.a0, best.a1), r.b1 - max(r.b0, best.b1))
+            best.a1, best.b1 = r.a1, r.b1
+    return chains
+
+
+def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passage]:
+    """Verbatim and edited passages shared by two documents."""
+    ids_a, ids_b = _ids(doc_a, doc_b)
+    hits = seed_hits(ids_a, ids_b, options.seed_n, options.max_seed_positions)
+    chains = chain_hits(hits, options.seed_n, options.max_gap)
+    content = [w not in STOPWORDS for w in doc_a.norms]
+    quotes_a = quoted_spans(doc_a.text)
+    quotes_b = quoted_spans(doc_b.text)
+    candidates: list[tuple[int, Passage]] = []
+    for c in chains:
+        tok_ops = _region_ops(ids_a, ids_b, content, c, options.seed_n * 2)
+        if not tok_ops:
+            continue
+        p = make_passage(doc_a, doc_b, tok_ops)
+        if p.matched >= options.min_words or (
+            p.matched >= MIN_UNIT_WORDS
+            and (_is_whole_unit(doc_a, p.a, quotes_a) or _is_whole_unit(doc_b, p.b, quotes_b))
+        ):
+            candidates.append((p.matched, p))
+    return _select(candidates)
+
+
+MIN_UNIT_WORDS = 4
+"""Least matched words for a passage shorter than ``min_words`` that is a whole
+sentence or a whole quotation on one side ("we will sort out your housing")."""
+
+TokOp = tuple[str, int, int, int, int]
+
+
+def _region_ops(
+    ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
+) -> list[TokOp]:
+    """Word opcodes of a chain, extended over small edits at both ends.
+
+    Seeds stop short of a changed word ("Sir Keir insisted" vs "Sir Keir has
+    insisted"), so the region is widened by ``window`` words each way and the
+    alignment keeps a widened end only where it reaches an anchored run of
+    equal words: two or more, at least one of them a content word.
+    """
+    core_a0, core_a1 = c.a0, c.a1
+    a0, a1 = max(0, c.a0 - window), min(len(ids_a), c.a1 + window)
+    b0, b1 = max(0, c.b0 - window), min(len(ids_b), c.b1 + window)
+    ops = [
+        (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
+        for op in Levenshtein.opcodes(ids_a[a0:a1], ids_b[b0:b1])
+    ]
+
+    def anchored(op: TokOp) -> bool:
+        _, i0, i1, _, _ = op
+        if op[0] != "equal":
+            return False
+        if i0 < core_a1 and i1 > core_a0:
+            return True
+        return i1 - i0 >= 2 and any(content[i0:i1])
+
+    first = next((k for k, op in enumerate(ops) if anchored(op)), None)
+    if first is None:
+        return []
+    last = next(k for k in range(len(ops) - 1, -1, -1) if anchored(ops[k]))
+    return merge_ops(ops[first : last + 1])
+
+
+def merge_ops(ops: list[TokOp]) -> list[TokOp]:
+    """Fuse adjacent non-equal opcodes, so "United States" -> "US" is one replace."""
+    out: list[TokOp] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            _, i0, _, j0, _ = out[-1]
+            _, _, i1, _, j1 = op
+            tag = "replace" if i1 > i0 and j1 > j0 else ("delete" if i1 > i0 else "insert")
+            out[-1] = (tag, i0, i1, j0, j1)
+        else:
+            out.append(op)
+    return out
+
+
+def make_passage(
+    doc_a: Doc,
+    doc_b: Doc,
+    tok_ops: list[TokOp],
+    kind: str | None = None,
+    score: float | None = None,
+) -> Passage:
+    """Build a passage from token-level opcodes, mapping tokens to characters."""
+    edits = [Edit(tag, doc_a.span(i0, i1), doc_b.span(j0, j1)) for tag, i0, i1, j0, j1 in tok_ops]
+    a0, a1 = tok_ops[0][1], tok_ops[-1][2]
+    b0, b1 = tok_ops[0][3], tok_ops[-1][4]
+    equal = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
+    ratio = equal / max(a1 - a0, b1 - b0, 1)
+    if kind is None:
+        kind = "verbatim" if all(t[0] == "equal" for t in tok_ops) else "edited"
+    return Passage(
+        a=doc_a.span(a0, a1),
+        b=doc_b.span(b0, b1),
+        kind=kind,
+        score=ratio if score is None else score,
+        edits=edits,
+        a_tokens=(a0, a1),
+        b_tokens=(b0, b1),
+        matched=equal,
+    )
+
+
+def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
+    """Whether ``span`` covers most of one sentence or one quotation."""
+    s, e = span
+    for qs, qe in quotes:
+        if qs <= s + 2 and e - 2 <= qe and (e - s) >= 0.8 * (qe - qs):
+            return True
+    text = doc.text
+    before = text[:s].rstrip(" \"'“‘")
+    after = text[e:].lstrip(" \"'”’")
+    return (not before or before[-1] in ".!?:\n") and (not after or after[0] in ".!?\n")
+
+
+def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
+    """Keep the strongest passages; a weaker one may reuse text on one side only.
+
+    Reuse on one side lets a passage repeated twice in B align both times to
+    its single source in A; overlap on both sides would be the same link twice.
+    """
+    chosen: list[Passage] = []
+    for _, p in sorted(candidates, key=lambda c: -c[0]):
+        hit_a = any(_overlaps(p.a_tokens, q.a_tokens) for q in chosen)
+        hit_b = any(_overlaps(p.b_tokens, q.b_tokens) for q in chosen)
+        if not (hit_a and hit_b):
+            chosen.append(p)
+    return chosen
+
+
+# --- reworded sentences ----------------------------------------------------------
+
+
+def _stem(word: str) -> str:
+    # Crude but language-agnostic: inflections of one word share a prefix.
+    return word[:6] if len(word) > 6 else word
+
+
+def _content(doc: Doc, t0: int, t1: int) -> list[str]:
+    return [_stem(w) for w in doc.norms[t0:t1] if w not in STOPWORDS and len(w) > 1]
+
+
+def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sentence_spans(doc.text):
+        t0, t1 = doc.token_at(s), doc.token_at(e - 1)
+        t1 = max(t1, t0)
+        while t1 < len(doc) and doc.starts[t1] < e:
+            t1 += 1
+        if t1 > t0:
+            out.append((t0, t1))
+    return out
+
+
+def _free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
+    """The longest run of uncovered words in each sentence (if it is long enough)."""
+    out = []
+    for t0, t1 in sents:
+        best, start = (0, 0), None
+        for t in range(t0, t1 + 1):
+            if t < t1 and not covered[t]:
+                if start is None:
+                    start = t
+            elif start is not None:
+                if t - start > best[1] - best[0]:
+                    best = (start, t)
+                start = None
+        if best[1] - best[0] >= MIN_UNIT_WORDS:
+            out.append(best)
+    return out
+
+
+def reworded_passages(
+    doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
+) -> list[Passage]:
+    """Pair sentences not already covered that say the same in other words.
+
+    Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
+    needs at least three shared content words and mutual best match.
+    """
+    cov_a, cov_b = _covered_flags(doc_a, doc_b, found)
+    sents_a = _free_stretches(_sentence_tokens(doc_a), cov_a)
+    sents_b = _free_stretches(_sentence_tokens(doc_b), cov_b)
+    if not sents_a or not sents_b:
+        return []
+    bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
+    bags_b = [Counter(_content(doc_b, *t)) for t in sents_b]
+    df: Counter[str] = Counter()
+    for bag in bags_a + bags_b:
+        df.update(bag.keys())
+    n_sent = len(bags_a) + len(bags_b)
+    idf = {w: math.log(1 + n_sent / c) for w, c in df.items()}
+
+    def weight(bag: Counter[str]) -> float:
+        return sum(idf[w] * c for w, c in bag.items())
+
+    wa = [weight(x) for x in bags_a]
+    wb = [weight(x) for x in bags_b]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, bag in enumerate(bags_b):
+        for w in bag:
+            postings[w].append(j)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, bag in enumerate(bags_a):
+        shared: dict[int, float] = defaultdict(float)
+        count: Counter[int] = Counter()
+        for w, c in bag.items():
+            for j in postings.get(w, ()):
+                shared[j] += idf[w] * min(c, bags_b[j][w])
+                count[j] += 1
+        for j, s in shared.items():
+            if count[j] < 3:
+                continue
+            sim = 2 * s / (wa[i] + wb[j])
+            if sim > best_a.get(i, (0.0, -1))[0]:
+                best_a[i] = (sim, j)
+            if sim > best_b.get(j, (0.0, -1))[0]:
+                best_b[j] = (sim, i)
+    ids_a, ids_b = _ids(doc_a, doc_b)
+    out: list[Passage] = []
+    for i, (sim, j) in sorted(best_a.items()):
+        if sim < options.reword_threshold or best_b[j][1] != i:
+            continue
+        (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
+        ops = Levenshtein.opcodes(ids_a[a0:a1], ids_b[b0:b1])
+        tok_ops = merge_ops(
+            [
+                (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
+                for op in ops
+            ]
+        )
+        p = make_passage(doc_a, doc_b, tok_ops, score=sim)
+        # A rewrite that kept most words is an edit, not a rewording.
+        p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
+        out.append(p)
+    return out
+
+
+# --- coverage and verdict ------------------------------------------------------------
+
+
+def _covered_flags(
+    doc_a: Doc, doc_b: Doc, passages: list[Passage]
+) -> tuple[list[bool], list[bool]]:
+    cov_a = [False] * len(doc_a)
+    cov_b = [False] * len(doc_b)
+    for p in passages:
+        for i in range(*p.a_tokens):
+            cov_a[i] = True
+        for j in range(*p.b_tokens):
+            cov_b[j] = True
+    return cov_a, cov_b
+
+
+def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[str, float]:
+    """Share of each side's words inside passages, overall and outside quotes.
+
+    Keys: ``a``, ``b``, ``a_outside_quotes``, ``b_outside_quotes`` (all
+    passages), and ``a_copied``/``b_copied`` and ``a_reworded``/``b_reworded``
+    (outside quotes, by passage kind).
+    """
+    out: dict[str, float] = {}
+    for name, doc, sel in (("a", doc_a, lambda p: p.a_tokens), ("b", doc_b, lambda p: p.b_tokens)):
+        n = len(doc)
+        quoted = in_spans(doc.starts, quoted_spans(doc.text))
+        outside = [not q for q in quoted]
+        n_out = sum(outside)
+        flags = {"all": [False] * n, "copied": [False] * n, "reworded": [False] * n}
+        for p in passages:
+            group = "reworded" if p.kind == "reworded" else "copied"
+            t0, t1 = sel(p)
+            for t in range(t0, t1):
+                flags["all"][t] = True
+                flags[group][t] = True
+        out[name] = sum(flags["all"]) / n if n else 0.0
+        out[f"{name}_outside_quotes"] = _share(flags["all"], outside, n_out)
+        out[f"{name}_copied"] = _share(flags["copied"], outside, n_out)
+        out[f"{name}_reworded"] = _share(flags["reworded"], outside, n_out)
+    return out
+
+
+def _share(flags: list[bool], mask: list[bool], total: int) -> float:
+    if not total:
+        return 0.0
+    return sum(1 for f, m in zip(flags, mask, strict=True) if f and m) / total
+
+
+def _names(doc: Doc) -> set[str]:
+    text = doc.text
+    out = set()
+    for s, w in zip(doc.starts, doc.norms, strict=True):
+        c = text[s]
+        if (c.isupper() or c.isdigit()) and w not in STOPWORDS:
+            out.add(w)
+    return out
+
+
+def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[str, float]) -> str:
+    """The relation of two articles; the rules are documented in docs/verdict.md."""
+    if not passages and (not len(doc_a) or not len(doc_b)):
+        return "unrelated"
+    equal_share = _equal_share(passages)
+    if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= 0.9:
+        return "duplicate"
+    copied = max(cov["a_copied"], cov["b_copied"])
+    reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
+    if copied >= COPIED_MIN:
+        return "copied"
+    if reworded >= REWORDED_MIN:
+        return "reworded"
+    names_a, names_b = _names(doc_a), _names(doc_b)
+    shared_names = len(names_a & names_b)
+    if passages or (
+        shared_names >= 3 and shared_names / max(1, min(len(names_a), len(names_b))) >= 0.2
+    ):
+        return "same-story"
+    return "unrelated"
+
+
+COPIED_MIN = 0.3
+"""Least share of one side's unquoted words in verbatim/edited passages for ``copied``."""
+REWORDED_MIN = 0.3
+"""Least share of one side's unquoted words in any passage for ``reworded``."""
+
+
+def _equal_share(passages: list[Passage]) -> float:
+    total = equal = 0
+    for p in passages:
+        total += max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
+        equal += p.matched
+    return equal / total if total else 0.0
