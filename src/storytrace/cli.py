@@ -7,15 +7,21 @@ message on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storytrace.articles import InputError
+from storytrace.align import compare as api_compare
+from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.pairs import compare_records
+from storytrace.report import render_html, terminal_summary
 
 app = typer.Typer(
     name="storytrace",
@@ -26,6 +32,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """Show how news text travels: shared passages, spun and reworded text, quotes,
+    and who copied whom. Start with: storytrace compare A B"""
 
 
 def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -43,3 +55,98 @@ def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(0) from None
 
     return wrapper
+
+
+@app.command()
+@user_errors
+def compare(
+    a: Annotated[
+        str | None, typer.Argument(help="First article: text or HTML file, or - for stdin.")
+    ] = None,
+    b: Annotated[str | None, typer.Argument(help="Second article: text or HTML file.")] = None,
+    json_out: Annotated[
+        bool,
+        typer.Option("--json", help="Print the full result as JSON (docs/compare.schema.json)."),
+    ] = False,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report to this file.")
+    ] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option(
+            "--pairs",
+            help='Batch mode: JSONL of {"id","a","b"} paths or {"id","a_text","b_text"}; '
+            "prints one JSON result per line.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Batch mode: worker processes (default: all cores).")
+    ] = 0,
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="Batch mode: leave the article texts out of the JSON.")
+    ] = False,
+) -> None:
+    """Align two articles and explain how they relate.
+
+    Shows the verdict, how much of each article is shared (with and without
+    quotes) and every shared passage in both versions with differing words
+    marked. Spans are character offsets into the analysed text.
+    """
+    if pairs is not None:
+        if a or b:
+            raise InputError("give either two articles or --pairs, not both")
+        _compare_batch(pairs, workers or None, not no_text)
+        return
+    if a is None or b is None:
+        raise InputError("compare needs two articles (or --pairs FILE); see --help")
+    result = api_compare(read_article(a), read_article(b))
+    if html is not None:
+        try:
+            html.write_text(render_html(result), encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{html}: cannot write report ({e.strerror})") from None
+    if json_out:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        return
+    Console().print(terminal_summary(result))
+    if html is not None:
+        err.print(f"HTML report written to {html}")
+
+
+def _compare_batch(path: Path, workers: int | None, include_text: bool) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    lines = list(iter_jsonl(path))
+    records: list[dict] = []
+    for n, rec in lines:
+        if isinstance(rec, InputError):
+            err.print(f"[yellow]skipped:[/] {escape(str(rec))}", highlight=False)
+            sys.stdout.write(json.dumps({"line": n, "error": str(rec)}) + "\n")
+        else:
+            records.append(rec)
+    failed = 0
+    with progress_bar() as bar:
+        task = bar.add_task("comparing pairs", total=len(records))
+        for res in compare_records(
+            records, workers=workers, base=path.parent, include_text=include_text
+        ):
+            if "error" in res:
+                failed += 1
+                err.print(f"[yellow]pair {escape(str(res['id']))}:[/] {escape(res['error'])}")
+            sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
+            bar.advance(task)
+    err.print(
+        f"{len(records) - failed} pairs compared, {failed + len(lines) - len(records)} skipped"
+    )
+
+
+def progress_bar() -> Progress:
+    """A progress bar on stderr (hidden when stderr is not a terminal)."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
