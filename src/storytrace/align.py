@@ -127,7 +127,10 @@ class Options:
     max_seed_positions: int = 20
     """A trigram repeated more often than this in A (boilerplate) seeds nothing."""
     reword_threshold: float = 0.5
-    """Least content-word similarity for two sentences to count as reworded."""
+    """Content-word similarity at which two sentences count as reworded on their own."""
+    reword_supported: float = 0.35
+    """Lower similarity accepted when a neighbouring sentence pair is reworded too:
+    rewriters keep the order of the story, chance matches do not line up."""
 
 
 DEFAULT = Options()
@@ -448,10 +451,22 @@ def reworded_passages(
                 best_a[i] = (sim, j)
             if sim > best_b.get(j, (0.0, -1))[0]:
                 best_b[j] = (sim, i)
+    pairs = {
+        i: (sim, j)
+        for i, (sim, j) in best_a.items()
+        if sim >= options.reword_supported and best_b[j][1] == i
+    }
+
+    def supported(i: int, j: int) -> bool:
+        return any(
+            0 < abs(i2 - i) <= 2 and (j2 - j) * (i2 - i) > 0 and abs(j2 - j) <= 3
+            for i2, (_, j2) in pairs.items()
+        )
+
     ids_a, ids_b = _ids(doc_a, doc_b)
     out: list[Passage] = []
-    for i, (sim, j) in sorted(best_a.items()):
-        if sim < options.reword_threshold or best_b[j][1] != i:
+    for i, (sim, j) in sorted(pairs.items()):
+        if sim < options.reword_threshold and not supported(i, j):
             continue
         (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
         ops = Levenshtein.opcodes(ids_a[a0:a1], ids_b[b0:b1])
@@ -532,7 +547,7 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
     if not passages and (not len(doc_a) or not len(doc_b)):
         return "unrelated"
     equal_share = _equal_share(passages)
-    if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= 0.9:
+    if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= DUPLICATE_EQUAL_MIN:
         return "duplicate"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
@@ -549,6 +564,8 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
     return "unrelated"
 
 
+DUPLICATE_EQUAL_MIN = 0.97
+"""Least share of equal words in the passages of a ``duplicate`` (both sides >= 90% covered)."""
 COPIED_MIN = 0.3
 """Least share of one side's unquoted words in verbatim/edited passages for ``copied``."""
 REWORDED_MIN = 0.3
