@@ -261,31 +261,32 @@ def _region_ops(
     """Word opcodes of a chain, extended over small edits at both ends.
 
     Seeds stop short of a changed word ("Sir Keir insisted" vs "Sir Keir has
-    insisted"), so the region is widened by ``window`` words each way and the
-    alignment keeps a widened end only where it reaches an anchored run of
+    insisted"). The chain is first extended over exact matches, then up to
+    ``window`` more words each way are aligned on their own (so they cannot
+    disturb the chain's alignment) and kept only up to an anchored run of
     equal words: two or more, at least one of them a content word.
     """
-    core_a0, core_a1 = c.a0, c.a1
-    a0, a1 = max(0, c.a0 - window), min(len(ids_a), c.a1 + window)
-    b0, b1 = max(0, c.b0 - window), min(len(ids_b), c.b1 + window)
-    ops = [
-        (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
-        for op in Levenshtein.opcodes(ids_a[a0:a1], ids_b[b0:b1])
-    ]
+    a0, a1, b0, b1 = c.a0, c.a1, c.b0, c.b1
+    while a0 > 0 and b0 > 0 and ids_a[a0 - 1] == ids_b[b0 - 1]:
+        a0, b0 = a0 - 1, b0 - 1
+    while a1 < len(ids_a) and b1 < len(ids_b) and ids_a[a1] == ids_b[b1]:
+        a1, b1 = a1 + 1, b1 + 1
+
+    def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
+        return [
+            (op.tag, i0 + op.src_start, i0 + op.src_end, j0 + op.dest_start, j0 + op.dest_end)
+            for op in Levenshtein.opcodes(ids_a[i0:i1], ids_b[j0:j1])
+        ]
 
     def anchored(op: TokOp) -> bool:
-        _, i0, i1, _, _ = op
-        if op[0] != "equal":
-            return False
-        if i0 < core_a1 and i1 > core_a0:
-            return True
-        return i1 - i0 >= 2 and any(content[i0:i1])
+        return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
 
-    first = next((k for k, op in enumerate(ops) if anchored(op)), None)
-    if first is None:
-        return []
-    last = next(k for k in range(len(ops) - 1, -1, -1) if anchored(ops[k]))
-    return merge_ops(ops[first : last + 1])
+    left = ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
+    first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
+    right = ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
+    last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
+    core = ops(a0, a1, b0, b1)
+    return merge_ops(left[first:] + core + right[: last + 1])
 
 
 def merge_ops(ops: list[TokOp]) -> list[TokOp]:

@@ -1,0 +1,241 @@
+"""The compare engine: passages, edits, spans, coverage and verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.align import Comparison, compare
+from storytrace.articles import read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = Path(__file__).parent / "fixtures" / "verdict"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Comparison:
+    return compare(
+        read_article(ROOT / "examples" / "seed_a.txt"),
+        read_article(ROOT / "examples" / "seed_b.txt"),
+    )
+
+
+def _passage_with(cmp: Comparison, a_phrase: str, b_phrase: str | None = None):
+    b_phrase = b_phrase or a_phrase
+    for p in cmp.passages:
+        if a_phrase in cmp.a.text[p.a[0] : p.a[1]] and b_phrase in cmp.b.text[p.b[0] : p.b[1]]:
+            return p
+    raise AssertionError(f"no passage holds {a_phrase!r} / {b_phrase!r}")
+
+
+def _edits(cmp: Comparison, p) -> list[tuple[str, str, str]]:
+    return [
+        (e.op, cmp.a.text[e.a[0] : e.a[1]], cmp.b.text[e.b[0] : e.b[1]])
+        for e in p.edits
+        if e.op != "equal"
+    ]
+
+
+def assert_spans_slice(cmp: Comparison) -> None:
+    """Every span is a valid [start, end) slice and equal edits hold the same words."""
+    from storytrace.text import Doc
+
+    for p in cmp.passages:
+        for side, text in (("a", cmp.a.text), ("b", cmp.b.text)):
+            s, e = getattr(p, side)
+            assert 0 <= s <= e <= len(text)
+        prev_a = prev_b = None
+        for ed in p.edits:
+            assert p.a[0] <= ed.a[0] <= ed.a[1] <= p.a[1]
+            assert p.b[0] <= ed.b[0] <= ed.b[1] <= p.b[1]
+            if ed.op == "equal":
+                wa = Doc(cmp.a.text[ed.a[0] : ed.a[1]]).norms
+                wb = Doc(cmp.b.text[ed.b[0] : ed.b[1]]).norms
+                assert wa == wb and wa
+            if ed.op == "insert":
+                assert ed.a[0] == ed.a[1] and ed.b[1] > ed.b[0]
+            if ed.op == "delete":
+                assert ed.b[0] == ed.b[1] and ed.a[1] > ed.a[0]
+            if prev_a is not None:
+                assert ed.a[0] >= prev_a and ed.b[0] >= prev_b
+            prev_a, prev_b = ed.a[1], ed.b[1]
+
+
+# --- the founding example -------------------------------------------------------------
+
+
+def test_seed_ed_balls_passage(seeds: Comparison) -> None:
+    first = _passage_with(seeds, "naive and gauche")
+    last = _passage_with(seeds, "somebody should have spotted it earlier")
+    assert "These kinds of visits have been happening for decades" in seeds.a.text[slice(*first.a)]
+    assert "posse of campaigners" in seeds.b.text[slice(*last.b)]
+    # B names the podcast's co-host where A does not: a marked insertion.
+    assert ("insert", "", "with former chancellor George Osborne, Mr Balls said") in _edits(
+        seeds, first
+    )
+
+
+def test_seed_philp_united_states_vs_us(seeds: Comparison) -> None:
+    p = _passage_with(seeds, "grossly implausible")
+    assert ("replace", "United States", "US") in _edits(seeds, p)
+    assert p.kind == "edited"
+
+
+def test_seed_voluntary_basis(seeds: Comparison) -> None:
+    p = _passage_with(seeds, "entirely voluntary basis", "teaming up with the Democrats were")
+    assert seeds.a.text[slice(*p.a)].startswith("Sir Keir insisted")
+    assert ("insert", "", "has") in _edits(seeds, p)
+    # The caption repeats the sentence: a second passage from the same A text.
+    caption = _passage_with(seeds, "entirely voluntary basis", "and Ms Harris’s campaign")
+    assert caption is not p
+
+
+def test_seed_organising_interference(seeds: Comparison) -> None:
+    p = _passage_with(seeds, "organising interference or campaigning in another country’s election")
+    assert p.kind == "verbatim"
+    assert "work with America" in seeds.b.text[slice(*p.b)]
+
+
+def test_seed_sofia_patel_housing_line(seeds: Comparison) -> None:
+    p = _passage_with(seeds, "we will sort out your housing", "we will sort your housing")
+    assert _edits(seeds, p) == [("delete", "out", "")]
+
+
+def test_seed_spans_and_verdict(seeds: Comparison) -> None:
+    assert_spans_slice(seeds)
+    assert seeds.verdict == "same-story"
+    cov = seeds.coverage
+    # Much of what the two outlets share is quotes.
+    assert cov["a_outside_quotes"] < cov["a"]
+    assert 0.2 < cov["a"] < 0.8 and 0.1 < cov["b"] < 0.5
+
+
+# --- the verdict separates the four kinds of relation ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "other, verdict",
+    [
+        ("original", "duplicate"),
+        ("light", "copied"),
+        ("heavy", "reworded"),
+        ("independent", "same-story"),
+        ("unrelated", "unrelated"),
+    ],
+)
+def test_verdict_calibration(other: str, verdict: str) -> None:
+    cmp = compare(read_article(FIX / "original.txt"), read_article(FIX / f"{other}.txt"))
+    assert cmp.verdict == verdict
+    assert_spans_slice(cmp)
+
+
+def test_heavy_revision_pairs_sentences_in_order() -> None:
+    cmp = compare(read_article(FIX / "original.txt"), read_article(FIX / "heavy.txt"))
+    reworded = [p for p in cmp.passages if p.kind == "reworded"]
+    assert len(reworded) >= 5
+    pairs = [(p.a[0], p.b[0]) for p in reworded]
+    assert pairs == sorted(pairs, key=lambda x: x[1])  # same order in both texts
+
+
+# --- constructed cases -------------------------------------------------------------------
+
+P1 = (
+    "The city council approved a new budget on Monday that includes funding for twelve new "
+    "bus routes and the repair of the old harbour bridge."
+)
+P2 = (
+    "Opposition members argued that the plan would raise local taxes for families already "
+    "struggling with the rising cost of energy and food."
+)
+P3 = (
+    "The mayor said construction of the bridge would begin in the spring and should be "
+    "finished before the start of the tourist season next year."
+)
+OTHER = (
+    "A rare orchid has been discovered growing wild on a hillside in the national park, "
+    "delighting botanists who believed the species had vanished from the region decades ago."
+)
+
+
+def test_reordered_paragraphs() -> None:
+    cmp = compare(f"{P1}\n\n{P2}\n\n{P3}", f"{P3}\n\n{P1}\n\n{P2}")
+    assert cmp.coverage["a"] == 1.0 and cmp.coverage["b"] == 1.0
+    assert {p.kind for p in cmp.passages} == {"verbatim"}
+    assert_spans_slice(cmp)
+
+
+def test_insertion_inside_passage() -> None:
+    b = P1.replace("on Monday", "on Monday, after a stormy four-hour session,")
+    cmp = compare(P1, b)
+    assert len(cmp.passages) == 1
+    assert _edits(cmp, cmp.passages[0]) == [("insert", "", "after a stormy four-hour session")]
+
+
+def test_passage_repeated_twice() -> None:
+    cmp = compare(P1, f"{P1}\n\n{OTHER}\n\n{P1}")
+    assert len(cmp.passages) == 2
+    assert {p.a for p in cmp.passages} == {(0, len(P1) - 1)}
+    assert len({p.b for p in cmp.passages}) == 2
+
+
+def test_no_overlap() -> None:
+    cmp = compare(P1, OTHER)
+    assert cmp.passages == []
+    assert cmp.verdict == "unrelated"
+    assert cmp.coverage["a"] == 0.0
+
+
+def test_one_text_contained_in_other() -> None:
+    cmp = compare(P2, f"{OTHER}\n\n{P2}\n\n{P3}")
+    assert cmp.coverage["a"] == 1.0
+    assert cmp.coverage["b"] < 0.5
+    assert cmp.verdict == "copied"
+
+
+def test_short_and_empty_texts() -> None:
+    for a, b in [("", ""), ("", P1), ("Hello.", "Hello."), ("one two", "one two three")]:
+        cmp = compare(a, b)
+        assert cmp.verdict in {"unrelated", "same-story", "duplicate"}
+        assert_spans_slice(cmp)
+    assert compare("", P1).verdict == "unrelated"
+
+
+def test_eight_word_phrase_found_between_unrelated_text() -> None:
+    phrase = "the committee will publish its final report next month"
+    cmp = compare(f"{P1} Officials said {phrase}. {P2}", f"{OTHER} A spokesman said {phrase}.")
+    assert len(cmp.passages) == 1
+    assert cmp.a.text[slice(*cmp.passages[0].a)].endswith("report next month")
+
+
+def test_normalisation_is_not_an_edit() -> None:
+    a = "Labour’s “naïve and gauche” decision — officials said — was a MISTAKE by party staff."
+    b = 'Labour\'s "naive and gauche" decision - officials said - was a mistake by party staff.'
+    cmp = compare(a, b)
+    assert [p.kind for p in cmp.passages] == ["verbatim"]
+    assert cmp.verdict == "duplicate"
+
+
+def test_non_english_text() -> None:
+    de = (
+        "Die Regierung hat am Montag einen neuen Haushalt beschlossen, der Geld für zwölf neue "
+        "Buslinien und die Reparatur der alten Hafenbrücke vorsieht."
+    )
+    de2 = de.replace("zwölf", "zehn")
+    cmp = compare(de, de2)
+    assert _edits(cmp, cmp.passages[0]) == [("replace", "zwölf", "zehn")]
+    zh = "政府周一批准了新的预算，其中包括十二条新的公交线路和修复旧港口大桥的资金。"
+    cmp = compare(zh, "据报道，" + zh)
+    assert cmp.coverage["a"] == 1.0
+    assert_spans_slice(cmp)
+
+
+def test_json_contract() -> None:
+    d = compare(P1, P1.replace("twelve", "ten")).to_dict()
+    assert set(d) >= {"a", "b", "verdict", "coverage", "passages"}
+    p = d["passages"][0]
+    assert set(p) >= {"a", "b", "kind", "score", "edits"}
+    text_a, text_b = d["a"]["text"], d["b"]["text"]
+    rep = [e for e in p["edits"] if e["op"] == "replace"][0]
+    assert text_a[rep["a"][0] : rep["a"][1]] == "twelve"
+    assert text_b[rep["b"][0] : rep["b"][1]] == "ten"
