@@ -26,6 +26,10 @@ MAX_BYTES = 20 * 1024 * 1024
 """Largest article file read (20 MiB); news articles are a few KB."""
 
 
+MIN_ARTICLE_WORDS = 10
+"""Fewest words HTML extraction must yield to count as an article."""
+
+
 class InputError(Exception):
     """Bad user input; the message is one line and names the input."""
 
@@ -130,7 +134,9 @@ def _from_html(html: str, source: str) -> Article:
         html, with_metadata=True, include_comments=False, favor_recall=True
     )
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    # Menus and cookie banners survive extraction as a few words; an article
+    # has sentences.
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise InputError(f"{source}: HTML contains no article text that could be extracted")
     title = getattr(doc, "title", None)
     text = _clean_text(body)
