@@ -50,8 +50,7 @@ def _side_text(text: str, p: Passage, side: str) -> Text:
         s, t = e.a if side == "a" else e.b
         if prev is not None and s > prev:
             out.append(text[prev:s])  # the punctuation and spacing between edits
-        if t > s:
-            prev = t
+        prev = t
         chunk = text[s:t]
         if e.op == "equal":
             words = chunk.split()
