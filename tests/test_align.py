@@ -239,3 +239,13 @@ def test_json_contract() -> None:
     rep = [e for e in p["edits"] if e["op"] == "replace"][0]
     assert text_a[rep["a"][0] : rep["a"][1]] == "twelve"
     assert text_b[rep["b"][0] : rep["b"][1]] == "ten"
+
+
+def test_output_matches_json_schema(seeds: Comparison) -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "compare.schema.json").read_text())
+    jsonschema.validate(seeds.to_dict(), schema)
+    jsonschema.validate(compare("", "x").to_dict(include_text=False), schema)
