@@ -39,8 +39,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 def normalise_word(word: str) -> str:
     """Fold a raw token to its comparison form (case, apostrophes, diacritics)."""
     w = word.translate(_APOSTROPHES).lower()
-    if w.isascii():
-        return w
+    return w if w.isascii() else _strip_marks(w)
+
+
+@lru_cache(maxsize=200_000)
+def _strip_marks(w: str) -> str:
     decomposed = unicodedata.normalize("NFKD", w)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped)
@@ -77,14 +80,19 @@ class Doc:
     norms: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        norms: list[str] = []
-        for m in TOKEN_RE.finditer(self.text):
-            starts.append(m.start())
-            ends.append(m.end())
-            norms.append(normalise_word(m.group()))
-        self.starts, self.ends, self.norms = starts, ends, norms
+        text = self.text
+        spans = [m.span() for m in TOKEN_RE.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        folded = text.translate(_APOSTROPHES).lower()
+        if len(folded) != len(text):
+            # A few characters lower-case to two ("İ"); fold token by token.
+            self.norms = [normalise_word(text[s:e]) for s, e in spans]
+            return
+        norms = [folded[s:e] for s, e in spans]
+        if not folded.isascii():
+            norms = [w if w.isascii() else _strip_marks(w) for w in norms]
+        self.norms = norms
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -142,8 +150,8 @@ def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
-_OPEN_DOUBLE = "“\"«„"
-_CLOSE_DOUBLE = "”\"»“"
+_OPEN_DOUBLE = '“"«„'
+_CLOSE_DOUBLE = '”"»“'
 _OPEN_SINGLE = "‘'"
 _CLOSE_SINGLE = "’'"
 
@@ -182,7 +190,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_opening(text: str, i: int, start: int) -> bool:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev.isspace() or prev in "([{—–-:,;\"“‘") and not nxt.isspace()
+    return (prev.isspace() or prev in '([{—–-:,;"“‘') and not nxt.isspace()
 
 
 def _is_closing(text: str, i: int, end: int) -> bool:
@@ -191,26 +199,43 @@ def _is_closing(text: str, i: int, end: int) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
+_ANY_OPEN = re.compile(f"[{re.escape(_OPEN_DOUBLE + _OPEN_SINGLE)}]")
+_CLOSERS = {
+    _CLOSE_DOUBLE: re.compile(f"[{re.escape(_CLOSE_DOUBLE)}]"),
+    _CLOSE_SINGLE: re.compile(f"[{re.escape(_CLOSE_SINGLE)}]"),
+}
+
+
 def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    # Jump from mark to mark with compiled searches: most characters are not marks.
     i = start
-    while i < end:
-        c = text[i]
-        if c in _OPEN_DOUBLE and _is_opening(text, i, start):
-            closers = _CLOSE_DOUBLE
-        elif c in _OPEN_SINGLE and _is_opening(text, i, start):
-            closers = _CLOSE_SINGLE
-        else:
+    while True:
+        m = _ANY_OPEN.search(text, i, end)
+        if m is None:
+            return
+        i = m.start()
+        if not _is_opening(text, i, start):
             i += 1
             continue
+        closers = _CLOSE_DOUBLE if text[i] in _OPEN_DOUBLE else _CLOSE_SINGLE
+        finder = _CLOSERS[closers]
         j = i + 1
-        while j < end and not (text[j] in closers and _is_closing(text, j, end)):
+        while True:
+            mc = finder.search(text, j, end)
+            if mc is None:
+                j = end
+                break
+            j = mc.start()
+            if _is_closing(text, j, end):
+                break
             j += 1
         # An unclosed mark runs to the end of its paragraph (the multi-paragraph
         # quote convention); the next paragraph re-opens it if the quote goes on.
-        content_start, content_end = i + 1, min(j, end)
-        if content_end > content_start:
-            out.append((content_start, content_end))
+        if j > i + 1:
+            out.append((i + 1, j))
         i = j + 1
+        if i >= end:
+            return
 
 
 def in_spans(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
