@@ -31,13 +31,14 @@ Example:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
 from storytrace.articles import Article, article_from_text
-from storytrace.text import STOPWORDS, Doc, in_spans, quoted_spans, sentence_spans
+from storytrace.text import STOPWORDS, Doc, quoted_spans, sentence_spans
 
 Span = tuple[int, int]
 
@@ -158,22 +159,25 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
 
 
 def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
-    vocab: dict[str, int] = {}
-    ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
-    ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
-    return ids_a, ids_b
+    vocab = {w: k for k, w in enumerate(set(doc_a.norms).union(doc_b.norms))}
+    return [vocab[w] for w in doc_a.norms], [vocab[w] for w in doc_b.norms]
 
 
 def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[tuple[int, int]]:
     """All ``(i, j)`` where the n-gram at ``i`` in A equals the one at ``j`` in B."""
     index: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i in range(len(ids_a) - n + 1):
-        index[tuple(ids_a[i : i + n])].append(i)
+    for i, gram in enumerate(zip(*(ids_a[k:] for k in range(n)), strict=False)):
+        index[gram].append(i)
     hits: list[tuple[int, int]] = []
     get = index.get
-    for j in range(len(ids_b) - n + 1):
-        positions = get(tuple(ids_b[j : j + n]))
-        if positions and len(positions) <= max_pos:
+    add = hits.append
+    for j, gram in enumerate(zip(*(ids_b[k:] for k in range(n)), strict=False)):
+        positions = get(gram)
+        if positions is None:
+            continue
+        if len(positions) == 1:  # the common case, kept cheap
+            add((positions[0], j))
+        elif len(positions) <= max_pos:
             hits.extend((i, j) for i in positions)
     return hits
 
@@ -464,13 +468,12 @@ def reworded_passages(
             for i2, (_, j2) in pairs.items()
         )
 
-    ids_a, ids_b = _ids(doc_a, doc_b)
     out: list[Passage] = []
     for i, (sim, j) in sorted(pairs.items()):
         if sim < options.reword_threshold and not supported(i, j):
             continue
         (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
-        ops = Levenshtein.opcodes(ids_a[a0:a1], ids_b[b0:b1])
+        ops = Levenshtein.opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1])
         tok_ops = merge_ops(
             [
                 (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
@@ -508,29 +511,36 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
     (outside quotes, by passage kind).
     """
     out: dict[str, float] = {}
-    for name, doc, sel in (("a", doc_a, lambda p: p.a_tokens), ("b", doc_b, lambda p: p.b_tokens)):
+    for name, doc in (("a", doc_a), ("b", doc_b)):
+        # Token sets as bit masks: bit t set = token t in the set.
         n = len(doc)
-        quoted = in_spans(doc.starts, quoted_spans(doc.text))
-        outside = [not q for q in quoted]
-        n_out = sum(outside)
-        flags = {"all": [False] * n, "copied": [False] * n, "reworded": [False] * n}
+        quoted = _mask(_token_ranges(doc, quoted_spans(doc.text)))
+        outside = ((1 << n) - 1) & ~quoted
+        n_out = outside.bit_count()
+        ranges = {"copied": [], "reworded": []}
         for p in passages:
             group = "reworded" if p.kind == "reworded" else "copied"
-            t0, t1 = sel(p)
-            for t in range(t0, t1):
-                flags["all"][t] = True
-                flags[group][t] = True
-        out[name] = sum(flags["all"]) / n if n else 0.0
-        out[f"{name}_outside_quotes"] = _share(flags["all"], outside, n_out)
-        out[f"{name}_copied"] = _share(flags["copied"], outside, n_out)
-        out[f"{name}_reworded"] = _share(flags["reworded"], outside, n_out)
+            ranges[group].append(p.a_tokens if name == "a" else p.b_tokens)
+        copied, reworded = _mask(ranges["copied"]), _mask(ranges["reworded"])
+        every = copied | reworded
+        out[name] = every.bit_count() / n if n else 0.0
+        out[f"{name}_outside_quotes"] = (every & outside).bit_count() / n_out if n_out else 0.0
+        out[f"{name}_copied"] = (copied & outside).bit_count() / n_out if n_out else 0.0
+        out[f"{name}_reworded"] = (reworded & outside).bit_count() / n_out if n_out else 0.0
     return out
 
 
-def _share(flags: list[bool], mask: list[bool], total: int) -> float:
-    if not total:
-        return 0.0
-    return sum(1 for f, m in zip(flags, mask, strict=True) if f and m) / total
+def _mask(ranges: list[tuple[int, int]]) -> int:
+    m = 0
+    for t0, t1 in ranges:
+        if t1 > t0:
+            m |= ((1 << (t1 - t0)) - 1) << t0
+    return m
+
+
+def _token_ranges(doc: Doc, spans: list[Span]) -> list[tuple[int, int]]:
+    """Token index ranges of the tokens that start inside each character span."""
+    return [(bisect_left(doc.starts, s), bisect_left(doc.starts, e)) for s, e in spans]
 
 
 def _names(doc: Doc) -> set[str]:
