@@ -508,9 +508,10 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
 
     Keys: ``a``, ``b``, ``a_outside_quotes``, ``b_outside_quotes`` (all
     passages), and ``a_copied``/``b_copied`` and ``a_reworded``/``b_reworded``
-    (outside quotes, by passage kind).
+    (outside quotes, by passage kind), and ``longest_copied_words``: the most
+    unquoted words of either side inside one verbatim or edited passage.
     """
-    out: dict[str, float] = {}
+    out: dict[str, float] = {"longest_copied_words": 0}
     for name, doc in (("a", doc_a), ("b", doc_b)):
         # Token sets as bit masks: bit t set = token t in the set.
         n = len(doc)
@@ -522,6 +523,9 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
             group = "reworded" if p.kind == "reworded" else "copied"
             ranges[group].append(p.a_tokens if name == "a" else p.b_tokens)
         copied, reworded = _mask(ranges["copied"]), _mask(ranges["reworded"])
+        for r in ranges["copied"]:
+            words = (_mask([r]) & outside).bit_count()
+            out["longest_copied_words"] = max(out["longest_copied_words"], words)
         every = copied | reworded
         out[name] = every.bit_count() / n if n else 0.0
         out[f"{name}_outside_quotes"] = (every & outside).bit_count() / n_out if n_out else 0.0
@@ -562,7 +566,7 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
         return "duplicate"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
-    if copied >= COPIED_MIN:
+    if copied >= COPIED_MIN or cov["longest_copied_words"] >= COPIED_RUN_MIN:
         return "copied"
     if reworded >= REWORDED_MIN:
         return "reworded"
@@ -579,6 +583,9 @@ DUPLICATE_EQUAL_MIN = 0.97
 """Least share of equal words in the passages of a ``duplicate`` (both sides >= 90% covered)."""
 COPIED_MIN = 0.3
 """Least share of one side's unquoted words in verbatim/edited passages for ``copied``."""
+COPIED_RUN_MIN = 40
+"""Least unquoted words in one verbatim/edited passage for ``copied`` whatever the share:
+two paragraphs lifted into a long article are a copy."""
 REWORDED_MIN = 0.3
 """Least share of one side's unquoted words in any passage for ``reworded``."""
 
