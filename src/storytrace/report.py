@@ -12,7 +12,14 @@ Example:
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import importlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from html import escape
+from importlib import resources
+from typing import Any
 
 from rich.console import Group
 from rich.panel import Panel
@@ -20,6 +27,8 @@ from rich.table import Table
 from rich.text import Text
 
 from storytrace.align import Comparison, Passage
+
+Span = tuple[int, int]
 
 KIND_STYLE = {
     "verbatim": "bold green",
@@ -110,102 +119,414 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
 
 # --- HTML -----------------------------------------------------------------------------
 
-_CSS = """
-body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
-h1{font-size:18px;margin:0 0 6px}
-.verdict{display:inline-block;padding:2px 10px;border-radius:4px;background:#222;color:#fff}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px;padding:16px 20px}
-.pane{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;
-white-space:pre-wrap;overflow-wrap:anywhere}
-.pane h2{font-size:14px;margin:0 0 8px;white-space:normal}
-.p{border-radius:3px;cursor:pointer}
-.p sup{font-size:10px;font-weight:bold;margin-right:2px}
-.k-verbatim{background:#c8f0c8}.k-edited{background:#fbe9a6}
-.k-spun{background:#f3c6f0}.k-reworded{background:#c6e6f7}
-.p.hl{outline:3px solid #e33;}
-.op-replace,.op-delete,.op-insert,.op-synonym{text-decoration:underline wavy #c00}
-.op-synonym{text-decoration-color:#a0a}
-.legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
-table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}
-@media print{.cols{grid-template-columns:1fr 1fr}.p.hl{outline:none}}
-"""
-
-_JS = """
-document.querySelectorAll('.p').forEach(function(el){
-  el.addEventListener('click',function(){
-    var id=el.dataset.p, side=el.dataset.side, other=side==='a'?'b':'a';
-    document.querySelectorAll('.p.hl').forEach(function(x){x.classList.remove('hl')});
-    document.querySelectorAll('.p[data-p="'+id+'"]').forEach(function(x){x.classList.add('hl')});
-    var twin=document.querySelector('.p[data-p="'+id+'"][data-side="'+other+'"]');
-    if(twin){twin.scrollIntoView({behavior:'smooth',block:'center'});}
-  });
-});
-"""
+KINDS = ("verbatim", "edited", "spun", "reworded")
+KIND_HELP = {
+    "verbatim": "same words",
+    "edited": "a few words changed",
+    "spun": "synonyms swapped in",
+    "reworded": "same sentence, other words",
+}
+OP_HELP = {"replace": "replaced", "synonym": "synonym", "insert": "inserted", "delete": "deleted"}
+_TITLE_CHARS = 160
 
 
-def _marked_html(text: str, passages: list[Passage], side: str) -> str:
-    """Escape ``text`` and wrap each passage (and the edits inside it) in spans."""
-    # (position, order, key, opening tag or None for a close)
-    events: list[tuple[int, int, str, str | None]] = []
-    for n, p in enumerate(passages, 1):
-        s, e = p.a if side == "a" else p.b
-        tag = (
-            f'<span class="p k-{p.kind}" data-p="{n}" data-side="{side}" '
-            f'id="{side}{n}" title="#{n} {p.kind}"><sup>{n}</sup>'
-        )
-        events += [(s, 1, f"p{n}", tag), (e, 0, f"p{n}", None)]
-        for k, ed in enumerate(p.edits):
-            es, ee = ed.a if side == "a" else ed.b
-            if ed.op != "equal" and ee > es:
-                key = f"e{n}.{k}"
-                events += [(es, 2, key, f'<span class="op-{ed.op}">'), (ee, -1, key, None)]
-    events.sort(key=lambda x: (x[0], x[1]))
-    # Passages may overlap on one side (a repeated passage), so spans cannot
-    # simply nest: at each close, every open span is closed and the others reopened.
+@dataclass(slots=True)
+class QuoteRow:
+    """One row of the quotes table: a quotation and how the two versions differ.
+
+    ``label`` is ``identical``, ``trimmed`` or ``altered`` for a quote in both
+    articles, ``only-a``/``only-b`` otherwise; ``a``/``b`` are character spans.
+    """
+
+    label: str
+    speaker: str | None
+    a: Span | None
+    b: Span | None
+
+
+@dataclass(slots=True)
+class SpinFlag:
+    """A phrase flagged as spun on one side, with a short explanation."""
+
+    side: str
+    span: Span
+    note: str
+
+
+@dataclass(slots=True)
+class Extras:
+    """What the report shows beyond the alignment: quotes and spin."""
+
+    quotes: list[QuoteRow] = field(default_factory=list)
+    spin_flags: list[SpinFlag] = field(default_factory=list)
+    spin_scores: dict[str, float] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def gather_extras(cmp: Comparison) -> Extras:
+    """Quotes and spin for the report, from the modules that provide them.
+
+    Synonym edits found by the aligner are always flagged as spin; the quotes
+    table and spin scores need :mod:`storytrace.quotes` and
+    :mod:`storytrace.spin` and are left out (and listed in ``missing``)
+    without them.
+    """
+    extras = Extras()
+    quotes_mod = _optional_module("quotes")
+    if quotes_mod is None:
+        extras.missing.append("quotes")
+    else:
+        extras.quotes = _quote_rows(quotes_mod, cmp)
+    spin_mod = _optional_module("spin")
+    if spin_mod is None:
+        extras.missing.append("spin")
+    else:
+        extras.spin_flags, extras.spin_scores = _spin(spin_mod, cmp)
+    for n, p in enumerate(cmp.passages, 1):
+        for e in p.edits:
+            if e.op != "synonym":
+                continue
+            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
+            if not any(f.side == "b" and _overlap(f.span, e.b) for f in extras.spin_flags):
+                extras.spin_flags.append(SpinFlag("b", e.b, note))
+    return extras
+
+
+def _optional_module(name: str) -> Any | None:
+    # Quotes and spin are separate modules that may be absent in a trimmed install.
+    try:
+        return importlib.import_module(f"storytrace.{name}")
+    except ImportError:
+        return None
+
+
+def _quote_rows(mod: Any, cmp: Comparison) -> list[QuoteRow]:
+    return []
+
+
+def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
+    return [], {}
+
+
+def _overlap(x: Span, y: Span) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _attr(text: str) -> str:
+    """Article text for an HTML attribute: shortened, one line, escaped."""
+    text = " ".join(text.split())
+    if len(text) > _TITLE_CHARS:
+        text = text[: _TITLE_CHARS - 1] + "…"
+    return escape(text, quote=True)
+
+
+@dataclass(slots=True)
+class _Mark:
+    start: int
+    end: int
+    rank: int  # when marks start together, lower ranks open first (outside)
+    open: str
+    reopen: str
+
+
+def _render_marked(text: str, marks: list[_Mark]) -> str:
+    """Escape ``text`` and wrap each mark's span in its tag.
+
+    Marks may cross (a quote half inside a passage, a passage repeated on one
+    side), so they cannot always nest: a closing mark closes every span opened
+    after it and reopens the others with their ``reopen`` tag (no id, no
+    badge), which keeps the markup valid and the text unchanged.
+    """
+    opens: dict[int, list[tuple[int, _Mark]]] = defaultdict(list)
+    closes: dict[int, list[int]] = defaultdict(list)
+    points = {0, len(text)}
+    for k, m in enumerate(marks):
+        s, e = max(0, min(m.start, len(text))), max(0, min(m.end, len(text)))
+        opens[s].append((k, m))
+        if e > s:
+            closes[e].append(k)
+        points.update((s, e))
     out: list[str] = []
-    open_spans: list[tuple[str, str]] = []
+    stack: list[tuple[int, _Mark]] = []
     pos = 0
-    for at, _, key, tag in events:
-        out.append(escape(text[pos:at]))
+    for at in sorted(points):
+        out.append(escape(text[pos:at], quote=False))
         pos = at
-        if tag is not None:
-            out.append(tag)
-            open_spans.append((key, tag.split("<sup>")[0]))
-        elif any(k == key for k, _ in open_spans):
-            out.append("</span>" * len(open_spans))
-            open_spans = [(k, t) for k, t in open_spans if k != key]
-            out.extend(t for _, t in open_spans)
-    out.append(escape(text[pos:]))
-    out.append("</span>" * len(open_spans))
+        ending = set(closes.get(at, ()))
+        if ending:
+            first = min(i for i, (k, _) in enumerate(stack) if k in ending)
+            above = stack[first:]
+            del stack[first:]
+            out.append("</span>" * len(above))
+            for k, m in above:
+                if k not in ending:
+                    out.append(m.reopen)
+                    stack.append((k, m))
+        for k, m in sorted(opens.get(at, ()), key=lambda km: (km[1].rank, -km[1].end)):
+            out.append(m.open)
+            if m.end > m.start:
+                stack.append((k, m))
+            else:
+                out.append("</span>")
+    out.append(escape(text[pos:], quote=False))
+    out.append("</span>" * len(stack))
     return "".join(out)
 
 
-def render_html(cmp: Comparison) -> str:
-    """A self-contained HTML page: both articles side by side, passages linked."""
+def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
+    other_text = cmp.b.text if side == "a" else cmp.a.text
+    other = "B" if side == "a" else "A"
+    marks: list[_Mark] = []
+    for n, p in enumerate(cmp.passages, 1):
+        s, e = p.a if side == "a" else p.b
+        attrs = f'class="p k-{p.kind}" data-p="{n}" data-side="{side}"'
+        tip = f'title="#{n} {p.kind}: click to see it in {other}"'
+        marks.append(
+            _Mark(s, e, 1, f'<span {attrs} data-n="{n}" id="{side}{n}" {tip}>', f"<span {attrs}>")
+        )
+        # A reworded sentence differs almost everywhere; marking every word is noise.
+        for ed in [] if p.kind == "reworded" else p.edits:
+            if ed.op == "equal":
+                continue
+            mine, theirs = (ed.a, ed.b) if side == "a" else (ed.b, ed.a)
+            their_words = other_text[theirs[0] : theirs[1]]
+            if mine[1] > mine[0]:
+                if theirs[1] > theirs[0]:
+                    tip = f"{OP_HELP[ed.op]}: {other} has “{_attr(their_words)}”"
+                else:
+                    tip = f"only in {side.upper()} ({OP_HELP[ed.op]})"
+                tag = f'<span class="e op-{ed.op}" title="{tip}">'
+                marks.append(_Mark(mine[0], mine[1], 2, tag, tag))
+            elif theirs[1] > theirs[0]:
+                # Words only the other side has: a caret where they would go.
+                tag = (
+                    f'<span class="gap op-{ed.op}" title="{other} has “{_attr(their_words)}” here">'
+                )
+                marks.append(_Mark(mine[0], mine[0], 3, tag, tag))
+    for i, q in enumerate(extras.quotes, 1):
+        span = q.a if side == "a" else q.b
+        if span is not None:
+            tip = f'title="quote {i}: {q.label}"'
+            marks.append(
+                _Mark(
+                    span[0],
+                    span[1],
+                    0,
+                    f'<span class="q" id="q{side}{i}" {tip}>',
+                    f'<span class="q" {tip}>',
+                )
+            )
+    for f in extras.spin_flags:
+        if f.side == side:
+            tag = f'<span class="spin-flag" title="spun: {_attr(f.note)}">'
+            marks.append(_Mark(f.span[0], f.span[1], 4, tag, tag))
+    return marks
+
+
+def headline_span(article: Any) -> Span | None:
+    """The headline of an article: its title, or a short first line."""
+    text = article.text
+    title = getattr(article, "title", None)
+    if title and text.startswith(title):
+        return (0, len(title))
+    first = text.split("\n", 1)[0]
+    if 0 < len(first.strip()) <= 300 and len(first) < len(text):
+        return (0, len(first))
+    return None
+
+
+def _minimap(cmp: Comparison, extras: Extras, side: str) -> str:
+    text = cmp.a.text if side == "a" else cmp.b.text
+    size = max(1, len(text))
+    out = []
+
+    def block(s: int, e: int) -> str:
+        return f"left:{100 * s / size:.2f}%;width:{100 * (e - s) / size:.2f}%"
+
+    for n, p in enumerate(cmp.passages, 1):
+        s, e = p.a if side == "a" else p.b
+        out.append(
+            f'<a class="mm k-{p.kind}" href="#{side}{n}" data-p="{n}" style="{block(s, e)}" '
+            f'title="#{n} {p.kind}"></a>'
+        )
+    for f in extras.spin_flags:
+        if f.side == side:
+            out.append(f'<span class="mm spin-tick" style="{block(*f.span)}"></span>')
+    label = f"where the shared text sits in {side.upper()}"
+    return f'<div class="minimap" id="mm-{side}" aria-label="{label}">{"".join(out)}</div>'
+
+
+def _findings(cmp: Comparison, extras: Extras) -> list[str]:
+    """Plain-language bullet points (HTML) a newcomer can read in seconds."""
     cov = cmp.coverage
-    kinds = "".join(
-        f'<span class="k-{k}">{k}</span>' for k in ("verbatim", "edited", "spun", "reworded")
+    counts = Counter(p.kind for p in cmp.passages)
+    out = []
+    if cmp.passages:
+        kinds = ", ".join(f'{counts[k]} <span class="sw k-{k}">{k}</span>' for k in counts)
+        out.append(
+            f"<b>{_pct(cov['a'])}</b> of A and <b>{_pct(cov['b'])}</b> of B is shared text "
+            f"in {len(cmp.passages)} passage{'s' if len(cmp.passages) != 1 else ''}: {kinds}. "
+            f"Outside quotation marks: A {_pct(cov['a_outside_quotes'])}, "
+            f"B {_pct(cov['b_outside_quotes'])}."
+        )
+    else:
+        out.append("The two articles share no passage.")
+    both = [q for q in extras.quotes if q.a is not None and q.b is not None]
+    if both:
+        labels = Counter(q.label for q in both)
+        parts = ", ".join(
+            f'{labels[k]} <span class="lab lab-{k}">{k}</span>'
+            for k in ("identical", "trimmed", "altered")
+            if labels[k]
+        )
+        changed = [q for q in both if q.label == "altered"]
+        who = sorted({q.speaker for q in changed if q.speaker})
+        by = f" (altered: {escape(', '.join(who))})" if who else ""
+        out.append(f'<a href="#quotes">{len(both)} quotes in both</a>: {parts}{by}.')
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        flags = [f for f in extras.spin_flags if f.side == side]
+        head = headline_span(art)
+        in_head = [f for f in flags if head and _overlap(f.span, head)]
+        if in_head:
+            what = "; ".join(escape(f.note) for f in in_head)
+            out.append(f'<span class="alert">{side.upper()}’s headline is spun</span>: {what}.')
+        elif flags:
+            out.append(
+                f'<span class="alert">{side.upper()} has {len(flags)} spun '
+                f"phrase{'s' if len(flags) != 1 else ''}</span>."
+            )
+    return out
+
+
+def _side_rows(cmp: Comparison, extras: Extras) -> str:
+    cov = cmp.coverage
+    spin = bool(extras.spin_scores)
+    rows = [
+        "<tr><th></th><th>article</th><th>words shared</th><th>outside quotes</th>"
+        + ("<th>spin score</th>" if spin else "")
+        + "<th>where (minimap)</th></tr>"
+    ]
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        name = art.title or art.source
+        cells = [
+            f"<th>{side.upper()}</th>",
+            f'<td title="{escape(art.source)}">{escape(_short(name, 70))}</td>',
+            f'<td class="num">{_bar(cov[side])}{_pct(cov[side])}</td>',
+            f'<td class="num">{_bar(cov[side + "_outside_quotes"])}'
+            f"{_pct(cov[side + '_outside_quotes'])}</td>",
+        ]
+        if spin:
+            score = extras.spin_scores.get(side)
+            cells.append(f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>')
+        cells.append(f"<td>{_minimap(cmp, extras, side)}</td>")
+        rows.append(f'<tr class="side-row-{side}">{"".join(cells)}</tr>')
+    return f'<table class="sides">{"".join(rows)}</table>'
+
+
+def _bar(x: float) -> str:
+    return f'<span class="bar"><i style="width:{100 * min(max(x, 0.0), 1.0):.1f}%"></i></span>'
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _quotes_table(cmp: Comparison, extras: Extras) -> str:
+    if not extras.quotes:
+        if "quotes" in extras.missing:
+            return ""
+        return '<section class="st-quotes" id="quotes"><h2>Quotes</h2><p>No quotes.</p></section>'
+    rows = ["<tr><th>#</th><th>speaker</th><th>A</th><th>B</th><th>match</th></tr>"]
+    for i, q in enumerate(extras.quotes, 1):
+        cells = [f"<td>{i}</td>", f"<td>{escape(q.speaker or '—')}</td>"]
+        for side, art in (("a", cmp.a), ("b", cmp.b)):
+            span = q.a if side == "a" else q.b
+            if span is None:
+                cells.append("<td>—</td>")
+            else:
+                words = escape(_short(art.text[span[0] : span[1]], 220))
+                cells.append(
+                    f'<td>{words} <a href="#q{side}{i}" data-jump="q{side}{i}">'
+                    f"jump to {side.upper()}</a></td>"
+                )
+        cells.append(f'<td><span class="lab lab-{q.label}">{q.label}</span></td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<section class="st-quotes" id="quotes"><h2>Quotes</h2>'
+        f'<table class="qt">{"".join(rows)}</table></section>'
     )
-    rows = "".join(
-        f"<tr><th>{side.upper()}</th><td>{_pct(cov[side])}</td>"
-        f"<td>{_pct(cov[side + '_outside_quotes'])}</td></tr>"
-        for side in ("a", "b")
+
+
+def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
+    """The report's markup without page chrome (the web app embeds it).
+
+    Every character of article text is escaped; the markup needs
+    ``static/report.css`` and, for linking passages, ``static/report.js``.
+    """
+    extras = gather_extras(cmp) if extras is None else extras
+    counts = Counter(p.kind for p in cmp.passages)
+    legend = "".join(
+        f'<span><span class="sw k-{k}">{k}</span> {counts.get(k, 0)} · {KIND_HELP[k]}</span>'
+        for k in KINDS
     )
-    pane_a = _marked_html(cmp.a.text, cmp.passages, "a")
-    pane_b = _marked_html(cmp.b.text, cmp.passages, "b")
+    ops = (
+        '<span>changed words: <span class="side-a"><span class="e op-replace">replaced'
+        '</span></span> → <span class="side-b"><span class="e op-replace">replacement</span>'
+        '</span>, <span class="e op-synonym">synonym</span>, <span class="side-b">'
+        '<span class="e op-insert">inserted</span></span>, <span class="side-a">'
+        '<span class="e op-delete">deleted</span></span>, <span class="gap"></span> words '
+        "only the other side has</span>"
+    )
+    verdict = escape(cmp.verdict)
+    findings = "".join(f"<li>{f}</li>" for f in _findings(cmp, extras))
+    panes = []
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        body = _render_marked(art.text, _pane_marks(cmp, extras, side))
+        panes.append(
+            f'<section class="pane side-{side}" id="pane-{side}"><h2><span class="side">'
+            f"{side.upper()}</span>{escape(art.source)}</h2>"
+            f'<div class="body" lang="">{body}</div></section>'
+        )
+    return f"""<div class="st" id="report">
+<header class="st-head"><h1>How these two articles relate</h1>
+<div class="st-verdict">Verdict: <span class="verdict v-{verdict}" id="verdict">{verdict}</span>
+<span>{escape(VERDICT_HELP.get(cmp.verdict, ""))}</span></div>
+<ul class="findings" id="findings">{findings}</ul>
+{_side_rows(cmp, extras)}
+<div class="legend" id="legend">{legend}</div>
+<div class="legend">{ops}</div>
+<p class="hint">Hover a numbered passage to see both copies, click it to scroll the other
+article to its twin; click the minimap to jump.</p></header>
+<div class="st-cols">{"".join(panes)}</div>
+{_quotes_table(cmp, extras)}
+</div>"""
+
+
+def static_text(name: str) -> str:
+    """A bundled static asset (``report.css``, ``report.js``, ...)."""
+    return resources.files("storytrace").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def render_html(cmp: Comparison, extras: Extras | None = None) -> str:
+    """A self-contained HTML page: both articles side by side, passages linked.
+
+    Nothing is loaded from the network; a content security policy allows only
+    the report's own script, so article text can never run as code.
+    """
+    js = static_text("report.js")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode()
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'"
+    )
+    title = f"storytrace: {_short(cmp.a.source, 60)} vs {_short(cmp.b.source, 60)}"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>storytrace: {escape(cmp.a.source)} vs {escape(cmp.b.source)}</title>
-<style>{_CSS}</style></head><body>
-<header><h1>storytrace comparison</h1>
-<p>Verdict: <span class="verdict" id="verdict">{escape(cmp.verdict)}</span>
-{escape(VERDICT_HELP.get(cmp.verdict, ""))} &middot; {len(cmp.passages)} shared passages
-&middot; mode: {escape(cmp.mode)}</p>
-<table><tr><th></th><th>coverage</th><th>outside quotes</th></tr>{rows}</table>
-<p class="legend">{kinds} Click a passage to jump to its twin.</p></header>
-<div class="cols">
-<div class="pane" id="pane-a"><h2>A: {escape(cmp.a.source)}</h2>{pane_a}</div>
-<div class="pane" id="pane-b"><h2>B: {escape(cmp.b.source)}</h2>{pane_b}</div>
-</div><script>{_JS}</script></body></html>
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>body{{margin:0;background:#f6f6f8}}{static_text("report.css")}</style></head><body>
+{render_fragment(cmp, extras)}
+<script>{js}</script></body></html>
 """

@@ -1,0 +1,227 @@
+"""The HTML report without a browser: escaping, structure, offline, marks."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from storytrace.align import compare
+from storytrace.articles import read_article
+from storytrace.report import (
+    Extras,
+    QuoteRow,
+    SpinFlag,
+    _Mark,
+    _render_marked,
+    headline_span,
+    render_fragment,
+    render_html,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EVIL = (
+    '<script>window.pwned=1</script><img src=x onerror="alert(1)"> The council approved '
+    "the new budget for the harbour bridge repairs after a long debate about local taxes."
+)
+
+
+@pytest.fixture(scope="module")
+def seed_cmp():
+    return compare(
+        read_article(ROOT / "examples/seed_a.txt"), read_article(ROOT / "examples/seed_b.txt")
+    )
+
+
+class Pane(HTMLParser):
+    """Collects each pane's text and the passage spans inside it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.side: str | None = None
+        self.depth = 0
+        self.text = {"a": [], "b": []}
+        self.open: list[tuple[str, int | None]] = []  # (tag, passage number or None)
+        self.passages: dict[tuple[str, int], list[int]] = {}
+        self.tags: list[tuple[str, dict]] = []
+        self._pending = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "div" and "body" in (a.get("class") or "").split() and self.side is None:
+            self.side = self._pending
+            self.depth = 0
+            return
+        if tag == "section" and (a.get("id") or "").startswith("pane-"):
+            self._pending = a["id"][-1]
+        if self.side is not None:
+            self.depth += 1
+            n = int(a["data-p"]) if "data-p" in a else None
+            self.open.append((tag, n))
+            if n is not None:
+                self.passages.setdefault((self.side, n), []).append(
+                    len("".join(self.text[self.side]))
+                )
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.side is None:
+            return
+        if self.depth == 0:
+            self.side = None
+            return
+        self.depth -= 1
+        _, n = self.open.pop()
+        if n is not None:
+            self.passages[(self.side, n)].append(len("".join(self.text[self.side])))
+
+    def handle_data(self, data: str) -> None:
+        if self.side is not None:
+            self.text[self.side].append(data)
+
+
+def parse(html: str) -> Pane:
+    p = Pane()
+    p.feed(html)
+    return p
+
+
+def test_panes_read_back_exactly_as_the_articles(seed_cmp) -> None:
+    p = parse(render_html(seed_cmp))
+    # Badges and carets are CSS-generated: each pane reads back as its article, exactly.
+    assert "".join(p.text["a"]) == seed_cmp.a.text
+    assert "".join(p.text["b"]) == seed_cmp.b.text
+
+
+def test_every_passage_is_marked_at_its_offsets_on_both_sides(seed_cmp) -> None:
+    p = parse(render_fragment(seed_cmp))
+    assert len(seed_cmp.passages) >= 5
+    for n, passage in enumerate(seed_cmp.passages, 1):
+        for side, span in (("a", passage.a), ("b", passage.b)):
+            bounds = p.passages[(side, n)]
+            # A passage may be split where it crosses another mark; its pieces
+            # start at its start and end at its end.
+            assert bounds[0] == span[0] and bounds[-1] == span[1], (n, side)
+    ids = [a.get("id") for _, a in p.tags if a.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate element ids"
+    for n, passage in enumerate(seed_cmp.passages, 1):
+        assert f'id="a{n}"' in render_fragment(seed_cmp)
+        assert passage.kind in ("verbatim", "edited", "spun", "reworded")
+
+
+def test_script_in_article_renders_as_text(tmp_path: Path) -> None:
+    cmp = compare(EVIL, EVIL)
+    html = render_html(cmp)
+    assert "<script>window.pwned" not in html and "<img src=x" not in html
+    plain = re.sub(r"<[^>]+>", "", html.split("<body>")[1])
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x" in plain
+    text = "".join(parse(html).text["a"])
+    assert text == cmp.a.text and text.startswith("<script>window.pwned=1</script>")
+    # Exactly one script element: the report's own.
+    assert len(re.findall(r"<script\b", html)) == 1
+
+
+def test_source_names_and_tooltips_are_escaped() -> None:
+    a = read_article_like('"><script>alert(2)</script>.txt', EVIL)
+    b = read_article_like("b.txt", EVIL.replace("council", '"><b onmouseover=x>council'))
+    html = render_html(compare(a, b))
+    assert "<script>alert(2)" not in html
+    assert "<b onmouseover" not in html
+    assert '"><b' not in html
+
+
+def read_article_like(source: str, text: str):
+    from storytrace.articles import Article
+
+    return Article(source=source, text=text)
+
+
+def test_report_is_self_contained_and_locked_down(seed_cmp) -> None:
+    html = render_html(seed_cmp)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1]
+    assert "@media print" in html
+
+
+def test_summary_header_legend_and_minimap(seed_cmp) -> None:
+    html = render_fragment(seed_cmp)
+    assert f'id="verdict">{seed_cmp.verdict}<' in html
+    for kind in ("verbatim", "edited", "spun", "reworded"):
+        assert f'class="sw k-{kind}"' in html
+    for op in ("replace", "synonym", "insert", "delete"):
+        assert f"op-{op}" in html
+    cov = seed_cmp.coverage
+    assert f"{100 * cov['a']:.0f}%" in html and f"{100 * cov['b_outside_quotes']:.0f}%" in html
+    for side in ("a", "b"):
+        minimap = re.search(rf'<div class="minimap" id="mm-{side}".*?</div>', html).group(0)
+        assert minimap.count('class="mm k-') == len(seed_cmp.passages)
+    # Minimap blocks sit where the passages are.
+    first = seed_cmp.passages[0]
+    left = 100 * first.b[0] / len(seed_cmp.b.text)
+    assert f'href="#b1" data-p="1" style="left:{left:.2f}%' in html
+
+
+def test_changed_words_are_marked_with_their_counterpart(seed_cmp) -> None:
+    html = render_fragment(seed_cmp)
+    # "United States" in A became "US" in B inside the Philp quote.
+    assert re.search(
+        r'<span class="e op-replace" title="replaced: B has “US”">United States</span>', html
+    )
+    assert re.search(
+        r'<span class="e op-replace" title="replaced: A has “United States”">US</span>', html
+    )
+    # "we will sort out your housing": B dropped "out", shown as a caret in B.
+    assert '<span class="gap op-delete" title="A has “out” here"></span>' in html
+
+
+def test_quotes_table_and_spin_flags_from_extras(seed_cmp) -> None:
+    a, b = seed_cmp.a.text, seed_cmp.b.text
+    qa = a.index("we will sort out your housing")
+    qb = b.index("we will sort your housing")
+    extras = Extras(
+        quotes=[QuoteRow("altered", "Sofia Patel", (qa, qa + 29), (qb, qb + 25))],
+        spin_flags=[
+            SpinFlag(
+                "b",
+                (b.index("get together"), b.index("get together") + 12),
+                "“get together” for “party”",
+            )
+        ],
+        spin_scores={"a": 0.0, "b": 0.42},
+    )
+    html = render_fragment(seed_cmp, extras)
+    assert 'id="quotes"' in html and "Sofia Patel" in html and "lab-altered" in html
+    assert 'data-jump="qa1"' in html and 'id="qa1"' in html and 'id="qb1"' in html
+    assert "B’s headline is spun" in html and "get together” for “party”" in html
+    assert '<td class="num">0.42</td>' in html
+    assert html.count('class="spin-flag"') == 1
+
+
+def test_headline_span() -> None:
+    from storytrace.articles import Article
+
+    assert headline_span(Article("x", "Big news today\n\nBody text follows here.")) == (0, 14)
+    assert headline_span(Article("x", "One paragraph only.")) is None
+    assert headline_span(Article("x", "Title\nBody", title="Title")) == (0, 5)
+
+
+def test_crossing_marks_stay_well_formed() -> None:
+    text = "abcdefghij"
+    marks = [
+        _Mark(1, 6, 1, '<span class="x" id="x">', '<span class="x">'),
+        _Mark(4, 9, 0, '<span class="y" id="y">', '<span class="y">'),
+        _Mark(5, 5, 3, '<span class="gap">', '<span class="gap">'),
+    ]
+    html = _render_marked(text, marks)
+    # x closes inside y, so y is closed with it and reopened without its id.
+    assert html == (
+        'a<span class="x" id="x">bcd<span class="y" id="y">e<span class="gap"></span>f'
+        '</span></span><span class="y">ghi</span>j'
+    )
+    assert re.sub(r"<[^>]+>", "", html) == text
+    assert html.count("<span") == html.count("</span>")
+    assert html.count('id="y"') == 1
