@@ -150,3 +150,27 @@ def progress_bar() -> Progress:
         console=err,
         transient=True,
     )
+
+
+@app.command()
+@user_errors
+def serve(
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Index folder to browse (storytrace index --db).")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the web app: compare pasted or uploaded articles, browse an index, JSON API."""
+    try:
+        import uvicorn
+
+        from storytrace.web import create_app
+    except ImportError as e:
+        raise InputError(
+            f"serve needs the web extra ({e.name} is missing): pip install 'storytrace[web]'"
+        ) from None
+    if db is not None and not db.is_dir():
+        raise InputError(f"{db}: no such index folder (make one with: storytrace index PATH --db)")
+    err.print(f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

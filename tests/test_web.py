@@ -1,0 +1,187 @@
+"""The web app through FastAPI's TestClient: pages, API, limits, errors, escaping."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storytrace.cli import app as cli_app
+from storytrace.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_A = (ROOT / "examples/seed_a.txt").read_bytes()
+SEED_B = (ROOT / "examples/seed_b.txt").read_bytes()
+EVIL = (
+    "<script>window.pwned=1</script> The council approved the new budget for the harbour "
+    "bridge repairs after a long debate about local taxes and the cost of energy."
+)
+LIMIT = 64 * 1024
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(max_article_bytes=LIMIT))
+
+
+def error_text(html: str) -> str:
+    return re.search(r'id="error" role="alert">(.*?)</div>', html, re.S).group(1)
+
+
+def test_home_is_the_compare_form(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert 'enctype="multipart/form-data"' in r.text
+    assert 'name="a_file"' in r.text and 'name="b_text"' in r.text
+    assert "Up to 64 KiB per article" in r.text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_upload_seeds_through_the_form(client: TestClient) -> None:
+    r = client.post(
+        "/compare",
+        files={
+            "a_file": ("seed_a.txt", SEED_A, "text/plain"),
+            "b_file": ("seed_b.txt", SEED_B, "text/plain"),
+        },
+        data={"a_text": "", "b_text": ""},
+    )
+    assert r.status_code == 200
+    assert 'id="verdict">same-story<' in r.text
+    assert 'data-p="1" data-side="a"' in r.text and 'data-p="1" data-side="b"' in r.text
+    assert '<script src="/static/report.js"></script>' in r.text
+    assert "seed_a.txt" in r.text and "seed_b.txt" in r.text
+
+
+def test_pasted_script_renders_as_text(client: TestClient) -> None:
+    r = client.post("/compare", data={"a_text": EVIL, "b_text": EVIL})
+    assert r.status_code == 200
+    assert "<script>window.pwned" not in r.text
+    plain = re.sub(r"<[^>]+>", "", r.text)
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in plain
+    # Only the app's own script file: no inline script at all.
+    assert re.findall(r"<script[^>]*>", r.text) == ['<script src="/static/report.js">']
+
+
+def test_form_errors_keep_the_input_and_say_what_is_wrong(client: TestClient) -> None:
+    r = client.post("/compare", data={"a_text": "<b>kept</b> text", "b_text": "  "})
+    assert r.status_code == 400
+    assert error_text(r.text) == "article B: paste some text or choose a file"
+    assert "&lt;b&gt;kept&lt;/b&gt; text</textarea>" in r.text
+    r = client.post(
+        "/compare",
+        files={"a_file": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 40, "image/png")},
+        data={"b_text": EVIL},
+    )
+    assert r.status_code == 400
+    assert error_text(r.text) == "photo.png: looks like a binary file, not text or HTML"
+
+
+def test_form_error_with_hostile_filename_is_escaped(client: TestClient) -> None:
+    r = client.post(
+        "/compare",
+        files={"a_file": ("<img src=x onerror=alert(1)>.txt", b"", "text/plain")},
+        data={"b_text": EVIL},
+    )
+    assert r.status_code == 400
+    assert "<img src=x" not in r.text
+    assert "&lt;img src=x onerror=alert(1)&gt;.txt: no text given" in r.text
+
+
+def test_oversized_article_is_refused(client: TestClient) -> None:
+    big = ("word " * (LIMIT // 4)).encode()
+    r = client.post(
+        "/compare",
+        files={"a_file": ("big.txt", big, "text/plain")},
+        data={"b_text": EVIL},
+    )
+    assert r.status_code == 413
+    assert error_text(r.text) == "big.txt: larger than the 64 KiB limit for one article"
+    r = client.post("/compare", data={"a_text": big.decode(), "b_text": EVIL})
+    assert r.status_code == 413
+    assert "over the 64 KiB limit for one article" in error_text(r.text)
+
+
+def test_oversized_request_is_refused_before_parsing(client: TestClient) -> None:
+    huge = b"x" * (3 * LIMIT)
+    r = client.post("/api/compare/files", files={"a": ("a.txt", huge), "b": ("b.txt", huge)})
+    assert r.status_code == 413
+    assert r.json()["detail"].startswith("upload too large:")
+    # Without a Content-Length (chunked), the body is counted as it arrives.
+    r = client.post("/compare", content=iter([huge, huge]), headers={"content-type": "text/plain"})
+    assert r.status_code == 413 and "upload too large" in error_text(r.text)
+
+
+def test_api_compare_json(client: TestClient) -> None:
+    r = client.post(
+        "/api/compare",
+        json={"a": SEED_A.decode(), "b": SEED_B.decode(), "a_source": "mirror", "b_source": "mail"},
+    )
+    assert r.status_code == 200
+    d = r.json()
+    assert d["verdict"] == "same-story" and d["a"]["source"] == "mirror"
+    text_b = d["b"]["text"]
+    assert any("we will sort your housing" in text_b[p["b"][0] : p["b"][1]] for p in d["passages"])
+
+
+def test_api_compare_files_and_errors(client: TestClient) -> None:
+    r = client.post("/api/compare/files", files={"a": ("a.txt", SEED_A), "b": ("b.txt", SEED_B)})
+    assert r.status_code == 200 and r.json()["a"]["source"] == "a.txt"
+    r = client.post("/api/compare", json={"a": "", "b": "text"})
+    assert r.status_code == 400 and r.json() == {"detail": "a: no text given"}
+    r = client.post("/api/compare", json={"a": "x " * LIMIT, "b": "text"})
+    assert r.status_code == 413 and "limit for one article" in r.json()["detail"]
+    r = client.post("/api/compare", json={"a": "only a"})
+    assert r.status_code == 422
+    r = client.post(
+        "/api/compare/files", files={"a": ("a.txt", b"\x00\x01\x02" * 10), "b": ("b", SEED_B)}
+    )
+    assert r.status_code == 400 and "binary" in r.json()["detail"]
+
+
+def test_openapi_spec_and_health(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert {"/api/compare", "/api/compare/files", "/api/health"} <= set(spec["paths"])
+    assert "/compare" not in spec["paths"]  # HTML pages are not API
+    assert client.get("/api/health").json()["status"] == "ok"
+    # No Swagger UI: it would load from a CDN.
+    assert client.get("/docs").status_code == 404
+
+
+def test_static_assets_are_bundled(client: TestClient) -> None:
+    for name in ("report.css", "report.js", "app.css"):
+        r = client.get(f"/static/{name}")
+        assert r.status_code == 200 and len(r.text) > 200
+    page = client.get("/").text
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+def test_unknown_pages_are_404_with_a_message(client: TestClient) -> None:
+    r = client.get("/nowhere")
+    assert r.status_code == 404 and 'id="error"' in r.text
+    r = client.get("/api/nowhere")
+    assert r.status_code == 404 and r.json()["detail"]
+    # Without an index the index pages do not exist.
+    assert client.get("/stories").status_code == 404
+
+
+def test_serve_without_the_web_extra_is_one_line(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['fastapi'] = None; sys.modules['uvicorn'] = None\n"
+        "from storytrace.cli import app; app(['serve'])"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("error: serve needs the web extra")
+    assert proc.stderr.strip().endswith("pip install 'storytrace[web]'")
+
+
+def test_serve_with_a_missing_index_folder_is_one_line(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "nope")])
+    assert res.exit_code == 2
+    assert "no such index folder" in res.stderr and "Traceback" not in res.output
