@@ -1,0 +1,194 @@
+"""The real pages in headless Chromium (Debian ``chromium``), driven by Playwright.
+
+The app runs under uvicorn on 127.0.0.1 in a thread; the browser talks to
+nothing else. ``STORYTRACE_SCREENSHOTS=docs/img pytest tests/test_browser.py``
+refreshes the screenshot in the docs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from storytrace.align import compare
+from storytrace.articles import read_article
+from storytrace.report import render_html
+from storytrace.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_A = ROOT / "examples/seed_a.txt"
+SEED_B = ROOT / "examples/seed_b.txt"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+EVIL = (
+    '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> The council '
+    "approved the new budget for the harbour bridge repairs after a long debate about taxes."
+)
+
+
+HL = re.compile(r"(^|\s)hl(\s|$)")
+HOVER = re.compile(r"(^|\s)hover(\s|$)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(app) -> tuple[str, uvicorn.Server, threading.Thread]:
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    url, server, thread = start_server(create_app())
+    yield url
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # A page may be a 4xx on purpose (a form error); its assets must all load.
+    pg.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and r.request.resource_type != "document"
+            and errors.append(f"{r.status} {r.url}")
+        ),
+    )
+    pg.on("requestfailed", lambda r: errors.append(f"failed {r.url}"))
+    # Only the local server and file:// pages: anything else is a bug.
+    requested: list[str] = []
+    pg.on("request", lambda r: requested.append(r.url))
+    yield pg
+    context.close()
+    assert not errors, errors
+    outside = [u for u in requested if not u.startswith(("http://127.0.0.1:", "file://", "data:"))]
+    assert not outside, outside
+
+
+def upload_seeds(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.set_input_files("#a_file", str(SEED_A))
+    page.set_input_files("#b_file", str(SEED_B))
+    page.click("#compare-btn")
+    expect(page.locator("#verdict")).to_be_visible()
+
+
+def in_pane_view(page: Page, selector: str) -> bool:
+    """Whether the element is scrolled into the visible part of its pane."""
+    return page.eval_on_selector(
+        selector,
+        """el => { const box = el.closest('.body').getBoundingClientRect();
+                   const r = el.getBoundingClientRect();
+                   return r.top >= box.top - 1 && r.top < box.bottom; }""",
+    )
+
+
+def check_twin_linking(page: Page) -> None:
+    # The last passage of A sits far down its pane; its twin in B too.
+    n = page.locator("#pane-a .p[data-n]").count()
+    assert n >= 5
+    last = f"#a{n}"
+    page.locator(last).scroll_into_view_if_needed()
+    assert not in_pane_view(page, f"#b{n}")
+    page.click(last)
+    expect(page.locator(f"#b{n}")).to_have_class(HL)
+    page.wait_for_timeout(400)  # smooth scrolling
+    assert in_pane_view(page, f"#b{n}")
+    # Only that passage is selected, on both sides.
+    assert page.locator(".p.hl[id]").evaluate_all("els => els.map(e => e.id).sort()") == [
+        f"a{n}",
+        f"b{n}",
+    ]
+    # Hover shows both copies of another passage.
+    page.hover("#b1")
+    expect(page.locator("#a1")).to_have_class(HOVER)
+
+
+def test_upload_seeds_and_click_a_passage_highlights_its_twin(page: Page, base_url: str) -> None:
+    upload_seeds(page, base_url)
+    expect(page.locator("#verdict")).to_have_text("same-story")
+    assert "seed_b.txt" in page.inner_text("#pane-b h2")
+    # The panes show the articles' text as text.
+    assert "grossly implausible" in page.inner_text("#pane-b .body")
+    check_twin_linking(page)
+
+
+def test_seed_report_screenshot(page: Page, base_url: str, tmp_path: Path) -> None:
+    upload_seeds(page, base_url)
+    page.click("#a2")
+    page.wait_for_timeout(400)
+    page.evaluate("window.scrollTo(0, 0)")
+    out = Path(os.environ.get("STORYTRACE_SCREENSHOTS", tmp_path)) / "seed-report.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out))
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+
+
+def test_pasted_script_is_shown_not_run(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("#a_text", EVIL)
+    page.fill("#b_text", EVIL)
+    page.click("#compare-btn")
+    expect(page.locator("#verdict")).to_have_text("duplicate")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#pane-a img, #pane-a script").count() == 0
+    assert page.inner_text("#pane-a .body").startswith("<script>window.pwned=1</script><img")
+
+
+def test_form_error_is_shown(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("#a_text", "<b>only one article</b>")
+    page.click("#compare-btn")
+    expect(page.locator("#error")).to_have_text("article B: paste some text or choose a file")
+    expect(page.locator("#a_text")).to_have_value("<b>only one article</b>")
+
+
+def test_standalone_report_file_links_passages(page: Page, tmp_path: Path) -> None:
+    # compare --html output: its own script must run under its content security policy.
+    cmp = compare(read_article(SEED_A), read_article(SEED_B))
+    report = tmp_path / "seed.html"
+    report.write_text(render_html(cmp), encoding="utf-8")
+    page.goto(report.as_uri())
+    check_twin_linking(page)
+    evil = tmp_path / "evil.html"
+    evil.write_text(render_html(compare(EVIL, EVIL)), encoding="utf-8")
+    page.goto(evil.as_uri())
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.pwned") is None
+    assert page.inner_text("#pane-b .body").startswith("<script>")
