@@ -225,3 +225,30 @@ def test_crossing_marks_stay_well_formed() -> None:
     assert re.sub(r"<[^>]+>", "", html) == text
     assert html.count("<span") == html.count("</span>")
     assert html.count('id="y"') == 1
+
+
+def test_story_graph_groups_by_outlet_orders_by_date_and_escapes() -> None:
+    from storytrace.report import GraphEdge, GraphNode, story_graph_svg
+
+    nodes = [
+        GraphNode("late", "Update", "Mail", "2024-10-26", href="/articles/late"),
+        GraphNode("wire", "Wire copy", "PA", "2024-10-24"),
+        GraphNode("mail", "<script>alert(1)</script>", "Mail", "2024-10-25"),
+    ]
+    edges = [
+        GraphEdge("wire", "mail", "copied"),
+        GraphEdge("mail", "late", "spun"),
+        GraphEdge("wire", "late", "same-story", directed=False),
+        GraphEdge("wire", "missing", "copied"),  # unknown node: not drawn
+    ]
+    svg = story_graph_svg(nodes, edges)
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    centres = dict(
+        re.findall(r'data-id="(\w+)"><title>[^<]*</title><circle cx="\d+" cy="(\d+)"', svg)
+    )
+    assert int(centres["wire"]) < int(centres["mail"]) < int(centres["late"])
+    xs = dict(re.findall(r'data-id="(\w+)"><title>[^<]*</title><circle cx="(\d+)"', svg))
+    assert xs["mail"] == xs["late"] != xs["wire"]  # one column per outlet
+    assert svg.count('class="edge') == 3
+    assert svg.count("marker-end=") == 2 and svg.count("stroke-dasharray") == 1
+    assert '<a href="/articles/late">' in svg
