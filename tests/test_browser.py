@@ -192,3 +192,21 @@ def test_standalone_report_file_links_passages(page: Page, tmp_path: Path) -> No
     page.wait_for_timeout(200)
     assert page.evaluate("window.pwned") is None
     assert page.inner_text("#pane-b .body").startswith("<script>")
+
+
+def test_keyboard_and_print_layout(page: Page, tmp_path: Path) -> None:
+    report = tmp_path / "seed.html"
+    report.write_text(render_html(compare(read_article(SEED_A), read_article(SEED_B))))
+    page.goto(report.as_uri())
+    page.focus("#b3")
+    page.keyboard.press("Enter")
+    expect(page.locator("#a3")).to_have_class(HL)
+    # Printed, the panes show their whole text: no scroll box cuts an article off.
+    page.emulate_media(media="print")
+    for side in ("a", "b"):
+        clipped = page.eval_on_selector(
+            f"#pane-{side} .body", "el => el.scrollHeight - el.clientHeight"
+        )
+        assert clipped <= 1
+    pdf = page.pdf(format="A4")
+    assert pdf[:5] == b"%PDF-" and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 3

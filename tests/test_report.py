@@ -206,6 +206,7 @@ def test_headline_span() -> None:
 
     assert headline_span(Article("x", "Big news today\n\nBody text follows here.")) == (0, 14)
     assert headline_span(Article("x", "One paragraph only.")) is None
+    assert headline_span(Article("x", "A lede sentence.\nAnother sentence.")) is None
     assert headline_span(Article("x", "Title\nBody", title="Title")) == (0, 5)
 
 

@@ -167,7 +167,9 @@ def test_unknown_pages_are_404_with_a_message(client: TestClient) -> None:
     r = client.get("/api/nowhere")
     assert r.status_code == 404 and r.json()["detail"]
     # Without an index the index pages do not exist.
-    assert client.get("/stories").status_code == 404
+    r = client.get("/stories")
+    assert r.status_code == 404 and "storytrace serve --db DIR" in error_text(r.text)
+    assert client.get("/api/search?q=x").json()["detail"].startswith("no index is being served")
 
 
 def test_serve_without_the_web_extra_is_one_line(tmp_path: Path) -> None:

@@ -282,7 +282,13 @@ def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
         attrs = f'class="p k-{p.kind}" data-p="{n}" data-side="{side}"'
         tip = f'title="#{n} {p.kind}: click to see it in {other}"'
         marks.append(
-            _Mark(s, e, 1, f'<span {attrs} data-n="{n}" id="{side}{n}" {tip}>', f"<span {attrs}>")
+            _Mark(
+                s,
+                e,
+                1,
+                f'<span {attrs} data-n="{n}" id="{side}{n}" tabindex="0" role="button" {tip}>',
+                f"<span {attrs}>",
+            )
         )
         # A reworded sentence differs almost everywhere; marking every word is noise.
         for ed in [] if p.kind == "reworded" else p.edits:
@@ -335,7 +341,12 @@ def headline_span(article: Any) -> Span | None:
     if title and text.startswith(title):
         return (0, len(title))
     first = text.split("\n", 1)[0]
-    if 0 < len(first.strip()) <= 300 and len(first) < len(text):
+    # Headlines are short lines without a closing full stop; a lede has one.
+    if (
+        0 < len(first.strip()) <= 300
+        and len(first) < len(text)
+        and not first.rstrip().endswith(".")
+    ):
         return (0, len(first))
     return None
 

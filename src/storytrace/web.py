@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storytrace.align import compare as align_compare
 from storytrace.articles import Article, InputError, article_from_text, decode_bytes
-from storytrace.report import _short, render_fragment
+from storytrace.report import GraphEdge, GraphNode, _short, render_fragment, story_graph_svg
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest article accepted by the app (2 MiB); news articles are a few KB."""
@@ -265,6 +265,86 @@ def create_app(db_dir: str | Path | None = None, max_article_bytes: int = MAX_AR
         result = await run_in_threadpool(align_compare, arts[0], arts[1])
         return result.to_dict()
 
+    def need_index() -> Any:
+        if index is None:
+            raise HTTPException(
+                404, "no index is being served: start the app with storytrace serve --db DIR"
+            )
+        return index
+
+    def found(item: Any, what: str) -> Any:
+        if item is None:
+            raise HTTPException(404, f"no {what} in this index")
+        return item
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(offset: int = 0, limit: int = 100) -> HTMLResponse:
+        ix = need_index()
+        rows = ix.stories(limit=limit + 1, offset=max(0, offset))
+        return page(
+            "stories.html",
+            stories=rows[:limit],
+            more=len(rows) > limit,
+            offset=offset,
+            limit=limit,
+            stats=ix.stats(),
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        story = found(need_index().story(story_id), f"story {story_id}")
+        return page("story.html", story=story, graph=story_graph(story))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        article = found(need_index().article(article_id), f"article {article_id}")
+        return page("article.html", article=article)
+
+    @app.get("/compare/{a_id}/{b_id}", response_class=HTMLResponse, include_in_schema=False)
+    def compare_stored(a_id: str, b_id: str) -> HTMLResponse:
+        ix = need_index()
+        a = found(ix.article(a_id), f"article {a_id}")
+        b = found(ix.article(b_id), f"article {b_id}")
+        result = align_compare(_as_article(a), _as_article(b))
+        title = f"{_short(result.a.source, 40)} vs {_short(result.b.source, 40)}"
+        return page("compare.html", report=render_fragment(result), title=title)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = "", speaker: str = "") -> HTMLResponse:
+        ix = need_index()
+        hits = None
+        error = ""
+        if q.strip() or speaker.strip():
+            try:
+                hits = run_search(ix, q, speaker)
+            except InputError as e:
+                error = str(e)
+        return page("search.html", q=q, speaker=speaker, hits=hits, error=error)
+
+    @app.get("/api/stories", tags=["index"])
+    def api_stories(offset: int = 0, limit: int = 100) -> dict:
+        """Stories in the index, largest first, with sizes and dates."""
+        ix = need_index()
+        return {"stats": ix.stats(), "stories": ix.stories(limit=limit, offset=max(0, offset))}
+
+    @app.get("/api/stories/{story_id}", tags=["index"])
+    def api_story(story_id: str) -> dict:
+        """One story: its articles and reuse edges (source -> copy when directed)."""
+        return found(need_index().story(story_id), f"story {story_id}")
+
+    @app.get("/api/articles/{article_id}", tags=["index"])
+    def api_article(article_id: str) -> dict:
+        """One stored article with its text."""
+        return found(need_index().article(article_id), f"article {article_id}")
+
+    @app.get("/api/search", tags=["index"])
+    def api_search(q: str = "", speaker: str = "") -> dict:
+        """Articles containing the text ``q``, or quotes by ``speaker``."""
+        try:
+            return {"hits": run_search(need_index(), q, speaker)}
+        except InputError as e:
+            raise HTTPException(400, str(e)) from None
+
     @app.get("/api/health", tags=["meta"])
     def health() -> dict:
         """Liveness, version and whether an index is being served."""
@@ -278,6 +358,56 @@ def create_app(db_dir: str | Path | None = None, max_article_bytes: int = MAX_AR
         return page("error.html", 404, title="Not found", message=detail)
 
     return app
+
+
+SEARCH_LIMIT = 200
+
+
+def run_search(index: Any, q: str, speaker: str) -> list[dict]:
+    """Text search, or speaker search when ``speaker`` is given."""
+    q, speaker = q.strip(), speaker.strip()
+    if speaker:
+        return index.search_speaker(speaker, limit=SEARCH_LIMIT)
+    if len(q) < 2:
+        raise InputError("search needs at least two characters")
+    return index.search(q, limit=SEARCH_LIMIT)
+
+
+def story_graph(story: dict) -> str:
+    """The story page's reuse graph as SVG."""
+    nodes = [
+        GraphNode(
+            str(a["id"]),
+            a.get("title") or a.get("source") or str(a["id"]),
+            a.get("outlet") or "unknown outlet",
+            a.get("date"),
+            href=f"/articles/{a['id']}",
+        )
+        for a in story["articles"]
+    ]
+    edges = [
+        GraphEdge(
+            str(e["source"]),
+            str(e["target"]),
+            e["kind"],
+            e.get("directed", True),
+            f"{e.get('source_title', e['source'])} → {e.get('target_title', e['target'])}: "
+            f"{e['kind']}",
+        )
+        for e in story["edges"]
+    ]
+    return story_graph_svg(nodes, edges)
+
+
+def _as_article(d: dict) -> Article:
+    return Article(
+        source=d.get("source") or str(d["id"]),
+        text=d["text"],
+        title=d.get("title"),
+        date=d.get("date"),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+    )
 
 
 def _open_index(db_dir: str | Path) -> Any:

@@ -27,6 +27,9 @@
   }
   each(document.querySelectorAll(".p"), function (el) {
     el.addEventListener("click", function (ev) { ev.stopPropagation(); select(el.dataset.p, el.dataset.side); });
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(el.dataset.p, el.dataset.side); }
+    });
     el.addEventListener("mouseenter", function () { each(parts(el.dataset.p), function (x) { x.classList.add("hover"); }); });
     el.addEventListener("mouseleave", function () { each(parts(el.dataset.p), function (x) { x.classList.remove("hover"); }); });
   });
