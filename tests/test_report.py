@@ -253,3 +253,17 @@ def test_story_graph_groups_by_outlet_orders_by_date_and_escapes() -> None:
     assert svg.count('class="edge') == 3
     assert svg.count("marker-end=") == 2 and svg.count("stroke-dasharray") == 1
     assert '<a href="/articles/late">' in svg
+
+
+def test_report_without_the_quotes_and_spin_modules(monkeypatch, seed_cmp) -> None:
+    import sys
+
+    from storytrace.report import gather_extras
+
+    monkeypatch.setitem(sys.modules, "storytrace.quotes", None)
+    monkeypatch.setitem(sys.modules, "storytrace.spin", None)
+    extras = gather_extras(seed_cmp)
+    assert extras.missing == ["quotes", "spin"] and not extras.quotes
+    html = render_html(seed_cmp)
+    assert 'id="quotes"' not in html
+    assert "".join(parse(html).text["b"]) == seed_cmp.b.text

@@ -132,16 +132,19 @@ _TITLE_CHARS = 160
 
 @dataclass(slots=True)
 class QuoteRow:
-    """One row of the quotes table: a quotation and how the two versions differ.
+    """One row of the quotes table: a quote both articles carry.
 
-    ``label`` is ``identical``, ``trimmed`` or ``altered`` for a quote in both
-    articles, ``only-a``/``only-b`` otherwise; ``a``/``b`` are character spans.
+    ``label`` is ``identical``, ``trimmed`` or ``altered``; ``a``/``b`` are the
+    character spans of the quote's words and ``ops`` the word-level diff
+    ``(op, a_span, b_span)`` between them.
     """
 
     label: str
     speaker: str | None
-    a: Span | None
-    b: Span | None
+    a: Span
+    b: Span
+    ops: list[tuple[str, Span, Span]] = field(default_factory=list)
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -158,6 +161,7 @@ class Extras:
     """What the report shows beyond the alignment: quotes and spin."""
 
     quotes: list[QuoteRow] = field(default_factory=list)
+    quote_counts: dict[str, int] = field(default_factory=dict)
     spin_flags: list[SpinFlag] = field(default_factory=list)
     spin_scores: dict[str, float] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
@@ -176,7 +180,7 @@ def gather_extras(cmp: Comparison) -> Extras:
     if quotes_mod is None:
         extras.missing.append("quotes")
     else:
-        extras.quotes = _quote_rows(quotes_mod, cmp)
+        _quote_rows(quotes_mod, cmp, extras)
     spin_mod = _optional_module("spin")
     if spin_mod is None:
         extras.missing.append("spin")
@@ -200,8 +204,25 @@ def _optional_module(name: str) -> Any | None:
         return None
 
 
-def _quote_rows(mod: Any, cmp: Comparison) -> list[QuoteRow]:
-    return []
+def _quote_rows(mod: Any, cmp: Comparison, extras: Extras) -> None:
+    quotes_a = mod.extract_quotes(cmp.a.text, parser=False)
+    quotes_b = mod.extract_quotes(cmp.b.text, parser=False)
+    extras.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
+    for m in mod.match_quotes(cmp.a.text, quotes_a, cmp.b.text, quotes_b):
+        name_a, name_b = m.a.speaker_name, m.b.speaker_name
+        note = ""
+        if m.speaker_mismatch:
+            note = f"attributed to {name_a or 'nobody'} in A, {name_b or 'nobody'} in B"
+        extras.quotes.append(
+            QuoteRow(
+                m.label,
+                name_a or name_b,
+                m.a.content,
+                m.b.content,
+                [(op.op, op.a, op.b) for op in m.ops],
+                note,
+            )
+        )
 
 
 def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
@@ -310,18 +331,11 @@ def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
                 )
                 marks.append(_Mark(mine[0], mine[0], 3, tag, tag))
     for i, q in enumerate(extras.quotes, 1):
-        span = q.a if side == "a" else q.b
-        if span is not None:
-            tip = f'title="quote {i}: {q.label}"'
-            marks.append(
-                _Mark(
-                    span[0],
-                    span[1],
-                    0,
-                    f'<span class="q" id="q{side}{i}" {tip}>',
-                    f'<span class="q" {tip}>',
-                )
-            )
+        s, e = q.a if side == "a" else q.b
+        tip = f'title="quote {i}: {q.label}"'
+        marks.append(
+            _Mark(s, e, 0, f'<span class="q" id="q{side}{i}" {tip}>', f'<span class="q" {tip}>')
+        )
     for f in extras.spin_flags:
         if f.side == side:
             tag = f'<span class="spin-flag" title="spun: {_attr(f.note)}">'
@@ -387,7 +401,7 @@ def _findings(cmp: Comparison, extras: Extras) -> list[str]:
         )
     else:
         out.append("The two articles share no passage.")
-    both = [q for q in extras.quotes if q.a is not None and q.b is not None]
+    both = extras.quotes
     if both:
         labels = Counter(q.label for q in both)
         parts = ", ".join(
@@ -448,30 +462,62 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _quotes_table(cmp: Comparison, extras: Extras) -> str:
-    if not extras.quotes:
-        if "quotes" in extras.missing:
-            return ""
-        return '<section class="st-quotes" id="quotes"><h2>Quotes</h2><p>No quotes.</p></section>'
-    rows = ["<tr><th>#</th><th>speaker</th><th>A</th><th>B</th><th>match</th></tr>"]
-    for i, q in enumerate(extras.quotes, 1):
-        cells = [f"<td>{i}</td>", f"<td>{escape(q.speaker or '—')}</td>"]
-        for side, art in (("a", cmp.a), ("b", cmp.b)):
-            span = q.a if side == "a" else q.b
-            if span is None:
-                cells.append("<td>—</td>")
+_QUOTE_RUN_WORDS = 12
+
+
+def _quote_text(text: str, q: QuoteRow, side: str) -> str:
+    """One version of a quote with the words that differ from the other marked.
+
+    A long run of words only this side has (the rest of a quote the other
+    outlet trimmed) is folded to its word count, so the change stays visible.
+    """
+    s0, s1 = q.a if side == "a" else q.b
+    other = "B" if side == "a" else "A"
+    out = []
+    pos = s0
+    for op, a, b in sorted(q.ops, key=lambda o: o[1] if side == "a" else o[2]):
+        mine, theirs = (a, b) if side == "a" else (b, a)
+        if op == "equal" or not (s0 <= mine[0] and mine[1] <= s1 and mine[0] >= pos):
+            continue
+        out.append(escape(text[pos : mine[0]], quote=False))
+        words = text[mine[0] : mine[1]]
+        if mine[1] > mine[0]:
+            n = len(words.split())
+            if theirs[1] == theirs[0] and n > _QUOTE_RUN_WORDS:
+                shown = f"[… {n} words not in {other} …]"
+                out.append(f'<span class="e fold op-{op}" title="{_attr(words)}">{shown}</span>')
             else:
-                words = escape(_short(art.text[span[0] : span[1]], 220))
-                cells.append(
-                    f'<td>{words} <a href="#q{side}{i}" data-jump="q{side}{i}">'
-                    f"jump to {side.upper()}</a></td>"
-                )
-        cells.append(f'<td><span class="lab lab-{q.label}">{q.label}</span></td>')
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (
-        '<section class="st-quotes" id="quotes"><h2>Quotes</h2>'
-        f'<table class="qt">{"".join(rows)}</table></section>'
+                out.append(f'<span class="e op-{op}">{escape(words, quote=False)}</span>')
+        elif theirs[1] > theirs[0]:
+            out.append(f'<span class="gap op-{op}" title="{other} has more words here"></span>')
+        pos = mine[1]
+    out.append(escape(text[pos:s1], quote=False))
+    return f'<div class="qtext side-{side}">{"".join(out)}</div>'
+
+
+def _quotes_table(cmp: Comparison, extras: Extras) -> str:
+    if "quotes" in extras.missing:
+        return ""
+    counts = extras.quote_counts
+    head = (
+        f'<section class="st-quotes" id="quotes"><h2>Quotes</h2><p class="hint">'
+        f"A has {counts.get('a', 0)} quotes, B {counts.get('b', 0)}; {len(extras.quotes)} "
+        f"pairs are the same quote. Changed words are marked as in the articles.</p>"
     )
+    if not extras.quotes:
+        return head + "</section>"
+    rows = ["<tr><th>#</th><th>speaker</th><th>in A</th><th>in B</th><th>match</th></tr>"]
+    for i, q in enumerate(extras.quotes, 1):
+        note = f'<div class="warn">{escape(q.note)}</div>' if q.note else ""
+        cells = [f"<td>{i}</td>", f"<td>{escape(q.speaker or '—')}{note}</td>"]
+        for side, art in (("a", cmp.a), ("b", cmp.b)):
+            cells.append(
+                f"<td>{_quote_text(art.text, q, side)}"
+                f'<a href="#q{side}{i}" data-jump="q{side}{i}">jump to {side.upper()}</a></td>'
+            )
+        cells.append(f'<td><span class="lab lab-{q.label}">{q.label}</span></td>')
+        rows.append(f'<tr class="q-{q.label}">{"".join(cells)}</tr>')
+    return head + f'<table class="qt">{"".join(rows)}</table></section>'
 
 
 def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
