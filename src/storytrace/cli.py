@@ -174,3 +174,51 @@ def serve(
         raise InputError(f"{db}: no such index folder (make one with: storytrace index PATH --db)")
     err.print(f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command()
+@user_errors
+def quotes(
+    files: Annotated[
+        list[str], typer.Argument(help="Article files (text or HTML), or - for stdin.")
+    ],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per article per line.")
+    ] = False,
+    parser: Annotated[
+        bool | None,
+        typer.Option(
+            "--parser/--no-parser",
+            help="Use spaCy (the [nlp] extra) for speakers and reporting verbs "
+            "(default: when installed).",
+        ),
+    ] = None,
+) -> None:
+    """List every quotation: kind (direct, indirect, mixed), speaker and words.
+
+    Spans in --json output are character offsets into the article's "text".
+    """
+    from rich.table import Table
+
+    from storytrace.quotes import extract_quotes, quotes_to_dict
+
+    for path in files:
+        art = read_article(path)
+        try:
+            found = extract_quotes(art.text, parser=parser)
+        except ImportError as e:
+            raise InputError(f"--parser needs spaCy and an English model ({e})") from None
+        if json_out:
+            d = quotes_to_dict(art.source, art.text, found)
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            continue
+        table = Table(title=escape(art.source), show_lines=False, expand=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("speaker")
+        table.add_column("quote", ratio=3)
+        for q in found:
+            quote = escape(art.text[q.content[0] : q.content[1]])
+            table.add_row(q.kind, escape(q.speaker_name or "—"), quote)
+        if not found:
+            table.add_row("—", "—", "no quotes found")
+        Console().print(table)

@@ -1,0 +1,183 @@
+"""Quotes: extraction on the seeds and constructed cases, matching across outlets, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storytrace.cli import app
+from storytrace.quotes import extract_quotes, match_quotes, quote_segments
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_A = (ROOT / "examples" / "seed_a.txt").read_text(encoding="utf-8")
+SEED_B = (ROOT / "examples" / "seed_b.txt").read_text(encoding="utf-8")
+FIX = Path(__file__).parent / "fixtures"
+PARSERS = [False, True]
+LONG_QUOTE = (
+    '"Everything here is one long quote. It goes on.\n"And on over paragraphs.\n"Until it ends."'
+)
+
+
+def by_speaker(text: str, parser: bool) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for q in extract_quotes(text, parser=parser):
+        out.setdefault(q.speaker_name or "", []).append(text[q.content[0] : q.content[1]])
+    return out
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_seed_a_speakers(parser: bool) -> None:
+    got = by_speaker(SEED_A, parser)
+    assert any(
+        c.startswith("It’s naive and gauche") and "spotted it earlier." in c
+        for c in got["Ed Balls"]
+    )
+    assert any(c.startswith("I understand that over 100") for c in got["Chris Philp"])
+    assert any(c.startswith("Does the Leader agree") for c in got["Chris Philp"])
+    assert any(c.startswith("Campaigning abroad") for c in got["Lucy Powell"])
+    assert any(c.startswith("It is for the American people") for c in got["Lucy Powell"])
+    assert "we will sort out your housing" in got["Sofia Patel"]
+    assert any(c.startswith("any members of his party") for c in got["Keir Starmer"])
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_seed_b_speakers(parser: bool) -> None:
+    got = by_speaker(SEED_B, parser)
+    assert any(c.startswith("This is a – politically") for c in got["Nigel Farage"])
+    assert any(c.startswith("Given the circumstances") for c in got["Nigel Farage"])
+    assert any(c.startswith("It’s a diplomatic car crash") for c in got["John Lamont"])
+    assert any(c.startswith("We went back out") for c in got["Mike Tapp"])
+    assert any(c.startswith("I have ten spots") for c in got["Sofia Patel"])
+    assert any(c.startswith("When you start organising") for c in got["Ed Balls"])
+    assert any(c.startswith("I understand that over 100") for c in got["Chris Philp"])
+    assert any(
+        c.startswith("During the parliamentary recess") for c in got["A spokesman for the MP"]
+    )
+
+
+def test_kinds_and_offsets_on_seed_a() -> None:
+    quotes = extract_quotes(SEED_A, parser=False)
+    kinds = {SEED_A[q.content[0] : q.content[1]][:20]: q.kind for q in quotes}
+    assert kinds["It’s naive and gauch"] == "direct"
+    assert kinds["any members of his p"] == "indirect"
+    assert kinds["his top aides “shoul"] == "mixed"
+    balls = next(q for q in quotes if q.speaker_name == "Ed Balls")
+    assert SEED_A[slice(*balls.cue)] == "told"
+    assert SEED_A[slice(*balls.speaker)] == "Former shadow chancellor Ed Balls"
+    # The multi-paragraph quote ends at the only closing mark.
+    assert SEED_A[balls.content[1]] == "”"
+    assert SEED_A[balls.content[0] - 1] == "“"
+
+
+def test_seed_quotes_matched_across_articles() -> None:
+    matches = match_quotes(SEED_A, None, SEED_B, None)
+    pairs = {(m.a.speaker_name, m.b.speaker_name, m.label) for m in matches}
+    assert ("Ed Balls", "Ed Balls", "trimmed") in pairs
+    assert ("Chris Philp", "Chris Philp", "altered") in pairs
+    housing = next(m for m in matches if "sort out your housing" in SEED_A[slice(*m.a.content)])
+    assert housing.label == "altered"
+    changed = [(SEED_A[slice(*o.a)], SEED_B[slice(*o.b)]) for o in housing.ops if o.op == "delete"]
+    assert ("out", "") in changed
+    assert not any(m.speaker_mismatch for m in matches)
+
+
+def test_identical_trimmed_altered_and_speaker_mismatch() -> None:
+    a = 'Jane Doe said: "The bridge will reopen in May after the repairs are finished."'
+    same = (
+        'Jane Doe told reporters: "The bridge will reopen in May after the repairs are finished."'
+    )
+    trim = 'Ms Doe said: "The bridge will reopen in May."'
+    alt = 'Jane Doe said: "The bridge will reopen in June after the repairs are finished."'
+    other = 'John Roe said: "The bridge will reopen in May after the repairs are finished."'
+    qa = extract_quotes(a, parser=False)
+
+    def one(b: str):
+        (m,) = match_quotes(a, qa, b, extract_quotes(b, parser=False))
+        return m
+
+    assert one(same).label == "identical"
+    assert one(trim).label == "trimmed"
+    m = one(alt)
+    assert m.label == "altered"
+    assert [(a[slice(*o.a)], alt[slice(*o.b)]) for o in m.ops if o.op != "equal"] == [
+        ("May", "June")
+    ]
+    assert one(other).speaker_mismatch
+    assert not one(same).speaker_mismatch
+    assert match_quotes(a, qa, "Nothing in common here at all.", None) == []
+
+
+def test_news_conventions() -> None:
+    t = (
+        "The mayor, Anna Berg, spoke on Monday.\n"
+        "“We will build the homes,” she said. “Every one of them.”\n"
+        "According to the council, the plan costs £2m.\n"
+        "‘It is a disgrace,’ said Tom Hale, a local councillor.\n"
+        "Mr Hale added that the vote was rigged."
+    )
+    qs = extract_quotes(t, parser=False)
+    got = [(q.kind, t[slice(*q.content)], q.speaker_name) for q in qs]
+    assert ("direct", "We will build the homes,", "Anna Berg") in got
+    assert ("direct", "Every one of them.", "Anna Berg") in got
+    assert ("indirect", "the plan costs £2m", "the council") in got
+    assert ("direct", "It is a disgrace,", "Tom Hale") in got
+    assert ("indirect", "the vote was rigged", "Tom Hale") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "No quotes in this article at all. It just reports facts.",
+        "“An unclosed quote that never ends, said nobody",
+        "He said: “one “two ‘three” four’ five” six” and ‘so on",
+        "“" * 50 + "”" * 50,
+        "'" * 30,
+        LONG_QUOTE,
+    ],
+)
+def test_robust_on_odd_marks(text: str) -> None:
+    for parser in PARSERS:
+        for q in extract_quotes(text, parser=parser):
+            assert 0 <= q.content[0] < q.content[1] <= len(text)
+            assert q.kind in ("direct", "indirect", "mixed")
+
+
+def test_one_long_quote_and_no_quotes() -> None:
+    t = LONG_QUOTE
+    (q,) = extract_quotes(t, parser=False)
+    assert q.kind == "direct" and t[slice(*q.content)].endswith("Until it ends.")
+    assert extract_quotes("No quotes in this article at all. It just reports facts.") == []
+
+
+def test_quote_segments_join_paragraphs() -> None:
+    t = "“One.\n“Two.”\nAnd ‘three’."
+    assert [t[s:e] for s, e in quote_segments(t)] == ["One.\n“Two.", "three"]
+
+
+runner = CliRunner()
+
+
+def test_cli_json_and_table() -> None:
+    a = str(ROOT / "examples" / "seed_a.txt")
+    res = runner.invoke(app, ["quotes", a, a, "--json", "--no-parser"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert len(lines) == 2
+    d = lines[0]
+    assert set(d) == {"source", "text", "quotes"}
+    q = d["quotes"][0]
+    assert set(q) == {"kind", "content", "cue", "speaker", "speaker_name"}
+    s, e = q["content"]
+    assert d["text"][s:e]
+    res = runner.invoke(app, ["quotes", a, "--no-parser"])
+    assert res.exit_code == 0 and "Lucy Powell" in res.stdout
+
+
+def test_cli_bad_input() -> None:
+    res = runner.invoke(app, ["quotes", "does-not-exist.txt"])
+    assert res.exit_code == 2
+    assert "no such file" in res.output
