@@ -9,6 +9,10 @@ Gold kind comes from the marks: a content whose words all lie inside quotation m
 annotates non-speech attributions (beliefs, intentions, poll findings); those count as
 ``indirect`` gold, so indirect recall is also shown for gold whose cue is a speech verb.
 
+PolNeAR ties a quote interrupted by its frame ('"A," he said, "B."') or running on into
+the next sentence or paragraph into one attribution; storytrace reports those pieces as
+separate quotes (the second with ``continues`` set), so they are joined before matching.
+
 Matching is on word tokens (``storytrace.text.Doc``), one to one, greedily by overlap:
 
 * ``50%``: shared words >= half of the longer of prediction and gold (quotation marks and
@@ -106,6 +110,28 @@ def gold_kind(doc: Doc, toks: set[int], segs: list[tuple[int, int]]) -> str:
     return "mixed" if inside else "indirect"
 
 
+def join_interrupted(doc: Doc, preds: list) -> tuple[list, list[set[int]]]:
+    """Join quotes PolNeAR annotates as one attribution: a quote interrupted by its
+    frame ('"A," he said, "B."') or continued in the next sentence or paragraph."""
+    out: list = []
+    toks: list[set[int]] = []
+    for q in preds:
+        t = token_set(doc, [q.content])
+        if out and (
+            (q.cue is not None and q.cue == out[-1].cue)
+            or (
+                q.continues
+                and q.speaker == out[-1].speaker
+                and "\n" not in doc.text[out[-1].content[1] : q.content[0]]
+            )
+        ):
+            toks[-1] |= t
+            continue
+        out.append(q)
+        toks.append(t)
+    return out, toks
+
+
 _SPEECH = set(_CUE_FORMS) | {"according", ":", "―"}
 
 
@@ -126,7 +152,7 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
         t0 = time.perf_counter()
         preds = extract_quotes(text, parser=parser)
         t_extract += time.perf_counter() - t0
-        ptoks = [token_set(doc, [q.content]) for q in preds]
+        preds, ptoks = join_interrupted(doc, preds)
         pspk = [token_set(doc, [q.speaker]) if q.speaker else set() for q in preds]
         for g in golds:
             counts[f"gold {g.kind}"] += 1

@@ -59,7 +59,8 @@ _REGULAR = """add insist claim argue explain state tweet post note warn reply re
     admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
     urge ask complain concede conclude counter joke quip boast vow pledge promise reveal stress
     emphasise emphasize predict allege agree caution testify report describe accuse charge
-    continue estimate insist lament mention point""".split()
+    continue estimate insist lament mention point answer shout exclaim retort scoff recount
+    assure""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
@@ -98,7 +99,7 @@ for _lemma in list(_IRREGULAR) + _REGULAR:
         if _form.endswith("ing"):
             _PARTICIPLES.add(_form)
 # "point" and "continue" only report speech in these phrases.
-_PHRASAL = {"point": "out", "continue": ":"}
+_PHRASAL = {"point": ("out",), "continue": (":", ",")}
 
 _CUE_RE = re.compile(
     r"\b(?:[Aa]ccording to|(?:"
@@ -315,7 +316,7 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     prev: Quote | None = None
     prev_unit_end = -1
     for u0, u1 in ctx.units:
-        found = _attribute_unit(ctx, u0, u1)
+        found = _attribute_unit(ctx, u0, u1) or _colon_frame(ctx, u0, u1)
         if not found and sdoc is not None:
             found = _parse_unit(ctx, sdoc, u0, u1)
         if not found:
@@ -324,8 +325,47 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
             _resolve(ctx, q, quotes)
         if found:
             prev, prev_unit_end = found[-1], u1
+        elif ctx.text[u0:u1].rstrip().endswith(":"):
+            # 'He told the crowd:' with the quote in the next paragraph.
+            dangling = _colon_frame(ctx, u0, u1, dangling=True)
+            if dangling:
+                prev, prev_unit_end = dangling[0], u1
+                _resolve(ctx, prev, quotes)
         quotes.extend(found)
     return quotes
+
+
+def _colon_frame(ctx: _Ctx, u0: int, u1: int, dangling: bool = False) -> list[Quote]:
+    """'Kasich: ‘We are going all the way’', 'Here’s Clinton in 1992: “...”'.
+
+    With ``dangling``, a unit ending in a colon ('He told the crowd:') yields an
+    empty quote carrying the frame for the quote in the next paragraph.
+    """
+    text = ctx.text
+    if dangling:
+        colon = text.rindex(":", u0, u1)
+        cues = _cue_matches(ctx, u0, colon)
+        if cues:
+            m = cues[-1]
+            sp = _np_backward(text, u0, m.start())
+            if sp is not None or _passive_before(text, u0, m.start()) is not None:
+                return [Quote("direct", (u1, u1), m.span(), sp, continues=True)]
+    else:
+        k = bisect_left(ctx.seg_starts, u0)
+        if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
+            return []
+        colon = text.rfind(":", u0, ctx.segs[k][0])
+        if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
+            return []
+    if _words(text, u0, colon) > 10:
+        return []
+    sp = _np_backward(text, u0, colon)
+    if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
+        return []
+    if dangling:
+        return [Quote("direct", (u1, u1), (colon, colon + 1), sp, continues=True)]
+    piece = _trim(text, colon + 1, u1)
+    return [_make(ctx, piece, (colon, colon + 1), sp)] if piece else []
 
 
 def _units(text: str, segs: list[Span]) -> list[Span]:
@@ -374,7 +414,7 @@ def _cue_matches(ctx: _Ctx, u0: int, u1: int) -> list[re.Match[str]]:
         lemma = _CUE_FORMS.get(word, "according")
         if (
             lemma in _PHRASAL
-            and not m.group(0).endswith(_PHRASAL[lemma])
+            and not m.group(0).endswith("out")
             and not ctx.text.startswith(_PHRASAL[lemma], m.end())
         ):
             continue
@@ -620,7 +660,7 @@ def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
 
 
 _THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that\s+")
-_COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,80}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
+_COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
 def _pieces(
@@ -711,10 +751,11 @@ def _orphan_quotes(ctx: _Ctx, u0: int, u1: int, prev: Quote | None, prev_end: in
             prev is not None
             and starts_unit
             and gap.count("\n") <= 2
-            and prev.kind != "indirect"
-            or (prev is not None and starts_unit and gap.count("\n") <= 2 and n >= 3)
+            and (prev.kind != "indirect" or n >= 3)
         ):
-            q = Quote("direct", (s, e), None, prev.speaker, prev.speaker_name, continues=True)
+            # A dangling frame ('He said:') lends its cue; a continuation does not.
+            cue = prev.cue if prev.content[0] == prev.content[1] else None
+            q = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name, continues=True)
         elif n >= 5 and starts_unit:
             q = Quote("direct", (s, e))
         else:
