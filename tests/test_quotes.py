@@ -181,3 +181,14 @@ def test_cli_bad_input() -> None:
     res = runner.invoke(app, ["quotes", "does-not-exist.txt"])
     assert res.exit_code == 2
     assert "no such file" in res.output
+
+
+def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
+    from storytrace.text import quoted_spans
+
+    t = SEED_A[:130]
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["naïve and gauche"]
+    t = "''If you want to win,'' Mr. Cruz said. ''I can.'' It's over."
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["If you want to win,", "I can."]
+    (q1, q2) = extract_quotes(t, parser=False)
+    assert q1.speaker_name == q2.speaker_name == "Cruz"

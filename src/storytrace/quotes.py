@@ -388,6 +388,10 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
         ):
             units[-1] = (units[-1][0], e)
             continue
+        # "Mr." and "J." are not sentence ends.
+        if units and _ABBREV.search(text, units[-1][0], units[-1][1]):
+            units[-1] = (units[-1][0], e)
+            continue
         # '"We won." Smith said.' splits after the quote; the frame belongs to it.
         if units and _is_bare_frame(text[s:e]) and text[units[-1][1] - 1] in _CLOSE_MARKS:
             units[-1] = (units[-1][0], e)
@@ -396,6 +400,10 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
     return units
 
 
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Mt|No|Vol|Inc|Corp"
+    r"|Co|Ltd|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
+)
 _BARE_FRAME = re.compile(
     r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b[^“”\"‘’]{0,40}$"
 )

@@ -165,14 +165,31 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     re-opens the mark and only the last one closes it. An unbalanced mark never
     swallows more than its own paragraph.
 
+    Two straight single marks (``''``, as in some wire copy) count as one
+    double mark, and a curly opening mark followed by a stray space still opens.
+
     >>> t = 'He said: “We will win.” Then ‘it’s over’, she said.'
     >>> [t[s:e] for s, e in quoted_spans(t)]
     ['We will win.', 'it’s over']
     """
+    # Same-length stand-in for '' so offsets stay valid: a zero-width space
+    # then a double mark.
+    work = text.replace("''", _ZWSP + '"') if "''" in text else text
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
-        _quoted_in_paragraph(text, p_start, p_end, spans)
-    return spans
+    for p_start, p_end in _paragraphs(work):
+        _quoted_in_paragraph(work, p_start, p_end, spans)
+    out = []
+    for s, e in spans:
+        while s < e and (work[s].isspace() or work[s] == _ZWSP):
+            s += 1
+        while e > s and work[e - 1] == _ZWSP:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+_ZWSP = "\u200b"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -190,7 +207,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_opening(text: str, i: int, start: int) -> bool:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev.isspace() or prev in '([{—–-:,;"“‘') and not nxt.isspace()
+    if not (prev.isspace() or prev in '([{—–-:,;"“‘\u200b'):
+        return False
+    if not nxt.isspace():
+        return True
+    # “ naïve and gauche”: a curly opening mark with a stray space after it.
+    return text[i] in "“‘«„" and nxt == " " and i + 2 < len(text) and text[i + 2].isalnum()
 
 
 def _is_closing(text: str, i: int, end: int) -> bool:
