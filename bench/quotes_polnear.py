@@ -21,7 +21,9 @@ Matching is on word tokens (``storytrace.text.Doc``), one to one, greedily by ov
 
 Precision of a kind counts that kind's predictions matched to any gold; recall of a kind
 counts that kind's gold matched by any prediction. Speaker accuracy: matched pairs whose
-gold has a Source, where the predicted speaker span shares a word with it.
+gold has a Source, where the predicted speaker span shares a word with it (``spk span``),
+or else the resolved ``speaker_name`` shares a name with the gold Source text, as "Ted
+Cruz" and "Mr. Cruz" (``spk name``: the same person, written elsewhere in the article).
 
 Published anchors (different data or splits; shown for scale, not as a like-for-like race):
 GenderGapTracker's rule system reports F1 about 0.84 for quotes on its own news data;
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from bisect import bisect_left
@@ -46,7 +49,14 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from storytrace.quotes import _CUE_FORMS, extract_quotes, parser_available, quote_segments  # noqa: E402
+from storytrace.quotes import (  # noqa: E402
+    _CUE_FORMS,
+    _NOT_NAME,
+    _TITLES,
+    extract_quotes,
+    parser_available,
+    quote_segments,
+)
 from storytrace.text import Doc  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "data"
@@ -59,6 +69,7 @@ class Gold:
     content: set[int]
     source: set[int]
     speech: bool
+    source_text: str = ""
 
 
 def load(split: str, limit: int | None) -> list[tuple[str, str, list[tuple]]]:
@@ -148,7 +159,9 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
                 continue
             cue_text = " ".join(text[s:e] for s, e in cue).lower().split()
             speech = any(w.strip(".,:") in _SPEECH for w in cue_text) or cue_text[:1] == [":"]
-            golds.append(Gold(gold_kind(doc, toks, segs), toks, token_set(doc, source), speech))
+            src_text = " ".join(text[s:e] for s, e in source)
+            kind = gold_kind(doc, toks, segs)
+            golds.append(Gold(kind, toks, token_set(doc, source), speech, src_text))
         t0 = time.perf_counter()
         preds = extract_quotes(text, parser=parser)
         t_extract += time.perf_counter() - t0
@@ -194,10 +207,24 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
                 if g.source and mode == "50":
                     counts[f"spk n {g.kind}"] += 1
                     counts["spk n all"] += 1
-                    if pspk[i] & g.source:
+                    same_span = bool(pspk[i] & g.source)
+                    if same_span:
                         counts[f"spk ok {g.kind}"] += 1
                         counts["spk ok all"] += 1
+                    if same_span or same_name(preds[i].speaker_name, g.source_text):
+                        counts[f"spk name {g.kind}"] += 1
+                        counts["spk name all"] += 1
     return counts, t_extract
+
+
+def same_name(predicted: str | None, gold_source: str) -> bool:
+    """Whether the resolved speaker and the gold source share a name word
+    ("Ted Cruz" and "Mr. Cruz"); pronouns and descriptors never match this way."""
+    if not predicted:
+        return False
+    words = {w.lower().strip(".,’'s") for w in re.findall(r"[A-Z][\w’'.\-]+", gold_source)}
+    mine = {w.lower().strip(".,’'s") for w in re.findall(r"[A-Z][\w’'.\-]+", predicted)}
+    return bool((words & mine) - _NOT_NAME - _TITLES)
 
 
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
@@ -210,7 +237,7 @@ def report(counts: Counter[str], label: str) -> None:
     print(f"\n{label}")
     print(
         f"{'kind':<17}{'gold':>6}{'pred':>6}   {'P@50':>6}{'R@50':>6}{'F1@50':>7}"
-        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk acc':>8}"
+        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk span':>9}{'spk name':>9}"
     )
     for kind in ("direct", "mixed", "indirect", "indirect-speech", "all"):
         n_g = counts[f"gold {kind}"]
@@ -224,7 +251,10 @@ def report(counts: Counter[str], label: str) -> None:
             else:
                 row += f"   {p:>6.3f}{r:>6.3f}{f:>7.3f}"
         n_s = counts[f"spk n {kind}"]
-        row += f"   {counts[f'spk ok {kind}'] / n_s:>8.3f}" if n_s else f"   {'':>8}"
+        if n_s:
+            row += (
+                f"   {counts[f'spk ok {kind}'] / n_s:>9.3f}{counts[f'spk name {kind}'] / n_s:>9.3f}"
+            )
         print(row)
 
 

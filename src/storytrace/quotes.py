@@ -464,7 +464,10 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
                     speaker = frames[-1][1] if frames else _subject(ctx, u0, c0)
                     if speaker is None:
                         continue
-                elif _after_content(text, lo, c0):
+                elif (
+                    _after_content(text, lo, c0)
+                    and _CUE_FORMS.get(m.group(0).split()[0].lower()) not in _TRANSITIVE
+                ):
                     speaker = _np_forward(text, c1, u1)
                     if speaker is None:
                         continue
@@ -479,6 +482,9 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
         quotes += _pieces(ctx, lo, hi, cue, speaker, f0, f1, first=k == 0)
     return quotes
 
+
+# After these the next noun phrase is the listener, not the speaker.
+_TRANSITIVE = {"tell", "ask", "urge", "accuse", "assure", "warn"}
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
@@ -559,6 +565,14 @@ def _np_backward(text: str, u0: int, c0: int) -> Span | None:
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
     """The speaker before ``toks[comma]``: a name before an appositive, else (for
     a relative pronoun) the phrase itself."""
+    # "Melanne Verveer, who served as chief of staff, told CBS": skip the clause.
+    for c2 in range(comma - 1, max(-1, comma - 40), -1):
+        if toks[c2].group(0) == ",":
+            if c2 + 1 < comma and toks[c2 + 1].group(0).lower() in ("who", "which", "whose"):
+                name = _scan_np(toks, c2 - 1)
+                if name is not None:
+                    return toks[name[0]].start(), toks[name[1]].end()
+            break
     np = _scan_np(toks, comma - 1)
     if np is None:
         return None
@@ -690,8 +704,13 @@ def _pieces(
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote.
     if before is not None and _after_content(text, lo, f0):
-        if after is not None and _quoted_share(ctx, *after) < 0.8:
-            after = None
+        if after is not None:
+            # '"A," he said on Monday. "B."': the second quote, not the adverbial.
+            k = bisect_left(ctx.seg_starts, after[0])
+            if k < len(ctx.segs) and ctx.segs[k][0] < after[1]:
+                after = (ctx.segs[k][0], after[1])
+            if _quoted_share(ctx, *after) < 0.8:
+                after = None
     elif before is not None and _quoted_share(ctx, *before) < 0.8:
         before = None
     for piece in (before, after):
