@@ -507,7 +507,11 @@ def _has_quote(ctx: _Ctx, u0: int, u1: int) -> bool:
     return k < len(ctx.segs) and ctx.segs[k][0] < u1
 
 
-_TOKEN = re.compile(r"[\w][\w’'.\-]*[\w]|[\w]|[^\w\s]")
+# Titles and initials keep their full stop: "Mr. Cruz", "Benjamin J. Rhodes".
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev)\.|(?:[A-Z]\.)+"
+    r"|[\w][\w’'.\-]*[\w]|[\w]|[^\w\s]"
+)
 _TEMPORAL = set(
     """yesterday today tonight now recently earlier later week month year morning afternoon
     evening night weekend monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -563,33 +567,40 @@ def _np_backward(text: str, u0: int, c0: int) -> Span | None:
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
-    """The speaker before ``toks[comma]``: a name before an appositive, else (for
-    a relative pronoun) the phrase itself."""
-    # "Melanne Verveer, who served as chief of staff, told CBS": skip the clause.
-    for c2 in range(comma - 1, max(-1, comma - 40), -1):
-        if toks[c2].group(0) == ",":
-            if c2 + 1 < comma and toks[c2 + 1].group(0).lower() in ("who", "which", "whose"):
-                name = _scan_np(toks, c2 - 1)
-                if name is not None:
-                    return toks[name[0]].start(), toks[name[1]].end()
+    """The speaker before ``toks[comma]``, which closes an appositive or a clause.
+
+    "Jim Clyburn, a congressman from South Carolina, said" gives the name before
+    the descriptor; "the press secretary, Josh Earnest, said" the name inside;
+    "Melanne Verveer, who served as chief of staff, told" skips the clause. For
+    a relative pronoun ("a post by Sofia Patel, which said") the phrase itself.
+    """
+    c2 = None
+    for j in range(comma - 1, max(-1, comma - 30), -1):
+        w = toks[j].group(0)
+        if w == ",":
+            c2 = j
             break
+        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
+            break
+    if c2 is not None and c2 + 1 < comma:
+        inner = toks[c2 + 1 : comma]
+        outer = _scan_np(toks, c2 - 1)
+        if inner[0].group(0).lower() in ("who", "which", "whose"):
+            return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        described = any(
+            t.group(0)[0].islower() and t.group(0) not in _NAME_PARTICLES for t in inner
+        )
+        if described and outer and _is_nameish(toks[outer[0] : outer[1] + 1]):
+            return toks[outer[0]].start(), toks[outer[1]].end()
+        if not described and len(inner) <= 5 and _is_nameish(inner):
+            return inner[0].start(), inner[-1].end()
     np = _scan_np(toks, comma - 1)
-    if np is None:
-        return None
-    a, b = np
-    if a > 0 and toks[a - 1].group(0) == "," and _is_descriptor(toks[a : b + 1]):
-        name = _scan_np(toks, a - 2)
-        if name is not None and _is_nameish(toks[name[0] : name[1] + 1]):
-            return toks[name[0]].start(), toks[name[1]].end()
-    if relative:
-        return toks[a].start(), toks[b].end()
+    if relative and np is not None:
+        return toks[np[0]].start(), toks[np[1]].end()
     return None
 
 
-def _is_descriptor(toks: list[re.Match[str]]) -> bool:
-    words = [t.group(0) for t in toks]
-    caps = sum(1 for w in words if w[0].isupper() and w.lower() not in _NOT_NAME)
-    return any(w[0].islower() for w in words) and caps < 2
+_NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}
 
 
 def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
