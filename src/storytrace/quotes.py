@@ -574,14 +574,15 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     "Melanne Verveer, who served as chief of staff, told" skips the clause. For
     a relative pronoun ("a post by Sofia Patel, which said") the phrase itself.
     """
-    c2 = None
-    for j in range(comma - 1, max(-1, comma - 30), -1):
-        w = toks[j].group(0)
-        if w == ",":
-            c2 = j
-            break
-        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
-            break
+    c2 = _prev_comma(toks, comma)
+    # "a delegate from Houston, Texas, said": a place is not the appositive.
+    while (
+        c2 is not None
+        and comma - c2 == 2
+        and toks[c2 - 1].group(0)[0].isupper()
+        and toks[c2 + 1].group(0)[0].isupper()
+    ):
+        c2 = _prev_comma(toks, c2)
     if c2 is not None and c2 + 1 < comma:
         inner = toks[c2 + 1 : comma]
         outer = _scan_np(toks, c2 - 1)
@@ -597,6 +598,16 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     np = _scan_np(toks, comma - 1)
     if relative and np is not None:
         return toks[np[0]].start(), toks[np[1]].end()
+    return None
+
+
+def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
+    for j in range(comma - 1, max(-1, comma - 30), -1):
+        w = toks[j].group(0)
+        if w == ",":
+            return j
+        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
+            return None
     return None
 
 
@@ -712,9 +723,21 @@ def _pieces(
     quotes: list[Quote] = []
     before = _trim(text, lo, f0) if first else None
     after = _trim(text, f1, hi)
+    inverted = speaker is not None and speaker[0] >= cue[1]
+    after_words = _words(text, *after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
-    # after it only a further quote.
-    if before is not None and _after_content(text, lo, f0):
+    # after it only a further quote. 'In Scranton, Biden said X': content after.
+    if before is not None and (
+        (after is None and _after_content(text, lo, f0))
+        or (
+            after is not None
+            and (
+                inverted
+                or after_words <= 2
+                or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+            )
+        )
+    ):
         if after is not None:
             # '"A," he said on Monday. "B."': the second quote, not the adverbial.
             k = bisect_left(ctx.seg_starts, after[0])
