@@ -372,7 +372,7 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
     """Sentences, never split inside a quote; a bare trailing frame joins its quote."""
     units: list[Span] = []
     k = 0
-    for s, e in sentence_spans(text):
+    for s, e in _sentences(text):
         # The splitter leaves a closing mark after the full stop outside.
         while e < len(text) and text[e] in _CLOSE_MARKS + ")]":
             e += 1
@@ -398,6 +398,21 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
             continue
         units.append((s, e))
     return units
+
+
+_DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
+
+
+def _sentences(text: str) -> list[Span]:
+    """``sentence_spans``, also split before a sentence opening with ``''``."""
+    out: list[Span] = []
+    for s, e in sentence_spans(text):
+        if "''" in text[s:e]:
+            for m in _DOUBLE_APOS_START.finditer(text, s, e):
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, e))
+    return out
 
 
 _ABBREV = re.compile(
@@ -476,10 +491,23 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
     quotes: list[Quote] = []
+    # 'Trump asserted that X: "Y," he claimed.': a quote just before a later
+    # frame belongs to that frame.
+    bounds = [frames[k - 1][3] if k else u0 for k in range(len(frames))]
+    firsts = [k == 0 for k in range(len(frames))]
+    for k in range(1, len(frames)):
+        f0 = frames[k][2]
+        if _after_content(text, bounds[k], f0):
+            j = bisect_right(ctx.seg_starts, f0) - 1
+            if j >= 0 and bounds[k] < ctx.segs[j][0] and f0 - ctx.segs[j][1] <= 3:
+                bounds[k] = ctx.segs[j][0] - 1
+                firsts[k] = True
+    quotes: list[Quote] = []
     for k, (cue, speaker, f0, f1) in enumerate(frames):
-        lo = frames[k - 1][3] if k else u0
         hi = frames[k + 1][2] if k + 1 < len(frames) else u1
-        quotes += _pieces(ctx, lo, hi, cue, speaker, f0, f1, first=k == 0)
+        if k + 1 < len(frames) and firsts[k + 1]:
+            hi = bounds[k + 1]
+        quotes += _pieces(ctx, bounds[k], hi, cue, speaker, f0, f1, first=firsts[k])
     return quotes
 
 
