@@ -147,6 +147,17 @@ def test_upload_seeds_and_click_a_passage_highlights_its_twin(page: Page, base_u
     check_twin_linking(page)
 
 
+def test_quote_table_jumps_to_the_quote(page: Page, base_url: str) -> None:
+    upload_seeds(page, base_url)
+    link = page.locator('#quotes a[data-jump^="qb"]').last
+    target = link.get_attribute("data-jump")
+    assert not in_pane_view(page, f"#{target}")
+    link.click()
+    expect(page.locator(f"#{target}")).to_have_class(re.compile(r"\bflash\b"))
+    page.wait_for_timeout(300)
+    assert in_pane_view(page, f"#{target}")
+
+
 def test_seed_report_screenshot(page: Page, base_url: str, tmp_path: Path) -> None:
     upload_seeds(page, base_url)
     page.click("#a2")

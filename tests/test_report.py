@@ -267,3 +267,19 @@ def test_report_without_the_quotes_and_spin_modules(monkeypatch, seed_cmp) -> No
     html = render_html(seed_cmp)
     assert 'id="quotes"' not in html
     assert "".join(parse(html).text["b"]) == seed_cmp.b.text
+
+
+def test_quotes_table_on_the_seeds(seed_cmp) -> None:
+    html = render_fragment(seed_cmp)
+    rows = re.findall(r'<tr class="q-(\w+)">(.*?)</tr>', html)
+    assert len(rows) >= 4
+    patel = next(body for label, body in rows if "Sofia Patel" in body)
+    # A's "we will sort out your housing" lost "out" in B: marked on A's side, caret in B.
+    assert 'side-a">' in patel and '<span class="e op-delete">out</span> your housing' in patel
+    assert '<span class="gap op-delete" title="A has more words here"></span>your housing' in patel
+    n = re.search(r'data-jump="qa(\d+)"', patel).group(1)
+    # The jump target exists in the pane and covers the quote's words.
+    start = html.index(f'id="qa{n}"')
+    assert "we will sort" in re.sub(r"<[^>]+>", "", html[start : start + 400])
+    assert re.search(r'<a href="#quotes">\d+ quotes in both</a>', html)
+    assert all(label in ("identical", "trimmed", "altered") for label, _ in rows)
