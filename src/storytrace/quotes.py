@@ -99,7 +99,7 @@ for _lemma in list(_IRREGULAR) + _REGULAR:
         if _form.endswith("ing"):
             _PARTICIPLES.add(_form)
 # "point" and "continue" only report speech in these phrases.
-_PHRASAL = {"point": ("out",), "continue": (":", ",")}
+_PHRASAL = {"point": ("out",), "continue": (":", ",", ".")}
 
 _CUE_RE = re.compile(
     r"\b(?:[Aa]ccording to|(?:"
@@ -130,7 +130,7 @@ _NEEDS_CHECK = {
 _PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": "", "you": ""}
 _RELATIVES = {"who", "which", "that"}
 _AUX_ADV = set(
-    """has have had was were is are be been also then later previously earlier once again
+    """has have had was were is are be been also then later previously earlier once again even
     reportedly just recently will would could did does do not never has often repeatedly
     subsequently quickly simply further flatly publicly privately angrily separately still
     initially first last tersely bluntly memorably famously""".split()
@@ -472,10 +472,12 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
             if passive is not None:
                 f0 = passive
             else:
-                speaker = _np_backward(text, lo, c0)
+                participle = m.group(0) in _PARTICIPLES and text[lo:c0].rstrip().endswith(",")
+                speaker = None if participle else _np_backward(text, lo, c0)
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
-                elif m.group(0) in _PARTICIPLES and text[lo:c0].rstrip().endswith(","):
+                elif participle:
+                    # "Mr. Trump echoed Mr. Putin, saying ...": the clause's subject.
                     speaker = frames[-1][1] if frames else _subject(ctx, u0, c0)
                     if speaker is None:
                         continue
@@ -623,6 +625,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
             return toks[outer[0]].start(), toks[outer[1]].end()
         if not described and len(inner) <= 5 and _is_nameish(inner):
             return inner[0].start(), inner[-1].end()
+        # "Ramos, 58, told reporters": an age.
+        if all(t.group(0).isdigit() for t in inner) and outer:
+            return toks[outer[0]].start(), toks[outer[1]].end()
     np = _scan_np(toks, comma - 1)
     if relative and np is not None:
         return toks[np[0]].start(), toks[np[1]].end()
@@ -695,7 +700,8 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
 
 
 _FORWARD_NP = re.compile(
-    r"\s+((?:the|a|an|his|her|their|its|one|another|[A-Z][\w’'.\-]*)"
+    r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
+    r"|of|during|after|before|when|while|as)\b)[a-z][\w’'\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
     r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?)—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
     r"|after|before|because)\b)"
@@ -713,22 +719,37 @@ def _np_forward(text: str, c1: int, u1: int) -> Span | None:
     return (s, e) if e > s else None
 
 
+_INTRO = set(
+    """once when while after before for on in at during as if although though because since
+    with by from despite speaking asked addressing following under over like unlike""".split()
+)
+
+
 def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
-    """The sentence-initial noun phrase, as the subject of a participle cue."""
-    toks = list(_TOKEN.finditer(ctx.text, u0, c0))
-    end = None
-    for i, t in enumerate(toks):
-        w = t.group(0)
-        lw = w.lower()
-        if not w[0].isalnum() or (w[0].islower() and (lw in _NP_STOP or lw in _AUX_ADV)):
-            end = i
-            break
-        if w[0].islower() and lw.endswith(("ed", "s")) and lw not in _DETERMINERS and i > 0:
-            end = i
-            break
-    if not end:
-        return None
-    return toks[0].start(), toks[end - 1].end()
+    """The subject of a participle cue: the first noun phrase of the sentence after
+    any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
+    text = ctx.text
+    starts = [u0] + [m.end() for m in re.finditer(r",\s*", text[u0:c0])]
+    for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
+        toks = list(_TOKEN.finditer(text, u0 + start if k else u0, c0))
+        head = toks[0].group(0) if toks else ""
+        if not head or (
+            (head.lower() in _INTRO or head[0].islower()) and head.lower() not in _DETERMINERS
+        ):
+            continue
+        end = None
+        for i, t in enumerate(toks):
+            w = t.group(0)
+            lw = w.lower()
+            if not w[0].isalnum() or (w[0].islower() and (lw in _NP_STOP or lw in _AUX_ADV)):
+                end = i
+                break
+            if w[0].islower() and lw.endswith(("ed", "s")) and lw not in _DETERMINERS and i > 0:
+                end = i
+                break
+        if end:
+            return toks[0].start(), toks[end - 1].end()
+    return None
 
 
 _THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that\s+")
