@@ -317,6 +317,9 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     prev_unit_end = -1
     for u0, u1 in ctx.units:
         found = _attribute_unit(ctx, u0, u1) or _colon_frame(ctx, u0, u1)
+        if sdoc is not None:
+            for q in found:
+                _parse_speaker(ctx, sdoc, q)
         if not found and sdoc is not None:
             found = _parse_unit(ctx, sdoc, u0, u1)
         if not found:
@@ -1109,6 +1112,35 @@ _PARSE_LEMMAS = set(_CUE_FORMS.values()) | {
 }
 
 
+_IRREGULAR_PARSE = {
+    "think": "think thinks thought thinking",
+    "find": "find finds found finding",
+    "know": "know knows knew known knowing",
+    "feel": "feel feels felt feeling",
+    "show": "show shows showed shown showing",
+}
+_PARSE_FORMS = {
+    form: lemma
+    for lemma in _PARSE_LEMMAS
+    for form in (_IRREGULAR_PARSE[lemma].split() if lemma in _IRREGULAR_PARSE else _inflect(lemma))
+}
+
+
+def _parse_speaker(ctx: _Ctx, sdoc: Any, q: Quote) -> None:
+    """A speaker the rules could not find: the grammatical subject of the cue."""
+    if q.cue is None or q.speaker is not None:
+        return
+    span = sdoc.char_span(q.cue[0], q.cue[1], alignment_mode="expand")
+    if span is None:
+        return
+    tok = span.root
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.in_quote(subj.idx):
+        return
+    sub = list(subj.subtree)
+    q.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+
+
 def _parse_unit(ctx: _Ctx, sdoc: Any, u0: int, u1: int) -> list[Quote]:
     """Reporting verbs the rules missed: a verb with a subject and a clausal complement."""
     span = sdoc.char_span(u0, u1, alignment_mode="expand")
@@ -1117,9 +1149,7 @@ def _parse_unit(ctx: _Ctx, sdoc: Any, u0: int, u1: int) -> list[Quote]:
     for tok in span:
         if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote(tok.idx):
             continue
-        lemma = tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
-        lemma = _CUE_FORMS.get(tok.text.lower(), lemma)
-        if lemma not in _PARSE_LEMMAS:
+        if _PARSE_FORMS.get(tok.text.lower()) is None:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
         comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
