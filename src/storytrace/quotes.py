@@ -588,8 +588,9 @@ def _np_backward(text: str, u0: int, c0: int) -> Span | None:
     if lw in _PRONOUNS:
         return toks[i].span()
     if lw in _RELATIVES:
+        # The pronoun is the speaker as written; _resolve names its antecedent.
         if i > 0 and toks[i - 1].group(0) == ",":
-            return _closed_np(toks, i - 1, relative=True)
+            return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
         return None if lw == "that" else toks[i].span()
     if w == ",":
         return _closed_np(toks, i, relative=False)
@@ -650,6 +651,12 @@ def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
 _NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}
 
 
+_ED_ADJECTIVES = set(
+    """retired embattled unnamed named alleged appointed elected respected celebrated
+    indicted disgraced jailed ousted acclaimed renowned based""".split()
+)
+
+
 def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at token ``i`` (scanning backwards)."""
     if i < 0 or not toks[i].group(0)[0].isalnum():
@@ -663,6 +670,9 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         if not w[0].isalnum():
             break
         if w[0].islower() and (lw in _NP_STOP or lw in _CUE_FORMS or lw in _PRONOUNS):
+            break
+        # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
+        if w[0].islower() and lw.endswith("ed") and lw not in _ED_ADJECTIVES and i < end:
             break
         start = i
         words += 1
@@ -724,7 +734,8 @@ def _np_forward(text: str, c1: int, u1: int) -> Span | None:
 
 _INTRO = set(
     """once when while after before for on in at during as if although though because since
-    with by from despite speaking asked addressing following under over like unlike""".split()
+    with by from despite speaking asked addressing following under over like unlike hours days
+    weeks months years minutes moments""".split()
 )
 
 
@@ -732,7 +743,7 @@ def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
     text = ctx.text
-    starts = [u0] + [m.end() for m in re.finditer(r",\s*", text[u0:c0])]
+    starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
     for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
         toks = list(_TOKEN.finditer(text, u0 + start if k else u0, c0))
         head = toks[0].group(0) if toks else ""
@@ -961,6 +972,17 @@ def _resolve(ctx: _Ctx, q: Quote, earlier: list[Quote]) -> None:
     s, e = q.speaker
     phrase = text[s:e]
     low = phrase.lower()
+    if low in _RELATIVES:
+        toks = list(_TOKEN.finditer(text, max(0, s - 300), s))
+        ante = None
+        if len(toks) > 1 and toks[-1].group(0) == ",":
+            ante = _closed_np(toks, len(toks) - 1, relative=True)
+        if ante is None:
+            q.speaker_name = phrase
+            return
+        s, e = ante
+        phrase = text[s:e]
+        low = phrase.lower()
     if low in _PRONOUNS:
         name = None
         if low in ("he", "she"):
