@@ -105,6 +105,8 @@ def test_identical_trimmed_altered_and_speaker_mismatch() -> None:
     assert [(a[slice(*o.a)], alt[slice(*o.b)]) for o in m.ops if o.op != "equal"] == [
         ("May", "June")
     ]
+    end = 'Jane Doe said: "The bridge will reopen in May after the repairs are done."'
+    assert one(end).label == "altered"
     assert one(other).speaker_mismatch
     assert not one(same).speaker_mismatch
     assert match_quotes(a, qa, "Nothing in common here at all.", None) == []
@@ -191,4 +193,21 @@ def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
     t = "''If you want to win,'' Mr. Cruz said. ''I can.'' It's over."
     assert [t[s:e] for s, e in quoted_spans(t)] == ["If you want to win,", "I can."]
     (q1, q2) = extract_quotes(t, parser=False)
-    assert q1.speaker_name == q2.speaker_name == "Cruz"
+    # No full name in the article: the title stays.
+    assert q1.speaker_name == q2.speaker_name == "Mr. Cruz"
+
+
+def test_parser_finds_reporting_verbs_the_rules_miss() -> None:
+    t = "The former senator believes the plan will fail badly. Mr Smith said the vote was close."
+    rules = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    parsed = [t[slice(*q.content)] for q in extract_quotes(t, parser=True)]
+    assert rules == ["the vote was close"]
+    assert parsed == ["the plan will fail badly", "the vote was close"]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import storytrace.quotes
+
+    assert doctest.testmod(storytrace.quotes).failed == 0

@@ -423,7 +423,8 @@ _ABBREV = re.compile(
     r"|Co|Ltd|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
 )
 _BARE_FRAME = re.compile(
-    r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b[^“”\"‘’]{0,40}$"
+    r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b"
+    r"(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$"
 )
 
 
@@ -504,7 +505,12 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
         f0 = frames[k][2]
         if _after_content(text, bounds[k], f0):
             j = bisect_right(ctx.seg_starts, f0) - 1
-            if j >= 0 and bounds[k] < ctx.segs[j][0] and f0 - ctx.segs[j][1] <= 3:
+            if (
+                j >= 0
+                and bounds[k] < ctx.segs[j][0]
+                and f0 - ctx.segs[j][1] <= 3
+                and not text[ctx.segs[j][0] : ctx.segs[j][1]].rstrip().endswith(".")
+            ):
                 bounds[k] = ctx.segs[j][0] - 1
                 firsts[k] = True
     quotes: list[Quote] = []
@@ -995,6 +1001,11 @@ def _resolve(ctx: _Ctx, q: Quote, earlier: list[Quote]) -> None:
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
     if run:
         q.speaker_name = _full_name(ctx, run, s)
+        if q.speaker_name == run and " " not in run:
+            # "Mr Smith" with no full name in the article stays "Mr Smith".
+            titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
+            if titled and titled.group(1).lower().strip(".") in _TITLES:
+                q.speaker_name = f"{titled.group(1)} {run}"
         if " " in q.speaker_name or phrase != run:
             ctx.persons.add(q.speaker_name)
         return
@@ -1284,7 +1295,9 @@ def _match_pair(
         tag = "replace" if i1 < la and j1 < lb else ("delete" if i1 < la else "insert")
         tail = [(tag, i1, la, j1, lb)]
     ops = merge_ops(lead + core + tail)
-    if interior:
+    # A word replaced at either end is a change too; only words missing at the
+    # ends make a trim.
+    if interior or any(t == "replace" for t, *_ in lead + tail):
         label = "altered"
     elif lead or tail:
         label = "trimmed"
