@@ -391,10 +391,6 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
         ):
             units[-1] = (units[-1][0], e)
             continue
-        # "Mr." and "J." are not sentence ends.
-        if units and _ABBREV.search(text, units[-1][0], units[-1][1]):
-            units[-1] = (units[-1][0], e)
-            continue
         # '"We won." Smith said.' splits after the quote; the frame belongs to it.
         if units and _is_bare_frame(text[s:e]) and text[units[-1][1] - 1] in _CLOSE_MARKS:
             units[-1] = (units[-1][0], e)
@@ -410,6 +406,9 @@ def _sentences(text: str) -> list[Span]:
     """``sentence_spans``, also split before a sentence opening with ``''``."""
     out: list[Span] = []
     for s, e in sentence_spans(text):
+        # "Mr." and "J." are not sentence ends.
+        if out and _ABBREV.search(text, out[-1][0], out[-1][1]):
+            s = out.pop()[0]
         if "''" in text[s:e]:
             for m in _DOUBLE_APOS_START.finditer(text, s, e):
                 out.append((s, m.start()))
