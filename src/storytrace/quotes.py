@@ -54,6 +54,7 @@ _IRREGULAR = {
     "tell": "tell tells told telling",
     "write": "write writes wrote written writing",
     "speak": "speak speaks spoke speaking",
+    "call": "call calls called calling",
 }
 _REGULAR = """add insist claim argue explain state tweet post note warn reply respond announce
     admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
@@ -445,6 +446,9 @@ def _cue_matches(ctx: _Ctx, u0: int, u1: int) -> list[re.Match[str]]:
         ):
             continue
         if lemma in _NEEDS_CHECK and _NOT_BEFORE.match(ctx.text, m.end()):
+            continue
+        # "Trump called Clinton 'crooked'": naming counts only with quoted words.
+        if lemma == "call" and not _has_quote(ctx, m.end(), min(u1, m.end() + 60)):
             continue
         out.append(m)
     return out
