@@ -59,7 +59,7 @@ _IRREGULAR = {
 _REGULAR = """add insist claim argue explain state tweet post note warn reply respond announce
     admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
     urge ask complain concede conclude counter joke quip boast vow pledge promise reveal stress
-    emphasise emphasize predict allege agree caution testify report describe accuse charge
+    emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
     assure""".split()
 
@@ -109,8 +109,9 @@ _CUE_RE = re.compile(
 )
 
 # Verbs that also have non-reporting senses: "agreed to", "charged with".
-_NOT_BEFORE = re.compile(r"\s+(?:to|with|by|for|up|on|off|about|into|in)\b")
+_NOT_BEFORE = re.compile(r"\s+(?:to|with|for|up|off|into)\b")
 _NEEDS_CHECK = {
+    "press",
     "agree",
     "charge",
     "continue",
@@ -541,7 +542,7 @@ def _passive_before(text: str, u0: int, c0: int) -> int | None:
 def _after_content(text: str, u0: int, c0: int) -> bool:
     """Whether the cue follows its content: '..., said X' or '“...” said X'."""
     before = text[u0:c0].rstrip()
-    return bool(before) and before[-1] in ",”’\"'" and len(before) > 1
+    return bool(before) and before[-1] in ",”’\"'“»" and len(before) > 1
 
 
 def _has_quote(ctx: _Ctx, u0: int, u1: int) -> bool:
@@ -578,7 +579,15 @@ def _np_backward(text: str, u0: int, c0: int) -> Span | None:
     i = len(toks) - 1
     while i >= 0:
         lw = toks[i].group(0).lower()
+        # "Ms. Sherry smiled and said": skip the first verb.
         if (
+            lw == "and"
+            and i > 0
+            and toks[i - 1].group(0).islower()
+            and toks[i - 1].group(0).endswith(("ed", "s"))
+        ):
+            i -= 2
+        elif (
             lw in _AUX_ADV
             or lw in _TEMPORAL
             or (
@@ -678,7 +687,7 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         lw = w.lower()
         if not w[0].isalnum():
             break
-        if w[0].islower() and (lw in _NP_STOP or lw in _CUE_FORMS or lw in _PRONOUNS):
+        if lw in _NP_STOP or (w[0].islower() and (lw in _CUE_FORMS or lw in _PRONOUNS)):
             break
         # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
         if w[0].islower() and lw.endswith("ed") and lw not in _ED_ADJECTIVES and i < end:
