@@ -214,7 +214,7 @@ def quotes(
             continue
         table = Table(title=escape(art.source), show_lines=False, expand=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("speaker")
+        table.add_column("speaker", ratio=1)
         table.add_column("quote", ratio=3)
         for q in found:
             quote = escape(art.text[q.content[0] : q.content[1]])
