@@ -211,3 +211,19 @@ def test_docstring_examples() -> None:
     import storytrace.quotes
 
     assert doctest.testmod(storytrace.quotes).failed == 0
+
+
+def test_frames_with_unlisted_verbs_and_parentheses() -> None:
+    t = (
+        "“France will always be France,” an angry Hollande retaliated. “It never gives up.”\n"
+        "“There is energy in these races,” Rep. Earl Blumenauer (D-Ore.) said."
+    )
+    got = [
+        (t[slice(*q.content)], t[slice(*q.cue)] if q.cue else None, q.speaker_name)
+        for q in extract_quotes(t, parser=False)
+    ]
+    assert got == [
+        ("France will always be France,", "retaliated", "Hollande"),
+        ("It never gives up.", None, "Hollande"),
+        ("There is energy in these races,", "said", "Earl Blumenauer"),
+    ]

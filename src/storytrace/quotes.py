@@ -500,6 +500,8 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
+    if not frames:
+        frames = _unknown_verb_frame(ctx, u0, u1)
     quotes: list[Quote] = []
     # 'Trump asserted that X: "Y," he claimed.': a quote just before a later
     # frame belongs to that frame.
@@ -524,6 +526,24 @@ def _attribute_unit(ctx: _Ctx, u0: int, u1: int) -> list[Quote]:
             hi = bounds[k + 1]
         quotes += _pieces(ctx, bounds[k], hi, cue, speaker, f0, f1, first=firsts[k])
     return quotes
+
+
+_AFTER_QUOTE_FRAME = re.compile(
+    r"[,?!—–-][”’\"']\s+((?:he|she|they|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
+    r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
+    r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
+)
+
+
+def _unknown_verb_frame(ctx: _Ctx, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
+    """'"Quiet," he demanded.': a frame right after a quote, with a verb not on the list."""
+    m = _AFTER_QUOTE_FRAME.search(ctx.text, u0, u1)
+    if m is None or ctx.in_quote(m.start(1)):
+        return []
+    verb = m.group(2)
+    if verb in _NP_STOP or verb in _DETERMINERS:
+        return []
+    return [(m.span(2), m.span(1), m.start(1), m.end(2))]
 
 
 # After these the next noun phrase is the listener, not the speaker.
@@ -599,6 +619,13 @@ def _np_backward(text: str, u0: int, c0: int) -> Span | None:
             i -= 1
         else:
             break
+    # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis.
+    if i > 0 and toks[i].group(0) == ")":
+        j = i
+        while j > 0 and toks[j].group(0) != "(" and i - j < 8:
+            j -= 1
+        if toks[j].group(0) == "(":
+            i = j - 1
     if i < 0:
         return None
     w = toks[i].group(0)
