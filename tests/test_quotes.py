@@ -227,3 +227,17 @@ def test_frames_with_unlisted_verbs_and_parentheses() -> None:
         ("It never gives up.", None, "Hollande"),
         ("There is energy in these races,", "said", "Earl Blumenauer"),
     ]
+
+
+def test_unclosed_mark_does_not_swallow_the_next_paragraph() -> None:
+    t = (
+        "Tom Hale said “this one is never closed.\n"
+        "Anna Berg said: “Fine.”\n"
+        "‘Nested “inner” quote’, she added."
+    )
+    got = [(t[slice(*q.content)], q.speaker_name) for q in extract_quotes(t, parser=False)]
+    assert got == [
+        ("this one is never closed", "Tom Hale"),
+        ("Fine.", "Anna Berg"),
+        ("Nested “inner” quote", "Anna Berg"),
+    ]

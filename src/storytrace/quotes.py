@@ -389,6 +389,7 @@ def _units(text: str, segs: list[Span]) -> list[Span]:
                 k > 0
                 and segs[k - 1][0] < s <= segs[k - 1][1] + 1
                 and units[-1][1] >= segs[k - 1][0]
+                and "\n" not in text[segs[k - 1][1] : s]
             )
         ):
             units[-1] = (units[-1][0], e)
