@@ -241,3 +241,24 @@ def test_unclosed_mark_does_not_swallow_the_next_paragraph() -> None:
         ("Fine.", "Anna Berg"),
         ("Nested “inner” quote", "Anna Berg"),
     ]
+
+
+def test_speaker_resolution_by_descriptor_surname_and_first_name() -> None:
+    t = (
+        "Former shadow chancellor Ed Balls told the podcast: “It is naive.”\n"
+        "Sir Keir Starmer was in Washington.\n"
+        "The former shadow chancellor added that it was a mistake.\n"
+        "Sir Keir insisted the trips were voluntary.\n"
+        "The shadow Scottish secretary, John Lamont, said the row was a car crash.\n"
+        "Mr Balls said later that nobody had noticed. The shadow Scottish secretary then "
+        "added that it was embarrassing."
+    )
+    got = {t[slice(*q.content)]: q.speaker_name for q in extract_quotes(t, parser=False)}
+    assert got == {
+        "It is naive.": "Ed Balls",
+        "it was a mistake": "Ed Balls",
+        "the trips were voluntary": "Keir Starmer",
+        "the row was a car crash": "John Lamont",
+        "nobody had noticed": "Ed Balls",
+        "it was embarrassing": "John Lamont",
+    }

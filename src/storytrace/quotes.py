@@ -975,7 +975,9 @@ def _index_names(ctx: _Ctx, sdoc: Any) -> None:
             if g:
                 ctx.genders.setdefault(name, g)
         # "Former shadow chancellor Ed Balls": the words before the name describe him.
-        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", text[max(0, m.start() - 60) : m.start()])
+        window = text[max(0, m.start() - 60) : m.start()]
+        # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
+        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
             desc = {w.lower() for w in re.findall(r"[\w\-]+", pre.group(1))}
             desc -= _DETERMINERS | _NP_STOP | {"of", "for"}
@@ -1001,6 +1003,11 @@ def _index_names(ctx: _Ctx, sdoc: Any) -> None:
         parts = name.split()
         if parts[0] in titled or parts[-1] in titled:
             ctx.persons.add(name)
+
+
+_PRE_APPOSITIVE = re.compile(
+    r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
+)
 
 
 def _strip_titles(name: str) -> str:
