@@ -249,3 +249,16 @@ def test_output_matches_json_schema(seeds: Comparison) -> None:
     schema = json.loads((ROOT / "docs" / "compare.schema.json").read_text())
     jsonschema.validate(seeds.to_dict(), schema)
     jsonschema.validate(compare("", "x").to_dict(include_text=False), schema)
+
+
+def test_compare_carries_matched_quotes(seeds: Comparison) -> None:
+    d = seeds.to_dict()
+    text_a, text_b = d["a"]["text"], d["b"]["text"]
+    housing = [
+        m for m in d["quotes"] if "sort out your housing" in text_a[slice(*m["a"]["content"])]
+    ]
+    assert housing and housing[0]["label"] == "altered"
+    assert "we will sort your housing" in text_b[slice(*housing[0]["b"]["content"])]
+    speakers = {m["a"]["speaker_name"] for m in d["quotes"]}
+    assert {"Ed Balls", "Chris Philp"} <= speakers
+    assert "quotes" not in seeds.to_dict(include_quotes=False)

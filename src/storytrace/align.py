@@ -97,8 +97,22 @@ class Comparison:
     coverage: dict[str, float]
     verdict: str
     mode: str = "lexical"
+    _quotes: list | None = field(default=None, repr=False)
 
-    def to_dict(self, include_text: bool = True) -> dict:
+    def quote_matches(self) -> list:
+        """Quotes both articles carry, matched and labelled (computed once, on demand).
+
+        Returns :class:`storytrace.quotes.QuoteMatch` objects; quote extraction
+        is left out of :func:`compare` itself so that bulk alignment stays fast.
+        """
+        if self._quotes is None:
+            # Imported here: the quotes module builds on this one.
+            from storytrace.quotes import match_quotes
+
+            self._quotes = match_quotes(self.a.text, None, self.b.text, None)
+        return self._quotes
+
+    def to_dict(self, include_text: bool = True, include_quotes: bool = True) -> dict:
         def side(art: Article) -> dict:
             d = art.to_dict()
             if not include_text:
@@ -112,6 +126,7 @@ class Comparison:
             "mode": self.mode,
             "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
             "passages": [p.to_dict() for p in self.passages],
+            **({"quotes": [m.to_dict() for m in self.quote_matches()]} if include_quotes else {}),
         }
 
 
