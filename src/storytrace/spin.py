@@ -1,0 +1,281 @@
+"""Spin without a source: flag phrases that look like article-spinner output.
+
+Two kinds of evidence, each a :class:`Flag` with character offsets into the text:
+
+- ``tortured``: a phrase from a small hand-written list of spinner renderings of
+  common news collocations ("get together" used as a noun for *party*,
+  "marketing campaign" in a story about an election, "worldwide warming").
+  Some entries only count in context (a politics story, a noun position).
+- ``collocation``: a fixed news expression ("prime minister", "press
+  conference", "general election", hand-written list below) with one word
+  replaced by a thesaurus synonym of it ("prime priest", "press convention").
+  Needs the Moby thesaurus (``[spin]`` extra).
+
+The per-article score is flagged phrases per 100 words (0 = nothing flagged).
+
+Example (needs the ``[spin]`` extra):
+    >>> r = detect("Labour's mistake was for get together to assist the marketing campaign "
+    ...            "in the presidential election.")
+    >>> [f.phrase for f in r.flags]
+    ['get together', 'marketing campaign']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storytrace import synonyms
+from storytrace.text import Doc
+
+Span = tuple[int, int]
+
+# Words that make a story political: a "marketing campaign" there is a spun
+# "campaign".
+_POLITICS = frozenset(
+    """election elections electoral vote voters voting ballot poll polls candidate candidates
+    presidential president parliament parliamentary minister ministers mp mps senator senate
+    congress labour tory tories conservative conservatives democrat democrats republican
+    republicans party parties government opposition referendum campaigners""".split()
+)
+
+# (phrase, what it spins, context): context "politics" = only in a political
+# story; "noun" = only after a determiner/preposition or before a noun-ish word
+# (plain "get together" is ordinary English as a verb).
+TORTURED: list[tuple[str, str, str]] = [
+    ("get together", "party", "noun"),
+    ("get-together", "party", "noun"),
+    ("marketing campaign", "campaign", "politics"),
+    ("advertising campaign", "campaign", "politics"),
+    ("election marketing campaign", "election campaign", ""),
+    ("presidential marketing campaign", "presidential campaign", ""),
+    ("marketing campaign trail", "campaign trail", ""),
+    ("worldwide warming", "global warming", ""),
+    ("international warming", "global warming", ""),
+    ("local weather change", "climate change", ""),
+    ("weather exchange", "climate change", ""),
+    ("counterfeit news", "fake news", ""),
+    ("human privileges", "human rights", ""),
+    ("regulation enforcement", "law enforcement", ""),
+    ("police drive", "police force", ""),
+    ("top minister", "prime minister", ""),
+    ("high minister", "prime minister", ""),
+    ("prime priest", "prime minister", ""),
+    ("excessive court", "high court", ""),
+    ("ultimate court", "supreme court", ""),
+    ("perfect court", "supreme court", ""),
+    ("white residence", "White House", ""),
+    ("white home", "White House", ""),
+    ("press convention", "press conference", ""),
+    ("information convention", "news conference", ""),
+    ("inventory market", "stock market", ""),
+    ("stock trade", "stock market", ""),
+    ("overseas secretary", "foreign secretary", ""),
+    ("house secretary", "home secretary", ""),
+    ("chief govt", "chief executive", ""),
+    ("leader govt", "chief executive", ""),
+    ("synthetic intelligence", "artificial intelligence", ""),
+    ("social networking media", "social media", ""),
+    ("basic election", "general election", ""),
+    ("common election", "general election", ""),
+    ("labour get together", "Labour party", ""),
+    ("conservative get together", "Conservative party", ""),
+    ("get together chief", "party leader", ""),
+    ("get together convention", "party conference", ""),
+    ("assembly of parliament", "member of parliament", ""),
+    ("member of parliament", "", "never"),  # guard: the real phrase
+    ("rate of curiosity", "interest rate", ""),
+    ("curiosity charges", "interest rates", ""),
+    ("curiosity fees", "interest rates", ""),
+    ("financial institution of england", "Bank of England", ""),
+    ("central financial institution", "central bank", ""),
+    ("gross home product", "gross domestic product", ""),
+    ("unemployment fee", "unemployment rate", ""),
+    ("inflation fee", "inflation rate", ""),
+    ("nationwide well being service", "National Health Service", ""),
+    ("well being secretary", "health secretary", ""),
+    ("psychological well being", "mental health", ""),
+    ("local weather disaster", "climate crisis", ""),
+    ("fuel costs", "gas prices", "never"),  # ordinary English
+]
+TORTURED = [t for t in TORTURED if t[2] != "never"]
+
+# Fixed news expressions whose words a spinner replaces one at a time. A word
+# of a collocation swapped for a thesaurus synonym of it (and not forming
+# another listed collocation) is flagged.
+COLLOCATIONS = """prime minister|foreign secretary|home secretary|health secretary|general election
+press conference|news conference|campaign trail|white house|supreme court|human rights
+climate change|global warming|fake news|law enforcement|interest rates|chief executive
+opinion poll|death toll|box office|search engine|mobile phone|high street|armed forces
+artificial intelligence|social media|mental health|shadow chancellor|polling station""".replace(
+    "\n", "|"
+).split("|")
+
+_DET = frozenset(
+    "a an the for of to his her their its our my your this that whose which by with".split()
+)
+_NOUNISH_AFTER = frozenset(
+    """leader leaders leadership members member conference chairman chair staff activists
+    officials official spokesman spokeswoman candidate candidates manifesto policy policies
+    headquarters donors funding machine figures chief bosses""".split()
+)
+
+
+@dataclass(slots=True)
+class Flag:
+    """One suspicious phrase: ``text[span[0]:span[1]]`` is ``phrase``."""
+
+    span: Span
+    phrase: str
+    kind: str  # "tortured" | "collocation"
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {
+            "span": list(self.span),
+            "phrase": self.phrase,
+            "kind": self.kind,
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class SpinReport:
+    """Flags for one text and its spin score (flagged phrases per 100 words)."""
+
+    flags: list[Flag]
+    words: int
+    score: float
+    thesaurus: bool = field(default=True)
+
+    def to_dict(self) -> dict:
+        return {
+            "score": round(self.score, 4),
+            "words": self.words,
+            "thesaurus": self.thesaurus,
+            "flags": [f.to_dict() for f in self.flags],
+        }
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    alts = sorted(
+        {r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", p))) for p in phrases},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + r")(?![\w’])", re.IGNORECASE)
+
+
+_TORTURED_RE = _phrase_re([p for p, _, _ in TORTURED])
+_TORTURED_BY_KEY = {synonyms.key(p): (p, orig, ctx) for p, orig, ctx in TORTURED}
+_COLLOC = frozenset(COLLOCATIONS)
+# Collocations by position: for "prime minister", ("minister", 1) and ("prime", 0).
+_COLLOC_BY_WORD: dict[tuple[str, int], list[tuple[str, ...]]] = {}
+for _c in _COLLOC:
+    _ws = tuple(_c.split())
+    for _k, _w in enumerate(_ws):
+        _COLLOC_BY_WORD.setdefault((_w, _k), []).append(_ws)
+
+
+def _is_political(norms: list[str]) -> bool:
+    hits = sum(1 for w in norms if w in _POLITICS)
+    return hits >= 3
+
+
+def _noun_use(doc: Doc, start: int, end: int) -> bool:
+    """The phrase stands where a noun would: after a determiner or before a noun-ish word."""
+    i = doc.token_at(start)
+    j = doc.token_at(end - 1) + 1
+    before = doc.norms[i - 1] if i > 0 else ""
+    after = doc.norms[j] if j < len(doc) else ""
+    # Capitalised mid-sentence ("Labour get together") reads as a party name.
+    return (
+        before in _DET
+        or after in _NOUNISH_AFTER
+        or (before and doc.text[doc.starts[i - 1]].isupper() and i > 1)
+    )
+
+
+def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
+    """Flag spinner-style phrases in ``text``.
+
+    ``use_thesaurus=None`` uses the Moby thesaurus when installed; ``True``
+    requires it (:class:`storytrace.synonyms.ThesaurusMissing` when absent).
+    """
+    if use_thesaurus is None:
+        use_thesaurus = synonyms.available()
+    doc = Doc(text)
+    political = _is_political(doc.norms)
+    flags: list[Flag] = []
+    for m in _TORTURED_RE.finditer(text):
+        phrase, orig, ctx = _TORTURED_BY_KEY[synonyms.key(m.group())]
+        if ctx == "politics" and not political:
+            continue
+        if ctx == "noun" and not _noun_use(doc, m.start(), m.end()):
+            continue
+        where = " in a story about politics" if ctx == "politics" else ""
+        flags.append(Flag(m.span(), m.group(), "tortured", f"spinner rendering of '{orig}'{where}"))
+    if use_thesaurus:
+        flags += _collocation_flags(doc, flags)
+    flags.sort(key=lambda f: f.span)
+    words = len(doc)
+    score = 100 * len(flags) / words if words else 0.0
+    return SpinReport(flags, words, score, use_thesaurus)
+
+
+def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
+    """A collocation with one word swapped for a thesaurus synonym."""
+    taken = [f.span for f in found]
+    out: list[Flag] = []
+    norms = doc.norms
+    for i in range(len(norms)):
+        for n in (2, 3):
+            if i + n > len(norms):
+                break
+            window = tuple(norms[i : i + n])
+            if " ".join(window) in _COLLOC or not _one_phrase(doc, i, i + n):
+                continue
+            # Exactly one position differs from a collocation; the other words anchor it.
+            for k in range(n):
+                anchor = n - 1 if k == 0 else 0
+                for colloc in _COLLOC_BY_WORD.get((window[anchor], anchor), ()):
+                    if len(colloc) != n or any(window[x] != colloc[x] for x in range(n) if x != k):
+                        continue
+                    # Directional: a spinner looks the original word up.
+                    # "party staff" is news English, not a spun "party conference".
+                    if k == n - 1 and window[k] in _NOUNISH_AFTER:
+                        continue
+                    if (
+                        window[k] in _STOP_SWAP
+                        or window[k] not in synonyms.synonyms(colloc[k])
+                        or synonyms.same_word(window[k], colloc[k])
+                    ):
+                        continue
+                    span = doc.span(i, i + n)
+                    if any(s < span[1] and span[0] < e for s, e in taken):
+                        continue
+                    taken.append(span)
+                    out.append(
+                        Flag(
+                            span,
+                            doc.text[span[0] : span[1]],
+                            "collocation",
+                            f"'{' '.join(colloc)}' with '{colloc[k]}' swapped for a synonym",
+                        )
+                    )
+    return out
+
+
+def _one_phrase(doc: Doc, i: int, j: int) -> bool:
+    """Tokens i..j-1 stand together: only spaces or hyphens between, and not a proper name."""
+    text = doc.text
+    for t in range(i, j - 1):
+        if text[doc.ends[t] : doc.starts[t + 1]].strip(" -"):
+            return False
+    return not all(text[doc.starts[t]].isupper() for t in range(i, j))
+
+
+# Swaps that are ordinary variation, not spin ("police officers" -> "police men").
+_STOP_SWAP = frozenset(
+    """new old big small more most other first deputy former junior senior acting chief""".split()
+)

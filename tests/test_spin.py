@@ -1,0 +1,72 @@
+"""Spin without a source: flagged phrases, offsets, scores and the CLI."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storytrace.cli import app
+from storytrace.spin import detect
+from storytrace.text import sentence_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = Path(__file__).parent / "fixtures" / "spin"
+
+
+def test_seed_b_headline_flags_the_spun_words() -> None:
+    text = (ROOT / "examples" / "seed_b.txt").read_text(encoding="utf-8")
+    headline = sentence_spans(text)[0]
+    report = detect(text)
+    in_headline = [f for f in report.flags if headline[0] <= f.span[0] < headline[1]]
+    phrases = [text[s:e] for s, e in (f.span for f in in_headline)]
+    assert phrases == ["get together", "marketing campaign"]
+    assert all(f.kind == "tortured" for f in in_headline)
+    assert report.score > 0
+
+
+def test_seed_a_opening_sentence_flags_nothing() -> None:
+    text = (ROOT / "examples" / "seed_a.txt").read_text(encoding="utf-8")
+    s, e = sentence_spans(text)[0]
+    assert "party staff to campaign" in text[s:e]
+    assert detect(text[s:e]).flags == []
+    assert not [f for f in detect(text).flags if f.span[0] < e]
+
+
+def test_unspun_fixture_is_clean_and_spun_one_is_not() -> None:
+    clean = detect((FIX / "unspun.txt").read_text(encoding="utf-8"))
+    assert clean.flags == [] and clean.score == 0
+    text = (FIX / "spun.txt").read_text(encoding="utf-8")
+    spun = detect(text)
+    found = {text[s:e].lower() for s, e in (f.span for f in spun.flags)}
+    assert {"top minister", "press convention", "basic election", "worldwide warming"} <= found
+    assert {"local weather change", "human privileges", "get together staff"} & found
+    assert "labour get together" in found
+    assert spun.score > 5
+
+
+def test_verb_get_together_and_marketing_outside_politics_are_fine() -> None:
+    assert detect("We should get together for lunch next week.").flags == []
+    assert detect("The brand's new marketing campaign lifted sales of trainers.").flags == []
+
+
+def test_thesaurus_collocation_swap() -> None:
+    text = "He called a press colloquium to answer critics."
+    report = detect(text)
+    assert [(f.kind, text[f.span[0] : f.span[1]]) for f in report.flags] == [
+        ("collocation", "press colloquium")
+    ]
+    assert detect(text, use_thesaurus=False).flags == []
+
+
+def test_cli_json_and_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(app, ["spin", "--json", str(ROOT / "examples" / "seed_b.txt")])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout.splitlines()[0])
+    spans = [tuple(f["span"]) for f in d["flags"]]
+    assert [d["text"][s:e] for s, e in spans][:2] == ["get together", "marketing campaign"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    res = runner.invoke(app, ["spin", str(empty)])
+    assert res.exit_code == 2
+    assert "empty.txt" in res.stderr

@@ -1,0 +1,41 @@
+"""The Moby thesaurus look-ups behind synonym swaps (the [spin] extra, installed in CI)."""
+
+import time
+
+from storytrace import synonyms
+
+
+def test_single_words_link_both_ways() -> None:
+    assert synonyms.are_synonyms("help", "assist")
+    assert synonyms.are_synonyms("assist", "help")
+    assert synonyms.are_synonyms("big", "large")
+
+
+def test_multi_word_entries_and_hyphens() -> None:
+    # The second seed's headline: "party" -> "get together", "campaign" -> "marketing campaign".
+    assert synonyms.are_synonyms("party", "get together")
+    assert synonyms.are_synonyms("party", "get-together")
+    assert synonyms.are_synonyms("campaign", "marketing campaign")
+
+
+def test_inflections_are_followed() -> None:
+    assert synonyms.are_synonyms("parties", "get-togethers")
+    assert synonyms.are_synonyms("helped", "assisted")
+
+
+def test_unrelated_identical_and_inflected_are_not_swaps() -> None:
+    assert not synonyms.are_synonyms("party", "tree")
+    assert not synonyms.are_synonyms("help", "help")
+    assert not synonyms.are_synonyms("poll", "polls")
+    assert synonyms.same_word("poll", "polls")
+    # A modifier the thesaurus does not tie to the head is an addition, not a swap.
+    assert not synonyms.are_synonyms("campaign", "election campaign")
+
+
+def test_lookups_are_cached_and_fast() -> None:
+    synonyms.load()
+    t = time.perf_counter()
+    for _ in range(1000):
+        synonyms.are_synonyms("help", "assist")
+    assert time.perf_counter() - t < 0.05
+    assert "assist" in synonyms.synonyms("Help")
