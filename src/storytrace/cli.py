@@ -330,11 +330,14 @@ def stories_cmd(
         Console().print(f"[bold]story {s['id']}[/]: {len(s['articles'])} articles")
         for e in s["edges"]:
             d = e["direction"]
-            arrow = f"{d['from']} -> {d['to']} ({d['basis']})" if d and d["from"] else (
-                f"{e['a']} <-> {e['b']}" + (f" ({d['basis']})" if d else "")
+            arrow = (
+                f"{d['from']} -> {d['to']} ({d['basis']})"
+                if d and d["from"]
+                else (f"{e['a']} <-> {e['b']}" + (f" ({d['basis']})" if d else ""))
             )
-            Console().print(f"  {escape(arrow)}: {e['verdict']}, {len(e['passages'])} passages",
-                            highlight=False)
+            Console().print(
+                f"  {escape(arrow)}: {e['verdict']}, {len(e['passages'])} passages", highlight=False
+            )
 
 
 @app.command("export")

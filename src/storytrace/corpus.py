@@ -1,0 +1,361 @@
+"""The corpus pipeline: index, match, stories and export over an embedded store.
+
+>>> import tempfile
+>>> db = tempfile.mkdtemp()
+>>> r = index_records([("a", {"text": "The council voted to close the old bridge on Friday."})], db)
+>>> r.added
+1
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import numpy as np
+import xxhash
+
+from storytrace import fingerprints as fp
+from storytrace import stories as st
+from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.store import Record, Store
+from storytrace.text import Doc
+
+BATCH = 200
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl")
+META = ("title", "url", "outlet", "published")
+Progress = Callable[[int], None]
+
+
+def _words(text: str) -> list[str]:
+    return Doc(text).norms
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's text: the key of incremental, idempotent indexing."""
+    return xxhash.xxh3_128_hexdigest(text.encode("utf-8"))
+
+
+@dataclass(slots=True)
+class IndexReport:
+    added: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
+    """Fingerprints (and quotes) of one article record: pure, no I/O."""
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{article_id}: no text")
+    sh = fp.shingles(text)
+    sig = fp.minhash(sh)
+    fps = np.asarray(fp.fingerprint(text), dtype=np.int64)
+    qs: list[tuple[int, int, str, str | None]] = []
+    if quotes:
+        from storytrace.quotes import extract_quotes
+
+        qs = [
+            (q.content[0], q.content[1], q.kind, q.speaker_name)
+            for q in extract_quotes(text, parser=False)
+        ]
+    meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
+    return Record(
+        id=article_id,
+        text=text,
+        hash=content_hash(text),
+        minhash=np.asarray(sig, dtype=np.uint64),
+        shingles=fps,
+        sampled=fps,
+        lsh_keys=fp.lsh_keys(sig),
+        quotes=qs,
+        source=rec.get("source"),
+        **meta,
+    )
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]:
+    """``(id, record)`` per article in files, folders and JSONL; bad ones as InputError."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            yield from iter_inputs(str(f) for f in files)
+        elif path.suffix.lower() == ".jsonl":
+            for n, rec in iter_jsonl(p):
+                if isinstance(rec, InputError):
+                    yield f"{p}:{n}", rec
+                elif not isinstance(rec.get("id"), (str, int)) or not isinstance(
+                    rec.get("text"), str
+                ):
+                    yield f"{p}:{n}", InputError(f"{p}:{n}: needs string 'id' and 'text'")
+                else:
+                    yield str(rec["id"]), {**rec, "source": p}
+        else:
+            try:
+                art = read_article(p)
+            except InputError as e:
+                yield p, e
+                continue
+            yield (
+                p,
+                {
+                    "text": art.text,
+                    "title": art.title,
+                    "url": art.url,
+                    "outlet": art.outlet,
+                    "published": art.date,
+                    "source": p,
+                },
+            )
+
+
+def index_records(
+    records: Iterable[tuple[str, dict | InputError]],
+    db: str | os.PathLike[str],
+    quotes: bool = True,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Store new or changed records; commits every ``BATCH`` so a killed run resumes."""
+    report = IndexReport()
+    with Store(db) as store:
+        batch: list[Record] = []
+        for aid, rec in records:
+            if progress:
+                progress(1)
+            if isinstance(rec, InputError):
+                report.errors.append(str(rec))
+                continue
+            text = rec.get("text") or ""
+            if store.known(aid) == content_hash(text):
+                report.skipped += 1
+                continue
+            try:
+                batch.append(prepare(aid, rec, quotes))
+            except InputError as e:
+                report.errors.append(str(e))
+                continue
+            if len(batch) >= BATCH:
+                report.added += store.add_many(batch)
+                batch = []
+        report.added += store.add_many(batch)
+    return report
+
+
+def index(
+    paths: Iterable[str],
+    db: str | os.PathLike[str],
+    quotes: bool = True,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Index text/HTML files, folders and JSONL dumps into the store in ``db``."""
+    return index_records(iter_inputs(paths), db, quotes, progress)
+
+
+# --- reuse -----------------------------------------------------------------
+
+
+def candidate_pairs(store: Store, max_df: int = 50, min_shared: int = 3) -> set[tuple[int, int]]:
+    """Doc pairs worth aligning: shared rare n-grams, or LSH near-duplicates."""
+    postings: dict[int, list[int]] = {}
+    buckets: dict[int, list[int]] = {}
+    for d, s, m in store.iter_fingerprints():
+        for h in s.tolist():
+            postings.setdefault(h, []).append(d)
+        for k in fp.lsh_keys(m.tolist()):
+            buckets.setdefault(k, []).append(d)
+    pairs = set(fp.candidate_pairs(postings, max_df, min_shared))
+    # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
+    pairs |= set(fp.candidate_pairs(buckets, max_df, 1))
+    return pairs
+
+
+def _align(args: tuple[str, str, str, str]) -> tuple[str, str, dict] | None:
+    from storytrace.align import compare
+
+    a, b, ta, tb = args
+    c = compare(ta, tb)
+    if not c.passages:
+        return None
+    return (
+        a,
+        b,
+        {
+            "verdict": c.verdict,
+            "coverage": c.coverage,
+            "passages": [p.to_dict() for p in c.passages],
+        },
+    )
+
+
+def reuse(
+    store: Store, workers: int | None = None, progress: Progress | None = None
+) -> list[st.Edge]:
+    """Align every candidate pair; the reuse edges with a direction where known."""
+    pairs = sorted(candidate_pairs(store))
+    ids = store.ids()
+    cache: dict[int, dict] = {}
+
+    def art(d: int) -> dict:
+        if d not in cache:
+            cache[d] = store.article(d)
+        return cache[d]
+
+    jobs = [(ids[a], ids[b], art(a)["text"], art(b)["text"]) for a, b in pairs]
+    workers = workers or min(2, os.cpu_count() or 1)
+    results: list = []
+    if workers > 1 and len(pairs) > 50:
+        with get_context("fork").Pool(workers) as pool:
+            for r in pool.imap(_align, jobs, chunksize=16):
+                results.append(r)
+                if progress:
+                    progress(1)
+    else:
+        for j in jobs:
+            results.append(_align(j))
+            if progress:
+                progress(1)
+    by_id = {v: k for k, v in ids.items()}
+    quotes = _quote_keys(store)
+    edges = []
+    for r in results:
+        if r is None:
+            continue
+        a, b, d = r
+        cov = d["coverage"]
+        pa, pb = art(by_id[a])["published"], art(by_id[b])["published"]
+        src, dst, basis = st.direction(a, b, cov["a"], cov["b"], pa, pb)
+        shared_q = len(quotes.get(by_id[a], set()) & quotes.get(by_id[b], set()))
+        edges.append(st.Edge(a, b, d["passages"], cov, d["verdict"], src, dst, basis, shared_q))
+    return edges
+
+
+def _quote_keys(store: Store) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for doc, q in store.all_quotes():
+        key = " ".join(_words(q["content"] or ""))
+        if len(key.split()) >= 4:
+            out.setdefault(doc, set()).add(key)
+    return out
+
+
+def stories(
+    db: str | os.PathLike[str], workers: int | None = None, progress: Progress | None = None
+) -> dict:
+    """Stories with their reuse graphs: ``{"stories": [{"id", "articles", "nodes", "edges"}]}``."""
+    with Store(db, create=False) as store:
+        edges = reuse(store, workers, progress)
+        texts = {a["id"]: a["text"] for a in store.iter_articles()}
+    groups = st.cluster(texts, [(e.a, e.b) for e in edges])
+    dups = [(e.a, e.b) for e in edges if e.verdict == "duplicate"]
+    reps = st.collapse(texts, dups)
+    rep_of = {m: r for r, ms in reps.items() for m in ms}
+    edge_of: dict[str, list] = {}
+    for e in edges:
+        edge_of.setdefault(rep_of[e.a], []).append(e)
+    out = []
+    for n, g in enumerate(groups, 1):
+        nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in g if r in reps]
+        es = [
+            e.to_dict()
+            for r in g
+            if r in reps
+            for e in edge_of.get(r, [])
+            if e.verdict != "duplicate"
+        ]
+        out.append({"id": n, "articles": g, "nodes": nodes, "edges": es})
+    return {"stories": out}
+
+
+def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
+    """Stored articles sharing text or quotes with the article at ``path``, ranked."""
+    art = read_article(path)
+    sig = fp.minhash(fp.shingles(art.text))
+    with Store(db, create=False) as store:
+        shared = store.docs_sharing(fp.fingerprint(art.text))
+        near = store.docs_in_buckets(fp.lsh_keys(sig))
+        from storytrace.quotes import extract_quotes
+
+        mine = {
+            " ".join(_words(art.text[q.content[0] : q.content[1]]))
+            for q in extract_quotes(art.text, parser=False)
+        }
+        mine = {k for k in mine if len(k.split()) >= 4}
+        scored = []
+        for doc in set(shared) | near:
+            scored.append((shared.get(doc, 0) + (5 if doc in near else 0), doc))
+        scored.sort(reverse=True)
+        out = []
+        for score, doc in scored[:limit]:
+            a = store.article(doc)
+            qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
+            out.append(
+                {
+                    "id": a["id"],
+                    "title": a["title"],
+                    "shared_fingerprints": shared.get(doc, 0),
+                    "near_duplicate": doc in near,
+                    "shared_quotes": len(mine & qs),
+                    "score": score,
+                }
+            )
+    return out
+
+
+def export(
+    db: str | os.PathLike[str], out: str | os.PathLike[str], fmt: str = "jsonl"
+) -> list[Path]:
+    """Write articles, quotes and stories (with passages) as JSONL or Parquet files in ``out``."""
+    data = stories(db)
+    with Store(db, create=False) as store:
+        ids = store.ids()
+        tables = {
+            "articles": [{k: v for k, v in a.items() if k != "doc"} for a in store.iter_articles()],
+            "quotes": [{"article": ids[d], **q} for d, q in store.all_quotes()],
+        }
+    tables["stories"] = [{"id": s["id"], "articles": s["articles"]} for s in data["stories"]]
+    tables["passages"] = [
+        {
+            "story": s["id"],
+            "a": e["a"],
+            "b": e["b"],
+            "a_span": p["a"],
+            "b_span": p["b"],
+            "kind": p["kind"],
+            "score": p["score"],
+        }
+        for s in data["stories"]
+        for e in s["edges"]
+        for p in e["passages"]
+    ]
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    if fmt == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise InputError(
+                "parquet export needs pyarrow: pip install 'storytrace[parquet]'"
+            ) from None
+        for name, rows in tables.items():
+            p = outdir / f"{name}.parquet"
+            pq.write_table(pa.Table.from_pylist(rows), p)
+            written.append(p)
+    elif fmt == "jsonl":
+        for name, rows in tables.items():
+            p = outdir / f"{name}.jsonl"
+            with open(p, "w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            written.append(p)
+    else:
+        raise InputError(f"unknown export format {fmt!r} (use jsonl or parquet)")
+    return written

@@ -1,0 +1,177 @@
+"""Stories: group articles about the same event, and the reuse graph inside each.
+
+Pure functions over plain data (ids, texts, pair lists) so the Spark job can
+reuse them. Clustering links two articles when their distinctive vocabulary
+(TF-IDF over content words, with names, places, numbers and dates weighted up)
+is close enough, or when they share text; groups are the connected components
+of those links (union-find), which costs about the number of candidate pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from storytrace.text import STOPWORDS, Doc
+
+TOP_TERMS = 40
+LINK = 0.32
+_CAP = re.compile(r"[A-Z][\w'-]+")
+
+
+class UnionFind:
+    """Disjoint sets over hashable items."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x: object) -> object:
+        p = self.parent.setdefault(x, x)
+        while p != x:
+            self.parent[x] = self.parent.setdefault(p, p)
+            x, p = p, self.parent[p]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+
+    def groups(self, items: Iterable) -> list[list]:
+        out: dict = defaultdict(list)
+        for i in items:
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def terms(text: str) -> Counter:
+    """Content-word counts; capitalised words (names, places) and numbers count double."""
+    doc = Doc(text)
+    caps = {m.group().lower() for m in _CAP.finditer(text)}
+    c: Counter = Counter()
+    for i, w in enumerate(doc.norms):
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        raw = text[doc.starts[i] : doc.ends[i]]
+        heavy = w.isdigit() or (raw[:1].isupper() and i > 0 and w in caps)
+        c[w] += 2 if heavy else 1
+    return c
+
+
+def tfidf_vectors(texts: Mapping[str, str], top: int = TOP_TERMS) -> dict[str, dict[str, float]]:
+    """L2-normalised TF-IDF vectors keeping each article's ``top`` terms."""
+    tfs = {i: terms(t) for i, t in texts.items()}
+    df: Counter = Counter()
+    for c in tfs.values():
+        df.update(c.keys())
+    n = len(tfs)
+    vecs: dict[str, dict[str, float]] = {}
+    for i, c in tfs.items():
+        w = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 1)) for t, k in c.items()}
+        best = sorted(w.items(), key=lambda x: -x[1])[:top]
+        norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+        vecs[i] = {t: v / norm for t, v in best}
+    return vecs
+
+
+def similar_pairs(
+    vecs: Mapping[str, dict[str, float]], threshold: float = LINK, max_df: int = 200
+) -> dict[tuple[str, str], float]:
+    """Pairs with cosine at least ``threshold``, found through an inverted term index."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for i, v in vecs.items():
+        for t in v:
+            index[t].append(i)
+    dots: dict[tuple[str, str], float] = defaultdict(float)
+    for t, ids in index.items():
+        if len(ids) < 2 or len(ids) > max_df:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = ids[x], ids[y]
+                p = (a, b) if a < b else (b, a)
+                dots[p] += vecs[a][t] * vecs[b][t]
+    return {p: s for p, s in dots.items() if s >= threshold}
+
+
+def cluster(
+    texts: Mapping[str, str],
+    linked: Iterable[tuple[str, str]] = (),
+    threshold: float = LINK,
+) -> list[list[str]]:
+    """Story groups: connected components of similar-vocabulary and shared-text links."""
+    uf = UnionFind()
+    for a, b in similar_pairs(tfidf_vectors(texts), threshold):
+        uf.union(a, b)
+    for a, b in linked:
+        uf.union(a, b)
+    groups = uf.groups(sorted(texts))
+    return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
+
+
+@dataclass(slots=True)
+class Edge:
+    """Reuse between two articles; ``source``/``target`` when the direction is known."""
+
+    a: str
+    b: str
+    passages: list[dict]
+    coverage: dict[str, float]
+    verdict: str
+    source: str | None = None
+    target: str | None = None
+    basis: str | None = None
+    quotes: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "verdict": self.verdict,
+            "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
+            "direction": (
+                {"from": self.source, "to": self.target, "basis": self.basis}
+                if self.basis
+                else None
+            ),
+            "shared_quotes": self.quotes,
+            "passages": self.passages,
+        }
+
+
+def direction(
+    a: str,
+    b: str,
+    cov_a: float,
+    cov_b: float,
+    published_a: str | None = None,
+    published_b: str | None = None,
+) -> tuple[str | None, str | None, str | None]:
+    """``(from, to, basis)`` for a reuse pair, or Nones when the evidence is silent.
+
+    Publication times win when both are known and differ. Otherwise, when one
+    article's text is (almost) wholly inside the other which has more, the
+    smaller one is the source that was taken and extended ("containment"). When
+    each holds shared text plus text of its own, both likely drew on a common
+    source (basis "common-source", no direction).
+    """
+    if published_a and published_b and published_a != published_b:
+        return (a, b, "time") if published_a < published_b else (b, a, "time")
+    if cov_a >= 0.9 and cov_b <= 0.9:
+        return a, b, "containment"
+    if cov_b >= 0.9 and cov_a <= 0.9:
+        return b, a, "containment"
+    if cov_a < 0.8 and cov_b < 0.8:
+        return None, None, "common-source"
+    return None, None, None
+
+
+def collapse(ids: Iterable[str], duplicates: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Near-duplicate groups: representative id -> all member ids (sorted, representative first)."""
+    uf = UnionFind()
+    for a, b in duplicates:
+        uf.union(a, b)
+    return {min(g): sorted(g) for g in uf.groups(sorted(set(ids)))}

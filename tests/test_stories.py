@@ -1,0 +1,41 @@
+from storytrace.stories import cluster, collapse, direction
+
+BRIDGE = (
+    "Engineers closed the Tyne Road bridge in Newcastle after cracks were "
+    "found in its steel supports, council leader Maria Okafor said."
+)
+BRIDGE2 = (
+    "Newcastle's Tyne Road bridge stays shut: Maria Okafor says steel "
+    "supports cracked and engineers need weeks for repairs."
+)
+TOUR = (
+    "The national orchestra will tour Japan and South Korea next spring "
+    "with Elgar and Britten, its director announced."
+)
+TOUR2 = (
+    "Elgar and Britten head the programme as the national orchestra tours "
+    "Japan and South Korea in spring."
+)
+
+
+def test_cluster_groups_same_event_apart_from_others():
+    groups = cluster({"b1": BRIDGE, "b2": BRIDGE2, "t1": TOUR, "t2": TOUR2})
+    assert sorted(groups) == [["b1", "b2"], ["t1", "t2"]]
+
+
+def test_shared_text_links_force_one_story():
+    groups = cluster({"b1": BRIDGE, "t1": TOUR}, linked=[("b1", "t1")])
+    assert groups == [["b1", "t1"]]
+
+
+def test_direction_rules():
+    assert direction("a", "b", 0.5, 0.5, "2024-01-02", "2024-01-01") == ("b", "a", "time")
+    assert direction("a", "b", 1.0, 0.6) == ("a", "b", "containment")
+    assert direction("a", "b", 0.5, 0.95) == ("b", "a", "containment")
+    assert direction("a", "b", 0.4, 0.5) == (None, None, "common-source")
+    assert direction("a", "b", 0.97, 0.96) == (None, None, None)
+
+
+def test_collapse_near_duplicates():
+    groups = collapse(["a", "b", "c", "d"], [("b", "a"), ("c", "b")])
+    assert groups == {"a": ["a", "b", "c"], "d": ["d"]}
