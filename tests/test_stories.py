@@ -39,3 +39,23 @@ def test_direction_rules():
 def test_collapse_near_duplicates():
     groups = collapse(["a", "b", "c", "d"], [("b", "a"), ("c", "b")])
     assert groups == {"a": ["a", "b", "c"], "d": ["d"]}
+
+
+def test_reuse_edge_and_group_stories_from_comparisons():
+    from storytrace.align import compare
+    from storytrace.stories import group_stories, reuse_edge
+
+    extra = " Buses will be diverted through the city centre for at least six weeks."
+    e1 = reuse_edge(compare(BRIDGE, BRIDGE), {"id": "a"}, {"id": "b"})
+    e2 = reuse_edge(
+        compare(BRIDGE, BRIDGE + extra),
+        {"id": "a", "published": "2024-01-01"},
+        {"id": "c", "published": "2024-01-03"},
+    )
+    assert reuse_edge(compare(BRIDGE, TOUR), {"id": "a"}, {"id": "t"}) is None
+    assert e1.verdict == "duplicate"
+    assert (e2.source, e2.target, e2.basis) == ("a", "c", "time")
+    (story, lone) = group_stories(["a", "b", "c", "t"], [e1, e2])
+    assert story["articles"] == ["a", "b", "c"] and lone["articles"] == ["t"]
+    assert {"id": "a", "count": 2, "members": ["a", "b"]} in story["nodes"]
+    assert [(e["a"], e["b"]) for e in story["edges"]] == [("a", "c")]

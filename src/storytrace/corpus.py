@@ -176,22 +176,11 @@ def candidate_pairs(store: Store, max_df: int = 50, min_shared: int = 3) -> set[
     return pairs
 
 
-def _align(args: tuple[str, str, str, str]) -> tuple[str, str, dict] | None:
+def _align(job: tuple[dict, dict, str, str]) -> st.Edge | None:
     from storytrace.align import compare
 
-    a, b, ta, tb = args
-    c = compare(ta, tb)
-    if not c.passages:
-        return None
-    return (
-        a,
-        b,
-        {
-            "verdict": c.verdict,
-            "coverage": c.coverage,
-            "passages": [p.to_dict() for p in c.passages],
-        },
-    )
+    meta_a, meta_b, ta, tb = job
+    return st.reuse_edge(compare(ta, tb), meta_a, meta_b)
 
 
 def reuse(
@@ -207,7 +196,10 @@ def reuse(
             cache[d] = store.article(d)
         return cache[d]
 
-    jobs = [(ids[a], ids[b], art(a)["text"], art(b)["text"]) for a, b in pairs]
+    def meta(d: int) -> dict:
+        return {"id": ids[d], "published": art(d)["published"]}
+
+    jobs = [(meta(a), meta(b), art(a)["text"], art(b)["text"]) for a, b in pairs]
     workers = workers or min(2, os.cpu_count() or 1)
     results: list = []
     if workers > 1 and len(pairs) > 50:
@@ -223,16 +215,9 @@ def reuse(
                 progress(1)
     by_id = {v: k for k, v in ids.items()}
     quotes = _quote_keys(store)
-    edges = []
-    for r in results:
-        if r is None:
-            continue
-        a, b, d = r
-        cov = d["coverage"]
-        pa, pb = art(by_id[a])["published"], art(by_id[b])["published"]
-        src, dst, basis = st.direction(a, b, cov["a"], cov["b"], pa, pb)
-        shared_q = len(quotes.get(by_id[a], set()) & quotes.get(by_id[b], set()))
-        edges.append(st.Edge(a, b, d["passages"], cov, d["verdict"], src, dst, basis, shared_q))
+    edges = [e for e in results if e is not None]
+    for e in edges:
+        e.quotes = len(quotes.get(by_id[e.a], set()) & quotes.get(by_id[e.b], set()))
     return edges
 
 
@@ -252,25 +237,7 @@ def stories(
     with Store(db, create=False) as store:
         edges = reuse(store, workers, progress)
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
-    groups = st.cluster(texts, [(e.a, e.b) for e in edges])
-    dups = [(e.a, e.b) for e in edges if e.verdict == "duplicate"]
-    reps = st.collapse(texts, dups)
-    rep_of = {m: r for r, ms in reps.items() for m in ms}
-    edge_of: dict[str, list] = {}
-    for e in edges:
-        edge_of.setdefault(rep_of[e.a], []).append(e)
-    out = []
-    for n, g in enumerate(groups, 1):
-        nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in g if r in reps]
-        es = [
-            e.to_dict()
-            for r in g
-            if r in reps
-            for e in edge_of.get(r, [])
-            if e.verdict != "duplicate"
-        ]
-        out.append({"id": n, "articles": g, "nodes": nodes, "edges": es})
-    return {"stories": out}
+    return {"stories": st.group_stories(texts, edges, texts)}
 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:

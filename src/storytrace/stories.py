@@ -175,3 +175,62 @@ def collapse(ids: Iterable[str], duplicates: Iterable[tuple[str, str]]) -> dict[
     for a, b in duplicates:
         uf.union(a, b)
     return {min(g): sorted(g) for g in uf.groups(sorted(set(ids)))}
+
+
+def reuse_edge(cmp: object, meta_a: dict, meta_b: dict, shared_quotes: int = 0) -> Edge | None:
+    """The reuse edge for a :class:`storytrace.align.Comparison` (None when nothing is shared).
+
+    ``meta_a``/``meta_b`` carry each article's ``id`` and optional ``published``.
+    """
+    passages = cmp.passages  # type: ignore[attr-defined]
+    if not passages:
+        return None
+    cov = cmp.coverage  # type: ignore[attr-defined]
+    a, b = meta_a["id"], meta_b["id"]
+    src, dst, basis = direction(
+        a, b, cov["a"], cov["b"], meta_a.get("published"), meta_b.get("published")
+    )
+    return Edge(
+        a,
+        b,
+        [p.to_dict() for p in passages],
+        cov,
+        cmp.verdict,  # type: ignore[attr-defined]
+        src,
+        dst,
+        basis,
+        shared_quotes,
+    )
+
+
+def group_stories(
+    ids: Iterable[str], edges: Iterable[Edge], texts: Mapping[str, str] | None = None
+) -> list[dict]:
+    """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts.
+
+    Groups are vocabulary clusters of ``texts`` (when given) joined by the reuse
+    ``edges``; near-duplicates (verdict ``duplicate``) collapse into one node
+    with a count, and edges inside a collapsed node are left out.
+    """
+    ids = sorted(set(ids))
+    edges = list(edges)
+    links = [(e.a, e.b) for e in edges]
+    if texts is not None:
+        groups = cluster({i: texts[i] for i in ids}, links)
+    else:
+        uf = UnionFind()
+        for a, b in links:
+            uf.union(a, b)
+        groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
+    reps = collapse(ids, [(e.a, e.b) for e in edges if e.verdict == "duplicate"])
+    rep_of = {m: r for r, ms in reps.items() for m in ms}
+    edge_of: dict[str, list[Edge]] = defaultdict(list)
+    for e in edges:
+        if e.verdict != "duplicate":
+            edge_of[rep_of[e.a]].append(e)
+    out = []
+    for n, g in enumerate(groups, 1):
+        nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in g if r in reps]
+        es = [e.to_dict() for r in g if r in reps for e in edge_of[r]]
+        out.append({"id": n, "articles": g, "nodes": nodes, "edges": es})
+    return out
