@@ -136,3 +136,24 @@ def test_sigkill_mid_index_then_resume(tmp_path):
     con = sqlite3.connect(dbfile)
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (n, n)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_parquet_export_or_clear_message(tmp_path):
+    import importlib.util
+
+    from storytrace.articles import InputError
+
+    corpus.index(_files(), tmp_path / "db")
+    if importlib.util.find_spec("pyarrow") is None:
+        try:
+            corpus.export(tmp_path / "db", tmp_path / "ex", "parquet")
+        except InputError as e:
+            assert "storytrace[parquet]" in str(e)
+        else:
+            raise AssertionError("parquet export without pyarrow must raise InputError")
+        return
+    import pyarrow.parquet as pq
+
+    corpus.export(tmp_path / "db", tmp_path / "ex", "parquet")
+    assert pq.read_table(tmp_path / "ex" / "articles.parquet").num_rows == 3
+    assert pq.read_table(tmp_path / "ex" / "passages.parquet").num_rows >= 1
