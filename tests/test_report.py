@@ -283,3 +283,15 @@ def test_quotes_table_on_the_seeds(seed_cmp) -> None:
     assert "we will sort" in re.sub(r"<[^>]+>", "", html[start : start + 400])
     assert re.search(r'<a href="#quotes">\d+ quotes in both</a>', html)
     assert all(label in ("identical", "trimmed", "altered") for label, _ in rows)
+
+
+def test_seed_b_headline_is_flagged_as_spun(seed_cmp) -> None:
+    html = render_fragment(seed_cmp)
+    assert "B’s headline is spun</span>: “get together”" in html
+    b = seed_cmp.b.text
+    head_end = b.index("\n")
+    flagged = re.findall(r'<span class="spin-flag" title="spun: [^"]*">([^<]*)</span>', html)
+    assert "get together" in flagged and "marketing campaign" in flagged
+    assert b.index("get together") < head_end and b.index("marketing campaign") < head_end
+    assert html.count('class="mm spin-tick"') >= 2  # and on B's minimap
+    assert re.search(r'<th title="spun phrases per 100 words">spin score</th>', html)

@@ -226,7 +226,13 @@ def _quote_rows(mod: Any, cmp: Comparison, extras: Extras) -> None:
 
 
 def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
-    return [], {}
+    flags: list[SpinFlag] = []
+    scores: dict[str, float] = {}
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        found = mod.detect(art.text)
+        scores[side] = found.score
+        flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in found.flags]
+    return flags, scores
 
 
 def _overlap(x: Span, y: Span) -> bool:
@@ -433,7 +439,7 @@ def _side_rows(cmp: Comparison, extras: Extras) -> str:
     spin = bool(extras.spin_scores)
     rows = [
         "<tr><th></th><th>article</th><th>words shared</th><th>outside quotes</th>"
-        + ("<th>spin score</th>" if spin else "")
+        + ('<th title="spun phrases per 100 words">spin score</th>' if spin else "")
         + "<th>where (minimap)</th></tr>"
     ]
     for side, art in (("a", cmp.a), ("b", cmp.b)):
