@@ -70,3 +70,46 @@ def test_cli_json_and_errors(tmp_path: Path) -> None:
     res = runner.invoke(app, ["spin", str(empty)])
     assert res.exit_code == 2
     assert "empty.txt" in res.stderr
+
+
+def test_compare_marks_synonym_swaps_and_spun_verdict() -> None:
+    from storytrace.align import compare
+
+    original = (ROOT / "tests" / "fixtures" / "verdict" / "original.txt").read_text("utf-8")
+    # bench/spinner.py at a 40% rate (seed 3): sense-blind thesaurus swaps.
+    spun = (FIX / "original_spun40.txt").read_text(encoding="utf-8")
+    cmp = compare(original, spun)
+    assert cmp.verdict == "spun"
+    assert any(p.kind == "spun" for p in cmp.passages)
+    swaps = {
+        (cmp.a.text[e.a[0] : e.a[1]], cmp.b.text[e.b[0] : e.b[1]])
+        for p in cmp.passages
+        for e in p.edits
+        if e.op == "synonym"
+    }
+    assert ("reaches", "hits") not in swaps  # that is the editor's light revision
+    assert len(swaps) >= 15
+    assert ("protecting", "protecting") not in swaps
+    # The editor's light revision swaps ~9% of content words: still a copy, not spin.
+    light = (ROOT / "tests" / "fixtures" / "verdict" / "light.txt").read_text("utf-8")
+    assert compare(original, light).verdict == "copied"
+
+
+def test_seed_headline_swaps_are_synonym_edits() -> None:
+    from storytrace.align import compare
+
+    a = "It was a mistake for the party to help Kamala Harris's campaign, he said."
+    b = "It was a mistake for get together to assist Kamala Harris marketing campaign, he said."
+    cmp = compare(a, b)
+    ops = [
+        (e.op, cmp.a.text[e.a[0] : e.a[1]], cmp.b.text[e.b[0] : e.b[1]])
+        for p in cmp.passages
+        for e in p.edits
+    ]
+    assert ("synonym", "help", "assist") in ops
+    assert ("synonym", "the party", "get together") in ops
+    # "Harris's campaign" -> "Harris marketing campaign": the added modifier is the swap.
+    assert ("synonym", "Harris's", "Harris marketing") in ops
+    assert ("equal", "campaign", "campaign") in ops or any(
+        op == "equal" and x.startswith("campaign") for op, x, _ in ops
+    )

@@ -42,8 +42,8 @@ from storytrace.text import STOPWORDS, Doc, quoted_spans, sentence_spans
 
 Span = tuple[int, int]
 
-VERDICTS = ("duplicate", "copied", "reworded", "same-story", "unrelated")
-KINDS = ("verbatim", "edited", "reworded")
+VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
+KINDS = ("verbatim", "edited", "reworded", "spun")
 
 
 @dataclass(slots=True)
@@ -147,6 +147,9 @@ class Options:
     reword_supported: float = 0.35
     """Lower similarity accepted when a neighbouring sentence pair is reworded too:
     rewriters keep the order of the story, chance matches do not line up."""
+    synonyms: bool = True
+    """Label thesaurus-linked replacements ``synonym`` and spun passages (issue 3; needs
+    the [spin] extra, otherwise a no-op)."""
 
 
 DEFAULT = Options()
@@ -165,6 +168,10 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
+    if options.synonyms:
+        from storytrace.spin import mark_spun  # the thesaurus loads on first use only
+
+        mark_spun(doc_a, doc_b, passages)
     coverage = measure_coverage(doc_a, doc_b, passages)
     verdict = decide_verdict(doc_a, doc_b, passages, coverage)
     return Comparison(art_a, art_b, passages, coverage, verdict)
@@ -579,6 +586,11 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
     equal_share = _equal_share(passages)
     if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= DUPLICATE_EQUAL_MIN:
         return "duplicate"
+    if any(p.kind == "spun" for p in passages):
+        from storytrace.spin import spun_share
+
+        if spun_share(doc_a, doc_b, passages) >= SPUN_MIN:
+            return "spun"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
     if copied >= COPIED_MIN or cov["longest_copied_words"] >= COPIED_RUN_MIN:
@@ -603,6 +615,8 @@ COPIED_RUN_MIN = 40
 two paragraphs lifted into a long article are a copy."""
 REWORDED_MIN = 0.3
 """Least share of one side's unquoted words in any passage for ``reworded``."""
+SPUN_MIN = 0.3
+"""Least share of one side's words in ``spun`` passages for ``spun`` (issue 3)."""
 
 
 def _equal_share(passages: list[Passage]) -> float:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace import synonyms
-from storytrace.text import Doc
+from storytrace.text import STOPWORDS, Doc
 
 Span = tuple[int, int]
 
@@ -279,3 +279,143 @@ def _one_phrase(doc: Doc, i: int, j: int) -> bool:
 _STOP_SWAP = frozenset(
     """new old big small more most other first deputy former junior senior acting chief""".split()
 )
+
+
+# --- synonym swaps inside aligned passages (used by storytrace.align) -----------------
+
+SWAP_MAX_WORDS = 4
+"""Longest replacement (either side, in words) checked against the thesaurus."""
+SPUN_MIN_SWAPS = 2
+"""Least synonym swaps in a passage for kind ``spun``..."""
+SPUN_SWAP_SHARE = 0.5
+"""...and the least share of its replacements that are synonym swaps..."""
+SPUN_MIN_DENSITY = 0.12
+"""...and the least swaps per content word of the passage. An editor's light revision
+(tests/fixtures/verdict/light.txt: 1-3 words per sentence) swaps about 9% of content
+words for synonyms; spinners swap more, and at 10% they are indistinguishable."""
+
+
+def _tok_range(doc: Doc, span: Span) -> tuple[int, int]:
+    i = doc.token_at(span[0])
+    j = i
+    while j < len(doc) and doc.starts[j] < span[1]:
+        j += 1
+    return i, j
+
+
+def _abbreviation(wa: list[str], wb: list[str]) -> bool:
+    """One side is the initials of the other ("United States" / "US"): house style,
+    not a thesaurus swap."""
+    for short, long in ((wa, wb), (wb, wa)):
+        if len(short) == 1 and len(long) > 1:
+            initials = "".join(w[0] for w in long)
+            if short[0].replace(".", "") == initials:
+                return True
+    return False
+
+
+def _is_swap(wa: list[str], wb: list[str], head: str) -> bool:
+    """A replacement the thesaurus explains: whole phrases, word by word, or what is
+    left after dropping function words and inflected repeats ("the party" / "get
+    together"; "Harris's" / "Harris marketing" before "campaign")."""
+    if synonyms.are_synonyms(" ".join(wa), " ".join(wb)):
+        return True
+    if len(wa) == len(wb) and _words_are_swaps(wa, wb):
+        return True
+    ra = [w for w in wa if w not in STOPWORDS and not any(synonyms.same_word(w, v) for v in wb)]
+    rb = [w for w in wb if not any(synonyms.same_word(w, v) for v in wa)]
+    rb = rb if len(rb) > 1 else [w for w in rb if w not in STOPWORDS]
+    if (ra, rb) == (wa, wb) or not rb:
+        return False
+    if ra:
+        return synonyms.are_synonyms(" ".join(ra), " ".join(rb))
+    # Only an added modifier is left: a spinner's expansion of the next word.
+    return (
+        bool(head)
+        and head not in STOPWORDS
+        and synonyms.are_synonyms(head, " ".join(rb) + " " + head)
+    )
+
+
+def _words_are_swaps(wa: list[str], wb: list[str]) -> bool:
+    """Same-length replacements: every position equal or a thesaurus pair, one swap at least."""
+    pairs = list(zip(wa, wb, strict=True))
+    return any(x != y for x, y in pairs) and all(
+        x == y or synonyms.are_synonyms(x, y) for x, y in pairs
+    )
+
+
+def mark_spun(doc_a: Doc, doc_b: Doc, passages: list) -> None:
+    """Relabel thesaurus-linked replacements as ``synonym`` edits, and spun passages.
+
+    ``passages`` are :class:`storytrace.align.Passage` objects (changed in place):
+    a ``replace`` edit whose sides the thesaurus links (as whole phrases, or word
+    by word when both sides have the same length) becomes ``synonym``; an
+    ``insert`` of one modifier before an equal word that makes a thesaurus
+    expansion ("campaign" -> "marketing campaign") becomes a ``synonym`` edit
+    covering the head word. A passage with at least :data:`SPUN_MIN_SWAPS`
+    swaps making up at least :data:`SPUN_SWAP_SHARE` of its replacements gets
+    kind ``spun``. Does nothing when the thesaurus is not installed.
+    """
+    if not synonyms.available():
+        return
+    for p in passages:
+        edits = p.edits
+        k = 0
+        while k < len(edits):
+            e = edits[k]
+            if e.op == "replace":
+                i0, i1 = _tok_range(doc_a, e.a)
+                j0, j1 = _tok_range(doc_b, e.b)
+                if max(i1 - i0, j1 - j0) <= SWAP_MAX_WORDS:
+                    wa, wb = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
+                    nxt = edits[k + 1] if k + 1 < len(edits) else None
+                    head = ""
+                    if nxt is not None and nxt.op == "equal":
+                        head = doc_a.norms[doc_a.token_at(nxt.a[0])]
+                    if not _abbreviation(wa, wb) and _is_swap(wa, wb, head):
+                        e.op = "synonym"
+            elif e.op == "insert" and k + 1 < len(edits) and edits[k + 1].op == "equal":
+                _expand(doc_a, doc_b, edits, k)
+            k += 1
+        swaps = sum(1 for e in edits if e.op == "synonym")
+        replaced = swaps + sum(1 for e in edits if e.op == "replace")
+        t0, t1 = p.a_tokens
+        content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
+        if (
+            swaps >= SPUN_MIN_SWAPS
+            and swaps >= SPUN_SWAP_SHARE * replaced
+            and swaps >= SPUN_MIN_DENSITY * content
+        ):
+            p.kind = "spun"
+
+
+def _expand(doc_a: Doc, doc_b: Doc, edits: list, k: int) -> None:
+    ins, eq = edits[k], edits[k + 1]
+    j0, j1 = _tok_range(doc_b, ins.b)
+    if j1 - j0 != 1:
+        return
+    i0, i1 = _tok_range(doc_a, eq.a)
+    e0, e1 = _tok_range(doc_b, eq.b)
+    head = doc_a.norms[i0]
+    if head in STOPWORDS or not synonyms.are_synonyms(head, doc_b.norms[j0] + " " + head):
+        return
+    ins.op = "synonym"
+    ins.a = doc_a.span(i0, i0 + 1)
+    ins.b = (ins.b[0], doc_b.span(e0, e0 + 1)[1])
+    if i1 - i0 == 1:
+        del edits[k + 1]
+    else:
+        eq.a = doc_a.span(i0 + 1, i1)
+        eq.b = doc_b.span(e0 + 1, e1)
+
+
+def spun_share(doc_a: Doc, doc_b: Doc, passages: list) -> float:
+    """Largest share of one side's words inside ``spun`` passages."""
+    best = 0.0
+    for doc, side in ((doc_a, "a_tokens"), (doc_b, "b_tokens")):
+        if not len(doc):
+            continue
+        words = sum(getattr(p, side)[1] - getattr(p, side)[0] for p in passages if p.kind == "spun")
+        best = max(best, words / len(doc))
+    return best
