@@ -1,6 +1,7 @@
 import numpy as np
 
 from storytrace.corpus import content_hash, prepare
+from storytrace.fingerprints import fingerprint
 from storytrace.store import Store
 
 TEXT = 'The mayor said on Monday that "the new tram line will open in May next year" as planned.'
@@ -27,6 +28,7 @@ def test_fingerprints_round_trip(tmp_path):
         s.add_many([rec])
         ((_, sh, mh),) = list(s.iter_fingerprints())
         assert np.array_equal(sh, rec.shingles)
+        assert rec.sampled.tolist() == fingerprint(TEXT)
         assert np.array_equal(mh, rec.minhash)
         assert s.article(1)["published"] == "2024-01-02"
         assert s.docs_sharing(rec.sampled.tolist()) == {1: len(rec.sampled)}

@@ -271,13 +271,16 @@ def index_cmd(
     paths: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL dumps.")],
     db: Annotated[Path, typer.Option("--db", help="Index folder (SQLite inside).")],
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
+    workers: Annotated[int, typer.Option(help="Processes for fingerprints and quotes.")] = 2,
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped."""
     from storytrace import corpus
 
     with progress_bar() as bar:
         task = bar.add_task("indexing", total=None)
-        report = corpus.index(paths, db, not no_quotes, lambda n: bar.advance(task, n))
+        report = corpus.index(
+            paths, db, not no_quotes, lambda n: bar.advance(task, n), max(1, workers)
+        )
     for e in report.errors:
         err.print(f"[yellow]skipped:[/] {escape(e)}", highlight=False, soft_wrap=True)
     err.print(f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")

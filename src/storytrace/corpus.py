@@ -54,7 +54,9 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         raise InputError(f"{article_id}: no text")
     sh = fp.shingles(text)
     sig = fp.minhash(sh)
-    fps = np.asarray(fp.fingerprint(text), dtype=np.int64)
+    # The same content-defined sample as fp.fingerprint, without re-tokenising.
+    kept = sorted({x for x in sh if x % fp.SAMPLE == 0} or ({min(sh)} if sh else set()))
+    fps = np.asarray(kept, dtype=np.int64)
     qs: list[tuple[int, int, str, str | None]] = []
     if quotes:
         from storytrace.quotes import extract_quotes
@@ -116,35 +118,65 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]
             )
 
 
+def _prepare_job(job: tuple[str, dict, bool]) -> Record | InputError:
+    try:
+        return prepare(*job)
+    except InputError as e:
+        return e
+
+
 def index_records(
     records: Iterable[tuple[str, dict | InputError]],
     db: str | os.PathLike[str],
     quotes: bool = True,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IndexReport:
-    """Store new or changed records; commits every ``BATCH`` so a killed run resumes."""
+    """Store new or changed records; commits every ``BATCH`` so a killed run resumes.
+
+    With ``workers`` > 1, fingerprints and quotes are computed in that many
+    processes; all writes stay in this one.
+    """
     report = IndexReport()
-    with Store(db) as store:
-        batch: list[Record] = []
-        for aid, rec in records:
-            if progress:
-                progress(1)
-            if isinstance(rec, InputError):
-                report.errors.append(str(rec))
-                continue
-            text = rec.get("text") or ""
-            if store.known(aid) == content_hash(text):
-                report.skipped += 1
-                continue
-            try:
-                batch.append(prepare(aid, rec, quotes))
-            except InputError as e:
-                report.errors.append(str(e))
-                continue
-            if len(batch) >= BATCH:
-                report.added += store.add_many(batch)
-                batch = []
+    pool = get_context("fork").Pool(workers) if workers > 1 else None
+    pending: list[tuple[str, dict, bool]] = []
+
+    def flush(store: Store) -> None:
+        prepared = (
+            pool.map(_prepare_job, pending, chunksize=8) if pool else map(_prepare_job, pending)
+        )
+        batch = []
+        for r in prepared:
+            if isinstance(r, InputError):
+                report.errors.append(str(r))
+            else:
+                batch.append(r)
         report.added += store.add_many(batch)
+        if progress:
+            progress(len(pending))
+        pending.clear()
+
+    try:
+        with Store(db) as store:
+            for aid, rec in records:
+                if isinstance(rec, InputError):
+                    report.errors.append(str(rec))
+                    if progress:
+                        progress(1)
+                    continue
+                text = rec.get("text") or ""
+                if store.known(aid) == content_hash(text):
+                    report.skipped += 1
+                    if progress:
+                        progress(1)
+                    continue
+                pending.append((aid, rec, quotes))
+                if len(pending) >= BATCH:
+                    flush(store)
+            flush(store)
+    finally:
+        if pool:
+            pool.terminate()
     return report
 
 
@@ -153,9 +185,10 @@ def index(
     db: str | os.PathLike[str],
     quotes: bool = True,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IndexReport:
     """Index text/HTML files, folders and JSONL dumps into the store in ``db``."""
-    return index_records(iter_inputs(paths), db, quotes, progress)
+    return index_records(iter_inputs(paths), db, quotes, progress, workers)
 
 
 # --- reuse -----------------------------------------------------------------
