@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -187,3 +188,125 @@ def test_serve_with_a_missing_index_folder_is_one_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "nope")])
     assert res.exit_code == 2
     assert "no such index folder" in res.stderr and "Traceback" not in res.output
+
+
+def make_index(folder: Path) -> Path:
+    """A small index: the two seeds, a lightly edited later copy of seed A, an unrelated piece."""
+    from storytrace import corpus
+
+    a = SEED_A.decode()
+    copy = a.replace("fresh fury last night", "renewed anger on Friday").replace(
+        "Sir Keir Starmer", "Keir Starmer"
+    )
+    other = (
+        "The harbour bridge will close for repairs in March, the council said. Engineers found "
+        "corrosion in the main cables during an inspection last year. Ferries will run every "
+        "twenty minutes while the bridge is shut. <script>window.pwned=1</script>"
+    )
+    rows = [
+        {
+            "id": "mirror/a",
+            "title": "Labour staff row",
+            "outlet": "Mirror",
+            "published": "2024-10-24",
+            "text": a,
+        },
+        {
+            "id": "mail/b",
+            "title": None,
+            "outlet": "Daily Mail",
+            "published": "2024-10-25",
+            "text": SEED_B.decode(),
+        },
+        {
+            "id": "copycat/c",
+            "title": "Labour row <b>copy</b>",
+            "outlet": "Copycat",
+            "published": "2024-10-26",
+            "text": copy,
+        },
+        {
+            "id": "local/d",
+            "title": "Bridge to close",
+            "outlet": "Gazette",
+            "published": "2024-10-20",
+            "text": other,
+        },
+    ]
+    src = folder / "articles.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    db = folder / "db"
+    report = corpus.index([str(src)], db)
+    assert report.added == 4, report.errors
+    return db
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> TestClient:
+    db = make_index(tmp_path_factory.mktemp("index"))
+    return TestClient(create_app(db))
+
+
+def test_stories_list_and_story_page(indexed: TestClient) -> None:
+    r = indexed.get("/stories")
+    assert r.status_code == 200
+    rows = re.findall(
+        r'<a href="/stories/(\w+)">([^<]*)</a></td>\s*<td class="num">(\d+)</td>', r.text
+    )
+    biggest = rows[0]
+    assert biggest[1] == "Labour staff row" and int(biggest[2]) == 3
+    page = indexed.get(f"/stories/{biggest[0]}").text
+    assert "<svg" in page and page.count('class="node"') == 3
+    # Publication times give the direction: an arrow from the Mirror piece to the Mail's.
+    assert re.search(
+        r'class="edge edge-[\w-]+" data-source="mirror/a" data-target="mail/b"[^>]*marker-end', page
+    )
+    # The lightly edited copy is a near-duplicate: a dashed link without direction.
+    assert re.search(
+        r'class="edge edge-duplicate" data-source="(mirror/a|copycat/c)" '
+        r'data-target="(copycat/c|mirror/a)"[^>]*dasharray',
+        page,
+    )
+    assert "Labour row &lt;b&gt;copy&lt;/b&gt;" in page and "<b>copy</b>" not in page
+    assert 'href="/compare-stored?a=mirror%2Fa&amp;b=mail%2Fb"' in page
+    api = indexed.get(f"/api/stories/{biggest[0]}").json()
+    assert {a["id"] for a in api["articles"]} == {"mirror/a", "mail/b", "copycat/c"}
+    assert any(
+        e["source"] == "mirror/a" and e["target"] == "mail/b" and e["basis"] == "time"
+        for e in api["edges"]
+    )
+
+
+def test_article_page_escapes_and_links_its_story(indexed: TestClient) -> None:
+    r = indexed.get("/articles/local/d")
+    assert r.status_code == 200
+    assert (
+        "&lt;script&gt;window.pwned=1&lt;/script&gt;" in r.text and "<script>window" not in r.text
+    )
+    assert indexed.get("/api/articles/local/d").json()["outlet"] == "Gazette"
+    r = indexed.get("/articles/nope")
+    assert r.status_code == 404 and error_text(r.text) == "no article nope in this index"
+
+
+def test_compare_two_stored_articles(indexed: TestClient) -> None:
+    r = indexed.get("/compare-stored", params={"a": "mirror/a", "b": "copycat/c"})
+    assert r.status_code == 200 and 'id="verdict">duplicate<' in r.text
+
+
+def test_search_by_text_and_speaker(indexed: TestClient) -> None:
+    hits = indexed.get("/api/search", params={"q": "GROSSLY implausible"}).json()["hits"]
+    assert {h["id"] for h in hits} == {"mirror/a", "mail/b", "copycat/c"}
+    assert all(h["match"].lower() == "grossly implausible" for h in hits)
+    hits = indexed.get("/api/search", params={"speaker": "balls"}).json()["hits"]
+    assert hits and all("Balls" in h["speaker"] for h in hits)
+    page = indexed.get("/search", params={"q": "window.pwned"}).text
+    assert "<mark>window.pwned</mark>" in page and "&lt;script&gt;" in page
+    r = indexed.get("/api/search", params={"q": "x"})
+    assert r.status_code == 400 and "two characters" in r.json()["detail"]
+
+
+def test_serving_a_folder_without_an_index_is_a_clear_error(tmp_path: Path) -> None:
+    from storytrace.articles import InputError
+
+    with pytest.raises(InputError, match="no index here"):
+        create_app(tmp_path)

@@ -19,11 +19,13 @@ Example:
 
 from __future__ import annotations
 
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, File, HTTPException, Request, UploadFile
+from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -131,10 +133,13 @@ class BodyLimit:
 
 
 def _templates() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("storytrace", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
     )
+    env.filters["article_url"] = article_url
+    env.globals["compare_url"] = lambda a, b: "/compare-stored?" + urlencode({"a": a, "b": b})
+    return env
 
 
 def article_from_upload(data: bytes | str, source: str, limit: int) -> Article:
@@ -295,13 +300,13 @@ def create_app(db_dir: str | Path | None = None, max_article_bytes: int = MAX_AR
         story = found(need_index().story(story_id), f"story {story_id}")
         return page("story.html", story=story, graph=story_graph(story))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
         article = found(need_index().article(article_id), f"article {article_id}")
         return page("article.html", article=article)
 
-    @app.get("/compare/{a_id}/{b_id}", response_class=HTMLResponse, include_in_schema=False)
-    def compare_stored(a_id: str, b_id: str) -> HTMLResponse:
+    @app.get("/compare-stored", response_class=HTMLResponse, include_in_schema=False)
+    def compare_stored(a_id: str = Query(alias="a"), b_id: str = Query(alias="b")) -> HTMLResponse:
         ix = need_index()
         a = found(ix.article(a_id), f"article {a_id}")
         b = found(ix.article(b_id), f"article {b_id}")
@@ -332,7 +337,7 @@ def create_app(db_dir: str | Path | None = None, max_article_bytes: int = MAX_AR
         """One story: its articles and reuse edges (source -> copy when directed)."""
         return found(need_index().story(story_id), f"story {story_id}")
 
-    @app.get("/api/articles/{article_id}", tags=["index"])
+    @app.get("/api/articles/{article_id:path}", tags=["index"])
     def api_article(article_id: str) -> dict:
         """One stored article with its text."""
         return found(need_index().article(article_id), f"article {article_id}")
@@ -373,6 +378,11 @@ def run_search(index: Any, q: str, speaker: str) -> list[dict]:
     return index.search(q, limit=SEARCH_LIMIT)
 
 
+def article_url(article_id: str) -> str:
+    """The page of a stored article (ids may be file paths)."""
+    return "/articles/" + quote(str(article_id), safe="/")
+
+
 def story_graph(story: dict) -> str:
     """The story page's reuse graph as SVG."""
     nodes = [
@@ -381,7 +391,7 @@ def story_graph(story: dict) -> str:
             a.get("title") or a.get("source") or str(a["id"]),
             a.get("outlet") or "unknown outlet",
             a.get("date"),
-            href=f"/articles/{a['id']}",
+            href=article_url(a["id"]),
         )
         for a in story["articles"]
     ]
@@ -410,8 +420,193 @@ def _as_article(d: dict) -> Article:
     )
 
 
-def _open_index(db_dir: str | Path) -> Any:
-    raise InputError(f"{db_dir}: browsing an index needs storytrace.store, not installed yet")
+def _open_index(db_dir: str | Path) -> StoreIndex:
+    return StoreIndex(db_dir)
+
+
+class StoreIndex:
+    """The read side of an index folder, shaped for the pages and the API.
+
+    Stories (alignment of every candidate pair) are computed on first use and
+    kept; each call opens its own SQLite connection, as requests run on
+    different threads.
+    """
+
+    def __init__(self, db_dir: str | Path) -> None:
+        from storytrace.store import Store
+
+        self.db_dir = Path(db_dir)
+        Store(self.db_dir, create=False).close()  # a clear error now if there is no index
+        self._stories: list[dict] | None = None
+        self._story_of: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def _store(self) -> Any:
+        from storytrace.store import Store
+
+        return Store(self.db_dir, create=False)
+
+    def _meta(self) -> dict[str, dict]:
+        with self._store() as s:
+            rows = s.db.execute(
+                "SELECT id, title, outlet, published, source, length(text) - "
+                "length(replace(text, ' ', '')) + 1 FROM articles"
+            ).fetchall()
+        keys = ("id", "title", "outlet", "date", "source", "words")
+        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
+    def _all_stories(self) -> list[dict]:
+        with self._lock:
+            if self._stories is None:
+                from storytrace import corpus
+
+                meta = self._meta()
+                built = []
+                for raw in corpus.stories(self.db_dir)["stories"]:
+                    arts = sorted(
+                        (meta[i] for i in raw["articles"] if i in meta),
+                        key=lambda a: (a["date"] is None, a["date"] or "", a["id"]),
+                    )
+                    if not arts:
+                        continue
+                    titles = {a["id"]: a["title"] or a["id"] for a in arts}
+                    edges = []
+                    for e in raw["edges"]:
+                        d = e.get("direction") or {}
+                        src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
+                        edges.append(
+                            {
+                                "source": src,
+                                "target": dst,
+                                "directed": bool(d.get("from")),
+                                "basis": d.get("basis"),
+                                "kind": e["verdict"],
+                                "passages": len(e["passages"]),
+                                "source_title": titles.get(src, src),
+                                "target_title": titles.get(dst, dst),
+                            }
+                        )
+                    # Near-duplicates arrive collapsed into one node; draw their link too.
+                    for node in raw.get("nodes", []):
+                        for member in node.get("members", [])[1:]:
+                            edges.append(
+                                {
+                                    "source": node["id"],
+                                    "target": member,
+                                    "directed": False,
+                                    "basis": "near-duplicate",
+                                    "kind": "duplicate",
+                                    "passages": None,
+                                    "source_title": titles.get(node["id"], node["id"]),
+                                    "target_title": titles.get(member, member),
+                                }
+                            )
+                    dates = [a["date"] for a in arts if a["date"]]
+                    built.append(
+                        {
+                            "id": str(raw["id"]),
+                            "title": arts[0]["title"] or arts[0]["id"],
+                            "articles": arts,
+                            "outlets": len({a["outlet"] for a in arts}),
+                            "words": sum(a["words"] for a in arts),
+                            "first_date": min(dates) if dates else None,
+                            "last_date": max(dates) if dates else None,
+                            "edges": edges,
+                        }
+                    )
+                self._story_of = {a["id"]: s["id"] for s in built for a in s["articles"]}
+                self._stories = built
+            return self._stories
+
+    def stats(self) -> dict:
+        stories = self._all_stories()
+        with self._store() as s:
+            articles, outlets = s.db.execute(
+                "SELECT count(*), count(DISTINCT outlet) FROM articles"
+            ).fetchone()
+        return {"articles": articles, "outlets": outlets, "stories": len(stories)}
+
+    def stories(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        rows = self._all_stories()[offset : offset + limit]
+        return [
+            {k: v for k, v in s.items() if k != "edges"}
+            | {"articles": len(s["articles"]), "links": len(s["edges"])}
+            for s in rows
+        ]
+
+    def story(self, story_id: str) -> dict | None:
+        return next((s for s in self._all_stories() if s["id"] == story_id), None)
+
+    def article(self, article_id: str) -> dict | None:
+        with self._store() as s:
+            row = s.db.execute(
+                "SELECT id, title, url, outlet, published, source, text FROM articles WHERE id=?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        keys = ("id", "title", "url", "outlet", "date", "source", "text")
+        out = dict(zip(keys, row, strict=True))
+        self._all_stories()
+        out["story_id"] = self._story_of.get(article_id)
+        return out
+
+    def search(self, q: str, limit: int = 200) -> list[dict]:
+        with self._store() as s:
+            rows = s.db.execute(
+                "SELECT id, title, outlet, published, source, text, instr(lower(text), lower(?)) "
+                "FROM articles WHERE instr(lower(text), lower(?)) > 0 ORDER BY published, id "
+                "LIMIT ?",
+                (q, q, limit),
+            ).fetchall()
+        hits = []
+        for aid, title, outlet, date, source, text, at in rows:
+            start = at - 1
+            hits.append(_hit(aid, title, outlet, date, source, text, start, start + len(q), None))
+        return hits
+
+    def search_speaker(self, name: str, limit: int = 200) -> list[dict]:
+        with self._store() as s:
+            rows = s.db.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.source, q.content, "
+                "q.speaker_name FROM quotes q JOIN articles a ON a.doc = q.doc "
+                "WHERE lower(q.speaker_name) LIKE ? ORDER BY a.published, a.id, q.start LIMIT ?",
+                (f"%{name.lower()}%", limit),
+            ).fetchall()
+        return [
+            _hit(aid, title, outlet, date, source, content or "", 0, len(content or ""), speaker)
+            for aid, title, outlet, date, source, content, speaker in rows
+        ]
+
+
+_CONTEXT = 90
+
+
+def _hit(
+    aid: str,
+    title: str | None,
+    outlet: str | None,
+    date: str | None,
+    source: str | None,
+    text: str,
+    start: int,
+    end: int,
+    speaker: str | None,
+) -> dict:
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    return {
+        "id": aid,
+        "title": title,
+        "outlet": outlet,
+        "date": date,
+        "source": source,
+        "speaker": speaker,
+        "span": [start, end],
+        "before": ("…" if start > _CONTEXT else "") + before,
+        "match": text[start:end],
+        "after": after + ("…" if end + _CONTEXT < len(text) else ""),
+    }
 
 
 def _version() -> str:
