@@ -52,3 +52,13 @@ def test_bad_mode_and_default() -> None:
     with pytest.raises(ValueError):
         semantic.Similarity("magic")
     assert semantic.default_mode() in semantic.MODES
+
+
+def test_word_links_follow_synonyms_and_reordering() -> None:
+    a = "police have sealed off the blast scene today".split()
+    b = "today the officers closed off the explosion spot".split()
+    links = set(semantic.word_links(a, b))
+    assert (7, 0) in links  # "today" moved to the front
+    assert (5, 6) in links  # blast ~ explosion (thesaurus)
+    assert (3, 4) in links  # off = off
+    assert all(a[i] != "police" or b[j] != "spot" for i, j in links)

@@ -222,3 +222,59 @@ def pair_sentences(
         if row[j] >= cut and max(range(len(m)), key=lambda k: m[k][j]) == i:
             pairs.append(SentencePair(spans_a[i], spans_b[j], float(row[j])))
     return pairs, sim.mode
+
+
+# --- word links -------------------------------------------------------------------------
+
+
+def word_links(words_a: list[str], words_b: list[str]) -> list[tuple[int, int]]:
+    """Word alignment of two paraphrased sentences: ``(i, j)`` links, 0-based.
+
+    Three passes: equal words on a monotone edit-distance alignment; inside each
+    replaced stretch, inflections of one word and Moby synonyms (word to word, or
+    a word to a multi-word entry); then words still unlinked to an equal word or
+    synonym anywhere in the other sentence (paraphrases reorder clauses).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    na = [w.lower() for w in words_a]
+    nb = [w.lower() for w in words_b]
+    links: set[tuple[int, int]] = set()
+    use_thesaurus = synonyms.available()
+
+    def related(x: str, y: str) -> bool:
+        if x == y or synonyms.same_word(x, y) or (len(x) > 5 and _stem(x) == _stem(y)):
+            return True
+        return use_thesaurus and x.isalpha() and synonyms.are_synonyms(x, y)
+
+    for op in Levenshtein.opcodes(na, nb):
+        if op.tag == "equal":
+            links.update(
+                (op.src_start + k, op.dest_start + k) for k in range(op.src_end - op.src_start)
+            )
+        elif op.tag == "replace":
+            for i in range(op.src_start, op.src_end):
+                for j in range(op.dest_start, op.dest_end):
+                    if na[i] not in STOPWORDS and nb[j] not in STOPWORDS and related(na[i], nb[j]):
+                        links.add((i, j))
+            # A word rewritten as a thesaurus phrase ("help" -> "lend a hand").
+            for i in range(op.src_start, op.src_end):
+                for j in range(op.dest_start, op.dest_end - 1):
+                    for n in (2, 3):
+                        if (
+                            j + n <= op.dest_end
+                            and use_thesaurus
+                            and synonyms.are_synonyms(na[i], " ".join(nb[j : j + n]))
+                        ):
+                            links.update((i, j + k) for k in range(n))
+    linked_a = {i for i, _ in links}
+    linked_b = {j for _, j in links}
+    for i, x in enumerate(na):
+        if i in linked_a or not x.isalnum() or x in STOPWORDS:
+            continue
+        for j, y in enumerate(nb):
+            if j not in linked_b and related(x, y):
+                links.add((i, j))
+                linked_b.add(j)
+                break
+    return sorted(links)

@@ -1,0 +1,70 @@
+"""Word alignment on MultiMWA dev sets (MTRef: news paraphrases; Wiki).
+
+Reads ../shared/data/multimwa (research-use data, read at run time only).
+Standard scoring: precision against sure+possible links, recall against sure
+links, F1. Systems: ``semantic.word_links`` (equal words on an edit-distance
+alignment, thesaurus synonyms inside replaced stretches, then reordered equal
+words and synonyms) beside a difflib baseline (SequenceMatcher matching blocks
+on lower-cased tokens).
+
+    .venv/bin/python bench/multimwa.py
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from pathlib import Path
+
+from storytrace.semantic import word_links
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "multimwa"
+SETS = {"MTRef dev": "MultiMWA-MTRef/mtref-dev.tsv", "Wiki dev": "MultiMWA-Wiki/wiki-dev.tsv"}
+
+
+def parse(links: str) -> set[tuple[int, int]]:
+    return {tuple(map(int, x.split("-"))) for x in links.split()}  # type: ignore[misc]
+
+
+def load(path: Path) -> list[tuple[list[str], list[str], set, set]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) < 8:
+            continue
+        sure = parse(f[7])
+        possible = parse(f[8]) if len(f) > 8 else set()
+        out.append((f[1].split(), f[3].split(), sure, possible))
+    return out
+
+
+def difflib_links(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    sm = difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b], False)
+    return [(m.a + k, m.b + k) for m in sm.get_matching_blocks() for k in range(m.size)]
+
+
+def main() -> None:
+    print(
+        "| set | system | precision | recall | F1 | sentence pairs/s |\n|---|---|---|---|---|---|"
+    )
+    for name, rel in SETS.items():
+        rows = load(DATA / rel)
+        for sysname, fn in (("difflib", difflib_links), ("storytrace word_links", word_links)):
+            t = time.perf_counter()
+            tp_p = n_pred = tp_r = n_sure = 0
+            for a, b, sure, possible in rows:
+                pred = set(fn(a, b))
+                n_pred += len(pred)
+                tp_p += len(pred & (sure | possible))
+                tp_r += len(pred & sure)
+                n_sure += len(sure)
+            rate = len(rows) / (time.perf_counter() - t)
+            p, r = tp_p / max(1, n_pred), tp_r / max(1, n_sure)
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            print(
+                f"| {name} ({len(rows)}) | {sysname} | {p:.3f} | {r:.3f} | {f1:.3f} | {rate:.0f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
