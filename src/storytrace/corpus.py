@@ -13,7 +13,9 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from multiprocessing import get_context
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -194,18 +196,39 @@ def index(
 # --- reuse -----------------------------------------------------------------
 
 
-def candidate_pairs(store: Store, max_df: int = 50, min_shared: int = 3) -> set[tuple[int, int]]:
-    """Doc pairs worth aligning: shared rare n-grams, or LSH near-duplicates."""
-    postings: dict[int, list[int]] = {}
-    buckets: dict[int, list[int]] = {}
-    for d, s, m in store.iter_fingerprints():
-        for h in s.tolist():
-            postings.setdefault(h, []).append(d)
-        for k in fp.lsh_keys(m.tolist()):
-            buckets.setdefault(k, []).append(d)
-    pairs = set(fp.candidate_pairs(postings, max_df, min_shared))
+def _pairs_from_sorted(
+    rows: Iterable[tuple[int, int]], max_df: int, min_shared: int
+) -> dict[tuple[int, int], int]:
+    """Pair counts from ``(key, doc)`` rows sorted by key, streamed group by group.
+
+    Memory stays at one posting list plus the pairs, not the whole index.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    for _, grp in groupby(rows, key=itemgetter(0)):
+        docs = [d for _, d in grp]
+        if len(docs) < 2 or len(docs) > max_df:
+            continue
+        docs.sort()
+        for x, a in enumerate(docs):
+            for b in docs[x + 1 :]:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+    return {p: c for p, c in counts.items() if c >= min_shared}
+
+
+def candidate_pairs(
+    store: Store, max_df: int = fp.MAX_DF, min_shared: int = 3
+) -> set[tuple[int, int]]:
+    """Doc pairs worth aligning: shared rare n-grams, or LSH near-duplicates.
+
+    Postings are read in key order straight from the store's primary-key index,
+    so the cost grows with the number of postings (about N), not N squared.
+    """
+    db = store.db
+    pairs = set(
+        _pairs_from_sorted(db.execute("SELECT h, doc FROM postings ORDER BY h"), max_df, min_shared)
+    )
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
-    pairs |= set(fp.candidate_pairs(buckets, max_df, 1))
+    pairs |= set(_pairs_from_sorted(db.execute("SELECT key, doc FROM lsh ORDER BY key"), max_df, 1))
     return pairs
 
 
