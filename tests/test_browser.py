@@ -158,9 +158,42 @@ def test_quote_table_jumps_to_the_quote(page: Page, base_url: str) -> None:
     assert in_pane_view(page, f"#{target}")
 
 
+@pytest.fixture(scope="module")
+def index_url(tmp_path_factory) -> Iterator[str]:
+    from test_web import make_index
+
+    url, server, thread = start_server(create_app(make_index(tmp_path_factory.mktemp("ix"))))
+    yield url
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+def test_story_page_of_a_small_index(page: Page, index_url: str) -> None:
+    page.goto(index_url + "/stories")
+    page.click("#stories a >> nth=0")
+    graph = page.locator("#graph svg")
+    expect(graph).to_be_visible()
+    assert page.locator("#graph .node").count() == 3
+    # Arrows are drawn: the directed edge has a visible length and an arrow head.
+    edge = page.locator('#graph .edge[data-source="mirror/a"][data-target="mail/b"]')
+    box = edge.bounding_box()
+    assert box and box["width"] > 50
+    assert edge.get_attribute("marker-end")
+    # Nodes link to article pages, whose untrusted text stays text.
+    page.click('#graph .node[data-id="copycat/c"]')
+    expect(page.locator("h1")).to_have_text("Labour row <b>copy</b>")
+    page.goto(index_url + "/articles/local/d")
+    assert "<script>window.pwned=1</script>" in page.inner_text("#article-text")
+    assert page.evaluate("window.pwned") is None
+    page.fill("nav input[name=q]", "grossly implausible")
+    page.press("nav input[name=q]", "Enter")
+    expect(page.locator("#hit-count")).to_have_text("3 results")
+
+
 def test_seed_report_screenshot(page: Page, base_url: str, tmp_path: Path) -> None:
     upload_seeds(page, base_url)
-    page.click("#a2")
+    # A passage near the top of B, so B's spun headline stays in view and A scrolls to the twin.
+    page.click("#b3")
     page.wait_for_timeout(400)
     page.evaluate("window.scrollTo(0, 0)")
     out = Path(os.environ.get("STORYTRACE_SCREENSHOTS", tmp_path)) / "seed-report.png"
