@@ -1,0 +1,243 @@
+"""Scale: index plus all reuse on a synthetic corpus, beside datasketch MinHashLSH.
+
+Run: ``.venv/bin/python bench/scale.py [--n 100000] [--workers 2]``
+
+The corpus is generated here, deterministically (seed 11): articles of 150-350
+words drawn from a Zipf-distributed vocabulary of 30,000 made-up words, in
+sentences and paragraphs. 2% of the articles are then near-duplicates of an
+earlier one (about 3% of words replaced or deleted), another 2% carry a
+50-word excerpt of an earlier article inside their own text. Those injected
+pairs are the ground truth.
+
+Each side runs in its own child process, so its time and peak memory (maximum
+resident set of the process and its worker processes) are its own:
+
+* ``storytrace``: ``corpus.index`` of the JSONL (quotes off, since the
+  synthetic text has none; fingerprints in ``--workers`` processes) into a
+  fresh SQLite store, then ``corpus.reuse``: candidate pairs from the
+  df-filtered fingerprint postings plus LSH bands, each candidate aligned by
+  ``align.compare``. Finds near-duplicates *and* excerpts, with passages.
+* ``datasketch``: ``MinHash`` (128 permutations, word 5-gram shingles,
+  ``update_batch``) per article into ``MinHashLSH(threshold=0.5)``, then a
+  query per article: near-duplicate candidates only, no alignment.
+
+The ratio line compares wall time and peak memory (targets: within 2x of
+datasketch, under 4 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+VOCAB = 30_000
+
+
+def make_corpus(n: int, path: Path, seed: int = 11) -> dict[str, list]:
+    rng = random.Random(seed)
+    words = [_word(i) for i in range(VOCAB)]
+    weights = [1 / (r + 1) ** 1.05 for r in range(VOCAB)]
+    truth: dict[str, list] = {"near": [], "excerpt": []}
+    texts: list[str] = []
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            roll = rng.random()
+            if i > 100 and roll < 0.02:
+                j = rng.randrange(0, i)
+                toks = texts[j].split(" ")
+                out = []
+                for t in toks:
+                    r = rng.random()
+                    if r < 0.015:
+                        continue
+                    out.append(rng.choice(words) if r < 0.03 else t)
+                text = " ".join(out)
+                truth["near"].append((j, i))
+            else:
+                text = _article(rng, words, weights)
+                if i > 100 and roll < 0.04:
+                    j = rng.randrange(0, i)
+                    toks = texts[j].split(" ")
+                    s = rng.randrange(0, max(1, len(toks) - 50))
+                    mine = text.split(" ")
+                    cut = len(mine) // 2
+                    text = " ".join(mine[:cut] + toks[s : s + 50] + mine[cut:])
+                    truth["excerpt"].append((j, i))
+            texts.append(text)
+            fh.write(json.dumps({"id": f"a{i:06d}", "text": text}) + "\n")
+    return truth
+
+
+def _word(i: int) -> str:
+    letters = "abcdefghijklmnoprstuvwy"
+    w, x = "", i + 1
+    while x:
+        x, r = divmod(x, len(letters))
+        w += letters[r]
+    return w + "o"
+
+
+def _article(rng: random.Random, words: list[str], weights: list[float]) -> str:
+    n = rng.randint(150, 350)
+    toks = rng.choices(words, weights=weights, k=n)
+    out, k = [], 0
+    while k < n:
+        L = rng.randint(8, 25)
+        sent = toks[k : k + L]
+        sent[0] = sent[0].capitalize()
+        out.append(" ".join(sent) + ".")
+        if rng.random() < 0.2:
+            out.append("\n\n")
+        k += L
+    return " ".join(out).replace(" \n\n ", "\n\n")
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def run_ours(src: Path, workdir: Path, workers: int) -> dict:
+    from storytrace import corpus
+    from storytrace.store import Store
+
+    t0 = time.perf_counter()
+    rep = corpus.index([str(src)], workdir / "db", quotes=False, workers=workers)
+    t_index = time.perf_counter() - t0
+    with Store(workdir / "db", create=False) as store:
+        t1 = time.perf_counter()
+        cands = corpus.candidate_pairs(store)
+        t_cand = time.perf_counter() - t1
+        edges = corpus.reuse(store, workers=workers)
+    t_all = time.perf_counter() - t0
+    pairs = sorted({tuple(sorted((e.a, e.b))) for e in edges})
+    return {
+        "added": rep.added,
+        "index_s": t_index,
+        "candidates": len(cands),
+        "candidate_s": t_cand,
+        "total_s": t_all,
+        "pairs": pairs,
+        "peak_mb": peak_mb(),
+    }
+
+
+def run_datasketch(src: Path, workers: int) -> dict:
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from storytrace.text import Doc
+
+    t0 = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    sigs = {}
+    with open(src, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            norms = Doc(rec["text"]).norms
+            sh = {" ".join(norms[i : i + 5]).encode() for i in range(max(1, len(norms) - 4))}
+            m = MinHash(num_perm=128)
+            m.update_batch(list(sh))
+            m.hashvalues = m.hashvalues.astype(np.uint64)
+            sigs[rec["id"]] = m
+            lsh.insert(rec["id"], m)
+    t_index = time.perf_counter() - t0
+    pairs = set()
+    for k, m in sigs.items():
+        for other in lsh.query(m):
+            if other != k:
+                pairs.add(tuple(sorted((k, other))))
+    return {
+        "index_s": t_index,
+        "total_s": time.perf_counter() - t0,
+        "pairs": sorted(pairs),
+        "peak_mb": peak_mb(),
+    }
+
+
+def child(side: str, src: Path, workers: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = run_ours(src, Path(tmp), workers) if side == "ours" else run_datasketch(src, workers)
+    json.dump(out, sys.stdout)
+
+
+def recall(pairs: set, truth: list) -> float:
+    want = {(f"a{a:06d}", f"a{b:06d}") for a, b in truth}
+    return len(want & pairs) / max(1, len(want))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="storytrace corpus scale benchmark")
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--child", choices=["ours", "datasketch"])
+    ap.add_argument("--src", type=Path)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.src, args.workers)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        t0 = time.perf_counter()
+        truth = make_corpus(args.n, src)
+        print(
+            f"corpus: {args.n} articles, {len(truth['near'])} near-duplicate and "
+            f"{len(truth['excerpt'])} excerpt pairs injected ({time.perf_counter() - t0:.0f} s)"
+        )
+        res = {}
+        for side in ("ours", "datasketch"):
+            cmd = [sys.executable, __file__, "--child", side, "--src", str(src)]
+            cmd += ["--workers", str(args.workers)]
+            out = subprocess.run(cmd, capture_output=True, text=True)
+            if out.returncode:
+                sys.exit(f"{side} failed:\n{out.stderr[-3000:]}")
+            res[side] = json.loads(out.stdout)
+    ours, ds = res["ours"], res["datasketch"]
+    po = {tuple(p) for p in ours["pairs"]}
+    pd = {tuple(p) for p in ds["pairs"]}
+    injected = {(f"a{a:06d}", f"a{b:06d}") for a, b in truth["near"] + truth["excerpt"]}
+    # Pairs outside the injected ones are transitive when both ends are in one
+    # injected family (two copies of one article); anything else is spurious.
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in injected:
+        parent[find(b)] = find(a)
+    print(
+        f"{'side':12} {'time s':>8} {'peak MB':>8} {'pairs':>8} {'near R':>7} {'excerpt R':>9} "
+        f"{'transitive':>10} {'spurious':>8}"
+    )
+    for name, r, p in (("storytrace", ours, po), ("datasketch", ds, pd)):
+        print(
+            f"{name:12} {r['total_s']:8.1f} {r['peak_mb']:8.0f} {len(p):8d} "
+            f"{recall(p, truth['near']):7.3f} {recall(p, truth['excerpt']):9.3f} "
+            f"{sum(find(a) == find(b) for a, b in p - injected):10d} "
+            f"{sum(find(a) != find(b) for a, b in p - injected):8d}"
+        )
+    print(
+        f"storytrace: index {ours['index_s']:.1f} s, candidates {ours['candidates']} in "
+        f"{ours['candidate_s']:.1f} s, alignment of all candidates included in the total"
+    )
+    tr = ours["total_s"] / ds["total_s"]
+    mr = ours["peak_mb"] / ds["peak_mb"]
+    ok = tr <= 2 and ours["peak_mb"] < 4096
+    print(
+        f"ratio storytrace/datasketch: time {tr:.2f}x, peak memory {mr:.2f}x "
+        f"(target: time within 2x, memory under 4 GB): {'MET' if ok else 'NOT MET'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
