@@ -295,3 +295,41 @@ def test_seed_b_headline_is_flagged_as_spun(seed_cmp) -> None:
     assert b.index("get together") < head_end and b.index("marketing campaign") < head_end
     assert html.count('class="mm spin-tick"') >= 2  # and on B's minimap
     assert re.search(r'<th title="spun phrases per 100 words">spin score</th>', html)
+
+
+def test_stories_html_report(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from storytrace import corpus
+    from storytrace.cli import app
+
+    a = (ROOT / "examples/seed_a.txt").read_text()
+    rows = [
+        {
+            "id": "a",
+            "title": "Seed <i>A</i>",
+            "outlet": "Mirror",
+            "published": "2024-10-24",
+            "text": a,
+        },
+        {
+            "id": "b",
+            "title": "Seed B",
+            "outlet": "Mail",
+            "published": "2024-10-25",
+            "text": (ROOT / "examples/seed_b.txt").read_text(),
+        },
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows))
+    assert corpus.index([str(src)], tmp_path / "db").added == 2
+    out = tmp_path / "stories.html"
+    res = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "db"), "--html", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text()
+    assert "<svg" in html and html.count('class="node"') == 2
+    assert re.search(r'data-source="a" data-target="b"[^>]*marker-end', html)  # by date
+    assert "Seed &lt;i&gt;A&lt;/i&gt;" in html and "<i>A</i>" not in html
+    assert "<script" not in html and "default-src 'none'" in html

@@ -317,6 +317,9 @@ def match_cmd(
 def stories_cmd(
     db: Annotated[Path, typer.Option("--db", help="Index folder.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
+    ] = None,
 ) -> None:
     """Group indexed articles into stories, with the reuse graph inside each."""
     from storytrace import corpus
@@ -324,6 +327,8 @@ def stories_cmd(
     with progress_bar() as bar:
         task = bar.add_task("aligning candidates", total=None)
         data = corpus.stories(db, progress=lambda n: bar.advance(task, n))
+    if html is not None:
+        _write_stories_html(db, data, html)
     if json_out:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
@@ -341,6 +346,17 @@ def stories_cmd(
             Console().print(
                 f"  {escape(arrow)}: {e['verdict']}, {len(e['passages'])} passages", highlight=False
             )
+
+
+def _write_stories_html(db: Path, data: dict, out: Path) -> None:
+    from storytrace.report import article_meta, render_stories_html, shape_stories
+
+    page = render_stories_html(shape_stories(data["stories"], article_meta(db)), f"Stories in {db}")
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"{out}: cannot write report ({e.strerror})") from None
+    err.print(f"HTML report written to {out}")
 
 
 @app.command("export")

@@ -16,9 +16,11 @@ import base64
 import hashlib
 import importlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rich.console import Group
@@ -725,3 +727,170 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
         out.append(node)
     out.append("</svg>")
     return "".join(out)
+
+
+def shape_stories(raw_stories: list[dict], meta: dict[str, dict]) -> list[dict]:
+    """Stories from :func:`storytrace.corpus.stories` shaped for pages and the API.
+
+    ``meta`` maps article id to ``{"id", "title", "outlet", "date", "source",
+    "words"}``. Each story gets its articles in date order, sizes, dates and
+    edges ``{"source", "target", "directed", "basis", "kind", ...}``; links
+    between near-duplicates (collapsed by the corpus) become undirected
+    ``duplicate`` edges.
+    """
+    built = []
+    for raw in raw_stories:
+        arts = sorted(
+            (meta[i] for i in raw["articles"] if i in meta),
+            key=lambda a: (a["date"] is None, a["date"] or "", a["id"]),
+        )
+        if not arts:
+            continue
+        titles = {a["id"]: a["title"] or a["id"] for a in arts}
+        edges = []
+        for e in raw["edges"]:
+            d = e.get("direction") or {}
+            src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
+            edges.append(
+                {
+                    "source": src,
+                    "target": dst,
+                    "directed": bool(d.get("from")),
+                    "basis": d.get("basis"),
+                    "kind": e["verdict"],
+                    "passages": len(e["passages"]),
+                    "source_title": titles.get(src, src),
+                    "target_title": titles.get(dst, dst),
+                }
+            )
+        # Near-duplicates arrive collapsed into one node; draw their link too.
+        for node in raw.get("nodes", []):
+            for member in node.get("members", [])[1:]:
+                edges.append(
+                    {
+                        "source": node["id"],
+                        "target": member,
+                        "directed": False,
+                        "basis": "near-duplicate",
+                        "kind": "duplicate",
+                        "passages": None,
+                        "source_title": titles.get(node["id"], node["id"]),
+                        "target_title": titles.get(member, member),
+                    }
+                )
+        dates = [a["date"] for a in arts if a["date"]]
+        built.append(
+            {
+                "id": str(raw["id"]),
+                "title": arts[0]["title"] or arts[0]["id"],
+                "articles": arts,
+                "outlets": len({a["outlet"] for a in arts}),
+                "words": sum(a["words"] for a in arts),
+                "first_date": min(dates) if dates else None,
+                "last_date": max(dates) if dates else None,
+                "edges": edges,
+            }
+        )
+    return built
+
+
+def story_graph(story: dict, link: Callable[[str], str] | None = None) -> str:
+    """A shaped story's reuse graph as SVG; ``link`` makes article URLs."""
+    nodes = [
+        GraphNode(
+            str(a["id"]),
+            a.get("title") or a.get("source") or str(a["id"]),
+            a.get("outlet") or "unknown outlet",
+            a.get("date"),
+            href=link(str(a["id"])) if link else None,
+        )
+        for a in story["articles"]
+    ]
+    edges = [
+        GraphEdge(
+            str(e["source"]),
+            str(e["target"]),
+            e["kind"],
+            e.get("directed", True),
+            f"{e.get('source_title', e['source'])} → {e.get('target_title', e['target'])}: "
+            f"{e['kind']}",
+        )
+        for e in story["edges"]
+    ]
+    return story_graph_svg(nodes, edges)
+
+
+def article_meta(db_dir: str | Path) -> dict[str, dict]:
+    """Id, title, outlet, date, source and word count of every article in an index."""
+    from storytrace.store import Store
+
+    with Store(db_dir, create=False) as store:
+        rows = store.db.execute(
+            "SELECT id, title, outlet, published, source, length(text) - "
+            "length(replace(text, ' ', '')) + 1 FROM articles"
+        ).fetchall()
+    keys = ("id", "title", "outlet", "date", "source", "words")
+    return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
+
+def render_stories_html(stories: list[dict], title: str = "storytrace stories") -> str:
+    """A self-contained page of shaped stories (:func:`shape_stories`), largest first.
+
+    Each story with reuse shows its graph, its articles and its links; single
+    articles are listed at the end.
+    """
+    parts = []
+    singles = []
+    for s in stories:
+        if len(s["articles"]) < 2:
+            singles.extend(s["articles"])
+            continue
+        rows = "".join(
+            f"<tr><td>{escape(a['title'] or a['id'])}</td><td>{escape(a['outlet'] or '')}</td>"
+            f'<td>{escape(a["date"] or "")}</td><td class="num">{a["words"]}</td></tr>'
+            for a in s["articles"]
+        )
+        links = "".join(
+            f"<tr><td>{escape(e['source_title'])}</td><td>{'→' if e['directed'] else '↔'}</td>"
+            f"<td>{escape(e['target_title'])}</td><td>{escape(e['kind'])}</td>"
+            f"<td>{escape(e['basis'] or '')}</td></tr>"
+            for e in s["edges"]
+        )
+        dates = (
+            f" · {escape(s['first_date'])} to {escape(s['last_date'])}" if s["first_date"] else ""
+        )
+        parts.append(
+            f'<section class="story" id="story-{escape(s["id"])}"><h2>{escape(s["title"])}</h2>'
+            f'<p class="hint">{len(s["articles"])} articles from {s["outlets"]} outlets{dates}</p>'
+            f'<div class="graph">{story_graph(s)}</div>'
+            f'<table class="qt"><tr><th>article</th><th>outlet</th><th>date</th><th>words</th></tr>'
+            f"{rows}</table>"
+            + (
+                f'<table class="qt"><tr><th>from</th><th></th><th>to</th><th>relation</th>'
+                f"<th>basis</th></tr>{links}</table>"
+                if links
+                else ""
+            )
+            + "</section>"
+        )
+    if singles:
+        items = "".join(f"<li>{escape(a['title'] or a['id'])}</li>" for a in singles)
+        parts.append(
+            f'<section class="story"><h2>Articles without reuse</h2><ul>{items}</ul></section>'
+        )
+    css = (
+        static_text("report.css")
+        + ".story{background:#fff;border:1px solid #d9d9de;border-radius:8px;margin:14px 20px;"
+        "padding:4px 16px 14px}.graph{overflow:auto;margin:8px 0}.story .qt{margin:8px 0}"
+        "@media print{.story{break-inside:avoid-page}}"
+    )
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title><style>body{{margin:0;background:#f6f6f8}}{css}</style></head>
+<body><div class="st"><header class="st-head"><h1>{escape(title)}</h1>
+<p class="hint">Arrows point from the source to the copy (by publication time or containment);
+dashed lines join articles whose direction is unknown or near-duplicates.</p></header>
+{"".join(parts)}</div></body></html>
+"""

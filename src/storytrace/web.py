@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storytrace.align import compare as align_compare
 from storytrace.articles import Article, InputError, article_from_text, decode_bytes
-from storytrace.report import GraphEdge, GraphNode, _short, render_fragment, story_graph_svg
+from storytrace.report import _short, article_meta, render_fragment, shape_stories, story_graph
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest article accepted by the app (2 MiB); news articles are a few KB."""
@@ -298,7 +298,7 @@ def create_app(db_dir: str | Path | None = None, max_article_bytes: int = MAX_AR
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
         story = found(need_index().story(story_id), f"story {story_id}")
-        return page("story.html", story=story, graph=story_graph(story))
+        return page("story.html", story=story, graph=story_graph(story, article_url))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
@@ -383,32 +383,6 @@ def article_url(article_id: str) -> str:
     return "/articles/" + quote(str(article_id), safe="/")
 
 
-def story_graph(story: dict) -> str:
-    """The story page's reuse graph as SVG."""
-    nodes = [
-        GraphNode(
-            str(a["id"]),
-            a.get("title") or a.get("source") or str(a["id"]),
-            a.get("outlet") or "unknown outlet",
-            a.get("date"),
-            href=article_url(a["id"]),
-        )
-        for a in story["articles"]
-    ]
-    edges = [
-        GraphEdge(
-            str(e["source"]),
-            str(e["target"]),
-            e["kind"],
-            e.get("directed", True),
-            f"{e.get('source_title', e['source'])} → {e.get('target_title', e['target'])}: "
-            f"{e['kind']}",
-        )
-        for e in story["edges"]
-    ]
-    return story_graph_svg(nodes, edges)
-
-
 def _as_article(d: dict) -> Article:
     return Article(
         source=d.get("source") or str(d["id"]),
@@ -446,74 +420,14 @@ class StoreIndex:
 
         return Store(self.db_dir, create=False)
 
-    def _meta(self) -> dict[str, dict]:
-        with self._store() as s:
-            rows = s.db.execute(
-                "SELECT id, title, outlet, published, source, length(text) - "
-                "length(replace(text, ' ', '')) + 1 FROM articles"
-            ).fetchall()
-        keys = ("id", "title", "outlet", "date", "source", "words")
-        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
-
     def _all_stories(self) -> list[dict]:
         with self._lock:
             if self._stories is None:
                 from storytrace import corpus
 
-                meta = self._meta()
-                built = []
-                for raw in corpus.stories(self.db_dir)["stories"]:
-                    arts = sorted(
-                        (meta[i] for i in raw["articles"] if i in meta),
-                        key=lambda a: (a["date"] is None, a["date"] or "", a["id"]),
-                    )
-                    if not arts:
-                        continue
-                    titles = {a["id"]: a["title"] or a["id"] for a in arts}
-                    edges = []
-                    for e in raw["edges"]:
-                        d = e.get("direction") or {}
-                        src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
-                        edges.append(
-                            {
-                                "source": src,
-                                "target": dst,
-                                "directed": bool(d.get("from")),
-                                "basis": d.get("basis"),
-                                "kind": e["verdict"],
-                                "passages": len(e["passages"]),
-                                "source_title": titles.get(src, src),
-                                "target_title": titles.get(dst, dst),
-                            }
-                        )
-                    # Near-duplicates arrive collapsed into one node; draw their link too.
-                    for node in raw.get("nodes", []):
-                        for member in node.get("members", [])[1:]:
-                            edges.append(
-                                {
-                                    "source": node["id"],
-                                    "target": member,
-                                    "directed": False,
-                                    "basis": "near-duplicate",
-                                    "kind": "duplicate",
-                                    "passages": None,
-                                    "source_title": titles.get(node["id"], node["id"]),
-                                    "target_title": titles.get(member, member),
-                                }
-                            )
-                    dates = [a["date"] for a in arts if a["date"]]
-                    built.append(
-                        {
-                            "id": str(raw["id"]),
-                            "title": arts[0]["title"] or arts[0]["id"],
-                            "articles": arts,
-                            "outlets": len({a["outlet"] for a in arts}),
-                            "words": sum(a["words"] for a in arts),
-                            "first_date": min(dates) if dates else None,
-                            "last_date": max(dates) if dates else None,
-                            "edges": edges,
-                        }
-                    )
+                built = shape_stories(
+                    corpus.stories(self.db_dir)["stories"], article_meta(self.db_dir)
+                )
                 self._story_of = {a["id"]: s["id"] for s in built for a in s["articles"]}
                 self._stories = built
             return self._stories
