@@ -62,3 +62,24 @@ def test_word_links_follow_synonyms_and_reordering() -> None:
     assert (5, 6) in links  # blast ~ explosion (thesaurus)
     assert (3, 4) in links  # off = off
     assert all(a[i] != "police" or b[j] != "spot" for i, j in links)
+
+
+def test_compare_reports_mode_and_pairs_more_with_embeddings() -> None:
+    from pathlib import Path
+
+    from storytrace.align import Options, compare
+
+    fix = Path(__file__).parent / "fixtures" / "verdict"
+    original = (fix / "original.txt").read_text(encoding="utf-8")
+    heavy = (fix / "heavy.txt").read_text(encoding="utf-8")
+    unrelated = (fix / "unrelated.txt").read_text(encoding="utf-8")
+    plain = compare(original, heavy)
+    assert plain.mode == "lexical"
+    emb = compare(original, heavy, Options(semantic="embedding"))
+    assert emb.mode == "embedding" and emb.to_dict()["mode"] == "embedding"
+    assert emb.verdict == "reworded"
+    # Embeddings pair rewritten sentences the content-word overlap misses.
+    assert emb.coverage["a_reworded"] > plain.coverage["a_reworded"] + 0.05
+    lex = compare(original, heavy, Options(semantic="lexical"))
+    assert lex.mode == "lexical" and lex.verdict == "reworded"
+    assert compare(original, unrelated, Options(semantic="embedding")).verdict == "unrelated"

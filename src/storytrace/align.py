@@ -150,6 +150,10 @@ class Options:
     synonyms: bool = True
     """Label thesaurus-linked replacements ``synonym`` and spun passages (issue 3; needs
     the [spin] extra, otherwise a no-op)."""
+    semantic: str | None = None
+    """Also pair sentences left free with :mod:`storytrace.semantic`: ``"embedding"``
+    (the [semantic] extra), ``"lexical"``, or ``"auto"`` (embedding when installed).
+    None: the content-word pairing above only (mode ``"lexical"``)."""
 
 
 DEFAULT = Options()
@@ -167,6 +171,13 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     doc_a, doc_b = Doc(art_a.text), Doc(art_b.text)
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
+    mode = "lexical"
+    if options.semantic:
+        from storytrace import semantic  # loads a model only when asked to
+
+        wanted = None if options.semantic == "auto" else options.semantic
+        extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
+        passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     if options.synonyms:
         from storytrace.spin import mark_spun  # the thesaurus loads on first use only
@@ -174,7 +185,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
         mark_spun(doc_a, doc_b, passages)
     coverage = measure_coverage(doc_a, doc_b, passages)
     verdict = decide_verdict(doc_a, doc_b, passages, coverage)
-    return Comparison(art_a, art_b, passages, coverage, verdict)
+    return Comparison(art_a, art_b, passages, coverage, verdict, mode=mode)
 
 
 # --- seeds and chains -----------------------------------------------------------

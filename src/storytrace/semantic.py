@@ -35,6 +35,11 @@ THRESHOLDS = {"embedding": 0.65, "lexical": 0.55}
 the MSRP train split (bench/msrp.py prints the accuracy at this threshold)."""
 
 
+COMPARE_THRESHOLDS = {"embedding": 0.75, "lexical": 0.55}
+"""Bar inside :func:`storytrace.align.compare`: two reporters describing one event
+write sentences that embed close together (0.69 on tests/fixtures/verdict's
+independent article), so compare asks for more than the MSRP decision does."""
+
 PAIR_THRESHOLDS = {"embedding": 0.5, "lexical": 0.2}
 """Lower bar for pairing sentences inside two texts: a pair must also be each
 other's best match, which rules out most chance matches."""
@@ -278,3 +283,46 @@ def word_links(words_a: list[str], words_b: list[str]) -> list[tuple[int, int]]:
                 linked_b.add(j)
                 break
     return sorted(links)
+
+
+# --- inside compare ----------------------------------------------------------------------
+
+
+def reworded_passages(
+    doc_a: Doc, doc_b: Doc, found: list, mode: str | None = None
+) -> tuple[list, str]:
+    """Reworded passages for sentences ``found`` passages left free; returns (passages, mode).
+
+    Called by :func:`storytrace.align.compare` when ``Options.semantic`` is set.
+    Sentences (their longest free stretch) pair when they are each other's best
+    match at or above :data:`COMPARE_THRESHOLDS`.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    from storytrace import align  # imported here: align calls into this module
+
+    sim_mode = mode or default_mode()
+    cov_a, cov_b = align._covered_flags(doc_a, doc_b, found)
+    sa = align._free_stretches(align._sentence_tokens(doc_a), cov_a)
+    sb = align._free_stretches(align._sentence_tokens(doc_b), cov_b)
+    if not sa or not sb:
+        return [], sim_mode
+    spans_a = [doc_a.span(*t) for t in sa]
+    spans_b = [doc_b.span(*t) for t in sb]
+    pairs, used = pair_sentences(
+        doc_a.text, doc_b.text, sim_mode, spans_a, spans_b, threshold=COMPARE_THRESHOLDS[sim_mode]
+    )
+    index_a = {s: k for k, s in enumerate(spans_a)}
+    index_b = {s: k for k, s in enumerate(spans_b)}
+    out = []
+    for p in pairs:
+        (a0, a1), (b0, b1) = sa[index_a[p.a]], sb[index_b[p.b]]
+        ops = Levenshtein.opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1])
+        tok_ops = align.merge_ops(
+            [
+                (o.tag, a0 + o.src_start, a0 + o.src_end, b0 + o.dest_start, b0 + o.dest_end)
+                for o in ops
+            ]
+        )
+        out.append(align.make_passage(doc_a, doc_b, tok_ops, kind="reworded", score=p.score))
+    return out, used
