@@ -8,6 +8,19 @@ baseline 66.5% accuracy; classic lexical systems 73-77%; fine-tuned
 transformers about 90%.
 
     .venv/bin/python bench/msrp.py [--limit N] [--modes lexical,embedding]
+
+Result (2026-11-23, 2-core CPU, all 4,076 train pairs, thesaurus installed):
+
+| system | threshold | accuracy | F1 | sentences/s |
+|---|---|---|---|---|
+| all-positive baseline | - | 0.675 | 0.806 | - |
+| lexical (shipped) | 0.55 | 0.734 | 0.818 | 4935 |
+| embedding (shipped) | 0.65 | 0.731 | 0.823 | 183 |
+| embedding (best on split) | 0.68 | 0.733 | 0.819 | - |
+
+Both modes sit at the bottom of the classic lexical range (73-77%), far from
+fine-tuned transformers (~90%): an off-the-shelf embedding's cosine is not a
+paraphrase classifier. The thresholds were chosen on this same split.
 """
 
 from __future__ import annotations

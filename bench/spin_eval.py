@@ -16,6 +16,27 @@ never get ``spun``, and ``storytrace spin`` runs on every unspun BBC article to
 measure its false-positive rate (articles with at least one flag).
 
     .venv/bin/python bench/spin_eval.py [--per-rate 100] [--rates 0.1,0.2,0.3,0.4,0.5]
+
+Result (2026-11-23, 500 spun articles, 100 per rate; about 1 minute):
+
+| rate | words replaced | pairing recall | spun verdict | swap recall | swap precision |
+|---|---|---|---|---|---|
+| 0.1 | 12/article | 1.000 | 0.010 | 0.947 | 1.000 |
+| 0.2 | 24/article | 1.000 | 0.120 | 0.925 | 1.000 |
+| 0.3 | 35/article | 1.000 | 0.690 | 0.900 | 1.000 |
+| 0.4 | 41/article | 1.000 | 0.920 | 0.870 | 1.000 |
+| 0.5 | 55/article | 1.000 | 0.980 | 0.847 | 1.000 |
+
+Unrelated same-category pairs: 500, spun verdicts 0. ``storytrace spin`` on the
+2,225 unspun BBC articles flags 54 (2.4% of articles; all ``collocation`` flags
+such as "office minister" in "Home Office minister"); on articles spun at 0.3 by
+this spinner it flags only 8 in 100: the detector looks for known news
+collocations, which a random spin rarely hits.
+
+Caveat: swap precision is 1.0 because the spinner draws from the same Moby
+thesaurus that recognises the swaps; a spinner with another thesaurus would
+score lower. At 0.1-0.2 the verdict is ``copied`` (or ``duplicate``): that
+density of swaps is what an editor's light revision looks like.
 """
 
 from __future__ import annotations

@@ -113,3 +113,13 @@ def test_seed_headline_swaps_are_synonym_edits() -> None:
     assert ("equal", "campaign", "campaign") in ops or any(
         op == "equal" and x.startswith("campaign") for op, x, _ in ops
     )
+
+
+def test_cli_says_what_is_missing_without_the_thesaurus(monkeypatch) -> None:
+    from storytrace import synonyms
+
+    monkeypatch.setattr(synonyms, "available", lambda: False)
+    res = CliRunner().invoke(app, ["spin", str(ROOT / "examples" / "seed_b.txt")])
+    assert res.exit_code == 2
+    assert "pip install 'storytrace[spin]'" in res.stderr
+    assert "Traceback" not in res.output
