@@ -120,7 +120,9 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]
             )
 
 
-def _prepare_job(job: tuple[str, dict, bool]) -> Record | InputError:
+def _prepare_job(job: tuple[str, dict, bool] | InputError | None) -> Record | InputError | None:
+    if job is None or isinstance(job, InputError):
+        return job
     try:
         return prepare(*job)
     except InputError as e:
@@ -137,48 +139,45 @@ def index_records(
     """Store new or changed records; commits every ``BATCH`` so a killed run resumes.
 
     With ``workers`` > 1, fingerprints and quotes are computed in that many
-    processes; all writes stay in this one.
+    processes while this one writes the previous batch; all writes stay here.
     """
     report = IndexReport()
-    pool = get_context("fork").Pool(workers) if workers > 1 else None
-    pending: list[tuple[str, dict, bool]] = []
+    with Store(db) as store:
+        # Read once: the job stream below runs in the pool's feeder thread, which
+        # must not touch the SQLite connection.
+        known = dict(store.db.execute("SELECT id, hash FROM articles"))
 
-    def flush(store: Store) -> None:
-        prepared = (
-            pool.map(_prepare_job, pending, chunksize=8) if pool else map(_prepare_job, pending)
-        )
-        batch = []
-        for r in prepared:
-            if isinstance(r, InputError):
-                report.errors.append(str(r))
-            else:
-                batch.append(r)
-        report.added += store.add_many(batch)
-        if progress:
-            progress(len(pending))
-        pending.clear()
-
-    try:
-        with Store(db) as store:
+        def jobs() -> Iterator[tuple[str, dict, bool] | InputError | None]:
             for aid, rec in records:
                 if isinstance(rec, InputError):
-                    report.errors.append(str(rec))
-                    if progress:
-                        progress(1)
-                    continue
-                text = rec.get("text") or ""
-                if store.known(aid) == content_hash(text):
+                    yield rec
+                elif known.get(aid) == content_hash(rec.get("text") or ""):
+                    yield None
+                else:
+                    yield aid, rec, quotes
+
+        pool = get_context("fork").Pool(workers) if workers > 1 else None
+        try:
+            results = (
+                pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
+            )
+            batch: list[Record] = []
+            for r in results:
+                if progress:
+                    progress(1)
+                if r is None:
                     report.skipped += 1
-                    if progress:
-                        progress(1)
-                    continue
-                pending.append((aid, rec, quotes))
-                if len(pending) >= BATCH:
-                    flush(store)
-            flush(store)
-    finally:
-        if pool:
-            pool.terminate()
+                elif isinstance(r, InputError):
+                    report.errors.append(str(r))
+                else:
+                    batch.append(r)
+                    if len(batch) >= BATCH:
+                        report.added += store.add_many(batch)
+                        batch = []
+            report.added += store.add_many(batch)
+        finally:
+            if pool:
+                pool.terminate()
     return report
 
 
