@@ -371,3 +371,88 @@ def export_cmd(
 
     for p in corpus.export(db, out, fmt):
         err.print(f"wrote {escape(str(p))}")
+
+
+spark_app = typer.Typer(
+    help="Run the corpus pipeline on Apache Spark (needs the spark extra and Java 17). "
+    "Input: JSONL or Parquet with id and text; output: Parquet tables in a folder.",
+    no_args_is_help=True,
+)
+app.add_typer(spark_app, name="spark")
+
+_MASTER = typer.Option(
+    "--master",
+    help="Spark master URL, e.g. local[2] or spark://host:7077 (default: local[*]; "
+    "under spark-submit, the submitted master).",
+)
+
+
+def _spark_stage(input_path: str | None, out: Path, master: str | None, stages: tuple) -> None:
+    from storytrace import spark as sp
+
+    counts = sp.run(sp.session(master), input_path or "", str(out), stages)
+    for name, n in counts.items():
+        err.print(f"{name}: {n} rows -> {out / name}")
+
+
+@spark_app.command("run")
+@user_errors
+def spark_run(
+    input_path: Annotated[str, typer.Argument(help="JSONL file or Parquet file/folder.")],
+    out: Annotated[Path, typer.Argument(help="Output folder for the Parquet tables.")],
+    master: Annotated[str | None, _MASTER] = None,
+) -> None:
+    """All stages: index, reuse and stories."""
+    _spark_stage(input_path, out, master, ("index", "reuse", "stories"))
+
+
+@spark_app.command("index")
+@user_errors
+def spark_index(
+    input_path: Annotated[str, typer.Argument(help="JSONL file or Parquet file/folder.")],
+    out: Annotated[Path, typer.Argument(help="Output folder.")],
+    master: Annotated[str | None, _MASTER] = None,
+) -> None:
+    """Read articles and write their fingerprints (articles, keys)."""
+    _spark_stage(input_path, out, master, ("index",))
+
+
+@spark_app.command("reuse")
+@user_errors
+def spark_reuse(
+    out: Annotated[Path, typer.Argument(help="Folder written by spark index.")],
+    master: Annotated[str | None, _MASTER] = None,
+) -> None:
+    """Candidate pairs by a distributed join, aligned with the compare engine (pairs)."""
+    _spark_stage(None, out, master, ("reuse",))
+
+
+@spark_app.command("stories")
+@user_errors
+def spark_stories(
+    out: Annotated[Path, typer.Argument(help="Folder written by spark reuse.")],
+    master: Annotated[str | None, _MASTER] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the stories as storytrace stories --json does.")
+    ] = False,
+) -> None:
+    """Group articles into stories (stories table); --json prints them."""
+    from storytrace import spark as sp
+
+    if not (out / "stories").exists() or not json_out:
+        _spark_stage(None, out, master, ("stories",))
+    if json_out:
+        sys.stdout.write(json.dumps(sp.read_output(str(out)), ensure_ascii=False) + "\n")
+
+
+@spark_app.command("import")
+@user_errors
+def spark_import(
+    out: Annotated[Path, typer.Argument(help="Folder written by spark run.")],
+    db: Annotated[Path, typer.Option("--db", help="Store folder to create or extend.")],
+) -> None:
+    """Index a Spark run's articles into a local store, to browse with storytrace serve."""
+    from storytrace import spark as sp
+
+    report = sp.import_output(str(out), str(db))
+    err.print(f"imported into {db}: {report}")

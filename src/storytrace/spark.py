@@ -1,0 +1,362 @@
+"""The corpus pipeline on Apache Spark, for collections beyond one machine.
+
+The job reuses the local engine's functions: fingerprints come from
+:mod:`storytrace.fingerprints`, pairs are aligned by :func:`storytrace.align.compare`
+inside ``mapPartitions``, and stories are grouped from the same reuse edges.
+Only what is distributed differs: the candidate join and connected components
+run as DataFrame operations, with no JVM package fetched at run time (no
+GraphFrames; components by iterative min-label propagation).
+
+Stages, each reading and writing Parquet under one output folder:
+
+* ``index``: ``articles`` (id, text, optional metadata) and ``fingerprints``
+  (id, hash) from JSONL or Parquet input; only ``id`` and ``text`` are required;
+* ``reuse``: candidate pairs sharing at least ``min_shared`` fingerprints whose
+  document frequency is at most ``max_df`` (this bounds the skew of frequent
+  n-grams: one hash yields at most ``max_df * (max_df - 1) / 2`` pairs), aligned
+  into ``pairs`` and ``passages``;
+* ``stories``: connected components of the reuse graph into ``stories``.
+
+Example (local mode, two cores)::
+
+    storytrace spark run articles.jsonl out/ --master 'local[2]'
+    storytrace spark import out/ --db DIR     # browse with storytrace serve
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storytrace.articles import InputError
+
+DEFAULT_MASTER = "local[*]"
+
+
+def session(master: str | None = None, app_name: str = "storytrace") -> Any:
+    """A SparkSession that needs no network: no UI, no packages, no Maven."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:  # pragma: no cover - exercised by users without the extra
+        raise InputError("Spark support needs the extra: pip install 'storytrace[spark]'") from None
+    # Workers must run this interpreter, which has storytrace installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.appName(app_name)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", os.environ.get("STORYTRACE_SPARK_PARTITIONS", "8"))
+        .config("spark.jars.ivy", "/nonexistent")  # never resolve packages at run time
+    )
+    if master:
+        builder = builder.master(master)
+    elif not os.environ.get("SPARK_HOME") and "MASTER" not in os.environ:
+        builder = builder.master(DEFAULT_MASTER)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def read_articles(spark: Any, path: str) -> Any:
+    """Articles from JSONL or Parquet; ``id`` and ``text`` are the only required fields."""
+    from pyspark.sql import functions as F
+
+    p = str(path)
+    is_parquet = p.endswith(".parquet") or (Path(p).is_dir() and any(Path(p).glob("*.parquet")))
+    if not is_parquet and not Path(p).exists():
+        raise InputError(f"{p}: no such file")
+    df = spark.read.parquet(p) if is_parquet else spark.read.json(p, mode="PERMISSIVE")
+    missing = {"id", "text"} - set(df.columns)
+    if missing:
+        raise InputError(f"{p}: records need the fields id and text (missing {sorted(missing)})")
+    # Records without an id or text are skipped, as the local index skips them.
+    df = df.where(F.col("id").isNotNull() & (F.trim(F.col("text")) != ""))
+    df = df.withColumn("id", F.col("id").cast("string"))
+    for optional in ("title", "url", "outlet", "published"):
+        if optional not in df.columns:
+            df = df.withColumn(optional, F.lit(None).cast("string"))
+    return df.select("id", "text", "title", "url", "outlet", "published").dropDuplicates(["id"])
+
+
+# --- stage 1: fingerprints -------------------------------------------------------
+
+
+def _keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, int]]:
+    """(id, kind, key) rows: ``p`` sampled n-gram fingerprints, ``l`` MinHash LSH band keys.
+
+    Calls :func:`storytrace.corpus.prepare`, the function the local index runs.
+    """
+    from storytrace.corpus import prepare
+
+    for r in rows:
+        try:
+            rec = prepare(r.id, {"text": r.text}, quotes=False)
+        except InputError:
+            continue  # an empty text: nothing to fingerprint, the article is kept
+        for h in rec.sampled.tolist():
+            yield (r.id, "p", int(h))
+        for k in rec.lsh_keys:
+            yield (r.id, "l", int(k))
+
+
+def fingerprints(spark: Any, articles: Any) -> Any:
+    schema = "id string, kind string, key long"
+    return spark.createDataFrame(
+        articles.select("id", "text").rdd.mapPartitions(_keys_partition), schema
+    )
+
+
+# --- stage 2: candidates and alignment ------------------------------------------------
+
+
+def candidates(keys: Any, max_df: int | None = None, min_shared: int = 3) -> Any:
+    """Pairs (a < b) sharing ``min_shared`` fingerprints or one LSH band key.
+
+    The same rule as :func:`storytrace.corpus.candidate_pairs`: a key held by
+    more than ``max_df`` articles is boilerplate and yields no pairs, which
+    bounds the pairs one key can produce.
+    """
+    from pyspark.sql import functions as F
+
+    from storytrace import fingerprints as fp
+
+    max_df = max_df or fp.MAX_DF
+    groups = (
+        keys.groupBy("kind", "key")
+        .agg(F.array_sort(F.collect_set("id")).alias("ids"))
+        .where((F.size("ids") >= 2) & (F.size("ids") <= max_df))
+    )
+    a = groups.select("kind", "key", "ids", F.posexplode("ids").alias("i", "a"))
+    pairs = a.select("kind", "a", F.explode(F.slice("ids", F.col("i") + 2, max_df)).alias("b"))
+    counted = pairs.groupBy("kind", "a", "b").count()
+    keep = ((F.col("kind") == "p") & (F.col("count") >= min_shared)) | (F.col("kind") == "l")
+    return counted.where(keep).select("a", "b").distinct()
+
+
+def _align_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, str, str]]:
+    """Align candidate pairs with :func:`storytrace.align.compare`, as the local engine does."""
+    from storytrace import stories as st
+    from storytrace.align import compare
+
+    for r in rows:
+        edge = st.reuse_edge(
+            compare(r.text_a, r.text_b),
+            {"id": r.a, "published": r.published_a},
+            {"id": r.b, "published": r.published_b},
+        )
+        if edge is not None:
+            yield (r.a, r.b, edge.verdict, json.dumps(edge.to_dict(), ensure_ascii=False))
+
+
+def align_pairs(spark: Any, articles: Any, pairs: Any) -> Any:
+    from pyspark.sql import functions as F
+
+    arts = articles.select("id", "text", "published")
+    joined = pairs.join(
+        arts.select(
+            F.col("id").alias("a"),
+            F.col("text").alias("text_a"),
+            F.col("published").alias("published_a"),
+        ),
+        "a",
+    ).join(
+        arts.select(
+            F.col("id").alias("b"),
+            F.col("text").alias("text_b"),
+            F.col("published").alias("published_b"),
+        ),
+        "b",
+    )
+    schema = "a string, b string, verdict string, edge string"
+    return spark.createDataFrame(joined.rdd.mapPartitions(_align_partition), schema)
+
+
+# --- stage 3: stories ----------------------------------------------------------------------
+
+
+def _terms_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, int, int]]:
+    from storytrace.stories import terms
+
+    for r in rows:
+        for pos, (t, k) in enumerate(terms(r.text).items()):
+            yield (r.id, t, k, pos)
+
+
+def similar_pairs(spark: Any, articles: Any, threshold: float | None = None) -> Any:
+    """Vocabulary links of :func:`storytrace.stories.cluster`, computed distributed.
+
+    Same TF-IDF as :func:`storytrace.stories.tfidf_vectors` (terms from
+    :func:`storytrace.stories.terms`, top terms per article with ties broken by
+    first occurrence, L2 norm) and the same inverted-index cosine as
+    :func:`storytrace.stories.similar_pairs`, whose ``max_df`` bounds the skew.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from storytrace import stories as st
+
+    threshold = st.LINK if threshold is None else threshold
+    tf = spark.createDataFrame(
+        articles.select("id", "text").rdd.mapPartitions(_terms_partition),
+        "id string, term string, k long, pos long",
+    )
+    n = articles.count()
+    df = tf.groupBy("term").agg(F.count("*").alias("df"))
+    w = tf.join(df, "term").withColumn(
+        "w", (1 + F.log(F.col("k"))) * F.log(F.lit(n + 1) / (F.col("df") + 1))
+    )
+    rank = Window.partitionBy("id").orderBy(F.col("w").desc(), F.col("pos").asc())
+    top = w.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= st.TOP_TERMS)
+    norm = top.groupBy("id").agg(F.sqrt(F.sum(F.col("w") * F.col("w"))).alias("norm"))
+    vec = top.join(norm, "id").select(
+        "id",
+        "term",
+        (F.col("w") / F.when(F.col("norm") > 0, F.col("norm")).otherwise(1.0)).alias("v"),
+    )
+    postings = vec.groupBy("term").agg(F.collect_list(F.struct("id", "v")).alias("ps"))
+    postings = postings.where((F.size("ps") >= 2) & (F.size("ps") <= 200))
+    x = postings.select("term", F.explode("ps").alias("x"))
+    y = postings.select("term", F.explode("ps").alias("y"))
+    dots = (
+        x.join(y, "term")
+        .where(F.col("x.id") < F.col("y.id"))
+        .groupBy(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
+        .agg(F.sum(F.col("x.v") * F.col("y.v")).alias("s"))
+    )
+    return dots.where(F.col("s") >= threshold).select("a", "b")
+
+
+def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
+    """(story, id): connected components of vocabulary links and reuse edges."""
+    from pyspark.sql import functions as F
+
+    links = similar_pairs(spark, articles).union(edges.select("a", "b"))
+    labels = connected_components(links, articles.select("id"))
+    # Number stories as the local engine does: larger first, then by first member.
+    sizes = labels.groupBy("label").agg(F.count("*").alias("n"), F.min("id").alias("first"))
+    from pyspark.sql import Window
+
+    order = Window.orderBy(F.col("n").desc(), F.col("first").asc())
+    numbered = sizes.withColumn("story", F.row_number().over(order))
+    return labels.join(numbered, "label").select("story", "id")
+
+
+# --- the pipeline -----------------------------------------------------------------------------
+
+
+def run(
+    spark: Any, input_path: str, out: str, stages: tuple[str, ...] = ("index", "reuse", "stories")
+) -> dict:
+    """Run the given stages, reading and writing Parquet tables under ``out``.
+
+    Tables: ``articles``, ``keys``, ``pairs`` (a, b, verdict, edge JSON as in
+    ``storytrace stories --json``), ``stories`` (story, id). Returns row counts.
+    """
+    base = Path(out)
+    counts: dict[str, int] = {}
+
+    def table(name: str) -> Any:
+        path = base / name
+        if not path.exists():
+            raise InputError(f"{path}: missing; run the earlier stage first")
+        return spark.read.parquet(str(path))
+
+    def write(df: Any, name: str) -> Any:
+        df.write.mode("overwrite").parquet(str(base / name))
+        counts[name] = spark.read.parquet(str(base / name)).count()
+
+    if "index" in stages:
+        raw = read_articles(spark, input_path)
+        write(raw, "articles")
+        write(fingerprints(spark, table("articles")), "keys")
+    if "reuse" in stages:
+        write(align_pairs(spark, table("articles"), candidates(table("keys"))), "pairs")
+    if "stories" in stages:
+        write(story_groups(spark, table("articles"), table("pairs")), "stories")
+    return counts
+
+
+def read_output(out: str) -> dict:
+    """A Spark run's output as plain data, in the shape of ``storytrace stories --json``.
+
+    Reads the Parquet files with pyarrow when available, else with Spark.
+    """
+    from storytrace import stories as st
+
+    base = Path(out)
+    rows = {name: _read_parquet(base / name) for name in ("articles", "pairs", "stories")}
+    edges = [json.loads(r["edge"]) for r in rows["pairs"]]
+    members: dict[int, list[str]] = {}
+    for r in rows["stories"]:
+        members.setdefault(int(r["story"]), []).append(r["id"])
+    dup = [(e["a"], e["b"]) for e in edges if e["verdict"] == "duplicate"]
+    out_stories = []
+    for sid in sorted(members):
+        ids = sorted(members[sid])
+        reps = st.collapse(ids, [d for d in dup if d[0] in ids])
+        rep_of = {m: r for r, ms in reps.items() for m in ms}
+        es = [e for e in edges if e["verdict"] != "duplicate" and e["a"] in rep_of]
+        nodes = [{"id": r, "count": len(ms), "members": ms} for r, ms in reps.items()]
+        out_stories.append({"id": sid, "articles": ids, "nodes": nodes, "edges": es})
+    return {"stories": out_stories}
+
+
+def _read_parquet(path: Path) -> list[dict]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        spark = session()
+        return [r.asDict() for r in spark.read.parquet(str(path)).collect()]
+    return pq.read_table(str(path)).to_pylist()
+
+
+def connected_components(edges: Any, nodes: Any, max_iter: int = 50) -> Any:
+    """Component label (smallest member id) per node, by min-label propagation.
+
+    ``edges`` has columns ``a``, ``b``; ``nodes`` a column ``id``. Each round
+    every node takes the smallest label among itself and its neighbours; the
+    loop stops when no label changes, after at most ``max_iter`` rounds (the
+    graph's diameter; story graphs are shallow). Checkpoint-free, so a round
+    costs one shuffle of the edges.
+    """
+    from pyspark.sql import functions as F
+
+    und = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
+    und = und.distinct().cache()
+    labels = nodes.select(F.col("id"), F.col("id").alias("label")).cache()
+    for _ in range(max_iter):
+        proposals = und.join(labels, und.b == labels.id).select(
+            F.col("a").alias("id"), F.col("label")
+        )
+        new = (
+            labels.union(proposals)
+            .groupBy("id")
+            .agg(F.min("label").alias("label"))
+            .localCheckpoint()
+        )
+        changed = (
+            new.alias("n")
+            .join(labels.alias("o"), "id")
+            .where(F.col("n.label") != F.col("o.label"))
+            .limit(1)
+            .count()
+        )
+        labels.unpersist()
+        labels = new
+        if not changed:
+            break
+    und.unpersist()
+    return labels
+
+
+def import_output(out: str, db: str) -> Any:
+    """Index a Spark run's articles into a local store, so ``storytrace serve`` browses them."""
+    from storytrace.corpus import index_records
+
+    rows = _read_parquet(Path(out) / "articles")
+    records = ((r["id"], {k: v for k, v in r.items() if v is not None}) for r in rows)
+    return index_records(records, db)

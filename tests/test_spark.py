@@ -1,0 +1,119 @@
+"""The Spark pipeline in local mode gives the local engine's passages and stories."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from storytrace import corpus
+from storytrace import spark as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = Path(__file__).parent / "fixtures" / "verdict"
+
+
+def _corpus(path: Path) -> Path:
+    recs = [
+        {"id": n, "text": (FIX / f"{n}.txt").read_text()}
+        for n in ("original", "light", "heavy", "independent", "unrelated")
+    ]
+    recs.append({"id": "original-copy", "text": (FIX / "original.txt").read_text()})
+    for n, day in (("seed_a", "2024-10-23"), ("seed_b", "2024-10-24")):
+        recs.append(
+            {"id": n, "text": (ROOT / "examples" / f"{n}.txt").read_text(), "published": day}
+        )
+    recs.append({"id": "blank", "text": "   "})
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    return path
+
+
+@pytest.fixture(scope="module")
+def spark():
+    # A tiny corpus: few shuffle partitions keep local mode quick.
+    os.environ.setdefault("STORYTRACE_SPARK_PARTITIONS", "2")
+    s = sp.session("local[2]")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def runs(spark, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("spark")
+    src = _corpus(tmp / "corpus.jsonl")
+    counts = sp.run(spark, str(src), str(tmp / "out"))
+    corpus.index([str(src)], tmp / "db")
+    return counts, sp.read_output(str(tmp / "out")), corpus.stories(tmp / "db"), tmp
+
+
+def _edges(data: dict) -> dict:
+    """Edges keyed by article pair, passages oriented by article id (order-free)."""
+    out = {}
+    for story in data["stories"]:
+        for e in story["edges"]:
+            flip = e["a"] > e["b"]
+            key = (e["b"], e["a"]) if flip else (e["a"], e["b"])
+            spans = sorted(
+                (tuple(p["b"]), tuple(p["a"]), p["kind"])
+                if flip
+                else (tuple(p["a"]), tuple(p["b"]), p["kind"])
+                for p in e["passages"]
+            )
+            out[key] = (e["verdict"], spans)
+    return out
+
+
+def test_same_stories_as_local_engine(runs) -> None:
+    counts, spark_out, local_out, _ = runs
+    assert counts["articles"] == 8  # the blank record is skipped, as the local index skips it
+    groups = sorted(sorted(s["articles"]) for s in spark_out["stories"])
+    assert groups == sorted(sorted(s["articles"]) for s in local_out["stories"])
+    assert ["heavy", "light", "original", "original-copy"] in groups
+
+
+def test_same_passages_as_local_engine(runs) -> None:
+    _, spark_out, local_out, _ = runs
+    spark_edges, local_edges = _edges(spark_out), _edges(local_out)
+    assert spark_edges == local_edges
+    assert spark_edges[("light", "original")][0] == "copied"
+    # Near-duplicates collapse into one node with a count, in both engines.
+    node = [n for s in spark_out["stories"] for n in s["nodes"] if n["id"] == "original"][0]
+    assert node["count"] == 2 and node["members"] == ["original", "original-copy"]
+
+
+def test_tiny_input_gives_results(spark, tmp_path: Path) -> None:
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": "Only one article, with a few words."}) + "\n")
+    counts = sp.run(spark, str(src), str(tmp_path / "out"))
+    assert counts == {"articles": 1, "keys": counts["keys"], "pairs": 0, "stories": 1}
+    out = sp.read_output(str(tmp_path / "out"))
+    assert out["stories"][0]["articles"] == ["1"]  # ids are strings, whatever the input type
+
+
+def test_parquet_input_and_missing_fields(spark, tmp_path: Path) -> None:
+    df = spark.createDataFrame(
+        [("x", (FIX / "original.txt").read_text()), ("y", (FIX / "light.txt").read_text())],
+        "id string, text string",
+    )
+    df.write.parquet(str(tmp_path / "in.parquet"))
+    counts = sp.run(spark, str(tmp_path / "in.parquet"), str(tmp_path / "out"))
+    assert counts["pairs"] == 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"name": "no id or text"}) + "\n")
+    with pytest.raises(sp.InputError, match="id and text"):
+        sp.read_articles(spark, str(bad))
+
+
+def test_nothing_fetched_at_run_time(spark) -> None:
+    conf = dict(spark.sparkContext.getConf().getAll())
+    assert not conf.get("spark.jars.packages")
+    assert conf.get("spark.ui.enabled") == "false"
+
+
+def test_import_into_store_for_serve(runs) -> None:
+    _, _, _, tmp = runs
+    report = sp.import_output(str(tmp / "out"), str(tmp / "imported"))
+    assert report.added == 8
+    assert corpus.stories(tmp / "imported")["stories"]
