@@ -157,3 +157,21 @@ def test_parquet_export_or_clear_message(tmp_path):
     corpus.export(tmp_path / "db", tmp_path / "ex", "parquet")
     assert pq.read_table(tmp_path / "ex" / "articles.parquet").num_rows == 3
     assert pq.read_table(tmp_path / "ex" / "passages.parquet").num_rows >= 1
+
+
+def test_shared_quote_joins_otherwise_different_articles(tmp_path):
+    quote = '"We will rebuild every home that the river took from us this winter," the mayor said.'
+    a = "Floods hit the valley towns of Hebden and Todmorden after record rain on Sunday. " + quote
+    b = (
+        "A charity concert in Leeds raised money for flood relief, with tickets sold out in hours. "
+        + quote
+    )
+    recs = [("a", {"text": a}), ("b", {"text": b})]
+    corpus.index_records(recs, tmp_path / "db")
+    groups = [s["articles"] for s in corpus.stories(tmp_path / "db")["stories"]]
+    assert groups == [["a", "b"]]
+    corpus.index_records(
+        [("b", {"text": b.replace(quote, "Organisers thanked the bands.")})], tmp_path / "db"
+    )
+    groups = [s["articles"] for s in corpus.stories(tmp_path / "db")["stories"]]
+    assert sorted(groups) == [["a"], ["b"]]

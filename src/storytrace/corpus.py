@@ -28,6 +28,7 @@ from storytrace.store import Record, Store
 from storytrace.text import Doc
 
 BATCH = 200
+QUOTE_LINK_WORDS = 6
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl")
 META = ("title", "url", "outlet", "published")
 Progress = Callable[[int], None]
@@ -292,7 +293,17 @@ def stories(
     with Store(db, create=False) as store:
         edges = reuse(store, workers, progress)
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
-    return {"stories": st.group_stories(texts, edges, texts)}
+        ids = store.ids()
+        holders: dict[str, list[str]] = {}
+        for doc, keys in _quote_keys(store).items():
+            for k in keys:
+                if len(k.split()) >= QUOTE_LINK_WORDS:
+                    holders.setdefault(k, []).append(ids[doc])
+    # The same quote of six or more words in two articles puts them in one story.
+    quote_links = [
+        (ds[0], d) for ds in holders.values() if 1 < len(ds) <= fp.MAX_DF for d in ds[1:]
+    ]
+    return {"stories": st.group_stories(texts, edges, texts, quote_links)}
 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:

@@ -208,17 +208,21 @@ def reuse_edge(cmp: object, meta_a: dict, meta_b: dict, shared_quotes: int = 0) 
 
 
 def group_stories(
-    ids: Iterable[str], edges: Iterable[Edge], texts: Mapping[str, str] | None = None
+    ids: Iterable[str],
+    edges: Iterable[Edge],
+    texts: Mapping[str, str] | None = None,
+    links: Iterable[tuple[str, str]] = (),
 ) -> list[dict]:
     """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts.
 
     Groups are vocabulary clusters of ``texts`` (when given) joined by the reuse
-    ``edges``; near-duplicates (verdict ``duplicate``) collapse into one node
-    with a count, and edges inside a collapsed node are left out.
+    ``edges`` and any other ``links`` (such as a shared quote); near-duplicates
+    (verdict ``duplicate``) collapse into one node with a count, and edges
+    inside a collapsed node are left out.
     """
     ids = sorted(set(ids))
     edges = list(edges)
-    links = [(e.a, e.b) for e in edges]
+    links = [(e.a, e.b) for e in edges] + list(links)
     if texts is not None:
         groups = cluster({i: texts[i] for i in ids}, links)
     else:
