@@ -16,6 +16,7 @@ never get ``spun``, and ``storytrace spin`` runs on every unspun BBC article to
 measure its false-positive rate (articles with at least one flag).
 
     .venv/bin/python bench/spin_eval.py [--per-rate 100] [--rates 0.1,0.2,0.3,0.4,0.5]
+        [--semantic lexical]
 
 Result (2026-11-23, 500 spun articles, 100 per rate; about 1 minute):
 
@@ -48,7 +49,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from storytrace.align import compare
+from storytrace.align import Options, compare
 from storytrace.spin import detect
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -74,10 +75,16 @@ def main() -> None:
     ap.add_argument("--per-rate", type=int, default=100)
     ap.add_argument("--rates", default="0.1,0.2,0.3,0.4,0.5")
     ap.add_argument("--unrelated", type=int, default=500)
+    ap.add_argument(
+        "--semantic",
+        default=None,
+        help="compare's Options.semantic (lexical|embedding): also pair sentences left free",
+    )
     args = ap.parse_args()
     arts = load()
+    opts = Options(semantic=args.semantic)
     rng = random.Random(7)
-    print(f"BBC: {len(arts)} articles; {args.per_rate} spun per rate")
+    print(f"BBC: {len(arts)} articles; {args.per_rate} spun per rate; semantic={args.semantic}")
     print(
         "| rate | pairs | words replaced | pairing recall | spun verdict | swap recall "
         "| swap precision | verdicts |"
@@ -92,7 +99,7 @@ def main() -> None:
         for k in sample:
             src = arts[k][1]
             spun, swaps = spin(src, rate, seed=k)
-            cmp = compare(src, spun)
+            cmp = compare(src, spun, opts)
             verdicts[cmp.verdict] += 1
             truth = [s.b for s in swaps]
             syn = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
@@ -117,7 +124,7 @@ def main() -> None:
     unrelated: Counter[str] = Counter()
     for _ in range(args.unrelated):
         i, j = rng.sample(by_cat[rng.choice(cats)], 2)
-        unrelated[compare(arts[i][1], arts[j][1]).verdict] += 1
+        unrelated[compare(arts[i][1], arts[j][1], opts).verdict] += 1
     print(
         f"\nUnrelated same-category pairs: {args.unrelated}; spun verdicts: "
         f"{unrelated['spun']}; verdicts {dict(unrelated.most_common())}"

@@ -1,5 +1,6 @@
 """A sense-blind article spinner, like commercial ones: replace a share of the
-content words with a random Moby thesaurus synonym (any sense, multi-word
+content words (inflected ones through their base form) with a random Moby
+thesaurus synonym (any sense, multi-word
 entries included), keeping capitalisation. Names (capitalised words), function
 words and numbers are left alone.
 
@@ -30,32 +31,47 @@ class Swap:
 _SIMPLE = re.compile(r"^[a-z][a-z \-]*$")
 
 
+def _candidates(w: str) -> list[str]:
+    for form in synonyms._forms(w):  # inflected words: the base form's entry
+        cands = sorted(x for x in synonyms.synonyms(form) if _SIMPLE.match(x) and x != form)
+        if cands:
+            return cands
+    return []
+
+
 def spin(text: str, rate: float, seed: int = 0) -> tuple[str, list[Swap]]:
-    """Spin ``text``: about ``rate`` of its content words replaced by thesaurus synonyms."""
+    """Spin ``text``: ``rate`` of its content words replaced by thesaurus synonyms.
+
+    The share is of all content words (not of those the thesaurus knows): the
+    words to replace are drawn from the ones with an entry, as many as the rate
+    asks for (all of them when there are fewer).
+    """
     rng = random.Random(seed)
     doc = Doc(text)
+    content = []
+    eligible = []
+    for t, (s, w) in enumerate(zip(doc.starts, doc.norms, strict=True)):
+        raw = text[s : doc.ends[t]]
+        if w in STOPWORDS or len(w) < 3 or not w.isalpha():
+            continue
+        content.append(t)
+        mid_sentence = s > 0 and text[max(0, s - 2) : s].strip() not in ("", ".", "\n")
+        if raw[0].isupper() and mid_sentence:
+            continue  # names
+        if _candidates(w):
+            eligible.append(t)
+    chosen = set(rng.sample(eligible, min(len(eligible), round(rate * len(content)))))
     out: list[str] = []
     swaps: list[Swap] = []
-    pos = 0
-    length = 0
-    for s, e, w in zip(doc.starts, doc.ends, doc.norms, strict=True):
+    pos = length = 0
+    for t in sorted(chosen):
+        s, e = doc.starts[t], doc.ends[t]
         raw = text[s:e]
-        if (
-            w in STOPWORDS
-            or len(w) < 3
-            or not w.isalpha()
-            or (raw[0].isupper() and s > 0 and text[s - 2 : s].strip() not in ("", ".", "\n"))
-            or rng.random() >= rate
-        ):
-            continue
-        cands = sorted(x for x in synonyms.synonyms(w) if _SIMPLE.match(x) and x != w)
-        if not cands:
-            continue
-        new = rng.choice(cands)
+        new = rng.choice(_candidates(doc.norms[t]))
         if raw[0].isupper():
             new = new[0].upper() + new[1:]
         out.append(text[pos:s])
-        length += len(text[pos:s])
+        length += s - pos
         swaps.append(Swap((s, e), (length, length + len(new)), raw, new))
         out.append(new)
         length += len(new)

@@ -50,12 +50,12 @@ def test_verb_get_together_and_marketing_outside_politics_are_fine() -> None:
 
 
 def test_thesaurus_collocation_swap() -> None:
-    text = "He called a press colloquium to answer critics."
-    report = detect(text)
-    assert [(f.kind, text[f.span[0] : f.span[1]]) for f in report.flags] == [
-        ("collocation", "press colloquium")
-    ]
-    assert detect(text, use_thesaurus=False).flags == []
+    # Two swaps corroborate each other; one alone is not reported.
+    two = "He called a press colloquium on the campaign path to answer critics."
+    found = [(f.kind, two[f.span[0] : f.span[1]]) for f in detect(two).flags]
+    assert found == [("collocation", "press colloquium"), ("collocation", "campaign path")]
+    assert detect("He called a press colloquium to answer critics.").flags == []
+    assert detect(two, use_thesaurus=False).flags == []
 
 
 def test_cli_json_and_errors(tmp_path: Path) -> None:
