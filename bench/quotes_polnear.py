@@ -34,10 +34,10 @@ Run: ``.venv/bin/python bench/quotes_polnear.py [--split dev] [--no-parser] [--l
 
 Dev split, 2026-11-23 (84 articles, 2,192 attributions), rules only / with the parser:
 direct quotes F1 at 50% 0.925 / 0.922 (exact 0.840 / 0.841), speaker accuracy on matched
-direct quotes 0.895 / 0.906; mixed F1 0.695 / 0.715; indirect F1 0.404 / 0.459 (recall
+direct quotes 0.895 / 0.906; mixed F1 0.697 / 0.718; indirect F1 0.404 / 0.459 (recall
 0.28 / 0.33: most PolNeAR indirect attributions are beliefs, intentions and findings, not
 speech; recall of indirect gold with a speech cue is 0.61 / 0.63); all attributions F1
-0.578 / 0.610 (exact 0.378 / 0.388, well below CofeNet's 0.73 on test). Speed: 370 / 7
+0.579 / 0.610 (exact 0.378 / 0.388, well below CofeNet's 0.73 on test). Speed: 370 / 7
 articles per second on one core.
 """
 

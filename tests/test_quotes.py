@@ -262,3 +262,23 @@ def test_speaker_resolution_by_descriptor_surname_and_first_name() -> None:
         "nobody had noticed": "Ed Balls",
         "it was embarrassing": "John Lamont",
     }
+
+
+def test_relative_clauses_titles_places_and_unlisted_colon_frames() -> None:
+    t = (
+        '"Do they read newspapers?" said Bob Mulholland, a superdelegate and Clinton '
+        "supporter who has accused Sanders supporters of harassing his peers. "
+        '"Are they reading chain emails?"\n\n'
+        '"It was hard," said Rep. Beto O\'Rourke (D-Tex.), a Clinton endorser.\n\n'
+        "“I think she should have run from Virginia,” said Jason Gilbert of Cheyenne.\n\n"
+        "Cruz called them on it:\n\n“The questions illustrate why people distrust the media.”\n\n"
+        'And then Trump went on the attack, saying, "Is Obama going to mention it?"\n'
+    )
+    got = {t[slice(*q.content)]: q.speaker_name for q in extract_quotes(t, parser=False)}
+    assert got["Do they read newspapers?"] == "Bob Mulholland"
+    assert got["Sanders supporters of harassing his peers"] == "Bob Mulholland"
+    assert got["Are they reading chain emails?"] == "Bob Mulholland"
+    assert got["It was hard,"] == "Beto O'Rourke"
+    assert got["I think she should have run from Virginia,"] == "Jason Gilbert"
+    assert got["The questions illustrate why people distrust the media."] == "Cruz"
+    assert got["Is Obama going to mention it?"] == "Trump"

@@ -326,8 +326,8 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
             found = _parse_unit(ctx, sdoc, u0, u1)
         if not found:
             found = _orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
-        for q in found:
-            _resolve(ctx, q, quotes)
+        for i, q in enumerate(found):
+            _resolve(ctx, q, quotes + found[:i] if i else quotes)
         if found:
             prev, prev_unit_end = found[-1], u1
         elif ctx.text[u0:u1].rstrip().endswith(":"):
@@ -355,6 +355,11 @@ def _colon_frame(ctx: _Ctx, u0: int, u1: int, dangling: bool = False) -> list[Qu
             sp = _np_backward(text, u0, m.start())
             if sp is not None or _passive_before(text, u0, m.start()) is not None:
                 return [Quote("direct", (u1, u1), m.span(), sp, continues=True)]
+        else:
+            # A verb off the list: 'President Clinton released the following statement:'.
+            frame = _unlisted_colon_frame(ctx, u0, colon)
+            if frame is not None:
+                return [Quote("direct", (u1, u1), frame[1], frame[0], continues=True)]
     else:
         k = bisect_left(ctx.seg_starts, u0)
         if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
@@ -371,6 +376,35 @@ def _colon_frame(ctx: _Ctx, u0: int, u1: int, dangling: bool = False) -> list[Qu
         return [Quote("direct", (u1, u1), (colon, colon + 1), sp, continues=True)]
     piece = _trim(text, colon + 1, u1)
     return [_make(ctx, piece, (colon, colon + 1), sp)] if piece else []
+
+
+_COLON_VERB = re.compile(
+    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took)\b"
+)
+
+
+def _unlisted_colon_frame(ctx: _Ctx, u0: int, colon: int) -> tuple[Span, Span] | None:
+    """Speaker and verb of a short paragraph ending in a colon whose verb is off the
+    cue list ('Cruz called them on it:'): a named or pronoun subject opening the
+    sentence, then a past-tense or present verb."""
+    text = ctx.text
+    if _words(text, u0, colon) > 12:
+        return None
+    sp = _subject(ctx, u0, colon)
+    if sp is None:
+        return None
+    words = text[sp[0] : sp[1]].split()
+    if not words or len(words) > 5:
+        return None
+    head = words[-1].lower().strip("’'s.")
+    if words[-1].lower() not in ("he", "she", "they") and (
+        not words[-1][:1].isupper() or head in _NOT_NAME or head in _TITLES
+    ):
+        return None
+    m = _COLON_VERB.match(text, sp[1], colon)
+    if m is None:
+        return None
+    return sp, m.span(1)
 
 
 def _units(text: str, segs: list[Span]) -> list[Span]:
@@ -762,7 +796,7 @@ _FORWARD_NP = re.compile(
     r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
     r"|of|during|after|before|when|while|as)\b)[a-z][\w’'\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
-    r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?)—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
+    r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
     r"|after|before|because)\b)"
 )
 
@@ -773,6 +807,11 @@ def _np_forward(text: str, c1: int, u1: int) -> Span | None:
     if m is None:
         return None
     s, e = m.span(1)
+    if text[s:e].lower() in _TITLES and text[e : e + 1] == ".":
+        # 'said Rep. Beto O'Rourke (D-Tex.)': the title's full stop ends nothing.
+        rest = _FORWARD_NP.match(text, e + 1, u1)
+        if rest is not None and rest.start(1) == e + 2:
+            e = rest.end(1)
     while e > s and text[e - 1] == ".":
         e -= 1
     return (s, e) if e > s else None
@@ -785,6 +824,14 @@ _INTRO = set(
 )
 
 
+_IRREGULAR_PAST = set(
+    """went said told gave made took came got wrote spoke put kept left found thought felt
+    began ran sat stood knew saw held brought sent meant led read heard paid set let won lost
+    struck stuck threw drew grew rose fell""".split()
+)
+_LEAD_CONJ = {"and", "but", "so", "then", "yet", "still", "also", "or"}
+
+
 def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
@@ -792,6 +839,9 @@ def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
     starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
     for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
         toks = list(_TOKEN.finditer(text, u0 + start if k else u0, c0))
+        # 'And then Trump went on the attack, saying': conjunctions are not the subject.
+        while len(toks) > 1 and toks[0].group(0).lower() in _LEAD_CONJ:
+            toks.pop(0)
         head = toks[0].group(0) if toks else ""
         if not head or (
             (head.lower() in _INTRO or head[0].islower()) and head.lower() not in _DETERMINERS
@@ -804,7 +854,12 @@ def _subject(ctx: _Ctx, u0: int, c0: int) -> Span | None:
             if not w[0].isalnum() or (w[0].islower() and (lw in _NP_STOP or lw in _AUX_ADV)):
                 end = i
                 break
-            if w[0].islower() and lw.endswith(("ed", "s")) and lw not in _DETERMINERS and i > 0:
+            if (
+                w[0].islower()
+                and (lw.endswith(("ed", "s")) or lw in _IRREGULAR_PAST)
+                and lw not in _DETERMINERS
+                and i > 0
+            ):
                 end = i
                 break
         if end:
@@ -1031,7 +1086,19 @@ def _resolve(ctx: _Ctx, q: Quote, earlier: list[Quote]) -> None:
         if len(toks) > 1 and toks[-1].group(0) == ",":
             ante = _closed_np(toks, len(toks) - 1, relative=True)
         if ante is None:
-            q.speaker_name = phrase
+            # 'said Bob Mulholland, a superdelegate and Clinton supporter who has
+            # accused ...': the speaker of the quote just before, in the same sentence.
+            near = [
+                p
+                for p in earlier
+                if p.speaker is not None
+                and p.speaker_name
+                and p.speaker_name.lower() not in _RELATIVES
+                and 0 <= s - p.speaker[1] <= 200
+                and "\n" not in text[p.speaker[1] : s]
+                and not re.search(r"[.!?][”\"’']?\s", text[p.speaker[1] : s])
+            ]
+            q.speaker_name = near[-1].speaker_name if near else phrase
             return
         s, e = ante
         phrase = text[s:e]
@@ -1073,7 +1140,14 @@ def _resolve(ctx: _Ctx, q: Quote, earlier: list[Quote]) -> None:
 
 
 def _trailing_name(phrase: str) -> str | None:
-    """The name at the end of a speaker phrase, without titles and roles."""
+    """The name at the end of a speaker phrase, without titles and roles;
+    'Jason Gilbert of Cheyenne' and 'Stephen Vladeck of the University of Texas'
+    give the name before 'of'."""
+    head, of, _ = phrase.partition(" of ")
+    if of and head.strip():
+        name = _trailing_name(head)
+        if name and len(name.split()) >= 2:
+            return name
     words = phrase.split()
     run: list[str] = []
     for w in reversed(words):
