@@ -59,3 +59,19 @@ def test_reuse_edge_and_group_stories_from_comparisons():
     assert story["articles"] == ["a", "b", "c"] and lone["articles"] == ["t"]
     assert {"id": "a", "count": 2, "members": ["a", "b"]} in story["nodes"]
     assert [(e["a"], e["b"]) for e in story["edges"]] == [("a", "c")]
+
+
+def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
+    from types import SimpleNamespace
+
+    from storytrace.stories import reuse_edge
+
+    def cmp(longest, cov_a, cov_b):
+        cov = {"a": cov_a, "b": cov_b, "longest_copied_words": longest}
+        return SimpleNamespace(passages=[], coverage=cov, verdict="same-story")
+
+    stock, shared = cmp(8, 0.02, 0.03), cmp(27, 0.45, 0.2)
+    stock.passages = shared.passages = [SimpleNamespace(to_dict=lambda: {"kind": "verbatim"})]
+    assert reuse_edge(stock, {"id": "a"}, {"id": "b"}) is None
+    edge = reuse_edge(shared, {"id": "a"}, {"id": "b"})
+    assert edge is not None and edge.basis == "common-source"
