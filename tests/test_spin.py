@@ -76,7 +76,7 @@ def test_compare_marks_synonym_swaps_and_spun_verdict() -> None:
     from storytrace.align import compare
 
     original = (ROOT / "tests" / "fixtures" / "verdict" / "original.txt").read_text("utf-8")
-    # bench/spinner.py at a 40% rate (seed 3): sense-blind thesaurus swaps.
+    # An early bench/spinner.py at a 40% rate (seed 3): sense-blind thesaurus swaps.
     spun = (FIX / "original_spun40.txt").read_text(encoding="utf-8")
     cmp = compare(original, spun)
     assert cmp.verdict == "spun"
