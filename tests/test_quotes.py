@@ -273,6 +273,8 @@ def test_relative_clauses_titles_places_and_unlisted_colon_frames() -> None:
         "“I think she should have run from Virginia,” said Jason Gilbert of Cheyenne.\n\n"
         "Cruz called them on it:\n\n“The questions illustrate why people distrust the media.”\n\n"
         'And then Trump went on the attack, saying, "Is Obama going to mention it?"\n'
+        '"It is no problem," said one Republican involved in the planning, who spoke on the '
+        "condition of anonymity.\n"
     )
     got = {t[slice(*q.content)]: q.speaker_name for q in extract_quotes(t, parser=False)}
     assert got["Do they read newspapers?"] == "Bob Mulholland"
@@ -282,3 +284,4 @@ def test_relative_clauses_titles_places_and_unlisted_colon_frames() -> None:
     assert got["I think she should have run from Virginia,"] == "Jason Gilbert"
     assert got["The questions illustrate why people distrust the media."] == "Cruz"
     assert got["Is Obama going to mention it?"] == "Trump"
+    assert got["on the condition of anonymity"] == "one Republican involved"

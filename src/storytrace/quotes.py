@@ -1101,6 +1101,20 @@ def _resolve(ctx: _Ctx, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_name = near[-1].speaker_name if near else phrase
             return
         s, e = ante
+        # 'said one Republican involved in the planning, who spoke ...': the antecedent
+        # runs on from the previous quote's speaker with no new name between.
+        for p in reversed(earlier):
+            if (
+                p.speaker is not None
+                and p.speaker_name
+                and p.speaker_name.lower() not in _RELATIVES
+                and p.speaker[1] <= s
+                and p.speaker[1] > e - 60
+                and not re.search(r"[A-Z\n.!?]", text[p.speaker[1] : e])
+            ):
+                q.speaker_name = p.speaker_name
+                return
+            break
         phrase = text[s:e]
         low = phrase.lower()
     if low in _PRONOUNS:
