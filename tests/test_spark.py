@@ -70,7 +70,7 @@ def test_same_stories_as_local_engine(runs) -> None:
     assert counts["articles"] == 8  # the blank record is skipped, as the local index skips it
     groups = sorted(sorted(s["articles"]) for s in spark_out["stories"])
     assert groups == sorted(sorted(s["articles"]) for s in local_out["stories"])
-    assert ["heavy", "light", "original", "original-copy"] in groups
+    assert any({"original", "original-copy", "light", "heavy"} <= set(g) for g in groups)
 
 
 def test_same_passages_as_local_engine(runs) -> None:

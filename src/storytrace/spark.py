@@ -230,11 +230,44 @@ def similar_pairs(spark: Any, articles: Any, threshold: float | None = None) -> 
     return dots.where(F.col("s") >= threshold).select("a", "b")
 
 
-def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
-    """(story, id): connected components of vocabulary links and reuse edges."""
+def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
+    from storytrace.corpus import QUOTE_LINK_WORDS
+    from storytrace.quotes import extract_quotes
+    from storytrace.text import Doc
+
+    for r in rows:
+        for q in extract_quotes(r.text, parser=False):
+            key = " ".join(Doc(r.text[q.content[0] : q.content[1]]).norms)
+            if len(key.split()) >= QUOTE_LINK_WORDS:
+                yield (r.id, key)
+
+
+def quote_links(spark: Any, articles: Any) -> Any:
+    """Pairs that carry the same quote, as :func:`storytrace.corpus.stories` links them."""
     from pyspark.sql import functions as F
 
-    links = similar_pairs(spark, articles).union(edges.select("a", "b"))
+    from storytrace import fingerprints as fp
+
+    keys = spark.createDataFrame(
+        articles.select("id", "text").rdd.mapPartitions(_quote_keys_partition),
+        "id string, key string",
+    )
+    held = keys.groupBy("key").agg(F.array_sort(F.collect_set("id")).alias("ids"))
+    held = held.where((F.size("ids") >= 2) & (F.size("ids") <= fp.MAX_DF))
+    return held.select(
+        F.col("ids")[0].alias("a"), F.explode(F.slice("ids", 2, fp.MAX_DF)).alias("b")
+    )
+
+
+def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
+    """(story, id): connected components of vocabulary, quote and reuse links."""
+    from pyspark.sql import functions as F
+
+    links = (
+        similar_pairs(spark, articles)
+        .union(edges.select("a", "b"))
+        .union(quote_links(spark, articles))
+    )
     labels = connected_components(links, articles.select("id"))
     # Number stories as the local engine does: larger first, then by first member.
     sizes = labels.groupBy("label").agg(F.count("*").alias("n"), F.min("id").alias("first"))
