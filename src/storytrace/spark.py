@@ -40,6 +40,7 @@ DEFAULT_MASTER = "local[*]"
 def session(master: str | None = None, app_name: str = "storytrace") -> Any:
     """A SparkSession that needs no network: no UI, no packages, no Maven."""
     try:
+        from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError:  # pragma: no cover - exercised by users without the extra
         raise InputError("Spark support needs the extra: pip install 'storytrace[spark]'") from None
@@ -54,7 +55,8 @@ def session(master: str | None = None, app_name: str = "storytrace") -> Any:
     )
     if master:
         builder = builder.master(master)
-    elif not os.environ.get("SPARK_HOME") and "MASTER" not in os.environ:
+    elif not SparkConf().contains("spark.master"):
+        # Plain python: no master was submitted, so run locally on every core.
         builder = builder.master(DEFAULT_MASTER)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
@@ -393,3 +395,9 @@ def import_output(out: str, db: str) -> Any:
     rows = _read_parquet(Path(out) / "articles")
     records = ((r["id"], {k: v for k, v in r.items() if v is not None}) for r in rows)
     return index_records(records, db)
+
+
+if __name__ == "__main__":  # spark-submit .../storytrace/spark.py run INPUT OUT
+    from storytrace.cli import spark_app
+
+    spark_app(prog_name="storytrace spark")
