@@ -137,7 +137,8 @@ def index_records(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> IndexReport:
-    """Store new or changed records; commits every ``BATCH`` so a killed run resumes.
+    """Store new or changed records; commits every ``BATCH`` (or 5% of a larger index)
+    so a killed run resumes.
 
     With ``workers`` > 1, fingerprints and quotes are computed in that many
     processes while this one writes the previous batch; all writes stay here.
@@ -172,7 +173,9 @@ def index_records(
                     report.errors.append(str(r))
                 else:
                     batch.append(r)
-                    if len(batch) >= BATCH:
+                    # Each commit rewrites every postings page it touched, so a big
+                    # index commits every 5% of its size instead of every BATCH.
+                    if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
                         report.added += store.add_many(batch)
                         batch = []
             report.added += store.add_many(batch)
