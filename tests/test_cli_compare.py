@@ -163,3 +163,11 @@ def test_console_script_runs() -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.strip() == "error: nope-a.txt: no such file"
+
+
+def test_semantic_option_reports_mode() -> None:
+    res = run("compare", SEED_A, SEED_B, "--json", "--semantic", "lexical")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["mode"] == "lexical"
+    bad = run("compare", SEED_A, SEED_B, "--semantic", "bogus")
+    assert bad.exit_code == 2 and "--semantic must be" in bad.stderr

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from storytrace.align import Options
 from storytrace.align import compare as api_compare
 from storytrace.articles import InputError, iter_jsonl, read_article
 from storytrace.pairs import compare_records
@@ -85,6 +86,14 @@ def compare(
     no_text: Annotated[
         bool, typer.Option("--no-text", help="Batch mode: leave the article texts out of the JSON.")
     ] = False,
+    semantic: Annotated[
+        str | None,
+        typer.Option(
+            "--semantic",
+            help="Also pair reworded sentences by meaning: embedding (the semantic extra), "
+            "lexical, or auto (embedding when installed). The output's mode says which ran.",
+        ),
+    ] = None,
 ) -> None:
     """Align two articles and explain how they relate.
 
@@ -99,7 +108,9 @@ def compare(
         return
     if a is None or b is None:
         raise InputError("compare needs two articles (or --pairs FILE); see --help")
-    result = api_compare(read_article(a), read_article(b))
+    if semantic not in (None, "embedding", "lexical", "auto"):
+        raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
+    result = api_compare(read_article(a), read_article(b), Options(semantic=semantic))
     if html is not None:
         try:
             html.write_text(render_html(result), encoding="utf-8")
@@ -189,7 +200,7 @@ def quotes(
         bool | None,
         typer.Option(
             "--parser/--no-parser",
-            help="Use spaCy (the [nlp] extra) for speakers and reporting verbs "
+            help="Use spaCy (the nlp extra) for speakers and reporting verbs "
             "(default: when installed).",
         ),
     ] = None,
@@ -236,7 +247,7 @@ def spin(
 ) -> None:
     """Flag phrases that look like article-spinner output, with a spin score per article.
 
-    Needs the Moby thesaurus (the [spin] extra). Spans in --json output are
+    Needs the Moby thesaurus (the spin extra). Spans in --json output are
     character offsets into the article's "text".
     """
     from rich.table import Table
