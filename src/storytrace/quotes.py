@@ -39,7 +39,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from storytrace.align import merge_ops
+from storytrace.align import Edit, merge_ops
 from storytrace.text import Doc, quoted_spans, sentence_spans
 
 Span = tuple[int, int]
@@ -211,16 +211,8 @@ class Quote:
         }
 
 
-@dataclass(slots=True)
-class DiffOp:
-    """One word-level operation between two quotes; ``a``/``b`` are character spans."""
-
-    op: str
-    a: Span
-    b: Span
-
-    def to_dict(self) -> dict:
-        return {"op": self.op, "a": list(self.a), "b": list(self.b)}
+# A word-level operation between two quotes is the aligner's edit: same fields, same JSON.
+DiffOp = Edit
 
 
 @dataclass(slots=True)
