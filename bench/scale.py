@@ -25,6 +25,19 @@ resident set of the process and its worker processes) are its own:
 
 The ratio line compares wall time and peak memory (targets: within 2x of
 datasketch, under 4 GB).
+
+Results (2026-11-23, ``--n 100000 --workers 2``, 2 cores shared with other
+jobs, about 2.5 minutes in all; 2,020 near-duplicate and 1,953 excerpt pairs):
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace       82.0      507     4253   1.000     1.000        280        0
+    datasketch       51.2     1250     2081   0.995     0.001         71        0
+
+storytrace: index 68.3 s, 4,253 candidates in 4.4 s, all aligned; ``match``
+median 2 ms, max 37 ms. Ratio: time 1.60x, peak memory 0.41x (targets met).
+On a busier machine an earlier run of the same code measured 3.5x (index
+265 s) before ``index`` committed in batches of 5% of the index: timings here
+are sensitive to other load on the machine.
 """
 
 from __future__ import annotations
