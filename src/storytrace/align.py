@@ -413,15 +413,8 @@ def _content(doc: Doc, t0: int, t1: int) -> list[str]:
 
 
 def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
-    out = []
-    for s, e in sentence_spans(doc.text):
-        t0, t1 = doc.token_at(s), doc.token_at(e - 1)
-        t1 = max(t1, t0)
-        while t1 < len(doc) and doc.starts[t1] < e:
-            t1 += 1
-        if t1 > t0:
-            out.append((t0, t1))
-    return out
+    """Token ranges of the sentences that hold at least one word."""
+    return [(t0, t1) for t0, t1 in _token_ranges(doc, sentence_spans(doc.text)) if t1 > t0]
 
 
 def _free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:

@@ -263,6 +263,7 @@ def quote_links(spark: Any, articles: Any) -> Any:
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     """(story, id): connected components of vocabulary, quote and reuse links."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     links = (
@@ -273,8 +274,6 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     labels = connected_components(links, articles.select("id"))
     # Number stories as the local engine does: larger first, then by first member.
     sizes = labels.groupBy("label").agg(F.count("*").alias("n"), F.min("id").alias("first"))
-    from pyspark.sql import Window
-
     order = Window.orderBy(F.col("n").desc(), F.col("first").asc())
     numbered = sizes.withColumn("story", F.row_number().over(order))
     return labels.join(numbered, "label").select("story", "id")

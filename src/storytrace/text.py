@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,8 +116,6 @@ class Doc:
 
     def token_at(self, char: int) -> int:
         """Index of the first token that ends after character ``char``."""
-        from bisect import bisect_right
-
         return bisect_right(self.ends, char)
 
 
@@ -258,18 +257,3 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         i = j + 1
         if i >= end:
             return
-
-
-def in_spans(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
-    """For each character offset in ``starts``, whether it lies inside a span."""
-    flags = [False] * len(starts)
-    if not spans:
-        return flags
-    k = 0
-    ordered = sorted(spans)
-    for idx, pos in enumerate(starts):
-        while k < len(ordered) and ordered[k][1] <= pos:
-            k += 1
-        if k < len(ordered) and ordered[k][0] <= pos:
-            flags[idx] = True
-    return flags
