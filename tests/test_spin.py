@@ -95,6 +95,25 @@ def test_compare_marks_synonym_swaps_and_spun_verdict() -> None:
     assert compare(original, light).verdict == "copied"
 
 
+def test_half_spun_sentences_without_shared_trigrams_are_still_paired() -> None:
+    from storytrace.align import compare
+
+    original = (ROOT / "tests" / "fixtures" / "verdict" / "original.txt").read_text("utf-8")
+    # bench/spinner.py at a 50% rate (seed 3): 60 swaps, some sentences keep no trigram.
+    spun = (FIX / "original_spun50.txt").read_text(encoding="utf-8")
+    cmp = compare(original, spun)
+    assert cmp.mode == "lexical"
+    swaps = [e for p in cmp.passages for e in p.edits if e.op == "synonym"]
+    # Trigram chains and the content-word pairing alone find 35; the synonym-aware
+    # pairing that spinning switches on finds the rest of the spun sentences.
+    assert len(swaps) >= 42
+    clause = "not with it speech situation of the prison ward chore"
+    start = spun.index(clause)
+    holder = [p for p in cmp.passages if p.b[0] <= start < p.b[1]]
+    assert holder and holder[0].kind == "spun"
+    assert original[holder[0].a[0] : holder[0].a[1]].startswith("slow response")
+
+
 def test_seed_headline_swaps_are_synonym_edits() -> None:
     from storytrace.align import compare
 

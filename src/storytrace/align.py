@@ -153,7 +153,8 @@ class Options:
     semantic: str | None = None
     """Also pair sentences left free with :mod:`storytrace.semantic`: ``"embedding"``
     (the [semantic] extra), ``"lexical"``, or ``"auto"`` (embedding when installed).
-    None: the content-word pairing above only (mode ``"lexical"``)."""
+    None: the content-word pairing above, plus the lexical mode when a passage is
+    ``spun`` (mode ``"lexical"`` either way)."""
 
 
 DEFAULT = Options()
@@ -171,18 +172,24 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     doc_a, doc_b = Doc(art_a.text), Doc(art_b.text)
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
-    mode = "lexical"
-    if options.semantic:
-        from storytrace import semantic  # loads a model only when asked to
-
-        wanted = None if options.semantic == "auto" else options.semantic
-        extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
-        passages += extra
-    passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
+    mode, semantic_mode = "lexical", options.semantic
     if options.synonyms:
         from storytrace.spin import mark_spun  # the thesaurus loads on first use only
 
         mark_spun(doc_a, doc_b, passages)
+        if semantic_mode is None and any(p.kind == "spun" for p in passages):
+            # A spinner that swapped half the words leaves sentences with no shared
+            # trigram; once spinning is evident, pair the rest synonym-aware too.
+            semantic_mode = "lexical"
+    if semantic_mode:
+        from storytrace import semantic  # loads a model only when asked to
+
+        wanted = None if semantic_mode == "auto" else semantic_mode
+        extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
+        if options.synonyms:
+            mark_spun(doc_a, doc_b, extra)
+        passages += extra
+    passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     coverage = measure_coverage(doc_a, doc_b, passages)
     verdict = decide_verdict(doc_a, doc_b, passages, coverage)
     return Comparison(art_a, art_b, passages, coverage, verdict, mode=mode)
