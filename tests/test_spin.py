@@ -58,6 +58,27 @@ def test_thesaurus_collocation_swap() -> None:
     assert detect(two, use_thesaurus=False).flags == []
 
 
+def test_rare_thesaurus_words_flag_a_random_spin_but_not_its_source() -> None:
+    spun = (FIX / "original_spun50.txt").read_text(encoding="utf-8")
+    report = detect(spun)
+    rare = [f for f in report.flags if f.kind == "rare-synonym"]
+    assert {"lunette", "twelvemonth", "preapprehend"} <= {f.phrase for f in rare}
+    assert all(spun[f.span[0] : f.span[1]] == f.phrase for f in rare)
+    # Capitalised words are left alone: "Flood" starts the headline, names stay names.
+    assert all(f.phrase.islower() for f in rare)
+    original = (ROOT / "tests" / "fixtures" / "verdict" / "original.txt").read_text("utf-8")
+    assert detect(original).flags == []
+
+
+def test_a_few_rare_words_in_long_plain_prose_are_not_spin() -> None:
+    plain = (FIX / "unspun.txt").read_text(encoding="utf-8")
+    # Two rare but real words a good writer might use: under the corroboration bar.
+    text = plain.replace(" said", " said, amid the furore,", 1) + " A lacklustre result."
+    assert [f for f in detect(text).flags if f.kind == "rare-synonym"] == []
+    dense = text + " The lunette and the twelvemonth preapprehend a rhapsodist."
+    assert len([f for f in detect(dense).flags if f.kind == "rare-synonym"]) >= 3
+
+
 def test_cli_json_and_errors(tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["spin", "--json", str(ROOT / "examples" / "seed_b.txt")])

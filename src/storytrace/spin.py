@@ -13,11 +13,21 @@ Two kinds of evidence, each a :class:`Flag` with character offsets into the text
   has at least two flags: one such phrase alone is usually plain English
   ("business rates").
 
-False positives (bench/spin_eval.py): 6 of 2,225 unspun BBC articles (0.3%)
-get a flag. Recall on randomly spun text is low (2-3% of articles spun at
-30-50% by bench/spinner.py get a flag): the detector only knows news
-collocations, and a random spin rarely hits one. With a source to compare
-against, ``storytrace compare`` finds the swaps instead (``synonym`` edits).
+- ``rare-synonym``: a plain (lower-case) word that is rare in English (Zipf
+  frequency below :data:`RARE_ZIPF` for every inflection, from the
+  ``wordfreq`` package) and listed in the thesaurus ("lunette" for
+  *barrier*, "twelvemonth" for *year*). Sense-blind spinners pick such words
+  because they draw evenly from a thesaurus entry, most of whose words are
+  rare. Reported only when the article has at least :data:`RARE_MIN_WORDS` of
+  them and at least :data:`RARE_PER_100` per 100 words: good writers use
+  "furore" or "lacklustre" too, but not densely.
+
+Measured in bench/spin_eval.py (numbers in its docstring): the tortured and
+collocation flags alone hit 0.3% of unspun BBC articles and catch almost no
+randomly spun article (a random spin rarely hits a listed collocation); the
+rare-synonym flags catch most articles spun at 30% or more. With a source
+to compare against, ``storytrace compare`` finds the swaps themselves
+(``synonym`` edits).
 
 The per-article score is flagged phrases per 100 words (0 = nothing flagged).
 
@@ -36,6 +46,11 @@ from functools import cache
 
 from storytrace import synonyms
 from storytrace.text import STOPWORDS, Doc
+
+try:  # the [spin] extra; without it the rare-synonym flags are off
+    from wordfreq import zipf_frequency
+except ImportError:  # pragma: no cover - exercised by a trimmed install
+    zipf_frequency = None
 
 Span = tuple[int, int]
 
@@ -123,6 +138,14 @@ artificial intelligence|social media|mental health|shadow chancellor|polling sta
 COLLOCATION_MIN_FLAGS = 2
 """Least flags in an article (of either kind) before collocation swaps are reported."""
 
+RARE_ZIPF = 2.5
+"""A word is rare below this Zipf frequency (about once per 3 million words)."""
+RARE_MIN_WORDS = 3
+"""Least rare thesaurus words in an article before they are reported..."""
+RARE_PER_100 = 1.0
+"""...and their least density per 100 words. Set on the BBC corpus (bench/spin_eval.py):
+at 1.0 about 0.45% of unspun articles reach it, at 0.5 about 1.5%."""
+
 _DET = frozenset(
     "a an the for of to his her their its our my your this that whose which by with".split()
 )
@@ -139,7 +162,7 @@ class Flag:
 
     span: Span
     phrase: str
-    kind: str  # "tortured" | "collocation"
+    kind: str  # "tortured" | "collocation" | "rare-synonym"
     reason: str
 
     def to_dict(self) -> dict:
@@ -227,14 +250,17 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
             continue
         where = " in a story about politics" if ctx == "politics" else ""
         flags.append(Flag(m.span(), m.group(), "tortured", f"spinner rendering of '{orig}'{where}"))
+    words = len(doc)
     if use_thesaurus:
         swaps = _collocation_flags(doc, flags)
         # One collocation with a synonym in it is often plain English ("business
         # rates"); a spinner leaves several. Report them when corroborated.
         if len(swaps) + len(flags) >= COLLOCATION_MIN_FLAGS:
             flags += swaps
+        rare = _rare_synonym_flags(doc, flags)
+        if len(rare) >= RARE_MIN_WORDS and 100 * len(rare) >= RARE_PER_100 * words:
+            flags += rare
     flags.sort(key=lambda f: f.span)
-    words = len(doc)
     score = 100 * len(flags) / words if words else 0.0
     return SpinReport(flags, words, score, use_thesaurus)
 
@@ -285,6 +311,48 @@ def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
                         )
                     )
     return out
+
+
+def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
+    """Plain words that are rare in English but listed in the thesaurus."""
+    if zipf_frequency is None:
+        return []
+    taken = [f.span for f in found]
+    vocab = _thesaurus_vocabulary()
+    out: list[Flag] = []
+    for t, w in enumerate(doc.norms):
+        if len(w) < 3 or w in STOPWORDS or not w.isalpha():
+            continue
+        if doc.text[doc.starts[t]].isupper():
+            continue  # names, and words a sentence starts with: too often proper nouns
+        forms = synonyms._forms(w)
+        z = _zipf(w)
+        span = (doc.starts[t], doc.ends[t])
+        if (
+            z < RARE_ZIPF
+            and any(f in vocab for f in forms)
+            and not any(s < span[1] and span[0] < e for s, e in taken)
+        ):
+            reason = f"rare word (Zipf {z:.1f}) from the thesaurus, as a spinner picks them"
+            out.append(Flag(span, doc.text[span[0] : span[1]], "rare-synonym", reason))
+    return out
+
+
+@cache
+def _zipf(word: str) -> float:
+    """Zipf frequency of the word's most frequent form ("trialling" counts as "trial")."""
+    return max(zipf_frequency(f, "en") for f in synonyms._forms(word))
+
+
+@cache
+def _thesaurus_vocabulary() -> frozenset[str]:
+    """Every word and phrase of the thesaurus, headword or listed synonym. A spinner's
+    rare word is often missing as a headword ("lunette" is listed under "barrier")."""
+    out: set[str] = set()
+    for head, rest in synonyms._index().items():
+        out.add(head)
+        out.update(rest.split(","))
+    return frozenset(out)
 
 
 def _starts_sentence(doc: Doc, t: int) -> bool:
