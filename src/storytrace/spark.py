@@ -322,21 +322,13 @@ def read_output(out: str) -> dict:
     from storytrace import stories as st
 
     base = Path(out)
-    rows = {name: _read_parquet(base / name) for name in ("articles", "pairs", "stories")}
-    edges = [json.loads(r["edge"]) for r in rows["pairs"]]
+    rows = {name: _read_parquet(base / name) for name in ("pairs", "stories")}
     members: dict[int, list[str]] = {}
     for r in rows["stories"]:
         members.setdefault(int(r["story"]), []).append(r["id"])
-    dup = [(e["a"], e["b"]) for e in edges if e["verdict"] == "duplicate"]
-    out_stories = []
-    for sid in sorted(members):
-        ids = sorted(members[sid])
-        reps = st.collapse(ids, [d for d in dup if d[0] in ids])
-        rep_of = {m: r for r, ms in reps.items() for m in ms}
-        es = [e for e in edges if e["verdict"] != "duplicate" and e["a"] in rep_of]
-        nodes = [{"id": r, "count": len(ms), "members": ms} for r, ms in reps.items()]
-        out_stories.append({"id": sid, "articles": ids, "nodes": nodes, "edges": es})
-    return {"stories": out_stories}
+    groups = [members[sid] for sid in sorted(members)]
+    edges = [json.loads(r["edge"]) for r in rows["pairs"]]
+    return {"stories": st.story_graphs(groups, edges)}
 
 
 def _read_parquet(path: Path) -> list[dict]:

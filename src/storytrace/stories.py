@@ -240,15 +240,29 @@ def group_stories(
         for a, b in links:
             uf.union(a, b)
         groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
-    reps = collapse(ids, [(e.a, e.b) for e in edges if e.verdict == "duplicate"])
+    return story_graphs(groups, edges)
+
+
+def story_graphs(groups: Iterable[list[str]], edges: Iterable[Edge | dict]) -> list[dict]:
+    """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts for given article groups.
+
+    ``edges`` are :class:`Edge` objects or their :meth:`Edge.to_dict` form (as a
+    Spark run stores them). Near-duplicates (verdict ``duplicate``) collapse into
+    one node with a count; edges inside a collapsed node are left out. Stories
+    are numbered from 1 in the order of ``groups``.
+    """
+    groups = [sorted(g) for g in groups]
+    dicts = [e.to_dict() if isinstance(e, Edge) else e for e in edges]
+    ids = [i for g in groups for i in g]
+    reps = collapse(ids, [(e["a"], e["b"]) for e in dicts if e["verdict"] == "duplicate"])
     rep_of = {m: r for r, ms in reps.items() for m in ms}
-    edge_of: dict[str, list[Edge]] = defaultdict(list)
-    for e in edges:
-        if e.verdict != "duplicate":
-            edge_of[rep_of[e.a]].append(e)
+    edge_of: dict[str, list[dict]] = defaultdict(list)
+    for e in dicts:
+        if e["verdict"] != "duplicate" and e["a"] in rep_of:
+            edge_of[rep_of[e["a"]]].append(e)
     out = []
     for n, g in enumerate(groups, 1):
         nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in g if r in reps]
-        es = [e.to_dict() for r in g if r in reps for e in edge_of[r]]
+        es = [e for r in g if r in reps for e in edge_of[r]]
         out.append({"id": n, "articles": g, "nodes": nodes, "edges": es})
     return out
