@@ -1,16 +1,26 @@
 """Benchmark: the Spark pipeline in local mode beside the embedded engine, same corpus, same run.
 
-The synthetic corpus is built from ``../shared/data/bbc`` with a fixed seed: every BBC article,
-then derived articles until N: a copy with a few words edited (1 in 3), an excerpt of two
-paragraphs set inside another article's paragraphs (1 in 3), or a copy with its paragraphs in
-reverse order (1 in 3). (An earlier version mixed paragraphs of six random articles; at 10,000
-articles that chained the whole corpus into two stories, so it measured nothing useful.)
+Two corpora, both built with a fixed seed:
+
+* ``--corpus synthetic`` (the default): the generator of ``bench/scale.py``: articles of made-up
+  words from a Zipf vocabulary, 2% near-duplicates of an earlier article and 2% carrying a
+  50-word excerpt of one. Unrelated articles share no passages, so the corpus grows to 100,000
+  without chaining, and the injected pairs are ground truth: "recall" is the share of them
+  that end in one story.
+* ``--corpus bbc``: every article of ``../shared/data/bbc``, then derived articles until N: a
+  copy with a few words edited, an excerpt of two paragraphs set inside another article's
+  paragraphs, or a copy with its paragraphs reversed (1 in 3 each). With only 2,225 originals,
+  each is copied dozens of times at 100k, and excerpts chain unrelated originals into large
+  stories: this corpus measures throughput only.
+
 Both engines index the corpus and compute all reuse and stories; times are wall-clock.
 
-Run: ``.venv/bin/python bench/spark_bench.py --sizes 2000 10000 [--master 'local[2]']``
+Run: ``.venv/bin/python bench/spark_bench.py --sizes 2000 10000 100000 [--corpus bbc]``
+(``--master`` sets the Spark master; default ``local[2]``).
 
-Last results (2026-11-23, 2 cores shared with other jobs): 2,000 articles: Spark 47 s, embedded
-7 s; 10,000 articles: Spark 150 s, embedded 70 s; same story count in both (see docs/spark.md).
+Last results (2026-11-23, synthetic corpus, local[2], another job on the machine for parts):
+2,000 articles: Spark 19 s, embedded 2 s; 10,000: 53 s vs 13 s; 100,000: 528 s vs 300 s (1.76x).
+Same stories in both engines, recall 1.000 at every size (table in docs/spark.md).
 """
 
 from __future__ import annotations
@@ -24,9 +34,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from storytrace import corpus
-from storytrace import spark as sp
-from storytrace.articles import decode_bytes
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale import make_corpus  # noqa: E402
+
+from storytrace import corpus  # noqa: E402
+from storytrace import spark as sp  # noqa: E402
+from storytrace.articles import decode_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,43 +70,61 @@ def build(n: int, data: Path, out: Path, seed: int = 11) -> None:
             fh.write(json.dumps({"id": f"d{k}", "text": text}) + "\n")
 
 
+def pair_recall(truth: list[tuple[str, str]], stories: list[dict]) -> str:
+    """Share of the injected pairs whose two articles end in one story."""
+    if not truth:
+        return "–"
+    story_of = {a: s["id"] for s in stories for a in s["articles"]}
+    hit = sum(1 for a, b in truth if a in story_of and story_of.get(a) == story_of.get(b))
+    return f"{hit / len(truth):.3f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    ap.add_argument("--corpus", choices=["synthetic", "bbc"], default="synthetic")
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     args = ap.parse_args()
-    if not args.data.is_dir():
+    if args.corpus == "bbc" and not args.data.is_dir():
         sys.exit(f"BBC data not found at {args.data}")
-    print("| articles | engine | index s | reuse + stories s | total s | pairs | stories |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"corpus: {args.corpus}")
+    print(
+        "| articles | engine | index s | reuse + stories s | total s | pairs | stories | recall |",
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     spark = sp.session(args.master)
     for n in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="stbench"))
         src = tmp / "corpus.jsonl"
-        build(n, args.data, src)
+        truth: list[tuple[str, str]] = []
+        if args.corpus == "bbc":
+            build(n, args.data, src)
+        else:
+            injected = make_corpus(n, src)
+            truth = [(f"a{j:06d}", f"a{i:06d}") for kind in injected.values() for j, i in kind]
 
         t0 = time.perf_counter()
         counts = sp.run(spark, str(src), str(tmp / "out"), ("index",))
         t1 = time.perf_counter()
         counts |= sp.run(spark, str(src), str(tmp / "out"), ("reuse", "stories"))
         t2 = time.perf_counter()
-        n_stories = len(sp.read_output(str(tmp / "out"))["stories"])
+        found = sp.read_output(str(tmp / "out"))["stories"]
         print(
             f"| {n} | spark {args.master} | {t1 - t0:.0f} | {t2 - t1:.0f} | {t2 - t0:.0f} | "
-            f"{counts['pairs']} | {n_stories} |",
+            f"{counts['pairs']} | {len(found)} | {pair_recall(truth, found)} |",
             flush=True,
         )
 
         t0 = time.perf_counter()
         corpus.index([str(src)], tmp / "db", workers=2)
         t1 = time.perf_counter()
-        result = corpus.stories(tmp / "db", workers=2)
+        found = corpus.stories(tmp / "db", workers=2)["stories"]
         t2 = time.perf_counter()
-        n_edges = sum(len(s["edges"]) for s in result["stories"])
+        n_edges = sum(len(s["edges"]) for s in found)
         print(
             f"| {n} | embedded (SQLite, 2 workers) | {t1 - t0:.0f} | {t2 - t1:.0f} | "
-            f"{t2 - t0:.0f} | {n_edges} edges | {len(result['stories'])} |",
+            f"{t2 - t0:.0f} | {n_edges} edges | {len(found)} | {pair_recall(truth, found)} |",
             flush=True,
         )
         shutil.rmtree(tmp, ignore_errors=True)
