@@ -247,7 +247,8 @@ def spin(
 ) -> None:
     """Flag phrases that look like article-spinner output, with a spin score per article.
 
-    Needs the Moby thesaurus (the spin extra). Spans in --json output are
+    Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
+    installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
     character offsets into the article's "text".
     """
     from rich.table import Table

