@@ -1,10 +1,13 @@
 """A sense-blind article spinner, like commercial ones: replace a share of the
-content words (inflected ones through their base form) with a random Moby
-thesaurus synonym (any sense, multi-word
-entries included), keeping capitalisation. Names (capitalised words), function
-words and numbers are left alone.
+content words (inflected ones through their base form) with a random thesaurus
+synonym (any sense, multi-word entries included), keeping capitalisation. Names
+(capitalised words), function words and numbers are left alone.
 
-    .venv/bin/python bench/spinner.py FILE --rate 0.3 [--seed 1]
+The thesaurus is Moby (the one storytrace recognises swaps with) or WordNet
+(``--thesaurus wordnet``; needs Debian's wordnet-base), to measure what a
+spinner with another thesaurus leaves behind.
+
+    .venv/bin/python bench/spinner.py FILE --rate 0.3 [--seed 1] [--thesaurus wordnet]
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import argparse
 import random
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from storytrace import synonyms
 from storytrace.text import STOPWORDS, Doc
@@ -31,15 +36,31 @@ class Swap:
 _SIMPLE = re.compile(r"^[a-z][a-z \-]*$")
 
 
-def _candidates(w: str) -> list[str]:
-    for form in synonyms._forms(w):  # inflected words: the base form's entry
-        cands = sorted(x for x in synonyms.synonyms(form) if _SIMPLE.match(x) and x != form)
+WORDNET = Path(synonyms.WORDNET_DIRS[0])
+
+
+def _wordnet(phrase: str) -> frozenset[str]:
+    # Debian's copy, named explicitly: the recogniser may run with WordNet hidden
+    # ($STORYTRACE_WORDNET=/nonexistent) to measure a spinner with another thesaurus.
+    if not (WORDNET / "data.noun").is_file():
+        raise SystemExit(f"WordNet not found at {WORDNET}: apt-get install wordnet-base")
+    return synonyms.wordnet_synonyms(phrase, WORDNET)
+
+
+THESAURI = {"moby": synonyms.moby_synonyms, "wordnet": _wordnet}
+
+
+@cache
+def _candidates(w: str, thesaurus: str = "moby") -> list[str]:
+    lookup = THESAURI[thesaurus]
+    for form in synonyms.forms(w):  # inflected words: the base form's entry
+        cands = sorted(x for x in lookup(form) if _SIMPLE.match(x) and x != form)
         if cands:
             return cands
     return []
 
 
-def spin(text: str, rate: float, seed: int = 0) -> tuple[str, list[Swap]]:
+def spin(text: str, rate: float, seed: int = 0, thesaurus: str = "moby") -> tuple[str, list[Swap]]:
     """Spin ``text``: ``rate`` of its content words replaced by thesaurus synonyms.
 
     The share is of all content words (not of those the thesaurus knows): the
@@ -58,7 +79,7 @@ def spin(text: str, rate: float, seed: int = 0) -> tuple[str, list[Swap]]:
         mid_sentence = s > 0 and text[max(0, s - 2) : s].strip() not in ("", ".", "\n")
         if raw[0].isupper() and mid_sentence:
             continue  # names
-        if _candidates(w):
+        if _candidates(w, thesaurus):
             eligible.append(t)
     chosen = set(rng.sample(eligible, min(len(eligible), round(rate * len(content)))))
     out: list[str] = []
@@ -67,7 +88,7 @@ def spin(text: str, rate: float, seed: int = 0) -> tuple[str, list[Swap]]:
     for t in sorted(chosen):
         s, e = doc.starts[t], doc.ends[t]
         raw = text[s:e]
-        new = rng.choice(_candidates(doc.norms[t]))
+        new = rng.choice(_candidates(doc.norms[t], thesaurus))
         if raw[0].isupper():
             new = new[0].upper() + new[1:]
         out.append(text[pos:s])
@@ -85,9 +106,10 @@ def main() -> None:
     ap.add_argument("file")
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--thesaurus", choices=sorted(THESAURI), default="moby")
     args = ap.parse_args()
     with open(args.file, encoding="utf-8", errors="replace") as f:
-        spun, swaps = spin(f.read(), args.rate, args.seed)
+        spun, swaps = spin(f.read(), args.rate, args.seed, args.thesaurus)
     print(spun)
     print(f"\n[{len(swaps)} words replaced]")
 
