@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from storytrace.text import STOPWORDS, Doc
 
 TOP_TERMS = 40
@@ -85,21 +87,45 @@ def tfidf_vectors(texts: Mapping[str, str], top: int = TOP_TERMS) -> dict[str, d
 def similar_pairs(
     vecs: Mapping[str, dict[str, float]], threshold: float = LINK, max_df: int = 200
 ) -> dict[tuple[str, str], float]:
-    """Pairs with cosine at least ``threshold``, found through an inverted term index."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for i, v in vecs.items():
-        for t in v:
-            index[t].append(i)
-    dots: dict[tuple[str, str], float] = defaultdict(float)
-    for t, ids in index.items():
-        if len(ids) < 2 or len(ids) > max_df:
+    """Pairs with cosine at least ``threshold``, found through an inverted term index.
+
+    Terms held by more than ``max_df`` articles are left out of the dot products:
+    they link too much to mean a shared story. Each article's dot products with
+    the later articles are summed in numpy (a Python loop over every pair of a
+    term's postings took minutes at 100,000 articles).
+    """
+    ids = list(vecs)
+    postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    for k, i in enumerate(ids):
+        for t, w in vecs[i].items():
+            docs, weights = postings[t]
+            docs.append(k)
+            weights.append(w)
+    index = {
+        t: (np.array(d, dtype=np.int64), np.array(w))
+        for t, (d, w) in postings.items()
+        if 2 <= len(d) <= max_df
+    }
+    out: dict[tuple[str, str], float] = {}
+    for k, i in enumerate(ids):
+        docs_parts, weight_parts = [], []
+        for t, w in vecs[i].items():
+            held = index.get(t)
+            if held is None:
+                continue
+            docs, weights = held
+            later = int(np.searchsorted(docs, k, side="right"))  # postings are in id order
+            if later < len(docs):
+                docs_parts.append(docs[later:])
+                weight_parts.append(weights[later:] * w)
+        if not docs_parts:
             continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                a, b = ids[x], ids[y]
-                p = (a, b) if a < b else (b, a)
-                dots[p] += vecs[a][t] * vecs[b][t]
-    return {p: s for p, s in dots.items() if s >= threshold}
+        others, where = np.unique(np.concatenate(docs_parts), return_inverse=True)
+        dots = np.bincount(where, weights=np.concatenate(weight_parts))
+        for h in np.flatnonzero(dots >= threshold):
+            j = ids[others[h]]
+            out[(i, j) if i < j else (j, i)] = float(dots[h])
+    return out
 
 
 def cluster(
