@@ -17,16 +17,23 @@ Then unrelated pairs (two different articles of the same BBC category) must
 never get ``spun``, and ``storytrace spin`` runs on every unspun BBC article to
 measure its false-positive rate (articles with at least one flag).
 
-    .venv/bin/python bench/spin_eval.py [--per-rate 100] [--rates 0.1,0.2,0.3,0.4,0.5]
-        [--spinner-thesaurus moby|wordnet] [--semantic lexical|embedding]
+    .venv/bin/python bench/spin_eval.py [--per-rate 100] [--unrelated 500]
+        [--rates 0.1,0.2,0.3,0.4,0.5] [--spinner-thesaurus moby|wordnet]
+        [--semantic lexical|embedding]
 
 The recogniser uses every thesaurus present (``synonyms.sources()``, printed on
 the first line); ``STORYTRACE_WORDNET=/nonexistent`` hides WordNet from it.
 
-Results (2026-11-23, 100 spun articles per rate, about 30 s per run; default
-compare, which pairs the free sentences synonym-aware once a passage is spun).
+Results (2026-11-23, rerun at 05:05 UTC: 100 spun articles per rate, 500
+unrelated pairs, about 11 s per run; default compare, which pairs the free
+sentences synonym-aware once a passage is spun). The second command of each
+pair hides WordNet (Debian's wordnet-base) from the recogniser.
 
-Moby spinner, recogniser with Moby + WordNet (``bench/spin_eval.py``):
+Moby spinner:
+
+    .venv/bin/python bench/spin_eval.py --per-rate 100 --unrelated 500
+    STORYTRACE_WORDNET=/nonexistent .venv/bin/python bench/spin_eval.py --per-rate 100 \
+        --unrelated 500
 
 | rate | words replaced | pairing R | spun verdict | swap R | swap P | spin flags, no source |
 |---|---|---|---|---|---|---|
@@ -36,32 +43,43 @@ Moby spinner, recogniser with Moby + WordNet (``bench/spin_eval.py``):
 | 0.4 | 73/article | 1.000 | 1.000 | 0.945 | 1.000 | 1.00 |
 | 0.5 | 100/article | 1.000 | 1.000 | 0.917 | 1.000 | 1.00 |
 
-With Moby alone the table is the same to the third decimal (0.916 at 0.5).
-Before compare paired free sentences on evidence of spin, swap recall at 0.5
-was 0.760: half the words swapped leaves many sentences with no word trigram
-in common with their source.
+That is the recogniser with Moby + WordNet; with WordNet hidden (Moby alone) the
+only change is swap recall 0.916 at 0.5. Before compare paired free sentences
+on evidence of spin, swap recall at 0.5 was 0.760: half the words swapped
+leaves many sentences with no word trigram in common with their source.
 
-WordNet spinner (``--spinner-thesaurus wordnet``), the honest case of a spinner
-whose thesaurus is not the recogniser's:
+WordNet spinner, the honest case of a spinner whose thesaurus is not (only) the
+recogniser's:
+
+    .venv/bin/python bench/spin_eval.py --per-rate 100 --unrelated 500 --spinner-thesaurus wordnet
+    STORYTRACE_WORDNET=/nonexistent .venv/bin/python bench/spin_eval.py --per-rate 100 \
+        --unrelated 500 --spinner-thesaurus wordnet
 
 | rate | recogniser | spun verdict | swap recall | swap precision | spin flags (no source) |
 |---|---|---|---|---|---|
 | 0.1 | Moby only | 0.000 | 0.576 | 1.000 | 0.11 |
+| 0.2 | Moby only | 0.050 | 0.537 | 1.000 | 0.41 |
 | 0.3 | Moby only | 0.760 | 0.531 | 1.000 | 0.74 |
+| 0.4 | Moby only | 0.870 | 0.495 | 1.000 | 0.84 |
 | 0.5 | Moby only | 0.930 | 0.465 | 1.000 | 0.94 |
 | 0.1 | Moby + WordNet | 0.000 | 0.914 | 1.000 | 0.11 |
+| 0.2 | Moby + WordNet | 0.970 | 0.921 | 1.000 | 0.41 |
 | 0.3 | Moby + WordNet | 1.000 | 0.908 | 1.000 | 0.74 |
+| 0.4 | Moby + WordNet | 1.000 | 0.897 | 1.000 | 0.84 |
 | 0.5 | Moby + WordNet | 1.000 | 0.886 | 1.000 | 0.94 |
 
-Pairing recall is 1.000 in every row. Moby alone finds only about half of
-WordNet's swaps, which is why WordNet is read when installed. Swap precision
-stays 1.0: the spinner changes nothing else, so every ``synonym`` edit lies on
-a swap; on real edits an editor's own synonym choice ("said" for "stated")
-is a ``synonym`` edit too, by design.
+Pairing recall is 1.000 in every row; the pairs not ``spun`` are ``copied``.
+Moby alone finds only about half of WordNet's swaps, which is why WordNet is
+read when installed. Swap precision stays 1.0 even with different thesauri:
+the spinner changes nothing else, so every ``synonym`` edit lies on a swap; on
+real edits an editor's own synonym choice ("said" for "stated") is a
+``synonym`` edit too, by design. The spin-flag column is the same with WordNet
+loaded or hidden.
 
-Unrelated same-category pairs: 500, spun verdicts 0 in every run (468
+Unrelated same-category pairs: 500, spun verdicts 0 in all four runs (468
 unrelated, 32 same-story). ``storytrace spin`` on the 2,225 unspun BBC
-articles flags 16 (0.7% of articles): 10 by clusters of rare thesaurus words
+articles flags 16 (0.7% of articles), the same 16 articles with the same flags
+with WordNet loaded or hidden: 10 by clusters of rare thesaurus words
 ("restate", "truants", "vintners", "metatarsal" in sports injury stories), 5
 by collocations with a synonym ("cut rates", "pocket office"), 1 by a known
 spinner phrase. Without the rare-word flags it was 6 (0.3%) but caught only

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from storytrace import synonyms
+from storytrace.articles import InputError
 
 FIX = Path(__file__).parent / "fixtures" / "wordnet"
 
@@ -31,6 +32,7 @@ def test_parser_reads_lemmas_multiword_and_adjective_markers(wordnet_at) -> None
     assert synonyms.wordnet_synonyms("flat") == {"apartment", "dwelling unit"}
     assert synonyms.wordnet_synonyms("Get-together") == {"gathering"}
     assert synonyms.wordnet_synonyms("plentiful") == {"galore"}  # "(ip)" stripped
+    assert synonyms.wordnet_synonyms("recently") == {"lately"}  # data.adv
     assert synonyms.wordnet_synonyms("lonely") == frozenset()
     assert synonyms.wordnet_synonyms("licence") == frozenset()  # header lines are not data
 
@@ -54,12 +56,20 @@ def test_moby_behaviour_is_unchanged_without_wordnet(wordnet_at, tmp_path) -> No
     assert not synonyms.are_synonyms("party", "tree")
 
 
+def test_a_malformed_data_file_is_a_one_line_error(wordnet_at, tmp_path) -> None:
+    (tmp_path / "data.noun").write_text("  1 header\n00000100 14 n\n", encoding="utf-8")
+    wordnet_at(tmp_path)
+    with pytest.raises(InputError, match=r"data\.noun:2: not a WordNet data line"):
+        synonyms.wordnet_synonyms("flat")
+
+
 @pytest.mark.skipif(
     os.environ.get("STORYTRACE_CI") != "1", reason="Debian's wordnet-base is installed by .ci/run"
 )
-def test_debian_wordnet_in_ci(monkeypatch) -> None:
-    monkeypatch.delenv("STORYTRACE_WORDNET", raising=False)
-    synonyms.synonyms.cache_clear()
+def test_debian_wordnet_in_ci(wordnet_at, monkeypatch) -> None:
+    wordnet_at(FIX)  # clears the caches; the default location is what is tested
+    monkeypatch.delenv("STORYTRACE_WORDNET")
     assert synonyms.wordnet_dir() == Path("/usr/share/wordnet")
     assert "automobile" in synonyms.wordnet_synonyms("car")
     assert "get together" in synonyms.wordnet_synonyms("meeting")
+    assert synonyms.are_synonyms("cars", "automobiles")
