@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from storytrace.articles import Article, article_from_text
-from storytrace.text import STOPWORDS, Doc, quoted_spans, sentence_spans
+from storytrace.text import STOPWORDS, Doc, overlaps, quoted_spans, sentence_spans
 
 Span = tuple[int, int]
 
@@ -388,10 +388,6 @@ def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
     return (not before or before[-1] in ".!?:\n") and (not after or after[0] in ".!?\n")
 
 
-def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
-    return x[0] < y[1] and y[0] < x[1]
-
-
 def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
     """Keep the strongest passages; a weaker one may reuse text on one side only.
 
@@ -400,8 +396,8 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
     """
     chosen: list[Passage] = []
     for _, p in sorted(candidates, key=lambda c: -c[0]):
-        hit_a = any(_overlaps(p.a_tokens, q.a_tokens) for q in chosen)
-        hit_b = any(_overlaps(p.b_tokens, q.b_tokens) for q in chosen)
+        hit_a = any(overlaps(p.a_tokens, q.a_tokens) for q in chosen)
+        hit_b = any(overlaps(p.b_tokens, q.b_tokens) for q in chosen)
         if not (hit_a and hit_b):
             chosen.append(p)
     return chosen

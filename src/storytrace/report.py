@@ -29,6 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storytrace.align import Comparison, Passage
+from storytrace.text import overlaps
 
 Span = tuple[int, int]
 
@@ -193,7 +194,7 @@ def gather_extras(cmp: Comparison) -> Extras:
             if e.op != "synonym":
                 continue
             note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
-            if not any(f.side == "b" and _overlap(f.span, e.b) for f in extras.spin_flags):
+            if not any(f.side == "b" and overlaps(f.span, e.b) for f in extras.spin_flags):
                 extras.spin_flags.append(SpinFlag("b", e.b, note))
     return extras
 
@@ -235,10 +236,6 @@ def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
         scores[side] = found.score
         flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in found.flags]
     return flags, scores
-
-
-def _overlap(x: Span, y: Span) -> bool:
-    return x[0] < y[1] and y[0] < x[1]
 
 
 def _attr(text: str) -> str:
@@ -424,7 +421,7 @@ def _findings(cmp: Comparison, extras: Extras) -> list[str]:
     for side, art in (("a", cmp.a), ("b", cmp.b)):
         flags = [f for f in extras.spin_flags if f.side == side]
         head = headline_span(art)
-        in_head = [f for f in flags if head and _overlap(f.span, head)]
+        in_head = [f for f in flags if head and overlaps(f.span, head)]
         if in_head:
             what = "; ".join(escape(f.note) for f in in_head)
             out.append(f'<span class="alert">{side.upper()}’s headline is spun</span>: {what}.')

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from storytrace import synonyms
-from storytrace.text import STOPWORDS, Doc
+from storytrace.text import STOPWORDS, Doc, overlaps
 
 try:  # the [spin] extra; without it the rare-synonym flags are off
     from wordfreq import zipf_frequency
@@ -299,7 +299,7 @@ def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
                     if t > 0 and doc.text[doc.starts[t]].isupper() and not _starts_sentence(doc, t):
                         continue
                     span = doc.span(i, i + n)
-                    if any(s < span[1] and span[0] < e for s, e in taken):
+                    if any(overlaps(span, s) for s in taken):
                         continue
                     taken.append(span)
                     out.append(

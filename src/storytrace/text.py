@@ -122,6 +122,11 @@ class Doc:
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 
 
+def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """True when the half-open spans ``x`` and ``y`` share at least one position."""
+    return x[0] < y[1] and y[0] < x[1]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentence-like character spans (lines split too).
 
