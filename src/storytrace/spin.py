@@ -318,31 +318,29 @@ def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
     if zipf_frequency is None:
         return []
     taken = [f.span for f in found]
-    # Moby only: WordNet lists thousands of rare technical lemmas no spinner uses.
-    vocab = synonyms.vocabulary()
     out: list[Flag] = []
     for t, w in enumerate(doc.norms):
         if len(w) < 3 or w in STOPWORDS or not w.isalpha():
             continue
         if doc.text[doc.starts[t]].isupper():
             continue  # names, and words a sentence starts with: too often proper nouns
-        forms = synonyms.forms(w)
-        z = _zipf(w)
+        z = _rare_thesaurus_word(w)
         span = (doc.starts[t], doc.ends[t])
-        if (
-            z < RARE_ZIPF
-            and any(f in vocab for f in forms)
-            and not any(s < span[1] and span[0] < e for s, e in taken)
-        ):
+        if z is not None and not any(overlaps(span, s) for s in taken):
             reason = f"rare word (Zipf {z:.1f}) from the thesaurus, as a spinner picks them"
             out.append(Flag(span, doc.text[span[0] : span[1]], "rare-synonym", reason))
     return out
 
 
 @cache
-def _zipf(word: str) -> float:
-    """Zipf frequency of the word's most frequent form ("trialling" counts as "trial")."""
-    return max(zipf_frequency(f, "en") for f in synonyms.forms(word))
+def _rare_thesaurus_word(word: str) -> float | None:
+    """The Zipf frequency of the word's most frequent form ("trialling" counts as
+    "trial") when that is below :data:`RARE_ZIPF` and a form is in the thesaurus."""
+    forms = synonyms.forms(word)
+    z = max(zipf_frequency(f, "en") for f in forms)
+    # Moby only: WordNet lists thousands of rare technical lemmas no spinner uses.
+    vocab = synonyms.vocabulary()
+    return z if z < RARE_ZIPF and any(f in vocab for f in forms) else None
 
 
 def _starts_sentence(doc: Doc, t: int) -> bool:
