@@ -17,12 +17,15 @@ def wordnet_at(monkeypatch):
 
     def use(directory: Path) -> None:
         monkeypatch.setenv("STORYTRACE_WORDNET", str(directory))
-        synonyms.synonyms.cache_clear()
-        synonyms.are_synonyms.cache_clear()
+        _clear_caches()
 
     yield use
-    synonyms.synonyms.cache_clear()
-    synonyms.are_synonyms.cache_clear()
+    _clear_caches()
+
+
+def _clear_caches() -> None:
+    for cached in (synonyms.wordnet_dir, synonyms.synonyms, synonyms.are_synonyms):
+        cached.cache_clear()
 
 
 def test_parser_reads_lemmas_multiword_and_adjective_markers(wordnet_at) -> None:

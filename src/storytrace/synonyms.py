@@ -57,8 +57,12 @@ def moby_available() -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
 def wordnet_dir() -> Path | None:
-    """The WordNet database directory in use, or None (``$STORYTRACE_WORDNET`` wins)."""
+    """The WordNet database directory in use, or None (``$STORYTRACE_WORDNET`` wins).
+
+    Resolved once per process: every uncached synonym look-up asks for it.
+    """
     env = os.environ.get("STORYTRACE_WORDNET")
     for d in [env] if env else WORDNET_DIRS:
         if (Path(d) / "data.noun").is_file():
