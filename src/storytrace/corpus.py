@@ -23,13 +23,12 @@ import xxhash
 
 from storytrace import fingerprints as fp
 from storytrace import stories as st
-from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.articles import InputError, iter_articles, read_article
 from storytrace.store import Record, Store
 from storytrace.text import Doc
 
 BATCH = 200
 QUOTE_LINK_WORDS = 6
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl")
 META = ("title", "url", "outlet", "published")
 Progress = Callable[[int], None]
 
@@ -85,40 +84,8 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]:
     """``(id, record)`` per article in files, folders and JSONL; bad ones as InputError."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            yield from iter_inputs(str(f) for f in files)
-        elif path.suffix.lower() == ".jsonl":
-            for n, rec in iter_jsonl(p):
-                if isinstance(rec, InputError):
-                    yield f"{p}:{n}", rec
-                elif not isinstance(rec.get("id"), (str, int)) or not isinstance(
-                    rec.get("text"), str
-                ):
-                    yield f"{p}:{n}", InputError(f"{p}:{n}: needs string 'id' and 'text'")
-                else:
-                    yield str(rec["id"]), {**rec, "source": p}
-        else:
-            try:
-                art = read_article(p)
-            except InputError as e:
-                yield p, e
-                continue
-            yield (
-                p,
-                {
-                    "text": art.text,
-                    "title": art.title,
-                    "url": art.url,
-                    "outlet": art.outlet,
-                    "published": art.date,
-                    "source": p,
-                },
-            )
+    for aid, art in iter_articles(paths):
+        yield aid, art if isinstance(art, InputError) else art.to_dict()
 
 
 def _prepare_job(job: tuple[str, dict, bool] | InputError | None) -> Record | InputError | None:
