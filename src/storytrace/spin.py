@@ -382,14 +382,6 @@ SPUN_MIN_DENSITY = 0.12
 words for synonyms; spinners swap more, and at 10% they are indistinguishable."""
 
 
-def _tok_range(doc: Doc, span: Span) -> tuple[int, int]:
-    i = doc.token_at(span[0])
-    j = i
-    while j < len(doc) and doc.starts[j] < span[1]:
-        j += 1
-    return i, j
-
-
 def _abbreviation(wa: list[str], wb: list[str]) -> bool:
     """One side is the initials of the other ("United States" / "US"): house style,
     not a thesaurus swap."""
@@ -480,8 +472,8 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: P) -> P:
     while k < len(edits):
         e = edits[k]
         if e.op == "replace":
-            i0, i1 = _tok_range(doc_a, e.a)
-            j0, j1 = _tok_range(doc_b, e.b)
+            i0, i1 = doc_a.tokens_in(e.a)
+            j0, j1 = doc_b.tokens_in(e.b)
             if max(i1 - i0, j1 - j0) <= SWAP_MAX_WORDS:
                 wa, wb = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
                 nxt = edits[k + 1] if k + 1 < len(edits) else None
@@ -508,11 +500,11 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: P) -> P:
 def _expand(doc_a: Doc, doc_b: Doc, edits: list, k: int) -> None:
     """Fold "insert modifier, equal head" into one ``synonym`` edit (``edits`` are copies)."""
     ins, eq = edits[k], edits[k + 1]
-    j0, j1 = _tok_range(doc_b, ins.b)
+    j0, j1 = doc_b.tokens_in(ins.b)
     if j1 - j0 != 1:
         return
-    i0, i1 = _tok_range(doc_a, eq.a)
-    e0, e1 = _tok_range(doc_b, eq.b)
+    i0, i1 = doc_a.tokens_in(eq.a)
+    e0, e1 = doc_b.tokens_in(eq.b)
     head = doc_a.norms[i0]
     if head in STOPWORDS or not synonyms.are_synonyms(head, doc_b.norms[j0] + " " + head):
         return
