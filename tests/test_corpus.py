@@ -39,8 +39,9 @@ def test_index_is_incremental_and_stories_find_reuse(tmp_path):
     assert sorted(multi[0]["articles"]) == sorted([wire, local])
     (edge,) = multi[0]["edges"]
     assert edge["shared_quotes"] >= 1
-    # Each holds a shared opening plus its own ending: a common source, no direction.
-    assert edge["direction"]["basis"] == "common-source"
+    # Each holds a shared opening plus its own ending, with no dates and no wire credit:
+    # nothing says who took from whom, so no direction and no common-source claim (issue 12).
+    assert edge["direction"] is None
     text = {a["id"]: a["text"] for a in corpus.Store(db).iter_articles()}
     p = edge["passages"][0]
     side = {edge["a"]: p["a"], edge["b"]: p["b"]}
