@@ -192,9 +192,9 @@ def test_duplicate_ids_in_one_input_keep_the_first_and_counts_match(tmp_path):
     r = corpus.index([str(src)], tmp_path / "db", quotes=False)
     assert r.added == 3
     assert f"{src}:3: duplicate id 'x' (first at {src}:1); skipped" in r.errors
-    assert any(e.startswith(f"{src}:5: 'id' must be") for e in r.errors)
-    assert any(e.startswith(f"{src}:6: 'id' must be") for e in r.errors)
-    assert any(e.startswith(f"{src}:7: 'text' must be") for e in r.errors)
+    assert any(e.startswith(f"{src}:5: needs an 'id'") for e in r.errors)
+    assert any(e.startswith(f"{src}:6: needs an 'id'") for e in r.errors)
+    assert any(e.startswith(f"{src}:7: record z: needs a string 'text'") for e in r.errors)
     assert len(r.errors) == 4
     with corpus.Store(tmp_path / "db", readonly=True) as s:
         stored = s.article_meta()

@@ -23,13 +23,12 @@ import xxhash
 
 from storytrace import fingerprints as fp
 from storytrace import stories as st
-from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.articles import InputError, iter_articles, read_article
 from storytrace.store import Record, Store
 from storytrace.text import Doc
 
 BATCH = 200
 QUOTE_LINK_WORDS = 6
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl")
 META = ("title", "url", "outlet", "published")
 Progress = Callable[[int], None]
 
@@ -80,67 +79,8 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]:
     """``(id, record)`` per article in files, folders and JSONL; bad ones as InputError."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            yield from iter_inputs(str(f) for f in files)
-        elif path.suffix.lower() == ".jsonl":
-            for n, rec in iter_jsonl(p):
-                if isinstance(rec, InputError):
-                    yield f"{p}:{n}", rec
-                    continue
-                problem = record_problem(rec)
-                if problem:
-                    yield f"{p}:{n}", InputError(f"{p}:{n}: {problem}")
-                else:
-                    yield str(rec["id"]), {**rec, "source": p, "where": f"{p}:{n}"}
-        else:
-            try:
-                art = read_article(p)
-            except InputError as e:
-                yield p, e
-                continue
-            yield (
-                p,
-                {
-                    "text": art.text,
-                    "title": art.title,
-                    "url": art.url,
-                    "outlet": art.outlet,
-                    "published": art.date,
-                    "source": p,
-                    "where": p,
-                },
-            )
-
-
-def record_problem(rec: object) -> str | None:
-    """Why a JSON record cannot be indexed, or None: the one rule for the local and Spark index.
-
-    A record needs an ``id`` (a string, or a whole number used as its decimal
-    string) and a ``text`` string that is not blank.
-
-    >>> record_problem({"id": 7, "text": "Rain."}) is None
-    True
-    >>> record_problem({"id": [1], "text": "Rain."})
-    "'id' must be a string or a whole number"
-    """
-    if not isinstance(rec, dict):
-        return "a record must be a JSON object"
-    rid = rec.get("id")
-    if rid is None or isinstance(rid, bool) or not isinstance(rid, (str, int)):
-        return "'id' must be a string or a whole number"
-    if isinstance(rid, str) and not rid.strip():
-        return "'id' is empty"
-    text = rec.get("text")
-    if not isinstance(text, str):
-        return "'text' must be a string"
-    if not text.strip():
-        return "no text"
-    return None
+    for aid, art in iter_articles(paths):
+        yield aid, art if isinstance(art, InputError) else art.to_dict()
 
 
 def _prepare_job(job: tuple[str, dict, bool] | InputError | None) -> Record | InputError | None:
@@ -177,7 +117,7 @@ def index_records(
                 if isinstance(rec, InputError):
                     yield rec
                     continue
-                where = str(rec.get("where") or f"record {k}")
+                where = str(rec.get("source") or f"record {k}")
                 if aid in first_at:
                     # One input, one article per id: the first is kept, never overwritten.
                     yield InputError(
