@@ -77,6 +77,10 @@ def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except KeyboardInterrupt as e:
+            # corpus.Interrupted says what was kept; workers were stopped quietly.
+            sys.stderr.write((str(e) or "interrupted") + "\n")
+            raise typer.Exit(130) from None
 
     return wrapper
 
@@ -385,9 +389,10 @@ def stories_cmd(
     """Group indexed articles into stories, with the reuse graph inside each."""
     from storytrace import corpus
 
-    with progress_bar() as bar:
-        task = bar.add_task("aligning candidates", total=None)
-        data = corpus.stories(db, progress=lambda n: bar.advance(task, n))
+    data = corpus.stories(db)  # reads the reuse index stored; nothing is aligned here
+    if data["unaligned"]:
+        n = data["unaligned"]
+        say("warning:", f"{n} articles not aligned yet: run 'storytrace index' again")
     if html is not None:
         _write_stories_html(db, data, html)
     if json_out:
