@@ -58,11 +58,12 @@ for _lemma in list(IRREGULAR) + REGULAR:
 # "point" and "continue" only report speech in these phrases.
 PHRASAL = {"point": ("out",), "continue": (":", ",", ".")}
 
-CUE_RE = re.compile(
-    r"\b(?:[Aa]ccording to|(?:"
-    + "|".join(sorted(CUE_FORMS, key=len, reverse=True))
-    + r")(?:\s+out\b)?)\b"
-)
+# Base and -s forms of the noun-like verbs count only before "that": "estimates that".
+CUE_FORMS_BEFORE_THAT = {
+    form: lemma for lemma in NOUNLIKE for form in inflect(lemma)[:2] if form not in CUE_FORMS
+}
+# Naming verbs report speech only with quoted words nearby: "called Clinton 'crooked'".
+NAMING = {"call"}
 
 # Verbs that also have non-reporting senses: "agreed to", "charged with".
 NOT_BEFORE = re.compile(r"\s+(?:to|with|for|up|off|into)\b")
@@ -212,3 +213,11 @@ PARSE_FORMS = {
     for lemma in PARSE_LEMMAS
     for form in (IRREGULAR_PARSE[lemma].split() if lemma in IRREGULAR_PARSE else inflect(lemma))
 }
+
+# Cues whose content must be quoted: "spoke to reporters", "speaking on condition".
+QUOTE_ONLY = {"speak"}
+PREPOSITIONS = set(
+    """to for by about at on of with from into onto over under during after before since in
+    against up out off as across through without within among toward towards upon via""".split()
+)
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
