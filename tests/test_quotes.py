@@ -198,11 +198,37 @@ def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
 
 
 def test_parser_finds_reporting_verbs_the_rules_miss() -> None:
-    t = "The former senator believes the plan will fail badly. Mr Smith said the vote was close."
+    t = "The former senator demanded that the plan be withdrawn. Mr Smith said the vote was close."
     rules = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
     parsed = [t[slice(*q.content)] for q in extract_quotes(t, parser=True)]
     assert rules == ["the vote was close"]
-    assert parsed == ["the plan will fail badly", "the vote was close"]
+    assert parsed == ["the plan be withdrawn", "the vote was close"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_beliefs_and_findings_are_not_speech(parser: bool) -> None:
+    t = (
+        "The former senator believes the plan will fail badly. Most voters think it is fair.\n"
+        "The study found that prices rose. The data showed that turnout fell."
+    )
+    assert extract_quotes(t, parser=parser) == []
+
+
+def test_naming_and_reiterating_frames() -> None:
+    t = (
+        "Reid has dubbed Trump “a spoiled brat” for months.\n"
+        "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg.”\n"
+        "Warren referred to Stumpf as a “gutless” leader.\n"
+        "The senator reiterated that the bill would pass.\n"
+        "The committee referred the bill to the Senate. He dismissed the staff on Friday."
+    )
+    got = {t[slice(*q.content)]: (t[slice(*q.cue)], q.speaker_name) for q in extract_quotes(t)}
+    assert got == {
+        "Trump “a spoiled brat” for months": ("dubbed", "Reid"),
+        "Estonia as being in the “suburbs of St. Petersburg.”": ("dismissed", "Gingrich"),
+        "to Stumpf as a “gutless” leader": ("referred", "Warren"),
+        "the bill would pass": ("reiterated", "The senator"),
+    }
 
 
 def test_docstring_examples() -> None:
