@@ -143,9 +143,9 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     passages += reworded_passages(doc_a, doc_b, passages, options)
     mode, semantic_mode = "lexical", options.semantic
     if options.synonyms:
-        from storytrace.spin import mark_spun  # the thesaurus loads on first use only
+        from storytrace import spin  # the thesaurus loads on first use only
 
-        mark_spun(doc_a, doc_b, passages)
+        passages = spin.label(doc_a, doc_b, passages)
         if semantic_mode is None and any(p.kind == "spun" for p in passages):
             # A spinner that swapped half the words leaves sentences with no shared
             # trigram; once spinning is evident, pair the rest synonym-aware too.
@@ -156,7 +156,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
         wanted = None if semantic_mode == "auto" else semantic_mode
         extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
         if options.synonyms:
-            mark_spun(doc_a, doc_b, extra)
+            extra = spin.label(doc_a, doc_b, extra)
         passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     coverage = measure_coverage(doc_a, doc_b, passages)
