@@ -68,8 +68,8 @@ class Interrupted(KeyboardInterrupt):
 
     def __init__(self, report: IndexReport) -> None:
         super().__init__(
-            f"interrupted: {report.added} articles added and their reuse up to the last "
-            "commit kept; run the same command again to resume"
+            f"{report.added} articles added; everything committed is kept: "
+            "run the same command again to resume"
         )
         self.report = report
 
@@ -396,18 +396,28 @@ def stored_reuse(db: str | os.PathLike[str]) -> list[st.Edge]:
         return [_edge(d) for d in store.edges()]
 
 
-def stories(db: str | os.PathLike[str]) -> dict:
+def _same_outlet(a: dict, b: dict) -> bool:
+    oa, ob = (a.get("outlet") or "").strip().casefold(), (b.get("outlet") or "").strip().casefold()
+    return bool(oa) and oa == ob
+
+
+def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
     """Stories with their reuse graphs, from what ``index`` stored.
 
     ``{"stories": [{"id", "articles", "nodes", "edges"}], "unaligned": n}``:
     ``unaligned`` counts articles an interrupted ``index`` has not aligned yet
     (their reuse is missing until ``index`` runs again). Nothing is aligned and
     no process is started here, so a web request may call it.
+    ``skip_same_outlet`` leaves out reuse between articles naming the same
+    outlet (passim's series fills the outlet when a record has none).
     """
     with Store(db, readonly=True) as store:
         _check_engine(store)
         edges = [_edge(d) for d in store.edges()]
         unaligned = len(store.pending())
+        if skip_same_outlet:
+            meta = store.article_meta()
+            edges = [e for e in edges if not _same_outlet(meta[e.a], meta[e.b])]
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
         ids = store.ids()
         holders: dict[str, list[str]] = {}
