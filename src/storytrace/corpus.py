@@ -212,10 +212,10 @@ def candidate_pairs(
 
 
 def _align(job: tuple[dict, dict, str, str]) -> st.Edge | None:
-    from storytrace.align import compare
+    from storytrace.align import BULK, compare
 
     meta_a, meta_b, ta, tb = job
-    return st.reuse_edge(compare(ta, tb), meta_a, meta_b)
+    return st.reuse_edge(compare(ta, tb, BULK), meta_a, meta_b)
 
 
 def reuse(
