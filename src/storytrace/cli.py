@@ -124,15 +124,15 @@ def compare(
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
     """
+    if semantic not in (None, "embedding", "lexical", "auto"):
+        raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
     if pairs is not None:
         if a or b:
             raise InputError("give either two articles or --pairs, not both")
-        _compare_batch(pairs, workers or None, not no_text)
+        _compare_batch(pairs, workers or None, not no_text, Options(semantic=semantic))
         return
     if a is None or b is None:
         raise InputError("compare needs two articles (or --pairs FILE); see --help")
-    if semantic not in (None, "embedding", "lexical", "auto"):
-        raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
     result = api_compare(read_article(a), read_article(b), Options(semantic=semantic))
     if html is not None:
         try:
@@ -147,7 +147,7 @@ def compare(
         err.print(f"HTML report written to {html}")
 
 
-def _compare_batch(path: Path, workers: int | None, include_text: bool) -> None:
+def _compare_batch(path: Path, workers: int | None, include_text: bool, options: Options) -> None:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     lines = list(iter_jsonl(path))
@@ -162,7 +162,7 @@ def _compare_batch(path: Path, workers: int | None, include_text: bool) -> None:
     with progress_bar() as bar:
         task = bar.add_task("comparing pairs", total=len(records))
         for res in compare_records(
-            records, workers=workers, base=path.parent, include_text=include_text
+            records, workers=workers, base=path.parent, include_text=include_text, options=options
         ):
             if "error" in res:
                 failed += 1

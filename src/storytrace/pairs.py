@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
 from pathlib import Path
 
-from storytrace.align import compare
+from storytrace.align import DEFAULT, Options, compare
 from storytrace.articles import InputError, article_from_text, read_article
 
 
@@ -36,19 +36,21 @@ def _load_side(rec: dict, side: str, base: Path | None) -> object:
     raise InputError(f"record has neither '{side}' nor '{side}_text'")
 
 
-def compare_record(rec: dict, base: Path | None = None, include_text: bool = True) -> dict:
+def compare_record(
+    rec: dict, base: Path | None = None, include_text: bool = True, options: Options = DEFAULT
+) -> dict:
     """Compare one pair record; errors become an ``error`` field, never exceptions."""
     rid = rec.get("id")
     try:
         a = _load_side(rec, "a", base)
         b = _load_side(rec, "b", base)
-        out = compare(a, b).to_dict(include_text=include_text)  # type: ignore[arg-type]
+        out = compare(a, b, options).to_dict(include_text=include_text)  # type: ignore[arg-type]
     except InputError as e:
         return {"id": rid, "error": str(e)}
     return {"id": rid, **out}
 
 
-def _work(job: tuple[dict, Path | None, bool]) -> dict:
+def _work(job: tuple[dict, Path | None, bool, Options]) -> dict:
     return compare_record(*job)
 
 
@@ -57,9 +59,13 @@ def compare_records(
     workers: int | None = None,
     base: Path | None = None,
     include_text: bool = True,
+    options: Options = DEFAULT,
 ) -> Iterator[dict]:
-    """Compare pair records in parallel, yielding results in input order."""
-    jobs = ((rec, base, include_text) for rec in records)
+    """Compare pair records in parallel, yielding results in input order.
+
+    ``options`` are :func:`compare`'s (``--semantic`` and the rest), the same for every pair.
+    """
+    jobs = ((rec, base, include_text, options) for rec in records)
     n = workers or os.cpu_count() or 1
     if n <= 1:
         yield from map(_work, jobs)
