@@ -262,3 +262,41 @@ def test_compare_carries_matched_quotes(seeds: Comparison) -> None:
     speakers = {m["a"]["speaker_name"] for m in d["quotes"]}
     assert {"Ed Balls", "Chris Philp"} <= speakers
     assert "quotes" not in seeds.to_dict(include_quotes=False)
+
+
+# --- the diff layer -----------------------------------------------------------------------
+
+
+def test_align_reexports_the_diff_records() -> None:
+    from storytrace import align, diff
+
+    assert align.Passage is diff.Passage and align.Edit is diff.Edit
+    assert align.merge_ops is diff.merge_ops and align.make_passage is diff.make_passage
+
+
+def test_passage_json_is_its_public_fields() -> None:
+    from storytrace.diff import make_passage, opcodes
+    from storytrace.text import Doc
+
+    a, b = Doc("The mayor opened the bridge on Monday"), Doc("The mayor opened a bridge on Monday")
+    p = make_passage(a, b, opcodes(a.norms, b.norms), score=2 / 3)
+    assert p.to_dict() == {
+        "a": [0, 37],
+        "b": [0, 35],
+        "kind": "edited",
+        "score": 0.6667,
+        "edits": [
+            {"op": "equal", "a": [0, 16], "b": [0, 16]},
+            {"op": "replace", "a": [17, 20], "b": [17, 18]},
+            {"op": "equal", "a": [21, 37], "b": [19, 35]},
+        ],
+    }
+    assert (p.a_tokens, p.b_tokens, p.matched) == ((0, 7), (0, 7), 6)
+
+
+def test_opcodes_are_shifted_to_document_positions() -> None:
+    from storytrace.diff import merge_ops, opcodes
+
+    ops = opcodes(["x", "y", "z"], ["x", "q", "r", "z"], 10, 20)
+    assert ops[0] == ("equal", 10, 11, 20, 21) and ops[-1] == ("equal", 12, 13, 23, 24)
+    assert merge_ops(ops)[1] == ("replace", 11, 12, 21, 23)

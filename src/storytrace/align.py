@@ -34,56 +34,26 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
 from storytrace.articles import Article, article_from_text
+from storytrace.diff import (
+    MIN_UNIT_WORDS,
+    Edit,
+    Passage,
+    TokOp,
+    covered_flags,
+    free_stretches,
+    make_passage,
+    merge_ops,
+    opcodes,
+)
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
 
+__all__ = ["Comparison", "Edit", "Options", "Passage", "compare", "make_passage", "merge_ops"]
+
 VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
 KINDS = ("verbatim", "edited", "reworded", "spun")
-
-
-@dataclass(slots=True)
-class Edit:
-    """One word-level operation; ``a`` and ``b`` are character spans.
-
-    For ``insert`` the ``a`` span is empty (where the words would go in A);
-    for ``delete`` the ``b`` span is empty.
-    """
-
-    op: str
-    a: Span
-    b: Span
-
-    def to_dict(self) -> dict:
-        return {"op": self.op, "a": list(self.a), "b": list(self.b)}
-
-
-@dataclass(slots=True)
-class Passage:
-    """A stretch of text shared by both articles, with its word edits."""
-
-    a: Span
-    b: Span
-    kind: str
-    score: float
-    edits: list[Edit]
-    # Token ranges behind the spans and the count of equal words; internal,
-    # used for coverage and the verdict.
-    a_tokens: tuple[int, int] = field(repr=False)
-    b_tokens: tuple[int, int] = field(repr=False)
-    matched: int = field(repr=False, default=0)
-
-    def to_dict(self) -> dict:
-        return {
-            "a": list(self.a),
-            "b": list(self.b),
-            "kind": self.kind,
-            "score": round(self.score, 4),
-            "edits": [e.to_dict() for e in self.edits],
-        }
 
 
 @dataclass(slots=True)
@@ -290,13 +260,6 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     return _select(candidates)
 
 
-MIN_UNIT_WORDS = 4
-"""Least matched words for a passage shorter than ``min_words`` that is a whole
-sentence or a whole quotation on one side ("we will sort out your housing")."""
-
-TokOp = tuple[str, int, int, int, int]
-
-
 def _region_ops(
     ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
 ) -> list[TokOp]:
@@ -315,10 +278,7 @@ def _region_ops(
         a1, b1 = a1 + 1, b1 + 1
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
-        return [
-            (op.tag, i0 + op.src_start, i0 + op.src_end, j0 + op.dest_start, j0 + op.dest_end)
-            for op in Levenshtein.opcodes(ids_a[i0:i1], ids_b[j0:j1])
-        ]
+        return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
 
     def anchored(op: TokOp) -> bool:
         return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
@@ -329,49 +289,6 @@ def _region_ops(
     last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
     core = ops(a0, a1, b0, b1)
     return merge_ops(left[first:] + core + right[: last + 1])
-
-
-def merge_ops(ops: list[TokOp]) -> list[TokOp]:
-    """Fuse adjacent non-equal opcodes, so "United States" -> "US" is one replace."""
-    out: list[TokOp] = []
-    for op in ops:
-        if op[1] == op[2] and op[3] == op[4]:
-            continue
-        if out and op[0] != "equal" and out[-1][0] != "equal":
-            _, i0, _, j0, _ = out[-1]
-            _, _, i1, _, j1 = op
-            tag = "replace" if i1 > i0 and j1 > j0 else ("delete" if i1 > i0 else "insert")
-            out[-1] = (tag, i0, i1, j0, j1)
-        else:
-            out.append(op)
-    return out
-
-
-def make_passage(
-    doc_a: Doc,
-    doc_b: Doc,
-    tok_ops: list[TokOp],
-    kind: str | None = None,
-    score: float | None = None,
-) -> Passage:
-    """Build a passage from token-level opcodes, mapping tokens to characters."""
-    edits = [Edit(tag, doc_a.span(i0, i1), doc_b.span(j0, j1)) for tag, i0, i1, j0, j1 in tok_ops]
-    a0, a1 = tok_ops[0][1], tok_ops[-1][2]
-    b0, b1 = tok_ops[0][3], tok_ops[-1][4]
-    equal = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
-    ratio = equal / max(a1 - a0, b1 - b0, 1)
-    if kind is None:
-        kind = "verbatim" if all(t[0] == "equal" for t in tok_ops) else "edited"
-    return Passage(
-        a=doc_a.span(a0, a1),
-        b=doc_b.span(b0, b1),
-        kind=kind,
-        score=ratio if score is None else score,
-        edits=edits,
-        a_tokens=(a0, a1),
-        b_tokens=(b0, b1),
-        matched=equal,
-    )
 
 
 def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
@@ -413,29 +330,6 @@ def _content(doc: Doc, t0: int, t1: int) -> list[str]:
     return [_stem(w) for w in doc.norms[t0:t1] if w not in STOPWORDS and len(w) > 1]
 
 
-def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
-    # semantic.reworded_passages still calls this; it goes once semantic reads Doc.
-    return doc.sentence_tokens
-
-
-def _free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
-    """The longest run of uncovered words in each sentence (if it is long enough)."""
-    out = []
-    for t0, t1 in sents:
-        best, start = (0, 0), None
-        for t in range(t0, t1 + 1):
-            if t < t1 and not covered[t]:
-                if start is None:
-                    start = t
-            elif start is not None:
-                if t - start > best[1] - best[0]:
-                    best = (start, t)
-                start = None
-        if best[1] - best[0] >= MIN_UNIT_WORDS:
-            out.append(best)
-    return out
-
-
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -444,9 +338,9 @@ def reworded_passages(
     Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
     needs at least three shared content words and mutual best match.
     """
-    cov_a, cov_b = _covered_flags(doc_a, doc_b, found)
-    sents_a = _free_stretches(doc_a.sentence_tokens, cov_a)
-    sents_b = _free_stretches(doc_b.sentence_tokens, cov_b)
+    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+    sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
+    sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
     bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
@@ -500,13 +394,7 @@ def reworded_passages(
         if sim < options.reword_threshold and not supported(i, j):
             continue
         (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
-        ops = Levenshtein.opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1])
-        tok_ops = merge_ops(
-            [
-                (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
-                for op in ops
-            ]
-        )
+        tok_ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
         p = make_passage(doc_a, doc_b, tok_ops, score=sim)
         # A rewrite that kept most words is an edit, not a rewording.
         p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
@@ -515,19 +403,6 @@ def reworded_passages(
 
 
 # --- coverage and verdict ------------------------------------------------------------
-
-
-def _covered_flags(
-    doc_a: Doc, doc_b: Doc, passages: list[Passage]
-) -> tuple[list[bool], list[bool]]:
-    cov_a = [False] * len(doc_a)
-    cov_b = [False] * len(doc_b)
-    for p in passages:
-        for i in range(*p.a_tokens):
-            cov_a[i] = True
-        for j in range(*p.b_tokens):
-            cov_b[j] = True
-    return cov_a, cov_b
 
 
 def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[str, float]:
@@ -625,3 +500,13 @@ def _equal_share(passages: list[Passage]) -> float:
         total += max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
         equal += p.matched
     return equal / total if total else 0.0
+
+
+# semantic.reworded_passages still reaches for these private names; they go once it
+# imports the public ones from storytrace.diff.
+_covered_flags = covered_flags
+_free_stretches = free_stretches
+
+
+def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
+    return doc.sentence_tokens
