@@ -63,7 +63,10 @@ def compare_records(
     include_text: bool = True,
     options: Options = DEFAULT,
 ) -> Iterator[dict]:
-    """Compare pair records in parallel, yielding results in input order."""
+    """Compare pair records in parallel, yielding results in input order.
+
+    ``options`` are :func:`compare`'s (``--semantic`` and the rest), the same for every pair.
+    """
     jobs = ((rec, base, include_text, options) for rec in records)
     n = workers or os.cpu_count() or 1
     if n <= 1:
