@@ -82,7 +82,7 @@ def test_cli_index_stories_export(tmp_path):
     assert res.exit_code == 0, res.output
     res = run.invoke(app, ["stories", "--db", db, "--json"])
     assert res.exit_code == 0
-    assert len(json.loads(res.stdout)["stories"]) == 2
+    assert len([json.loads(x) for x in res.stdout.splitlines()]) == 2  # JSON Lines: one story each
     res = run.invoke(app, ["export", "--db", db, "--out", str(tmp_path / "ex")])
     assert res.exit_code == 0
     rows = (tmp_path / "ex" / "articles.jsonl").read_text().splitlines()

@@ -176,7 +176,7 @@ def test_cli_json_and_table() -> None:
     lines = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(lines) == 2
     d = lines[0]
-    assert set(d) == {"source", "text", "quotes"}
+    assert set(d) == {"id", "source", "text", "quotes"}
     q = d["quotes"][0]
     assert set(q) == {
         "kind",
@@ -195,7 +195,7 @@ def test_cli_json_and_table() -> None:
 
 def test_cli_bad_input() -> None:
     res = runner.invoke(app, ["quotes", "does-not-exist.txt"])
-    assert res.exit_code == 2
+    assert res.exit_code == 1  # an input that failed, not a usage error
     assert "no such file" in res.output
 
 

@@ -219,9 +219,16 @@ def _align(job: tuple[dict, dict, str, str]) -> st.Edge | None:
 
 
 def reuse(
-    store: Store, workers: int | None = None, progress: Progress | None = None
+    store: Store,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    skip_same_outlet: bool = False,
 ) -> list[st.Edge]:
-    """Align every candidate pair; the reuse edges with a direction where known."""
+    """Align every candidate pair; the reuse edges with a direction where known.
+
+    ``skip_same_outlet`` leaves out pairs whose articles name the same outlet
+    (passim's series fills the outlet when a record has none).
+    """
     pairs = sorted(candidate_pairs(store))
     ids = store.ids()
     cache: dict[int, dict] = {}
@@ -230,6 +237,9 @@ def reuse(
         if d not in cache:
             cache[d] = store.article(d)
         return cache[d]
+
+    if skip_same_outlet:
+        pairs = [(a, b) for a, b in pairs if not _same_outlet(art(a), art(b))]
 
     def meta(d: int) -> dict:
         return {"id": ids[d], "published": art(d)["published"]}
@@ -256,6 +266,11 @@ def reuse(
     return edges
 
 
+def _same_outlet(a: dict, b: dict) -> bool:
+    oa, ob = (a.get("outlet") or "").strip().casefold(), (b.get("outlet") or "").strip().casefold()
+    return bool(oa) and oa == ob
+
+
 def _quote_keys(store: Store) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for doc, q in store.all_quotes():
@@ -266,11 +281,14 @@ def _quote_keys(store: Store) -> dict[int, set[str]]:
 
 
 def stories(
-    db: str | os.PathLike[str], workers: int | None = None, progress: Progress | None = None
+    db: str | os.PathLike[str],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    skip_same_outlet: bool = False,
 ) -> dict:
     """Stories with their reuse graphs: ``{"stories": [{"id", "articles", "nodes", "edges"}]}``."""
     with Store(db, readonly=True) as store:
-        edges = reuse(store, workers, progress)
+        edges = reuse(store, workers, progress, skip_same_outlet)
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
         ids = store.ids()
         holders: dict[str, list[str]] = {}
