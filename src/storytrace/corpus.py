@@ -290,10 +290,10 @@ def _quote_keys_of(quotes: Iterable[dict]) -> set[str]:
 
 
 def _align(job: tuple[int, int, dict, dict, str, str, int]) -> tuple[int, int, dict | None]:
-    from storytrace.align import compare
+    from storytrace.align import BULK, compare
 
     doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes = job
-    edge = st.reuse_edge(compare(ta, tb), meta_a, meta_b, shared_quotes)
+    edge = st.reuse_edge(compare(ta, tb, BULK), meta_a, meta_b, shared_quotes)
     return doc_a, doc_b, edge.to_dict() if edge else None
 
 
