@@ -2,8 +2,9 @@
 
 A pair record is ``{"id", "a", "b"}`` with file paths or ``{"id", "a_text",
 "b_text"}`` with the texts. Results come back in input order, one dict per
-record; a bad record yields ``{"id", "line", "error"}`` instead of stopping the
-stream.
+record; a bad record yields ``{"id", "error"}`` instead of stopping the stream.
+Every pair is compared with the same :class:`storytrace.align.Options` as a
+single ``compare`` (``--semantic`` included).
 
 Example:
     >>> recs = [{"id": "p1", "a_text": "one two three four", "b_text": "five six"}]
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
 from pathlib import Path
 
+from storytrace import synonyms
 from storytrace.align import DEFAULT, Options, compare
 from storytrace.articles import InputError, article_from_text, read_article
 
@@ -70,6 +72,8 @@ def compare_records(
     if n <= 1:
         yield from map(_work, jobs)
         return
+    if (options.synonyms or options.spin) and synonyms.available():
+        synonyms.load()  # once, before the fork, instead of once per worker
     # fork shares the imported modules with the workers, so start-up is cheap.
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(n) as pool:
