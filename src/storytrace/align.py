@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from storytrace import boilerplate, evidence
+from storytrace import boilerplate, evidence, spin
 from storytrace.articles import Article, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
@@ -48,6 +48,9 @@ from storytrace.diff import (
     opcodes,
 )
 from storytrace.evidence import Evidence
+from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
+from storytrace.records import jfield, json_fields, to_json
+from storytrace.spin import SpinReport
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
@@ -59,48 +62,97 @@ KINDS = ("verbatim", "edited", "reworded", "spun", "boilerplate")
 
 
 @dataclass(slots=True)
+class SpinFlag:
+    """A phrase flagged as spun on one side, with a short plain-language note.
+
+    Flags come from :func:`storytrace.spin.detect` on each article and from
+    the aligner's ``synonym`` edits (the B side of a swap, unless a detector
+    flag already covers it).
+    """
+
+    side: str = jfield("a or b.")
+    span: Span = jfield("Character span [start, end) of the phrase in that article.")
+    note: str = jfield("Why it is flagged, e.g. “get together”: spinner rendering of 'party'.")
+
+    def to_dict(self) -> dict:
+        return to_json(self)
+
+
+@dataclass(slots=True)
 class Comparison:
-    """The result of :func:`compare`: passages, coverage and a verdict."""
+    """The result of :func:`compare`: everything a user sees about two articles.
 
-    a: Article
-    b: Article
-    passages: list[Passage]
-    coverage: dict[str, float]
-    verdict: str
-    mode: str = "lexical"
-    _quotes: list | None = field(default=None, repr=False)
-    evidence: Evidence | None = None
+    ``passages``, ``coverage`` and ``verdict`` come from the alignment;
+    ``quotes`` (with ``quote_counts``), ``spin`` and ``spin_flags`` from the
+    quote and spin analyses; ``findings`` sums it all up in plain language.
+    An analysis switched off in :class:`Options` is ``None`` (left out of the
+    JSON) and named in ``skipped``.
+    """
 
-    def quote_matches(self) -> list:
-        """Quotes both articles carry, matched and labelled (computed once, on demand).
+    a: Article = jfield("Article A; every A span indexes a.text.")
+    b: Article = jfield("Article B; every B span indexes b.text.")
+    verdict: str = jfield("duplicate, spun, copied, reworded, same-story or unrelated.")
+    mode: str = jfield("How free sentences were paired: lexical or embedding.")
+    coverage: dict[str, float] = jfield(
+        "Share of each side's words in passages (see align.measure_coverage).", digits=4
+    )
+    passages: list[Passage] = jfield("Shared passages, in A's order.")
+    evidence: Evidence | None = jfield(
+        "Why the verdict: the rule that fired and the shared quotes, names, figures and "
+        "dates behind it, with their spans.",
+        default=None,
+        omit_none=True,
+    )
+    quotes: list[QuoteMatch] | None = jfield(
+        "Quotes both articles carry, matched and labelled identical/trimmed/altered.",
+        default=None,
+        omit_none=True,
+    )
+    quote_counts: dict[str, int] | None = jfield(
+        "Quotes found in each article: {a, b}.", default=None, omit_none=True
+    )
+    spin: dict[str, SpinReport] | None = jfield(
+        "Spin detector report per side {a, b}: flags and score (flagged phrases per 100 "
+        "words); thesaurus says whether a thesaurus was installed.",
+        default=None,
+        omit_none=True,
+    )
+    spin_flags: list[SpinFlag] = jfield(
+        "Every phrase flagged as spun, both sides (detector flags and synonym swaps).",
+        default_factory=list,
+    )
+    findings: list[str] = jfield(
+        "Plain-language summary, one sentence per point.", default_factory=list
+    )
+    skipped: list[str] = jfield(
+        "Analyses left out (quotes, spin): switched off in Options.", default_factory=list
+    )
 
-        Returns :class:`storytrace.quotes.QuoteMatch` objects; quote extraction
-        is left out of :func:`compare` itself so that bulk alignment stays fast.
-        """
-        if self._quotes is None:
-            # Imported here: the quotes module builds on this one.
-            from storytrace.quotes import match_quotes
+    def to_dict(self, include_text: bool = True) -> dict:
+        """The JSON form: the fields above (``include_text=False`` drops the texts)."""
+        out: dict = {}
+        for f in json_fields(Comparison):
+            v = getattr(self, f.name)
+            if v is None and f.metadata.get("omit_none"):
+                continue
+            out[f.name] = _json(v, f.metadata.get("digits"))
+        if not include_text:
+            out["a"].pop("text", None)
+            out["b"].pop("text", None)
+        return out
 
-            self._quotes = match_quotes(self.a.text, None, self.b.text, None)
-        return self._quotes
 
-    def to_dict(self, include_text: bool = True, include_quotes: bool = True) -> dict:
-        def side(art: Article) -> dict:
-            d = art.to_dict()
-            if not include_text:
-                d.pop("text", None)
-            return d
-
-        return {
-            "a": side(self.a),
-            "b": side(self.b),
-            "verdict": self.verdict,
-            "mode": self.mode,
-            "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
-            "passages": [p.to_dict() for p in self.passages],
-            **({"evidence": self.evidence.to_dict()} if self.evidence else {}),
-            **({"quotes": [m.to_dict() for m in self.quote_matches()]} if include_quotes else {}),
-        }
+def _json(v: object, digits: int | None = None) -> object:
+    # Nested records render through their own to_dict (quotes and spin keep theirs).
+    if hasattr(v, "to_dict"):
+        return v.to_dict()  # type: ignore[attr-defined]
+    if isinstance(v, list):
+        return [_json(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json(x, digits) for k, x in v.items()}
+    if digits is not None and isinstance(v, float):
+        return round(v, digits)
+    return to_json(v)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +175,11 @@ class Options:
     synonyms: bool = True
     """Label thesaurus-linked replacements ``synonym`` and spun passages (issue 3; needs
     the [spin] extra, otherwise a no-op)."""
+    quotes: bool = True
+    """Extract and match the quotes of both articles (off for bulk alignment: about two
+    thirds of a pair's time)."""
+    spin: bool = True
+    """Run the spin detector on both articles (flags and scores)."""
     semantic: str | None = None
     """Also pair sentences left free with :mod:`storytrace.semantic`: ``"embedding"``
     (the [semantic] extra), ``"lexical"``, or ``"auto"`` (embedding when installed).
@@ -134,6 +191,8 @@ class Options:
 
 
 DEFAULT = Options()
+BULK = Options(quotes=False, spin=False)
+"""Options for bulk alignment (index, Spark): passages, coverage and verdict only."""
 
 
 def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> Comparison:
@@ -150,8 +209,6 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     passages += reworded_passages(doc_a, doc_b, passages, options)
     mode, semantic_mode = "lexical", options.semantic
     if options.synonyms:
-        from storytrace import spin  # the thesaurus loads on first use only
-
         passages = spin.label(doc_a, doc_b, passages)
         if semantic_mode is None and any(p.kind == "spun" for p in passages):
             # A spinner that swapped half the words leaves sentences with no shared
@@ -173,7 +230,110 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
     # Same story or unrelated is decided on evidence: shared quotes, names, details.
     found = evidence.gather(doc_a, doc_b, real, coverage, verdict)
-    return Comparison(art_a, art_b, passages, coverage, found.verdict, mode=mode, evidence=found)
+    cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    if options.quotes:
+        quotes_a = extract_quotes(art_a.text, parser=False)
+        quotes_b = extract_quotes(art_b.text, parser=False)
+        cmp.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
+        cmp.quotes = match_quotes(art_a.text, quotes_a, art_b.text, quotes_b)
+    else:
+        cmp.skipped.append("quotes")
+    if options.spin:
+        cmp.spin = {"a": spin.detect(art_a.text), "b": spin.detect(art_b.text)}
+    else:
+        cmp.skipped.append("spin")
+    cmp.spin_flags = spin_flags(cmp)
+    cmp.findings = findings(cmp)
+    return cmp
+
+
+# --- what a reader sees first ------------------------------------------------------------
+
+
+def spin_flags(cmp: Comparison) -> list[SpinFlag]:
+    """Spun phrases of both sides: the detector's flags, then each synonym swap of B
+    (numbered by passage) that no detector flag covers."""
+    flags: list[SpinFlag] = []
+    for side, report in (cmp.spin or {}).items():
+        flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in report.flags]
+    for n, p in enumerate(cmp.passages, 1):
+        for e in p.edits:
+            if e.op != "synonym":
+                continue
+            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
+            if not any(f.side == "b" and overlaps(f.span, e.b) for f in flags):
+                flags.append(SpinFlag("b", e.b, note))
+    return flags
+
+
+def headline_span(article: Article) -> Span | None:
+    """The headline of an article: its title, or a short first line.
+
+    >>> headline_span(article_from_text("Rail line delayed again\\nThe line will open in May."))
+    (0, 23)
+    """
+    text = article.text
+    title = article.title
+    if title and text.startswith(title):
+        return (0, len(title))
+    first = text.split("\n", 1)[0]
+    # Headlines are short lines without a closing full stop; a lede has one.
+    if (
+        0 < len(first.strip()) <= 300
+        and len(first) < len(text)
+        and not first.rstrip().endswith(".")
+    ):
+        return (0, len(first))
+    return None
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def findings(cmp: Comparison) -> list[str]:
+    """Plain-language points a newcomer can read in seconds: shared text, shared
+    quotes, spin (from the fields already on ``cmp``)."""
+    cov = cmp.coverage
+    counts = Counter(p.kind for p in cmp.passages)
+    out = []
+    if cmp.passages:
+        kinds = ", ".join(f"{counts[k]} {k}" for k in counts)
+        n = len(cmp.passages)
+        out.append(
+            f"{_pct(cov['a'])} of A and {_pct(cov['b'])} of B is shared text "
+            f"in {n} passage{'s' if n != 1 else ''}: {kinds}. "
+            f"Outside quotation marks: A {_pct(cov['a_outside_quotes'])}, "
+            f"B {_pct(cov['b_outside_quotes'])}."
+        )
+    else:
+        out.append("The two articles share no passage.")
+    if cmp.quotes:
+        labels = Counter(m.label for m in cmp.quotes)
+        parts = ", ".join(
+            f"{labels[k]} {k}" for k in ("identical", "trimmed", "altered") if labels[k]
+        )
+        who = sorted(
+            {
+                m.a.speaker_name or m.b.speaker_name
+                for m in cmp.quotes
+                if m.label == "altered" and (m.a.speaker_name or m.b.speaker_name)
+            }
+        )
+        by = f" (altered: {', '.join(who)})" if who else ""
+        out.append(f"{len(cmp.quotes)} quotes in both: {parts}{by}.")
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        flags = [f for f in cmp.spin_flags if f.side == side]
+        head = headline_span(art)
+        in_head = [f for f in flags if head and overlaps(f.span, head)]
+        if in_head:
+            what = "; ".join(f.note for f in in_head)
+            out.append(f"{side.upper()}’s headline is spun: {what}.")
+        elif flags:
+            out.append(
+                f"{side.upper()} has {len(flags)} spun phrase{'s' if len(flags) != 1 else ''}."
+            )
+    return out
 
 
 # --- seeds and chains -----------------------------------------------------------
@@ -463,11 +623,10 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
     equal_share = _equal_share(passages)
     if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= DUPLICATE_EQUAL_MIN:
         return "duplicate"
-    if any(p.kind == "spun" for p in passages):
-        from storytrace.spin import spun_share
-
-        if spun_share(doc_a, doc_b, passages) >= SPUN_MIN:
-            return "spun"
+    if any(p.kind == "spun" for p in passages) and (
+        spin.spun_share(doc_a, doc_b, passages) >= SPUN_MIN
+    ):
+        return "spun"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
     if copied >= COPIED_MIN or cov["longest_copied_words"] >= COPIED_RUN_MIN:

@@ -105,8 +105,9 @@ def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except InputError as e:
             say("error:", str(e))
             raise typer.Exit(EXIT_USAGE) from None
-        except KeyboardInterrupt:
-            say("interrupted:", "stopped by Ctrl-C; what was already written is kept")
+        except KeyboardInterrupt as e:
+            # corpus.Interrupted says what was kept (its workers stopped quietly).
+            say("interrupted:", str(e) or "stopped by Ctrl-C; what was already written is kept")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): not an error of ours.
@@ -571,11 +572,10 @@ def stories_cmd(
     """Group indexed articles into stories, with the reuse graph inside each."""
     from storytrace import corpus
 
-    with progress_bar() as bar:
-        task = bar.add_task("aligning candidates", total=None)
-        data = corpus.stories(
-            db, progress=lambda n: bar.advance(task, n), skip_same_outlet=skip_same_outlet
-        )
+    data = corpus.stories(db, skip_same_outlet=skip_same_outlet)  # stored reuse: no aligning
+    if data["unaligned"]:
+        n = data["unaligned"]
+        say("warning:", f"{n} articles not aligned yet: run 'storytrace index' again")
     if html is not None:
         _write_stories_html(db, data, html)
     if json_out:
