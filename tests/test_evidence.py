@@ -15,7 +15,7 @@ def test_seed_pair_is_same_story_with_quotes_and_names():
     assert ev["rule"] == "shared-quote" and ev["explanation"]
     assert ev["quotes"], "the shared quotes are listed"
     for q in ev["quotes"]:
-        assert cmp.a.text[q["a"][0] : q["a"][1]] == q["text"]
+        assert cmp.a.text[q["a"][0] : q["a"][1]] == q["key"]
     keys = {n["key"] for n in ev["names"]}
     assert {"starmer", "philp"} <= keys
     for n in ev["names"]:
@@ -42,8 +42,8 @@ def test_same_event_by_rare_names_and_details_without_shared_text():
     assert cmp.verdict == "same-story"
     ev = cmp.evidence
     assert ev.rule == "names-and-details"
-    assert [n["key"] for n in ev.names] == ["vrbanja"]
-    assert [d["key"] for d in ev.numbers] == ["6.4"]
+    assert [n.key for n in ev.names] == ["vrbanja"]
+    assert [d.key for d in ev.numbers] == ["6.4"]
 
 
 def test_same_kind_of_event_elsewhere_is_unrelated():

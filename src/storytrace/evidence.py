@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.diff import Passage
 from storytrace.names import CONNECTORS, mentions, rarity
+from storytrace.records import jfield, to_json
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
@@ -107,36 +108,43 @@ RULES = {
 
 
 @dataclass(slots=True)
-class Evidence:
-    """Why a comparison got its verdict: the rule that fired and the shared facts behind it.
+class SharedFact:
+    """A name, figure, date or quote both articles give, with where each gives it."""
 
-    ``quotes`` are shared passages inside quotation marks on both sides;
-    ``names``, ``numbers`` and ``dates`` the details both articles give, each
-    with its spans in A and B and (names) its rarity weight.
-    """
-
-    verdict: str
-    rule: str
-    quotes: list[dict] = field(default_factory=list)
-    names: list[dict] = field(default_factory=list)
-    numbers: list[dict] = field(default_factory=list)
-    dates: list[dict] = field(default_factory=list)
-    passages: int = 0
-    longest_passage_words: int = 0
-    name_weight: float = 0.0
+    key: str = jfield("The normalised name, figure or date; for a quote, its text in A.")
+    a: Span = jfield("Character span [start, end) in A.")
+    b: Span = jfield("Character span [start, end) in B.")
+    weight: float | None = jfield(
+        "Names only: rarity 0..1 (a name in every article weighs 0).",
+        default=None,
+        omit_none=True,
+        digits=3,
+    )
 
     def to_dict(self) -> dict:
-        return {
-            "rule": self.rule,
-            "explanation": RULES[self.rule],
-            "quotes": self.quotes,
-            "names": self.names,
-            "numbers": self.numbers,
-            "dates": self.dates,
-            "passages": self.passages,
-            "longest_passage_words": self.longest_passage_words,
-            "name_weight": round(self.name_weight, 3),
-        }
+        return to_json(self)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Why a comparison got its verdict: the rule that fired and the shared facts behind it."""
+
+    verdict: str = jfield(internal=True)
+    rule: str = jfield(
+        "The rule that fired: duplicate, spun, copied, reworded (coverage rules), "
+        "shared-quote, shared-passage, names-and-details, or none (unrelated)."
+    )
+    explanation: str = jfield("The rule in plain language.")
+    quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
+    names: list[SharedFact] = jfield("Name words both articles use, rarest first.")
+    numbers: list[SharedFact] = jfield("Figures both articles give.")
+    dates: list[SharedFact] = jfield("Calendar dates (month and day) both articles give.")
+    passages: int = jfield("Shared passages that are not boilerplate.")
+    longest_passage_words: int = jfield("Most unquoted words in one verbatim/edited passage.")
+    name_weight: float = jfield("Summed rarity of the shared name words.", digits=3)
+
+    def to_dict(self) -> dict:
+        return to_json(self)
 
 
 def gather(
@@ -159,7 +167,7 @@ def gather(
     facts_a, facts_b = _facts(doc_a.text), _facts(doc_b.text)
     names, weight = _shared_names(facts_a, facts_b)
     numbers = _shared(facts_a, facts_b, "number")
-    dates = [d for d in _shared(facts_a, facts_b, "date") if " " in d["key"]]  # month and day
+    dates = [d for d in _shared(facts_a, facts_b, "date") if " " in d.key]  # month and day
     longest = int(coverage.get("longest_copied_words", 0))
     if verdict not in ("same-story", "unrelated"):
         rule = verdict
@@ -175,11 +183,13 @@ def gather(
         verdict = "same-story"
     elif rule == "none":
         verdict = "unrelated"
-    return Evidence(verdict, rule, quotes, names, numbers, dates, len(passages), longest, weight)
+    return Evidence(
+        verdict, rule, RULES[rule], quotes, names, numbers, dates, len(passages), longest, weight
+    )
 
 
-def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[dict]:
-    out: list[dict] = []
+def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
+    out: list[SharedFact] = []
     seen: set[tuple[Span, Span]] = set()
     qa, qb = doc_a.quotations, doc_b.quotations
     for p in passages:
@@ -195,7 +205,7 @@ def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[
                 u0, u1 = doc_b.tokens_in(b)
                 if min(t1 - t0, u1 - u0) >= QUOTE_MIN_WORDS and (a, b) not in seen:
                     seen.add((a, b))
-                    out.append({"a": list(a), "b": list(b), "text": doc_a.text[a[0] : a[1]]})
+                    out.append(SharedFact(doc_a.text[a[0] : a[1]], a, b))
     return out
 
 
@@ -210,7 +220,7 @@ def _facts(text: str) -> dict[str, dict[str, Span]]:
     return out
 
 
-def _shared_names(fa: dict, fb: dict) -> tuple[list[dict], float]:
+def _shared_names(fa: dict, fb: dict) -> tuple[list[SharedFact], float]:
     """Shared names (by any word of them) and the summed rarity of the shared words."""
 
     def words(names: dict[str, Span]) -> dict[str, tuple[str, Span]]:
@@ -224,13 +234,10 @@ def _shared_names(fa: dict, fb: dict) -> tuple[list[dict], float]:
     wa, wb = words(fa["name"]), words(fb["name"])
     shared = sorted(set(wa) & set(wb), key=lambda w: (-rarity(w), w))
     weight = sum(rarity(w) for w in shared)
-    listed = [
-        {"key": w, "weight": round(rarity(w), 3), "a": list(wa[w][1]), "b": list(wb[w][1])}
-        for w in shared
-    ]
+    listed = [SharedFact(w, wa[w][1], wb[w][1], rarity(w)) for w in shared]
     return listed, weight
 
 
-def _shared(fa: dict, fb: dict, kind: str) -> list[dict]:
+def _shared(fa: dict, fb: dict, kind: str) -> list[SharedFact]:
     keys = sorted(set(fa[kind]) & set(fb[kind]))
-    return [{"key": k, "a": list(fa[kind][k]), "b": list(fb[kind][k])} for k in keys]
+    return [SharedFact(k, fa[kind][k], fb[kind][k]) for k in keys]
