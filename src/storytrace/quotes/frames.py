@@ -47,12 +47,12 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
             cue = cues[-1]
             sp = np_backward(text, u0, cue.start)
             if sp is not None or _passive_before(text, u0, cue.start) is not None:
-                return [Quote("direct", (u1, u1), cue.span, sp, continues=True)]
+                return [Quote("direct", (u1, u1), cue.span, sp)]
         else:
             # A verb off the list: 'President Clinton released the following statement:'.
             frame = _unlisted_colon_frame(ctx, u0, colon)
             if frame is not None:
-                return [Quote("direct", (u1, u1), frame[1], frame[0], continues=True)]
+                return [Quote("direct", (u1, u1), frame[1], frame[0])]
     else:
         k = bisect_left(ctx.seg_starts, u0)
         if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
@@ -66,7 +66,7 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
         return []
     if dangling:
-        return [Quote("direct", (u1, u1), (colon, colon + 1), sp, continues=True)]
+        return [Quote("direct", (u1, u1), (colon, colon + 1), sp)]
     piece = trim_span(text, colon + 1, u1)
     return [make_quote(ctx, piece, (colon, colon + 1), sp)] if piece else []
 
@@ -310,6 +310,9 @@ def _pieces(
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
+    if before is not None and not _reports_content(ctx, cue, before):
+        # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
+        before = None
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -422,12 +425,18 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
-def orphan_quotes(ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int) -> list[Quote]:
-    """Quoted text in a unit without a cue: a continuation, or a quote on its own."""
+def orphan_quotes(
+    ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int
+) -> list[tuple[Quote, bool]]:
+    """Quoted text in a unit without a cue: a continuation of ``prev`` (flagged
+    ``True``), or a quote on its own."""
     text = ctx.text
-    out: list[Quote] = []
-    for s, e in ctx.segs:
-        if e <= u0 or s >= u1:
+    out: list[tuple[Quote, bool]] = []
+    k = max(0, bisect_right(ctx.seg_starts, u0) - 1)
+    for s, e in ctx.segs[k:]:
+        if s >= u1:
+            break
+        if e <= u0:
             continue
         s, e = max(s, u0), min(e, u1)
         n = count_words(text, s, e)
@@ -442,11 +451,11 @@ def orphan_quotes(ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: 
         ):
             # A dangling frame ('He said:') lends its cue; a continuation does not.
             cue = prev.cue if prev.content[0] == prev.content[1] else None
-            q = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name, continues=True)
+            q, continues = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name), True
         elif n >= 5 and starts_unit:
-            q = Quote("direct", (s, e))
+            q, continues = Quote("direct", (s, e)), False
         else:
             continue
-        out.append(q)
+        out.append((q, continues))
         prev = q
     return out
