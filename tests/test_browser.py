@@ -171,16 +171,16 @@ def index_url(tmp_path_factory) -> Iterator[str]:
 def test_story_page_of_a_small_index(page: Page, index_url: str) -> None:
     page.goto(index_url + "/stories")
     page.click("#stories a >> nth=0")
-    graph = page.locator("#graph svg")
+    graph = page.locator(".story .graph svg")
     expect(graph).to_be_visible()
-    assert page.locator("#graph .node").count() == 3
+    assert page.locator(".story .graph .node").count() == 3
     # Arrows are drawn: the directed edge has a visible length and an arrow head.
-    edge = page.locator('#graph .edge[data-source="mirror/a"][data-target="mail/b"]')
+    edge = page.locator('.story .graph .edge[data-source="mirror/a"][data-target="mail/b"]')
     box = edge.bounding_box()
     assert box and box["width"] > 50
     assert edge.get_attribute("marker-end")
     # Nodes link to article pages, whose untrusted text stays text.
-    page.click('#graph .node[data-id="copycat/c"]')
+    page.click('.story .graph .node[data-id="copycat/c"]')
     expect(page.locator("h1")).to_have_text("Labour row <b>copy</b>")
     page.goto(index_url + "/articles/local/d")
     assert "<script>window.pwned=1</script>" in page.inner_text("#article-text")

@@ -14,12 +14,11 @@ from storytrace.report import (
     Extras,
     QuoteRow,
     SpinFlag,
-    _Mark,
-    _render_marked,
     headline_span,
     render_fragment,
     render_html,
 )
+from storytrace.report.html import _Mark, _render_marked
 
 ROOT = Path(__file__).resolve().parents[1]
 EVIL = (

@@ -23,11 +23,12 @@ EVIL = (
     "bridge repairs after a long debate about local taxes and the cost of energy."
 )
 LIMIT = 64 * 1024
+LOCAL = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(max_article_bytes=LIMIT))
+    return TestClient(create_app(max_article_bytes=LIMIT), base_url=LOCAL)
 
 
 def error_text(html: str) -> str:
@@ -138,7 +139,7 @@ def test_api_compare_files_and_errors(client: TestClient) -> None:
     r = client.post("/api/compare", json={"a": "x " * LIMIT, "b": "text"})
     assert r.status_code == 413 and "limit for one article" in r.json()["detail"]
     r = client.post("/api/compare", json={"a": "only a"})
-    assert r.status_code == 422
+    assert r.status_code == 400 and r.json()["detail"] == "invalid request: b: Field required"
     r = client.post(
         "/api/compare/files", files={"a": ("a.txt", b"\x00\x01\x02" * 10), "b": ("b", SEED_B)}
     )
@@ -244,7 +245,7 @@ def make_index(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory) -> TestClient:
     db = make_index(tmp_path_factory.mktemp("index"))
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=LOCAL)
 
 
 def test_stories_list_and_story_page(indexed: TestClient) -> None:

@@ -174,9 +174,9 @@ def serve(
 ) -> None:
     """Run the web app: compare pasted or uploaded articles, browse an index, JSON API."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401 - the server the web extra brings
 
-        from storytrace.web import create_app
+        from storytrace.web import serve as run_app
     except ImportError as e:
         raise InputError(
             f"serve needs the web extra ({e.name} is missing): pip install 'storytrace[web]'"
@@ -184,7 +184,7 @@ def serve(
     if db is not None and not db.is_dir():
         raise InputError(f"{db}: no such index folder (make one with: storytrace index PATH --db)")
     err.print(f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    run_app(db, host=host, port=port)
 
 
 @app.command()
