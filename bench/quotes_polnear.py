@@ -31,6 +31,7 @@ CofeNet (BERT) reports exact-match F1 about 0.83 for sources and 0.73 for conten
 PolNeAR *test*. The test split is not used here.
 
 Run: ``.venv/bin/python bench/quotes_polnear.py [--split dev] [--no-parser] [--limit N]``
+(``--data DIR``: PolNeAR's ``data/`` folder when the repo is not beside ``shared``).
 
 Dev split, 2026-11-23 (84 articles, 2,192 attributions), rules only / with the parser:
 direct quotes F1 at 50% 0.925 / 0.922 (exact 0.840 / 0.841), speaker accuracy on matched
@@ -57,14 +58,8 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from storytrace.quotes import (  # noqa: E402
-    _CUE_FORMS,
-    _NOT_NAME,
-    _TITLES,
-    extract_quotes,
-    parser_available,
-    quote_segments,
-)
+from storytrace.quotes import extract_quotes, parser_available, quote_segments  # noqa: E402
+from storytrace.quotes.lexicon import CUE_FORMS, NOT_NAME, TITLES  # noqa: E402
 from storytrace.text import Doc  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "data"
@@ -80,8 +75,8 @@ class Gold:
     source_text: str = ""
 
 
-def load(split: str, limit: int | None) -> list[tuple[str, str, list[tuple]]]:
-    base = DATA / split
+def load(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[tuple]]]:
+    base = data / split
     chosen: dict[str, Path] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
@@ -151,7 +146,7 @@ def join_interrupted(doc: Doc, preds: list) -> tuple[list, list[set[int]]]:
     return out, toks
 
 
-_SPEECH = set(_CUE_FORMS) | {"according", ":", "―"}
+_SPEECH = set(CUE_FORMS) | {"according", ":", "―"}
 
 
 def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
@@ -232,7 +227,7 @@ def same_name(predicted: str | None, gold_source: str) -> bool:
         return False
     words = {w.lower().strip(".,’'s") for w in re.findall(r"[A-Z][\w’'.\-]+", gold_source)}
     mine = {w.lower().strip(".,’'s") for w in re.findall(r"[A-Z][\w’'.\-]+", predicted)}
-    return bool((words & mine) - _NOT_NAME - _TITLES)
+    return bool((words & mine) - NOT_NAME - TITLES)
 
 
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
@@ -271,10 +266,11 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--no-parser", action="store_true", help="skip the spaCy run")
+    ap.add_argument("--data", type=Path, default=DATA, help="PolNeAR's data/ folder")
     args = ap.parse_args()
-    if not DATA.exists():
-        sys.exit(f"PolNeAR not found at {DATA}")
-    articles = load(args.split, args.limit)
+    if not args.data.exists():
+        sys.exit(f"PolNeAR not found at {args.data}")
+    articles = load(args.data, args.split, args.limit)
     n_chars = sum(len(t) for _, t, _ in articles)
     print(
         f"PolNeAR {args.split}: {len(articles)} articles, "

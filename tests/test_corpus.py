@@ -39,8 +39,9 @@ def test_index_is_incremental_and_stories_find_reuse(tmp_path):
     assert sorted(multi[0]["articles"]) == sorted([wire, local])
     (edge,) = multi[0]["edges"]
     assert edge["shared_quotes"] >= 1
-    # Each holds a shared opening plus its own ending: a common source, no direction.
-    assert edge["direction"]["basis"] == "common-source"
+    # Each holds a shared opening plus its own ending, with no dates and no wire credit:
+    # nothing says who took from whom, so no direction and no common-source claim (issue 12).
+    assert edge["direction"] is None
     text = {a["id"]: a["text"] for a in corpus.Store(db).iter_articles()}
     p = edge["passages"][0]
     side = {edge["a"]: p["a"], edge["b"]: p["b"]}
@@ -175,3 +176,28 @@ def test_shared_quote_joins_otherwise_different_articles(tmp_path):
     )
     groups = [s["articles"] for s in corpus.stories(tmp_path / "db")["stories"]]
     assert sorted(groups) == [["a"], ["b"]]
+
+
+def test_duplicate_ids_in_one_input_keep_the_first_and_counts_match(tmp_path):
+    lines = [
+        {"id": "x", "text": "First version of the story about the bridge."},
+        {"id": "y", "text": "Another story about the harbour."},
+        {"id": "x", "text": "Second version that must not overwrite the first."},
+        {"id": 7, "text": "A numeric id is its decimal string."},
+        {"id": [1], "text": "A list is no id."},
+        {"id": True, "text": "Nor is a boolean."},
+        {"id": "z", "text": 42},
+    ]
+    src = tmp_path / "dup.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    r = corpus.index([str(src)], tmp_path / "db", quotes=False)
+    assert r.added == 3
+    assert f"{src}:3: duplicate id 'x' (first at {src}:1); skipped" in r.errors
+    assert any(e.startswith(f"{src}:5: needs an 'id'") for e in r.errors)
+    assert any(e.startswith(f"{src}:6: needs an 'id'") for e in r.errors)
+    assert any(e.startswith(f"{src}:7: record z: needs a string 'text'") for e in r.errors)
+    assert len(r.errors) == 4
+    with corpus.Store(tmp_path / "db", readonly=True) as s:
+        stored = s.article_meta()
+        assert sorted(stored) == ["7", "x", "y"]
+        assert s.article_by_id("x")["text"].startswith("First version")

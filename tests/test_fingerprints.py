@@ -25,6 +25,11 @@ def test_near_duplicates_collide_in_lsh():
     assert not ka & kc
 
 
-def test_candidate_pairs_drop_frequent_fingerprints():
-    postings = {1: ["a", "b"], 2: ["a", "b"], 3: ["a", "b", "c", "d"]}
-    assert fp.candidate_pairs(postings, max_df=3) == {("a", "b"): 2}
+def test_sample_is_content_defined_and_never_empty():
+    sh = fp.shingles(BASE)
+    kept = fp.sample_of(sh)
+    assert kept == fp.fingerprint(BASE)
+    assert all(h % fp.SAMPLE == 0 for h in kept) and set(kept) <= set(sh)
+    # A text too short to keep a sampled shingle keeps its smallest one.
+    assert fp.sample_of([5, 7]) == [5]
+    assert fp.sample_of([]) == []

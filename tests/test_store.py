@@ -1,20 +1,34 @@
-import numpy as np
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
 
-from storytrace.corpus import content_hash, prepare
-from storytrace.fingerprints import fingerprint
+import pytest
+
+from storytrace import fingerprints as fp
+from storytrace import store as st
+from storytrace.articles import InputError
+from storytrace.corpus import content_hash, index_records, prepare
 from storytrace.store import Store
 
 TEXT = 'The mayor said on Monday that "the new tram line will open in May next year" as planned.'
 
 
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def test_add_is_atomic_and_replaces_changed_article(tmp_path):
     with Store(tmp_path) as s:
-        s.add_many([prepare("a", {"text": TEXT})])
-        assert s.known("a") == content_hash(TEXT)
+        assert s.add_many([prepare("a", {"text": TEXT})]) == 1
+        assert s.hashes() == {"a": content_hash(TEXT)}
         assert len(s.quotes(1)) == 1
+        # The same text again is left alone.
+        assert s.add_many([prepare("a", {"text": TEXT})]) == 0
         changed = TEXT.replace("May", "June")
-        s.add_many([prepare("a", {"text": changed})])
-        assert s.count() == 1
+        assert s.add_many([prepare("a", {"text": changed})]) == 1
         (doc,) = s.ids()
         assert s.article(doc)["text"] == changed
         # Old postings and quotes went with the old version.
@@ -26,10 +40,207 @@ def test_fingerprints_round_trip(tmp_path):
     rec = prepare("a", {"text": TEXT, "published": "2024-01-02"})
     with Store(tmp_path) as s:
         s.add_many([rec])
-        ((_, sh, mh),) = list(s.iter_fingerprints())
-        assert np.array_equal(sh, rec.shingles)
-        assert rec.sampled.tolist() == fingerprint(TEXT)
-        assert np.array_equal(mh, rec.minhash)
+        assert rec.sampled.tolist() == fp.fingerprint(TEXT)
         assert s.article(1)["published"] == "2024-01-02"
         assert s.docs_sharing(rec.sampled.tolist()) == {1: len(rec.sampled)}
         assert s.docs_in_buckets(rec.lsh_keys) == {1}
+        assert s.docs_in_buckets([]) == set()
+
+
+def test_query_methods_for_pages(tmp_path):
+    recs = [
+        ("a", {"text": TEXT, "title": "Trams", "outlet": "Post", "published": "2024-01-02"}),
+        ("b", {"text": "Rain 50% likely_today, forecasters said.", "outlet": "Echo"}),
+    ]
+    index_records(recs, tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        assert s.article_by_id("a")["title"] == "Trams"
+        assert s.article_by_id("nope") is None
+        meta = s.article_meta()
+        assert set(meta) == {"a", "b"} and meta["a"]["published"] == "2024-01-02"
+        assert meta["b"]["words"] == 5
+        assert s.stats() == {"articles": 2, "outlets": 2}
+        (hit,) = s.search_text("TRAM LINE")
+        assert hit["id"] == "a" and hit["text"][hit["start"] : hit["end"]] == "tram line"
+        assert [h["id"] for h in s.search_text("50%")] == ["b"]
+        assert s.search_text("") == []
+        for bad in (0, -1, 10**6, True, "5"):
+            with pytest.raises(InputError, match="limit"):
+                s.search_text("tram", limit=bad)
+        # Speaker search takes LIKE wildcards literally.
+        assert [h["speaker"] for h in s.search_speaker("mayor")] == ["The mayor"]
+        assert s.search_speaker("%") == [] and s.search_speaker("_") == []
+        with pytest.raises(InputError, match="limit"):
+            s.search_speaker("mayor", limit=-5)
+
+
+def test_new_store_is_stamped_with_version_and_parameters(tmp_path):
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.db.execute("PRAGMA application_id").fetchone()[0] == st.APPLICATION_ID
+        assert json.loads(s.meta["fingerprints"]) == fp.PARAMETERS
+        assert s.engine == st.ENGINE
+
+
+def test_other_fingerprint_parameters_are_refused(tmp_path):
+    Store(tmp_path).close()
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    other = dict(fp.PARAMETERS, ngram=7)
+    con.execute("UPDATE meta SET value=? WHERE key='fingerprints'", (json.dumps(other),))
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="ngram 7 here, 5 now"):
+        Store(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello, not a database at all\n" * 10, b"\x00\xff" * 3000, b"SQLite format 3\x00abc"],
+    ids=["text", "binary", "truncated-header"],
+)
+def test_non_sqlite_file_is_refused_and_untouched(tmp_path, content):
+    path = tmp_path / "storytrace.db"
+    path.write_bytes(content)
+    for kw in ({}, {"readonly": True}):
+        with pytest.raises(InputError) as e:
+            Store(tmp_path, **kw)
+        assert "\n" not in str(e.value) and str(path) in str(e.value)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["storytrace.db"]
+
+
+def test_foreign_sqlite_database_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "storytrace.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE articles (x INTEGER)")
+    con.execute("INSERT INTO articles VALUES (1)")
+    con.commit()
+    con.close()
+    before = _digest(path)
+    for kw in ({}, {"readonly": True}):
+        with pytest.raises(InputError, match="not a storytrace store"):
+            Store(tmp_path, **kw)
+    assert _digest(path) == before
+    # Neither WAL mode nor a journal was started on it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["storytrace.db"]
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_newer_schema_is_refused(tmp_path):
+    Store(tmp_path).close()
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.execute(f"PRAGMA user_version={st.SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="newer storytrace"):
+        Store(tmp_path)
+
+
+def test_truncated_store_is_a_one_line_error(tmp_path):
+    index_records(
+        [(f"a{i}", {"text": f"{TEXT} Number {i} of many."}) for i in range(300)], tmp_path
+    )
+    path = tmp_path / "storytrace.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(InputError) as e, Store(tmp_path, readonly=True) as s:
+        list(s.iter_articles())
+        list(s.sorted_postings())
+    assert "\n" not in str(e.value) and str(path) in str(e.value)
+
+
+def test_version_1_store_is_migrated(tmp_path):
+    path = tmp_path / "storytrace.db"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE articles (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT,
+            source TEXT, text TEXT NOT NULL, minhash BLOB NOT NULL, shingles BLOB NOT NULL);
+        CREATE TABLE postings (h INTEGER NOT NULL, doc INTEGER NOT NULL,
+            PRIMARY KEY (h, doc)) WITHOUT ROWID;
+        CREATE TABLE lsh (key INTEGER NOT NULL, doc INTEGER NOT NULL,
+            PRIMARY KEY (key, doc)) WITHOUT ROWID;
+        CREATE TABLE quotes (doc INTEGER NOT NULL, start INTEGER NOT NULL,
+            end INTEGER NOT NULL, kind TEXT, speaker_name TEXT, content TEXT);
+        INSERT INTO articles VALUES
+            (1, 'a', 'h', 'T', NULL, NULL, NULL, NULL, 'Text.', x'00', x'00');
+        """
+    )
+    con.close()
+    with pytest.raises(InputError, match="older store layout"):
+        Store(tmp_path, readonly=True)
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.article_by_id("a")["title"] == "T"
+        cols = {r[1] for r in s.db.execute("PRAGMA table_info(articles)")}
+        assert "minhash" not in cols and "aligned" in cols
+
+
+def test_readonly_open_never_writes(tmp_path):
+    index_records([("a", {"text": TEXT})], tmp_path)
+    path = tmp_path / "storytrace.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = _digest(path)
+    with Store(tmp_path, readonly=True) as s:
+        assert s.article_by_id("a")["text"] == TEXT
+        with pytest.raises(InputError, match="read-only"):
+            s.add_many([prepare("b", {"text": TEXT + " More."})])
+    assert _digest(path) == before
+
+
+def test_write_error_rolls_back_to_last_commit(tmp_path):
+    with Store(tmp_path) as s:
+        s.add_many([prepare("a", {"text": TEXT})])
+        # A tiny page cap stands in for a full disk: the next big write fails.
+        s.db.execute(f"PRAGMA max_page_count={s.db.execute('PRAGMA page_count').fetchone()[0]}")
+        big = [prepare(f"b{i}", {"text": f"{TEXT} {i} " * 200}) for i in range(20)]
+        with pytest.raises(InputError) as e:
+            s.add_many(big)
+        assert "disk full" in str(e.value) and "\n" not in str(e.value)
+    with Store(tmp_path, readonly=True) as s:
+        assert list(s.hashes()) == ["a"]
+        assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_busy_store_is_a_clear_error(tmp_path, monkeypatch):
+    Store(tmp_path).close()
+    holder = sqlite3.connect(tmp_path / "storytrace.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(st, "BUSY_SECONDS", 0.2)
+    try:
+        with Store(tmp_path) as s, pytest.raises(InputError, match="store busy"):
+            s.add_many([prepare("a", {"text": TEXT})])
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_concurrent_writers_store_each_article_once(tmp_path):
+    src = tmp_path / "in.jsonl"
+    with open(src, "w") as fh:
+        for i in range(400):
+            fh.write(json.dumps({"id": f"a{i}", "text": f"{TEXT} Item {i} is here."}) + "\n")
+    code = textwrap.dedent(
+        f"""
+        from storytrace import corpus
+        r = corpus.index([{str(src)!r}], {str(tmp_path / "db")!r}, quotes=False)
+        print(r.added, r.skipped, len(r.errors))
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=120)[0].split() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    added = [int(o[0]) for o in outs]
+    assert sum(added) == 400 and all(int(o[0]) + int(o[1]) == 400 for o in outs)
+    with Store(tmp_path / "db", readonly=True) as s:
+        assert len(s.hashes()) == 400

@@ -1,4 +1,21 @@
-from storytrace.stories import cluster, collapse, direction
+import itertools
+from pathlib import Path
+
+import pytest
+
+from storytrace.align import compare
+from storytrace.stories import (
+    Edge,
+    cluster,
+    collapse,
+    common_sources,
+    direction,
+    group_stories,
+    reuse_edge,
+    time_order,
+)
+
+FIX = Path(__file__).parent / "fixtures" / "direction"
 
 BRIDGE = (
     "Engineers closed the Tyne Road bridge in Newcastle after cracks were "
@@ -29,16 +46,133 @@ def test_shared_text_links_force_one_story():
 
 
 def test_direction_rules():
-    assert direction("a", "b", 0.5, 0.5, "2024-01-02", "2024-01-01") == ("b", "a", "time")
-    assert direction("a", "b", 1.0, 0.6) == ("a", "b", "containment")
-    assert direction("a", "b", 0.5, 0.95) == ("b", "a", "containment")
-    assert direction("a", "b", 0.4, 0.5) == (None, None, "common-source")
-    assert direction("a", "b", 0.97, 0.96) == (None, None, None)
+    # Instants, not strings: both of these sort the other way as text.
+    assert direction("a", "b", 0.5, 0.5, "June 1, 2019", "May 30, 2019")[:3] == ("b", "a", "time")
+    late, early = "2019-05-30T07:00:00-05:00", "2019-05-30T10:00:00+00:00"
+    src, dst, basis, facts = direction("a", "b", 0.5, 0.5, late, early)
+    assert (src, dst, basis) == ("b", "a", "time")
+    assert facts == {
+        "from_published": "2019-05-30T10:00:00Z",
+        "to_published": "2019-05-30T12:00:00Z",
+    }
+    # Containment: A wholly inside B, which adds words of its own.
+    assert direction("a", "b", 1.0, 0.6, words_a=60, words_b=100)[:3] == ("a", "b", "containment")
+    assert direction("a", "b", 0.5, 0.95, words_a=100, words_b=50)[:3] == ("b", "a", "containment")
+    # A changed headline (a few own words) is not an extension.
+    assert direction("a", "b", 1.0, 0.9, words_a=90, words_b=100)[:3] == (None, None, None)
+    # Each side has text of its own and there is no other evidence: no claim at all.
+    assert direction("a", "b", 0.4, 0.5, words_a=100, words_b=100) == (None, None, None, {})
+    assert direction("a", "b", 0.97, 0.96) == (None, None, None, {})
+    # The same wire credit on both sides beats the clock.
+    got = direction("a", "b", 0.5, 0.5, "2019-05-30", "2019-06-02", wires=["AP"])
+    assert got == (None, None, "common-source", {"wire": ["AP"]})
+
+
+def test_time_order_treats_a_bare_date_as_its_whole_day():
+    assert time_order("May 30, 2019", "2019-05-30T15:00:00Z") == 0
+    assert time_order("May 30, 2019", "2019-05-31T00:00:01Z") == -1
+    assert time_order("30 May 2019", "May 31, 2019") == -1
+    assert time_order("2019-05-30T15:00:00Z", "2019-05-30T15:00:00+00:00") == 0
+    assert time_order("not a date", "2019-05-30") == 0
+    assert time_order(None, "2019-05-30") == 0
 
 
 def test_collapse_near_duplicates():
     groups = collapse(["a", "b", "c", "d"], [("b", "a"), ("c", "b")])
     assert groups == {"a": ["a", "b", "c"], "d": ["d"]}
+
+
+def test_near_duplicate_group_is_led_by_its_earliest_member():
+    when = {"a": "June 3, 2019", "b": "Thu, 30 May 2019 07:00:00 -0500", "c": None}
+    groups = collapse(["a", "b", "c"], [("b", "a"), ("c", "b")], when)
+    assert groups == {"b": ["b", "a", "c"]}
+
+
+# Articles of tests/fixtures/direction: originals, later copies and two wire stories, with
+# dates in RFC 2822, ISO 8601 with offsets, everyday English, day-first and epoch seconds.
+DATES = {
+    "s1_orig": "Thu, 30 May 2019 07:00:00 -0500",
+    "s1_copy": "2019-05-30T09:30:00-05:00",
+    "s1_copy2": "31 May 2019",
+    "s2_orig": "May 30, 2019",
+    "s2_copy": "June 1, 2019",
+    "s3_orig": "2019-05-31T10:00:00+00:00",
+    "s3_copy": "2019-05-31T07:00:00-05:00",
+    "s5_ap1": 1559383200,
+    "s5_ap2": "Sat, 01 Jun 2019 15:00:00 GMT",
+    "unrelated": "2019-06-02",
+}
+# What happened: (from, to, basis) per reuse pair; (None, None, None) = nothing is known.
+TRUTH = {
+    ("s1_copy", "s1_orig"): ("s1_orig", "s1_copy", "time"),
+    ("s1_copy2", "s1_orig"): ("s1_orig", "s1_copy2", "time"),
+    ("s1_copy", "s1_copy2"): (None, None, "common-source"),  # both took from s1_orig
+    ("s2_copy", "s2_orig"): ("s2_orig", "s2_copy", "time"),
+    ("s3_copy", "s3_orig"): ("s3_orig", "s3_copy", "time"),
+    ("s4_ext", "s4_orig"): ("s4_orig", "s4_ext", "containment"),  # undated
+    ("s4_ext", "s4_other"): (None, None, None),
+    ("s4_orig", "s4_other"): (None, None, None),
+    ("s5_ap1", "s5_ap2"): (None, None, "common-source"),  # both carry AP copy
+}
+
+
+def _edges(dates: dict) -> list[Edge]:
+    texts = {p.stem: p.read_text() for p in sorted(FIX.glob("*.txt"))}
+    out = []
+    for a, b in itertools.combinations(sorted(texts), 2):
+        edge = reuse_edge(
+            compare(texts[a], texts[b]),
+            {"id": a, "published": dates.get(a)},
+            {"id": b, "published": dates.get(b)},
+        )
+        if edge is not None:
+            out.append(edge)
+    return out
+
+
+@pytest.fixture(scope="module")
+def dated_edges() -> list[Edge]:
+    return _edges(DATES)
+
+
+def test_corpus_gets_every_direction_right(dated_edges):
+    # Sorting the raw strings would get some of these wrong: the test must not pass by luck.
+    assert DATES["s2_copy"] < DATES["s2_orig"] and DATES["s3_copy"] < DATES["s3_orig"]
+    got = {
+        tuple(sorted((e.a, e.b))): (e.source, e.target, e.basis)
+        for e in common_sources(dated_edges)
+    }
+    assert got == TRUTH
+    wire = next(e for e in dated_edges if e.a == "s5_ap1")
+    assert wire.evidence == {"wire": ["AP"]}
+
+
+def test_common_source_names_the_earlier_article(dated_edges):
+    (edge,) = [e for e in common_sources(dated_edges) if (e.a, e.b) == ("s1_copy", "s1_copy2")]
+    assert edge.evidence == {"earlier": "s1_orig", "earlier_published": "2019-05-30T12:00:00Z"}
+    d = edge.to_dict()["direction"]
+    assert (d["from"], d["to"], d["basis"]) == (None, None, "common-source")
+    assert Edge.from_dict(edge.to_dict()).to_dict() == edge.to_dict()
+
+
+def test_without_dates_only_containment_gives_a_direction():
+    got = {tuple(sorted((e.a, e.b))): e.basis for e in common_sources(_edges({}))}
+    assert got.pop(("s4_ext", "s4_orig")) == "containment"
+    assert got.pop(("s3_copy", "s3_orig")) == "containment"
+    assert got.pop(("s5_ap1", "s5_ap2")) == "common-source"  # the wire credit needs no date
+    assert set(got.values()) == {None}
+
+
+def test_stories_of_the_corpus(dated_edges):
+    texts = {p.stem: p.read_text() for p in sorted(FIX.glob("*.txt"))}
+    stories = group_stories(texts, dated_edges, texts)
+    by_first = {s["articles"][0]: s for s in stories}
+    assert by_first["s2_copy"]["nodes"] == [
+        {"id": "s2_orig", "count": 2, "members": ["s2_orig", "s2_copy"]}
+    ]
+    s1 = by_first["s1_copy"]
+    assert [n["id"] for n in s1["nodes"]] == ["s1_orig", "s1_copy", "s1_copy2"]  # time order
+    assert by_first["unrelated"]["articles"] == ["unrelated"]
 
 
 def test_reuse_edge_and_group_stories_from_comparisons():
@@ -64,14 +198,15 @@ def test_reuse_edge_and_group_stories_from_comparisons():
 def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
     from types import SimpleNamespace
 
-    from storytrace.stories import reuse_edge
-
     def cmp(longest, cov_a, cov_b):
         cov = {"a": cov_a, "b": cov_b, "longest_copied_words": longest}
-        return SimpleNamespace(passages=[], coverage=cov, verdict="same-story")
+        side = SimpleNamespace(text="word " * 100)
+        passage = SimpleNamespace(a=(0, 40), b=(0, 40), to_dict=lambda: {"kind": "verbatim"})
+        return SimpleNamespace(
+            passages=[passage], coverage=cov, verdict="same-story", a=side, b=side
+        )
 
-    stock, shared = cmp(8, 0.02, 0.03), cmp(27, 0.45, 0.2)
-    stock.passages = shared.passages = [SimpleNamespace(to_dict=lambda: {"kind": "verbatim"})]
-    assert reuse_edge(stock, {"id": "a"}, {"id": "b"}) is None
-    edge = reuse_edge(shared, {"id": "a"}, {"id": "b"})
-    assert edge is not None and edge.basis == "common-source"
+    assert reuse_edge(cmp(8, 0.02, 0.03), {"id": "a"}, {"id": "b"}) is None
+    edge = reuse_edge(cmp(27, 0.45, 0.2), {"id": "a"}, {"id": "b"})
+    # Shared text, but nothing says who took it or from where: no direction, no basis.
+    assert edge is not None and edge.basis is None and edge.to_dict()["direction"] is None

@@ -31,14 +31,13 @@ Example:
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
 from storytrace.articles import Article, article_from_text
-from storytrace.text import STOPWORDS, Doc, overlaps, quoted_spans, sentence_spans
+from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -169,7 +168,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     """
     art_a = a if isinstance(a, Article) else article_from_text(a, source="a")
     art_b = b if isinstance(b, Article) else article_from_text(b, source="b")
-    doc_a, doc_b = Doc(art_a.text), Doc(art_b.text)
+    doc_a, doc_b = doc_of(art_a.text), doc_of(art_b.text)
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
     mode, semantic_mode = "lexical", options.semantic
@@ -276,8 +275,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     hits = seed_hits(ids_a, ids_b, options.seed_n, options.max_seed_positions)
     chains = chain_hits(hits, options.seed_n, options.max_gap)
     content = [w not in STOPWORDS for w in doc_a.norms]
-    quotes_a = quoted_spans(doc_a.text)
-    quotes_b = quoted_spans(doc_b.text)
+    quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
         tok_ops = _region_ops(ids_a, ids_b, content, c, options.seed_n * 2)
@@ -416,8 +414,8 @@ def _content(doc: Doc, t0: int, t1: int) -> list[str]:
 
 
 def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentences that hold at least one word."""
-    return [(t0, t1) for t0, t1 in _token_ranges(doc, sentence_spans(doc.text)) if t1 > t0]
+    # semantic.reworded_passages still calls this; it goes once semantic reads Doc.
+    return doc.sentence_tokens
 
 
 def _free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
@@ -447,8 +445,8 @@ def reworded_passages(
     needs at least three shared content words and mutual best match.
     """
     cov_a, cov_b = _covered_flags(doc_a, doc_b, found)
-    sents_a = _free_stretches(_sentence_tokens(doc_a), cov_a)
-    sents_b = _free_stretches(_sentence_tokens(doc_b), cov_b)
+    sents_a = _free_stretches(doc_a.sentence_tokens, cov_a)
+    sents_b = _free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
     bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
@@ -544,7 +542,7 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
     for name, doc in (("a", doc_a), ("b", doc_b)):
         # Token sets as bit masks: bit t set = token t in the set.
         n = len(doc)
-        quoted = _mask(_token_ranges(doc, quoted_spans(doc.text)))
+        quoted = _mask([doc.tokens_in(q) for q in doc.quotations])
         outside = ((1 << n) - 1) & ~quoted
         n_out = outside.bit_count()
         ranges = {"copied": [], "reworded": []}
@@ -569,11 +567,6 @@ def _mask(ranges: list[tuple[int, int]]) -> int:
         if t1 > t0:
             m |= ((1 << (t1 - t0)) - 1) << t0
     return m
-
-
-def _token_ranges(doc: Doc, spans: list[Span]) -> list[tuple[int, int]]:
-    """Token index ranges of the tokens that start inside each character span."""
-    return [(bisect_left(doc.starts, s), bisect_left(doc.starts, e)) for s, e in spans]
 
 
 def _names(doc: Doc) -> set[str]:

@@ -3,57 +3,102 @@
 An :class:`Article` holds the text after any HTML extraction; every offset in
 every result refers to ``Article.text``. Reading never guesses silently: a file
 that is missing, a directory, binary, empty, too large or HTML without an
-article raises :class:`InputError` with a one-line message naming the file.
+article raises :class:`InputError` with a one-line message naming the file;
+anything read but repaired (bytes that were not valid in the detected
+encoding, a date that could not be read) is an :class:`InputWarning`.
+
+Inputs (:func:`iter_articles`): text and HTML files, folders of them, JSON
+Lines dumps (``.jsonl``, ``.jsonl.gz``) and ``-`` for standard input. A JSONL
+record needs ``id`` and ``text``; it may carry ``title``, ``byline``, ``url``,
+``outlet``, ``series`` and ``published``. passim's field names are
+accepted: ``series`` also fills ``outlet`` when that is missing, and ``date``
+is read when ``published`` is missing.
 
 Example:
     >>> art = article_from_text("Hello world.", source="inline")
     >>> art.text, art.source
     ('Hello world.', 'inline')
+    >>> rec = {"id": 7, "text": "Hello.", "series": "Gazette", "date": "May 30, 2019"}
+    >>> art = record_to_article(rec, "dump.jsonl:1")
+    >>> art.id, art.outlet, art.published, art.published_raw
+    ('7', 'Gazette', '2019-05-30T00:00:00Z', 'May 30, 2019')
 """
 
 from __future__ import annotations
 
-import hashlib
+import codecs
+import gzip
+import io
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+import warnings
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Literal
+
+from storytrace.records import jfield, to_json
 
 MAX_BYTES = 20 * 1024 * 1024
-"""Largest article file read (20 MiB); news articles are a few KB."""
-
+"""Largest article read (20 MiB, a file or one JSONL line); news articles are a few KB."""
 
 MIN_ARTICLE_WORDS = 10
 """Fewest words HTML extraction must yield to count as an article."""
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".jsonl.gz")
+"""File names a folder is searched for."""
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+META_FIELDS = ("title", "byline", "url", "outlet", "series")
+"""Optional string fields of a JSONL record (besides ``published``/``date``)."""
 
 
 class InputError(Exception):
     """Bad user input; the message is one line and names the input."""
 
 
+class InputWarning(UserWarning):
+    """Input that was read but repaired or partly ignored; one line naming the input."""
+
+
+def warn(message: str) -> None:
+    """Report an :class:`InputWarning` (the CLI prints it as one line on stderr)."""
+    warnings.warn(InputWarning(message), stacklevel=2)
+
+
 @dataclass(slots=True)
 class Article:
     """One article: its analysed text and whatever metadata came with it."""
 
-    source: str
-    text: str
-    title: str | None = None
-    byline: str | None = None
-    date: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    format: str = "text"
-
-    @property
-    def content_hash(self) -> str:
-        """SHA-1 of the analysed text: the identity used for de-duplication."""
-        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+    source: str = jfield(
+        "Path as given, <stdin>, the JSONL file and line, or the pair id and side."
+    )
+    text: str = jfield("The exact analysed text (after HTML extraction); offsets index into it.")
+    id: str | None = jfield("The record's id (JSONL), or the path for a file.", default=None)
+    title: str | None = jfield(default=None, omit_none=True)
+    byline: str | None = jfield(default=None, omit_none=True)
+    published: str | None = jfield(
+        "Publication instant in UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ); None when unknown "
+        "or unreadable.",
+        default=None,
+        omit_none=True,
+    )
+    published_raw: str | None = jfield(
+        "The publication date exactly as given.", default=None, omit_none=True
+    )
+    url: str | None = jfield(default=None, omit_none=True)
+    outlet: str | None = jfield(
+        "Publisher (passim's series fills it when missing).", default=None, omit_none=True
+    )
+    series: str | None = jfield("passim's series, as given.", default=None, omit_none=True)
+    format: Literal["text", "html", "jsonl"] = jfield("Where the text came from.", default="text")
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in to_json(self).items() if v is not None}
 
 
 def article_from_text(text: str, source: str = "<text>", **meta: str | None) -> Article:
@@ -63,28 +108,130 @@ def article_from_text(text: str, source: str = "<text>", **meta: str | None) -> 
     return Article(source=source, text=_clean_text(text), **meta)
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), else Windows-1252/Latin-1.
+# --- decoding ----------------------------------------------------------------
 
-    Binary data (NUL bytes or many control characters) raises InputError.
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+# How much worse (charset-normalizer's "mess") Windows-1252 may read than the
+# best candidate and still win: for short Western text the detector's first
+# pick is often a Central European or Mac code page that turns é into ť.
+_CP1252_SLACK = 0.1
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode file bytes into text, warning when bytes had to be replaced.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); then UTF-8; then, when
+    the bytes are mostly valid UTF-8 with a few bad ones, UTF-8 with the bad
+    bytes replaced by U+FFFD (an :class:`InputWarning` says how many);
+    otherwise the legacy code page charset-normalizer detects, preferring
+    Windows-1252 when it reads as well. UTF-16 without a BOM is recognised by
+    its zero bytes. Binary data (NUL bytes, many control characters) raises
+    :class:`InputError`.
+
+    >>> decode_bytes("café".encode("cp1252"), "x")
+    'café'
     """
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError(f"{source}: looks like a binary file, not text or HTML")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _check_text(_decode_counting(data[len(bom) :], codec, source), source)
+    if b"\x00" in data[:8192]:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError(f"{source}: looks like a binary file, not text or HTML")
+        return _check_text(_decode_counting(data, codec, source), source)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # Legacy news archives are mostly Windows-1252 (a superset of Latin-1
-        # for printable characters); fall back to Latin-1 for undefined bytes.
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        text = _decode_non_utf8(data, source)
+    return _check_text(text, source)
+
+
+def _check_text(text: str, source: str) -> str:
     sample = text[:8192]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
     if sample and controls / len(sample) > 0.05:
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
     return text
+
+
+def _decode_counting(data: bytes, codec: str, source: str) -> str:
+    text = data.decode(codec, errors="replace")
+    if "\ufffd" in text:
+        bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        if bad:
+            warn(f"{source}: {bad} byte sequence(s) invalid in {codec} replaced with U+FFFD")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the zero bytes sit where mostly-ASCII UTF-16 puts them."""
+    head = data[:8192]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) == 0:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _decode_non_utf8(data: bytes, source: str, legacy: dict[str, str] | None = None) -> str:
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_BAD_BYTE.findall(text))
+    # Real UTF-8 with a stray byte (a cp1252 apostrophe pasted in, a cut
+    # sequence) has valid multi-byte characters beside the bad bytes; a
+    # legacy-encoded file has few or none. Decoding the former as cp1252 would
+    # garble every accented character of the article.
+    if sum(1 for c in text if ord(c) > 0x7F) - bad >= bad:
+        warn(f"{source}: {bad} byte(s) invalid in UTF-8 replaced with U+FFFD")
+        return _BAD_BYTE.sub("\ufffd", text)
+    if legacy is None:
+        legacy = {}
+    if "codec" not in legacy:
+        legacy["codec"] = legacy_codec(data)
+    try:
+        return data.decode(legacy["codec"])
+    except UnicodeDecodeError:
+        # Bytes cp1252 leaves undefined: Latin-1 maps every byte.
+        return data.decode("latin-1" if legacy["codec"] == "cp1252" else legacy["codec"], "replace")
+
+
+def legacy_codec(data: bytes) -> str:
+    """The code page of non-UTF-8 bytes, as charset-normalizer finds it.
+
+    Windows-1252 wins when it reads about as well as the best candidate
+    (Western news archives are mostly Windows-1252, and for short Western
+    text the detector's first pick is often a code page that turns é into ť).
+
+    >>> legacy_codec("Привет, как дела? Это тест кодировки.".encode("cp1251"))
+    'cp1251'
+    >>> legacy_codec("Le café était fermé à Zürich.".encode("latin-1"))
+    'cp1252'
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        cp1252 = next((m for m in matches if m.encoding == "cp1252"), None)
+        if cp1252 is None or cp1252.chaos > best.chaos + _CP1252_SLACK:
+            return best.encoding
+    return "cp1252"
+
+
+# --- single files --------------------------------------------------------------
 
 
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
@@ -143,12 +290,14 @@ def _from_html(html: str, source: str) -> Article:
     # The headline is part of what outlets copy and spin, so it leads the text.
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
+    raw_date = getattr(doc, "date", None)
     return Article(
         source=source,
         text=text,
         title=title,
         byline=getattr(doc, "author", None),
-        date=getattr(doc, "date", None),
+        published=_published(raw_date, source),
+        published_raw=raw_date,
         url=getattr(doc, "url", None),
         outlet=getattr(doc, "sitename", None),
         format="html",
@@ -161,21 +310,81 @@ def _clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _published(raw: object, where: str) -> str | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    from storytrace.dates import iso_utc
+
+    iso = iso_utc(raw)
+    if iso is None:
+        warn(f"{where}: cannot read the date {str(raw)[:80]!r}; kept as published_raw only")
+    return iso
+
+
+# --- records -------------------------------------------------------------------
+
+
+def record_to_article(rec: dict, where: str) -> Article:
+    """Validate one JSONL record and build its :class:`Article`.
+
+    ``where`` names the record in messages (``file:line``). Needs ``id`` (string
+    or integer) and non-empty string ``text``; the metadata fields must be
+    strings (numbers are converted) when present. passim's ``series`` also
+    fills ``outlet``, and ``date`` stands in for ``published``.
+    """
+    rid = rec.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
+        raise InputError(f"{where}: needs an 'id' (string or integer)")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: record {rid}: needs a string 'text'")
+    if not text.strip():
+        raise InputError(f"{where}: record {rid}: 'text' is empty")
+    meta: dict[str, str | None] = {}
+    for key in META_FIELDS:
+        value = rec.get(key)
+        if isinstance(value, bool) or not isinstance(value, str | int | float | type(None)):
+            raise InputError(f"{where}: record {rid}: '{key}' must be a string")
+        meta[key] = None if value is None else str(value)
+    raw = rec.get("published")
+    if raw is None:
+        raw = rec.get("date")
+    return Article(
+        id=str(rid),
+        source=where,
+        text=_clean_text(text),
+        title=meta["title"],
+        byline=meta["byline"],
+        published=_published(raw, f"{where}: record {rid}"),
+        published_raw=None if raw is None else str(raw),
+        url=meta["url"],
+        outlet=meta["outlet"] or meta["series"],
+        series=meta["series"],
+        format="jsonl",
+    )
+
+
 def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict | InputError]]:
     """Yield ``(line_number, record)`` per JSONL line; bad lines yield an InputError.
 
-    A malformed line never stops the stream: callers report and skip it.
+    ``path`` may be ``-`` (standard input) and may be gzip-compressed. A
+    malformed line never stops the stream: callers report and skip it. Lines
+    are decoded one by one (a BOM is skipped; a line that is not UTF-8 is
+    decoded as :func:`decode_bytes` would, with one legacy code page per
+    file), so a stray byte spoils one record, not the file.
     """
-    name = str(path)
-    opener = sys.stdin if name == "-" else None
+    name = "<stdin>" if str(path) == "-" else str(path)
+    fh, owned = _open_binary(path)
+    legacy: dict[str, str] = {}
     try:
-        fh = opener or open(name, encoding="utf-8", errors="replace")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a JSONL file") from None
-    with fh:
-        for n, line in enumerate(fh, 1):
+        for n, raw in _lines(fh, name):
+            if isinstance(raw, InputError):
+                yield n, raw
+                continue
+            try:
+                line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            except UnicodeDecodeError:
+                line = _decode_non_utf8(raw, f"{name}:{n}", legacy)  # type: ignore[arg-type]
             if not line.strip():
                 continue
             try:
@@ -183,7 +392,171 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict | Input
             except json.JSONDecodeError as e:
                 yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg})")
                 continue
+            except RecursionError:
+                yield n, InputError(f"{name}:{n}: JSON nested too deeply")
+                continue
             if not isinstance(rec, dict):
                 yield n, InputError(f"{name}:{n}: expected a JSON object")
                 continue
             yield n, rec
+    finally:
+        if owned:
+            fh.close()
+
+
+_STDIN: list = [None, None]  # [sys.stdin.buffer it wraps, peekable reader]
+
+
+def stdin_bytes() -> io.BufferedReader:
+    """Standard input as one peekable binary stream (sniffing must not lose bytes)."""
+    raw = sys.stdin.buffer
+    if _STDIN[0] is not raw:
+        _STDIN[0] = raw
+        _STDIN[1] = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    return _STDIN[1]
+
+
+def _open_binary(path: str | os.PathLike[str]) -> tuple[BinaryIO, bool]:
+    name = str(path)
+    if name == "-":
+        fh: BinaryIO = stdin_bytes()  # type: ignore[assignment]
+        owned = False
+    else:
+        try:
+            fh = open(name, "rb")  # noqa: SIM115 (closed by iter_jsonl)
+        except FileNotFoundError:
+            raise InputError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{name}: is a directory, expected a JSONL file") from None
+        except OSError as e:
+            raise InputError(f"{name}: cannot read ({e.strerror})") from None
+        owned = True
+    if fh.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
+        return gzip.GzipFile(fileobj=fh), owned  # type: ignore[return-value]
+    return fh, owned
+
+
+def _lines(fh: BinaryIO, name: str) -> Iterator[tuple[int, bytes | str | InputError]]:
+    """Numbered lines: bytes, or text when a UTF-16/32 BOM fixed the encoding."""
+    n = 0
+    try:
+        head = fh.peek(4)[:4]  # type: ignore[attr-defined]
+        for bom, codec in _BOMS:
+            if head.startswith(bom):
+                if codec == "utf-8":
+                    fh.read(len(bom))
+                    break
+                # "utf-16"/"utf-32" read the BOM themselves and pick the byte order.
+                text = io.TextIOWrapper(fh, encoding=codec[:6], errors="replace")
+                for n, line in enumerate(text, 1):  # noqa: B007 (n reported on error)
+                    yield n, line
+                return
+        while True:
+            line = fh.readline(MAX_BYTES + 1)
+            if not line:
+                return
+            n += 1
+            if len(line) > MAX_BYTES:
+                while line and not line.endswith(b"\n"):
+                    line = fh.readline(MAX_BYTES)
+                yield n, InputError(f"{name}:{n}: line longer than the {MAX_BYTES >> 20} MiB limit")
+                continue
+            yield n, line
+    except (OSError, EOFError, zlib.error) as e:
+        # gzip.BadGzipFile is an OSError; a cut-off .gz ends with EOFError.
+        what = "truncated gzip data" if isinstance(e, EOFError) else (str(e) or type(e).__name__)
+        yield n + 1, InputError(f"{name}: cannot read after line {n} ({what})")
+
+
+# --- many inputs -----------------------------------------------------------------
+
+
+def is_jsonl(name: str) -> bool:
+    """True for a file name storytrace reads as JSON Lines (``.jsonl``, ``.jsonl.gz``)."""
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def iter_articles(paths: Iterable[str]) -> Iterator[tuple[str, Article | InputError]]:
+    """``(id, article)`` for every article in files, folders, JSONL dumps and ``-``.
+
+    Bad inputs come as ``(key, InputError)`` in input order and never stop the
+    stream. A folder is searched recursively for ``ARTICLE_SUFFIXES`` (hidden
+    files skipped). ``-`` reads JSON Lines from standard input. An article's id
+    is its JSONL ``id``, or its path for a file. Ids must be unique in one run:
+    a later record with an id already seen is an error and the first one is kept.
+    """
+    seen: dict[str, str] = {}
+    for aid, art in _iter_articles(paths):
+        if isinstance(art, Article):
+            if aid in seen:
+                art = InputError(
+                    f"{art.source}: duplicate id {aid!r} (first at {seen[aid]}); skipped"
+                )
+            else:
+                seen[aid] = art.source
+        yield aid, art
+
+
+def _iter_articles(paths: Iterable[str]) -> Iterator[tuple[str, Article | InputError]]:
+    for p in paths:
+        path = Path(p)
+        if p == "-":
+            if _stdin_looks_like_html_or_text():
+                yield (
+                    "-",
+                    InputError(
+                        '<stdin>: expected JSON Lines ({"id": ..., "text": ...} per line); '
+                        "give a single article as a file"
+                    ),
+                )
+            else:
+                yield from _jsonl_articles("-")
+        elif path.is_dir():
+            files = sorted(
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and f.name.lower().endswith(ARTICLE_SUFFIXES)
+            )
+            yield from _iter_articles(str(f) for f in files)
+        elif is_jsonl(p):
+            yield from _jsonl_articles(p)
+        else:
+            try:
+                art = read_article(p)
+            except InputError as e:
+                yield p, e
+                continue
+            art.id = p
+            yield p, art
+
+
+def _jsonl_articles(p: str) -> Iterator[tuple[str, Article | InputError]]:
+    name = "<stdin>" if p == "-" else p
+    try:
+        for n, rec in iter_jsonl(p):
+            where = f"{name}:{n}"
+            if isinstance(rec, InputError):
+                yield where, rec
+                continue
+            try:
+                art = record_to_article(rec, where)
+            except InputError as e:
+                yield where, e
+                continue
+            yield art.id or where, art
+    except InputError as e:
+        yield p, e
+
+
+def _stdin_looks_like_html_or_text() -> bool:
+    head = stdin_bytes().peek(512)[:512]
+    if head[:2] == b"\x1f\x8b":
+        return False
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    stripped = head.lstrip()
+    return bool(stripped) and not stripped.startswith(b"{")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,10 +18,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from storytrace.align import Options
 from storytrace.align import compare as api_compare
-from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.articles import InputError, InputWarning, iter_jsonl, read_article
 from storytrace.pairs import compare_records
 from storytrace.report import render_html, terminal_summary
 
@@ -41,15 +43,36 @@ def main() -> None:
     and who copied whom. Start with: storytrace compare A B"""
 
 
+def _show_warning(message: Any, category: type, *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, InputWarning):
+        say("warning:", str(message), "yellow")
+    else:
+        _default_showwarning(message, category, *args, **kwargs)
+
+
+_default_showwarning = warnings.showwarning
+
+
+def say(prefix: str, message: str, style: str = "bold red") -> None:
+    """One line on stderr: a styled prefix, then ``message`` printed literally (no markup)."""
+    line = Text(prefix + " ", style=style)
+    line.append(message)
+    err.print(line, highlight=False, soft_wrap=True)
+
+
 def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Report InputError (and broken pipes) as one line instead of a traceback."""
+    """Report InputError (and broken pipes) as one line instead of a traceback;
+    print input warnings as one line each."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", InputWarning)
+                warnings.showwarning = _show_warning
+                return fn(*args, **kwargs)
         except InputError as e:
-            err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
+            say("error:", str(e))
             raise typer.Exit(2) from None
         except BrokenPipeError:
             sys.stderr.close()
@@ -280,12 +303,31 @@ def spin(
 @app.command("index")
 @user_errors
 def index_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL dumps.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Text/HTML files, folders (searched for .txt .html .htm .xhtml .jsonl "
+            ".jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin."
+        ),
+    ],
     db: Annotated[Path, typer.Option("--db", help="Index folder (SQLite inside).")],
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
     workers: Annotated[int, typer.Option(help="Processes for fingerprints and quotes.")] = 2,
 ) -> None:
-    """Add articles to the index in DB: only new or changed ones; bad records are skipped."""
+    """Add articles to the index in DB: only new or changed ones; bad records are skipped.
+
+    JSONL records need "id" (string or integer) and "text"; optional: "title",
+    "byline", "url", "outlet", "series" and "published". passim's names work
+    too: "series" fills "outlet" when that is missing, "date" stands in for
+    "published". Dates are read in ISO 8601 (with or without an offset), RFC 2822
+    and everyday English ("May 30, 2019") and stored as UTC; an unreadable date
+    is a warning naming the record. Ids must be unique: a repeated id is
+    reported and the first record kept. Text encodings: UTF-8 (with or without
+    BOM), UTF-16/32 with a BOM, else detected; replaced bytes are a warning.
+
+    Exit status: 0 when every record was indexed or unchanged, 1 when some were
+    skipped as bad (the rest are indexed) or none was given, 2 for usage errors.
+    """
     from storytrace import corpus
 
     with progress_bar() as bar:
@@ -294,8 +336,15 @@ def index_cmd(
             paths, db, not no_quotes, lambda n: bar.advance(task, n), max(1, workers)
         )
     for e in report.errors:
-        err.print(f"[yellow]skipped:[/] {escape(e)}", highlight=False, soft_wrap=True)
-    err.print(f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
+        say("skipped:", e, "yellow")
+    err.print(
+        f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped",
+        highlight=False,
+    )
+    if report.errors or report.added + report.skipped == 0:
+        if report.added + report.skipped == 0:
+            say("error:", "no article was indexed")
+        raise typer.Exit(1)
 
 
 @app.command("match")
@@ -361,9 +410,9 @@ def stories_cmd(
 
 
 def _write_stories_html(db: Path, data: dict, out: Path) -> None:
-    from storytrace.report import article_meta, render_stories_html, shape_stories
+    from storytrace.report import index_stories, render_stories_html
 
-    page = render_stories_html(shape_stories(data["stories"], article_meta(db)), f"Stories in {db}")
+    page = render_stories_html(index_stories(db, data["stories"]), f"Stories in {db}")
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as e:

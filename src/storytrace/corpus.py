@@ -23,13 +23,12 @@ import xxhash
 
 from storytrace import fingerprints as fp
 from storytrace import stories as st
-from storytrace.articles import InputError, iter_jsonl, read_article
+from storytrace.articles import InputError, iter_articles, read_article
 from storytrace.store import Record, Store
 from storytrace.text import Doc
 
 BATCH = 200
 QUOTE_LINK_WORDS = 6
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl")
 META = ("title", "url", "outlet", "published")
 Progress = Callable[[int], None]
 
@@ -57,9 +56,6 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         raise InputError(f"{article_id}: no text")
     sh = fp.shingles(text)
     sig = fp.minhash(sh)
-    # The same content-defined sample as fp.fingerprint, without re-tokenising.
-    kept = sorted({x for x in sh if x % fp.SAMPLE == 0} or ({min(sh)} if sh else set()))
-    fps = np.asarray(kept, dtype=np.int64)
     qs: list[tuple[int, int, str, str | None]] = []
     if quotes:
         from storytrace.quotes import extract_quotes
@@ -73,9 +69,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         id=article_id,
         text=text,
         hash=content_hash(text),
-        minhash=np.asarray(sig, dtype=np.uint64),
-        shingles=fps,
-        sampled=fps,
+        sampled=np.asarray(fp.sample_of(sh), dtype=np.int64),
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),
@@ -85,40 +79,8 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]:
     """``(id, record)`` per article in files, folders and JSONL; bad ones as InputError."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            yield from iter_inputs(str(f) for f in files)
-        elif path.suffix.lower() == ".jsonl":
-            for n, rec in iter_jsonl(p):
-                if isinstance(rec, InputError):
-                    yield f"{p}:{n}", rec
-                elif not isinstance(rec.get("id"), (str, int)) or not isinstance(
-                    rec.get("text"), str
-                ):
-                    yield f"{p}:{n}", InputError(f"{p}:{n}: needs string 'id' and 'text'")
-                else:
-                    yield str(rec["id"]), {**rec, "source": p}
-        else:
-            try:
-                art = read_article(p)
-            except InputError as e:
-                yield p, e
-                continue
-            yield (
-                p,
-                {
-                    "text": art.text,
-                    "title": art.title,
-                    "url": art.url,
-                    "outlet": art.outlet,
-                    "published": art.date,
-                    "source": p,
-                },
-            )
+    for aid, art in iter_articles(paths):
+        yield aid, art if isinstance(art, InputError) else art.to_dict()
 
 
 def _prepare_job(job: tuple[str, dict, bool] | InputError | None) -> Record | InputError | None:
@@ -147,13 +109,23 @@ def index_records(
     with Store(db) as store:
         # Read once: the job stream below runs in the pool's feeder thread, which
         # must not touch the SQLite connection.
-        known = dict(store.db.execute("SELECT id, hash FROM articles"))
+        known = store.hashes()
+        first_at: dict[str, str] = {}
 
         def jobs() -> Iterator[tuple[str, dict, bool] | InputError | None]:
-            for aid, rec in records:
+            for k, (aid, rec) in enumerate(records, 1):
                 if isinstance(rec, InputError):
                     yield rec
-                elif known.get(aid) == content_hash(rec.get("text") or ""):
+                    continue
+                where = str(rec.get("source") or f"record {k}")
+                if aid in first_at:
+                    # One input, one article per id: the first is kept, never overwritten.
+                    yield InputError(
+                        f"{where}: duplicate id {aid!r} (first at {first_at[aid]}); skipped"
+                    )
+                    continue
+                first_at[aid] = where
+                if known.get(aid) == content_hash(rec.get("text") or ""):
                     yield None
                 else:
                     yield aid, rec, quotes
@@ -164,6 +136,14 @@ def index_records(
                 pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
             )
             batch: list[Record] = []
+
+            def flush() -> None:
+                added = store.add_many(batch)
+                # Stored meanwhile by another writer with the same text: unchanged.
+                report.added += added
+                report.skipped += len(batch) - added
+                batch.clear()
+
             for r in results:
                 if progress:
                     progress(1)
@@ -176,9 +156,8 @@ def index_records(
                     # Each commit rewrites every postings page it touched, so a big
                     # index commits every 5% of its size instead of every BATCH.
                     if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
-                        report.added += store.add_many(batch)
-                        batch = []
-            report.added += store.add_many(batch)
+                        flush()
+            flush()
         finally:
             if pool:
                 pool.terminate()
@@ -219,19 +198,16 @@ def _pairs_from_sorted(
 
 
 def candidate_pairs(
-    store: Store, max_df: int = fp.MAX_DF, min_shared: int = 3
+    store: Store, max_df: int = fp.MAX_DF, min_shared: int = fp.MIN_SHARED
 ) -> set[tuple[int, int]]:
     """Doc pairs worth aligning: shared rare n-grams, or LSH near-duplicates.
 
     Postings are read in key order straight from the store's primary-key index,
     so the cost grows with the number of postings (about N), not N squared.
     """
-    db = store.db
-    pairs = set(
-        _pairs_from_sorted(db.execute("SELECT h, doc FROM postings ORDER BY h"), max_df, min_shared)
-    )
+    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared))
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
-    pairs |= set(_pairs_from_sorted(db.execute("SELECT key, doc FROM lsh ORDER BY key"), max_df, 1))
+    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1))
     return pairs
 
 
@@ -293,7 +269,7 @@ def stories(
     db: str | os.PathLike[str], workers: int | None = None, progress: Progress | None = None
 ) -> dict:
     """Stories with their reuse graphs: ``{"stories": [{"id", "articles", "nodes", "edges"}]}``."""
-    with Store(db, create=False) as store:
+    with Store(db, readonly=True) as store:
         edges = reuse(store, workers, progress)
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
         ids = store.ids()
@@ -313,7 +289,7 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
     """Stored articles sharing text or quotes with the article at ``path``, ranked."""
     art = read_article(path)
     sig = fp.minhash(fp.shingles(art.text))
-    with Store(db, create=False) as store:
+    with Store(db, readonly=True) as store:
         shared = store.docs_sharing(fp.fingerprint(art.text))
         near = store.docs_in_buckets(fp.lsh_keys(sig))
         from storytrace.quotes import extract_quotes
@@ -349,7 +325,7 @@ def export(
 ) -> list[Path]:
     """Write articles, quotes and stories (with passages) as JSONL or Parquet files in ``out``."""
     data = stories(db)
-    with Store(db, create=False) as store:
+    with Store(db, readonly=True) as store:
         ids = store.ids()
         tables = {
             "articles": [{k: v for k, v in a.items() if k != "doc"} for a in store.iter_articles()],

@@ -9,12 +9,10 @@ Pure functions over plain data, so the local store and the Spark job
   passages keep identical samples, so a shared passage of about 40 words
   still shares several fingerprints, while storage drops fourfold. Hashes are
   the same in every process and on every machine (never Python's ``hash()``).
-* :func:`candidate_pairs` turns postings (fingerprint -> articles holding it)
-  into candidate pairs with their count of shared fingerprints. Fingerprints
-  held by more than ``max_df`` articles are boilerplate ("said in a statement
-  on", agency sign-offs) and are dropped, which also bounds the work per
-  fingerprint: the total cost grows with the number of postings, about N, not
-  with N squared.
+* Candidate pairs are articles sharing at least ``MIN_SHARED`` fingerprints
+  held by at most ``MAX_DF`` articles (more are boilerplate: "said in a
+  statement on", agency sign-offs); the store and the Spark job apply that
+  rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`).
 * :func:`minhash` and :func:`lsh_keys` give near-duplicate candidates:
   articles whose fingerprint sets have Jaccard similarity above about 0.5
   share at least one band key with high probability.
@@ -23,15 +21,13 @@ Example:
     >>> shared = "the plan would cut hospital waiting lists by half before the end of next year"
     >>> fa = fingerprint("The minister said " + shared)
     >>> fb = fingerprint("Critics doubted that " + shared)
-    >>> pairs = candidate_pairs([(h, "a") for h in fa] + [(h, "b") for h in fb], max_df=10)
-    >>> pairs[("a", "b")] >= 1
+    >>> len(set(fa) & set(fb)) >= 1
     True
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import numpy as np
 import xxhash
@@ -47,8 +43,8 @@ SAMPLE = 4
 MAX_DF = 50
 """Default: fingerprints in more articles than this are boilerplate and ignored."""
 
-MIN_SHARED = 2
-"""Default: fewest shared fingerprints that make a candidate pair."""
+MIN_SHARED = 3
+"""Fewest shared fingerprints that make a candidate pair."""
 
 NUM_PERM = 64
 """MinHash signature length."""
@@ -57,7 +53,17 @@ BANDS = 16
 """LSH bands (of ``NUM_PERM // BANDS`` rows each): Jaccard 0.5 pairs collide with p ~ 0.65,
 0.8 pairs with p ~ 1.0."""
 
-_MASK64 = (1 << 64) - 1
+PARAMETERS = {
+    "hash": "xxh64-words-v1",
+    "ngram": NGRAM,
+    "sample": SAMPLE,
+    "num_perm": NUM_PERM,
+    "bands": BANDS,
+    "max_df": MAX_DF,
+    "min_shared": MIN_SHARED,
+}
+"""Everything that decides which fingerprints and candidates an index holds: the
+store records it and refuses to mix an index built with other values."""
 
 
 def _signed(h: int) -> int:
@@ -106,47 +112,17 @@ def fingerprint(text: str, n: int = NGRAM, sample: int = SAMPLE) -> list[int]:
     same fingerprints wherever it stands. A text too short to keep any
     sampled shingle keeps its smallest one.
     """
-    all_h = shingles(text, n)
+    return sample_of(shingles(text, n), sample)
+
+
+def sample_of(all_h: list[int], sample: int = SAMPLE) -> list[int]:
+    """The sorted distinct content-defined sample of shingle hashes ``all_h``."""
     if not all_h:
         return []
     kept = {x for x in all_h if x % sample == 0}
     if not kept:
         kept = {min(all_h)}
     return sorted(kept)
-
-
-def candidate_pairs(
-    postings: Mapping[int, Iterable[str]] | Iterable[tuple[int, str]],
-    max_df: int = MAX_DF,
-    min_shared: int = 1,
-    new: set[str] | None = None,
-) -> Counter[tuple[str, str]]:
-    """Count shared fingerprints per pair of articles, ignoring frequent fingerprints.
-
-    ``postings`` maps a fingerprint to the ids holding it, or is an iterable of
-    ``(fingerprint, id)`` rows. Pairs are ``(smaller id, larger id)``. With
-    ``new``, only pairs touching at least one of those ids are counted (an
-    incremental run). Pairs sharing fewer than ``min_shared`` fingerprints are
-    dropped.
-    """
-    if not isinstance(postings, Mapping):
-        grouped: dict[int, list[str]] = defaultdict(list)
-        for h, i in postings:
-            grouped[h].append(i)
-        postings = grouped
-    counts: Counter[tuple[str, str]] = Counter()
-    for ids in postings.values():
-        members = sorted(set(ids))
-        if len(members) < 2 or len(members) > max_df:
-            continue
-        for x, a in enumerate(members):
-            a_new = new is None or a in new
-            for b in members[x + 1 :]:
-                if a_new or b in new:  # type: ignore[operator]
-                    counts[(a, b)] += 1
-    if min_shared > 1:
-        counts = Counter({p: c for p, c in counts.items() if c >= min_shared})
-    return counts
 
 
 # MinHash permutations h -> (a*h + b) mod p over 61-bit Mersenne prime, fixed
@@ -163,7 +139,7 @@ def minhash(hashes: Iterable[int], num_perm: int = NUM_PERM) -> list[int]:
     Computed on 31-bit folds of the hashes so the affine permutations stay
     inside 64-bit arithmetic.
     """
-    # Signed 64-bit ints reinterpreted as unsigned: the same bits as ``x & _MASK64``.
+    # Signed 64-bit ints reinterpreted as unsigned (the same bits).
     arr = np.asarray(list(hashes), dtype=np.int64).view(np.uint64)
     if arr.size == 0:
         return [0] * num_perm
@@ -180,42 +156,3 @@ def lsh_keys(signature: list[int], bands: int = BANDS) -> list[int]:
         band = signature[b * rows : (b + 1) * rows]
         keys.append(_signed(xxhash.xxh64_intdigest((f"{b}:" + ",".join(map(str, band))).encode())))
     return keys
-
-
-def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
-    """Jaccard similarity of two fingerprint sets."""
-    sa, sb = set(a), set(b)
-    if not sa and not sb:
-        return 1.0
-    return len(sa & sb) / len(sa | sb)
-
-
-def group_by_key(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
-    """Postings from ``(key, id)`` rows (for LSH band keys or fingerprints)."""
-    out: dict[int, list[str]] = defaultdict(list)
-    for k, i in rows:
-        out[k].append(i)
-    return out
-
-
-def estimated_jaccard(sig_a: Iterable[int], sig_b: Iterable[int]) -> float:
-    """Share of equal MinHash positions: an estimate of the shingle-set Jaccard."""
-    a, b = list(sig_a), list(sig_b)
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a) if a else 0.0
-
-
-def near_duplicate_pairs(
-    signatures: Mapping[str, list[int]], threshold: float = 0.5, bands: int = BANDS
-) -> set[tuple[str, str]]:
-    """Pairs sharing an LSH band key whose estimated Jaccard is at least ``threshold``."""
-    buckets = group_by_key((k, i) for i, sig in signatures.items() for k in lsh_keys(sig, bands))
-    out: set[tuple[str, str]] = set()
-    for ids in buckets.values():
-        members = sorted(set(ids))
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                if (a, b) not in out and (
-                    estimated_jaccard(signatures[a], signatures[b]) >= threshold
-                ):
-                    out.add((a, b))
-    return out

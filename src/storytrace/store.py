@@ -1,44 +1,120 @@
-"""The embedded store: one SQLite file (WAL) in a folder.
+"""The embedded store: one SQLite file (WAL) in a folder. All of storytrace's SQL lives here.
 
 Each article goes in with its fingerprints and quotes inside one transaction,
 so a killed run leaves either the whole article or none of it; re-running skips
-articles already stored with the same content hash.
+articles already stored with the same content hash. Reuse found by ``index``
+(one :meth:`storytrace.stories.Edge.to_dict` per aligned pair) is stored beside
+the articles, so reading stories never re-aligns.
+
+Every open checks the file before touching it:
+
+* it must be an SQLite file whose ``application_id`` says storytrace, at a
+  schema version this code knows (``PRAGMA user_version``); an older layout is
+  migrated when opened for writing; anything else (another program's database,
+  a damaged or truncated file, not SQLite at all) is a one-line
+  :class:`~storytrace.articles.InputError` and the file is left as it was;
+* the fingerprint parameters it was built with must equal
+  :data:`storytrace.fingerprints.PARAMETERS` (an index of other fingerprints
+  would answer silently wrong);
+* the engine version that computed its stored reuse is :attr:`Store.engine`;
+  :data:`ENGINE` is this code's, and the corpus layer realigns or refuses when
+  they differ.
+
+Writers take the write lock (``BEGIN IMMEDIATE``) before checking what is
+stored, so two ``index`` runs on one store are serialised; one that waits more
+than :data:`BUSY_SECONDS` gets "store busy". SQLite errors (disk full, I/O,
+damage, a lock) become one-line errors naming the store; a failed write rolls
+back to the last commit.
+
+>>> import tempfile
+>>> with Store(tempfile.mkdtemp()) as s:
+...     s.schema_version() == SCHEMA_VERSION
+True
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
+from storytrace import fingerprints as fp
 from storytrace.articles import InputError
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
+SCHEMA_VERSION = 2
+"""1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: this one."""
+
+APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
+
+BUSY_SECONDS = 60.0
+"""How long a writer waits for another one before "store busy"."""
+
+MAX_LIMIT = 1000
+"""Largest page of search results."""
+
+
+def _engine_version() -> str:
+    try:
+        return metadata.version("storytrace")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
+        return "0+unknown"
+
+
+ENGINE = f"{_engine_version()}/reuse-1"
+"""Version of what computes the stored reuse (package version and stored-edge format)."""
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     hash TEXT NOT NULL,
     title TEXT, url TEXT, outlet TEXT, published TEXT, source TEXT,
     text TEXT NOT NULL,
-    minhash BLOB NOT NULL,
-    shingles BLOB NOT NULL
+    aligned INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
-CREATE TABLE IF NOT EXISTS postings (
+CREATE INDEX articles_hash ON articles(hash);
+CREATE TABLE postings (
     h INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (h, doc)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh (
+CREATE TABLE lsh (
     key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS quotes (
+CREATE TABLE quotes (
     doc INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     kind TEXT, speaker_name TEXT, content TEXT
 );
-CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE TABLE edges (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, verdict TEXT NOT NULL, edge TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX edges_b ON edges(b);
 """
+
+# Version 1 -> 2: the never-read fingerprint blobs go, reuse gets stored.
+_MIGRATE_1 = """
+ALTER TABLE articles DROP COLUMN minhash;
+ALTER TABLE articles DROP COLUMN shingles;
+ALTER TABLE articles ADD COLUMN aligned INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE edges (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, verdict TEXT NOT NULL, edge TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX edges_b ON edges(b);
+"""
+_V1_TABLES = {"articles", "postings", "lsh", "quotes"}
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
 
 
 @dataclass(slots=True)
@@ -48,8 +124,6 @@ class Record:
     id: str
     text: str
     hash: str
-    minhash: np.ndarray
-    shingles: np.ndarray
     sampled: np.ndarray
     lsh_keys: list[int]
     title: str | None = None
@@ -60,24 +134,160 @@ class Record:
     quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
 
 
-class Store:
-    """An article store in ``folder/storytrace.db``."""
+_ARTICLE = ("id", "title", "url", "outlet", "published", "source", "text")
 
-    def __init__(self, folder: str | Path, create: bool = True) -> None:
+
+def _check_limit(limit: object) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {limit!r}")
+    return limit
+
+
+def like_pattern(s: str) -> str:
+    r"""A LIKE pattern matching ``s`` anywhere, its wildcards taken literally (escape ``\``).
+
+    >>> like_pattern("50%_off")
+    '%50\\%\\_off%'
+    """
+    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Store:
+    """An article store in ``folder/storytrace.db``.
+
+    ``create=False`` refuses a folder without a store; ``readonly=True`` (for
+    commands that only read) opens the file read-only and never writes to it.
+    """
+
+    def __init__(self, folder: str | Path, create: bool = True, readonly: bool = False) -> None:
         folder = Path(folder)
+        self.folder = folder
         self.path = folder / "storytrace.db"
-        if not create and not self.path.exists():
+        self.readonly = readonly
+        fresh = not self.path.exists() or self.path.stat().st_size == 0
+        if fresh and (readonly or not create):
+            if self.path.exists():
+                raise InputError(f"{self.path}: empty file, not a storytrace store")
             raise InputError(f"{folder}: no index here (run 'storytrace index ... --db {folder}')")
+        if not fresh:
+            _check_header(self.path)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
-        except (OSError, sqlite3.Error) as e:
-            raise InputError(f"{folder}: cannot open the index ({e})") from None
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        # A large page cache keeps the postings B-tree in memory during bulk inserts.
-        self.db.execute("PRAGMA cache_size=-262144")
-        self.db.executescript(SCHEMA)
+            if not readonly:
+                folder.mkdir(parents=True, exist_ok=True)
+            self.db = _connect(self.path, readonly)
+        except sqlite3.Error as e:
+            raise InputError(_message(self.path, "opening", e)) from None
+        except OSError as e:
+            raise InputError(f"{folder}: cannot open the index ({_reason(e)})") from None
+        try:
+            self._open(fresh)
+        except BaseException:
+            self.db.close()
+            raise
+
+    # --- opening, versions, errors ------------------------------------------------
+
+    def _open(self, fresh: bool) -> None:
+        with self._guard("opening"):
+            app = self.db.execute("PRAGMA application_id").fetchone()[0]
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        if fresh and not tables:
+            self._write_setup(self._create)
+        elif app == APPLICATION_ID and version == SCHEMA_VERSION:
+            if not self.readonly:
+                self._write_setup(None)
+        elif app == APPLICATION_ID and version > SCHEMA_VERSION:
+            raise InputError(
+                f"{self.path}: made by a newer storytrace (store schema {version}; this one "
+                f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
+            )
+        elif (app == APPLICATION_ID and version == 1) or (
+            app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
+        ):
+            if self.readonly:
+                raise InputError(
+                    f"{self.path}: an older store layout (schema 1); run 'storytrace index' on it "
+                    "once to upgrade it"
+                )
+            self._write_setup(self._migrate_1)
+        else:
+            raise InputError(
+                f"{self.path}: not a storytrace store (an SQLite database of another kind); "
+                "left unchanged"
+            )
+        with self._guard("opening"):
+            self.meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        self._check_parameters()
+
+    def _write_setup(self, change: object) -> None:
+        """WAL mode and caches for a writable store, after running ``change`` (if any)."""
+        with self._guard("setting up"):
+            if change is not None:
+                with self.transaction():
+                    change()  # type: ignore[operator]
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            # A large page cache keeps the postings B-tree in memory during bulk inserts.
+            self.db.execute("PRAGMA cache_size=-262144")
+
+    def _create(self) -> None:
+        if {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}:
+            return  # another process created it while this one waited for the lock
+        for stmt in _statements(TABLES):
+            self.db.execute(stmt)
+        self._stamp()
+
+    def _migrate_1(self) -> None:
+        for stmt in _statements(_MIGRATE_1):
+            self.db.execute(stmt)
+        self._stamp()
+
+    def _stamp(self) -> None:
+        rows = [("fingerprints", json.dumps(fp.PARAMETERS, sort_keys=True)), ("engine", ENGINE)]
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _check_parameters(self) -> None:
+        stored = json.loads(self.meta.get("fingerprints", "{}"))
+        if stored != fp.PARAMETERS:
+            diff = ", ".join(
+                f"{k} {stored.get(k)} here, {v} now"
+                for k, v in fp.PARAMETERS.items()
+                if stored.get(k) != v
+            )
+            raise InputError(
+                f"{self.folder}: built with other fingerprint parameters ({diff}); "
+                "index the articles into a new folder"
+            )
+
+    @property
+    def engine(self) -> str:
+        """The engine version that computed the stored reuse."""
+        return self.meta.get("engine", "")
+
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as e:
+            raise InputError(_message(self.path, doing, e)) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction holding the write lock from its start (``BEGIN IMMEDIATE``)."""
+        with self._guard("writing"):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
 
     def close(self) -> None:
         self.db.close()
@@ -88,37 +298,30 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def known(self, article_id: str) -> str | None:
-        """The stored content hash of ``article_id``, or None."""
-        row = self.db.execute("SELECT hash FROM articles WHERE id=?", (article_id,)).fetchone()
-        return row[0] if row else None
+    # --- writing articles -------------------------------------------------------------
 
     def add_many(self, records: Iterable[Record]) -> int:
-        """Store records in one transaction (replacing changed ones); returns how many."""
+        """Store records in one transaction; returns how many were written.
+
+        A record whose id is stored with the same content hash is left alone
+        (another writer may have stored it meanwhile); one with another hash
+        replaces the stored article, its fingerprints, quotes and reuse.
+        """
         n = 0
         postings: list[tuple[int, int]] = []
-        with self.db:
+        with self.transaction():
             for r in records:
-                old = self.db.execute("SELECT doc FROM articles WHERE id=?", (r.id,)).fetchone()
+                old = self.db.execute(
+                    "SELECT doc, hash FROM articles WHERE id=?", (r.id,)
+                ).fetchone()
+                if old and old[1] == r.hash:
+                    continue
                 if old:
-                    for t in ("postings", "lsh", "quotes"):
-                        self.db.execute(f"DELETE FROM {t} WHERE doc=?", old)  # noqa: S608
-                    self.db.execute("DELETE FROM articles WHERE doc=?", old)
+                    self._delete(old[0])
                 cur = self.db.execute(
-                    "INSERT INTO articles(id,hash,title,url,outlet,published,source,text,"
-                    "minhash,shingles) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        r.id,
-                        r.hash,
-                        r.title,
-                        r.url,
-                        r.outlet,
-                        r.published,
-                        r.source,
-                        r.text,
-                        r.minhash.astype("<u8").tobytes(),
-                        r.shingles.astype("<i8").tobytes(),
-                    ),
+                    "INSERT INTO articles(id,hash,title,url,outlet,published,source,text) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    (r.id, r.hash, r.title, r.url, r.outlet, r.published, r.source, r.text),
                 )
                 doc = cur.lastrowid
                 postings.extend((h, doc) for h in r.sampled.tolist())
@@ -135,57 +338,215 @@ class Store:
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
         return n
 
-    def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    def _delete(self, doc: int) -> None:
+        for stmt in (
+            "DELETE FROM postings WHERE doc=?",
+            "DELETE FROM lsh WHERE doc=?",
+            "DELETE FROM quotes WHERE doc=?",
+            "DELETE FROM edges WHERE a=?",
+            "DELETE FROM edges WHERE b=?",
+            "DELETE FROM articles WHERE doc=?",
+        ):
+            self.db.execute(stmt, (doc,))
+
+    # --- reading articles -----------------------------------------------------------
+
+    def hashes(self) -> dict[str, str]:
+        """Content hash per stored article id."""
+        with self._guard("reading"):
+            return dict(self.db.execute("SELECT id, hash FROM articles"))
 
     def ids(self) -> dict[int, str]:
-        return dict(self.db.execute("SELECT doc, id FROM articles"))
+        with self._guard("reading"):
+            return dict(self.db.execute("SELECT doc, id FROM articles"))
 
     def article(self, doc: int) -> dict:
-        cur = self.db.execute(
-            "SELECT id,title,url,outlet,published,source,text FROM articles WHERE doc=?", (doc,)
-        )
-        row = cur.fetchone()
-        keys = ("id", "title", "url", "outlet", "published", "source", "text")
-        return dict(zip(keys, row, strict=True))
+        with self._guard("reading"):
+            row = self.db.execute(
+                "SELECT id,title,url,outlet,published,source,text FROM articles WHERE doc=?",
+                (doc,),
+            ).fetchone()
+        return dict(zip(_ARTICLE, row, strict=True))
+
+    def article_by_id(self, article_id: str) -> dict | None:
+        """``{"id", "title", "url", "outlet", "published", "source", "text"}`` or None."""
+        with self._guard("reading"):
+            row = self.db.execute(
+                "SELECT id,title,url,outlet,published,source,text FROM articles WHERE id=?",
+                (article_id,),
+            ).fetchone()
+        return dict(zip(_ARTICLE, row, strict=True)) if row else None
 
     def iter_articles(self) -> Iterator[dict]:
-        cur = self.db.execute(
-            "SELECT doc,id,title,url,outlet,published,source,text FROM articles ORDER BY doc"
-        )
-        keys = ("doc", "id", "title", "url", "outlet", "published", "source", "text")
-        for row in cur:
-            yield dict(zip(keys, row, strict=True))
+        keys = ("doc", *_ARTICLE)
+        with self._guard("reading"):
+            cur = self.db.execute(
+                "SELECT doc,id,title,url,outlet,published,source,text FROM articles ORDER BY doc"
+            )
+            for row in cur:
+                yield dict(zip(keys, row, strict=True))
 
-    def iter_fingerprints(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        """``(doc, shingles, minhash)`` for every stored article."""
-        for doc, sh, mh in self.db.execute("SELECT doc, shingles, minhash FROM articles"):
-            yield doc, np.frombuffer(sh, "<i8"), np.frombuffer(mh, "<u8")
+    def article_meta(self) -> dict[str, dict]:
+        """Per article id: ``{"id", "title", "url", "outlet", "published", "source", "words"}``.
+
+        ``words`` counts space-separated runs, a cheap size in SQL.
+        """
+        keys = ("id", "title", "url", "outlet", "published", "source", "words")
+        with self._guard("reading"):
+            rows = self.db.execute(
+                "SELECT id, title, url, outlet, published, source, "
+                "length(text) - length(replace(text, ' ', '')) + 1 FROM articles ORDER BY doc"
+            ).fetchall()
+        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
+    def stats(self) -> dict[str, int]:
+        """``{"articles", "outlets"}``: stored articles and distinct named outlets."""
+        with self._guard("reading"):
+            n, outlets = self.db.execute(
+                "SELECT count(*), count(DISTINCT outlet) FROM articles"
+            ).fetchone()
+        return {"articles": n, "outlets": outlets}
+
+    def search_text(self, q: str, limit: int = 200) -> list[dict]:
+        """Articles whose text contains ``q`` (case-insensitive for ASCII), by date then id.
+
+        Each hit is the article's fields plus ``start``/``end``: the first match's
+        character offsets in ``text``.
+        """
+        limit = _check_limit(limit)
+        if not q:
+            return []
+        with self._guard("searching"):
+            rows = self.db.execute(
+                "SELECT id, title, url, outlet, published, source, text, "
+                "instr(lower(text), lower(?)) AS at FROM articles WHERE at > 0 "
+                "ORDER BY published, id LIMIT ?",
+                (q, limit),
+            ).fetchall()
+        return [
+            dict(zip(_ARTICLE, r[:7], strict=True)) | {"start": r[7] - 1, "end": r[7] - 1 + len(q)}
+            for r in rows
+        ]
+
+    def search_speaker(self, name: str, limit: int = 200) -> list[dict]:
+        """Quotes whose speaker name contains ``name`` (``%``, ``_`` taken literally).
+
+        Each hit: the article's ``id``, ``title``, ``url``, ``outlet``,
+        ``published``, ``source`` and the quote's ``start``, ``end``, ``content``
+        and ``speaker``.
+        """
+        limit = _check_limit(limit)
+        if not name:
+            return []
+        keys = (*_ARTICLE[:6], "start", "end", "content", "speaker")
+        with self._guard("searching"):
+            rows = self.db.execute(
+                "SELECT a.id, a.title, a.url, a.outlet, a.published, a.source, q.start, q.end, "
+                "q.content, q.speaker_name FROM quotes q JOIN articles a ON a.doc = q.doc "
+                "WHERE q.speaker_name LIKE ? ESCAPE '\\' "
+                "ORDER BY a.published, a.id, q.start LIMIT ?",
+                (like_pattern(name), limit),
+            ).fetchall()
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    # --- fingerprints --------------------------------------------------------------------
 
     def docs_sharing(self, hashes: list[int]) -> dict[int, int]:
         """Stored docs holding any of the sampled ``hashes``, with the count shared."""
         out: dict[int, int] = {}
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            q = f"SELECT doc, count(*) FROM postings WHERE h IN ({','.join('?' * len(chunk))}) GROUP BY doc"  # noqa: S608,E501
-            for doc, c in self.db.execute(q, chunk):
-                out[doc] = out.get(doc, 0) + c
+        with self._guard("reading"):
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                q = f"SELECT doc, count(*) FROM postings WHERE h IN ({','.join('?' * len(chunk))}) GROUP BY doc"  # noqa: S608,E501
+                for doc, c in self.db.execute(q, chunk):
+                    out[doc] = out.get(doc, 0) + c
         return out
 
     def docs_in_buckets(self, keys: list[int]) -> set[int]:
+        if not keys:
+            return set()
         q = f"SELECT DISTINCT doc FROM lsh WHERE key IN ({','.join('?' * len(keys))})"  # noqa: S608
-        return {d for (d,) in self.db.execute(q, keys)}
+        with self._guard("reading"):
+            return {d for (d,) in self.db.execute(q, keys)}
+
+    def sorted_postings(self) -> Iterator[tuple[int, int]]:
+        """``(fingerprint, doc)`` rows in fingerprint order (the primary-key index)."""
+        with self._guard("reading"):
+            yield from self.db.execute("SELECT h, doc FROM postings ORDER BY h")
+
+    def sorted_lsh(self) -> Iterator[tuple[int, int]]:
+        """``(band key, doc)`` rows in key order."""
+        with self._guard("reading"):
+            yield from self.db.execute("SELECT key, doc FROM lsh ORDER BY key")
+
+    # --- quotes -----------------------------------------------------------------------------
 
     def quotes(self, doc: int) -> list[dict]:
-        cur = self.db.execute(
-            "SELECT start,end,kind,speaker_name,content FROM quotes WHERE doc=? ORDER BY start",
-            (doc,),
-        )
         keys = ("start", "end", "kind", "speaker_name", "content")
-        return [dict(zip(keys, r, strict=True)) for r in cur]
+        with self._guard("reading"):
+            cur = self.db.execute(
+                "SELECT start,end,kind,speaker_name,content FROM quotes WHERE doc=? ORDER BY start",
+                (doc,),
+            )
+            return [dict(zip(keys, r, strict=True)) for r in cur]
 
     def all_quotes(self) -> Iterator[tuple[int, dict]]:
-        cur = self.db.execute("SELECT doc,start,end,kind,speaker_name,content FROM quotes")
         keys = ("start", "end", "kind", "speaker_name", "content")
-        for r in cur:
-            yield r[0], dict(zip(keys, r[1:], strict=True))
+        with self._guard("reading"):
+            cur = self.db.execute("SELECT doc,start,end,kind,speaker_name,content FROM quotes")
+            for r in cur:
+                yield r[0], dict(zip(keys, r[1:], strict=True))
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite (or WAL mode) touches it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the store ({_reason(e)})") from None
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise InputError(f"{path}: not a storytrace store (not an SQLite file); left unchanged")
+    if len(head) < 100:
+        raise InputError(f"{path}: damaged store (truncated to {len(head)} bytes)")
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    # Autocommit mode: every write transaction is an explicit BEGIN IMMEDIATE.
+    if not readonly:
+        return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL store in a folder this user cannot write (no -shm file to create):
+        # nobody can be writing to it, so read it as an immutable file.
+        db.close()
+        db = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_SECONDS, isolation_level=None
+        )
+    return db
+
+
+def _reason(e: BaseException) -> str:
+    return getattr(e, "strerror", None) or str(e) or type(e).__name__
+
+
+def _message(path: Path, doing: str, e: sqlite3.Error) -> str:
+    name = getattr(e, "sqlite_errorname", "") or ""
+    text = str(e)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"{path}: disk full while {doing}; everything committed before is kept"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return (
+            f"{path}: store busy (another storytrace process is writing it); "
+            "try again when it has finished"
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return f"{path}: damaged store ({text}); re-index into a new folder"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return f"{path}: the store is read-only ({text})"
+    if name.startswith("SQLITE_IOERR") or "I/O" in text:
+        return f"{path}: I/O error while {doing} ({text}); everything committed before is kept"
+    return f"{path}: store error while {doing} ({text})"

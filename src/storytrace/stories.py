@@ -9,15 +9,21 @@ of those links (union-find), which costs about the number of candidate pairs.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from storytrace.align import Comparison
+from storytrace.dates import day_only, iso_utc, parse_published
+from storytrace.evidence import wire_credits
 from storytrace.text import STOPWORDS, Doc
+
+Span = tuple[int, int]
 
 TOP_TERMS = 40
 # Below both, a same-story pair shares only stock phrases ("to a new record low
@@ -145,7 +151,16 @@ def cluster(
 
 @dataclass(slots=True)
 class Edge:
-    """Reuse between two articles; ``source``/``target`` when the direction is known."""
+    """Reuse between two articles, and what is known about who took from whom.
+
+    ``source``/``target`` are set only when evidence orders the pair, and
+    ``basis`` names that evidence: ``"time"`` (publication instants differ),
+    ``"containment"`` (one article is wholly inside the other, which adds text of
+    its own) or ``"common-source"`` (no direction: both carry the same wire
+    credit, or the shared text is also in a third article that predates both).
+    ``evidence`` holds the facts behind the basis; ``published`` the two
+    articles' publication instants (ISO 8601 UTC) when known.
+    """
 
     a: str
     b: str
@@ -156,6 +171,8 @@ class Edge:
     target: str | None = None
     basis: str | None = None
     quotes: int = 0
+    evidence: dict = field(default_factory=dict)
+    published: tuple[str | None, str | None] = (None, None)
 
     def to_dict(self) -> dict:
         return {
@@ -164,13 +181,73 @@ class Edge:
             "verdict": self.verdict,
             "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
             "direction": (
-                {"from": self.source, "to": self.target, "basis": self.basis}
+                {
+                    "from": self.source,
+                    "to": self.target,
+                    "basis": self.basis,
+                    "evidence": self.evidence,
+                }
                 if self.basis
                 else None
             ),
+            "published": {"a": self.published[0], "b": self.published[1]},
             "shared_quotes": self.quotes,
             "passages": self.passages,
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping) -> Edge:
+        """The edge back from its :meth:`to_dict` form (as the store and Spark keep it)."""
+        way = d.get("direction") or {}
+        when = d.get("published") or {}
+        return cls(
+            d["a"],
+            d["b"],
+            list(d.get("passages", [])),
+            dict(d.get("coverage", {})),
+            d["verdict"],
+            way.get("from"),
+            way.get("to"),
+            way.get("basis"),
+            int(d.get("shared_quotes", 0)),
+            dict(way.get("evidence") or {}),
+            (when.get("a"), when.get("b")),
+        )
+
+
+CONTAINED_MIN = 0.9
+"""Least share of an article inside the shared passages for it to be contained in the other."""
+OWN_MIN_SHARE = 0.15
+"""Least share of the containing article outside the shared passages (its own material)."""
+OWN_MIN_WORDS = 25
+"""Least words of its own the containing article adds: a changed headline is not an extension."""
+
+
+def _when(value: object) -> tuple[dt.datetime, dt.datetime] | None:
+    """The interval an instant stands for: a date without a time covers its whole UTC day."""
+    when = parse_published(value)
+    if when is None:
+        return None
+    if day_only(when):
+        return when, when + dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+    return when, when
+
+
+def time_order(published_a: object, published_b: object) -> int:
+    """-1 when A was certainly published first, 1 when B was, 0 when unknown or too close.
+
+    Values are anything :func:`storytrace.dates.parse_published` reads; they are
+    compared as instants, never as strings. A date without a time is its whole
+    day, so it orders only against a time on another day.
+    """
+    a, b = _when(published_a), _when(published_b)
+    if a is None or b is None:
+        return 0
+    if a[1] < b[0]:
+        return -1
+    if b[1] < a[0]:
+        return 1
+    return 0
 
 
 def direction(
@@ -178,34 +255,71 @@ def direction(
     b: str,
     cov_a: float,
     cov_b: float,
-    published_a: str | None = None,
-    published_b: str | None = None,
-) -> tuple[str | None, str | None, str | None]:
-    """``(from, to, basis)`` for a reuse pair, or Nones when the evidence is silent.
+    published_a: object = None,
+    published_b: object = None,
+    words_a: int = 0,
+    words_b: int = 0,
+    wires: Iterable[str] = (),
+) -> tuple[str | None, str | None, str | None, dict]:
+    """``(from, to, basis, evidence)`` for a reuse pair; ``basis`` None when nothing is known.
 
-    Publication times win when both are known and differ. Otherwise, when one
-    article's text is (almost) wholly inside the other which has more, the
-    smaller one is the source that was taken and extended ("containment"). When
-    each holds shared text plus text of its own, both likely drew on a common
-    source (basis "common-source", no direction).
+    In order: the same wire credit on both sides (``wires``) makes a common
+    source; else differing publication instants give the order; else when one
+    article is at least :data:`CONTAINED_MIN` inside the shared passages and the
+    other adds at least :data:`OWN_MIN_WORDS` words (:data:`OWN_MIN_SHARE` of
+    itself) of its own, the contained one is the source that the other
+    extended; otherwise there is no direction. ``words_a``/``words_b`` are the
+    articles' word counts.
     """
-    if published_a and published_b and published_a != published_b:
-        return (a, b, "time") if published_a < published_b else (b, a, "time")
-    if cov_a >= 0.9 and cov_b <= 0.9:
-        return a, b, "containment"
-    if cov_b >= 0.9 and cov_a <= 0.9:
-        return b, a, "containment"
-    if cov_a < 0.8 and cov_b < 0.8:
-        return None, None, "common-source"
-    return None, None, None
+    wires = sorted(set(wires))
+    if wires:
+        return None, None, "common-source", {"wire": wires}
+    order = time_order(published_a, published_b)
+    if order:
+        src, dst = (a, b) if order < 0 else (b, a)
+        stamps = {a: iso_utc(published_a), b: iso_utc(published_b)}
+        return src, dst, "time", {"from_published": stamps[src], "to_published": stamps[dst]}
+    for inner, outer, cov_in, cov_out, n_out in (
+        (a, b, cov_a, cov_b, words_b),
+        (b, a, cov_b, cov_a, words_a),
+    ):
+        own = round((1 - cov_out) * n_out)
+        if cov_in >= CONTAINED_MIN and 1 - cov_out >= OWN_MIN_SHARE and own >= OWN_MIN_WORDS:
+            return inner, outer, "containment", {"contained": round(cov_in, 4), "own_words": own}
+    return None, None, None, {}
 
 
-def collapse(ids: Iterable[str], duplicates: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """Near-duplicate groups: representative id -> all member ids (sorted, representative first)."""
+def collapse(
+    ids: Iterable[str],
+    duplicates: Iterable[tuple[str, str]],
+    published: Mapping[str, object] | None = None,
+) -> dict[str, list[str]]:
+    """Near-duplicate groups: representative id -> member ids in time order.
+
+    The representative is the earliest member (``published`` maps id to a date
+    :func:`storytrace.dates.parse_published` reads); undated members come after
+    dated ones, and ties and undated members go by id.
+    """
     uf = UnionFind()
     for a, b in duplicates:
         uf.union(a, b)
-    return {min(g): sorted(g) for g in uf.groups(sorted(set(ids)))}
+    key = _time_key(published or {})
+    out = {}
+    for g in uf.groups(sorted(set(ids))):
+        members = sorted(g, key=key)
+        out[members[0]] = members
+    return out
+
+
+def _time_key(published: Mapping[str, object]) -> Callable[[str], tuple]:
+    def key(i: str) -> tuple:
+        when = parse_published(published.get(i))
+        return (when is None, when or _EPOCH, i)
+
+    return key
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _stock_phrases_only(verdict: str, cov: Mapping[str, float]) -> bool:
@@ -216,19 +330,31 @@ def _stock_phrases_only(verdict: str, cov: Mapping[str, float]) -> bool:
     )
 
 
-def reuse_edge(cmp: object, meta_a: dict, meta_b: dict, shared_quotes: int = 0) -> Edge | None:
-    """The reuse edge for a :class:`storytrace.align.Comparison` (None when it shows no reuse).
+def reuse_edge(
+    cmp: Comparison, meta_a: Mapping, meta_b: Mapping, shared_quotes: int = 0
+) -> Edge | None:
+    """The reuse edge for a comparison, or None when it shows no reuse.
 
-    ``meta_a``/``meta_b`` carry each article's ``id`` and optional ``published``.
+    ``meta_a``/``meta_b`` carry each article's ``id`` and optional ``published``
+    (any form :func:`storytrace.dates.parse_published` reads).
     """
-    passages = cmp.passages  # type: ignore[attr-defined]
-    cov = cmp.coverage  # type: ignore[attr-defined]
-    verdict = cmp.verdict  # type: ignore[attr-defined]
+    passages, cov, verdict = cmp.passages, cmp.coverage, cmp.verdict
     if not passages or verdict == "unrelated" or _stock_phrases_only(verdict, cov):
         return None
     a, b = meta_a["id"], meta_b["id"]
-    src, dst, basis = direction(
-        a, b, cov["a"], cov["b"], meta_a.get("published"), meta_b.get("published")
+    pa, pb = meta_a.get("published"), meta_b.get("published")
+    credits_a = {c.agency for c in wire_credits(cmp.a.text, [p.a for p in passages])}
+    credits_b = {c.agency for c in wire_credits(cmp.b.text, [p.b for p in passages])}
+    src, dst, basis, facts = direction(
+        a,
+        b,
+        cov["a"],
+        cov["b"],
+        pa,
+        pb,
+        len(Doc(cmp.a.text)),
+        len(Doc(cmp.b.text)),
+        credits_a & credits_b,
     )
     return Edge(
         a,
@@ -240,7 +366,93 @@ def reuse_edge(cmp: object, meta_a: dict, meta_b: dict, shared_quotes: int = 0) 
         dst,
         basis,
         shared_quotes,
+        facts,
+        (iso_utc(pa), iso_utc(pb)),
     )
+
+
+COMMON_SOURCE_INSIDE = 0.8
+"""Least share of a pair's shared text (on each side) that must also be shared with the
+earlier third article for the pair to count as drawing on that article."""
+
+
+def common_sources(edges: Iterable[Edge]) -> list[Edge]:
+    """Edges with ``common-source`` set where a third, earlier article explains the sharing.
+
+    For a pair A-B, an article C published before both (instants from the
+    edges' ``published``) that shares text with each of them, where what A and
+    B share lies (at least :data:`COMMON_SOURCE_INSIDE` of it, on each side)
+    inside what each shares with C, is a common source: A and B drew on C, not
+    on each other. The edge keeps its passages; its direction becomes none and
+    ``evidence`` names C. Other edges are returned unchanged.
+    """
+    edges = list(edges)
+    when: dict[str, str] = {}
+    spans: dict[tuple[str, str], list[Span]] = {}
+    nbrs: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        for i, p in zip((e.a, e.b), e.published, strict=True):
+            if p:
+                when[i] = p
+        if e.verdict == "duplicate":
+            continue
+        nbrs[e.a].add(e.b)
+        nbrs[e.b].add(e.a)
+        spans[(e.a, e.b)] = [tuple(p["a"]) for p in e.passages]
+        spans[(e.b, e.a)] = [tuple(p["b"]) for p in e.passages]
+    out = []
+    for e in edges:
+        found = None
+        if e.verdict != "duplicate" and e.basis != "common-source":
+            for c in sorted(nbrs[e.a] & nbrs[e.b]):
+                if (
+                    time_order(when.get(c), when.get(e.a)) < 0
+                    and time_order(when.get(c), when.get(e.b)) < 0
+                    and _inside(spans[(e.a, e.b)], spans[(e.a, c)]) >= COMMON_SOURCE_INSIDE
+                    and _inside(spans[(e.b, e.a)], spans[(e.b, c)]) >= COMMON_SOURCE_INSIDE
+                ):
+                    found = c
+                    break
+        if found is None:
+            out.append(e)
+            continue
+        facts = {"earlier": found, "earlier_published": iso_utc(when[found])}
+        out.append(replace(e, source=None, target=None, basis="common-source", evidence=facts))
+    return out
+
+
+def _inside(part: list[Span], whole: list[Span]) -> float:
+    """Share of the characters of ``part`` that lie inside ``whole`` (spans may overlap)."""
+    total = sum(e - s for s, e in part)
+    if not total:
+        return 0.0
+    merged: list[list[int]] = []
+    for s, e in sorted(whole):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    hit = sum(max(0, min(e, me) - max(s, ms)) for s, e in part for ms, me in merged)
+    return hit / total
+
+
+@dataclass(slots=True)
+class Story:
+    """One story: its articles, the reuse graph between them and its near-duplicate groups.
+
+    ``nodes`` are near-duplicate groups ``{"id", "count", "members"}``, each
+    represented by its earliest member with the members in time order;
+    ``edges`` are :meth:`Edge.to_dict` forms between nodes (edges inside a
+    group are left out).
+    """
+
+    id: int
+    articles: list[str]
+    nodes: list[dict]
+    edges: list[dict]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "articles": self.articles, "nodes": self.nodes, "edges": self.edges}
 
 
 def group_stories(
@@ -248,16 +460,17 @@ def group_stories(
     edges: Iterable[Edge],
     texts: Mapping[str, str] | None = None,
     links: Iterable[tuple[str, str]] = (),
+    published: Mapping[str, object] | None = None,
 ) -> list[dict]:
-    """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts.
+    """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts (see :class:`Story`).
 
     Groups are vocabulary clusters of ``texts`` (when given) joined by the reuse
-    ``edges`` and any other ``links`` (such as a shared quote); near-duplicates
-    (verdict ``duplicate``) collapse into one node with a count, and edges
-    inside a collapsed node are left out.
+    ``edges`` and any other ``links`` (such as a shared quote). Edges whose
+    shared text an earlier third article also holds become ``common-source``
+    (:func:`common_sources`).
     """
     ids = sorted(set(ids))
-    edges = list(edges)
+    edges = common_sources(edges)
     links = [(e.a, e.b) for e in edges] + list(links)
     if texts is not None:
         groups = cluster({i: texts[i] for i in ids}, links)
@@ -266,29 +479,43 @@ def group_stories(
         for a, b in links:
             uf.union(a, b)
         groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
-    return story_graphs(groups, edges)
+    return story_graphs(groups, edges, published)
 
 
-def story_graphs(groups: Iterable[list[str]], edges: Iterable[Edge | dict]) -> list[dict]:
+def story_graphs(
+    groups: Iterable[list[str]],
+    edges: Iterable[Edge | dict],
+    published: Mapping[str, object] | None = None,
+) -> list[dict]:
     """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts for given article groups.
 
     ``edges`` are :class:`Edge` objects or their :meth:`Edge.to_dict` form (as a
     Spark run stores them). Near-duplicates (verdict ``duplicate``) collapse into
-    one node with a count; edges inside a collapsed node are left out. Stories
-    are numbered from 1 in the order of ``groups``.
+    one node, represented by the earliest member (``published``, else the
+    publication times the edges carry); edges inside a collapsed node are left
+    out. Stories are numbered from 1 in the order of ``groups``.
     """
     groups = [sorted(g) for g in groups]
     dicts = [e.to_dict() if isinstance(e, Edge) else e for e in edges]
+    when: dict[str, object] = {}
+    for e in dicts:
+        stamps = e.get("published") or {}
+        for side in ("a", "b"):
+            if stamps.get(side):
+                when[e[side]] = stamps[side]
+    when.update({k: v for k, v in (published or {}).items() if v})
     ids = [i for g in groups for i in g]
-    reps = collapse(ids, [(e["a"], e["b"]) for e in dicts if e["verdict"] == "duplicate"])
+    reps = collapse(ids, [(e["a"], e["b"]) for e in dicts if e["verdict"] == "duplicate"], when)
     rep_of = {m: r for r, ms in reps.items() for m in ms}
     edge_of: dict[str, list[dict]] = defaultdict(list)
     for e in dicts:
         if e["verdict"] != "duplicate" and e["a"] in rep_of:
             edge_of[rep_of[e["a"]]].append(e)
+    key = _time_key(when)
     out = []
     for n, g in enumerate(groups, 1):
-        nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in g if r in reps]
-        es = [e for r in g if r in reps for e in edge_of[r]]
-        out.append({"id": n, "articles": g, "nodes": nodes, "edges": es})
+        heads = sorted((r for r in g if r in reps), key=key)
+        nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in heads]
+        es = [e for r in heads for e in edge_of[r]]
+        out.append(Story(n, g, nodes, es).to_dict())
     return out

@@ -24,22 +24,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 # CJK and other scripts written without spaces are tokenised per character, so
 # that non-English text still aligns word by word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’ʼ][^\W{_CJK}]+)*")
+# A number with separators or decimals ("20,442.75", "3.5bn") is one token, so a
+# passage never ends inside a number; it is tried before the plain word.
+TOKEN_RE = re.compile(rf"[{_CJK}]|\d+(?:[.,]\d+)+[^\W{_CJK}]*|[^\W{_CJK}]+(?:['’ʼ][^\W{_CJK}]+)*")
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+# Applied after lower-casing. Greek final sigma folds to sigma: ``lower()`` picks
+# the final form from context, which differs between a word alone and in a text.
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "ς": "σ"})
 
 
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Fold a raw token to its comparison form (case, apostrophes, diacritics)."""
-    w = word.translate(_APOSTROPHES).lower()
+    w = word.lower().translate(_FOLD)
     return w if w.isascii() else _strip_marks(w)
 
 
@@ -68,24 +72,42 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(slots=True)
+Span = tuple[int, int]
+
+
+@dataclass(slots=True, eq=False)
 class Doc:
     """Text plus its word tokens, each with character offsets into ``text``.
 
-    ``norms[i]`` is the normalised form of ``text[starts[i]:ends[i]]``.
+    ``norms[i]`` is the normalised form of ``text[starts[i]:ends[i]]``. A number
+    written with separators or decimals ("20,442.75", "0.4", "3.5bn") is one
+    token. Sentences, paragraphs and quotations are computed on first use and
+    cached on the Doc; use :func:`doc_of` to share one Doc per text.
+
+    >>> doc = Doc("Mr. Smith paid £3.5bn, up 0.4%.\\nIt was “a record”.")
+    >>> doc.norms
+    ['mr', 'smith', 'paid', '3.5bn', 'up', '0.4', 'it', 'was', 'a', 'record']
+    >>> [doc.text[s:e] for s, e in doc.sentences]
+    ['Mr. Smith paid £3.5bn, up 0.4%.', 'It was “a record”.']
+    >>> [doc.text[s:e] for s, e in doc.quotations], doc.sentence_tokens
+    (['a record'], [(0, 6), (6, 10)])
     """
 
     text: str
     starts: list[int] = field(init=False)
     ends: list[int] = field(init=False)
     norms: list[str] = field(init=False)
+    _sentences: list[Span] | None = field(init=False, default=None, repr=False)
+    _paragraphs: list[Span] | None = field(init=False, default=None, repr=False)
+    _quotations: list[Span] | None = field(init=False, default=None, repr=False)
+    _sentence_tokens: list[tuple[int, int]] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         text = self.text
         spans = [m.span() for m in TOKEN_RE.finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
-        folded = text.translate(_APOSTROPHES).lower()
+        folded = text.lower().translate(_FOLD)
         if len(folded) != len(text):
             # A few characters lower-case to two ("İ"); fold token by token.
             self.norms = [normalise_word(text[s:e]) for s, e in spans]
@@ -98,7 +120,7 @@ class Doc:
     def __len__(self) -> int:
         return len(self.norms)
 
-    def span(self, i: int, j: int) -> tuple[int, int]:
+    def span(self, i: int, j: int) -> Span:
         """Character span covering tokens ``i`` (inclusive) to ``j`` (exclusive).
 
         An empty token range maps to an empty span at the position where the
@@ -118,6 +140,76 @@ class Doc:
         """Index of the first token that ends after character ``char``."""
         return bisect_right(self.ends, char)
 
+    def tokens_in(self, span: Span, mode: str = "inside") -> tuple[int, int]:
+        """Token range ``(i, j)`` of a character span: the one char-to-token rule.
+
+        ``"inside"``: the tokens that start in ``[start, end)`` (a span cut on
+        token boundaries gets exactly its tokens; a quotation gets the words
+        within its marks). ``"overlap"``: every token sharing a character with
+        the span, and for an empty span inside a token, that token. An empty
+        result is an empty range at the position where tokens would stand.
+
+        >>> doc = Doc("one two three")
+        >>> doc.tokens_in((4, 9)), doc.tokens_in((5, 7)), doc.tokens_in((5, 7), "overlap")
+        ((1, 3), (2, 2), (1, 2))
+        """
+        s, e = span
+        if mode == "inside":
+            i = bisect_left(self.starts, s)
+        elif mode == "overlap":
+            i = bisect_right(self.ends, s)
+        else:
+            raise ValueError(f"unknown mode {mode!r}: use 'inside' or 'overlap'")
+        return i, max(i, bisect_left(self.starts, e))
+
+    @property
+    def sentences(self) -> list[Span]:
+        """Sentence spans (see :func:`sentence_spans`), computed once."""
+        if self._sentences is None:
+            self._sentences = _split_sentences(self.text)
+        return self._sentences
+
+    @property
+    def paragraphs(self) -> list[Span]:
+        """Non-blank lines, trimmed: news copy puts each paragraph on a line of its own."""
+        if self._paragraphs is None:
+            out: list[Span] = []
+            for s, e in _paragraphs(self.text):
+                _add_trimmed(self.text, s, e, out)
+            self._paragraphs = out
+        return self._paragraphs
+
+    @property
+    def quotations(self) -> list[Span]:
+        """Spans inside quotation marks (see :func:`quoted_spans`), computed once."""
+        if self._quotations is None:
+            self._quotations = _quotations(self.text)
+        return self._quotations
+
+    @property
+    def sentence_tokens(self) -> list[tuple[int, int]]:
+        """Token ranges of the sentences that hold at least one word."""
+        if self._sentence_tokens is None:
+            out = []
+            for span in self.sentences:
+                t0, t1 = self.tokens_in(span)
+                if t1 > t0:
+                    out.append((t0, t1))
+            self._sentence_tokens = out
+        return self._sentence_tokens
+
+
+@lru_cache(maxsize=64)
+def doc_of(text: str) -> Doc:
+    """The shared :class:`Doc` of ``text``: a text is tokenised once per process.
+
+    The Doc is shared, so treat it as read-only.
+
+    >>> doc_of("same text") is doc_of("same text")
+    True
+    """
+    return Doc(text)
+
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 
@@ -127,22 +219,70 @@ def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
     return x[0] < y[1] and y[0] < x[1]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[Span]:
     """Split ``text`` into sentence-like character spans (lines split too).
 
     News copy puts captions, headlines and paragraphs on lines of their own, so
-    a line break always ends a sentence.
+    a line break always ends a sentence. A full stop after a title or an
+    initial ("Mr.", "Dr.", "J.") does not, and a sentence opening with two
+    straight single marks (``''``, wire copy's double mark) starts a new one.
 
     >>> sentence_spans("One here. Two there.\\nThree")
     [(0, 9), (10, 20), (21, 26)]
+    >>> t = "Dr. Rhodes met J. Smith. He left."
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Dr. Rhodes met J. Smith.', 'He left.']
     """
-    spans: list[tuple[int, int]] = []
+    return list(doc_of(text).sentences)
+
+
+def _split_sentences(text: str) -> list[Span]:
+    out: list[Span] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        _add_trimmed(text, pos, m.start(), spans)
+        _add_sentence(text, pos, m.start(), out)
         pos = m.end()
-    _add_trimmed(text, pos, len(text), spans)
-    return spans
+    _add_sentence(text, pos, len(text), out)
+    return out
+
+
+def _add_sentence(text: str, s: int, e: int, out: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    if out and _ends_with_abbreviation(text, *out[-1]) and "\n" not in text[out[-1][1] : s]:
+        s = out.pop()[0]
+    if "''" in text[s:e]:
+        for m in _DOUBLE_APOS_START.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
+    out.append((s, e))
+
+
+_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev St Jr Sr Mt No Vol Inc Corp Co Ltd
+    vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+_DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
+
+
+def _ends_with_abbreviation(text: str, s: int, e: int) -> bool:
+    """Whether the sentence ``text[s:e]`` ends with a title ("Mr.") or an initial ("J.")."""
+    if text[e - 1] != ".":
+        return False
+    k = e - 1
+    while k > s and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    word = text[k : e - 1]
+    before = text[k - 1] if k > s else " "
+    if before.isalnum() or before == "_":
+        return False
+    if len(word) == 1 and word.isupper() and word.isalpha():
+        return before != "."  # "J." is an initial; the "S." of "U.S." ends a sentence
+    return word in _ABBREVIATIONS
 
 
 def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
@@ -160,7 +300,7 @@ _OPEN_SINGLE = "‘'"
 _CLOSE_SINGLE = "’'"
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[Span]:
     """Character spans of text inside quotation marks (the marks excluded).
 
     Handles curly and straight marks, double and single marks (telling a
@@ -176,6 +316,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in quoted_spans(t)]
     ['We will win.', 'it’s over']
     """
+    return list(doc_of(text).quotations)
+
+
+def _quotations(text: str) -> list[Span]:
     # Same-length stand-in for '' so offsets stay valid: a zero-width space
     # then a double mark.
     work = text.replace("''", _ZWSP + '"') if "''" in text else text

@@ -31,7 +31,7 @@ from storytrace.report.html import (
     render_fragment,
     render_html,
 )
-from storytrace.report.shape import article_meta, shape_stories
+from storytrace.report.shape import article_meta, index_stories, shape_stories
 from storytrace.report.story_pages import render_stories_html
 from storytrace.report.terminal import KIND_STYLE, terminal_summary
 
@@ -49,6 +49,7 @@ __all__ = [
     "article_meta",
     "gather_extras",
     "headline_span",
+    "index_stories",
     "render_fragment",
     "render_html",
     "render_stories_html",

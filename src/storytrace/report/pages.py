@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from storytrace.report.common import pct, short, static_text
+from storytrace.report.graph import LEGEND
 
 STYLESHEETS = ("report.css", "app.css")
 
@@ -37,7 +38,7 @@ def render(name: str, **context: Any) -> str:
     context.setdefault("standalone", False)
     context.setdefault("article_href", None)
     context.setdefault("compare_href", None)
-    context.setdefault("story_href", None)
+    context.setdefault("legend", LEGEND)
     return environment().get_template(name).render(**context)
 
 

@@ -24,13 +24,13 @@ class StoreIndex:
 
     def __init__(self, db_dir: str | Path) -> None:
         self.db_dir = Path(db_dir)
-        Store(self.db_dir, create=False).close()  # a clear error now if there is no index
+        Store(self.db_dir, readonly=True).close()  # a clear error now if there is no index
         self._stories: list[dict] | None = None
         self._story_of: dict[str, str] = {}
         self._building: asyncio.Task | None = None
 
     def _store(self) -> Store:
-        return Store(self.db_dir, create=False)
+        return Store(self.db_dir, readonly=True)
 
     async def all_stories(self, compute: Callable[[str], Awaitable[list[dict]]]) -> list[dict]:
         """Every shaped story; ``compute(db_dir)`` builds them the first time."""
@@ -49,81 +49,33 @@ class StoreIndex:
 
     def stats(self, stories: list[dict]) -> dict:
         with self._store() as s:
-            articles, outlets = s.db.execute(
-                "SELECT count(*), count(DISTINCT outlet) FROM articles"
-            ).fetchone()
-        return {"articles": articles, "outlets": outlets, "stories": len(stories)}
+            return s.stats() | {"stories": len(stories)}
 
     def article(self, article_id: str) -> dict | None:
         with self._store() as s:
-            row = s.db.execute(
-                "SELECT id, title, url, outlet, published, source, text FROM articles WHERE id=?",
-                (article_id,),
-            ).fetchone()
-        if row is None:
-            return None
-        keys = ("id", "title", "url", "outlet", "date", "source", "text")
-        return dict(zip(keys, row, strict=True))
+            return s.article_by_id(article_id)
 
     def search(self, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
         with self._store() as s:
-            rows = s.db.execute(
-                "SELECT id, title, outlet, published, source, text, instr(lower(text), lower(?)) "
-                "FROM articles WHERE instr(lower(text), lower(?)) > 0 ORDER BY published, id "
-                "LIMIT ?",
-                (q, q, limit),
-            ).fetchall()
-        hits = []
-        for aid, title, outlet, date, source, text, at in rows:
-            start = at - 1
-            hits.append(_hit(aid, title, outlet, date, source, text, start, start + len(q), None))
-        return hits
+            rows = s.search_text(q, limit=limit)
+        return [_hit(r, r["text"], r["start"], r["end"], None) for r in rows]
 
     def search_speaker(self, name: str, limit: int = SEARCH_LIMIT) -> list[dict]:
-        # LIKE wildcards in the name are literal characters: "%" must not match everyone.
-        pattern = "%" + like_escape(name.lower()) + "%"
+        # The store takes LIKE wildcards literally: "%" does not match everyone.
         with self._store() as s:
-            rows = s.db.execute(
-                "SELECT a.id, a.title, a.outlet, a.published, a.source, q.content, "
-                "q.speaker_name FROM quotes q JOIN articles a ON a.doc = q.doc "
-                "WHERE lower(q.speaker_name) LIKE ? ESCAPE '\\' "
-                "ORDER BY a.published, a.id, q.start LIMIT ?",
-                (pattern, limit),
-            ).fetchall()
-        return [
-            _hit(aid, title, outlet, date, source, content or "", 0, len(content or ""), speaker)
-            for aid, title, outlet, date, source, content, speaker in rows
-        ]
+            rows = s.search_speaker(name, limit=limit)
+        return [_hit(r, r["content"] or "", 0, len(r["content"] or ""), r["speaker"]) for r in rows]
 
 
-def like_escape(text: str) -> str:
-    r"""``text`` for a LIKE pattern with ``ESCAPE '\'``: ``%``, ``_`` and ``\`` literal.
-
-    >>> like_escape("50%_off\\")
-    '50\\%\\_off\\\\'
-    """
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _hit(
-    aid: str,
-    title: str | None,
-    outlet: str | None,
-    date: str | None,
-    source: str | None,
-    text: str,
-    start: int,
-    end: int,
-    speaker: str | None,
-) -> dict[str, Any]:
+def _hit(row: dict, text: str, start: int, end: int, speaker: str | None) -> dict[str, Any]:
     before = text[max(0, start - _CONTEXT) : start]
     after = text[end : end + _CONTEXT]
     return {
-        "id": aid,
-        "title": title,
-        "outlet": outlet,
-        "date": date,
-        "source": source,
+        "id": row["id"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "source": row["source"],
         "speaker": speaker,
         "span": [start, end],
         "before": ("…" if start > _CONTEXT else "") + before,

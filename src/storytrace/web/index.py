@@ -56,7 +56,7 @@ def as_article(d: dict) -> Article:
         source=d.get("source") or str(d["id"]),
         text=d["text"],
         title=d.get("title"),
-        date=d.get("date"),
+        published=d.get("published") or d.get("date"),
         url=d.get("url"),
         outlet=d.get("outlet"),
     )

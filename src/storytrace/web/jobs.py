@@ -27,6 +27,6 @@ def compare_page(a: Article, b: Article) -> tuple[str, str]:
 def shaped_stories(db_dir: str) -> list[dict]:
     """Every story of an index, shaped for the pages (one process: no nested pool)."""
     from storytrace import corpus
-    from storytrace.report.shape import article_meta, shape_stories
+    from storytrace.report.shape import index_stories
 
-    return shape_stories(corpus.stories(db_dir, workers=1)["stories"], article_meta(db_dir))
+    return index_stories(db_dir, corpus.stories(db_dir, workers=1)["stories"])

@@ -1,0 +1,165 @@
+"""Publication dates: every accepted form becomes one timezone-aware UTC instant.
+
+Direction by time must compare instants, never strings: ``"May 30, 2019"``
+sorts after ``"June 1, 2019"``, and ``2019-05-30T07:00:00-05:00`` (12:00 UTC)
+sorts before ``2019-05-30T10:00:00+00:00`` as text. Accepted forms:
+
+* ISO 8601, with or without an offset (passim's ``date`` is ``YYYY-MM-DD``);
+* RFC 2822 / RSS (``Thu, 30 May 2019 07:00:00 -0500``);
+* everyday English (``May 30, 2019``, ``30 May 2019 10:15 BST``), read by
+  python-dateutil; ambiguous numeric dates (``01/02/2019``) read month first;
+* epoch seconds as a number or a string of 9+ digits (13 digits: milliseconds);
+* :class:`datetime.datetime` and :class:`datetime.date` objects.
+
+A time with no zone (``2019-05-30 07:00``) is taken as UTC: the record does not
+say otherwise, and guessing a local zone would be worse. A date with no time is
+midnight UTC (:func:`day_only` tells such values apart). Anything else (no year,
+no month, a year outside 1800-2200, junk) is ``None``; the caller warns.
+
+Example:
+    >>> parse_published("Thu, 30 May 2019 07:00:00 -0500").isoformat()
+    '2019-05-30T12:00:00+00:00'
+    >>> iso_utc("May 30, 2019")
+    '2019-05-30T00:00:00Z'
+    >>> parse_published("sometime last week") is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import warnings
+
+from dateutil import parser as du_parser
+from dateutil import tz
+
+UTC = dt.UTC
+
+# dateutil leaves unknown abbreviations naive (with a warning); these are the
+# zones news feeds print. Abbreviations are ambiguous worldwide (CST is also
+# China), so only the North American / UK / central European readings are used.
+_ZONES = {
+    name: tz.tzoffset(name, hours * 3600)
+    for name, hours in {
+        "UTC": 0,
+        "GMT": 0,
+        "Z": 0,
+        "BST": 1,
+        "IST": 1,
+        "CET": 1,
+        "CEST": 2,
+        "EET": 2,
+        "EEST": 3,
+        "EST": -5,
+        "EDT": -4,
+        "CST": -6,
+        "CDT": -5,
+        "MST": -7,
+        "MDT": -6,
+        "PST": -8,
+        "PDT": -7,
+        "AEST": 10,
+        "AEDT": 11,
+    }.items()
+}
+_EPOCH = re.compile(r"\d{9,13}(\.\d+)?")
+# Labels feeds put before the date ("Published: ...", "Updated 30 May 2019").
+_LABEL = re.compile(
+    r"^\s*(?:first\s+)?(?:published|posted|updated|last\s+updated|date|on)\s*(?:on)?\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+_RFC_ZONE = re.compile(r"\s(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)\s*$", re.IGNORECASE)
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+
+
+def parse_published(raw: object) -> dt.datetime | None:
+    """The publication instant of ``raw`` as an aware UTC datetime, or None if unreadable."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, dt.datetime):
+        return _checked(raw)
+    if isinstance(raw, dt.date):
+        return _checked(dt.datetime(raw.year, raw.month, raw.day))
+    if isinstance(raw, int | float):
+        return _from_epoch(float(raw))
+    if not isinstance(raw, str):
+        return None
+    s = raw.strip()
+    if not s or len(s) > 100:
+        return None
+    if _EPOCH.fullmatch(s):
+        return _from_epoch(float(s))
+    return _from_iso(s) or _from_rfc2822(s) or _from_words(_LABEL.sub("", s))
+
+
+def iso_utc(raw: object) -> str | None:
+    """``raw`` as the stored form, ``YYYY-MM-DDTHH:MM:SSZ`` (sorts as it should), or None."""
+    when = parse_published(raw)
+    return None if when is None else when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def day_only(when: dt.datetime) -> bool:
+    """True for a value at exactly midnight UTC: most likely a date given without a time."""
+    return when.hour == when.minute == when.second == when.microsecond == 0
+
+
+def _checked(when: dt.datetime) -> dt.datetime | None:
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return when if _MIN_YEAR <= when.year <= _MAX_YEAR else None
+
+
+def _from_epoch(x: float) -> dt.datetime | None:
+    if x > 1e11:  # milliseconds, as JavaScript writes them
+        x /= 1000
+    try:
+        return _checked(dt.datetime.fromtimestamp(x, UTC))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _from_iso(s: str) -> dt.datetime | None:
+    if not s[:4].isdigit():
+        return None
+    try:
+        return _checked(dt.datetime.fromisoformat(s))
+    except ValueError:
+        return None
+
+
+def _from_rfc2822(s: str) -> dt.datetime | None:
+    if "," not in s and not re.match(r"\d{1,2} [A-Za-z]{3} \d{4} \d", s):
+        return None
+    try:
+        fields = email.utils.parsedate_tz(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+    # No zone, one the email module reads as UTC without knowing it ("BST"), or
+    # "7:00 PM": the email reading would be wrong, dateutil's is not.
+    if fields is None or not _RFC_ZONE.search(s) or re.search(r"\b[AP]\.?M\b", s, re.I):
+        return None
+    try:
+        return _checked(email.utils.parsedate_to_datetime(s))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _from_words(s: str) -> dt.datetime | None:
+    # Two defaults that differ in every field: a field the string does not give
+    # comes out different, so "May" alone or "10:15" alone is refused instead
+    # of being completed from today's date.
+    got = []
+    for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                got.append(du_parser.parse(s, default=default, tzinfos=_ZONES))
+        except (ValueError, OverflowError, TypeError):
+            return None
+    first, second = got
+    if first.year != second.year or first.month != second.month:
+        return None
+    if first.day != second.day:  # "May 2019": the first of the month
+        first = first.replace(day=1)
+    return _checked(first)

@@ -1,0 +1,349 @@
+"""Speech frames: reporting verbs with their speaker and content, colon lead-ins,
+frames after a quote, and quoted text without a frame."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from storytrace.quotes.document import Context
+from storytrace.quotes.lexicon import (
+    CUE_FORMS,
+    CUE_RE,
+    DETERMINERS,
+    NEEDS_CHECK,
+    NOT_BEFORE,
+    NOT_NAME,
+    NP_STOP,
+    PARTICIPLES,
+    PHRASAL,
+    TITLES,
+    TRANSITIVE,
+    WORD_RE,
+)
+from storytrace.quotes.model import Quote, Span
+from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
+
+
+def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[Quote]:
+    """'Kasich: ‘We are going all the way’', 'Here’s Clinton in 1992: “...”'.
+
+    With ``dangling``, a unit ending in a colon ('He told the crowd:') yields an
+    empty quote carrying the frame for the quote in the next paragraph.
+    """
+    text = ctx.text
+    if dangling:
+        colon = text.rindex(":", u0, u1)
+        cues = _cue_matches(ctx, u0, colon)
+        if cues:
+            m = cues[-1]
+            sp = np_backward(text, u0, m.start())
+            if sp is not None or _passive_before(text, u0, m.start()) is not None:
+                return [Quote("direct", (u1, u1), m.span(), sp, continues=True)]
+        else:
+            # A verb off the list: 'President Clinton released the following statement:'.
+            frame = _unlisted_colon_frame(ctx, u0, colon)
+            if frame is not None:
+                return [Quote("direct", (u1, u1), frame[1], frame[0], continues=True)]
+    else:
+        k = bisect_left(ctx.seg_starts, u0)
+        if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
+            return []
+        colon = text.rfind(":", u0, ctx.segs[k][0])
+        if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
+            return []
+    if count_words(text, u0, colon) > 10:
+        return []
+    sp = np_backward(text, u0, colon)
+    if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
+        return []
+    if dangling:
+        return [Quote("direct", (u1, u1), (colon, colon + 1), sp, continues=True)]
+    piece = trim_span(text, colon + 1, u1)
+    return [make_quote(ctx, piece, (colon, colon + 1), sp)] if piece else []
+
+
+_COLON_VERB = re.compile(
+    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took)\b"
+)
+
+
+def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span] | None:
+    """Speaker and verb of a short paragraph ending in a colon whose verb is off the
+    cue list ('Cruz called them on it:'): a named or pronoun subject opening the
+    sentence, then a past-tense or present verb."""
+    text = ctx.text
+    if count_words(text, u0, colon) > 12:
+        return None
+    sp = clause_subject(ctx, u0, colon)
+    if sp is None:
+        return None
+    words = text[sp[0] : sp[1]].split()
+    if not words or len(words) > 5:
+        return None
+    head = words[-1].lower().strip("’'s.")
+    if words[-1].lower() not in ("he", "she", "they") and (
+        not words[-1][:1].isupper() or head in NOT_NAME or head in TITLES
+    ):
+        return None
+    m = _COLON_VERB.match(text, sp[1], colon)
+    if m is None:
+        return None
+    return sp, m.span(1)
+
+
+def _cue_matches(ctx: Context, u0: int, u1: int) -> list[re.Match[str]]:
+    out = []
+    for m in CUE_RE.finditer(ctx.text, u0, u1):
+        if ctx.in_quote(m.start()):
+            continue
+        word = m.group(0).split()[0].lower()
+        lemma = CUE_FORMS.get(word, "according")
+        if (
+            lemma in PHRASAL
+            and not m.group(0).endswith("out")
+            and not ctx.text.startswith(PHRASAL[lemma], m.end())
+        ):
+            continue
+        if lemma in NEEDS_CHECK and NOT_BEFORE.match(ctx.text, m.end()):
+            continue
+        # "Trump called Clinton 'crooked'": naming counts only with quoted words.
+        if lemma == "call" and not _has_quote(ctx, m.end(), min(u1, m.end() + 60)):
+            continue
+        out.append(m)
+    return out
+
+
+def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
+    """Attributions of one sentence-like unit, one per cue with a speaker.
+
+    A unit may hold several ("..., say Tories - as a minister admits ..."):
+    each cue's content runs to the frame of the next.
+    """
+    text = ctx.text
+    frames: list[tuple[Span, Span | None, int, int]] = []
+    for m in _cue_matches(ctx, u0, u1):
+        c0, c1 = m.span()
+        if frames and c0 < frames[-1][3]:
+            continue
+        lo = frames[-1][3] if frames else u0
+        speaker: Span | None = None
+        f0, f1 = c0, c1
+        if m.group(0).lower().startswith("according"):
+            speaker = np_forward(text, c1, u1)
+            if speaker is None:
+                continue
+            f1 = speaker[1]
+        else:
+            passive = _passive_before(text, lo, c0)
+            if passive is not None:
+                f0 = passive
+            else:
+                participle = m.group(0) in PARTICIPLES and text[lo:c0].rstrip().endswith(",")
+                speaker = None if participle else np_backward(text, lo, c0)
+                if speaker is not None:
+                    f0 = min(speaker[0], c0)
+                elif participle:
+                    # "Mr. Trump echoed Mr. Putin, saying ...": the clause's subject.
+                    speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)
+                    if speaker is None:
+                        continue
+                elif (
+                    _after_content(text, lo, c0)
+                    and CUE_FORMS.get(m.group(0).split()[0].lower()) not in TRANSITIVE
+                ):
+                    speaker = np_forward(text, c1, u1)
+                    if speaker is None:
+                        continue
+                    f1 = speaker[1]
+                else:
+                    continue
+        frames.append(((c0, c1), speaker, f0, f1))
+    if not frames:
+        frames = _unknown_verb_frame(ctx, u0, u1)
+    quotes: list[Quote] = []
+    # 'Trump asserted that X: "Y," he claimed.': a quote just before a later
+    # frame belongs to that frame.
+    bounds = [frames[k - 1][3] if k else u0 for k in range(len(frames))]
+    firsts = [k == 0 for k in range(len(frames))]
+    for k in range(1, len(frames)):
+        f0 = frames[k][2]
+        if _after_content(text, bounds[k], f0):
+            j = bisect_right(ctx.seg_starts, f0) - 1
+            if (
+                j >= 0
+                and bounds[k] < ctx.segs[j][0]
+                and f0 - ctx.segs[j][1] <= 3
+                and not text[ctx.segs[j][0] : ctx.segs[j][1]].rstrip().endswith(".")
+            ):
+                bounds[k] = ctx.segs[j][0] - 1
+                firsts[k] = True
+    quotes: list[Quote] = []
+    for k, (cue, speaker, f0, f1) in enumerate(frames):
+        hi = frames[k + 1][2] if k + 1 < len(frames) else u1
+        if k + 1 < len(frames) and firsts[k + 1]:
+            hi = bounds[k + 1]
+        quotes += _pieces(ctx, bounds[k], hi, cue, speaker, f0, f1, first=firsts[k])
+    return quotes
+
+
+_AFTER_QUOTE_FRAME = re.compile(
+    r"[,?!—–-][”’\"']\s+((?:he|she|they|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
+    r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
+    r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
+)
+
+
+def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
+    """'"Quiet," he demanded.': a frame right after a quote, with a verb not on the list."""
+    m = _AFTER_QUOTE_FRAME.search(ctx.text, u0, u1)
+    if m is None or ctx.in_quote(m.start(1)):
+        return []
+    verb = m.group(2)
+    if verb in NP_STOP or verb in DETERMINERS:
+        return []
+    return [(m.span(2), m.span(1), m.start(1), m.end(2))]
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+
+
+def _passive_before(text: str, u0: int, c0: int) -> int | None:
+    m = _PASSIVE.search(text, max(u0, c0 - 30), c0)
+    if m is None or text[c0 : c0 + 4] not in ("told", "aske"):
+        return None
+    return m.start()
+
+
+def _after_content(text: str, u0: int, c0: int) -> bool:
+    """Whether the cue follows its content: '..., said X' or '“...” said X'."""
+    before = text[u0:c0].rstrip()
+    return bool(before) and before[-1] in ",”’\"'“»" and len(before) > 1
+
+
+def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
+    k = bisect_left(ctx.seg_starts, u0)
+    return k < len(ctx.segs) and ctx.segs[k][0] < u1
+
+
+_THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that\s+")
+_COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
+
+
+def _pieces(
+    ctx: Context, lo: int, hi: int, cue: Span, speaker: Span | None, f0: int, f1: int, first: bool
+) -> list[Quote]:
+    text = ctx.text
+    # Extend the frame over the words linking cue and content: "told the
+    # podcast:", "said in a statement that".
+    m = _COLON_FRAME.match(text, f1, hi)
+    if m and not _has_quote(ctx, f1, m.end() - 1):
+        f1 = m.end()
+    else:
+        m = _THAT_FRAME.match(text, f1, hi)
+        if m and not _has_quote(ctx, f1, m.end()):
+            f1 = m.end()
+    quotes: list[Quote] = []
+    before = trim_span(text, lo, f0) if first else None
+    after = trim_span(text, f1, hi)
+    inverted = speaker is not None and speaker[0] >= cue[1]
+    after_words = count_words(text, *after) if after is not None else 0
+    # '"...," said Tom Hale, a councillor.': content before the frame, and
+    # after it only a further quote. 'In Scranton, Biden said X': content after.
+    if before is not None and (
+        (after is None and _after_content(text, lo, f0))
+        or (
+            after is not None
+            and (
+                inverted
+                or after_words <= 2
+                or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+            )
+        )
+    ):
+        if after is not None:
+            # '"A," he said on Monday. "B."': the second quote, not the adverbial.
+            k = bisect_left(ctx.seg_starts, after[0])
+            if k < len(ctx.segs) and ctx.segs[k][0] < after[1]:
+                after = (ctx.segs[k][0], after[1])
+            if _quoted_share(ctx, *after) < 0.8:
+                after = None
+    elif before is not None and _quoted_share(ctx, *before) < 0.8:
+        before = None
+    for piece in (before, after):
+        if piece is not None:
+            quotes.append(make_quote(ctx, piece, cue, speaker))
+    return quotes
+
+
+_LEAD_TRIM = " \t\n\xa0,:;–—-"
+_TAIL_TRIM = " \t\n\xa0,:;.–—-"
+_EDGE_WORDS = re.compile(
+    r"^(?:and|but|as|with|while|so|then)\b|\b(?:and|but|as|with|while|so|then)$"
+)
+
+
+def trim_span(text: str, s: int, e: int) -> Span | None:
+    for _ in range(3):
+        while s < e and text[s] in _LEAD_TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TAIL_TRIM:
+            e -= 1
+        m = _EDGE_WORDS.search(text[s:e])
+        if m is None:
+            break
+        if m.start() == 0:
+            s += m.end()
+        else:
+            e = s + m.start()
+    return (s, e) if e > s and any(c.isalnum() for c in text[s:e]) else None
+
+
+def count_words(text: str, s: int, e: int) -> int:
+    return len(WORD_RE.findall(text, s, e))
+
+
+def _quoted_share(ctx: Context, s: int, e: int) -> float:
+    toks = list(WORD_RE.finditer(ctx.text, s, e))
+    if not toks:
+        return 0.0
+    return sum(ctx.in_quote(t.start()) for t in toks) / len(toks)
+
+
+def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
+    share = _quoted_share(ctx, *piece)
+    if share >= 0.999:
+        inside = [sg for sg in ctx.segs if sg[0] < piece[1] and sg[1] > piece[0]]
+        content = (max(inside[0][0], piece[0]), min(inside[-1][1], piece[1]))
+        return Quote("direct", content, cue, speaker)
+    return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
+
+
+def orphan_quotes(ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int) -> list[Quote]:
+    """Quoted text in a unit without a cue: a continuation, or a quote on its own."""
+    text = ctx.text
+    out: list[Quote] = []
+    for s, e in ctx.segs:
+        if e <= u0 or s >= u1:
+            continue
+        s, e = max(s, u0), min(e, u1)
+        n = count_words(text, s, e)
+        lead = text[u0:s].strip(" \t\n“‘\"'«„")
+        starts_unit = not lead
+        gap = text[prev_end:u0] if prev is not None else ""
+        if (
+            prev is not None
+            and starts_unit
+            and gap.count("\n") <= 2
+            and (prev.kind != "indirect" or n >= 3)
+        ):
+            # A dangling frame ('He said:') lends its cue; a continuation does not.
+            cue = prev.cue if prev.content[0] == prev.content[1] else None
+            q = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name, continues=True)
+        elif n >= 5 and starts_unit:
+            q = Quote("direct", (s, e))
+        else:
+            continue
+        out.append(q)
+        prev = q
+    return out

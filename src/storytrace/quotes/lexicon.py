@@ -1,0 +1,214 @@
+"""The words quote extraction keys on: reporting verbs and their forms, titles,
+pronouns, determiners and the regular expressions for tokens and names."""
+
+from __future__ import annotations
+
+import re
+
+IRREGULAR = {
+    "say": "say says said saying",
+    "tell": "tell tells told telling",
+    "write": "write writes wrote written writing",
+    "speak": "speak speaks spoke speaking",
+    "call": "call calls called calling",
+}
+REGULAR = """add insist claim argue explain state tweet post note warn reply respond announce
+    admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
+    urge ask complain concede conclude counter joke quip boast vow pledge promise reveal stress
+    emphasise emphasize press predict allege agree caution testify report describe accuse charge
+    continue estimate insist lament mention point answer shout exclaim retort scoff recount
+    assure""".split()
+
+# Participles after a comma take the sentence subject as speaker:
+# "Philp called for a debate, arguing that ...".
+PARTICIPLES: set[str] = set()
+
+
+def inflect(verb: str) -> list[str]:
+    if verb in IRREGULAR:
+        return IRREGULAR[verb].split()
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        s3, past = verb[:-1] + "ies", verb[:-1] + "ied"
+    else:
+        s3 = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+        past = verb + "d" if verb.endswith("e") else verb + "ed"
+    if verb in ("admit", "quip"):
+        past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    else:
+        ing = stem + "ing"
+    return [verb, s3, past, ing]
+
+
+# Their base and -s forms are mostly nouns in news copy ("the swing state",
+# "reports of"); only the past and -ing forms count as cues.
+NOUNLIKE = set(
+    """report claim post note tweet reply joke boast vow pledge promise counter charge estimate
+    state point quip remark lament mention caution""".split()
+)
+
+CUE_FORMS: dict[str, str] = {}
+for _lemma in list(IRREGULAR) + REGULAR:
+    for _k, _form in enumerate(inflect(_lemma)):
+        if _lemma in NOUNLIKE and _k < 2:
+            continue
+        CUE_FORMS[_form] = _lemma
+        if _form.endswith("ing"):
+            PARTICIPLES.add(_form)
+# "point" and "continue" only report speech in these phrases.
+PHRASAL = {"point": ("out",), "continue": (":", ",", ".")}
+
+CUE_RE = re.compile(
+    r"\b(?:[Aa]ccording to|(?:"
+    + "|".join(sorted(CUE_FORMS, key=len, reverse=True))
+    + r")(?:\s+out\b)?)\b"
+)
+
+# Verbs that also have non-reporting senses: "agreed to", "charged with".
+NOT_BEFORE = re.compile(r"\s+(?:to|with|for|up|off|into)\b")
+NEEDS_CHECK = {
+    "press",
+    "agree",
+    "charge",
+    "continue",
+    "promise",
+    "vow",
+    "pledge",
+    "urge",
+    "describe",
+    "accuse",
+    "ask",
+    "report",
+    "estimate",
+    "post",
+    "point",
+    "mention",
+}
+
+PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": "", "you": ""}
+RELATIVES = {"who", "which", "that"}
+AUX_ADV = set(
+    """has have had was were is are be been also then later previously earlier once again even
+    reportedly just recently will would could did does do not never has often repeatedly
+    subsequently quickly simply further flatly publicly privately angrily separately still
+    initially first last tersely bluntly memorably famously""".split()
+)
+DETERMINERS = set("the a an his her their its our this that these those another one some".split())
+# Lower-case words that end a backward noun-phrase scan: clause and phrase boundaries.
+NP_STOP = set(
+    """and but or nor that which who whom whose when while as because if although though
+    after before since in on at during with by to from into onto over under than until unless
+    where whether so yet not no it is was were are has have had be been being do does did
+    said says say told tells tell there here also then however meanwhile""".split()
+)
+TITLES = set(
+    """mr mrs ms miss dr sir dame lord lady prof professor rev sen senator rep gov governor
+    president judge gen general mayor king queen prince princess pope father sister brother
+    capt captain col colonel lt sgt chancellor secretary minister""".split()
+)
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"}
+# Capitalised words that are not (parts of) personal names.
+NOT_NAME = set(
+    """the a an in on at but and or for of to during meanwhile however after before when while
+    as if it its this that these those he she they we i his her their our my former ex shadow
+    commons leader minister prime secretary chancellor house labour party tory tories
+    conservative conservatives democrat democrats democratic republican republicans president
+    senator senate congress government committee national federal state states united kingdom
+    uk us usa eu white reform new north south east west january february march april may june
+    july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday mp mps speaker chairman chairwoman director head spokesman spokeswoman
+    spokesperson campaign convention council office department ministry court police army
+    news times post daily mail telegraph guardian bbc cnn reuters ap afp fox twitter linkedin
+    facebook instagram x sources officials critics supporters experts analysts ceo""".split()
+)
+STATEMENT_NOUNS = set(
+    """post tweet statement letter email message memo note blog video report interview
+    release filing complaint""".split()
+)
+SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawyer|attorney)s?\b")
+
+OPEN_MARKS = "“‘\"'«„"
+CLOSE_MARKS = "”’\"'»“"
+WORD_RE = re.compile(r"[\w][\w’'.\-]*[\w]|[\w]")
+NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
+    r"[A-Z][\w’'\-]*\.?)*"
+)
+
+
+# After these the next noun phrase is the listener, not the speaker.
+TRANSITIVE = {"tell", "ask", "urge", "accuse", "assure", "warn"}
+# Titles and initials keep their full stop: "Mr. Cruz", "Benjamin J. Rhodes".
+TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev)\.|(?:[A-Z]\.)+"
+    r"|[\w][\w’'.\-]*[\w]|[\w]|[^\w\s]"
+)
+TEMPORAL = set(
+    """yesterday today tonight now recently earlier later week month year morning afternoon
+    evening night weekend monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+TEMPORAL_LEAD = {"this", "last", "on", "next", "earlier", "later", "that"}
+BARE_SPEAKERS = set(
+    """sources officials critics experts analysts aides supporters opponents observers residents
+    voters lawmakers economists democrats republicans people researchers scientists advocates
+    activists insiders allies friends colleagues witnesses police prosecutors investigators
+    documents records others many some both most all polls studies data surveys reports
+    conservatives liberals protesters organizers organisers ministers mps tories members""".split()
+)
+
+NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}
+
+
+ED_ADJECTIVES = set(
+    """retired embattled unnamed named alleged appointed elected respected celebrated
+    indicted disgraced jailed ousted acclaimed renowned based""".split()
+)
+
+INTRO = set(
+    """once when while after before for on in at during as if although though because since
+    with by from despite speaking asked addressing following under over like unlike hours days
+    weeks months years minutes moments""".split()
+)
+
+
+IRREGULAR_PAST = set(
+    """went said told gave made took came got wrote spoke put kept left found thought felt
+    began ran sat stood knew saw held brought sent meant led read heard paid set let won lost
+    struck stuck threw drew grew rose fell""".split()
+)
+LEAD_CONJ = {"and", "but", "so", "then", "yet", "still", "also", "or"}
+PARSE_LEMMAS = set(CUE_FORMS.values()) | {
+    "think",
+    "believe",
+    "want",
+    "hope",
+    "expect",
+    "find",
+    "show",
+    "fear",
+    "call",
+    "worry",
+    "know",
+    "feel",
+    "indicate",
+    "cite",
+    "reveal",
+    "demand",
+    "propose",
+    "question",
+}
+
+
+IRREGULAR_PARSE = {
+    "think": "think thinks thought thinking",
+    "find": "find finds found finding",
+    "know": "know knows knew known knowing",
+    "feel": "feel feels felt feeling",
+    "show": "show shows showed shown showing",
+}
+PARSE_FORMS = {
+    form: lemma
+    for lemma in PARSE_LEMMAS
+    for form in (IRREGULAR_PARSE[lemma].split() if lemma in IRREGULAR_PARSE else inflect(lemma))
+}

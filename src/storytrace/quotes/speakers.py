@@ -1,0 +1,488 @@
+"""Speakers: noun phrases around a cue, the names an article uses, and the
+resolution of pronouns, surnames and descriptors to a full name."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from storytrace.quotes.document import Context
+from storytrace.quotes.lexicon import (
+    AUX_ADV,
+    BARE_SPEAKERS,
+    CUE_FORMS,
+    DETERMINERS,
+    ED_ADJECTIVES,
+    FEMALE_TITLES,
+    INTRO,
+    IRREGULAR_PAST,
+    LEAD_CONJ,
+    MALE_TITLES,
+    NAME_PARTICLES,
+    NAME_RUN,
+    NOT_NAME,
+    NP_STOP,
+    PRONOUNS,
+    RELATIVES,
+    SPOKES,
+    STATEMENT_NOUNS,
+    TEMPORAL,
+    TEMPORAL_LEAD,
+    TITLES,
+    TOKEN,
+)
+from storytrace.quotes.model import Quote, Span
+
+
+def np_backward(text: str, u0: int, c0: int) -> Span | None:
+    """The noun phrase written just before a cue, skipping auxiliaries and adverbs.
+
+    Handles appositives ("John Lamont, the shadow Scottish secretary, said")
+    and relative pronouns ("a post by Sofia Patel, which said").
+    """
+    toks = list(TOKEN.finditer(text, u0, c0))
+    i = len(toks) - 1
+    while i >= 0:
+        lw = toks[i].group(0).lower()
+        # "Ms. Sherry smiled and said": skip the first verb.
+        if (
+            lw == "and"
+            and i > 0
+            and toks[i - 1].group(0).islower()
+            and toks[i - 1].group(0).endswith(("ed", "s"))
+        ):
+            i -= 2
+        elif (
+            lw in AUX_ADV
+            or lw in TEMPORAL
+            or (
+                lw in TEMPORAL_LEAD
+                and i + 1 < len(toks)
+                and toks[i + 1].group(0).lower() in TEMPORAL
+            )
+        ):
+            i -= 1
+        else:
+            break
+    # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis.
+    if i > 0 and toks[i].group(0) == ")":
+        j = i
+        while j > 0 and toks[j].group(0) != "(" and i - j < 8:
+            j -= 1
+        if toks[j].group(0) == "(":
+            i = j - 1
+    if i < 0:
+        return None
+    w = toks[i].group(0)
+    lw = w.lower()
+    if lw in PRONOUNS:
+        return toks[i].span()
+    if lw in RELATIVES:
+        # The pronoun is the speaker as written; resolve_speaker names its antecedent.
+        if i > 0 and toks[i - 1].group(0) == ",":
+            return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
+        return None if lw == "that" else toks[i].span()
+    if w == ",":
+        return _closed_np(toks, i, relative=False)
+    np = _scan_np(toks, i)
+    if np is None:
+        return None
+    return toks[np[0]].start(), toks[np[1]].end()
+
+
+def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
+    """The speaker before ``toks[comma]``, which closes an appositive or a clause.
+
+    "Jim Clyburn, a congressman from South Carolina, said" gives the name before
+    the descriptor; "the press secretary, Josh Earnest, said" the name inside;
+    "Melanne Verveer, who served as chief of staff, told" skips the clause. For
+    a relative pronoun ("a post by Sofia Patel, which said") the phrase itself.
+    """
+    c2 = _prev_comma(toks, comma)
+    # "a delegate from Houston, Texas, said": a place is not the appositive.
+    while (
+        c2 is not None
+        and comma - c2 == 2
+        and toks[c2 - 1].group(0)[0].isupper()
+        and toks[c2 + 1].group(0)[0].isupper()
+    ):
+        c2 = _prev_comma(toks, c2)
+    if c2 is not None and c2 + 1 < comma:
+        inner = toks[c2 + 1 : comma]
+        outer = _scan_np(toks, c2 - 1)
+        if inner[0].group(0).lower() in ("who", "which", "whose"):
+            return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        described = any(t.group(0)[0].islower() and t.group(0) not in NAME_PARTICLES for t in inner)
+        if described and outer and _is_nameish(toks[outer[0] : outer[1] + 1]):
+            return toks[outer[0]].start(), toks[outer[1]].end()
+        if not described and len(inner) <= 5 and _is_nameish(inner):
+            return inner[0].start(), inner[-1].end()
+        # "Ramos, 58, told reporters": an age.
+        if all(t.group(0).isdigit() for t in inner) and outer:
+            return toks[outer[0]].start(), toks[outer[1]].end()
+    np = _scan_np(toks, comma - 1)
+    if relative and np is not None:
+        return toks[np[0]].start(), toks[np[1]].end()
+    return None
+
+
+def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
+    for j in range(comma - 1, max(-1, comma - 30), -1):
+        w = toks[j].group(0)
+        if w == ",":
+            return j
+        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
+            return None
+    return None
+
+
+def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase ending at token ``i`` (scanning backwards)."""
+    if i < 0 or not toks[i].group(0)[0].isalnum():
+        return None
+    end = i
+    start = None
+    words = 0
+    while i >= 0:
+        w = toks[i].group(0)
+        lw = w.lower()
+        if not w[0].isalnum():
+            break
+        if lw in NP_STOP or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS)):
+            break
+        # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
+        if w[0].islower() and lw.endswith("ed") and lw not in ED_ADJECTIVES and i < end:
+            break
+        start = i
+        words += 1
+        if lw in DETERMINERS:
+            # "A spokesman for the MP": carry on over "for"/"of".
+            if (
+                i >= 2
+                and toks[i - 1].group(0) in ("for", "of")
+                and toks[i - 2].group(0)[0].isalpha()
+            ):
+                i -= 2
+                continue
+            break
+        if words >= 9:
+            break
+        i -= 1
+    if start is None:
+        return None
+    while start < end and toks[start].group(0) in ("of", "for"):
+        start += 1
+    words_np = [t.group(0) for t in toks[start : end + 1]]
+    if words_np[-1].lower() in DETERMINERS:
+        return None
+    valid = (
+        any(
+            any(c.isupper() for c in w) or w[0].isdigit() or w.lower() in DETERMINERS
+            for w in words_np
+        )
+        or words_np[-1].lower() in BARE_SPEAKERS
+    )
+    return (start, end) if valid else None
+
+
+def _is_nameish(toks: list[re.Match[str]]) -> bool:
+    return any(
+        t.group(0)[0].isupper() and t.group(0).lower().strip(".") not in NOT_NAME for t in toks
+    )
+
+
+_FORWARD_NP = re.compile(
+    r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
+    r"|of|during|after|before|when|while|as)\b)[a-z][\w’'\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
+    r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
+    r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
+    r"|after|before|because)\b)"
+)
+
+
+def np_forward(text: str, c1: int, u1: int) -> Span | None:
+    """The noun phrase after an inverted cue: 'said Mr Smith', 'according to the report'."""
+    m = _FORWARD_NP.match(text, c1, u1)
+    if m is None:
+        return None
+    s, e = m.span(1)
+    if text[s:e].lower() in TITLES and text[e : e + 1] == ".":
+        # 'said Rep. Beto O'Rourke (D-Tex.)': the title's full stop ends nothing.
+        rest = _FORWARD_NP.match(text, e + 1, u1)
+        if rest is not None and rest.start(1) == e + 2:
+            e = rest.end(1)
+    while e > s and text[e - 1] == ".":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
+    """The subject of a participle cue: the first noun phrase of the sentence after
+    any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
+    text = ctx.text
+    starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
+    for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
+        toks = list(TOKEN.finditer(text, u0 + start if k else u0, c0))
+        # 'And then Trump went on the attack, saying': conjunctions are not the subject.
+        while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
+            toks.pop(0)
+        head = toks[0].group(0) if toks else ""
+        if not head or (
+            (head.lower() in INTRO or head[0].islower()) and head.lower() not in DETERMINERS
+        ):
+            continue
+        end = None
+        for i, t in enumerate(toks):
+            w = t.group(0)
+            lw = w.lower()
+            if not w[0].isalnum() or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV)):
+                end = i
+                break
+            if (
+                w[0].islower()
+                and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST)
+                and lw not in DETERMINERS
+                and i > 0
+            ):
+                end = i
+                break
+        if end:
+            return toks[0].start(), toks[end - 1].end()
+    return None
+
+
+def index_names(ctx: Context, sdoc: Any) -> None:
+    """Full names and their descriptors, for resolving later mentions."""
+    text = ctx.text
+    titled: set[str] = set()
+    if sdoc is not None:
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and " " in ent.text.strip():
+                name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
+                if name and " " in name:
+                    ctx.names.append((ent.start_char, name))
+                    ctx.persons.add(name)
+    for m in NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        title = None
+        while words and words[0].lower().strip(".") in TITLES | NOT_NAME:
+            if words[0].lower().strip(".") in TITLES:
+                title = words[0].lower().strip(".")
+            words = words[1:]
+        if len(words) < 2 or len(words) > 4:
+            if title and len(words) == 1:
+                titled.add(words[0])
+                g = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else ""
+                if g:
+                    ctx.genders.setdefault(words[0], g)
+            continue
+        if any(w.lower().strip(".’'s") in NOT_NAME for w in words):
+            continue
+        name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in words)
+        name = re.sub(r"[’']s$", "", name)
+        start = m.start() + m.group(0).index(words[0])
+        ctx.names.append((start, name))
+        if title:
+            ctx.persons.add(name)
+            g = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else ""
+            if g:
+                ctx.genders.setdefault(name, g)
+        # "Former shadow chancellor Ed Balls": the words before the name describe him.
+        window = text[max(0, m.start() - 60) : m.start()]
+        # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
+        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
+        if pre:
+            desc = {w.lower() for w in re.findall(r"[\w\-]+", pre.group(1))}
+            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            if desc:
+                ctx.descriptors.append((m.start(), frozenset(desc), name))
+        post = re.match(
+            r",\s+((?:the|a|an)\s+)?([^,.;:“”\"]{3,80})[,.]", text[m.end() : m.end() + 90]
+        )
+        if post:
+            desc = {w.lower() for w in re.findall(r"[\w\-]+", post.group(2))}
+            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            if desc:
+                ctx.descriptors.append((m.start(), frozenset(desc), name))
+    for m in re.finditer(
+        r"\b("
+        + "|".join(STATEMENT_NOUNS)
+        + r")\s+(?:\w+\s+){0,3}?by\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)",
+        text,
+    ):
+        ctx.descriptors.append((m.start(), frozenset({m.group(1)}), _strip_titles(m.group(2))))
+    ctx.names.sort()
+    for _, name in ctx.names:
+        parts = name.split()
+        if parts[0] in titled or parts[-1] in titled:
+            ctx.persons.add(name)
+
+
+_PRE_APPOSITIVE = re.compile(
+    r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
+)
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return re.sub(r"[’']s$", "", " ".join(words))
+
+
+def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
+    """Fill ``speaker_name``: the full name behind a pronoun, surname or descriptor."""
+    if q.speaker is None or q.speaker_name is not None:
+        return
+    text = ctx.text
+    s, e = q.speaker
+    phrase = text[s:e]
+    low = phrase.lower()
+    if low in RELATIVES:
+        toks = list(TOKEN.finditer(text, max(0, s - 300), s))
+        ante = None
+        if len(toks) > 1 and toks[-1].group(0) == ",":
+            ante = _closed_np(toks, len(toks) - 1, relative=True)
+        if ante is None:
+            # 'said Bob Mulholland, a superdelegate and Clinton supporter who has
+            # accused ...': the speaker of the quote just before, in the same sentence.
+            near = [
+                p
+                for p in earlier
+                if p.speaker is not None
+                and p.speaker_name
+                and p.speaker_name.lower() not in RELATIVES
+                and 0 <= s - p.speaker[1] <= 200
+                and "\n" not in text[p.speaker[1] : s]
+                and not re.search(r"[.!?][”\"’']?\s", text[p.speaker[1] : s])
+            ]
+            q.speaker_name = near[-1].speaker_name if near else phrase
+            return
+        s, e = ante
+        # 'said one Republican involved in the planning, who spoke ...': the antecedent
+        # runs on from the previous quote's speaker with no new name between.
+        for p in reversed(earlier):
+            if (
+                p.speaker is not None
+                and p.speaker_name
+                and p.speaker_name.lower() not in RELATIVES
+                and p.speaker[1] <= s
+                and p.speaker[1] > e - 60
+                and not re.search(r"[A-Z\n.!?]", text[p.speaker[1] : e])
+            ):
+                q.speaker_name = p.speaker_name
+                return
+            break
+        phrase = text[s:e]
+        low = phrase.lower()
+    if low in PRONOUNS:
+        name = None
+        if low in ("he", "she"):
+            name = _antecedent(ctx, s, PRONOUNS[low], earlier)
+        q.speaker_name = name or phrase
+        if name:
+            ctx.persons.add(name)
+        return
+    by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
+    run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
+    if run:
+        q.speaker_name = _full_name(ctx, run, s)
+        if q.speaker_name == run and " " not in run:
+            # "Mr Smith" with no full name in the article stays "Mr Smith".
+            titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
+            if titled and titled.group(1).lower().strip(".") in TITLES:
+                q.speaker_name = f"{titled.group(1)} {run}"
+        if " " in q.speaker_name or phrase != run:
+            ctx.persons.add(q.speaker_name)
+        return
+    # "the former shadow chancellor", "the post": a descriptor seen with a name.
+    words = {w.lower() for w in re.findall(r"[\w\-]+", phrase)} - DETERMINERS - {"of", "for"}
+    best = None
+    if phrase[:1].islower() or low.split()[0] in DETERMINERS and not SPOKES.search(low):
+        for pos, desc, name in ctx.descriptors:
+            if pos > s:
+                break
+            shared = len(words & desc)
+            if shared and shared >= min(2, len(words)) and (best is None or shared >= best[0]):
+                best = (shared, name)
+    if best is not None and not SPOKES.search(low):
+        q.speaker_name = best[1]
+        return
+    q.speaker_name = phrase
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The name at the end of a speaker phrase, without titles and roles;
+    'Jason Gilbert of Cheyenne' and 'Stephen Vladeck of the University of Texas'
+    give the name before 'of'."""
+    head, of, _ = phrase.partition(" of ")
+    if of and head.strip():
+        name = _trailing_name(head)
+        if name and len(name.split()) >= 2:
+            return name
+    words = phrase.split()
+    run: list[str] = []
+    for w in reversed(words):
+        core = w.strip(",.;:")
+        if not core or not core[0].isupper():
+            break
+        if core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME:
+            break
+        run.insert(0, core)
+    if not run:
+        return None
+    name = re.sub(r"[’']s$", "", " ".join(run))
+    return name
+
+
+def _full_name(ctx: Context, name: str, pos: int) -> str:
+    """Expand a surname or first name to the full name the article uses."""
+    if " " in name:
+        return name
+    best = None
+    for npos, full in ctx.names:
+        parts = full.split()
+        if name in (parts[-1], parts[0]) and full != name and (npos <= pos or best is None):
+            best = full
+    return best or name
+
+
+def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> str | None:
+    """The person 'he'/'she' refers to: the first person named in the nearest
+    earlier sentence that names one (news puts the subject first)."""
+    k = bisect_right([u[0] for u in ctx.units], pos) - 1
+    for unit in range(k, max(-1, k - 5), -1):
+        u0, u1 = ctx.units[unit]
+        hi = min(u1, pos)
+        cands: list[tuple[int, str]] = []
+        for npos, name in ctx.names:
+            if u0 <= npos < hi and name in ctx.persons:
+                cands.append((npos, name))
+        for m in NAME_RUN.finditer(ctx.text, u0, hi):
+            words = m.group(0).split()
+            if len(words) >= 2 and words[0].lower().strip(".") in TITLES:
+                cands.append((m.start(), _full_name(ctx, _strip_titles(m.group(0)), m.start())))
+        # The speaker of an attribution in that sentence is its subject.
+        spoke = [
+            (q.speaker[0], q.speaker_name)
+            for q in earlier
+            if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
+        ]
+        for _, name in sorted(spoke) + sorted(cands):
+            if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS:
+                return name
+    # No known person nearby: the nearest earlier full name.
+    for npos, name in reversed(ctx.names):
+        if npos < pos and _gender_ok(ctx, name, gender):
+            return name
+    return None
+
+
+def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
+    if not gender:
+        return True
+    g = ctx.genders.get(name) or next(
+        (ctx.genders[w] for w in name.split() if w in ctx.genders), ""
+    )
+    return not g or g == gender

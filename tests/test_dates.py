@@ -1,0 +1,77 @@
+import datetime as dt
+
+import pytest
+
+from storytrace.dates import day_only, iso_utc, parse_published
+
+UTC = dt.UTC
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # RFC 2822 (RSS pubDate), numeric offset and named North American zone
+        ("Thu, 30 May 2019 07:00:00 -0500", at(2019, 5, 30, 12)),
+        ("Thu, 30 May 2019 07:00:00 EDT", at(2019, 5, 30, 11)),
+        ("Thu, 30 May 2019 07:00:00 GMT", at(2019, 5, 30, 7)),
+        # ISO 8601 with offsets, Z, fractions, no zone, date only (passim's `date`)
+        ("2019-05-30T07:00:00-05:00", at(2019, 5, 30, 12)),
+        ("2019-05-30T10:00:00+00:00", at(2019, 5, 30, 10)),
+        ("2019-05-30T07:00:00Z", at(2019, 5, 30, 7)),
+        ("2019-05-30T07:00:00.5+05:30", at(2019, 5, 30, 1, 30, 0, 500000)),
+        ("2019-05-30 07:00", at(2019, 5, 30, 7)),
+        ("2019-05-30", at(2019, 5, 30)),
+        # everyday English
+        ("May 30, 2019", at(2019, 5, 30)),
+        ("30 May 2019", at(2019, 5, 30)),
+        ("30 May 2019 10:15 BST", at(2019, 5, 30, 9, 15)),
+        ("Thursday, May 30, 2019 7:00 PM", at(2019, 5, 30, 19)),
+        ("Published: May 30, 2019 at 7:00 am EDT", at(2019, 5, 30, 11)),
+        ("May 2019", at(2019, 5, 1)),
+        # epoch seconds and milliseconds
+        (1559217600, at(2019, 5, 30, 12)),
+        ("1559217600", at(2019, 5, 30, 12)),
+        ("1559217600000", at(2019, 5, 30, 12)),
+        # Python objects; a naive datetime is UTC
+        (dt.datetime(2019, 5, 30, 7), at(2019, 5, 30, 7)),
+        (dt.date(2019, 5, 30), at(2019, 5, 30)),
+    ],
+)
+def test_formats_become_utc_instants(raw, expected):
+    got = parse_published(raw)
+    assert got == expected
+    assert got.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize(
+    "raw", [None, "", "  ", "hello", "May", "10:15", "2019", "0", True, [2019], "30 Foo 2019"]
+)
+def test_unreadable_is_none(raw):
+    assert parse_published(raw) is None
+
+
+def test_instants_order_where_strings_do_not():
+    # Both pairs sort the wrong way as strings.
+    assert "May 30, 2019" > "June 1, 2019"
+    assert parse_published("May 30, 2019") < parse_published("June 1, 2019")
+    early, late = "2019-05-30T10:00:00+00:00", "2019-05-30T07:00:00-05:00"
+    assert late < early
+    assert parse_published(early) < parse_published(late)
+    rfc = "Thu, 30 May 2019 11:00:00 +0000"
+    assert parse_published(early) < parse_published(rfc) < parse_published(late)
+
+
+def test_iso_utc_is_the_stored_form_and_round_trips():
+    stored = iso_utc("Thu, 30 May 2019 07:00:00 -0500")
+    assert stored == "2019-05-30T12:00:00Z"
+    assert parse_published(stored) == at(2019, 5, 30, 12)
+    assert iso_utc("not a date") is None
+
+
+def test_day_only_marks_dates_without_a_time():
+    assert day_only(parse_published("May 30, 2019"))
+    assert not day_only(parse_published("2019-05-30T07:00:00Z"))

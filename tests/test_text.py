@@ -1,0 +1,210 @@
+"""The document model: tokens, sentences, paragraphs, quotations and the char->token rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storytrace import text as text_mod
+from storytrace.align import compare
+from storytrace.text import (
+    TOKEN_RE,
+    Doc,
+    doc_of,
+    normalise_word,
+    quoted_spans,
+    sentence_spans,
+)
+
+
+def _sents(t: str) -> list[str]:
+    return [t[s:e] for s, e in sentence_spans(t)]
+
+
+# --- bugs of the old splitter and tokeniser (each failed before) ---------------------------
+
+
+def test_titles_do_not_end_sentences() -> None:
+    t = "Mr. Balls met Dr. Rhodes and Prof. Lee. Mrs. Smith was not there."
+    assert _sents(t) == ["Mr. Balls met Dr. Rhodes and Prof. Lee.", "Mrs. Smith was not there."]
+
+
+def test_initials_do_not_end_sentences() -> None:
+    t = "The report was written according to J. Rhodes. It was published on Monday."
+    assert _sents(t) == [
+        "The report was written according to J. Rhodes.",
+        "It was published on Monday.",
+    ]
+
+
+def test_real_sentence_ends_still_split() -> None:
+    # "U.S." ends a sentence (the S follows a full stop: not an initial), a line
+    # break always ends one even after a title, and a lower-case word is no initial.
+    t = "Troops left the U.S. They came home.\nHe thanked Mr.\nSmith said no. Then plan b. Next."
+    assert _sents(t) == [
+        "Troops left the U.S.",
+        "They came home.",
+        "He thanked Mr.",
+        "Smith said no.",
+        "Then plan b.",
+        "Next.",
+    ]
+
+
+def test_double_apostrophe_opens_a_sentence() -> None:
+    t = "He stopped. ''We won,'' he said."
+    assert _sents(t) == ["He stopped.", "''We won,'' he said."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        ("closed at 20,442.75 points", ["closed", "at", "20,442.75", "points"]),
+        ("up 0.4% on 1,000 trades", ["up", "0.4", "on", "1,000", "trades"]),
+        ("a £3.5bn deal", ["a", "3.5bn", "deal"]),
+        ("in 2020. Then 3, 4 and 5.", ["in", "2020", "then", "3", "4", "and", "5"]),
+    ],
+)
+def test_numbers_are_one_token(raw: str, tokens: list[str]) -> None:
+    assert Doc(raw).norms == tokens
+
+
+def test_passages_do_not_end_inside_numbers() -> None:
+    a = "Shares in the mining group rose sharply on Tuesday to close at 20,442.75 last night."
+    b = "Shares in the mining group rose sharply on Tuesday to close at 20,442.80 say traders."
+    cmp = compare(a, b)
+    assert cmp.passages
+    for p in cmp.passages:
+        for text, (s, e) in ((cmp.a.text, p.a), (cmp.b.text, p.b)):
+            assert not re.match(r"[.,]\d", text[e:]), text[s:e]
+            assert not re.search(r"\d[.,]$", text[:s]), text[s:e]
+        for ed in p.edits:
+            for text, (s, e) in ((cmp.a.text, ed.a), (cmp.b.text, ed.b)):
+                assert not re.match(r"[.,]?\d", text[e:]) or s == e
+    # The old tokeniser matched "20,442" and ended the passage inside the number.
+    assert cmp.a.text[slice(*cmp.passages[0].a)].endswith("to close at")
+
+
+def test_quotations_computed_once_per_side_per_compare(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int]] = []
+    real = text_mod._quoted_in_paragraph
+
+    def counting(t: str, s: int, e: int, out: list) -> None:
+        calls.append((s, e))
+        real(t, s, e, out)
+
+    monkeypatch.setattr(text_mod, "_quoted_in_paragraph", counting)
+    # Texts never seen before in this process, one paragraph each.
+    a = "The mayor said “we will build the new bridge by spring” at a meeting on Monday evening."
+    b = "The mayor said “we will build the new bridge by spring” at a rally late on Monday night."
+    cmp = compare(a + " (test once)", b + " (test once)")
+    cmp.to_dict()
+    assert len(calls) == 2
+
+
+# --- Doc API ------------------------------------------------------------------------------
+
+
+def test_paragraphs_are_trimmed_non_blank_lines() -> None:
+    t = "Headline here\n\n  First paragraph.  \nSecond one."
+    d = Doc(t)
+    assert [t[s:e] for s, e in d.paragraphs] == ["Headline here", "First paragraph.", "Second one."]
+
+
+def test_quotations_match_quoted_spans_and_are_cached() -> None:
+    t = "He said: “We will win.” Then ‘it’s over’, she said."
+    d = Doc(t)
+    assert d.quotations is d.quotations
+    assert [t[s:e] for s, e in d.quotations] == ["We will win.", "it’s over"]
+    assert quoted_spans(t) == d.quotations
+
+
+def test_tokens_in_modes() -> None:
+    d = Doc("one two three four")
+    assert d.tokens_in((4, 13)) == (1, 3)  # "two three"
+    assert d.tokens_in((5, 10)) == (2, 3)  # starts inside "two": only "three" starts inside
+    assert d.tokens_in((5, 10), "overlap") == (1, 3)
+    assert d.tokens_in((5, 5), "overlap") == (1, 2)  # empty span inside a token
+    assert d.tokens_in((7, 8)) == (2, 2)  # the space between: no token, placed before "three"
+    assert d.tokens_in((7, 8), "overlap") == (2, 2)
+    with pytest.raises(ValueError, match="unknown mode"):
+        d.tokens_in((0, 3), "nearest")
+
+
+def test_sentence_tokens_skip_wordless_sentences() -> None:
+    d = Doc("First one here.\n***\nSecond one.")
+    assert d.sentence_tokens == [(0, 3), (3, 5)]
+
+
+def test_doc_of_shares_one_doc_per_text() -> None:
+    t = "A text seen twice in one process (doc_of test)."
+    assert doc_of(t) is doc_of(t)
+    assert doc_of(t).norms == Doc(t).norms
+
+
+# --- offset invariants (property tests) ------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "word", "Word", "Mr.", "Dr.", "J.", "U.S.", "20,442.75", "0.4", "1,000", "£3.5bn", "naïve",
+        "İstanbul", "Straße", "ΟΔΟΣ", "東京", "it’s", "don't", "“", "”", "‘", "’", '"', "'", "''",
+        ".", ",", "!", "?", "…", "-", "—", "(", ")", " ", " ", "  ", "\n", "\n\n", "\t", "A", "x",
+        "3", "2020.",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_doc_offset_invariants(t: str) -> None:
+    d = Doc(t)
+    n = len(d)
+    assert len(d.starts) == len(d.ends) == n
+    prev_end = 0
+    for i in range(n):
+        s, e = d.starts[i], d.ends[i]
+        assert prev_end <= s < e <= len(t)
+        raw = t[s:e]
+        assert TOKEN_RE.fullmatch(raw)
+        assert d.norms[i] == normalise_word(raw)
+        assert d.tokens_in((s, e)) == (i, i + 1)
+        assert d.tokens_in((s, e), "overlap") == (i, i + 1)
+        prev_end = e
+    for spans in (d.sentences, d.paragraphs, d.quotations):
+        prev = 0
+        for s, e in spans:
+            assert prev <= s < e <= len(t)
+            prev = e
+    for s, e in d.sentences + d.paragraphs:
+        assert not t[s].isspace() and not t[e - 1].isspace()
+    # Sentences cover every token, in order, and never cut one.
+    covered = [k for t0, t1 in d.sentence_tokens for k in range(t0, t1)]
+    assert covered == list(range(n))
+    st_ = d.sentence_tokens
+    assert all(t1 > t0 for t0, t1 in st_)
+    assert all(x[1] == y[0] for x, y in zip(st_, st_[1:], strict=False))
+    for s, e in d.sentences:
+        i, j = d.tokens_in((s, e))
+        assert all(s <= d.starts[k] and d.ends[k] <= e for k in range(i, j))
+    # A sentence never spans a line break.
+    assert all("\n" not in t[s:e] for s, e in d.sentences)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.integers(0, 100), st.integers(0, 100))
+def test_tokens_in_is_consistent(t: str, x: int, y: int) -> None:
+    d = Doc(t)
+    s, e = sorted((min(x, len(t)), min(y, len(t))))
+    i, j = d.tokens_in((s, e))
+    assert 0 <= i <= j <= len(d)
+    assert all(s <= d.starts[k] < e for k in range(i, j))
+    assert i == len(d) or d.starts[i] >= s
+    oi, oj = d.tokens_in((s, e), "overlap")
+    assert oi <= i and oj >= j
+    for k in range(len(d)):
+        inside = d.starts[k] < e and d.ends[k] > s or (s == e and d.starts[k] < s < d.ends[k])
+        assert (oi <= k < oj) == inside
