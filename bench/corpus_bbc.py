@@ -58,7 +58,6 @@ from storytrace import corpus
 from storytrace import stories as st
 from storytrace.align import compare
 from storytrace.articles import decode_bytes
-from storytrace.store import Store
 from storytrace.text import sentence_spans
 
 
@@ -98,10 +97,9 @@ def index_and_reuse(records: list[dict], workdir: Path, workers: int) -> tuple[l
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     t0 = time.perf_counter()
-    rep = corpus.index([str(src)], workdir / "db", quotes=False)
+    rep = corpus.index([str(src)], workdir / "db", quotes=False, workers=workers)
     assert rep.added == len(records), (rep.added, rep.errors[:3])
-    with Store(workdir / "db", create=False) as store:
-        edges = corpus.reuse(store, workers=workers)
+    edges = corpus.stored_reuse(workdir / "db")
     return edges, time.perf_counter() - t0
 
 

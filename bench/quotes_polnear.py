@@ -59,7 +59,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from storytrace.quotes import extract_quotes, parser_available, quote_segments  # noqa: E402
-from storytrace.quotes.lexicon import CUE_FORMS, NOT_NAME, TITLES  # noqa: E402
+from storytrace.quotes.lexicon import NOT_NAME, TITLES, inflect  # noqa: E402
 from storytrace.text import Doc  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "data"
@@ -75,14 +75,27 @@ class Gold:
     source_text: str = ""
 
 
-def load(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[tuple]]]:
+def load(
+    data: Path, split: str, limit: int | None, part: str = "all"
+) -> list[tuple[str, str, list[tuple]]]:
     base = data / split
     chosen: dict[str, Path] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
         chosen.setdefault(stem, ann)
     out = []
-    for stem, ann in sorted(chosen.items())[:limit]:
+    items = sorted(chosen.items())
+    if part != "all":
+        # Stratified halves: within each outlet (the name's prefix), alternate articles.
+        rank: Counter[str] = Counter()
+        keep = []
+        for stem, ann in items:
+            outlet = stem.split("_", 1)[0]
+            if (rank[outlet] % 2 == 0) == (part == "tune"):
+                keep.append((stem, ann))
+            rank[outlet] += 1
+        items = keep
+    for stem, ann in items[:limit]:
         text = (base / "text" / f"{stem}.txt").read_text(encoding="utf-8")
         spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
         rels = []
@@ -146,7 +159,15 @@ def join_interrupted(doc: Doc, preds: list) -> tuple[list, list[set[int]]]:
     return out, toks
 
 
-_SPEECH = set(CUE_FORMS) | {"according", ":", "―"}
+# Which gold cues are speech: a fixed list (storytrace's cue list of 2026-11-23), so that
+# changing the extractor's lexicon does not move the goalposts.
+_SPEECH_LEMMAS = """say tell write speak call add insist claim argue explain state tweet post
+    note warn reply respond announce admit acknowledge confirm deny declare suggest recall remark
+    observe assert contend maintain urge ask complain concede conclude counter joke quip boast vow
+    pledge promise reveal stress emphasise emphasize press predict allege agree caution testify
+    report describe accuse charge continue estimate lament mention point answer shout exclaim
+    retort scoff recount assure""".split()
+_SPEECH = {f for lemma in _SPEECH_LEMMAS for f in inflect(lemma)} | {"according", ":", "―"}
 
 
 def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
@@ -175,6 +196,8 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
             counts["gold all"] += 1
             if g.kind == "indirect" and g.speech:
                 counts["gold indirect-speech"] += 1
+            if g.speech or g.kind != "indirect":
+                counts["gold speech"] += 1
         for q in preds:
             counts[f"pred {q.kind}"] += 1
             counts["pred all"] += 1
@@ -207,6 +230,14 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
                 counts[f"{mode} tp-gold all"] += 1
                 if g.kind == "indirect" and g.speech:
                     counts[f"{mode} tp-gold indirect-speech"] += 1
+                if g.speech or g.kind != "indirect":
+                    counts[f"{mode} tp-gold speech"] += 1
+                    if g.source and mode == "50":
+                        counts["spk n speech"] += 1
+                        counts["spk ok speech"] += bool(pspk[i] & g.source)
+                        counts["spk name speech"] += bool(pspk[i] & g.source) or same_name(
+                            preds[i].speaker_name, g.source_text
+                        )
                 if g.source and mode == "50":
                     counts[f"spk n {g.kind}"] += 1
                     counts["spk n all"] += 1
@@ -242,12 +273,16 @@ def report(counts: Counter[str], label: str) -> None:
         f"{'kind':<17}{'gold':>6}{'pred':>6}   {'P@50':>6}{'R@50':>6}{'F1@50':>7}"
         f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk span':>9}{'spk name':>9}"
     )
-    for kind in ("direct", "mixed", "indirect", "indirect-speech", "all"):
+    for kind in ("direct", "mixed", "indirect", "indirect-speech", "all", "speech"):
         n_g = counts[f"gold {kind}"]
-        n_p = counts[f"pred {kind}"] if kind != "indirect-speech" else counts["pred indirect"]
+        n_p = {"indirect-speech": counts["pred indirect"], "speech": counts["pred all"]}.get(
+            kind, counts[f"pred {kind}"]
+        )
         row = f"{kind:<17}{n_g:>6}{n_p:>6}"
         for mode in ("50", "exact"):
-            tp_p = counts[f"{mode} tp-pred {kind}"] if kind != "indirect-speech" else 0
+            tp_p = {"indirect-speech": 0, "speech": counts[f"{mode} tp-pred all"]}.get(
+                kind, counts[f"{mode} tp-pred {kind}"]
+            )
             p, r, f = prf(tp_p, n_p, counts[f"{mode} tp-gold {kind}"], n_g)
             if kind == "indirect-speech":
                 row += f"   {'':>6}{r:>6.3f}{'':>7}"
@@ -267,13 +302,19 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--no-parser", action="store_true", help="skip the spaCy run")
     ap.add_argument("--data", type=Path, default=DATA, help="PolNeAR's data/ folder")
+    ap.add_argument(
+        "--part",
+        default="all",
+        choices=["all", "tune", "measure"],
+        help="half of the split: rules are tuned on 'tune', 'measure' is only measured",
+    )
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"PolNeAR not found at {args.data}")
-    articles = load(args.data, args.split, args.limit)
+    articles = load(args.data, args.split, args.limit, args.part)
     n_chars = sum(len(t) for _, t, _ in articles)
     print(
-        f"PolNeAR {args.split}: {len(articles)} articles, "
+        f"PolNeAR {args.split} ({args.part}): {len(articles)} articles, "
         f"{sum(len(a) for *_, a in articles)} attributions, {n_chars / 1e6:.2f} M chars"
     )
     modes = [False] + ([True] if parser_available() and not args.no_parser else [])

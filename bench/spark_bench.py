@@ -119,7 +119,7 @@ def main() -> None:
         t0 = time.perf_counter()
         corpus.index([str(src)], tmp / "db", workers=2)
         t1 = time.perf_counter()
-        found = corpus.stories(tmp / "db", workers=2)["stories"]
+        found = corpus.stories(tmp / "db")["stories"]
         t2 = time.perf_counter()
         n_edges = sum(len(s["edges"]) for s in found)
         print(

@@ -261,4 +261,73 @@ def test_compare_carries_matched_quotes(seeds: Comparison) -> None:
     assert "we will sort your housing" in text_b[slice(*housing[0]["b"]["content"])]
     speakers = {m["a"]["speaker_name"] for m in d["quotes"]}
     assert {"Ed Balls", "Chris Philp"} <= speakers
-    assert "quotes" not in seeds.to_dict(include_quotes=False)
+    assert d["quote_counts"]["a"] >= len({id(m.a) for m in seeds.quotes or []})
+
+
+def test_compare_carries_spin_and_findings(seeds: Comparison) -> None:
+    d = seeds.to_dict()
+    assert set(d["spin"]) == {"a", "b"}
+    text_b = d["b"]["text"]
+    # B's headline swaps "party" for "get together": flagged by the detector, on B only.
+    phrases = [text_b[slice(*f["span"])] for f in d["spin"]["b"]["flags"]]
+    assert "get together" in phrases and not d["spin"]["a"]["flags"]
+    assert d["spin"]["b"]["score"] > 0 == d["spin"]["a"]["score"]
+    assert {f["side"] for f in d["spin_flags"]} == {"b"}
+    assert any(text_b[slice(*f["span"])] == "get together" for f in d["spin_flags"])
+    assert d["findings"][0].startswith("45% of A and 21% of B is shared text in 10 passages")
+    assert any(f.startswith("8 quotes in both") for f in d["findings"])
+    assert any(f.startswith("B’s headline is spun: “get together”") for f in d["findings"])
+    assert d["skipped"] == []
+
+
+def test_bulk_options_skip_quotes_and_spin() -> None:
+    from storytrace.align import BULK
+
+    a = "Officials said “we will open the new rail line in May” after years of delay on Monday."
+    b = "Officials said “we will open the new rail line in June” after years of delay on Friday."
+    full, bulk = compare(a, b), compare(a, b, BULK)
+    assert full.quotes and full.spin is not None
+    assert bulk.quotes is None and bulk.spin is None and bulk.skipped == ["quotes", "spin"]
+    d = bulk.to_dict(include_text=False)
+    assert not {"quotes", "quote_counts", "spin"} & set(d) and "text" not in d["a"]
+    assert [p.to_dict() for p in bulk.passages] == [p.to_dict() for p in full.passages]
+    assert bulk.verdict == full.verdict
+    assert "1 quotes in both: 1 altered (altered: Officials)." in full.findings
+
+
+# --- the diff layer -----------------------------------------------------------------------
+
+
+def test_align_reexports_the_diff_records() -> None:
+    from storytrace import align, diff
+
+    assert align.Passage is diff.Passage and align.Edit is diff.Edit
+    assert align.merge_ops is diff.merge_ops and align.make_passage is diff.make_passage
+
+
+def test_passage_json_is_its_public_fields() -> None:
+    from storytrace.diff import make_passage, opcodes
+    from storytrace.text import Doc
+
+    a, b = Doc("The mayor opened the bridge on Monday"), Doc("The mayor opened a bridge on Monday")
+    p = make_passage(a, b, opcodes(a.norms, b.norms), score=2 / 3)
+    assert p.to_dict() == {
+        "a": [0, 37],
+        "b": [0, 35],
+        "kind": "edited",
+        "score": 0.6667,
+        "edits": [
+            {"op": "equal", "a": [0, 16], "b": [0, 16]},
+            {"op": "replace", "a": [17, 20], "b": [17, 18]},
+            {"op": "equal", "a": [21, 37], "b": [19, 35]},
+        ],
+    }
+    assert (p.a_tokens, p.b_tokens, p.matched) == ((0, 7), (0, 7), 6)
+
+
+def test_opcodes_are_shifted_to_document_positions() -> None:
+    from storytrace.diff import merge_ops, opcodes
+
+    ops = opcodes(["x", "y", "z"], ["x", "q", "r", "z"], 10, 20)
+    assert ops[0] == ("equal", 10, 11, 20, 21) and ops[-1] == ("equal", 12, 13, 23, 24)
+    assert merge_ops(ops)[1] == ("replace", 11, 12, 21, 23)

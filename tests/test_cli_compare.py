@@ -143,15 +143,38 @@ def test_pairs_batch_mode(tmp_path: Path) -> None:
         + "\n"
     )
     res = run("compare", "--pairs", str(pairs), "--workers", "2", "--no-text")
-    assert res.exit_code == 0, res.output
+    # Some pairs failed: the rest are compared, the exit status says so.
+    assert res.exit_code == 1, res.output
     out = [json.loads(ln) for ln in res.stdout.splitlines()]
-    by_id = {o.get("id"): o for o in out}
-    assert by_id["seeds"]["verdict"] == "same-story"
-    assert "text" not in by_id["seeds"]["a"]
-    assert by_id["inline"]["verdict"] == "unrelated"
-    assert "no such file" in by_id["missing"]["error"]
-    assert any(o.get("line") == 3 and "malformed JSON" in o["error"] for o in out)
-    assert "2 pairs compared, 2 skipped" in res.stderr
+    # Results and errors in input order, every one keyed by id.
+    assert [o["id"] for o in out] == ["seeds", "inline", None, "missing"]
+    assert out[0]["verdict"] == "same-story"
+    assert "text" not in out[0]["a"]
+    assert out[1]["verdict"] == "unrelated"
+    assert f"{pairs}:3: malformed JSON" in out[2]["error"] and "line" not in out[2]
+    assert "no such file" in out[3]["error"]
+    assert "2 pairs processed, 2 failed" in res.stderr
+
+
+def test_pairs_fail_fast_stops_at_first_error(tmp_path: Path) -> None:
+    recs = [{"id": f"p{i}", "a_text": "one two three", "b_text": "four five"} for i in range(4)]
+    recs.insert(1, {"id": "bad", "a": "nope.txt", "b": "nope.txt"})
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    res = run("compare", "--pairs", str(pairs), "--workers", "1", "--fail-fast")
+    assert res.exit_code == 1
+    assert [json.loads(ln)["id"] for ln in res.stdout.splitlines()] == ["p0", "bad"]
+    res = run("compare", "--pairs", str(pairs), "--workers", "1")  # --keep-going
+    assert res.exit_code == 1 and len(res.stdout.splitlines()) == 5
+
+
+def test_pairs_from_stdin_and_empty_input() -> None:
+    rec = {"id": "s", "a_text": "The bridge closes on Friday.", "b_text": "The bridge closes."}
+    res = run("compare", "--pairs", "-", "--workers", "1", stdin=json.dumps(rec) + "\n")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["id"] == "s"
+    res = run("compare", "--pairs", "-", stdin="")
+    assert res.exit_code == 1 and "no pairs to process" in res.stderr
 
 
 def test_console_script_runs() -> None:

@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storytrace import corpus
+from storytrace.articles import InputError
 from storytrace.cli import app
 
 FIX = Path(__file__).parent / "fixtures" / "corpus"
@@ -82,7 +84,7 @@ def test_cli_index_stories_export(tmp_path):
     assert res.exit_code == 0, res.output
     res = run.invoke(app, ["stories", "--db", db, "--json"])
     assert res.exit_code == 0
-    assert len(json.loads(res.stdout)["stories"]) == 2
+    assert len([json.loads(x) for x in res.stdout.splitlines()]) == 2  # JSON Lines: one story each
     res = run.invoke(app, ["export", "--db", db, "--out", str(tmp_path / "ex")])
     assert res.exit_code == 0
     rows = (tmp_path / "ex" / "articles.jsonl").read_text().splitlines()
@@ -157,7 +159,17 @@ def test_parquet_export_or_clear_message(tmp_path):
 
     corpus.export(tmp_path / "db", tmp_path / "ex", "parquet")
     assert pq.read_table(tmp_path / "ex" / "articles.parquet").num_rows == 3
-    assert pq.read_table(tmp_path / "ex" / "passages.parquet").num_rows >= 1
+    passages = pq.read_table(tmp_path / "ex" / "passages.parquet")
+    assert passages.num_rows >= 1
+    # Nested columns, not JSON strings, with the same types whatever the data.
+    assert str(passages.schema.field("a").type) == "list<element: int64>"
+    edges = pq.read_table(tmp_path / "ex" / "edges.parquet")
+    assert str(edges.schema.field("coverage").type).startswith("map<string, double")
+    assert edges.schema.field("direction").type.num_fields == 4
+    stories = pq.read_table(tmp_path / "ex" / "stories.parquet").to_pylist()
+    assert {len(s["articles"]) for s in stories} == {1, 2}
+    with pytest.raises(InputError, match="not a folder"):
+        corpus.export(tmp_path / "db", tmp_path / "ex" / "edges.parquet", "parquet")
 
 
 def test_shared_quote_joins_otherwise_different_articles(tmp_path):
@@ -201,3 +213,140 @@ def test_duplicate_ids_in_one_input_keep_the_first_and_counts_match(tmp_path):
         stored = s.article_meta()
         assert sorted(stored) == ["7", "x", "y"]
         assert s.article_by_id("x")["text"].startswith("First version")
+
+
+VERDICT = Path(__file__).parent / "fixtures" / "verdict"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _reuse_records():
+    recs = [(n, {"text": (VERDICT / f"{n}.txt").read_text()}) for n in ("original", "light")]
+    recs += [(p, {"text": Path(p).read_text()}) for p in _files()]
+    recs += [(n, {"text": (VERDICT / f"{n}.txt").read_text()}) for n in ("heavy", "unrelated")]
+    recs.append(("original-copy", {"text": (VERDICT / "original.txt").read_text()}))
+    for n, day in (("seed_a", "2024-10-23"), ("seed_b", "2024-10-24")):
+        text = (ROOT / "examples" / f"{n}.txt").read_text()
+        recs.append((n, {"text": text, "published": day}))
+    recs.append(("independent", {"text": (VERDICT / "independent.txt").read_text()}))
+    return recs
+
+
+def _stored(db):
+    with corpus.Store(db, readonly=True) as s:
+        return s.edges(), len(s.pending())
+
+
+@pytest.mark.parametrize("scan_share", [0.05, 1.0], ids=["scan", "lookups"])
+def test_index_in_two_halves_gives_the_edges_and_stories_of_one_run(
+    tmp_path, monkeypatch, scan_share
+):
+    monkeypatch.setattr(corpus, "SCAN_SHARE", scan_share)
+    recs = _reuse_records()
+    once = corpus.index_records(recs, tmp_path / "once")
+    assert once.edges >= 4 and once.pairs >= once.edges
+    corpus.index_records(recs[:5], tmp_path / "halves")
+    second = corpus.index_records(recs, tmp_path / "halves")
+    assert (second.added, second.skipped) == (len(recs) - 5, 5)
+    edges, pending = _stored(tmp_path / "halves")
+    assert pending == 0 and edges == _stored(tmp_path / "once")[0]
+    assert corpus.stories(tmp_path / "halves") == corpus.stories(tmp_path / "once")
+
+
+def test_reading_stories_and_export_never_aligns(tmp_path, monkeypatch):
+    corpus.index_records(_reuse_records(), tmp_path / "db")
+
+    def boom(job):
+        raise AssertionError("aligned while reading")
+
+    monkeypatch.setattr(corpus, "_align", boom)
+    data = corpus.stories(tmp_path / "db")
+    assert data["unaligned"] == 0
+    assert any(len(s["edges"]) for s in data["stories"])
+    corpus.export(tmp_path / "db", tmp_path / "ex")
+    edges = [json.loads(x) for x in (tmp_path / "ex" / "edges.jsonl").read_text().splitlines()]
+    passages = (tmp_path / "ex" / "passages.jsonl").read_text().splitlines()
+    assert edges and passages and all("story" in e for e in edges)
+
+
+def test_interrupted_alignment_resumes_without_loss(tmp_path, monkeypatch):
+    recs = _reuse_records()
+    corpus.index_records(recs, tmp_path / "once")
+    monkeypatch.setattr(corpus, "ALIGN_CHUNK", 2)
+    real, calls = corpus._align, []
+
+    def flaky(job):
+        calls.append(job)
+        if len(calls) == 6:
+            raise KeyboardInterrupt
+        return real(job)
+
+    monkeypatch.setattr(corpus, "_align", flaky)
+    with pytest.raises(corpus.Interrupted) as e:
+        corpus.index_records(recs, tmp_path / "db")
+    assert "run the same command again" in str(e.value) and e.value.report.added == len(recs)
+    edges, pending = _stored(tmp_path / "db")
+    assert 0 < pending < len(recs)
+    data = corpus.stories(tmp_path / "db")
+    assert data["unaligned"] == pending
+    monkeypatch.setattr(corpus, "_align", real)
+    r = corpus.index_records(recs, tmp_path / "db")
+    assert (r.added, r.skipped) == (0, len(recs)) and r.pairs > 0
+    assert _stored(tmp_path / "db") == _stored(tmp_path / "once")
+
+
+def test_other_engine_version_is_refused_then_realigned(tmp_path):
+    recs = _reuse_records()
+    corpus.index_records(recs, tmp_path / "db")
+    before = _stored(tmp_path / "db")
+    con = sqlite3.connect(tmp_path / "db" / "storytrace.db")
+    con.execute("UPDATE meta SET value='0.0.1/reuse-0' WHERE key='engine'")
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="computed by storytrace 0.0.1/reuse-0"):
+        corpus.stories(tmp_path / "db")
+    r = corpus.index_records(recs, tmp_path / "db")
+    assert r.realigned and r.added == 0 and r.edges == len(before[0])
+    assert _stored(tmp_path / "db") == before
+
+
+def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
+    n = 3000
+    src = tmp_path / "big.jsonl"
+    with open(src, "w") as fh:
+        for i in range(n):
+            text = f"Report {i} says lot {i} sold for {i * 7} pounds in town {i % 89} on Monday."
+            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+    db = tmp_path / "db"
+    cmd = [sys.executable, "-m", "storytrace", "index", str(src), "--db", str(db)]
+    proc = subprocess.Popen(
+        [*cmd, "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    dbfile = db / "storytrace.db"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if dbfile.exists():
+            try:
+                con = sqlite3.connect(dbfile, timeout=0.1)
+                stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+                con.close()
+            except sqlite3.Error:
+                stored = 0
+            if stored:
+                break
+        time.sleep(0.02)
+    # Ctrl-C in a terminal signals the whole process group: parent and workers.
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert stderr.strip().splitlines()[-1].startswith("interrupted")
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    con = sqlite3.connect(dbfile)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (n, n)
+    assert con.execute("SELECT count(*) FROM articles WHERE aligned=0").fetchone()[0] == 0
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

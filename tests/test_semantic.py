@@ -33,17 +33,22 @@ def test_lexical_pairs_reworded_sentences() -> None:
 def test_embedding_pairs_reworded_sentences() -> None:
     _check_pairs("embedding")
     sim = semantic.Similarity("embedding")
-    assert sim.same("The minister quit on Friday.", "On Friday the minister resigned.")
-    assert not sim.same("The minister quit on Friday.", "Shares in the bank rose sharply.")
+    assert sim.score("The minister quit on Friday.", "On Friday the minister resigned.") >= (
+        sim.threshold
+    )
+    assert sim.score("The minister quit on Friday.", "Shares in the bank rose sharply.") < (
+        sim.threshold
+    )
 
 
 def test_lexical_decision_and_unrelated() -> None:
     sim = semantic.Similarity("lexical")
-    assert sim.same(
+    same = sim.score(
         "The company helped the party win the election campaign.",
         "The firm assisted the party to win the election campaign.",
     )
-    assert not sim.same("The minister quit on Friday.", "Shares in the bank rose sharply.")
+    assert same >= sim.threshold
+    assert sim.score("The minister quit on Friday.", "Shares in the bank rose sharply.") < 0.2
     pairs, _ = semantic.pair_sentences(A, "Shares in the bank rose sharply.", mode="lexical")
     assert pairs == []
 
@@ -83,3 +88,14 @@ def test_compare_reports_mode_and_pairs_more_with_embeddings() -> None:
     lex = compare(original, heavy, Options(semantic="lexical"))
     assert lex.mode == "lexical" and lex.verdict == "reworded"
     assert compare(original, unrelated, Options(semantic="embedding")).verdict == "unrelated"
+
+
+def test_model_load_leaves_the_environment_alone(monkeypatch) -> None:
+    import os
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
+    semantic._model.cache_clear()
+    semantic.Similarity("embedding")  # loads the model offline
+    assert "HF_HUB_OFFLINE" not in os.environ
+    assert os.environ["TRANSFORMERS_OFFLINE"] == "0"

@@ -89,7 +89,7 @@ def test_cli_json_and_errors(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     res = runner.invoke(app, ["spin", str(empty)])
-    assert res.exit_code == 2
+    assert res.exit_code == 1  # an input that failed, not a usage error
     assert "empty.txt" in res.stderr
 
 
@@ -163,3 +163,22 @@ def test_cli_says_what_is_missing_without_the_thesaurus(monkeypatch) -> None:
     assert res.exit_code == 2
     assert "pip install 'storytrace[spin]'" in res.stderr
     assert "Traceback" not in res.output
+
+
+def test_label_returns_new_passages_and_leaves_its_input_alone() -> None:
+    import copy
+
+    from storytrace import spin
+    from storytrace.align import Options, compare
+    from storytrace.text import Doc
+
+    a = "It was a mistake for the party to help Kamala Harris's campaign, he said."
+    b = "It was a mistake for get together to assist Kamala Harris marketing campaign, he said."
+    plain = compare(a, b, Options(synonyms=False)).passages
+    before = copy.deepcopy(plain)
+    labelled = spin.label(Doc(a), Doc(b), plain)
+    assert plain == before  # nothing edited in place
+    assert all(e.op != "synonym" for p in plain for e in p.edits)
+    assert [p.kind for p in labelled] == ["spun"]
+    ops = [e.op for e in labelled[0].edits]
+    assert ops.count("synonym") == 3 and labelled[0].edits is not plain[0].edits

@@ -32,101 +32,120 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
+from storytrace import spin
 from storytrace.articles import Article, article_from_text
+from storytrace.diff import (
+    MIN_UNIT_WORDS,
+    Edit,
+    Passage,
+    TokOp,
+    covered_flags,
+    free_stretches,
+    make_passage,
+    merge_ops,
+    opcodes,
+)
+from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
+from storytrace.records import jfield, json_fields, to_json
+from storytrace.spin import SpinReport
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
+
+__all__ = ["Comparison", "Edit", "Options", "Passage", "compare", "make_passage", "merge_ops"]
 
 VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
 KINDS = ("verbatim", "edited", "reworded", "spun")
 
 
 @dataclass(slots=True)
-class Edit:
-    """One word-level operation; ``a`` and ``b`` are character spans.
+class SpinFlag:
+    """A phrase flagged as spun on one side, with a short plain-language note.
 
-    For ``insert`` the ``a`` span is empty (where the words would go in A);
-    for ``delete`` the ``b`` span is empty.
+    Flags come from :func:`storytrace.spin.detect` on each article and from
+    the aligner's ``synonym`` edits (the B side of a swap, unless a detector
+    flag already covers it).
     """
 
-    op: str
-    a: Span
-    b: Span
+    side: str = jfield("a or b.")
+    span: Span = jfield("Character span [start, end) of the phrase in that article.")
+    note: str = jfield("Why it is flagged, e.g. “get together”: spinner rendering of 'party'.")
 
     def to_dict(self) -> dict:
-        return {"op": self.op, "a": list(self.a), "b": list(self.b)}
-
-
-@dataclass(slots=True)
-class Passage:
-    """A stretch of text shared by both articles, with its word edits."""
-
-    a: Span
-    b: Span
-    kind: str
-    score: float
-    edits: list[Edit]
-    # Token ranges behind the spans and the count of equal words; internal,
-    # used for coverage and the verdict.
-    a_tokens: tuple[int, int] = field(repr=False)
-    b_tokens: tuple[int, int] = field(repr=False)
-    matched: int = field(repr=False, default=0)
-
-    def to_dict(self) -> dict:
-        return {
-            "a": list(self.a),
-            "b": list(self.b),
-            "kind": self.kind,
-            "score": round(self.score, 4),
-            "edits": [e.to_dict() for e in self.edits],
-        }
+        return to_json(self)
 
 
 @dataclass(slots=True)
 class Comparison:
-    """The result of :func:`compare`: passages, coverage and a verdict."""
+    """The result of :func:`compare`: everything a user sees about two articles.
 
-    a: Article
-    b: Article
-    passages: list[Passage]
-    coverage: dict[str, float]
-    verdict: str
-    mode: str = "lexical"
-    _quotes: list | None = field(default=None, repr=False)
+    ``passages``, ``coverage`` and ``verdict`` come from the alignment;
+    ``quotes`` (with ``quote_counts``), ``spin`` and ``spin_flags`` from the
+    quote and spin analyses; ``findings`` sums it all up in plain language.
+    An analysis switched off in :class:`Options` is ``None`` (left out of the
+    JSON) and named in ``skipped``.
+    """
 
-    def quote_matches(self) -> list:
-        """Quotes both articles carry, matched and labelled (computed once, on demand).
+    a: Article = jfield("Article A; every A span indexes a.text.")
+    b: Article = jfield("Article B; every B span indexes b.text.")
+    verdict: str = jfield("duplicate, spun, copied, reworded, same-story or unrelated.")
+    mode: str = jfield("How free sentences were paired: lexical or embedding.")
+    coverage: dict[str, float] = jfield(
+        "Share of each side's words in passages (see align.measure_coverage).", digits=4
+    )
+    passages: list[Passage] = jfield("Shared passages, in A's order.")
+    quotes: list[QuoteMatch] | None = jfield(
+        "Quotes both articles carry, matched and labelled identical/trimmed/altered.",
+        default=None,
+        omit_none=True,
+    )
+    quote_counts: dict[str, int] | None = jfield(
+        "Quotes found in each article: {a, b}.", default=None, omit_none=True
+    )
+    spin: dict[str, SpinReport] | None = jfield(
+        "Spin detector report per side {a, b}: flags and score (flagged phrases per 100 "
+        "words); thesaurus says whether a thesaurus was installed.",
+        default=None,
+        omit_none=True,
+    )
+    spin_flags: list[SpinFlag] = jfield(
+        "Every phrase flagged as spun, both sides (detector flags and synonym swaps).",
+        default_factory=list,
+    )
+    findings: list[str] = jfield(
+        "Plain-language summary, one sentence per point.", default_factory=list
+    )
+    skipped: list[str] = jfield(
+        "Analyses left out (quotes, spin): switched off in Options.", default_factory=list
+    )
 
-        Returns :class:`storytrace.quotes.QuoteMatch` objects; quote extraction
-        is left out of :func:`compare` itself so that bulk alignment stays fast.
-        """
-        if self._quotes is None:
-            # Imported here: the quotes module builds on this one.
-            from storytrace.quotes import match_quotes
+    def to_dict(self, include_text: bool = True) -> dict:
+        """The JSON form: the fields above (``include_text=False`` drops the texts)."""
+        out: dict = {}
+        for f in json_fields(Comparison):
+            v = getattr(self, f.name)
+            if v is None and f.metadata.get("omit_none"):
+                continue
+            out[f.name] = _json(v, f.metadata.get("digits"))
+        if not include_text:
+            out["a"].pop("text", None)
+            out["b"].pop("text", None)
+        return out
 
-            self._quotes = match_quotes(self.a.text, None, self.b.text, None)
-        return self._quotes
 
-    def to_dict(self, include_text: bool = True, include_quotes: bool = True) -> dict:
-        def side(art: Article) -> dict:
-            d = art.to_dict()
-            if not include_text:
-                d.pop("text", None)
-            return d
-
-        return {
-            "a": side(self.a),
-            "b": side(self.b),
-            "verdict": self.verdict,
-            "mode": self.mode,
-            "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
-            "passages": [p.to_dict() for p in self.passages],
-            **({"quotes": [m.to_dict() for m in self.quote_matches()]} if include_quotes else {}),
-        }
+def _json(v: object, digits: int | None = None) -> object:
+    # Nested records render through their own to_dict (quotes and spin keep theirs).
+    if hasattr(v, "to_dict"):
+        return v.to_dict()  # type: ignore[attr-defined]
+    if isinstance(v, list):
+        return [_json(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json(x, digits) for k, x in v.items()}
+    if digits is not None and isinstance(v, float):
+        return round(v, digits)
+    return to_json(v)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +168,11 @@ class Options:
     synonyms: bool = True
     """Label thesaurus-linked replacements ``synonym`` and spun passages (issue 3; needs
     the [spin] extra, otherwise a no-op)."""
+    quotes: bool = True
+    """Extract and match the quotes of both articles (off for bulk alignment: about two
+    thirds of a pair's time)."""
+    spin: bool = True
+    """Run the spin detector on both articles (flags and scores)."""
     semantic: str | None = None
     """Also pair sentences left free with :mod:`storytrace.semantic`: ``"embedding"``
     (the [semantic] extra), ``"lexical"``, or ``"auto"`` (embedding when installed).
@@ -157,6 +181,8 @@ class Options:
 
 
 DEFAULT = Options()
+BULK = Options(quotes=False, spin=False)
+"""Options for bulk alignment (index, Spark): passages, coverage and verdict only."""
 
 
 def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> Comparison:
@@ -173,9 +199,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     passages += reworded_passages(doc_a, doc_b, passages, options)
     mode, semantic_mode = "lexical", options.semantic
     if options.synonyms:
-        from storytrace.spin import mark_spun  # the thesaurus loads on first use only
-
-        mark_spun(doc_a, doc_b, passages)
+        passages = spin.label(doc_a, doc_b, passages)
         if semantic_mode is None and any(p.kind == "spun" for p in passages):
             # A spinner that swapped half the words leaves sentences with no shared
             # trigram; once spinning is evident, pair the rest synonym-aware too.
@@ -186,12 +210,115 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
         wanted = None if semantic_mode == "auto" else semantic_mode
         extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
         if options.synonyms:
-            mark_spun(doc_a, doc_b, extra)
+            extra = spin.label(doc_a, doc_b, extra)
         passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     coverage = measure_coverage(doc_a, doc_b, passages)
     verdict = decide_verdict(doc_a, doc_b, passages, coverage)
-    return Comparison(art_a, art_b, passages, coverage, verdict, mode=mode)
+    cmp = Comparison(art_a, art_b, verdict, mode, coverage, passages)
+    if options.quotes:
+        quotes_a = extract_quotes(art_a.text, parser=False)
+        quotes_b = extract_quotes(art_b.text, parser=False)
+        cmp.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
+        cmp.quotes = match_quotes(art_a.text, quotes_a, art_b.text, quotes_b)
+    else:
+        cmp.skipped.append("quotes")
+    if options.spin:
+        cmp.spin = {"a": spin.detect(art_a.text), "b": spin.detect(art_b.text)}
+    else:
+        cmp.skipped.append("spin")
+    cmp.spin_flags = spin_flags(cmp)
+    cmp.findings = findings(cmp)
+    return cmp
+
+
+# --- what a reader sees first ------------------------------------------------------------
+
+
+def spin_flags(cmp: Comparison) -> list[SpinFlag]:
+    """Spun phrases of both sides: the detector's flags, then each synonym swap of B
+    (numbered by passage) that no detector flag covers."""
+    flags: list[SpinFlag] = []
+    for side, report in (cmp.spin or {}).items():
+        flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in report.flags]
+    for n, p in enumerate(cmp.passages, 1):
+        for e in p.edits:
+            if e.op != "synonym":
+                continue
+            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
+            if not any(f.side == "b" and overlaps(f.span, e.b) for f in flags):
+                flags.append(SpinFlag("b", e.b, note))
+    return flags
+
+
+def headline_span(article: Article) -> Span | None:
+    """The headline of an article: its title, or a short first line.
+
+    >>> headline_span(article_from_text("Rail line delayed again\\nThe line will open in May."))
+    (0, 23)
+    """
+    text = article.text
+    title = article.title
+    if title and text.startswith(title):
+        return (0, len(title))
+    first = text.split("\n", 1)[0]
+    # Headlines are short lines without a closing full stop; a lede has one.
+    if (
+        0 < len(first.strip()) <= 300
+        and len(first) < len(text)
+        and not first.rstrip().endswith(".")
+    ):
+        return (0, len(first))
+    return None
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def findings(cmp: Comparison) -> list[str]:
+    """Plain-language points a newcomer can read in seconds: shared text, shared
+    quotes, spin (from the fields already on ``cmp``)."""
+    cov = cmp.coverage
+    counts = Counter(p.kind for p in cmp.passages)
+    out = []
+    if cmp.passages:
+        kinds = ", ".join(f"{counts[k]} {k}" for k in counts)
+        n = len(cmp.passages)
+        out.append(
+            f"{_pct(cov['a'])} of A and {_pct(cov['b'])} of B is shared text "
+            f"in {n} passage{'s' if n != 1 else ''}: {kinds}. "
+            f"Outside quotation marks: A {_pct(cov['a_outside_quotes'])}, "
+            f"B {_pct(cov['b_outside_quotes'])}."
+        )
+    else:
+        out.append("The two articles share no passage.")
+    if cmp.quotes:
+        labels = Counter(m.label for m in cmp.quotes)
+        parts = ", ".join(
+            f"{labels[k]} {k}" for k in ("identical", "trimmed", "altered") if labels[k]
+        )
+        who = sorted(
+            {
+                m.a.speaker_name or m.b.speaker_name
+                for m in cmp.quotes
+                if m.label == "altered" and (m.a.speaker_name or m.b.speaker_name)
+            }
+        )
+        by = f" (altered: {', '.join(who)})" if who else ""
+        out.append(f"{len(cmp.quotes)} quotes in both: {parts}{by}.")
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        flags = [f for f in cmp.spin_flags if f.side == side]
+        head = headline_span(art)
+        in_head = [f for f in flags if head and overlaps(f.span, head)]
+        if in_head:
+            what = "; ".join(f.note for f in in_head)
+            out.append(f"{side.upper()}’s headline is spun: {what}.")
+        elif flags:
+            out.append(
+                f"{side.upper()} has {len(flags)} spun phrase{'s' if len(flags) != 1 else ''}."
+            )
+    return out
 
 
 # --- seeds and chains -----------------------------------------------------------
@@ -290,13 +417,6 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     return _select(candidates)
 
 
-MIN_UNIT_WORDS = 4
-"""Least matched words for a passage shorter than ``min_words`` that is a whole
-sentence or a whole quotation on one side ("we will sort out your housing")."""
-
-TokOp = tuple[str, int, int, int, int]
-
-
 def _region_ops(
     ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
 ) -> list[TokOp]:
@@ -315,10 +435,7 @@ def _region_ops(
         a1, b1 = a1 + 1, b1 + 1
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
-        return [
-            (op.tag, i0 + op.src_start, i0 + op.src_end, j0 + op.dest_start, j0 + op.dest_end)
-            for op in Levenshtein.opcodes(ids_a[i0:i1], ids_b[j0:j1])
-        ]
+        return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
 
     def anchored(op: TokOp) -> bool:
         return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
@@ -329,49 +446,6 @@ def _region_ops(
     last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
     core = ops(a0, a1, b0, b1)
     return merge_ops(left[first:] + core + right[: last + 1])
-
-
-def merge_ops(ops: list[TokOp]) -> list[TokOp]:
-    """Fuse adjacent non-equal opcodes, so "United States" -> "US" is one replace."""
-    out: list[TokOp] = []
-    for op in ops:
-        if op[1] == op[2] and op[3] == op[4]:
-            continue
-        if out and op[0] != "equal" and out[-1][0] != "equal":
-            _, i0, _, j0, _ = out[-1]
-            _, _, i1, _, j1 = op
-            tag = "replace" if i1 > i0 and j1 > j0 else ("delete" if i1 > i0 else "insert")
-            out[-1] = (tag, i0, i1, j0, j1)
-        else:
-            out.append(op)
-    return out
-
-
-def make_passage(
-    doc_a: Doc,
-    doc_b: Doc,
-    tok_ops: list[TokOp],
-    kind: str | None = None,
-    score: float | None = None,
-) -> Passage:
-    """Build a passage from token-level opcodes, mapping tokens to characters."""
-    edits = [Edit(tag, doc_a.span(i0, i1), doc_b.span(j0, j1)) for tag, i0, i1, j0, j1 in tok_ops]
-    a0, a1 = tok_ops[0][1], tok_ops[-1][2]
-    b0, b1 = tok_ops[0][3], tok_ops[-1][4]
-    equal = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
-    ratio = equal / max(a1 - a0, b1 - b0, 1)
-    if kind is None:
-        kind = "verbatim" if all(t[0] == "equal" for t in tok_ops) else "edited"
-    return Passage(
-        a=doc_a.span(a0, a1),
-        b=doc_b.span(b0, b1),
-        kind=kind,
-        score=ratio if score is None else score,
-        edits=edits,
-        a_tokens=(a0, a1),
-        b_tokens=(b0, b1),
-        matched=equal,
-    )
 
 
 def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
@@ -413,29 +487,6 @@ def _content(doc: Doc, t0: int, t1: int) -> list[str]:
     return [_stem(w) for w in doc.norms[t0:t1] if w not in STOPWORDS and len(w) > 1]
 
 
-def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
-    # semantic.reworded_passages still calls this; it goes once semantic reads Doc.
-    return doc.sentence_tokens
-
-
-def _free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
-    """The longest run of uncovered words in each sentence (if it is long enough)."""
-    out = []
-    for t0, t1 in sents:
-        best, start = (0, 0), None
-        for t in range(t0, t1 + 1):
-            if t < t1 and not covered[t]:
-                if start is None:
-                    start = t
-            elif start is not None:
-                if t - start > best[1] - best[0]:
-                    best = (start, t)
-                start = None
-        if best[1] - best[0] >= MIN_UNIT_WORDS:
-            out.append(best)
-    return out
-
-
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -444,9 +495,9 @@ def reworded_passages(
     Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
     needs at least three shared content words and mutual best match.
     """
-    cov_a, cov_b = _covered_flags(doc_a, doc_b, found)
-    sents_a = _free_stretches(doc_a.sentence_tokens, cov_a)
-    sents_b = _free_stretches(doc_b.sentence_tokens, cov_b)
+    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+    sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
+    sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
     bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
@@ -500,13 +551,7 @@ def reworded_passages(
         if sim < options.reword_threshold and not supported(i, j):
             continue
         (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
-        ops = Levenshtein.opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1])
-        tok_ops = merge_ops(
-            [
-                (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
-                for op in ops
-            ]
-        )
+        tok_ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
         p = make_passage(doc_a, doc_b, tok_ops, score=sim)
         # A rewrite that kept most words is an edit, not a rewording.
         p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
@@ -515,19 +560,6 @@ def reworded_passages(
 
 
 # --- coverage and verdict ------------------------------------------------------------
-
-
-def _covered_flags(
-    doc_a: Doc, doc_b: Doc, passages: list[Passage]
-) -> tuple[list[bool], list[bool]]:
-    cov_a = [False] * len(doc_a)
-    cov_b = [False] * len(doc_b)
-    for p in passages:
-        for i in range(*p.a_tokens):
-            cov_a[i] = True
-        for j in range(*p.b_tokens):
-            cov_b[j] = True
-    return cov_a, cov_b
 
 
 def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[str, float]:
@@ -586,11 +618,10 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
     equal_share = _equal_share(passages)
     if min(cov["a"], cov["b"]) >= 0.9 and equal_share >= DUPLICATE_EQUAL_MIN:
         return "duplicate"
-    if any(p.kind == "spun" for p in passages):
-        from storytrace.spin import spun_share
-
-        if spun_share(doc_a, doc_b, passages) >= SPUN_MIN:
-            return "spun"
+    if any(p.kind == "spun" for p in passages) and (
+        spin.spun_share(doc_a, doc_b, passages) >= SPUN_MIN
+    ):
+        return "spun"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
     if copied >= COPIED_MIN or cov["longest_copied_words"] >= COPIED_RUN_MIN:
@@ -625,3 +656,13 @@ def _equal_share(passages: list[Passage]) -> float:
         total += max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
         equal += p.matched
     return equal / total if total else 0.0
+
+
+# semantic.reworded_passages still reaches for these private names; they go once it
+# imports the public ones from storytrace.diff.
+_covered_flags = covered_flags
+_free_stretches = free_stretches
+
+
+def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
+    return doc.sentence_tokens

@@ -238,7 +238,7 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
     """Read an article file (plain text or HTML) or ``-`` for standard input."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = stdin_bytes().read(max_bytes + 1)
         name = "<stdin>"
     else:
         p = Path(name)
@@ -476,18 +476,23 @@ def is_jsonl(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
 
 
-def iter_articles(paths: Iterable[str]) -> Iterator[tuple[str, Article | InputError]]:
+def iter_articles(
+    paths: Iterable[str], stdin_article: bool = False, unique_ids: bool = True
+) -> Iterator[tuple[str, Article | InputError]]:
     """``(id, article)`` for every article in files, folders, JSONL dumps and ``-``.
 
     Bad inputs come as ``(key, InputError)`` in input order and never stop the
     stream. A folder is searched recursively for ``ARTICLE_SUFFIXES`` (hidden
-    files skipped). ``-`` reads JSON Lines from standard input. An article's id
+    files skipped). ``-`` reads JSON Lines from standard input; with
+    ``stdin_article``, standard input that is not JSON Lines is one article
+    (id ``-``) instead of an error. An article's id
     is its JSONL ``id``, or its path for a file. Ids must be unique in one run:
-    a later record with an id already seen is an error and the first one is kept.
+    a later record with an id already seen is an error and the first one is kept
+    (``unique_ids=False`` lets them through, for commands that store nothing).
     """
     seen: dict[str, str] = {}
-    for aid, art in _iter_articles(paths):
-        if isinstance(art, Article):
+    for aid, art in _iter_articles(paths, stdin_article):
+        if isinstance(art, Article) and unique_ids:
             if aid in seen:
                 art = InputError(
                     f"{art.source}: duplicate id {aid!r} (first at {seen[aid]}); skipped"
@@ -497,11 +502,21 @@ def iter_articles(paths: Iterable[str]) -> Iterator[tuple[str, Article | InputEr
         yield aid, art
 
 
-def _iter_articles(paths: Iterable[str]) -> Iterator[tuple[str, Article | InputError]]:
+def _iter_articles(
+    paths: Iterable[str], stdin_article: bool = False
+) -> Iterator[tuple[str, Article | InputError]]:
     for p in paths:
         path = Path(p)
         if p == "-":
-            if _stdin_looks_like_html_or_text():
+            if _stdin_looks_like_html_or_text() and stdin_article:
+                try:
+                    art = read_article("-")
+                except InputError as e:
+                    yield "-", e
+                    continue
+                art.id = "-"
+                yield "-", art
+            elif _stdin_looks_like_html_or_text():
                 yield (
                     "-",
                     InputError(

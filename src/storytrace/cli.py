@@ -1,7 +1,21 @@
 """The ``storytrace`` command line: a thin shell over the public Python API.
 
-Every command turns :class:`~storytrace.articles.InputError` into a one-line
-message on stderr and exit status 2, never a traceback.
+Conventions shared by every command:
+
+- ``-`` is standard input wherever a file is read (``compare - B``,
+  ``compare --pairs -``, ``index -``, ``quotes -``); results go to standard
+  output, messages to standard error, each message one line.
+- Every multi-record output is JSON Lines: one object per pair, article,
+  match or story. Errors of a batch come in input order, keyed by ``id``,
+  as ``{"id": ..., "error": "..."}`` lines among the results.
+- Exit status: 0 when everything was processed; 1 when some records failed
+  (the rest are still processed with the default ``--keep-going``;
+  ``--fail-fast`` stops at the first) or when there was nothing to process;
+  2 for usage errors and unreadable single inputs; 130 on Ctrl-C.
+- Text from articles and paths is printed literally, never as Rich markup.
+
+Imports of the engine are inside the commands so that ``storytrace --help``
+starts fast.
 """
 
 from __future__ import annotations
@@ -10,42 +24,66 @@ import functools
 import json
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.text import Text
 
-from storytrace.align import Options
-from storytrace.align import compare as api_compare
-from storytrace.articles import InputError, InputWarning, iter_jsonl, read_article
-from storytrace.pairs import compare_records
-from storytrace.report import render_html, terminal_summary
+from storytrace.articles import InputError, InputWarning
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from storytrace.articles import Article
 
 app = typer.Typer(
     name="storytrace",
     help="Show how news text travels: shared passages, spun and reworded text, quotes, "
-    "and who copied whom.",
+    "and who copied whom. Start with: storytrace compare A B",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: typer's rich panels print "<bool>" after every flag
+    # and import rich on each start.
+    rich_markup_mode=None,
 )
-err = Console(stderr=True)
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from storytrace import __version__
+
+        sys.stdout.write(f"storytrace {__version__}\n")
+        raise typer.Exit()
 
 
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Show how news text travels: shared passages, spun and reworded text, quotes,
     and who copied whom. Start with: storytrace compare A B"""
 
 
+def say(prefix: str, message: str) -> None:
+    """One line on stderr, printed literally: article text and paths are never markup."""
+    sys.stderr.write(f"{prefix} {message}\n" if prefix else f"{message}\n")
+    sys.stderr.flush()
+
+
 def _show_warning(message: Any, category: type, *args: Any, **kwargs: Any) -> None:
     if issubclass(category, InputWarning):
-        say("warning:", str(message), "yellow")
+        say("warning:", str(message))
     else:
         _default_showwarning(message, category, *args, **kwargs)
 
@@ -53,16 +91,9 @@ def _show_warning(message: Any, category: type, *args: Any, **kwargs: Any) -> No
 _default_showwarning = warnings.showwarning
 
 
-def say(prefix: str, message: str, style: str = "bold red") -> None:
-    """One line on stderr: a styled prefix, then ``message`` printed literally (no markup)."""
-    line = Text(prefix + " ", style=style)
-    line.append(message)
-    err.print(line, highlight=False, soft_wrap=True)
-
-
 def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Report InputError (and broken pipes) as one line instead of a traceback;
-    print input warnings as one line each."""
+    """One line instead of a traceback: InputError (exit 2), Ctrl-C (exit 130), broken
+    pipes (exit 0); input warnings are printed as they happen."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -73,12 +104,86 @@ def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 return fn(*args, **kwargs)
         except InputError as e:
             say("error:", str(e))
-            raise typer.Exit(2) from None
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt as e:
+            # corpus.Interrupted says what was kept (its workers stopped quietly).
+            say("interrupted:", str(e) or "stopped by Ctrl-C; what was already written is kept")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
+            # The reader went away (e.g. `| head`): not an error of ours.
             sys.stderr.close()
             raise typer.Exit(0) from None
 
     return wrapper
+
+
+def emit(record: dict) -> None:
+    """One JSON Lines record on stdout."""
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def progress_bar() -> Progress:
+    """A progress bar on stderr (hidden when stderr is not a terminal)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def stdout_console() -> Any:
+    """Rich console for results: strings are never read as markup (paths and article
+    text may contain "[/b]"), and nothing is auto-highlighted."""
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False)
+
+
+class Tally:
+    """Counts a batch's outcomes and turns them into the exit status."""
+
+    def __init__(self, fail_fast: bool) -> None:
+        self.ok = 0
+        self.failed = 0
+        self.fail_fast = fail_fast
+
+    def failure(self, message: str) -> bool:
+        """Report one failed record; True when the batch should stop."""
+        self.failed += 1
+        say("skipped:", message)
+        return self.fail_fast
+
+    def finish(self, what: str) -> None:
+        if self.ok + self.failed == 0:
+            say("error:", f"no {what} to process")
+            raise typer.Exit(EXIT_FAILED)
+        say("", f"{self.ok} {what} processed, {self.failed} failed")
+        if self.failed:
+            raise typer.Exit(EXIT_FAILED)
+
+
+_FAIL_FAST = typer.Option(
+    "--fail-fast/--keep-going",
+    help="Stop at the first record that fails, or (default) report it, process the rest "
+    "and exit with status 1 at the end.",
+)
+
+
+def _check_semantic(semantic: str | None) -> None:
+    if semantic not in (None, "embedding", "lexical", "auto"):
+        raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
 
 
 @app.command()
@@ -87,7 +192,9 @@ def compare(
     a: Annotated[
         str | None, typer.Argument(help="First article: text or HTML file, or - for stdin.")
     ] = None,
-    b: Annotated[str | None, typer.Argument(help="Second article: text or HTML file.")] = None,
+    b: Annotated[
+        str | None, typer.Argument(help="Second article: text or HTML file, or - for stdin.")
+    ] = None,
     json_out: Annotated[
         bool,
         typer.Option("--json", help="Print the full result as JSON (docs/compare.schema.json)."),
@@ -96,11 +203,12 @@ def compare(
         Path | None, typer.Option("--html", help="Write a self-contained HTML report to this file.")
     ] = None,
     pairs: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--pairs",
-            help='Batch mode: JSONL of {"id","a","b"} paths or {"id","a_text","b_text"}; '
-            "prints one JSON result per line.",
+            help='Batch mode: JSONL (or .jsonl.gz, or - for stdin) of {"id","a","b"} paths '
+            'or {"id","a_text","b_text"}; prints one JSON result per line in input order, '
+            'a bad pair as {"id","error"}.',
         ),
     ] = None,
     workers: Annotated[
@@ -109,6 +217,7 @@ def compare(
     no_text: Annotated[
         bool, typer.Option("--no-text", help="Batch mode: leave the article texts out of the JSON.")
     ] = False,
+    fail_fast: Annotated[bool, _FAIL_FAST] = False,
     semantic: Annotated[
         str | None,
         typer.Option(
@@ -127,63 +236,200 @@ def compare(
     if pairs is not None:
         if a or b:
             raise InputError("give either two articles or --pairs, not both")
-        _compare_batch(pairs, workers or None, not no_text)
+        _compare_batch(pairs, workers or None, not no_text, fail_fast)
         return
     if a is None or b is None:
         raise InputError("compare needs two articles (or --pairs FILE); see --help")
-    if semantic not in (None, "embedding", "lexical", "auto"):
-        raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
+    if a == "-" and b == "-":
+        raise InputError("only one of the two articles can be - (standard input)")
+    _check_semantic(semantic)
+    from storytrace.align import Options
+    from storytrace.align import compare as api_compare
+    from storytrace.articles import read_article
+
     result = api_compare(read_article(a), read_article(b), Options(semantic=semantic))
     if html is not None:
+        from storytrace.report import render_html
+
         try:
             html.write_text(render_html(result), encoding="utf-8")
         except OSError as e:
             raise InputError(f"{html}: cannot write report ({e.strerror})") from None
     if json_out:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        emit(result.to_dict())
         return
-    Console().print(terminal_summary(result))
+    from storytrace.report import terminal_summary
+
+    stdout_console().print(terminal_summary(result), crop=False)  # long paths stay whole
     if html is not None:
-        err.print(f"HTML report written to {html}")
+        say("", f"HTML report written to {html}")
 
 
-def _compare_batch(path: Path, workers: int | None, include_text: bool) -> None:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
+def _compare_batch(path: str, workers: int | None, include_text: bool, fail_fast: bool) -> None:
+    from storytrace.articles import iter_jsonl
+    from storytrace.pairs import compare_records
+
     lines = list(iter_jsonl(path))
-    records: list[dict] = []
-    for n, rec in lines:
-        if isinstance(rec, InputError):
-            err.print(f"[yellow]skipped:[/] {escape(str(rec))}", highlight=False)
-            sys.stdout.write(json.dumps({"line": n, "error": str(rec)}) + "\n")
-        else:
-            records.append(rec)
-    failed = 0
+    records = [rec for _, rec in lines if not isinstance(rec, InputError)]
+    base = Path.cwd() if path == "-" else Path(path).parent
+    tally = Tally(fail_fast)
     with progress_bar() as bar:
-        task = bar.add_task("comparing pairs", total=len(records))
-        for res in compare_records(
-            records, workers=workers, base=path.parent, include_text=include_text
-        ):
-            if "error" in res:
-                failed += 1
-                err.print(f"[yellow]pair {escape(str(res['id']))}:[/] {escape(res['error'])}")
-            sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
+        task = bar.add_task("comparing pairs", total=len(lines))
+        results = compare_records(records, workers=workers, base=base, include_text=include_text)
+        try:
+            for _, rec in lines:
+                # Errors keep their place: a malformed line has no id to give.
+                res = (
+                    {"id": None, "error": str(rec)}
+                    if isinstance(rec, InputError)
+                    else next(results)
+                )
+                emit(res)
+                bar.advance(task)
+                if "error" not in res:
+                    tally.ok += 1
+                elif tally.failure(f"pair {res['id']}: {res['error']}"):
+                    break
+        finally:
+            results.close()  # stops the worker pool when --fail-fast ends early
+    tally.finish("pairs")
+
+
+def _articles(paths: Iterable[str], fail_fast: bool) -> Iterator[tuple[str, Article | InputError]]:
+    from storytrace.articles import iter_articles
+
+    for aid, art in iter_articles(paths, stdin_article=True, unique_ids=False):
+        yield aid, art
+        if fail_fast and isinstance(art, InputError):
+            return
+
+
+@app.command()
+@user_errors
+def quotes(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (text or HTML), folders, JSONL dumps (.jsonl, .jsonl.gz), "
+            "or - for stdin (one article, or JSON Lines)."
+        ),
+    ],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per article per line.")
+    ] = False,
+    parser: Annotated[
+        bool | None,
+        typer.Option(
+            "--parser/--no-parser",
+            help="Use spaCy (the nlp extra) for speakers and reporting verbs "
+            "(default: when installed).",
+        ),
+    ] = None,
+    fail_fast: Annotated[bool, _FAIL_FAST] = False,
+) -> None:
+    """List every quotation: kind (direct, indirect, mixed), speaker and words.
+
+    Reads files, folders and JSONL like index. With --json: one object per
+    article, {"id", "source", "text", "quotes"}, and {"id", "error"} for an
+    input that could not be read, in input order. Spans are character offsets
+    into the article's "text". A progress bar runs on stderr.
+    """
+    from storytrace.quotes import extract_quotes, quotes_to_dict
+
+    tally = Tally(fail_fast)
+    console = None if json_out else stdout_console()
+    with progress_bar() as bar:
+        task = bar.add_task("extracting quotes", total=None)
+        for aid, art in _articles(paths, fail_fast):
             bar.advance(task)
-    err.print(
-        f"{len(records) - failed} pairs compared, {failed + len(lines) - len(records)} skipped"
-    )
+            if isinstance(art, InputError):
+                if json_out:
+                    emit({"id": aid, "error": str(art)})
+                if tally.failure(str(art)):
+                    break
+                continue
+            try:
+                found = extract_quotes(art.text, parser=parser)
+            except ImportError as e:
+                raise InputError(f"--parser needs spaCy and an English model ({e})") from None
+            tally.ok += 1
+            if json_out:
+                emit({"id": aid, **quotes_to_dict(art.source, art.text, found)})
+            else:
+                console.print(_quotes_table(art, found))
+    tally.finish("articles")
 
 
-def progress_bar() -> Progress:
-    """A progress bar on stderr (hidden when stderr is not a terminal)."""
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-    )
+def _quotes_table(art: Article, found: list) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(art.source), show_lines=False, expand=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("quote", ratio=3)
+    for q in found:
+        quote = Text(art.text[q.content[0] : q.content[1]])
+        table.add_row(q.kind, Text(q.speaker_name or "—"), quote)
+    if not found:
+        table.add_row("—", "—", "no quotes found")
+    return table
+
+
+@app.command()
+@user_errors
+def spin(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files (text or HTML), folders, JSONL dumps, or - for stdin."),
+    ],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per article per line.")
+    ] = False,
+    fail_fast: Annotated[bool, _FAIL_FAST] = False,
+) -> None:
+    """Flag phrases that look like article-spinner output, with a spin score per article.
+
+    Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
+    installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
+    character offsets into the article's "text".
+    """
+    from storytrace import synonyms
+    from storytrace.spin import detect
+
+    if not synonyms.available():
+        raise InputError(synonyms.MISSING_MESSAGE)
+    tally = Tally(fail_fast)
+    for aid, art in _articles(paths, fail_fast):
+        if isinstance(art, InputError):
+            if json_out:
+                emit({"id": aid, "error": str(art)})
+            if tally.failure(str(art)):
+                break
+            continue
+        report = detect(art.text)
+        tally.ok += 1
+        if json_out:
+            emit({"id": aid, "source": art.source, "text": art.text, **report.to_dict()})
+        else:
+            stdout_console().print(_spin_table(art, report))
+    tally.finish("articles")
+
+
+def _spin_table(art: Article, report: Any) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(f"{art.source}: spin score {report.score:.2f} per 100 words")
+    table = Table(title=title, expand=True)
+    table.add_column("offsets", no_wrap=True)
+    table.add_column("phrase", ratio=1)
+    table.add_column("why", ratio=2)
+    for f in report.flags:
+        table.add_row(f"{f.span[0]}-{f.span[1]}", Text(f.phrase), Text(f.reason))
+    if not report.flags:
+        table.add_row("—", "—", "nothing flagged")
+    return table
 
 
 @app.command()
@@ -206,98 +452,8 @@ def serve(
         ) from None
     if db is not None and not db.is_dir():
         raise InputError(f"{db}: no such index folder (make one with: storytrace index PATH --db)")
-    err.print(f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
+    say("", f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
     run_app(db, host=host, port=port)
-
-
-@app.command()
-@user_errors
-def quotes(
-    files: Annotated[
-        list[str], typer.Argument(help="Article files (text or HTML), or - for stdin.")
-    ],
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per article per line.")
-    ] = False,
-    parser: Annotated[
-        bool | None,
-        typer.Option(
-            "--parser/--no-parser",
-            help="Use spaCy (the nlp extra) for speakers and reporting verbs "
-            "(default: when installed).",
-        ),
-    ] = None,
-) -> None:
-    """List every quotation: kind (direct, indirect, mixed), speaker and words.
-
-    Spans in --json output are character offsets into the article's "text".
-    """
-    from rich.table import Table
-
-    from storytrace.quotes import extract_quotes, quotes_to_dict
-
-    for path in files:
-        art = read_article(path)
-        try:
-            found = extract_quotes(art.text, parser=parser)
-        except ImportError as e:
-            raise InputError(f"--parser needs spaCy and an English model ({e})") from None
-        if json_out:
-            d = quotes_to_dict(art.source, art.text, found)
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-            continue
-        table = Table(title=escape(art.source), show_lines=False, expand=True)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("speaker", ratio=1)
-        table.add_column("quote", ratio=3)
-        for q in found:
-            quote = escape(art.text[q.content[0] : q.content[1]])
-            table.add_row(q.kind, escape(q.speaker_name or "—"), quote)
-        if not found:
-            table.add_row("—", "—", "no quotes found")
-        Console().print(table)
-
-
-@app.command()
-@user_errors
-def spin(
-    files: Annotated[
-        list[str], typer.Argument(help="Article files (text or HTML), or - for stdin.")
-    ],
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per article per line.")
-    ] = False,
-) -> None:
-    """Flag phrases that look like article-spinner output, with a spin score per article.
-
-    Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
-    installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
-    character offsets into the article's "text".
-    """
-    from rich.table import Table
-
-    from storytrace import synonyms
-    from storytrace.spin import detect
-
-    if not synonyms.available():
-        raise InputError(synonyms.MISSING_MESSAGE)
-    for path in files:
-        art = read_article(path)
-        report = detect(art.text)
-        if json_out:
-            d = {"source": art.source, "text": art.text, **report.to_dict()}
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-            continue
-        title = f"{escape(art.source)}: spin score {report.score:.2f} per 100 words"
-        table = Table(title=title, expand=True)
-        table.add_column("offsets", no_wrap=True)
-        table.add_column("phrase", ratio=1)
-        table.add_column("why", ratio=2)
-        for f in report.flags:
-            table.add_row(f"{f.span[0]}-{f.span[1]}", escape(f.phrase), escape(f.reason))
-        if not report.flags:
-            table.add_row("—", "—", "nothing flagged")
-        Console().print(table)
 
 
 @app.command("index")
@@ -313,6 +469,7 @@ def index_cmd(
     db: Annotated[Path, typer.Option("--db", help="Index folder (SQLite inside).")],
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
     workers: Annotated[int, typer.Option(help="Processes for fingerprints and quotes.")] = 2,
+    fail_fast: Annotated[bool, _FAIL_FAST] = False,
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
 
@@ -326,25 +483,31 @@ def index_cmd(
     BOM), UTF-16/32 with a BOM, else detected; replaced bytes are a warning.
 
     Exit status: 0 when every record was indexed or unchanged, 1 when some were
-    skipped as bad (the rest are indexed) or none was given, 2 for usage errors.
+    skipped as bad (the rest are indexed unless --fail-fast) or none was given,
+    2 for usage errors.
     """
     from storytrace import corpus
+    from storytrace.articles import iter_articles
+
+    def records() -> Iterator[tuple[str, dict | InputError]]:
+        for aid, art in iter_articles(paths):
+            yield aid, art if isinstance(art, InputError) else art.to_dict()
+            if fail_fast and isinstance(art, InputError):
+                return
 
     with progress_bar() as bar:
         task = bar.add_task("indexing", total=None)
-        report = corpus.index(
-            paths, db, not no_quotes, lambda n: bar.advance(task, n), max(1, workers)
+        report = corpus.index_records(
+            records(), db, not no_quotes, lambda n: bar.advance(task, n), max(1, workers)
         )
     for e in report.errors:
-        say("skipped:", e, "yellow")
-    err.print(
-        f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped",
-        highlight=False,
-    )
-    if report.errors or report.added + report.skipped == 0:
-        if report.added + report.skipped == 0:
-            say("error:", "no article was indexed")
-        raise typer.Exit(1)
+        say("skipped:", e)
+    say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
+    if report.added + report.skipped == 0:
+        say("error:", "no article was indexed")
+        raise typer.Exit(EXIT_FAILED)
+    if report.errors:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("match")
@@ -352,51 +515,77 @@ def index_cmd(
 def match_cmd(
     file: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
     db: Annotated[Path, typer.Option("--db", help="Index folder.")],
-    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    limit: Annotated[int, typer.Option(help="Most results to show.", min=1)] = 20,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help='Print one JSON object per match per line: {"id", "title", '
+            '"shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
+        ),
+    ] = False,
 ) -> None:
-    """Indexed articles sharing text or quotes with FILE, ranked."""
+    """Indexed articles sharing text or quotes with FILE, ranked.
+
+    Exit status 1 when nothing in the index shares text with FILE.
+    """
     from storytrace import corpus
 
     hits = corpus.match(file, db, limit)
-    if json_out:
-        sys.stdout.write(json.dumps({"matches": hits}, ensure_ascii=False) + "\n")
-        return
     for h in hits:
-        near = " near-duplicate" if h["near_duplicate"] else ""
-        Console().print(
-            f"{h['score']:>5} {escape(h['id'])} fingerprints={h['shared_fingerprints']} "
-            f"quotes={h['shared_quotes']}{near}",
-            highlight=False,
-        )
+        if json_out:
+            emit(h)
+        else:
+            near = " near-duplicate" if h["near_duplicate"] else ""
+            sys.stdout.write(
+                f"{h['score']:>5} {h['id']} fingerprints={h['shared_fingerprints']} "
+                f"quotes={h['shared_quotes']}{near}\n"
+            )
     if not hits:
-        err.print("no indexed article shares text with this one")
+        say("", "no indexed article shares text with this one")
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("stories")
 @user_errors
 def stories_cmd(
     db: Annotated[Path, typer.Option("--db", help="Index folder.")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges"}.',
+        ),
+    ] = False,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
     ] = None,
+    skip_same_outlet: Annotated[
+        bool,
+        typer.Option(
+            "--skip-same-outlet",
+            help="Ignore reuse between articles of one outlet (or passim series): an "
+            "outlet's own boilerplate and updates are not news travelling.",
+        ),
+    ] = False,
 ) -> None:
     """Group indexed articles into stories, with the reuse graph inside each."""
     from storytrace import corpus
 
-    with progress_bar() as bar:
-        task = bar.add_task("aligning candidates", total=None)
-        data = corpus.stories(db, progress=lambda n: bar.advance(task, n))
+    data = corpus.stories(db, skip_same_outlet=skip_same_outlet)  # stored reuse: no aligning
+    if data["unaligned"]:
+        n = data["unaligned"]
+        say("warning:", f"{n} articles not aligned yet: run 'storytrace index' again")
     if html is not None:
         _write_stories_html(db, data, html)
     if json_out:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        for s in data["stories"]:
+            emit(s)
         return
     for s in data["stories"]:
         if len(s["articles"]) < 2:
             continue
-        Console().print(f"[bold]story {s['id']}[/]: {len(s['articles'])} articles")
+        sys.stdout.write(f"story {s['id']}: {len(s['articles'])} articles\n")
         for e in s["edges"]:
             d = e["direction"]
             arrow = (
@@ -404,9 +593,7 @@ def stories_cmd(
                 if d and d["from"]
                 else (f"{e['a']} <-> {e['b']}" + (f" ({d['basis']})" if d else ""))
             )
-            Console().print(
-                f"  {escape(arrow)}: {e['verdict']}, {len(e['passages'])} passages", highlight=False
-            )
+            sys.stdout.write(f"  {arrow}: {e['verdict']}, {len(e['passages'])} passages\n")
 
 
 def _write_stories_html(db: Path, data: dict, out: Path) -> None:
@@ -417,7 +604,7 @@ def _write_stories_html(db: Path, data: dict, out: Path) -> None:
         out.write_text(page, encoding="utf-8")
     except OSError as e:
         raise InputError(f"{out}: cannot write report ({e.strerror})") from None
-    err.print(f"HTML report written to {out}")
+    say("", f"HTML report written to {out}")
 
 
 @app.command("export")
@@ -431,7 +618,7 @@ def export_cmd(
     from storytrace import corpus
 
     for p in corpus.export(db, out, fmt):
-        err.print(f"wrote {escape(str(p))}")
+        say("wrote", str(p))
 
 
 spark_app = typer.Typer(
@@ -453,7 +640,7 @@ def _spark_stage(input_path: str | None, out: Path, master: str | None, stages: 
 
     counts = sp.run(sp.session(master), input_path or "", str(out), stages)
     for name, n in counts.items():
-        err.print(f"{name}: {n} rows -> {out / name}")
+        say("", f"{name}: {n} rows -> {out / name}")
 
 
 @spark_app.command("run")
@@ -503,7 +690,8 @@ def spark_stories(
     if not (out / "stories").exists() or not json_out:
         _spark_stage(None, out, master, ("stories",))
     if json_out:
-        sys.stdout.write(json.dumps(sp.read_output(str(out)), ensure_ascii=False) + "\n")
+        for story in sp.read_output(str(out))["stories"]:
+            emit(story)
 
 
 @spark_app.command("import")
@@ -516,4 +704,4 @@ def spark_import(
     from storytrace import spark as sp
 
     report = sp.import_output(str(out), str(db))
-    err.print(f"imported into {db}: {report}")
+    say("", f"imported into {db}: {report}")

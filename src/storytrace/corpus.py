@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from multiprocessing import get_context
+from multiprocessing.pool import Pool
 from operator import itemgetter
 from pathlib import Path
 
@@ -24,7 +26,7 @@ import xxhash
 from storytrace import fingerprints as fp
 from storytrace import stories as st
 from storytrace.articles import InputError, iter_articles, read_article
-from storytrace.store import Record, Store
+from storytrace.store import ENGINE, Record, Store
 from storytrace.text import Doc
 
 BATCH = 200
@@ -44,9 +46,32 @@ def content_hash(text: str) -> str:
 
 @dataclass(slots=True)
 class IndexReport:
+    """What one ``index`` run did: articles added/unchanged, records refused, reuse aligned.
+
+    ``realigned`` is True when the stored reuse came from another engine
+    version and was recomputed for every article.
+    """
+
     added: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    pairs: int = 0
+    edges: int = 0
+    realigned: bool = False
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during ``index``: everything committed is kept and the same command resumes.
+
+    ``report`` holds the counts up to the interruption; ``str()`` is one line to print.
+    """
+
+    def __init__(self, report: IndexReport) -> None:
+        super().__init__(
+            f"{report.added} articles added; everything committed is kept: "
+            "run the same command again to resume"
+        )
+        self.report = report
 
 
 def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
@@ -99,11 +124,15 @@ def index_records(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> IndexReport:
-    """Store new or changed records; commits every ``BATCH`` (or 5% of a larger index)
-    so a killed run resumes.
+    """Store new or changed records and their reuse; a killed or interrupted run resumes.
 
-    With ``workers`` > 1, fingerprints and quotes are computed in that many
-    processes while this one writes the previous batch; all writes stay here.
+    Articles are committed every ``BATCH`` (or 5% of a larger index); then every
+    article not yet aligned is aligned with its candidates stored before it
+    (:func:`align_pending`) and the edges are stored. With ``workers`` > 1,
+    fingerprints, quotes and alignments are computed in that many processes
+    while this one writes; all writes stay here. ``progress`` is called once
+    per record read, then once per pair aligned. Ctrl-C raises
+    :class:`Interrupted` after the workers stopped quietly.
     """
     report = IndexReport()
     with Store(db) as store:
@@ -130,7 +159,7 @@ def index_records(
                 else:
                     yield aid, rec, quotes
 
-        pool = get_context("fork").Pool(workers) if workers > 1 else None
+        pool = _pool(workers)
         try:
             results = (
                 pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
@@ -158,6 +187,12 @@ def index_records(
                     if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
                         flush()
             flush()
+            if store.engine != ENGINE:
+                store.reset_reuse()
+                report.realigned = True
+            report.pairs, report.edges = align_pending(store, progress=progress, pool=pool)
+        except KeyboardInterrupt:
+            raise Interrupted(report) from None
         finally:
             if pool:
                 pool.terminate()
@@ -176,14 +211,34 @@ def index(
 
 
 # --- reuse -----------------------------------------------------------------
+#
+# Reuse is computed once, by ``index``: every article is aligned with its
+# candidates among the articles stored before it (a lower doc number), and the
+# edges are stored with the article marked aligned, one transaction per chunk.
+# So each candidate pair is aligned exactly once, an interrupted run resumes
+# with the articles not yet aligned, and reading stories never aligns.
+#
+# Candidates are the pairs sharing ``fp.MIN_SHARED`` sampled fingerprints, or
+# one LSH band key, counting only keys held by at most ``fp.MAX_DF`` stored
+# articles. The count is taken when the later article is aligned: indexing in
+# several runs gives the pairs of one run except where a key crosses MAX_DF in
+# between (a pair found earlier is then kept).
+
+ALIGN_CHUNK = 500
+"""Articles aligned per transaction (and per resumable step)."""
+
+SCAN_SHARE = 0.05
+"""Above this share of the store pending, candidates come from one scan of all postings
+instead of look-ups per article."""
 
 
 def _pairs_from_sorted(
-    rows: Iterable[tuple[int, int]], max_df: int, min_shared: int
+    rows: Iterable[tuple[int, int]], max_df: int, min_shared: int, later: set[int] | None = None
 ) -> dict[tuple[int, int], int]:
     """Pair counts from ``(key, doc)`` rows sorted by key, streamed group by group.
 
-    Memory stays at one posting list plus the pairs, not the whole index.
+    With ``later``, only pairs whose larger doc is in it. Memory stays at one
+    posting list plus the pairs, not the whole index.
     """
     counts: dict[tuple[int, int], int] = {}
     for _, grp in groupby(rows, key=itemgetter(0)):
@@ -191,98 +246,194 @@ def _pairs_from_sorted(
         if len(docs) < 2 or len(docs) > max_df:
             continue
         docs.sort()
-        for x, a in enumerate(docs):
-            for b in docs[x + 1 :]:
-                counts[(a, b)] = counts.get((a, b), 0) + 1
+        for x, b in enumerate(docs):
+            if x and (later is None or b in later):
+                for a in docs[:x]:
+                    counts[(a, b)] = counts.get((a, b), 0) + 1
     return {p: c for p, c in counts.items() if c >= min_shared}
 
 
 def candidate_pairs(
-    store: Store, max_df: int = fp.MAX_DF, min_shared: int = fp.MIN_SHARED
+    store: Store,
+    max_df: int = fp.MAX_DF,
+    min_shared: int = fp.MIN_SHARED,
+    later: set[int] | None = None,
 ) -> set[tuple[int, int]]:
-    """Doc pairs worth aligning: shared rare n-grams, or LSH near-duplicates.
+    """Doc pairs ``(a, b)``, ``a < b``, worth aligning: shared rare n-grams, or LSH near-duplicates.
 
-    Postings are read in key order straight from the store's primary-key index,
-    so the cost grows with the number of postings (about N), not N squared.
+    With ``later``, only pairs whose ``b`` is in it. Postings are read in key
+    order straight from the store's primary-key index, so the cost grows with
+    the number of postings (about N), not N squared.
     """
-    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared))
+    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared, later))
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
-    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1))
+    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1, later))
     return pairs
 
 
-def _align(job: tuple[dict, dict, str, str]) -> st.Edge | None:
-    from storytrace.align import compare
+def _candidates_before(store: Store, doc: int, text: str) -> set[int]:
+    """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups)."""
+    sh = fp.shingles(text)
+    found: set[int] = set()
+    for table, keys, least in (
+        ("postings", fp.sample_of(sh), fp.MIN_SHARED),
+        ("lsh", sorted(set(fp.lsh_keys(fp.minhash(sh)))), 1),
+    ):
+        rare = [k for k, n in store.key_counts(table, keys).items() if n <= fp.MAX_DF]
+        found |= {d for d, n in store.docs_holding(table, rare, doc).items() if n >= least}
+    return found
 
-    meta_a, meta_b, ta, tb = job
-    return st.reuse_edge(compare(ta, tb), meta_a, meta_b)
+
+def _quote_keys_of(quotes: Iterable[dict]) -> set[str]:
+    keys = {" ".join(_words(q["content"] or "")) for q in quotes}
+    return {k for k in keys if len(k.split()) >= 4}
 
 
-def reuse(
-    store: Store, workers: int | None = None, progress: Progress | None = None
-) -> list[st.Edge]:
-    """Align every candidate pair; the reuse edges with a direction where known."""
-    pairs = sorted(candidate_pairs(store))
-    ids = store.ids()
-    cache: dict[int, dict] = {}
+def _align(job: tuple[int, int, dict, dict, str, str, int]) -> tuple[int, int, dict | None]:
+    from storytrace.align import BULK, compare
 
-    def art(d: int) -> dict:
-        if d not in cache:
-            cache[d] = store.article(d)
-        return cache[d]
+    doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes = job
+    edge = st.reuse_edge(compare(ta, tb, BULK), meta_a, meta_b, shared_quotes)
+    return doc_a, doc_b, edge.to_dict() if edge else None
 
-    def meta(d: int) -> dict:
-        return {"id": ids[d], "published": art(d)["published"]}
 
-    jobs = [(meta(a), meta(b), art(a)["text"], art(b)["text"]) for a, b in pairs]
-    workers = workers or min(2, os.cpu_count() or 1)
-    results: list = []
-    if workers > 1 and len(pairs) > 50:
-        with get_context("fork").Pool(workers) as pool:
-            for r in pool.imap(_align, jobs, chunksize=16):
-                results.append(r)
+def _quiet_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone stops the run.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(workers: int) -> Pool | None:
+    return get_context("fork").Pool(workers, initializer=_quiet_worker) if workers > 1 else None
+
+
+def align_pending(
+    store: Store, workers: int = 1, progress: Progress | None = None, pool: Pool | None = None
+) -> tuple[int, int]:
+    """Align every pending article with its candidates stored before it; store the edges.
+
+    Returns ``(pairs aligned, edges stored)``. Commits every
+    :data:`ALIGN_CHUNK` articles, so an interruption loses at most one chunk of
+    work and the next call resumes. ``pool`` (or ``workers`` > 1) aligns in
+    worker processes; with neither, everything runs in this thread.
+    """
+    pending = store.pending()
+    if not pending:
+        return 0, 0
+    own_pool = pool is None and workers > 1
+    if own_pool:
+        pool = _pool(workers)
+    scan = len(pending) > SCAN_SHARE * len(store.ids())
+    by_later: dict[int, set[int]] = {}
+    if scan:
+        for a, b in candidate_pairs(store, later=set(pending)):
+            by_later.setdefault(b, set()).add(a)
+    arts: dict[int, tuple[dict, str, set[str]]] = {}
+
+    def art(d: int) -> tuple[dict, str, set[str]]:
+        if d not in arts:
+            row = store.article(d)
+            meta = {"id": row["id"], "published": row["published"]}
+            arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)))
+        return arts[d]
+
+    n_pairs = n_edges = 0
+    try:
+        for i in range(0, len(pending), ALIGN_CHUNK):
+            chunk = pending[i : i + ALIGN_CHUNK]
+            jobs = []
+            for b in chunk:
+                before = by_later.pop(b, set()) if scan else _candidates_before(store, b, art(b)[1])
+                for a in sorted(before):
+                    (ma, ta, qa), (mb, tb, qb) = art(a), art(b)
+                    jobs.append((a, b, ma, mb, ta, tb, len(qa & qb)))
+            results = pool.imap(_align, jobs, chunksize=8) if pool else map(_align, jobs)
+            rows = []
+            for a, b, edge in results:
                 if progress:
                     progress(1)
-    else:
-        for j in jobs:
-            results.append(_align(j))
-            if progress:
-                progress(1)
-    by_id = {v: k for k, v in ids.items()}
-    quotes = _quote_keys(store)
-    edges = [e for e in results if e is not None]
-    for e in edges:
-        e.quotes = len(quotes.get(by_id[e.a], set()) & quotes.get(by_id[e.b], set()))
-    return edges
+                if edge is not None:
+                    rows.append((a, b, edge["verdict"], json.dumps(edge, ensure_ascii=False)))
+            store.add_edges(rows, chunk)
+            n_pairs += len(jobs)
+            n_edges += len(rows)
+            arts.clear()
+    finally:
+        if own_pool and pool is not None:
+            pool.terminate()
+    return n_pairs, n_edges
 
 
-def _quote_keys(store: Store) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = {}
-    for doc, q in store.all_quotes():
-        key = " ".join(_words(q["content"] or ""))
-        if len(key.split()) >= 4:
-            out.setdefault(doc, set()).add(key)
-    return out
+def _check_engine(store: Store) -> None:
+    if store.engine != ENGINE:
+        raise InputError(
+            f"{store.folder}: its stored reuse was computed by storytrace {store.engine or '?'} "
+            f"(this is {ENGINE}); run 'storytrace index' on it again to recompute it"
+        )
 
 
-def stories(
-    db: str | os.PathLike[str], workers: int | None = None, progress: Progress | None = None
-) -> dict:
-    """Stories with their reuse graphs: ``{"stories": [{"id", "articles", "nodes", "edges"}]}``."""
+def _edge(d: dict) -> st.Edge:
+    """A stored edge back as :class:`storytrace.stories.Edge`."""
+    if hasattr(st.Edge, "from_dict"):
+        return st.Edge.from_dict(d)
+    way = d.get("direction") or {}
+    return st.Edge(
+        d["a"],
+        d["b"],
+        d["passages"],
+        d["coverage"],
+        d["verdict"],
+        way.get("from"),
+        way.get("to"),
+        way.get("basis"),
+        d.get("shared_quotes", 0),
+    )
+
+
+def stored_reuse(db: str | os.PathLike[str]) -> list[st.Edge]:
+    """The reuse edges ``index`` stored (no alignment happens here)."""
     with Store(db, readonly=True) as store:
-        edges = reuse(store, workers, progress)
+        _check_engine(store)
+        return [_edge(d) for d in store.edges()]
+
+
+def _same_outlet(a: dict, b: dict) -> bool:
+    oa, ob = (a.get("outlet") or "").strip().casefold(), (b.get("outlet") or "").strip().casefold()
+    return bool(oa) and oa == ob
+
+
+def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
+    """Stories with their reuse graphs, from what ``index`` stored.
+
+    ``{"stories": [{"id", "articles", "nodes", "edges"}], "unaligned": n}``:
+    ``unaligned`` counts articles an interrupted ``index`` has not aligned yet
+    (their reuse is missing until ``index`` runs again). Nothing is aligned and
+    no process is started here, so a web request may call it.
+    ``skip_same_outlet`` leaves out reuse between articles naming the same
+    outlet (passim's series fills the outlet when a record has none).
+    """
+    with Store(db, readonly=True) as store:
+        _check_engine(store)
+        edges = [_edge(d) for d in store.edges()]
+        unaligned = len(store.pending())
+        if skip_same_outlet:
+            meta = store.article_meta()
+            edges = [e for e in edges if not _same_outlet(meta[e.a], meta[e.b])]
         texts = {a["id"]: a["text"] for a in store.iter_articles()}
         ids = store.ids()
         holders: dict[str, list[str]] = {}
-        for doc, keys in _quote_keys(store).items():
-            for k in keys:
-                if len(k.split()) >= QUOTE_LINK_WORDS:
-                    holders.setdefault(k, []).append(ids[doc])
+        for doc, q in store.all_quotes():
+            k = " ".join(_words(q["content"] or ""))
+            if len(k.split()) >= QUOTE_LINK_WORDS:
+                holders.setdefault(k, []).append(ids[doc])
     # The same quote of six or more words in two articles puts them in one story.
+    holders = {k: sorted(set(ds)) for k, ds in holders.items()}
     quote_links = [
         (ds[0], d) for ds in holders.values() if 1 < len(ds) <= fp.MAX_DF for d in ds[1:]
     ]
-    return {"stories": st.group_stories(texts, edges, texts, quote_links)}
+    return {
+        "stories": st.group_stories(texts, edges, texts, quote_links),
+        "unaligned": unaligned,
+    }
 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
@@ -320,54 +471,172 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
     return out
 
 
+TABLES = ("articles", "passages", "edges", "stories", "quotes")
+"""The tables ``export`` and the Spark job write (docs/tables.md)."""
+
+
+def tables(
+    articles: Iterable[dict], stories_: list[dict], quotes: Iterable[dict]
+) -> dict[str, list[dict]]:
+    """The export tables as rows with nested values (lists and records, no JSON strings).
+
+    ``articles``: id, title, url, outlet, published, source, text; ``stories_``:
+    as :func:`stories` returns them; ``quotes``: article, start, end, kind,
+    speaker_name, content. Edges and passages carry the story they belong to.
+    """
+    out: dict[str, list[dict]] = {
+        "articles": [{k: a.get(k) for k in _ARTICLE_COLUMNS} for a in articles],
+        "passages": [],
+        "edges": [],
+        "stories": [],
+        "quotes": list(quotes),
+    }
+    for s in stories_:
+        out["stories"].append({"id": s["id"], "articles": s["articles"], "nodes": s["nodes"]})
+        for e in s["edges"]:
+            out["edges"].append(
+                {"story": s["id"], **{k: v for k, v in e.items() if k != "passages"}}
+            )
+            for n, p in enumerate(e["passages"]):
+                out["passages"].append(
+                    {"story": s["id"], "article_a": e["a"], "article_b": e["b"], "n": n, **p}
+                )
+    return out
+
+
+_ARTICLE_COLUMNS = ("id", "title", "url", "outlet", "published", "source", "text")
+
+
+def write_tables(
+    data: dict[str, list[dict]], out: str | os.PathLike[str], fmt: str = "jsonl"
+) -> list[Path]:
+    """Write :func:`tables` as ``NAME.jsonl`` or ``NAME.parquet`` files in the folder ``out``."""
+    if fmt not in ("jsonl", "parquet"):
+        raise InputError(f"unknown export format {fmt!r} (use jsonl or parquet)")
+    outdir = Path(out)
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: exists and is not a folder; give a folder for the tables")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        if fmt == "parquet":
+            return _write_parquet(data, outdir)
+        written = []
+        for name in TABLES:
+            p = outdir / f"{name}.jsonl"
+            with open(p, "w", encoding="utf-8") as fh:
+                for r in data[name]:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            written.append(p)
+        return written
+    except OSError as e:
+        raise InputError(f"{outdir}: cannot write the tables ({e.strerror or e})") from None
+
+
+def _arrow_types() -> dict[str, dict]:
+    import pyarrow as pa
+
+    span = pa.list_(pa.int64())
+    text = pa.string()
+    return {
+        "articles": {k: text for k in _ARTICLE_COLUMNS},
+        "passages": {
+            "story": pa.int64(),
+            "article_a": text,
+            "article_b": text,
+            "n": pa.int64(),
+            "a": span,
+            "b": span,
+            "kind": text,
+            "score": pa.float64(),
+            "edits": pa.list_(pa.struct([("op", text), ("a", span), ("b", span)])),
+        },
+        "edges": {
+            "story": pa.int64(),
+            "a": text,
+            "b": text,
+            "verdict": text,
+            "coverage": pa.map_(text, pa.float64()),
+            "direction": pa.struct(
+                [("from", text), ("to", text), ("basis", text), ("evidence", pa.map_(text, text))]
+            ),
+            "published": pa.struct([("a", text), ("b", text)]),
+            "shared_quotes": pa.int64(),
+        },
+        "stories": {
+            "id": pa.int64(),
+            "articles": pa.list_(text),
+            "nodes": pa.list_(
+                pa.struct([("id", text), ("count", pa.int64()), ("members", pa.list_(text))])
+            ),
+        },
+        "quotes": {
+            "article": text,
+            "start": pa.int64(),
+            "end": pa.int64(),
+            "kind": text,
+            "speaker_name": text,
+            "content": text,
+        },
+    }
+
+
+def _as_map(d: dict | None, value: Callable[[object], object]) -> list[tuple] | None:
+    return None if d is None else [(k, value(v)) for k, v in d.items()]
+
+
+def _json_text(v: object) -> str:
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def _arrow_rows(name: str, rows: list[dict]) -> list[dict]:
+    """Variable-keyed records as maps: every run then has the same column types."""
+    if name != "edges":
+        return rows
+    out = []
+    for r in rows:
+        way = r.get("direction")
+        if way is not None:
+            way = {**way, "evidence": _as_map(way.get("evidence") or {}, _json_text)}
+        out.append({**r, "coverage": _as_map(r.get("coverage"), float), "direction": way})
+    return out
+
+
+def _write_parquet(data: dict[str, list[dict]], outdir: Path) -> list[Path]:
+    """Parquet files with fixed column types (docs/tables.md); unknown extra fields inferred."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(
+            "parquet export needs pyarrow: pip install 'storytrace[parquet]'"
+        ) from None
+    written = []
+    for name, types in _arrow_types().items():
+        rows = _arrow_rows(name, data[name])
+        extra = [k for k in dict.fromkeys(k for r in rows for k in r) if k not in types]
+        columns = {}
+        for k in [*types, *extra]:
+            values = [r.get(k) for r in rows]
+            try:
+                columns[k] = pa.array(values, type=types.get(k))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                columns[k] = pa.array([None if v is None else _json_text(v) for v in values])
+        p = outdir / f"{name}.parquet"
+        pq.write_table(pa.table(columns), p)
+        written.append(p)
+    return written
+
+
 def export(
     db: str | os.PathLike[str], out: str | os.PathLike[str], fmt: str = "jsonl"
 ) -> list[Path]:
-    """Write articles, quotes and stories (with passages) as JSONL or Parquet files in ``out``."""
+    """Write the stored articles, passages, edges, stories and quotes as tables in ``out``.
+
+    Reads what ``index`` stored (nothing is aligned here); see docs/tables.md.
+    """
     data = stories(db)
     with Store(db, readonly=True) as store:
         ids = store.ids()
-        tables = {
-            "articles": [{k: v for k, v in a.items() if k != "doc"} for a in store.iter_articles()],
-            "quotes": [{"article": ids[d], **q} for d, q in store.all_quotes()],
-        }
-    tables["stories"] = [{"id": s["id"], "articles": s["articles"]} for s in data["stories"]]
-    tables["passages"] = [
-        {
-            "story": s["id"],
-            "a": e["a"],
-            "b": e["b"],
-            "a_span": p["a"],
-            "b_span": p["b"],
-            "kind": p["kind"],
-            "score": p["score"],
-        }
-        for s in data["stories"]
-        for e in s["edges"]
-        for p in e["passages"]
-    ]
-    outdir = Path(out)
-    outdir.mkdir(parents=True, exist_ok=True)
-    written = []
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            raise InputError(
-                "parquet export needs pyarrow: pip install 'storytrace[parquet]'"
-            ) from None
-        for name, rows in tables.items():
-            p = outdir / f"{name}.parquet"
-            pq.write_table(pa.Table.from_pylist(rows), p)
-            written.append(p)
-    elif fmt == "jsonl":
-        for name, rows in tables.items():
-            p = outdir / f"{name}.jsonl"
-            with open(p, "w", encoding="utf-8") as fh:
-                for r in rows:
-                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-            written.append(p)
-    else:
-        raise InputError(f"unknown export format {fmt!r} (use jsonl or parquet)")
-    return written
+        arts = list(store.iter_articles())
+        quotes = [{"article": ids[d], **q} for d, q in store.all_quotes()]
+    return write_tables(tables(arts, data["stories"], quotes), out, fmt)

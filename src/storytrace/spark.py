@@ -142,11 +142,11 @@ def candidates(keys: Any, max_df: int | None = None, min_shared: int = 3) -> Any
 def _align_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, str, str]]:
     """Align candidate pairs with :func:`storytrace.align.compare`, as the local engine does."""
     from storytrace import stories as st
-    from storytrace.align import compare
+    from storytrace.align import BULK, compare
 
     for r in rows:
         edge = st.reuse_edge(
-            compare(r.text_a, r.text_b),
+            compare(r.text_a, r.text_b, BULK),
             {"id": r.a, "published": r.published_a},
             {"id": r.b, "published": r.published_b},
         )

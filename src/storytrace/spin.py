@@ -41,8 +41,9 @@ Example (needs the ``[spin]`` extra):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TypeVar
 
 from storytrace import synonyms
 from storytrace.text import STOPWORDS, Doc, overlaps
@@ -53,6 +54,7 @@ except ImportError:  # pragma: no cover - exercised by a trimmed install
     zipf_frequency = None
 
 Span = tuple[int, int]
+P = TypeVar("P")  # a passage record (dataclass with edits, kind, a_tokens)
 
 # Words that make a story political: a "marketing campaign" there is a spun
 # "campaign".
@@ -380,14 +382,6 @@ SPUN_MIN_DENSITY = 0.12
 words for synonyms; spinners swap more, and at 10% they are indistinguishable."""
 
 
-def _tok_range(doc: Doc, span: Span) -> tuple[int, int]:
-    i = doc.token_at(span[0])
-    j = i
-    while j < len(doc) and doc.starts[j] < span[1]:
-        j += 1
-    return i, j
-
-
 def _abbreviation(wa: list[str], wb: list[str]) -> bool:
     """One side is the initials of the other ("United States" / "US"): house style,
     not a thesaurus swap."""
@@ -455,69 +449,72 @@ def _words_are_swaps(wa: list[str], wb: list[str]) -> bool:
     )
 
 
-def mark_spun(doc_a: Doc, doc_b: Doc, passages: list) -> None:
-    """Relabel thesaurus-linked replacements as ``synonym`` edits, and spun passages.
+def label(doc_a: Doc, doc_b: Doc, passages: list[P]) -> list[P]:
+    """Passages with thesaurus-linked replacements relabelled ``synonym``, and spun ones.
 
-    ``passages`` are :class:`storytrace.align.Passage` objects (changed in place):
-    a ``replace`` edit whose sides the thesaurus links (as whole phrases, or word
-    by word when both sides have the same length) becomes ``synonym``; an
-    ``insert`` of one modifier before an equal word that makes a thesaurus
-    expansion ("campaign" -> "marketing campaign") becomes a ``synonym`` edit
-    covering the head word. A passage with at least :data:`SPUN_MIN_SWAPS`
-    swaps making up at least :data:`SPUN_SWAP_SHARE` of its replacements gets
-    kind ``spun``. Does nothing when the thesaurus is not installed.
+    Returns new passages (the given ones are left as they are): a ``replace``
+    edit whose sides the thesaurus links (as whole phrases, or word by word
+    when both sides have the same length) becomes ``synonym``; an ``insert``
+    of one modifier before an equal word that makes a thesaurus expansion
+    ("campaign" -> "marketing campaign") becomes a ``synonym`` edit covering
+    the head word. A passage with at least :data:`SPUN_MIN_SWAPS` swaps making
+    up at least :data:`SPUN_SWAP_SHARE` of its replacements gets kind
+    ``spun``. Without a thesaurus the passages come back unchanged.
     """
     if not synonyms.available():
-        return
-    for p in passages:
-        edits = p.edits
-        k = 0
-        while k < len(edits):
-            e = edits[k]
-            if e.op == "replace":
-                i0, i1 = _tok_range(doc_a, e.a)
-                j0, j1 = _tok_range(doc_b, e.b)
-                if max(i1 - i0, j1 - j0) <= SWAP_MAX_WORDS:
-                    wa, wb = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
-                    nxt = edits[k + 1] if k + 1 < len(edits) else None
-                    head = ""
-                    if nxt is not None and nxt.op == "equal":
-                        head = doc_a.norms[doc_a.token_at(nxt.a[0])]
-                    if not _abbreviation(wa, wb) and _is_swap(wa, wb, head):
-                        e.op = "synonym"
-            elif e.op == "insert" and k + 1 < len(edits) and edits[k + 1].op == "equal":
-                _expand(doc_a, doc_b, edits, k)
-            k += 1
-        swaps = sum(1 for e in edits if e.op == "synonym")
-        replaced = swaps + sum(1 for e in edits if e.op == "replace")
-        t0, t1 = p.a_tokens
-        content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
-        if (
-            swaps >= SPUN_MIN_SWAPS
-            and swaps >= SPUN_SWAP_SHARE * replaced
-            and swaps >= SPUN_MIN_DENSITY * content
-        ):
-            p.kind = "spun"
+        return list(passages)
+    return [_label_passage(doc_a, doc_b, p) for p in passages]
+
+
+def _label_passage(doc_a: Doc, doc_b: Doc, p: P) -> P:
+    edits = [replace(e) for e in p.edits]
+    k = 0
+    while k < len(edits):
+        e = edits[k]
+        if e.op == "replace":
+            i0, i1 = doc_a.tokens_in(e.a)
+            j0, j1 = doc_b.tokens_in(e.b)
+            if max(i1 - i0, j1 - j0) <= SWAP_MAX_WORDS:
+                wa, wb = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
+                nxt = edits[k + 1] if k + 1 < len(edits) else None
+                head = ""
+                if nxt is not None and nxt.op == "equal":
+                    head = doc_a.norms[doc_a.token_at(nxt.a[0])]
+                if not _abbreviation(wa, wb) and _is_swap(wa, wb, head):
+                    edits[k] = replace(e, op="synonym")
+        elif e.op == "insert" and k + 1 < len(edits) and edits[k + 1].op == "equal":
+            _expand(doc_a, doc_b, edits, k)
+        k += 1
+    swaps = sum(1 for e in edits if e.op == "synonym")
+    replaced = swaps + sum(1 for e in edits if e.op == "replace")
+    t0, t1 = p.a_tokens
+    content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
+    spun = (
+        swaps >= SPUN_MIN_SWAPS
+        and swaps >= SPUN_SWAP_SHARE * replaced
+        and swaps >= SPUN_MIN_DENSITY * content
+    )
+    return replace(p, edits=edits, kind="spun" if spun else p.kind)
 
 
 def _expand(doc_a: Doc, doc_b: Doc, edits: list, k: int) -> None:
+    """Fold "insert modifier, equal head" into one ``synonym`` edit (``edits`` are copies)."""
     ins, eq = edits[k], edits[k + 1]
-    j0, j1 = _tok_range(doc_b, ins.b)
+    j0, j1 = doc_b.tokens_in(ins.b)
     if j1 - j0 != 1:
         return
-    i0, i1 = _tok_range(doc_a, eq.a)
-    e0, e1 = _tok_range(doc_b, eq.b)
+    i0, i1 = doc_a.tokens_in(eq.a)
+    e0, e1 = doc_b.tokens_in(eq.b)
     head = doc_a.norms[i0]
     if head in STOPWORDS or not synonyms.are_synonyms(head, doc_b.norms[j0] + " " + head):
         return
-    ins.op = "synonym"
-    ins.a = doc_a.span(i0, i0 + 1)
-    ins.b = (ins.b[0], doc_b.span(e0, e0 + 1)[1])
+    edits[k] = replace(
+        ins, op="synonym", a=doc_a.span(i0, i0 + 1), b=(ins.b[0], doc_b.span(e0, e0 + 1)[1])
+    )
     if i1 - i0 == 1:
         del edits[k + 1]
     else:
-        eq.a = doc_a.span(i0 + 1, i1)
-        eq.b = doc_b.span(e0 + 1, e1)
+        edits[k + 1] = replace(eq, a=doc_a.span(i0 + 1, i1), b=doc_b.span(e0 + 1, e1))
 
 
 def spun_share(doc_a: Doc, doc_b: Doc, passages: list) -> float:

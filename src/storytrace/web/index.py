@@ -8,8 +8,9 @@ from fastapi.responses import HTMLResponse
 from storytrace.articles import Article, InputError
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
-from storytrace.web.context import AppContext, Ctx, article_url, found
+from storytrace.web.context import AppContext, Ctx, article_url, found, log
 from storytrace.web.data import SEARCH_LIMIT, StoreIndex
+from storytrace.web.workers import JobFailed
 
 router = APIRouter()
 MAX_PAGE = 1000
@@ -23,7 +24,11 @@ SearchLimit = Query(SEARCH_LIMIT, ge=1, le=SEARCH_LIMIT, description="Most hits 
 async def all_stories(ctx: AppContext) -> list[dict]:
     async def compute(db_dir: str) -> list[dict]:
         # Not cancelled with one request: the result serves every later one.
-        return await ctx.pool.run(jobs.shaped_stories, db_dir)
+        try:
+            return await ctx.pool.run(jobs.shaped_stories, db_dir)
+        except JobFailed as e:
+            log.error("building the stories failed: %s", e)
+            raise HTTPException(500, "internal error: the stories could not be built") from None
 
     return await ctx.need_index().all_stories(compute)
 

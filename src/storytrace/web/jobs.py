@@ -25,8 +25,8 @@ def compare_page(a: Article, b: Article) -> tuple[str, str]:
 
 
 def shaped_stories(db_dir: str) -> list[dict]:
-    """Every story of an index, shaped for the pages (one process: no nested pool)."""
+    """Every story of an index, shaped for the pages (from the stored reuse edges)."""
     from storytrace import corpus
     from storytrace.report.shape import index_stories
 
-    return index_stories(db_dir, corpus.stories(db_dir, workers=1)["stories"])
+    return index_stories(db_dir, corpus.stories(db_dir)["stories"])

@@ -1,0 +1,188 @@
+"""Diff primitives: word edits, shared passages and token opcodes (layer 1).
+
+Everything that turns a word-level alignment into character spans lives here,
+below the analyses, so that :mod:`storytrace.align`, :mod:`storytrace.quotes`,
+:mod:`storytrace.semantic` and :mod:`storytrace.spin` share one implementation
+and never import each other for it.
+
+A *token opcode* is ``(op, i0, i1, j0, j1)``: tokens ``i0:i1`` of A and
+``j0:j1`` of B, with ``op`` in ``equal``/``replace``/``insert``/``delete``.
+
+Example:
+    >>> from storytrace.text import Doc
+    >>> a, b = Doc("the new rail line opens in May"), Doc("the new rail line opens in June")
+    >>> ops = opcodes(a.norms, b.norms)
+    >>> ops
+    [('equal', 0, 6, 0, 6), ('replace', 6, 7, 6, 7)]
+    >>> p = make_passage(a, b, ops)
+    >>> p.kind, p.matched, [(e.op, a.text[slice(*e.a)], b.text[slice(*e.b)]) for e in p.edits][1]
+    ('edited', 6, ('replace', 'May', 'June'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from storytrace.records import jfield, to_json
+from storytrace.text import Doc
+
+Span = tuple[int, int]
+TokOp = tuple[str, int, int, int, int]
+
+
+@dataclass(slots=True)
+class Edit:
+    """One word-level operation; ``a`` and ``b`` are character spans.
+
+    For ``insert`` the ``a`` span is empty (where the words would go in A);
+    for ``delete`` the ``b`` span is empty.
+    """
+
+    op: str = jfield(
+        "equal, replace, insert or delete; synonym for a replacement the thesaurus links"
+    )
+    a: Span = jfield("Character span [start, end) in A (empty for an insert).")
+    b: Span = jfield("Character span [start, end) in B (empty for a delete).")
+
+    def to_dict(self) -> dict:
+        return to_json(self)
+
+
+@dataclass(slots=True)
+class Passage:
+    """A stretch of text shared by both articles, with its word edits."""
+
+    a: Span = jfield("Character span [start, end) of the passage in A.")
+    b: Span = jfield("Character span [start, end) of the passage in B.")
+    kind: str = jfield("verbatim, edited, spun or reworded.")
+    score: float = jfield(
+        "Share of equal words (verbatim/edited/spun) or sentence similarity (reworded).",
+        digits=4,
+    )
+    edits: list[Edit] = jfield("Word-level edits from A to B, in order.")
+    # Token ranges behind the spans and the count of equal words: used for
+    # coverage and the verdict, not part of the JSON.
+    a_tokens: tuple[int, int] = jfield(internal=True)
+    b_tokens: tuple[int, int] = jfield(internal=True)
+    matched: int = jfield(internal=True, default=0)
+
+    def to_dict(self) -> dict:
+        return to_json(self)
+
+
+def shift(ops: Iterable[Sequence], i0: int, j0: int) -> list[TokOp]:
+    """Opcodes of two slices moved to the positions of the slices in the whole texts.
+
+    >>> shift([("equal", 0, 2, 0, 2)], 10, 4)
+    [('equal', 10, 12, 4, 6)]
+    """
+    return [(t, i0 + x0, i0 + x1, j0 + y0, j0 + y1) for t, x0, x1, y0, y1 in ops]
+
+
+def opcodes(seq_a: Sequence, seq_b: Sequence, i0: int = 0, j0: int = 0) -> list[TokOp]:
+    """Word-level Levenshtein opcodes of two token sequences (rapidfuzz, compiled).
+
+    ``seq_a``/``seq_b`` are slices starting at tokens ``i0``/``j0`` of their
+    documents; the opcodes come back in document positions.
+    """
+    return shift(Levenshtein.opcodes(seq_a, seq_b).as_list(), i0, j0)
+
+
+def merge_ops(ops: list[TokOp]) -> list[TokOp]:
+    """Fuse adjacent non-equal opcodes, so "United States" -> "US" is one replace.
+
+    Empty opcodes are dropped.
+
+    >>> merge_ops([("delete", 0, 1, 0, 0), ("insert", 1, 1, 0, 1), ("equal", 1, 2, 1, 2)])
+    [('replace', 0, 1, 0, 1), ('equal', 1, 2, 1, 2)]
+    """
+    out: list[TokOp] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            _, i0, _, j0, _ = out[-1]
+            _, _, i1, _, j1 = op
+            tag = "replace" if i1 > i0 and j1 > j0 else ("delete" if i1 > i0 else "insert")
+            out[-1] = (tag, i0, i1, j0, j1)
+        else:
+            out.append(op)
+    return out
+
+
+def edits_of(doc_a: Doc, doc_b: Doc, tok_ops: Iterable[TokOp]) -> list[Edit]:
+    """Token opcodes as :class:`Edit` objects with character spans."""
+    return [Edit(tag, doc_a.span(i0, i1), doc_b.span(j0, j1)) for tag, i0, i1, j0, j1 in tok_ops]
+
+
+def make_passage(
+    doc_a: Doc,
+    doc_b: Doc,
+    tok_ops: list[TokOp],
+    kind: str | None = None,
+    score: float | None = None,
+) -> Passage:
+    """Build a passage from token-level opcodes, mapping tokens to characters.
+
+    Without ``kind`` it is ``verbatim`` when every opcode is equal, else
+    ``edited``; without ``score`` it is the share of equal words.
+    """
+    a0, a1 = tok_ops[0][1], tok_ops[-1][2]
+    b0, b1 = tok_ops[0][3], tok_ops[-1][4]
+    equal = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
+    ratio = equal / max(a1 - a0, b1 - b0, 1)
+    if kind is None:
+        kind = "verbatim" if all(t[0] == "equal" for t in tok_ops) else "edited"
+    return Passage(
+        a=doc_a.span(a0, a1),
+        b=doc_b.span(b0, b1),
+        kind=kind,
+        score=ratio if score is None else score,
+        edits=edits_of(doc_a, doc_b, tok_ops),
+        a_tokens=(a0, a1),
+        b_tokens=(b0, b1),
+        matched=equal,
+    )
+
+
+MIN_UNIT_WORDS = 4
+"""Least words of a sentence stretch worth pairing, and least matched words for a
+passage shorter than ``Options.min_words`` that is a whole sentence or quotation."""
+
+
+def covered_flags(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> tuple[list[bool], list[bool]]:
+    """Per token of each side: whether some passage covers it."""
+    cov_a = [False] * len(doc_a)
+    cov_b = [False] * len(doc_b)
+    for p in passages:
+        a0, a1 = p.a_tokens
+        b0, b1 = p.b_tokens
+        cov_a[a0:a1] = [True] * (a1 - a0)
+        cov_b[b0:b1] = [True] * (b1 - b0)
+    return cov_a, cov_b
+
+
+def free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
+    """The longest run of uncovered tokens in each sentence, if it has
+    :data:`MIN_UNIT_WORDS` words or more (sentences as ``Doc.sentence_tokens``).
+
+    >>> free_stretches([(0, 6), (6, 8)], [True, False, False, False, False, True, False, False])
+    [(1, 5)]
+    """
+    out = []
+    for t0, t1 in sents:
+        best, start = (0, 0), None
+        for t in range(t0, t1 + 1):
+            if t < t1 and not covered[t]:
+                if start is None:
+                    start = t
+            elif start is not None:
+                if t - start > best[1] - best[0]:
+                    best = (start, t)
+                start = None
+        if best[1] - best[0] >= MIN_UNIT_WORDS:
+            out.append(best)
+    return out

@@ -1,0 +1,222 @@
+"""Command-line conventions: version, help, stdin, JSON Lines, exit status, literal output,
+Ctrl-C, the batch quotes command and the top-level Python API."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storytrace.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_A = str(ROOT / "examples" / "seed_a.txt")
+WIRE = (ROOT / "tests" / "fixtures" / "corpus" / "wire.txt").read_text()
+QUOTED = 'Work starts next month. "We will rebuild the bridge by June," the mayor said.'
+SAID = "We will rebuild the bridge by June,"
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def jsonl(*recs: dict) -> str:
+    return "".join(json.dumps(r) + "\n" for r in recs)
+
+
+def test_version() -> None:
+    res = run("--version")
+    assert res.exit_code == 0
+    assert res.stdout == f"storytrace {version('storytrace')}\n"
+
+
+@pytest.mark.parametrize("cmd", [[], ["compare"], ["index"], ["quotes"], ["stories"]])
+def test_help_shows_no_bool_metavar(cmd: list[str]) -> None:
+    res = run(*cmd, "--help")
+    assert res.exit_code == 0
+    assert "<bool>" not in res.output and "--help" in res.output
+
+
+def test_usage_error_is_status_2() -> None:
+    res = run("compare", SEED_A, SEED_A, "--no-such-option")
+    assert res.exit_code == 2
+    res = run("compare", "-", "-")
+    assert res.exit_code == 2 and "only one of the two articles can be -" in res.stderr
+
+
+# --- literal output (no Rich markup) -------------------------------------------
+
+
+def test_markup_in_paths_and_text_is_printed_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "a["
+    folder.mkdir()
+    path = folder / "b].txt"  # the path reads a[/b].txt
+    path.write_text("[bold]Loud[/bold] " + QUOTED)
+    res = run("quotes", str(path), "--no-parser")
+    assert res.exit_code == 0, res.output
+    flat = " ".join(res.stdout.split())
+    assert str(path) in flat
+    assert "We will rebuild the bridge by June," in flat
+    res = run("compare", str(path), SEED_A)  # the terminal summary names both paths
+    assert res.exit_code == 0, res.output
+    assert str(path) in res.stdout
+    missing = str(tmp_path / "x[/red]y.txt")
+    res = run("compare", missing, SEED_A)
+    assert res.stderr == f"error: {missing}: no such file\n"
+
+
+def test_markup_in_jsonl_errors_is_literal(tmp_path: Path) -> None:
+    p = tmp_path / "[red]d.jsonl"
+    p.write_text('{"id": "[/b]x"}\n')
+    res = run("index", str(p), "--db", str(tmp_path / "db"))
+    assert res.exit_code == 1
+    assert f"skipped: {p}:1: record [/b]x: needs a string 'text'" in res.stderr
+
+
+# --- stdin and JSON Lines ----------------------------------------------------------
+
+
+def test_quotes_reads_one_article_or_jsonl_from_stdin() -> None:
+    res = run("quotes", "-", "--json", "--no-parser", stdin=QUOTED)
+    assert res.exit_code == 0, res.output
+    (d,) = [json.loads(x) for x in res.stdout.splitlines()]
+    assert d["id"] == "-" and d["source"] == "<stdin>"
+    assert [QUOTED[s:e] for s, e in (q["content"] for q in d["quotes"])] == [SAID]
+    dump = jsonl({"id": "j1", "text": QUOTED}, {"id": "j2", "text": "No quotes in this one."})
+    res = run("quotes", "-", "--json", "--no-parser", stdin=dump)
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["j1", "j2"]
+
+
+def test_match_json_lines_and_no_match_status(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    other = "Farmers in the valley reported a record apple harvest after a warm and wet spring."
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": other}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    probe.write_text(WIRE)
+    res = run("match", str(probe), "--db", db, "--json")
+    assert res.exit_code == 0, res.output
+    hits = [json.loads(x) for x in res.stdout.splitlines()]
+    assert hits[0]["id"] == "w1" and hits[0]["near_duplicate"] is True
+    probe.write_text("A completely different text about chess openings and endgame studies today.")
+    res = run("match", str(probe), "--db", db, "--json")
+    assert res.exit_code == 1 and res.stdout == ""
+
+
+def test_stories_skip_same_outlet(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    tail = "\nLocal traders said the closure would hurt business during the summer season."
+    dump.write_text(
+        jsonl(
+            {"id": "g1", "text": WIRE, "series": "gazette"},
+            {"id": "g2", "text": WIRE + tail, "series": "gazette"},
+            {"id": "h1", "text": WIRE + tail + " More later.", "outlet": "herald"},
+        )
+    )
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+
+    def edges(*extra: str) -> set[tuple[str, str]]:
+        res = run("stories", "--db", db, "--json", *extra)
+        assert res.exit_code == 0, res.output
+        stories = [json.loads(x) for x in res.stdout.splitlines()]
+        return {tuple(sorted((e["a"], e["b"]))) for s in stories for e in s["edges"]}
+
+    assert ("g1", "g2") in edges()
+    skipped = edges("--skip-same-outlet")
+    assert ("g1", "g2") not in skipped and ("g1", "h1") in skipped
+
+
+# --- the quotes command over a batch -------------------------------------------------
+
+
+def test_quotes_batch_folder_jsonl_and_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "1.txt").write_text(QUOTED)
+    (folder / "2.txt").write_bytes(b"")  # bad: empty
+    (folder / "3.jsonl").write_text(jsonl({"id": "r1", "text": QUOTED}) + "{broken\n")
+    res = run("quotes", str(folder), SEED_A, "--json", "--no-parser")
+    assert res.exit_code == 1
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["id"] for o in out] == [
+        str(folder / "1.txt"),
+        str(folder / "2.txt"),
+        "r1",
+        f"{folder / '3.jsonl'}:2",
+        SEED_A,
+    ]
+    assert "empty" in out[1]["error"] and "malformed JSON" in out[3]["error"]
+    assert len(out[4]["quotes"]) > 5
+    assert "3 articles processed, 2 failed" in res.stderr
+    res = run("quotes", str(folder), SEED_A, "--json", "--no-parser", "--fail-fast")
+    assert res.exit_code == 1 and len(res.stdout.splitlines()) == 2
+
+
+def test_quotes_nothing_to_process(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    res = run("quotes", str(tmp_path / "empty"))
+    assert res.exit_code == 1 and "no articles to process" in res.stderr
+
+
+# --- Ctrl-C --------------------------------------------------------------------------
+
+
+def test_ctrl_c_is_one_line_and_status_130() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storytrace", "quotes", "-", "--json", "--no-parser"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdin and proc.stdout and proc.stderr
+    proc.stdin.write(jsonl({"id": "first", "text": QUOTED}).encode())
+    proc.stdin.flush()
+    # The first result proves the command is running and now waits for more input.
+    assert json.loads(proc.stdout.readline())["id"] == "first"
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=30)
+    err = proc.stderr.read().decode()
+    proc.stdin.close()
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == [
+        "interrupted: stopped by Ctrl-C; what was already written is kept"
+    ]
+
+
+# --- the Python API -----------------------------------------------------------------
+
+
+def test_top_level_api() -> None:
+    import storytrace
+
+    for name in storytrace.__all__:
+        assert getattr(storytrace, name) is not None, name
+    from storytrace import compare, extract_quotes, index
+
+    assert compare(QUOTED, QUOTED).verdict == "duplicate"
+    assert [QUOTED[q.content[0] : q.content[1]] for q in extract_quotes(QUOTED)] == [SAID]
+    assert callable(index)
+    assert storytrace.__version__ == version("storytrace")
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, storytrace; "
+        "heavy = [m for m in ('storytrace.align', 'numpy', 'rich', 'storytrace.quotes') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "[]", out.stderr
