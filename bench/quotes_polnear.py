@@ -10,8 +10,8 @@ annotates non-speech attributions (beliefs, intentions, poll findings); those co
 ``indirect`` gold, so indirect recall is also shown for gold whose cue is a speech verb.
 
 PolNeAR ties a quote interrupted by its frame ('"A," he said, "B."') or running on into
-the next sentence or paragraph into one attribution; storytrace reports those pieces as
-separate quotes (the second with ``continues`` set), so they are joined before matching.
+the next sentence or paragraph into one attribution; so does storytrace (one quote whose
+``parts`` are the content spans); a prediction's words are those of its parts.
 
 Matching is on word tokens (``storytrace.text.Doc``), one to one, greedily by overlap:
 
@@ -137,28 +137,6 @@ def gold_kind(doc: Doc, toks: set[int], segs: list[tuple[int, int]]) -> str:
     return "mixed" if inside else "indirect"
 
 
-def join_interrupted(doc: Doc, preds: list) -> tuple[list, list[set[int]]]:
-    """Join quotes PolNeAR annotates as one attribution: a quote interrupted by its
-    frame ('"A," he said, "B."') or continued in the next sentence or paragraph."""
-    out: list = []
-    toks: list[set[int]] = []
-    for q in preds:
-        t = token_set(doc, [q.content])
-        if out and (
-            (q.cue is not None and q.cue == out[-1].cue)
-            or (
-                q.continues
-                and q.speaker == out[-1].speaker
-                and "\n" not in doc.text[out[-1].content[1] : q.content[0]]
-            )
-        ):
-            toks[-1] |= t
-            continue
-        out.append(q)
-        toks.append(t)
-    return out, toks
-
-
 # Which gold cues are speech: a fixed list (storytrace's cue list of 2026-11-23), so that
 # changing the extractor's lexicon does not move the goalposts.
 _SPEECH_LEMMAS = """say tell write speak call add insist claim argue explain state tweet post
@@ -189,7 +167,7 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
         t0 = time.perf_counter()
         preds = extract_quotes(text, parser=parser)
         t_extract += time.perf_counter() - t0
-        preds, ptoks = join_interrupted(doc, preds)
+        ptoks = [token_set(doc, q.parts) for q in preds]
         pspk = [token_set(doc, [q.speaker]) if q.speaker else set() for q in preds]
         for g in golds:
             counts[f"gold {g.kind}"] += 1

@@ -331,3 +331,23 @@ def test_opcodes_are_shifted_to_document_positions() -> None:
     ops = opcodes(["x", "y", "z"], ["x", "q", "r", "z"], 10, 20)
     assert ops[0] == ("equal", 10, 11, 20, 21) and ops[-1] == ("equal", 12, 13, 23, 24)
     assert merge_ops(ops)[1] == ("replace", 11, 12, 21, 23)
+
+
+# --- batch mode ----------------------------------------------------------------------------
+
+
+def test_pairs_batch_honours_the_compare_options() -> None:
+    from storytrace.align import BULK, Options
+    from storytrace.pairs import compare_records
+
+    a = "The council approved the harbour bridge repairs on Monday after a long debate."
+    b = "Councillors backed mending the harbour crossing after lengthy arguments this week."
+    recs = [{"id": "p1", "a_text": a, "b_text": b}]
+    [plain] = compare_records(recs, workers=1)
+    [bulk] = compare_records(recs, workers=1, options=BULK)
+    [lexical] = compare_records(recs, workers=1, options=Options(semantic="lexical"))
+    assert "quotes" in plain and "quotes" not in bulk and bulk["skipped"] == ["quotes", "spin"]
+    # The lexical semantic pass finds the reworded sentence the default misses.
+    assert plain["passages"] == [] and [p["kind"] for p in lexical["passages"]] == ["reworded"]
+    single = compare(a, b, Options(semantic="lexical")).to_dict()
+    assert lexical["passages"] == single["passages"] and lexical["verdict"] == single["verdict"]

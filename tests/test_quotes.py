@@ -121,12 +121,18 @@ def test_news_conventions() -> None:
         "Mr Hale added that the vote was rigged."
     )
     qs = extract_quotes(t, parser=False)
-    got = [(q.kind, t[slice(*q.content)], q.speaker_name) for q in qs]
-    assert ("direct", "We will build the homes,", "Anna Berg") in got
-    assert ("direct", "Every one of them.", "Anna Berg") in got
-    assert ("indirect", "the plan costs £2m", "the council") in got
-    assert ("direct", "It is a disgrace,", "Tom Hale") in got
-    assert ("indirect", "the vote was rigged", "Tom Hale") in got
+    got = [(q.kind, [t[s:e] for s, e in q.parts], q.speaker_name) for q in qs]
+    # One utterance interrupted by its frame is one quote with two parts; "spoke on
+    # Monday" reports nothing.
+    assert got == [
+        ("direct", ["We will build the homes,", "Every one of them."], "Anna Berg"),
+        ("indirect", ["the plan costs £2m"], "the council"),
+        ("direct", ["It is a disgrace,"], "Tom Hale"),
+        ("indirect", ["the vote was rigged"], "Tom Hale"),
+    ]
+    whole = qs[0]
+    assert t[slice(*whole.content)] == "We will build the homes,” she said. “Every one of them."
+    assert t[slice(*whole.cue)] == "said" and t[slice(*whole.speaker)] == "she"
 
 
 @pytest.mark.parametrize(
@@ -172,7 +178,15 @@ def test_cli_json_and_table() -> None:
     d = lines[0]
     assert set(d) == {"id", "source", "text", "quotes"}
     q = d["quotes"][0]
-    assert set(q) == {"kind", "content", "cue", "speaker", "speaker_name"}
+    assert set(q) == {
+        "kind",
+        "content",
+        "cue",
+        "speaker",
+        "speaker_name",
+        "speaker_type",
+        "parts",
+    }
     s, e = q["content"]
     assert d["text"][s:e]
     res = runner.invoke(app, ["quotes", a, "--no-parser"])
@@ -192,9 +206,10 @@ def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
     assert [t[s:e] for s, e in quoted_spans(t)] == ["naïve and gauche"]
     t = "''If you want to win,'' Mr. Cruz said. ''I can.'' It's over."
     assert [t[s:e] for s, e in quoted_spans(t)] == ["If you want to win,", "I can."]
-    (q1, q2) = extract_quotes(t, parser=False)
+    (q,) = extract_quotes(t, parser=False)
+    assert [t[s:e] for s, e in q.parts] == ["If you want to win,", "I can."]
     # No full name in the article: the title stays.
-    assert q1.speaker_name == q2.speaker_name == "Mr. Cruz"
+    assert q.speaker_name == "Mr. Cruz"
 
 
 def test_parser_finds_reporting_verbs_the_rules_miss() -> None:
@@ -245,13 +260,12 @@ def test_frames_with_unlisted_verbs_and_parentheses() -> None:
         "“There is energy in these races,” Rep. Earl Blumenauer (D-Ore.) said."
     )
     got = [
-        (t[slice(*q.content)], t[slice(*q.cue)] if q.cue else None, q.speaker_name)
+        ([t[s:e] for s, e in q.parts], t[slice(*q.cue)] if q.cue else None, q.speaker_name)
         for q in extract_quotes(t, parser=False)
     ]
     assert got == [
-        ("France will always be France,", "retaliated", "Hollande"),
-        ("It never gives up.", None, "Hollande"),
-        ("There is energy in these races,", "said", "Earl Blumenauer"),
+        (["France will always be France,", "It never gives up."], "retaliated", "Hollande"),
+        (["There is energy in these races,"], "said", "Earl Blumenauer"),
     ]
 
 
@@ -348,3 +362,24 @@ def test_cue_with_a_clause_is_a_quote() -> None:
         "it would cost the Treasury $374 billion",
         "if elected, he would leave such decisions to the generals",
     ]
+
+
+def test_interrupted_and_continued_quotes_are_one_utterance() -> None:
+    t = (
+        'Tom Hale said: "We won the vote." "It was close, though."\n'
+        '"The bridge will reopen in May," Jane Doe said, "after the repairs are finished."\n'
+        "“A new paragraph.”"
+    )
+    qs = extract_quotes(t, parser=False)
+    got = [([t[s:e] for s, e in q.parts], q.speaker_name) for q in qs]
+    # A quotation opening the next paragraph keeps the speaker but is its own quote.
+    assert got == [
+        (["We won the vote.", "It was close, though."], "Tom Hale"),
+        (["The bridge will reopen in May,", "after the repairs are finished."], "Jane Doe"),
+        (["A new paragraph."], "Jane Doe"),
+    ]
+    # Matching reads the parts, not the frame between them: the same words.
+    a = 'Jane Doe said: "The bridge will reopen in May after the repairs are finished."'
+    (m,) = match_quotes(a, None, t, qs[1:2])
+    assert m.label == "identical"
+    assert all(op.op == "equal" for op in m.ops)

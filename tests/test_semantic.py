@@ -99,3 +99,26 @@ def test_model_load_leaves_the_environment_alone(monkeypatch) -> None:
     semantic.Similarity("embedding")  # loads the model offline
     assert "HF_HUB_OFFLINE" not in os.environ
     assert os.environ["TRANSFORMERS_OFFLINE"] == "0"
+
+
+def test_compare_pairs_honours_semantic(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from storytrace.cli import app
+
+    fix = Path(__file__).parent / "fixtures" / "verdict"
+    rec = {"id": "p1", "a": str(fix / "original.txt"), "b": str(fix / "heavy.txt")}
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["compare", "--pairs", str(pairs), "--workers", "1", "--no-text"]
+    plain = runner.invoke(app, args)
+    emb = runner.invoke(app, [*args, "--semantic", "embedding"])
+    assert plain.exit_code == 0 and emb.exit_code == 0, emb.output
+    assert json.loads(plain.stdout.splitlines()[0])["mode"] == "lexical"
+    assert json.loads(emb.stdout.splitlines()[0])["mode"] == "embedding"
+    bad = runner.invoke(app, [*args, "--semantic", "magic"])
+    assert bad.exit_code == 2 and "--semantic" in bad.stderr

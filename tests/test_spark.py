@@ -87,7 +87,14 @@ def test_tiny_input_gives_results(spark, tmp_path: Path) -> None:
     src = tmp_path / "one.jsonl"
     src.write_text(json.dumps({"id": 1, "text": "Only one article, with a few words."}) + "\n")
     counts = sp.run(spark, str(src), str(tmp_path / "out"))
-    assert counts == {"articles": 1, "keys": counts["keys"], "pairs": 0, "stories": 1}
+    assert counts == {
+        "articles": 1,
+        "rejected": 0,
+        "keys": counts["keys"],
+        "quotes": 0,
+        "pairs": 0,
+        "stories": 1,
+    }
     out = sp.read_output(str(tmp_path / "out"))
     assert out["stories"][0]["articles"] == ["1"]  # ids are strings, whatever the input type
 
@@ -102,14 +109,79 @@ def test_parquet_input_and_missing_fields(spark, tmp_path: Path) -> None:
     assert counts["pairs"] == 1
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"name": "no id or text"}) + "\n")
-    with pytest.raises(sp.InputError, match="id and text"):
+    with pytest.raises(sp.InputError, match="no record with an id and text"):
         sp.read_articles(spark, str(bad))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(sp.InputError, match="empty folder"):
+        sp.run(spark, str(tmp_path / "empty"), str(tmp_path / "out2"))
 
 
 def test_nothing_fetched_at_run_time(spark) -> None:
     conf = dict(spark.sparkContext.getConf().getAll())
     assert not conf.get("spark.jars.packages")
     assert conf.get("spark.ui.enabled") == "false"
+    # Local mode: the unauthenticated driver listens on loopback only.
+    assert conf.get("spark.driver.bindAddress") == "127.0.0.1"
+    assert conf.get("spark.driver.host") == "127.0.0.1"
+
+
+def test_spark_module_does_not_import_the_cli() -> None:
+    import ast
+
+    tree = ast.parse(Path(sp.__file__).read_text())
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not {m for m in names if m.split(".")[-1] in ("cli", "report", "web")}
+
+
+def test_same_record_rule_as_local_index(spark, tmp_path: Path) -> None:
+    text = (FIX / "original.txt").read_text()
+    recs = [
+        {"id": "ok", "text": text, "published": "2024-05-01T10:00:00+02:00"},
+        {"id": "num", "text": 42},
+        {"id": "obj", "text": {"a": "b"}},
+        {"id": ["x"], "text": text},
+        {"id": True, "text": text},
+        {"id": "blank", "text": "  "},
+        {"id": "ok", "text": "A later record with a used id."},
+        {"id": 5, "text": "Numbers are ids as their decimal string."},
+    ]
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs) + "{broken\n")
+    counts = sp.run(spark, str(src), str(tmp_path / "out"), ("index",))
+    local = corpus.index([str(src)], tmp_path / "db")
+    assert counts["articles"] == local.added == 2
+    assert counts["rejected"] == len(local.errors) == 7
+    rows = sp._read_parquet(tmp_path / "out" / "articles")
+    with corpus.Store(tmp_path / "db", readonly=True) as store:
+        for r in rows:
+            stored = store.article_by_id(r["id"])
+            assert (r["text"], r["published"]) == (stored["text"], stored["published"])
+    assert {r["id"] for r in rows} == {"ok", "5"}
+    assert next(r for r in rows if r["id"] == "ok")["published"] == "2024-05-01T08:00:00Z"
+    rejected = sp._read_parquet(tmp_path / "out" / "rejected")
+    assert [r["source"] for r in rejected] == [f"{src}:{n}" for n in (2, 3, 4, 5, 6, 7, 9)]
+
+
+def test_connected_components_refuse_to_stop_unfinished(spark) -> None:
+    chain = spark.createDataFrame([(str(i), str(i + 1)) for i in range(6)], "a string, b string")
+    nodes = spark.createDataFrame([(str(i),) for i in range(7)], "id string")
+    labels = {r.id: r.label for r in sp.connected_components(chain, nodes).collect()}
+    assert set(labels.values()) == {"0"}
+    with pytest.raises(sp.ComponentsError, match="did not settle in 2 rounds"):
+        sp.connected_components(chain, nodes, max_iter=2)
+
+
+def test_export_tables_are_the_same_for_both_engines(runs) -> None:
+    import pyarrow.parquet as pq
+
+    _, _, _, tmp = runs
+    corpus.export(tmp / "db", tmp / "export", "parquet")
+    for name in corpus.TABLES:
+        ours = pq.read_table(tmp / "export" / f"{name}.parquet")
+        theirs = pq.read_table(tmp / "out" / "tables" / f"{name}.parquet")
+        assert ours.schema.equals(theirs.schema), name
+        assert ours.num_rows == theirs.num_rows, name
 
 
 def test_import_into_store_for_serve(runs) -> None:

@@ -233,16 +233,16 @@ def compare(
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
     """
+    _check_semantic(semantic)
     if pairs is not None:
         if a or b:
             raise InputError("give either two articles or --pairs, not both")
-        _compare_batch(pairs, workers or None, not no_text, fail_fast)
+        _compare_batch(pairs, workers or None, not no_text, fail_fast, semantic)
         return
     if a is None or b is None:
         raise InputError("compare needs two articles (or --pairs FILE); see --help")
     if a == "-" and b == "-":
         raise InputError("only one of the two articles can be - (standard input)")
-    _check_semantic(semantic)
     from storytrace.align import Options
     from storytrace.align import compare as api_compare
     from storytrace.articles import read_article
@@ -265,7 +265,10 @@ def compare(
         say("", f"HTML report written to {html}")
 
 
-def _compare_batch(path: str, workers: int | None, include_text: bool, fail_fast: bool) -> None:
+def _compare_batch(
+    path: str, workers: int | None, include_text: bool, fail_fast: bool, semantic: str | None
+) -> None:
+    from storytrace.align import Options
     from storytrace.articles import iter_jsonl
     from storytrace.pairs import compare_records
 
@@ -275,7 +278,9 @@ def _compare_batch(path: str, workers: int | None, include_text: bool, fail_fast
     tally = Tally(fail_fast)
     with progress_bar() as bar:
         task = bar.add_task("comparing pairs", total=len(lines))
-        results = compare_records(records, workers=workers, base=base, include_text=include_text)
+        results = compare_records(
+            records, workers, base, include_text, options=Options(semantic=semantic)
+        )
         try:
             for _, rec in lines:
                 # Errors keep their place: a malformed line has no id to give.

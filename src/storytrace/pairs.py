@@ -2,8 +2,9 @@
 
 A pair record is ``{"id", "a", "b"}`` with file paths or ``{"id", "a_text",
 "b_text"}`` with the texts. Results come back in input order, one dict per
-record; a bad record yields ``{"id", "line", "error"}`` instead of stopping the
-stream.
+record; a bad record yields ``{"id", "error"}`` instead of stopping the stream.
+Every pair is compared with the same :class:`storytrace.align.Options` as a
+single ``compare`` (``--semantic`` included).
 
 Example:
     >>> recs = [{"id": "p1", "a_text": "one two three four", "b_text": "five six"}]
@@ -18,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
 from pathlib import Path
 
-from storytrace.align import compare
+from storytrace import synonyms
+from storytrace.align import DEFAULT, Options, compare
 from storytrace.articles import InputError, article_from_text, read_article
 
 
@@ -36,19 +38,21 @@ def _load_side(rec: dict, side: str, base: Path | None) -> object:
     raise InputError(f"record has neither '{side}' nor '{side}_text'")
 
 
-def compare_record(rec: dict, base: Path | None = None, include_text: bool = True) -> dict:
+def compare_record(
+    rec: dict, base: Path | None = None, include_text: bool = True, options: Options = DEFAULT
+) -> dict:
     """Compare one pair record; errors become an ``error`` field, never exceptions."""
     rid = rec.get("id")
     try:
         a = _load_side(rec, "a", base)
         b = _load_side(rec, "b", base)
-        out = compare(a, b).to_dict(include_text=include_text)  # type: ignore[arg-type]
+        out = compare(a, b, options).to_dict(include_text=include_text)  # type: ignore[arg-type]
     except InputError as e:
         return {"id": rid, "error": str(e)}
     return {"id": rid, **out}
 
 
-def _work(job: tuple[dict, Path | None, bool]) -> dict:
+def _work(job: tuple[dict, Path | None, bool, Options]) -> dict:
     return compare_record(*job)
 
 
@@ -57,13 +61,19 @@ def compare_records(
     workers: int | None = None,
     base: Path | None = None,
     include_text: bool = True,
+    options: Options = DEFAULT,
 ) -> Iterator[dict]:
-    """Compare pair records in parallel, yielding results in input order."""
-    jobs = ((rec, base, include_text) for rec in records)
+    """Compare pair records in parallel, yielding results in input order.
+
+    ``options`` are :func:`compare`'s (``--semantic`` and the rest), the same for every pair.
+    """
+    jobs = ((rec, base, include_text, options) for rec in records)
     n = workers or os.cpu_count() or 1
     if n <= 1:
         yield from map(_work, jobs)
         return
+    if (options.synonyms or options.spin) and synonyms.available():
+        synonyms.load()  # once, before the fork, instead of once per worker
     # fork shares the imported modules with the workers, so start-up is cheap.
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(n) as pool:

@@ -58,30 +58,127 @@ def session(master: str | None = None, app_name: str = "storytrace") -> Any:
     elif not SparkConf().contains("spark.master"):
         # Plain python: no master was submitted, so run locally on every core.
         builder = builder.master(DEFAULT_MASTER)
+    effective = master or SparkConf().get("spark.master", DEFAULT_MASTER)
+    if effective.startswith("local"):
+        # Local mode needs no network: the driver (which runs without
+        # authentication) listens on loopback only, never on the machine's interfaces.
+        builder = builder.config("spark.driver.host", "127.0.0.1").config(
+            "spark.driver.bindAddress", "127.0.0.1"
+        )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
-def read_articles(spark: Any, path: str) -> Any:
-    """Articles from JSONL or Parquet; ``id`` and ``text`` are the only required fields."""
+_RECORD_SCHEMA = (
+    "n long, id string, text string, title string, url string, outlet string, "
+    "published string, source string, error string"
+)
+_ARTICLE_COLUMNS = ["id", "text", "title", "url", "outlet", "published", "source"]
+
+
+def _records_partition(name: str, parquet: bool) -> Any:
+    """Rows of :data:`_RECORD_SCHEMA` from ``(record, index)`` pairs.
+
+    Each record goes through :func:`storytrace.articles.record_to_article`, the
+    rule the local index applies to every JSONL line, so both engines accept,
+    reject and normalise the same records (text cleaned, dates as UTC).
+    """
+
+    def parse(rows: Iterator[tuple[Any, int]]) -> Iterator[tuple]:
+        from storytrace.articles import InputError, record_to_article
+
+        for raw, n in rows:
+            where = f"{name}:{n + 1}"
+            try:
+                if parquet:
+                    rec = raw.asDict(recursive=True)
+                else:
+                    line = raw.lstrip("\ufeff") if n == 0 else raw
+                    if not line.strip():
+                        continue
+                    try:
+                        rec = json.loads(line)
+                    except ValueError as e:
+                        raise InputError(f"{where}: malformed JSON ({e})") from None
+                    if not isinstance(rec, dict):
+                        raise InputError(f"{where}: expected a JSON object")
+                art = record_to_article(rec, where)
+            except InputError as e:
+                yield (n, None, None, None, None, None, None, where, str(e))
+                continue
+            yield (n, art.id, art.text, art.title, art.url, art.outlet, art.published, where, None)
+
+    return parse
+
+
+def read_records(spark: Any, path: str) -> tuple[Any, Any]:
+    """``(articles, rejected)`` from JSONL (may be gzipped) or Parquet.
+
+    Records are validated one by one with the local index's rule; a later
+    record with an id already seen is rejected and the first kept, as the local
+    index does. ``rejected`` has ``source`` (file:record number) and ``error``.
+    """
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     p = str(path)
-    is_parquet = p.endswith(".parquet") or (Path(p).is_dir() and any(Path(p).glob("*.parquet")))
-    if not is_parquet and not Path(p).exists():
+    where = Path(p)
+    is_parquet = p.endswith(".parquet") or (where.is_dir() and any(where.glob("*.parquet")))
+    if not where.exists():
         raise InputError(f"{p}: no such file")
-    df = spark.read.parquet(p) if is_parquet else spark.read.json(p, mode="PERMISSIVE")
-    missing = {"id", "text"} - set(df.columns)
-    if missing:
-        raise InputError(f"{p}: records need the fields id and text (missing {sorted(missing)})")
-    # Records without an id or text are skipped, as the local index skips them.
-    df = df.where(F.col("id").isNotNull() & (F.trim(F.col("text")) != ""))
-    df = df.withColumn("id", F.col("id").cast("string"))
-    for optional in ("title", "url", "outlet", "published"):
-        if optional not in df.columns:
-            df = df.withColumn(optional, F.lit(None).cast("string"))
-    return df.select("id", "text", "title", "url", "outlet", "published").dropDuplicates(["id"])
+    if where.is_dir() and not is_parquet and not any(where.iterdir()):
+        raise InputError(f"{p}: empty folder, no articles to read")
+    if is_parquet:
+        rows = spark.read.parquet(p).rdd.zipWithIndex()
+    else:
+        rows = spark.sparkContext.textFile(p).zipWithIndex()
+    parsed = spark.createDataFrame(
+        rows.mapPartitions(_records_partition(p, is_parquet)), _RECORD_SCHEMA
+    ).cache()
+    first = Window.partitionBy("id").orderBy("n")
+    ranked = parsed.where(F.col("error").isNull()).withColumn("k", F.row_number().over(first))
+    articles = ranked.where(F.col("k") == 1).select(*_ARTICLE_COLUMNS)
+    dups = ranked.where(F.col("k") > 1).select(
+        "n",
+        "source",
+        F.concat(
+            F.col("source"), F.lit(": duplicate id '"), F.col("id"), F.lit("'; skipped")
+        ).alias("error"),
+    )
+    rejected = (
+        (parsed.where(F.col("error").isNotNull()).select("n", "source", "error").union(dups))
+        .orderBy("n")
+        .select("source", "error")
+    )
+    if articles.limit(1).count() == 0:
+        problem = rejected.first()
+        detail = f" (first problem: {problem.error})" if problem else ""
+        raise InputError(f"{p}: no record with an id and text{detail}")
+    return articles, rejected
+
+
+def read_articles(spark: Any, path: str) -> Any:
+    """The valid articles of :func:`read_records`."""
+    return read_records(spark, path)[0]
+
+
+def _quotes_partition(rows: Iterator[Any]) -> Iterator[tuple]:
+    """Quote rows as the local store keeps them (:func:`storytrace.corpus.prepare`)."""
+    from storytrace.corpus import prepare
+
+    for r in rows:
+        for s, e, kind, speaker in prepare(r.id, {"text": r.text}).quotes:
+            yield (r.id, s, e, kind, speaker, r.text[s:e])
+
+
+def quotes(spark: Any, articles: Any) -> Any:
+    schema = (
+        "article string, start long, end long, kind string, speaker_name string, content string"
+    )
+    return spark.createDataFrame(
+        articles.select("id", "text").rdd.mapPartitions(_quotes_partition), schema
+    )
 
 
 # --- stage 1: fingerprints -------------------------------------------------------
@@ -287,8 +384,10 @@ def run(
 ) -> dict:
     """Run the given stages, reading and writing Parquet tables under ``out``.
 
-    Tables: ``articles``, ``keys``, ``pairs`` (a, b, verdict, edge JSON as in
-    ``storytrace stories --json``), ``stories`` (story, id). Returns row counts.
+    Tables: ``articles``, ``rejected`` (source, error), ``keys``, ``quotes``,
+    ``pairs`` (a, b, verdict, edge JSON as in ``storytrace stories --json``),
+    ``stories`` (story, id), and ``tables/`` (the tables ``storytrace export``
+    writes: :func:`write_tables`). Returns row counts.
     """
     base = Path(out)
     counts: dict[str, int] = {}
@@ -304,14 +403,37 @@ def run(
         counts[name] = spark.read.parquet(str(base / name)).count()
 
     if "index" in stages:
-        raw = read_articles(spark, input_path)
+        raw, rejected = read_records(spark, input_path)
         write(raw, "articles")
+        write(rejected, "rejected")
         write(fingerprints(spark, table("articles")), "keys")
+        write(quotes(spark, table("articles")), "quotes")
     if "reuse" in stages:
         write(align_pairs(spark, table("articles"), candidates(table("keys"))), "pairs")
     if "stories" in stages:
         write(story_groups(spark, table("articles"), table("pairs")), "stories")
+        table("quotes")
+        write_tables(out)
     return counts
+
+
+def write_tables(out: str) -> list[Path]:
+    """The run's results as the tables ``storytrace export`` writes, in ``out/tables``.
+
+    Same files, columns and nested types as ``export --format parquet``
+    (:func:`storytrace.corpus.write_tables`); the rows are gathered on the
+    driver, so this stage needs the driver to hold the results (not the texts'
+    fingerprints or the pairs' alignment, which stay distributed).
+    """
+    from storytrace import corpus
+
+    base = Path(out)
+    data = corpus.tables(
+        _read_parquet(base / "articles"),
+        read_output(out)["stories"],
+        _read_parquet(base / "quotes"),
+    )
+    return corpus.write_tables(data, base / "tables", "parquet")
 
 
 def read_output(out: str) -> dict:
@@ -340,14 +462,16 @@ def _read_parquet(path: Path) -> list[dict]:
     return pq.read_table(str(path)).to_pylist()
 
 
-def connected_components(edges: Any, nodes: Any, max_iter: int = 50) -> Any:
+def connected_components(edges: Any, nodes: Any, max_iter: int = 1000) -> Any:
     """Component label (smallest member id) per node, by min-label propagation.
 
     ``edges`` has columns ``a``, ``b``; ``nodes`` a column ``id``. Each round
     every node takes the smallest label among itself and its neighbours; the
-    loop stops when no label changes, after at most ``max_iter`` rounds (the
-    graph's diameter; story graphs are shallow). Checkpoint-free, so a round
-    costs one shuffle of the edges.
+    loop stops when no label changes, which takes about the graph's diameter in
+    rounds (story graphs are shallow). A graph still changing after
+    ``max_iter`` rounds raises :class:`ComponentsError` rather than returning
+    unfinished components. Checkpoint-free, so a round costs one shuffle of the
+    edges.
     """
     from pyspark.sql import functions as F
 
@@ -375,8 +499,17 @@ def connected_components(edges: Any, nodes: Any, max_iter: int = 50) -> Any:
         labels = new
         if not changed:
             break
+    else:
+        raise ComponentsError(
+            f"connected components did not settle in {max_iter} rounds (a chain of "
+            "stories longer than that); raise max_iter"
+        )
     und.unpersist()
     return labels
+
+
+class ComponentsError(RuntimeError):
+    """Min-label propagation did not converge within its round limit."""
 
 
 def import_output(out: str, db: str) -> Any:
@@ -388,7 +521,26 @@ def import_output(out: str, db: str) -> Any:
     return index_records(records, db)
 
 
-if __name__ == "__main__":  # spark-submit .../storytrace/spark.py run INPUT OUT
-    from storytrace.cli import spark_app
+def main(argv: list[str] | None = None) -> int:
+    """``spark-submit .../storytrace/spark.py INPUT OUT``: every stage, under the submitted master.
 
-    spark_app(prog_name="storytrace spark")
+    Kept free of the CLI (this layer may not import it); prints the row counts.
+    """
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="storytrace.spark", description=main.__doc__)
+    ap.add_argument("input", help="JSONL file or Parquet file/folder")
+    ap.add_argument("out", help="output folder for the Parquet tables")
+    ap.add_argument("--master", help="Spark master URL (default: the submitted one, else local)")
+    args = ap.parse_args(argv)
+    try:
+        counts = run(session(args.master), args.input, args.out)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(json.dumps(counts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

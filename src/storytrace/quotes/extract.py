@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from storytrace.quotes.document import Context, quote_segments, sentence_units
+from storytrace.quotes.document import Context
 from storytrace.quotes.frames import attribute_unit, colon_frame, orphan_quotes
 from storytrace.quotes.model import Quote
 from storytrace.quotes.parser import load_spacy, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
+from storytrace.text import doc_of
 
 
 def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
@@ -18,12 +19,11 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     paragraph.
     """
     nlp = load_spacy(required=parser is True) if parser is not False else None
-    segs = quote_segments(text)
-    ctx = Context(text, segs, [s for s, _ in segs])
-    ctx.units = sentence_units(text, segs)
+    ctx = Context(doc_of(text))
     sdoc = nlp(text) if nlp is not None else None
     index_names(ctx, sdoc)
     quotes: list[Quote] = []
+    continuations: set[int] = set()
     prev: Quote | None = None
     prev_unit_end = -1
     for u0, u1 in ctx.units:
@@ -34,7 +34,9 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
         if not found and sdoc is not None:
             found = parse_unit(ctx, sdoc, u0, u1)
         if not found:
-            found = orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
+            orphans = orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
+            found = [q for q, _ in orphans]
+            continuations.update(id(q) for q, cont in orphans if cont)
         for i, q in enumerate(found):
             resolve_speaker(ctx, q, quotes + found[:i] if i else quotes)
         if found:
@@ -46,4 +48,30 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
                 prev, prev_unit_end = dangling[0], u1
                 resolve_speaker(ctx, prev, quotes)
         quotes.extend(found)
-    return quotes
+    return _utterances(text, quotes, continuations)
+
+
+def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list[Quote]:
+    """Join the pieces of one utterance: a quote interrupted by its frame
+    ('"A," she said. "B."': the same cue) and a quote continued in the next
+    sentence of the paragraph (same speaker, no cue of its own; a quotation does not
+    continue reported speech)."""
+    out: list[Quote] = []
+    for q in quotes:
+        last = out[-1] if out else None
+        if last is not None and (
+            (q.cue is not None and q.cue == last.cue)
+            or (
+                id(q) in continuations
+                and q.speaker == last.speaker
+                and last.kind != "indirect"
+                and "\n" not in text[last.content[1] : q.content[0]]
+            )
+        ):
+            last.parts.append(q.content)
+            last.content = (last.content[0], q.content[1])
+            if last.kind != q.kind:
+                last.kind = "mixed"
+            continue
+        out.append(q)
+    return out

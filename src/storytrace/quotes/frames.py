@@ -27,7 +27,6 @@ from storytrace.quotes.lexicon import (
     SUBJECT_PRONOUNS,
     TITLES,
     TRANSITIVE,
-    WORD_RE,
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
@@ -45,14 +44,14 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         cues = _cue_matches(ctx, u0, colon)
         if cues:
             cue = cues[-1]
-            sp = np_backward(text, u0, cue.start)
+            sp = np_backward(ctx.doc, u0, cue.start)
             if sp is not None or _passive_before(text, u0, cue.start) is not None:
-                return [Quote("direct", (u1, u1), cue.span, sp, continues=True)]
+                return [Quote("direct", (u1, u1), cue.span, sp)]
         else:
             # A verb off the list: 'President Clinton released the following statement:'.
             frame = _unlisted_colon_frame(ctx, u0, colon)
             if frame is not None:
-                return [Quote("direct", (u1, u1), frame[1], frame[0], continues=True)]
+                return [Quote("direct", (u1, u1), frame[1], frame[0])]
     else:
         k = bisect_left(ctx.seg_starts, u0)
         if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
@@ -60,13 +59,13 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         colon = text.rfind(":", u0, ctx.segs[k][0])
         if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
             return []
-    if count_words(text, u0, colon) > 10:
+    if ctx.count_words(u0, colon) > 10:
         return []
-    sp = np_backward(text, u0, colon)
+    sp = np_backward(ctx.doc, u0, colon)
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
         return []
     if dangling:
-        return [Quote("direct", (u1, u1), (colon, colon + 1), sp, continues=True)]
+        return [Quote("direct", (u1, u1), (colon, colon + 1), sp)]
     piece = trim_span(text, colon + 1, u1)
     return [make_quote(ctx, piece, (colon, colon + 1), sp)] if piece else []
 
@@ -81,7 +80,7 @@ def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span
     cue list ('Cruz called them on it:'): a named or pronoun subject opening the
     sentence, then a past-tense or present verb."""
     text = ctx.text
-    if count_words(text, u0, colon) > 12:
+    if ctx.count_words(u0, colon) > 12:
         return None
     sp = clause_subject(ctx, u0, colon)
     if sp is None:
@@ -180,7 +179,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 f0 = passive
             else:
                 participle = cue.participle and text[lo:c0].rstrip().endswith(",")
-                speaker = None if participle else np_backward(text, lo, c0)
+                speaker = None if participle else np_backward(ctx.doc, lo, c0)
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
                 elif participle:
@@ -285,7 +284,7 @@ def _pieces(
     before = trim_span(text, lo, f0) if first else None
     after = trim_span(text, f1, hi)
     inverted = speaker is not None and speaker[0] >= cue[1]
-    after_words = count_words(text, *after) if after is not None else 0
+    after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
     if before is not None and (
@@ -310,6 +309,9 @@ def _pieces(
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
+    if before is not None and not _reports_content(ctx, cue, before):
+        # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
+        before = None
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -336,7 +338,7 @@ def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
     if lemma in QUOTE_ONLY:
         return False
     stop = _CLAUSE_END.search(text, piece[0], piece[1])
-    words = WORD_RE.findall(text, piece[0], stop.start() if stop else piece[1])[:15]
+    words = ctx.words(piece[0], stop.start() if stop else piece[1])[:15]
     if not words:
         return False
     low = [w.lower() for w in words]
@@ -402,15 +404,12 @@ def trim_span(text: str, s: int, e: int) -> Span | None:
     return (s, e) if e > s and any(c.isalnum() for c in text[s:e]) else None
 
 
-def count_words(text: str, s: int, e: int) -> int:
-    return len(WORD_RE.findall(text, s, e))
-
-
 def _quoted_share(ctx: Context, s: int, e: int) -> float:
-    toks = list(WORD_RE.finditer(ctx.text, s, e))
-    if not toks:
+    doc = ctx.doc
+    i, j = doc.tokens_in((s, e))
+    if j == i:
         return 0.0
-    return sum(ctx.in_quote(t.start()) for t in toks) / len(toks)
+    return sum(ctx.in_quote(doc.starts[k]) for k in range(i, j)) / (j - i)
 
 
 def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
@@ -422,15 +421,21 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
-def orphan_quotes(ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int) -> list[Quote]:
-    """Quoted text in a unit without a cue: a continuation, or a quote on its own."""
+def orphan_quotes(
+    ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int
+) -> list[tuple[Quote, bool]]:
+    """Quoted text in a unit without a cue: a continuation of ``prev`` (flagged
+    ``True``), or a quote on its own."""
     text = ctx.text
-    out: list[Quote] = []
-    for s, e in ctx.segs:
-        if e <= u0 or s >= u1:
+    out: list[tuple[Quote, bool]] = []
+    k = max(0, bisect_right(ctx.seg_starts, u0) - 1)
+    for s, e in ctx.segs[k:]:
+        if s >= u1:
+            break
+        if e <= u0:
             continue
         s, e = max(s, u0), min(e, u1)
-        n = count_words(text, s, e)
+        n = ctx.count_words(s, e)
         lead = text[u0:s].strip(" \t\n“‘\"'«„")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""
@@ -442,11 +447,11 @@ def orphan_quotes(ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: 
         ):
             # A dangling frame ('He said:') lends its cue; a continuation does not.
             cue = prev.cue if prev.content[0] == prev.content[1] else None
-            q = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name, continues=True)
+            q, continues = Quote("direct", (s, e), cue, prev.speaker, prev.speaker_name), True
         elif n >= 5 and starts_unit:
-            q = Quote("direct", (s, e))
+            q, continues = Quote("direct", (s, e)), False
         else:
             continue
-        out.append(q)
+        out.append((q, continues))
         prev = q
     return out

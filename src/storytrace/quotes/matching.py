@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -12,7 +11,7 @@ from storytrace.diff import Edit, merge_ops
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of
 
 # A word-level operation between two quotes is the aligner's edit: same fields, same JSON.
 DiffOp = Edit
@@ -59,32 +58,42 @@ def match_quotes(
         quotes_a = extract_quotes(text_a, parser=False)
     if quotes_b is None:
         quotes_b = extract_quotes(text_b, parser=False)
-    doc_a, doc_b = Doc(text_a), Doc(text_b)
+    doc_a, doc_b = doc_of(text_a), doc_of(text_b)
     vocab: dict[str, int] = {}
     ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
     ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
-    toks_a = [_tok_range(doc_a, q.content) for q in quotes_a]
-    toks_b = [_tok_range(doc_b, q.content) for q in quotes_b]
+    toks_a = [_tokens(doc_a, q) for q in quotes_a]
+    toks_b = [_tokens(doc_b, q) for q in quotes_b]
     out: list[QuoteMatch] = []
-    for qa, (a0, a1) in zip(quotes_a, toks_a, strict=True):
-        seq_a = ids_a[a0:a1]
+    for qa, idx_a in zip(quotes_a, toks_a, strict=True):
+        seq_a = [ids_a[i] for i in idx_a]
         if not seq_a:
             continue
         set_a = set(seq_a)
-        for qb, (b0, b1) in zip(quotes_b, toks_b, strict=True):
-            seq_b = ids_b[b0:b1]
+        for qb, idx_b in zip(quotes_b, toks_b, strict=True):
+            seq_b = [ids_b[i] for i in idx_b]
             if not seq_b or len(set_a.intersection(seq_b)) < min(3, len(seq_a), len(seq_b)):
                 continue
-            m = _match_pair(doc_a, doc_b, qa, qb, seq_a, seq_b, a0, b0, min_share)
+            m = _match_pair(doc_a, doc_b, qa, qb, seq_a, seq_b, idx_a, idx_b, min_share)
             if m is not None:
                 out.append(m)
     return out
 
 
-def _tok_range(doc: Doc, span: Span) -> tuple[int, int]:
-    i = bisect_left(doc.starts, span[0])
-    j = bisect_left(doc.starts, span[1])
-    return i, max(i, j)
+def _tokens(doc: Doc, q: Quote) -> list[int]:
+    """Token indices of a quote's words, part after part (the frame left out)."""
+    out: list[int] = []
+    for part in q.parts:
+        out.extend(range(*doc.tokens_in(part)))
+    return out
+
+
+def _span(doc: Doc, idx: list[int], x0: int, x1: int) -> Span:
+    """Character span of positions ``x0:x1`` of a quote's token list ``idx``."""
+    if x1 > x0:
+        return doc.starts[idx[x0]], doc.ends[idx[x1 - 1]]
+    t = idx[x0] if x0 < len(idx) else idx[-1] + 1
+    return doc.span(t, t)
 
 
 def _match_pair(
@@ -94,8 +103,8 @@ def _match_pair(
     qb: Quote,
     seq_a: list[int],
     seq_b: list[int],
-    a0: int,
-    b0: int,
+    idx_a: list[int],
+    idx_b: list[int],
     min_share: float,
 ) -> QuoteMatch | None:
     # Locate the shared region first so a trimmed quote aligns to its place
@@ -140,7 +149,7 @@ def _match_pair(
     else:
         label = "identical"
     diff = [
-        DiffOp(t, doc_a.span(a0 + x0, a0 + x1), doc_b.span(b0 + y0, b0 + y1))
+        DiffOp(t, _span(doc_a, idx_a, x0, x1), _span(doc_b, idx_b, y0, y1))
         for t, x0, x1, y0, y1 in ops
     ]
     return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), region_shared / max(la, lb))

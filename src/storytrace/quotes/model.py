@@ -1,42 +1,79 @@
-"""The quote record."""
+"""The quote records: one attribution, and one article's quotes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
+
+from storytrace.records import jfield, to_json
 
 Span = tuple[int, int]
 
 KINDS = ("direct", "indirect", "mixed")
 LABELS = ("identical", "trimmed", "altered")
+SPEAKER_TYPES = ("person", "organisation", "unknown")
 
 
 @dataclass(slots=True)
 class Quote:
-    """One attribution. Spans are ``[start, end)`` offsets into the analysed text.
+    """One attribution: a whole utterance. Spans are ``[start, end)`` offsets into
+    the analysed text.
 
-    ``content`` excludes the quotation marks of a direct quote; ``cue`` and
-    ``speaker`` are ``None`` when the text does not write them (a quote
-    continuing from an earlier paragraph has its speaker's earlier mention).
+    ``parts`` are the content spans in order: one, or several when the frame
+    interrupts the quote ('"A," she said. "B."') or the quote runs on into the
+    next sentence. ``content`` runs from the first part's start to the last
+    part's end (so it may hold the frame between parts). Direct content excludes
+    the quotation marks; ``cue`` and ``speaker`` are ``None`` when the text does
+    not write them (a quote continuing from an earlier sentence carries its
+    speaker's earlier mention).
     """
 
-    kind: str
-    content: Span
-    cue: Span | None = None
-    speaker: Span | None = None
-    speaker_name: str | None = None
-    # A paragraph continuing the previous quote of the same speaker.
-    continues: bool = field(default=False, repr=False)
+    kind: Literal["direct", "indirect", "mixed"] = jfield(
+        "direct: inside quotation marks; indirect: reported speech; mixed: reported speech "
+        "with quoted words."
+    )
+    content: Span = jfield("The utterance: first part's start to last part's end.")
+    cue: Span | None = jfield(
+        "The reporting verb or phrase ('said', 'according to').", default=None
+    )
+    speaker: Span | None = jfield("The speaker as written here ('he', 'Mr Balls').", default=None)
+    speaker_name: str | None = jfield(
+        "The speaker resolved within the article ('Ed Balls').", default=None
+    )
+    speaker_type: Literal["person", "organisation", "unknown"] = jfield(
+        "What the speaker is.", default="unknown"
+    )
+    parts: list[Span] = jfield("The content spans, frame excluded.", default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [self.content]
 
     def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "content": list(self.content),
-            "cue": list(self.cue) if self.cue else None,
-            "speaker": list(self.speaker) if self.speaker else None,
-            "speaker_name": self.speaker_name,
-        }
+        return to_json(self)
+
+    def quoted(self, text: str, sep: str = " … ") -> str:
+        """The words of the utterance, parts joined by ``sep``.
+
+        >>> t = '"A," she said. "B."'
+        >>> Quote("direct", (1, 17), parts=[(1, 3), (16, 18)]).quoted(t)
+        'A, … B.'
+        """
+        return sep.join(text[s:e] for s, e in self.parts)
+
+
+@dataclass(slots=True)
+class QuotesResult:
+    """The quotes of one article: the ``quotes --json`` object."""
+
+    source: str = jfield("Where the text came from (file name or record id).")
+    text: str = jfield("The analysed text: every span indexes into it.")
+    quotes: list[Quote] = jfield("The attributions, in text order.")
+
+    def to_dict(self) -> dict:
+        return to_json(self)
 
 
 def quotes_to_dict(source: str, text: str, quotes: list[Quote]) -> dict:
     """The ``quotes --json`` object for one article."""
-    return {"source": source, "text": text, "quotes": [q.to_dict() for q in quotes]}
+    return QuotesResult(source, text, quotes).to_dict()
