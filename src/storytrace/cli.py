@@ -265,7 +265,7 @@ def compare(
         return
     from storytrace.report import terminal_summary
 
-    stdout_console().print(terminal_summary(result))
+    stdout_console().print(terminal_summary(result), crop=False)  # long paths stay whole
     if html is not None:
         say("", f"HTML report written to {html}")
 
@@ -443,9 +443,9 @@ def _spin_table(art: Article, report: Any) -> Any:
 def serve(db: Path | None, host: str, port: int) -> None:
     """Run the web app: compare pasted or uploaded articles, browse an index, JSON API."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401 - the server the web extra brings
 
-        from storytrace.web import create_app
+        from storytrace.web import serve as run_app
     except ImportError as e:
         raise InputError(
             f"serve needs the web extra ({e.name} is missing): pip install 'storytrace[web]'"
@@ -453,7 +453,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
     if db is not None and not db.is_dir():
         raise InputError(f"{db}: no such index folder (make one with: storytrace index PATH --db)")
     say("", f"storytrace web app on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    run_app(db, host=host, port=port)
 
 
 @app.command("index", context_settings=CONTEXT)
@@ -601,9 +601,9 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
 
 
 def _write_stories_html(db: Path, data: dict, out: Path) -> None:
-    from storytrace.report import article_meta, render_stories_html, shape_stories
+    from storytrace.report import index_stories, render_stories_html
 
-    page = render_stories_html(shape_stories(data["stories"], article_meta(db)), f"Stories in {db}")
+    page = render_stories_html(index_stories(db, data["stories"]), f"Stories in {db}")
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as e:
