@@ -1,5 +1,7 @@
-"""Quotation segments and sentence-like units of one text, and the per-text
-context the extraction stages share."""
+"""The document view quote extraction reads: the one :class:`storytrace.text.Doc`
+(tokens, sentences, quotations), quotations joined over paragraphs, sentence-like
+units that never split a quote, phrase tokens for noun-phrase scanning, and the
+per-text state the extraction stages share."""
 
 from __future__ import annotations
 
@@ -7,15 +9,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from storytrace.quotes.lexicon import (
-    CLOSE_MARKS,
-    OPEN_MARKS,
-)
+from storytrace.quotes.lexicon import CLOSE_MARKS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
-from storytrace.text import quoted_spans, sentence_spans
+from storytrace.text import Doc, doc_of
 
 
-def quote_segments(text: str) -> list[Span]:
+def quote_segments(text: str | Doc) -> list[Span]:
     """Spans inside quotation marks, a quote running over paragraphs joined into one.
 
     News style re-opens the mark on each new paragraph of a long quote and
@@ -25,9 +24,11 @@ def quote_segments(text: str) -> list[Span]:
     >>> [t[s:e] for s, e in quote_segments(t)]
     ['First part.\\n“Second part.', 'done']
     """
+    doc = text if isinstance(text, Doc) else doc_of(text)
+    text = doc.text
     out: list[Span] = []
     n = len(text)
-    for s, e in quoted_spans(text):
+    for s, e in doc.quotations:
         while s < e and text[s].isspace():
             s += 1
         if e <= s:
@@ -45,25 +46,111 @@ def quote_segments(text: str) -> list[Span]:
 
 @dataclass(slots=True)
 class Context:
-    text: str
-    segs: list[Span]
-    seg_starts: list[int]
+    """One text under extraction: its Doc, its joined quotations and units, and
+    the names index the speaker stages fill."""
+
+    doc: Doc
+    segs: list[Span] = field(default_factory=list)
+    seg_starts: list[int] = field(default_factory=list)
+    units: list[Span] = field(default_factory=list)
     names: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name)
     descriptors: list[tuple[int, frozenset[str], str]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
-    units: list[Span] = field(default_factory=list)
+    organisations: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.segs = quote_segments(self.doc)
+        self.seg_starts = [s for s, _ in self.segs]
+        self.units = sentence_units(self.doc, self.segs)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self.seg_starts, pos) - 1
         return k >= 0 and self.segs[k][0] <= pos < self.segs[k][1]
 
+    def count_words(self, s: int, e: int) -> int:
+        i, j = self.doc.tokens_in((s, e))
+        return j - i
 
-def sentence_units(text: str, segs: list[Span]) -> list[Span]:
+    def words(self, s: int, e: int) -> list[str]:
+        doc = self.doc
+        i, j = doc.tokens_in((s, e))
+        return [doc.text[doc.starts[k] : doc.ends[k]] for k in range(i, j)]
+
+
+@dataclass(slots=True, frozen=True)
+class Tok:
+    """A phrase token: a word of the Doc (hyphen and dot compounds joined, a title's
+    or an initial's full stop kept: "Mr.", "J.", "U.S.", "Ocasio-Cortez") or one
+    punctuation character. Read like a regular-expression match."""
+
+    s: int
+    e: int
+    text: str
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+    def span(self) -> Span:
+        return self.s, self.e
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_TITLE_ABBREVS = {t.capitalize() for t in TITLES} | {"Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "St"}
+
+
+def phrase_tokens(doc: Doc, s: int, e: int) -> list[Tok]:
+    """The tokens of ``doc.text[s:e]`` for noun-phrase scanning: Doc words plus the
+    punctuation between them (commas, brackets and dashes bound phrases)."""
+    text = doc.text
+    i, j = doc.tokens_in((s, e))
+    out: list[Tok] = []
+    pos = s
+    k = i
+    while k < j:
+        _punct(text, pos, doc.starts[k], out)
+        t0, t1 = doc.starts[k], doc.ends[k]
+        # 'Ocasio-Cortez', 'U.S', "O'Rourke": one token when nothing but a hyphen,
+        # dot or apostrophe joins the words.
+        while k + 1 < j and doc.starts[k + 1] == t1 + 1 and text[t1] in ".-’'":
+            k += 1
+            t1 = doc.ends[k]
+        if (
+            t1 < e
+            and text[t1] == "."
+            and (text[t0:t1] in _TITLE_ABBREVS or _INITIALS.fullmatch(text, t0, t1))
+        ):
+            t1 += 1
+        out.append(Tok(t0, t1, text[t0:t1]))
+        pos = t1
+        k += 1
+    _punct(text, pos, e, out)
+    return out
+
+
+def _punct(text: str, a: int, b: int, out: list[Tok]) -> None:
+    for p in range(a, b):
+        c = text[p]
+        if not c.isspace():
+            out.append(Tok(p, p + 1, c))
+
+
+def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
     """Sentences, never split inside a quote; a bare trailing frame joins its quote."""
+    text = doc.text
     units: list[Span] = []
     k = 0
-    for s, e in _sentences(text):
+    for s, e in doc.sentences:
         # The splitter leaves a closing mark after the full stop outside.
         while e < len(text) and text[e] in CLOSE_MARKS + ")]":
             e += 1
@@ -88,28 +175,6 @@ def sentence_units(text: str, segs: list[Span]) -> list[Span]:
     return units
 
 
-_DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
-
-
-def _sentences(text: str) -> list[Span]:
-    """``sentence_spans``, also split before a sentence opening with ``''``."""
-    out: list[Span] = []
-    for s, e in sentence_spans(text):
-        # "Mr." and "J." are not sentence ends.
-        if out and _ABBREV.search(text, out[-1][0], out[-1][1]):
-            s = out.pop()[0]
-        if "''" in text[s:e]:
-            for m in _DOUBLE_APOS_START.finditer(text, s, e):
-                out.append((s, m.start()))
-                s = m.end()
-        out.append((s, e))
-    return out
-
-
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Mt|No|Vol|Inc|Corp"
-    r"|Co|Ltd|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
-)
 _BARE_FRAME = re.compile(
     r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b"
     r"(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from storytrace.quotes.document import Context, quote_segments, sentence_units
+from storytrace.quotes.document import Context
 from storytrace.quotes.frames import attribute_unit, colon_frame, orphan_quotes
 from storytrace.quotes.model import Quote
 from storytrace.quotes.parser import load_spacy, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
+from storytrace.text import doc_of
 
 
 def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
@@ -18,9 +19,7 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     paragraph.
     """
     nlp = load_spacy(required=parser is True) if parser is not False else None
-    segs = quote_segments(text)
-    ctx = Context(text, segs, [s for s, _ in segs])
-    ctx.units = sentence_units(text, segs)
+    ctx = Context(doc_of(text))
     sdoc = nlp(text) if nlp is not None else None
     index_names(ctx, sdoc)
     quotes: list[Quote] = []

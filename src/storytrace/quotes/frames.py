@@ -27,7 +27,6 @@ from storytrace.quotes.lexicon import (
     SUBJECT_PRONOUNS,
     TITLES,
     TRANSITIVE,
-    WORD_RE,
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
@@ -45,7 +44,7 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         cues = _cue_matches(ctx, u0, colon)
         if cues:
             cue = cues[-1]
-            sp = np_backward(text, u0, cue.start)
+            sp = np_backward(ctx.doc, u0, cue.start)
             if sp is not None or _passive_before(text, u0, cue.start) is not None:
                 return [Quote("direct", (u1, u1), cue.span, sp)]
         else:
@@ -60,9 +59,9 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         colon = text.rfind(":", u0, ctx.segs[k][0])
         if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
             return []
-    if count_words(text, u0, colon) > 10:
+    if ctx.count_words(u0, colon) > 10:
         return []
-    sp = np_backward(text, u0, colon)
+    sp = np_backward(ctx.doc, u0, colon)
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
         return []
     if dangling:
@@ -81,7 +80,7 @@ def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span
     cue list ('Cruz called them on it:'): a named or pronoun subject opening the
     sentence, then a past-tense or present verb."""
     text = ctx.text
-    if count_words(text, u0, colon) > 12:
+    if ctx.count_words(u0, colon) > 12:
         return None
     sp = clause_subject(ctx, u0, colon)
     if sp is None:
@@ -180,7 +179,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 f0 = passive
             else:
                 participle = cue.participle and text[lo:c0].rstrip().endswith(",")
-                speaker = None if participle else np_backward(text, lo, c0)
+                speaker = None if participle else np_backward(ctx.doc, lo, c0)
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
                 elif participle:
@@ -285,7 +284,7 @@ def _pieces(
     before = trim_span(text, lo, f0) if first else None
     after = trim_span(text, f1, hi)
     inverted = speaker is not None and speaker[0] >= cue[1]
-    after_words = count_words(text, *after) if after is not None else 0
+    after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
     if before is not None and (
@@ -339,7 +338,7 @@ def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
     if lemma in QUOTE_ONLY:
         return False
     stop = _CLAUSE_END.search(text, piece[0], piece[1])
-    words = WORD_RE.findall(text, piece[0], stop.start() if stop else piece[1])[:15]
+    words = ctx.words(piece[0], stop.start() if stop else piece[1])[:15]
     if not words:
         return False
     low = [w.lower() for w in words]
@@ -405,15 +404,12 @@ def trim_span(text: str, s: int, e: int) -> Span | None:
     return (s, e) if e > s and any(c.isalnum() for c in text[s:e]) else None
 
 
-def count_words(text: str, s: int, e: int) -> int:
-    return len(WORD_RE.findall(text, s, e))
-
-
 def _quoted_share(ctx: Context, s: int, e: int) -> float:
-    toks = list(WORD_RE.finditer(ctx.text, s, e))
-    if not toks:
+    doc = ctx.doc
+    i, j = doc.tokens_in((s, e))
+    if j == i:
         return 0.0
-    return sum(ctx.in_quote(t.start()) for t in toks) / len(toks)
+    return sum(ctx.in_quote(doc.starts[k]) for k in range(i, j)) / (j - i)
 
 
 def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
@@ -439,7 +435,7 @@ def orphan_quotes(
         if e <= u0:
             continue
         s, e = max(s, u0), min(e, u1)
-        n = count_words(text, s, e)
+        n = ctx.count_words(s, e)
         lead = text[u0:s].strip(" \t\n“‘\"'«„")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""

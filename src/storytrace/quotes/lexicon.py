@@ -131,7 +131,6 @@ SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawyer
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
-WORD_RE = re.compile(r"[\w][\w’'.\-]*[\w]|[\w]")
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
     r"[A-Z][\w’'\-]*\.?)*"
@@ -140,11 +139,6 @@ NAME_RUN = re.compile(
 
 # After these the next noun phrase is the listener, not the speaker.
 TRANSITIVE = {"tell", "ask", "urge", "accuse", "assure", "warn"}
-# Titles and initials keep their full stop: "Mr. Cruz", "Benjamin J. Rhodes".
-TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev)\.|(?:[A-Z]\.)+"
-    r"|[\w][\w’'.\-]*[\w]|[\w]|[^\w\s]"
-)
 TEMPORAL = set(
     """yesterday today tonight now recently earlier later week month year morning afternoon
     evening night weekend monday tuesday wednesday thursday friday saturday sunday""".split()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -12,7 +11,7 @@ from storytrace.diff import Edit, merge_ops
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of
 
 # A word-level operation between two quotes is the aligner's edit: same fields, same JSON.
 DiffOp = Edit
@@ -59,7 +58,7 @@ def match_quotes(
         quotes_a = extract_quotes(text_a, parser=False)
     if quotes_b is None:
         quotes_b = extract_quotes(text_b, parser=False)
-    doc_a, doc_b = Doc(text_a), Doc(text_b)
+    doc_a, doc_b = doc_of(text_a), doc_of(text_b)
     vocab: dict[str, int] = {}
     ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
     ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
@@ -84,9 +83,8 @@ def match_quotes(
 def _tokens(doc: Doc, q: Quote) -> list[int]:
     """Token indices of a quote's words, part after part (the frame left out)."""
     out: list[int] = []
-    for s, e in q.parts:
-        i = bisect_left(doc.starts, s)
-        out.extend(range(i, max(i, bisect_left(doc.starts, e))))
+    for part in q.parts:
+        out.extend(range(*doc.tokens_in(part)))
     return out
 
 

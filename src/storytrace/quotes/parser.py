@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.quotes.document import Context
-from storytrace.quotes.frames import count_words, make_quote, trim_span
+from storytrace.quotes.frames import make_quote, trim_span
 from storytrace.quotes.lexicon import (
     PARSE_FORMS,
 )
@@ -73,7 +73,7 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
         sp = (sub[0].idx, sub[-1].idx + len(sub[-1]))
         ct = list(comp.subtree)
         piece = trim_span(ctx.text, ct[0].idx, ct[-1].idx + len(ct[-1]))
-        if piece is None or count_words(ctx.text, *piece) < 3:
+        if piece is None or ctx.count_words(*piece) < 3:
             continue
         if ctx.text[piece[0] : piece[0] + 5].lower() == "that ":
             piece = (piece[0] + 5, piece[1])

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from storytrace.quotes.document import Context
+from storytrace.quotes.document import Context, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
@@ -30,18 +30,18 @@ from storytrace.quotes.lexicon import (
     TEMPORAL,
     TEMPORAL_LEAD,
     TITLES,
-    TOKEN,
 )
 from storytrace.quotes.model import Quote, Span
+from storytrace.text import Doc
 
 
-def np_backward(text: str, u0: int, c0: int) -> Span | None:
+def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     """The noun phrase written just before a cue, skipping auxiliaries and adverbs.
 
     Handles appositives ("John Lamont, the shadow Scottish secretary, said")
     and relative pronouns ("a post by Sofia Patel, which said").
     """
-    toks = list(TOKEN.finditer(text, u0, c0))
+    toks = phrase_tokens(doc, u0, c0)
     i = len(toks) - 1
     while i >= 0:
         lw = toks[i].group(0).lower()
@@ -223,7 +223,7 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
     text = ctx.text
     starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
     for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
-        toks = list(TOKEN.finditer(text, u0 + start if k else u0, c0))
+        toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
@@ -340,7 +340,7 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     phrase = text[s:e]
     low = phrase.lower()
     if low in RELATIVES:
-        toks = list(TOKEN.finditer(text, max(0, s - 300), s))
+        toks = phrase_tokens(ctx.doc, max(0, s - 300), s)
         ante = None
         if len(toks) > 1 and toks[-1].group(0) == ",":
             ante = _closed_np(toks, len(toks) - 1, relative=True)
