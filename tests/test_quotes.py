@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from storytrace.cli import app
 from storytrace.quotes import extract_quotes, match_quotes, quote_segments

@@ -201,7 +201,9 @@ def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
     def cmp(longest, cov_a, cov_b):
         cov = {"a": cov_a, "b": cov_b, "longest_copied_words": longest}
         side = SimpleNamespace(text="word " * 100)
-        passage = SimpleNamespace(a=(0, 40), b=(0, 40), to_dict=lambda: {"kind": "verbatim"})
+        passage = SimpleNamespace(
+            a=(0, 40), b=(0, 40), kind="verbatim", to_dict=lambda: {"kind": "verbatim"}
+        )
         return SimpleNamespace(
             passages=[passage], coverage=cov, verdict="same-story", a=side, b=side
         )

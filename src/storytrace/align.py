@@ -34,7 +34,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storytrace import spin
+from storytrace import boilerplate, evidence, spin
 from storytrace.articles import Article, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
@@ -47,6 +47,7 @@ from storytrace.diff import (
     merge_ops,
     opcodes,
 )
+from storytrace.evidence import Evidence
 from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import jfield, json_fields, to_json
 from storytrace.spin import SpinReport
@@ -57,7 +58,7 @@ Span = tuple[int, int]
 __all__ = ["Comparison", "Edit", "Options", "Passage", "compare", "make_passage", "merge_ops"]
 
 VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
-KINDS = ("verbatim", "edited", "reworded", "spun")
+KINDS = ("verbatim", "edited", "reworded", "spun", "boilerplate")
 
 
 @dataclass(slots=True)
@@ -96,6 +97,12 @@ class Comparison:
         "Share of each side's words in passages (see align.measure_coverage).", digits=4
     )
     passages: list[Passage] = jfield("Shared passages, in A's order.")
+    evidence: Evidence | None = jfield(
+        "Why the verdict: the rule that fired and the shared quotes, names, figures and "
+        "dates behind it, with their spans.",
+        default=None,
+        omit_none=True,
+    )
     quotes: list[QuoteMatch] | None = jfield(
         "Quotes both articles carry, matched and labelled identical/trimmed/altered.",
         default=None,
@@ -178,6 +185,9 @@ class Options:
     (the [semantic] extra), ``"lexical"``, or ``"auto"`` (embedding when installed).
     None: the content-word pairing above, plus the lexical mode when a passage is
     ``spun`` (mode ``"lexical"`` either way)."""
+    boilerplate: tuple[str, ...] = ()
+    """Extra publisher-furniture patterns (regular expressions) beside the built-in rules
+    of :mod:`storytrace.boilerplate`; passages inside furniture are ``boilerplate``."""
 
 
 DEFAULT = Options()
@@ -213,9 +223,14 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
             extra = spin.label(doc_a, doc_b, extra)
         passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
-    coverage = measure_coverage(doc_a, doc_b, passages)
-    verdict = decide_verdict(doc_a, doc_b, passages, coverage)
-    cmp = Comparison(art_a, art_b, verdict, mode, coverage, passages)
+    # Shared publisher furniture is labelled, kept, and left out of coverage and verdict.
+    passages = boilerplate.label(doc_a, doc_b, passages, options.boilerplate)
+    real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
+    coverage = measure_coverage(doc_a, doc_b, real)
+    verdict = decide_verdict(doc_a, doc_b, real, coverage)
+    # Same story or unrelated is decided on evidence: shared quotes, names, details.
+    found = evidence.gather(doc_a, doc_b, real, coverage, verdict)
+    cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     if options.quotes:
         quotes_a = extract_quotes(art_a.text, parser=False)
         quotes_b = extract_quotes(art_b.text, parser=False)
@@ -601,16 +616,6 @@ def _mask(ranges: list[tuple[int, int]]) -> int:
     return m
 
 
-def _names(doc: Doc) -> set[str]:
-    text = doc.text
-    out = set()
-    for s, w in zip(doc.starts, doc.norms, strict=True):
-        c = text[s]
-        if (c.isupper() or c.isdigit()) and w not in STOPWORDS:
-            out.add(w)
-    return out
-
-
 def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[str, float]) -> str:
     """The relation of two articles; the rules are documented in docs/verdict.md."""
     if not passages and (not len(doc_a) or not len(doc_b)):
@@ -628,13 +633,8 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
         return "copied"
     if reworded >= REWORDED_MIN:
         return "reworded"
-    names_a, names_b = _names(doc_a), _names(doc_b)
-    shared_names = len(names_a & names_b)
-    if passages or (
-        shared_names >= 3 and shared_names / max(1, min(len(names_a), len(names_b))) >= 0.2
-    ):
-        return "same-story"
-    return "unrelated"
+    # Below the coverage rules, evidence.gather decides same-story or unrelated.
+    return "same-story" if passages else "unrelated"
 
 
 DUPLICATE_EQUAL_MIN = 0.97

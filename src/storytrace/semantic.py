@@ -27,6 +27,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storytrace import synonyms
+from storytrace.diff import (
+    Passage,
+    covered_flags,
+    free_stretches,
+    make_passage,
+    merge_ops,
+    opcodes,
+)
 from storytrace.text import STOPWORDS, Doc, sentence_spans
 
 Span = tuple[int, int]
@@ -304,22 +312,18 @@ def word_links(words_a: list[str], words_b: list[str]) -> list[tuple[int, int]]:
 
 
 def reworded_passages(
-    doc_a: Doc, doc_b: Doc, found: list, mode: str | None = None
-) -> tuple[list, str]:
+    doc_a: Doc, doc_b: Doc, found: list[Passage], mode: str | None = None
+) -> tuple[list[Passage], str]:
     """Reworded passages for sentences ``found`` passages left free; returns (passages, mode).
 
     Called by :func:`storytrace.align.compare` when ``Options.semantic`` is set.
     Sentences (their longest free stretch) pair when they are each other's best
     match at or above :data:`COMPARE_THRESHOLDS`.
     """
-    from rapidfuzz.distance import Levenshtein
-
-    from storytrace import align  # imported here: align calls into this module
-
     sim_mode = mode or default_mode()
-    cov_a, cov_b = align._covered_flags(doc_a, doc_b, found)
-    sa = align._free_stretches(align._sentence_tokens(doc_a), cov_a)
-    sb = align._free_stretches(align._sentence_tokens(doc_b), cov_b)
+    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+    sa = free_stretches(doc_a.sentence_tokens, cov_a)
+    sb = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sa or not sb:
         return [], sim_mode
     spans_a = [doc_a.span(*t) for t in sa]
@@ -332,12 +336,6 @@ def reworded_passages(
     out = []
     for p in pairs:
         (a0, a1), (b0, b1) = sa[index_a[p.a]], sb[index_b[p.b]]
-        ops = Levenshtein.opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1])
-        tok_ops = align.merge_ops(
-            [
-                (o.tag, a0 + o.src_start, a0 + o.src_end, b0 + o.dest_start, b0 + o.dest_end)
-                for o in ops
-            ]
-        )
-        out.append(align.make_passage(doc_a, doc_b, tok_ops, kind="reworded", score=p.score))
+        ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
+        out.append(make_passage(doc_a, doc_b, ops, kind="reworded", score=p.score))
     return out, used

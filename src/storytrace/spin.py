@@ -43,9 +43,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TypeVar
 
 from storytrace import synonyms
+from storytrace.diff import Edit, Passage
 from storytrace.text import STOPWORDS, Doc, overlaps
 
 try:  # the [spin] extra; without it the rare-synonym flags are off
@@ -54,7 +54,6 @@ except ImportError:  # pragma: no cover - exercised by a trimmed install
     zipf_frequency = None
 
 Span = tuple[int, int]
-P = TypeVar("P")  # a passage record (dataclass with edits, kind, a_tokens)
 
 # Words that make a story political: a "marketing campaign" there is a spun
 # "campaign".
@@ -449,7 +448,7 @@ def _words_are_swaps(wa: list[str], wb: list[str]) -> bool:
     )
 
 
-def label(doc_a: Doc, doc_b: Doc, passages: list[P]) -> list[P]:
+def label(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> list[Passage]:
     """Passages with thesaurus-linked replacements relabelled ``synonym``, and spun ones.
 
     Returns new passages (the given ones are left as they are): a ``replace``
@@ -466,7 +465,7 @@ def label(doc_a: Doc, doc_b: Doc, passages: list[P]) -> list[P]:
     return [_label_passage(doc_a, doc_b, p) for p in passages]
 
 
-def _label_passage(doc_a: Doc, doc_b: Doc, p: P) -> P:
+def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> Passage:
     edits = [replace(e) for e in p.edits]
     k = 0
     while k < len(edits):
@@ -497,7 +496,7 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: P) -> P:
     return replace(p, edits=edits, kind="spun" if spun else p.kind)
 
 
-def _expand(doc_a: Doc, doc_b: Doc, edits: list, k: int) -> None:
+def _expand(doc_a: Doc, doc_b: Doc, edits: list[Edit], k: int) -> None:
     """Fold "insert modifier, equal head" into one ``synonym`` edit (``edits`` are copies)."""
     ins, eq = edits[k], edits[k + 1]
     j0, j1 = doc_b.tokens_in(ins.b)
@@ -517,7 +516,7 @@ def _expand(doc_a: Doc, doc_b: Doc, edits: list, k: int) -> None:
         edits[k + 1] = replace(eq, a=doc_a.span(i0 + 1, i1), b=doc_b.span(e0 + 1, e1))
 
 
-def spun_share(doc_a: Doc, doc_b: Doc, passages: list) -> float:
+def spun_share(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> float:
     """Largest share of one side's words inside ``spun`` passages."""
     best = 0.0
     for doc, side in ((doc_a, "a_tokens"), (doc_b, "b_tokens")):

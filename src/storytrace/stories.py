@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from storytrace.align import Comparison
+from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
-from storytrace.text import STOPWORDS, Doc
+from storytrace.text import STOPWORDS, doc_of
 
 Span = tuple[int, int]
 
@@ -61,14 +62,22 @@ class UnionFind:
 
 
 def terms(text: str) -> Counter:
-    """Content-word counts; capitalised words (names, places) and numbers count double."""
-    doc = Doc(text)
+    """Content-word counts; capitalised words (names, places) and numbers count double.
+
+    Words in publisher furniture (:func:`storytrace.boilerplate.boilerplate_spans`)
+    are left out: a footer every article carries says nothing about its story.
+    """
+    doc = doc_of(text)
     caps = {m.group().lower() for m in _CAP.finditer(text)}
+    furniture = boilerplate_spans(text, doc=doc)
     c: Counter = Counter()
     for i, w in enumerate(doc.norms):
         if w in STOPWORDS or len(w) < 3:
             continue
-        raw = text[doc.starts[i] : doc.ends[i]]
+        start = doc.starts[i]
+        if furniture and any(s <= start < e for s, e in furniture):
+            continue
+        raw = text[start : doc.ends[i]]
         heavy = w.isdigit() or (raw[:1].isupper() and i > 0 and w in caps)
         c[w] += 2 if heavy else 1
     return c
@@ -339,12 +348,13 @@ def reuse_edge(
     (any form :func:`storytrace.dates.parse_published` reads).
     """
     passages, cov, verdict = cmp.passages, cmp.coverage, cmp.verdict
-    if not passages or verdict == "unrelated" or _stock_phrases_only(verdict, cov):
+    real = [p for p in passages if p.kind != BOILERPLATE]
+    if not real or verdict == "unrelated" or _stock_phrases_only(verdict, cov):
         return None
     a, b = meta_a["id"], meta_b["id"]
     pa, pb = meta_a.get("published"), meta_b.get("published")
-    credits_a = {c.agency for c in wire_credits(cmp.a.text, [p.a for p in passages])}
-    credits_b = {c.agency for c in wire_credits(cmp.b.text, [p.b for p in passages])}
+    credits_a = {c.agency for c in wire_credits(cmp.a.text, [p.a for p in real])}
+    credits_b = {c.agency for c in wire_credits(cmp.b.text, [p.b for p in real])}
     src, dst, basis, facts = direction(
         a,
         b,
@@ -352,8 +362,8 @@ def reuse_edge(
         cov["b"],
         pa,
         pb,
-        len(Doc(cmp.a.text)),
-        len(Doc(cmp.b.text)),
+        len(doc_of(cmp.a.text)),
+        len(doc_of(cmp.b.text)),
         credits_a & credits_b,
     )
     return Edge(
@@ -398,8 +408,9 @@ def common_sources(edges: Iterable[Edge]) -> list[Edge]:
             continue
         nbrs[e.a].add(e.b)
         nbrs[e.b].add(e.a)
-        spans[(e.a, e.b)] = [tuple(p["a"]) for p in e.passages]
-        spans[(e.b, e.a)] = [tuple(p["b"]) for p in e.passages]
+        real = [p for p in e.passages if p["kind"] != BOILERPLATE]
+        spans[(e.a, e.b)] = [tuple(p["a"]) for p in real]
+        spans[(e.b, e.a)] = [tuple(p["b"]) for p in real]
     out = []
     for e in edges:
         found = None

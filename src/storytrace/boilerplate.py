@@ -1,0 +1,295 @@
+"""Boilerplate: publisher furniture that is printed under every article, not reused.
+
+A footer ("Thank you for reading... sign up for our newsletter"), an
+advertisement marker, sharing links or a picture credit recur across unrelated
+articles; counted as shared text they would link every article of an outlet
+into one story. Boilerplate is a label, never a deletion: the text stays, and
+passages inside it get ``kind: "boilerplate"`` so that verdicts, directions and
+story links ignore them.
+
+Two ways to find it:
+
+* **Rules** (:func:`boilerplate_spans`) for a lone comparison: phrases of the
+  kinds of furniture every publisher prints (subscription, newsletter,
+  sharing, correction notes, advertisement markers, caption and copyright
+  credits), written so that they do not depend on one site. A paragraph is
+  furniture when at least half of its sentences are (or it is short and one
+  is); otherwise only the furniture sentences are. Users add their own
+  patterns (``extra``).
+* **Document frequency** (:func:`frequent_hashes`, :func:`spans_from_positions`)
+  in a corpus: a passage whose fingerprints recur in many articles of one
+  outlet is that outlet's furniture whatever its wording. The corpus counts
+  the fingerprints; these pure functions turn the counts into spans.
+
+Example:
+    >>> text = "The mayor resigned on Monday.\\nSign up for our daily newsletter."
+    >>> [text[s:e] for s, e in boilerplate_spans(text)]
+    ['Sign up for our daily newsletter.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from storytrace.diff import Passage, TokOp, make_passage
+from storytrace.text import Doc, doc_of, overlaps
+
+Span = tuple[int, int]
+BOILERPLATE = "boilerplate"
+"""The passage kind of shared furniture."""
+
+# Each rule names a kind of furniture; the patterns are phrases an article's own
+# reporting rarely uses. Case-insensitive.
+RULES: dict[str, tuple[str, ...]] = {
+    "subscription": (
+        r"\bsubscribe (?:now|today|to (?:our|the)|for)\b",
+        r"\b(?:already|become) a (?:subscriber|member)\b",
+        r"\bsubscri(?:ption|bers?) (?:only|offer|required|content)\b",
+        r"\b(?:unlimited|digital|full) access\b",
+        r"\bthank(?:s| you) for (?:reading|visiting|supporting)\b",
+        r"\bsupport (?:our|independent|quality) journalism\b",
+        r"\b(?:log|sign) ?in to (?:continue|read|comment)\b",
+        r"\bfree trial\b",
+        r"\bto continue reading\b",
+        r"\breaders like you\b",
+        r"\bmake a (?:contribution|donation)\b",
+    ),
+    "newsletter": (
+        r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox|delivered)\b",
+        r"\b(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b",
+        r"\bsign up (?:here|now|today|for (?:our|free|the))\b",
+        r"\bstraight to your inbox\b",
+        r"\bdelivered to your inbox\b",
+    ),
+    "sharing": (
+        r"\bshare (?:this|on) (?:article|story|page|post|facebook|twitter|x\b|whatsapp)",
+        r"\bfollow us on\b",
+        r"\b(?:like|find) us on facebook\b",
+        r"\bprint this (?:page|article|story)\b",
+        r"\bemail this (?:page|article|story)\b",
+        r"\bcopy (?:the )?link\b",
+        r"^\s*permalink\b",
+        r"\bsend us your (?:feedback|news|story|tips?)\b",
+        r"\b(?:click|tap) here\b",
+        r"\bjoin the (?:conversation|discussion)\b",
+        r"\bcomments? (?:are|have been) (?:closed|disabled|moderated)\b",
+        r"\b(?:view|read|show) (?:all )?comments\b",
+        r"^\s*(?:read more|related|more on this story|recommended|see also|most read)\s*[:\-]?",
+    ),
+    "correction": (
+        r"^\s*(?:correction|clarification|editor'?s note|update)\s*[:\-]",
+        r"\ban earlier version of this (?:article|story|report)\b",
+        r"\bthis (?:article|story|report) (?:has been|was) (?:updated|amended|corrected)\b",
+    ),
+    "advertisement": (
+        r"^\s*advertisements?\s*$",
+        r"\bstory continues (?:below|after)\b",
+        r"\barticle continues (?:below|after)\b",
+        r"\bcontinue reading (?:the|this|below|after|main)\b",
+        r"^\s*(?:sponsored|paid) (?:content|post|partner)\b",
+        r"\b(?:skip|close) (?:advertisement|ad)\b",
+    ),
+    "credit": (
+        r"^\s*(?:photo|photograph|picture|image|video|credit|graphic)s?\s*(?:credit)?\s*:",
+        r"\((?:photo|image|picture)s?\b[^)]{0,80}\)",
+        r"\b(?:getty images|ap photo|reuters/|afp via getty|shutterstock|pa wire|alamy)\b",
+        r"©|\(c\) ?\d{4}|\bcopyright\b.{0,80}\b(?:\d{4}|reserved)\b",
+        r"\ball rights reserved\b",
+        r"\bmay not be (?:published|reproduced), broadcast, rewritten\b",
+    ),
+}
+_COMPILED = [
+    (kind, re.compile(p, re.IGNORECASE | re.MULTILINE)) for kind, ps in RULES.items() for p in ps
+]
+SHORT_PARAGRAPH = 25
+"""A paragraph of at most this many words is furniture when one of its sentences is."""
+PARAGRAPH_SHARE = 0.5
+"""Least share of a paragraph's sentences that mark the whole paragraph as furniture."""
+
+
+def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern]:
+    """User patterns (regular expressions, case-insensitive); a bad one raises ValueError."""
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.IGNORECASE | re.MULTILINE))
+        except re.error as e:
+            raise ValueError(f"boilerplate pattern {p!r}: {e}") from None
+    return out
+
+
+def boilerplate_spans(
+    text: str, extra: Iterable[str | re.Pattern] = (), doc: Doc | None = None
+) -> list[Span]:
+    """Character spans of ``text`` that are publisher furniture, sorted and disjoint.
+
+    ``extra`` are more patterns (strings or compiled) that mark a sentence the
+    same way as the built-in :data:`RULES`.
+    """
+    doc = doc or doc_of(text)
+    rules = [rx for _, rx in _COMPILED] + [
+        p if isinstance(p, re.Pattern) else compile_patterns([p])[0] for p in extra
+    ]
+    sentences = doc.sentences
+    hit = [any(rx.search(text, s, e) for rx in rules) for s, e in sentences]
+    if not any(hit):
+        return []
+    out: list[Span] = []
+    k = 0
+    for ps, pe in doc.paragraphs:
+        inside = []
+        while k < len(sentences) and sentences[k][0] < pe:
+            if sentences[k][0] >= ps:
+                inside.append(k)
+            k += 1
+        flagged = [i for i in inside if hit[i]]
+        if not flagged:
+            continue
+        t0, t1 = doc.tokens_in((ps, pe))
+        if len(flagged) >= PARAGRAPH_SHARE * len(inside) or t1 - t0 <= SHORT_PARAGRAPH:
+            out.append((ps, pe))
+        else:
+            out.extend(sentences[i] for i in flagged)
+    return _merge(out, text)
+
+
+LABEL_SHARE = 0.5
+"""Least share of an edit (or of a passage without edits) inside furniture to label it."""
+MIN_REAL_WORDS = 8
+"""A stretch cut off by furniture with fewer equal words than this is furniture too (the
+aligner bridges gaps, so a passage reaching into a footer drags a few words with it)."""
+
+
+def label(
+    doc_a: Doc,
+    doc_b: Doc,
+    passages: Sequence[Passage],
+    extra: Iterable[str | re.Pattern] = (),
+    spans_a: Sequence[Span] | None = None,
+    spans_b: Sequence[Span] | None = None,
+) -> list[Passage]:
+    """The passages, with their stretches inside furniture split off as ``boilerplate``.
+
+    A copy of an article that carries the outlet's footer aligns as one passage
+    running from the story into the footer; the story part stays a passage of
+    its own kind and the footer part becomes a ``boilerplate`` passage. Returns
+    new passages (the given ones are not changed). ``spans_a``/``spans_b`` are
+    furniture found otherwise (a corpus's frequent passages), used beside the
+    rules of :func:`boilerplate_spans`.
+    """
+    fa = _merge(boilerplate_spans(doc_a.text, extra, doc_a) + list(spans_a or ()))
+    fb = _merge(boilerplate_spans(doc_b.text, extra, doc_b) + list(spans_b or ()))
+    if not fa and not fb:
+        return list(passages)
+    out: list[Passage] = []
+    for p in passages:
+        if not any(overlaps(p.a, f) for f in fa) and not any(overlaps(p.b, f) for f in fb):
+            out.append(p)
+        elif not p.edits:
+            furniture = max(share_inside(p.a, fa), share_inside(p.b, fb)) >= LABEL_SHARE
+            out.append(replace(p, kind=BOILERPLATE) if furniture else p)
+        else:
+            out.extend(_split(doc_a, doc_b, p, fa, fb))
+    return out
+
+
+def _split(doc_a: Doc, doc_b: Doc, p: Passage, fa: list[Span], fb: list[Span]) -> list[Passage]:
+    in_a = _token_flags(doc_a, p.a_tokens, fa)
+    in_b = _token_flags(doc_b, p.b_tokens, fb)
+    pieces: list[tuple[bool, TokOp]] = []
+    for e in p.edits:
+        (i0, i1), (j0, j1) = doc_a.tokens_in(e.a), doc_b.tokens_in(e.b)
+        if e.op == "equal" and i1 - i0 == j1 - j0:
+            # Equal runs split word by word: a footer often continues a copied story.
+            k = i0
+            while k < i1:
+                flag = in_a(k) or in_b(j0 + k - i0)
+                m = k + 1
+                while m < i1 and (in_a(m) or in_b(j0 + m - i0)) == flag:
+                    m += 1
+                pieces.append((flag, ("equal", k, m, j0 + k - i0, j0 + m - i0)))
+                k = m
+        else:
+            shares = [share_inside(e.a, fa), share_inside(e.b, fb)]
+            pieces.append((max(shares) >= LABEL_SHARE, (e.op, i0, i1, j0, j1)))
+    runs: list[list] = []
+    for flag, op in pieces:
+        if runs and runs[-1][0] == flag:
+            runs[-1][1].append(op)
+        else:
+            runs.append([flag, [op]])
+    for run in runs:
+        equal = sum(i1 - i0 for tag, i0, i1, _, _ in run[1] if tag == "equal")
+        if not run[0] and equal < MIN_REAL_WORDS:
+            run[0] = True
+    merged: list[list] = []
+    for flag, ops in runs:
+        if merged and merged[-1][0] == flag:
+            merged[-1][1].extend(ops)
+        else:
+            merged.append([flag, list(ops)])
+    keep = p.kind if p.kind in ("spun", "reworded") else None
+    return [
+        make_passage(doc_a, doc_b, ops, kind=BOILERPLATE if flag else keep) for flag, ops in merged
+    ]
+
+
+def _token_flags(doc: Doc, tokens: tuple[int, int], spans: list[Span]) -> Callable[[int], bool]:
+    t0, t1 = tokens
+    flags = [any(s <= doc.starts[k] < e for s, e in spans) for k in range(t0, t1)]
+    return lambda k: t0 <= k < t1 and flags[k - t0]
+
+
+def furniture_kinds(text: str) -> list[str]:
+    """The kinds of furniture the built-in rules find in ``text`` (for explanations)."""
+    return sorted({kind for kind, rx in _COMPILED if rx.search(text)})
+
+
+def frequent_hashes(df: Mapping[int, int], min_docs: int) -> set[int]:
+    """Fingerprints held by at least ``min_docs`` articles: one outlet's recurring furniture.
+
+    ``df`` counts, per fingerprint, the articles (of one outlet, or of the whole
+    corpus) holding it. Count per outlet where outlets are known: a wire story
+    many outlets carry is reuse, while a passage one outlet prints under many
+    different stories is furniture.
+    """
+    return {h for h, n in df.items() if n >= min_docs}
+
+
+def spans_from_positions(
+    doc: Doc, positions: Sequence[int], ngram: int, max_gap: int = 8
+) -> list[Span]:
+    """Character spans covered by frequent word n-grams starting at token ``positions``.
+
+    Sampled fingerprints leave gaps of a few words between frequent shingles;
+    gaps up to ``max_gap`` words are bridged so one footer gives one span.
+    """
+    runs: list[list[int]] = []
+    for i in sorted(positions):
+        end = min(i + ngram, len(doc))
+        if runs and i <= runs[-1][1] + max_gap:
+            runs[-1][1] = max(runs[-1][1], end)
+        elif end > i:
+            runs.append([i, end])
+    return [doc.span(i, j) for i, j in runs]
+
+
+def share_inside(span: Span, spans: Sequence[Span]) -> float:
+    """Share of the characters of ``span`` that lie inside the disjoint ``spans``."""
+    s, e = span
+    if e <= s:
+        return 0.0
+    return sum(max(0, min(e, be) - max(s, bs)) for bs, be in spans) / (e - s)
+
+
+def _merge(spans: list[Span], text: str = "") -> list[Span]:
+    """Sorted disjoint spans; with ``text``, spans apart only by white space join too."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or (text and not text[out[-1][1] : s].strip())):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,246 @@
+"""Names, numbers, dates and places in a text: the details that tell one event from another.
+
+"Same story" needs evidence a reader can check: the people, organisations and
+places both articles name, and the figures and dates they give. This module
+finds them with character offsets, by rules that need no model:
+
+* **names**: runs of capitalised words ("Maria Okafor", "Tyne Road bridge" ->
+  "Tyne Road"), with connectors inside ("Bank of England"), titles dropped
+  ("Mr", "President"). A word capitalised only because it opens a sentence is
+  not a name unless the text also capitalises it elsewhere;
+* **places**: names after "in", "at", "near", "from" and the like;
+* **numbers** with the word after them as their unit ("40,000 vehicles",
+  "6.1 magnitude"), currency marks kept ("£3.5bn"); years and small counts are
+  left out (a year is a date; "two" or "3" tells nothing apart);
+* **dates**: month and day ("May 30", "30 May"), years, weekdays.
+
+:func:`rarity` weights a name word by how rare it is in general English (the
+``wordfreq`` package from the ``[spin]`` extra; without it every word weighs
+the same): "Trump" or "President" in both articles is weak evidence, "Okafor"
+strong.
+
+Example:
+    >>> from storytrace.text import Doc
+    >>> doc = Doc("Police said Maria Okafor was arrested in Leeds on May 30 with £2,500.")
+    >>> [(m.kind, m.key) for m in mentions(doc)]
+    [('name', 'maria okafor'), ('place', 'leeds'), ('date', 'may 30'), ('number', '2500')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storytrace.text import STOPWORDS, Doc
+
+Span = tuple[int, int]
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words that precede a name without being part of it.
+TITLES = set(
+    """mr mrs ms miss dr prof sir dame lord lady rev president prime minister chancellor
+    senator sen rep gov governor mayor judge justice chief officer sgt sergeant detective
+    inspector constable captain capt lt col gen general king queen prince princess pope
+    st saint secretary chairman chairwoman ceo director spokesman spokeswoman""".split()
+)
+# Lower-case words allowed inside a name ("Bank of England", "Leonardo da Vinci").
+CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "al", "bin"}
+PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CURRENCY = "£$€¥"
+_POSSESSIVE = re.compile(r"['’]s$")
+MIN_COUNT = 13
+"""Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name, place, number or date in the text: ``kind``, normalised ``key``, char ``span``."""
+
+    kind: str
+    key: str
+    span: Span
+
+
+def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
+    """Names, places, numbers and dates of ``doc`` in text order, outside the ``skip`` spans."""
+    text = doc.text
+    n = len(doc)
+    initial = _sentence_initial(doc)
+    caps = [_is_cap(text[doc.starts[i] : doc.ends[i]]) for i in range(n)]
+    # A word that is capitalised away from a sentence start is a name wherever it stands.
+    named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        if skip and any(s <= doc.starts[i] < e for s, e in skip):
+            i += 1
+            continue
+        w = doc.norms[i]
+        if w in MONTHS and caps[i]:
+            m = _date_at(doc, i)
+            if m:
+                out.append(m)
+                i += 1
+                continue
+        if w in WEEKDAYS and caps[i]:
+            out.append(Mention("date", w, (doc.starts[i], doc.ends[i])))
+            i += 1
+            continue
+        if _NUMBER.fullmatch(w) or (w[:1].isdigit() and _NUMBER.match(w)):
+            m = _number_at(doc, i)
+            if m:
+                out.append(m)
+            i += 1
+            continue
+        if caps[i]:
+            j = i
+            words: list[int] = []
+            while j < n and (
+                caps[j] or (doc.norms[j] in CONNECTORS and words and j + 1 < n and caps[j + 1])
+            ):
+                if words and _gap(text, doc, j):
+                    break
+                words.append(j)
+                j += 1
+            keep = _name_words(doc, words, initial, named)
+            if keep:
+                s, e = doc.starts[keep[0]], doc.ends[keep[-1]]
+                key = " ".join(_POSSESSIVE.sub("", doc.norms[k]) for k in keep)
+                cue = keep[0] > 0 and doc.norms[keep[0] - 1] in PLACE_CUES
+                out.append(Mention("place" if cue else "name", key, (s, e)))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
+
+
+def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]) -> list[int]:
+    """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
+    norms = doc.norms
+    while words and (
+        norms[words[0]] in TITLES
+        or norms[words[0]] in STOPWORDS
+        or norms[words[0]] in CONNECTORS
+        or norms[words[0]] in MONTHS
+        or norms[words[0]] in WEEKDAYS
+        or (initial[words[0]] and _POSSESSIVE.sub("", norms[words[0]]) not in named)
+    ):
+        words = words[1:]
+    while words and (norms[words[-1]] in CONNECTORS or norms[words[-1]] in STOPWORDS):
+        words = words[:-1]
+    if not words or all(len(norms[k]) < 2 for k in words):
+        return []
+    return words
+
+
+def _gap(text: str, doc: Doc, j: int) -> bool:
+    """True when punctuation or a line break separates token ``j`` from the one before."""
+    if j == 0:
+        return False
+    between = text[doc.ends[j - 1] : doc.starts[j]]
+    return bool(between.strip(" -'’")) or "\n" in between
+
+
+def _sentence_initial(doc: Doc) -> list[bool]:
+    flags = [False] * len(doc)
+    for t0, _ in doc.sentence_tokens:
+        flags[t0] = True
+    text = doc.text
+    for k in range(1, len(doc)):
+        # After an opening quote mark or a colon a capital says nothing either.
+        between = text[doc.ends[k - 1] : doc.starts[k]]
+        if any(c in between for c in ':“"‘(') and not flags[k]:
+            flags[k] = True
+    return flags
+
+
+def _is_cap(raw: str) -> bool:
+    return raw[:1].isupper() and any(c.isalpha() for c in raw)
+
+
+def _date_at(doc: Doc, i: int) -> Mention | None:
+    month = MONTHS[doc.norms[i]]
+    if doc.norms[i] == "may" and not (
+        (i + 1 < len(doc) and doc.norms[i + 1].isdigit()) or (i > 0 and doc.norms[i - 1].isdigit())
+    ):
+        return None  # "May" the verb or the name
+    for k in (i + 1, i - 1):
+        if 0 <= k < len(doc) and doc.norms[k].isdigit() and 1 <= int(doc.norms[k]) <= 31:
+            s, e = min(doc.starts[i], doc.starts[k]), max(doc.ends[i], doc.ends[k])
+            return Mention("date", f"{_MONTH_NAMES[month]} {int(doc.norms[k])}", (s, e))
+    return Mention("date", _MONTH_NAMES[month], (doc.starts[i], doc.ends[i]))
+
+
+_MONTH_NAMES = {
+    i: m
+    for m, i in MONTHS.items()
+    if len(m) > 3 or m == "may"  # the full name of each month
+}
+
+
+def _number_at(doc: Doc, i: int) -> Mention | None:
+    text = doc.text
+    raw = text[doc.starts[i] : doc.ends[i]]
+    m = _NUMBER.match(raw)
+    if not m:
+        return None
+    digits = m.group().replace(",", "")
+    suffix = raw[m.end() :].lower()  # "bn", "m", "%", "km" glued to the number
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    before = text[max(0, doc.starts[i] - 1) : doc.starts[i]]
+    money = bool(before) and before in _CURRENCY
+    if "." not in digits and not suffix and not money:
+        if 1900 <= value <= 2100:
+            return Mention("date", digits, (doc.starts[i], doc.ends[i]))
+        if value < MIN_COUNT:
+            return None
+        # "1 and 2" ... a day of the month goes with its month, handled there.
+        if (
+            i > 0
+            and doc.norms[i - 1] in MONTHS
+            or (i + 1 < len(doc) and doc.norms[i + 1] in MONTHS)
+        ):
+            return None
+    return Mention("number", digits + suffix, (doc.starts[i], doc.ends[i]))
+
+
+@lru_cache(maxsize=100_000)
+def rarity(word: str) -> float:
+    """How telling a shared name word is, 0 (in every article) to 1 (rare), from word frequency.
+
+    Zipf frequency 6 or more ("new", "state") weighs 0, 3 or less ("Okafor") weighs 1,
+    linearly between. Without ``wordfreq`` installed every word weighs 0.5.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.5
+    zipf = zipf_frequency(word, "en")
+    return max(0.0, min(1.0, (6.0 - zipf) / 3.0))

@@ -1,0 +1,155 @@
+import json
+
+import pytest
+
+from storytrace import corpus
+from storytrace.align import Options, compare
+from storytrace.boilerplate import (
+    boilerplate_spans,
+    frequent_hashes,
+    furniture_kinds,
+    spans_from_positions,
+)
+from storytrace.stories import group_stories, reuse_edge
+from storytrace.text import Doc
+
+FOOTER = (
+    "\n\nThank you for reading the Northern Courier. Our journalism depends on readers like "
+    "you: subscribe today for unlimited access to every story, or sign up for our free daily "
+    "newsletter, delivered straight to your inbox every morning.\n"
+    "Follow us on Facebook and Twitter, and send us your feedback at the news desk.\n"
+    "Copyright 2024 Northern Courier Media Group. All rights reserved."
+)
+
+# Twenty unrelated stories of one outlet.
+STORIES = [
+    "Firefighters spent six hours tackling a blaze at a disused textile mill in Halifax on "
+    "Tuesday night. Nobody was hurt, but the roof of the Victorian building collapsed.",
+    "A primary school in Keighley has been rated outstanding by inspectors for the first "
+    "time, praised for its reading programme and its work with families.",
+    "The county's bus operator will cut twelve rural routes in March, blaming a shortage of "
+    "drivers and lower passenger numbers since the pandemic.",
+    "A retired postman from Skipton has completed his hundredth marathon at the age of 74, "
+    "finishing the Barcelona race in just under five hours.",
+    "Archaeologists digging ahead of a housing development near Ripon have uncovered a Roman "
+    "villa with a mosaic floor in unusually good condition.",
+    "The town council approved plans for a new skate park beside the leisure centre after "
+    "teenagers collected more than two thousand signatures.",
+    "Police are appealing for witnesses after a van carrying catering equipment was stolen "
+    "from a car park in Ilkley early on Sunday morning.",
+    "A local brewery has won a national award for its dark mild, beating more than four "
+    "hundred entries at the competition in Burton.",
+    "Flood defences along the River Calder will be raised by half a metre under a scheme "
+    "costing eleven million pounds, the Environment Agency said.",
+    "The city's oldest cinema will reopen in the autumn after a two-year restoration of its "
+    "art deco auditorium and original organ.",
+    "A hospital trust has opened a new cancer treatment unit that will allow patients to "
+    "receive radiotherapy without travelling to Leeds.",
+    "Volunteers planted three thousand trees on former farmland outside Otley as part of a "
+    "project to create a new community woodland.",
+    "A chess club for pensioners has become so popular that it is moving to the town hall, "
+    "its founder said, with sixty members now meeting weekly.",
+    "The rugby league club has signed a New Zealand prop forward on a two-year contract ahead "
+    "of the new season.",
+    "Residents of a village near Settle say speeding lorries are damaging their homes and "
+    "have asked the highways authority for a weight limit.",
+    "A violinist from Huddersfield has been chosen to lead the youth orchestra on its summer "
+    "tour of Austria and Hungary.",
+    "The market hall will stay open until nine on Thursdays from next month, in a trial "
+    "designed to bring more evening shoppers into the centre.",
+    "A bakery in Harrogate has been fined for selling sandwiches with undeclared sesame, "
+    "after a customer suffered an allergic reaction.",
+    "Work to replace the footbridge over the railway at Shipley station will close the "
+    "crossing for three weekends in April.",
+    "A sheepdog trial on the moors above Hebden Bridge drew a record number of entries from "
+    "handlers across the north of England and Scotland.",
+]
+COPY = STORIES[0].replace("Tuesday night", "Tuesday evening") + (
+    " Residents said smoke could be seen from across the valley."
+)
+
+
+def test_rules_find_furniture_and_leave_reporting():
+    text = STORIES[0] + FOOTER
+    spans = boilerplate_spans(text)
+    assert [text[s:e] for s, e in spans] == [FOOTER.strip()]
+    assert furniture_kinds(FOOTER) == ["credit", "newsletter", "sharing", "subscription"]
+    reporting = (
+        "The newsletter, which the council sends to residents every month, said the "
+        "subscription fee for the leisure centre would rise by a tenth."
+    )
+    assert boilerplate_spans(reporting) == []
+    for line in (
+        "Story continues below advertisement",
+        "Correction: an earlier version of this article misstated the date of the vote.",
+        "Photograph: Jane Smith/Getty Images",
+        "Print this page",
+        "Send us your feedback",
+    ):
+        assert boilerplate_spans(f"{STORIES[1]}\n{line}") != [], line
+
+
+def test_user_patterns_mark_more_furniture():
+    text = STORIES[2] + "\nTell the Talkback team what you think: talkback@courier.example"
+    assert boilerplate_spans(text) == []
+    (span,) = boilerplate_spans(text, extra=[r"talkback@"])
+    assert text[span[0] : span[1]].startswith("Tell the Talkback")
+    with pytest.raises(ValueError, match="boilerplate pattern"):
+        boilerplate_spans(text, extra=["(unclosed"])
+
+
+def test_lone_compare_of_unrelated_articles_with_one_footer_is_unrelated():
+    cmp = compare(STORIES[3] + FOOTER, STORIES[4] + FOOTER)
+    assert cmp.passages and {p.kind for p in cmp.passages} == {"boilerplate"}
+    assert cmp.verdict == "unrelated"
+    assert cmp.coverage["a"] == 0 and cmp.coverage["b"] == 0
+    assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is None
+    # The label is not a deletion: the passage still points at the footer text.
+    p = cmp.passages[0]
+    assert "newsletter" in cmp.a.text[p.a[0] : p.a[1]]
+
+
+def test_user_pattern_reaches_compare():
+    footer = "\n\nTell the Talkback team what you think of this story and of our other stories."
+    plain = compare(STORIES[5] + footer, STORIES[6] + footer)
+    assert plain.verdict != "unrelated"
+    marked = compare(STORIES[5] + footer, STORIES[6] + footer, Options(boilerplate=("Talkback",)))
+    assert marked.verdict == "unrelated"
+
+
+def test_twenty_articles_with_one_footer_give_no_story_but_a_real_copy(tmp_path):
+    records = [{"id": f"s{n}", "text": t + FOOTER} for n, t in enumerate(STORIES)]
+    records.append({"id": "copy", "text": COPY + FOOTER})
+    src = tmp_path / "courier.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    corpus.index([str(src)], tmp_path / "db")
+    stories = corpus.stories(tmp_path / "db")["stories"]
+    multi = [s for s in stories if len(s["articles"]) > 1]
+    assert [s["articles"] for s in multi] == [["copy", "s0"]]
+    (edge,) = multi[0]["edges"]
+    assert edge["verdict"] == "copied"
+    assert len(stories) == 20
+
+
+def test_pairwise_edges_ignore_the_footer():
+    texts = {f"s{n}": t + FOOTER for n, t in enumerate(STORIES[:8])}
+    texts["copy"] = COPY + FOOTER
+    ids = sorted(texts)
+    edges = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            e = reuse_edge(compare(texts[a], texts[b]), {"id": a}, {"id": b})
+            if e is not None:
+                edges.append(e)
+    assert [(e.a, e.b) for e in edges] == [("copy", "s0")]
+    groups = [s["articles"] for s in group_stories(texts, edges, texts)]
+    assert groups[0] == ["copy", "s0"] and all(len(g) == 1 for g in groups[1:])
+
+
+def test_frequent_fingerprints_become_spans():
+    assert frequent_hashes({1: 9, 2: 3, 3: 12}, min_docs=5) == {1, 3}
+    doc = Doc("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu")
+    # Shingles of five words at tokens 2 and 5 overlap: one span from token 2 to 10.
+    (span,) = spans_from_positions(doc, [5, 2], ngram=5)
+    assert doc.text[span[0] : span[1]] == "gamma delta epsilon zeta eta theta iota kappa"
+    assert len(spans_from_positions(doc, [0, 11], ngram=1, max_gap=2)) == 2
