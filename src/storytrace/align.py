@@ -229,7 +229,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
     # Same story or unrelated is decided on evidence: shared quotes, names, details.
-    found = evidence.gather(doc_a, doc_b, real, coverage, verdict)
+    found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
     cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     if options.quotes:
         quotes_a = extract_quotes(art_a.text, parser=False)
