@@ -239,7 +239,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
     # Same story or unrelated is decided on evidence: shared quotes, names, details.
-    found = evidence.gather(doc_a, doc_b, real, coverage, verdict)
+    found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
     cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
