@@ -423,3 +423,17 @@ def test_she_never_resolves_to_an_organisation_or_a_man() -> None:
     )
     (q,) = extract_quotes(t, parser=False)
     assert q.speaker_name == "Loretta Lynch" and q.speaker_type == "person"
+
+
+def test_headlines_captions_and_teasers_are_never_quotes() -> None:
+    t = (
+        "Pence Says Trump Was ‘Mocking’ the Clinton Camp\n"
+        "The governor said on Sunday that the debate would go ahead.\n"
+        "READ MORE: Trump says “the debate is rigged against me”\n"
+        "WATCH: Clinton says “we will win this thing”\n"
+        "Story continues below advertisement\n"
+        "Photo: The senator said “hello” to supporters (Getty Images)\n"
+        "Follow Pam Key on Twitter @pamkeyNEN, who said nothing."
+    )
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    assert got == ["the debate would go ahead"]

@@ -9,9 +9,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import CLOSE_MARKS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
-from storytrace.text import Doc, doc_of
+from storytrace.text import Doc, doc_of, overlaps
 
 
 def quote_segments(text: str | Doc) -> list[Span]:
@@ -62,7 +63,10 @@ class Context:
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)
         self.seg_starts = [s for s, _ in self.segs]
-        self.units = sentence_units(self.doc, self.segs)
+        skip = furniture(self.doc)
+        self.units = [
+            u for u in sentence_units(self.doc, self.segs) if not any(overlaps(u, f) for f in skip)
+        ]
 
     @property
     def text(self) -> str:
@@ -80,6 +84,29 @@ class Context:
         doc = self.doc
         i, j = doc.tokens_in((s, e))
         return [doc.text[doc.starts[k] : doc.ends[k]] for k in range(i, j)]
+
+
+# Lines that are never anyone's words, beyond the publisher furniture that
+# boilerplate finds: link and video teasers, social-media plugs, wire credits.
+_NOT_CONTENT = (
+    r"^\s*(?:watch|listen|read|more|related|see|video|photos?|gallery)\s*(?:here|more)?\s*[:\-|]",
+    r"\bfollow [^.\n]{0,40} on (?:twitter|x|facebook|instagram)\b",
+    r"^\s*\((?:reporting|writing|editing|additional reporting) by\b",
+)
+
+
+def furniture(doc: Doc) -> list[Span]:
+    """Spans that never hold quotes: publisher furniture (``storytrace.boilerplate``),
+    link and video teasers, wire credits, and the headline (a short first line
+    in title case followed by more text)."""
+    out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
+    paras = doc.paragraphs
+    if len(paras) > 1:
+        s, e = paras[0]
+        words = [w for w in doc.text[s:e].split() if len(w) > 3 and w[0].isalpha()]
+        if 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            out = [(s, e), *out]
+    return out
 
 
 @dataclass(slots=True, frozen=True)
