@@ -59,6 +59,12 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
     organisations: set[str] = field(default_factory=set)
+    # Sorted positions and look-ups, so that each resolution step is logarithmic
+    # or bounded, never a scan of the whole article (issue 16: linear time).
+    unit_starts: list[int] = field(default_factory=list)
+    name_starts: list[int] = field(default_factory=list)
+    desc_starts: list[int] = field(default_factory=list)
+    by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)
@@ -67,6 +73,29 @@ class Context:
         self.units = [
             u for u in sentence_units(self.doc, self.segs) if not any(overlaps(u, f) for f in skip)
         ]
+        self.unit_starts = [u[0] for u in self.units]
+
+    def names_indexed(self) -> None:
+        """Sort the names and descriptors found and index names by first and last word."""
+        self.names.sort()
+        self.descriptors.sort(key=lambda d: d[0])
+        self.name_starts = [p for p, _ in self.names]
+        self.desc_starts = [p for p, _, _ in self.descriptors]
+        for npos, full in self.names:
+            parts = full.split()
+            for w in {parts[0], parts[-1]}:
+                self.by_part.setdefault(w, []).append((npos, full))
+
+    def segments_in(self, s: int, e: int) -> list[Span]:
+        """The quotation segments overlapping ``[s, e)``."""
+        k = max(0, bisect_right(self.seg_starts, s) - 1)
+        out = []
+        for seg in self.segs[k:]:
+            if seg[0] >= e:
+                break
+            if seg[1] > s:
+                out.append(seg)
+        return out
 
     @property
     def text(self) -> str:
