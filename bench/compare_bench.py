@@ -34,7 +34,7 @@ on the shared 2-core machine; the two code versions run one after the other):
 
 Alignment only is 0.09x word-level difflib's throughput at 0.988 vs 0.751 recall. Where a BULK
 pair's time goes now (cProfile, 200 pairs): ``evidence.gather`` 48% and ``boilerplate.label``
-25% (boilerplate_spans runs about 3,300 regex searches per article, twice per article), spin
+25% (boilerplate_spans: about 880 regex searches a call, about 2 calls per article), spin
 labelling 8%, seeding and chaining 7%, sentence pairing 5.5%, tokenising 5%. The core stages
 alone (``Doc`` for both texts, sentences and quotations, seeds, chains, edits, sentence pairing;
 measured per stage on the same 400 pairs): Doc 596 -> 482 µs, seeds 318 -> 238 µs, align_docs
