@@ -171,16 +171,19 @@ def index_url(tmp_path_factory) -> Iterator[str]:
 def test_story_page_of_a_small_index(page: Page, index_url: str) -> None:
     page.goto(index_url + "/stories")
     page.click("#stories a >> nth=0")
-    graph = page.locator("#graph svg")
+    graph = page.locator(".story .graph svg")
     expect(graph).to_be_visible()
-    assert page.locator("#graph .node").count() == 3
+    assert page.locator(".story .graph .node").count() == 2  # the near-duplicates are one node
+    expect(page.locator(".graph-legend")).to_contain_text("source → copy")
     # Arrows are drawn: the directed edge has a visible length and an arrow head.
-    edge = page.locator('#graph .edge[data-source="mirror/a"][data-target="mail/b"]')
+    edge = page.locator('.story .graph .edge[data-source="mirror/a"][data-target="mail/b"]')
     box = edge.bounding_box()
-    assert box and box["width"] > 50
+    assert box and max(box["width"], box["height"]) > 40
     assert edge.get_attribute("marker-end")
     # Nodes link to article pages, whose untrusted text stays text.
-    page.click('#graph .node[data-id="copycat/c"]')
+    page.click('.story .graph .node[data-id="mirror/a"]')
+    expect(page.locator("h1")).to_have_text("Labour staff row")
+    page.goto(index_url + "/articles/copycat/c")
     expect(page.locator("h1")).to_have_text("Labour row <b>copy</b>")
     page.goto(index_url + "/articles/local/d")
     assert "<script>window.pwned=1</script>" in page.inner_text("#article-text")
@@ -188,6 +191,81 @@ def test_story_page_of_a_small_index(page: Page, index_url: str) -> None:
     page.fill("nav input[name=q]", "grossly implausible")
     page.press("nav input[name=q]", "Enter")
     expect(page.locator("#hit-count")).to_have_text("3 results")
+
+
+OUTLETS = ["Mirror", "Daily Mail", "Guardian", "Express", "Sun", "Metro", "Independent", "Times"]
+HEADLINES = [
+    "Labour faces fury over staff campaigning for Harris",
+    "Starmer warned US trips could damage national interests",
+    "Trump campaign files complaint against Labour",
+    "Ed Balls: Labour decision 'naive and gauche'",
+    "Labour volunteers in America spark row",
+]
+
+
+def twenty_articles() -> list[dict]:
+    """Twenty takes on seed A and seed B from eight outlets over a day: copies, cuts, rewrites."""
+    a = SEED_A.read_text(encoding="utf-8").splitlines()
+    b = SEED_B.read_text(encoding="utf-8")
+    rows = []
+    for k in range(20):
+        kind = k % 4
+        if kind == 0:  # near-duplicates of the original
+            text = "\n".join(a).replace("fresh fury", f"fresh fury ({k})")
+        elif kind == 1:  # a cut
+            text = "\n".join(a[: 8 + k % 7])
+        elif kind == 2:  # the other version
+            text = b.replace("party", "party" if k % 3 else "get-together")
+        else:  # the second half with a new paragraph
+            text = "\n".join(a[5:]) + f"\nA spokesman declined to comment on report {k}."
+        rows.append(
+            {
+                "id": f"feed/{k:02d}.json",
+                "title": None if k == 7 else f"{HEADLINES[k % 5]} ({OUTLETS[k % 8]} {k})",
+                "outlet": OUTLETS[k % 8],
+                "published": f"2024-10-24T{6 + k // 2:02d}:{(k % 2) * 30:02d}:00Z",
+                "text": text,
+            }
+        )
+    return rows
+
+
+def test_twenty_article_story_page_is_readable(page: Page, tmp_path: Path) -> None:
+    import json
+
+    from storytrace import corpus
+
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in twenty_articles()) + "\n")
+    assert corpus.index([str(src)], tmp_path / "db").added == 20
+    url, server, thread = start_server(create_app(tmp_path / "db"))
+    try:
+        page.set_viewport_size({"width": 1400, "height": 1300})
+        page.goto(url + "/stories")
+        first = page.locator("#stories a").first
+        assert int(page.locator("#stories td.num").first.inner_text()) >= 15
+        first.click()
+        expect(page.locator(".story-title")).to_have_text(re.compile(r"^Labour faces fury"))
+        expect(page.locator(".story-summary")).to_contain_text("outlets (Mirror, Daily Mail")
+        expect(page.locator(".graph-legend")).to_contain_text("spun (synonyms swapped in)")
+        labels = page.locator(".story .graph text.label")
+        n = labels.count()
+        assert 5 <= n <= 20
+        # Labels are readable: at least 12 px tall on screen and no two overlap.
+        boxes = [labels.nth(i).bounding_box() for i in range(n)]
+        assert all(bx and bx["height"] >= 12 for bx in boxes)
+        boxes.sort(key=lambda bx: bx["y"])
+        assert all(p["y"] + p["height"] <= q["y"] for p, q in zip(boxes, boxes[1:], strict=False))
+        # Never a file name: every label is a headline or an article id.
+        texts = labels.evaluate_all("els => els.map(e => e.textContent)")
+        assert not any(t.endswith(".jsonl") for t in texts)
+        out = Path(os.environ.get("STORYTRACE_SCREENSHOTS", tmp_path)) / "story-graph.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
 
 
 def test_seed_report_screenshot(page: Page, base_url: str, tmp_path: Path) -> None:

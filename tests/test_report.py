@@ -14,12 +14,11 @@ from storytrace.report import (
     Extras,
     QuoteRow,
     SpinFlag,
-    _Mark,
-    _render_marked,
     headline_span,
     render_fragment,
     render_html,
 )
+from storytrace.report.html import _Mark, _render_marked
 
 ROOT = Path(__file__).resolve().parents[1]
 EVIL = (
@@ -251,8 +250,36 @@ def test_story_graph_groups_by_outlet_orders_by_date_and_escapes() -> None:
     xs = dict(re.findall(r'data-id="(\w+)"><title>[^<]*</title><circle cx="(\d+)"', svg))
     assert xs["mail"] == xs["late"] != xs["wire"]  # one column per outlet
     assert svg.count('class="edge') == 3
-    assert svg.count("marker-end=") == 2 and svg.count("stroke-dasharray") == 1
+    assert svg.count("marker-end=") == 2
+    assert len(re.findall(r'class="edge[^>]*stroke-dasharray', svg)) == 1
     assert '<a href="/articles/late">' in svg
+
+
+def test_story_graph_stays_readable_at_thirty_articles() -> None:
+    from storytrace.report import GraphEdge, GraphNode, story_graph_svg
+
+    nodes = [
+        GraphNode(
+            f"n{i}",
+            f"Headline number {i} about the harbour bridge closing",
+            f"Outlet {i}",
+            f"2024-10-{1 + i:02d}",
+            count=3 if i == 5 else 1,
+        )
+        for i in range(30)
+    ]
+    edges = [GraphEdge("n0", f"n{i}", "copied") for i in range(1, 30, 3)]
+    svg = story_graph_svg(nodes, edges)
+    # Thirty outlets: no lanes, one column of nodes; each label on its own row, in full.
+    xs = set(re.findall(r'<circle cx="(\d+)"', svg))
+    assert len(xs) == 1
+    ys = [int(y) for y in re.findall(r'<text class="label" x="\d+" y="(\d+)"', svg)]
+    assert len(ys) == 30 and min(b - a for a, b in zip(ys, ys[1:], strict=False)) >= 40
+    assert svg.count("Headline number 29 about the harbour bridge closing") == 2  # label + tip
+    assert ">×3</text>" in svg
+    dates = re.findall(r'<text class="when"[^>]*>([^<]*)<', svg)
+    assert dates == sorted(dates) and len(dates) == 30
+    assert svg.count('class="edge') == 10
 
 
 def test_report_without_the_quotes_and_spin_modules(monkeypatch, seed_cmp) -> None:
@@ -300,7 +327,7 @@ def test_seed_b_headline_is_flagged_as_spun(seed_cmp) -> None:
 def test_stories_html_report(tmp_path: Path) -> None:
     import json
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from storytrace import corpus
     from storytrace.cli import app

@@ -1,0 +1,472 @@
+"""The HTML report of a comparison: both articles side by side, passages linked.
+
+Article text is untrusted: every character of it is escaped here (the marked panes)
+or by Jinja's autoescaping (the page around them), and nothing loads from the network.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from storytrace.align import Comparison
+from storytrace.report.common import (
+    KIND_HELP,
+    KINDS,
+    VERDICT_HELP,
+    Span,
+    pct,
+    short,
+)
+from storytrace.report.pages import render_standalone
+from storytrace.text import overlaps
+
+OP_HELP = {"replace": "replaced", "synonym": "synonym", "insert": "inserted", "delete": "deleted"}
+_TITLE_CHARS = 160
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    """One row of the quotes table: a quote both articles carry.
+
+    ``label`` is ``identical``, ``trimmed`` or ``altered``; ``a``/``b`` are the
+    character spans of the quote's words and ``ops`` the word-level diff
+    ``(op, a_span, b_span)`` between them.
+    """
+
+    label: str
+    speaker: str | None
+    a: Span
+    b: Span
+    ops: list[tuple[str, Span, Span]] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class SpinFlag:
+    """A phrase flagged as spun on one side, with a short explanation."""
+
+    side: str
+    span: Span
+    note: str
+
+
+@dataclass(slots=True)
+class Extras:
+    """What the report shows beyond the alignment: quotes and spin."""
+
+    quotes: list[QuoteRow] = field(default_factory=list)
+    quote_counts: dict[str, int] = field(default_factory=dict)
+    spin_flags: list[SpinFlag] = field(default_factory=list)
+    spin_scores: dict[str, float] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def gather_extras(cmp: Comparison) -> Extras:
+    """Quotes and spin for the report, from the modules that provide them.
+
+    Synonym edits found by the aligner are always flagged as spin; the quotes
+    table and spin scores need :mod:`storytrace.quotes` and
+    :mod:`storytrace.spin` and are left out (and listed in ``missing``)
+    without them.
+    """
+    extras = Extras()
+    quotes_mod = _optional_module("quotes")
+    if quotes_mod is None:
+        extras.missing.append("quotes")
+    else:
+        _quote_rows(quotes_mod, cmp, extras)
+    spin_mod = _optional_module("spin")
+    if spin_mod is None:
+        extras.missing.append("spin")
+    else:
+        extras.spin_flags, extras.spin_scores = _spin(spin_mod, cmp)
+    for n, p in enumerate(cmp.passages, 1):
+        for e in p.edits:
+            if e.op != "synonym":
+                continue
+            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
+            if not any(f.side == "b" and overlaps(f.span, e.b) for f in extras.spin_flags):
+                extras.spin_flags.append(SpinFlag("b", e.b, note))
+    return extras
+
+
+def _optional_module(name: str) -> Any | None:
+    # Quotes and spin are separate modules that may be absent in a trimmed install.
+    try:
+        return importlib.import_module(f"storytrace.{name}")
+    except ImportError:
+        return None
+
+
+def _quote_rows(mod: Any, cmp: Comparison, extras: Extras) -> None:
+    quotes_a = mod.extract_quotes(cmp.a.text, parser=False)
+    quotes_b = mod.extract_quotes(cmp.b.text, parser=False)
+    extras.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
+    for m in mod.match_quotes(cmp.a.text, quotes_a, cmp.b.text, quotes_b):
+        name_a, name_b = m.a.speaker_name, m.b.speaker_name
+        note = ""
+        if m.speaker_mismatch:
+            note = f"attributed to {name_a or 'nobody'} in A, {name_b or 'nobody'} in B"
+        extras.quotes.append(
+            QuoteRow(
+                m.label,
+                name_a or name_b,
+                m.a.content,
+                m.b.content,
+                [(op.op, op.a, op.b) for op in m.ops],
+                note,
+            )
+        )
+
+
+def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
+    flags: list[SpinFlag] = []
+    scores: dict[str, float] = {}
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        found = mod.detect(art.text)
+        scores[side] = found.score
+        flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in found.flags]
+    return flags, scores
+
+
+def _attr(text: str) -> str:
+    """Article text for an HTML attribute: shortened, one line, escaped."""
+    text = " ".join(text.split())
+    if len(text) > _TITLE_CHARS:
+        text = text[: _TITLE_CHARS - 1] + "…"
+    return escape(text, quote=True)
+
+
+@dataclass(slots=True)
+class _Mark:
+    start: int
+    end: int
+    rank: int  # when marks start together, lower ranks open first (outside)
+    open: str
+    reopen: str
+
+
+def _render_marked(text: str, marks: list[_Mark]) -> str:
+    """Escape ``text`` and wrap each mark's span in its tag.
+
+    Marks may cross (a quote half inside a passage, a passage repeated on one
+    side), so they cannot always nest: a closing mark closes every span opened
+    after it and reopens the others with their ``reopen`` tag (no id, no
+    badge), which keeps the markup valid and the text unchanged.
+    """
+    opens: dict[int, list[tuple[int, _Mark]]] = defaultdict(list)
+    closes: dict[int, list[int]] = defaultdict(list)
+    points = {0, len(text)}
+    for k, m in enumerate(marks):
+        s, e = max(0, min(m.start, len(text))), max(0, min(m.end, len(text)))
+        opens[s].append((k, m))
+        if e > s:
+            closes[e].append(k)
+        points.update((s, e))
+    out: list[str] = []
+    stack: list[tuple[int, _Mark]] = []
+    pos = 0
+    for at in sorted(points):
+        out.append(escape(text[pos:at], quote=False))
+        pos = at
+        ending = set(closes.get(at, ()))
+        if ending:
+            first = min(i for i, (k, _) in enumerate(stack) if k in ending)
+            above = stack[first:]
+            del stack[first:]
+            out.append("</span>" * len(above))
+            for k, m in above:
+                if k not in ending:
+                    out.append(m.reopen)
+                    stack.append((k, m))
+        for k, m in sorted(opens.get(at, ()), key=lambda km: (km[1].rank, -km[1].end)):
+            out.append(m.open)
+            if m.end > m.start:
+                stack.append((k, m))
+            else:
+                out.append("</span>")
+    out.append(escape(text[pos:], quote=False))
+    out.append("</span>" * len(stack))
+    return "".join(out)
+
+
+def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
+    other_text = cmp.b.text if side == "a" else cmp.a.text
+    other = "B" if side == "a" else "A"
+    marks: list[_Mark] = []
+    for n, p in enumerate(cmp.passages, 1):
+        s, e = p.a if side == "a" else p.b
+        attrs = f'class="p k-{p.kind}" data-p="{n}" data-side="{side}"'
+        tip = f'title="#{n} {p.kind}: click to see it in {other}"'
+        marks.append(
+            _Mark(
+                s,
+                e,
+                1,
+                f'<span {attrs} data-n="{n}" id="{side}{n}" tabindex="0" role="button" {tip}>',
+                f"<span {attrs}>",
+            )
+        )
+        # A reworded sentence differs almost everywhere; marking every word is noise.
+        for ed in [] if p.kind == "reworded" else p.edits:
+            if ed.op == "equal":
+                continue
+            mine, theirs = (ed.a, ed.b) if side == "a" else (ed.b, ed.a)
+            their_words = other_text[theirs[0] : theirs[1]]
+            if mine[1] > mine[0]:
+                if theirs[1] > theirs[0]:
+                    tip = f"{OP_HELP[ed.op]}: {other} has “{_attr(their_words)}”"
+                else:
+                    tip = f"only in {side.upper()} ({OP_HELP[ed.op]})"
+                tag = f'<span class="e op-{ed.op}" title="{tip}">'
+                marks.append(_Mark(mine[0], mine[1], 2, tag, tag))
+            elif theirs[1] > theirs[0]:
+                # Words only the other side has: a caret where they would go.
+                tag = (
+                    f'<span class="gap op-{ed.op}" title="{other} has “{_attr(their_words)}” here">'
+                )
+                marks.append(_Mark(mine[0], mine[0], 3, tag, tag))
+    for i, q in enumerate(extras.quotes, 1):
+        s, e = q.a if side == "a" else q.b
+        tip = f'title="quote {i}: {q.label}"'
+        marks.append(
+            _Mark(s, e, 0, f'<span class="q" id="q{side}{i}" {tip}>', f'<span class="q" {tip}>')
+        )
+    for f in extras.spin_flags:
+        if f.side == side:
+            tag = f'<span class="spin-flag" title="spun: {_attr(f.note)}">'
+            marks.append(_Mark(f.span[0], f.span[1], 4, tag, tag))
+    head = headline_span(cmp.a if side == "a" else cmp.b)
+    if head is not None:
+        marks.append(
+            _Mark(head[0], head[1], -1, '<span class="headline">', '<span class="headline">')
+        )
+    return marks
+
+
+def headline_span(article: Any) -> Span | None:
+    """The headline of an article: its title, or a short first line."""
+    text = article.text
+    title = getattr(article, "title", None)
+    if title and text.startswith(title):
+        return (0, len(title))
+    first = text.split("\n", 1)[0]
+    # Headlines are short lines without a closing full stop; a lede has one.
+    if (
+        0 < len(first.strip()) <= 300
+        and len(first) < len(text)
+        and not first.rstrip().endswith(".")
+    ):
+        return (0, len(first))
+    return None
+
+
+def _minimap(cmp: Comparison, extras: Extras, side: str) -> str:
+    text = cmp.a.text if side == "a" else cmp.b.text
+    size = max(1, len(text))
+    out = []
+
+    def block(s: int, e: int) -> str:
+        return f"left:{100 * s / size:.2f}%;width:{100 * (e - s) / size:.2f}%"
+
+    for n, p in enumerate(cmp.passages, 1):
+        s, e = p.a if side == "a" else p.b
+        out.append(
+            f'<a class="mm k-{p.kind}" href="#{side}{n}" data-p="{n}" style="{block(s, e)}" '
+            f'title="#{n} {p.kind}"></a>'
+        )
+    for f in extras.spin_flags:
+        if f.side == side:
+            out.append(f'<span class="mm spin-tick" style="{block(*f.span)}"></span>')
+    label = f"where the shared text sits in {side.upper()}"
+    return f'<div class="minimap" id="mm-{side}" aria-label="{label}">{"".join(out)}</div>'
+
+
+def _findings(cmp: Comparison, extras: Extras) -> list[str]:
+    """Plain-language bullet points (HTML) a newcomer can read in seconds."""
+    cov = cmp.coverage
+    counts = Counter(p.kind for p in cmp.passages)
+    out = []
+    if cmp.passages:
+        kinds = ", ".join(f'{counts[k]} <span class="sw k-{k}">{k}</span>' for k in counts)
+        out.append(
+            f"<b>{pct(cov['a'])}</b> of A and <b>{pct(cov['b'])}</b> of B is shared text "
+            f"in {len(cmp.passages)} passage{'s' if len(cmp.passages) != 1 else ''}: {kinds}. "
+            f"Outside quotation marks: A {pct(cov['a_outside_quotes'])}, "
+            f"B {pct(cov['b_outside_quotes'])}."
+        )
+    else:
+        out.append("The two articles share no passage.")
+    both = extras.quotes
+    if both:
+        labels = Counter(q.label for q in both)
+        parts = ", ".join(
+            f'{labels[k]} <span class="lab lab-{k}">{k}</span>'
+            for k in ("identical", "trimmed", "altered")
+            if labels[k]
+        )
+        changed = [q for q in both if q.label == "altered"]
+        who = sorted({q.speaker for q in changed if q.speaker})
+        by = f" (altered: {escape(', '.join(who))})" if who else ""
+        out.append(f'<a href="#quotes">{len(both)} quotes in both</a>: {parts}{by}.')
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        flags = [f for f in extras.spin_flags if f.side == side]
+        head = headline_span(art)
+        in_head = [f for f in flags if head and overlaps(f.span, head)]
+        if in_head:
+            what = "; ".join(escape(f.note) for f in in_head)
+            out.append(f'<span class="alert">{side.upper()}’s headline is spun</span>: {what}.')
+        elif flags:
+            out.append(
+                f'<span class="alert">{side.upper()} has {len(flags)} spun '
+                f"phrase{'s' if len(flags) != 1 else ''}</span>."
+            )
+    return out
+
+
+def _side_rows(cmp: Comparison, extras: Extras) -> str:
+    cov = cmp.coverage
+    spin = bool(extras.spin_scores)
+    rows = [
+        "<tr><th></th><th>article</th><th>words shared</th><th>outside quotes</th>"
+        + ('<th title="spun phrases per 100 words">spin score</th>' if spin else "")
+        + "<th>where (minimap)</th></tr>"
+    ]
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        name = art.title or art.source
+        cells = [
+            f"<th>{side.upper()}</th>",
+            f'<td title="{escape(art.source)}">{escape(short(name, 70))}</td>',
+            f'<td class="num">{_bar(cov[side])}{pct(cov[side])}</td>',
+            f'<td class="num">{_bar(cov[side + "_outside_quotes"])}'
+            f"{pct(cov[side + '_outside_quotes'])}</td>",
+        ]
+        if spin:
+            score = extras.spin_scores.get(side)
+            cells.append(f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>')
+        cells.append(f"<td>{_minimap(cmp, extras, side)}</td>")
+        rows.append(f'<tr class="side-row-{side}">{"".join(cells)}</tr>')
+    return f'<table class="sides">{"".join(rows)}</table>'
+
+
+def _bar(x: float) -> str:
+    return f'<span class="bar"><i style="width:{100 * min(max(x, 0.0), 1.0):.1f}%"></i></span>'
+
+
+_QUOTE_RUN_WORDS = 12
+
+
+def _quote_text(text: str, q: QuoteRow, side: str) -> str:
+    """One version of a quote with the words that differ from the other marked.
+
+    A long run of words only this side has (the rest of a quote the other
+    outlet trimmed) is folded to its word count, so the change stays visible.
+    """
+    s0, s1 = q.a if side == "a" else q.b
+    other = "B" if side == "a" else "A"
+    out = []
+    pos = s0
+    for op, a, b in sorted(q.ops, key=lambda o: o[1] if side == "a" else o[2]):
+        mine, theirs = (a, b) if side == "a" else (b, a)
+        if op == "equal" or not (s0 <= mine[0] and mine[1] <= s1 and mine[0] >= pos):
+            continue
+        out.append(escape(text[pos : mine[0]], quote=False))
+        words = text[mine[0] : mine[1]]
+        if mine[1] > mine[0]:
+            n = len(words.split())
+            if theirs[1] == theirs[0] and n > _QUOTE_RUN_WORDS:
+                shown = f"[… {n} words not in {other} …]"
+                out.append(f'<span class="e fold op-{op}" title="{_attr(words)}">{shown}</span>')
+            else:
+                out.append(f'<span class="e op-{op}">{escape(words, quote=False)}</span>')
+        elif theirs[1] > theirs[0]:
+            out.append(f'<span class="gap op-{op}" title="{other} has more words here"></span>')
+        pos = mine[1]
+    out.append(escape(text[pos:s1], quote=False))
+    return f'<div class="qtext side-{side}">{"".join(out)}</div>'
+
+
+def _quotes_table(cmp: Comparison, extras: Extras) -> str:
+    if "quotes" in extras.missing:
+        return ""
+    counts = extras.quote_counts
+    head = (
+        f'<section class="st-quotes" id="quotes"><h2>Quotes</h2><p class="hint">'
+        f"A has {counts.get('a', 0)} quotes, B {counts.get('b', 0)}; {len(extras.quotes)} "
+        f"pairs are the same quote. Changed words are marked as in the articles.</p>"
+    )
+    if not extras.quotes:
+        return head + "</section>"
+    rows = ["<tr><th>#</th><th>speaker</th><th>in A</th><th>in B</th><th>match</th></tr>"]
+    for i, q in enumerate(extras.quotes, 1):
+        note = f'<div class="warn">{escape(q.note)}</div>' if q.note else ""
+        cells = [f"<td>{i}</td>", f"<td>{escape(q.speaker or '—')}{note}</td>"]
+        for side, art in (("a", cmp.a), ("b", cmp.b)):
+            cells.append(
+                f"<td>{_quote_text(art.text, q, side)}"
+                f'<a href="#q{side}{i}" data-jump="q{side}{i}">jump to {side.upper()}</a></td>'
+            )
+        cells.append(f'<td><span class="lab lab-{q.label}">{q.label}</span></td>')
+        rows.append(f'<tr class="q-{q.label}">{"".join(cells)}</tr>')
+    return head + f'<table class="qt">{"".join(rows)}</table></section>'
+
+
+def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
+    """The report's markup without page chrome (the web app embeds it).
+
+    Every character of article text is escaped; the markup needs
+    ``static/report.css`` and, for linking passages, ``static/report.js``.
+    """
+    extras = gather_extras(cmp) if extras is None else extras
+    counts = Counter(p.kind for p in cmp.passages)
+    legend = "".join(
+        f'<span><span class="sw k-{k}">{k}</span> {counts.get(k, 0)} · {KIND_HELP[k]}</span>'
+        for k in KINDS
+    )
+    ops = (
+        '<span>changed words: <span class="side-a"><span class="e op-replace">replaced'
+        '</span></span> → <span class="side-b"><span class="e op-replace">replacement</span>'
+        '</span>, <span class="e op-synonym">synonym</span>, <span class="side-b">'
+        '<span class="e op-insert">inserted</span></span>, <span class="side-a">'
+        '<span class="e op-delete">deleted</span></span>, <span class="gap"></span> words '
+        "only the other side has</span>"
+    )
+    verdict = escape(cmp.verdict)
+    findings = "".join(f"<li>{f}</li>" for f in _findings(cmp, extras))
+    panes = []
+    for side, art in (("a", cmp.a), ("b", cmp.b)):
+        body = _render_marked(art.text, _pane_marks(cmp, extras, side))
+        panes.append(
+            f'<section class="pane side-{side}" id="pane-{side}"><h2><span class="side">'
+            f"{side.upper()}</span>{escape(art.source)}</h2>"
+            f'<div class="body" lang="">{body}</div></section>'
+        )
+    return f"""<div class="st" id="report">
+<header class="st-head"><h1>How these two articles relate</h1>
+<div class="st-verdict">Verdict: <span class="verdict v-{verdict}" id="verdict">{verdict}</span>
+<span>{escape(VERDICT_HELP.get(cmp.verdict, ""))}</span></div>
+<ul class="findings" id="findings">{findings}</ul>
+{_side_rows(cmp, extras)}
+<div class="legend" id="legend">{legend}</div>
+<div class="legend">{ops}</div>
+<p class="hint">Hover a numbered passage to see both copies, click it to scroll the other
+article to its twin; click the minimap to jump.</p></header>
+<div class="st-cols">{"".join(panes)}</div>
+{_quotes_table(cmp, extras)}
+</div>"""
+
+
+def render_html(cmp: Comparison, extras: Extras | None = None) -> str:
+    """A self-contained HTML page: both articles side by side, passages linked.
+
+    Nothing is loaded from the network; a content security policy allows only
+    the report's own script, so article text can never run as code.
+    """
+    title = f"{short(cmp.a.source, 60)} vs {short(cmp.b.source, 60)}"
+    return render_standalone(
+        "compare.html", scripts=("report.js",), report=render_fragment(cmp, extras), title=title
+    )

@@ -1,0 +1,214 @@
+"""Stories shaped for people: titled, summarised, articles labelled and in time order.
+
+The web pages, the API, ``stories --html`` and the terminal listing all show
+stories through :func:`shape_stories`, so they agree on titles, labels and counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from storytrace.report.common import short
+from storytrace.text import sentence_spans
+
+TITLE_CHARS = 120
+
+
+def when(published: str | None) -> str:
+    """A stored UTC timestamp for display: the date, and the time when it is not midnight.
+
+    >>> when("2024-10-24T14:05:00+00:00"), when("2024-10-24T00:00:00+00:00"), when(None)
+    ('2024-10-24 14:05', '2024-10-24', '')
+    """
+    if not published:
+        return ""
+    day, _, clock = published.partition("T")
+    clock = clock[:5]
+    return day if not clock or clock == "00:00" else f"{day} {clock}"
+
+
+def lead_title(text: str) -> str:
+    """A title for an article without one: its first line when short, else its first sentence.
+
+    >>> lead_title("Bridge to close\\n\\nThe council said so. More text.")
+    'Bridge to close'
+    >>> lead_title("The council said the bridge will close. Ferries will run.")
+    'The council said the bridge will close.'
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= TITLE_CHARS and not first.endswith("."):
+        return first
+    spans = sentence_spans(text)
+    sentence = text[spans[0][0] : spans[0][1]] if spans else text
+    return short(sentence, TITLE_CHARS)
+
+
+def _order(a: dict) -> tuple:
+    return (a.get("published") is None, a.get("published") or "", a["id"])
+
+
+def shape_stories(
+    raw_stories: list[dict],
+    meta: dict[str, dict],
+    text_of: Callable[[str], str | None] | None = None,
+) -> list[dict]:
+    """Stories from :func:`storytrace.corpus.stories` shaped for pages, the API and terminal.
+
+    ``meta`` maps article id to ``{"id", "title", "outlet", "published",
+    "words", ...}`` (:meth:`storytrace.store.Store.article_meta`); ``text_of``
+    gives an article's text, used to title a story whose earliest article has
+    no title. Each story gets:
+
+    - ``title``: the earliest article's headline, else its first line or sentence;
+    - ``summary``: one line with outlets, time span, copies and the source where known;
+    - ``articles`` in time order, each with a ``label`` (title, else id: never a
+      file name), ``when`` (for display) and ``group`` (its near-duplicate group);
+    - ``nodes``: near-duplicate groups as one node with a ``count``;
+    - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
+      articles, near-duplicate links included as undirected ``duplicate`` edges.
+    """
+    built = []
+    for raw in raw_stories:
+        arts = sorted((meta[i] for i in raw["articles"] if i in meta), key=_order)
+        if not arts:
+            continue
+        group = {}
+        nodes = []
+        for node in raw.get("nodes") or [{"id": a["id"], "members": [a["id"]]} for a in arts]:
+            members = [m for m in node["members"] if m in meta]
+            for m in members:
+                group[m] = node["id"]
+            nodes.append({"id": node["id"], "count": len(members), "members": members})
+        # Label by title, else id: never by the file the article came from.
+        arts = [
+            a
+            | {
+                "label": a.get("title") or a["id"],
+                "when": when(a.get("published")),
+                "group": group.get(a["id"], a["id"]),
+            }
+            for a in arts
+        ]
+        labels = {a["id"]: a["label"] for a in arts}
+        edges = [_edge(e, labels) for e in raw["edges"]]
+        for node in nodes:
+            for member in node["members"][1:]:
+                edges.append(
+                    {
+                        "source": node["id"],
+                        "target": member,
+                        "directed": False,
+                        "basis": "near-duplicate",
+                        "kind": "duplicate",
+                        "passages": None,
+                        "source_title": labels.get(node["id"], node["id"]),
+                        "target_title": labels.get(member, member),
+                    }
+                )
+        first = arts[0]
+        title = first.get("title")
+        if not title:
+            text = text_of(first["id"]) if text_of else None
+            title = (lead_title(text) if text else "") or first["id"]
+        story = {
+            "id": str(raw["id"]),
+            "title": short(title, TITLE_CHARS),
+            "articles": arts,
+            "outlets": len({a.get("outlet") for a in arts}),
+            "outlet_names": _outlets(arts),
+            "words": sum(a.get("words") or 0 for a in arts),
+            "first_date": arts[0]["when"] or None,
+            "last_date": max((a["when"] for a in arts if a["when"]), default="") or None,
+            "nodes": nodes,
+            "edges": edges,
+            # A copy: the target of a directed link, or a later member of a near-duplicate group.
+            "copies": len(
+                {e["target"] for e in edges if e["directed"]}
+                | {m for n in nodes for m in n["members"][1:]}
+            ),
+            "source": _source(arts, edges, labels),
+        }
+        story["summary"] = summary(story)
+        built.append(story)
+    return built
+
+
+def _edge(e: dict, labels: dict[str, str]) -> dict:
+    d = e.get("direction") or {}
+    src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
+    return {
+        "source": src,
+        "target": dst,
+        "directed": bool(d.get("from")),
+        "basis": d.get("basis"),
+        "kind": e["verdict"],
+        "passages": len(e.get("passages") or []),
+        "source_title": labels.get(src, src),
+        "target_title": labels.get(dst, dst),
+    }
+
+
+def _outlets(arts: list[dict]) -> list[str]:
+    """Named outlets in order of first appearance."""
+    out: list[str] = []
+    for a in arts:
+        if a.get("outlet") and a["outlet"] not in out:
+            out.append(a["outlet"])
+    return out
+
+
+def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> str | None:
+    """The earliest article others copied from and that copied from nobody, if any."""
+    targets = {e["target"] for e in edges if e["directed"]}
+    sources = {e["source"] for e in edges if e["directed"]} - targets
+    for a in arts:
+        if a["id"] in sources:
+            return labels[a["id"]]
+    return None
+
+
+def summary(story: dict) -> str:
+    """One line: how many articles and outlets, when, how many copies, the source if known.
+
+    >>> summary({"articles": [1, 2, 3], "outlet_names": ["Mirror", "Mail"], "outlets": 2,
+    ...          "first_date": "2024-10-24", "last_date": "2024-10-26", "copies": 2,
+    ...          "source": "Labour row"}).split("; ")
+    ['3 articles from 2 outlets (Mirror, Mail), 2024-10-24 to 2024-10-26', '2 copies', \
+'source: Labour row']
+    """
+    n = len(story["articles"])
+    names = story["outlet_names"]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    outlets = f"{story['outlets']} outlet{'s' if story['outlets'] != 1 else ''}"
+    head = f"{n} article{'s' if n != 1 else ''} from {outlets}"
+    parts = [head + (f" ({shown})" if names else "")]
+    first, last = story["first_date"], story["last_date"]
+    if first:
+        parts[0] += f", {first}" + (f" to {last}" if last and last != first else "")
+    copies = story["copies"]
+    parts.append(f"{copies} cop{'ies' if copies != 1 else 'y'}")
+    if story.get("source"):
+        parts.append(f"source: {short(story['source'], 60)}")
+    return "; ".join(parts)
+
+
+def article_meta(db_dir: str | Path) -> dict[str, dict]:
+    """Id, title, outlet, published, source and word count of every article in an index."""
+    from storytrace.store import Store
+
+    with Store(db_dir, readonly=True) as store:
+        return store.article_meta()
+
+
+def index_stories(db_dir: str | Path, raw_stories: list[dict]) -> list[dict]:
+    """:func:`shape_stories` for the stories of an index, titles read from its articles."""
+    from storytrace.store import Store
+
+    with Store(db_dir, readonly=True) as store:
+
+        def text_of(article_id: str) -> str | None:
+            row = store.article_by_id(article_id)
+            return row["text"] if row else None
+
+        return shape_stories(raw_stories, store.article_meta(), text_of)

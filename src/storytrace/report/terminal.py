@@ -1,0 +1,91 @@
+"""The terminal view: a comparison's verdict, coverage and passages as rich renderables.
+
+Article text and file names are printed as :class:`rich.text.Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from storytrace.align import Comparison, Passage
+from storytrace.report.common import VERDICT_HELP, pct
+
+KIND_STYLE = {
+    "verbatim": "bold green",
+    "edited": "bold yellow",
+    "spun": "bold magenta",
+    "reworded": "bold cyan",
+}
+_ELLIPSIS_WORDS = 8
+
+
+def _side_text(text: str, p: Passage, side: str) -> Text:
+    """One side of a passage with differing words marked and long equal runs elided."""
+    out = Text()
+    prev = None
+    for e in p.edits:
+        s, t = e.a if side == "a" else e.b
+        if prev is not None and s > prev:
+            out.append(text[prev:s])  # the punctuation and spacing between edits
+        prev = t
+        chunk = text[s:t]
+        if e.op == "equal":
+            words = chunk.split()
+            if len(words) > 2 * _ELLIPSIS_WORDS + 1:
+                chunk = (
+                    " ".join(words[:_ELLIPSIS_WORDS]) + " … " + " ".join(words[-_ELLIPSIS_WORDS:])
+                )
+            out.append(chunk)
+        elif chunk:
+            style = "red strike" if side == "a" else "green underline"
+            if e.op == "synonym":
+                style = "magenta underline"
+            out.append(chunk, style=style)
+    return out
+
+
+def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
+    """A rich renderable: verdict, coverage and the shared passages in both versions."""
+    cov = cmp.coverage
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row(
+        "verdict",
+        Text.assemble((cmp.verdict, "bold reverse"), f"  {VERDICT_HELP.get(cmp.verdict, '')}"),
+    )
+    cov_table = Table(title="Coverage (share of each article's words in shared passages)")
+    cov_table.add_column("")
+    cov_table.add_column("all words", justify="right")
+    cov_table.add_column("outside quotes", justify="right")
+    cov_table.add_row("A", pct(cov["a"]), pct(cov["a_outside_quotes"]))
+    cov_table.add_row("B", pct(cov["b"]), pct(cov["b_outside_quotes"]))
+    # Paths stay whole on one line (copyable, greppable) and are never read as markup.
+    names = [
+        Text.assemble((f"{side}        ", "bold"), src, no_wrap=True, overflow="ignore")
+        for side, src in (("A", cmp.a.source), ("B", cmp.b.source))
+    ]
+    parts: list = [head, *names, cov_table]
+    kinds: dict[str, int] = {}
+    for p in cmp.passages:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in kinds.items()) or "none"
+    parts.append(Text(f"Shared passages: {summary} (mode: {cmp.mode})", style="bold"))
+    for n, p in enumerate(cmp.passages[:max_passages], 1):
+        body = Table.grid(padding=(0, 1))
+        body.add_column(style="dim", no_wrap=True)
+        body.add_column()
+        body.add_row(f"A {p.a[0]}-{p.a[1]}", _side_text(cmp.a.text, p, "a"))
+        body.add_row(f"B {p.b[0]}-{p.b[1]}", _side_text(cmp.b.text, p, "b"))
+        title = Text.assemble(f"#{n} ", (p.kind, KIND_STYLE.get(p.kind, "bold")), f" {p.score:.2f}")
+        parts.append(Panel(body, title=title, title_align="left", expand=True))
+    if len(cmp.passages) > max_passages:
+        parts.append(Text(f"… {len(cmp.passages) - max_passages} more passages (see --json)"))
+    if cmp.passages:
+        parts.append(
+            Text("red strike: words only in A   green underline: words only in B", style="dim")
+        )
+    return Group(*parts)

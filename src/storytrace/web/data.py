@@ -1,0 +1,84 @@
+"""The read side of an index folder, shaped for the pages and the API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from storytrace.store import Store
+
+SEARCH_LIMIT = 200
+"""Most hits one search returns."""
+_CONTEXT = 90
+
+
+class StoreIndex:
+    """An index folder served by the app; each call opens its own connection.
+
+    Stories need every candidate pair aligned: they are computed once, in the
+    worker pool (never in the server process), and kept. Concurrent requests
+    wait for the same computation without holding a thread or a lock.
+    """
+
+    def __init__(self, db_dir: str | Path) -> None:
+        self.db_dir = Path(db_dir)
+        Store(self.db_dir, readonly=True).close()  # a clear error now if there is no index
+        self._stories: list[dict] | None = None
+        self._story_of: dict[str, str] = {}
+        self._building: asyncio.Task | None = None
+
+    def _store(self) -> Store:
+        return Store(self.db_dir, readonly=True)
+
+    async def all_stories(self, compute: Callable[[str], Awaitable[list[dict]]]) -> list[dict]:
+        """Every shaped story; ``compute(db_dir)`` builds them the first time."""
+        if self._stories is None:
+            if self._building is None or self._building.done():
+                self._building = asyncio.ensure_future(compute(str(self.db_dir)))
+            # shield: one impatient client must not cancel the others' computation.
+            built = await asyncio.shield(self._building)
+            if self._stories is None:
+                self._story_of = {a["id"]: s["id"] for s in built for a in s["articles"]}
+                self._stories = built
+        return self._stories
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
+
+    def stats(self, stories: list[dict]) -> dict:
+        with self._store() as s:
+            return s.stats() | {"stories": len(stories)}
+
+    def article(self, article_id: str) -> dict | None:
+        with self._store() as s:
+            return s.article_by_id(article_id)
+
+    def search(self, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+        with self._store() as s:
+            rows = s.search_text(q, limit=limit)
+        return [_hit(r, r["text"], r["start"], r["end"], None) for r in rows]
+
+    def search_speaker(self, name: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+        # The store takes LIKE wildcards literally: "%" does not match everyone.
+        with self._store() as s:
+            rows = s.search_speaker(name, limit=limit)
+        return [_hit(r, r["content"] or "", 0, len(r["content"] or ""), r["speaker"]) for r in rows]
+
+
+def _hit(row: dict, text: str, start: int, end: int, speaker: str | None) -> dict[str, Any]:
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "source": row["source"],
+        "speaker": speaker,
+        "span": [start, end],
+        "before": ("…" if start > _CONTEXT else "") + before,
+        "match": text[start:end],
+        "after": after + ("…" if end + _CONTEXT < len(text) else ""),
+    }

@@ -1,0 +1,173 @@
+"""Routes that browse a served index: stories, articles, stored comparisons, search."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from storytrace.articles import Article, InputError
+from storytrace.report.graph import story_graph
+from storytrace.web import jobs
+from storytrace.web.context import AppContext, Ctx, article_url, found, log
+from storytrace.web.data import SEARCH_LIMIT, StoreIndex
+from storytrace.web.workers import JobFailed
+
+router = APIRouter()
+MAX_PAGE = 1000
+"""Most stories one page or API call lists."""
+
+Offset = Query(0, ge=0, description="Stories to skip.")
+Limit = Query(100, ge=1, le=MAX_PAGE, description="Stories to list (1 to 1000).")
+SearchLimit = Query(SEARCH_LIMIT, ge=1, le=SEARCH_LIMIT, description="Most hits (1 to 200).")
+
+
+async def all_stories(ctx: AppContext) -> list[dict]:
+    async def compute(db_dir: str) -> list[dict]:
+        # Not cancelled with one request: the result serves every later one.
+        try:
+            return await ctx.pool.run(jobs.shaped_stories, db_dir)
+        except JobFailed as e:
+            log.error("building the stories failed: %s", e)
+            raise HTTPException(500, "internal error: the stories could not be built") from None
+
+    return await ctx.need_index().all_stories(compute)
+
+
+def story_rows(stories: list[dict]) -> list[dict]:
+    """Stories for a list: without edges, with article and link counts."""
+    return [
+        {k: v for k, v in s.items() if k != "edges"}
+        | {"articles": len(s["articles"]), "links": len(s["edges"])}
+        for s in stories
+    ]
+
+
+def find_story(stories: list[dict], story_id: str) -> dict:
+    return found(next((s for s in stories if s["id"] == story_id), None), f"story {story_id}")
+
+
+def run_search(index: StoreIndex, q: str, speaker: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Text search, or speaker search when ``speaker`` is given."""
+    q, speaker = q.strip(), speaker.strip()
+    if speaker:
+        return index.search_speaker(speaker, limit=limit)
+    if len(q) < 2:
+        raise InputError("search needs at least two characters")
+    return index.search(q, limit=limit)
+
+
+def as_article(d: dict) -> Article:
+    return Article(
+        source=d.get("source") or str(d["id"]),
+        text=d["text"],
+        title=d.get("title"),
+        published=d.get("published") or d.get("date"),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+    )
+
+
+@router.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+async def stories_page(
+    ctx: Ctx,
+    offset: int = Offset,
+    limit: int = Limit,
+) -> HTMLResponse:
+    stories = await all_stories(ctx)
+    return ctx.page(
+        "stories.html",
+        stories=story_rows(stories[offset : offset + limit]),
+        more=len(stories) > offset + limit,
+        offset=offset,
+        limit=limit,
+        stats=ctx.need_index().stats(stories),
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+async def story_page(story_id: str, ctx: Ctx) -> HTMLResponse:
+    story = find_story(await all_stories(ctx), story_id)
+    return ctx.page("story.html", story=story, graph=story_graph(story, article_url))
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+async def article_page(article_id: str, ctx: Ctx) -> HTMLResponse:
+    index = ctx.need_index()
+    article = found(index.article(article_id), f"article {article_id}")
+    await all_stories(ctx)
+    return ctx.page("article.html", article=article, story_id=index.story_of(article_id))
+
+
+@router.get("/compare-stored", response_class=HTMLResponse, include_in_schema=False)
+async def compare_stored(
+    ctx: Ctx,
+    request: Request,
+    a_id: str = Query(alias="a"),
+    b_id: str = Query(alias="b"),
+) -> HTMLResponse:
+    index = ctx.need_index()
+    a = found(index.article(a_id), f"article {a_id}")
+    b = found(index.article(b_id), f"article {b_id}")
+    fragment, title = await ctx.run(request, jobs.compare_page, as_article(a), as_article(b))
+    return ctx.page("compare.html", report=fragment, title=title)
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(
+    ctx: Ctx,
+    q: str = "",
+    speaker: str = "",
+    limit: int = SearchLimit,
+) -> HTMLResponse:
+    index = ctx.need_index()
+    hits = None
+    error = ""
+    if q.strip() or speaker.strip():
+        try:
+            hits = run_search(index, q, speaker, limit)
+        except InputError as e:
+            error = str(e)
+    return ctx.page("search.html", q=q, speaker=speaker, hits=hits, error=error)
+
+
+@router.get("/api/stories", tags=["index"])
+async def api_stories(
+    ctx: Ctx,
+    offset: int = Offset,
+    limit: int = Limit,
+) -> dict:
+    """Stories in the index, largest first, with sizes and dates."""
+    stories = await all_stories(ctx)
+    return {
+        "stats": ctx.need_index().stats(stories),
+        "stories": story_rows(stories[offset : offset + limit]),
+    }
+
+
+@router.get("/api/stories/{story_id}", tags=["index"])
+async def api_story(story_id: str, ctx: Ctx) -> dict:
+    """One story: its articles and reuse edges (source -> copy when directed)."""
+    return find_story(await all_stories(ctx), story_id)
+
+
+@router.get("/api/articles/{article_id:path}", tags=["index"])
+async def api_article(article_id: str, ctx: Ctx) -> dict:
+    """One stored article with its text and the story it belongs to."""
+    index = ctx.need_index()
+    article = found(index.article(article_id), f"article {article_id}")
+    await all_stories(ctx)
+    return article | {"story_id": index.story_of(article_id)}
+
+
+@router.get("/api/search", tags=["index"])
+def api_search(
+    ctx: Ctx,
+    q: str = "",
+    speaker: str = "",
+    limit: int = SearchLimit,
+) -> dict:
+    """Articles containing the text ``q``, or quotes by ``speaker``."""
+    try:
+        return {"hits": run_search(ctx.need_index(), q, speaker, limit)}
+    except InputError as e:
+        raise HTTPException(400, str(e)) from None
