@@ -12,7 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from storytrace.cli import app
 
@@ -65,7 +65,8 @@ def test_markup_in_paths_and_text_is_printed_literally(tmp_path: Path) -> None:
     flat = " ".join(res.stdout.split())
     assert str(path) in flat
     assert "We will rebuild the bridge by June," in flat
-    res = run("compare", str(path), SEED_A)  # the terminal summary names both paths
+    # The terminal summary names both paths (wide enough not to shorten them).
+    res = runner.invoke(app, ["compare", str(path), SEED_A], env={"COLUMNS": "400"})
     assert res.exit_code == 0, res.output
     assert str(path) in res.stdout
     missing = str(tmp_path / "x[/red]y.txt")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from storytrace.cli import app
 from storytrace.quotes import extract_quotes, match_quotes, quote_segments
@@ -383,3 +383,43 @@ def test_interrupted_and_continued_quotes_are_one_utterance() -> None:
     (m,) = match_quotes(a, None, t, qs[1:2])
     assert m.label == "identical"
     assert all(op.op == "equal" for op in m.ops)
+
+
+def test_typed_gender_aware_speakers() -> None:
+    t = (
+        "Chi Onwurah, the Labour MP for Newcastle Central, said the plan was flawed.\n"
+        "Prime Minister Keir Starmer visited the plant on Monday. "
+        "The Prime Minister said the jobs were safe.\n"
+        "Hillary Clinton met Donald Trump in Ohio. She said the debate was over.\n"
+        "Donald Trump met Hillary Clinton in Ohio. He said the debate was rigged.\n"
+        "The Tax Policy Center said the plan would cost $1 trillion. "
+        "It added that the estimate was rough.\n"
+        "A spokesman for the council said the road would close."
+    )
+    got = [
+        (t[slice(*q.content)], q.speaker_name, q.speaker_type)
+        for q in extract_quotes(t, parser=False)
+    ]
+    assert got == [
+        # The apposition keeps the name, not the constituency.
+        ("the plan was flawed", "Chi Onwurah", "person"),
+        # A title links to the person the article names with it.
+        ("the jobs were safe", "Keir Starmer", "person"),
+        # Pronouns go to the nearest named person of their gender (first names).
+        ("the debate was over", "Hillary Clinton", "person"),
+        ("the debate was rigged", "Donald Trump", "person"),
+        ("the plan would cost $1 trillion", "Tax Policy Center", "organisation"),
+        # "it" goes to an organisation, never to a person.
+        ("the estimate was rough", "Tax Policy Center", "organisation"),
+        ("the road would close", "A spokesman for the council", "person"),
+    ]
+
+
+def test_she_never_resolves_to_an_organisation_or_a_man() -> None:
+    t = (
+        "Loretta Lynch spoke in Boston. Officials at the American Community Survey "
+        "released figures. Data from Jeff Merkley came later.\n"
+        "She said the department would appeal."
+    )
+    (q,) = extract_quotes(t, parser=False)
+    assert q.speaker_name == "Loretta Lynch" and q.speaker_type == "person"

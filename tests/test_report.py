@@ -309,7 +309,7 @@ def test_seed_b_headline_is_flagged_as_spun(seed_cmp) -> None:
 def test_stories_html_report(tmp_path: Path) -> None:
     import json
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from storytrace import corpus
     from storytrace.cli import app

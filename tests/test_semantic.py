@@ -105,7 +105,7 @@ def test_compare_pairs_honours_semantic(tmp_path) -> None:
     import json
     from pathlib import Path
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from storytrace.cli import app
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from storytrace.cli import app as cli_app
 from storytrace.web import create_app

@@ -14,8 +14,10 @@ Conventions shared by every command:
   2 for usage errors and unreadable single inputs; 130 on Ctrl-C.
 - Text from articles and paths is printed literally, never as Rich markup.
 
-Imports of the engine are inside the commands so that ``storytrace --help``
-starts fast.
+Built on click, with every import of the engine inside the command that needs
+it, so ``storytrace --help`` starts in a few tens of milliseconds
+(``bench/cli_startup.py``; typer, used before, imported pydantic to coerce each
+option and took longer to start than a whole ``match``).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
 from storytrace.articles import InputError, InputWarning
 
@@ -37,40 +39,37 @@ if TYPE_CHECKING:
 
     from storytrace.articles import Article
 
-app = typer.Typer(
-    name="storytrace",
-    help="Show how news text travels: shared passages, spun and reworded text, quotes, "
-    "and who copied whom. Start with: storytrace compare A B",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Plain click help: typer's rich panels print "<bool>" after every flag
-    # and import rich on each start.
-    rich_markup_mode=None,
-)
-
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _print_version(value: bool) -> None:
-    if value:
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         from storytrace import __version__
 
         sys.stdout.write(f"storytrace {__version__}\n")
-        raise typer.Exit()
+        ctx.exit()
 
 
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-) -> None:
+class _InOrder(click.Group):
+    """Commands listed in the order they are defined (compare first), not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_InOrder, context_settings=CONTEXT, no_args_is_help=True)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the version and exit.",
+)
+def app() -> None:
     """Show how news text travels: shared passages, spun and reworded text, quotes,
     and who copied whom. Start with: storytrace compare A B"""
 
@@ -104,15 +103,15 @@ def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 return fn(*args, **kwargs)
         except InputError as e:
             say("error:", str(e))
-            raise typer.Exit(EXIT_USAGE) from None
+            raise click.exceptions.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt as e:
             # corpus.Interrupted says what was kept (its workers stopped quietly).
             say("interrupted:", str(e) or "stopped by Ctrl-C; what was already written is kept")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): not an error of ours.
             sys.stderr.close()
-            raise typer.Exit(0) from None
+            raise click.exceptions.Exit(0) from None
 
     return wrapper
 
@@ -168,17 +167,19 @@ class Tally:
     def finish(self, what: str) -> None:
         if self.ok + self.failed == 0:
             say("error:", f"no {what} to process")
-            raise typer.Exit(EXIT_FAILED)
+            raise click.exceptions.Exit(EXIT_FAILED)
         say("", f"{self.ok} {what} processed, {self.failed} failed")
         if self.failed:
-            raise typer.Exit(EXIT_FAILED)
+            raise click.exceptions.Exit(EXIT_FAILED)
 
 
-_FAIL_FAST = typer.Option(
+_FAIL_FAST = click.option(
     "--fail-fast/--keep-going",
+    default=False,
     help="Stop at the first record that fails, or (default) report it, process the rest "
     "and exit with status 1 at the end.",
 )
+_PATH = click.Path(path_type=Path)
 
 
 def _check_semantic(semantic: str | None) -> None:
@@ -186,49 +187,53 @@ def _check_semantic(semantic: str | None) -> None:
         raise InputError(f"--semantic must be embedding, lexical or auto, not {semantic!r}")
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help="Print the full result as JSON (docs/compare.schema.json).",
+)
+@click.option(
+    "--html", type=_PATH, metavar="FILE", help="Write a self-contained HTML report to this file."
+)
+@click.option(
+    "--pairs",
+    metavar="JSONL",
+    help='Batch mode: JSONL (or .jsonl.gz, or - for stdin) of {"id","a","b"} paths '
+    'or {"id","a_text","b_text"}; prints one JSON result per line in input order, '
+    'a bad pair as {"id","error"}.',
+)
+@click.option(
+    "--workers", type=int, default=0, help="Batch mode: worker processes (default: all cores)."
+)
+@click.option(
+    "--no-text", is_flag=True, help="Batch mode: leave the article texts out of the JSON."
+)
+@_FAIL_FAST
+@click.option(
+    "--semantic",
+    metavar="MODE",
+    help="Also pair reworded sentences by meaning: embedding (the semantic extra), "
+    "lexical, or auto (embedding when installed). The output's mode says which ran.",
+)
 @user_errors
 def compare(
-    a: Annotated[
-        str | None, typer.Argument(help="First article: text or HTML file, or - for stdin.")
-    ] = None,
-    b: Annotated[
-        str | None, typer.Argument(help="Second article: text or HTML file, or - for stdin.")
-    ] = None,
-    json_out: Annotated[
-        bool,
-        typer.Option("--json", help="Print the full result as JSON (docs/compare.schema.json)."),
-    ] = False,
-    html: Annotated[
-        Path | None, typer.Option("--html", help="Write a self-contained HTML report to this file.")
-    ] = None,
-    pairs: Annotated[
-        str | None,
-        typer.Option(
-            "--pairs",
-            help='Batch mode: JSONL (or .jsonl.gz, or - for stdin) of {"id","a","b"} paths '
-            'or {"id","a_text","b_text"}; prints one JSON result per line in input order, '
-            'a bad pair as {"id","error"}.',
-        ),
-    ] = None,
-    workers: Annotated[
-        int, typer.Option(help="Batch mode: worker processes (default: all cores).")
-    ] = 0,
-    no_text: Annotated[
-        bool, typer.Option("--no-text", help="Batch mode: leave the article texts out of the JSON.")
-    ] = False,
-    fail_fast: Annotated[bool, _FAIL_FAST] = False,
-    semantic: Annotated[
-        str | None,
-        typer.Option(
-            "--semantic",
-            help="Also pair reworded sentences by meaning: embedding (the semantic extra), "
-            "lexical, or auto (embedding when installed). The output's mode says which ran.",
-        ),
-    ] = None,
+    a: str | None,
+    b: str | None,
+    json_out: bool,
+    html: Path | None,
+    pairs: str | None,
+    workers: int,
+    no_text: bool,
+    fail_fast: bool,
+    semantic: str | None,
 ) -> None:
-    """Align two articles and explain how they relate.
+    """Align two articles A and B and explain how they relate.
 
+    A and B are text or HTML files, or - (one of them) for standard input.
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
@@ -309,35 +314,28 @@ def _articles(paths: Iterable[str], fail_fast: bool) -> Iterator[tuple[str, Arti
             return
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print one JSON object per article per line."
+)
+@click.option(
+    "--parser/--no-parser",
+    default=None,
+    help="Use spaCy (the nlp extra) for speakers and reporting verbs (default: when installed).",
+)
+@_FAIL_FAST
 @user_errors
-def quotes(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Article files (text or HTML), folders, JSONL dumps (.jsonl, .jsonl.gz), "
-            "or - for stdin (one article, or JSON Lines)."
-        ),
-    ],
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per article per line.")
-    ] = False,
-    parser: Annotated[
-        bool | None,
-        typer.Option(
-            "--parser/--no-parser",
-            help="Use spaCy (the nlp extra) for speakers and reporting verbs "
-            "(default: when installed).",
-        ),
-    ] = None,
-    fail_fast: Annotated[bool, _FAIL_FAST] = False,
-) -> None:
+def quotes(paths: tuple[str, ...], json_out: bool, parser: bool | None, fail_fast: bool) -> None:
     """List every quotation: kind (direct, indirect, mixed), speaker and words.
 
-    Reads files, folders and JSONL like index. With --json: one object per
-    article, {"id", "source", "text", "quotes"}, and {"id", "error"} for an
-    input that could not be read, in input order. Spans are character offsets
-    into the article's "text". A progress bar runs on stderr.
+    PATHS: article files (text or HTML), folders, JSONL dumps (.jsonl,
+    .jsonl.gz), or - for stdin (one article, or JSON Lines), as index reads them.
+
+    With --json: one object per article, {"id", "source", "text", "quotes"},
+    and {"id", "error"} for an input that could not be read, in input order.
+    Spans are character offsets into the article's "text". A progress bar runs
+    on stderr.
     """
     from storytrace.quotes import extract_quotes, quotes_to_dict
 
@@ -381,19 +379,17 @@ def _quotes_table(art: Article, found: list) -> Any:
     return table
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print one JSON object per article per line."
+)
+@_FAIL_FAST
 @user_errors
-def spin(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Article files (text or HTML), folders, JSONL dumps, or - for stdin."),
-    ],
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per article per line.")
-    ] = False,
-    fail_fast: Annotated[bool, _FAIL_FAST] = False,
-) -> None:
+def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
     """Flag phrases that look like article-spinner output, with a spin score per article.
+
+    PATHS: article files (text or HTML), folders, JSONL dumps, or - for stdin.
 
     Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
     installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
@@ -437,15 +433,14 @@ def _spin_table(art: Article, report: Any) -> Any:
     return table
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
+@click.option(
+    "--db", type=_PATH, metavar="DIR", help="Index folder to browse (storytrace index --db)."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @user_errors
-def serve(
-    db: Annotated[
-        Path | None, typer.Option("--db", help="Index folder to browse (storytrace index --db).")
-    ] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-) -> None:
+def serve(db: Path | None, host: str, port: int) -> None:
     """Run the web app: compare pasted or uploaded articles, browse an index, JSON API."""
     try:
         import uvicorn  # noqa: F401 - the server the web extra brings
@@ -461,22 +456,28 @@ def serve(
     run_app(db, host=host, port=port)
 
 
-@app.command("index")
+@app.command("index", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db", type=_PATH, metavar="DIR", required=True, help="Index folder (SQLite inside)."
+)
+@click.option("--no-quotes", is_flag=True, help="Skip quote extraction.")
+@click.option(
+    "--workers",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Processes for fingerprints and quotes.",
+)
+@_FAIL_FAST
 @user_errors
 def index_cmd(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Text/HTML files, folders (searched for .txt .html .htm .xhtml .jsonl "
-            ".jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin."
-        ),
-    ],
-    db: Annotated[Path, typer.Option("--db", help="Index folder (SQLite inside).")],
-    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
-    workers: Annotated[int, typer.Option(help="Processes for fingerprints and quotes.")] = 2,
-    fail_fast: Annotated[bool, _FAIL_FAST] = False,
+    paths: tuple[str, ...], db: Path, no_quotes: bool, workers: int, fail_fast: bool
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
+
+    PATHS: text/HTML files, folders (searched for .txt .html .htm .xhtml .jsonl
+    .jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin.
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work
@@ -510,27 +511,29 @@ def index_cmd(
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")
-        raise typer.Exit(EXIT_FAILED)
+        raise click.exceptions.Exit(EXIT_FAILED)
     if report.errors:
-        raise typer.Exit(EXIT_FAILED)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
-@app.command("match")
+@app.command("match", context_settings=CONTEXT)
+@click.argument("file")
+@click.option("--db", type=_PATH, metavar="DIR", required=True, help="Index folder.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results."
+)
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help='Print one JSON object per match per line: {"id", "title", '
+    '"shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
+)
 @user_errors
-def match_cmd(
-    file: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
-    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
-    limit: Annotated[int, typer.Option(help="Most results to show.", min=1)] = 20,
-    json_out: Annotated[
-        bool,
-        typer.Option(
-            "--json",
-            help='Print one JSON object per match per line: {"id", "title", '
-            '"shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
-        ),
-    ] = False,
-) -> None:
+def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
+
+    FILE: an article file (text or HTML), or - for stdin.
 
     Exit status 1 when nothing in the index shares text with FILE.
     """
@@ -548,32 +551,28 @@ def match_cmd(
             )
     if not hits:
         say("", "no indexed article shares text with this one")
-        raise typer.Exit(EXIT_FAILED)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
-@app.command("stories")
+@app.command("stories", context_settings=CONTEXT)
+@click.option("--db", type=_PATH, metavar="DIR", required=True, help="Index folder.")
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges"}.',
+)
+@click.option(
+    "--html", type=_PATH, metavar="FILE", help="Also write a self-contained HTML report here."
+)
+@click.option(
+    "--skip-same-outlet",
+    is_flag=True,
+    help="Ignore reuse between articles of one outlet (or passim series): an "
+    "outlet's own boilerplate and updates are not news travelling.",
+)
 @user_errors
-def stories_cmd(
-    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
-    json_out: Annotated[
-        bool,
-        typer.Option(
-            "--json",
-            help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges"}.',
-        ),
-    ] = False,
-    html: Annotated[
-        Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
-    ] = None,
-    skip_same_outlet: Annotated[
-        bool,
-        typer.Option(
-            "--skip-same-outlet",
-            help="Ignore reuse between articles of one outlet (or passim series): an "
-            "outlet's own boilerplate and updates are not news travelling.",
-        ),
-    ] = False,
-) -> None:
+def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: bool) -> None:
     """Group indexed articles into stories, with the reuse graph inside each."""
     from storytrace import corpus
 
@@ -612,13 +611,19 @@ def _write_stories_html(db: Path, data: dict, out: Path) -> None:
     say("", f"HTML report written to {out}")
 
 
-@app.command("export")
+@app.command("export", context_settings=CONTEXT)
+@click.option("--db", type=_PATH, metavar="DIR", required=True, help="Index folder.")
+@click.option(
+    "--out",
+    type=_PATH,
+    metavar="DIR",
+    default=Path("export"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="jsonl or parquet.")
 @user_errors
-def export_cmd(
-    db: Annotated[Path, typer.Option("--db", help="Index folder.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("export"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or parquet.")] = "jsonl",
-) -> None:
+def export_cmd(db: Path, out: Path, fmt: str) -> None:
     """Export articles, passages, quotes and stories as JSONL or Parquet files."""
     from storytrace import corpus
 
@@ -626,14 +631,15 @@ def export_cmd(
         say("wrote", str(p))
 
 
-spark_app = typer.Typer(
-    help="Run the corpus pipeline on Apache Spark (needs the spark extra and Java 17). "
-    "Input: JSONL or Parquet with id and text; output: Parquet tables in a folder.",
-    no_args_is_help=True,
-)
-app.add_typer(spark_app, name="spark")
+@app.group("spark", context_settings=CONTEXT, no_args_is_help=True)
+def spark_app() -> None:
+    """Run the corpus pipeline on Apache Spark (needs the spark extra and Java 17).
 
-_MASTER = typer.Option(
+    Input: JSONL or Parquet with id and text; output: Parquet tables in a folder.
+    """
+
+
+_MASTER = click.option(
     "--master",
     help="Spark master URL, e.g. local[2] or spark://host:7077 (default: local[*]; "
     "under spark-submit, the submitted master).",
@@ -648,47 +654,44 @@ def _spark_stage(input_path: str | None, out: Path, master: str | None, stages: 
         say("", f"{name}: {n} rows -> {out / name}")
 
 
-@spark_app.command("run")
+@spark_app.command("run", context_settings=CONTEXT)
+@click.argument("input_path")
+@click.argument("out", type=_PATH)
+@_MASTER
 @user_errors
-def spark_run(
-    input_path: Annotated[str, typer.Argument(help="JSONL file or Parquet file/folder.")],
-    out: Annotated[Path, typer.Argument(help="Output folder for the Parquet tables.")],
-    master: Annotated[str | None, _MASTER] = None,
-) -> None:
-    """All stages: index, reuse and stories."""
+def spark_run(input_path: str, out: Path, master: str | None) -> None:
+    """All stages: index, reuse and stories. INPUT_PATH: JSONL file or Parquet
+    file/folder; OUT: output folder for the Parquet tables."""
     _spark_stage(input_path, out, master, ("index", "reuse", "stories"))
 
 
-@spark_app.command("index")
+@spark_app.command("index", context_settings=CONTEXT)
+@click.argument("input_path")
+@click.argument("out", type=_PATH)
+@_MASTER
 @user_errors
-def spark_index(
-    input_path: Annotated[str, typer.Argument(help="JSONL file or Parquet file/folder.")],
-    out: Annotated[Path, typer.Argument(help="Output folder.")],
-    master: Annotated[str | None, _MASTER] = None,
-) -> None:
+def spark_index(input_path: str, out: Path, master: str | None) -> None:
     """Read articles and write their fingerprints (articles, keys)."""
     _spark_stage(input_path, out, master, ("index",))
 
 
-@spark_app.command("reuse")
+@spark_app.command("reuse", context_settings=CONTEXT)
+@click.argument("out", type=_PATH)
+@_MASTER
 @user_errors
-def spark_reuse(
-    out: Annotated[Path, typer.Argument(help="Folder written by spark index.")],
-    master: Annotated[str | None, _MASTER] = None,
-) -> None:
+def spark_reuse(out: Path, master: str | None) -> None:
     """Candidate pairs by a distributed join, aligned with the compare engine (pairs)."""
     _spark_stage(None, out, master, ("reuse",))
 
 
-@spark_app.command("stories")
+@spark_app.command("stories", context_settings=CONTEXT)
+@click.argument("out", type=_PATH)
+@_MASTER
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print the stories as storytrace stories --json does."
+)
 @user_errors
-def spark_stories(
-    out: Annotated[Path, typer.Argument(help="Folder written by spark reuse.")],
-    master: Annotated[str | None, _MASTER] = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the stories as storytrace stories --json does.")
-    ] = False,
-) -> None:
+def spark_stories(out: Path, master: str | None, json_out: bool) -> None:
     """Group articles into stories (stories table); --json prints them."""
     from storytrace import spark as sp
 
@@ -699,12 +702,13 @@ def spark_stories(
             emit(story)
 
 
-@spark_app.command("import")
+@spark_app.command("import", context_settings=CONTEXT)
+@click.argument("out", type=_PATH)
+@click.option(
+    "--db", type=_PATH, metavar="DIR", required=True, help="Store folder to create or extend."
+)
 @user_errors
-def spark_import(
-    out: Annotated[Path, typer.Argument(help="Folder written by spark run.")],
-    db: Annotated[Path, typer.Option("--db", help="Store folder to create or extend.")],
-) -> None:
+def spark_import(out: Path, db: Path) -> None:
     """Index a Spark run's articles into a local store, to browse with storytrace serve."""
     from storytrace import spark as sp
 

@@ -15,19 +15,22 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
-from multiprocessing import get_context
-from multiprocessing.pool import Pool
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import xxhash
 
 from storytrace import fingerprints as fp
-from storytrace import stories as st
 from storytrace.articles import InputError, iter_articles, read_article
 from storytrace.store import ENGINE, Record, Store
 from storytrace.text import Doc
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from storytrace import stories as st
 
 BATCH = 200
 QUOTE_LINK_WORDS = 6
@@ -290,6 +293,7 @@ def _quote_keys_of(quotes: Iterable[dict]) -> set[str]:
 
 
 def _align(job: tuple[int, int, dict, dict, str, str, int]) -> tuple[int, int, dict | None]:
+    from storytrace import stories as st
     from storytrace.align import BULK, compare
 
     doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes = job
@@ -303,6 +307,10 @@ def _quiet_worker() -> None:
 
 
 def _pool(workers: int) -> Pool | None:
+    # Imported here, as stories (and the compare engine behind it) are in their
+    # users: `storytrace match` starts without them.
+    from multiprocessing import get_context
+
     return get_context("fork").Pool(workers, initializer=_quiet_worker) if workers > 1 else None
 
 
@@ -373,6 +381,8 @@ def _check_engine(store: Store) -> None:
 
 def _edge(d: dict) -> st.Edge:
     """A stored edge back as :class:`storytrace.stories.Edge`."""
+    from storytrace import stories as st
+
     if hasattr(st.Edge, "from_dict"):
         return st.Edge.from_dict(d)
     way = d.get("direction") or {}
@@ -430,6 +440,8 @@ def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
     quote_links = [
         (ds[0], d) for ds in holders.values() if 1 < len(ds) <= fp.MAX_DF for d in ds[1:]
     ]
+    from storytrace import stories as st
+
     return {
         "stories": st.group_stories(texts, edges, texts, quote_links),
         "unaligned": unaligned,

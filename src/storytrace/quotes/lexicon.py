@@ -195,3 +195,23 @@ PREPOSITIONS = set(
     against up out off as across through without within among toward towards upon via""".split()
 )
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+# Words that make a name an organisation's: "the Tax Policy Center", "The New York Times".
+ORG_WORDS = set(
+    """inc corp corporation co ltd llc plc party committee campaign university center centre
+    times post journal association council department ministry agency foundation institute
+    commission court bureau office police group company bank news network survey
+    administration government board union senate congress fund service organization
+    organisation league club church school college hospital museum magazine press tribune
+    herald gazette review reuters bloomberg cnn bbc nbc abc cbs fox msnbc npr ap afp pac
+    authority coalition alliance federation forum trust house cabinet parliament army navy
+    fbi cia nato un eu who council's party's""".split()
+)
+# Roles only a person holds: "the senator", "the former shadow chancellor".
+PERSON_ROLES = set(
+    """senator minister secretary chancellor president spokesman spokeswoman spokesperson mp
+    leader candidate nominee governor mayor official aide lawyer attorney chairman chairwoman
+    director adviser advisor executive ceo founder manager coach player judge economist
+    analyst professor author writer reporter columnist editor host anchor sheriff chief
+    congressman congresswoman representative delegate ambassador commissioner superintendent
+    actor actress singer widow mother father son daughter wife husband man woman""".split()
+)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from storytrace.quotes.document import Context, phrase_tokens
@@ -23,6 +25,8 @@ from storytrace.quotes.lexicon import (
     NAME_RUN,
     NOT_NAME,
     NP_STOP,
+    ORG_WORDS,
+    PERSON_ROLES,
     PRONOUNS,
     RELATIVES,
     SPOKES,
@@ -113,7 +117,11 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
         outer = _scan_np(toks, c2 - 1)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
-        described = any(t.group(0)[0].islower() and t.group(0) not in NAME_PARTICLES for t in inner)
+        # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
+        # a description, however capitalised its words.
+        described = inner[0].group(0).lower() in ("the", "a", "an") or any(
+            t.group(0)[0].islower() and t.group(0) not in NAME_PARTICLES for t in inner
+        )
         if described and outer and _is_nameish(toks[outer[0] : outer[1] + 1]):
             return toks[outer[0]].start(), toks[outer[1]].end()
         if not described and len(inner) <= 5 and _is_nameish(inner):
@@ -288,8 +296,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             g = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else ""
             if g:
                 ctx.genders.setdefault(name, g)
-        # "Former shadow chancellor Ed Balls": the words before the name describe him.
-        window = text[max(0, m.start() - 60) : m.start()]
+        # "Former shadow chancellor Ed Balls": the words before the name describe him
+        # ("Prime Minister Keir Starmer": title words included).
+        window = text[max(0, start - 60) : start]
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
         pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
@@ -332,6 +341,72 @@ def _strip_titles(name: str) -> str:
 
 
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
+    """Fill ``speaker_name`` and ``speaker_type``."""
+    _resolve_name(ctx, q, earlier)
+    if q.speaker is not None:
+        q.speaker_type = speaker_type(ctx, ctx.text[q.speaker[0] : q.speaker[1]], q.speaker_name)
+
+
+def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
+    """``person``, ``organisation`` or ``unknown`` for a speaker as written and as
+    resolved: pronouns, organisation words ("Committee", "Times", "Inc."), the
+    parser's entity types, titles, first names and person roles ("the senator")."""
+    low = phrase.lower()
+    if low in ("he", "she", "i"):
+        return "person"
+    if low == "it":
+        return "organisation"
+    # 'A spokesman for the council': the head of the phrase decides.
+    head = re.split(r"\s(?:for|of|at|from|with)\s", low, maxsplit=1)[0]
+    if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
+        return "person"
+    for cand in (name, phrase):
+        if not cand or cand.lower() in PRONOUNS or cand.lower() in RELATIVES:
+            continue
+        if is_organisation(ctx, cand):
+            return "organisation"
+        if cand in ctx.persons or name_gender(ctx, cand) or SPOKES.search(cand.lower()):
+            return "person"
+        words = {w.lower().strip(".") for w in cand.split()}
+        if words & (TITLES | PERSON_ROLES):
+            return "person"
+    return "unknown"
+
+
+def is_organisation(ctx: Context, name: str) -> bool:
+    """Whether a name or phrase names an organisation, not a person."""
+    if name in ctx.organisations:
+        return True
+    words = {w.lower().strip(".,’'s") for w in name.split()}
+    return bool(words & ORG_WORDS)
+
+
+def name_gender(ctx: Context, name: str) -> str:
+    """'m', 'f' or '': from a title the article gives the person ("Mrs Clinton"),
+    else from the first name ("Hillary")."""
+    g = ctx.genders.get(name) or next(
+        (ctx.genders[w] for w in name.split() if w in ctx.genders), ""
+    )
+    if g:
+        return g
+    words = _strip_titles(name).split()
+    return first_names().get(words[0].lower(), "") if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> 'm'/'f' (US Social Security baby names, public domain; see
+    scripts/build_first_names.py)."""
+    data = files("storytrace").joinpath("data", "first_names.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            out[name] = sex
+    return out
+
+
+def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name``: the full name behind a pronoun, surname or descriptor."""
     if q.speaker is None or q.speaker_name is not None:
         return
@@ -380,9 +455,23 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         name = None
         if low in ("he", "she"):
             name = _antecedent(ctx, s, PRONOUNS[low], earlier)
+            if name:
+                ctx.persons.add(name)
+        elif low == "it":
+            # 'The Tax Policy Center said ... It added': the organisation that spoke last.
+            name = next(
+                (
+                    p.speaker_name
+                    for p in reversed(earlier)
+                    if p.speaker_type == "organisation"
+                    and p.speaker_name
+                    and p.speaker_name.lower() != "it"
+                    and p.speaker is not None
+                    and s - p.speaker[1] < 600
+                ),
+                None,
+            )
         q.speaker_name = name or phrase
-        if name:
-            ctx.persons.add(name)
         return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
@@ -457,7 +546,7 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
         hi = min(u1, pos)
         cands: list[tuple[int, str]] = []
         for npos, name in ctx.names:
-            if u0 <= npos < hi and name in ctx.persons:
+            if u0 <= npos < hi and (name in ctx.persons or name_gender(ctx, name)):
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
             words = m.group(0).split()
@@ -472,17 +561,23 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
         for _, name in sorted(spoke) + sorted(cands):
             if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS:
                 return name
-    # No known person nearby: the nearest earlier full name.
+    # No known person nearby: the nearest earlier full name of a person.
     for npos, name in reversed(ctx.names):
-        if npos < pos and _gender_ok(ctx, name, gender):
+        if (
+            npos < pos
+            and _gender_ok(ctx, name, gender)
+            and (name in ctx.persons or name_gender(ctx, name))
+        ):
             return name
     return None
 
 
 def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
+    """Whether 'he'/'she' (``gender`` 'm'/'f') can refer to ``name``: a person
+    of that gender or of unknown gender, never an organisation."""
     if not gender:
         return True
-    g = ctx.genders.get(name) or next(
-        (ctx.genders[w] for w in name.split() if w in ctx.genders), ""
-    )
+    if is_organisation(ctx, name):
+        return False
+    g = name_gender(ctx, name)
     return not g or g == gender
