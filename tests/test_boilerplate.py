@@ -110,7 +110,10 @@ def test_lone_compare_of_unrelated_articles_with_one_footer_is_unrelated():
 
 
 def test_user_pattern_reaches_compare():
-    footer = "\n\nTell the Talkback team what you think of this story and of our other stories."
+    footer = (
+        "\n\nTell the Talkback team what you think of this story and of our other stories, "
+        "and whether you would like to see more reporting like it from your area."
+    )
     plain = compare(STORIES[5] + footer, STORIES[6] + footer)
     assert plain.verdict != "unrelated"
     marked = compare(STORIES[5] + footer, STORIES[6] + footer, Options(boilerplate=("Talkback",)))

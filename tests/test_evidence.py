@@ -41,7 +41,7 @@ def test_same_event_by_rare_names_and_details_without_shared_text():
     cmp = compare(A, B)
     assert cmp.verdict == "same-story"
     ev = cmp.evidence
-    assert ev.rule == "names-and-details"
+    assert ev.rule == "same-lead" and ev.lead >= 0.45
     assert [n.key for n in ev.names] == ["vrbanja"]
     assert [d.key for d in ev.numbers] == ["6.4"]
 
@@ -56,7 +56,28 @@ def test_common_names_alone_are_not_evidence():
     b = "President Trump met farmers in Washington to discuss a plan for rural broadband."
     cmp = compare(a, b)
     assert cmp.verdict == "unrelated"
-    assert cmp.evidence.name_weight < 1.0
+    assert cmp.evidence.name_weight < 1.0 and cmp.evidence.rule == "none"
+
+
+def test_rare_names_and_a_matching_figure_are_listed():
+    a = (
+        "The hearing of Adaeze Obiora-Lund was adjourned after 45 minutes. Her lawyer said the "
+        "court in Tromsø would sit again next week to hear the remaining witnesses.\n"
+        "Prosecutors have asked for translated bank statements, invoices and shipping "
+        "manifests from three harbours, which the defence says it has never seen."
+    )
+    b = (
+        "Judges heard from four witnesses before lunch on a wet and windy morning.\n"
+        "Several protesters gathered outside the building carrying banners and flags.\n"
+        "Obiora-Lund, whose case has drawn protests, left Tromsø court after 45 minutes "
+        "without speaking to journalists.\n"
+        "A spokesman for the ministry declined to comment on the diplomatic row, saying "
+        "consular staff had visited the embassy twice during the summer."
+    )
+    ev = compare(a, b).evidence
+    assert ev.verdict == "same-story" and ev.rule in ("shared-vocabulary", "names-and-details")
+    assert [n.key for n in ev.names] == ["tromsø", "lund"]
+    assert [n.key for n in ev.numbers] == ["45"]
 
 
 def test_every_verdict_carries_evidence():

@@ -4,15 +4,24 @@ Pure functions over plain data, so the local store and the Spark job
 (:mod:`storytrace.spark`, inside ``mapPartitions``) call the same code.
 
 * :func:`fingerprint` hashes every normalised word 5-gram of a text
-  (``Doc(text).norms``) with xxhash64 into a signed 64-bit int and keeps the
-  content-defined sample whose hash is ``0 mod SAMPLE`` (1 in 4). Identical
-  passages keep identical samples, so a shared passage of about 40 words
-  still shares several fingerprints, while storage drops fourfold. Hashes are
-  the same in every process and on every machine (never Python's ``hash()``).
+  (``Doc(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
+  winnowed sample (Schleimer, Wilkerson and Aiken 2003): in every window of
+  ``WINDOW`` consecutive shingles, the smallest hash. The choice inside a
+  window depends on that window's words only, so two texts sharing a run of
+  words keep the same fingerprints for every window inside the run.
+  **Guarantee**: windows that do not overlap pick different positions, so a
+  shared run of ``GUARANTEED_WORDS`` = 14 words (10 shingles, two disjoint
+  windows of 5) always shares at least ``MIN_SHARED`` = 2 fingerprints
+  (fewer only if the run repeats one of its own 5-grams), and any shared
+  run of ``NGRAM + WINDOW - 1`` = 9 words shares at least one. About
+  2 / (WINDOW + 1) = 1 in 3 shingles is kept. Hashes are the same in every
+  process and on every machine (never Python's ``hash()``).
 * Candidate pairs are articles sharing at least ``MIN_SHARED`` fingerprints
   held by at most ``MAX_DF`` articles (more are boilerplate: "said in a
   statement on", agency sign-offs); the store and the Spark job apply that
-  rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`).
+  rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`),
+  so any sentence of 14 words or more (15 with room to spare) lifted word
+  for word into another article makes the pair a candidate.
 * :func:`minhash` and :func:`lsh_keys` give near-duplicate candidates:
   articles whose fingerprint sets have Jaccard similarity above about 0.5
   share at least one band key with high probability.
@@ -37,14 +46,17 @@ from storytrace.text import Doc
 NGRAM = 5
 """Words per shingle."""
 
-SAMPLE = 4
-"""Keep the shingles whose hash is 0 modulo this (content-defined sampling)."""
+WINDOW = 5
+"""Shingles per winnowing window: the smallest hash of each window is kept."""
 
 MAX_DF = 50
 """Default: fingerprints in more articles than this are boilerplate and ignored."""
 
-MIN_SHARED = 3
+MIN_SHARED = 2
 """Fewest shared fingerprints that make a candidate pair."""
+
+GUARANTEED_WORDS = NGRAM - 1 + MIN_SHARED * WINDOW
+"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (14)."""
 
 NUM_PERM = 64
 """MinHash signature length."""
@@ -56,7 +68,8 @@ BANDS = 16
 PARAMETERS = {
     "hash": "xxh64-words-v1",
     "ngram": NGRAM,
-    "sample": SAMPLE,
+    "sampling": "winnow",
+    "window": WINDOW,
     "num_perm": NUM_PERM,
     "bands": BANDS,
     "max_df": MAX_DF,
@@ -105,24 +118,31 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     return acc.view(np.int64).tolist()
 
 
-def fingerprint(text: str, n: int = NGRAM, sample: int = SAMPLE) -> list[int]:
-    """Sorted distinct sampled shingle hashes of ``text`` (signed 64-bit ints).
+def fingerprint(text: str, n: int = NGRAM, window: int = WINDOW) -> list[int]:
+    """Sorted distinct winnowed shingle hashes of ``text`` (signed 64-bit ints).
 
-    Sampling is by hash value, so the same passage in two articles keeps the
-    same fingerprints wherever it stands. A text too short to keep any
-    sampled shingle keeps its smallest one.
+    The same passage in two articles keeps the same fingerprints wherever it
+    stands (see the module's guarantee). A text of fewer than ``window``
+    shingles keeps its smallest one.
     """
-    return sample_of(shingles(text, n), sample)
+    return sample_of(shingles(text, n), window)
 
 
-def sample_of(all_h: list[int], sample: int = SAMPLE) -> list[int]:
-    """The sorted distinct content-defined sample of shingle hashes ``all_h``."""
+def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:
+    """The sorted distinct winnowed sample of shingle hashes ``all_h`` (in text order).
+
+    >>> sample_of([9, 4, 7, 8, 6, 5, 3], window=3)
+    [3, 4, 5, 6]
+    """
     if not all_h:
         return []
-    kept = {x for x in all_h if x % sample == 0}
-    if not kept:
-        kept = {min(all_h)}
-    return sorted(kept)
+    h = np.asarray(all_h, dtype=np.int64)
+    if len(h) <= window:
+        return [int(h.min())]
+    # The smallest hash of each window (its leftmost position on a tie).
+    at = np.lib.stride_tricks.sliding_window_view(h, window).argmin(axis=1)
+    at += np.arange(len(at))
+    return np.unique(h[at]).tolist()
 
 
 # MinHash permutations h -> (a*h + b) mod p over 61-bit Mersenne prime, fixed

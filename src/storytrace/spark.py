@@ -212,7 +212,7 @@ def fingerprints(spark: Any, articles: Any) -> Any:
 # --- stage 2: candidates and alignment ------------------------------------------------
 
 
-def candidates(keys: Any, max_df: int | None = None, min_shared: int = 3) -> Any:
+def candidates(keys: Any, max_df: int | None = None, min_shared: int | None = None) -> Any:
     """Pairs (a < b) sharing ``min_shared`` fingerprints or one LSH band key.
 
     The same rule as :func:`storytrace.corpus.candidate_pairs`: a key held by
@@ -224,6 +224,7 @@ def candidates(keys: Any, max_df: int | None = None, min_shared: int = 3) -> Any
     from storytrace import fingerprints as fp
 
     max_df = max_df or fp.MAX_DF
+    min_shared = min_shared or fp.MIN_SHARED
     groups = (
         keys.groupBy("kind", "key")
         .agg(F.array_sort(F.collect_set("id")).alias("ids"))

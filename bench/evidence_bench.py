@@ -1,0 +1,228 @@
+"""Does ``same-story`` rest on evidence? Judged-related rates on ECB+ and PolNeAR pairs.
+
+Run: ``nice -n 10 .venv/bin/python bench/evidence_bench.py [--data ../shared/data]``
+(about 2 minutes on 2 cores).
+
+Pairs (research data under ``../shared/data``, read at run time, never copied):
+
+* **same event, different outlets** (ECB+, odd topics in the shared copy): two
+  ``ecbplus`` documents of one event whose URLs name different hosts;
+* **other event, same topic** (ECB+): an ``ecb`` and an ``ecbplus`` document of
+  one topic (each topic holds two events of the same kind: two earthquakes, two
+  rehab check-ins);
+* **same publisher, different stories** (PolNeAR): two articles of one publisher
+  published at least three days apart whose titles share no content word.
+
+"Related" means any verdict but ``unrelated`` from :func:`storytrace.align.compare`
+(bulk options: no quote or spin analysis, as ``index`` runs it). Pairs are
+sampled with a fixed seed (at most ``PER_EVENT`` per event, ``PER_TOPIC`` per
+topic). ECB+ topics are split: topics 1, 5, 9, ... (``topic % 4 == 1``) are the
+**tune** part the evidence constants were set on; topics 3, 7, 11, ... are
+**measure-only**. PolNeAR: train was used for tuning, dev is measure-only.
+
+Baseline in the same run: the rule this replaced (any shared passage, or at
+least three shared capitalised words/numbers making 20% of the smaller side's).
+
+Targets (issue 12): same event >= 90% related, other event <= 10%, same
+publisher <= 2%.
+
+Results (2026-12-01, shared copy, 2 cores, 48 s; ``--data /work/shared/data``):
+
+    pairs                          part           n  related  old rule   target
+    ECB+ same event, other outlet  tune         132    0.864     0.992  >= 0.90
+    ECB+ same event, other outlet  measure      115    0.887     0.991  >= 0.90
+    ECB+ other event, same topic   tune         132    0.098     0.409  <= 0.10
+    ECB+ other event, same topic   measure      120    0.292     0.525  <= 0.10
+    PolNeAR same publisher         tune (train) 150    0.007     0.287  <= 0.02
+    PolNeAR same publisher         measure (dev) 150   0.000     0.300  <= 0.02
+
+Same publisher: met on both parts. Other event: met on the tune part only; on
+the measure-only topics 29% of other-event pairs are still judged related
+(the old rule: 53%), so the thresholds are fitted to the tune topics and the
+target is not met. Same event: 86-89% (target 90%), against 99% for the old
+rule, which called almost everything related.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from storytrace.align import BULK, compare
+from storytrace.text import STOPWORDS, Doc
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+if "--data" in sys.argv:  # e.g. from a git worktree: --data /work/shared/data
+    DATA = Path(sys.argv[sys.argv.index("--data") + 1])
+ECB = DATA / "ecbplus" / "ECB+"
+POLNEAR = DATA / "polnear" / "data"
+PER_EVENT = 12
+PER_TOPIC = 12
+POLNEAR_PAIRS = 150
+SEED = 12
+
+
+def detokenise(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([(\[$£]) ", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return text
+
+
+def load_ecb() -> dict[str, dict]:
+    docs = {}
+    for f in sorted(ECB.glob("*/*.xml")):
+        m = re.fullmatch(r"(\d+)_(\d+)(ecb|ecbplus)\.xml", f.name)
+        if not m:
+            continue
+        sents: dict[int, list[str]] = defaultdict(list)
+        for tok in ET.parse(f).getroot().iter("token"):
+            sents[int(tok.get("sentence", 0))].append(tok.text or "")
+        lines = [detokenise(sents[k]) for k in sorted(sents)]
+        host = None
+        if m.group(3) == "ecbplus" and lines and re.match(r"\s*(https?|www)", lines[0]):
+            url = lines.pop(0).replace(" ", "")
+            hm = re.search(r"(?:https?:/+)?(?:www\d?\.)?([^/]+)", url)
+            host = hm.group(1).lower() if hm else None
+        docs[f.stem] = {
+            "text": "\n".join(lines),
+            "topic": int(m.group(1)),
+            "event": f"{m.group(1)}{m.group(3)}",
+            "kind": m.group(3),
+            "host": host,
+        }
+    return docs
+
+
+def ecb_pairs(docs: dict[str, dict], rng: random.Random) -> dict[str, list[tuple[str, str]]]:
+    by_event: dict[str, list[str]] = defaultdict(list)
+    by_topic: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for d, m in docs.items():
+        by_event[m["event"]].append(d)
+        by_topic[m["topic"]][m["kind"]].append(d)
+    same, other = [], []
+    for ev, ds in sorted(by_event.items()):
+        if not ev.endswith("ecbplus"):
+            continue
+        cands = [
+            (a, b)
+            for a, b in combinations(sorted(ds), 2)
+            if docs[a]["host"] and docs[b]["host"] and docs[a]["host"] != docs[b]["host"]
+        ]
+        same += rng.sample(cands, min(PER_EVENT, len(cands)))
+    for _, kinds in sorted(by_topic.items()):
+        cands = [(a, b) for a in sorted(kinds["ecb"]) for b in sorted(kinds["ecbplus"])]
+        other += rng.sample(cands, min(PER_TOPIC, len(cands)))
+    return {"same": same, "other": other}
+
+
+def load_polnear(split: str) -> dict[str, dict]:
+    meta = {}
+    with open(POLNEAR / "metadata.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["compartment"] == split:
+                meta[row["filename"]] = row
+    docs = {}
+    for f in sorted((POLNEAR / split / "text").glob("*.txt")):
+        row = meta.get(f.stem) or meta.get(f.name)
+        if row is None:
+            continue
+        docs[f.stem] = {
+            "text": f.read_text(encoding="utf-8", errors="replace"),
+            "publisher": row["publisher"],
+            "date": row["publication_date"],
+            "title": row["title"],
+        }
+    return docs
+
+
+def polnear_pairs(docs: dict[str, dict], rng: random.Random) -> list[tuple[str, str]]:
+    from datetime import date
+
+    def words(t: str) -> set[str]:
+        return {w for w in Doc(t).norms if w not in STOPWORDS and len(w) > 2}
+
+    cands = []
+    for a, b in combinations(sorted(docs), 2):
+        da, db = docs[a], docs[b]
+        if da["publisher"] != db["publisher"]:
+            continue
+        apart = abs((date.fromisoformat(da["date"]) - date.fromisoformat(db["date"])).days)
+        if apart >= 3 and not words(da["title"]) & words(db["title"]):
+            cands.append((a, b))
+    return rng.sample(cands, min(POLNEAR_PAIRS, len(cands)))
+
+
+def old_rule(cmp) -> bool:
+    """The rule before evidence: any passage, or >= 3 shared capitalised words (20%)."""
+
+    def names(text: str) -> set[str]:
+        doc = Doc(text)
+        return {
+            w
+            for s, w in zip(doc.starts, doc.norms, strict=True)
+            if (text[s].isupper() or text[s].isdigit()) and w not in STOPWORDS
+        }
+
+    if cmp.verdict != "unrelated" and cmp.evidence.rule not in ("none",):
+        return True
+    na, nb = names(cmp.a.text), names(cmp.b.text)
+    shared = len(na & nb)
+    return bool(cmp.passages) or (shared >= 3 and shared / max(1, min(len(na), len(nb))) >= 0.2)
+
+
+def judge(pairs: list[tuple[str, str]], docs: dict[str, dict]) -> tuple[float, float, dict]:
+    new = old = 0
+    rules: dict[str, int] = defaultdict(int)
+    for a, b in pairs:
+        cmp = compare(docs[a]["text"], docs[b]["text"], BULK)
+        new += cmp.verdict != "unrelated"
+        old += old_rule(cmp)
+        rules[cmp.evidence.rule] += 1
+    n = max(1, len(pairs))
+    return new / n, old / n, dict(rules)
+
+
+def main() -> int:
+    if not ECB.is_dir() or not POLNEAR.is_dir():
+        print(f"data not found under {DATA}", file=sys.stderr)
+        return 1
+    t0 = time.time()
+    rng = random.Random(SEED)
+    ecb = load_ecb()
+    pairs = ecb_pairs(ecb, rng)
+    rows = []
+    for name, key, target in (
+        ("same event, other outlet", "same", ">= 0.90"),
+        ("other event, same topic", "other", "<= 0.10"),
+    ):
+        for part, keep in (("tune", 1), ("measure", 3)):
+            sel = [p for p in pairs[key] if ecb[p[0]]["topic"] % 4 == keep]
+            new, old, rules = judge(sel, ecb)
+            rows.append((f"ECB+ {name}", part, len(sel), new, old, target, rules))
+    for split, part in (("train", "tune"), ("dev", "measure")):
+        pn = load_polnear(split)
+        sel = polnear_pairs(pn, rng)
+        new, old, rules = judge(sel, pn)
+        rows.append(
+            ("PolNeAR same publisher", f"{part} ({split})", len(sel), new, old, "<= 0.02", rules)
+        )
+    head = f"{'pairs':34} {'part':15} {'n':>4} {'related':>8} {'old rule':>9} {'target':>8}"
+    print(head + "  rules fired")
+    for name, part, n, new, old, target, rules in rows:
+        fired = ", ".join(f"{k} {v}" for k, v in sorted(rules.items(), key=lambda x: -x[1]))
+        print(f"{name:34} {part:15} {n:4d} {new:8.3f} {old:9.3f} {target:>8}  {fired}")
+    print(f"\n{time.time() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
