@@ -523,6 +523,6 @@ def test_several_attributions_nominal_frames_and_colon_lead_ins() -> None:
         ("the plan was dead", "said", "Smith"),
         ("the vote was rigged", "added", "Smith"),
         ("it would appeal", "said", "the company"),
-        ('the report "deeply flawed."', "called", "White House"),
+        ('the report "deeply flawed."', "called", "The White House"),
         ("Go home.", "had", "Mr Jones"),
     ]
