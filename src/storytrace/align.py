@@ -34,7 +34,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storytrace import boilerplate, evidence, spin
+from storytrace import boilerplate, evidence, revision, spin
 from storytrace.articles import Article, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
@@ -50,6 +50,7 @@ from storytrace.diff import (
 from storytrace.evidence import Evidence
 from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import jfield, json_fields, to_json
+from storytrace.revision import Revision
 from storytrace.spin import SpinReport
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
@@ -126,6 +127,14 @@ class Comparison:
     )
     skipped: list[str] = jfield(
         "Analyses left out (quotes, spin): switched off in Options.", default_factory=list
+    )
+    revision: str | None = jfield(
+        "How heavily the derived text was revised: none, light or heavy; null when the "
+        "verdict is same-story or unrelated (docs/verdict.md).",
+        default=None,
+    )
+    revision_features: Revision | None = jfield(
+        "The measured features behind revision, and the reason.", default=None, omit_none=True
     )
 
     def to_dict(self, include_text: bool = True) -> dict:
@@ -223,6 +232,7 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
             extra = spin.label(doc_a, doc_b, extra)
         passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
+    passages = revision.label(doc_a, doc_b, passages)  # kept shares, trimmed copies
     # Shared publisher furniture is labelled, kept, and left out of coverage and verdict.
     passages = boilerplate.label(doc_a, doc_b, passages, options.boilerplate)
     real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
@@ -231,6 +241,8 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     # Same story or unrelated is decided on evidence: shared quotes, names, details.
     found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
     cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
+    cmp.revision = cmp.revision_features.level if cmp.revision_features else None
     if options.quotes:
         quotes_a = extract_quotes(art_a.text, parser=False)
         quotes_b = extract_quotes(art_b.text, parser=False)

@@ -68,6 +68,20 @@ class Passage:
     a_tokens: tuple[int, int] = jfield(internal=True)
     b_tokens: tuple[int, int] = jfield(internal=True)
     matched: int = jfield(internal=True, default=0)
+    # Set by storytrace.revision.label (issue 14).
+    kept: float | None = jfield(
+        "Share of compared words left unchanged: equal / (equal + replaced); omitted or "
+        "added stretches do not count.",
+        default=None,
+        digits=4,
+        omit_none=True,
+    )
+    trimmed: bool | None = jfield(
+        "A copy with omissions: only whole stretches left out or added, every kept word "
+        "unchanged (kind verbatim).",
+        default=None,
+        omit_none=True,
+    )
 
     def to_dict(self) -> dict:
         return to_json(self)

@@ -1,0 +1,222 @@
+"""How heavily was it rewritten? Passage-level kept shares and a comparison-level grade.
+
+Two steps, both called by :func:`storytrace.align.compare`:
+
+- :func:`label` (before coverage and the verdict): every passage gets ``kept``,
+  the share of its compared words left unchanged (equal words over equal plus
+  replaced ones; inserted and deleted stretches do not count against it). A
+  passage whose only differences are omitted or added stretches (at least
+  :data:`TRIM_MIN_WORDS` words, or a clause set off by punctuation, or a
+  "replacement" spanning a sentence end: the aligner bridging a dropped
+  sentence) and every
+  kept word unchanged is a copy with omissions: kind ``verbatim`` with
+  ``trimmed`` set, not ``edited``. A chained ``edited`` passage whose kept share
+  is below :data:`REWORDED_KEPT` is a rewrite around a few kept phrases:
+  kind ``reworded``, as sentence pairs are.
+- :func:`grade` (after the verdict): ``none`` | ``light`` | ``heavy`` for a
+  derived text (verdict duplicate, spun, copied or reworded), None otherwise,
+  from measured features (:class:`Revision`): kept share over all passages,
+  share of passage words in reworded passages, edits per 100 passage words and
+  passage order. The thresholds were set on the tune part of the graded BBC set
+  in ``bench/revision_eval.py`` (figures and the measure-only part there and in
+  ``docs/verdict.md``).
+
+Example:
+    >>> from storytrace.diff import make_passage, merge_ops, opcodes
+    >>> from storytrace.text import Doc
+    >>> a = Doc("The council, which met on Monday evening, approved the new budget for schools.")
+    >>> b = Doc("The council approved the new budget for schools.")
+    >>> p = label(a, b, [make_passage(a, b, merge_ops(opcodes(a.norms, b.norms)))])[0]
+    >>> p.kind, p.trimmed, p.kept
+    ('verbatim', True, 1.0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from storytrace.diff import Passage
+from storytrace.records import jfield, to_json
+from storytrace.text import Doc
+
+TRIM_MIN_WORDS = 3
+"""Shortest omitted or added stretch that counts as trimming whatever its punctuation;
+a shorter one must be a clause (punctuation on one side) or it is an edit."""
+REWORDED_KEPT = 0.5
+"""An ``edited`` passage keeping less than this share of its words is ``reworded``."""
+
+NONE_KEPT = 0.99
+"""Least kept share over all passages for ``none`` (a copy, maybe trimmed)..."""
+NONE_EDITS_PER_100 = 1.0
+"""...with at most this many word edits (other than trimming) per 100 passage words."""
+HEAVY_KEPT = 0.85
+"""Below this kept share the revision is ``heavy``..."""
+HEAVY_REWORDED = 0.35
+"""...and also when this share of the passage words is in reworded passages..."""
+HEAVY_EDITS_PER_100 = 9.0
+"""...or when there are this many word edits per 100 passage words. On the tune half
+of bench/revision_eval.py (10th-90th percentiles): copies keep 100% with 0-0.2 edits
+per 100 words, light revisions 96-98% with 3.4-6.5 (the hand-written light fixture:
+91%, 7.9), heavy ones 72-81% with 11-15; the thresholds sit in the gaps (the grid
+search's best, 8.0 and 0.80, would put the light fixture at the edge)."""
+
+DERIVED = ("duplicate", "spun", "copied", "reworded")
+"""Verdicts for which B is graded as a revision of A (or A of B)."""
+LEVELS = ("none", "light", "heavy")
+
+_CLAUSE_MARKS = ",;:.!?()[]–—-\"“”'‘’"
+
+
+@dataclass(slots=True)
+class Revision:
+    """The measured features behind the revision grade, and the grade."""
+
+    level: str = jfield("none, light or heavy.")
+    kept: float = jfield(
+        "Share of compared passage words left unchanged (omitted stretches not counted).",
+        digits=4,
+    )
+    reworded: float = jfield("Share of passage words inside reworded passages.", digits=4)
+    edits_per_100: float = jfield("Word edits other than trimming per 100 passage words.", digits=2)
+    reordered: float = jfield(
+        "Share of passage pairs whose order differs between A and B.", digits=4
+    )
+    trimmed: int = jfield("Passages that are copies with omissions.")
+    reason: str = jfield("The grade in plain language.")
+
+    def to_dict(self) -> dict:
+        return to_json(self)
+
+
+def _words(doc: Doc, span: tuple[int, int]) -> int:
+    i, j = doc.tokens_in(span)
+    return j - i
+
+
+def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
+    """The stretch is set off by punctuation on at least one side."""
+    text = doc.text
+    before = text[: span[0]].rstrip()[-1:]
+    after = text[span[1] :].lstrip()[:1]
+    inside = text[span[0] : span[1]].strip()
+    return bool(
+        (before and before in _CLAUSE_MARKS)
+        or (after and after in _CLAUSE_MARKS)
+        or (inside and (inside[0] in _CLAUSE_MARKS or inside[-1] in _CLAUSE_MARKS))
+    )
+
+
+def _trim_edit(doc_a: Doc, doc_b: Doc, op: str, a: tuple, b: tuple) -> bool:
+    doc, span = (doc_a, a) if op == "delete" else (doc_b, b)
+    return _words(doc, span) >= TRIM_MIN_WORDS or _is_clause(doc, span)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+def _junction(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _found_in(doc: Doc, span: tuple[int, int], other: Doc) -> bool:
+    """Two or more words of ``doc`` that occur, in order and together, in ``other``."""
+    i, j = doc.tokens_in(span)
+    if j - i < 2:
+        return False
+    return f" {' '.join(doc.norms[i:j])} " in f" {' '.join(other.norms)} "
+
+
+@dataclass(slots=True)
+class _Counts:
+    equal: int = 0
+    replaced: int = 0
+    edits: int = 0  # non-equal edits that are not trimming
+    trims: int = 0
+
+
+def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
+    c = _Counts()
+    for e in p.edits:
+        if e.op == "equal":
+            c.equal += _words(doc_a, e.a)
+        elif e.op in ("insert", "delete"):
+            if _trim_edit(doc_a, doc_b, e.op, e.a, e.b):
+                c.trims += 1
+            else:
+                c.edits += 1
+        elif (
+            _junction(doc_a.text[e.a[0] : e.a[1]])
+            or _junction(doc_b.text[e.b[0] : e.b[1]])
+            or _found_in(doc_b, e.b, doc_a)
+        ):
+            # A "replacement" across a sentence end, or whose new words stand word for
+            # word elsewhere in A, is the aligner bridging an omitted stretch: the tail
+            # of one clause lined up with the head of the next.
+            c.trims += 1
+        else:  # replace, synonym
+            c.replaced += max(_words(doc_a, e.a), _words(doc_b, e.b))
+            c.edits += 1
+    return c
+
+
+def label(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> list[Passage]:
+    """New passages with ``kept`` and ``trimmed`` set, trimmed copies ``verbatim`` and
+    low-kept edited passages ``reworded`` (the given passages are left as they are)."""
+    out = []
+    for p in passages:
+        c = _counts(doc_a, doc_b, p)
+        kept = c.equal / (c.equal + c.replaced) if c.equal + c.replaced else 0.0
+        kind, trimmed = p.kind, False
+        if p.kind == "edited" and c.trims and not c.edits:
+            kind, trimmed = "verbatim", True
+        elif p.kind == "edited" and kept < REWORDED_KEPT:
+            kind = "reworded"
+        out.append(replace(p, kind=kind, kept=kept, trimmed=trimmed))
+    return out
+
+
+def features(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> Revision:
+    """The revision features of labelled passages, graded with the thresholds above."""
+    equal = replaced = edits = words = reworded = trimmed = 0
+    for p in passages:
+        c = _counts(doc_a, doc_b, p)
+        size = max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
+        equal += c.equal
+        replaced += c.replaced
+        edits += c.edits
+        words += size
+        trimmed += bool(p.trimmed)
+        if p.kind == "reworded":
+            reworded += size
+    kept = equal / (equal + replaced) if equal + replaced else 0.0
+    rew = reworded / words if words else 0.0
+    density = 100 * edits / words if words else 0.0
+    order = sorted(passages, key=lambda p: p.a_tokens[0])
+    pairs = inversions = 0
+    for i, p in enumerate(order):
+        for q in order[i + 1 :]:
+            pairs += 1
+            inversions += q.b_tokens[0] < p.b_tokens[0]
+    reordered = inversions / pairs if pairs else 0.0
+    level, reason = _decide(kept, rew, density)
+    return Revision(level, kept, rew, density, reordered, trimmed, reason)
+
+
+def _decide(kept: float, reworded: float, density: float) -> tuple[str, str]:
+    share = f"{kept:.0%} of compared words kept"
+    if kept < HEAVY_KEPT or reworded >= HEAVY_REWORDED or density >= HEAVY_EDITS_PER_100:
+        return "heavy", (
+            f"heavy revision: {share}, {density:.1f} word edits per 100 words, "
+            f"{reworded:.0%} of the shared text reworded"
+        )
+    if kept >= NONE_KEPT and density <= NONE_EDITS_PER_100:
+        return "none", f"a copy: {share}, differences are omitted or added stretches"
+    return "light", f"light revision: {share}, {density:.1f} word edits per 100 words"
+
+
+def grade(doc_a: Doc, doc_b: Doc, passages: list[Passage], verdict: str) -> Revision | None:
+    """The revision grade of a derived pair; None when the verdict is not reuse."""
+    if verdict not in DERIVED or not passages:
+        return None
+    return features(doc_a, doc_b, passages)

@@ -1,0 +1,78 @@
+"""Revision grade: kept shares, trimmed copies, low-kept rewrites, none/light/heavy."""
+
+from pathlib import Path
+
+from storytrace import revision
+from storytrace.align import compare
+from storytrace.diff import make_passage, merge_ops, opcodes
+from storytrace.text import Doc
+
+FIX = Path(__file__).parent / "fixtures" / "verdict"
+
+
+def _passage(a: str, b: str):
+    da, db = Doc(a), Doc(b)
+    return da, db, make_passage(da, db, merge_ops(opcodes(da.norms, db.norms)))
+
+
+def test_a_copy_with_a_clause_left_out_is_trimmed_not_edited() -> None:
+    da, db, p = _passage(
+        "The council, which met on Monday evening, approved the new budget for schools.",
+        "The council approved the new budget for schools.",
+    )
+    assert p.kind == "edited"
+    (q,) = revision.label(da, db, [p])
+    assert (q.kind, q.trimmed, q.kept) == ("verbatim", True, 1.0)
+    assert p.kind == "edited" and p.kept is None  # the input is left alone
+    assert q.to_dict()["trimmed"] is True and q.to_dict()["kept"] == 1.0
+
+
+def test_one_changed_word_is_an_edit_and_counts_against_kept() -> None:
+    da, db, p = _passage(
+        "The council approved the new budget for schools on Monday.",
+        "The council approved the new budget for schools on Tuesday.",
+    )
+    (q,) = revision.label(da, db, [p])
+    assert (q.kind, q.trimmed) == ("edited", False)
+    assert abs(q.kept - 9 / 10) < 1e-9
+    # A dropped single word with no punctuation around it is an edit, not trimming.
+    da, db, p = _passage(
+        "The council quickly approved the new budget for schools.",
+        "The council approved the new budget for schools.",
+    )
+    assert revision.label(da, db, [p])[0].kind == "edited"
+
+
+def test_an_edited_passage_keeping_few_words_is_reworded() -> None:
+    da, db, p = _passage(
+        "officials said the rail line would finally open to passengers next spring",
+        "officials said the track might eventually welcome travellers some time soon",
+    )
+    (q,) = revision.label(da, db, [p])
+    assert q.kept < revision.REWORDED_KEPT and q.kind == "reworded"
+
+
+def test_grades_on_the_verdict_fixtures() -> None:
+    original = (FIX / "original.txt").read_text(encoding="utf-8")
+    grades = {}
+    for name in ("light", "heavy", "independent", "unrelated"):
+        cmp = compare(original, (FIX / f"{name}.txt").read_text(encoding="utf-8"))
+        grades[name] = (cmp.verdict, cmp.revision)
+    assert grades["light"] == ("copied", "light")
+    assert grades["heavy"] == ("reworded", "heavy")
+    assert grades["independent"][1] is None and grades["unrelated"][1] is None
+    # Cut and paste: every third sentence dropped, the rest untouched.
+    doc = Doc(original)
+    kept = [original[s:e] for k, (s, e) in enumerate(doc.sentences) if k % 3 != 1]
+    cut = compare(original, "\n\n".join(kept))
+    assert cut.verdict in ("copied", "duplicate") and cut.revision == "none"
+    d = cut.to_dict()
+    assert d["revision"] == "none" and d["revision_features"]["level"] == "none"
+    assert "reason" in d["revision_features"]
+    assert compare(original, original).revision == "none"
+
+
+def test_revision_is_null_in_the_json_for_unrelated_text() -> None:
+    original = (FIX / "original.txt").read_text(encoding="utf-8")
+    d = compare(original, (FIX / "unrelated.txt").read_text(encoding="utf-8")).to_dict()
+    assert d["revision"] is None and "revision_features" not in d
