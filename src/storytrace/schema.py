@@ -29,7 +29,10 @@ def _compare() -> dict:
         "`/api/compare`. Every span is [start, end) in characters of the analysed text of its "
         "side (a.text or b.text), so text[start:end] is the span.",
     )
-    # Batch mode adds the pair's id from the input line.
+    # Batch mode may leave the texts out (include_text=False) and adds the pair's id.
+    article = s["$defs"]["Article"]
+    article["required"] = [k for k in article["required"] if k != "text"]
+    article["properties"]["text"]["description"] += " Left out by `compare --pairs --no-text`."
     s["properties"] = {"id": {"description": "Batch mode only: the pair's id."}, **s["properties"]}
     return s
 
