@@ -144,7 +144,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _check_text(_decode_counting(data[len(bom) :], codec, source), source)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a text head can hide a binary body
         codec = _utf16_without_bom(data)
         if codec is None:
             raise InputError(f"{source}: looks like a binary file, not text or HTML")

@@ -415,7 +415,7 @@ def _quoted_share(ctx: Context, s: int, e: int) -> float:
 def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
     share = _quoted_share(ctx, *piece)
     if share >= 0.999:
-        inside = [sg for sg in ctx.segs if sg[0] < piece[1] and sg[1] > piece[0]]
+        inside = ctx.segments_in(*piece)
         content = (max(inside[0][0], piece[0]), min(inside[-1][1], piece[1]))
         return Quote("direct", content, cue, speaker)
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
