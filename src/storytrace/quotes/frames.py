@@ -292,11 +292,11 @@ def _pieces(
     # podcast:", "said in a statement that".
     linked = False
     m = _COLON_FRAME.match(text, f1, hi)
-    if m and not _has_quote(ctx, f1, m.end() - 1):
+    if m and not _has_quote(ctx, f1, m.end() - 1) and _links(ctx, f1, m.end()):
         f1, linked = m.end(), True
     else:
         m = _THAT_FRAME.match(text, f1, hi)
-        if m and not _has_quote(ctx, f1, m.end()):
+        if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
             f1, linked = m.end(), True
     quotes: list[Quote] = []
     before = trim_span(text, lo, f0) if first else None
@@ -341,6 +341,17 @@ _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
 )
+
+
+def _links(ctx: Context, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` only links a cue to its content ('told the podcast:',
+    'said in a statement that'), holding no clause of its own ('said officials
+    are in possession of video that ...': the content starts at 'officials')."""
+    return not any(
+        w in _VERBISH or w in SUBJECT_PRONOUNS for w in (x.lower() for x in ctx.words(s, e))
+    )
+
+
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
 _NOT_VERB_S = set("""is has was as this its his us""".split())
 
