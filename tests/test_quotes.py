@@ -542,3 +542,10 @@ def test_that_and_colon_link_only_when_no_clause_comes_before() -> None:
         'she has the quality the job needs: "Steadiness."',
         "the roads were closed",
     ]
+
+
+def test_frame_in_the_middle_of_a_reported_clause() -> None:
+    t = "The weapons his country has, he added, are like nuclear bombs.\n"
+    (q,) = extract_quotes(t, parser=False)
+    assert [t[s:e] for s, e in q.parts] == ["The weapons his country has", "are like nuclear bombs"]
+    assert t[slice(*q.cue)] == "added"

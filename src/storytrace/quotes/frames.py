@@ -323,7 +323,15 @@ def _pieces(
                 after = (ctx.segs[k][0], after[1])
             if _quoted_share(ctx, *after) < 0.8:
                 after = None
-    elif before is not None and _quoted_share(ctx, *before) < 0.8:
+    elif (
+        before is not None
+        and _quoted_share(ctx, *before) < 0.8
+        and not (
+            # 'The weapons it has, he added, are like bombs': a frame set in the
+            # middle of one reported clause.
+            _after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
+        )
+    ):
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
