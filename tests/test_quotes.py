@@ -505,3 +505,24 @@ def test_extraction_work_grows_linearly(unit: str) -> None:
 def test_sixteen_thousand_quotation_marks_are_bounded_work() -> None:
     for text in ('"' * 16_000, "“" * 8_000 + "”" * 8_000, "'" * 16_000):
         assert _line_events(text) <= 30 * len(text)
+
+
+def test_several_attributions_nominal_frames_and_colon_lead_ins() -> None:
+    t = (
+        "Smith said the plan was dead and added that the vote was rigged.\n"
+        "In a statement, the company said it would appeal.\n"
+        'The White House, in a statement, called the report "deeply flawed."\n'
+        'Mr Jones had a simple message for voters: "Go home."\n'
+        "The minister had a plan: more houses."
+    )
+    got = [
+        (t[slice(*q.content)], t[slice(*q.cue)], q.speaker_name)
+        for q in extract_quotes(t, parser=False)
+    ]
+    assert got == [
+        ("the plan was dead", "said", "Smith"),
+        ("the vote was rigged", "added", "Smith"),
+        ("it would appeal", "said", "the company"),
+        ('the report "deeply flawed."', "called", "The White House"),
+        ("Go home.", "had", "Mr Jones"),
+    ]

@@ -27,6 +27,7 @@ from storytrace.quotes.lexicon import (
     NP_STOP,
     ORG_WORDS,
     PERSON_ROLES,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
     SPOKES,
@@ -117,6 +118,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
         outer = _scan_np(toks, c2 - 1)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        if inner[0].group(0).lower() in PREPOSITIONS and outer:
+            # 'The White House, in a statement, called': a phrase set off by commas.
+            return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
         described = inner[0].group(0).lower() in ("the", "a", "an") or any(
