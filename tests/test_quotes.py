@@ -558,3 +558,9 @@ def test_promises_report_their_infinitive_but_agreeing_does_not() -> None:
     )
     got = [(t[slice(*q.content)], q.speaker_name) for q in extract_quotes(t, parser=False)]
     assert got == [("to bring back lost mining jobs", "Trump")]
+
+
+def test_quoted_titles_are_not_continuations() -> None:
+    t = 'Mr. Obama said the climate was changing. "All Bets Are Off."\n"The Trends Are Terrifying."'
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    assert got == ["the climate was changing"]

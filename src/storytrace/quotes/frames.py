@@ -466,6 +466,11 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
+def _title_case(s: str) -> bool:
+    words = [w for w in s.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) == len(words)
+
+
 def orphan_quotes(
     ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int
 ) -> list[tuple[Quote, bool]]:
@@ -481,6 +486,9 @@ def orphan_quotes(
             continue
         s, e = max(s, u0), min(e, u1)
         n = ctx.count_words(s, e)
+        if _title_case(text[s:e]):
+            # '"Coal Isn't the Villain."': a title or headline, not somebody's words.
+            continue
         lead = text[u0:s].strip(" \t\n“‘\"'«„")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""
