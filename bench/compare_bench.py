@@ -15,12 +15,34 @@ lists, each matching block of at least 3 words taken as a passage.
 The 2-worker column is batch mode as ``compare --pairs`` runs it: the full JSON per pair,
 including quote extraction and matching, so it does more work than the 1-core column.
 
-Run: ``.venv/bin/python bench/compare_bench.py [--pairs 1000] [--data ../shared/data/bbc/bbc]``
+Timing: 20 pairs of warm-up first, then the engines interleaved in rounds of 100 pairs; the
+rate is CPU time of this process (``time.process_time``; the machine is shared), wall time beside
+it. The per-process Doc cache is cleared before each engine's round, so every engine tokenises
+every text. "alignment only" is ``compare(a, b, align.BULK)`` (what ``index`` and Spark run);
+"full" is the default ``compare`` with quote matching, spin detection and findings.
 
-Last results (2026-11-23, after the synonym pass landed): storytrace 608 pairs/s on one core,
-recall 0.985; difflib on words 1,420 pairs/s, recall 0.719 (storytrace 0.43x its throughput);
-difflib on characters 14.8 pairs/s, recall 0.739 (storytrace 41x). Before the synonym pass: 832
-pairs/s (0.59x and 66x).
+Run: ``.venv/bin/python bench/compare_bench.py [--pairs 1000] [--char-pairs 1000]
+[--data ../shared/data/bbc/bbc]``
+
+Last results (2026-12-01, 400 pairs, ``nice -n 10 ... --pairs 400 --char-pairs 20``, CPU time
+on the shared 2-core machine; the two code versions run one after the other):
+
+| version | alignment only (BULK) | full compare | difflib words (same run) | recall |
+| --- | --- | --- | --- | --- |
+| aace856 (before the issue 16 work) | 11,328 µs/pair | 16,527 µs/pair | 1,082 µs/pair | 0.988 |
+| 645b7eb (after) | 10,476 µs/pair | 14,043 µs/pair | 895 µs/pair | 0.988 |
+
+Alignment only is 0.09x word-level difflib's throughput at 0.988 vs 0.751 recall. Where a BULK
+pair's time goes now (cProfile, 200 pairs): ``evidence.gather`` 48% and ``boilerplate.label``
+25% (boilerplate_spans: about 880 regex searches a call, about 2 calls per article), spin
+labelling 8%, seeding and chaining 7%, sentence pairing 5.5%, tokenising 5%. The core stages
+alone (``Doc`` for both texts, sentences and quotations, seeds, chains, edits, sentence pairing;
+measured per stage on the same 400 pairs): Doc 596 -> 482 µs, seeds 318 -> 238 µs, align_docs
+541 -> 489 µs, sentence pairing 297 -> 266 µs. The outputs of all 400 pairs are identical
+except one: "v2.0" is now one token (coverage of B 0.1081 -> 0.1082).
+
+Earlier (2026-11-23, before quotes/spin/evidence were part of compare, wall time): storytrace
+608 pairs/s on one core, recall 0.985; difflib on words 1,420 pairs/s, recall 0.719.
 """
 
 from __future__ import annotations
@@ -35,10 +57,10 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
-from storytrace.align import compare
+from storytrace.align import BULK, compare
 from storytrace.articles import decode_bytes
 from storytrace.pairs import compare_records
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -182,18 +204,31 @@ def main() -> None:
     pairs = build_pairs(load_bbc(args.data), args.pairs)
     print(f"{len(pairs)} pairs, {sum(len(p['truth']) for p in pairs)} injected paragraphs")
 
-    # Interleave the two engines in rounds so machine noise hits both alike.
-    t_ours = t_diff = 0.0
-    ours_res, diff_res = [], []
+    # Warm up both engines (thesaurus, regexes, caches of word forms) before timing.
+    for p in pairs[:20]:
+        compare(p["a_text"], p["b_text"])
+        difflib_passages(p["a_text"], p["b_text"])
+
+    # Interleave the engines in rounds so machine noise hits all alike. CPU time is
+    # what the process itself used (the machine is shared); wall time beside it.
+    engines = {
+        "align": lambda p: compare(p["a_text"], p["b_text"], BULK),
+        "full": lambda p: compare(p["a_text"], p["b_text"]),
+        "difflib": lambda p: difflib_passages(p["a_text"], p["b_text"]),
+    }
+    cpu = dict.fromkeys(engines, 0.0)
+    wall = dict.fromkeys(engines, 0.0)
+    results: dict[str, list] = {k: [] for k in engines}
     for start in range(0, len(pairs), 100):
         chunk = pairs[start : start + 100]
-        t0 = time.perf_counter()
-        ours_res += [compare(p["a_text"], p["b_text"]) for p in chunk]
-        t1 = time.perf_counter()
-        diff_res += [difflib_passages(p["a_text"], p["b_text"]) for p in chunk]
-        t2 = time.perf_counter()
-        t_ours += t1 - t0
-        t_diff += t2 - t1
+        for name, run in engines.items():
+            doc_of.cache_clear()  # each engine tokenises every text itself
+            c0, w0 = time.process_time(), time.perf_counter()
+            results[name] += [run(p) for p in chunk]
+            cpu[name] += time.process_time() - c0
+            wall[name] += time.perf_counter() - w0
+    ours_res, diff_res = results["align"], results["difflib"]
+    t_ours, t_diff = cpu["align"], cpu["difflib"]
 
     t0 = time.perf_counter()
     char_res = [difflib_char_passages(p["a_text"], p["b_text"]) for p in pairs[: args.char_pairs]]
@@ -206,7 +241,8 @@ def main() -> None:
 
     tracemalloc.start()
     for p in pairs[:200]:
-        compare(p["a_text"], p["b_text"])
+        doc_of.cache_clear()
+        compare(p["a_text"], p["b_text"], BULK)
     peak_ours = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
     for p in pairs[:200]:
@@ -232,18 +268,26 @@ def main() -> None:
 
     n = len(pairs)
     print(
-        "\n| engine | pairs/s (1 core) | pairs/s (2 workers, full JSON incl. quotes) "
-        "| peak MiB (200 pairs) | passage recall |"
+        "\n| engine | pairs/s (1 core, CPU) | pairs/s (1 core, wall) | CPU µs/pair "
+        "| pairs/s (2 workers, full JSON incl. quotes, wall) | peak MiB (200 pairs) "
+        "| passage recall |"
     )
-    print("| --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     all_ours = sum(rec_ours.values()) / sum(tot.values())
     all_diff = sum(rec_diff.values()) / sum(tot.values())
     print(
-        f"| storytrace compare | {n / t_ours:.0f} | {n / t_batch:.0f} | "
+        f"| storytrace compare, alignment only (align.BULK) | {n / cpu['align']:.0f} | "
+        f"{n / wall['align']:.0f} | {1e6 * cpu['align'] / n:.0f} | - | "
         f"{peak_ours / 2**20:.1f} | {all_ours:.3f} |"
     )
     print(
-        f"| difflib.SequenceMatcher (words) | {n / t_diff:.0f} | - | "
+        f"| storytrace compare, full (quotes, spin, findings) | {n / cpu['full']:.0f} | "
+        f"{n / wall['full']:.0f} | {1e6 * cpu['full'] / n:.0f} | {n / t_batch:.0f} | - | "
+        f"{all_ours:.3f} |"
+    )
+    print(
+        f"| difflib.SequenceMatcher (words) | {n / cpu['difflib']:.0f} | "
+        f"{n / wall['difflib']:.0f} | {1e6 * cpu['difflib'] / n:.0f} | - | "
         f"{peak_diff / 2**20:.1f} | {all_diff:.3f} |"
     )
     nc = len(char_res)
@@ -251,7 +295,10 @@ def main() -> None:
         f"| difflib.SequenceMatcher (chars, autojunk off; {nc} pairs) | {nc / t_char:.1f} | - | "
         f"- | {rec_char / tot_char:.3f} |"
     )
-    print(f"\nthroughput ratio storytrace / difflib words (1 core each): {t_diff / t_ours:.2f}x")
+    print(
+        f"\nthroughput ratio storytrace alignment / difflib words (CPU, 1 core each): "
+        f"{t_diff / t_ours:.2f}x; full compare / difflib words: {t_diff / cpu['full']:.2f}x"
+    )
     print(
         f"throughput ratio storytrace / difflib chars (1 core each): "
         f"{(nc / t_char and (n / t_ours) / (nc / t_char)):.1f}x"

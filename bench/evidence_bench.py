@@ -26,7 +26,7 @@ least three shared capitalised words/numbers making 20% of the smaller side's).
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
-Results (2026-12-01, shared copy, 2 cores, 48 s; ``--data /work/shared/data``):
+Results (2026-12-01, shared copy, 2 cores, 21 s; ``--data /work/shared/data``):
 
     pairs                          part           n  related  old rule   target
     ECB+ same event, other outlet  tune         132    0.864     0.992  >= 0.90

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.align import Comparison, compare
 from storytrace.articles import read_article
@@ -351,3 +353,30 @@ def test_pairs_batch_honours_the_compare_options() -> None:
     assert plain["passages"] == [] and [p["kind"] for p in lexical["passages"]] == ["reworded"]
     single = compare(a, b, Options(semantic="lexical")).to_dict()
     assert lexical["passages"] == single["passages"] and lexical["verdict"] == single["verdict"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), max_size=40),
+    st.lists(st.integers(0, 6), max_size=40),
+    st.integers(1, 4),
+    st.integers(1, 3),
+)
+def test_seed_hits_match_the_plain_definition(
+    ids_a: list[int], ids_b: list[int], n: int, max_pos: int
+) -> None:
+    from storytrace.align import _seed_hits_py, seed_hits
+
+    grams_a = [tuple(ids_a[i : i + n]) for i in range(len(ids_a) - n + 1)]
+    grams_b = [tuple(ids_b[j : j + n]) for j in range(len(ids_b) - n + 1)]
+    want = [
+        (i, j)
+        for j, g in enumerate(grams_b)
+        for i, h in enumerate(grams_a)
+        if g == h and 0 < grams_a.count(g) <= max_pos
+    ]
+    assert seed_hits(ids_a, ids_b, n, max_pos) == want
+    # The fallback for vocabularies too large for one int64 key agrees.
+    big = 1 << 40
+    assert seed_hits([x + big for x in ids_a], [x + big for x in ids_b], n, max_pos) == want
+    assert _seed_hits_py(ids_a, ids_b, n, max_pos, 3) == want

@@ -85,6 +85,16 @@ def test_rules_find_furniture_and_leave_reporting():
         "Photograph: Jane Smith/Getty Images",
         "Print this page",
         "Send us your feedback",
+        "Thanks for reading! Already a subscriber? Log in to continue.",
+        "Get our Morning Briefing newsletter, delivered to your inbox.",
+        "ADVERTISEMENT",
+        "Sponsored content",
+        "Read more: Council tax to rise",
+        "Update: this story has been amended to include a response from the club.",
+        "The scene on Monday (Photograph by Kim Lee for the Courier)",
+        "© 2024 Courier Media",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Click here to watch the video",
     ):
         assert boilerplate_spans(f"{STORIES[1]}\n{line}") != [], line
 

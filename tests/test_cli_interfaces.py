@@ -221,3 +221,12 @@ def test_import_is_lazy() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_html_report_to_stdout() -> None:
+    res = run("compare", SEED_A, SEED_A, "--html", "-")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.lstrip().lower().startswith("<!doctype html")
+    assert "HTML report written" not in res.stderr
+    res = run("compare", SEED_A, SEED_A, "--html", "-", "--json")
+    assert res.exit_code == 2 and "both write to standard output" in res.stderr

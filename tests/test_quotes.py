@@ -423,3 +423,106 @@ def test_she_never_resolves_to_an_organisation_or_a_man() -> None:
     )
     (q,) = extract_quotes(t, parser=False)
     assert q.speaker_name == "Loretta Lynch" and q.speaker_type == "person"
+
+
+def test_headlines_captions_and_teasers_are_never_quotes() -> None:
+    t = (
+        "Pence Says Trump Was ‘Mocking’ the Clinton Camp\n"
+        "The governor said on Sunday that the debate would go ahead.\n"
+        "READ MORE: Trump says “the debate is rigged against me”\n"
+        "WATCH: Clinton says “we will win this thing”\n"
+        "Story continues below advertisement\n"
+        "Photo: The senator said “hello” to supporters (Getty Images)\n"
+        "Follow Pam Key on Twitter @pamkeyNEN, who said nothing."
+    )
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    assert got == ["the debate would go ahead"]
+
+
+def test_parser_reads_long_texts_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storytrace.quotes.parser as qparser
+
+    t = "\n".join(
+        f"Senator Ann Lee{i} demanded that the vote number {i} be delayed. "
+        f'"We need time," she said.'
+        for i in range(6)
+    )
+    whole = [q.to_dict() for q in extract_quotes(t, parser=True)]
+    monkeypatch.setattr(qparser, "PIECE", 120)
+    sdoc = qparser.parse(qparser.load_spacy(required=True), t)
+    assert sdoc.text == t and len(list(sdoc.sents)) >= 12
+    assert [q.to_dict() for q in extract_quotes(t, parser=True)] == whole
+    assert len(whole) == 12
+
+
+def test_text_without_marks_or_cues_is_skipped_before_any_analysis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import storytrace.quotes.extract as qextract
+
+    def boom(*_: object) -> None:
+        raise AssertionError("names indexed for a text with nothing to find")
+
+    monkeypatch.setattr(qextract, "index_names", boom)
+    assert extract_quotes("Shares rose 3% on Monday. The index closed higher.") == []
+    with pytest.raises(AssertionError):
+        extract_quotes("Shares rose, the minister said.")
+
+
+def _line_events(text: str) -> int:
+    """Python line events while extracting: a count of operations, not a time."""
+    import sys
+
+    n = 0
+
+    def tracer(frame: object, event: str, arg: object) -> object:
+        nonlocal n
+        n += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        extract_quotes(text, parser=False)
+    finally:
+        sys.settrace(None)
+    return n
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“A b c d e,” he said. ",
+        "Tom Hale said “x y.” He added: “z w.” ",
+        "Ann Lee met Bob Hope. She said “x y z.” ",
+        "“Word and more words\n",
+    ],
+)
+def test_extraction_work_grows_linearly(unit: str) -> None:
+    small, large = _line_events(unit * 250), _line_events(unit * 1000)
+    assert large <= 4.5 * small
+
+
+def test_sixteen_thousand_quotation_marks_are_bounded_work() -> None:
+    for text in ('"' * 16_000, "“" * 8_000 + "”" * 8_000, "'" * 16_000):
+        assert _line_events(text) <= 30 * len(text)
+
+
+def test_several_attributions_nominal_frames_and_colon_lead_ins() -> None:
+    t = (
+        "Smith said the plan was dead and added that the vote was rigged.\n"
+        "In a statement, the company said it would appeal.\n"
+        'The White House, in a statement, called the report "deeply flawed."\n'
+        'Mr Jones had a simple message for voters: "Go home."\n'
+        "The minister had a plan: more houses."
+    )
+    got = [
+        (t[slice(*q.content)], t[slice(*q.cue)], q.speaker_name)
+        for q in extract_quotes(t, parser=False)
+    ]
+    assert got == [
+        ("the plan was dead", "said", "Smith"),
+        ("the vote was rigged", "added", "Smith"),
+        ("it would appeal", "said", "the company"),
+        ('the report "deeply flawed."', "called", "The White House"),
+        ("Go home.", "had", "Mr Jones"),
+    ]

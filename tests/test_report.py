@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,14 +11,7 @@ import pytest
 
 from storytrace.align import compare
 from storytrace.articles import read_article
-from storytrace.report import (
-    Extras,
-    QuoteRow,
-    SpinFlag,
-    headline_span,
-    render_fragment,
-    render_html,
-)
+from storytrace.report import headline_span, render_fragment, render_html
 from storytrace.report.html import _Mark, _render_marked
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,27 +171,18 @@ def test_changed_words_are_marked_with_their_counterpart(seed_cmp) -> None:
     assert '<span class="gap op-delete" title="A has “out” here"></span>' in html
 
 
-def test_quotes_table_and_spin_flags_from_extras(seed_cmp) -> None:
-    a, b = seed_cmp.a.text, seed_cmp.b.text
-    qa = a.index("we will sort out your housing")
-    qb = b.index("we will sort your housing")
-    extras = Extras(
-        quotes=[QuoteRow("altered", "Sofia Patel", (qa, qa + 29), (qb, qb + 25))],
-        spin_flags=[
-            SpinFlag(
-                "b",
-                (b.index("get together"), b.index("get together") + 12),
-                "“get together” for “party”",
-            )
-        ],
-        spin_scores={"a": 0.0, "b": 0.42},
-    )
-    html = render_fragment(seed_cmp, extras)
-    assert 'id="quotes"' in html and "Sofia Patel" in html and "lab-altered" in html
-    assert 'data-jump="qa1"' in html and 'id="qa1"' in html and 'id="qb1"' in html
-    assert "B’s headline is spun" in html and "get together” for “party”" in html
-    assert '<td class="num">0.42</td>' in html
-    assert html.count('class="spin-flag"') == 1
+def test_html_shows_exactly_the_comparisons_facts(seed_cmp) -> None:
+    """Findings, quotes, spin flags and scores come from the Comparison, as in its JSON."""
+    html = render_fragment(seed_cmp)
+    d = seed_cmp.to_dict()
+    items = re.findall(r"<li>(.*?)</li>", html.split('id="findings">')[1].split("</ul>")[0])
+    plain = [unescape(re.sub(r"<[^>]+>", "", i)) for i in items]
+    assert plain == d["findings"] and len(plain) >= 3
+    assert len(re.findall(r'<tr class="q-(\w+)">', html)) == len(d["quotes"]) >= 4
+    assert html.count('class="spin-flag"') == len(d["spin_flags"]) >= 2
+    for side in ("a", "b"):
+        row = re.search(rf'<tr class="side-row-{side}">(.*?)</tr>', html).group(1)
+        assert f'<td class="num">{d["spin"][side]["score"]:.2f}</td>' in row
 
 
 def test_headline_span() -> None:
@@ -282,18 +267,15 @@ def test_story_graph_stays_readable_at_thirty_articles() -> None:
     assert svg.count('class="edge') == 10
 
 
-def test_report_without_the_quotes_and_spin_modules(monkeypatch, seed_cmp) -> None:
-    import sys
+def test_report_with_quotes_and_spin_switched_off() -> None:
+    from storytrace.align import Options
 
-    from storytrace.report import gather_extras
-
-    monkeypatch.setitem(sys.modules, "storytrace.quotes", None)
-    monkeypatch.setitem(sys.modules, "storytrace.spin", None)
-    extras = gather_extras(seed_cmp)
-    assert extras.missing == ["quotes", "spin"] and not extras.quotes
-    html = render_html(seed_cmp)
-    assert 'id="quotes"' not in html
-    assert "".join(parse(html).text["b"]) == seed_cmp.b.text
+    a, b = read_article(ROOT / "examples/seed_a.txt"), read_article(ROOT / "examples/seed_b.txt")
+    cmp = compare(a, b, Options(quotes=False, spin=False, synonyms=False))
+    assert cmp.quotes is None
+    html = render_html(cmp)
+    assert 'id="quotes"' not in html and "spin score" not in html
+    assert "".join(parse(html).text["b"]) == cmp.b.text
 
 
 def test_quotes_table_on_the_seeds(seed_cmp) -> None:

@@ -244,3 +244,32 @@ def test_concurrent_writers_store_each_article_once(tmp_path):
     assert sum(added) == 400 and all(int(o[0]) + int(o[1]) == 400 for o in outs)
     with Store(tmp_path / "db", readonly=True) as s:
         assert len(s.hashes()) == 400
+
+
+def test_file_size_limit_is_one_line_and_committed_data_survives(tmp_path):
+    import resource
+
+    src = tmp_path / "in.jsonl"
+    with open(src, "w") as fh:
+        for i in range(2000):
+            text = f"Report {i} says lot {i} sold for {i * 7} pounds in town {i % 89} on Monday."
+            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+    db = tmp_path / "db"
+    cmd = [sys.executable, "-m", "storytrace", "index", str(src), "--db", str(db), "--no-quotes"]
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (250_000, 250_000))
+
+    res = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=limit, timeout=120)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    (line,) = [x for x in res.stderr.splitlines() if x.strip()]
+    assert str(db / "storytrace.db") in line and "committed before is kept" in line
+    con = sqlite3.connect(db / "storytrace.db")
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    kept = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert 0 < kept < 2000
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    with Store(db, readonly=True) as s:
+        assert len(s.hashes()) == 2000 and not s.pending()

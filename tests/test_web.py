@@ -317,3 +317,227 @@ def test_serving_a_folder_without_an_index_is_a_clear_error(tmp_path: Path) -> N
 
     with pytest.raises(InputError, match="no index here"):
         create_app(tmp_path)
+
+
+# --- analysis once: the page and the API show the same Comparison ------------------------
+
+
+def test_api_compare_follows_the_schema_and_matches_the_page(client: TestClient) -> None:
+    import html as html_mod
+
+    import jsonschema
+
+    d = client.post("/api/compare", json={"a": SEED_A.decode(), "b": SEED_B.decode()}).json()
+    jsonschema.validate(d, json.loads((ROOT / "docs/compare.schema.json").read_text()))
+    assert d["findings"] and d["quotes"] and d["spin_flags"] and set(d["spin"]) == {"a", "b"}
+    page = client.post("/compare", data={"a_text": SEED_A.decode(), "b_text": SEED_B.decode()})
+    items = re.findall(r"<li>(.*?)</li>", page.text.split('id="findings">')[1].split("</ul>")[0])
+    assert [html_mod.unescape(re.sub(r"<[^>]+>", "", i)) for i in items] == d["findings"]
+    assert len(re.findall(r'<tr class="q-\w+">', page.text)) == len(d["quotes"])
+
+
+# --- reliability (issue 17) -------------------------------------------------------------------
+
+
+def test_requests_naming_another_host_are_refused() -> None:
+    from storytrace.web.security import allowed_hosts
+
+    app = create_app(workers=0)
+    for base in ("http://127.0.0.1:8000", "http://localhost", "http://[::1]:8000"):
+        assert TestClient(app, base_url=base).get("/api/health").status_code == 200
+    for base in ("http://evil.example", "http://127.0.0.1.evil.example:8000"):
+        r = TestClient(app, base_url=base).get("/api/health")
+        assert r.status_code == 400 and "unknown Host header" in r.text
+    # What --host names is answered too.
+    lan = create_app(workers=0, hosts=allowed_hosts("192.168.1.5"))
+    assert TestClient(lan, base_url="http://192.168.1.5:8000").get("/").status_code == 200
+    assert TestClient(lan, base_url="http://evil.example").get("/").status_code == 400
+
+
+def test_like_wildcards_in_a_speaker_search_are_literal(indexed: TestClient) -> None:
+    for name in ("%", "_", "%%", "\\"):
+        r = indexed.get("/api/search", params={"speaker": name})
+        assert r.status_code == 200 and r.json()["hits"] == [], name
+    assert indexed.get("/api/search", params={"speaker": "ball"}).json()["hits"]
+
+
+def test_negative_and_huge_limits_are_rejected(indexed: TestClient) -> None:
+    for query in ("limit=-1", "limit=0", "limit=1000000000", "offset=-5", "limit=x"):
+        r = indexed.get(f"/api/stories?{query}")
+        assert r.status_code == 400, query
+        assert r.json()["detail"].startswith("invalid request: ")
+    r = indexed.get("/stories?limit=-1")
+    assert r.status_code == 400 and "invalid request: limit" in error_text(r.text)
+    r = indexed.get("/api/search", params={"q": "Labour", "limit": 0})
+    assert r.status_code == 400
+    r = indexed.get("/api/stories?limit=1")
+    assert r.status_code == 200 and len(r.json()["stories"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"a": "\\ud800 broken", "b": "text"}', "a: not valid Unicode"),
+        (b'{"a": "x", "b": "y", "a_source": "\\udfff"}', "a_source: Value error, article name"),
+        (b'{"a": NaN, "b": "text"}', "invalid request: a: Input should be a valid string"),
+        (b'{"a": Infinity, "b": "text"}', "invalid request: a: Input should be a valid string"),
+        (b'{"a": "x", "b": ', "invalid request: "),
+        (b"[1, 2]", "invalid request: "),
+        (b"\xff\xfe", "invalid request: "),
+    ],
+)
+def test_malformed_bodies_are_400(client: TestClient, body: bytes, message: str) -> None:
+    r = client.post("/api/compare", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    assert message in r.json()["detail"]
+
+
+def test_worker_pool_cancels_a_job_nobody_waits_for() -> None:
+    import asyncio
+    import operator
+    import time
+
+    from storytrace.web.workers import JobCancelled, WorkerPool
+
+    pool = WorkerPool(1)
+
+    async def scenario() -> tuple[float, int, int, int]:
+        pool.start()
+        before = pool._workers[0].process.pid
+        started = time.monotonic()
+
+        async def gone() -> bool:
+            return time.monotonic() - started > 0.3
+
+        with pytest.raises(JobCancelled):
+            await pool.run(time.sleep, 30, gone=gone)
+        took = time.monotonic() - started
+        after = pool._workers[0].process.pid
+        return took, before, after, await pool.run(operator.add, 2, 3)
+
+    try:
+        took, before, after, answer = asyncio.run(scenario())
+    finally:
+        pool.close()
+    assert took < 2 and before != after and answer == 5
+    assert pool.alive() == 0
+
+
+def heavy_text(sentences: int) -> str:
+    """A long text of pseudo-words; the same sentences shuffled make compare work hard."""
+    import random
+
+    rng = random.Random(1)
+    vocab = [f"w{i}x" for i in range(3000)]
+    return " ".join(" ".join(rng.choice(vocab) for _ in range(15)) + "." for _ in range(sentences))
+
+
+def shuffled(text: str) -> str:
+    import random
+
+    parts = text.split(". ")
+    random.Random(2).shuffle(parts)
+    return ". ".join(parts)
+
+
+def test_a_compare_whose_client_disconnects_is_stopped() -> None:
+    import http.client
+    import time
+
+    from test_browser import start_server
+
+    app = create_app(workers=1)
+    url, server, thread = start_server(app)
+    try:
+        pool = app.state.ctx.pool
+        deadline = time.monotonic() + 20
+        while pool.alive() < 1:  # the lifespan starts the worker
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        first = pool._workers[0].process.pid
+        a = heavy_text(6000)
+        body = json.dumps({"a": a, "b": shuffled(a)})
+        conn = http.client.HTTPConnection(url.removeprefix("http://"), timeout=30)
+        conn.request("POST", "/api/compare", body, {"content-type": "application/json"})
+        time.sleep(1.0)  # the worker is busy aligning
+        conn.sock.shutdown(2)
+        conn.close()
+        left = time.monotonic()
+        while pool._workers[0].process.pid == first:
+            assert time.monotonic() - left < 3, "the worker kept running"
+            time.sleep(0.05)
+        # The fresh worker answers the next request.
+        r = TestClient(app, base_url=LOCAL).post("/api/compare", json={"a": "one two", "b": "x"})
+        assert r.status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+def test_sigterm_stops_the_server_and_its_workers_within_a_second(tmp_path: Path) -> None:
+    import http.client
+    import os
+    import signal
+    import socket
+    import threading
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storytrace", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert time.monotonic() < deadline, "server did not start"
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/api/health")
+                health = json.loads(conn.getresponse().read())
+                if health["workers"] >= 1:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.1)
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        assert children  # the worker processes
+        a = heavy_text(6000)
+        body = json.dumps({"a": a, "b": shuffled(a)})
+
+        statuses: list[int] = []
+
+        def busy() -> None:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            try:
+                c.request("POST", "/api/compare", body, {"content-type": "application/json"})
+                statuses.append(c.getresponse().status)
+            except OSError:
+                statuses.append(0)
+
+        threading.Thread(target=busy, daemon=True).start()
+        time.sleep(1.0)  # a compare is running in a worker
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=5)
+        took = time.monotonic() - sent
+        assert took < 1.0, took
+        time.sleep(0.2)
+        assert statuses == [503]  # the running compare was told the server is stopping
+        for pid in children:
+            assert not Path(f"/proc/{pid}").exists() or "Z" in _state(pid), pid
+        assert "Traceback" not in proc.stderr.read().decode()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0]
+    except OSError:
+        return "Z"

@@ -33,6 +33,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
+
+import numpy as np
 
 from storytrace import boilerplate, evidence, revision, spin
 from storytrace.articles import Article, article_from_text
@@ -353,24 +356,75 @@ def findings(cmp: Comparison) -> list[str]:
 
 def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
     vocab = {w: k for k, w in enumerate(set(doc_a.norms).union(doc_b.norms))}
-    return [vocab[w] for w in doc_a.norms], [vocab[w] for w in doc_b.norms]
+    return _lookup(vocab, doc_a.norms), _lookup(vocab, doc_b.norms)
+
+
+def _lookup(vocab: dict[str, int], words: list[str]) -> list[int]:
+    # itemgetter maps the whole list in C (a tuple, or a bare item for one word).
+    if len(words) < 2:
+        return [vocab[w] for w in words]
+    return list(itemgetter(*words)(vocab))
 
 
 def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[tuple[int, int]]:
-    """All ``(i, j)`` where the n-gram at ``i`` in A equals the one at ``j`` in B."""
-    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i, gram in enumerate(zip(*(ids_a[k:] for k in range(n)), strict=False)):
+    """All ``(i, j)`` where the n-gram at ``i`` in A equals the one at ``j`` in B.
+
+    An n-gram found more than ``max_pos`` times in A seeds nothing. Hits come
+    in B's order, then A's.
+
+    >>> seed_hits([1, 2, 3, 4, 1, 2, 3], [9, 1, 2, 3], 3, 20)
+    [(0, 1), (4, 1)]
+    """
+    bits = max(max(ids_a, default=0), max(ids_b, default=0)).bit_length() or 1
+    if len(ids_a) < n or len(ids_b) < n:
+        return []
+    if n * bits > 63:  # a vocabulary too large for one int64 key per n-gram
+        return _seed_hits_py(ids_a, ids_b, n, max_pos, bits)
+    # Sorted n-gram keys of A, and for each n-gram of B the range of equal keys.
+    keys_a, keys_b = _gram_array(ids_a, n, bits), _gram_array(ids_b, n, bits)
+    order = np.argsort(keys_a, kind="stable")
+    sorted_a = keys_a[order]
+    lo = np.searchsorted(sorted_a, keys_b, "left")
+    count = np.searchsorted(sorted_a, keys_b, "right") - lo
+    keep = (count > 0) & (count <= max_pos)
+    if not keep.any():  # unrelated texts share no n-gram
+        return []
+    js = np.flatnonzero(keep)
+    lo, count = lo[keep], count[keep]
+    total = int(count.sum())
+    # Positions lo .. lo+count-1 of each kept B n-gram, flattened.
+    within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    i_s = order[np.repeat(lo, count) + within]
+    return list(zip(i_s.tolist(), np.repeat(js, count).tolist(), strict=True))
+
+
+def _gram_array(ids: list[int], n: int, bits: int) -> np.ndarray:
+    """One int64 per n-gram: the ids side by side in ``bits``-bit fields (exact)."""
+    arr = np.array(ids, dtype=np.int64)
+    m = len(ids) - n + 1
+    keys = arr[:m].copy()
+    for k in range(1, n):
+        keys = (keys << bits) | arr[k : k + m]
+    return keys
+
+
+def _seed_hits_py(
+    ids_a: list[int], ids_b: list[int], n: int, max_pos: int, bits: int
+) -> list[tuple[int, int]]:
+    # Same as seed_hits with Python ints as keys (any vocabulary size).
+    def keys(ids: list[int]) -> list[int]:
+        out = ids[: len(ids) - n + 1]
+        for k in range(1, n):
+            out = [(h << bits) | x for h, x in zip(out, ids[k:], strict=False)]
+        return out
+
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, gram in enumerate(keys(ids_a)):
         index[gram].append(i)
     hits: list[tuple[int, int]] = []
-    get = index.get
-    add = hits.append
-    for j, gram in enumerate(zip(*(ids_b[k:] for k in range(n)), strict=False)):
-        positions = get(gram)
-        if positions is None:
-            continue
-        if len(positions) == 1:  # the common case, kept cheap
-            add((positions[0], j))
-        elif len(positions) <= max_pos:
+    for j, gram in enumerate(keys(ids_b)):
+        positions = index.get(gram, ())
+        if 0 < len(positions) <= max_pos:
             hits.extend((i, j) for i in positions)
     return hits
 
@@ -505,13 +559,9 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _stem(word: str) -> str:
-    # Crude but language-agnostic: inflections of one word share a prefix.
-    return word[:6] if len(word) > 6 else word
-
-
 def _content(doc: Doc, t0: int, t1: int) -> list[str]:
-    return [_stem(w) for w in doc.norms[t0:t1] if w not in STOPWORDS and len(w) > 1]
+    # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
+    return [w[:6] for w in doc.norms[t0:t1] if len(w) > 1 and w not in STOPWORDS]
 
 
 def reworded_passages(
@@ -529,6 +579,9 @@ def reworded_passages(
         return []
     bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
     bags_b = [Counter(_content(doc_b, *t)) for t in sents_b]
+    shared_vocab = set().union(*bags_a) & set().union(*bags_b)
+    if len(shared_vocab) < 3:
+        return []  # no sentence pair can share three content words
     df: Counter[str] = Counter()
     for bag in bags_a + bags_b:
         df.update(bag.keys())
@@ -540,19 +593,24 @@ def reworded_passages(
 
     wa = [weight(x) for x in bags_a]
     wb = [weight(x) for x in bags_b]
-    postings: dict[str, list[int]] = defaultdict(list)
+    # Postings of B's words that A also has, with their counts: (sentence, count).
+    postings: dict[str, list[tuple[int, int]]] = {w: [] for w in shared_vocab}
     for j, bag in enumerate(bags_b):
-        for w in bag:
-            postings[w].append(j)
+        for w, c in bag.items():
+            if w in shared_vocab:
+                postings[w].append((j, c))
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for i, bag in enumerate(bags_a):
-        shared: dict[int, float] = defaultdict(float)
-        count: Counter[int] = Counter()
+        shared: dict[int, float] = {}
+        count: dict[int, int] = {}
         for w, c in bag.items():
-            for j in postings.get(w, ()):
-                shared[j] += idf[w] * min(c, bags_b[j][w])
-                count[j] += 1
+            if w not in shared_vocab:
+                continue
+            weight_w = idf[w]
+            for j, cb in postings[w]:
+                shared[j] = shared.get(j, 0.0) + weight_w * (c if c < cb else cb)
+                count[j] = count.get(j, 0) + 1
         for j, s in shared.items():
             if count[j] < 3:
                 continue

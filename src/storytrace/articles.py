@@ -123,6 +123,13 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")
 # best candidate and still win: for short Western text the detector's first
 # pick is often a Central European or Mac code page that turns é into ť.
 _CP1252_SLACK = 0.1
+_MIN_EVIDENCE = 8
+_SNIFF_BYTES = 65536
+_LEGACY_CODECS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "koi8_r", "koi8_u", "mac_roman",
+    "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)  # fmt: skip
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -142,7 +149,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _check_text(_decode_counting(data[len(bom) :], codec, source), source)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a text head can hide a binary body
         codec = _utf16_without_bom(data)
         if codec is None:
             raise InputError(f"{source}: looks like a binary file, not text or HTML")
@@ -211,24 +218,35 @@ def _decode_non_utf8(data: bytes, source: str, legacy: dict[str, str] | None = N
 def legacy_codec(data: bytes) -> str:
     """The code page of non-UTF-8 bytes, as charset-normalizer finds it.
 
-    Windows-1252 wins when it reads about as well as the best candidate
-    (Western news archives are mostly Windows-1252, and for short Western
-    text the detector's first pick is often a code page that turns é into ť).
+    Only code pages news is written in are candidates (charset-normalizer alone
+    offers UTF-16 or Urdu cp1006 for a short Western text), and Windows-1252
+    wins when it reads about as well as the best of them: Western news archives
+    are mostly Windows-1252, and for short text the detector's first pick is
+    often a Central European page that turns é into ť. With fewer than
+    ``_MIN_EVIDENCE`` non-ASCII bytes there is nothing to detect from, and
+    Windows-1252 is taken.
 
     >>> legacy_codec("Привет, как дела? Это тест кодировки.".encode("cp1251"))
     'cp1251'
     >>> legacy_codec("Le café était fermé à Zürich.".encode("latin-1"))
     'cp1252'
+    >>> legacy_codec("It cost £3m.".encode("cp1252"))
+    'cp1252'
     """
+    high = len(data) - len(data.translate(None, bytes(range(128))))
+    if high < _MIN_EVIDENCE:
+        return "cp1252"
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is not None:
-        cp1252 = next((m for m in matches if m.encoding == "cp1252"), None)
-        if cp1252 is None or cp1252.chaos > best.chaos + _CP1252_SLACK:
-            return best.encoding
-    return "cp1252"
+    best = from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
+    if best is None:
+        return "cp1252"
+    try:
+        western = mess_ratio(data[:_SNIFF_BYTES].decode("cp1252"))
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
+        return best.encoding
+    return "cp1252" if western <= best.chaos + _CP1252_SLACK else best.encoding
 
 
 # --- single files --------------------------------------------------------------

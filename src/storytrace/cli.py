@@ -197,7 +197,10 @@ def _check_semantic(semantic: str | None) -> None:
     help="Print the full result as JSON (docs/compare.schema.json).",
 )
 @click.option(
-    "--html", type=_PATH, metavar="FILE", help="Write a self-contained HTML report to this file."
+    "--html",
+    type=_PATH,
+    metavar="FILE",
+    help="Write a self-contained HTML report to this file (- for standard output).",
 )
 @click.option(
     "--pairs",
@@ -252,22 +255,20 @@ def compare(
     from storytrace.align import compare as api_compare
     from storytrace.articles import read_article
 
+    if json_out and _is_stdout(html):
+        raise InputError("--json and --html - both write to standard output: choose one")
     result = api_compare(read_article(a), read_article(b), Options(semantic=semantic))
     if html is not None:
         from storytrace.report import render_html
 
-        try:
-            html.write_text(render_html(result), encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{html}: cannot write report ({e.strerror})") from None
+        if write_report(html, render_html(result)):
+            return
     if json_out:
         emit(result.to_dict())
         return
     from storytrace.report import terminal_summary
 
     stdout_console().print(terminal_summary(result), crop=False)  # long paths stay whole
-    if html is not None:
-        say("", f"HTML report written to {html}")
 
 
 def _compare_batch(
@@ -563,7 +564,10 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges"}.',
 )
 @click.option(
-    "--html", type=_PATH, metavar="FILE", help="Also write a self-contained HTML report here."
+    "--html",
+    type=_PATH,
+    metavar="FILE",
+    help="Also write a self-contained HTML report here (- for standard output).",
 )
 @click.option(
     "--skip-same-outlet",
@@ -580,8 +584,10 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
     if data["unaligned"]:
         n = data["unaligned"]
         say("warning:", f"{n} articles not aligned yet: run 'storytrace index' again")
-    if html is not None:
-        _write_stories_html(db, data, html)
+    if json_out and _is_stdout(html):
+        raise InputError("--json and --html - both write to standard output: choose one")
+    if html is not None and _write_stories_html(db, data, html):
+        return
     if json_out:
         for s in data["stories"]:
             emit(s)
@@ -600,15 +606,28 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
             sys.stdout.write(f"  {arrow}: {e['verdict']}, {len(e['passages'])} passages\n")
 
 
-def _write_stories_html(db: Path, data: dict, out: Path) -> None:
+def _write_stories_html(db: Path, data: dict, out: Path) -> bool:
     from storytrace.report import index_stories, render_stories_html
 
     page = render_stories_html(index_stories(db, data["stories"]), f"Stories in {db}")
+    return write_report(out, page)
+
+
+def _is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
+
+
+def write_report(out: Path, page: str) -> bool:
+    """Write an HTML report to ``out`` (``-``: standard output); True when it went to stdout."""
+    if _is_stdout(out):
+        sys.stdout.write(page)
+        return True
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as e:
         raise InputError(f"{out}: cannot write report ({e.strerror})") from None
     say("", f"HTML report written to {out}")
+    return False
 
 
 @app.command("export", context_settings=CONTEXT)

@@ -383,20 +383,7 @@ def _edge(d: dict) -> st.Edge:
     """A stored edge back as :class:`storytrace.stories.Edge`."""
     from storytrace import stories as st
 
-    if hasattr(st.Edge, "from_dict"):
-        return st.Edge.from_dict(d)
-    way = d.get("direction") or {}
-    return st.Edge(
-        d["a"],
-        d["b"],
-        d["passages"],
-        d["coverage"],
-        d["verdict"],
-        way.get("from"),
-        way.get("to"),
-        way.get("basis"),
-        d.get("shared_quotes", 0),
-    )
+    return st.Edge.from_dict(d)
 
 
 def stored_reuse(db: str | os.PathLike[str]) -> list[st.Edge]:

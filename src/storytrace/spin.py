@@ -46,7 +46,7 @@ from functools import cache
 
 from storytrace import synonyms
 from storytrace.diff import Edit, Passage
-from storytrace.text import STOPWORDS, Doc, overlaps
+from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 try:  # the [spin] extra; without it the rare-synonym flags are off
     from wordfreq import zipf_frequency
@@ -240,7 +240,7 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
     """
     if use_thesaurus is None:
         use_thesaurus = synonyms.available()
-    doc = Doc(text)
+    doc = doc_of(text)
     political = _is_political(doc.norms)
     flags: list[Flag] = []
     for m in _TORTURED_RE.finditer(text):

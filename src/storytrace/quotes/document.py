@@ -9,9 +9,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import CLOSE_MARKS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
-from storytrace.text import Doc, doc_of
+from storytrace.text import Doc, doc_of, overlaps
 
 
 def quote_segments(text: str | Doc) -> list[Span]:
@@ -58,11 +59,43 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
     organisations: set[str] = field(default_factory=set)
+    # Sorted positions and look-ups, so that each resolution step is logarithmic
+    # or bounded, never a scan of the whole article (issue 16: linear time).
+    unit_starts: list[int] = field(default_factory=list)
+    name_starts: list[int] = field(default_factory=list)
+    desc_starts: list[int] = field(default_factory=list)
+    by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)
         self.seg_starts = [s for s, _ in self.segs]
-        self.units = sentence_units(self.doc, self.segs)
+        skip = furniture(self.doc)
+        self.units = [
+            u for u in sentence_units(self.doc, self.segs) if not any(overlaps(u, f) for f in skip)
+        ]
+        self.unit_starts = [u[0] for u in self.units]
+
+    def names_indexed(self) -> None:
+        """Sort the names and descriptors found and index names by first and last word."""
+        self.names.sort()
+        self.descriptors.sort(key=lambda d: d[0])
+        self.name_starts = [p for p, _ in self.names]
+        self.desc_starts = [p for p, _, _ in self.descriptors]
+        for npos, full in self.names:
+            parts = full.split()
+            for w in {parts[0], parts[-1]}:
+                self.by_part.setdefault(w, []).append((npos, full))
+
+    def segments_in(self, s: int, e: int) -> list[Span]:
+        """The quotation segments overlapping ``[s, e)``."""
+        k = max(0, bisect_right(self.seg_starts, s) - 1)
+        out = []
+        for seg in self.segs[k:]:
+            if seg[0] >= e:
+                break
+            if seg[1] > s:
+                out.append(seg)
+        return out
 
     @property
     def text(self) -> str:
@@ -80,6 +113,29 @@ class Context:
         doc = self.doc
         i, j = doc.tokens_in((s, e))
         return [doc.text[doc.starts[k] : doc.ends[k]] for k in range(i, j)]
+
+
+# Lines that are never anyone's words, beyond the publisher furniture that
+# boilerplate finds: link and video teasers, social-media plugs, wire credits.
+_NOT_CONTENT = (
+    r"^\s*(?:watch|listen|read|more|related|see|video|photos?|gallery)\s*(?:here|more)?\s*[:\-|]",
+    r"\bfollow [^.\n]{0,40} on (?:twitter|x|facebook|instagram)\b",
+    r"^\s*\((?:reporting|writing|editing|additional reporting) by\b",
+)
+
+
+def furniture(doc: Doc) -> list[Span]:
+    """Spans that never hold quotes: publisher furniture (``storytrace.boilerplate``),
+    link and video teasers, wire credits, and the headline (a short first line
+    in title case followed by more text)."""
+    out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
+    paras = doc.paragraphs
+    if len(paras) > 1:
+        s, e = paras[0]
+        words = [w for w in doc.text[s:e].split() if len(w) > 3 and w[0].isalpha()]
+        if 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            out = [(s, e), *out]
+    return out
 
 
 @dataclass(slots=True, frozen=True)

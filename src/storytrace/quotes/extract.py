@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.frames import attribute_unit, colon_frame, orphan_quotes
+from storytrace.quotes.lexicon import ANY_CUE
 from storytrace.quotes.model import Quote
-from storytrace.quotes.parser import load_spacy, parse_speaker, parse_unit
+from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
 from storytrace.text import doc_of
 
@@ -19,8 +20,13 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     paragraph.
     """
     nlp = load_spacy(required=parser is True) if parser is not False else None
-    ctx = Context(doc_of(text))
-    sdoc = nlp(text) if nlp is not None else None
+    doc = doc_of(text)
+    if not doc.quotations and ANY_CUE.isdisjoint(doc.norms):
+        # No quotation mark and no reporting verb: nothing to find (most of a corpus
+        # of briefs and listings), so neither the names index nor spaCy runs.
+        return []
+    ctx = Context(doc)
+    sdoc = parse(nlp, text) if nlp is not None else None
     index_names(ctx, sdoc)
     quotes: list[Quote] = []
     continuations: set[int] = set()

@@ -59,19 +59,30 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         colon = text.rfind(":", u0, ctx.segs[k][0])
         if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
             return []
-    if ctx.count_words(u0, colon) > 10:
-        return []
-    sp = np_backward(ctx.doc, u0, colon)
+    cue: Span = (colon, colon + 1)
+    sp = np_backward(ctx.doc, u0, colon) if ctx.count_words(u0, colon) <= 10 else None
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
-        return []
+        if dangling:
+            return []
+        # 'Mr Jones had a simple message for voters: "Go home."': the sentence's
+        # subject and verb lead in to the quotation.
+        frame = _unlisted_colon_frame(ctx, u0, colon)
+        if frame is None:
+            return []
+        sp, cue = frame
     if dangling:
-        return [Quote("direct", (u1, u1), (colon, colon + 1), sp)]
+        return [Quote("direct", (u1, u1), cue, sp)]
     piece = trim_span(text, colon + 1, u1)
-    return [make_quote(ctx, piece, (colon, colon + 1), sp)] if piece else []
+    if piece is None:
+        return []
+    if cue[1] - cue[0] > 1 and _quoted_share(ctx, *piece) < 0.8:
+        # A lead-in verb off the cue list frames only a quotation.
+        return []
+    return [make_quote(ctx, piece, cue, sp)]
 
 
 _COLON_VERB = re.compile(
-    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took)\b"
+    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had)\b"
 )
 
 
@@ -192,6 +203,10 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     if speaker is None:
                         continue
                     f1 = speaker[1]
+                elif frames and _COORDINATED.search(text, lo, c0):
+                    # 'Smith said the plan was dead and added that ...': a second
+                    # attribution with the same speaker.
+                    speaker = frames[-1][1]
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
@@ -228,6 +243,9 @@ _AFTER_QUOTE_FRAME = re.compile(
     r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
     r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
 )
+
+
+_COORDINATED = re.compile(r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also))?)\s*$")
 
 
 def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
@@ -415,7 +433,7 @@ def _quoted_share(ctx: Context, s: int, e: int) -> float:
 def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
     share = _quoted_share(ctx, *piece)
     if share >= 0.999:
-        inside = [sg for sg in ctx.segs if sg[0] < piece[1] and sg[1] > piece[0]]
+        inside = ctx.segments_in(*piece)
         content = (max(inside[0][0], piece[0]), min(inside[-1][1], piece[1]))
         return Quote("direct", content, cue, speaker)
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)

@@ -215,3 +215,6 @@ PERSON_ROLES = set(
     congressman congresswoman representative delegate ambassador commissioner superintendent
     actor actress singer widow mother father son daughter wife husband man woman""".split()
 )
+# Every word that can start a frame, lower-cased: a text with none of them and no
+# quotation mark holds no quote.
+ANY_CUE = frozenset(CUE_FORMS) | frozenset(CUE_FORMS_BEFORE_THAT) | {"according"} | set(PARSE_FORMS)

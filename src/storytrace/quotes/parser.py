@@ -35,6 +35,35 @@ def load_spacy(required: bool) -> Any:
         return None
 
 
+# spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its memory
+# grows with the text, so long texts are parsed in pieces of whole paragraphs.
+PIECE = 100_000
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """``nlp(text)``, in pieces of at most :data:`PIECE` characters cut after a line
+    break (or a space), joined into one spaCy Doc with the same character offsets."""
+    if len(text) <= PIECE:
+        return nlp(text)
+    from spacy.tokens import Doc as SpacyDoc
+
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + PIECE)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    sdoc = SpacyDoc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    if sdoc.text != text:
+        raise ValueError("spaCy pieces do not rebuild the text")
+    return sdoc
+
+
 def parser_available() -> bool:
     """Whether spaCy and an English model are installed (the ``[nlp]`` extra)."""
     return load_spacy(required=False) is not None

@@ -4,7 +4,7 @@ resolution of pronouns, surnames and descriptors to a full name."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -27,6 +27,7 @@ from storytrace.quotes.lexicon import (
     NP_STOP,
     ORG_WORDS,
     PERSON_ROLES,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
     SPOKES,
@@ -117,6 +118,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
         outer = _scan_np(toks, c2 - 1)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        if inner[0].group(0).lower() in PREPOSITIONS and outer:
+            # 'The White House, in a statement, called': a phrase set off by commas.
+            return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
         described = inner[0].group(0).lower() in ("the", "a", "an") or any(
@@ -321,7 +325,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         text,
     ):
         ctx.descriptors.append((m.start(), frozenset({m.group(1)}), _strip_titles(m.group(2))))
-    ctx.names.sort()
+    ctx.names_indexed()
     for _, name in ctx.names:
         parts = name.split()
         if parts[0] in titled or parts[-1] in titled:
@@ -424,7 +428,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # accused ...': the speaker of the quote just before, in the same sentence.
             near = [
                 p
-                for p in earlier
+                for p in _recent(earlier, s - 400)
                 if p.speaker is not None
                 and p.speaker_name
                 and p.speaker_name.lower() not in RELATIVES
@@ -489,9 +493,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     words = {w.lower() for w in re.findall(r"[\w\-]+", phrase)} - DETERMINERS - {"of", "for"}
     best = None
     if phrase[:1].islower() or low.split()[0] in DETERMINERS and not SPOKES.search(low):
-        for pos, desc, name in ctx.descriptors:
-            if pos > s:
-                break
+        hi = bisect_right(ctx.desc_starts, s)
+        # The nearest 200 descriptors before the mention: a bound on the work per quote.
+        for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
             shared = len(words & desc)
             if shared and shared >= min(2, len(words)) and (best is None or shared >= best[0]):
                 best = (shared, name)
@@ -530,9 +534,8 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
     if " " in name:
         return name
     best = None
-    for npos, full in ctx.names:
-        parts = full.split()
-        if name in (parts[-1], parts[0]) and full != name and (npos <= pos or best is None):
+    for npos, full in ctx.by_part.get(name, ()):
+        if full != name and (npos <= pos or best is None):
             best = full
     return best or name
 
@@ -540,13 +543,14 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
 def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> str | None:
     """The person 'he'/'she' refers to: the first person named in the nearest
     earlier sentence that names one (news puts the subject first)."""
-    k = bisect_right([u[0] for u in ctx.units], pos) - 1
+    k = bisect_right(ctx.unit_starts, pos) - 1
     for unit in range(k, max(-1, k - 5), -1):
         u0, u1 = ctx.units[unit]
         hi = min(u1, pos)
         cands: list[tuple[int, str]] = []
-        for npos, name in ctx.names:
-            if u0 <= npos < hi and (name in ctx.persons or name_gender(ctx, name)):
+        a, b = bisect_left(ctx.name_starts, u0), bisect_left(ctx.name_starts, hi)
+        for npos, name in ctx.names[a:b]:
+            if name in ctx.persons or name_gender(ctx, name):
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
             words = m.group(0).split()
@@ -555,21 +559,28 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
         # The speaker of an attribution in that sentence is its subject.
         spoke = [
             (q.speaker[0], q.speaker_name)
-            for q in earlier
+            for q in _recent(earlier, u0)
             if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
         ]
         for _, name in sorted(spoke) + sorted(cands):
             if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS:
                 return name
-    # No known person nearby: the nearest earlier full name of a person.
-    for npos, name in reversed(ctx.names):
-        if (
-            npos < pos
-            and _gender_ok(ctx, name, gender)
-            and (name in ctx.persons or name_gender(ctx, name))
-        ):
+    # No known person nearby: the nearest earlier full name of a person (of the
+    # last 200 names: a bound on the work per pronoun).
+    hi = bisect_left(ctx.name_starts, pos)
+    for _, name in reversed(ctx.names[max(0, hi - 200) : hi]):
+        if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+def _recent(earlier: list[Quote], start: int) -> list[Quote]:
+    """The quotes of ``earlier`` (in text order) from the sentence starting at
+    ``start`` on: earlier sentences' quotes end before it."""
+    k = len(earlier)
+    while k > 0 and earlier[k - 1].content[1] >= start:
+        k -= 1
+    return earlier[k:]
 
 
 def _gender_ok(ctx: Context, name: str, gender: str) -> bool:

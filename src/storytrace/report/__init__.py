@@ -22,15 +22,7 @@ from __future__ import annotations
 
 from storytrace.report.common import KIND_HELP, KINDS, VERDICT_HELP, static_text
 from storytrace.report.graph import EDGE_COLOURS, GraphEdge, GraphNode, story_graph, story_graph_svg
-from storytrace.report.html import (
-    Extras,
-    QuoteRow,
-    SpinFlag,
-    gather_extras,
-    headline_span,
-    render_fragment,
-    render_html,
-)
+from storytrace.report.html import headline_span, render_fragment, render_html
 from storytrace.report.shape import article_meta, index_stories, shape_stories
 from storytrace.report.story_pages import render_stories_html
 from storytrace.report.terminal import KIND_STYLE, terminal_summary
@@ -41,13 +33,9 @@ __all__ = [
     "KIND_HELP",
     "KIND_STYLE",
     "VERDICT_HELP",
-    "Extras",
     "GraphEdge",
     "GraphNode",
-    "QuoteRow",
-    "SpinFlag",
     "article_meta",
-    "gather_extras",
     "headline_span",
     "index_stories",
     "render_fragment",

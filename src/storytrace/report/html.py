@@ -6,131 +6,24 @@ or by Jinja's autoescaping (the page around them), and nothing loads from the ne
 
 from __future__ import annotations
 
-import importlib
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
-from typing import Any
 
-from storytrace.align import Comparison
+from storytrace.align import Comparison, headline_span
+from storytrace.quotes import QuoteMatch
 from storytrace.report.common import (
     KIND_HELP,
     KINDS,
     VERDICT_HELP,
-    Span,
     pct,
     short,
 )
 from storytrace.report.pages import render_standalone
-from storytrace.text import overlaps
 
 OP_HELP = {"replace": "replaced", "synonym": "synonym", "insert": "inserted", "delete": "deleted"}
 _TITLE_CHARS = 160
-
-
-@dataclass(slots=True)
-class QuoteRow:
-    """One row of the quotes table: a quote both articles carry.
-
-    ``label`` is ``identical``, ``trimmed`` or ``altered``; ``a``/``b`` are the
-    character spans of the quote's words and ``ops`` the word-level diff
-    ``(op, a_span, b_span)`` between them.
-    """
-
-    label: str
-    speaker: str | None
-    a: Span
-    b: Span
-    ops: list[tuple[str, Span, Span]] = field(default_factory=list)
-    note: str = ""
-
-
-@dataclass(slots=True)
-class SpinFlag:
-    """A phrase flagged as spun on one side, with a short explanation."""
-
-    side: str
-    span: Span
-    note: str
-
-
-@dataclass(slots=True)
-class Extras:
-    """What the report shows beyond the alignment: quotes and spin."""
-
-    quotes: list[QuoteRow] = field(default_factory=list)
-    quote_counts: dict[str, int] = field(default_factory=dict)
-    spin_flags: list[SpinFlag] = field(default_factory=list)
-    spin_scores: dict[str, float] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-
-
-def gather_extras(cmp: Comparison) -> Extras:
-    """Quotes and spin for the report, from the modules that provide them.
-
-    Synonym edits found by the aligner are always flagged as spin; the quotes
-    table and spin scores need :mod:`storytrace.quotes` and
-    :mod:`storytrace.spin` and are left out (and listed in ``missing``)
-    without them.
-    """
-    extras = Extras()
-    quotes_mod = _optional_module("quotes")
-    if quotes_mod is None:
-        extras.missing.append("quotes")
-    else:
-        _quote_rows(quotes_mod, cmp, extras)
-    spin_mod = _optional_module("spin")
-    if spin_mod is None:
-        extras.missing.append("spin")
-    else:
-        extras.spin_flags, extras.spin_scores = _spin(spin_mod, cmp)
-    for n, p in enumerate(cmp.passages, 1):
-        for e in p.edits:
-            if e.op != "synonym":
-                continue
-            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
-            if not any(f.side == "b" and overlaps(f.span, e.b) for f in extras.spin_flags):
-                extras.spin_flags.append(SpinFlag("b", e.b, note))
-    return extras
-
-
-def _optional_module(name: str) -> Any | None:
-    # Quotes and spin are separate modules that may be absent in a trimmed install.
-    try:
-        return importlib.import_module(f"storytrace.{name}")
-    except ImportError:
-        return None
-
-
-def _quote_rows(mod: Any, cmp: Comparison, extras: Extras) -> None:
-    quotes_a = mod.extract_quotes(cmp.a.text, parser=False)
-    quotes_b = mod.extract_quotes(cmp.b.text, parser=False)
-    extras.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
-    for m in mod.match_quotes(cmp.a.text, quotes_a, cmp.b.text, quotes_b):
-        name_a, name_b = m.a.speaker_name, m.b.speaker_name
-        note = ""
-        if m.speaker_mismatch:
-            note = f"attributed to {name_a or 'nobody'} in A, {name_b or 'nobody'} in B"
-        extras.quotes.append(
-            QuoteRow(
-                m.label,
-                name_a or name_b,
-                m.a.content,
-                m.b.content,
-                [(op.op, op.a, op.b) for op in m.ops],
-                note,
-            )
-        )
-
-
-def _spin(mod: Any, cmp: Comparison) -> tuple[list[SpinFlag], dict[str, float]]:
-    flags: list[SpinFlag] = []
-    scores: dict[str, float] = {}
-    for side, art in (("a", cmp.a), ("b", cmp.b)):
-        found = mod.detect(art.text)
-        scores[side] = found.score
-        flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in found.flags]
-    return flags, scores
 
 
 def _attr(text: str) -> str:
@@ -194,7 +87,7 @@ def _render_marked(text: str, marks: list[_Mark]) -> str:
     return "".join(out)
 
 
-def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
+def _pane_marks(cmp: Comparison, side: str) -> list[_Mark]:
     other_text = cmp.b.text if side == "a" else cmp.a.text
     other = "B" if side == "a" else "A"
     marks: list[_Mark] = []
@@ -230,13 +123,13 @@ def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
                     f'<span class="gap op-{ed.op}" title="{other} has “{_attr(their_words)}” here">'
                 )
                 marks.append(_Mark(mine[0], mine[0], 3, tag, tag))
-    for i, q in enumerate(extras.quotes, 1):
-        s, e = q.a if side == "a" else q.b
+    for i, q in enumerate(cmp.quotes or [], 1):
+        s, e = q.a.content if side == "a" else q.b.content
         tip = f'title="quote {i}: {q.label}"'
         marks.append(
             _Mark(s, e, 0, f'<span class="q" id="q{side}{i}" {tip}>', f'<span class="q" {tip}>')
         )
-    for f in extras.spin_flags:
+    for f in cmp.spin_flags:
         if f.side == side:
             tag = f'<span class="spin-flag" title="spun: {_attr(f.note)}">'
             marks.append(_Mark(f.span[0], f.span[1], 4, tag, tag))
@@ -248,24 +141,7 @@ def _pane_marks(cmp: Comparison, extras: Extras, side: str) -> list[_Mark]:
     return marks
 
 
-def headline_span(article: Any) -> Span | None:
-    """The headline of an article: its title, or a short first line."""
-    text = article.text
-    title = getattr(article, "title", None)
-    if title and text.startswith(title):
-        return (0, len(title))
-    first = text.split("\n", 1)[0]
-    # Headlines are short lines without a closing full stop; a lede has one.
-    if (
-        0 < len(first.strip()) <= 300
-        and len(first) < len(text)
-        and not first.rstrip().endswith(".")
-    ):
-        return (0, len(first))
-    return None
-
-
-def _minimap(cmp: Comparison, extras: Extras, side: str) -> str:
+def _minimap(cmp: Comparison, side: str) -> str:
     text = cmp.a.text if side == "a" else cmp.b.text
     size = max(1, len(text))
     out = []
@@ -279,58 +155,27 @@ def _minimap(cmp: Comparison, extras: Extras, side: str) -> str:
             f'<a class="mm k-{p.kind}" href="#{side}{n}" data-p="{n}" style="{block(s, e)}" '
             f'title="#{n} {p.kind}"></a>'
         )
-    for f in extras.spin_flags:
+    for f in cmp.spin_flags:
         if f.side == side:
             out.append(f'<span class="mm spin-tick" style="{block(*f.span)}"></span>')
     label = f"where the shared text sits in {side.upper()}"
     return f'<div class="minimap" id="mm-{side}" aria-label="{label}">{"".join(out)}</div>'
 
 
-def _findings(cmp: Comparison, extras: Extras) -> list[str]:
-    """Plain-language bullet points (HTML) a newcomer can read in seconds."""
-    cov = cmp.coverage
-    counts = Counter(p.kind for p in cmp.passages)
-    out = []
-    if cmp.passages:
-        kinds = ", ".join(f'{counts[k]} <span class="sw k-{k}">{k}</span>' for k in counts)
-        out.append(
-            f"<b>{pct(cov['a'])}</b> of A and <b>{pct(cov['b'])}</b> of B is shared text "
-            f"in {len(cmp.passages)} passage{'s' if len(cmp.passages) != 1 else ''}: {kinds}. "
-            f"Outside quotation marks: A {pct(cov['a_outside_quotes'])}, "
-            f"B {pct(cov['b_outside_quotes'])}."
-        )
-    else:
-        out.append("The two articles share no passage.")
-    both = extras.quotes
-    if both:
-        labels = Counter(q.label for q in both)
-        parts = ", ".join(
-            f'{labels[k]} <span class="lab lab-{k}">{k}</span>'
-            for k in ("identical", "trimmed", "altered")
-            if labels[k]
-        )
-        changed = [q for q in both if q.label == "altered"]
-        who = sorted({q.speaker for q in changed if q.speaker})
-        by = f" (altered: {escape(', '.join(who))})" if who else ""
-        out.append(f'<a href="#quotes">{len(both)} quotes in both</a>: {parts}{by}.')
-    for side, art in (("a", cmp.a), ("b", cmp.b)):
-        flags = [f for f in extras.spin_flags if f.side == side]
-        head = headline_span(art)
-        in_head = [f for f in flags if head and overlaps(f.span, head)]
-        if in_head:
-            what = "; ".join(escape(f.note) for f in in_head)
-            out.append(f'<span class="alert">{side.upper()}’s headline is spun</span>: {what}.')
-        elif flags:
-            out.append(
-                f'<span class="alert">{side.upper()} has {len(flags)} spun '
-                f"phrase{'s' if len(flags) != 1 else ''}</span>."
-            )
-    return out
+def _finding_html(text: str) -> str:
+    """One of ``cmp.findings`` as escaped HTML, with a jump to the quotes table and a spin alert."""
+    html = escape(text, quote=False)
+    html = re.sub(r"^(\d+ quotes? in both)", r'<a href="#quotes">\1</a>', html)
+    return re.sub(
+        r"^([AB]’s headline is spun|[AB] has \d+ spun phrases?)",
+        r'<span class="alert">\1</span>',
+        html,
+    )
 
 
-def _side_rows(cmp: Comparison, extras: Extras) -> str:
+def _side_rows(cmp: Comparison) -> str:
     cov = cmp.coverage
-    spin = bool(extras.spin_scores)
+    spin = bool(cmp.spin)
     rows = [
         "<tr><th></th><th>article</th><th>words shared</th><th>outside quotes</th>"
         + ('<th title="spun phrases per 100 words">spin score</th>' if spin else "")
@@ -346,9 +191,10 @@ def _side_rows(cmp: Comparison, extras: Extras) -> str:
             f"{pct(cov[side + '_outside_quotes'])}</td>",
         ]
         if spin:
-            score = extras.spin_scores.get(side)
-            cells.append(f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>')
-        cells.append(f"<td>{_minimap(cmp, extras, side)}</td>")
+            report = (cmp.spin or {}).get(side)
+            score = "" if report is None else f"{report.score:.2f}"
+            cells.append(f'<td class="num">{score}</td>')
+        cells.append(f"<td>{_minimap(cmp, side)}</td>")
         rows.append(f'<tr class="side-row-{side}">{"".join(cells)}</tr>')
     return f'<table class="sides">{"".join(rows)}</table>'
 
@@ -360,18 +206,19 @@ def _bar(x: float) -> str:
 _QUOTE_RUN_WORDS = 12
 
 
-def _quote_text(text: str, q: QuoteRow, side: str) -> str:
+def _quote_text(text: str, q: QuoteMatch, side: str) -> str:
     """One version of a quote with the words that differ from the other marked.
 
     A long run of words only this side has (the rest of a quote the other
     outlet trimmed) is folded to its word count, so the change stays visible.
     """
-    s0, s1 = q.a if side == "a" else q.b
+    s0, s1 = q.a.content if side == "a" else q.b.content
     other = "B" if side == "a" else "A"
     out = []
     pos = s0
-    for op, a, b in sorted(q.ops, key=lambda o: o[1] if side == "a" else o[2]):
-        mine, theirs = (a, b) if side == "a" else (b, a)
+    for edit in sorted(q.ops, key=lambda o: o.a if side == "a" else o.b):
+        op = edit.op
+        mine, theirs = (edit.a, edit.b) if side == "a" else (edit.b, edit.a)
         if op == "equal" or not (s0 <= mine[0] and mine[1] <= s1 and mine[0] >= pos):
             continue
         out.append(escape(text[pos : mine[0]], quote=False))
@@ -390,21 +237,25 @@ def _quote_text(text: str, q: QuoteRow, side: str) -> str:
     return f'<div class="qtext side-{side}">{"".join(out)}</div>'
 
 
-def _quotes_table(cmp: Comparison, extras: Extras) -> str:
-    if "quotes" in extras.missing:
+def _quotes_table(cmp: Comparison) -> str:
+    if cmp.quotes is None:  # quote matching was switched off
         return ""
-    counts = extras.quote_counts
+    counts = cmp.quote_counts or {}
     head = (
         f'<section class="st-quotes" id="quotes"><h2>Quotes</h2><p class="hint">'
-        f"A has {counts.get('a', 0)} quotes, B {counts.get('b', 0)}; {len(extras.quotes)} "
+        f"A has {counts.get('a', 0)} quotes, B {counts.get('b', 0)}; {len(cmp.quotes)} "
         f"pairs are the same quote. Changed words are marked as in the articles.</p>"
     )
-    if not extras.quotes:
+    if not cmp.quotes:
         return head + "</section>"
     rows = ["<tr><th>#</th><th>speaker</th><th>in A</th><th>in B</th><th>match</th></tr>"]
-    for i, q in enumerate(extras.quotes, 1):
-        note = f'<div class="warn">{escape(q.note)}</div>' if q.note else ""
-        cells = [f"<td>{i}</td>", f"<td>{escape(q.speaker or '—')}{note}</td>"]
+    for i, q in enumerate(cmp.quotes, 1):
+        name_a, name_b = q.a.speaker_name, q.b.speaker_name
+        note = ""
+        if q.speaker_mismatch:
+            who = f"attributed to {name_a or 'nobody'} in A, {name_b or 'nobody'} in B"
+            note = f'<div class="warn">{escape(who)}</div>'
+        cells = [f"<td>{i}</td>", f"<td>{escape(name_a or name_b or '—')}{note}</td>"]
         for side, art in (("a", cmp.a), ("b", cmp.b)):
             cells.append(
                 f"<td>{_quote_text(art.text, q, side)}"
@@ -415,13 +266,12 @@ def _quotes_table(cmp: Comparison, extras: Extras) -> str:
     return head + f'<table class="qt">{"".join(rows)}</table></section>'
 
 
-def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
+def render_fragment(cmp: Comparison) -> str:
     """The report's markup without page chrome (the web app embeds it).
 
     Every character of article text is escaped; the markup needs
     ``static/report.css`` and, for linking passages, ``static/report.js``.
     """
-    extras = gather_extras(cmp) if extras is None else extras
     counts = Counter(p.kind for p in cmp.passages)
     legend = "".join(
         f'<span><span class="sw k-{k}">{k}</span> {counts.get(k, 0)} · {KIND_HELP[k]}</span>'
@@ -436,10 +286,10 @@ def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
         "only the other side has</span>"
     )
     verdict = escape(cmp.verdict)
-    findings = "".join(f"<li>{f}</li>" for f in _findings(cmp, extras))
+    findings = "".join(f"<li>{_finding_html(f)}</li>" for f in cmp.findings)
     panes = []
     for side, art in (("a", cmp.a), ("b", cmp.b)):
-        body = _render_marked(art.text, _pane_marks(cmp, extras, side))
+        body = _render_marked(art.text, _pane_marks(cmp, side))
         panes.append(
             f'<section class="pane side-{side}" id="pane-{side}"><h2><span class="side">'
             f"{side.upper()}</span>{escape(art.source)}</h2>"
@@ -450,17 +300,17 @@ def render_fragment(cmp: Comparison, extras: Extras | None = None) -> str:
 <div class="st-verdict">Verdict: <span class="verdict v-{verdict}" id="verdict">{verdict}</span>
 <span>{escape(VERDICT_HELP.get(cmp.verdict, ""))}</span></div>
 <ul class="findings" id="findings">{findings}</ul>
-{_side_rows(cmp, extras)}
+{_side_rows(cmp)}
 <div class="legend" id="legend">{legend}</div>
 <div class="legend">{ops}</div>
 <p class="hint">Hover a numbered passage to see both copies, click it to scroll the other
 article to its twin; click the minimap to jump.</p></header>
 <div class="st-cols">{"".join(panes)}</div>
-{_quotes_table(cmp, extras)}
+{_quotes_table(cmp)}
 </div>"""
 
 
-def render_html(cmp: Comparison, extras: Extras | None = None) -> str:
+def render_html(cmp: Comparison) -> str:
     """A self-contained HTML page: both articles side by side, passages linked.
 
     Nothing is loaded from the network; a content security policy allows only
@@ -468,5 +318,5 @@ def render_html(cmp: Comparison, extras: Extras | None = None) -> str:
     """
     title = f"{short(cmp.a.source, 60)} vs {short(cmp.b.source, 60)}"
     return render_standalone(
-        "compare.html", scripts=("report.js",), report=render_fragment(cmp, extras), title=title
+        "compare.html", scripts=("report.js",), report=render_fragment(cmp), title=title
     )

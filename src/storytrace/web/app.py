@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -103,7 +104,8 @@ def validation_message(exc: RequestValidationError) -> str:
     """One line naming each bad field, without echoing its value (it may be NaN or binary)."""
     parts = []
     for err in exc.errors():
-        where = ".".join(str(x) for x in err.get("loc", ()) if x != "body") or "body"
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path")]
+        where = ".".join(loc) or "body"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "invalid request: " + "; ".join(parts)
 
@@ -136,7 +138,16 @@ def serve(
     import uvicorn
 
     app = create_app(db_dir, workers=workers, hosts=allowed_hosts(host))
+    pool: WorkerPool = app.state.ctx.pool
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # Stop the workers first: running jobs end at once with a 503 instead of
+            # holding their connections open through uvicorn's graceful wait.
+            super().handle_exit(sig, frame)
+            pool.stop_soon()
+
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=0.5
+        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1
     )
-    uvicorn.Server(config).run()
+    Server(config).run()

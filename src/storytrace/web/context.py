@@ -57,6 +57,8 @@ class AppContext:
         try:
             return await self.pool.run(fn, *args, gone=request.is_disconnected)
         except JobCancelled:
+            if self.pool.closed:
+                raise HTTPException(503, "the server is stopping") from None
             # Nobody reads this answer; 499 is what proxies log for it.
             raise HTTPException(499, "client closed the request") from None
         except JobFailed as e:

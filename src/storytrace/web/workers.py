@@ -144,6 +144,8 @@ class WorkerPool:
             status, value = worker.conn.recv()
             finished = True
         except (EOFError, OSError) as e:
+            if self._closed:
+                raise JobCancelled("the server is stopping") from None
             raise JobFailed(f"worker stopped: {e}") from None
         finally:
             if finished:
@@ -165,6 +167,19 @@ class WorkerPool:
             fresh = _Worker()
             self._workers.append(fresh)
             idle.put_nowait(fresh)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the pool is stopping (no new jobs)."""
+        return self._closed
+
+    def stop_soon(self) -> None:
+        """Stop every worker from a signal handler: mark the pool closed now, kill the
+        processes (jobs waiting on them end with :class:`JobCancelled`)."""
+        self._closed = True
+        for w in list(self._workers):
+            if w.process.is_alive():
+                w.process.kill()
 
     def alive(self) -> int:
         """How many worker processes are running."""
