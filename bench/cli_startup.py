@@ -10,6 +10,7 @@ Run (``--src`` measures another checkout's ``src``, e.g. an older commit made
 with ``git archive <commit> src | tar -x -C /tmp/old``)::
 
     nice -n 10 .venv/bin/python bench/cli_startup.py [--runs 15] [--articles 2000] [--src DIR]
+        [--importtime]
 
 Results on the shared 2-core machine (2026-12-01 03:39 UTC, seven other agents
 running, so wall times are inflated and noisy; CPU is the steadier figure).
@@ -86,6 +87,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--src", default=str(ROOT / "src"), help="the src folder to measure")
+    ap.add_argument(
+        "--importtime",
+        action="store_true",
+        help="also list the costliest imports of match (-X importtime, minimum of 5 runs)",
+    )
     args = ap.parse_args()
     env = {**os.environ, "PYTHONPATH": args.src}
     py = sys.executable
@@ -120,6 +126,24 @@ def main() -> None:
         for name, cmd in cases:
             wall, cpu, code = _timed(cmd, env, args.runs)
             print(f"{name:40s} {wall:8.1f} {cpu:8.1f} {code:5d}")
+        if args.importtime:
+            _import_table([py, "-X", "importtime", *cases[-1][1][1:]], env)
+
+
+def _import_table(cmd: list[str], env: dict, runs: int = 5, top: int = 20) -> None:
+    """Cumulative import time per module (minimum over runs: the least disturbed)."""
+    best: dict[str, int] = {}
+    for _ in range(runs):
+        err = subprocess.run(cmd, env=env, capture_output=True, text=True).stderr
+        for line in err.splitlines():
+            if not line.startswith("import time:") or "[us]" in line:
+                continue
+            _self, cum, name = line[len("import time:") :].split("|")
+            key = name.strip()
+            best[key] = min(best.get(key, 1 << 62), int(cum))
+    print(f"\ncostliest imports of match (cumulative ms, min of {runs})")
+    for name, us in sorted(best.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"{us / 1000:8.1f}  {name}")
 
 
 if __name__ == "__main__":

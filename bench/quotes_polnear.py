@@ -33,13 +33,29 @@ PolNeAR *test*. The test split is not used here.
 Run: ``.venv/bin/python bench/quotes_polnear.py [--split dev] [--no-parser] [--limit N]``
 (``--data DIR``: PolNeAR's ``data/`` folder when the repo is not beside ``shared``).
 
-Dev split, 2026-11-23 (84 articles, 2,192 attributions), rules only / with the parser:
-direct quotes F1 at 50% 0.925 / 0.922 (exact 0.840 / 0.841), speaker accuracy on matched
-direct quotes 0.895 / 0.906; mixed F1 0.697 / 0.718; indirect F1 0.404 / 0.459 (recall
-0.28 / 0.33: most PolNeAR indirect attributions are beliefs, intentions and findings, not
-speech; recall of indirect gold with a speech cue is 0.61 / 0.63); all attributions F1
-0.579 / 0.610 (exact 0.378 / 0.388, well below CofeNet's 0.73 on test). Speed: 370 / 7
-articles per second on one core.
+Rows: ``speech`` is the headline figure for issue 15: recall over gold whose cue is a
+speech verb (a fixed list, below) or whose content is quoted; precision over all
+predictions, a prediction being right when it matches any gold attribution. ``--part``
+splits dev into stratified halves (alternate articles of each outlet): rules were tuned
+by reading errors on ``tune`` only; ``measure`` was only ever measured.
+
+Results, 2026-12-01, speech row, F1 at 50% (P / R), exact F1, speaker accuracy (name):
+before = storytrace at the module split (commit 6487e77), after = this version; both
+with today's ``text.Doc``. Run for each part:
+``nice -n 10 .venv/bin/python bench/quotes_polnear.py --part tune`` (and ``measure``).
+
+| part    | mode   | before F1@50 (P / R)  | after F1@50 (P / R)   | exact b / a   | spk b / a     |
+|---------|--------|-----------------------|-----------------------|---------------|---------------|
+| tune    | rules  | 0.759 (0.846 / 0.688) | 0.780 (0.896 / 0.691) | 0.498 / 0.530 | 0.930 / 0.936 |
+| tune    | parser | 0.769 (0.837 / 0.712) | 0.798 (0.894 / 0.721) | 0.499 / 0.542 | 0.936 / 0.939 |
+| measure | rules  | 0.747 (0.839 / 0.673) | 0.743 (0.864 / 0.651) | 0.498 / 0.506 | 0.888 / 0.892 |
+| measure | parser | 0.755 (0.835 / 0.689) | 0.751 (0.855 / 0.670) | 0.494 / 0.510 | 0.893 / 0.897 |
+
+Precision rises on both halves (speech-frame validation, no belief verbs, furniture and
+headlines skipped); recall does not follow on the measure half, so F1 there is flat. The
+issue's targets (F1 0.90, speaker accuracy 0.95) are not met: most missed gold is
+reported speech with cues off the list ("called for", "vowed to", "pointed to") or
+content boundaries that differ from the annotation.
 """
 
 from __future__ import annotations

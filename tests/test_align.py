@@ -380,3 +380,59 @@ def test_seed_hits_match_the_plain_definition(
     big = 1 << 40
     assert seed_hits([x + big for x in ids_a], [x + big for x in ids_b], n, max_pos) == want
     assert _seed_hits_py(ids_a, ids_b, n, max_pos, 3) == want
+
+
+# --- offset invariants of a whole comparison (property test) ------------------------------
+
+_SENTENCES = [
+    "Mr. Balls said the visit was “naive and gauche” on Monday.",
+    "The minister said the new rail line would open in May after years of delay.",
+    "Shares rose 2.5% to 20,442.75 points, the highest since 2020.",
+    "‘We will sort out your housing,’ she told the party conference.",
+    "Officials in the United States declined to comment.",
+    "The campaign raised £3.5bn from 1,000 donors, according to J. Rhodes.",
+    "It was his second trip of the year.",
+]
+_WORDS = ["the", "party", "get together", "campaign", "marketing campaign", "US", "said", "“", "”"]
+
+
+@st.composite
+def _article_pair(draw: st.DrawFn) -> tuple[str, str]:
+    a = draw(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 4))):
+        if not b:
+            break
+        k = draw(st.integers(0, len(b) - 1))
+        words = b[k].split(" ")
+        w = draw(st.integers(0, len(words) - 1))
+        words[w] = draw(st.sampled_from(_WORDS))
+        b[k] = " ".join(words)
+    b = draw(st.permutations(b)) + draw(st.lists(st.sampled_from(_SENTENCES), max_size=2))
+    sep = draw(st.sampled_from([" ", "\n", "\n\n"]))
+    return sep.join(a), sep.join(b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_article_pair())
+def test_compare_offset_invariants(pair: tuple[str, str]) -> None:
+    from storytrace.align import KINDS, VERDICTS
+
+    cmp = compare(*pair)
+    assert_spans_slice(cmp)
+    assert cmp.verdict in VERDICTS
+    assert all(p.kind in KINDS for p in cmp.passages)
+    assert all(0.0 <= v <= 1.0 for k, v in cmp.coverage.items() if k != "longest_copied_words")
+    for p in cmp.passages:
+        assert (p.a_tokens[1] > p.a_tokens[0]) or (p.b_tokens[1] > p.b_tokens[0])
+    texts = {"a": cmp.a.text, "b": cmp.b.text}
+    for f in cmp.spin_flags:
+        s, e = f.span
+        assert 0 <= s < e <= len(texts[f.side])
+    for m in cmp.quotes or []:
+        for side, q in (("a", m.a), ("b", m.b)):
+            s, e = q.content
+            assert 0 <= s < e <= len(texts[side])
+    d = cmp.to_dict()
+    assert d["passages"] == [p.to_dict() for p in cmp.passages]
+    assert d["findings"] == cmp.findings and cmp.findings

@@ -230,3 +230,45 @@ def test_html_report_to_stdout() -> None:
     assert "HTML report written" not in res.stderr
     res = run("compare", SEED_A, SEED_A, "--html", "-", "--json")
     assert res.exit_code == 2 and "both write to standard output" in res.stderr
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """Modules loaded by one CLI run, in a fresh interpreter."""
+    code = (
+        "import sys\n"
+        "from storytrace.cli import app\n"
+        "try:\n"
+        f"    app({list(argv)!r}, prog_name='storytrace')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    return set(proc.stderr.split())
+
+
+def test_help_loads_no_engine() -> None:
+    # Start-up time is imports (bench/cli_startup.py): --help must not load the engine,
+    # rich, numpy or pydantic (typer's option coercion loaded it on every run).
+    loaded = _modules_after("--help")
+    assert "click" in loaded
+    heavy = {"numpy", "rich", "pydantic", "typer", "storytrace.align", "storytrace.quotes"}
+    assert not heavy & loaded
+
+
+def test_match_loads_no_compare_engine(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    assert (
+        run(
+            "index", "-", "--db", str(db), "--workers", "1", stdin=jsonl({"id": "w", "text": WIRE})
+        ).exit_code
+        == 0
+    )
+    probe = tmp_path / "p.txt"
+    probe.write_text(WIRE)
+    loaded = _modules_after("match", str(probe), "--db", str(db))
+    assert "storytrace.store" in loaded  # it did run
+    assert (
+        not {"storytrace.align", "storytrace.stories", "multiprocessing.pool", "pydantic"} & loaded
+    )

@@ -526,3 +526,26 @@ def test_several_attributions_nominal_frames_and_colon_lead_ins() -> None:
         ('the report "deeply flawed."', "called", "The White House"),
         ("Go home.", "had", "Mr Jones"),
     ]
+
+
+def test_that_and_colon_link_only_when_no_clause_comes_before() -> None:
+    t = (
+        "Police said a second device was found and that the site was a crime scene.\n"
+        "O'Neill said officials have video that shows the explosion.\n"
+        'Clinton said she has the quality the job needs: "Steadiness."\n'
+        "The mayor said in a statement that the roads were closed."
+    )
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    assert got == [
+        "a second device was found and that the site was a crime scene",
+        "officials have video that shows the explosion",
+        'she has the quality the job needs: "Steadiness."',
+        "the roads were closed",
+    ]
+
+
+def test_frame_in_the_middle_of_a_reported_clause() -> None:
+    t = "The weapons his country has, he added, are like nuclear bombs.\n"
+    (q,) = extract_quotes(t, parser=False)
+    assert [t[s:e] for s, e in q.parts] == ["The weapons his country has", "are like nuclear bombs"]
+    assert t[slice(*q.cue)] == "added"

@@ -33,7 +33,12 @@ def test_add_is_atomic_and_replaces_changed_article(tmp_path):
         assert s.article(doc)["text"] == changed
         # Old postings and quotes went with the old version.
         assert s.db.execute("SELECT count(DISTINCT doc) FROM postings").fetchone()[0] == 1
+        assert s.db.execute("SELECT count(DISTINCT doc) FROM lsh").fetchone()[0] == 1
         assert s.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
+        (new,) = s.ids()
+        assert s.db.execute("SELECT count(*) FROM postings WHERE doc=?", (new,)).fetchone()[0] == (
+            len(fp.fingerprint(changed))
+        )
 
 
 def test_fingerprints_round_trip(tmp_path):
@@ -168,9 +173,12 @@ def test_version_1_store_is_migrated(tmp_path):
         CREATE TABLE quotes (doc INTEGER NOT NULL, start INTEGER NOT NULL,
             end INTEGER NOT NULL, kind TEXT, speaker_name TEXT, content TEXT);
         INSERT INTO articles VALUES
-            (1, 'a', 'h', 'T', NULL, NULL, NULL, NULL, 'Text.', x'00', x'00');
+            (1, 'a', 'h', 'T', NULL, NULL, NULL, NULL, 'TEXT', x'00', x'00');
+        INSERT INTO postings VALUES (4, 1);
         """
     )
+    con.execute("UPDATE articles SET text=?", (TEXT,))
+    con.commit()
     con.close()
     with pytest.raises(InputError, match="older store layout"):
         Store(tmp_path, readonly=True)
@@ -179,6 +187,10 @@ def test_version_1_store_is_migrated(tmp_path):
         assert s.article_by_id("a")["title"] == "T"
         cols = {r[1] for r in s.db.execute("PRAGMA table_info(articles)")}
         assert "minhash" not in cols and "aligned" in cols
+        # The old sampled postings were replaced by today's fingerprints of the text.
+        assert s.docs_sharing([4]) == {}
+        assert s.docs_sharing(fp.fingerprint(TEXT)) == {1: len(fp.fingerprint(TEXT))}
+        assert s.pending() == [1]
 
 
 def test_readonly_open_never_writes(tmp_path):

@@ -54,6 +54,22 @@ def test_real_sentence_ends_still_split() -> None:
     ]
 
 
+def test_an_initial_or_abbreviation_before_a_function_word_ends_a_sentence() -> None:
+    # "X" the platform, not an initial: "It" opens the next sentence (seed_b.txt).
+    t = "He called it a holiday on X. It was his second trip. She works at Apple Inc. The firm"
+    assert _sents(t) == [
+        "He called it a holiday on X.",
+        "It was his second trip.",
+        "She works at Apple Inc.",
+        "The firm",
+    ]
+    t = "They met in St. Louis with John F. Kennedy and Dr. Who on Jan. 5. No. 10 said so."
+    assert _sents(t) == [
+        "They met in St. Louis with John F. Kennedy and Dr. Who on Jan. 5.",
+        "No. 10 said so.",
+    ]
+
+
 def test_double_apostrophe_opens_a_sentence() -> None:
     t = "He stopped. ''We won,'' he said."
     assert _sents(t) == ["He stopped.", "''We won,'' he said."]

@@ -726,13 +726,3 @@ def _equal_share(passages: list[Passage]) -> float:
         total += max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
         equal += p.matched
     return equal / total if total else 0.0
-
-
-# semantic.reworded_passages still reaches for these private names; they go once it
-# imports the public ones from storytrace.diff.
-_covered_flags = covered_flags
-_free_stretches = free_stretches
-
-
-def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
-    return doc.sentence_tokens

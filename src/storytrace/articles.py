@@ -78,7 +78,9 @@ class Article:
         "Path as given, <stdin>, the JSONL file and line, or the pair id and side."
     )
     text: str = jfield("The exact analysed text (after HTML extraction); offsets index into it.")
-    id: str | None = jfield("The record's id (JSONL), or the path for a file.", default=None)
+    id: str | None = jfield(
+        "The record's id (JSONL), or the path for a file.", default=None, omit_none=True
+    )
     title: str | None = jfield(default=None, omit_none=True)
     byline: str | None = jfield(default=None, omit_none=True)
     published: str | None = jfield(
@@ -98,7 +100,7 @@ class Article:
     format: Literal["text", "html", "jsonl"] = jfield("Where the text came from.", default="text")
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in to_json(self).items() if v is not None}
+        return to_json(self)
 
 
 def article_from_text(text: str, source: str = "<text>", **meta: str | None) -> Article:

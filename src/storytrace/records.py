@@ -39,15 +39,19 @@ def jfield(
     internal: bool = False,
     digits: int | None = None,
     omit_none: bool = False,
+    key: str | None = None,
     repr: bool = True,
 ) -> Any:
     """A dataclass field with its JSON description.
 
     ``internal`` fields stay out of the JSON and the schema (token ranges kept
     for computation); ``digits`` rounds a float in the JSON; ``omit_none``
-    leaves the key out when the value is None (and makes it optional).
+    leaves the key out when the value is None (and makes it optional); ``key``
+    names the JSON key when it cannot be the attribute's name (``"from"``).
     """
     meta = {"doc": doc, "internal": internal, "digits": digits, "omit_none": omit_none}
+    if key:
+        meta["key"] = key
     kwargs: dict[str, Any] = {"metadata": meta, "repr": repr and not internal}
     if default is not _MISSING:
         kwargs["default"] = default
@@ -70,7 +74,8 @@ def to_json(value: Any) -> Any:
             if v is None and f.metadata.get("omit_none"):
                 continue
             digits = f.metadata.get("digits")
-            out[f.name] = _rounded(v, digits) if digits is not None else to_json(v)
+            name = f.metadata.get("key") or f.name
+            out[name] = _rounded(v, digits) if digits is not None else to_json(v)
         return out
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
@@ -120,9 +125,10 @@ def _record_schema(cls: type, defs: dict[str, dict]) -> dict:
         s = _type_schema(hints[f.name], defs)
         if f.metadata.get("doc"):
             s = {**s, "description": f.metadata["doc"]}
-        props[f.name] = s
+        name = f.metadata.get("key") or f.name
+        props[name] = s
         if not f.metadata.get("omit_none"):
-            required.append(f.name)
+            required.append(name)
     return {
         "type": "object",
         "properties": props,

@@ -98,7 +98,8 @@ CREATE TABLE edges (
 CREATE INDEX edges_b ON edges(b);
 """
 
-# Version 1 -> 2: the never-read fingerprint blobs go, reuse gets stored.
+# Version 1 -> 2: the never-read fingerprint blobs go, reuse gets stored, and the
+# postings are rebuilt with winnowed fingerprints (:meth:`Store._migrate_1`).
 _MIGRATE_1 = """
 ALTER TABLE articles DROP COLUMN minhash;
 ALTER TABLE articles DROP COLUMN shingles;
@@ -241,6 +242,21 @@ class Store:
     def _migrate_1(self) -> None:
         for stmt in _statements(_MIGRATE_1):
             self.db.execute(stmt)
+        # Version 1 kept 1-in-4 hash-sampled fingerprints; rebuild the postings
+        # from the stored texts with today's (the band keys did not change).
+        self.db.execute("DELETE FROM postings")
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT doc, text FROM articles WHERE doc > ? ORDER BY doc LIMIT 1000", (last,)
+            ).fetchall()
+            if not rows:
+                break
+            postings = sorted(
+                (h, doc) for doc, text in rows for h in fp.sample_of(fp.shingles(text))
+            )
+            self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
+            last = rows[-1][0]
         self._stamp()
 
     def _stamp(self) -> None:
@@ -339,9 +355,19 @@ class Store:
         return n
 
     def _delete(self, doc: int) -> None:
+        # Postings and band keys are found from the stored text's fingerprints:
+        # their primary keys start with the fingerprint, so a lookup by doc alone
+        # would scan the whole table.
+        (text,) = self.db.execute("SELECT text FROM articles WHERE doc=?", (doc,)).fetchone()
+        sh = fp.shingles(text)
+        self.db.executemany(
+            "DELETE FROM postings WHERE h=? AND doc=?", ((h, doc) for h in fp.sample_of(sh))
+        )
+        self.db.executemany(
+            "DELETE FROM lsh WHERE key=? AND doc=?",
+            ((k, doc) for k in set(fp.lsh_keys(fp.minhash(sh)))),
+        )
         for stmt in (
-            "DELETE FROM postings WHERE doc=?",
-            "DELETE FROM lsh WHERE doc=?",
             "DELETE FROM quotes WHERE doc=?",
             "DELETE FROM edges WHERE a=?",
             "DELETE FROM edges WHERE b=?",
@@ -453,14 +479,7 @@ class Store:
 
     def docs_sharing(self, hashes: list[int]) -> dict[int, int]:
         """Stored docs holding any of the sampled ``hashes``, with the count shared."""
-        out: dict[int, int] = {}
-        with self._guard("reading"):
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                q = f"SELECT doc, count(*) FROM postings WHERE h IN ({','.join('?' * len(chunk))}) GROUP BY doc"  # noqa: S608,E501
-                for doc, c in self.db.execute(q, chunk):
-                    out[doc] = out.get(doc, 0) + c
-        return out
+        return self.docs_holding("postings", hashes, 1 << 62)
 
     def docs_in_buckets(self, keys: list[int]) -> set[int]:
         if not keys:

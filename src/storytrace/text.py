@@ -269,7 +269,7 @@ def _add_sentence(text: str, s: int, e: int, out: list[Span]) -> None:
         ps, pe = out[-1]
         if (
             text[pe - 1] == "."
-            and _ends_with_abbreviation(text, ps, pe)
+            and _continues_after_abbreviation(text, ps, pe, s, e)
             and text.find("\n", pe, s) < 0
         ):
             s = out.pop()[0]
@@ -280,17 +280,19 @@ def _add_sentence(text: str, s: int, e: int, out: list[Span]) -> None:
     out.append((s, e))
 
 
+# A personal title never ends a sentence ("Mr. Smith", "Dr. Who"); an initial or another
+# abbreviation does when a function word follows ("on X. It was", "Apple Inc. The firm").
+_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev".split())
 _ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev St Jr Sr Mt No Vol Inc Corp Co Ltd
-    vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+    """St Jr Sr Mt No Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec""".split()
 )
 _DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
 
 
-def _ends_with_abbreviation(text: str, s: int, e: int) -> bool:
-    """Whether the sentence ``text[s:e]`` ends with a title ("Mr.") or an initial ("J.")."""
-    if text[e - 1] != ".":
-        return False
+def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -> bool:
+    """Whether the sentence ``text[s:e]`` ends with a title or initial that the next
+    sentence ``text[s2:e2]`` continues ("J. Rhodes")."""
     k = e - 1
     while k > s and (text[k - 1].isalnum() or text[k - 1] == "_"):
         k -= 1
@@ -298,9 +300,14 @@ def _ends_with_abbreviation(text: str, s: int, e: int) -> bool:
     before = text[k - 1] if k > s else " "
     if before.isalnum() or before == "_":
         return False
-    if len(word) == 1 and word.isupper() and word.isalpha():
-        return before != "."  # "J." is an initial; the "S." of "U.S." ends a sentence
-    return word in _ABBREVIATIONS
+    if word in _TITLES:
+        return True
+    # "J." is an initial; the "S." of "U.S." ends a sentence.
+    initial = len(word) == 1 and word.isupper() and word.isalpha() and before != "."
+    if not (initial or word in _ABBREVIATIONS):
+        return False
+    nxt = TOKEN_RE.search(text, s2, e2)
+    return nxt is None or normalise_word(nxt.group()) not in STOPWORDS
 
 
 def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

@@ -292,11 +292,11 @@ def _pieces(
     # podcast:", "said in a statement that".
     linked = False
     m = _COLON_FRAME.match(text, f1, hi)
-    if m and not _has_quote(ctx, f1, m.end() - 1):
+    if m and not _has_quote(ctx, f1, m.end() - 1) and _links(ctx, f1, m.end()):
         f1, linked = m.end(), True
     else:
         m = _THAT_FRAME.match(text, f1, hi)
-        if m and not _has_quote(ctx, f1, m.end()):
+        if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
             f1, linked = m.end(), True
     quotes: list[Quote] = []
     before = trim_span(text, lo, f0) if first else None
@@ -323,7 +323,15 @@ def _pieces(
                 after = (ctx.segs[k][0], after[1])
             if _quoted_share(ctx, *after) < 0.8:
                 after = None
-    elif before is not None and _quoted_share(ctx, *before) < 0.8:
+    elif (
+        before is not None
+        and _quoted_share(ctx, *before) < 0.8
+        and not (
+            # 'The weapons it has, he added, are like bombs': a frame set in the
+            # middle of one reported clause.
+            _after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
+        )
+    ):
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
@@ -341,6 +349,17 @@ _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
 )
+
+
+def _links(ctx: Context, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` only links a cue to its content ('told the podcast:',
+    'said in a statement that'), holding no clause of its own ('said officials
+    are in possession of video that ...': the content starts at 'officials')."""
+    return not any(
+        w in _VERBISH or w in SUBJECT_PRONOUNS for w in (x.lower() for x in ctx.words(s, e))
+    )
+
+
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
 _NOT_VERB_S = set("""is has was as this its his us""".split())
 

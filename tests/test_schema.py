@@ -1,0 +1,54 @@
+"""The JSON Schemas in docs/ are generated from the records and match real output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from storytrace import schema
+from storytrace.align import compare
+from storytrace.quotes import extract_quotes
+from storytrace.quotes.model import QuotesResult
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_A = (ROOT / "examples" / "seed_a.txt").read_text(encoding="utf-8")
+SEED_B = (ROOT / "examples" / "seed_b.txt").read_text(encoding="utf-8")
+
+
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    doc = json.loads((ROOT / "docs" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(doc)
+    return jsonschema.Draft202012Validator(doc)
+
+
+@pytest.mark.parametrize("name", sorted(schema.SCHEMAS))
+def test_docs_schema_is_generated_from_the_records(name: str) -> None:
+    # Regenerate with: python -m storytrace.schema
+    path = ROOT / "docs" / f"{name}.schema.json"
+    assert path.read_text(encoding="utf-8") == schema.render(name)
+
+
+def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
+    assert schema.main(["--docs", str(tmp_path)]) == 0
+    assert schema.main(["--docs", str(tmp_path), "--check"]) == 0
+    (tmp_path / "edge.schema.json").write_text("{}\n", encoding="utf-8")
+    assert schema.main(["--docs", str(tmp_path), "--check"]) == 1
+
+
+def test_compare_output_matches_its_schema() -> None:
+    out = json.loads(json.dumps(compare(SEED_A, SEED_B).to_dict()))
+    _validator("compare").validate(out)
+    # The schema is strict: an undocumented key is an error.
+    out["surprise"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        _validator("compare").validate(out)
+
+
+def test_quotes_output_matches_its_schema() -> None:
+    result = QuotesResult("seed_b.txt", SEED_B, extract_quotes(SEED_B))
+    out = json.loads(json.dumps(result.to_dict()))
+    assert out["quotes"]
+    _validator("quotes").validate(out)
