@@ -13,10 +13,11 @@ What it does, all on 127.0.0.1 and bounded in time:
    the server) and, as the baseline beside it, ``workers=0`` (jobs in the server's
    thread pool, as before the worker pool existed).
 3. Against each: the first ``/api/stories`` (stories grouped from the stored
-   reuse), two seconds of warm-up compares (not measured), then ``--clients`` concurrent keep-alive clients for ``--seconds``
-   each on ``POST /api/compare`` (the bundled seed pair) and on story and article
-   pages (``/stories/{id}``, ``/articles/{id}``), the latter while
-   ``storytrace index`` writes ``--write`` new articles into the same store.
+   reuse), two seconds of warm-up compares (not measured), then ``--clients``
+   concurrent keep-alive clients for ``--seconds`` each on ``POST /api/compare``
+   (the bundled seed pair) and on story and article pages (``/stories/{id}``,
+   ``/articles/{id}``), the latter while ``storytrace index`` writes ``--write``
+   new articles into the same store.
 4. Sends SIGTERM while ``--clients`` compares are in flight and times the exit.
 
 It prints one row per endpoint and mode: requests, throughput, p50/p95/max
