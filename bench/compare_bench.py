@@ -60,7 +60,7 @@ from pathlib import Path
 from storytrace.align import BULK, compare
 from storytrace.articles import decode_bytes
 from storytrace.pairs import compare_records
-from storytrace.text import Doc, doc_of
+from storytrace.text import Doc, clear_doc_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -222,7 +222,7 @@ def main() -> None:
     for start in range(0, len(pairs), 100):
         chunk = pairs[start : start + 100]
         for name, run in engines.items():
-            doc_of.cache_clear()  # each engine tokenises every text itself
+            clear_doc_cache()  # each engine tokenises every text itself
             c0, w0 = time.process_time(), time.perf_counter()
             results[name] += [run(p) for p in chunk]
             cpu[name] += time.process_time() - c0
@@ -241,7 +241,7 @@ def main() -> None:
 
     tracemalloc.start()
     for p in pairs[:200]:
-        doc_of.cache_clear()
+        clear_doc_cache()
         compare(p["a_text"], p["b_text"], BULK)
     peak_ours = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()

@@ -280,3 +280,22 @@ def test_index_help_documents_fields() -> None:
     res = runner.invoke(app, ["index", "--help"], env={"COLUMNS": "300"})
     for word in ('"series"', '"date"', '"published"', ".jsonl.gz", "- for JSONL on stdin"):
         assert word in res.output
+
+
+def test_html_publication_time_keeps_time_and_zone(tmp_path: Path) -> None:
+    body = " ".join(
+        f"<p>Paragraph {i}: the council approved the budget for the harbour bridge repairs "
+        "after a long debate about local taxes.</p>"
+        for i in range(6)
+    )
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<html><head><title>Budget</title><meta property="article:published_time" '
+        'content="2019-05-30T07:00:00-05:00"></head>'
+        f"<body><article><h1>Budget</h1>{body}</article></body></html>"
+    )
+    art = read_article(page)
+    # 07:00 at UTC-5 is 12:00 UTC; the day alone (htmldate's default) loses the order
+    # of two articles published the same day.
+    assert art.published == "2019-05-30T12:00:00Z"
+    assert art.published_raw == "2019-05-30T07:00:00-0500"

@@ -161,6 +161,22 @@ def test_doc_of_shares_one_doc_per_text() -> None:
     assert doc_of(t).norms == Doc(t).norms
 
 
+def test_doc_cache_is_bounded_by_count_and_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    text_mod.clear_doc_cache()
+    monkeypatch.setattr(text_mod, "DOC_CACHE_DOCS", 3)
+    monkeypatch.setattr(text_mod, "DOC_CACHE_CHARS", 100)
+    docs = [doc_of(f"text number {k}") for k in range(4)]  # 14 characters each
+    assert doc_of("text number 0") is not docs[0]  # the oldest went first
+    assert doc_of("text number 3") is docs[3]
+    big = "word " * 30  # 150 characters: over the budget, never kept
+    assert doc_of(big) is not doc_of(big)
+    long_ones = [doc_of(f"{k} " + "x" * 40) for k in range(3)]  # 42 characters each
+    assert doc_of("0 " + "x" * 40) is not long_ones[0]  # evicted to stay under 100 characters
+    assert doc_of("2 " + "x" * 40) is long_ones[2]
+    assert text_mod._docs_chars == sum(len(t) for t in text_mod._docs) <= 100
+    text_mod.clear_doc_cache()
+
+
 # --- offset invariants (property tests) ------------------------------------------------------
 
 _PIECES = st.sampled_from(

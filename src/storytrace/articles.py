@@ -298,7 +298,11 @@ def _from_html(html: str, source: str) -> Article:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, favor_recall=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_recall=True,
+        date_extraction_params=_date_params(),
     )
     body = getattr(doc, "text", None) if doc is not None else None
     # Menus and cookie banners survive extraction as a few words; an article
@@ -322,6 +326,18 @@ def _from_html(html: str, source: str) -> Article:
         outlet=getattr(doc, "sitename", None),
         format="html",
     )
+
+
+def _date_params() -> dict:
+    # htmldate's default output is the day alone; "who came first" needs the
+    # time and zone when the page gives them (article:published_time etc.).
+    try:
+        from trafilatura.settings import set_date_params
+
+        params = set_date_params(True)
+    except ImportError:  # an older trafilatura
+        params = {"original_date": True, "extensive_search": True}
+    return {**params, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
 def _clean_text(text: str) -> str:

@@ -23,8 +23,10 @@ Example:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -209,16 +211,49 @@ class Doc:
         return self._sentence_tokens
 
 
-@lru_cache(maxsize=64)
+DOC_CACHE_DOCS = 64
+"""Most Docs :func:`doc_of` keeps (a comparison needs two, its analyses share them)."""
+DOC_CACHE_CHARS = 20_000_000
+"""Most characters of text the kept Docs may hold together: a Doc's token lists take
+about 20 bytes per character, so the cache stays under about 400 MB whatever the input."""
+
+_docs: OrderedDict[str, Doc] = OrderedDict()
+_docs_chars = 0
+_docs_lock = threading.Lock()
+
+
 def doc_of(text: str) -> Doc:
     """The shared :class:`Doc` of ``text``: a text is tokenised once per process.
 
-    The Doc is shared, so treat it as read-only.
+    The most recently used Docs are kept (see :data:`DOC_CACHE_DOCS` and
+    :data:`DOC_CACHE_CHARS`). The Doc is shared, so treat it as read-only.
 
     >>> doc_of("same text") is doc_of("same text")
     True
     """
-    return Doc(text)
+    global _docs_chars
+    with _docs_lock:
+        doc = _docs.get(text)
+        if doc is not None:
+            _docs.move_to_end(text)
+            return doc
+    doc = Doc(text)
+    with _docs_lock:
+        if text not in _docs and len(text) <= DOC_CACHE_CHARS:
+            _docs[text] = doc
+            _docs_chars += len(text)
+            while len(_docs) > DOC_CACHE_DOCS or _docs_chars > DOC_CACHE_CHARS:
+                old, _ = _docs.popitem(last=False)
+                _docs_chars -= len(old)
+    return doc
+
+
+def clear_doc_cache() -> None:
+    """Forget every shared Doc (benchmarks time tokenising this way)."""
+    global _docs_chars
+    with _docs_lock:
+        _docs.clear()
+        _docs_chars = 0
 
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
