@@ -20,17 +20,25 @@ gets the same oracle sweep over its link threshold. Scores: adjusted Rand index
 reference, about 0.94 on Miranda et al. 2018's multilingual stream data, a
 different corpus).
 
-Results (2026-11-23, shared copy: 496 documents, 42 events, 21 topics; 2 cores):
+Results (2026-12-01, shared copy: 496 documents, 42 events, 21 topics; 2 cores;
+``nice -n 10 .venv/bin/python bench/ecbplus.py --data /work/shared/data``, 74 s):
 
-    method                                      clusters   ARI  B3 P  B3 R  B3 F1  pair F1
-    storytrace stories.cluster (default)              78 0.781 0.827 0.850  0.838    0.787
-    TF-IDF + agglomerative (avg, cos dist 0.8)        61 0.807 0.844 0.895  0.869    0.812
-    storytrace link 0.25 [oracle]                     56 0.803 0.810 0.920  0.862    0.808
-    TF-IDF + agglomerative dist 0.85 [oracle]         40 0.814 0.802 0.966  0.876    0.819
+    method                                          clusters   ARI  B3 P  B3 R  B3 F1  pair F1
+    storytrace stories.cluster (default)                  79 0.781 0.827 0.847  0.837    0.786
+    storytrace average-link (default 0.15)                49 0.845 0.855 0.941  0.896    0.849
+    TF-IDF + agglomerative (avg, cos dist 0.8)            61 0.807 0.844 0.895  0.869    0.812
+    storytrace link 0.25 [oracle]                         57 0.790 0.795 0.912  0.850    0.795
+    storytrace average-link 0.200 top 400 [oracle]        59 0.861 0.904 0.906  0.905    0.865
+    TF-IDF + agglomerative dist 0.85 [oracle]             40 0.814 0.802 0.966  0.876    0.819
 
-The default storytrace clustering (single-link components of TF-IDF links) is
-below the average-link baseline at event level (B3 F1 0.838 vs 0.869), and both
-are below the published ~0.94 pairwise F1 (other data, other setting).
+The default clustering (single-link components of TF-IDF links, what the Spark
+job computes too) is below the average-link baseline at event level. Sparse
+average-link over the same TF-IDF links (``stories.cluster(linkage="average")``,
+its 0.15 default set on this same data) is ahead of the baseline at its
+default and at its oracle threshold (ARI 0.845 vs 0.807, B3 F1 0.896 vs
+0.869), but below the issue-13 target (ARI 0.90, B3 F1 0.93). Weighting the
+lead's terms up did not help here (lead x2: B3 F1 0.897 vs 0.905 with all
+terms, dense prototype).
 """
 
 from __future__ import annotations
@@ -42,7 +50,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-ECB = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ecbplus" / "ECB+"
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+if "--data" in sys.argv:  # e.g. from a git worktree: --data /work/shared/data
+    DATA = Path(sys.argv[sys.argv.index("--data") + 1])
+ECB = DATA / "ecbplus" / "ECB+"
 
 
 def load() -> tuple[dict[str, str], dict[str, str]]:
@@ -109,11 +120,12 @@ def score(name: str, pred: dict[str, int], secs: float, gold: dict[str, str]) ->
     }
 
 
-def ours(texts: dict[str, str], threshold: float | None = None) -> dict[str, int]:
+def ours(
+    texts: dict[str, str], threshold: float | None = None, linkage: str = "single", top: int = 40
+) -> dict[str, int]:
     from storytrace import stories as st
 
-    kw = {} if threshold is None else {"threshold": threshold}
-    groups = st.cluster(texts, **kw)
+    groups = st.cluster(texts, threshold=threshold, linkage=linkage, top=top)
     return {d: n for n, g in enumerate(groups) for d in g}
 
 
@@ -148,6 +160,8 @@ def main() -> None:
     rows = []
     pred, s = timed(ours, texts)
     rows.append(score("storytrace stories.cluster (default)", pred, s, gold))
+    pred, s = timed(ours, texts, None, "average")
+    rows.append(score("storytrace average-link (default 0.15)", pred, s, gold))
     pred, s = timed(baseline, texts, 0.8)
     rows.append(score("TF-IDF + agglomerative (avg, cos dist 0.8)", pred, s, gold))
     best_ours = max(
@@ -164,7 +178,19 @@ def main() -> None:
         ),
         key=lambda r: r["B3 F1"],
     )
-    rows += [best_ours, best_base]
+    best_avg = max(
+        (
+            score(
+                f"storytrace average-link {t:.3f} top {k} [oracle]",
+                *timed(ours, texts, t, "average", k),
+                gold,
+            )
+            for t in (0.1, 0.125, 0.15, 0.175, 0.2, 0.225)
+            for k in (40, 400)
+        ),
+        key=lambda r: r["B3 F1"],
+    )
+    rows += [best_ours, best_avg, best_base]
     cols = ["clusters", "ARI", "B3 P", "B3 R", "B3 F1", "pair F1", "s"]
     print(f"{'method':48} " + " ".join(f"{c:>8}" for c in cols))
     for r in rows:

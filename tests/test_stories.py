@@ -212,3 +212,48 @@ def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
     edge = reuse_edge(cmp(27, 0.45, 0.2), {"id": "a"}, {"id": "b"})
     # Shared text, but nothing says who took it or from where: no direction, no basis.
     assert edge is not None and edge.basis is None and edge.to_dict()["direction"] is None
+
+
+def test_average_link_needs_cohesion_where_single_link_chains():
+    from storytrace.stories import average_link
+
+    # b is close to a and to c, but a and c, d are not close: one chain, two groups.
+    scores = {("a", "b"): 0.8, ("b", "c"): 0.5, ("c", "d"): 0.9, ("b", "d"): 0.1}
+    assert average_link("abcde", scores, 0.4) == [["a", "b"], ["c", "d"], ["e"]]
+    assert average_link("abcde", scores, 0.05) == [["a", "b", "c", "d"], ["e"]]
+    # Linked pairs start together whatever their scores.
+    assert sorted(average_link("abcde", scores, 0.4, linked=[("a", "e")])) == [
+        ["a", "b", "e"],
+        ["c", "d"],
+    ]
+
+
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck the Vrbanja valley on Monday, collapsing the old bridge "
+    "and cutting power to the town of Kotor Varos, where rescuers searched the rubble."
+)
+QUAKE_A2 = (
+    "Rescuers in Kotor Varos searched rubble after Monday's Vrbanja valley earthquake brought "
+    "down the old bridge; power is still cut across the valley."
+)
+QUAKE_B = (
+    "An earthquake of magnitude 5.4 shook the port of Marlowe Bay on Friday, cracking the "
+    "harbour wall and flooding the fish market, the coastguard said."
+)
+QUAKE_B2 = (
+    "The coastguard said the Marlowe Bay harbour wall cracked and the fish market flooded after "
+    "Friday's magnitude 5.4 earthquake shook the port."
+)
+DIGEST = (
+    "Earthquake round-up: the Vrbanja valley quake and the Marlowe Bay quake, with rescuers, "
+    "the coastguard, the harbour wall and the old bridge all in the news this week."
+)
+
+
+def test_average_link_keeps_two_events_of_one_kind_apart():
+    texts = {"a1": QUAKE_A, "a2": QUAKE_A2, "b1": QUAKE_B, "b2": QUAKE_B2, "d": DIGEST}
+    single = cluster(texts, threshold=0.1)
+    average = cluster(texts, linkage="average", threshold=0.1)
+    assert single == [["a1", "a2", "b1", "b2", "d"]]  # the digest chains both events
+    # Average-link: the digest joins the event it is closest to, the events stay apart.
+    assert average == [["b1", "b2", "d"], ["a1", "a2"]]
