@@ -573,6 +573,15 @@ def _iter_articles(
             yield from _iter_articles(str(f) for f in files)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)
+        elif p.lower().endswith(".json"):
+            # Read as an article it would store the JSON source as text.
+            yield (
+                p,
+                InputError(
+                    f"{p}: a .json file is not read; give JSON Lines (.jsonl, one "
+                    "object per line; for an array: jq -c '.[]' FILE > FILE.jsonl)"
+                ),
+            )
         else:
             try:
                 art = read_article(p)
