@@ -549,3 +549,18 @@ def test_frame_in_the_middle_of_a_reported_clause() -> None:
     (q,) = extract_quotes(t, parser=False)
     assert [t[s:e] for s, e in q.parts] == ["The weapons his country has", "are like nuclear bombs"]
     assert t[slice(*q.cue)] == "added"
+
+
+def test_promises_report_their_infinitive_but_agreeing_does_not() -> None:
+    t = (
+        "Trump has vowed to bring back lost mining jobs.\n"
+        "He agreed to pay the fine. She urged to wait."
+    )
+    got = [(t[slice(*q.content)], q.speaker_name) for q in extract_quotes(t, parser=False)]
+    assert got == [("to bring back lost mining jobs", "Trump")]
+
+
+def test_quoted_titles_are_not_continuations() -> None:
+    t = 'Mr. Obama said the climate was changing. "All Bets Are Off."\n"The Trends Are Terrifying."'
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
+    assert got == ["the climate was changing"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
+    COMMISSIVES,
     CUE_FORMS,
     CUE_FORMS_BEFORE_THAT,
     DETERMINERS,
@@ -155,7 +156,12 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             c1 = out_m.end()
         if lemma in PHRASAL and out_m is None and not text.startswith(PHRASAL[lemma], c1):
             continue
-        if lemma in NEEDS_CHECK and NOT_BEFORE.match(text, c1):
+        # 'vowed to bring back jobs': a promise reports its infinitive.
+        if (
+            lemma in NEEDS_CHECK
+            and NOT_BEFORE.match(text, c1)
+            and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
+        ):
             continue
         # "Trump called Clinton 'crooked'": naming counts only with quoted words.
         if lemma in NAMING and not _has_quote(ctx, c1, min(u1, c1 + 60)):
@@ -374,6 +380,8 @@ def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())
     if lemma in QUOTE_ONLY:
         return False
+    if lemma in COMMISSIVES and text.startswith("to ", piece[0]):
+        return True
     stop = _CLAUSE_END.search(text, piece[0], piece[1])
     words = ctx.words(piece[0], stop.start() if stop else piece[1])[:15]
     if not words:
@@ -458,6 +466,11 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
+def _title_case(s: str) -> bool:
+    words = [w for w in s.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) == len(words)
+
+
 def orphan_quotes(
     ctx: Context, u0: int, u1: int, prev: Quote | None, prev_end: int
 ) -> list[tuple[Quote, bool]]:
@@ -473,6 +486,9 @@ def orphan_quotes(
             continue
         s, e = max(s, u0), min(e, u1)
         n = ctx.count_words(s, e)
+        if _title_case(text[s:e]):
+            # '"Coal Isn't the Villain."': a title or headline, not somebody's words.
+            continue
         lead = text[u0:s].strip(" \t\n“‘\"'«„")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""

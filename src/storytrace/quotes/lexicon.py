@@ -218,3 +218,5 @@ PERSON_ROLES = set(
 # Every word that can start a frame, lower-cased: a text with none of them and no
 # quotation mark holds no quote.
 ANY_CUE = frozenset(CUE_FORMS) | frozenset(CUE_FORMS_BEFORE_THAT) | {"according"} | set(PARSE_FORMS)
+# Promises report an infinitive as their content: "vowed to bring back jobs".
+COMMISSIVES = {"vow", "pledge", "promise"}
