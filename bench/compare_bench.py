@@ -25,21 +25,21 @@ Run: ``.venv/bin/python bench/compare_bench.py [--pairs 1000] [--char-pairs 1000
 [--data ../shared/data/bbc/bbc]``
 
 Last results (2026-12-01, 400 pairs, ``nice -n 10 ... --pairs 400 --char-pairs 20``, CPU time
-on the shared 2-core machine; the two code versions run one after the other):
+on the shared 2-core machine; code versions run one after the other, difflib in each run):
 
-| version | alignment only (BULK) | full compare | difflib words (same run) | recall |
+| version | alignment only (BULK) | full compare | difflib words | recall |
 | --- | --- | --- | --- | --- |
-| aace856 (before the issue 16 work) | 11,328 µs/pair | 16,527 µs/pair | 1,082 µs/pair | 0.988 |
-| 645b7eb (after) | 10,476 µs/pair | 14,043 µs/pair | 895 µs/pair | 0.988 |
+| aace856, before the issue 16 work | 11,328 µs/pair | 16,527 µs/pair | 1,082 µs/pair | 0.988 |
+| 645b7eb, after it | 10,476 µs/pair | 14,043 µs/pair | 895 µs/pair | 0.988 |
+| 6d8d7be, plus faster boilerplate rules | 5,062 µs/pair | 10,976 µs/pair | 818 µs/pair | 0.988 |
 
-Alignment only is 0.09x word-level difflib's throughput at 0.988 vs 0.751 recall. Where a BULK
-pair's time goes now (cProfile, 200 pairs): ``evidence.gather`` 48% and ``boilerplate.label``
-25% (boilerplate_spans: about 880 regex searches a call, about 2 calls per article), spin
-labelling 8%, seeding and chaining 7%, sentence pairing 5.5%, tokenising 5%. The core stages
-alone (``Doc`` for both texts, sentences and quotations, seeds, chains, edits, sentence pairing;
-measured per stage on the same 400 pairs): Doc 596 -> 482 µs, seeds 318 -> 238 µs, align_docs
-541 -> 489 µs, sentence pairing 297 -> 266 µs. The outputs of all 400 pairs are identical
-except one: "v2.0" is now one token (coverage of B 0.1081 -> 0.1082).
+At 6d8d7be alignment only is 0.16x word-level difflib's throughput at 0.988 vs 0.751 recall
+(full compare 0.07x; a batch of full compares on 2 workers 51 pairs/s wall). Where a BULK
+pair's time goes (cProfile, 200 pairs): ``evidence.gather`` 55%, seeding, chaining and edits
+13%, spin labelling 9%, sentence pairing 8%, tokenising 8%. The core stages measured one by
+one on the same 400 pairs, aace856 -> 645b7eb: Doc for both texts 596 -> 482 µs, seeds
+318 -> 238 µs, align_docs 541 -> 489 µs, sentence pairing 297 -> 266 µs. The outputs of all
+400 pairs are identical except one: "v2.0" is now one token (coverage of B 0.1081 -> 0.1082).
 
 Earlier (2026-11-23, before quotes/spin/evidence were part of compare, wall time): storytrace
 608 pairs/s on one core, recall 0.985; difflib on words 1,420 pairs/s, recall 0.719.
