@@ -126,8 +126,15 @@ def index_records(
     quotes: bool = True,
     progress: Progress | None = None,
     workers: int = 1,
+    reuse_from: Iterable[dict] | None = None,
 ) -> IndexReport:
     """Store new or changed records and their reuse; a killed or interrupted run resumes.
+
+    ``reuse_from`` (edges in :meth:`storytrace.stories.Edge.to_dict` form, as a
+    Spark run over the same records computed them) is stored instead of
+    aligning when the store was empty before; otherwise it is ignored and the
+    new articles are aligned as usual (their pairs with the articles already
+    stored are not in it).
 
     Articles are committed every ``BATCH`` (or 5% of a larger index); then every
     article not yet aligned is aligned with its candidates stored before it
@@ -193,7 +200,11 @@ def index_records(
             if store.engine != ENGINE:
                 store.reset_reuse()
                 report.realigned = True
-            report.pairs, report.edges = align_pending(store, progress=progress, pool=pool)
+            if reuse_from is not None and not known:
+                report.edges = store.import_edges(reuse_from)
+            pairs, edges = align_pending(store, progress=progress, pool=pool)
+            report.pairs += pairs
+            report.edges += edges
         except KeyboardInterrupt:
             raise Interrupted(report) from None
         finally:
