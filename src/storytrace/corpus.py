@@ -88,9 +88,11 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
     if quotes:
         from storytrace.quotes import extract_quotes
 
+        # One row per part of an utterance: the words, never the frame between.
         qs = [
-            (q.content[0], q.content[1], q.kind, q.speaker_name)
+            (s, e, q.kind, q.speaker_name)
             for q in extract_quotes(text, parser=False)
+            for s, e in q.parts
         ]
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
     return Record(
@@ -456,8 +458,9 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
         from storytrace.quotes import extract_quotes
 
         mine = {
-            " ".join(_words(art.text[q.content[0] : q.content[1]]))
+            " ".join(_words(art.text[s:e]))
             for q in extract_quotes(art.text, parser=False)
+            for s, e in q.parts
         }
         mine = {k for k in mine if len(k.split()) >= 4}
         scored = []

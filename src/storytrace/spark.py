@@ -337,9 +337,10 @@ def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
 
     for r in rows:
         for q in extract_quotes(r.text, parser=False):
-            key = " ".join(Doc(r.text[q.content[0] : q.content[1]]).norms)
-            if len(key.split()) >= QUOTE_LINK_WORDS:
-                yield (r.id, key)
+            for s, e in q.parts:
+                key = " ".join(Doc(r.text[s:e]).norms)
+                if len(key.split()) >= QUOTE_LINK_WORDS:
+                    yield (r.id, key)
 
 
 def quote_links(spark: Any, articles: Any) -> Any:
