@@ -150,6 +150,15 @@ def test_openapi_spec_and_health(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     assert {"/api/compare", "/api/compare/files", "/api/health"} <= set(spec["paths"])
     assert "/compare" not in spec["paths"]  # HTML pages are not API
+    # The compare answer is documented with the schema generated from align.Comparison.
+    ok = spec["paths"]["/api/compare"]["post"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"] == {"$ref": "#/components/schemas/Comparison"}
+    schemas = spec["components"]["schemas"]
+    assert {"Comparison", "Passage", "QuoteMatch", "SpinReport"} <= set(schemas)
+    assert schemas["Comparison"]["properties"]["passages"]["items"] == {
+        "$ref": "#/components/schemas/Passage"
+    }
+    assert "$defs" not in json.dumps(spec)
     assert client.get("/api/health").json()["status"] == "ok"
     # No Swagger UI: it would load from a CDN.
     assert client.get("/docs").status_code == 404
