@@ -577,3 +577,28 @@ def test_stories_follow_the_index_without_blocking(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "stories never caught up with the index"
             time.sleep(0.1)
         assert c.get("/api/stories").json()["stats"] == before | {"articles": 5}
+
+
+def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
+    import asyncio
+    import time
+
+    from storytrace.web.workers import JobCancelled, WorkerPool
+
+    pool = WorkerPool(1)
+
+    async def scenario() -> tuple[list[object], float]:
+        pool.start()
+        jobs = [asyncio.ensure_future(pool.run(time.sleep, 30)) for _ in range(3)]
+        await asyncio.sleep(0.5)  # one job runs, two wait for the worker
+        started = time.monotonic()
+        pool.stop_soon()
+        results = await asyncio.gather(*jobs, return_exceptions=True)
+        return results, time.monotonic() - started
+
+    try:
+        results, took = asyncio.run(scenario())
+    finally:
+        pool.close()
+    assert all(isinstance(r, JobCancelled) for r in results), results
+    assert took < 1.0 and pool.alive() == 0
