@@ -373,7 +373,7 @@ def _quotes_table(art: Article, found: list) -> Any:
     table.add_column("speaker", ratio=1)
     table.add_column("quote", ratio=3)
     for q in found:
-        quote = Text(art.text[q.content[0] : q.content[1]])
+        quote = Text(q.quoted(art.text))
         table.add_row(q.kind, Text(q.speaker_name or "—"), quote)
     if not found:
         table.add_row("—", "—", "no quotes found")
@@ -392,9 +392,9 @@ def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
 
     PATHS: article files (text or HTML), folders, JSONL dumps, or - for stdin.
 
-    Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
-    installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
-    character offsets into the article's "text".
+    Uses the spin extra (Moby, word frequencies) and WordNet, which ships with
+    storytrace ($STORYTRACE_WORDNET: another WordNet directory, or none). Spans in --json
+    output are character offsets into the article's "text".
     """
     from storytrace import synonyms
     from storytrace.spin import detect

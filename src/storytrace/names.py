@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,7 +92,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     text = doc.text
     n = len(doc)
     initial = _sentence_initial(doc)
-    caps = [_is_cap(text[doc.starts[i] : doc.ends[i]]) for i in range(n)]
+    caps = [text[s].isupper() for s in doc.starts]
     # A word that is capitalised away from a sentence start is a name wherever it stands.
     named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
     out: list[Mention] = []
@@ -170,17 +171,15 @@ def _sentence_initial(doc: Doc) -> list[bool]:
     flags = [False] * len(doc)
     for t0, _ in doc.sentence_tokens:
         flags[t0] = True
-    text = doc.text
-    for k in range(1, len(doc)):
-        # After an opening quote mark or a colon a capital says nothing either.
-        between = text[doc.ends[k - 1] : doc.starts[k]]
-        if any(c in between for c in ':“"‘(') and not flags[k]:
+    # After an opening quote mark, a bracket or a colon a capital says nothing either.
+    for m in _OPENERS.finditer(doc.text):
+        k = bisect_left(doc.starts, m.end())
+        if k < len(flags):
             flags[k] = True
     return flags
 
 
-def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper() and any(c.isalpha() for c in raw)
+_OPENERS = re.compile(r"[:“\"‘(]")
 
 
 def _date_at(doc: Doc, i: int) -> Mention | None:
