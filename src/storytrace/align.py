@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -207,12 +208,20 @@ BULK = Options(quotes=False, spin=False)
 """Options for bulk alignment (index, Spark): passages, coverage and verdict only."""
 
 
-def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> Comparison:
+def compare(
+    a: Article | str,
+    b: Article | str,
+    options: Options = DEFAULT,
+    furniture_a: Sequence[tuple[int, int]] = (),
+    furniture_b: Sequence[tuple[int, int]] = (),
+) -> Comparison:
     """Align two articles and decide how they relate.
 
     ``a`` and ``b`` are :class:`Article` objects or plain strings (HTML is
     extracted). All spans in the result index ``result.a.text`` /
-    ``result.b.text``.
+    ``result.b.text``. ``furniture_a``/``furniture_b`` are boilerplate spans
+    found otherwise (a corpus's frequent passages, :mod:`storytrace.corpus`),
+    labelled ``boilerplate`` beside the built-in rules.
     """
     art_a = a if isinstance(a, Article) else article_from_text(a, source="a")
     art_b = b if isinstance(b, Article) else article_from_text(b, source="b")
@@ -237,7 +246,9 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     passages = revision.label(doc_a, doc_b, passages)  # kept shares, trimmed copies
     # Shared publisher furniture is labelled, kept, and left out of coverage and verdict.
-    passages = boilerplate.label(doc_a, doc_b, passages, options.boilerplate)
+    passages = boilerplate.label(
+        doc_a, doc_b, passages, options.boilerplate, furniture_a, furniture_b
+    )
     real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)

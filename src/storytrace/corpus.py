@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -24,8 +25,9 @@ import xxhash
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, read_article
+from storytrace.boilerplate import frequent_hashes, spans_from_positions
 from storytrace.store import ENGINE, Record, Store
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -303,17 +305,57 @@ def _candidates_before(store: Store, doc: int, text: str) -> set[int]:
     return found
 
 
+# --- corpus boilerplate -----------------------------------------------------
+#
+# A passage one outlet prints under many different stories (its footer, its
+# standard disclaimer) is furniture whatever its wording, even when no rule of
+# :mod:`storytrace.boilerplate` knows it. Its fingerprints have a high document
+# frequency, within the outlet or in the whole store; a pair is aligned with
+# those passages as furniture spans, so they are labelled ``boilerplate``
+# (kept in the stored text and the edge's passages, never counted as reuse).
+
+OUTLET_MIN_DOCS = 5
+"""A fingerprint in at least this many articles of one outlet (and :data:`OUTLET_SHARE` of
+them) is that outlet's furniture. Five, not fewer: an outlet that updates one story a few
+times keeps the reuse between the versions."""
+OUTLET_SHARE = 0.01
+CORPUS_MIN_DOCS = 20
+"""A fingerprint in at least this many articles of the store (and :data:`CORPUS_SHARE` of
+it), whatever their outlets, is furniture. Higher than per outlet: a wire story carried by
+a dozen outlets is reuse, not furniture."""
+CORPUS_SHARE = 0.01
+
+
+def furniture_spans(
+    store: Store, text: str, outlet: str | None, n_docs: int
+) -> list[tuple[int, int]]:
+    """Spans of ``text`` covered by fingerprints frequent in the store or in ``outlet``."""
+    sh = fp.shingles(text)
+    keys = fp.sample_of(sh)
+    least = max(CORPUS_MIN_DOCS, math.ceil(CORPUS_SHARE * n_docs))
+    frequent = frequent_hashes(store.key_counts("postings", keys), least)
+    if outlet:
+        counts, size = store.outlet_key_counts(keys, outlet)
+        frequent |= frequent_hashes(counts, max(OUTLET_MIN_DOCS, math.ceil(OUTLET_SHARE * size)))
+    if not frequent:
+        return []
+    positions = [i for i, h in enumerate(sh) if h in frequent]
+    return spans_from_positions(doc_of(text), positions, fp.NGRAM)
+
+
 def _quote_keys_of(quotes: Iterable[dict]) -> set[str]:
     keys = {" ".join(_words(q["content"] or "")) for q in quotes}
     return {k for k in keys if len(k.split()) >= 4}
 
 
-def _align(job: tuple[int, int, dict, dict, str, str, int]) -> tuple[int, int, dict | None]:
+def _align(job: tuple) -> tuple[int, int, dict | None]:
+    """``(doc_a, doc_b, meta_a, meta_b, text_a, text_b, shared_quotes, furniture_a,
+    furniture_b)`` -> ``(doc_a, doc_b, edge dict or None)``."""
     from storytrace import stories as st
     from storytrace.align import BULK, compare
 
-    doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes = job
-    edge = st.reuse_edge(compare(ta, tb, BULK), meta_a, meta_b, shared_quotes)
+    doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes, fa, fb = job
+    edge = st.reuse_edge(compare(ta, tb, BULK, fa, fb), meta_a, meta_b, shared_quotes)
     return doc_a, doc_b, edge.to_dict() if edge else None
 
 
@@ -351,13 +393,15 @@ def align_pending(
     if scan:
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
-    arts: dict[int, tuple[dict, str, set[str]]] = {}
+    arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
+    n_docs = len(store.ids())
 
-    def art(d: int) -> tuple[dict, str, set[str]]:
+    def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
             row = store.article(d)
             meta = {"id": row["id"], "published": row["published"]}
-            arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)))
+            furniture = furniture_spans(store, row["text"], row["outlet"], n_docs)
+            arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
 
     n_pairs = n_edges = 0
@@ -368,8 +412,8 @@ def align_pending(
             for b in chunk:
                 before = by_later.pop(b, set()) if scan else _candidates_before(store, b, art(b)[1])
                 for a in sorted(before):
-                    (ma, ta, qa), (mb, tb, qb) = art(a), art(b)
-                    jobs.append((a, b, ma, mb, ta, tb, len(qa & qb)))
+                    (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
+                    jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
             # A few pairs (a small incremental run) align faster here than in
             # workers that would each load the thesaurus first.
             many = pool is not None and len(jobs) >= POOL_MIN_PAIRS

@@ -562,6 +562,23 @@ class Store:
                 out.update(self.db.execute(q, chunk))
         return out
 
+    def outlet_key_counts(self, keys: list[int], outlet: str) -> tuple[dict[int, int], int]:
+        """How many articles of ``outlet`` hold each fingerprint of ``keys``, and the outlet's size.
+
+        Outlets match exactly as stored; :mod:`storytrace.corpus` uses the counts to find
+        an outlet's recurring furniture.
+        """
+        out: dict[int, int] = {}
+        with self._guard("reading"):
+            (size,) = self.db.execute(
+                "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
+            ).fetchone()
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                q = f"SELECT p.h, count(*) FROM postings p JOIN articles a ON a.doc = p.doc WHERE p.h IN ({','.join('?' * len(chunk))}) AND a.outlet = ? GROUP BY p.h"  # noqa: S608,E501
+                out.update(self.db.execute(q, [*chunk, outlet]))
+        return out, size
+
     def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
         """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
         col = {"postings": "h", "lsh": "key"}[table]

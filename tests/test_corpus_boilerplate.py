@@ -1,0 +1,76 @@
+"""Corpus boilerplate: an outlet's own footer, unknown to the rules, links nothing."""
+
+from storytrace import corpus
+from storytrace.align import compare
+from storytrace.store import Store
+
+FOOTER = (
+    "The Harbour Gazette is published every weekday by Quay Media Group from its offices "
+    "beside the old fish market in Port Ellery. Our reporters cover the harbour towns, the "
+    "island ferries and the county council, and the editor answers letters from readers "
+    "each Friday morning."
+)
+
+BODIES = [
+    "Volunteers planted four hundred oak saplings along the northern bank of the river on "
+    "Saturday, hoping the trees will slow erosion that has swallowed two footpaths since "
+    "the winter floods.",
+    "The county orchestra announced a new conductor, a violinist who trained in Vienna and "
+    "led chamber ensembles across central Europe before returning to her home region.",
+    "Bakers at the Mill Lane shop ran out of sourdough before nine o'clock after a food "
+    "writer praised their rye loaf in a national magazine column last week.",
+    "A cracked water main flooded three basements on Tanner Street overnight, and engineers "
+    "expect repairs to the Victorian pipe to take most of the coming week.",
+    "The grammar school chess club won the regional tournament, beating twelve teams with a "
+    "squad of players aged between eleven and fifteen years old.",
+    "Lifeboat crews rescued two kayakers who drifted beyond the headland in fog, bringing "
+    "them ashore cold but unhurt after a search lasting almost an hour.",
+    "Allotment holders complained that rabbits had stripped their lettuce beds, and the "
+    "parish clerk promised to repair the fencing around the gardens before spring.",
+    "The museum reopened its maritime gallery with a restored figurehead from a whaling "
+    "ship, carved from elm and repainted by conservators using original pigments.",
+    "Traffic wardens issued record numbers of parking fines during the summer carnival as "
+    "visitors left cars on verges and pavements near the promenade.",
+    "A retired teacher published a history of the town's railway station, drawing on "
+    "timetables, staff ledgers and photographs donated by families of former porters.",
+    "The swimming pool will close for six weeks while contractors replace corroded roof "
+    "beams discovered during a routine inspection of the leisure centre.",
+    "Farmers reported an early barley harvest after weeks of dry weather, although yields "
+    "were lower than last year because of the cold and wet spring.",
+]
+
+
+def _records() -> list[tuple[str, dict]]:
+    recs = [
+        (f"hg{i}", {"text": f"{body}\n\n{FOOTER}", "outlet": "Harbour Gazette"})
+        for i, body in enumerate(BODIES)
+    ]
+    # A real copy, by another outlet, of the first story, footer and all.
+    copy = f"From our partners at the coast. {BODIES[0]}\n\n{FOOTER}"
+    recs.append(("courier", {"text": copy, "outlet": "Coast Courier"}))
+    return recs
+
+
+def test_the_footer_is_unknown_to_the_rules():
+    cmp = compare(f"{BODIES[1]}\n\n{FOOTER}", f"{BODIES[2]}\n\n{FOOTER}")
+    assert cmp.passages and all(p.kind != "boilerplate" for p in cmp.passages)
+    assert cmp.verdict != "unrelated"
+
+
+def test_outlet_footer_links_nothing_but_a_real_copy_is_found(tmp_path):
+    recs = _records()
+    corpus.index_records(recs, tmp_path / "db", quotes=False)
+    edges = corpus.stored_reuse(tmp_path / "db")
+    assert [{e.a, e.b} for e in edges] == [{"hg0", "courier"}]
+    (edge,) = edges
+    texts = dict(recs)
+    side = "a" if edge.a == "hg0" else "b"
+    kinds = {p["kind"]: texts["hg0"]["text"][p[side][0] : p[side][1]] for p in edge.passages}
+    assert BODIES[0][:60] in kinds["verbatim"] and "Quay Media" not in kinds["verbatim"]
+    assert "Quay Media Group" in kinds["boilerplate"]
+    data = corpus.stories(tmp_path / "db")
+    shared = [s["articles"] for s in data["stories"] if len(s["articles"]) > 1]
+    assert shared == [["courier", "hg0"]]
+    with Store(tmp_path / "db", readonly=True) as store:
+        stored = {a["id"]: a["text"] for a in store.iter_articles()}
+    assert stored == {aid: rec["text"] for aid, rec in recs}
