@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,13 +92,16 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     text = doc.text
     n = len(doc)
     initial = _sentence_initial(doc)
-    caps = [_is_cap(text[doc.starts[i] : doc.ends[i]]) for i in range(n)]
+    starts, ends = doc.starts, doc.ends
+    # The first character decides for nearly every token; only then look at the rest.
+    caps = [text[s].isupper() and _is_cap(text[s:e]) for s, e in zip(starts, ends, strict=True)]
     # A word that is capitalised away from a sentence start is a name wherever it stands.
     named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
+    skipped = doc.token_mask(skip)
     out: list[Mention] = []
     i = 0
     while i < n:
-        if skip and any(s <= doc.starts[i] < e for s, e in skip):
+        if skipped[i]:
             i += 1
             continue
         w = doc.norms[i]
@@ -166,15 +170,22 @@ def _gap(text: str, doc: Doc, j: int) -> bool:
     return bool(between.strip(" -'’")) or "\n" in between
 
 
+_OPENERS = re.compile(r'[:“"‘(]')
+
+
 def _sentence_initial(doc: Doc) -> list[bool]:
     flags = [False] * len(doc)
     for t0, _ in doc.sentence_tokens:
         flags[t0] = True
-    text = doc.text
-    for k in range(1, len(doc)):
-        # After an opening quote mark or a colon a capital says nothing either.
-        between = text[doc.ends[k - 1] : doc.starts[k]]
-        if any(c in between for c in ':“"‘(') and not flags[k]:
+    # After an opening quote mark or a colon a capital says nothing either: each such mark
+    # between two tokens flags the token after it (found by regex and bisection, not by
+    # slicing the text between every pair of tokens).
+    starts, ends = doc.starts, doc.ends
+    n = len(starts)
+    for m in _OPENERS.finditer(doc.text):
+        p = m.start()
+        k = bisect_right(starts, p)
+        if 0 < k < n and ends[k - 1] <= p:
             flags[k] = True
     return flags
 

@@ -27,6 +27,7 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -173,6 +174,18 @@ class Doc:
         else:
             raise ValueError(f"unknown mode {mode!r}: use 'inside' or 'overlap'")
         return i, max(i, bisect_left(self.starts, e))
+
+    def token_mask(self, spans: Iterable[Span]) -> list[bool]:
+        """Per token, whether :meth:`tokens_in` puts it inside one of ``spans``.
+
+        >>> Doc("one two three four").token_mask([(4, 8), (14, 18)])
+        [False, True, False, True]
+        """
+        mask = [False] * len(self.norms)
+        for span in spans:
+            i, j = self.tokens_in(span)
+            mask[i:j] = [True] * (j - i)
+        return mask
 
     @property
     def sentences(self) -> list[Span]:
