@@ -41,7 +41,12 @@ def _wordnet(phrase: str) -> frozenset[str]:
     return synonyms.wordnet_synonyms(phrase, synonyms.package_table())
 
 
-THESAURI = {"moby": synonyms.moby_synonyms, "wordnet": _wordnet}
+def _moby(phrase: str) -> frozenset[str]:
+    # Read even when the recogniser has Moby off (STORYTRACE_MOBY=none).
+    return synonyms.moby_synonyms(phrase, even_if_off=True)
+
+
+THESAURI = {"moby": _moby, "wordnet": _wordnet}
 
 
 @cache

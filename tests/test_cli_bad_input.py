@@ -207,6 +207,9 @@ CASES: dict[str, Callable[[Path], Case]] = {
         status=0,
         stderr=[f"warning: {d / 'd.jsonl'}:1: record a: cannot read the date 'sometime soon'"],
     ),
+    "json-array-file": lambda d: index(
+        d, json.dumps([{"id": "a", "text": BODY}]), "d.json", stderr=["a .json file is not read"]
+    ),
     "jsonl-empty-file": lambda d: index(d, b"", status=1, stderr=["no article was indexed"]),
     "stdin-text-for-index": lambda d: Case(
         ["index", "-", "--db", str(d / "db")], 1, ["<stdin>: expected JSON Lines"], stdin=BODY

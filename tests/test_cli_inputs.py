@@ -299,3 +299,11 @@ def test_html_publication_time_keeps_time_and_zone(tmp_path: Path) -> None:
     # of two articles published the same day.
     assert art.published == "2019-05-30T12:00:00Z"
     assert art.published_raw == "2019-05-30T07:00:00-0500"
+
+
+def test_utf16_jsonl_on_stdin() -> None:
+    dump = jsonl({"id": "u1", "text": RUSSIAN}).encode("utf-16")
+    res = runner.invoke(app, ["quotes", "-", "--json", "--no-parser"], input=dump)
+    assert res.exit_code == 0, res.output
+    (d,) = [json.loads(x) for x in res.stdout.splitlines()]
+    assert (d["id"], d["text"]) == ("u1", RUSSIAN)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.cli import app
 from storytrace.quotes import extract_quotes, match_quotes, quote_segments
@@ -564,3 +566,53 @@ def test_quoted_titles_are_not_continuations() -> None:
     t = 'Mr. Obama said the climate was changing. "All Bets Are Off."\n"The Trends Are Terrifying."'
     got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
     assert got == ["the climate was changing"]
+
+
+_PIECES = [
+    "said",
+    "told",
+    "he",
+    "She",
+    "Mr.",
+    "Ann Lee",
+    "the council",
+    "according to",
+    "that",
+    "added",
+    ":",
+    ",",
+    ".",
+    " ",
+    "\n",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    "''",
+    "(",
+    ")",
+    "—",
+    "vowed to",
+    "It",
+    "Reuters",
+    "READ MORE:",
+    "We won",
+    "the plan was dead",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join))
+def test_offsets_are_always_valid(text: str) -> None:
+    n = len(text)
+    for q in extract_quotes(text, parser=False):
+        assert q.kind in ("direct", "indirect", "mixed")
+        assert q.speaker_type in ("person", "organisation", "unknown")
+        assert 0 <= q.content[0] < q.content[1] <= n
+        assert q.parts[0][0] == q.content[0] and q.parts[-1][1] == q.content[1]
+        for k in range(1, len(q.parts)):
+            assert q.parts[k - 1][1] <= q.parts[k][0]
+        for span in (q.cue, q.speaker):
+            assert span is None or 0 <= span[0] <= span[1] <= n

@@ -342,3 +342,15 @@ def test_stories_html_report(tmp_path: Path) -> None:
     assert re.search(r'data-source="a" data-target="b"[^>]*marker-end', html)  # by date
     assert "Seed &lt;i&gt;A&lt;/i&gt;" in html and "<i>A</i>" not in html
     assert "<script" not in html and "default-src 'none'" in html
+    # The terminal listing: title, summary with outlets, dates and copies, then the copies.
+    res = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "db")])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0] == "story 1: Seed <i>A</i>"
+    assert lines[1].startswith(
+        "  2 articles from 2 outlets (Mirror, Mail), 2024-10-24 to 2024-10-25"
+    )
+    assert "1 copy" in lines[1] and "source: Seed <i>A</i>" in lines[1]
+    assert lines[2].startswith(
+        "  copy: Mail 2024-10-25 “Seed B” <- Mirror 2024-10-24 “Seed <i>A</i>”"
+    )

@@ -182,3 +182,46 @@ def test_label_returns_new_passages_and_leaves_its_input_alone() -> None:
     assert [p.kind for p in labelled] == ["spun"]
     ops = [e.op for e in labelled[0].edits]
     assert ops.count("synonym") == 3 and labelled[0].edits is not plain[0].edits
+
+
+def test_spin_by_edit_pattern_finds_swaps_no_thesaurus_lists() -> None:
+    """One swap the thesaurus explains, the rest rare words it does not know, nothing
+    else changed: the spinner's pattern, so the passage is spun and every swap found."""
+    from storytrace import synonyms
+    from storytrace.align import Options, compare
+
+    a = (
+        "The council said it would help families with the cost of school meals and "
+        "promised to review the budget for libraries across the city next year, it said."
+    )
+    b = (
+        "The council said it would assist families with the outlay of school meals and "
+        "promised to preapprehend the budget for lunettes across the city next "
+        "twelvemonth, it said."
+    )
+    cmp = compare(a, b, Options(quotes=False, spin=False))
+    (p,) = cmp.passages
+    swaps = {(a[e.a[0] : e.a[1]], b[e.b[0] : e.b[1]]) for e in p.edits if e.op == "synonym"}
+    assert p.kind == "spun"
+    assert {("review", "preapprehend"), ("libraries", "lunettes"), ("help", "assist")} <= swaps
+    # Those two are the pattern's: no thesaurus links them.
+    assert not synonyms.are_synonyms("review", "preapprehend")
+    assert not synonyms.are_synonyms("libraries", "lunettes")
+
+
+def test_the_pattern_needs_rarer_words_an_editors_common_choice_is_not_spin() -> None:
+    from storytrace.align import Options, compare
+
+    a = (
+        "The council said it would help families with the cost of school meals and "
+        "promised to review the budget for libraries across the city next year, it said."
+    )
+
+    def kind(new_word: str) -> str:
+        b = a.replace("help", "assist").replace("libraries", new_word)
+        (p,) = compare(a, b, Options(quotes=False, spin=False)).passages
+        return p.kind
+
+    # Same edits, one thesaurus swap and one unknown word: only its rarity differs.
+    assert kind("roads") == "edited"
+    assert kind("lunettes") == "spun"

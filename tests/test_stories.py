@@ -257,3 +257,18 @@ def test_average_link_keeps_two_events_of_one_kind_apart():
     assert single == [["a1", "a2", "b1", "b2", "d"]]  # the digest chains both events
     # Average-link: the digest joins the event it is closest to, the events stay apart.
     assert average == [["b1", "b2", "d"], ["a1", "a2"]]
+
+
+def test_edges_and_stories_match_their_json_schemas(dated_edges):
+    import json
+
+    import jsonschema
+
+    docs = Path(__file__).parent.parent / "docs"
+    edge_schema = json.loads((docs / "edge.schema.json").read_text())
+    story_schema = json.loads((docs / "story.schema.json").read_text())
+    for e in common_sources(dated_edges):
+        jsonschema.validate(e.to_dict(), edge_schema)
+    texts = {p.stem: p.read_text() for p in sorted(FIX.glob("*.txt"))}
+    for story in group_stories(texts, dated_edges, texts):
+        jsonschema.validate(story, story_schema)

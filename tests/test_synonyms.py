@@ -39,3 +39,22 @@ def test_lookups_are_cached_and_fast() -> None:
         synonyms.are_synonyms("help", "assist")
     assert time.perf_counter() - t < 0.05
     assert "assist" in synonyms.synonyms("Help")
+
+
+def test_moby_can_be_turned_off_for_the_cross_thesaurus_bench(monkeypatch) -> None:
+    from storytrace import synonyms
+
+    def clear() -> None:
+        for f in (synonyms.moby_synonyms, synonyms.synonyms, synonyms.are_synonyms):
+            f.cache_clear()
+
+    monkeypatch.setenv("STORYTRACE_MOBY", "none")
+    clear()
+    try:
+        assert "moby" not in synonyms.sources()
+        assert synonyms.moby_synonyms("party") == frozenset()
+        assert "get together" in synonyms.moby_synonyms("party", even_if_off=True)
+    finally:
+        monkeypatch.delenv("STORYTRACE_MOBY")
+        clear()
+    assert "moby" in synonyms.sources() and synonyms.moby_synonyms("party")

@@ -541,3 +541,30 @@ def _state(pid: str) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_stories_follow_the_index_without_blocking(tmp_path: Path) -> None:
+    import time
+
+    from storytrace import corpus
+
+    db = make_index(tmp_path)
+    with TestClient(create_app(db, workers=0), base_url=LOCAL) as c:
+        before = c.get("/api/stories").json()["stats"]
+        assert before["articles"] == 4
+        extra = tmp_path / "more.jsonl"
+        bridge = (
+            "The harbour bridge will close for repairs in March, the council said. Engineers "
+            "found corrosion in the main cables during an inspection last year."
+        )
+        extra.write_text(json.dumps({"id": "late/e", "title": "Bridge shut", "text": bridge}))
+        assert corpus.index([str(extra)], db).added == 1
+        deadline = time.monotonic() + 20
+        while True:  # served from the previous stories until the new ones are built
+            r = c.get("/api/articles/late/e")
+            assert r.status_code == 200
+            if r.json()["story_id"] is not None:
+                break
+            assert time.monotonic() < deadline, "stories never caught up with the index"
+            time.sleep(0.1)
+        assert c.get("/api/stories").json()["stats"] == before | {"articles": 5}

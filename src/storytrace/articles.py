@@ -484,8 +484,11 @@ def _lines(fh: BinaryIO, name: str) -> Iterator[tuple[int, bytes | str | InputEr
                     break
                 # "utf-16"/"utf-32" read the BOM themselves and pick the byte order.
                 text = io.TextIOWrapper(fh, encoding=codec[:6], errors="replace")
-                for n, line in enumerate(text, 1):  # noqa: B007 (n reported on error)
-                    yield n, line
+                try:
+                    for n, line in enumerate(text, 1):  # noqa: B007 (n reported on error)
+                        yield n, line
+                finally:
+                    text.detach()  # the caller closes fh (never standard input)
                 return
         while True:
             line = fh.readline(MAX_BYTES + 1)
@@ -573,6 +576,15 @@ def _iter_articles(
             yield from _iter_articles(str(f) for f in files)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)
+        elif p.lower().endswith(".json"):
+            # Read as an article it would store the JSON source as text.
+            yield (
+                p,
+                InputError(
+                    f"{p}: a .json file is not read; give JSON Lines (.jsonl, one "
+                    "object per line; for an array: jq -c '.[]' FILE > FILE.jsonl)"
+                ),
+            )
         else:
             try:
                 art = read_article(p)

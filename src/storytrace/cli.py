@@ -592,18 +592,10 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
         for s in data["stories"]:
             emit(s)
         return
-    for s in data["stories"]:
-        if len(s["articles"]) < 2:
-            continue
-        sys.stdout.write(f"story {s['id']}: {len(s['articles'])} articles\n")
-        for e in s["edges"]:
-            d = e["direction"]
-            arrow = (
-                f"{d['from']} -> {d['to']} ({d['basis']})"
-                if d and d["from"]
-                else (f"{e['a']} <-> {e['b']}" + (f" ({d['basis']})" if d else ""))
-            )
-            sys.stdout.write(f"  {arrow}: {e['verdict']}, {len(e['passages'])} passages\n")
+    from storytrace.report import index_stories
+    from storytrace.report.terminal import stories_text
+
+    sys.stdout.write(stories_text(index_stories(db, data["stories"])))
 
 
 def _write_stories_html(db: Path, data: dict, out: Path) -> bool:

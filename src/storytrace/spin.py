@@ -457,8 +457,11 @@ def label(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> list[Passage]:
     of one modifier before an equal word that makes a thesaurus expansion
     ("campaign" -> "marketing campaign") becomes a ``synonym`` edit covering
     the head word. A passage with at least :data:`SPUN_MIN_SWAPS` swaps making
-    up at least :data:`SPUN_SWAP_SHARE` of its replacements gets kind
-    ``spun``. Without a thesaurus the passages come back unchanged.
+    up at least :data:`SPUN_SWAP_SHARE` of its replacements and
+    :data:`SPUN_MIN_DENSITY` of its content words gets kind ``spun``; so does
+    one with a spinner's edit pattern (:data:`PATTERN_SWAP_SHARE` and after),
+    whose unexplained short replacements become ``synonym`` edits too.
+    Without a thesaurus the passages come back unchanged.
     """
     if not synonyms.available():
         return list(passages)
@@ -493,7 +496,105 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> Passage:
         and swaps >= SPUN_SWAP_SHARE * replaced
         and swaps >= SPUN_MIN_DENSITY * content
     )
+    # The pattern also runs on passages the density rule calls spun: it relabels the
+    # swaps our thesaurus does not list.
+    if swaps and _spinner_pattern(doc_a, doc_b, edits, content):
+        spun = True
     return replace(p, edits=edits, kind="spun" if spun else p.kind)
+
+
+PATTERN_SWAP_SHARE = 0.35
+"""Spin by edit pattern, not density (issue 14). A passage is also ``spun`` when at least
+this share of its word-for-word replacements are thesaurus swaps (a spinner whose
+thesaurus is not ours still hits ours about half the time)..."""
+PATTERN_OTHER_MAX = 0.2
+"""...its other edits (insertions, deletions, longer rewrites) are at most this share of
+its replacements (an editor also adds, cuts and rewrites)..."""
+PATTERN_RARER_SHARE = 0.6
+"""...at least this share of the replacements are rarer words than the ones they replace
+(wordfreq; a sense-blind spinner draws from a thesaurus entry, mostly rare words; an
+editor picks a common one)..."""
+PATTERN_MIN_DENSITY = 0.05
+"""...and its replacements make up at least this share of its content words. Then its
+one-word replacements the thesaurus does not explain become ``synonym`` edits too."""
+
+
+PATTERN_BARE_OTHER_MAX = 0.1
+"""Without thesaurus backing (fewer swaps explained than :data:`PATTERN_SWAP_SHARE`),
+a passage is still spun when its other edits are at most this share of its
+replacements..."""
+PATTERN_BARE_RARER = 0.75
+"""...and at least this share of its replacements are rarer than the words they replace."""
+
+
+def _single(doc_a: Doc, doc_b: Doc, e: Edit) -> tuple[str, str] | None:
+    """A short content replacement, ``(old, new)``, else None: one to three words of A
+    (adjacent swaps merge into one replacement) for up to twice as many plus one of B,
+    plain lower-case words on both sides."""
+    i0, i1 = doc_a.tokens_in(e.a)
+    j0, j1 = doc_b.tokens_in(e.b)
+    if not 1 <= i1 - i0 <= 3 or not 1 <= j1 - j0 <= 2 * (i1 - i0) + 1:
+        return None
+    old, new = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
+    if not all(w.isalpha() for w in old + new) or all(w in STOPWORDS for w in old):
+        return None
+    if doc_a.text[doc_a.starts[i0]].isupper() or doc_b.text[doc_b.starts[j0]].isupper():
+        return None  # names and sentence starts: too often not swaps
+    if new[-1] in STOPWORDS or synonyms.same_word(old[-1], new[-1]):
+        return None
+    return " ".join(old), " ".join(new)
+
+
+def _zipf(word: str) -> float:
+    return max(zipf_frequency(f, "en") for f in synonyms.forms(word))
+
+
+def _rarer(old: str, new: str) -> bool:
+    """The new words are rarer than the old: the rarest content word of each side."""
+    if zipf_frequency is None:
+        return False
+    z_old = [_zipf(w) for w in old.split() if w not in STOPWORDS]
+    z_new = [_zipf(w) for w in new.split() if w not in STOPWORDS]
+    return bool(z_old and z_new) and min(z_new) < min(z_old)
+
+
+def _spinner_pattern(doc_a: Doc, doc_b: Doc, edits: list[Edit], content: int) -> bool:
+    """The edit pattern of a spinner (see :data:`PATTERN_SWAP_SHARE` and the next three);
+    relabels unexplained one-word replacements in ``edits`` when it holds."""
+    swaps: list[tuple[str, str]] = []
+    singles: list[int] = []
+    other = 0
+    for k, e in enumerate(edits):
+        if e.op == "equal":
+            continue
+        pair = _single(doc_a, doc_b, e) if e.op in ("replace", "synonym") else None
+        if e.op == "synonym":
+            swaps.append(pair or ("", ""))
+        elif pair is not None:
+            singles.append(k)
+            swaps.append(pair)
+        else:
+            other += 1
+    n = len(swaps)
+    explained = sum(1 for e in edits if e.op == "synonym")
+    words = [x for x in swaps if x[0]]
+    rarer = sum(_rarer(a, b) for a, b in words)
+    if not (n and words and explained and n >= PATTERN_MIN_DENSITY * content):
+        return False
+    thesaurus_backed = (
+        explained >= PATTERN_SWAP_SHARE * n
+        and other <= PATTERN_OTHER_MAX * n
+        and rarer >= PATTERN_RARER_SHARE * len(words)
+    )
+    # A spinner whose thesaurus shares little with ours: nearly nothing but rarer words.
+    rare_words_only = other <= PATTERN_BARE_OTHER_MAX * n and rarer >= PATTERN_BARE_RARER * len(
+        words
+    )
+    if not (thesaurus_backed or rare_words_only):
+        return False
+    for k in singles:
+        edits[k] = replace(edits[k], op="synonym")
+    return True
 
 
 def _expand(doc_a: Doc, doc_b: Doc, edits: list[Edit], k: int) -> None:

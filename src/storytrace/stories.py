@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
+from storytrace.records import jfield, to_json
 from storytrace.text import STOPWORDS, doc_of
 
 Span = tuple[int, int]
@@ -246,68 +247,84 @@ def average_link(
 
 
 @dataclass(slots=True)
+class Direction:
+    """Who took from whom, and the evidence for it."""
+
+    source: str | None = jfield(
+        "The article whose text was taken; null when both drew on a common source.", key="from"
+    )
+    target: str | None = jfield("The article that took it; null for a common source.", key="to")
+    basis: str = jfield(
+        "time (publication instants differ), containment (one is inside the other, which adds "
+        "text of its own) or common-source (the same wire credit, or an earlier third article "
+        "holding the shared text)."
+    )
+    evidence: dict = jfield(
+        "The facts behind the basis: from_published/to_published (time), contained/own_words "
+        "(containment), wire or earlier/earlier_published (common-source)."
+    )
+
+
+@dataclass(slots=True)
+class Published:
+    """The publication instants of an edge's two articles (ISO 8601 UTC), when known."""
+
+    a: str | None = jfield("Article a's publication instant, or null.")
+    b: str | None = jfield("Article b's publication instant, or null.")
+
+
+@dataclass(slots=True)
 class Edge:
     """Reuse between two articles, and what is known about who took from whom.
 
-    ``source``/``target`` are set only when evidence orders the pair, and
-    ``basis`` names that evidence: ``"time"`` (publication instants differ),
-    ``"containment"`` (one article is wholly inside the other, which adds text of
-    its own) or ``"common-source"`` (no direction: both carry the same wire
-    credit, or the shared text is also in a third article that predates both).
-    ``evidence`` holds the facts behind the basis; ``published`` the two
-    articles' publication instants (ISO 8601 UTC) when known.
+    ``direction`` is set only when evidence orders the pair or shows a common
+    source (see :class:`Direction`); otherwise it is None ("not known").
     """
 
-    a: str
-    b: str
-    passages: list[dict]
-    coverage: dict[str, float]
-    verdict: str
-    source: str | None = None
-    target: str | None = None
-    basis: str | None = None
-    quotes: int = 0
-    evidence: dict = field(default_factory=dict)
-    published: tuple[str | None, str | None] = (None, None)
+    a: str = jfield("One article's id.")
+    b: str = jfield("The other article's id.")
+    verdict: str = jfield("The compare verdict of the pair (never unrelated).")
+    coverage: dict[str, float] = jfield("Compare's coverage figures.", digits=4)
+    direction: Direction | None = jfield("Who took from whom, or null when not known.")
+    published: Published = jfield("The two publication instants.")
+    shared_quotes: int = jfield("Quotes of four or more words both articles carry.")
+    passages: list[dict] = jfield("Compare's passages (spans into a's and b's texts).")
+
+    @property
+    def source(self) -> str | None:
+        return self.direction.source if self.direction else None
+
+    @property
+    def target(self) -> str | None:
+        return self.direction.target if self.direction else None
+
+    @property
+    def basis(self) -> str | None:
+        return self.direction.basis if self.direction else None
+
+    @property
+    def evidence(self) -> dict:
+        return self.direction.evidence if self.direction else {}
 
     def to_dict(self) -> dict:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "verdict": self.verdict,
-            "coverage": {k: round(v, 4) for k, v in self.coverage.items()},
-            "direction": (
-                {
-                    "from": self.source,
-                    "to": self.target,
-                    "basis": self.basis,
-                    "evidence": self.evidence,
-                }
-                if self.basis
-                else None
-            ),
-            "published": {"a": self.published[0], "b": self.published[1]},
-            "shared_quotes": self.quotes,
-            "passages": self.passages,
-        }
+        return to_json(self)
 
     @classmethod
     def from_dict(cls, d: Mapping) -> Edge:
         """The edge back from its :meth:`to_dict` form (as the store and Spark keep it)."""
-        way = d.get("direction") or {}
+        way = d.get("direction")
         when = d.get("published") or {}
         return cls(
             d["a"],
             d["b"],
-            list(d.get("passages", [])),
-            dict(d.get("coverage", {})),
             d["verdict"],
-            way.get("from"),
-            way.get("to"),
-            way.get("basis"),
+            dict(d.get("coverage", {})),
+            Direction(way.get("from"), way.get("to"), way["basis"], dict(way.get("evidence") or {}))
+            if way
+            else None,
+            Published(when.get("a"), when.get("b")),
             int(d.get("shared_quotes", 0)),
-            dict(way.get("evidence") or {}),
-            (when.get("a"), when.get("b")),
+            list(d.get("passages", [])),
         )
 
 
@@ -456,15 +473,12 @@ def reuse_edge(
     return Edge(
         a,
         b,
-        [p.to_dict() for p in passages],
-        cov,
         verdict,
-        src,
-        dst,
-        basis,
+        cov,
+        Direction(src, dst, basis, facts) if basis else None,
+        Published(iso_utc(pa), iso_utc(pb)),
         shared_quotes,
-        facts,
-        (iso_utc(pa), iso_utc(pb)),
+        [p.to_dict() for p in passages],
     )
 
 
@@ -488,7 +502,7 @@ def common_sources(edges: Iterable[Edge]) -> list[Edge]:
     spans: dict[tuple[str, str], list[Span]] = {}
     nbrs: dict[str, set[str]] = defaultdict(set)
     for e in edges:
-        for i, p in zip((e.a, e.b), e.published, strict=True):
+        for i, p in ((e.a, e.published.a), (e.b, e.published.b)):
             if p:
                 when[i] = p
         if e.verdict == "duplicate":
@@ -515,7 +529,7 @@ def common_sources(edges: Iterable[Edge]) -> list[Edge]:
             out.append(e)
             continue
         facts = {"earlier": found, "earlier_published": iso_utc(when[found])}
-        out.append(replace(e, source=None, target=None, basis="common-source", evidence=facts))
+        out.append(replace(e, direction=Direction(None, None, "common-source", facts)))
     return out
 
 

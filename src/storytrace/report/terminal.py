@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storytrace.align import Comparison, Passage
-from storytrace.report.common import VERDICT_HELP, pct
+from storytrace.report.common import VERDICT_HELP, pct, short
 
 KIND_STYLE = {
     "verbatim": "bold green",
@@ -89,3 +89,48 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
             Text("red strike: words only in A   green underline: words only in B", style="dim")
         )
     return Group(*parts)
+
+
+def stories_text(stories: list[dict], max_copies: int = 12) -> str:
+    """Shaped stories (:func:`storytrace.report.shape.shape_stories`) as plain text lines.
+
+    Each story with more than one article: its title, its one-line summary,
+    then its copies (who took from whom, when, how) and near-duplicate groups.
+    Plain text, so titles and ids are printed as they are, never as markup.
+
+    >>> story = {"id": "1", "title": "Bridge to close", "summary": "2 articles", "articles": [
+    ...     {"id": "a", "label": "Bridge to close", "outlet": "Gazette", "when": "2024-10-20"},
+    ...     {"id": "b", "label": "Bridge shut", "outlet": "Post", "when": "2024-10-21"}],
+    ...     "nodes": [], "edges": [{"source": "a", "target": "b", "directed": True,
+    ...     "kind": "copied", "basis": "time", "source_title": "Bridge to close",
+    ...     "target_title": "Bridge shut"}]}
+    >>> print(stories_text([story]), end="")
+    story 1: Bridge to close
+      2 articles
+      copy: Post 2024-10-21 “Bridge shut” <- Gazette 2024-10-20 “Bridge to close” (copied, by time)
+    """
+    lines: list[str] = []
+    for s in stories:
+        if len(s["articles"]) < 2:
+            continue
+        arts = {a["id"]: a for a in s["articles"]}
+
+        def who(article_id: str, arts: dict = arts) -> str:
+            a = arts.get(article_id, {})
+            where = " ".join(x for x in (a.get("outlet"), a.get("when")) if x)
+            label = short(a.get("label") or article_id, 60)
+            return f"{where} “{label}”" if where else f"“{label}”"
+
+        lines += [f"story {s['id']}: {s['title']}", f"  {s['summary']}"]
+        copies = [e for e in s["edges"] if e["directed"]]
+        for e in copies[:max_copies]:
+            basis = f", by {e['basis']}" if e.get("basis") else ""
+            lines.append(f"  copy: {who(e['target'])} <- {who(e['source'])} ({e['kind']}{basis})")
+        if len(copies) > max_copies:
+            lines.append(f"  … {len(copies) - max_copies} more copies (see --json or --html)")
+        for n in s.get("nodes", []):
+            if n["count"] > 1:
+                others = ", ".join(who(m) for m in n["members"][1:4])
+                more = f" and {n['count'] - 4} more" if n["count"] > 4 else ""
+                lines.append(f"  near-duplicates of {who(n['id'])}: {others}{more}")
+    return "".join(line + "\n" for line in lines)

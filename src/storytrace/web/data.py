@@ -17,9 +17,9 @@ _CONTEXT = 90
 class StoreIndex:
     """An index folder served by the app; each call opens its own connection.
 
-    Stories need every candidate pair aligned: they are computed once, in the
-    worker pool (never in the server process), and kept. Concurrent requests
-    wait for the same computation without holding a thread or a lock.
+    Stories are grouped from the stored reuse in the worker pool (never in the
+    server process) and kept until the index changes. Concurrent requests wait
+    for the same computation without holding a thread or a lock.
     """
 
     def __init__(self, db_dir: str | Path) -> None:
@@ -27,22 +27,40 @@ class StoreIndex:
         Store(self.db_dir, readonly=True).close()  # a clear error now if there is no index
         self._stories: list[dict] | None = None
         self._story_of: dict[str, str] = {}
-        self._building: asyncio.Task | None = None
+        self._built_for: tuple[int, int] | None = None
+        self._building: asyncio.Future | None = None
 
     def _store(self) -> Store:
         return Store(self.db_dir, readonly=True)
 
+    def _version(self) -> tuple[int, int]:
+        """Changes when ``index`` adds articles or finishes aligning them."""
+        with self._store() as s:
+            return s.stats()["articles"], len(s.pending())
+
     async def all_stories(self, compute: Callable[[str], Awaitable[list[dict]]]) -> list[dict]:
-        """Every shaped story; ``compute(db_dir)`` builds them the first time."""
-        if self._stories is None:
-            if self._building is None or self._building.done():
-                self._building = asyncio.ensure_future(compute(str(self.db_dir)))
-            # shield: one impatient client must not cancel the others' computation.
-            built = await asyncio.shield(self._building)
-            if self._stories is None:
-                self._story_of = {a["id"]: s["id"] for s in built for a in s["articles"]}
-                self._stories = built
-        return self._stories
+        """Every shaped story; ``compute(db_dir)`` builds them when the index changed.
+
+        While new stories are built after an ``index`` run, requests get the
+        previous ones instead of waiting.
+        """
+        version = self._version()
+        if self._stories is not None and version == self._built_for:
+            return self._stories
+        if self._building is None or self._building.done():
+            self._building = asyncio.ensure_future(self._build(compute, version))
+        if self._stories is not None:
+            return self._stories
+        # shield: one impatient client must not cancel the others' computation.
+        return await asyncio.shield(self._building)
+
+    async def _build(
+        self, compute: Callable[[str], Awaitable[list[dict]]], version: tuple[int, int]
+    ) -> list[dict]:
+        built = await compute(str(self.db_dir))
+        self._story_of = {a["id"]: s["id"] for s in built for a in s["articles"]}
+        self._stories, self._built_for = built, version
+        return built
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)

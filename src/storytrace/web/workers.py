@@ -126,7 +126,7 @@ class WorkerPool:
         if not self.size:
             return await run_in_threadpool(fn, *args)
         idle = self._ensure_started()
-        worker = await idle.get()
+        worker = await self._acquire(idle, gone)
         finished = False
         try:
             worker.conn.send((fn, args))
@@ -157,6 +157,27 @@ class WorkerPool:
         if status == "error":
             raise JobFailed(value)
         return value
+
+    async def _acquire(
+        self, idle: asyncio.Queue[_Worker], gone: Callable[[], Awaitable[bool]] | None
+    ) -> _Worker:
+        """An idle worker; given up when the server stops or the client leaves meanwhile."""
+        getting = asyncio.ensure_future(idle.get())
+        try:
+            while True:
+                done, _ = await asyncio.wait([getting], timeout=POLL_SECONDS)
+                if done:
+                    return getting.result()
+                if self._closed:
+                    raise JobCancelled("the server is stopping")
+                if gone is not None and await gone():
+                    raise JobCancelled("the client went away")
+        except BaseException:
+            if getting.done() and not getting.cancelled():
+                idle.put_nowait(getting.result())  # got one just as we gave up: hand it back
+            else:
+                getting.cancel()
+            raise
 
     def _replace(self, worker: _Worker, idle: asyncio.Queue[_Worker]) -> None:
         """Kill a worker stuck in a job nobody wants, and start a fresh one."""
