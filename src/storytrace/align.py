@@ -37,7 +37,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from storytrace import boilerplate, evidence, revision, spin
+from storytrace import boilerplate, evidence, revision, spin, synonyms
 from storytrace.articles import Article, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
@@ -246,15 +246,20 @@ def compare(a: Article | str, b: Article | str, options: Options = DEFAULT) -> C
     cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
+    # Per-text analyses are kept on the shared Doc: one article against many pays once.
     if options.quotes:
-        quotes_a = extract_quotes(art_a.text, parser=False)
-        quotes_b = extract_quotes(art_b.text, parser=False)
+        quotes_a = doc_a.derived("quotes", lambda: extract_quotes(art_a.text, parser=False))
+        quotes_b = doc_b.derived("quotes", lambda: extract_quotes(art_b.text, parser=False))
         cmp.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
         cmp.quotes = match_quotes(art_a.text, quotes_a, art_b.text, quotes_b)
     else:
         cmp.skipped.append("quotes")
     if options.spin:
-        cmp.spin = {"a": spin.detect(art_a.text), "b": spin.detect(art_b.text)}
+        key = ("spin", synonyms.available())  # the thesaurus can be switched off
+        cmp.spin = {
+            "a": doc_a.derived(key, lambda: spin.detect(art_a.text)),
+            "b": doc_b.derived(key, lambda: spin.detect(art_b.text)),
+        }
     else:
         cmp.skipped.append("spin")
     cmp.spin_flags = spin_flags(cmp)
