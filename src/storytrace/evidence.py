@@ -255,18 +255,20 @@ def _vocabulary(text: str, extra: tuple[str, ...] = ()) -> dict[str, float]:
     inside = doc.token_mask(furniture) if furniture else None
     out: dict[str, float] = {}
     for i, w in enumerate(doc.norms):
-        if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
+        info = _word_info(w)
+        if info is None or (inside is not None and inside[i]):
             continue
-        if inside is not None and inside[i]:
-            continue
-        out[_stem(w)] = _rarity(w) * (2.0 if w in names else 1.0)
+        out[info[0]] = info[1] * (2.0 if w in names else 1.0)
     return out
 
 
 @lru_cache(maxsize=200_000)
-def _rarity(w: str) -> float:
-    # Per word once: most words recur across the articles of a batch or corpus.
-    return rarity(w)
+def _word_info(w: str) -> tuple[str, float] | None:
+    # Per word once (stem and rarity; None: not a content word): most words recur
+    # across the articles of a batch or corpus.
+    if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
+        return None
+    return _stem(w), rarity(w)
 
 
 def _lead(doc: Doc) -> str:
@@ -274,7 +276,6 @@ def _lead(doc: Doc) -> str:
     return doc.text[sentences[0][0] : sentences[-1][1]] if sentences else doc.text[:300]
 
 
-@lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
     for suffix in ("ies", "ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:

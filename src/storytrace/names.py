@@ -73,7 +73,6 @@ CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le",
 PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
-_POSSESSIVE = re.compile(r"['’]s$")
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
 
@@ -94,9 +93,13 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     initial = _sentence_initial(doc)
     starts, ends = doc.starts, doc.ends
     # The first character decides for nearly every token; only then look at the rest.
-    caps = [text[s].isupper() and _is_cap(text[s:e]) for s, e in zip(starts, ends, strict=True)]
+    caps = [
+        text[s].isupper() and (text[s].isalpha() or _is_cap(text[s:e]))
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    norms = doc.norms
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
+    named = {_base(norms[i]) for i in range(n) if caps[i] and not initial[i]}
     skipped = doc.token_mask(skip)
     out: list[Mention] = []
     i = 0
@@ -104,7 +107,10 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
         if skipped[i]:
             i += 1
             continue
-        w = doc.norms[i]
+        w = norms[i]
+        if not caps[i] and not w[:1].isdigit():
+            i += 1  # most words: neither a name, a month or weekday, nor a number
+            continue
         if w in MONTHS and caps[i]:
             m = _date_at(doc, i)
             if m:
@@ -134,7 +140,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
             keep = _name_words(doc, words, initial, named)
             if keep:
                 s, e = doc.starts[keep[0]], doc.ends[keep[-1]]
-                key = " ".join(_POSSESSIVE.sub("", doc.norms[k]) for k in keep)
+                key = " ".join(_base(norms[k]) for k in keep)
                 cue = keep[0] > 0 and doc.norms[keep[0] - 1] in PLACE_CUES
                 out.append(Mention("place" if cue else "name", key, (s, e)))
             i = max(j, i + 1)
@@ -152,7 +158,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
         or norms[words[0]] in CONNECTORS
         or norms[words[0]] in MONTHS
         or norms[words[0]] in WEEKDAYS
-        or (initial[words[0]] and _POSSESSIVE.sub("", norms[words[0]]) not in named)
+        or (initial[words[0]] and _base(norms[words[0]]) not in named)
     ):
         words = words[1:]
     while words and (norms[words[-1]] in CONNECTORS or norms[words[-1]] in STOPWORDS):
@@ -160,6 +166,11 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     if not words or all(len(norms[k]) < 2 for k in words):
         return []
     return words
+
+
+def _base(w: str) -> str:
+    """The word without a possessive ending ("okafor's" -> "okafor")."""
+    return w[:-2] if w[-2:] in ("'s", "’s") else w
 
 
 def _gap(text: str, doc: Doc, j: int) -> bool:
