@@ -26,20 +26,20 @@ least three shared capitalised words/numbers making 20% of the smaller side's).
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
-Results (2026-12-01, shared copy, 2 cores, 21 s; ``--data /work/shared/data``):
+Results (2026-12-01, shared copy, 2 cores, 45 s; ``--data /work/shared/data``):
 
-    pairs                          part           n  related  old rule   target
-    ECB+ same event, other outlet  tune         132    0.864     0.992  >= 0.90
-    ECB+ same event, other outlet  measure      115    0.887     0.991  >= 0.90
-    ECB+ other event, same topic   tune         132    0.098     0.409  <= 0.10
-    ECB+ other event, same topic   measure      120    0.292     0.525  <= 0.10
-    PolNeAR same publisher         tune (train) 150    0.007     0.287  <= 0.02
-    PolNeAR same publisher         measure (dev) 150   0.000     0.300  <= 0.02
+    pairs                          part            n  related  old rule   target
+    ECB+ same event, other outlet  tune          132    0.856     0.992  >= 0.90
+    ECB+ same event, other outlet  measure       115    0.896     0.991  >= 0.90
+    ECB+ other event, same topic   tune          132    0.098     0.409  <= 0.10
+    ECB+ other event, same topic   measure       120    0.300     0.525  <= 0.10
+    PolNeAR same publisher         tune (train)  150    0.007     0.287  <= 0.02
+    PolNeAR same publisher         measure (dev) 150    0.000     0.300  <= 0.02
 
 Same publisher: met on both parts. Other event: met on the tune part only; on
-the measure-only topics 29% of other-event pairs are still judged related
+the measure-only topics 30% of other-event pairs are still judged related
 (the old rule: 53%), so the thresholds are fitted to the tune topics and the
-target is not met. Same event: 86-89% (target 90%), against 99% for the old
+target is not met. Same event: 86-90% (target 90%), against 99% for the old
 rule, which called almost everything related.
 """
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace import corpus
 from storytrace.articles import (
@@ -307,3 +309,27 @@ def test_utf16_jsonl_on_stdin() -> None:
     assert res.exit_code == 0, res.output
     (d,) = [json.loads(x) for x in res.stdout.splitlines()]
     assert (d["id"], d["text"]) == ("u1", RUSSIAN)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_refuse_cleanly(data: bytes) -> None:
+    # Arbitrary bytes: text, or a one-line InputError; never another exception.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        try:
+            text = decode_bytes(data, "f")
+        except InputError as e:
+            assert "\n" not in str(e) and str(e).startswith("f: ")
+        else:
+            assert isinstance(text, str)
+
+
+@settings(max_examples=200, deadline=None)
+# (A leading U+FEFF is a byte-order mark and dropped, by design.)
+@given(st.text(max_size=200).filter(lambda t: "\x00" not in t and not t.startswith("\ufeff")))
+def test_valid_utf8_round_trips(text: str) -> None:
+    try:
+        assert decode_bytes(text.encode(), "f") == text
+    except InputError as e:  # control-heavy text is refused as binary, never mangled
+        assert "binary" in str(e)

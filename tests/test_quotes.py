@@ -616,3 +616,13 @@ def test_offsets_are_always_valid(text: str) -> None:
             assert q.parts[k - 1][1] <= q.parts[k][0]
         for span in (q.cue, q.speaker):
             assert span is None or 0 <= span[0] <= span[1] <= n
+
+
+def test_pronoun_skips_an_unnamed_description() -> None:
+    t = (
+        "Donald Trump spoke in Ohio on Friday.\n"
+        "The Republican presidential nominee said the debate was rigged. "
+        "He added that the microphone was broken."
+    )
+    got = [q.speaker_name for q in extract_quotes(t, parser=False)]
+    assert got == ["The Republican presidential nominee", "Donald Trump"]

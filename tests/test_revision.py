@@ -76,3 +76,16 @@ def test_revision_is_null_in_the_json_for_unrelated_text() -> None:
     original = (FIX / "original.txt").read_text(encoding="utf-8")
     d = compare(original, (FIX / "unrelated.txt").read_text(encoding="utf-8")).to_dict()
     assert d["revision"] is None and "revision_features" not in d
+
+
+def test_the_grade_is_explained_in_findings_and_the_terminal_summary() -> None:
+    from rich.console import Console
+
+    from storytrace.report import terminal_summary
+
+    original = (FIX / "original.txt").read_text(encoding="utf-8")
+    cmp = compare(original, (FIX / "heavy.txt").read_text(encoding="utf-8"))
+    assert any(f.startswith("Heavy revision:") for f in cmp.findings)
+    console = Console(width=200, record=True)
+    console.print(terminal_summary(cmp))
+    assert "revision  heavy  Heavy revision:" in console.export_text()

@@ -184,8 +184,15 @@ def test_export_tables_are_the_same_for_both_engines(runs) -> None:
         assert ours.num_rows == theirs.num_rows, name
 
 
-def test_import_into_store_for_serve(runs) -> None:
-    _, _, _, tmp = runs
+def test_import_into_store_for_serve(runs, monkeypatch) -> None:
+    _, spark_out, _, tmp = runs
+
+    def boom(job):
+        raise AssertionError("imported reuse must not be aligned again")
+
+    monkeypatch.setattr(corpus, "_align", boom)
     report = sp.import_output(str(tmp / "out"), str(tmp / "imported"))
-    assert report.added == 8
-    assert corpus.stories(tmp / "imported")["stories"]
+    assert report.added == 8 and report.pairs == 0 and report.edges > 0
+    imported = corpus.stories(tmp / "imported")
+    assert imported["unaligned"] == 0
+    assert _edges(imported) == _edges(spark_out)

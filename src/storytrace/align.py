@@ -328,6 +328,8 @@ def findings(cmp: Comparison) -> list[str]:
         )
     else:
         out.append("The two articles share no passage.")
+    if cmp.revision_features:  # storytrace.revision: how heavily B revises A
+        out.append(cmp.revision_features.reason + ".")
     if cmp.quotes:
         labels = Counter(m.label for m in cmp.quotes)
         parts = ", ".join(

@@ -373,7 +373,7 @@ def _quotes_table(art: Article, found: list) -> Any:
     table.add_column("speaker", ratio=1)
     table.add_column("quote", ratio=3)
     for q in found:
-        quote = Text(art.text[q.content[0] : q.content[1]])
+        quote = Text(q.quoted(art.text))
         table.add_row(q.kind, Text(q.speaker_name or "—"), quote)
     if not found:
         table.add_row("—", "—", "no quotes found")

@@ -88,9 +88,11 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
     if quotes:
         from storytrace.quotes import extract_quotes
 
+        # One row per part of an utterance: the words, never the frame between.
         qs = [
-            (q.content[0], q.content[1], q.kind, q.speaker_name)
+            (s, e, q.kind, q.speaker_name)
             for q in extract_quotes(text, parser=False)
+            for s, e in q.parts
         ]
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
     return Record(
@@ -126,8 +128,15 @@ def index_records(
     quotes: bool = True,
     progress: Progress | None = None,
     workers: int = 1,
+    reuse_from: Iterable[dict] | None = None,
 ) -> IndexReport:
     """Store new or changed records and their reuse; a killed or interrupted run resumes.
+
+    ``reuse_from`` (edges in :meth:`storytrace.stories.Edge.to_dict` form, as a
+    Spark run over the same records computed them) is stored instead of
+    aligning when the store was empty before; otherwise it is ignored and the
+    new articles are aligned as usual (their pairs with the articles already
+    stored are not in it).
 
     Articles are committed every ``BATCH`` (or 5% of a larger index); then every
     article not yet aligned is aligned with its candidates stored before it
@@ -193,7 +202,11 @@ def index_records(
             if store.engine != ENGINE:
                 store.reset_reuse()
                 report.realigned = True
-            report.pairs, report.edges = align_pending(store, progress=progress, pool=pool)
+            if reuse_from is not None and not known:
+                report.edges = store.import_edges(reuse_from)
+            pairs, edges = align_pending(store, progress=progress, pool=pool)
+            report.pairs += pairs
+            report.edges += edges
         except KeyboardInterrupt:
             raise Interrupted(report) from None
         finally:
@@ -445,8 +458,9 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
         from storytrace.quotes import extract_quotes
 
         mine = {
-            " ".join(_words(art.text[q.content[0] : q.content[1]]))
+            " ".join(_words(art.text[s:e]))
             for q in extract_quotes(art.text, parser=False)
+            for s, e in q.parts
         }
         mine = {k for k in mine if len(k.split()) >= 4}
         scored = []

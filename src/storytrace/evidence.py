@@ -202,7 +202,7 @@ def gather(
     numbers = _shared(facts_a, facts_b, "number")
     dates = [d for d in _shared(facts_a, facts_b, "date") if " " in d.key]  # month and day
     longest = int(coverage.get("longest_copied_words", 0))
-    lead = vocabulary_similarity(_lead(doc_a), _lead(doc_b), furniture)
+    lead = vocabulary_similarity(doc_a.text, doc_b.text, furniture, lead=True)
     whole = vocabulary_similarity(doc_a.text, doc_b.text, furniture)
     share = weight / max(1e-9, min(_name_mass(facts_a), _name_mass(facts_b)))
     if verdict not in ("same-story", "unrelated"):
@@ -247,33 +247,29 @@ def gather(
 
 
 @lru_cache(maxsize=4096)
-def _vocabulary(text: str, extra: tuple[str, ...] = ()) -> dict[str, float]:
-    """Content-word stems weighted by rarity (names count double), outside furniture."""
+def _vocabulary(
+    text: str, extra: tuple[str, ...] = ()
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Content-word stems weighted by rarity (names count double), outside furniture: for the
+    whole text and for its lead (the first :data:`LEAD_SENTENCES` sentences of 30+ characters)."""
     doc = doc_of(text)
     furniture = boilerplate_spans(text, extra, doc=doc)
     names = {w for key in _facts(text, extra)["name"] for w in key.split()}
-    inside = doc.token_mask(furniture) if furniture else None
-    out: dict[str, float] = {}
+    long = [e for s, e in doc.sentences if e - s >= 30][:LEAD_SENTENCES]
+    lead_end = long[-1] if long else 300
+    whole: dict[str, float] = {}
+    lead: dict[str, float] = {}
     for i, w in enumerate(doc.norms):
-        info = _word_info(w)
-        if info is None or (inside is not None and inside[i]):
+        if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
             continue
-        out[info[0]] = info[1] * (2.0 if w in names else 1.0)
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _word_info(w: str) -> tuple[str, float] | None:
-    # Per word once (stem and rarity; None: not a content word): most words recur
-    # across the articles of a batch or corpus.
-    if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
-        return None
-    return _stem(w), rarity(w)
-
-
-def _lead(doc: Doc) -> str:
-    sentences = [s for s in doc.sentences if s[1] - s[0] >= 30][:LEAD_SENTENCES]
-    return doc.text[sentences[0][0] : sentences[-1][1]] if sentences else doc.text[:300]
+        start = doc.starts[i]
+        if furniture and any(s <= start < e for s, e in furniture):
+            continue
+        stem, weight = _stem(w), rarity(w) * (2.0 if w in names else 1.0)
+        whole[stem] = weight
+        if start < lead_end:
+            lead[stem] = weight
+    return whole, lead
 
 
 def _stem(w: str) -> str:
@@ -283,9 +279,12 @@ def _stem(w: str) -> str:
     return w
 
 
-def vocabulary_similarity(text_a: str, text_b: str, furniture: tuple[str, ...] = ()) -> float:
-    """Cosine of the rarity-weighted content-word stems of two texts (0..1)."""
-    va, vb = _vocabulary(text_a, furniture), _vocabulary(text_b, furniture)
+def vocabulary_similarity(
+    text_a: str, text_b: str, furniture: tuple[str, ...] = (), lead: bool = False
+) -> float:
+    """Cosine of the rarity-weighted content-word stems of two texts (or their leads), 0..1."""
+    va = _vocabulary(text_a, furniture)[1 if lead else 0]
+    vb = _vocabulary(text_b, furniture)[1 if lead else 0]
     dot = sum(v * vb[w] for w, v in va.items() if w in vb)
     na = sum(v * v for v in va.values()) ** 0.5
     nb = sum(v * v for v in vb.values()) ** 0.5

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +73,7 @@ CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le",
 PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
+_POSSESSIVE = re.compile(r"['’]s$")
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
 
@@ -91,26 +92,16 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     text = doc.text
     n = len(doc)
     initial = _sentence_initial(doc)
-    starts, ends = doc.starts, doc.ends
-    # The first character decides for nearly every token; only then look at the rest.
-    caps = [
-        text[s].isupper() and (text[s].isalpha() or _is_cap(text[s:e]))
-        for s, e in zip(starts, ends, strict=True)
-    ]
-    norms = doc.norms
+    caps = [text[s].isupper() for s in doc.starts]
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = {_base(norms[i]) for i in range(n) if caps[i] and not initial[i]}
-    skipped = doc.token_mask(skip)
+    named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
     out: list[Mention] = []
     i = 0
     while i < n:
-        if skipped[i]:
+        if skip and any(s <= doc.starts[i] < e for s, e in skip):
             i += 1
             continue
-        w = norms[i]
-        if not caps[i] and not w[:1].isdigit():
-            i += 1  # most words: neither a name, a month or weekday, nor a number
-            continue
+        w = doc.norms[i]
         if w in MONTHS and caps[i]:
             m = _date_at(doc, i)
             if m:
@@ -140,7 +131,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
             keep = _name_words(doc, words, initial, named)
             if keep:
                 s, e = doc.starts[keep[0]], doc.ends[keep[-1]]
-                key = " ".join(_base(norms[k]) for k in keep)
+                key = " ".join(_POSSESSIVE.sub("", doc.norms[k]) for k in keep)
                 cue = keep[0] > 0 and doc.norms[keep[0] - 1] in PLACE_CUES
                 out.append(Mention("place" if cue else "name", key, (s, e)))
             i = max(j, i + 1)
@@ -158,7 +149,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
         or norms[words[0]] in CONNECTORS
         or norms[words[0]] in MONTHS
         or norms[words[0]] in WEEKDAYS
-        or (initial[words[0]] and _base(norms[words[0]]) not in named)
+        or (initial[words[0]] and _POSSESSIVE.sub("", norms[words[0]]) not in named)
     ):
         words = words[1:]
     while words and (norms[words[-1]] in CONNECTORS or norms[words[-1]] in STOPWORDS):
@@ -166,11 +157,6 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     if not words or all(len(norms[k]) < 2 for k in words):
         return []
     return words
-
-
-def _base(w: str) -> str:
-    """The word without a possessive ending ("okafor's" -> "okafor")."""
-    return w[:-2] if w[-2:] in ("'s", "’s") else w
 
 
 def _gap(text: str, doc: Doc, j: int) -> bool:
@@ -181,28 +167,19 @@ def _gap(text: str, doc: Doc, j: int) -> bool:
     return bool(between.strip(" -'’")) or "\n" in between
 
 
-_OPENERS = re.compile(r'[:“"‘(]')
-
-
 def _sentence_initial(doc: Doc) -> list[bool]:
     flags = [False] * len(doc)
     for t0, _ in doc.sentence_tokens:
         flags[t0] = True
-    # After an opening quote mark or a colon a capital says nothing either: each such mark
-    # between two tokens flags the token after it (found by regex and bisection, not by
-    # slicing the text between every pair of tokens).
-    starts, ends = doc.starts, doc.ends
-    n = len(starts)
+    # After an opening quote mark, a bracket or a colon a capital says nothing either.
     for m in _OPENERS.finditer(doc.text):
-        p = m.start()
-        k = bisect_right(starts, p)
-        if 0 < k < n and ends[k - 1] <= p:
+        k = bisect_left(doc.starts, m.end())
+        if k < len(flags):
             flags[k] = True
     return flags
 
 
-def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper() and any(c.isalpha() for c in raw)
+_OPENERS = re.compile(r"[:“\"‘(]")
 
 
 def _date_at(doc: Doc, i: int) -> Mention | None:

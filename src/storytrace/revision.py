@@ -207,12 +207,12 @@ def _decide(kept: float, reworded: float, density: float) -> tuple[str, str]:
     share = f"{kept:.0%} of compared words kept"
     if kept < HEAVY_KEPT or reworded >= HEAVY_REWORDED or density >= HEAVY_EDITS_PER_100:
         return "heavy", (
-            f"heavy revision: {share}, {density:.1f} word edits per 100 words, "
+            f"Heavy revision: {share}, {density:.1f} word edits per 100 words, "
             f"{reworded:.0%} of the shared text reworded"
         )
     if kept >= NONE_KEPT and density <= NONE_EDITS_PER_100:
-        return "none", f"a copy: {share}, differences are omitted or added stretches"
-    return "light", f"light revision: {share}, {density:.1f} word edits per 100 words"
+        return "none", f"A copy: {share}, the differences are omitted or added stretches"
+    return "light", f"Light revision: {share}, {density:.1f} word edits per 100 words"
 
 
 def grade(doc_a: Doc, doc_b: Doc, passages: list[Passage], verdict: str) -> Revision | None:

@@ -337,9 +337,10 @@ def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
 
     for r in rows:
         for q in extract_quotes(r.text, parser=False):
-            key = " ".join(Doc(r.text[q.content[0] : q.content[1]]).norms)
-            if len(key.split()) >= QUOTE_LINK_WORDS:
-                yield (r.id, key)
+            for s, e in q.parts:
+                key = " ".join(Doc(r.text[s:e]).norms)
+                if len(key.split()) >= QUOTE_LINK_WORDS:
+                    yield (r.id, key)
 
 
 def quote_links(spark: Any, articles: Any) -> Any:
@@ -514,12 +515,19 @@ class ComponentsError(RuntimeError):
 
 
 def import_output(out: str, db: str) -> Any:
-    """Index a Spark run's articles into a local store, so ``storytrace serve`` browses them."""
+    """Index a Spark run's articles and reuse into a local store, for ``storytrace serve``.
+
+    Into a new store the run's reuse edges are stored as they are (nothing is
+    aligned again); into a store that already holds articles, the new ones
+    are aligned with everything stored, as ``storytrace index`` does.
+    """
     from storytrace.corpus import index_records
 
-    rows = _read_parquet(Path(out) / "articles")
+    base = Path(out)
+    rows = _read_parquet(base / "articles")
     records = ((r["id"], {k: v for k, v in r.items() if v is not None}) for r in rows)
-    return index_records(records, db)
+    edges = [json.loads(r["edge"]) for r in _read_parquet(base / "pairs")]
+    return index_records(records, db, reuse_from=edges)
 
 
 def main(argv: list[str] | None = None) -> int:

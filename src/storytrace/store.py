@@ -519,6 +519,23 @@ class Store:
             )
             self.db.executemany("UPDATE articles SET aligned=1 WHERE doc=?", ((d,) for d in done))
 
+    def import_edges(self, edges: Iterable[dict]) -> int:
+        """Store reuse computed elsewhere (edges by article id) and mark every article aligned.
+
+        For a store holding exactly the articles those edges were computed
+        over (a Spark run's import); returns how many edges were stored.
+        """
+        with self.transaction():
+            docs = {i: d for d, i in self.db.execute("SELECT doc, id FROM articles")}
+            rows = [
+                (docs[e["a"]], docs[e["b"]], e["verdict"], json.dumps(e, ensure_ascii=False))
+                for e in edges
+                if e["a"] in docs and e["b"] in docs
+            ]
+            self.db.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?)", rows)
+            self.db.execute("UPDATE articles SET aligned=1")
+        return len(rows)
+
     def edges(self) -> list[dict]:
         """Every stored reuse edge (:meth:`storytrace.stories.Edge.to_dict` form), in doc order."""
         with self._guard("reading"):

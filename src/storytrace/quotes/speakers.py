@@ -563,7 +563,14 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
             if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
         ]
         for _, name in sorted(spoke) + sorted(cands):
-            if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS:
+            if (
+                _gender_ok(ctx, name, gender)
+                and name.lower() not in PRONOUNS
+                and name.split()[:1] != []
+                and name.split()[0].lower() not in DETERMINERS
+            ):
+                # 'The Republican nominee said ... He added': a description the
+                # article never tied to a name is no antecedent; look further back.
                 return name
     # No known person nearby: the nearest earlier full name of a person (of the
     # last 200 names: a bound on the work per pronoun).

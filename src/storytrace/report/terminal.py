@@ -57,6 +57,8 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         "verdict",
         Text.assemble((cmp.verdict, "bold reverse"), f"  {VERDICT_HELP.get(cmp.verdict, '')}"),
     )
+    if cmp.revision_features:  # issue 14: how heavily it was revised, and why
+        head.add_row("revision", Text(f"{cmp.revision}  {cmp.revision_features.reason}"))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
     cov_table.add_column("")
     cov_table.add_column("all words", justify="right")
