@@ -272,3 +272,26 @@ def test_edges_and_stories_match_their_json_schemas(dated_edges):
     texts = {p.stem: p.read_text() for p in sorted(FIX.glob("*.txt"))}
     for story in group_stories(texts, dated_edges, texts):
         jsonschema.validate(story, story_schema)
+
+
+def test_indexed_corpus_gets_the_same_directions(tmp_path):
+    import json
+
+    from storytrace import corpus
+
+    lines = []
+    for p in sorted(FIX.glob("*.txt")):
+        rec = {"id": p.stem, "text": p.read_text()}
+        if p.stem in DATES:
+            rec["published"] = DATES[p.stem]
+        lines.append(json.dumps(rec))
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    corpus.index([str(tmp_path / "c.jsonl")], tmp_path / "db")
+    got = {}
+    for story in corpus.stories(tmp_path / "db")["stories"]:
+        for e in story["edges"]:
+            d = e["direction"] or {}
+            got[tuple(sorted((e["a"], e["b"])))] = (d.get("from"), d.get("to"), d.get("basis"))
+    # The near-duplicate pair is collapsed into one node, led by the earlier article.
+    truth = {k: v for k, v in TRUTH.items() if k != ("s2_copy", "s2_orig")}
+    assert got == truth

@@ -150,6 +150,15 @@ def test_openapi_spec_and_health(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     assert {"/api/compare", "/api/compare/files", "/api/health"} <= set(spec["paths"])
     assert "/compare" not in spec["paths"]  # HTML pages are not API
+    # The compare answer is documented with the schema generated from align.Comparison.
+    ok = spec["paths"]["/api/compare"]["post"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"] == {"$ref": "#/components/schemas/Comparison"}
+    schemas = spec["components"]["schemas"]
+    assert {"Comparison", "Passage", "QuoteMatch", "SpinReport"} <= set(schemas)
+    assert schemas["Comparison"]["properties"]["passages"]["items"] == {
+        "$ref": "#/components/schemas/Passage"
+    }
+    assert "$defs" not in json.dumps(spec)
     assert client.get("/api/health").json()["status"] == "ok"
     # No Swagger UI: it would load from a CDN.
     assert client.get("/docs").status_code == 404
@@ -463,7 +472,8 @@ def test_a_compare_whose_client_disconnects_is_stopped() -> None:
         conn.sock.shutdown(2)
         conn.close()
         left = time.monotonic()
-        while pool._workers[0].process.pid == first:
+        # The pool (in the server's thread) replaces the worker: read its list as it is now.
+        while first in [w.process.pid for w in list(pool._workers)]:
             assert time.monotonic() - left < 3, "the worker kept running"
             time.sleep(0.05)
         # The fresh worker answers the next request.
@@ -568,3 +578,28 @@ def test_stories_follow_the_index_without_blocking(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "stories never caught up with the index"
             time.sleep(0.1)
         assert c.get("/api/stories").json()["stats"] == before | {"articles": 5}
+
+
+def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
+    import asyncio
+    import time
+
+    from storytrace.web.workers import JobCancelled, WorkerPool
+
+    pool = WorkerPool(1)
+
+    async def scenario() -> tuple[list[object], float]:
+        pool.start()
+        jobs = [asyncio.ensure_future(pool.run(time.sleep, 30)) for _ in range(3)]
+        await asyncio.sleep(0.5)  # one job runs, two wait for the worker
+        started = time.monotonic()
+        pool.stop_soon()
+        results = await asyncio.gather(*jobs, return_exceptions=True)
+        return results, time.monotonic() - started
+
+    try:
+        results, took = asyncio.run(scenario())
+    finally:
+        pool.close()
+    assert all(isinstance(r, JobCancelled) for r in results), results
+    assert took < 1.0 and pool.alive() == 0

@@ -392,9 +392,9 @@ def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
 
     PATHS: article files (text or HTML), folders, JSONL dumps, or - for stdin.
 
-    Needs a thesaurus: the spin extra (Moby, word frequencies), and WordNet when
-    installed (Debian wordnet-base, or $STORYTRACE_WORDNET). Spans in --json output are
-    character offsets into the article's "text".
+    Uses the spin extra (Moby, word frequencies) and WordNet, which ships with
+    storytrace ($STORYTRACE_WORDNET: another WordNet directory, or none). Spans in --json
+    output are character offsets into the article's "text".
     """
     from storytrace import synonyms
     from storytrace.spin import detect

@@ -558,13 +558,16 @@ class Story:
     group are left out).
     """
 
-    id: int
-    articles: list[str]
-    nodes: list[dict]
-    edges: list[dict]
+    id: int = jfield("Story number, from 1: larger stories first.")
+    articles: list[str] = jfield("Article ids, sorted.")
+    nodes: list[dict] = jfield(
+        "Near-duplicate groups {id, count, members}: id is the earliest member, members are in "
+        "time order (undated last), in time order of their representatives."
+    )
+    edges: list[dict] = jfield("Reuse edges between nodes (edge.schema.json).")
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "articles": self.articles, "nodes": self.nodes, "edges": self.edges}
+        return to_json(self)
 
 
 def group_stories(

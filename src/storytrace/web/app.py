@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -88,6 +89,8 @@ def create_app(
             "workers": ctx.pool.alive(),
         }
 
+    describe_compare_responses(app)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = str(exc.detail) if exc.detail else "error"
@@ -98,6 +101,43 @@ def create_app(
         return error_response(request, ctx, 400, validation_message(exc))
 
     return app
+
+
+COMPARE_PATHS = ("/api/compare", "/api/compare/files")
+
+
+def describe_compare_responses(app: FastAPI) -> None:
+    """Document the compare endpoints' answer in the OpenAPI spec with the schema generated
+    from the ``align.Comparison`` record (:func:`storytrace.records.json_schema`), its nested
+    records as ``components/schemas``."""
+    from storytrace.align import Comparison
+    from storytrace.records import json_schema
+
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = plain()
+        schema = json_schema(Comparison)
+        schema.pop("$schema", None)
+        defs = schema.pop("$defs", {})
+        # JSON Schema refs point into $defs; in an OpenAPI document they live in components.
+        moved = json.loads(
+            json.dumps({**defs, "Comparison": schema}).replace(
+                '"#/$defs/', '"#/components/schemas/'
+            )
+        )
+        spec.setdefault("components", {}).setdefault("schemas", {}).update(moved)
+        for path in COMPARE_PATHS:
+            ok = spec["paths"][path]["post"]["responses"]["200"]
+            ok["content"]["application/json"]["schema"] = {
+                "$ref": "#/components/schemas/Comparison"
+            }
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def validation_message(exc: RequestValidationError) -> str:

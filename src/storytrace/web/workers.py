@@ -182,12 +182,12 @@ class WorkerPool:
     def _replace(self, worker: _Worker, idle: asyncio.Queue[_Worker]) -> None:
         """Kill a worker stuck in a job nobody wants, and start a fresh one."""
         worker.stop(timeout=0.2)
-        if worker in self._workers:
-            self._workers.remove(worker)
         if not self._closed:
             fresh = _Worker()
             self._workers.append(fresh)
             idle.put_nowait(fresh)
+        if worker in self._workers:
+            self._workers.remove(worker)
 
     @property
     def closed(self) -> bool:
