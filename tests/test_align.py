@@ -463,3 +463,21 @@ def test_compare_offset_invariants(pair: tuple[str, str]) -> None:
     d = cmp.to_dict()
     assert d["passages"] == [p.to_dict() for p in cmp.passages]
     assert d["findings"] == cmp.findings and cmp.findings
+
+
+def test_words_dropped_at_a_passage_end_keep_their_edit_inside_the_passage() -> None:
+    # Found by the property test: the reworded pairing ends on "to", B's next token stands
+    # after an opening quote mark, and the delete's empty B span used to point there.
+    a = (
+        "Mr. Balls said the visit was “naive and gauche” on Monday. "
+        "Officials in the United States declined to comment."
+    )
+    b = (
+        "Officials in the United States declined to “ Mr. Balls said the visit was "
+        "“naive and gauche” on Monday."
+    )
+    cmp = compare(a, b)
+    assert_spans_slice(cmp)
+    dropped = [e for p in cmp.passages for e in p.edits if e.op == "delete"]
+    assert [cmp.a.text[e.a[0] : e.a[1]] for e in dropped] == ["comment"]
+    assert dropped[0].b == (42, 42) and b[:42].endswith("declined to")
