@@ -243,6 +243,9 @@ def index(
 ALIGN_CHUNK = 500
 """Articles aligned per transaction (and per resumable step)."""
 
+POOL_MIN_PAIRS = 32
+"""Fewer pairs than this in a chunk are aligned in this process."""
+
 SCAN_SHARE = 0.05
 """Above this share of the store pending, candidates come from one scan of all postings
 instead of look-ups per article."""
@@ -367,7 +370,10 @@ def align_pending(
                 for a in sorted(before):
                     (ma, ta, qa), (mb, tb, qb) = art(a), art(b)
                     jobs.append((a, b, ma, mb, ta, tb, len(qa & qb)))
-            results = pool.imap(_align, jobs, chunksize=8) if pool else map(_align, jobs)
+            # A few pairs (a small incremental run) align faster here than in
+            # workers that would each load the thesaurus first.
+            many = pool is not None and len(jobs) >= POOL_MIN_PAIRS
+            results = pool.imap(_align, jobs, chunksize=8) if many else map(_align, jobs)
             rows = []
             for a, b, edge in results:
                 if progress:

@@ -156,17 +156,17 @@ def like_pattern(s: str) -> str:
 class Store:
     """An article store in ``folder/storytrace.db``.
 
-    ``create=False`` refuses a folder without a store; ``readonly=True`` (for
-    commands that only read) opens the file read-only and never writes to it.
+    A missing store is created, unless ``readonly=True`` (for commands that
+    only read): then the file must exist and is never written to.
     """
 
-    def __init__(self, folder: str | Path, create: bool = True, readonly: bool = False) -> None:
+    def __init__(self, folder: str | Path, readonly: bool = False) -> None:
         folder = Path(folder)
         self.folder = folder
         self.path = folder / "storytrace.db"
         self.readonly = readonly
         fresh = not self.path.exists() or self.path.stat().st_size == 0
-        if fresh and (readonly or not create):
+        if fresh and readonly:
             if self.path.exists():
                 raise InputError(f"{self.path}: empty file, not a storytrace store")
             raise InputError(f"{folder}: no index here (run 'storytrace index ... --db {folder}')")

@@ -102,6 +102,7 @@ def shape_stories(
                         "basis": "near-duplicate",
                         "kind": "duplicate",
                         "passages": None,
+                        "shared": None,
                         "source_title": labels.get(node["id"], node["id"]),
                         "target_title": labels.get(member, member),
                     }
@@ -137,6 +138,7 @@ def shape_stories(
 def _edge(e: dict, labels: dict[str, str]) -> dict:
     d = e.get("direction") or {}
     src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
+    cov = e.get("coverage") or {}
     return {
         "source": src,
         "target": dst,
@@ -144,6 +146,8 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
         "basis": d.get("basis"),
         "kind": e["verdict"],
         "passages": len(e.get("passages") or []),
+        # How much of the copy (the target) is text shared with the source.
+        "shared": cov.get("a" if dst == e["a"] else "b"),
         "source_title": labels.get(src, src),
         "target_title": labels.get(dst, dst),
     }
