@@ -46,7 +46,10 @@ checks; Moby's presence checked once per process; seeds kept as numpy arrays and
 with lexsort/diff; ``_is_whole_unit`` no longer copies the text before each span; quote
 extraction and spin detection kept on the shared Doc (``Doc.derived``), so a batch comparing
 one article with many analyses it once (this bench clears the Doc cache per engine round,
-so it does not show that); batch workers fork after one warm-up comparison.
+so it does not show that); batch workers fork after one warm-up comparison. One BBC article
+compared (full) with 100 others, CPU time, the same two versions one after the other:
+10,404 -> 6,009 µs/pair (a throw-away script: ``compare(one, t)`` for 100 texts ``t`` after a
+warm-up of 10 pairs).
 
 At 6d8d7be alignment only is 0.16x word-level difflib's throughput at 0.988 vs 0.751 recall
 (full compare 0.07x; a batch of full compares on 2 workers 51 pairs/s wall). Where a BULK
