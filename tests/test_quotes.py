@@ -626,3 +626,12 @@ def test_pronoun_skips_an_unnamed_description() -> None:
     )
     got = [q.speaker_name for q in extract_quotes(t, parser=False)]
     assert got == ["The Republican presidential nominee", "Donald Trump"]
+
+
+def test_they_resolves_to_a_group_or_an_organisation_never_a_person() -> None:
+    t = (
+        "Police officials said the road was closed. They added that nobody was hurt.\n"
+        "Ann Lee said the road was fine. They said it would reopen."
+    )
+    got = [q.speaker_name for q in extract_quotes(t, parser=False)]
+    assert got == ["Police officials", "Police officials", "Ann Lee", "They"]

@@ -461,20 +461,30 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             name = _antecedent(ctx, s, PRONOUNS[low], earlier)
             if name:
                 ctx.persons.add(name)
-        elif low == "it":
-            # 'The Tax Policy Center said ... It added': the organisation that spoke last.
-            name = next(
+        elif low in ("it", "they"):
+            # 'The Tax Policy Center said ... It added': the organisation that spoke
+            # last; 'Officials said ... They added': the group.
+            # Only the speaker just before counts: another between breaks the chain.
+            last = next(
                 (
-                    p.speaker_name
+                    p
                     for p in reversed(earlier)
-                    if p.speaker_type == "organisation"
-                    and p.speaker_name
-                    and p.speaker_name.lower() != "it"
+                    if p.speaker_name
+                    and p.speaker_name.lower() not in PRONOUNS
                     and p.speaker is not None
-                    and s - p.speaker[1] < 600
                 ),
                 None,
             )
+            if (
+                last is not None
+                and last.speaker is not None
+                and s - last.speaker[1] < 600
+                and (
+                    last.speaker_type == "organisation"
+                    or (low == "they" and _is_group(last.speaker_name or ""))
+                )
+            ):
+                name = last.speaker_name
         q.speaker_name = name or phrase
         return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
@@ -579,6 +589,12 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+def _is_group(phrase: str) -> bool:
+    """'Police officials', 'critics', 'Several experts': a plural group of people."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in BARE_SPEAKERS
 
 
 def _recent(earlier: list[Quote], start: int) -> list[Quote]:
