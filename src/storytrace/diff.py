@@ -169,22 +169,12 @@ def make_passage(
     ratio = equal / max(a1 - a0, b1 - b0, 1)
     if kind is None:
         kind = "verbatim" if all(t[0] == "equal" for t in tok_ops) else "edited"
-    span_a, span_b = doc_a.span(a0, a1), doc_b.span(b0, b1)
-    edits = edits_of(doc_a, doc_b, tok_ops)
-    for e in edits:
-        # Words dropped at the very end of a passage have an empty span on the other side
-        # at the next token, past the passage's end (and past any mark between): pin it to
-        # the passage's end so every edit stays inside its passage.
-        if e.a[0] == e.a[1] > span_a[1]:
-            e.a = (span_a[1], span_a[1])
-        if e.b[0] == e.b[1] > span_b[1]:
-            e.b = (span_b[1], span_b[1])
     return Passage(
-        a=span_a,
-        b=span_b,
+        a=doc_a.span(a0, a1),
+        b=doc_b.span(b0, b1),
         kind=kind,
         score=ratio if score is None else score,
-        edits=edits,
+        edits=edits_of(doc_a, doc_b, tok_ops),
         a_tokens=(a0, a1),
         b_tokens=(b0, b1),
         matched=equal,
