@@ -128,8 +128,27 @@ def merge_ops(ops: list[TokOp]) -> list[TokOp]:
 
 
 def edits_of(doc_a: Doc, doc_b: Doc, tok_ops: Iterable[TokOp]) -> list[Edit]:
-    """Token opcodes as :class:`Edit` objects with character spans."""
-    return [Edit(tag, doc_a.span(i0, i1), doc_b.span(j0, j1)) for tag, i0, i1, j0, j1 in tok_ops]
+    """Token opcodes as :class:`Edit` objects with character spans.
+
+    An empty side sits where the missing words would stand: before the next
+    word, or, at the very end of the opcodes, right after the last word, so
+    that every edit stays inside its passage's span.
+    """
+    ops = list(tok_ops)
+    if not ops:
+        return []
+    a_lo, a_hi, b_lo, b_hi = ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
+    return [
+        Edit(tag, _span(doc_a, i0, i1, a_lo, a_hi), _span(doc_b, j0, j1, b_lo, b_hi))
+        for tag, i0, i1, j0, j1 in ops
+    ]
+
+
+def _span(doc: Doc, i: int, j: int, lo: int, hi: int) -> tuple[int, int]:
+    if i == j == hi and hi > lo:
+        end = doc.ends[hi - 1]
+        return end, end
+    return doc.span(i, j)
 
 
 def make_passage(
