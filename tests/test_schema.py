@@ -10,6 +10,7 @@ import pytest
 
 from storytrace import schema
 from storytrace.align import compare
+from storytrace.corpus import index_records, stories
 from storytrace.quotes import extract_quotes
 from storytrace.quotes.model import QuotesResult
 
@@ -52,3 +53,20 @@ def test_quotes_output_matches_its_schema() -> None:
     out = json.loads(json.dumps(result.to_dict()))
     assert out["quotes"]
     _validator("quotes").validate(out)
+
+def test_stories_output_matches_edge_and_story_schemas(tmp_path: Path) -> None:
+    copy = SEED_A.replace("Labour", "The Labour Party", 1)
+    records = [
+        ("a", {"text": SEED_A, "published": "2024-05-30T09:00:00Z"}),
+        ("b", {"text": SEED_B, "published": "2024-05-30T12:00:00Z"}),
+        ("c", {"text": copy, "published": "2024-05-31T08:00:00Z"}),
+    ]
+    index_records(records, tmp_path)
+    result = stories(tmp_path)["stories"]
+    assert result
+    edges = [e for s in result for e in s["edges"]]
+    assert edges
+    for e in edges:
+        _validator("edge").validate(json.loads(json.dumps(e)))
+    for s in result:
+        _validator("story").validate(json.loads(json.dumps(s)))

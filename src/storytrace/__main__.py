@@ -1,3 +1,4 @@
 from storytrace.cli import app
 
-app(prog_name="storytrace")
+if __name__ == "__main__":  # not when a test collector imports the module
+    app(prog_name="storytrace")

@@ -32,8 +32,9 @@ to compare against, ``storytrace compare`` finds the swaps themselves
 The per-article score is flagged phrases per 100 words (0 = nothing flagged).
 
 Example (needs the ``[spin]`` extra):
-    >>> r = detect("Labour's mistake was for get together to assist the marketing campaign "
-    ...            "in the presidential election.")
+    >>> r = detect("Labour's defence over meddling in Donald Trump's election bid is grossly "
+    ...            "implausible, say Tories - as ex-Cabinet minister admits it was a mistake "
+    ...            "for get together to assist Kamala Harris marketing campaign")
     >>> [f.phrase for f in r.flags]
     ['get together', 'marketing campaign']
 """
