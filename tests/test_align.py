@@ -382,6 +382,33 @@ def test_seed_hits_match_the_plain_definition(
     assert _seed_hits_py(ids_a, ids_b, n, max_pos, 3) == want
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sets(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=60),
+    st.integers(1, 4),
+)
+def test_runs_match_the_plain_definition(hits: set[tuple[int, int]], n: int) -> None:
+    import numpy as np
+
+    from storytrace.align import _runs
+
+    # A run: hits on one diagonal, each at most n words after the one before.
+    want = []
+    for d in sorted({j - i for i, j in hits}):
+        starts = sorted(i for i, j in hits if j - i == d)
+        s = prev = starts[0]
+        for i in [*starts[1:], None]:
+            if i is None or i - prev > n:
+                want.append((s, prev + n, s + d, prev + n + d, prev + n - s))
+                s = i
+            prev = i
+    want.sort(key=lambda r: (r[0], r[2]))  # by start in A, then in B
+    if not hits:
+        return
+    i_s, j_s = np.array(sorted(hits), dtype=np.int64).T
+    assert [(r.a0, r.a1, r.b0, r.b1, r.matched) for r in _runs(i_s, j_s, n)] == want
+
+
 # --- offset invariants of a whole comparison (property test) ------------------------------
 
 _SENTENCES = [
@@ -436,3 +463,21 @@ def test_compare_offset_invariants(pair: tuple[str, str]) -> None:
     d = cmp.to_dict()
     assert d["passages"] == [p.to_dict() for p in cmp.passages]
     assert d["findings"] == cmp.findings and cmp.findings
+
+
+def test_words_dropped_at_a_passage_end_keep_their_edit_inside_the_passage() -> None:
+    # Found by the property test: the reworded pairing ends on "to", B's next token stands
+    # after an opening quote mark, and the delete's empty B span used to point there.
+    a = (
+        "Mr. Balls said the visit was “naive and gauche” on Monday. "
+        "Officials in the United States declined to comment."
+    )
+    b = (
+        "Officials in the United States declined to “ Mr. Balls said the visit was "
+        "“naive and gauche” on Monday."
+    )
+    cmp = compare(a, b)
+    assert_spans_slice(cmp)
+    dropped = [e for p in cmp.passages for e in p.edits if e.op == "delete"]
+    assert [cmp.a.text[e.a[0] : e.a[1]] for e in dropped] == ["comment"]
+    assert dropped[0].b == (42, 42) and b[:42].endswith("declined to")

@@ -635,3 +635,13 @@ def test_they_resolves_to_a_group_or_an_organisation_never_a_person() -> None:
     )
     got = [q.speaker_name for q in extract_quotes(t, parser=False)]
     assert got == ["Police officials", "Police officials", "Ann Lee", "They"]
+
+
+def test_content_before_a_cue_may_show_its_verb_after_a_comma() -> None:
+    t = (
+        "The tab for the trip for Mr Farage and an aide, was paid for by a donor, "
+        "according to the register of interests."
+    )
+    (q,) = extract_quotes(t, parser=False)
+    assert t[slice(*q.content)].startswith("The tab for the trip")
+    assert q.speaker_name == "the register of interests"

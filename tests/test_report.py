@@ -354,3 +354,16 @@ def test_stories_html_report(tmp_path: Path) -> None:
     assert lines[2].startswith(
         "  copy: Mail 2024-10-25 “Seed B” <- Mirror 2024-10-24 “Seed <i>A</i>”"
     )
+
+
+def test_an_interrupted_quote_marks_its_words_not_the_frame() -> None:
+    quote = '"We will build the homes this country needs," she said. "And we will start now."'
+    a = "The housing minister spoke in Leeds on Monday. " + quote
+    b = "In Leeds on Monday the minister set out the plan. " + quote
+    cmp = compare(a, b)
+    assert cmp.quotes and len(cmp.quotes[0].a.parts) == 2
+    html = render_html(cmp)
+    pane_a = html[html.index('id="qa1"') - 200 :]
+    marked = re.findall(r'<span class="q"[^>]*>([^<]*)', pane_a)
+    assert any("build the homes" in m for m in marked)
+    assert not any("she said" in m for m in marked)

@@ -38,7 +38,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from storytrace import boilerplate, evidence, revision, spin
+from storytrace import boilerplate, evidence, revision, spin, synonyms
 from storytrace.articles import Article, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
@@ -257,15 +257,20 @@ def compare(
     cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
+    # Per-text analyses are kept on the shared Doc: one article against many pays once.
     if options.quotes:
-        quotes_a = extract_quotes(art_a.text, parser=False)
-        quotes_b = extract_quotes(art_b.text, parser=False)
+        quotes_a = doc_a.derived("quotes", lambda: extract_quotes(art_a.text, parser=False))
+        quotes_b = doc_b.derived("quotes", lambda: extract_quotes(art_b.text, parser=False))
         cmp.quote_counts = {"a": len(quotes_a), "b": len(quotes_b)}
         cmp.quotes = match_quotes(art_a.text, quotes_a, art_b.text, quotes_b)
     else:
         cmp.skipped.append("quotes")
     if options.spin:
-        cmp.spin = {"a": spin.detect(art_a.text), "b": spin.detect(art_b.text)}
+        key = ("spin", synonyms.available())  # the thesaurus can be switched off
+        cmp.spin = {
+            "a": doc_a.derived(key, lambda: spin.detect(art_a.text)),
+            "b": doc_b.derived(key, lambda: spin.detect(art_b.text)),
+        }
     else:
         cmp.skipped.append("spin")
     cmp.spin_flags = spin_flags(cmp)
@@ -388,11 +393,26 @@ def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[
     >>> seed_hits([1, 2, 3, 4, 1, 2, 3], [9, 1, 2, 3], 3, 20)
     [(0, 1), (4, 1)]
     """
+    i_s, j_s = _seed_arrays(ids_a, ids_b, n, max_pos)
+    return list(zip(i_s.tolist(), j_s.tolist(), strict=True))
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+
+
+def _seed_arrays(
+    ids_a: list[int], ids_b: list[int], n: int, max_pos: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`seed_hits` as two arrays (positions in A, positions in B)."""
     bits = max(max(ids_a, default=0), max(ids_b, default=0)).bit_length() or 1
     if len(ids_a) < n or len(ids_b) < n:
-        return []
+        return _NONE, _NONE
     if n * bits > 63:  # a vocabulary too large for one int64 key per n-gram
-        return _seed_hits_py(ids_a, ids_b, n, max_pos, bits)
+        hits = _seed_hits_py(ids_a, ids_b, n, max_pos, bits)
+        if not hits:
+            return _NONE, _NONE
+        i_s, j_s = np.array(hits, dtype=np.int64).T
+        return i_s, j_s
     # Sorted n-gram keys of A, and for each n-gram of B the range of equal keys.
     keys_a, keys_b = _gram_array(ids_a, n, bits), _gram_array(ids_b, n, bits)
     order = np.argsort(keys_a, kind="stable")
@@ -401,14 +421,13 @@ def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[
     count = np.searchsorted(sorted_a, keys_b, "right") - lo
     keep = (count > 0) & (count <= max_pos)
     if not keep.any():  # unrelated texts share no n-gram
-        return []
+        return _NONE, _NONE
     js = np.flatnonzero(keep)
     lo, count = lo[keep], count[keep]
     total = int(count.sum())
     # Positions lo .. lo+count-1 of each kept B n-gram, flattened.
     within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-    i_s = order[np.repeat(lo, count) + within]
-    return list(zip(i_s.tolist(), np.repeat(js, count).tolist(), strict=True))
+    return order[np.repeat(lo, count) + within], np.repeat(js, count)
 
 
 def _gram_array(ids: list[int], n: int, bits: int) -> np.ndarray:
@@ -455,21 +474,34 @@ def chain_hits(hits: list[tuple[int, int]], n: int, max_gap: int) -> list[_Chain
     """Group seed hits into chains that advance in both texts with small gaps."""
     if not hits:
         return []
-    # Runs: consecutive hits on one diagonal.
-    by_diag: dict[int, list[int]] = defaultdict(list)
-    for i, j in hits:
-        by_diag[j - i].append(i)
-    runs: list[_Chain] = []
-    for d, starts in by_diag.items():
-        starts.sort()
-        s = prev = starts[0]
-        for i in starts[1:]:
-            if i - prev > n:
-                runs.append(_Chain(s, prev + n, s + d, prev + n + d, prev + n - s))
-                s = i
-            prev = i
-        runs.append(_Chain(s, prev + n, s + d, prev + n + d, prev + n - s))
-    runs.sort(key=lambda r: (r.a0, r.b0))
+    i_s, j_s = np.array(hits, dtype=np.int64).T
+    return _chain_runs(_runs(i_s, j_s, n), n, max_gap)
+
+
+def _runs(i_s: np.ndarray, j_s: np.ndarray, n: int) -> list[_Chain]:
+    """Runs of hits: consecutive hits (at most ``n`` apart) on one diagonal, in A's order.
+
+    Sorted by diagonal then position in arrays; a run breaks where the diagonal
+    changes or the next hit is more than ``n`` words on.
+    """
+    diag = j_s - i_s
+    order = np.lexsort((i_s, diag))
+    i_s, diag = i_s[order], diag[order]
+    brk = np.flatnonzero((np.diff(diag) != 0) | (np.diff(i_s) > n)) + 1
+    first = np.concatenate(([0], brk))
+    last = np.concatenate((brk - 1, [len(i_s) - 1]))
+    s, e, d = i_s[first], i_s[last] + n, diag[first]
+    # Runs start at distinct (a0, b0), so sorting by A then B is a total order.
+    by_start = np.lexsort((s + d, s))
+    return [
+        _Chain(a0, a1, a0 + dd, a1 + dd, a1 - a0)
+        for a0, a1, dd in zip(
+            s[by_start].tolist(), e[by_start].tolist(), d[by_start].tolist(), strict=True
+        )
+    ]
+
+
+def _chain_runs(runs: list[_Chain], n: int, max_gap: int) -> list[_Chain]:
     # Chains: link each run to the open chain that ends just before it in both
     # texts; the nearest one wins so parallel copies of a passage stay apart.
     chains: list[_Chain] = []
@@ -493,8 +525,9 @@ def chain_hits(hits: list[tuple[int, int]], n: int, max_gap: int) -> list[_Chain
 def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passage]:
     """Verbatim and edited passages shared by two documents."""
     ids_a, ids_b = _ids(doc_a, doc_b)
-    hits = seed_hits(ids_a, ids_b, options.seed_n, options.max_seed_positions)
-    chains = chain_hits(hits, options.seed_n, options.max_gap)
+    n = options.seed_n
+    i_s, j_s = _seed_arrays(ids_a, ids_b, n, options.max_seed_positions)
+    chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     content = [w not in STOPWORDS for w in doc_a.norms]
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
@@ -549,9 +582,14 @@ def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
         if qs <= s + 2 and e - 2 <= qe and (e - s) >= 0.8 * (qe - qs):
             return True
     text = doc.text
-    before = text[:s].rstrip(" \"'“‘")
-    after = text[e:].lstrip(" \"'”’")
-    return (not before or before[-1] in ".!?:\n") and (not after or after[0] in ".!?\n")
+    # The characters either side past spaces and quote marks (no copy of the whole text).
+    k = s
+    while k > 0 and text[k - 1] in " \"'“‘":
+        k -= 1
+    m = e
+    while m < len(text) and text[m] in " \"'”’":
+        m += 1
+    return (k == 0 or text[k - 1] in ".!?:\n") and (m == len(text) or text[m] in ".!?\n")
 
 
 def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:

@@ -259,17 +259,26 @@ def _vocabulary(
     lead_end = long[-1] if long else 300
     whole: dict[str, float] = {}
     lead: dict[str, float] = {}
+    inside = doc.token_mask(furniture) if furniture else None
     for i, w in enumerate(doc.norms):
-        if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
+        info = _word_info(w)
+        if info is None or (inside is not None and inside[i]):
             continue
         start = doc.starts[i]
-        if furniture and any(s <= start < e for s, e in furniture):
-            continue
-        stem, weight = _stem(w), rarity(w) * (2.0 if w in names else 1.0)
+        stem, weight = info[0], info[1] * (2.0 if w in names else 1.0)
         whole[stem] = weight
         if start < lead_end:
             lead[stem] = weight
     return whole, lead
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(w: str) -> tuple[str, float] | None:
+    # Stem and rarity once per word (None: not a content word): words recur across the
+    # articles of a batch or corpus, and rarity costs a log per call.
+    if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
+        return None
+    return _stem(w), rarity(w)
 
 
 def _stem(w: str) -> str:

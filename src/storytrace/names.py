@@ -95,13 +95,14 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     caps = [text[s].isupper() for s in doc.starts]
     # A word that is capitalised away from a sentence start is a name wherever it stands.
     named = {_POSSESSIVE.sub("", doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
+    skipped = doc.token_mask(skip)
     out: list[Mention] = []
     i = 0
     while i < n:
-        if skip and any(s <= doc.starts[i] < e for s, e in skip):
-            i += 1
-            continue
         w = doc.norms[i]
+        if skipped[i] or not (caps[i] or w[:1].isdigit()):
+            i += 1  # furniture, or a lower-case word: no month, weekday, number or name
+            continue
         if w in MONTHS and caps[i]:
             m = _date_at(doc, i)
             if m:

@@ -52,6 +52,17 @@ def compare_record(
     return {"id": rid, **out}
 
 
+_WARM_A = (
+    "Rail fares will rise in May, the transport minister said on Tuesday.\n"
+    '"We have no choice," Maria Okafor told reporters in Leeds, where 40,000 commuters '
+    "face higher prices."
+)
+_WARM_B = (
+    "Train fares are to go up in May, the transport minister announced on Tuesday.\n"
+    '"We have no choice," Ms Okafor said in Leeds, where 40,000 commuters face dearer tickets.'
+)
+
+
 def _work(job: tuple[dict, Path | None, bool, Options]) -> dict:
     return compare_record(*job)
 
@@ -74,6 +85,9 @@ def compare_records(
         return
     if (options.synonyms or options.spin) and synonyms.available():
         synonyms.load()  # once, before the fork, instead of once per worker
+    # One small comparison loads the other lazy tables (word frequencies for evidence
+    # and spin, the quote lexicon) before the fork too, so the workers share them.
+    compare(_WARM_A, _WARM_B, options)
     # fork shares the imported modules with the workers, so start-up is cheap.
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(n) as pool:

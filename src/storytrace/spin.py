@@ -277,6 +277,11 @@ def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
             if i + n > len(norms):
                 break
             window = tuple(norms[i : i + n])
+            # Only a window whose first or last word anchors some collocation can match:
+            # test that before the costlier checks (same result, most windows skip here).
+            last = (window[n - 1], n - 1)
+            if (window[0], 0) not in _COLLOC_BY_WORD and last not in _COLLOC_BY_WORD:
+                continue
             if " ".join(window) in _COLLOC or not _one_phrase(doc, i, i + n):
                 continue
             # Exactly one position differs from a collocation; the other words anchor it.

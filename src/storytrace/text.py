@@ -27,8 +27,10 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 # CJK and other scripts written without spaces are tokenised per character, so
 # that non-English text still aligns word by word.
@@ -85,6 +87,7 @@ STOPWORDS = frozenset(
 
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 
 @dataclass(slots=True, eq=False)
@@ -113,6 +116,7 @@ class Doc:
     _paragraphs: list[Span] | None = field(init=False, default=None, repr=False)
     _quotations: list[Span] | None = field(init=False, default=None, repr=False)
     _sentence_tokens: list[tuple[int, int]] | None = field(init=False, default=None, repr=False)
+    _derived: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -173,6 +177,33 @@ class Doc:
         else:
             raise ValueError(f"unknown mode {mode!r}: use 'inside' or 'overlap'")
         return i, max(i, bisect_left(self.starts, e))
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A per-text analysis, computed once per Doc: ``compute()`` the first time
+        ``key`` is asked for, the kept value after that. With :func:`doc_of` a batch that
+        compares one article with many analyses it once. Treat the value as read-only.
+
+        >>> doc = Doc("one two")
+        >>> doc.derived("words", lambda: len(doc)), doc.derived("words", lambda: 0)
+        (2, 2)
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
+
+    def token_mask(self, spans: Iterable[Span]) -> list[bool]:
+        """Per token, whether :meth:`tokens_in` puts it inside one of ``spans``.
+
+        >>> Doc("one two three four").token_mask([(4, 8), (14, 18)])
+        [False, True, False, True]
+        """
+        mask = [False] * len(self.norms)
+        for span in spans:
+            i, j = self.tokens_in(span)
+            mask[i:j] = [True] * (j - i)
+        return mask
 
     @property
     def sentences(self) -> list[Span]:

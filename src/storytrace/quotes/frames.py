@@ -341,7 +341,7 @@ def _pieces(
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
-    if before is not None and not _reports_content(ctx, cue, before):
+    if before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
     for piece in (before, after):
@@ -370,7 +370,7 @@ _CLAUSE_OPENERS = set("that whether if how why what when where who which".split(
 _NOT_VERB_S = set("""is has was as this its his us""".split())
 
 
-def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
+def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) -> bool:
     """Whether the words after a cue are reported content: a quotation or a clause
     ('said the plan costs £2m'), not a noun phrase or a prepositional phrase
     ('spoke for five minutes', 'added a goal', 'reported by the Post')."""
@@ -382,8 +382,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span) -> bool:
         return False
     if lemma in COMMISSIVES and text.startswith("to ", piece[0]):
         return True
-    stop = _CLAUSE_END.search(text, piece[0], piece[1])
-    words = ctx.words(piece[0], stop.start() if stop else piece[1])[:15]
+    # Content after a cue shows its verb in the first clause; content before one
+    # ('The tab for the trip, was paid by ..., according to') anywhere.
+    stop = None if whole else _CLAUSE_END.search(text, piece[0], piece[1])
+    words = ctx.words(piece[0], stop.start() if stop else piece[1])[: 40 if whole else 15]
     if not words:
         return False
     low = [w.lower() for w in words]

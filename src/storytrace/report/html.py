@@ -124,11 +124,13 @@ def _pane_marks(cmp: Comparison, side: str) -> list[_Mark]:
                 )
                 marks.append(_Mark(mine[0], mine[0], 3, tag, tag))
     for i, q in enumerate(cmp.quotes or [], 1):
-        s, e = q.a.content if side == "a" else q.b.content
         tip = f'title="quote {i}: {q.label}"'
-        marks.append(
-            _Mark(s, e, 0, f'<span class="q" id="q{side}{i}" {tip}>', f'<span class="q" {tip}>')
-        )
+        # Only the quoted words are marked, not a frame ("she said") between parts.
+        for k, (s, e) in enumerate((q.a if side == "a" else q.b).parts):
+            anchor = f'id="q{side}{i}" ' if k == 0 else ""
+            marks.append(
+                _Mark(s, e, 0, f'<span class="q" {anchor}{tip}>', f'<span class="q" {tip}>')
+            )
     for f in cmp.spin_flags:
         if f.side == side:
             tag = f'<span class="spin-flag" title="spun: {_attr(f.note)}">'
