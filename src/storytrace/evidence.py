@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -258,18 +259,19 @@ def _vocabulary(
     long = [e for s, e in doc.sentences if e - s >= 30][:LEAD_SENTENCES]
     lead_end = long[-1] if long else 300
     whole: dict[str, float] = {}
-    lead: dict[str, float] = {}
     inside = doc.token_mask(furniture) if furniture else None
-    for i, w in enumerate(doc.norms):
-        info = _word_info(w)
+    norms = doc.norms
+    # The lead is a prefix of the tokens: its dict is the whole one as it stood there.
+    n_lead = bisect_left(doc.starts, lead_end)
+    lead: dict[str, float] | None = None
+    for i, info in enumerate(map(_word_info, norms)):
+        if i == n_lead:
+            lead = whole.copy()
         if info is None or (inside is not None and inside[i]):
             continue
-        start = doc.starts[i]
-        stem, weight = info[0], info[1] * (2.0 if w in names else 1.0)
-        whole[stem] = weight
-        if start < lead_end:
-            lead[stem] = weight
-    return whole, lead
+        stem, weight = info
+        whole[stem] = weight * 2.0 if norms[i] in names else weight
+    return whole, whole.copy() if lead is None else lead
 
 
 @lru_cache(maxsize=200_000)

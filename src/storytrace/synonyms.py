@@ -217,7 +217,15 @@ def moby_synonyms(phrase: str, even_if_off: bool = False) -> frozenset[str]:
     rest = (_read_moby() if even_if_off else _index()).get(key(phrase))
     if rest is None:
         return frozenset()
-    return frozenset(key(s) for s in rest.split(",") if s)
+    if not rest.isascii():
+        return frozenset(key(s) for s in rest.split(",") if s)
+    # ASCII (all of Moby): lower-case the line once; a piece of letters only needs no regex.
+    out = set()
+    for s in rest.lower().split(","):
+        if s:
+            s = s.strip()
+            out.add(s if s.isalpha() else _SEP.sub(" ", s))
+    return frozenset(out)
 
 
 def wordnet_synonyms(phrase: str, source: Path | None = None) -> frozenset[str]:

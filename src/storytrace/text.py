@@ -30,6 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TypeVar
 
 # CJK and other scripts written without spaces are tokenised per character, so
@@ -39,6 +40,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # or decimal point, so "20,442.75" and "3.5bn" are one token and a passage never ends
 # inside a number. One alternative for words keeps the scan fast.
 TOKEN_RE = re.compile(rf"[^\W{_CJK}]+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))[^\W{_CJK}]+)*|[{_CJK}]")
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # one group: split keeps the tokens
 
 # Applied after lower-casing. Greek final sigma folds to sigma: ``lower()`` picks
 # the final form from context, which differs between a word alone and in a text.
@@ -120,15 +122,16 @@ class Doc:
 
     def __post_init__(self) -> None:
         text = self.text
-        spans = [m.span() for m in TOKEN_RE.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        # Split (in C) into gaps and tokens alternately; running lengths are the offsets.
+        offsets = list(accumulate(map(len, _TOKEN_SPLIT.split(text))))
+        self.starts = starts = offsets[0:-1:2]
+        self.ends = ends = offsets[1::2]
         folded = _fold(text.lower())
         if len(folded) != len(text):
             # A few characters lower-case to two ("İ"); fold token by token.
-            self.norms = [normalise_word(text[s:e]) for s, e in spans]
+            self.norms = [normalise_word(text[s:e]) for s, e in zip(starts, ends, strict=True)]
             return
-        norms = [folded[s:e] for s, e in spans]
+        norms = [folded[s:e] for s, e in zip(starts, ends, strict=True)]
         if not folded.isascii():
             norms = [w if w.isascii() else _strip_marks(w) for w in norms]
         self.norms = norms
