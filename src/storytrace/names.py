@@ -80,6 +80,9 @@ def _bare(w: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
+# What a name does not start with (titles, function words, dates) or end with: one set each.
+_NOT_FIRST = frozenset(TITLES | STOPWORDS | CONNECTORS | MONTHS.keys() | WEEKDAYS)
+_NOT_LAST = frozenset(CONNECTORS | STOPWORDS)
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
 
@@ -96,34 +99,37 @@ class Mention:
 def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     """Names, places, numbers and dates of ``doc`` in text order, outside the ``skip`` spans."""
     text = doc.text
+    norms = doc.norms
     n = len(doc)
     initial = _sentence_initial(doc)
     caps = [text[s].isupper() for s in doc.starts]
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = {_bare(doc.norms[i]) for i in range(n) if caps[i] and not initial[i]}
+    named = {_bare(w) for w, c, f in zip(norms, caps, initial, strict=True) if c and not f}
     skipped = doc.token_mask(skip)
+    # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
+    todo = [
+        i
+        for i, (w, c, k) in enumerate(zip(norms, caps, skipped, strict=True))
+        if not k and (c or w[:1].isdigit())
+    ]
     out: list[Mention] = []
-    i = 0
-    while i < n:
-        w = doc.norms[i]
-        if skipped[i] or not (caps[i] or w[:1].isdigit()):
-            i += 1  # furniture, or a lower-case word: no month, weekday, number or name
+    after = 0  # the end of the last capitalised run: its words are done
+    for i in todo:
+        if i < after:
             continue
+        w = norms[i]
         if w in MONTHS and caps[i]:
             m = _date_at(doc, i)
             if m:
                 out.append(m)
-                i += 1
                 continue
         if w in WEEKDAYS and caps[i]:
             out.append(Mention("date", w, (doc.starts[i], doc.ends[i])))
-            i += 1
             continue
         if _NUMBER.fullmatch(w) or (w[:1].isdigit() and _NUMBER.match(w)):
             m = _number_at(doc, i)
             if m:
                 out.append(m)
-            i += 1
             continue
         if caps[i]:
             j = i
@@ -141,9 +147,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
                 key = " ".join(_bare(doc.norms[k]) for k in keep)
                 cue = keep[0] > 0 and doc.norms[keep[0] - 1] in PLACE_CUES
                 out.append(Mention("place" if cue else "name", key, (s, e)))
-            i = max(j, i + 1)
-            continue
-        i += 1
+            after = j
     return out
 
 
@@ -151,15 +155,11 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
     norms = doc.norms
     while words and (
-        norms[words[0]] in TITLES
-        or norms[words[0]] in STOPWORDS
-        or norms[words[0]] in CONNECTORS
-        or norms[words[0]] in MONTHS
-        or norms[words[0]] in WEEKDAYS
+        norms[words[0]] in _NOT_FIRST
         or (initial[words[0]] and _bare(norms[words[0]]) not in named)
     ):
         words = words[1:]
-    while words and (norms[words[-1]] in CONNECTORS or norms[words[-1]] in STOPWORDS):
+    while words and norms[words[-1]] in _NOT_LAST:
         words = words[:-1]
     if not words or all(len(norms[k]) < 2 for k in words):
         return []
@@ -238,6 +238,7 @@ def _number_at(doc: Doc, i: int) -> Mention | None:
     return Mention("number", digits + suffix, (doc.starts[i], doc.ends[i]))
 
 
+@lru_cache(maxsize=200_000)  # a log and a clamp per call; name words recur
 def rarity(word: str) -> float:
     """How telling a shared name word is, 0 (in every article) to 1 (rare), from word frequency.
 

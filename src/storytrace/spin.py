@@ -494,6 +494,8 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> Passage:
             _expand(doc_a, doc_b, edits, k)
         k += 1
     swaps = sum(1 for e in edits if e.op == "synonym")
+    if not swaps:  # neither rule below can call a passage without swaps spun
+        return replace(p, edits=edits)
     replaced = swaps + sum(1 for e in edits if e.op == "replace")
     t0, t1 = p.a_tokens
     content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
