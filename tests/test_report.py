@@ -367,3 +367,16 @@ def test_an_interrupted_quote_marks_its_words_not_the_frame() -> None:
     marked = re.findall(r'<span class="q"[^>]*>([^<]*)', pane_a)
     assert any("build the homes" in m for m in marked)
     assert not any("she said" in m for m in marked)
+
+
+def test_a_trimmed_copy_says_so_in_the_terminal_and_the_report(seed_cmp) -> None:
+    from rich.console import Console
+
+    from storytrace.report.terminal import terminal_summary
+
+    first = seed_cmp.passages[0]
+    assert first.kind == "verbatim" and first.trimmed  # B adds "with former chancellor ..."
+    console = Console(record=True, width=100)
+    console.print(terminal_summary(seed_cmp))
+    assert "#1 verbatim (trimmed)" in console.export_text()
+    assert "#1 verbatim, trimmed" in render_html(seed_cmp)

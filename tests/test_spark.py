@@ -196,3 +196,16 @@ def test_import_into_store_for_serve(runs, monkeypatch) -> None:
     imported = corpus.stories(tmp / "imported")
     assert imported["unaligned"] == 0
     assert _edges(imported) == _edges(spark_out)
+
+
+def test_outlet_footer_is_boilerplate_in_both_engines(spark, tmp_path: Path) -> None:
+    from test_corpus_boilerplate import _records
+
+    src = tmp_path / "footer.jsonl"
+    src.write_text("".join(json.dumps({"id": i, **r}) + "\n" for i, r in _records()))
+    sp.run(spark, str(src), str(tmp_path / "out"))
+    corpus.index([str(src)], tmp_path / "db", quotes=False)
+    spark_edges = _edges(sp.read_output(str(tmp_path / "out")))
+    assert list(spark_edges) == [("courier", "hg0")]
+    assert spark_edges == _edges(corpus.stories(tmp_path / "db"))
+    assert "boilerplate" in {kind for _, _, kind in spark_edges[("courier", "hg0")][1]}

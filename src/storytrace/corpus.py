@@ -326,21 +326,33 @@ a dozen outlets is reuse, not furniture."""
 CORPUS_SHARE = 0.01
 
 
+def furniture_least(n_docs: int, outlet_docs: int) -> tuple[int, int]:
+    """Least document frequency that makes a fingerprint furniture: in a store of ``n_docs``
+    articles, and within an outlet of ``outlet_docs`` (the local index and Spark share it)."""
+    return (
+        max(CORPUS_MIN_DOCS, math.ceil(CORPUS_SHARE * n_docs)),
+        max(OUTLET_MIN_DOCS, math.ceil(OUTLET_SHARE * outlet_docs)),
+    )
+
+
+def spans_of_frequent(text: str, frequent: set[int]) -> list[tuple[int, int]]:
+    """Spans of ``text`` covered by the shingles whose hashes are in ``frequent``."""
+    if not frequent:
+        return []
+    positions = [i for i, h in enumerate(fp.shingles(text)) if h in frequent]
+    return spans_from_positions(doc_of(text), positions, fp.NGRAM)
+
+
 def furniture_spans(
     store: Store, text: str, outlet: str | None, n_docs: int
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` covered by fingerprints frequent in the store or in ``outlet``."""
-    sh = fp.shingles(text)
-    keys = fp.sample_of(sh)
-    least = max(CORPUS_MIN_DOCS, math.ceil(CORPUS_SHARE * n_docs))
-    frequent = frequent_hashes(store.key_counts("postings", keys), least)
-    if outlet:
-        counts, size = store.outlet_key_counts(keys, outlet)
-        frequent |= frequent_hashes(counts, max(OUTLET_MIN_DOCS, math.ceil(OUTLET_SHARE * size)))
-    if not frequent:
-        return []
-    positions = [i for i, h in enumerate(sh) if h in frequent]
-    return spans_from_positions(doc_of(text), positions, fp.NGRAM)
+    keys = fp.fingerprint(text)
+    counts, size = store.outlet_key_counts(keys, outlet) if outlet else ({}, 0)
+    least_all, least_outlet = furniture_least(n_docs, size)
+    frequent = frequent_hashes(store.key_counts("postings", keys), least_all)
+    frequent |= frequent_hashes(counts, least_outlet)
+    return spans_of_frequent(text, frequent)
 
 
 def _quote_keys_of(quotes: Iterable[dict]) -> set[str]:

@@ -237,14 +237,51 @@ def candidates(keys: Any, max_df: int | None = None, min_shared: int | None = No
     return counted.where(keep).select("a", "b").distinct()
 
 
+def furniture_keys(articles: Any, keys: Any) -> Any:
+    """``(id, frequent)``: each article's fingerprints that are corpus furniture.
+
+    The rule of :func:`storytrace.corpus.furniture_spans`: held by
+    :func:`storytrace.corpus.furniture_least` articles of the whole input, or of
+    the article's outlet.
+    """
+    from pyspark.sql import functions as F
+
+    from storytrace import corpus
+
+    n = articles.count()
+    least_all, _ = corpus.furniture_least(n, 0)
+    arts = articles.select("id", "outlet")
+    p = keys.where(F.col("kind") == "p").select("id", "key").distinct().join(arts, "id")
+    overall = p.groupBy("key").agg(F.count("*").alias("n_all"))
+    named = F.col("outlet").isNotNull() & (F.col("outlet") != "")
+    by_outlet = p.where(named).groupBy("outlet", "key").agg(F.count("*").alias("n_outlet"))
+    sizes = arts.where(named).groupBy("outlet").agg(F.count("*").alias("size"))
+    least_outlet = F.greatest(
+        F.lit(corpus.OUTLET_MIN_DOCS), F.ceil(F.lit(corpus.OUTLET_SHARE) * F.col("size"))
+    )
+    frequent = (
+        p.join(overall, "key")
+        .join(by_outlet, ["outlet", "key"], "left")
+        .join(sizes, "outlet", "left")
+        .where(
+            (F.col("n_all") >= least_all)
+            | (F.col("n_outlet").isNotNull() & (F.col("n_outlet") >= least_outlet))
+        )
+    )
+    return frequent.groupBy("id").agg(F.collect_set("key").alias("frequent"))
+
+
 def _align_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, str, str]]:
     """Align candidate pairs with :func:`storytrace.align.compare`, as the local engine does."""
     from storytrace import stories as st
     from storytrace.align import BULK, compare
+    from storytrace.corpus import spans_of_frequent
 
     for r in rows:
+        fa = spans_of_frequent(r.text_a, set(r.frequent_a or ()))
+        fb = spans_of_frequent(r.text_b, set(r.frequent_b or ()))
         edge = st.reuse_edge(
-            compare(r.text_a, r.text_b, BULK),
+            compare(r.text_a, r.text_b, BULK, fa, fb),
             {"id": r.a, "published": r.published_a},
             {"id": r.b, "published": r.published_b},
         )
@@ -252,15 +289,22 @@ def _align_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, str, str]]
             yield (r.a, r.b, edge.verdict, json.dumps(edge.to_dict(), ensure_ascii=False))
 
 
-def align_pairs(spark: Any, articles: Any, pairs: Any) -> Any:
+def align_pairs(spark: Any, articles: Any, pairs: Any, keys: Any = None) -> Any:
+    """Edges of the candidate ``pairs``; with ``keys`` (:func:`fingerprints`), passages
+    in corpus furniture (:func:`furniture_keys`) are labelled boilerplate, as ``index`` does."""
     from pyspark.sql import functions as F
 
     arts = articles.select("id", "text", "published")
+    if keys is not None:
+        arts = arts.join(furniture_keys(articles, keys), "id", "left")
+    else:
+        arts = arts.withColumn("frequent", F.lit(None).cast("array<long>"))
     joined = pairs.join(
         arts.select(
             F.col("id").alias("a"),
             F.col("text").alias("text_a"),
             F.col("published").alias("published_a"),
+            F.col("frequent").alias("frequent_a"),
         ),
         "a",
     ).join(
@@ -268,6 +312,7 @@ def align_pairs(spark: Any, articles: Any, pairs: Any) -> Any:
             F.col("id").alias("b"),
             F.col("text").alias("text_b"),
             F.col("published").alias("published_b"),
+            F.col("frequent").alias("frequent_b"),
         ),
         "b",
     )
@@ -411,7 +456,8 @@ def run(
         write(fingerprints(spark, table("articles")), "keys")
         write(quotes(spark, table("articles")), "quotes")
     if "reuse" in stages:
-        write(align_pairs(spark, table("articles"), candidates(table("keys"))), "pairs")
+        keys = table("keys")
+        write(align_pairs(spark, table("articles"), candidates(keys), keys), "pairs")
     if "stories" in stages:
         write(story_groups(spark, table("articles"), table("pairs")), "stories")
         table("quotes")

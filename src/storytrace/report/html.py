@@ -94,7 +94,8 @@ def _pane_marks(cmp: Comparison, side: str) -> list[_Mark]:
     for n, p in enumerate(cmp.passages, 1):
         s, e = p.a if side == "a" else p.b
         attrs = f'class="p k-{p.kind}" data-p="{n}" data-side="{side}"'
-        tip = f'title="#{n} {p.kind}: click to see it in {other}"'
+        label = f"{p.kind}, trimmed" if p.trimmed else p.kind
+        tip = f'title="#{n} {label}: click to see it in {other}"'
         marks.append(
             _Mark(
                 s,

@@ -116,7 +116,8 @@ def shape_stories(
             "id": str(raw["id"]),
             "title": short(title, TITLE_CHARS),
             "articles": arts,
-            "outlets": len({a.get("outlet") for a in arts}),
+            # Only named outlets count: articles without one are not "one outlet".
+            "outlets": len({a["outlet"] for a in arts if a.get("outlet")}),
             "outlet_names": _outlets(arts),
             "words": sum(a.get("words") or 0 for a in arts),
             "first_date": arts[0]["when"] or None,
@@ -180,12 +181,16 @@ def summary(story: dict) -> str:
     ...          "source": "Labour row"}).split("; ")
     ['3 articles from 2 outlets (Mirror, Mail), 2024-10-24 to 2024-10-26', '2 copies', \
 'source: Labour row']
+    >>> summary({"articles": [1, 2], "outlet_names": [], "outlets": 0, "first_date": None,
+    ...          "last_date": None, "copies": 1})
+    '2 articles, outlets not given; 1 copy'
     """
     n = len(story["articles"])
     names = story["outlet_names"]
     shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    outlets = f"{story['outlets']} outlet{'s' if story['outlets'] != 1 else ''}"
-    head = f"{n} article{'s' if n != 1 else ''} from {outlets}"
+    k = story["outlets"]
+    head = f"{n} article{'s' if n != 1 else ''}"
+    head += f" from {k} outlet{'s' if k != 1 else ''}" if k else ", outlets not given"
     parts = [head + (f" ({shown})" if names else "")]
     first, last = story["first_date"], story["last_date"]
     if first:

@@ -82,7 +82,13 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         body.add_column()
         body.add_row(f"A {p.a[0]}-{p.a[1]}", _side_text(cmp.a.text, p, "a"))
         body.add_row(f"B {p.b[0]}-{p.b[1]}", _side_text(cmp.b.text, p, "b"))
-        title = Text.assemble(f"#{n} ", (p.kind, KIND_STYLE.get(p.kind, "bold")), f" {p.score:.2f}")
+        title = Text.assemble(
+            f"#{n} ",
+            (p.kind, KIND_STYLE.get(p.kind, "bold")),
+            # A trimmed copy: every shared word unchanged, one side leaves stretches out.
+            " (trimmed)" if p.trimmed else "",
+            f" {p.score:.2f}",
+        )
         parts.append(Panel(body, title=title, title_align="left", expand=True))
     if len(cmp.passages) > max_passages:
         parts.append(Text(f"… {len(cmp.passages) - max_passages} more passages (see --json)"))
