@@ -34,6 +34,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import gt, itemgetter, or_
 
 from storytrace.text import STOPWORDS, Doc
 
@@ -102,16 +104,15 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     norms = doc.norms
     n = len(doc)
     initial = _sentence_initial(doc)
-    caps = [text[s].isupper() for s in doc.starts]
+    # Per-token flags by C-level maps: a news text has thousands of tokens.
+    caps = list(map(str.isupper, map(text.__getitem__, doc.starts)))
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = {_bare(w) for w, c, f in zip(norms, caps, initial, strict=True) if c and not f}
-    skipped = doc.token_mask(skip)
+    named = set(map(_bare, compress(norms, map(gt, caps, initial))))
     # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
-    todo = [
-        i
-        for i, (w, c, k) in enumerate(zip(norms, caps, skipped, strict=True))
-        if not k and (c or w[:1].isdigit())
-    ]
+    wanted = map(or_, caps, map(str.isdigit, map(itemgetter(slice(None, 1)), norms)))
+    if skip:
+        wanted = map(gt, wanted, doc.token_mask(skip))
+    todo = list(compress(range(n), wanted))
     out: list[Mention] = []
     after = 0  # the end of the last capitalised run: its words are done
     for i in todo:
