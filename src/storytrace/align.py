@@ -528,6 +528,8 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     n = options.seed_n
     i_s, j_s = _seed_arrays(ids_a, ids_b, n, options.max_seed_positions)
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
+    if not chains:  # unrelated texts: nothing to extend
+        return []
     content = [w not in STOPWORDS for w in doc_a.norms]
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
