@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.diff import Passage
@@ -258,20 +259,19 @@ def _vocabulary(
     names = {w for key in _facts(text, extra)["name"] for w in key.split()}
     long = [e for s, e in doc.sentences if e - s >= 30][:LEAD_SENTENCES]
     lead_end = long[-1] if long else 300
-    whole: dict[str, float] = {}
-    inside = doc.token_mask(furniture) if furniture else None
     norms = doc.norms
-    # The lead is a prefix of the tokens: its dict is the whole one as it stood there.
+    # (stem, weight) or None per token, by C-level maps; names and furniture fixed after.
+    infos = list(map(_word_info, norms))
+    for i in compress(range(len(norms)), map(names.__contains__, norms)):
+        if infos[i] is not None:
+            infos[i] = (infos[i][0], infos[i][1] * 2.0)
+    if furniture:
+        inside = doc.token_mask(furniture)
+        infos = [None if k else x for x, k in zip(infos, inside, strict=True)]
+    # dict() of pairs keeps each stem's first place and its last weight. The lead is a
+    # prefix of the tokens.
     n_lead = bisect_left(doc.starts, lead_end)
-    lead: dict[str, float] | None = None
-    for i, info in enumerate(map(_word_info, norms)):
-        if i == n_lead:
-            lead = whole.copy()
-        if info is None or (inside is not None and inside[i]):
-            continue
-        stem, weight = info
-        whole[stem] = weight * 2.0 if norms[i] in names else weight
-    return whole, whole.copy() if lead is None else lead
+    return dict(filter(None, infos)), dict(filter(None, infos[:n_lead]))
 
 
 @lru_cache(maxsize=200_000)

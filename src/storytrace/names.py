@@ -127,7 +127,8 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
         if w in WEEKDAYS and caps[i]:
             out.append(Mention("date", w, (doc.starts[i], doc.ends[i])))
             continue
-        if _NUMBER.fullmatch(w) or (w[:1].isdigit() and _NUMBER.match(w)):
+        # \d is a subset of isdigit(): the cheap test first, the regex for digits only.
+        if w[:1].isdigit() and _NUMBER.match(w):
             m = _number_at(doc, i)
             if m:
                 out.append(m)
@@ -162,7 +163,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
         words = words[1:]
     while words and norms[words[-1]] in _NOT_LAST:
         words = words[:-1]
-    if not words or all(len(norms[k]) < 2 for k in words):
+    if not words or (len(norms[words[0]]) < 2 and all(len(norms[k]) < 2 for k in words)):
         return []
     return words
 
