@@ -319,10 +319,11 @@ OUTLET_MIN_DOCS = 5
 them) is that outlet's furniture. Five, not fewer: an outlet that updates one story a few
 times keeps the reuse between the versions."""
 OUTLET_SHARE = 0.01
-CORPUS_MIN_DOCS = 20
+CORPUS_MIN_DOCS = fp.MAX_DF + 1
 """A fingerprint in at least this many articles of the store (and :data:`CORPUS_SHARE` of
-it), whatever their outlets, is furniture. Higher than per outlet: a wire story carried by
-a dozen outlets is reuse, not furniture."""
+it), whatever their outlets, is furniture. Above :data:`fingerprints.MAX_DF`, the document
+frequency past which a fingerprint already proposes no candidate pair: a wire story
+carried by dozens of outlets is the reuse users look for, never furniture."""
 CORPUS_SHARE = 0.01
 
 
