@@ -74,3 +74,34 @@ def test_outlet_footer_links_nothing_but_a_real_copy_is_found(tmp_path):
     with Store(tmp_path / "db", readonly=True) as store:
         stored = {a["id"]: a["text"] for a in store.iter_articles()}
     assert stored == {aid: rec["text"] for aid, rec in recs}
+
+
+WIRE = (
+    "Rescue teams reached the flooded village of Kirkby Marsh on Tuesday after the river burst "
+    "its banks overnight, forcing two hundred residents from their homes and closing the main "
+    "road to the coast, the regional fire service said in a statement issued before dawn."
+)
+
+
+def test_a_wire_story_carried_by_many_outlets_stays_reuse(tmp_path) -> None:
+    # Twenty-five outlets print the same wire copy under their own intro: the shared text
+    # is the reuse a reader looks for, not furniture, even though it is in every article.
+    records = [
+        (
+            f"w{i}",
+            {
+                "text": f"Outlet {i} news desk, edition {i * 3}. {WIRE}",
+                "outlet": f"Outlet {i}",
+            },
+        )
+        for i in range(25)
+    ]
+    corpus.index_records(records, tmp_path, quotes=False)
+    with Store(tmp_path, readonly=True) as store:
+        stored = store.edges()
+    # Every outlet's copy is linked to another (the candidate step pairs each new article
+    # with those stored before it).
+    assert len({x for e in stored for x in (e["a"], e["b"])}) == 25
+    kinds = {p["kind"] for e in stored for p in e["passages"]}
+    assert "boilerplate" not in kinds and kinds <= {"verbatim", "edited"}
+    assert len(corpus.stories(tmp_path)["stories"]) == 1

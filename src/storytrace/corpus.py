@@ -319,10 +319,11 @@ OUTLET_MIN_DOCS = 5
 them) is that outlet's furniture. Five, not fewer: an outlet that updates one story a few
 times keeps the reuse between the versions."""
 OUTLET_SHARE = 0.01
-CORPUS_MIN_DOCS = 20
+CORPUS_MIN_DOCS = fp.MAX_DF + 1
 """A fingerprint in at least this many articles of the store (and :data:`CORPUS_SHARE` of
-it), whatever their outlets, is furniture. Higher than per outlet: a wire story carried by
-a dozen outlets is reuse, not furniture."""
+it), whatever their outlets, is furniture. Above :data:`fingerprints.MAX_DF`, the document
+frequency past which a fingerprint already proposes no candidate pair: a wire story
+carried by dozens of outlets is the reuse users look for, never furniture."""
 CORPUS_SHARE = 0.01
 
 
@@ -344,14 +345,15 @@ def spans_of_frequent(text: str, frequent: set[int]) -> list[tuple[int, int]]:
 
 
 def furniture_spans(
-    store: Store, text: str, outlet: str | None, n_docs: int
+    store: Store, text: str, outlet: str | None, n_docs: int, outlet_docs: int = 0
 ) -> list[tuple[int, int]]:
-    """Spans of ``text`` covered by fingerprints frequent in the store or in ``outlet``."""
+    """Spans of ``text`` covered by fingerprints frequent in the store (of ``n_docs``
+    articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`)."""
     keys = fp.fingerprint(text)
-    counts, size = store.outlet_key_counts(keys, outlet) if outlet else ({}, 0)
-    least_all, least_outlet = furniture_least(n_docs, size)
+    least_all, least_outlet = furniture_least(n_docs, outlet_docs)
     frequent = frequent_hashes(store.key_counts("postings", keys), least_all)
-    frequent |= frequent_hashes(counts, least_outlet)
+    if outlet:
+        frequent |= frequent_hashes(store.outlet_key_counts(keys, outlet), least_outlet)
     return spans_of_frequent(text, frequent)
 
 
@@ -406,13 +408,14 @@ def align_pending(
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
-    n_docs = len(store.ids())
+    n_docs, sizes = len(store.ids()), store.outlet_sizes()
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
             row = store.article(d)
             meta = {"id": row["id"], "published": row["published"]}
-            furniture = furniture_spans(store, row["text"], row["outlet"], n_docs)
+            outlet = row["outlet"]
+            furniture = furniture_spans(store, row["text"], outlet, n_docs, sizes.get(outlet, 0))
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
 

@@ -562,22 +562,28 @@ class Store:
                 out.update(self.db.execute(q, chunk))
         return out
 
-    def outlet_key_counts(self, keys: list[int], outlet: str) -> tuple[dict[int, int], int]:
-        """How many articles of ``outlet`` hold each fingerprint of ``keys``, and the outlet's size.
+    def outlet_key_counts(self, keys: list[int], outlet: str) -> dict[int, int]:
+        """How many articles of ``outlet`` hold each fingerprint of ``keys``.
 
         Outlets match exactly as stored; :mod:`storytrace.corpus` uses the counts to find
         an outlet's recurring furniture.
         """
         out: dict[int, int] = {}
         with self._guard("reading"):
-            (size,) = self.db.execute(
-                "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
-            ).fetchone()
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 q = f"SELECT p.h, count(*) FROM postings p JOIN articles a ON a.doc = p.doc WHERE p.h IN ({','.join('?' * len(chunk))}) AND a.outlet = ? GROUP BY p.h"  # noqa: S608,E501
                 out.update(self.db.execute(q, [*chunk, outlet]))
-        return out, size
+        return out
+
+    def outlet_sizes(self) -> dict[str, int]:
+        """Articles per outlet (outlets as stored; articles without one left out)."""
+        with self._guard("reading"):
+            return dict(
+                self.db.execute(
+                    "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"
+                )
+            )
 
     def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
         """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
