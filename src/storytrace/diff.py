@@ -209,8 +209,11 @@ def free_stretches(sents: list[tuple[int, int]], covered: list[bool]) -> list[tu
     for t0, t1 in sents:
         if t1 - t0 < MIN_UNIT_WORDS:
             continue
-        if True not in covered[t0:t1]:  # the common case: a sentence no passage touches
+        part = covered[t0:t1]
+        if True not in part:  # the common case: a sentence no passage touches
             out.append((t0, t1))
+            continue
+        if False not in part:  # the other common case: wholly covered, nothing free
             continue
         best, start = (0, 0), None
         for t in range(t0, t1 + 1):
