@@ -34,8 +34,8 @@ on the shared 2-core machine; code versions run one after the other, difflib in 
 | 6d8d7be, plus faster boilerplate rules | 5,062 µs/pair | 10,976 µs/pair | 818 µs/pair | 0.988 |
 | e7725cd (main, evidence sped up) | 4,584 µs/pair | 11,358 µs/pair | 844 µs/pair | 0.988 |
 | 35427f0, perf work (below) | 4,343 µs/pair | 10,132 µs/pair | 934 µs/pair | 0.988 |
-| 34e085e (main before perf2) | 4,015 µs/pair | 9,125 µs/pair | 807 µs/pair | 0.988 |
-| perf2 branch (below) | 3,773 µs/pair | 8,840 µs/pair | 784 µs/pair | 0.988 |
+| 34e085e, before perf2 (2 runs) | 3,420; 3,631 µs | 8,062; 8,127 µs | 772; 783 µs | 0.988 |
+| perf2 (below; 2 runs) | 3,680; 3,805 µs | 8,104; 8,137 µs | 776; 790 µs | 0.988 |
 
 Rows e7725cd and 35427f0 ran one after the other in one command while the machine was heavily
 loaded (load average about 10 on 2 cores; wall time 3-5x CPU time), so CPU figures carry
@@ -61,15 +61,19 @@ one on the same 400 pairs, aace856 -> 645b7eb: Doc for both texts 596 -> 482 µs
 318 -> 238 µs, align_docs 541 -> 489 µs, sentence pairing 297 -> 266 µs. The outputs of all
 400 pairs are identical except one: "v2.0" is now one token (coverage of B 0.1081 -> 0.1082).
 
-perf2 rows: the two versions one after the other, then again (second round: main 3,760,
-branch 3,288 µs/pair alignment only; difflib 904 and 759), so a gain of about 6-12% CPU per
-BULK pair, within the machine's noise of about 10%. All 600 BULK and full outputs of the
-identity check (300 pairs) byte-identical. What changed: tokens split by ``re.split`` with
-offsets from running lengths; name finding visits only capitalised or numeric tokens (flags
-by C-level maps), no regex for possessives, one set per name-edge test, rarity cached per
-word; the rarity-weighted vocabulary built by ``dict()`` over per-token pairs; Moby synonym
-keys without a regex per entry; ``spin.label`` skips the spun rules when a passage has no
-swap; ``align_docs`` returns early without seed chains.
+perf2 rows: the two versions alternating (before, perf2, before, perf2) on a quiet machine
+(load average about 1). The gain is smaller than this bench's run-to-run noise (about 10%:
+an earlier pair of runs under load gave 4,015 -> 3,773 µs/pair, these give the opposite).
+Measured instead with a throw-away script (the bench's 400 pairs after 20 of warm-up, each
+``compare(a, b, BULK)`` after ``clear_doc_cache()``, CPU time), five runs of each version
+alternating: before 3,333 (least) / 3,508 (median) µs/pair, perf2 3,146 / 3,367: about 5%.
+All 600 BULK and full outputs of a 300-pair identity check byte-identical. What changed:
+tokens split by ``re.split`` with offsets from running lengths; name finding visits only
+capitalised or numeric tokens (flags by C-level maps), no regex for possessives, one set per
+name-edge test, rarity cached per word; the rarity-weighted vocabulary built by ``dict()``
+over per-token pairs; Moby synonym keys without a regex per entry; ``spin.label`` skips the
+spun rules when a passage has no swap; ``align_docs`` returns early without seed chains;
+``free_stretches`` skips wholly covered sentences.
 
 Earlier (2026-11-23, before quotes/spin/evidence were part of compare, wall time): storytrace
 608 pairs/s on one core, recall 0.985; difflib on words 1,420 pairs/s, recall 0.719.
