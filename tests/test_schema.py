@@ -54,6 +54,7 @@ def test_quotes_output_matches_its_schema() -> None:
     assert out["quotes"]
     _validator("quotes").validate(out)
 
+
 def test_stories_output_matches_edge_and_story_schemas(tmp_path: Path) -> None:
     copy = SEED_A.replace("Labour", "The Labour Party", 1)
     records = [
@@ -70,3 +71,24 @@ def test_stories_output_matches_edge_and_story_schemas(tmp_path: Path) -> None:
         _validator("edge").validate(json.loads(json.dumps(e)))
     for s in result:
         _validator("story").validate(json.loads(json.dumps(s)))
+
+
+def test_quotes_command_output_matches_its_schema(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "storytrace",
+            "quotes",
+            str(ROOT / "examples" / "seed_b.txt"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for line in out.splitlines():
+        _validator("quotes").validate(json.loads(line))

@@ -40,11 +40,17 @@ def _compare() -> dict:
 def _quotes() -> dict:
     from storytrace.quotes.model import QuotesResult
 
-    return json_schema(
+    s = json_schema(
         QuotesResult,
         "storytrace quotes result",
         "One line of `storytrace quotes --json`: one article's quotes, spans into its text.",
     )
+    # The command adds the record's id (the path for a file) in front.
+    s["properties"] = {
+        "id": {"description": "The record's id, or the file's path."},
+        **s["properties"],
+    }
+    return s
 
 
 def _edge() -> dict:
