@@ -380,3 +380,18 @@ def test_a_trimmed_copy_says_so_in_the_terminal_and_the_report(seed_cmp) -> None
     console.print(terminal_summary(seed_cmp))
     assert "#1 verbatim (trimmed)" in console.export_text()
     assert "#1 verbatim, trimmed" in render_html(seed_cmp)
+
+
+def test_terminal_shows_the_evidence_and_the_findings_of_the_json(seed_cmp) -> None:
+    from rich.console import Console
+
+    from storytrace.report.terminal import terminal_summary
+
+    console = Console(record=True, width=200)
+    console.print(terminal_summary(seed_cmp))
+    out = console.export_text()
+    d = seed_cmp.to_dict()
+    assert f"why      {d['evidence']['rule']}: {d['evidence']['explanation']}" in out
+    assert d["findings"]
+    for finding in d["findings"]:
+        assert finding in out

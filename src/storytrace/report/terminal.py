@@ -57,6 +57,8 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         "verdict",
         Text.assemble((cmp.verdict, "bold reverse"), f"  {VERDICT_HELP.get(cmp.verdict, '')}"),
     )
+    if cmp.evidence is not None:  # the rule behind the verdict, as --json gives it
+        head.add_row("why", Text(f"{cmp.evidence.rule}: {cmp.evidence.explanation}"))
     if cmp.revision_features:  # issue 14: how heavily it was revised, and why
         head.add_row("revision", Text(f"{cmp.revision}  {cmp.revision_features.reason}"))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
@@ -71,6 +73,8 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         for side, src in (("A", cmp.a.source), ("B", cmp.b.source))
     ]
     parts: list = [head, *names, cov_table]
+    # The same plain-language findings as the HTML report and the JSON.
+    parts += [Text(f"• {f}") for f in cmp.findings]
     kinds: dict[str, int] = {}
     for p in cmp.passages:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
