@@ -554,13 +554,9 @@ class Store:
     def key_counts(self, table: str, keys: list[int]) -> dict[int, int]:
         """How many stored docs hold each of ``keys`` in ``table`` (``postings`` or ``lsh``)."""
         col = {"postings": "h", "lsh": "key"}[table]
-        out: dict[int, int] = {}
+        q = f"SELECT {col}, count(*) FROM {table} WHERE {col} IN ({{marks}}) GROUP BY {col}"  # noqa: S608
         with self._guard("reading"):
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                q = f"SELECT {col}, count(*) FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))}) GROUP BY {col}"  # noqa: S608,E501
-                out.update(self.db.execute(q, chunk))
-        return out
+            return dict(self._in_chunks(q, keys))
 
     def outlet_key_counts(self, keys: list[int], outlet: str) -> dict[int, int]:
         """How many articles of ``outlet`` hold each fingerprint of ``keys``.
@@ -568,13 +564,12 @@ class Store:
         Outlets match exactly as stored; :mod:`storytrace.corpus` uses the counts to find
         an outlet's recurring furniture.
         """
-        out: dict[int, int] = {}
+        q = (
+            "SELECT p.h, count(*) FROM postings p JOIN articles a ON a.doc = p.doc "
+            "WHERE p.h IN ({marks}) AND a.outlet = ? GROUP BY p.h"
+        )
         with self._guard("reading"):
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                q = f"SELECT p.h, count(*) FROM postings p JOIN articles a ON a.doc = p.doc WHERE p.h IN ({','.join('?' * len(chunk))}) AND a.outlet = ? GROUP BY p.h"  # noqa: S608,E501
-                out.update(self.db.execute(q, [*chunk, outlet]))
-        return out
+            return dict(self._in_chunks(q, keys, outlet))
 
     def outlet_sizes(self) -> dict[str, int]:
         """Articles per outlet (outlets as stored; articles without one left out)."""
@@ -588,14 +583,23 @@ class Store:
     def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
         """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
         col = {"postings": "h", "lsh": "key"}[table]
+        q = f"SELECT doc, count(*) FROM {table} WHERE {col} IN ({{marks}}) AND doc < ? GROUP BY doc"  # noqa: S608
         out: dict[int, int] = {}
         with self._guard("reading"):
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                q = f"SELECT doc, count(*) FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))}) AND doc < ? GROUP BY doc"  # noqa: S608,E501
-                for doc, c in self.db.execute(q, [*chunk, before]):
-                    out[doc] = out.get(doc, 0) + c
+            for doc, c in self._in_chunks(q, keys, before):
+                out[doc] = out.get(doc, 0) + c
         return out
+
+    def _in_chunks(self, sql: str, keys: list[int], *params: object) -> Iterator[tuple]:
+        """Rows of ``sql`` run over ``keys`` 500 at a time (SQLite's limit on variables).
+
+        ``{marks}`` in ``sql`` becomes the chunk's placeholders; ``params`` follow them.
+        Each chunk's rows are separate (a GROUP BY groups within one chunk only).
+        """
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.db.execute(sql.format(marks=marks), [*chunk, *params])
 
     # --- quotes -----------------------------------------------------------------------------
 
