@@ -97,8 +97,16 @@ def _words(doc: Doc, span: tuple[int, int]) -> int:
 def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
     """The stretch is set off by punctuation on at least one side."""
     text = doc.text
-    before = text[: span[0]].rstrip()[-1:]
-    after = text[span[1] :].lstrip()[:1]
+    # The nearest non-space character on each side, found without copying the text
+    # before or after the span (this runs for every edit of every compare).
+    k = span[0]
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    before = text[k - 1] if k > 0 else ""
+    k = span[1]
+    while k < len(text) and text[k].isspace():
+        k += 1
+    after = text[k] if k < len(text) else ""
     inside = text[span[0] : span[1]].strip()
     return bool(
         (before and before in _CLAUSE_MARKS)
