@@ -53,7 +53,7 @@ from storytrace.diff import (
 )
 from storytrace.evidence import Evidence
 from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
-from storytrace.records import jfield, json_fields, to_json
+from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
@@ -67,7 +67,7 @@ KINDS = ("verbatim", "edited", "reworded", "spun", "boilerplate")
 
 
 @dataclass(slots=True)
-class SpinFlag:
+class SpinFlag(Record):
     """A phrase flagged as spun on one side, with a short plain-language note.
 
     Flags come from :func:`storytrace.spin.detect` on each article and from
@@ -79,12 +79,9 @@ class SpinFlag:
     span: Span = jfield("Character span [start, end) of the phrase in that article.")
     note: str = jfield("Why it is flagged, e.g. “get together”: spinner rendering of 'party'.")
 
-    def to_dict(self) -> dict:
-        return to_json(self)
-
 
 @dataclass(slots=True)
-class Comparison:
+class Comparison(Record):
     """The result of :func:`compare`: everything a user sees about two articles.
 
     ``passages``, ``coverage`` and ``verdict`` come from the alignment;

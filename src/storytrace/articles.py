@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article read (20 MiB, a file or one JSONL line); news articles are a few KB."""
@@ -71,7 +71,7 @@ def warn(message: str) -> None:
 
 
 @dataclass(slots=True)
-class Article:
+class Article(Record):
     """One article: its analysed text and whatever metadata came with it."""
 
     source: str = jfield(
@@ -98,9 +98,6 @@ class Article:
     )
     series: str | None = jfield("passim's series, as given.", default=None, omit_none=True)
     format: Literal["text", "html", "jsonl"] = jfield("Where the text came from.", default="text")
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def article_from_text(text: str, source: str = "<text>", **meta: str | None) -> Article:

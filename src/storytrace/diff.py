@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 from storytrace.text import Doc
 
 Span = tuple[int, int]
@@ -34,7 +34,7 @@ TokOp = tuple[str, int, int, int, int]
 
 
 @dataclass(slots=True)
-class Edit:
+class Edit(Record):
     """One word-level operation; ``a`` and ``b`` are character spans.
 
     For ``insert`` the ``a`` span is empty (where the words would go in A);
@@ -47,12 +47,9 @@ class Edit:
     a: Span = jfield("Character span [start, end) in A (empty for an insert).")
     b: Span = jfield("Character span [start, end) in B (empty for a delete).")
 
-    def to_dict(self) -> dict:
-        return to_json(self)
-
 
 @dataclass(slots=True)
-class Passage:
+class Passage(Record):
     """A stretch of text shared by both articles, with its word edits."""
 
     a: Span = jfield("Character span [start, end) of the passage in A.")
@@ -82,9 +79,6 @@ class Passage:
         default=None,
         omit_none=True,
     )
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def shift(ops: Iterable[Sequence], i0: int, j0: int) -> list[TokOp]:

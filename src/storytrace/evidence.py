@@ -29,7 +29,7 @@ from itertools import compress
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.diff import Passage
 from storytrace.names import CONNECTORS, mentions, rarity
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
@@ -132,7 +132,7 @@ SAME_STORY_RULES = (
 
 
 @dataclass(slots=True)
-class SharedFact:
+class SharedFact(Record):
     """A name, figure, date or quote both articles give, with where each gives it."""
 
     key: str = jfield("The normalised name, figure or date; for a quote, its text in A.")
@@ -145,12 +145,9 @@ class SharedFact:
         digits=3,
     )
 
-    def to_dict(self) -> dict:
-        return to_json(self)
-
 
 @dataclass(slots=True)
-class Evidence:
+class Evidence(Record):
     """Why a comparison got its verdict: the rule that fired and the shared facts behind it."""
 
     verdict: str = jfield(internal=True)
@@ -170,9 +167,6 @@ class Evidence:
         "Cosine of the two texts' content words weighted by rarity (0..1).", digits=3
     )
     lead: float = jfield("The same for the two leads (first two sentences).", digits=3)
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def gather(

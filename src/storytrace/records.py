@@ -31,6 +31,19 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 _MISSING = dataclasses.MISSING
 
 
+class Record:
+    """Base of every result record: its JSON form (``to_dict``) is :func:`to_json` of it.
+
+    It holds no state (empty ``__slots__``), so ``@dataclass(slots=True)`` records stay
+    slotted. A record whose JSON needs an option (leaving texts out) overrides ``to_dict``.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return to_json(self)
+
+
 def jfield(
     doc: str = "",
     *,

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storytrace.diff import Passage
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 from storytrace.text import Doc
 
 TRIM_MIN_WORDS = 3
@@ -69,7 +69,7 @@ _CLAUSE_MARKS = ",;:.!?()[]–—-\"“”'‘’"
 
 
 @dataclass(slots=True)
-class Revision:
+class Revision(Record):
     """The measured features behind the revision grade, and the grade."""
 
     level: str = jfield("none, light or heavy.")
@@ -84,9 +84,6 @@ class Revision:
     )
     trimmed: int = jfield("Passages that are copies with omissions.")
     reason: str = jfield("The grade in plain language.")
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def _words(doc: Doc, span: tuple[int, int]) -> int:

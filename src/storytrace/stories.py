@@ -23,7 +23,7 @@ from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 from storytrace.text import STOPWORDS, doc_of
 
 Span = tuple[int, int]
@@ -247,7 +247,7 @@ def average_link(
 
 
 @dataclass(slots=True)
-class Direction:
+class Direction(Record):
     """Who took from whom, and the evidence for it."""
 
     source: str | None = jfield(
@@ -266,7 +266,7 @@ class Direction:
 
 
 @dataclass(slots=True)
-class Published:
+class Published(Record):
     """The publication instants of an edge's two articles (ISO 8601 UTC), when known."""
 
     a: str | None = jfield("Article a's publication instant, or null.")
@@ -274,7 +274,7 @@ class Published:
 
 
 @dataclass(slots=True)
-class Edge:
+class Edge(Record):
     """Reuse between two articles, and what is known about who took from whom.
 
     ``direction`` is set only when evidence orders the pair or shows a common
@@ -305,9 +305,6 @@ class Edge:
     @property
     def evidence(self) -> dict:
         return self.direction.evidence if self.direction else {}
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
     @classmethod
     def from_dict(cls, d: Mapping) -> Edge:
@@ -549,7 +546,7 @@ def _inside(part: list[Span], whole: list[Span]) -> float:
 
 
 @dataclass(slots=True)
-class Story:
+class Story(Record):
     """One story: its articles, the reuse graph between them and its near-duplicate groups.
 
     ``nodes`` are near-duplicate groups ``{"id", "count", "members"}``, each
@@ -565,9 +562,6 @@ class Story:
         "time order (undated last), in time order of their representatives."
     )
     edges: list[dict] = jfield("Reuse edges between nodes (edge.schema.json).")
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def group_stories(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from storytrace.records import jfield, to_json
+from storytrace.records import Record, jfield
 
 Span = tuple[int, int]
 
@@ -15,7 +15,7 @@ SPEAKER_TYPES = ("person", "organisation", "unknown")
 
 
 @dataclass(slots=True)
-class Quote:
+class Quote(Record):
     """One attribution: a whole utterance. Spans are ``[start, end)`` offsets into
     the analysed text.
 
@@ -49,9 +49,6 @@ class Quote:
         if not self.parts:
             self.parts = [self.content]
 
-    def to_dict(self) -> dict:
-        return to_json(self)
-
     def quoted(self, text: str, sep: str = " … ") -> str:
         """The words of the utterance, parts joined by ``sep``.
 
@@ -63,15 +60,12 @@ class Quote:
 
 
 @dataclass(slots=True)
-class QuotesResult:
+class QuotesResult(Record):
     """The quotes of one article: the ``quotes --json`` object."""
 
     source: str = jfield("Where the text came from (file name or record id).")
     text: str = jfield("The analysed text: every span indexes into it.")
     quotes: list[Quote] = jfield("The attributions, in text order.")
-
-    def to_dict(self) -> dict:
-        return to_json(self)
 
 
 def quotes_to_dict(source: str, text: str, quotes: list[Quote]) -> dict:
