@@ -23,7 +23,7 @@ from __future__ import annotations
 from storytrace.report.common import KIND_HELP, KINDS, VERDICT_HELP, static_text
 from storytrace.report.graph import EDGE_COLOURS, GraphEdge, GraphNode, story_graph, story_graph_svg
 from storytrace.report.html import headline_span, render_fragment, render_html
-from storytrace.report.shape import article_meta, index_stories, shape_stories
+from storytrace.report.shape import index_stories, shape_stories
 from storytrace.report.story_pages import render_stories_html
 from storytrace.report.terminal import KIND_STYLE, terminal_summary
 
@@ -35,7 +35,6 @@ __all__ = [
     "VERDICT_HELP",
     "GraphEdge",
     "GraphNode",
-    "article_meta",
     "headline_span",
     "index_stories",
     "render_fragment",

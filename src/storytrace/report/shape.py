@@ -202,14 +202,6 @@ def summary(story: dict) -> str:
     return "; ".join(parts)
 
 
-def article_meta(db_dir: str | Path) -> dict[str, dict]:
-    """Id, title, outlet, published, source and word count of every article in an index."""
-    from storytrace.store import Store
-
-    with Store(db_dir, readonly=True) as store:
-        return store.article_meta()
-
-
 def index_stories(db_dir: str | Path, raw_stories: list[dict]) -> list[dict]:
     """:func:`shape_stories` for the stories of an index, titles read from its articles."""
     from storytrace.store import Store

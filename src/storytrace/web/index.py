@@ -57,11 +57,12 @@ def run_search(index: StoreIndex, q: str, speaker: str, limit: int = SEARCH_LIMI
 
 
 def as_article(d: dict) -> Article:
+    """A stored article (:meth:`storytrace.store.Store.article_by_id`) as an :class:`Article`."""
     return Article(
         source=d.get("source") or str(d["id"]),
         text=d["text"],
         title=d.get("title"),
-        published=d.get("published") or d.get("date"),
+        published=d.get("published"),
         url=d.get("url"),
         outlet=d.get("outlet"),
     )
