@@ -11,8 +11,7 @@ import pytest
 from storytrace import schema
 from storytrace.align import compare
 from storytrace.corpus import index_records, stories
-from storytrace.quotes import extract_quotes
-from storytrace.quotes.model import QuotesResult
+from storytrace.quotes import QuotesResult, extract_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_A = (ROOT / "examples" / "seed_a.txt").read_text(encoding="utf-8")

@@ -338,7 +338,7 @@ def quotes(paths: tuple[str, ...], json_out: bool, parser: bool | None, fail_fas
     Spans are character offsets into the article's "text". A progress bar runs
     on stderr.
     """
-    from storytrace.quotes import extract_quotes, quotes_to_dict
+    from storytrace.quotes import QuotesResult, extract_quotes
 
     tally = Tally(fail_fast)
     console = None if json_out else stdout_console()
@@ -358,7 +358,7 @@ def quotes(paths: tuple[str, ...], json_out: bool, parser: bool | None, fail_fas
                 raise InputError(f"--parser needs spaCy and an English model ({e})") from None
             tally.ok += 1
             if json_out:
-                emit({"id": aid, **quotes_to_dict(art.source, art.text, found)})
+                emit({"id": aid, **QuotesResult(art.source, art.text, found).to_dict()})
             else:
                 console.print(_quotes_table(art, found))
     tally.finish("articles")

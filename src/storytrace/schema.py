@@ -38,7 +38,7 @@ def _compare() -> dict:
 
 
 def _quotes() -> dict:
-    from storytrace.quotes.model import QuotesResult
+    from storytrace.quotes import QuotesResult
 
     s = json_schema(
         QuotesResult,

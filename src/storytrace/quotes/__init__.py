@@ -37,7 +37,7 @@ text), ``matching`` (quotes across articles).
 from storytrace.quotes.document import quote_segments
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.matching import DiffOp, QuoteMatch, match_quotes
-from storytrace.quotes.model import KINDS, LABELS, Quote, Span, quotes_to_dict
+from storytrace.quotes.model import KINDS, LABELS, Quote, QuotesResult, Span
 from storytrace.quotes.parser import parser_available
 
 __all__ = [
@@ -46,10 +46,10 @@ __all__ = [
     "DiffOp",
     "Quote",
     "QuoteMatch",
+    "QuotesResult",
     "Span",
     "extract_quotes",
     "match_quotes",
     "parser_available",
     "quote_segments",
-    "quotes_to_dict",
 ]

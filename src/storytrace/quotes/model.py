@@ -66,8 +66,3 @@ class QuotesResult(Record):
     source: str = jfield("Where the text came from (file name or record id).")
     text: str = jfield("The analysed text: every span indexes into it.")
     quotes: list[Quote] = jfield("The attributions, in text order.")
-
-
-def quotes_to_dict(source: str, text: str, quotes: list[Quote]) -> dict:
-    """The ``quotes --json`` object for one article."""
-    return QuotesResult(source, text, quotes).to_dict()
