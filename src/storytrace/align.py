@@ -34,12 +34,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from operator import itemgetter
 
 import numpy as np
 
 from storytrace import boilerplate, evidence, revision, spin, synonyms
-from storytrace.articles import Article, article_from_text
+from storytrace.articles import Article, InputError, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
     Edit,
@@ -56,11 +57,21 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
 
-__all__ = ["Comparison", "Edit", "Options", "Passage", "compare", "make_passage", "merge_ops"]
+__all__ = [
+    "MAX_WORDS",
+    "Comparison",
+    "Edit",
+    "Options",
+    "Passage",
+    "WorkLimitError",
+    "compare",
+    "make_passage",
+    "merge_ops",
+]
 
 VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
 KINDS = ("verbatim", "edited", "reworded", "spun", "boilerplate")
@@ -165,6 +176,15 @@ def _json(v: object, digits: int | None = None) -> object:
     return to_json(v)
 
 
+MAX_WORDS = 100_000
+"""The default per-comparison work limit in words per article, about 600 KB of English
+prose: news articles run to a few thousand words. Time grows with the words of the two
+articles (the word-level edit alignment inside one long passage faster than linearly), so
+an input without the limit, such as a 5 MB single line, could run for minutes; with it the
+comparison stops after counting at most this many words. Raise it with
+``Options(max_words=...)``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Tuning knobs of the aligner; the defaults are calibrated in ``bench/``."""
@@ -198,6 +218,14 @@ class Options:
     boilerplate: tuple[str, ...] = ()
     """Extra publisher-furniture patterns (regular expressions) beside the built-in rules
     of :mod:`storytrace.boilerplate`; passages inside furniture are ``boilerplate``."""
+    max_words: int = MAX_WORDS
+    """The work limit: most words (tokens) of either article in one comparison. A longer
+    article raises :class:`WorkLimitError` before any analysis (see :data:`MAX_WORDS`)."""
+
+
+class WorkLimitError(InputError):
+    """An article is longer than the comparison's work limit (:attr:`Options.max_words`);
+    the message is one line naming the article and the limit."""
 
 
 DEFAULT = Options()
@@ -222,6 +250,8 @@ def compare(
     """
     art_a = a if isinstance(a, Article) else article_from_text(a, source="a")
     art_b = b if isinstance(b, Article) else article_from_text(b, source="b")
+    for art in (art_a, art_b):
+        check_work_limit(art, options.max_words)
     doc_a, doc_b = doc_of(art_a.text), doc_of(art_b.text)
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
@@ -273,6 +303,28 @@ def compare(
     cmp.spin_flags = spin_flags(cmp)
     cmp.findings = findings(cmp)
     return cmp
+
+
+def check_work_limit(article: Article, max_words: int = MAX_WORDS) -> None:
+    """Raise :class:`WorkLimitError` when ``article`` has more than ``max_words`` words.
+
+    Counting stops at ``max_words + 1`` tokens, so the check's work is bounded by the
+    limit, not by the input; a text of at most ``max_words`` characters is not scanned.
+
+    >>> try:
+    ...     check_work_limit(article_from_text("one two three", source="x.txt"), 2)
+    ... except WorkLimitError as e:
+    ...     print(e)
+    x.txt: more than 2 words, the limit for one comparison (align.Options.max_words)
+    """
+    text = article.text
+    if len(text) <= max_words:  # a word takes at least one character
+        return
+    if sum(1 for _ in islice(TOKEN_RE.finditer(text), max_words + 1)) > max_words:
+        raise WorkLimitError(
+            f"{article.source}: more than {max_words:,} words, the limit for one comparison "
+            "(align.Options.max_words)"
+        )
 
 
 # --- what a reader sees first ------------------------------------------------------------
