@@ -70,9 +70,17 @@ class Context:
         self.segs = quote_segments(self.doc)
         self.seg_starts = [s for s, _ in self.segs]
         skip = furniture(self.doc)
-        self.units = [
-            u for u in sentence_units(self.doc, self.segs) if not any(overlaps(u, f) for f in skip)
-        ]
+        self.units = []
+        for u in sentence_units(self.doc, self.segs):
+            hits = [f for f in skip if overlaps(u, f)]
+            if hits:
+                # A unit running into furniture (an unclosed quotation up to a
+                # 'Follow X on Twitter' line) keeps what comes before it.
+                cut = min(f[0] for f in hits)
+                if cut <= u[0] or not self.doc.text[u[0] : cut].strip():
+                    continue
+                u = (u[0], len(self.doc.text[:cut].rstrip()))
+            self.units.append(u)
         self.unit_starts = [u[0] for u in self.units]
 
     def names_indexed(self) -> None:

@@ -92,8 +92,10 @@ AUX_ADV = set(
     """has have had was were is are be been also then later previously earlier once again even
     reportedly just recently will would could did does do not never has often repeatedly
     subsequently quickly simply further flatly publicly privately angrily separately still
-    initially first last tersely bluntly memorably famously""".split()
+    initially first last tersely bluntly memorably famously long""".split()
 )
+# Words that open a plural subject: "several environmental groups", "two aides".
+QUANTIFIERS = set("two three four five six seven eight nine ten several many both most all".split())
 DETERMINERS = set("the a an his her their its our this that these those another one some".split())
 # Lower-case words that end a backward noun-phrase scan: clause and phrase boundaries.
 NP_STOP = set(

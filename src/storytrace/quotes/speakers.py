@@ -29,6 +29,7 @@ from storytrace.quotes.lexicon import (
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     RELATIVES,
     SPOKES,
     STATEMENT_NOUNS,
@@ -115,7 +116,15 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
         c2 = _prev_comma(toks, c2)
     if c2 is not None and c2 + 1 < comma:
         inner = toks[c2 + 1 : comma]
-        outer = _scan_np(toks, c2 - 1)
+        before = c2 - 1
+        # 'Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said': skip the party.
+        if before > 0 and toks[before].group(0) == ")":
+            j = before
+            while j > 0 and toks[j].group(0) != "(" and before - j < 8:
+                j -= 1
+            if toks[j].group(0) == "(":
+                before = j - 1
+        outer = _scan_np(toks, before)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
@@ -144,7 +153,7 @@ def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
         w = toks[j].group(0)
         if w == ",":
             return j
-        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
+        if not w[0].isalnum() and w not in "-–—()&'’" and not w.endswith("."):
             return None
     return None
 
@@ -241,7 +250,9 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
             toks.pop(0)
         head = toks[0].group(0) if toks else ""
         if not head or (
-            (head.lower() in INTRO or head[0].islower()) and head.lower() not in DETERMINERS
+            (head.lower() in INTRO or head[0].islower())
+            and head.lower() not in DETERMINERS
+            and head.lower() not in QUANTIFIERS
         ):
             continue
         end = None
