@@ -323,12 +323,24 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 bounds[k] = ctx.segs[j][0] - 1
                 firsts[k] = True
     quotes: list[Quote] = []
-    for k, (cue, speaker, f0, f1) in enumerate(frames):
+    his = []
+    for k in range(len(frames)):
         hi = frames[k + 1][2] if k + 1 < len(frames) else u1
         if k + 1 < len(frames) and firsts[k + 1]:
             hi = bounds[k + 1]
-        quotes += _pieces(ctx, bounds[k], hi, cue, speaker, f0, f1, first=firsts[k])
+        his.append(hi)
+    for k in range(len(frames) - 2, -1, -1):
+        # 'He notes that the Commission announced that there was an issue': the
+        # nested attribution is part of the outer one's content (and also its own).
+        between = _NESTED.fullmatch(text, frames[k][3], frames[k + 1][0][0])
+        if between and _links(ctx, between.start(1), between.end(1)):
+            his[k] = his[k + 1]
+    for k, (cue, speaker, f0, f1) in enumerate(frames):
+        quotes += _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
     return quotes
+
+
+_NESTED = re.compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
 
 
 _AFTER_QUOTE_FRAME = re.compile(

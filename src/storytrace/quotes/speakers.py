@@ -56,7 +56,7 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             lw == "and"
             and i > 0
             and toks[i - 1].group(0).islower()
-            and toks[i - 1].group(0).endswith(("ed", "s"))
+            and (toks[i - 1].group(0).endswith("ed") or toks[i - 1].group(0) in IRREGULAR_PAST)
         ):
             i -= 2
         elif (
