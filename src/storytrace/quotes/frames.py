@@ -213,6 +213,8 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             lemma in NEEDS_CHECK
             and NOT_BEFORE.match(text, c1)
             and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
+            # 'agrees with Viguerie that Cruz is ...'
+            and not _WITH_THAT.match(text, c1, u1)
         ):
             continue
         # "Trump called Clinton 'crooked'": naming counts only with quoted words.
@@ -222,6 +224,7 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     return out
 
 
+_WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
 )
@@ -243,7 +246,11 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
     if lemma in QUOTE_ONLY or lemma == "continue":
         after = _QUOTE_AFTER.match(text, c1, u1) is not None or text.startswith(":", c1)
         before = any(ch in '”’"' for ch in text[max(u0, c0 - 40) : c0])
-        return after or (before and lemma == "continue" and word != "continuing")
+        return (
+            after
+            or (before and lemma == "continue" and word != "continuing")
+            or (lemma == "continue" and _THAT.match(text, c1, u1) is not None)
+        )
     return True
 
 
@@ -382,7 +389,7 @@ def _after_content(text: str, u0: int, c0: int) -> bool:
     return bool(before) and before[-1] in ",”’\"'“»—–" and len(before) > 1
 
 
-_NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "form", "rules", "law"}
+_NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "form"}
 _SOURCE_END = re.compile(
     r"\s*(?:[,;:!?()“”\"—–]|\s-\s|$)|\s+(?:that|who|which|when|while|because|and\s+(?:the|a|an)"
     r"\s+\w+\s+(?:is|are|was|were|has|have|had|will)\b)"

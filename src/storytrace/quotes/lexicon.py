@@ -56,7 +56,7 @@ for _lemma in list(IRREGULAR) + REGULAR:
         if _form.endswith("ing"):
             PARTICIPLES.add(_form)
 # "point" and "continue" only report speech in these phrases.
-PHRASAL = {"point": ("out",), "continue": (":", ",", ".")}
+PHRASAL = {"point": ("out",), "continue": (":", ",", ".", " that ")}
 
 # Base and -s forms of the noun-like verbs count only before "that": "estimates that".
 CUE_FORMS_BEFORE_THAT = {

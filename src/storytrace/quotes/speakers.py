@@ -168,6 +168,10 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     while i >= 0:
         w = toks[i].group(0)
         lw = w.lower()
+        if w in ("’", "'") and i > 0 and toks[i - 1].group(0).endswith("s") and i < end:
+            # "Bernie Sanders’ campaign": a plural possessive.
+            i -= 1
+            continue
         if not w[0].isalnum():
             break
         if lw in NP_STOP or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS)):
