@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.quotes.lexicon import CLOSE_MARKS, OPEN_MARKS, TITLES
+from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
 from storytrace.text import Doc, doc_of, overlaps
 
@@ -239,11 +239,14 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
     return units
 
 
-_BARE_FRAME = re.compile(
-    r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b"
-    r"(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$"
-)
+_BARE_FRAME = re.compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 
 def _is_bare_frame(unit_text: str) -> bool:
-    return len(unit_text.split()) <= 8 and bool(_BARE_FRAME.match(unit_text))
+    """'Trump yelled.' after a quotation: a subject and a reporting verb alone."""
+    if len(unit_text.split()) > 8:
+        return False
+    m = _BARE_FRAME.match(unit_text)
+    return m is not None and any(
+        w in CUE_FORMS for w in re.findall(r"\b[a-z]+\b", unit_text[: m.end(1)])
+    )

@@ -194,9 +194,19 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 if to is None:
                     continue
                 lemma, c1 = "according", to.end()
-            elif word in CUE_FORMS_BEFORE_THAT and _THAT.match(text, c1, u1):
+            elif word in CUE_FORMS_BEFORE_THAT and (
+                _THAT.match(text, c1, u1)
+                # 'He jokes, “It’s a never ending line!”'
+                or (_QUOTE_NEXT.match(text, c1, u1) and _SUBJECT_BEFORE.search(text, u0, c0))
+            ):
                 # 'The Tax Foundation estimates that': a noun-like form is a verb here.
                 lemma = CUE_FORMS_BEFORE_THAT[word]
+            elif word in ("shot", "fired") and _BACK.match(text, c1, u1):
+                # 'Hillary shot back, “I suppose ...”'
+                lemma, c1 = "retort", _BACK.match(text, c1, u1).end()
+            elif word == "put" and _IT.match(text, c1, u1) and _AS_BEFORE.search(text, u0, c0):
+                # 'As Vulture put it, “Hello, it’s the Biebs.”'
+                lemma, c1 = "put", _IT.match(text, c1, u1).end()
             else:
                 continue
         if ctx.in_quote(c0):
@@ -224,6 +234,11 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     return out
 
 
+_QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
+_BACK = re.compile(r"\s+back\b")
+_IT = re.compile(r"\s+it\b")
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
 _WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
@@ -248,7 +263,7 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         before = any(ch in '”’"' for ch in text[max(u0, c0 - 40) : c0])
         return (
             after
-            or (before and lemma == "continue" and word != "continuing")
+            or (before and lemma != "speak" and word != "continuing")
             or (lemma == "continue" and _THAT.match(text, c1, u1) is not None)
         )
     return True

@@ -11,13 +11,15 @@ IRREGULAR = {
     "write": "write writes wrote written writing",
     "speak": "speak speaks spoke speaking",
     "call": "call calls called calling",
+    "sing": "sing sings sang sung singing",
 }
 REGULAR = """add insist claim argue explain state tweet post note warn reply respond announce
     admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
     urge ask complain concede conclude counter joke quip boast vow pledge promise reveal stress
     emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
-    assure reiterate dub label brand refer dismiss""".split()
+    assure reiterate dub label brand refer dismiss yell scream chant whisper mutter
+    recite""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
@@ -191,7 +193,7 @@ PARSE_LEMMAS = set(CUE_FORMS.values()) | {
 PARSE_FORMS = {form: lemma for lemma in PARSE_LEMMAS for form in inflect(lemma)}
 
 # Cues whose content must be quoted: "spoke to reporters", "speaking on condition".
-QUOTE_ONLY = {"speak"}
+QUOTE_ONLY = {"speak", "sing", "yell", "scream", "chant", "whisper", "mutter", "recite"}
 PREPOSITIONS = set(
     """to for by about at on of with from into onto over under during after before since in
     against up out off as across through without within among toward towards upon via""".split()

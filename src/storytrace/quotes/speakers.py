@@ -33,6 +33,7 @@ from storytrace.quotes.lexicon import (
     RELATIVES,
     SPOKES,
     STATEMENT_NOUNS,
+    SUBJECT_PRONOUNS,
     TEMPORAL,
     TEMPORAL_LEAD,
     TITLES,
@@ -89,6 +90,14 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         if i > 0 and toks[i - 1].group(0) == ",":
             return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
         return None if lw == "that" else toks[i].span()
+    if w == "," and i > 1 and toks[i - 1].group(0) == ")":
+        # 'Gov. John Kasich (R-OH), said': the party label, then the comma.
+        j = i - 1
+        while j > 0 and toks[j].group(0) != "(" and i - j < 9:
+            j -= 1
+        np = _scan_np(toks, j - 1) if toks[j].group(0) == "(" else None
+        if np is not None:
+            return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
     np = _scan_np(toks, i)
@@ -253,6 +262,9 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
         head = toks[0].group(0) if toks else ""
+        if head.lower() in SUBJECT_PRONOUNS:
+            # 'Speaking in his real voice, he proceeded to ..., saying:'
+            return toks[0].span()
         if not head or (
             (head.lower() in INTRO or head[0].islower())
             and head.lower() not in DETERMINERS
