@@ -283,9 +283,20 @@ def cluster_features(
     top: int = TOP_TERMS,
 ) -> list[list[str]]:
     """:func:`cluster`'s average-link groups from precomputed :func:`features`."""
+    return cluster_scores(feats, story_scores(feats, top), linked, threshold)
+
+
+def cluster_scores(
+    ids: Iterable[str],
+    scores: Mapping[tuple[str, str], float],
+    linked: Iterable[tuple[str, str]] = (),
+    threshold: float | None = None,
+) -> list[list[str]]:
+    """Story groups from pair scores (:func:`story_scores`, or Spark's, computed by the same
+    :func:`pair_score`): :func:`average_link` at ``threshold`` (default
+    :data:`AVERAGE_LINK`), then :func:`attach`; larger groups first."""
     cut = AVERAGE_LINK if threshold is None else threshold
-    scores = story_scores(feats, top)
-    return _ordered(attach(average_link(sorted(feats), scores, cut, linked), scores))
+    return _ordered(attach(average_link(ids, scores, cut, linked), scores))
 
 
 def attach(
