@@ -205,9 +205,9 @@ def test_outlet_footer_is_boilerplate_in_both_engines(spark, tmp_path: Path) -> 
 def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
     """Two events of one kind, a digest naming both, a short brief and an unrelated pair:
     grouped by the vocabulary alone (no reuse), the same in both engines."""
-    from storytrace import stories as st
+    from test_stories import BRIDGE, BRIDGE2, DIGEST, QUAKE_A, QUAKE_A2, QUAKE_B, QUAKE_B2, TOUR
 
-    from .test_stories import BRIDGE, BRIDGE2, DIGEST, QUAKE_A, QUAKE_A2, QUAKE_B, QUAKE_B2, TOUR
+    from storytrace import stories as st
 
     texts = {
         "a1": QUAKE_A,
