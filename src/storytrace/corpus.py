@@ -24,7 +24,7 @@ import numpy as np
 import xxhash
 
 from storytrace import fingerprints as fp
-from storytrace.articles import InputError, iter_articles, read_article
+from storytrace.articles import InputError, iter_articles, read_article, warn
 from storytrace.boilerplate import frequent_hashes, spans_from_positions
 from storytrace.store import ENGINE, Record, Store
 from storytrace.text import Doc, doc_of
@@ -382,10 +382,15 @@ def _align(job: tuple) -> tuple[int, int, dict | None]:
     """``(doc_a, doc_b, meta_a, meta_b, text_a, text_b, shared_quotes, furniture_a,
     furniture_b)`` -> ``(doc_a, doc_b, edge dict or None)``."""
     from storytrace import stories as st
-    from storytrace.align import BULK, compare
+    from storytrace.align import BULK, WorkLimitError, compare
 
     doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes, fa, fb = job
-    edge = st.reuse_edge(compare(ta, tb, BULK, fa, fb), meta_a, meta_b, shared_quotes)
+    try:
+        cmp = compare(ta, tb, BULK, fa, fb)
+    except WorkLimitError as e:  # one over-long article must not stop the whole index
+        warn(f"pair {meta_a['id']}, {meta_b['id']} not aligned: {e}")
+        return doc_a, doc_b, None
+    edge = st.reuse_edge(cmp, meta_a, meta_b, shared_quotes)
     return doc_a, doc_b, edge.to_dict() if edge else None
 
 
