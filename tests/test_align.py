@@ -545,3 +545,29 @@ def test_work_limit_message_in_cli_and_batch(tmp_path: Path) -> None:
             "(align.Options.max_words)",
         }
     ]
+
+
+def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
+    """Bulk alignment never reads the evidence of a copied pair, so compare leaves it to
+    the first read; what it then holds is what gathering it at once gives."""
+    import pickle
+
+    from storytrace import evidence
+    from storytrace.align import BULK
+    from storytrace.text import doc_of
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = a.replace("Starmer", "Sir Keir Starmer", 1)
+    cmp = compare(a, b, BULK)
+    assert cmp.verdict in ("duplicate", "copied")
+    assert cmp._evidence_args is not None  # not gathered yet
+    real = [p for p in cmp.passages if p.kind != "boilerplate"]
+    eager = evidence.gather(doc_of(a), doc_of(b), real, cmp.coverage, cmp.verdict)
+    copy = pickle.loads(pickle.dumps(cmp))  # pickling reads it too
+    assert cmp.evidence == eager and cmp._evidence_args is None
+    assert cmp.evidence.verdict == cmp.verdict and cmp.evidence.rule == cmp.verdict
+    assert copy.evidence == eager and cmp.to_dict()["evidence"] == eager.to_dict()
+    unrelated = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
+    assert unrelated._evidence_args is None and unrelated.evidence.rule == "none"
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        cmp.nothing  # noqa: B018

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
-from operator import itemgetter
+from operator import itemgetter, mul
 
 import numpy as np
 
@@ -148,6 +149,20 @@ class Comparison(Record):
     revision_features: Revision | None = jfield(
         "The measured features behind revision, and the reason.", default=None, omit_none=True
     )
+    _evidence_args: tuple | None = field(
+        default=None, repr=False, compare=False, metadata={"internal": True}
+    )
+    """What :func:`storytrace.evidence.gather` needs while ``evidence`` is still to compute."""
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached for an unset slot. ``evidence`` is left unset when the coverage rules
+        # already decided the verdict (gather keeps those verdicts): bulk alignment (index,
+        # Spark) never reads it, so it is gathered on first use, e.g. by to_dict().
+        if name == "evidence" and self._evidence_args is not None:
+            self.evidence = found = evidence.gather(*self._evidence_args)
+            self._evidence_args = None
+            return found
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def to_dict(self, include_text: bool = True) -> dict:
         """The JSON form: the fields above (``include_text=False`` drops the texts)."""
@@ -279,9 +294,16 @@ def compare(
     real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
-    # Same story or unrelated is decided on evidence: shared quotes, names, details.
-    found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
-    cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    # Same story or unrelated is decided on evidence: shared quotes, names, details. The
+    # coverage verdicts stand whatever the evidence, so theirs is gathered when first read.
+    evidence_args = (doc_a, doc_b, real, coverage, verdict, options.boilerplate)
+    if verdict in ("same-story", "unrelated"):
+        found = evidence.gather(*evidence_args)
+        cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    else:
+        cmp = Comparison(art_a, art_b, verdict, mode, coverage, passages)
+        cmp._evidence_args = evidence_args
+        del cmp.evidence  # an unset slot: Comparison.__getattr__ gathers it on first read
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
     # Per-text analyses are kept on the shared Doc: one article against many pays once.
@@ -622,7 +644,8 @@ def _region_ops(
     first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
     right = ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
     last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
-    core = ops(a0, a1, b0, b1)
+    # A chain without edits (most copied text) needs no edit alignment.
+    core = ops(a0, a1, b0, b1) if ids_a[a0:a1] != ids_b[b0:b1] else [("equal", a0, a1, b0, b1)]
     return merge_ops(left[first:] + core + right[: last + 1])
 
 
@@ -661,9 +684,17 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _content(doc: Doc, t0: int, t1: int) -> list[str]:
+def _content(doc: Doc, t0: int, t1: int) -> Iterator[str]:
     # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
-    return [w[:6] for w in doc.norms[t0:t1] if len(w) > 1 and w not in STOPWORDS]
+    # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
+    # every comparison it takes part in.
+    stems = doc.derived("content-stems", lambda: list(map(_content_stem, doc.norms)))
+    return filter(None, stems[t0:t1])
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(w: str) -> str | None:
+    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
 def reworded_passages(
@@ -688,10 +719,13 @@ def reworded_passages(
     for bag in bags_a + bags_b:
         df.update(bag.keys())
     n_sent = len(bags_a) + len(bags_b)
-    idf = {w: math.log(1 + n_sent / c) for w, c in df.items()}
+    # One log per distinct document frequency, not per word.
+    logs = [0.0] + [math.log(1 + n_sent / c) for c in range(1, max(df.values()) + 1)]
+    idf = dict(zip(df.keys(), map(logs.__getitem__, df.values()), strict=True))
+    get_idf = idf.__getitem__
 
-    def weight(bag: Counter[str]) -> float:
-        return sum(idf[w] * c for w, c in bag.items())
+    def weight(bag: Counter[str]) -> float:  # in C: the sum of idf x count, in bag order
+        return sum(map(mul, map(get_idf, bag), bag.values()))
 
     wa = [weight(x) for x in bags_a]
     wb = [weight(x) for x in bags_b]
