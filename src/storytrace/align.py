@@ -31,7 +31,6 @@ Example:
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -443,37 +442,9 @@ def findings(cmp: Comparison) -> list[str]:
 # --- seeds and chains -----------------------------------------------------------
 
 
-# Word ids come from one vocabulary per process and are kept on each Doc (Doc.derived), so
-# a text met again (one article against its candidates) is not mapped or hashed again. Ids
-# stay below 2**VOCAB_BITS, so a trigram is one int64 key; a full vocabulary starts again
-# (a new round, so ids of the old round are never mixed with new ones). Seeds only test ids
-# for equality, so which id a word gets never changes a result.
-VOCAB_BITS = 21
-_vocab: dict[str, int] = {}
-_vocab_round = 0
-_vocab_lock = threading.Lock()
-
-
-def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int], int]:
-    """Word ids of two documents (one id per distinct normalised word) and their round."""
-    global _vocab_round
-    with _vocab_lock:
-        if len(_vocab) + len(doc_a) + len(doc_b) >= 1 << VOCAB_BITS:
-            _vocab.clear()
-            _vocab_round += 1
-        key = ("word-ids", _vocab_round)
-        return (
-            doc_a.derived(key, lambda: _intern(doc_a.norms)),
-            doc_b.derived(key, lambda: _intern(doc_b.norms)),
-            _vocab_round,
-        )
-
-
-def _intern(words: list[str]) -> list[int]:
-    new = set(words).difference(_vocab)
-    if new:
-        _vocab.update(zip(new, range(len(_vocab), len(_vocab) + len(new)), strict=True))
-    return _lookup(_vocab, words)
+def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
+    vocab = {w: k for k, w in enumerate(set(doc_a.norms).union(doc_b.norms))}
+    return _lookup(vocab, doc_a.norms), _lookup(vocab, doc_b.norms)
 
 
 def _lookup(vocab: dict[str, int], words: list[str]) -> list[int]:
@@ -515,13 +486,7 @@ def _seed_arrays(
     # Sorted n-gram keys of A, and for each n-gram of B the range of equal keys.
     keys_a, keys_b = _gram_array(ids_a, n, bits), _gram_array(ids_b, n, bits)
     order = np.argsort(keys_a, kind="stable")
-    return _search_grams(order, keys_a[order], keys_b, max_pos)
-
-
-def _search_grams(
-    order: np.ndarray, sorted_a: np.ndarray, keys_b: np.ndarray, max_pos: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Seed arrays from A's sorted n-gram keys (and their positions) and B's keys."""
+    sorted_a = keys_a[order]
     lo = np.searchsorted(sorted_a, keys_b, "left")
     count = np.searchsorted(sorted_a, keys_b, "right") - lo
     keep = (count > 0) & (count <= max_pos)
@@ -627,31 +592,11 @@ def _chain_runs(runs: list[_Chain], n: int, max_gap: int) -> list[_Chain]:
     return chains
 
 
-def _doc_seeds(
-    doc_a: Doc, doc_b: Doc, ids: tuple[list[int], list[int], int], n: int, max_pos: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_seed_arrays` with each Doc's n-gram keys (A's sorted) kept on the Doc."""
-    ids_a, ids_b, vocab_round = ids
-    if n * VOCAB_BITS > 63 or len(ids_a) < n or len(ids_b) < n:
-        return _seed_arrays(ids_a, ids_b, n, max_pos)
-    key = ("grams", vocab_round, n)
-
-    def grams(doc: Doc, ids: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        keys = _gram_array(ids, n, VOCAB_BITS)
-        order = np.argsort(keys, kind="stable")
-        return keys, order, keys[order]
-
-    _, order, sorted_a = doc_a.derived(key, lambda: grams(doc_a, ids_a))
-    keys_b = doc_b.derived(key, lambda: grams(doc_b, ids_b))[0]
-    return _search_grams(order, sorted_a, keys_b, max_pos)
-
-
 def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passage]:
     """Verbatim and edited passages shared by two documents."""
-    ids = _ids(doc_a, doc_b)
-    ids_a, ids_b, _ = ids
+    ids_a, ids_b = _ids(doc_a, doc_b)
     n = options.seed_n
-    i_s, j_s = _doc_seeds(doc_a, doc_b, ids, n, options.max_seed_positions)
+    i_s, j_s = _seed_arrays(ids_a, ids_b, n, options.max_seed_positions)
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
