@@ -600,11 +600,10 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
-    content = [w not in STOPWORDS for w in doc_a.norms]
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, content, c, options.seed_n * 2)
+        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
         p = make_passage(doc_a, doc_b, tok_ops)
@@ -617,7 +616,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 
 
 def _region_ops(
-    ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
+    ids_a: list[int], ids_b: list[int], norms_a: list[str], c: _Chain, window: int
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
@@ -636,8 +635,12 @@ def _region_ops(
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
         return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
 
-    def anchored(op: TokOp) -> bool:
-        return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
+    def anchored(op: TokOp) -> bool:  # (A's content words looked up only here)
+        return (
+            op[0] == "equal"
+            and op[2] - op[1] >= 2
+            and any(w not in STOPWORDS for w in norms_a[op[1] : op[2]])
+        )
 
     left = ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
     first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
