@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
+    BELIEF_FORMS,
     COMMISSIVES,
     CUE_FORMS,
     CUE_FORMS_BEFORE_THAT,
@@ -683,4 +684,32 @@ def orphan_quotes(
             continue
         out.append((q, continues))
         prev = q
+    return out
+
+
+def belief_unit(ctx: Context, u0: int, u1: int, taken: list[Span]) -> list[Quote]:
+    """Beliefs and findings in one unit: a cognition or evidence verb outside
+    quotation marks and outside ``taken`` (speech already found), with a subject
+    and a clause ('Officials believe the leak came from inside', 'the study found
+    that ...'). Each is a quote of kind ``belief``."""
+    text = ctx.text
+    out: list[Quote] = []
+    for w in _WORD.finditer(text, u0, u1):
+        if w.group().lower() not in BELIEF_FORMS:
+            continue
+        c0, c1 = w.span()
+        if ctx.in_quote(c0) or any(s <= c0 < e for s, e in taken):
+            continue
+        lo = out[-1].content[1] if out else u0
+        speaker = np_backward(ctx.doc, lo, c0)
+        if speaker is None:
+            continue
+        m = _THAT_FRAME.match(text, c1, u1)
+        linked = m is not None and _links(ctx, c1, m.end())
+        piece = trim_span(text, m.end() if linked else c1, u1)
+        if piece is None or not (linked or _reports_content(ctx, (c0, c1), piece)):
+            continue
+        q = make_quote(ctx, piece, (c0, c1), speaker)
+        q.kind = "belief"
+        out.append(q)
     return out
