@@ -206,3 +206,27 @@ def test_a_long_quotation_running_into_furniture_keeps_its_start() -> None:
         "We will win this election in November",
         "We are going to carry Indiana",
     ]
+
+
+def test_a_description_of_an_organisation_names_it() -> None:
+    t = (
+        "Unilever Plc, which owns Dove soap, said annual profit fell 36%. "
+        '"We have changed," Mr Burgmans said. '
+        "The company said the changes would speed decisions. "
+        "It also said it planned to buy back shares. "
+        "Mr Burgmans, the chairman, said the brand was strong."
+    )
+    got = [(q.quoted(t), q.speaker_name, q.speaker_type) for q in extract_quotes(t, parser=False)]
+    assert got == [
+        ("annual profit fell 36%", "Unilever Plc", "organisation"),
+        ("We have changed,", "Mr Burgmans", "person"),
+        ("the changes would speed decisions", "Unilever Plc", "organisation"),
+        ("it planned to buy back shares", "Unilever Plc", "organisation"),
+        ("the brand was strong", "Mr Burgmans", "person"),
+    ]
+    # A one-word name could be a person's: "the company" is not tied to it.
+    t2 = "Smith said the plan was dead. The company said it would appeal."
+    assert [q.speaker_name for q in extract_quotes(t2, parser=False)] == ["Smith", "The company"]
+    # An acronym is an organisation's.
+    t3 = "AMD said it would pay $334 million. The company said the deal closes in March."
+    assert [q.speaker_name for q in extract_quotes(t3, parser=False)] == ["AMD", "AMD"]

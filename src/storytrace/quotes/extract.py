@@ -71,6 +71,11 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
                 prev, prev_unit_end = dangling[0], u1
                 resolve_speaker(ctx, prev, quotes)
         quotes.extend(found)
+    for q in quotes:
+        # 'Unilever said ... The company said': a name later shown to be an
+        # organisation's is typed so in its earlier quotes too.
+        if q.speaker_name in ctx.organisations and q.speaker_type == "unknown":
+            q.speaker_type = "organisation"
     return _utterances(text, quotes, continuations)
 
 

@@ -210,6 +210,12 @@ ORG_WORDS = set(
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's""".split()
 )
+# Heads of a description standing for an organisation the article has named:
+# "the company said", "the club said in its statement", "the paper says".
+ORG_DESCRIPTORS = set(
+    """company firm group club bank retailer paper newspaper agency business chain carrier
+    airline maker manufacturer startup start-up insurer giant statement""".split()
+)
 # Roles only a person holds: "the senator", "the former shadow chancellor".
 PERSON_ROLES = set(
     """senator minister secretary chancellor president spokesman spokeswoman spokesperson mp

@@ -25,6 +25,7 @@ from storytrace.quotes.lexicon import (
     NAME_RUN,
     NOT_NAME,
     NP_STOP,
+    ORG_DESCRIPTORS,
     ORG_WORDS,
     PERSON_ROLES,
     PREPOSITIONS,
@@ -297,6 +298,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
     titled: set[str] = set()
     if sdoc is not None:
         for ent in sdoc.ents:
+            if ent.label_ == "ORG":
+                ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
                 if name and " " in name:
@@ -405,11 +408,16 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
 
 
 def is_organisation(ctx: Context, name: str) -> bool:
-    """Whether a name or phrase names an organisation, not a person."""
+    """Whether a name or phrase names an organisation, not a person: one the
+    parser tagged, one with an organisation word ("Committee", "Inc."), or an
+    acronym ("AMD", "BCC")."""
     if name in ctx.organisations:
         return True
     words = {w.lower().strip(".,’'s") for w in name.split()}
-    return bool(words & ORG_WORDS)
+    return bool(words & ORG_WORDS) or bool(_ACRONYM.fullmatch(name))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def name_gender(ctx: Context, name: str) -> str:
@@ -514,6 +522,14 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 name = last.speaker_name
         q.speaker_name = name or phrase
         return
+    words_low = low.split()
+    if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
+        # 'Unilever said ... The company said': the organisation that spoke last.
+        org = _organisation_before(ctx, s, earlier)
+        if org is not None:
+            q.speaker_name = org
+            ctx.organisations.add(org)
+            return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
     if run:
@@ -540,6 +556,24 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = best[1]
         return
     q.speaker_name = phrase
+
+
+def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | None:
+    """The named organisation (or speaker that is not a person) of the nearest
+    earlier attribution, within a few paragraphs."""
+    for p in reversed(earlier):
+        if p.speaker is None or not p.speaker_name or pos - p.speaker[1] > 3000:
+            if p.speaker is not None and pos - p.speaker[1] > 3000:
+                break
+            continue
+        name = p.speaker_name
+        first = name.split()[0]
+        if p.speaker_type == "person" or name.lower() in PRONOUNS:
+            continue
+        if first[:1].isupper() and first.lower() not in DETERMINERS and is_organisation(ctx, name):
+            return name
+    return None
+    return None
 
 
 def _trailing_name(phrase: str) -> str | None:
