@@ -90,6 +90,14 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
         ),
         ("Cruz has long said that he qualifies.", [("he qualifies", "Cruz")]),
         (
+            "Woodrow Benford, 58, who lives outside Minneapolis, says he liked Sanders.",
+            [("he liked Sanders", "Woodrow Benford")],
+        ),
+        (
+            "However, Trump held his fire on Ben Carson, calling him a “nice guy.”",
+            [("him a “nice guy.”", "Trump")],
+        ),
+        (
             "Bozell agrees with Viguerie that Cruz is the best candidate.",
             [("Cruz is the best candidate", "Bozell")],
         ),
@@ -131,6 +139,10 @@ def test_frame(sentence: str, expected: list[tuple[str, str]]) -> None:
         "Talks are continuing.",
         "He spoke for five minutes about the budget.",
         "The singers sang the anthem.",
+        # An adjective, a passive and a possessive are not frames or content.
+        "Clinton leads Sanders by 271 pledged delegates.",
+        "Aides cheered as she was announced the winner.",
+        "Baker wrote the letter Feb. 2 to the State Department’s acting legal adviser.",
     ],
 )
 def test_no_frame(sentence: str) -> None:

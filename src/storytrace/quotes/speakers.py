@@ -136,6 +136,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
                 before = j - 1
         outer = _scan_np(toks, before)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
+            if outer and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1]):
+                # 'Woodrow Benford, 58, who lives outside Minneapolis, says': the age.
+                outer = _scan_np(toks, outer[0] - 2) if toks[outer[0] - 1].group(0) == "," else None
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
             # 'The White House, in a statement, called': a phrase set off by commas.
@@ -252,6 +255,12 @@ def np_forward(text: str, c1: int, u1: int) -> Span | None:
     return (s, e) if e > s else None
 
 
+_SENTENCE_ADVERBS = set(
+    """however meanwhile instead still yet also now then indeed moreover furthermore
+    nonetheless nevertheless later""".split()
+)
+
+
 def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
@@ -262,6 +271,11 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
+        while len(toks) > 1 and toks[0].group(0).lower() in _SENTENCE_ADVERBS:
+            # 'However, he held his fire, calling him ...'
+            toks.pop(0)
+            if toks and toks[0].group(0) == ",":
+                toks.pop(0)
         head = toks[0].group(0) if toks else ""
         if head.lower() in SUBJECT_PRONOUNS:
             # 'Speaking in his real voice, he proceeded to ..., saying:'
