@@ -120,7 +120,7 @@ FOCUS_MIN = 0.35
 FOCUS_WITH_WORDS = 0.26
 """Least focus for ``same-lead`` and ``shared-vocabulary``: alike wording about other people is
 another event of the same kind (two coaches fired, two players on injured reserve)."""
-LEAD_MIN = 0.3
+LEAD_MIN = 0.4
 """Least rarity-weighted cosine of the two leads for ``same-lead``."""
 VOCABULARY_MIN = 0.3
 """Least rarity-weighted cosine of the whole texts for ``shared-vocabulary``."""
