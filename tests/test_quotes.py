@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import storytrace.quotes
 from storytrace.cli import app
+from storytrace.diff import Edit
 from storytrace.quotes import extract_quotes, match_quotes, quote_segments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +109,9 @@ def test_identical_trimmed_altered_and_speaker_mismatch() -> None:
     assert [(a[slice(*o.a)], alt[slice(*o.b)]) for o in m.ops if o.op != "equal"] == [
         ("May", "June")
     ]
+    # The word-level operations are the diff layer's one edit record (no quotes alias).
+    assert all(isinstance(o, Edit) for o in m.ops)
+    assert not hasattr(storytrace.quotes, "DiffOp")
     end = 'Jane Doe said: "The bridge will reopen in May after the repairs are done."'
     assert one(end).label == "altered"
     assert one(other).speaker_mismatch

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -271,6 +271,7 @@ def label(
     if not fa and not fb:
         return list(passages)
     out: list[Passage] = []
+    masks: list[list[bool]] = []  # per side, tokens inside furniture: made on first need
     for p in passages:
         if not any(overlaps(p.a, f) for f in fa) and not any(overlaps(p.b, f) for f in fb):
             out.append(p)
@@ -278,13 +279,16 @@ def label(
             furniture = max(share_inside(p.a, fa), share_inside(p.b, fb)) >= LABEL_SHARE
             out.append(replace(p, kind=BOILERPLATE) if furniture else p)
         else:
-            out.extend(_split(doc_a, doc_b, p, fa, fb))
+            if not masks:
+                masks = [doc_a.token_mask(fa), doc_b.token_mask(fb)]
+            out.extend(_split(doc_a, doc_b, p, fa, fb, masks))
     return out
 
 
-def _split(doc_a: Doc, doc_b: Doc, p: Passage, fa: list[Span], fb: list[Span]) -> list[Passage]:
-    in_a = _token_flags(doc_a, p.a_tokens, fa)
-    in_b = _token_flags(doc_b, p.b_tokens, fb)
+def _split(
+    doc_a: Doc, doc_b: Doc, p: Passage, fa: list[Span], fb: list[Span], masks: list[list[bool]]
+) -> list[Passage]:
+    in_a, in_b = masks[0].__getitem__, masks[1].__getitem__
     pieces: list[tuple[bool, TokOp]] = []
     for e in p.edits:
         (i0, i1), (j0, j1) = doc_a.tokens_in(e.a), doc_b.tokens_in(e.b)
@@ -321,12 +325,6 @@ def _split(doc_a: Doc, doc_b: Doc, p: Passage, fa: list[Span], fb: list[Span]) -
     return [
         make_passage(doc_a, doc_b, ops, kind=BOILERPLATE if flag else keep) for flag, ops in merged
     ]
-
-
-def _token_flags(doc: Doc, tokens: tuple[int, int], spans: list[Span]) -> Callable[[int], bool]:
-    t0, t1 = tokens
-    flags = [any(s <= doc.starts[k] < e for s, e in spans) for k in range(t0, t1)]
-    return lambda k: t0 <= k < t1 and flags[k - t0]
 
 
 def furniture_kinds(text: str) -> list[str]:

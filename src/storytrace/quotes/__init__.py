@@ -36,14 +36,13 @@ text), ``matching`` (quotes across articles).
 
 from storytrace.quotes.document import quote_segments
 from storytrace.quotes.extract import extract_quotes
-from storytrace.quotes.matching import DiffOp, QuoteMatch, match_quotes
+from storytrace.quotes.matching import QuoteMatch, match_quotes
 from storytrace.quotes.model import KINDS, LABELS, Quote, QuotesResult, Span
 from storytrace.quotes.parser import parser_available
 
 __all__ = [
     "KINDS",
     "LABELS",
-    "DiffOp",
     "Quote",
     "QuoteMatch",
     "QuotesResult",

@@ -13,9 +13,6 @@ from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
 from storytrace.text import Doc, doc_of
 
-# A word-level operation between two quotes is the aligner's edit: same fields, same JSON.
-DiffOp = Edit
-
 
 @dataclass(slots=True)
 class QuoteMatch:
@@ -24,7 +21,7 @@ class QuoteMatch:
     a: Quote
     b: Quote
     label: str
-    ops: list[DiffOp]
+    ops: list[Edit]
     speaker_mismatch: bool
     score: float
 
@@ -149,7 +146,7 @@ def _match_pair(
     else:
         label = "identical"
     diff = [
-        DiffOp(t, _span(doc_a, idx_a, x0, x1), _span(doc_b, idx_b, y0, y1))
+        Edit(t, _span(doc_a, idx_a, x0, x1), _span(doc_b, idx_b, y0, y1))
         for t, x0, x1, y0, y1 in ops
     ]
     return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), region_shared / max(la, lb))
