@@ -132,21 +132,33 @@ swaps looks like an editor's light revision); the edit pattern now tells them ap
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+from storytrace import spin as spin_mod
 from storytrace import synonyms
 from storytrace.align import Options, compare
 from storytrace.spin import detect
 
 sys.path.insert(0, str(Path(__file__).parent))
+from revision_eval import make  # noqa: E402
 from spinner import spin  # noqa: E402
 
-BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc" / "bbc"
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+BBC = DATA / "bbc" / "bbc"
+MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "verdict"
 REUSE = {"duplicate", "spun", "copied", "reworded"}
+SPLITS = {"tune": 0, "measure": 1}
+"""Source articles by position in the sorted BBC list (and MSRP pairs by their first
+id): even ones tune the rules, odd ones only measure them."""
+DETECTORS = ("now", "previous")
 
 
 def load() -> list[tuple[str, str]]:
@@ -156,16 +168,46 @@ def load() -> list[tuple[str, str]]:
     return out
 
 
+def msrp_articles(split: str, size: int = 8) -> list[tuple[str, str]]:
+    """Human rewrites: MSRP's paraphrase pairs (train file only), ``size`` sentence pairs
+    to a pseudo-article, first sentences as A and second as B."""
+    if not MSRP.is_file():
+        return []
+    with open(MSRP, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    pos = [r for r in rows if r[0] == "1" and int(r[1]) % 2 == SPLITS[split]]
+    return [
+        ("\n\n".join(r[3] for r in pos[k : k + size]), "\n\n".join(r[4] for r in pos[k : k + size]))
+        for k in range(0, len(pos) - size + 1, size)
+    ]
+
+
+@contextlib.contextmanager
+def detector(which: str) -> Iterator[None]:
+    """``previous``: the rules before the pair-level pattern (spin.ARTICLE_*), in the same
+    process, so both detectors see the same pairs."""
+    keep = spin_mod.ARTICLE_MIN_SWAPS
+    if which == "previous":
+        spin_mod.ARTICLE_MIN_SWAPS = 10**9
+    try:
+        yield
+    finally:
+        spin_mod.ARTICLE_MIN_SWAPS = keep
+
+
 def overlaps(x: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s < x[1] and x[0] < e for s, e in spans)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--per-rate", type=int, default=100)
+    ap.add_argument("--per-rate", type=int, default=100, help="spun articles per rate and split")
     ap.add_argument("--rates", default="0.1,0.2,0.3,0.4,0.5")
-    ap.add_argument("--unrelated", type=int, default=500)
-    ap.add_argument("--spinner-thesaurus", choices=["moby", "wordnet"], default="moby")
+    ap.add_argument("--unrelated", type=int, default=500, help="unrelated pairs (half per split)")
+    ap.add_argument("--human", type=int, default=40, help="MSRP pseudo-articles per split")
+    ap.add_argument("--spinner-thesaurus", choices=["moby", "wordnet", "embed"], default="moby")
+    ap.add_argument("--split", choices=["tune", "measure", "both"], default="both")
+    ap.add_argument("--no-detect", action="store_true", help="skip storytrace spin on all articles")
     ap.add_argument(
         "--semantic",
         default=None,
@@ -173,58 +215,90 @@ def main() -> None:
     )
     args = ap.parse_args()
     arts = load()
-    opts = Options(semantic=args.semantic)
+    opts = Options(semantic=args.semantic, quotes=False, spin=False)
     rng = random.Random(7)
+    splits = list(SPLITS) if args.split == "both" else [args.split]
     print(
-        f"BBC: {len(arts)} articles; {args.per_rate} spun per rate with "
-        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}"
+        f"BBC: {len(arts)} articles; {args.per_rate} spun per rate and split with "
+        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}; "
+        f"embeddings {synonyms.embeddings_available()}"
     )
     print(
-        "| rate | pairs | words replaced | pairing recall | spun verdict | swap recall "
-        "| swap precision | spin flags (no source) | verdicts |"
+        "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "
+        "(now/prev) | swap recall (now/prev) | swap precision (now/prev) | spin flags (no source) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    total = Counter()
     t0 = time.perf_counter()
-    for rate in (float(r) for r in args.rates.split(",")):
-        sample = rng.sample(range(len(arts)), args.per_rate)
-        verdicts: Counter[str] = Counter()
-        n_true = n_found = n_syn = n_syn_ok = n_words = n_flagged = 0
-        for k in sample:
-            src = arts[k][1]
-            spun, swaps = spin(src, rate, seed=k, thesaurus=args.spinner_thesaurus)
-            n_flagged += bool(detect(spun).flags)
-            cmp = compare(src, spun, opts)
-            verdicts[cmp.verdict] += 1
-            truth = [s.b for s in swaps]
-            syn = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
-            n_true += len(truth)
-            n_found += sum(1 for t in truth if overlaps(t, syn))
-            n_syn += len(syn)
-            n_syn_ok += sum(1 for x in syn if overlaps(x, truth))
-            n_words += len(swaps)
-        n = sum(verdicts.values())
-        total.update(verdicts)
-        rec = sum(v for k, v in verdicts.items() if k in REUSE) / n
-        print(
-            f"| {rate:.2f} | {n} | {n_words / n:.0f}/article | {rec:.3f} "
-            f"| {verdicts['spun'] / n:.3f} | {n_found / max(1, n_true):.3f} "
-            f"| {n_syn_ok / max(1, n_syn):.3f} | {n_flagged / n:.2f} "
-            f"| {dict(verdicts.most_common())} |"
-        )
-    spun_time = time.perf_counter() - t0
-    by_cat: dict[str, list[int]] = {}
+    by_cat: dict[tuple[str, str], list[int]] = {}
     for i, (cat, _) in enumerate(arts):
-        by_cat.setdefault(cat, []).append(i)
-    cats = sorted(by_cat)
-    unrelated: Counter[str] = Counter()
-    for _ in range(args.unrelated):
-        i, j = rng.sample(by_cat[rng.choice(cats)], 2)
-        unrelated[compare(arts[i][1], arts[j][1], opts).verdict] += 1
-    print(
-        f"\nUnrelated same-category pairs: {args.unrelated}; spun verdicts: "
-        f"{unrelated['spun']}; verdicts {dict(unrelated.most_common())}"
-    )
+        by_cat.setdefault((cat, "tune" if i % 2 == 0 else "measure"), []).append(i)
+    for split in splits:
+        pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
+        for rate in (float(r) for r in args.rates.split(",")):
+            sample = rng.sample(pool, args.per_rate)
+            verdicts = {d: Counter() for d in DETECTORS}
+            found = dict.fromkeys(DETECTORS, 0)
+            syn = dict.fromkeys(DETECTORS, 0)
+            syn_ok = dict.fromkeys(DETECTORS, 0)
+            n_true = n_flagged = 0
+            for k in sample:
+                src = arts[k][1]
+                spun, swaps = spin(src, rate, seed=k, thesaurus=args.spinner_thesaurus)
+                n_flagged += bool(detect(spun).flags)
+                truth = [s.b for s in swaps]
+                n_true += len(truth)
+                for d in DETECTORS:
+                    with detector(d):
+                        cmp = compare(src, spun, opts)
+                    verdicts[d][cmp.verdict] += 1
+                    got = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
+                    found[d] += sum(1 for t in truth if overlaps(t, got))
+                    syn[d] += len(got)
+                    syn_ok[d] += sum(1 for x in got if overlaps(x, truth))
+            n = len(sample)
+            cols = [
+                {d: sum(v for k, v in verdicts[d].items() if k in REUSE) / n for d in DETECTORS},
+                {d: verdicts[d]["spun"] / n for d in DETECTORS},
+                {d: found[d] / max(1, n_true) for d in DETECTORS},
+                {d: syn_ok[d] / max(1, syn[d]) for d in DETECTORS},
+            ]
+            shown = " | ".join(" / ".join(f"{c[d]:.3f}" for d in DETECTORS) for c in cols)
+            print(
+                f"| {split} | {rate:.2f} | {n} | {n_true / n:.0f}/article | {shown} "
+                f"| {n_flagged / n:.2f} |"
+            )
+    spun_time = time.perf_counter() - t0
+    cats = sorted({c for c, _ in by_cat})
+    print("\n| split | negatives | pairs | spun verdicts (now/prev) | verdicts (now) |")
+    print("|---|---|---|---|---|")
+    for split in splits:
+        negatives: dict[str, list[tuple[str, str]]] = {"unrelated same-category": []}
+        for _ in range(args.unrelated // len(SPLITS)):
+            i, j = rng.sample(by_cat[(rng.choice(cats), split)], 2)
+            negatives["unrelated same-category"].append((arts[i][1], arts[j][1]))
+        negatives["MSRP human paraphrases"] = msrp_articles(split)[: args.human]
+        pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
+        negatives["synthetic light revision"] = [
+            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k)))
+            for k in rng.sample(pool, args.human)
+        ]
+        if split == "measure":  # written by hand, never tuned on
+            negatives["hand-written light fixture"] = [
+                ((FIXTURES / "original.txt").read_text(), (FIXTURES / "light.txt").read_text())
+            ]
+        for name, pairs in negatives.items():
+            got = {d: Counter() for d in DETECTORS}
+            for a, b in pairs:
+                for d in DETECTORS:
+                    with detector(d):
+                        got[d][compare(a, b, opts).verdict] += 1
+            print(
+                f"| {split} | {name} | {len(pairs)} | {got['now']['spun']} / "
+                f"{got['previous']['spun']} | {dict(got['now'].most_common())} |"
+            )
+    if args.no_detect:
+        print(f"time: spun pairs {spun_time:.0f}s")
+        return
     t1 = time.perf_counter()
     flagged: Counter[str] = Counter()
     flags: Counter[str] = Counter()
@@ -234,7 +308,7 @@ def main() -> None:
         flags.update(f.phrase.lower() for f in r.flags)
     det_time = time.perf_counter() - t1
     print(
-        f"storytrace spin on {len(arts)} unspun BBC articles: {flagged['any']} flagged "
+        f"\nstorytrace spin on {len(arts)} unspun BBC articles: {flagged['any']} flagged "
         f"({flagged['any'] / len(arts):.1%} false-positive rate by article); by kind "
         f"{dict((k, v) for k, v in flagged.items() if k != 'any')}; "
         f"most frequent: {flags.most_common(8)}"

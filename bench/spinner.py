@@ -3,9 +3,11 @@ content words (inflected ones through their base form) with a random thesaurus
 synonym (any sense, multi-word entries included), keeping capitalisation. Names
 (capitalised words), function words and numbers are left alone.
 
-The thesaurus is Moby (the one storytrace recognises swaps with) or WordNet
-(``--thesaurus wordnet``: the table shipped in the package), to measure what a
-spinner with another thesaurus leaves behind.
+The thesaurus is Moby, WordNet (``--thesaurus wordnet``: the table shipped in the
+package) or the nearest neighbours of a word in WordLlama's static embeddings
+(``--thesaurus embed``: a third thesaurus, built here at run time from the
+``wordllama`` wheel; it lists related words, not only synonyms: "north" ->
+"south"), to measure what a spinner with another thesaurus leaves behind.
 
     .venv/bin/python bench/spinner.py FILE --rate 0.3 [--seed 1] [--thesaurus wordnet]
 """
@@ -17,6 +19,8 @@ import random
 import re
 from dataclasses import dataclass
 from functools import cache
+
+from wordfreq import zipf_frequency
 
 from storytrace import synonyms
 from storytrace.text import STOPWORDS, Doc
@@ -46,7 +50,36 @@ def _moby(phrase: str) -> frozenset[str]:
     return synonyms.moby_synonyms(phrase, even_if_off=True)
 
 
-THESAURI = {"moby": _moby, "wordnet": _wordnet}
+EMBED_NEIGHBOURS = 8
+"""The embedding spinner's thesaurus: a word's nearest neighbours by cosine..."""
+EMBED_MIN_COSINE = 0.35
+"""...at least this close (random word pairs: 99th percentile 0.21)."""
+
+
+@cache
+def _embed(phrase: str) -> frozenset[str]:
+    # A third thesaurus that neither Moby nor WordNet is: nearest neighbours among
+    # the whole words of WordLlama's static embeddings, other inflections of the
+    # word left out. Read even when the recogniser has embeddings off.
+    import numpy as np
+
+    rows, vecs = synonyms.word_vectors(even_if_off=True)
+    if phrase not in rows:
+        return frozenset()
+    sims = vecs @ vecs[rows[phrase]]
+    words = list(rows)
+    out = []
+    for k in np.argsort(-sims)[1:60]:
+        w = words[int(k)]
+        if sims[k] < EMBED_MIN_COSINE or len(out) == EMBED_NEIGHBOURS:
+            break
+        if synonyms.same_word(w, phrase) or w[:4] == phrase[:4] or zipf_frequency(w, "en") < 3:
+            continue  # inflections, and word pieces that are no English word ("academ")
+        out.append(w)
+    return frozenset(out)
+
+
+THESAURI = {"moby": _moby, "wordnet": _wordnet, "embed": _embed}
 
 
 @cache

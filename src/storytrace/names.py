@@ -157,8 +157,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
     norms = doc.norms
     while words and (
-        norms[words[0]] in _NOT_FIRST
-        or (initial[words[0]] and _bare(norms[words[0]]) not in named)
+        norms[words[0]] in _NOT_FIRST or (initial[words[0]] and _bare(norms[words[0]]) not in named)
     ):
         words = words[1:]
     while words and norms[words[-1]] in _NOT_LAST:

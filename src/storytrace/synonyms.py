@@ -324,3 +324,78 @@ def _expanded(short: str, long: str) -> bool:
     if " " in modifier:
         return False
     return any(s.endswith(" " + short) or s == short for m in forms(modifier) for s in synonyms(m))
+
+
+# --- static word embeddings (optional: the wordllama package ships its weights) --------
+
+EMBED_MIN_LEN = 3
+"""Shortest whole-word token kept from the embedding vocabulary."""
+
+
+def embeddings_available() -> bool:
+    """True when the ``wordllama`` package (static token embeddings inside its wheel) is
+    installed and not turned off with ``STORYTRACE_EMBED=none`` (does not load it)."""
+    if os.environ.get("STORYTRACE_EMBED", "").lower() == "none":
+        return False
+    return _embed_files() is not None
+
+
+@lru_cache(maxsize=1)
+def _embed_files() -> tuple[Path, Path] | None:
+    try:
+        root = resources.files("wordllama")
+    except ModuleNotFoundError:
+        return None
+    weights = Path(str(root.joinpath("weights", "l2_supercat_256.safetensors")))
+    vocab = Path(str(root.joinpath("tokenizers", "l2_supercat_tokenizer_config.json")))
+    return (weights, vocab) if weights.is_file() and vocab.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def word_vectors(even_if_off: bool = False) -> tuple[dict[str, int], object]:
+    """Lower-case whole-word vocabulary -> row, and the unit-length vectors (numpy, float32).
+
+    WordLlama's 256-dimensional token embeddings (MIT licence; trained on the
+    token embeddings of a large language model) come with the ``wordllama`` wheel:
+    nothing is downloaded. Only tokens that are whole lower-case words (about
+    10,000) are kept: the rest are word pieces. Loaded once per process (about
+    0.3 s, 10 MB). Empty without the package (or ``STORYTRACE_EMBED=none``,
+    unless ``even_if_off``: the benchmark's spinner reads it while the detector
+    has it off).
+    """
+    import json
+
+    import numpy as np
+
+    files = _embed_files() if (even_if_off or embeddings_available()) else None
+    if files is None:
+        return {}, np.zeros((0, 256), dtype=np.float32)
+    from safetensors.numpy import load_file
+
+    weights, vocab_file = files
+    vocab = json.loads(vocab_file.read_text(encoding="utf-8"))["model"]["vocab"]
+    rows = {
+        tok[1:]: i
+        for tok, i in vocab.items()
+        if tok.startswith("\u2581")
+        and len(tok) > EMBED_MIN_LEN
+        and tok[1:].isascii()
+        and tok[1:].isalpha()
+        and tok[1:].islower()
+    }
+    matrix = load_file(str(weights))["embedding.weight"]
+    ids = np.fromiter(rows.values(), dtype=np.int64)
+    vecs = matrix[ids].astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+    return {w: k for k, w in enumerate(rows)}, vecs
+
+
+def similarity(word_a: str, word_b: str) -> float | None:
+    """Cosine of two words' static embeddings (base forms tried), None when either is
+    not in the vocabulary or the embeddings are absent."""
+    rows, vecs = word_vectors()
+    ia = next((rows[f] for f in forms(word_a) if f in rows), None)
+    ib = next((rows[f] for f in forms(word_b) if f in rows), None)
+    if ia is None or ib is None:
+        return None
+    return float(vecs[ia] @ vecs[ib])
