@@ -209,12 +209,20 @@ def main() -> None:
     ap.add_argument("--split", choices=["tune", "measure", "both"], default="both")
     ap.add_argument("--no-detect", action="store_true", help="skip storytrace spin on all articles")
     ap.add_argument(
+        "--scale",
+        action="store_true",
+        help="only calibrate and measure the likelihood scale of storytrace spin (no source)",
+    )
+    ap.add_argument(
         "--semantic",
         default=None,
         help="compare's Options.semantic (lexical|embedding): also pair sentences left free",
     )
     args = ap.parse_args()
     arts = load()
+    if args.scale:
+        scale_eval(arts)
+        return
     opts = Options(semantic=args.semantic, quotes=False, spin=False)
     rng = random.Random(7)
     splits = list(SPLITS) if args.split == "both" else [args.split]
@@ -314,6 +322,50 @@ def main() -> None:
         f"most frequent: {flags.most_common(8)}"
     )
     print(f"time: spun pairs {spun_time:.0f}s, detector {len(arts) / det_time:.0f} articles/s")
+
+
+def scale_eval(arts: list[tuple[str, str]], unspun: int = 300, spun_each: int = 25) -> None:
+    """Refit the likelihood's logistic regression on the tune split (printed, to compare
+    with spin.SCALE_WEIGHTS) and measure the shipped weights on both splits."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rng = random.Random(5)
+    rows: list[dict] = []
+    for split, par in SPLITS.items():
+        pool = [i for i in range(len(arts)) if i % 2 == par]
+        for k in rng.sample(pool, unspun):
+            rows.append({"split": split, "spinner": "", "rate": 0, "r": detect(arts[k][1])})
+        for th in ("moby", "wordnet", "embed"):
+            for rate in (0.1, 0.2, 0.3, 0.45):
+                for k in rng.sample(pool, spun_each):
+                    text, _ = spin(arts[k][1], rate, seed=k, thesaurus=th)
+                    rows.append({"split": split, "spinner": th, "rate": rate, "r": detect(text)})
+    tune = [r for r in rows if r["split"] == "tune"]
+    x = np.array([[r["r"].signals[k] for k in spin_mod.SIGNALS] for r in tune])
+    y = np.array([bool(r["spinner"]) for r in tune])
+    fit = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(x, y)
+    weights = dict(zip(spin_mod.SIGNALS, fit.coef_[0].round(2).tolist(), strict=True))
+    print(f"refit on tune: weights {weights}, bias {fit.intercept_[0]:.2f}")
+    print(f"shipped: weights {spin_mod.SCALE_WEIGHTS}, bias {spin_mod.SCALE_BIAS}")
+    rates = (0.1, 0.2, 0.3, 0.45)
+    head = " | ".join(f"{th} {rate}" for th in ("moby", "wordnet", "embed") for rate in rates)
+    print(f"\n| split | likelihood at least | unspun | {head} |")
+    print("|---" * (3 + 3 * len(rates)) + "|")
+    for split in SPLITS:
+        part = [r for r in rows if r["split"] == split]
+        for cut in (0.5, 0.8, 0.95):
+
+            def share(sel: list[dict], cut: float = cut) -> str:
+                return f"{sum(r['r'].likelihood >= cut for r in sel) / max(1, len(sel)):.2f}"
+
+            cells = [share([r for r in part if not r["spinner"]])]
+            for th in ("moby", "wordnet", "embed"):
+                for rate in rates:
+                    cells.append(
+                        share([r for r in part if r["spinner"] == th and r["rate"] == rate])
+                    )
+            print(f"| {split} | {cut} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

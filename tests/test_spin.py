@@ -297,3 +297,22 @@ def test_an_editors_common_words_or_rewrites_are_not_a_spinners_pattern(monkeypa
     ):
         edited = edited.replace(old, new)
     assert compare(_PAIR_A, _swap(edited, _RARE), opts).verdict != "spun"
+
+
+def test_the_likelihood_scale_reads_rare_swaps_and_says_what_it_means() -> None:
+    from storytrace import spin
+
+    plain = detect(_PAIR_A)
+    spun = detect(_swap(_PAIR_A, _RARE))
+    assert plain.likelihood < 0.5 and plain.scale == "no clear sign of spinning"
+    assert spun.signals["rare_any"] > plain.signals["rare_any"]
+    assert spun.likelihood >= 0.95 and spun.scale == "almost certainly spun"
+    assert [spin.scale_words(p) for p in (0.0, 0.5, 0.8, 0.95, 1.0)] == [
+        "no clear sign of spinning",
+        "some signs of spinning",
+        "likely spun",
+        "almost certainly spun",
+        "almost certainly spun",
+    ]
+    d = spun.to_dict()
+    assert d["likelihood"] == round(spun.likelihood, 4) and set(d["signals"]) == set(spin.SIGNALS)
