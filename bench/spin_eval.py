@@ -36,34 +36,45 @@ WordNet now ships in the package, so these are also the figures of a plain
 Debian's files give identical synonym sets for all 109,974 lemmas).
 
 Cross-thesaurus protocol (issue 14): spin with one thesaurus, detect with it
-withheld. 2026-12-01 04:00 UTC, 50 spun articles per rate, 200 unrelated pairs,
-about 60 s per run (two runs side by side on the shared 2-core machine), before and
-after spin-by-edit-pattern (spin.PATTERN_*: a passage whose replacements are
-partly thesaurus swaps, with few other edits, mostly rarer than the words they
-replace, is spun, and its unexplained short replacements become swaps):
+withheld; a third spinner thesaurus is the nearest neighbours of a word in
+WordLlama's static embeddings (bench/spinner.py ``--thesaurus embed``, the
+``[bench]`` extra; storytrace never reads it). Source articles are split: even
+positions in the sorted BBC list tune (the spin.ARTICLE_* thresholds were
+grid-searched there), odd ones only measure; the human negatives likewise (MSRP
+train pairs by the parity of their first id; the hand-written light fixture is
+measured only). Each spun pair is compared twice in the same process: ``now`` and
+``prev`` (the pair-level pattern, spin.ARTICLE_*, turned off). 2026-12-01 05:35 UTC,
+about 1-4 min per run on the shared 2-core machine:
 
-    STORYTRACE_WORDNET=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
-        --unrelated 200 --rates 0.15,0.3,0.45 --spinner-thesaurus wordnet
     STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
-        --unrelated 200 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
+        --unrelated 500 --human 40 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
+    STORYTRACE_WORDNET=none ... --spinner-thesaurus wordnet
+    nice -n 10 .venv/bin/python bench/spin_eval.py ... --spinner-thesaurus embed
 
-| spinner / recogniser | rate | spun verdict before -> after | swap recall before -> after |
+| spinner / recogniser | split | spun verdict 0.15 / 0.30 / 0.45 (now; prev) | swap recall (now; prev) |
 |---|---|---|---|
-| WordNet / Moby only | 0.15 | 0.000 -> 0.720 | 0.554 -> 0.766 |
-| WordNet / Moby only | 0.30 | 0.880 -> 0.980 | 0.559 -> 0.826 |
-| WordNet / Moby only | 0.45 | 0.820 -> 0.940 | 0.471 -> 0.746 |
-| Moby / WordNet only | 0.15 | 0.000 -> 0.240 | 0.027 -> 0.260 |
-| Moby / WordNet only | 0.30 | 0.000 -> 0.200 | 0.024 -> 0.205 |
-| Moby / WordNet only | 0.45 | 0.000 -> 0.260 | 0.020 -> 0.181 |
+| Moby / WordNet only | tune | 1.00 / 1.00 / 1.00; 0.24 / 0.34 / 0.40 | 0.953 / 0.920 / 0.857; 0.295 / 0.334 / 0.282 |
+| Moby / WordNet only | measure | 1.00 / 1.00 / 1.00; 0.30 / 0.34 / 0.24 | 0.950 / 0.935 / 0.865; 0.389 / 0.348 / 0.233 |
+| WordNet / Moby only | tune | 0.94 / 1.00 / 1.00; 0.80 / 0.90 / 1.00 | 0.890 / 0.913 / 0.902; 0.841 / 0.864 / 0.860 |
+| WordNet / Moby only | measure | 0.96 / 1.00 / 0.98; 0.76 / 0.82 / 0.94 | 0.903 / 0.901 / 0.883; 0.844 / 0.840 / 0.843 |
+| embedding / Moby + WordNet | tune | 0.96 / 0.96 / 1.00; 0.80 / 0.86 / 0.90 | 0.949 / 0.937 / 0.936; 0.870 / 0.858 / 0.826 |
+| embedding / Moby + WordNet | measure | 0.90 / 1.00 / 1.00; 0.64 / 0.88 / 0.86 | 0.912 / 0.950 / 0.931; 0.732 / 0.853 / 0.786 |
 
-Swap precision 1.000 in every row (the spinner changes nothing else, so this
-does not measure precision on real edits); pairing recall 1.000; spun verdicts
-on the 200 unrelated pairs: 0 in all four runs. The issue's targets (swap recall
-0.85 at precision 0.95, spun verdict 0.90 at rates >= 0.3) are not met: WordNet's
-synsets share little with Moby's long lists, so a Moby spin leaves only rare words
-and a few WordNet links to go on. No third thesaurus was built. On the graded
-reuse set (bench/revision_eval.py) the synthetic light revisions get ``spun`` 2 of
-50 times in each half, before and after.
+Swap precision 1.000 in every row (the spinner changes nothing else, so this does not
+measure precision on real edits); pairing recall 1.000. Spun verdicts on negatives, in
+each of the three runs: 0 of 500 unrelated same-category pairs, 0 of 80 MSRP
+pseudo-articles (8 human paraphrase pairs each), 0 of 80 synthetic light revisions, 0 on
+the hand-written light fixture. With Moby + WordNet and the Moby spinner (rates
+0.1/0.3/0.5) nothing changed: spun 0.98/1.00/1.00, swap recall 0.97/0.98/0.96, and 1 of
+40 synthetic light revisions of the measure split is ``spun`` (now and prev alike: the
+density rule). All with the WordNet table inside the package (no Debian WordNet).
+
+``--scale`` calibrates and measures the likelihood of ``storytrace spin`` (no source):
+see spin.SCALE and docs/verdict.md.
+
+Before the pair-level pattern (2026-12-01 04:00 UTC, previous session): Moby / WordNet
+only spun 0.24 / 0.20 / 0.26, swap recall 0.26 / 0.21 / 0.18; WordNet / Moby only spun
+0.72 / 0.98 / 0.94, swap recall 0.77 / 0.83 / 0.75 (no split then).
 
 Results (2026-11-23, rerun at 05:05 UTC: 100 spun articles per rate, 500
 unrelated pairs, about 11 s per run; default compare, which pairs the free
@@ -228,8 +239,7 @@ def main() -> None:
     splits = list(SPLITS) if args.split == "both" else [args.split]
     print(
         f"BBC: {len(arts)} articles; {args.per_rate} spun per rate and split with "
-        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}; "
-        f"embeddings {synonyms.embeddings_available()}"
+        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}"
     )
     print(
         "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "

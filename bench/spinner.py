@@ -15,11 +15,14 @@ package) or the nearest neighbours of a word in WordLlama's static embeddings
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
+import numpy as np
 from wordfreq import zipf_frequency
 
 from storytrace import synonyms
@@ -57,13 +60,41 @@ EMBED_MIN_COSINE = 0.35
 
 
 @cache
+def word_vectors() -> tuple[dict[str, int], np.ndarray]:
+    """Lower-case whole-word vocabulary -> row, and the unit-length vectors.
+
+    WordLlama's 256-dimensional static token embeddings (MIT licence) come inside the
+    ``wordllama`` wheel (19 MB; ``pip install 'storytrace[bench]'``): nothing is
+    downloaded. Only tokens that are whole lower-case words (8,952) are kept; the rest
+    are word pieces. storytrace itself does not read them.
+    """
+    from safetensors.numpy import load_file
+
+    root = resources.files("wordllama")
+    vocab_file = root.joinpath("tokenizers", "l2_supercat_tokenizer_config.json")
+    vocab = json.loads(vocab_file.read_text(encoding="utf-8"))["model"]["vocab"]
+    rows = {
+        tok[1:]: i
+        for tok, i in vocab.items()
+        if tok.startswith("\u2581")
+        and len(tok) > 3
+        and tok[1:].isascii()
+        and tok[1:].isalpha()
+        and tok[1:].islower()
+    }
+    weights = root.joinpath("weights", "l2_supercat_256.safetensors")
+    matrix = load_file(str(weights))["embedding.weight"]
+    vecs = matrix[np.fromiter(rows.values(), dtype=np.int64)].astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+    return {w: k for k, w in enumerate(rows)}, vecs
+
+
+@cache
 def _embed(phrase: str) -> frozenset[str]:
     # A third thesaurus that neither Moby nor WordNet is: nearest neighbours among
     # the whole words of WordLlama's static embeddings, other inflections of the
-    # word left out. Read even when the recogniser has embeddings off.
-    import numpy as np
-
-    rows, vecs = synonyms.word_vectors(even_if_off=True)
+    # word and word pieces left out.
+    rows, vecs = word_vectors()
     if phrase not in rows:
         return frozenset()
     sims = vecs @ vecs[rows[phrase]]
