@@ -1,6 +1,6 @@
 """Story clustering on ECB+: event-level ARI and BCubed F1 beside a TF-IDF baseline.
 
-Run: ``.venv/bin/python bench/ecbplus.py``
+Run: ``nice -n 10 .venv/bin/python bench/ecbplus.py [--data ../shared/data]``
 
 Reads ``../shared/data/ecbplus/ECB+`` (research use only; the shared copy holds
 the odd-numbered topics). Each document's text is rebuilt from its tokens
@@ -10,35 +10,53 @@ documents is dropped). Gold stories are events: the topic folder plus the
 grouping is easy and event-level is not.
 
 All documents are clustered at once (not topic by topic) with
-:func:`storytrace.stories.cluster` at its default threshold, and with the
-baseline in the same run: scikit-learn TF-IDF (English stop words, sublinear
-tf) and average-link agglomerative clustering on cosine distance. The baseline
-is shown at a fixed distance threshold of 0.8 and, as an upper bound, at the
-threshold that scores best against gold (an oracle, marked as such); our method
-gets the same oracle sweep over its link threshold. Scores: adjusted Rand index
-(ARI), BCubed precision/recall/F1 and pairwise F1 (the measure of the published
-reference, about 0.94 on Miranda et al. 2018's multilingual stream data, a
-different corpus).
+:func:`storytrace.stories.cluster` at its defaults, and with the baseline in
+the same run: scikit-learn TF-IDF (English stop words, sublinear tf) and
+average-link agglomerative clustering on cosine distance, its distance
+threshold swept and chosen on the tune part (and, as an upper bound, on all
+documents). Topics are split as in ``bench/evidence_bench.py``: topics 1, 5,
+9, ... (``topic % 4 == 1``) are the **tune** part every constant of
+:mod:`storytrace.stories` was set on (:data:`~storytrace.stories.AVERAGE_LINK`,
+the focal-name and year penalties, :data:`~storytrace.stories.ATTACH`);
+topics 3, 7, 11, ... are **measure-only**. Scores: adjusted Rand index (ARI),
+BCubed precision/recall/F1 and pairwise F1. ``s`` is CPU seconds; the first
+row also pays for tokenising every text (later rows reuse the cached ``Doc``).
 
 Results (2026-12-01, shared copy: 496 documents, 42 events, 21 topics; 2 cores;
-``nice -n 10 .venv/bin/python bench/ecbplus.py --data /work/shared/data``, 74 s):
+``nice -n 10 .venv/bin/python bench/ecbplus.py --data /work/shared/data``, 12 s):
 
-    method                                          clusters   ARI  B3 P  B3 R  B3 F1  pair F1
-    storytrace stories.cluster (default)                  79 0.781 0.827 0.847  0.837    0.786
-    storytrace average-link (default 0.15)                49 0.845 0.855 0.941  0.896    0.849
-    TF-IDF + agglomerative (avg, cos dist 0.8)            61 0.807 0.844 0.895  0.869    0.812
-    storytrace link 0.25 [oracle]                         57 0.790 0.795 0.912  0.850    0.795
-    storytrace average-link 0.200 top 400 [oracle]        59 0.861 0.904 0.906  0.905    0.865
-    TF-IDF + agglomerative dist 0.85 [oracle]             40 0.814 0.802 0.966  0.876    0.819
+    method                                   part    clusters   ARI  B3 P  B3 R  B3 F1 pair F1
+    storytrace stories.cluster (default)     tune          22 0.947 0.951 0.981  0.966   0.950
+    storytrace stories.cluster (default)     measure       20 0.867 0.887 0.969  0.926   0.874
+    storytrace stories.cluster (default)     all           42 0.915 0.922 0.976  0.948   0.917
+    storytrace single-link                   tune          35 0.857 0.887 0.905  0.896   0.864
+    storytrace single-link                   measure       44 0.665 0.754 0.779  0.766   0.683
+    storytrace single-link                   all           79 0.781 0.827 0.848  0.837   0.786
+    average-link, no event features          tune          23 0.877 0.878 0.968  0.921   0.883
+    average-link, no event features          measure       26 0.788 0.826 0.908  0.865   0.799
+    average-link, no event features          all           49 0.844 0.854 0.941  0.896   0.848
+    baseline, dist 0.80 (tuned on tune)      tune          30 0.828 0.848 0.918  0.882   0.837
+    baseline, dist 0.80 (tuned on tune)      measure       31 0.765 0.840 0.867  0.853   0.778
+    baseline, dist 0.80 (tuned on tune)      all           61 0.807 0.844 0.895  0.869   0.812
+    baseline, dist 0.85 (tuned on all)       all           40 0.814 0.802 0.966  0.876   0.819
 
-The default clustering (single-link components of TF-IDF links, what the Spark
-job computes too) is below the average-link baseline at event level. Sparse
-average-link over the same TF-IDF links (``stories.cluster(linkage="average")``,
-its 0.15 default set on this same data) is ahead of the baseline at its
-default and at its oracle threshold (ARI 0.845 vs 0.807, B3 F1 0.896 vs
-0.869), but below the issue-13 target (ARI 0.90, B3 F1 0.93). Weighting the
-lead's terms up did not help here (lead x2: B3 F1 0.897 vs 0.905 with all
-terms, dense prototype).
+On all odd topics the default passes the issue-13 target (ARI 0.915 >= 0.90,
+B3 F1 0.948 >= 0.93) and is ahead of the baseline tuned on the same data. On
+the measure-only topics it reaches ARI 0.867 / B3 F1 0.926, just under the
+target, and ahead of the baseline there (0.765 / 0.853). What made the
+difference, each step chosen on the tune topics only (tune / measure B3 F1):
+average-link instead of single-link components (0.921 / 0.865), the focal-name
+and year penalties of :func:`~storytrace.stories.pair_score` with the link at
+0.09 (0.958 / 0.897), and attaching single articles to the nearest story
+(0.966 / 0.926). Caveat: the *kinds* of feature (focal names, years) were
+chosen after reading merged and split documents of all odd topics, measure
+ones included (7, 11, 27, 35); only the constants were selected on the tune
+topics alone, so the measure part is not fully blind. Remaining merges:
+three topics whose two events share most names and differ in a year the older
+(``ecb``) documents rarely print (Microsoft's emergency IE patches of 2008 and
+2013, the endangered-species rule of Bush's last weeks and Obama's reversal,
+two Chargers players arrested for drink-driving weeks apart, whose later
+reports name the earlier one), and a few articles left alone.
 """
 
 from __future__ import annotations
@@ -120,12 +138,19 @@ def score(name: str, pred: dict[str, int], secs: float, gold: dict[str, str]) ->
     }
 
 
-def ours(
-    texts: dict[str, str], threshold: float | None = None, linkage: str = "single", top: int = 40
-) -> dict[str, int]:
+def ours(texts: dict[str, str], linkage: str = "average") -> dict[str, int]:
     from storytrace import stories as st
 
-    groups = st.cluster(texts, threshold=threshold, linkage=linkage, top=top)
+    groups = st.cluster(texts, linkage=linkage)
+    return {d: n for n, g in enumerate(groups) for d in g}
+
+
+def plain_average(texts: dict[str, str]) -> dict[str, int]:
+    """Ablation: the earlier average-link (plain TF-IDF cosine, 0.15, no event features)."""
+    from storytrace import stories as st
+
+    scores = st.similar_pairs(st.tfidf_vectors(texts), st.CANDIDATE_LINK)
+    groups = st.average_link(sorted(texts), scores, 0.15)
     return {d: n for n, g in enumerate(groups) for d in g}
 
 
@@ -144,9 +169,22 @@ def baseline(texts: dict[str, str], threshold: float) -> dict[str, int]:
 
 
 def timed(fn, *args) -> tuple[dict, float]:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     out = fn(*args)
-    return out, time.perf_counter() - t0
+    return out, time.process_time() - t0
+
+
+def part_of(doc: str) -> str:
+    """tune: topics 1, 5, 9, ... (topic % 4 == 1); measure: 3, 7, 11, ... (as evidence_bench)."""
+    return "tune" if int(doc.split("_")[0]) % 4 == 1 else "measure"
+
+
+def scores_by_part(name: str, pred: dict[str, int], secs: float, gold: dict[str, str]) -> list:
+    rows = []
+    for part in ("tune", "measure", "all"):
+        g = {d: e for d, e in gold.items() if part in ("all", part_of(d))}
+        rows.append(score(name, {d: pred[d] for d in g}, secs, g) | {"part": part})
+    return rows
 
 
 def main() -> None:
@@ -155,47 +193,29 @@ def main() -> None:
     texts, gold = load()
     print(
         f"ECB+ (shared copy): {len(texts)} documents, {len(set(gold.values()))} gold events, "
-        f"{len({g.rstrip('plus').rstrip('ecb') for g in gold.values()})} topics"
+        f"{len({g.rstrip('plus').rstrip('ecb') for g in gold.values()})} topics; "
+        f"tune {sum(part_of(d) == 'tune' for d in gold)} / "
+        f"measure {sum(part_of(d) == 'measure' for d in gold)} documents"
     )
     rows = []
-    pred, s = timed(ours, texts)
-    rows.append(score("storytrace stories.cluster (default)", pred, s, gold))
-    pred, s = timed(ours, texts, None, "average")
-    rows.append(score("storytrace average-link (default 0.15)", pred, s, gold))
-    pred, s = timed(baseline, texts, 0.8)
-    rows.append(score("TF-IDF + agglomerative (avg, cos dist 0.8)", pred, s, gold))
-    best_ours = max(
-        (
-            score(f"storytrace link {t:.2f} [oracle]", *timed(ours, texts, t), gold)
-            for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-        ),
-        key=lambda r: r["B3 F1"],
-    )
-    best_base = max(
-        (
-            score(f"TF-IDF + agglomerative dist {t:.2f} [oracle]", *timed(baseline, texts, t), gold)
-            for t in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-        ),
-        key=lambda r: r["B3 F1"],
-    )
-    best_avg = max(
-        (
-            score(
-                f"storytrace average-link {t:.3f} top {k} [oracle]",
-                *timed(ours, texts, t, "average", k),
-                gold,
-            )
-            for t in (0.1, 0.125, 0.15, 0.175, 0.2, 0.225)
-            for k in (40, 400)
-        ),
-        key=lambda r: r["B3 F1"],
-    )
-    rows += [best_ours, best_avg, best_base]
+    rows += scores_by_part("storytrace stories.cluster (default)", *timed(ours, texts), gold)
+    rows += scores_by_part("storytrace single-link", *timed(ours, texts, "single"), gold)
+    rows += scores_by_part("average-link, no event features", *timed(plain_average, texts), gold)
+    tune_gold = {d: e for d, e in gold.items() if part_of(d) == "tune"}
+    sweep = {t: timed(baseline, texts, t) for t in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)}
+    on_tune = max(sweep, key=lambda t: score("", sweep[t][0], 0, tune_gold)["B3 F1"])
+    on_all = max(sweep, key=lambda t: score("", sweep[t][0], 0, gold)["B3 F1"])
+    rows += scores_by_part(f"baseline, dist {on_tune:.2f} (tuned on tune)", *sweep[on_tune], gold)
+    rows += [
+        r
+        for r in scores_by_part(f"baseline, dist {on_all:.2f} (tuned on all)", *sweep[on_all], gold)
+        if r["part"] == "all"
+    ]
     cols = ["clusters", "ARI", "B3 P", "B3 R", "B3 F1", "pair F1", "s"]
-    print(f"{'method':48} " + " ".join(f"{c:>8}" for c in cols))
+    print(f"{'method':46} {'part':8}" + " ".join(f"{c:>8}" for c in cols))
     for r in rows:
         vals = " ".join(f"{r[c]:8d}" if isinstance(r[c], int) else f"{r[c]:8.3f}" for c in cols)
-        print(f"{r['method']:48} {vals}")
+        print(f"{r['method']:46} {r['part']:8}{vals}")
 
 
 if __name__ == "__main__":

@@ -481,3 +481,93 @@ def test_words_dropped_at_a_passage_end_keep_their_edit_inside_the_passage() -> 
     dropped = [e for p in cmp.passages for e in p.edits if e.op == "delete"]
     assert [cmp.a.text[e.a[0] : e.a[1]] for e in dropped] == ["comment"]
     assert dropped[0].b == (42, 42) and b[:42].endswith("declined to")
+
+
+# --- the per-comparison work limit (issue 16) ----------------------------------------------
+
+
+def test_five_megabyte_line_stops_at_the_word_limit_after_bounded_work(monkeypatch) -> None:
+    """A 5 MB single line is refused with a one-line error, after reading at most
+    ``max_words + 1`` tokens and without building a Doc of it."""
+    from storytrace import align
+    from storytrace.align import MAX_WORDS, WorkLimitError
+
+    line = ("spending review " * 400_000)[:5_000_000]
+    read = []
+
+    class Counting:  # TOKEN_RE with a count of the matches consumed
+        def finditer(self, text: str):
+            for m in align.TOKEN_RE_REAL.finditer(text):
+                read.append(1)
+                yield m
+
+    monkeypatch.setattr(align, "TOKEN_RE_REAL", align.TOKEN_RE, raising=False)
+    monkeypatch.setattr(align, "TOKEN_RE", Counting())
+
+    def no_doc(text: str):
+        raise AssertionError("the over-long text was tokenised")
+
+    monkeypatch.setattr(align, "doc_of", no_doc)
+    with pytest.raises(WorkLimitError) as err:
+        compare(line, "a short text", align.BULK)
+    msg = str(err.value)
+    assert "\n" not in msg and f"{MAX_WORDS:,} words" in msg and msg.startswith("a:")
+    assert len(read) == MAX_WORDS + 1
+
+
+def test_work_limit_counts_words_and_can_be_raised() -> None:
+    from storytrace.align import Options, WorkLimitError
+
+    text = "one two three four five six seven eight nine ten"
+    with pytest.raises(WorkLimitError, match="more than 9 words"):
+        compare("short", text, Options(max_words=9))
+    assert compare(text, text, Options(max_words=10)).verdict == "duplicate"
+
+
+def test_work_limit_message_in_cli_and_batch(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+    from storytrace.pairs import compare_records
+
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 100_001, encoding="utf-8")
+    res = CliRunner().invoke(app, ["compare", str(big), str(ROOT / "examples" / "seed_a.txt")])
+    assert res.exit_code == 2
+    assert res.output.strip().endswith("(align.Options.max_words)")
+    assert "big.txt: more than 100,000 words" in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    out = list(compare_records([{"id": "p", "a": str(big), "b": str(big)}], workers=1))
+    assert out == [
+        {
+            "id": "p",
+            "error": f"{big}: more than 100,000 words, the limit for one comparison "
+            "(align.Options.max_words)",
+        }
+    ]
+
+
+def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
+    """Bulk alignment never reads the evidence of a copied pair, so compare leaves it to
+    the first read; what it then holds is what gathering it at once gives."""
+    import pickle
+
+    from storytrace import evidence
+    from storytrace.align import BULK
+    from storytrace.text import doc_of
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = a.replace("Starmer", "Sir Keir Starmer", 1)
+    cmp = compare(a, b, BULK)
+    assert cmp.verdict in ("duplicate", "copied")
+    assert cmp._evidence_args is not None  # not gathered yet
+    real = [p for p in cmp.passages if p.kind != "boilerplate"]
+    eager = evidence.gather(doc_of(a), doc_of(b), real, cmp.coverage, cmp.verdict)
+    copy = pickle.loads(pickle.dumps(cmp))  # pickling reads it too
+    assert cmp.evidence == eager and cmp._evidence_args is None
+    assert cmp.evidence.verdict == cmp.verdict and cmp.evidence.rule == cmp.verdict
+    assert copy.evidence == eager and cmp.to_dict()["evidence"] == eager.to_dict()
+    unrelated = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
+    assert unrelated._evidence_args is None and unrelated.evidence.verdict == "unrelated"
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        cmp.nothing  # noqa: B018

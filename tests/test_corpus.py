@@ -268,6 +268,35 @@ def test_reading_stories_and_export_never_aligns(tmp_path, monkeypatch):
     assert edges and passages and all("story" in e for e in edges)
 
 
+def test_stories_are_stored_by_index_and_read_without_clustering(tmp_path, monkeypatch):
+    from storytrace import stories as st
+
+    recs = _reuse_records()
+    corpus.index_records(recs[:6], tmp_path / "db")
+    corpus.index_records(recs, tmp_path / "db")
+    with corpus.Store(tmp_path / "db", readonly=True) as s:
+        stored = s.stored_stories()
+        ids = s.ids()
+        assert stored is not None and sorted(d for g in stored for d in g) == sorted(ids)
+        assert len(s.features()) == len(ids)
+    computed = corpus.stories(tmp_path / "db")
+
+    def boom(*a, **k):
+        raise AssertionError("clustered while reading")
+
+    monkeypatch.setattr(st, "cluster_features", boom)
+    data = corpus.stories(tmp_path / "db")
+    assert data == computed
+    assert [s["articles"] for s in data["stories"]] == [sorted(ids[d] for d in g) for g in stored]
+    corpus.export(tmp_path / "db", tmp_path / "ex")
+    # A change makes the stored groups stale: a read then computes them (and cannot store).
+    with corpus.Store(tmp_path / "db") as s:
+        s.add_many([corpus.prepare("new", {"text": "A storm closed the Tyne Road bridge."})])
+        assert s.stored_stories() is None
+    monkeypatch.undo()
+    assert "new" in {a for s in corpus.stories(tmp_path / "db")["stories"] for a in s["articles"]}
+
+
 def test_interrupted_alignment_resumes_without_loss(tmp_path, monkeypatch):
     recs = _reuse_records()
     corpus.index_records(recs, tmp_path / "once")

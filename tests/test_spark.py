@@ -163,15 +163,6 @@ def test_same_record_rule_as_local_index(spark, tmp_path: Path) -> None:
     assert [r["source"] for r in rejected] == [f"{src}:{n}" for n in (2, 3, 4, 5, 6, 7, 9)]
 
 
-def test_connected_components_refuse_to_stop_unfinished(spark) -> None:
-    chain = spark.createDataFrame([(str(i), str(i + 1)) for i in range(6)], "a string, b string")
-    nodes = spark.createDataFrame([(str(i),) for i in range(7)], "id string")
-    labels = {r.id: r.label for r in sp.connected_components(chain, nodes).collect()}
-    assert set(labels.values()) == {"0"}
-    with pytest.raises(sp.ComponentsError, match="did not settle in 2 rounds"):
-        sp.connected_components(chain, nodes, max_iter=2)
-
-
 def test_export_tables_are_the_same_for_both_engines(runs) -> None:
     import pyarrow.parquet as pq
 
@@ -209,3 +200,37 @@ def test_outlet_footer_is_boilerplate_in_both_engines(spark, tmp_path: Path) -> 
     assert list(spark_edges) == [("courier", "hg0")]
     assert spark_edges == _edges(corpus.stories(tmp_path / "db"))
     assert "boilerplate" in {kind for _, _, kind in spark_edges[("courier", "hg0")][1]}
+
+
+def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
+    """Two events of one kind, a digest naming both, a short brief and an unrelated pair:
+    grouped by the vocabulary alone (no reuse), the same in both engines."""
+    from test_stories import BRIDGE, BRIDGE2, DIGEST, QUAKE_A, QUAKE_A2, QUAKE_B, QUAKE_B2, TOUR
+
+    from storytrace import stories as st
+
+    texts = {
+        "a1": QUAKE_A,
+        "a2": QUAKE_A2,
+        "a3": "Kotor Varos: power still cut after the Vrbanja quake.",
+        "b1": QUAKE_B,
+        "b2": QUAKE_B2,
+        "d": DIGEST,
+        "r1": BRIDGE,
+        "r2": BRIDGE2,
+        "t": TOUR,
+    }
+    arts = spark.createDataFrame(sorted(texts.items()), "id string, text string")
+    none = spark.createDataFrame([], "a string, b string")
+    got = {(r.story, r.id) for r in sp.story_groups(spark, arts, none).collect()}
+    want = {(n, i) for n, g in enumerate(st.cluster(texts), 1) for i in g}
+    assert got == want
+    local = {
+        (a, b): s
+        for (a, b), s in st.story_scores({i: st.features(t) for i, t in texts.items()}).items()
+    }
+    distributed = {(r.a, r.b): r.score for r in sp.story_scores(spark, arts).collect()}
+    assert distributed.keys() == local.keys()
+    assert all(abs(distributed[k] - local[k]) < 1e-9 for k in local)
+    # The brief joins its event, the digest one of the two, and the two quakes stay apart.
+    assert sorted(st.cluster(texts)) == [["a1", "a2", "a3"], ["b1", "b2", "d"], ["r1", "r2"], ["t"]]

@@ -193,6 +193,22 @@ def test_version_1_store_is_migrated(tmp_path):
         assert s.pending() == [1]
 
 
+def test_version_2_store_is_migrated_and_gets_its_stories(tmp_path):
+    index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript("DROP TABLE features; DROP TABLE story_of; PRAGMA user_version=2;")
+    con.close()
+    with pytest.raises(InputError, match="older store layout"):
+        Store(tmp_path, readonly=True)
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.features() == {} and s.stored_stories() is None
+    index_records([("c", {"text": "An unrelated note about gardening and roses."})], tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        assert sorted(s.features()) == [1, 2, 3]
+        assert sorted(sorted(g) for g in s.stored_stories()) == [[1, 2], [3]]
+
+
 def test_readonly_open_never_writes(tmp_path):
     index_records([("a", {"text": TEXT})], tmp_path)
     path = tmp_path / "storytrace.db"

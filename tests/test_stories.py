@@ -252,8 +252,8 @@ DIGEST = (
 
 def test_average_link_keeps_two_events_of_one_kind_apart():
     texts = {"a1": QUAKE_A, "a2": QUAKE_A2, "b1": QUAKE_B, "b2": QUAKE_B2, "d": DIGEST}
-    single = cluster(texts, threshold=0.1)
-    average = cluster(texts, linkage="average", threshold=0.1)
+    single = cluster(texts, linkage="single", threshold=0.1)
+    average = cluster(texts, threshold=0.1)
     assert single == [["a1", "a2", "b1", "b2", "d"]]  # the digest chains both events
     # Average-link: the digest joins the event it is closest to, the events stay apart.
     assert average == [["b1", "b2", "d"], ["a1", "a2"]]

@@ -32,14 +32,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
-from operator import itemgetter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter, mul
 
 import numpy as np
 
 from storytrace import boilerplate, evidence, revision, spin, synonyms
-from storytrace.articles import Article, article_from_text
+from storytrace.articles import Article, InputError, article_from_text
 from storytrace.diff import (
     MIN_UNIT_WORDS,
     Edit,
@@ -56,11 +57,21 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, doc_of, overlaps
 
 Span = tuple[int, int]
 
-__all__ = ["Comparison", "Edit", "Options", "Passage", "compare", "make_passage", "merge_ops"]
+__all__ = [
+    "MAX_WORDS",
+    "Comparison",
+    "Edit",
+    "Options",
+    "Passage",
+    "WorkLimitError",
+    "compare",
+    "make_passage",
+    "merge_ops",
+]
 
 VERDICTS = ("duplicate", "spun", "copied", "reworded", "same-story", "unrelated")
 KINDS = ("verbatim", "edited", "reworded", "spun", "boilerplate")
@@ -137,6 +148,20 @@ class Comparison(Record):
     revision_features: Revision | None = jfield(
         "The measured features behind revision, and the reason.", default=None, omit_none=True
     )
+    _evidence_args: tuple | None = field(
+        default=None, repr=False, compare=False, metadata={"internal": True}
+    )
+    """What :func:`storytrace.evidence.gather` needs while ``evidence`` is still to compute."""
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached for an unset slot. ``evidence`` is left unset when the coverage rules
+        # already decided the verdict (gather keeps those verdicts): bulk alignment (index,
+        # Spark) never reads it, so it is gathered on first use, e.g. by to_dict().
+        if name == "evidence" and self._evidence_args is not None:
+            self.evidence = found = evidence.gather(*self._evidence_args)
+            self._evidence_args = None
+            return found
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def to_dict(self, include_text: bool = True) -> dict:
         """The JSON form: the fields above (``include_text=False`` drops the texts)."""
@@ -163,6 +188,15 @@ def _json(v: object, digits: int | None = None) -> object:
     if digits is not None and isinstance(v, float):
         return round(v, digits)
     return to_json(v)
+
+
+MAX_WORDS = 100_000
+"""The default per-comparison work limit in words per article, about 600 KB of English
+prose: news articles run to a few thousand words. Time grows with the words of the two
+articles (the word-level edit alignment inside one long passage faster than linearly), so
+an input without the limit, such as a 5 MB single line, could run for minutes; with it the
+comparison stops after counting at most this many words. Raise it with
+``Options(max_words=...)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +232,14 @@ class Options:
     boilerplate: tuple[str, ...] = ()
     """Extra publisher-furniture patterns (regular expressions) beside the built-in rules
     of :mod:`storytrace.boilerplate`; passages inside furniture are ``boilerplate``."""
+    max_words: int = MAX_WORDS
+    """The work limit: most words (tokens) of either article in one comparison. A longer
+    article raises :class:`WorkLimitError` before any analysis (see :data:`MAX_WORDS`)."""
+
+
+class WorkLimitError(InputError):
+    """An article is longer than the comparison's work limit (:attr:`Options.max_words`);
+    the message is one line naming the article and the limit."""
 
 
 DEFAULT = Options()
@@ -222,6 +264,8 @@ def compare(
     """
     art_a = a if isinstance(a, Article) else article_from_text(a, source="a")
     art_b = b if isinstance(b, Article) else article_from_text(b, source="b")
+    for art in (art_a, art_b):
+        check_work_limit(art, options.max_words)
     doc_a, doc_b = doc_of(art_a.text), doc_of(art_b.text)
     passages = align_docs(doc_a, doc_b, options)
     passages += reworded_passages(doc_a, doc_b, passages, options)
@@ -249,9 +293,16 @@ def compare(
     real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
-    # Same story or unrelated is decided on evidence: shared quotes, names, details.
-    found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
-    cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    # Same story or unrelated is decided on evidence: shared quotes, names, details. The
+    # coverage verdicts stand whatever the evidence, so theirs is gathered when first read.
+    evidence_args = (doc_a, doc_b, real, coverage, verdict, options.boilerplate)
+    if verdict in ("same-story", "unrelated"):
+        found = evidence.gather(*evidence_args)
+        cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
+    else:
+        cmp = Comparison(art_a, art_b, verdict, mode, coverage, passages)
+        cmp._evidence_args = evidence_args
+        del cmp.evidence  # an unset slot: Comparison.__getattr__ gathers it on first read
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
     # Per-text analyses are kept on the shared Doc: one article against many pays once.
@@ -273,6 +324,28 @@ def compare(
     cmp.spin_flags = spin_flags(cmp)
     cmp.findings = findings(cmp)
     return cmp
+
+
+def check_work_limit(article: Article, max_words: int = MAX_WORDS) -> None:
+    """Raise :class:`WorkLimitError` when ``article`` has more than ``max_words`` words.
+
+    Counting stops at ``max_words + 1`` tokens, so the check's work is bounded by the
+    limit, not by the input; a text of at most ``max_words`` characters is not scanned.
+
+    >>> try:
+    ...     check_work_limit(article_from_text("one two three", source="x.txt"), 2)
+    ... except WorkLimitError as e:
+    ...     print(e)
+    x.txt: more than 2 words, the limit for one comparison (align.Options.max_words)
+    """
+    text = article.text
+    if len(text) <= max_words:  # a word takes at least one character
+        return
+    if sum(1 for _ in islice(TOKEN_RE.finditer(text), max_words + 1)) > max_words:
+        raise WorkLimitError(
+            f"{article.source}: more than {max_words:,} words, the limit for one comparison "
+            "(align.Options.max_words)"
+        )
 
 
 # --- what a reader sees first ------------------------------------------------------------
@@ -527,11 +600,10 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
-    content = [w not in STOPWORDS for w in doc_a.norms]
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, content, c, options.seed_n * 2)
+        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
         p = make_passage(doc_a, doc_b, tok_ops)
@@ -544,7 +616,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 
 
 def _region_ops(
-    ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
+    ids_a: list[int], ids_b: list[int], norms_a: list[str], c: _Chain, window: int
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
@@ -563,14 +635,19 @@ def _region_ops(
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
         return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
 
-    def anchored(op: TokOp) -> bool:
-        return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
+    def anchored(op: TokOp) -> bool:  # (A's content words looked up only here)
+        return (
+            op[0] == "equal"
+            and op[2] - op[1] >= 2
+            and any(w not in STOPWORDS for w in norms_a[op[1] : op[2]])
+        )
 
     left = ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
     first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
     right = ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
     last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
-    core = ops(a0, a1, b0, b1)
+    # A chain without edits (most copied text) needs no edit alignment.
+    core = ops(a0, a1, b0, b1) if ids_a[a0:a1] != ids_b[b0:b1] else [("equal", a0, a1, b0, b1)]
     return merge_ops(left[first:] + core + right[: last + 1])
 
 
@@ -609,9 +686,16 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _content(doc: Doc, t0: int, t1: int) -> list[str]:
+def _content(doc: Doc, t0: int, t1: int) -> Iterator[str]:
     # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
-    return [w[:6] for w in doc.norms[t0:t1] if len(w) > 1 and w not in STOPWORDS]
+    # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
+    # every comparison it takes part in.
+    stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
+    return filter(None, stems[t0:t1])
+
+
+def _content_stems(norms: list[str]) -> list[str | None]:
+    return [w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in norms]
 
 
 def reworded_passages(
@@ -636,10 +720,13 @@ def reworded_passages(
     for bag in bags_a + bags_b:
         df.update(bag.keys())
     n_sent = len(bags_a) + len(bags_b)
-    idf = {w: math.log(1 + n_sent / c) for w, c in df.items()}
+    # One log per distinct document frequency, not per word.
+    logs = [0.0] + [math.log(1 + n_sent / c) for c in range(1, max(df.values()) + 1)]
+    idf = dict(zip(df.keys(), map(logs.__getitem__, df.values()), strict=True))
+    get_idf = idf.__getitem__
 
-    def weight(bag: Counter[str]) -> float:
-        return sum(idf[w] * c for w, c in bag.items())
+    def weight(bag: Counter[str]) -> float:  # in C: the sum of idf x count, in bag order
+        return sum(map(mul, map(get_idf, bag), bag.values()))
 
     wa = [weight(x) for x in bags_a]
     wb = [weight(x) for x in bags_b]

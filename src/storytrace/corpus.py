@@ -24,7 +24,7 @@ import numpy as np
 import xxhash
 
 from storytrace import fingerprints as fp
-from storytrace.articles import InputError, iter_articles, read_article
+from storytrace.articles import InputError, iter_articles, read_article, warn
 from storytrace.boilerplate import frequent_hashes, spans_from_positions
 from storytrace.store import ENGINE, Record, Store
 from storytrace.text import Doc, doc_of
@@ -97,6 +97,8 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
             for s, e in q.parts
         ]
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
+    from storytrace import stories as st
+
     return Record(
         id=article_id,
         text=text,
@@ -105,8 +107,20 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),
+        features=_features_json(st.features(text)),
         **meta,
     )
+
+
+def _features_json(f: st.Features) -> str:
+    return json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
+
+
+def _features_from(value: str) -> st.Features:
+    from storytrace import stories as st
+
+    terms, focal, years = json.loads(value)
+    return st.Features(terms, frozenset(focal), frozenset(years))
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, dict | InputError]]:
@@ -209,6 +223,8 @@ def index_records(
             pairs, edges = align_pending(store, progress=progress, pool=pool)
             report.pairs += pairs
             report.edges += edges
+            if store.stored_stories() is None:
+                update_stories(store)
         except KeyboardInterrupt:
             raise Interrupted(report) from None
         finally:
@@ -366,10 +382,15 @@ def _align(job: tuple) -> tuple[int, int, dict | None]:
     """``(doc_a, doc_b, meta_a, meta_b, text_a, text_b, shared_quotes, furniture_a,
     furniture_b)`` -> ``(doc_a, doc_b, edge dict or None)``."""
     from storytrace import stories as st
-    from storytrace.align import BULK, compare
+    from storytrace.align import BULK, WorkLimitError, compare
 
     doc_a, doc_b, meta_a, meta_b, ta, tb, shared_quotes, fa, fb = job
-    edge = st.reuse_edge(compare(ta, tb, BULK, fa, fb), meta_a, meta_b, shared_quotes)
+    try:
+        cmp = compare(ta, tb, BULK, fa, fb)
+    except WorkLimitError as e:  # one over-long article must not stop the whole index
+        warn(f"pair {meta_a['id']}, {meta_b['id']} not aligned: {e}")
+        return doc_a, doc_b, None
+    edge = st.reuse_edge(cmp, meta_a, meta_b, shared_quotes)
     return doc_a, doc_b, edge.to_dict() if edge else None
 
 
@@ -476,39 +497,87 @@ def _same_outlet(a: dict, b: dict) -> bool:
     return bool(oa) and oa == ob
 
 
+# --- stories -----------------------------------------------------------------
+#
+# Story groups are computed once per change of the store, at the end of
+# ``index`` (from every stored article's features and the stored reuse), and
+# stored with the store's change count; ``stories``, ``export`` and the web app
+# read them. The groups are a function of what is stored, so indexing in two
+# runs gives the stories of one run. A store whose stories are stale (an
+# interrupted ``index``, or a store from before schema 3 opened read-only) gets
+# them computed on read, with the same function, and not stored.
+
+
+def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
+    """Story groups (article ids) of everything stored: :func:`storytrace.stories.cluster`'s."""
+    from storytrace import stories as st
+
+    ids = store.ids()
+    stored = store.features()
+    missing = [d for d in ids if d not in stored]
+    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in missing}
+    if fresh and not store.readonly:
+        store.add_features(fresh.items())
+    feats = {ids[d]: _features_from(v) for d, v in (stored | fresh).items() if d in ids}
+    return st.cluster_features(feats, _links(store, edges))
+
+
+def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:
+    """Pairs that must share a story: reuse, and the same quote of
+    :data:`QUOTE_LINK_WORDS` or more words."""
+    ids = store.ids()
+    holders: dict[str, list[str]] = {}
+    for doc, q in store.all_quotes():
+        k = " ".join(_words(q["content"] or ""))
+        if len(k.split()) >= QUOTE_LINK_WORDS:
+            holders.setdefault(k, []).append(ids[doc])
+    links = [(e.a, e.b) for e in edges]
+    for ds in holders.values():
+        ds = sorted(set(ds))
+        if 1 < len(ds) <= fp.MAX_DF:
+            links += [(ds[0], d) for d in ds[1:]]
+    return links
+
+
+def update_stories(store: Store) -> bool:
+    """Compute the story groups of everything stored and store them (False when another
+    writer changed the store meanwhile; the next ``index`` or read recomputes them)."""
+    generation = store.generation()
+    edges = [_edge(d) for d in store.edges()]
+    groups = _story_groups(store, edges)
+    docs = {i: d for d, i in store.ids().items()}
+    return store.set_stories([[docs[i] for i in g] for g in groups], generation)
+
+
 def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
     """Stories with their reuse graphs, from what ``index`` stored.
 
     ``{"stories": [{"id", "articles", "nodes", "edges"}], "unaligned": n}``:
     ``unaligned`` counts articles an interrupted ``index`` has not aligned yet
     (their reuse is missing until ``index`` runs again). Nothing is aligned and
-    no process is started here, so a web request may call it.
+    no process is started here, so a web request may call it; the story
+    groups are the ones ``index`` stored (computed here only when stale).
     ``skip_same_outlet`` leaves out reuse between articles naming the same
-    outlet (passim's series fills the outlet when a record has none).
+    outlet (passim's series fills the outlet when a record has none); the
+    groups are then computed without those links.
     """
+    from storytrace import stories as st
+
     with Store(db, readonly=True) as store:
         _check_engine(store)
         edges = [_edge(d) for d in store.edges()]
         unaligned = len(store.pending())
+        stored = None if skip_same_outlet else store.stored_stories()
         if skip_same_outlet:
             meta = store.article_meta()
             edges = [e for e in edges if not _same_outlet(meta[e.a], meta[e.b])]
-        texts = {a["id"]: a["text"] for a in store.iter_articles()}
-        ids = store.ids()
-        holders: dict[str, list[str]] = {}
-        for doc, q in store.all_quotes():
-            k = " ".join(_words(q["content"] or ""))
-            if len(k.split()) >= QUOTE_LINK_WORDS:
-                holders.setdefault(k, []).append(ids[doc])
-    # The same quote of six or more words in two articles puts them in one story.
-    holders = {k: sorted(set(ds)) for k, ds in holders.items()}
-    quote_links = [
-        (ds[0], d) for ds in holders.values() if 1 < len(ds) <= fp.MAX_DF for d in ds[1:]
-    ]
-    from storytrace import stories as st
-
+        if stored is not None:
+            ids = store.ids()
+            groups = [[ids[d] for d in g] for g in stored]
+        else:
+            groups = _story_groups(store, edges)
     return {
-        "stories": st.group_stories(texts, edges, texts, quote_links),
+        "stories": st.story_graphs(groups, st.common_sources(edges)),
         "unaligned": unaligned,
     }
 

@@ -107,7 +107,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     # Per-token flags by C-level maps: a news text has thousands of tokens.
     caps = list(map(str.isupper, map(text.__getitem__, doc.starts)))
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = set(map(_bare, compress(norms, map(gt, caps, initial))))
+    named = set(map(_bare, set(compress(norms, map(gt, caps, initial)))))
     # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
     wanted = map(or_, caps, map(str.isdigit, map(itemgetter(slice(None, 1)), norms)))
     if skip:

@@ -323,33 +323,42 @@ def align_pairs(spark: Any, articles: Any, pairs: Any, keys: Any = None) -> Any:
 # --- stage 3: stories ----------------------------------------------------------------------
 
 
-def _terms_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, int, int]]:
-    from storytrace.stories import terms
+def _features_partition(rows: Iterator[Any]) -> Iterator[tuple]:
+    from storytrace.stories import features
 
     for r in rows:
-        for pos, (t, k) in enumerate(terms(r.text).items()):
-            yield (r.id, t, k, pos)
+        f = features(r.text)
+        yield (r.id, list(f.terms), list(f.terms.values()), sorted(f.focal), sorted(f.years))
 
 
-def similar_pairs(spark: Any, articles: Any, threshold: float | None = None) -> Any:
-    """Vocabulary links of :func:`storytrace.stories.cluster`, computed distributed.
+def story_features(spark: Any, articles: Any) -> Any:
+    """(id, terms, counts, focal, years): :func:`storytrace.stories.features` per article,
+    terms in first-occurrence order."""
+    return spark.createDataFrame(
+        articles.select("id", "text").rdd.mapPartitions(_features_partition),
+        "id string, terms array<string>, counts array<long>, focal array<string>, "
+        "years array<string>",
+    )
 
-    Same TF-IDF as :func:`storytrace.stories.tfidf_vectors` (terms from
-    :func:`storytrace.stories.terms`, top terms per article with ties broken by
-    first occurrence, L2 norm) and the same inverted-index cosine as
-    :func:`storytrace.stories.similar_pairs`, whose ``max_df`` bounds the skew.
+
+def similar_pairs(spark: Any, feats: Any, threshold: float | None = None) -> Any:
+    """(a, b, s): TF-IDF cosine links of :func:`storytrace.stories.similar_pairs`, distributed.
+
+    ``feats`` is :func:`story_features`. Same TF-IDF as
+    :func:`storytrace.stories.vectors` (:func:`storytrace.stories.weigh`: top
+    terms per article with ties broken by first occurrence, L2 norm) and the
+    same inverted-index cosine, whose ``max_df`` bounds the skew. ``threshold``
+    defaults to :data:`storytrace.stories.CANDIDATE_LINK`.
     """
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from storytrace import stories as st
 
-    threshold = st.LINK if threshold is None else threshold
-    tf = spark.createDataFrame(
-        articles.select("id", "text").rdd.mapPartitions(_terms_partition),
-        "id string, term string, k long, pos long",
-    )
-    n = articles.count()
+    threshold = st.CANDIDATE_LINK if threshold is None else threshold
+    tf = feats.select("id", F.posexplode(F.arrays_zip("terms", "counts")).alias("pos", "tc"))
+    tf = tf.select("id", "pos", F.col("tc.terms").alias("term"), F.col("tc.counts").alias("k"))
+    n = feats.count()
     df = tf.groupBy("term").agg(F.count("*").alias("df"))
     w = tf.join(df, "term").withColumn(
         "w", (1 + F.log(F.col("k"))) * F.log(F.lit(n + 1) / (F.col("df") + 1))
@@ -363,7 +372,7 @@ def similar_pairs(spark: Any, articles: Any, threshold: float | None = None) -> 
         (F.col("w") / F.when(F.col("norm") > 0, F.col("norm")).otherwise(1.0)).alias("v"),
     )
     postings = vec.groupBy("term").agg(F.collect_list(F.struct("id", "v")).alias("ps"))
-    postings = postings.where((F.size("ps") >= 2) & (F.size("ps") <= 200))
+    postings = postings.where((F.size("ps") >= 2) & (F.size("ps") <= st.MAX_DF))
     x = postings.select("term", F.explode("ps").alias("x"))
     y = postings.select("term", F.explode("ps").alias("y"))
     dots = (
@@ -372,7 +381,37 @@ def similar_pairs(spark: Any, articles: Any, threshold: float | None = None) -> 
         .groupBy(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
         .agg(F.sum(F.col("x.v") * F.col("y.v")).alias("s"))
     )
-    return dots.where(F.col("s") >= threshold).select("a", "b")
+    return dots.where(F.col("s") >= threshold)
+
+
+def _score_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, float]]:
+    from storytrace.stories import Features, pair_score
+
+    def feat(terms: list, counts: list, focal: list, years: list) -> Features:
+        return Features(dict(zip(terms, counts, strict=True)), frozenset(focal), frozenset(years))
+
+    for r in rows:
+        fa = feat(r.terms_a, r.counts_a, r.focal_a, r.years_a)
+        fb = feat(r.terms_b, r.counts_b, r.focal_b, r.years_b)
+        yield (r.a, r.b, pair_score(r.s, fa, fb))
+
+
+def story_scores(spark: Any, articles: Any) -> Any:
+    """(a, b, score): :func:`storytrace.stories.story_scores`, with the pair scores computed
+    by the same :func:`storytrace.stories.pair_score` in the executors."""
+    from pyspark.sql import functions as F
+
+    feats = story_features(spark, articles).cache()
+    pairs = similar_pairs(spark, feats)
+    cols = ("terms", "counts", "focal", "years")
+
+    def side(x: str) -> Any:
+        return feats.select(F.col("id").alias(x), *(F.col(c).alias(f"{c}_{x}") for c in cols))
+
+    joined = pairs.join(side("a"), "a").join(side("b"), "b")
+    return spark.createDataFrame(
+        joined.rdd.mapPartitions(_score_partition), "a string, b string, score double"
+    )
 
 
 def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
@@ -406,21 +445,23 @@ def quote_links(spark: Any, articles: Any) -> Any:
 
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
-    """(story, id): connected components of vocabulary, quote and reuse links."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
+    """(story, id): the local engine's story groups (:func:`storytrace.stories.cluster`).
 
-    links = (
-        similar_pairs(spark, articles)
-        .union(edges.select("a", "b"))
-        .union(quote_links(spark, articles))
-    )
-    labels = connected_components(links, articles.select("id"))
-    # Number stories as the local engine does: larger first, then by first member.
-    sizes = labels.groupBy("label").agg(F.count("*").alias("n"), F.min("id").alias("first"))
-    order = Window.orderBy(F.col("n").desc(), F.col("first").asc())
-    numbered = sizes.withColumn("story", F.row_number().over(order))
-    return labels.join(numbered, "label").select("story", "id")
+    Pair scores, reuse and quote links are computed distributed; the groups
+    come from :func:`storytrace.stories.cluster_scores` on the driver, the
+    function the local engine runs, over the scored pairs (a few per article,
+    not the texts).
+    """
+    from storytrace import stories as st
+
+    scores = {(r.a, r.b): r.score for r in story_scores(spark, articles).collect()}
+    links = [
+        (r.a, r.b) for r in edges.select("a", "b").union(quote_links(spark, articles)).collect()
+    ]
+    ids = [r.id for r in articles.select("id").collect()]
+    groups = st.cluster_scores(ids, scores, links)
+    rows = [(n, i) for n, g in enumerate(groups, 1) for i in g]
+    return spark.createDataFrame(rows, "story long, id string")
 
 
 # --- the pipeline -----------------------------------------------------------------------------
@@ -508,56 +549,6 @@ def _read_parquet(path: Path) -> list[dict]:
         spark = session()
         return [r.asDict() for r in spark.read.parquet(str(path)).collect()]
     return pq.read_table(str(path)).to_pylist()
-
-
-def connected_components(edges: Any, nodes: Any, max_iter: int = 1000) -> Any:
-    """Component label (smallest member id) per node, by min-label propagation.
-
-    ``edges`` has columns ``a``, ``b``; ``nodes`` a column ``id``. Each round
-    every node takes the smallest label among itself and its neighbours; the
-    loop stops when no label changes, which takes about the graph's diameter in
-    rounds (story graphs are shallow). A graph still changing after
-    ``max_iter`` rounds raises :class:`ComponentsError` rather than returning
-    unfinished components. Checkpoint-free, so a round costs one shuffle of the
-    edges.
-    """
-    from pyspark.sql import functions as F
-
-    und = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
-    und = und.distinct().cache()
-    labels = nodes.select(F.col("id"), F.col("id").alias("label")).cache()
-    for _ in range(max_iter):
-        proposals = und.join(labels, und.b == labels.id).select(
-            F.col("a").alias("id"), F.col("label")
-        )
-        new = (
-            labels.union(proposals)
-            .groupBy("id")
-            .agg(F.min("label").alias("label"))
-            .localCheckpoint()
-        )
-        changed = (
-            new.alias("n")
-            .join(labels.alias("o"), "id")
-            .where(F.col("n.label") != F.col("o.label"))
-            .limit(1)
-            .count()
-        )
-        labels.unpersist()
-        labels = new
-        if not changed:
-            break
-    else:
-        raise ComponentsError(
-            f"connected components did not settle in {max_iter} rounds (a chain of "
-            "stories longer than that); raise max_iter"
-        )
-    und.unpersist()
-    return labels
-
-
-class ComponentsError(RuntimeError):
-    """Min-label propagation did not converge within its round limit."""
 
 
 def import_output(out: str, db: str) -> Any:

@@ -47,8 +47,9 @@ import numpy as np
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError
 
-SCHEMA_VERSION = 2
-"""1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: this one."""
+SCHEMA_VERSION = 3
+"""1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
+3: this one (each article's story features and the stored story assignment)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -96,6 +97,16 @@ CREATE TABLE edges (
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX edges_b ON edges(b);
+CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+"""
+
+# Version 2 -> 3: story features per article (filled for stored articles when stories are
+# next computed) and the story assignment ``index`` stores.
+_MIGRATE_2 = """
+CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+DELETE FROM meta WHERE key = 'stories';
 """
 
 # Version 1 -> 2: the never-read fingerprint blobs go, reuse gets stored, and the
@@ -133,6 +144,8 @@ class Record:
     published: str | None = None
     source: str | None = None
     quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    features: str | None = None
+    """Story features (:func:`storytrace.stories.features`) as JSON, or None to compute later."""
 
 
 _ARTICLE = ("id", "title", "url", "outlet", "published", "source", "text")
@@ -203,6 +216,13 @@ class Store:
                 f"{self.path}: made by a newer storytrace (store schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
             )
+        elif app == APPLICATION_ID and version == 2:
+            if self.readonly:
+                raise InputError(
+                    f"{self.path}: an older store layout (schema 2); run 'storytrace index' on it "
+                    "once to upgrade it"
+                )
+            self._write_setup(self._migrate_2)
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -257,6 +277,11 @@ class Store:
             )
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
             last = rows[-1][0]
+        self._migrate_2()
+
+    def _migrate_2(self) -> None:
+        for stmt in _statements(_MIGRATE_2):
+            self.db.execute(stmt)
         self._stamp()
 
     def _stamp(self) -> None:
@@ -348,7 +373,11 @@ class Store:
                     "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
                     ((doc, s, e, k, sp, r.text[s:e]) for s, e, k, sp in r.quotes),
                 )
+                if r.features is not None:
+                    self.db.execute("INSERT INTO features VALUES (?,?)", (doc, r.features))
                 n += 1
+            if n:
+                self._changed()
             # Key order turns random B-tree inserts into mostly sequential ones.
             postings.sort()
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
@@ -369,6 +398,8 @@ class Store:
         )
         for stmt in (
             "DELETE FROM quotes WHERE doc=?",
+            "DELETE FROM features WHERE doc=?",
+            "DELETE FROM story_of WHERE doc=?",
             "DELETE FROM edges WHERE a=?",
             "DELETE FROM edges WHERE b=?",
             "DELETE FROM articles WHERE doc=?",
@@ -518,6 +549,7 @@ class Store:
                 edges,
             )
             self.db.executemany("UPDATE articles SET aligned=1 WHERE doc=?", ((d,) for d in done))
+            self._changed()
 
     def import_edges(self, edges: Iterable[dict]) -> int:
         """Store reuse computed elsewhere (edges by article id) and mark every article aligned.
@@ -534,6 +566,7 @@ class Store:
             ]
             self.db.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?)", rows)
             self.db.execute("UPDATE articles SET aligned=1")
+            self._changed()
         return len(rows)
 
     def edges(self) -> list[dict]:
@@ -549,7 +582,68 @@ class Store:
             self.db.execute("DELETE FROM edges")
             self.db.execute("UPDATE articles SET aligned=0")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (ENGINE,))
+            self._changed()
         self.meta["engine"] = ENGINE
+
+    # --- stored stories -------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """Count a change of articles or reuse (inside a write transaction): stored stories
+        computed before it are stale."""
+        n = self.db.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'"
+        ).rowcount
+        if not n:
+            self.db.execute("INSERT INTO meta VALUES ('generation', '1')")
+
+    def generation(self) -> int:
+        """How many changes of articles or reuse this store has seen (read now, not cached)."""
+        with self._guard("reading"):
+            row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def features(self) -> dict[int, str]:
+        """Stored story features (JSON) per doc; docs stored before schema 3 may lack them."""
+        with self._guard("reading"):
+            return dict(self.db.execute("SELECT doc, value FROM features"))
+
+    def add_features(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Store ``(doc, features JSON)`` rows (for docs indexed before features were kept)."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO features SELECT ?1, ?2 "
+                "WHERE EXISTS (SELECT 1 FROM articles WHERE doc=?1)",
+                rows,
+            )
+
+    def set_stories(self, groups: Iterable[Iterable[int]], generation: int) -> bool:
+        """Store the story of each doc (stories numbered from 1 in the order given), computed
+        at ``generation``. Returns False, storing nothing, when the store changed since."""
+        with self.transaction():
+            now = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+            if (int(now[0]) if now else 0) != generation:
+                return False
+            self.db.execute("DELETE FROM story_of")
+            self.db.executemany(
+                "INSERT INTO story_of VALUES (?,?)",
+                ((d, n) for n, g in enumerate(groups, 1) for d in g),
+            )
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stories', ?)", (str(generation),))
+        return True
+
+    def stored_stories(self) -> list[list[int]] | None:
+        """The stored story groups (docs), larger stories first, or None when the store
+        changed after they were computed (or they never were)."""
+        with self._guard("reading"):
+            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+            if meta.get("stories") is None or meta.get("stories") != meta.get("generation", "0"):
+                return None
+            groups: dict[int, list[int]] = {}
+            for doc, story in self.db.execute(
+                "SELECT doc, story FROM story_of ORDER BY story, doc"
+            ):
+                groups.setdefault(story, []).append(doc)
+        return [groups[k] for k in sorted(groups)]
 
     def key_counts(self, table: str, keys: list[int]) -> dict[int, int]:
         """How many stored docs hold each of ``keys`` in ``table`` (``postings`` or ``lsh``)."""

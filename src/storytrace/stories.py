@@ -1,10 +1,16 @@
 """Stories: group articles about the same event, and the reuse graph inside each.
 
 Pure functions over plain data (ids, texts, pair lists) so the Spark job can
-reuse them. Clustering links two articles when their distinctive vocabulary
-(TF-IDF over content words, with names, places, numbers and dates weighted up)
-is close enough, or when they share text; groups are the connected components
-of those links (union-find), which costs about the number of candidate pairs.
+reuse them. Each article gets event features (:func:`features`): TF-IDF terms
+over content words with names and numbers weighted up, the focal names of its
+headline and lead, and the years it mentions. Candidate pairs come from an
+inverted term index as a sparse matrix product (:func:`similar_pairs`); a
+pair's score is its cosine lowered when one side's focal names are missing
+from the other or their years differ (:func:`pair_score`), which tells two
+events of one kind apart (two earthquakes in one region, two arrests of
+players of one team). Groups are an average-link agglomeration of those
+scores (:func:`average_link`), which checks a group's cohesion before joining
+it instead of chaining like single-link components.
 """
 
 from __future__ import annotations
@@ -33,9 +39,32 @@ TOP_TERMS = 40
 # against the euro"): on BBC these were half of all otherwise-aligned pairs.
 STOCK_WORDS = 12
 STOCK_COVERAGE = 0.1
-# Cosine for a story link; tuned on ECB+ (event level at 0.28: ARI 0.815, BCubed F1 0.863).
 LINK = 0.28
-_CAP = re.compile(r"[A-Z][\w'-]+")
+"""Cosine for a single-link story link (``linkage="single"``; ECB+: ARI 0.781, B3 F1 0.837)."""
+AVERAGE_LINK = 0.09
+"""Least average pair score (:func:`pair_score`) between two groups for average-link to join
+them. Set on the ECB+ tune topics (topic % 4 == 1); see bench/ecbplus.py."""
+CANDIDATE_LINK = 0.05
+"""Pairs below this cosine count as 0 in the averages (keeps the candidate list sparse)."""
+LEAD_SENTENCES = 2
+"""Sentences of headline and lead whose names are an article's focal names."""
+FOCAL_PENALTY = 0.5
+"""A pair's score is multiplied by ``1 - FOCAL_PENALTY * m``, ``m`` the larger share of one
+side's focal names the other never mentions (ECB+ tune topics)."""
+YEAR_PENALTY = 0.5
+"""Score factor lost when both articles mention years and share none (ECB+ tune topics)."""
+ATTACH = 0.04
+"""Least mean pair score between a small group and a story for the group to join that story
+(the nearest one): short briefs and off-angle follow-ups fall under :data:`AVERAGE_LINK`.
+Set on the ECB+ tune topics (0.02 to 0.04 score alike; the highest is kept)."""
+ATTACH_SIZE = 1
+"""Groups of at most this many articles are attached to a larger story when close enough.
+One: two articles close to each other are a story of their own (on the ECB+ tune topics
+two would score a little higher, B3 F1 0.972 against 0.966, but a two-article story
+then joins a larger one of the same kind)."""
+MAX_DF = 200
+"""Terms held by more articles than this are left out of the similarity products."""
+_YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
 
 
 class UnionFind:
@@ -63,6 +92,46 @@ class UnionFind:
         return list(out.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What :func:`cluster` knows of one article (pure data, so Spark can ship it).
+
+    ``terms``: content-word counts (:func:`terms`); ``focal``: names in the
+    headline and lead (:data:`LEAD_SENTENCES`); ``years``: four-digit years
+    the text mentions.
+    """
+
+    terms: dict[str, int]
+    focal: frozenset[str]
+    years: frozenset[str]
+
+
+def _name_like(doc: object, text: str, i: int) -> bool:
+    # A capital past the text's first token: names and places (a sentence's
+    # first word counts too, as it did with the capitalised-word regex).
+    return i > 0 and text[doc.starts[i]].isupper()  # type: ignore[attr-defined]
+
+
+def features(text: str) -> Features:
+    """Event features of one article: see :class:`Features`.
+
+    >>> f = features("Storm hits Leeds\\nThe storm hit Leeds in March 2019, Jo Bell said.")
+    >>> sorted(f.focal), sorted(f.years), f.terms["leeds"]
+    (['bell', 'leeds', 'march'], ['2019'], 4)
+    """
+    doc = doc_of(text)
+    counts = terms(text)
+    lead = doc.sentences[:LEAD_SENTENCES]
+    lead_end = doc.tokens_in((0, lead[-1][1]))[1] if lead else 0
+    focal = frozenset(
+        w
+        for i, w in enumerate(doc.norms[:lead_end])
+        if w in counts and not w.isdigit() and _name_like(doc, text, i)
+    )
+    years = frozenset(w for w in counts if len(w) == 4 and _YEAR.fullmatch(w))
+    return Features(dict(counts), focal, years)
+
+
 def terms(text: str) -> Counter:
     """Content-word counts; capitalised words (names, places) and numbers count double.
 
@@ -70,118 +139,205 @@ def terms(text: str) -> Counter:
     are left out: a footer every article carries says nothing about its story.
     """
     doc = doc_of(text)
-    caps = {m.group().lower() for m in _CAP.finditer(text)}
-    furniture = boilerplate_spans(text, doc=doc)
+    furniture = doc.token_mask(boilerplate_spans(text, doc=doc))
     c: Counter = Counter()
     for i, w in enumerate(doc.norms):
-        if w in STOPWORDS or len(w) < 3:
+        if w in STOPWORDS or len(w) < 3 or furniture[i]:
             continue
-        start = doc.starts[i]
-        if furniture and any(s <= start < e for s, e in furniture):
-            continue
-        raw = text[start : doc.ends[i]]
-        heavy = w.isdigit() or (raw[:1].isupper() and i > 0 and w in caps)
-        c[w] += 2 if heavy else 1
+        c[w] += 2 if w.isdigit() or _name_like(doc, text, i) else 1
     return c
+
+
+def weigh(
+    counts: Mapping[str, int], df: Mapping[str, int], n: int, top: int = TOP_TERMS
+) -> dict[str, float]:
+    """One article's L2-normalised TF-IDF vector over its ``top`` terms.
+
+    ``df`` holds each term's document frequency among ``n`` articles. Ties
+    keep the terms' first-occurrence order (the order of ``counts``).
+    """
+    w = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 1)) for t, k in counts.items()}
+    best = sorted(w.items(), key=lambda x: -x[1])[:top]
+    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+    return {t: v / norm for t, v in best}
 
 
 def tfidf_vectors(texts: Mapping[str, str], top: int = TOP_TERMS) -> dict[str, dict[str, float]]:
     """L2-normalised TF-IDF vectors keeping each article's ``top`` terms."""
-    tfs = {i: terms(t) for i, t in texts.items()}
+    return vectors({i: terms(t) for i, t in texts.items()}, top)
+
+
+def vectors(counts: Mapping[str, Mapping[str, int]], top: int = TOP_TERMS) -> dict:
+    """:func:`weigh` for every article of ``counts`` (id -> term counts)."""
     df: Counter = Counter()
-    for c in tfs.values():
+    for c in counts.values():
         df.update(c.keys())
-    n = len(tfs)
-    vecs: dict[str, dict[str, float]] = {}
-    for i, c in tfs.items():
-        w = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 1)) for t, k in c.items()}
-        best = sorted(w.items(), key=lambda x: -x[1])[:top]
-        norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
-        vecs[i] = {t: v / norm for t, v in best}
-    return vecs
+    return {i: weigh(c, df, len(counts), top) for i, c in counts.items()}
 
 
 def similar_pairs(
-    vecs: Mapping[str, dict[str, float]], threshold: float = LINK, max_df: int = 200
+    vecs: Mapping[str, dict[str, float]], threshold: float = LINK, max_df: int = MAX_DF
 ) -> dict[tuple[str, str], float]:
-    """Pairs with cosine at least ``threshold``, found through an inverted term index.
+    """Pairs with cosine at least ``threshold``, as one sparse matrix product.
 
-    Terms held by more than ``max_df`` articles are left out of the dot products:
-    they link too much to mean a shared story. Each article's dot products with
-    the later articles are summed in numpy (a Python loop over every pair of a
-    term's postings took minutes at 100,000 articles).
+    Terms held by more than ``max_df`` articles (or by one) are left out of
+    the dot products: they link too much to mean a shared story. ``X @ X.T``
+    runs in blocks of rows (scipy.sparse), so memory stays at one block's
+    products; only pairs sharing a kept term are ever computed.
     """
+    from scipy import sparse
+
     ids = list(vecs)
-    postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
     for k, i in enumerate(ids):
         for t, w in vecs[i].items():
-            docs, weights = postings[t]
-            docs.append(k)
-            weights.append(w)
-    index = {
-        t: (np.array(d, dtype=np.int64), np.array(w))
-        for t, (d, w) in postings.items()
-        if 2 <= len(d) <= max_df
-    }
+            rows.append(k)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            vals.append(w)
+    if not vals:
+        return {}
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(ids), len(vocab)))
+    df = np.bincount(x.indices, minlength=len(vocab))
+    x = x[:, np.flatnonzero((df >= 2) & (df <= max_df))].tocsr()
+    xt = x.T.tocsr()
     out: dict[tuple[str, str], float] = {}
-    for k, i in enumerate(ids):
-        docs_parts, weight_parts = [], []
-        for t, w in vecs[i].items():
-            held = index.get(t)
-            if held is None:
-                continue
-            docs, weights = held
-            later = int(np.searchsorted(docs, k, side="right"))  # postings are in id order
-            if later < len(docs):
-                docs_parts.append(docs[later:])
-                weight_parts.append(weights[later:] * w)
-        if not docs_parts:
-            continue
-        others, where = np.unique(np.concatenate(docs_parts), return_inverse=True)
-        dots = np.bincount(where, weights=np.concatenate(weight_parts))
-        for h in np.flatnonzero(dots >= threshold):
-            j = ids[others[h]]
-            out[(i, j) if i < j else (j, i)] = float(dots[h])
+    block = 4096
+    for lo in range(0, len(ids), block):
+        prod = sparse.triu(x[lo : lo + block] @ xt, k=lo + 1, format="coo")
+        keep = prod.data >= threshold
+        for r, c, s in zip(
+            (prod.row[keep] + lo).tolist(),
+            prod.col[keep].tolist(),
+            prod.data[keep].tolist(),
+            strict=True,
+        ):
+            i, j = ids[r], ids[c]
+            out[(i, j) if i < j else (j, i)] = s
     return out
+
+
+def pair_score(cos: float, a: Features, b: Features) -> float:
+    """A candidate pair's story score: its cosine, lowered for signs of two different events.
+
+    Multiplied by ``1 - FOCAL_PENALTY * m``, ``m`` the larger share of either
+    side's focal names the other article never mentions, and by
+    ``1 - YEAR_PENALTY`` when both mention years and none is shared.
+
+    >>> a = Features({"klitschko": 2, "rahman": 2}, frozenset({"klitschko", "rahman"}), frozenset())
+    >>> b = Features({"klitschko": 2, "thompson": 2}, frozenset({"thompson"}), frozenset({"2012"}))
+    >>> pair_score(0.4, a, b)
+    0.2
+    """
+    m = max(_missing(a.focal, b.terms), _missing(b.focal, a.terms))
+    score = cos * (1 - FOCAL_PENALTY * m)
+    if a.years and b.years and not a.years & b.years:
+        score *= 1 - YEAR_PENALTY
+    return score
+
+
+def _missing(names: frozenset[str], other: Mapping[str, int]) -> float:
+    return sum(1 for w in names if w not in other) / len(names) if names else 0.0
+
+
+def story_scores(
+    feats: Mapping[str, Features], top: int = TOP_TERMS, floor: float = CANDIDATE_LINK
+) -> dict[tuple[str, str], float]:
+    """:func:`pair_score` of every pair whose TF-IDF cosine is at least ``floor``."""
+    cos = similar_pairs(vectors({i: f.terms for i, f in feats.items()}, top), floor)
+    return {(a, b): pair_score(s, feats[a], feats[b]) for (a, b), s in cos.items()}
 
 
 def cluster(
     texts: Mapping[str, str],
     linked: Iterable[tuple[str, str]] = (),
     threshold: float | None = None,
-    linkage: str = "single",
+    linkage: str = "average",
     top: int = TOP_TERMS,
 ) -> list[list[str]]:
-    """Story groups of similar-vocabulary and shared-text links.
+    """Story groups of similar-event and shared-text links.
 
-    ``linkage="single"``: connected components of links with cosine at least
-    ``threshold`` (default :data:`LINK`; what the Spark job computes too).
-    ``"average"``: average-link agglomeration (:func:`average_link`, default
-    threshold :data:`AVERAGE_LINK`), which checks a group's cohesion before
-    joining it and so does not chain two events of one kind together. ``linked``
-    pairs (shared text, a shared quote) are always in one group.
+    ``linkage="average"`` (the default, what the Spark job computes too):
+    average-link agglomeration (:func:`average_link`) of :func:`story_scores`
+    at ``threshold`` (default :data:`AVERAGE_LINK`). ``"single"``: connected
+    components of plain TF-IDF cosine links of at least ``threshold``
+    (default :data:`LINK`), which chain two events of one kind together.
+    ``linked`` pairs (shared text, a shared quote) are always in one group.
     """
-    vecs = tfidf_vectors(texts, top)
     if linkage == "average":
-        cut = AVERAGE_LINK if threshold is None else threshold
-        scores = similar_pairs(vecs, CANDIDATE_LINK)
-        groups = average_link(sorted(texts), scores, cut, linked)
-    elif linkage == "single":
-        uf = UnionFind()
-        for a, b in similar_pairs(vecs, LINK if threshold is None else threshold):
-            uf.union(a, b)
-        for a, b in linked:
-            uf.union(a, b)
-        groups = uf.groups(sorted(texts))
-    else:
-        raise ValueError(f"unknown linkage {linkage!r}: use 'single' or 'average'")
+        return cluster_features({i: features(t) for i, t in texts.items()}, linked, threshold, top)
+    if linkage != "single":
+        raise ValueError(f"unknown linkage {linkage!r}: use 'average' or 'single'")
+    uf = UnionFind()
+    for a, b in similar_pairs(tfidf_vectors(texts, top), LINK if threshold is None else threshold):
+        uf.union(a, b)
+    for a, b in linked:
+        uf.union(a, b)
+    return _ordered(uf.groups(sorted(texts)))
+
+
+def cluster_features(
+    feats: Mapping[str, Features],
+    linked: Iterable[tuple[str, str]] = (),
+    threshold: float | None = None,
+    top: int = TOP_TERMS,
+) -> list[list[str]]:
+    """:func:`cluster`'s average-link groups from precomputed :func:`features`."""
+    return cluster_scores(feats, story_scores(feats, top), linked, threshold)
+
+
+def cluster_scores(
+    ids: Iterable[str],
+    scores: Mapping[tuple[str, str], float],
+    linked: Iterable[tuple[str, str]] = (),
+    threshold: float | None = None,
+) -> list[list[str]]:
+    """Story groups from pair scores (:func:`story_scores`, or Spark's, computed by the same
+    :func:`pair_score`): :func:`average_link` at ``threshold`` (default
+    :data:`AVERAGE_LINK`), then :func:`attach`; larger groups first."""
+    cut = AVERAGE_LINK if threshold is None else threshold
+    return _ordered(attach(average_link(ids, scores, cut, linked), scores))
+
+
+def attach(
+    groups: list[list[str]],
+    scores: Mapping[tuple[str, str], float],
+    least: float = ATTACH,
+    size: int = ATTACH_SIZE,
+) -> list[list[str]]:
+    """Groups of at most ``size`` articles joined to the nearest larger group.
+
+    Nearest: the highest mean pair score (missing pairs score 0) over the
+    larger group's members, ties to the group with the smallest first id; it
+    must be at least ``least``. Larger groups never move, so nothing chains.
+
+    >>> attach([["a", "b", "c"], ["d"], ["e"]], {("a", "d"): 0.3, ("c", "e"): 0.06})
+    [['a', 'b', 'c', 'd'], ['e']]
+    """
+    of = {d: k for k, g in enumerate(groups) for d in g}
+    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (a, b), s in scores.items():
+        ka, kb = of[a], of[b]
+        if ka != kb:
+            sums[ka][kb] += s
+            sums[kb][ka] += s
+    out = [list(g) for g in groups]
+    for k, g in enumerate(groups):
+        if len(g) > size:
+            continue
+        near = sorted(
+            (-total / len(groups[h]), min(groups[h]), h)
+            for h, total in sums[k].items()
+            if len(groups[h]) > size
+        )
+        if near and -near[0][0] >= least:
+            out[near[0][2]] += out[k]
+            out[k] = []
+    return [g for g in out if g]
+
+
+def _ordered(groups: Iterable[list[str]]) -> list[list[str]]:
     return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
-
-
-AVERAGE_LINK = 0.15
-"""Least average cosine between two groups for average-link to join them (ECB+, top 40 terms)."""
-CANDIDATE_LINK = 0.05
-"""Pairs below this cosine count as 0 in the averages (keeps the candidate list sparse)."""
 
 
 def average_link(

@@ -123,15 +123,20 @@ class Doc:
     def __post_init__(self) -> None:
         text = self.text
         # Split (in C) into gaps and tokens alternately; running lengths are the offsets.
-        offsets = list(accumulate(map(len, _TOKEN_SPLIT.split(text))))
+        parts = _TOKEN_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
         self.starts = starts = offsets[0:-1:2]
         self.ends = ends = offsets[1::2]
-        folded = _fold(text.lower())
-        if len(folded) != len(text):
+        # The tokens joined by a character no token holds, folded in one go and split
+        # again (all in C). Lower-casing a token alone differs from lower-casing it in
+        # context only for Greek final sigma, which _fold makes plain sigma anyway.
+        joined = "\n".join(parts[1::2])
+        folded = _fold(joined.lower())
+        if len(folded) != len(joined):
             # A few characters lower-case to two ("İ"); fold token by token.
             self.norms = [normalise_word(text[s:e]) for s, e in zip(starts, ends, strict=True)]
             return
-        norms = [folded[s:e] for s, e in zip(starts, ends, strict=True)]
+        norms = folded.split("\n") if starts else []
         if not folded.isascii():
             norms = [w if w.isascii() else _strip_marks(w) for w in norms]
         self.norms = norms
@@ -236,12 +241,11 @@ class Doc:
     def sentence_tokens(self) -> list[tuple[int, int]]:
         """Token ranges of the sentences that hold at least one word."""
         if self._sentence_tokens is None:
-            out = []
-            for span in self.sentences:
-                t0, t1 = self.tokens_in(span)
-                if t1 > t0:
-                    out.append((t0, t1))
-            self._sentence_tokens = out
+            # tokens_in(span) of each sentence, the empty ones left out.
+            starts = self.starts
+            firsts = [bisect_left(starts, s) for s, _ in self.sentences]
+            lasts = [bisect_left(starts, e) for _, e in self.sentences]
+            self._sentence_tokens = [(i, j) for i, j in zip(firsts, lasts, strict=True) if j > i]
         return self._sentence_tokens
 
 
@@ -362,6 +366,8 @@ _DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
 def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -> bool:
     """Whether the sentence ``text[s:e]`` ends with a title or initial that the next
     sentence ``text[s2:e2]`` continues ("J. Rhodes")."""
+    if e - 6 >= s and text[e - 6 : e - 1].isalnum():
+        return False  # the word before the stop has five letters or more: no title or initial
     k = e - 1
     while k > s and (text[k - 1].isalnum() or text[k - 1] == "_"):
         k -= 1
