@@ -51,14 +51,16 @@ about 1-4 min per run on the shared 2-core machine:
     STORYTRACE_WORDNET=none ... --spinner-thesaurus wordnet
     nice -n 10 .venv/bin/python bench/spin_eval.py ... --spinner-thesaurus embed
 
-| spinner / recogniser | split | spun verdict 0.15 / 0.30 / 0.45 (now; prev) | swap recall (now; prev) |
+Rates 0.15 / 0.30 / 0.45, now (prev):
+
+| spinner / recogniser | split | spun verdict | swap recall |
 |---|---|---|---|
-| Moby / WordNet only | tune | 1.00 / 1.00 / 1.00; 0.24 / 0.34 / 0.40 | 0.953 / 0.920 / 0.857; 0.295 / 0.334 / 0.282 |
-| Moby / WordNet only | measure | 1.00 / 1.00 / 1.00; 0.30 / 0.34 / 0.24 | 0.950 / 0.935 / 0.865; 0.389 / 0.348 / 0.233 |
-| WordNet / Moby only | tune | 0.94 / 1.00 / 1.00; 0.80 / 0.90 / 1.00 | 0.890 / 0.913 / 0.902; 0.841 / 0.864 / 0.860 |
-| WordNet / Moby only | measure | 0.96 / 1.00 / 0.98; 0.76 / 0.82 / 0.94 | 0.903 / 0.901 / 0.883; 0.844 / 0.840 / 0.843 |
-| embedding / Moby + WordNet | tune | 0.96 / 0.96 / 1.00; 0.80 / 0.86 / 0.90 | 0.949 / 0.937 / 0.936; 0.870 / 0.858 / 0.826 |
-| embedding / Moby + WordNet | measure | 0.90 / 1.00 / 1.00; 0.64 / 0.88 / 0.86 | 0.912 / 0.950 / 0.931; 0.732 / 0.853 / 0.786 |
+| Moby / WordNet | tune | 1.00 1.00 1.00 (0.24 0.34 0.40) | .953 .920 .857 (.295 .334 .282) |
+| Moby / WordNet | measure | 1.00 1.00 1.00 (0.30 0.34 0.24) | .950 .935 .865 (.389 .348 .233) |
+| WordNet / Moby | tune | 0.94 1.00 1.00 (0.80 0.90 1.00) | .890 .913 .902 (.841 .864 .860) |
+| WordNet / Moby | measure | 0.96 1.00 0.98 (0.76 0.82 0.94) | .903 .901 .883 (.844 .840 .843) |
+| embed / both | tune | 0.96 0.96 1.00 (0.80 0.86 0.90) | .949 .937 .936 (.870 .858 .826) |
+| embed / both | measure | 0.90 1.00 1.00 (0.64 0.88 0.86) | .912 .950 .931 (.732 .853 .786) |
 
 Swap precision 1.000 in every row (the spinner changes nothing else, so this does not
 measure precision on real edits); pairing recall 1.000. Spun verdicts on negatives, in
