@@ -34,7 +34,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from operator import itemgetter, mul
 
@@ -601,11 +600,10 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
-    content = [w not in STOPWORDS for w in doc_a.norms]
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, content, c, options.seed_n * 2)
+        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
         p = make_passage(doc_a, doc_b, tok_ops)
@@ -618,7 +616,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 
 
 def _region_ops(
-    ids_a: list[int], ids_b: list[int], content: list[bool], c: _Chain, window: int
+    ids_a: list[int], ids_b: list[int], norms_a: list[str], c: _Chain, window: int
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
@@ -637,8 +635,12 @@ def _region_ops(
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
         return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
 
-    def anchored(op: TokOp) -> bool:
-        return op[0] == "equal" and op[2] - op[1] >= 2 and any(content[op[1] : op[2]])
+    def anchored(op: TokOp) -> bool:  # (A's content words looked up only here)
+        return (
+            op[0] == "equal"
+            and op[2] - op[1] >= 2
+            and any(w not in STOPWORDS for w in norms_a[op[1] : op[2]])
+        )
 
     left = ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
     first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
@@ -688,13 +690,12 @@ def _content(doc: Doc, t0: int, t1: int) -> Iterator[str]:
     # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
     # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
     # every comparison it takes part in.
-    stems = doc.derived("content-stems", lambda: list(map(_content_stem, doc.norms)))
+    stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
     return filter(None, stems[t0:t1])
 
 
-@lru_cache(maxsize=200_000)
-def _content_stem(w: str) -> str | None:
-    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
+def _content_stems(norms: list[str]) -> list[str | None]:
+    return [w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in norms]
 
 
 def reworded_passages(

@@ -107,7 +107,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     # Per-token flags by C-level maps: a news text has thousands of tokens.
     caps = list(map(str.isupper, map(text.__getitem__, doc.starts)))
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = set(map(_bare, compress(norms, map(gt, caps, initial))))
+    named = set(map(_bare, set(compress(norms, map(gt, caps, initial)))))
     # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
     wanted = map(or_, caps, map(str.isdigit, map(itemgetter(slice(None, 1)), norms)))
     if skip:
@@ -157,8 +157,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
     norms = doc.norms
     while words and (
-        norms[words[0]] in _NOT_FIRST
-        or (initial[words[0]] and _bare(norms[words[0]]) not in named)
+        norms[words[0]] in _NOT_FIRST or (initial[words[0]] and _bare(norms[words[0]]) not in named)
     ):
         words = words[1:]
     while words and norms[words[-1]] in _NOT_LAST:

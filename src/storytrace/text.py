@@ -241,12 +241,11 @@ class Doc:
     def sentence_tokens(self) -> list[tuple[int, int]]:
         """Token ranges of the sentences that hold at least one word."""
         if self._sentence_tokens is None:
-            out = []
-            for span in self.sentences:
-                t0, t1 = self.tokens_in(span)
-                if t1 > t0:
-                    out.append((t0, t1))
-            self._sentence_tokens = out
+            # tokens_in(span) of each sentence, the empty ones left out.
+            starts = self.starts
+            firsts = [bisect_left(starts, s) for s, _ in self.sentences]
+            lasts = [bisect_left(starts, e) for _, e in self.sentences]
+            self._sentence_tokens = [(i, j) for i, j in zip(firsts, lasts, strict=True) if j > i]
         return self._sentence_tokens
 
 
