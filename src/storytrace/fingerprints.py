@@ -41,7 +41,7 @@ from collections.abc import Iterable
 import numpy as np
 import xxhash
 
-from storytrace.text import Doc
+from storytrace.text import doc_of
 
 NGRAM = 5
 """Words per shingle."""
@@ -104,7 +104,7 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     and the n-gram hash is an order-sensitive numpy combination of its words'
     hashes, which is several times faster than hashing every n-gram string.
     """
-    norms = Doc(text).norms
+    norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return []
     n = min(n, len(norms))
