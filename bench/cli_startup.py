@@ -40,10 +40,11 @@ pressure, so it is an upper bound for an idle machine only roughly).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,21 +53,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-WORDS = (
-    "council bridge mayor river harbour budget minister police court school hospital "
-    "report vote week city plan company shares market price rain storm road train "
-    "union strike teacher nurse patient judge jury trial election party leader "
-    "farmers harvest winter summer museum festival team match goal coach season"
-).split()
-
-
-def _article(rng: random.Random, i: int) -> str:
-    sents = []
-    for _ in range(12):
-        words = [rng.choice(WORDS) for _ in range(rng.randint(10, 20))]
-        sents.append(" ".join(words).capitalize() + ".")
-    return f"Story {i}. " + " ".join(sents)
 
 
 def _timed(cmd: list[str], env: dict, runs: int) -> tuple[float, float, int]:
@@ -82,52 +68,142 @@ def _timed(cmd: list[str], env: dict, runs: int) -> tuple[float, float, int]:
     return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, code
 
 
+def _build_child(jsonl: str, db: str) -> None:
+    """Run with the ``src`` under test: store every article with its fingerprints.
+
+    Through the store API (``corpus.prepare`` + ``Store.add_many``, no quotes, no
+    alignment): ``match`` reads fingerprints, band keys and quotes, never stored reuse.
+    """
+    from storytrace.corpus import prepare
+    from storytrace.store import Store
+
+    def records():
+        with open(jsonl, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                yield prepare(rec["id"], rec, quotes=False)
+
+    with Store(db) as store:
+        batch = []
+        for r in records():
+            batch.append(r)
+            if len(batch) == 5000:
+                store.add_many(batch)
+                batch = []
+        store.add_many(batch)
+
+
+def _store_for(src: str, dump: Path, folder: Path) -> Path:
+    """The index of ``dump`` built by ``src`` (kept in ``folder`` between runs)."""
+    db = folder / ("db-" + hashlib.sha1(src.encode()).hexdigest()[:10])
+    if not (db / "built").exists():
+        shutil.rmtree(db, ignore_errors=True)
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(
+            [sys.executable, __file__, "--build-child", str(dump), str(db)],
+            env={**os.environ, "PYTHONPATH": src},
+            check=True,
+        )
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime
+        size = sum(f.stat().st_size for f in db.iterdir()) / 1e6
+        note = f"built in {time.perf_counter() - t0:.0f} s wall, {cpu:.0f} s CPU, {size:.0f} MB"
+        (db / "built").write_text(note)
+    print(f"index for {src}: {(db / 'built').read_text()}")
+    return db
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--src", default=str(ROOT / "src"), help="the src folder to measure")
+    ap.add_argument("--baseline-src", help="another src measured in the same run, alternating")
+    ap.add_argument(
+        "--cache",
+        help="keep the synthetic index here between runs (building 100,000 articles takes minutes)",
+    )
     ap.add_argument(
         "--importtime",
         action="store_true",
         help="also list the costliest imports of match (-X importtime, minimum of 5 runs)",
     )
+    ap.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="compile every module on every start (PYTHONDONTWRITEBYTECODE=1, no .pyc)",
+    )
+    ap.add_argument("--build-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    env = {**os.environ, "PYTHONPATH": args.src}
+    if args.build_child:
+        _build_child(*args.build_child)
+        return
+    srcs = {"now": str(Path(args.src).resolve())}
+    if args.baseline_src:
+        srcs = {"before": str(Path(args.baseline_src).resolve()), **srcs}
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
-        rng = random.Random(7)
-        dump = Path(tmp) / "dump.jsonl"
-        with dump.open("w") as fh:
-            for i in range(args.articles):
-                fh.write(json.dumps({"id": f"a{i}", "text": _article(rng, i)}) + "\n")
+        folder = Path(args.cache or tmp) / f"startup-{args.articles}"
+        folder.mkdir(parents=True, exist_ok=True)
+        dump = folder / "dump.jsonl"
+        if not dump.exists():
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from scale import make_corpus
+
+            make_corpus(args.articles, dump)
         probe = Path(tmp) / "probe.txt"
-        probe.write_text(_article(random.Random(7), 0))
-        db = str(Path(tmp) / "db")
-        subprocess.run(
-            [py, "-m", "storytrace", "index", str(dump), "--db", db, "--no-quotes"],
-            env=env,
-            check=True,
-            stderr=subprocess.DEVNULL,
-        )
+        with dump.open(encoding="utf-8") as fh:
+            probe.write_text(json.loads(next(fh))["text"], encoding="utf-8")
+        dbs = {name: _store_for(src, dump, folder) for name, src in srcs.items()}
+        envs = {}
+        for name, src in srcs.items():
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env["PYTHONPATH"] = src
+            if args.no_bytecode_cache:
+                env["PYTHONDONTWRITEBYTECODE"] = "1"
+            else:
+                # .pyc files as an installed package has them, kept out of the source tree.
+                env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / f"pyc-{name}")
+            envs[name] = env
         cases = [
-            ("python -c pass (baseline)", [py, "-c", "pass"]),
-            ("import storytrace", [py, "-c", "import storytrace"]),
-            ("storytrace --help", [py, "-m", "storytrace", "--help"]),
-            ("storytrace --version", [py, "-m", "storytrace", "--version"]),
-            ("storytrace compare --help", [py, "-m", "storytrace", "compare", "--help"]),
+            ("python -c pass (baseline)", lambda db: [py, "-c", "pass"]),
+            ("import storytrace", lambda db: [py, "-c", "import storytrace"]),
+            ("storytrace --help", lambda db: [py, "-m", "storytrace", "--help"]),
+            ("storytrace --version", lambda db: [py, "-m", "storytrace", "--version"]),
+            ("storytrace compare --help", lambda db: [py, "-m", "storytrace", "compare", "--help"]),
             (
                 f"storytrace match ({args.articles} articles)",
-                [py, "-m", "storytrace", "match", str(probe), "--db", db],
+                lambda db: [py, "-m", "storytrace", "match", str(probe), "--db", str(db)],
             ),
         ]
-        print(f"src: {args.src}; {args.runs} runs each; milliseconds (median)")
-        print(f"{'command':40s} {'wall':>8s} {'CPU':>8s} {'exit':>5s}")
+        print(f"{args.runs} runs each, the sources alternating; milliseconds (median)")
+        head = "".join(f" {n + ' wall':>12s} {n + ' CPU':>11s}" for n in srcs)
+        print(f"{'command':34s}{head}")
+        for _name, cmd in cases:  # warm-up: writes the .pyc files, fills the disk cache
+            for n in srcs:
+                _timed(cmd(dbs[n]), envs[n], 1)
         for name, cmd in cases:
-            wall, cpu, code = _timed(cmd, env, args.runs)
-            print(f"{name:40s} {wall:8.1f} {cpu:8.1f} {code:5d}")
+            cells: dict[str, list] = {n: [[], [], 0] for n in srcs}
+            for _ in range(args.runs):
+                for n in srcs:
+                    wall, cpu, code = _timed(cmd(dbs[n]), envs[n], 1)
+                    cells[n][0].append(wall)
+                    cells[n][1].append(cpu)
+                    cells[n][2] = max(cells[n][2], code)
+            row = "".join(
+                f" {statistics.median(w):12.1f} {statistics.median(c):11.1f}"
+                + ("" if code in (0, 1) else f" (exit {code})")
+                for w, c, code in cells.values()
+            )
+            print(f"{name:34s}{row}", flush=True)
         if args.importtime:
-            _import_table([py, "-X", "importtime", *cases[-1][1][1:]], env)
+            for n in srcs:
+                print(f"\n{n}:", end="")
+                _import_table(
+                    cases[-1][1](dbs[n])[:1] + ["-X", "importtime"] + cases[-1][1](dbs[n])[1:],
+                    envs[n],
+                )
 
 
 def _import_table(cmd: list[str], env: dict, runs: int = 5, top: int = 20) -> None:

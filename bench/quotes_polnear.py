@@ -81,6 +81,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from storytrace.quotes import extract_quotes, parser_available, quote_segments  # noqa: E402
 from storytrace.quotes.lexicon import NOT_NAME, TITLES, inflect  # noqa: E402
+from storytrace.quotes.parser import load_spacy  # noqa: E402
 from storytrace.text import Doc  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "data"
@@ -94,6 +95,7 @@ class Gold:
     source: set[int]
     speech: bool
     source_text: str = ""
+    clause: bool = True
 
 
 def load(
@@ -169,12 +171,24 @@ _SPEECH_LEMMAS = """say tell write speak call add insist claim argue explain sta
 _SPEECH = {f for lemma in _SPEECH_LEMMAS for f in inflect(lemma)} | {"according", ":", "―"}
 
 
-def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
+def verb_positions(articles: list) -> dict[str, list[int]] | None:
+    """Start offsets of the verbs and auxiliaries spaCy tags in each article (in
+    context), for the ``clause`` rows; None without spaCy."""
+    if not parser_available():
+        return None
+    nlp = load_spacy(required=True)
+    return {
+        stem: [t.idx for t in nlp(text) if t.pos_ in ("VERB", "AUX")] for stem, text, _ in articles
+    }
+
+
+def evaluate(articles: list, parser: bool, verbs: dict | None = None) -> tuple[dict, float]:
     counts: Counter[str] = Counter()
     t_extract = 0.0
-    for _, text, attrs in articles:
+    for stem, text, attrs in articles:
         doc = Doc(text)
         segs = quote_segments(text)
+        title_end = text.find("\n")
         golds = []
         for content, source, cue in attrs:
             toks = token_set(doc, content)
@@ -184,7 +198,13 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
             speech = any(w.strip(".,:") in _SPEECH for w in cue_text) or cue_text[:1] == [":"]
             src_text = " ".join(text[s:e] for s, e in source)
             kind = gold_kind(doc, toks, segs)
-            golds.append(Gold(kind, toks, token_set(doc, source), speech, src_text))
+            clause = verbs is not None and content[0][0] > title_end
+            if clause and kind == "indirect":
+                vs = verbs[stem]
+                clause = any(
+                    bisect_left(vs, s) < len(vs) and vs[bisect_left(vs, s)] < e for s, e in content
+                )
+            golds.append(Gold(kind, toks, token_set(doc, source), speech, src_text, clause))
         t0 = time.perf_counter()
         preds = extract_quotes(text, parser=parser)
         t_extract += time.perf_counter() - t0
@@ -197,6 +217,7 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
                 counts["gold indirect-speech"] += 1
             if g.speech or g.kind != "indirect":
                 counts["gold speech"] += 1
+                counts["gold clause"] += g.clause
         for q in preds:
             counts[f"pred {q.kind}"] += 1
             counts["pred all"] += 1
@@ -231,6 +252,13 @@ def evaluate(articles: list, parser: bool) -> tuple[dict, float]:
                     counts[f"{mode} tp-gold indirect-speech"] += 1
                 if g.speech or g.kind != "indirect":
                     counts[f"{mode} tp-gold speech"] += 1
+                    counts[f"{mode} tp-gold clause"] += g.clause
+                    if g.clause and g.source and mode == "50":
+                        counts["spk n clause"] += 1
+                        counts["spk ok clause"] += bool(pspk[i] & g.source)
+                        counts["spk name clause"] += bool(pspk[i] & g.source) or same_name(
+                            preds[i].speaker_name, g.source_text
+                        )
                     if g.source and mode == "50":
                         counts["spk n speech"] += 1
                         counts["spk ok speech"] += bool(pspk[i] & g.source)
@@ -272,14 +300,18 @@ def report(counts: Counter[str], label: str) -> None:
         f"{'kind':<17}{'gold':>6}{'pred':>6}   {'P@50':>6}{'R@50':>6}{'F1@50':>7}"
         f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk span':>9}{'spk name':>9}"
     )
-    for kind in ("direct", "mixed", "indirect", "indirect-speech", "all", "speech"):
+    for kind in ("direct", "mixed", "indirect", "indirect-speech", "all", "speech", "clause"):
         n_g = counts[f"gold {kind}"]
-        n_p = {"indirect-speech": counts["pred indirect"], "speech": counts["pred all"]}.get(
-            kind, counts[f"pred {kind}"]
+        if not n_g:
+            continue
+        everything = counts["pred all"]
+        n_p = {"indirect-speech": counts["pred indirect"], "speech": everything}.get(
+            kind, everything if kind == "clause" else counts[f"pred {kind}"]
         )
         row = f"{kind:<17}{n_g:>6}{n_p:>6}"
         for mode in ("50", "exact"):
-            tp_p = {"indirect-speech": 0, "speech": counts[f"{mode} tp-pred all"]}.get(
+            all_tp = counts[f"{mode} tp-pred all"]
+            tp_p = {"indirect-speech": 0, "speech": all_tp, "clause": all_tp}.get(
                 kind, counts[f"{mode} tp-pred {kind}"]
             )
             p, r, f = prf(tp_p, n_p, counts[f"{mode} tp-gold {kind}"], n_g)
@@ -316,12 +348,13 @@ def main() -> None:
         f"PolNeAR {args.split} ({args.part}): {len(articles)} articles, "
         f"{sum(len(a) for *_, a in articles)} attributions, {n_chars / 1e6:.2f} M chars"
     )
+    verbs = verb_positions(articles)
     modes = [False] + ([True] if parser_available() and not args.no_parser else [])
     speeds = []
     for parser in modes:
         if parser:
             extract_quotes("Warm-up: he said the model loads once.", parser=True)
-        counts, secs = evaluate(articles, parser)
+        counts, secs = evaluate(articles, parser, verbs)
         name = "rules + spaCy parser" if parser else "rules only"
         report(counts, f"storytrace quotes, {name}")
         speeds.append((name, len(articles) / secs, secs))

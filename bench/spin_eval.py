@@ -36,34 +36,47 @@ WordNet now ships in the package, so these are also the figures of a plain
 Debian's files give identical synonym sets for all 109,974 lemmas).
 
 Cross-thesaurus protocol (issue 14): spin with one thesaurus, detect with it
-withheld. 2026-12-01 04:00 UTC, 50 spun articles per rate, 200 unrelated pairs,
-about 60 s per run (two runs side by side on the shared 2-core machine), before and
-after spin-by-edit-pattern (spin.PATTERN_*: a passage whose replacements are
-partly thesaurus swaps, with few other edits, mostly rarer than the words they
-replace, is spun, and its unexplained short replacements become swaps):
+withheld; a third spinner thesaurus is the nearest neighbours of a word in
+WordLlama's static embeddings (bench/spinner.py ``--thesaurus embed``, the
+``[bench]`` extra; storytrace never reads it). Source articles are split: even
+positions in the sorted BBC list tune (the spin.ARTICLE_* thresholds were
+grid-searched there), odd ones only measure; the human negatives likewise (MSRP
+train pairs by the parity of their first id; the hand-written light fixture is
+measured only). Each spun pair is compared twice in the same process: ``now`` and
+``prev`` (the pair-level pattern, spin.ARTICLE_*, turned off). 2026-12-01 05:35 UTC,
+about 1-4 min per run on the shared 2-core machine:
 
-    STORYTRACE_WORDNET=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
-        --unrelated 200 --rates 0.15,0.3,0.45 --spinner-thesaurus wordnet
     STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
-        --unrelated 200 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
+        --unrelated 500 --human 40 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
+    STORYTRACE_WORDNET=none ... --spinner-thesaurus wordnet
+    nice -n 10 .venv/bin/python bench/spin_eval.py ... --spinner-thesaurus embed
 
-| spinner / recogniser | rate | spun verdict before -> after | swap recall before -> after |
+Rates 0.15 / 0.30 / 0.45, now (prev):
+
+| spinner / recogniser | split | spun verdict | swap recall |
 |---|---|---|---|
-| WordNet / Moby only | 0.15 | 0.000 -> 0.720 | 0.554 -> 0.766 |
-| WordNet / Moby only | 0.30 | 0.880 -> 0.980 | 0.559 -> 0.826 |
-| WordNet / Moby only | 0.45 | 0.820 -> 0.940 | 0.471 -> 0.746 |
-| Moby / WordNet only | 0.15 | 0.000 -> 0.240 | 0.027 -> 0.260 |
-| Moby / WordNet only | 0.30 | 0.000 -> 0.200 | 0.024 -> 0.205 |
-| Moby / WordNet only | 0.45 | 0.000 -> 0.260 | 0.020 -> 0.181 |
+| Moby / WordNet | tune | 1.00 1.00 1.00 (0.24 0.34 0.40) | .953 .920 .857 (.295 .334 .282) |
+| Moby / WordNet | measure | 1.00 1.00 1.00 (0.30 0.34 0.24) | .950 .935 .865 (.389 .348 .233) |
+| WordNet / Moby | tune | 0.94 1.00 1.00 (0.80 0.90 1.00) | .890 .913 .902 (.841 .864 .860) |
+| WordNet / Moby | measure | 0.96 1.00 0.98 (0.76 0.82 0.94) | .903 .901 .883 (.844 .840 .843) |
+| embed / both | tune | 0.96 0.96 1.00 (0.80 0.86 0.90) | .949 .937 .936 (.870 .858 .826) |
+| embed / both | measure | 0.90 1.00 1.00 (0.64 0.88 0.86) | .912 .950 .931 (.732 .853 .786) |
 
-Swap precision 1.000 in every row (the spinner changes nothing else, so this
-does not measure precision on real edits); pairing recall 1.000; spun verdicts
-on the 200 unrelated pairs: 0 in all four runs. The issue's targets (swap recall
-0.85 at precision 0.95, spun verdict 0.90 at rates >= 0.3) are not met: WordNet's
-synsets share little with Moby's long lists, so a Moby spin leaves only rare words
-and a few WordNet links to go on. No third thesaurus was built. On the graded
-reuse set (bench/revision_eval.py) the synthetic light revisions get ``spun`` 2 of
-50 times in each half, before and after.
+Swap precision 1.000 in every row (the spinner changes nothing else, so this does not
+measure precision on real edits); pairing recall 1.000. Spun verdicts on negatives, in
+each of the three runs: 0 of 500 unrelated same-category pairs, 0 of 80 MSRP
+pseudo-articles (8 human paraphrase pairs each), 0 of 80 synthetic light revisions, 0 on
+the hand-written light fixture. With Moby + WordNet and the Moby spinner (rates
+0.1/0.3/0.5) nothing changed: spun 0.98/1.00/1.00, swap recall 0.97/0.98/0.96, and 1 of
+40 synthetic light revisions of the measure split is ``spun`` (now and prev alike: the
+density rule). All with the WordNet table inside the package (no Debian WordNet).
+
+``--scale`` calibrates and measures the likelihood of ``storytrace spin`` (no source):
+see spin.SCALE and docs/verdict.md.
+
+Before the pair-level pattern (2026-12-01 04:00 UTC, previous session): Moby / WordNet
+only spun 0.24 / 0.20 / 0.26, swap recall 0.26 / 0.21 / 0.18; WordNet / Moby only spun
+0.72 / 0.98 / 0.94, swap recall 0.77 / 0.83 / 0.75 (no split then).
 
 Results (2026-11-23, rerun at 05:05 UTC: 100 spun articles per rate, 500
 unrelated pairs, about 11 s per run; default compare, which pairs the free
@@ -132,21 +145,33 @@ swaps looks like an editor's light revision); the edit pattern now tells them ap
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+from storytrace import spin as spin_mod
 from storytrace import synonyms
 from storytrace.align import Options, compare
 from storytrace.spin import detect
 
 sys.path.insert(0, str(Path(__file__).parent))
+from revision_eval import make  # noqa: E402
 from spinner import spin  # noqa: E402
 
-BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc" / "bbc"
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+BBC = DATA / "bbc" / "bbc"
+MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "verdict"
 REUSE = {"duplicate", "spun", "copied", "reworded"}
+SPLITS = {"tune": 0, "measure": 1}
+"""Source articles by position in the sorted BBC list (and MSRP pairs by their first
+id): even ones tune the rules, odd ones only measure them."""
+DETECTORS = ("now", "previous")
 
 
 def load() -> list[tuple[str, str]]:
@@ -156,16 +181,51 @@ def load() -> list[tuple[str, str]]:
     return out
 
 
+def msrp_articles(split: str, size: int = 8) -> list[tuple[str, str]]:
+    """Human rewrites: MSRP's paraphrase pairs (train file only), ``size`` sentence pairs
+    to a pseudo-article, first sentences as A and second as B."""
+    if not MSRP.is_file():
+        return []
+    with open(MSRP, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    pos = [r for r in rows if r[0] == "1" and int(r[1]) % 2 == SPLITS[split]]
+    return [
+        ("\n\n".join(r[3] for r in pos[k : k + size]), "\n\n".join(r[4] for r in pos[k : k + size]))
+        for k in range(0, len(pos) - size + 1, size)
+    ]
+
+
+@contextlib.contextmanager
+def detector(which: str) -> Iterator[None]:
+    """``previous``: the rules before the pair-level pattern (spin.ARTICLE_*), in the same
+    process, so both detectors see the same pairs."""
+    keep = spin_mod.ARTICLE_MIN_SWAPS
+    if which == "previous":
+        spin_mod.ARTICLE_MIN_SWAPS = 10**9
+    try:
+        yield
+    finally:
+        spin_mod.ARTICLE_MIN_SWAPS = keep
+
+
 def overlaps(x: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s < x[1] and x[0] < e for s, e in spans)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--per-rate", type=int, default=100)
+    ap.add_argument("--per-rate", type=int, default=100, help="spun articles per rate and split")
     ap.add_argument("--rates", default="0.1,0.2,0.3,0.4,0.5")
-    ap.add_argument("--unrelated", type=int, default=500)
-    ap.add_argument("--spinner-thesaurus", choices=["moby", "wordnet"], default="moby")
+    ap.add_argument("--unrelated", type=int, default=500, help="unrelated pairs (half per split)")
+    ap.add_argument("--human", type=int, default=40, help="MSRP pseudo-articles per split")
+    ap.add_argument("--spinner-thesaurus", choices=["moby", "wordnet", "embed"], default="moby")
+    ap.add_argument("--split", choices=["tune", "measure", "both"], default="both")
+    ap.add_argument("--no-detect", action="store_true", help="skip storytrace spin on all articles")
+    ap.add_argument(
+        "--scale",
+        action="store_true",
+        help="only calibrate and measure the likelihood scale of storytrace spin (no source)",
+    )
     ap.add_argument(
         "--semantic",
         default=None,
@@ -173,58 +233,92 @@ def main() -> None:
     )
     args = ap.parse_args()
     arts = load()
-    opts = Options(semantic=args.semantic)
+    if args.scale:
+        scale_eval(arts)
+        return
+    opts = Options(semantic=args.semantic, quotes=False, spin=False)
     rng = random.Random(7)
+    splits = list(SPLITS) if args.split == "both" else [args.split]
     print(
-        f"BBC: {len(arts)} articles; {args.per_rate} spun per rate with "
+        f"BBC: {len(arts)} articles; {args.per_rate} spun per rate and split with "
         f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}"
     )
     print(
-        "| rate | pairs | words replaced | pairing recall | spun verdict | swap recall "
-        "| swap precision | spin flags (no source) | verdicts |"
+        "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "
+        "(now/prev) | swap recall (now/prev) | swap precision (now/prev) | spin flags (no source) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    total = Counter()
     t0 = time.perf_counter()
-    for rate in (float(r) for r in args.rates.split(",")):
-        sample = rng.sample(range(len(arts)), args.per_rate)
-        verdicts: Counter[str] = Counter()
-        n_true = n_found = n_syn = n_syn_ok = n_words = n_flagged = 0
-        for k in sample:
-            src = arts[k][1]
-            spun, swaps = spin(src, rate, seed=k, thesaurus=args.spinner_thesaurus)
-            n_flagged += bool(detect(spun).flags)
-            cmp = compare(src, spun, opts)
-            verdicts[cmp.verdict] += 1
-            truth = [s.b for s in swaps]
-            syn = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
-            n_true += len(truth)
-            n_found += sum(1 for t in truth if overlaps(t, syn))
-            n_syn += len(syn)
-            n_syn_ok += sum(1 for x in syn if overlaps(x, truth))
-            n_words += len(swaps)
-        n = sum(verdicts.values())
-        total.update(verdicts)
-        rec = sum(v for k, v in verdicts.items() if k in REUSE) / n
-        print(
-            f"| {rate:.2f} | {n} | {n_words / n:.0f}/article | {rec:.3f} "
-            f"| {verdicts['spun'] / n:.3f} | {n_found / max(1, n_true):.3f} "
-            f"| {n_syn_ok / max(1, n_syn):.3f} | {n_flagged / n:.2f} "
-            f"| {dict(verdicts.most_common())} |"
-        )
-    spun_time = time.perf_counter() - t0
-    by_cat: dict[str, list[int]] = {}
+    by_cat: dict[tuple[str, str], list[int]] = {}
     for i, (cat, _) in enumerate(arts):
-        by_cat.setdefault(cat, []).append(i)
-    cats = sorted(by_cat)
-    unrelated: Counter[str] = Counter()
-    for _ in range(args.unrelated):
-        i, j = rng.sample(by_cat[rng.choice(cats)], 2)
-        unrelated[compare(arts[i][1], arts[j][1], opts).verdict] += 1
-    print(
-        f"\nUnrelated same-category pairs: {args.unrelated}; spun verdicts: "
-        f"{unrelated['spun']}; verdicts {dict(unrelated.most_common())}"
-    )
+        by_cat.setdefault((cat, "tune" if i % 2 == 0 else "measure"), []).append(i)
+    for split in splits:
+        pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
+        for rate in (float(r) for r in args.rates.split(",")):
+            sample = rng.sample(pool, args.per_rate)
+            verdicts = {d: Counter() for d in DETECTORS}
+            found = dict.fromkeys(DETECTORS, 0)
+            syn = dict.fromkeys(DETECTORS, 0)
+            syn_ok = dict.fromkeys(DETECTORS, 0)
+            n_true = n_flagged = 0
+            for k in sample:
+                src = arts[k][1]
+                spun, swaps = spin(src, rate, seed=k, thesaurus=args.spinner_thesaurus)
+                n_flagged += bool(detect(spun).flags)
+                truth = [s.b for s in swaps]
+                n_true += len(truth)
+                for d in DETECTORS:
+                    with detector(d):
+                        cmp = compare(src, spun, opts)
+                    verdicts[d][cmp.verdict] += 1
+                    got = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
+                    found[d] += sum(1 for t in truth if overlaps(t, got))
+                    syn[d] += len(got)
+                    syn_ok[d] += sum(1 for x in got if overlaps(x, truth))
+            n = len(sample)
+            cols = [
+                {d: sum(v for k, v in verdicts[d].items() if k in REUSE) / n for d in DETECTORS},
+                {d: verdicts[d]["spun"] / n for d in DETECTORS},
+                {d: found[d] / max(1, n_true) for d in DETECTORS},
+                {d: syn_ok[d] / max(1, syn[d]) for d in DETECTORS},
+            ]
+            shown = " | ".join(" / ".join(f"{c[d]:.3f}" for d in DETECTORS) for c in cols)
+            print(
+                f"| {split} | {rate:.2f} | {n} | {n_true / n:.0f}/article | {shown} "
+                f"| {n_flagged / n:.2f} |"
+            )
+    spun_time = time.perf_counter() - t0
+    cats = sorted({c for c, _ in by_cat})
+    print("\n| split | negatives | pairs | spun verdicts (now/prev) | verdicts (now) |")
+    print("|---|---|---|---|---|")
+    for split in splits:
+        negatives: dict[str, list[tuple[str, str]]] = {"unrelated same-category": []}
+        for _ in range(args.unrelated // len(SPLITS)):
+            i, j = rng.sample(by_cat[(rng.choice(cats), split)], 2)
+            negatives["unrelated same-category"].append((arts[i][1], arts[j][1]))
+        negatives["MSRP human paraphrases"] = msrp_articles(split)[: args.human]
+        pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
+        negatives["synthetic light revision"] = [
+            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k)))
+            for k in rng.sample(pool, args.human)
+        ]
+        if split == "measure":  # written by hand, never tuned on
+            negatives["hand-written light fixture"] = [
+                ((FIXTURES / "original.txt").read_text(), (FIXTURES / "light.txt").read_text())
+            ]
+        for name, pairs in negatives.items():
+            got = {d: Counter() for d in DETECTORS}
+            for a, b in pairs:
+                for d in DETECTORS:
+                    with detector(d):
+                        got[d][compare(a, b, opts).verdict] += 1
+            print(
+                f"| {split} | {name} | {len(pairs)} | {got['now']['spun']} / "
+                f"{got['previous']['spun']} | {dict(got['now'].most_common())} |"
+            )
+    if args.no_detect:
+        print(f"time: spun pairs {spun_time:.0f}s")
+        return
     t1 = time.perf_counter()
     flagged: Counter[str] = Counter()
     flags: Counter[str] = Counter()
@@ -234,12 +328,56 @@ def main() -> None:
         flags.update(f.phrase.lower() for f in r.flags)
     det_time = time.perf_counter() - t1
     print(
-        f"storytrace spin on {len(arts)} unspun BBC articles: {flagged['any']} flagged "
+        f"\nstorytrace spin on {len(arts)} unspun BBC articles: {flagged['any']} flagged "
         f"({flagged['any'] / len(arts):.1%} false-positive rate by article); by kind "
         f"{dict((k, v) for k, v in flagged.items() if k != 'any')}; "
         f"most frequent: {flags.most_common(8)}"
     )
     print(f"time: spun pairs {spun_time:.0f}s, detector {len(arts) / det_time:.0f} articles/s")
+
+
+def scale_eval(arts: list[tuple[str, str]], unspun: int = 300, spun_each: int = 25) -> None:
+    """Refit the likelihood's logistic regression on the tune split (printed, to compare
+    with spin.SCALE_WEIGHTS) and measure the shipped weights on both splits."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rng = random.Random(5)
+    rows: list[dict] = []
+    for split, par in SPLITS.items():
+        pool = [i for i in range(len(arts)) if i % 2 == par]
+        for k in rng.sample(pool, unspun):
+            rows.append({"split": split, "spinner": "", "rate": 0, "r": detect(arts[k][1])})
+        for th in ("moby", "wordnet", "embed"):
+            for rate in (0.1, 0.2, 0.3, 0.45):
+                for k in rng.sample(pool, spun_each):
+                    text, _ = spin(arts[k][1], rate, seed=k, thesaurus=th)
+                    rows.append({"split": split, "spinner": th, "rate": rate, "r": detect(text)})
+    tune = [r for r in rows if r["split"] == "tune"]
+    x = np.array([[r["r"].signals[k] for k in spin_mod.SIGNALS] for r in tune])
+    y = np.array([bool(r["spinner"]) for r in tune])
+    fit = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(x, y)
+    weights = dict(zip(spin_mod.SIGNALS, fit.coef_[0].round(2).tolist(), strict=True))
+    print(f"refit on tune: weights {weights}, bias {fit.intercept_[0]:.2f}")
+    print(f"shipped: weights {spin_mod.SCALE_WEIGHTS}, bias {spin_mod.SCALE_BIAS}")
+    rates = (0.1, 0.2, 0.3, 0.45)
+    head = " | ".join(f"{th} {rate}" for th in ("moby", "wordnet", "embed") for rate in rates)
+    print(f"\n| split | likelihood at least | unspun | {head} |")
+    print("|---" * (3 + 3 * len(rates)) + "|")
+    for split in SPLITS:
+        part = [r for r in rows if r["split"] == split]
+        for cut in (0.5, 0.8, 0.95):
+
+            def share(sel: list[dict], cut: float = cut) -> str:
+                return f"{sum(r['r'].likelihood >= cut for r in sel) / max(1, len(sel)):.2f}"
+
+            cells = [share([r for r in part if not r["spinner"]])]
+            for th in ("moby", "wordnet", "embed"):
+                for rate in rates:
+                    cells.append(
+                        share([r for r in part if r["spinner"] == th and r["rate"] == rate])
+                    )
+            print(f"| {split} | {cut} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@ content words (inflected ones through their base form) with a random thesaurus
 synonym (any sense, multi-word entries included), keeping capitalisation. Names
 (capitalised words), function words and numbers are left alone.
 
-The thesaurus is Moby (the one storytrace recognises swaps with) or WordNet
-(``--thesaurus wordnet``: the table shipped in the package), to measure what a
-spinner with another thesaurus leaves behind.
+The thesaurus is Moby, WordNet (``--thesaurus wordnet``: the table shipped in the
+package) or the nearest neighbours of a word in WordLlama's static embeddings
+(``--thesaurus embed``: a third thesaurus, built here at run time from the
+``wordllama`` wheel; it lists related words, not only synonyms: "north" ->
+"south"), to measure what a spinner with another thesaurus leaves behind.
 
     .venv/bin/python bench/spinner.py FILE --rate 0.3 [--seed 1] [--thesaurus wordnet]
 """
@@ -13,10 +15,15 @@ spinner with another thesaurus leaves behind.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+
+import numpy as np
+from wordfreq import zipf_frequency
 
 from storytrace import synonyms
 from storytrace.text import STOPWORDS, Doc
@@ -46,7 +53,64 @@ def _moby(phrase: str) -> frozenset[str]:
     return synonyms.moby_synonyms(phrase, even_if_off=True)
 
 
-THESAURI = {"moby": _moby, "wordnet": _wordnet}
+EMBED_NEIGHBOURS = 8
+"""The embedding spinner's thesaurus: a word's nearest neighbours by cosine..."""
+EMBED_MIN_COSINE = 0.35
+"""...at least this close (random word pairs: 99th percentile 0.21)."""
+
+
+@cache
+def word_vectors() -> tuple[dict[str, int], np.ndarray]:
+    """Lower-case whole-word vocabulary -> row, and the unit-length vectors.
+
+    WordLlama's 256-dimensional static token embeddings (MIT licence) come inside the
+    ``wordllama`` wheel (19 MB; ``pip install 'storytrace[bench]'``): nothing is
+    downloaded. Only tokens that are whole lower-case words (8,952) are kept; the rest
+    are word pieces. storytrace itself does not read them.
+    """
+    from safetensors.numpy import load_file
+
+    root = resources.files("wordllama")
+    vocab_file = root.joinpath("tokenizers", "l2_supercat_tokenizer_config.json")
+    vocab = json.loads(vocab_file.read_text(encoding="utf-8"))["model"]["vocab"]
+    rows = {
+        tok[1:]: i
+        for tok, i in vocab.items()
+        if tok.startswith("\u2581")
+        and len(tok) > 3
+        and tok[1:].isascii()
+        and tok[1:].isalpha()
+        and tok[1:].islower()
+    }
+    weights = root.joinpath("weights", "l2_supercat_256.safetensors")
+    matrix = load_file(str(weights))["embedding.weight"]
+    vecs = matrix[np.fromiter(rows.values(), dtype=np.int64)].astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+    return {w: k for k, w in enumerate(rows)}, vecs
+
+
+@cache
+def _embed(phrase: str) -> frozenset[str]:
+    # A third thesaurus that neither Moby nor WordNet is: nearest neighbours among
+    # the whole words of WordLlama's static embeddings, other inflections of the
+    # word and word pieces left out.
+    rows, vecs = word_vectors()
+    if phrase not in rows:
+        return frozenset()
+    sims = vecs @ vecs[rows[phrase]]
+    words = list(rows)
+    out = []
+    for k in np.argsort(-sims)[1:60]:
+        w = words[int(k)]
+        if sims[k] < EMBED_MIN_COSINE or len(out) == EMBED_NEIGHBOURS:
+            break
+        if synonyms.same_word(w, phrase) or w[:4] == phrase[:4] or zipf_frequency(w, "en") < 3:
+            continue  # inflections, and word pieces that are no English word ("academ")
+        out.append(w)
+    return frozenset(out)
+
+
+THESAURI = {"moby": _moby, "wordnet": _wordnet, "embed": _embed}
 
 
 @cache

@@ -571,6 +571,6 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
     assert cmp.evidence.verdict == cmp.verdict and cmp.evidence.rule == cmp.verdict
     assert copy.evidence == eager and cmp.to_dict()["evidence"] == eager.to_dict()
     unrelated = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
-    assert unrelated._evidence_args is None and unrelated.evidence.rule == "none"
+    assert unrelated._evidence_args is None and unrelated.evidence.verdict == "unrelated"
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         cmp.nothing  # noqa: B018

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from storytrace.dates import day_only, iso_utc, parse_published
+from storytrace.dates import calendar_dates, day_only, iso_utc, parse_published
 
 UTC = dt.UTC
 
@@ -75,3 +75,36 @@ def test_iso_utc_is_the_stored_form_and_round_trips():
 def test_day_only_marks_dates_without_a_time():
     assert day_only(parse_published("May 30, 2019"))
     assert not day_only(parse_published("2019-05-30T07:00:00Z"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted May 03, 2013 at 8:20", "2013-05-03"),
+        ("WEDNESDAY, MARCH 4, 2009, 10:53 AM", "2009-03-04"),
+        ("on Dec 23 2012, 6:11p", "2012-12-23"),
+        ("Thu, 10 Nov 2011 02:45 PM", "2011-11-10"),
+        ("Saturday, 28 September 2013", "2013-09-28"),
+        ("the 1st of June? No: 1st June 2020", "2020-06-01"),
+        ("2019-05-30T07:00", "2019-05-30"),
+        ("05 / 02 / 2013", "2013-05-02"),  # detokenised text keeps spaces: month first
+        ("25/12/2019", "2019-12-25"),  # month first is impossible: day first
+        ("11/10/11 02:39 PM ET", "2011-11-10"),
+    ],
+)
+def test_calendar_dates_in_text(text: str, expected: str):
+    ((day, (s, e)),) = calendar_dates(text)
+    assert day.isoformat() == expected
+    assert text[s:e].strip() == text[s:e] and text[s].isalnum()
+
+
+def test_calendar_dates_need_day_month_and_year():
+    for text in (
+        "May 2013",
+        "on May 3",
+        "31 February 2019",
+        "scores 20 - 13",
+        "3/4",
+        "Sep 31, 2019",
+    ):
+        assert calendar_dates(text) == [], text

@@ -41,13 +41,13 @@ def _words(rng, n):
     return [rng.choice(vocab) for _ in range(n)]
 
 
-def test_any_shared_run_of_14_words_shares_min_shared_fingerprints():
+def test_any_shared_run_of_9_words_shares_min_shared_fingerprints():
     """The documented guarantee, on 300 random placements (1-in-4 hash sampling with three
     shared, the rule before winnowing, missed 142 of 300 such 15-word runs)."""
     import random
 
     rng = random.Random(7)
-    assert fp.GUARANTEED_WORDS == 14
+    assert fp.GUARANTEED_WORDS == 9
     for _ in range(300):
         run = _words(rng, fp.GUARANTEED_WORDS)
         a = _words(rng, rng.randrange(0, 200))
@@ -57,3 +57,61 @@ def test_any_shared_run_of_14_words_shares_min_shared_fingerprints():
         tb = " ".join(b[:cut_b] + run + b[cut_b:])
         shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
         assert len(shared) >= fp.MIN_SHARED, (cut_a, cut_b)
+
+
+def test_three_shared_runs_of_five_words_make_a_candidate():
+    """Edited reuse: each shared run of NGRAM + WINDOW - 1 = 5 words holds one whole window,
+    so three such runs (in any order, between edits) share MIN_SHARED fingerprints. The
+    previous rule (5-grams, window 5, two shared) found 20 of these 200 pairs."""
+    import random
+
+    rng = random.Random(11)
+    run = fp.NGRAM + fp.WINDOW - 1
+    assert run == 5 and fp.MIN_SHARED == 3
+    old_found = 0
+    for _ in range(200):
+        runs = [_words(rng, run) for _ in range(fp.MIN_SHARED)]
+        a, b = _words(rng, 60), _words(rng, 60)
+        order = rng.sample(range(len(runs)), len(runs))
+        # Different words between and around the runs in each text (edits, other context).
+        ta = " ".join(w for k in range(len(runs)) for w in runs[k] + a[k * 20 : k * 20 + 3])
+        tb = " ".join(w for k in order for w in b[k * 20 : k * 20 + 2] + runs[k])
+        shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
+        assert len(shared) >= fp.MIN_SHARED
+        old_found += len(set(fp.fingerprint(ta, 5, 5)) & set(fp.fingerprint(tb, 5, 5))) >= 2
+    assert old_found < 100
+
+
+def test_minhash_constants_are_the_seeded_draws():
+    import numpy as np
+
+    rng = np.random.Generator(np.random.PCG64(20261123))
+    prime = (1 << 61) - 1
+    assert list(fp._A) == rng.integers(1, prime, size=fp.NUM_PERM, dtype=np.uint64).tolist()
+    assert list(fp._B) == rng.integers(0, prime, size=fp.NUM_PERM, dtype=np.uint64).tolist()
+
+
+def test_query_equals_the_numpy_functions():
+    import random
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(40)] + ["the", "Council's", "£3.5bn", "20,442.75", "é"]
+    texts = ["", "   ", "one", "two words", "just four words here", "a b c d e"]
+    texts += [" ".join(rng.choice(vocab) for _ in range(rng.randrange(1, 400))) for _ in range(60)]
+    for t in texts:
+        q = fp.query(t)
+        assert q.fingerprints == fp.fingerprint(t), t
+        assert q.lsh_keys == fp.lsh_keys(fp.minhash(fp.shingles(t))), t
+
+
+def test_query_does_not_import_numpy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from storytrace import fingerprints as fp; "
+        "fp.query('The council voted on Friday to close the old bridge.'); "
+        "print('numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

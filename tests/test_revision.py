@@ -89,3 +89,14 @@ def test_the_grade_is_explained_in_findings_and_the_terminal_summary() -> None:
     console = Console(width=200, record=True)
     console.print(terminal_summary(cmp))
     assert "revision  heavy  Heavy revision:" in console.export_text()
+
+
+def test_a_replacement_crosses_a_sentence_only_at_a_real_sentence_end() -> None:
+    # Doc.sentences, not a private regex: "Mr." and "Dance?" inside a title end no sentence.
+    doc = Doc("He met Mr. Brown at the film Shall We Dance? at noon. Then they left.\nNext.")
+    at = doc.text.index
+    assert not revision._junction(doc, (at("met"), at("Brown") + 5))
+    assert not revision._junction(doc, (at("We"), at("at noon") + 2))
+    assert revision._junction(doc, (at("noon"), at("Then") + 4))
+    assert not revision._junction(doc, (at("Then"), at("left") + 4))
+    assert revision._junction(doc, (at("left"), at("Next") + 4))

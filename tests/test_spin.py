@@ -225,3 +225,94 @@ def test_the_pattern_needs_rarer_words_an_editors_common_choice_is_not_spin() ->
     # Same edits, one thesaurus swap and one unknown word: only its rarity differs.
     assert kind("roads") == "edited"
     assert kind("lunettes") == "spun"
+
+
+_PAIR_A = (
+    "The council said it would help families with the cost of school meals and promised "
+    "to review the budget for libraries across the city next year, it said. Officials "
+    "warned that the plan would need more money from the government before the summer "
+    "holidays began in the region, and the mayor agreed."
+)
+_RARE = {
+    "help": "succour",
+    "cost": "outlay",
+    "review": "preapprehend",
+    "libraries": "lunettes",
+    "city": "burgh",
+    "year": "twelvemonth",
+    "warned": "forewarned",
+    "money": "lucre",
+    "region": "demesne",
+}
+
+
+def _no_thesaurus(monkeypatch) -> None:
+    """No thesaurus explains any replacement: only the edit pattern is left."""
+    from storytrace import synonyms
+
+    monkeypatch.setattr(synonyms, "are_synonyms", lambda a, b: False)
+
+
+def _swap(text: str, table: dict[str, str]) -> str:
+    import re
+
+    return re.sub(r"\b(" + "|".join(table) + r")\b", lambda m: table[m.group()], text)
+
+
+def test_a_pair_with_a_spinners_pattern_is_spun_without_any_thesaurus(monkeypatch) -> None:
+    from storytrace.align import Options, compare
+
+    _no_thesaurus(monkeypatch)
+    b = _swap(_PAIR_A, _RARE)
+    cmp = compare(_PAIR_A, b, Options(quotes=False, spin=False))
+    assert cmp.verdict == "spun"
+    swaps = {
+        (_PAIR_A[e.a[0] : e.a[1]], b[e.b[0] : e.b[1]])
+        for p in cmp.passages
+        for e in p.edits
+        if e.op == "synonym"
+    }
+    assert swaps == set(_RARE.items())
+
+
+def test_an_editors_common_words_or_rewrites_are_not_a_spinners_pattern(monkeypatch) -> None:
+    from storytrace.align import Options, compare
+
+    _no_thesaurus(monkeypatch)
+    opts = Options(quotes=False, spin=False)
+    # The same places, but more common words than the ones they replace.
+    common = dict(zip(_RARE, "aid price see books town time said cash area".split(), strict=True))
+    b = _swap(_PAIR_A, common)
+    assert compare(_PAIR_A, b, opts).verdict != "spun"
+    # The rare words again, among an editor's insertions and cuts.
+    edited = _PAIR_A
+    for old, new in (
+        ("it would", "it would now"),
+        ("school meals", "free school meals"),
+        (" next", " over the next"),
+        ("Officials", "Senior officials"),
+        (" from the government", ""),
+        (", and the mayor agreed", ""),
+        ("holidays began", "holidays"),
+    ):
+        edited = edited.replace(old, new)
+    assert compare(_PAIR_A, _swap(edited, _RARE), opts).verdict != "spun"
+
+
+def test_the_likelihood_scale_reads_rare_swaps_and_says_what_it_means() -> None:
+    from storytrace import spin
+
+    plain = detect(_PAIR_A)
+    spun = detect(_swap(_PAIR_A, _RARE))
+    assert plain.likelihood < 0.5 and plain.scale == "no clear sign of spinning"
+    assert spun.signals["rare_any"] > plain.signals["rare_any"]
+    assert spun.likelihood >= 0.95 and spun.scale == "almost certainly spun"
+    assert [spin.scale_words(p) for p in (0.0, 0.5, 0.8, 0.95, 1.0)] == [
+        "no clear sign of spinning",
+        "some signs of spinning",
+        "likely spun",
+        "almost certainly spun",
+        "almost certainly spun",
+    ]
+    d = spun.to_dict()
+    assert d["likelihood"] == round(spun.likelihood, 4) and set(d["signals"]) == set(spin.SIGNALS)

@@ -94,7 +94,7 @@ def test_other_fingerprint_parameters_are_refused(tmp_path):
     con.execute("UPDATE meta SET value=? WHERE key='fingerprints'", (json.dumps(other),))
     con.commit()
     con.close()
-    with pytest.raises(InputError, match="ngram 7 here, 5 now"):
+    with pytest.raises(InputError, match=f"ngram 7 here, {fp.NGRAM} now"):
         Store(tmp_path)
 
 

@@ -422,7 +422,10 @@ def _spin_table(art: Article, report: Any) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"{art.source}: spin score {report.score:.2f} per 100 words")
+    title = Text(
+        f"{art.source}: spin likelihood {report.likelihood:.2f} ({report.scale}); "
+        f"{report.score:.2f} flagged phrases per 100 words"
+    )
     table = Table(title=title, expand=True)
     table.add_column("offsets", no_wrap=True)
     table.add_column("phrase", ratio=1)

@@ -20,13 +20,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import xxhash
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, read_article, warn
 from storytrace.boilerplate import frequent_hashes, spans_from_positions
-from storytrace.store import ENGINE, Record, Store
+from storytrace.store import Record, Store, engine
 from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
@@ -79,11 +78,13 @@ class Interrupted(KeyboardInterrupt):
         self.report = report
 
 
-def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
-    """Fingerprints (and quotes) of one article record: pure, no I/O."""
+def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = True) -> Record:
+    """Fingerprints (and quotes, and story features) of one article record: pure, no I/O."""
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{article_id}: no text")
+    import numpy as np
+
     sh = fp.shingles(text)
     sig = fp.minhash(sh)
     qs: list[tuple[int, int, str, str | None]] = []
@@ -107,7 +108,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),
-        features=_features_json(st.features(text)),
+        features=_features_json(st.features(text)) if features else None,
         **meta,
     )
 
@@ -215,7 +216,7 @@ def index_records(
                     if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
                         flush()
             flush()
-            if store.engine != ENGINE:
+            if store.engine != engine():
                 store.reset_reuse()
                 report.realigned = True
             if reuse_from is not None and not known:
@@ -471,10 +472,10 @@ def align_pending(
 
 
 def _check_engine(store: Store) -> None:
-    if store.engine != ENGINE:
+    if store.engine != engine():
         raise InputError(
             f"{store.folder}: its stored reuse was computed by storytrace {store.engine or '?'} "
-            f"(this is {ENGINE}); run 'storytrace index' on it again to recompute it"
+            f"(this is {engine()}); run 'storytrace index' on it again to recompute it"
         )
 
 
@@ -585,10 +586,10 @@ def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
     """Stored articles sharing text or quotes with the article at ``path``, ranked."""
     art = read_article(path)
-    sig = fp.minhash(fp.shingles(art.text))
+    keys = fp.query(art.text)  # without numpy: one article, and start-up counts here
     with Store(db, readonly=True) as store:
-        shared = store.docs_sharing(fp.fingerprint(art.text))
-        near = store.docs_in_buckets(fp.lsh_keys(sig))
+        shared = store.docs_sharing(keys.fingerprints)
+        near = store.docs_in_buckets(keys.lsh_keys)
         from storytrace.quotes import extract_quotes
 
         mine = {

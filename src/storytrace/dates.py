@@ -163,3 +163,54 @@ def _from_words(s: str) -> dt.datetime | None:
     if first.day != second.day:  # "May 2019": the first of the month
         first = first.replace(day=1)
     return _checked(first)
+
+
+# --- calendar dates inside article text (event evidence) -------------------------------------
+
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_NO = {
+    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+_IN_TEXT = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b"  # May 3, 2013
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})\b"  # 3 May 2013
+    r"|\b(\d{4})-(\d{2})-(\d{2})(?!\d)"  # 2013-05-03, also 2013-05-03T10:00
+    r"|\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b",  # 05/03/2013, 11/10/11
+    re.IGNORECASE,
+)
+
+
+def calendar_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Whole calendar dates (day, month and year) written in ``text``, with their spans.
+
+    Numeric dates read month first unless that is impossible (``25/12/2019``);
+    a two-digit year needs slashes (``11/10/11``) and means 20xx.
+
+    >>> [(d.isoformat(), s) for d, s in calendar_dates("Posted May 03, 2013 and 10 Nov 2011")]
+    [('2013-05-03', (7, 19)), ('2011-11-10', (24, 35))]
+    """
+    out = []
+    for m in _IN_TEXT.finditer(text):
+        g = m.groups()
+        if g[0]:
+            y, mo, d = int(g[2]), _MONTH_NO[g[0][:3].lower()], int(g[1])
+        elif g[4]:
+            y, mo, d = int(g[5]), _MONTH_NO[g[4][:3].lower()], int(g[3])
+        elif g[6]:
+            y, mo, d = int(g[6]), int(g[7]), int(g[8])
+        else:
+            mo, d, y = int(g[9]), int(g[10]), int(g[11])
+            if y < 100:
+                y += 2000
+            if mo > 12:
+                mo, d = d, mo
+        if not _MIN_YEAR <= y <= _MAX_YEAR:
+            continue
+        try:
+            out.append((dt.date(y, mo, d), m.span()))
+        except ValueError:
+            continue
+    return out

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from rapidfuzz.distance import Levenshtein
+from functools import cache
+from types import ModuleType
 
 from storytrace.records import Record, jfield
 from storytrace.text import Doc
@@ -90,13 +90,22 @@ def shift(ops: Iterable[Sequence], i0: int, j0: int) -> list[TokOp]:
     return [(t, i0 + x0, i0 + x1, j0 + y0, j0 + y1) for t, x0, x1, y0, y1 in ops]
 
 
+@cache
+def _levenshtein() -> ModuleType:
+    # Imported on first use: about 15 ms of start-up that readers of a store
+    # (``storytrace match``, which imports this module through quotes) never need.
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein
+
+
 def opcodes(seq_a: Sequence, seq_b: Sequence, i0: int = 0, j0: int = 0) -> list[TokOp]:
     """Word-level Levenshtein opcodes of two token sequences (rapidfuzz, compiled).
 
     ``seq_a``/``seq_b`` are slices starting at tokens ``i0``/``j0`` of their
     documents; the opcodes come back in document positions.
     """
-    return shift(Levenshtein.opcodes(seq_a, seq_b).as_list(), i0, j0)
+    return shift(_levenshtein().opcodes(seq_a, seq_b).as_list(), i0, j0)
 
 
 def merge_ops(ops: list[TokOp]) -> list[TokOp]:

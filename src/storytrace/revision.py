@@ -33,7 +33,7 @@ Example:
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from storytrace.diff import Passage
@@ -117,11 +117,13 @@ def _trim_edit(doc_a: Doc, doc_b: Doc, op: str, a: tuple, b: tuple) -> bool:
     return _words(doc, span) >= TRIM_MIN_WORDS or _is_clause(doc, span)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
-
-
-def _junction(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+def _junction(doc: Doc, span: tuple[int, int]) -> bool:
+    """The span runs from one of ``doc``'s sentences into the next (``Doc.sentences``:
+    abbreviations such as "Mr." end none, a line break always ends one)."""
+    sents = doc.sentences
+    ends = doc.derived(("revision", "sentence_ends"), lambda: [e for _, e in sents])
+    k = bisect_right(ends, span[0])  # the first sentence ending after the span starts
+    return k + 1 < len(sents) and sents[k][1] < span[1] and sents[k + 1][0] < span[1]
 
 
 def _found_in(doc: Doc, span: tuple[int, int], other: Doc) -> bool:
@@ -150,11 +152,7 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
                 c.trims += 1
             else:
                 c.edits += 1
-        elif (
-            _junction(doc_a.text[e.a[0] : e.a[1]])
-            or _junction(doc_b.text[e.b[0] : e.b[1]])
-            or _found_in(doc_b, e.b, doc_a)
-        ):
+        elif _junction(doc_a, e.a) or _junction(doc_b, e.b) or _found_in(doc_b, e.b, doc_a):
             # A "replacement" across a sentence end, or whose new words stand word for
             # word elsewhere in A, is the aligner bridging an omitted stretch: the tail
             # of one clause lined up with the head of the next.

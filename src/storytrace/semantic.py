@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -310,6 +311,67 @@ def word_links(words_a: list[str], words_b: list[str]) -> list[tuple[int, int]]:
 
 # --- inside compare ----------------------------------------------------------------------
 
+ORDERED_THRESHOLDS = {"embedding": 0.5, "lexical": 0.15}
+"""Lower bar inside a spun pair: a spinner keeps the order of the story, so the free
+sentences lying between the same two passages on both sides (as many on each side)
+pair in order at this score. Half the words swapped by a thesaurus we do not have
+leaves too little for :data:`COMPARE_THRESHOLDS` (bench/spin_eval.py)."""
+
+
+def _mutual_best(m: list[list[float]], cut: float) -> list[tuple[int, int, float]]:
+    """``(i, j, score)`` for rows and columns that are each other's best at ``cut`` or more."""
+    out = []
+    for i, row in enumerate(m):
+        if not row:
+            continue
+        j = max(range(len(row)), key=row.__getitem__)
+        if row[j] >= cut and max(range(len(m)), key=lambda k: m[k][j]) == i:
+            out.append((i, j, float(row[j])))
+    return out
+
+
+def _ordered_pairs(
+    found: list[Passage],
+    sa: list[tuple[int, int]],
+    sb: list[tuple[int, int]],
+    m: list[list[float]],
+    paired: list[tuple[int, int, float]],
+    cut: float,
+) -> list[tuple[int, int, float]]:
+    """Free stretches (token ranges) in the same gap between passages, paired in order."""
+    anchors = [(p.a_tokens, p.b_tokens) for p in found]
+    anchors += [(sa[i], sb[j]) for i, j, _ in paired]
+    a_ends = sorted(a[1] for a, _ in anchors)
+    b_ends = sorted(b[1] for _, b in anchors)
+    a_starts = sorted(a[0] for a, _ in anchors)
+    b_starts = sorted(b[0] for _, b in anchors)
+
+    def gap(stretch: tuple[int, int], ends: list[int], starts: list[int]) -> int | None:
+        # The number of passages before the stretch; None when one overlaps it.
+        before = bisect_right(ends, stretch[0])
+        return before if bisect_left(starts, stretch[1]) == before else None
+
+    taken_a = {i for i, _, _ in paired}
+    taken_b = {j for _, j, _ in paired}
+    gaps_a: dict[int, list[int]] = {}
+    gaps_b: dict[int, list[int]] = {}
+    for i, t in enumerate(sa):
+        g = gap(t, a_ends, a_starts)
+        if i not in taken_a and g is not None:
+            gaps_a.setdefault(g, []).append(i)
+    for j, t in enumerate(sb):
+        g = gap(t, b_ends, b_starts)
+        if j not in taken_b and g is not None:
+            gaps_b.setdefault(g, []).append(j)
+    out = []
+    for g, rows in gaps_a.items():
+        cols = gaps_b.get(g, [])
+        if len(cols) == len(rows):
+            out += [
+                (i, j, float(m[i][j])) for i, j in zip(rows, cols, strict=True) if m[i][j] >= cut
+            ]
+    return out
+
 
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], mode: str | None = None
@@ -328,14 +390,14 @@ def reworded_passages(
         return [], sim_mode
     spans_a = [doc_a.span(*t) for t in sa]
     spans_b = [doc_b.span(*t) for t in sb]
-    pairs, used = pair_sentences(
-        doc_a.text, doc_b.text, sim_mode, spans_a, spans_b, threshold=COMPARE_THRESHOLDS[sim_mode]
-    )
-    index_a = {s: k for k, s in enumerate(spans_a)}
-    index_b = {s: k for k, s in enumerate(spans_b)}
+    sim = Similarity(sim_mode)
+    m = sim.matrix([doc_a.text[s:e] for s, e in spans_a], [doc_b.text[s:e] for s, e in spans_b])
+    pairs = _mutual_best(m, COMPARE_THRESHOLDS[sim.mode])
+    if any(p.kind == "spun" for p in found):
+        pairs += _ordered_pairs(found, sa, sb, m, pairs, ORDERED_THRESHOLDS[sim.mode])
     out = []
-    for p in pairs:
-        (a0, a1), (b0, b1) = sa[index_a[p.a]], sb[index_b[p.b]]
+    for i, j, score in pairs:
+        (a0, a1), (b0, b1) = sa[i], sb[j]
         ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
-        out.append(make_passage(doc_a, doc_b, ops, kind="reworded", score=p.score))
-    return out, used
+        out.append(make_passage(doc_a, doc_b, ops, kind="reworded", score=score))
+    return out, sim.mode

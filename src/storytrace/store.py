@@ -39,13 +39,15 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
+from functools import cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA_VERSION = 3
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
@@ -60,15 +62,27 @@ MAX_LIMIT = 1000
 """Largest page of search results."""
 
 
-def _engine_version() -> str:
+@cache
+def engine() -> str:
+    """Version of what computes the stored reuse (package version and stored-edge format).
+
+    Also readable as the constant ``ENGINE``. A function, because reading the package
+    version imports ``importlib.metadata`` (about 17 ms), which ``storytrace match``
+    and other readers of a store never need.
+    """
+    from importlib import metadata
+
     try:
-        return metadata.version("storytrace")
+        return f"{metadata.version('storytrace')}/reuse-1"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown"
+        return "0+unknown/reuse-1"
 
 
-ENGINE = f"{_engine_version()}/reuse-1"
-"""Version of what computes the stored reuse (package version and stored-edge format)."""
+def __getattr__(name: str) -> str:
+    if name == "ENGINE":
+        return engine()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -285,7 +299,7 @@ class Store:
         self._stamp()
 
     def _stamp(self) -> None:
-        rows = [("fingerprints", json.dumps(fp.PARAMETERS, sort_keys=True)), ("engine", ENGINE)]
+        rows = [("fingerprints", json.dumps(fp.PARAMETERS, sort_keys=True)), ("engine", engine())]
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
         self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -581,9 +595,9 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM edges")
             self.db.execute("UPDATE articles SET aligned=0")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (ENGINE,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (engine(),))
             self._changed()
-        self.meta["engine"] = ENGINE
+        self.meta["engine"] = engine()
 
     # --- stored stories -------------------------------------------------------------------
 

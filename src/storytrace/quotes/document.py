@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.quotes.lexicon import CLOSE_MARKS, OPEN_MARKS, TITLES
+from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
 from storytrace.text import Doc, doc_of, overlaps
 
@@ -70,9 +70,17 @@ class Context:
         self.segs = quote_segments(self.doc)
         self.seg_starts = [s for s, _ in self.segs]
         skip = furniture(self.doc)
-        self.units = [
-            u for u in sentence_units(self.doc, self.segs) if not any(overlaps(u, f) for f in skip)
-        ]
+        self.units = []
+        for u in sentence_units(self.doc, self.segs):
+            hits = [f for f in skip if overlaps(u, f)]
+            if hits:
+                # A unit running into furniture (an unclosed quotation up to a
+                # 'Follow X on Twitter' line) keeps what comes before it.
+                cut = min(f[0] for f in hits)
+                if cut <= u[0] or not self.doc.text[u[0] : cut].strip():
+                    continue
+                u = (u[0], len(self.doc.text[:cut].rstrip()))
+            self.units.append(u)
         self.unit_starts = [u[0] for u in self.units]
 
     def names_indexed(self) -> None:
@@ -231,11 +239,14 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
     return units
 
 
-_BARE_FRAME = re.compile(
-    r"^[^“”\"‘’]{0,60}\b(?:said|says|added|told|asked|replied|wrote)\b"
-    r"(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$"
-)
+_BARE_FRAME = re.compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 
 def _is_bare_frame(unit_text: str) -> bool:
-    return len(unit_text.split()) <= 8 and bool(_BARE_FRAME.match(unit_text))
+    """'Trump yelled.' after a quotation: a subject and a reporting verb alone."""
+    if len(unit_text.split()) > 8:
+        return False
+    m = _BARE_FRAME.match(unit_text)
+    return m is not None and any(
+        w in CUE_FORMS for w in re.findall(r"\b[a-z]+\b", unit_text[: m.end(1)])
+    )

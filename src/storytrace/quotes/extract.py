@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from storytrace.quotes.document import Context
-from storytrace.quotes.frames import attribute_unit, colon_frame, orphan_quotes
+from storytrace.quotes.frames import (
+    attribute_unit,
+    colon_frame,
+    orphan_quotes,
+    transcript_turns,
+)
 from storytrace.quotes.lexicon import ANY_CUE
 from storytrace.quotes.model import Quote
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
@@ -32,8 +37,14 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
     continuations: set[int] = set()
     prev: Quote | None = None
     prev_unit_end = -1
+    turn_end = -1
     for u0, u1 in ctx.units:
-        found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1)
+        if u0 < turn_end:
+            continue
+        found, end = transcript_turns(ctx, u0, u1)
+        turn_end = max(turn_end, end)
+        if not found:
+            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1)
         if sdoc is not None:
             for q in found:
                 parse_speaker(ctx, sdoc, q)
@@ -46,7 +57,7 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
         for i, q in enumerate(found):
             resolve_speaker(ctx, q, quotes + found[:i] if i else quotes)
         if found:
-            prev, prev_unit_end = found[-1], u1
+            prev, prev_unit_end = found[-1], max(u1, turn_end)
         elif ctx.text[u0:u1].rstrip().endswith(":"):
             # 'He told the crowd:' with the quote in the next paragraph.
             dangling = colon_frame(ctx, u0, u1, dangling=True)

@@ -32,6 +32,56 @@ from storytrace.quotes.lexicon import (
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
 
+_TURN = re.compile(
+    r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"
+)
+
+
+def transcript_turns(ctx: Context, u0: int, u1: int) -> tuple[list[Quote], int]:
+    """Speakers' turns in an interview transcript: paragraphs opening with the
+    speaker's name in capitals and a colon ('PENCE: Well, look, ...'). A turn runs
+    to the end of its paragraph; a following paragraph without a name continues
+    it. Returns the turns found from the paragraph at ``u0`` through the unit, and
+    where they end (``u0`` when there are none)."""
+    text = ctx.text
+    if u0 > 0 and text[u0 - 1] != "\n":
+        return [], u0
+    turns: list[Quote] = []
+    pos = u0
+    end = u1
+    while pos < end:
+        par_end = text.find("\n", pos)
+        par_end = len(text) if par_end < 0 else par_end
+        m = _TURN.match(text, pos, par_end)
+        if m is not None and m.group(1).lower().strip(".") in _NOT_SPEAKER_LABELS:
+            break
+        if m is not None:
+            piece = trim_span(text, m.end(), par_end)
+            if piece is not None:
+                turns.append(make_quote(ctx, piece, (m.end(1), m.end(1) + 1), m.span(1)))
+        elif _STAGE.match(text, pos, par_end):
+            pass  # '(CROSSTALK.)': a stage direction, nobody's words.
+        elif not turns:
+            return [], u0
+        else:
+            piece = trim_span(text, pos, par_end)
+            while piece is not None and text[piece[0]] in OPEN_MARKS:
+                piece = trim_span(text, piece[0] + 1, piece[1])
+            if piece is not None:
+                last = turns[-1]
+                last.parts.append(piece)
+                last.content = (last.content[0], piece[1])
+        end = max(end, par_end)
+        pos = par_end
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+    return turns, (end if turns else u0)
+
+
+_STAGE = re.compile(r"[ \t]*[“\"]?\([A-Z][A-Z .,']*\)\.?[”\"]?[ \t]*$", re.M)
+# Capitalised labels that open a line without naming a speaker.
+_NOT_SPEAKER_LABELS = {"update", "note", "editor's note", "correction", "q", "a", "ps", "pps"}
+
 
 def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[Quote]:
     """'Kasich: ‘We are going all the way’', 'Here’s Clinton in 1992: “...”'.
@@ -144,12 +194,24 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 if to is None:
                     continue
                 lemma, c1 = "according", to.end()
-            elif word in CUE_FORMS_BEFORE_THAT and _THAT.match(text, c1, u1):
+            elif word in CUE_FORMS_BEFORE_THAT and (
+                _THAT.match(text, c1, u1)
+                # 'He jokes, “It’s a never ending line!”'
+                or (_QUOTE_NEXT.match(text, c1, u1) and _SUBJECT_BEFORE.search(text, u0, c0))
+            ):
                 # 'The Tax Foundation estimates that': a noun-like form is a verb here.
                 lemma = CUE_FORMS_BEFORE_THAT[word]
+            elif word in ("shot", "fired") and _BACK.match(text, c1, u1):
+                # 'Hillary shot back, “I suppose ...”'
+                lemma, c1 = "retort", _BACK.match(text, c1, u1).end()
+            elif word == "put" and _IT.match(text, c1, u1) and _AS_BEFORE.search(text, u0, c0):
+                # 'As Vulture put it, “Hello, it’s the Biebs.”'
+                lemma, c1 = "put", _IT.match(text, c1, u1).end()
             else:
                 continue
         if ctx.in_quote(c0):
+            continue
+        if not _frames_speech(ctx, lemma, word, c0, c1, u0, u1):
             continue
         out_m = _OUT.match(text, c1, u1) if lemma != "according" else None
         if out_m is not None:
@@ -161,6 +223,8 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             lemma in NEEDS_CHECK
             and NOT_BEFORE.match(text, c1)
             and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
+            # 'agrees with Viguerie that Cruz is ...'
+            and not _WITH_THAT.match(text, c1, u1)
         ):
             continue
         # "Trump called Clinton 'crooked'": naming counts only with quoted words.
@@ -168,6 +232,41 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             continue
         out.append(_Cue(c0, c1, lemma, word in PARTICIPLES and out_m is None))
     return out
+
+
+_QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
+_BACK = re.compile(r"\s+back\b")
+_IT = re.compile(r"\s+it\b")
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
+_WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
+)
+_LINKS_CONTENT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"‘])")
+_QUOTE_AFTER = re.compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
+
+
+def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: int, u1: int) -> bool:
+    """Whether a cue word frames speech here: not a progressive of another sense
+    ('he was not speaking only about Trump', 'talks are continuing'); 'speak' and
+    'continue' only next to a quotation ('“...,” he continued.', 'continued: “...”')."""
+    text = ctx.text
+    if (
+        word.endswith("ing")
+        and _PROGRESSIVE.search(text, max(u0, c0 - 30), c0)
+        and not _LINKS_CONTENT.match(text, c1, u1)
+    ):
+        return False
+    if lemma in QUOTE_ONLY or lemma == "continue":
+        after = _QUOTE_AFTER.match(text, c1, u1) is not None or text.startswith(":", c1)
+        before = any(ch in '”’"' for ch in text[max(u0, c0 - 40) : c0])
+        return (
+            after
+            or (before and lemma != "speak" and word != "continuing")
+            or (lemma == "continue" and _THAT.match(text, c1, u1) is not None)
+        )
+    return True
 
 
 def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
@@ -186,7 +285,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         speaker: Span | None = None
         f0, f1 = c0, c1
         if cue.lemma == "according":
-            speaker = np_forward(text, c1, u1)
+            speaker = according_source(text, c1, u1)
             if speaker is None:
                 continue
             f1 = speaker[1]
@@ -195,7 +294,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             if passive is not None:
                 f0 = passive
             else:
-                participle = cue.participle and text[lo:c0].rstrip().endswith(",")
+                participle = cue.participle and (
+                    text[lo:c0].rstrip().endswith(",")
+                    # 'appeared at a hearing for saying that ...'
+                    or _PREP_BEFORE.search(text, lo, c0) is not None
+                )
                 speaker = None if participle else np_backward(ctx.doc, lo, c0)
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
@@ -213,6 +316,12 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Smith said the plan was dead and added that ...': a second
                     # attribution with the same speaker.
                     speaker = frames[-1][1]
+                elif not frames and _COORDINATED.search(text, lo, c0):
+                    # 'Cruz exhorted Republicans to vote and said he was ...': the
+                    # subject of the coordinated verbs.
+                    speaker = clause_subject(ctx, u0, c0)
+                    if speaker is None:
+                        continue
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
@@ -236,12 +345,24 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 bounds[k] = ctx.segs[j][0] - 1
                 firsts[k] = True
     quotes: list[Quote] = []
-    for k, (cue, speaker, f0, f1) in enumerate(frames):
+    his = []
+    for k in range(len(frames)):
         hi = frames[k + 1][2] if k + 1 < len(frames) else u1
         if k + 1 < len(frames) and firsts[k + 1]:
             hi = bounds[k + 1]
-        quotes += _pieces(ctx, bounds[k], hi, cue, speaker, f0, f1, first=firsts[k])
+        his.append(hi)
+    for k in range(len(frames) - 2, -1, -1):
+        # 'He notes that the Commission announced that there was an issue': the
+        # nested attribution is part of the outer one's content (and also its own).
+        between = _NESTED.fullmatch(text, frames[k][3], frames[k + 1][0][0])
+        if between and _links(ctx, between.start(1), between.end(1)):
+            his[k] = his[k + 1]
+    for k, (cue, speaker, f0, f1) in enumerate(frames):
+        quotes += _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
     return quotes
+
+
+_NESTED = re.compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
 
 
 _AFTER_QUOTE_FRAME = re.compile(
@@ -251,6 +372,7 @@ _AFTER_QUOTE_FRAME = re.compile(
 )
 
 
+_PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also))?)\s*$")
 
 
@@ -276,9 +398,45 @@ def _passive_before(text: str, u0: int, c0: int) -> int | None:
 
 
 def _after_content(text: str, u0: int, c0: int) -> bool:
-    """Whether the cue follows its content: '..., said X' or '“...” said X'."""
+    """Whether the cue follows its content: '..., said X', '“...” said X' or
+    '... wrong — according to X'."""
     before = text[u0:c0].rstrip()
-    return bool(before) and before[-1] in ",”’\"'“»" and len(before) > 1
+    return bool(before) and before[-1] in ",”’\"'“»—–" and len(before) > 1
+
+
+_NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "form"}
+_SOURCE_END = re.compile(
+    r"\s*(?:[,;:!?()“”\"—–]|\s-\s|$)|\s+(?:that|who|which|when|while|because|and\s+(?:the|a|an)"
+    r"\s+\w+\s+(?:is|are|was|were|has|have|had|will)\b)"
+)
+
+
+def according_source(text: str, c1: int, u1: int) -> Span | None:
+    """The source after 'according to': a name ('according to Mr Hensel') or any
+    short noun phrase up to the next punctuation ('according to exit polls',
+    'according to conservative talk radio host Rush Limbaugh'); not 'according to
+    plan'."""
+    named = np_forward(text, c1, u1)
+    end_of_unit = len(text[:u1].rstrip(" \t\n”’\"'.!?"))
+    e = None
+    for m in _SOURCE_WORD.finditer(text, c1, u1):
+        if m.start() - c1 > 100:
+            return named
+        e = min(m.end(), end_of_unit)
+        if e >= end_of_unit or _SOURCE_END.match(text, m.end(), u1):
+            break
+    if e is None:
+        return named
+    s = c1 + len(text[c1:e]) - len(text[c1:e].lstrip())
+    words = text[s:e].split()
+    if named is not None and named[1] >= e:
+        return named
+    if not words or len(words) > 12 or words[-1].lower() in _NOT_SOURCES:
+        return named
+    return s, e
+
+
+_SOURCE_WORD = re.compile(r"[^\s,;:!?()“”\"—–]+")
 
 
 def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
@@ -286,6 +444,7 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
     return k < len(ctx.segs) and ctx.segs[k][0] < u1
 
 
+_MID_FRAME = re.compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
 _THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
 _COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
@@ -294,6 +453,13 @@ def _pieces(
     ctx: Context, lo: int, hi: int, cue: Span, speaker: Span | None, f0: int, f1: int, first: bool
 ) -> list[Quote]:
     text = ctx.text
+    mid = False
+    if first and _after_content(text, lo, f0):
+        # 'The difference now, he told me on Friday, is that ...': the frame and its
+        # listener sit in the middle of the reported clause.
+        m = _MID_FRAME.match(text, f1, hi)
+        if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end() - 1):
+            f1, mid = m.end() - 1, True
     # Extend the frame over the words linking cue and content: "told the
     # podcast:", "said in a statement that".
     linked = False
@@ -341,7 +507,10 @@ def _pieces(
         before = None
     if after is not None and not linked and not _reports_content(ctx, cue, after):
         after = None
-    if before is not None and not _reports_content(ctx, cue, before, whole=True):
+    if mid and before is not None and after is not None:
+        # Both sides of a frame set inside one clause are its content.
+        pass
+    elif before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
     for piece in (before, after):
@@ -389,6 +558,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if not words:
         return False
     low = [w.lower() for w in words]
+    if whole and low[0] in PREPOSITIONS:
+        # 'After some challenges, the work has met standards, an official said':
+        # the clause follows its introductory phrase.
+        comma = text.find(",", piece[0], piece[1])
+        return comma > 0 and _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
     if low[0] in _CLAUSE_OPENERS or low[0] in _VERBISH:
         # 'said that, if elected, ...'; 'Climate change, he says, is ...'.
         return True

@@ -11,13 +11,15 @@ IRREGULAR = {
     "write": "write writes wrote written writing",
     "speak": "speak speaks spoke speaking",
     "call": "call calls called calling",
+    "sing": "sing sings sang sung singing",
 }
 REGULAR = """add insist claim argue explain state tweet post note warn reply respond announce
     admit acknowledge confirm deny declare suggest recall remark observe assert contend maintain
     urge ask complain concede conclude counter joke quip boast vow pledge promise reveal stress
     emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
-    assure reiterate dub label brand refer dismiss""".split()
+    assure reiterate dub label brand refer dismiss yell scream chant whisper mutter
+    recite""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
@@ -56,7 +58,7 @@ for _lemma in list(IRREGULAR) + REGULAR:
         if _form.endswith("ing"):
             PARTICIPLES.add(_form)
 # "point" and "continue" only report speech in these phrases.
-PHRASAL = {"point": ("out",), "continue": (":", ",", ".")}
+PHRASAL = {"point": ("out",), "continue": (":", ",", ".", " that ")}
 
 # Base and -s forms of the noun-like verbs count only before "that": "estimates that".
 CUE_FORMS_BEFORE_THAT = {
@@ -92,8 +94,10 @@ AUX_ADV = set(
     """has have had was were is are be been also then later previously earlier once again even
     reportedly just recently will would could did does do not never has often repeatedly
     subsequently quickly simply further flatly publicly privately angrily separately still
-    initially first last tersely bluntly memorably famously""".split()
+    initially first last tersely bluntly memorably famously long""".split()
 )
+# Words that open a plural subject: "several environmental groups", "two aides".
+QUANTIFIERS = set("two three four five six seven eight nine ten several many both most all".split())
 DETERMINERS = set("the a an his her their its our this that these those another one some".split())
 # Lower-case words that end a backward noun-phrase scan: clause and phrase boundaries.
 NP_STOP = set(
@@ -189,7 +193,7 @@ PARSE_LEMMAS = set(CUE_FORMS.values()) | {
 PARSE_FORMS = {form: lemma for lemma in PARSE_LEMMAS for form in inflect(lemma)}
 
 # Cues whose content must be quoted: "spoke to reporters", "speaking on condition".
-QUOTE_ONLY = {"speak"}
+QUOTE_ONLY = {"speak", "sing", "yell", "scream", "chant", "whisper", "mutter", "recite"}
 PREPOSITIONS = set(
     """to for by about at on of with from into onto over under during after before since in
     against up out off as across through without within among toward towards upon via""".split()

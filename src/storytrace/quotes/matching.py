@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
-from storytrace.diff import Edit, merge_ops
+from storytrace.diff import Edit, merge_ops, opcodes
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
@@ -106,7 +104,7 @@ def _match_pair(
 ) -> QuoteMatch | None:
     # Locate the shared region first so a trimmed quote aligns to its place
     # in the longer one, then diff that region word by word.
-    blocks = [b for b in Levenshtein.opcodes(seq_a, seq_b).as_list() if b[0] == "equal"]
+    blocks = [b for b in opcodes(seq_a, seq_b) if b[0] == "equal"]
     if not blocks:
         return None
     shared = sum(b[2] - b[1] for b in blocks)
@@ -122,8 +120,7 @@ def _match_pair(
         blocks = blocks[:-1]
     i0, i1 = blocks[0][1], blocks[-1][2]
     j0, j1 = blocks[0][3], blocks[-1][4]
-    core = Levenshtein.opcodes(seq_a[i0:i1], seq_b[j0:j1]).as_list()
-    core = [(t, x0 + i0, x1 + i0, y0 + j0, y1 + j0) for t, x0, x1, y0, y1 in core]
+    core = opcodes(seq_a[i0:i1], seq_b[j0:j1], i0, j0)
     interior = any(t != "equal" for t, *_ in core)
     region_shared = sum(x1 - x0 for t, x0, x1, _, _ in core if t == "equal")
     if region_shared < min_share * shorter or region_shared < min(3, shorter):

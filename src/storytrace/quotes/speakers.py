@@ -29,9 +29,11 @@ from storytrace.quotes.lexicon import (
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     RELATIVES,
     SPOKES,
     STATEMENT_NOUNS,
+    SUBJECT_PRONOUNS,
     TEMPORAL,
     TEMPORAL_LEAD,
     TITLES,
@@ -55,7 +57,7 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             lw == "and"
             and i > 0
             and toks[i - 1].group(0).islower()
-            and toks[i - 1].group(0).endswith(("ed", "s"))
+            and (toks[i - 1].group(0).endswith("ed") or toks[i - 1].group(0) in IRREGULAR_PAST)
         ):
             i -= 2
         elif (
@@ -88,6 +90,14 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         if i > 0 and toks[i - 1].group(0) == ",":
             return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
         return None if lw == "that" else toks[i].span()
+    if w == "," and i > 1 and toks[i - 1].group(0) == ")":
+        # 'Gov. John Kasich (R-OH), said': the party label, then the comma.
+        j = i - 1
+        while j > 0 and toks[j].group(0) != "(" and i - j < 9:
+            j -= 1
+        np = _scan_np(toks, j - 1) if toks[j].group(0) == "(" else None
+        if np is not None:
+            return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
     np = _scan_np(toks, i)
@@ -115,7 +125,15 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
         c2 = _prev_comma(toks, c2)
     if c2 is not None and c2 + 1 < comma:
         inner = toks[c2 + 1 : comma]
-        outer = _scan_np(toks, c2 - 1)
+        before = c2 - 1
+        # 'Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said': skip the party.
+        if before > 0 and toks[before].group(0) == ")":
+            j = before
+            while j > 0 and toks[j].group(0) != "(" and before - j < 8:
+                j -= 1
+            if toks[j].group(0) == "(":
+                before = j - 1
+        outer = _scan_np(toks, before)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
@@ -144,7 +162,7 @@ def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
         w = toks[j].group(0)
         if w == ",":
             return j
-        if not w[0].isalnum() and w not in "-–—()&" and not w.endswith("."):
+        if not w[0].isalnum() and w not in "-–—()&'’" and not w.endswith("."):
             return None
     return None
 
@@ -159,6 +177,10 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     while i >= 0:
         w = toks[i].group(0)
         lw = w.lower()
+        if w in ("’", "'") and i > 0 and toks[i - 1].group(0).endswith("s") and i < end:
+            # "Bernie Sanders’ campaign": a plural possessive.
+            i -= 1
+            continue
         if not w[0].isalnum():
             break
         if lw in NP_STOP or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS)):
@@ -240,8 +262,13 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
         head = toks[0].group(0) if toks else ""
+        if head.lower() in SUBJECT_PRONOUNS:
+            # 'Speaking in his real voice, he proceeded to ..., saying:'
+            return toks[0].span()
         if not head or (
-            (head.lower() in INTRO or head[0].islower()) and head.lower() not in DETERMINERS
+            (head.lower() in INTRO or head[0].islower())
+            and head.lower() not in DETERMINERS
+            and head.lower() not in QUANTIFIERS
         ):
             continue
         end = None
