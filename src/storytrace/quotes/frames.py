@@ -31,7 +31,7 @@ from storytrace.quotes.lexicon import (
     TRANSITIVE,
 )
 from storytrace.quotes.model import Quote, Span
-from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
+from storytrace.quotes.speakers import clause_subject, long_subject, np_backward, np_forward
 
 _TURN = re.compile(
     r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"
@@ -333,6 +333,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Smith said the plan was dead and added that ...': a second
                     # attribution with the same speaker.
                     speaker = frames[-1][1]
+                elif (
+                    cue.lemma == "say"
+                    and not _after_content(text, lo, c0)
+                    and (long := long_subject(ctx, lo, c0)) is not None
+                ):
+                    # 'Those close to him say that ...'
+                    speaker, f0 = long, long[0]
                 elif not frames and _COORDINATED.search(text, lo, c0):
                     # 'Cruz exhorted Republicans to vote and said he was ...': the
                     # subject of the coordinated verbs.
@@ -603,6 +610,14 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         return True
     for i in range(1, len(low)):
         w = low[i]
+        if (
+            not whole
+            and low[i - 1] in ("and", "or", "but")
+            and (w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed"))
+        ):
+            # 'claimed self-defense and was acquitted': the subject's next verbs, not
+            # a clause of the content.
+            break
         if w in _VERBISH or w.endswith(("n't", "’re", "'re", "’ll", "'ll")):
             return True
         if w.endswith(("’s", "'s")) and w[:-2] in _S_IS:
