@@ -89,6 +89,11 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
             [("After some challenges, the work has met standards", "one state official")],
         ),
         ("Cruz has long said that he qualifies.", [("he qualifies", "Cruz")]),
+        # The source's own relative clause is not content.
+        (
+            "The email was top secret, according to intelligence sources who have seen it.",
+            [("The email was top secret", "intelligence sources")],
+        ),
         # Long subjects the noun-phrase scan cannot read; a negated verb ends a subject.
         (
             "Those close to him say that he would have to consider Beyer.",
@@ -159,6 +164,10 @@ def test_frame(sentence: str, expected: list[tuple[str, str]]) -> None:
         "Baker wrote the letter Feb. 2 to the State Department’s acting legal adviser.",
         # A coordinated verb of the subject is not the content's verb.
         "Zimmerman claimed self-defense and was acquitted the following year.",
+        "The figures include pledged delegates and superdelegates.",
+        # A time clause or a pronoun object after the verb is not what was said.
+        "Mr. Trump was asked about it during the debate on Thursday night.",
+        "Last month, 26 percent said the same.",
     ],
 )
 def test_no_frame(sentence: str) -> None:
