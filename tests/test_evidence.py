@@ -194,10 +194,14 @@ def test_shared_rare_names_and_dates_within_a_week_are_one_story():
     assert cmp.b.text[d.b[0] : d.b[1]] == "03/05/2019"
 
 
-def test_spacy_entities_when_chosen(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("STORYTRACE_ENTITIES", "spacy")
-    cmp = compare(HEIST_A, HEIST_B)
-    assert cmp.evidence.entities == "spacy"
-    assert cmp.verdict == "unrelated"
-    monkeypatch.setenv("STORYTRACE_ENTITIES", "rules")
-    assert compare(HEIST_A, HEIST_B).evidence.entities == "rules"
+@pytest.mark.parametrize("source", ["rules", "spacy"])
+def test_both_entity_sources_tell_the_events_apart(monkeypatch: pytest.MonkeyPatch, source: str):
+    monkeypatch.setenv("STORYTRACE_ENTITIES", source)
+    heists = compare(HEIST_A, HEIST_B).evidence
+    assert heists.entities == source
+    assert heists.rule == "different-place"
+    assert heists.explanation.endswith("tromsø in A, kirkcaldy in B")
+    coaches = compare(COACH_A, COACH_B).evidence
+    assert coaches.rule == "different-time" and "2008 in A, 2005 in B" in coaches.explanation
+    follow = compare(COACH_A, COACH_FOLLOW_UP).evidence
+    assert follow.rule == "same-focus" and follow.entities == source

@@ -295,3 +295,72 @@ def test_indexed_corpus_gets_the_same_directions(tmp_path):
     # The near-duplicate pair is collapsed into one node, led by the earlier article.
     truth = {k: v for k, v in TRUTH.items() if k != ("s2_copy", "s2_orig")}
     assert got == truth
+
+
+def _reference_vectors(counts: dict, top: int) -> dict:
+    """The TF-IDF rule written out per article, as the array code must compute it."""
+    import math
+    from collections import Counter
+
+    df = Counter(t for c in counts.values() for t in c)
+    n = len(counts)
+    out = {}
+    for i, c in counts.items():
+        w = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 1)) for t, k in c.items()}
+        best = sorted(w.items(), key=lambda x: -x[1])[:top]  # stable: first occurrence on ties
+        norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+        out[i] = {t: v / norm for t, v in best}
+    return out
+
+
+def test_tfidf_arrays_equal_the_written_out_rule_ties_included():
+    import random
+
+    from storytrace.stories import similar_pairs, vectors
+
+    rng = random.Random(5)
+    words = [f"w{k}" for k in range(60)]
+    counts = {
+        f"d{i:02d}": {w: rng.choice([1, 1, 2, 3]) for w in rng.sample(words, rng.randint(0, 25))}
+        for i in range(40)
+    }
+    for top in (3, 10, 40):
+        got, want = vectors(counts, top), _reference_vectors(counts, top)
+        assert got.keys() == want.keys()
+        for i in want:
+            assert set(got[i]) == set(want[i]), (i, top)  # the same top terms, ties included
+            assert all(abs(got[i][t] - want[i][t]) < 1e-12 for t in want[i])
+    # The sparse product finds exactly the pairs a double loop finds.
+    vecs = _reference_vectors(counts, 10)
+    brute = {}
+    ids = sorted(vecs)
+    for x, a in enumerate(ids):
+        for b in ids[x + 1 :]:
+            s = sum(v * vecs[b].get(t, 0.0) for t, v in vecs[a].items())
+            if s >= 0.2:
+                brute[(a, b)] = s
+    got = similar_pairs(vecs, 0.2, max_df=10**6)
+    assert got.keys() == brute.keys() and all(abs(got[k] - brute[k]) < 1e-12 for k in brute)
+
+
+def test_focal_names_and_years_lower_a_pair_of_two_events_of_one_kind():
+    from storytrace.stories import features, pair_score
+
+    jackson = features(
+        "Chargers receiver Vincent Jackson arrested on suspicion of drink-driving\n"
+        "San Diego Chargers wide receiver Vincent Jackson was arrested on suspicion of drunk "
+        "driving on Tuesday, police said in 2008."
+    )
+    jackson2 = features(
+        "Police in San Diego arrested Chargers receiver Vincent Jackson early on Tuesday on "
+        "suspicion of drunk driving; he was released on bail in 2008."
+    )
+    williams = features(
+        "Chargers lineman Jamal Williams faces drink-driving charges\n"
+        "San Diego Chargers defensive tackle Jamal Williams was arrested on suspicion of drunk "
+        "driving, police said on February 2, 2009."
+    )
+    assert {"jackson", "vincent", "chargers"} <= jackson.focal and "2008" in jackson.years
+    assert pair_score(0.5, jackson, jackson2) == 0.5  # same event: every focal name is there
+    # Another player (half the focal names missing) and another year: 0.5 * 0.75 * 0.5.
+    assert pair_score(0.5, jackson, williams) == 0.1875

@@ -78,8 +78,8 @@ class Interrupted(KeyboardInterrupt):
         self.report = report
 
 
-def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
-    """Fingerprints (and quotes) of one article record: pure, no I/O."""
+def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = True) -> Record:
+    """Fingerprints (and quotes, and story features) of one article record: pure, no I/O."""
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{article_id}: no text")
@@ -108,7 +108,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True) -> Record:
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),
-        features=_features_json(st.features(text)),
+        features=_features_json(st.features(text)) if features else None,
         **meta,
     )
 

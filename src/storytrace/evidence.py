@@ -120,7 +120,7 @@ FOCUS_MIN = 0.35
 FOCUS_WITH_WORDS = 0.26
 """Least focus for ``same-lead`` and ``shared-vocabulary``: alike wording about other people is
 another event of the same kind (two coaches fired, two players on injured reserve)."""
-LEAD_MIN = 0.3
+LEAD_MIN = 0.4
 """Least rarity-weighted cosine of the two leads for ``same-lead``."""
 VOCABULARY_MIN = 0.3
 """Least rarity-weighted cosine of the whole texts for ``shared-vocabulary``."""
@@ -297,7 +297,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        RULES[rule],
+        _explain(rule, conflicts, near, names, focused),
         quotes,
         names,
         numbers,
@@ -311,6 +311,30 @@ def gather(
         whole,
         lead,
     )
+
+
+def _explain(
+    rule: str,
+    conflicts: list[Conflict],
+    near: list[SharedFact],
+    names: list[SharedFact],
+    focused: float,
+) -> str:
+    """The rule in plain language, with the facts that made it fire.
+
+    >>> _explain("different-time", [Conflict("time", "2008", "2005", (0, 4), (0, 4))], [], [], 0)
+    'the leads date the events at least 2 years apart: 2008 in A, 2005 in B'
+    """
+    text = RULES[rule]
+    if conflicts:
+        c = conflicts[0]
+        return f"{text}: {c.a_value} in A, {c.b_value} in B"
+    if rule == "names-and-date" and near:
+        return f"{text}: {near[0].key}"
+    if rule == "same-focus":
+        top = ", ".join(n.key for n in names[:3])
+        return f"{text}: focus {focused:.2f}" + (f" ({top}, ...)" if top else "")
+    return text
 
 
 # --- focal names, places and dates of one article -------------------------------------------

@@ -168,7 +168,7 @@ def _quotes_partition(rows: Iterator[Any]) -> Iterator[tuple]:
     from storytrace.corpus import prepare
 
     for r in rows:
-        for s, e, kind, speaker in prepare(r.id, {"text": r.text}).quotes:
+        for s, e, kind, speaker in prepare(r.id, {"text": r.text}, features=False).quotes:
             yield (r.id, s, e, kind, speaker, r.text[s:e])
 
 
@@ -193,7 +193,7 @@ def _keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, int]]:
 
     for r in rows:
         try:
-            rec = prepare(r.id, {"text": r.text}, quotes=False)
+            rec = prepare(r.id, {"text": r.text}, quotes=False, features=False)
         except InputError:
             continue  # an empty text: nothing to fingerprint, the article is kept
         for h in rec.sampled.tolist():
