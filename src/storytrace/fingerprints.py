@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 import xxhash
 
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of
 
 NGRAM = 4
 """Words per shingle."""
@@ -116,7 +116,7 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     """
     import numpy as np
 
-    norms = Doc(text).norms
+    norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return []
     n = min(n, len(norms))
