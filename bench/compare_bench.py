@@ -56,8 +56,8 @@ edits 24%, sentence pairing with sentence splitting 21%, tokenising 16%, boilerp
 evidence (same-story and unrelated pairs only) 12%, spin labelling 7%. ``index`` of all 2,225
 BBC articles on 1 worker (a throw-away script timing ``corpus.index``, alternating): 11.4,
 12.0 -> 10.5, 11.0 CPU s, its 566 stored edges identical; fingerprints now read the shared Doc.
-A full compare is unchanged: it is quote extraction (29%), the spin detector (29%) and the evidence (16%),
-the alignment stages about 12% (cProfile-free stage timing of 300 pairs). Between d9f26fe and
+A full compare is unchanged: it is quote extraction (29%), the spin detector (29%) and the
+evidence (16%), the alignment stages about 12% (stage timing of 300 pairs). Between d9f26fe and
 main the evidence and spin detector grew (full 10,437 -> about 12,500-13,400 µs). The targets
 of issue 16 are not met: 3x difflib's throughput would be about 270 µs a pair, and 2,000
 pairs/s on 2 workers about 1,000 µs of CPU per full pair.
