@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
+    BELIEF_FORMS,
     COMMISSIVES,
     CUE_FORMS,
     CUE_FORMS_BEFORE_THAT,
@@ -239,6 +240,12 @@ _SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+
 _BACK = re.compile(r"\s+back\b")
 _IT = re.compile(r"\s+it\b")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)(?:\s+\w+ly)?\s+$", re.I)
+_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|of|by)|\d)\s+$", re.I)
+_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:that|to|in|on|by|it|he|she|they|we|i|you|his|her|their)\b)[a-z]+\b"
+    r"(?!\s+(?:that|to)\b)"
+)
 _WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
@@ -258,6 +265,16 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         and not _LINKS_CONTENT.match(text, c1, u1)
     ):
         return False
+    if (
+        word.endswith(("ed", "en")) or word in ("told", "said", "written", "spoken", "sung")
+    ) and word not in ("told", "asked"):
+        before = text[max(u0, c0 - 25) : c0]
+        if _PASSIVE_AUX.search(before) and not _LINKS_CONTENT.match(text, c1, u1):
+            # 'as she was announced the winner': a passive, nobody's speech here.
+            return False
+        if _ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1):
+            # '271 pledged delegates', 'the announced plan': an adjective.
+            return False
     if lemma in QUOTE_ONLY or lemma == "continue":
         after = _QUOTE_AFTER.match(text, c1, u1) is not None or text.startswith(":", c1)
         before = any(ch in '”’"' for ch in text[max(u0, c0 - 40) : c0])
@@ -535,6 +552,7 @@ def _links(ctx: Context, s: int, e: int) -> bool:
     )
 
 
+_S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
 _NOT_VERB_S = set("""is has was as this its his us""".split())
 
@@ -585,7 +603,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         return True
     for i in range(1, len(low)):
         w = low[i]
-        if w in _VERBISH or w.endswith(("n't", "’s", "'s", "’re", "'re", "’ll", "'ll")):
+        if w in _VERBISH or w.endswith(("n't", "’re", "'re", "’ll", "'ll")):
+            return True
+        if w.endswith(("’s", "'s")) and w[:-2] in _S_IS:
+            # "it's", "there's": a verb; "Department's": a possessive.
             return True
         if w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
             return True
@@ -683,4 +704,32 @@ def orphan_quotes(
             continue
         out.append((q, continues))
         prev = q
+    return out
+
+
+def belief_unit(ctx: Context, u0: int, u1: int, taken: list[Span]) -> list[Quote]:
+    """Beliefs and findings in one unit: a cognition or evidence verb outside
+    quotation marks and outside ``taken`` (speech already found), with a subject
+    and a clause ('Officials believe the leak came from inside', 'the study found
+    that ...'). Each is a quote of kind ``belief``."""
+    text = ctx.text
+    out: list[Quote] = []
+    for w in _WORD.finditer(text, u0, u1):
+        if w.group().lower() not in BELIEF_FORMS:
+            continue
+        c0, c1 = w.span()
+        if ctx.in_quote(c0) or any(s <= c0 < e for s, e in taken):
+            continue
+        lo = out[-1].content[1] if out else u0
+        speaker = np_backward(ctx.doc, lo, c0)
+        if speaker is None:
+            continue
+        m = _THAT_FRAME.match(text, c1, u1)
+        linked = m is not None and _links(ctx, c1, m.end())
+        piece = trim_span(text, m.end() if linked else c1, u1)
+        if piece is None or not (linked or _reports_content(ctx, (c0, c1), piece)):
+            continue
+        q = make_quote(ctx, piece, (c0, c1), speaker)
+        q.kind = "belief"
+        out.append(q)
     return out
