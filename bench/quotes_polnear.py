@@ -60,8 +60,9 @@ The issue's targets (F1 0.90, speaker accuracy 0.95) are not met in either row. 
 on ``tune`` carried over to ``measure`` only a little. The remaining misses on ``tune``
 are mostly noun-phrase contents (outside the contract), reported-clause boundaries that
 differ from the annotation, and frames with long subjects. Extraction cost, rules only,
-CPU time, best of 5 over the 84 dev texts, old and new code alternately: 3,593-3,690 us
-per article before, 3,767-3,829 after (about 1.02-1.07x).
+CPU time, best of 5 over the 84 dev texts, old and new code alternately (three sessions,
+two pairs each, shared machine): 3,448-3,777 us per article before, 3,754-4,029 after;
+paired ratios 1.02x to 1.14x.
 """
 
 from __future__ import annotations
