@@ -591,9 +591,11 @@ class Store:
             ]
 
     def reset_reuse(self) -> None:
-        """Forget stored reuse (another engine computed it): every article is aligned again."""
+        """Forget stored reuse and story features (another engine computed them): every
+        article is aligned again and its features are recomputed from its text."""
         with self.transaction():
             self.db.execute("DELETE FROM edges")
+            self.db.execute("DELETE FROM features")
             self.db.execute("UPDATE articles SET aligned=0")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (engine(),))
             self._changed()
