@@ -141,6 +141,12 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and its reaped children (the index's worker pool)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
 def run_ours(src: Path, workdir: Path, workers: int) -> dict:
     from storytrace import corpus
     from storytrace.store import Store
@@ -151,21 +157,27 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
     first, last = workdir / "first.jsonl", workdir / "last.jsonl"
     first.write_text("".join(lines[:cut]), encoding="utf-8")
     last.write_text("".join(lines[cut:]), encoding="utf-8")
-    t0 = time.perf_counter()
+    cpu = {}
+    t0, c0 = time.perf_counter(), cpu_s()
     rep = corpus.index([str(first)], workdir / "db", quotes=False, workers=workers)
-    t_base = time.perf_counter() - t0
+    t_base, c1 = time.perf_counter() - t0, cpu_s()
+    cpu["base"] = c1 - c0
     more = corpus.index([str(last)], workdir / "db", quotes=False, workers=workers)
-    t_all = time.perf_counter() - t0
+    t_all, c2 = time.perf_counter() - t0, cpu_s()
+    cpu["incremental"] = c2 - c1
     t2 = time.perf_counter()
     corpus.stories(workdir / "db")
-    t_stories = time.perf_counter() - t2
+    t_stories, c3 = time.perf_counter() - t2, cpu_s()
+    cpu["stories"] = c3 - c2
     t2 = time.perf_counter()
     corpus.export(workdir / "db", workdir / "export")
-    t_export = time.perf_counter() - t2
+    t_export, c4 = time.perf_counter() - t2, cpu_s()
+    cpu["export"] = c4 - c3
     with Store(workdir / "db") as store:
         t2 = time.perf_counter()
         corpus.update_stories(store)  # what the end of each index run costs
         t_regroup = time.perf_counter() - t2
+    cpu["regroup"] = cpu_s() - c4
     with Store(workdir / "db", readonly=True) as store:
         t1 = time.perf_counter()
         cands = corpus.candidate_pairs(store)
@@ -193,6 +205,7 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
         "stories_s": t_stories,
         "export_s": t_export,
         "regroup_s": t_regroup,
+        "cpu": cpu,
         "links": story_links_vs_sklearn(workdir / "db"),
         "aligned": rep.pairs + more.pairs,
         "candidates": len(cands),
@@ -352,6 +365,12 @@ def main() -> None:
         f"({100 * ours['incremental_s'] / ours['base_s']:.1f}% of the first); from the stored "
         f"reuse: stories {ours['stories_s']:.1f} s, export {ours['export_s']:.1f} s; "
         f"regrouping all stories (end of each index run) {ours['regroup_s']:.1f} s"
+    )
+    c = ours["cpu"]
+    print(
+        f"storytrace CPU s (with index workers): first 99% {c['base']:.1f}, last 1% "
+        f"{c['incremental']:.1f} ({100 * c['incremental'] / c['base']:.1f}%), stories "
+        f"{c['stories']:.1f}, export {c['export']:.1f}, regrouping {c['regroup']:.1f}"
     )
     lk = ours["links"]
     print(
