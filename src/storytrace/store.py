@@ -623,6 +623,16 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, value FROM features"))
 
+    def iter_features(self) -> Iterator[tuple[int, str]]:
+        """``(doc, features JSON)`` in doc order, streamed (not all in memory at once)."""
+        with self._guard("reading"):
+            yield from self.db.execute("SELECT doc, value FROM features ORDER BY doc")
+
+    def feature_docs(self) -> set[int]:
+        """Docs whose story features are stored."""
+        with self._guard("reading"):
+            return {d for (d,) in self.db.execute("SELECT doc FROM features")}
+
     def add_features(self, rows: Iterable[tuple[int, str]]) -> None:
         """Store ``(doc, features JSON)`` rows (for docs indexed before features were kept)."""
         with self.transaction():
