@@ -210,7 +210,12 @@ class _Terms:
         self.ids.append(i)
         self.lengths.append(len(counts))
         vocab = self.vocab
-        self.terms.extend(vocab.setdefault(t, len(vocab)) for t in counts)
+        got = list(map(vocab.get, counts))  # C-level look-ups; new terms are few
+        if None in got:
+            keys = list(counts)
+            for k in [k for k, v in enumerate(got) if v is None]:
+                got[k] = vocab.setdefault(keys[k], len(vocab))
+        self.terms.extend(got)
         self.ks.extend(counts.values())
 
     def rows(self) -> np.ndarray:
