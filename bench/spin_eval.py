@@ -299,7 +299,7 @@ def main() -> None:
         negatives["MSRP human paraphrases"] = msrp_articles(split)[: args.human]
         pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
         negatives["synthetic light revision"] = [
-            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k)))
+            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k), "edits"))
             for k in rng.sample(pool, args.human)
         ]
         if split == "measure":  # written by hand, never tuned on

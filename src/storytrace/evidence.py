@@ -120,7 +120,7 @@ FOCUS_MIN = 0.35
 FOCUS_WITH_WORDS = 0.26
 """Least focus for ``same-lead`` and ``shared-vocabulary``: alike wording about other people is
 another event of the same kind (two coaches fired, two players on injured reserve)."""
-LEAD_MIN = 0.3
+LEAD_MIN = 0.4
 """Least rarity-weighted cosine of the two leads for ``same-lead``."""
 VOCABULARY_MIN = 0.3
 """Least rarity-weighted cosine of the whole texts for ``shared-vocabulary``."""
@@ -202,7 +202,7 @@ class Evidence(Record):
         "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
-    explanation: str = jfield("The rule in plain language.")
+    explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
     quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
     names: list[SharedFact] = jfield("Name words both articles use, rarest first.")
     numbers: list[SharedFact] = jfield("Figures both articles give.")
@@ -297,7 +297,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        RULES[rule],
+        _explain(rule, conflicts, near, names, focused),
         quotes,
         names,
         numbers,
@@ -311,6 +311,30 @@ def gather(
         whole,
         lead,
     )
+
+
+def _explain(
+    rule: str,
+    conflicts: list[Conflict],
+    near: list[SharedFact],
+    names: list[SharedFact],
+    focused: float,
+) -> str:
+    """The rule in plain language, with the facts that made it fire.
+
+    >>> _explain("different-time", [Conflict("time", "2008", "2005", (0, 4), (0, 4))], [], [], 0)
+    'the leads date the events at least 2 years apart: 2008 in A, 2005 in B'
+    """
+    text = RULES[rule]
+    if conflicts:
+        c = conflicts[0]
+        return f"{text}: {c.a_value} in A, {c.b_value} in B"
+    if rule == "names-and-date" and near:
+        return f"{text}: {near[0].key}"
+    if rule == "same-focus":
+        top = ", ".join(n.key for n in names[:3])
+        return f"{text}: focus {focused:.2f}" + (f" ({top}, ...)" if top else "")
+    return text
 
 
 # --- focal names, places and dates of one article -------------------------------------------
@@ -419,7 +443,8 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
     for w, n in body.items():
         counts[w] = counts.get(w, 0.0) + POSITION_WEIGHTS[2] * min(n, BODY_CAP)
     salience = {w: c * rarity(w) for w, c in counts.items()}
-    dated = tuple((d, s) for d, s in calendar_dates(text) if s[0] < lead_end)
+    # Only the headline and lead are read: a date starting there ends within 40 characters.
+    dated = tuple((d, s) for d, s in calendar_dates(text[: lead_end + 40]) if s[0] < lead_end)
     years: dict[int, Span] = {}
     for d, s in dated:
         years.setdefault(d.year, s)
