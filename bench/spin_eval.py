@@ -222,6 +222,11 @@ def main() -> None:
     ap.add_argument("--split", choices=["tune", "measure", "both"], default="both")
     ap.add_argument("--no-detect", action="store_true", help="skip storytrace spin on all articles")
     ap.add_argument(
+        "--edited",
+        action="store_true",
+        help="spin an editor's light revision of each article (compared with the original)",
+    )
+    ap.add_argument(
         "--scale",
         action="store_true",
         help="only calibrate and measure the likelihood scale of storytrace spin (no source)",
@@ -241,7 +246,8 @@ def main() -> None:
     splits = list(SPLITS) if args.split == "both" else [args.split]
     print(
         f"BBC: {len(arts)} articles; {args.per_rate} spun per rate and split with "
-        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}"
+        f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}; "
+        f"edited first: {args.edited}"
     )
     print(
         "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "
@@ -263,7 +269,10 @@ def main() -> None:
             n_true = n_flagged = 0
             for k in sample:
                 src = arts[k][1]
-                spun, swaps = spin(src, rate, seed=k, thesaurus=args.spinner_thesaurus)
+                # --edited: an editor's light revision first, then the spinner; the
+                # editor's edits are not swaps, so precision measures something.
+                base = make("light", src, src, random.Random(k), "edits") if args.edited else src
+                spun, swaps = spin(base, rate, seed=k, thesaurus=args.spinner_thesaurus)
                 n_flagged += bool(detect(spun).flags)
                 truth = [s.b for s in swaps]
                 n_true += len(truth)
