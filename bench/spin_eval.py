@@ -312,8 +312,9 @@ def main() -> None:
             for k in rng.sample(pool, args.human)
         ]
         if split == "measure":  # written by hand, never tuned on
-            negatives["hand-written light fixture"] = [
-                ((FIXTURES / "original.txt").read_text(), (FIXTURES / "light.txt").read_text())
+            negatives["hand-written light fixtures"] = [
+                ((FIXTURES / "original.txt").read_text(), (FIXTURES / name).read_text())
+                for name in ("light.txt", "light2.txt")
             ]
         for name, pairs in negatives.items():
             got = {d: Counter() for d in DETECTORS}
