@@ -4,37 +4,58 @@ Most of a short CLI call is Python importing modules, so this runs each
 command as a fresh process, repeatedly, and reports the median wall time and
 the median CPU time (user + system of the child: steadier than wall time on a
 shared machine), beside ``python -c pass`` run the same way in the same run.
-``match`` runs against an index of synthetic articles built first (``--articles``).
+``match`` runs against an index of ``--articles`` synthetic articles
+(``bench/scale.py``'s generator) stored through the store API
+(``corpus.prepare`` + ``Store.add_many``: fingerprints and band keys, no quotes,
+no alignment, which ``match`` does not read); the build's cost is printed and
+the index is kept under ``--cache``. ``--baseline-src`` (another checkout's
+``src``, e.g. ``git archive <commit> src | tar -x -C /tmp/old``) is measured in
+the same run, each command alternating between the two; each source gets its
+own index, built by its own code. Modules are loaded from ``.pyc`` files as an
+installed package has them (kept under a temporary ``PYTHONPYCACHEPREFIX``, one
+warm-up run first); ``--no-bytecode-cache`` compiles every module on every
+start instead (``PYTHONDONTWRITEBYTECODE=1``, set in this project's sandbox).
 
-Run (``--src`` measures another checkout's ``src``, e.g. an older commit made
-with ``git archive <commit> src | tar -x -C /tmp/old``)::
+Run::
 
-    nice -n 10 .venv/bin/python bench/cli_startup.py [--runs 15] [--articles 2000] [--src DIR]
-        [--importtime]
+    nice -n 10 .venv/bin/python bench/cli_startup.py --articles 100000 --runs 15 \
+        --baseline-src /tmp/old/src --cache /tmp/startup [--importtime] [--no-bytecode-cache]
 
-Results on the shared 2-core machine (2026-12-01 03:39 UTC, seven other agents
-running, so wall times are inflated and noisy; CPU is the steadier figure).
-Medians of 21 runs, index of 2,000 synthetic articles. "before" is commit
-565dc6d (typer CLI, eager imports); "after" is this commit (click, lazy imports,
-corpus importing the compare engine only where used):
+Results (2026-12-01 06:27 UTC, the shared 2-core machine at load 9 from six
+other agents, so wall times are 2.5-3x the CPU times and noisy; CPU is the
+steadier figure). 100,000 articles; "before" is commit d9f26fe, "now" 38bee1d.
+Building the index: before 87 s CPU (542 s wall), 311 MB; now 174 s CPU (752 s
+wall), 652 MB (twice the postings: the 4-gram fingerprints of issue 16, and the
+story features stored since schema 3). Medians of 15 runs, .pyc files:
 
-| command (median ms)         | before wall | before CPU | after wall | after CPU |
-|-----------------------------|------------:|-----------:|-----------:|----------:|
-| python -c pass (baseline)   |          18 |         13 |         44 |        13 |
-| import storytrace           |          50 |         49 |         91 |        28 |
-| storytrace --help           |         297 |        237 |        255 |        83 |
-| storytrace --version        |  889 (exit 2: no such option) | 280 |        356 |       109 |
-| storytrace compare --help   |        1280 |        402 |        314 |        88 |
-| storytrace match            |        1642 |        461 |        837 |       316 |
+| command (median ms)           | before wall | before CPU | now wall | now CPU |
+|-------------------------------|------------:|-----------:|---------:|--------:|
+| python -c pass (baseline)     |          33 |         12 |       31 |      12 |
+| import storytrace             |          63 |         24 |       60 |      24 |
+| storytrace --help             |         144 |         65 |      128 |      65 |
+| storytrace --version          |         156 |         81 |      159 |      81 |
+| storytrace compare --help     |         154 |         63 |      161 |      63 |
+| storytrace match (100k)       |         737 |        245 |      345 |     117 |
+| storytrace match (seed_a.txt) |         808 |        267 |      400 |     133 |
 
-``match`` itself takes 2-4 ms of that (``corpus.match`` timed in-process after
-the imports); the rest is imports: numpy (~42 ms), the quotes package (~31),
-store (~28, of which importlib.metadata ~17 for the engine version),
-fingerprints (~22, numpy.random ~11), click (~15) (import self-times, minimum
-of 5 ``-X importtime`` runs). --help is under 100 ms of CPU; match is not yet
-under 150 ms, and neither is under its target in wall time on this loaded
-machine (CPU time leaves out waiting for the other jobs, not their cache
-pressure, so it is an upper bound for an idle machine only roughly).
+Without .pyc files (``--no-bytecode-cache``, 9 runs, an earlier run at load 13):
+``--help`` 79 / 82 ms CPU, ``match`` 300 / 175 ms CPU (before / now).
+
+``match`` itself takes about 5 ms after the imports (``corpus.match`` timed inside
+one process: the look-ups, the probe's quotes, 20 hits read back); the rest is
+Python and imports. It no longer imports numpy (``fingerprints.query`` computes the
+probe's keys in plain Python), importlib.metadata (the engine version is read on
+first use) or rapidfuzz (``diff`` loads it on first use). What is left, by ``-X importtime``
+(cumulative, minimum of 5, on the loaded machine): click ~44 ms (its
+own imports of typing, inspect and more), the quotes package ~46 (regular
+expressions compiled at import in ``quotes.frames``; importlib.resources ~11 in
+``quotes.speakers``, for the first-name list a real article needs), ``text`` ~22
+(its token pattern, about 3.7 ms CPU to compile; it was compiled twice until
+38bee1d), ``boilerplate`` ~15 (each rule compiled with and without IGNORECASE).
+``match`` is under 150 ms of CPU; its wall time could not be shown under 150 ms on
+this loaded machine (CPU leaves out waiting for the other jobs, so it approximates
+an idle machine's wall time from below). ``--help`` is under 100 ms of CPU, not of
+wall time here.
 """
 
 from __future__ import annotations
@@ -53,6 +74,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED_A = ROOT / "examples" / "seed_a.txt"
+"""A real news article with quotes: its match also extracts quotes and reads the first-name
+list (a synthetic probe has neither); it shares no text with the index (exit 1)."""
 
 
 def _timed(cmd: list[str], env: dict, runs: int) -> tuple[float, float, int]:
@@ -175,6 +199,10 @@ def main() -> None:
             (
                 f"storytrace match ({args.articles} articles)",
                 lambda db: [py, "-m", "storytrace", "match", str(probe), "--db", str(db)],
+            ),
+            (
+                "storytrace match (seed_a.txt)",
+                lambda db: [py, "-m", "storytrace", "match", str(SEED_A), "--db", str(db)],
             ),
         ]
         print(f"{args.runs} runs each, the sources alternating; milliseconds (median)")

@@ -561,6 +561,9 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
     cmp = compare(a, b, BULK)
     assert cmp.verdict in ("duplicate", "copied")
     assert cmp._evidence_args is not None  # not gathered yet
+    from storytrace.text import Doc
+
+    assert not any(isinstance(x, Doc) for x in cmp._evidence_args)  # kept: texts, not Docs
     real = [p for p in cmp.passages if p.kind != "boilerplate"]
     eager = evidence.gather(doc_of(a), doc_of(b), real, cmp.coverage, cmp.verdict)
     copy = pickle.loads(pickle.dumps(cmp))  # pickling reads it too

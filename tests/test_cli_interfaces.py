@@ -254,6 +254,9 @@ def test_help_loads_no_engine() -> None:
     loaded = _modules_after("--help")
     assert "click" in loaded
     heavy = {"numpy", "rich", "pydantic", "typer", "storytrace.align", "storytrace.quotes"}
+    # Nor the corpus layer: the store (sqlite3), fingerprints (xxhash), the tokeniser.
+    heavy |= {"storytrace.store", "storytrace.corpus", "storytrace.fingerprints", "sqlite3"}
+    heavy |= {"xxhash", "storytrace.text", "rapidfuzz", "importlib.metadata"}
     assert not heavy & loaded
 
 

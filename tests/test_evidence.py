@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.align import compare
-from storytrace.evidence import SAME_STORY_RULES, wire_credits
+from storytrace.evidence import RULES, SAME_STORY_RULES, wire_credits
 
 ROOT = Path(__file__).parent.parent
 
@@ -205,3 +207,29 @@ def test_both_entity_sources_tell_the_events_apart(monkeypatch: pytest.MonkeyPat
     assert coaches.rule == "different-time" and "2008 in A, 2005 in B" in coaches.explanation
     follow = compare(COACH_A, COACH_FOLLOW_UP).evidence
     assert follow.rule == "same-focus" and follow.entities == source
+
+
+_WORDS = [
+    "May", "3,", "2013", "in", "at", "Leeds", "Tromsø", "Mr.", "Okafor", "\n", "“", "”",
+    "05/03/2019", "the", "said", "2008", "Alice", "Smith", "Bank", "of", "England", ".",
+    "31/31/2020", "45", "killed", "Nov", "10", "2011",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=50),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=50),
+)
+def test_every_listed_fact_points_at_its_text(wa: list[str], wb: list[str]):
+    a, b = " ".join(wa), " ".join(wb)
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert ev.explanation.startswith(RULES[ev.rule])
+    assert (ev.verdict == "unrelated") == (ev.rule in ("none", "different-place", "different-time"))
+    for n in ev.names:
+        assert n.key in a[n.a[0] : n.a[1]].lower() and n.key in b[n.b[0] : n.b[1]].lower()
+    for c in ev.conflicts:
+        assert c.a_value in a[c.a[0] : c.a[1]].lower() and c.b_value in b[c.b[0] : c.b[1]].lower()
+    for d in ev.dates:
+        assert 0 <= d.a[0] < d.a[1] <= len(a) and 0 <= d.b[0] < d.b[1] <= len(b)

@@ -325,9 +325,16 @@ def _articles(paths: Iterable[str], fail_fast: bool) -> Iterator[tuple[str, Arti
     default=None,
     help="Use spaCy (the nlp extra) for speakers and reporting verbs (default: when installed).",
 )
+@click.option(
+    "--beliefs",
+    is_flag=True,
+    help="Also list beliefs and findings ('officials believe that ...') as kind belief.",
+)
 @_FAIL_FAST
 @user_errors
-def quotes(paths: tuple[str, ...], json_out: bool, parser: bool | None, fail_fast: bool) -> None:
+def quotes(
+    paths: tuple[str, ...], json_out: bool, parser: bool | None, beliefs: bool, fail_fast: bool
+) -> None:
     """List every quotation: kind (direct, indirect, mixed), speaker and words.
 
     PATHS: article files (text or HTML), folders, JSONL dumps (.jsonl,
@@ -353,7 +360,7 @@ def quotes(paths: tuple[str, ...], json_out: bool, parser: bool | None, fail_fas
                     break
                 continue
             try:
-                found = extract_quotes(art.text, parser=parser)
+                found = extract_quotes(art.text, parser=parser, beliefs=beliefs)
             except ImportError as e:
                 raise InputError(f"--parser needs spaCy and an English model ({e})") from None
             tally.ok += 1

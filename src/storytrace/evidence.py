@@ -202,7 +202,7 @@ class Evidence(Record):
         "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
-    explanation: str = jfield("The rule in plain language.")
+    explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
     quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
     names: list[SharedFact] = jfield("Name words both articles use, rarest first.")
     numbers: list[SharedFact] = jfield("Figures both articles give.")
@@ -443,7 +443,8 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
     for w, n in body.items():
         counts[w] = counts.get(w, 0.0) + POSITION_WEIGHTS[2] * min(n, BODY_CAP)
     salience = {w: c * rarity(w) for w, c in counts.items()}
-    dated = tuple((d, s) for d, s in calendar_dates(text) if s[0] < lead_end)
+    # Only the headline and lead are read: a date starting there ends within 40 characters.
+    dated = tuple((d, s) for d, s in calendar_dates(text[: lead_end + 40]) if s[0] < lead_end)
     years: dict[int, Span] = {}
     for d, s in dated:
         years.setdefault(d.year, s)

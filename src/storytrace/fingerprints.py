@@ -4,7 +4,7 @@ Pure functions over plain data, so the local store and the Spark job
 (:mod:`storytrace.spark`, inside ``mapPartitions``) call the same code.
 
 * :func:`fingerprint` hashes every normalised word 4-gram of a text
-  (``Doc(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
+  (``doc_of(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
   winnowed sample (Schleimer, Wilkerson and Aiken 2003): in every window of
   ``WINDOW`` = 2 consecutive shingles, the smallest hash. The choice inside a
   window depends on that window's words only, so two texts sharing a run of
@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 import xxhash
 
-from storytrace.text import Doc
+from storytrace.text import doc_of
 
 NGRAM = 4
 """Words per shingle."""
@@ -116,7 +116,7 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     """
     import numpy as np
 
-    norms = Doc(text).norms
+    norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return []
     n = min(n, len(norms))
@@ -345,7 +345,7 @@ def query(text: str) -> Query:
     >>> query(text).fingerprints == fingerprint(text)
     True
     """
-    norms = Doc(text).norms
+    norms = doc_of(text).norms  # the Doc extract_quotes reads next
     if not norms:
         return Query([], lsh_keys([0] * NUM_PERM))
     n = min(NGRAM, len(norms))

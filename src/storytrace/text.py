@@ -38,9 +38,11 @@ from typing import TypeVar
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A word continues over an apostrophe ("it’s") and, between digits, over a separator
 # or decimal point, so "20,442.75" and "3.5bn" are one token and a passage never ends
-# inside a number. One alternative for words keeps the scan fast.
-TOKEN_RE = re.compile(rf"[^\W{_CJK}]+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))[^\W{_CJK}]+)*|[{_CJK}]")
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # one group: split keeps the tokens
+# inside a number. One alternative for words keeps the scan fast. One group around the
+# whole token, so split keeps the tokens; search and finditer match the same, and the
+# pattern is compiled once (about 4 ms of every start-up).
+TOKEN_RE = re.compile(rf"([^\W{_CJK}]+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))[^\W{_CJK}]+)*|[{_CJK}])")
+_TOKEN_SPLIT = TOKEN_RE
 
 # Applied after lower-casing. Greek final sigma folds to sigma: ``lower()`` picks
 # the final form from context, which differs between a word alone and in a text.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storytrace.quotes.document import Context
 from storytrace.quotes.frames import (
     attribute_unit,
+    belief_unit,
     colon_frame,
     orphan_quotes,
     transcript_turns,
@@ -16,17 +17,20 @@ from storytrace.quotes.speakers import index_names, resolve_speaker
 from storytrace.text import doc_of
 
 
-def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
+def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = False) -> list[Quote]:
     """Find every quotation in ``text``: direct, indirect and mixed, with speakers.
 
     ``parser``: ``True`` uses spaCy (the ``[nlp]`` extra; raises ImportError
     without it), ``False`` the rules only, ``None`` spaCy when installed.
+    ``beliefs``: also report cognition and evidence verbs with a clause
+    ('officials believe that ...', 'the study found that ...') as kind
+    ``belief``; they are not speech, so they are off by default.
     Never fails on unbalanced marks: an unclosed mark runs to the end of its
     paragraph.
     """
     nlp = load_spacy(required=parser is True) if parser is not False else None
     doc = doc_of(text)
-    if not doc.quotations and ANY_CUE.isdisjoint(doc.norms):
+    if not doc.quotations and ANY_CUE.isdisjoint(doc.norms) and not beliefs:
         # No quotation mark and no reporting verb: nothing to find (most of a corpus
         # of briefs and listings), so neither the names index nor spaCy runs.
         return []
@@ -54,6 +58,8 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
             orphans = orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
             found = [q for q, _ in orphans]
             continuations.update(id(q) for q, cont in orphans if cont)
+        if beliefs:
+            found = found + belief_unit(ctx, u0, u1, [q.content for q in found])
         for i, q in enumerate(found):
             resolve_speaker(ctx, q, quotes + found[:i] if i else quotes)
         if found:
@@ -65,6 +71,11 @@ def extract_quotes(text: str, *, parser: bool | None = None) -> list[Quote]:
                 prev, prev_unit_end = dangling[0], u1
                 resolve_speaker(ctx, prev, quotes)
         quotes.extend(found)
+    for q in quotes:
+        # 'Unilever said ... The company said': a name later shown to be an
+        # organisation's is typed so in its earlier quotes too.
+        if q.speaker_name in ctx.organisations and q.speaker_type == "unknown":
+            q.speaker_type = "organisation"
     return _utterances(text, quotes, continuations)
 
 

@@ -210,6 +210,12 @@ ORG_WORDS = set(
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's""".split()
 )
+# Heads of a description standing for an organisation the article has named:
+# "the company said", "the club said in its statement", "the paper says".
+ORG_DESCRIPTORS = set(
+    """company firm group club bank retailer paper newspaper agency business chain carrier
+    airline maker manufacturer startup start-up insurer giant statement""".split()
+)
 # Roles only a person holds: "the senator", "the former shadow chancellor".
 PERSON_ROLES = set(
     """senator minister secretary chancellor president spokesman spokeswoman spokesperson mp
@@ -224,3 +230,24 @@ PERSON_ROLES = set(
 ANY_CUE = frozenset(CUE_FORMS) | frozenset(CUE_FORMS_BEFORE_THAT) | {"according"} | set(PARSE_FORMS)
 # Promises report an infinitive as their content: "vowed to bring back jobs".
 COMMISSIVES = {"vow", "pledge", "promise"}
+
+# Cognition and evidence verbs: they report what somebody believes or what a study
+# found, not what anybody said. Off by default; ``extract_quotes(beliefs=True)``
+# reports them as kind ``belief``.
+BELIEF_IRREGULAR = {
+    "think": "think thinks thought thinking",
+    "know": "know knows knew known knowing",
+    "feel": "feel feels felt feeling",
+    "find": "find finds found finding",
+    "show": "show shows showed shown showing",
+    "understand": "understand understands understood understanding",
+}
+BELIEF_REGULAR = """believe expect hope fear suspect doubt worry assume reckon realise realize
+    indicate demonstrate prove""".split()
+BELIEF_FORMS: dict[str, str] = {}
+for _lemma in BELIEF_REGULAR:
+    for _form in inflect(_lemma):
+        BELIEF_FORMS[_form] = _lemma
+for _lemma, _forms in BELIEF_IRREGULAR.items():
+    for _form in _forms.split():
+        BELIEF_FORMS[_form] = _lemma

@@ -9,7 +9,7 @@ from storytrace.records import Record, jfield
 
 Span = tuple[int, int]
 
-KINDS = ("direct", "indirect", "mixed")
+KINDS = ("direct", "indirect", "mixed", "belief")
 LABELS = ("identical", "trimmed", "altered")
 SPEAKER_TYPES = ("person", "organisation", "unknown")
 
@@ -28,9 +28,10 @@ class Quote(Record):
     speaker's earlier mention).
     """
 
-    kind: Literal["direct", "indirect", "mixed"] = jfield(
+    kind: Literal["direct", "indirect", "mixed", "belief"] = jfield(
         "direct: inside quotation marks; indirect: reported speech; mixed: reported speech "
-        "with quoted words."
+        "with quoted words; belief: a reported belief or finding ('officials believe that', "
+        "'the study found that'), only when asked for."
     )
     content: Span = jfield("The utterance: first part's start to last part's end.")
     cue: Span | None = jfield(

@@ -25,6 +25,7 @@ from storytrace.quotes.lexicon import (
     NAME_RUN,
     NOT_NAME,
     NP_STOP,
+    ORG_DESCRIPTORS,
     ORG_WORDS,
     PERSON_ROLES,
     PREPOSITIONS,
@@ -135,6 +136,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
                 before = j - 1
         outer = _scan_np(toks, before)
         if inner[0].group(0).lower() in ("who", "which", "whose"):
+            if outer and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1]):
+                # 'Woodrow Benford, 58, who lives outside Minneapolis, says': the age.
+                outer = _scan_np(toks, outer[0] - 2) if toks[outer[0] - 1].group(0) == "," else None
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
             # 'The White House, in a statement, called': a phrase set off by commas.
@@ -183,7 +187,11 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             continue
         if not w[0].isalnum():
             break
-        if lw in NP_STOP or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS)):
+        if (
+            lw in NP_STOP
+            or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS))
+            or lw.endswith(("n't", "n’t"))
+        ):
             break
         # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
         if w[0].islower() and lw.endswith("ed") and lw not in ED_ADJECTIVES and i < end:
@@ -251,6 +259,50 @@ def np_forward(text: str, c1: int, u1: int) -> Span | None:
     return (s, e) if e > s else None
 
 
+_SENTENCE_ADVERBS = set(
+    """however meanwhile instead still yet also now then indeed moreover furthermore
+    nonetheless nevertheless later""".split()
+)
+
+
+def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
+    """A subject the noun-phrase scan cannot read, written just before a bare cue:
+    'Those close to him say', 'multiple sources privy to negotiations say'. The
+    words since the clause began (at most eight, no verb among them, opening with a
+    determiner, quantifier, capital or plural noun)."""
+    text = ctx.text
+    start = lo
+    for m in _CLAUSE_START.finditer(text, lo, c0):
+        start = m.end()
+    toks = phrase_tokens(ctx.doc, start, c0)
+    words = [t.group(0) for t in toks]
+    if not 2 <= len(words) <= 8 or not all(w[0].isalnum() for w in words):
+        return None
+    low = [w.lower() for w in words]
+    for w in low[1:]:
+        if w in NP_STOP - PREPOSITIONS - {"it"} or w in AUX_ADV or w in IRREGULAR_PAST:
+            return None
+        if w.endswith("ed") and w not in ED_ADJECTIVES or w.endswith(("n't", "n’t")):
+            return None
+    head = low[0]
+    if (
+        not (
+            head in DETERMINERS
+            or head in QUANTIFIERS
+            or head in ("those", "these", "multiple", "other", "some")
+            or words[0][0].isupper()
+            or head in BARE_SPEAKERS
+            or head in ED_ADJECTIVES
+        )
+        or head in SUBJECT_PRONOUNS
+    ):
+        return None
+    return toks[0].start(), toks[-1].end()
+
+
+_CLAUSE_START = re.compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
+
+
 def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
@@ -261,6 +313,11 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
+        while len(toks) > 1 and toks[0].group(0).lower() in _SENTENCE_ADVERBS:
+            # 'However, he held his fire, calling him ...'
+            toks.pop(0)
+            if toks and toks[0].group(0) == ",":
+                toks.pop(0)
         head = toks[0].group(0) if toks else ""
         if head.lower() in SUBJECT_PRONOUNS:
             # 'Speaking in his real voice, he proceeded to ..., saying:'
@@ -275,7 +332,12 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         for i, t in enumerate(toks):
             w = t.group(0)
             lw = w.lower()
-            if not w[0].isalnum() or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV)):
+            if (
+                not w[0].isalnum()
+                or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
+                or lw.endswith(("n't", "n’t"))
+            ):
+                # "Feldman wouldn't say when ... but said": the subject ends at its verb.
                 end = i
                 break
             if (
@@ -297,6 +359,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
     titled: set[str] = set()
     if sdoc is not None:
         for ent in sdoc.ents:
+            if ent.label_ == "ORG":
+                ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
                 if name and " " in name:
@@ -405,11 +469,16 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
 
 
 def is_organisation(ctx: Context, name: str) -> bool:
-    """Whether a name or phrase names an organisation, not a person."""
+    """Whether a name or phrase names an organisation, not a person: one the
+    parser tagged, one with an organisation word ("Committee", "Inc."), or an
+    acronym ("AMD", "BCC")."""
     if name in ctx.organisations:
         return True
     words = {w.lower().strip(".,’'s") for w in name.split()}
-    return bool(words & ORG_WORDS)
+    return bool(words & ORG_WORDS) or bool(_ACRONYM.fullmatch(name))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def name_gender(ctx: Context, name: str) -> str:
@@ -514,6 +583,14 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 name = last.speaker_name
         q.speaker_name = name or phrase
         return
+    words_low = low.split()
+    if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
+        # 'Unilever said ... The company said': the organisation that spoke last.
+        org = _organisation_before(ctx, s, earlier)
+        if org is not None:
+            q.speaker_name = org
+            ctx.organisations.add(org)
+            return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
     if run:
@@ -540,6 +617,24 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = best[1]
         return
     q.speaker_name = phrase
+
+
+def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | None:
+    """The named organisation (or speaker that is not a person) of the nearest
+    earlier attribution, within a few paragraphs."""
+    for p in reversed(earlier):
+        if p.speaker is None or not p.speaker_name or pos - p.speaker[1] > 3000:
+            if p.speaker is not None and pos - p.speaker[1] > 3000:
+                break
+            continue
+        name = p.speaker_name
+        first = name.split()[0]
+        if p.speaker_type == "person" or name.lower() in PRONOUNS:
+            continue
+        if first[:1].isupper() and first.lower() not in DETERMINERS and is_organisation(ctx, name):
+            return name
+    return None
+    return None
 
 
 def _trailing_name(phrase: str) -> str | None:
