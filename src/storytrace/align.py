@@ -99,7 +99,9 @@ class Comparison(Record):
     ``quotes`` (with ``quote_counts``), ``spin`` and ``spin_flags`` from the
     quote and spin analyses; ``findings`` sums it all up in plain language.
     An analysis switched off in :class:`Options` is ``None`` (left out of the
-    JSON) and named in ``skipped``.
+    JSON) and named in ``skipped``. ``evidence`` of a coverage verdict (duplicate,
+    spun, copied, reworded, which the evidence never changes) is gathered when first
+    read, so bulk alignment that reads only passages and verdict does not pay for it.
     """
 
     a: Article = jfield("Article A; every A span indexes a.text.")
