@@ -21,40 +21,41 @@ Run::
     nice -n 10 .venv/bin/python bench/cli_startup.py --articles 100000 --runs 15 \
         --baseline-src /tmp/old/src --cache /tmp/startup [--importtime] [--no-bytecode-cache]
 
-Results (2026-12-01 06:22 UTC, the shared 2-core machine loaded by six other
-agents, so wall times are 2.5-3x the CPU times and noisy; CPU is the steadier
-figure). 100,000 articles; "before" is commit d9f26fe, "now" d75b858.
+Results (2026-12-01 06:27 UTC, the shared 2-core machine at load 9 from six
+other agents, so wall times are 2.5-3x the CPU times and noisy; CPU is the
+steadier figure). 100,000 articles; "before" is commit d9f26fe, "now" 38bee1d.
 Building the index: before 87 s CPU (542 s wall), 311 MB; now 174 s CPU (752 s
 wall), 652 MB (twice the postings: the 4-gram fingerprints of issue 16, and the
 story features stored since schema 3). Medians of 15 runs, .pyc files:
 
 | command (median ms)           | before wall | before CPU | now wall | now CPU |
 |-------------------------------|------------:|-----------:|---------:|--------:|
-| python -c pass (baseline)     |          34 |         12 |       34 |      12 |
-| import storytrace             |          67 |         25 |       67 |      25 |
-| storytrace --help             |         163 |         66 |      160 |      65 |
-| storytrace --version          |         248 |         91 |      250 |      93 |
-| storytrace compare --help     |         176 |         71 |      174 |      70 |
-| storytrace match (100k)       |         614 |        259 |      315 |     130 |
-| storytrace match (seed_a.txt) |         740 |        272 |      381 |     135 |
+| python -c pass (baseline)     |          33 |         12 |       31 |      12 |
+| import storytrace             |          63 |         24 |       60 |      24 |
+| storytrace --help             |         144 |         65 |      128 |      65 |
+| storytrace --version          |         156 |         81 |      159 |      81 |
+| storytrace compare --help     |         154 |         63 |      161 |      63 |
+| storytrace match (100k)       |         737 |        245 |      345 |     117 |
+| storytrace match (seed_a.txt) |         808 |        267 |      400 |     133 |
 
 Without .pyc files (``--no-bytecode-cache``, 9 runs, an earlier run at load 13):
 ``--help`` 79 / 82 ms CPU, ``match`` 300 / 175 ms CPU (before / now).
 
 ``match`` itself takes about 5 ms after the imports (``corpus.match`` timed inside
-one process: the look-ups, the probe's quotes, 20 hits read back); the rest is Python
-and imports. It no longer imports numpy (``fingerprints.query`` computes the probe's
-keys in plain Python), importlib.metadata (the engine version is read on first use)
-or rapidfuzz (``diff`` loads it on first use). What is left, by ``-X importtime``
-(cumulative, minimum of 5, on the loaded machine): click ~44 ms (its own imports of
-typing, inspect and more), the quotes package ~46 (regular expressions compiled at
-import in ``quotes.frames``; importlib.resources ~11 in ``quotes.speakers``, for the
-first-name list a real article needs), ``text`` ~22 (its token pattern, compiled
-twice at about 3.7 ms CPU each), ``boilerplate`` ~15 (each rule compiled with and
-without IGNORECASE). ``match`` is under 150 ms of CPU; its wall time could not be
-shown under 150 ms on this loaded machine (CPU leaves out waiting for the other
-jobs, so it approximates an idle machine's wall time from below). ``--help`` is
-under 100 ms of CPU, not of wall time here.
+one process: the look-ups, the probe's quotes, 20 hits read back); the rest is
+Python and imports. It no longer imports numpy (``fingerprints.query`` computes the
+probe's keys in plain Python), importlib.metadata (the engine version is read on
+first use) or rapidfuzz (``diff`` loads it on first use). What is left, by ``-X importtime``
+(cumulative, minimum of 5, on the loaded machine): click ~44 ms (its
+own imports of typing, inspect and more), the quotes package ~46 (regular
+expressions compiled at import in ``quotes.frames``; importlib.resources ~11 in
+``quotes.speakers``, for the first-name list a real article needs), ``text`` ~22
+(its token pattern, about 3.7 ms CPU to compile; it was compiled twice until
+38bee1d), ``boilerplate`` ~15 (each rule compiled with and without IGNORECASE).
+``match`` is under 150 ms of CPU; its wall time could not be shown under 150 ms on
+this loaded machine (CPU leaves out waiting for the other jobs, so it approximates
+an idle machine's wall time from below). ``--help`` is under 100 ms of CPU, not of
+wall time here.
 """
 
 from __future__ import annotations

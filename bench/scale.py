@@ -27,23 +27,39 @@ resident set of the process and its worker processes) are its own:
   query per article: near-duplicate candidates only, no alignment.
 
 The ratio line compares wall time and peak memory (targets: within 2x of
-datasketch, under 4 GB).
+datasketch, under 4 GB). Wall times move with the other load on the shared
+machine; the CPU line (this process plus the index's reaped worker processes)
+does much less. ``index`` also groups every stored article into stories at
+its end (``corpus.update_stories``); "regrouping" times one such pass alone.
+The story-link line times :func:`storytrace.stories.similar_pairs` against
+scikit-learn's sparse product (``safe_sparse_dot``) on the same vectors, term
+filter and threshold, and checks both give the same pairs.
 
-Results (2026-12-01, ``nice -n 10 ... --n 10000 --workers 2``; reuse is now
-aligned and stored by ``index``, fingerprints winnowed). Two runs of the same
-code minutes apart on the 2 shared cores, to show how much other load moves
-wall times (datasketch itself went from 88.7 s to 29.2 s):
+Results (2026-12-01, ``nice -n 10 ... --n 30000 --workers 2``, load average
+about 11 on the 2 cores; stories stored by ``index``):
 
     side           time s  peak MB    pairs  near R excerpt R transitive spurious
-    storytrace       57.4      253      395   1.000     1.000         20        0
-    datasketch       88.7      194      189   0.995     0.000          4        0
-    storytrace       93.5      350      395   1.000     1.000         20        0
-    datasketch       29.2      194      189   0.995     0.000          4        0
+    storytrace      266.9      943     1253   1.000     1.000         75        0
+    datasketch       42.7      428      600   0.998     0.000         15        0
 
-Second run: index of the first 99% 91.7 s, the last 100 articles 1.9 s
-(2.0% of it); from the stored reuse, ``stories`` 29.5 s and ``export`` 29.7 s
-(both are the TF-IDF story clustering of every article, no alignment);
-``match`` median 11 ms. Ratio time 3.20x (first run 0.65x), memory 1.81x.
+    index of the first 99% 247.7 s, then 300 more 19.2 s (7.8% of the first);
+    stories 1.0 s, export 1.6 s; regrouping 9.7 s
+    CPU s: first 99% 77.2, last 1% 10.7 (13.9%), stories 1.0, export 1.6,
+    regrouping 7.7
+    story links, CPU s: similar_pairs 2.19, scikit-learn 3.79 (370,625 pairs
+    each, the same): 0.58x (10,000 articles, the dict-based code before: 0.64 vs 0.68 s)
+
+``stories`` and ``export`` now read the stored story assignment: 1.0 s and
+1.6 s at 30,000 articles, where both took about 30 s at 10,000 before
+(they clustered every text on every read). Adding 1% costs 14% of the full
+index's CPU, not 1%: 7.7 of its 10.7 s regroup the whole store (every
+stored article's features, all candidate pairs, average-link), which is
+linear in the store, so the share stays near that at 100,000. The first run
+of this version held every article's term dict while regrouping (peak 1,300
+MB); streaming the stored features into arrays brought it to 943 MB.
+100,000 articles were not run this session: started at nice 15 on the
+loaded machine, the index made 56 s of CPU progress in 18 minutes and was
+stopped.
 
 Earlier results (2026-11-23, before reuse was stored at index time and with
 1-in-4 sampled fingerprints; ``--n 100000 --workers 2``, about 2.5 minutes in
@@ -141,6 +157,12 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and its reaped children (the index's worker pool)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
 def run_ours(src: Path, workdir: Path, workers: int) -> dict:
     from storytrace import corpus
     from storytrace.store import Store
@@ -151,21 +173,28 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
     first, last = workdir / "first.jsonl", workdir / "last.jsonl"
     first.write_text("".join(lines[:cut]), encoding="utf-8")
     last.write_text("".join(lines[cut:]), encoding="utf-8")
-    t0 = time.perf_counter()
+    cpu = {}
+    t0, c0 = time.perf_counter(), cpu_s()
     rep = corpus.index([str(first)], workdir / "db", quotes=False, workers=workers)
-    t_base = time.perf_counter() - t0
+    t_base, c1 = time.perf_counter() - t0, cpu_s()
+    cpu["base"] = c1 - c0
+    peak_index = peak_mb()
     more = corpus.index([str(last)], workdir / "db", quotes=False, workers=workers)
-    t_all = time.perf_counter() - t0
+    t_all, c2 = time.perf_counter() - t0, cpu_s()
+    cpu["incremental"] = c2 - c1
     t2 = time.perf_counter()
     corpus.stories(workdir / "db")
-    t_stories = time.perf_counter() - t2
+    t_stories, c3 = time.perf_counter() - t2, cpu_s()
+    cpu["stories"] = c3 - c2
     t2 = time.perf_counter()
     corpus.export(workdir / "db", workdir / "export")
-    t_export = time.perf_counter() - t2
+    t_export, c4 = time.perf_counter() - t2, cpu_s()
+    cpu["export"] = c4 - c3
     with Store(workdir / "db") as store:
         t2 = time.perf_counter()
         corpus.update_stories(store)  # what the end of each index run costs
         t_regroup = time.perf_counter() - t2
+    cpu["regroup"] = cpu_s() - c4
     with Store(workdir / "db", readonly=True) as store:
         t1 = time.perf_counter()
         cands = corpus.candidate_pairs(store)
@@ -193,6 +222,7 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
         "stories_s": t_stories,
         "export_s": t_export,
         "regroup_s": t_regroup,
+        "cpu": cpu,
         "links": story_links_vs_sklearn(workdir / "db"),
         "aligned": rep.pairs + more.pairs,
         "candidates": len(cands),
@@ -200,6 +230,7 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
         "total_s": t_all,
         "pairs": pairs,
         "peak_mb": peak,
+        "peak_index_mb": peak_index,
         "match_ms": [1000 * lat[len(lat) // 2], 1000 * lat[-1]] if lat else [0, 0],
     }
 
@@ -352,6 +383,13 @@ def main() -> None:
         f"({100 * ours['incremental_s'] / ours['base_s']:.1f}% of the first); from the stored "
         f"reuse: stories {ours['stories_s']:.1f} s, export {ours['export_s']:.1f} s; "
         f"regrouping all stories (end of each index run) {ours['regroup_s']:.1f} s"
+    )
+    c = ours["cpu"]
+    print(
+        f"storytrace CPU s (with index workers): first 99% {c['base']:.1f}, last 1% "
+        f"{c['incremental']:.1f} ({100 * c['incremental'] / c['base']:.1f}%), stories "
+        f"{c['stories']:.1f}, export {c['export']:.1f}, regrouping {c['regroup']:.1f}; peak "
+        f"memory after the first index {ours['peak_index_mb']:.0f} MB"
     )
     lk = ours["links"]
     print(

@@ -90,9 +90,10 @@ def main() -> None:
         sys.exit(f"BBC data not found at {args.data}")
     print(f"corpus: {args.corpus}")
     print(
-        "| articles | engine | index s | reuse + stories s | total s | pairs | stories | recall |",
+        "| articles | engine | index s | reuse + stories s | total s | pairs | stories | recall "
+        "| same groups |",
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     spark = sp.session(args.master)
     for n in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="stbench"))
@@ -110,9 +111,10 @@ def main() -> None:
         counts |= sp.run(spark, str(src), str(tmp / "out"), ("reuse", "stories"))
         t2 = time.perf_counter()
         found = sp.read_output(str(tmp / "out"))["stories"]
+        spark_groups = {frozenset(s["articles"]) for s in found}
         print(
             f"| {n} | spark {args.master} | {t1 - t0:.0f} | {t2 - t1:.0f} | {t2 - t0:.0f} | "
-            f"{counts['pairs']} | {len(found)} | {pair_recall(truth, found)} |",
+            f"{counts['pairs']} | {len(found)} | {pair_recall(truth, found)} | |",
             flush=True,
         )
 
@@ -122,9 +124,11 @@ def main() -> None:
         found = corpus.stories(tmp / "db")["stories"]
         t2 = time.perf_counter()
         n_edges = sum(len(s["edges"]) for s in found)
+        same = {frozenset(s["articles"]) for s in found} == spark_groups
         print(
             f"| {n} | embedded (SQLite, 2 workers) | {t1 - t0:.0f} | {t2 - t1:.0f} | "
-            f"{t2 - t0:.0f} | {n_edges} edges | {len(found)} | {pair_recall(truth, found)} |",
+            f"{t2 - t0:.0f} | {n_edges} edges | {len(found)} | {pair_recall(truth, found)} | "
+            f"{'yes' if same else 'NO'} |",
             flush=True,
         )
         shutil.rmtree(tmp, ignore_errors=True)

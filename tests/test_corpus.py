@@ -327,8 +327,14 @@ def test_other_engine_version_is_refused_then_realigned(tmp_path):
     recs = _reuse_records()
     corpus.index_records(recs, tmp_path / "db")
     before = _stored(tmp_path / "db")
+    stories = corpus.stories(tmp_path / "db")
     con = sqlite3.connect(tmp_path / "db" / "storytrace.db")
     con.execute("UPDATE meta SET value='0.0.1/reuse-0' WHERE key='engine'")
+    # Features the other engine stored are recomputed, never mixed with this one's.
+    con.execute(
+        "UPDATE features SET value = CASE WHEN doc % 2 THEN '[{\"x\": 3}, [], []]' "
+        "ELSE '[{\"y\": 1}, [], []]' END"
+    )
     con.commit()
     con.close()
     with pytest.raises(InputError, match="computed by storytrace 0.0.1/reuse-0"):
@@ -336,6 +342,7 @@ def test_other_engine_version_is_refused_then_realigned(tmp_path):
     r = corpus.index_records(recs, tmp_path / "db")
     assert r.realigned and r.added == 0 and r.edges == len(before[0])
     assert _stored(tmp_path / "db") == before
+    assert corpus.stories(tmp_path / "db") == stories
 
 
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):

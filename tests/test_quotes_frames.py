@@ -89,6 +89,25 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
             [("After some challenges, the work has met standards", "one state official")],
         ),
         ("Cruz has long said that he qualifies.", [("he qualifies", "Cruz")]),
+        # The source's own relative clause is not content.
+        (
+            "The email was top secret, according to intelligence sources who have seen it.",
+            [("The email was top secret", "intelligence sources")],
+        ),
+        # Long subjects the noun-phrase scan cannot read; a negated verb ends a subject.
+        (
+            "Those close to him say that he would have to consider Beyer.",
+            [("he would have to consider Beyer", "Those close to him")],
+        ),
+        (
+            "Although Scott lacks a signature achievement, elected officials from both "
+            "parties say he is a hard worker.",
+            [("he is a hard worker", "elected officials from both parties")],
+        ),
+        (
+            "Feldman wouldn't say when talks began but said the deal came about quickly.",
+            [("the deal came about quickly", "Feldman")],
+        ),
         (
             "Woodrow Benford, 58, who lives outside Minneapolis, says he liked Sanders.",
             [("he liked Sanders", "Woodrow Benford")],
@@ -143,6 +162,12 @@ def test_frame(sentence: str, expected: list[tuple[str, str]]) -> None:
         "Clinton leads Sanders by 271 pledged delegates.",
         "Aides cheered as she was announced the winner.",
         "Baker wrote the letter Feb. 2 to the State Department’s acting legal adviser.",
+        # A coordinated verb of the subject is not the content's verb.
+        "Zimmerman claimed self-defense and was acquitted the following year.",
+        "The figures include pledged delegates and superdelegates.",
+        # A time clause or a pronoun object after the verb is not what was said.
+        "Mr. Trump was asked about it during the debate on Thursday night.",
+        "Last month, 26 percent said the same.",
     ],
 )
 def test_no_frame(sentence: str) -> None:

@@ -100,3 +100,14 @@ def test_a_replacement_crosses_a_sentence_only_at_a_real_sentence_end() -> None:
     assert revision._junction(doc, (at("noon"), at("Then") + 4))
     assert not revision._junction(doc, (at("Then"), at("left") + 4))
     assert revision._junction(doc, (at("left"), at("Next") + 4))
+
+
+def test_a_second_hand_written_light_revision_is_light_and_not_spun() -> None:
+    # light2.txt: a sub-editor's pass written by hand, with some less common words
+    # ("breached", "inundated", "sluggish") among insertions, cuts and a moved clause.
+    fixtures = Path(__file__).parent / "fixtures" / "verdict"
+    a = (fixtures / "original.txt").read_text(encoding="utf-8")
+    b = (fixtures / "light2.txt").read_text(encoding="utf-8")
+    cmp = compare(a, b)
+    assert cmp.verdict == "copied" and cmp.revision == "light"
+    assert not any(p.kind == "spun" for p in cmp.passages)

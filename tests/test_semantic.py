@@ -122,3 +122,33 @@ def test_compare_pairs_honours_semantic(tmp_path) -> None:
     assert json.loads(emb.stdout.splitlines()[0])["mode"] == "embedding"
     bad = runner.invoke(app, [*args, "--semantic", "magic"])
     assert bad.exit_code == 2 and "--semantic" in bad.stderr
+
+
+def test_free_sentences_between_spun_passages_pair_in_order() -> None:
+    from dataclasses import replace
+
+    from storytrace.diff import make_passage, merge_ops, opcodes
+    from storytrace.text import Doc
+
+    first = "The river rose to its highest level since records began in 1871."
+    last = "The government has pledged an independent review of flood defences."
+    a = Doc(f"{first} Engineers had warned that the barrier needed urgent repair work. {last}")
+    b = Doc(f"{first} Specialists cautioned the bulwark wanted pressing mending labour. {last}")
+    # Too little in common for the usual bar, but it stands between the same two passages.
+    middle_a, middle_b = a.sentences[1], b.sentences[1]
+    score = semantic.Similarity("lexical").score(a.text[slice(*middle_a)], b.text[slice(*middle_b)])
+    assert semantic.ORDERED_THRESHOLDS["lexical"] <= score < semantic.COMPARE_THRESHOLDS["lexical"]
+
+    def passage(k: int, kind: str):
+        (i0, i1), (j0, j1) = a.sentence_tokens[k], b.sentence_tokens[k]
+        ops = merge_ops(opcodes(a.norms[i0:i1], b.norms[j0:j1], i0, j0))
+        return replace(make_passage(a, b, ops), kind=kind)
+
+    for kind, paired in (("spun", True), ("edited", False)):
+        found = [passage(0, kind), passage(2, kind)]
+        extra, _ = semantic.reworded_passages(a, b, found, "lexical")
+        assert bool(extra) == paired, kind
+        if paired:
+            (p,) = extra
+            assert a.text[p.a[0] : p.a[1]].startswith("Engineers had warned")
+            assert b.text[p.b[0] : p.b[1]].startswith("Specialists cautioned")

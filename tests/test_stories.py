@@ -364,3 +364,25 @@ def test_focal_names_and_years_lower_a_pair_of_two_events_of_one_kind():
     assert pair_score(0.5, jackson, jackson2) == 0.5  # same event: every focal name is there
     # Another player (half the focal names missing) and another year: 0.5 * 0.75 * 0.5.
     assert pair_score(0.5, jackson, williams) == 0.1875
+
+
+def test_array_scores_follow_the_pair_score_rule():
+    import random
+
+    from storytrace.stories import Features, pair_score, scores_of, similar_pairs, vectors
+
+    rng = random.Random(8)
+    words = [f"w{k}" for k in range(40)]
+    feats = {}
+    for i in range(60):
+        terms = {w: rng.choice([1, 2]) for w in rng.sample(words, rng.randint(1, 15))}
+        focal = frozenset(rng.sample(sorted(terms), rng.randint(0, min(4, len(terms)))))
+        years = frozenset(rng.sample(["2008", "2009", "2013"], rng.randint(0, 2)))
+        feats[f"d{i:02d}"] = Features(terms, focal, years)
+    cos = similar_pairs(vectors({i: f.terms for i, f in feats.items()}), 0.05)
+    want = {(a, b): pair_score(s, feats[a], feats[b]) for (a, b), s in cos.items()}
+    ids, got = scores_of((i, f.terms, f.focal, f.years) for i, f in feats.items())
+    assert ids == list(feats) and got.keys() == want.keys()
+    assert all(abs(got[k] - want[k]) < 1e-12 for k in want)
+    # Every kind of case occurs: no focal names, some missing, different years.
+    assert len({round(got[k] / cos[k], 6) for k in want}) > 3

@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -510,17 +510,29 @@ def _same_outlet(a: dict, b: dict) -> bool:
 
 
 def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
-    """Story groups (article ids) of everything stored: :func:`storytrace.stories.cluster`'s."""
+    """Story groups (article ids) of everything stored: :func:`storytrace.stories.cluster`'s.
+
+    The stored features are streamed into :func:`storytrace.stories.scores_of`;
+    articles stored without them (before schema 3, or after an engine change)
+    get them computed from their text, and stored when the store is writable.
+    """
     from storytrace import stories as st
 
     ids = store.ids()
-    stored = store.features()
-    missing = [d for d in ids if d not in stored]
-    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in missing}
+    have = store.feature_docs()
+    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in ids if d not in have}
     if fresh and not store.readonly:
         store.add_features(fresh.items())
-    feats = {ids[d]: _features_from(v) for d, v in (stored | fresh).items() if d in ids}
-    return st.cluster_features(feats, _links(store, edges))
+        fresh = {}
+
+    def rows() -> Iterator[tuple[str, dict, list, list]]:
+        for d, value in chain(store.iter_features(), fresh.items()):
+            if d in ids:
+                terms, focal, years = json.loads(value)
+                yield ids[d], terms, focal, years
+
+    order, scores = st.scores_of(rows())
+    return st.cluster_scores(order, scores, _links(store, edges))
 
 
 def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:

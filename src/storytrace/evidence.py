@@ -202,7 +202,7 @@ class Evidence(Record):
         "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
-    explanation: str = jfield("The rule in plain language.")
+    explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
     quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
     names: list[SharedFact] = jfield("Name words both articles use, rarest first.")
     numbers: list[SharedFact] = jfield("Figures both articles give.")

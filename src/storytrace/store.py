@@ -591,9 +591,11 @@ class Store:
             ]
 
     def reset_reuse(self) -> None:
-        """Forget stored reuse (another engine computed it): every article is aligned again."""
+        """Forget stored reuse and story features (another engine computed them): every
+        article is aligned again and its features are recomputed from its text."""
         with self.transaction():
             self.db.execute("DELETE FROM edges")
+            self.db.execute("DELETE FROM features")
             self.db.execute("UPDATE articles SET aligned=0")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (engine(),))
             self._changed()
@@ -620,6 +622,16 @@ class Store:
         """Stored story features (JSON) per doc; docs stored before schema 3 may lack them."""
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, value FROM features"))
+
+    def iter_features(self) -> Iterator[tuple[int, str]]:
+        """``(doc, features JSON)`` in doc order, streamed (not all in memory at once)."""
+        with self._guard("reading"):
+            yield from self.db.execute("SELECT doc, value FROM features ORDER BY doc")
+
+    def feature_docs(self) -> set[int]:
+        """Docs whose story features are stored."""
+        with self._guard("reading"):
+            return {d for (d,) in self.db.execute("SELECT doc FROM features")}
 
     def add_features(self, rows: Iterable[tuple[int, str]]) -> None:
         """Store ``(doc, features JSON)`` rows (for docs indexed before features were kept)."""

@@ -21,7 +21,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -188,30 +187,61 @@ def tfidf_matrix(
     >>> [vocab[t] for t in x[0].indices], x[0].data.round(3).tolist()
     (['storm', 'leeds'], [0.575, 0.818])
     """
-    from scipy import sparse
+    terms_ = _Terms()
+    for i, c in counts.items():
+        terms_.add(i, c)
+    return terms_.ids, list(terms_.vocab), terms_.tfidf(top)
 
-    ids = list(counts)
-    words = list(chain.from_iterable(counts[i] for i in ids))
-    ks = list(chain.from_iterable(counts[i].values() for i in ids))
-    lengths = [len(counts[i]) for i in ids]
-    vocab = {t: k for k, t in enumerate(dict.fromkeys(words))}
-    term_ids = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
-    n = len(ids)
-    terms_ = term_ids
-    row = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    pos = np.arange(len(terms_), dtype=np.int64)  # first occurrence order within each row
-    df = np.bincount(terms_, minlength=len(vocab))
-    w = (1 + np.log(np.asarray(ks, dtype=np.float64))) * np.log((n + 1) / (df[terms_] + 1))
-    order = np.lexsort((pos, -w, row))
-    starts = np.concatenate(([0], np.cumsum(lengths)))
-    rank = np.arange(len(order)) - starts[row[order]]
-    keep = order[rank < top]
-    keep.sort()
-    kw = w[keep]
-    norms = np.sqrt(np.bincount(row[keep], weights=kw * kw, minlength=n))
-    norms[norms == 0] = 1.0
-    x = sparse.csr_matrix((kw / norms[row[keep]], (row[keep], terms_[keep])), shape=(n, len(vocab)))
-    return ids, list(vocab), x
+
+class _Terms:
+    """Many articles' term counts as flat arrays (ids, not strings, per occurrence): what
+    :func:`tfidf_matrix` and :func:`scores_of` read, without a dict per article."""
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.ids: list[str] = []
+        self.vocab: dict[str, int] = {}
+        self.terms = array("q")
+        self.ks = array("q")
+        self.lengths = array("q")
+
+    def add(self, i: str, counts: Mapping[str, int]) -> None:
+        self.ids.append(i)
+        self.lengths.append(len(counts))
+        vocab = self.vocab
+        got = list(map(vocab.get, counts))  # C-level look-ups; new terms are few
+        if None in got:
+            keys = list(counts)
+            for k in [k for k, v in enumerate(got) if v is None]:
+                got[k] = vocab.setdefault(keys[k], len(vocab))
+        self.terms.extend(got)
+        self.ks.extend(counts.values())
+
+    def rows(self) -> np.ndarray:
+        return np.repeat(np.arange(len(self.ids), dtype=np.int64), np.asarray(self.lengths))
+
+    def tfidf(self, top: int) -> sparse.csr_matrix:
+        from scipy import sparse
+
+        n, size = len(self.ids), len(self.vocab)
+        terms_ = np.asarray(self.terms, dtype=np.int64)
+        lengths = np.asarray(self.lengths, dtype=np.int64)
+        row = self.rows()
+        pos = np.arange(len(terms_), dtype=np.int64)  # first-occurrence order within each row
+        df = np.bincount(terms_, minlength=size)
+        w = (1 + np.log(np.asarray(self.ks, dtype=np.float64))) * np.log((n + 1) / (df[terms_] + 1))
+        order = np.lexsort((pos, -w, row))
+        starts = np.concatenate(([0], np.cumsum(lengths)))
+        rank = np.arange(len(order)) - starts[row[order]]
+        keep = order[rank < top]
+        keep.sort()
+        kw = w[keep]
+        norms = np.sqrt(np.bincount(row[keep], weights=kw * kw, minlength=n))
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(
+            (kw / norms[row[keep]], (row[keep], terms_[keep])), shape=(n, size)
+        )
 
 
 def similar_pairs(
@@ -235,7 +265,20 @@ def similar_pairs(
 def matrix_pairs(
     ids: list[str], x: sparse.csr_matrix, threshold: float, max_df: int = MAX_DF
 ) -> dict[tuple[str, str], float]:
-    """Row pairs of ``x`` whose dot product is at least ``threshold``, as one sparse product.
+    """Row pairs of ``x`` whose dot product is at least ``threshold`` (:func:`_pair_arrays`)."""
+    rows, cols, vals = _pair_arrays(x, threshold, max_df)
+    out: dict[tuple[str, str], float] = {}
+    for r, c, s in zip(rows.tolist(), cols.tolist(), vals.tolist(), strict=True):
+        i, j = ids[r], ids[c]
+        out[(i, j) if i < j else (j, i)] = s
+    return out
+
+
+def _pair_arrays(
+    x: sparse.csr_matrix, threshold: float, max_df: int = MAX_DF
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, cols, dots)``, row < col, of the row pairs whose dot product is at least
+    ``threshold``, as one sparse product.
 
     Terms (columns) held by more than ``max_df`` articles (or by one) are left
     out of the dot products: they link too much to mean a shared story.
@@ -244,25 +287,19 @@ def matrix_pairs(
     """
     from scipy import sparse
 
+    none = np.zeros(0, dtype=np.int64)
     if not x.nnz:
-        return {}
+        return none, none, np.zeros(0)
     df = np.bincount(x.indices, minlength=x.shape[1])
     x = x[:, np.flatnonzero((df >= 2) & (df <= max_df))].tocsr()
     xt = x.T.tocsr()
-    out: dict[tuple[str, str], float] = {}
+    parts = []
     block = 4096
-    for lo in range(0, len(ids), block):
+    for lo in range(0, x.shape[0], block):
         prod = sparse.triu(x[lo : lo + block] @ xt, k=lo + 1, format="coo")
         keep = prod.data >= threshold
-        for r, c, s in zip(
-            (prod.row[keep] + lo).tolist(),
-            prod.col[keep].tolist(),
-            prod.data[keep].tolist(),
-            strict=True,
-        ):
-            i, j = ids[r], ids[c]
-            out[(i, j) if i < j else (j, i)] = s
-    return out
+        parts.append((prod.row[keep].astype(np.int64) + lo, prod.col[keep], prod.data[keep]))
+    return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
 
 
 def pair_score(cos: float, a: Features, b: Features) -> float:
@@ -292,9 +329,71 @@ def story_scores(
     feats: Mapping[str, Features], top: int = TOP_TERMS, floor: float = CANDIDATE_LINK
 ) -> dict[tuple[str, str], float]:
     """:func:`pair_score` of every pair whose TF-IDF cosine is at least ``floor``."""
-    ids, _, x = tfidf_matrix({i: f.terms for i, f in feats.items()}, top)
-    cos = matrix_pairs(ids, x, floor)
-    return {(a, b): pair_score(s, feats[a], feats[b]) for (a, b), s in cos.items()}
+    return scores_of(((i, f.terms, f.focal, f.years) for i, f in feats.items()), top, floor)[1]
+
+
+def scores_of(
+    rows: Iterable[tuple[str, Mapping[str, int], Iterable[str], Iterable[str]]],
+    top: int = TOP_TERMS,
+    floor: float = CANDIDATE_LINK,
+) -> tuple[list[str], dict[tuple[str, str], float]]:
+    """``(ids, scores)``: :func:`story_scores` of ``(id, terms, focal, years)`` rows, read
+    once as a stream (a store's features need not all be in memory as dicts).
+
+    :func:`pair_score`'s rule on arrays: the focal names each side lacks are
+    looked up among the other side's terms by sorted ``row * V + term`` keys.
+    """
+    terms_ = _Terms()
+    focal, focal_len, years = [], [], {}
+    for k, (i, counts, names, yrs) in enumerate(rows):
+        terms_.add(i, counts)
+        ids_of = [terms_.vocab.setdefault(t, len(terms_.vocab)) for t in names]
+        focal.extend(ids_of)
+        focal_len.append(len(ids_of))
+        if yrs:
+            years[k] = frozenset(yrs)
+    ids = terms_.ids
+    r, c, cos = _pair_arrays(terms_.tfidf(top), floor)
+    size = len(terms_.vocab)
+    held = np.sort(terms_.rows() * size + np.asarray(terms_.terms, dtype=np.int64))
+    focal_a = np.asarray(focal, dtype=np.int64)
+    lens = np.asarray(focal_len, dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
+    m = np.maximum(
+        _missing_share(r, c, focal_a, lens, starts, held, size),
+        _missing_share(c, r, focal_a, lens, starts, held, size),
+    )
+    score = cos * (1 - FOCAL_PENALTY * m)
+    out: dict[tuple[str, str], float] = {}
+    for x, y, v in zip(r.tolist(), c.tolist(), score.tolist(), strict=True):
+        if x in years and y in years and not years[x] & years[y]:
+            v *= 1 - YEAR_PENALTY
+        i, j = ids[x], ids[y]
+        out[(i, j) if i < j else (j, i)] = v
+    return ids, out
+
+
+def _missing_share(
+    side: np.ndarray,
+    other: np.ndarray,
+    focal: np.ndarray,
+    lens: np.ndarray,
+    starts: np.ndarray,
+    held: np.ndarray,
+    size: int,
+) -> np.ndarray:
+    """Per pair, the share of ``side``'s focal names that ``other`` never mentions (0 when
+    ``side`` has none); ``held`` are the sorted ``row * size + term`` keys of all terms."""
+    n = lens[side]
+    total = int(n.sum())
+    pair = np.repeat(np.arange(len(side)), n)
+    within = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
+    names = focal[np.repeat(starts[side], n) + within]
+    keys = other[pair] * size + names
+    at = np.minimum(np.searchsorted(held, keys), max(len(held) - 1, 0))
+    absent = held[at] != keys if len(held) else np.ones(total, dtype=bool)
+    missing = np.bincount(pair, weights=absent, minlength=len(side))
+    return np.divide(missing, n, out=np.zeros(len(side)), where=n > 0)
 
 
 def cluster(

@@ -31,7 +31,7 @@ from storytrace.quotes.lexicon import (
     TRANSITIVE,
 )
 from storytrace.quotes.model import Quote, Span
-from storytrace.quotes.speakers import clause_subject, np_backward, np_forward
+from storytrace.quotes.speakers import clause_subject, long_subject, np_backward, np_forward
 
 _TURN = re.compile(
     r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"
@@ -246,6 +246,14 @@ _NOUN_NEXT = re.compile(
     r"\s+(?!(?:that|to|in|on|by|it|he|she|they|we|i|you|his|her|their)\b)[a-z]+\b"
     r"(?!\s+(?:that|to)\b)"
 )
+_TIME_CLAUSE = re.compile(
+    r"\s*(?:as|while|when|whenever|after|before|because|since|until|once)\s+"
+    r"(?:he|she|they|it|we|I|you)\b"
+)
+_LOWER_BEFORE = re.compile(r"\b[a-z]+\s+$")
+_PLURAL_NEXT = re.compile(
+    r"\s+(?!(?:his|its|this|was|is|has|us|as)\b)[a-z]+s\b(?!\s+(?:that|to)\b)"
+)
 _WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
@@ -272,7 +280,11 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         if _PASSIVE_AUX.search(before) and not _LINKS_CONTENT.match(text, c1, u1):
             # 'as she was announced the winner': a passive, nobody's speech here.
             return False
-        if _ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1):
+        if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
+            word.endswith("ed")
+            and _LOWER_BEFORE.search(before)
+            and _PLURAL_NEXT.match(text, c1, u1)
+        ):
             # '271 pledged delegates', 'the announced plan': an adjective.
             return False
     if lemma in QUOTE_ONLY or lemma == "continue":
@@ -333,6 +345,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Smith said the plan was dead and added that ...': a second
                     # attribution with the same speaker.
                     speaker = frames[-1][1]
+                elif (
+                    cue.lemma == "say"
+                    and not _after_content(text, lo, c0)
+                    and (long := long_subject(ctx, lo, c0)) is not None
+                ):
+                    # 'Those close to him say that ...'
+                    speaker, f0 = long, long[0]
                 elif not frames and _COORDINATED.search(text, lo, c0):
                     # 'Cruz exhorted Republicans to vote and said he was ...': the
                     # subject of the coordinated verbs.
@@ -490,6 +509,15 @@ def _pieces(
     quotes: list[Quote] = []
     before = trim_span(text, lo, f0) if first else None
     after = trim_span(text, f1, hi)
+    if (
+        before is not None
+        and after is not None
+        and text[cue[0] : cue[1]].lower().startswith("according")
+        and _after_content(text, lo, f0)
+    ):
+        # '..., according to the SITE Intelligence Group, which tracks ...': the
+        # source's own relative clause is not content.
+        after = None
     inverted = speaker is not None and speaker[0] >= cue[1]
     after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
@@ -522,7 +550,12 @@ def _pieces(
         )
     ):
         before = None
-    if after is not None and not linked and not _reports_content(ctx, cue, after):
+    if (
+        after is not None
+        and not linked
+        and (_TIME_CLAUSE.match(text, f1, hi) or not _reports_content(ctx, cue, after))
+    ):
+        # 'said as he launched the process': a time clause, not what was said.
         after = None
     if mid and before is not None and after is not None:
         # Both sides of a frame set inside one clause are its content.
@@ -584,7 +617,14 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if low[0] in _CLAUSE_OPENERS or low[0] in _VERBISH:
         # 'said that, if elected, ...'; 'Climate change, he says, is ...'.
         return True
+    if whole and len(low) < 3:
+        # 'Last month, 26 percent said the same': too short for a clause.
+        return False
     if low[0] in PREPOSITIONS:
+        if len(low) > 1 and low[1] in SUBJECT_PRONOUNS | {"him", "her", "them", "us", "me"}:
+            # 'said as he launched the process', 'was asked about it during the
+            # debate': a pronoun after a preposition is its object or a time clause.
+            return False
         # 'said after the convention he would': a short phrase, then the clause.
         k = next((i for i, w in enumerate(low[:7]) if w in SUBJECT_PRONOUNS), None)
         if k is None:
@@ -603,14 +643,22 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         return True
     for i in range(1, len(low)):
         w = low[i]
+        if (
+            not whole
+            and low[i - 1] in ("and", "or", "but")
+            and (w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed"))
+        ):
+            # 'claimed self-defense and was acquitted': the subject's next verbs, not
+            # a clause of the content.
+            break
         if w in _VERBISH or w.endswith(("n't", "’re", "'re", "’ll", "'ll")):
             return True
         if w.endswith(("’s", "'s")) and w[:-2] in _S_IS:
             # "it's", "there's": a verb; "Department's": a possessive.
             return True
+        prev = low[i - 1]
         if w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
             return True
-        prev = low[i - 1]
         if (
             w.endswith("s")
             and w not in _NOT_VERB_S

@@ -187,7 +187,11 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             continue
         if not w[0].isalnum():
             break
-        if lw in NP_STOP or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS)):
+        if (
+            lw in NP_STOP
+            or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS))
+            or lw.endswith(("n't", "n’t"))
+        ):
             break
         # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
         if w[0].islower() and lw.endswith("ed") and lw not in ED_ADJECTIVES and i < end:
@@ -261,6 +265,44 @@ _SENTENCE_ADVERBS = set(
 )
 
 
+def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
+    """A subject the noun-phrase scan cannot read, written just before a bare cue:
+    'Those close to him say', 'multiple sources privy to negotiations say'. The
+    words since the clause began (at most eight, no verb among them, opening with a
+    determiner, quantifier, capital or plural noun)."""
+    text = ctx.text
+    start = lo
+    for m in _CLAUSE_START.finditer(text, lo, c0):
+        start = m.end()
+    toks = phrase_tokens(ctx.doc, start, c0)
+    words = [t.group(0) for t in toks]
+    if not 2 <= len(words) <= 8 or not all(w[0].isalnum() for w in words):
+        return None
+    low = [w.lower() for w in words]
+    for w in low[1:]:
+        if w in NP_STOP - PREPOSITIONS - {"it"} or w in AUX_ADV or w in IRREGULAR_PAST:
+            return None
+        if w.endswith("ed") and w not in ED_ADJECTIVES or w.endswith(("n't", "n’t")):
+            return None
+    head = low[0]
+    if (
+        not (
+            head in DETERMINERS
+            or head in QUANTIFIERS
+            or head in ("those", "these", "multiple", "other", "some")
+            or words[0][0].isupper()
+            or head in BARE_SPEAKERS
+            or head in ED_ADJECTIVES
+        )
+        or head in SUBJECT_PRONOUNS
+    ):
+        return None
+    return toks[0].start(), toks[-1].end()
+
+
+_CLAUSE_START = re.compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
+
+
 def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
@@ -290,7 +332,12 @@ def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
         for i, t in enumerate(toks):
             w = t.group(0)
             lw = w.lower()
-            if not w[0].isalnum() or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV)):
+            if (
+                not w[0].isalnum()
+                or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
+                or lw.endswith(("n't", "n’t"))
+            ):
+                # "Feldman wouldn't say when ... but said": the subject ends at its verb.
                 end = i
                 break
             if (
