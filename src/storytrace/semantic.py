@@ -155,6 +155,38 @@ def _cosine(x: Counter[str], y: Counter[str], idf: dict[str, float]) -> float:
     return dot / (nx * ny) if nx and ny else 0.0
 
 
+def _cosines(
+    grams_a: list[Counter[str]], grams_b: list[Counter[str]], idf: dict[str, float]
+) -> list[list[float]]:
+    """``_cosine(x, y, idf)`` for every x of ``grams_a`` and y of ``grams_b``, the same floats.
+
+    Each vector's norm is computed once, and a dot product adds only the grams both
+    sentences hold (a set intersection in C), in the order :func:`_cosine` adds them.
+    """
+    idf2 = {k: w**2 for k, w in idf.items()}
+
+    def prep(x: Counter[str]) -> tuple[Counter[str], float, dict[str, int]]:
+        norm = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in x.items()))
+        return x, norm, {k: n for n, k in enumerate(x)}
+
+    pa, pb = [prep(x) for x in grams_a], [prep(y) for y in grams_b]
+    out = []
+    for x0, nx0, pos_x0 in pa:
+        row = []
+        for y0, ny0, pos_y0 in pb:
+            x, y, pos = (y0, x0, pos_y0) if len(x0) > len(y0) else (x0, y0, pos_x0)
+            common = x.keys() & y.keys()
+            if not common or not nx0 or not ny0:
+                row.append(0.0)
+                continue
+            dot = sum(x[k] * y[k] * idf2.get(k, 1.0) for k in sorted(common, key=pos.__getitem__))
+            # The product of the two norms in _cosine's order (the smaller vector's first).
+            nx, ny = (ny0, nx0) if len(x0) > len(y0) else (nx0, ny0)
+            row.append(dot / (nx * ny))
+        out.append(row)
+    return out
+
+
 # --- public API -----------------------------------------------------------------------
 
 
@@ -201,11 +233,11 @@ class Similarity:
         idf = {k: math.log(1 + n / c) for k, c in df.items()}
         words_a = [_content_words(s) for s in sents_a]
         words_b = [_content_words(s) for s in sents_b]
+        chars = _cosines(grams_a, grams_b, idf)
         out = []
-        for ga, wa in zip(grams_a, words_a, strict=True):
+        for wa, char_row in zip(words_a, chars, strict=True):
             row = []
-            for gb, wb in zip(grams_b, words_b, strict=True):
-                char = _cosine(ga, gb, idf)
+            for wb, char in zip(words_b, char_row, strict=True):
                 # The thesaurus pass is the slow part: skip pairs with no common ground.
                 words = _soft_overlap(wa, wb, self.use_thesaurus and char > 0.05)
                 row.append(0.5 * char + 0.5 * words)
