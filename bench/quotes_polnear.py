@@ -51,8 +51,8 @@ session. Run: ``nice -n 10 .venv/bin/python bench/quotes_polnear.py --part tune`
 
 | part    | mode   | speech before         | speech after          | clause b / a  | spk b / a     |
 |---------|--------|-----------------------|-----------------------|---------------|---------------|
-| tune    | rules  | 0.783 (0.895 / 0.696) | 0.806 (0.895 / 0.733) | 0.814 / 0.838 | 0.935 / 0.940 |
-| tune    | parser | 0.800 (0.893 / 0.725) | 0.817 (0.893 / 0.753) | 0.831 / 0.850 | 0.937 / 0.941 |
+| tune    | rules  | 0.783 (0.895 / 0.696) | 0.810 (0.892 / 0.741) | 0.814 / 0.842 | 0.935 / 0.942 |
+| tune    | parser | 0.800 (0.893 / 0.725) | 0.818 (0.890 / 0.757) | 0.831 / 0.850 | 0.937 / 0.943 |
 | measure | rules  | 0.746 (0.862 / 0.657) | 0.750 (0.859 / 0.665) | 0.788 / 0.793 | 0.890 / 0.903 |
 | measure | parser | 0.752 (0.852 / 0.673) | 0.755 (0.851 / 0.679) | 0.794 / 0.799 | 0.895 / 0.905 |
 
@@ -60,8 +60,9 @@ The issue's targets (F1 0.90, speaker accuracy 0.95) are not met in either row. 
 on ``tune`` carried over to ``measure`` only a little. The remaining misses on ``tune``
 are mostly noun-phrase contents (outside the contract), reported-clause boundaries that
 differ from the annotation, and frames with long subjects. Extraction cost, rules only,
-CPU time, best of 5 over the 84 dev texts, old and new code alternately: 3,593-3,690 us
-per article before, 3,767-3,829 after (about 1.02-1.07x).
+CPU time, best of 5 over the 84 dev texts, old and new code alternately (three sessions,
+two pairs each, shared machine): 3,448-3,777 us per article before, 3,754-4,029 after;
+paired ratios 1.02x to 1.14x.
 """
 
 from __future__ import annotations

@@ -574,3 +574,16 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
     assert unrelated._evidence_args is None and unrelated.evidence.verdict == "unrelated"
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         cmp.nothing  # noqa: B018
+
+
+def test_work_limit_in_the_web_api_is_a_400_with_the_message() -> None:
+    from fastapi.testclient import TestClient
+
+    from storytrace.web import create_app
+
+    client = TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False)
+    res = client.post("/api/compare", json={"a": "word " * 100_001, "b": "a short text here"})
+    assert res.status_code == 400  # was 500: the worker's InputError was not caught
+    assert res.json()["detail"] == (
+        "a: more than 100,000 words, the limit for one comparison (align.Options.max_words)"
+    )

@@ -89,6 +89,24 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
             [("After some challenges, the work has met standards", "one state official")],
         ),
         ("Cruz has long said that he qualifies.", [("he qualifies", "Cruz")]),
+        # A progressive with a listener before 'that'; 'but has said'; a place after
+        # the frame; an adverb before a participle.
+        (
+            "Donald Trump is warning voters that a Clinton victory would bring scandal back.",
+            [("a Clinton victory would bring scandal back", "Donald Trump")],
+        ),
+        (
+            "Hillary Clinton has encouraged allies to spend more but has said she will hold firm.",
+            [("she will hold firm", "Hillary Clinton")],
+        ),
+        (
+            "Monsoon shifts could affect a billion people, Mr. Obama said in his interview.",
+            [("Monsoon shifts could affect a billion people", "Mr. Obama")],
+        ),
+        (
+            "The nominee complained about his mic, even suggesting he may have been sabotaged.",
+            [("he may have been sabotaged", "The nominee")],
+        ),
         # The source's own relative clause is not content.
         (
             "The email was top secret, according to intelligence sources who have seen it.",

@@ -99,7 +99,9 @@ class Comparison(Record):
     ``quotes`` (with ``quote_counts``), ``spin`` and ``spin_flags`` from the
     quote and spin analyses; ``findings`` sums it all up in plain language.
     An analysis switched off in :class:`Options` is ``None`` (left out of the
-    JSON) and named in ``skipped``.
+    JSON) and named in ``skipped``. ``evidence`` of a coverage verdict (duplicate,
+    spun, copied, reworded, which the evidence never changes) is gathered when first
+    read, so bulk alignment that reads only passages and verdict does not pay for it.
     """
 
     a: Article = jfield("Article A; every A span indexes a.text.")
@@ -160,7 +162,11 @@ class Comparison(Record):
         # Spark) never reads it, so it is gathered on first use, e.g. by to_dict().
         if name == "evidence" and self._evidence_args is not None:
             text_a, text_b, *rest = self._evidence_args
-            self.evidence = found = evidence.gather(doc_of(text_a), doc_of(text_b), *rest)
+            try:
+                found = evidence.gather(doc_of(text_a), doc_of(text_b), *rest)
+            except AttributeError as e:  # else it would read as "no attribute 'evidence'"
+                raise RuntimeError(f"gathering the evidence failed: {e!r}") from e
+            self.evidence = found
             self._evidence_args = None
             return found
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")

@@ -335,7 +335,7 @@ def _articles(paths: Iterable[str], fail_fast: bool) -> Iterator[tuple[str, Arti
 def quotes(
     paths: tuple[str, ...], json_out: bool, parser: bool | None, beliefs: bool, fail_fast: bool
 ) -> None:
-    """List every quotation: kind (direct, indirect, mixed), speaker and words.
+    """List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.
 
     PATHS: article files (text or HTML), folders, JSONL dumps (.jsonl,
     .jsonl.gz), or - for stdin (one article, or JSON Lines), as index reads them.

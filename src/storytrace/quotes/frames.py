@@ -256,9 +256,12 @@ _PLURAL_NEXT = re.compile(
 )
 _WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
 _PROGRESSIVE = re.compile(
-    r"\b(?:is|are|was|were|am|be|been|being)(?:\s+(?:not|also|still|now))?\s+$", re.I
+    r"\b(?:is|are|was|were|am|be|been|being)(?:n['’]t)?(?:\s+(?:not|also|still|now))?\s+$",
+    re.I,
 )
-_LINKS_CONTENT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"‘])")
+# What follows a cue that reports content: 'that', 'if', 'whether', a colon or a quotation,
+# after at most a short listener ('is warning voters that').
+_LINKS_CONTENT = re.compile(r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|,?\s*[“\"‘])")
 _QUOTE_AFTER = re.compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
 
@@ -324,7 +327,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 f0 = passive
             else:
                 participle = cue.participle and (
-                    text[lo:c0].rstrip().endswith(",")
+                    _COMMA_ADVERB.search(text, lo, c0) is not None
                     # 'appeared at a hearing for saying that ...'
                     or _PREP_BEFORE.search(text, lo, c0) is not None
                 )
@@ -409,7 +412,11 @@ _AFTER_QUOTE_FRAME = re.compile(
 
 
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
-_COORDINATED = re.compile(r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also))?)\s*$")
+_COORDINATED = re.compile(
+    r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
+)
+# A participle after a comma, perhaps with an adverb: ', saying', ', even suggesting'.
+_COMMA_ADVERB = re.compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
 
 
 def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
@@ -517,6 +524,17 @@ def _pieces(
     ):
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
+        after = None
+    if (
+        before is not None
+        and after is not None
+        and not linked
+        and _after_content(text, lo, f0)
+        and not _has_quote(ctx, *after)
+        and not _reports_content(ctx, cue, after)
+    ):
+        # '..., Mr. Obama said in his interview.': the words after the frame only
+        # say where it was said; the content is before it.
         after = None
     inverted = speaker is not None and speaker[0] >= cue[1]
     after_words = ctx.count_words(*after) if after is not None else 0

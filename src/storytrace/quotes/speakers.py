@@ -280,7 +280,7 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
         return None
     low = [w.lower() for w in words]
     for w in low[1:]:
-        if w in NP_STOP - PREPOSITIONS - {"it"} or w in AUX_ADV or w in IRREGULAR_PAST:
+        if w in NP_STOP - PREPOSITIONS - {"it", "and"} or w in AUX_ADV or w in IRREGULAR_PAST:
             return None
         if w.endswith("ed") and w not in ED_ADJECTIVES or w.endswith(("n't", "n’t")):
             return None

@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from storytrace.articles import InputError
 from storytrace.report.pages import render
 from storytrace.web.data import StoreIndex
 from storytrace.web.workers import JobCancelled, JobFailed, WorkerPool
@@ -64,6 +65,8 @@ class AppContext:
         except JobFailed as e:
             log.error("job %s failed: %s", getattr(fn, "__name__", fn), e)
             raise HTTPException(500, "internal error: the analysis failed") from None
+        except InputError as e:  # found by the analysis, e.g. compare's work limit in words
+            raise HTTPException(400, str(e)) from None
 
 
 def context(request: Request) -> AppContext:
