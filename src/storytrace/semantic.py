@@ -142,6 +142,11 @@ def _soft_overlap_stems(a: _Words, b: _Words, use_thesaurus: bool) -> float:
     wa, wb = a.words, b.words
     if not wa or not wb:
         return 0.0
+    if not use_thesaurus:
+        # The loop below matches min(count in a, count in b) words per stem, one by one.
+        ca, cb = a.counts, b.counts
+        n = sum(min(ca[s], cb[s]) for s in ca.keys() & cb.keys())
+        return 2 * float(n) / (len(wa) + len(wb))
     free_b = b.counts.copy()
     left = []
     matched = 0.0
