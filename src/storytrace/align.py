@@ -452,7 +452,8 @@ def findings(cmp: Comparison) -> list[str]:
 
 
 def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
-    vocab = {w: k for k, w in enumerate(set(doc_a.norms).union(doc_b.norms))}
+    words = set(doc_a.norms).union(doc_b.norms)
+    vocab = dict(zip(words, range(len(words)), strict=True))  # numbered in set order, in C
     return _lookup(vocab, doc_a.norms), _lookup(vocab, doc_b.norms)
 
 
@@ -708,7 +709,9 @@ def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
 
 
 def _content_stems(norms: list[str]) -> list[str | None]:
-    return [w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in norms]
+    # Each distinct word tested once, the tokens mapped in C.
+    stem = {w: w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in set(norms)}
+    return list(map(stem.__getitem__, norms))
 
 
 def reworded_passages(
