@@ -211,15 +211,15 @@ def msrp_articles(split: str, size: int = 8) -> list[tuple[str, str]]:
 
 @contextlib.contextmanager
 def detector(which: str) -> Iterator[None]:
-    """``previous``: the rules before the pair-level pattern (spin.ARTICLE_*), in the same
-    process, so both detectors see the same pairs."""
-    keep = spin_mod.ARTICLE_MIN_SWAPS
+    """``previous``: the detector before the spread rule (spin.ARTICLE_SPREAD_MIN out of
+    reach), in the same process, so both detectors see the same pairs."""
+    keep = spin_mod.ARTICLE_SPREAD_MIN
     if which == "previous":
-        spin_mod.ARTICLE_MIN_SWAPS = 10**9
+        spin_mod.ARTICLE_SPREAD_MIN = 10.0
     try:
         yield
     finally:
-        spin_mod.ARTICLE_MIN_SWAPS = keep
+        spin_mod.ARTICLE_SPREAD_MIN = keep
 
 
 def overlaps(x: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -264,8 +264,8 @@ def main() -> None:
         f"edited first: {args.edited}"
     )
     print(
-        "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "
-        "(now/prev) | swap recall (now/prev) | swap precision (now/prev) | spin flags (no source) |"
+        "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun "
+        "verdict | swap recall | swap precision | spin flags (no source) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     t0 = time.perf_counter()
@@ -337,8 +337,9 @@ def main() -> None:
                     with detector(d):
                         got[d][compare(a, b, opts).verdict] += 1
             print(
-                f"| {split} | {name} | {len(pairs)} | {got['now']['spun']} / "
-                f"{got['previous']['spun']} | {dict(got['now'].most_common())} |"
+                f"| {split} | {name} | {len(pairs)} | "
+                + " / ".join(str(got[d]["spun"]) for d in DETECTORS)
+                + f" | {dict(got['now'].most_common())} |"
             )
     if args.no_detect:
         print(f"time: spun pairs {spun_time:.0f}s")
