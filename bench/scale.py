@@ -35,31 +35,36 @@ The story-link line times :func:`storytrace.stories.similar_pairs` against
 scikit-learn's sparse product (``safe_sparse_dot``) on the same vectors, term
 filter and threshold, and checks both give the same pairs.
 
-Results (2026-12-01, ``nice -n 10 ... --n 30000 --workers 2``, load average
-about 11 on the 2 cores; stories stored by ``index``):
+Results (2026-12-01, ``nice -n 10 ... --n 100000 --workers 2``, 13 minutes
+in all, the machine's load falling from about 5 to 0 during the run; stories
+stored by ``index``):
 
     side           time s  peak MB    pairs  near R excerpt R transitive spurious
-    storytrace      266.9      943     1253   1.000     1.000         75        0
-    datasketch       42.7      428      600   0.998     0.000         15        0
+    storytrace      290.9     1902     4246   1.000     1.000        273        0
+    datasketch       71.6     1253     2081   0.995     0.001         71        0
 
-    index of the first 99% 247.7 s, then 300 more 19.2 s (7.8% of the first);
-    stories 1.0 s, export 1.6 s; regrouping 9.7 s
-    CPU s: first 99% 77.2, last 1% 10.7 (13.9%), stories 1.0, export 1.6,
-    regrouping 7.7
-    story links, CPU s: similar_pairs 2.19, scikit-learn 3.79 (370,625 pairs
-    each, the same): 0.58x (10,000 articles, the dict-based code before: 0.64 vs 0.68 s)
+    index of the first 99% 242.9 s, then 1,000 more 48.1 s (19.8% of the first);
+    stories 4.4 s, export 6.8 s; regrouping 40.3 s
+    CPU s: first 99% 250.2, last 1% 46.2 (18.5%), stories 4.3, export 6.6,
+    regrouping 39.3; peak memory after the first index 1,749 MB
+    story links, CPU s: similar_pairs 11.19, scikit-learn 26.42 (2,161,406
+    pairs each, the same): 0.42x
 
-``stories`` and ``export`` now read the stored story assignment: 1.0 s and
-1.6 s at 30,000 articles, where both took about 30 s at 10,000 before
-(they clustered every text on every read). Adding 1% costs 14% of the full
-index's CPU, not 1%: 7.7 of its 10.7 s regroup the whole store (every
-stored article's features, all candidate pairs, average-link), which is
-linear in the store, so the share stays near that at 100,000. The first run
-of this version held every article's term dict while regrouping (peak 1,300
-MB); streaming the stored features into arrays brought it to 943 MB.
-100,000 articles were not run this session: started at nice 15 on the
-loaded machine, the index made 56 s of CPU progress in 18 minutes and was
-stopped.
+At 30,000 articles (load about 11): stories 1.0 s, export 1.6 s, last 1%
+10.7 CPU s of which regrouping 7.7 (13.9% of the first 99%'s CPU); story
+links 2.19 vs 3.79 s (0.58x). The first run at 30,000 held every article's
+term dict while regrouping (peak 1,300 MB); streaming the stored features
+into arrays brought it to 943 MB.
+
+``stories`` and ``export`` read the stored story assignment: 4.4 s and
+6.8 s at 100,000 articles, where both took about 30 s at 10,000 before
+(they clustered every text on every read). Story links are faster than
+scikit-learn's sparse product on the same vectors. Not met: adding 1% costs
+18.5% of the full index's CPU, not 1%: 39 of its 46 s regroup the whole
+store (all stored features, 2.2 million candidate pairs on this corpus of
+random words, average-link), which grows with the store. Peak memory, 1.9
+GB (1.5x datasketch's), is reached inside ``index`` (1,749 MB after the
+first run, which ends with a regrouping); it was not broken down further.
 
 Earlier results (2026-11-23, before reuse was stored at index time and with
 1-in-4 sampled fingerprints; ``--n 100000 --workers 2``, about 2.5 minutes in

@@ -18,9 +18,10 @@ Both engines index the corpus and compute all reuse and stories; times are wall-
 Run: ``.venv/bin/python bench/spark_bench.py --sizes 2000 10000 100000 [--corpus bbc]``
 (``--master`` sets the Spark master; default ``local[2]``).
 
-Last results (2026-11-23, synthetic corpus, local[2]): 2,000 articles: Spark 22 s, embedded 3 s;
-10,000: 43 s vs 13 s; 100,000: 507 s vs 116 s (4.4x). Same stories in both engines, recall 1.000
-at every size (table in docs/spark.md).
+Last results (2026-12-01, synthetic corpus, local[2], machine loaded to about 11 on 2 cores):
+2,000 articles: Spark 213 s, embedded 11 s; 10,000: 353 s vs 81 s. The same story groups in both
+engines ("same groups": yes), recall 1.000 (table in docs/spark.md). Earlier (2026-11-23, quiet
+machine, single-link): 2,000: 22 s vs 3 s; 10,000: 43 s vs 13 s; 100,000: 507 s vs 116 s.
 """
 
 from __future__ import annotations

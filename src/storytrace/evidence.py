@@ -56,7 +56,29 @@ WIRES: dict[str, tuple[str, ...]] = {
     "ANSA": (r"\(ANSA\)",),
     "EFE": (r"\(EFE\)",),
 }
-_WIRE_RE = [(agency, re.compile("|".join(pats))) for agency, pats in WIRES.items()]
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest plain string every match of ``pattern`` (one of :data:`WIRES`) contains:
+    its text without word boundaries, lookarounds and character classes (``\\bAgence
+    France[- ]Presse\\b`` -> ``Agence France``). Raises ValueError on other regex syntax."""
+    core = re.sub(r"\(\?<?[=!][^)]*\)|\\b", "", pattern)
+    pieces = re.split(r"\[[^\]]*\]", core)
+    plain = [re.sub(r"\\([()])", r"\1", p) for p in pieces]
+    if any(
+        re.search(r"[\\.^$*+?{}\[\]|]", p) or re.search(r"(?<!\\)[()]", q)
+        for p, q in zip(plain, pieces, strict=True)
+    ):
+        raise ValueError(f"wire pattern {pattern!r} needs a hand-written literal")
+    return max(plain, key=len)
+
+
+# Each agency's patterns as one regex, run only when one of their required literals is in
+# the text (a substring test in C; the regex scans every position: 0.7 ms on a BBC article).
+_WIRE_RE = [
+    (agency, re.compile("|".join(pats)), tuple(_required_literal(p) for p in pats))
+    for agency, pats in WIRES.items()
+]
 HEAD_CHARS = 250
 """A credit this close to the start is a dateline."""
 TAIL_CHARS = 400
@@ -77,7 +99,9 @@ def wire_credits(text: str, near: Iterable[Span] = ()) -> list[WireCredit]:
     """Agencies credited in the dateline, the closing credit line, or next to a ``near`` span."""
     near = list(near)
     out = []
-    for agency, rx in _WIRE_RE:
+    for agency, rx, literals in _WIRE_RE:
+        if not any(lit in text for lit in literals):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             placed = (

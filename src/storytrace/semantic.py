@@ -108,12 +108,14 @@ def _stem(w: str) -> str:
     return w[:6] if len(w) > 6 else w
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in Doc(text).norms if w not in STOPWORDS and len(w) > 1]
+def _content_words(text: str, norms: list[str] | None = None) -> list[str]:
+    norms = Doc(text).norms if norms is None else norms
+    return [w for w in norms if w not in STOPWORDS and len(w) > 1]
 
 
-def _char_ngrams(text: str) -> Counter[str]:
-    t = " " + " ".join(Doc(text).norms) + " "
+def _char_ngrams(text: str, norms: list[str] | None = None) -> Counter[str]:
+    """Character 3-5-grams of the text's words (``norms``: its Doc's, when at hand)."""
+    t = " " + " ".join(Doc(text).norms if norms is None else norms) + " "
     out: Counter[str] = Counter()
     for n in (3, 4, 5):
         out.update(t[i : i + n] for i in range(len(t) - n + 1))
@@ -122,20 +124,35 @@ def _char_ngrams(text: str) -> Counter[str]:
 
 def _soft_overlap(wa: list[str], wb: list[str], use_thesaurus: bool) -> float:
     """Dice overlap where a word matches an equal stem or, failing that, a synonym."""
+    return _soft_overlap_stems(_Words(wa), _Words(wb), use_thesaurus)
+
+
+class _Words:
+    """A sentence's content words with their stems, computed once for all its pairs."""
+
+    __slots__ = ("words", "stems", "counts")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.stems = [_stem(w) for w in words]
+        self.counts = Counter(self.stems)
+
+
+def _soft_overlap_stems(a: _Words, b: _Words, use_thesaurus: bool) -> float:
+    wa, wb = a.words, b.words
     if not wa or not wb:
         return 0.0
-    free_b = Counter(_stem(w) for w in wb)
+    free_b = b.counts.copy()
     left = []
     matched = 0.0
-    for w in wa:
-        s = _stem(w)
+    for w, s in zip(wa, a.stems, strict=True):
         if free_b[s] > 0:
             free_b[s] -= 1
             matched += 1
         else:
             left.append(w)
     if use_thesaurus and left:
-        rest_b = [w for w in wb if free_b[_stem(w)] > 0]
+        rest_b = [w for w, s in zip(wb, b.stems, strict=True) if free_b[s] > 0]
         used: set[int] = set()
         for w in left:
             for k, v in enumerate(rest_b):
@@ -153,6 +170,38 @@ def _cosine(x: Counter[str], y: Counter[str], idf: dict[str, float]) -> float:
     nx = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in x.items()))
     ny = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in y.items()))
     return dot / (nx * ny) if nx and ny else 0.0
+
+
+def _cosines(
+    grams_a: list[Counter[str]], grams_b: list[Counter[str]], idf: dict[str, float]
+) -> list[list[float]]:
+    """``_cosine(x, y, idf)`` for every x of ``grams_a`` and y of ``grams_b``, the same floats.
+
+    Each vector's norm is computed once, and a dot product adds only the grams both
+    sentences hold (a set intersection in C), in the order :func:`_cosine` adds them.
+    """
+    idf2 = {k: w**2 for k, w in idf.items()}
+
+    def prep(x: Counter[str]) -> tuple[Counter[str], float, dict[str, int]]:
+        norm = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in x.items()))
+        return x, norm, {k: n for n, k in enumerate(x)}
+
+    pa, pb = [prep(x) for x in grams_a], [prep(y) for y in grams_b]
+    out = []
+    for x0, nx0, pos_x0 in pa:
+        row = []
+        for y0, ny0, pos_y0 in pb:
+            x, y, pos = (y0, x0, pos_y0) if len(x0) > len(y0) else (x0, y0, pos_x0)
+            common = x.keys() & y.keys()
+            if not common or not nx0 or not ny0:
+                row.append(0.0)
+                continue
+            dot = sum(x[k] * y[k] * idf2.get(k, 1.0) for k in sorted(common, key=pos.__getitem__))
+            # The product of the two norms in _cosine's order (the smaller vector's first).
+            nx, ny = (ny0, nx0) if len(x0) > len(y0) else (nx0, ny0)
+            row.append(dot / (nx * ny))
+        out.append(row)
+    return out
 
 
 # --- public API -----------------------------------------------------------------------
@@ -192,22 +241,24 @@ class Similarity:
             )
             ea, eb = emb[: len(sents_a)], emb[len(sents_a) :]
             return (ea @ eb.T).clip(-1.0, 1.0).tolist()
-        grams_a = [_char_ngrams(s) for s in sents_a]
-        grams_b = [_char_ngrams(s) for s in sents_b]
+        norms_a = [Doc(s).norms for s in sents_a]
+        norms_b = [Doc(s).norms for s in sents_b]
+        grams_a = [_char_ngrams(s, n) for s, n in zip(sents_a, norms_a, strict=True)]
+        grams_b = [_char_ngrams(s, n) for s, n in zip(sents_b, norms_b, strict=True)]
         df: Counter[str] = Counter()
         for g in grams_a + grams_b:
             df.update(g.keys())
         n = len(grams_a) + len(grams_b)
         idf = {k: math.log(1 + n / c) for k, c in df.items()}
-        words_a = [_content_words(s) for s in sents_a]
-        words_b = [_content_words(s) for s in sents_b]
+        words_a = [_Words(_content_words(s, n)) for s, n in zip(sents_a, norms_a, strict=True)]
+        words_b = [_Words(_content_words(s, n)) for s, n in zip(sents_b, norms_b, strict=True)]
+        chars = _cosines(grams_a, grams_b, idf)
         out = []
-        for ga, wa in zip(grams_a, words_a, strict=True):
+        for wa, char_row in zip(words_a, chars, strict=True):
             row = []
-            for gb, wb in zip(grams_b, words_b, strict=True):
-                char = _cosine(ga, gb, idf)
+            for wb, char in zip(words_b, char_row, strict=True):
                 # The thesaurus pass is the slow part: skip pairs with no common ground.
-                words = _soft_overlap(wa, wb, self.use_thesaurus and char > 0.05)
+                words = _soft_overlap_stems(wa, wb, self.use_thesaurus and char > 0.05)
                 row.append(0.5 * char + 0.5 * words)
             out.append(row)
         return out

@@ -33,7 +33,7 @@ from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
 from storytrace.records import Record, jfield
-from storytrace.text import STOPWORDS, doc_of
+from storytrace.text import STOPWORDS, Doc, doc_of
 
 Span = tuple[int, int]
 
@@ -109,10 +109,10 @@ class Features:
     years: frozenset[str]
 
 
-def _name_like(doc: object, text: str, i: int) -> bool:
+def _name_like(doc: Doc, text: str, i: int) -> bool:
     # A capital past the text's first token: names and places (a sentence's
     # first word counts too, as it did with the capitalised-word regex).
-    return i > 0 and text[doc.starts[i]].isupper()  # type: ignore[attr-defined]
+    return i > 0 and text[doc.starts[i]].isupper()
 
 
 def features(text: str) -> Features:

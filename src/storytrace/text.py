@@ -296,7 +296,9 @@ def clear_doc_cache() -> None:
         _docs_chars = 0
 
 
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# The stop is matched, not looked behind for: the scan then only starts at a stop or a
+# line break (a lookbehind is tried at every character). The sentence ends after group 1.
+_SENT_END = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -325,7 +327,8 @@ def _split_sentences(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        _add_sentence(text, pos, m.start(), out)
+        stop = m.end(1)
+        _add_sentence(text, pos, stop if stop >= 0 else m.start(), out)
         pos = m.end()
     _add_sentence(text, pos, len(text), out)
     return out
