@@ -44,8 +44,8 @@ grid-searched there), odd ones only measure; the human negatives likewise (MSRP
 train pairs by the parity of their first id; the hand-written light fixture is
 measured only). Each spun pair is compared twice in the same process: ``now`` and
 ``prev`` (in the 06:25 table below: the pair-level pattern, spin.ARTICLE_*, turned off;
-since the spread rule, ``prev`` turns off only that rule: see the 07:00 table). 2026-12-01 05:35 UTC,
-about 1-4 min per run on the shared 2-core machine:
+since the spread rule, ``prev`` turns off only that rule: see the 07:00 table).
+2026-12-01 05:35 UTC, about 1-4 min per run on the shared 2-core machine:
 
     STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
         --unrelated 500 --human 40 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
