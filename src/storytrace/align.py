@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter, mul
 
 import numpy as np
@@ -452,7 +452,8 @@ def findings(cmp: Comparison) -> list[str]:
 
 
 def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
-    vocab = {w: k for k, w in enumerate(set(doc_a.norms).union(doc_b.norms))}
+    words = set(doc_a.norms).union(doc_b.norms)
+    vocab = dict(zip(words, range(len(words)), strict=True))  # numbered in set order, in C
     return _lookup(vocab, doc_a.norms), _lookup(vocab, doc_b.norms)
 
 
@@ -615,12 +616,17 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
         tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
-        p = make_passage(doc_a, doc_b, tok_ops)
-        if p.matched >= options.min_words or (
-            p.matched >= MIN_UNIT_WORDS
-            and (_is_whole_unit(doc_a, p.a, quotes_a) or _is_whole_unit(doc_b, p.b, quotes_b))
+        # The passage's words and spans first: most short chains are dropped, so
+        # their passage (edits with character spans) is never built.
+        matched = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
+        if matched >= options.min_words or (
+            matched >= MIN_UNIT_WORDS
+            and (
+                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]), quotes_a)
+                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]), quotes_b)
+            )
         ):
-            candidates.append((p.matched, p))
+            candidates.append((matched, make_passage(doc_a, doc_b, tok_ops)))
     return _select(candidates)
 
 
@@ -695,16 +701,22 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _content(doc: Doc, t0: int, t1: int) -> Iterator[str]:
+def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
+    """Content-word stems of tokens ``t0:t1`` with their counts, in first-seen order."""
     # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
     # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
     # every comparison it takes part in.
     stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
-    return filter(None, stems[t0:t1])
+    words = list(filter(None, stems[t0:t1]))
+    # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
+    bag = dict.fromkeys(words, 1)
+    return bag if len(bag) == len(words) else Counter(words)
 
 
 def _content_stems(norms: list[str]) -> list[str | None]:
-    return [w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in norms]
+    # Each distinct word tested once, the tokens mapped in C.
+    stem = {w: w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in set(norms)}
+    return list(map(stem.__getitem__, norms))
 
 
 def reworded_passages(
@@ -720,21 +732,19 @@ def reworded_passages(
     sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
-    bags_a = [Counter(_content(doc_a, *t)) for t in sents_a]
-    bags_b = [Counter(_content(doc_b, *t)) for t in sents_b]
+    bags_a = [_bag(doc_a, *t) for t in sents_a]
+    bags_b = [_bag(doc_b, *t) for t in sents_b]
     shared_vocab = set().union(*bags_a) & set().union(*bags_b)
     if len(shared_vocab) < 3:
         return []  # no sentence pair can share three content words
-    df: Counter[str] = Counter()
-    for bag in bags_a + bags_b:
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(bags_a + bags_b))  # sentences holding each stem
     n_sent = len(bags_a) + len(bags_b)
     # One log per distinct document frequency, not per word.
     logs = [0.0] + [math.log(1 + n_sent / c) for c in range(1, max(df.values()) + 1)]
     idf = dict(zip(df.keys(), map(logs.__getitem__, df.values()), strict=True))
     get_idf = idf.__getitem__
 
-    def weight(bag: Counter[str]) -> float:  # in C: the sum of idf x count, in bag order
+    def weight(bag: dict[str, int]) -> float:  # in C: the sum of idf x count, in bag order
         return sum(map(mul, map(get_idf, bag), bag.values()))
 
     wa = [weight(x) for x in bags_a]

@@ -35,6 +35,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+import ahocorasick
+
 from storytrace.diff import Passage, TokOp, make_passage
 from storytrace.text import Doc, doc_of, overlaps
 
@@ -201,6 +203,19 @@ _GATED = [
     for p in ps
     for rx in [re.compile(p, re.IGNORECASE | re.MULTILINE)]
 ]
+
+
+def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    found = ahocorasick.Automaton()
+    for w in words:
+        found.add_word(w, w)
+    found.make_automaton()
+    return found
+
+
+# Every rule's literal found in one pass over the text (Aho-Corasick, overlapping matches
+# included): about a third of the cost of one str.find per rule.
+_NEEDLES = _automaton({needle for needle, _, _, _ in _GATED if needle})
 SHORT_PARAGRAPH = 25
 """A paragraph of at most this many words is furniture when one of its sentences is."""
 PARAGRAPH_SHARE = 0.5
@@ -241,8 +256,9 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
     lowered = text.lower()
     same_length = len(lowered) == len(text)  # else offsets would shift: search the text itself
     runs: list[tuple[re.Pattern, str]] = []
+    present = {needle for _, needle in _NEEDLES.iter(lowered)}
     for needle, choices, low_rx, rx in _GATED:
-        if needle and needle not in lowered:
+        if needle and needle not in present:
             continue
         if not all(any(c in lowered for c in group) for group in choices):
             continue

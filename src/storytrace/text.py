@@ -296,7 +296,10 @@ def clear_doc_cache() -> None:
         _docs_chars = 0
 
 
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# One character class first, so the scan jumps from stop to stop in C (an opening
+# lookbehind, group or alternation is tried at every character, three times slower).
+# The match starts at the stop (the sentence ends after it) or at the line break.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -325,7 +328,8 @@ def _split_sentences(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        _add_sentence(text, pos, m.start(), out)
+        at = m.start()
+        _add_sentence(text, pos, at if text[at] == "\n" else at + 1, out)
         pos = m.end()
     _add_sentence(text, pos, len(text), out)
     return out
