@@ -616,12 +616,17 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
         tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
-        p = make_passage(doc_a, doc_b, tok_ops)
-        if p.matched >= options.min_words or (
-            p.matched >= MIN_UNIT_WORDS
-            and (_is_whole_unit(doc_a, p.a, quotes_a) or _is_whole_unit(doc_b, p.b, quotes_b))
+        # The passage's words and spans first: most short chains are dropped, so
+        # their passage (edits with character spans) is never built.
+        matched = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
+        if matched >= options.min_words or (
+            matched >= MIN_UNIT_WORDS
+            and (
+                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]), quotes_a)
+                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]), quotes_b)
+            )
         ):
-            candidates.append((p.matched, p))
+            candidates.append((matched, make_passage(doc_a, doc_b, tok_ops)))
     return _select(candidates)
 
 

@@ -296,9 +296,10 @@ def clear_doc_cache() -> None:
         _docs_chars = 0
 
 
-# The stop is matched, not looked behind for: the scan then only starts at a stop or a
-# line break (a lookbehind is tried at every character). The sentence ends after group 1.
-_SENT_END = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# One character class first, so the scan jumps from stop to stop in C (an opening
+# lookbehind, group or alternation is tried at every character, three times slower).
+# The match starts at the stop (the sentence ends after it) or at the line break.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -327,8 +328,8 @@ def _split_sentences(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        stop = m.end(1)
-        _add_sentence(text, pos, stop if stop >= 0 else m.start(), out)
+        at = m.start()
+        _add_sentence(text, pos, at if text[at] == "\n" else at + 1, out)
         pos = m.end()
     _add_sentence(text, pos, len(text), out)
     return out
