@@ -373,3 +373,14 @@ def test_clustered_replacements_are_an_editors():
     assert spin.spread(spin.Pattern()) == 0.0
     pat.rarer, pat.sentences, pat.touched = 5, 2, {0, 1}  # two sentences: no text to spread in
     assert spin.spread(pat) == 1.0 and not spin.article_spinner_like(pat)
+
+
+def test_a_spread_pair_spins_its_passages_with_an_editors_share_of_edits(monkeypatch):
+    # One more insertion of an editor's: five other edits for nine swaps, more than a
+    # passage of a cleanly spun pair may hold (ARTICLE_PASSAGE_OTHER_MAX), fewer than
+    # the spread rule allows. The pair is spun by its spread, and so is its passage.
+    b = SPREAD_B.replace("A spokesman declined", "A spokesman for the mayor declined")
+    verdict, pat = _pooled(SPREAD_A, b, monkeypatch)
+    assert pat.other > spin.ARTICLE_PASSAGE_OTHER_MAX * pat.swaps
+    assert pat.other <= spin.ARTICLE_SPREAD_OTHER_MAX * pat.swaps
+    assert verdict == "spun"

@@ -528,14 +528,13 @@ def label(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> list[Passage]:
         if pat is not None:
             pooled.add(pat)
     spinner = article_spinner_like(pooled)
+    # A pair spun by its spread alone carries an editor's edits: its passages may too.
+    most = ARTICLE_PASSAGE_OTHER_MAX
+    if spinner and not _clean_spinner(pooled):
+        most = max(most, ARTICLE_SPREAD_OTHER_MAX)
     out = []
     for p, pat in done:
-        if (
-            spinner
-            and pat is not None
-            and pat.swaps
-            and pat.other <= ARTICLE_PASSAGE_OTHER_MAX * pat.swaps
-        ):
+        if spinner and pat is not None and pat.swaps and pat.other <= most * pat.swaps:
             p = replace(p, kind="spun")
         if p.kind == "spun":  # short replacements of plain words in a spun passage are swaps
             edits = [
@@ -786,7 +785,18 @@ ARTICLE_SPREAD_SENTENCES = 6
 sentences, any two replacements touch them all."""
 ARTICLE_PASSAGE_OTHER_MAX = 0.5
 """In such a pair, a passage is spun unless its other edits exceed this share of its
-replacements (a rewritten paragraph beside spun ones stays what it was)."""
+replacements (a rewritten paragraph beside spun ones stays what it was); in a pair spun
+by its spread alone, :data:`ARTICLE_SPREAD_OTHER_MAX` (its editor's edits are in the
+passages too)."""
+
+
+def _clean_spinner(pat: Pattern) -> bool:
+    """Few other edits and mostly rarer words (the first two rules of
+    :func:`article_spinner_like`, without its size tests)."""
+    n, words = pat.swaps, pat.worded
+    return (pat.other <= ARTICLE_OTHER_MAX * n and pat.rarer >= ARTICLE_RARER_SHARE * words) or (
+        pat.other <= ARTICLE_OTHER_LOOSE * n and pat.rarer >= ARTICLE_RARER_STRONG * words
+    )
 
 
 def article_spinner_like(pat: Pattern) -> bool:
@@ -794,9 +804,7 @@ def article_spinner_like(pat: Pattern) -> bool:
     n, words = pat.swaps, pat.worded
     if n < ARTICLE_MIN_SWAPS or words < ARTICLE_MIN_SWAPS or n < ARTICLE_MIN_DENSITY * pat.content:
         return False
-    if (pat.other <= ARTICLE_OTHER_MAX * n and pat.rarer >= ARTICLE_RARER_SHARE * words) or (
-        pat.other <= ARTICLE_OTHER_LOOSE * n and pat.rarer >= ARTICLE_RARER_STRONG * words
-    ):
+    if _clean_spinner(pat):
         return True
     # Spread evenly through the text: a spinner over an editor's light revision.
     return (
