@@ -49,7 +49,7 @@ def _read(rel: str) -> str:
     return (BBC / rel).read_text(encoding="latin-1")
 
 
-def _child(spun: int, rounds: int) -> dict:
+def _child(spun: int, rounds: int, tail: int, index_pairs: bool) -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     from spinner import spin
 
@@ -65,14 +65,19 @@ def _child(spun: int, rounds: int) -> dict:
         return orig(doc_a, doc_b, found, mode)
 
     semantic.reworded_passages = keep
-    pairs = [(_read(a), _read(b)) for a, b in INDEX_PAIRS]
+    pairs = [(_read(a), _read(b)) for a, b in INDEX_PAIRS] if index_pairs else []
     files = sorted(BBC.glob("*/*.txt"))
     for k in range(spun):
         src = files[(37 * k) % len(files)].read_text(encoding="latin-1")
-        other_a = files[(37 * k + 500) % len(files)].read_text(encoding="latin-1")
-        other_b = files[(37 * k + 1000) % len(files)].read_text(encoding="latin-1")
+        other_a = [files[(37 * k + 500 + t) % len(files)] for t in range(tail)]
+        other_b = [files[(37 * k + 1000 + t) % len(files)] for t in range(tail)]
         spun_text, _ = spin(src, 0.3, seed=k)
-        pairs.append((src + "\n\n" + other_a, spun_text + "\n\n" + other_b))
+        pairs.append(
+            (
+                "\n\n".join([src] + [f.read_text(encoding="latin-1") for f in other_a]),
+                "\n\n".join([spun_text] + [f.read_text(encoding="latin-1") for f in other_b]),
+            )
+        )
     cmps = [compare(a, b, BULK) for a, b in pairs]
     semantic.reworded_passages = orig
     calls = list(seen)
@@ -112,19 +117,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", nargs="+", default=[str(ROOT / "src")], help="src folders to time")
     ap.add_argument("--spun", type=int, default=6, help="spun BBC pairs with unrelated tails")
+    ap.add_argument("--tail", type=int, default=1, help="unrelated articles after each side")
+    ap.add_argument("--no-index-pairs", action="store_true", help="only the spun pairs")
     ap.add_argument("--rounds", type=int, default=3, help="timed rounds per process")
     ap.add_argument("--alternate", type=int, default=2, help="processes per src, alternating")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(_child(args.spun, args.rounds)))
+        print(json.dumps(_child(args.spun, args.rounds, args.tail, not args.no_index_pairs)))
         return
     results: dict[str, list[dict]] = {s: [] for s in args.src}
     for _ in range(args.alternate):
         for src in args.src:
             env = {**os.environ, "PYTHONPATH": str(Path(src).resolve())}
             cmd = [sys.executable, __file__, "--child", "--spun", str(args.spun)]
-            cmd += ["--rounds", str(args.rounds)]
+            cmd += ["--rounds", str(args.rounds), "--tail", str(args.tail)]
+            cmd += ["--no-index-pairs"] if args.no_index_pairs else []
             out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
             results[src].append(json.loads(out.stdout.strip().splitlines()[-1]))
     for src, runs in results.items():

@@ -129,3 +129,28 @@ def test_cosines_are_the_same_floats_as_one_by_one(seed):
         got = semantic._cosines(ga, gb, weights)
         want = [[_old_cosine(x, y, weights) for y in gb] for x in ga]
         assert got == want  # exact: the same additions in the same order
+
+
+def _old_soft_overlap(wa: list[str], wb: list[str]) -> float:
+    """semantic._soft_overlap without the thesaurus, as it was: stem by stem in a loop."""
+    if not wa or not wb:
+        return 0.0
+    free_b = Counter(semantic._stem(w) for w in wb)
+    matched = 0.0
+    for w in wa:
+        s = semantic._stem(w)
+        if free_b[s] > 0:
+            free_b[s] -= 1
+            matched += 1
+    return 2 * matched / (len(wa) + len(wb))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_soft_overlap_without_thesaurus_same_as_the_loop(seed):
+    rng = random.Random(seed)
+    words = "minister ministers ministry quit quitting resign resigned oil shares fell".split()
+    wa = [rng.choice(words) for _ in range(rng.randint(0, 15))]
+    wb = [rng.choice(words) for _ in range(rng.randint(0, 15))]
+    got = semantic._soft_overlap_stems(semantic._Words(wa), semantic._Words(wb), False)
+    assert got == _old_soft_overlap(wa, wb)
+    assert semantic._soft_overlap(wa, wb, False) == got

@@ -142,6 +142,11 @@ def _soft_overlap_stems(a: _Words, b: _Words, use_thesaurus: bool) -> float:
     wa, wb = a.words, b.words
     if not wa or not wb:
         return 0.0
+    if not use_thesaurus:
+        # The loop below matches min(count in a, count in b) words per stem, one by one.
+        ca, cb = a.counts, b.counts
+        n = sum(min(ca[s], cb[s]) for s in ca.keys() & cb.keys())
+        return 2 * float(n) / (len(wa) + len(wb))
     free_b = b.counts.copy()
     left = []
     matched = 0.0
@@ -182,17 +187,20 @@ def _cosines(
     """
     idf2 = {k: w**2 for k, w in idf.items()}
 
-    def prep(x: Counter[str]) -> tuple[Counter[str], float, dict[str, int]]:
+    # Only grams found on both sides can be common to a sentence of each.
+    both = set().union(*grams_a) & set().union(*grams_b)
+
+    def prep(x: Counter[str]) -> tuple[Counter[str], float, dict[str, int], set[str]]:
         norm = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in x.items()))
-        return x, norm, {k: n for n, k in enumerate(x)}
+        return x, norm, {k: n for n, k in enumerate(x)}, both.intersection(x)
 
     pa, pb = [prep(x) for x in grams_a], [prep(y) for y in grams_b]
     out = []
-    for x0, nx0, pos_x0 in pa:
+    for x0, nx0, pos_x0, shared_x0 in pa:
         row = []
-        for y0, ny0, pos_y0 in pb:
+        for y0, ny0, pos_y0, shared_y0 in pb:
             x, y, pos = (y0, x0, pos_y0) if len(x0) > len(y0) else (x0, y0, pos_x0)
-            common = x.keys() & y.keys()
+            common = shared_x0 & shared_y0
             if not common or not nx0 or not ny0:
                 row.append(0.0)
                 continue
