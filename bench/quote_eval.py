@@ -75,6 +75,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quote_texts import DATA, load_text, text_hash  # noqa: E402
+from quotes_polnear import matches  # noqa: E402
 
 from storytrace.quotes import extract_quotes, parser_available  # noqa: E402
 from storytrace.text import Doc, quoted_spans, sentence_spans  # noqa: E402
@@ -226,21 +227,8 @@ def evaluate(articles, system) -> tuple[Counter, float]:
             c["gold"] += 1
             c[f"gold {group_of(r)}"] += 1
         for mode in ("50", "exact"):
-            pairs = []
-            for i, p in enumerate(ptoks):
-                for j, g in enumerate(gold):
-                    shared = len(p & g)
-                    if shared and (
-                        p == g if mode == "exact" else shared >= 0.5 * max(len(p), len(g))
-                    ):
-                        pairs.append((shared / len(p | g), i, j))
-            used_p: set[int] = set()
-            used_g: set[int] = set()
-            for _, i, j in sorted(pairs, reverse=True):
-                if i in used_p or j in used_g:
-                    continue
-                used_p.add(i)
-                used_g.add(j)
+            matched = matches(ptoks, gold, mode)
+            for i, j in matched:
                 c[f"{mode} tp"] += 1
                 r = recs[j]
                 c[f"{mode} tp {group_of(r)}"] += 1
@@ -250,7 +238,7 @@ def evaluate(articles, system) -> tuple[Counter, float]:
                     c["spk ok"] += ok
                     sp, m = preds[i].speaker, r["mention"]
                     c["spk mention"] += ok or bool(sp and m and sp[0] < m[1] and m[0] < sp[1])
-            c[f"{mode} pred-matched"] += len(used_p)
+            c[f"{mode} pred-matched"] += len(matched)
     return c, secs
 
 

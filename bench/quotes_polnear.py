@@ -151,6 +151,27 @@ def token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def matches(preds: list[set[int]], golds: list[set[int]], mode: str) -> list[tuple[int, int]]:
+    """One-to-one (prediction, gold) index pairs, best token overlap (Jaccard) first: equal
+    token sets when ``mode`` is ``"exact"``, else a shared half of the larger set."""
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            shared = len(p & g)
+            if shared and (p == g if mode == "exact" else shared >= 0.5 * max(len(p), len(g))):
+                pairs.append((shared / len(p | g), i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
 def gold_kind(doc: Doc, toks: set[int], segs: list[tuple[int, int]]) -> str:
     starts = [s for s, _ in segs]
     inside = 0
@@ -224,26 +245,7 @@ def evaluate(articles: list, parser: bool, verbs: dict | None = None) -> tuple[d
             counts[f"pred {q.kind}"] += 1
             counts["pred all"] += 1
         for mode in ("50", "exact"):
-            pairs = []
-            for i, p in enumerate(ptoks):
-                for j, g in enumerate(golds):
-                    shared = len(p & g.content)
-                    if not shared:
-                        continue
-                    ok = (
-                        p == g.content
-                        if mode == "exact"
-                        else shared >= 0.5 * max(len(p), len(g.content))
-                    )
-                    if ok:
-                        pairs.append((shared / len(p | g.content), i, j))
-            used_p: set[int] = set()
-            used_g: set[int] = set()
-            for _, i, j in sorted(pairs, reverse=True):
-                if i in used_p or j in used_g:
-                    continue
-                used_p.add(i)
-                used_g.add(j)
+            for i, j in matches(ptoks, [g.content for g in golds], mode):
                 g = golds[j]
                 kp = preds[i].kind
                 counts[f"{mode} tp-pred {kp}"] += 1
