@@ -259,16 +259,8 @@ def story_links_vs_sklearn(db: Path) -> dict:
     ours = st.similar_pairs(vecs, st.CANDIDATE_LINK)
     t_ours = time.process_time() - t0
     t0 = time.process_time()
-    ids = list(vecs)
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for k, i in enumerate(ids):
-        for t, w in vecs[i].items():
-            rows.append(k)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(w)
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(ids), len(vocab)))
-    df = np.bincount(x.indices, minlength=len(vocab))
+    ids, x = st.term_matrix(vecs)
+    df = np.bincount(x.indices, minlength=x.shape[1])
     x = x[:, np.flatnonzero((df >= 2) & (df <= st.MAX_DF))].tocsr()
     sim = sparse.triu(safe_sparse_dot(x, x.T, dense_output=False), k=1, format="coo")
     keep = sim.data >= st.CANDIDATE_LINK

@@ -248,6 +248,12 @@ def similar_pairs(
     vecs: Mapping[str, dict[str, float]], threshold: float = LINK, max_df: int = MAX_DF
 ) -> dict[tuple[str, str], float]:
     """Pairs with cosine at least ``threshold`` (see :func:`matrix_pairs`)."""
+    ids, x = term_matrix(vecs)
+    return matrix_pairs(ids, x, threshold, max_df)
+
+
+def term_matrix(vecs: Mapping[str, dict[str, float]]) -> tuple[list[str], sparse.csr_matrix]:
+    """The ids of ``vecs`` and their term weights as a sparse CSR matrix, one row per id."""
     from scipy import sparse
 
     ids = list(vecs)
@@ -258,8 +264,7 @@ def similar_pairs(
             rows.append(k)
             cols.append(vocab.setdefault(t, len(vocab)))
             vals.append(w)
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(ids), len(vocab)))
-    return matrix_pairs(ids, x, threshold, max_df)
+    return ids, sparse.csr_matrix((vals, (rows, cols)), shape=(len(ids), len(vocab)))
 
 
 def matrix_pairs(
