@@ -193,20 +193,31 @@ def test_version_1_store_is_migrated(tmp_path):
         assert s.pending() == [1]
 
 
-def test_version_2_store_is_migrated_and_gets_its_stories(tmp_path):
+_STORY_TABLES = ("story_of", "story_vocab", "story_post", "story_vec", "story_pair", "quote_link")
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
     index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
     con = sqlite3.connect(tmp_path / "storytrace.db")
-    con.executescript("DROP TABLE features; DROP TABLE story_of; PRAGMA user_version=2;")
+    drop = [f"DROP TABLE {t};" for t in _STORY_TABLES]
+    if version == 2:
+        drop.append("DROP TABLE features;")
+    else:  # schema 3's assignment table
+        drop.append("CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);")
+    con.executescript(" ".join(drop) + f" PRAGMA user_version={version};")
     con.close()
-    with pytest.raises(InputError, match="older store layout"):
+    with pytest.raises(InputError, match=f"older store layout \\(schema {version}\\)"):
         Store(tmp_path, readonly=True)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
-        assert s.features() == {} and s.stored_stories() is None
+        assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
+        assert s.story_basis() is None
     index_records([("c", {"text": "An unrelated note about gardening and roses."})], tmp_path)
     with Store(tmp_path, readonly=True) as s:
         assert sorted(s.features()) == [1, 2, 3]
         assert sorted(sorted(g) for g in s.stored_stories()) == [[1, 2], [3]]
+        assert s.story_basis() == 3
 
 
 def test_readonly_open_never_writes(tmp_path):

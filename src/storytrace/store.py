@@ -49,9 +49,10 @@ from storytrace.articles import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
-3: this one (each article's story features and the stored story assignment)."""
+3: each article's story features and the stored story assignment; 4: this one (what an
+update of the stories needs: term weights, scored pairs, parts; see :meth:`Store.add_stories`)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -112,15 +113,62 @@ CREATE TABLE edges (
 ) WITHOUT ROWID;
 CREATE INDEX edges_b ON edges(b);
 CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+CREATE TABLE story_of (
+    doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
+    part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE INDEX story_of_part ON story_of(part);
+CREATE INDEX story_of_grp ON story_of(grp);
+CREATE INDEX story_of_link ON story_of(link);
+CREATE TABLE story_vocab (
+    term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
+CREATE TABLE story_vec (
+    doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
+);
+CREATE TABLE story_pair (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX story_pair_b ON story_pair(b);
+CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
+    WITHOUT ROWID;
 """
+
+# Version 3 -> 4: the story tables an update reads; the stories are recomputed by the next
+# ``index`` (a store of version 3 opened read-only is refused: run index once).
+_MIGRATE_3 = (
+    """
+DROP TABLE IF EXISTS story_of;
+DELETE FROM meta WHERE key IN ('stories', 'story_basis');
+"""
+    + """CREATE TABLE story_of (
+    doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
+    part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE INDEX story_of_part ON story_of(part);
+CREATE INDEX story_of_grp ON story_of(grp);
+CREATE INDEX story_of_link ON story_of(link);
+CREATE TABLE story_vocab (
+    term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
+CREATE TABLE story_vec (
+    doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
+);
+CREATE TABLE story_pair (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX story_pair_b ON story_pair(b);
+CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
+    WITHOUT ROWID;
+"""
+)
 
 # Version 2 -> 3: story features per article (filled for stored articles when stories are
 # next computed) and the story assignment ``index`` stores.
 _MIGRATE_2 = """
 CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);
-DELETE FROM meta WHERE key = 'stories';
 """
 
 # Version 1 -> 2: the never-read fingerprint blobs go, reuse gets stored, and the
@@ -230,13 +278,13 @@ class Store:
                 f"{self.path}: made by a newer storytrace (store schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
             )
-        elif app == APPLICATION_ID and version == 2:
+        elif app == APPLICATION_ID and version in (2, 3):
             if self.readonly:
                 raise InputError(
-                    f"{self.path}: an older store layout (schema 2); run 'storytrace index' on it "
-                    "once to upgrade it"
+                    f"{self.path}: an older store layout (schema {version}); run 'storytrace "
+                    "index' on it once to upgrade it"
                 )
-            self._write_setup(self._migrate_2)
+            self._write_setup(self._migrate_2 if version == 2 else self._migrate_3)
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -295,6 +343,11 @@ class Store:
 
     def _migrate_2(self) -> None:
         for stmt in _statements(_MIGRATE_2):
+            self.db.execute(stmt)
+        self._migrate_3()
+
+    def _migrate_3(self) -> None:
+        for stmt in _statements(_MIGRATE_3):
             self.db.execute(stmt)
         self._stamp()
 
@@ -414,11 +467,18 @@ class Store:
             "DELETE FROM quotes WHERE doc=?",
             "DELETE FROM features WHERE doc=?",
             "DELETE FROM story_of WHERE doc=?",
+            "DELETE FROM story_vec WHERE doc=?",
+            "DELETE FROM story_pair WHERE a=?",
+            "DELETE FROM story_pair WHERE b=?",
+            "DELETE FROM quote_link WHERE doc=?",
             "DELETE FROM edges WHERE a=?",
             "DELETE FROM edges WHERE b=?",
             "DELETE FROM articles WHERE doc=?",
         ):
             self.db.execute(stmt, (doc,))
+        # Its weights and scored pairs are in other articles' rows too: the next update
+        # of the stories starts over (:meth:`story_basis`).
+        self.db.execute("DELETE FROM meta WHERE key='story_basis'")
 
     # --- reading articles -----------------------------------------------------------
 
@@ -596,6 +656,7 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM edges")
             self.db.execute("DELETE FROM features")
+            self.db.execute("DELETE FROM meta WHERE key='story_basis'")
             self.db.execute("UPDATE articles SET aligned=0")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('engine', ?)", (engine(),))
             self._changed()
@@ -642,34 +703,193 @@ class Store:
                 rows,
             )
 
-    def set_stories(self, groups: Iterable[Iterable[int]], generation: int) -> bool:
-        """Store the story of each doc (stories numbered from 1 in the order given), computed
-        at ``generation``. Returns False, storing nothing, when the store changed since."""
+    def story_basis(self) -> int | None:
+        """How many articles the stored story weights were taken over (their IDF), or None
+        when there is nothing to update (never computed, or an article was replaced or the
+        reuse recomputed since): then the stories are computed anew."""
+        with self._guard("reading"):
+            row = self.db.execute("SELECT value FROM meta WHERE key='story_basis'").fetchone()
+        return int(row[0]) if row else None
+
+    def add_stories(self, state: dict, generation: int, fresh: bool) -> bool:
+        """Store a story computation made at ``generation``; False, storing nothing, when the
+        store changed since. ``fresh``: it replaces everything stored before (a new basis);
+        otherwise it adds to it (rows with a stored key replace it). ``state`` holds rows
+        for each story table (by its name):
+
+        * ``story_vocab``: ``(term, id, df, cut)``, the terms' ids and the basis they were
+          weighed by;
+        * ``story_post``: ``(term id, docs, weights)``, each term's articles and weights (blobs);
+        * ``story_vec``: ``(doc, held, focal, years)``, an article's term ids (blobs);
+        * ``story_pair``: ``(doc a, doc b, score)``, ``a < b``, every scored pair;
+        * ``story_of``: ``(doc, story, group, part, link, size)``, its story, average-link
+          group, part (:func:`storytrace.stories.parts`) and linked component, each named by
+          its smallest doc, and its group's size;
+        * ``quote_link``: ``(quote key, doc)``;
+
+        and ``n``, the basis's article count.
+        """
         with self.transaction():
             now = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
             if (int(now[0]) if now else 0) != generation:
                 return False
-            self.db.execute("DELETE FROM story_of")
+            if fresh:
+                for t in (
+                    "story_of",
+                    "story_vocab",
+                    "story_post",
+                    "story_vec",
+                    "story_pair",
+                    "quote_link",
+                ):
+                    self.db.execute(f"DELETE FROM {t}")  # noqa: S608
+            for table, marks in (
+                ("story_vocab", 4),
+                ("story_post", 3),
+                ("story_vec", 4),
+                ("story_pair", 3),
+                ("story_of", 6),
+                ("quote_link", 2),
+            ):
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO {table} VALUES ({','.join('?' * marks)})",  # noqa: S608
+                    state.get(table, ()),
+                )
             self.db.executemany(
-                "INSERT INTO story_of VALUES (?,?)",
-                ((d, n) for n, g in enumerate(groups, 1) for d in g),
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("stories", str(generation)), ("story_basis", str(state["n"]))],
             )
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stories', ?)", (str(generation),))
         return True
 
     def stored_stories(self) -> list[list[int]] | None:
-        """The stored story groups (docs), larger stories first, or None when the store
-        changed after they were computed (or they never were)."""
+        """The stored story groups (docs, in doc order; groups in no particular order), or
+        None when the store changed after they were computed (or they never were)."""
         with self._guard("reading"):
             meta = dict(self.db.execute("SELECT key, value FROM meta"))
             if meta.get("stories") is None or meta.get("stories") != meta.get("generation", "0"):
                 return None
             groups: dict[int, list[int]] = {}
-            for doc, story in self.db.execute(
-                "SELECT doc, story FROM story_of ORDER BY story, doc"
-            ):
+            for doc, story in self.db.execute("SELECT doc, story FROM story_of ORDER BY doc"):
                 groups.setdefault(story, []).append(doc)
-        return [groups[k] for k in sorted(groups)]
+        return list(groups.values())
+
+    def ungrouped(self) -> list[int]:
+        """Docs with stored story features that no stored story holds yet, in doc order."""
+        with self._guard("reading"):
+            return [
+                d
+                for (d,) in self.db.execute(
+                    "SELECT doc FROM features WHERE doc NOT IN (SELECT doc FROM story_of) "
+                    "ORDER BY doc"
+                )
+            ]
+
+    def count_grouped(self) -> int:
+        with self._guard("reading"):
+            return self.db.execute("SELECT count(*) FROM story_of").fetchone()[0]
+
+    def story_vocab(self, terms: list[str]) -> dict[str, tuple[int, int, int]]:
+        """``term -> (id, df, cut)`` for those of ``terms`` in the story vocabulary."""
+        q = "SELECT term, id, df, cut FROM story_vocab WHERE term IN ({marks})"
+        with self._guard("reading"):
+            return {t: (i, df, cut) for t, i, df, cut in self._in_chunks(q, terms)}
+
+    def ids_of(self, docs: list[int]) -> dict[int, str]:
+        """``doc -> article id`` of ``docs``."""
+        with self._guard("reading"):
+            return dict(
+                self._in_chunks("SELECT doc, id FROM articles WHERE doc IN ({marks})", docs)
+            )
+
+    def edge_pairs(self) -> list[tuple[int, int]]:
+        """Every stored reuse pair ``(a, b)`` (docs)."""
+        with self._guard("reading"):
+            return self.db.execute("SELECT a, b FROM edges").fetchall()
+
+    def story_vocab_rows(self) -> list[tuple[str, int, int, int]]:
+        """Every ``(term, id, df, cut)`` of the story vocabulary."""
+        with self._guard("reading"):
+            return self.db.execute("SELECT term, id, df, cut FROM story_vocab").fetchall()
+
+    def story_vocab_size(self) -> int:
+        with self._guard("reading"):
+            return self.db.execute("SELECT count(*) FROM story_vocab").fetchone()[0]
+
+    def story_postings(self, term_ids: list[int]) -> dict[int, tuple[bytes, bytes]]:
+        """``term id -> (docs, weights)`` blobs for those of ``term_ids`` stored."""
+        q = "SELECT term, docs, weights FROM story_post WHERE term IN ({marks})"
+        with self._guard("reading"):
+            return {t: (d, w) for t, d, w in self._in_chunks(q, term_ids)}
+
+    def story_vectors(self, docs: list[int]) -> dict[int, tuple[bytes, bytes, bytes]]:
+        """``doc -> (held, focal, years)`` term-id blobs of ``docs``."""
+        q = "SELECT doc, held, focal, years FROM story_vec WHERE doc IN ({marks})"
+        with self._guard("reading"):
+            return {r[0]: r[1:] for r in self._in_chunks(q, docs)}
+
+    def story_pairs(self, docs: list[int]) -> list[tuple[int, int, float]]:
+        """Stored scored pairs ``(a, b, score)`` with either end in ``docs``, sorted."""
+        out: set[tuple[int, int, float]] = set()
+        with self._guard("reading"):
+            for col in ("a", "b"):
+                q = f"SELECT a, b, score FROM story_pair WHERE {col} IN ({{marks}})"  # noqa: S608
+                out.update(self._in_chunks(q, docs))
+        return sorted(out)
+
+    def story_rows(self, docs: list[int]) -> dict[int, tuple[int, int, int, int, int]]:
+        """``doc -> (story, group, part, link, group size)`` for those of ``docs`` grouped."""
+        q = "SELECT doc, story, grp, part, link, size FROM story_of WHERE doc IN ({marks})"
+        with self._guard("reading"):
+            return {r[0]: r[1:] for r in self._in_chunks(q, docs)}
+
+    def story_rows_by(
+        self, column: str, values: list[int]
+    ) -> dict[int, tuple[int, int, int, int, int]]:
+        """:meth:`story_rows` of every doc whose ``column`` (``part``, ``grp`` or ``link``)
+        is one of ``values``."""
+        col = {"part": "part", "grp": "grp", "link": "link"}[column]
+        q = f"SELECT doc, story, grp, part, link, size FROM story_of WHERE {col} IN ({{marks}})"  # noqa: S608
+        with self._guard("reading"):
+            return {r[0]: r[1:] for r in self._in_chunks(q, values)}
+
+    def group_sizes(self, groups: list[int]) -> dict[int, tuple[int, str]]:
+        """``group -> (size, smallest article id)`` of stored average-link groups."""
+        q = (
+            "SELECT s.grp, count(*), min(a.id) FROM story_of s JOIN articles a ON a.doc = s.doc "
+            "WHERE s.grp IN ({marks}) GROUP BY s.grp"
+        )
+        with self._guard("reading"):
+            return {g: (n, i) for g, n, i in self._in_chunks(q, groups)}
+
+    def quote_holders(self, keys: list[str]) -> dict[str, list[int]]:
+        """Docs holding each of the quote ``keys`` (as :meth:`add_stories` stored them)."""
+        q = "SELECT key, doc FROM quote_link WHERE key IN ({marks})"
+        out: dict[str, list[int]] = {}
+        with self._guard("reading"):
+            for k, d in self._in_chunks(q, keys):
+                out.setdefault(k, []).append(d)
+        return out
+
+    def edges_of(self, docs: list[int]) -> list[tuple[int, int]]:
+        """Stored reuse pairs ``(a, b)`` with either end in ``docs``."""
+        out: set[tuple[int, int]] = set()
+        with self._guard("reading"):
+            for col in ("a", "b"):
+                q = f"SELECT a, b FROM edges WHERE {col} IN ({{marks}})"  # noqa: S608
+                out.update(self._in_chunks(q, docs))
+        return sorted(out)
+
+    def quotes_of(self, docs: list[int]) -> Iterator[tuple[int, str]]:
+        """``(doc, content)`` of the quotes of ``docs``."""
+        q = "SELECT doc, content FROM quotes WHERE doc IN ({marks})"
+        with self._guard("reading"):
+            yield from self._in_chunks(q, docs)
+
+    def features_of(self, docs: list[int]) -> dict[int, str]:
+        """Stored story features (JSON) of ``docs``."""
+        q = "SELECT doc, value FROM features WHERE doc IN ({marks})"
+        with self._guard("reading"):
+            return dict(self._in_chunks(q, docs))
 
     def key_counts(self, table: str, keys: list[int]) -> dict[int, int]:
         """How many stored docs hold each of ``keys`` in ``table`` (``postings`` or ``lsh``)."""

@@ -197,11 +197,14 @@ class _Terms:
     """Many articles' term counts as flat arrays (ids, not strings, per occurrence): what
     :func:`tfidf_matrix` and :func:`scores_of` read, without a dict per article."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Mapping[str, int] | None = None, size: int | None = None) -> None:
+        """Start from ``vocab`` (term -> id) if given; new terms get ids from ``size`` (or
+        the vocabulary's length) on, so a part of a larger vocabulary may be passed."""
         from array import array
 
         self.ids: list[str] = []
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[str, int] = dict(vocab or {})
+        self.size = len(self.vocab) if size is None else size
         self.terms = array("q")
         self.ks = array("q")
         self.lengths = array("q")
@@ -214,34 +217,56 @@ class _Terms:
         if None in got:
             keys = list(counts)
             for k in [k for k, v in enumerate(got) if v is None]:
-                got[k] = vocab.setdefault(keys[k], len(vocab))
+                got[k] = self.id(keys[k])
         self.terms.extend(got)
         self.ks.extend(counts.values())
+
+    def id(self, term: str) -> int:
+        """The term's id, a new one (the next free) for a term not seen yet."""
+        got = self.vocab.get(term)
+        if got is None:
+            got = self.vocab[term] = self.size
+            self.size += 1
+        return got
 
     def rows(self) -> np.ndarray:
         return np.repeat(np.arange(len(self.ids), dtype=np.int64), np.asarray(self.lengths))
 
-    def tfidf(self, top: int) -> sparse.csr_matrix:
+    def tfidf(self, top: int, basis: tuple[int, np.ndarray] | None = None) -> sparse.csr_matrix:
+        """The rows' top-``top`` TF-IDF matrix; ``basis`` ``(n, df)`` takes the IDF from
+        another corpus (``df`` per vocabulary id; ids past its end count 0 articles)."""
         from scipy import sparse
 
-        n, size = len(self.ids), len(self.vocab)
+        n, size = len(self.ids), self.size
         terms_ = np.asarray(self.terms, dtype=np.int64)
-        lengths = np.asarray(self.lengths, dtype=np.int64)
-        row = self.rows()
-        pos = np.arange(len(terms_), dtype=np.int64)  # first-occurrence order within each row
-        df = np.bincount(terms_, minlength=size)
-        w = (1 + np.log(np.asarray(self.ks, dtype=np.float64))) * np.log((n + 1) / (df[terms_] + 1))
-        order = np.lexsort((pos, -w, row))
-        starts = np.concatenate(([0], np.cumsum(lengths)))
-        rank = np.arange(len(order)) - starts[row[order]]
-        keep = order[rank < top]
-        keep.sort()
-        kw = w[keep]
-        norms = np.sqrt(np.bincount(row[keep], weights=kw * kw, minlength=n))
-        norms[norms == 0] = 1.0
-        return sparse.csr_matrix(
-            (kw / norms[row[keep]], (row[keep], terms_[keep])), shape=(n, size)
-        )
+        if basis is None:
+            df = np.bincount(terms_, minlength=size)
+        else:
+            n, df = basis[0], np.zeros(size, dtype=np.int64)
+            df[: len(basis[1])] = basis[1][:size]
+        row, col, val = _top_weights(terms_, self.ks, self.lengths, df, n, top)
+        return sparse.csr_matrix((val, (row, col)), shape=(len(self.ids), size))
+
+
+def _top_weights(
+    terms_: np.ndarray, ks: Iterable[int], lengths: Iterable[int], df: np.ndarray, n: int, top: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(row, term, weight)`` of each row's ``top`` terms by :func:`tfidf_matrix`'s weight,
+    L2-normalised, in row order then first-occurrence order (rows are consecutive runs of
+    ``lengths`` entries of ``terms_``/``ks``)."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    row = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    pos = np.arange(len(terms_), dtype=np.int64)  # first-occurrence order within each row
+    w = (1 + np.log(np.asarray(ks, dtype=np.float64))) * np.log((n + 1) / (df[terms_] + 1))
+    order = np.lexsort((pos, -w, row))
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    rank = np.arange(len(order)) - starts[row[order]]
+    keep = order[rank < top]
+    keep.sort()
+    kw = w[keep]
+    norms = np.sqrt(np.bincount(row[keep], weights=kw * kw, minlength=len(lengths)))
+    norms[norms == 0] = 1.0
+    return row[keep], terms_[keep], kw / norms[row[keep]]
 
 
 def similar_pairs(
@@ -280,15 +305,20 @@ def matrix_pairs(
 
 
 def _pair_arrays(
-    x: sparse.csr_matrix, threshold: float, max_df: int = MAX_DF
+    x: sparse.csr_matrix, threshold: float, max_df: int = MAX_DF, cut: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(rows, cols, dots)``, row < col, of the row pairs whose dot product is at least
-    ``threshold``, as one sparse product.
+    ``threshold``, as one sparse product, sorted by row then column.
 
     Terms (columns) held by more than ``max_df`` articles (or by one) are left
     out of the dot products: they link too much to mean a shared story.
-    ``X @ X.T`` runs in blocks of rows (scipy.sparse), so memory stays at one
-    block's products; only pairs sharing a kept term are ever computed.
+    ``cut`` (a boolean per column) names the left-out columns instead of
+    ``max_df`` (the terms an earlier corpus held too often, for an update that
+    must score as that corpus did). ``X @ X.T`` runs in blocks of rows
+    (scipy.sparse), so memory stays at one block's products; only pairs
+    sharing a kept term are ever computed. Each dot product adds the earlier
+    row's terms in column order (sorted indices), so the same two rows give
+    the same bits in any other product that does so (:func:`row_dots`).
     """
     from scipy import sparse
 
@@ -296,7 +326,9 @@ def _pair_arrays(
     if not x.nnz:
         return none, none, np.zeros(0)
     df = np.bincount(x.indices, minlength=x.shape[1])
-    x = x[:, np.flatnonzero((df >= 2) & (df <= max_df))].tocsr()
+    keep = (df >= 2) & ((df <= max_df) if cut is None else ~cut[: x.shape[1]])
+    x = x[:, np.flatnonzero(keep)].tocsr()
+    x.sort_indices()
     xt = x.T.tocsr()
     parts = []
     block = 4096
@@ -304,7 +336,22 @@ def _pair_arrays(
         prod = sparse.triu(x[lo : lo + block] @ xt, k=lo + 1, format="coo")
         keep = prod.data >= threshold
         parts.append((prod.row[keep].astype(np.int64) + lo, prod.col[keep], prod.data[keep]))
-    return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
+    r, c, v = (np.concatenate(p) for p in zip(*parts, strict=True))
+    order = np.lexsort((c, r))
+    return r[order], c[order].astype(np.int64), v[order]
+
+
+def row_dots(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(i, j, dot)`` for rows ``i`` of ``left`` and ``j`` of ``right`` whose dot product
+    is at least ``threshold``: each sum adds ``left``'s row terms in column order, as
+    :func:`_pair_arrays` adds the earlier row's (put the earlier article on the left)."""
+    left = left.tocsr()
+    left.sort_indices()
+    prod = (left @ right.T.tocsr()).tocoo()
+    keep = prod.data >= threshold
+    return prod.row[keep].astype(np.int64), prod.col[keep].astype(np.int64), prod.data[keep]
 
 
 def pair_score(cos: float, a: Features, b: Features) -> float:
@@ -343,39 +390,118 @@ def scores_of(
     floor: float = CANDIDATE_LINK,
 ) -> tuple[list[str], dict[tuple[str, str], float]]:
     """``(ids, scores)``: :func:`story_scores` of ``(id, terms, focal, years)`` rows, read
-    once as a stream (a store's features need not all be in memory as dicts).
+    once as a stream (a store's features need not all be in memory as dicts). The
+    scores are in row order of their pairs (earlier row, then later row)."""
+    t = score_table(rows, top, floor)
+    return t.ids, t.scores()
 
-    :func:`pair_score`'s rule on arrays: the focal names each side lacks are
-    looked up among the other side's terms by sorted ``row * V + term`` keys.
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """The corpus statistics a :class:`ScoreTable` weighed its terms by: ``n`` articles,
+    ``df`` (articles holding each vocabulary id), ``cut`` (a boolean per id: terms in more
+    than :data:`MAX_DF` articles' top terms, left out of the products) and ``vocab`` (term
+    -> id, ids in order of first occurrence)."""
+
+    n: int
+    df: np.ndarray
+    cut: np.ndarray
+    vocab: dict[str, int]
+
+
+@dataclass(slots=True)
+class ScoreTable:
+    """What :func:`score_table` computed: the pair scores and what an update needs to score
+    new articles exactly as a new computation over everything with the same
+    :class:`Basis` would (see :func:`score_table`)."""
+
+    ids: list[str]
+    basis: Basis
+    x: sparse.csr_matrix
+    """Each row's top terms (columns are vocabulary ids), L2-normalised."""
+    terms: np.ndarray
+    """Every row's term ids, row after row (``lengths`` each)."""
+    lengths: np.ndarray
+    focal: list[list[int]]
+    years: list[list[int]]
+    r: np.ndarray
+    c: np.ndarray
+    score: np.ndarray
+    """Pairs ``(r[k], c[k])`` (row numbers, ``r < c``) with their :func:`pair_score`, in
+    row order."""
+
+    def scores(self) -> dict[tuple[str, str], float]:
+        """The pair scores by id pair (smaller id first), in row order."""
+        ids = self.ids
+        out: dict[tuple[str, str], float] = {}
+        for x, y, v in zip(self.r.tolist(), self.c.tolist(), self.score.tolist(), strict=True):
+            i, j = ids[x], ids[y]
+            out[(i, j) if i < j else (j, i)] = v
+        return out
+
+
+def score_table(
+    rows: Iterable[tuple[str, Mapping[str, int], Iterable[str], Iterable[str]]],
+    top: int = TOP_TERMS,
+    floor: float = CANDIDATE_LINK,
+    basis: Basis | None = None,
+) -> ScoreTable:
+    """:func:`pair_score` of every pair of ``(id, terms, focal, years)`` rows whose TF-IDF
+    cosine is at least ``floor``, with what was computed on the way.
+
+    The IDF, the terms left out as too common, and the vocabulary order come
+    from the rows themselves, or from ``basis`` (an earlier table's
+    :attr:`ScoreTable.basis`; terms it never saw count 0 articles): then old
+    rows keep their weights bit for bit when rows are added, which is what lets
+    the store score only new articles (:mod:`storytrace.corpus`). :func:`pair_score`'s
+    rule runs on arrays: the focal names each side lacks are looked up among the
+    other side's terms by sorted ``row * V + term`` keys.
     """
-    terms_ = _Terms()
-    focal, focal_len, years = [], [], {}
-    for k, (i, counts, names, yrs) in enumerate(rows):
+    terms_ = _Terms(basis.vocab if basis else None)
+    focal: list[list[int]] = []
+    years: list[list[int]] = []
+    for i, counts, names, yrs in rows:
         terms_.add(i, counts)
-        ids_of = [terms_.vocab.setdefault(t, len(terms_.vocab)) for t in names]
-        focal.extend(ids_of)
-        focal_len.append(len(ids_of))
-        if yrs:
-            years[k] = frozenset(yrs)
+        focal.append([terms_.id(t) for t in names])
+        years.append(sorted(terms_.id(y) for y in yrs))
     ids = terms_.ids
-    r, c, cos = _pair_arrays(terms_.tfidf(top), floor)
-    size = len(terms_.vocab)
-    held = np.sort(terms_.rows() * size + np.asarray(terms_.terms, dtype=np.int64))
-    focal_a = np.asarray(focal, dtype=np.int64)
-    lens = np.asarray(focal_len, dtype=np.int64)
+    size = terms_.size
+    x = terms_.tfidf(top, (basis.n, basis.df) if basis else None)
+    if basis is None:
+        df = np.bincount(np.asarray(terms_.terms, dtype=np.int64), minlength=size)
+        cut = np.bincount(x.indices, minlength=size) > MAX_DF
+        new_basis = Basis(len(ids), df, cut, terms_.vocab)
+    else:
+        df, cut = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=bool)
+        df[: len(basis.df)], cut[: len(basis.cut)] = basis.df, basis.cut
+        new_basis = Basis(basis.n, df, cut, terms_.vocab)
+    r, c, cos = _pair_arrays(x, floor, cut=cut)
+    terms_a = np.asarray(terms_.terms, dtype=np.int64)
+    held = np.sort(terms_.rows() * size + terms_a)
+    focal_a = np.asarray([t for f in focal for t in f], dtype=np.int64)
+    lens = np.asarray([len(f) for f in focal], dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
     m = np.maximum(
         _missing_share(r, c, focal_a, lens, starts, held, size),
         _missing_share(c, r, focal_a, lens, starts, held, size),
     )
     score = cos * (1 - FOCAL_PENALTY * m)
-    out: dict[tuple[str, str], float] = {}
-    for x, y, v in zip(r.tolist(), c.tolist(), score.tolist(), strict=True):
-        if x in years and y in years and not years[x] & years[y]:
-            v *= 1 - YEAR_PENALTY
-        i, j = ids[x], ids[y]
-        out[(i, j) if i < j else (j, i)] = v
-    return ids, out
+    dated = np.asarray([bool(y) for y in years] or [False])
+    for k in np.flatnonzero(dated[r] & dated[c]).tolist():
+        if not set(years[r[k]]) & set(years[c[k]]):
+            score[k] *= 1 - YEAR_PENALTY
+    return ScoreTable(
+        ids,
+        new_basis,
+        x,
+        terms_a,
+        np.asarray(terms_.lengths, dtype=np.int64),
+        focal,
+        years,
+        r,
+        c,
+        score,
+    )
 
 
 def _missing_share(
@@ -462,31 +588,79 @@ def attach(
 
     Nearest: the highest mean pair score (missing pairs score 0) over the
     larger group's members, ties to the group with the smallest first id; it
-    must be at least ``least``. Larger groups never move, so nothing chains.
+    must be at least ``least`` (:func:`attach_choice`). Larger groups never
+    move, so nothing chains.
 
     >>> attach([["a", "b", "c"], ["d"], ["e"]], {("a", "d"): 0.3, ("c", "e"): 0.06})
     [['a', 'b', 'c', 'd'], ['e']]
     """
     of = {d: k for k, g in enumerate(groups) for d in g}
-    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    sizes = [len(g) for g in groups]
+    firsts = [min(g) for g in groups]
+    near: dict[int, list[tuple[str, float]]] = defaultdict(list)
     for (a, b), s in scores.items():
         ka, kb = of[a], of[b]
         if ka != kb:
-            sums[ka][kb] += s
-            sums[kb][ka] += s
+            if sizes[ka] <= size:
+                near[ka].append((b, s))
+            if sizes[kb] <= size:
+                near[kb].append((a, s))
     out = [list(g) for g in groups]
-    for k, g in enumerate(groups):
-        if len(g) > size:
-            continue
-        near = sorted(
-            (-total / len(groups[h]), min(groups[h]), h)
-            for h, total in sums[k].items()
-            if len(groups[h]) > size
-        )
-        if near and -near[0][0] >= least:
-            out[near[0][2]] += out[k]
+    for k, pairs in near.items():
+        h = attach_choice(pairs, of, sizes, firsts, least, size)
+        if h is not None:
+            out[h] += out[k]
             out[k] = []
     return [g for g in out if g]
+
+
+def attach_choice(
+    pairs: Iterable[tuple[str, float]],
+    group_of: Mapping[str, object],
+    size_of: Mapping,
+    first_of: Mapping,
+    least: float = ATTACH,
+    size: int = ATTACH_SIZE,
+) -> object | None:
+    """The group a small group joins under :func:`attach`, or None.
+
+    ``pairs`` are its members' ``(other article, score)`` pairs with articles
+    of other groups, in the order their scores were computed (the sums add in
+    that order); ``group_of`` names each article's group, ``size_of`` and
+    ``first_of`` give a group's size and smallest id.
+    """
+    sums: dict = {}
+    for other, s in pairs:
+        h = group_of[other]
+        sums[h] = sums.get(h, 0.0) + s
+    near = sorted(
+        (-total / size_of[h], first_of[h], h) for h, total in sums.items() if size_of[h] > size
+    )
+    return near[0][2] if near and -near[0][0] >= least else None
+
+
+def parts(
+    ids: Iterable[str],
+    scores: Mapping[tuple[str, str], float],
+    threshold: float,
+    linked: Iterable[tuple[str, str]] = (),
+) -> list[list[str]]:
+    """Connected components of the pairs scoring at least ``threshold`` and the ``linked``
+    pairs: :func:`average_link` at ``threshold`` never joins two of them.
+
+    A merge needs a mean pair score of at least ``threshold`` between two groups, so
+    at least one pair that high; each story before :func:`attach` therefore lies in one
+    part, and grouping each part on its own gives the groups of the whole. (The bound is
+    lowered by a relative 1e-9 so that rounding in a mean can never cross it.)
+    """
+    uf = UnionFind()
+    bound = threshold * (1 - 1e-9)
+    for (a, b), s in scores.items():
+        if s >= bound:
+            uf.union(a, b)
+    for a, b in linked:
+        uf.union(a, b)
+    return uf.groups(ids)
 
 
 def _ordered(groups: Iterable[list[str]]) -> list[list[str]]:

@@ -1,0 +1,146 @@
+"""Stored stories are updated for new articles only, and equal a grouping of everything."""
+
+import random
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from storytrace import corpus
+from storytrace import stories as st
+
+WORDS = (
+    "council bridge river storm flood police court judge trial museum school teacher "
+    "hospital nurse doctor strike union wages factory plant energy price market shares "
+    "bank rates housing rent tenants mayor election vote budget tax road rail train "
+    "airport flight fire crews wildfire drought farmers harvest festival concert band "
+    "stadium match coach striker injury transfer league title season record crowd"
+).split()
+COMMON = "the a of to in and on for with after before over said was were has had".split()
+NAMES = (
+    "Leeds Paris Lagos Osaka Quito Maria Lopez Tom Reed Ana Silva Ken Ito Jo Bell "
+    "Sam Okafor Lena Berg Omar Haddad"
+).split()
+YEARS = ["2019", "2020", "2021", "2022", "2023"]
+
+
+def _sentence(rng: random.Random, names: list[str], year: str, topic: list[str]) -> str:
+    words = rng.choices(topic, k=5) + rng.choices(COMMON, k=4) + rng.choices(WORDS, k=2)
+    words += [rng.choice(names)] * rng.randint(0, 2)
+    if rng.random() < 0.3:
+        words.append(year)
+    rng.shuffle(words)
+    return " ".join(words).capitalize() + "."
+
+
+def _corpus(seed: int, n: int) -> list[tuple[str, dict]]:
+    """Articles about a few events of a few kinds: shared names, years, topic words, some
+    copied sentences (reuse edges) and some shared quotes (quote links)."""
+    rng = random.Random(seed)
+    events = []
+    for _ in range(max(2, n // 4)):
+        events.append((rng.sample(NAMES, 3), rng.choice(YEARS), rng.sample(WORDS, 10)))
+    quotes = [" ".join(rng.choices(WORDS + COMMON, k=8)) for _ in range(3)]
+    texts: list[str] = []
+    recs = []
+    for i in range(n):
+        names, year, topic = rng.choice(events)
+
+        head = f"{rng.choice(names)} {rng.choice(topic)} {rng.choice(topic)} in {rng.choice(names)}"
+        body = [_sentence(rng, names, year, topic) for _ in range(rng.randint(2, 5))]
+        if texts and rng.random() < 0.2:
+            body += texts[rng.randrange(len(texts))].split("\n")[1].split(". ")[:3]
+        if rng.random() < 0.25:
+            body.append(f'{rng.choice(names)} said: "{rng.choice(quotes)}."')
+        texts.append(head + "\n" + " ".join(body))
+        recs.append((f"art{i:03d}", {"text": texts[-1]}))
+    return recs
+
+
+def _tables(db) -> dict[str, list]:
+    con = sqlite3.connect(f"file:{db}/storytrace.db?mode=ro", uri=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()  # noqa: S608
+            for t in ("story_of", "story_pair", "story_vec", "story_post", "story_vocab")
+        }
+    finally:
+        con.close()
+
+
+def _from_scratch_with_stored_basis(db) -> dict[str, list]:
+    """The story tables as a grouping of everything stored, with the stored basis."""
+    with corpus.Store(db) as s:
+        state = corpus._full_state(s, corpus.stored_basis(s))
+        assert s.add_stories(state, s.generation(), fresh=True)
+    return _tables(db)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    seed=hs.integers(0, 10_000),
+    n=hs.integers(8, 28),
+    cuts=hs.lists(hs.floats(0.1, 0.9), min_size=1, max_size=3),
+    max_df=hs.sampled_from([3, st.MAX_DF]),
+)
+def test_updates_equal_a_grouping_of_everything_with_the_same_basis(seed, n, cuts, max_df):
+    recs = _corpus(seed, n)
+    ends = sorted({max(1, int(c * n)) for c in cuts}) + [n]
+    with pytest.MonkeyPatch.context() as mp, _tmp() as tmp:
+        mp.setattr(st, "MAX_DF", max_df)  # so that some terms are left out as too common
+        mp.setattr(corpus, "REBASE", 1e9)  # never start over: every later run updates
+        full_calls = []
+        real = corpus._full_state
+        mp.setattr(corpus, "_full_state", lambda *a, **k: full_calls.append(1) or real(*a, **k))
+        for end in ends:
+            corpus.index_records(recs[:end], tmp)
+        assert len(full_calls) == 1  # the first run only
+        updated = _tables(tmp)
+        scratch = _from_scratch_with_stored_basis(tmp)
+    # Same stories, groups, parts, linked components and sizes (each named by its
+    # smallest doc), the same scored pairs bit for bit, the same stored weights.
+    assert updated == scratch
+
+
+def test_two_runs_give_the_stories_of_one_run_once_the_basis_is_renewed(tmp_path, monkeypatch):
+    recs = _corpus(7, 30)
+    corpus.index_records(recs, tmp_path / "once")
+    corpus.index_records(recs[:20], tmp_path / "halves")
+    corpus.index_records(recs, tmp_path / "halves")  # 50% more than the basis: anew
+    assert corpus.stories(tmp_path / "halves") == corpus.stories(tmp_path / "once")
+    assert _tables(tmp_path / "halves") == _tables(tmp_path / "once")
+    # Under REBASE it is an update, with the first run's basis.
+    monkeypatch.setattr(corpus, "REBASE", 1.0)
+    corpus.index_records(recs[:20], tmp_path / "update")
+    corpus.index_records(recs, tmp_path / "update")
+    with corpus.Store(tmp_path / "update", readonly=True) as s:
+        assert s.story_basis() == 20
+    updated = _tables(tmp_path / "update")
+    assert updated == _from_scratch_with_stored_basis(tmp_path / "update")
+
+
+def test_a_replaced_article_makes_the_next_index_group_anew(tmp_path):
+    recs = _corpus(3, 16)
+    corpus.index_records(recs, tmp_path)
+    changed = [(recs[0][0], {"text": recs[5][1]["text"] + " An added line about rates."})]
+    with corpus.Store(tmp_path, readonly=True) as s:
+        assert s.story_basis() == 16
+    corpus.index_records(changed, tmp_path)
+    corpus.index_records(recs[1:] + changed, tmp_path / "once")
+    with corpus.Store(tmp_path, readonly=True) as s:
+        assert s.story_basis() == 16  # renewed over the 16 stored now
+    assert corpus.stories(tmp_path) == corpus.stories(tmp_path / "once")
+
+
+class _tmp:
+    """A fresh temporary folder per Hypothesis example (pytest's tmp_path is per test)."""
+
+    def __enter__(self):
+        import tempfile
+
+        self._d = tempfile.TemporaryDirectory()
+        return self._d.name
+
+    def __exit__(self, *exc):
+        self._d.cleanup()
