@@ -424,13 +424,13 @@ def align_pending(
     own_pool = pool is None and workers > 1
     if own_pool:
         pool = _pool(workers)
-    scan = len(pending) > SCAN_SHARE * len(store.ids())
+    n_docs, sizes = store.count(), store.outlet_sizes()
+    scan = len(pending) > SCAN_SHARE * n_docs
     by_later: dict[int, set[int]] = {}
     if scan:
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
-    n_docs, sizes = len(store.ids()), store.outlet_sizes()
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
@@ -536,9 +536,7 @@ def _fill_features(store: Store) -> dict[int, str]:
     engine change), stored when the store is writable; returns those not stored."""
     from storytrace import stories as st
 
-    ids = store.ids()
-    have = store.feature_docs()
-    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in ids if d not in have}
+    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in store.featureless()}
     if fresh and not store.readonly:
         store.add_features(fresh.items())
         return {}
@@ -847,11 +845,23 @@ def _update_state(store: Store, new: list[int], n0: int) -> dict | None:
         info[grp[doc_of[g[0]]]] = (len(g), min(g))
 
     # Small groups decide again where they attach when they are new or changed, or when
-    # one of their pairs reaches a larger group that changed (or stopped being larger).
+    # one of their pairs reaches a larger group that changed (or stopped being larger):
+    # one that kept exactly its members offers them what it offered before.
     small = st.ATTACH_SIZE
     size = {d: info[grp[d]][0] for d in touched}
-    large = [d for d in touched if size[d] > small or (d in was and was[d][4] > small)]
-    reach = store.story_pairs([d for d in large if d not in new_set])
+    before: dict[int, set[int]] = {}
+    for d, r in was.items():
+        before.setdefault(r[1], set()).add(d)
+    after: dict[int, set[int]] = {}
+    for d in touched:
+        after.setdefault(grp[d], set()).add(d)
+    large = {
+        d
+        for d in touched
+        if (size[d] > small or (d in was and was[d][4] > small))
+        and (d not in was or before[was[d][1]] != after[grp[d]])
+    }
+    reach = store.story_pairs(sorted(large - new_set))
     reach += [p for p in pairs if p[0] in large or p[1] in large]
     rows_out = store.story_rows(sorted({d for a, b, _ in reach for d in (a, b)} - tset))
     deciding: dict[int, list[int]] = {}

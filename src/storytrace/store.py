@@ -689,10 +689,20 @@ class Store:
         with self._guard("reading"):
             yield from self.db.execute("SELECT doc, value FROM features ORDER BY doc")
 
-    def feature_docs(self) -> set[int]:
-        """Docs whose story features are stored."""
+    def featureless(self) -> list[int]:
+        """Docs whose story features are not stored."""
         with self._guard("reading"):
-            return {d for (d,) in self.db.execute("SELECT doc FROM features")}
+            return [
+                d
+                for (d,) in self.db.execute(
+                    "SELECT doc FROM articles WHERE doc NOT IN (SELECT doc FROM features)"
+                )
+            ]
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        with self._guard("reading"):
+            return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def add_features(self, rows: Iterable[tuple[int, str]]) -> None:
         """Store ``(doc, features JSON)`` rows (for docs indexed before features were kept)."""
