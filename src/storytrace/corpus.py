@@ -309,15 +309,22 @@ def candidate_pairs(
     return pairs
 
 
-def _candidates_before(store: Store, doc: int, text: str) -> set[int]:
-    """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups)."""
+def _candidates_before(
+    store: Store, doc: int, text: str, counts: dict[int, int] | None = None
+) -> set[int]:
+    """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups).
+
+    ``counts``: the stored document frequency of the text's fingerprints, when already read.
+    """
     sh = fp.shingles(text)
     found: set[int] = set()
     for table, keys, least in (
         ("postings", fp.sample_of(sh), fp.MIN_SHARED),
         ("lsh", sorted(set(fp.lsh_keys(fp.minhash(sh)))), 1),
     ):
-        rare = [k for k, n in store.key_counts(table, keys).items() if n <= fp.MAX_DF]
+        held = counts if table == "postings" and counts is not None else None
+        held = store.key_counts(table, keys) if held is None else held
+        rare = [k for k, n in held.items() if n <= fp.MAX_DF]
         found |= {d for d, n in store.docs_holding(table, rare, doc).items() if n >= least}
     return found
 
@@ -362,13 +369,21 @@ def spans_of_frequent(text: str, frequent: set[int]) -> list[tuple[int, int]]:
 
 
 def furniture_spans(
-    store: Store, text: str, outlet: str | None, n_docs: int, outlet_docs: int = 0
+    store: Store,
+    text: str,
+    outlet: str | None,
+    n_docs: int,
+    outlet_docs: int = 0,
+    counts: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` covered by fingerprints frequent in the store (of ``n_docs``
-    articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`)."""
+    articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`).
+    ``counts``: the stored document frequency of the text's fingerprints, when already read."""
     keys = fp.fingerprint(text)
     least_all, least_outlet = furniture_least(n_docs, outlet_docs)
-    frequent = frequent_hashes(store.key_counts("postings", keys), least_all)
+    if counts is None:
+        counts = store.key_counts("postings", keys)
+    frequent = frequent_hashes(counts, least_all)
     if outlet:
         frequent |= frequent_hashes(store.outlet_key_counts(keys, outlet), least_outlet)
     return spans_of_frequent(text, frequent)
@@ -431,13 +446,18 @@ def align_pending(
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
+    # A pending article's fingerprint counts serve its furniture and its candidates.
+    counts: dict[int, dict[int, int]] = {}
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
             row = store.article(d)
             meta = {"id": row["id"], "published": row["published"]}
             outlet = row["outlet"]
-            furniture = furniture_spans(store, row["text"], outlet, n_docs, sizes.get(outlet, 0))
+            held = counts[d] = store.key_counts("postings", fp.fingerprint(row["text"]))
+            furniture = furniture_spans(
+                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), held
+            )
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
 
@@ -447,7 +467,11 @@ def align_pending(
             chunk = pending[i : i + ALIGN_CHUNK]
             jobs = []
             for b in chunk:
-                before = by_later.pop(b, set()) if scan else _candidates_before(store, b, art(b)[1])
+                before = (
+                    by_later.pop(b, set())
+                    if scan
+                    else _candidates_before(store, b, art(b)[1], counts.get(b))
+                )
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
@@ -465,6 +489,7 @@ def align_pending(
             n_pairs += len(jobs)
             n_edges += len(rows)
             arts.clear()
+            counts.clear()
     finally:
         if own_pool and pool is not None:
             pool.terminate()
