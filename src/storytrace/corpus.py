@@ -893,7 +893,19 @@ def _update_state(store: Store, new: list[int], n0: int) -> dict | None:
     for d in touched:
         if size[d] <= small:
             deciding.setdefault(grp[d], []).append(d)
-    smalls_out = sorted({r[1] for r in rows_out.values() if r[4] <= small})
+    # Of those, only the ones whose choice can change: attached to a changed group, or
+    # close enough to a changed larger group to attach to it now (the others keep a
+    # choice among unchanged groups that nothing new can beat).
+    changed = {was[d][1] for d in large if d in was}
+    offer: dict[tuple[int, int], float] = {}
+    for a, b, s in reach:
+        o, x = (b, a) if b in rows_out else (a, b)
+        if o in rows_out and size.get(x, 0) > small:
+            offer[(o, grp[x])] = offer.get((o, grp[x]), 0.0) + s
+    close = st.ATTACH * (1 - 1e-9)
+    again = {o for o, r in rows_out.items() if r[0] != r[1] and r[0] in changed}
+    again |= {o for (o, g), total in offer.items() if total / info[g][0] >= close}
+    smalls_out = sorted({rows_out[o][1] for o in again if rows_out[o][4] <= small})
     kept = store.story_rows_by("grp", smalls_out)
     for d, r in kept.items():
         deciding.setdefault(r[1], []).append(d)
