@@ -263,14 +263,17 @@ def _regex_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
 # expression's cost. Each character of the text gets its class from a table made with
 # TOKEN_RE's own character sets, so the two tokenisers cannot disagree on a character.
 _WORD, _DIGIT, _APOSTROPHE, _SEPARATOR = 1, 2, 4, 8
+# A joiner's class shifted right by two is what both its neighbours must be: an apostrophe
+# (4) needs word characters (1), a separator (8) digits (2).
 _TABLE_SIZE = 0x3000
 """Code points classified by the table: Latin, Greek, Cyrillic and the punctuation of news
 copy. A text with a character at or above it (CJK, emoji) takes the regular expression."""
 _classes = None
+_ascii_classes = b""  # the table's first 128 entries, for bytes.translate
 
 
 def _class_table():  # -> numpy uint8 array; built on first use (about 3 ms)
-    global _classes
+    global _classes, _ascii_classes
     if _classes is None:
         import numpy as np
 
@@ -285,6 +288,7 @@ def _class_table():  # -> numpy uint8 array; built on first use (about 3 ms)
                 | (_SEPARATOR if c in ".," else 0)
             )
         _classes = table
+        _ascii_classes = table[:128].tobytes() + bytes(128)
     return _classes
 
 
@@ -304,20 +308,24 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     import numpy as np
 
     # One array element per character (str offsets are code points).
-    dtype, codec = (np.uint8, "ascii") if text.isascii() else (np.uint32, "utf-32-le")
-    codes = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=dtype)
-    if dtype is np.uint32 and codes.size and int(codes.max()) >= _TABLE_SIZE:
-        return None
+    table = _class_table()
+    if text.isascii():
+        dtype, codec = np.uint8, "ascii"
+        cls = np.frombuffer(text.encode("ascii").translate(_ascii_classes), dtype=np.uint8)
+    else:
+        dtype, codec = np.uint32, "utf-32-le"
+        codes = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=dtype)
+        if codes.size and int(codes.max()) >= _TABLE_SIZE:
+            return None
+        cls = table[codes]
     folded = _fold(text.lower())
     if len(folded) != len(text):
         return None
-    cls = _class_table()[codes]
     inside = np.zeros(len(text) + 2, dtype=bool)  # padded with False at both ends
     np.not_equal(cls & _WORD, 0, out=inside[1:-1])
     k = np.flatnonzero(cls[1:-1] & (_APOSTROPHE | _SEPARATOR)) + 1
     if k.size:
-        before, after = cls[k - 1], cls[k + 1]
-        joins = np.where(cls[k] & _APOSTROPHE, before & after & _WORD, before & after & _DIGIT)
+        joins = cls[k - 1] & cls[k + 1] & (cls[k] >> 2)
         inside[k[joins != 0] + 1] = True
     edges = np.flatnonzero(inside[1:] != inside[:-1])
     # Tokens never touch (a run is maximal) and hold no whitespace: blank out the rest of
