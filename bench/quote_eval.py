@@ -212,10 +212,23 @@ def group_of(rec: dict) -> str:
     )
 
 
-def evaluate(articles, system) -> tuple[Counter, float]:
-    c: Counter[str] = Counter()
+def half_of(article: str, articles: list[str]) -> str:
+    """``tune`` or ``measure``: the speaker halves, alternate articles (in name order)
+    within BBC business, BBC sport and ECB+. Speaker errors are read on ``tune`` only."""
+    group = article.rsplit("/", 1)[0] if article.startswith("bbc:") else "ecbplus"
+    same = sorted(
+        a for a in articles if (a.rsplit("/", 1)[0] if a.startswith("bbc:") else "ecbplus") == group
+    )
+    return "tune" if same.index(article) % 2 == 0 else "measure"
+
+
+def evaluate(articles, system) -> tuple[dict[str, Counter], float]:
+    """Counts over all articles and over each speaker half."""
+    names = [a for a, *_ in articles]
+    out: dict[str, Counter] = {"all": Counter(), "tune": Counter(), "measure": Counter()}
     secs = 0.0
-    for _article, text, recs in articles:
+    for article, text, recs in articles:
+        c: Counter[str] = Counter()
         doc = Doc(text)
         t0 = time.process_time()
         preds = system(text)
@@ -239,7 +252,9 @@ def evaluate(articles, system) -> tuple[Counter, float]:
                     sp, m = preds[i].speaker, r["mention"]
                     c["spk mention"] += ok or bool(sp and m and sp[0] < m[1] and m[0] < sp[1])
             c[f"{mode} pred-matched"] += len(matched)
-    return c, secs
+        out["all"].update(c)
+        out[half_of(article, names)].update(c)
+    return out, secs
 
 
 def row(name: str, c: Counter) -> str:
@@ -282,9 +297,23 @@ def main() -> None:
         f"\n{'system':<24}{'pred':>5}   {'P@50  R@50  F1@50':<19}   {'P@ex  R@ex  F1@ex':<19}"
         f"   {'spk':<5}  {'mention'}   recall@50 by topic"
     )
+    halves = []
     for name, system in systems:
         counts, secs = evaluate(articles, system)
-        print(row(name, counts) + f"   ({secs:.2f} CPU s)")
+        print(row(name, counts["all"]) + f"   ({secs:.2f} CPU s)")
+        halves.append((name, counts))
+    print("\nspeaker accuracy by half (speaker errors are read on 'tune' only)")
+    print(
+        f"{'system':<24}{'tune spk':>9}{'mention':>9}{'n':>5}"
+        f"   {'measure spk':>11}{'mention':>9}{'n':>5}"
+    )
+    for name, counts in halves:
+        line = f"{name:<24}"
+        for h, w in (("tune", 9), ("measure", 11)):
+            c = counts[h]
+            n_s = c["spk n"] or 1
+            line += f"{c['spk ok'] / n_s:>{w}.3f}{c['spk mention'] / n_s:>9.3f}{c['spk n']:>5}   "
+        print(line.rstrip())
     print(
         f"\ngold: {n} quotes; topic groups: "
         + ", ".join(
