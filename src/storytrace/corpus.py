@@ -556,12 +556,15 @@ REBASE = 0.25
 past which ``index`` groups everything anew with a new basis."""
 
 
-def _fill_features(store: Store) -> dict[int, str]:
-    """Story features of articles stored without them (before schema 3, or after an
-    engine change), stored when the store is writable; returns those not stored."""
+def _fill_features(store: Store, docs: list[int] | None = None) -> dict[int, str]:
+    """Story features of articles (of ``docs``, or of all) stored without them (before
+    schema 3, or after an engine change), stored when the store is writable; returns
+    those not stored."""
     from storytrace import stories as st
 
-    fresh = {d: _features_json(st.features(store.article(d)["text"])) for d in store.featureless()}
+    fresh = {
+        d: _features_json(st.features(store.article(d)["text"])) for d in store.featureless(docs)
+    }
     if fresh and not store.readonly:
         store.add_features(fresh.items())
         return {}
@@ -980,13 +983,15 @@ def update_stories(store: Store) -> bool:
     alone against the stored basis, or everything anew. False when another writer
     changed the store meanwhile (the next ``index`` or read recomputes them)."""
     generation = store.generation()
-    _fill_features(store)
     n0 = store.story_basis()
-    new = store.ungrouped()
-    grouped = store.count_grouped()
     state = None
-    if n0 is not None and new and grouped + len(new) <= n0 * (1 + REBASE):
-        state = _update_state(store, new, n0)
+    if n0 is not None:
+        # Articles lose their features only with the basis (a replaced article, an
+        # engine change), so only the new ones may lack them here.
+        new = store.ungrouped()
+        _fill_features(store, new)
+        if new and store.count_grouped() + len(new) <= n0 * (1 + REBASE):
+            state = _update_state(store, new, n0)
     if state is None:
         return store.add_stories(_full_state(store), generation, fresh=True)
     return store.add_stories(state, generation, fresh=False)

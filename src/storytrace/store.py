@@ -689,13 +689,16 @@ class Store:
         with self._guard("reading"):
             yield from self.db.execute("SELECT doc, value FROM features ORDER BY doc")
 
-    def featureless(self) -> list[int]:
-        """Docs whose story features are not stored."""
+    def featureless(self, docs: list[int] | None = None) -> list[int]:
+        """Docs (of ``docs``, or of all) whose story features are not stored."""
+        if docs is not None:
+            return sorted(set(docs) - set(self.features_of(docs)))
         with self._guard("reading"):
             return [
                 d
                 for (d,) in self.db.execute(
-                    "SELECT doc FROM articles WHERE doc NOT IN (SELECT doc FROM features)"
+                    "SELECT doc FROM articles INDEXED BY articles_hash "
+                    "WHERE doc NOT IN (SELECT doc FROM features)"
                 )
             ]
 
@@ -784,15 +787,16 @@ class Store:
         return list(groups.values())
 
     def ungrouped(self) -> list[int]:
-        """Docs with stored story features that no stored story holds yet, in doc order."""
+        """Docs no stored story holds yet, in doc order."""
+        # The hash index holds every doc and is far smaller than the articles' rows.
         with self._guard("reading"):
-            return [
+            return sorted(
                 d
                 for (d,) in self.db.execute(
-                    "SELECT doc FROM features WHERE doc NOT IN (SELECT doc FROM story_of) "
-                    "ORDER BY doc"
+                    "SELECT doc FROM articles INDEXED BY articles_hash "
+                    "WHERE doc NOT IN (SELECT doc FROM story_of)"
                 )
-            ]
+            )
 
     def count_grouped(self) -> int:
         with self._guard("reading"):
