@@ -952,13 +952,15 @@ replacements (a rewritten paragraph beside spun ones stays what it was)."""
 
 def pair_may_be_spun(pat: Pattern) -> bool:
     """No passage of a pair is ``spun`` unless the pair's pooled pattern has the
-    density of :data:`ARTICLE_MIN_DENSITY` and at most :data:`ARTICLE_OTHER_LOOSE` other
-    edits per replacement: a cluster of an editor's synonyms in one paragraph of a light
-    revision is no spinner's work (on the tune split, half of the light revisions
-    judged spun were so by one passage's density alone)."""
+    density of :data:`ARTICLE_MIN_DENSITY`, at most :data:`ARTICLE_OTHER_LOOSE` other
+    edits per replacement and :data:`ARTICLE_RARER_SHARE` of its plain-word replacements
+    rarer: a cluster of an editor's synonyms in one paragraph of a light revision is no
+    spinner's work (on the tune split, half of the light revisions judged spun were so by
+    one passage's thesaurus swaps alone, some with under half of the words rarer)."""
     return bool(pat.swaps) and (
         pat.swaps >= ARTICLE_MIN_DENSITY * pat.content
         and pat.other <= ARTICLE_OTHER_LOOSE * pat.swaps
+        and (zipf_frequency is None or pat.rarer >= ARTICLE_RARER_SHARE * pat.worded)
     )
 
 
