@@ -398,3 +398,24 @@ def test_spin_verdict_is_symmetric_for_any_mix_of_swaps_and_edits(
     assert _relation(align.compare(_PAIR_A, b, align.BULK)) == _relation(
         align.compare(b, _PAIR_A, align.BULK)
     )
+
+
+def test_swaps_at_the_ends_of_a_spun_passage_and_added_modifiers_are_found() -> None:
+    """A passage starts and ends on equal words, so the swaps at its two ends used to lie
+    outside it ("Councillors" -> "Burghers", "agreed" -> "concurred"); a spun passage
+    now grows over them. One plain word added before a content word ("plan" -> "master
+    plan") is a swap inside a spun passage even when no thesaurus lists the compound."""
+    from storytrace.align import BULK, compare
+
+    a = "Councillors said it would help families. " + _PAIR_A.split(". ", 1)[1]
+    table = {**_RARE, "Councillors": "Burghers", "agreed": "concurred"}
+    b = _swap(a, table).replace("the plan", "the master plan")
+    cmp = compare(a, b, BULK)
+    assert cmp.verdict == "spun"
+    found = {
+        (a[e.a[0] : e.a[1]], b[e.b[0] : e.b[1]])
+        for p in cmp.passages
+        for e in p.edits
+        if e.op == "synonym"
+    }
+    assert {("Councillors", "Burghers"), ("agreed", "concurred"), ("plan", "master plan")} <= found
