@@ -181,3 +181,55 @@ def test_descriptions_of_the_person_just_named(text: str, words: str, speaker: s
 )
 def test_descriptions_that_are_not_a_named_person(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A title word that is a person's surname.
+        (
+            "Sixers general manager Billy King spoke. Doug Collins, King said, was the right "
+            "coach. King said the team was ready.",
+            "team was ready",
+            "Billy King",
+        ),
+        # A description with a gendered head is the antecedent of the same gender.
+        (
+            "The shopping centre spokeswoman said that 8,500 vehicles had arrived. "
+            '"We predict that the trend will continue," she added.',
+            "We predict",
+            "The shopping centre spokeswoman",
+        ),
+        # A place after the description, a relative clause before the verb.
+        (
+            "On Saturday, a spokeswoman for the St David's Shopping Centre in Cardiff said "
+            "it looked like being its busiest day.",
+            "busiest day",
+            "St David's Shopping Centre",
+        ),
+        (
+            "A government official reported deaths, but an American activist who spoke to "
+            "aid workers at the camp later said there were no casualties.",
+            "no casualties",
+            "an American activist",
+        ),
+        # Of two organisations that spoke, the one known to be an organisation.
+        (
+            "AMD said it had bought the firm. SeaMicro said the deal was good. The company "
+            "said it would keep selling servers.",
+            "keep selling",
+            "AMD",
+        ),
+    ],
+)
+def test_more_speakers(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_shared_surname_far_from_a_full_mention_is_the_one_named_most() -> None:
+    filler = "The crowd was loud all night and nobody left the arena before the end. " * 6
+    text = (
+        "Doug McDermott scored 30. Doug McDermott broke the record. Coach Greg McDermott "
+        f"watched. {filler}McDermott said he was happy."
+    )
+    assert _speaker_of(text, "he was happy") == "Doug McDermott"

@@ -104,6 +104,29 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     np = _scan_np(toks, i)
     if np is None:
         return None
+    if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
+        # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
+        # the description; 'an activist who spoke to aid workers at the camp
+        # later said': the relative clause ends the subject.
+        outer = _scan_np(toks, np[0] - 2)
+        if outer is not None:
+            words = {t.group(0).lower() for t in toks[outer[0] : outer[1] + 1]}
+            if toks[outer[0]].group(0).lower() in DETERMINERS and (
+                SPOKES.search(" ".join(words)) or words & PERSON_ROLES
+            ):
+                return toks[outer[0]].start(), toks[outer[1]].end()
+        rel = next(
+            (
+                k
+                for k in range(np[0] - 2, max(-1, np[0] - 14), -1)
+                if toks[k].group(0).lower() in ("who", "that") or not toks[k].group(0)[0].isalnum()
+            ),
+            None,
+        )
+        if rel is not None and toks[rel].group(0).lower() in ("who", "that") and rel > 0:
+            subj = _scan_np(toks, rel - 1)
+            if subj is not None:
+                return toks[subj[0]].start(), toks[subj[1]].end()
     return toks[np[0]].start(), toks[np[1]].end()
 
 
@@ -420,16 +443,14 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
         pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
-            desc = {w.lower() for w in re.findall(r"[\w\-]+", pre.group(1))}
-            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            desc = _desc_words(pre.group(1)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
         post = re.match(
             r",\s+((?:the|a|an)\s+)?([^,.;:“”\"]{3,80})[,.]", text[m.end() : m.end() + 90]
         )
         if post:
-            desc = {w.lower() for w in re.findall(r"[\w\-]+", post.group(2))}
-            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            desc = _desc_words(post.group(2)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
     for m in re.finditer(
@@ -618,6 +639,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
+    last = re.sub(r"[’']s$", "", phrase.split()[-1])
+    if run is None and last[:1].isupper() and _full_name(ctx, last, s) != last:
+        # 'King said', 'Prince said': a title word that is the surname of a person
+        # the article named in full ('Billy King').
+        run = last
     if (
         run
         and " " not in run
@@ -655,8 +681,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
         return None
     if not (low in PERSON_ROLES or low.endswith("-old") or _DEMONYM.fullmatch(head)):
         return None
-    gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else ""
-    name = _antecedent(ctx, pos, gender, earlier)
+    name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
     if name is None or is_organisation(ctx, name) or " " not in name:
         return None
     return name
@@ -679,25 +704,43 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         or not (
             phrase[:1].islower()
             or head[0] in DETERMINERS
-            # "South Sudan's president": a description whose head is a role.
-            or head[-1] in PERSON_ROLES | TITLES
+            # "South Sudan's president": a description whose head is a role, in
+            # lower case ('King' alone is a name: Billy King).
+            or (head[-1] in PERSON_ROLES | TITLES and phrase.split()[-1].islower())
         )
     ):
         return None
-    words = {w.lower() for w in re.findall(r"[\w\-]+", phrase)} - DETERMINERS - {"of", "for"}
+    words = _desc_words(phrase)
+    # "South Sudan's president" is somebody described as a president, not any name
+    # written near "South Sudan".
+    role = next(
+        (w for w in reversed(low.partition(" of ")[0].split()) if w in PERSON_ROLES | TITLES), None
+    )
     best = None
     hi = bisect_right(ctx.desc_starts, pos)
     # The nearest 200 descriptors before the mention: a bound on the work per quote.
     for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
         shared = len(words & desc)
-        if shared and shared >= min(2, len(words)) and (best is None or shared >= best[0]):
+        if (
+            shared
+            and shared >= min(2, len(words))
+            and (role is None or role in desc)
+            and (best is None or shared >= best[0])
+        ):
             best = (shared, name)
     return best[1] if best else None
+
+
+def _desc_words(phrase: str) -> set[str]:
+    """The words of a description that can match a name's descriptor."""
+    words = re.findall(r"[\w\-]+", re.sub(r"[’']s\b", "", phrase))
+    return {w.lower() for w in words} - DETERMINERS - {"of", "for"}
 
 
 def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | None:
     """The named organisation (or speaker that is not a person) of the nearest
     earlier attribution, within a few paragraphs."""
+    lone = None
     for p in reversed(earlier):
         if p.speaker is None or not p.speaker_name or pos - p.speaker[1] > 3000:
             if p.speaker is not None and pos - p.speaker[1] > 3000:
@@ -707,13 +750,14 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
         first = name.split()[0]
         if p.speaker_type == "person" or name.lower() in PRONOUNS:
             continue
-        if (
-            first[:1].isupper()
-            and first.lower() not in DETERMINERS
-            and (is_organisation(ctx, name) or _lone_name(ctx, name))
-        ):
-            return name
-    return None
+        if first[:1].isupper() and first.lower() not in DETERMINERS:
+            if is_organisation(ctx, name):
+                return name
+            if lone is None and _lone_name(ctx, name):
+                lone = name
+    # A name known to be an organisation's ('AMD') before a one-word name that
+    # spoke more recently ('SeaMicro said ... the company said'), as before.
+    return lone
 
 
 def _lone_name(ctx: Context, name: str) -> bool:
@@ -761,6 +805,8 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
     if " " in name:
         return name
     best = None
+    best_pos = -1
+    seen: dict[str, int] = {}
     for npos, full in ctx.by_part.get(name, ()):
         if full == name or (
             # 'Newcastle said' is not 'Newcastle Evening Chronicle': a first word
@@ -770,9 +816,19 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
             and first_names().get(name.lower()) is None
         ):
             continue
+        seen[full] = seen.get(full, 0) + 1
         if npos <= pos or best is None:
-            best = full
+            best, best_pos = full, npos
+    if len(seen) > 1 and not 0 <= pos - best_pos <= _NEAR:
+        # Two people share the name ('Greg McDermott', the coach, and 'Doug
+        # McDermott', the player) and neither was just named in full: the one the
+        # article names in full most often (the first named, on a tie).
+        best = max(seen, key=lambda f: seen[f])
     return best or name
+
+
+# A full name this close before a surname is the one the surname repeats.
+_NEAR = 300
 
 
 def _antecedent(
@@ -806,14 +862,18 @@ def _antecedent(
             for q in _recent(earlier, u0)
             if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
         ]
+        # 'But before Newcastle said ..., Bellamy insisted ...': a person who spoke
+        # before an organisation or a name of unknown kind.
+        spoke.sort(key=lambda c: (c[1] not in ctx.persons and not name_gender(ctx, c[1]), c[0]))
         subject = _subject_person(ctx, u0, hi, gender, earlier, depth)
-        for _, name in sorted(spoke) + ([(u0, subject)] if subject else []) + sorted(cands):
-            if (
-                _gender_ok(ctx, name, gender)
-                and name.lower() not in PRONOUNS
-                and name.split()[:1] != []
-                and name.split()[0].lower() not in DETERMINERS
-            ):
+        for _, name in spoke + ([(u0, subject)] if subject else []) + sorted(cands):
+            if name.split()[:1] and name.split()[0].lower() in DETERMINERS:
+                # 'The Trafford Centre spokeswoman said ... she added': a description
+                # whose head gives the same gender.
+                if gender and _role_gender(name) == gender:
+                    return name
+                continue
+            if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS and name.split():
                 # 'The Republican nominee said ... He added': a description the
                 # article never tied to a name is no antecedent; look further back.
                 return name
@@ -824,6 +884,21 @@ def _antecedent(
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+def _role_gender(phrase: str) -> str:
+    """'m'/'f' from a gendered head noun ('spokeswoman', 'the chairman of X'), else ''."""
+    words = re.split(r"\s(?:for|of|at|from|with)\s", phrase.lower(), maxsplit=1)[0].split()
+    head = words[-1] if words else ""
+    if head.endswith("woman") or head in _FEMALE_NOUNS:
+        return "f"
+    if head.endswith("man") or head in _MALE_NOUNS:
+        return "m"
+    return ""
+
+
+_FEMALE_NOUNS = {"mother", "wife", "daughter", "sister", "actress", "widow", "girl", "lady"}
+_MALE_NOUNS = {"father", "husband", "son", "brother", "actor", "widower", "boy"}
 
 
 def _subject_person(
