@@ -65,10 +65,8 @@ reports name the earlier one), and a few articles left alone.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
@@ -77,22 +75,13 @@ if "--data" in sys.argv:  # e.g. from a git worktree: --data /work/shared/data
     DATA = Path(sys.argv[sys.argv.index("--data") + 1])
 ECB = DATA / "ecbplus" / "ECB+"
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ecbplus_data import load_ecb  # noqa: E402  (the loader shared with evidence_bench.py)
+
 
 def load() -> tuple[dict[str, str], dict[str, str]]:
-    texts, gold = {}, {}
-    for f in sorted(ECB.glob("*/*.xml")):
-        m = re.fullmatch(r"(\d+)_(\d+)(ecb|ecbplus)\.xml", f.name)
-        if not m:
-            continue
-        sents: dict[int, list[str]] = defaultdict(list)
-        for tok in ET.parse(f).getroot().iter("token"):
-            sents[int(tok.get("sentence", 0))].append(tok.text or "")
-        lines = [" ".join(sents[k]) for k in sorted(sents)]
-        if m.group(3) == "ecbplus" and lines and re.match(r"\s*(https?|www)", lines[0]):
-            lines = lines[1:]
-        texts[f.stem] = "\n".join(lines)
-        gold[f.stem] = f"{m.group(1)}{m.group(3)}"
-    return texts, gold
+    docs = load_ecb(ECB, detok=False)
+    return {d: m["text"] for d, m in docs.items()}, {d: m["event"] for d, m in docs.items()}
 
 
 def bcubed(pred: dict[str, int], gold: dict[str, str]) -> tuple[float, float, float]:

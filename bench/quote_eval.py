@@ -113,14 +113,18 @@ def name_words(s: str | None) -> set[str]:
     return {w.strip(".") for w in words} - _TITLES - _PRONOUNS - {""}
 
 
-def speaker_ok(pred: str | None, gold: str) -> bool:
+def speaker_ok(pred: str | None, gold: str, others: frozenset[str] = frozenset()) -> bool:
     """Whether a predicted speaker names the gold one; a gold "A and B" (two speakers)
-    is matched by either."""
+    is matched by either. With ``others`` (the article's other gold speakers), a
+    prediction that is part of the gold name ("McDermott") must not also be part of
+    another speaker's ("Greg McDermott" beside "Doug McDermott"): the unambiguous
+    score, added 2026-12-01 (issue 15, third pass) because the plain subset rule
+    credits a bare shared surname to whichever of the two people spoke."""
     p = name_words(pred)
     for alt in gold.split(" and "):
         g = name_words(alt)
         if p and g and (p <= g or g <= p):
-            return True
+            return not (p < g and any(p <= name_words(o) for o in others if o != gold))
     return False
 
 
@@ -212,15 +216,46 @@ def group_of(rec: dict) -> str:
     )
 
 
-def evaluate(articles, system) -> tuple[Counter, float]:
-    c: Counter[str] = Counter()
+MENTION_KINDS = ("pronoun", "name", "description", "none")
+
+
+def mention_kind(text: str, mention: list[int] | None) -> str:
+    """How the frame writes the speaker: a pronoun ('he', 'who'), a name (capitalised
+    first word: 'Mr Wolfson', 'Unilever'), a description ('the company', 'a
+    spokeswoman'), or nothing (a quotation continued without a frame)."""
+    if not mention:
+        return "none"
+    words = text[mention[0] : mention[1]].split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS | {"who", "which", "that"}:
+        return "pronoun"
+    if words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an", "one", "some"):
+        return "name"
+    return "description"
+
+
+def half_of(article: str, articles: list[str]) -> str:
+    """``tune`` or ``measure``: the speaker halves, alternate articles (in name order)
+    within BBC business, BBC sport and ECB+. Speaker errors are read on ``tune`` only."""
+    group = article.rsplit("/", 1)[0] if article.startswith("bbc:") else "ecbplus"
+    same = sorted(
+        a for a in articles if (a.rsplit("/", 1)[0] if a.startswith("bbc:") else "ecbplus") == group
+    )
+    return "tune" if same.index(article) % 2 == 0 else "measure"
+
+
+def evaluate(articles, system) -> tuple[dict[str, Counter], float]:
+    """Counts over all articles and over each speaker half."""
+    names = [a for a, *_ in articles]
+    out: dict[str, Counter] = {"all": Counter(), "tune": Counter(), "measure": Counter()}
     secs = 0.0
-    for _article, text, recs in articles:
+    for article, text, recs in articles:
+        c: Counter[str] = Counter()
         doc = Doc(text)
         t0 = time.process_time()
         preds = system(text)
         secs += time.process_time() - t0
         gold = [token_set(doc, [tuple(p) for p in r["parts"]]) for r in recs]
+        others = frozenset(r["speaker"] for r in recs if r["speaker"] != "?")
         ptoks = [token_set(doc, p.parts) for p in preds]
         c["pred"] += len(preds)
         for r in recs:
@@ -236,10 +271,16 @@ def evaluate(articles, system) -> tuple[Counter, float]:
                     c["spk n"] += 1
                     ok = speaker_ok(preds[i].speaker_name, r["speaker"])
                     c["spk ok"] += ok
+                    c["spk unamb"] += speaker_ok(preds[i].speaker_name, r["speaker"], others)
+                    kind = mention_kind(text, r["mention"])
+                    c[f"spk n {kind}"] += 1
+                    c[f"spk ok {kind}"] += ok
                     sp, m = preds[i].speaker, r["mention"]
                     c["spk mention"] += ok or bool(sp and m and sp[0] < m[1] and m[0] < sp[1])
             c[f"{mode} pred-matched"] += len(matched)
-    return c, secs
+        out["all"].update(c)
+        out[half_of(article, names)].update(c)
+    return out, secs
 
 
 def row(name: str, c: Counter) -> str:
@@ -282,9 +323,43 @@ def main() -> None:
         f"\n{'system':<24}{'pred':>5}   {'P@50  R@50  F1@50':<19}   {'P@ex  R@ex  F1@ex':<19}"
         f"   {'spk':<5}  {'mention'}   recall@50 by topic"
     )
+    halves = []
     for name, system in systems:
         counts, secs = evaluate(articles, system)
-        print(row(name, counts) + f"   ({secs:.2f} CPU s)")
+        print(row(name, counts["all"]) + f"   ({secs:.2f} CPU s)")
+        halves.append((name, counts))
+    print(
+        "\nspeaker accuracy by half (speaker errors are read on 'tune' only); spk: name "
+        "subset rule, unamb: also not part of another speaker's name"
+    )
+    print(
+        f"{'system':<24}{'all spk':>8}{'unamb':>7}   {'tune spk':>9}{'unamb':>7}{'mention':>9}"
+        f"{'n':>5}   {'measure spk':>11}{'unamb':>7}{'mention':>9}{'n':>5}"
+    )
+    for name, counts in halves:
+        c = counts["all"]
+        n_s = c["spk n"] or 1
+        line = f"{name:<24}{c['spk ok'] / n_s:>8.3f}{c['spk unamb'] / n_s:>7.3f}   "
+        for h, w in (("tune", 9), ("measure", 11)):
+            c = counts[h]
+            n_s = c["spk n"] or 1
+            line += (
+                f"{c['spk ok'] / n_s:>{w}.3f}{c['spk unamb'] / n_s:>7.3f}"
+                f"{c['spk mention'] / n_s:>9.3f}{c['spk n']:>5}   "
+            )
+        print(line.rstrip())
+    print("\nspeaker accuracy (spk) by how the frame writes the speaker: tune | measure")
+    print(f"{'system':<24}" + "".join(f"{k:>18}" for k in MENTION_KINDS))
+    for name, counts in halves:
+        line = f"{name:<24}"
+        for k in MENTION_KINDS:
+            cell = " | ".join(
+                f"{counts[h][f'spk ok {k}'] / (counts[h][f'spk n {k}'] or 1):.2f}"
+                f" {counts[h][f'spk n {k}']:>2}"
+                for h in ("tune", "measure")
+            )
+            line += f"{cell:>18}"
+        print(line)
     print(
         f"\ngold: {n} quotes; topic groups: "
         + ", ".join(

@@ -16,7 +16,7 @@ def test_seed_pair_is_same_story_with_quotes_and_names():
     )
     assert cmp.verdict == "same-story"
     ev = cmp.to_dict()["evidence"]
-    assert ev["rule"] == "shared-quote" and ev["explanation"]
+    assert ev["rule"] == "shared-quote" == ev["held"][0] and ev["explanation"]
     assert ev["quotes"], "the shared quotes are listed"
     for q in ev["quotes"]:
         assert cmp.a.text[q["a"][0] : q["a"][1]] == q["key"]
@@ -196,6 +196,40 @@ def test_shared_rare_names_and_dates_within_a_week_are_one_story():
     assert cmp.b.text[d.b[0] : d.b[1]] == "03/05/2019"
 
 
+def test_names_and_dates_within_a_week_outweigh_a_place_conflict_and_both_are_listed():
+    # One event, two details: A names the clinic she skipped, B the one she entered.
+    a = (
+        "Singer Halvorsen skips rehab\n"
+        "May 2, 2013\n"
+        "Pop singer Ingrid Halvorsen failed to check in at Newport as her probation required, "
+        "prosecutor Ola Dahl told Judge Sunniva Aas."
+    )
+    b = (
+        "Star enters clinic after court drama\n"
+        "May 3, 2013\n"
+        "The pop star arrived at Morningside late on Thursday with her manager Liv Sandvik, "
+        "hours after her lawyer Tor Brekke asked for more time. Ingrid Halvorsen must stay 90 days."
+    )
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert ev.verdict == "same-story" and ev.rule == "names-and-date"
+    assert ev.held[0] == ev.rule and "different-place" in ev.held[1:]
+    (c,) = ev.conflicts
+    assert (c.kind, c.rule, c.a_value, c.b_value) == (
+        "place",
+        "different-place",
+        "newport",
+        "morningside",
+    )
+    assert a[c.a[0] : c.a[1]] == "Newport" and b[c.b[0] : c.b[1]] == "Morningside"
+    assert "outweighs different-place: newport in A, morningside in B" in ev.explanation
+    out = cmp.to_dict()["evidence"]
+    assert out["held"] == ev.held and out["conflicts"][0]["rule"] == "different-place"
+    # Without the dates the place conflict decides, and the JSON says so.
+    ev = compare(a.replace("May 2, 2013\n", ""), b.replace("May 3, 2013\n", "")).evidence
+    assert ev.verdict == "unrelated" and ev.rule == "different-place" == ev.held[0]
+
+
 @pytest.mark.parametrize("source", ["rules", "spacy"])
 def test_both_entity_sources_tell_the_events_apart(monkeypatch: pytest.MonkeyPatch, source: str):
     monkeypatch.setenv("STORYTRACE_ENTITIES", source)
@@ -226,6 +260,7 @@ def test_every_listed_fact_points_at_its_text(wa: list[str], wb: list[str]):
     cmp = compare(a, b)
     ev = cmp.evidence
     assert ev.explanation.startswith(RULES[ev.rule])
+    assert ev.held[0] == ev.rule and set(ev.held) <= set(RULES)
     assert (ev.verdict == "unrelated") == (ev.rule in ("none", "different-place", "different-time"))
     for n in ev.names:
         assert n.key in a[n.a[0] : n.a[1]].lower() and n.key in b[n.b[0] : n.b[1]].lower()

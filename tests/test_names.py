@@ -44,3 +44,20 @@ def test_offsets_point_at_the_text():
 def test_rarity_orders_common_news_names_below_rare_ones():
     assert rarity("okafor") > rarity("trump") > rarity("the")
     assert 0.0 <= rarity("president") <= 1.0
+
+
+def test_rarity_needs_no_wordfreq_package():
+    # The weights come from the table shipped in the package: the same with or without the
+    # [spin] extra (a Spark worker without it must weigh names as the local engine does).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['wordfreq'] = None\n"
+        "from storytrace.names import rarity\n"
+        "print(rarity('okafor'), rarity('trump'), rarity('the'), rarity('police'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    got = [float(x) for x in out.stdout.split()]
+    assert got == [rarity("okafor"), rarity("trump"), rarity("the"), rarity("police")]
+    assert got[0] == 1.0 and got[2] == 0.0 and 0.2 < got[1] < 0.6

@@ -623,14 +623,17 @@ def test_offsets_are_always_valid(text: str) -> None:
             assert span is None or 0 <= span[0] <= span[1] <= n
 
 
-def test_pronoun_skips_an_unnamed_description() -> None:
+def test_pronoun_and_description_name_the_person_just_named() -> None:
+    # A role the article never wrote beside a name stands for the person the text
+    # was just about (issue 15, third pass; it stayed unresolved before), and the
+    # pronoun after it resolves to the same person.
     t = (
         "Donald Trump spoke in Ohio on Friday.\n"
         "The Republican presidential nominee said the debate was rigged. "
         "He added that the microphone was broken."
     )
     got = [q.speaker_name for q in extract_quotes(t, parser=False)]
-    assert got == ["The Republican presidential nominee", "Donald Trump"]
+    assert got == ["Donald Trump", "Donald Trump"]
 
 
 def test_they_resolves_to_a_group_or_an_organisation_never_a_person() -> None:

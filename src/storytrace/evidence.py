@@ -167,11 +167,11 @@ RULES = {
     "copied": "a large share of one side, or one long run, in verbatim or edited passages",
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
-    "different-place": "the leads place the events in places the other article never names",
     "same-focus": "the same rare people, places and organisations lead both articles",
+    "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
+    "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
     "shared-passage": f"a shared passage of at least {PASSAGE_MIN_WORDS} words outside quotes",
-    "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
     "same-lead": "shared rare names and focus, and leads telling the same thing in rare words",
     "shared-vocabulary": "shared rare names and focus, and the same rare words throughout",
     "none": "no shared quote or passage, and too few rare names, dates and details in common",
@@ -209,6 +209,7 @@ class Conflict(Record):
     kind: str = jfield(
         "place (the lead's places, never named by the other) or time (lead years apart)."
     )
+    rule: str = jfield("The rule this conflict makes hold: different-place or different-time.")
     a_value: str = jfield("A's value: a place word or a year.")
     b_value: str = jfield("B's value.")
     a: Span = jfield("Character span [start, end) in A.")
@@ -234,7 +235,14 @@ class Evidence(Record):
         "Calendar dates both articles give: month and day anywhere, or whole dates in the "
         f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date')."
     )
-    conflicts: list[Conflict] = jfield("Details that contradict one event (places, years).")
+    held: list[str] = jfield(
+        "Every rule whose condition holds, in the order tried; the first decided (= rule). "
+        "A rule that held but came later was outweighed (a place conflict by names and dates "
+        "within a week, say); its facts are still listed."
+    )
+    conflicts: list[Conflict] = jfield(
+        "Details that contradict one event (places, years), listed whether or not they decided."
+    )
     passages: int = jfield("Shared passages that are not boilerplate.")
     longest_passage_words: int = jfield("Most unquoted words in one verbatim/edited passage.")
     name_weight: float = jfield("Summed rarity of the shared name words.", digits=3)
@@ -264,13 +272,16 @@ def gather(
     ``verdict`` the verdict from coverage (see ``docs/verdict.md``). The
     coverage verdicts (duplicate, spun, copied, reworded) stand; otherwise the
     rules are tried in the order of :data:`RULES`: a shared quote is enough;
-    places in the leads that the other article never names (``different-place``)
-    mean two events; the same focal names (:data:`FOCUS_STRONG`) mean one even
-    years apart; lead years :data:`YEARS_APART` apart mean two
+    the same focal names (:data:`FOCUS_STRONG`) mean one event even years
+    apart, and so do shared rare names (:data:`NAMES_MIN`) with dates within
+    :data:`DATE_DAYS` days even where the leads name other places; places in
+    the leads that the other article never names (``different-place``) mean
+    two events, and so do lead years :data:`YEARS_APART` apart
     (``different-time``); then a shared passage of :data:`PASSAGE_MIN_WORDS`
-    unquoted words, or with shared rare names (:data:`NAMES_MIN`) dates within
-    :data:`DATE_DAYS` days, focus :data:`FOCUS_MIN`, or focus
-    :data:`FOCUS_WITH_WORDS` with alike leads or texts. ``furniture`` are the
+    unquoted words, or with shared rare names focus :data:`FOCUS_MIN`, or
+    focus :data:`FOCUS_WITH_WORDS` with alike leads or texts. Every rule that
+    holds is listed in :attr:`Evidence.held`, the deciding one first; every
+    conflict found is listed in :attr:`Evidence.conflicts`. ``furniture`` are the
     user's extra boilerplate patterns: names and words inside publisher
     furniture are not evidence. Rarity is general-English word frequency
     (:func:`storytrace.names.rarity`), so "Trump" or "police" weigh little.
@@ -291,33 +302,26 @@ def gather(
     places = _place_conflicts(pa, pb)
     years = _year_conflicts(pa, pb)
     named = weight >= NAMES_MIN
+    tried = (
+        ("shared-quote", bool(quotes)),
+        ("same-focus", named and focused >= FOCUS_STRONG),
+        ("names-and-date", named and bool(near)),
+        ("different-place", bool(places)),
+        ("different-time", bool(years)),
+        ("shared-passage", longest >= PASSAGE_MIN_WORDS),
+        ("same-focus", named and focused >= FOCUS_MIN),
+        ("same-lead", named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN),
+        ("shared-vocabulary", named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN),
+    )
+    held = list(dict.fromkeys(name for name, holds in tried if holds)) or ["none"]
     if verdict not in ("same-story", "unrelated"):
-        rule = verdict
-    elif quotes:
-        rule = "shared-quote"
-    elif named and focused >= FOCUS_STRONG:
-        rule = "same-focus"
-    elif places:
-        rule = "different-place"
-    elif years:
-        rule = "different-time"
-    elif longest >= PASSAGE_MIN_WORDS:
-        rule = "shared-passage"
-    elif named and near:
-        rule = "names-and-date"
-    elif named and focused >= FOCUS_MIN:
-        rule = "same-focus"
-    elif named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN:
-        rule = "same-lead"
-    elif named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN:
-        rule = "shared-vocabulary"
-    else:
-        rule = "none"
+        held.insert(0, verdict)  # the coverage verdicts stand
+    rule = held[0]
     if rule in SAME_STORY_RULES:
         verdict = "same-story"
     elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
-    conflicts = places if rule == "different-place" else years if rule == "different-time" else []
+    conflicts = places + years
     return Evidence(
         verdict,
         rule,
@@ -326,6 +330,7 @@ def gather(
         names,
         numbers,
         dates,
+        held,
         conflicts,
         len(passages),
         longest,
@@ -344,20 +349,27 @@ def _explain(
     names: list[SharedFact],
     focused: float,
 ) -> str:
-    """The rule in plain language, with the facts that made it fire.
+    """The rule in plain language, with the facts that made it fire, and the conflicts it
+    outweighed.
 
-    >>> _explain("different-time", [Conflict("time", "2008", "2005", (0, 4), (0, 4))], [], [], 0)
+    >>> c = Conflict("time", "different-time", "2008", "2005", (0, 4), (0, 4))
+    >>> _explain("different-time", [c], [], [], 0)
     'the leads date the events at least 2 years apart: 2008 in A, 2005 in B'
+    >>> _explain("shared-quote", [c], [], [], 0)
+    'a quotation both articles carry (outweighs different-time: 2008 in A, 2005 in B)'
     """
     text = RULES[rule]
-    if conflicts:
-        c = conflicts[0]
-        return f"{text}: {c.a_value} in A, {c.b_value} in B"
+    own = [c for c in conflicts if c.rule == rule]
+    if own:
+        return f"{text}: {own[0].a_value} in A, {own[0].b_value} in B"
     if rule == "names-and-date" and near:
-        return f"{text}: {near[0].key}"
-    if rule == "same-focus":
+        text = f"{text}: {near[0].key}"
+    elif rule == "same-focus":
         top = ", ".join(n.key for n in names[:3])
-        return f"{text}: focus {focused:.2f}" + (f" ({top}, ...)" if top else "")
+        text = f"{text}: focus {focused:.2f}" + (f" ({top}, ...)" if top else "")
+    if conflicts and rule in SAME_STORY_RULES:
+        c = conflicts[0]
+        text += f" (outweighs {c.rule}: {c.a_value} in A, {c.b_value} in B)"
     return text
 
 
@@ -496,7 +508,7 @@ def _place_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     if pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys():
         return []
     wa, wb = next(iter(pa.places)), next(iter(pb.places))
-    return [Conflict("place", wa, wb, pa.places[wa], pb.places[wb])]
+    return [Conflict("place", "different-place", wa, wb, pa.places[wa], pb.places[wb])]
 
 
 def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
@@ -506,7 +518,7 @@ def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     ya, yb = min(((x, y) for x in pa.years for y in pb.years), key=lambda p: abs(p[0] - p[1]))
     if abs(ya - yb) < YEARS_APART:
         return []
-    return [Conflict("time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
+    return [Conflict("time", "different-time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
 
 
 def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:

@@ -14,10 +14,10 @@ finds them with character offsets, by rules that need no model:
   left out (a year is a date; "two" or "3" tells nothing apart);
 * **dates**: month and day ("May 30", "30 May"), years, weekdays.
 
-:func:`rarity` weights a name word by how rare it is in general English (the
-``wordfreq`` package from the ``[spin]`` extra; without it every word weighs
-the same): "Trump" or "President" in both articles is weak evidence, "Okafor"
-strong.
+:func:`rarity` weights a name word by how rare it is in general English (a
+frequency table from ``wordfreq`` shipped in the package, so the weights do not
+depend on the ``[spin]`` extra or on the articles at hand): "Trump" or
+"President" in both articles is weak evidence, "Okafor" strong.
 
 Example:
     >>> from storytrace.text import Doc
@@ -28,12 +28,13 @@ Example:
 
 from __future__ import annotations
 
-import math
+import lzma
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import compress
 from operator import gt, itemgetter, or_
 
@@ -239,26 +240,30 @@ def _number_at(doc: Doc, i: int) -> Mention | None:
     return Mention("number", digits + suffix, (doc.starts[i], doc.ends[i]))
 
 
-@lru_cache(maxsize=200_000)  # a log and a clamp per call; name words recur
+@lru_cache(maxsize=200_000)  # a dict look-up and a clamp per call; name words recur
 def rarity(word: str) -> float:
     """How telling a shared name word is, 0 (in every article) to 1 (rare), from word frequency.
 
     Zipf frequency 6 or more ("new", "state") weighs 0, 3 or less ("Okafor") weighs 1,
-    linearly between. Without ``wordfreq`` installed every word weighs 0.5.
+    linearly between. The frequencies are general English (:data:`ZIPF_TABLE`), never the
+    articles being compared, so one article's names weigh the same in every comparison.
     """
-    freq = _frequencies()
-    if freq is None:
-        return 0.5
-    f = freq.get(word, 0.0)
-    zipf = math.log10(f) + 9 if f > 0 else 0.0
+    zipf = _zipf().get(word, 0.0)
     return max(0.0, min(1.0, (6.0 - zipf) / 3.0))
 
 
+ZIPF_TABLE = "word-zipf-en.txt.xz"
+"""English Zipf frequencies above 3.0 (28,917 words, 97 KiB) in ``storytrace/data``: taken from
+``wordfreq`` 3.1 by ``scripts/build_word_zipf.py`` (licence: ``data/WORDFREQ-LICENSE.txt``), so
+names weigh the same with or without the ``[spin]`` extra that installs ``wordfreq``."""
+
+
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float] | None:
-    # The whole table once (about 1 s): a look-up through wordfreq's API costs 0.4 ms a word.
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:
-        return None
-    return get_frequency_dict("en", wordlist="best")
+def _zipf() -> dict[str, float]:
+    # Read once per process (about 0.05 s): lines of "<zipf x 100>\t<words>".
+    raw = resources.files("storytrace").joinpath("data", ZIPF_TABLE).read_bytes()
+    out: dict[str, float] = {}
+    for line in lzma.decompress(raw).decode("utf-8").splitlines():
+        z, words = line.split("\t", 1)
+        out.update(dict.fromkeys(words.split(" "), int(z) / 100))
+    return out

@@ -330,6 +330,9 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     _COMMA_ADVERB.search(text, lo, c0) is not None
                     # 'appeared at a hearing for saying that ...'
                     or _PREP_BEFORE.search(text, lo, c0) is not None
+                    # 'Unilever said it was optimistic about its products saying
+                    # that ...': a participle right after an earlier frame's content.
+                    or (bool(frames) and _LOWER_BEFORE.search(text, lo, c0) is not None)
                 )
                 speaker = None if participle else np_backward(ctx.doc, lo, c0)
                 if speaker is not None:

@@ -125,7 +125,8 @@ NOT_NAME = set(
     saturday sunday mp mps speaker chairman chairwoman director head spokesman spokeswoman
     spokesperson campaign convention council office department ministry court police army
     news times post daily mail telegraph guardian bbc cnn reuters ap afp fox twitter linkedin
-    facebook instagram x sources officials critics supporters experts analysts ceo""".split()
+    facebook instagram x sources officials critics supporters experts analysts ceo maybe
+    perhaps""".split()
 )
 STATEMENT_NOUNS = set(
     """post tweet statement letter email message memo note blog video report interview
@@ -223,7 +224,9 @@ PERSON_ROLES = set(
     director adviser advisor executive ceo founder manager coach player judge economist
     analyst professor author writer reporter columnist editor host anchor sheriff chief
     congressman congresswoman representative delegate ambassador commissioner superintendent
-    actor actress singer widow mother father son daughter wife husband man woman""".split()
+    actor actress singer widow mother father son daughter wife husband man woman
+    assemblyman assemblywoman councilman councilwoman businessman businesswoman
+    keeper goalkeeper striker midfielder defender winger skipper boss captain""".split()
 )
 # Every word that can start a frame, lower-cased: a text with none of them and no
 # quotation mark holds no quote.

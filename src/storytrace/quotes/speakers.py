@@ -104,6 +104,29 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     np = _scan_np(toks, i)
     if np is None:
         return None
+    if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
+        # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
+        # the description; 'an activist who spoke to aid workers at the camp
+        # later said': the relative clause ends the subject.
+        outer = _scan_np(toks, np[0] - 2)
+        if outer is not None:
+            words = {t.group(0).lower() for t in toks[outer[0] : outer[1] + 1]}
+            if toks[outer[0]].group(0).lower() in DETERMINERS and (
+                SPOKES.search(" ".join(words)) or words & PERSON_ROLES
+            ):
+                return toks[outer[0]].start(), toks[outer[1]].end()
+        rel = next(
+            (
+                k
+                for k in range(np[0] - 2, max(-1, np[0] - 14), -1)
+                if toks[k].group(0).lower() in ("who", "that") or not toks[k].group(0)[0].isalnum()
+            ),
+            None,
+        )
+        if rel is not None and toks[rel].group(0).lower() in ("who", "that") and rel > 0:
+            subj = _scan_np(toks, rel - 1)
+            if subj is not None:
+                return toks[subj[0]].start(), toks[subj[1]].end()
     return toks[np[0]].start(), toks[np[1]].end()
 
 
@@ -303,12 +326,13 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
 _CLAUSE_START = re.compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
 
 
-def clause_subject(ctx: Context, u0: int, c0: int) -> Span | None:
+def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span | None:
     """The subject of a participle cue: the first noun phrase of the sentence after
-    any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying")."""
+    any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying"); with
+    ``whole``, of the sentence ``text[u0:c0]`` (no participle closing it)."""
     text = ctx.text
     starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
-    for k, start in enumerate(starts[:-1] if len(starts) > 1 else starts):
+    for k, start in enumerate(starts[:-1] if len(starts) > 1 and not whole else starts):
         toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
@@ -369,9 +393,31 @@ def index_names(ctx: Context, sdoc: Any) -> None:
     for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
         title = None
-        while words and words[0].lower().strip(".") in TITLES | NOT_NAME:
-            if words[0].lower().strip(".") in TITLES:
-                title = words[0].lower().strip(".")
+        # 'South Sudan President Salva Kiir', 'White House Press Secretary Josh
+        # Earnest': the name follows the last title or role word of the run.
+        cut = max(
+            (k for k, w in enumerate(words[:-1]) if w.lower().strip(".") in _NOT_IN_NAME),
+            default=-1,
+        )
+        if cut >= 0:
+            if words[cut].lower().strip(".") in TITLES:
+                title = words[cut].lower().strip(".")
+            words = words[cut + 1 :]
+        # 'Benjamin Netanyahu. Adelson said': a full stop after a word that is no
+        # initial or title ends the sentence, and the name.
+        for k, w in enumerate(words[:-1]):
+            core = w.rstrip(".")
+            if w.endswith(".") and len(core) > 2 and core.lower() not in TITLES | _ABBREVS:
+                words = words[: k + 1]
+                break
+        if (
+            len(words) >= 3
+            and words[0].lower() not in first_names()
+            and words[1].lower() in first_names()
+            and (_DEMONYM.fullmatch(words[0]) or words[0].lower() in PERSON_ROLES)
+        ):
+            # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
+            # first name describes the person.
             words = words[1:]
         if len(words) < 2 or len(words) > 4:
             if title and len(words) == 1:
@@ -397,16 +443,14 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
         pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
-            desc = {w.lower() for w in re.findall(r"[\w\-]+", pre.group(1))}
-            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            desc = _desc_words(pre.group(1)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
         post = re.match(
             r",\s+((?:the|a|an)\s+)?([^,.;:“”\"]{3,80})[,.]", text[m.end() : m.end() + 90]
         )
         if post:
-            desc = {w.lower() for w in re.findall(r"[\w\-]+", post.group(2))}
-            desc -= DETERMINERS | NP_STOP | {"of", "for"}
+            desc = _desc_words(post.group(2)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
     for m in re.finditer(
@@ -423,6 +467,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.persons.add(name)
 
 
+_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES
+_ABBREVS = {"jr", "sr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt"}
 _PRE_APPOSITIVE = re.compile(
     r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
 )
@@ -593,6 +639,20 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
+    last = re.sub(r"[’']s$", "", phrase.split()[-1])
+    if run is None and last[:1].isupper() and _full_name(ctx, last, s) != last:
+        # 'King said', 'Prince said': a title word that is the surname of a person
+        # the article named in full ('Billy King').
+        run = last
+    if (
+        run
+        and " " not in run
+        and low.split()[0] == "the"
+        and _DEMONYM.fullmatch(phrase.split()[-1])
+        and _full_name(ctx, run, s) == run
+    ):
+        # 'the Argentine', 'the Scot', 'the ex-Wallaby': a description, not a name.
+        run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
         if q.speaker_name == run and " " not in run:
@@ -604,24 +664,83 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             ctx.persons.add(q.speaker_name)
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
-    words = {w.lower() for w in re.findall(r"[\w\-]+", phrase)} - DETERMINERS - {"of", "for"}
+    q.speaker_name = _described(ctx, phrase, s) or _last_person(ctx, phrase, s, earlier) or phrase
+
+
+def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
+    """'Ferguson believes ... The United boss said', 'But the Scot admitted': a
+    definite description of a person (a role, a nationality, an age) that the
+    article never wrote beside a name stands for the person the text was just
+    about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
+        return None
+    head = words[-1]
+    low = head.lower()
+    if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
+        return None
+    if not (low in PERSON_ROLES or low.endswith("-old") or _DEMONYM.fullmatch(head)):
+        return None
+    name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
+    if name is None or is_organisation(ctx, name) or " " not in name:
+        return None
+    return name
+
+
+# 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
+_DEMONYM = re.compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
+
+
+def _described(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name a description stands for: the one the article wrote with the most
+    of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
+    Balls"). Not a spokesman's or a group's ("the police", "officials")."""
+    low = phrase.lower()
+    head = low.split()
+    if (
+        not head
+        or SPOKES.search(low)
+        or head[-1] in BARE_SPEAKERS
+        or not (
+            phrase[:1].islower()
+            or head[0] in DETERMINERS
+            # "South Sudan's president": a description whose head is a role, in
+            # lower case ('King' alone is a name: Billy King).
+            or (head[-1] in PERSON_ROLES | TITLES and phrase.split()[-1].islower())
+        )
+    ):
+        return None
+    words = _desc_words(phrase)
+    # "South Sudan's president" is somebody described as a president, not any name
+    # written near "South Sudan".
+    role = next(
+        (w for w in reversed(low.partition(" of ")[0].split()) if w in PERSON_ROLES | TITLES), None
+    )
     best = None
-    if phrase[:1].islower() or low.split()[0] in DETERMINERS and not SPOKES.search(low):
-        hi = bisect_right(ctx.desc_starts, s)
-        # The nearest 200 descriptors before the mention: a bound on the work per quote.
-        for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
-            shared = len(words & desc)
-            if shared and shared >= min(2, len(words)) and (best is None or shared >= best[0]):
-                best = (shared, name)
-    if best is not None and not SPOKES.search(low):
-        q.speaker_name = best[1]
-        return
-    q.speaker_name = phrase
+    hi = bisect_right(ctx.desc_starts, pos)
+    # The nearest 200 descriptors before the mention: a bound on the work per quote.
+    for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
+        shared = len(words & desc)
+        if (
+            shared
+            and shared >= min(2, len(words))
+            and (role is None or role in desc)
+            and (best is None or shared >= best[0])
+        ):
+            best = (shared, name)
+    return best[1] if best else None
+
+
+def _desc_words(phrase: str) -> set[str]:
+    """The words of a description that can match a name's descriptor."""
+    words = re.findall(r"[\w\-]+", re.sub(r"[’']s\b", "", phrase))
+    return {w.lower() for w in words} - DETERMINERS - {"of", "for"}
 
 
 def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | None:
     """The named organisation (or speaker that is not a person) of the nearest
     earlier attribution, within a few paragraphs."""
+    lone = None
     for p in reversed(earlier):
         if p.speaker is None or not p.speaker_name or pos - p.speaker[1] > 3000:
             if p.speaker is not None and pos - p.speaker[1] > 3000:
@@ -631,10 +750,27 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
         first = name.split()[0]
         if p.speaker_type == "person" or name.lower() in PRONOUNS:
             continue
-        if first[:1].isupper() and first.lower() not in DETERMINERS and is_organisation(ctx, name):
-            return name
-    return None
-    return None
+        if first[:1].isupper() and first.lower() not in DETERMINERS:
+            if is_organisation(ctx, name):
+                return name
+            if lone is None and _lone_name(ctx, name):
+                lone = name
+    # A name known to be an organisation's ('AMD') before a one-word name that
+    # spoke more recently ('SeaMicro said ... the company said'), as before.
+    return lone
+
+
+def _lone_name(ctx: Context, name: str) -> bool:
+    """Whether a one-word name that spoke ('Unilever said', 'Newcastle said') is
+    nobody's name in this article: no person's first or last name, no title before
+    it, not a common first name. News names a person in full before using a
+    surname alone, so such a name is an organisation's or a place's; only "the
+    company/club said" after it is read that way."""
+    if " " in name or not name[:1].isupper() or name.lower() in NOT_NAME | TITLES:
+        return False
+    if name in ctx.genders or name in ctx.persons or first_names().get(name.lower()):
+        return False
+    return all(full == name for _, full in ctx.by_part.get(name, ()))
 
 
 def _trailing_name(phrase: str) -> str | None:
@@ -646,6 +782,9 @@ def _trailing_name(phrase: str) -> str | None:
         name = _trailing_name(head)
         if name and len(name.split()) >= 2:
             return name
+        if head.split()[-1].lower() in PERSON_ROLES | TITLES:
+            # 'The president of South Sudan': the place is not the person.
+            return None
     words = phrase.split()
     run: list[str] = []
     for w in reversed(words):
@@ -666,15 +805,38 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
     if " " in name:
         return name
     best = None
+    best_pos = -1
+    seen: dict[str, int] = {}
     for npos, full in ctx.by_part.get(name, ()):
-        if full != name and (npos <= pos or best is None):
-            best = full
+        if full == name or (
+            # 'Newcastle said' is not 'Newcastle Evening Chronicle': a first word
+            # stands for a full name only when it is a person's first name.
+            full.split()[0] == name
+            and full not in ctx.persons
+            and first_names().get(name.lower()) is None
+        ):
+            continue
+        seen[full] = seen.get(full, 0) + 1
+        if npos <= pos or best is None:
+            best, best_pos = full, npos
+    if len(seen) > 1 and not 0 <= pos - best_pos <= _NEAR:
+        # Two people share the name ('Greg McDermott', the coach, and 'Doug
+        # McDermott', the player) and neither was just named in full: the one the
+        # article names in full most often (the first named, on a tie).
+        best = max(seen, key=lambda f: seen[f])
     return best or name
 
 
-def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> str | None:
-    """The person 'he'/'she' refers to: the first person named in the nearest
-    earlier sentence that names one (news puts the subject first)."""
+# A full name this close before a surname is the one the surname repeats.
+_NEAR = 300
+
+
+def _antecedent(
+    ctx: Context, pos: int, gender: str, earlier: list[Quote], depth: int = 0
+) -> str | None:
+    """The person 'he'/'she' refers to: in the nearest earlier sentence that names
+    one, the speaker of an attribution, else the sentence's subject, else the first
+    person named in full (news puts the subject first)."""
     k = bisect_right(ctx.unit_starts, pos) - 1
     for unit in range(k, max(-1, k - 5), -1):
         u0, u1 = ctx.units[unit]
@@ -682,11 +844,17 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
         cands: list[tuple[int, str]] = []
         a, b = bisect_left(ctx.name_starts, u0), bisect_left(ctx.name_starts, hi)
         for npos, name in ctx.names[a:b]:
-            if name in ctx.persons or name_gender(ctx, name):
+            # '"... (Jon Dahl) Tomasson," he said': a name inside the quotation is
+            # somebody the speaker talks about, not the speaker.
+            if (name in ctx.persons or name_gender(ctx, name)) and not ctx.in_quote(npos):
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
             words = m.group(0).split()
-            if len(words) >= 2 and words[0].lower().strip(".") in TITLES:
+            if (
+                len(words) >= 2
+                and words[0].lower().strip(".") in TITLES
+                and not ctx.in_quote(m.start())
+            ):
                 cands.append((m.start(), _full_name(ctx, _strip_titles(m.group(0)), m.start())))
         # The speaker of an attribution in that sentence is its subject.
         spoke = [
@@ -694,13 +862,18 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
             for q in _recent(earlier, u0)
             if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
         ]
-        for _, name in sorted(spoke) + sorted(cands):
-            if (
-                _gender_ok(ctx, name, gender)
-                and name.lower() not in PRONOUNS
-                and name.split()[:1] != []
-                and name.split()[0].lower() not in DETERMINERS
-            ):
+        # 'But before Newcastle said ..., Bellamy insisted ...': a person who spoke
+        # before an organisation or a name of unknown kind.
+        spoke.sort(key=lambda c: (c[1] not in ctx.persons and not name_gender(ctx, c[1]), c[0]))
+        subject = _subject_person(ctx, u0, hi, gender, earlier, depth)
+        for _, name in spoke + ([(u0, subject)] if subject else []) + sorted(cands):
+            if name.split()[:1] and name.split()[0].lower() in DETERMINERS:
+                # 'The Trafford Centre spokeswoman said ... she added': a description
+                # whose head gives the same gender.
+                if gender and _role_gender(name) == gender:
+                    return name
+                continue
+            if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS and name.split():
                 # 'The Republican nominee said ... He added': a description the
                 # article never tied to a name is no antecedent; look further back.
                 return name
@@ -710,6 +883,56 @@ def _antecedent(ctx: Context, pos: int, gender: str, earlier: list[Quote]) -> st
     for _, name in reversed(ctx.names[max(0, hi - 200) : hi]):
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
+    return None
+
+
+def _role_gender(phrase: str) -> str:
+    """'m'/'f' from a gendered head noun ('spokeswoman', 'the chairman of X'), else ''."""
+    words = re.split(r"\s(?:for|of|at|from|with)\s", phrase.lower(), maxsplit=1)[0].split()
+    head = words[-1] if words else ""
+    if head.endswith("woman") or head in _FEMALE_NOUNS:
+        return "f"
+    if head.endswith("man") or head in _MALE_NOUNS:
+        return "m"
+    return ""
+
+
+_FEMALE_NOUNS = {"mother", "wife", "daughter", "sister", "actress", "widow", "girl", "lady"}
+_MALE_NOUNS = {"father", "husband", "son", "brother", "actor", "widower", "boy"}
+
+
+def _subject_person(
+    ctx: Context, u0: int, hi: int, gender: str, earlier: list[Quote], depth: int
+) -> str | None:
+    """The person a sentence is about, from its subject: a surname alone
+    ('Ferguson, though, is confident ...') named in full elsewhere, a description
+    tied to a name ('The Florida senator sought ...'), or a pronoun of the same
+    gender ('She appeared to imply ...'), resolved in turn (at most three deep)."""
+    sp = clause_subject(ctx, u0, hi, whole=True)
+    if sp is None or ctx.in_quote(sp[0]):
+        return None
+    phrase = ctx.text[sp[0] : sp[1]]
+    low = phrase.lower()
+    if low in ("he", "she"):
+        if PRONOUNS[low] != gender or depth >= 2:
+            return None
+        return _antecedent(ctx, sp[0], gender, earlier, depth + 1)
+    words = phrase.split()
+    while len(words) > 1 and words[-1].islower() and words[0].lower() not in DETERMINERS:
+        # 'Sanders instead delivered ...': an adverb after the name.
+        words.pop()
+    if len(words) == 1 and words[0][:1].isupper():
+        # A surname as the subject of a verb is a person's, unless the article
+        # named an organisation so ('Unilever', 'Newcastle').
+        word = re.sub(r"[’']s$", "", words[0])
+        full = _full_name(ctx, word, sp[0])
+        return full if full != word and not is_organisation(ctx, full) else None
+    if low.split()[0] in DETERMINERS:
+        return _described(ctx, phrase, sp[0])
+    # 'Tennis great Billie Jean King remembered ...': a full name ending the subject.
+    run = _trailing_name(" ".join(words))
+    if run and " " in run and any(f == run for _, f in ctx.by_part.get(run.split()[-1], ())):
+        return None if is_organisation(ctx, run) else run
     return None
 
 
