@@ -120,9 +120,10 @@ WordLlama's static embeddings (bench/spinner.py ``--thesaurus embed``, the
 positions in the sorted BBC list tune (the spin.ARTICLE_* thresholds were
 grid-searched there), odd ones only measure; the human negatives likewise (MSRP
 train pairs by the parity of their first id; the hand-written light fixture is
-measured only). Each spun pair is compared twice in the same process: ``now`` and
-``prev`` (in the 06:25 table below: the pair-level pattern, spin.ARTICLE_*, turned off;
-since the spread rule, ``prev`` turns off only that rule: see the 07:00 table).
+measured only). In the second pass (the tables below, earlier samples) each spun pair was
+compared twice in the same process: ``now`` and ``prev`` (in the 06:25 table: the
+pair-level pattern, spin.ARTICLE_*, turned off; since the spread rule, ``prev`` turned off
+only that rule: see the 07:00 table); ``--prev`` does that now (the pattern off).
 2026-12-01 05:35 UTC, about 1-4 min per run on the shared 2-core machine:
 
     STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
