@@ -663,9 +663,13 @@ def _region_ops(
             and any(w not in STOPWORDS for w in norms_a[op[1] : op[2]])
         )
 
-    left = ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
+    def window_ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
+        # Windows without a word in common (seven in ten) have no equal run to keep.
+        return [] if set(ids_a[i0:i1]).isdisjoint(ids_b[j0:j1]) else ops(i0, i1, j0, j1)
+
+    left = window_ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
     first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
-    right = ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
+    right = window_ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
     last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
     # A chain without edits (most copied text) needs no edit alignment.
     core = ops(a0, a1, b0, b1) if ids_a[a0:a1] != ids_b[b0:b1] else [("equal", a0, a1, b0, b1)]
