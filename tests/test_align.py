@@ -587,3 +587,116 @@ def test_work_limit_in_the_web_api_is_a_400_with_the_message() -> None:
     assert res.json()["detail"] == (
         "a: more than 100,000 words, the limit for one comparison (align.Options.max_words)"
     )
+
+
+# --- reworded_passages scores only sentences that can pair (same passages as scoring all) ---
+
+
+def _reworded_scoring_every_sentence(doc_a, doc_b, found, options):  # type: ignore[no-untyped-def]
+    # The previous reworded_passages, kept as the reference: every free sentence of A scored.
+    import math
+    from collections import Counter
+    from itertools import chain
+    from operator import mul
+
+    from storytrace.align import _bag
+    from storytrace.diff import covered_flags, free_stretches, make_passage, merge_ops, opcodes
+
+    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+    sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
+    sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
+    if not sents_a or not sents_b:
+        return []
+    bags_a = [_bag(doc_a, *t) for t in sents_a]
+    bags_b = [_bag(doc_b, *t) for t in sents_b]
+    shared_vocab = set().union(*bags_a) & set().union(*bags_b)
+    if len(shared_vocab) < 3:
+        return []
+    df = Counter(chain.from_iterable(bags_a + bags_b))
+    n_sent = len(bags_a) + len(bags_b)
+    logs = [0.0] + [math.log(1 + n_sent / c) for c in range(1, max(df.values()) + 1)]
+    idf = dict(zip(df.keys(), map(logs.__getitem__, df.values()), strict=True))
+
+    def weight(bag):  # type: ignore[no-untyped-def]
+        return sum(map(mul, map(idf.__getitem__, bag), bag.values()))
+
+    wa = [weight(x) for x in bags_a]
+    wb = [weight(x) for x in bags_b]
+    postings: dict = {w: [] for w in shared_vocab}
+    for j, bag in enumerate(bags_b):
+        for w, c in bag.items():
+            if w in shared_vocab:
+                postings[w].append((j, c))
+    best_a: dict = {}
+    best_b: dict = {}
+    for i, bag in enumerate(bags_a):
+        shared: dict = {}
+        count: dict = {}
+        for w, c in bag.items():
+            if w not in shared_vocab:
+                continue
+            for j, cb in postings[w]:
+                shared[j] = shared.get(j, 0.0) + idf[w] * (c if c < cb else cb)
+                count[j] = count.get(j, 0) + 1
+        for j, s in shared.items():
+            if count[j] < 3:
+                continue
+            sim = 2 * s / (wa[i] + wb[j])
+            if sim > best_a.get(i, (0.0, -1))[0]:
+                best_a[i] = (sim, j)
+            if sim > best_b.get(j, (0.0, -1))[0]:
+                best_b[j] = (sim, i)
+    pairs = {
+        i: (sim, j)
+        for i, (sim, j) in best_a.items()
+        if sim >= options.reword_supported and best_b[j][1] == i
+    }
+    out = []
+    for i, (sim, j) in sorted(pairs.items()):
+        supported = any(
+            0 < abs(i2 - i) <= 2 and (j2 - j) * (i2 - i) > 0 and abs(j2 - j) <= 3
+            for i2, (_, j2) in pairs.items()
+        )
+        if sim < options.reword_threshold and not supported:
+            continue
+        (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
+        tok_ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
+        p = make_passage(doc_a, doc_b, tok_ops, score=sim)
+        p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
+        out.append(p)
+    return out
+
+
+def test_reworded_passages_equal_scoring_every_sentence() -> None:
+    import random
+
+    from storytrace.align import DEFAULT, align_docs, reworded_passages
+    from storytrace.text import Doc
+
+    folder = Path(__file__).parent / "fixtures"
+    sentences = [
+        s
+        for f in sorted(folder.glob("*/*.txt"))
+        for s in f.read_text(encoding="utf-8").replace("\n", " ").split(". ")
+        if len(s.split()) >= 6
+    ]
+    rng = random.Random(3)
+    outcomes = set()
+    for _ in range(80):
+        a = rng.sample(sentences, 8)
+        # B: some of A's sentences with words dropped or swapped (rewordings), others new.
+        b = []
+        for s in a[: rng.randrange(0, 6)]:
+            words = s.split()
+            for _ in range(rng.randrange(0, 4)):
+                words[rng.randrange(len(words))] = rng.choice(["firm", "said", "new", "plan"])
+            b.append(" ".join(w for w in words if rng.random() > 0.15))
+        b += rng.sample(sentences, 4)
+        rng.shuffle(b)
+        doc_a, doc_b = Doc(". ".join(a) + "."), Doc(". ".join(b) + ".")
+        found = align_docs(doc_a, doc_b)
+        got = reworded_passages(doc_a, doc_b, found)
+        want = _reworded_scoring_every_sentence(doc_a, doc_b, found, DEFAULT)
+        assert [p.to_dict() for p in got] == [p.to_dict() for p in want]
+        outcomes.add(bool(got))
+    assert outcomes == {True, False}  # both pairs that reword and pairs that do not

@@ -240,3 +240,54 @@ def test_tokens_in_is_consistent(t: str, x: int, y: int) -> None:
     for k in range(len(d)):
         inside = d.starts[k] < e and d.ends[k] > s or (s == e and d.starts[k] < s < d.ends[k])
         assert (oi <= k < oj) == inside
+
+
+# --- the array tokeniser equals the regular expression ----------------------------------------
+
+_TRICKY = st.sampled_from(
+    [
+        "a", "Z", "é", "e\u0301", "İ", "Σ", "ς", "ß", "_", "3", "٣", "²", "Ⅻ", "'", "’", "ʼ", "‘",
+        "`", ".", ",", " ", "\n", "\u00a0", "-", "“", "中", "😀", "\ud800", "ﬁ", "Ǆ", "\u2028",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES | _TRICKY, max_size=80).map("".join) | st.text(max_size=80))
+def test_array_tokens_equal_the_regex_tokens(t: str) -> None:
+    found = text_mod._array_tokens(t)
+    # None only where the array path does not apply: a character beyond its table, or one
+    # whose lower case is longer.
+    if found is None:
+        assert max(map(ord, t)) >= text_mod._TABLE_SIZE or len(t.lower()) != len(t)
+    else:
+        assert found == text_mod._regex_tokens(t)
+
+
+def test_array_tokens_classify_every_tabled_character_as_the_regex_does() -> None:
+    # Each character alone, between letters, between digits, doubled and before a digit: a
+    # word character or digit, a joiner (apostrophe or digit separator) or a gap, as TOKEN_RE
+    # decides.
+    # Snippets are joined by spaces (no token crosses one), 512 characters per text.
+    def snippets(c: str) -> str:
+        return f"{c} a{c}b 1{c}2 x{c}{c}y {c}1 {c}.{c},{c}"
+
+    chars = [chr(code) for code in range(text_mod._TABLE_SIZE)]
+    longer = [c for c in chars if len(c.lower()) != 1]  # the array path declines these
+    assert longer == ["İ"]
+    assert text_mod._array_tokens(snippets("İ")) is None
+    plain = [c for c in chars if c not in longer]
+    for k in range(0, len(plain), 512):
+        t = " ".join(map(snippets, plain[k : k + 512]))
+        assert text_mod._array_tokens(t) == text_mod._regex_tokens(t), hex(ord(plain[k]))
+
+
+def test_doc_takes_the_array_path_only_with_numpy_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = text_mod._array_tokens
+    monkeypatch.setattr(text_mod, "_array_tokens", lambda t: calls.append(t) or real(t))
+    assert Doc("It’s 20,442.75 now").norms == ["it's", "20,442.75", "now"]
+    assert calls == ["It’s 20,442.75 now"]  # the test process has numpy loaded
+    monkeypatch.delitem(text_mod.sys.modules, "numpy")
+    assert Doc("It’s 20,442.75 now").norms == ["it's", "20,442.75", "now"]
+    assert len(calls) == 1

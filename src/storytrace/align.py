@@ -737,6 +737,22 @@ def reworded_passages(
     shared_vocab = set().union(*bags_a) & set().union(*bags_b)
     if len(shared_vocab) < 3:
         return []  # no sentence pair can share three content words
+    # Postings of B's words that A also has, with their counts: (sentence, count).
+    postings: dict[str, list[tuple[int, int]]] = {w: [] for w in shared_vocab}
+    for j, bag in enumerate(bags_b):
+        for w, c in bag.items():
+            if w in shared_vocab:
+                postings[w].append((j, c))
+    # A pair needs three shared stems: the sentences of A without such a pair add nothing
+    # below, so only the others are scored (most unrelated and excerpt pairs have none,
+    # and skip the weights altogether).
+    live = []
+    for i, bag in enumerate(bags_a):
+        hits = Counter(j for w in bag if w in shared_vocab for j, _ in postings[w])
+        if hits and max(hits.values()) >= 3:
+            live.append(i)
+    if not live:
+        return []
     df = Counter(chain.from_iterable(bags_a + bags_b))  # sentences holding each stem
     n_sent = len(bags_a) + len(bags_b)
     # One log per distinct document frequency, not per word.
@@ -747,17 +763,12 @@ def reworded_passages(
     def weight(bag: dict[str, int]) -> float:  # in C: the sum of idf x count, in bag order
         return sum(map(mul, map(get_idf, bag), bag.values()))
 
-    wa = [weight(x) for x in bags_a]
-    wb = [weight(x) for x in bags_b]
-    # Postings of B's words that A also has, with their counts: (sentence, count).
-    postings: dict[str, list[tuple[int, int]]] = {w: [] for w in shared_vocab}
-    for j, bag in enumerate(bags_b):
-        for w, c in bag.items():
-            if w in shared_vocab:
-                postings[w].append((j, c))
+    wb: dict[int, float] = {}  # B's weights, each computed when first needed
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    for i, bag in enumerate(bags_a):
+    for i in live:  # in A's order, as when every sentence was scored
+        bag = bags_a[i]
+        wa = weight(bag)
         shared: dict[int, float] = {}
         count: dict[int, int] = {}
         for w, c in bag.items():
@@ -770,7 +781,10 @@ def reworded_passages(
         for j, s in shared.items():
             if count[j] < 3:
                 continue
-            sim = 2 * s / (wa[i] + wb[j])
+            wbj = wb.get(j)
+            if wbj is None:
+                wbj = wb[j] = weight(bags_b[j])
+            sim = 2 * s / (wa + wbj)
             if sim > best_a.get(i, (0.0, -1))[0]:
                 best_a[i] = (sim, j)
             if sim > best_b.get(j, (0.0, -1))[0]:
