@@ -736,7 +736,9 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         shared = len(words & desc)
         if (
             shared
-            and shared >= min(2, len(words))
+            # "South Sudan's president" after "President Salva Kiir": the role
+            # alone is enough when the description names one.
+            and (shared >= min(2, len(words)) or role is not None)
             and (role is None or role in desc)
             and (best is None or shared >= best[0])
         ):
