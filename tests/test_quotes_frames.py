@@ -97,7 +97,8 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
         ),
         (
             "Hillary Clinton has encouraged allies to spend more but has said she will hold firm.",
-            [("she will hold firm", "Hillary Clinton")],
+            # 'encouraged allies to spend more' is a request (a frame since the third pass).
+            [("to spend more", "Hillary Clinton"), ("she will hold firm", "Hillary Clinton")],
         ),
         (
             "Monsoon shifts could affect a billion people, Mr. Obama said in his interview.",
@@ -285,3 +286,67 @@ def test_a_description_of_an_organisation_names_it() -> None:
     # An acronym is an organisation's.
     t3 = "AMD said it would pay $334 million. The company said the deal closes in March."
     assert [q.speaker_name for q in extract_quotes(t3, parser=False)] == ["AMD", "AMD"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Requests: the infinitive after the listener is the content (third pass).
+        (
+            "The FBI warned state elections officials to boost their election security.",
+            [("to boost their election security", "FBI")],
+        ),
+        (
+            "Palmieri called on Trump to stop attacking Machado and apologize.",
+            [("to stop attacking Machado and apologize", "Palmieri")],
+        ),
+        (
+            'Trump tweeted that Machado was "disgusting" and encouraged Americans to "check '
+            'out" her tape.',
+            [('Machado was "disgusting"', "Trump"), ('to "check out" her tape', "Trump")],
+        ),
+        # A promise in the progressive, a naming frame in the progressive with a quote.
+        (
+            "Hillary Clinton is promising to help mining communities move out of coal.",
+            [("to help mining communities move out of coal", "Hillary Clinton")],
+        ),
+        (
+            "Gary Johnson’s doctor is calling the candidate “extremely physically fit.”",
+            [("the candidate “extremely physically fit.”", "Gary Johnson’s doctor")],
+        ),
+        # Naming with a predicative noun phrase, no quotation marks.
+        ("The pope drew crowds, calling Christmas a sham.", [("Christmas a sham", "The pope")]),
+        # A number after the cue: 'about 20 people', '1,300 emails'.
+        (
+            "McAuliffe has said about 20 people have indicated an interest in the seat.",
+            [("about 20 people have indicated an interest in the seat", "McAuliffe")],
+        ),
+        (
+            "The director said more than 1,300 emails contained classified information.",
+            [("more than 1,300 emails contained classified information", "The director")],
+        ),
+        # A negated auxiliary and a catenative verb between the subject and the cue.
+        (
+            "Attorney General Eric Schneiderman isn’t saying if the foundation broke any laws.",
+            [("if the foundation broke any laws", "Eric Schneiderman")],
+        ),
+        (
+            "Jim Webb appeared to suggest that veterans with PTSD might not be as strong.",
+            [("veterans with PTSD might not be as strong", "Jim Webb")],
+        ),
+    ],
+)
+def test_third_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A celebratory event was held called Politics and Pies.",
+        "She called a meeting for Monday.",
+        "He spoke for about 20 minutes.",
+    ],
+)
+def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []

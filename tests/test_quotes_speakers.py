@@ -233,3 +233,11 @@ def test_shared_surname_far_from_a_full_mention_is_the_one_named_most() -> None:
         f"watched. {filler}McDermott said he was happy."
     )
     assert _speaker_of(text, "he was happy") == "Doug McDermott"
+
+
+def test_a_role_description_matches_the_named_role_alone() -> None:
+    text = (
+        'The rebels spoke. "It is baseless," President Salva Kiir said. Officials met. '
+        "South Sudan's president said Thursday that seven people were killed."
+    )
+    assert _speaker_of(text, "seven people") == "Salva Kiir"

@@ -26,6 +26,7 @@ from storytrace.quotes.lexicon import (
     PHRASAL,
     PREPOSITIONS,
     QUOTE_ONLY,
+    REQUESTS,
     SUBJECT_PRONOUNS,
     TITLES,
     TRANSITIVE,
@@ -228,13 +229,32 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             and not _WITH_THAT.match(text, c1, u1)
         ):
             continue
-        # "Trump called Clinton 'crooked'": naming counts only with quoted words.
-        if lemma in NAMING and not _has_quote(ctx, c1, min(u1, c1 + 60)):
+        if lemma == "call" and (on_to := _ON_TO.match(text, c1, u1)) is not None:
+            # 'Palmieri called on Trump to stop attacking Machado': a request.
+            c1 = on_to.end(1)
+        # "Trump called Clinton 'crooked'": naming counts with quoted words, or
+        # with a predicative noun phrase ('calling Trump a fascist').
+        elif (
+            lemma in NAMING
+            and not _has_quote(ctx, c1, min(u1, c1 + 60))
+            and not (lemma == "call" and _NAMED_AS.match(text, c1, u1))
+        ):
             continue
         out.append(_Cue(c0, c1, lemma, word in PARTICIPLES and out_m is None))
     return out
 
 
+_ON_TO = re.compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
+# A request's listener, then its infinitive: 'urged his supporters to visit ...'.
+_LISTENER_TO = re.compile(
+    r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?(?=to\s+[“\"‘]?[a-z])"
+)
+# 'called him a political opportunist', 'calling Christmas a sham': an object (a
+# pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
+_NAMED_AS = re.compile(
+    r"\s+(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*|the\s+\w+)"
+    r"\s+(?:a|an)\s+[a-z]"
+)
 _QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
 _BACK = re.compile(r"\s+back\b")
@@ -261,7 +281,9 @@ _PROGRESSIVE = re.compile(
 )
 # What follows a cue that reports content: 'that', 'if', 'whether', a colon or a quotation,
 # after at most a short listener ('is warning voters that').
-_LINKS_CONTENT = re.compile(r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|,?\s*[“\"‘])")
+_LINKS_CONTENT = re.compile(
+    r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|(?:[\w’'\-]+\s+){0,3}?,?\s*[“\"‘])"
+)
 _QUOTE_AFTER = re.compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
 
@@ -274,6 +296,8 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         word.endswith("ing")
         and _PROGRESSIVE.search(text, max(u0, c0 - 30), c0)
         and not _LINKS_CONTENT.match(text, c1, u1)
+        # 'Clinton is promising to help mining communities'
+        and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
     ):
         return False
     if (
@@ -584,13 +608,34 @@ def _pieces(
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
+    if after is not None and not linked and (listener := _listener(ctx, cue, after)):
+        # 'warned state officials to boost their security': the request is the
+        # infinitive; the listener is part of the frame.
+        after = (listener, after[1])
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
 
 
-_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
+def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
+    """Where a request's infinitive starts after its listener ('urged his
+    supporters | to visit ...'), or None: not a request, or not one short noun
+    phrase before 'to'."""
+    text = ctx.text
+    if CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower()) not in REQUESTS:
+        return None
+    m = _LISTENER_TO.match(text, piece[0], piece[1])
+    if m is None or not _links(ctx, piece[0], m.end()):
+        return None
+    words = [w.lower() for w in ctx.words(piece[0], m.end())]
+    if any(w in DETERMINERS for w in words[1:]) or any(w in NP_STOP - {"of", "for"} for w in words):
+        return None
+    return m.end()
+
+
+# A comma inside a number ('1,300 emails') ends no clause.
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
 _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
@@ -606,6 +651,7 @@ def _links(ctx: Context, s: int, e: int) -> bool:
     )
 
 
+_ROUGHLY = {"about", "around", "over", "nearly", "almost", "roughly", "some", "approximately"}
 _S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
 _NOT_VERB_S = set("""is has was as this its his us""".split())
@@ -622,6 +668,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if lemma in QUOTE_ONLY:
         return False
     if lemma in COMMISSIVES and text.startswith("to ", piece[0]):
+        return True
+    if not whole and _listener(ctx, cue, piece) is not None:
+        return True
+    if lemma == "call" and _NAMED_AS.match(text, piece[0] - 1, piece[1]):
         return True
     # Content after a cue shows its verb in the first clause; content before one
     # ('The tab for the trip, was paid by ..., according to') anywhere.
@@ -641,6 +691,9 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if whole and len(low) < 3:
         # 'Last month, 26 percent said the same': too short for a clause.
         return False
+    if low[0] in _ROUGHLY and len(low) > 2 and low[1][:1].isdigit():
+        # 'has said about 20 people have indicated an interest': a number, then the clause.
+        words, low = words[1:], low[1:]
     if low[0] in PREPOSITIONS:
         if len(low) > 1 and low[1] in SUBJECT_PRONOUNS | {"him", "her", "them", "us", "me"}:
             # 'said as he launched the process', 'was asked about it during the
@@ -694,8 +747,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"
 _TAIL_TRIM = " \t\n\xa0,:;.–—-"
+# 'to spend more but has | said ...': the conjunction and auxiliaries of the next
+# coordinated frame end no content.
 _EDGE_WORDS = re.compile(
-    r"^(?:and|but|as|with|while|so|then)\b|\b(?:and|but|as|with|while|so|then)$"
+    r"^(?:and|but|as|with|while|so|then)\b|\b(?:and|but|as|with|while|so|then)"
+    r"(?:\s+(?:then|later|also|has|have|had|would|will|still))*$"
 )
 
 

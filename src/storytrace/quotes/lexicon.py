@@ -19,7 +19,7 @@ REGULAR = """add insist claim argue explain state tweet post note warn reply res
     emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
     assure reiterate dub label brand refer dismiss yell scream chant whisper mutter
-    recite""".split()
+    recite encourage""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
@@ -70,6 +70,7 @@ NAMING = {"call", "dub", "label", "brand", "refer", "dismiss"}
 # Verbs that also have non-reporting senses: "agreed to", "charged with".
 NOT_BEFORE = re.compile(r"\s+(?:to|with|for|up|off|into)\b")
 NEEDS_CHECK = {
+    "encourage",
     "press",
     "agree",
     "charge",
@@ -233,6 +234,9 @@ PERSON_ROLES = set(
 ANY_CUE = frozenset(CUE_FORMS) | frozenset(CUE_FORMS_BEFORE_THAT) | {"according"} | set(PARSE_FORMS)
 # Promises report an infinitive as their content: "vowed to bring back jobs".
 COMMISSIVES = {"vow", "pledge", "promise"}
+# Requests report the infinitive after their listener: "urged voters to stay home"
+# (content "to stay home"), "called on Trump to apologise".
+REQUESTS = {"urge", "warn", "encourage", "ask", "tell", "call", "press"}
 
 # Cognition and evidence verbs: they report what somebody believes or what a study
 # found, not what anybody said. Off by default; ``extract_quotes(beliefs=True)``

@@ -69,8 +69,15 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 and i + 1 < len(toks)
                 and toks[i + 1].group(0).lower() in TEMPORAL
             )
+            # 'Eric Schneiderman isn't saying if ...': a negated auxiliary.
+            or (lw.endswith(("n't", "n’t")) and lw[:-3] in _NEGATED_AUX)
         ):
             i -= 1
+        elif lw == "to" and i > 0 and toks[i - 1].group(0).lower() in _CATENATIVES:
+            # 'he appeared to suggest that ...', 'Trump went on to say ...'.
+            i -= 2
+            if i >= 1 and toks[i].group(0).lower() == "on" and toks[i - 1].group(0) == "went":
+                i -= 2
         else:
             break
     # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis.
@@ -128,6 +135,12 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             if subj is not None:
                 return toks[subj[0]].start(), toks[subj[1]].end()
     return toks[np[0]].start(), toks[np[1]].end()
+
+
+# "isn't saying if ..." reports a position; "wouldn't say when ..." a refusal, not
+# content, so modal and past negations stay out.
+_NEGATED_AUX = set("is was are were has have had".split())
+_CATENATIVES = set("appeared appears seemed seems continued continues tried went".split())
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
@@ -723,7 +736,9 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         shared = len(words & desc)
         if (
             shared
-            and shared >= min(2, len(words))
+            # "South Sudan's president" after "President Salva Kiir": the role
+            # alone is enough when the description names one.
+            and (shared >= min(2, len(words)) or role is not None)
             and (role is None or role in desc)
             and (best is None or shared >= best[0])
         ):
