@@ -336,7 +336,8 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     norms = joined.split()
     if not joined.isascii():
         norms = [w if w.isascii() else _strip_marks(w) for w in norms]
-    return edges[0::2].tolist(), edges[1::2].tolist(), norms
+    bounds = edges.tolist()  # one conversion, then list slices
+    return bounds[0::2], bounds[1::2], norms
 
 
 DOC_CACHE_DOCS = 64
