@@ -18,8 +18,86 @@ never get ``spun``, and ``storytrace spin`` runs on every unspun BBC article to
 measure its false-positive rate (articles with at least one flag).
 
     .venv/bin/python bench/spin_eval.py [--per-rate 100] [--unrelated 500]
-        [--rates 0.1,0.2,0.3,0.4,0.5] [--spinner-thesaurus moby|wordnet]
-        [--semantic lexical|embedding]
+        [--rates 0.1,0.2,0.3,0.4,0.5] [--spinner-thesaurus moby|wordnet|embed]
+        [--split tune|measure|both] [--light N] [--human N] [--both-orders]
+        [--dump FILE] [--prev] [--semantic lexical|embedding] [--data ../shared/data]
+
+Samples are drawn per split and purpose (``sampler``), so a one-split run draws the same
+articles as a two-split run (before 2026-12-01 09:00 they did not, which is how a
+``--split measure`` check once found other figures than the standard run). Each row
+prints its n, a 95% Wilson interval for the ``spun`` share, a 95% bootstrap interval
+(resampling articles) for swap recall, the CPU seconds, and with ``--both-orders`` how
+many pairs get another verdict as ``compare(B, A)``. ``--dump`` writes the tune split's
+errors only (missed swaps, spun negatives): errors are read there, never on measure.
+
+Third pass of issue 14 (2026-12-01 09:00-09:45 UTC). 200 spun articles per rate and split,
+250 unrelated same-category pairs, 80 MSRP pseudo-articles and 200 synthetic light
+revisions per split; WordNet from the table inside the package (no Debian files on this
+machine: what ``pip install storytrace[spin]`` gives). Commands (CPU 28-65 s each,
+5-8 min of wall time at load 15-25):
+
+    STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 200 \
+        --unrelated 500 --human 80 --light 200 --rates 0.15,0.3,0.45 \
+        --spinner-thesaurus moby --split tune --no-detect --both-orders
+    STORYTRACE_WORDNET=none ... --spinner-thesaurus wordnet ...
+    ... --spinner-thesaurus embed ...            (detector: Moby + WordNet)
+    and the same with --split measure; baseline: the same script with
+    PYTHONPATH=<checkout of 0279fe9>/src (main at the start of the pass), same samples.
+
+What changed (spin.py): the pair is read both ways and the reading with more spin is kept
+(``compare(spun, source)`` used to be ``copied``: the orders disagreed on 29-200 of 200
+pairs per row below); a spun passage grows over the swaps at its two ends (a passage
+starts and ends on equal words: swap recall at 0.45, Moby -> WordNet only, tune, 0.866 ->
+0.976 with the other changes); runs of up to six swaps and one or two plain words added
+before a content word count as swaps in a spun passage; sentences paired later are
+labelled with the first passages as context; no passage is spun unless the pair's
+pooled replacements reach 10% of its content words (was 4%) with the article rule's
+shares of other edits and rarer words. The error reading behind the last one (tune only):
+of 1,113 tune light revisions, 10 (Moby only) and 5 (WordNet only) were spun; most by the
+backward reading (an editor who swaps words for the commonest synonym, read backwards,
+puts in rarer words) or by one passage's thesaurus swaps alone; editors swap 2.5-8% of
+content words (95th percentile), a spinner at 0.15 9-14%. After: 7 and 5 of 1,113.
+
+Rates 0.15 / 0.30 / 0.45, n = 200 each; swap precision 1.000 in every row (the spinner
+changes nothing else); pairing recall 1.000:
+
+| spinner->detector | split | spun verdict | swap recall [95% CI] | orders differ |
+|---|---|---|---|---|
+| Moby->WN | tune | .920 1.00 1.00 | .942 [.912,.967] .985 [.981,.988] .976 [.971,.981] | 1 0 0 |
+| Moby->WN | meas. | .885 .995 1.00 | .902 [.853,.940] .985 [.976,.990] .973 [.966,.979] | 0 0 0 |
+| baseline | meas. | .985 .995 1.00 | .942 .923 .860 | 197 199 200 |
+| WN->Moby | tune | .895 .995 1.00 | .928 [.906,.947] .965 [.955,.971] .965 [.961,.968] | 0 0 0 |
+| WN->Moby | meas. | .845 1.00 .995 | .908 [.880,.931] .968 [.964,.972] .958 [.952,.963] | 0 0 0 |
+| baseline | meas. | .970 1.00 1.00 | .898 .910 .890 | 193 79 29 |
+| embed->all | tune | .920 .975 .990 | .961 [.941,.978] .988 [.978,.997] .996 [.992,.999] | 0 0 0 |
+| embed->all | meas. | .970 .980 .995 | .985 [.972,.995] .989 [.977,.997] .994 [.987,.998] | 1 0 0 |
+| baseline | meas. | .965 .980 .995 | .949 .950 .926 | 195 172 171 |
+
+95% Wilson intervals of the spun share at n = 200: about +-0.04 at 0.9, [0.98, 1.00] at
+1.00. The ``spun`` verdict at 0.15 fell (0.97-0.99 -> 0.85-0.97 on measure): the 10%
+density floor sits at a 0.15 spinner's lower edge; swap recall there stayed at or above
+0.90. Of the remaining order differences (2 of 3,600 spun pairs, 1 of 1,200 light
+revisions), the tune one comes from the alignment, which splits the pair differently in the
+two orders (one more replacement in one of them); the measure ones were not read.
+
+Negatives, spun verdicts (both orders agree on every one unless said):
+
+| negatives | n per split | tune (3 runs) | measure (3 runs) | measure, baseline |
+|---|---|---|---|---|
+| unrelated same-category | 250 | 0 0 0 | 0 0 0 | 0 0 0 |
+| MSRP human paraphrases | 80 | 0 0 0 | 0 0 0 | 0 0 0 |
+| hand-written light fixtures | 2 | - | 0 0 0 | 0 0 0 |
+| synthetic light revisions | 200 | 1 0 0 | 1 3 3 (1 differs) | 5 7 7 (14-17 differ) |
+
+(Runs in the order Moby -> WordNet, WordNet -> Moby, embed -> both; WN = WordNet only,
+Moby = Moby only.) The measure split
+was run twice: first with the density floor alone (light revisions 1 / 6 / 5, all else
+as above), then once more after the rarity condition was added to the pair gate from
+the tune sweep of 1,113 light revisions; both are reported. The synthetic light
+revisions are not clean: 0.5-1.5% are still spun. Their "editor" is a program that
+swaps a word for its most frequent thesaurus synonym, sense-blind ("digital chart" ->
+"even way"); read backwards that is a spinner drawing rarer words from the thesaurus,
+and density, other edits and rarity overlap there with a real spinner at 0.15.
 
 The recogniser uses every thesaurus present (``synonyms.sources()``, printed on
 the first line); ``STORYTRACE_WORDNET=none`` hides WordNet from it (WordNet ships in
@@ -42,9 +120,10 @@ WordLlama's static embeddings (bench/spinner.py ``--thesaurus embed``, the
 positions in the sorted BBC list tune (the spin.ARTICLE_* thresholds were
 grid-searched there), odd ones only measure; the human negatives likewise (MSRP
 train pairs by the parity of their first id; the hand-written light fixture is
-measured only). Each spun pair is compared twice in the same process: ``now`` and
-``prev`` (in the 06:25 table below: the pair-level pattern, spin.ARTICLE_*, turned off;
-since the spread rule, ``prev`` turns off only that rule: see the 07:00 table).
+measured only). In the second pass (the tables below, earlier samples) each spun pair was
+compared twice in the same process: ``now`` and ``prev`` (in the 06:25 table: the
+pair-level pattern, spin.ARTICLE_*, turned off; since the spread rule, ``prev`` turned off
+only that rule: see the 07:00 table); ``--prev`` does that now (the pattern off).
 2026-12-01 05:35 UTC, about 1-4 min per run on the shared 2-core machine:
 
     STORYTRACE_MOBY=none nice -n 10 .venv/bin/python bench/spin_eval.py --per-rate 50 \
@@ -201,12 +280,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import json
+import math
 import random
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
 
 from storytrace import spin as spin_mod
 from storytrace import synonyms
@@ -266,15 +349,62 @@ def overlaps(x: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s < x[1] and x[0] < e for s, e in spans)
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a share k/n."""
+    if not n:
+        return (0.0, 1.0)
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, mid - half), min(1.0, mid + half))
+
+
+def ratio_ci(pairs: list[tuple[int, int]], rounds: int = 2000) -> tuple[float, float]:
+    """95% bootstrap interval of sum(hits)/sum(totals), resampling articles (the swaps of
+    one article are not independent draws)."""
+    if not pairs:
+        return (0.0, 1.0)
+    rng = np.random.default_rng(11)
+    arr = np.array(pairs, dtype=float)
+    idx = rng.integers(0, len(arr), size=(rounds, len(arr)))
+    hits, tot = arr[idx, 0].sum(axis=1), arr[idx, 1].sum(axis=1)
+    vals = np.sort(hits / np.maximum(tot, 1))
+    return (float(vals[int(0.025 * rounds)]), float(vals[int(0.975 * rounds) - 1]))
+
+
+def sampler(split: str, what: str) -> random.Random:
+    """A generator seeded by split and purpose only, so ``--split measure`` alone draws
+    the same articles as ``--split both`` (before 2026-12-01 09:00 one generator ran
+    through both splits, and a one-split run drew another sample)."""
+    return random.Random(f"spin_eval/{split}/{what}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-rate", type=int, default=100, help="spun articles per rate and split")
     ap.add_argument("--rates", default="0.1,0.2,0.3,0.4,0.5")
     ap.add_argument("--unrelated", type=int, default=500, help="unrelated pairs (half per split)")
     ap.add_argument("--human", type=int, default=40, help="MSRP pseudo-articles per split")
+    ap.add_argument("--light", type=int, default=None, help="synthetic light revisions per split")
     ap.add_argument("--spinner-thesaurus", choices=["moby", "wordnet", "embed"], default="moby")
     ap.add_argument("--split", choices=["tune", "measure", "both"], default="both")
     ap.add_argument("--no-detect", action="store_true", help="skip storytrace spin on all articles")
+    ap.add_argument(
+        "--prev",
+        action="store_true",
+        help="also run each pair with the pair-level pattern (spin.ARTICLE_*) off",
+    )
+    ap.add_argument(
+        "--both-orders",
+        action="store_true",
+        help="also compare each pair as (B, A) and count verdicts that differ from (A, B)",
+    )
+    ap.add_argument(
+        "--dump",
+        default=None,
+        help="write the tune split's errors (missed swaps, spun negatives) to this JSONL file",
+    )
+    ap.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
     ap.add_argument(
         "--edited",
         action="store_true",
@@ -291,97 +421,158 @@ def main() -> None:
         help="compare's Options.semantic (lexical|embedding): also pair sentences left free",
     )
     args = ap.parse_args()
+    if args.data:
+        global DATA, BBC, MSRP
+        DATA = Path(args.data)
+        BBC = DATA / "bbc" / "bbc"
+        MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
     arts = load()
+    if not arts:
+        sys.exit(f"no BBC articles under {BBC}")
     if args.scale:
         scale_eval(arts)
         return
     opts = Options(semantic=args.semantic, quotes=False, spin=False)
-    rng = random.Random(7)
+    detectors = DETECTORS if args.prev else DETECTORS[:1]
     splits = list(SPLITS) if args.split == "both" else [args.split]
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
+    cpu0 = time.process_time()
     print(
         f"BBC: {len(arts)} articles; {args.per_rate} spun per rate and split with "
         f"{args.spinner_thesaurus}; semantic={args.semantic}; thesauri {synonyms.sources()}; "
-        f"edited first: {args.edited}"
+        f"edited first: {args.edited}; detectors {detectors}; both orders {args.both_orders}"
     )
     print(
-        "| split | rate | pairs | words replaced | pairing recall (now/prev) | spun verdict "
-        "(now/prev) | swap recall (now/prev) | swap precision (now/prev) | spin flags (no source) |"
+        "| split | rate | pairs | words replaced | pairing recall | spun verdict [95% CI] "
+        "| swap recall [95% CI] | swap precision | orders differ | spin flags (no source) "
+        "| CPU s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
-    t0 = time.perf_counter()
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     by_cat: dict[tuple[str, str], list[int]] = {}
     for i, (cat, _) in enumerate(arts):
         by_cat.setdefault((cat, "tune" if i % 2 == 0 else "measure"), []).append(i)
     for split in splits:
         pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
         for rate in (float(r) for r in args.rates.split(",")):
-            sample = rng.sample(pool, args.per_rate)
-            verdicts = {d: Counter() for d in DETECTORS}
-            found = dict.fromkeys(DETECTORS, 0)
-            syn = dict.fromkeys(DETECTORS, 0)
-            syn_ok = dict.fromkeys(DETECTORS, 0)
-            n_true = n_flagged = 0
+            c0 = time.process_time()
+            sample = sampler(split, f"rate {rate:.2f}").sample(pool, args.per_rate)
+            verdicts = {d: Counter() for d in detectors}
+            per_art: dict[str, list[tuple[int, int]]] = {d: [] for d in detectors}
+            syn = dict.fromkeys(detectors, 0)
+            syn_ok = dict.fromkeys(detectors, 0)
+            n_true = n_flagged = differ = 0
             for k in sample:
                 src = arts[k][1]
                 # --edited: an editor's light revision first, then the spinner; the
                 # editor's edits are not swaps, so precision measures something.
                 base = make("light", src, src, random.Random(k), "edits") if args.edited else src
                 spun, swaps = spin(base, rate, seed=k, thesaurus=args.spinner_thesaurus)
-                n_flagged += bool(detect(spun).flags)
+                if not args.no_detect:
+                    n_flagged += bool(detect(spun).flags)
                 truth = [s.b for s in swaps]
                 n_true += len(truth)
-                for d in DETECTORS:
+                for d in detectors:
                     with detector(d):
                         cmp = compare(src, spun, opts)
+                        if args.both_orders and d == "now":
+                            differ += compare(spun, src, opts).verdict != cmp.verdict
                     verdicts[d][cmp.verdict] += 1
                     got = [e.b for p in cmp.passages for e in p.edits if e.op == "synonym"]
-                    found[d] += sum(1 for t in truth if overlaps(t, got))
+                    hit = [t for t in truth if overlaps(t, got)]
+                    per_art[d].append((len(hit), len(truth)))
                     syn[d] += len(got)
                     syn_ok[d] += sum(1 for x in got if overlaps(x, truth))
+                    if dump and split == "tune" and d == "now":
+                        missed = [s for s in swaps if not overlaps(s.b, got)]
+                        dump.write(
+                            json.dumps(
+                                {
+                                    "kind": "spun",
+                                    "rate": rate,
+                                    "article": k,
+                                    "verdict": cmp.verdict,
+                                    "missed": [[s.old, s.new, s.b] for s in missed],
+                                    "found": len(hit),
+                                    "swaps": len(truth),
+                                }
+                            )
+                            + "\n"
+                        )
             n = len(sample)
-            cols = [
-                {d: sum(v for k, v in verdicts[d].items() if k in REUSE) / n for d in DETECTORS},
-                {d: verdicts[d]["spun"] / n for d in DETECTORS},
-                {d: found[d] / max(1, n_true) for d in DETECTORS},
-                {d: syn_ok[d] / max(1, syn[d]) for d in DETECTORS},
-            ]
-            shown = " | ".join(" / ".join(f"{c[d]:.3f}" for d in DETECTORS) for c in cols)
+            cells = []
+            for d in detectors:
+                reuse = sum(v for key, v in verdicts[d].items() if key in REUSE)
+                n_spun = verdicts[d]["spun"]
+                lo, hi = wilson(n_spun, n)
+                found = sum(h for h, _ in per_art[d])
+                rlo, rhi = ratio_ci(per_art[d])
+                cells.append(
+                    (
+                        f"{reuse / n:.3f}",
+                        f"{n_spun / n:.3f} [{lo:.2f}, {hi:.2f}]",
+                        f"{found / max(1, n_true):.3f} [{rlo:.3f}, {rhi:.3f}]",
+                        f"{syn_ok[d] / max(1, syn[d]):.3f}",
+                    )
+                )
+            shown = " | ".join(" / ".join(c[x] for c in cells) for x in range(4))
+            diff = f"{differ}/{n}" if args.both_orders else "-"
+            flag = "-" if args.no_detect else f"{n_flagged / n:.2f}"
             print(
-                f"| {split} | {rate:.2f} | {n} | {n_true / n:.0f}/article | {shown} "
-                f"| {n_flagged / n:.2f} |"
+                f"| {split} | {rate:.2f} | {n} | {n_true / n:.0f}/article | {shown} | {diff} "
+                f"| {flag} | {time.process_time() - c0:.0f} |",
+                flush=True,
             )
-    spun_time = time.perf_counter() - t0
     cats = sorted({c for c, _ in by_cat})
-    print("\n| split | negatives | pairs | spun verdicts (now/prev) | verdicts (now) |")
-    print("|---|---|---|---|---|")
+    print(
+        "\n| split | negatives | pairs | spun verdicts | 95% upper bound "
+        "| orders differ | verdicts | CPU s |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    n_light = args.human if args.light is None else args.light
     for split in splits:
-        negatives: dict[str, list[tuple[str, str]]] = {"unrelated same-category": []}
+        negatives: dict[str, list[tuple[str, str, object]]] = {"unrelated same-category": []}
+        rng = sampler(split, "unrelated")
         for _ in range(args.unrelated // len(SPLITS)):
             i, j = rng.sample(by_cat[(rng.choice(cats), split)], 2)
-            negatives["unrelated same-category"].append((arts[i][1], arts[j][1]))
-        negatives["MSRP human paraphrases"] = msrp_articles(split)[: args.human]
+            negatives["unrelated same-category"].append((arts[i][1], arts[j][1], [i, j]))
+        negatives["MSRP human paraphrases"] = [
+            (a, b, m) for m, (a, b) in enumerate(msrp_articles(split)[: args.human])
+        ]
         pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
         negatives["synthetic light revision"] = [
-            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k), "edits"))
-            for k in rng.sample(pool, args.human)
+            (arts[k][1], make("light", arts[k][1], arts[k][1], random.Random(k), "edits"), k)
+            for k in sampler(split, "light").sample(pool, n_light)
         ]
         if split == "measure":  # written by hand, never tuned on
             negatives["hand-written light fixtures"] = [
-                ((FIXTURES / "original.txt").read_text(), (FIXTURES / name).read_text())
+                ((FIXTURES / "original.txt").read_text(), (FIXTURES / name).read_text(), name)
                 for name in ("light.txt", "light2.txt")
             ]
         for name, pairs in negatives.items():
-            got = {d: Counter() for d in DETECTORS}
-            for a, b in pairs:
-                for d in DETECTORS:
+            c0 = time.process_time()
+            got = {d: Counter() for d in detectors}
+            differ = 0
+            for a, b, ident in pairs:
+                for d in detectors:
                     with detector(d):
-                        got[d][compare(a, b, opts).verdict] += 1
+                        v = compare(a, b, opts).verdict
+                        if args.both_orders and d == "now":
+                            differ += compare(b, a, opts).verdict != v
+                    got[d][v] += 1
+                    if dump and split == "tune" and d == "now" and v == "spun":
+                        dump.write(json.dumps({"kind": name, "id": ident}) + "\n")
+            spun_n = " / ".join(str(got[d]["spun"]) for d in detectors)
+            hi = wilson(got["now"]["spun"], len(pairs))[1]
+            diff = f"{differ}/{len(pairs)}" if args.both_orders else "-"
             print(
-                f"| {split} | {name} | {len(pairs)} | {got['now']['spun']} / "
-                f"{got['previous']['spun']} | {dict(got['now'].most_common())} |"
+                f"| {split} | {name} | {len(pairs)} | {spun_n} | {hi:.3f} | {diff} "
+                f"| {dict(got['now'].most_common())} | {time.process_time() - c0:.0f} |",
+                flush=True,
             )
+    if dump:
+        dump.close()
     if args.no_detect:
-        print(f"time: spun pairs {spun_time:.0f}s")
+        print(f"CPU time: {time.process_time() - cpu0:.0f}s")
         return
     t1 = time.perf_counter()
     flagged: Counter[str] = Counter()
@@ -397,7 +588,10 @@ def main() -> None:
         f"{dict((k, v) for k, v in flagged.items() if k != 'any')}; "
         f"most frequent: {flags.most_common(8)}"
     )
-    print(f"time: spun pairs {spun_time:.0f}s, detector {len(arts) / det_time:.0f} articles/s")
+    print(
+        f"CPU time: {time.process_time() - cpu0:.0f}s, detector {len(arts) / det_time:.0f} "
+        "articles/s"
+    )
 
 
 def scale_eval(arts: list[tuple[str, str]], unspun: int = 300, spun_each: int = 25) -> None:

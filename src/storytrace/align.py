@@ -292,7 +292,7 @@ def compare(
         wanted = None if semantic_mode == "auto" else semantic_mode
         extra, mode = semantic.reworded_passages(doc_a, doc_b, passages, wanted)
         if options.synonyms:
-            extra = spin.label(doc_a, doc_b, extra)
+            extra = spin.label(doc_a, doc_b, extra, context=passages)
         passages += extra
     passages.sort(key=lambda p: (p.a_tokens[0], p.b_tokens[0]))
     passages = revision.label(doc_a, doc_b, passages)  # kept shares, trimmed copies
