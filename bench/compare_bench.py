@@ -29,7 +29,65 @@ findings.
 
 Run: ``.venv/bin/python bench/compare_bench.py [--pairs 1000] [--char-pairs 1000]
 [--data ../shared/data/bbc/bbc]``. ``bench/compare_check.py`` checks that two code versions
-give the same JSON on these pairs and the seeds.
+give the same JSON on these pairs and the seeds; ``bench/compare_versions.py`` times the
+alignment-only rows of two code versions in one process (with ``--difflib``, the word-level
+difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
+runs one after the other.
+
+Results of 2026-12-01, third pass (speed11; issue 11's "same or better" line and issue 16).
+Baseline: 565dc6d, the last commit before the redesign (stop 9). Its ``compare`` has no
+``BULK``; its default ran what ``BULK`` runs now except boilerplate labelling, revision
+labelling and grading, and the evidence of same-story and unrelated verdicts (it decided those
+on shared names alone, ``_names``); it ran ``quoted_spans`` twice per side and tokenised with
+``str.translate``. Versions side by side in one process, 400 pairs, CPU µs per pair, load
+average 4-23 on the 2 shared cores (``nice -n 10 .venv/bin/python bench/compare_versions.py
+OLD/src NEW/src --rounds 7 --difflib``, OLD and NEW ``git worktree`` checkouts):
+
+| A (baseline) | B | A median | B median | B/A, median of rounds (range) |
+| --- | --- | --- | --- | --- |
+| 565dc6d, before the redesign | this pass | 2,833 | 2,829 | 1.056 (0.94-1.14) |
+| 565dc6d | this pass (a second run, 9 rounds) | 3,257 | 3,643 | 1.121 (1.00-1.22) |
+| 565dc6d | this pass, the added stages stubbed | 2,999 | 2,288 | 0.677 (0.66-0.76) |
+| 0279fe9, main before this pass | this pass | 3,128 | 2,720 | 0.895 (0.78-0.93) |
+
+Alignment only is 10% cheaper than before this pass and does the work it shares with the old
+code in two thirds of the time (``--like-for-like``), but with boilerplate, revision and
+evidence it still takes 2-12% more CPU than before the redesign (medians of five runs during
+the pass: 1.02-1.12), so issue 11's "same or better" does not hold for this row yet. The
+throughput ratio to word-level difflib, from the same chunks: 565dc6d 0.455-0.525x (median
+0.497; 0.465 in the second run), 0279fe9 0.326-0.379x (0.339), this pass 0.280-0.337x (0.328;
+0.322). The ratio cannot show this pass's gain: difflib's rows tokenise with the version's own
+``Doc``, which this pass made twice as fast, so difflib itself got 35% faster (1,407 -> 915 µs
+a pair against 565dc6d's Doc). Full run of this bench on this pass (load 10-15): alignment only
+3,077 µs, full 15,995 µs, difflib 943 µs, ratio 0.31x, recall 0.988 (difflib 0.751); batch
+17,970 CPU µs a pair (workers 16,864, parent 1,107: 111 pairs/s on 2 free cores).
+
+What changed (outputs identical: ``compare_check.py`` 0 of 804 comparisons differ after each
+step, the seed compare JSON byte-identical):
+
+- ``Doc`` tokens from character classes in numpy arrays (``text._array_tokens``): 221 -> 120
+  µs a BBC text, then 94 -> 83 for ASCII text with ``bytes.translate``. The class table is
+  built with ``TOKEN_RE``'s own character sets; tests compare the two tokenisers on every
+  character below U+3000 in five contexts and on Hypothesis texts. Used when numpy is
+  already loaded (every comparison), so ``match`` still does not import it.
+- Free sentences of A with no sentence of B sharing three stems are not scored (81 of 100
+  excerpt pairs and 73 of 100 unrelated pairs have none and skip the weights): sentence
+  pairing 175-184 -> 137 µs a pair.
+- The sentence splitter's per-sentence call written out (47-49 -> 41 µs a text); B's trigram
+  keys searched in sorted order (92 -> 73 µs for that step); edge windows without a shared
+  word not aligned (9.4 -> 8.4 µs a chain).
+
+Where a BULK pair's time went after the tokeniser change (stage timers, 400 pairs): seeding,
+chains and edits 24%, sentence pairing 20% (its sentence splitting 7%), evidence 15%
+(same-story and unrelated pairs), tokenising 13%, spin labelling 12% (mostly first look-ups of
+thesaurus entries: the edited pairs put in random words), boilerplate 8%; Python's cyclic
+garbage collector about 8% of the whole. The collector is a lead for the gap to the old code:
+timed by gc.callbacks over 400 pairs, it took 314 µs a pair here against 90 in 565dc6d (young
+collections 3x as costly, for reasons not found; a full collection walks 148,000 tracked
+objects against 22,000, 110,000 of them WordNet's per-lemma lists in synonyms._wordnet, which
+tuples would leave untracked). Tried and dropped (no gain beyond noise): a process-wide word-id
+table instead of numbering each pair's vocabulary, a process-wide content-stem cache, and a
+quotation-mark search with a lookbehind.
 
 Results of 2026-12-01, second perf pass (issues 11 and 16): 400 pairs, ``nice -n 10 ...
 --pairs 400 --char-pairs 20``, CPU µs per pair, load average 2-10. Main before the pass

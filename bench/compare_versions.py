@@ -8,17 +8,22 @@ hits both alike. Each version's per-text caches are cleared before each of its c
 ``compare_bench.py``. A version without ``align.BULK`` (before the redesign, when ``compare``
 computed no evidence, boilerplate or revision) runs its default ``compare``.
 
+``--difflib`` also times compare_bench's word-level ``difflib.SequenceMatcher`` baseline with
+each version's own ``Doc`` (as compare_bench does), so each version's alignment-only / difflib
+throughput ratio comes from the same chunks.
+
 ``--like-for-like`` stubs out, in version B, the stages the redesign added to alignment-only
 compare (boilerplate labelling, revision labelling and grading, evidence for same-story and
 unrelated verdicts), to compare the work both versions share.
 
 Run: ``nice -n 10 .venv/bin/python bench/compare_versions.py OLD/src NEW/src [--rounds 5]
-[--pairs 400] [--like-for-like] [--data ../shared/data/bbc/bbc]``
+[--pairs 400] [--difflib] [--like-for-like] [--data ../shared/data/bbc/bbc]``
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import inspect
 import re
@@ -62,6 +67,17 @@ def clear_caches(tag: str) -> None:
                     f.cache_clear()
 
 
+def difflib_passages(doc_type: type, a: str, b: str, min_words: int = 3) -> list:
+    """compare_bench.difflib_passages with a given version's Doc."""
+    da, db = doc_type(a), doc_type(b)
+    sm = difflib.SequenceMatcher(None, da.norms, db.norms)
+    return [
+        (da.span(m.a, m.a + m.size), db.span(m.b, m.b + m.size))
+        for m in sm.get_matching_blocks()
+        if m.size >= min_words
+    ]
+
+
 class _Found:  # what compare reads of evidence.gather's result when it is stubbed out
     def __init__(self, verdict: str) -> None:
         self.verdict = verdict
@@ -80,6 +96,7 @@ def main() -> None:
     ap.add_argument("src_b", type=Path, help="the src folder of version B")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--pairs", type=int, default=400)
+    ap.add_argument("--difflib", action="store_true")
     ap.add_argument("--like-for-like", action="store_true")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     args = ap.parse_args()
@@ -96,21 +113,36 @@ def main() -> None:
             for p in pairs[:20]:
                 align.compare(p["a_text"], p["b_text"], options)
         per_round: dict[str, list[float]] = {tag: [] for tag in versions}
+        diff_round: dict[str, list[float]] = {tag: [] for tag in versions}
         for r in range(args.rounds):
             cpu = dict.fromkeys(versions, 0.0)
+            cpu_diff = dict.fromkeys(versions, 0.0)
             for k, start in enumerate(range(0, len(pairs), 50)):
+                chunk = pairs[start : start + 50]
                 order = list(versions) if (k + r) % 2 == 0 else list(versions)[::-1]
                 for tag in order:
                     align, options = versions[tag]
                     clear_caches(tag)
                     c0 = time.process_time()
-                    for p in pairs[start : start + 50]:
+                    for p in chunk:
                         align.compare(p["a_text"], p["b_text"], options)
                     cpu[tag] += time.process_time() - c0
+                    if args.difflib:
+                        doc_type = sys.modules[f"{tag}.text"].Doc
+                        c0 = time.process_time()
+                        for p in chunk:
+                            difflib_passages(doc_type, p["a_text"], p["b_text"])
+                        cpu_diff[tag] += time.process_time() - c0
             for tag in versions:
                 per_round[tag].append(1e6 * cpu[tag] / len(pairs))
+                diff_round[tag].append(1e6 * cpu_diff[tag] / len(pairs))
             a_us, b_us = per_round["st_a"][-1], per_round["st_b"][-1]
-            print(f"round {r}: A {a_us:.0f}, B {b_us:.0f} CPU µs/pair", flush=True)
+            line = f"round {r}: A {a_us:.0f}, B {b_us:.0f} CPU µs/pair"
+            if args.difflib:
+                da, db = diff_round["st_a"][-1], diff_round["st_b"][-1]
+                line += f"; difflib with A's Doc {da:.0f}, with B's {db:.0f}"
+                line += f"; alignment / difflib throughput A {da / a_us:.3f}x, B {db / b_us:.3f}x"
+            print(line, flush=True)
     a, b = per_round["st_a"], per_round["st_b"]
     ratios = [y / x for x, y in zip(a, b, strict=True)]
     print(
@@ -119,6 +151,14 @@ def main() -> None:
         f"{statistics.median(b):.0f}; B/A per round {', '.join(f'{x:.3f}' for x in ratios)} "
         f"(median {statistics.median(ratios):.3f})"
     )
+    if args.difflib:
+        for tag, name in (("st_a", "A"), ("st_b", "B")):
+            thr = [d / x for d, x in zip(diff_round[tag], per_round[tag], strict=True)]
+            print(
+                f"{name}: word-level difflib median {statistics.median(diff_round[tag]):.0f} CPU "
+                f"µs/pair; alignment / difflib throughput {min(thr):.3f}-{max(thr):.3f}x "
+                f"(median {statistics.median(thr):.3f})"
+            )
 
 
 if __name__ == "__main__":

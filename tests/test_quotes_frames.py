@@ -334,6 +334,11 @@ def test_a_description_of_an_organisation_names_it() -> None:
             "Jim Webb appeared to suggest that veterans with PTSD might not be as strong.",
             [("veterans with PTSD might not be as strong", "Jim Webb")],
         ),
+        # 'pointing out' after a comma is a participle: the clause subject speaks.
+        (
+            "Trump praised the crowd, pointing out that North Carolina would win.",
+            [("North Carolina would win", "Trump")],
+        ),
     ],
 )
 def test_third_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:

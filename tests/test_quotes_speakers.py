@@ -241,3 +241,13 @@ def test_a_role_description_matches_the_named_role_alone() -> None:
         "South Sudan's president said Thursday that seven people were killed."
     )
     assert _speaker_of(text, "seven people") == "Salva Kiir"
+
+
+def test_a_place_the_parser_calls_a_person_is_no_antecedent() -> None:
+    text = (
+        "Five people were confirmed dead, Fauzi, an official from the local disaster agency, "
+        'told AFP. In Suka Makmur village a landslide engulfed a plantation. "We are still '
+        'searching," he said.'
+    )
+    got = [q.speaker_name for q in extract_quotes(text, parser=True)]
+    assert got == ["Fauzi", "Fauzi"]

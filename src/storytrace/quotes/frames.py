@@ -240,7 +240,7 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             and not (lemma == "call" and _NAMED_AS.match(text, c1, u1))
         ):
             continue
-        out.append(_Cue(c0, c1, lemma, word in PARTICIPLES and out_m is None))
+        out.append(_Cue(c0, c1, lemma, word in PARTICIPLES))
     return out
 
 

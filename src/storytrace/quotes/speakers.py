@@ -400,7 +400,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                 ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
-                if name and " " in name:
+                if name and " " in name and not _place_around(text, ent.start_char, ent.end_char):
                     ctx.names.append((ent.start_char, name))
                     ctx.persons.add(name)
     for m in NAME_RUN.finditer(text):
@@ -485,6 +485,17 @@ _ABBREVS = {"jr", "sr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "c
 _PRE_APPOSITIVE = re.compile(
     r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
 )
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|at|near|from|to)\s+$")
+_PLACE_AFTER = re.compile(r"\s+(?:village|town|city|district|province|county|area|region|valley)\b")
+
+
+def _place_around(text: str, s: int, e: int) -> bool:
+    """Whether a parser PERSON entity is a place: 'In Suka Makmur village a landslide ...'."""
+    return bool(
+        _PLACE_BEFORE.search(text, max(0, s - 6), s) and _PLACE_AFTER.match(text, e, e + 12)
+    )
 
 
 def _strip_titles(name: str) -> str:
