@@ -264,10 +264,16 @@ class Store:
     # --- opening, versions, errors ------------------------------------------------
 
     def _open(self, fresh: bool) -> None:
+        # One read transaction: another process creating the store commits its tables and
+        # its header marks together, so this sees both or neither.
         with self._guard("opening"):
-            app = self.db.execute("PRAGMA application_id").fetchone()[0]
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            self.db.execute("BEGIN")
+            try:
+                app = self.db.execute("PRAGMA application_id").fetchone()[0]
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            finally:
+                self.db.execute("COMMIT")
         if fresh and not tables:
             self._write_setup(self._create)
         elif app == APPLICATION_ID and version == SCHEMA_VERSION:
