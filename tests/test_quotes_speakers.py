@@ -251,3 +251,12 @@ def test_a_place_the_parser_calls_a_person_is_no_antecedent() -> None:
     )
     got = [q.speaker_name for q in extract_quotes(text, parser=True)]
     assert got == ["Fauzi", "Fauzi"]
+
+
+def test_a_plural_title_opens_a_name_run() -> None:
+    # 'Sens.' is a title, not the end of a sentence: the name after it is indexed.
+    text = (
+        'Sens. Jon Tester and David Vitter grilled him. "Every time you say that," Tester '
+        'said, "you give ammunition to the people."'
+    )
+    assert _speaker_of(text, "Every time") == "Jon Tester"

@@ -1,5 +1,6 @@
 """WordNet as a second thesaurus: the data-file parser, and how it joins Moby."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,16 @@ def test_the_package_table_serves_wordnet_without_debian(wordnet_at, monkeypatch
     # A pair only WordNet links, found with nothing but the package installed.
     assert "leave office" not in synonyms.moby_synonyms("resign")
     assert synonyms.are_synonyms("resign", "leave office")
+
+
+def test_the_loaded_table_is_not_walked_by_the_garbage_collector() -> None:
+    """A full collection walks every tracked object; the table's 110,000 lemma lists made
+    each one of a comparing process cost ~12x more (18.6 vs 1.6 ms)."""
+    table = synonyms._wordnet(synonyms.package_table())
+    gc.collect()  # tuples of strings are untracked at their first collection
+    assert len(table) > 100_000
+    tracked = sum(gc.is_tracked(v) for v in table.values())
+    assert tracked < len(table) // 100
 
 
 def test_wordnet_can_be_turned_off(wordnet_at, monkeypatch) -> None:

@@ -187,16 +187,18 @@ def read_wordnet_table(path: Path) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4)
-def _wordnet(source: Path | None) -> dict[str, list[tuple[str, ...]]]:
+def _wordnet(source: Path | None) -> dict[str, tuple[tuple[str, ...], ...]]:
     """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets."""
     out: dict[str, list[tuple[str, ...]]] = {}
     if source is None:
-        return out
+        return {}
     synsets = read_wordnet(source) if source.is_dir() else read_wordnet_table(source)
     for lemmas in synsets:
         for lemma in lemmas:
             out.setdefault(lemma, []).append(lemmas)
-    return out
+    # Tuples of strings leave the garbage collector's care; 110,000 lists would
+    # stay tracked and every full collection of the process would walk them.
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def load() -> None:

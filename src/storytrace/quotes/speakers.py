@@ -420,7 +420,12 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # initial or title ends the sentence, and the name.
         for k, w in enumerate(words[:-1]):
             core = w.rstrip(".")
-            if w.endswith(".") and len(core) > 2 and core.lower() not in TITLES | _ABBREVS:
+            if (
+                w.endswith(".")
+                and len(core) > 2
+                and core.isalpha()
+                and core.lower() not in TITLES | _ABBREVS
+            ):
                 words = words[: k + 1]
                 break
         if (
@@ -480,8 +485,22 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.persons.add(name)
 
 
-_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES
-_ABBREVS = {"jr", "sr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt"}
+_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
+_ABBREVS = {
+    "jr",
+    "sr",
+    "st",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "sens",
+    "reps",
+}
 _PRE_APPOSITIVE = re.compile(
     r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
 )
