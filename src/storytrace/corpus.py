@@ -474,7 +474,10 @@ def align_pending(
                 )
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
-                    jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
+                    if ma["id"] < mb["id"]:
+                        jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
+                    else:  # A is the smaller id, as on Spark: the alignment is not symmetric
+                        jobs.append((b, a, mb, ma, tb, ta, len(qa & qb), fb, fa))
             # A few pairs (a small incremental run) align faster here than in
             # workers that would each load the thesaurus first.
             many = pool is not None and len(jobs) >= POOL_MIN_PAIRS
