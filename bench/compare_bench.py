@@ -327,8 +327,9 @@ def recall(pair: dict, found: list[tuple[tuple[int, int], tuple[int, int]]]) -> 
     return hit, len(pair["truth"])
 
 
-def difflib_passages(a: str, b: str, min_words: int = 3):
-    da, db = Doc(a), Doc(b)
+def difflib_passages(a: str, b: str, min_words: int = 3, doc_type: type = Doc):
+    """Word-level difflib baseline; ``doc_type`` lets compare_versions.py use a version's Doc."""
+    da, db = doc_type(a), doc_type(b)
     sm = difflib.SequenceMatcher(None, da.norms, db.norms)
     return [
         (da.span(m.a, m.a + m.size), db.span(m.b, m.b + m.size))

@@ -23,7 +23,6 @@ Run: ``nice -n 10 .venv/bin/python bench/compare_versions.py OLD/src NEW/src [--
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import inspect
 import re
@@ -37,7 +36,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare_bench import build_pairs, load_bbc  # noqa: E402
+from compare_bench import build_pairs, difflib_passages, load_bbc  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,17 +64,6 @@ def clear_caches(tag: str) -> None:
                 params = list(inspect.signature(wrapped).parameters)
                 if params and params[0] == "text":
                     f.cache_clear()
-
-
-def difflib_passages(doc_type: type, a: str, b: str, min_words: int = 3) -> list:
-    """compare_bench.difflib_passages with a given version's Doc."""
-    da, db = doc_type(a), doc_type(b)
-    sm = difflib.SequenceMatcher(None, da.norms, db.norms)
-    return [
-        (da.span(m.a, m.a + m.size), db.span(m.b, m.b + m.size))
-        for m in sm.get_matching_blocks()
-        if m.size >= min_words
-    ]
 
 
 class _Found:  # what compare reads of evidence.gather's result when it is stubbed out
@@ -131,7 +119,7 @@ def main() -> None:
                         doc_type = sys.modules[f"{tag}.text"].Doc
                         c0 = time.process_time()
                         for p in chunk:
-                            difflib_passages(doc_type, p["a_text"], p["b_text"])
+                            difflib_passages(p["a_text"], p["b_text"], doc_type=doc_type)
                         cpu_diff[tag] += time.process_time() - c0
             for tag in versions:
                 per_round[tag].append(1e6 * cpu[tag] / len(pairs))

@@ -85,7 +85,31 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-TABLES = """
+# The tables of the stored stories, created with a new store and by the 3 -> 4 migration.
+_STORY_TABLES = """CREATE TABLE story_of (
+    doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
+    part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE INDEX story_of_part ON story_of(part);
+CREATE INDEX story_of_grp ON story_of(grp);
+CREATE INDEX story_of_link ON story_of(link);
+CREATE TABLE story_vocab (
+    term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
+CREATE TABLE story_vec (
+    doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
+);
+CREATE TABLE story_pair (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX story_pair_b ON story_pair(b);
+CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
+    WITHOUT ROWID;
+"""
+
+TABLES = (
+    """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     doc INTEGER PRIMARY KEY,
@@ -113,27 +137,9 @@ CREATE TABLE edges (
 ) WITHOUT ROWID;
 CREATE INDEX edges_b ON edges(b);
 CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE story_of (
-    doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
-    part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
-);
-CREATE INDEX story_of_part ON story_of(part);
-CREATE INDEX story_of_grp ON story_of(grp);
-CREATE INDEX story_of_link ON story_of(link);
-CREATE TABLE story_vocab (
-    term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
-CREATE TABLE story_vec (
-    doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
-);
-CREATE TABLE story_pair (
-    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)
-) WITHOUT ROWID;
-CREATE INDEX story_pair_b ON story_pair(b);
-CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
-    WITHOUT ROWID;
 """
+    + _STORY_TABLES
+)
 
 # Version 3 -> 4: the story tables an update reads; the stories are recomputed by the next
 # ``index`` (a store of version 3 opened read-only is refused: run index once).
@@ -142,27 +148,7 @@ _MIGRATE_3 = (
 DROP TABLE IF EXISTS story_of;
 DELETE FROM meta WHERE key IN ('stories', 'story_basis');
 """
-    + """CREATE TABLE story_of (
-    doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
-    part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
-);
-CREATE INDEX story_of_part ON story_of(part);
-CREATE INDEX story_of_grp ON story_of(grp);
-CREATE INDEX story_of_link ON story_of(link);
-CREATE TABLE story_vocab (
-    term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
-CREATE TABLE story_vec (
-    doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
-);
-CREATE TABLE story_pair (
-    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)
-) WITHOUT ROWID;
-CREATE INDEX story_pair_b ON story_pair(b);
-CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
-    WITHOUT ROWID;
-"""
+    + _STORY_TABLES
 )
 
 # Version 2 -> 3: story features per article (filled for stored articles when stories are
