@@ -8,10 +8,35 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storytrace import boilerplate
-from storytrace.text import _add_sentence, _split_sentences
+from storytrace.text import _DOUBLE_APOS_START, _continues_after_abbreviation, _split_sentences
 
 # The sentence-end rule as first written: a lookbehind for the stop, tried at every character.
 _LOOKBEHIND = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+
+
+def _add_sentence(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    # text._split_sentences' per-sentence step as first written, one call per sentence.
+    # The splitter's match swallows the whitespace between sentences; only the
+    # text's own ends may still need trimming.
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    if out:
+        ps, pe = out[-1]
+        if (
+            text[pe - 1] == "."
+            and _continues_after_abbreviation(text, ps, pe, s, e)
+            and text.find("\n", pe, s) < 0
+        ):
+            s = out.pop()[0]
+    if text.find("''", s, e) >= 0:
+        for m in _DOUBLE_APOS_START.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
+    out.append((s, e))
 
 
 def _reference_sentences(text: str) -> list[tuple[int, int]]:
