@@ -795,10 +795,7 @@ class Pattern:
     worded: int = 0
     """Replacements of plain words on both sides (the ones rarity is measured on)..."""
     rarer: int = 0
-    """...and how many of them put in a rarer word than they take out..."""
-    drop: float = 0.0
-    """...and by how much in all: the sum over them of the Zipf frequency taken out less
-    the one put in (the rarest content word of each side)."""
+    """...and how many of them put in a rarer word than they take out."""
     content: int = 0
     """Content words of the passage's A side."""
     singles: list[int] = field(default_factory=list)
@@ -811,7 +808,6 @@ class Pattern:
         self.other += other.other
         self.worded += other.worded
         self.rarer += other.rarer
-        self.drop += other.drop
         self.content += other.content
 
 
@@ -885,14 +881,13 @@ def _zipf(word: str) -> float:
     return max(zipf_frequency(f, "en") for f in synonyms.forms(word))
 
 
-def _drop(old: str, new: str) -> float | None:
-    """How much rarer the new words are than the old (Zipf of the rarest content word of
-    each side, old less new); None without wordfreq or content words."""
+def _rarer(old: str, new: str) -> bool:
+    """The new words are rarer than the old: the rarest content word of each side."""
     if zipf_frequency is None:
-        return None
+        return False
     z_old = [_zipf(w) for w in old.split() if w not in STOPWORDS]
     z_new = [_zipf(w) for w in new.split() if w not in STOPWORDS]
-    return min(z_old) - min(z_new) if z_old and z_new else None
+    return bool(z_old and z_new) and min(z_new) < min(z_old)
 
 
 def pattern(doc_a: Doc, doc_b: Doc, edits: list[Edit], content: int) -> Pattern:
@@ -912,10 +907,7 @@ def pattern(doc_a: Doc, doc_b: Doc, edits: list[Edit], content: int) -> Pattern:
         pat.swaps += 1
         if pair is not None:
             pat.worded += 1
-            drop = _drop(*pair)
-            if drop is not None:
-                pat.rarer += drop > 0
-                pat.drop += drop
+            pat.rarer += _rarer(*pair)
     return pat
 
 
