@@ -758,7 +758,7 @@ def _update_state(store: Store, new: list[int], n0: int) -> dict | None:
     new = [d for d in new if d in feats]
     words = {w for d in new for part in feats[d] for w in part}
     known = store.story_vocab(sorted(words))
-    terms_ = st._Terms({w: v[0] for w, v in known.items()}, store.story_vocab_size())
+    terms_ = st.Terms({w: v[0] for w, v in known.items()}, store.story_vocab_size())
     focal: dict[int, frozenset[int]] = {}
     years: dict[int, frozenset[int]] = {}
     for d in new:

@@ -187,15 +187,16 @@ def tfidf_matrix(
     >>> [vocab[t] for t in x[0].indices], x[0].data.round(3).tolist()
     (['storm', 'leeds'], [0.575, 0.818])
     """
-    terms_ = _Terms()
+    terms_ = Terms()
     for i, c in counts.items():
         terms_.add(i, c)
     return terms_.ids, list(terms_.vocab), terms_.tfidf(top)
 
 
-class _Terms:
+class Terms:
     """Many articles' term counts as flat arrays (ids, not strings, per occurrence): what
-    :func:`tfidf_matrix` and :func:`scores_of` read, without a dict per article."""
+    :func:`tfidf_matrix` and :func:`scores_of` read, without a dict per article; the store's
+    story update (:mod:`storytrace.corpus`) starts one from the stored vocabulary."""
 
     def __init__(self, vocab: Mapping[str, int] | None = None, size: int | None = None) -> None:
         """Start from ``vocab`` (term -> id) if given; new terms get ids from ``size`` (or
@@ -457,7 +458,7 @@ def score_table(
     rule runs on arrays: the focal names each side lacks are looked up among the
     other side's terms by sorted ``row * V + term`` keys.
     """
-    terms_ = _Terms(basis.vocab if basis else None)
+    terms_ = Terms(basis.vocab if basis else None)
     focal: list[list[int]] = []
     years: list[list[int]] = []
     for i, counts, names, yrs in rows:
