@@ -108,6 +108,17 @@ CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (k
     WITHOUT ROWID;
 """
 
+_STORY_ROWS = (
+    ("story_vocab", 4),
+    ("story_post", 3),
+    ("story_vec", 4),
+    ("story_pair", 3),
+    ("story_of", 6),
+    ("quote_link", 2),
+)
+"""The story tables with their column counts, in the order :meth:`Store.add_stories`
+fills them."""
+
 TABLES = (
     """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -739,23 +750,9 @@ class Store:
             if (int(now[0]) if now else 0) != generation:
                 return False
             if fresh:
-                for t in (
-                    "story_of",
-                    "story_vocab",
-                    "story_post",
-                    "story_vec",
-                    "story_pair",
-                    "quote_link",
-                ):
-                    self.db.execute(f"DELETE FROM {t}")  # noqa: S608
-            for table, marks in (
-                ("story_vocab", 4),
-                ("story_post", 3),
-                ("story_vec", 4),
-                ("story_pair", 3),
-                ("story_of", 6),
-                ("quote_link", 2),
-            ):
+                for table, _ in _STORY_ROWS:
+                    self.db.execute(f"DELETE FROM {table}")  # noqa: S608
+            for table, marks in _STORY_ROWS:
                 self.db.executemany(
                     f"INSERT OR REPLACE INTO {table} VALUES ({','.join('?' * marks)})",  # noqa: S608
                     state.get(table, ()),
@@ -835,12 +832,7 @@ class Store:
 
     def story_pairs(self, docs: list[int]) -> list[tuple[int, int, float]]:
         """Stored scored pairs ``(a, b, score)`` with either end in ``docs``, sorted."""
-        out: set[tuple[int, int, float]] = set()
-        with self._guard("reading"):
-            for col in ("a", "b"):
-                q = f"SELECT a, b, score FROM story_pair WHERE {col} IN ({{marks}})"  # noqa: S608
-                out.update(self._in_chunks(q, docs))
-        return sorted(out)
+        return self._either_end("SELECT a, b, score FROM story_pair", docs)
 
     def story_rows(self, docs: list[int]) -> dict[int, tuple[int, int, int, int, int]]:
         """``doc -> (story, group, part, link, group size)`` for those of ``docs`` grouped."""
@@ -877,11 +869,16 @@ class Store:
         return out
 
     def edges_of(self, docs: list[int]) -> list[tuple[int, int]]:
-        """Stored reuse pairs ``(a, b)`` with either end in ``docs``."""
-        out: set[tuple[int, int]] = set()
+        """Stored reuse pairs ``(a, b)`` with either end in ``docs``, sorted."""
+        return self._either_end("SELECT a, b FROM edges", docs)
+
+    def _either_end(self, select: str, docs: list[int]) -> list[tuple]:
+        """Distinct rows of ``select`` (a pair table's ``a, b, ...``) with ``a`` or ``b`` in
+        ``docs``, sorted: one indexed look-up per column."""
+        out: set[tuple] = set()
         with self._guard("reading"):
             for col in ("a", "b"):
-                q = f"SELECT a, b FROM edges WHERE {col} IN ({{marks}})"  # noqa: S608
+                q = f"{select} WHERE {col} IN ({{marks}})"  # noqa: S608
                 out.update(self._in_chunks(q, docs))
         return sorted(out)
 
