@@ -248,8 +248,17 @@ def rarity(word: str) -> float:
     linearly between. The frequencies are general English (:data:`ZIPF_TABLE`), never the
     articles being compared, so one article's names weigh the same in every comparison.
     """
-    zipf = _zipf().get(word, 0.0)
-    return max(0.0, min(1.0, (6.0 - zipf) / 3.0))
+    return max(0.0, min(1.0, (6.0 - zipf_frequency(word)) / 3.0))
+
+
+def zipf_frequency(word: str) -> float:
+    """``word``'s Zipf frequency in general English (log10 of its uses per billion words),
+    0.0 for a word below 3.0 or not in :data:`ZIPF_TABLE`.
+
+    >>> zipf_frequency("the") > 7 > zipf_frequency("earthquake") > 3 > zipf_frequency("okafor")
+    True
+    """
+    return _zipf().get(word, 0.0)
 
 
 ZIPF_TABLE = "word-zipf-en.txt.xz"
