@@ -240,7 +240,8 @@ def show_errors(name: str, each: list[tuple[str, str, Any]], want_related: bool)
         names = ", ".join(f"{n.key} {n.weight:.2f}" for n in ev.names[:8])
         print(
             f"\n## {name}: {a} ~ {b}: {cmp.verdict} by {ev.rule} (focus {ev.focus:.2f}, "
-            f"lead {ev.lead:.2f}, words {ev.vocabulary:.2f}, names {ev.name_weight:.2f})"
+            f"lead {ev.lead:.2f}, words {ev.vocabulary:.2f}, names {ev.name_weight:.2f}, "
+            f"event {ev.event:.2f})"
         )
         print(f"   {ev.explanation}")
         print(f"   names: {names}")
