@@ -13,7 +13,7 @@ import json
 import math
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, groupby
 from operator import itemgetter
@@ -194,6 +194,9 @@ def index_records(
                 pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
             )
             batch: list[Record] = []
+            # The new articles' look-up keys, kept for aligning them below while they are
+            # few enough to be looked up one by one (then nothing is computed twice).
+            keys: dict[str, tuple[str, fp.Query]] | None = {}
 
             def flush() -> None:
                 added = store.add_many(batch)
@@ -211,6 +214,10 @@ def index_records(
                     report.errors.append(str(r))
                 else:
                     batch.append(r)
+                    if keys is not None:
+                        keys[r.id] = (r.hash, fp.Query(r.sampled.tolist(), sorted(set(r.lsh_keys))))
+                        if len(keys) > SCAN_SHARE * (len(known) + report.added + len(batch)):
+                            keys = None
                     # Each commit rewrites every postings page it touched, so a big
                     # index commits every 5% of its size instead of every BATCH.
                     if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
@@ -221,7 +228,7 @@ def index_records(
                 report.realigned = True
             if reuse_from is not None and not known:
                 report.edges = store.import_edges(reuse_from)
-            pairs, edges = align_pending(store, progress=progress, pool=pool)
+            pairs, edges = align_pending(store, progress=progress, pool=pool, known=keys)
             report.pairs += pairs
             report.edges += edges
             if store.stored_stories() is None:
@@ -310,23 +317,30 @@ def candidate_pairs(
 
 
 def _candidates_before(
-    store: Store, doc: int, text: str, counts: dict[int, int] | None = None
+    store: Store, doc: int, keys: fp.Query, common: dict[int, int] | None = None
 ) -> set[int]:
     """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups).
 
-    ``counts``: the stored document frequency of the text's fingerprints, when already read.
+    ``keys``: the doc's fingerprints and distinct band keys; ``common``: the counts of its
+    fingerprints held by more than ``fp.MAX_DF`` stored docs, when already read.
     """
-    sh = fp.shingles(text)
     found: set[int] = set()
-    for table, keys, least in (
-        ("postings", fp.sample_of(sh), fp.MIN_SHARED),
-        ("lsh", sorted(set(fp.lsh_keys(fp.minhash(sh)))), 1),
+    for table, held, least in (
+        ("postings", keys.fingerprints, fp.MIN_SHARED),
+        ("lsh", keys.lsh_keys, 1),
     ):
-        held = counts if table == "postings" and counts is not None else None
-        held = store.key_counts(table, keys) if held is None else held
-        rare = [k for k, n in held.items() if n <= fp.MAX_DF]
-        found |= {d for d, n in store.docs_holding(table, rare, doc).items() if n >= least}
+        many = common if table == "postings" and common is not None else None
+        if many is None:
+            many = store.common_keys(table, held, fp.MAX_DF)
+        rare = [k for k in held if k not in many]
+        found |= set(store.docs_holding(table, rare, doc, least))
     return found
+
+
+def _query_of(text: str) -> fp.Query:
+    """A stored text's fingerprints and distinct band keys (what :func:`prepare` stored)."""
+    sh = fp.shingles(text)
+    return fp.Query(fp.sample_of(sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
 
 
 # --- corpus boilerplate -----------------------------------------------------
@@ -375,14 +389,17 @@ def furniture_spans(
     n_docs: int,
     outlet_docs: int = 0,
     counts: dict[int, int] | None = None,
+    keys: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` covered by fingerprints frequent in the store (of ``n_docs``
     articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`).
-    ``counts``: the stored document frequency of the text's fingerprints, when already read."""
-    keys = fp.fingerprint(text)
+    ``counts``: the stored document frequency of the text's fingerprints held by more than
+    ``fp.MAX_DF`` articles (no fewer can be furniture), and ``keys``: its fingerprints,
+    when already known."""
+    keys = fp.fingerprint(text) if keys is None else keys
     least_all, least_outlet = furniture_least(n_docs, outlet_docs)
     if counts is None:
-        counts = store.key_counts("postings", keys)
+        counts = store.common_keys("postings", keys, fp.MAX_DF)
     frequent = frequent_hashes(counts, least_all)
     if outlet:
         frequent |= frequent_hashes(store.outlet_key_counts(keys, outlet), least_outlet)
@@ -424,14 +441,20 @@ def _pool(workers: int) -> Pool | None:
 
 
 def align_pending(
-    store: Store, workers: int = 1, progress: Progress | None = None, pool: Pool | None = None
+    store: Store,
+    workers: int = 1,
+    progress: Progress | None = None,
+    pool: Pool | None = None,
+    known: Mapping[str, tuple[str, fp.Query]] | None = None,
 ) -> tuple[int, int]:
     """Align every pending article with its candidates stored before it; store the edges.
 
     Returns ``(pairs aligned, edges stored)``. Commits every
     :data:`ALIGN_CHUNK` articles, so an interruption loses at most one chunk of
     work and the next call resumes. ``pool`` (or ``workers`` > 1) aligns in
-    worker processes; with neither, everything runs in this thread.
+    worker processes; with neither, everything runs in this thread. ``known``:
+    ``(content hash, look-up keys)`` by article id, as :func:`prepare` computed them in
+    this run (keys of other texts are computed again from the stored text).
     """
     pending = store.pending()
     if not pending:
@@ -446,17 +469,22 @@ def align_pending(
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
-    # A pending article's fingerprint counts serve its furniture and its candidates.
-    counts: dict[int, dict[int, int]] = {}
+    # A pending article's look-up keys and the counts of its common fingerprints serve
+    # its furniture and its candidates.
+    keys_of: dict[int, fp.Query | None] = {}
+    common: dict[int, dict[int, int]] = {}
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
             row = store.article(d)
             meta = {"id": row["id"], "published": row["published"]}
             outlet = row["outlet"]
-            held = counts[d] = store.key_counts("postings", fp.fingerprint(row["text"]))
+            hq = (known or {}).get(row["id"])
+            q = keys_of[d] = hq[1] if hq and hq[0] == content_hash(row["text"]) else None
+            held = q.fingerprints if q else fp.fingerprint(row["text"])
+            many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
-                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), held
+                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), many, held
             )
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
@@ -467,11 +495,12 @@ def align_pending(
             chunk = pending[i : i + ALIGN_CHUNK]
             jobs = []
             for b in chunk:
-                before = (
-                    by_later.pop(b, set())
-                    if scan
-                    else _candidates_before(store, b, art(b)[1], counts.get(b))
-                )
+                if scan:
+                    before = by_later.pop(b, set())
+                else:
+                    text = art(b)[1]
+                    q = keys_of[b] or _query_of(text)
+                    before = _candidates_before(store, b, q, common[b])
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
@@ -492,7 +521,8 @@ def align_pending(
             n_pairs += len(jobs)
             n_edges += len(rows)
             arts.clear()
-            counts.clear()
+            keys_of.clear()
+            common.clear()
     finally:
         if own_pool and pool is not None:
             pool.terminate()

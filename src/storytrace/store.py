@@ -901,6 +901,17 @@ class Store:
         with self._guard("reading"):
             return dict(self._in_chunks(q, keys))
 
+    def common_keys(self, table: str, keys: list[int], more_than: int) -> dict[int, int]:
+        """How many stored docs hold each of ``keys`` in ``table``, for the keys held by more
+        than ``more_than`` (the others are left out: one query, no row per rare key)."""
+        col = {"postings": "h", "lsh": "key"}[table]
+        q = (
+            f"SELECT {col}, count(*) FROM {table} WHERE {col} IN (SELECT value FROM json_each(?)) "  # noqa: S608
+            f"GROUP BY {col} HAVING count(*) > ?"
+        )
+        with self._guard("reading"):
+            return dict(self.db.execute(q, (json.dumps(keys), more_than)))
+
     def outlet_key_counts(self, keys: list[int], outlet: str) -> dict[int, int]:
         """How many articles of ``outlet`` hold each fingerprint of ``keys``.
 
@@ -923,15 +934,18 @@ class Store:
                 )
             )
 
-    def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
-        """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
+    def docs_holding(
+        self, table: str, keys: list[int], before: int, least: int = 1
+    ) -> dict[int, int]:
+        """Docs numbered below ``before`` holding at least ``least`` of ``keys``, with how
+        many they hold."""
         col = {"postings": "h", "lsh": "key"}[table]
-        q = f"SELECT doc, count(*) FROM {table} WHERE {col} IN ({{marks}}) AND doc < ? GROUP BY doc"  # noqa: S608
-        out: dict[int, int] = {}
+        q = (
+            f"SELECT doc, count(*) FROM {table} WHERE {col} IN (SELECT value FROM json_each(?)) "  # noqa: S608
+            "AND doc < ? GROUP BY doc HAVING count(*) >= ?"
+        )
         with self._guard("reading"):
-            for doc, c in self._in_chunks(q, keys, before):
-                out[doc] = out.get(doc, 0) + c
-        return out
+            return dict(self.db.execute(q, (json.dumps(keys), before, least)))
 
     def _in_chunks(self, sql: str, keys: list[int], *params: object) -> Iterator[tuple]:
         """Rows of ``sql`` run over ``keys`` 500 at a time (SQLite's limit on variables).
