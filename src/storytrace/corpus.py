@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from storytrace import stories as st
 
 BATCH = 200
-QUOTE_LINK_WORDS = 6
 META = ("title", "url", "outlet", "published")
 Progress = Callable[[int], None]
 
@@ -623,398 +622,25 @@ def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
     return st.cluster_scores(order, scores, _links(store, edges))
 
 
-def _quote_key(content: str | None) -> str | None:
-    k = " ".join(_words(content or ""))
-    return k if len(k.split()) >= QUOTE_LINK_WORDS else None
-
-
-def _quote_links(holders: Iterable[Iterable]) -> list[tuple]:
-    """Pairs joining the holders of each quote held by 2 to ``fp.MAX_DF`` articles."""
-    links = []
-    for ds in holders:
-        ds = sorted(set(ds))
-        if 1 < len(ds) <= fp.MAX_DF:
-            links += [(ds[0], d) for d in ds[1:]]
-    return links
-
-
 def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:
     """Pairs that must share a story: reuse, and the same quote of
     :data:`QUOTE_LINK_WORDS` or more words."""
-    ids = store.ids()
-    holders: dict[str, list[str]] = {}
-    for doc, q in store.all_quotes():
-        k = _quote_key(q["content"])
-        if k:
-            holders.setdefault(k, []).append(ids[doc])
-    return [(e.a, e.b) for e in edges] + _quote_links(holders.values())
-
-
-def _blob(values: Iterable[int]) -> bytes:
-    import numpy as np
-
-    return np.asarray(list(values), dtype=np.int32).tobytes()
-
-
-def _ints(blob: bytes) -> list[int]:
-    import numpy as np
-
-    return np.frombuffer(blob, dtype=np.int32).tolist()
-
-
-def _labels(groups: Iterable[Iterable[int]]) -> dict[int, int]:
-    """Each doc's group, named by its smallest doc."""
-    out = {}
-    for g in groups:
-        g = list(g)
-        label = min(g)
-        out.update(dict.fromkeys(g, label))
-    return out
-
-
-def stored_basis(store: Store) -> st.Basis | None:
-    """The basis the stored story weights were taken over (None when there is none)."""
-    import numpy as np
-
-    from storytrace import stories as st
-
-    n = store.story_basis()
-    if n is None:
-        return None
-    rows = store.story_vocab_rows()
-    df = np.zeros(len(rows), dtype=np.int64)
-    cut = np.zeros(len(rows), dtype=bool)
-    vocab = {}
-    for term, k, d, c in sorted(rows, key=itemgetter(1)):
-        vocab[term], df[k], cut[k] = k, d, bool(c)
-    return st.Basis(n, df, cut, vocab)
-
-
-def _full_state(store: Store, basis: st.Basis | None = None) -> dict:
-    """Everything :meth:`Store.add_stories` keeps, computed from scratch: with a new basis,
-    or with ``basis`` (what an update must equal)."""
-    import numpy as np
-
     from storytrace import stories as st
 
     ids = store.ids()
-    _fill_features(store)
-    docs: list[int] = []
-
-    def rows() -> Iterator[tuple[str, dict, list, list]]:
-        for d, value in store.iter_features():
-            if d in ids:
-                terms, focal, years = json.loads(value)
-                docs.append(d)
-                yield ids[d], terms, focal, years
-
-    t = st.score_table(rows(), basis=basis)
-    holders: dict[str, set[int]] = {}
-    for doc, q in store.all_quotes():
-        k = _quote_key(q["content"])
-        if k and doc in ids:
-            holders.setdefault(k, set()).add(doc)
-    links = store.edge_pairs() + _quote_links(holders.values())
-    doc_of = dict(zip(t.ids, docs, strict=True))
-    id_links = [(ids[a], ids[b]) for a, b in links]
-    scores = t.scores()
-    al = st.average_link(t.ids, scores, st.AVERAGE_LINK, id_links)
-    final = st.attach(al, scores)
-    uf = st.UnionFind()
-    for a, b in links:
-        uf.union(a, b)
-    grp = _labels([doc_of[i] for i in g] for g in al)
-    part = _labels(
-        [doc_of[i] for i in g] for g in st.parts(t.ids, scores, st.AVERAGE_LINK, id_links)
+    holders = st.quote_holders(store, ids)
+    return [(e.a, e.b) for e in edges] + st.quote_links(
+        [ids[d] for d in ds] for ds in holders.values()
     )
-    link = _labels(uf.groups(docs))
-    size = {g: 0 for g in grp.values()}
-    for g in grp.values():
-        size[g] += 1
-    story = {}
-    for g in final:
-        ds = [doc_of[i] for i in g]
-        large = [grp[d] for d in ds if size[grp[d]] > st.ATTACH_SIZE]
-        story.update(dict.fromkeys(ds, large[0] if large else grp[ds[0]]))
-    basis = t.basis
-    cols = t.x.tocsc()
-    cols.sort_indices()
-    doc_arr = np.asarray(docs, dtype=np.int64)
-    post = [
-        (
-            term,
-            doc_arr[cols.indices[cols.indptr[term] : cols.indptr[term + 1]]].tobytes(),
-            cols.data[cols.indptr[term] : cols.indptr[term + 1]].tobytes(),
-        )
-        for term in np.flatnonzero(
-            (np.diff(cols.indptr) > 0) & ~basis.cut[: cols.shape[1]]
-        ).tolist()
-    ]
-    ends = np.concatenate(([0], np.cumsum(t.lengths)))
-    return {
-        "n": basis.n,
-        "story_vocab": [
-            (term, k, int(basis.df[k]), int(basis.cut[k])) for term, k in basis.vocab.items()
-        ],
-        "story_post": post,
-        "story_vec": [
-            (
-                d,
-                t.terms[ends[k] : ends[k + 1]].astype(np.int32).tobytes(),
-                _blob(sorted(t.focal[k])),
-                _blob(t.years[k]),
-            )
-            for k, d in enumerate(docs)
-        ],
-        "story_pair": list(
-            zip(doc_arr[t.r].tolist(), doc_arr[t.c].tolist(), t.score.tolist(), strict=True)
-        ),
-        "story_of": [(d, story[d], grp[d], part[d], link[d], size[grp[d]]) for d in docs],
-        "quote_link": [(k, d) for k, ds in holders.items() for d in ds],
-    }
-
-
-def _update_state(store: Store, new: list[int], n0: int) -> dict | None:
-    """The rows :meth:`Store.add_stories` adds for the ``new`` docs, scored against the
-    stored basis; None when that cannot be exact (a quote crossed ``fp.MAX_DF``
-    holders, so links among stored articles went away): then group anew."""
-    import numpy as np
-    from scipy import sparse
-
-    from storytrace import stories as st
-
-    new_set = set(new)
-    feats = {d: json.loads(v) for d, v in store.features_of(new).items()}
-    new = [d for d in new if d in feats]
-    words = {w for d in new for part in feats[d] for w in part}
-    known = store.story_vocab(sorted(words))
-    terms_ = st.Terms({w: v[0] for w, v in known.items()}, store.story_vocab_size())
-    focal: dict[int, frozenset[int]] = {}
-    years: dict[int, frozenset[int]] = {}
-    for d in new:
-        counts, names, yrs = feats[d]
-        terms_.add(str(d), counts)
-        focal[d] = frozenset(terms_.id(w) for w in names)
-        years[d] = frozenset(terms_.id(y) for y in yrs)
-    df = np.zeros(terms_.size, dtype=np.int64)
-    cut = np.zeros(terms_.size, dtype=bool)
-    for k, v_df, v_cut in known.values():
-        df[k], cut[k] = v_df, bool(v_cut)
-    x_new = terms_.tfidf(st.TOP_TERMS, (n0, df))
-    x_new.sort_indices()
-    ends = np.concatenate(([0], np.cumsum(np.asarray(terms_.lengths, dtype=np.int64))))
-    held_all = np.asarray(terms_.terms, dtype=np.int64)
-    held = {d: held_all[ends[k] : ends[k + 1]] for k, d in enumerate(new)}
-
-    # Cosines of each new article with every stored or new article sharing a kept term,
-    # the earlier article's terms added in column order as the full product does.
-    cols = np.unique(x_new.indices)
-    cols = cols[~cut[cols]]
-    post = store.story_postings(cols.tolist())
-    old_docs = np.unique(
-        np.concatenate([np.frombuffer(p[0], dtype=np.int64) for p in post.values()] or [[]])
-    ).astype(np.int64)
-    left_docs = np.concatenate((old_docs, np.asarray(new, dtype=np.int64)))
-    col_of = np.full(terms_.size, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
-    lr, lc, lv = [], [], []
-    for term, (pd, pw) in post.items():
-        ds = np.frombuffer(pd, dtype=np.int64)
-        lr.append(np.searchsorted(old_docs, ds))
-        lc.append(np.full(len(ds), col_of[term]))
-        lv.append(np.frombuffer(pw, dtype=np.float64))
-    right = x_new[:, cols].tocsr()
-    right.sort_indices()
-    nr = right.tocoo()
-    lr.append(nr.row.astype(np.int64) + len(old_docs))
-    lc.append(nr.col.astype(np.int64))
-    lv.append(nr.data)
-    left = sparse.csr_matrix(
-        (np.concatenate(lv), (np.concatenate(lr), np.concatenate(lc))),
-        shape=(len(left_docs), len(cols)),
-    )
-    i, j, cos = st.row_dots(left, right, st.CANDIDATE_LINK)
-    a_docs = left_docs[i]
-    b_docs = np.asarray(new, dtype=np.int64)[j]
-    keep = a_docs < b_docs
-    found = list(zip(a_docs[keep].tolist(), b_docs[keep].tolist(), cos[keep].tolist(), strict=True))
-    olds = sorted({a for a, _, _ in found if a not in new_set})
-    vec = store.story_vectors(olds)
-
-    def feat(d: int) -> st.Features:
-        if d in new_set:
-            return st.Features(set(held[d].tolist()), focal[d], years[d])  # type: ignore[arg-type]
-        h, f, y = vec[d]
-        return st.Features(set(_ints(h)), frozenset(_ints(f)), frozenset(_ints(y)))  # type: ignore[arg-type]
-
-    cache: dict[int, st.Features] = {}
-    pairs = []
-    for a, b, c in found:
-        fa = cache.get(a) or cache.setdefault(a, feat(a))
-        fb = cache.get(b) or cache.setdefault(b, feat(b))
-        pairs.append((a, b, st.pair_score(c, fa, fb)))
-    pairs.sort()
-
-    # Links: reuse of a new article, and quotes it shares.
-    links = store.edges_of(new)
-    mine: dict[str, set[int]] = {}
-    for d, content in store.quotes_of(new):
-        k = _quote_key(content)
-        if k:
-            mine.setdefault(k, set()).add(d)
-    before = store.quote_holders(sorted(mine))
-    for k, ds in mine.items():
-        old = set(before.get(k, ()))
-        if len(old) <= fp.MAX_DF < len(old | ds):
-            return None
-    links += _quote_links(set(before.get(k, ())) | ds for k, ds in mine.items())
-
-    # The parts a new article joins, and everything in them.
-    bound = st.AVERAGE_LINK * (1 - 1e-9)
-    strong = [(a, b) for a, b, s in pairs if s >= bound] + links
-    near = sorted({d for p in strong for d in p} - new_set)
-    was = store.story_rows_by("part", sorted({r[2] for r in store.story_rows(near).values()}))
-    touched = sorted(set(was) | new_set)
-    tset = set(touched)
-    uf_part, uf_link = st.UnionFind(), st.UnionFind()
-    for d, (_, _, p, lk, _) in was.items():
-        uf_part.union(d, p)
-        uf_link.union(d, lk)
-    for a, b in strong:
-        uf_part.union(a, b)
-    for a, b in links:
-        uf_link.union(a, b)
-    stored_pairs = store.story_pairs(list(was))
-    inside = sorted(
-        {(a, b, s) for a, b, s in stored_pairs if a in tset and b in tset}
-        | {(a, b, s) for a, b, s in pairs if a in tset and b in tset}
-    )
-    ids = store.ids_of(touched)
-    al = st.average_link(
-        [ids[d] for d in touched],
-        {(ids[a], ids[b]): s for a, b, s in inside},
-        st.AVERAGE_LINK,
-        [(ids[lk], ids[d]) for d, (_, _, _, lk, _) in was.items()]
-        + [(ids[a], ids[b]) for a, b in links],
-    )
-    doc_of = {v: k for k, v in ids.items()}
-    grp = _labels([doc_of[i] for i in g] for g in al)
-    part = _labels(uf_part.groups(touched))
-    link = _labels(uf_link.groups(touched))
-    info = {}  # group -> (size, smallest id)
-    for g in al:
-        info[grp[doc_of[g[0]]]] = (len(g), min(g))
-
-    # Small groups decide again where they attach when they are new or changed, or when
-    # one of their pairs reaches a larger group that changed (or stopped being larger):
-    # one that kept exactly its members offers them what it offered before.
-    small = st.ATTACH_SIZE
-    size = {d: info[grp[d]][0] for d in touched}
-    before: dict[int, set[int]] = {}
-    for d, r in was.items():
-        before.setdefault(r[1], set()).add(d)
-    after: dict[int, set[int]] = {}
-    for d in touched:
-        after.setdefault(grp[d], set()).add(d)
-    large = {
-        d
-        for d in touched
-        if (size[d] > small or (d in was and was[d][4] > small))
-        and (d not in was or before[was[d][1]] != after[grp[d]])
-    }
-    reach = store.story_pairs(sorted(large - new_set))
-    reach += [p for p in pairs if p[0] in large or p[1] in large]
-    rows_out = store.story_rows(sorted({d for a, b, _ in reach for d in (a, b)} - tset))
-    deciding: dict[int, list[int]] = {}
-    for d in touched:
-        if size[d] <= small:
-            deciding.setdefault(grp[d], []).append(d)
-    # Of those, only the ones whose choice can change: attached to a changed group, or
-    # close enough to a changed larger group to attach to it now (the others keep a
-    # choice among unchanged groups that nothing new can beat).
-    changed = {was[d][1] for d in large if d in was}
-    offer: dict[tuple[int, int], float] = {}
-    for a, b, s in reach:
-        o, x = (b, a) if b in rows_out else (a, b)
-        if o in rows_out and size.get(x, 0) > small:
-            offer[(o, grp[x])] = offer.get((o, grp[x]), 0.0) + s
-    close = st.ATTACH * (1 - 1e-9)
-    again = {o for o, r in rows_out.items() if r[0] != r[1] and r[0] in changed}
-    again |= {o for (o, g), total in offer.items() if total / info[g][0] >= close}
-    smalls_out = sorted({rows_out[o][1] for o in again if rows_out[o][4] <= small})
-    kept = store.story_rows_by("grp", smalls_out)
-    for d, r in kept.items():
-        deciding.setdefault(r[1], []).append(d)
-    group_of = {d: r[1] for d, r in kept.items()} | grp
-    mine_pairs = sorted(
-        set(store.story_pairs([d for d in group_of if d not in new_set]))
-        | {p for p in pairs if p[0] in group_of or p[1] in group_of}
-    )
-    rows_nb = store.story_rows(
-        sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
-    )
-    size_of = {r[1]: r[4] for r in (*rows_nb.values(), *kept.values())}
-    size_of |= {g: n for g, (n, _) in info.items()}
-    group_of |= {d: r[1] for d, r in rows_nb.items()}
-    first_of = {g: f for g, (_, f) in info.items()}
-    first_of |= {
-        g: f
-        for g, (_, f) in store.group_sizes(
-            sorted({g for g, n in size_of.items() if n > small and g not in first_of})
-        ).items()
-    }
-    near_of: dict[int, list[tuple[int, float]]] = {}
-    for a, b, s in mine_pairs:
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
-        if ga in deciding:
-            near_of.setdefault(ga, []).append((b, s))
-        if gb in deciding:
-            near_of.setdefault(gb, []).append((a, s))
-    story = {d: grp[d] for d in touched}
-    for g, ds in deciding.items():
-        h = st.attach_choice(near_of.get(g, []), group_of, size_of, first_of)
-        story.update(dict.fromkeys(ds, g if h is None else h))
-
-    # Rows to add: the new articles' weights appended to the stored postings.
-    add_post = []
-    xc = x_new[:, cols].tocsc()
-    xc.sort_indices()
-    new_arr = np.asarray(new, dtype=np.int64)
-    for k, term in enumerate(cols.tolist()):
-        lo, hi = xc.indptr[k], xc.indptr[k + 1]
-        if hi == lo:
-            continue
-        pd, pw = post.get(term, (b"", b""))
-        add_post.append(
-            (term, pd + new_arr[xc.indices[lo:hi]].tobytes(), pw + xc.data[lo:hi].tobytes())
-        )
-    rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
-    rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}
-    return {
-        "n": n0,
-        "story_vocab": [(w, k, 0, 0) for w, k in terms_.vocab.items() if w not in known],
-        "story_post": add_post,
-        "story_vec": [
-            (
-                d,
-                held[d].astype(np.int32).tobytes(),
-                _blob(sorted(focal[d])),
-                _blob(sorted(years[d])),
-            )
-            for d in new
-        ],
-        "story_pair": pairs,
-        "story_of": [(d, *r) for d, r in rows_of.items()],
-        "quote_link": [(k, d) for k, ds in mine.items() for d in ds],
-    }
 
 
 def update_stories(store: Store) -> bool:
     """Bring the stored story groups up to date (see the notes above): the new articles
-    alone against the stored basis, or everything anew. False when another writer
-    changed the store meanwhile (the next ``index`` or read recomputes them)."""
+    alone against the stored basis (:func:`storytrace.stories.update_state`), or everything
+    anew (:func:`storytrace.stories.full_state`). False when another writer changed the
+    store meanwhile (the next ``index`` or read recomputes them)."""
+    from storytrace import stories as st
+
     generation = store.generation()
     n0 = store.story_basis()
     state = None
@@ -1024,9 +650,10 @@ def update_stories(store: Store) -> bool:
         new = store.ungrouped()
         _fill_features(store, new)
         if new and store.count_grouped() + len(new) <= n0 * (1 + REBASE):
-            state = _update_state(store, new, n0)
+            state = st.update_state(store, new, n0)
     if state is None:
-        return store.add_stories(_full_state(store), generation, fresh=True)
+        _fill_features(store)
+        return store.add_stories(st.full_state(store), generation, fresh=True)
     return store.add_stories(state, generation, fresh=False)
 
 
