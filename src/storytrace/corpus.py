@@ -315,24 +315,34 @@ def candidate_pairs(
     return pairs
 
 
-def _candidates_before(
-    store: Store, doc: int, keys: fp.Query, common: dict[int, int] | None = None
-) -> set[int]:
-    """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups).
+def _chunk_candidates(
+    store: Store, queries: Mapping[int, fp.Query], common: dict[int, dict[int, int]]
+) -> dict[int, set[int]]:
+    """The docs below each of a few docs (``queries``: their look-up keys) that pair with
+    it under :func:`candidate_pairs`' rule, from the stored holders of their keys (one
+    query per table for them all). Fills ``common`` with each doc's fingerprints held by
+    more than ``fp.MAX_DF`` stored docs, with their counts."""
+    import numpy as np
 
-    ``keys``: the doc's fingerprints and distinct band keys; ``common``: the counts of its
-    fingerprints held by more than ``fp.MAX_DF`` stored docs, when already read.
-    """
-    found: set[int] = set()
-    for table, held, least in (
-        ("postings", keys.fingerprints, fp.MIN_SHARED),
-        ("lsh", keys.lsh_keys, 1),
-    ):
-        many = common if table == "postings" and common is not None else None
-        if many is None:
-            many = store.common_keys(table, held, fp.MAX_DF)
-        rare = [k for k in held if k not in many]
-        found |= set(store.docs_holding(table, rare, doc, least))
+    later = set(queries)
+    found: dict[int, set[int]] = {}
+    for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
+        side = 0 if table == "postings" else 1
+        rows = store.holders(table, sorted({k for q in queries.values() for k in q[side]}))
+        held = np.asarray(rows, dtype=np.int64).reshape(-1, 2)
+        held = held[np.lexsort((held[:, 1], held[:, 0]))]
+        first = np.flatnonzero(np.concatenate(([True], held[1:, 0] != held[:-1, 0])))
+        df = np.diff(np.append(first, len(held)))
+        if side == 0:
+            many = df > fp.MAX_DF
+            heavy = dict(zip(held[first[many], 0].tolist(), df[many].tolist(), strict=True))
+            for d, q in queries.items():
+                common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
+        # Most keys are held by the new doc alone: only keys that can pair are walked.
+        df_row = np.repeat(df, df)
+        pairing = held[(df_row >= 2) & (df_row <= fp.MAX_DF)].tolist()
+        for a, b in _pairs_from_sorted(pairing, fp.MAX_DF, least, later):
+            found.setdefault(b, set()).add(a)
     return found
 
 
@@ -470,18 +480,29 @@ def align_pending(
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
     # A pending article's look-up keys and the counts of its common fingerprints serve
     # its furniture and its candidates.
-    keys_of: dict[int, fp.Query | None] = {}
+    rows_of: dict[int, dict] = {}
     common: dict[int, dict[int, int]] = {}
+
+    def row_of(d: int) -> dict:
+        if d not in rows_of:
+            rows_of[d] = store.article(d)
+        return rows_of[d]
+
+    def query(d: int) -> fp.Query | None:
+        row = row_of(d)
+        hq = (known or {}).get(row["id"])
+        return hq[1] if hq and hq[0] == content_hash(row["text"]) else None
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
-            row = store.article(d)
+            row = row_of(d)
             meta = {"id": row["id"], "published": row["published"]}
             outlet = row["outlet"]
-            hq = (known or {}).get(row["id"])
-            q = keys_of[d] = hq[1] if hq and hq[0] == content_hash(row["text"]) else None
+            q = query(d)
             held = q.fingerprints if q else fp.fingerprint(row["text"])
-            many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
+            many = common.get(d)
+            if many is None:
+                many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
                 store, row["text"], outlet, n_docs, sizes.get(outlet, 0), many, held
             )
@@ -493,13 +514,12 @@ def align_pending(
         for i in range(0, len(pending), ALIGN_CHUNK):
             chunk = pending[i : i + ALIGN_CHUNK]
             jobs = []
+            if not scan:
+                by_later = _chunk_candidates(
+                    store, {b: query(b) or _query_of(row_of(b)["text"]) for b in chunk}, common
+                )
             for b in chunk:
-                if scan:
-                    before = by_later.pop(b, set())
-                else:
-                    text = art(b)[1]
-                    q = keys_of[b] or _query_of(text)
-                    before = _candidates_before(store, b, q, common[b])
+                before = by_later.pop(b, set())
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
@@ -520,7 +540,7 @@ def align_pending(
             n_pairs += len(jobs)
             n_edges += len(rows)
             arts.clear()
-            keys_of.clear()
+            rows_of.clear()
             common.clear()
     finally:
         if own_pool and pool is not None:
