@@ -11,6 +11,9 @@ events of one kind apart (two earthquakes in one region, two arrests of
 players of one team). Groups are an average-link agglomeration of those
 scores (:func:`average_link`), which checks a group's cohesion before joining
 it instead of chaining like single-link components.
+
+The last section computes the story tables a store keeps (:func:`full_state`,
+:func:`update_state`): those read the store they are given.
 """
 
 from __future__ import annotations
@@ -1283,33 +1286,44 @@ def _update_scores(
     docs = np.concatenate((olds, new))
     order = np.argsort(docs, kind="stable")
     ra, rb = (order[np.searchsorted(docs[order], x)] for x in (a, b))
-    size = terms_.size
-    held_old = np.frombuffer(b"".join(v[0] for v in vs), dtype=np.int32).astype(np.int64)
-    lens_old = np.fromiter((len(v[0]) // 4 for v in vs), dtype=np.int64, count=len(vs))
-    lens_new = np.asarray(terms_.lengths, dtype=np.int64)
-    held = np.sort(
-        np.concatenate(
-            (
-                np.repeat(np.arange(len(olds), dtype=np.int64), lens_old) * size + held_old,
-                np.repeat(np.arange(len(olds), len(docs), dtype=np.int64), lens_new) * size
-                + held_new,
-            )
-        )
-    )
-    names = [np.frombuffer(v[1], dtype=np.int32) for v in vs]
-    names += [np.asarray(sorted(focal[d]), dtype=np.int64) for d in new.tolist()]
-    lens = np.fromiter((len(f) for f in names), dtype=np.int64, count=len(names))
+    size, n_old = terms_.size, len(olds)
+
+    def blobs(k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The old rows' ``k``-th vector blobs, joined, and each one's length."""
+        flat = np.frombuffer(b"".join(v[k] for v in vs), dtype=np.int32).astype(np.int64)
+        return flat, np.fromiter((len(v[k]) // 4 for v in vs), dtype=np.int64, count=n_old)
+
+    names_new = [np.asarray(sorted(focal[d]), dtype=np.int64) for d in new.tolist()]
+    names_old, lens_old = blobs(1)
+    flat = np.concatenate((names_old, *names_new))
+    lens = np.concatenate((lens_old, [len(f) for f in names_new])).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
-    flat = np.concatenate(names).astype(np.int64) if names else np.zeros(0, dtype=np.int64)
+    # A stored doc pairs only with new ones here, so of its terms only the new docs' focal
+    # names are ever looked up: the others are left out of the sorted keys.
+    held_old, lens_held = blobs(0)
+    rows_old = np.repeat(np.arange(n_old, dtype=np.int64), lens_held)
+    wanted = np.isin(held_old, np.concatenate((np.zeros(0, dtype=np.int64), *names_new)))
+    rows_new = np.repeat(np.arange(n_old, len(docs), dtype=np.int64), terms_.lengths)
+    held = np.sort(
+        np.concatenate((rows_old[wanted] * size + held_old[wanted], rows_new * size + held_new))
+    )
     m = np.maximum(
         _missing_share(ra, rb, flat, lens, starts, held, size),
         _missing_share(rb, ra, flat, lens, starts, held, size),
     )
     score = cos * (1 - FOCAL_PENALTY * m)
-    yrs = [frozenset(_ints(v[2])) for v in vs] + [years[d] for d in new.tolist()]
-    dated = np.asarray([bool(y) for y in yrs] or [False])
+
+    def yrs(r: int) -> frozenset[int]:
+        return frozenset(_ints(vs[r][2])) if r < n_old else years[int(new[r - n_old])]
+
+    dated = np.concatenate(
+        (
+            np.fromiter((len(v[2]) > 0 for v in vs), dtype=bool, count=n_old),
+            np.asarray([bool(years[d]) for d in new.tolist()], dtype=bool),
+        )
+    )
     for k in np.flatnonzero(dated[ra] & dated[rb]).tolist():
-        if not yrs[ra[k]] & yrs[rb[k]]:
+        if not yrs(ra[k]) & yrs(rb[k]):
             score[k] *= 1 - YEAR_PENALTY
     return sorted(zip(a.tolist(), b.tolist(), score.tolist(), strict=True))
 
