@@ -33,8 +33,9 @@ from storytrace.quotes.lexicon import (
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import clause_subject, long_subject, np_backward, np_forward
+from storytrace.text import lazy_compile
 
-_TURN = re.compile(
+_TURN = lazy_compile(
     r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"
 )
 
@@ -80,7 +81,7 @@ def transcript_turns(ctx: Context, u0: int, u1: int) -> tuple[list[Quote], int]:
     return turns, (end if turns else u0)
 
 
-_STAGE = re.compile(r"[ \t]*[“\"]?\([A-Z][A-Z .,']*\)\.?[”\"]?[ \t]*$", re.M)
+_STAGE = lazy_compile(r"[ \t]*[“\"]?\([A-Z][A-Z .,']*\)\.?[”\"]?[ \t]*$", re.M)
 # Capitalised labels that open a line without naming a speaker.
 _NOT_SPEAKER_LABELS = {"update", "note", "editor's note", "correction", "q", "a", "ps", "pps"}
 
@@ -134,7 +135,7 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
     return [make_quote(ctx, piece, cue, sp)]
 
 
-_COLON_VERB = re.compile(
+_COLON_VERB = lazy_compile(
     r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had)\b"
 )
 
@@ -175,10 +176,10 @@ class _Cue:
         return self.start, self.end
 
 
-_WORD = re.compile(r"\w+")
-_OUT = re.compile(r"\s+out\b")
-_TO = re.compile(r"\s+to\b")
-_THAT = re.compile(r"\s+that\b")
+_WORD = lazy_compile(r"\w+")
+_OUT = lazy_compile(r"\s+out\b")
+_TO = lazy_compile(r"\s+to\b")
+_THAT = lazy_compile(r"\s+that\b")
 
 
 def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
@@ -244,47 +245,47 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     return out
 
 
-_ON_TO = re.compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
+_ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
-_LISTENER_TO = re.compile(
+_LISTENER_TO = lazy_compile(
     r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?(?=to\s+[“\"‘]?[a-z])"
 )
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
-_NAMED_AS = re.compile(
+_NAMED_AS = lazy_compile(
     r"\s+(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*|the\s+\w+)"
     r"\s+(?:a|an)\s+[a-z]"
 )
-_QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
-_SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
-_BACK = re.compile(r"\s+back\b")
-_IT = re.compile(r"\s+it\b")
-_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)(?:\s+\w+ly)?\s+$", re.I)
-_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|of|by)|\d)\s+$", re.I)
-_NOUN_NEXT = re.compile(
+_QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
+_SUBJECT_BEFORE = lazy_compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
+_BACK = lazy_compile(r"\s+back\b")
+_IT = lazy_compile(r"\s+it\b")
+_AS_BEFORE = lazy_compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
+_PASSIVE_AUX = lazy_compile(r"\b(?:was|were|been|being|is|are|be)(?:\s+\w+ly)?\s+$", re.I)
+_ADJECTIVAL = lazy_compile(r"(?:\b(?:the|a|an|his|her|their|its|of|by)|\d)\s+$", re.I)
+_NOUN_NEXT = lazy_compile(
     r"\s+(?!(?:that|to|in|on|by|it|he|she|they|we|i|you|his|her|their)\b)[a-z]+\b"
     r"(?!\s+(?:that|to)\b)"
 )
-_TIME_CLAUSE = re.compile(
+_TIME_CLAUSE = lazy_compile(
     r"\s*(?:as|while|when|whenever|after|before|because|since|until|once)\s+"
     r"(?:he|she|they|it|we|I|you)\b"
 )
-_LOWER_BEFORE = re.compile(r"\b[a-z]+\s+$")
-_PLURAL_NEXT = re.compile(
+_LOWER_BEFORE = lazy_compile(r"\b[a-z]+\s+$")
+_PLURAL_NEXT = lazy_compile(
     r"\s+(?!(?:his|its|this|was|is|has|us|as)\b)[a-z]+s\b(?!\s+(?:that|to)\b)"
 )
-_WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
-_PROGRESSIVE = re.compile(
+_WITH_THAT = lazy_compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
+_PROGRESSIVE = lazy_compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:n['’]t)?(?:\s+(?:not|also|still|now))?\s+$",
     re.I,
 )
 # What follows a cue that reports content: 'that', 'if', 'whether', a colon or a quotation,
 # after at most a short listener ('is warning voters that').
-_LINKS_CONTENT = re.compile(
+_LINKS_CONTENT = lazy_compile(
     r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|(?:[\w’'\-]+\s+){0,3}?,?\s*[“\"‘])"
 )
-_QUOTE_AFTER = re.compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
+_QUOTE_AFTER = lazy_compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
 
 def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: int, u1: int) -> bool:
@@ -428,22 +429,22 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return quotes
 
 
-_NESTED = re.compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
+_NESTED = lazy_compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
 
 
-_AFTER_QUOTE_FRAME = re.compile(
+_AFTER_QUOTE_FRAME = lazy_compile(
     r"[,?!—–-][”’\"']\s+((?:he|she|they|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
     r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
     r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
 )
 
 
-_PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
-_COORDINATED = re.compile(
+_PREP_BEFORE = lazy_compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
+_COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
 # A participle after a comma, perhaps with an adverb: ', saying', ', even suggesting'.
-_COMMA_ADVERB = re.compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
+_COMMA_ADVERB = lazy_compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
 
 
 def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
@@ -457,7 +458,7 @@ def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span
     return [(m.span(2), m.span(1), m.start(1), m.end(2))]
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_PASSIVE = lazy_compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
 def _passive_before(text: str, u0: int, c0: int) -> int | None:
@@ -475,7 +476,7 @@ def _after_content(text: str, u0: int, c0: int) -> bool:
 
 
 _NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "form"}
-_SOURCE_END = re.compile(
+_SOURCE_END = lazy_compile(
     r"\s*(?:[,;:!?()“”\"—–]|\s-\s|$)|\s+(?:that|who|which|when|while|because|and\s+(?:the|a|an)"
     r"\s+\w+\s+(?:is|are|was|were|has|have|had|will)\b)"
 )
@@ -506,7 +507,7 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     return s, e
 
 
-_SOURCE_WORD = re.compile(r"[^\s,;:!?()“”\"—–]+")
+_SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
 
 
 def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
@@ -514,9 +515,9 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
     return k < len(ctx.segs) and ctx.segs[k][0] < u1
 
 
-_MID_FRAME = re.compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
-_THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
-_COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
+_MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
+_THAT_FRAME = lazy_compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
+_COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
 def _pieces(
@@ -635,7 +636,7 @@ def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
 
 
 # A comma inside a number ('1,300 emails') ends no clause.
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
+_CLAUSE_END = lazy_compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
 _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
@@ -749,7 +750,7 @@ _LEAD_TRIM = " \t\n\xa0,:;–—-"
 _TAIL_TRIM = " \t\n\xa0,:;.–—-"
 # 'to spend more but has | said ...': the conjunction and auxiliaries of the next
 # coordinated frame end no content.
-_EDGE_WORDS = re.compile(
+_EDGE_WORDS = lazy_compile(
     r"^(?:and|but|as|with|while|so|then)\b|\b(?:and|but|as|with|while|so|then)"
     r"(?:\s+(?:then|later|also|has|have|had|would|will|still))*$"
 )
