@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,28 @@ def test_sixteen_thousand_marks_with_the_parser_are_bounded_work() -> None:
     extract_quotes("“A b,” he said.", parser=True)
     for text in ('"' * 16_000, "“" * 8_000 + "”" * 8_000, "'" * 16_000):
         assert _line_events(lambda t=text: extract_quotes(t, parser=True)) <= 30 * len(text)
+
+
+def test_index_skips_a_pair_over_the_word_limit_with_a_warning(tmp_path: Path) -> None:
+    """docs/bad-input.md: ``index`` aligns no pair with an article over the limit of one
+    comparison, says so in one line naming both ids, and stores both articles."""
+    import warnings
+
+    from storytrace.align import MAX_WORDS
+    from storytrace.articles import InputWarning
+    from storytrace.corpus import index_records
+
+    text = _news(400, 5)
+    big = " ".join([text] * (MAX_WORDS // len(text.split()) + 1))  # one line, 0.6 MB
+    assert len(big.split()) > MAX_WORDS
+    recs = [("small", {"text": text}), ("big", {"text": big})]
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", InputWarning)
+        report = index_records(recs, tmp_path / "db", quotes=False)
+    said = [str(w.message) for w in seen if issubclass(w.category, InputWarning)]
+    assert report.added == 2 and report.edges == 0
+    assert len(said) == 1 and "\n" not in said[0]
+    assert said[0].startswith("pair big, small not aligned: ") or said[0].startswith(
+        "pair small, big not aligned: "
+    )
+    assert f"more than {MAX_WORDS:,} words" in said[0]
