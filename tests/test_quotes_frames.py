@@ -355,3 +355,86 @@ def test_third_pass_frames(sentence: str, expected: list[tuple[str, str | None]]
 )
 def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
     assert _got(LEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Fourth pass. A frame nested in another's content does not cut it: the outer
+        # content runs on over it, and the inner frame is also its own quote.
+        (
+            "Lee says she admired the team's nerve through what she calls a “long, ugly season.”",
+            [
+                (
+                    "she admired the team's nerve through what she calls a “long, ugly season.”",
+                    "Lee",
+                ),
+                ("a “long, ugly season.”", "Lee"),
+            ],
+        ),
+        (
+            "Ms. Ortiz noted that, like her, Mr. Brandt had been mocked in farm country for "
+            "admitting that subsidies would shrink.",
+            [
+                (
+                    "like her, Mr. Brandt had been mocked in farm country for admitting that "
+                    "subsidies would shrink",
+                    "Ms. Ortiz",
+                ),
+                ("subsidies would shrink", "Ms. Ortiz"),
+            ],
+        ),
+        # An inner frame whose own object is a noun phrase still belongs to the outer one.
+        (
+            "The Herald on Sunday wrote that Mr. Vance had claimed a loss of $2 million.",
+            [("Mr. Vance had claimed a loss of $2 million", "Herald")],
+        ),
+        # A place phrase with commas between the cue and its 'that'.
+        (
+            "Ms. Ortiz says at a town hall in Dayton, Ohio, that the plan costs too much.",
+            [("the plan costs too much", "Ms. Ortiz")],
+        ),
+        # A relative pronoun after an earlier frame's speaker.
+        (
+            "The rules are costly, said Mr. Kemp, who stressed that small firms would pay most.",
+            [("The rules are costly", "Mr. Kemp"), ("small firms would pay most", "Mr. Kemp")],
+        ),
+        # 'many of whom say', 'someone asked how', 'went on to explain how'.
+        (
+            "The plan angered the growers, many of whom say the price is unfair.",
+            [("the price is unfair", "many of whom")],
+        ),
+        (
+            "Then someone asked how the club could afford the new stadium.",
+            [("how the club could afford the new stadium", "someone")],
+        ),
+        (
+            "Mr. Kemp went on to explain how he believes the cuts hurt the navy.",
+            [("how he believes the cuts hurt the navy", "Mr. Kemp")],
+        ),
+        # Naming with a bare noun object and a predicative noun phrase.
+        (
+            "Mr. Kemp has called climate policy a tax on farmers.",
+            [("climate policy a tax on farmers", "Mr. Kemp")],
+        ),
+        # A participle after 'from' or 'in' takes the clause subject.
+        (
+            "Ms. Ortiz was right in saying that the deal would fail.",
+            [("the deal would fail", "Ms. Ortiz")],
+        ),
+    ],
+)
+def test_fourth_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called off a meeting with the union.",
+        "She called twice a day.",
+        "The coach called for a change at half-time.",
+    ],
+)
+def test_fourth_pass_frames_do_not_over_fire(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []

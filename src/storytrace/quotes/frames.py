@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
+    AUX_ADV,
     BELIEF_FORMS,
     COMMISSIVES,
     CUE_FORMS,
@@ -252,8 +253,12 @@ _LISTENER_TO = re.compile(
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
 _NAMED_AS = re.compile(
-    r"\s+(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*|the\s+\w+)"
-    r"\s+(?:a|an)\s+[a-z]"
+    r"\s+(?:(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*"
+    r"|the\s+\w+)\s+"
+    # 'has called climate change a hoax': a bare noun or compound, no particle or adverb.
+    r"|(?:(?!(?:for|on|off|up|out|back|in|at|to|into|upon|over|again|once|twice|about)\b)"
+    r"[a-z]+(?<!ly)\s+){1,2})"
+    r"(?:a|an)\s+[a-z]"
 )
 _QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
@@ -375,6 +380,10 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Smith said the plan was dead and added that ...': a second
                     # attribution with the same speaker.
                     speaker = frames[-1][1]
+                elif frames and (rel := _RELATIVE_FRAME.fullmatch(text, lo, c0)) is not None:
+                    # '..., said Mr. Kamin, who emphasized that ...': the relative
+                    # pronoun stands for the previous frame's speaker.
+                    speaker, f0 = rel.span(1), rel.start(1)
                 elif (
                     cue.lemma == "say"
                     and not _after_content(text, lo, c0)
@@ -418,17 +427,49 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             hi = bounds[k + 1]
         his.append(hi)
     for k in range(len(frames) - 2, -1, -1):
-        # 'He notes that the Commission announced that there was an issue': the
-        # nested attribution is part of the outer one's content (and also its own).
-        between = _NESTED.fullmatch(text, frames[k][3], frames[k + 1][0][0])
-        if between and _links(ctx, between.start(1), between.end(1)):
+        if _nested(ctx, frames[k], frames[k + 1]):
             his[k] = his[k + 1]
     for k, (cue, speaker, f0, f1) in enumerate(frames):
         quotes += _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
     return quotes
 
 
-_NESTED = re.compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
+_NESTED = re.compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
+# An inner frame opened by a relative or subordinating word inside the outer content:
+# 'through what she calls a “war of words”', 'was “absolutely right” when he said',
+# 'pilloried for acknowledging that', 'because it would encourage investors to'.
+_SUBORDINATE = re.compile(r"\b(?:what|which|when|because|since)\s+$")
+_PREP_PARTICIPLE = re.compile(r"\b(?:for|in|from|by)\s+$")
+_TRAILING_AUX = re.compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
+
+
+def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
+    """Whether the frame ``inner`` sits inside the content of the frame ``outer``
+    before it, so that the outer content runs on over it (the inner attribution is
+    also its own quote): 'He notes that the Commission announced that ...', 'The
+    Times wrote that Trump had claimed ...', 'said she appreciated his courage
+    through what she calls a “war of words”'."""
+    text = ctx.text
+    f1, i0, c0 = outer[3], inner[2], inner[0][0]
+    between = _NESTED.fullmatch(text, f1, c0)
+    if between:
+        # 'that Trump had claimed': the inner subject, perhaps with its auxiliaries.
+        s, e = between.span(1)
+        aux = _TRAILING_AUX.search(text, s, e)
+        return _links(ctx, s, aux.start() if aux else e)
+    gap = text[f1:i0]
+    if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
+        return False
+    if not _reports_content(ctx, outer[0], (f1, i0)):
+        return False
+    if _SUBORDINATE.search(text, max(f1, i0 - 12), i0):
+        return True
+    # 'for acknowledging that ...': a participle as the object of a preposition.
+    return (
+        i0 == c0
+        and text[c0 : inner[0][1]].endswith("ing")
+        and _PREP_PARTICIPLE.search(text, max(f1, c0 - 8), c0) is not None
+    )
 
 
 _AFTER_QUOTE_FRAME = re.compile(
@@ -438,7 +479,8 @@ _AFTER_QUOTE_FRAME = re.compile(
 )
 
 
-_PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
+_RELATIVE_FRAME = re.compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
+_PREP_BEFORE = re.compile(r"\b(?:for|by|from|in|after|before|while|without|when)\s*$")
 _COORDINATED = re.compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
@@ -516,6 +558,10 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
 
 _MID_FRAME = re.compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
 _THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
+_PHRASE_THAT = re.compile(
+    r"\s+(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
+    r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
+)
 _COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
@@ -537,7 +583,9 @@ def _pieces(
     if m and not _has_quote(ctx, f1, m.end() - 1) and _links(ctx, f1, m.end()):
         f1, linked = m.end(), True
     else:
-        m = _THAT_FRAME.match(text, f1, hi)
+        # 'says at a campaign stop in Toledo, Ohio, that it means ...': a place or
+        # time phrase, commas and all, between the cue and its 'that'.
+        m = _THAT_FRAME.match(text, f1, hi) or _PHRASE_THAT.match(text, f1, hi)
         if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
             f1, linked = m.end(), True
     quotes: list[Quote] = []

@@ -74,10 +74,16 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         ):
             i -= 1
         elif lw == "to" and i > 0 and toks[i - 1].group(0).lower() in _CATENATIVES:
-            # 'he appeared to suggest that ...', 'Trump went on to say ...'.
+            # 'he appeared to suggest that ...'.
             i -= 2
-            if i >= 1 and toks[i].group(0).lower() == "on" and toks[i - 1].group(0) == "went":
-                i -= 2
+        elif (
+            lw == "to"
+            and i > 1
+            and toks[i - 1].group(0).lower() == "on"
+            and toks[i - 2].group(0).lower() in _GO
+        ):
+            # 'Trump went on to say ...', 'Ham went on to explain how ...'.
+            i -= 3
         else:
             break
     # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis.
@@ -91,8 +97,17 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         return None
     w = toks[i].group(0)
     lw = w.lower()
-    if lw in PRONOUNS:
+    if lw in PRONOUNS or lw in _INDEFINITES:
         return toks[i].span()
+    if (
+        lw == "whom"
+        and i > 1
+        and toks[i - 1].group(0) == "of"
+        and toks[i - 2].group(0).lower() in QUANTIFIERS | _PART_WORDS
+    ):
+        # '..., many of whom say the claims are unfounded': part of the group named
+        # before.
+        return toks[i - 2].start(), toks[i].end()
     if lw in RELATIVES:
         # The pronoun is the speaker as written; resolve_speaker names its antecedent.
         if i > 0 and toks[i - 1].group(0) == ",":
@@ -140,7 +155,11 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
 # "isn't saying if ..." reports a position; "wouldn't say when ..." a refusal, not
 # content, so modal and past negations stay out.
 _NEGATED_AUX = set("is was are were has have had".split())
-_CATENATIVES = set("appeared appears seemed seems continued continues tried went".split())
+_CATENATIVES = set("appeared appears seemed seems continued continues tried".split())
+_GO = {"went", "goes", "go", "going", "gone"}
+# Indefinite pronouns that can speak: 'Then someone asked how ...'.
+_INDEFINITES = {"someone", "somebody", "everyone", "everybody", "nobody", "anyone"}
+_PART_WORDS = {"some", "one", "none", "each", "few", "half", "majority", "dozens", "hundreds"}
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
