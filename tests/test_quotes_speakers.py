@@ -260,3 +260,53 @@ def test_a_plural_title_opens_a_name_run() -> None:
         'said, "you give ammunition to the people."'
     )
     assert _speaker_of(text, "Every time") == "Jon Tester"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # Fourth pass. Guards for the new 'many of whom' frame (these two held before
+        # it): a group is nobody's 'she'; a number may open the description after an
+        # inverted cue.
+        (
+            "The ruling angered the families of 9/11 victims, many of whom say the law is "
+            "unfair.\n\n“It is wrong,” said 9/11 widow Jane Holt.\n\nShe continued, “We "
+            "will appeal.”",
+            "We will appeal",
+            "Jane Holt",
+        ),
+        (
+            "The ruling angered the growers, many of whom say the law is unfair.\n\nShe "
+            "said, “We will appeal.”",
+            "We will appeal",
+            "She",
+        ),
+        # 'He’s claiming': the pronoun without its auxiliary is resolved.
+        (
+            "Tom Baker spoke on Monday. He’s claiming that the vote is rigged.",
+            "rigged",
+            "Tom Baker",
+        ),
+        # An adverb between the subject and its verb ends the subject.
+        (
+            "Mr. Reyes generally backed the union, and said he did not support the strike.",
+            "did not support",
+            "Mr. Reyes",
+        ),
+        (
+            "The family only wanted peace, and said it was over.",
+            "it was over",
+            "The family",
+        ),
+        # A numeral with a full stop ends a name run: 'World War II. Last week'.
+        (
+            "The battle changed the course of World War II. Last week, the mayor spoke. "
+            '"We remember," he said.',
+            "We remember",
+            "He",
+        ),
+    ],
+)
+def test_fourth_pass_speakers(text: str, words: str, speaker: str) -> None:
+    got = _speaker_of(text, words)
+    assert got is not None and got.lower() == speaker.lower()

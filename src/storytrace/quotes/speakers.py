@@ -99,6 +99,9 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     lw = w.lower()
     if lw in PRONOUNS or lw in _INDEFINITES:
         return toks[i].span()
+    if lw[-2:] in ("’s", "'s") and lw[:-2] in SUBJECT_PRONOUNS:
+        # "He’s claiming that ...": the pronoun without its auxiliary.
+        return toks[i].start(), toks[i].end() - 2
     if (
         lw == "whom"
         and i > 1
@@ -291,7 +294,8 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
 
 _FORWARD_NP = re.compile(
     r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
-    r"|of|during|after|before|when|while|as)\b)[a-z][\w’'\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
+    # 'said 9/11 widow Terry Strada': a number may open the description.
+    r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
     r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
     r"|after|before|because)\b)"
@@ -392,6 +396,8 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 not w[0].isalnum()
                 or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
                 or lw.endswith(("n't", "n’t"))
+                # 'Mr. Schultz generally supported ...': an adverb before the verb.
+                or (i > 0 and w[0].islower() and _adverb(lw))
             ):
                 # "Feldman wouldn't say when ... but said": the subject ends at its verb.
                 end = i
@@ -407,6 +413,18 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
         if end:
             return toks[0].start(), toks[end - 1].end()
     return None
+
+
+# Nouns ending in -ly, which _adverb must not take for adverbs.
+_LY_NOUNS = set(
+    """family ally rally assembly supply anomaly monopoly reply belly bully jelly lily holly
+    italy july emily kelly sally molly polly""".split()
+)
+
+
+def _adverb(word: str) -> bool:
+    """'generally', 'only': an adverb between a subject and its verb."""
+    return word == "only" or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
 
 def index_names(ctx: Context, sdoc: Any) -> None:
@@ -441,7 +459,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             core = w.rstrip(".")
             if (
                 w.endswith(".")
-                and len(core) > 2
+                # 'World War II. Last week': a numeral ends the sentence too.
+                and (len(core) > 2 or (len(core) == 2 and core.isupper()))
                 and core.isalpha()
                 and core.lower() not in TITLES | _ABBREVS
             ):
@@ -1020,7 +1039,8 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
     of that gender or of unknown gender, never an organisation."""
     if not gender:
         return True
-    if is_organisation(ctx, name):
+    if not any(w[:1].isupper() for w in name.split()) or is_organisation(ctx, name):
+        # 'many of whom', 'officials': a group, nobody's 'he' or 'she'.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender
