@@ -417,6 +417,20 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
             "Mr. Kemp has called climate policy a tax on farmers.",
             [("climate policy a tax on farmers", "Mr. Kemp")],
         ),
+        # A characterisation with quoted words after a verb off the cue list ('X as
+        # “…”'), and praise or blame ('X for … “…”'); an adverb before the verb.
+        (
+            "Lately Ms. Ortiz has been steadily pounding Mr. Kemp as a “fraud” at rallies.",
+            [("Mr. Kemp as a “fraud”", "Ms. Ortiz")],
+        ),
+        (
+            "Mr. Kemp openly admires Governor Ann Ruiz as a “true leader,” in his speeches.",
+            [("Governor Ann Ruiz as a “true leader,”", "Mr. Kemp")],
+        ),
+        (
+            "In an interview he blasted the local press for being “totally dishonest.”",
+            [("the local press for being “totally dishonest.”", "he")],
+        ),
         # A participle after 'from' or 'in' takes the clause subject.
         (
             "Ms. Ortiz was right in saying that the deal would fail.",
@@ -434,6 +448,11 @@ def test_fourth_pass_frames(sentence: str, expected: list[tuple[str, str | None]
         "He called off a meeting with the union.",
         "She called twice a day.",
         "The coach called for a change at half-time.",
+        # Roles, beliefs and purchases are no characterisation.
+        "The club hired the coach as “interim manager”.",
+        "Fans see him as a “hero” in the city.",
+        "He bought a ticket for “Hamilton” last week.",
+        "She was known as “The Kid” at school.",
     ],
 )
 def test_fourth_pass_frames_do_not_over_fire(sentence: str) -> None:

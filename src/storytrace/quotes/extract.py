@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.frames import (
+    as_frame,
     attribute_unit,
     belief_unit,
     colon_frame,
@@ -48,7 +49,7 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         found, end = transcript_turns(ctx, u0, u1)
         turn_end = max(turn_end, end)
         if not found:
-            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1)
+            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1) or as_frame(ctx, u0, u1)
         if sdoc is not None:
             for q in found:
                 parse_speaker(ctx, sdoc, q)

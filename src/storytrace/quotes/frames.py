@@ -836,6 +836,74 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
+# 'Reid has gone after Trump as a “human leech”', 'a Times article hailed Trump as “The
+# Comeback Kid”': a verb, its object, then 'as' and a quotation that characterises it.
+_AS_QUOTE = re.compile(
+    r"\b([a-z]+(?:\s+(?:after|on|out|off|down|up))?)\s+"
+    r"(him|her|them"
+    r"|(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*"
+    r"(?:\s+[a-z][\w\-]*)?"
+    r"|(?:the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)"
+    r"\s+(?:as\s+(?:(?:a|an|the|being)\s+)?"
+    # 'blasted the media for being “unbelievably dishonest”': praise and blame.
+    r"|(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?)[“\"‘]"
+)
+# Verbs of praise and blame, which report an utterance with 'X for ... “…”'.
+_PRAISE_BLAME = set(
+    """blast blasted blasting blasts slam slammed slamming slams criticize criticized criticizing
+    criticizes criticise criticised criticising criticises attack attacked attacking attacks
+    laud lauded lauding lauds praise praised praising praises hail hailed hailing hails fault
+    faulted faulting faults mock mocked mocking mocks ridicule ridiculed ridiculing ridicules
+    condemn condemned condemning condemns credit credited crediting credits thank thanked
+    thanking thanks accuse accused accusing accuses chide chided chiding chides scold scolded
+    scolding scolds rebuke rebuked rebuking rebukes lambaste lambasted lambasting lambastes
+    denounce denounced denouncing denounces commend commended commending commends applaud
+    applauded applauding applauds berate berated berating berates""".split()
+)
+# Verbs whose 'X as "Y"' is no one's utterance: the copula, perception and belief
+# ('see him as', a belief), and roles ('served as', 'hired him as').
+_NOT_AS_VERBS = set(
+    """is are was were be been being am known seen regarded viewed considered see sees saw
+    treat treats treated treating serve serves served hired named appointed elected cast
+    casts portrayed played plays such""".split()
+)
+
+
+def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
+    """A characterisation with quoted words and a verb off the cue list: the object
+    and its quoted description are the content, the sentence's subject speaks."""
+    text = ctx.text
+    out: list[Quote] = []
+    for m in _AS_QUOTE.finditer(text, u0, u1):
+        c0, c1 = m.span(1)
+        verb = m.group(1).split()[0]
+        if ctx.in_quote(c0) or verb in _NOT_AS_VERBS or verb in NP_STOP or verb in DETERMINERS:
+            continue
+        if m.group(3) is not None and verb not in _PRAISE_BLAME:
+            continue
+        obj = m.group(2).split()
+        if m.group(3) is None and obj[0] in DETERMINERS and obj[1][:1].islower():
+            # 'as' after a common noun object is too often a role ('hired the man as').
+            continue
+        speaker = np_backward(ctx.doc, u0, c0)
+        if speaker is None or _passive_before(text, u0, c0) is not None:
+            continue
+        k = bisect_left(ctx.seg_starts, m.end() - 1)
+        if k >= len(ctx.segs) or ctx.segs[k][0] > m.end() + 1:
+            continue
+        end = ctx.segs[k][1]
+        # '... as a “human leech” and a “spoiled brat.”': a coordinated second one.
+        more = _AND_QUOTE.match(text, end + 1, u1)
+        if more is not None and k + 1 < len(ctx.segs) and ctx.segs[k + 1][0] <= more.end() + 1:
+            end = ctx.segs[k + 1][1]
+        end = min(u1, end + 1 if text[end : end + 1] in '”"’' else end)
+        out.append(make_quote(ctx, (m.start(2), end), (c0, c1), speaker))
+    return out
+
+
+_AND_QUOTE = re.compile(r"[\s\xa0]*(?:and|or)\s+(?:(?:a|an|the)\s+)?[“\"‘]")
+
+
 def _title_case(s: str) -> bool:
     words = [w for w in s.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) == len(words)

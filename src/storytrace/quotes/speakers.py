@@ -71,6 +71,8 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             )
             # 'Eric Schneiderman isn't saying if ...': a negated auxiliary.
             or (lw.endswith(("n't", "n’t")) and lw[:-3] in _NEGATED_AUX)
+            # 'Trump openly admires', 'has been steadily pounding': an adverb.
+            or (toks[i].group(0)[0].islower() and _adverb(lw) and i + 1 == len(toks))
         ):
             i -= 1
         elif lw == "to" and i > 0 and toks[i - 1].group(0).lower() in _CATENATIVES:
