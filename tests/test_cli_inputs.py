@@ -204,6 +204,31 @@ def test_huge_jsonl_line_is_one_error(tmp_path: Path, monkeypatch: pytest.Monkey
 # --- metadata: passim names and dates --------------------------------------------
 
 
+def test_compare_reads_a_one_record_jsonl_as_its_article(tmp_path: Path) -> None:
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "x", "text": BODY, "title": "Bridge shut"}) + "\n")
+    art = read_article(one)
+    # The record's text, not the JSON source with its braces and keys.
+    assert (art.id, art.text, art.title) == ("x", BODY, "Bridge shut")
+
+
+def test_compare_refuses_jsonl_with_many_or_bad_records(tmp_path: Path) -> None:
+    two = tmp_path / "two.jsonl"
+    two.write_text("".join(json.dumps({"id": i, "text": BODY}) + "\n" for i in (1, 2)))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text"\n')
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    for path, message in (
+        (two, "holds more than one record"),
+        (bad, "bad.jsonl:1: malformed JSON"),
+        (empty, "empty.jsonl: file is empty"),
+    ):
+        result = runner.invoke(app, ["compare", str(path), str(two)])
+        assert result.exit_code != 0
+        assert message in result.output and "Traceback" not in result.output
+
+
 def test_passim_series_and_date_are_aliases() -> None:
     art = record_to_article(
         {"id": "p1", "text": BODY, "series": "gazette", "date": "1851-03-04"}, "w"

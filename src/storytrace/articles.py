@@ -254,6 +254,8 @@ def legacy_codec(data: bytes) -> str:
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
     """Read an article file (plain text or HTML) or ``-`` for standard input."""
     name = str(path)
+    if name != "-" and is_jsonl(name):
+        return _one_jsonl_article(name)
     if name == "-":
         data = stdin_bytes().read(max_bytes + 1)
         name = "<stdin>"
@@ -282,6 +284,27 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
     if is_html:
         return _from_html(text, name)
     return Article(source=name, text=_clean_text(text))
+
+
+def _one_jsonl_article(name: str) -> Article:
+    # A JSONL dump read as plain text would be compared as its JSON source,
+    # braces and all: a silent wrong result. One record is one article; more
+    # belong to `index` or `compare --pairs`.
+    if not Path(name).is_file():
+        raise InputError(f"{name}: no such file")
+    found: Article | None = None
+    for n, rec in iter_jsonl(name):
+        if isinstance(rec, InputError):
+            raise rec
+        if found is not None:
+            raise InputError(
+                f"{name}: holds more than one record; compare takes one article per "
+                "file (use 'storytrace index' or 'compare --pairs' for many)"
+            )
+        found = record_to_article(rec, f"{name}:{n}")
+    if found is None:
+        raise InputError(f"{name}: file is empty")
+    return found
 
 
 _HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
