@@ -310,3 +310,58 @@ def test_a_plural_title_opens_a_name_run() -> None:
 def test_fourth_pass_speakers(text: str, words: str, speaker: str) -> None:
     got = _speaker_of(text, words)
     assert got is not None and got.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "kind"),
+    [
+        # Fourth pass: 'it', 'they' and 'the firm' name the organisation or group the
+        # sentence before is about, when none spoke before.
+        (
+            "Analysts expect shares in Tesco to rise. Tesco reported a rise in profits on "
+            "Tuesday. It said sales grew 5%.",
+            "sales grew",
+            "Tesco",
+            "organisation",
+        ),
+        (
+            "The Federal Reserve raised rates on Wednesday. It said inflation was too high.",
+            "inflation",
+            "Federal Reserve",
+            "organisation",
+        ),
+        (
+            "Shares in Unilever Plc fell on Tuesday. The firm said sales were weak.",
+            "sales were weak",
+            "Unilever Plc",
+            "organisation",
+        ),
+        (
+            "Police arrested two men on Friday. They said the men were armed.",
+            "armed",
+            "Police",
+            None,
+        ),
+        # Not a sentence's capitalised first word, a person, or a thing.
+        (
+            "Shares fell sharply on Tuesday. It said the market was nervous.",
+            "nervous",
+            "It",
+            None,
+        ),
+        (
+            "John Lewis reported a good Christmas. It said December was strong.",
+            "December",
+            "It",
+            None,
+        ),
+        ("The report was released on Monday. It said crime fell.", "crime fell", "It", None),
+    ],
+)
+def test_it_and_the_firm_name_the_organisation_just_written_about(
+    text: str, words: str, speaker: str, kind: str | None
+) -> None:
+    q = next(q for q in extract_quotes(text, parser=False) if words in q.quoted(text))
+    assert q.speaker_name == speaker
+    if kind:
+        assert q.speaker_type == kind

@@ -874,6 +874,8 @@ def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
     and its quoted description are the content, the sentence's subject speaks."""
     text = ctx.text
     out: list[Quote] = []
+    if not _has_quote(ctx, u0, u1):
+        return out
     for m in _AS_QUOTE.finditer(text, u0, u1):
         c0, c1 = m.span(1)
         verb = m.group(1).split()[0]

@@ -710,12 +710,21 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 )
             ):
                 name = last.speaker_name
+            elif low == "it" or low == "they":
+                # 'Tesco reported a rise in profits. It said ...': the organisation
+                # the sentence before is about.
+                name = _subject_organisation(ctx, s, plural=low == "they", any_named=False)
         q.speaker_name = name or phrase
+        if name and low == "it":
+            q.speaker_type = "organisation"
         return
     words_low = low.split()
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
-        # 'Unilever said ... The company said': the organisation that spoke last.
-        org = _organisation_before(ctx, s, earlier)
+        # 'Unilever said ... The company said': the organisation that spoke last,
+        # else the one the sentences before are about.
+        org = _organisation_before(ctx, s, earlier) or _subject_organisation(
+            ctx, s, plural=False, any_named=True
+        )
         if org is not None:
             q.speaker_name = org
             ctx.organisations.add(org)
@@ -843,6 +852,65 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
     # A name known to be an organisation's ('AMD') before a one-word name that
     # spoke more recently ('SeaMicro said ... the company said'), as before.
     return lone
+
+
+def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool) -> str | None:
+    """The organisation (or, ``plural``, the group) one of the two sentences before
+    ``pos`` is about: its subject when that is an organisation's name ('Tesco
+    reported ...', 'The Federal Reserve raised ...'); with ``any_named``, any name
+    there that is recognisably an organisation's. A subject that is a person is
+    passed over; one that is a thing ('The report was ...') ends the search."""
+    text = ctx.text
+    k = bisect_right(ctx.unit_starts, pos) - 1
+    for unit in range(k - 1, max(-1, k - 3), -1):
+        u0, u1 = ctx.units[unit]
+        sp = clause_subject(ctx, u0, u1, whole=True)
+        if sp is not None and not ctx.in_quote(sp[0]):
+            phrase = text[sp[0] : sp[1]]
+            name = re.sub(r"^[Tt]he\s+", "", phrase)
+            words = name.split()
+            if plural and (_is_group(phrase) or is_organisation(ctx, name)):
+                return phrase
+            if not plural and words and _organisation_name(ctx, name, sp[0]):
+                return name
+        if any_named:
+            for m in NAME_RUN.finditer(text, u0, u1):
+                if not ctx.in_quote(m.start()) and is_organisation(ctx, m.group(0)):
+                    return re.sub(r"^[Tt]he\s+", "", m.group(0))
+        if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
+            return None
+    return None
+
+
+def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
+    """Whether a sentence subject names an organisation: a recognised one, a
+    one-word name that is nobody's in the article, or a capitalised name whose
+    first word is no first name ('Federal Reserve', not 'John Lewis')."""
+    words = name.split()
+    if is_organisation(ctx, name):
+        return True
+    if len(words) == 1:
+        # A sentence's first word is capitalised whatever it is ('Shares in X
+        # fell'): a one-word name must also be written capitalised mid-sentence.
+        return _lone_name(ctx, name) and _capitalised_inside(ctx.text, pos, name)
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and name not in ctx.persons
+        and not name_gender(ctx, name)
+        and not first_names().get(words[0].lower())
+        and words[0].lower().strip(".") not in TITLES
+    )
+
+
+def _capitalised_inside(text: str, pos: int, word: str) -> bool:
+    """Whether ``word`` is written after a lower-case word or a comma within a few
+    thousand characters of ``pos`` (so it is capitalised as a name, not as a
+    sentence's first word)."""
+    lo = max(0, pos - 3000)
+    return (
+        re.search(r"(?:[a-z],?|,)\s+" + re.escape(word) + r"\b", text[lo : pos + 3000]) is not None
+    )
 
 
 def _lone_name(ctx: Context, name: str) -> bool:
