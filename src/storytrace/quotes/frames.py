@@ -838,16 +838,15 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
 
 # 'Reid has gone after Trump as a “human leech”', 'a Times article hailed Trump as “The
 # Comeback Kid”': a verb, its object, then 'as' and a quotation that characterises it.
-_AS_QUOTE = re.compile(
+_AS_HEAD = re.compile(
     r"\b([a-z]+(?:\s+(?:after|on|out|off|down|up))?)\s+"
     r"(him|her|them"
     r"|(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*"
     r"(?:\s+[a-z][\w\-]*)?"
-    r"|(?:the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)"
-    r"\s+(?:as\s+(?:(?:a|an|the|being)\s+)?"
-    # 'blasted the media for being “unbelievably dishonest”': praise and blame.
-    r"|(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?)[“\"‘]"
+    r"|(?:the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+$"
 )
+_AS_TAIL = re.compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?[“\"‘]$")
+_FOR_TAIL = re.compile(r"\b(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?[“\"‘]$")
 # Verbs of praise and blame, which report an utterance with 'X for ... “…”'.
 _PRAISE_BLAME = set(
     """blast blasted blasting blasts slam slammed slamming slams criticize criticized criticizing
@@ -874,25 +873,34 @@ def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
     and its quoted description are the content, the sentence's subject speaks."""
     text = ctx.text
     out: list[Quote] = []
-    if not _has_quote(ctx, u0, u1):
-        return out
-    for m in _AS_QUOTE.finditer(text, u0, u1):
+    # Only the words just before each opening mark can frame it: a short window
+    # per quotation, not a scan of the whole sentence.
+    for s, _ in ctx.segments_in(u0, u1):
+        if s <= u0:
+            continue
+        tail = _AS_TAIL.search(text, max(u0, s - 20), s) or _FOR_TAIL.search(
+            text, max(u0, s - 90), s
+        )
+        if tail is None:
+            continue
+        m = _AS_HEAD.search(text, max(u0, tail.start() - 90), tail.start())
+        if m is None:
+            continue
+        praise = tail.re is _FOR_TAIL
         c0, c1 = m.span(1)
         verb = m.group(1).split()[0]
         if ctx.in_quote(c0) or verb in _NOT_AS_VERBS or verb in NP_STOP or verb in DETERMINERS:
             continue
-        if m.group(3) is not None and verb not in _PRAISE_BLAME:
+        if praise and verb not in _PRAISE_BLAME:
             continue
         obj = m.group(2).split()
-        if m.group(3) is None and obj[0] in DETERMINERS and obj[1][:1].islower():
+        if not praise and obj[0] in DETERMINERS and obj[1][:1].islower():
             # 'as' after a common noun object is too often a role ('hired the man as').
             continue
         speaker = np_backward(ctx.doc, u0, c0)
         if speaker is None or _passive_before(text, u0, c0) is not None:
             continue
-        k = bisect_left(ctx.seg_starts, m.end() - 1)
-        if k >= len(ctx.segs) or ctx.segs[k][0] > m.end() + 1:
-            continue
+        k = bisect_left(ctx.seg_starts, s)
         end = ctx.segs[k][1]
         # '... as a “human leech” and a “spoiled brat.”': a coordinated second one.
         more = _AND_QUOTE.match(text, end + 1, u1)
