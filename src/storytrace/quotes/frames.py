@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
@@ -182,12 +183,23 @@ _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\s+that\b")
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> re.Pattern[str]:
+    """The words _cue_matches looks at, as whole ``\\w+`` runs: one regular
+    expression finds them, instead of a dictionary look-up per word of the text
+    (issue 16: the same words, found faster)."""
+    words = set(CUE_FORMS) | set(CUE_FORMS_BEFORE_THAT) | {"according", "According"}
+    words |= {"shot", "fired", "put"}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
 def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     """Reporting verbs in ``text[u0:u1]`` outside quotation marks: a dictionary
     look-up per word, then the checks of verbs with other senses."""
     text = ctx.text
     out = []
-    for w in _WORD.finditer(text, u0, u1):
+    for w in _cue_words().finditer(text, u0, u1):
         word = w.group()
         c0, c1 = w.span()
         lemma = CUE_FORMS.get(word)
