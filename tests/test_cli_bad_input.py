@@ -159,6 +159,15 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "bad-option-value": lambda d: Case(
         ["match", SEED, "--db", str(d), "--limit", "0"], 2, ["Invalid value for '--limit'"]
     ),
+    "jsonl-as-one-article": lambda d: Case(
+        [
+            "compare",
+            write(d / "two.jsonl", jsonl({"id": 1, "text": BODY}, {"id": 2, "text": BODY})),
+            SEED,
+        ],
+        2,
+        ["two.jsonl: holds more than one record; compare takes one article per file"],
+    ),
     "missing-index": lambda d: Case(
         ["match", SEED, "--db", str(d / "nope")], 2, [f"error: {d / 'nope'}: no index here"]
     ),

@@ -72,6 +72,31 @@ def test_stories_output_matches_edge_and_story_schemas(tmp_path: Path) -> None:
         _validator("story").validate(json.loads(json.dumps(s)))
 
 
+def test_stories_command_json_carries_the_title_and_summary_the_terminal_shows(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    copy = SEED_A.replace("Labour", "The Labour Party", 1)
+    records = [
+        ("a", {"text": SEED_A, "title": "Labour housing pledge", "published": "2024-05-30"}),
+        ("c", {"text": copy, "title": "Housing pledge copied", "published": "2024-05-31"}),
+    ]
+    index_records(records, tmp_path)
+    runner = CliRunner()
+    lines = runner.invoke(app, ["stories", "--db", str(tmp_path), "--json"]).output
+    told = [json.loads(line) for line in lines.splitlines()]
+    text = runner.invoke(app, ["stories", "--db", str(tmp_path)]).output
+    story = next(s for s in told if len(s["articles"]) == 2)
+    _validator("story").validate(story)
+    # The earliest article's headline, and the line the terminal prints under it.
+    assert story["title"] == "Labour housing pledge"
+    assert f"story {story['id']}: Labour housing pledge" in text
+    assert f"  {story['summary']}" in text and "1 copy" in story["summary"]
+
+
 def test_quotes_command_output_matches_its_schema(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -72,11 +72,11 @@ def test_sentence_splitter_on_tricky_texts() -> None:
         assert _split_sentences(text) == _reference_sentences(text), text
 
 
-_NEEDLES = sorted({needle for needle, _, _, _ in boilerplate._GATED if needle})
+_NEEDLES = sorted({needle for needle, _, _, _ in boilerplate._gated() if needle})
 
 
 def _found(lowered: str) -> set[str]:
-    return {needle for _, needle in boilerplate._NEEDLES.iter(lowered)}
+    return {needle for _, needle in boilerplate._needles().iter(lowered)}
 
 
 @given(st.lists(st.sampled_from([*_NEEDLES, " ", "x", "s", "\n", "é"]), max_size=12))

@@ -38,7 +38,7 @@ from functools import lru_cache
 import ahocorasick
 
 from storytrace.diff import Passage, TokOp, make_passage
-from storytrace.text import Doc, doc_of, overlaps
+from storytrace.text import Doc, doc_of, lazy_compile, overlaps
 
 Span = tuple[int, int]
 BOILERPLATE = "boilerplate"
@@ -123,9 +123,17 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bmay not be (?:published|reproduced), broadcast, rewritten\b",
     ),
 }
-_COMPILED = [
-    (kind, re.compile(p, re.IGNORECASE | re.MULTILINE)) for kind, ps in RULES.items() for p in ps
-]
+
+
+# The rules are compiled on first use, not at import: about 300 patterns, 30-50 ms of
+# every start-up of a command that never labels furniture (``match``, issue 16).
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern]]:
+    return [
+        (kind, re.compile(p, re.IGNORECASE | re.MULTILINE))
+        for kind, ps in RULES.items()
+        for p in ps
+    ]
 
 
 def _needle(pattern: str) -> str:
@@ -160,7 +168,7 @@ def _needle(pattern: str) -> str:
     return max(parts, key=len) if parts else ""
 
 
-_ALTERNATIVES = re.compile(r"\(\?:([a-z |]+)\)(?![?*+{])")
+_ALTERNATIVES = lazy_compile(r"\(\?:([a-z |]+)\)(?![?*+{])")
 
 
 def _choices(pattern: str) -> list[tuple[str, ...]]:
@@ -197,12 +205,14 @@ def _choices(pattern: str) -> list[tuple[str, ...]]:
 # Rules run on the lower-cased text and only when their literal, and one word of each group
 # of plain alternatives, is in it: a str.find costs microseconds, a regular expression scan
 # about 0.1 ms per rule per article (common literals such as "this " or " ad" let through).
-_GATED = [
-    (_needle(p), _choices(p), re.compile(p, re.MULTILINE), rx)
-    for kind, ps in RULES.items()
-    for p in ps
-    for rx in [re.compile(p, re.IGNORECASE | re.MULTILINE)]
-]
+@lru_cache(maxsize=1)
+def _gated() -> list[tuple[str, list[tuple[str, ...]], re.Pattern, re.Pattern]]:
+    return [
+        (_needle(p), _choices(p), re.compile(p, re.MULTILINE), rx)
+        for kind, ps in RULES.items()
+        for p in ps
+        for rx in [re.compile(p, re.IGNORECASE | re.MULTILINE)]
+    ]
 
 
 def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
@@ -215,7 +225,11 @@ def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
 
 # Every rule's literal found in one pass over the text (Aho-Corasick, overlapping matches
 # included): about a third of the cost of one str.find per rule.
-_NEEDLES = _automaton({needle for needle, _, _, _ in _GATED if needle})
+@lru_cache(maxsize=1)
+def _needles() -> ahocorasick.Automaton:
+    return _automaton({needle for needle, _, _, _ in _gated() if needle})
+
+
 SHORT_PARAGRAPH = 25
 """A paragraph of at most this many words is furniture when one of its sentences is."""
 PARAGRAPH_SHARE = 0.5
@@ -256,8 +270,8 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
     lowered = text.lower()
     same_length = len(lowered) == len(text)  # else offsets would shift: search the text itself
     runs: list[tuple[re.Pattern, str]] = []
-    present = {needle for _, needle in _NEEDLES.iter(lowered)}
-    for needle, choices, low_rx, rx in _GATED:
+    present = {needle for _, needle in _needles().iter(lowered)}
+    for needle, choices, low_rx, rx in _gated():
         if needle and needle not in present:
             continue
         if not all(any(c in lowered for c in group) for group in choices):
@@ -382,7 +396,7 @@ def _split(
 
 def furniture_kinds(text: str) -> list[str]:
     """The kinds of furniture the built-in rules find in ``text`` (for explanations)."""
-    return sorted({kind for kind, rx in _COMPILED if rx.search(text)})
+    return sorted({kind for kind, rx in _compiled() if rx.search(text)})
 
 
 def frequent_hashes(df: Mapping[int, int], min_docs: int) -> set[int]:

@@ -572,7 +572,8 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     "--json",
     "json_out",
     is_flag=True,
-    help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges"}.',
+    help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges", '
+    '"title", "summary"}.',
 )
 @click.option(
     "--html",
@@ -599,14 +600,20 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
         raise InputError("--json and --html - both write to standard output: choose one")
     if html is not None and _write_stories_html(db, data, html):
         return
+    from storytrace.report import index_stories
+
+    shaped = index_stories(db, data["stories"])
     if json_out:
+        # The same title and summary as the terminal and HTML views.
+        told = {s["id"]: s for s in shaped}
         for s in data["stories"]:
+            if (t := told.get(str(s["id"]))) is not None:
+                s = s | {"title": t["title"], "summary": t["summary"]}
             emit(s)
         return
-    from storytrace.report import index_stories
     from storytrace.report.terminal import stories_text
 
-    sys.stdout.write(stories_text(index_stories(db, data["stories"])))
+    sys.stdout.write(stories_text(shaped))
 
 
 def _write_stories_html(db: Path, data: dict, out: Path) -> bool:

@@ -1046,6 +1046,18 @@ class Story(Record):
         "time order (undated last), in time order of their representatives."
     )
     edges: list[dict] = jfield("Reuse edges between nodes (edge.schema.json).")
+    # Grouping needs no titles; readers with the articles' metadata (the
+    # `stories --json` command) fill these as the terminal and HTML show them.
+    title: str | None = jfield(
+        "The earliest article's headline, else its first line or sentence.",
+        default=None,
+        omit_none=True,
+    )
+    summary: str | None = jfield(
+        "One line: articles, outlets, time span, copies and the source where known.",
+        default=None,
+        omit_none=True,
+    )
 
 
 def group_stories(

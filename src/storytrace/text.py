@@ -32,7 +32,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 # CJK and other scripts written without spaces are tokenised per character, so
 # that non-English text still aligns word by word.
@@ -604,3 +604,44 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         i = j + 1
         if i >= end:
             return
+
+
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
+
+
+class LazyPattern:
+    """Stands for ``re.compile(pattern, flags)`` and compiles it when first used.
+
+    Python compiles a module-level ``re.compile`` again in every new process (a ``.pyc``
+    file keeps the pattern's text, not its compiled form). The quote and furniture rules
+    hold a few hundred patterns that a text without quotation marks or reporting verbs
+    never uses, and ``storytrace match`` spent more time compiling them than matching
+    (issue 16). The first use puts the compiled pattern's methods on this object, so a
+    later ``PATTERN.search(...)`` is one attribute look-up, as on an ``re.Pattern``.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:  # reached for what is not on the object yet
+        if name.startswith("__"):  # copy and pickle look for dunders: not a use
+            raise AttributeError(name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._source)
+            for method in _PATTERN_METHODS:
+                setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self._source[0]!r}, {self._source[1]!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done on the first use of the result.
+
+    >>> WORD = lazy_compile(r"\\w+")
+    >>> WORD.findall("two words"), WORD.pattern
+    (['two', 'words'], '\\\\w+')
+    """
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
-from storytrace.text import Doc, doc_of, overlaps
+from storytrace.text import Doc, doc_of, lazy_compile, overlaps
 
 
 def quote_segments(text: str | Doc) -> list[Span]:
@@ -169,7 +169,7 @@ class Tok:
         return self.e
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 _TITLE_ABBREVS = {t.capitalize() for t in TITLES} | {"Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "St"}
 
 
@@ -239,7 +239,7 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
     return units
 
 
-_BARE_FRAME = re.compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
+_BARE_FRAME = lazy_compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 
 def _is_bare_frame(unit_text: str) -> bool:

@@ -35,8 +35,9 @@ from storytrace.quotes.lexicon import (
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import clause_subject, long_subject, np_backward, np_forward
+from storytrace.text import lazy_compile
 
-_TURN = re.compile(
+_TURN = lazy_compile(
     r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"
 )
 
@@ -82,7 +83,7 @@ def transcript_turns(ctx: Context, u0: int, u1: int) -> tuple[list[Quote], int]:
     return turns, (end if turns else u0)
 
 
-_STAGE = re.compile(r"[ \t]*[“\"]?\([A-Z][A-Z .,']*\)\.?[”\"]?[ \t]*$", re.M)
+_STAGE = lazy_compile(r"[ \t]*[“\"]?\([A-Z][A-Z .,']*\)\.?[”\"]?[ \t]*$", re.M)
 # Capitalised labels that open a line without naming a speaker.
 _NOT_SPEAKER_LABELS = {"update", "note", "editor's note", "correction", "q", "a", "ps", "pps"}
 
@@ -136,7 +137,7 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
     return [make_quote(ctx, piece, cue, sp)]
 
 
-_COLON_VERB = re.compile(
+_COLON_VERB = lazy_compile(
     r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had)\b"
 )
 
@@ -177,10 +178,10 @@ class _Cue:
         return self.start, self.end
 
 
-_WORD = re.compile(r"\w+")
-_OUT = re.compile(r"\s+out\b")
-_TO = re.compile(r"\s+to\b")
-_THAT = re.compile(r"\s+that\b")
+_WORD = lazy_compile(r"\w+")
+_OUT = lazy_compile(r"\s+out\b")
+_TO = lazy_compile(r"\s+to\b")
+_THAT = lazy_compile(r"\s+that\b")
 
 
 @lru_cache(maxsize=1)
@@ -257,14 +258,14 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     return out
 
 
-_ON_TO = re.compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
+_ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
-_LISTENER_TO = re.compile(
+_LISTENER_TO = lazy_compile(
     r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?(?=to\s+[“\"‘]?[a-z])"
 )
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
-_NAMED_AS = re.compile(
+_NAMED_AS = lazy_compile(
     r"\s+(?:(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*"
     r"|the\s+\w+)\s+"
     # 'has called climate change a hoax': a bare noun or compound, no particle or adverb.
@@ -272,36 +273,36 @@ _NAMED_AS = re.compile(
     r"[a-z]+(?<!ly)\s+){1,2})"
     r"(?:a|an)\s+[a-z]"
 )
-_QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘]")
-_SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
-_BACK = re.compile(r"\s+back\b")
-_IT = re.compile(r"\s+it\b")
-_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)(?:\s+\w+ly)?\s+$", re.I)
-_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|of|by)|\d)\s+$", re.I)
-_NOUN_NEXT = re.compile(
+_QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
+_SUBJECT_BEFORE = lazy_compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
+_BACK = lazy_compile(r"\s+back\b")
+_IT = lazy_compile(r"\s+it\b")
+_AS_BEFORE = lazy_compile(r"\b[Aa]s\s+(?:[\w’'.\-]+\s+){1,6}$")
+_PASSIVE_AUX = lazy_compile(r"\b(?:was|were|been|being|is|are|be)(?:\s+\w+ly)?\s+$", re.I)
+_ADJECTIVAL = lazy_compile(r"(?:\b(?:the|a|an|his|her|their|its|of|by)|\d)\s+$", re.I)
+_NOUN_NEXT = lazy_compile(
     r"\s+(?!(?:that|to|in|on|by|it|he|she|they|we|i|you|his|her|their)\b)[a-z]+\b"
     r"(?!\s+(?:that|to)\b)"
 )
-_TIME_CLAUSE = re.compile(
+_TIME_CLAUSE = lazy_compile(
     r"\s*(?:as|while|when|whenever|after|before|because|since|until|once)\s+"
     r"(?:he|she|they|it|we|I|you)\b"
 )
-_LOWER_BEFORE = re.compile(r"\b[a-z]+\s+$")
-_PLURAL_NEXT = re.compile(
+_LOWER_BEFORE = lazy_compile(r"\b[a-z]+\s+$")
+_PLURAL_NEXT = lazy_compile(
     r"\s+(?!(?:his|its|this|was|is|has|us|as)\b)[a-z]+s\b(?!\s+(?:that|to)\b)"
 )
-_WITH_THAT = re.compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
-_PROGRESSIVE = re.compile(
+_WITH_THAT = lazy_compile(r"\s+with\s+[^,.;:!?“”\"‘’]{1,40}?\s+that\s")
+_PROGRESSIVE = lazy_compile(
     r"\b(?:is|are|was|were|am|be|been|being)(?:n['’]t)?(?:\s+(?:not|also|still|now))?\s+$",
     re.I,
 )
 # What follows a cue that reports content: 'that', 'if', 'whether', a colon or a quotation,
 # after at most a short listener ('is warning voters that').
-_LINKS_CONTENT = re.compile(
+_LINKS_CONTENT = lazy_compile(
     r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|(?:[\w’'\-]+\s+){0,3}?,?\s*[“\"‘])"
 )
-_QUOTE_AFTER = re.compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
+_QUOTE_AFTER = lazy_compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
 
 def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: int, u1: int) -> bool:
@@ -446,13 +447,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return quotes
 
 
-_NESTED = re.compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
+_NESTED = lazy_compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
 # An inner frame opened by a relative or subordinating word inside the outer content:
 # 'through what she calls a “war of words”', 'was “absolutely right” when he said',
 # 'pilloried for acknowledging that', 'because it would encourage investors to'.
-_SUBORDINATE = re.compile(r"\b(?:what|which|when|because|since)\s+$")
-_PREP_PARTICIPLE = re.compile(r"\b(?:for|in|from|by)\s+$")
-_TRAILING_AUX = re.compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
+_SUBORDINATE = lazy_compile(r"\b(?:what|which|when|because|since)\s+$")
+_PREP_PARTICIPLE = lazy_compile(r"\b(?:for|in|from|by)\s+$")
+_TRAILING_AUX = lazy_compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
 
 
 def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
@@ -484,20 +485,20 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     )
 
 
-_AFTER_QUOTE_FRAME = re.compile(
+_AFTER_QUOTE_FRAME = lazy_compile(
     r"[,?!—–-][”’\"']\s+((?:he|she|they|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
     r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
     r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
 )
 
 
-_RELATIVE_FRAME = re.compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
-_PREP_BEFORE = re.compile(r"\b(?:for|by|from|in|after|before|while|without|when)\s*$")
-_COORDINATED = re.compile(
+_RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
+_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when)\s*$")
+_COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
 # A participle after a comma, perhaps with an adverb: ', saying', ', even suggesting'.
-_COMMA_ADVERB = re.compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
+_COMMA_ADVERB = lazy_compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
 
 
 def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
@@ -511,7 +512,7 @@ def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span
     return [(m.span(2), m.span(1), m.start(1), m.end(2))]
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_PASSIVE = lazy_compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
 def _passive_before(text: str, u0: int, c0: int) -> int | None:
@@ -529,7 +530,7 @@ def _after_content(text: str, u0: int, c0: int) -> bool:
 
 
 _NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "form"}
-_SOURCE_END = re.compile(
+_SOURCE_END = lazy_compile(
     r"\s*(?:[,;:!?()“”\"—–]|\s-\s|$)|\s+(?:that|who|which|when|while|because|and\s+(?:the|a|an)"
     r"\s+\w+\s+(?:is|are|was|were|has|have|had|will)\b)"
 )
@@ -560,7 +561,7 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     return s, e
 
 
-_SOURCE_WORD = re.compile(r"[^\s,;:!?()“”\"—–]+")
+_SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
 
 
 def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
@@ -568,13 +569,13 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
     return k < len(ctx.segs) and ctx.segs[k][0] < u1
 
 
-_MID_FRAME = re.compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
-_THAT_FRAME = re.compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
-_PHRASE_THAT = re.compile(
+_MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
+_THAT_FRAME = lazy_compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
+_PHRASE_THAT = lazy_compile(
     r"\s+(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
     r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
 )
-_COLON_FRAME = re.compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
+_COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
 def _pieces(
@@ -695,7 +696,7 @@ def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
 
 
 # A comma inside a number ('1,300 emails') ends no clause.
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
+_CLAUSE_END = lazy_compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
 _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
@@ -809,7 +810,7 @@ _LEAD_TRIM = " \t\n\xa0,:;–—-"
 _TAIL_TRIM = " \t\n\xa0,:;.–—-"
 # 'to spend more but has | said ...': the conjunction and auxiliaries of the next
 # coordinated frame end no content.
-_EDGE_WORDS = re.compile(
+_EDGE_WORDS = lazy_compile(
     r"^(?:and|but|as|with|while|so|then)\b|\b(?:and|but|as|with|while|so|then)"
     r"(?:\s+(?:then|later|also|has|have|had|would|will|still))*$"
 )
@@ -850,15 +851,15 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
 
 # 'Reid has gone after Trump as a “human leech”', 'a Times article hailed Trump as “The
 # Comeback Kid”': a verb, its object, then 'as' and a quotation that characterises it.
-_AS_HEAD = re.compile(
+_AS_HEAD = lazy_compile(
     r"\b([a-z]+(?:\s+(?:after|on|out|off|down|up))?)\s+"
     r"(him|her|them"
     r"|(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*"
     r"(?:\s+[a-z][\w\-]*)?"
     r"|(?:the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+$"
 )
-_AS_TAIL = re.compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?[“\"‘]$")
-_FOR_TAIL = re.compile(r"\b(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?[“\"‘]$")
+_AS_TAIL = lazy_compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?[“\"‘]$")
+_FOR_TAIL = lazy_compile(r"\b(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?[“\"‘]$")
 # Verbs of praise and blame, which report an utterance with 'X for ... “…”'.
 _PRAISE_BLAME = set(
     """blast blasted blasting blasts slam slammed slamming slams criticize criticized criticizing
@@ -898,7 +899,7 @@ def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
         m = _AS_HEAD.search(text, max(u0, tail.start() - 90), tail.start())
         if m is None:
             continue
-        praise = tail.re is _FOR_TAIL
+        praise = tail.lastindex is not None  # _FOR_TAIL has a group, _AS_TAIL none
         c0, c1 = m.span(1)
         verb = m.group(1).split()[0]
         if ctx.in_quote(c0) or verb in _NOT_AS_VERBS or verb in NP_STOP or verb in DETERMINERS:
@@ -923,7 +924,7 @@ def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return out
 
 
-_AND_QUOTE = re.compile(r"[\s\xa0]*(?:and|or)\s+(?:(?:a|an|the)\s+)?[“\"‘]")
+_AND_QUOTE = lazy_compile(r"[\s\xa0]*(?:and|or)\s+(?:(?:a|an|the)\s+)?[“\"‘]")
 
 
 def _title_case(s: str) -> bool:

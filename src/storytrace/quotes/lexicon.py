@@ -3,7 +3,7 @@ pronouns, determiners and the regular expressions for tokens and names."""
 
 from __future__ import annotations
 
-import re
+from storytrace.text import lazy_compile
 
 IRREGULAR = {
     "say": "say says said saying",
@@ -68,7 +68,7 @@ CUE_FORMS_BEFORE_THAT = {
 NAMING = {"call", "dub", "label", "brand", "refer", "dismiss"}
 
 # Verbs that also have non-reporting senses: "agreed to", "charged with".
-NOT_BEFORE = re.compile(r"\s+(?:to|with|for|up|off|into)\b")
+NOT_BEFORE = lazy_compile(r"\s+(?:to|with|for|up|off|into)\b")
 NEEDS_CHECK = {
     "encourage",
     "press",
@@ -133,11 +133,11 @@ STATEMENT_NOUNS = set(
     """post tweet statement letter email message memo note blog video report interview
     release filing complaint""".split()
 )
-SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawyer|attorney)s?\b")
+SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawyer|attorney)s?\b")
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
-NAME_RUN = re.compile(
+NAME_RUN = lazy_compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
     r"[A-Z][\w’'\-]*\.?)*"
 )

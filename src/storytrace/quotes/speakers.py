@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from storytrace.quotes.document import Context, phrase_tokens
@@ -40,7 +39,7 @@ from storytrace.quotes.lexicon import (
     TITLES,
 )
 from storytrace.quotes.model import Quote, Span
-from storytrace.text import Doc
+from storytrace.text import Doc, lazy_compile
 
 
 def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
@@ -294,7 +293,7 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
     )
 
 
-_FORWARD_NP = re.compile(
+_FORWARD_NP = lazy_compile(
     r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
     # 'said 9/11 widow Terry Strada': a number may open the description.
     r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
@@ -361,7 +360,7 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
     return toks[0].start(), toks[-1].end()
 
 
-_CLAUSE_START = re.compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
+_CLAUSE_START = lazy_compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
 
 
 def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span | None:
@@ -541,13 +540,15 @@ _ABBREVS = {
     "sens",
     "reps",
 }
-_PRE_APPOSITIVE = re.compile(
+_PRE_APPOSITIVE = lazy_compile(
     r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
 )
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|at|near|from|to)\s+$")
-_PLACE_AFTER = re.compile(r"\s+(?:village|town|city|district|province|county|area|region|valley)\b")
+_PLACE_BEFORE = lazy_compile(r"\b(?:[Ii]n|at|near|from|to)\s+$")
+_PLACE_AFTER = lazy_compile(
+    r"\s+(?:village|town|city|district|province|county|area|region|valley)\b"
+)
 
 
 def _place_around(text: str, s: int, e: int) -> bool:
@@ -607,7 +608,7 @@ def is_organisation(ctx: Context, name: str) -> bool:
     return bool(words & ORG_WORDS) or bool(_ACRONYM.fullmatch(name))
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_ACRONYM = lazy_compile(r"[A-Z]{2,5}")
 
 
 def name_gender(ctx: Context, name: str) -> str:
@@ -626,6 +627,8 @@ def name_gender(ctx: Context, name: str) -> str:
 def first_names() -> dict[str, str]:
     """First name -> 'm'/'f' (US Social Security baby names, public domain; see
     scripts/build_first_names.py)."""
+    from importlib.resources import files  # imported here: 10-20 ms a text without names skips
+
     data = files("storytrace").joinpath("data", "first_names.tsv").read_text(encoding="utf-8")
     out = {}
     for line in data.splitlines():
@@ -780,7 +783,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
-_DEMONYM = re.compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
+_DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
 
 
 def _described(ctx: Context, phrase: str, pos: int) -> str | None:
