@@ -147,7 +147,8 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
         ),
         ("As Vulture put it, “Hello, it’s the Biebs.”", [("Hello, it’s the Biebs.", "Vulture")]),
         ('"Get him out of here!" Trump yelled.', [("Get him out of here!", "Trump")]),
-        # A nested attribution stays inside the outer content, and is also its own.
+        # A nested attribution stays inside the outer content and is not its own
+        # (fourth pass: PolNeAR and the own set's guidelines annotate only the outer).
         (
             "He notes that the Commission on Presidential Debates announced on Friday that "
             "there was an issue.",
@@ -157,7 +158,6 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
                     "an issue",
                     "he",
                 ),
-                ("there was an issue", "Presidential Debates"),
             ],
         ),
     ],
@@ -361,7 +361,7 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
     ("sentence", "expected"),
     [
         # Fourth pass. A frame nested in another's content does not cut it: the outer
-        # content runs on over it, and the inner frame is also its own quote.
+        # content runs on over it, and the inner frame is not a quote of its own.
         (
             "Lee says she admired the team's nerve through what she calls a “long, ugly season.”",
             [
@@ -369,7 +369,6 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
                     "she admired the team's nerve through what she calls a “long, ugly season.”",
                     "Lee",
                 ),
-                ("a “long, ugly season.”", "Lee"),
             ],
         ),
         (
@@ -381,7 +380,6 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
                     "subsidies would shrink",
                     "Ms. Ortiz",
                 ),
-                ("subsidies would shrink", "Ms. Ortiz"),
             ],
         ),
         # An inner frame whose own object is a noun phrase still belongs to the outer one.

@@ -439,11 +439,19 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         if k + 1 < len(frames) and firsts[k + 1]:
             hi = bounds[k + 1]
         his.append(hi)
+    inner: set[int] = set()
     for k in range(len(frames) - 2, -1, -1):
         if _nested(ctx, frames[k], frames[k + 1]):
             his[k] = his[k + 1]
+            inner.add(k + 1)
     for k, (cue, speaker, f0, f1) in enumerate(frames):
-        quotes += _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+        pieces = _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+        if k in inner and pieces and quotes and quotes[-1].content[1] >= pieces[0].content[1]:
+            # 'He notes that the Commission announced that ...': an attribution
+            # inside another's content is part of that utterance, not one of its own
+            # (PolNeAR and our own annotation guidelines both annotate the outer one).
+            continue
+        quotes += pieces
     return quotes
 
 
