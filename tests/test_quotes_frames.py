@@ -429,6 +429,19 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
             "In an interview he blasted the local press for being “totally dishonest.”",
             [("the local press for being “totally dishonest.”", "he")],
         ),
+        # A quotation running on past a participle's clause belongs to the direct quote.
+        (
+            "“We cannot change what we do not know,” Ms. Ortiz said, stressing why the past "
+            "matters. “What we need is a new way of thinking.”",
+            [
+                (
+                    "We cannot change what we do not know, … What we need is a new way of "
+                    "thinking.",
+                    "Ms. Ortiz",
+                ),
+                ("why the past matters", "Ms. Ortiz"),
+            ],
+        ),
         # A participle after 'from' or 'in' takes the clause subject.
         (
             "Ms. Ortiz was right in saying that the deal would fail.",

@@ -88,6 +88,21 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
+        if (
+            id(q) in continuations
+            and last is not None
+            and last.kind == "indirect"
+            and len(out) >= 2
+            and out[-2].kind != "indirect"
+            and out[-2].speaker_name == q.speaker_name
+            and "\n" not in text[out[-2].content[1] : q.content[0]]
+        ):
+            # '“A,” DuVernay said, emphasizing why the past matters. “B.”': the
+            # quotation runs on from the direct quote, past the participle's clause.
+            first = out[-2]
+            first.parts.append(q.content)
+            first.content = (first.content[0], q.content[1])
+            continue
         if last is not None and (
             (q.cue is not None and q.cue == last.cue)
             or (
