@@ -442,6 +442,16 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
                 ("why the past matters", "Ms. Ortiz"),
             ],
         ),
+        # A trailing appositive describing the name that ends the clause is the writer's.
+        (
+            "Officials say the money could be better spent with NATO, the military alliance "
+            "that includes most E.U. countries.",
+            [("the money could be better spent with NATO", "Officials")],
+        ),
+        (
+            "He said the deal was with Apple, the company, and would close.",
+            [("the deal was with Apple, the company, and would close", "He")],
+        ),
         # A participle after 'from' or 'in' takes the clause subject.
         (
             "Ms. Ortiz was right in saying that the deal would fail.",

@@ -681,10 +681,36 @@ def _pieces(
         # 'warned state officials to boost their security': the request is the
         # infinitive; the listener is part of the frame.
         after = (listener, after[1])
+    if after is not None:
+        after = _drop_appositive(ctx, after)
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+# ', the existing military alliance that includes ...' after a name closing the content.
+_TAIL_APPOSITIVE = lazy_compile(r",\s+(?:a|an|the)\s+[a-z]")
+# The name the appositive describes: a capitalised word or a closing parenthesis.
+_NAME_BEFORE = lazy_compile(r"(?:\b[A-Z][\w’'.\-]*|\))$")
+
+
+def _drop_appositive(ctx: Context, piece: Span) -> Span:
+    """Reported content less a trailing appositive that describes the name ending
+    the clause ('... in partnership with NATO, the existing military alliance that
+    includes the United States'): the writer's gloss, not what was said."""
+    text = ctx.text
+    for m in _TAIL_APPOSITIVE.finditer(text, piece[0], piece[1]):
+        tail = text[m.start() : piece[1]]
+        if (
+            _NAME_BEFORE.search(text, max(piece[0], m.start() - 40), m.start())
+            and ctx.count_words(m.start(), piece[1]) >= 4
+            and not _has_quote(ctx, m.start(), piece[1])
+            and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
+            and ctx.count_words(piece[0], m.start()) >= 3
+        ):
+            return piece[0], m.start()
+    return piece
 
 
 def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
