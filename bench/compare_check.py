@@ -9,8 +9,10 @@ with the new, then diff the two files (``--against`` does it and names the first
 
 Each line is one comparison's ``to_dict()``: alignment only (``align.BULK``) and full, for
 ``--pairs`` pairs of ``bench/compare_bench.py`` under each of two seeds (7, the bench's, and 13),
-plus every pair of texts in ``--seeds`` (``../shared/seeds``) and ``examples/``. Exit status 1
-when ``--against`` finds a difference.
+``--spun`` BBC articles each against a copy spun by ``bench/spinner.py`` (Moby; rates 0.15,
+0.3, 0.45 in turn), plus every pair of texts in ``--seeds`` (``../shared/seeds``) and
+``examples/``. Exit status 1 when ``--against`` finds a difference. Run both versions with
+this script (only the package on ``PYTHONPATH`` differs), so both compare the same pairs.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import spinner  # noqa: E402
 from compare_bench import build_pairs, load_bbc  # noqa: E402
 
 from storytrace.align import BULK, DEFAULT, compare  # noqa: E402
@@ -39,6 +42,9 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=200, help="BBC pairs per seed")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument(
+        "--spun", type=int, default=60, help="BBC articles compared with a spun copy of each"
+    )
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--against", type=Path, help="an earlier --out file to compare with")
     args = ap.parse_args()
@@ -47,6 +53,11 @@ def main() -> None:
     for seed in (7, 13):
         for p in build_pairs(by_cat, args.pairs, seed=seed):
             jobs.append((f"{seed}:{p['id']}", p["a_text"], p["b_text"]))
+    # Spun copies (bench/spinner.py, Moby, three rates): the spin detector's flags and the
+    # synonym swaps, which the BBC pairs above hardly exercise.
+    for k, p in enumerate(build_pairs(by_cat, args.spun, seed=21)):
+        spun, _ = spinner.spin(p["a_text"], (0.15, 0.3, 0.45)[k % 3], seed=k)
+        jobs.append((f"spun:{k}", p["a_text"], spun))
     for folder in (args.seeds, ROOT / "examples"):
         texts = _texts(folder)
         for i, (na, ta) in enumerate(texts):

@@ -1,4 +1,4 @@
-"""Alignment-only compare of two code versions in one process, on compare_bench's BBC pairs.
+"""Two code versions timed in one process on compare_bench's BBC pairs (alignment or --full).
 
 Timing two versions in separate runs on a shared machine mixes in the load of the moment (on
 this 2-core machine shared by several agents, one version's runs differed by 30%). Here both
@@ -12,12 +12,16 @@ computed no evidence, boilerplate or revision) runs its default ``compare``.
 each version's own ``Doc`` (as compare_bench does), so each version's alignment-only / difflib
 throughput ratio comes from the same chunks.
 
+``--full`` times the full compare instead, as the CLI and batch mode run it:
+``compare(a, b).to_dict(include_text=False)`` with the default options (quotes, spin
+detection, evidence, findings, the JSON).
+
 ``--like-for-like`` stubs out, in version B, the stages the redesign added to alignment-only
 compare (boilerplate labelling, revision labelling and grading, evidence for same-story and
 unrelated verdicts), to compare the work both versions share.
 
 Run: ``nice -n 10 .venv/bin/python bench/compare_versions.py OLD/src NEW/src [--rounds 5]
-[--pairs 400] [--difflib] [--like-for-like] [--data ../shared/data/bbc/bbc]``
+[--pairs 400] [--difflib] [--full] [--like-for-like] [--data ../shared/data/bbc/bbc]``
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=400)
     ap.add_argument("--difflib", action="store_true")
     ap.add_argument("--like-for-like", action="store_true")
+    ap.add_argument("--full", action="store_true", help="time the full compare and its JSON")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     args = ap.parse_args()
     pairs = build_pairs(load_bbc(args.data), args.pairs)
@@ -93,7 +98,7 @@ def main() -> None:
         versions = {}
         for tag, src in (("st_a", args.src_a), ("st_b", args.src_b)):
             align = load_version(src.resolve(), tag, Path(tmp))
-            options = getattr(align, "BULK", align.DEFAULT)
+            options = align.DEFAULT if args.full else getattr(align, "BULK", align.DEFAULT)
             versions[tag] = (align, options)
         if args.like_for_like:
             stub_added_stages(versions["st_b"][0])
@@ -113,7 +118,9 @@ def main() -> None:
                     clear_caches(tag)
                     c0 = time.process_time()
                     for p in chunk:
-                        align.compare(p["a_text"], p["b_text"], options)
+                        cmp = align.compare(p["a_text"], p["b_text"], options)
+                        if args.full:
+                            cmp.to_dict(include_text=False)
                     cpu[tag] += time.process_time() - c0
                     if args.difflib:
                         doc_type = sys.modules[f"{tag}.text"].Doc

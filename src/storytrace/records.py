@@ -78,16 +78,39 @@ def json_fields(cls: type) -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
 
 
+_PLANS: dict[type, tuple[tuple[str, str, int | None, bool], ...]] = {}
+"""Per record class, its JSON fields as (attribute, key, digits, omit_none): read from the
+field metadata once per class, not once per record (a comparison's JSON holds hundreds)."""
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, int | None, bool], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(
+            (
+                f.name,
+                f.metadata.get("key") or f.name,
+                f.metadata.get("digits"),
+                bool(f.metadata.get("omit_none")),
+            )
+            for f in json_fields(cls)
+        )
+    return plan
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def to_json(value: Any) -> Any:
     """The JSON form of a record (or of a list, dict or tuple of them)."""
+    if type(value) in _LEAVES:  # most values (span ends, words) are returned as they are
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
-        for f in json_fields(type(value)):
-            v = getattr(value, f.name)
-            if v is None and f.metadata.get("omit_none"):
+        for attr, name, digits, omit_none in _plan(type(value)):
+            v = getattr(value, attr)
+            if v is None and omit_none:
                 continue
-            digits = f.metadata.get("digits")
-            name = f.metadata.get("key") or f.name
             out[name] = _rounded(v, digits) if digits is not None else to_json(v)
         return out
     if isinstance(value, list | tuple):

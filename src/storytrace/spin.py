@@ -47,9 +47,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import accumulate, compress
 
 from storytrace import synonyms
 from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, opcodes
@@ -227,6 +229,57 @@ for _c in _COLLOC:
     _ws = tuple(_c.split())
     for _k, _w in enumerate(_ws):
         _COLLOC_BY_WORD.setdefault((_w, _k), []).append(_ws)
+_COLLOC_WORDS = frozenset(w for w, _ in _COLLOC_BY_WORD)
+
+
+# The words of each listed phrase, lower case, as _TORTURED_RE separates them.
+_FOLD_EXTRA = "\u0130\u0131\u017f"
+"""Characters ``re.IGNORECASE`` matches with an ASCII letter that do not lower-case to it
+(dotted and dotless i, long s); a test checks every code point."""
+_TORTURED_WORDS = [
+    (ws, sorted(ws, key=len, reverse=True))
+    for ws in (tuple(re.split(r"[\s\-]+", p.lower())) for p, _, _ in TORTURED)
+]
+
+
+def _tortured_matches(text: str) -> list[re.Match[str]]:
+    """``_TORTURED_RE.finditer(text)``, without trying its 40-odd alternatives at every
+    character (330-650 µs a BBC text). Every character the pattern's case folding matches
+    with a letter of a phrase lower-cases to that letter, except :data:`_FOLD_EXTRA`; so,
+    when lower-casing keeps the length and none of those occurs, a match needs every word
+    of its phrase in the lower-cased text and starts where its first word does: only the
+    phrases whose words all occur are tried, and only at those places."""
+    lower = text.lower()
+    if len(lower) != len(text) or any(c in text for c in _FOLD_EXTRA):
+        return list(_TORTURED_RE.finditer(text))
+    present: dict[str, bool] = {}
+    firsts = set()
+    for words, longest_first in _TORTURED_WORDS:
+        for w in longest_first:  # a long word is seldom in a text: most phrases stop at one
+            found = present.get(w)
+            if found is None:
+                found = present[w] = w in lower
+            if not found:
+                break
+        else:
+            firsts.add(words[0])
+    if not firsts:
+        return []
+    starts = set()
+    for w in firsts:
+        k = lower.find(w)
+        while k >= 0:
+            starts.add(k)
+            k = lower.find(w, k + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for k in sorted(starts):  # leftmost first, never overlapping, as finditer
+        if k >= end:
+            m = _TORTURED_RE.match(text, k)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def _is_political(norms: list[str]) -> bool:
@@ -259,7 +312,7 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
     doc = doc_of(text)
     political = _is_political(doc.norms)
     flags: list[Flag] = []
-    for m in _TORTURED_RE.finditer(text):
+    for m in _tortured_matches(text):
         phrase, orig, ctx = _TORTURED_BY_KEY[synonyms.key(m.group())]
         if ctx == "politics" and not political:
             continue
@@ -300,14 +353,11 @@ UNCOMMON_ZIPF = 3.5
 def _signals(doc: Doc, tortured: int, collocation: int, rare_thesaurus: int) -> dict[str, float]:
     rare_any = uncommon = 0
     if zipf_frequency is not None:
-        for t, w in enumerate(doc.norms):
-            if len(w) < 3 or w in STOPWORDS or not w.isalpha():
-                continue
-            if doc.text[doc.starts[t]].isupper():
-                continue  # names and sentence starts
+        # Each distinct plain word looked up once, weighted by its count.
+        for w, c in Counter(map(doc.norms.__getitem__, _plain_tokens(doc))).items():
             z = _zipf(w)
-            rare_any += z < RARE_ZIPF
-            uncommon += z < UNCOMMON_ZIPF
+            rare_any += c * (z < RARE_ZIPF)
+            uncommon += c * (z < UNCOMMON_ZIPF)
     per = 100 / len(doc) if len(doc) else 0.0
     counts = (tortured, collocation, rare_thesaurus, rare_any, uncommon)
     return {k: round(v * per, 4) for k, v in zip(SIGNALS, counts, strict=True)}
@@ -318,52 +368,60 @@ def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
     taken = [f.span for f in found]
     out: list[Flag] = []
     norms = doc.norms
-    for i in range(len(norms)):
-        for n in (2, 3):
-            if i + n > len(norms):
-                break
-            window = tuple(norms[i : i + n])
-            # Only a window whose first or last word anchors some collocation can match:
-            # test that before the costlier checks (same result, most windows skip here).
-            last = (window[n - 1], n - 1)
-            if (window[0], 0) not in _COLLOC_BY_WORD and last not in _COLLOC_BY_WORD:
-                continue
-            if " ".join(window) in _COLLOC or not _one_phrase(doc, i, i + n):
-                continue
-            # Exactly one position differs from a collocation; the other words anchor it.
-            for k in range(n):
-                anchor = n - 1 if k == 0 else 0
-                for colloc in _COLLOC_BY_WORD.get((window[anchor], anchor), ()):
-                    if len(colloc) != n or any(window[x] != colloc[x] for x in range(n) if x != k):
-                        continue
-                    # Directional: a spinner looks the original word up.
-                    # "party staff" is news English, not a spun "party conference".
-                    if k == n - 1 and window[k] in _NOUNISH_AFTER:
-                        continue
-                    if (
-                        window[k] in _STOP_SWAP
-                        or window[k] not in synonyms.synonyms(colloc[k])
-                        or synonyms.same_word(window[k], colloc[k])
-                    ):
-                        continue
-                    # A capitalised word mid-sentence is part of a name ("Home Office
-                    # minister"), not a swap.
-                    t = i + k
-                    if t > 0 and doc.text[doc.starts[t]].isupper() and not _starts_sentence(doc, t):
-                        continue
-                    span = doc.span(i, i + n)
-                    if any(overlaps(span, s) for s in taken):
-                        continue
-                    taken.append(span)
-                    out.append(
-                        Flag(
-                            span,
-                            doc.text[span[0] : span[1]],
-                            "collocation",
-                            f"'{' '.join(colloc)}' with '{colloc[k]}' swapped for a synonym",
-                        )
+    for i, n in _anchored_windows(norms):
+        window = tuple(norms[i : i + n])
+        if " ".join(window) in _COLLOC or not _one_phrase(doc, i, i + n):
+            continue
+        # Exactly one position differs from a collocation; the other words anchor it.
+        for k in range(n):
+            anchor = n - 1 if k == 0 else 0
+            for colloc in _COLLOC_BY_WORD.get((window[anchor], anchor), ()):
+                if len(colloc) != n or any(window[x] != colloc[x] for x in range(n) if x != k):
+                    continue
+                # Directional: a spinner looks the original word up.
+                # "party staff" is news English, not a spun "party conference".
+                if k == n - 1 and window[k] in _NOUNISH_AFTER:
+                    continue
+                if (
+                    window[k] in _STOP_SWAP
+                    or window[k] not in synonyms.synonyms(colloc[k])
+                    or synonyms.same_word(window[k], colloc[k])
+                ):
+                    continue
+                # A capitalised word mid-sentence is part of a name ("Home Office
+                # minister"), not a swap.
+                t = i + k
+                if t > 0 and doc.text[doc.starts[t]].isupper() and not _starts_sentence(doc, t):
+                    continue
+                span = doc.span(i, i + n)
+                if any(overlaps(span, s) for s in taken):
+                    continue
+                taken.append(span)
+                out.append(
+                    Flag(
+                        span,
+                        doc.text[span[0] : span[1]],
+                        "collocation",
+                        f"'{' '.join(colloc)}' with '{colloc[k]}' swapped for a synonym",
                     )
+                )
     return out
+
+
+def _anchored_windows(norms: list[str]) -> list[tuple[int, int]]:
+    """Start and length of the windows of 2 and 3 words whose first or last word anchors
+    some collocation (only those can match one), in text order then length."""
+    last = len(norms)
+    out = set()
+    for t in [t for t, w in enumerate(norms) if w in _COLLOC_WORDS]:  # tokens found in C
+        w = norms[t]
+        if (w, 0) in _COLLOC_BY_WORD:
+            out.update((t, n) for n in (2, 3) if t + n <= last)
+        if (w, 1) in _COLLOC_BY_WORD and t >= 1:
+            out.add((t - 1, 2))
+        if (w, 2) in _COLLOC_BY_WORD and t >= 2:
+            out.add((t - 2, 3))
+    return sorted(out)
 
 
 def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
@@ -372,17 +430,34 @@ def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
         return []
     taken = [f.span for f in found]
     out: list[Flag] = []
-    for t, w in enumerate(doc.norms):
-        if len(w) < 3 or w in STOPWORDS or not w.isalpha():
-            continue
-        if doc.text[doc.starts[t]].isupper():
-            continue  # names, and words a sentence starts with: too often proper nouns
-        z = _rare_thesaurus_word(w)
+    norms = doc.norms
+    plain = _plain_tokens(doc)
+    # Each distinct word looked up once (None: not a rare thesaurus word; 0.0 is rare).
+    zipf = {w: _rare_thesaurus_word(w) for w in set(map(norms.__getitem__, plain))}
+    rare = {w for w, z in zipf.items() if z is not None}
+    for t in [t for t in plain if norms[t] in rare] if rare else ():
+        z = zipf[norms[t]]
         span = (doc.starts[t], doc.ends[t])
-        if z is not None and not any(overlaps(span, s) for s in taken):
+        if not any(overlaps(span, s) for s in taken):
             reason = f"rare word (Zipf {z:.1f}) from the thesaurus, as a spinner picks them"
             out.append(Flag(span, doc.text[span[0] : span[1]], "rare-synonym", reason))
     return out
+
+
+def _plain_tokens(doc: Doc) -> list[int]:
+    """The tokens of plain words: three letters or more, not a stop word, not capitalised
+    (names, and words a sentence starts with: too often proper nouns)."""
+
+    def find() -> list[int]:
+        plain = {w: len(w) >= 3 and w not in STOPWORDS and w.isalpha() for w in set(doc.norms)}
+        text, starts = doc.text, doc.starts
+        return [
+            t
+            for t in compress(range(len(doc)), map(plain.__getitem__, doc.norms))
+            if not text[starts[t]].isupper()
+        ]
+
+    return doc.derived(("spin", "plain"), find)  # for the rare-word flags and the signals
 
 
 @cache
@@ -543,7 +618,8 @@ def label(
 def mirror(p: Passage) -> Passage:
     """The passage seen from B: sides swapped, inserts and deletes exchanged."""
     flip = {"insert": "delete", "delete": "insert"}
-    edits = [replace(e, op=flip.get(e.op, e.op), a=e.b, b=e.a) for e in p.edits]
+    # Edits built directly: dataclasses.replace costs ten times as much, per edit.
+    edits = [Edit(flip.get(e.op, e.op), e.b, e.a) for e in p.edits]
     return replace(p, a=p.b, b=p.a, a_tokens=p.b_tokens, b_tokens=p.a_tokens, edits=edits)
 
 
@@ -581,7 +657,7 @@ def _label_oriented(
     pooled = Pattern()
     for p in context:
         t0, t1 = p.a_tokens
-        content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
+        content = _content_words(doc_a, t0, t1)
         pooled.add(pattern(doc_a, doc_b, p.edits, content))
     for _, pat, _ in done:
         if pat is not None:
@@ -601,7 +677,7 @@ def _label_oriented(
             p = replace(p, kind="spun")
         if p.kind == "spun":  # short replacements of plain words in a spun passage are swaps
             edits = [
-                replace(e, op="synonym")
+                Edit("synonym", e.a, e.b)
                 if e.op == "replace" and _loose_single(doc_a, doc_b, e)
                 else e
                 for e in p.edits
@@ -710,14 +786,24 @@ def _swaps_only(doc_a: Doc, doc_b: Doc, a0: int, a1: int, b0: int, b1: int) -> l
         e.op == "equal" or (e.op == "replace" and _loose_single(doc_a, doc_b, e)) for e in edits
     ):
         return None
-    return [replace(e, op="synonym") if e.op == "replace" else e for e in edits]
+    return [Edit("synonym", e.a, e.b) if e.op == "replace" else e for e in edits]
+
+
+def _content_words(doc: Doc, t0: int, t1: int) -> int:
+    """How many of tokens t0..t1-1 are not stop words (running counts kept on the Doc)."""
+
+    def running() -> list[int]:
+        return [0, *accumulate(w not in STOPWORDS for w in doc.norms)]
+
+    counts = doc.derived(("spin", "content-count"), running)
+    return counts[t1] - counts[t0]
 
 
 def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> tuple[Passage, Pattern | None, Passage]:
     """The passage with thesaurus swaps labelled and maybe ``spun``, its edit pattern
     (None when it has no replacements), and the passage with the thesaurus swaps only
     (its kind unchanged: what it stays when the pair as a whole is no spinner's)."""
-    edits = [replace(e) for e in p.edits]
+    edits = [Edit(e.op, e.a, e.b) for e in p.edits]
     k = 0
     while k < len(edits):
         e = edits[k]
@@ -731,7 +817,7 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> tuple[Passage, Pattern
                 if nxt is not None and nxt.op == "equal":
                     head = doc_a.norms[doc_a.token_at(nxt.a[0])]
                 if not _abbreviation(wa, wb) and _is_swap(wa, wb, head):
-                    edits[k] = replace(e, op="synonym")
+                    edits[k] = Edit("synonym", e.a, e.b)
         elif e.op == "insert" and k + 1 < len(edits) and edits[k + 1].op == "equal":
             _expand(doc_a, doc_b, edits, k)
         k += 1
@@ -741,7 +827,7 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> tuple[Passage, Pattern
     if not replaced:  # neither rule below can call a passage without replacements spun
         return plain, None, plain
     t0, t1 = p.a_tokens
-    content = sum(1 for w in doc_a.norms[t0:t1] if w not in STOPWORDS)
+    content = _content_words(doc_a, t0, t1)
     spun = (
         swaps >= SPUN_MIN_SWAPS
         and swaps >= SPUN_SWAP_SHARE * replaced
@@ -753,7 +839,7 @@ def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> tuple[Passage, Pattern
     if spinner_like(pat):
         spun = True
         for k in pat.singles:
-            edits[k] = replace(edits[k], op="synonym")
+            edits[k] = Edit("synonym", edits[k].a, edits[k].b)
         pat.singles = []
     return replace(p, edits=edits, kind="spun" if spun else p.kind), pat, plain
 

@@ -533,6 +533,19 @@ class Store:
             ).fetchall()
         return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
 
+    def heads(self, chars: int = 300) -> dict[str, str]:
+        """The first ``chars`` characters of every article stored without a title, by id.
+
+        Enough for a headline or first sentence to name the article in story
+        views, without reading whole texts.
+        """
+        with self._guard("reading"):
+            rows = self.db.execute(
+                "SELECT id, substr(text, 1, ?) FROM articles WHERE title IS NULL OR title = ''",
+                (chars,),
+            ).fetchall()
+        return dict(rows)
+
     def stats(self) -> dict[str, int]:
         """``{"articles", "outlets"}``: stored articles and distinct named outlets."""
         with self._guard("reading"):

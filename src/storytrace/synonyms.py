@@ -259,6 +259,21 @@ def vocabulary() -> frozenset[str]:
 
 def forms(phrase: str) -> list[str]:
     """The phrase and plausible base forms of its last word (news text inflects)."""
+    return list(_forms(phrase))
+
+
+@lru_cache(maxsize=200_000)
+def _forms(phrase: str) -> tuple[str, ...]:
+    # Once per phrase: the spin labeller asks for the same words' forms again and again.
+    return tuple(_find_forms(phrase))
+
+
+@lru_cache(maxsize=200_000)
+def _form_set(phrase: str) -> frozenset[str]:
+    return frozenset(_forms(phrase))
+
+
+def _find_forms(phrase: str) -> list[str]:
     k = key(phrase)
     out = [k]
     head, sep, last = k.rpartition(" ")
@@ -287,7 +302,7 @@ def forms(phrase: str) -> list[str]:
 
 def same_word(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are inflections of one word ("poll", "polls")."""
-    return bool(set(forms(a)) & set(forms(b)))
+    return not _form_set(a).isdisjoint(_form_set(b))
 
 
 @lru_cache(maxsize=200_000)
@@ -306,7 +321,7 @@ def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
         return False
     if same_word(ka, kb):
         return False
-    fa, fb = forms(ka), forms(kb)
+    fa, fb = _forms(ka), _forms(kb)
     for x in fa:
         sx = synonyms(x)
         if sx and any(y in sx for y in fb):
@@ -325,4 +340,4 @@ def _expanded(short: str, long: str) -> bool:
     modifier = long[: -len(short) - 1]
     if " " in modifier:
         return False
-    return any(s.endswith(" " + short) or s == short for m in forms(modifier) for s in synonyms(m))
+    return any(s.endswith(" " + short) or s == short for m in _forms(modifier) for s in synonyms(m))
