@@ -452,6 +452,22 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
             "He said the deal was with Apple, the company, and would close.",
             [("the deal was with Apple, the company, and would close", "He")],
         ),
+        # A sentence-opening 'According to' takes a long source up to its comma.
+        (
+            "According to early results of exit polls conducted for the AP and television "
+            "networks, nearly half of the voters were young.",
+            [
+                (
+                    "nearly half of the voters were young",
+                    "early results of exit polls conducted for the AP and television networks",
+                )
+            ],
+        ),
+        # A name before a description set off by dashes speaks.
+        (
+            "Jane Sims — a teacher from Mount Pleasant — says she made up her mind late.",
+            [("she made up her mind late", "Jane Sims")],
+        ),
         # A participle after 'from' or 'in' takes the clause subject.
         (
             "Ms. Ortiz was right in saying that the deal would fail.",
@@ -474,6 +490,8 @@ def test_fourth_pass_frames(sentence: str, expected: list[tuple[str, str | None]
         "Fans see him as a “hero” in the city.",
         "He bought a ticket for “Hamilton” last week.",
         "She was known as “The Kid” at school.",
+        "According to plan, the team left at dawn.",
+        "The plan — a costly one — says nothing about taxes.",
     ],
 )
 def test_fourth_pass_frames_do_not_over_fire(sentence: str) -> None:

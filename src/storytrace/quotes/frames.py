@@ -360,6 +360,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         f0, f1 = c0, c1
         if cue.lemma == "according":
             speaker = according_source(text, c1, u1)
+            if speaker is None and not text[u0:c0].strip(" \t\n“‘\"'"):
+                # 'According to early results of exit polls conducted for the AP and
+                # television networks, nearly half ...': opening the sentence, the
+                # source runs to the comma however long it is.
+                speaker = _opening_source(text, c1, u1)
             if speaker is None:
                 continue
             f1 = speaker[1]
@@ -570,6 +575,17 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
 
 
 _SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
+_TO_COMMA = lazy_compile(r"\s*([^,;:!?“”\"]{3,250}?),\s")
+
+
+def _opening_source(text: str, c1: int, u1: int) -> Span | None:
+    """The source of a sentence-opening 'According to ..., <content>': up to the
+    first comma, at most 30 words."""
+    m = _TO_COMMA.match(text, c1, u1)
+    words = m.group(1).split() if m is not None else []
+    if not words or len(words) > 30 or words[-1].lower() in _NOT_SOURCES:
+        return None
+    return m.span(1)
 
 
 def _has_quote(ctx: Context, u0: int, u1: int) -> bool:

@@ -127,6 +127,15 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
+    if w in ("—", "–") and i > 2:
+        # 'Jason Sims — a teacher from Mount Pleasant — says': the name before a
+        # description set off by dashes.
+        j = next((k for k in range(i - 1, max(0, i - 16), -1) if toks[k].group(0) == w), None)
+        if j is not None and j + 1 < i and toks[j + 1].group(0).lower() in DETERMINERS:
+            np = _scan_np(toks, j - 1)
+            if np is not None and _is_nameish(toks[np[0] : np[1] + 1]):
+                return toks[np[0]].start(), toks[np[1]].end()
+        return None
     np = _scan_np(toks, i)
     if np is None:
         return None
