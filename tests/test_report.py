@@ -395,3 +395,20 @@ def test_terminal_shows_the_evidence_and_the_findings_of_the_json(seed_cmp) -> N
     assert d["findings"]
     for finding in d["findings"]:
         assert finding in out
+
+
+def test_untitled_articles_are_named_by_their_own_first_line_then_their_id() -> None:
+    from storytrace.report.shape import shape_stories
+
+    meta = {
+        "dir/1.txt": {"id": "dir/1.txt", "title": None, "published": "2024-01-02"},
+        "dir/2.txt": {"id": "dir/2.txt", "title": None, "published": "2024-01-03"},
+        "x": {"id": "x", "title": "Bridge shut", "published": "2024-01-04"},
+    }
+    heads = {"dir/1.txt": "Bridge to close\n\nThe council said so.", "dir/2.txt": ""}
+    raw = [{"id": 1, "articles": sorted(meta), "edges": []}]
+    (story,) = shape_stories(raw, meta, heads)
+    labels = [a["label"] for a in story["articles"]]
+    # A file's id is its path; its headline tells a reader which story it is.
+    assert labels == ["Bridge to close", "dir/2.txt", "Bridge shut"]
+    assert story["title"] == "Bridge to close"

@@ -6,7 +6,7 @@ stories through :func:`shape_stories`, so they agree on titles, labels and count
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 
 from storytrace.report.common import short
@@ -51,19 +51,21 @@ def _order(a: dict) -> tuple:
 def shape_stories(
     raw_stories: list[dict],
     meta: dict[str, dict],
-    text_of: Callable[[str], str | None] | None = None,
+    heads: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """Stories from :func:`storytrace.corpus.stories` shaped for pages, the API and terminal.
 
     ``meta`` maps article id to ``{"id", "title", "outlet", "published",
-    "words", ...}`` (:meth:`storytrace.store.Store.article_meta`); ``text_of``
-    gives an article's text, used to title a story whose earliest article has
-    no title. Each story gets:
+    "words", ...}`` (:meth:`storytrace.store.Store.article_meta`); ``heads``
+    maps an article without a title to the start of its text
+    (:meth:`storytrace.store.Store.heads`), which names it instead. Each story
+    gets:
 
     - ``title``: the earliest article's headline, else its first line or sentence;
     - ``summary``: one line with outlets, time span, copies and the source where known;
-    - ``articles`` in time order, each with a ``label`` (title, else id: never a
-      file name), ``when`` (for display) and ``group`` (its near-duplicate group);
+    - ``articles`` in time order, each with a ``label`` (title, else the first line or
+      sentence of its text, else its id), ``when`` (for display) and ``group`` (its
+      near-duplicate group);
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
@@ -80,11 +82,13 @@ def shape_stories(
             for m in members:
                 group[m] = node["id"]
             nodes.append({"id": node["id"], "count": len(members), "members": members})
-        # Label by title, else id: never by the file the article came from.
+        # Label by title, else by the text's own first line: a file's id is its
+        # path, which tells a reader nothing about the story.
+        heads = heads or {}
         arts = [
             a
             | {
-                "label": a.get("title") or a["id"],
+                "label": a.get("title") or lead_title(heads.get(a["id"], "")) or a["id"],
                 "when": when(a.get("published")),
                 "group": group.get(a["id"], a["id"]),
             }
@@ -107,14 +111,9 @@ def shape_stories(
                         "target_title": labels.get(member, member),
                     }
                 )
-        first = arts[0]
-        title = first.get("title")
-        if not title:
-            text = text_of(first["id"]) if text_of else None
-            title = (lead_title(text) if text else "") or first["id"]
         story = {
             "id": str(raw["id"]),
-            "title": short(title, TITLE_CHARS),
+            "title": short(arts[0]["label"], TITLE_CHARS),
             "articles": arts,
             # Only named outlets count: articles without one are not "one outlet".
             "outlets": len({a["outlet"] for a in arts if a.get("outlet")}),
@@ -207,9 +206,4 @@ def index_stories(db_dir: str | Path, raw_stories: list[dict]) -> list[dict]:
     from storytrace.store import Store
 
     with Store(db_dir, readonly=True) as store:
-
-        def text_of(article_id: str) -> str | None:
-            row = store.article_by_id(article_id)
-            return row["text"] if row else None
-
-        return shape_stories(raw_stories, store.article_meta(), text_of)
+        return shape_stories(raw_stories, store.article_meta(), store.heads())
