@@ -9,7 +9,7 @@ import pytest
 
 from storytrace import fingerprints as fp
 from storytrace import store as st
-from storytrace.articles import InputError
+from storytrace.articles import InputError, InputWarning, record_to_article
 from storytrace.corpus import content_hash, index_records, prepare
 from storytrace.store import Store
 
@@ -196,14 +196,16 @@ def test_version_1_store_is_migrated(tmp_path):
 _STORY_TABLES = ("story_of", "story_vocab", "story_post", "story_vec", "story_pair", "quote_link")
 
 
-@pytest.mark.parametrize("version", [2, 3])
+@pytest.mark.parametrize("version", [2, 3, 4])
 def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
     index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
     con = sqlite3.connect(tmp_path / "storytrace.db")
-    drop = [f"DROP TABLE {t};" for t in _STORY_TABLES]
+    drop = ["ALTER TABLE articles DROP COLUMN published_raw;"]  # added in schema 5
+    if version < 4:
+        drop += [f"DROP TABLE {t};" for t in _STORY_TABLES]
     if version == 2:
         drop.append("DROP TABLE features;")
-    else:  # schema 3's assignment table
+    elif version == 3:  # schema 3's assignment table
         drop.append("CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);")
     con.executescript(" ".join(drop) + f" PRAGMA user_version={version};")
     con.close()
@@ -211,8 +213,10 @@ def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
         Store(tmp_path, readonly=True)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
-        assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
-        assert s.story_basis() is None
+        assert s.article_by_id("a")["published_raw"] is None
+        if version < 4:
+            assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
+            assert s.story_basis() is None
     index_records([("c", {"text": "An unrelated note about gardening and roses."})], tmp_path)
     with Store(tmp_path, readonly=True) as s:
         assert sorted(s.features()) == [1, 2, 3]
@@ -312,3 +316,14 @@ def test_file_size_limit_is_one_line_and_committed_data_survives(tmp_path):
     assert res.returncode == 0, res.stderr
     with Store(db, readonly=True) as s:
         assert len(s.hashes()) == 2000 and not s.pending()
+
+
+def test_the_date_as_given_is_stored_even_when_it_cannot_be_read(tmp_path):
+    with pytest.warns(InputWarning, match="sometime soon"):
+        unread = record_to_article({"id": "a", "text": TEXT, "published": "sometime soon"}, "x:1")
+    read = record_to_article({"id": "b", "text": TEXT + " Again.", "date": "May 30, 2019"}, "x:2")
+    index_records([("a", unread.to_dict()), ("b", read.to_dict())], tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        a, b = s.article_by_id("a"), s.article_by_id("b")
+    assert (a["published"], a["published_raw"]) == (None, "sometime soon")
+    assert (b["published"], b["published_raw"]) == ("2019-05-30T00:00:00Z", "May 30, 2019")

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 BATCH = 200
 QUOTE_LINK_WORDS = 6
-META = ("title", "url", "outlet", "published")
+META = ("title", "url", "outlet", "published", "published_raw")
 Progress = Callable[[int], None]
 
 

@@ -49,7 +49,7 @@ from storytrace.articles import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
 3: each article's story features and the stored story assignment; 4: this one (what an
 update of the stories needs: term weights, scored pairs, parts; see :meth:`Store.add_stories`)."""
@@ -128,7 +128,8 @@ CREATE TABLE articles (
     hash TEXT NOT NULL,
     title TEXT, url TEXT, outlet TEXT, published TEXT, source TEXT,
     text TEXT NOT NULL,
-    aligned INTEGER NOT NULL DEFAULT 0
+    aligned INTEGER NOT NULL DEFAULT 0,
+    published_raw TEXT
 );
 CREATE INDEX articles_hash ON articles(hash);
 CREATE TABLE postings (
@@ -154,6 +155,12 @@ CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
 
 # Version 3 -> 4: the story tables an update reads; the stories are recomputed by the next
 # ``index`` (a store of version 3 opened read-only is refused: run index once).
+# Version 4 -> 5: the publication date as the input gave it, kept beside the parsed UTC
+# instant (an unreadable date used to be lost at ingest).
+_MIGRATE_4 = """
+ALTER TABLE articles ADD COLUMN published_raw TEXT;
+"""
+
 _MIGRATE_3 = (
     """
 DROP TABLE IF EXISTS story_of;
@@ -201,6 +208,7 @@ class Record:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    published_raw: str | None = None
     source: str | None = None
     quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
     features: str | None = None
@@ -281,13 +289,14 @@ class Store:
                 f"{self.path}: made by a newer storytrace (store schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
             )
-        elif app == APPLICATION_ID and version in (2, 3):
+        elif app == APPLICATION_ID and version in (2, 3, 4):
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
                     "index' on it once to upgrade it"
                 )
-            self._write_setup(self._migrate_2 if version == 2 else self._migrate_3)
+            steps = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
+            self._write_setup(steps[version])
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -351,6 +360,11 @@ class Store:
 
     def _migrate_3(self) -> None:
         for stmt in _statements(_MIGRATE_3):
+            self.db.execute(stmt)
+        self._migrate_4()
+
+    def _migrate_4(self) -> None:
+        for stmt in _statements(_MIGRATE_4):
             self.db.execute(stmt)
         self._stamp()
 
@@ -430,9 +444,19 @@ class Store:
                 if old:
                     self._delete(old[0])
                 cur = self.db.execute(
-                    "INSERT INTO articles(id,hash,title,url,outlet,published,source,text) "
-                    "VALUES (?,?,?,?,?,?,?,?)",
-                    (r.id, r.hash, r.title, r.url, r.outlet, r.published, r.source, r.text),
+                    "INSERT INTO articles(id,hash,title,url,outlet,published,published_raw,source,"
+                    "text) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        r.id,
+                        r.hash,
+                        r.title,
+                        r.url,
+                        r.outlet,
+                        r.published,
+                        r.published_raw,
+                        r.source,
+                        r.text,
+                    ),
                 )
                 doc = cur.lastrowid
                 postings.extend((h, doc) for h in r.sampled.tolist())
@@ -503,13 +527,16 @@ class Store:
         return dict(zip(_ARTICLE, row, strict=True))
 
     def article_by_id(self, article_id: str) -> dict | None:
-        """``{"id", "title", "url", "outlet", "published", "source", "text"}`` or None."""
+        """``{"id", "title", "url", "outlet", "published", "source", "text", "published_raw"}``
+        or None; ``published_raw`` is the date as the input gave it, kept also when it could
+        not be read (``published`` is then None)."""
         with self._guard("reading"):
             row = self.db.execute(
-                "SELECT id,title,url,outlet,published,source,text FROM articles WHERE id=?",
+                "SELECT id,title,url,outlet,published,source,text,published_raw FROM articles "
+                "WHERE id=?",
                 (article_id,),
             ).fetchone()
-        return dict(zip(_ARTICLE, row, strict=True)) if row else None
+        return dict(zip((*_ARTICLE, "published_raw"), row, strict=True)) if row else None
 
     def iter_articles(self) -> Iterator[dict]:
         keys = ("doc", *_ARTICLE)
