@@ -194,15 +194,17 @@ def test_version_1_store_is_migrated(tmp_path):
 
 
 _STORY_TABLES = ("story_of", "story_vocab", "story_post", "story_vec", "story_pair", "quote_link")
+_DELTA_TABLES = ("postings_new", "lsh_new")
 
 
-@pytest.mark.parametrize("version", [2, 3, 4])
+@pytest.mark.parametrize("version", [2, 3])
 def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
     index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
     con = sqlite3.connect(tmp_path / "storytrace.db")
-    drop = ["ALTER TABLE articles DROP COLUMN published_raw;"]  # added in schema 5
-    if version < 4:
-        drop += [f"DROP TABLE {t};" for t in _STORY_TABLES]
+    # Schema 5 added the delta tables and published_raw.
+    drop = ["ALTER TABLE articles DROP COLUMN published_raw;"]
+    drop += [f"DROP TABLE {t};" for t in _DELTA_TABLES]
+    drop += [f"DROP TABLE {t};" for t in _STORY_TABLES]
     if version == 2:
         drop.append("DROP TABLE features;")
     elif version == 3:  # schema 3's assignment table
@@ -214,14 +216,59 @@ def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
         assert s.article_by_id("a")["published_raw"] is None
-        if version < 4:
-            assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
-            assert s.story_basis() is None
+        assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
+        assert s.story_basis() is None
     index_records([("c", {"text": "An unrelated note about gardening and roses."})], tmp_path)
     with Store(tmp_path, readonly=True) as s:
         assert sorted(s.features()) == [1, 2, 3]
         assert sorted(sorted(g) for g in s.stored_stories()) == [[1, 2], [3]]
         assert s.story_basis() == 3
+
+
+def test_version_4_store_is_read_as_it_is_and_migrated_on_write(tmp_path):
+    index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript(
+        "DROP TABLE postings_new; DROP TABLE lsh_new; "
+        "ALTER TABLE articles DROP COLUMN published_raw; PRAGMA user_version=4;"
+    )
+    con.close()
+    keys = fp.fingerprint(TEXT)
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 4  # not written to
+        assert s.docs_sharing(keys) == {1: len(keys), 2: len(keys)}
+        assert len(s.stored_stories()) == 1
+        assert s.article_by_id("a")["published_raw"] is None  # no such column yet
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.docs_sharing(keys) == {1: len(keys), 2: len(keys)}
+        assert s.article_by_id("a")["published_raw"] is None
+
+
+def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
+    def rows(s):
+        return {t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _DELTA_TABLES}
+
+    texts = [f"{TEXT} Report number {k} from the {k}th district of the city." for k in range(30)]
+    with Store(tmp_path) as s:
+        s.add_many([prepare(f"a{k}", {"text": t}) for k, t in enumerate(texts[:20])])
+        assert rows(s) == {"postings_new": 0, "lsh_new": 0}  # all new: merged at once
+        before = list(s.sorted_postings())
+        s.add_many([prepare("a20", {"text": texts[20]})])  # 1 of 21: waits
+        assert rows(s)["postings_new"] == len(fp.fingerprint(texts[20]))
+        assert rows(s)["lsh_new"] == len(set(fp.lsh_keys(fp.minhash(fp.shingles(texts[20])))))
+        # Read from both tables, in key order, as if there were one.
+        merged = list(s.sorted_postings())
+        assert merged == sorted(before + [(h, 21) for h in fp.fingerprint(texts[20])])
+        assert s.docs_sharing(fp.fingerprint(texts[20]))[21] == len(fp.fingerprint(texts[20]))
+        assert s.docs_in_buckets(prepare("x", {"text": texts[20]}).lsh_keys) >= {21}
+        s.add_many([prepare("a21", {"text": texts[21]})])  # 2 of 22: still waits
+        assert rows(s)["postings_new"] > 0
+        s.add_many([prepare("a22", {"text": texts[22]})])  # 3 of 23 > 10%: merged
+        assert rows(s) == {"postings_new": 0, "lsh_new": 0}
+        assert list(s.sorted_postings()) == sorted(
+            before + [(h, 21 + k) for k in range(3) for h in fp.fingerprint(texts[20 + k])]
+        )
 
 
 def test_readonly_open_never_writes(tmp_path):

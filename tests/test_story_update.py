@@ -72,7 +72,7 @@ def _tables(db) -> dict[str, list]:
 def _from_scratch_with_stored_basis(db) -> dict[str, list]:
     """The story tables as a grouping of everything stored, with the stored basis."""
     with corpus.Store(db) as s:
-        state = corpus._full_state(s, corpus.stored_basis(s))
+        state = st.full_state(s, st.stored_basis(s))
         assert s.add_stories(state, s.generation(), fresh=True)
     return _tables(db)
 
@@ -91,8 +91,8 @@ def test_updates_equal_a_grouping_of_everything_with_the_same_basis(seed, n, cut
         mp.setattr(st, "MAX_DF", max_df)  # so that some terms are left out as too common
         mp.setattr(corpus, "REBASE", 1e9)  # never start over: every later run updates
         full_calls = []
-        real = corpus._full_state
-        mp.setattr(corpus, "_full_state", lambda *a, **k: full_calls.append(1) or real(*a, **k))
+        real = st.full_state
+        mp.setattr(st, "full_state", lambda *a, **k: full_calls.append(1) or real(*a, **k))
         for end in ends:
             corpus.index_records(recs[:end], tmp)
         assert len(full_calls) == 1  # the first run only

@@ -13,7 +13,7 @@ import json
 import math
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, groupby
 from operator import itemgetter
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from storytrace import stories as st
 
 BATCH = 200
-QUOTE_LINK_WORDS = 6
 META = ("title", "url", "outlet", "published", "published_raw")
 Progress = Callable[[int], None]
 
@@ -194,6 +193,9 @@ def index_records(
                 pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
             )
             batch: list[Record] = []
+            # The new articles' look-up keys, kept for aligning them below while they are
+            # few enough to be looked up one by one (then nothing is computed twice).
+            keys: dict[str, tuple[str, fp.Query]] | None = {}
 
             def flush() -> None:
                 added = store.add_many(batch)
@@ -211,6 +213,10 @@ def index_records(
                     report.errors.append(str(r))
                 else:
                     batch.append(r)
+                    if keys is not None:
+                        keys[r.id] = (r.hash, fp.Query(r.sampled.tolist(), sorted(set(r.lsh_keys))))
+                        if len(keys) > SCAN_SHARE * (len(known) + report.added + len(batch)):
+                            keys = None
                     # Each commit rewrites every postings page it touched, so a big
                     # index commits every 5% of its size instead of every BATCH.
                     if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
@@ -221,7 +227,7 @@ def index_records(
                 report.realigned = True
             if reuse_from is not None and not known:
                 report.edges = store.import_edges(reuse_from)
-            pairs, edges = align_pending(store, progress=progress, pool=pool)
+            pairs, edges = align_pending(store, progress=progress, pool=pool, known=keys)
             report.pairs += pairs
             report.edges += edges
             if store.stored_stories() is None:
@@ -309,24 +315,41 @@ def candidate_pairs(
     return pairs
 
 
-def _candidates_before(
-    store: Store, doc: int, text: str, counts: dict[int, int] | None = None
-) -> set[int]:
-    """Docs below ``doc`` that pair with it under :func:`candidate_pairs`' rule (by look-ups).
+def _chunk_candidates(
+    store: Store, queries: Mapping[int, fp.Query], common: dict[int, dict[int, int]]
+) -> dict[int, set[int]]:
+    """The docs below each of a few docs (``queries``: their look-up keys) that pair with
+    it under :func:`candidate_pairs`' rule, from the stored holders of their keys (one
+    query per table for them all). Fills ``common`` with each doc's fingerprints held by
+    more than ``fp.MAX_DF`` stored docs, with their counts."""
+    import numpy as np
 
-    ``counts``: the stored document frequency of the text's fingerprints, when already read.
-    """
-    sh = fp.shingles(text)
-    found: set[int] = set()
-    for table, keys, least in (
-        ("postings", fp.sample_of(sh), fp.MIN_SHARED),
-        ("lsh", sorted(set(fp.lsh_keys(fp.minhash(sh)))), 1),
-    ):
-        held = counts if table == "postings" and counts is not None else None
-        held = store.key_counts(table, keys) if held is None else held
-        rare = [k for k, n in held.items() if n <= fp.MAX_DF]
-        found |= {d for d, n in store.docs_holding(table, rare, doc).items() if n >= least}
+    later = set(queries)
+    found: dict[int, set[int]] = {}
+    for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
+        side = 0 if table == "postings" else 1
+        rows = store.holders(table, sorted({k for q in queries.values() for k in q[side]}))
+        held = np.asarray(rows, dtype=np.int64).reshape(-1, 2)
+        held = held[np.lexsort((held[:, 1], held[:, 0]))]
+        first = np.flatnonzero(np.concatenate(([True], held[1:, 0] != held[:-1, 0])))
+        df = np.diff(np.append(first, len(held)))
+        if side == 0:
+            many = df > fp.MAX_DF
+            heavy = dict(zip(held[first[many], 0].tolist(), df[many].tolist(), strict=True))
+            for d, q in queries.items():
+                common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
+        # Most keys are held by the new doc alone: only keys that can pair are walked.
+        df_row = np.repeat(df, df)
+        pairing = held[(df_row >= 2) & (df_row <= fp.MAX_DF)].tolist()
+        for a, b in _pairs_from_sorted(pairing, fp.MAX_DF, least, later):
+            found.setdefault(b, set()).add(a)
     return found
+
+
+def _query_of(text: str) -> fp.Query:
+    """A stored text's fingerprints and distinct band keys (what :func:`prepare` stored)."""
+    sh = fp.shingles(text)
+    return fp.Query(fp.sample_of(sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
 
 
 # --- corpus boilerplate -----------------------------------------------------
@@ -375,14 +398,17 @@ def furniture_spans(
     n_docs: int,
     outlet_docs: int = 0,
     counts: dict[int, int] | None = None,
+    keys: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` covered by fingerprints frequent in the store (of ``n_docs``
     articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`).
-    ``counts``: the stored document frequency of the text's fingerprints, when already read."""
-    keys = fp.fingerprint(text)
+    ``counts``: the stored document frequency of the text's fingerprints held by more than
+    ``fp.MAX_DF`` articles (no fewer can be furniture), and ``keys``: its fingerprints,
+    when already known."""
+    keys = fp.fingerprint(text) if keys is None else keys
     least_all, least_outlet = furniture_least(n_docs, outlet_docs)
     if counts is None:
-        counts = store.key_counts("postings", keys)
+        counts = store.common_keys("postings", keys, fp.MAX_DF)
     frequent = frequent_hashes(counts, least_all)
     if outlet:
         frequent |= frequent_hashes(store.outlet_key_counts(keys, outlet), least_outlet)
@@ -424,14 +450,20 @@ def _pool(workers: int) -> Pool | None:
 
 
 def align_pending(
-    store: Store, workers: int = 1, progress: Progress | None = None, pool: Pool | None = None
+    store: Store,
+    workers: int = 1,
+    progress: Progress | None = None,
+    pool: Pool | None = None,
+    known: Mapping[str, tuple[str, fp.Query]] | None = None,
 ) -> tuple[int, int]:
     """Align every pending article with its candidates stored before it; store the edges.
 
     Returns ``(pairs aligned, edges stored)``. Commits every
     :data:`ALIGN_CHUNK` articles, so an interruption loses at most one chunk of
     work and the next call resumes. ``pool`` (or ``workers`` > 1) aligns in
-    worker processes; with neither, everything runs in this thread.
+    worker processes; with neither, everything runs in this thread. ``known``:
+    ``(content hash, look-up keys)`` by article id, as :func:`prepare` computed them in
+    this run (keys of other texts are computed again from the stored text).
     """
     pending = store.pending()
     if not pending:
@@ -446,17 +478,33 @@ def align_pending(
         for a, b in candidate_pairs(store, later=set(pending)):
             by_later.setdefault(b, set()).add(a)
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
-    # A pending article's fingerprint counts serve its furniture and its candidates.
-    counts: dict[int, dict[int, int]] = {}
+    # A pending article's look-up keys and the counts of its common fingerprints serve
+    # its furniture and its candidates.
+    rows_of: dict[int, dict] = {}
+    common: dict[int, dict[int, int]] = {}
+
+    def row_of(d: int) -> dict:
+        if d not in rows_of:
+            rows_of[d] = store.article(d)
+        return rows_of[d]
+
+    def query(d: int) -> fp.Query | None:
+        row = row_of(d)
+        hq = (known or {}).get(row["id"])
+        return hq[1] if hq and hq[0] == content_hash(row["text"]) else None
 
     def art(d: int) -> tuple[dict, str, set[str], list[tuple[int, int]]]:
         if d not in arts:
-            row = store.article(d)
+            row = row_of(d)
             meta = {"id": row["id"], "published": row["published"]}
             outlet = row["outlet"]
-            held = counts[d] = store.key_counts("postings", fp.fingerprint(row["text"]))
+            q = query(d)
+            held = q.fingerprints if q else fp.fingerprint(row["text"])
+            many = common.get(d)
+            if many is None:
+                many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
-                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), held
+                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), many, held
             )
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
@@ -466,12 +514,12 @@ def align_pending(
         for i in range(0, len(pending), ALIGN_CHUNK):
             chunk = pending[i : i + ALIGN_CHUNK]
             jobs = []
-            for b in chunk:
-                before = (
-                    by_later.pop(b, set())
-                    if scan
-                    else _candidates_before(store, b, art(b)[1], counts.get(b))
+            if not scan:
+                by_later = _chunk_candidates(
+                    store, {b: query(b) or _query_of(row_of(b)["text"]) for b in chunk}, common
                 )
+            for b in chunk:
+                before = by_later.pop(b, set())
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
@@ -492,7 +540,8 @@ def align_pending(
             n_pairs += len(jobs)
             n_edges += len(rows)
             arts.clear()
-            counts.clear()
+            rows_of.clear()
+            common.clear()
     finally:
         if own_pool and pool is not None:
             pool.terminate()
@@ -593,398 +642,25 @@ def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
     return st.cluster_scores(order, scores, _links(store, edges))
 
 
-def _quote_key(content: str | None) -> str | None:
-    k = " ".join(_words(content or ""))
-    return k if len(k.split()) >= QUOTE_LINK_WORDS else None
-
-
-def _quote_links(holders: Iterable[Iterable]) -> list[tuple]:
-    """Pairs joining the holders of each quote held by 2 to ``fp.MAX_DF`` articles."""
-    links = []
-    for ds in holders:
-        ds = sorted(set(ds))
-        if 1 < len(ds) <= fp.MAX_DF:
-            links += [(ds[0], d) for d in ds[1:]]
-    return links
-
-
 def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:
     """Pairs that must share a story: reuse, and the same quote of
     :data:`QUOTE_LINK_WORDS` or more words."""
-    ids = store.ids()
-    holders: dict[str, list[str]] = {}
-    for doc, q in store.all_quotes():
-        k = _quote_key(q["content"])
-        if k:
-            holders.setdefault(k, []).append(ids[doc])
-    return [(e.a, e.b) for e in edges] + _quote_links(holders.values())
-
-
-def _blob(values: Iterable[int]) -> bytes:
-    import numpy as np
-
-    return np.asarray(list(values), dtype=np.int32).tobytes()
-
-
-def _ints(blob: bytes) -> list[int]:
-    import numpy as np
-
-    return np.frombuffer(blob, dtype=np.int32).tolist()
-
-
-def _labels(groups: Iterable[Iterable[int]]) -> dict[int, int]:
-    """Each doc's group, named by its smallest doc."""
-    out = {}
-    for g in groups:
-        g = list(g)
-        label = min(g)
-        out.update(dict.fromkeys(g, label))
-    return out
-
-
-def stored_basis(store: Store) -> st.Basis | None:
-    """The basis the stored story weights were taken over (None when there is none)."""
-    import numpy as np
-
-    from storytrace import stories as st
-
-    n = store.story_basis()
-    if n is None:
-        return None
-    rows = store.story_vocab_rows()
-    df = np.zeros(len(rows), dtype=np.int64)
-    cut = np.zeros(len(rows), dtype=bool)
-    vocab = {}
-    for term, k, d, c in sorted(rows, key=itemgetter(1)):
-        vocab[term], df[k], cut[k] = k, d, bool(c)
-    return st.Basis(n, df, cut, vocab)
-
-
-def _full_state(store: Store, basis: st.Basis | None = None) -> dict:
-    """Everything :meth:`Store.add_stories` keeps, computed from scratch: with a new basis,
-    or with ``basis`` (what an update must equal)."""
-    import numpy as np
-
     from storytrace import stories as st
 
     ids = store.ids()
-    _fill_features(store)
-    docs: list[int] = []
-
-    def rows() -> Iterator[tuple[str, dict, list, list]]:
-        for d, value in store.iter_features():
-            if d in ids:
-                terms, focal, years = json.loads(value)
-                docs.append(d)
-                yield ids[d], terms, focal, years
-
-    t = st.score_table(rows(), basis=basis)
-    holders: dict[str, set[int]] = {}
-    for doc, q in store.all_quotes():
-        k = _quote_key(q["content"])
-        if k and doc in ids:
-            holders.setdefault(k, set()).add(doc)
-    links = store.edge_pairs() + _quote_links(holders.values())
-    doc_of = dict(zip(t.ids, docs, strict=True))
-    id_links = [(ids[a], ids[b]) for a, b in links]
-    scores = t.scores()
-    al = st.average_link(t.ids, scores, st.AVERAGE_LINK, id_links)
-    final = st.attach(al, scores)
-    uf = st.UnionFind()
-    for a, b in links:
-        uf.union(a, b)
-    grp = _labels([doc_of[i] for i in g] for g in al)
-    part = _labels(
-        [doc_of[i] for i in g] for g in st.parts(t.ids, scores, st.AVERAGE_LINK, id_links)
+    holders = st.quote_holders(store, ids)
+    return [(e.a, e.b) for e in edges] + st.quote_links(
+        [ids[d] for d in ds] for ds in holders.values()
     )
-    link = _labels(uf.groups(docs))
-    size = {g: 0 for g in grp.values()}
-    for g in grp.values():
-        size[g] += 1
-    story = {}
-    for g in final:
-        ds = [doc_of[i] for i in g]
-        large = [grp[d] for d in ds if size[grp[d]] > st.ATTACH_SIZE]
-        story.update(dict.fromkeys(ds, large[0] if large else grp[ds[0]]))
-    basis = t.basis
-    cols = t.x.tocsc()
-    cols.sort_indices()
-    doc_arr = np.asarray(docs, dtype=np.int64)
-    post = [
-        (
-            term,
-            doc_arr[cols.indices[cols.indptr[term] : cols.indptr[term + 1]]].tobytes(),
-            cols.data[cols.indptr[term] : cols.indptr[term + 1]].tobytes(),
-        )
-        for term in np.flatnonzero(
-            (np.diff(cols.indptr) > 0) & ~basis.cut[: cols.shape[1]]
-        ).tolist()
-    ]
-    ends = np.concatenate(([0], np.cumsum(t.lengths)))
-    return {
-        "n": basis.n,
-        "story_vocab": [
-            (term, k, int(basis.df[k]), int(basis.cut[k])) for term, k in basis.vocab.items()
-        ],
-        "story_post": post,
-        "story_vec": [
-            (
-                d,
-                t.terms[ends[k] : ends[k + 1]].astype(np.int32).tobytes(),
-                _blob(sorted(t.focal[k])),
-                _blob(t.years[k]),
-            )
-            for k, d in enumerate(docs)
-        ],
-        "story_pair": list(
-            zip(doc_arr[t.r].tolist(), doc_arr[t.c].tolist(), t.score.tolist(), strict=True)
-        ),
-        "story_of": [(d, story[d], grp[d], part[d], link[d], size[grp[d]]) for d in docs],
-        "quote_link": [(k, d) for k, ds in holders.items() for d in ds],
-    }
-
-
-def _update_state(store: Store, new: list[int], n0: int) -> dict | None:
-    """The rows :meth:`Store.add_stories` adds for the ``new`` docs, scored against the
-    stored basis; None when that cannot be exact (a quote crossed ``fp.MAX_DF``
-    holders, so links among stored articles went away): then group anew."""
-    import numpy as np
-    from scipy import sparse
-
-    from storytrace import stories as st
-
-    new_set = set(new)
-    feats = {d: json.loads(v) for d, v in store.features_of(new).items()}
-    new = [d for d in new if d in feats]
-    words = {w for d in new for part in feats[d] for w in part}
-    known = store.story_vocab(sorted(words))
-    terms_ = st.Terms({w: v[0] for w, v in known.items()}, store.story_vocab_size())
-    focal: dict[int, frozenset[int]] = {}
-    years: dict[int, frozenset[int]] = {}
-    for d in new:
-        counts, names, yrs = feats[d]
-        terms_.add(str(d), counts)
-        focal[d] = frozenset(terms_.id(w) for w in names)
-        years[d] = frozenset(terms_.id(y) for y in yrs)
-    df = np.zeros(terms_.size, dtype=np.int64)
-    cut = np.zeros(terms_.size, dtype=bool)
-    for k, v_df, v_cut in known.values():
-        df[k], cut[k] = v_df, bool(v_cut)
-    x_new = terms_.tfidf(st.TOP_TERMS, (n0, df))
-    x_new.sort_indices()
-    ends = np.concatenate(([0], np.cumsum(np.asarray(terms_.lengths, dtype=np.int64))))
-    held_all = np.asarray(terms_.terms, dtype=np.int64)
-    held = {d: held_all[ends[k] : ends[k + 1]] for k, d in enumerate(new)}
-
-    # Cosines of each new article with every stored or new article sharing a kept term,
-    # the earlier article's terms added in column order as the full product does.
-    cols = np.unique(x_new.indices)
-    cols = cols[~cut[cols]]
-    post = store.story_postings(cols.tolist())
-    old_docs = np.unique(
-        np.concatenate([np.frombuffer(p[0], dtype=np.int64) for p in post.values()] or [[]])
-    ).astype(np.int64)
-    left_docs = np.concatenate((old_docs, np.asarray(new, dtype=np.int64)))
-    col_of = np.full(terms_.size, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
-    lr, lc, lv = [], [], []
-    for term, (pd, pw) in post.items():
-        ds = np.frombuffer(pd, dtype=np.int64)
-        lr.append(np.searchsorted(old_docs, ds))
-        lc.append(np.full(len(ds), col_of[term]))
-        lv.append(np.frombuffer(pw, dtype=np.float64))
-    right = x_new[:, cols].tocsr()
-    right.sort_indices()
-    nr = right.tocoo()
-    lr.append(nr.row.astype(np.int64) + len(old_docs))
-    lc.append(nr.col.astype(np.int64))
-    lv.append(nr.data)
-    left = sparse.csr_matrix(
-        (np.concatenate(lv), (np.concatenate(lr), np.concatenate(lc))),
-        shape=(len(left_docs), len(cols)),
-    )
-    i, j, cos = st.row_dots(left, right, st.CANDIDATE_LINK)
-    a_docs = left_docs[i]
-    b_docs = np.asarray(new, dtype=np.int64)[j]
-    keep = a_docs < b_docs
-    found = list(zip(a_docs[keep].tolist(), b_docs[keep].tolist(), cos[keep].tolist(), strict=True))
-    olds = sorted({a for a, _, _ in found if a not in new_set})
-    vec = store.story_vectors(olds)
-
-    def feat(d: int) -> st.Features:
-        if d in new_set:
-            return st.Features(set(held[d].tolist()), focal[d], years[d])  # type: ignore[arg-type]
-        h, f, y = vec[d]
-        return st.Features(set(_ints(h)), frozenset(_ints(f)), frozenset(_ints(y)))  # type: ignore[arg-type]
-
-    cache: dict[int, st.Features] = {}
-    pairs = []
-    for a, b, c in found:
-        fa = cache.get(a) or cache.setdefault(a, feat(a))
-        fb = cache.get(b) or cache.setdefault(b, feat(b))
-        pairs.append((a, b, st.pair_score(c, fa, fb)))
-    pairs.sort()
-
-    # Links: reuse of a new article, and quotes it shares.
-    links = store.edges_of(new)
-    mine: dict[str, set[int]] = {}
-    for d, content in store.quotes_of(new):
-        k = _quote_key(content)
-        if k:
-            mine.setdefault(k, set()).add(d)
-    before = store.quote_holders(sorted(mine))
-    for k, ds in mine.items():
-        old = set(before.get(k, ()))
-        if len(old) <= fp.MAX_DF < len(old | ds):
-            return None
-    links += _quote_links(set(before.get(k, ())) | ds for k, ds in mine.items())
-
-    # The parts a new article joins, and everything in them.
-    bound = st.AVERAGE_LINK * (1 - 1e-9)
-    strong = [(a, b) for a, b, s in pairs if s >= bound] + links
-    near = sorted({d for p in strong for d in p} - new_set)
-    was = store.story_rows_by("part", sorted({r[2] for r in store.story_rows(near).values()}))
-    touched = sorted(set(was) | new_set)
-    tset = set(touched)
-    uf_part, uf_link = st.UnionFind(), st.UnionFind()
-    for d, (_, _, p, lk, _) in was.items():
-        uf_part.union(d, p)
-        uf_link.union(d, lk)
-    for a, b in strong:
-        uf_part.union(a, b)
-    for a, b in links:
-        uf_link.union(a, b)
-    stored_pairs = store.story_pairs(list(was))
-    inside = sorted(
-        {(a, b, s) for a, b, s in stored_pairs if a in tset and b in tset}
-        | {(a, b, s) for a, b, s in pairs if a in tset and b in tset}
-    )
-    ids = store.ids_of(touched)
-    al = st.average_link(
-        [ids[d] for d in touched],
-        {(ids[a], ids[b]): s for a, b, s in inside},
-        st.AVERAGE_LINK,
-        [(ids[lk], ids[d]) for d, (_, _, _, lk, _) in was.items()]
-        + [(ids[a], ids[b]) for a, b in links],
-    )
-    doc_of = {v: k for k, v in ids.items()}
-    grp = _labels([doc_of[i] for i in g] for g in al)
-    part = _labels(uf_part.groups(touched))
-    link = _labels(uf_link.groups(touched))
-    info = {}  # group -> (size, smallest id)
-    for g in al:
-        info[grp[doc_of[g[0]]]] = (len(g), min(g))
-
-    # Small groups decide again where they attach when they are new or changed, or when
-    # one of their pairs reaches a larger group that changed (or stopped being larger):
-    # one that kept exactly its members offers them what it offered before.
-    small = st.ATTACH_SIZE
-    size = {d: info[grp[d]][0] for d in touched}
-    before: dict[int, set[int]] = {}
-    for d, r in was.items():
-        before.setdefault(r[1], set()).add(d)
-    after: dict[int, set[int]] = {}
-    for d in touched:
-        after.setdefault(grp[d], set()).add(d)
-    large = {
-        d
-        for d in touched
-        if (size[d] > small or (d in was and was[d][4] > small))
-        and (d not in was or before[was[d][1]] != after[grp[d]])
-    }
-    reach = store.story_pairs(sorted(large - new_set))
-    reach += [p for p in pairs if p[0] in large or p[1] in large]
-    rows_out = store.story_rows(sorted({d for a, b, _ in reach for d in (a, b)} - tset))
-    deciding: dict[int, list[int]] = {}
-    for d in touched:
-        if size[d] <= small:
-            deciding.setdefault(grp[d], []).append(d)
-    # Of those, only the ones whose choice can change: attached to a changed group, or
-    # close enough to a changed larger group to attach to it now (the others keep a
-    # choice among unchanged groups that nothing new can beat).
-    changed = {was[d][1] for d in large if d in was}
-    offer: dict[tuple[int, int], float] = {}
-    for a, b, s in reach:
-        o, x = (b, a) if b in rows_out else (a, b)
-        if o in rows_out and size.get(x, 0) > small:
-            offer[(o, grp[x])] = offer.get((o, grp[x]), 0.0) + s
-    close = st.ATTACH * (1 - 1e-9)
-    again = {o for o, r in rows_out.items() if r[0] != r[1] and r[0] in changed}
-    again |= {o for (o, g), total in offer.items() if total / info[g][0] >= close}
-    smalls_out = sorted({rows_out[o][1] for o in again if rows_out[o][4] <= small})
-    kept = store.story_rows_by("grp", smalls_out)
-    for d, r in kept.items():
-        deciding.setdefault(r[1], []).append(d)
-    group_of = {d: r[1] for d, r in kept.items()} | grp
-    mine_pairs = sorted(
-        set(store.story_pairs([d for d in group_of if d not in new_set]))
-        | {p for p in pairs if p[0] in group_of or p[1] in group_of}
-    )
-    rows_nb = store.story_rows(
-        sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
-    )
-    size_of = {r[1]: r[4] for r in (*rows_nb.values(), *kept.values())}
-    size_of |= {g: n for g, (n, _) in info.items()}
-    group_of |= {d: r[1] for d, r in rows_nb.items()}
-    first_of = {g: f for g, (_, f) in info.items()}
-    first_of |= {
-        g: f
-        for g, (_, f) in store.group_sizes(
-            sorted({g for g, n in size_of.items() if n > small and g not in first_of})
-        ).items()
-    }
-    near_of: dict[int, list[tuple[int, float]]] = {}
-    for a, b, s in mine_pairs:
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
-        if ga in deciding:
-            near_of.setdefault(ga, []).append((b, s))
-        if gb in deciding:
-            near_of.setdefault(gb, []).append((a, s))
-    story = {d: grp[d] for d in touched}
-    for g, ds in deciding.items():
-        h = st.attach_choice(near_of.get(g, []), group_of, size_of, first_of)
-        story.update(dict.fromkeys(ds, g if h is None else h))
-
-    # Rows to add: the new articles' weights appended to the stored postings.
-    add_post = []
-    xc = x_new[:, cols].tocsc()
-    xc.sort_indices()
-    new_arr = np.asarray(new, dtype=np.int64)
-    for k, term in enumerate(cols.tolist()):
-        lo, hi = xc.indptr[k], xc.indptr[k + 1]
-        if hi == lo:
-            continue
-        pd, pw = post.get(term, (b"", b""))
-        add_post.append(
-            (term, pd + new_arr[xc.indices[lo:hi]].tobytes(), pw + xc.data[lo:hi].tobytes())
-        )
-    rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
-    rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}
-    return {
-        "n": n0,
-        "story_vocab": [(w, k, 0, 0) for w, k in terms_.vocab.items() if w not in known],
-        "story_post": add_post,
-        "story_vec": [
-            (
-                d,
-                held[d].astype(np.int32).tobytes(),
-                _blob(sorted(focal[d])),
-                _blob(sorted(years[d])),
-            )
-            for d in new
-        ],
-        "story_pair": pairs,
-        "story_of": [(d, *r) for d, r in rows_of.items()],
-        "quote_link": [(k, d) for k, ds in mine.items() for d in ds],
-    }
 
 
 def update_stories(store: Store) -> bool:
     """Bring the stored story groups up to date (see the notes above): the new articles
-    alone against the stored basis, or everything anew. False when another writer
-    changed the store meanwhile (the next ``index`` or read recomputes them)."""
+    alone against the stored basis (:func:`storytrace.stories.update_state`), or everything
+    anew (:func:`storytrace.stories.full_state`). False when another writer changed the
+    store meanwhile (the next ``index`` or read recomputes them)."""
+    from storytrace import stories as st
+
     generation = store.generation()
     n0 = store.story_basis()
     state = None
@@ -994,9 +670,10 @@ def update_stories(store: Store) -> bool:
         new = store.ungrouped()
         _fill_features(store, new)
         if new and store.count_grouped() + len(new) <= n0 * (1 + REBASE):
-            state = _update_state(store, new, n0)
+            state = st.update_state(store, new, n0)
     if state is None:
-        return store.add_stories(_full_state(store), generation, fresh=True)
+        _fill_features(store)
+        return store.add_stories(st.full_state(store), generation, fresh=True)
     return store.add_stories(state, generation, fresh=False)
 
 

@@ -415,15 +415,14 @@ def story_scores(spark: Any, articles: Any) -> Any:
 
 
 def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
-    from storytrace.corpus import QUOTE_LINK_WORDS
     from storytrace.quotes import extract_quotes
-    from storytrace.text import Doc
+    from storytrace.stories import quote_key
 
     for r in rows:
         for q in extract_quotes(r.text, parser=False):
             for s, e in q.parts:
-                key = " ".join(Doc(r.text[s:e]).norms)
-                if len(key.split()) >= QUOTE_LINK_WORDS:
+                key = quote_key(r.text[s:e])
+                if key:
                     yield (r.id, key)
 
 

@@ -51,8 +51,10 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 5
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
-3: each article's story features and the stored story assignment; 4: this one (what an
-update of the stories needs: term weights, scored pairs, parts; see :meth:`Store.add_stories`)."""
+3: each article's story features and the stored story assignment; 4: what an update of the
+stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: this one
+(new articles' fingerprints and band keys in small tables of their own, see :data:`DELTA`;
+each article's date as the input gave it, ``published_raw``)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -61,6 +63,17 @@ BUSY_SECONDS = 60.0
 
 MAX_LIMIT = 1000
 """Largest page of search results."""
+
+DELTA = 0.1
+"""New articles' fingerprints and band keys go into the small tables ``postings_new`` and
+``lsh_new``, which are merged into ``postings`` and ``lsh`` once they hold more than this
+share of the stored articles. Inserting into the large tables touches nearly every page of
+them whatever the number of rows, so a commit of a few new articles would rewrite the whole
+index; merged every 10% of growth, that cost is paid once per tenth (chosen by judgement:
+lower merges more often, higher makes each look-up read a larger second table)."""
+
+_KEYS = {"postings": "h", "lsh": "key"}
+"""The tables of look-up keys and their key columns; each has a ``_new`` twin (:data:`DELTA`)."""
 
 
 @cache
@@ -84,6 +97,16 @@ def __getattr__(name: str) -> str:
         return engine()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
+# New articles' look-up keys (:data:`DELTA`), created with a new store and by the 4 -> 5
+# migration; a store of version 4 opened read-only gets them as empty temporary tables.
+_DELTA_TABLES = """CREATE TABLE postings_new (
+    h INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (h, doc)
+) WITHOUT ROWID;
+CREATE TABLE lsh_new (
+    key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)
+) WITHOUT ROWID;
+"""
 
 # The tables of the stored stories, created with a new store and by the 3 -> 4 migration.
 _STORY_TABLES = """CREATE TABLE story_of (
@@ -138,7 +161,9 @@ CREATE TABLE postings (
 CREATE TABLE lsh (
     key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)
 ) WITHOUT ROWID;
-CREATE TABLE quotes (
+"""
+    + _DELTA_TABLES
+    + """CREATE TABLE quotes (
     doc INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     kind TEXT, speaker_name TEXT, content TEXT
 );
@@ -153,14 +178,13 @@ CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
     + _STORY_TABLES
 )
 
+# Version 4 -> 5: new articles' look-up keys apart (:data:`DELTA`), and the publication
+# date as the input gave it beside the parsed UTC instant (an unreadable date used to be
+# lost at ingest).
+_MIGRATE_4 = _DELTA_TABLES + "ALTER TABLE articles ADD COLUMN published_raw TEXT;\n"
+
 # Version 3 -> 4: the story tables an update reads; the stories are recomputed by the next
 # ``index`` (a store of version 3 opened read-only is refused: run index once).
-# Version 4 -> 5: the publication date as the input gave it, kept beside the parsed UTC
-# instant (an unreadable date used to be lost at ingest).
-_MIGRATE_4 = """
-ALTER TABLE articles ADD COLUMN published_raw TEXT;
-"""
-
 _MIGRATE_3 = (
     """
 DROP TABLE IF EXISTS story_of;
@@ -245,6 +269,7 @@ class Store:
         self.folder = folder
         self.path = folder / "storytrace.db"
         self.readonly = readonly
+        self._raw_dates = True  # False for a schema 4 store read as it is
         fresh = not self.path.exists() or self.path.stat().st_size == 0
         if fresh and readonly:
             if self.path.exists():
@@ -289,14 +314,20 @@ class Store:
                 f"{self.path}: made by a newer storytrace (store schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
             )
+        elif app == APPLICATION_ID and version == 4 and self.readonly:
+            # Nothing waits to be merged in a store made before the delta tables, and
+            # no article of it has a raw date.
+            self._raw_dates = False
+            with self._guard("opening"):
+                for stmt in _statements(_DELTA_TABLES):
+                    self.db.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
         elif app == APPLICATION_ID and version in (2, 3, 4):
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
                     "index' on it once to upgrade it"
                 )
-            steps = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
-            self._write_setup(steps[version])
+            self._write_setup({2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}[version])
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -434,6 +465,7 @@ class Store:
         """
         n = 0
         postings: list[tuple[int, int]] = []
+        bands: list[tuple[int, int]] = []
         with self.transaction():
             for r in records:
                 old = self.db.execute(
@@ -460,9 +492,7 @@ class Store:
                 )
                 doc = cur.lastrowid
                 postings.extend((h, doc) for h in r.sampled.tolist())
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO lsh VALUES (?,?)", ((k, doc) for k in r.lsh_keys)
-                )
+                bands.extend((k, doc) for k in r.lsh_keys)
                 self.db.executemany(
                     "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
                     ((doc, s, e, k, sp, r.text[s:e]) for s, e, k, sp in r.quotes),
@@ -474,8 +504,28 @@ class Store:
                 self._changed()
             # Key order turns random B-tree inserts into mostly sequential ones.
             postings.sort()
-            self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
+            bands.sort()
+            self._add_keys({"postings": postings, "lsh": bands}, n)
         return n
+
+    def _add_keys(self, rows: dict[str, list[tuple[int, int]]], added: int) -> None:
+        """Store the look-up keys of ``added`` new articles (inside a write transaction): in
+        the ``_new`` tables, or, once those would hold more than :data:`DELTA` of the store,
+        everything into the large tables (counted in ``meta``, since counting the large
+        tables reads them whole)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='delta_docs'").fetchone()
+        waiting = (int(row[0]) if row else 0) + added
+        total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        merge = waiting > DELTA * total
+        for table, new in rows.items():
+            if merge:
+                # Rows come in key order from the small table's primary key.
+                self.db.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM {table}_new")  # noqa: S608
+                self.db.execute(f"DELETE FROM {table}_new")  # noqa: S608
+            into = table if merge else f"{table}_new"
+            self.db.executemany(f"INSERT OR IGNORE INTO {into} VALUES (?,?)", new)  # noqa: S608
+        waiting = 0 if merge else waiting
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('delta_docs', ?)", (str(waiting),))
 
     def _delete(self, doc: int) -> None:
         # Postings and band keys are found from the stored text's fingerprints:
@@ -483,13 +533,16 @@ class Store:
         # would scan the whole table.
         (text,) = self.db.execute("SELECT text FROM articles WHERE doc=?", (doc,)).fetchone()
         sh = fp.shingles(text)
-        self.db.executemany(
-            "DELETE FROM postings WHERE h=? AND doc=?", ((h, doc) for h in fp.sample_of(sh))
-        )
-        self.db.executemany(
-            "DELETE FROM lsh WHERE key=? AND doc=?",
-            ((k, doc) for k in set(fp.lsh_keys(fp.minhash(sh)))),
-        )
+        for table, keys in (
+            ("postings", fp.sample_of(sh)),
+            ("lsh", set(fp.lsh_keys(fp.minhash(sh)))),
+        ):
+            col = _KEYS[table]
+            for t in (table, f"{table}_new"):
+                self.db.executemany(
+                    f"DELETE FROM {t} WHERE {col}=? AND doc=?",  # noqa: S608
+                    ((k, doc) for k in keys),
+                )
         for stmt in (
             "DELETE FROM quotes WHERE doc=?",
             "DELETE FROM features WHERE doc=?",
@@ -532,8 +585,8 @@ class Store:
         not be read (``published`` is then None)."""
         with self._guard("reading"):
             row = self.db.execute(
-                "SELECT id,title,url,outlet,published,source,text,published_raw FROM articles "
-                "WHERE id=?",
+                "SELECT id,title,url,outlet,published,source,text,"
+                f"{'published_raw' if self._raw_dates else 'NULL'} FROM articles WHERE id=?",
                 (article_id,),
             ).fetchone()
         return dict(zip((*_ARTICLE, "published_raw"), row, strict=True)) if row else None
@@ -632,19 +685,23 @@ class Store:
     def docs_in_buckets(self, keys: list[int]) -> set[int]:
         if not keys:
             return set()
-        q = f"SELECT DISTINCT doc FROM lsh WHERE key IN ({','.join('?' * len(keys))})"  # noqa: S608
         with self._guard("reading"):
-            return {d for (d,) in self.db.execute(q, keys)}
+            q = f"SELECT DISTINCT doc FROM {_holding('lsh', '')}"  # noqa: S608
+            return {d for (d,) in self.db.execute(q, (json.dumps(keys),))}
 
     def sorted_postings(self) -> Iterator[tuple[int, int]]:
-        """``(fingerprint, doc)`` rows in fingerprint order (the primary-key index)."""
+        """``(fingerprint, doc)`` rows in fingerprint order (the primary-key indexes, merged)."""
         with self._guard("reading"):
-            yield from self.db.execute("SELECT h, doc FROM postings ORDER BY h")
+            yield from self.db.execute(
+                "SELECT h, doc FROM postings UNION ALL SELECT h, doc FROM postings_new ORDER BY 1"
+            )
 
     def sorted_lsh(self) -> Iterator[tuple[int, int]]:
         """``(band key, doc)`` rows in key order."""
         with self._guard("reading"):
-            yield from self.db.execute("SELECT key, doc FROM lsh ORDER BY key")
+            yield from self.db.execute(
+                "SELECT key, doc FROM lsh UNION ALL SELECT key, doc FROM lsh_new ORDER BY 1"
+            )
 
     # --- stored reuse ------------------------------------------------------------------
 
@@ -934,12 +991,29 @@ class Store:
         with self._guard("reading"):
             return dict(self._in_chunks(q, docs))
 
-    def key_counts(self, table: str, keys: list[int]) -> dict[int, int]:
-        """How many stored docs hold each of ``keys`` in ``table`` (``postings`` or ``lsh``)."""
-        col = {"postings": "h", "lsh": "key"}[table]
-        q = f"SELECT {col}, count(*) FROM {table} WHERE {col} IN ({{marks}}) GROUP BY {col}"  # noqa: S608
+    def holders(self, table: str, keys: list[int]) -> list[tuple[int, int]]:
+        """``(key, doc)`` rows of ``table`` (``postings`` or ``lsh``) for ``keys``, in no
+        particular order: every stored holder of each key."""
         with self._guard("reading"):
-            return dict(self._in_chunks(q, keys))
+            return self.db.execute(
+                f"SELECT k, doc FROM {_holding(table, '')}",  # noqa: S608
+                (json.dumps(keys),),
+            ).fetchall()
+
+    def common_keys(self, table: str, keys: list[int], more_than: int) -> dict[int, int]:
+        """How many stored docs hold each of ``keys`` in ``table``, for the keys held by more
+        than ``more_than`` (the others are left out: one query, no row per rare key)."""
+        col = _KEYS[table]
+        # A count per key and table (two primary-key range counts): cheaper than grouping
+        # the rows of both tables.
+        q = (
+            f"SELECT value, n FROM (SELECT value, "  # noqa: S608
+            f"(SELECT count(*) FROM {table} WHERE {col} = value) "
+            f"+ (SELECT count(*) FROM {table}_new WHERE {col} = value) AS n "
+            "FROM json_each(?1)) WHERE n > ?2"
+        )
+        with self._guard("reading"):
+            return dict(self.db.execute(q, (json.dumps(keys), more_than)))
 
     def outlet_key_counts(self, keys: list[int], outlet: str) -> dict[int, int]:
         """How many articles of ``outlet`` hold each fingerprint of ``keys``.
@@ -948,11 +1022,11 @@ class Store:
         an outlet's recurring furniture.
         """
         q = (
-            "SELECT p.h, count(*) FROM postings p JOIN articles a ON a.doc = p.doc "
-            "WHERE p.h IN ({marks}) AND a.outlet = ? GROUP BY p.h"
+            f"SELECT p.k, count(*) FROM {_holding('postings', '')} p "  # noqa: S608
+            "JOIN articles a ON a.doc = p.doc WHERE a.outlet = ?2 GROUP BY p.k"
         )
         with self._guard("reading"):
-            return dict(self._in_chunks(q, keys, outlet))
+            return dict(self.db.execute(q, (json.dumps(keys), outlet)))
 
     def outlet_sizes(self) -> dict[str, int]:
         """Articles per outlet (outlets as stored; articles without one left out)."""
@@ -965,13 +1039,9 @@ class Store:
 
     def docs_holding(self, table: str, keys: list[int], before: int) -> dict[int, int]:
         """Docs numbered below ``before`` holding any of ``keys``, with how many they hold."""
-        col = {"postings": "h", "lsh": "key"}[table]
-        q = f"SELECT doc, count(*) FROM {table} WHERE {col} IN ({{marks}}) AND doc < ? GROUP BY doc"  # noqa: S608
-        out: dict[int, int] = {}
+        q = f"SELECT doc, count(*) FROM {_holding(table, 'AND doc < ?2')} GROUP BY doc"  # noqa: S608
         with self._guard("reading"):
-            for doc, c in self._in_chunks(q, keys, before):
-                out[doc] = out.get(doc, 0) + c
-        return out
+            return dict(self.db.execute(q, (json.dumps(keys), before)))
 
     def _in_chunks(self, sql: str, keys: list[int], *params: object) -> Iterator[tuple]:
         """Rows of ``sql`` run over ``keys`` 500 at a time (SQLite's limit on variables).
@@ -1001,6 +1071,18 @@ class Store:
             cur = self.db.execute("SELECT doc,start,end,kind,speaker_name,content FROM quotes")
             for r in cur:
                 yield r[0], dict(zip(keys, r[1:], strict=True))
+
+
+def _holding(table: str, where: str) -> str:
+    """A subquery of ``(k, doc)`` rows of ``table`` (``postings`` or ``lsh``) and its ``_new``
+    twin whose key is in the JSON list bound to ``?1`` (and that meet ``where``): each table
+    searched by its primary key (SQLite does not push the list into a union view)."""
+    col = _KEYS[table]
+    arms = (
+        f"SELECT {col} AS k, doc FROM {t} WHERE {col} IN (SELECT value FROM json_each(?1)) {where}"
+        for t in (table, f"{table}_new")
+    )
+    return "(" + " UNION ALL ".join(arms) + ")"
 
 
 def _check_header(path: Path) -> None:

@@ -11,16 +11,21 @@ events of one kind apart (two earthquakes in one region, two arrests of
 players of one team). Groups are an average-link agglomeration of those
 scores (:func:`average_link`), which checks a group's cohesion before joining
 it instead of chaining like single-link components.
+
+The last section computes the story tables a store keeps (:func:`full_state`,
+:func:`update_state`): those read the store they are given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,6 +33,9 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy import sparse
 
+    from storytrace.store import Store
+
+from storytrace import fingerprints as fp
 from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
@@ -1124,3 +1132,432 @@ def story_graphs(
         es = [e for r in heads for e in edge_of[r]]
         out.append(Story(n, g, nodes, es).to_dict())
     return out
+
+
+# --- stored stories ----------------------------------------------------------------------
+#
+# The story tables a store keeps (:meth:`storytrace.store.Store.add_stories`): computed from
+# scratch (:func:`full_state`), or for new articles only against the stored basis
+# (:func:`update_state`); :func:`storytrace.corpus.update_stories` decides which. Unlike the
+# rest of this module these read a store, passed in; why the update equals a computation
+# from scratch with the same basis is told in :mod:`storytrace.corpus`'s notes on stories.
+
+
+QUOTE_LINK_WORDS = 6
+"""Quotes of at least this many words shared by two articles put them in one story."""
+
+
+def quote_key(content: str | None) -> str | None:
+    """A quote's link key (its normalised words), or None when it is too short to link."""
+    k = " ".join(Doc(content or "").norms)
+    return k if len(k.split()) >= QUOTE_LINK_WORDS else None
+
+
+def quote_links(holders: Iterable[Iterable]) -> list[tuple]:
+    """Pairs joining the holders of each quote held by 2 to ``fp.MAX_DF`` articles."""
+    links = []
+    for ds in holders:
+        ds = sorted(set(ds))
+        if 1 < len(ds) <= fp.MAX_DF:
+            links += [(ds[0], d) for d in ds[1:]]
+    return links
+
+
+def quote_holders(store: Store, docs: Container[int]) -> dict[str, set[int]]:
+    """The docs (of ``docs``) holding each stored quote with a :func:`quote_key`, by key
+    in order of first appearance: what the story links of quotes are made from."""
+    holders: dict[str, set[int]] = {}
+    for doc, q in store.all_quotes():
+        k = quote_key(q["content"])
+        if k and doc in docs:
+            holders.setdefault(k, set()).add(doc)
+    return holders
+
+
+def _blob(values: Iterable[int]) -> bytes:
+    return np.asarray(list(values), dtype=np.int32).tobytes()
+
+
+def _ints(blob: bytes) -> list[int]:
+    return np.frombuffer(blob, dtype=np.int32).tolist()
+
+
+def labels(groups: Iterable[Iterable[int]]) -> dict[int, int]:
+    """Each doc's group, named by its smallest doc."""
+    out = {}
+    for g in groups:
+        g = list(g)
+        label = min(g)
+        out.update(dict.fromkeys(g, label))
+    return out
+
+
+def stored_basis(store: Store) -> Basis | None:
+    """The basis the stored story weights were taken over (None when there is none)."""
+    n = store.story_basis()
+    if n is None:
+        return None
+    rows = store.story_vocab_rows()
+    df = np.zeros(len(rows), dtype=np.int64)
+    cut = np.zeros(len(rows), dtype=bool)
+    vocab = {}
+    for term, k, d, c in sorted(rows, key=itemgetter(1)):
+        vocab[term], df[k], cut[k] = k, d, bool(c)
+    return Basis(n, df, cut, vocab)
+
+
+def full_state(store: Store, basis: Basis | None = None) -> dict:
+    """Everything :meth:`Store.add_stories` keeps, computed from scratch: with a new basis,
+    or with ``basis`` (what an update must equal)."""
+    ids = store.ids()
+    docs: list[int] = []
+
+    def rows() -> Iterator[tuple[str, dict, list, list]]:
+        for d, value in store.iter_features():
+            if d in ids:
+                terms, focal, years = json.loads(value)
+                docs.append(d)
+                yield ids[d], terms, focal, years
+
+    t = score_table(rows(), basis=basis)
+    holders = quote_holders(store, ids)
+    links = store.edge_pairs() + quote_links(holders.values())
+    doc_of = dict(zip(t.ids, docs, strict=True))
+    id_links = [(ids[a], ids[b]) for a, b in links]
+    scores = t.scores()
+    al = average_link(t.ids, scores, AVERAGE_LINK, id_links)
+    final = attach(al, scores)
+    uf = UnionFind()
+    for a, b in links:
+        uf.union(a, b)
+    grp = labels([doc_of[i] for i in g] for g in al)
+    part = labels([doc_of[i] for i in g] for g in parts(t.ids, scores, AVERAGE_LINK, id_links))
+    link = labels(uf.groups(docs))
+    size = {g: 0 for g in grp.values()}
+    for g in grp.values():
+        size[g] += 1
+    story = {}
+    for g in final:
+        ds = [doc_of[i] for i in g]
+        large = [grp[d] for d in ds if size[grp[d]] > ATTACH_SIZE]
+        story.update(dict.fromkeys(ds, large[0] if large else grp[ds[0]]))
+    basis = t.basis
+    cols = t.x.tocsc()
+    cols.sort_indices()
+    doc_arr = np.asarray(docs, dtype=np.int64)
+    post = [
+        (
+            term,
+            doc_arr[cols.indices[cols.indptr[term] : cols.indptr[term + 1]]].tobytes(),
+            cols.data[cols.indptr[term] : cols.indptr[term + 1]].tobytes(),
+        )
+        for term in np.flatnonzero(
+            (np.diff(cols.indptr) > 0) & ~basis.cut[: cols.shape[1]]
+        ).tolist()
+    ]
+    ends = np.concatenate(([0], np.cumsum(t.lengths)))
+    return {
+        "n": basis.n,
+        "story_vocab": [
+            (term, k, int(basis.df[k]), int(basis.cut[k])) for term, k in basis.vocab.items()
+        ],
+        "story_post": post,
+        "story_vec": [
+            (
+                d,
+                t.terms[ends[k] : ends[k + 1]].astype(np.int32).tobytes(),
+                _blob(sorted(t.focal[k])),
+                _blob(t.years[k]),
+            )
+            for k, d in enumerate(docs)
+        ],
+        "story_pair": list(
+            zip(doc_arr[t.r].tolist(), doc_arr[t.c].tolist(), t.score.tolist(), strict=True)
+        ),
+        "story_of": [(d, story[d], grp[d], part[d], link[d], size[grp[d]]) for d in docs],
+        "quote_link": [(k, d) for k, ds in holders.items() for d in ds],
+    }
+
+
+def _update_scores(
+    a: np.ndarray,
+    b: np.ndarray,
+    cos: np.ndarray,
+    new: np.ndarray,
+    held_new: np.ndarray,
+    terms_: Terms,
+    focal: Mapping[int, frozenset[int]],
+    years: Mapping[int, frozenset[int]],
+    store: Store,
+) -> list[tuple[int, int, float]]:
+    """:func:`pair_score` of the pairs ``(a[k], b[k])`` (each ``b`` new) with cosines ``cos``,
+    sorted, on arrays as :func:`score_table` computes them: the stored docs' term ids come
+    from their stored vectors, the ``new`` docs' from ``held_new`` (``terms_``' rows)."""
+    olds = np.setdiff1d(a, new)
+    vs = [v for _, v in sorted(store.story_vectors(olds.tolist()).items())]
+    docs = np.concatenate((olds, new))
+    order = np.argsort(docs, kind="stable")
+    ra, rb = (order[np.searchsorted(docs[order], x)] for x in (a, b))
+    size, n_old = terms_.size, len(olds)
+
+    def blobs(k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The old rows' ``k``-th vector blobs, joined, and each one's length."""
+        flat = np.frombuffer(b"".join(v[k] for v in vs), dtype=np.int32).astype(np.int64)
+        return flat, np.fromiter((len(v[k]) // 4 for v in vs), dtype=np.int64, count=n_old)
+
+    names_new = [np.asarray(sorted(focal[d]), dtype=np.int64) for d in new.tolist()]
+    names_old, lens_old = blobs(1)
+    flat = np.concatenate((names_old, *names_new))
+    lens = np.concatenate((lens_old, [len(f) for f in names_new])).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
+    # A stored doc pairs only with new ones here, so of its terms only the new docs' focal
+    # names are ever looked up: the others are left out of the sorted keys.
+    held_old, lens_held = blobs(0)
+    rows_old = np.repeat(np.arange(n_old, dtype=np.int64), lens_held)
+    wanted = np.isin(held_old, np.concatenate((np.zeros(0, dtype=np.int64), *names_new)))
+    rows_new = np.repeat(np.arange(n_old, len(docs), dtype=np.int64), terms_.lengths)
+    held = np.sort(
+        np.concatenate((rows_old[wanted] * size + held_old[wanted], rows_new * size + held_new))
+    )
+    m = np.maximum(
+        _missing_share(ra, rb, flat, lens, starts, held, size),
+        _missing_share(rb, ra, flat, lens, starts, held, size),
+    )
+    score = cos * (1 - FOCAL_PENALTY * m)
+
+    def yrs(r: int) -> frozenset[int]:
+        return frozenset(_ints(vs[r][2])) if r < n_old else years[int(new[r - n_old])]
+
+    dated = np.concatenate(
+        (
+            np.fromiter((len(v[2]) > 0 for v in vs), dtype=bool, count=n_old),
+            np.asarray([bool(years[d]) for d in new.tolist()], dtype=bool),
+        )
+    )
+    for k in np.flatnonzero(dated[ra] & dated[rb]).tolist():
+        if not yrs(ra[k]) & yrs(rb[k]):
+            score[k] *= 1 - YEAR_PENALTY
+    return sorted(zip(a.tolist(), b.tolist(), score.tolist(), strict=True))
+
+
+def update_state(store: Store, new: list[int], n0: int) -> dict | None:
+    """The rows :meth:`Store.add_stories` adds for the ``new`` docs, scored against the
+    stored basis; None when that cannot be exact (a quote crossed ``fp.MAX_DF``
+    holders, so links among stored articles went away): then group anew."""
+    from scipy import sparse
+
+    new_set = set(new)
+    feats = {d: json.loads(v) for d, v in store.features_of(new).items()}
+    new = [d for d in new if d in feats]
+    words = {w for d in new for part in feats[d] for w in part}
+    known = store.story_vocab(sorted(words))
+    terms_ = Terms({w: v[0] for w, v in known.items()}, store.story_vocab_size())
+    focal: dict[int, frozenset[int]] = {}
+    years: dict[int, frozenset[int]] = {}
+    for d in new:
+        counts, names, yrs = feats[d]
+        terms_.add(str(d), counts)
+        focal[d] = frozenset(terms_.id(w) for w in names)
+        years[d] = frozenset(terms_.id(y) for y in yrs)
+    df = np.zeros(terms_.size, dtype=np.int64)
+    cut = np.zeros(terms_.size, dtype=bool)
+    for k, v_df, v_cut in known.values():
+        df[k], cut[k] = v_df, bool(v_cut)
+    x_new = terms_.tfidf(TOP_TERMS, (n0, df))
+    x_new.sort_indices()
+    ends = np.concatenate(([0], np.cumsum(np.asarray(terms_.lengths, dtype=np.int64))))
+    held_all = np.asarray(terms_.terms, dtype=np.int64)
+    held = {d: held_all[ends[k] : ends[k + 1]] for k, d in enumerate(new)}
+
+    # Cosines of each new article with every stored or new article sharing a kept term,
+    # the earlier article's terms added in column order as the full product does.
+    cols = np.unique(x_new.indices)
+    cols = cols[~cut[cols]]
+    post = store.story_postings(cols.tolist())
+    blobs = list(post.values())
+    post_docs = np.frombuffer(b"".join(p[0] for p in blobs), dtype=np.int64)
+    per_term = np.fromiter((len(p[0]) // 8 for p in blobs), dtype=np.int64, count=len(blobs))
+    old_docs = np.sort(post_docs)  # np.unique, at a fraction of its cost here
+    old_docs = old_docs[np.concatenate(([True], old_docs[1:] != old_docs[:-1]))]
+    new_arr = np.asarray(new, dtype=np.int64)
+    left_docs = np.concatenate((old_docs, new_arr))
+    col_of = np.full(terms_.size, -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+    right = x_new[:, cols].tocsr()
+    right.sort_indices()
+    nr = right.tocoo()
+    held_terms = np.fromiter(post, dtype=np.int64, count=len(post))
+    left = sparse.csr_matrix(
+        (
+            np.concatenate((np.frombuffer(b"".join(p[1] for p in blobs)), nr.data)),
+            (
+                np.concatenate(
+                    (np.searchsorted(old_docs, post_docs), nr.row.astype(np.int64) + len(old_docs))
+                ),
+                np.concatenate((np.repeat(col_of[held_terms], per_term), nr.col.astype(np.int64))),
+            ),
+        ),
+        shape=(len(left_docs), len(cols)),
+    )
+    i, j, cos = row_dots(left, right, CANDIDATE_LINK)
+    a_docs = left_docs[i]
+    b_docs = new_arr[j]
+    keep = a_docs < b_docs
+    pairs = _update_scores(
+        a_docs[keep], b_docs[keep], cos[keep], new_arr, held_all, terms_, focal, years, store
+    )
+
+    # Links: reuse of a new article, and quotes it shares.
+    links = store.edges_of(new)
+    mine: dict[str, set[int]] = {}
+    for d, content in store.quotes_of(new):
+        k = quote_key(content)
+        if k:
+            mine.setdefault(k, set()).add(d)
+    before = store.quote_holders(sorted(mine))
+    for k, ds in mine.items():
+        old = set(before.get(k, ()))
+        if len(old) <= fp.MAX_DF < len(old | ds):
+            return None
+    links += quote_links(set(before.get(k, ())) | ds for k, ds in mine.items())
+
+    # The parts a new article joins, and everything in them.
+    bound = AVERAGE_LINK * (1 - 1e-9)
+    strong = [(a, b) for a, b, s in pairs if s >= bound] + links
+    near = sorted({d for p in strong for d in p} - new_set)
+    was = store.story_rows_by("part", sorted({r[2] for r in store.story_rows(near).values()}))
+    touched = sorted(set(was) | new_set)
+    tset = set(touched)
+    uf_part, uf_link = UnionFind(), UnionFind()
+    for d, (_, _, p, lk, _) in was.items():
+        uf_part.union(d, p)
+        uf_link.union(d, lk)
+    for a, b in strong:
+        uf_part.union(a, b)
+    for a, b in links:
+        uf_link.union(a, b)
+    stored_pairs = store.story_pairs(list(was))
+    inside = sorted(
+        {(a, b, s) for a, b, s in stored_pairs if a in tset and b in tset}
+        | {(a, b, s) for a, b, s in pairs if a in tset and b in tset}
+    )
+    ids = store.ids_of(touched)
+    al = average_link(
+        [ids[d] for d in touched],
+        {(ids[a], ids[b]): s for a, b, s in inside},
+        AVERAGE_LINK,
+        [(ids[lk], ids[d]) for d, (_, _, _, lk, _) in was.items()]
+        + [(ids[a], ids[b]) for a, b in links],
+    )
+    doc_of = {v: k for k, v in ids.items()}
+    grp = labels([doc_of[i] for i in g] for g in al)
+    part = labels(uf_part.groups(touched))
+    link = labels(uf_link.groups(touched))
+    info = {}  # group -> (size, smallest id)
+    for g in al:
+        info[grp[doc_of[g[0]]]] = (len(g), min(g))
+
+    # Small groups decide again where they attach when they are new or changed, or when
+    # one of their pairs reaches a larger group that changed (or stopped being larger):
+    # one that kept exactly its members offers them what it offered before.
+    small = ATTACH_SIZE
+    size = {d: info[grp[d]][0] for d in touched}
+    before: dict[int, set[int]] = {}
+    for d, r in was.items():
+        before.setdefault(r[1], set()).add(d)
+    after: dict[int, set[int]] = {}
+    for d in touched:
+        after.setdefault(grp[d], set()).add(d)
+    large = {
+        d
+        for d in touched
+        if (size[d] > small or (d in was and was[d][4] > small))
+        and (d not in was or before[was[d][1]] != after[grp[d]])
+    }
+    reach = store.story_pairs(sorted(large - new_set))
+    reach += [p for p in pairs if p[0] in large or p[1] in large]
+    rows_out = store.story_rows(sorted({d for a, b, _ in reach for d in (a, b)} - tset))
+    deciding: dict[int, list[int]] = {}
+    for d in touched:
+        if size[d] <= small:
+            deciding.setdefault(grp[d], []).append(d)
+    # Of those, only the ones whose choice can change: attached to a changed group, or
+    # close enough to a changed larger group to attach to it now (the others keep a
+    # choice among unchanged groups that nothing new can beat).
+    changed = {was[d][1] for d in large if d in was}
+    offer: dict[tuple[int, int], float] = {}
+    for a, b, s in reach:
+        o, x = (b, a) if b in rows_out else (a, b)
+        if o in rows_out and size.get(x, 0) > small:
+            offer[(o, grp[x])] = offer.get((o, grp[x]), 0.0) + s
+    close = ATTACH * (1 - 1e-9)
+    again = {o for o, r in rows_out.items() if r[0] != r[1] and r[0] in changed}
+    again |= {o for (o, g), total in offer.items() if total / info[g][0] >= close}
+    smalls_out = sorted({rows_out[o][1] for o in again if rows_out[o][4] <= small})
+    kept = store.story_rows_by("grp", smalls_out)
+    for d, r in kept.items():
+        deciding.setdefault(r[1], []).append(d)
+    group_of = {d: r[1] for d, r in kept.items()} | grp
+    mine_pairs = sorted(
+        set(store.story_pairs([d for d in group_of if d not in new_set]))
+        | {p for p in pairs if p[0] in group_of or p[1] in group_of}
+    )
+    rows_nb = store.story_rows(
+        sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
+    )
+    size_of = {r[1]: r[4] for r in (*rows_nb.values(), *kept.values())}
+    size_of |= {g: n for g, (n, _) in info.items()}
+    group_of |= {d: r[1] for d, r in rows_nb.items()}
+    first_of = {g: f for g, (_, f) in info.items()}
+    first_of |= {
+        g: f
+        for g, (_, f) in store.group_sizes(
+            sorted({g for g, n in size_of.items() if n > small and g not in first_of})
+        ).items()
+    }
+    near_of: dict[int, list[tuple[int, float]]] = {}
+    for a, b, s in mine_pairs:
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        if ga in deciding:
+            near_of.setdefault(ga, []).append((b, s))
+        if gb in deciding:
+            near_of.setdefault(gb, []).append((a, s))
+    story = {d: grp[d] for d in touched}
+    for g, ds in deciding.items():
+        h = attach_choice(near_of.get(g, []), group_of, size_of, first_of)
+        story.update(dict.fromkeys(ds, g if h is None else h))
+
+    # Rows to add: the new articles' weights appended to the stored postings.
+    add_post = []
+    xc = x_new[:, cols].tocsc()
+    xc.sort_indices()
+    new_arr = np.asarray(new, dtype=np.int64)
+    for k, term in enumerate(cols.tolist()):
+        lo, hi = xc.indptr[k], xc.indptr[k + 1]
+        if hi == lo:
+            continue
+        pd, pw = post.get(term, (b"", b""))
+        add_post.append(
+            (term, pd + new_arr[xc.indices[lo:hi]].tobytes(), pw + xc.data[lo:hi].tobytes())
+        )
+    rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
+    rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}
+    return {
+        "n": n0,
+        "story_vocab": [(w, k, 0, 0) for w, k in terms_.vocab.items() if w not in known],
+        "story_post": add_post,
+        "story_vec": [
+            (
+                d,
+                held[d].astype(np.int32).tobytes(),
+                _blob(sorted(focal[d])),
+                _blob(sorted(years[d])),
+            )
+            for d in new
+        ],
+        "story_pair": pairs,
+        "story_of": [(d, *r) for d, r in rows_of.items()],
+        "quote_link": [(k, d) for k, ds in mine.items() for d in ds],
+    }
