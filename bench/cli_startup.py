@@ -40,15 +40,16 @@ of 15 runs, alternating, .pyc files:
 | storytrace match (100k)       |         779 |        268 |      664 |     227 |
 | storytrace match (seed_a.txt) |         781 |        267 |      765 |     256 |
 
-An earlier run the same day (11:59, load 13, the same sources): ``match`` (100k) 284 ->
-224 ms CPU, seed_a 310 -> 292, ``--help`` 127 -> 121. The saving is on articles with
-no quotation mark and no reporting verb (the 100k probe); a quoted article (seed_a)
-compiles most of the rules anyway. Neither target can be shown on wall time at this
-load. In units of ``python -c pass`` CPU (the same run's load on both), ``match`` went
-from 9.9x to 8.6x and ``--help`` is 4.9x: on a quiet machine (pass 12-15 ms) that is
-about 105-130 ms for ``match`` and 58-73 ms for ``--help``, an estimate, not a
-measurement. The 10:xx session note's 242 ms for ``match`` at load 1.3 (16x its pass)
-does not fit this or the 06:27 run below (9.8x); its cause was not found.
+Two more runs the same day: 11:59, load 13, the same sources: ``match`` (100k) 284 ->
+224 ms CPU, seed_a 310 -> 292, ``--help`` 127 -> 121; 12:48, load 12-14, "now" main
+c6e50b8 (others' later merges in): ``match`` 237 -> 204 (pass 23), seed_a 333 -> 269.
+The saving is on articles with no quotation mark and no reporting verb (the 100k probe);
+a quoted article (seed_a) compiles most of the rules anyway. Neither target can be shown
+on wall time at this load. In units of ``python -c pass`` CPU (the same run's load on
+both), ``match`` went from 9.9x to 8.6x and ``--help`` is 4.9x: on a quiet machine (pass
+12-15 ms) that is about 105-130 ms for ``match`` and 58-73 ms for ``--help``, an
+estimate, not a measurement. The 10:xx session note's 242 ms for ``match`` at load 1.3
+(16x its pass) does not fit this or the 06:27 run below (9.8x); its cause was not found.
 Where ``match``'s CPU goes now (in one process, load 6): the CLI's imports 62 ms (click
 with typing and inspect about 45: ``import click`` alone costs what ``--help`` does
 beyond ``python -c pass``), corpus and quotes imports 32 (the tokeniser's pattern about

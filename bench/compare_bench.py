@@ -34,6 +34,95 @@ alignment-only rows of two code versions in one process (with ``--difflib``, the
 difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
 runs one after the other.
 
+Results of 2026-12-01, fourth pass (cmp16, issue 16). The machine ran at load average 12-18
+on its 2 cores for the whole pass (other sessions' tests and benches), so absolute CPU times
+are 1.5-2x those of a quiet machine; ratios within one run hold. Baseline: 0293407 (main at
+the start of the pass) in a second worktree. ``compare_bench.py`` run on this pass, then on
+the baseline, one after the other (``nice -n 10 .venv/bin/python bench/compare_bench.py
+--pairs 400 --char-pairs 20``, each with its own difflib row), CPU µs per pair:
+
+| version | BULK | full | difflib | BULK / difflib | full / difflib | batch (pairs/s, 2 cores) |
+| --- | --- | --- | --- | --- | --- | --- |
+| 0293407, 1st pair of runs (load 13-18) | 5,834 | 28,536 | 2,041 | 0.35x | 0.07x | 27,133 (74) |
+| this pass, no Zipf change, 1st pair | 5,300 | 24,910 | 2,061 | 0.39x | 0.08x | 25,354 (79) |
+| this pass, 2nd pair (load 13-15) | 5,456 | 19,681 | 1,686 | 0.31x | 0.09x | 24,392 (82) |
+| 0293407, 2nd pair (load 15-21) | 4,982 | 24,246 | 1,751 | 0.35x | 0.07x | 24,110 (83) |
+
+Recall 0.988 (difflib 0.751) in every run. The full compare is 13-19% cheaper; BULK and
+its ratio to difflib moved within this load's noise (0.35x -> 0.39x in one pair of runs,
+0.35x -> 0.31x in the other), and so did the batch (-7%, +1%): its workers fork from the
+bench's process after it has compared the same 400 pairs, so they start with every word's
+thesaurus and frequency look-ups cached, which hides the Zipf change, the largest gain on
+unseen text. The compare engine's stages, old and new in one
+process (both packages imported side by side as in ``compare_versions.py``, five alternating
+rounds over 200 pairs with every per-text analysis already done once, medians; a throw-away
+script):
+
+| stage | 0293407 | this pass | new / old |
+| --- | --- | --- | --- |
+| ``spin.detect`` of both texts (with their Doc) | 5,226 | 2,678 | 0.51 |
+| ``spin.label`` | 463 | 297 | 0.64 |
+| ``match_quotes`` | 1,586 | 1,418 | 0.89 |
+| ``Comparison.to_dict`` (evidence gathered) | 1,432 | 614 | 0.43 |
+
+Those rows were measured before the last change (Zipf frequencies from wordfreq's table),
+which matters on text the process has not seen: in the bench's stage timing (every stage
+timed by a wrapper, 200 pairs, load 16) ``spin.detect`` went 3,595 -> 2,077 µs a pair with
+it. ``compare_versions.py`` (BULK with ``--difflib``, and ``--full``; three rounds of 200
+pairs each, before the Zipf change) gave B/A 0.92-1.17 (median 0.97) for BULK and
+0.91-1.03 (median 0.97; an earlier run 0.79-0.91, median 0.87) for full: at this load the
+rounds scatter by ±15%, more than the gain on BULK.
+
+What changed (outputs identical: ``compare_check.py`` 0 of 924 comparisons differ after each
+step; it now also compares 60 BBC articles with copies spun by ``bench/spinner.py``, which
+exercise the spin detector's flags and the synonym swaps):
+
+- ``spin.detect``: the tortured-phrase pattern (40-odd alternatives tried at every
+  character, 330-650 µs a text) runs only at the places where the first word of a phrase
+  whose words all occur in the lower-cased text starts (the characters ``re.IGNORECASE``
+  matches with a letter without lower-casing to it, İ ı ſ, send a text to the pattern
+  itself; a test checks every code point); collocation windows only at anchor words; the
+  plain words found once per Doc and looked up once per distinct word; Zipf frequencies of
+  lower-case ASCII words read from wordfreq's table with its rounding (``zipf_frequency``
+  tokenises each new word first: 15 µs). ``tests/test_spin_speed.py`` holds each to the
+  loop it replaced.
+- ``spin.label``: edits built directly instead of ``dataclasses.replace``; a passage's
+  content words from running counts on the Doc; ``synonyms.forms`` cached per phrase.
+- ``records.to_json``: each record class's JSON fields read once, plain values returned at
+  once (the JSON of a full comparison: 1,432 -> 614 µs).
+- ``quotes.match_quotes``: word ids for the quoted words only, each quote's list built once.
+
+Where a pair's time goes now (stage timing, 200 pairs full at load 16, 400 BULK):
+
+| stage | full, µs a pair (share) | BULK, µs a pair (share) |
+| --- | --- | --- |
+| quote extraction (``extract_quotes``, both texts) | 7,798 (44%) | - |
+| evidence (``evidence.gather``) | 2,792 (16%) | 653 (16%; same-story, unrelated) |
+| spin detector (``spin.detect``, both texts) | 1,922 (11%) | - |
+| seeds, chains and edits (``align_docs``) | 884 (5%) | 777 (19%) |
+| the JSON (``to_dict``, evidence apart) | 691 (4%) | - |
+| synonym swaps and spun passages (``spin.label``) | 630 (4%) | 631 (16%) |
+| quote matching | 562 (3%) | - |
+| tokenising (``Doc``) | 557 (3%) | 486 (12%) |
+| sentence pairing (``reworded_passages``), splitting | 568 (3%) | 573 (14%) |
+| boilerplate labels | 362 (2%) | 339 (8%) |
+| the rest (quotations, revision, coverage, verdict, findings) | 624 (4%) | 510 (13%) |
+| total | 17,598 | 4,029 |
+
+Tried and not kept: seeds from a Python dict of trigram tuples instead of numpy (321 against
+188-208 µs a pair); a prefilter of the quote cue scan that skips units without a cue word
+(2,939 of 5,371 units have none, but the scan got only 10% cheaper: 1-2% of extraction);
+a higher garbage-collector threshold (the collector takes 576 µs of a 22,000 µs full pair,
+2.6%; a threshold of 20,000 halves that). The targets are not met and not near: 3x word-level
+difflib is about 560 µs a BULK pair at this load (1,686 / 3) against 5,456, and 2,000 pairs/s
+on 2 workers is 1,000 µs of CPU a full pair against 24,392. No single stage is more than a
+fifth of BULK or half of full, so no one change closes a 10x gap; each stage is already
+numpy, C-level maps or cached per word and per text, and what is left is Python work per
+token (quotes' phrase tokens and name index, the evidence's name mentions, spin's per-word
+look-ups) whose floor in this design is several hundred µs a text. Reaching the targets takes
+the compiled pipeline issue 16 describes (tokens, seeds, chains and sentence pairing on
+arrays in one extension; quote cues and names by automaton), not more of these passes.
+
 Results of 2026-12-01, third pass (speed11; issue 11's "same or better" line and issue 16).
 Baseline: 565dc6d, the last commit before the redesign (stop 9). Its ``compare`` has no
 ``BULK``; its default ran what ``BULK`` runs now except boilerplate labelling, revision

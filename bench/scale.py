@@ -45,6 +45,57 @@ The story-link line times :func:`storytrace.stories.similar_pairs` against
 scikit-learn's sparse product (``safe_sparse_dot``) on the same vectors, term
 filter and threshold, and checks both give the same pairs.
 
+The stage table times ``index``'s steps in this process (CPU): storing the
+articles (``Store.add_many``), candidates (inside "align"), align (reading,
+furniture, feeding the worker processes, storing the edges) and the story
+step; "the rest" is the run's total less those: reading the input and the
+worker processes (fingerprints, story features, most alignments). Before the
+increment the loads the first alignment in a process pays once (thesaurus,
+WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
+a cost per article (0.00 below: this process had aligned in the first run).
+
+Results (2026-12-01, after the increment's costs were cut: new articles' keys
+in small tables of their own, candidates from one query per chunk, the story
+update on arrays; ``nice -n 10 ... --n 30000 --workers 2``, commit e43095f,
+machine load 15-26 from other work, so wall times are 4-5x the CPU times):
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace      642.8      997     1253   1.000     1.000         75        0
+    datasketch      121.0      432      600   0.998     0.000         15        0
+
+    CPU s: first 99% 138.0, last 1% 2.5 (1.8% of the first; 8.3 ms a new
+    article against 4.6 in the first); stories --json 14.4, export 3.8
+
+    stage (CPU s)                         first 99%    last 1%   share
+    store the articles                        39.53       0.21    0.5%
+    candidates (inside align)                  8.48       0.55    6.4%
+    align (this process)                      19.23       0.69    3.6%
+    stories                                   18.59       0.68    3.6%
+    the rest (reading, worker processes)      60.63       0.93    1.5%
+
+    stories: update equals a grouping with the stored basis (29,700): yes;
+    grouping anew 17.6 CPU s, 0.7 s per 300 articles over the 25% it covers
+    (2.3% of the first with it); stored basis vs a new one: ARI 0.9714, 1,050
+    of 30,000 articles in another story (as before: same stories)
+    story links: similar_pairs 5.60 vs scikit-learn 6.10 CPU s (370,625 pairs
+    each, the same): 0.92x
+    ratio to datasketch in CPU: index of all 30,000 in two runs 140.5 s vs
+    44.6 s, 3.15x (issue 16's target 1.2x); peak memory 898 vs 432 MB, 2.08x
+    (target below 1); text-dedup is not installed in the venv, so not run
+
+The same bench before (earlier the same day, below): last 1% 4.7 CPU s, 4.4%
+of the first 99%. Per stage (from a profile of the same 300 articles against
+the same stored 29,700, one process, CPU s): storing 0.86 -> 0.22 (the
+postings commit rewrote the large B-tree), candidates and furniture 2.0 ->
+~0.65 (a look-up per key per article, each text hashed three more times),
+story update 1.6 -> 0.7 (per-article Python sets). Every stored edge and
+story table of the increment is identical to the old code's (compared row
+for row). ``stories --json`` costs 14.4 CPU s here against 2.3 before: not
+this change (the old code reads the same store in 3.7 s, today's main in 9.0
+s); titles and summaries were added to its output the same day. A 100,000 run
+was started and stopped unfinished: at this load the bench's processes got
+0.15 of a core.
+
 Results (2026-12-01, stories updated incrementally; ``nice -n 10 ... --n 30000
 --workers 2``, machine load about 20 from other work, so wall times are 5-10x
 the CPU times):

@@ -208,3 +208,20 @@ def test_rare_flags_skip_spans_already_taken() -> None:
     assert every, "fixture words should be rare thesaurus words"
     taken = [Flag(every[0].span, "x", "tortured", "")]
     assert [f.span for f in spin._rare_synonym_flags(doc, taken)] == [f.span for f in every[1:]]
+
+
+def test_zipf_read_from_the_table_equals_wordfreq() -> None:
+    from wordfreq import zipf_frequency
+
+    # Thesaurus words (every 20th: common, rare and absent from wordfreq) and their forms,
+    # the fixtures' words, and words the table path must leave to wordfreq.
+    vocab = sorted(synonyms.vocabulary())[::20]
+    words = {f for w in vocab for f in synonyms.forms(w)}
+    for text in _spun_texts():
+        words.update(Doc(text).norms)
+    words.update(["can't", "o'neill", "café", "x2", "1990s", "qqqzzzx", "a", "the", "Word"])
+    fast = [w for w in words if w.isascii() and w.isalpha() and w.islower()]
+    assert len(fast) > 4000
+    for w in sorted(words):
+        # repr: -0.0 and 0.0 would print differently in a flag's reason.
+        assert repr(spin._zipf_of(w)) == repr(zipf_frequency(w, "en")), w

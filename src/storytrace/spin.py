@@ -58,7 +58,7 @@ from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, o
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
 try:  # the [spin] extra; without it the rare-synonym flags are off
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 except ImportError:  # pragma: no cover - exercised by a trimmed install
     zipf_frequency = None
 
@@ -465,7 +465,7 @@ def _rare_thesaurus_word(word: str) -> float | None:
     """The Zipf frequency of the word's most frequent form ("trialling" counts as
     "trial") when that is below :data:`RARE_ZIPF` and a form is in the thesaurus."""
     forms = synonyms.forms(word)
-    z = max(zipf_frequency(f, "en") for f in forms)
+    z = _zipf(word)  # the same maximum over the same forms, kept per word
     # Moby only: WordNet lists thousands of rare technical lemmas no spinner uses.
     vocab = synonyms.vocabulary()
     return z if z < RARE_ZIPF and any(f in vocab for f in forms) else None
@@ -964,7 +964,26 @@ def _marks(doc: Doc, t0: int, t1: int) -> str:
 
 @cache
 def _zipf(word: str) -> float:
-    return max(zipf_frequency(f, "en") for f in synonyms.forms(word))
+    return max(map(_zipf_of, synonyms.forms(word)))
+
+
+def _zipf_of(form: str) -> float:
+    """``zipf_frequency(form, "en")``. A word of lower-case ASCII letters is one token to
+    wordfreq, so its value is read from wordfreq's table here with wordfreq's own rounding:
+    zipf_frequency tokenises every new word first (15 µs, most of the spin detector's time
+    on unseen text). tests/test_spin_speed.py checks the two agree on thousands of words."""
+    if form.isascii() and form.isalpha() and form.islower():
+        freq = _frequencies().get(form)
+        if freq is None:
+            return 0.0
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+        return round(math.log(freq, 10) + 9, 2)
+    return zipf_frequency(form, "en")
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    return get_frequency_dict("en", "best")
 
 
 def _rarer(old: str, new: str) -> bool:

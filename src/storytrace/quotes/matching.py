@@ -54,19 +54,20 @@ def match_quotes(
     if quotes_b is None:
         quotes_b = extract_quotes(text_b, parser=False)
     doc_a, doc_b = doc_of(text_a), doc_of(text_b)
-    vocab: dict[str, int] = {}
-    ids_a = [vocab.setdefault(w, len(vocab)) for w in doc_a.norms]
-    ids_b = [vocab.setdefault(w, len(vocab)) for w in doc_b.norms]
     toks_a = [_tokens(doc_a, q) for q in quotes_a]
     toks_b = [_tokens(doc_b, q) for q in quotes_b]
+    # Word ids of the quoted words only (only their equality counts), each quote's list
+    # once: not every word of both texts, nor B's lists once per quote of A.
+    vocab: dict[str, int] = {}
+    norms_a, norms_b = doc_a.norms, doc_b.norms
+    seqs_a = [[vocab.setdefault(norms_a[i], len(vocab)) for i in idx] for idx in toks_a]
+    seqs_b = [[vocab.setdefault(norms_b[i], len(vocab)) for i in idx] for idx in toks_b]
     out: list[QuoteMatch] = []
-    for qa, idx_a in zip(quotes_a, toks_a, strict=True):
-        seq_a = [ids_a[i] for i in idx_a]
+    for qa, idx_a, seq_a in zip(quotes_a, toks_a, seqs_a, strict=True):
         if not seq_a:
             continue
         set_a = set(seq_a)
-        for qb, idx_b in zip(quotes_b, toks_b, strict=True):
-            seq_b = [ids_b[i] for i in idx_b]
+        for qb, idx_b, seq_b in zip(quotes_b, toks_b, seqs_b, strict=True):
             if not seq_b or len(set_a.intersection(seq_b)) < min(3, len(seq_a), len(seq_b)):
                 continue
             m = _match_pair(doc_a, doc_b, qa, qb, seq_a, seq_b, idx_a, idx_b, min_share)
