@@ -147,7 +147,8 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
         ),
         ("As Vulture put it, “Hello, it’s the Biebs.”", [("Hello, it’s the Biebs.", "Vulture")]),
         ('"Get him out of here!" Trump yelled.', [("Get him out of here!", "Trump")]),
-        # A nested attribution stays inside the outer content, and is also its own.
+        # A nested attribution stays inside the outer content and is not its own
+        # (fourth pass: PolNeAR and the own set's guidelines annotate only the outer).
         (
             "He notes that the Commission on Presidential Debates announced on Friday that "
             "there was an issue.",
@@ -157,7 +158,6 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
                     "an issue",
                     "he",
                 ),
-                ("there was an issue", "Presidential Debates"),
             ],
         ),
     ],
@@ -354,4 +354,145 @@ def test_third_pass_frames(sentence: str, expected: list[tuple[str, str | None]]
     ],
 )
 def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Fourth pass. A frame nested in another's content does not cut it: the outer
+        # content runs on over it, and the inner frame is not a quote of its own.
+        (
+            "Lee says she admired the team's nerve through what she calls a “long, ugly season.”",
+            [
+                (
+                    "she admired the team's nerve through what she calls a “long, ugly season.”",
+                    "Lee",
+                ),
+            ],
+        ),
+        (
+            "Ms. Ortiz noted that, like her, Mr. Brandt had been mocked in farm country for "
+            "admitting that subsidies would shrink.",
+            [
+                (
+                    "like her, Mr. Brandt had been mocked in farm country for admitting that "
+                    "subsidies would shrink",
+                    "Ms. Ortiz",
+                ),
+            ],
+        ),
+        # An inner frame whose own object is a noun phrase still belongs to the outer one.
+        (
+            "The Herald on Sunday wrote that Mr. Vance had claimed a loss of $2 million.",
+            [("Mr. Vance had claimed a loss of $2 million", "Herald")],
+        ),
+        # A place phrase with commas between the cue and its 'that'.
+        (
+            "Ms. Ortiz says at a town hall in Dayton, Ohio, that the plan costs too much.",
+            [("the plan costs too much", "Ms. Ortiz")],
+        ),
+        # A relative pronoun after an earlier frame's speaker.
+        (
+            "The rules are costly, said Mr. Kemp, who stressed that small firms would pay most.",
+            [("The rules are costly", "Mr. Kemp"), ("small firms would pay most", "Mr. Kemp")],
+        ),
+        # 'many of whom say', 'someone asked how', 'went on to explain how'.
+        (
+            "The plan angered the growers, many of whom say the price is unfair.",
+            [("the price is unfair", "many of whom")],
+        ),
+        (
+            "Then someone asked how the club could afford the new stadium.",
+            [("how the club could afford the new stadium", "someone")],
+        ),
+        (
+            "Mr. Kemp went on to explain how he believes the cuts hurt the navy.",
+            [("how he believes the cuts hurt the navy", "Mr. Kemp")],
+        ),
+        # Naming with a bare noun object and a predicative noun phrase.
+        (
+            "Mr. Kemp has called climate policy a tax on farmers.",
+            [("climate policy a tax on farmers", "Mr. Kemp")],
+        ),
+        # A characterisation with quoted words after a verb off the cue list ('X as
+        # “…”'), and praise or blame ('X for … “…”'); an adverb before the verb.
+        (
+            "Lately Ms. Ortiz has been steadily pounding Mr. Kemp as a “fraud” at rallies.",
+            [("Mr. Kemp as a “fraud”", "Ms. Ortiz")],
+        ),
+        (
+            "Mr. Kemp openly admires Governor Ann Ruiz as a “true leader,” in his speeches.",
+            [("Governor Ann Ruiz as a “true leader,”", "Mr. Kemp")],
+        ),
+        (
+            "In an interview he blasted the local press for being “totally dishonest.”",
+            [("the local press for being “totally dishonest.”", "he")],
+        ),
+        # A quotation running on past a participle's clause belongs to the direct quote.
+        (
+            "“We cannot change what we do not know,” Ms. Ortiz said, stressing why the past "
+            "matters. “What we need is a new way of thinking.”",
+            [
+                (
+                    "We cannot change what we do not know, … What we need is a new way of "
+                    "thinking.",
+                    "Ms. Ortiz",
+                ),
+                ("why the past matters", "Ms. Ortiz"),
+            ],
+        ),
+        # A trailing appositive describing the name that ends the clause is the writer's.
+        (
+            "Officials say the money could be better spent with NATO, the military alliance "
+            "that includes most E.U. countries.",
+            [("the money could be better spent with NATO", "Officials")],
+        ),
+        (
+            "He said the deal was with Apple, the company, and would close.",
+            [("the deal was with Apple, the company, and would close", "He")],
+        ),
+        # A sentence-opening 'According to' takes a long source up to its comma.
+        (
+            "According to early results of exit polls conducted for the AP and television "
+            "networks, nearly half of the voters were young.",
+            [
+                (
+                    "nearly half of the voters were young",
+                    "early results of exit polls conducted for the AP and television networks",
+                )
+            ],
+        ),
+        # A name before a description set off by dashes speaks.
+        (
+            "Jane Sims — a teacher from Mount Pleasant — says she made up her mind late.",
+            [("she made up her mind late", "Jane Sims")],
+        ),
+        # A participle after 'from' or 'in' takes the clause subject.
+        (
+            "Ms. Ortiz was right in saying that the deal would fail.",
+            [("the deal would fail", "Ms. Ortiz")],
+        ),
+    ],
+)
+def test_fourth_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called off a meeting with the union.",
+        "She called twice a day.",
+        "The coach called for a change at half-time.",
+        # Roles, beliefs and purchases are no characterisation.
+        "The club hired the coach as “interim manager”.",
+        "Fans see him as a “hero” in the city.",
+        "He bought a ticket for “Hamilton” last week.",
+        "She was known as “The Kid” at school.",
+        "According to plan, the team left at dawn.",
+        "The plan — a costly one — says nothing about taxes.",
+    ],
+)
+def test_fourth_pass_frames_do_not_over_fire(sentence: str) -> None:
     assert _got(LEAD + sentence) == []

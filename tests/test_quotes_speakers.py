@@ -260,3 +260,108 @@ def test_a_plural_title_opens_a_name_run() -> None:
         'said, "you give ammunition to the people."'
     )
     assert _speaker_of(text, "Every time") == "Jon Tester"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # Fourth pass. Guards for the new 'many of whom' frame (these two held before
+        # it): a group is nobody's 'she'; a number may open the description after an
+        # inverted cue.
+        (
+            "The ruling angered the families of 9/11 victims, many of whom say the law is "
+            "unfair.\n\n“It is wrong,” said 9/11 widow Jane Holt.\n\nShe continued, “We "
+            "will appeal.”",
+            "We will appeal",
+            "Jane Holt",
+        ),
+        (
+            "The ruling angered the growers, many of whom say the law is unfair.\n\nShe "
+            "said, “We will appeal.”",
+            "We will appeal",
+            "She",
+        ),
+        # 'He’s claiming': the pronoun without its auxiliary is resolved.
+        (
+            "Tom Baker spoke on Monday. He’s claiming that the vote is rigged.",
+            "rigged",
+            "Tom Baker",
+        ),
+        # An adverb between the subject and its verb ends the subject.
+        (
+            "Mr. Reyes generally backed the union, and said he did not support the strike.",
+            "did not support",
+            "Mr. Reyes",
+        ),
+        (
+            "The family only wanted peace, and said it was over.",
+            "it was over",
+            "The family",
+        ),
+        # A numeral with a full stop ends a name run: 'World War II. Last week'.
+        (
+            "The battle changed the course of World War II. Last week, the mayor spoke. "
+            '"We remember," he said.',
+            "We remember",
+            "He",
+        ),
+    ],
+)
+def test_fourth_pass_speakers(text: str, words: str, speaker: str) -> None:
+    got = _speaker_of(text, words)
+    assert got is not None and got.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "kind"),
+    [
+        # Fourth pass: 'it', 'they' and 'the firm' name the organisation or group the
+        # sentence before is about, when none spoke before.
+        (
+            "Analysts expect shares in Tesco to rise. Tesco reported a rise in profits on "
+            "Tuesday. It said sales grew 5%.",
+            "sales grew",
+            "Tesco",
+            "organisation",
+        ),
+        (
+            "The Federal Reserve raised rates on Wednesday. It said inflation was too high.",
+            "inflation",
+            "Federal Reserve",
+            "organisation",
+        ),
+        (
+            "Shares in Unilever Plc fell on Tuesday. The firm said sales were weak.",
+            "sales were weak",
+            "Unilever Plc",
+            "organisation",
+        ),
+        (
+            "Police arrested two men on Friday. They said the men were armed.",
+            "armed",
+            "Police",
+            None,
+        ),
+        # Not a sentence's capitalised first word, a person, or a thing.
+        (
+            "Shares fell sharply on Tuesday. It said the market was nervous.",
+            "nervous",
+            "It",
+            None,
+        ),
+        (
+            "John Lewis reported a good Christmas. It said December was strong.",
+            "December",
+            "It",
+            None,
+        ),
+        ("The report was released on Monday. It said crime fell.", "crime fell", "It", None),
+    ],
+)
+def test_it_and_the_firm_name_the_organisation_just_written_about(
+    text: str, words: str, speaker: str, kind: str | None
+) -> None:
+    q = next(q for q in extract_quotes(text, parser=False) if words in q.quoted(text))
+    assert q.speaker_name == speaker
+    if kind:
+        assert q.speaker_type == kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.frames import (
+    as_frame,
     attribute_unit,
     belief_unit,
     colon_frame,
@@ -48,7 +49,7 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         found, end = transcript_turns(ctx, u0, u1)
         turn_end = max(turn_end, end)
         if not found:
-            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1)
+            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1) or as_frame(ctx, u0, u1)
         if sdoc is not None:
             for q in found:
                 parse_speaker(ctx, sdoc, q)
@@ -87,6 +88,21 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
+        if (
+            id(q) in continuations
+            and last is not None
+            and last.kind == "indirect"
+            and len(out) >= 2
+            and out[-2].kind != "indirect"
+            and out[-2].speaker_name == q.speaker_name
+            and "\n" not in text[out[-2].content[1] : q.content[0]]
+        ):
+            # '“A,” DuVernay said, emphasizing why the past matters. “B.”': the
+            # quotation runs on from the direct quote, past the participle's clause.
+            first = out[-2]
+            first.parts.append(q.content)
+            first.content = (first.content[0], q.content[1])
+            continue
         if last is not None and (
             (q.cue is not None and q.cue == last.cue)
             or (

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storytrace.quotes.document import Context
 from storytrace.quotes.lexicon import (
+    AUX_ADV,
     BELIEF_FORMS,
     COMMISSIVES,
     CUE_FORMS,
@@ -182,12 +184,23 @@ _TO = lazy_compile(r"\s+to\b")
 _THAT = lazy_compile(r"\s+that\b")
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> re.Pattern[str]:
+    """The words _cue_matches looks at, as whole ``\\w+`` runs: one regular
+    expression finds them, instead of a dictionary look-up per word of the text
+    (issue 16: the same words, found faster)."""
+    words = set(CUE_FORMS) | set(CUE_FORMS_BEFORE_THAT) | {"according", "According"}
+    words |= {"shot", "fired", "put"}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
 def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     """Reporting verbs in ``text[u0:u1]`` outside quotation marks: a dictionary
     look-up per word, then the checks of verbs with other senses."""
     text = ctx.text
     out = []
-    for w in _WORD.finditer(text, u0, u1):
+    for w in _cue_words().finditer(text, u0, u1):
         word = w.group()
         c0, c1 = w.span()
         lemma = CUE_FORMS.get(word)
@@ -253,8 +266,12 @@ _LISTENER_TO = lazy_compile(
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
 _NAMED_AS = lazy_compile(
-    r"\s+(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*|the\s+\w+)"
-    r"\s+(?:a|an)\s+[a-z]"
+    r"\s+(?:(?:him|her|them|it|this|that|(?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*"
+    r"|the\s+\w+)\s+"
+    # 'has called climate change a hoax': a bare noun or compound, no particle or adverb.
+    r"|(?:(?!(?:for|on|off|up|out|back|in|at|to|into|upon|over|again|once|twice|about)\b)"
+    r"[a-z]+(?<!ly)\s+){1,2})"
+    r"(?:a|an)\s+[a-z]"
 )
 _QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
 _SUBJECT_BEFORE = lazy_compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
@@ -343,6 +360,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         f0, f1 = c0, c1
         if cue.lemma == "according":
             speaker = according_source(text, c1, u1)
+            if speaker is None and not text[u0:c0].strip(" \t\n“‘\"'"):
+                # 'According to early results of exit polls conducted for the AP and
+                # television networks, nearly half ...': opening the sentence, the
+                # source runs to the comma however long it is.
+                speaker = _opening_source(text, c1, u1)
             if speaker is None:
                 continue
             f1 = speaker[1]
@@ -376,6 +398,10 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Smith said the plan was dead and added that ...': a second
                     # attribution with the same speaker.
                     speaker = frames[-1][1]
+                elif frames and (rel := _RELATIVE_FRAME.fullmatch(text, lo, c0)) is not None:
+                    # '..., said Mr. Kamin, who emphasized that ...': the relative
+                    # pronoun stands for the previous frame's speaker.
+                    speaker, f0 = rel.span(1), rel.start(1)
                 elif (
                     cue.lemma == "say"
                     and not _after_content(text, lo, c0)
@@ -418,18 +444,58 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         if k + 1 < len(frames) and firsts[k + 1]:
             hi = bounds[k + 1]
         his.append(hi)
+    inner: set[int] = set()
     for k in range(len(frames) - 2, -1, -1):
-        # 'He notes that the Commission announced that there was an issue': the
-        # nested attribution is part of the outer one's content (and also its own).
-        between = _NESTED.fullmatch(text, frames[k][3], frames[k + 1][0][0])
-        if between and _links(ctx, between.start(1), between.end(1)):
+        if _nested(ctx, frames[k], frames[k + 1]):
             his[k] = his[k + 1]
+            inner.add(k + 1)
     for k, (cue, speaker, f0, f1) in enumerate(frames):
-        quotes += _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+        pieces = _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+        if k in inner and pieces and quotes and quotes[-1].content[1] >= pieces[0].content[1]:
+            # 'He notes that the Commission announced that ...': an attribution
+            # inside another's content is part of that utterance, not one of its own
+            # (PolNeAR and our own annotation guidelines both annotate the outer one).
+            continue
+        quotes += pieces
     return quotes
 
 
-_NESTED = lazy_compile(r"\s+that\s+([^,;:.!?“”\"‘’]{0,60})")
+_NESTED = lazy_compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
+# An inner frame opened by a relative or subordinating word inside the outer content:
+# 'through what she calls a “war of words”', 'was “absolutely right” when he said',
+# 'pilloried for acknowledging that', 'because it would encourage investors to'.
+_SUBORDINATE = lazy_compile(r"\b(?:what|which|when|because|since)\s+$")
+_PREP_PARTICIPLE = lazy_compile(r"\b(?:for|in|from|by)\s+$")
+_TRAILING_AUX = lazy_compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
+
+
+def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
+    """Whether the frame ``inner`` sits inside the content of the frame ``outer``
+    before it, so that the outer content runs on over it (the inner attribution is
+    also its own quote): 'He notes that the Commission announced that ...', 'The
+    Times wrote that Trump had claimed ...', 'said she appreciated his courage
+    through what she calls a “war of words”'."""
+    text = ctx.text
+    f1, i0, c0 = outer[3], inner[2], inner[0][0]
+    between = _NESTED.fullmatch(text, f1, c0)
+    if between:
+        # 'that Trump had claimed': the inner subject, perhaps with its auxiliaries.
+        s, e = between.span(1)
+        aux = _TRAILING_AUX.search(text, s, e)
+        return _links(ctx, s, aux.start() if aux else e)
+    gap = text[f1:i0]
+    if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
+        return False
+    if not _reports_content(ctx, outer[0], (f1, i0)):
+        return False
+    if _SUBORDINATE.search(text, max(f1, i0 - 12), i0):
+        return True
+    # 'for acknowledging that ...': a participle as the object of a preposition.
+    return (
+        i0 == c0
+        and text[c0 : inner[0][1]].endswith("ing")
+        and _PREP_PARTICIPLE.search(text, max(f1, c0 - 8), c0) is not None
+    )
 
 
 _AFTER_QUOTE_FRAME = lazy_compile(
@@ -439,7 +505,8 @@ _AFTER_QUOTE_FRAME = lazy_compile(
 )
 
 
-_PREP_BEFORE = lazy_compile(r"\b(?:for|by|after|before|while|without|when)\s*$")
+_RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
+_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when)\s*$")
 _COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
@@ -508,6 +575,17 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
 
 
 _SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
+_TO_COMMA = lazy_compile(r"\s*([^,;:!?“”\"]{3,250}?),\s")
+
+
+def _opening_source(text: str, c1: int, u1: int) -> Span | None:
+    """The source of a sentence-opening 'According to ..., <content>': up to the
+    first comma, at most 30 words."""
+    m = _TO_COMMA.match(text, c1, u1)
+    words = m.group(1).split() if m is not None else []
+    if not words or len(words) > 30 or words[-1].lower() in _NOT_SOURCES:
+        return None
+    return m.span(1)
 
 
 def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
@@ -517,6 +595,10 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
 
 _MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
 _THAT_FRAME = lazy_compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
+_PHRASE_THAT = lazy_compile(
+    r"\s+(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
+    r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
+)
 _COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
@@ -538,7 +620,9 @@ def _pieces(
     if m and not _has_quote(ctx, f1, m.end() - 1) and _links(ctx, f1, m.end()):
         f1, linked = m.end(), True
     else:
-        m = _THAT_FRAME.match(text, f1, hi)
+        # 'says at a campaign stop in Toledo, Ohio, that it means ...': a place or
+        # time phrase, commas and all, between the cue and its 'that'.
+        m = _THAT_FRAME.match(text, f1, hi) or _PHRASE_THAT.match(text, f1, hi)
         if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
             f1, linked = m.end(), True
     quotes: list[Quote] = []
@@ -613,10 +697,36 @@ def _pieces(
         # 'warned state officials to boost their security': the request is the
         # infinitive; the listener is part of the frame.
         after = (listener, after[1])
+    if after is not None:
+        after = _drop_appositive(ctx, after)
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+# ', the existing military alliance that includes ...' after a name closing the content.
+_TAIL_APPOSITIVE = lazy_compile(r",\s+(?:a|an|the)\s+[a-z]")
+# The name the appositive describes: a capitalised word or a closing parenthesis.
+_NAME_BEFORE = lazy_compile(r"(?:\b[A-Z][\w’'.\-]*|\))$")
+
+
+def _drop_appositive(ctx: Context, piece: Span) -> Span:
+    """Reported content less a trailing appositive that describes the name ending
+    the clause ('... in partnership with NATO, the existing military alliance that
+    includes the United States'): the writer's gloss, not what was said."""
+    text = ctx.text
+    for m in _TAIL_APPOSITIVE.finditer(text, piece[0], piece[1]):
+        tail = text[m.start() : piece[1]]
+        if (
+            _NAME_BEFORE.search(text, max(piece[0], m.start() - 40), m.start())
+            and ctx.count_words(m.start(), piece[1]) >= 4
+            and not _has_quote(ctx, m.start(), piece[1])
+            and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
+            and ctx.count_words(piece[0], m.start()) >= 3
+        ):
+            return piece[0], m.start()
+    return piece
 
 
 def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
@@ -787,6 +897,84 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
         content = (max(inside[0][0], piece[0]), min(inside[-1][1], piece[1]))
         return Quote("direct", content, cue, speaker)
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
+
+
+# 'Reid has gone after Trump as a “human leech”', 'a Times article hailed Trump as “The
+# Comeback Kid”': a verb, its object, then 'as' and a quotation that characterises it.
+_AS_HEAD = lazy_compile(
+    r"\b([a-z]+(?:\s+(?:after|on|out|off|down|up))?)\s+"
+    r"(him|her|them"
+    r"|(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*"
+    r"(?:\s+[a-z][\w\-]*)?"
+    r"|(?:the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+$"
+)
+_AS_TAIL = lazy_compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?[“\"‘]$")
+_FOR_TAIL = lazy_compile(r"\b(for|of)\s+(?:[^\s“”\"‘’.,;:!?]+\s+){0,8}?[“\"‘]$")
+# Verbs of praise and blame, which report an utterance with 'X for ... “…”'.
+_PRAISE_BLAME = set(
+    """blast blasted blasting blasts slam slammed slamming slams criticize criticized criticizing
+    criticizes criticise criticised criticising criticises attack attacked attacking attacks
+    laud lauded lauding lauds praise praised praising praises hail hailed hailing hails fault
+    faulted faulting faults mock mocked mocking mocks ridicule ridiculed ridiculing ridicules
+    condemn condemned condemning condemns credit credited crediting credits thank thanked
+    thanking thanks accuse accused accusing accuses chide chided chiding chides scold scolded
+    scolding scolds rebuke rebuked rebuking rebukes lambaste lambasted lambasting lambastes
+    denounce denounced denouncing denounces commend commended commending commends applaud
+    applauded applauding applauds berate berated berating berates""".split()
+)
+# Verbs whose 'X as "Y"' is no one's utterance: the copula, perception and belief
+# ('see him as', a belief), and roles ('served as', 'hired him as').
+_NOT_AS_VERBS = set(
+    """is are was were be been being am known seen regarded viewed considered see sees saw
+    treat treats treated treating serve serves served hired named appointed elected cast
+    casts portrayed played plays such""".split()
+)
+
+
+def as_frame(ctx: Context, u0: int, u1: int) -> list[Quote]:
+    """A characterisation with quoted words and a verb off the cue list: the object
+    and its quoted description are the content, the sentence's subject speaks."""
+    text = ctx.text
+    out: list[Quote] = []
+    # Only the words just before each opening mark can frame it: a short window
+    # per quotation, not a scan of the whole sentence.
+    for s, _ in ctx.segments_in(u0, u1):
+        if s <= u0:
+            continue
+        tail = _AS_TAIL.search(text, max(u0, s - 20), s) or _FOR_TAIL.search(
+            text, max(u0, s - 90), s
+        )
+        if tail is None:
+            continue
+        m = _AS_HEAD.search(text, max(u0, tail.start() - 90), tail.start())
+        if m is None:
+            continue
+        praise = tail.lastindex is not None  # _FOR_TAIL has a group, _AS_TAIL none
+        c0, c1 = m.span(1)
+        verb = m.group(1).split()[0]
+        if ctx.in_quote(c0) or verb in _NOT_AS_VERBS or verb in NP_STOP or verb in DETERMINERS:
+            continue
+        if praise and verb not in _PRAISE_BLAME:
+            continue
+        obj = m.group(2).split()
+        if not praise and obj[0] in DETERMINERS and obj[1][:1].islower():
+            # 'as' after a common noun object is too often a role ('hired the man as').
+            continue
+        speaker = np_backward(ctx.doc, u0, c0)
+        if speaker is None or _passive_before(text, u0, c0) is not None:
+            continue
+        k = bisect_left(ctx.seg_starts, s)
+        end = ctx.segs[k][1]
+        # '... as a “human leech” and a “spoiled brat.”': a coordinated second one.
+        more = _AND_QUOTE.match(text, end + 1, u1)
+        if more is not None and k + 1 < len(ctx.segs) and ctx.segs[k + 1][0] <= more.end() + 1:
+            end = ctx.segs[k + 1][1]
+        end = min(u1, end + 1 if text[end : end + 1] in '”"’' else end)
+        out.append(make_quote(ctx, (m.start(2), end), (c0, c1), speaker))
+    return out
+
+
+_AND_QUOTE = lazy_compile(r"[\s\xa0]*(?:and|or)\s+(?:(?:a|an|the)\s+)?[“\"‘]")
 
 
 def _title_case(s: str) -> bool:

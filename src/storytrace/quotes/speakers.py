@@ -70,13 +70,21 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             )
             # 'Eric Schneiderman isn't saying if ...': a negated auxiliary.
             or (lw.endswith(("n't", "n’t")) and lw[:-3] in _NEGATED_AUX)
+            # 'Trump openly admires', 'has been steadily pounding': an adverb.
+            or (toks[i].group(0)[0].islower() and _adverb(lw) and i + 1 == len(toks))
         ):
             i -= 1
         elif lw == "to" and i > 0 and toks[i - 1].group(0).lower() in _CATENATIVES:
-            # 'he appeared to suggest that ...', 'Trump went on to say ...'.
+            # 'he appeared to suggest that ...'.
             i -= 2
-            if i >= 1 and toks[i].group(0).lower() == "on" and toks[i - 1].group(0) == "went":
-                i -= 2
+        elif (
+            lw == "to"
+            and i > 1
+            and toks[i - 1].group(0).lower() == "on"
+            and toks[i - 2].group(0).lower() in _GO
+        ):
+            # 'Trump went on to say ...', 'Ham went on to explain how ...'.
+            i -= 3
         else:
             break
     # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis.
@@ -90,8 +98,20 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         return None
     w = toks[i].group(0)
     lw = w.lower()
-    if lw in PRONOUNS:
+    if lw in PRONOUNS or lw in _INDEFINITES:
         return toks[i].span()
+    if lw[-2:] in ("’s", "'s") and lw[:-2] in SUBJECT_PRONOUNS:
+        # "He’s claiming that ...": the pronoun without its auxiliary.
+        return toks[i].start(), toks[i].end() - 2
+    if (
+        lw == "whom"
+        and i > 1
+        and toks[i - 1].group(0) == "of"
+        and toks[i - 2].group(0).lower() in QUANTIFIERS | _PART_WORDS
+    ):
+        # '..., many of whom say the claims are unfounded': part of the group named
+        # before.
+        return toks[i - 2].start(), toks[i].end()
     if lw in RELATIVES:
         # The pronoun is the speaker as written; resolve_speaker names its antecedent.
         if i > 0 and toks[i - 1].group(0) == ",":
@@ -107,6 +127,15 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
+    if w in ("—", "–") and i > 2:
+        # 'Jason Sims — a teacher from Mount Pleasant — says': the name before a
+        # description set off by dashes.
+        j = next((k for k in range(i - 1, max(0, i - 16), -1) if toks[k].group(0) == w), None)
+        if j is not None and j + 1 < i and toks[j + 1].group(0).lower() in DETERMINERS:
+            np = _scan_np(toks, j - 1)
+            if np is not None and _is_nameish(toks[np[0] : np[1] + 1]):
+                return toks[np[0]].start(), toks[np[1]].end()
+        return None
     np = _scan_np(toks, i)
     if np is None:
         return None
@@ -139,7 +168,11 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
 # "isn't saying if ..." reports a position; "wouldn't say when ..." a refusal, not
 # content, so modal and past negations stay out.
 _NEGATED_AUX = set("is was are were has have had".split())
-_CATENATIVES = set("appeared appears seemed seems continued continues tried went".split())
+_CATENATIVES = set("appeared appears seemed seems continued continues tried".split())
+_GO = {"went", "goes", "go", "going", "gone"}
+# Indefinite pronouns that can speak: 'Then someone asked how ...'.
+_INDEFINITES = {"someone", "somebody", "everyone", "everybody", "nobody", "anyone"}
+_PART_WORDS = {"some", "one", "none", "each", "few", "half", "majority", "dozens", "hundreds"}
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
@@ -271,7 +304,8 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
 
 _FORWARD_NP = lazy_compile(
     r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
-    r"|of|during|after|before|when|while|as)\b)[a-z][\w’'\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
+    # 'said 9/11 widow Terry Strada': a number may open the description.
+    r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
     r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
     r"|after|before|because)\b)"
@@ -372,6 +406,8 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 not w[0].isalnum()
                 or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
                 or lw.endswith(("n't", "n’t"))
+                # 'Mr. Schultz generally supported ...': an adverb before the verb.
+                or (i > 0 and w[0].islower() and _adverb(lw))
             ):
                 # "Feldman wouldn't say when ... but said": the subject ends at its verb.
                 end = i
@@ -387,6 +423,18 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
         if end:
             return toks[0].start(), toks[end - 1].end()
     return None
+
+
+# Nouns ending in -ly, which _adverb must not take for adverbs.
+_LY_NOUNS = set(
+    """family ally rally assembly supply anomaly monopoly reply belly bully jelly lily holly
+    italy july emily kelly sally molly polly""".split()
+)
+
+
+def _adverb(word: str) -> bool:
+    """'generally', 'only': an adverb between a subject and its verb."""
+    return word == "only" or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
 
 def index_names(ctx: Context, sdoc: Any) -> None:
@@ -421,7 +469,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             core = w.rstrip(".")
             if (
                 w.endswith(".")
-                and len(core) > 2
+                # 'World War II. Last week': a numeral ends the sentence too.
+                and (len(core) > 2 or (len(core) == 2 and core.isupper()))
                 and core.isalpha()
                 and core.lower() not in TITLES | _ABBREVS
             ):
@@ -673,12 +722,21 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 )
             ):
                 name = last.speaker_name
+            elif low == "it" or low == "they":
+                # 'Tesco reported a rise in profits. It said ...': the organisation
+                # the sentence before is about.
+                name = _subject_organisation(ctx, s, plural=low == "they", any_named=False)
         q.speaker_name = name or phrase
+        if name and low == "it":
+            q.speaker_type = "organisation"
         return
     words_low = low.split()
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
-        # 'Unilever said ... The company said': the organisation that spoke last.
-        org = _organisation_before(ctx, s, earlier)
+        # 'Unilever said ... The company said': the organisation that spoke last,
+        # else the one the sentences before are about.
+        org = _organisation_before(ctx, s, earlier) or _subject_organisation(
+            ctx, s, plural=False, any_named=True
+        )
         if org is not None:
             q.speaker_name = org
             ctx.organisations.add(org)
@@ -806,6 +864,65 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
     # A name known to be an organisation's ('AMD') before a one-word name that
     # spoke more recently ('SeaMicro said ... the company said'), as before.
     return lone
+
+
+def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool) -> str | None:
+    """The organisation (or, ``plural``, the group) one of the two sentences before
+    ``pos`` is about: its subject when that is an organisation's name ('Tesco
+    reported ...', 'The Federal Reserve raised ...'); with ``any_named``, any name
+    there that is recognisably an organisation's. A subject that is a person is
+    passed over; one that is a thing ('The report was ...') ends the search."""
+    text = ctx.text
+    k = bisect_right(ctx.unit_starts, pos) - 1
+    for unit in range(k - 1, max(-1, k - 3), -1):
+        u0, u1 = ctx.units[unit]
+        sp = clause_subject(ctx, u0, u1, whole=True)
+        if sp is not None and not ctx.in_quote(sp[0]):
+            phrase = text[sp[0] : sp[1]]
+            name = re.sub(r"^[Tt]he\s+", "", phrase)
+            words = name.split()
+            if plural and (_is_group(phrase) or is_organisation(ctx, name)):
+                return phrase
+            if not plural and words and _organisation_name(ctx, name, sp[0]):
+                return name
+        if any_named:
+            for m in NAME_RUN.finditer(text, u0, u1):
+                if not ctx.in_quote(m.start()) and is_organisation(ctx, m.group(0)):
+                    return re.sub(r"^[Tt]he\s+", "", m.group(0))
+        if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
+            return None
+    return None
+
+
+def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
+    """Whether a sentence subject names an organisation: a recognised one, a
+    one-word name that is nobody's in the article, or a capitalised name whose
+    first word is no first name ('Federal Reserve', not 'John Lewis')."""
+    words = name.split()
+    if is_organisation(ctx, name):
+        return True
+    if len(words) == 1:
+        # A sentence's first word is capitalised whatever it is ('Shares in X
+        # fell'): a one-word name must also be written capitalised mid-sentence.
+        return _lone_name(ctx, name) and _capitalised_inside(ctx.text, pos, name)
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and name not in ctx.persons
+        and not name_gender(ctx, name)
+        and not first_names().get(words[0].lower())
+        and words[0].lower().strip(".") not in TITLES
+    )
+
+
+def _capitalised_inside(text: str, pos: int, word: str) -> bool:
+    """Whether ``word`` is written after a lower-case word or a comma within a few
+    thousand characters of ``pos`` (so it is capitalised as a name, not as a
+    sentence's first word)."""
+    lo = max(0, pos - 3000)
+    return (
+        re.search(r"(?:[a-z],?|,)\s+" + re.escape(word) + r"\b", text[lo : pos + 3000]) is not None
+    )
 
 
 def _lone_name(ctx: Context, name: str) -> bool:
@@ -1004,7 +1121,8 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
     of that gender or of unknown gender, never an organisation."""
     if not gender:
         return True
-    if is_organisation(ctx, name):
+    if not any(w[:1].isupper() for w in name.split()) or is_organisation(ctx, name):
+        # 'many of whom', 'officials': a group, nobody's 'he' or 'she'.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender
