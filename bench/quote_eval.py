@@ -77,6 +77,20 @@ With the parser, precision and recall are both above 0.90; the rules alone miss 
 (0.889). Strict speaker accuracy (0.86 / 0.85) is below the 0.92 target, and the gain is
 mostly on the half whose errors were read (0.84 -> 0.99) rather than the other (0.68 ->
 0.70): by mention kind on ``measure``, pronouns 0.39 -> 0.43 and names 0.85 -> 0.85.
+
+Fourth pass (2026-12-01): before = main 0293407, after = 4f8a4e1, same run. No own-set
+error was read (frames from PolNeAR tune/train; speakers from PolNeAR tune and this set's
+tune half, whose two errors are cataphora and were left):
+
+    system                   pred   P@50  R@50  F1@50     spk   tune spk  measure spk
+    rules, before             304   0.918 0.889 0.903   0.860     0.987      0.699
+    rules, after              306   0.908 0.885 0.897   0.859     0.981      0.705
+    parser, before            313   0.911 0.908 0.909   0.849     0.969      0.696
+    parser, after             315   0.902 0.904 0.903   0.848     0.962      0.702
+
+The PolNeAR gains did not transfer: precision fell 0.009-0.010 and recall 0.004; rules
+recall (0.885) still misses 0.90. Speaker accuracy barely moved (measure-half pronouns
+0.43 of 23, unchanged).
 """
 
 from __future__ import annotations

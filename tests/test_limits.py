@@ -4,8 +4,6 @@ The limits (docs/bad-input.md): 20 MiB per article and 100,000 words per compari
 Below them nothing may take more than linear time. These tests count Python line
 events (a count of operations, not a time) for an input and for one four times as
 long; linear work gives a ratio near 4 (:data:`LINEAR`), quadratic work 16. Elsewhere:
-``tests/test_quotes.py::test_sixteen_thousand_quotation_marks_are_bounded_work`` and
-``test_extraction_work_grows_linearly`` (the rules), and
 ``tests/test_align.py::test_five_megabyte_line_stops_at_the_word_limit_after_bounded_work``
 (a 5 MB line is refused by ``compare`` after reading ``max_words + 1`` tokens).
 On the code before quotes were made linear (the parent of 085f729) the growth tests
@@ -133,3 +131,23 @@ def test_index_skips_a_pair_over_the_word_limit_with_a_warning(tmp_path: Path) -
         "pair small, big not aligned: "
     )
     assert f"more than {MAX_WORDS:,} words" in said[0]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“A b c d e,” he said. ",
+        "Tom Hale said “x y.” He added: “z w.” ",
+        "Ann Lee met Bob Hope. She said “x y z.” ",
+        "“Word and more words\n",
+    ],
+)
+def test_extraction_work_grows_linearly(unit: str) -> None:
+    small = _line_events(lambda: extract_quotes(unit * 250, parser=False))
+    large = _line_events(lambda: extract_quotes(unit * 1000, parser=False))
+    assert large <= 4.5 * small
+
+
+def test_sixteen_thousand_quotation_marks_are_bounded_work() -> None:
+    for text in ('"' * 16_000, "“" * 8_000 + "”" * 8_000, "'" * 16_000):
+        assert _line_events(lambda t=text: extract_quotes(t, parser=False)) <= 30 * len(text)

@@ -480,44 +480,6 @@ def test_text_without_marks_or_cues_is_skipped_before_any_analysis(
         extract_quotes("Shares rose, the minister said.")
 
 
-def _line_events(text: str) -> int:
-    """Python line events while extracting: a count of operations, not a time."""
-    import sys
-
-    n = 0
-
-    def tracer(frame: object, event: str, arg: object) -> object:
-        nonlocal n
-        n += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        extract_quotes(text, parser=False)
-    finally:
-        sys.settrace(None)
-    return n
-
-
-@pytest.mark.parametrize(
-    "unit",
-    [
-        "“A b c d e,” he said. ",
-        "Tom Hale said “x y.” He added: “z w.” ",
-        "Ann Lee met Bob Hope. She said “x y z.” ",
-        "“Word and more words\n",
-    ],
-)
-def test_extraction_work_grows_linearly(unit: str) -> None:
-    small, large = _line_events(unit * 250), _line_events(unit * 1000)
-    assert large <= 4.5 * small
-
-
-def test_sixteen_thousand_quotation_marks_are_bounded_work() -> None:
-    for text in ('"' * 16_000, "“" * 8_000 + "”" * 8_000, "'" * 16_000):
-        assert _line_events(text) <= 30 * len(text)
-
-
 def test_several_attributions_nominal_frames_and_colon_lead_ins() -> None:
     t = (
         "Smith said the plan was dead and added that the vote was rigged.\n"

@@ -9,7 +9,7 @@ import pytest
 
 from storytrace import fingerprints as fp
 from storytrace import store as st
-from storytrace.articles import InputError
+from storytrace.articles import InputError, InputWarning, record_to_article
 from storytrace.corpus import content_hash, index_records, prepare
 from storytrace.store import Store
 
@@ -201,10 +201,13 @@ _DELTA_TABLES = ("postings_new", "lsh_new")
 def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
     index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
     con = sqlite3.connect(tmp_path / "storytrace.db")
-    drop = [f"DROP TABLE {t};" for t in (*_STORY_TABLES, *_DELTA_TABLES)]
+    # Schema 5 added the delta tables and published_raw.
+    drop = ["ALTER TABLE articles DROP COLUMN published_raw;"]
+    drop += [f"DROP TABLE {t};" for t in _DELTA_TABLES]
+    drop += [f"DROP TABLE {t};" for t in _STORY_TABLES]
     if version == 2:
         drop.append("DROP TABLE features;")
-    else:  # schema 3's assignment table
+    elif version == 3:  # schema 3's assignment table
         drop.append("CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);")
     con.executescript(" ".join(drop) + f" PRAGMA user_version={version};")
     con.close()
@@ -212,6 +215,7 @@ def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
         Store(tmp_path, readonly=True)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.article_by_id("a")["published_raw"] is None
         assert (s.features() == {}) == (version == 2) and s.stored_stories() is None
         assert s.story_basis() is None
     index_records([("c", {"text": "An unrelated note about gardening and roses."})], tmp_path)
@@ -224,16 +228,21 @@ def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
 def test_version_4_store_is_read_as_it_is_and_migrated_on_write(tmp_path):
     index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
     con = sqlite3.connect(tmp_path / "storytrace.db")
-    con.executescript("DROP TABLE postings_new; DROP TABLE lsh_new; PRAGMA user_version=4;")
+    con.executescript(
+        "DROP TABLE postings_new; DROP TABLE lsh_new; "
+        "ALTER TABLE articles DROP COLUMN published_raw; PRAGMA user_version=4;"
+    )
     con.close()
     keys = fp.fingerprint(TEXT)
     with Store(tmp_path, readonly=True) as s:
         assert s.schema_version() == 4  # not written to
         assert s.docs_sharing(keys) == {1: len(keys), 2: len(keys)}
         assert len(s.stored_stories()) == 1
+        assert s.article_by_id("a")["published_raw"] is None  # no such column yet
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
         assert s.docs_sharing(keys) == {1: len(keys), 2: len(keys)}
+        assert s.article_by_id("a")["published_raw"] is None
 
 
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
@@ -354,3 +363,14 @@ def test_file_size_limit_is_one_line_and_committed_data_survives(tmp_path):
     assert res.returncode == 0, res.stderr
     with Store(db, readonly=True) as s:
         assert len(s.hashes()) == 2000 and not s.pending()
+
+
+def test_the_date_as_given_is_stored_even_when_it_cannot_be_read(tmp_path):
+    with pytest.warns(InputWarning, match="sometime soon"):
+        unread = record_to_article({"id": "a", "text": TEXT, "published": "sometime soon"}, "x:1")
+    read = record_to_article({"id": "b", "text": TEXT + " Again.", "date": "May 30, 2019"}, "x:2")
+    index_records([("a", unread.to_dict()), ("b", read.to_dict())], tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        a, b = s.article_by_id("a"), s.article_by_id("b")
+    assert (a["published"], a["published_raw"]) == (None, "sometime soon")
+    assert (b["published"], b["published_raw"]) == ("2019-05-30T00:00:00Z", "May 30, 2019")

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from storytrace import stories as st
 
 BATCH = 200
-META = ("title", "url", "outlet", "published")
+META = ("title", "url", "outlet", "published", "published_raw")
 Progress = Callable[[int], None]
 
 

@@ -53,7 +53,8 @@ SCHEMA_VERSION = 5
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
 3: each article's story features and the stored story assignment; 4: what an update of the
 stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: this one
-(new articles' fingerprints and band keys in small tables of their own, see :data:`DELTA`)."""
+(new articles' fingerprints and band keys in small tables of their own, see :data:`DELTA`;
+each article's date as the input gave it, ``published_raw``)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -150,7 +151,8 @@ CREATE TABLE articles (
     hash TEXT NOT NULL,
     title TEXT, url TEXT, outlet TEXT, published TEXT, source TEXT,
     text TEXT NOT NULL,
-    aligned INTEGER NOT NULL DEFAULT 0
+    aligned INTEGER NOT NULL DEFAULT 0,
+    published_raw TEXT
 );
 CREATE INDEX articles_hash ON articles(hash);
 CREATE TABLE postings (
@@ -176,8 +178,10 @@ CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
     + _STORY_TABLES
 )
 
-# Version 4 -> 5: new articles' look-up keys apart (:data:`DELTA`).
-_MIGRATE_4 = _DELTA_TABLES
+# Version 4 -> 5: new articles' look-up keys apart (:data:`DELTA`), and the publication
+# date as the input gave it beside the parsed UTC instant (an unreadable date used to be
+# lost at ingest).
+_MIGRATE_4 = _DELTA_TABLES + "ALTER TABLE articles ADD COLUMN published_raw TEXT;\n"
 
 # Version 3 -> 4: the story tables an update reads; the stories are recomputed by the next
 # ``index`` (a store of version 3 opened read-only is refused: run index once).
@@ -228,6 +232,7 @@ class Record:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    published_raw: str | None = None
     source: str | None = None
     quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
     features: str | None = None
@@ -264,6 +269,7 @@ class Store:
         self.folder = folder
         self.path = folder / "storytrace.db"
         self.readonly = readonly
+        self._raw_dates = True  # False for a schema 4 store read as it is
         fresh = not self.path.exists() or self.path.stat().st_size == 0
         if fresh and readonly:
             if self.path.exists():
@@ -309,7 +315,9 @@ class Store:
                 f"reads up to {SCHEMA_VERSION}): upgrade storytrace"
             )
         elif app == APPLICATION_ID and version == 4 and self.readonly:
-            # Nothing waits to be merged in a store made before the delta tables.
+            # Nothing waits to be merged in a store made before the delta tables, and
+            # no article of it has a raw date.
+            self._raw_dates = False
             with self._guard("opening"):
                 for stmt in _statements(_DELTA_TABLES):
                     self.db.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
@@ -468,9 +476,19 @@ class Store:
                 if old:
                     self._delete(old[0])
                 cur = self.db.execute(
-                    "INSERT INTO articles(id,hash,title,url,outlet,published,source,text) "
-                    "VALUES (?,?,?,?,?,?,?,?)",
-                    (r.id, r.hash, r.title, r.url, r.outlet, r.published, r.source, r.text),
+                    "INSERT INTO articles(id,hash,title,url,outlet,published,published_raw,source,"
+                    "text) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        r.id,
+                        r.hash,
+                        r.title,
+                        r.url,
+                        r.outlet,
+                        r.published,
+                        r.published_raw,
+                        r.source,
+                        r.text,
+                    ),
                 )
                 doc = cur.lastrowid
                 postings.extend((h, doc) for h in r.sampled.tolist())
@@ -562,13 +580,16 @@ class Store:
         return dict(zip(_ARTICLE, row, strict=True))
 
     def article_by_id(self, article_id: str) -> dict | None:
-        """``{"id", "title", "url", "outlet", "published", "source", "text"}`` or None."""
+        """``{"id", "title", "url", "outlet", "published", "source", "text", "published_raw"}``
+        or None; ``published_raw`` is the date as the input gave it, kept also when it could
+        not be read (``published`` is then None)."""
         with self._guard("reading"):
             row = self.db.execute(
-                "SELECT id,title,url,outlet,published,source,text FROM articles WHERE id=?",
+                "SELECT id,title,url,outlet,published,source,text,"
+                f"{'published_raw' if self._raw_dates else 'NULL'} FROM articles WHERE id=?",
                 (article_id,),
             ).fetchone()
-        return dict(zip(_ARTICLE, row, strict=True)) if row else None
+        return dict(zip((*_ARTICLE, "published_raw"), row, strict=True)) if row else None
 
     def iter_articles(self) -> Iterator[dict]:
         keys = ("doc", *_ARTICLE)

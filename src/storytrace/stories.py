@@ -1057,7 +1057,7 @@ class Story(Record):
     # Grouping needs no titles; readers with the articles' metadata (the
     # `stories --json` command) fill these as the terminal and HTML show them.
     title: str | None = jfield(
-        "The earliest article's headline, else its first line or sentence.",
+        "The earliest article's headline, else the opening of its first line.",
         default=None,
         omit_none=True,
     )
