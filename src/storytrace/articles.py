@@ -254,7 +254,7 @@ def legacy_codec(data: bytes) -> str:
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
     """Read an article file (plain text or HTML) or ``-`` for standard input."""
     name = str(path)
-    if name != "-" and is_jsonl(name):
+    if is_jsonl(name):
         return _one_jsonl_article(name)
     if name == "-":
         data = stdin_bytes().read(max_bytes + 1)
@@ -289,9 +289,7 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
 def _one_jsonl_article(name: str) -> Article:
     # A JSONL dump read as plain text would be compared as its JSON source,
     # braces and all: a silent wrong result. One record is one article; more
-    # belong to `index` or `compare --pairs`.
-    if not Path(name).is_file():
-        raise InputError(f"{name}: no such file")
+    # belong to `index` or `compare --pairs`. iter_jsonl reports a missing file.
     found: Article | None = None
     for n, rec in iter_jsonl(name):
         if isinstance(rec, InputError):

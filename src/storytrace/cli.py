@@ -598,11 +598,12 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
         say("warning:", f"{n} articles not aligned yet: run 'storytrace index' again")
     if json_out and _is_stdout(html):
         raise InputError("--json and --html - both write to standard output: choose one")
-    if html is not None and _write_stories_html(db, data, html):
-        return
     from storytrace.report import index_stories
 
+    # Shaped once for whichever views are asked for (an HTML file and the terminal).
     shaped = index_stories(db, data["stories"])
+    if html is not None and _write_stories_html(db, shaped, html):
+        return
     if json_out:
         # The same title and summary as the terminal and HTML views.
         told = {s["id"]: s for s in shaped}
@@ -616,10 +617,10 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
     sys.stdout.write(stories_text(shaped))
 
 
-def _write_stories_html(db: Path, data: dict, out: Path) -> bool:
-    from storytrace.report import index_stories, render_stories_html
+def _write_stories_html(db: Path, shaped: list[dict], out: Path) -> bool:
+    from storytrace.report import render_stories_html
 
-    page = render_stories_html(index_stories(db, data["stories"]), f"Stories in {db}")
+    page = render_stories_html(shaped, f"Stories in {db}")
     return write_report(out, page)
 
 

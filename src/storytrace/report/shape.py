@@ -70,6 +70,7 @@ def shape_stories(
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
     """
+    heads = heads or {}
     built = []
     for raw in raw_stories:
         arts = sorted((meta[i] for i in raw["articles"] if i in meta), key=_order)
@@ -84,7 +85,6 @@ def shape_stories(
             nodes.append({"id": node["id"], "count": len(members), "members": members})
         # Label by title, else by the text's own first line: a file's id is its
         # path, which tells a reader nothing about the story.
-        heads = heads or {}
         arts = [
             a
             | {
