@@ -616,8 +616,8 @@ class Store:
     def heads(self, chars: int = 300) -> dict[str, str]:
         """The first ``chars`` characters of every article stored without a title, by id.
 
-        Enough for a headline or first sentence to name the article in story
-        views, without reading whole texts.
+        Enough for the first line to name the article in story views
+        (``report.shape.lead_title``), without reading whole texts.
         """
         with self._guard("reading"):
             rows = self.db.execute(
