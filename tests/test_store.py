@@ -271,6 +271,49 @@ def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
         )
 
 
+def test_look_up_indexes_are_added_to_a_store_without_them(tmp_path):
+    index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript("DROP INDEX articles_pending; DROP INDEX articles_outlet;")
+    con.close()
+    with Store(tmp_path, readonly=True) as s:  # read as it is, by scans
+        assert s.pending() == [] and s.outlet_sizes() == {}
+    with Store(tmp_path) as s:
+        names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master")}
+        assert {"articles_pending", "articles_outlet"} <= names
+        plan = " ".join(
+            r[3]
+            for r in s.db.execute("EXPLAIN QUERY PLAN SELECT doc FROM articles WHERE aligned=0")
+        )
+        assert "articles_pending" in plan
+        s.add_many([prepare("c", {"text": "An unrelated note about roses.", "outlet": "Gazette"})])
+        assert s.pending() == [3] and s.outlet_sizes(["Gazette", "Herald"]) == {"Gazette": 1}
+
+
+def test_ungrouped_articles_are_found_also_below_the_highest_grouped(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k} of the district."}) for k in range(6)]
+    index_records(recs[:4], tmp_path)
+    index_records(recs, tmp_path)
+    with Store(tmp_path) as s:
+        assert s.ungrouped() == []
+        s.db.execute("DELETE FROM story_of WHERE doc >= 5")  # as if never grouped
+        assert s.ungrouped() == [5, 6]
+        s.db.execute("DELETE FROM story_of WHERE doc=2")
+        assert s.ungrouped() == [2, 5, 6]  # not only those above the highest grouped (4)
+
+
+def test_unchanged_articles_are_skipped_by_a_look_up_per_id(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k}."}) for k in range(4)]
+    index_records(recs[:3], tmp_path)
+    # Two unchanged, one changed, one new; read by the pool's feeder thread (workers=2).
+    again = [recs[0], recs[1], ("a2", {"text": TEXT + " Changed."}), recs[3]]
+    report = index_records(again, tmp_path, workers=2)
+    assert (report.added, report.skipped) == (2, 2)
+    with Store(tmp_path, readonly=True) as s, s.hash_lookup() as stored_hash:
+        assert stored_hash("a2") == content_hash(TEXT + " Changed.")
+        assert stored_hash("nope") is None
+
+
 def test_readonly_open_never_writes(tmp_path):
     index_records([("a", {"text": TEXT})], tmp_path)
     path = tmp_path / "storytrace.db"

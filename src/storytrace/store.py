@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,6 +106,15 @@ _DELTA_TABLES = """CREATE TABLE postings_new (
 CREATE TABLE lsh_new (
     key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)
 ) WITHOUT ROWID;
+"""
+
+# Indexes that only speed up what ``index`` reads of a large store (no change of layout: a
+# store without them reads the same, slower, and older versions ignore them), created with
+# a new store and on every writable open: the articles not aligned yet (a handful among
+# many), and the articles per outlet. Without them both were whole-table scans of the
+# articles' texts on each ``index`` run.
+_LOOKUP_INDEXES = """CREATE INDEX IF NOT EXISTS articles_pending ON articles(doc) WHERE aligned=0;
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 """
 
 # The tables of the stored stories, created with a new store and by the 3 -> 4 migration.
@@ -354,6 +363,12 @@ class Store:
                     change()  # type: ignore[operator]
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # Looked for first: a store that has them is opened without taking the write lock.
+            names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            if "articles" in names and not {"articles_pending", "articles_outlet"} <= names:
+                with self.transaction():
+                    for stmt in _statements(_LOOKUP_INDEXES):
+                        self.db.execute(stmt)
             # A large page cache keeps the postings B-tree in memory during bulk inserts.
             self.db.execute("PRAGMA cache_size=-262144")
 
@@ -567,6 +582,29 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT id, hash FROM articles"))
 
+    @contextmanager
+    def hash_lookup(self) -> Iterator[Callable[[str], str | None]]:
+        """A function giving a stored article's content hash by id (None when the id is not
+        stored), on a read connection of its own that one other thread may use: ``index``
+        checks each article it reads in the thread that feeds its worker processes, which
+        must not touch this store's connection. A look-up per article read, where reading
+        every stored id and hash first cost a scan of all stored texts per run."""
+        db: sqlite3.Connection | None = None
+
+        def lookup(article_id: str) -> str | None:
+            nonlocal db
+            with self._guard("reading"):
+                if db is None:
+                    db = _connect(self.path, readonly=True, any_thread=True)
+                row = db.execute("SELECT hash FROM articles WHERE id=?", (article_id,)).fetchone()
+            return row[0] if row else None
+
+        try:
+            yield lookup
+        finally:
+            if db is not None:
+                db.close()
+
     def ids(self) -> dict[int, str]:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, id FROM articles"))
@@ -708,7 +746,8 @@ class Store:
     def pending(self) -> list[int]:
         """Docs whose reuse with the docs stored before them is not aligned yet, in order."""
         with self._guard("reading"):
-            return [d for (d,) in self.db.execute("SELECT doc FROM articles WHERE aligned=0")]
+            q = "SELECT doc FROM articles WHERE aligned=0 ORDER BY doc"  # the partial index
+            return [d for (d,) in self.db.execute(q)]
 
     def add_edges(self, edges: Iterable[tuple[int, int, str, str]], done: Iterable[int]) -> None:
         """Store ``(doc_a, doc_b, verdict, edge JSON)`` rows and mark ``done`` docs aligned.
@@ -860,22 +899,37 @@ class Store:
             )
         return True
 
+    def stories_fresh(self) -> bool:
+        """Whether stories are stored for the store as it is now (``meta`` alone is read)."""
+        with self._guard("reading"):
+            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        return meta.get("stories") is not None and meta["stories"] == meta.get("generation", "0")
+
     def stored_stories(self) -> list[list[int]] | None:
         """The stored story groups (docs, in doc order; groups in no particular order), or
         None when the store changed after they were computed (or they never were)."""
+        if not self.stories_fresh():
+            return None
+        groups: dict[int, list[int]] = {}
         with self._guard("reading"):
-            meta = dict(self.db.execute("SELECT key, value FROM meta"))
-            if meta.get("stories") is None or meta.get("stories") != meta.get("generation", "0"):
-                return None
-            groups: dict[int, list[int]] = {}
             for doc, story in self.db.execute("SELECT doc, story FROM story_of ORDER BY doc"):
                 groups.setdefault(story, []).append(doc)
         return list(groups.values())
 
     def ungrouped(self) -> list[int]:
         """Docs no stored story holds yet, in doc order."""
-        # The hash index holds every doc and is far smaller than the articles' rows.
         with self._guard("reading"):
+            # Stories are stored for every article of one moment (add_stories refuses a
+            # computation the store changed under), and new articles get higher doc numbers,
+            # so the ungrouped are usually those above the highest grouped: taken when the
+            # counts confirm it, at the cost of the new rows instead of every stored doc.
+            (top,) = self.db.execute("SELECT coalesce(max(doc), 0) FROM story_of").fetchone()
+            above = [
+                d for (d,) in self.db.execute("SELECT doc FROM articles WHERE doc > ?", (top,))
+            ]
+            if self.count_grouped() + len(above) == self.count():
+                return above
+            # The hash index holds every doc and is far smaller than the articles' rows.
             return sorted(
                 d
                 for (d,) in self.db.execute(
@@ -1028,8 +1082,13 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute(q, (json.dumps(keys), outlet)))
 
-    def outlet_sizes(self) -> dict[str, int]:
-        """Articles per outlet (outlets as stored; articles without one left out)."""
+    def outlet_sizes(self, outlets: list[str] | None = None) -> dict[str, int]:
+        """Articles per outlet (outlets as stored; articles without one left out), of
+        ``outlets`` only when given (counted on the outlet index, not the whole store)."""
+        if outlets is not None:
+            q = "SELECT outlet, count(*) FROM articles WHERE outlet IN ({marks}) GROUP BY outlet"
+            with self._guard("reading"):
+                return dict(self._in_chunks(q, outlets))  # type: ignore[arg-type]
         with self._guard("reading"):
             return dict(
                 self.db.execute(
@@ -1098,12 +1157,18 @@ def _check_header(path: Path) -> None:
         raise InputError(f"{path}: damaged store (truncated to {len(head)} bytes)")
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, any_thread: bool = False) -> sqlite3.Connection:
     # Autocommit mode: every write transaction is an explicit BEGIN IMMEDIATE.
     if not readonly:
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    db = sqlite3.connect(
+        f"{uri}?mode=ro",
+        uri=True,
+        timeout=BUSY_SECONDS,
+        isolation_level=None,
+        check_same_thread=not any_thread,
+    )
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
@@ -1111,7 +1176,11 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         # nobody can be writing to it, so read it as an immutable file.
         db.close()
         db = sqlite3.connect(
-            f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_SECONDS, isolation_level=None
+            f"{uri}?mode=ro&immutable=1",
+            uri=True,
+            timeout=BUSY_SECONDS,
+            isolation_level=None,
+            check_same_thread=not any_thread,
         )
     return db
 
