@@ -201,7 +201,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 VOCAB = 30_000
@@ -346,6 +346,7 @@ def run_ours(src: Path, workdir: Path, workers: int, keep: bool = False) -> dict
         same = st.full_state(store, st.stored_basis(store))
         fresh_basis = _partition(_groups(anew["story_of"]))
     updated = _tables_of(workdir / "db")
+    same["story_post"] = _postings_by_term(same["story_post"])
     equal = all(sorted(same[t]) == updated[t] for t in updated)
     drift = _agreement(stored, fresh_basis)
     with Store(workdir / "db", readonly=True) as store:
@@ -458,12 +459,27 @@ def _tables_of(db: Path) -> dict[str, list]:
 
     con = sqlite3.connect(f"file:{db}/storytrace.db?mode=ro", uri=True)
     try:
-        return {
+        out = {
             t: sorted(con.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
-            for t in ("story_of", "story_pair", "story_vec", "story_post", "story_vocab")
+            for t in ("story_of", "story_pair", "story_vec", "story_vocab")
         }
+        out["story_post"] = _postings_by_term(con.execute("SELECT * FROM story_post"))
+        return out
     finally:
         con.close()
+
+
+def _postings_by_term(rows: Iterable[tuple]) -> list:
+    """Story postings rows ``(term, part, docs, weights)`` as each term's sorted ``(doc,
+    weight)`` pairs: an update stores its new articles as a part of their own."""
+    import numpy as np
+
+    merged: dict[int, list] = {}
+    for term, _, docs, weights in rows:
+        docs_, weights_ = np.frombuffer(docs, dtype=np.int64), np.frombuffer(weights)
+        pairs = zip(docs_.tolist(), weights_.tolist(), strict=True)
+        merged.setdefault(term, []).extend(pairs)
+    return sorted((t, sorted(p)) for t, p in merged.items())
 
 
 def _agreement(a: dict[int, int], b: dict[int, int]) -> dict:

@@ -11,6 +11,7 @@ from storytrace import fingerprints as fp
 from storytrace import store as st
 from storytrace.articles import InputError, InputWarning, record_to_article
 from storytrace.corpus import content_hash, index_records, prepare
+from storytrace.corpus import stories as corpus_stories
 from storytrace.store import Store
 
 TEXT = 'The mayor said on Monday that "the new tram line will open in May next year" as planned.'
@@ -243,6 +244,33 @@ def test_version_4_store_is_read_as_it_is_and_migrated_on_write(tmp_path):
         assert s.schema_version() == st.SCHEMA_VERSION
         assert s.docs_sharing(keys) == {1: len(keys), 2: len(keys)}
         assert s.article_by_id("a")["published_raw"] is None
+
+
+def test_version_5_store_is_read_as_it_is_and_its_story_postings_become_part_0(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k} of the district."}) for k in range(9)]
+    index_records(recs[:8], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    before = con.execute("SELECT term, docs, weights FROM story_post ORDER BY term").fetchall()
+    con.executescript(  # schema 5's one row per term
+        "ALTER TABLE story_post RENAME TO p6; CREATE TABLE story_post (term INTEGER PRIMARY "
+        "KEY, docs BLOB NOT NULL, weights BLOB NOT NULL); INSERT INTO story_post SELECT term, "
+        "docs, weights FROM p6; DROP TABLE p6; PRAGMA user_version=5;"
+    )
+    con.close()
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 5 and len(s.stored_stories()) == 1
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        rows = s.db.execute("SELECT term, part, docs, weights FROM story_post ORDER BY term")
+        assert [(t, d, w) for t, p, d, w in rows if p == 0] == before
+    index_records(recs, tmp_path)  # an update (1 of 9 new) adds a part, numbered by doc 9
+    with Store(tmp_path, readonly=True) as s:
+        assert s.story_basis() == 8
+        assert s.db.execute("SELECT count(*) FROM story_post WHERE part=9").fetchone()[0] > 0
+    # The same two runs on a store never of version 5 give the same stories.
+    index_records(recs[:8], tmp_path / "six")
+    index_records(recs, tmp_path / "six")
+    assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "six")
 
 
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
