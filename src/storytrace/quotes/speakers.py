@@ -26,7 +26,9 @@ from storytrace.quotes.lexicon import (
     NP_STOP,
     ORG_DESCRIPTORS,
     ORG_WORDS,
+    PERSON_HEADS,
     PERSON_ROLES,
+    PLACE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -393,7 +395,8 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             # 'Speaking in his real voice, he proceeded to ..., saying:'
             return toks[0].span()
         if not head or (
-            (head.lower() in INTRO or head[0].islower())
+            # 'Shortly after collecting the trophy, Federer ...': an adverb opens it.
+            (head.lower() in INTRO or head[0].islower() or _opening_adverb(head.lower()))
             and head.lower() not in DETERMINERS
             and head.lower() not in QUANTIFIERS
         ):
@@ -432,6 +435,21 @@ _LY_NOUNS = set(
 )
 
 
+def _opening_adverb(word: str) -> bool:
+    """'Shortly', 'Separately', 'Reportedly': an adverb opening a sentence. A closed
+    list and suffixes no surname has ('Reilly', 'Connolly' and 'Kelly' are names)."""
+    return word in _OPENING_ADVERBS or (
+        len(word) > 6 and word.endswith(("ally", "ously", "ately", "edly", "ently", "antly"))
+    )
+
+
+_OPENING_ADVERBS = set(
+    """shortly recently earlier later separately similarly previously finally initially
+    originally eventually subsequently currently ultimately notably meanwhile soon
+    privately publicly personally frankly clearly apparently""".split()
+)
+
+
 def _adverb(word: str) -> bool:
     """'generally', 'only': an adverb between a subject and its verb."""
     return word == "only" or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
@@ -450,9 +468,16 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                 if name and " " in name and not _place_around(text, ent.start_char, ent.end_char):
                     ctx.names.append((ent.start_char, name))
                     ctx.persons.add(name)
+    title_end = text.find("\n")
+    lone: set[str] = set()
     for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
         title = None
+        own = _owner_end(words)
+        if own >= 0:
+            # "Germany's Tommy Haas", "Plaid Cymru's Elfyn Llwyd": the name follows
+            # its owner.
+            words = words[own + 1 :]
         # 'South Sudan President Salva Kiir', 'White House Press Secretary Josh
         # Earnest': the name follows the last title or role word of the run.
         cut = max(
@@ -485,6 +510,18 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
             # first name describes the person.
             words = words[1:]
+        if len(words) == 1:
+            lone.add(re.sub(r"[’']s$", "", words[0].rstrip(".")))
+        if (
+            len(words) == 2
+            and m.start() < title_end
+            and cut < 0
+            and own < 0
+            and words[0].lower() not in first_names()
+        ):
+            # A headline's 'Off-colour Gardener', 'Faultless Federer': the first word
+            # is capitalised as the headline's, and describes the person named below.
+            continue
         if len(words) < 2 or len(words) > 4:
             if title and len(words) == 1:
                 titled.add(words[0])
@@ -531,6 +568,15 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         parts = name.split()
         if parts[0] in titled or parts[-1] in titled:
             ctx.persons.add(name)
+        elif (
+            parts[-1] in lone
+            and parts[0] not in lone
+            and parts[-1].lower() not in PLACE_WORDS
+            and not is_organisation(ctx, name)
+        ):
+            # 'Lleyton Hewitt ... Hewitt, at times, showed': news repeats a person's
+            # surname alone (an organisation's first word: 'Yukos Oil ... Yukos').
+            ctx.persons.add(name)
 
 
 _NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
@@ -565,6 +611,19 @@ def _place_around(text: str, s: int, e: int) -> bool:
     return bool(
         _PLACE_BEFORE.search(text, max(0, s - 6), s) and _PLACE_AFTER.match(text, e, e + 12)
     )
+
+
+def _owner_end(words: list[str]) -> int:
+    """The index of the last possessive word before a person's name in a run of
+    capitalised words ("Germany's Tommy Haas"), else -1; a place or organisation
+    stays whole ("St David's Shopping Centre", "McDonald's Corp")."""
+    own = max((k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+    if own < 0:
+        return -1
+    rest = {w.lower().strip(".,") for w in words[own + 1 :]}
+    if rest & (ORG_WORDS | PLACE_WORDS) or len(rest) > 3:
+        return -1
+    return own
 
 
 def _strip_titles(name: str) -> str:
@@ -695,7 +754,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if low in PRONOUNS:
         name = None
         if low in ("he", "she"):
-            name = _antecedent(ctx, s, PRONOUNS[low], earlier)
+            name = _continued(ctx, q, earlier, PRONOUNS[low]) or _antecedent(
+                ctx, s, PRONOUNS[low], earlier
+            )
             if name:
                 ctx.persons.add(name)
         elif low in ("it", "they"):
@@ -768,7 +829,37 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             ctx.persons.add(q.speaker_name)
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
-    q.speaker_name = _described(ctx, phrase, s) or _last_person(ctx, phrase, s, earlier) or phrase
+    q.speaker_name = (
+        _described(ctx, phrase, s)
+        or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
+        or _last_person(ctx, phrase, s, earlier)
+        or phrase
+    )
+
+
+# Cues that carry an utterance on: 'he added', 'the former Scotland international added'.
+_CONTINUING = {"added", "adds", "add", "continued", "continues"}
+
+
+def _continued(ctx: Context, q: Quote, earlier: list[Quote], gender: str) -> str | None:
+    """The person who spoke last, when ``q``'s cue carries their words on ('Strachan
+    told the BBC. Club director Terry Brady held talks with him. The former Scotland
+    international added ...'): the nearest attribution before it, at most two
+    sentences back, whose speaker is a named person of a compatible gender."""
+    if q.cue is None or ctx.text[q.cue[0] : q.cue[1]].lower() not in _CONTINUING:
+        return None
+    k = bisect_right(ctx.unit_starts, q.speaker[0] if q.speaker else q.content[0]) - 1
+    lo = ctx.units[max(0, k - 2)][0] if k >= 0 else 0
+    for p in reversed(earlier):
+        if p.speaker is None or p.speaker[0] < lo:
+            return None
+        name = p.speaker_name
+        if not name or name.lower() in PRONOUNS or name.lower() in RELATIVES:
+            continue
+        if p.speaker_type == "person" and " " in name and _gender_ok(ctx, name, gender):
+            return name
+        return None
+    return None
 
 
 def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
@@ -776,19 +867,25 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
-    words = phrase.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
-        return None
-    head = words[-1]
-    low = head.lower()
-    if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
-        return None
-    if not (low in PERSON_ROLES or low.endswith("-old") or _DEMONYM.fullmatch(head)):
+    if not _person_description(phrase):
         return None
     name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
     if name is None or is_organisation(ctx, name) or " " not in name:
         return None
     return name
+
+
+def _person_description(phrase: str) -> bool:
+    """'The former Scotland international', 'the Scot', 'the 23-year-old': a definite
+    description of one person by role, nationality or age (not a spokesman's)."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
+        return False
+    head = words[-1]
+    low = head.lower()
+    if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
+        return False
+    return low in PERSON_HEADS or low.endswith("-old") or bool(_DEMONYM.fullmatch(head))
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
@@ -958,6 +1055,9 @@ def _trailing_name(phrase: str) -> str | None:
             break
         if core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME:
             break
+        if run and _owner_end([core] + run) == 0:
+            # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
+            break
         run.insert(0, core)
     if not run:
         return None
@@ -1123,6 +1223,9 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
         return True
     if not any(w[:1].isupper() for w in name.split()) or is_organisation(ctx, name):
         # 'many of whom', 'officials': a group, nobody's 'he' or 'she'.
+        return False
+    if name.split()[-1].lower() in PLACE_WORDS:
+        # 'the Marshall Islands': a first name does not make a place a man.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender
