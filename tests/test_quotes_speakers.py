@@ -445,3 +445,39 @@ def test_an_adverb_opening_a_sentence_is_not_its_subject() -> None:
         'saying "thanks for having me".'
     )
     assert _speaker_of(text, "thanks for having me") == "Roger Federer"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # 'Shares in X' is about X: the firm is X, in the same sentence or the next.
+        (
+            "Cairn Energy in Indian gas find\n\nShares in Cairn Energy rose 3.8% on Tuesday "
+            "after the UK firm said it had found gas in India.\n\nThe firm, which made other "
+            "finds last year, said the discovery could lead to large gas volumes.",
+            "large gas volumes",
+            "Cairn Energy",
+        ),
+        (
+            "Shares in Cairn Energy rose 3.8% on Tuesday after the UK firm said it had found "
+            "gas in India.",
+            "found gas",
+            "Cairn Energy",
+        ),
+        # A country is not the person the article calls its president.
+        (
+            "US President George W Bush will cut the deficit. The US said it is committed "
+            "to a strong dollar.",
+            "strong dollar",
+            "The US",
+        ),
+        (
+            "Roger Federer beat Andy Roddick in the final. The world number one said he had "
+            "played his best tennis.",
+            "best tennis",
+            "Roger Federer",
+        ),
+    ],
+)
+def test_fifth_pass_organisations_and_descriptions(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker

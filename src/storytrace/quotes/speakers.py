@@ -215,12 +215,34 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
             return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
+        if (
+            outer
+            and outer[0] >= 2
+            and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1])
+            and toks[outer[0] - 1].group(0) == ","
+        ):
+            # 'Marley Anderson, 21, a junior from Las Vegas, said': the name before
+            # the age.
+            named = _scan_np(toks, outer[0] - 2)
+            if named and _is_nameish(toks[named[0] : named[1] + 1]):
+                return toks[named[0]].start(), toks[named[1]].end()
         described = inner[0].group(0).lower() in ("the", "a", "an") or any(
             t.group(0)[0].islower() and t.group(0) not in NAME_PARTICLES for t in inner
         )
         if described and outer and _is_nameish(toks[outer[0] : outer[1] + 1]):
             return toks[outer[0]].start(), toks[outer[1]].end()
         if not described and len(inner) <= 5 and _is_nameish(inner):
+            return inner[0].start(), inner[-1].end()
+        if (
+            described
+            and (outer is None or not _is_nameish(toks[outer[0] : outer[1] + 1]))
+            and inner[-1].group(0)[:1].isupper()
+            # Not 'including Patriot' or 'who ...': a description opens with a
+            # determiner or a capital.
+            and (inner[0].group(0)[:1].isupper() or inner[0].group(0).lower() in DETERMINERS)
+        ):
+            # 'One of the jilted bidders, Netherlands-based group LNM, said': the
+            # description before is no name, the appositive ends with one.
             return inner[0].start(), inner[-1].end()
         # "Ramos, 58, told reporters": an age.
         if all(t.group(0).isdigit() for t in inner) and outer:
@@ -286,7 +308,8 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     while start < end and toks[start].group(0) in ("of", "for"):
         start += 1
     words_np = [t.group(0) for t in toks[start : end + 1]]
-    if words_np[-1].lower() in DETERMINERS:
+    if words_np[-1].lower() in DETERMINERS and words_np != ["Some"]:
+        # 'Some said ...; others said ...': 'Some' alone is a group of speakers.
         return None
     valid = (
         any(
@@ -299,6 +322,9 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
 
 
 def _is_nameish(toks: list[re.Match[str]]) -> bool:
+    if toks and toks[0].group(0).lower() in DETERMINERS | QUANTIFIERS:
+        # 'One of the losing bidders': capitalised as the sentence's first word.
+        toks = toks[1:]
     return any(
         t.group(0)[0].isupper() and t.group(0).lower().strip(".") not in NOT_NAME for t in toks
     )
@@ -417,7 +443,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 break
             if (
                 w[0].islower()
-                and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST)
+                and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST or lw in _SUBJECT_VERBS)
                 and lw not in DETERMINERS
                 and i > 0
             ):
@@ -427,6 +453,10 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             return toks[0].start(), toks[end - 1].end()
     return None
 
+
+# Past tenses that end a sentence's subject ('Roger Federer beat Andy Roddick'), beyond
+# IRREGULAR_PAST, which the content rules share.
+_SUBJECT_VERBS = {"beat", "sold", "bought", "fought", "caught", "built", "spent"}
 
 # Nouns ending in -ly, which _adverb must not take for adverbs.
 _LY_NOUNS = set(
@@ -885,7 +915,13 @@ def _person_description(phrase: str) -> bool:
     low = head.lower()
     if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
         return False
-    return low in PERSON_HEADS or low.endswith("-old") or bool(_DEMONYM.fullmatch(head))
+    return (
+        low in PERSON_HEADS
+        or low.endswith("-old")
+        or bool(_DEMONYM.fullmatch(head))
+        # 'the world number one'
+        or (words[-2].lower() == "number" and low in ("one", "two", "three"))
+    )
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
@@ -902,6 +938,10 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         not head
         or SPOKES.search(low)
         or head[-1] in BARE_SPEAKERS
+        # 'The US said', 'the Financial Times reported': a country's or an
+        # organisation's name, not a description of the person named 'US President X'.
+        or (len(head[-1]) > 1 and phrase.split()[-1].isupper())
+        or head[-1] in ORG_WORDS
         or not (
             phrase[:1].islower()
             or head[0] in DETERMINERS
@@ -971,6 +1011,14 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
     passed over; one that is a thing ('The report was ...') ends the search."""
     text = ctx.text
     k = bisect_right(ctx.unit_starts, pos) - 1
+    if k >= 0 and not plural:
+        # 'Shares in Cairn Energy rose after the UK firm announced ...': the same
+        # sentence, before the mention.
+        u0 = ctx.units[k][0]
+        sp = clause_subject(ctx, u0, pos, whole=True)
+        owned = _SHARES_IN.match(text, sp[0], pos) if sp and sp[0] < pos else None
+        if owned:
+            return owned.group(1).rstrip()
     for unit in range(k - 1, max(-1, k - 3), -1):
         u0, u1 = ctx.units[unit]
         sp = clause_subject(ctx, u0, u1, whole=True)
@@ -982,13 +1030,28 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
                 return phrase
             if not plural and words and _organisation_name(ctx, name, sp[0]):
                 return name
+            owned = _SHARES_IN.match(text, sp[0], u1)
+            if not plural and owned:
+                # 'Shares in Cairn Energy rose ... The firm said': the company traded.
+                return owned.group(1).rstrip()
         if any_named:
             for m in NAME_RUN.finditer(text, u0, u1):
-                if not ctx.in_quote(m.start()) and is_organisation(ctx, m.group(0)):
+                if (
+                    not ctx.in_quote(m.start())
+                    and is_organisation(ctx, m.group(0))
+                    # 'the UK firm': a country is not the firm.
+                    and m.group(0).lower() not in NOT_NAME
+                ):
                     return re.sub(r"^[Tt]he\s+", "", m.group(0))
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
             return None
     return None
+
+
+_SHARES_IN = lazy_compile(
+    r"(?:[Ss]hares|[Ss]tock|[Pp]rofits?|[Ss]ales|[Ee]arnings|[Rr]evenues?)\s+(?:in|of|at)\s+"
+    r"((?:[A-Z][\w&’'.\-]*[ \t]*)+)"
+)
 
 
 def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
@@ -1018,7 +1081,9 @@ def _capitalised_inside(text: str, pos: int, word: str) -> bool:
     sentence's first word)."""
     lo = max(0, pos - 3000)
     return (
-        re.search(r"(?:[a-z],?|,)\s+" + re.escape(word) + r"\b", text[lo : pos + 3000]) is not None
+        # Spaces, not a line break: a headline's last word is no mid-sentence word.
+        re.search(r"(?:[a-z],?|,)[ \t]+" + re.escape(word) + r"\b", text[lo : pos + 3000])
+        is not None
     )
 
 
