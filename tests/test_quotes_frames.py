@@ -570,3 +570,43 @@ def test_fifth_pass_frames_do_not_over_fire(sentence: str) -> None:
     assert not any(
         "down on" in w or "mining" in w or w.startswith("$768m") for w, _ in _got(LEAD + sentence)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Reported content ends where the narrator's next clause begins.
+        (
+            "He claimed that paying no taxes was smart, although he again refused to "
+            "release his returns.",
+            ["paying no taxes was smart"],
+        ),
+        (
+            "McAuliffe has said about 20 people have asked for the seat, but he refuses to "
+            "discuss names.",
+            ["about 20 people have asked for the seat"],
+        ),
+        (
+            "The centre estimates that the plan would raise $1.1tn; the foundation puts "
+            "the figure lower.",
+            ["the plan would raise $1.1tn"],
+        ),
+        # Not a semicolon in brackets, nor a contrast inside the quotation.
+        (
+            "WMC said it made profits of 1.33bn Australian dollars ($1bn; £550m) in 2004.",
+            ["it made profits of 1.33bn Australian dollars ($1bn; £550m) in 2004"],
+        ),
+        # A later frame's content after a semicolon.
+        (
+            "He said the officer arrested him after the officer said his papers had "
+            "expired; he spent a day in custody, he said.",
+            [
+                "the officer arrested him after",
+                "his papers had expired",
+                "he spent a day in custody",
+            ],
+        ),
+    ],
+)
+def test_fifth_pass_content_ends(sentence: str, expected: list[str]) -> None:
+    assert [w for w, _ in _got(LEAD + sentence)] == expected

@@ -432,6 +432,17 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     firsts = [k == 0 for k in range(len(frames))]
     for k in range(1, len(frames)):
         f0 = frames[k][2]
+        semi = text.rfind(";", bounds[k], f0)
+        if (
+            semi >= 0
+            and not ctx.in_quote(semi)
+            and text.count("(", bounds[k], semi) <= text.count(")", bounds[k], semi)
+            and _after_content(text, semi + 1, f0)
+        ):
+            # '... said his identification had expired; he spent a day in custody,
+            # he said.': the clause after the semicolon is the later frame's content.
+            bounds[k], firsts[k] = semi + 1, True
+            continue
         if _after_content(text, bounds[k], f0):
             j = bisect_right(ctx.seg_starts, f0) - 1
             if (
@@ -738,7 +749,7 @@ def _pieces(
         # infinitive; the listener is part of the frame.
         after = (listener, after[1])
     if after is not None:
-        after = _drop_appositive(ctx, after)
+        after = _drop_narration(ctx, _drop_appositive(ctx, after))
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -764,6 +775,30 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
             and not _has_quote(ctx, m.start(), piece[1])
             and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
             and ctx.count_words(piece[0], m.start()) >= 3
+        ):
+            return piece[0], m.start()
+    return piece
+
+
+# Where the narrator takes over from a reported clause: a semicolon, or a contrast whose
+# subject is a pronoun ('..., although he again refused to pledge ...', '..., but he
+# refuses to discuss ...', '..., when there are radio clips of her supporting it').
+_NARRATION = lazy_compile(
+    r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
+    r"|,\s+when\s+there\s"
+)
+
+
+def _drop_narration(ctx: Context, piece: Span) -> Span:
+    """Reported content that stops where the narrator's next clause starts,
+    outside quotation marks, after at least three words of content."""
+    text = ctx.text
+    for m in _NARRATION.finditer(text, piece[0], piece[1]):
+        if (
+            not ctx.in_quote(m.start())
+            and ctx.count_words(piece[0], m.start()) >= 3
+            # '($1bn; £550m)': a semicolon in brackets ends nothing.
+            and text.count("(", piece[0], m.start()) <= text.count(")", piece[0], m.start())
         ):
             return piece[0], m.start()
     return piece
