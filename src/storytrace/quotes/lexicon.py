@@ -155,7 +155,9 @@ BARE_SPEAKERS = set(
     voters lawmakers economists democrats republicans people researchers scientists advocates
     activists insiders allies friends colleagues witnesses police prosecutors investigators
     documents records others many some both most all polls studies data surveys reports
-    conservatives liberals protesters organizers organisers ministers mps tories members""".split()
+    conservatives liberals protesters organizers organisers ministers mps tories members
+    authorities officers detectives deputies troopers firefighters doctors relatives neighbours
+    neighbors diplomats regulators executives""".split()
 )
 
 NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}
