@@ -137,9 +137,12 @@ SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawy
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
+# A word of a name: capitalised, or run-together initials ("T.J.", "U.S.") read as one
+# word, so that a run never starts at the second initial ("J. DiLeo").
 NAME_RUN = lazy_compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
-    r"[A-Z][\w’'\-]*\.?)*"
+    r"(?<![\w’'.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?)"
+    r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?))*"
 )
 
 

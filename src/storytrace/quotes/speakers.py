@@ -494,7 +494,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             continue
         if any(w.lower().strip(".’'s") in NOT_NAME for w in words):
             continue
-        name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in words)
+        name = " ".join(
+            w.rstrip(".") if len(w) > 2 and not _INITIALS.fullmatch(w) else w for w in words
+        )
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group(0).index(words[0])
         ctx.names.append((start, name))
@@ -790,6 +792,9 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
         return None
     return name
 
+
+_INITIALS = lazy_compile(r"(?:[A-Z]\.)+")
+"""Initials written together ("T.J."): their last full stop is part of the name."""
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
 _DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
