@@ -633,3 +633,16 @@ def test_a_lead_attributed_to_a_group_below_an_unpunctuated_headline(parser: boo
         (q,) = extract_quotes(t, parser=parser)
         assert t[slice(*q.content)] == "A convicted man pulled a gun on two guards and fled on foot"
         assert q.speaker_name == speaker
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_title_case_headline_names_no_person_the_article_does_not_name_again(
+    parser: bool,
+) -> None:
+    # The parser took "Handcuffs Guards" for a person, and "the sheriff" for them.
+    t = (
+        "Prison Inmate Pulls Gun On And Handcuffs Guards, Runs Away\n\n"
+        "A convicted man pulled a gun on two guards and fled, the sheriff told reporters."
+    )
+    (q,) = extract_quotes(t, parser=parser)
+    assert q.speaker_name == "the sheriff"
