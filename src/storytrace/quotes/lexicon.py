@@ -137,9 +137,12 @@ SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawy
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
+# A word of a name: capitalised, or run-together initials ("T.J.", "U.S.") read as one
+# word, so that a run never starts at the second initial ("J. DiLeo").
 NAME_RUN = lazy_compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
-    r"[A-Z][\w’'\-]*\.?)*"
+    r"(?<![\w’'.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?)"
+    r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?))*"
 )
 
 
@@ -155,7 +158,9 @@ BARE_SPEAKERS = set(
     voters lawmakers economists democrats republicans people researchers scientists advocates
     activists insiders allies friends colleagues witnesses police prosecutors investigators
     documents records others many some both most all polls studies data surveys reports
-    conservatives liberals protesters organizers organisers ministers mps tories members""".split()
+    conservatives liberals protesters organizers organisers ministers mps tories members
+    authorities officers detectives deputies troopers firefighters doctors relatives neighbours
+    neighbors diplomats regulators executives""".split()
 )
 
 NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}
@@ -228,6 +233,21 @@ PERSON_ROLES = set(
     actor actress singer widow mother father son daughter wife husband man woman
     assemblyman assemblywoman councilman councilwoman businessman businesswoman
     keeper goalkeeper striker midfielder defender winger skipper boss captain""".split()
+)
+# Heads of descriptions that stand for a person the text is about ("the former Scotland
+# international", "the world indoor champion"), kept apart from PERSON_ROLES because they
+# also end organisations' names ("Amnesty International", "Morning Star").
+PERSON_HEADS = PERSON_ROLES | set(
+    """international champion sprinter athlete jockey trainer batsman bowler cyclist golfer
+    boxer veteran youngster star ace forward flanker fly-half scrum-half hooker all-rounder
+    tycoon entrepreneur banker strategist""".split()
+)
+# Last words of place names ("Marshall Islands", "Persian Gulf"): a place is nobody's
+# "he" or "she", whatever the first word suggests.
+PLACE_WORDS = set(
+    """islands island republic coast county city valley bay sea ocean river mountains
+    street square park airport station stadium arena bridge road lake beach gulf strait
+    peninsula province region district""".split()
 )
 # Every word that can start a frame, lower-cased: a text with none of them and no
 # quotation mark holds no quote.
