@@ -1499,9 +1499,12 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     for d, r in kept.items():
         deciding.setdefault(r[1], []).append(d)
     group_of = {d: r[1] for d, r in kept.items()} | grp
+    # Only the deciding groups' pairs are counted below, so only their members' are read
+    # (not every touched article's: at 100,000, 76,059 pairs instead of 90,600 for 1,000 new).
+    members = {d for ds in deciding.values() for d in ds}
     mine_pairs = sorted(
-        set(store.story_pairs([d for d in group_of if d not in new_set]))
-        | {p for p in pairs if p[0] in group_of or p[1] in group_of}
+        set(store.story_pairs(sorted(members - new_set)))
+        | {p for p in pairs if p[0] in members or p[1] in members}
     )
     rows_nb = store.story_rows(
         sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
