@@ -1,6 +1,6 @@
 """Scale: index plus all reuse on a synthetic corpus, beside datasketch MinHashLSH.
 
-Run: ``.venv/bin/python bench/scale.py [--n 100000] [--workers 2]``
+Run: ``.venv/bin/python bench/scale.py [--n 100000] [--workers 2] [--text-dedup PYTHON]``
 
 The corpus is generated here, deterministically (seed 11): articles of 150-350
 words drawn from a Zipf-distributed vocabulary of 30,000 made-up words, in
@@ -26,6 +26,13 @@ resident set of the process and its worker processes) are its own:
 * ``datasketch``: ``MinHash`` (128 permutations, word 5-gram shingles,
   ``update_batch``) per article into ``MinHashLSH(threshold=0.5)``, then a
   query per article: near-duplicate candidates only, no alignment.
+* ``text-dedup`` (with ``--text-dedup PYTHON``): ``python -m text_dedup.minhash``
+  with the same settings, run by an interpreter that has text-dedup 0.4.0
+  installed (``python3.11 -m venv /tmp/tdvenv && /tmp/tdvenv/bin/pip install
+  text-dedup==0.4.0``: it pulls in datasets, pyspark and onnxruntime, 1.4 GB,
+  so it stays out of storytrace's venv). It writes the deduplicated corpus,
+  not pairs, so its recall is the share of injected near-duplicate pairs with
+  one side dropped. Its CPU includes its worker processes, as ours does.
 
 The ratio line compares wall time and peak memory (targets: within 2x of
 datasketch, under 4 GB). Wall times move with the other load on the shared
@@ -195,6 +202,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import resource
 import subprocess
@@ -547,9 +555,53 @@ def run_datasketch(src: Path, workers: int) -> dict:
     }
 
 
-def child(side: str, src: Path, workers: int) -> None:
+_KEPT_IDS = """
+import json, sys
+from datasets import load_from_disk
+json.dump(list(load_from_disk(sys.argv[1])["id"]), sys.stdout)
+"""
+
+
+def run_text_dedup(src: Path, workdir: Path, workers: int, python: str) -> dict:
+    """text-dedup's MinHash pass (``python -m text_dedup.minhash``) with the settings of
+    the datasketch side (128 permutations, 5-gram shingles, threshold 0.5), run by
+    ``python``, an interpreter with text-dedup installed (it pulls in datasets,
+    pyspark and onnxruntime, 1.4 GB, so it is kept out of storytrace's venv). It
+    writes the deduplicated corpus, not pairs: the ids it dropped are read back."""
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    out_dir = workdir / "out"
+    cmd = [python, "-m", "text_dedup.minhash", "--path", "json", "--data_files", str(src)]
+    cmd += ["--split", "train", "--cache_dir", str(workdir / "cache"), "--output", str(out_dir)]
+    cmd += ["--column", "text", "--num_proc", str(workers), "--num_perm", "128"]
+    cmd += ["--ngram", "5", "--threshold", "0.5"]
+    t0, c0 = time.perf_counter(), cpu_s()
+    run = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if run.returncode:
+        sys.exit(f"text-dedup failed:\n{run.stderr[-3000:]}")
+    total, cpu, peak = time.perf_counter() - t0, cpu_s() - c0, peak_mb()
+    kept = subprocess.run(
+        [python, "-c", _KEPT_IDS, str(out_dir)], capture_output=True, text=True, env=env
+    )
+    if kept.returncode:
+        sys.exit(f"text-dedup's output unreadable:\n{kept.stderr[-3000:]}")
+    with open(src, encoding="utf-8") as fh:
+        ids = [json.loads(line)["id"] for line in fh]
+    return {
+        "total_s": total,
+        "cpu_s": cpu,
+        "peak_mb": peak,
+        "dropped": sorted(set(ids) - set(json.loads(kept.stdout))),
+    }
+
+
+def child(side: str, src: Path, workers: int, python: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        out = run_ours(src, Path(tmp), workers) if side == "ours" else run_datasketch(src, workers)
+        if side == "ours":
+            out = run_ours(src, Path(tmp), workers)
+        elif side == "datasketch":
+            out = run_datasketch(src, workers)
+        else:
+            out = run_text_dedup(src, Path(tmp), workers, python or "")
     json.dump(out, sys.stdout)
 
 
@@ -562,11 +614,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="storytrace corpus scale benchmark")
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--child", choices=["ours", "datasketch"])
+    ap.add_argument("--child", choices=["ours", "datasketch", "text-dedup"])
     ap.add_argument("--src", type=Path)
+    ap.add_argument(
+        "--text-dedup",
+        metavar="PYTHON",
+        help="an interpreter with text-dedup installed: adds its MinHash pass beside datasketch",
+    )
     args = ap.parse_args()
     if args.child:
-        child(args.child, args.src, args.workers)
+        child(args.child, args.src, args.workers, args.text_dedup)
         return
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl"
@@ -577,9 +634,12 @@ def main() -> None:
             f"{len(truth['excerpt'])} excerpt pairs injected ({time.perf_counter() - t0:.0f} s)"
         )
         res = {}
-        for side in ("ours", "datasketch"):
+        sides = ["ours", "datasketch"] + (["text-dedup"] if args.text_dedup else [])
+        for side in sides:
             cmd = [sys.executable, __file__, "--child", side, "--src", str(src)]
             cmd += ["--workers", str(args.workers)]
+            if side == "text-dedup":
+                cmd += ["--text-dedup", args.text_dedup]
             out = subprocess.run(cmd, capture_output=True, text=True)
             if out.returncode:
                 sys.exit(f"{side} failed:\n{out.stderr[-3000:]}")
@@ -674,6 +734,19 @@ def main() -> None:
         f"{ours['peak_pipeline_mb']:.0f} MB vs {ds['peak_mb']:.0f} MB: "
         f"{ours['peak_pipeline_mb'] / ds['peak_mb']:.2f}x (target below 1)"
     )
+    if "text-dedup" in res:
+        td = res["text-dedup"]
+        dropped = set(td["dropped"])
+        # A near-duplicate pair is found when text-dedup drops one of its two articles.
+        near = sum(f"a{a:06d}" in dropped or f"a{b:06d}" in dropped for a, b in truth["near"])
+        print(
+            f"text-dedup minhash (same settings as datasketch): CPU {td['cpu_s']:.1f} s, wall "
+            f"{td['total_s']:.1f} s, peak memory {td['peak_mb']:.0f} MB; dropped "
+            f"{len(dropped)} articles, near-duplicate pairs with one side dropped "
+            f"{near / max(1, len(truth['near'])):.3f}; storytrace/text-dedup in CPU "
+            f"{ours_cpu / td['cpu_s']:.2f}x, peak memory "
+            f"{ours['peak_pipeline_mb'] / td['peak_mb']:.2f}x"
+        )
     tr = ours["total_s"] / ds["total_s"]
     mr = ours["peak_mb"] / ds["peak_mb"]
     ok = tr <= 2 and ours["peak_mb"] < 4096

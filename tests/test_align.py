@@ -571,9 +571,61 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
     assert cmp.evidence.verdict == cmp.verdict and cmp.evidence.rule == cmp.verdict
     assert copy.evidence == eager and cmp.to_dict()["evidence"] == eager.to_dict()
     unrelated = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
-    assert unrelated._evidence_args is None and unrelated.evidence.verdict == "unrelated"
+    assert unrelated._evidence_args is not None  # no same-story rule can hold: left too
+    assert unrelated.evidence.verdict == unrelated.verdict == "unrelated"
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         cmp.nothing  # noqa: B018
+
+
+def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_hold() -> None:
+    """compare decides ``unrelated`` from the shared quotes, passages and names alone when
+    none can make a same-story rule hold, and gathers the rest of the evidence on first
+    read; the verdict and evidence are what gathering everything at once gives."""
+    from storytrace import evidence
+    from storytrace.align import BULK
+    from storytrace.text import doc_of
+
+    # evidence.unrelated_for_certain knows what these rules need; a new one must be taught.
+    assert set(evidence.SAME_STORY_RULES) == {
+        "shared-quote",
+        "same-focus",
+        "shared-passage",
+        "names-and-date",
+        "same-event",
+        "same-lead",
+        "shared-vocabulary",
+    }
+    texts = [read_article(p).text for p in sorted(FIX.glob("*.txt"))]
+    texts += [read_article(ROOT / "examples" / f"seed_{s}.txt").text for s in "ab"]
+    texts += [
+        # One story by its rare names alone (same-focus): no shared quote or passage.
+        "Gwilym Prothero watched fire crews from Ystradgynlais fight the blaze at his "
+        "Pontardawe tannery on Tuesday night. Neighbours were moved out of their homes.",
+        "Insurers will pay for the damage, Gwilym Prothero told reporters. The Pontardawe "
+        "factory employed forty people and had been in his family since 1890.",
+        "Rain is due in Leeds on Monday, forecasters said.",
+        "Leeds United sacked their manager on Monday after a run of defeats.",
+        "Shares fell in Tokyo as the yen rose.",
+    ]
+    decided = {True: 0, False: 0}
+    for a in texts:
+        for b in texts:
+            cmp = compare(a, b, BULK)
+            if cmp.verdict not in ("same-story", "unrelated"):
+                continue
+            real = [p for p in cmp.passages if p.kind != "boilerplate"]
+            cov_verdict = "same-story" if real else "unrelated"
+            eager = evidence.gather(doc_of(a), doc_of(b), real, cmp.coverage, cov_verdict)
+            certain = evidence.unrelated_for_certain(doc_of(a), doc_of(b), real, cmp.coverage)
+            decided[certain] += 1
+            assert (cmp._evidence_args is not None) == certain
+            assert cmp.verdict == eager.verdict and cmp.evidence == eager
+            if certain:
+                assert eager.verdict == "unrelated" and eager.rule in (
+                    "none",
+                    *evidence.CONTRADICTION_RULES,
+                )
+    assert decided[True] >= 3 and decided[False] >= 3, decided
 
 
 def test_work_limit_in_the_web_api_is_a_400_with_the_message() -> None:

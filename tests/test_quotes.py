@@ -619,3 +619,30 @@ def test_content_before_a_cue_may_show_its_verb_after_a_comma() -> None:
     (q,) = extract_quotes(t, parser=False)
     assert t[slice(*q.content)].startswith("The tab for the trip")
     assert q.speaker_name == "the register of interests"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_lead_attributed_to_a_group_below_an_unpunctuated_headline(parser: bool) -> None:
+    # ECB+ 3_1ecbplus: spaCy reads a headline without a full stop and the lead as one
+    # sentence, and its clausal complement then ran from the headline into the lead.
+    # "prison guards said" is found by the parser only (the rules take bare plurals
+    # from a list).
+    head = "Prison Inmate Pulls Gun On And Handcuffs Guards, Runs Away\n\n"
+    for speaker in ("authorities", "prison guards") if parser else ("authorities",):
+        t = f"{head}A convicted man pulled a gun on two guards and fled on foot, {speaker} said."
+        (q,) = extract_quotes(t, parser=parser)
+        assert t[slice(*q.content)] == "A convicted man pulled a gun on two guards and fled on foot"
+        assert q.speaker_name == speaker
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_title_case_headline_names_no_person_the_article_does_not_name_again(
+    parser: bool,
+) -> None:
+    # The parser took "Handcuffs Guards" for a person, and "the sheriff" for them.
+    t = (
+        "Prison Inmate Pulls Gun On And Handcuffs Guards, Runs Away\n\n"
+        "A convicted man pulled a gun on two guards and fled, the sheriff told reporters."
+    )
+    (q,) = extract_quotes(t, parser=parser)
+    assert q.speaker_name == "the sheriff"

@@ -68,6 +68,14 @@ def _speaker_of(text: str, words: str) -> str | None:
             "It felt great",
             "Doug McDermott",
         ),
+        # Initials written together are one word of the name (ECB+ 5_2ecb gave "J. DiLeo").
+        (
+            "Assistant general manager Tony DiLeo was appointed coach. His son, T.J. DiLeo, "
+            "is a guard for Temple. DiLeo said he had not talked to his father yet.",
+            "talked to his father",
+            "T.J. DiLeo",
+        ),
+        ("J.K. Rowling said the book was finished.", "the book", "J.K. Rowling"),
     ],
 )
 def test_people(text: str, words: str, speaker: str) -> None:

@@ -304,12 +304,19 @@ def compare(
     coverage = measure_coverage(doc_a, doc_b, real)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
     # Same story or unrelated is decided on evidence: shared quotes, names, details. The
-    # coverage verdicts stand whatever the evidence, so theirs is gathered when first read.
+    # coverage verdicts stand whatever the evidence, so theirs is gathered when first read,
+    # and so is the evidence of a pair that no same-story rule can call one story (most
+    # unrelated pairs: the rest of the evidence is four fifths of their time).
+    final = verdict
     if verdict in ("same-story", "unrelated"):
+        final = "unrelated"
+        if not evidence.unrelated_for_certain(doc_a, doc_b, real, coverage, options.boilerplate):
+            final = None
+    if final is None:
         found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
         cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     else:
-        cmp = Comparison(art_a, art_b, verdict, mode, coverage, passages)
+        cmp = Comparison(art_a, art_b, final, mode, coverage, passages)
         cmp._evidence_args = (art_a.text, art_b.text, real, coverage, verdict, options.boilerplate)
         del cmp.evidence  # an unset slot: Comparison.__getattr__ gathers it on first read
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)

@@ -398,6 +398,31 @@ def gather(
     )
 
 
+def unrelated_for_certain(
+    doc_a: Doc,
+    doc_b: Doc,
+    passages: Sequence[Passage],
+    coverage: Mapping[str, float],
+    furniture: tuple[str, ...] = (),
+) -> bool:
+    """True when :func:`gather` must judge the pair ``unrelated``, found from the cheap facts.
+
+    Every rule of :data:`SAME_STORY_RULES` needs a shared quote, a shared passage of
+    :data:`PASSAGE_MIN_WORDS` words, or shared name words of summed rarity at least
+    :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``); without them the
+    deciding rule is ``none`` or a contradiction. ``align.compare`` then leaves the rest
+    of the evidence (leads, profiles, event similarity) until it is read: bulk alignment
+    never reads it. ``tests/test_align.py`` fails when a same-story rule is added here
+    without this test learning it.
+    """
+    if int(coverage.get("longest_copied_words", 0)) >= PASSAGE_MIN_WORDS:
+        return False
+    if _shared_quotes(doc_a, doc_b, passages):
+        return False
+    _, weight = _shared_names(_facts(doc_a.text, furniture), _facts(doc_b.text, furniture))
+    return weight < min(NAMES_MIN, DATED_NAMES_MIN)
+
+
 def _explain(
     rule: str,
     conflicts: list[Conflict],

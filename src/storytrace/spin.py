@@ -550,10 +550,17 @@ def _segments(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
     if len(wa) > SEGMENT_MAX_WORDS or len(wb) > 3 * len(wa):
         return False
 
-    @cache
+    if wa == wb:
+        return False
+    seen: dict[tuple[int, int], bool] = {}  # (a functools.cache per call costs more)
+
     def ok(i: int, j: int) -> bool:
         if i == len(wa):
             return j == len(wb)
+        known = seen.get((i, j))
+        if known is not None:
+            return known
+        found = False
         for n in (1, 2, 3):
             if j + n > len(wb):
                 break
@@ -561,10 +568,12 @@ def _segments(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
             if ((n == 1 and wa[i] == phrase) or synonyms.are_synonyms(wa[i], phrase)) and ok(
                 i + 1, j + n
             ):
-                return True
-        return False
+                found = True
+                break
+        seen[(i, j)] = found
+        return found
 
-    return wa != wb and ok(0, 0)
+    return ok(0, 0)
 
 
 def _words_are_swaps(wa: list[str], wb: list[str]) -> bool:

@@ -137,13 +137,19 @@ def furniture(doc: Doc) -> list[Span]:
     link and video teasers, wire credits, and the headline (a short first line
     in title case followed by more text)."""
     out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
+    head = headline(doc)
+    return [head, *out] if head else out
+
+
+def headline(doc: Doc) -> Span | None:
+    """The headline: a short first line in title case followed by more text."""
     paras = doc.paragraphs
     if len(paras) > 1:
         s, e = paras[0]
         words = [w for w in doc.text[s:e].split() if len(w) > 3 and w[0].isalpha()]
         if 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-            out = [(s, e), *out]
-    return out
+            return s, e
+    return None
 
 
 @dataclass(slots=True, frozen=True)

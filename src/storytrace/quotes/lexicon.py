@@ -137,9 +137,12 @@ SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawy
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
+# A word of a name: capitalised, or run-together initials ("T.J.", "U.S.") read as one
+# word, so that a run never starts at the second initial ("J. DiLeo").
 NAME_RUN = lazy_compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
-    r"[A-Z][\w’'\-]*\.?)*"
+    r"(?<![\w’'.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?)"
+    r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|del|la|le)[ \t]+)?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?))*"
 )
 
 
@@ -155,7 +158,9 @@ BARE_SPEAKERS = set(
     voters lawmakers economists democrats republicans people researchers scientists advocates
     activists insiders allies friends colleagues witnesses police prosecutors investigators
     documents records others many some both most all polls studies data surveys reports
-    conservatives liberals protesters organizers organisers ministers mps tories members""".split()
+    conservatives liberals protesters organizers organisers ministers mps tories members
+    authorities officers detectives deputies troopers firefighters doctors relatives neighbours
+    neighbors diplomats regulators executives""".split()
 )
 
 NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}

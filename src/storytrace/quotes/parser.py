@@ -98,10 +98,12 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
         comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
         if subj is None or comp is None:
             continue
+        # spaCy's sentences can run past ours (a headline without a full stop joins
+        # the lead), so subject and content are clipped to the unit being read.
         sub = list(subj.subtree)
-        sp = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        sp = (max(u0, sub[0].idx), min(u1, sub[-1].idx + len(sub[-1])))
         ct = list(comp.subtree)
-        piece = trim_span(ctx.text, ct[0].idx, ct[-1].idx + len(ct[-1]))
+        piece = trim_span(ctx.text, max(u0, ct[0].idx), min(u1, ct[-1].idx + len(ct[-1])))
         if piece is None or ctx.count_words(*piece) < 3:
             continue
         if ctx.text[piece[0] : piece[0] + 5].lower() == "that ":

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
-from storytrace.quotes.document import Context, phrase_tokens
+from storytrace.quotes.document import Context, headline, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
@@ -442,10 +442,16 @@ def index_names(ctx: Context, sdoc: Any) -> None:
     text = ctx.text
     titled: set[str] = set()
     if sdoc is not None:
+        head = headline(ctx.doc)
         for ent in sdoc.ents:
             if ent.label_ == "ORG":
                 ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
             if ent.label_ == "PERSON" and " " in ent.text.strip():
+                if head and ent.start_char < head[1] and not _named_below(text, ent.text, head[1]):
+                    # In a title-case headline every word looks like a name to the
+                    # parser ("Pulls Gun On And Handcuffs Guards"): a person named
+                    # there counts only when the article names them again.
+                    continue
                 name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
                 if name and " " in name and not _place_around(text, ent.start_char, ent.end_char):
                     ctx.names.append((ent.start_char, name))
@@ -494,7 +500,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             continue
         if any(w.lower().strip(".’'s") in NOT_NAME for w in words):
             continue
-        name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in words)
+        name = " ".join(
+            w.rstrip(".") if len(w) > 2 and not _INITIALS.fullmatch(w) else w for w in words
+        )
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group(0).index(words[0])
         ctx.names.append((start, name))
@@ -565,6 +573,12 @@ def _place_around(text: str, s: int, e: int) -> bool:
     return bool(
         _PLACE_BEFORE.search(text, max(0, s - 6), s) and _PLACE_AFTER.match(text, e, e + 12)
     )
+
+
+def _named_below(text: str, name: str, start: int) -> bool:
+    """Whether the last word of ``name`` occurs as a word in ``text`` from ``start``."""
+    last = name.split()[-1]
+    return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text[start:]) is not None
 
 
 def _strip_titles(name: str) -> str:
@@ -790,6 +804,9 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
         return None
     return name
 
+
+_INITIALS = lazy_compile(r"(?:[A-Z]\.)+")
+"""Initials written together ("T.J."): their last full stop is part of the name."""
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
 _DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
