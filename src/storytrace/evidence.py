@@ -408,7 +408,8 @@ def unrelated_for_certain(
     """True when :func:`gather` must judge the pair ``unrelated``, found from the cheap facts.
 
     Every rule of :data:`SAME_STORY_RULES` needs a shared quote, a shared passage of
-    :data:`PASSAGE_MIN_WORDS` words, or shared name words of summed rarity at least
+    :data:`PASSAGE_MIN_WORDS` reused words (never more than ``longest_copied_words``: see
+    :func:`_shared_words`), or shared name words of summed rarity at least
     :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``); without them the
     deciding rule is ``none`` or a contradiction. ``align.compare`` then leaves the rest
     of the evidence (leads, profiles, event similarity) until it is read: bulk alignment
