@@ -365,6 +365,17 @@ def main() -> None:
         counts, secs = evaluate(articles, system)
         print(row(name, counts["all"]) + f"   ({secs:.2f} CPU s)")
         halves.append((name, counts))
+    print("\nprecision and recall at 50% by half (fifth pass: errors read on 'tune' only)")
+    print(f"{'system':<24}{'tune P':>8}{'R':>7}{'F1':>7}   {'measure P':>10}{'R':>7}{'F1':>7}")
+    for name, counts in halves:
+        line = f"{name:<24}"
+        for h, w in (("tune", 8), ("measure", 10)):
+            c = counts[h]
+            p = c["50 tp"] / c["pred"] if c["pred"] else 0.0
+            r = c["50 tp"] / c["gold"] if c["gold"] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            line += f"{p:>{w}.3f}{r:>7.3f}{f:>7.3f}   "
+        print(line.rstrip())
     print(
         "\nspeaker accuracy by half (speaker errors are read on 'tune' only); spk: name "
         "subset rule, unamb: also not part of another speaker's name"

@@ -496,3 +496,117 @@ def test_fourth_pass_frames(sentence: str, expected: list[tuple[str, str | None]
 )
 def test_fourth_pass_frames_do_not_over_fire(sentence: str) -> None:
     assert _got(LEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 'Some' alone is a group that speaks.
+        (
+            "Some said the mayor, while angry, did not raise his voice.",
+            [("the mayor, while angry, did not raise his voice", "Some")],
+        ),
+        # An appositive that ends with the name after a description that has none.
+        (
+            "One of the losing bidders, Dutch group LNM, said it welcomed a new sale.",
+            [("it welcomed a new sale", "LNM")],
+        ),
+        # A name, an age, then a description: the name speaks.
+        (
+            "Marley Anderson, 21, a junior from Las Vegas, said she went to her first caucus.",
+            [("she went to her first caucus", "Marley Anderson")],
+        ),
+        # A number after 'at least' opens the clause.
+        (
+            "Hutson said at least 15,000 refugees are living in the camp.",
+            [("at least 15,000 refugees are living in the camp", "Hutson")],
+        ),
+        # A frame inside the content: a relative clause, or the outer cue's object as
+        # the inner frame's subject; one utterance, the outer speaker's.
+        (
+            "Ryan Boyette said he talked to five aid workers, all of whom said that four "
+            "bombs were dropped.",
+            [
+                (
+                    "he talked to five aid workers, all of whom said that four bombs were dropped",
+                    "Ryan Boyette",
+                )
+            ],
+        ),
+        (
+            "Jonathan Hutson said aid workers inside the camp said at least one bomb landed.",
+            [("aid workers inside the camp said at least one bomb landed", "Jonathan Hutson")],
+        ),
+        # The listener and a time after 'told' are no content; the clause before is.
+        (
+            "Five people had died in the quake, Fauzi, an official from the disaster agency, "
+            "told AFP late Tuesday.",
+            [("Five people had died in the quake", "Fauzi")],
+        ),
+        # Content before a frame starts after a semicolon.
+        (
+            "The family is arranging the service; a date had yet to be set, he said.",
+            [("a date had yet to be set", "he")],
+        ),
+    ],
+)
+def test_fifth_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A cue inside a compound word is no verb.
+        "Unilever took a charge, including a 650m euro write-down on Slimfast foods.",
+        "The firm issued a much-announced plan on Monday.",
+        # 'including X' is no appositive naming a speaker.
+        "One after another, mining companies, including Patriot, declared bankruptcy.",
+        # A semicolon in brackets does not cut the content before a frame.
+        "The cost (£398m; $768m) was too high, the minister said.",
+    ],
+)
+def test_fifth_pass_frames_do_not_over_fire(sentence: str) -> None:
+    assert not any(
+        "down on" in w or "mining" in w or w.startswith("$768m") for w, _ in _got(LEAD + sentence)
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Reported content ends where the narrator's next clause begins.
+        (
+            "He claimed that paying no taxes was smart, although he again refused to "
+            "release his returns.",
+            ["paying no taxes was smart"],
+        ),
+        (
+            "McAuliffe has said about 20 people have asked for the seat, but he refuses to "
+            "discuss names.",
+            ["about 20 people have asked for the seat"],
+        ),
+        (
+            "The centre estimates that the plan would raise $1.1tn; the foundation puts "
+            "the figure lower.",
+            ["the plan would raise $1.1tn"],
+        ),
+        # Not a semicolon in brackets, nor a contrast inside the quotation.
+        (
+            "WMC said it made profits of 1.33bn Australian dollars ($1bn; £550m) in 2004.",
+            ["it made profits of 1.33bn Australian dollars ($1bn; £550m) in 2004"],
+        ),
+        # A later frame's content after a semicolon.
+        (
+            "He said the officer arrested him after the officer said his papers had "
+            "expired; he spent a day in custody, he said.",
+            [
+                "the officer arrested him after",
+                "his papers had expired",
+                "he spent a day in custody",
+            ],
+        ),
+    ],
+)
+def test_fifth_pass_content_ends(sentence: str, expected: list[str]) -> None:
+    assert [w for w, _ in _got(LEAD + sentence)] == expected

@@ -373,3 +373,119 @@ def test_it_and_the_firm_name_the_organisation_just_written_about(
     assert q.speaker_name == speaker
     if kind:
         assert q.speaker_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # 'added' carries the last speaker's words on, past a person named between.
+        (
+            'Gordon Strachan turned the job down. "It is a fine club," Strachan told the BBC. '
+            "Club director Terry Brady met Strachan on Saturday. The former Scotland "
+            "international added that joining rivals would be unwise.",
+            "joining rivals",
+            "Gordon Strachan",
+        ),
+        # A description by a sporting role stands for the person just written about.
+        (
+            "Britain's Jason Gardener won the 60m in Leipzig on Sunday. The world indoor "
+            'champion said: "My stomach was upset."',
+            "stomach",
+            "Jason Gardener",
+        ),
+        # A headline's adjective is not a first name: 'he' is the person named below.
+        (
+            "Off-colour Gardener storms to win\n\nBritain's Jason Gardener won the 60m in "
+            "Leipzig on Sunday, equalling the meeting record and finishing well ahead of "
+            "Germany's Marc Blume, who crossed the line in 6.67 seconds. The race was held "
+            "in front of a full house at the arena, which had been sold out for weeks before "
+            "the event, with tickets changing hands for three times their face value. "
+            'Gardener will now turn to the trials. "I expect to get faster," he said.',
+            "faster",
+            "Jason Gardener",
+        ),
+        # The owner before a name is not part of it.
+        (
+            'Andy Roddick beat Germany\'s Tommy Haas 7-6 6-3. "I rushed a few backhands," '
+            "admitted Haas.",
+            "backhands",
+            "Tommy Haas",
+        ),
+        (
+            "Plaid Cymru's Elfyn Llwyd said the security services could have been involved.",
+            "security services",
+            "Elfyn Llwyd",
+        ),
+        # A surname used alone later marks a full name of unknown gender as a person's.
+        (
+            "Roger Federer won again on Sunday. When Lleyton Hewitt shook his hand after "
+            'the final, the Australian said: "You are the best." Hewitt lost in straight sets.',
+            "the best",
+            "Lleyton Hewitt",
+        ),
+        # A place is nobody's 'he', whatever its first word ('Marshall').
+        (
+            "Ben Rhodes travelled with the president. Crops are withering in the Marshall "
+            'Islands. "The water is rising," he said.',
+            "water is rising",
+            "Ben Rhodes",
+        ),
+    ],
+)
+def test_fifth_pass_speakers(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_an_added_description_after_a_new_speaker_stays_unlinked() -> None:
+    """The continuing cue only links a description to a person who spoke just before;
+    with no attribution in the two sentences before it, it falls back to the person
+    the text is about."""
+    text = (
+        "Club director Terry Brady met the manager on Saturday. It was a short meeting. "
+        "The former Scotland international added that the talks went well."
+    )
+    assert _speaker_of(text, "talks went well") == "Terry Brady"
+
+
+def test_an_adverb_opening_a_sentence_is_not_its_subject() -> None:
+    text = (
+        "Roger Federer won in Houston. Shortly after the final, Federer addressed the crowd, "
+        'saying "thanks for having me".'
+    )
+    assert _speaker_of(text, "thanks for having me") == "Roger Federer"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # 'Shares in X' is about X: the firm is X, in the same sentence or the next.
+        (
+            "Cairn Energy in Indian gas find\n\nShares in Cairn Energy rose 3.8% on Tuesday "
+            "after the UK firm said it had found gas in India.\n\nThe firm, which made other "
+            "finds last year, said the discovery could lead to large gas volumes.",
+            "large gas volumes",
+            "Cairn Energy",
+        ),
+        (
+            "Shares in Cairn Energy rose 3.8% on Tuesday after the UK firm said it had found "
+            "gas in India.",
+            "found gas",
+            "Cairn Energy",
+        ),
+        # A country is not the person the article calls its president.
+        (
+            "US President George W Bush will cut the deficit. The US said it is committed "
+            "to a strong dollar.",
+            "strong dollar",
+            "The US",
+        ),
+        (
+            "Roger Federer beat Andy Roddick in the final. The world number one said he had "
+            "played his best tennis.",
+            "best tennis",
+            "Roger Federer",
+        ),
+    ],
+)
+def test_fifth_pass_organisations_and_descriptions(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker

@@ -203,6 +203,10 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     for w in _cue_words().finditer(text, u0, u1):
         word = w.group()
         c0, c1 = w.span()
+        if text[c1 : c1 + 1] in _HYPHENS or text[max(0, c0 - 1) : c0] in _HYPHENS:
+            # 'a write-down', 'a follow-up call', 'a much-announced plan': part of a
+            # compound word, not a verb.
+            continue
         lemma = CUE_FORMS.get(word)
         if lemma is None:
             if word in ("according", "According"):
@@ -258,6 +262,7 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     return out
 
 
+_HYPHENS = {"-", "\u2010", "\u2011"}
 _ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
 _LISTENER_TO = lazy_compile(
@@ -427,6 +432,17 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     firsts = [k == 0 for k in range(len(frames))]
     for k in range(1, len(frames)):
         f0 = frames[k][2]
+        semi = text.rfind(";", bounds[k], f0)
+        if (
+            semi >= 0
+            and not ctx.in_quote(semi)
+            and text.count("(", bounds[k], semi) <= text.count(")", bounds[k], semi)
+            and _after_content(text, semi + 1, f0)
+        ):
+            # '... said his identification had expired; he spent a day in custody,
+            # he said.': the clause after the semicolon is the later frame's content.
+            bounds[k], firsts[k] = semi + 1, True
+            continue
         if _after_content(text, bounds[k], f0):
             j = bisect_right(ctx.seg_starts, f0) - 1
             if (
@@ -465,6 +481,7 @@ _NESTED = lazy_compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
 # 'through what she calls a “war of words”', 'was “absolutely right” when he said',
 # 'pilloried for acknowledging that', 'because it would encourage investors to'.
 _SUBORDINATE = lazy_compile(r"\b(?:what|which|when|because|since)\s+$")
+_WHOM = lazy_compile(r"(?:\w+\s+of\s+)?whom\b")
 _PREP_PARTICIPLE = lazy_compile(r"\b(?:for|in|from|by)\s+$")
 _TRAILING_AUX = lazy_compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
 
@@ -486,8 +503,31 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     gap = text[f1:i0]
     if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
         return False
+    if (
+        text[c0 : inner[0][1]] in ("said", "say", "says")
+        and not _CLAUSE_END.search(text, f1, c0)
+        and 0 < len(subject := [w.lower() for w in ctx.words(f1, c0)]) <= 10
+        and not any(
+            w in _VERBISH
+            or w in IRREGULAR_PAST
+            or w in _CLAUSE_OPENERS
+            or w in SUBJECT_PRONOUNS
+            # 'promised to continue supporting Clinton and said': coordinated verbs.
+            or w in ("and", "but", "or", "to", "not")
+            or w.endswith("ing")
+            or (w.endswith("ed") and w not in ED_ADJECTIVES)
+            for w in subject
+        )
+    ):
+        # 'Hutson said aid workers inside the camp said at least one bomb landed':
+        # the outer cue's object is the inner frame's subject, not content of its own.
+        return True
     if not _reports_content(ctx, outer[0], (f1, i0)):
         return False
+    if _WHOM.match(text, i0):
+        # 'said he talked to five aid workers, all of whom said that ...': a relative
+        # clause inside the outer content.
+        return True
     if _SUBORDINATE.search(text, max(f1, i0 - 12), i0):
         return True
     # 'for acknowledging that ...': a participle as the object of a preposition.
@@ -626,6 +666,17 @@ def _pieces(
         if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
             f1, linked = m.end(), True
     quotes: list[Quote] = []
+    semi = text.rfind(";", lo, f0)
+    if (
+        semi >= 0
+        and not ctx.in_quote(semi)
+        # '(£398m; $768m)': a semicolon inside brackets divides no clauses.
+        and text.count("(", lo, semi) <= text.count(")", lo, semi)
+        and _after_content(text, lo, f0)
+    ):
+        # 'The family is arranging the service; a date had yet to be set, he said.':
+        # the content before a frame is the clause after the semicolon.
+        lo = semi + 1
     before = trim_span(text, lo, f0) if first else None
     after = trim_span(text, f1, hi)
     if (
@@ -698,7 +749,7 @@ def _pieces(
         # infinitive; the listener is part of the frame.
         after = (listener, after[1])
     if after is not None:
-        after = _drop_appositive(ctx, after)
+        after = _drop_narration(ctx, _drop_appositive(ctx, after))
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -724,6 +775,30 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
             and not _has_quote(ctx, m.start(), piece[1])
             and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
             and ctx.count_words(piece[0], m.start()) >= 3
+        ):
+            return piece[0], m.start()
+    return piece
+
+
+# Where the narrator takes over from a reported clause: a semicolon, or a contrast whose
+# subject is a pronoun ('..., although he again refused to pledge ...', '..., but he
+# refuses to discuss ...', '..., when there are radio clips of her supporting it').
+_NARRATION = lazy_compile(
+    r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
+    r"|,\s+when\s+there\s"
+)
+
+
+def _drop_narration(ctx: Context, piece: Span) -> Span:
+    """Reported content that stops where the narrator's next clause starts,
+    outside quotation marks, after at least three words of content."""
+    text = ctx.text
+    for m in _NARRATION.finditer(text, piece[0], piece[1]):
+        if (
+            not ctx.in_quote(m.start())
+            and ctx.count_words(piece[0], m.start()) >= 3
+            # '($1bn; £550m)': a semicolon in brackets ends nothing.
+            and text.count("(", piece[0], m.start()) <= text.count(")", piece[0], m.start())
         ):
             return piece[0], m.start()
     return piece
@@ -763,6 +838,11 @@ def _links(ctx: Context, s: int, e: int) -> bool:
 
 
 _ROUGHLY = {"about", "around", "over", "nearly", "almost", "roughly", "some", "approximately"}
+_PARENTHETICAL = lazy_compile(
+    r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
+)
+_TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
+_ROUGHLY_2 = {("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to")}
 _S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
 _NOT_VERB_S = set("""is has was as this its his us""".split())
@@ -791,6 +871,17 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if not words:
         return False
     low = [w.lower() for w in words]
+    if (
+        stop is not None
+        and text[stop.start()] == ","
+        and len(words) <= 4
+        and (words[0][:1].isupper() or low[0] in DETERMINERS)
+        and not any(w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed") for w in low)
+        and (sub := _PARENTHETICAL.match(text, stop.end(), piece[1])) is not None
+    ):
+        # 'said Mr. Gray, while armed, did not point the gun': the subject, a
+        # clause set off by commas, then the verb.
+        return _reports_content(ctx, cue, (sub.end(), piece[1]))
     if whole and low[0] in PREPOSITIONS:
         # 'After some challenges, the work has met standards, an official said':
         # the clause follows its introductory phrase.
@@ -805,6 +896,9 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if low[0] in _ROUGHLY and len(low) > 2 and low[1][:1].isdigit():
         # 'has said about 20 people have indicated an interest': a number, then the clause.
         words, low = words[1:], low[1:]
+    elif tuple(low[:2]) in _ROUGHLY_2 and len(low) > 3 and low[2][:1].isdigit():
+        # 'said at least 15,000 refugees are living in the camp'.
+        words, low = words[2:], low[2:]
     if low[0] in PREPOSITIONS:
         if len(low) > 1 and low[1] in SUBJECT_PRONOUNS | {"him", "her", "them", "us", "me"}:
             # 'said as he launched the process', 'was asked about it during the
@@ -823,6 +917,8 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         and low[0] not in DETERMINERS
         and words[1][0].islower()
         and low[1] not in DETERMINERS | PREPOSITIONS | NP_STOP
+        # 'told AFP late Tuesday': a listener and a time, no verb.
+        and low[1] not in _TIME_LEAD
     ):
         # 'Christians make up less than half': a named subject and its verb.
         return True

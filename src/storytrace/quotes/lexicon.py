@@ -234,6 +234,21 @@ PERSON_ROLES = set(
     assemblyman assemblywoman councilman councilwoman businessman businesswoman
     keeper goalkeeper striker midfielder defender winger skipper boss captain""".split()
 )
+# Heads of descriptions that stand for a person the text is about ("the former Scotland
+# international", "the world indoor champion"), kept apart from PERSON_ROLES because they
+# also end organisations' names ("Amnesty International", "Morning Star").
+PERSON_HEADS = PERSON_ROLES | set(
+    """international champion sprinter athlete jockey trainer batsman bowler cyclist golfer
+    boxer veteran youngster star ace forward flanker fly-half scrum-half hooker all-rounder
+    tycoon entrepreneur banker strategist""".split()
+)
+# Last words of place names ("Marshall Islands", "Persian Gulf"): a place is nobody's
+# "he" or "she", whatever the first word suggests.
+PLACE_WORDS = set(
+    """islands island republic coast county city valley bay sea ocean river mountains
+    street square park airport station stadium arena bridge road lake beach gulf strait
+    peninsula province region district""".split()
+)
 # Every word that can start a frame, lower-cased: a text with none of them and no
 # quotation mark holds no quote.
 ANY_CUE = frozenset(CUE_FORMS) | frozenset(CUE_FORMS_BEFORE_THAT) | {"according"} | set(PARSE_FORMS)

@@ -26,7 +26,9 @@ from storytrace.quotes.lexicon import (
     NP_STOP,
     ORG_DESCRIPTORS,
     ORG_WORDS,
+    PERSON_HEADS,
     PERSON_ROLES,
+    PLACE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -213,12 +215,34 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
             return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
+        if (
+            outer
+            and outer[0] >= 2
+            and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1])
+            and toks[outer[0] - 1].group(0) == ","
+        ):
+            # 'Marley Anderson, 21, a junior from Las Vegas, said': the name before
+            # the age.
+            named = _scan_np(toks, outer[0] - 2)
+            if named and _is_nameish(toks[named[0] : named[1] + 1]):
+                return toks[named[0]].start(), toks[named[1]].end()
         described = inner[0].group(0).lower() in ("the", "a", "an") or any(
             t.group(0)[0].islower() and t.group(0) not in NAME_PARTICLES for t in inner
         )
         if described and outer and _is_nameish(toks[outer[0] : outer[1] + 1]):
             return toks[outer[0]].start(), toks[outer[1]].end()
         if not described and len(inner) <= 5 and _is_nameish(inner):
+            return inner[0].start(), inner[-1].end()
+        if (
+            described
+            and (outer is None or not _is_nameish(toks[outer[0] : outer[1] + 1]))
+            and inner[-1].group(0)[:1].isupper()
+            # Not 'including Patriot' or 'who ...': a description opens with a
+            # determiner or a capital.
+            and (inner[0].group(0)[:1].isupper() or inner[0].group(0).lower() in DETERMINERS)
+        ):
+            # 'One of the jilted bidders, Netherlands-based group LNM, said': the
+            # description before is no name, the appositive ends with one.
             return inner[0].start(), inner[-1].end()
         # "Ramos, 58, told reporters": an age.
         if all(t.group(0).isdigit() for t in inner) and outer:
@@ -284,7 +308,8 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     while start < end and toks[start].group(0) in ("of", "for"):
         start += 1
     words_np = [t.group(0) for t in toks[start : end + 1]]
-    if words_np[-1].lower() in DETERMINERS:
+    if words_np[-1].lower() in DETERMINERS and words_np != ["Some"]:
+        # 'Some said ...; others said ...': 'Some' alone is a group of speakers.
         return None
     valid = (
         any(
@@ -297,6 +322,9 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
 
 
 def _is_nameish(toks: list[re.Match[str]]) -> bool:
+    if toks and toks[0].group(0).lower() in DETERMINERS | QUANTIFIERS:
+        # 'One of the losing bidders': capitalised as the sentence's first word.
+        toks = toks[1:]
     return any(
         t.group(0)[0].isupper() and t.group(0).lower().strip(".") not in NOT_NAME for t in toks
     )
@@ -393,7 +421,8 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             # 'Speaking in his real voice, he proceeded to ..., saying:'
             return toks[0].span()
         if not head or (
-            (head.lower() in INTRO or head[0].islower())
+            # 'Shortly after collecting the trophy, Federer ...': an adverb opens it.
+            (head.lower() in INTRO or head[0].islower() or _opening_adverb(head.lower()))
             and head.lower() not in DETERMINERS
             and head.lower() not in QUANTIFIERS
         ):
@@ -414,7 +443,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 break
             if (
                 w[0].islower()
-                and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST)
+                and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST or lw in _SUBJECT_VERBS)
                 and lw not in DETERMINERS
                 and i > 0
             ):
@@ -425,10 +454,29 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     return None
 
 
+# Past tenses that end a sentence's subject ('Roger Federer beat Andy Roddick'), beyond
+# IRREGULAR_PAST, which the content rules share.
+_SUBJECT_VERBS = {"beat", "sold", "bought", "fought", "caught", "built", "spent"}
+
 # Nouns ending in -ly, which _adverb must not take for adverbs.
 _LY_NOUNS = set(
     """family ally rally assembly supply anomaly monopoly reply belly bully jelly lily holly
     italy july emily kelly sally molly polly""".split()
+)
+
+
+def _opening_adverb(word: str) -> bool:
+    """'Shortly', 'Separately', 'Reportedly': an adverb opening a sentence. A closed
+    list and suffixes no surname has ('Reilly', 'Connolly' and 'Kelly' are names)."""
+    return word in _OPENING_ADVERBS or (
+        len(word) > 6 and word.endswith(("ally", "ously", "ately", "edly", "ently", "antly"))
+    )
+
+
+_OPENING_ADVERBS = set(
+    """shortly recently earlier later separately similarly previously finally initially
+    originally eventually subsequently currently ultimately notably meanwhile soon
+    privately publicly personally frankly clearly apparently""".split()
 )
 
 
@@ -456,9 +504,16 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                 if name and " " in name and not _place_around(text, ent.start_char, ent.end_char):
                     ctx.names.append((ent.start_char, name))
                     ctx.persons.add(name)
+    title_end = text.find("\n")
+    lone: set[str] = set()
     for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
         title = None
+        own = _owner_end(words)
+        if own >= 0:
+            # "Germany's Tommy Haas", "Plaid Cymru's Elfyn Llwyd": the name follows
+            # its owner.
+            words = words[own + 1 :]
         # 'South Sudan President Salva Kiir', 'White House Press Secretary Josh
         # Earnest': the name follows the last title or role word of the run.
         cut = max(
@@ -491,6 +546,18 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
             # first name describes the person.
             words = words[1:]
+        if len(words) == 1:
+            lone.add(re.sub(r"[’']s$", "", words[0].rstrip(".")))
+        if (
+            len(words) == 2
+            and m.start() < title_end
+            and cut < 0
+            and own < 0
+            and words[0].lower() not in first_names()
+        ):
+            # A headline's 'Off-colour Gardener', 'Faultless Federer': the first word
+            # is capitalised as the headline's, and describes the person named below.
+            continue
         if len(words) < 2 or len(words) > 4:
             if title and len(words) == 1:
                 titled.add(words[0])
@@ -539,6 +606,15 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         parts = name.split()
         if parts[0] in titled or parts[-1] in titled:
             ctx.persons.add(name)
+        elif (
+            parts[-1] in lone
+            and parts[0] not in lone
+            and parts[-1].lower() not in PLACE_WORDS
+            and not is_organisation(ctx, name)
+        ):
+            # 'Lleyton Hewitt ... Hewitt, at times, showed': news repeats a person's
+            # surname alone (an organisation's first word: 'Yukos Oil ... Yukos').
+            ctx.persons.add(name)
 
 
 _NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
@@ -573,6 +649,19 @@ def _place_around(text: str, s: int, e: int) -> bool:
     return bool(
         _PLACE_BEFORE.search(text, max(0, s - 6), s) and _PLACE_AFTER.match(text, e, e + 12)
     )
+
+
+def _owner_end(words: list[str]) -> int:
+    """The index of the last possessive word before a person's name in a run of
+    capitalised words ("Germany's Tommy Haas"), else -1; a place or organisation
+    stays whole ("St David's Shopping Centre", "McDonald's Corp")."""
+    own = max((k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+    if own < 0:
+        return -1
+    rest = {w.lower().strip(".,") for w in words[own + 1 :]}
+    if rest & (ORG_WORDS | PLACE_WORDS) or len(rest) > 3:
+        return -1
+    return own
 
 
 def _named_below(text: str, name: str, start: int) -> bool:
@@ -709,7 +798,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if low in PRONOUNS:
         name = None
         if low in ("he", "she"):
-            name = _antecedent(ctx, s, PRONOUNS[low], earlier)
+            name = _continued(ctx, q, earlier, PRONOUNS[low]) or _antecedent(
+                ctx, s, PRONOUNS[low], earlier
+            )
             if name:
                 ctx.persons.add(name)
         elif low in ("it", "they"):
@@ -782,7 +873,37 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             ctx.persons.add(q.speaker_name)
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
-    q.speaker_name = _described(ctx, phrase, s) or _last_person(ctx, phrase, s, earlier) or phrase
+    q.speaker_name = (
+        _described(ctx, phrase, s)
+        or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
+        or _last_person(ctx, phrase, s, earlier)
+        or phrase
+    )
+
+
+# Cues that carry an utterance on: 'he added', 'the former Scotland international added'.
+_CONTINUING = {"added", "adds", "add", "continued", "continues"}
+
+
+def _continued(ctx: Context, q: Quote, earlier: list[Quote], gender: str) -> str | None:
+    """The person who spoke last, when ``q``'s cue carries their words on ('Strachan
+    told the BBC. Club director Terry Brady held talks with him. The former Scotland
+    international added ...'): the nearest attribution before it, at most two
+    sentences back, whose speaker is a named person of a compatible gender."""
+    if q.cue is None or ctx.text[q.cue[0] : q.cue[1]].lower() not in _CONTINUING:
+        return None
+    k = bisect_right(ctx.unit_starts, q.speaker[0] if q.speaker else q.content[0]) - 1
+    lo = ctx.units[max(0, k - 2)][0] if k >= 0 else 0
+    for p in reversed(earlier):
+        if p.speaker is None or p.speaker[0] < lo:
+            return None
+        name = p.speaker_name
+        if not name or name.lower() in PRONOUNS or name.lower() in RELATIVES:
+            continue
+        if p.speaker_type == "person" and " " in name and _gender_ok(ctx, name, gender):
+            return name
+        return None
+    return None
 
 
 def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
@@ -790,19 +911,31 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
-    words = phrase.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
-        return None
-    head = words[-1]
-    low = head.lower()
-    if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
-        return None
-    if not (low in PERSON_ROLES or low.endswith("-old") or _DEMONYM.fullmatch(head)):
+    if not _person_description(phrase):
         return None
     name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
     if name is None or is_organisation(ctx, name) or " " not in name:
         return None
     return name
+
+
+def _person_description(phrase: str) -> bool:
+    """'The former Scotland international', 'the Scot', 'the 23-year-old': a definite
+    description of one person by role, nationality or age (not a spokesman's)."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
+        return False
+    head = words[-1]
+    low = head.lower()
+    if low in ORG_DESCRIPTORS or low in BARE_SPEAKERS:
+        return False
+    return (
+        low in PERSON_HEADS
+        or low.endswith("-old")
+        or bool(_DEMONYM.fullmatch(head))
+        # 'the world number one'
+        or (words[-2].lower() == "number" and low in ("one", "two", "three"))
+    )
 
 
 _INITIALS = lazy_compile(r"(?:[A-Z]\.)+")
@@ -822,6 +955,10 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         not head
         or SPOKES.search(low)
         or head[-1] in BARE_SPEAKERS
+        # 'The US said', 'the Financial Times reported': a country's or an
+        # organisation's name, not a description of the person named 'US President X'.
+        or (len(head[-1]) > 1 and phrase.split()[-1].isupper())
+        or head[-1] in ORG_WORDS
         or not (
             phrase[:1].islower()
             or head[0] in DETERMINERS
@@ -891,6 +1028,14 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
     passed over; one that is a thing ('The report was ...') ends the search."""
     text = ctx.text
     k = bisect_right(ctx.unit_starts, pos) - 1
+    if k >= 0 and not plural:
+        # 'Shares in Cairn Energy rose after the UK firm announced ...': the same
+        # sentence, before the mention.
+        u0 = ctx.units[k][0]
+        sp = clause_subject(ctx, u0, pos, whole=True)
+        owned = _SHARES_IN.match(text, sp[0], pos) if sp and sp[0] < pos else None
+        if owned:
+            return owned.group(1).rstrip()
     for unit in range(k - 1, max(-1, k - 3), -1):
         u0, u1 = ctx.units[unit]
         sp = clause_subject(ctx, u0, u1, whole=True)
@@ -902,13 +1047,28 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
                 return phrase
             if not plural and words and _organisation_name(ctx, name, sp[0]):
                 return name
+            owned = _SHARES_IN.match(text, sp[0], u1)
+            if not plural and owned:
+                # 'Shares in Cairn Energy rose ... The firm said': the company traded.
+                return owned.group(1).rstrip()
         if any_named:
             for m in NAME_RUN.finditer(text, u0, u1):
-                if not ctx.in_quote(m.start()) and is_organisation(ctx, m.group(0)):
+                if (
+                    not ctx.in_quote(m.start())
+                    and is_organisation(ctx, m.group(0))
+                    # 'the UK firm': a country is not the firm.
+                    and m.group(0).lower() not in NOT_NAME
+                ):
                     return re.sub(r"^[Tt]he\s+", "", m.group(0))
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
             return None
     return None
+
+
+_SHARES_IN = lazy_compile(
+    r"(?:[Ss]hares|[Ss]tock|[Pp]rofits?|[Ss]ales|[Ee]arnings|[Rr]evenues?)\s+(?:in|of|at)\s+"
+    r"((?:[A-Z][\w&’'.\-]*[ \t]*)+)"
+)
 
 
 def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
@@ -938,7 +1098,9 @@ def _capitalised_inside(text: str, pos: int, word: str) -> bool:
     sentence's first word)."""
     lo = max(0, pos - 3000)
     return (
-        re.search(r"(?:[a-z],?|,)\s+" + re.escape(word) + r"\b", text[lo : pos + 3000]) is not None
+        # Spaces, not a line break: a headline's last word is no mid-sentence word.
+        re.search(r"(?:[a-z],?|,)[ \t]+" + re.escape(word) + r"\b", text[lo : pos + 3000])
+        is not None
     )
 
 
@@ -974,6 +1136,9 @@ def _trailing_name(phrase: str) -> str | None:
         if not core or not core[0].isupper():
             break
         if core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME:
+            break
+        if run and _owner_end([core] + run) == 0:
+            # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
             break
         run.insert(0, core)
     if not run:
@@ -1140,6 +1305,9 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
         return True
     if not any(w[:1].isupper() for w in name.split()) or is_organisation(ctx, name):
         # 'many of whom', 'officials': a group, nobody's 'he' or 'she'.
+        return False
+    if name.split()[-1].lower() in PLACE_WORDS:
+        # 'the Marshall Islands': a first name does not make a place a man.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender
