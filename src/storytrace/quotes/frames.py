@@ -332,7 +332,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
             return False
         if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
             word.endswith("ed")
-            and _LOWER_BEFORE.search(before)
+            and (low_before := _LOWER_BEFORE.search(before))
+            # 'though she noted clients are ...': after a subject pronoun, a verb.
+            and low_before.group(0).split()[0] not in SUBJECT_PRONOUNS | {"who", "which"}
             and _PLURAL_NEXT.match(text, c1, u1)
         ):
             # '271 pledged delegates', 'the announced plan': an adjective.

@@ -118,7 +118,18 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # The pronoun is the speaker as written; resolve_speaker names its antecedent.
         if i > 0 and toks[i - 1].group(0) == ",":
             return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
-        return None if lw == "that" else toks[i].span()
+        if lw == "that":
+            # 'a letter from his doctor Friday afternoon that says ...': a document
+            # written just before speaks; any other 'that' opens a clause.
+            for k in range(i - 1, max(-1, i - 9), -1):
+                w_k = toks[k].group(0).lower()
+                if not toks[k].group(0)[0].isalnum() or w_k in NP_STOP - {"from", "by", "of"}:
+                    return None
+                if w_k in STATEMENT_NOUNS:
+                    start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
+                    return toks[start].start(), toks[i - 1].end()
+            return None
+        return toks[i].span()
     if w == "," and i > 1 and toks[i - 1].group(0) == ")":
         # 'Gov. John Kasich (R-OH), said': the party label, then the comma.
         j = i - 1
