@@ -34,6 +34,56 @@ alignment-only rows of two code versions in one process (with ``--difflib``, the
 difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
 runs one after the other.
 
+Results of 2026-12-01, fifth pass (cmp16, issue 16). Load average 9-17 on the 2 shared
+cores throughout (wall time about 10x CPU time). Baseline: 04bb2e8 (main at the start of the pass)
+in a second worktree. ``compare_bench.py`` on each, one after the other (``nice -n 10
+.venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20``), CPU µs per pair:
+
+| version | BULK | full | difflib | BULK / difflib | batch (pairs/s, 2 cores) |
+| --- | --- | --- | --- | --- | --- |
+| 04bb2e8 | 5,950 | 23,990 | 1,442 | 0.24x | 25,780 (78) |
+| this pass | 4,847 | 24,257 | 1,583 | 0.33x | 25,960 (77) |
+
+Both versions in one process (``compare_versions.py /tmp/old/src src --rounds 3 --pairs 400
+--difflib``): BULK 5,822 -> 4,536 CPU µs a pair (medians; B/A 0.808, 0.797, 0.701 by round),
+alignment / difflib throughput 0.261x -> 0.300x (medians; difflib 1,419 and 1,410 µs). Recall
+0.988 (difflib 0.751) in every run. The full compare and the batch (full JSON) are unchanged:
+the full JSON reads the evidence that alignment now leaves unread.
+
+What changed (outputs identical: ``compare_check.py`` 0 of 924 comparisons differ after each
+step):
+
+- A pair that no same-story rule can join gets ``unrelated`` from the cheap facts, its other
+  evidence (leads, profiles, event similarity) gathered on first read:
+  ``evidence.unrelated_for_certain`` (every rule of ``SAME_STORY_RULES`` needs a shared
+  quote, a shared passage of 20 unquoted words or shared name words of rarity 0.9 or more).
+  78 of the 99 same-story/unrelated pairs of these 400 qualify; on the unrelated pairs BULK
+  went 11,360 -> 5,901 µs (stage timing, one run before the change at load 7, one after at
+  load 18). ``index`` and Spark read only the verdict
+  of such a pair.
+- A word's first thesaurus look-up (what ``spin.label`` pays on words the process has not
+  seen: 5.9 ms of an edited pair's first labelling, 0.5 ms warm): Moby lines split into a set
+  in one pass (87 -> 67 µs a line, the same sets for all 30,178 headwords), ``key()`` of
+  looked-up phrases cached, ``_segments`` memoised without a ``functools.cache`` per call.
+- Content stems from a process-wide word -> stem map (a text's tokens map in C), and spin's
+  content-word counts from stop words counted in C.
+
+Where a BULK pair's time goes now (stage timing, 400 pairs, load 13): seeds, chains and edits
+(``align_docs``) 21%, tokenising 17%, sentence pairing with sentence splitting 16%, spin
+labelling 14% (first look-ups of thesaurus entries), boilerplate 8%, evidence 14% (its
+shortcut 7%: the names of both texts; full gathering for the 21 pairs it cannot decide 7%),
+coverage, revision and verdict 4%.
+
+Tried and not kept: a numba kernel for seeds, runs and chains (one compiled function from the
+two id arrays to the chains, identical chains on all 400 pairs). It cut that stage from 651 to
+275 µs a pair (125 of them the kernel, 75 turning the id lists into arrays; wall time at load
+10), about 7% of BULK, but ``import numba`` costs 0.53-0.71 s of CPU (numpy 0.16 s), loading
+the cached kernel 0.63 s more, and its first compilation 10.3 s of CPU (31 s wall): a one-off
+``compare`` (about 3 s of CPU here) would be 40% slower, and a batch would need 3,000-4,000
+pairs to earn the import back. The 3x target stays far: at this load it is about 500 µs a
+BULK pair (1,500 / 3), which is less than tokenising (986 µs for the two texts, a cost
+difflib's row shares) plus ``align_docs`` alone; batch mode is 77 pairs/s against 2,000.
+
 Results of 2026-12-01, fourth pass (cmp16, issue 16). The machine ran at load average 12-18
 on its 2 cores for the whole pass (other sessions' tests and benches), so absolute CPU times
 are 1.5-2x those of a quiet machine; ratios within one run hold. Baseline: 0293407 (main at

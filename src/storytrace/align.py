@@ -730,10 +730,24 @@ def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
     return bag if len(bag) == len(words) else Counter(words)
 
 
+class _Stems(dict):
+    """Word -> its content stem (None for a stop word or a single character), filled on
+    first look-up: texts share most words, so a text's tokens map in C."""
+
+    def __missing__(self, w: str) -> str | None:
+        stem = self[w] = w[:6] if len(w) > 1 and w not in STOPWORDS else None
+        return stem
+
+
+_STEMS = _Stems()
+_STEMS_MAX = 500_000
+"""Most words :data:`_STEMS` keeps (about 60 MB); it starts again empty past that."""
+
+
 def _content_stems(norms: list[str]) -> list[str | None]:
-    # Each distinct word tested once, the tokens mapped in C.
-    stem = {w: w[:6] if len(w) > 1 and w not in STOPWORDS else None for w in set(norms)}
-    return list(map(stem.__getitem__, norms))
+    if len(_STEMS) > _STEMS_MAX:
+        _STEMS.clear()
+    return list(map(_STEMS.__getitem__, norms))
 
 
 def reworded_passages(

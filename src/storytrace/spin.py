@@ -801,11 +801,11 @@ def _swaps_only(doc_a: Doc, doc_b: Doc, a0: int, a1: int, b0: int, b1: int) -> l
 def _content_words(doc: Doc, t0: int, t1: int) -> int:
     """How many of tokens t0..t1-1 are not stop words (running counts kept on the Doc)."""
 
-    def running() -> list[int]:
-        return [0, *accumulate(w not in STOPWORDS for w in doc.norms)]
+    def running() -> list[int]:  # stop words before each token, counted in C
+        return [0, *accumulate(map(STOPWORDS.__contains__, doc.norms))]
 
-    counts = doc.derived(("spin", "content-count"), running)
-    return counts[t1] - counts[t0]
+    stops = doc.derived(("spin", "stop-count"), running)
+    return (t1 - t0) - (stops[t1] - stops[t0])
 
 
 def _label_passage(doc_a: Doc, doc_b: Doc, p: Passage) -> tuple[Passage, Pattern | None, Passage]:
