@@ -155,6 +155,27 @@ compared directly, candidate or not) finds the lifted passage in all but one. Wh
 with under ``stories.STOCK_WORDS`` unquoted copied words, both of which
 ``stories.reuse_edge`` keeps out of the store (and so out of stories and ``export``),
 though their passages of 15-29 words are found.
+
+Stored edges after ``evidence.PASSAGE_MIN_WORDS`` went from 20 passage words to 15 reused
+words (2026-12-01 afternoon, issue 16's product decision: a verbatim or lightly edited passage
+of 15 unquoted words is reuse, and ``shared-passage`` now comes before the place and year
+conflicts). ``--corpus bbc --seed 7 --data /work/shared/data/bbc/bbc --baseline-src
+/tmp/old-evid12/src`` and ``--seed 13 --baseline-src /tmp/old-evid12/src`` (before = main
+04bb2e8, same lifts, same run; load 10-20 on 2 cores):
+
+| stored reuse edge (of 50)   | verbatim | ocr | edited | excerpt | ed. copy | reordered |
+|-----------------------------|---------:|----:|-------:|--------:|---------:|----------:|
+| bbc 7, before (20 words)    |       28 |  22 |     24 |      49 |       50 |        50 |
+| bbc 7, now (15 words)       |       44 |  35 |     41 |      49 |       50 |        50 |
+| synthetic 13, before        |       44 |  37 |     41 |      50 |       50 |        50 |
+| synthetic 13, now           |       50 |  45 |     49 |      50 |       50 |        50 |
+
+Aligned pairs per article and CPU seconds are unchanged (the candidates are the same). What
+``index`` still leaves out on bbc 7 (``compare`` of each lifted pair): lifted sentences that
+are mostly a quotation (6 verbatim, 8 OCR, 7 edited lifts: ``shared-quote``, with under
+``stories.STOCK_WORDS`` unquoted words: two outlets quoting one statement is not evidence of
+reuse, so ``stories.reuse_edge`` keeps them out), and lifts whose noise leaves fewer than 15
+reused words (6 OCR, 2 edited: a 15-17-word sentence with three or more words changed).
 """
 
 from __future__ import annotations

@@ -345,3 +345,67 @@ def test_one_rare_name_and_dates_within_a_week_are_one_story():
     assert ev.verdict == "same-story" and ev.rule == "names-and-date"
     undated = compare(a.replace("May 2, 2013\n", ""), b.replace("May 3, 2013\n", "")).evidence
     assert undated.verdict == "unrelated"
+
+
+# A 17-word sentence lifted word for word from a story about a heist into an unrelated article
+# about another place; and the same sentence as a loose template about other people.
+LIFT = "The gang had watched the shop for weeks and knew when the safe was opened each morning."
+LIFTED = (
+    "Council approves Kirkcaldy harbour plan\n"
+    "Councillors in Kirkcaldy approved a plan on Friday to dredge the harbour and build a new "
+    "ferry terminal for visitors.\n"
+    f"Local traders welcomed the scheme. {LIFT}\n"
+    "Work on the terminal is due to begin in the spring and last two years.\n"
+    "The harbour board said the dredging would let larger fishing boats land their catch at "
+    "any tide, and that the old fish market would become a cafe and a gallery.\n"
+    "Objectors had warned about noise and traffic on the shore road during the works."
+)
+HEIST_WITH_LIFT = HEIST_A.replace("police said.\n", f"police said.\n{LIFT}\n", 1) + (
+    "\nThe shop's owner said the family had traded from the same corner for three generations "
+    "and would reopen as soon as the glass was replaced.\n"
+    "Neighbours described hearing shouting and the sound of breaking glass shortly after the "
+    "shop opened, and a delivery driver said he saw two men run to a waiting van."
+)
+
+
+def test_a_lifted_sentence_of_15_words_is_a_shared_passage_before_the_place_conflict():
+    from storytrace.stories import reuse_edge
+
+    cmp = compare(HEIST_WITH_LIFT, LIFTED)
+    ev = cmp.evidence
+    assert 15 <= len(LIFT.split()) < 20
+    assert cmp.verdict == "same-story" and ev.rule == "shared-passage"
+    assert "different-place" in ev.held, "the place conflict held and was outweighed"
+    assert "outweighs different-place" in ev.explanation
+    assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None, "index stores the lift"
+
+
+def test_a_loose_template_about_other_people_is_no_shared_passage():
+    # Aligned as one edited passage of 17 words, of which 13 are printed on both sides.
+    template = (
+        "The gang had watched the Okonkwo bank for months and knew when the vault was opened "
+        "each evening."
+    )
+    cmp = compare(HEIST_WITH_LIFT, LIFTED.replace(LIFT, template))
+    assert cmp.coverage["longest_copied_words"] >= 15
+    assert "shared-passage" not in cmp.evidence.held
+    assert cmp.verdict == "unrelated"
+
+
+def test_a_lift_quoted_in_one_article_only_counts_its_unquoted_side():
+    quoted = HEIST_WITH_LIFT.replace(LIFT, f'The owner said: "{LIFT}"')
+    ev = compare(quoted, LIFTED).evidence
+    assert ev.quotes == [] and ev.rule == "shared-passage"
+    ev = compare(LIFTED, quoted).evidence
+    assert ev.quotes == [] and ev.rule == "shared-passage"
+
+
+def test_a_lightly_edited_lift_counts_all_its_words():
+    # Three of the 17 words changed: 14 printed word for word, 82% of the passage.
+    edited = (
+        "The gang had watched the store for weeks and knew when the vault was opened every morning."
+    )
+    cmp = compare(HEIST_WITH_LIFT, LIFTED.replace(LIFT, edited))
+    (p,) = [p for p in cmp.passages if p.kind == "edited"]
+    assert sum(e.op == "equal" for e in p.edits) >= 1 and 0.8 <= p.score < 0.9
+    assert cmp.evidence.rule == "shared-passage"

@@ -119,9 +119,20 @@ def wire_credits(text: str, near: Iterable[Span] = ()) -> list[WireCredit]:
 
 QUOTE_MIN_WORDS = 5
 """Least words inside quotation marks, on both sides, for a shared passage to be a shared quote."""
-PASSAGE_MIN_WORDS = 20
-"""Least unquoted words in one verbatim or edited passage for shared text to count on its own
-(below it, outlets share stock phrases: "said in a statement on Monday")."""
+PASSAGE_MIN_WORDS = 15
+"""Least reused unquoted words in one verbatim or edited passage for ``shared-passage``: shared
+text that counts on its own. 15 is the candidate step's documented guarantee window
+(``bench/sentence_reuse.py``: lifts of 15-45-word sentences, verbatim, with OCR noise or with a
+word in seven changed, are all candidates): such a lift is reuse, and ``index`` should store it
+(with 20 passage words it stored 28 of 50 BBC verbatim lifts). What counts is the passage's
+words when it is lightly edited (:data:`PASSAGE_MIN_SHARE`), else only the words both sides
+print: a loose edited passage of 15-19 words keeps 8-14 of them (48-74%) and is two outlets'
+stock sentence about another person ("placed running back Reggie Bush on injured reserve"
+against "... Chris Ivory ..."); counted by length, 5 more of the 440 other-event tune pairs of
+``bench/evidence_bench.py`` were judged related."""
+PASSAGE_MIN_SHARE = 0.8
+"""Least share of a passage's words equal on both sides (``Passage.score``) for all its words
+to count towards :data:`PASSAGE_MIN_WORDS`: the lifts above keep 85-94%."""
 LEAD_SENTENCES = 2
 """Sentences (of 30 characters or more) that make an article's lead for :attr:`Evidence.lead`."""
 NAMES_MIN = 1.0
@@ -190,9 +201,13 @@ RULES = {
     "same-focus": "the same rare people, places and organisations lead both articles",
     "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
     "same-event": "shared rare names, and the headlines and leads tell the same event",
+    "shared-passage": (
+        f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
+        "for word by both articles or lightly edited (at most "
+        f"{round(100 * (1 - PASSAGE_MIN_SHARE))}% of the passage's words changed)"
+    ),
     "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
-    "shared-passage": f"a shared passage of at least {PASSAGE_MIN_WORDS} words outside quotes",
     "same-lead": "shared rare names and focus, and leads telling the same thing in rare words",
     "shared-vocabulary": "shared rare names and focus, and the same rare words throughout",
     "none": "no shared quote or passage, and too few rare names, dates and details in common",
@@ -309,11 +324,12 @@ def gather(
     apart, and so do shared rare names (:data:`DATED_NAMES_MIN`) with dates within
     :data:`DATE_DAYS` days even where the leads name other places, and shared
     rare names (:data:`NAMES_MIN`) with headlines and leads telling the same
-    event (:func:`event_similarity` at least :data:`EVENT_MIN`); places in
-    the leads that the other article never names (``different-place``) mean
-    two events, and so do lead years :data:`YEARS_APART` apart
-    (``different-time``); then a shared passage of :data:`PASSAGE_MIN_WORDS`
-    unquoted words, or with shared rare names focus :data:`FOCUS_MIN`, or
+    event (:func:`event_similarity` at least :data:`EVENT_MIN`); a shared
+    passage of :data:`PASSAGE_MIN_WORDS` unquoted words, verbatim or lightly
+    edited, is reuse whatever else differs; places in the leads that the
+    other article never names (``different-place``) mean two events, and so do
+    lead years :data:`YEARS_APART` apart (``different-time``); then, with shared
+    rare names, focus :data:`FOCUS_MIN`, or
     focus :data:`FOCUS_WITH_WORDS` with alike leads or texts. Every rule that
     holds is listed in :attr:`Evidence.held`, the deciding one first; every
     conflict found is listed in :attr:`Evidence.conflicts`. ``furniture`` are the
@@ -327,6 +343,7 @@ def gather(
     numbers = _shared(facts_a, facts_b, "number")
     dates = [d for d in _shared(facts_a, facts_b, "date") if " " in d.key]  # month and day
     longest = int(coverage.get("longest_copied_words", 0))
+    shared_words = _shared_words(doc_a, doc_b, passages)
     lead = vocabulary_similarity(doc_a.text, doc_b.text, furniture, lead=True)
     whole = vocabulary_similarity(doc_a.text, doc_b.text, furniture)
     source = entity_source()
@@ -343,9 +360,9 @@ def gather(
         ("same-focus", named and focused >= FOCUS_STRONG),
         ("names-and-date", weight >= DATED_NAMES_MIN and bool(near)),
         ("same-event", named and event.score >= EVENT_MIN),
+        ("shared-passage", shared_words >= PASSAGE_MIN_WORDS),
         ("different-place", bool(places)),
         ("different-time", bool(years)),
-        ("shared-passage", longest >= PASSAGE_MIN_WORDS),
         ("same-focus", named and focused >= FOCUS_MIN),
         ("same-lead", named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN),
         ("shared-vocabulary", named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN),
@@ -391,7 +408,8 @@ def unrelated_for_certain(
     """True when :func:`gather` must judge the pair ``unrelated``, found from the cheap facts.
 
     Every rule of :data:`SAME_STORY_RULES` needs a shared quote, a shared passage of
-    :data:`PASSAGE_MIN_WORDS` words, or shared name words of summed rarity at least
+    :data:`PASSAGE_MIN_WORDS` reused words (never more than ``longest_copied_words``: see
+    :func:`_shared_words`), or shared name words of summed rarity at least
     :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``); without them the
     deciding rule is ``none`` or a contradiction. ``align.compare`` then leaves the rest
     of the evidence (leads, profiles, event similarity) until it is read: bulk alignment
@@ -764,6 +782,26 @@ def event_similarity(text_a: str, text_b: str, furniture: tuple[str, ...] = ()) 
         for t, v in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return EventMatch(score, cosine, m, differ, terms)
+
+
+def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
+    """Most unquoted words of one verbatim or edited passage that count as reused: all its words
+    when at least :data:`PASSAGE_MIN_SHARE` of them are equal on both sides, else only its
+    ``equal`` edits. Either side counts (as ``longest_copied_words``: a sentence lifted into a
+    quotation is quoted in one article only)."""
+    best = 0
+    for doc, side in ((doc_a, "a"), (doc_b, "b")):
+        quoted = doc.token_mask(doc.quotations) if doc.quotations else None
+        for p in passages:
+            if p.kind not in ("verbatim", "edited"):
+                continue
+            if p.score >= PASSAGE_MIN_SHARE:
+                spans = [getattr(p, f"{side}_tokens")]
+            else:
+                spans = [doc.tokens_in(getattr(e, side)) for e in p.edits if e.op == "equal"]
+            n = sum(t1 - t0 - (sum(quoted[t0:t1]) if quoted else 0) for t0, t1 in spans)
+            best = max(best, n)
+    return best
 
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
