@@ -61,6 +61,31 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+Results at 100,000 (2026-12-01, later; ``nice -n 10 ... --n 100000 --workers 2 --keep DIR``
+with the code at 04bb2e8, load about 15, 1 h 50 min wall in all):
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace     2763.7     2674     4246   1.000     1.000        273        0
+    datasketch      535.3     1258     2081   0.995     0.001         71        0
+
+    CPU s: first 99% 593.4, last 1% 11.5 (1.9%; 11.5 ms a new article against 6.0);
+    stories --json 14.2, export 10.6 (wall 161.7 and 172.3 s at that load)
+    stage (CPU s)                         first 99%    last 1%   share
+    store the articles                       162.75       1.11    0.7%
+    candidates                                35.20       2.04    5.8%
+    align (this process)                      88.14       2.46    2.8%
+    stories                                  117.17       4.63    4.0%
+    the rest (reading, worker processes)     225.34       3.26    1.4%
+    update equals a grouping with the stored basis (99,000): yes; grouping anew 102.6
+    CPU s; ARI 0.9509 against a new basis; story links 22.94 vs scikit-learn 22.34 CPU s
+    (1.03x); match median 135 ms, max 458 ms; CPU 5.14x datasketch's (604.9 vs 117.7 s),
+    peak memory of the index 1.42x (1,785 vs 1,258 MB)
+
+The last 1% of that run, indexed again from its ``db-first99`` by the code at 04bb2e8 and
+by the code after the cuts of that afternoon (no scan of the stored texts per run, story
+postings in parts, schema 6), alternating, min of two runs each: 9.31 -> 7.93 CPU s, every
+stored table the same (docs/store.md has the stages); 7.93 is 1.3% of this run's first 99%.
+
 Results (2026-12-01, after the increment's costs were cut: new articles' keys
 in small tables of their own, candidates from one query per chunk, the story
 update on arrays; ``nice -n 10 ... --n 30000 --workers 2``, commit e43095f,
