@@ -209,7 +209,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 VOCAB = 30_000
@@ -286,7 +286,7 @@ def cpu_s() -> float:
     return time.process_time() + kids.ru_utime + kids.ru_stime
 
 
-def run_ours(src: Path, workdir: Path, workers: int) -> dict:
+def run_ours(src: Path, workdir: Path, workers: int, keep: bool = False) -> dict:
     from storytrace import corpus
     from storytrace import stories as st
     from storytrace.store import Store
@@ -306,6 +306,11 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
     t_base, c1 = time.perf_counter() - t0, cpu_s()
     cpu["base"] = c1 - c0
     peak_index = peak_mb()
+    if keep:  # the store of the first 99%, to time the increment again with other code
+        import shutil
+
+        shutil.copytree(workdir / "db", workdir / "db-first99")
+        cpu["copy_first99"] = cpu_s() - c1
     # What the first alignment in a process loads once (thesaurus, WordNet, word
     # frequencies): a fixed start-up cost, not a cost per article, so it is paid here and
     # reported on its own (the first run's alignments ran in its worker processes).
@@ -349,6 +354,7 @@ def run_ours(src: Path, workdir: Path, workers: int) -> dict:
         same = st.full_state(store, st.stored_basis(store))
         fresh_basis = _partition(_groups(anew["story_of"]))
     updated = _tables_of(workdir / "db")
+    same["story_post"] = _postings_by_term(same["story_post"])
     equal = all(sorted(same[t]) == updated[t] for t in updated)
     drift = _agreement(stored, fresh_basis)
     with Store(workdir / "db", readonly=True) as store:
@@ -430,13 +436,18 @@ def _timed(owner: object, attr: str, acc: list[float], run: list[int]) -> Callab
 
 
 def warm_up() -> float:
-    """CPU seconds of the loads the first alignment in a process pays once."""
-    from storytrace import spin, synonyms
+    """CPU seconds of the loads the first alignment in a process pays once: one alignment
+    of two short texts (which compiles the boilerplate patterns, among others), with the
+    thesaurus and word frequencies loaded."""
+    from storytrace import corpus, spin, synonyms
 
     c = time.process_time()
     if synonyms.available():
         synonyms.load()
     spin._zipf("party")
+    text = "The council met on Monday and voted to close the old bridge for repairs."
+    meta = {"id": "warm-up", "published": None}
+    corpus._align((0, 1, meta, meta, text, text + " It reopens in May.", 0, [], []))
     return time.process_time() - c
 
 
@@ -456,12 +467,27 @@ def _tables_of(db: Path) -> dict[str, list]:
 
     con = sqlite3.connect(f"file:{db}/storytrace.db?mode=ro", uri=True)
     try:
-        return {
+        out = {
             t: sorted(con.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
-            for t in ("story_of", "story_pair", "story_vec", "story_post", "story_vocab")
+            for t in ("story_of", "story_pair", "story_vec", "story_vocab")
         }
+        out["story_post"] = _postings_by_term(con.execute("SELECT * FROM story_post"))
+        return out
     finally:
         con.close()
+
+
+def _postings_by_term(rows: Iterable[tuple]) -> list:
+    """Story postings rows ``(term, part, docs, weights)`` as each term's sorted ``(doc,
+    weight)`` pairs: an update stores its new articles as a part of their own."""
+    import numpy as np
+
+    merged: dict[int, list] = {}
+    for term, _, docs, weights in rows:
+        docs_, weights_ = np.frombuffer(docs, dtype=np.int64), np.frombuffer(weights)
+        pairs = zip(docs_.tolist(), weights_.tolist(), strict=True)
+        merged.setdefault(term, []).extend(pairs)
+    return sorted((t, sorted(p)) for t, p in merged.items())
 
 
 def _agreement(a: dict[int, int], b: dict[int, int]) -> dict:
@@ -594,7 +620,11 @@ def run_text_dedup(src: Path, workdir: Path, workers: int, python: str) -> dict:
     }
 
 
-def child(side: str, src: Path, workers: int, python: str | None) -> None:
+def child(side: str, src: Path, workers: int, python: str | None, keep: Path | None) -> None:
+    if side == "ours" and keep:
+        keep.mkdir(parents=True, exist_ok=False)
+        json.dump(run_ours(src, keep, workers, keep=True), sys.stdout)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if side == "ours":
             out = run_ours(src, Path(tmp), workers)
@@ -621,9 +651,15 @@ def main() -> None:
         metavar="PYTHON",
         help="an interpreter with text-dedup installed: adds its MinHash pass beside datasketch",
     )
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        help="a new folder to keep storytrace's files in: the corpus, its two parts, the "
+        "store (db) and a copy of the store after the first 99%% (db-first99)",
+    )
     args = ap.parse_args()
     if args.child:
-        child(args.child, args.src, args.workers, args.text_dedup)
+        child(args.child, args.src, args.workers, args.text_dedup, args.keep)
         return
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl"
@@ -634,12 +670,16 @@ def main() -> None:
             f"{len(truth['excerpt'])} excerpt pairs injected ({time.perf_counter() - t0:.0f} s)"
         )
         res = {}
+        if args.keep:
+            args.keep.parent.mkdir(parents=True, exist_ok=True)
         sides = ["ours", "datasketch"] + (["text-dedup"] if args.text_dedup else [])
         for side in sides:
             cmd = [sys.executable, __file__, "--child", side, "--src", str(src)]
             cmd += ["--workers", str(args.workers)]
             if side == "text-dedup":
                 cmd += ["--text-dedup", args.text_dedup]
+            if args.keep and side == "ours":
+                cmd += ["--keep", str(args.keep)]
             out = subprocess.run(cmd, capture_output=True, text=True)
             if out.returncode:
                 sys.exit(f"{side} failed:\n{out.stderr[-3000:]}")

@@ -489,3 +489,38 @@ def test_an_adverb_opening_a_sentence_is_not_its_subject() -> None:
 )
 def test_fifth_pass_organisations_and_descriptions(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A peer's title is the name; the place after 'of' is no surname.
+        (
+            "Sion Aubrey Roberts was MP for Merionnydd Nant Conwy. Ex-Welsh Office Minister "
+            "Lord Roberts of Conwy denied security services were involved.",
+            "security services",
+            "Lord Roberts of Conwy",
+        ),
+        # A titled surname before 'of' is the person, not the organisation after it.
+        (
+            '"It was the least bad outcome," said Mr. Morgan of the Sierra Club.',
+            "least bad",
+            "Mr. Morgan",
+        ),
+    ],
+)
+def test_fifth_pass_names_with_of(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_the_parser_subject_drops_its_appositive() -> None:
+    """spaCy's subject subtree holds an appositive set off by dashes; the speaker is
+    the name, so a later 'he' resolves to the person, not to the description."""
+    text = (
+        "German chancellor Gerhard Schroeder has called for reform. Mr Schroeder - a "
+        "staunch supporter of the pact when it was set up in the 1990s - said exemptions "
+        'were now needed. "The pact will work better," he said.'
+    )
+    quotes = extract_quotes(text, parser=True)
+    assert [text[q.speaker[0] : q.speaker[1]] for q in quotes] == ["Mr Schroeder", "he"]
+    assert [q.speaker_name for q in quotes] == ["Gerhard Schroeder", "Gerhard Schroeder"]

@@ -11,6 +11,7 @@ from storytrace import fingerprints as fp
 from storytrace import store as st
 from storytrace.articles import InputError, InputWarning, record_to_article
 from storytrace.corpus import content_hash, index_records, prepare
+from storytrace.corpus import stories as corpus_stories
 from storytrace.store import Store
 
 TEXT = 'The mayor said on Monday that "the new tram line will open in May next year" as planned.'
@@ -245,6 +246,33 @@ def test_version_4_store_is_read_as_it_is_and_migrated_on_write(tmp_path):
         assert s.article_by_id("a")["published_raw"] is None
 
 
+def test_version_5_store_is_read_as_it_is_and_its_story_postings_become_part_0(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k} of the district."}) for k in range(9)]
+    index_records(recs[:8], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    before = con.execute("SELECT term, docs, weights FROM story_post ORDER BY term").fetchall()
+    con.executescript(  # schema 5's one row per term
+        "ALTER TABLE story_post RENAME TO p6; CREATE TABLE story_post (term INTEGER PRIMARY "
+        "KEY, docs BLOB NOT NULL, weights BLOB NOT NULL); INSERT INTO story_post SELECT term, "
+        "docs, weights FROM p6; DROP TABLE p6; PRAGMA user_version=5;"
+    )
+    con.close()
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 5 and len(s.stored_stories()) == 1
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        rows = s.db.execute("SELECT term, part, docs, weights FROM story_post ORDER BY term")
+        assert [(t, d, w) for t, p, d, w in rows if p == 0] == before
+    index_records(recs, tmp_path)  # an update (1 of 9 new) adds a part, numbered by doc 9
+    with Store(tmp_path, readonly=True) as s:
+        assert s.story_basis() == 8
+        assert s.db.execute("SELECT count(*) FROM story_post WHERE part=9").fetchone()[0] > 0
+    # The same two runs on a store never of version 5 give the same stories.
+    index_records(recs[:8], tmp_path / "six")
+    index_records(recs, tmp_path / "six")
+    assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "six")
+
+
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
     def rows(s):
         return {t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _DELTA_TABLES}
@@ -269,6 +297,49 @@ def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
         assert list(s.sorted_postings()) == sorted(
             before + [(h, 21 + k) for k in range(3) for h in fp.fingerprint(texts[20 + k])]
         )
+
+
+def test_look_up_indexes_are_added_to_a_store_without_them(tmp_path):
+    index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript("DROP INDEX articles_pending; DROP INDEX articles_outlet;")
+    con.close()
+    with Store(tmp_path, readonly=True) as s:  # read as it is, by scans
+        assert s.pending() == [] and s.outlet_sizes() == {}
+    with Store(tmp_path) as s:
+        names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master")}
+        assert {"articles_pending", "articles_outlet"} <= names
+        plan = " ".join(
+            r[3]
+            for r in s.db.execute("EXPLAIN QUERY PLAN SELECT doc FROM articles WHERE aligned=0")
+        )
+        assert "articles_pending" in plan
+        s.add_many([prepare("c", {"text": "An unrelated note about roses.", "outlet": "Gazette"})])
+        assert s.pending() == [3] and s.outlet_sizes(["Gazette", "Herald"]) == {"Gazette": 1}
+
+
+def test_ungrouped_articles_are_found_also_below_the_highest_grouped(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k} of the district."}) for k in range(6)]
+    index_records(recs[:4], tmp_path)
+    index_records(recs, tmp_path)
+    with Store(tmp_path) as s:
+        assert s.ungrouped() == []
+        s.db.execute("DELETE FROM story_of WHERE doc >= 5")  # as if never grouped
+        assert s.ungrouped() == [5, 6]
+        s.db.execute("DELETE FROM story_of WHERE doc=2")
+        assert s.ungrouped() == [2, 5, 6]  # not only those above the highest grouped (4)
+
+
+def test_unchanged_articles_are_skipped_by_a_look_up_per_id(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k}."}) for k in range(4)]
+    index_records(recs[:3], tmp_path)
+    # Two unchanged, one changed, one new; read by the pool's feeder thread (workers=2).
+    again = [recs[0], recs[1], ("a2", {"text": TEXT + " Changed."}), recs[3]]
+    report = index_records(again, tmp_path, workers=2)
+    assert (report.added, report.skipped) == (2, 2)
+    with Store(tmp_path, readonly=True) as s, s.hash_lookup() as stored_hash:
+        assert stored_hash("a2") == content_hash(TEXT + " Changed.")
+        assert stored_hash("nope") is None
 
 
 def test_readonly_open_never_writes(tmp_path):

@@ -3,6 +3,7 @@
 import random
 import sqlite3
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
@@ -61,12 +62,25 @@ def _corpus(seed: int, n: int) -> list[tuple[str, dict]]:
 def _tables(db) -> dict[str, list]:
     con = sqlite3.connect(f"file:{db}/storytrace.db?mode=ro", uri=True)
     try:
-        return {
+        out = {
             t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()  # noqa: S608
-            for t in ("story_of", "story_pair", "story_vec", "story_post", "story_vocab")
+            for t in ("story_of", "story_pair", "story_vec", "story_vocab")
         }
+        out["story_post"] = postings_by_term(con)
+        return out
     finally:
         con.close()
+
+
+def postings_by_term(con: sqlite3.Connection) -> list[tuple[int, list[tuple[int, float]]]]:
+    """Each term's stored story postings as sorted ``(doc, weight)`` pairs, whatever parts
+    they are stored in (a computation anew writes one, each update adds one)."""
+    merged: dict[int, list[tuple[int, float]]] = {}
+    for term, _, docs, weights in con.execute("SELECT * FROM story_post ORDER BY term, part"):
+        docs_, weights_ = np.frombuffer(docs, dtype=np.int64), np.frombuffer(weights)
+        pairs = zip(docs_.tolist(), weights_.tolist(), strict=True)
+        merged.setdefault(term, []).extend(pairs)
+    return sorted((t, sorted(p)) for t, p in merged.items())
 
 
 def _from_scratch_with_stored_basis(db) -> dict[str, list]:

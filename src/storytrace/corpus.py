@@ -163,10 +163,10 @@ def index_records(
     :class:`Interrupted` after the workers stopped quietly.
     """
     report = IndexReport()
-    with Store(db) as store:
-        # Read once: the job stream below runs in the pool's feeder thread, which
-        # must not touch the SQLite connection.
-        known = store.hashes()
+    with Store(db) as store, store.hash_lookup() as stored_hash:
+        # The job stream below runs in the pool's feeder thread, which must not touch the
+        # store's connection: it looks ids up on a connection of its own.
+        n_known = store.count()
         first_at: dict[str, str] = {}
 
         def jobs() -> Iterator[tuple[str, dict, bool] | InputError | None]:
@@ -182,7 +182,8 @@ def index_records(
                     )
                     continue
                 first_at[aid] = where
-                if known.get(aid) == content_hash(rec.get("text") or ""):
+                # Nothing to look up in a store that was empty (an id read twice is caught above).
+                if n_known and stored_hash(aid) == content_hash(rec.get("text") or ""):
                     yield None
                 else:
                     yield aid, rec, quotes
@@ -215,22 +216,22 @@ def index_records(
                     batch.append(r)
                     if keys is not None:
                         keys[r.id] = (r.hash, fp.Query(r.sampled.tolist(), sorted(set(r.lsh_keys))))
-                        if len(keys) > SCAN_SHARE * (len(known) + report.added + len(batch)):
+                        if len(keys) > SCAN_SHARE * (n_known + report.added + len(batch)):
                             keys = None
                     # Each commit rewrites every postings page it touched, so a big
                     # index commits every 5% of its size instead of every BATCH.
-                    if len(batch) >= max(BATCH, (len(known) + report.added) // 20):
+                    if len(batch) >= max(BATCH, (n_known + report.added) // 20):
                         flush()
             flush()
             if store.engine != engine():
                 store.reset_reuse()
                 report.realigned = True
-            if reuse_from is not None and not known:
+            if reuse_from is not None and not n_known:
                 report.edges = store.import_edges(reuse_from)
             pairs, edges = align_pending(store, progress=progress, pool=pool, known=keys)
             report.pairs += pairs
             report.edges += edges
-            if store.stored_stories() is None:
+            if not store.stories_fresh():
                 update_stories(store)
         except KeyboardInterrupt:
             raise Interrupted(report) from None
@@ -471,7 +472,14 @@ def align_pending(
     own_pool = pool is None and workers > 1
     if own_pool:
         pool = _pool(workers)
-    n_docs, sizes = store.count(), store.outlet_sizes()
+    n_docs = store.count()
+    sizes: dict[str | None, int] = {None: 0}  # of the outlets met, counted when first met
+
+    def outlet_size(outlet: str | None) -> int:
+        if outlet not in sizes:
+            sizes[outlet] = store.outlet_sizes([outlet]).get(outlet, 0)  # type: ignore[list-item]
+        return sizes[outlet]
+
     scan = len(pending) > SCAN_SHARE * n_docs
     by_later: dict[int, set[int]] = {}
     if scan:
@@ -504,7 +512,7 @@ def align_pending(
             if many is None:
                 many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
-                store, row["text"], outlet, n_docs, sizes.get(outlet, 0), many, held
+                store, row["text"], outlet, n_docs, outlet_size(outlet), many, held
             )
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]

@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,12 +51,13 @@ from storytrace.articles import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
 3: each article's story features and the stored story assignment; 4: what an update of the
-stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: this one
-(new articles' fingerprints and band keys in small tables of their own, see :data:`DELTA`;
-each article's date as the input gave it, ``published_raw``)."""
+stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: new
+articles' fingerprints and band keys in small tables of their own (see :data:`DELTA`), each
+article's date as the input gave it (``published_raw``); 6: this one (a term's story
+postings in parts, one per update of the stories, see :data:`_STORY_POST`)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -108,8 +111,28 @@ CREATE TABLE lsh_new (
 ) WITHOUT ROWID;
 """
 
+# Indexes that only speed up what ``index`` reads of a large store (no change of layout: a
+# store without them reads the same, slower, and older versions ignore them), created with
+# a new store and on every writable open: the articles not aligned yet (a handful among
+# many), and the articles per outlet. Without them both were whole-table scans of the
+# articles' texts on each ``index`` run.
+_LOOKUP_INDEXES = """CREATE INDEX IF NOT EXISTS articles_pending ON articles(doc) WHERE aligned=0;
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+"""
+
+# A term's story postings: its articles and their weights, as two blobs per part. Part 0 is
+# written when the stories are computed anew; each update adds a part of its new articles
+# only, numbered by the smallest of them (schema 5 rewrote the term's whole row, so an update
+# wrote the postings of every term it touched again, a cost growing with the store).
+_STORY_POST = """CREATE TABLE story_post (
+    term INTEGER NOT NULL, part INTEGER NOT NULL, docs BLOB NOT NULL, weights BLOB NOT NULL,
+    PRIMARY KEY (term, part)
+);
+"""
+
 # The tables of the stored stories, created with a new store and by the 3 -> 4 migration.
-_STORY_TABLES = """CREATE TABLE story_of (
+_STORY_TABLES = (
+    """CREATE TABLE story_of (
     doc INTEGER PRIMARY KEY, story INTEGER NOT NULL, grp INTEGER NOT NULL,
     part INTEGER NOT NULL, link INTEGER NOT NULL, size INTEGER NOT NULL
 );
@@ -119,7 +142,6 @@ CREATE INDEX story_of_link ON story_of(link);
 CREATE TABLE story_vocab (
     term TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL, cut INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE story_post (term INTEGER PRIMARY KEY, docs BLOB NOT NULL, weights BLOB NOT NULL);
 CREATE TABLE story_vec (
     doc INTEGER PRIMARY KEY, held BLOB NOT NULL, focal BLOB NOT NULL, years BLOB NOT NULL
 );
@@ -130,10 +152,12 @@ CREATE INDEX story_pair_b ON story_pair(b);
 CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
     WITHOUT ROWID;
 """
+    + _STORY_POST
+)
 
 _STORY_ROWS = (
     ("story_vocab", 4),
-    ("story_post", 3),
+    ("story_post", 4),
     ("story_vec", 4),
     ("story_pair", 3),
     ("story_of", 6),
@@ -176,6 +200,15 @@ CREATE INDEX edges_b ON edges(b);
 CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
 """
     + _STORY_TABLES
+)
+
+# Version 5 -> 6: story postings in parts (:data:`_STORY_POST`), the stored rows as part 0.
+_MIGRATE_5 = (
+    "ALTER TABLE story_post RENAME TO story_post_5;\n"
+    + _STORY_POST
+    + """INSERT INTO story_post SELECT term, 0, docs, weights FROM story_post_5;
+DROP TABLE story_post_5;
+"""
 )
 
 # Version 4 -> 5: new articles' look-up keys apart (:data:`DELTA`), and the publication
@@ -321,13 +354,16 @@ class Store:
             with self._guard("opening"):
                 for stmt in _statements(_DELTA_TABLES):
                     self.db.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
-        elif app == APPLICATION_ID and version in (2, 3, 4):
+        elif app == APPLICATION_ID and version == 5 and self.readonly:
+            pass  # read as it is: only an update of the stories reads the story postings
+        elif app == APPLICATION_ID and version in (2, 3, 4, 5):
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
                     "index' on it once to upgrade it"
                 )
-            self._write_setup({2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}[version])
+            migrate = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
+            self._write_setup({**migrate, 5: self._migrate_5}[version])
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -354,6 +390,12 @@ class Store:
                     change()  # type: ignore[operator]
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # Looked for first: a store that has them is opened without taking the write lock.
+            names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            if "articles" in names and not {"articles_pending", "articles_outlet"} <= names:
+                with self.transaction():
+                    for stmt in _statements(_LOOKUP_INDEXES):
+                        self.db.execute(stmt)
             # A large page cache keeps the postings B-tree in memory during bulk inserts.
             self.db.execute("PRAGMA cache_size=-262144")
 
@@ -397,6 +439,13 @@ class Store:
     def _migrate_4(self) -> None:
         for stmt in _statements(_MIGRATE_4):
             self.db.execute(stmt)
+        self._migrate_5()
+
+    def _migrate_5(self) -> None:
+        # A store migrated from version 3 got today's story tables already.
+        if "part" not in {r[1] for r in self.db.execute("PRAGMA table_info(story_post)")}:
+            for stmt in _statements(_MIGRATE_5):
+                self.db.execute(stmt)
         self._stamp()
 
     def _stamp(self) -> None:
@@ -567,6 +616,29 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT id, hash FROM articles"))
 
+    @contextmanager
+    def hash_lookup(self) -> Iterator[Callable[[str], str | None]]:
+        """A function giving a stored article's content hash by id (None when the id is not
+        stored), on a read connection of its own that one other thread may use: ``index``
+        checks each article it reads in the thread that feeds its worker processes, which
+        must not touch this store's connection. A look-up per article read, where reading
+        every stored id and hash first cost a scan of all stored texts per run."""
+        db: sqlite3.Connection | None = None
+
+        def lookup(article_id: str) -> str | None:
+            nonlocal db
+            with self._guard("reading"):
+                if db is None:
+                    db = _connect(self.path, readonly=True, any_thread=True)
+                row = db.execute("SELECT hash FROM articles WHERE id=?", (article_id,)).fetchone()
+            return row[0] if row else None
+
+        try:
+            yield lookup
+        finally:
+            if db is not None:
+                db.close()
+
     def ids(self) -> dict[int, str]:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, id FROM articles"))
@@ -708,7 +780,8 @@ class Store:
     def pending(self) -> list[int]:
         """Docs whose reuse with the docs stored before them is not aligned yet, in order."""
         with self._guard("reading"):
-            return [d for (d,) in self.db.execute("SELECT doc FROM articles WHERE aligned=0")]
+            q = "SELECT doc FROM articles WHERE aligned=0 ORDER BY doc"  # the partial index
+            return [d for (d,) in self.db.execute(q)]
 
     def add_edges(self, edges: Iterable[tuple[int, int, str, str]], done: Iterable[int]) -> None:
         """Store ``(doc_a, doc_b, verdict, edge JSON)`` rows and mark ``done`` docs aligned.
@@ -832,7 +905,9 @@ class Store:
 
         * ``story_vocab``: ``(term, id, df, cut)``, the terms' ids and the basis they were
           weighed by;
-        * ``story_post``: ``(term id, docs, weights)``, each term's articles and weights (blobs);
+        * ``story_post``: ``(term id, part, docs, weights)``, a term's articles and weights
+          (blobs), in parts: 0 from a computation anew, then one per update holding its new
+          articles (numbered by the smallest of them);
         * ``story_vec``: ``(doc, held, focal, years)``, an article's term ids (blobs);
         * ``story_pair``: ``(doc a, doc b, score)``, ``a < b``, every scored pair;
         * ``story_of``: ``(doc, story, group, part, link, size)``, its story, average-link
@@ -860,22 +935,37 @@ class Store:
             )
         return True
 
+    def stories_fresh(self) -> bool:
+        """Whether stories are stored for the store as it is now (``meta`` alone is read)."""
+        with self._guard("reading"):
+            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        return meta.get("stories") is not None and meta["stories"] == meta.get("generation", "0")
+
     def stored_stories(self) -> list[list[int]] | None:
         """The stored story groups (docs, in doc order; groups in no particular order), or
         None when the store changed after they were computed (or they never were)."""
+        if not self.stories_fresh():
+            return None
+        groups: dict[int, list[int]] = {}
         with self._guard("reading"):
-            meta = dict(self.db.execute("SELECT key, value FROM meta"))
-            if meta.get("stories") is None or meta.get("stories") != meta.get("generation", "0"):
-                return None
-            groups: dict[int, list[int]] = {}
             for doc, story in self.db.execute("SELECT doc, story FROM story_of ORDER BY doc"):
                 groups.setdefault(story, []).append(doc)
         return list(groups.values())
 
     def ungrouped(self) -> list[int]:
         """Docs no stored story holds yet, in doc order."""
-        # The hash index holds every doc and is far smaller than the articles' rows.
         with self._guard("reading"):
+            # Stories are stored for every article of one moment (add_stories refuses a
+            # computation the store changed under), and new articles get higher doc numbers,
+            # so the ungrouped are usually those above the highest grouped: taken when the
+            # counts confirm it, at the cost of the new rows instead of every stored doc.
+            (top,) = self.db.execute("SELECT coalesce(max(doc), 0) FROM story_of").fetchone()
+            above = [
+                d for (d,) in self.db.execute("SELECT doc FROM articles WHERE doc > ?", (top,))
+            ]
+            if self.count_grouped() + len(above) == self.count():
+                return above
+            # The hash index holds every doc and is far smaller than the articles' rows.
             return sorted(
                 d
                 for (d,) in self.db.execute(
@@ -916,10 +1006,18 @@ class Store:
             return self.db.execute("SELECT count(*) FROM story_vocab").fetchone()[0]
 
     def story_postings(self, term_ids: list[int]) -> dict[int, tuple[bytes, bytes]]:
-        """``term id -> (docs, weights)`` blobs for those of ``term_ids`` stored."""
-        q = "SELECT term, docs, weights FROM story_post WHERE term IN ({marks})"
+        """``term id -> (docs, weights)`` blobs for those of ``term_ids`` stored, the parts of
+        each term joined in part order."""
+        q = "SELECT term, docs, weights FROM story_post WHERE term IN ({marks}) ORDER BY term, part"
+        out: dict[int, tuple[bytes, bytes]] = {}
         with self._guard("reading"):
-            return {t: (d, w) for t, d, w in self._in_chunks(q, term_ids)}
+            for term, rows in groupby(self._in_chunks(q, term_ids), key=itemgetter(0)):
+                parts = list(rows)
+                if len(parts) == 1:
+                    out[term] = parts[0][1:]
+                else:
+                    out[term] = (b"".join(p[1] for p in parts), b"".join(p[2] for p in parts))
+        return out
 
     def story_vectors(self, docs: list[int]) -> dict[int, tuple[bytes, bytes, bytes]]:
         """``doc -> (held, focal, years)`` term-id blobs of ``docs``."""
@@ -1028,8 +1126,13 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute(q, (json.dumps(keys), outlet)))
 
-    def outlet_sizes(self) -> dict[str, int]:
-        """Articles per outlet (outlets as stored; articles without one left out)."""
+    def outlet_sizes(self, outlets: list[str] | None = None) -> dict[str, int]:
+        """Articles per outlet (outlets as stored; articles without one left out), of
+        ``outlets`` only when given (counted on the outlet index, not the whole store)."""
+        if outlets is not None:
+            q = "SELECT outlet, count(*) FROM articles WHERE outlet IN ({marks}) GROUP BY outlet"
+            with self._guard("reading"):
+                return dict(self._in_chunks(q, outlets))  # type: ignore[arg-type]
         with self._guard("reading"):
             return dict(
                 self.db.execute(
@@ -1098,12 +1201,18 @@ def _check_header(path: Path) -> None:
         raise InputError(f"{path}: damaged store (truncated to {len(head)} bytes)")
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, any_thread: bool = False) -> sqlite3.Connection:
     # Autocommit mode: every write transaction is an explicit BEGIN IMMEDIATE.
     if not readonly:
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    db = sqlite3.connect(
+        f"{uri}?mode=ro",
+        uri=True,
+        timeout=BUSY_SECONDS,
+        isolation_level=None,
+        check_same_thread=not any_thread,
+    )
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
@@ -1111,7 +1220,11 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         # nobody can be writing to it, so read it as an immutable file.
         db.close()
         db = sqlite3.connect(
-            f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_SECONDS, isolation_level=None
+            f"{uri}?mode=ro&immutable=1",
+            uri=True,
+            timeout=BUSY_SECONDS,
+            isolation_level=None,
+            check_same_thread=not any_thread,
         )
     return db
 

@@ -1248,6 +1248,7 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
     post = [
         (
             term,
+            0,
             doc_arr[cols.indices[cols.indptr[term] : cols.indptr[term + 1]]].tobytes(),
             cols.data[cols.indptr[term] : cols.indptr[term + 1]].tobytes(),
         )
@@ -1498,9 +1499,12 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     for d, r in kept.items():
         deciding.setdefault(r[1], []).append(d)
     group_of = {d: r[1] for d, r in kept.items()} | grp
+    # Only the deciding groups' pairs are counted below, so only their members' are read
+    # (not every touched article's: at 100,000, 76,059 pairs instead of 90,600 for 1,000 new).
+    members = {d for ds in deciding.values() for d in ds}
     mine_pairs = sorted(
-        set(store.story_pairs([d for d in group_of if d not in new_set]))
-        | {p for p in pairs if p[0] in group_of or p[1] in group_of}
+        set(store.story_pairs(sorted(members - new_set)))
+        | {p for p in pairs if p[0] in members or p[1] in members}
     )
     rows_nb = store.story_rows(
         sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
@@ -1529,19 +1533,19 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
         h = attach_choice(near_of.get(g, []), group_of, size_of, first_of)
         story.update(dict.fromkeys(ds, g if h is None else h))
 
-    # Rows to add: the new articles' weights appended to the stored postings.
+    # Rows to add: the new articles' weights, as a part of each term's postings of their own
+    # (the stored parts are left as they are).
     add_post = []
     xc = x_new[:, cols].tocsc()
     xc.sort_indices()
     new_arr = np.asarray(new, dtype=np.int64)
+    part_no = int(new_arr.min()) if len(new_arr) else 0
     for k, term in enumerate(cols.tolist()):
         lo, hi = xc.indptr[k], xc.indptr[k + 1]
-        if hi == lo:
-            continue
-        pd, pw = post.get(term, (b"", b""))
-        add_post.append(
-            (term, pd + new_arr[xc.indices[lo:hi]].tobytes(), pw + xc.data[lo:hi].tobytes())
-        )
+        if hi > lo:
+            add_post.append(
+                (term, part_no, new_arr[xc.indices[lo:hi]].tobytes(), xc.data[lo:hi].tobytes())
+            )
     rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
     rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}
     return {

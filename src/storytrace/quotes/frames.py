@@ -332,7 +332,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
             return False
         if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
             word.endswith("ed")
-            and _LOWER_BEFORE.search(before)
+            and (low_before := _LOWER_BEFORE.search(before))
+            # 'though she noted clients are ...': after a subject pronoun, a verb.
+            and low_before.group(0).split()[0] not in SUBJECT_PRONOUNS | {"who", "which"}
             and _PLURAL_NEXT.match(text, c1, u1)
         ):
             # '271 pledged delegates', 'the announced plan': an adjective.
@@ -500,11 +502,10 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
         s, e = between.span(1)
         aux = _TRAILING_AUX.search(text, s, e)
         return _links(ctx, s, aux.start() if aux else e)
-    gap = text[f1:i0]
-    if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
-        return False
     if (
-        text[c0 : inner[0][1]] in ("said", "say", "says")
+        text[c0 : inner[0][1]].split()[0] not in PARTICIPLES
+        # 'told reporters Trump claimed': the listener comes first.
+        and CUE_FORMS.get(text[outer[0][0] : outer[0][1]].split()[0].lower()) not in TRANSITIVE
         and not _CLAUSE_END.search(text, f1, c0)
         and 0 < len(subject := [w.lower() for w in ctx.words(f1, c0)]) <= 10
         and not any(
@@ -522,6 +523,9 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
         # 'Hutson said aid workers inside the camp said at least one bomb landed':
         # the outer cue's object is the inner frame's subject, not content of its own.
         return True
+    gap = text[f1:i0]
+    if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
+        return False
     if not _reports_content(ctx, outer[0], (f1, i0)):
         return False
     if _WHOM.match(text, i0):

@@ -80,8 +80,24 @@ def parse_speaker(ctx: Context, sdoc: Any, q: Quote) -> None:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or ctx.in_quote(subj.idx):
         return
-    sub = list(subj.subtree)
-    q.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+    q.speaker = _subject_span(subj)
+
+
+# Parts of a subject that describe it rather than name it: 'Mr Schroeder - a staunch
+# supporter of the pact when it was set up -', 'Ryan Boyette, who lives in Sudan,'.
+_DESCRIBING = {"appos", "relcl", "acl", "parataxis", "punct"}
+
+
+def _subject_span(subj: Any) -> tuple[int, int]:
+    """The subject's words less an appositive or relative clause after its head."""
+    keep = [subj]
+    for child in subj.children:
+        if child.i > subj.i and child.dep_ in _DESCRIBING:
+            continue
+        keep.extend(child.subtree)
+    first = min(keep, key=lambda t: t.i)
+    last = max(keep, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
 
 
 def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
@@ -100,8 +116,8 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
             continue
         # spaCy's sentences can run past ours (a headline without a full stop joins
         # the lead), so subject and content are clipped to the unit being read.
-        sub = list(subj.subtree)
-        sp = (max(u0, sub[0].idx), min(u1, sub[-1].idx + len(sub[-1])))
+        s0, s1 = _subject_span(subj)
+        sp = (max(u0, s0), min(u1, s1))
         ct = list(comp.subtree)
         piece = trim_span(ctx.text, max(u0, ct[0].idx), min(u1, ct[-1].idx + len(ct[-1])))
         if piece is None or ctx.count_words(*piece) < 3:

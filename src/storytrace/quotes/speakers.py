@@ -118,7 +118,18 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # The pronoun is the speaker as written; resolve_speaker names its antecedent.
         if i > 0 and toks[i - 1].group(0) == ",":
             return toks[i].span() if _closed_np(toks, i - 1, relative=True) else None
-        return None if lw == "that" else toks[i].span()
+        if lw == "that":
+            # 'a letter from his doctor Friday afternoon that says ...': a document
+            # written just before speaks; any other 'that' opens a clause.
+            for k in range(i - 1, max(-1, i - 9), -1):
+                w_k = toks[k].group(0).lower()
+                if not toks[k].group(0)[0].isalnum() or w_k in NP_STOP - {"from", "by", "of"}:
+                    return None
+                if w_k in STATEMENT_NOUNS:
+                    start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
+                    return toks[start].start(), toks[i - 1].end()
+            return None
+        return toks[i].span()
     if w == "," and i > 1 and toks[i - 1].group(0) == ")":
         # 'Gov. John Kasich (R-OH), said': the party label, then the comma.
         j = i - 1
@@ -500,7 +511,15 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                     # parser ("Pulls Gun On And Handcuffs Guards"): a person named
                     # there counts only when the article names them again.
                     continue
-                name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", ent.text.strip(), flags=re.S))
+                words = ent.text.split()
+                own = _owner_end(words)
+                if own >= 0 and len(words) - own > 2:
+                    # "Plaid Cymru's Elfyn Llwyd": the person after the owner.
+                    words = words[own + 1 :]
+                elif own >= 0:
+                    # "Wales' Maniffesto", "Trump's campaign": no person's name.
+                    continue
+                name = _strip_titles(re.sub(r"[’'‘]s\b.*$", "", " ".join(words), flags=re.S))
                 if name and " " in name and not _place_around(text, ent.start_char, ent.end_char):
                     ctx.names.append((ent.start_char, name))
                     ctx.persons.add(name)
@@ -645,17 +664,23 @@ _PLACE_AFTER = lazy_compile(
 
 
 def _place_around(text: str, s: int, e: int) -> bool:
-    """Whether a parser PERSON entity is a place: 'In Suka Makmur village a landslide ...'."""
+    """Whether a parser PERSON entity is a place: 'In Suka Makmur village a landslide
+    ...', 'MP for Merionnydd Nant Conwy'."""
     return bool(
         _PLACE_BEFORE.search(text, max(0, s - 6), s) and _PLACE_AFTER.match(text, e, e + 12)
-    )
+    ) or bool(_SEAT_BEFORE.search(text, max(0, s - 20), s))
+
+
+_SEAT_BEFORE = lazy_compile(r"\b(?:MP|MSP|MEP|AM|TD|member|candidate)\s+for\s+$")
 
 
 def _owner_end(words: list[str]) -> int:
     """The index of the last possessive word before a person's name in a run of
     capitalised words ("Germany's Tommy Haas"), else -1; a place or organisation
     stays whole ("St David's Shopping Centre", "McDonald's Corp")."""
-    own = max((k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+    own = max(
+        (k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1
+    )
     if own < 0:
         return -1
     rest = {w.lower().strip(".,") for w in words[own + 1 :]}
@@ -697,6 +722,16 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     head = re.split(r"\s(?:for|of|at|from|with)\s", low, maxsplit=1)[0]
     if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
         return "person"
+    if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
+        # 'Ioannidis' after 'Kenteris' lawyer Gregory Ioannidis', whatever the parser
+        # makes of the surname alone.
+        name
+        and " " in name
+        and (name in ctx.persons or name_gender(ctx, name))
+        and not is_organisation(ctx, name)
+    ):
+        # 'Mr Llwyd', even when the parser tags his name an organisation's.
+        return "person"
     for cand in (name, phrase):
         if not cand or cand.lower() in PRONOUNS or cand.lower() in RELATIVES:
             continue
@@ -708,6 +743,10 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         if words & (TITLES | PERSON_ROLES):
             return "person"
     return "unknown"
+
+
+_PEERAGE = lazy_compile(r"\b(?:Lord|Lady|Baroness|Baron)\s+[A-Z][\w’'\-]+\s+of\s+[A-Z][\w’'\-]+")
+_PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "professor"}
 
 
 def is_organisation(ctx: Context, name: str) -> bool:
@@ -846,6 +885,12 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_name = org
             ctx.organisations.add(org)
             return
+    peer = _PEERAGE.search(phrase)
+    if peer:
+        # 'Lord Roberts of Conwy': the title is the name; Conwy is a place.
+        q.speaker_name = peer.group(0)
+        ctx.persons.add(q.speaker_name)
+        return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
     last = re.sub(r"[’']s$", "", phrase.split()[-1])
@@ -1124,9 +1169,14 @@ def _trailing_name(phrase: str) -> str | None:
     head, of, _ = phrase.partition(" of ")
     if of and head.strip():
         name = _trailing_name(head)
-        if name and len(name.split()) >= 2:
+        hw = head.split()
+        if name and (
+            len(name.split()) >= 2
+            # 'Mr. Morgan of the Sierra Club': a titled surname.
+            or (len(hw) >= 2 and hw[-2].lower().strip(".") in _PERSON_TITLES)
+        ):
             return name
-        if head.split()[-1].lower() in PERSON_ROLES | TITLES:
+        if hw[-1].lower() in PERSON_ROLES | TITLES:
             # 'The president of South Sudan': the place is not the person.
             return None
     words = phrase.split()
