@@ -120,7 +120,7 @@ def test_another_event_of_the_same_kind_is_told_apart_by_its_places():
     ev = cmp.evidence
     assert cmp.verdict == "unrelated" and ev.rule == "different-place"
     (c,) = ev.conflicts
-    assert (c.kind, c.a_value, c.b_value) == ("place", "tromsø", "kirkcaldy")
+    assert (c.kind, c.a_value, c.b_value) == ("place", "Tromsø", "Kirkcaldy")
     assert cmp.a.text[c.a[0] : c.a[1]] == "Tromsø" and cmp.b.text[c.b[0] : c.b[1]] == "Kirkcaldy"
     assert ev.focus < 0.35, "the focal names differ"
     assert cmp.to_dict()["evidence"]["conflicts"][0]["kind"] == "place"
@@ -218,11 +218,11 @@ def test_names_and_dates_within_a_week_outweigh_a_place_conflict_and_both_are_li
     assert (c.kind, c.rule, c.a_value, c.b_value) == (
         "place",
         "different-place",
-        "newport",
-        "morningside",
+        "Newport",
+        "Morningside",
     )
     assert a[c.a[0] : c.a[1]] == "Newport" and b[c.b[0] : c.b[1]] == "Morningside"
-    assert "outweighs different-place: newport in A, morningside in B" in ev.explanation
+    assert "outweighs different-place: Newport in A, Morningside in B" in ev.explanation
     out = cmp.to_dict()["evidence"]
     assert out["held"] == ev.held and out["conflicts"][0]["rule"] == "different-place"
     # Without the dates the place conflict decides, and the JSON says so.
@@ -236,7 +236,7 @@ def test_both_entity_sources_tell_the_events_apart(monkeypatch: pytest.MonkeyPat
     heists = compare(HEIST_A, HEIST_B).evidence
     assert heists.entities == source
     assert heists.rule == "different-place"
-    assert heists.explanation.endswith("tromsø in A, kirkcaldy in B")
+    assert heists.explanation.endswith("Tromsø in A, Kirkcaldy in B")
     coaches = compare(COACH_A, COACH_B).evidence
     assert coaches.rule == "different-time" and "2008 in A, 2005 in B" in coaches.explanation
     follow = compare(COACH_A, COACH_FOLLOW_UP).evidence
@@ -265,7 +265,9 @@ def test_every_listed_fact_points_at_its_text(wa: list[str], wb: list[str]):
     for n in ev.names:
         assert n.key in a[n.a[0] : n.a[1]].lower() and n.key in b[n.b[0] : n.b[1]].lower()
     for c in ev.conflicts:
-        assert c.a_value in a[c.a[0] : c.a[1]].lower() and c.b_value in b[c.b[0] : c.b[1]].lower()
+        # A place as written (spacing normalised), or a year inside its span.
+        assert c.a_value in " ".join(a[c.a[0] : c.a[1]].split())
+        assert c.b_value in " ".join(b[c.b[0] : c.b[1]].split())
     for d in ev.dates:
         assert 0 <= d.a[0] < d.a[1] <= len(a) and 0 <= d.b[0] < d.b[1] <= len(b)
 
@@ -409,3 +411,21 @@ def test_a_lightly_edited_lift_counts_all_its_words():
     (p,) = [p for p in cmp.passages if p.kind == "edited"]
     assert sum(e.op == "equal" for e in p.edits) >= 1 and 0.8 <= p.score < 0.9
     assert cmp.evidence.rule == "shared-passage"
+
+
+def test_a_place_conflict_names_the_place_as_written() -> None:
+    # ECB+ 1_1ecb against 1_10ecbplus named B's place "betty": a word of the place the
+    # test compares, not a place a reader knows.
+    a = (
+        "Star checks into clinic\n\nThe actress checked into a clinic in Malibu on Monday, "
+        "weeks after Judge Marsha Revel ordered treatment."
+    )
+    b = (
+        "Star checks into rehab\n\nA pop singer entered rehab at Betty Ford Center on "
+        "Thursday. Judge Marsha Revel had set the terms."
+    )
+    ev = compare(a, b).evidence
+    (c,) = ev.conflicts
+    assert (c.rule, c.a_value, c.b_value) == ("different-place", "Malibu", "Betty Ford Center")
+    assert b[c.b[0] : c.b[1]] == c.b_value
+    assert "Malibu in A, Betty Ford Center in B" in ev.explanation

@@ -247,7 +247,7 @@ class Conflict(Record):
         "place (the lead's places, never named by the other) or time (lead years apart)."
     )
     rule: str = jfield("The rule this conflict makes hold: different-place or different-time.")
-    a_value: str = jfield("A's value: a place word or a year.")
+    a_value: str = jfield("A's value: a place as A writes it, or a year.")
     b_value: str = jfield("B's value.")
     a: Span = jfield("Character span [start, end) in A.")
     b: Span = jfield("Character span [start, end) in B.")
@@ -351,7 +351,7 @@ def gather(
     near = _near_dates(pa, pb)
     dates += near
     focused = focus(pa, pb)
-    places = _place_conflicts(pa, pb)
+    places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
     event = event_similarity(doc_a.text, doc_b.text, furniture)
     named = weight >= NAMES_MIN
@@ -587,14 +587,19 @@ def focus(pa: _Profile, pb: _Profile) -> float:
     return sum(min(a[w] / ta, b[w] / tb) for w in a.keys() & b.keys())
 
 
-def _place_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
-    """Each lead's places, when neither article names any of the other's lead places."""
+def _place_conflicts(pa: _Profile, pb: _Profile, text_a: str, text_b: str) -> list[Conflict]:
+    """Each lead's places, when neither article names any of the other's lead places.
+
+    The values are the places as the articles write them ("Betty Ford Center"), not
+    the name words the test compares ("betty"), which would read as a place of its own.
+    """
     if not pa.places or not pb.places:
         return []
     if pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys():
         return []
-    wa, wb = next(iter(pa.places)), next(iter(pb.places))
-    return [Conflict("place", "different-place", wa, wb, pa.places[wa], pb.places[wb])]
+    sa, sb = next(iter(pa.places.values())), next(iter(pb.places.values()))
+    va, vb = " ".join(text_a[slice(*sa)].split()), " ".join(text_b[slice(*sb)].split())
+    return [Conflict("place", "different-place", va, vb, sa, sb)]
 
 
 def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
