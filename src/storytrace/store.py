@@ -611,11 +611,6 @@ class Store:
 
     # --- reading articles -----------------------------------------------------------
 
-    def hashes(self) -> dict[str, str]:
-        """Content hash per stored article id."""
-        with self._guard("reading"):
-            return dict(self.db.execute("SELECT id, hash FROM articles"))
-
     @contextmanager
     def hash_lookup(self) -> Iterator[Callable[[str], str | None]]:
         """A function giving a stored article's content hash by id (None when the id is not
