@@ -259,6 +259,10 @@ def test_twenty_article_story_page_is_readable(page: Page, tmp_path: Path) -> No
         # Never a file name: every label is a headline or an article id.
         texts = labels.evaluate_all("els => els.map(e => e.textContent)")
         assert not any(t.endswith(".jsonl") for t in texts)
+        # The one article without a title (feed/07.json) is named by its first line.
+        untitled = page.get_by_role("link", name=re.compile(r"^Former shadow chancellor Ed Balls"))
+        expect(untitled).to_have_count(1)
+        expect(page.get_by_text("feed/07.json")).to_have_count(0)
         out = Path(os.environ.get("STORYTRACE_SCREENSHOTS", tmp_path)) / "story-graph.png"
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
