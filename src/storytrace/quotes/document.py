@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, OPEN_MARKS, TITLES
+from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, INITIALS, OPEN_MARKS, TITLES
 from storytrace.quotes.model import Span
 from storytrace.text import Doc, doc_of, lazy_compile, overlaps
 
@@ -175,7 +175,6 @@ class Tok:
         return self.e
 
 
-_INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 _TITLE_ABBREVS = {t.capitalize() for t in TITLES} | {"Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "St"}
 
 
@@ -198,7 +197,7 @@ def phrase_tokens(doc: Doc, s: int, e: int) -> list[Tok]:
         if (
             t1 < e
             and text[t1] == "."
-            and (text[t0:t1] in _TITLE_ABBREVS or _INITIALS.fullmatch(text, t0, t1))
+            and (text[t0:t1] in _TITLE_ABBREVS or INITIALS.fullmatch(text, t0, t1))
         ):
             t1 += 1
         out.append(Tok(t0, t1, text[t0:t1]))

@@ -137,6 +137,9 @@ SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawy
 
 OPEN_MARKS = "“‘\"'«„"
 CLOSE_MARKS = "”’\"'»“"
+INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
+"""Initials up to their last full stop: "J", "T.J", "U.S"."""
+
 # A word of a name: capitalised, or run-together initials ("T.J.", "U.S.") read as one
 # word, so that a run never starts at the second initial ("J. DiLeo").
 NAME_RUN = lazy_compile(

@@ -16,6 +16,7 @@ from storytrace.quotes.lexicon import (
     DETERMINERS,
     ED_ADJECTIVES,
     FEMALE_TITLES,
+    INITIALS,
     INTRO,
     IRREGULAR_PAST,
     LEAD_CONJ,
@@ -587,7 +588,11 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         if any(w.lower().strip(".’'s") in NOT_NAME for w in words):
             continue
         name = " ".join(
-            w.rstrip(".") if len(w) > 2 and not _INITIALS.fullmatch(w) else w for w in words
+            # Initials written together keep their last full stop: "T.J. DiLeo".
+            w
+            if len(w) <= 2 or (w[-1] == "." and INITIALS.fullmatch(w, 0, len(w) - 1))
+            else w.rstrip(".")
+            for w in words
         )
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group(0).index(words[0])
@@ -982,9 +987,6 @@ def _person_description(phrase: str) -> bool:
         or (words[-2].lower() == "number" and low in ("one", "two", "three"))
     )
 
-
-_INITIALS = lazy_compile(r"(?:[A-Z]\.)+")
-"""Initials written together ("T.J."): their last full stop is part of the name."""
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
 _DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
