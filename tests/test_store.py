@@ -306,7 +306,7 @@ def test_look_up_indexes_are_added_to_a_store_without_them(tmp_path):
     con.executescript("DROP INDEX articles_pending; DROP INDEX articles_outlet;")
     con.close()
     with Store(tmp_path, readonly=True) as s:  # read as it is, by scans
-        assert s.pending() == [] and s.outlet_sizes() == {}
+        assert s.pending() == [] and s.outlet_sizes(["Gazette"]) == {}
     with Store(tmp_path) as s:
         names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master")}
         assert {"articles_pending", "articles_outlet"} <= names
