@@ -632,3 +632,92 @@ def test_fifth_pass_frames_do_not_over_fire(sentence: str) -> None:
 )
 def test_fifth_pass_content_ends(sentence: str, expected: list[str]) -> None:
     assert [w for w, _ in _got(LEAD + sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A participle after a closing quotation mark is a frame of its own.
+        (
+            'Acme said: "Sales were strong in every region," adding that profits '
+            "doubled in a year.",
+            [("Sales were strong in every region,", "Acme"), ("profits doubled in a year", "Acme")],
+        ),
+        # The clause a participle hangs on is narration, and a relative clause inside
+        # its content holds no frame of its own.
+        (
+            "The mayor had mocked the plan, saying anyone who complains about the buses "
+            "“should try walking.”",
+            [("anyone who complains about the buses “should try walking.”", "The mayor")],
+        ),
+        # Contracted pronoun subjects open a reported clause.
+        ("He said he'd build a new bridge.", [("he'd build a new bridge", "He")]),
+        ("She says they’re staying in the city.", [("they’re staying in the city", "She")]),
+        # An adverb that stands only before a verb shows the clause.
+        (
+            "Galvin said the office never shut its doors.",
+            [("the office never shut its doors", "Galvin")],
+        ),
+        # A later cue with no content of its own ('replied to' a noun phrase) is part
+        # of the earlier content.
+        (
+            "Ramos said the minister has not replied to his letters.",
+            [("the minister has not replied to his letters", "Ramos")],
+        ),
+        # Requests: a gerund or a subject with its infinitive after 'called for'.
+        (
+            "The senator called for cutting the sales tax to 5 percent.",
+            [("cutting the sales tax to 5 percent", "The senator")],
+        ),
+        (
+            "The union has called for managers to publish their pay, the paper reported.",
+            [("managers to publish their pay", "The union")],
+        ),
+        (
+            "A group of parents is calling for closing the road at night.",
+            [("closing the road at night", "A group of parents")],
+        ),
+        # Narration resumes after a quotation closing on a comma.
+        (
+            "Smith is promising more jobs and “growth, growth, growth,” but he has also "
+            "raised taxes.",
+            [("more jobs and “growth, growth, growth,”", "Smith")],
+        ),
+    ],
+)
+def test_sixth_pass_frames(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 'that' after a preposition is a determiner, no clause.
+        "If you are in that situation, read the guide I wrote in 2014 for people in that spot.",
+        # A subordinate clause alone is scene-setting, not what was said.
+        "But when the council cut the budget two years later, the club said enough.",
+        # Time nouns are no verbs.
+        "However, over the past few days, the agency has promised a review.",
+        # 'calls for' as a noun, and a bare noun phrase after 'called for'.
+        "The report came amid growing calls for his resignation.",
+        "The coach called for a change at half-time.",
+    ],
+)
+def test_sixth_pass_frames_do_not_over_fire(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []
+
+
+def test_object_then_that_is_a_relative_clause() -> None:
+    """'stressed her support of the raid that killed ...': the object and its relative
+    clause are the content, not the words after 'that'."""
+    text = LEAD + "Jones stressed her support of the raid that killed the leader."
+    assert [w for w, _ in _got(text)] == ["her support of the raid that killed the leader"]
+
+
+def test_a_clause_after_a_dash_is_no_inverted_speaker() -> None:
+    """'— said the death is painful': a clause after the cue, not a speaker's name."""
+    text = (
+        LEAD + "Many speakers at the service — including pastors and rabbis — said the "
+        "death is particularly painful."
+    )
+    assert all(s != "the death is particularly painful" for _, s in _got(text))

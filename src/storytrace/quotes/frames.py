@@ -250,6 +250,17 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
         if lemma == "call" and (on_to := _ON_TO.match(text, c1, u1)) is not None:
             # 'Palmieri called on Trump to stop attacking Machado': a request.
             c1 = on_to.end(1)
+        elif lemma == "call" and (for_m := _FOR_NEXT.match(text, c1, u1)) is not None:
+            # 'Obama called for reducing the corporate tax rate', 'called for female
+            # contestants to wear ...': a request, whose content is what it asks for.
+            # 'calls for' after a determiner or an adjective is the noun ('amid
+            # growing calls for his resignation').
+            prev = _PREV_WORD.search(text, max(u0, c0 - 30), c0)
+            if word in ("call", "calls") and (
+                prev is None or (prev.group(1).islower() and prev.group(1) not in _BEFORE_VERB)
+            ):
+                continue
+            c1 = for_m.end(1)
         # "Trump called Clinton 'crooked'": naming counts with quoted words, or
         # with a predicative noun phrase ('calling Trump a fascist').
         elif (
@@ -263,6 +274,30 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_GERUND = lazy_compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?!\s+(?:of|for|in|at)\b)")
+_FOR_NEXT = lazy_compile(r"(\s+for)\s+(?=[“\"‘]?[\w$])")
+_PREV_WORD = lazy_compile(r"([\w’']+)\s+$")
+# Words after which 'call'/'calls' is a verb: a subject pronoun, an auxiliary or an
+# adverb of the verb ('he calls for', 'will call for', 'also calls for', 'to call for').
+_BEFORE_VERB = (
+    AUX_ADV
+    | SUBJECT_PRONOUNS
+    | {
+        "to",
+        "who",
+        "which",
+        "that",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "they",
+        "and",
+        "i",
+    }
+)
 _ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
 _LISTENER_TO = lazy_compile(
@@ -321,6 +356,8 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         and not _LINKS_CONTENT.match(text, c1, u1)
         # 'Clinton is promising to help mining communities'
         and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
+        # 'is calling for an inquiry'
+        and not (lemma == "call" and _FOR_NEXT.match(text, c1, u1))
     ):
         return False
     if (
@@ -445,7 +482,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             # he said.': the clause after the semicolon is the later frame's content.
             bounds[k], firsts[k] = semi + 1, True
             continue
-        if _after_content(text, bounds[k], f0):
+        if _after_content(text, bounds[k], f0) and not (
+            # 'Peabody said: "...," adding that ...': a participle reports what follows.
+            text[frames[k][0][0] : frames[k][0][1]].split()[0] in PARTICIPLES
+            and frames[k][1] == frames[k - 1][1]
+        ):
             j = bisect_right(ctx.seg_starts, f0) - 1
             if (
                 j >= 0
@@ -467,8 +508,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         if _nested(ctx, frames[k], frames[k + 1]):
             his[k] = his[k + 1]
             inner.add(k + 1)
-    for k, (cue, speaker, f0, f1) in enumerate(frames):
-        pieces = _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+    found: list[list[Quote]] = [[] for _ in frames]
+    for k in range(len(frames) - 1, -1, -1):
+        if k + 1 < len(frames) and not found[k + 1] and not firsts[k + 1]:
+            # 'Ramos said Trump has not replied to his requests': a later cue that
+            # reports nothing ('replied to' a noun phrase) is part of this content.
+            his[k] = max(his[k], his[k + 1])
+        cue, speaker, f0, f1 = frames[k]
+        found[k] = _pieces(ctx, bounds[k], his[k], cue, speaker, f0, f1, first=firsts[k])
+    for k, pieces in enumerate(found):
         if k in inner and pieces and quotes and quotes[-1].content[1] >= pieces[0].content[1]:
             # 'He notes that the Commission announced that ...': an attribution
             # inside another's content is part of that utterance, not one of its own
@@ -484,6 +532,7 @@ _NESTED = lazy_compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
 # 'pilloried for acknowledging that', 'because it would encourage investors to'.
 _SUBORDINATE = lazy_compile(r"\b(?:what|which|when|because|since)\s+$")
 _WHOM = lazy_compile(r"(?:\w+\s+of\s+)?whom\b")
+_WHO_BEFORE = lazy_compile(r"(?<![,\s])\s+who\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*$")
 _PREP_PARTICIPLE = lazy_compile(r"\b(?:for|in|from|by)\s+$")
 _TRAILING_AUX = lazy_compile(r"(?:\s+(?:" + "|".join(sorted(AUX_ADV)) + r"))+\s*$")
 
@@ -526,6 +575,10 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     gap = text[f1:i0]
     if not gap.strip() or any(ch in gap for ch in ";:!?\n"):
         return False
+    if _WHO_BEFORE.search(text, max(f1, c0 - 30), c0) and not _CLAUSE_END.search(text, f1, c0):
+        # 'saying anybody who complains about a microphone “is not having a good
+        # night”': a relative clause inside the outer content.
+        return True
     if not _reports_content(ctx, outer[0], (f1, i0)):
         return False
     if _WHOM.match(text, i0):
@@ -555,7 +608,7 @@ _COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
 # A participle after a comma, perhaps with an adverb: ', saying', ', even suggesting'.
-_COMMA_ADVERB = lazy_compile(r",\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
+_COMMA_ADVERB = lazy_compile(r",[”’\"]?\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
 
 
 def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span | None, int, int]]:
@@ -638,12 +691,45 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
 
 
 _MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
-_THAT_FRAME = lazy_compile(r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?that(?:,\s*|\s+)")
+# 'that' after a preposition is a determiner ('for people in that spot'), no clause.
+_THAT_FRAME = lazy_compile(
+    r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?"
+    + "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "on", "of", "for", "with", "by", "to", "from"))
+    + r"that(?:,\s*|\s+)"
+)
 _PHRASE_THAT = lazy_compile(
     r"\s+(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
     r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
 )
 _COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
+
+
+_OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
+# Cues whose object may come between them and 'that': 'told the paper that', 'warned
+# voters that', 'reminded his staff that'.
+_LISTENER_CUES = TRANSITIVE | REQUESTS | {"remind", "inform", "assure", "promise", "convince"}
+
+
+def _calls_for(text: str, cue: Span) -> bool:
+    words = text[cue[0] : cue[1]].lower().split()
+    return len(words) == 2 and words[1] == "for" and CUE_FORMS.get(words[0]) == "call"
+
+
+def _first_clause(ctx: Context, piece: Span) -> Span:
+    """``piece`` up to its first clause break outside quotation marks."""
+    for m in _CLAUSE_END.finditer(ctx.text, piece[0], piece[1]):
+        if not ctx.in_quote(m.start()) and ctx.count_words(piece[0], m.start()) >= 2:
+            return piece[0], m.start()
+    return piece
+
+
+def _object_then_that(ctx: Context, cue: Span, s: int, e: int) -> bool:
+    """Whether the words between a cue and 'that' are its noun-phrase object, so that
+    'that' opens a relative clause ('stressed her support of the raid that killed ...'),
+    not the reported clause; a listener before 'that' is not ('told the paper that')."""
+    words = ctx.words(s, e)
+    lemma = CUE_FORMS.get(ctx.text[cue[0] : cue[1]].split()[0].lower())
+    return bool(words) and words[0].lower() in _OBJECT_OPENERS and lemma not in _LISTENER_CUES
 
 
 def _pieces(
@@ -667,7 +753,14 @@ def _pieces(
         # 'says at a campaign stop in Toledo, Ohio, that it means ...': a place or
         # time phrase, commas and all, between the cue and its 'that'.
         m = _THAT_FRAME.match(text, f1, hi) or _PHRASE_THAT.match(text, f1, hi)
-        if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end()):
+        if (
+            m
+            and not _has_quote(ctx, f1, m.end())
+            and _links(ctx, f1, m.end())
+            and not _object_then_that(ctx, cue, f1, m.end())
+            # 'called for dresses that showed more': what is asked for is the object.
+            and not _calls_for(text, cue)
+        ):
             f1, linked = m.end(), True
     quotes: list[Quote] = []
     semi = text.rfind(";", lo, f0)
@@ -682,6 +775,14 @@ def _pieces(
         # the content before a frame is the clause after the semicolon.
         lo = semi + 1
     before = trim_span(text, lo, f0) if first else None
+    if (
+        before is not None
+        and text[cue[0] : cue[1]].split()[0] in PARTICIPLES
+        and _quoted_share(ctx, *before) < 0.8
+    ):
+        # 'Clinton had mocked the complaint, saying ...': the clause a participle
+        # hangs on is the narrator's, not what was said.
+        before = None
     after = trim_span(text, f1, hi)
     if (
         before is not None
@@ -748,7 +849,11 @@ def _pieces(
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
-    if after is not None and not linked and (listener := _listener(ctx, cue, after)):
+    if after is not None and _calls_for(text, cue):
+        # What is called for ends with its clause ('called for compensation to be
+        # “clawed back”, Clinton restricted ...').
+        after = _first_clause(ctx, after)
+    elif after is not None and not linked and (listener := _listener(ctx, cue, after)):
         # 'warned state officials to boost their security': the request is the
         # infinitive; the listener is part of the frame.
         after = (listener, after[1])
@@ -790,6 +895,9 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
 _NARRATION = lazy_compile(
     r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
     r"|,\s+when\s+there\s"
+    # 'promising lower taxes and “jobs, jobs, jobs,” but he has also ...': the comma
+    # sits inside the quotation; the narrator resumes after its closing mark.
+    r"|(?<=,)[”’\"]\s+(?:although|though|but|while|whereas)\s+(?:he|she|they|it)\b"
 )
 
 
@@ -804,7 +912,8 @@ def _drop_narration(ctx: Context, piece: Span) -> Span:
             # '($1bn; £550m)': a semicolon in brackets ends nothing.
             and text.count("(", piece[0], m.start()) <= text.count(")", piece[0], m.start())
         ):
-            return piece[0], m.start()
+            # The closing mark, when the cut follows a quotation, stays with it.
+            return piece[0], m.start() + (text[m.start()] in '”’"')
     return piece
 
 
@@ -849,7 +958,18 @@ _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "over
 _ROUGHLY_2 = {("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to")}
 _S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
-_NOT_VERB_S = set("""is has was as this its his us""".split())
+_NOT_VERB_S = set(
+    """is has was as this its his us days weeks months years hours minutes decades times""".split()
+)
+_PRONOUN_CONTRACTION = lazy_compile(r"(?:he|she|they|i|we|you|it)[’'](?:d|s|re|ll|ve|m)")
+_VERB_CONTRACTIONS = tuple(f"{a}{b}" for a in ("'", "’") for b in ("re", "ll", "ve", "d", "m")) + (
+    "n't",
+    "n’t",
+)
+_VERB_ADVERBS = {"never", "always", "already", "allegedly", "reportedly", "repeatedly"}
+_SUBORDINATORS = set(
+    "when whenever if after before because although though while as since once until unless".split()
+)
 
 
 def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) -> bool:
@@ -864,6 +984,14 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         return False
     if lemma in COMMISSIVES and text.startswith("to ", piece[0]):
         return True
+    if not whole and _calls_for(text, cue):
+        # A request reports the act it asks for: a gerund ('called for reducing the
+        # tax rate') or a subject and an infinitive ('called for contestants to wear
+        # ...'); a bare noun phrase ('called for a change at half-time') is no clause.
+        return bool(_GERUND.match(text, piece[0], piece[1])) or bool(
+            _LISTENER_TO.match(text, piece[0], piece[1])
+            and _links(ctx, piece[0], _LISTENER_TO.match(text, piece[0], piece[1]).end())
+        )
     if not whole and _listener(ctx, cue, piece) is not None:
         return True
     if lemma == "call" and _NAMED_AS.match(text, piece[0] - 1, piece[1]):
@@ -886,6 +1014,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'said Mr. Gray, while armed, did not point the gun': the subject, a
         # clause set off by commas, then the verb.
         return _reports_content(ctx, cue, (sub.end(), piece[1]))
+    lead = 1 if low[0] in ("but", "and", "so") and len(low) > 1 else 0
+    if whole and low[lead] in _SUBORDINATORS and "," not in text[piece[0] : piece[1]]:
+        # 'But when Congress cut funding two years later, Mexico said enough': a
+        # subordinate clause alone, the narrator's scene-setting.
+        return False
     if whole and low[0] in PREPOSITIONS:
         # 'After some challenges, the work has met standards, an official said':
         # the clause follows its introductory phrase.
@@ -915,6 +1048,9 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         words, low = words[k:], low[k:]
     if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
         return True
+    if _PRONOUN_CONTRACTION.fullmatch(low[0]):
+        # "said he'd build a wall", "says they're staying": a subject and its verb.
+        return True
     if (
         len(words) > 1
         and words[0][0].isupper()
@@ -936,7 +1072,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             # 'claimed self-defense and was acquitted': the subject's next verbs, not
             # a clause of the content.
             break
-        if w in _VERBISH or w.endswith(("n't", "’re", "'re", "’ll", "'ll")):
+        if w in _VERBISH or w.endswith(_VERB_CONTRACTIONS):
+            return True
+        if w in _VERB_ADVERBS and i + 1 < len(low) and low[i + 1] not in DETERMINERS:
+            # 'said the polling location never shut its doors': an adverb that only
+            # stands before a verb.
             return True
         if w.endswith(("’s", "'s")) and w[:-2] in _S_IS:
             # "it's", "there's": a verb; "Department's": a possessive.

@@ -184,7 +184,8 @@ INTRO = set(
 IRREGULAR_PAST = set(
     """went said told gave made took came got wrote spoke put kept left found thought felt
     began ran sat stood knew saw held brought sent meant led read heard paid set let won lost
-    struck stuck threw drew grew rose fell""".split()
+    struck stuck threw drew grew rose fell shut quit bought sold
+    taught caught fought built spent lent dealt slept became forgot""".split()
 )
 LEAD_CONJ = {"and", "but", "so", "then", "yet", "still", "also", "or"}
 # Speech verbs the parser may add: a reporting verb with a subject and a clausal

@@ -346,7 +346,9 @@ _FORWARD_NP = lazy_compile(
     r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
     # 'said 9/11 widow Terry Strada': a number may open the description.
     r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
-    r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because)\b)"
+    # A verb ends no noun phrase: '— said Ali’s death is painful' is a clause.
+    r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because"
+    r"|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b)"
     r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
     r"|after|before|because)\b)"
 )
