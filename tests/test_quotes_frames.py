@@ -721,3 +721,53 @@ def test_a_clause_after_a_dash_is_no_inverted_speaker() -> None:
         "death is particularly painful."
     )
     assert all(s != "the death is particularly painful" for _, s in _got(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Questions put to a speaker: the question is the asker's, not the answer.
+        (
+            "Asked if he would run again, the mayor said no.",
+            [("if he would run again", None)],
+        ),
+        (
+            "Asked about the closure of the old bridge, Jones said, “We will see.”",
+            [("the closure of the old bridge", None), ("We will see.", "Jones")],
+        ),
+        (
+            '"Of course I would," Smith said when asked whether he would close the road.',
+            [("Of course I would,", "Smith"), ("whether he would close the road", None)],
+        ),
+        (
+            "Asked by reporters to explain the delay, the minister said the forms were late.",
+            [
+                ("to explain the delay", "reporters"),
+                ("the forms were late", "the minister"),
+            ],
+        ),
+        # The writer's gloss after the words reported is not content.
+        (
+            "He said things “should be settled by March,” referring to the party’s vote.",
+            [("things “should be settled by March,”", "He")],
+        ),
+        (
+            "She said the plan was dead, citing its cost.",
+            [("the plan was dead", "She")],
+        ),
+        (
+            "He said he would meet the “anchor baby” — a play on words with the phrase.",
+            [("he would meet the “anchor baby”", "He")],
+        ),
+    ],
+)
+def test_sixth_pass_questions_and_glosses(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+def test_asked_with_an_object_is_no_question() -> None:
+    """'asked the court to delay': a request with its listener, not a question."""
+    text = LEAD + "The judge asked the court to delay the case."
+    assert _got(text) == [("to delay the case", "The judge")]

@@ -9,6 +9,7 @@ from storytrace.quotes.frames import (
     belief_unit,
     colon_frame,
     orphan_quotes,
+    question_frames,
     transcript_turns,
 )
 from storytrace.quotes.lexicon import ANY_CUE
@@ -59,6 +60,21 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             orphans = orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
             found = [q for q, _ in orphans]
             continuations.update(id(q) for q, cont in orphans if cont)
+        asked = question_frames(ctx, u0, u1)
+        if asked:
+            # 'Asked if he was bullied, the candidate said no': the question is not
+            # the answerer's content; it is the asker's.
+            found = [
+                p for p in found if not any(p.content[0] <= q.cue[0] < p.content[1] for q in asked)
+            ]
+            asked = [
+                q
+                for q in asked
+                if not any(
+                    p.content[0] < q.content[1] and q.content[0] < p.content[1] for p in found
+                )
+            ]
+            found = sorted(found + asked, key=lambda q: q.content[0])
         if beliefs:
             found = found + belief_unit(ctx, u0, u1, [q.content for q in found])
         for i, q in enumerate(found):

@@ -510,7 +510,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             inner.add(k + 1)
     found: list[list[Quote]] = [[] for _ in frames]
     for k in range(len(frames) - 1, -1, -1):
-        if k + 1 < len(frames) and not found[k + 1] and not firsts[k + 1]:
+        if (
+            k + 1 < len(frames)
+            and not found[k + 1]
+            and not firsts[k + 1]
+            # Only a cue inside this content's clause ('said Trump has not replied
+            # to'): not a second frame after a break ('..., and a third said the same').
+            and not _CLAUSE_END.search(text, frames[k][3], frames[k + 1][2])
+            and not _AND_BUT.search(text, frames[k][3], frames[k + 1][2])
+        ):
             # 'Ramos said Trump has not replied to his requests': a later cue that
             # reports nothing ('replied to' a noun phrase) is part of this content.
             his[k] = max(his[k], his[k + 1])
@@ -526,6 +534,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return quotes
 
 
+_AND_BUT = lazy_compile(r"\b(?:and|but|or|while|whereas)\b")
 _NESTED = lazy_compile(r"\s+that\s+([^,;:!?“”\"‘’]{0,60})")
 # An inner frame opened by a relative or subordinating word inside the outer content:
 # 'through what she calls a “war of words”', 'was “absolutely right” when he said',
@@ -898,6 +907,10 @@ _NARRATION = lazy_compile(
     # 'promising lower taxes and “jobs, jobs, jobs,” but he has also ...': the comma
     # sits inside the quotation; the narrator resumes after its closing mark.
     r"|(?<=,)[”’\"]\s+(?:although|though|but|while|whereas)\s+(?:he|she|they|it)\b"
+    # The writer's gloss on the words just reported: '..., referring to the party’s
+    # convention', '“anchor (not) baby” — a play on words with ...'.
+    r"|(?:,|(?<=,)[”’\"])\s+(?:referring|citing|referencing|alluding|apparently\s+referring)\s"
+    r"|(?<=[”’\"])\s*(?:—|–|\s-)\s*(?:a|an)\s"
 )
 
 
@@ -1286,4 +1299,53 @@ def belief_unit(ctx: Context, u0: int, u1: int, taken: list[Span]) -> list[Quote
         q = make_quote(ctx, piece, (c0, c1), speaker)
         q.kind = "belief"
         out.append(q)
+    return out
+
+
+# 'Asked if he would run, Smith said ...', '... when asked whether ...', 'Asked by
+# reporters about the plan, ...': a question put to the speaker. Its content is the
+# question; its speaker is whoever asked, when the text names them ('by X').
+_QUESTION = lazy_compile(
+    r"\b(?P<cue>[Aa]sked(?:\s+by\s+(?P<by>[^,;:.!?“”\"]{2,60}?))?"
+    r"(?:\s+(?:again|repeatedly|later|specifically|directly|twice|several\s+times|(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)))?"
+    r"(?:\s+about)?)\s+(?=[\w“\"‘])"
+)
+_QUESTION_OPENERS = {"if", "whether", "what", "how", "why", "who", "which", "where", "when", "to"}
+
+
+def question_frames(ctx: Context, u0: int, u1: int) -> list[Quote]:
+    """Questions put to a speaker, opening the sentence or after 'when' or a comma:
+    'Asked if the plan would pass, Smith said ...'. The content runs from the question
+    to its comma (or the end of the unit); a question needs 'about' or a question word
+    or an infinitive after 'asked' ('Asked about the deal', 'asked whether', 'asked
+    to describe'), so 'asked the court' is none."""
+    text = ctx.text
+    out: list[Quote] = []
+    lead = u0 + len(text[u0:u1]) - len(text[u0:u1].lstrip(' \t\n“"‘'))
+    for m in _QUESTION.finditer(text, lead, u1):
+        c0 = m.start()
+        if ctx.in_quote(c0) or (c0 != lead and not re.search(r"(?:when|,)\s$", text[u0:c0])):
+            continue
+        about = m.group("cue").endswith("about")
+        first = _WORD.match(text, m.end(), u1)
+        if first is None or not (about or first.group().lower() in _QUESTION_OPENERS):
+            continue
+        end = u1
+        for comma in re.finditer(r",", text[m.end() : u1]):
+            pos = m.end() + comma.start()
+            if not ctx.in_quote(pos):
+                end = pos
+                break
+            # '“realistic enough to serve,” 72 percent said': the quotation closes the
+            # question.
+            close = pos + 1
+            if text[close : close + 1] in '”’"' and not ctx.in_quote(close):
+                end = close + 1
+                break
+        piece = trim_span(text, m.end(), end)
+        if piece is None or ctx.count_words(*piece) < 2:
+            continue
+        by = m.span("by") if m.group("by") else None
+        out.append(make_quote(ctx, piece, m.span("cue"), by))
     return out
