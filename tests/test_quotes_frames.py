@@ -771,3 +771,32 @@ def test_asked_with_an_object_is_no_question() -> None:
     """'asked the court to delay': a request with its listener, not a question."""
     text = LEAD + "The judge asked the court to delay the case."
     assert _got(text) == [("to delay the case", "The judge")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A long listener, with a place, between 'telling' and its clause.
+        (
+            "Jones is telling diners at a popular Leeds, West Yorkshire, cafe that the "
+            "town “needs you tomorrow.”",
+            [("the town “needs you tomorrow.”", "Jones")],
+        ),
+        # A source closing the sentence may be long.
+        (
+            "Most voters want change, according to early results of the exit poll "
+            "conducted by a research firm for the national networks and wire services.",
+            [
+                (
+                    "Most voters want change",
+                    "early results of the exit poll conducted by a research firm for "
+                    "the national networks and wire services",
+                )
+            ],
+        ),
+    ],
+)
+def test_sixth_pass_long_listeners_and_sources(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected

@@ -524,3 +524,60 @@ def test_the_parser_subject_drops_its_appositive() -> None:
     quotes = extract_quotes(text, parser=True)
     assert [text[q.speaker[0] : q.speaker[1]] for q in quotes] == ["Mr Schroeder", "he"]
     assert [q.speaker_name for q in quotes] == ["Gerhard Schroeder", "Gerhard Schroeder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A participle's subject is the clause's nearest subject, past places set off
+        # by commas and past datelines.
+        (
+            "Speaking at a school in Leeds, West Yorkshire, Jones attacked the plan, "
+            "calling it “a disgrace.”",
+            "disgrace",
+            "Jones",
+        ),
+        (
+            "LONDON — Sen. Ann Roe (D-Md.) defended her bill, saying the cost would fall.",
+            "cost would fall",
+            "Ann Roe",
+        ),
+        (
+            "At a rally in Ames, Iowa, on Sunday, Mrs. Roe tried to explain her vote, saying "
+            "that the state must lead.",
+            "state must lead",
+            "Mrs. Roe",
+        ),
+        (
+            "But a few days later, Jones reversed himself, telling the paper that the "
+            "plan was dead.",
+            "plan was dead",
+            "Jones",
+        ),
+        # A document or a date just before the participle is not who speaks.
+        (
+            "The town council released a statement Wednesday saying the road would reopen.",
+            "road would reopen",
+            "The town council",
+        ),
+        (
+            "Mr. Jones sent a memo to the board in April explaining that the mill would close.",
+            "mill would close",
+            "Mr. Jones",
+        ),
+        # 'call' and 'press' after an adjective are nouns, no frame of their own.
+        (
+            "In a heated press conference, Jones attacked the mayor, calling him “a coward.”",
+            "coward",
+            "Jones",
+        ),
+        (
+            "Sen. Ann Roe also sent out a fundraising call after the vote, asking supporters "
+            "to “give $5 now.”",
+            "give",
+            "Ann Roe",
+        ),
+    ],
+)
+def test_sixth_pass_participle_subjects(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of("The council met on Monday.\n\n" + text, words) == speaker

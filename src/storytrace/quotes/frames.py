@@ -29,7 +29,9 @@ from storytrace.quotes.lexicon import (
     PREPOSITIONS,
     QUOTE_ONLY,
     REQUESTS,
+    STATEMENT_NOUNS,
     SUBJECT_PRONOUNS,
+    TEMPORAL,
     TITLES,
     TRANSITIVE,
 )
@@ -247,18 +249,21 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             and not _WITH_THAT.match(text, c1, u1)
         ):
             continue
+        if (
+            word in ("call", "calls", "press", "presses")
+            and (prev := _PREV_WORD.search(text, max(u0, c0 - 30), c0)) is not None
+            and prev.group(1).islower()
+            and prev.group(1) not in _BEFORE_VERB
+        ):
+            # 'a fundraising call', 'an incendiary press conference': nouns.
+            continue
         if lemma == "call" and (on_to := _ON_TO.match(text, c1, u1)) is not None:
             # 'Palmieri called on Trump to stop attacking Machado': a request.
             c1 = on_to.end(1)
         elif lemma == "call" and (for_m := _FOR_NEXT.match(text, c1, u1)) is not None:
             # 'Obama called for reducing the corporate tax rate', 'called for female
             # contestants to wear ...': a request, whose content is what it asks for.
-            # 'calls for' after a determiner or an adjective is the noun ('amid
-            # growing calls for his resignation').
-            prev = _PREV_WORD.search(text, max(u0, c0 - 30), c0)
-            if word in ("call", "calls") and (
-                prev is None or (prev.group(1).islower() and prev.group(1) not in _BEFORE_VERB)
-            ):
+            if word in ("call", "calls") and _PREV_WORD.search(text, max(u0, c0 - 30), c0) is None:
                 continue
             c1 = for_m.end(1)
         # "Trump called Clinton 'crooked'": naming counts with quoted words, or
@@ -358,6 +363,8 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         and not (lemma in COMMISSIVES and _TO.match(text, c1, u1))
         # 'is calling for an inquiry'
         and not (lemma == "call" and _FOR_NEXT.match(text, c1, u1))
+        # 'is telling supporters after his victory in the primary that ...'
+        and not (lemma in TRANSITIVE and _told_then_that(ctx, c1, u1) is not None)
     ):
         return False
     if (
@@ -426,6 +433,18 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     or (bool(frames) and _LOWER_BEFORE.search(text, lo, c0) is not None)
                 )
                 speaker = None if participle else np_backward(ctx.doc, lo, c0)
+                if (
+                    speaker is not None
+                    and cue.participle
+                    and _object_not_speaker(text, speaker)
+                    and (subject := clause_subject(ctx, u0, c0)) is not None
+                    and subject[1] <= speaker[0]
+                ):
+                    # 'The town released a statement Wednesday saying ...', 'sent a
+                    # memo to the Post in April explaining ...': the participle is the
+                    # subject's, not the document's or the date's.
+                    speaker = None
+                    participle = True
                 if speaker is not None:
                     f0 = min(speaker[0], c0)
                 elif participle:
@@ -664,7 +683,7 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     end_of_unit = len(text[:u1].rstrip(" \t\n”’\"'.!?"))
     e = None
     for m in _SOURCE_WORD.finditer(text, c1, u1):
-        if m.start() - c1 > 100:
+        if m.start() - c1 > 200:
             return named
         e = min(m.end(), end_of_unit)
         if e >= end_of_unit or _SOURCE_END.match(text, m.end(), u1):
@@ -675,7 +694,16 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     words = text[s:e].split()
     if named is not None and named[1] >= e:
         return named
-    if not words or len(words) > 12 or words[-1].lower() in _NOT_SOURCES:
+    # A source that closes the sentence may be long ('according to early results of
+    # the exit poll conducted by Edison Research for the AP and the networks'); one
+    # that stops mid-sentence is short, or it is not the source.
+    long_ok = e >= end_of_unit
+    if (
+        not words
+        or len(words) > (25 if long_ok else 12)
+        or (not long_ok and e - c1 > 100)
+        or words[-1].lower() in _NOT_SOURCES
+    ):
         return named
     return s, e
 
@@ -717,6 +745,33 @@ _OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
 # Cues whose object may come between them and 'that': 'told the paper that', 'warned
 # voters that', 'reminded his staff that'.
 _LISTENER_CUES = TRANSITIVE | REQUESTS | {"remind", "inform", "assure", "promise", "convince"}
+
+
+_LONG_LISTENER = lazy_compile(r"\s+[^“”\"‘.!?;:]{1,120}?\s(?:that|how|whether)\s+")
+
+
+def _told_then_that(ctx: Context, c1: int, u1: int) -> re.Match[str] | None:
+    """A listener, perhaps long and with a place or time, between 'told' (or 'warned',
+    'assured') and its clause: 'telling customers at a popular Manchester, New
+    Hampshire, breakfast spot that ...'. None when those words hold a verb."""
+    m = _LONG_LISTENER.match(ctx.text, c1, u1)
+    if m is None or not _links(ctx, c1, m.end()):
+        return None
+    return m
+
+
+_MONTHS = set(
+    "january february march april may june july august september october november december".split()
+)
+_DOCUMENTS = STATEMENT_NOUNS | {"report", "paper", "memo", "document", "study", "ad", "op-ed"}
+
+
+def _object_not_speaker(text: str, speaker: Span) -> bool:
+    """Whether the noun phrase just before a participle is its verb's object or a time
+    rather than who speaks: a document ('a statement', 'a report this month') or a
+    date word ('April')."""
+    words = text[speaker[0] : speaker[1]].lower().split()
+    return bool(set(words) & _DOCUMENTS or (len(words) == 1 and words[0] in _MONTHS | TEMPORAL))
 
 
 def _calls_for(text: str, cue: Span) -> bool:
@@ -761,7 +816,15 @@ def _pieces(
     else:
         # 'says at a campaign stop in Toledo, Ohio, that it means ...': a place or
         # time phrase, commas and all, between the cue and its 'that'.
-        m = _THAT_FRAME.match(text, f1, hi) or _PHRASE_THAT.match(text, f1, hi)
+        m = (
+            _THAT_FRAME.match(text, f1, hi)
+            or _PHRASE_THAT.match(text, f1, hi)
+            or (
+                _told_then_that(ctx, f1, hi)
+                if CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower()) in TRANSITIVE
+                else None
+            )
+        )
         if (
             m
             and not _has_quote(ctx, f1, m.end())

@@ -419,7 +419,14 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying"); with
     ``whole``, of the sentence ``text[u0:c0]`` (no participle closing it)."""
     text = ctx.text
+    dateline = _DATELINE.match(text, u0, c0)
+    if dateline is not None:
+        # 'WASHINGTON — Sen. Sanders defended ..., saying', 'PARIS, Aug 31 (Reuters) -
+        # ...': the dateline is no subject.
+        u0 = dateline.end()
     starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
+    weak: Span | None = None
+    strong: Span | None = None
     for k, start in enumerate(starts[:-1] if len(starts) > 1 and not whole else starts):
         toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
@@ -442,9 +449,14 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
         ):
             continue
         end = None
+        at_verb = False
         for i, t in enumerate(toks):
             w = t.group(0)
             lw = w.lower()
+            if lw in TEMPORAL or lw in _TIME_NOUNS:
+                # 'But a few days later, Trump reversed himself': a time phrase.
+                end = None
+                break
             if (
                 not w[0].isalnum()
                 or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
@@ -454,6 +466,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             ):
                 # "Feldman wouldn't say when ... but said": the subject ends at its verb.
                 end = i
+                at_verb = w[0].isalnum()
                 break
             if (
                 w[0].islower()
@@ -462,10 +475,31 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 and i > 0
             ):
                 end = i
+                at_verb = True
                 break
         if end:
-            return toks[0].start(), toks[end - 1].end()
-    return None
+            span = toks[0].start(), toks[end - 1].end()
+            if at_verb:
+                # The subject nearest the participle: 'Speaking in Salem, New Hampshire,
+                # Trump went after Bush, calling him ...' is Trump's, not the place's.
+                strong = span
+                if whole:
+                    return span
+            elif weak is None:
+                # A noun phrase closed by punctuation ('Khan, who is Muslim, also
+                # decried ...'): the subject only if no clause below names another.
+                weak = span
+    return strong or weak
+
+
+_TIME_NOUNS = {"days", "weeks", "months", "years", "hours", "minutes", "ago", "decades"}
+# A dateline opening the text: 'WASHINGTON — ', 'New York (AFP) – ', 'PARIS, Aug 31
+# (Reuters) - '.
+_DATELINE = lazy_compile(
+    r"[ \t]*(?:[A-Z]{2,}[A-Z.]*(?:[ ,]+[A-Z]{2,}[A-Z.]*)*|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,2}"
+    r"(?=[ ,]+(?:[A-Z][a-z]{2}\.?\s+\d|\()))"
+    r"(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\((?:AFP|Reuters|AP|CNN|UPI|dpa)\))?\s*[—–-]+\s+"
+)
 
 
 # Past tenses that end a sentence's subject ('Roger Federer beat Andy Roddick'), beyond
