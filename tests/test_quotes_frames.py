@@ -800,3 +800,34 @@ def test_sixth_pass_long_listeners_and_sources(
     sentence: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The -s form of a noun-like cue is a verb between a name and a pronoun subject,
+        # or closing the sentence after its content.
+        (
+            "Many staff are new, though Smith notes they were hired before she came.",
+            [("they were hired before she came", "Smith")],
+        ),
+        (
+            "Profits were up 20 percent last year, The Daily Ledger reports.",
+            [("Profits were up 20 percent last year", "The Daily Ledger")],
+        ),
+        # A participle clause after 'despite', set off by commas, ends at its comma.
+        (
+            "Mr. Roe, despite admitting that he had doubts, backed the bill.",
+            [("he had doubts", "Mr. Roe")],
+        ),
+    ],
+)
+def test_sixth_pass_noun_like_verbs(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The report states the obvious.", "The store reports strong sales."]
+)
+def test_noun_like_forms_without_a_clause_are_no_frames(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []

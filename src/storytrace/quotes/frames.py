@@ -220,6 +220,18 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 _THAT.match(text, c1, u1)
                 # 'He jokes, “It’s a never ending line!”'
                 or (_QUOTE_NEXT.match(text, c1, u1) and _SUBJECT_BEFORE.search(text, u0, c0))
+                # 'though Lynch notes they were appointed before': a name, the verb and a
+                # pronoun subject.
+                or (
+                    _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)
+                    and _PRONOUN_NEXT.match(text, c1, u1)
+                )
+                # '..., The Wall Street Journal reports.': closing the sentence after
+                # its content.
+                or (
+                    _COMMA_NAME_BEFORE.search(text, max(u0, c0 - 60), c0)
+                    and _UNIT_END.match(text, c1, u1)
+                )
             ):
                 # 'The Tax Foundation estimates that': a noun-like form is a verb here.
                 lemma = CUE_FORMS_BEFORE_THAT[word]
@@ -319,6 +331,14 @@ _NAMED_AS = lazy_compile(
     r"(?:a|an)\s+[a-z]"
 )
 _QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
+_NAME_OR_PRONOUN_BEFORE = lazy_compile(
+    r"(?:(?<![.!?]\s)\b[A-Z][a-z][\w’'\-]*|\b(?:he|she|they|He|She|They))\s+$"
+)
+_PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
+_COMMA_NAME_BEFORE = lazy_compile(
+    r",[”’\"]?\s+(?:the\s+|The\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,5}\s+$"
+)
+_UNIT_END = lazy_compile(r"\s*[.!?]?[”’\"]?\s*$")
 _SUBJECT_BEFORE = lazy_compile(r"(?:\b(?:he|she|they|I|we)|\b[A-Z][\w’'.\-]+)\s+$")
 _BACK = lazy_compile(r"\s+back\b")
 _IT = lazy_compile(r"\s+it\b")
@@ -631,7 +651,8 @@ _AFTER_QUOTE_FRAME = lazy_compile(
 
 
 _RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
-_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when)\s*$")
+_PAREN_PREP = lazy_compile(r",\s*(?:despite|after|before|while|without|when|by)\s+$")
+_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when|despite)\s*$")
 _COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
 )
@@ -921,6 +942,14 @@ def _pieces(
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
+    if (
+        after is not None
+        and text[cue[0] : cue[1]].split()[0] in PARTICIPLES
+        and _PAREN_PREP.search(text, max(lo, cue[0] - 20), cue[0])
+    ):
+        # 'Ryan, despite admitting that he had concerns, backed the bill': the
+        # participle's clause is set off by commas; the sentence goes on without it.
+        after = _first_clause(ctx, after)
     if after is not None and _calls_for(text, cue):
         # What is called for ends with its clause ('called for compensation to be
         # “clawed back”, Clinton restricted ...').
