@@ -6,6 +6,8 @@ stories through :func:`shape_stories`, so they agree on titles, labels and count
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -64,7 +66,8 @@ def shape_stories(
     - ``title``: the earliest article's headline, else the opening of its first line;
     - ``summary``: one line with outlets, time span, copies and the source where known;
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
-      its text's first line, else its id), ``when`` (for display) and ``group`` (its
+      its text's first line, else its id; with the id after it when another article
+      of the story has the same label), ``when`` (for display) and ``group`` (its
       near-duplicate group);
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
@@ -94,6 +97,8 @@ def shape_stories(
             }
             for a in arts
         ]
+        title = short(arts[0]["label"], TITLE_CHARS)
+        arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
         edges = [_edge(e, labels) for e in raw["edges"]]
         for node in nodes:
@@ -113,7 +118,7 @@ def shape_stories(
                 )
         story = {
             "id": str(raw["id"]),
-            "title": short(arts[0]["label"], TITLE_CHARS),
+            "title": title,
             "articles": arts,
             # Only named outlets count: articles without one are not "one outlet".
             "outlets": len({a["outlet"] for a in arts if a.get("outlet")}),
@@ -133,6 +138,39 @@ def shape_stories(
         story["summary"] = summary(story)
         built.append(story)
     return built
+
+
+LABEL_CHARS = 60
+"""Where the terminal and the graph cut a label: a repeated label's id must fit inside it."""
+
+
+def _distinct_labels(arts: list[dict]) -> list[dict]:
+    """Articles whose labels repeat within a story get their id after the label.
+
+    Outlets republish under the same headline, and a copy line reading
+    "“Bridge shut” <- “Bridge shut”" does not say which article is which; the
+    id does. The folder path the story's ids all start with is left out (a
+    file's id is its path), and the headline is cut so the id survives
+    ``LABEL_CHARS``.
+
+    >>> [a["label"] for a in _distinct_labels([
+    ...     {"id": "/data/news/gazette/1.txt", "label": "Bridge shut"},
+    ...     {"id": "/data/news/post/7.txt", "label": "Bridge shut"},
+    ...     {"id": "/data/news/x.txt", "label": "Ferries run"}])]
+    ['Bridge shut (gazette/1.txt)', 'Bridge shut (post/7.txt)', 'Ferries run']
+    """
+    count = Counter(a["label"] for a in arts)
+    if max(count.values(), default=0) < 2:
+        return arts
+    prefix = os.path.commonprefix([a["id"] for a in arts])
+    prefix = prefix[: prefix.rfind("/") + 1]
+    out = []
+    for a in arts:
+        if count[a["label"]] > 1 and a["label"] != a["id"]:
+            tail = short(a["id"][len(prefix) :] or a["id"], 30)
+            a = a | {"label": f"{short(a['label'], LABEL_CHARS - len(tail) - 3)} ({tail})"}
+        out.append(a)
+    return out
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
