@@ -164,9 +164,13 @@ def test_quotes_batch_folder_jsonl_and_bad_file(tmp_path: Path) -> None:
 
 
 def test_quotes_nothing_to_process(tmp_path: Path) -> None:
+    # Empty JSON Lines on stdin: nothing to do. (An empty folder is an error of its own:
+    # it names the folder, since a mistyped path must not pass as "nothing to do".)
+    res = run("quotes", "-", stdin="")
+    assert res.exit_code == 1 and "no articles to process" in res.stderr
     (tmp_path / "empty").mkdir()
     res = run("quotes", str(tmp_path / "empty"))
-    assert res.exit_code == 1 and "no articles to process" in res.stderr
+    assert res.exit_code == 1 and "folder holds no .txt" in res.stderr
 
 
 # --- Ctrl-C --------------------------------------------------------------------------

@@ -591,6 +591,8 @@ def _iter_articles(
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
                 and f.name.lower().endswith(ARTICLE_SUFFIXES)
             )
+            if not files:  # a mistyped folder must not pass as "nothing to do"
+                yield p, InputError(f"{p}: folder holds no {', '.join(ARTICLE_SUFFIXES)} file")
             yield from _iter_articles(str(f) for f in files)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)

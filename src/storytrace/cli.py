@@ -168,7 +168,8 @@ class Tally:
         if self.ok + self.failed == 0:
             say("error:", f"no {what} to process")
             raise click.exceptions.Exit(EXIT_FAILED)
-        say("", f"{self.ok} {what} processed, {self.failed} failed")
+        noun = what[:-1] if self.ok == 1 and what.endswith("s") else what
+        say("", f"{self.ok} {noun} processed, {self.failed} failed")
         if self.failed:
             raise click.exceptions.Exit(EXIT_FAILED)
 
