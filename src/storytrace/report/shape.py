@@ -11,9 +11,8 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
+from storytrace.articles import TITLE_CHARS, lead_title
 from storytrace.report.common import short
-
-TITLE_CHARS = 120
 
 
 def when(published: str | None) -> str:
@@ -27,23 +26,6 @@ def when(published: str | None) -> str:
     day, _, clock = published.partition("T")
     clock = clock[:5]
     return day if not clock or clock == "00:00" else f"{day} {clock}"
-
-
-def lead_title(text: str) -> str:
-    """A title for an article without one: its first line, cut to ``TITLE_CHARS``.
-
-    A headline is usually the first line; a text without one is named by its
-    opening words. (Not its first sentence: splitting sentences for every
-    untitled article was most of the time of ``stories`` on 30,000 of them.)
-
-    >>> lead_title("Bridge to close\\n\\nThe council said so. More text.")
-    'Bridge to close'
-    >>> lead_title("The council said the bridge will close. Ferries will run.")
-    'The council said the bridge will close. Ferries will run.'
-    >>> len(lead_title("word " * 100)) <= TITLE_CHARS
-    True
-    """
-    return short(text.strip().split("\n", 1)[0].strip(), TITLE_CHARS)
 
 
 def _order(a: dict) -> tuple:
