@@ -831,3 +831,33 @@ def test_sixth_pass_noun_like_verbs(sentence: str, expected: list[tuple[str, str
 )
 def test_noun_like_forms_without_a_clause_are_no_frames(sentence: str) -> None:
     assert _got(LEAD + sentence) == []
+
+
+def test_a_block_quote_after_a_dangling_frame() -> None:
+    """'He added:' closing a paragraph, then the words without quotation marks: the
+    paragraph is the quote, to its end, with the frame's speaker."""
+    text = (
+        "The council met on Monday.\n\nMr. Roe spoke for an hour. Roe added:\n\n"
+        "The town cannot wait another year. Who will pay for the roads? Not the "
+        "people who use them.\n\nThe vote is on Friday."
+    )
+    got = [
+        (q.quoted(text), text[q.speaker[0] : q.speaker[1]])
+        for q in extract_quotes(text, parser=False)
+    ]
+    assert got == [
+        (
+            "The town cannot wait another year. Who will pay for the roads? Not the people "
+            "who use them",
+            "Roe",
+        )
+    ]
+
+
+def test_no_block_quote_after_a_list_lead_in() -> None:
+    """'The plan includes the following:' is no speech frame; its list is no quote."""
+    text = (
+        "The council met on Monday.\n\nThe plan includes the following:\n\n"
+        "New roads and better bus services for the whole town."
+    )
+    assert extract_quotes(text, parser=False) == []

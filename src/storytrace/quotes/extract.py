@@ -11,8 +11,9 @@ from storytrace.quotes.frames import (
     orphan_quotes,
     question_frames,
     transcript_turns,
+    trim_span,
 )
-from storytrace.quotes.lexicon import ANY_CUE
+from storytrace.quotes.lexicon import ANY_CUE, CUE_FORMS
 from storytrace.quotes.model import Quote
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
@@ -60,6 +61,9 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             orphans = orphan_quotes(ctx, u0, u1, prev, prev_unit_end)
             found = [q for q, _ in orphans]
             continuations.update(id(q) for q, cont in orphans if cont)
+        if not found and prev is not None and (block := _block_quote(ctx, prev, u0, u1)):
+            found = [block]
+            turn_end = max(turn_end, block.content[1])
         asked = question_frames(ctx, u0, u1)
         if asked:
             # 'Asked if he was bullied, the candidate said no': the question is not
@@ -135,3 +139,26 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
             continue
         out.append(q)
     return out
+
+
+def _block_quote(ctx: Context, prev: Quote, u0: int, u1: int) -> Quote | None:
+    """'Limbaugh added:' closing a paragraph, then a paragraph without quotation marks:
+    the speaker's words set as a block. The paragraph after a dangling speech frame
+    (a reporting verb and a colon, not 'the following:') is the quote, to its end."""
+    text = ctx.text
+    if (
+        prev.content[0] != prev.content[1]
+        or prev.cue is None
+        or text[prev.cue[0] : prev.cue[1]].split()[0].lower() not in CUE_FORMS
+        or text[prev.content[1] : u0].count("\n") not in (1, 2)
+        or text[prev.content[1] : u0].strip()
+    ):
+        return None
+    par_end = text.find("\n", u0)
+    par_end = len(text) if par_end < 0 else par_end
+    if ctx.segments_in(u0, par_end):
+        return None
+    piece = trim_span(text, u0, par_end)
+    if piece is None or ctx.count_words(*piece) < 4:
+        return None
+    return Quote("indirect", piece, prev.cue, prev.speaker, prev.speaker_name)
