@@ -861,3 +861,16 @@ def test_no_block_quote_after_a_list_lead_in() -> None:
         "New roads and better bus services for the whole town."
     )
     assert extract_quotes(text, parser=False) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It goes without saying that raising taxes is unpopular with voters.",
+        "That two hosts would join the network says something about the media that has "
+        "fallen upon the land.",
+        "Would you vote for a man who said and did the same things?",
+    ],
+)
+def test_idioms_and_signs_are_no_speech(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []

@@ -245,6 +245,14 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 continue
         if ctx.in_quote(c0):
             continue
+        if (
+            _IDIOM_BEFORE.search(text, max(u0, c0 - 20), c0)
+            or _SAID_AND_DONE.match(text, c1, u1)
+            or _SIGNIFIES.match(text, c1 + 1, u1)
+        ):
+            # 'It goes without saying that ...', 'who said and did the same things':
+            # no one's words.
+            continue
         if not _frames_speech(ctx, lemma, word, c0, c1, u0, u1):
             continue
         out_m = _OUT.match(text, c1, u1) if lemma != "according" else None
@@ -291,6 +299,11 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_IDIOM_BEFORE = lazy_compile(r"\bgoes\s+without\s+$")
+_SAID_AND_DONE = lazy_compile(r"\s+and\s+(?:did|done|does|do)\b")
+_SIGNIFIES = lazy_compile(
+    r"\s*(?:something|nothing|a\s+lot|much|little|more|everything|anything|volumes)\s+about\b"
+)
 _GERUND = lazy_compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?!\s+(?:of|for|in|at)\b)")
 _FOR_NEXT = lazy_compile(r"(\s+for)\s+(?=[“\"‘]?[\w$])")
 _PREV_WORD = lazy_compile(r"([\w’']+)\s+$")
@@ -1085,7 +1098,8 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if _has_quote(ctx, piece[0], piece[1]) or text[piece[0]] in OPEN_MARKS:
         return True
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())
-    if lemma in QUOTE_ONLY:
+    if lemma in QUOTE_ONLY or _SIGNIFIES.match(text, piece[0], piece[1]):
+        # 'says something about the media': what a thing shows, not what anyone said.
         return False
     if lemma in COMMISSIVES and text.startswith("to ", piece[0]):
         return True
