@@ -874,3 +874,39 @@ def test_no_block_quote_after_a_list_lead_in() -> None:
 )
 def test_idioms_and_signs_are_no_speech(sentence: str) -> None:
     assert _got(LEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A number opening the content before a frame is no prepositional phrase.
+        (
+            "About 270 people have now been resettled under the program, officials said.",
+            [("About 270 people have now been resettled under the program", "officials")],
+        ),
+        # An adverb between the subject and the cue, and a hyphenated -ed adjective.
+        (
+            "Carter however said he would welcome the talks.",
+            [("he would welcome the talks", "Carter")],
+        ),
+        (
+            "The self-described democratic socialist said he would win the primary.",
+            [("he would win the primary", "The self-described democratic socialist")],
+        ),
+        # Coordinated verbs after an opening phrase or a time phrase take the subject.
+        (
+            "In an interview on Thursday, the Wisconsin senator criticized the plan and "
+            "said allies were worried.",
+            [("allies were worried", "the Wisconsin senator")],
+        ),
+        (
+            "A few minutes later the organisers reversed themselves, opened the doors and "
+            "said they would register voters.",
+            [("they would register voters", "the organisers")],
+        ),
+    ],
+)
+def test_sixth_pass_subjects_of_frames(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected

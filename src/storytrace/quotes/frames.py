@@ -507,8 +507,8 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker, f0 = long, long[0]
                 elif not frames and _COORDINATED.search(text, lo, c0):
                     # 'Cruz exhorted Republicans to vote and said he was ...': the
-                    # subject of the coordinated verbs.
-                    speaker = clause_subject(ctx, u0, c0)
+                    # subject of the coordinated verbs, after any opening phrase.
+                    speaker = clause_subject(ctx, u0, c0, whole=True)
                     if speaker is None:
                         continue
                 else:
@@ -1138,7 +1138,12 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'But when Congress cut funding two years later, Mexico said enough': a
         # subordinate clause alone, the narrator's scene-setting.
         return False
-    if whole and low[0] in PREPOSITIONS:
+    if (
+        whole
+        and low[0] in PREPOSITIONS
+        # 'About 270 people have been resettled, officials said': a number, no phrase.
+        and not (low[0] in _ROUGHLY and len(low) > 1 and low[1][:1].isdigit())
+    ):
         # 'After some challenges, the work has met standards, an official said':
         # the clause follows its introductory phrase.
         comma = text.find(",", piece[0], piece[1])

@@ -95,7 +95,8 @@ AUX_ADV = set(
     """has have had was were is are be been also then later previously earlier once again even
     reportedly just recently will would could did does do not never has often repeatedly
     subsequently quickly simply further flatly publicly privately angrily separately still
-    initially first last tersely bluntly memorably famously long""".split()
+    initially first last tersely bluntly memorably famously long however nonetheless
+    nevertheless""".split()
 )
 # Words that open a plural subject: "several environmental groups", "two aides".
 QUANTIFIERS = set("two three four five six seven eight nine ten several many both most all".split())

@@ -298,7 +298,14 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         ):
             break
         # "Swanson praised evangelist Franklin Graham": a past-tense verb ends the phrase.
-        if w[0].islower() and lw.endswith("ed") and lw not in ED_ADJECTIVES and i < end:
+        if (
+            w[0].islower()
+            and lw.endswith("ed")
+            and lw not in ED_ADJECTIVES
+            # 'the self-described democratic socialist', 'a well-connected aide'
+            and "-" not in lw
+            and i < end
+        ):
             break
         start = i
         words += 1
@@ -437,6 +444,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             toks.pop(0)
             if toks and toks[0].group(0) == ",":
                 toks.pop(0)
+        toks = _after_time_phrase(toks)
         head = toks[0].group(0) if toks else ""
         if head.lower() in SUBJECT_PRONOUNS:
             # 'Speaking in his real voice, he proceeded to ..., saying:'
@@ -473,6 +481,8 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST or lw in _SUBJECT_VERBS)
                 and lw not in DETERMINERS
                 and i > 0
+                # 'the organisers reversed': a plural noun after its determiner.
+                and not (lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS)
             ):
                 end = i
                 at_verb = True
@@ -490,6 +500,24 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
     return strong or weak
+
+
+def _after_time_phrase(toks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The tokens after an opening time phrase ('A few minutes later they ...', 'a few
+    days later, Trump ...'); all of them when the clause opens otherwise."""
+    times = [k for k, t in enumerate(toks[:6]) if t.group(0).lower() in TEMPORAL | _TIME_NOUNS]
+    if not times:
+        return toks
+    for t in toks[: times[0]]:
+        lw = t.group(0).lower()
+        if not (
+            lw in PREPOSITIONS or lw in DETERMINERS or lw in QUANTIFIERS or lw[0].isdigit()
+        ) and not (t.group(0)[0].islower() and t.group(0).isalpha()):
+            return toks
+    j = times[0] + 1
+    while j < len(toks) and toks[j].group(0).lower() in ("later", "ago", "earlier", ","):
+        j += 1
+    return toks[j:] if j < len(toks) else toks
 
 
 _TIME_NOUNS = {"days", "weeks", "months", "years", "hours", "minutes", "ago", "decades"}
