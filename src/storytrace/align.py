@@ -625,12 +625,9 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     if not chains:  # unrelated texts: nothing to extend
         return []
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
-    bounds_a, bounds_b = _sentence_bounds(doc_a), _sentence_bounds(doc_b)
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(
-            ids_a, ids_b, doc_a.norms, doc_b.norms, c, options.seed_n * 2, bounds_a, bounds_b
-        )
+        tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2)
         if not tok_ops:
             continue
         # The passage's words and spans first: most short chains are dropped, so
@@ -650,12 +647,10 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 def _region_ops(
     ids_a: list[int],
     ids_b: list[int],
-    norms_a: list[str],
-    norms_b: list[str],
+    doc_a: Doc,
+    doc_b: Doc,
     c: _Chain,
     window: int,
-    bounds_a: tuple[frozenset[int], frozenset[int]],
-    bounds_b: tuple[frozenset[int], frozenset[int]],
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
@@ -666,14 +661,14 @@ def _region_ops(
     they cannot disturb the chain's alignment) and kept only up to an anchored
     run of equal words: two or more, at least one of them a content word, or any
     run that ends a sentence on both sides (after the chain) or starts one on both
-    sides (before it). ``bounds_a``/``bounds_b``: each text's sentence starts and ends
-    as token positions (:func:`_sentence_bounds`).
+    sides (before it).
 
     A lifted sentence with a word changed near its end ("... came to power At 1997.")
     ended the passage at the change: the one equal word after it is no anchored run,
     though it closes the sentence in both texts.
     """
     a0, a1, b0, b1 = c.a0, c.a1, c.b0, c.b1
+    norms_a, norms_b = doc_a.norms, doc_b.norms
     i, j = a0, b0
     while i > 0 and j > 0:
         if ids_a[i - 1] == ids_b[j - 1]:
@@ -703,11 +698,20 @@ def _region_ops(
         # Windows without a word in common (seven in ten) have no equal run to keep.
         return [] if set(ids_a[i0:i1]).isdisjoint(ids_b[j0:j1]) else ops(i0, i1, j0, j1)
 
+    # Sentence bounds looked up only for equal runs in a window (most chains have none).
     def opens(op: TokOp) -> bool:
-        return op[0] == "equal" and op[1] in bounds_a[0] and op[3] in bounds_b[0]
+        return (
+            op[0] == "equal"
+            and op[1] in _sentence_bounds(doc_a)[0]
+            and op[3] in _sentence_bounds(doc_b)[0]
+        )
 
     def closes(op: TokOp) -> bool:
-        return op[0] == "equal" and op[2] in bounds_a[1] and op[4] in bounds_b[1]
+        return (
+            op[0] == "equal"
+            and op[2] in _sentence_bounds(doc_a)[1]
+            and op[4] in _sentence_bounds(doc_b)[1]
+        )
 
     left = window_ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
     first = next((k for k, op in enumerate(left) if anchored(op) or opens(op)), len(left))
