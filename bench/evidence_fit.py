@@ -1,7 +1,7 @@
 """Would a calibrated score over the evidence tell other events apart better than the rules?
 
 Run: ``nice -n 10 .venv/bin/python bench/evidence_fit.py --data ../shared/data`` (the tune
-part; about 40 s CPU), then once, at the end, ``--part measure``.
+part: 20 s CPU), then once, at the end, ``--part measure`` (25 s CPU, tune part included).
 
 ``evidence.gather`` decides ``same-story`` by hand-set rules over shared rare names, focus,
 the texts' and leads' rare-word cosines, event similarity, near dates and place and year

@@ -438,3 +438,19 @@ def test_articles_with_the_same_headline_are_told_apart_by_their_ids() -> None:
     assert story["title"] == "Party launched"
     text = stories_text([story])
     assert "“Party launched (293.txt)” <- “Party launched (111.txt)”" in text
+
+
+def test_graph_leaves_out_date_and_outlet_columns_nobody_has() -> None:
+    from storytrace.report.graph import story_graph
+
+    def story(**extra: str) -> dict:
+        arts = [{"id": "a", "label": "Bridge to close"}, {"id": "b", "label": "Bridge shut"}]
+        arts[0] |= extra
+        edge = {"source": "a", "target": "b", "kind": "copied", "directed": False}
+        return {"articles": arts, "edges": [edge]}
+
+    bare = story_graph(story())
+    assert "undated" not in bare and "unknown outlet" not in bare
+    # Once one article has a date or an outlet, the others say they have none.
+    some = story_graph(story(when="2024-10-20", outlet="Gazette"))
+    assert "undated" in some and "unknown outlet" in some and "2024-10-20" in some

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from storytrace.errors import InputError, InputWarning
 from storytrace.records import Record, jfield
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -77,14 +78,6 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 
 META_FIELDS = ("title", "byline", "url", "outlet", "series")
 """Optional string fields of a JSONL record (besides ``published``/``date``)."""
-
-
-class InputError(Exception):
-    """Bad user input; the message is one line and names the input."""
-
-
-class InputWarning(UserWarning):
-    """Input that was read but repaired or partly ignored; one line naming the input."""
 
 
 def warn(message: str) -> None:

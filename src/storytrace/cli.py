@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from storytrace.articles import InputError, InputWarning
+from storytrace.errors import InputError, InputWarning
 
 if TYPE_CHECKING:
     from rich.progress import Progress
