@@ -34,6 +34,13 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 5 (2026-12-01, evening): no change to the rules. A logistic score over focus, the
+texts' cosine and a shared date, fitted on the tune pairs, was measured in their place and not
+kept (``bench/evidence_fit.py``): on this bench's pairs, measure-only same event 0.870 -> 0.930
+but other event 0.167 -> 0.208 (rules beside it in the same run, main 94a6ada; tune 0.864 ->
+0.909 and 0.045 -> 0.106; PolNeAR train 0.000 -> 0.007, dev 0.000 both), the same trade-off
+as the rules.
+
 Results (2026-12-01 session 4, shared copy, 2 cores, load 10-20). Measure-only was run once,
 at the end, after ``shared-passage`` became 15 reused words (all the words of a passage at
 least 80% equal, else its equal words) and moved before the place and year conflicts (issue

@@ -483,6 +483,31 @@ def test_words_dropped_at_a_passage_end_keep_their_edit_inside_the_passage() -> 
     assert dropped[0].b == (42, 42) and b[:42].endswith("declined to")
 
 
+def test_a_lift_with_letter_noise_at_its_ends_is_one_passage_to_its_last_word() -> None:
+    # bench/sentence_reuse.py, bbc seed 7: OCR noise in the last three words left them out
+    # of the passage ("... faces up to four"), so the lift counted 14 words, not 17.
+    lift = (
+        "He admitted one felony count of scheming to defraud and faces up to four years in prison."
+    )
+    noisy = (
+        "He admittcd one felony count of scheming to defraud and faces ud to four yearc ig prison."
+    )
+    a = f"The court heard the case on Monday. {lift} His lawyer said he would appeal."
+    b = f"Shares rose sharply in Tokyo. {noisy} Traders expect more gains on Friday."
+    cmp = compare(a, b)
+    (p,) = cmp.passages
+    assert cmp.b.text[p.b[0] : p.b[1]] == noisy[:-1]
+    assert cmp.a.text[p.a[0] : p.a[1]] == lift[:-1]
+    changed = [
+        (cmp.a.text[slice(*e.a)], cmp.b.text[slice(*e.b)]) for e in p.edits if e.op != "equal"
+    ]
+    assert changed == [("admitted", "admittcd"), ("up", "ud"), ("years in", "yearc ig")]
+    # Misread words with no exact match beyond them stay out: no passage ends in a change.
+    cut = b.replace("ig prison. Traders", "ig gaol. Traders")
+    (q,) = compare(a, cut).passages
+    assert cmp.b.text[q.b[0] : q.b[1]].endswith("ud to four")
+
+
 # --- the per-comparison work limit (issue 16) ----------------------------------------------
 
 
@@ -577,6 +602,12 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
         cmp.nothing  # noqa: B018
 
 
+MINISTERS = (
+    "Ministers had to be sure local government could deliver without "
+    '"unreasonable council tax increases", he added.'
+)
+
+
 def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_hold() -> None:
     """compare decides ``unrelated`` from the shared quotes, passages and names alone when
     none can make a same-story rule hold, and gathers the rest of the evidence on first
@@ -606,6 +637,15 @@ def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_ho
         "Rain is due in Leeds on Monday, forecasters said.",
         "Leeds United sacked their manager on Monday after a run of defeats.",
         "Shares fell in Tokyo as the yen rose.",
+        # A 16-word sentence with a quote of four words (no shared quote) and 12 unquoted
+        # words, in two otherwise unrelated articles: a shared passage only when the quoted
+        # words count with their frame.
+        f"{MINISTERS} Rain is due in Leeds on Monday, and forecasters expect flooding on the "
+        "low roads near the river by the evening. Schools in the valley may close early, "
+        "the council said, and buses will keep to the main routes until the water drops.",
+        "Shares fell in Tokyo as the yen rose against the dollar for a third day, and "
+        "exporters led the losses as traders waited for the central bank's decision on "
+        f"rates. {MINISTERS} Bond yields were little changed in late trading.",
     ]
     decided = {True: 0, False: 0}
     for a in texts:

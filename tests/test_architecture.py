@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "text": 0,
     "dates": 0,
     "articles": 0,
+    "errors": 0,
     # 1 diff primitives and lexical resources
     "diff": 1,
     "names": 1,

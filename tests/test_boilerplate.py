@@ -95,8 +95,17 @@ def test_rules_find_furniture_and_leave_reporting():
         "© 2024 Courier Media",
         "This material may not be published, broadcast, rewritten or redistributed.",
         "Click here to watch the video",
+        "Clark Boyd is technology correspondent for The World, a BBC World Service and "
+        "WGBH-Boston co-production.",
+        "Jane Doe is a senior political reporter at the Courier.",
     ):
         assert boilerplate_spans(f"{STORIES[1]}\n{line}") != [], line
+    # A report about a reporter, not the writer's bio line.
+    about = (
+        "Police said the man had threatened a woman who is a reporter for the Courier, "
+        "and that he would appear in court on Monday."
+    )
+    assert boilerplate_spans(f"{STORIES[1]}\n{about}") == []
 
 
 def test_user_patterns_mark_more_furniture():

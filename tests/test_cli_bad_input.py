@@ -224,7 +224,14 @@ CASES: dict[str, Callable[[Path], Case]] = {
         ["index", "-", "--db", str(d / "db")], 1, ["<stdin>: expected JSON Lines"], stdin=BODY
     ),
     # batches
-    "quotes-empty-folder": lambda d: Case(["quotes", str(d)], 1, ["no articles to process"]),
+    "quotes-empty-folder": lambda d: Case(
+        ["quotes", str(d)], 1, [f"skipped: {d}: folder holds no .txt", "0 articles processed"]
+    ),
+    "index-empty-folder": lambda d: Case(
+        ["index", str(d), "--db", str(d.parent / "db")],
+        1,
+        [f"skipped: {d}: folder holds no .txt", "no article was indexed"],
+    ),
     "quotes-bad-file-among-good": lambda d: Case(
         ["quotes", SEED, write(d / "e.txt", b""), SEED, "--json", "--no-parser"],
         1,

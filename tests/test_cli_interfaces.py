@@ -164,9 +164,13 @@ def test_quotes_batch_folder_jsonl_and_bad_file(tmp_path: Path) -> None:
 
 
 def test_quotes_nothing_to_process(tmp_path: Path) -> None:
+    # Empty JSON Lines on stdin: nothing to do. (An empty folder is an error of its own:
+    # it names the folder, since a mistyped path must not pass as "nothing to do".)
+    res = run("quotes", "-", stdin="")
+    assert res.exit_code == 1 and "no articles to process" in res.stderr
     (tmp_path / "empty").mkdir()
     res = run("quotes", str(tmp_path / "empty"))
-    assert res.exit_code == 1 and "no articles to process" in res.stderr
+    assert res.exit_code == 1 and "folder holds no .txt" in res.stderr
 
 
 # --- Ctrl-C --------------------------------------------------------------------------
@@ -277,3 +281,21 @@ def test_match_loads_no_compare_engine(tmp_path: Path) -> None:
     # none of them (fingerprints.query; diff imports rapidfuzz on first use).
     heavy = {"storytrace.align", "storytrace.stories", "multiprocessing.pool", "pydantic"}
     assert not (heavy | {"numpy", "importlib.metadata", "rapidfuzz"}) & loaded
+
+
+def test_match_lists_hits_under_a_header_with_their_headlines(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(
+        jsonl({"id": "w1", "text": "Harbour bridge to close\n" + WIRE, "outlet": "Gazette"})
+    )
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    probe.write_text(WIRE)
+    res = run("match", str(probe), "--db", db)
+    assert res.exit_code == 0, res.output
+    header, hit = res.stdout.splitlines()[:2]
+    assert header.split() == ["score", "shared", "quotes", "article"]
+    # An untitled record is named by its first line, with its outlet: a reader sees which
+    # article it is without opening the index.
+    assert "w1  Gazette  “Harbour bridge to close”" in hit

@@ -413,6 +413,55 @@ def test_a_lightly_edited_lift_counts_all_its_words():
     assert cmp.evidence.rule == "shared-passage"
 
 
+# A quotation with its frame, lifted word for word (bench/sentence_reuse.py, bbc seed 7), and
+# the same statement quoted with only "he said": two outlets quoting one statement.
+FRAMED = (
+    '"Obviously we had some pretty frank discussions about this," he told BBC Radio 4\'s '
+    "The World at One."
+)
+QUOTED = (
+    '"Obviously we had some pretty frank discussions about this with the new minister and '
+    'his staff," he said.'
+)
+# Five narrator's words printed alike before a quoted statement, as two outlets quoting the
+# FBI director wrote "Clinton and her team were 'extremely careless ...'" (PolNeAR train).
+PARTIAL = (
+    'The owners and staff were "extremely careful in their handling of very old, highly '
+    'valuable watches from the workshop."'
+)
+MORE_HARBOUR = (
+    "\nThe scheme will cost £14m, of which the government will pay half and the council the "
+    "rest, with a loan from the harbour trust to cover any overrun on the dredging. Fishermen "
+    "said the deeper berths were long overdue, while shopkeepers on the front hoped the "
+    "ferry would bring day trippers back to the town through the winter months. A public "
+    "meeting on the plans will be held in the town hall next month, and drawings of the new "
+    "terminal can be seen in the library until then."
+)
+MORE_HEIST = (
+    "\nThe jewellers reopened on Thursday with boarded windows and a guard at the door, and "
+    "the owners thanked customers who had sent cards and flowers after the raid. Insurers "
+    "are expected to cover most of the loss, though several pieces made by hand in the "
+    "workshop upstairs cannot be replaced, the family said in a statement. Two other shops "
+    "in the street have since fitted shutters, and the police have promised more patrols in "
+    "the town centre over the coming weeks."
+)
+
+
+@pytest.mark.parametrize(("lift", "reuse"), [(FRAMED, True), (QUOTED, False), (PARTIAL, False)])
+def test_a_quotation_lifted_with_its_frame_is_a_shared_passage(lift: str, reuse: bool) -> None:
+    from storytrace.stories import STOCK_COVERAGE, reuse_edge
+
+    a = HEIST_WITH_LIFT.replace(LIFT, lift) + MORE_HEIST
+    b = LIFTED.replace(LIFT, lift) + MORE_HARBOUR
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert len(lift.split()) >= 15 and max(cmp.coverage["a"], cmp.coverage["b"]) < STOCK_COVERAGE
+    assert cmp.verdict == "same-story" and ev.rule == "shared-quote" and len(ev.quotes) == 1
+    assert ("shared-passage" in ev.held) is reuse
+    # index stores reuse only: a quotation both carry is no copy, one lifted with its frame is.
+    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+
+
 def test_a_place_conflict_names_the_place_as_written() -> None:
     # ECB+ 1_1ecb against 1_10ecbplus named B's place "betty": a word of the place the
     # test compares, not a place a reader knows.

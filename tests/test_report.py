@@ -412,3 +412,45 @@ def test_untitled_articles_are_named_by_their_own_first_line_then_their_id() -> 
     # A file's id is its path; its headline tells a reader which story it is.
     assert labels == ["Bridge to close", "dir/2.txt", "Bridge shut"]
     assert story["title"] == "Bridge to close"
+
+
+def test_articles_with_the_same_headline_are_told_apart_by_their_ids() -> None:
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {
+        "/news/politics/111.txt": {"id": "/news/politics/111.txt", "title": "Party launched"},
+        "/news/politics/293.txt": {"id": "/news/politics/293.txt", "title": "Party launched"},
+    }
+    edge = {
+        "a": "/news/politics/111.txt",
+        "b": "/news/politics/293.txt",
+        "verdict": "copied",
+        "direction": {
+            "from": "/news/politics/111.txt",
+            "to": "/news/politics/293.txt",
+            "basis": "containment",
+        },
+    }
+    raw = [{"id": 1, "articles": sorted(meta), "edges": [edge]}]
+    (story,) = shape_stories(raw, meta)
+    # The story keeps its headline; the copy line says which article is which.
+    assert story["title"] == "Party launched"
+    text = stories_text([story])
+    assert "“Party launched (293.txt)” <- “Party launched (111.txt)”" in text
+
+
+def test_graph_leaves_out_date_and_outlet_columns_nobody_has() -> None:
+    from storytrace.report.graph import story_graph
+
+    def story(**extra: str) -> dict:
+        arts = [{"id": "a", "label": "Bridge to close"}, {"id": "b", "label": "Bridge shut"}]
+        arts[0] |= extra
+        edge = {"source": "a", "target": "b", "kind": "copied", "directed": False}
+        return {"articles": arts, "edges": [edge]}
+
+    bare = story_graph(story())
+    assert "undated" not in bare and "unknown outlet" not in bare
+    # Once one article has a date or an outlet, the others say they have none.
+    some = story_graph(story(when="2024-10-20", outlet="Gazette"))
+    assert "undated" in some and "unknown outlet" in some and "2024-10-20" in some

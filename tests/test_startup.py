@@ -92,3 +92,15 @@ def test_match_of_a_quoted_article_compiles_the_quote_rules_it_needs(tmp_path: P
     quote_rules = sum(n for m, n in compiled.items() if m.startswith("storytrace.quotes"))
     assert quote_rules >= 10  # the rules ran and compiled what they used
     assert "importlib.resources" in modules  # names resolved through the first-name list
+
+
+def test_help_loads_none_of_the_readers() -> None:
+    # `--help` needs click and the command definitions; the article readers (and the gzip,
+    # json, urllib and dataclass machinery they import) are for commands that read input.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _RUN, "--help"], capture_output=True, text=True, env=env
+    )
+    modules = set(json.loads(proc.stderr.strip().splitlines()[-1])["modules"])
+    assert "Usage:" in proc.stdout and "storytrace.cli" in modules
+    assert not {"storytrace.articles", "storytrace.records", "gzip"} & modules

@@ -204,8 +204,14 @@ def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
         passage = SimpleNamespace(
             a=(0, 40), b=(0, 40), kind="verbatim", to_dict=lambda: {"kind": "verbatim"}
         )
+        evidence = SimpleNamespace(held=["same-focus"])  # no shared-passage: its own test
         return SimpleNamespace(
-            passages=[passage], coverage=cov, verdict="same-story", a=side, b=side
+            passages=[passage],
+            coverage=cov,
+            verdict="same-story",
+            a=side,
+            b=side,
+            evidence=evidence,
         )
 
     assert reuse_edge(cmp(8, 0.02, 0.03), {"id": "a"}, {"id": "b"}) is None

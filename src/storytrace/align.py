@@ -50,6 +50,7 @@ from storytrace.diff import (
     free_stretches,
     make_passage,
     merge_ops,
+    misread,
     opcodes,
 )
 from storytrace.evidence import Evidence
@@ -626,7 +627,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, c, options.seed_n * 2)
+        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, doc_b.norms, c, options.seed_n * 2)
         if not tok_ops:
             continue
         # The passage's words and spans first: most short chains are dropped, so
@@ -644,21 +645,37 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 
 
 def _region_ops(
-    ids_a: list[int], ids_b: list[int], norms_a: list[str], c: _Chain, window: int
+    ids_a: list[int],
+    ids_b: list[int],
+    norms_a: list[str],
+    norms_b: list[str],
+    c: _Chain,
+    window: int,
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
     Seeds stop short of a changed word ("Sir Keir insisted" vs "Sir Keir has
-    insisted"). The chain is first extended over exact matches, then up to
-    ``window`` more words each way are aligned on their own (so they cannot
-    disturb the chain's alignment) and kept only up to an anchored run of
-    equal words: two or more, at least one of them a content word.
+    insisted"). The chain is first extended over exact matches, and over words
+    misread by one letter (:func:`storytrace.diff.misread`) as far as an exact match lies beyond
+    them, then up to ``window`` more words each way are aligned on their own (so
+    they cannot disturb the chain's alignment) and kept only up to an anchored
+    run of equal words: two or more, at least one of them a content word.
     """
     a0, a1, b0, b1 = c.a0, c.a1, c.b0, c.b1
-    while a0 > 0 and b0 > 0 and ids_a[a0 - 1] == ids_b[b0 - 1]:
-        a0, b0 = a0 - 1, b0 - 1
-    while a1 < len(ids_a) and b1 < len(ids_b) and ids_a[a1] == ids_b[b1]:
-        a1, b1 = a1 + 1, b1 + 1
+    i, j = a0, b0
+    while i > 0 and j > 0:
+        if ids_a[i - 1] == ids_b[j - 1]:
+            a0, b0 = i - 1, j - 1
+        elif not misread(norms_a[i - 1], norms_b[j - 1]):
+            break
+        i, j = i - 1, j - 1
+    i, j = a1, b1
+    while i < len(ids_a) and j < len(ids_b):
+        if ids_a[i] == ids_b[j]:
+            a1, b1 = i + 1, j + 1
+        elif not misread(norms_a[i], norms_b[j]):
+            break
+        i, j = i + 1, j + 1
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
         return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from storytrace.errors import InputError, InputWarning
 from storytrace.records import Record, jfield
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -48,6 +49,28 @@ MAX_BYTES = 20 * 1024 * 1024
 MIN_ARTICLE_WORDS = 10
 """Fewest words HTML extraction must yield to count as an article."""
 
+TITLE_CHARS = 120
+"""Longest title made from an article's first line (:func:`lead_title`)."""
+
+
+def lead_title(text: str) -> str:
+    """A title for an article without one: its first line, cut to ``TITLE_CHARS``.
+
+    A headline is usually the first line; a text without one is named by its
+    opening words. (Not its first sentence: splitting sentences for every
+    untitled article was most of the time of ``stories`` on 30,000 of them.)
+
+    >>> lead_title("Bridge to close\\n\\nThe council said so. More text.")
+    'Bridge to close'
+    >>> lead_title("The council said the bridge will close. Ferries will run.")
+    'The council said the bridge will close. Ferries will run.'
+    >>> len(lead_title("word " * 100)) <= TITLE_CHARS
+    True
+    """
+    line = " ".join(text.strip().split("\n", 1)[0].split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
+
+
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".jsonl.gz")
 """File names a folder is searched for."""
 
@@ -55,14 +78,6 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 
 META_FIELDS = ("title", "byline", "url", "outlet", "series")
 """Optional string fields of a JSONL record (besides ``published``/``date``)."""
-
-
-class InputError(Exception):
-    """Bad user input; the message is one line and names the input."""
-
-
-class InputWarning(UserWarning):
-    """Input that was read but repaired or partly ignored; one line naming the input."""
 
 
 def warn(message: str) -> None:
@@ -591,6 +606,8 @@ def _iter_articles(
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
                 and f.name.lower().endswith(ARTICLE_SUFFIXES)
             )
+            if not files:  # a mistyped folder must not pass as "nothing to do"
+                yield p, InputError(f"{p}: folder holds no {', '.join(ARTICLE_SUFFIXES)} file")
             yield from _iter_articles(str(f) for f in files)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)

@@ -101,6 +101,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"^\s*paid (?:content|post|partner)\b",
         r"\b(?:skip|close) ad(?:vertisement)?\b",
     ),
+    # An author's bio line closes every piece they write ("Clark Boyd is technology
+    # correspondent for The World, ..."): 8 unrelated BBC tech articles share it. Only as a
+    # paragraph's first words, so a report about a reporter is left alone; no "producer"
+    # ("Guidant is a key producer of equipment"), no "was" (obituaries).
+    "bio": (
+        r"^\s*(?:[\w'.-]+ ){1,4}is (?:the |a |an |our )?(?:[\w'-]+ ){0,3}"
+        r"(?:correspondent|editor|reporter|columnist|writer|contributor|presenter)"
+        r" (?:for|at|of|with|on)\b",
+    ),
     "credit": (
         r"^\s*(?:photo|photograph|picture|image|video|credit|graphic)s?\s*(?:credit)?\s*:",
         r"\((?:photo(?:graph)?|image|picture)s?\b[^)]{0,80}\)",

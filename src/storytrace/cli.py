@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from storytrace.articles import InputError, InputWarning
+from storytrace.errors import InputError, InputWarning
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -168,7 +168,8 @@ class Tally:
         if self.ok + self.failed == 0:
             say("error:", f"no {what} to process")
             raise click.exceptions.Exit(EXIT_FAILED)
-        say("", f"{self.ok} {what} processed, {self.failed} failed")
+        noun = what[:-1] if self.ok == 1 and what.endswith("s") else what
+        say("", f"{self.ok} {noun} processed, {self.failed} failed")
         if self.failed:
             raise click.exceptions.Exit(EXIT_FAILED)
 
@@ -538,8 +539,8 @@ def index_cmd(
     "--json",
     "json_out",
     is_flag=True,
-    help='Print one JSON object per match per line: {"id", "title", '
-    '"shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
+    help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
+    '"published", "shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
 )
 @user_errors
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
@@ -547,20 +548,28 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
 
     FILE: an article file (text or HTML), or - for stdin.
 
+    Ranked by shared fingerprints (hashed word 4-grams, about two in three kept),
+    plus 5 for a near-duplicate. A hit is a candidate, not a verdict: `storytrace
+    compare` on the two articles shows their passages and verdict.
+
     Exit status 1 when nothing in the index shares text with FILE.
     """
     from storytrace import corpus
 
     hits = corpus.match(file, db, limit)
+    if hits and not json_out:
+        sys.stdout.write("score  shared  quotes  article\n")
     for h in hits:
         if json_out:
             emit(h)
-        else:
-            near = " near-duplicate" if h["near_duplicate"] else ""
-            sys.stdout.write(
-                f"{h['score']:>5} {h['id']} fingerprints={h['shared_fingerprints']} "
-                f"quotes={h['shared_quotes']}{near}\n"
-            )
+            continue
+        near = "  near-duplicate" if h["near_duplicate"] else ""
+        where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
+        label = " ".join(h["label"].split())[:70]
+        sys.stdout.write(
+            f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['shared_quotes']:>7}  {h['id']}"
+            f"{'  ' + where if where else ''}  “{label}”{near}\n"
+        )
     if not hits:
         say("", "no indexed article shares text with this one")
         raise click.exceptions.Exit(EXIT_FAILED)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import xxhash
 
 from storytrace import fingerprints as fp
-from storytrace.articles import InputError, iter_articles, read_article, warn
+from storytrace.articles import InputError, iter_articles, lead_title, read_article, warn
 from storytrace.boilerplate import frequent_hashes, spans_from_positions
 from storytrace.store import Record, Store, engine
 from storytrace.text import Doc, doc_of
@@ -717,7 +717,12 @@ def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
-    """Stored articles sharing text or quotes with the article at ``path``, ranked."""
+    """Stored articles sharing text or quotes with the article at ``path``, ranked.
+
+    Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
+    "near_duplicate", "shared_quotes", "score"}``; ``label`` is the title, else the
+    text's first line; ``score`` is the shared fingerprints plus 5 for a near-duplicate.
+    """
     art = read_article(path)
     keys = fp.query(art.text)  # without numpy: one article, and start-up counts here
     with Store(db, readonly=True) as store:
@@ -743,6 +748,9 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
                 {
                     "id": a["id"],
                     "title": a["title"],
+                    "label": a["title"] or lead_title(a["text"]) or a["id"],
+                    "outlet": a["outlet"],
+                    "published": a["published"],
                     "shared_fingerprints": shared.get(doc, 0),
                     "near_duplicate": doc in near,
                     "shared_quotes": len(mine & qs),

@@ -99,6 +99,23 @@ def _levenshtein() -> ModuleType:
     return Levenshtein
 
 
+def misread(x: str, y: str) -> bool:
+    """Whether two different words are one letter apart (a letter replaced, added or
+    dropped), both of two letters or more: what OCR noise or a typo does to a word
+    ("yearc" for "years", "wohld" for "would").
+
+    Letter noise at the end of a lifted sentence left its last words outside the passage
+    ("faces up to four yearc ig prison" stopped at "four"): the window alignment keeps
+    only an anchored run of two equal words, which noise at the rate of one word in twelve
+    often breaks. Passages are extended over such words only up to an exact match beyond
+    them, so no passage ends in a changed word.
+
+    >>> misread("yearc", "years"), misread("ig", "in"), misread("a", "i")
+    (True, True, False)
+    """
+    return len(x) >= 2 and len(y) >= 2 and _levenshtein().distance(x, y, score_cutoff=1) <= 1
+
+
 def opcodes(seq_a: Sequence, seq_b: Sequence, i0: int = 0, j0: int = 0) -> list[TokOp]:
     """Word-level Levenshtein opcodes of two token sequences (rapidfuzz, compiled).
 

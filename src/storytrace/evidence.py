@@ -133,6 +133,18 @@ against "... Chris Ivory ..."); counted by length, 5 more of the 440 other-event
 PASSAGE_MIN_SHARE = 0.8
 """Least share of a passage's words equal on both sides (``Passage.score``) for all its words
 to count towards :data:`PASSAGE_MIN_WORDS`: the lifts above keep 85-94%."""
+FRAME_MIN_WORDS = 6
+"""Least words outside quotation marks on both sides, printed alike, in a passage (at least
+:data:`PASSAGE_MIN_SHARE` equal) for its quoted words to count towards
+:data:`PASSAGE_MIN_WORDS` too: a quotation lifted with the sentence around it ("...," he told
+BBC Radio 4's The World at One) is one outlet's sentence reused, where two outlets quoting one
+statement share the quotation and a few words of its frame. On PolNeAR train (1,644 candidate
+pairs of different publishers) two outlets printed up to 5 such words alike around one
+quotation ("Clinton and her team were 'extremely careless ...'", from the FBI director's
+statement): with 4 such words counted on either side two of those pairs became reuse edges,
+with 6 on both sides none did (nor on PolNeAR dev). The lifts of ``bench/sentence_reuse.py``
+(bbc seed 7) carry 6-14 ("A Top of the Pops spokesperson said:"), one 4 ("said the lock
+forward") and some 2 ("he added"), which stay shared quotes."""
 LEAD_SENTENCES = 2
 """Sentences (of 30 characters or more) that make an article's lead for :attr:`Evidence.lead`."""
 NAMES_MIN = 1.0
@@ -408,8 +420,9 @@ def unrelated_for_certain(
     """True when :func:`gather` must judge the pair ``unrelated``, found from the cheap facts.
 
     Every rule of :data:`SAME_STORY_RULES` needs a shared quote, a shared passage of
-    :data:`PASSAGE_MIN_WORDS` reused words (never more than ``longest_copied_words``: see
-    :func:`_shared_words`), or shared name words of summed rarity at least
+    :data:`PASSAGE_MIN_WORDS` reused words (:func:`_shared_words`: never more than
+    ``longest_copied_words`` unless quoted words count, in a passage of that many words), or
+    shared name words of summed rarity at least
     :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``); without them the
     deciding rule is ``none`` or a contradiction. ``align.compare`` then leaves the rest
     of the evidence (leads, profiles, event similarity) until it is read: bulk alignment
@@ -419,6 +432,18 @@ def unrelated_for_certain(
     if int(coverage.get("longest_copied_words", 0)) >= PASSAGE_MIN_WORDS:
         return False
     if _shared_quotes(doc_a, doc_b, passages):
+        return False
+    # Quoted words count towards a shared passage with their frame: only a passage of
+    # PASSAGE_MIN_WORDS words or more can reach it, and few pairs have one.
+    if (
+        any(
+            p.kind in ("verbatim", "edited")
+            and max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0])
+            >= PASSAGE_MIN_WORDS
+            for p in passages
+        )
+        and _shared_words(doc_a, doc_b, passages) >= PASSAGE_MIN_WORDS
+    ):
         return False
     _, weight = _shared_names(_facts(doc_a.text, furniture), _facts(doc_b.text, furniture))
     return weight < min(NAMES_MIN, DATED_NAMES_MIN)
@@ -790,23 +815,49 @@ def event_similarity(text_a: str, text_b: str, furniture: tuple[str, ...] = ()) 
 
 
 def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
-    """Most unquoted words of one verbatim or edited passage that count as reused: all its words
-    when at least :data:`PASSAGE_MIN_SHARE` of them are equal on both sides, else only its
-    ``equal`` edits. Either side counts (as ``longest_copied_words``: a sentence lifted into a
+    """Most words of one verbatim or edited passage that count as reused: all its unquoted
+    words when at least :data:`PASSAGE_MIN_SHARE` of them are equal on both sides, else only
+    the unquoted words of its ``equal`` edits. The quoted words of such a lightly edited passage
+    count too when it carries a frame of :data:`FRAME_MIN_WORDS` (the quotation was lifted with
+    its sentence). Either side counts (as ``longest_copied_words``: a sentence lifted into a
     quotation is quoted in one article only)."""
     best = 0
+    masks = {
+        side: doc.token_mask(doc.quotations) if doc.quotations else None
+        for doc, side in ((doc_a, "a"), (doc_b, "b"))
+    }
     for doc, side in ((doc_a, "a"), (doc_b, "b")):
-        quoted = doc.token_mask(doc.quotations) if doc.quotations else None
+        quoted = masks[side]
         for p in passages:
             if p.kind not in ("verbatim", "edited"):
                 continue
-            if p.score >= PASSAGE_MIN_SHARE:
-                spans = [getattr(p, f"{side}_tokens")]
-            else:
+            if p.score < PASSAGE_MIN_SHARE:
                 spans = [doc.tokens_in(getattr(e, side)) for e in p.edits if e.op == "equal"]
-            n = sum(t1 - t0 - (sum(quoted[t0:t1]) if quoted else 0) for t0, t1 in spans)
+                n = sum(t1 - t0 - (sum(quoted[t0:t1]) if quoted else 0) for t0, t1 in spans)
+            else:
+                t0, t1 = getattr(p, f"{side}_tokens")
+                inside = sum(quoted[t0:t1]) if quoted else 0
+                n = t1 - t0 - inside
+                if inside and _frame_words(doc_a, doc_b, p, masks) >= FRAME_MIN_WORDS:
+                    n = t1 - t0
             best = max(best, n)
     return best
+
+
+def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:
+    """Words of ``p``'s ``equal`` edits outside quotation marks on both sides: the narrator's
+    words both articles print alike around a quotation."""
+    qa, qb = masks["a"], masks["b"]
+    n = 0
+    for e in p.edits:
+        if e.op != "equal":
+            continue
+        t0, t1 = doc_a.tokens_in(e.a)
+        u0, u1 = doc_b.tokens_in(e.b)
+        outside_a = [not q for q in qa[t0:t1]] if qa else [True] * (t1 - t0)
+        outside_b = [not q for q in qb[u0:u1]] if qb else [True] * (u1 - u0)
+        n += sum(x and y for x, y in zip(outside_a, outside_b, strict=False))
+    return n
 
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:

@@ -933,11 +933,16 @@ def _time_key(published: Mapping[str, object]) -> Callable[[str], tuple]:
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _stock_phrases_only(verdict: str, cov: Mapping[str, float]) -> bool:
+def _stock_phrases_only(cmp: Comparison) -> bool:
+    # A quotation lifted with its sentence is reuse though its unquoted words are few:
+    # evidence.gather's shared-passage rule counts them (a same-story pair's evidence is
+    # gathered already).
+    cov = cmp.coverage
     return (
-        verdict == "same-story"
+        cmp.verdict == "same-story"
         and cov.get("longest_copied_words", 0) < STOCK_WORDS
         and max(cov["a"], cov["b"]) < STOCK_COVERAGE
+        and "shared-passage" not in cmp.evidence.held
     )
 
 
@@ -951,7 +956,7 @@ def reuse_edge(
     """
     passages, cov, verdict = cmp.passages, cmp.coverage, cmp.verdict
     real = [p for p in passages if p.kind != BOILERPLATE]
-    if not real or verdict == "unrelated" or _stock_phrases_only(verdict, cov):
+    if not real or verdict == "unrelated" or _stock_phrases_only(cmp):
         return None
     a, b = meta_a["id"], meta_b["id"]
     pa, pb = meta_a.get("published"), meta_b.get("published")

@@ -103,7 +103,10 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
         if not lanes or _lane(lanes, order[row[e.source]]) == _lane(lanes, order[row[e.target]])
     ]
     arc_w = min(170, 30 + 14 * max(same_x)) if same_x else 16
-    x0 = _DATE_W + arc_w
+    # A date column only when some article has a date: a column of "undated" says nothing.
+    dated = any(n.date for n in order)
+    date_w = _DATE_W if dated else 10
+    x0 = date_w + arc_w
     label_x = x0 + _LANE_W * max(0, len(lanes) - 1) + 20
     width = label_x + 7 * _LABEL_CHARS + 20
     height = top + _ROW_H * max(1, len(order))
@@ -180,16 +183,24 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
             mark = f'<circle cx="{x}" cy="{y}" r="9" fill="#fff" stroke="#333" stroke-width="2"/>'
         node = (
             f'<g class="node" data-id="{escape(n.id)}"><title>{tip}</title>{mark}'
-            f'<text class="label" x="{label_x}" y="{y - 2}" font-size="13" {_HALO}>{label}</text>'
-            f'<text x="{label_x}" y="{y + 13}" font-size="11" fill="#555" {_HALO}>'
-            f"{escape(short(sub, 90))}</text></g>"
+            f'<text class="label" x="{label_x}" y="{y - 2 if sub else y + 5}" font-size="13" '
+            f"{_HALO}>{label}</text>"
+            + (
+                f'<text x="{label_x}" y="{y + 13}" font-size="11" fill="#555" {_HALO}>'
+                f"{escape(short(sub, 90))}</text>"
+                if sub
+                else ""
+            )
+            + "</g>"
         )
         if n.href:
             node = f'<a href="{escape(n.href)}">{node}</a>'
-        out.append(
-            f'<text class="when" x="{_DATE_W - 10}" y="{y + 4}" font-size="11" fill="#444" '
-            f'text-anchor="end">{escape(n.date or "undated")}</text>' + node
-        )
+        if dated:
+            node = (
+                f'<text class="when" x="{date_w - 10}" y="{y + 4}" font-size="11" fill="#444" '
+                f'text-anchor="end">{escape(n.date or "undated")}</text>' + node
+            )
+        out.append(node)
     out.append("</svg>")
     return "".join(out)
 
@@ -204,6 +215,8 @@ def story_graph(story: dict, link: Callable[[str], str] | None = None) -> str:
     arts = {a["id"]: a for a in story["articles"]}
     groups = story.get("nodes") or [{"id": i, "count": 1, "members": [i]} for i in arts]
     group_of = {m: g["id"] for g in groups for m in g["members"]}
+    # "unknown outlet" under every label says nothing when no article names one.
+    unnamed = "unknown outlet" if any(a.get("outlet") for a in arts.values()) else ""
     nodes = []
     for g in groups:
         a = arts.get(g["id"])
@@ -214,7 +227,7 @@ def story_graph(story: dict, link: Callable[[str], str] | None = None) -> str:
             GraphNode(
                 str(a["id"]),
                 a.get("label") or a.get("title") or str(a["id"]),
-                a.get("outlet") or "unknown outlet",
+                a.get("outlet") or unnamed,
                 a.get("when") or a.get("published"),
                 href=link(str(a["id"])) if link else None,
                 count=len(g["members"]),

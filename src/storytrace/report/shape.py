@@ -6,12 +6,13 @@ stories through :func:`shape_stories`, so they agree on titles, labels and count
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
+from storytrace.articles import TITLE_CHARS, lead_title
 from storytrace.report.common import short
-
-TITLE_CHARS = 120
 
 
 def when(published: str | None) -> str:
@@ -25,23 +26,6 @@ def when(published: str | None) -> str:
     day, _, clock = published.partition("T")
     clock = clock[:5]
     return day if not clock or clock == "00:00" else f"{day} {clock}"
-
-
-def lead_title(text: str) -> str:
-    """A title for an article without one: its first line, cut to ``TITLE_CHARS``.
-
-    A headline is usually the first line; a text without one is named by its
-    opening words. (Not its first sentence: splitting sentences for every
-    untitled article was most of the time of ``stories`` on 30,000 of them.)
-
-    >>> lead_title("Bridge to close\\n\\nThe council said so. More text.")
-    'Bridge to close'
-    >>> lead_title("The council said the bridge will close. Ferries will run.")
-    'The council said the bridge will close. Ferries will run.'
-    >>> len(lead_title("word " * 100)) <= TITLE_CHARS
-    True
-    """
-    return short(text.strip().split("\n", 1)[0].strip(), TITLE_CHARS)
 
 
 def _order(a: dict) -> tuple:
@@ -64,7 +48,8 @@ def shape_stories(
     - ``title``: the earliest article's headline, else the opening of its first line;
     - ``summary``: one line with outlets, time span, copies and the source where known;
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
-      its text's first line, else its id), ``when`` (for display) and ``group`` (its
+      its text's first line, else its id; with the id after it when another article
+      of the story has the same label), ``when`` (for display) and ``group`` (its
       near-duplicate group);
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
@@ -94,6 +79,8 @@ def shape_stories(
             }
             for a in arts
         ]
+        title = short(arts[0]["label"], TITLE_CHARS)
+        arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
         edges = [_edge(e, labels) for e in raw["edges"]]
         for node in nodes:
@@ -113,7 +100,7 @@ def shape_stories(
                 )
         story = {
             "id": str(raw["id"]),
-            "title": short(arts[0]["label"], TITLE_CHARS),
+            "title": title,
             "articles": arts,
             # Only named outlets count: articles without one are not "one outlet".
             "outlets": len({a["outlet"] for a in arts if a.get("outlet")}),
@@ -133,6 +120,39 @@ def shape_stories(
         story["summary"] = summary(story)
         built.append(story)
     return built
+
+
+LABEL_CHARS = 60
+"""Where the terminal and the graph cut a label: a repeated label's id must fit inside it."""
+
+
+def _distinct_labels(arts: list[dict]) -> list[dict]:
+    """Articles whose labels repeat within a story get their id after the label.
+
+    Outlets republish under the same headline, and a copy line reading
+    "“Bridge shut” <- “Bridge shut”" does not say which article is which; the
+    id does. The folder path the story's ids all start with is left out (a
+    file's id is its path), and the headline is cut so the id survives
+    ``LABEL_CHARS``.
+
+    >>> [a["label"] for a in _distinct_labels([
+    ...     {"id": "/data/news/gazette/1.txt", "label": "Bridge shut"},
+    ...     {"id": "/data/news/post/7.txt", "label": "Bridge shut"},
+    ...     {"id": "/data/news/x.txt", "label": "Ferries run"}])]
+    ['Bridge shut (gazette/1.txt)', 'Bridge shut (post/7.txt)', 'Ferries run']
+    """
+    count = Counter(a["label"] for a in arts)
+    if max(count.values(), default=0) < 2:
+        return arts
+    prefix = os.path.commonprefix([a["id"] for a in arts])
+    prefix = prefix[: prefix.rfind("/") + 1]
+    out = []
+    for a in arts:
+        if count[a["label"]] > 1 and a["label"] != a["id"]:
+            tail = short(a["id"][len(prefix) :] or a["id"], 30)
+            a = a | {"label": f"{short(a['label'], LABEL_CHARS - len(tail) - 3)} ({tail})"}
+        out.append(a)
+    return out
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:

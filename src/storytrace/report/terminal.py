@@ -12,6 +12,7 @@ from rich.text import Text
 
 from storytrace.align import Comparison, Passage
 from storytrace.report.common import VERDICT_HELP, pct, short
+from storytrace.report.shape import LABEL_CHARS
 
 KIND_STYLE = {
     "verbatim": "bold green",
@@ -130,7 +131,7 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         def who(article_id: str, arts: dict = arts) -> str:
             a = arts.get(article_id, {})
             where = " ".join(x for x in (a.get("outlet"), a.get("when")) if x)
-            label = short(a.get("label") or article_id, 60)
+            label = short(a.get("label") or article_id, LABEL_CHARS)
             return f"{where} “{label}”" if where else f"“{label}”"
 
         lines += [f"story {s['id']}: {s['title']}", f"  {s['summary']}"]

@@ -1,0 +1,121 @@
+"""The fresh quote evaluation set (issue 15) is internally consistent.
+
+The annotations index into article texts that live in ``../shared/data`` and are never in
+the repository, so these tests check what the file can show on its own: the record format,
+spans that are ordered, non-empty and do not overlap, one text hash per article, no article
+shared with the first (tuned-on) set, and the counts its guidelines state. The offsets
+themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set fresh
+--check`` (which needs the data).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parents[1] / "bench" / "quote_eval"
+FRESH = HERE / "fresh" / "annotations.jsonl"
+FIRST = HERE / "annotations.jsonl"
+GUIDELINES = HERE / "fresh" / "GUIDELINES.md"
+
+FIELDS = {
+    "article",
+    "outlet",
+    "topic",
+    "text_sha256_12",
+    "parts",
+    "speaker",
+    "speaker_type",
+    "mention",
+}
+ARTICLE_ID = re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml")
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return _load(FRESH)
+
+
+def _overlap(a: list[int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def test_records_have_the_format(records):
+    for i, r in enumerate(records):
+        assert set(r) == FIELDS, i
+        assert ARTICLE_ID.fullmatch(r["article"]), r["article"]
+        assert re.fullmatch(r"[0-9a-f]{12}", r["text_sha256_12"]), i
+        assert r["speaker"].strip() and r["outlet"].strip() and r["topic"].strip(), i
+        assert r["speaker_type"] in ("person", "organisation", "unknown"), i
+        parts = r["parts"]
+        assert parts, i
+        for s, e in parts:
+            assert isinstance(s, int) and isinstance(e, int) and 0 <= s < e, i
+        # parts are in text order and never overlap one another
+        assert all(a[1] <= b[0] for a, b in pairwise(parts)), i
+        m = r["mention"]
+        if m is not None:
+            assert len(m) == 2 and 0 <= m[0] < m[1], i
+            assert not any(_overlap(m, p) for p in parts), f"record {i}: mention inside content"
+
+
+def test_one_text_per_article_and_no_shared_content(records):
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        by_article[r["article"]].append(r)
+    for article, recs in by_article.items():
+        assert len({r["text_sha256_12"] for r in recs}) == 1, article
+        assert len({r["outlet"] for r in recs}) == 1, article
+        spans = sorted(tuple(p) for r in recs for p in r["parts"])
+        for a, b in pairwise(spans):
+            assert a[1] <= b[0], f"{article}: two attributions share text {a} {b}"
+    # stored grouped by article, each article's records in text order
+    changes = sum(a["article"] != b["article"] for a, b in pairwise(records))
+    assert changes == len(by_article) - 1
+    for recs in by_article.values():
+        starts = [r["parts"][0][0] for r in recs]
+        assert starts == sorted(starts)
+
+
+def test_fresh_articles_are_not_in_the_first_set(records):
+    first = {r["article"] for r in _load(FIRST)}
+    assert first, "the first set is missing"
+    assert not first & {r["article"] for r in records}
+
+
+def test_meets_the_issue_size_and_matches_its_guidelines(records):
+    articles = {r["article"] for r in records}
+    outlets = {r["outlet"] for r in records}
+    groups = defaultdict(int)
+    for r in records:
+        topic = r["topic"]
+        groups[
+            "sport"
+            if topic.startswith("sport")
+            else "business"
+            if topic.startswith("business")
+            else "other"
+        ] += 1
+    # issue 15: 300 quotes or more, at least five outlets, sport and business included
+    assert len(records) >= 300 and len(outlets) >= 5
+    assert groups["sport"] >= 50 and groups["business"] >= 50
+    text = GUIDELINES.read_text(encoding="utf-8")
+    stated = re.search(r"(\d+) attributions in (\d+) news articles from (\d+) outlets", text)
+    assert stated, "the guidelines no longer state the set's size"
+    assert tuple(map(int, stated.groups())) == (len(records), len(articles), len(outlets))
+    by_group = re.search(r"sport (\d+), business (\d+), other (\d+)", text)
+    assert by_group
+    assert tuple(map(int, by_group.groups())) == (
+        groups["sport"],
+        groups["business"],
+        groups["other"],
+    )
