@@ -508,6 +508,20 @@ def test_a_lift_with_letter_noise_at_its_ends_is_one_passage_to_its_last_word() 
     assert cmp.b.text[q.b[0] : q.b[1]].endswith("ud to four")
 
 
+def test_a_lift_edited_near_its_end_is_one_passage_to_the_sentence_end() -> None:
+    # bench/sentence_reuse.py, bbc seed 7: "in" replaced near the end left "1997" out of
+    # the passage (one equal word is no anchored run), so the lift counted 14 words.
+    lift = "Next month's Budget will be Mr Brown's ninth since Labour came to power in 1997."
+    edited = "Next month's Budget will be Mr take-off. ninth since Labour came to power At 1997."
+    a = f"The chancellor spoke on Monday. {lift} His aides said little more."
+    b = f"Shares rose sharply in Tokyo. {edited} Traders expect more gains on Friday."
+    (p,) = compare(a, b).passages
+    assert b[p.b[0] : p.b[1]].endswith("power At 1997")
+    # Not past the sentence: one equal word that ends no sentence on both sides stays out.
+    (q,) = compare(a, b.replace("At 1997. Traders", "At 1997 traders")).passages
+    assert b[q.b[0] : q.b[1]].endswith("came to power")
+
+
 # --- the per-comparison work limit (issue 16) ----------------------------------------------
 
 

@@ -627,7 +627,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, doc_a.norms, doc_b.norms, c, options.seed_n * 2)
+        tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2)
         if not tok_ops:
             continue
         # The passage's words and spans first: most short chains are dropped, so
@@ -647,8 +647,8 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
 def _region_ops(
     ids_a: list[int],
     ids_b: list[int],
-    norms_a: list[str],
-    norms_b: list[str],
+    doc_a: Doc,
+    doc_b: Doc,
     c: _Chain,
     window: int,
 ) -> list[TokOp]:
@@ -659,9 +659,16 @@ def _region_ops(
     misread by one letter (:func:`storytrace.diff.misread`) as far as an exact match lies beyond
     them, then up to ``window`` more words each way are aligned on their own (so
     they cannot disturb the chain's alignment) and kept only up to an anchored
-    run of equal words: two or more, at least one of them a content word.
+    run of equal words: two or more, at least one of them a content word, or any
+    run that ends a sentence on both sides (after the chain) or starts one on both
+    sides (before it).
+
+    A lifted sentence with a word changed near its end ("... came to power At 1997.")
+    ended the passage at the change: the one equal word after it is no anchored run,
+    though it closes the sentence in both texts.
     """
     a0, a1, b0, b1 = c.a0, c.a1, c.b0, c.b1
+    norms_a, norms_b = doc_a.norms, doc_b.norms
     i, j = a0, b0
     while i > 0 and j > 0:
         if ids_a[i - 1] == ids_b[j - 1]:
@@ -691,13 +698,41 @@ def _region_ops(
         # Windows without a word in common (seven in ten) have no equal run to keep.
         return [] if set(ids_a[i0:i1]).isdisjoint(ids_b[j0:j1]) else ops(i0, i1, j0, j1)
 
+    # Sentence bounds looked up only for equal runs in a window (most chains have none).
+    def opens(op: TokOp) -> bool:
+        return (
+            op[0] == "equal"
+            and op[1] in _sentence_bounds(doc_a)[0]
+            and op[3] in _sentence_bounds(doc_b)[0]
+        )
+
+    def closes(op: TokOp) -> bool:
+        return (
+            op[0] == "equal"
+            and op[2] in _sentence_bounds(doc_a)[1]
+            and op[4] in _sentence_bounds(doc_b)[1]
+        )
+
     left = window_ops(max(0, a0 - window), a0, max(0, b0 - window), b0)
-    first = next((k for k, op in enumerate(left) if anchored(op)), len(left))
+    first = next((k for k, op in enumerate(left) if anchored(op) or opens(op)), len(left))
     right = window_ops(a1, min(len(ids_a), a1 + window), b1, min(len(ids_b), b1 + window))
-    last = next((k for k in range(len(right) - 1, -1, -1) if anchored(right[k])), -1)
+    last = next(
+        (k for k in range(len(right) - 1, -1, -1) if anchored(right[k]) or closes(right[k])), -1
+    )
     # A chain without edits (most copied text) needs no edit alignment.
     core = ops(a0, a1, b0, b1) if ids_a[a0:a1] != ids_b[b0:b1] else [("equal", a0, a1, b0, b1)]
     return merge_ops(left[first:] + core + right[: last + 1])
+
+
+def _sentence_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """The token positions where the text's sentences start, and where they end (one past
+    their last word), kept on the Doc."""
+
+    def bounds() -> tuple[frozenset[int], frozenset[int]]:
+        spans = doc.sentence_tokens
+        return frozenset(t0 for t0, _ in spans), frozenset(t1 for _, t1 in spans)
+
+    return doc.derived("sentence-bounds", bounds)
 
 
 def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
