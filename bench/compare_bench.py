@@ -34,6 +34,23 @@ alignment-only rows of two code versions in one process (with ``--difflib``, the
 difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
 runs one after the other.
 
+Results of 2026-12-01, session 5 (cmp16, issue 16), load 15-19 on the 2 shared cores (wall
+about 7x CPU). ``nice -n 10 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs
+20``: alignment only 5,238 CPU µs a pair, difflib (words) 1,670, ratio 0.32x; full 28,316;
+recall 0.988 (difflib 0.751); batch 31,494 CPU µs a pair (64 pairs/s on 2 free cores).
+``compare_versions.py`` main 94a6ada against this session's code (``--rounds 3 --pairs 400
+--difflib``): BULK medians 5,146 -> 5,109 µs (B/A by round 1.077, 0.977, 1.056: within the
+load's noise), alignment / difflib 0.312x -> 0.323x. Speed changes, each with
+``compare_check.py`` 0 of 924 differing: ``spin.label`` gives back pairs whose passages are
+word for word throughout without reading them both ways (65-194 µs a pair on most excerpt,
+reordered and unrelated pairs, 69 µs averaged over the 400); the sentence-reuse changes cost
+about 11 µs a pair (one-letter-misread checks at chain ends, 15 a pair at 0.7 µs) plus sentence
+bounds read only where an edge window needs them. Measured and not kept: a per-text cache of
+name words for the evidence shortcut and ``gather`` (the closing note's "``_shared_names`` ~400
+µs" is the names' extraction, ``names.mentions`` per text, which ``gather`` already reads from
+``_facts``' cache; ``_shared_names`` itself is 20-50 µs): ``compare_versions.py`` B/A 0.987,
+1.014, 1.073. The 3x target needs about 500 µs a pair, 10x less than now.
+
 Results of 2026-12-01, fifth pass (cmp16, issue 16). Load average 9-17 on the 2 shared
 cores throughout (wall time about 10x CPU time). Baseline: 04bb2e8 (main at the start of the pass)
 in a second worktree. ``compare_bench.py`` on each, one after the other (``nice -n 10
