@@ -147,6 +147,37 @@ def test_a_replaced_article_makes_the_next_index_group_anew(tmp_path):
     assert corpus.stories(tmp_path) == corpus.stories(tmp_path / "once")
 
 
+def test_attach_choice_reads_first_ids_only_to_break_a_tie():
+    group_of = {"g1": "G", "g2": "G", "h1": "H", "z1": "Z"}
+    size_of = {"G": 2, "H": 2, "Z": 3}
+    # G and H both have mean 0.1 (Z 0.2 / 3): H's first id is the smaller.
+    pairs = [("g1", 0.1), ("g2", 0.1), ("h1", 0.2), ("z1", 0.2)]
+    assert st.attach_choice(pairs, group_of, size_of, {"G": "b", "H": "a"}) == "H"
+    # No tie: no first id is looked up (a store's update reads them one by one).
+    assert st.attach_choice([("g1", 0.1), ("h1", 0.2)], group_of, size_of, {}) == "H"
+    assert st.attach_choice([("g1", 0.05)], group_of, size_of, {}) is None  # 0.025 < ATTACH
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pairs=hs.lists(
+        hs.tuples(hs.integers(0, 9), hs.sampled_from([0.01, 0.03, 0.05, 0.1, 0.3])), max_size=12
+    ),
+    sizes=hs.lists(hs.integers(1, 4), min_size=10, max_size=10),
+    groups=hs.lists(hs.integers(0, 4), min_size=10, max_size=10),
+)
+def test_attach_choice_is_the_highest_mean_then_the_smallest_first_id(pairs, sizes, groups):
+    group_of = dict(enumerate(groups))
+    size_of = {g: sizes[g] for g in groups}
+    first_of = {g: f"id{(7 * g) % 5}" for g in groups}
+    sums: dict[int, float] = {}
+    for other, s in pairs:
+        sums[group_of[other]] = sums.get(group_of[other], 0.0) + s
+    near = sorted((-t / size_of[g], first_of[g], g) for g, t in sums.items() if size_of[g] > 1)
+    expected = near[0][2] if near and -near[0][0] >= st.ATTACH else None
+    assert st.attach_choice(pairs, group_of, size_of, first_of) == expected
+
+
 class _tmp:
     """A fresh temporary folder per Hypothesis example (pytest's tmp_path is per test)."""
 

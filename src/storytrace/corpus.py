@@ -320,28 +320,24 @@ def _chunk_candidates(
     store: Store, queries: Mapping[int, fp.Query], common: dict[int, dict[int, int]]
 ) -> dict[int, set[int]]:
     """The docs below each of a few docs (``queries``: their look-up keys) that pair with
-    it under :func:`candidate_pairs`' rule, from the stored holders of their keys (one
-    query per table for them all). Fills ``common`` with each doc's fingerprints held by
-    more than ``fp.MAX_DF`` stored docs, with their counts."""
+    it under :func:`candidate_pairs`' rule, from the stored holders of their keys. Fills
+    ``common`` with each doc's fingerprints held by more than ``fp.MAX_DF`` stored docs,
+    with their counts."""
     import numpy as np
 
     later = set(queries)
     found: dict[int, set[int]] = {}
     for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
         side = 0 if table == "postings" else 1
-        rows = store.holders(table, sorted({k for q in queries.values() for k in q[side]}))
-        held = np.asarray(rows, dtype=np.int64).reshape(-1, 2)
-        held = held[np.lexsort((held[:, 1], held[:, 0]))]
-        first = np.flatnonzero(np.concatenate(([True], held[1:, 0] != held[:-1, 0])))
-        df = np.diff(np.append(first, len(held)))
+        keys = np.concatenate([np.zeros(0, dtype=np.int64)] + [q[side] for q in queries.values()])
+        # Most keys are held by their new doc alone: the store counts the holders of every
+        # key (index look-ups, no row out), and only keys that can pair are read in full.
+        df = store.common_keys(table, np.unique(keys).tolist(), 1)
         if side == 0:
-            many = df > fp.MAX_DF
-            heavy = dict(zip(held[first[many], 0].tolist(), df[many].tolist(), strict=True))
+            heavy = {k: n for k, n in df.items() if n > fp.MAX_DF}
             for d, q in queries.items():
                 common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
-        # Most keys are held by the new doc alone: only keys that can pair are walked.
-        df_row = np.repeat(df, df)
-        pairing = held[(df_row >= 2) & (df_row <= fp.MAX_DF)].tolist()
+        pairing = sorted(store.holders(table, sorted(k for k, n in df.items() if n <= fp.MAX_DF)))
         for a, b in _pairs_from_sorted(pairing, fp.MAX_DF, least, later):
             found.setdefault(b, set()).add(a)
     return found

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -636,16 +637,24 @@ def attach_choice(
     ``pairs`` are its members' ``(other article, score)`` pairs with articles
     of other groups, in the order their scores were computed (the sums add in
     that order); ``group_of`` names each article's group, ``size_of`` and
-    ``first_of`` give a group's size and smallest id.
+    ``first_of`` give a group's size and smallest id (looked up only for groups
+    tied on the highest mean, so a store's update reads few).
     """
     sums: dict = {}
     for other, s in pairs:
         h = group_of[other]
         sums[h] = sums.get(h, 0.0) + s
-    near = sorted(
-        (-total / size_of[h], first_of[h], h) for h, total in sums.items() if size_of[h] > size
-    )
-    return near[0][2] if near and -near[0][0] >= least else None
+    best, tied = 0.0, []
+    for h, total in sums.items():
+        if size_of[h] > size:
+            mean = total / size_of[h]
+            if not tied or mean > best:
+                best, tied = mean, [h]
+            elif mean == best:
+                tied.append(h)
+    if not tied or best < least:
+        return None
+    return tied[0] if len(tied) == 1 else min(tied, key=lambda h: (first_of[h], h))
 
 
 def parts(
@@ -1307,24 +1316,25 @@ def _update_scores(
     size, n_old = terms_.size, len(olds)
 
     def blobs(k: int) -> tuple[np.ndarray, np.ndarray]:
-        """The old rows' ``k``-th vector blobs, joined, and each one's length."""
-        flat = np.frombuffer(b"".join(v[k] for v in vs), dtype=np.int32).astype(np.int64)
-        return flat, np.fromiter((len(v[k]) // 4 for v in vs), dtype=np.int64, count=n_old)
+        """The old rows' ``k``-th vector blobs, joined (int32), and each one's length."""
+        col = [v[k] for v in vs]
+        flat = np.frombuffer(b"".join(col), dtype=np.int32)
+        return flat, np.fromiter(map(len, col), dtype=np.int64, count=n_old) // 4
 
     names_new = [np.asarray(sorted(focal[d]), dtype=np.int64) for d in new.tolist()]
     names_old, lens_old = blobs(1)
-    flat = np.concatenate((names_old, *names_new))
+    flat = np.concatenate((names_old.astype(np.int64), *names_new))
     lens = np.concatenate((lens_old, [len(f) for f in names_new])).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
     # A stored doc pairs only with new ones here, so of its terms only the new docs' focal
     # names are ever looked up: the others are left out of the sorted keys.
     held_old, lens_held = blobs(0)
-    rows_old = np.repeat(np.arange(n_old, dtype=np.int64), lens_held)
-    wanted = np.isin(held_old, np.concatenate((np.zeros(0, dtype=np.int64), *names_new)))
+    wanted = np.zeros(size, dtype=bool)
+    wanted[np.concatenate((np.zeros(0, dtype=np.int64), *names_new))] = True
+    at = np.flatnonzero(wanted[held_old])
+    rows_old = np.searchsorted(np.cumsum(lens_held), at, side="right")
     rows_new = np.repeat(np.arange(n_old, len(docs), dtype=np.int64), terms_.lengths)
-    held = np.sort(
-        np.concatenate((rows_old[wanted] * size + held_old[wanted], rows_new * size + held_new))
-    )
+    held = np.sort(np.concatenate((rows_old * size + held_old[at], rows_new * size + held_new)))
     m = np.maximum(
         _missing_share(ra, rb, flat, lens, starts, held, size),
         _missing_share(rb, ra, flat, lens, starts, held, size),
@@ -1336,7 +1346,7 @@ def _update_scores(
 
     dated = np.concatenate(
         (
-            np.fromiter((len(v[2]) > 0 for v in vs), dtype=bool, count=n_old),
+            np.fromiter(map(len, [v[2] for v in vs]), dtype=np.int64, count=n_old) > 0,
             np.asarray([bool(years[d]) for d in new.tolist()], dtype=bool),
         )
     )
@@ -1344,6 +1354,28 @@ def _update_scores(
         if not yrs(ra[k]) & yrs(rb[k]):
             score[k] *= 1 - YEAR_PENALTY
     return sorted(zip(a.tolist(), b.tolist(), score.tolist(), strict=True))
+
+
+def _sorted_runs(*runs: list[tuple]) -> list[tuple]:
+    """The distinct rows of a few sorted lists, sorted (what ``sorted(set(...))`` gives): a
+    sort of the joined runs only merges them, where rows in a set's hash order cost a full
+    sort (at 100,000, more than reading them from the store)."""
+    out = list(chain.from_iterable(runs))
+    out.sort()
+    return list(dict.fromkeys(out))
+
+
+class _Firsts(dict):
+    """Stored groups' smallest article ids, read from the store when first asked for:
+    :func:`attach_choice` asks only on a tie."""
+
+    def __init__(self, store: Store, known: Mapping[int, str]) -> None:
+        super().__init__(known)
+        self.store = store
+
+    def __missing__(self, group: int) -> str:
+        first = self[group] = self.store.group_sizes([group])[group][1]
+        return first
 
 
 def update_state(store: Store, new: list[int], n0: int) -> dict | None:
@@ -1380,33 +1412,28 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     cols = np.unique(x_new.indices)
     cols = cols[~cut[cols]]
     post = store.story_postings(cols.tolist())
-    blobs = list(post.values())
-    post_docs = np.frombuffer(b"".join(p[0] for p in blobs), dtype=np.int64)
-    per_term = np.fromiter((len(p[0]) // 8 for p in blobs), dtype=np.int64, count=len(blobs))
-    old_docs = np.sort(post_docs)  # np.unique, at a fraction of its cost here
-    old_docs = old_docs[np.concatenate(([True], old_docs[1:] != old_docs[:-1]))]
+    doc_blobs, weight_blobs = zip(*post.values(), strict=True) if post else ((), ())
+    post_docs = np.frombuffer(b"".join(doc_blobs), dtype=np.int64)
+    per_term = np.fromiter(map(len, doc_blobs), dtype=np.int64, count=len(post)) // 8
     new_arr = np.asarray(new, dtype=np.int64)
-    left_docs = np.concatenate((old_docs, new_arr))
     col_of = np.full(terms_.size, -1, dtype=np.int64)
     col_of[cols] = np.arange(len(cols))
     right = x_new[:, cols].tocsr()
     right.sort_indices()
     nr = right.tocoo()
     held_terms = np.fromiter(post, dtype=np.int64, count=len(post))
+    # One row per doc number (stored and new docs are distinct ones): no row numbering.
     left = sparse.csr_matrix(
         (
-            np.concatenate((np.frombuffer(b"".join(p[1] for p in blobs)), nr.data)),
+            np.concatenate((np.frombuffer(b"".join(weight_blobs)), nr.data)),
             (
-                np.concatenate(
-                    (np.searchsorted(old_docs, post_docs), nr.row.astype(np.int64) + len(old_docs))
-                ),
+                np.concatenate((post_docs, new_arr[nr.row])),
                 np.concatenate((np.repeat(col_of[held_terms], per_term), nr.col.astype(np.int64))),
             ),
         ),
-        shape=(len(left_docs), len(cols)),
+        shape=(int(max(post_docs.max(initial=0), new_arr.max(initial=0))) + 1, len(cols)),
     )
-    i, j, cos = row_dots(left, right, CANDIDATE_LINK)
-    a_docs = left_docs[i]
+    a_docs, j, cos = row_dots(left, right, CANDIDATE_LINK)
     b_docs = new_arr[j]
     keep = a_docs < b_docs
     pairs = _update_scores(
@@ -1443,9 +1470,9 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     for a, b in links:
         uf_link.union(a, b)
     stored_pairs = store.story_pairs(list(was))
-    inside = sorted(
-        {(a, b, s) for a, b, s in stored_pairs if a in tset and b in tset}
-        | {(a, b, s) for a, b, s in pairs if a in tset and b in tset}
+    inside = _sorted_runs(
+        [(a, b, s) for a, b, s in stored_pairs if a in tset and b in tset],
+        [(a, b, s) for a, b, s in pairs if a in tset and b in tset],
     )
     ids = store.ids_of(touched)
     al = average_link(
@@ -1506,28 +1533,29 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     group_of = {d: r[1] for d, r in kept.items()} | grp
     # Only the deciding groups' pairs are counted below, so only their members' are read
     # (not every touched article's: at 100,000, 76,059 pairs instead of 90,600 for 1,000 new).
+    # A kept group that attached nowhere found every group too far, and the unchanged ones
+    # still are: only the changed larger groups can take it now, and all its pairs with
+    # those are in ``reach`` (at 100,000, 336 of 742 kept groups, 16,000 pairs not read).
     members = {d for ds in deciding.values() for d in ds}
-    mine_pairs = sorted(
-        set(store.story_pairs(sorted(members - new_set)))
-        | {p for p in pairs if p[0] in members or p[1] in members}
+    alone = {d for d, r in kept.items() if r[0] == r[1]}
+    mine_pairs = _sorted_runs(
+        store.story_pairs(sorted(members - new_set - alone)),
+        [p for p in pairs if p[0] in members or p[1] in members],
+        [p for p in reach if p[0] in alone or p[1] in alone],
     )
+    # Of the other articles, only those in larger groups can be attached to: the rest are
+    # left out of the sums (a sum per group, so the others' are unchanged).
     rows_nb = store.story_rows(
-        sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of))
+        sorted({d for a, b, _ in mine_pairs for d in (a, b)} - set(group_of)), larger_than=small
     )
     size_of = {r[1]: r[4] for r in (*rows_nb.values(), *kept.values())}
     size_of |= {g: n for g, (n, _) in info.items()}
     group_of |= {d: r[1] for d, r in rows_nb.items()}
-    first_of = {g: f for g, (_, f) in info.items()}
-    first_of |= {
-        g: f
-        for g, (_, f) in store.group_sizes(
-            sorted({g for g, n in size_of.items() if n > small and g not in first_of})
-        ).items()
-    }
+    first_of = _Firsts(store, {g: f for g, (_, f) in info.items()})
     near_of: dict[int, list[tuple[int, float]]] = {}
     for a, b, s in mine_pairs:
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
+        ga, gb = group_of.get(a), group_of.get(b)
+        if ga == gb or ga is None or gb is None:
             continue
         if ga in deciding:
             near_of.setdefault(ga, []).append((b, s))
