@@ -42,6 +42,7 @@ from typing import BinaryIO, Literal
 
 from storytrace.errors import InputError, InputWarning
 from storytrace.records import Record, jfield
+from storytrace.text import short
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article read (20 MiB, a file or one JSONL line); news articles are a few KB."""
@@ -67,8 +68,7 @@ def lead_title(text: str) -> str:
     >>> len(lead_title("word " * 100)) <= TITLE_CHARS
     True
     """
-    line = " ".join(text.strip().split("\n", 1)[0].split())
-    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
+    return short(text.strip().split("\n", 1)[0], TITLE_CHARS)
 
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".jsonl.gz")

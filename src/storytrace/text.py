@@ -645,3 +645,13 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     (['two', 'words'], '\\\\w+')
     """
     return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
+def short(text: str, n: int) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis.
+
+    >>> short("a  long\\nheadline here", 10)
+    'a long he…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

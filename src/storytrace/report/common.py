@@ -28,16 +28,6 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def short(text: str, n: int) -> str:
-    """``text`` on one line, cut to ``n`` characters with an ellipsis.
-
-    >>> short("a  long\\nheadline here", 10)
-    'a long he…'
-    """
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def static_text(name: str) -> str:
     """A bundled static asset (``report.css``, ``report.js``, ...)."""
     return resources.files("storytrace").joinpath("static", name).read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from storytrace.report.common import short
+from storytrace.text import short
 
 
 @dataclass(slots=True)

@@ -18,9 +18,9 @@ from storytrace.report.common import (
     KINDS,
     VERDICT_HELP,
     pct,
-    short,
 )
 from storytrace.report.pages import render_standalone
+from storytrace.text import short
 
 OP_HELP = {"replace": "replaced", "synonym": "synonym", "insert": "inserted", "delete": "deleted"}
 _TITLE_CHARS = 160

@@ -18,8 +18,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from storytrace.report.common import pct, short, static_text
+from storytrace.report.common import pct, static_text
 from storytrace.report.graph import LEGEND
+from storytrace.text import short
 
 STYLESHEETS = ("report.css", "app.css")
 

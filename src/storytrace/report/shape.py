@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from storytrace.articles import TITLE_CHARS, lead_title
-from storytrace.report.common import short
+from storytrace.text import short
 
 
 def when(published: str | None) -> str:

@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from storytrace.align import Comparison, Passage
-from storytrace.report.common import VERDICT_HELP, pct, short
+from storytrace.report.common import VERDICT_HELP, pct
 from storytrace.report.shape import LABEL_CHARS
+from storytrace.text import short
 
 KIND_STYLE = {
     "verbatim": "bold green",

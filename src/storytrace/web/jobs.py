@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from storytrace.align import compare
 from storytrace.articles import Article
-from storytrace.report.common import short
 from storytrace.report.html import render_fragment
+from storytrace.text import short
 
 
 def compare_dict(a: Article, b: Article) -> dict:
