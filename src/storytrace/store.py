@@ -1215,26 +1215,24 @@ def _connect(path: Path, readonly: bool, any_thread: bool = False) -> sqlite3.Co
     if not readonly:
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     uri = path.resolve().as_uri()
-    db = sqlite3.connect(
-        f"{uri}?mode=ro",
-        uri=True,
-        timeout=BUSY_SECONDS,
-        isolation_level=None,
-        check_same_thread=not any_thread,
-    )
+
+    def connect(mode: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            f"{uri}?{mode}",
+            uri=True,
+            timeout=BUSY_SECONDS,
+            isolation_level=None,
+            check_same_thread=not any_thread,
+        )
+
+    db = connect("mode=ro")
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # A WAL store in a folder this user cannot write (no -shm file to create):
         # nobody can be writing to it, so read it as an immutable file.
         db.close()
-        db = sqlite3.connect(
-            f"{uri}?mode=ro&immutable=1",
-            uri=True,
-            timeout=BUSY_SECONDS,
-            isolation_level=None,
-            check_same_thread=not any_thread,
-        )
+        db = connect("mode=ro&immutable=1")
     return db
 
 
