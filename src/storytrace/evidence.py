@@ -826,11 +826,12 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
         side: doc.token_mask(doc.quotations) if doc.quotations else None
         for doc, side in ((doc_a, "a"), (doc_b, "b"))
     }
-    for doc, side in ((doc_a, "a"), (doc_b, "b")):
-        quoted = masks[side]
-        for p in passages:
-            if p.kind not in ("verbatim", "edited"):
-                continue
+    for p in passages:
+        if p.kind not in ("verbatim", "edited"):
+            continue
+        framed = None  # the frame is the passage's, the same from either side: counted once
+        for doc, side in ((doc_a, "a"), (doc_b, "b")):
+            quoted = masks[side]
             if p.score < PASSAGE_MIN_SHARE:
                 spans = [doc.tokens_in(getattr(e, side)) for e in p.edits if e.op == "equal"]
                 n = sum(t1 - t0 - (sum(quoted[t0:t1]) if quoted else 0) for t0, t1 in spans)
@@ -838,7 +839,9 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
                 t0, t1 = getattr(p, f"{side}_tokens")
                 inside = sum(quoted[t0:t1]) if quoted else 0
                 n = t1 - t0 - inside
-                if inside and _frame_words(doc_a, doc_b, p, masks) >= FRAME_MIN_WORDS:
+                if inside and framed is None:
+                    framed = _frame_words(doc_a, doc_b, p, masks) >= FRAME_MIN_WORDS
+                if inside and framed:
                     n = t1 - t0
             best = max(best, n)
     return best
