@@ -247,17 +247,21 @@ def _modules_after(*argv: str) -> set[str]:
         "    pass\n"
         "print(' '.join(sys.modules), file=sys.stderr)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # Without $COLUMNS: a pipe's help width, whose page is stored (tests/test_cli_fast.py).
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["PYTHONPATH"] = str(ROOT / "src")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return set(proc.stderr.split())
 
 
 def test_help_loads_no_engine() -> None:
     # Start-up time is imports (bench/cli_startup.py): --help must not load the engine,
-    # rich, numpy or pydantic (typer's option coercion loaded it on every run).
+    # rich, numpy or pydantic (typer's option coercion loaded it on every run), nor click
+    # (the page is stored: tests/test_cli_fast.py).
     loaded = _modules_after("--help")
-    assert "click" in loaded
+    assert "storytrace.cli.helptext" in loaded
     heavy = {"numpy", "rich", "pydantic", "typer", "storytrace.align", "storytrace.quotes"}
+    heavy |= {"click", "storytrace.cli.commands"}
     # Nor the corpus layer: the store (sqlite3), fingerprints (xxhash), the tokeniser.
     heavy |= {"storytrace.store", "storytrace.corpus", "storytrace.fingerprints", "sqlite3"}
     heavy |= {"xxhash", "storytrace.text", "rapidfuzz", "importlib.metadata"}

@@ -1,55 +1,44 @@
-"""The ``storytrace`` command line: a thin shell over the public Python API.
+"""The commands of ``storytrace``, defined with click (the conventions they share and
+the entry point that calls them: :mod:`storytrace.cli`).
 
-Conventions shared by every command:
-
-- ``-`` is standard input wherever a file is read (``compare - B``,
-  ``compare --pairs -``, ``index -``, ``quotes -``); results go to standard
-  output, messages to standard error, each message one line.
-- Every multi-record output is JSON Lines: one object per pair, article,
-  match or story. Errors of a batch come in input order, keyed by ``id``,
-  as ``{"id": ..., "error": "..."}`` lines among the results.
-- Exit status: 0 when everything was processed; 1 when some records failed
-  (the rest are still processed with the default ``--keep-going``;
-  ``--fail-fast`` stops at the first) or when there was nothing to process;
-  2 for usage errors and unreadable single inputs; 130 on Ctrl-C.
-- Text from articles and paths is printed literally, never as Rich markup.
-
-Built on click, with every import of the engine inside the command that needs
-it, so ``storytrace --help`` starts in a few tens of milliseconds
-(``bench/cli_startup.py``; typer, used before, imported pydantic to coerce each
-option and took longer to start than a whole ``match``).
+Every import of the engine is inside the command that needs it. Run as a module
+(``python -m storytrace.cli.commands``) it rewrites :mod:`storytrace.cli.helptext`,
+the ``--help`` pages the entry point prints without importing click.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import sys
-import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from storytrace.errors import InputError, InputWarning
+from storytrace.cli import (
+    EXIT_FAILED,
+    HELP_WIDTHS,
+    MATCH_LIMIT,
+    MAX_HELP_WIDTH,
+    emit,
+    print_version,
+    say,
+    user_errors,
+)
+from storytrace.cli import match as run_match
+from storytrace.errors import InputError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from storytrace.articles import Article
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": MAX_HELP_WIDTH}
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        from storytrace import __version__
-
-        sys.stdout.write(f"storytrace {__version__}\n")
+        print_version()
         ctx.exit()
 
 
@@ -72,53 +61,6 @@ class _InOrder(click.Group):
 def app() -> None:
     """Show how news text travels: shared passages, spun and reworded text, quotes,
     and who copied whom. Start with: storytrace compare A B"""
-
-
-def say(prefix: str, message: str) -> None:
-    """One line on stderr, printed literally: article text and paths are never markup."""
-    sys.stderr.write(f"{prefix} {message}\n" if prefix else f"{message}\n")
-    sys.stderr.flush()
-
-
-def _show_warning(message: Any, category: type, *args: Any, **kwargs: Any) -> None:
-    if issubclass(category, InputWarning):
-        say("warning:", str(message))
-    else:
-        _default_showwarning(message, category, *args, **kwargs)
-
-
-_default_showwarning = warnings.showwarning
-
-
-def user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """One line instead of a traceback: InputError (exit 2), Ctrl-C (exit 130), broken
-    pipes (exit 0); input warnings are printed as they happen."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("always", InputWarning)
-                warnings.showwarning = _show_warning
-                return fn(*args, **kwargs)
-        except InputError as e:
-            say("error:", str(e))
-            raise click.exceptions.Exit(EXIT_USAGE) from None
-        except KeyboardInterrupt as e:
-            # corpus.Interrupted says what was kept (its workers stopped quietly).
-            say("interrupted:", str(e) or "stopped by Ctrl-C; what was already written is kept")
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # The reader went away (e.g. `| head`): not an error of ours.
-            sys.stderr.close()
-            raise click.exceptions.Exit(0) from None
-
-    return wrapper
-
-
-def emit(record: dict) -> None:
-    """One JSON Lines record on stdout."""
-    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def progress_bar() -> Progress:
@@ -167,11 +109,11 @@ class Tally:
     def finish(self, what: str) -> None:
         if self.ok + self.failed == 0:
             say("error:", f"no {what} to process")
-            raise click.exceptions.Exit(EXIT_FAILED)
+            raise SystemExit(EXIT_FAILED)
         noun = what[:-1] if self.ok == 1 and what.endswith("s") else what
         say("", f"{self.ok} {noun} processed, {self.failed} failed")
         if self.failed:
-            raise click.exceptions.Exit(EXIT_FAILED)
+            raise SystemExit(EXIT_FAILED)
 
 
 _FAIL_FAST = click.option(
@@ -524,16 +466,20 @@ def index_cmd(
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")
-        raise click.exceptions.Exit(EXIT_FAILED)
+        raise SystemExit(EXIT_FAILED)
     if report.errors:
-        raise click.exceptions.Exit(EXIT_FAILED)
+        raise SystemExit(EXIT_FAILED)
 
 
 @app.command("match", context_settings=CONTEXT)
 @click.argument("file")
 @click.option("--db", type=_PATH, metavar="DIR", required=True, help="Index folder.")
 @click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results."
+    "--limit",
+    type=click.IntRange(min=1),
+    default=MATCH_LIMIT,
+    show_default=True,
+    help="Most results.",
 )
 @click.option(
     "--json",
@@ -554,25 +500,7 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
 
     Exit status 1 when nothing in the index shares text with FILE.
     """
-    from storytrace import corpus
-
-    hits = corpus.match(file, db, limit)
-    if hits and not json_out:
-        sys.stdout.write("score  shared  quotes  article\n")
-    for h in hits:
-        if json_out:
-            emit(h)
-            continue
-        near = "  near-duplicate" if h["near_duplicate"] else ""
-        where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
-        label = " ".join(h["label"].split())[:70]
-        sys.stdout.write(
-            f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['shared_quotes']:>7}  {h['id']}"
-            f"{'  ' + where if where else ''}  “{label}”{near}\n"
-        )
-    if not hits:
-        say("", "no indexed article shares text with this one")
-        raise click.exceptions.Exit(EXIT_FAILED)
+    run_match(file, db, limit, json_out)
 
 
 @app.command("stories", context_settings=CONTEXT)
@@ -753,3 +681,67 @@ def spark_import(out: Path, db: Path) -> None:
 
     report = sp.import_output(str(out), str(db))
     say("", f"imported into {db}: {report}")
+
+
+def _command_paths(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    yield path
+    for name, cmd in group.commands.items():
+        if isinstance(cmd, click.Group):
+            yield from _command_paths(cmd, (*path, name))
+        else:
+            yield (*path, name)
+
+
+def help_pages() -> dict[tuple[str, int], str]:
+    """Every command's ``--help`` output, keyed by (command path, text width), for each of
+    ``HELP_WIDTHS``: what ``storytrace ... --help`` prints with $COLUMNS at width + 2."""
+    import contextlib
+    import io
+    import os
+
+    pages = {}
+    saved = os.environ.get("COLUMNS")
+    try:
+        for path in _command_paths(app):
+            for width in HELP_WIDTHS:
+                os.environ["COLUMNS"] = str(width + 2)
+                out = io.StringIO()
+                with contextlib.redirect_stdout(out):
+                    app.main([*path, "--help"], prog_name="storytrace", standalone_mode=False)
+                pages[(" ".join(path), width)] = out.getvalue()
+    finally:
+        if saved is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = saved
+    return pages
+
+
+def _literal(text: str) -> str:
+    """``text`` as a Python string literal in double quotes where ruff format wants them."""
+    literal = repr(text)
+    return f'"{literal[1:-1]}"' if literal[0] == "'" and '"' not in text else literal
+
+
+def write_helptext() -> None:
+    """Rewrite :mod:`storytrace.cli.helptext` from :func:`help_pages`."""
+    lines = [
+        '"""Each command\'s ``--help`` page as click prints it: generated by ``python -m',
+        "storytrace.cli.commands`` from the command definitions in :mod:`storytrace.cli.commands`;",
+        "tests/test_cli_help.py fails when a page differs from click's output. Do not edit.",
+        '"""',
+        "",
+        "# ruff: noqa: E501",
+        "PAGES = {",
+    ]
+    for key, page in help_pages().items():
+        lines.append(f"    ({_literal(key[0])}, {key[1]}): (")
+        lines.extend(f"        {_literal(line)}" for line in page.splitlines(keepends=True))
+        lines.append("    ),")
+    lines.append("}")
+    out = Path(__file__).with_name("helptext.py")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_helptext()
