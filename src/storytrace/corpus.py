@@ -728,14 +728,7 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
     with Store(db, readonly=True) as store:
         shared = store.docs_sharing(keys.fingerprints)
         near = store.docs_in_buckets(keys.lsh_keys)
-        from storytrace.quotes import extract_quotes
-
-        mine = {
-            " ".join(_words(art.text[s:e]))
-            for q in extract_quotes(art.text, parser=False)
-            for s, e in q.parts
-        }
-        mine = {k for k in mine if len(k.split()) >= 4}
+        mine: set[str] | None = None  # the probe's quotes: extracted for the first hit with any
         scored = []
         for doc in set(shared) | near:
             scored.append((shared.get(doc, 0) + (5 if doc in near else 0), doc))
@@ -744,6 +737,8 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
         for score, doc in scored[:limit]:
             a = store.article(doc)
             qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
+            if qs and mine is None:
+                mine = _quote_keys(art.text)
             out.append(
                 {
                     "id": a["id"],
@@ -753,11 +748,22 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
                     "published": a["published"],
                     "shared_fingerprints": shared.get(doc, 0),
                     "near_duplicate": doc in near,
-                    "shared_quotes": len(mine & qs),
+                    "shared_quotes": len(mine & qs) if mine and qs else 0,
                     "score": score,
                 }
             )
     return out
+
+
+def _quote_keys(text: str) -> set[str]:
+    """The normalised words of each quotation part of ``text`` of four words or more, as
+    :func:`match` compares them with stored quotes."""
+    from storytrace.quotes import extract_quotes  # with its rules: only when a hit has quotes
+
+    keys = {
+        " ".join(_words(text[s:e])) for q in extract_quotes(text, parser=False) for s, e in q.parts
+    }
+    return {k for k in keys if len(k.split()) >= 4}
 
 
 TABLES = ("articles", "passages", "edges", "stories", "quotes")
