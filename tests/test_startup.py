@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storytrace.corpus import index_records
+from storytrace.text import TOKEN_RE, Doc, _regex_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN = (
@@ -34,20 +39,24 @@ def counting(pattern, flags=0):
         caller = caller.f_back
     name = caller.f_globals.get("__name__", "?")
     by_module[name] = by_module.get(name, 0) + 1
+    if name.startswith("storytrace") and isinstance(pattern, str):
+        patterns.append(pattern)
     return real(pattern, flags)
+patterns = []
 re.compile = counting
 from storytrace.cli import app
 try:
     app(sys.argv[1:], prog_name="storytrace")
 except SystemExit:
     pass
-print(json.dumps({"compiled": by_module, "modules": sorted(sys.modules)}), file=sys.stderr)
+seen = {"compiled": by_module, "modules": sorted(sys.modules), "patterns": patterns}
+print(json.dumps(seen), file=sys.stderr)
 """
 
 
 def _match(probe: Path, db: Path) -> tuple[dict[str, int], set[str], str]:
     """``storytrace match`` in a fresh interpreter: re.compile calls by calling module,
-    the modules loaded, and what it printed."""
+    the modules loaded, and what it printed (the patterns compiled: ``_compiled``)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.run(
         [sys.executable, "-c", _RUN, "match", str(probe), "--db", str(db)],
@@ -56,7 +65,12 @@ def _match(probe: Path, db: Path) -> tuple[dict[str, int], set[str], str]:
         env=env,
     )
     seen = json.loads(proc.stderr.strip().splitlines()[-1])
+    _compiled[:] = seen["patterns"]
     return seen["compiled"], set(seen["modules"]), proc.stdout
+
+
+_compiled: list[str] = []
+"""The patterns the last :func:`_match` compiled from storytrace's modules."""
 
 
 def _store(tmp_path: Path) -> Path:
@@ -85,6 +99,8 @@ def test_match_without_quotes_compiles_no_rule_and_loads_no_engine(tmp_path: Pat
     # with; "plain" has none.
     heavy |= {"storytrace.quotes", "storytrace.quotes.frames"}
     assert not heavy & modules
+    # The tokeniser's CJK classes (about 10 ms to compile) only for a text that has CJK.
+    assert TOKEN_RE.pattern not in _compiled
 
 
 def test_match_of_a_quoted_article_compiles_the_quote_rules_it_needs(tmp_path: Path) -> None:
@@ -93,6 +109,7 @@ def test_match_of_a_quoted_article_compiles_the_quote_rules_it_needs(tmp_path: P
     assert "seed" in out
     quote_rules = sum(n for m, n in compiled.items() if m.startswith("storytrace.quotes"))
     assert quote_rules >= 10  # the rules ran and compiled what they used
+    assert TOKEN_RE.pattern not in _compiled  # curly quotes, accents: no CJK
     assert "importlib.resources" in modules  # names resolved through the first-name list
 
 
@@ -106,3 +123,22 @@ def test_help_loads_none_of_the_readers() -> None:
     modules = set(json.loads(proc.stderr.strip().splitlines()[-1])["modules"])
     assert "Usage:" in proc.stdout and "storytrace.cli" in modules
     assert not {"storytrace.articles", "storytrace.records", "gzip"} & modules
+
+
+# Around each edge of TOKEN_RE's CJK ranges and of the check's blocks, word and non-word
+# characters of other scripts, joiners, digits, a lone surrogate (undecodable bytes), emoji.
+_EDGES = "\u2fff\u3000\u3001\u303f\u3040\u30ff\u3100\u33ff\u3400\u4dbf\u4dc0"
+_EDGES += "\u4e00\u9fff\ua000\uabff\uac00\ud7af\ud7b0\uf8ff\uf900\ufaff\ufb00"
+_CHARS = _EDGES + "ab Zé ñ ς σ Σ я ж 0 9 ٣ ' ’ ʼ . , - \n İ ß ﬁ \udc80 😀 「」 ＡＢ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(set(_CHARS))), max_size=40))
+def test_tokens_are_token_res_with_or_without_cjk(text: str) -> None:
+    # Text with no CJK character is split by a pattern without the CJK classes (compiled
+    # at a tenth of the cost); both must give TOKEN_RE's tokens.
+    parts = re.compile(TOKEN_RE.pattern).split(text)
+    lengths = [len(p) for p in parts]
+    offsets = [sum(lengths[: i + 1]) for i in range(len(lengths))]
+    assert _regex_tokens(text)[:2] == (offsets[0:-1:2], offsets[1::2])
+    assert Doc(text).norms == [Doc(p).norms[0] for p in parts[1::2]]

@@ -34,16 +34,74 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, TypeVar, cast
 
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
+
+
+class LazyPattern:
+    """Stands for ``re.compile(pattern, flags)`` and compiles it when first used.
+
+    Python compiles a module-level ``re.compile`` again in every new process (a ``.pyc``
+    file keeps the pattern's text, not its compiled form). The quote and furniture rules
+    hold a few hundred patterns that a text without quotation marks or reporting verbs
+    never uses, and ``storytrace match`` spent more time compiling them than matching
+    (issue 16). The first use puts the compiled pattern's methods on this object, so a
+    later ``PATTERN.search(...)`` is one attribute look-up, as on an ``re.Pattern``.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:  # reached for what is not on the object yet
+        if name.startswith("__"):  # copy and pickle look for dunders: not a use
+            raise AttributeError(name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._source)
+            for method in _PATTERN_METHODS:
+                setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self._source[0]!r}, {self._source[1]!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done on the first use of the result.
+
+    >>> WORD = lazy_compile(r"\\w+")
+    >>> WORD.findall("two words"), WORD.pattern
+    (['two', 'words'], '\\\\w+')
+    """
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
 # CJK and other scripts written without spaces are tokenised per character, so
 # that non-English text still aligns word by word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A word continues over an apostrophe ("it’s") and, between digits, over a separator
 # or decimal point, so "20,442.75" and "3.5bn" are one token and a passage never ends
 # inside a number. One alternative for words keeps the scan fast. One group around the
-# whole token, so split keeps the tokens; search and finditer match the same, and the
-# pattern is compiled once (about 4 ms of every start-up).
-TOKEN_RE = re.compile(rf"([^\W{_CJK}]+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))[^\W{_CJK}]+)*|[{_CJK}])")
-_TOKEN_SPLIT = TOKEN_RE
+# whole token, so split keeps the tokens; search and finditer match the same.
+# Compiled on first use: its three CJK classes cost about 10 ms to compile, most of what
+# `storytrace match` compiled, and a text with no character from U+3000 up is split
+# by _NO_CJK_SPLIT, the same pattern without them ([^\W{CJK}] is \w there).
+TOKEN_RE = lazy_compile(rf"([^\W{_CJK}]+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))[^\W{_CJK}]+)*|[{_CJK}])")
+_NO_CJK_SPLIT = re.compile(r"(\w+(?:(?:['’ʼ]|(?<=\d)[.,](?=\d))\w+)*)")
+# The high bytes of UTF-16 code units from U+3000 to U+D7FF and from U+F900 to U+FAFF,
+# the blocks of the CJK ranges (a surrogate's high byte, D8-DF, is not among them).
+_CJK_HIGH_BYTES = bytes(range(0x30, 0xD8)) + b"\xf9\xfa"
+
+
+def _token_split(text: str) -> re.Pattern[str]:
+    """TOKEN_RE, or the pattern that splits ``text`` the same way when ``text`` holds no
+    character of TOKEN_RE's CJK ranges. The check costs about 1.5% of tokenising a news
+    article that is not pure ASCII (all in C), the compile it saves about 10 ms a process."""
+    if not text.isascii():
+        high = text.encode("utf-16-le", "surrogatepass")[1::2]
+        if len(high.translate(None, _CJK_HIGH_BYTES)) < len(high):
+            return TOKEN_RE
+    return _NO_CJK_SPLIT
+
 
 # Applied after lower-casing. Greek final sigma folds to sigma: ``lower()`` picks
 # the final form from context, which differs between a word alone and in a text.
@@ -241,7 +299,7 @@ class Doc:
 def _regex_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
     """``(starts, ends, norms)`` of the tokens of ``text``: TOKEN_RE's matches."""
     # Split (in C) into gaps and tokens alternately; running lengths are the offsets.
-    parts = _TOKEN_SPLIT.split(text)
+    parts = _token_split(text).split(text)
     offsets = list(accumulate(map(len, parts)))
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
@@ -388,7 +446,7 @@ def clear_doc_cache() -> None:
 # One character class first, so the scan jumps from stop to stop in C (an opening
 # lookbehind, group or alternation is tried at every character, three times slower).
 # The match starts at the stop (the sentence ends after it) or at the line break.
-_SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
+_SENT_END = lazy_compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -458,7 +516,7 @@ _ABBREVIATIONS = frozenset(
     """St Jr Sr Mt No Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
     Dec""".split()
 )
-_DOUBLE_APOS_START = re.compile(r"(?<=[.!?])\s+(?=''[A-Z])")
+_DOUBLE_APOS_START = lazy_compile(r"(?<=[.!?])\s+(?=''[A-Z])")
 
 
 def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -> bool:
@@ -567,10 +625,10 @@ def _is_closing(text: str, i: int, end: int) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
-_ANY_OPEN = re.compile(f"[{re.escape(_OPEN_DOUBLE + _OPEN_SINGLE)}]")
+_ANY_OPEN = lazy_compile(f"[{re.escape(_OPEN_DOUBLE + _OPEN_SINGLE)}]")
 _CLOSERS = {
-    _CLOSE_DOUBLE: re.compile(f"[{re.escape(_CLOSE_DOUBLE)}]"),
-    _CLOSE_SINGLE: re.compile(f"[{re.escape(_CLOSE_SINGLE)}]"),
+    _CLOSE_DOUBLE: lazy_compile(f"[{re.escape(_CLOSE_DOUBLE)}]"),
+    _CLOSE_SINGLE: lazy_compile(f"[{re.escape(_CLOSE_SINGLE)}]"),
 }
 
 
@@ -604,47 +662,6 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         i = j + 1
         if i >= end:
             return
-
-
-_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
-
-
-class LazyPattern:
-    """Stands for ``re.compile(pattern, flags)`` and compiles it when first used.
-
-    Python compiles a module-level ``re.compile`` again in every new process (a ``.pyc``
-    file keeps the pattern's text, not its compiled form). The quote and furniture rules
-    hold a few hundred patterns that a text without quotation marks or reporting verbs
-    never uses, and ``storytrace match`` spent more time compiling them than matching
-    (issue 16). The first use puts the compiled pattern's methods on this object, so a
-    later ``PATTERN.search(...)`` is one attribute look-up, as on an ``re.Pattern``.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str) -> Any:  # reached for what is not on the object yet
-        if name.startswith("__"):  # copy and pickle look for dunders: not a use
-            raise AttributeError(name)
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            compiled = self._compiled = re.compile(*self._source)
-            for method in _PATTERN_METHODS:
-                setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
-    def __repr__(self) -> str:
-        return f"lazy_compile({self._source[0]!r}, {self._source[1]!r})"
-
-
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, done on the first use of the result.
-
-    >>> WORD = lazy_compile(r"\\w+")
-    >>> WORD.findall("two words"), WORD.pattern
-    (['two', 'words'], '\\\\w+')
-    """
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
 
 
 def short(text: str, n: int) -> str:
