@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 import os
@@ -501,6 +500,8 @@ def _open_binary(path: str | os.PathLike[str]) -> tuple[BinaryIO, bool]:
             raise InputError(f"{name}: cannot read ({e.strerror})") from None
         owned = True
     if fh.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
+        import gzip  # for .gz dumps only: not a cost of every start-up
+
         return gzip.GzipFile(fileobj=fh), owned  # type: ignore[return-value]
     return fh, owned
 
