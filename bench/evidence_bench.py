@@ -293,6 +293,41 @@ def judge(
     return {s: v / n for s, v in new.items()}, old / n, dict(rules), each
 
 
+_GROUPS: dict[tuple[str, ...], list[list[str]]] = {}
+
+
+def story_groups(docs: dict[str, dict], ids: list[str]) -> list[list[str]]:
+    """The stories ``index`` then ``stories`` make of ``ids`` (a temporary store, once per
+    corpus): the groups a pair is judged in by :func:`storytrace.corroborate.judge_pairs`."""
+    import tempfile
+
+    from storytrace import corpus
+
+    key = tuple(ids)
+    if key not in _GROUPS:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "store"
+            corpus.index_records(((d, {"text": docs[d]["text"]}) for d in ids), db)
+            _GROUPS[key] = [s["articles"] for s in corpus.stories(db)["stories"]]
+    return _GROUPS[key]
+
+
+def judge_in_corpus(
+    pairs: list[tuple[str, str]], docs: dict[str, dict], ids: list[str]
+) -> tuple[float, dict[str, int]]:
+    """Related rate of ``pairs`` judged inside the corpus ``ids`` (rules entities), and the
+    rules that decided."""
+    from storytrace.corroborate import judge_pairs
+
+    os.environ["STORYTRACE_ENTITIES"] = "rules"
+    texts = {d: docs[d]["text"] for d in ids}
+    judged = judge_pairs(texts, pairs, story_groups(docs, ids))
+    rules: dict[str, int] = defaultdict(int)
+    for j in judged:
+        rules[j.rule] += 1
+    return sum(j.verdict != "unrelated" for j in judged) / max(1, len(judged)), dict(rules)
+
+
 def show_errors(name: str, each: list[tuple[str, str, Any]], want_related: bool) -> None:
     """The pairs judged wrongly (tune part only: the measure-only errors stay unread)."""
     for a, b, cmp in each:
@@ -313,7 +348,8 @@ def show_errors(name: str, each: list[tuple[str, str, Any]], want_related: bool)
 
 
 def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
-    """The table's rows: (pairs, part, n, rates per source, old rule, target, rules fired)."""
+    """The table's rows: (pairs, part, n, rates per source, old rule, target, rules fired,
+    in-corpus rate or None, in-corpus rules)."""
     parts = [("tune", 1, "train"), ("measure", 3, "dev")]
     parts = [p for p in parts if args.part in (p[0], "both")]
     rng = random.Random(SEED)
@@ -327,7 +363,12 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
         for part, keep, _ in parts:
             sel = [p for p in pairs[key] if ecb[p[0]]["topic"] % 4 == keep]
             new, old, rules, each = judge(sel, ecb, sources)
-            rows.append((f"ECB+ {name}", part, len(sel), new, old, target, rules))
+            within: tuple[float | None, dict] = (None, {})
+            if args.corpus:
+                # The corpus: every document of the part's topics, as one index would hold.
+                ids = sorted(d for d, m in ecb.items() if m["topic"] % 4 == keep)
+                within = judge_in_corpus(sel, ecb, ids)
+            rows.append((f"ECB+ {name}", part, len(sel), new, old, target, rules, *within))
             if args.errors and part == "tune":
                 show_errors(f"ECB+ {name}", each, key == "same")
     for split, part in (("train", "tune"), ("dev", "measure")):
@@ -336,8 +377,18 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
         if args.part not in (part, "both"):
             continue
         new, old, rules, each = judge(sel, pn, sources)
+        within = judge_in_corpus(sel, pn, sorted(pn)) if args.corpus else (None, {})
         rows.append(
-            ("PolNeAR same publisher", f"{part} ({split})", len(sel), new, old, "<= 0.02", rules)
+            (
+                "PolNeAR same publisher",
+                f"{part} ({split})",
+                len(sel),
+                new,
+                old,
+                "<= 0.02",
+                rules,
+                *within,
+            )
         )
         if args.errors and part == "tune":
             show_errors("PolNeAR same publisher", each, False)
@@ -349,7 +400,7 @@ def baseline_rates(args: argparse.Namespace) -> list[float]:
     pairs: this script run again with that tree's ``src`` first on the path."""
     cmd = [sys.executable, __file__, "--json", "--entities", "rules", "--part", args.part]
     cmd += ["--data", str(args.data), "--per-event", str(args.per_event)]
-    cmd += ["--per-topic", str(args.per_topic)]
+    cmd += ["--per-topic", str(args.per_topic), "--no-corpus"]
     env = dict(os.environ, PYTHONPATH=str(Path(args.baseline_src).resolve() / "src"))
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out)["rules"]
@@ -381,6 +432,12 @@ def main() -> int:
     ap.add_argument(
         "--errors", action="store_true", help="print the tune part's wrongly judged pairs"
     )
+    ap.add_argument(
+        "--no-corpus",
+        dest="corpus",
+        action="store_false",
+        help="skip the in-corpus column (storytrace.corroborate, after index and stories)",
+    )
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     ECB, POLNEAR = args.data / "ecbplus" / "ECB+", args.data / "polnear" / "data"
@@ -397,15 +454,27 @@ def main() -> int:
     base = baseline_rates(args) if args.baseline_src else None
     cols = "".join(f"{s:>8}" for s in sources)
     cols += f"{'previous':>9}" if base else ""
+    cols += f"{'corpus':>8}" if args.corpus else ""
     print(f"{'pairs':30} {'part':15} {'n':>4} {cols} {'old rule':>9} {'target':>8}  rules fired")
-    for k, (name, part, n, new, old, target, rules) in enumerate(rows):
+    for k, (name, part, n, new, old, target, rules, within, in_rules) in enumerate(rows):
         fired = ", ".join(f"{r} {v}" for r, v in sorted(rules.items(), key=lambda x: -x[1]))
         vals = "".join(f"{new[s]:8.3f}" for s in sources)
         vals += f"{base[k]:9.3f}" if base else ""
+        vals += f"{within:8.3f}" if args.corpus else ""
         print(f"{name:30} {part:15} {n:4d} {vals} {old:9.3f} {target:>8}  {fired}")
+        if args.corpus:
+            decided = ", ".join(
+                f"{r} {v}" for r, v in sorted(in_rules.items(), key=lambda x: -x[1])
+            )
+            print(f"{'':52}in corpus: {decided}")
     print(f"\n{secs:.0f} s CPU (this code); rules fired: with {sources[0]} entities")
     if base:
         print(f"previous: rules entities, from {args.baseline_src}, same pairs, same run")
+    if args.corpus:
+        print(
+            "corpus: judged inside the part's documents (storytrace.corroborate.judge_pairs, "
+            "stories from index), rules entities"
+        )
     return 0
 
 
