@@ -642,7 +642,8 @@ def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
                 terms, focal, years = json.loads(value)
                 yield ids[d], terms, focal, years
 
-    order, scores = st.scores_of(rows())
+    published = {ids[d]: p for d, p in store.published_of().items()}
+    order, scores = st.scores_of(rows(), published=published)
     return st.cluster_scores(order, scores, _links(store, edges))
 
 

@@ -59,6 +59,13 @@ articles' fingerprints and band keys in small tables of their own (see :data:`DE
 article's date as the input gave it (``published_raw``); 6: this one (a term's story
 postings in parts, one per update of the stories, see :data:`_STORY_POST`)."""
 
+STORY_RULE = "2"
+"""Version of the rule the stored story tables were computed by (``stories.pair_score`` and
+the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
+rule 1, before publication times counted) are stale to a read, which computes them anew,
+and ``index`` groups everything anew instead of updating them. 2: pairs published more than
+``stories.STORY_DAYS`` apart score 0."""
+
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
 BUSY_SECONDS = 60.0
@@ -677,6 +684,16 @@ class Store:
             ).fetchall()
         return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
 
+    def published_of(self, docs: list[int] | None = None) -> dict[int, str | None]:
+        """``doc -> published`` (the stored UTC instant, or None) of ``docs``, or of every
+        article: what the story rule on publication times reads (``stories.far_apart``)."""
+        with self._guard("reading"):
+            if docs is None:
+                return dict(self.db.execute("SELECT doc, published FROM articles"))
+            return dict(
+                self._in_chunks("SELECT doc, published FROM articles WHERE doc IN ({marks})", docs)
+            )
+
     def heads(self, chars: int = 300) -> dict[str, str]:
         """The first ``chars`` characters of every article stored without a title, by id.
 
@@ -886,8 +903,14 @@ class Store:
         when there is nothing to update (never computed, or an article was replaced or the
         reuse recomputed since): then the stories are computed anew."""
         with self._guard("reading"):
-            row = self.db.execute("SELECT value FROM meta WHERE key='story_basis'").fetchone()
-        return int(row[0]) if row else None
+            meta = dict(
+                self.db.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('story_basis', 'story_rule')"
+                )
+            )
+        if meta.get("story_rule") != STORY_RULE:
+            return None
+        return int(meta["story_basis"]) if "story_basis" in meta else None
 
     def add_stories(self, state: dict, generation: int, fresh: bool) -> bool:
         """Store a story computation made at ``generation``; False, storing nothing, when the
@@ -923,7 +946,11 @@ class Store:
                 )
             self.db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("stories", str(generation)), ("story_basis", str(state["n"]))],
+                [
+                    ("stories", str(generation)),
+                    ("story_basis", str(state["n"])),
+                    ("story_rule", STORY_RULE),
+                ],
             )
         return True
 
@@ -931,7 +958,11 @@ class Store:
         """Whether stories are stored for the store as it is now (``meta`` alone is read)."""
         with self._guard("reading"):
             meta = dict(self.db.execute("SELECT key, value FROM meta"))
-        return meta.get("stories") is not None and meta["stories"] == meta.get("generation", "0")
+        return (
+            meta.get("stories") is not None
+            and meta["stories"] == meta.get("generation", "0")
+            and meta.get("story_rule") == STORY_RULE
+        )
 
     def stored_stories(self) -> list[list[int]] | None:
         """The stored story groups (docs, in doc order; groups in no particular order), or
