@@ -403,7 +403,9 @@ def story_scores(spark: Any, articles: Any) -> Any:
 
     feats = story_features(spark, articles).cache()
     pairs = similar_pairs(spark, feats)
-    feats = feats.join(articles.select("id", "published"), "id")
+    # Articles without a publication column (a bare id/text frame) are all undated.
+    when = F.col("published") if "published" in articles.columns else F.lit(None).cast("string")
+    feats = feats.join(articles.select("id", when.alias("published")), "id")
     cols = ("terms", "counts", "focal", "years", "published")
 
     def side(x: str) -> Any:
