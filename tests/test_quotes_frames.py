@@ -910,3 +910,45 @@ def test_sixth_pass_subjects_of_frames(
     sentence: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A spaced hyphen sets off a description after the subject, as a dash does.
+        (
+            "Deborah Reynolds - Santilli's girlfriend and co-host - told The Washington Post "
+            "that his views turned extreme around 2002.",
+            [("his views turned extreme around 2002", "Deborah Reynolds")],
+        ),
+        # A relative clause between dashes holds its own frame; the main frame after
+        # the closing dash is the subject's, and the inner content ends at the dash.
+        (
+            "Donald Trump - who previously said he would bomb the oil fields - said at a "
+            "rally in Texas that the country should close its borders.",
+            [
+                ("he would bomb the oil fields", "Donald Trump"),
+                ("the country should close its borders", "Donald Trump"),
+            ],
+        ),
+        # 'told' + a short listener + a clause without 'that': the listener is frame.
+        (
+            "Bob Smith told reporters he had quit.",
+            [("he had quit", "Bob Smith")],
+        ),
+        (
+            "The driver told the jury she had done nothing wrong.",
+            [("she had done nothing wrong", "The driver")],
+        ),
+    ],
+)
+def test_seventh_pass_dashed_subjects_and_listeners(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+def test_seventh_pass_question_word_stays_with_a_question() -> None:
+    # Only 'told'-like cues lose a listener before a pronoun: a question keeps 'why'.
+    [(content, speaker)] = _got(LEAD + "Bob Smith asked him why he had quit.")
+    assert content.endswith("why he had quit") and speaker == "Bob Smith"

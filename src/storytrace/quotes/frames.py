@@ -466,6 +466,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     or (bool(frames) and _LOWER_BEFORE.search(text, lo, c0) is not None)
                 )
                 speaker = None if participle else np_backward(ctx.doc, lo, c0)
+                dash = _DASH_END.search(text, lo, c0) if frames and speaker is None else None
+                if dash is not None and not participle:
+                    # 'Donald Trump - who previously said X - said at a rally that Y':
+                    # the subject stands before the dashed clause whose own frame
+                    # came first; that frame's content ends at the closing dash.
+                    outer = np_backward(ctx.doc, u0, c0)
+                    if outer is not None and outer[1] <= frames[-1][2]:
+                        frames.append(((c0, c1), outer, dash.start(), c1))
+                        continue
                 if (
                     speaker is not None
                     and cue.participle
@@ -663,6 +672,7 @@ _AFTER_QUOTE_FRAME = lazy_compile(
 )
 
 
+_DASH_END = lazy_compile(r"\s[—–-]\s*$|[—–]\s*$")
 _RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
 _PAREN_PREP = lazy_compile(r",\s*(?:despite|after|before|while|without|when|by)\s+$")
 _PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when|despite)\s*$")
@@ -782,16 +792,44 @@ _LISTENER_CUES = TRANSITIVE | REQUESTS | {"remind", "inform", "assure", "promise
 
 
 _LONG_LISTENER = lazy_compile(r"\s+[^“”\"‘.!?;:]{1,120}?\s(?:that|how|whether)\s+")
+_LISTENER_PRONOUN = lazy_compile(
+    r"\s+(?!(?:he|she|they|it|we|I|there|that)\b)[^“”\"‘.!?;:,]{1,50}?\s"
+    r"(?=(?:he|she|they|it|we|I|there)\s+[a-z’'])"
+)
 
 
-def _told_then_that(ctx: Context, c1: int, u1: int) -> re.Match[str] | None:
+def _told_then_that(
+    ctx: Context, c1: int, u1: int, lemma: str | None = None
+) -> re.Match[str] | None:
     """A listener, perhaps long and with a place or time, between 'told' (or 'warned',
     'assured') and its clause: 'telling customers at a popular Manchester, New
     Hampshire, breakfast spot that ...'. None when those words hold a verb."""
     m = _LONG_LISTENER.match(ctx.text, c1, u1)
-    if m is None or not _links(ctx, c1, m.end()):
+    if m is not None and _links(ctx, c1, m.end()):
+        return m
+    # 'told reporters he had quit', 'told the jury she was afraid': no 'that', the
+    # clause opening with its subject pronoun right after a short listener.
+    if lemma not in _TELLING:
+        # 'asked him why he ...', 'accused X of ... as it ...': the question word or
+        # the charge belongs to the content.
+        return None
+    m = _LISTENER_PRONOUN.match(ctx.text, c1, u1)
+    if (
+        m is None
+        or not _links(ctx, c1, m.end())
+        or any(w.lower() in _NOT_LISTENER for w in ctx.words(c1, m.end()))
+    ):
         return None
     return m
+
+
+_TELLING = {"tell", "assure", "warn", "remind", "inform"}
+# Words no short listener holds: a question word, a relative or a preposition starts
+# a clause or a phrase of its own ('told him a story about what he ...').
+_NOT_LISTENER = set(
+    """that whether if how why what when where who whom which because although though while
+    as since once until unless before after of for about with by from to at in on""".split()
+)
 
 
 _MONTHS = set(
@@ -854,8 +892,8 @@ def _pieces(
             _THAT_FRAME.match(text, f1, hi)
             or _PHRASE_THAT.match(text, f1, hi)
             or (
-                _told_then_that(ctx, f1, hi)
-                if CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower()) in TRANSITIVE
+                _told_then_that(ctx, f1, hi, lemma)
+                if (lemma := CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())) in TRANSITIVE
                 else None
             )
         )

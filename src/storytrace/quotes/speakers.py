@@ -141,11 +141,13 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
-    if w in ("—", "–") and i > 2:
+    if w in ("—", "–", "-") and i > 2:
         # 'Jason Sims — a teacher from Mount Pleasant — says': the name before a
-        # description set off by dashes.
-        j = next((k for k in range(i - 1, max(0, i - 16), -1) if toks[k].group(0) == w), None)
-        if j is not None and j + 1 < i and toks[j + 1].group(0).lower() in DETERMINERS:
+        # description set off by dashes (a spaced hyphen stands for one: 'Deborah
+        # Reynolds - Santilli's girlfriend - told'), or a relative clause ('Donald
+        # Trump - who previously said ... - said').
+        j = next((k for k in range(i - 1, max(0, i - 40), -1) if toks[k].group(0) == w), None)
+        if j is not None and j + 1 < i and _dash_opener(toks[j + 1].group(0)):
             np = _scan_np(toks, j - 1)
             if np is not None and _is_nameish(toks[np[0] : np[1] + 1]):
                 return toks[np[0]].start(), toks[np[1]].end()
@@ -177,6 +179,17 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             if subj is not None:
                 return toks[subj[0]].start(), toks[subj[1]].end()
     return toks[np[0]].start(), toks[np[1]].end()
+
+
+def _dash_opener(word: str) -> bool:
+    """Whether a word can open a description or relative clause set off by dashes
+    after a name: a determiner, 'who'/'whose', or an owner ('Santilli's')."""
+    low = word.lower()
+    return (
+        low in DETERMINERS
+        or low in ("who", "whose")
+        or (low.endswith(("'s", "’s")) and word[:1].isupper())
+    )
 
 
 # "isn't saying if ..." reports a position; "wouldn't say when ..." a refusal, not
@@ -871,6 +884,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         ante = None
         if len(toks) > 1 and toks[-1].group(0) == ",":
             ante = _closed_np(toks, len(toks) - 1, relative=True)
+        elif len(toks) > 1 and toks[-1].group(0) in ("—", "–", "-"):
+            # 'Donald Trump - who previously said ...': the name before the dash.
+            np = _scan_np(toks, len(toks) - 2)
+            if np is not None and _is_nameish(toks[np[0] : np[1] + 1]):
+                ante = toks[np[0]].start(), toks[np[1]].end()
         if ante is None:
             # 'said Bob Mulholland, a superdelegate and Clinton supporter who has
             # accused ...': the speaker of the quote just before, in the same sentence.
