@@ -175,11 +175,11 @@ def test_story_page_of_a_small_index(page: Page, index_url: str) -> None:
     expect(graph).to_be_visible()
     assert page.locator(".story .graph .node").count() == 2  # the near-duplicates are one node
     expect(page.locator(".graph-legend")).to_contain_text("source → copy")
-    # Arrows are drawn: the directed edge has a visible length and an arrow head.
+    # The seeds' link is drawn at a visible length, with no arrow: the same story, not a copy.
     edge = page.locator('.story .graph .edge[data-source="mirror/a"][data-target="mail/b"]')
     box = edge.bounding_box()
     assert box and max(box["width"], box["height"]) > 40
-    assert edge.get_attribute("marker-end")
+    assert not edge.get_attribute("marker-end")
     # Nodes link to article pages, whose untrusted text stays text.
     page.click('.story .graph .node[data-id="mirror/a"]')
     expect(page.locator("h1")).to_have_text("Labour staff row")
@@ -256,6 +256,11 @@ def test_twenty_article_story_page_is_readable(page: Page, tmp_path: Path) -> No
         assert all(bx and bx["height"] >= 12 for bx in boxes)
         boxes.sort(key=lambda bx: bx["y"])
         assert all(p["y"] + p["height"] <= q["y"] for p, q in zip(boxes, boxes[1:], strict=False))
+        # The copies' links have arrow heads (source -> copy) drawn at a visible length.
+        arrows = page.locator(".story .graph .edge[marker-end]")
+        assert arrows.count() >= 1
+        box = arrows.first.bounding_box()
+        assert box and max(box["width"], box["height"]) > 20
         # Never a file name: every label is a headline or an article id.
         texts = labels.evaluate_all("els => els.map(e => e.textContent)")
         assert not any(t.endswith(".jsonl") for t in texts)

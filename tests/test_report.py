@@ -224,6 +224,7 @@ def test_story_graph_groups_by_outlet_orders_by_date_and_escapes() -> None:
         GraphEdge("wire", "mail", "copied"),
         GraphEdge("mail", "late", "spun"),
         GraphEdge("wire", "late", "same-story", directed=False),
+        GraphEdge("mail", "wire", "copied", directed=False),  # a copy, direction unknown
         GraphEdge("wire", "missing", "copied"),  # unknown node: not drawn
     ]
     svg = story_graph_svg(nodes, edges)
@@ -234,9 +235,11 @@ def test_story_graph_groups_by_outlet_orders_by_date_and_escapes() -> None:
     assert int(centres["wire"]) < int(centres["mail"]) < int(centres["late"])
     xs = dict(re.findall(r'data-id="(\w+)"><title>[^<]*</title><circle cx="(\d+)"', svg))
     assert xs["mail"] == xs["late"] != xs["wire"]  # one column per outlet
-    assert svg.count('class="edge') == 3
+    assert svg.count('class="edge') == 4
     assert svg.count("marker-end=") == 2
-    assert len(re.findall(r'class="edge[^>]*stroke-dasharray', svg)) == 1
+    # Dashed means "a copy, direction unknown"; a same-story link claims no copying at all.
+    dashed = re.findall(r'class="edge edge-(\S+)"[^>]*stroke-dasharray', svg)
+    assert dashed == ["copied"]
     assert '<a href="/articles/late">' in svg
 
 
@@ -339,7 +342,9 @@ def test_stories_html_report(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     html = out.read_text()
     assert "<svg" in html and html.count('class="node"') == 2
-    assert re.search(r'data-source="a" data-target="b"[^>]*marker-end', html)  # by date
+    # The seeds share quotes and wire phrases, not prose: a link, but no copy and no arrow.
+    link = re.search(r'data-source="a" data-target="b"[^>]*>', html).group(0)
+    assert "marker-end" not in link and "dasharray" not in link
     assert "Seed &lt;i&gt;A&lt;/i&gt;" in html and "<i>A</i>" not in html
     assert "<script" not in html and "default-src 'none'" in html
     # The terminal listing: title, summary with outlets, dates and copies, then the copies.
@@ -350,10 +355,8 @@ def test_stories_html_report(tmp_path: Path) -> None:
     assert lines[1].startswith(
         "  2 articles from 2 outlets (Mirror, Mail), 2024-10-24 to 2024-10-25"
     )
-    assert "1 copy" in lines[1] and "source: Seed <i>A</i>" in lines[1]
-    assert lines[2].startswith(
-        "  copy: Mail 2024-10-25 “Seed B” <- Mirror 2024-10-24 “Seed <i>A</i>”"
-    )
+    assert lines[1].endswith("; 0 copies") and "source:" not in lines[1]
+    assert lines[2] == "  same story, not copied: 1 pair sharing quotes or short passages"
 
 
 def test_an_interrupted_quote_marks_its_words_not_the_frame() -> None:
@@ -454,3 +457,44 @@ def test_graph_leaves_out_date_and_outlet_columns_nobody_has() -> None:
     # Once one article has a date or an outlet, the others say they have none.
     some = story_graph(story(when="2024-10-20", outlet="Gazette"))
     assert "undated" in some and "unknown outlet" in some and "2024-10-20" in some
+
+
+def test_a_same_story_link_is_not_called_a_copy() -> None:
+    """Found on PolNeAR: two outlets quoting one tweet, or two HuffPost pieces ending on one
+    podcast promo, were `copy:` lines "by time" and made the earlier article the story's
+    source. Publication order is not who copied whom; only a reuse verdict is a copy."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {
+        "wire": {"id": "wire", "title": "Truck attack kills 80", "published": "2016-07-15"},
+        "post": {"id": "post", "title": "Hollande on Trump", "published": "2016-08-03"},
+        "blog": {"id": "blog", "title": "Attack aftermath", "published": "2016-08-04"},
+    }
+
+    def edge(a: str, b: str, verdict: str) -> dict:
+        return {
+            "a": a,
+            "b": b,
+            "verdict": verdict,
+            "coverage": {"a": 0.1, "b": 0.2},
+            "direction": {"from": a, "to": b, "basis": "time"},
+        }
+
+    raw = [
+        {
+            "id": 1,
+            "articles": sorted(meta),
+            "edges": [edge("wire", "post", "same-story"), edge("post", "blog", "copied")],
+        }
+    ]
+    (story,) = shape_stories(raw, meta)
+    by_kind = {e["kind"]: e for e in story["edges"]}
+    assert by_kind["same-story"]["directed"] is False and by_kind["same-story"]["basis"] is None
+    assert by_kind["copied"]["directed"] is True and by_kind["copied"]["basis"] == "time"
+    assert story["copies"] == 1 and "1 copy" in story["summary"]
+    # The source is the copied article's origin, not the earliest article of the story.
+    assert "source: Hollande on Trump" in story["summary"]
+    text = stories_text([story])
+    assert text.count("copy:") == 1 and "“Attack aftermath” <- " in text
+    assert "same story, not copied: 1 pair" in text

@@ -270,23 +270,25 @@ def test_stories_list_and_story_page(indexed: TestClient) -> None:
     summary = re.search(r'class="muted story-summary">([^<]*)<', page).group(1)
     assert summary == (
         "3 articles from 3 outlets (Mirror, Daily Mail, Copycat), 2024-10-24 to 2024-10-26; "
-        "2 copies; source: Labour staff row"
+        "1 copy; source: Labour staff row"
     )
     # The lightly edited copy is a near-duplicate of the Mirror piece: one node counting both.
     nodes = re.findall(r'<g class="node" data-id="([^"]+)">(.*?)</g>', page)
     assert [n for n, _ in nodes] == ["mirror/a", "mail/b"]
     assert ">×2</text>" in nodes[0][1] and "1 near-duplicate" in nodes[0][1]
-    # Publication times give the direction: an arrow from the Mirror piece to the Mail's.
-    assert re.search(
-        r'class="edge edge-[\w-]+" data-source="mirror/a" data-target="mail/b"[^>]*marker-end', page
+    # The Mail's piece shares quotes and wire phrases with the Mirror's: the same story, not a
+    # copy, so its link has no arrow (publication order is not who copied whom).
+    link = re.search(
+        r'class="edge edge-same-story" data-source="mirror/a" data-target="mail/b"[^>]*>', page
     )
+    assert link and "marker-end" not in link.group(0)
     # The near-duplicate link is listed with the others, without direction.
     assert re.search(r"<td>duplicate \(direction unknown\)</td><td>near-duplicate</td>", page)
     # Each link says how much of the copy is shared text, and links to the side-by-side view.
     # mail/b has no title: its own headline names it, not its id.
     row = re.search(
-        r"<td>Labour staff row</td><td>→</td><td>Labour’s defence over ‘meddling’[^<]*</td>"
-        r"(.*?)</tr>",
+        r"<td>Labour staff row</td><td>↔</td><td>Labour’s defence over ‘meddling’[^<]*</td>"
+        r"\s*<td>same-story \(not a copy\)</td>(.*?)</tr>",
         page,
         re.S,
     )
@@ -297,7 +299,7 @@ def test_stories_list_and_story_page(indexed: TestClient) -> None:
     api = indexed.get(f"/api/stories/{biggest[0]}").json()
     assert {a["id"] for a in api["articles"]} == {"mirror/a", "mail/b", "copycat/c"}
     assert any(
-        e["source"] == "mirror/a" and e["target"] == "mail/b" and e["basis"] == "time"
+        e["source"] == "mirror/a" and e["target"] == "mail/b" and not e["directed"]
         for e in api["edges"]
     )
 

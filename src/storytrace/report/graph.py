@@ -56,7 +56,7 @@ EDGE_HELP = {
     "copied": "copied (verbatim or edited text)",
     "spun": "spun (synonyms swapped in)",
     "reworded": "reworded",
-    "same-story": "same story (quotes, facts)",
+    "same-story": "same story, not a copy (quotes, facts)",
 }
 LEGEND = [(kind, EDGE_COLOURS[kind], help) for kind, help in EDGE_HELP.items()]
 """``(kind, colour, explanation)`` for the legend beside a graph."""
@@ -83,7 +83,8 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
 
     Nodes are placed in date order (undated ones last), so copies sit below
     their sources; a directed edge has an arrow pointing at the copy, an
-    undirected one (direction unknown, or a common source) is dashed. With a
+    undirected one (direction unknown, or a common source) is dashed, and a
+    same-story link (no copying claimed) is a plain line. With a
     few outlets each gets a lane (column); links within one lane are arcs.
 
     Example:
@@ -161,7 +162,7 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
         attrs = f'stroke="{EDGE_COLOURS[kind]}" stroke-width="2" fill="none" opacity="0.85"'
         if e.directed:
             attrs += f' marker-end="url(#arrow-{kind})"'
-        else:
+        elif kind != "same-story":  # a same-story link claims no copying: no direction missing
             attrs += ' stroke-dasharray="5 4"'
         tip = escape(e.label or e.kind)
         out.append(

@@ -155,15 +155,36 @@ def _distinct_labels(arts: list[dict]) -> list[dict]:
     return out
 
 
+ORDER_ONLY = frozenset({"time", "containment"})
+"""Bases that order two articles without saying that either copied."""
+
+
 def _edge(e: dict, labels: dict[str, str]) -> dict:
+    """A stored edge as pages show it: ``directed`` only for a copy whose source is known.
+
+    A ``same-story`` pair shares quotes or short passages, not prose: which one
+    came out first (``time``, ``containment``) is not who copied whom, so it is
+    shown undirected, with no basis, and never counted as a copy; a common
+    source stays, since it says where both took the text from.
+
+    >>> e = {"a": "x", "b": "y", "verdict": "same-story",
+    ...      "direction": {"from": "x", "to": "y", "basis": "time"}}
+    >>> {k: _edge(e, {})[k] for k in ("directed", "basis")}
+    {'directed': False, 'basis': None}
+    >>> _edge(e | {"verdict": "copied"}, {})["directed"]
+    True
+    """
     d = e.get("direction") or {}
     src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
     cov = e.get("coverage") or {}
+    basis = d.get("basis")
+    if e["verdict"] == "same-story" and basis in ORDER_ONLY:
+        basis = None
     return {
         "source": src,
         "target": dst,
-        "directed": bool(d.get("from")),
-        "basis": d.get("basis"),
+        "directed": bool(d.get("from")) and basis is not None,
+        "basis": basis,
         "kind": e["verdict"],
         "passages": len(e.get("passages") or []),
         # How much of the copy (the target) is text shared with the source.
@@ -183,9 +204,14 @@ def _outlets(arts: list[dict]) -> list[str]:
 
 
 def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> str | None:
-    """The earliest article others copied from and that copied from nobody, if any."""
-    targets = {e["target"] for e in edges if e["directed"]}
-    sources = {e["source"] for e in edges if e["directed"]} - targets
+    """The earliest article others copied from and that copied from nobody, if any.
+
+    A copy is the target of a directed link or a later member of a near-duplicate
+    group, whose earliest member is its source.
+    """
+    copies = [e for e in edges if e["directed"] or e["basis"] == "near-duplicate"]
+    targets = {e["target"] for e in copies}
+    sources = {e["source"] for e in copies} - targets
     for a in arts:
         if a["id"] in sources:
             return labels[a["id"]]

@@ -109,7 +109,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
     """Shaped stories (:func:`storytrace.report.shape.shape_stories`) as plain text lines.
 
     Each story with more than one article: its title, its one-line summary,
-    then its copies (who took from whom, when, how) and near-duplicate groups.
+    then its copies (who took from whom, when, how), how many pairs are linked as the same
+    story without copying, and near-duplicate groups.
     Plain text, so titles and ids are printed as they are, never as markup.
 
     >>> story = {"id": "1", "title": "Bridge to close", "summary": "2 articles", "articles": [
@@ -142,6 +143,10 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             lines.append(f"  copy: {who(e['target'])} <- {who(e['source'])} ({e['kind']}{basis})")
         if len(copies) > max_copies:
             lines.append(f"  … {len(copies) - max_copies} more copies (see --json or --html)")
+        related = sum(e["kind"] == "same-story" for e in s["edges"])
+        if related:
+            pairs = f"{related} pair{'s' if related != 1 else ''}"
+            lines.append(f"  same story, not copied: {pairs} sharing quotes or short passages")
         for n in s.get("nodes", []):
             if n["count"] > 1:
                 others = ", ".join(who(m) for m in n["members"][1:4])
