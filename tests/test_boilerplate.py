@@ -98,6 +98,14 @@ def test_rules_find_furniture_and_leave_reporting():
         "Clark Boyd is technology correspondent for The World, a BBC World Service and "
         "WGBH-Boston co-production.",
         "Jane Doe is a senior political reporter at the Courier.",
+        # Found on PolNeAR train (HuffPost, Breitbart, USA Today), none on BBC News or ECB+.
+        "Zach Carter is a co-host of the Politics podcast. Subscribe here or listen to the "
+        "latest episode below:",
+        "Listen to our interview in the latest episode of the podcast embedded below.",
+        "Courier Daily airs on Radio 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.",
+        "COURIER VIA EMAIL! - You can receive this daily update every weekday morning.",
+        "Glenn Harlan Reynolds, a law professor, is a member of the Courier's Board of "
+        "Contributors.",
     ):
         assert boilerplate_spans(f"{STORIES[1]}\n{line}") != [], line
     # A report about a reporter, not the writer's bio line.
@@ -106,6 +114,27 @@ def test_rules_find_furniture_and_leave_reporting():
         "and that he would appear in court on Monday."
     )
     assert boilerplate_spans(f"{STORIES[1]}\n{about}") == []
+    # A programme's air time as news names no weekday slot.
+    show = "The show airs on Tuesday and will feature a studio performance and fan interviews."
+    assert boilerplate_spans(f"{STORIES[1]}\n{show}") == []
+
+
+def test_a_list_of_linked_headlines_after_its_label_is_furniture():
+    """HuffPost prints '"Related:"' and five headlines under articles (PolNeAR train): two
+    articles sharing the list were `copied` for 62 words of links."""
+    links = [
+        "GOP Candidates Resoundingly Reject The Idea Of A Minimum Wage Hike.",
+        "Rand Paul Scores Direct Hit On Donald Trump.",
+        "Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen",
+    ]
+    text = "\n\n".join([STORIES[0], '"Related:"', *links, STORIES[2]])
+    spans = [text[s:e] for s, e in boilerplate_spans(text)]
+    # The label and every headline after it, up to the next paragraph of reporting.
+    assert spans == ["\n\n".join(['"Related:"', *links])]
+    # After a sentence that is more than a label, short paragraphs are not taken as links.
+    text = "\n\n".join([STORIES[0], "Related coverage of the fire is on page four.", *links])
+    spans = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert not any(link in span for link in links for span in spans)
 
 
 def test_user_patterns_mark_more_furniture():

@@ -46,6 +46,13 @@ def jsonl(*recs: dict) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
 
 
+def folder_with_readme(d: Path) -> Case:
+    write(d / "a.txt", Path(SEED).read_bytes())
+    readme = write(d / "README.TXT", "This folder holds one article.")
+    said = f"warning: {readme}: looks like the folder's readme or licence, not an article; skipped"
+    return Case(["index", str(d), "--db", str(d.parent / "db")], 0, [said, "1 added"])
+
+
 def write(p: Path, data: str | bytes) -> str:
     if isinstance(data, str):
         data = data.encode()
@@ -232,6 +239,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
         1,
         [f"skipped: {d}: folder holds no .txt", "no article was indexed"],
     ),
+    "index-folder-readme": lambda d: folder_with_readme(d),
     "quotes-bad-file-among-good": lambda d: Case(
         ["quotes", SEED, write(d / "e.txt", b""), SEED, "--json", "--no-parser"],
         1,

@@ -156,6 +156,24 @@ def test_folder_finds_gzipped_jsonl_and_skips_hidden(tmp_path: Path) -> None:
     assert ids == [str(tmp_path / "a.txt"), "z"]
 
 
+def test_a_folders_readme_and_licence_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    """BBC News's folder holds README.TXT, ECB+'s COPYING-CC.TXT: not articles."""
+    from storytrace.errors import InputWarning
+
+    for name in ("README.TXT", "COPYING-CC.TXT", "licence.txt", "readme.html", "a.txt"):
+        (tmp_path / name).write_text(BODY)
+    (tmp_path / "licensed-cabs.txt").write_text(BODY)  # an article whose name starts alike
+    with pytest.warns(InputWarning) as caught:
+        ids = [aid for aid, _ in articles(str(tmp_path))]
+    assert ids == [str(tmp_path / "a.txt"), str(tmp_path / "licensed-cabs.txt")]
+    said = sorted(str(w.message) for w in caught)
+    assert len(said) == 4 and all("readme or licence, not an article; skipped" in m for m in said)
+    # Named on its own, a readme is read like any file.
+    assert [aid for aid, _ in articles(str(tmp_path / "README.TXT"))] == [
+        str(tmp_path / "README.TXT")
+    ]
+
+
 def test_malformed_and_invalid_records_are_errors_in_order(tmp_path: Path) -> None:
     p = tmp_path / "d.jsonl"
     p.write_text(

@@ -42,7 +42,7 @@ from typing import BinaryIO, Literal
 
 from storytrace.errors import InputError, InputWarning
 from storytrace.records import Record, jfield
-from storytrace.text import short
+from storytrace.text import lazy_compile, short
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article read (20 MiB, a file or one JSONL line); news articles are a few KB."""
@@ -574,6 +574,13 @@ def iter_articles(
         yield aid, art
 
 
+FOLDER_PAPERS = lazy_compile(
+    r"(?:readme|licen[cs]e(?:data)?|copying|changelog)(?![a-z])", re.IGNORECASE
+)
+"""File names a dataset's folder carries beside its articles (BBC News's ``README.TXT``, ECB+'s
+``COPYING-CC.TXT``): skipped, with a warning, when a folder is read; read when named."""
+
+
 def _iter_articles(
     paths: Iterable[str], stdin_article: bool = False
 ) -> Iterator[tuple[str, Article | InputError]]:
@@ -608,7 +615,13 @@ def _iter_articles(
             )
             if not files:  # a mistyped folder must not pass as "nothing to do"
                 yield p, InputError(f"{p}: folder holds no {', '.join(ARTICLE_SUFFIXES)} file")
-            yield from _iter_articles(str(f) for f in files)
+            for f in files:
+                if FOLDER_PAPERS.match(f.name):
+                    warn(
+                        f"{f}: looks like the folder's readme or licence, not an article; "
+                        "skipped (name the file itself to read it)"
+                    )
+            yield from _iter_articles(str(f) for f in files if not FOLDER_PAPERS.match(f.name))
         elif is_jsonl(p):
             yield from _jsonl_articles(p)
         elif p.lower().endswith(".json"):

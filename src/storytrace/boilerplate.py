@@ -48,7 +48,7 @@ BOILERPLATE = "boilerplate"
 # reporting rarely uses. Case-insensitive.
 RULES: dict[str, tuple[str, ...]] = {
     "subscription": (
-        r"\bsubscribe (?:now|today|to (?:our|the)|for)\b",
+        r"\bsubscribe (?:now|today|here|to (?:our|the)|for)\b",
         r"\balready a (?:subscriber|member)\b",
         r"\bbecome a (?:subscriber|member)\b",
         r"\bsubscri(?:ption|bers?) (?:only|offer|required|content)\b",
@@ -67,6 +67,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bsign up (?:here|now|today|for (?:our|free|the))\b",
         r"\bstraight to your inbox\b",
         r"\bdelivered to your inbox\b",
+        r"\breceive (?:this|our) (?:daily|weekly|morning|evening) "
+        r"(?:update|newsletter|briefing|email)\b",
+    ),
+    # An outlet's podcast or broadcast plugged under its articles ("Subscribe here, and listen
+    # to the latest episode below"; "X airs on SiriusXM weekdays from 6am"). A programme's
+    # air time as news ("The show airs on Tuesday") names no weekday slot.
+    "promotion": (
+        r"\b(?:latest|new|full) episode\b.{0,40}\b(?:below|here|embedded)\b",
+        r"\bairs (?:live )?(?:on|every) .{0,60}\bweek(?:days|nights)\b.{0,20}\b(?:from|at) \d",
     ),
     "sharing": (
         r"\bshare (?:this|on) (?:article|story|page|post|facebook|twitter|x\b|whatsapp)",
@@ -82,7 +91,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bcomments? (?:are|have been) (?:closed|disabled|moderated)\b",
         r"\b(?:view|read|show) (?:all )?comments\b",
         *(
-            rf"^\s*{p}\s*[:\-]?"
+            rf"^\s*[\"“]?{p}\s*[:\-]?"
             for p in ("read more", "related", "more on this story", "recommended", "see also")
         ),
         r"^\s*most read\b",
@@ -109,6 +118,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"^\s*(?:[\w'.-]+ ){1,4}is (?:the |a |an |our )?(?:[\w'-]+ ){0,3}"
         r"(?:correspondent|editor|reporter|columnist|writer|contributor|presenter)"
         r" (?:for|at|of|with|on)\b",
+        r"^\s*(?:[\w'.-]+ ){1,4}is (?:the |a |an |our )?(?:co-host|host) of\b",
+        r"\bboard of contributors\b",
     ),
     "credit": (
         r"^\s*(?:photo|photograph|picture|image|video|credit|graphic)s?\s*(?:credit)?\s*:",
@@ -243,6 +254,14 @@ SHORT_PARAGRAPH = 25
 """A paragraph of at most this many words is furniture when one of its sentences is."""
 PARAGRAPH_SHARE = 0.5
 """Least share of a paragraph's sentences that mark the whole paragraph as furniture."""
+LIST_ITEM_WORDS = 20
+"""A one-sentence paragraph of at most this many words after a list label ("Related:") is a
+linked headline, so furniture, as is each such paragraph after it."""
+LIST_LABEL = lazy_compile(
+    r"[\W_]*(?:read more|related(?: stories| articles| coverage| links)?|more on this story"
+    r"|recommended|see also|most read|also read)[\W_]*",
+    re.IGNORECASE,
+)
 
 
 def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern]:
@@ -301,6 +320,7 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
         return []
     out: list[Span] = []
     k = 0
+    in_list = False  # after a paragraph that is only a list label, such as "Related:"
     for ps, pe in doc.paragraphs:
         inside = []
         while k < len(sentences) and sentences[k][0] < pe:
@@ -308,9 +328,13 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
                 inside.append(k)
             k += 1
         flagged = [i for i in inside if hit[i]]
+        t0, t1 = doc.tokens_in((ps, pe))
+        if in_list and len(inside) == 1 and t1 - t0 <= LIST_ITEM_WORDS:
+            out.append((ps, pe))  # a linked headline: the list goes on
+            continue
+        in_list = bool(flagged) and LIST_LABEL.fullmatch(text, ps, pe) is not None
         if not flagged:
             continue
-        t0, t1 = doc.tokens_in((ps, pe))
         if len(flagged) >= PARAGRAPH_SHARE * len(inside) or t1 - t0 <= SHORT_PARAGRAPH:
             out.append((ps, pe))
         else:
