@@ -325,6 +325,23 @@ def test_the_likelihood_scale_reads_rare_swaps_and_says_what_it_means() -> None:
     assert d["likelihood"] == round(spun.likelihood, 4) and set(d["signals"]) == set(spin.SIGNALS)
 
 
+def test_likely_spun_needs_a_flagged_phrase() -> None:
+    """Rates of rare words alone once read "almost certainly spun" (0.96) for a real UPI brief
+    on PolNeAR with nothing flagged: no phrase a reader could check. Unflagged text stays
+    below "likely spun" however rare its words."""
+    from storytrace import spin
+
+    text = (
+        "Skywriters over Pasadena spelled out anybodybuttrump above the parade. "
+        "Onlookers squinted at the contrails as the floats trundled past the grandstands. "
+        "A spokeswoman for the foundation said the aerobatic display was paid for by donors."
+    )
+    report = detect(text)
+    assert report.flags == [] and report.signals["rare_any"] > 5
+    assert spin.likelihood(report.signals) > 0.95  # what the signals alone would claim
+    assert report.likelihood == spin.UNFLAGGED_MAX and report.scale == "some signs of spinning"
+
+
 def test_human_light_revision_is_not_spun_in_either_order() -> None:
     # A spread-of-swaps rule once called this pair spun with light.txt as A only, so the
     # verdict depended on argument order (and Spark and the local engine disagreed).
