@@ -61,6 +61,15 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+After the key filter and the memory map (2026-12-01, evening, incr13; docs/store.md has the
+stages): the same run on this code (``scale.py --child ours --src CORPUS --workers 2``, and the
+same two steps alone) was started at 20:00 and 20:20 but got about 1 CPU s a minute at load
+20-30 (other sessions' test suites and Spark jobs; benchmarks run niced), so it has no figure
+here. The last 1% alone, from copies of the stored first 99%, one run each at load 9-21: main
+9.76 and 9.88 CPU s, this code 7.20 (candidates 1.85 -> 0.72); with the memory map alone, min
+of three alternating at load 3-6, 7.43 -> 7.03. By that ratio, main's 6.43-8.90 below would be
+4.7-6.6, 0.97-1.34% of the 489.0 first 99% below: not shown to be 1% in one run.
+
 Storytrace's side alone at 100,000 (2026-12-01, 18:27, main 3170ab8, the same corpus as below
 kept under ``--keep``: ``scale.py --child ours --src CORPUS --workers 2``, started at load 1; the
 last 1% ran while another job installed packages, so it is inflated):

@@ -252,6 +252,61 @@ def test_index_in_two_halves_gives_the_edges_and_stories_of_one_run(
     assert corpus.stories(tmp_path / "halves") == corpus.stories(tmp_path / "once")
 
 
+def test_few_new_articles_find_their_candidates_through_the_key_filter(tmp_path, monkeypatch):
+    from storytrace import store as stm
+
+    recs = _reuse_records()
+    changed = ("light", {"text": recs[1][1]["text"] + " A later paragraph was added here."})
+    runs = (recs[:6], recs[6:9], [changed], recs[9:12], [recs[1]], recs[12:])
+    asked, passed = [], []
+    scan, real, maybe = corpus.SCAN_SHARE, stm.Store.common_keys, stm.KeyFilter.maybe
+    monkeypatch.setattr(
+        stm.Store, "common_keys", lambda s, t, k, m: asked.extend(k) or real(s, t, k, m)
+    )
+    monkeypatch.setattr(
+        stm.KeyFilter, "maybe", lambda s, k: passed.append(int((~maybe(s, k)).sum())) or maybe(s, k)
+    )
+
+    def index_in_runs(db):
+        # The first run scans every posting and builds the key filter; the later ones are
+        # too small to scan, so their candidates come through the filter and its parts
+        # (folded into it after each part here), and a replaced article lowers what it
+        # covers.
+        for k, part in enumerate(runs):
+            monkeypatch.setattr(corpus, "SCAN_SHARE", scan if k == 0 else 10.0)
+            corpus.index_records(part, db)
+
+    monkeypatch.setattr(stm, "KEY_PARTS", 1)
+    index_in_runs(tmp_path / "db")
+    with corpus.Store(tmp_path / "db") as s:
+        kf = s.key_filter()
+        assert kf is not None and kf.upto == s.last_doc()
+    with_filter, asked[:] = len(asked), []
+    monkeypatch.setattr(stm.Store, "key_filter", lambda s: None)
+    index_in_runs(tmp_path / "ref")
+    # Every key the filter let pass is one the store was not asked about.
+    assert sum(passed) > len(asked) / 4 and with_filter + sum(passed) == len(asked)
+    assert _stored(tmp_path / "db") == _stored(tmp_path / "ref")
+    assert corpus.stories(tmp_path / "db") == corpus.stories(tmp_path / "ref")
+    once = corpus.index_records(recs, tmp_path / "once")
+    by_pair = sorted(_stored(tmp_path / "db")[0], key=lambda e: (e["a"], e["b"]))
+    assert by_pair == sorted(_stored(tmp_path / "once")[0], key=lambda e: (e["a"], e["b"]))
+    assert once.edges >= 4
+
+
+def test_key_filter_never_misses_a_stored_key(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=50_000, dtype=np.int64)
+    with corpus.Store(tmp_path) as s:
+        s.set_key_filter(0, np.unique(keys))
+        kf = s.key_filter()
+    assert kf.maybe(keys).all()
+    others = rng.integers(-(2**63), 2**63 - 1, size=50_000, dtype=np.int64)
+    assert kf.maybe(others).mean() < 0.05  # sized for 1.5 times its keys, 8 bits each
+
+
 def test_reading_stories_and_export_never_aligns(tmp_path, monkeypatch):
     corpus.index_records(_reuse_records(), tmp_path / "db")
 
@@ -406,4 +461,3 @@ def test_a_pair_is_aligned_with_the_smaller_id_as_a_whatever_the_indexing_order(
 
     expected = [p.to_dict() for p in compare(light2, original, BULK).passages]
     assert fwd["passages"] == expected
-

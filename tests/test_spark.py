@@ -237,3 +237,22 @@ def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
     assert all(abs(distributed[k] - local[k]) < 1e-9 for k in local)
     # The brief joins its event, the digest one of the two, and the two quakes stay apart.
     assert sorted(st.cluster(texts)) == [["a1", "a2", "a3"], ["b1", "b2", "d"], ["r1", "r2"], ["t"]]
+    # Publication times (stories.far_apart): the bridge articles a year apart, the rest
+    # within days or undated; the same scores and groups in both engines.
+    when = {
+        "a1": "2014-08-12",
+        "a2": "2014-08-13T09:30:00Z",
+        "b1": "2014-08-20",
+        "r2": "1426000000",
+    }
+    when["r1"] = "2014-03-01"
+    rows = [(i, t, when.get(i)) for i, t in sorted(texts.items())]
+    dated = spark.createDataFrame(rows, "id string, text string, published string")
+    got = {(r.story, r.id) for r in sp.story_groups(spark, dated, none).collect()}
+    want = {(n, i) for n, g in enumerate(st.cluster(texts, published=when), 1) for i in g}
+    assert got == want
+    assert ["r1"] in st.cluster(texts, published=when)
+    local = st.story_scores({i: st.features(t) for i, t in texts.items()}, published=when)
+    distributed = {(r.a, r.b): r.score for r in sp.story_scores(spark, dated).collect()}
+    assert distributed.keys() == local.keys() and distributed[("r1", "r2")] == 0.0
+    assert all(abs(distributed[k] - local[k]) < 1e-9 for k in local)

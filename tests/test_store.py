@@ -274,6 +274,26 @@ def test_version_5_store_is_read_as_it_is_and_its_story_postings_become_part_0(t
     assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "six")
 
 
+def test_version_6_store_is_read_as_it_is_and_gets_its_key_filter_from_a_scan(tmp_path):
+    recs = [(f"a{k}", {"text": f"{TEXT} Report {k} of the district."}) for k in range(40)]
+    index_records(recs[:30], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript("DROP TABLE key_bloom; DROP TABLE key_part; PRAGMA user_version=6;")
+    con.close()
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 6 and len(s.stored_stories()) >= 1
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION and s.key_filter() is None
+    index_records(recs[:31], tmp_path)  # too few to scan: searched key by key, no filter
+    with Store(tmp_path, readonly=True) as s:
+        assert s.key_filter() is None
+    index_records(recs, tmp_path)  # 9 of 40 new: a scan, which builds the filter
+    with Store(tmp_path, readonly=True) as s:
+        assert s.key_filter().upto == s.count() == 40
+    index_records(recs, tmp_path / "seven")
+    assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "seven")
+
+
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
     def rows(s):
         return {t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _DELTA_TABLES}

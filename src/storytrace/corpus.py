@@ -13,7 +13,8 @@ import json
 import math
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence
 from dataclasses import dataclass, field
 from itertools import chain, groupby
 from operator import itemgetter
@@ -25,11 +26,13 @@ import xxhash
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, lead_title, read_article, warn
 from storytrace.boilerplate import frequent_hashes, spans_from_positions
-from storytrace.store import Record, Store, engine
+from storytrace.store import KeyFilter, Record, Store, engine, key_rows
 from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
+
+    import numpy as np
 
     from storytrace import stories as st
 
@@ -278,15 +281,21 @@ instead of look-ups per article."""
 
 
 def _pairs_from_sorted(
-    rows: Iterable[tuple[int, int]], max_df: int, min_shared: int, later: set[int] | None = None
+    rows: Iterable[tuple[int, int]],
+    max_df: int,
+    min_shared: int,
+    later: set[int] | None = None,
+    seen: MutableSequence[int] | None = None,
 ) -> dict[tuple[int, int], int]:
     """Pair counts from ``(key, doc)`` rows sorted by key, streamed group by group.
 
-    With ``later``, only pairs whose larger doc is in it. Memory stays at one
-    posting list plus the pairs, not the whole index.
+    With ``later``, only pairs whose larger doc is in it; ``seen`` gets every key read.
+    Memory stays at one posting list plus the pairs, not the whole index.
     """
     counts: dict[tuple[int, int], int] = {}
-    for _, grp in groupby(rows, key=itemgetter(0)):
+    for key, grp in groupby(rows, key=itemgetter(0)):
+        if seen is not None:
+            seen.append(key)
         docs = [d for _, d in grp]
         if len(docs) < 2 or len(docs) > max_df:
             continue
@@ -303,26 +312,31 @@ def candidate_pairs(
     max_df: int = fp.MAX_DF,
     min_shared: int = fp.MIN_SHARED,
     later: set[int] | None = None,
+    seen: MutableSequence[int] | None = None,
 ) -> set[tuple[int, int]]:
     """Doc pairs ``(a, b)``, ``a < b``, worth aligning: shared rare n-grams, or LSH near-duplicates.
 
-    With ``later``, only pairs whose ``b`` is in it. Postings are read in key
-    order straight from the store's primary-key index, so the cost grows with
-    the number of postings (about N), not N squared.
+    With ``later``, only pairs whose ``b`` is in it; ``seen`` gets every key read. Postings
+    are read in key order straight from the store's primary-key index, so the cost grows
+    with the number of postings (about N), not N squared.
     """
-    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared, later))
+    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared, later, seen))
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
-    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1, later))
+    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1, later, seen))
     return pairs
 
 
 def _chunk_candidates(
-    store: Store, queries: Mapping[int, fp.Query], common: dict[int, dict[int, int]]
+    store: Store,
+    queries: Mapping[int, fp.Query],
+    common: dict[int, dict[int, int]],
+    kf: KeyFilter | None = None,
 ) -> dict[int, set[int]]:
     """The docs below each of a few docs (``queries``: their look-up keys) that pair with
     it under :func:`candidate_pairs`' rule, from the stored holders of their keys. Fills
     ``common`` with each doc's fingerprints held by more than ``fp.MAX_DF`` stored docs,
-    with their counts."""
+    with their counts. ``kf``: the key filter, its parts holding every doc above what it
+    covers (see :func:`align_pending`)."""
     import numpy as np
 
     later = set(queries)
@@ -330,14 +344,29 @@ def _chunk_candidates(
     for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
         side = 0 if table == "postings" else 1
         keys = np.concatenate([np.zeros(0, dtype=np.int64)] + [q[side] for q in queries.values()])
+        keys = np.unique(keys)
+        pairing: list[tuple[int, int]] = []
+        df: dict[int, int] = {}
+        if kf is not None:
+            # A key no doc the filter covers holds is held by the docs above it alone,
+            # whose rows are at hand: counted and read here, not searched for.
+            maybe = kf.maybe(keys)
+            k_rows, d_rows = kf.holders(table, keys[~maybe])
+            keys = keys[maybe]
+            held, n = np.unique(k_rows, return_counts=True)
+            df = dict(zip(held[n > 1].tolist(), n[n > 1].tolist(), strict=True))
+            rare = np.isin(k_rows, held[(n > 1) & (n <= fp.MAX_DF)])
+            pairing = list(zip(k_rows[rare].tolist(), d_rows[rare].tolist(), strict=True))
         # Most keys are held by their new doc alone: the store counts the holders of every
         # key (index look-ups, no row out), and only keys that can pair are read in full.
-        df = store.common_keys(table, np.unique(keys).tolist(), 1)
+        counted = store.common_keys(table, keys.tolist(), 1)
+        df |= counted
         if side == 0:
             heavy = {k: n for k, n in df.items() if n > fp.MAX_DF}
             for d, q in queries.items():
                 common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
-        pairing = sorted(store.holders(table, sorted(k for k, n in df.items() if n <= fp.MAX_DF)))
+        pairing += store.holders(table, sorted(k for k, n in counted.items() if n <= fp.MAX_DF))
+        pairing.sort()
         for a, b in _pairs_from_sorted(pairing, fp.MAX_DF, least, later):
             found.setdefault(b, set()).add(a)
     return found
@@ -478,9 +507,19 @@ def align_pending(
 
     scan = len(pending) > SCAN_SHARE * n_docs
     by_later: dict[int, set[int]] = {}
+    kf = above = None
     if scan:
-        for a, b in candidate_pairs(store, later=set(pending)):
+        # The scan reads every stored key: enough to build the key filter for later runs.
+        upto = store.last_doc()
+        seen = array("q")
+        for a, b in candidate_pairs(store, later=set(pending), seen=seen):
             by_later.setdefault(b, set()).add(a)
+        import numpy as np
+
+        store.set_key_filter(upto, np.frombuffer(seen, dtype=np.int64))
+        del seen
+    else:
+        kf = store.key_filter()
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
     # A pending article's look-up keys and the counts of its common fingerprints serve
     # its furniture and its candidates.
@@ -513,6 +552,12 @@ def align_pending(
             arts[d] = (meta, row["text"], _quote_keys_of(store.quotes(d)), furniture)
         return arts[d]
 
+    if kf is not None:
+        above = _docs_above(store, kf.upto, known)
+        if above is None:
+            kf = None
+        else:
+            kf.add(above[2])
     n_pairs = n_edges = 0
     try:
         for i in range(0, len(pending), ALIGN_CHUNK):
@@ -520,7 +565,10 @@ def align_pending(
             jobs = []
             if not scan:
                 by_later = _chunk_candidates(
-                    store, {b: query(b) or _query_of(row_of(b)["text"]) for b in chunk}, common
+                    store,
+                    {b: query(b) or _query_of(row_of(b)["text"]) for b in chunk},
+                    common,
+                    kf,
                 )
             for b in chunk:
                 before = by_later.pop(b, set())
@@ -546,10 +594,38 @@ def align_pending(
             arts.clear()
             rows_of.clear()
             common.clear()
+        if above is not None:
+            store.add_key_part(above[0], above[1], above[2])
     finally:
         if own_pool and pool is not None:
             pool.terminate()
     return n_pairs, n_edges
+
+
+def _docs_above(
+    store: Store, upto: int, known: Mapping[str, tuple[str, fp.Query]] | None
+) -> tuple[int, int, np.ndarray] | None:
+    """``(upto, last doc, key rows)`` of the docs above ``upto`` (what the key filter does not
+    cover): their keys as this run computed them, else from their stored texts; None when
+    more of them would be computed than a run's share of a scan (:data:`SCAN_SHARE`)."""
+    import numpy as np
+
+    rows = store.docs_above(upto)
+    known = known or {}
+    unknown = [d for d, aid, h in rows if known.get(aid, ("",))[0] != h]
+    if len(unknown) > max(ALIGN_CHUNK, SCAN_SHARE * store.count()):
+        return None
+    queries = {
+        d: known[aid][1] if aid in known and known[aid][0] == h else None for d, aid, h in rows
+    }
+    for d in unknown:
+        queries[d] = _query_of(store.article(d)["text"])
+    keys, docs = {}, {}
+    for side, table in enumerate(("postings", "lsh")):
+        ks = [np.asarray(q[side], dtype=np.int64) for q in queries.values()]
+        keys[table] = np.concatenate([np.zeros(0, dtype=np.int64), *ks])
+        docs[table] = np.repeat(np.fromiter(queries, dtype=np.int64), [len(k) for k in ks])
+    return upto, rows[-1][0] if rows else upto, key_rows(keys, docs)
 
 
 def _check_engine(store: Store) -> None:
@@ -642,7 +718,8 @@ def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
                 terms, focal, years = json.loads(value)
                 yield ids[d], terms, focal, years
 
-    order, scores = st.scores_of(rows())
+    published = {ids[d]: p for d, p in store.published_of().items()}
+    order, scores = st.scores_of(rows(), published=published)
     return st.cluster_scores(order, scores, _links(store, edges))
 
 

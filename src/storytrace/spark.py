@@ -393,7 +393,7 @@ def _score_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, float]]:
     for r in rows:
         fa = feat(r.terms_a, r.counts_a, r.focal_a, r.years_a)
         fb = feat(r.terms_b, r.counts_b, r.focal_b, r.years_b)
-        yield (r.a, r.b, pair_score(r.s, fa, fb))
+        yield (r.a, r.b, pair_score(r.s, fa, fb, r.published_a, r.published_b))
 
 
 def story_scores(spark: Any, articles: Any) -> Any:
@@ -403,7 +403,10 @@ def story_scores(spark: Any, articles: Any) -> Any:
 
     feats = story_features(spark, articles).cache()
     pairs = similar_pairs(spark, feats)
-    cols = ("terms", "counts", "focal", "years")
+    # Articles without a publication column (a bare id/text frame) are all undated.
+    when = F.col("published") if "published" in articles.columns else F.lit(None).cast("string")
+    feats = feats.join(articles.select("id", when.alias("published")), "id")
+    cols = ("terms", "counts", "focal", "years", "published")
 
     def side(x: str) -> Any:
         return feats.select(F.col("id").alias(x), *(F.col(c).alias(f"{c}_{x}") for c in cols))

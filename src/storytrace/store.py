@@ -51,13 +51,21 @@ from storytrace.articles import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
 3: each article's story features and the stored story assignment; 4: what an update of the
 stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: new
 articles' fingerprints and band keys in small tables of their own (see :data:`DELTA`), each
-article's date as the input gave it (``published_raw``); 6: this one (a term's story
-postings in parts, one per update of the stories, see :data:`_STORY_POST`)."""
+article's date as the input gave it (``published_raw``); 6: a term's story postings in
+parts, one per update of the stories (see :data:`_STORY_POST`); 7: this one (a filter of
+the stored look-up keys, see :data:`_KEY_FILTER`)."""
+
+STORY_RULE = "2"
+"""Version of the rule the stored story tables were computed by (``stories.pair_score`` and
+the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
+rule 1, before publication times counted) are stale to a read, which computes them anew,
+and ``index`` groups everything anew instead of updating them. 2: pairs published more than
+``stories.STORY_DAYS`` apart score 0."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -74,6 +82,9 @@ share of the stored articles. Inserting into the large tables touches nearly eve
 them whatever the number of rows, so a commit of a few new articles would rewrite the whole
 index; merged every 10% of growth, that cost is paid once per tenth (chosen by judgement:
 lower merges more often, higher makes each look-up read a larger second table)."""
+
+MMAP_BYTES = 1 << 31
+"""How much of a writable store is read through a memory map (SQLite caps it at 2 GB)."""
 
 _KEYS = {"postings": "h", "lsh": "key"}
 """The tables of look-up keys and their key columns; each has a ``_new`` twin (:data:`DELTA`)."""
@@ -129,6 +140,31 @@ _STORY_POST = """CREATE TABLE story_post (
     PRIMARY KEY (term, part)
 );
 """
+
+# Which look-up keys (fingerprints and band keys) stored articles hold, for finding a few new
+# articles' candidates: nearly all of a new article's keys are held by no other article,
+# and asking the store about each cost two B-tree searches per key (at 100,000 articles,
+# about 1 of an increment's 7 CPU s). ``key_bloom`` is a Bloom filter (one 64-bit word per
+# key, :data:`KEY_PROBES` bits in it) of the keys of every doc up to ``upto``, built from the
+# keys a scan of all postings reads anyway; ``key_part`` holds the exact ``(key, doc)`` rows
+# of later docs, one part per ``index`` run covering the docs in ``(lo, upto]``, folded into
+# the filter once there are more than :data:`KEY_PARTS`. A key the filter does not hold is
+# held by those later docs only, read here instead of searched for. A replaced article
+# lowers what the filter covers (:meth:`Store._delete`): a filter only ever holds too much.
+_KEY_FILTER = """CREATE TABLE key_bloom (
+    id INTEGER PRIMARY KEY CHECK (id = 0), upto INTEGER NOT NULL, n INTEGER NOT NULL,
+    capacity INTEGER NOT NULL, words BLOB NOT NULL
+);
+CREATE TABLE key_part (lo INTEGER PRIMARY KEY, upto INTEGER NOT NULL, rows BLOB NOT NULL);
+"""
+
+KEY_BITS = 8
+"""Filter bits per key it is sized for; it is sized for 1.5 times the keys it is built with
+and retired at twice that (the next scan of all postings builds it again)."""
+KEY_PROBES = 4
+KEY_PARTS = 4
+"""Parts kept beside the filter before they are folded into it: each ``index`` run reads
+them all, and a fold rewrites the whole filter."""
 
 # The tables of the stored stories, created with a new store and by the 3 -> 4 migration.
 _STORY_TABLES = (
@@ -200,6 +236,7 @@ CREATE INDEX edges_b ON edges(b);
 CREATE TABLE features (doc INTEGER PRIMARY KEY, value TEXT NOT NULL);
 """
     + _STORY_TABLES
+    + _KEY_FILTER
 )
 
 # Version 5 -> 6: story postings in parts (:data:`_STORY_POST`), the stored rows as part 0.
@@ -354,16 +391,17 @@ class Store:
             with self._guard("opening"):
                 for stmt in _statements(_DELTA_TABLES):
                     self.db.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
-        elif app == APPLICATION_ID and version == 5 and self.readonly:
-            pass  # read as it is: only an update of the stories reads the story postings
-        elif app == APPLICATION_ID and version in (2, 3, 4, 5):
+        elif app == APPLICATION_ID and version in (5, 6) and self.readonly:
+            pass  # read as it is: only writers read the story postings and the key filter
+        elif app == APPLICATION_ID and version in (2, 3, 4, 5, 6):
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
                     "index' on it once to upgrade it"
                 )
             migrate = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
-            self._write_setup({**migrate, 5: self._migrate_5}[version])
+            migrate |= {5: self._migrate_5, 6: self._migrate_6}
+            self._write_setup(migrate[version])
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
         ):
@@ -398,6 +436,12 @@ class Store:
                         self.db.execute(stmt)
             # A large page cache keeps the postings B-tree in memory during bulk inserts.
             self.db.execute("PRAGMA cache_size=-262144")
+            # Reads through a memory map: a look-up in a large store touches a page per key,
+            # and each page copied in by a read() call cost more in the kernel than the
+            # search itself (at 100,000 articles, 1.2 of an increment's 5.1 CPU s were
+            # system time). Writes still go through the WAL file, so a full disk is still
+            # an error, not a signal.
+            self.db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
 
     def _create(self) -> None:
         if {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}:
@@ -446,6 +490,13 @@ class Store:
         if "part" not in {r[1] for r in self.db.execute("PRAGMA table_info(story_post)")}:
             for stmt in _statements(_MIGRATE_5):
                 self.db.execute(stmt)
+        self._migrate_6()
+
+    def _migrate_6(self) -> None:
+        # No filter yet: candidates are searched for key by key until the next scan of all
+        # postings (an ``index`` run adding more than ``corpus.SCAN_SHARE`` of the store).
+        for stmt in _statements(_KEY_FILTER):
+            self.db.execute(stmt.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
         self._stamp()
 
     def _stamp(self) -> None:
@@ -602,6 +653,10 @@ class Store:
             "DELETE FROM articles WHERE doc=?",
         ):
             self.db.execute(stmt, (doc,))
+        # Its number may be given again (to the next article, when it was the last one):
+        # the key filter covers the docs below it only.
+        self.db.execute("DELETE FROM key_part WHERE upto >= ?", (doc,))
+        self.db.execute("UPDATE key_bloom SET upto = ? WHERE upto >= ?", (doc - 1, doc))
         # Its weights and scored pairs are in other articles' rows too: the next update
         # of the stories starts over (:meth:`story_basis`).
         self.db.execute("DELETE FROM meta WHERE key='story_basis'")
@@ -676,6 +731,16 @@ class Store:
                 "length(text) - length(replace(text, ' ', '')) + 1 FROM articles ORDER BY doc"
             ).fetchall()
         return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
+    def published_of(self, docs: list[int] | None = None) -> dict[int, str | None]:
+        """``doc -> published`` (the stored UTC instant, or None) of ``docs``, or of every
+        article: what the story rule on publication times reads (``stories.far_apart``)."""
+        with self._guard("reading"):
+            if docs is None:
+                return dict(self.db.execute("SELECT doc, published FROM articles"))
+            return dict(
+                self._in_chunks("SELECT doc, published FROM articles WHERE doc IN ({marks})", docs)
+            )
 
     def heads(self, chars: int = 300) -> dict[str, str]:
         """The first ``chars`` characters of every article stored without a title, by id.
@@ -886,8 +951,14 @@ class Store:
         when there is nothing to update (never computed, or an article was replaced or the
         reuse recomputed since): then the stories are computed anew."""
         with self._guard("reading"):
-            row = self.db.execute("SELECT value FROM meta WHERE key='story_basis'").fetchone()
-        return int(row[0]) if row else None
+            meta = dict(
+                self.db.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('story_basis', 'story_rule')"
+                )
+            )
+        if meta.get("story_rule") != STORY_RULE:
+            return None
+        return int(meta["story_basis"]) if "story_basis" in meta else None
 
     def add_stories(self, state: dict, generation: int, fresh: bool) -> bool:
         """Store a story computation made at ``generation``; False, storing nothing, when the
@@ -923,7 +994,11 @@ class Store:
                 )
             self.db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("stories", str(generation)), ("story_basis", str(state["n"]))],
+                [
+                    ("stories", str(generation)),
+                    ("story_basis", str(state["n"])),
+                    ("story_rule", STORY_RULE),
+                ],
             )
         return True
 
@@ -931,7 +1006,11 @@ class Store:
         """Whether stories are stored for the store as it is now (``meta`` alone is read)."""
         with self._guard("reading"):
             meta = dict(self.db.execute("SELECT key, value FROM meta"))
-        return meta.get("stories") is not None and meta["stories"] == meta.get("generation", "0")
+        return (
+            meta.get("stories") is not None
+            and meta["stories"] == meta.get("generation", "0")
+            and meta.get("story_rule") == STORY_RULE
+        )
 
     def stored_stories(self) -> list[list[int]] | None:
         """The stored story groups (docs, in doc order; groups in no particular order), or
@@ -1141,6 +1220,87 @@ class Store:
         with self._guard("reading"):
             return dict(self.db.execute(q, (json.dumps(keys), before)))
 
+    # --- the key filter (:data:`_KEY_FILTER`) ----------------------------------------------
+
+    def last_doc(self) -> int:
+        """The highest doc number stored (0 in an empty store)."""
+        with self._guard("reading"):
+            return self.db.execute("SELECT coalesce(max(doc), 0) FROM articles").fetchone()[0]
+
+    def docs_above(self, doc: int) -> list[tuple[int, str, str]]:
+        """``(doc, id, content hash)`` of the docs numbered above ``doc``, in doc order."""
+        with self._guard("reading"):
+            q = "SELECT doc, id, hash FROM articles WHERE doc > ? ORDER BY doc"
+            return self.db.execute(q, (doc,)).fetchall()
+
+    def key_filter(self) -> KeyFilter | None:
+        """The stored key filter with its parts, or None when there is none."""
+        import numpy as np
+
+        with self._guard("reading"):
+            # One read transaction (unless inside a write one): the filter and its parts as
+            # one writer left them.
+            own = not self.db.in_transaction
+            if own:
+                self.db.execute("BEGIN")
+            try:
+                bloom = self.db.execute("SELECT upto, words FROM key_bloom").fetchone()
+                parts = self.db.execute(
+                    "SELECT lo, upto, rows FROM key_part ORDER BY lo"
+                ).fetchall()
+            finally:
+                if own:
+                    self.db.execute("COMMIT")
+        if bloom is None:
+            return None
+        upto, rows = bloom[0], []
+        for lo, hi, blob in parts:
+            if lo != upto:  # not contiguous (cannot happen, but then the rest is not covered)
+                break
+            rows.append(np.frombuffer(blob, dtype=np.int64))
+            upto = hi
+        return KeyFilter(np.frombuffer(bloom[1], dtype=np.uint64), upto, rows)
+
+    def set_key_filter(self, upto: int, keys: np.ndarray) -> None:
+        """Store a new key filter of ``keys``, every key of the docs up to ``upto``."""
+        import numpy as np
+
+        capacity = max(int(1.5 * len(keys)), 1 << 12)
+        words = np.zeros(-(-capacity * KEY_BITS // 64), dtype=np.uint64)
+        _bloom_add(words, keys)
+        with self.transaction():
+            self.db.execute("DELETE FROM key_part")
+            self.db.execute(
+                "INSERT OR REPLACE INTO key_bloom VALUES (0, ?, ?, ?, ?)",
+                (upto, len(keys), capacity, words.tobytes()),
+            )
+
+    def add_key_part(self, lo: int, upto: int, rows: np.ndarray) -> None:
+        """Store the key rows (:func:`key_rows`) of the docs in ``(lo, upto]`` as a part beside
+        the key filter, when the filter covers the docs up to ``lo`` exactly (another writer
+        may have moved it meanwhile: then nothing is stored; a later run adds them)."""
+        import numpy as np
+
+        with self.transaction():
+            kf = self.key_filter()
+            if kf is None or kf.upto != lo or upto <= lo:
+                return
+            self.db.execute("INSERT INTO key_part VALUES (?, ?, ?)", (lo, upto, rows.tobytes()))
+            if len(kf.parts) < KEY_PARTS:
+                return
+            n, capacity = self.db.execute("SELECT n, capacity FROM key_bloom").fetchone()
+            keys = np.concatenate([_part_keys(p) for p in [*kf.parts, rows]])
+            self.db.execute("DELETE FROM key_part")
+            if n + len(keys) > 2 * capacity:  # too full to filter: built anew by a scan
+                self.db.execute("DELETE FROM key_bloom")
+                return
+            words = kf.words.copy()
+            _bloom_add(words, keys)
+            self.db.execute(
+                "UPDATE key_bloom SET upto = ?, n = ?, words = ?",
+                (upto, n + len(keys), words.tobytes()),
+            )
+
     def _in_chunks(self, sql: str, keys: list[int], *params: object) -> Iterator[tuple]:
         """Rows of ``sql`` run over ``keys`` 500 at a time (SQLite's limit on variables).
 
@@ -1183,6 +1343,106 @@ def _key_rows(keys: list[tuple[object, int]]) -> list[tuple[int, int]]:
     d = np.repeat(np.asarray([d for _, d in keys], dtype=np.int64), [len(k) for k, _ in keys])
     order = np.lexsort((d, h))
     return list(zip(h[order].tolist(), d[order].tolist(), strict=True))
+
+
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F)
+"""Odd 64-bit multipliers that spread keys over the filter's words and bits (fingerprints
+are winnowed minima, so their own bits are not uniform)."""
+
+
+def _bloom_slots(keys: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each key's word in a filter of ``n_words`` words and its mask of :data:`KEY_PROBES`
+    bits."""
+    import numpy as np
+
+    k = np.asarray(keys, dtype=np.int64).view(np.uint64)
+    with np.errstate(over="ignore"):
+        h = k * np.uint64(_MIX[0])
+        g = k * np.uint64(_MIX[1])
+    word = ((h >> np.uint64(32)) * np.uint64(n_words)) >> np.uint64(32)
+    mask = np.zeros(len(k), dtype=np.uint64)
+    for i in range(KEY_PROBES):
+        mask |= np.uint64(1) << ((g >> np.uint64(58 - 6 * i)) & np.uint64(63))
+    return word.astype(np.int64), mask
+
+
+def _bloom_add(words: np.ndarray, keys: np.ndarray) -> None:
+    """Set the bits of ``keys`` in ``words`` (in place)."""
+    for i in range(0, len(keys), 1 << 21):
+        at, mask = _bloom_slots(keys[i : i + (1 << 21)], len(words))
+        while len(at):
+            # Of keys sharing a word one assignment wins; the others go round again.
+            words[at] |= mask
+            short = (words[at] & mask) != mask
+            at, mask = at[short], mask[short]
+
+
+def key_rows(keys: dict[str, np.ndarray], docs: dict[str, np.ndarray]) -> np.ndarray:
+    """A key part's rows: for ``postings`` then ``lsh``, its rows' count, then their keys and
+    docs sorted by key (int64)."""
+    import numpy as np
+
+    out = []
+    for table in _KEYS:
+        order = np.argsort(keys[table], kind="stable")
+        out += [np.asarray([len(order)]), keys[table][order], docs[table][order]]
+    return np.concatenate(out).astype(np.int64)
+
+
+def _part_keys(rows: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    n = int(rows[0])
+    m = int(rows[1 + 2 * n])
+    return np.concatenate((rows[1 : 1 + n], rows[2 + 2 * n : 2 + 2 * n + m]))
+
+
+class KeyFilter:
+    """A stored key filter and its parts (:data:`_KEY_FILTER`): which keys of ``postings``
+    and ``lsh`` the docs up to :attr:`upto` may hold, and which docs hold them."""
+
+    def __init__(self, words: np.ndarray, upto: int, parts: list[np.ndarray]) -> None:
+        self.words = words
+        self.upto = upto
+        self.parts = parts
+        self._held: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def maybe(self, keys: np.ndarray) -> np.ndarray:
+        """Whether each of ``keys`` may be held by a doc the filter was built or folded with
+        (False: by none of them)."""
+        at, mask = _bloom_slots(keys, len(self.words))
+        return (self.words[at] & mask) == mask
+
+    def add(self, rows: np.ndarray) -> None:
+        """Count the docs of ``rows`` (:func:`key_rows`), numbered above :attr:`upto`, too."""
+        self.parts = [*self.parts, rows]
+        self._held.clear()
+
+    def holders(self, table: str, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(key, doc)`` arrays: every doc of the parts holding one of ``keys`` in ``table``,
+        by key then doc."""
+        import numpy as np
+
+        if table not in self._held:
+            ks, ds = [], []
+            for rows in self.parts:
+                n = int(rows[0])
+                if table == "lsh":
+                    rows = rows[1 + 2 * n :]
+                    n = int(rows[0])
+                ks.append(rows[1 : 1 + n])
+                ds.append(rows[1 + n : 1 + 2 * n])
+            k = np.concatenate([np.zeros(0, dtype=np.int64), *ks])
+            d = np.concatenate([np.zeros(0, dtype=np.int64), *ds])
+            order = np.lexsort((d, k))
+            self._held[table] = (k[order], d[order])
+        k, d = self._held[table]
+        lo = np.searchsorted(k, keys, side="left")
+        hi = np.searchsorted(k, keys, side="right")
+        take = np.repeat(lo, hi - lo) + (
+            np.arange(int((hi - lo).sum())) - np.repeat(np.cumsum(hi - lo) - (hi - lo), hi - lo)
+        )
+        return k[take], d[take]
 
 
 def _holding(table: str, where: str) -> str:

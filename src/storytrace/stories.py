@@ -76,6 +76,15 @@ two would score a little higher, B3 F1 0.972 against 0.966, but a two-article st
 then joins a larger one of the same kind)."""
 MAX_DF = 200
 """Terms held by more articles than this are left out of the similarity products."""
+STORY_DAYS = 7
+"""Two articles whose publication instants lie more than this many days apart (a date
+without a time is its whole day) score 0 as a pair (:func:`far_apart`): their shared
+vocabulary does not put them in one story, a reuse edge or a shared quote still does.
+A hard cut, not a decay, read off PolNeAR's pair gaps (docs/evidence.md): of its article
+pairs dated 0 to 2 days apart, 5 to 8 times as many score :data:`AVERAGE_LINK` or more as
+of those 8 to 30 days apart, 3 to 7 days apart twice as many, and from 8 to 30 days the
+share is level (the topic, not the event). No dated gold set of events tunes it."""
+_STORY_US = STORY_DAYS * 86_400_000_000
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
 
 
@@ -364,18 +373,25 @@ def row_dots(
     return prod.row[keep].astype(np.int64), prod.col[keep].astype(np.int64), prod.data[keep]
 
 
-def pair_score(cos: float, a: Features, b: Features) -> float:
+def pair_score(
+    cos: float, a: Features, b: Features, published_a: object = None, published_b: object = None
+) -> float:
     """A candidate pair's story score: its cosine, lowered for signs of two different events.
 
     Multiplied by ``1 - FOCAL_PENALTY * m``, ``m`` the larger share of either
     side's focal names the other article never mentions, and by
-    ``1 - YEAR_PENALTY`` when both mention years and none is shared.
+    ``1 - YEAR_PENALTY`` when both mention years and none is shared; 0 when the
+    two publication instants are :func:`far_apart`.
 
     >>> a = Features({"klitschko": 2, "rahman": 2}, frozenset({"klitschko", "rahman"}), frozenset())
     >>> b = Features({"klitschko": 2, "thompson": 2}, frozenset({"thompson"}), frozenset({"2012"}))
-    >>> pair_score(0.4, a, b)
-    0.2
+    >>> pair_score(0.4, a, b), pair_score(0.4, a, b, "2016-02-24", "2016-03-02T23:59:59Z")
+    (0.2, 0.2)
+    >>> pair_score(0.4, a, b, "2016-02-24", "2016-03-03T00:00:00Z")
+    0.0
     """
+    if far_apart(published_a, published_b):
+        return 0.0
     m = max(_missing(a.focal, b.terms), _missing(b.focal, a.terms))
     score = cos * (1 - FOCAL_PENALTY * m)
     if a.years and b.years and not a.years & b.years:
@@ -383,26 +399,64 @@ def pair_score(cos: float, a: Features, b: Features) -> float:
     return score
 
 
+def far_apart(published_a: object, published_b: object) -> bool:
+    """Whether two publication instants lie more than :data:`STORY_DAYS` apart.
+
+    Values are anything :func:`storytrace.dates.parse_published` reads; a date
+    without a time is its whole UTC day (the gap is counted from its end), and
+    an unknown instant is never far from anything.
+    """
+    a, b = _span_us(published_a), _span_us(published_b)
+    return a is not None and b is not None and max(b[0] - a[1], a[0] - b[1]) > _STORY_US
+
+
+def _span_us(value: object) -> tuple[int, int] | None:
+    """:func:`_when`'s interval in whole microseconds since 1970 (exact integers, so the
+    scalar rule and :func:`_far_pairs` on arrays decide alike)."""
+    when = _when(value)
+    if when is None:
+        return None
+    one = dt.timedelta(microseconds=1)
+    return (when[0] - _EPOCH) // one, (when[1] - _EPOCH) // one
+
+
+def _far_pairs(r: np.ndarray, c: np.ndarray, published: Iterable[object]) -> np.ndarray:
+    """Which pairs of rows ``(r[k], c[k])`` are :func:`far_apart`, ``published`` giving
+    each row's instant (rows without one are far from nothing)."""
+    spans = [_span_us(p) for p in published]
+    dated = np.asarray([s is not None for s in spans] or [False])
+    start = np.asarray([s[0] if s else 0 for s in spans] or [0], dtype=np.int64)
+    end = np.asarray([s[1] if s else 0 for s in spans] or [0], dtype=np.int64)
+    gap = np.maximum(start[c] - end[r], start[r] - end[c])
+    return dated[r] & dated[c] & (gap > _STORY_US)
+
+
 def _missing(names: frozenset[str], other: Mapping[str, int]) -> float:
     return sum(1 for w in names if w not in other) / len(names) if names else 0.0
 
 
 def story_scores(
-    feats: Mapping[str, Features], top: int = TOP_TERMS, floor: float = CANDIDATE_LINK
+    feats: Mapping[str, Features],
+    top: int = TOP_TERMS,
+    floor: float = CANDIDATE_LINK,
+    published: Mapping[str, object] | None = None,
 ) -> dict[tuple[str, str], float]:
-    """:func:`pair_score` of every pair whose TF-IDF cosine is at least ``floor``."""
-    return scores_of(((i, f.terms, f.focal, f.years) for i, f in feats.items()), top, floor)[1]
+    """:func:`pair_score` of every pair whose TF-IDF cosine is at least ``floor``
+    (``published``: id -> publication instant, where known)."""
+    rows = ((i, f.terms, f.focal, f.years) for i, f in feats.items())
+    return scores_of(rows, top, floor, published)[1]
 
 
 def scores_of(
     rows: Iterable[tuple[str, Mapping[str, int], Iterable[str], Iterable[str]]],
     top: int = TOP_TERMS,
     floor: float = CANDIDATE_LINK,
+    published: Mapping[str, object] | None = None,
 ) -> tuple[list[str], dict[tuple[str, str], float]]:
     """``(ids, scores)``: :func:`story_scores` of ``(id, terms, focal, years)`` rows, read
     once as a stream (a store's features need not all be in memory as dicts). The
     scores are in row order of their pairs (earlier row, then later row)."""
-    t = score_table(rows, top, floor)
+    t = score_table(rows, top, floor, published=published)
     return t.ids, t.scores()
 
 
@@ -455,9 +509,11 @@ def score_table(
     top: int = TOP_TERMS,
     floor: float = CANDIDATE_LINK,
     basis: Basis | None = None,
+    published: Mapping[str, object] | None = None,
 ) -> ScoreTable:
     """:func:`pair_score` of every pair of ``(id, terms, focal, years)`` rows whose TF-IDF
-    cosine is at least ``floor``, with what was computed on the way.
+    cosine is at least ``floor``, with what was computed on the way. ``published`` maps
+    ids to publication instants (ids it lacks have none): pairs :func:`far_apart` score 0.
 
     The IDF, the terms left out as too common, and the vocabulary order come
     from the rows themselves, or from ``basis`` (an earlier table's
@@ -500,6 +556,8 @@ def score_table(
     for k in np.flatnonzero(dated[r] & dated[c]).tolist():
         if not set(years[r[k]]) & set(years[c[k]]):
             score[k] *= 1 - YEAR_PENALTY
+    if published:
+        score[_far_pairs(r, c, map(published.get, ids))] = 0.0
     return ScoreTable(
         ids,
         new_basis,
@@ -543,18 +601,21 @@ def cluster(
     threshold: float | None = None,
     linkage: str = "average",
     top: int = TOP_TERMS,
+    published: Mapping[str, object] | None = None,
 ) -> list[list[str]]:
     """Story groups of similar-event and shared-text links.
 
     ``linkage="average"`` (the default, what the Spark job computes too):
     average-link agglomeration (:func:`average_link`) of :func:`story_scores`
-    at ``threshold`` (default :data:`AVERAGE_LINK`). ``"single"``: connected
+    at ``threshold`` (default :data:`AVERAGE_LINK`), whose pairs published
+    :func:`far_apart` (``published``: id -> instant) score 0. ``"single"``: connected
     components of plain TF-IDF cosine links of at least ``threshold``
     (default :data:`LINK`), which chain two events of one kind together.
     ``linked`` pairs (shared text, a shared quote) are always in one group.
     """
     if linkage == "average":
-        return cluster_features({i: features(t) for i, t in texts.items()}, linked, threshold, top)
+        feats = {i: features(t) for i, t in texts.items()}
+        return cluster_features(feats, linked, threshold, top, published)
     if linkage != "single":
         raise ValueError(f"unknown linkage {linkage!r}: use 'average' or 'single'")
     uf = UnionFind()
@@ -570,9 +631,11 @@ def cluster_features(
     linked: Iterable[tuple[str, str]] = (),
     threshold: float | None = None,
     top: int = TOP_TERMS,
+    published: Mapping[str, object] | None = None,
 ) -> list[list[str]]:
     """:func:`cluster`'s average-link groups from precomputed :func:`features`."""
-    return cluster_scores(feats, story_scores(feats, top), linked, threshold)
+    scores = story_scores(feats, top, published=published)
+    return cluster_scores(feats, scores, linked, threshold)
 
 
 def cluster_scores(
@@ -1091,7 +1154,8 @@ def group_stories(
 ) -> list[dict]:
     """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts (see :class:`Story`).
 
-    Groups are vocabulary clusters of ``texts`` (when given) joined by the reuse
+    Groups are vocabulary clusters of ``texts`` (when given; ``published``
+    instants keep articles :func:`far_apart` out of one cluster) joined by the reuse
     ``edges`` and any other ``links`` (such as a shared quote). Edges whose
     shared text an earlier third article also holds become ``common-source``
     (:func:`common_sources`).
@@ -1100,7 +1164,7 @@ def group_stories(
     edges = common_sources(edges)
     links = [(e.a, e.b) for e in edges] + list(links)
     if texts is not None:
-        groups = cluster({i: texts[i] for i in ids}, links)
+        groups = cluster({i: texts[i] for i in ids}, links, published=published)
     else:
         uf = UnionFind()
         for a, b in links:
@@ -1233,7 +1297,8 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
                 docs.append(d)
                 yield ids[d], terms, focal, years
 
-    t = score_table(rows(), basis=basis)
+    published = {ids[d]: p for d, p in store.published_of().items()}
+    t = score_table(rows(), basis=basis, published=published)
     holders = quote_holders(store, ids)
     links = store.edge_pairs() + quote_links(holders.values())
     doc_of = dict(zip(t.ids, docs, strict=True))
@@ -1307,7 +1372,9 @@ def _update_scores(
 ) -> list[tuple[int, int, float]]:
     """:func:`pair_score` of the pairs ``(a[k], b[k])`` (each ``b`` new) with cosines ``cos``,
     sorted, on arrays as :func:`score_table` computes them: the stored docs' term ids come
-    from their stored vectors, the ``new`` docs' from ``held_new`` (``terms_``' rows)."""
+    from their stored vectors, the ``new`` docs' from ``held_new`` (``terms_``' rows), the
+    publication instants from the articles (read only when a new doc has one: a pair
+    without one is never :func:`far_apart`)."""
     olds = np.setdiff1d(a, new)
     vs = [v for _, v in sorted(store.story_vectors(olds.tolist()).items())]
     docs = np.concatenate((olds, new))
@@ -1353,6 +1420,10 @@ def _update_scores(
     for k in np.flatnonzero(dated[ra] & dated[rb]).tolist():
         if not yrs(ra[k]) & yrs(rb[k]):
             score[k] *= 1 - YEAR_PENALTY
+    published = store.published_of(new.tolist())
+    if any(published.values()):
+        published |= store.published_of(olds.tolist())
+        score[_far_pairs(ra, rb, map(published.get, docs.tolist()))] = 0.0
     return sorted(zip(a.tolist(), b.tolist(), score.tolist(), strict=True))
 
 
