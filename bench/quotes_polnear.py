@@ -138,6 +138,22 @@ sentences or past the clause), 2 predictions matched elsewhere. About 34 real er
 all would give tune recall 0.85 and F1 about 0.88; with every real false positive gone too,
 about 0.91. docs/quotes.md has the table. Whole-run CPU (both modes, spaCy included): tune 38.9
 s before, 39.9 s after; measure 30.9 s before, 29.4 s after (load 10-14).
+
+Seventh pass (2026-12-01, quotes15), before = main a36c9b7, after = 5c92582, the same bench in one
+run from two worktrees (``nice -n 10``). Errors were read on the train split only; ``measure``
+was run once, at the end:
+
+| part    | mode   | speech before         | speech after          | clause b / a  | spk b / a     |
+|---------|--------|-----------------------|-----------------------|---------------|---------------|
+| tune    | rules  | 0.859 (0.919 / 0.807) | 0.863 (0.921 / 0.812) | 0.892 / 0.896 | 0.950 / 0.949 |
+| tune    | parser | 0.862 (0.919 / 0.812) | 0.866 (0.921 / 0.817) | 0.895 / 0.898 | 0.950 / 0.949 |
+| measure | rules  | 0.770 (0.861 / 0.696) | 0.770 (0.861 / 0.696) | 0.814 / 0.814 | 0.901 / 0.901 |
+| measure | parser | 0.774 (0.855 / 0.707) | 0.774 (0.855 / 0.707) | 0.818 / 0.818 | 0.902 / 0.902 |
+
+Targets not met; the tune gains (dashed subjects, listeners, liken/hail/deride, the '80s mark)
+did not move ``measure`` at 50% (exact F1 0.515 -> 0.517 rules, 0.517 -> 0.519 parser).
+Whole-run CPU (both modes, spaCy included): tune 46.9 s before, 45.3 s after; measure 36.2 s
+before, 35.9 s after.
 """
 
 from __future__ import annotations

@@ -952,3 +952,26 @@ def test_seventh_pass_question_word_stays_with_a_question() -> None:
     # Only 'told'-like cues lose a listener before a pronoun: a question keeps 'why'.
     [(content, speaker)] = _got(LEAD + "Bob Smith asked him why he had quit.")
     assert content.endswith("why he had quit") and speaker == "Bob Smith"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Characterising verbs count with quoted words, as 'called' and 'dubbed' do.
+        (
+            'The mayor likened the plan to "a disaster waiting to happen".',
+            [('the plan to "a disaster waiting to happen"', "The mayor")],
+        ),
+        (
+            'Smith hailed his side\'s victory as a "special" win.',
+            [('his side\'s victory as a "special" win', "Smith")],
+        ),
+        ('Jones derided the proposal as "nonsense".', [('the proposal as "nonsense"', "Jones")]),
+        # Without quoted words they characterise nothing anybody said.
+        ("Fans hailed the team on Monday. She likened herself to her mother.", []),
+    ],
+)
+def test_seventh_pass_characterising_verbs(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected

@@ -581,3 +581,51 @@ def test_the_parser_subject_drops_its_appositive() -> None:
 )
 def test_sixth_pass_participle_subjects(text: str, words: str, speaker: str) -> None:
     assert _speaker_of("The council met on Monday.\n\n" + text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A spokesman with no name in the phrase speaks for the organisation the
+        # sentence before is about.
+        (
+            'Acme Corp reported a loss on Tuesday. "We are disappointed," a spokesman for '
+            "the company said.",
+            "disappointed",
+            "Acme Corp spokesman",
+        ),
+        (
+            'Globex cut 200 jobs. "It is a hard day," a spokeswoman said.',
+            "hard day",
+            "Globex spokeswoman",
+        ),
+        # An age written beside a name identifies 'the 40-year-old'.
+        (
+            "Mary Jones, 40, of Dover, was arrested on Monday. John Smith, 52, was also held. "
+            "The 40-year-old told officers she had done nothing wrong.",
+            "nothing wrong",
+            "Mary Jones",
+        ),
+        # A person described by a tie to a name is not that name.
+        (
+            'Bill Clinton spoke in Ohio. "He was tired," said one longtime adviser to '
+            "Bill Clinton.",
+            "tired",
+            "one longtime adviser to Bill Clinton",
+        ),
+        # An organisation's name runs across its preposition.
+        (
+            "Donations rose last year, the Center for Responsive Politics said.",
+            "Donations rose",
+            "Center for Responsive Politics",
+        ),
+        # An -ed word after an article is an adjective inside the speaker's phrase.
+        (
+            'David Johnson backed Bush. "He will win," one unaligned Florida strategist said.',
+            "will win",
+            "one unaligned Florida strategist",
+        ),
+    ],
+)
+def test_seventh_pass_spokesmen_ages_and_ties(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of("The council met on Monday.\n\n" + text, words) == speaker

@@ -291,3 +291,10 @@ def test_doc_takes_the_array_path_only_with_numpy_loaded(monkeypatch: pytest.Mon
     monkeypatch.delitem(text_mod.sys.modules, "numpy")
     assert Doc("It’s 20,442.75 now").norms == ["it's", "20,442.75", "now"]
     assert len(calls) == 1
+
+
+def test_decade_apostrophe_opens_no_quotation() -> None:
+    # "the '80s" elides the century: read as an opening mark it swallowed the rest of
+    # the paragraph as a quotation.
+    t = "He grew up in the '80s and loved it. 'It was great,' he said. In the ‘90s, “yes”."
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["It was great,", "yes"]

@@ -613,10 +613,16 @@ def _is_opening(text: str, i: int, start: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if not (prev.isspace() or prev in '([{—–-:,;"“‘\u200b'):
         return False
+    if _DECADE.match(text, i):
+        # "the '80s", "the ‘90s": an apostrophe for the century's digits, no mark.
+        return False
     if not nxt.isspace():
         return True
     # “ naïve and gauche”: a curly opening mark with a stray space after it.
     return text[i] in "“‘«„" and nxt == " " and i + 2 < len(text) and text[i + 2].isalnum()
+
+
+_DECADE = re.compile(r"['‘’]\d0s\b")
 
 
 def _is_closing(text: str, i: int, end: int) -> bool:

@@ -19,7 +19,7 @@ REGULAR = """add insist claim argue explain state tweet post note warn reply res
     emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
     assure reiterate dub label brand refer dismiss yell scream chant whisper mutter
-    recite encourage""".split()
+    recite encourage liken hail deride""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
@@ -65,7 +65,7 @@ CUE_FORMS_BEFORE_THAT = {
     form: lemma for lemma in NOUNLIKE for form in inflect(lemma)[:2] if form not in CUE_FORMS
 }
 # Naming verbs report speech only with quoted words nearby: "called Clinton 'crooked'".
-NAMING = {"call", "dub", "label", "brand", "refer", "dismiss"}
+NAMING = {"call", "dub", "label", "brand", "refer", "dismiss", "liken", "hail", "deride"}
 
 # Verbs that also have non-reporting senses: "agreed to", "charged with".
 NOT_BEFORE = lazy_compile(r"\s+(?:to|with|for|up|off|into)\b")

@@ -318,6 +318,9 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             # 'the self-described democratic socialist', 'a well-connected aide'
             and "-" not in lw
             and i < end
+            # 'one unaligned strategist', 'the injured driver': after a determiner
+            # an -ed word is an adjective.
+            and not (i > 0 and toks[i - 1].group(0).lower() in ("a", "an", "the", "one"))
         ):
             break
         start = i
@@ -695,6 +698,10 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             desc = _desc_words(post.group(2)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
+        age = _AGE_AFTER.match(text, m.end())
+        if age:
+            # 'Mary Jones, 40, of Dover': later 'the 40-year-old' is her.
+            ctx.descriptors.append((m.start(), frozenset({f"{age.group(1)}-year-old"}), name))
     for m in re.finditer(
         r"\b("
         + "|".join(STATEMENT_NOUNS)
@@ -718,6 +725,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.persons.add(name)
 
 
+_AGE_AFTER = lazy_compile(r",\s+(\d{1,3}),")
 _NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
 _ABBREVS = {
     "jr",
@@ -827,6 +835,12 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     return "unknown"
 
 
+# A spokesman's phrase: 'a spokesman', 'a company spokeswoman', 'the firm's spokesman'.
+_SPOKES_HEAD = lazy_compile(
+    r"(?:an?|the|one|its|their)\s+(?:(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS))
+    + r")(?:[’']s)?\s+)?(spokes(?:man|woman|person)|representative)\b"
+)
 _PEERAGE = lazy_compile(r"\b(?:Lord|Lady|Baroness|Baron)\s+[A-Z][\w’'\-]+\s+of\s+[A-Z][\w’'\-]+")
 _PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "professor"}
 
@@ -972,6 +986,32 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_name = org
             ctx.organisations.add(org)
             return
+    spokes = _SPOKES_HEAD.match(low)
+    if spokes and (
+        not re.search(r"\b(?:for|of|at|from|with)\b", low[spokes.end() :])
+        or re.search(r"\b(?:the|this|that)\s+(?:\w+\s+)?(\w+)$", low)
+        and low.split()[-1] in ORG_DESCRIPTORS
+    ):
+        # 'a spokesman', 'a company spokeswoman', 'the firm's spokesman', 'a
+        # spokesman for the company': the voice of the organisation the article is
+        # about (a name in the phrase, 'a Tesco spokesman', is kept as written).
+        org = (
+            None
+            if re.search(r"\b[A-Z]", phrase[1:])
+            # Not the organisation that spoke last, pages back: a spokesman speaks
+            # for the one the text is about where the spokesman is cited.
+            else _named_subject(ctx, s)
+            or _subject_organisation(ctx, s, plural=False, any_named=True)
+        )
+        if org is not None and not (
+            org in ctx.persons
+            or name_gender(ctx, org)
+            or (" " in org and not is_organisation(ctx, org))
+        ):
+            # Not a person's ('Abdoulaye Barry was hurt. ..., the spokeswoman
+            # said'): a name of several words, none an organisation's, is taken for one.
+            q.speaker_name = f"{org} {spokes.group(1)}"
+            return
     peer = _PEERAGE.search(phrase)
     if peer:
         # 'Lord Roberts of Conwy': the title is the name; Conwy is a place.
@@ -980,7 +1020,15 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         return
     by = re.search(r"\bby\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)", phrase)
     run = _strip_titles(by.group(1)) if by else _trailing_name(phrase)
+    related = False
+    if run and not by:
+        kept = _across_preposition(phrase, run)
+        related, run = kept is None, kept
     last = re.sub(r"[’']s$", "", phrase.split()[-1])
+    if related:
+        # Somebody described by a tie to a name: nobody the article names.
+        q.speaker_name = phrase
+        return
     if run is None and last[:1].isupper() and _full_name(ctx, last, s) != last:
         # 'King said', 'Prince said': a title word that is the surname of a person
         # the article named in full ('Billy King').
@@ -1194,6 +1242,42 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
     return None
 
 
+# A lower-case word after a sentence's first capitalised words: its verb, perhaps.
+_VERB_NEXT = lazy_compile(r"\s+(?!(?:the|a|an|of|and|to|in|on|for)\b)[a-z]+\b")
+
+
+def _named_subject(ctx: Context, pos: int) -> str | None:
+    """The name that is the subject of the sentence before ``pos`` ('Globex cut 200
+    jobs. A spokeswoman said ...'): a spokesman speaks for it."""
+    k = bisect_right(ctx.unit_starts, pos) - 1
+    if k < 1:
+        return None
+    u0, u1 = ctx.units[k - 1]
+    sp = clause_subject(ctx, u0, u1, whole=True)
+    if sp is None or not ctx.text[sp[0] : sp[1]].istitle():
+        # 'Globex cut 200 jobs': a verb the subject finder cannot tell from a noun.
+        run = NAME_RUN.match(ctx.text, u0, u1)
+        sp = (
+            run.span()
+            if run
+            and not run.group(0).endswith(("ing", "ly"))
+            and _VERB_NEXT.match(ctx.text, run.end(), u1)
+            else None
+        )
+    if sp is None or ctx.in_quote(sp[0]):
+        return None
+    name = re.sub(r"^[Tt]he\s+", "", ctx.text[sp[0] : sp[1]])
+    words = name.split()
+    if (
+        not words
+        or not all(w[:1].isupper() for w in words)
+        or name.lower() in PRONOUNS
+        or words[0].lower() in NOT_NAME
+    ):
+        return None
+    return _full_name(ctx, re.sub(r"[’']s$", "", name), sp[0])
+
+
 _SHARES_IN = lazy_compile(
     r"(?:[Ss]hares|[Ss]tock|[Pp]rofits?|[Ss]ales|[Ee]arnings|[Rr]evenues?)\s+(?:in|of|at)\s+"
     r"((?:[A-Z][\w&’'.\-]*[ \t]*)+)"
@@ -1279,6 +1363,32 @@ def _trailing_name(phrase: str) -> str | None:
         return None
     name = re.sub(r"[’']s$", "", " ".join(run))
     return name
+
+
+def _across_preposition(phrase: str, run: str) -> str | None:
+    """The name a speaker phrase ends with, read across a preposition before it: 'the
+    Center for Responsive Politics' is one name; 'one longtime adviser to Bill Clinton'
+    and 'a person close to the Clintons' are not Bill Clinton or the Clintons (None)."""
+    m = re.search(
+        r"\b(to|for|from|with|at|about)\s+(?:the\s+|both\s+)?" + re.escape(run) + r"(?:[’']s)?\W*$",
+        phrase,
+    )
+    if m is None:
+        return run
+    before = phrase[: m.start()].split()
+    caps = []
+    for w in reversed(before):
+        if not w[:1].isupper() or w.lower() in DETERMINERS or w.lower() in TEMPORAL:
+            break
+        caps.insert(0, w)
+    if len(caps) == len(before) == 1:
+        # 'Attorneys for Clinton', 'Asked about Trump': capitalised as the first word.
+        caps = []
+    if caps:
+        return " ".join([*caps, m.group(1), run])
+    # 'a spokesman for X', 'a report from X', 'an analyst at X': X speaks, or stands
+    # for who does; 'an adviser to X', 'a person close to X' or 'friends with X' do not.
+    return None if m.group(1) in ("to", "with") else run
 
 
 def _full_name(ctx: Context, name: str, pos: int) -> str:
