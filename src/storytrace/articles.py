@@ -616,13 +616,16 @@ def _iter_articles(
             )
             if not files:  # a mistyped folder must not pass as "nothing to do"
                 yield p, InputError(f"{p}: folder holds no {', '.join(ARTICLE_SUFFIXES)} file")
+            kept = []
             for f in files:
                 if FOLDER_PAPERS.match(f.name):
                     warn(
                         f"{f}: looks like the folder's readme or licence, not an article; "
                         "skipped (name the file itself to read it)"
                     )
-            yield from _iter_articles(str(f) for f in files if not FOLDER_PAPERS.match(f.name))
+                else:
+                    kept.append(str(f))
+            yield from _iter_articles(kept)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)
         elif p.lower().endswith(".json"):
