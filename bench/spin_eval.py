@@ -669,9 +669,8 @@ def scale_eval(arts: list[tuple[str, str]], unspun: int = 300, spun_each: int = 
     print(f"shipped: weights {spin_mod.SCALE_WEIGHTS}, bias {spin_mod.SCALE_BIAS}")
 
     def p(r: dict, weights: dict[str, float], b: float, cap: bool) -> float:
-        z = b + sum(w * r["r"].signals.get(k, 0.0) for k, w in weights.items())
-        likely = 1 / (1 + math.exp(-z))
-        return likely if r["r"].flags or not cap else min(likely, spin_mod.UNFLAGGED_MAX)
+        flagged = bool(r["r"].flags) or not cap  # the BBC-only baseline had no cap
+        return spin_mod.likelihood(r["r"].signals, flagged, weights, b)
 
     head = " | ".join(f"{th} {rate}" for th in spinners for rate in rates)
     print(f"\n| weights | split | corpus | likelihood at least | unspun (n) | {head} |")

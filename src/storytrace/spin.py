@@ -48,7 +48,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, compress
@@ -1172,15 +1172,21 @@ rates of plain rare words alone are a hint, and a claim that a text was spun mus
 phrase a reader can check (a short UPI brief with five rare names read 0.96 without it)."""
 
 
-def likelihood(signals: dict[str, float], flagged: bool = True) -> float:
+def likelihood(
+    signals: dict[str, float],
+    flagged: bool = True,
+    weights: Mapping[str, float] = SCALE_WEIGHTS,
+    bias: float = SCALE_BIAS,
+) -> float:
     """0-1: how likely the text came from an article spinner, from its :data:`SIGNALS`,
     for even prior odds (see :data:`SCALE` for what the values mean in practice); at most
-    :data:`UNFLAGGED_MAX` when nothing in the text is ``flagged``.
+    :data:`UNFLAGGED_MAX` when nothing in the text is ``flagged``. ``weights`` and ``bias``
+    are :data:`SCALE_WEIGHTS` and :data:`SCALE_BIAS` unless a benchmark weighs another fit.
 
     >>> likelihood({"rare_any": 4.2, "uncommon": 4.2, "rare_thesaurus": 0.85}, flagged=False)
     0.79
     """
-    z = SCALE_BIAS + sum(w * signals.get(k, 0.0) for k, w in SCALE_WEIGHTS.items())
+    z = bias + sum(w * signals.get(k, 0.0) for k, w in weights.items())
     p = 1 / (1 + math.exp(-z))
     return p if flagged else min(p, UNFLAGGED_MAX)
 
