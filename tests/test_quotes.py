@@ -444,7 +444,11 @@ def test_headlines_captions_and_teasers_are_never_quotes() -> None:
         "WATCH: Clinton says “we will win this thing”\n"
         "Story continues below advertisement\n"
         "Photo: The senator said “hello” to supporters (Getty Images)\n"
-        "Follow Pam Key on Twitter @pamkeyNEN, who said nothing."
+        "Follow Pam Key on Twitter @pamkeyNEN, who said nothing.\n"
+        # HuffPost's note under every Trump story (PolNeAR), its apostrophe typographic: the
+        # pledge it reports linked 20 articles over seven months into one story.
+        "Editor’s note: Donald Trump is a serial liar who has repeatedly pledged to ban all "
+        "Muslims from entering the U.S."
     )
     got = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]
     assert got == ["the debate would go ahead"]
