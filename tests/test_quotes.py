@@ -224,6 +224,8 @@ def test_cli_json_and_table() -> None:
         "speaker_name",
         "speaker_type",
         "parts",
+        "resolved_by",
+        "named_at",
     }
     s, e = q["content"]
     assert d["text"][s:e]
