@@ -224,7 +224,7 @@ def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
         "t": TOUR,
     }
     arts = spark.createDataFrame(sorted(texts.items()), "id string, text string")
-    none = spark.createDataFrame([], "a string, b string")
+    none = spark.createDataFrame([], "a string, b string, verdict string, edge string")
     got = {(r.story, r.id) for r in sp.story_groups(spark, arts, none).collect()}
     want = {(n, i) for n, g in enumerate(st.cluster(texts), 1) for i in g}
     assert got == want

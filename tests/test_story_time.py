@@ -1,5 +1,6 @@
 """Publication times in story clustering: similar articles published far apart are two
-stories unless reuse or a shared quote joins them (stories.STORY_DAYS)."""
+stories unless a republication joins them; a shared quote or lesser reuse joins them only
+within the window (stories.STORY_DAYS, stories.links_stories)."""
 
 import random
 import sqlite3
@@ -75,6 +76,8 @@ def test_stored_scores_and_stories_keep_far_pairs_apart(tmp_path, monkeypatch):
     corpus.index_records(recs("2016-02-27", "2016-03-01"), tmp_path / "near")
     assert groups(tmp_path / "near") == [["b1", "b2"], ["t1", "t2"]]
     assert bridge_score(tmp_path / "near")[0][0] > st.AVERAGE_LINK
+    # With the quote the two short texts align as a rewording of each other (coverage 1.0):
+    # a republication, which joins them whatever the gap.
     corpus.index_records(recs("2015-03-01", "2016-03-01", " " + QUOTE), tmp_path / "quote")
     assert groups(tmp_path / "quote") == [["b1", "b2"], ["t1", "t2"]]
     # Added a year later to a stored one: the update applies the same rule.
@@ -83,6 +86,73 @@ def test_stored_scores_and_stories_keep_far_pairs_apart(tmp_path, monkeypatch):
     corpus.index_records(recs("2015-03-01", "2016-03-01"), tmp_path / "later")
     assert groups(tmp_path / "later") == [["b1"], ["b2"], ["t1", "t2"]]
     assert bridge_score(tmp_path / "later") == [(0.0,)]
+
+
+# A poll's methodology paragraph, as an outlet prints it under each of its polls.
+METHOD = (
+    " The poll was conducted by telephone on landlines and cellphones with 1,008 adults "
+    "nationwide, including 848 registered voters. The margin of sampling error is plus or "
+    "minus four percentage points for all adults and for registered voters."
+)
+
+
+POLL1 = (
+    "Senator Ruth Alvarez leads the Republican field in Iowa with 31 percent, ahead of "
+    "Governor Tom Becker on 22 percent, a new Monmouth poll finds. Alvarez gained eight "
+    "points since December, helped by evangelical voters and strong support in rural "
+    "counties. Becker has spent heavily on television advertising in Des Moines and Cedar "
+    "Rapids but his numbers have barely moved. Among Democrats, turnout enthusiasm is lower "
+    "than four years ago, with fewer than half of likely caucus-goers saying they are "
+    "certain to attend."
+)
+POLL2 = (
+    "Voters in California are split over the proposed high-speed rail bond, with 46 percent "
+    "in favour and 44 percent against, a Monmouth survey released on Thursday shows. "
+    "Support is strongest in Los Angeles and the Bay Area and weakest in the Central Valley, "
+    "where the line would run through farmland. Opponents cite the rising cost estimates, "
+    "now above one hundred billion dollars, while supporters point to jobs and cleaner air. "
+    "The measure goes before voters in November alongside a water bond."
+)
+
+
+CINEMA = (
+    "The city's oldest cinema will reopen in the autumn after a two-year restoration of its "
+    "art deco auditorium and original organ, paid for by a lottery grant and local donors."
+)
+
+
+def test_reuse_far_apart_joins_stories_only_when_it_is_a_republication(tmp_path, monkeypatch):
+    copy = BRIDGE.replace("Tuesday", "Wednesday") + " The council will meet again in May."
+    recs = [
+        ("poll1", {"text": POLL1 + METHOD, "published": "2016-01-04"}),
+        ("poll2", {"text": POLL2 + METHOD, "published": "2016-05-26T14:00:00Z"}),
+        ("orig", {"text": BRIDGE2, "published": "2015-02-01"}),
+        ("repub", {"text": BRIDGE2 + " (First published in February.)", "published": "2015-06-01"}),
+        ("q1", {"text": TOUR2 + " " + QUOTE, "published": "2016-01-06"}),
+        ("q2", {"text": copy + " " + QUOTE, "published": "2016-01-09"}),
+        ("q3", {"text": CINEMA + " " + QUOTE, "published": "2016-09-01"}),
+    ]
+    db = tmp_path / "db"
+    corpus.index_records(recs, db)
+    with corpus.Store(db, readonly=True) as s:
+        ids = s.ids()
+        facts = {(ids[a], ids[b]): (v, ca, cb) for a, b, v, ca, cb, _, _ in s.edge_facts()}
+    # The template is reuse, stored as an edge, but over four months it makes no story ...
+    (poll,) = [f for k, f in facts.items() if set(k) == {"poll1", "poll2"}]
+    assert max(poll[1], poll[2]) < st.STORY_LINK_SHARE
+    # ... while a republication four months later, and a quote shared three days apart, do.
+    assert any(set(k) == {"orig", "repub"} for k in facts)
+    groups = sorted(sorted(s["articles"]) for s in corpus.stories(db)["stories"])
+    assert ["orig", "repub"] in groups and ["poll1"] in groups and ["poll2"] in groups
+    assert any({"q1", "q2"} <= set(g) for g in groups)
+    # The quote again eight months later: a statement quoted again, not that story.
+    assert ["q3"] in groups
+    # The update applies the same rule as a grouping from scratch.
+    monkeypatch.setattr(corpus, "REBASE", 1e9)
+    corpus.index_records(recs[:3], tmp_path / "later")
+    corpus.index_records(recs, tmp_path / "later")
+    later = sorted(sorted(s["articles"]) for s in corpus.stories(tmp_path / "later")["stories"])
+    assert later == groups
 
 
 def test_stories_stored_by_the_rule_before_are_recomputed(tmp_path, monkeypatch):

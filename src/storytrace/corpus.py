@@ -734,8 +734,9 @@ def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:
 
     ids = store.ids()
     holders = st.quote_holders(store, ids)
-    return [(e.a, e.b) for e in edges] + st.quote_links(
-        [ids[d] for d in ds] for ds in holders.values()
+    when = {ids[d]: p for d, p in store.published_of().items() if d in ids}
+    return [(e.a, e.b) for e in edges if st.edge_links_story(e)] + st.quote_links(
+        ([ids[d] for d in ds] for ds in holders.values()), when
     )
 
 

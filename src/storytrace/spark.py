@@ -429,8 +429,10 @@ def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
                     yield (r.id, key)
 
 
-def quote_links(spark: Any, articles: Any) -> Any:
-    """Pairs that carry the same quote, as :func:`storytrace.corpus.stories` links them."""
+def quote_holders(spark: Any, articles: Any) -> Any:
+    """(ids): the articles holding each quote of :data:`storytrace.stories.QUOTE_LINK_WORDS`
+    words or more, for quotes held by 2 to ``fp.MAX_DF`` articles (the local index's
+    ``stories.quote_holders``)."""
     from pyspark.sql import functions as F
 
     from storytrace import fingerprints as fp
@@ -440,10 +442,7 @@ def quote_links(spark: Any, articles: Any) -> Any:
         "id string, key string",
     )
     held = keys.groupBy("key").agg(F.array_sort(F.collect_set("id")).alias("ids"))
-    held = held.where((F.size("ids") >= 2) & (F.size("ids") <= fp.MAX_DF))
-    return held.select(
-        F.col("ids")[0].alias("a"), F.explode(F.slice("ids", 2, fp.MAX_DF)).alias("b")
-    )
+    return held.where((F.size("ids") >= 2) & (F.size("ids") <= fp.MAX_DF)).select("ids")
 
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
@@ -454,12 +453,31 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     function the local engine runs, over the scored pairs (a few per article,
     not the texts).
     """
+    from pyspark.sql import functions as F
+
     from storytrace import stories as st
 
     scores = {(r.a, r.b): r.score for r in story_scores(spark, articles).collect()}
-    links = [
-        (r.a, r.b) for r in edges.select("a", "b").union(quote_links(spark, articles)).collect()
-    ]
+    facts = edges.select(
+        "a",
+        "b",
+        "verdict",
+        *(
+            F.get_json_object("edge", f"$.{k}").alias(k.replace(".", "_"))
+            for k in ("coverage.a", "coverage.b", "published.a", "published.b")
+        ),
+    )
+    links = st.story_links(
+        (r.a, r.b, r.verdict, float(r.coverage_a or 0), float(r.coverage_b or 0))
+        + (r.published_a, r.published_b)
+        for r in facts.collect()
+    )
+    when = (
+        {r.id: r.published for r in articles.select("id", "published").collect()}
+        if "published" in articles.columns
+        else {}
+    )
+    links += st.quote_links((r.ids for r in quote_holders(spark, articles).collect()), when)
     ids = [r.id for r in articles.select("id").collect()]
     groups = st.cluster_scores(ids, scores, links)
     rows = [(n, i) for n, g in enumerate(groups, 1) for i in g]

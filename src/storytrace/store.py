@@ -1062,11 +1062,6 @@ class Store:
                 self._in_chunks("SELECT doc, id FROM articles WHERE doc IN ({marks})", docs)
             )
 
-    def edge_pairs(self) -> list[tuple[int, int]]:
-        """Every stored reuse pair ``(a, b)`` (docs)."""
-        with self._guard("reading"):
-            return self.db.execute("SELECT a, b FROM edges").fetchall()
-
     def story_vocab_rows(self) -> list[tuple[str, int, int, int]]:
         """Every ``(term, id, df, cut)`` of the story vocabulary."""
         with self._guard("reading"):
@@ -1140,9 +1135,20 @@ class Store:
                 out.setdefault(k, []).append(d)
         return out
 
-    def edges_of(self, docs: list[int]) -> list[tuple[int, int]]:
-        """Stored reuse pairs ``(a, b)`` with either end in ``docs``, sorted."""
-        return self._either_end("SELECT a, b FROM edges", docs)
+    _EDGE_FACTS = (
+        "SELECT a, b, verdict, json_extract(edge, '$.coverage.a'), "
+        "json_extract(edge, '$.coverage.b'), json_extract(edge, '$.published.a'), "
+        "json_extract(edge, '$.published.b') FROM edges"
+    )
+
+    def edge_facts(self, docs: list[int] | None = None) -> list[tuple]:
+        """``(a, b, verdict, coverage_a, coverage_b, published_a, published_b)`` of the stored
+        reuse pairs, every one or those with either end in ``docs``, sorted: what decides
+        whether an edge puts its articles in one story (``stories.links_stories``)."""
+        if docs is None:
+            with self._guard("reading"):
+                return sorted(self.db.execute(self._EDGE_FACTS).fetchall())
+        return self._either_end(self._EDGE_FACTS, docs)
 
     def _either_end(self, select: str, docs: list[int]) -> list[tuple]:
         """Distinct rows of ``select`` (a pair table's ``a, b, ...``) with ``a`` or ``b`` in
