@@ -60,12 +60,13 @@ article's date as the input gave it (``published_raw``); 6: a term's story posti
 parts, one per update of the stories (see :data:`_STORY_POST`); 7: this one (a filter of
 the stored look-up keys, see :data:`_KEY_FILTER`)."""
 
-STORY_RULE = "2"
+STORY_RULE = "3"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
 and ``index`` groups everything anew instead of updating them. 2: pairs published more than
-``stories.STORY_DAYS`` apart score 0."""
+``stories.STORY_DAYS`` apart score 0. 3: past that window only a republication
+(``stories.links_stories``) joins them, and a shared quote only holders within it."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
