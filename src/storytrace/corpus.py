@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import math
@@ -748,18 +749,27 @@ def update_stories(store: Store) -> bool:
 
     generation = store.generation()
     n0 = store.story_basis()
-    state = None
     if n0 is not None:
         # Articles lose their features only with the basis (a replaced article, an
         # engine change), so only the new ones may lack them here.
         new = store.ungrouped()
         _fill_features(store, new)
         if new and store.count_grouped() + len(new) <= n0 * (1 + REBASE):
-            state = st.update_state(store, new, n0)
-    if state is None:
-        _fill_features(store)
-        return store.add_stories(st.full_state(store), generation, fresh=True)
-    return store.add_stories(state, generation, fresh=False)
+            # An update builds lists of pairs (a tuple each) that all live until they are
+            # stored, and no reference cycles: the collector's passes over them find nothing
+            # to free (at 100,000, a full pass while 1,000 new articles' pairs were held
+            # cost 0.08-0.13 CPU s).
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                state = st.update_state(store, new, n0)
+                if state is not None:
+                    return store.add_stories(state, generation, fresh=False)
+            finally:
+                if enabled:
+                    gc.enable()
+    _fill_features(store)
+    return store.add_stories(st.full_state(store), generation, fresh=True)
 
 
 def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
