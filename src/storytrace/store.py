@@ -1121,11 +1121,17 @@ class Store:
                     out[term] = (b"".join(p[1] for p in parts), b"".join(p[2] for p in parts))
         return out
 
-    def story_vectors(self, docs: list[int]) -> dict[int, tuple[bytes, bytes, bytes]]:
-        """``doc -> (held, focal, years)`` term-id blobs of ``docs``."""
-        q = "SELECT doc, held, focal, years FROM story_vec WHERE doc IN ({marks})"
+    def story_vectors(self, docs: list[int]) -> list[tuple[int, bytes, bytes, bytes]]:
+        """``(doc, held, focal, years)`` term-id blobs of those of ``docs`` stored, in the
+        order of ``docs``."""
+        # One statement over all docs (an update reads about 36,000 at 100,000 articles):
+        # 0.15 CPU s against 0.21 in chunks of 500 placeholders made into a dict.
+        q = (
+            "SELECT s.doc, s.held, s.focal, s.years FROM json_each(?) j "
+            "JOIN story_vec s ON s.doc = j.value ORDER BY j.key"
+        )
         with self._guard("reading"):
-            return {r[0]: r[1:] for r in self._in_chunks(q, docs)}
+            return self.db.execute(q, (json.dumps(docs),)).fetchall()
 
     def story_pairs(self, docs: list[int] | None = None) -> list[tuple[int, int, float]]:
         """Stored scored pairs ``(a, b, score)`` with either end in ``docs`` (or all), sorted:
@@ -1333,14 +1339,26 @@ class Store:
         import numpy as np
 
         with self.transaction():
-            kf = self.key_filter()
-            if kf is None or kf.upto != lo or upto <= lo:
+            # What the filter covers, from the parts' bounds: its words (25 MB at 100,000
+            # articles) are read only to fold the parts into it.
+            bloom = self.db.execute("SELECT upto FROM key_bloom").fetchone()
+            if bloom is None:
+                return
+            covered, n_parts = bloom[0], 0
+            for p_lo, p_upto in self.db.execute("SELECT lo, upto FROM key_part ORDER BY lo"):
+                if p_lo != covered:
+                    break
+                covered, n_parts = p_upto, n_parts + 1
+            if covered != lo or upto <= lo:
                 return
             self.db.execute("INSERT INTO key_part VALUES (?, ?, ?)", (lo, upto, rows.tobytes()))
-            if len(kf.parts) < KEY_PARTS:
+            if n_parts < KEY_PARTS:
+                return
+            kf = self.key_filter()
+            if kf is None:  # cannot happen: the filter was read in this transaction
                 return
             n, capacity = self.db.execute("SELECT n, capacity FROM key_bloom").fetchone()
-            keys = np.concatenate([_part_keys(p) for p in [*kf.parts, rows]])
+            keys = np.concatenate([_part_keys(p) for p in kf.parts])
             self.db.execute("DELETE FROM key_part")
             if n + len(keys) > 2 * capacity:  # too full to filter: built anew by a scan
                 self.db.execute("DELETE FROM key_bloom")

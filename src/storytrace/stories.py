@@ -1376,7 +1376,7 @@ def _update_scores(
     publication instants from the articles (read only when a new doc has one: a pair
     without one is never :func:`far_apart`)."""
     olds = np.setdiff1d(a, new)
-    vs = [v for _, v in sorted(store.story_vectors(olds.tolist()).items())]
+    vs = [v[1:] for v in store.story_vectors(olds.tolist())]
     docs = np.concatenate((olds, new))
     order = np.argsort(docs, kind="stable")
     ra, rb = (order[np.searchsorted(docs[order], x)] for x in (a, b))
@@ -1401,7 +1401,13 @@ def _update_scores(
     at = np.flatnonzero(wanted[held_old])
     rows_old = np.searchsorted(np.cumsum(lens_held), at, side="right")
     rows_new = np.repeat(np.arange(n_old, len(docs), dtype=np.int64), terms_.lengths)
-    held = np.sort(np.concatenate((rows_old * size + held_old[at], rows_new * size + held_new)))
+    # Of a new doc's terms, likewise, only the focal names of a doc it may pair with.
+    asked = np.zeros(size, dtype=bool)
+    asked[flat] = True
+    mine = asked[held_new]
+    held = np.sort(
+        np.concatenate((rows_old * size + held_old[at], rows_new[mine] * size + held_new[mine]))
+    )
     m = np.maximum(
         _missing_share(ra, rb, flat, lens, starts, held, size),
         _missing_share(rb, ra, flat, lens, starts, held, size),
