@@ -423,15 +423,17 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
     return rows
 
 
-def baseline_rates(args: argparse.Namespace) -> list[float]:
-    """The first entity source's rates from the code under ``--baseline-src``, on the same
-    pairs: this script run again with that tree's ``src`` first on the path."""
+def baseline_rates(args: argparse.Namespace) -> tuple[list[float], list[float] | None]:
+    """The rules entities' lone-compare rates and the in-corpus rates (None with
+    ``--no-corpus``) from the code under ``--baseline-src``, on the same pairs: this script
+    run again with that tree's ``src`` first on the path."""
     cmd = [sys.executable, __file__, "--json", "--entities", "rules", "--part", args.part]
     cmd += ["--data", str(args.data), "--per-event", str(args.per_event)]
-    cmd += ["--per-topic", str(args.per_topic), "--no-corpus"]
+    cmd += ["--per-topic", str(args.per_topic)] + ([] if args.corpus else ["--no-corpus"])
     env = dict(os.environ, PYTHONPATH=str(Path(args.baseline_src).resolve() / "src"))
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
-    return json.loads(out)["rules"]
+    got = json.loads(out)
+    return got["rules"], got.get("corpus")
 
 
 def main() -> int:
@@ -476,19 +478,24 @@ def main() -> int:
     t0 = time.process_time()
     rows = run(args, sources)
     if args.json:
-        print(json.dumps({s: [r[3][s] for r in rows] for s in sources}))
+        got: dict[str, list] = {s: [r[3][s] for r in rows] for s in sources}
+        if args.corpus:
+            got["corpus"] = [r[7] for r in rows]
+        print(json.dumps(got))
         return 0
     secs = time.process_time() - t0
-    base = baseline_rates(args) if args.baseline_src else None
+    base, base_corpus = baseline_rates(args) if args.baseline_src else (None, None)
     cols = "".join(f"{s:>8}" for s in sources)
     cols += f"{'previous':>9}" if base else ""
     cols += f"{'corpus':>8}" if args.corpus else ""
+    cols += f"{'prev corpus':>12}" if base_corpus else ""
     print(f"{'pairs':30} {'part':15} {'n':>4} {cols} {'old rule':>9} {'target':>8}  rules fired")
     for k, (name, part, n, new, old, target, rules, within, in_rules) in enumerate(rows):
         fired = ", ".join(f"{r} {v}" for r, v in sorted(rules.items(), key=lambda x: -x[1]))
         vals = "".join(f"{new[s]:8.3f}" for s in sources)
         vals += f"{base[k]:9.3f}" if base else ""
         vals += f"{within:8.3f}" if args.corpus else ""
+        vals += f"{base_corpus[k]:12.3f}" if base_corpus else ""
         print(f"{name:30} {part:15} {n:4d} {vals} {old:9.3f} {target:>8}  {fired}")
         if args.corpus:
             decided = ", ".join(
@@ -498,6 +505,8 @@ def main() -> int:
     print(f"\n{secs:.0f} s CPU (this code); rules fired: with {sources[0]} entities")
     if base:
         print(f"previous: rules entities, from {args.baseline_src}, same pairs, same run")
+        if base_corpus:
+            print("prev corpus: the same code's in-corpus judgement, same corpora and pairs")
     if args.corpus:
         print(
             "corpus: judged inside the part's documents (storytrace.corroborate.judge_pairs, "
