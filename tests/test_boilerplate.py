@@ -98,6 +98,9 @@ def test_rules_find_furniture_and_leave_reporting():
         "Clark Boyd is technology correspondent for The World, a BBC World Service and "
         "WGBH-Boston co-production.",
         "Jane Doe is a senior political reporter at the Courier.",
+        # Typographic apostrophes, as most outlets print them.
+        "Editor’s note: the Courier has removed a reader's comment from this article.",
+        "Jane O’Neill is a senior political reporter at the Courier.",
         # Found on PolNeAR train (HuffPost, Breitbart, USA Today), none on BBC News or ECB+.
         "Zach Carter is a co-host of the Politics podcast. Subscribe here or listen to the "
         "latest episode below:",

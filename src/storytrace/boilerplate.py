@@ -97,7 +97,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"^\s*most read\b",
     ),
     "correction": (
-        *(rf"^\s*{p}\s*[:\-]" for p in ("correction", "clarification", "editor'?s note", "update")),
+        *(
+            rf"^\s*{p}\s*[:\-]"
+            for p in ("correction", "clarification", "editor['’]?s note", "update")
+        ),
         r"\ban earlier version of this (?:article|story|report)\b",
         r"\bthis (?:article|story|report) (?:has been|was) (?:updated|amended|corrected)\b",
     ),
@@ -115,10 +118,10 @@ RULES: dict[str, tuple[str, ...]] = {
     # paragraph's first words, so a report about a reporter is left alone; no "producer"
     # ("Guidant is a key producer of equipment"), no "was" (obituaries).
     "bio": (
-        r"^\s*(?:[\w'.-]+ ){1,4}is (?:the |a |an |our )?(?:[\w'-]+ ){0,3}"
+        r"^\s*(?:[\w'’.-]+ ){1,4}is (?:the |a |an |our )?(?:[\w'’-]+ ){0,3}"
         r"(?:correspondent|editor|reporter|columnist|writer|contributor|presenter)"
         r" (?:for|at|of|with|on)\b",
-        r"^\s*(?:[\w'.-]+ ){1,4}is (?:the |a |an |our )?(?:co-host|host) of\b",
+        r"^\s*(?:[\w'’.-]+ ){1,4}is (?:the |a |an |our )?(?:co-host|host) of\b",
         r"\bboard of contributors\b",
     ),
     "credit": (

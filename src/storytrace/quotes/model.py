@@ -45,6 +45,21 @@ class Quote(Record):
         "What the speaker is.", default="unknown"
     )
     parts: list[Span] = jfield("The content spans, frame excluded.", default_factory=list)
+    resolved_by: (
+        Literal["as-written", "part-name", "pronoun", "description", "earlier-quote"] | None
+    ) = jfield(
+        "How the speaker as written leads to speaker_name: as-written (the name is in the "
+        "frame), part-name ('Mr Balls', 'Sir Keir'), pronoun ('he', 'who'), description "
+        "('the former shadow chancellor'), earlier-quote (the frame writes no speaker; the "
+        "utterance goes on from an earlier one); null when no name was resolved.",
+        default=None,
+    )
+    named_at: Span | None = jfield(
+        "Where the article writes speaker_name in full: the mention in the frame, else the "
+        "nearest before the quote, else the first after it; null when the text never writes "
+        "it (a name made from a description, such as 'Unilever spokesman').",
+        default=None,
+    )
 
     def __post_init__(self) -> None:
         if not self.parts:

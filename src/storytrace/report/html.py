@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from storytrace.align import Comparison, headline_span
-from storytrace.quotes import QuoteMatch
+from storytrace.quotes import Quote, QuoteMatch
 from storytrace.report.common import (
     KIND_HELP,
     KINDS,
@@ -258,7 +258,13 @@ def _quotes_table(cmp: Comparison) -> str:
         if q.speaker_mismatch:
             who = f"attributed to {name_a or 'nobody'} in A, {name_b or 'nobody'} in B"
             note = f'<div class="warn">{escape(who)}</div>'
-        cells = [f"<td>{i}</td>", f"<td>{escape(name_a or name_b or '—')}{note}</td>"]
+        how = "; ".join(
+            h
+            for side, art, one in (("A", cmp.a, q.a), ("B", cmp.b, q.b))
+            if (h := _how(side, art.text, one))
+        )
+        how = f'<div class="hint">{escape(how)}</div>' if how else ""
+        cells = [f"<td>{i}</td>", f"<td>{escape(name_a or name_b or '—')}{note}{how}</td>"]
         for side, art in (("a", cmp.a), ("b", cmp.b)):
             cells.append(
                 f"<td>{_quote_text(art.text, q, side)}"
@@ -267,6 +273,16 @@ def _quotes_table(cmp: Comparison) -> str:
         cells.append(f'<td><span class="lab lab-{q.label}">{q.label}</span></td>')
         rows.append(f'<tr class="q-{q.label}">{"".join(cells)}</tr>')
     return head + f'<table class="qt">{"".join(rows)}</table></section>'
+
+
+def _how(side: str, text: str, q: Quote) -> str:
+    """How a side's speaker was found ('A: “he”, pronoun'): what the JSON's resolved_by says."""
+    if q.speaker_name is None or q.resolved_by is None:
+        return ""
+    if q.speaker is None:
+        return f"{side}: from the quote before"
+    written = text[q.speaker[0] : q.speaker[1]]
+    return f"{side}: “{written}”" + ("" if q.resolved_by == "as-written" else f", {q.resolved_by}")
 
 
 def render_fragment(cmp: Comparison) -> str:
