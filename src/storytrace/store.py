@@ -35,19 +35,21 @@ True
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 from operator import itemgetter
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError
 
+# Neither pathlib, typing nor dataclasses (:class:`Record` is defined on first use):
+# ``storytrace match`` opens a store, and those imports cost it more than its look-up
+# (issue 16).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import numpy as np
 
@@ -106,9 +108,11 @@ def engine() -> str:
         return "0+unknown/reuse-1"
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> object:
     if name == "ENGINE":
         return engine()
+    if name == "Record":
+        return _record_class()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -289,24 +293,36 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-@dataclass(slots=True)
-class Record:
-    """One article ready to store: text, metadata and its fingerprints."""
+def _record_class() -> type[Record]:
+    """:class:`Record`, a dataclass defined on first use (``from storytrace.store import
+    Record`` works as usual): reading a store never builds one (see the imports)."""
+    global Record
+    if "Record" in globals():
+        return Record
+    from dataclasses import dataclass, field
 
-    id: str
-    text: str
-    hash: str
-    sampled: np.ndarray
-    lsh_keys: list[int]
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    published_raw: str | None = None
-    source: str | None = None
-    quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
-    features: str | None = None
-    """Story features (:func:`storytrace.stories.features`) as JSON, or None to compute later."""
+    @dataclass(slots=True)
+    class Record:
+        """One article ready to store: text, metadata and its fingerprints."""
+
+        id: str
+        text: str
+        hash: str
+        sampled: np.ndarray
+        lsh_keys: list[int]
+        title: str | None = None
+        url: str | None = None
+        outlet: str | None = None
+        published: str | None = None
+        published_raw: str | None = None
+        source: str | None = None
+        quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+        features: str | None = None
+        """Story features (:func:`storytrace.stories.features`) as JSON, or None to compute
+        later."""
+
+    Record.__qualname__ = "Record"  # pickle finds it by name (index workers return them)
+    return Record
 
 
 _ARTICLE = ("id", "title", "url", "outlet", "published", "source", "text")
@@ -334,22 +350,22 @@ class Store:
     only read): then the file must exist and is never written to.
     """
 
-    def __init__(self, folder: str | Path, readonly: bool = False) -> None:
-        folder = Path(folder)
+    def __init__(self, folder: str | os.PathLike[str], readonly: bool = False) -> None:
+        folder = _path_text(folder)
         self.folder = folder
-        self.path = folder / "storytrace.db"
+        self.path = os.path.join(folder, "storytrace.db")
         self.readonly = readonly
         self._raw_dates = True  # False for a schema 4 store read as it is
-        fresh = not self.path.exists() or self.path.stat().st_size == 0
+        fresh = not os.path.exists(self.path) or os.stat(self.path).st_size == 0
         if fresh and readonly:
-            if self.path.exists():
+            if os.path.exists(self.path):
                 raise InputError(f"{self.path}: empty file, not a storytrace store")
             raise InputError(f"{folder}: no index here (run 'storytrace index ... --db {folder}')")
         if not fresh:
             _check_header(self.path)
         try:
             if not readonly:
-                folder.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
             self.db = _connect(self.path, readonly)
         except sqlite3.Error as e:
             raise InputError(_message(self.path, "opening", e)) from None
@@ -1457,7 +1473,33 @@ def _holding(table: str, where: str) -> str:
     return "(" + " UNION ALL ".join(arms) + ")"
 
 
-def _check_header(path: Path) -> None:
+def _path_text(folder: str | os.PathLike[str]) -> str:
+    """``str(pathlib.Path(folder))``, as messages name the store, without importing pathlib
+    for the usual folder name: ``os.path.normpath`` writes a path the same way unless it
+    holds a ".." component, which it would resolve and pathlib keeps."""
+    text = os.fspath(folder)
+    if ".." in text.replace("\\", "/").split("/"):
+        from pathlib import Path
+
+        return str(Path(text))
+    return os.path.normpath(text)
+
+
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def _file_uri(path: str) -> str:
+    """``pathlib.Path(path).resolve().as_uri()`` on POSIX (every byte but letters, digits
+    and ``_.-~/`` percent-encoded), without pathlib and urllib.parse."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return Path(path).resolve().as_uri()
+    raw = os.fsencode(os.path.realpath(path))
+    return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)
+
+
+def _check_header(path: str) -> None:
     """Refuse a file that is not SQLite before SQLite (or WAL mode) touches it."""
     try:
         with open(path, "rb") as fh:
@@ -1470,11 +1512,11 @@ def _check_header(path: Path) -> None:
         raise InputError(f"{path}: damaged store (truncated to {len(head)} bytes)")
 
 
-def _connect(path: Path, readonly: bool, any_thread: bool = False) -> sqlite3.Connection:
+def _connect(path: str, readonly: bool, any_thread: bool = False) -> sqlite3.Connection:
     # Autocommit mode: every write transaction is an explicit BEGIN IMMEDIATE.
     if not readonly:
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-    uri = path.resolve().as_uri()
+    uri = _file_uri(path)
 
     def connect(mode: str) -> sqlite3.Connection:
         return sqlite3.connect(
@@ -1500,7 +1542,7 @@ def _reason(e: BaseException) -> str:
     return getattr(e, "strerror", None) or str(e) or type(e).__name__
 
 
-def _message(path: Path, doing: str, e: sqlite3.Error) -> str:
+def _message(path: str, doing: str, e: sqlite3.Error) -> str:
     name = getattr(e, "sqlite_errorname", "") or ""
     text = str(e)
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
