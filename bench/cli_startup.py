@@ -225,6 +225,12 @@ def main() -> None:
         help="also list the costliest imports of match (-X importtime, minimum of 5 runs)",
     )
     ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each command's instructions under valgrind's callgrind (one run "
+        "each, after the timed ones; unlike times, the count does not depend on load)",
+    )
+    ap.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="compile every module on every start (PYTHONDONTWRITEBYTECODE=1, no .pyc)",
@@ -308,11 +314,30 @@ def main() -> None:
                 for w, c, code in cells.values()
             )
             print(f"{name:34s}{row}", flush=True)
+        if args.instructions:
+            print("\ninstructions (millions, callgrind, one run each)")
+            print(f"{'command':34s}" + "".join(f" {n:>12s}" for n in srcs))
+            for name, cmd in cases:
+                row = "".join(f" {_instructions(cmd(dbs[n]), envs[n]):12.1f}" for n in srcs)
+                print(f"{name:34s}{row}", flush=True)
         if args.importtime:
             for n in srcs:
                 print(f"\n{n}:", end="")
                 cmd = cases[5][1](dbs[n])  # match (python -m storytrace) of the synthetic probe
                 _import_table(cmd[:1] + ["-X", "importtime"] + cmd[1:], envs[n])
+
+
+def _instructions(cmd: list[str], env: dict) -> float:
+    """Millions of instructions ``cmd`` executes (valgrind's callgrind, ``Collected``)."""
+    err = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ).stderr
+    found = [line.split()[-1] for line in err.splitlines() if "Collected :" in line]
+    return int(found[-1]) / 1e6 if found else float("nan")
 
 
 def _import_table(cmd: list[str], env: dict, runs: int = 5, top: int = 20) -> None:

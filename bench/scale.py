@@ -520,12 +520,17 @@ def _tables_of(db: Path) -> dict[str, list]:
     try:
         out = {
             t: sorted(con.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
-            for t in ("story_of", "story_pair", "story_vec", "story_vocab")
+            for t in ("story_of", "story_vec", "story_vocab")
         }
         out["story_post"] = _postings_by_term(con.execute("SELECT * FROM story_post"))
-        return out
     finally:
         con.close()
+    # The pairs of a computation anew and of the updates since, wherever they are kept.
+    from storytrace.store import Store
+
+    with Store(db, readonly=True) as s:
+        out["story_pair"] = s.story_pairs()
+    return out
 
 
 def _postings_by_term(rows: Iterable[tuple]) -> list:

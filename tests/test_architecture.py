@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "stories": 4,
     # 5 pipeline
     "corpus": 5,
+    "lookup": 5,
     "corroborate": 5,
     "spark": 5,
     # 6 presentation and entry points

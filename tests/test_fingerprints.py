@@ -104,6 +104,23 @@ def test_query_equals_the_numpy_functions():
         assert q.lsh_keys == fp.lsh_keys(fp.minhash(fp.shingles(t))), t
 
 
+def test_packed_signature_reduces_every_remainder(monkeypatch):
+    # Lanes whose value modulo 2**64 is _PRIME itself, or sits in the top eight below 2**64,
+    # take the exact path; the others the packed one. Both give the plain formula's minimum.
+    xs = [0, 5, 9, 2**31 - 1]
+    perms = [(1, 2**64 - 1 - 5), (1, fp._PRIME - 9), (1, 3), (2**61 - 2, 2**61 - 3)]
+    monkeypatch.setattr(fp, "_A", tuple(a for a, _ in perms))
+    monkeypatch.setattr(fp, "_B", tuple(b for _, b in perms))
+    expected = [min((x * a + b) % 2**64 % fp._PRIME for x in xs) for a, b in perms]
+    assert fp._signature(xs) == expected
+
+    def folded_sum(v: int) -> int:  # the packed path's remainder, before the exact one
+        return (v & fp._PRIME) + (v >> 61)
+
+    for a, b in perms[:2]:  # x = 5 gives 2**64 - 1, x = 9 gives _PRIME: both need it
+        assert max(folded_sum((x * a + b) % 2**64) for x in xs) >= fp._PRIME
+
+
 def test_query_does_not_import_numpy():
     import subprocess
     import sys

@@ -975,3 +975,116 @@ def test_seventh_pass_characterising_verbs(
     sentence: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A 'that' after the cue opens the content: the comma before the frame closed an
+        # introductory phrase, not a first half of the reported clause.
+        (
+            "In an opinion piece, Sanders wrote that many voters, alienated by the forces "
+            "of globalization, are ripe for the message.",
+            [
+                (
+                    "many voters, alienated by the forces of globalization, are ripe for the "
+                    "message",
+                    "Sanders",
+                )
+            ],
+        ),
+        # A long linking phrase, and a day before a place phrase with commas.
+        (
+            "Ginsburg said in an interview with The Associated Press last week that she "
+            "did not want to think about it.",
+            [("she did not want to think about it", "Ginsburg")],
+        ),
+        (
+            "Cruz said Thursday during a taping of a town hall meeting in Buffalo, New York, "
+            "that the state is wrong to ban fracking.",
+            [("the state is wrong to ban fracking", "Cruz")],
+        ),
+        # A question put inside reported content ends it; the question is the asker's.
+        (
+            "Trump said he had not seen the episode, and when asked whether he was "
+            "encouraging the fury, he said, “I hope not.”",
+            [
+                ("he had not seen the episode", "Trump"),
+                ("whether he was encouraging the fury", None),
+                ("I hope not.", "Trump"),
+            ],
+        ),
+        # The narrator's contrast or comparison after the content is no part of it.
+        (
+            "Trump pledged to make America great again, while taking slams at Bernie Sanders.",
+            [("to make America great again", "Trump")],
+        ),
+        (
+            "Shaw said that Clinton has set herself apart from Obama, as have her rivals.",
+            [("Clinton has set herself apart from Obama", "Shaw")],
+        ),
+        # A question word after a progressive; a number in words after 'about'.
+        (
+            "Trump isn’t saying what other techniques he would support.",
+            [("what other techniques he would support", "Trump")],
+        ),
+        (
+            "The budget office said about half of the adjustment reflected lost revenue.",
+            [("about half of the adjustment reflected lost revenue", "The budget office")],
+        ),
+        # ', then says' coordinates with the sentence's subject; 'has since said'.
+        (
+            "Kasich offered the man a job, then says he’ll welcome advice from anyone.",
+            [("he’ll welcome advice from anyone", "Kasich")],
+        ),
+        (
+            "Hillary Clinton attended the wedding. She has since said that she went because "
+            "it would be fun.",
+            [("she went because it would be fun", "Hillary Clinton")],
+        ),
+        # Subjects the noun-phrase scan cannot read: a description holding a relative
+        # clause (with a cue of its own) closed by a comma, a relative clause.
+        (
+            "Laurence Meyer, a former Fed governor who argued with Ms. Brainard at the "
+            "conference, said in an interview that Congress had instructed the Fed to "
+            "focus at home.",
+            [("Congress had instructed the Fed to focus at home", "Laurence Meyer")],
+        ),
+        (
+            "Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters, "
+            "said he already received overtime pay.",
+            [("he already received overtime pay", "Paul Porter")],
+        ),
+    ],
+)
+def test_eighth_pass_frames_and_content_ends(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _got(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Noun-like forms and a determiner 'that' frame nothing, even with no subject.
+        "Clinton maintains a wide lead, and her debate performance included an effort to "
+        "maintain that margin.",
+        "The campaign sent an email with a note that the businessman had praised her.",
+        "There are senators in states that desperately need judges.",
+    ],
+)
+def test_eighth_pass_unread_subjects_do_not_over_fire(sentence: str) -> None:
+    assert _got(LEAD + sentence) == []
+
+
+def test_eighth_pass_inverted_frame_after_a_comma_is_kept() -> None:
+    text = LEAD + "The economy is weak, said Paul Porter, a truck driver from Ava."
+    assert _got(text) == [("The economy is weak", "Paul Porter")]
+
+
+def test_eighth_pass_subject_with_a_relative_clause_keeps_the_content() -> None:
+    # The subject's relative clause defeats the noun-phrase scan; the content is found
+    # all the same (the parser, when installed, names the subject).
+    text = LEAD + "But progressive groups that have endorsed him say they believe superdelegates "
+    text += "should back the winner."
+    assert [c for c, _ in _got(text)] == ["they believe superdelegates should back the winner"]

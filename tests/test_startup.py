@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storytrace import articles, store
 from storytrace.corpus import index_records
 from storytrace.text import TOKEN_RE, Doc, _regex_tokens
 
@@ -100,6 +101,11 @@ def test_match_without_quotes_compiles_no_rule_and_loads_no_engine(tmp_path: Pat
     heavy |= {"storytrace.quotes", "storytrace.quotes.frames"}
     # Nor the furniture rules (for indexing), nor gzip (for .gz dumps).
     heavy |= {"storytrace.boilerplate", "ahocorasick", "gzip"}
+    # Nor the indexing pipeline, the record machinery (dataclasses with inspect and ast),
+    # typing or pathlib (with urllib.parse): storytrace.lookup reads a plain-text probe
+    # without building an Article.
+    heavy |= {"storytrace.corpus", "storytrace.records", "dataclasses", "inspect", "ast"}
+    heavy |= {"typing", "pathlib", "urllib.parse"}
     assert not heavy & modules
     # The tokeniser's CJK classes (about 10 ms to compile) only for a text that has CJK.
     assert TOKEN_RE.pattern not in _compiled
@@ -144,3 +150,33 @@ def test_tokens_are_token_res_with_or_without_cjk(text: str) -> None:
     offsets = [sum(lengths[: i + 1]) for i in range(len(lengths))]
     assert _regex_tokens(text)[:2] == (offsets[0:-1:2], offsets[1::2])
     assert Doc(text).norms == [Doc(p).norms[0] for p in parts[1::2]]
+
+
+def test_lazily_defined_records_are_ordinary_classes() -> None:
+    # Article and store.Record are defined on first use (match never builds one); once
+    # defined they are the module's classes: one class, importable, picklable by name.
+    import pickle
+
+    from storytrace.articles import Article
+    from storytrace.records import json_schema
+    from storytrace.store import Record
+
+    assert articles.Article is Article and store.Record is Record
+    art = articles.read_article(ROOT / "examples" / "seed_a.txt")
+    assert type(art) is Article and art.text == articles.read_text(ROOT / "examples" / "seed_a.txt")
+    assert pickle.loads(pickle.dumps(art)) == art
+    rec = Record("a", "text", "h", None, [1])  # type: ignore[arg-type]
+    assert pickle.loads(pickle.dumps(rec)) == rec
+    assert json_schema(Article)["properties"]["format"]["enum"] == ["text", "html", "jsonl"]
+
+
+_PATH_CHARS = "ab/._- %?#~é\\"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(set(_PATH_CHARS))), min_size=1, max_size=14))
+def test_store_names_and_opens_paths_as_pathlib_does(text: str) -> None:
+    # The store writes its folder in messages and opens SQLite by URI without pathlib:
+    # the same strings as str(Path(...)) and Path(...).resolve().as_uri().
+    assert store._path_text(text) == str(Path(text))
+    assert store._file_uri(text) == Path(text).resolve().as_uri()

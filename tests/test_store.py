@@ -195,7 +195,15 @@ def test_version_1_store_is_migrated(tmp_path):
         assert s.pending() == [1]
 
 
-_STORY_TABLES = ("story_of", "story_vocab", "story_post", "story_vec", "story_pair", "quote_link")
+_STORY_TABLES = (
+    "story_of",
+    "story_vocab",
+    "story_post",
+    "story_vec",
+    "story_pair",
+    "quote_link",
+    "story_pair_new",
+)
 _DELTA_TABLES = ("postings_new", "lsh_new")
 
 
@@ -292,6 +300,33 @@ def test_version_6_store_is_read_as_it_is_and_gets_its_key_filter_from_a_scan(tm
         assert s.key_filter().upto == s.count() == 40
     index_records(recs, tmp_path / "seven")
     assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "seven")
+
+
+def test_version_7_store_is_read_as_it_is_and_updates_keep_their_pairs_apart(tmp_path):
+    from test_story_update import _corpus
+
+    recs = _corpus(3, 12)
+    index_records(recs[:10], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript("DROP TABLE story_pair_new; PRAGMA user_version=7;")
+    con.close()
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 7 and len(s.stored_stories()) >= 1
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        scored = s.db.execute("SELECT count(*) FROM story_pair").fetchone()[0]
+        assert scored > 0 and s.story_pairs(list(range(1, 11)))
+    index_records(recs, tmp_path)  # an update: 2 of 12 new
+    with Store(tmp_path, readonly=True) as s:
+        assert s.story_basis() == 10
+        # The update's pairs are kept by their new article, the stored ones left as they were.
+        assert s.db.execute("SELECT count(*) FROM story_pair").fetchone()[0] == scored
+        assert [b for (b,) in s.db.execute("SELECT b FROM story_pair_new")] == [11, 12]
+        added = [p for p in s.story_pairs() if p[1] > 10]
+        assert added and s.story_pairs([11, 12]) == added
+        assert len(s.story_pairs()) == scored + len(added)
+    index_records(recs, tmp_path / "eight")
+    assert corpus_stories(tmp_path) == corpus_stories(tmp_path / "eight")
 
 
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):

@@ -61,14 +61,10 @@ def test_stored_scores_and_stories_keep_far_pairs_apart(tmp_path, monkeypatch):
         return sorted(s["articles"] for s in corpus.stories(db)["stories"])
 
     def bridge_score(db):
-        con = sqlite3.connect(db / "storytrace.db")
-        try:
-            return con.execute(
-                "SELECT score FROM story_pair JOIN articles x ON x.doc = a "
-                "JOIN articles y ON y.doc = b WHERE x.id || y.id IN ('b1b2', 'b2b1')"
-            ).fetchall()
-        finally:
-            con.close()
+        # Every scored pair, of the computation anew and of the updates since.
+        with corpus.Store(db, readonly=True) as s:
+            ids = s.ids()
+            return [(v,) for a, b, v in s.story_pairs() if {ids[a], ids[b]} == {"b1", "b2"}]
 
     corpus.index_records(recs("2015-03-01", "2016-03-01"), tmp_path / "apart")
     assert groups(tmp_path / "apart") == [["b1"], ["b2"], ["t1", "t2"]]

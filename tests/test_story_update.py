@@ -64,12 +64,15 @@ def _tables(db) -> dict[str, list]:
     try:
         out = {
             t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()  # noqa: S608
-            for t in ("story_of", "story_pair", "story_vec", "story_vocab")
+            for t in ("story_of", "story_vec", "story_vocab")
         }
         out["story_post"] = postings_by_term(con)
-        return out
     finally:
         con.close()
+    # The pairs of a computation anew and of the updates since, wherever they are kept.
+    with corpus.Store(db, readonly=True) as s:
+        out["story_pair"] = s.story_pairs()
+    return out
 
 
 def postings_by_term(con: sqlite3.Connection) -> list[tuple[int, list[tuple[int, float]]]]:

@@ -22,8 +22,6 @@ Example:
 
 from __future__ import annotations
 
-from importlib import import_module
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms of start-up)
 if TYPE_CHECKING:
     from typing import Any
@@ -37,7 +35,8 @@ if TYPE_CHECKING:
         iter_articles,
         read_article,
     )
-    from storytrace.corpus import export, index, match
+    from storytrace.corpus import export, index
+    from storytrace.lookup import match
     from storytrace.pairs import compare_records
     from storytrace.quotes import extract_quotes, match_quotes
     from storytrace.spin import detect as detect_spin
@@ -58,7 +57,7 @@ _API = {
     "match_quotes": ("storytrace.quotes", "match_quotes"),
     "detect_spin": ("storytrace.spin", "detect"),
     "index": ("storytrace.corpus", "index"),
-    "match": ("storytrace.corpus", "match"),
+    "match": ("storytrace.lookup", "match"),
     "export": ("storytrace.corpus", "export"),
     "Doc": ("storytrace.text", "Doc"),
 }
@@ -94,6 +93,8 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # running from a source tree that is not installed
             value = "0+unknown"
     elif name in _API:
+        from importlib import import_module  # here: the console script starts without it
+
         module, attr = _API[name]
         value = getattr(import_module(module), attr)
     else:

@@ -28,20 +28,22 @@ from __future__ import annotations
 
 import codecs
 import io
-import json
 import os
 import re
 import sys
 import warnings
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO, Literal
 
 from storytrace.errors import InputError, InputWarning
-from storytrace.records import Record, jfield
 from storytrace.text import lazy_compile, short
+
+# Imported where used: json (JSON Lines), pathlib (folders), typing, and the record
+# machinery (:class:`Article`, defined on first use). ``storytrace match`` reads one text
+# file through :func:`read_text` and pays for none of them (issue 16).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import BinaryIO, Literal
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article read (20 MiB, a file or one JSONL line); news articles are a few KB."""
@@ -84,41 +86,72 @@ def warn(message: str) -> None:
     warnings.warn(InputWarning(message), stacklevel=2)
 
 
-@dataclass(slots=True)
-class Article(Record):
-    """One article: its analysed text and whatever metadata came with it."""
+def _article_class() -> type[Article]:
+    """:class:`Article`, defined on first use (then a module attribute like any class).
 
-    source: str = jfield(
-        "Path as given, <stdin>, the JSONL file and line, or the pair id and side."
-    )
-    text: str = jfield("The exact analysed text (after HTML extraction); offsets index into it.")
-    id: str | None = jfield(
-        "The record's id (JSONL), or the path for a file.", default=None, omit_none=True
-    )
-    title: str | None = jfield(default=None, omit_none=True)
-    byline: str | None = jfield(default=None, omit_none=True)
-    published: str | None = jfield(
-        "Publication instant in UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ); None when unknown "
-        "or unreadable.",
-        default=None,
-        omit_none=True,
-    )
-    published_raw: str | None = jfield(
-        "The publication date exactly as given.", default=None, omit_none=True
-    )
-    url: str | None = jfield(default=None, omit_none=True)
-    outlet: str | None = jfield(
-        "Publisher (passim's series fills it when missing).", default=None, omit_none=True
-    )
-    series: str | None = jfield("passim's series, as given.", default=None, omit_none=True)
-    format: Literal["text", "html", "jsonl"] = jfield("Where the text came from.", default="text")
+    A record is a dataclass (:mod:`storytrace.records`), and importing dataclasses, with
+    the inspect, ast, dis and tokenize modules it imports, cost ``storytrace match`` more
+    than its look-up: ``match`` reads its one article with :func:`read_text` and never
+    builds one (issue 16). ``from storytrace.articles import Article`` works as usual.
+    """
+    # Module globals: the class, and Literal, which get_type_hints (the JSON Schemas of
+    # storytrace.schema) looks up in this module to resolve the field types.
+    global Article, Literal
+    if "Article" in globals():
+        return Article
+    from dataclasses import dataclass
+    from typing import Literal
+
+    from storytrace.records import Record, jfield
+
+    @dataclass(slots=True)
+    class Article(Record):
+        """One article: its analysed text and whatever metadata came with it."""
+
+        source: str = jfield(
+            "Path as given, <stdin>, the JSONL file and line, or the pair id and side."
+        )
+        text: str = jfield(
+            "The exact analysed text (after HTML extraction); offsets index into it."
+        )
+        id: str | None = jfield(
+            "The record's id (JSONL), or the path for a file.", default=None, omit_none=True
+        )
+        title: str | None = jfield(default=None, omit_none=True)
+        byline: str | None = jfield(default=None, omit_none=True)
+        published: str | None = jfield(
+            "Publication instant in UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ); None when unknown "
+            "or unreadable.",
+            default=None,
+            omit_none=True,
+        )
+        published_raw: str | None = jfield(
+            "The publication date exactly as given.", default=None, omit_none=True
+        )
+        url: str | None = jfield(default=None, omit_none=True)
+        outlet: str | None = jfield(
+            "Publisher (passim's series fills it when missing).", default=None, omit_none=True
+        )
+        series: str | None = jfield("passim's series, as given.", default=None, omit_none=True)
+        format: Literal["text", "html", "jsonl"] = jfield(
+            "Where the text came from.", default="text"
+        )
+
+    Article.__qualname__ = "Article"  # pickle finds it by name (worker processes)
+    return Article
+
+
+def __getattr__(name: str) -> object:
+    if name == "Article":
+        return _article_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def article_from_text(text: str, source: str = "<text>", **meta: str | None) -> Article:
     """Build an article from a string; HTML is detected and extracted."""
     if _looks_like_html(text):
         return _from_html(text, source)
-    return Article(source=source, text=_clean_text(text), **meta)
+    return _article_class()(source=source, text=_clean_text(text), **meta)
 
 
 # --- decoding ----------------------------------------------------------------
@@ -131,7 +164,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_BAD_BYTE = lazy_compile("[\udc80-\udcff]")
 # How much worse (charset-normalizer's "mess") Windows-1252 may read than the
 # best candidate and still win: for short Western text the detector's first
 # pick is often a Central European or Mac code page that turns é into ť.
@@ -267,6 +300,22 @@ def legacy_codec(data: bytes) -> str:
 
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
     """Read an article file (plain text or HTML) or ``-`` for standard input."""
+    got = _read(path, max_bytes)
+    if isinstance(got, tuple):
+        name, text = got
+        return _article_class()(source=name, text=text)
+    return got
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
+    """``read_article(path).text``, the same checks and errors, without building an
+    :class:`Article` from a plain-text file (so without the record machinery)."""
+    got = _read(path, max_bytes)
+    return got[1] if isinstance(got, tuple) else got.text
+
+
+def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Article:
+    """``(name, text)`` of plain text, or the :class:`Article` of JSON Lines or HTML."""
     name = str(path)
     if is_jsonl(name):
         return _one_jsonl_article(name)
@@ -274,19 +323,19 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
         data = stdin_bytes().read(max_bytes + 1)
         name = "<stdin>"
     else:
-        p = Path(name)
-        if not p.exists():
+        if not os.path.exists(name):
             raise InputError(f"{name}: no such file")
-        if p.is_dir():
+        if os.path.isdir(name):
             raise InputError(f"{name}: is a directory, expected an article file")
-        size = p.stat().st_size
+        size = os.stat(name).st_size
         if size > max_bytes:
             raise InputError(
                 f"{name}: file is {size / 1048576:.1f} MiB, larger than the "
                 f"{max_bytes / 1048576:.0f} MiB limit for one article"
             )
         try:
-            data = p.read_bytes()
+            with open(name, "rb") as fh:
+                data = fh.read()
         except OSError as e:
             raise InputError(f"{name}: cannot read ({e.strerror})") from None
     if len(data) > max_bytes:
@@ -297,7 +346,7 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         return _from_html(text, name)
-    return Article(source=name, text=_clean_text(text))
+    return name, _clean_text(text)
 
 
 def _one_jsonl_article(name: str) -> Article:
@@ -347,7 +396,7 @@ def _from_html(html: str, source: str) -> Article:
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     raw_date = getattr(doc, "date", None)
-    return Article(
+    return _article_class()(
         source=source,
         text=text,
         title=title,
@@ -417,7 +466,7 @@ def record_to_article(rec: dict, where: str) -> Article:
     raw = rec.get("published")
     if raw is None:
         raw = rec.get("date")
-    return Article(
+    return _article_class()(
         id=str(rid),
         source=where,
         text=_clean_text(text),
@@ -441,6 +490,8 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict | Input
     decoded as :func:`decode_bytes` would, with one legacy code page per
     file), so a stray byte spoils one record, not the file.
     """
+    import json
+
     name = "<stdin>" if str(path) == "-" else str(path)
     fh, owned = _open_binary(path)
     legacy: dict[str, str] = {}
@@ -565,7 +616,7 @@ def iter_articles(
     """
     seen: dict[str, str] = {}
     for aid, art in _iter_articles(paths, stdin_article):
-        if isinstance(art, Article) and unique_ids:
+        if not isinstance(art, InputError) and unique_ids:
             if aid in seen:
                 art = InputError(
                     f"{art.source}: duplicate id {aid!r} (first at {seen[aid]}); skipped"
@@ -585,6 +636,8 @@ FOLDER_PAPERS = lazy_compile(
 def _iter_articles(
     paths: Iterable[str], stdin_article: bool = False
 ) -> Iterator[tuple[str, Article | InputError]]:
+    from pathlib import Path
+
     for p in paths:
         path = Path(p)
         if p == "-":

@@ -24,15 +24,22 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 import unicodedata
+from _thread import allocate_lock
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, TypeVar, cast
+
+# Neither typing, dataclasses nor threading at run time: ``storytrace match`` imports this
+# module and little else, and those with what they import (inspect, ast, dis, tokenize)
+# cost it more than the look-up itself (issue 16, bench/cli_startup.py).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 _PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
 
@@ -72,7 +79,7 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     >>> WORD.findall("two words"), WORD.pattern
     (['two', 'words'], '\\\\w+')
     """
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
 
 
 # CJK and other scripts written without spaces are tokenised per character, so
@@ -150,10 +157,8 @@ STOPWORDS = frozenset(
 
 
 Span = tuple[int, int]
-T = TypeVar("T")
 
 
-@dataclass(slots=True, eq=False)
 class Doc:
     """Text plus its word tokens, each with character offsets into ``text``.
 
@@ -171,22 +176,44 @@ class Doc:
     (['a record'], [(0, 6), (6, 10)])
     """
 
+    # A plain slotted class rather than a dataclass (compared by identity, as it was with
+    # eq=False): see TYPE_CHECKING above.
+    __slots__ = (
+        "text",
+        "starts",
+        "ends",
+        "norms",
+        "_sentences",
+        "_paragraphs",
+        "_quotations",
+        "_sentence_tokens",
+        "_derived",
+    )
+    __match_args__ = ("text",)
     text: str
-    starts: list[int] = field(init=False)
-    ends: list[int] = field(init=False)
-    norms: list[str] = field(init=False)
-    _sentences: list[Span] | None = field(init=False, default=None, repr=False)
-    _paragraphs: list[Span] | None = field(init=False, default=None, repr=False)
-    _quotations: list[Span] | None = field(init=False, default=None, repr=False)
-    _sentence_tokens: list[tuple[int, int]] | None = field(init=False, default=None, repr=False)
-    _derived: dict = field(init=False, default_factory=dict, repr=False)
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    _sentences: list[Span] | None
+    _paragraphs: list[Span] | None
+    _quotations: list[Span] | None
+    _sentence_tokens: list[tuple[int, int]] | None
+    _derived: dict
 
-    def __post_init__(self) -> None:
-        text = self.text
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences = self._paragraphs = self._quotations = self._sentence_tokens = None
+        self._derived = {}
         found = None
         if "numpy" in sys.modules:  # see _array_tokens: every comparison loads numpy
             found = _array_tokens(text)
         self.starts, self.ends, self.norms = found or _regex_tokens(text)
+
+    def __repr__(self) -> str:
+        return (
+            f"Doc(text={self.text!r}, starts={self.starts!r}, ends={self.ends!r}, "
+            f"norms={self.norms!r})"
+        )
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -406,7 +433,7 @@ about 20 bytes per character, so the cache stays under about 400 MB whatever the
 
 _docs: OrderedDict[str, Doc] = OrderedDict()
 _docs_chars = 0
-_docs_lock = threading.Lock()
+_docs_lock = allocate_lock()  # threading.Lock, without importing threading
 
 
 def doc_of(text: str) -> Doc:
@@ -622,7 +649,7 @@ def _is_opening(text: str, i: int, start: int) -> bool:
     return text[i] in "“‘«„" and nxt == " " and i + 2 < len(text) and text[i + 2].isalnum()
 
 
-_DECADE = re.compile(r"['‘’]\d0s\b")
+_DECADE = lazy_compile(r"['‘’]\d0s\b")
 
 
 def _is_closing(text: str, i: int, end: int) -> bool:

@@ -116,12 +116,12 @@ def print_version() -> None:
     sys.stdout.write(f"storytrace {__version__}\n")
 
 
-def match(file: str, db: Path, limit: int, json_out: bool) -> None:
+def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
     """``storytrace match``: the ranked hits, one line each (or JSON Lines); exit 1 when
     nothing shares text with ``file``."""
-    from storytrace import corpus
+    from storytrace import lookup
 
-    hits = corpus.match(file, db, limit)
+    hits = lookup.match(file, db, limit)
     if hits and not json_out:
         sys.stdout.write("score  shared  quotes  article\n")
     for h in hits:
@@ -230,10 +230,7 @@ def _fast(argv: list[str], prog_name: str | None) -> bool:
         sys.stdout.flush()
         return True
     if (parsed := _match_args(argv)) is not None:
-        from pathlib import Path
-
-        file, db, limit, json_out = parsed
-        user_errors(match)(file, Path(db), limit, json_out)
+        user_errors(match)(*parsed)
         return True
     return False
 

@@ -71,7 +71,9 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             # 'Asked if he was bullied, the candidate said no': the question is not
             # the answerer's content; it is the asker's.
             found = [
-                p for p in found if not any(p.content[0] <= q.cue[0] < p.content[1] for q in asked)
+                kept
+                for p in found
+                if (kept := _before_question(text, p, [q.cue[0] for q in asked if q.cue]))
             ]
             asked = [
                 q
@@ -185,6 +187,23 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
             continue
         out.append(q)
     return out
+
+
+def _before_question(text: str, q: Quote, asked: list[int]) -> Quote | None:
+    """``q`` less a question put to its speaker inside its content: 'He said he had
+    not seen it, and when asked whether ..., he said' keeps 'he had not seen it' (the
+    content up to the comma before the question); None when the question comes
+    first or nothing of at least two words is left."""
+    inside = [a for a in asked if q.content[0] <= a < q.content[1]]
+    if not inside:
+        return q
+    comma = text.rfind(",", q.content[0], inside[0])
+    piece = trim_span(text, q.content[0], comma) if comma > q.content[0] else None
+    if piece is None or len(text[piece[0] : piece[1]].split()) < 2:
+        return None
+    q.parts = [(s, min(e, piece[1])) for s, e in q.parts if s < piece[1]]
+    q.content = (q.content[0], q.parts[-1][1])
+    return q
 
 
 def _block_quote(ctx: Context, prev: Quote, u0: int, u1: int) -> Quote | None:

@@ -378,7 +378,9 @@ _PROGRESSIVE = lazy_compile(
 # What follows a cue that reports content: 'that', 'if', 'whether', a colon or a quotation,
 # after at most a short listener ('is warning voters that').
 _LINKS_CONTENT = lazy_compile(
-    r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|:|(?:[\w’'\-]+\s+){0,3}?,?\s*[“\"‘])"
+    # 'Trump isn’t saying what other techniques he would support': a question word.
+    r"\s*(?:(?:[\w’'\-]+\s+){0,3}?(?:that|if|whether)\b|(?:what|how|why|where|when|who)\s"
+    r"|:|(?:[\w’'\-]+\s+){0,3}?,?\s*[“\"‘])"
 )
 _QUOTE_AFTER = lazy_compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
@@ -494,6 +496,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)
                     if speaker is None:
                         continue
+                elif (
+                    _after_content(text, lo, c0)
+                    and text[c0 - 1 : c0 + 1] != ","
+                    and _appositive_closed(ctx, cue, u0, c0, u1)
+                ):
+                    # 'Laurence Meyer, a former Fed governor who argued with ..., said
+                    # in an interview that ...': the comma closes the subject's
+                    # description, and a clause follows the cue; no inverted frame.
+                    speaker = clause_subject(ctx, u0, c0, whole=True)
                 elif _after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
                     speaker = np_forward(text, c1, u1)
                     if speaker is None:
@@ -520,6 +531,12 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker = clause_subject(ctx, u0, c0, whole=True)
                     if speaker is None:
                         continue
+                elif _subject_unread(ctx, cue, lo, c0, u1):
+                    # 'Laurence Meyer, a former Fed governor who argued with ..., said
+                    # in an interview that ...', 'He went out of his way to say that
+                    # ...': a subject the noun-phrase scan cannot read, before a
+                    # reporting verb that plainly introduces a clause.
+                    speaker = clause_subject(ctx, u0, c0, whole=True)
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
@@ -593,6 +610,60 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             continue
         quotes += pieces
     return quotes
+
+
+# What plainly opens reported content after a cue: 'that', a question word, a subject
+# pronoun and its verb, or a quotation.
+_PLAIN_LINK = lazy_compile(
+    r"\s+(?:(?:that|whether|if)\s|(?:he|she|they|we|I|there)\s+[a-z’']|(?:he|she|they|we|I)[’']"
+    r"(?:d|s|re|ll|ve|m)\s)|\s*[:,]?\s*[“\"‘]"
+)
+_TO_BEFORE = lazy_compile(r"\bto\s+$")
+
+
+def _subject_unread(ctx: Context, cue: _Cue, lo: int, c0: int, u1: int) -> bool:
+    """Whether a cue with no subject found just before it still frames speech: a verb
+    of saying proper (not a noun-like form such as 'a note that', nor an infinitive
+    such as 'safe to say'), not after its content nor a participle, followed by
+    'that', a pronoun subject and its verb, or a quotation."""
+    text = ctx.text
+    word = text[c0 : cue.end].split()[0]
+    if CUE_FORMS.get(word.lower()) not in _SAYING or _after_content(text, lo, c0):
+        return False
+    if cue.participle and not _PROGRESSIVE.search(text, max(lo, c0 - 30), c0):
+        return False
+    if _TO_BEFORE.search(text, max(lo, c0 - 4), c0) or _PASSIVE_AUX.search(
+        text, max(lo, c0 - 25), c0
+    ):
+        return False
+    return _PLAIN_LINK.match(text, cue.end, u1) is not None
+
+
+_CLAUSE_LINK = lazy_compile(
+    r"(?:\s+(?:in|at|on|during)\s[^“”\"‘’.!?;:,]{0,80}?)?\s+(?:that|whether|if)\s"
+    r"|\s+(?:he|she|they|we|I)\s+[a-z’']{3,}"
+)
+_NAME_OPENS = lazy_compile(r"\s*(?:(?:But|And|Yet|Still|So)\s+)?[A-Z][\w’'.\-]*\s+[A-Z][\w’'.\-]*,")
+
+
+def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bool:
+    """Whether a comma before a cue closes a description of the sentence's subject
+    rather than reported content: the sentence opens with a name and a comma ('Paul
+    Porter, a truck driver from Ava, Mo., who is a member of ..., said'), the cue is a
+    verb of saying, and 'that' or a pronoun subject and its verb follows it."""
+    text = ctx.text
+    if cue.participle or CUE_FORMS.get(text[c0 : cue.end].split()[0].lower()) not in _SAYING:
+        return False
+    if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
+        return False
+    return _CLAUSE_LINK.match(text, cue.end, u1) is not None
+
+
+# The verbs of saying proper, for ``_subject_unread``.
+_SAYING = set(
+    """say tell write add insist argue explain warn acknowledge admit confirm declare contend
+    assert predict allege concede complain testify deny""".split()
+)
 
 
 _AND_BUT = lazy_compile(r"\b(?:and|but|or|while|whereas)\b")
@@ -677,7 +748,9 @@ _RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_AD
 _PAREN_PREP = lazy_compile(r",\s*(?:despite|after|before|while|without|when|by)\s+$")
 _PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when|despite)\s*$")
 _COORDINATED = lazy_compile(
-    r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*)\s*$"
+    r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*"
+    # 'Kasich offered the man a job, then says he’ll welcome advice'.
+    r"|,\s+then(?:\s+(?:later|also))?)\s*$"
 )
 # A participle after a comma, perhaps with an adverb: ', saying', ', even suggesting'.
 _COMMA_ADVERB = lazy_compile(r",[”’\"]?\s*(?:(?:even|also|later|again|then|only|\w+ly)\s+)?$")
@@ -772,14 +845,22 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
 
 
 _MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
+_CONTENT_LINK = lazy_compile(r"\b(?:that|whether|if)\b")
 # 'that' after a preposition is a determiner ('for people in that spot'), no clause.
 _THAT_FRAME = lazy_compile(
-    r"\s*(?:[^“”\"‘’.!?;:,]{0,50}?\s)?"
+    # 'said in an interview with The Associated Press last week that': a linking
+    # phrase (no verb or pronoun: ``_links``) of up to 100 characters, up to the
+    # first 'that' only.
+    r"\s*(?:(?:(?!\bthat\b)[^“”\"‘’.!?;:,]){0,100}?\s)?"
     + "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "on", "of", "for", "with", "by", "to", "from"))
     + r"that(?:,\s*|\s+)"
 )
 _PHRASE_THAT = lazy_compile(
-    r"\s+(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
+    # 'said Thursday during a taping ... in Buffalo, New York, that': a day or time
+    # may come before the phrase.
+    r"\s+(?:(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:[A-Z][a-z]+day|yesterday|today"
+    r"|tonight|week|month|year|night|morning|afternoon|evening)\s+)?"
+    r"(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
     r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
 )
 _COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
@@ -877,7 +958,15 @@ def _pieces(
         # 'The difference now, he told me on Friday, is that ...': the frame and its
         # listener sit in the middle of the reported clause.
         m = _MID_FRAME.match(text, f1, hi)
-        if m and not _has_quote(ctx, f1, m.end()) and _links(ctx, f1, m.end() - 1):
+        if (
+            m
+            and not _has_quote(ctx, f1, m.end())
+            and _links(ctx, f1, m.end() - 1)
+            # 'In an opinion piece, Sanders wrote that voters, alienated by ..., are':
+            # a 'that' after the cue opens the content; the comma before the frame
+            # closed an introductory phrase, not a first half of the clause.
+            and not _CONTENT_LINK.search(text, f1, m.end())
+        ):
             f1, mid = m.end() - 1, True
     # Extend the frame over the words linking cue and content: "told the
     # podcast:", "said in a statement that".
@@ -1047,6 +1136,11 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
 _NARRATION = lazy_compile(
     r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
     r"|,\s+when\s+there\s"
+    # 'pledging to make America great again, while taking slams at ...', '..., while
+    # about 4 in 10 want one with experience': a contrast the narrator adds.
+    r"|,\s+(?:while|whereas)\s"
+    # '..., as have her Democratic rivals': the narrator's comparison.
+    r"|,\s+as\s+(?:has|have|had|did|does|do|is|are|was|were)\s"
     # 'promising lower taxes and “jobs, jobs, jobs,” but he has also ...': the comma
     # sits inside the quotation; the narrator resumes after its closing mark.
     r"|(?<=,)[”’\"]\s+(?:although|though|but|while|whereas)\s+(?:he|she|they|it)\b"
@@ -1107,6 +1201,11 @@ def _links(ctx: Context, s: int, e: int) -> bool:
 
 
 _ROUGHLY = {"about", "around", "over", "nearly", "almost", "roughly", "some", "approximately"}
+# 'said about half of the adjustment reflected ...': a number in words.
+_NUMBER_WORDS = set(
+    """half third quarter two three four five six seven eight nine ten dozen dozens hundreds
+    thousands millions""".split()
+)
 _PARENTHETICAL = lazy_compile(
     r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
 )
@@ -1192,7 +1291,7 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if whole and len(low) < 3:
         # 'Last month, 26 percent said the same': too short for a clause.
         return False
-    if low[0] in _ROUGHLY and len(low) > 2 and low[1][:1].isdigit():
+    if low[0] in _ROUGHLY and len(low) > 2 and (low[1][:1].isdigit() or low[1] in _NUMBER_WORDS):
         # 'has said about 20 people have indicated an interest': a number, then the clause.
         words, low = words[1:], low[1:]
     elif tuple(low[:2]) in _ROUGHLY_2 and len(low) > 3 and low[2][:1].isdigit():

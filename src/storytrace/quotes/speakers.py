@@ -77,6 +77,9 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             or (toks[i].group(0)[0].islower() and _adverb(lw) and i + 1 == len(toks))
         ):
             i -= 1
+        elif lw == "since" and i > 0 and toks[i - 1].group(0).lower() in ("has", "have", "had"):
+            # 'She has since said that ...': an adverb of time, not a conjunction.
+            i -= 1
         elif lw == "to" and i > 0 and toks[i - 1].group(0).lower() in _CATENATIVES:
             # 'he appeared to suggest that ...'.
             i -= 2
@@ -187,7 +190,7 @@ def _dash_opener(word: str) -> bool:
     low = word.lower()
     return (
         low in DETERMINERS
-        or low in ("who", "whose")
+        or low in ("who", "whose", "including")
         or (low.endswith(("'s", "’s")) and word[:1].isupper())
     )
 
