@@ -11,8 +11,9 @@ verdict, a shared quote, a shared passage: see ``docs/evidence.md``). Any other 
 needs both articles in one story of the corpus (:func:`storytrace.stories.cluster`, or the
 groups ``index`` stored), and within that story the articles each is related to (by a lone
 compare) must largely be the same ones: their Jaccard overlap at least
-:data:`CORROBORATION_MIN`. Where the story holds no third article related to either, nothing
-corroborates or contradicts, and the lone compare's verdict stands.
+:data:`CORROBORATION_MIN`, and the articles unrelated to each must not be those related to the
+other (:data:`ASSOCIATION_SE`). Where the story holds no third article related to either,
+nothing corroborates or contradicts, and the lone compare's verdict stands.
 
 Example:
     >>> texts = {"a": "Quake hits Tromsø", "b": "Tromsø shaken by quake"}
@@ -22,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -35,6 +37,20 @@ related by names, dates or wording alone to be judged ``same-story`` inside a co
 the tune part of ``bench/evidence_bench.py`` (ECB+ topics 1, 5, 9, ...; 40 pairs per event and
 per topic): 0.25 to 0.5 trade same-event 0.93 to 0.88 against other-event 0.04 to 0.01; a
 second, lower threshold for pairs a lone compare relates (0.15, 0.2) moved nothing useful."""
+ASSOCIATION_SE = 1.0
+"""A corroborated pair is ``contradicted`` when the association of the two sides' relations
+(:func:`association`: phi of related / unrelated to each of the story's other articles) lies
+more than this many standard errors below none (``phi * sqrt(n) < -ASSOCIATION_SE``, ``n``
+articles compared). The Jaccard overlap counts only the articles related to both; when a lone
+compare relates many cross-event pairs of a story that merged two events of one cast, each
+side is related to its own event and to part of the other, the overlap passes, and only the
+articles each side is *not* related to tell the events apart. One standard error was chosen
+on the tune part of ``bench/evidence_bench.py`` (40 pairs per event and topic), also judged
+with every topic forced into one story (as if the grouping had merged each topic's two events):
+other event 0.027 -> 0.016 and 0.039 -> 0.030 (topics 5, 9 and 25, whose events share their
+cast: 0.125 -> 0.092), same event 0.920 -> 0.918 and 0.905 -> 0.905; a veto at phi < 0 took
+same event to 0.907 (a phi from one or two differing articles, 18 of 19 related on each
+side, is noise)."""
 NEIGHBOURS_MAX = 50
 """At most this many other articles of a story (the first by id) are compared with each side:
 a pair costs at most twice this many lone compares (each cached for the pairs that follow)."""
@@ -52,6 +68,10 @@ RULES = {
         "one story, but each side is related to other articles of it "
         f"(overlap below {CORROBORATION_MIN})"
     ),
+    "contradicted": (
+        "one story, but the articles related to one side are the ones unrelated to the other "
+        f"(association more than {ASSOCIATION_SE:g} standard error below none)"
+    ),
     "other-story": "no shared text, and the corpus puts the two articles in different stories",
     "pairwise": "one story with no third article related to either: the lone compare decides",
 }
@@ -65,7 +85,7 @@ class CorpusJudgement(Record):
     b: str = jfield("Article id of B.")
     verdict: str = jfield("same-story, a reuse verdict (copied, ...), or unrelated.")
     rule: str = jfield(
-        "What decided: reuse, corroborated, uncorroborated, other-story or pairwise."
+        "What decided: reuse, corroborated, uncorroborated, contradicted, other-story or pairwise."
     )
     explanation: str = jfield("The rule in plain language.")
     pairwise_verdict: str = jfield("The lone compare's verdict of the pair.")
@@ -79,11 +99,37 @@ class CorpusJudgement(Record):
         default=None,
         digits=3,
     )
+    association: float | None = jfield(
+        "Phi -1..1 of related / unrelated to A against to B over the story's other articles "
+        "compared; None when one side is related to all or none of them.",
+        default=None,
+        digits=3,
+    )
+    compared: int = jfield("The story's other articles compared with both sides.", default=0)
     shared: list[str] = jfield(
         "Articles of the story related to both A and B (their ids).", default_factory=list
     )
     only_a: list[str] = jfield("Articles of the story related to A only.", default_factory=list)
     only_b: list[str] = jfield("Articles of the story related to B only.", default_factory=list)
+
+
+def association(related_a: Iterable[bool], related_b: Iterable[bool]) -> float | None:
+    """Phi coefficient of two yes/no lists (A related to article k, B related to article k):
+    1 when the two sides are related to the same articles and unrelated to the same ones, -1
+    when each is related to exactly those the other is not; None when either list is all yes
+    or all no (nothing to associate).
+
+    >>> association([1, 1, 0, 0], [1, 1, 0, 0]), round(association([1, 1, 1, 0], [0, 1, 1, 1]), 3)
+    (1.0, -0.333)
+    """
+    table = [[0, 0], [0, 0]]
+    for x, y in zip(related_a, related_b, strict=True):
+        table[bool(x)][bool(y)] += 1
+    (n00, n01), (n10, n11) = table
+    rows, cols = (n00 + n01) * (n10 + n11), (n00 + n10) * (n01 + n11)
+    if not rows or not cols:
+        return None
+    return (n11 * n00 - n10 * n01) / math.sqrt(rows * cols)
 
 
 def judge_pairs(
@@ -139,9 +185,21 @@ def judge_pairs(
         judged.overlap = len(near_a & near_b) / len(either)
         judged.shared = sorted(near_a & near_b)
         judged.only_a, judged.only_b = sorted(near_a - near_b), sorted(near_b - near_a)
-        held = judged.overlap >= CORROBORATION_MIN
-        judged.rule = "corroborated" if held else "uncorroborated"
-        judged.verdict = "same-story" if held else "unrelated"
-        judged.explanation = f"{RULES[judged.rule]}: {judged.overlap:.2f}"
+        judged.compared = len(others)
+        phi = association([d in near_a for d in others], [d in near_b for d in others])
+        judged.association = phi
+        if judged.overlap < CORROBORATION_MIN:
+            judged.rule = "uncorroborated"
+            judged.explanation = f"{RULES[judged.rule]}: {judged.overlap:.2f}"
+        elif phi is not None and phi * math.sqrt(len(others)) < -ASSOCIATION_SE:
+            judged.rule = "contradicted"
+            judged.explanation = (
+                f"{RULES[judged.rule]}: {phi:.2f} over {len(others)} articles "
+                f"(overlap {judged.overlap:.2f})"
+            )
+        else:
+            judged.rule = "corroborated"
+            judged.explanation = f"{RULES[judged.rule]}: {judged.overlap:.2f}"
+        judged.verdict = "same-story" if judged.rule == "corroborated" else "unrelated"
         out.append(judged)
     return out
