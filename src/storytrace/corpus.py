@@ -726,19 +726,20 @@ def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
 
     published = {ids[d]: p for d, p in store.published_of().items()}
     order, scores = st.scores_of(rows(), published=published)
-    return st.cluster_scores(order, scores, _links(store, edges))
+    return st.cluster_scores(order, scores, _links(store, edges, published))
 
 
-def _links(store: Store, edges: list[st.Edge]) -> list[tuple[str, str]]:
+def _links(
+    store: Store, edges: list[st.Edge], published: Mapping[str, str | None]
+) -> list[tuple[str, str]]:
     """Pairs that must share a story: reuse, and the same quote of
-    :data:`QUOTE_LINK_WORDS` or more words."""
+    :data:`QUOTE_LINK_WORDS` or more words (``published``: each article's instant, by id)."""
     from storytrace import stories as st
 
     ids = store.ids()
     holders = st.quote_holders(store, ids)
-    when = {ids[d]: p for d, p in store.published_of().items() if d in ids}
     return [(e.a, e.b) for e in edges if st.edge_links_story(e)] + st.quote_links(
-        ([ids[d] for d in ds] for ds in holders.values()), when
+        ([ids[d] for d in ds] for ds in holders.values()), published
     )
 
 

@@ -1366,10 +1366,10 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
                 docs.append(d)
                 yield ids[d], terms, focal, years
 
-    published = {ids[d]: p for d, p in store.published_of().items()}
+    when = store.published_of()
+    published = {ids[d]: p for d, p in when.items()}
     t = score_table(rows(), basis=basis, published=published)
     holders = quote_holders(store, ids)
-    when = store.published_of()
     links = story_links(store.edge_facts()) + quote_links(holders.values(), when)
     doc_of = dict(zip(t.ids, docs, strict=True))
     id_links = [(ids[a], ids[b]) for a, b in links]
