@@ -243,7 +243,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "quotes-bad-file-among-good": lambda d: Case(
         ["quotes", SEED, write(d / "e.txt", b""), SEED, "--json", "--no-parser"],
         1,
-        [f"skipped: {d / 'e.txt'}: file is empty", "2 articles processed, 1 failed"],
+        [f"skipped: {d / 'e.txt'}: file is empty", "2 articles processed, 1 skipped"],
     ),
     "pairs-missing-file": lambda d: pairs(
         d,

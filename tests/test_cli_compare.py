@@ -153,7 +153,7 @@ def test_pairs_batch_mode(tmp_path: Path) -> None:
     assert out[1]["verdict"] == "unrelated"
     assert f"{pairs}:3: malformed JSON" in out[2]["error"] and "line" not in out[2]
     assert "no such file" in out[3]["error"]
-    assert "2 pairs processed, 2 failed" in res.stderr
+    assert "2 pairs processed, 2 skipped" in res.stderr
 
 
 def test_pairs_fail_fast_stops_at_first_error(tmp_path: Path) -> None:

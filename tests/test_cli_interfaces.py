@@ -158,7 +158,7 @@ def test_quotes_batch_folder_jsonl_and_bad_file(tmp_path: Path) -> None:
     ]
     assert "empty" in out[1]["error"] and "malformed JSON" in out[3]["error"]
     assert len(out[4]["quotes"]) > 5
-    assert "3 articles processed, 2 failed" in res.stderr
+    assert "3 articles processed, 2 skipped" in res.stderr
     res = run("quotes", str(folder), SEED_A, "--json", "--no-parser", "--fail-fast")
     assert res.exit_code == 1 and len(res.stdout.splitlines()) == 2
 
@@ -303,3 +303,17 @@ def test_match_lists_hits_under_a_header_with_their_headlines(tmp_path: Path) ->
     # An untitled record is named by its first line, with its outlet: a reader sees which
     # article it is without opening the index.
     assert "w1  Gazette  “Harbour bridge to close”" in hit
+
+
+def test_match_marks_a_cut_headline_with_an_ellipsis(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    title = "Harbour bridge to close for six months while engineers replace every cable on it"
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": title + "\n" + WIRE}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    probe.write_text(WIRE)
+    hit = run("match", str(probe), "--db", db).stdout.splitlines()[1]
+    label = hit.split("“", 1)[1].split("”", 1)[0]
+    # A headline longer than the column is cut at a word's edge or inside one, and says so.
+    assert len(label) <= 70 and label.endswith("…") and title.startswith(label[:-1])

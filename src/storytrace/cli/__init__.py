@@ -130,7 +130,10 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
             continue
         near = "  near-duplicate" if h["near_duplicate"] else ""
         where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
-        label = " ".join(h["label"].split())[:70]
+        label = " ".join(h["label"].split())
+        if len(label) > 70:
+            # an ellipsis, so a cut title is not read as the whole title
+            label = label[:69].rstrip() + "…"
         sys.stdout.write(
             f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['shared_quotes']:>7}  {h['id']}"
             f"{'  ' + where if where else ''}  “{label}”{near}\n"

@@ -111,7 +111,7 @@ class Tally:
             say("error:", f"no {what} to process")
             raise SystemExit(EXIT_FAILED)
         noun = what[:-1] if self.ok == 1 and what.endswith("s") else what
-        say("", f"{self.ok} {noun} processed, {self.failed} failed")
+        say("", f"{self.ok} {noun} processed, {self.failed} skipped")
         if self.failed:
             raise SystemExit(EXIT_FAILED)
 
