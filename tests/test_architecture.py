@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "dates": 0,
     "articles": 0,
     "errors": 0,
+    "_version": 0,
     # 1 diff primitives and lexical resources
     "diff": 1,
     "names": 1,

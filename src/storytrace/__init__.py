@@ -86,12 +86,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            value = version("storytrace")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            value = "0+unknown"
+        from storytrace._version import __version__ as value
     elif name in _API:
         from importlib import import_module  # here: the console script starts without it
 
