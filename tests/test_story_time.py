@@ -140,6 +140,11 @@ def test_reuse_far_apart_joins_stories_only_when_it_is_a_republication(tmp_path,
     assert any(set(k) == {"orig", "repub"} for k in facts)
     groups = sorted(sorted(s["articles"]) for s in corpus.stories(db)["stories"])
     assert ["orig", "repub"] in groups and ["poll1"] in groups and ["poll2"] in groups
+    # A story lists only the edges between its own articles: the poll template's edge joins
+    # two stories, so neither story page shows it as a link "between these articles".
+    for story in corpus.stories(db)["stories"]:
+        members = set(story["articles"])
+        assert all({e["a"], e["b"]} <= members for e in story["edges"]), story
     assert any({"q1", "q2"} <= set(g) for g in groups)
     # The quote again eight months later: a statement quoted again, not that story.
     assert ["q3"] in groups

@@ -1251,7 +1251,10 @@ def story_graphs(
     for n, g in enumerate(groups, 1):
         heads = sorted((r for r in g if r in reps), key=key)
         nodes = [{"id": r, "count": len(reps[r]), "members": reps[r]} for r in heads]
-        es = [e for r in heads for e in edge_of[r]]
+        # Only edges inside the story: reuse that links no stories (far apart in time and
+        # no republication, links_stories) joins an article of another story.
+        inside = set(g)
+        es = [e for r in heads for e in edge_of[r] if e["b"] in inside]
         out.append(Story(n, g, nodes, es).to_dict())
     return out
 
