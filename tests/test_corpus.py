@@ -168,6 +168,10 @@ def test_parquet_export_or_clear_message(tmp_path):
     assert edges.schema.field("direction").type.num_fields == 4
     stories = pq.read_table(tmp_path / "ex" / "stories.parquet").to_pylist()
     assert {len(s["articles"]) for s in stories} == {1, 2}
+    # Why each article is in its story, as nested records.
+    (pair,) = [s for s in stories if len(s["articles"]) == 2]
+    assert [m["article"] for m in pair["members"]] == pair["articles"]
+    assert {m["joined_by"] for m in pair["members"]} == {"reuse"}
     with pytest.raises(InputError, match="not a folder"):
         corpus.export(tmp_path / "db", tmp_path / "ex" / "edges.parquet", "parquet")
 
@@ -181,8 +185,16 @@ def test_shared_quote_joins_otherwise_different_articles(tmp_path):
     )
     recs = [("a", {"text": a}), ("b", {"text": b})]
     corpus.index_records(recs, tmp_path / "db")
-    groups = [s["articles"] for s in corpus.stories(tmp_path / "db")["stories"]]
-    assert groups == [["a", "b"]]
+    (story,) = corpus.stories(tmp_path / "db")["stories"]
+    assert story["articles"] == ["a", "b"]
+    # The story says what joined them: the quoted sentence is also their shared text (a
+    # same-story edge), which membership names first; each names the other.
+    (edge,) = story["edges"]
+    assert edge["verdict"] == "same-story"
+    assert [(m["article"], m["joined_by"], m["with"]) for m in story["members"]] == [
+        ("a", "reuse", "b"),
+        ("b", "reuse", "a"),
+    ]
     corpus.index_records(
         [("b", {"text": b.replace(quote, "Organisers thanked the bands.")})], tmp_path / "db"
     )

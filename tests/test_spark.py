@@ -75,6 +75,17 @@ def test_same_stories_as_local_engine(runs) -> None:
     assert groups == sorted(sorted(s["articles"]) for s in local_out["stories"])
     assert any({"original", "original-copy", "light", "heavy"} <= set(g) for g in groups)
 
+    # Why each article is in its story: the same link, partner, score and lead names.
+    def why(out: dict) -> list[tuple]:
+        return sorted(
+            (m["article"], m["joined_by"], m["with"], m["score"], tuple(m["shared"]))
+            for s in out["stories"]
+            for m in s["members"]
+        )
+
+    assert why(spark_out) == why(local_out)
+    assert {m[1] for m in why(local_out)} == {"reuse"}  # vocabulary: the test below
+
 
 def test_same_passages_as_local_engine(runs) -> None:
     _, spark_out, local_out, _ = runs
@@ -225,9 +236,22 @@ def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
     }
     arts = spark.createDataFrame(sorted(texts.items()), "id string, text string")
     none = spark.createDataFrame([], "a string, b string, verdict string, edge string")
-    got = {(r.story, r.id) for r in sp.story_groups(spark, arts, none).collect()}
+    rows = sp.story_groups(spark, arts, none).collect()
+    got = {(r.story, r.id) for r in rows}
     want = {(n, i) for n, g in enumerate(st.cluster(texts), 1) for i in g}
     assert got == want
+    # Why each article is in its story: the partner it scores highest with, the score and
+    # the lead names both share, as the local engine's membership gives them.
+    feats = {i: st.features(t) for i, t in texts.items()}
+    mine = st.membership(
+        st.cluster(texts), st.story_scores(feats), focal={i: f.focal for i, f in feats.items()}
+    )
+    theirs = {r.id: (r.joined_by, r["with"], r.score, list(r.shared)) for r in rows if r.joined_by}
+    assert theirs.keys() == mine.keys() and "t" not in theirs  # a story of one has none
+    for i, m in mine.items():
+        assert theirs[i][:2] == (m.joined_by, m.with_) and theirs[i][3] == m.shared
+        assert abs(theirs[i][2] - m.score) < 1e-9
+    assert {m.joined_by for m in mine.values()} == {"vocabulary"}
     local = {
         (a, b): s
         for (a, b), s in st.story_scores({i: st.features(t) for i, t in texts.items()}).items()

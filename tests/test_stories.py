@@ -392,3 +392,27 @@ def test_array_scores_follow_the_pair_score_rule():
     assert all(abs(got[k] - want[k]) < 1e-12 for k in want)
     # Every kind of case occurs: no focal names, some missing, different years.
     assert len({round(got[k] / cos[k], 6) for k in want}) > 3
+
+
+def test_every_member_says_what_put_it_in_its_story():
+    """membership: a reuse edge or a shared quote first, else the member scoring highest,
+    with the score and the lead names both share; a story of one has no members."""
+    from storytrace.stories import features, membership, story_scores
+
+    texts = {"b1": BRIDGE, "b2": BRIDGE2, "t1": TOUR, "t2": TOUR2, "x": QUAKE_A}
+    feats = {i: features(t) for i, t in texts.items()}
+    scores = story_scores(feats)
+    groups = cluster(texts)
+    focal = {i: f.focal for i, f in feats.items()}
+    why = membership(groups, scores, reuse=[("t1", "t2")], focal=focal)
+    assert sorted(why) == ["b1", "b2", "t1", "t2"]  # "x" is a story of one
+    b1 = why["b1"]
+    assert (b1.joined_by, b1.with_) == ("vocabulary", "b2")
+    assert b1.score == scores[("b1", "b2")] > 0
+    # Both leads name the bridge and the council leader.
+    assert {"tyne", "okafor"} <= set(b1.shared)
+    assert (why["t2"].joined_by, why["t2"].with_, why["t2"].score) == ("reuse", "t1", None)
+    stories = group_stories(texts, [], texts)
+    by_size = {len(s["articles"]): s for s in stories}
+    assert [m["article"] for m in by_size[2]["members"]] == by_size[2]["articles"]
+    assert by_size[1]["members"] == []

@@ -709,36 +709,59 @@ def _fill_features(store: Store, docs: list[int] | None = None) -> dict[int, str
     return fresh
 
 
-def _story_groups(store: Store, edges: list[st.Edge]) -> list[list[str]]:
+def _story_groups(
+    store: Store, edges: list[st.Edge]
+) -> tuple[list[list[str]], dict[str, st.Member]]:
     """Story groups (article ids) of everything stored, from scratch:
     :func:`storytrace.stories.cluster`'s, with the stored features streamed into
-    :func:`storytrace.stories.scores_of`."""
+    :func:`storytrace.stories.scores_of`; and why each article is in its story."""
     from storytrace import stories as st
 
     ids = store.ids()
     fresh = _fill_features(store)
+    focal: dict[str, list[str]] = {}
 
     def rows() -> Iterator[tuple[str, dict, list, list]]:
         for d, value in chain(store.iter_features(), fresh.items()):
             if d in ids:
-                terms, focal, years = json.loads(value)
-                yield ids[d], terms, focal, years
+                terms, names, years = json.loads(value)
+                focal[ids[d]] = names
+                yield ids[d], terms, names, years
 
     published = {ids[d]: p for d, p in store.published_of().items()}
     order, scores = st.scores_of(rows(), published=published)
-    return st.cluster_scores(order, scores, _links(store, edges, published))
+    reuse, quotes = _links(store, edges, published)
+    groups = st.cluster_scores(order, scores, reuse + quotes)
+    return groups, st.membership(groups, scores, reuse, quotes, focal)
+
+
+def _stored_members(
+    store: Store, groups: list[list[str]], edges: list[st.Edge]
+) -> dict[str, st.Member]:
+    """Why each article is in its stored story: :func:`storytrace.stories.membership` over
+    the scores, lead names and links the grouping used (read from the store)."""
+    from storytrace import stories as st
+
+    ids = store.ids()
+    doc_of = {i: d for d, i in ids.items()}
+    docs = [doc_of[i] for g in groups if len(g) > 1 for i in g]
+    scores = {(ids[a], ids[b]): v for a, b, v in store.story_pairs(docs)}
+    focal = {ids[d]: names for d, names in st.stored_focal(store, docs).items()}
+    published = {ids[d]: p for d, p in store.published_of().items()}
+    reuse, quotes = _links(store, edges, published)
+    return st.membership(groups, scores, reuse, quotes, focal)
 
 
 def _links(
     store: Store, edges: list[st.Edge], published: Mapping[str, str | None]
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Pairs that must share a story: reuse, and the same quote of
     :data:`QUOTE_LINK_WORDS` or more words (``published``: each article's instant, by id)."""
     from storytrace import stories as st
 
     ids = store.ids()
     holders = st.quote_holders(store, ids)
-    return [(e.a, e.b) for e in edges if st.edge_links_story(e)] + st.quote_links(
+    return [(e.a, e.b) for e in edges if st.edge_links_story(e)], st.quote_links(
         ([ids[d] for d in ds] for ds in holders.values()), published
     )
 
@@ -802,10 +825,11 @@ def stories(db: str | os.PathLike[str], skip_same_outlet: bool = False) -> dict:
             groups = sorted(
                 (sorted(ids[d] for d in g) for g in stored), key=lambda g: (-len(g), g[0])
             )
+            members = _stored_members(store, groups, edges)
         else:
-            groups = _story_groups(store, edges)
+            groups, members = _story_groups(store, edges)
     return {
-        "stories": st.story_graphs(groups, st.common_sources(edges)),
+        "stories": st.story_graphs(groups, st.common_sources(edges), members=members),
         "unaligned": unaligned,
     }
 
@@ -831,7 +855,14 @@ def tables(
         "quotes": list(quotes),
     }
     for s in stories_:
-        out["stories"].append({"id": s["id"], "articles": s["articles"], "nodes": s["nodes"]})
+        out["stories"].append(
+            {
+                "id": s["id"],
+                "articles": s["articles"],
+                "nodes": s["nodes"],
+                "members": s.get("members", []),
+            }
+        )
         for e in s["edges"]:
             out["edges"].append(
                 {"story": s["id"], **{k: v for k, v in e.items() if k != "passages"}}
@@ -906,6 +937,17 @@ def _arrow_types() -> dict[str, dict]:
             "articles": pa.list_(text),
             "nodes": pa.list_(
                 pa.struct([("id", text), ("count", pa.int64()), ("members", pa.list_(text))])
+            ),
+            "members": pa.list_(
+                pa.struct(
+                    [
+                        ("article", text),
+                        ("joined_by", text),
+                        ("with", text),
+                        ("score", pa.float64()),
+                        ("shared", pa.list_(text)),
+                    ]
+                )
             ),
         },
         "quotes": {

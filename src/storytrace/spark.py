@@ -396,12 +396,13 @@ def _score_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, float]]:
         yield (r.a, r.b, pair_score(r.s, fa, fb, r.published_a, r.published_b))
 
 
-def story_scores(spark: Any, articles: Any) -> Any:
+def story_scores(spark: Any, articles: Any, feats: Any = None) -> Any:
     """(a, b, score): :func:`storytrace.stories.story_scores`, with the pair scores computed
-    by the same :func:`storytrace.stories.pair_score` in the executors."""
+    by the same :func:`storytrace.stories.pair_score` in the executors (``feats``: the
+    articles' :func:`story_features`, when already computed)."""
     from pyspark.sql import functions as F
 
-    feats = story_features(spark, articles).cache()
+    feats = (story_features(spark, articles) if feats is None else feats).cache()
     pairs = similar_pairs(spark, feats)
     # Articles without a publication column (a bare id/text frame) are all undated.
     when = F.col("published") if "published" in articles.columns else F.lit(None).cast("string")
@@ -446,7 +447,9 @@ def quote_holders(spark: Any, articles: Any) -> Any:
 
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
-    """(story, id): the local engine's story groups (:func:`storytrace.stories.cluster`).
+    """(story, id, joined_by, with, score, shared): the local engine's story groups
+    (:func:`storytrace.stories.cluster`) and why each article is in its story
+    (:func:`storytrace.stories.membership`; null columns for a story of one).
 
     Pair scores, reuse and quote links are computed distributed; the groups
     come from :func:`storytrace.stories.cluster_scores` on the driver, the
@@ -457,7 +460,8 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
 
     from storytrace import stories as st
 
-    scores = {(r.a, r.b): r.score for r in story_scores(spark, articles).collect()}
+    feats = story_features(spark, articles).cache()
+    scores = {(r.a, r.b): r.score for r in story_scores(spark, articles, feats).collect()}
     facts = edges.select(
         "a",
         "b",
@@ -467,7 +471,7 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
             for k in ("coverage.a", "coverage.b", "published.a", "published.b")
         ),
     )
-    links = st.story_links(
+    reuse = st.story_links(
         (r.a, r.b, r.verdict, float(r.coverage_a or 0), float(r.coverage_b or 0))
         + (r.published_a, r.published_b)
         for r in facts.collect()
@@ -477,11 +481,21 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
         if "published" in articles.columns
         else {}
     )
-    links += st.quote_links((r.ids for r in quote_holders(spark, articles).collect()), when)
+    quoted = st.quote_links((r.ids for r in quote_holders(spark, articles).collect()), when)
     ids = [r.id for r in articles.select("id").collect()]
-    groups = st.cluster_scores(ids, scores, links)
-    rows = [(n, i) for n, g in enumerate(groups, 1) for i in g]
-    return spark.createDataFrame(rows, "story long, id string")
+    groups = st.cluster_scores(ids, scores, reuse + quoted)
+    focal = {r.id: r.focal for r in feats.select("id", "focal").collect()}
+    why = st.membership(groups, scores, reuse, quoted, focal)
+    rows = [
+        (n, i, *((m.joined_by, m.with_, m.score, m.shared) if m else (None,) * 4))
+        for n, g in enumerate(groups, 1)
+        for i in g
+        for m in (why.get(i),)
+    ]
+    return spark.createDataFrame(
+        rows,
+        "story long, id string, joined_by string, with string, score double, shared array<string>",
+    )
 
 
 # --- the pipeline -----------------------------------------------------------------------------
@@ -494,8 +508,9 @@ def run(
 
     Tables: ``articles``, ``rejected`` (source, error), ``keys``, ``quotes``,
     ``pairs`` (a, b, verdict, edge JSON as in ``storytrace stories --json``),
-    ``stories`` (story, id), and ``tables/`` (the tables ``storytrace export``
-    writes: :func:`write_tables`). Returns row counts.
+    ``stories`` (story, id, joined_by, with, score, shared: :func:`story_groups`), and
+    ``tables/`` (the tables ``storytrace export`` writes: :func:`write_tables`). Returns
+    row counts.
     """
     base = Path(out)
     counts: dict[str, int] = {}
@@ -555,11 +570,16 @@ def read_output(out: str) -> dict:
     base = Path(out)
     rows = {name: _read_parquet(base / name) for name in ("pairs", "stories")}
     members: dict[int, list[str]] = {}
+    why: dict[str, st.Member] = {}
     for r in rows["stories"]:
         members.setdefault(int(r["story"]), []).append(r["id"])
+        if r.get("joined_by"):
+            why[r["id"]] = st.Member(
+                r["id"], r["joined_by"], r["with"], r["score"], list(r["shared"] or [])
+            )
     groups = [members[sid] for sid in sorted(members)]
     edges = [json.loads(r["edge"]) for r in rows["pairs"]]
-    return {"stories": st.story_graphs(groups, edges)}
+    return {"stories": st.story_graphs(groups, edges, members=why)}
 
 
 def _read_parquet(path: Path) -> list[dict]:

@@ -1110,6 +1110,13 @@ class Store:
                 self._in_chunks("SELECT doc, id FROM articles WHERE doc IN ({marks})", docs)
             )
 
+    def story_terms(self, term_ids: list[int]) -> dict[int, str]:
+        """``id -> term`` of those of ``term_ids`` in the story vocabulary."""
+        # One pass over the vocabulary (it has no index on id) probing the wanted set.
+        q = "SELECT id, term FROM story_vocab WHERE id IN (SELECT value FROM json_each(?))"
+        with self._guard("reading"):
+            return dict(self.db.execute(q, (json.dumps(term_ids),)).fetchall())
+
     def story_vocab_rows(self) -> list[tuple[str, int, int, int]]:
         """Every ``(term, id, df, cut)`` of the story vocabulary."""
         with self._guard("reading"):

@@ -1159,6 +1159,84 @@ def _inside(part: list[Span], whole: list[Span]) -> float:
 
 
 @dataclass(slots=True)
+class Member(Record):
+    """Why one article is in its story: the link that ties it to another member.
+
+    A reuse edge or a shared quote between the two (the links that always put two
+    articles in one story) comes first; else the member it scores highest with
+    (:func:`pair_score`: the vocabulary of the two texts, lowered for lead names or
+    years one side lacks), which average-link grouping (:func:`average_link`) or
+    attachment to the nearest story (:func:`attach`) acted on.
+    """
+
+    article: str = jfield("The article's id.")
+    joined_by: str = jfield(
+        "reuse (a reuse edge with `with`), quote (a quote of six or more words both carry), "
+        "vocabulary (their story score: similar words, the same lead names and years), or "
+        "unknown (none of these links it to another member)."
+    )
+    with_: str | None = jfield("The member it is linked to, or null when unknown.", key="with")
+    score: float | None = jfield(
+        "vocabulary: the pair's story score (stories.pair_score; average-link joins groups "
+        "whose mean score is at least stories.AVERAGE_LINK); null otherwise.",
+        digits=3,
+    )
+    shared: list[str] = jfield(
+        "vocabulary: names in the headline and lead of both articles (lower case), sorted."
+    )
+
+
+def membership(
+    groups: Iterable[list[str]],
+    scores: Mapping[tuple[str, str], float],
+    reuse: Iterable[tuple[str, str]] = (),
+    quotes: Iterable[tuple[str, str]] = (),
+    focal: Mapping[str, Iterable[str]] | None = None,
+) -> dict[str, Member]:
+    """:class:`Member` evidence of every article in a group of two or more.
+
+    ``scores`` are pair scores keyed ``(a, b)`` (either order); ``reuse`` and
+    ``quotes`` the pairs :func:`story_links` and :func:`quote_links` give;
+    ``focal`` each article's lead names (:class:`Features`). The partner is the
+    smallest id among equals, so both engines name the same one.
+
+    >>> m = membership([["a", "b", "c"]], {("a", "b"): 0.3, ("b", "c"): 0.1}, quotes=[("c", "a")],
+    ...                focal={"a": ["leeds", "storm"], "b": ["storm"]})
+    >>> for x in m.values():
+    ...     print(x.article, x.joined_by, x.with_, x.score, x.shared)
+    a quote c None []
+    b vocabulary a 0.3 ['storm']
+    c quote a None []
+    """
+    of = {i: k for k, g in enumerate(groups) if len(g) > 1 for i in g}
+    linked: dict[str, dict[str, set[str]]] = {"reuse": defaultdict(set), "quote": defaultdict(set)}
+    for kind, pairs in (("reuse", reuse), ("quote", quotes)):
+        for a, b in pairs:
+            if a in of and of.get(b) == of[a] and a != b:
+                linked[kind][a].add(b)
+                linked[kind][b].add(a)
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), v in scores.items():
+        if v > 0 and a in of and of.get(b) == of[a]:
+            for x, y in ((a, b), (b, a)):
+                if x not in best or (-v, y) < (-best[x][0], best[x][1]):
+                    best[x] = (v, y)
+    lead = focal or {}
+    out = {}
+    for i in sorted(of):
+        kind = next((k for k in ("reuse", "quote") if linked[k][i]), None)
+        if kind:
+            out[i] = Member(i, kind, min(linked[kind][i]), None, [])
+        elif i in best:
+            v, y = best[i]
+            shared = sorted(set(lead.get(i, ())) & set(lead.get(y, ())))
+            out[i] = Member(i, "vocabulary", y, v, shared)
+        else:
+            out[i] = Member(i, "unknown", None, None, [])
+    return out
+
+
+@dataclass(slots=True)
 class Story(Record):
     """One story: its articles, the reuse graph between them and its near-duplicate groups.
 
@@ -1175,6 +1253,11 @@ class Story(Record):
         "time order (undated last), in time order of their representatives."
     )
     edges: list[dict] = jfield("Reuse edges between nodes (edge.schema.json).")
+    members: list[Member] = jfield(
+        "Why each article is in the story, in the order of `articles` (a story of two or "
+        "more; empty for one article).",
+        default_factory=list,
+    )
     # Grouping needs no titles; readers with the articles' metadata (the
     # `stories --json` command) fill these as the terminal and HTML show them.
     title: str | None = jfield(
@@ -1200,29 +1283,38 @@ def group_stories(
 
     Groups are vocabulary clusters of ``texts`` (when given; ``published``
     instants keep articles :func:`far_apart` out of one cluster) joined by the reuse
-    ``edges`` and any other ``links`` (such as a shared quote). Edges whose
+    ``edges`` and any other ``links`` (shared quotes: :func:`quote_links`). Edges whose
     shared text an earlier third article also holds become ``common-source``
     (:func:`common_sources`).
     """
     ids = sorted(set(ids))
     edges = common_sources(edges)
-    links = [(e.a, e.b) for e in edges if edge_links_story(e)] + list(links)
+    reuse = [(e.a, e.b) for e in edges if edge_links_story(e)]
+    links = list(links)
+    scores: dict[tuple[str, str], float] = {}
+    focal: dict[str, frozenset[str]] = {}
     if texts is not None:
-        groups = cluster({i: texts[i] for i in ids}, links, published=published)
+        feats = {i: features(texts[i]) for i in ids}
+        scores = story_scores(feats, published=published)
+        focal = {i: f.focal for i, f in feats.items()}
+        groups = cluster_scores(ids, scores, reuse + links)
     else:
         uf = UnionFind()
-        for a, b in links:
+        for a, b in reuse + links:
             uf.union(a, b)
         groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
-    return story_graphs(groups, edges, published)
+    members = membership(groups, scores, reuse, links, focal)
+    return story_graphs(groups, edges, published, members)
 
 
 def story_graphs(
     groups: Iterable[list[str]],
     edges: Iterable[Edge | dict],
     published: Mapping[str, object] | None = None,
+    members: Mapping[str, Member] | None = None,
 ) -> list[dict]:
-    """Stories as ``{"id", "articles", "nodes", "edges"}`` dicts for given article groups.
+    """Stories as ``{"id", "articles", "nodes", "edges", "members"}`` dicts for given article
+    groups (``members``: :func:`membership`'s evidence, by article id).
 
     ``edges`` are :class:`Edge` objects or their :meth:`Edge.to_dict` form (as a
     Spark run stores them). Near-duplicates (verdict ``duplicate``) collapse into
@@ -1255,7 +1347,8 @@ def story_graphs(
         # no republication, links_stories) joins an article of another story.
         inside = set(g)
         es = [e for r in heads for e in edge_of[r] if e["b"] in inside]
-        out.append(Story(n, g, nodes, es).to_dict())
+        why = [members[i] for i in g if i in members] if members and len(g) > 1 else []
+        out.append(Story(n, g, nodes, es, why).to_dict())
     return out
 
 
@@ -1330,6 +1423,13 @@ def _blob(values: Iterable[int]) -> bytes:
 
 def _ints(blob: bytes) -> list[int]:
     return np.frombuffer(blob, dtype=np.int32).tolist()
+
+
+def stored_focal(store: Store, docs: list[int]) -> dict[int, list[str]]:
+    """``doc -> focal names`` (:attr:`Features.focal`) as the store's story tables keep them."""
+    held = {d: _ints(f) for d, _, f, _ in store.story_vectors(docs)}
+    term = store.story_terms(sorted({t for ts in held.values() for t in ts}))
+    return {d: [term[t] for t in ts if t in term] for d, ts in held.items()}
 
 
 def labels(groups: Iterable[Iterable[int]]) -> dict[int, int]:

@@ -49,8 +49,8 @@ def shape_stories(
     - ``summary``: one line with outlets, time span, copies and the source where known;
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
-      of the story has the same label), ``when`` (for display) and ``group`` (its
-      near-duplicate group);
+      of the story has the same label), ``when`` (for display), ``group`` (its
+      near-duplicate group) and ``why`` (what ties it to another member, in words);
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
@@ -82,6 +82,8 @@ def shape_stories(
         title = short(arts[0]["label"], TITLE_CHARS)
         arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
+        why = {m["article"]: m for m in raw.get("members") or []}
+        arts = [a | {"why": _why(why.get(a["id"]), labels)} for a in arts]
         edges = [_edge(e, labels) for e in raw["edges"]]
         for node in nodes:
             for member in node["members"][1:]:
@@ -157,6 +159,27 @@ def _distinct_labels(arts: list[dict]) -> list[dict]:
 
 ORDER_ONLY = frozenset({"time", "containment"})
 """Bases that order two articles without saying that either copied."""
+
+
+def _why(member: dict | None, labels: dict[str, str]) -> str | None:
+    """Why an article is in its story, in words (:class:`storytrace.stories.Member`).
+
+    >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["leeds"]},
+    ...      {"y": "Storm hits Leeds"})
+    'similar wording to “Storm hits Leeds” (score 0.193; both leads name Leeds)'
+    """
+    if member is None:
+        return None
+    other = labels.get(member["with"], member["with"])
+    if member["joined_by"] == "reuse":
+        return f"shares text with “{other}”"
+    if member["joined_by"] == "quote":
+        return f"shares a quote with “{other}”"
+    if member["joined_by"] == "vocabulary":
+        names = member.get("shared") or []
+        lead = f"; both leads name {', '.join(n.capitalize() for n in names)}" if names else ""
+        return f"similar wording to “{other}” (score {member['score']:.3f}{lead})"
+    return "no link to another article found"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
