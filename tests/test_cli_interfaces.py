@@ -317,3 +317,14 @@ def test_match_marks_a_cut_headline_with_an_ellipsis(tmp_path: Path) -> None:
     label = hit.split("“", 1)[1].split("”", 1)[0]
     # A headline longer than the column is cut at a word's edge or inside one, and says so.
     assert len(label) <= 70 and label.endswith("…") and title.startswith(label[:-1])
+
+
+def test_no_progress_thread_when_stderr_is_not_a_terminal() -> None:
+    import threading
+
+    from storytrace.cli.commands import progress_bar
+
+    before = threading.active_count()
+    with progress_bar() as bar:  # pytest captures stderr: not a terminal
+        bar.add_task("articles", total=3)
+        assert threading.active_count() == before
