@@ -1178,7 +1178,9 @@ class Member(Record):
     with_: str | None = jfield("The member it is linked to, or null when unknown.", key="with")
     score: float | None = jfield(
         "vocabulary: the pair's story score (stories.pair_score; average-link joins groups "
-        "whose mean score is at least stories.AVERAGE_LINK); null otherwise.",
+        "whose mean score is at least stories.AVERAGE_LINK), with the corpus statistics the "
+        "grouping used (an index update scores new articles with the stored ones until the "
+        "basis is renewed: docs/store.md); null otherwise.",
         digits=3,
     )
     shared: list[str] = jfield(
