@@ -268,6 +268,13 @@ def test_twenty_article_story_page_is_readable(page: Page, tmp_path: Path) -> No
         untitled = page.get_by_role("link", name=re.compile(r"^Former shadow chancellor Ed Balls"))
         expect(untitled).to_have_count(1)
         expect(page.get_by_text("feed/07.json")).to_have_count(0)
+        # Every article says what put it in the story (the story's members in the JSON).
+        why = page.locator(".story-articles td.why").all_inner_texts()
+        assert len(why) >= 15
+        assert all(
+            w.startswith(("shares text with “", "shares a quote with “", "similar wording to “"))
+            for w in why
+        )
         out = Path(os.environ.get("STORYTRACE_SCREENSHOTS", tmp_path)) / "story-graph.png"
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
