@@ -1442,6 +1442,17 @@ def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, 
     ]
 
 
+def unique_sorted(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-d array, by a sort. numpy 2.3 and later find the distinct
+    values of a plain ``np.unique`` (and ``np.setdiff1d``) through a hash table, which on the
+    75,000 keys of an update's candidate look-ups took 20 to 40 times as long as a sort (numpy
+    2.4.6: 0.24 CPU s per 180,000 64-bit keys against 0.005)."""
+    import numpy as np
+
+    s = np.sort(values)
+    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+
+
 def _key_rows(keys: list[tuple[object, int]]) -> list[tuple[int, int]]:
     """``(key, doc)`` rows of each doc's keys, in key order (then doc order): that order turns
     random B-tree inserts into mostly sequential ones. Sorted as arrays, since sorting the

@@ -42,6 +42,7 @@ from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
 from storytrace.records import Record, jfield
+from storytrace.store import unique_sorted
 from storytrace.text import STOPWORDS, Doc, doc_of
 
 Span = tuple[int, int]
@@ -1445,7 +1446,7 @@ def _update_scores(
     from their stored vectors, the ``new`` docs' from ``held_new`` (``terms_``' rows), the
     publication instants from the articles (read only when a new doc has one: a pair
     without one is never :func:`far_apart`)."""
-    olds = np.setdiff1d(a, new)
+    olds = np.setdiff1d(unique_sorted(a), new, assume_unique=True)  # new: distinct docs
     vs = [v[1:] for v in store.story_vectors(olds.tolist())]
     docs = np.concatenate((olds, new))
     order = np.argsort(docs, kind="stable")
@@ -1561,7 +1562,7 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     # scores are the same bits. The postings are laid out as they are read, by term: built
     # the other way round (a row per article), the 1.75 million entries of 1,000 new
     # articles at 100,000 had to be sorted first (about 0.2 CPU s).
-    cols = np.unique(x_new.indices)
+    cols = unique_sorted(x_new.indices)
     cols = cols[~cut[cols]]
     post = store.story_postings(cols.tolist())
     doc_blobs, weight_blobs = zip(*post.values(), strict=True) if post else ((), ())
