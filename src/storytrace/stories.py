@@ -1738,11 +1738,20 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     xc.sort_indices()
     new_arr = np.asarray(new, dtype=np.int64)
     part_no = int(new_arr.min()) if len(new_arr) else 0
+    # Each term's blobs cut from the bytes of all of them: slicing bytes costs less than an
+    # array slice, a fancy index and a copy per term (about 30,000 terms for 1,000 new).
+    docs_b, weights_b = new_arr[xc.indices].tobytes(), xc.data.tobytes()
+    at_d = (xc.indptr * new_arr.itemsize).tolist()
+    at_w = (xc.indptr * xc.data.itemsize).tolist()
     for k, term in enumerate(cols.tolist()):
-        lo, hi = xc.indptr[k], xc.indptr[k + 1]
-        if hi > lo:
+        if at_d[k + 1] > at_d[k]:
             add_post.append(
-                (term, part_no, new_arr[xc.indices[lo:hi]].tobytes(), xc.data[lo:hi].tobytes())
+                (
+                    term,
+                    part_no,
+                    docs_b[at_d[k] : at_d[k + 1]],
+                    weights_b[at_w[k] : at_w[k + 1]],
+                )
             )
     rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
     rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}
