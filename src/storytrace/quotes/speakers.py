@@ -196,9 +196,7 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     return toks[first].start(), toks[np[1]].end()
 
 
-_DATELINE_WORD = lazy_compile(
-    r"\d[\d:.,]*|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|ET|BST|\|"
-)
+_DATELINE_WORD = lazy_compile(r"\d[\d:.,]*|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|ET|BST|\|")
 _MONTH = lazy_compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
