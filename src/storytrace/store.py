@@ -1099,9 +1099,14 @@ class Store:
 
     def story_vocab(self, terms: list[str]) -> dict[str, tuple[int, int, int]]:
         """``term -> (id, df, cut)`` for those of ``terms`` in the story vocabulary."""
-        q = "SELECT term, id, df, cut FROM story_vocab WHERE term IN ({marks})"
+        # One statement over a JSON list, as in :meth:`story_vectors`: at 100,000 articles the
+        # 21,475 words of 1,000 new ones took 0.07-0.09 CPU s against 0.10 in chunks of 500.
+        q = (
+            "SELECT v.term, v.id, v.df, v.cut FROM json_each(?) j "
+            "JOIN story_vocab v ON v.term = j.value"
+        )
         with self._guard("reading"):
-            return {t: (i, df, cut) for t, i, df, cut in self._in_chunks(q, terms)}
+            return {t: (i, df, cut) for t, i, df, cut in self.db.execute(q, (json.dumps(terms),))}
 
     def ids_of(self, docs: list[int]) -> dict[int, str]:
         """``doc -> article id`` of ``docs``."""
@@ -1175,11 +1180,11 @@ class Store:
         """``doc -> (story, group, part, link, group size)`` for those of ``docs`` grouped (in
         a group of more than ``larger_than`` articles)."""
         q = (
-            "SELECT doc, story, grp, part, link, size FROM story_of "
-            "WHERE doc IN ({marks}) AND size > ?"
+            "SELECT s.doc, s.story, s.grp, s.part, s.link, s.size FROM json_each(?1) j "
+            "JOIN story_of s ON s.doc = j.value WHERE s.size > ?2"
         )
         with self._guard("reading"):
-            return {r[0]: r[1:] for r in self._in_chunks(q, docs, larger_than)}
+            return {r[0]: r[1:] for r in self.db.execute(q, (json.dumps(docs), larger_than))}
 
     def story_rows_by(
         self, column: str, values: list[int]
