@@ -5,13 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storytrace.align import compare
-from storytrace.evidence import (
-    RULES,
-    SAME_STORY_RULES,
-    UNRELATED_RULES,
-    event_similarity,
-    wire_credits,
-)
+from storytrace.evidence import RULES, SAME_STORY_RULES, event_similarity, wire_credits
 
 ROOT = Path(__file__).parent.parent
 
@@ -267,7 +261,7 @@ def test_every_listed_fact_points_at_its_text(wa: list[str], wb: list[str]):
     ev = cmp.evidence
     assert ev.explanation.startswith(RULES[ev.rule])
     assert ev.held[0] == ev.rule and set(ev.held) <= set(RULES)
-    assert (ev.verdict == "unrelated") == (ev.rule in UNRELATED_RULES)
+    assert (ev.verdict == "unrelated") == (ev.rule in ("none", "different-place", "different-time"))
     for n in ev.names:
         assert n.key in a[n.a[0] : n.a[1]].lower() and n.key in b[n.b[0] : n.b[1]].lower()
     for c in ev.conflicts:
@@ -484,64 +478,3 @@ def test_a_place_conflict_names_the_place_as_written() -> None:
     assert (c.rule, c.a_value, c.b_value) == ("different-place", "Malibu", "Betty Ford Center")
     assert b[c.b[0] : c.b[1]] == c.b_value
     assert "Malibu in A, Betty Ford Center in B" in ev.explanation
-
-
-# Two events with one cast: a senator's endorsement on Saturday and her tax bill on Tuesday.
-CAST_A = (
-    "Okafor backs Whitcombe for governor\n"
-    "Senator Adaeze Okafor endorsed Marcus Whitcombe for governor on Saturday, telling a crowd of "
-    "supporters in Dunmore that he would fix the roads and cut hospital waiting lists. Okafor said "
-    "the race was the most important in a decade. The endorsement came after weeks of pressure "
-    "from party activists, and Whitcombe's campaign manager Priya Lindqvist called it a turning "
-    "point. "
-    "Whitcombe trails the incumbent, Harold Stavros, by six points in the latest poll of likely "
-    "voters. His rally also drew the mayor of Dunmore, Felix Oduya, and a marching band from the "
-    "local high school, which played as volunteers handed out yard signs and bumper stickers."
-)
-CAST_B = (
-    "Okafor unveils plan to cut property taxes\n"
-    "Senator Adaeze Okafor proposed a bill on Tuesday that would freeze property taxes for "
-    "pensioners and pay for it by closing loopholes for landlords and offshore trusts. Okafor said "
-    "families were being priced out of their homes. Economists at the Brightwater Institute warned "
-    "the measure could leave councils short of money for schools and libraries. The bill is "
-    "co-sponsored by Representative Gemma Tallis and faces a hearing before the revenue "
-    "subcommittee next month, where realtors and tenant unions are expected to testify about "
-    "mortgage arrears, eviction filings and the shortage of affordable apartments."
-)
-
-
-def test_two_events_sharing_only_their_leading_names_are_unrelated_and_say_why():
-    # Before cast-only this pair was same-story (same-lead): one rare name in both leads was
-    # enough. Now the shared names, the lack of any other shared detail and the low
-    # similarities are the evidence, in the JSON.
-    cmp = compare(CAST_A, CAST_B)
-    ev = cmp.evidence
-    assert cmp.verdict == "unrelated" and ev.rule == "cast-only" == ev.held[0]
-    assert "same-lead" in ev.held[1:]  # what it outweighed is still listed
-    assert [n.key for n in ev.names] == ["adaeze", "okafor"] and not ev.dates
-    assert ev.event < 0.25 and ev.vocabulary < 0.3
-    assert ev.explanation.endswith(
-        f"adaeze, okafor; event similarity {ev.event:.2f}, words {ev.vocabulary:.2f}"
-    )
-    out = cmp.to_dict()["evidence"]
-    assert out["rule"] == "cast-only" and out["held"][0] == "cast-only"
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        # a shared detail outside the leading names: the campaign manager at both events
-        (
-            CAST_A,
-            CAST_B.replace("Okafor said families", "Okafor, flanked by Lindqvist, said families"),
-        ),
-        # a shared calendar date
-        (
-            CAST_A.replace("on Saturday", "on Saturday, May 4"),
-            CAST_B.replace("on Tuesday", "on Tuesday, May 4"),
-        ),
-    ],
-)
-def test_a_shared_detail_or_date_keeps_the_cast_rule_silent(a: str, b: str):
-    ev = compare(a, b).evidence
-    assert ev.verdict == "same-story" and "cast-only" not in ev.held

@@ -195,20 +195,6 @@ EVENT_YEAR_PENALTY = 0.5
 of ``stories.pair_score``)."""
 YEARS_APART = 2
 """Years named in the two leads at least this far apart contradict one event."""
-CAST_LEADING = 3
-"""``cast-only``: the names that lead an article, the most salient name words of each side
-(:attr:`_Profile.salience`). Two events with one cast (Kasich in March, Kasich in August)
-share these and nothing else."""
-CAST_DETAIL = 0.8
-"""``cast-only``: a shared name word at least this rare outside either side's leading names
-(a spokesman, a hospital, a street) is a detail of one event, and the rule does not hold."""
-CAST_EVENT_MAX = 0.25
-"""``cast-only``: the event similarity (:func:`event_similarity`) must stay below this ..."""
-CAST_WORDS_MAX = 0.3
-"""... and the texts' rarity-weighted cosine below this: the two articles tell different
-things about the same people. Both set on the tune pairs of ``bench/evidence_bench.py`` (ECB+
-tune topics and PolNeAR train's other events with the same cast), not on the measure-only
-part."""
 PLACE_CUES = frozenset({"in", "at", "near", "outside"})
 """Without spaCy, a lead's place is a name after one of these words."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -224,10 +210,6 @@ RULES = {
     "copied": "a large share of one side, or one long run, in verbatim or edited passages",
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
-    "cast-only": (
-        "the articles share only the names that lead them, with no shared date or other rare "
-        "detail, and tell different things about them"
-    ),
     "same-focus": "the same rare people, places and organisations lead both articles",
     "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
     "same-event": "shared rare names, and the headlines and leads tell the same event",
@@ -252,9 +234,6 @@ SAME_STORY_RULES = (
     "shared-vocabulary",
 )
 CONTRADICTION_RULES = ("different-place", "different-time")
-UNRELATED_RULES = ("none", *CONTRADICTION_RULES, "cast-only")
-"""The rules that make a pair ``unrelated``: nothing in common, a contradicting detail, or
-people in common and nothing else."""
 
 
 @dataclass(slots=True)
@@ -295,9 +274,8 @@ class Evidence(Record):
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
         "same-focus, shared-passage, names-and-date, same-event, same-lead, shared-vocabulary "
         "(same-story); "
-        "different-place, different-time (unrelated: contradicting details); cast-only "
-        "(unrelated: only the leading people in common); or none (unrelated: too little "
-        "evidence)."
+        "different-place, different-time (unrelated: contradicting details); or none "
+        "(unrelated: too little evidence)."
     )
     explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
     quotes: list[SharedFact] = jfield("Shared passages inside quotation marks on both sides.")
@@ -354,9 +332,7 @@ def gather(
     ``verdict`` the verdict from coverage (see ``docs/verdict.md``). The
     coverage verdicts (duplicate, spun, copied, reworded) stand; otherwise the
     rules are tried in the order of :data:`RULES`: a shared quote is enough;
-    shared rare names with nothing else in common (:func:`_cast_only`) are two events with
-    one cast (``cast-only``, or the place or year conflict such a pair has); the same focal
-    names (:data:`FOCUS_STRONG`) mean one event even years
+    the same focal names (:data:`FOCUS_STRONG`) mean one event even years
     apart, and so do shared rare names (:data:`DATED_NAMES_MIN`) with dates within
     :data:`DATE_DAYS` days even where the leads name other places, and shared
     rare names (:data:`NAMES_MIN`) with headlines and leads telling the same
@@ -391,15 +367,8 @@ def gather(
     years = _year_conflicts(pa, pb)
     event = event_similarity(doc_a.text, doc_b.text, furniture)
     named = weight >= NAMES_MIN
-    cast = _cast_only(pa, pb, names, dates, event.score, whole) if named else []
-    only_cast = bool(cast) and shared_words < PASSAGE_MIN_WORDS
     tried = (
         ("shared-quote", bool(quotes)),
-        # Only the cast in common: two events, before the focus rules that the cast alone
-        # satisfies. A contradicting detail, where there is one, is named as the reason.
-        ("different-place", only_cast and bool(places)),
-        ("different-time", only_cast and bool(years)),
-        ("cast-only", only_cast),
         ("same-focus", named and focused >= FOCUS_STRONG),
         ("names-and-date", weight >= DATED_NAMES_MIN and bool(near)),
         ("same-event", named and event.score >= EVENT_MIN),
@@ -416,15 +385,13 @@ def gather(
     rule = held[0]
     if rule in SAME_STORY_RULES:
         verdict = "same-story"
-    elif rule in UNRELATED_RULES:
+    elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
     conflicts = places + years
     return Evidence(
         verdict,
         rule,
-        _explain(
-            rule, conflicts, near, cast if rule == "cast-only" else names, focused, event, whole
-        ),
+        _explain(rule, conflicts, near, names, focused, event),
         quotes,
         names,
         numbers,
@@ -489,7 +456,6 @@ def _explain(
     names: list[SharedFact],
     focused: float,
     event: EventMatch | None = None,
-    whole: float = 0.0,
 ) -> str:
     """The rule in plain language, with the facts that made it fire, and the conflicts it
     outweighed.
@@ -509,9 +475,6 @@ def _explain(
     elif rule == "same-focus":
         top = ", ".join(n.key for n in names[:3])
         text = f"{text}: focus {focused:.2f}" + (f" ({top}, ...)" if top else "")
-    elif rule == "cast-only" and event is not None:
-        top = ", ".join(n.key for n in names[:4])
-        text = f"{text}: {top}; event similarity {event.score:.2f}, words {whole:.2f}"
     elif rule == "same-event" and event is not None:
         top = ", ".join(t.key for t in event.terms[:4])
         text = f"{text}: event similarity {event.score:.2f}" + (f" ({top}, ...)" if top else "")
@@ -636,37 +599,6 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
         if m.kind == "date" and m.span[0] < lead_end and len(m.key) == 4 and m.key.isdigit():
             years.setdefault(int(m.key), m.span)
     return _Profile(salience, first, places, dated, years)
-
-
-def _leading(p: _Profile) -> set[str]:
-    """The :data:`CAST_LEADING` most salient name words (ties by the word, for a stable set)."""
-    return {w for w, _ in sorted(p.salience.items(), key=lambda x: (-x[1], x[0]))[:CAST_LEADING]}
-
-
-def _cast_only(
-    pa: _Profile,
-    pb: _Profile,
-    names: Sequence[SharedFact],
-    dates: Sequence[SharedFact],
-    event: float,
-    whole: float,
-) -> list[SharedFact]:
-    """The shared leading names when they are all the pair has in common (else ``[]``): no
-    shared calendar date, no shared name word of rarity :data:`CAST_DETAIL` outside either
-    side's :data:`CAST_LEADING` leading ones, event similarity below :data:`CAST_EVENT_MAX` and
-    texts' cosine below :data:`CAST_WORDS_MAX`.
-
-    Two reports of one event share incidental details (a date, a spokesman, a hospital) or
-    tell it in the same words; two events with one cast (a coach fired and the same coach
-    hired three years before; Fiorina endorsing Cruz in March and on Clinton's speech in July)
-    share the cast alone.
-    """
-    if dates or event >= CAST_EVENT_MAX or whole >= CAST_WORDS_MAX:
-        return []
-    leading = _leading(pa) | _leading(pb)
-    if any((n.weight or 0.0) >= CAST_DETAIL and n.key not in leading for n in names):
-        return []
-    return [n for n in names if n.key in leading]
 
 
 def focus(pa: _Profile, pb: _Profile) -> float:
