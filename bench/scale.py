@@ -61,6 +61,16 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+The increment, 2026-12-02 early (incr13; docs/store.md has the stages): the increment's
+distinct keys and terms found by a sort instead of numpy 2.4's hash-table ``np.unique`` (0.24
+against 0.005 CPU s at 180,000 keys), its candidate pairs counted on arrays, two story reads
+in one statement each. On copies of a 99% store built by main ce012f8, alternating with main,
+min of three: 7.27 -> 6.26 CPU s at load 6-9, 6.95 -> 7.03 at load 7-19, 6.74 -> 6.78 at
+load 5-13 (candidates 0.64-0.76 -> 0.44-0.50 and align 1.02-1.21 -> 0.84-0.88 in all three;
+the story stage and the total within the noise in two of three); every table the increment
+writes the same. 6.26 and 6.78 would be 1.26% and 1.37% of the last quiet full build (496.1
+CPU s, df399c6); no same-run figure this session (the integrator's comes after).
+
 After the key filter and the memory map (2026-12-01, evening, incr13; docs/store.md has the
 stages): the same run on this code (``scale.py --child ours --src CORPUS --workers 2``, and the
 same two steps alone) was started at 20:00 and 20:20 but got about 1 CPU s a minute at load

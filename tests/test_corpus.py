@@ -306,6 +306,32 @@ def test_few_new_articles_find_their_candidates_through_the_key_filter(tmp_path,
     assert once.edges >= 4
 
 
+def test_pairs_of_rows_counts_as_the_streaming_pass():
+    # The few-articles path counts its candidate pairs on arrays; the scan of the whole index
+    # streams key groups through a dict. Same pairs for any rows, duplicates and negative keys
+    # included, whatever order the rows come in.
+    import random
+
+    import numpy as np
+
+    rng = random.Random(13)
+    for _ in range(2000):
+        n_docs = rng.randint(1, 30)
+        rows = [(rng.randint(-20, 20), rng.randrange(n_docs)) for _ in range(rng.randint(0, 150))]
+        later = sorted(d for d in range(n_docs) if rng.random() < 0.4)
+        max_df, least = rng.randint(2, 8), rng.randint(1, 3)
+        want = corpus._pairs_from_sorted(sorted(rows), max_df, least, set(later))
+        rng.shuffle(rows)
+        a, b = corpus._pairs_of_rows(
+            np.array([k for k, _ in rows], dtype=np.int64),
+            np.array([d for _, d in rows], dtype=np.int64),
+            max_df,
+            least,
+            np.array(later, dtype=np.int64),
+        )
+        assert list(zip(a.tolist(), b.tolist(), strict=True)) == sorted(want)
+
+
 def test_key_filter_never_misses_a_stored_key(tmp_path):
     import numpy as np
 

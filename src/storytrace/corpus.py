@@ -28,7 +28,7 @@ import xxhash
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, warn
 from storytrace.lookup import match as match  # the look-up has a module of its own
-from storytrace.store import KeyFilter, Record, Store, engine, key_rows
+from storytrace.store import KeyFilter, Record, Store, engine, key_rows, unique_sorted
 from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
@@ -341,13 +341,13 @@ def _chunk_candidates(
     covers (see :func:`align_pending`)."""
     import numpy as np
 
-    later = set(queries)
+    later = np.fromiter(sorted(queries), dtype=np.int64, count=len(queries))
     found: dict[int, set[int]] = {}
     for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
         side = 0 if table == "postings" else 1
         keys = np.concatenate([np.zeros(0, dtype=np.int64)] + [q[side] for q in queries.values()])
-        keys = np.unique(keys)
-        pairing: list[tuple[int, int]] = []
+        keys = unique_sorted(keys)
+        k_parts, d_parts = [], []
         df: dict[int, int] = {}
         if kf is not None:
             # A key no doc the filter covers holds is held by the docs above it alone,
@@ -358,7 +358,8 @@ def _chunk_candidates(
             held, n = np.unique(k_rows, return_counts=True)
             df = dict(zip(held[n > 1].tolist(), n[n > 1].tolist(), strict=True))
             rare = np.isin(k_rows, held[(n > 1) & (n <= fp.MAX_DF)])
-            pairing = list(zip(k_rows[rare].tolist(), d_rows[rare].tolist(), strict=True))
+            k_parts.append(k_rows[rare])
+            d_parts.append(d_rows[rare])
         # Most keys are held by their new doc alone: the store counts the holders of every
         # key (index look-ups, no row out), and only keys that can pair are read in full.
         counted = store.common_keys(table, keys.tolist(), 1)
@@ -367,11 +368,51 @@ def _chunk_candidates(
             heavy = {k: n for k, n in df.items() if n > fp.MAX_DF}
             for d, q in queries.items():
                 common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
-        pairing += store.holders(table, sorted(k for k, n in counted.items() if n <= fp.MAX_DF))
-        pairing.sort()
-        for a, b in _pairs_from_sorted(pairing, fp.MAX_DF, least, later):
-            found.setdefault(b, set()).add(a)
+        rows = store.holders(table, sorted(k for k, n in counted.items() if n <= fp.MAX_DF))
+        if rows:
+            kd = np.array(rows, dtype=np.int64)
+            k_parts.append(kd[:, 0])
+            d_parts.append(kd[:, 1])
+        a, b = _pairs_of_rows(
+            np.concatenate([np.zeros(0, dtype=np.int64), *k_parts]),
+            np.concatenate([np.zeros(0, dtype=np.int64), *d_parts]),
+            fp.MAX_DF,
+            least,
+            later,
+        )
+        for x, y in zip(a.tolist(), b.tolist(), strict=True):
+            found.setdefault(y, set()).add(x)
     return found
+
+
+def _pairs_of_rows(
+    keys: np.ndarray, docs: np.ndarray, max_df: int, min_shared: int, later: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs :func:`_pairs_from_sorted` finds in the rows ``(keys[i], docs[i])`` (any
+    order) with ``later`` (an int64 array), as arrays ``(a, b)`` sorted: on arrays, since the
+    rows of one update are all at hand (counting them pair by pair in a dict cost 0.5 CPU s
+    of 1,000 new articles' candidates at 100,000)."""
+    import numpy as np
+
+    order = np.lexsort((docs, keys))
+    keys, docs = keys[order], docs[order]
+    n = len(keys)
+    start = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if n else order[:0]
+    size = np.diff(np.r_[start, n])
+    first = np.repeat(start, size)  # each row's key group: where it starts, whether it pairs
+    pairs = np.repeat((size >= 2) & (size <= max_df), size)
+    at = np.arange(n) - first  # each row's place in its group: it pairs with those before
+    sel = np.flatnonzero(pairs & (at > 0) & np.isin(docs, later))
+    many = at[sel]
+    b = np.repeat(docs[sel], many)
+    # Each selected row's ``many`` partners: the rows from its group's start on.
+    a = docs[np.repeat(first[sel] - (np.cumsum(many) - many), many) + np.arange(len(b))]
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    new = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]) if len(a) else sel[:0]
+    times = np.diff(np.r_[new, len(a)])
+    keep = new[times >= min_shared]
+    return a[keep], b[keep]
 
 
 def _query_of(text: str) -> fp.Query:

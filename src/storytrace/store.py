@@ -1099,9 +1099,14 @@ class Store:
 
     def story_vocab(self, terms: list[str]) -> dict[str, tuple[int, int, int]]:
         """``term -> (id, df, cut)`` for those of ``terms`` in the story vocabulary."""
-        q = "SELECT term, id, df, cut FROM story_vocab WHERE term IN ({marks})"
+        # One statement over a JSON list, as in :meth:`story_vectors`: at 100,000 articles the
+        # 21,475 words of 1,000 new ones took 0.07-0.09 CPU s against 0.10 in chunks of 500.
+        q = (
+            "SELECT v.term, v.id, v.df, v.cut FROM json_each(?) j "
+            "JOIN story_vocab v ON v.term = j.value"
+        )
         with self._guard("reading"):
-            return {t: (i, df, cut) for t, i, df, cut in self._in_chunks(q, terms)}
+            return {t: (i, df, cut) for t, i, df, cut in self.db.execute(q, (json.dumps(terms),))}
 
     def ids_of(self, docs: list[int]) -> dict[int, str]:
         """``doc -> article id`` of ``docs``."""
@@ -1182,11 +1187,11 @@ class Store:
         """``doc -> (story, group, part, link, group size)`` for those of ``docs`` grouped (in
         a group of more than ``larger_than`` articles)."""
         q = (
-            "SELECT doc, story, grp, part, link, size FROM story_of "
-            "WHERE doc IN ({marks}) AND size > ?"
+            "SELECT s.doc, s.story, s.grp, s.part, s.link, s.size FROM json_each(?1) j "
+            "JOIN story_of s ON s.doc = j.value WHERE s.size > ?2"
         )
         with self._guard("reading"):
-            return {r[0]: r[1:] for r in self._in_chunks(q, docs, larger_than)}
+            return {r[0]: r[1:] for r in self.db.execute(q, (json.dumps(docs), larger_than))}
 
     def story_rows_by(
         self, column: str, values: list[int]
@@ -1447,6 +1452,17 @@ def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, 
         (int(b[i]), a[i:j].tobytes(), score[i:j].tobytes())
         for i, j in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
+
+
+def unique_sorted(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-d array, by a sort. numpy 2.3 and later find the distinct
+    values of a plain ``np.unique`` (and ``np.setdiff1d``) through a hash table, which on the
+    75,000 keys of an update's candidate look-ups took 20 to 40 times as long as a sort (numpy
+    2.4.6: 0.24 CPU s per 180,000 64-bit keys against 0.005)."""
+    import numpy as np
+
+    s = np.sort(values)
+    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
 
 
 def _key_rows(keys: list[tuple[object, int]]) -> list[tuple[int, int]]:

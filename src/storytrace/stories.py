@@ -42,6 +42,7 @@ from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
 from storytrace.records import Record, jfield
+from storytrace.store import unique_sorted
 from storytrace.text import STOPWORDS, Doc, doc_of
 
 Span = tuple[int, int]
@@ -1550,7 +1551,7 @@ def _update_scores(
     from their stored vectors, the ``new`` docs' from ``held_new`` (``terms_``' rows), the
     publication instants from the articles (read only when a new doc has one: a pair
     without one is never :func:`far_apart`)."""
-    olds = np.setdiff1d(a, new)
+    olds = np.setdiff1d(unique_sorted(a), new, assume_unique=True)  # new: distinct docs
     vs = [v[1:] for v in store.story_vectors(olds.tolist())]
     docs = np.concatenate((olds, new))
     order = np.argsort(docs, kind="stable")
@@ -1666,7 +1667,7 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     # scores are the same bits. The postings are laid out as they are read, by term: built
     # the other way round (a row per article), the 1.75 million entries of 1,000 new
     # articles at 100,000 had to be sorted first (about 0.2 CPU s).
-    cols = np.unique(x_new.indices)
+    cols = unique_sorted(x_new.indices)
     cols = cols[~cut[cols]]
     post = store.story_postings(cols.tolist())
     doc_blobs, weight_blobs = zip(*post.values(), strict=True) if post else ((), ())
@@ -1842,11 +1843,20 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     xc.sort_indices()
     new_arr = np.asarray(new, dtype=np.int64)
     part_no = int(new_arr.min()) if len(new_arr) else 0
+    # Each term's blobs cut from the bytes of all of them: slicing bytes costs less than an
+    # array slice, a fancy index and a copy per term (about 30,000 terms for 1,000 new).
+    docs_b, weights_b = new_arr[xc.indices].tobytes(), xc.data.tobytes()
+    at_d = (xc.indptr * new_arr.itemsize).tolist()
+    at_w = (xc.indptr * xc.data.itemsize).tolist()
     for k, term in enumerate(cols.tolist()):
-        lo, hi = xc.indptr[k], xc.indptr[k + 1]
-        if hi > lo:
+        if at_d[k + 1] > at_d[k]:
             add_post.append(
-                (term, part_no, new_arr[xc.indices[lo:hi]].tobytes(), xc.data[lo:hi].tobytes())
+                (
+                    term,
+                    part_no,
+                    docs_b[at_d[k] : at_d[k + 1]],
+                    weights_b[at_w[k] : at_w[k + 1]],
+                )
             )
     rows_of = {d: (story[d], grp[d], part[d], link[d], size[d]) for d in touched}
     rows_of |= {d: (story[d], *kept[d][1:]) for d in kept}

@@ -247,10 +247,15 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
 _BARE_FRAME = lazy_compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 
+_APOSTROPHE = lazy_compile(r"(?<=\w)’(?=\w)")
+
+
 def _is_bare_frame(unit_text: str) -> bool:
     """'Trump yelled.' after a quotation: a subject and a reporting verb alone."""
     if len(unit_text.split()) > 8:
         return False
+    # 'Trump tweeted, quoting Comey’s statement.': an apostrophe is no quotation mark.
+    unit_text = _APOSTROPHE.sub("'", unit_text)
     m = _BARE_FRAME.match(unit_text)
     return m is not None and any(
         w in CUE_FORMS for w in re.findall(r"\b[a-z]+\b", unit_text[: m.end(1)])

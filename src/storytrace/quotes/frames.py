@@ -390,6 +390,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
     ('he was not speaking only about Trump', 'talks are continuing'); 'speak' and
     'continue' only next to a quotation ('“...,” he continued.', 'continued: “...”')."""
     text = ctx.text
+    if word == "told" and _ALL_TOLD.search(text, max(u0, c0 - 4), c1 + 1):
+        # 'All told, super PACs spent ...': in all, nobody told anything.
+        return False
     if (
         word.endswith("ing")
         and _PROGRESSIVE.search(text, max(u0, c0 - 30), c0)
@@ -427,6 +430,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
             or (lemma == "continue" and _THAT.match(text, c1, u1) is not None)
         )
     return True
+
+
+_ALL_TOLD = lazy_compile(r"\b[Aa]ll\s+told\b(?=\s*,)")
 
 
 def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
@@ -505,6 +511,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # in an interview that ...': the comma closes the subject's
                     # description, and a clause follows the cue; no inverted frame.
                     speaker = clause_subject(ctx, u0, c0, whole=True)
+                elif (
+                    cue.lemma in TRANSITIVE
+                    and text[lo:c0].rstrip()[-1:] in "”’\"'"
+                    and (inverted := _inverted_speaker(text, c1, u1)) is not None
+                ):
+                    # '“Is it over?” asked Sen. Barbara Mikulski of Maryland, who ...':
+                    # after a quotation, the name that follows 'asked' and ends the
+                    # clause is the speaker, not a listener.
+                    speaker, f1 = inverted, inverted[1]
                 elif _after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
                     speaker = np_forward(text, c1, u1)
                     if speaker is None:
@@ -737,9 +752,19 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
 
 
 _AFTER_QUOTE_FRAME = lazy_compile(
-    r"[,?!—–-][”’\"']\s+((?:he|she|they|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
-    r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in)"
-    r"\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
+    r"[,?!—–-][”’\"']\s+((?:he|she|they|it|I|we|(?:the|an?)\s+[a-z][\w\-]*(?:\s+[A-Z]?[\w\-]+)?"
+    r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3}))\s+([a-z]+(?:ed|s)|went on|shot back|cut in"
+    # '“…,” the editorial read.': a document's words.
+    r"|read)\b(?=[^“”\"‘’]{0,40}(?:[.,;]|$))"
+)
+# '“…,” read the statement, which …', '“…,” reads a Wednesday editorial in The Des
+# Moines Register.': a document's words, the verb before its subject.
+_READ_INVERTED = lazy_compile(
+    r"[,?!—–-][”’\"']\s+(reads?)\s+((?:the|an?|his|her|its|their)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:statement|editorial|letter|message|memo|email|e-mail|post|tweet|note|ad|headline|"
+    r"sign|caption|banner|text|release|report|transcript|order|ruling|complaint|filing)s?"
+    r"(?:\s+(?:in|of|from|by|on)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})?)"
+    r"(?=\s*(?:[.,;]|$))"
 )
 
 
@@ -760,7 +785,11 @@ def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span
     """'"Quiet," he demanded.': a frame right after a quote, with a verb not on the list."""
     m = _AFTER_QUOTE_FRAME.search(ctx.text, u0, u1)
     if m is None or ctx.in_quote(m.start(1)):
-        return []
+        r = _READ_INVERTED.search(ctx.text, u0, u1)
+        if r is None or ctx.in_quote(r.start(1)):
+            return []
+        end = r.end(2) - len(r.group(2)) + len(r.group(2).rstrip("."))
+        return [(r.span(1), (r.start(2), end), r.start(1), end)]
     verb = m.group(2)
     if verb in NP_STOP or verb in DETERMINERS:
         return []
@@ -775,6 +804,19 @@ def _passive_before(text: str, u0: int, c0: int) -> int | None:
     if m is None or text[c0 : c0 + 4] not in ("told", "aske"):
         return None
     return m.start()
+
+
+def _inverted_speaker(text: str, c1: int, u1: int) -> Span | None:
+    """The name after an inverted transitive cue ('asked Smith.', 'warned Sen. Jones of
+    Ohio, who ...'): a capitalised noun phrase closing the clause, so that 'asked
+    Smith to leave' and 'asked reporters' are not read as speakers."""
+    sp = np_forward(text, c1, u1)
+    if sp is None or not text[sp[0]].isupper() or text[sp[0] : sp[1]].lower() in SUBJECT_PRONOUNS:
+        return None
+    return sp if _CLAUSE_CLOSE.match(text, sp[1], u1) else None
+
+
+_CLAUSE_CLOSE = lazy_compile(r"\.?\s*(?:[.,;!?]|$)")
 
 
 def _after_content(text: str, u0: int, c0: int) -> bool:
@@ -1397,7 +1439,22 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
         inside = ctx.segments_in(*piece)
         content = (max(inside[0][0], piece[0]), min(inside[-1][1], piece[1]))
         return Quote("direct", content, cue, speaker)
+    if cue is not None and piece[0] > cue[1]:
+        lead = _TIME_BEFORE_CONTENT.match(ctx.text, piece[0], piece[1])
+        if lead is not None and lead.end() < piece[1]:
+            # 'said Wednesday it is buying SeaMicro', 'said last week the plan ...': the
+            # time belongs to the frame, not to what was said.
+            piece = (lead.end(), piece[1])
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
+
+
+_TIME_BEFORE_CONTENT = lazy_compile(
+    r"(?:(?:on|last|this|early|late|earlier|later)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    r"today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s+)?"
+    r"(?=(?:he|she|it|they|we|I|the|a|an|his|her|its|their|there|this|these|those)\b|"
+    r"[A-Z][a-z]+\b)"
+)
 
 
 # 'Reid has gone after Trump as a “human leech”', 'a Times article hailed Trump as “The

@@ -181,7 +181,26 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             subj = _scan_np(toks, rel - 1)
             if subj is not None:
                 return toks[subj[0]].start(), toks[subj[1]].end()
-    return toks[np[0]].start(), toks[np[1]].end()
+    first = np[0]
+    while first < np[1] and (
+        _DATELINE_WORD.fullmatch(toks[first].group(0))
+        # 'Feb 29', not 'May Smith'.
+        or (_MONTH.fullmatch(toks[first].group(0)) and toks[first + 1].group(0)[0].isdigit())
+    ):
+        # 'Feb 29, 2012 2: 31 PM Advanced Micro Devices announced': a dateline's time
+        # is no part of the name ('PM' would even read as a prime minister's title).
+        first += 1
+    if not toks[first].group(0)[0].isupper():
+        # '26 percent said': the number is the subject's own.
+        first = np[0]
+    return toks[first].start(), toks[np[1]].end()
+
+
+_DATELINE_WORD = lazy_compile(r"\d[\d:.,]*|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|ET|BST|\|")
+_MONTH = lazy_compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 
 
 def _dash_opener(word: str) -> bool:
@@ -453,8 +472,14 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     starts = [u0] + [m.end() for m in re.finditer(r",\s*|\s[—–-]+\s*", text[u0:c0])]
     weak: Span | None = None
     strong: Span | None = None
+    lower_subject: Span | None = None
+    opened = False
     for k, start in enumerate(starts[:-1] if len(starts) > 1 and not whole else starts):
         toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
+        if opened and lower_subject is None and toks:
+            # The clause after an opening phrase: its subject may be written in lower
+            # case ('Outside the arena, about 200 protesters congregated ...').
+            lower_subject = _lower_subject(toks)
         # 'And then Trump went on the attack, saying': conjunctions are not the subject.
         while len(toks) > 1 and toks[0].group(0).lower() in LEAD_CONJ:
             toks.pop(0)
@@ -474,6 +499,12 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             and head.lower() not in DETERMINERS
             and head.lower() not in QUANTIFIERS
         ):
+            continue
+        if _opening_phrase(toks):
+            # 'Walking to the next address, Ebeling reminisced ... and said', 'Outside
+            # the arena, about 200 protesters ... chanting': a prepositional or
+            # participial phrase opens the sentence; the subject comes after its comma.
+            opened = k == 0
             continue
         end = None
         at_verb = False
@@ -518,7 +549,54 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # A noun phrase closed by punctuation ('Khan, who is Muslim, also
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
-    return strong or weak
+    return strong or weak or lower_subject
+
+
+def _lower_subject(toks: list[re.Match[str]]) -> Span | None:
+    """A lower-case subject ('about 200 protesters', 'average voters'): up to six
+    words before the first verb, auxiliary or punctuation, ending in a plural noun."""
+    end = 0
+    for t in toks[:7]:
+        w = t.group(0)
+        lw = w.lower()
+        if (
+            not w[0].isalnum()
+            or lw in AUX_ADV
+            or lw in ("may", "might", "can", "should", "must", "shall")
+            or lw in NP_STOP - PREPOSITIONS
+            or lw in IRREGULAR_PAST
+            or (lw.endswith("ed") and lw not in ED_ADJECTIVES)
+        ):
+            break
+        end += 1
+    if not 1 < end < 7 or not toks[end - 1].group(0).endswith("s"):
+        return None
+    return toks[0].start(), toks[end - 1].end()
+
+
+def _opening_phrase(toks: list[re.Match[str]]) -> bool:
+    """Whether the clause opens with a preposition ('Outside the arena', 'Absent a
+    defense') or a participle followed by its complement ('Walking to', 'Pressed on'),
+    not with a noun phrase. 'About' is left out: 'About two-thirds of voters' is a
+    subject."""
+    head = toks[0].group(0)
+    low = head.lower()
+    if low in _OPENING_PREPOSITIONS:
+        return True
+    if len(toks) < 2 or len(head) < 5 or not head[0].isupper():
+        return False
+    nxt = toks[1].group(0)
+    return (
+        low.endswith(("ing", "ed"))
+        and nxt[0].islower()
+        and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt in ("his", "her", "their"))
+    )
+
+
+_OPENING_PREPOSITIONS = (PREPOSITIONS - {"about", "up", "out", "off", "as"}) | set(
+    """outside inside absent amid amidst beyond throughout ahead near behind beside besides
+    following given""".split()
+)
 
 
 def _after_time_phrase(toks: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -1060,6 +1138,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         _described(ctx, phrase, s)
         or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
         or _last_person(ctx, phrase, s, earlier)
+        or _described_after(ctx, phrase, s)
         or phrase
     )
 
@@ -1169,6 +1248,35 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         ):
             best = (shared, name)
     return best[1] if best else None
+
+
+def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name a role description introduces before the article writes it ('The
+    president of South Sudan ... said he fears ... "…," President Salva Kiir said'):
+    the first name written with that role in the next few sentences. Only for a
+    definite description whose head is a role, when nothing before resolved it."""
+    low = re.sub(r"[’']s\b", "", phrase.lower())
+    words = low.split()
+    if not 1 < len(words) <= 8 or SPOKES.search(low) or words[0] in ("a", "an", "one", "another"):
+        return None
+    role = next(
+        (w for w in reversed(low.partition(" of ")[0].split()) if w in PERSON_ROLES | TITLES), None
+    )
+    if role is None or words[-1] in BARE_SPEAKERS:
+        return None
+    rest = _desc_words(phrase) - {role}
+    lo = bisect_right(ctx.desc_starts, pos)
+    for off, desc, name in ctx.descriptors[lo : lo + 20]:
+        if off - pos > _CATAPHORA_REACH:
+            break
+        if role in desc and (not rest or rest & desc or len(desc) == 1):
+            return name
+    return None
+
+
+# How far after a description its name may first be written: the next two or three
+# sentences.
+_CATAPHORA_REACH = 500
 
 
 def _desc_words(phrase: str) -> set[str]:
