@@ -77,6 +77,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             or (toks[i].group(0)[0].islower() and _adverb(lw) and i + 1 == len(toks))
         ):
             i -= 1
+        elif (k := _time_adverbial_start(toks, i)) is not None:
+            # 'Beck, who has in the past described ...', 'Ryan, who just a week ago
+            # surprised Trump by declaring ...': a time phrase, not the subject.
+            i = k - 1
         elif lw == "since" and i > 0 and toks[i - 1].group(0).lower() in ("has", "have", "had"):
             # 'She has since said that ...': an adverb of time, not a conjunction.
             i -= 1
@@ -201,6 +205,40 @@ _MONTH = lazy_compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+
+
+def _time_adverbial_start(toks: list[re.Match[str]], i: int) -> int | None:
+    """Where a time phrase ending at token ``i`` starts: 'in the past', 'at the time',
+    'in recent weeks', 'over the past year', 'a week ago', 'two years ago'; None if
+    the words there are no such phrase."""
+    words = [t.group(0).lower() for t in toks[max(0, i - 3) : i + 1]]
+    if not words:
+        return None
+    last = words[-1]
+    if last == "ago" and len(words) >= 3 and words[-2].rstrip("s") in _TIME_UNITS:
+        k = i - 2
+        if k > 0 and toks[k - 1].group(0).lower() == "just":
+            k -= 1
+        return k
+    if last == "past" and words[-3:-1] in (["in", "the"], ["over", "the"], ["for", "the"]):
+        return i - 2
+    if re.fullmatch(r"(?:19|20)\d\d", last) and len(words) >= 2:
+        # 'Here’s Clinton in December 1992:', 'Obama in 2008 said'.
+        if words[-2] == "in":
+            return i - 1
+        if len(words) >= 3 and words[-3] == "in" and _MONTH.fullmatch(toks[i - 1].group(0)):
+            return i - 2
+    if last == "time" and words[-3:-1] == ["at", "the"]:
+        return i - 2
+    if last.rstrip("s") in _TIME_UNITS and len(words) >= 3:
+        if words[-3:-1] in (["in", "recent"], ["over", "the"], ["in", "the"]):
+            return i - 2
+        if len(words) == 4 and words[0] in ("over", "in") and words[1:3] == ["the", "past"]:
+            return i - 3
+    return None
+
+
+_TIME_UNITS = {"day", "week", "month", "year", "decade"}
 
 
 def _dash_opener(word: str) -> bool:
