@@ -512,7 +512,12 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     strong: Span | None = None
     lower_subject: Span | None = None
     opened = False
-    for k, start in enumerate(starts[:-1] if len(starts) > 1 and not whole else starts):
+    segments = starts[:-1] if len(starts) > 1 and not whole else starts
+    last = len(segments) - 1
+    subordinate_last = last > 0 and _subordinate_subject(
+        phrase_tokens(ctx.doc, u0 + segments[last], c0)
+    )
+    for k, start in enumerate(segments):
         toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
         if opened and lower_subject is None and toks:
             # The clause after an opening phrase: its subject may be written in lower
@@ -527,10 +532,17 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             if toks and toks[0].group(0) == ",":
                 toks.pop(0)
         toks = _after_time_phrase(toks)
+        if k and k == last and _subordinate_subject(toks):
+            # 'It was a potent punch, as Mrs. Clinton echoed the criticism, saying ...':
+            # the clause just before the participle has its own subject.
+            toks = toks[1:]
         head = toks[0].group(0) if toks else ""
         if head.lower() in SUBJECT_PRONOUNS:
             # 'Speaking in his real voice, he proceeded to ..., saying:'
-            return toks[0].span()
+            if k == last or not subordinate_last:
+                return toks[0].span()
+            strong = toks[0].span()
+            continue
         if not head or (
             # 'Shortly after collecting the trophy, Federer ...': an adverb opens it.
             (head.lower() in INTRO or head[0].islower() or _opening_adverb(head.lower()))
@@ -588,6 +600,19 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
     return strong or weak or lower_subject
+
+
+def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
+    """Whether a clause opens with a subordinator and its subject ('as Mrs. Clinton
+    echoed', 'while he spoke')."""
+    return (
+        len(toks) > 2
+        and toks[0].group(0).lower() in _SUBORDINATORS
+        and (toks[1].group(0)[0].isupper() or toks[1].group(0).lower() in SUBJECT_PRONOUNS)
+    )
+
+
+_SUBORDINATORS = {"as", "while", "when", "because", "since", "although", "though", "after"}
 
 
 def _lower_subject(toks: list[re.Match[str]]) -> Span | None:
