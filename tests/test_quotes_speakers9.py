@@ -184,6 +184,41 @@ def test_ninth_pass_rules_do_not_over_reach(text: str, expected: list) -> None:
     assert _quotes(LEAD + text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A time phrase between the subject and its cue is not the subject.
+        (
+            'Beck, who has in the past described Trump as "a pathological sociopath", spoke.',
+            "Beck",
+        ),
+        ("Gore’s friend Al Smith has in the past said he was staying quiet.", "Al Smith"),
+        ("Smith over the past year said the plan was dead.", "Smith"),
+        ("Jones at the time said the plan was dead.", "Jones"),
+        (
+            "Here’s Clinton in December 1992: “Our new direction must rest on an "
+            "understanding of the new realities of global competition.”",
+            "Clinton",
+        ),
+    ],
+)
+def test_a_time_phrase_before_the_cue_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker_name for q in extract_quotes(LEAD + text, parser=False)] == [speaker]
+
+
+def test_a_participle_after_a_subordinate_clause_is_that_clause_subject() -> None:
+    text = (
+        LEAD + "It was a potent one-two punch by the two most prominent women in the party, "
+        "as Mrs. Clinton echoed the criticism, saying Mr. Trump is not in it for the people."
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=False)] == ["Mrs. Clinton"]
+
+
+def test_a_pronoun_subject_keeps_a_participle_after_a_clause_without_a_subject() -> None:
+    text = LEAD + "Speaking in his real voice, he proceeded to mock them, saying: “It is over.”"
+    assert [text[slice(*q.speaker)] for q in extract_quotes(text, parser=False)] == ["he"]
+
+
 def test_a_month_that_is_a_first_name_stays_in_the_speaker() -> None:
     # 'Feb 29' is a dateline's; 'May Smith' is a name.
     text = LEAD + "May Smith said the plan was dead."

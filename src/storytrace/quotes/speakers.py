@@ -77,6 +77,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             or (toks[i].group(0)[0].islower() and _adverb(lw) and i + 1 == len(toks))
         ):
             i -= 1
+        elif (k := _time_adverbial_start(toks, i)) is not None:
+            # 'Beck, who has in the past described ...', 'Ryan, who just a week ago
+            # surprised Trump by declaring ...': a time phrase, not the subject.
+            i = k - 1
         elif lw == "since" and i > 0 and toks[i - 1].group(0).lower() in ("has", "have", "had"):
             # 'She has since said that ...': an adverb of time, not a conjunction.
             i -= 1
@@ -201,6 +205,40 @@ _MONTH = lazy_compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+
+
+def _time_adverbial_start(toks: list[re.Match[str]], i: int) -> int | None:
+    """Where a time phrase ending at token ``i`` starts: 'in the past', 'at the time',
+    'in recent weeks', 'over the past year', 'a week ago', 'two years ago'; None if
+    the words there are no such phrase."""
+    words = [t.group(0).lower() for t in toks[max(0, i - 3) : i + 1]]
+    if not words:
+        return None
+    last = words[-1]
+    if last == "ago" and len(words) >= 3 and words[-2].rstrip("s") in _TIME_UNITS:
+        k = i - 2
+        if k > 0 and toks[k - 1].group(0).lower() == "just":
+            k -= 1
+        return k
+    if last == "past" and words[-3:-1] in (["in", "the"], ["over", "the"], ["for", "the"]):
+        return i - 2
+    if re.fullmatch(r"(?:19|20)\d\d", last) and len(words) >= 2:
+        # 'Here’s Clinton in December 1992:', 'Obama in 2008 said'.
+        if words[-2] == "in":
+            return i - 1
+        if len(words) >= 3 and words[-3] == "in" and _MONTH.fullmatch(toks[i - 1].group(0)):
+            return i - 2
+    if last == "time" and words[-3:-1] == ["at", "the"]:
+        return i - 2
+    if last.rstrip("s") in _TIME_UNITS and len(words) >= 3:
+        if words[-3:-1] in (["in", "recent"], ["over", "the"], ["in", "the"]):
+            return i - 2
+        if len(words) == 4 and words[0] in ("over", "in") and words[1:3] == ["the", "past"]:
+            return i - 3
+    return None
+
+
+_TIME_UNITS = {"day", "week", "month", "year", "decade"}
 
 
 def _dash_opener(word: str) -> bool:
@@ -474,7 +512,12 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     strong: Span | None = None
     lower_subject: Span | None = None
     opened = False
-    for k, start in enumerate(starts[:-1] if len(starts) > 1 and not whole else starts):
+    segments = starts[:-1] if len(starts) > 1 and not whole else starts
+    last = len(segments) - 1
+    subordinate_last = last > 0 and _subordinate_subject(
+        phrase_tokens(ctx.doc, u0 + segments[last], c0)
+    )
+    for k, start in enumerate(segments):
         toks = phrase_tokens(ctx.doc, u0 + start if k else u0, c0)
         if opened and lower_subject is None and toks:
             # The clause after an opening phrase: its subject may be written in lower
@@ -489,10 +532,17 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             if toks and toks[0].group(0) == ",":
                 toks.pop(0)
         toks = _after_time_phrase(toks)
+        if k and k == last and _subordinate_subject(toks):
+            # 'It was a potent punch, as Mrs. Clinton echoed the criticism, saying ...':
+            # the clause just before the participle has its own subject.
+            toks = toks[1:]
         head = toks[0].group(0) if toks else ""
         if head.lower() in SUBJECT_PRONOUNS:
             # 'Speaking in his real voice, he proceeded to ..., saying:'
-            return toks[0].span()
+            if k == last or not subordinate_last:
+                return toks[0].span()
+            strong = toks[0].span()
+            continue
         if not head or (
             # 'Shortly after collecting the trophy, Federer ...': an adverb opens it.
             (head.lower() in INTRO or head[0].islower() or _opening_adverb(head.lower()))
@@ -550,6 +600,19 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
     return strong or weak or lower_subject
+
+
+def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
+    """Whether a clause opens with a subordinator and its subject ('as Mrs. Clinton
+    echoed', 'while he spoke')."""
+    return (
+        len(toks) > 2
+        and toks[0].group(0).lower() in _SUBORDINATORS
+        and (toks[1].group(0)[0].isupper() or toks[1].group(0).lower() in SUBJECT_PRONOUNS)
+    )
+
+
+_SUBORDINATORS = {"as", "while", "when", "because", "since", "although", "though", "after"}
 
 
 def _lower_subject(toks: list[re.Match[str]]) -> Span | None:
