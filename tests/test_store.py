@@ -325,6 +325,11 @@ def test_version_7_store_is_read_as_it_is_and_updates_keep_their_pairs_apart(tmp
         added = [p for p in s.story_pairs() if p[1] > 10]
         assert added and s.story_pairs([11, 12]) == added
         assert len(s.story_pairs()) == scored + len(added)
+        # The pairs inside one stored story, stored and added ones alike, by one join.
+        story = {d: r[0] for d, r in s.story_rows(list(range(1, 13))).items()}
+        within = [p for p in s.story_pairs() if p[2] > 0 and story[p[0]] == story[p[1]]]
+        assert any(p[1] > 10 for p in within)
+        assert sorted(s.story_pairs_within()) == within
     index_records(recs, tmp_path / "eight")
     updated, once = corpus_stories(tmp_path), corpus_stories(tmp_path / "eight")
     # The same groups and edges. Not the same member scores: the update scored its two

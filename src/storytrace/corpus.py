@@ -786,7 +786,7 @@ def _stored_members(
     ids = store.ids()
     doc_of = {i: d for d, i in ids.items()}
     docs = [doc_of[i] for g in groups if len(g) > 1 for i in g]
-    scores = {(ids[a], ids[b]): v for a, b, v in store.story_pairs(docs)}
+    scores = {(ids[a], ids[b]): v for a, b, v in store.story_pairs_within()}
     focal = {ids[d]: names for d, names in st.stored_focal(store, docs).items()}
     published = {ids[d]: p for d, p in store.published_of().items()}
     reuse, quotes = _links(store, edges, published)

@@ -105,7 +105,11 @@ def to_json(value: Any) -> Any:
     """The JSON form of a record (or of a list, dict or tuple of them)."""
     if type(value) in _LEAVES:  # most values (span ends, words) are returned as they are
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    # Records first: dataclasses.is_dataclass costs more than the rest of a small record's
+    # JSON (a 100,000-article `stories --json` makes 850,000 such checks).
+    if isinstance(value, Record) or (
+        dataclasses.is_dataclass(value) and not isinstance(value, type)
+    ):
         out: dict[str, Any] = {}
         for attr, name, digits, omit_none in _plan(type(value)):
             v = getattr(value, attr)

@@ -1170,15 +1170,37 @@ class Store:
         with self._guard("reading"):
             rows = self.db.execute("SELECT b, a, score FROM story_pair_new").fetchall()
         if rows:
-            a = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int64)
-            score = np.frombuffer(b"".join(r[2] for r in rows))
-            b = np.repeat([r[0] for r in rows], [len(r[1]) // 8 for r in rows])
+            a, b, score = _pair_new_arrays(rows)
             if docs is not None:
                 want = np.asarray(docs, dtype=np.int64)
                 keep = np.isin(a, want) | np.isin(b, want)
                 a, b, score = a[keep], b[keep], score[keep]
             out += zip(a.tolist(), b.tolist(), score.tolist(), strict=True)
             out.sort()
+        return out
+
+    def story_pairs_within(self) -> list[tuple[int, int, float]]:
+        """Stored scored pairs ``(a, b, score)`` of positive score whose two articles are in
+        one stored story (what :func:`storytrace.stories.membership` reads)."""
+        # A join on story_of's key: at 100,000 articles 1.7 CPU s for 2.2 million pairs,
+        # where story_pairs(docs) over every grouped doc took 11.9 (IN-lists of 500).
+        q = (
+            "SELECT p.a, p.b, p.score FROM story_pair p JOIN story_of x ON x.doc = p.a "
+            "JOIN story_of y ON y.doc = p.b WHERE x.story = y.story AND p.score > 0"
+        )
+        with self._guard("reading"):
+            out = self.db.execute(q).fetchall()
+            rows = self.db.execute("SELECT b, a, score FROM story_pair_new").fetchall()
+        if rows:
+            a, b, score = _pair_new_arrays(rows)
+            keep = score > 0
+            a, b, score = a[keep].tolist(), b[keep].tolist(), score[keep].tolist()
+            story = {d: r[0] for d, r in self.story_rows(sorted(set(a) | set(b))).items()}
+            out += [
+                (x, y, v)
+                for x, y, v in zip(a, b, score, strict=True)
+                if x in story and story[x] == story.get(y)
+            ]
         return out
 
     def story_rows(
@@ -1452,6 +1474,17 @@ def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, 
         (int(b[i]), a[i:j].tobytes(), score[i:j].tobytes())
         for i, j in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
+
+
+def _pair_new_arrays(rows: list[tuple]) -> tuple:
+    """``story_pair_new`` rows ``(b, a blob, score blob)`` as three arrays ``a, b, score``:
+    one pair per earlier partner ``a`` of each new article ``b``."""
+    import numpy as np
+
+    a = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int64)
+    score = np.frombuffer(b"".join(r[2] for r in rows))
+    b = np.repeat([r[0] for r in rows], [len(r[1]) // 8 for r in rows])
+    return a, b, score
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
