@@ -498,3 +498,42 @@ def test_a_same_story_link_is_not_called_a_copy() -> None:
     text = stories_text([story])
     assert text.count("copy:") == 1 and "“Attack aftermath” <- " in text
     assert "same story, not copied: 1 pair" in text
+
+
+def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
+    """The terminal names how each story's members are joined, and the vocabulary join with
+    the lowest score, as the story pages' 'why in this story' column does (from `members`)."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {
+        i: {"id": i, "title": t, "outlet": o, "published": "2016-03-1" + i[-1]}
+        for i, t, o in (
+            ("k5", "Kasich wins Ohio", "Breitbart"),
+            ("s5", "Sanders declares revolution", "Breitbart"),
+            ("f0", "Missouri Senate passes bill", "Wash Post"),
+        )
+    }
+    members = [
+        {
+            "article": "f0",
+            "joined_by": "vocabulary",
+            "with": "s5",
+            "score": 0.068,
+            "shared": ["missouri"],
+        },
+        {"article": "k5", "joined_by": "reuse", "with": "s5", "score": None, "shared": []},
+        {"article": "s5", "joined_by": "reuse", "with": "k5", "score": None, "shared": []},
+    ]
+    raw = [{"id": 4, "articles": sorted(meta), "edges": [], "members": members}]
+    (story,) = shape_stories(raw, meta)
+    why = {a["id"]: a["why"] for a in story["articles"]}
+    assert why["f0"] == (
+        "similar wording to “Sanders declares revolution” (score 0.068; both leads name Missouri)"
+    )
+    assert why["k5"] == "shares text with “Sanders declares revolution”"
+    text = stories_text([story])
+    assert (
+        "  in the story: 2 by reuse, 1 by vocabulary; weakest: Wash Post 2016-03-10 "
+        "“Missouri Senate passes bill” at score 0.068\n"
+    ) in text

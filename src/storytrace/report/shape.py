@@ -50,7 +50,8 @@ def shape_stories(
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
       of the story has the same label), ``when`` (for display), ``group`` (its
-      near-duplicate group) and ``why`` (what ties it to another member, in words);
+      near-duplicate group), ``member`` (its :class:`storytrace.stories.Member` JSON, or
+      None) and ``why`` (the same in words);
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
@@ -83,7 +84,9 @@ def shape_stories(
         arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
         why = {m["article"]: m for m in raw.get("members") or []}
-        arts = [a | {"why": _why(why.get(a["id"]), labels)} for a in arts]
+        arts = [
+            a | {"member": why.get(a["id"]), "why": _why(why.get(a["id"]), labels)} for a in arts
+        ]
         edges = [_edge(e, labels) for e in raw["edges"]]
         for node in nodes:
             for member in node["members"][1:]:

@@ -5,6 +5,8 @@ Article text and file names are printed as :class:`rich.text.Text`, never parsed
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -110,7 +112,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
 
     Each story with more than one article: its title, its one-line summary,
     then its copies (who took from whom, when, how), how many pairs are linked as the same
-    story without copying, and near-duplicate groups.
+    story without copying, near-duplicate groups, and what joins its members (``members``:
+    how many by reuse, quote or vocabulary, and the lowest-scoring vocabulary join).
     Plain text, so titles and ids are printed as they are, never as markup.
 
     >>> story = {"id": "1", "title": "Bridge to close", "summary": "2 articles", "articles": [
@@ -152,4 +155,19 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
                 others = ", ".join(who(m) for m in n["members"][1:4])
                 more = f" and {n['count'] - 4} more" if n["count"] > 4 else ""
                 lines.append(f"  near-duplicates of {who(n['id'])}: {others}{more}")
+        members = [a["member"] for a in s["articles"] if a.get("member")]
+        if members:
+            # What holds the story together, and its weakest vocabulary join: a reader sees
+            # at once whether it rests on shared text or on similar wording alone.
+            kinds = Counter(m["joined_by"] for m in members)
+            held = ", ".join(
+                f"{kinds[k]} by {k}"
+                for k in ("reuse", "quote", "vocabulary", "unknown")
+                if kinds[k]
+            )
+            vocab = [m for m in members if m["joined_by"] == "vocabulary"]
+            if vocab:
+                low = min(vocab, key=lambda m: (m["score"], m["article"]))
+                held += f"; weakest: {who(low['article'])} at score {low['score']:.3f}"
+            lines.append(f"  in the story: {held}")
     return "".join(line + "\n" for line in lines)
