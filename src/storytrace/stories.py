@@ -339,7 +339,7 @@ def _pair_arrays(
     (scipy.sparse), so memory stays at one block's products; only pairs
     sharing a kept term are ever computed. Each dot product adds the earlier
     row's terms in column order (sorted indices), so the same two rows give
-    the same bits in any other product that does so (:func:`row_dots`).
+    the same bits in any other product that does so (:func:`update_state`'s).
     """
     from scipy import sparse
 
@@ -360,19 +360,6 @@ def _pair_arrays(
     r, c, v = (np.concatenate(p) for p in zip(*parts, strict=True))
     order = np.lexsort((c, r))
     return r[order], c[order].astype(np.int64), v[order]
-
-
-def row_dots(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, threshold: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(i, j, dot)`` for rows ``i`` of ``left`` and ``j`` of ``right`` whose dot product
-    is at least ``threshold``: each sum adds ``left``'s row terms in column order, as
-    :func:`_pair_arrays` adds the earlier row's (put the earlier article on the left)."""
-    left = left.tocsr()
-    left.sort_indices()
-    prod = (left @ right.T.tocsr()).tocoo()
-    keep = prod.data >= threshold
-    return prod.row[keep].astype(np.int64), prod.col[keep].astype(np.int64), prod.data[keep]
 
 
 def pair_score(
