@@ -399,10 +399,11 @@ def _score_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str, float]]:
 def story_scores(spark: Any, articles: Any, feats: Any = None) -> Any:
     """(a, b, score): :func:`storytrace.stories.story_scores`, with the pair scores computed
     by the same :func:`storytrace.stories.pair_score` in the executors (``feats``: the
-    articles' :func:`story_features`, when already computed)."""
+    articles' :func:`story_features`, cached by the caller, when already computed)."""
     from pyspark.sql import functions as F
 
-    feats = (story_features(spark, articles) if feats is None else feats).cache()
+    if feats is None:
+        feats = story_features(spark, articles).cache()
     pairs = similar_pairs(spark, feats)
     # Articles without a publication column (a bare id/text frame) are all undated.
     when = F.col("published") if "published" in articles.columns else F.lit(None).cast("string")
