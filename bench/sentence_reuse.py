@@ -521,19 +521,24 @@ def index_child(jsonl: str, db: str, quotes: str) -> None:
         [e.a, e.b, [[p["a"], p["b"]] for p in e.passages if p["kind"] != "boilerplate"]]
         for e in corpus.stored_reuse(db)
     ]
-    held, groups = [], []
+    held, groups, variants = [], [], []
     if with_quotes:
-        from storytrace.stories import quote_key
+        from storytrace import stories as st
 
         with Store(db, readonly=True) as store:
             ids = store.ids()
             held = [
                 [ids[d], q["start"], q["end"], k]
                 for d, q in store.all_quotes()
-                if (k := quote_key(q["content"]))
+                if (k := st.quote_key(q["content"]))
             ]
+            # A src with variant links (``stories.quote_variants``) joins these pairs of keys.
+            if hasattr(st, "quote_variants"):
+                holders = st.quote_holders(store, ids)
+                variants = [[a, b] for a, b, _ in st.quote_variants(holders, holders)]
         groups = [s["articles"] for s in corpus.stories(db)["stories"]]
-    print(json.dumps({"pairs": rep.pairs, "edges": edges, "quotes": held, "stories": groups}))
+    out = {"pairs": rep.pairs, "edges": edges, "quotes": held, "stories": groups}
+    print(json.dumps(out | {"variants": variants}))
 
 
 def index_with(
@@ -567,6 +572,8 @@ def reported(
     for art, s, e, k in res["quotes"]:
         keys[art].append((s, e, k))
     story = {a: n for n, g in enumerate(res["stories"]) for a in g}
+    variant = {tuple(v) for v in res.get("variants", [])}
+    variant |= {(b, a) for a, b in variant}
     out: dict[str, set[tuple[str, str]]] = {"edge": set(), "quote": set(), "story": set()}
     for a, b in lifted:
         art, s, e = changed_span(base, texts, a, b)
@@ -578,7 +585,8 @@ def reported(
         if any(p[col][0] < e and s < p[col][1] for p in ps):
             out["edge"].add((a, b))
         mine = {k for qs, qe, k in keys[art] if qs < e and s < qe}
-        if mine & {k for _, _, k in keys[other]}:
+        theirs = {k for _, _, k in keys[other]}
+        if mine & theirs or any((x, y) in variant for x in mine for y in theirs):
             out["quote"].add((a, b))
         if art in story and story[art] == story.get(other):
             out["story"].add((a, b))
@@ -588,32 +596,42 @@ def reported(
 FOUND = """\
 found: the index reports the pair with the lifted text: a stored reuse edge with a passage
 on the lift ("edge"), or, where the lift is a quotation both articles carry, a stored quote
-of both with one link key on the lift ("quote"; ``stories`` then joins the pair, and
-``match`` counts it under shared_quotes); "story": both in one stored story."""
+of both with one link key on the lift, or two linked as variants of one quote
+(``stories.quote_variants``) ("quote"; ``stories`` then joins the pair); "story": both in
+one stored story."""
 
 
 def found_table(
     base: dict[str, str],
     made: dict[str, tuple[dict[str, str], set]],
     cands: dict[str, set[tuple[str, str]]],
-    src: str,
+    srcs: dict[str, str],
     tmp: str,
 ) -> None:
+    """``srcs``: name -> ``src`` folder, each indexing every variant (the last one's lost
+    pairs are listed)."""
     print("\n" + FOUND)
-    print("index with quotes, 1 worker (this src)")
+    print("index with quotes, 1 worker")
     cols = ("any edge", "edge", "quote", "found", "story")
-    print(f"{'variant':12} {'compare':>9} " + " ".join(f"{c:>9}" for c in cols) + f" {'CPU s':>6}")
+    print(
+        f"{'variant':12} {'src':7} {'compare':>9} "
+        + " ".join(f"{c:>9}" for c in cols)
+        + f" {'CPU s':>6}"
+    )
     lost = []
     for variant, (texts, lifted) in made.items():
-        res, cpu = index_with(src, texts, tmp, f"found-{variant}".replace(" ", "_"), quotes=True)
-        got = reported(base, texts, lifted, res)
-        got["found"] = got["edge"] | got["quote"]
-        print(
-            f"{variant:12} {passages_found(base, texts, lifted):>6}/{len(lifted):<2} "
-            + " ".join(f"{len(got.get(c, ())):>6}/{len(lifted):<2}" for c in cols)
-            + f" {cpu:6.1f}",
-            flush=True,
-        )
+        compared = passages_found(base, texts, lifted)
+        for name, src in srcs.items():
+            tag = f"found-{name}-{variant}".replace(" ", "_")
+            res, cpu = index_with(src, texts, tmp, tag, quotes=True)
+            got = reported(base, texts, lifted, res)
+            got["found"] = got["edge"] | got["quote"]
+            print(
+                f"{variant:12} {name:7} {compared:>6}/{len(lifted):<2} "
+                + " ".join(f"{len(got.get(c, ())):>6}/{len(lifted):<2}" for c in cols)
+                + f" {cpu:6.1f}",
+                flush=True,
+            )
         lost += [(variant, a, b) for a, b in sorted(lifted - got["found"])]
     from storytrace.align import BULK, compare
 
@@ -678,7 +696,9 @@ def main() -> None:
                     flush=True,
                 )
         if args.found:
-            found_table(base, made, now_cands, here, tmp)
+            srcs = {"before": args.baseline_src} if args.baseline_src else {}
+            found_table(base, made, now_cands, srcs | {"now": here}, tmp)
+            return
         if not args.baseline_src:
             return
         print("\nend to end (corpus.index_records, 1 worker, no quotes)")

@@ -280,3 +280,26 @@ def test_vocabulary_stories_are_the_local_engine_s(spark) -> None:
     distributed = {(r.a, r.b): r.score for r in sp.story_scores(spark, dated).collect()}
     assert distributed.keys() == local.keys() and distributed[("r1", "r2")] == 0.0
     assert all(abs(distributed[k] - local[k]) < 1e-9 for k in local)
+
+
+def test_quote_variants_join_stories_in_both_engines(spark, tmp_path: Path) -> None:
+    """Two articles printing one quote, one word misread in one: joined by the quote in
+    both engines (the variants are paired by the same function, on the driver)."""
+    from test_quote_variants import SHORT, _article
+
+    texts = {
+        "a": _article(0, SHORT),
+        "b": _article(1, SHORT.replace("largest", "largesl")),
+        "c": _article(2, "We have never seen water this high in the town"),
+    }
+    arts = spark.createDataFrame(sorted(texts.items()), "id string, text string")
+    none = spark.createDataFrame([], "a string, b string, verdict string, edge string")
+    got = {r.id: (r.joined_by, r["with"]) for r in sp.story_groups(spark, arts, none).collect()}
+    corpus.index_records(((i, {"text": t}) for i, t in texts.items()), tmp_path / "db")
+    local = {
+        m["article"]: (m["joined_by"], m["with"])
+        for s in corpus.stories(tmp_path / "db")["stories"]
+        for m in s["members"]
+    }
+    assert got == {"a": ("quote", "b"), "b": ("quote", "a"), "c": (None, None)}
+    assert local == {i: w for i, w in got.items() if w[0]}

@@ -803,7 +803,7 @@ def _links(
     ids = store.ids()
     holders = st.quote_holders(store, ids)
     return [(e.a, e.b) for e in edges if st.edge_links_story(e)], st.quote_links(
-        ([ids[d] for d in ds] for ds in holders.values()), published
+        ([ids[d] for d in ds] for ds in st.quote_groups(holders)), published
     )
 
 

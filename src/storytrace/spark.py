@@ -432,19 +432,17 @@ def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
 
 
 def quote_holders(spark: Any, articles: Any) -> Any:
-    """(ids): the articles holding each quote of :data:`storytrace.stories.QUOTE_LINK_WORDS`
-    words or more, for quotes held by 2 to ``fp.MAX_DF`` articles (the local index's
-    ``stories.quote_holders``)."""
+    """(key, ids): the articles holding each quote of
+    :data:`storytrace.stories.QUOTE_LINK_WORDS` words or more (the local index's
+    ``stories.quote_holders``), every quote: one held by a single article may be a variant
+    of another's (``stories.quote_groups``)."""
     from pyspark.sql import functions as F
-
-    from storytrace import fingerprints as fp
 
     keys = spark.createDataFrame(
         articles.select("id", "text").rdd.mapPartitions(_quote_keys_partition),
         "id string, key string",
     )
-    held = keys.groupBy("key").agg(F.array_sort(F.collect_set("id")).alias("ids"))
-    return held.where((F.size("ids") >= 2) & (F.size("ids") <= fp.MAX_DF)).select("ids")
+    return keys.groupBy("key").agg(F.array_sort(F.collect_set("id")).alias("ids"))
 
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
@@ -482,7 +480,10 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
         if "published" in articles.columns
         else {}
     )
-    quoted = st.quote_links((r.ids for r in quote_holders(spark, articles).collect()), when)
+    # The variants of a quote are paired on the driver, by the local engine's function, over
+    # the quote keys (a few short strings per article, not the texts).
+    held = {r.key: r.ids for r in quote_holders(spark, articles).collect()}
+    quoted = st.quote_links(st.quote_groups(held), when)
     ids = [r.id for r in articles.select("id").collect()]
     groups = st.cluster_scores(ids, scores, reuse + quoted)
     focal = {r.id: r.focal for r in feats.select("id", "focal").collect()}

@@ -63,13 +63,15 @@ parts, one per update of the stories (see :data:`_STORY_POST`); 7: a filter of t
 look-up keys (see :data:`_KEY_FILTER`); 8: this one (the scored pairs of the updates since
 the stories were last computed anew in a table of their own, see :data:`_STORY_PAIR_NEW`)."""
 
-STORY_RULE = "3"
+STORY_RULE = "4"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
 and ``index`` groups everything anew instead of updating them. 2: pairs published more than
 ``stories.STORY_DAYS`` apart score 0. 3: past that window only a republication
-(``stories.links_stories``) joins them, and a shared quote only holders within it."""
+(``stories.links_stories``) joins them, and a shared quote only holders within it. 4: two
+variants of one quote join their holders too (``stories.quote_variants``), looked up by the
+anchors ``quote_link`` now keeps beside the keys."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 

@@ -23,7 +23,7 @@ import heapq
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import chain
 from operator import itemgetter
@@ -41,6 +41,7 @@ from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
+from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import unique_sorted
 from storytrace.text import STOPWORDS, Doc, doc_of
@@ -1361,6 +1362,91 @@ def quote_key(content: str | None) -> str | None:
     return k if len(k.split()) >= QUOTE_LINK_WORDS else None
 
 
+QUOTE_ANCHOR_WORDS = 5
+"""Words in a quote's anchors (:func:`quote_anchors`): two quotes sharing a run this long are
+compared as possible variants of one quote; an edit every sixth word leaves one."""
+
+
+def quote_anchors(key: str) -> list[str]:
+    """The anchors of a quote's :func:`quote_key`: every run of :data:`QUOTE_ANCHOR_WORDS`
+    of its words, marked by a leading ``~`` (never a word's first character), so a store
+    keeps them beside the keys.
+
+    >>> quote_anchors("we will sort out the housing")
+    ['~we will sort out the', '~will sort out the housing']
+    """
+    w = key.split()
+    n = QUOTE_ANCHOR_WORDS
+    return [("~" + " ".join(w[i : i + n])) for i in range(len(w) - n + 1)]
+
+
+def quote_variants(
+    keys: Iterable[str],
+    holders: Mapping[str, Collection],
+    focus: Container[str] | None = None,
+    anchors: Container[str] | None = None,
+) -> list[tuple[str, str, QuoteVariant]]:
+    """``(key a, key b, variant)``, ``a < b``: pairs of different quote keys (of ``keys``)
+    that are one quote printed twice (:func:`storytrace.quotes.matching.quote_variant`: an
+    OCR slip, an edit, one outlet quoting part of it), each held by an article the other is
+    not. Only keys sharing an anchor held by 2 to ``fp.MAX_DF`` articles are compared, the
+    articles counted over ``holders`` (key -> its articles, for every key of ``keys``);
+    with ``focus``, only pairs with a key of it; with ``anchors``, only through these (an
+    update: those few enough articles hold in the whole store, which ``holders`` does not
+    hold).
+
+    >>> held = {"you have got to sort out your housing first": {1},
+    ...         "you have got to sort your housing first": {2}}
+    >>> [(v.label, v.differing) for _, _, v in quote_variants(held, held)]
+    [('altered', [('out', '')])]
+    """
+    by_anchor: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        for a in dict.fromkeys(quote_anchors(k)):
+            if anchors is None or a in anchors:
+                by_anchor[a].append(k)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for ks in by_anchor.values():
+        if len(ks) < 2:
+            continue
+        docs = set().union(*(holders[k] for k in ks))
+        if not 1 < len(docs) <= fp.MAX_DF:
+            continue
+        for x, a in enumerate(ks):
+            for b in ks[x + 1 :]:
+                a, b = min(a, b), max(a, b)
+                if (a, b) in seen or (focus is not None and a not in focus and b not in focus):
+                    continue
+                seen.add((a, b))
+                ha, hb = holders[a], holders[b]
+                if set(ha) <= set(hb) and set(hb) <= set(ha):
+                    continue  # the same articles: a link between them adds nothing
+                v = quote_variant(a.split(), b.split())
+                if v is not None:
+                    out.append((a, b, v))
+    return sorted(out, key=lambda t: (t[0], t[1]))
+
+
+def quote_groups(holders: Mapping[str, Collection]) -> list[set]:
+    """The holder groups :func:`quote_links` joins: each quote key's articles, and the
+    articles of each pair of keys that are :func:`quote_variants` of one quote."""
+    groups = [set(ds) for ds in holders.values()]
+    return groups + [
+        set(holders[a]) | set(holders[b]) for a, b, _ in quote_variants(holders, holders)
+    ]
+
+
+def quote_link_rows(holders: Mapping[str, Iterable[int]]) -> list[tuple[str, int]]:
+    """``(key, doc)`` rows of the store's ``quote_link`` table: each key's holders and
+    each of its anchors' (what an update looks variants up by)."""
+    rows: dict[tuple[str, int], None] = {}
+    for k, ds in holders.items():
+        for key in (k, *quote_anchors(k)):
+            rows.update(dict.fromkeys((key, d) for d in ds))
+    return list(rows)
+
+
 def quote_links(
     holders: Iterable[Iterable], published: Mapping[object, object] | None = None
 ) -> list[tuple]:
@@ -1463,7 +1549,7 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
     published = {ids[d]: p for d, p in when.items()}
     t = score_table(rows(), basis=basis, published=published)
     holders = quote_holders(store, ids)
-    links = story_links(store.edge_facts()) + quote_links(holders.values(), when)
+    links = story_links(store.edge_facts()) + quote_links(quote_groups(holders), when)
     doc_of = dict(zip(t.ids, docs, strict=True))
     id_links = [(ids[a], ids[b]) for a, b in links]
     scores = t.scores()
@@ -1518,7 +1604,7 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
             zip(doc_arr[t.r].tolist(), doc_arr[t.c].tolist(), t.score.tolist(), strict=True)
         ),
         "story_of": [(d, story[d], grp[d], part[d], link[d], size[grp[d]]) for d in docs],
-        "quote_link": [(k, d) for k, ds in holders.items() for d in ds],
+        "quote_link": quote_link_rows(holders),
     }
 
 
@@ -1702,12 +1788,29 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
         k = quote_key(content)
         if k:
             mine.setdefault(k, set()).add(d)
-    before = store.quote_holders(sorted(mine))
+    anchors: dict[str, set[int]] = {}
     for k, ds in mine.items():
+        for a in quote_anchors(k):
+            anchors.setdefault(a, set()).update(ds)
+    before = store.quote_holders(sorted(mine) + sorted(anchors))
+    for k, ds in chain(mine.items(), anchors.items()):
         old = set(before.get(k, ()))
         if len(old) <= fp.MAX_DF < len(old | ds):
             return None
-    holding = [set(before.get(k, ())) | ds for k, ds in mine.items()]
+    holders = {k: set(before.get(k, ())) | ds for k, ds in mine.items()}
+    # Stored keys that may be variants of a new article's: those sharing an anchor few
+    # enough articles hold (as in a computation anew), with all their holders.
+    rare = {a for a, ds in anchors.items() if len(set(before.get(a, ())) | ds) <= fp.MAX_DF}
+    near = sorted({d for a in rare for d in before.get(a, ())})
+    others = {
+        k
+        for _, content in store.quotes_of(near)
+        if (k := quote_key(content)) and k not in holders and rare.intersection(quote_anchors(k))
+    }
+    holders |= {k: set(ds) for k, ds in store.quote_holders(sorted(others)).items()}
+    holding = list(holders[k] for k in mine) + [
+        holders[a] | holders[b] for a, b, _ in quote_variants(holders, holders, mine, rare)
+    ]
     when = store.published_of(sorted(set().union(*holding))) if holding else {}
     links += quote_links(holding, when)
 
@@ -1862,5 +1965,5 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
         ],
         "story_pair": pairs,
         "story_of": [(d, *r) for d, r in rows_of.items()],
-        "quote_link": [(k, d) for k, ds in mine.items() for d in ds],
+        "quote_link": quote_link_rows(mine),
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storytrace.diff import Edit, merge_ops, opcodes
+from storytrace.diff import Edit, TokOp, merge_ops, opcodes
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
@@ -103,6 +105,23 @@ def _match_pair(
     idx_b: list[int],
     min_share: float,
 ) -> QuoteMatch | None:
+    found = _align_words(seq_a, seq_b, min_share)
+    if found is None:
+        return None
+    label, ops, region_shared = found
+    diff = [
+        Edit(t, _span(doc_a, idx_a, x0, x1), _span(doc_b, idx_b, y0, y1))
+        for t, x0, x1, y0, y1 in ops
+    ]
+    score = region_shared / max(len(seq_a), len(seq_b))
+    return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), score)
+
+
+def _align_words(
+    seq_a: Sequence, seq_b: Sequence, min_share: float
+) -> tuple[str, list[TokOp], int] | None:
+    """``(label, word opcodes, shared words)`` of two quotes' word sequences, or None when
+    they share under ``min_share`` of the shorter one's words (or under three)."""
     # Locate the shared region first so a trimmed quote aligns to its place
     # in the longer one, then diff that region word by word.
     blocks = [b for b in opcodes(seq_a, seq_b) if b[0] == "equal"]
@@ -143,11 +162,7 @@ def _match_pair(
         label = "trimmed"
     else:
         label = "identical"
-    diff = [
-        Edit(t, _span(doc_a, idx_a, x0, x1), _span(doc_b, idx_b, y0, y1))
-        for t, x0, x1, y0, y1 in ops
-    ]
-    return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), region_shared / max(la, lb))
+    return label, ops, region_shared
 
 
 def _gap(x: tuple, y: tuple) -> int:
@@ -164,3 +179,121 @@ def _speaker_mismatch(qa: Quote, qb: Quote) -> bool:
 
 def _name_key(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z][\w’'\-]+", name)} - NOT_NAME - TITLES
+
+
+LINK_MIN_WORDS = 8
+"""Words two different quotes must share, in order, to be linked across articles as one
+quote printed twice (``stories.quote_key`` links identical ones from six words): a variant
+is weaker evidence than an identical quote, so it needs a longer shared stretch."""
+
+LINK_MIN_SHARE = 0.8
+"""Share of the shorter quote's words the two must share, in order: an edit, a misread
+letter or a quote cut short by an outlet leaves most of it, a stock phrase two different
+statements happen to share does not. Also the least share of equal words inside a shared
+passage (:data:`LINK_PASSAGE_WORDS`)."""
+
+LINK_PASSAGE_WORDS = 12
+"""Words two quotes must share inside one passage (equal runs at most :data:`_PASSAGE_GAP`
+words apart, :data:`LINK_MIN_SHARE` of it equal) to be linked on it though the rest of them
+differs: one sentence of a longer quotation printed again, in an article whose unclosed
+mark runs its quote on to the paragraph's end."""
+
+_PASSAGE_GAP = 3
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    """Two different quotes' words that are one quote printed twice.
+
+    ``label``: ``altered`` (words changed inside), ``trimmed`` (only words missing at an
+    end), ``passage`` (a passage of both, the rest of them different: one sentence of a
+    longer quote); ``shared`` the words both hold in order; ``differing`` the words that
+    differ, ``(a's words, b's words)`` per change, words missing at an end of a trimmed
+    quote and those around a shared passage left out.
+    """
+
+    label: str
+    shared: int
+    differing: list[tuple[str, str]]
+
+
+def quote_variant(words_a: Sequence[str], words_b: Sequence[str]) -> QuoteVariant | None:
+    """Whether two quotes' normalised words are one quote printed twice (see
+    :data:`LINK_MIN_WORDS`, :data:`LINK_MIN_SHARE`, :data:`LINK_PASSAGE_WORDS`), with the
+    words that differ.
+
+    >>> a = "you have got to sort out your housing before you move in".split()
+    >>> quote_variant(a, "you have got to sort your housing before you move in".split())
+    QuoteVariant(label='altered', shared=11, differing=[('out', '')])
+    >>> quote_variant(a, "i think it is time we sort out your housing for good".split()) is None
+    True
+    """
+    found = _align_words(words_a, words_b, LINK_MIN_SHARE)
+    if found is not None and found[2] >= LINK_MIN_WORDS:
+        label, ops, shared = found
+        last_a, last_b = len(words_a), len(words_b)
+        ends = [
+            op
+            for op in ops
+            if op[0] != "replace" and (op[1] == op[3] == 0 or (op[2] == last_a and op[4] == last_b))
+        ]
+        return QuoteVariant(label, shared, _differing(words_a, words_b, ops, ends))
+    region = _passage(words_a, words_b)
+    if region is None:
+        return None
+    i0, i1, j0, j1, shared = region
+    ops = opcodes(words_a[i0:i1], words_b[j0:j1], i0, j0)
+    return QuoteVariant("passage", shared, _differing(words_a, words_b, ops, []))
+
+
+def _differing(
+    words_a: Sequence[str], words_b: Sequence[str], ops: list[TokOp], skip: list[TokOp]
+) -> list[tuple[str, str]]:
+    return [
+        (" ".join(words_a[x0:x1]), " ".join(words_b[y0:y1]))
+        for t, x0, x1, y0, y1 in merge_ops(ops)
+        if t != "equal" and (t, x0, x1, y0, y1) not in skip
+    ]
+
+
+def _passage(seq_a: Sequence, seq_b: Sequence) -> tuple[int, int, int, int, int] | None:
+    """``(i0, i1, j0, j1, shared)``: the passage of the two word sequences holding the most
+    equal words, a chain of runs of two or more equal words at most :data:`_PASSAGE_GAP`
+    words apart on each side, when it holds :data:`LINK_PASSAGE_WORDS` or more and
+    :data:`LINK_MIN_SHARE` of it on each side.
+
+    Runs are chained directly rather than read off one alignment of the whole quotes: an
+    alignment may pair a stray "the" before the passage and so split it."""
+    at: dict[object, list[int]] = defaultdict(list)
+    for j, w in enumerate(seq_b):
+        at[w].append(j)
+    runs = []  # (i0, j0, length): maximal runs of equal words, two or more
+    for i, w in enumerate(seq_a):
+        for j in at.get(w, ()):
+            if i and j and seq_a[i - 1] == seq_b[j - 1]:
+                continue  # inside a run that starts earlier
+            n = 1
+            while i + n < len(seq_a) and j + n < len(seq_b) and seq_a[i + n] == seq_b[j + n]:
+                n += 1
+            if n >= 2:
+                runs.append((i, j, n))
+    # Best chain ending at each run (runs in order of i): its words and its first run.
+    best: tuple[int, int, int, int, int] | None = None
+    chain: list[tuple[int, int]] = []
+    for r, (i, j, n) in enumerate(runs):
+        words, first = n, r
+        for p in range(r):
+            pi, pj, pn = runs[p]
+            gi, gj = i - (pi + pn), j - (pj + pn)
+            if 0 <= gi <= _PASSAGE_GAP and 0 <= gj <= _PASSAGE_GAP and chain[p][0] + n > words:
+                words, first = chain[p][0] + n, chain[p][1]
+        chain.append((words, first))
+        i0, j0 = runs[first][0], runs[first][1]
+        i1, j1 = i + n, j + n
+        if (
+            words >= LINK_PASSAGE_WORDS
+            and words >= LINK_MIN_SHARE * max(i1 - i0, j1 - j0)
+            and (best is None or words > best[4])
+        ):
+            best = (i0, i1, j0, j1, words)
+    return best
