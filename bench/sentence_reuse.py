@@ -660,7 +660,8 @@ def main() -> None:
     ap.add_argument(
         "--found",
         action="store_true",
-        help="index each variant with quotes (this src) and count what it reports (FOUND)",
+        help="index each variant with quotes (this src, and --baseline-src's when given) and "
+        "count what it reports (FOUND)",
     )
     ap.add_argument("--index-child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
