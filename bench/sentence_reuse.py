@@ -293,6 +293,40 @@ run of 8 words (9 now) at 1.3x the candidates and 1.5x the postings, and still m
 OCR lift on each measure-only seed; the union at 2.1x the candidates and 2x the postings
 misses one on seed 59. None reaches every lift on the seeds not tuned on, so no fingerprint
 parameter changed (stored indexes stay valid).
+
+Quote variants (issue 16, session of 2026-12-02 04:00, fast16): the lifts lost at the quote
+link are now linked as one quote printed twice (``stories.quote_variants``, deciding by
+``quotes.matching.quote_variant``: 8+ shared words and 0.8 of the shorter quote, ``altered``
+or ``trimmed``; or a passage of 12+ words, 0.8 of it equal, ``passage``: one sentence of a
+longer quote whose unclosed mark runs on to its paragraph's end), compared only where two
+quote keys share a 5-word anchor held by 2 to ``fp.MAX_DF`` articles. Tuned on bbc 7 and 31
+(the passage rule and the run chaining came from reading bbc 7's lost lifts); then measured
+once with ``--corpus bbc --seed 67 --data /work/shared/data/bbc/bbc --found --baseline-src``
+(a detached worktree of main ca641d2; seed 67 never used before; load 7-10, CPU s per index):
+
+| found (of 50)              | verbatim | ocr | edited | excerpt | ed. copy | reordered |
+|----------------------------|---------:|----:|-------:|--------:|---------:|----------:|
+| bbc 7 (tune), now          |       50 |  49 |     49 |      50 |       50 |        50 |
+| bbc 67, before (main)      |       43 |  46 |     46 |      49 |       50 |        50 |
+| bbc 67, now (measure-only) |       49 |  50 |     49 |      50 |       50 |        50 |
+| bbc 67 index CPU s, before |     13.8 | 12.8|   13.5 |    12.6 |     13.3 |      12.8 |
+| bbc 67 index CPU s, now    |     14.9 | 13.8|   15.8 |    14.2 |     16.2 |      14.1 |
+
+(bbc 31, tune, before the last change to the passage rule: 50/50 verbatim and OCR.) Index
+CPU with quotes rises by up to 1.2x on these runs (load 7-10 on 2 cores; the variant pass
+itself is 0.7 CPU s on PolNeAR's 11,640 quote keys, ``bench/quote_links.py``). On PolNeAR
+train+dev (``bench/quote_links.py /tmp/integ24/polnear.jsonl``: 924 articles, 7 outlets)
+cross-outlet article pairs joined by a quote went from 10 (identical quotes) to 30; all 20
+new pairs were read: 19 are the same statement (Obama on Clinton's qualifications, Trump's
+"Second Amendment people", Rubio's "dispel with this fiction", Sanders's "vast majority of
+my voters/supporters", ...), one is not (two poll questions "they would be satisfied with
+both candidates / with Clinton as the nominee", 8 shared words). ``compare`` of
+``examples/seed_a.txt`` and ``seed_b.txt`` gives the same 8 quote matches, the housing line
+``altered``. Still lost on bbc 7: the OCR lift that is no candidate ("Victory for the
+Azzurhi ...") and an edited lift whose inserted words hold full stops, so no quotation is
+extracted from it. Lost on bbc 67 (not read further): a verbatim lift ("If we could have
+that on our laptops, we could be walking through the plant ...", same-story by shared-quote,
+a candidate) and an edited one, both quotations still unlinked.
 """
 
 from __future__ import annotations
