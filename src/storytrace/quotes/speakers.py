@@ -274,7 +274,16 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     # "a delegate from Houston, Texas, said": a place is not the appositive.
     while (
         c2 is not None
-        and comma - c2 == 2
+        and (
+            comma - c2 == 2
+            # 'of Flint, Mich., said': a state abbreviated with a full stop.
+            or (
+                comma - c2 == 3
+                and toks[comma - 1].group(0) == "."
+                # Not a party label: 'Mitch McConnell, R-Ky., said'.
+                and toks[c2 + 1].group(0).isalpha()
+            )
+        )
         and toks[c2 - 1].group(0)[0].isupper()
         and toks[c2 + 1].group(0)[0].isupper()
     ):
@@ -295,8 +304,21 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
                 # 'Woodrow Benford, 58, who lives outside Minneapolis, says': the age.
                 outer = _scan_np(toks, outer[0] - 2) if toks[outer[0] - 1].group(0) == "," else None
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        if (
+            inner[0].group(0).lower() in PREPOSITIONS
+            and outer
+            and outer[0] >= 2
+            and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1])
+            and toks[outer[0] - 1].group(0) == ","
+        ):
+            # 'Mark Hughes, 41, of Wrexham, Wales, said': the name before the age
+            # and the home town.
+            outer = _scan_np(toks, outer[0] - 2)
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
             # 'The White House, in a statement, called': a phrase set off by commas.
+            return toks[outer[0]].start(), toks[outer[1]].end()
+        if outer and _PARTY_LABEL.fullmatch("".join(t.group(0) for t in inner)):
+            # 'Mitch McConnell, R-Ky., said': a party label set off by commas.
             return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
@@ -336,6 +358,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     if relative and np is not None:
         return toks[np[0]].start(), toks[np[1]].end()
     return None
+
+
+_PARTY_LABEL = lazy_compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 
 def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
@@ -484,6 +509,10 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
             head in DETERMINERS
             or head in QUANTIFIERS
             or head in ("those", "these", "multiple", "other", "some")
+            # '..., but majorities in all five say', '..., and nearly three in five
+            # said': a plural noun or an approximate number opens the subject.
+            or (head in _APPROXIMATELY and (low[1][:1].isdigit() or low[1] in QUANTIFIERS))
+            or head in ("majority", "majorities", "minority")
             or words[0][0].isupper()
             or head in BARE_SPEAKERS
             or head in ED_ADJECTIVES
@@ -495,6 +524,7 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
 
 
 _CLAUSE_START = lazy_compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
+_APPROXIMATELY = {"nearly", "almost", "about", "around", "roughly", "over", "some", "only"}
 
 
 def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span | None:
@@ -532,6 +562,14 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             if toks and toks[0].group(0) == ",":
                 toks.pop(0)
         toks = _after_time_phrase(toks)
+        if (
+            len(toks) >= 2
+            and toks[0].group(0).lower() == "even"
+            and toks[1].group(0).lower() in ("so", "then", "now")
+            and (len(toks) == 2 or toks[2].group(0) == ",")
+        ):
+            # 'Even so, many backers privately say ...': a sentence adverb.
+            continue
         if k and k == last and _subordinate_subject(toks):
             # 'It was a potent punch, as Mrs. Clinton echoed the criticism, saying ...':
             # the clause just before the participle has its own subject.
@@ -582,7 +620,9 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 and lw not in DETERMINERS
                 and i > 0
                 # 'the organisers reversed': a plural noun after its determiner.
-                and not (lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS)
+                and not (
+                    lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS | QUANTIFIERS
+                )
             ):
                 end = i
                 at_verb = True
@@ -953,8 +993,11 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if low == "it":
         return "organisation"
     # 'A spokesman for the council': the head of the phrase decides.
-    head = re.split(r"\s(?:for|of|at|from|with)\s", low, maxsplit=1)[0]
+    head = re.split(r"\s(?:for|of|at|from|with)\s", _expand_role(phrase).lower(), maxsplit=1)[0]
     if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
+        return "person"
+    if _person_description(phrase) and not is_organisation(ctx, phrase):
+        # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
         return "person"
     if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
         # 'Ioannidis' after 'Kenteris' lawyer Gregory Ioannidis', whatever the parser
@@ -1186,6 +1229,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     ):
         # 'the Argentine', 'the Scot', 'the ex-Wallaby': a description, not a name.
         run = None
+    if run == phrase.split()[-1] and _expand_role(phrase) != phrase:
+        # 'the DA': a role, not a name (nor an organisation's acronym).
+        run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
         if q.speaker_name == run and " " not in run:
@@ -1264,18 +1310,23 @@ def _person_description(phrase: str) -> bool:
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
-_DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
+_DEMONYM = lazy_compile(
+    r"(?:[Ee]x-)?(?:[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)"
+    r"|Spaniard|Dane|Swede|Pole|Serb|Croat|Finn|Turk|Greek|Basque|Brit|Aussie)"
+)
 
 
 def _described(ctx: Context, phrase: str, pos: int) -> str | None:
     """The name a description stands for: the one the article wrote with the most
     of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
     Balls"). Not a spokesman's or a group's ("the police", "officials")."""
+    phrase = _expand_role(phrase)
     low = phrase.lower()
     head = low.split()
     if (
         not head
-        or SPOKES.search(low)
+        # A district attorney or attorney general holds an office, and speaks for it.
+        or SPOKES.search(_ATTORNEY_OFFICE.sub("", low))
         or head[-1] in BARE_SPEAKERS
         # 'The US said', 'the Financial Times reported': a country's or an
         # organisation's name, not a description of the person named 'US President X'.
@@ -1311,6 +1362,30 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         ):
             best = (shared, name)
     return best[1] if best else None
+
+
+# Roles written as capitals: read as acronyms, "the DA" was an organisation and linked to
+# nobody, though the article had named "District Attorney Richard Brown".
+_ROLE_ABBREVIATIONS = {
+    "DA": "district attorney",
+    "PM": "prime minister",
+    "AG": "attorney general",
+    "CEO": "ceo",
+    "MP": "mp",
+}
+
+
+_ATTORNEY_OFFICE = lazy_compile(r"\bdistrict attorney\b|\battorney general\b")
+
+
+def _expand_role(phrase: str) -> str:
+    """'the DA' as 'the district attorney': a role abbreviation spelt out, so that it
+    matches the words the article wrote with the name."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return phrase
+    full = _ROLE_ABBREVIATIONS.get(re.sub(r"[’']s$", "", words[-1]))
+    return " ".join(words[:-1] + [full]) if full else phrase
 
 
 def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
@@ -1440,7 +1515,16 @@ def _named_subject(ctx: Context, pos: int) -> str | None:
         )
     if sp is None or ctx.in_quote(sp[0]):
         return None
-    name = re.sub(r"^[Tt]he\s+", "", ctx.text[sp[0] : sp[1]])
+    shares = _SHARES_IN.match(ctx.text, sp[0], u1)
+    if shares:
+        # 'Shares in Vodafone fell 3%. A spokesman said': Vodafone's, not "Shares".
+        sp = shares.span(1)
+    name = re.sub(r"^[Tt]he\s+", "", ctx.text[sp[0] : sp[1]].strip())
+    owned = re.split(r"[’']s\s+", name)[-1]
+    if owned != name and owned.lower() not in ORG_WORDS:
+        # "Time Warner's AOL unit cut 700 jobs": the owned unit is the subject
+        # ("McDonald's Corp" stays whole).
+        name = owned
     words = name.split()
     if (
         not words
