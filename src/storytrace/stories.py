@@ -1331,12 +1331,19 @@ class Story(Record):
     # Grouping needs no titles; readers with the articles' metadata (the
     # `stories --json` command) fill these as the terminal and HTML show them.
     title: str | None = jfield(
-        "The earliest article's headline, else the opening of its first line.",
+        "The earliest article's headline, else the opening of its first line (with no "
+        "article dated, the article the others are joined with most).",
         default=None,
         omit_none=True,
     )
     summary: str | None = jfield(
         "One line: articles, outlets, time span, copies and the source where known.",
+        default=None,
+        omit_none=True,
+    )
+    caveat: str | None = jfield(
+        "What the evidence cannot rule out, when similar wording alone holds the story and "
+        "no article is dated: that it is a topic rather than one event.",
         default=None,
         omit_none=True,
     )

@@ -45,13 +45,16 @@ def shape_stories(
     (:meth:`storytrace.store.Store.heads`), which names it instead. Each story
     gets:
 
-    - ``title``: the earliest article's headline, else the opening of its first line;
+    - ``title``: the earliest article's headline, else the opening of its first line (with
+      no article dated, the article the others are joined with most: :func:`_title_article`);
     - ``summary``: one line with outlets, time span, copies and the source where known;
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
       of the story has the same label), ``when`` (for display), ``group`` (its
       near-duplicate group), ``member`` (its :class:`storytrace.stories.Member` JSON, or
       None) and ``why`` (the same in words);
+    - ``caveat``: :data:`WORDING_ONLY` when similar wording alone holds it and no article
+      is dated, else None;
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
@@ -80,7 +83,7 @@ def shape_stories(
             }
             for a in arts
         ]
-        title = short(arts[0]["label"], TITLE_CHARS)
+        title = short(_title_article(arts, raw.get("members") or [])["label"], TITLE_CHARS)
         arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
         why = {m["article"]: m for m in raw.get("members") or []}
@@ -123,6 +126,7 @@ def shape_stories(
             "source": _source(arts, edges, labels),
         }
         story["summary"] = summary(story)
+        story["caveat"] = _caveat(arts)
         built.append(story)
     return built
 
@@ -179,10 +183,52 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     if member["joined_by"] == "quote":
         return f"shares a quote with “{other}”"
     if member["joined_by"] == "vocabulary":
-        names = member.get("shared") or []
-        lead = f"; both leads name {', '.join(n.capitalize() for n in names)}" if names else ""
-        return f"similar wording to “{other}” (score {member['score']:.3f}{lead})"
+        return f"similar wording to “{other}” (score {member['score']:.3f}; {lead_names(member)})"
     return "no link to another article found"
+
+
+WORDING_ONLY = (
+    "similar wording only: no shared passage or quote, and no dates to tell one event"
+    " from another of its kind"
+)
+"""What a story held together by vocabulary alone in an undated corpus cannot rule out: on
+undated BBC News such groups are often a topic (several England rugby matches), not one
+story (bench/story_distractors.py)."""
+
+
+def _caveat(arts: list[dict]) -> str | None:
+    members = [a["member"] for a in arts if a.get("member")]
+    wording = members and all(m["joined_by"] == "vocabulary" for m in members)
+    return WORDING_ONLY if wording and not any(a.get("when") for a in arts) else None
+
+
+def _title_article(arts: list[dict], members: list[dict]) -> dict:
+    """The article that names a story: the earliest; when none is dated, "earliest" means
+    nothing (ids come in file order), so the one the other members are joined with most,
+    the story's centre (ties: the first in id order).
+
+    >>> arts = [{"id": "a", "published": None}, {"id": "b", "published": None}]
+    >>> _title_article(arts, [{"article": "a", "with": "b"}, {"article": "b", "with": "a"},
+    ...                       {"article": "c", "with": "b"}])["id"]
+    'b'
+    """
+    if arts[0].get("published") or not members:
+        return arts[0]
+    joined = Counter(m["with"] for m in members if m.get("with"))
+    return max(arts, key=lambda a: joined[a["id"]])
+
+
+def lead_names(member: dict) -> str:
+    """The names a vocabulary member's lead shares with its partner's, in words: saying
+    when there are none, since similar wording alone is the weakest reason to be in a story.
+
+    >>> lead_names({"shared": ["leeds", "bell"]}), lead_names({"shared": []})
+    ('both leads name Leeds, Bell', 'no name in both leads')
+    """
+    names = member.get("shared") or []
+    if not names:
+        return "no name in both leads"
+    return f"both leads name {', '.join(n.capitalize() for n in names)}"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
