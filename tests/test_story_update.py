@@ -181,6 +181,64 @@ def test_attach_choice_is_the_highest_mean_then_the_smallest_first_id(pairs, siz
     assert st.attach_choice(pairs, group_of, size_of, first_of) == expected
 
 
+def test_attach_choices_add_each_sum_in_pair_order():
+    # 0.1 + 0.2 + 0.3 is 0.6000000000000001 and 0.3 + 0.2 + 0.1 is 0.6: group 1 is closer
+    # only when each sum adds in the pairs' order (group 4 would win a tie on its first id).
+    group_of = {0: 0, 1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 4}
+    size_of = {0: 1, 1: 3, 4: 3}
+    scores = [0.1, 0.2, 0.3, 0.3, 0.2, 0.1]
+    a, b = np.zeros(6, dtype=np.int64), np.arange(1, 7, dtype=np.int64)
+    first_of = {1: "b", 4: "a"}
+    near = list(zip(b.tolist(), scores, strict=True))
+    assert st.attach_choice(near, group_of, size_of, first_of) == 1
+    assert st.attach_choices(a, b, np.asarray(scores), group_of, size_of, [0], first_of) == {0: 1}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pairs=hs.lists(
+        hs.tuples(
+            hs.integers(0, 14), hs.integers(0, 14), hs.sampled_from([0.1, 0.2, 0.3, 0.7, 0.05])
+        ),
+        max_size=40,
+    ),
+    groups=hs.lists(hs.integers(0, 6), min_size=12, max_size=12),
+    sizes=hs.lists(hs.integers(1, 3), min_size=7, max_size=7),
+    deciding=hs.sets(hs.integers(0, 6)),
+)
+def test_attach_choices_on_arrays_are_attach_choice_per_group(pairs, groups, sizes, deciding):
+    # Docs 12-14 are in no group (an end outside the larger groups the update reads); the
+    # scores are ones whose sums depend on the order they add in, and ties are common.
+    group_of = dict(enumerate(groups))
+    size_of = {g: sizes[g] for g in groups}
+    first_of = {g: f"id{(5 * g) % 3}" for g in groups}
+    near: dict[int, list[tuple[int, float]]] = {}
+    for a, b, s in pairs:
+        ga, gb = group_of.get(a), group_of.get(b)
+        if ga == gb or ga is None or gb is None:
+            continue
+        if ga in deciding:
+            near.setdefault(ga, []).append((b, s))
+        if gb in deciding:
+            near.setdefault(gb, []).append((a, s))
+    expected = {}
+    for g in deciding:
+        h = st.attach_choice(near.get(g, []), group_of, size_of, first_of)
+        if h is not None:
+            expected[g] = h
+    a, b, s = (np.asarray(c) for c in zip(*pairs, strict=True)) if pairs else ([], [], [])
+    got = st.attach_choices(
+        np.asarray(a, dtype=np.int64),
+        np.asarray(b, dtype=np.int64),
+        np.asarray(s, dtype=np.float64),
+        group_of,
+        size_of,
+        deciding,
+        first_of,
+    )
+    assert got == expected
+
+
 class _tmp:
     """A fresh temporary folder per Hypothesis example (pytest's tmp_path is per test)."""
 
