@@ -6,15 +6,8 @@ relates one cross-event pair by names and wording (p1 ~ q2) and misses one same-
 (p1 ~ p5); the assertions on those lone verdicts guard the premise.
 """
 
-from storytrace import corroborate
 from storytrace.align import BULK, compare
-from storytrace.corroborate import (
-    CORROBORATION_MIN,
-    SPLIT_NCUT,
-    association,
-    judge_pairs,
-    split_story,
-)
+from storytrace.corroborate import CORROBORATION_MIN, association, judge_pairs
 
 TEXTS = {
     "p1": "Velkarn fire coach Dario Brunhalt\nThe Velkarn Otters fired coach Dario Brunhalt on "
@@ -48,42 +41,7 @@ def test_lone_compares_relate_the_cross_pair_and_miss_a_same_event_pair():
     assert lone("p1", "p5") == "unrelated"
 
 
-def test_a_story_of_two_events_splits_and_a_pair_across_is_unrelated():
-    (j,) = judge_pairs(TEXTS, [("p1", "q2")], ONE_STORY)
-    # Each event's articles are related to each other, and across only p1 ~ q1 and p1 ~ q2:
-    # the story falls in two, and the evidence names both parts and the cut.
-    assert (j.verdict, j.rule, j.pairwise_verdict) == ("unrelated", "split", "same-story")
-    assert j.side_a == ["p1", "p2", "p3", "p4", "p5"] and j.side_b == ["q1", "q2", "q3"]
-    assert j.cut is not None and j.cut < SPLIT_NCUT
-    d = j.to_dict()
-    assert d["rule"] == "split" and d["cut"] == round(j.cut, 3) and d["side_b"] == j.side_b
-    assert f"cut {j.cut:.2f}, 5 articles with A, 3 with B" in d["explanation"]
-    # A pair on one side is judged as before: the split records its cut, no sides.
-    (k,) = judge_pairs(TEXTS, [("p1", "p5")], ONE_STORY)
-    assert k.rule == "corroborated" and k.cut == j.cut and k.side_a == k.side_b == []
-
-
-def test_split_story_needs_two_related_articles_a_side():
-    def graph(n: int, edges: set[tuple[int, int]]) -> list[list[bool]]:
-        return [[(i, j) in edges or (j, i) in edges for j in range(n)] for i in range(n)]
-
-    full = {(i, j) for i in range(5) for j in range(i + 1, 5)}
-    # One event, all related: the best split cuts far above SPLIT_NCUT.
-    cut, _ = split_story(graph(5, full))
-    assert cut > 1.0
-    # An article related to one other only is an outlier of the event, not a second event:
-    # a side needs two articles, so the cut stays high.
-    cut, part = split_story(graph(6, full | {(4, 5)}))
-    assert cut > SPLIT_NCUT and len(part) >= 2 and len(part) <= 4
-    # Articles related to nothing take no side; too few related ones give no split at all.
-    two = {(0, 1), (2, 3)}
-    assert split_story(graph(6, two)) == (0.0, [0, 1])
-    assert split_story(graph(4, {(0, 1), (1, 2)})) is None
-
-
-def test_a_cross_event_pair_is_uncorroborated_inside_the_corpus(monkeypatch):
-    # With the split left out, the overlap of the related articles alone decides.
-    monkeypatch.setattr(corroborate, "SPLIT_NCUT", 0.0)
+def test_a_cross_event_pair_is_uncorroborated_inside_the_corpus():
     (j,) = judge_pairs(TEXTS, [("p1", "q2")], ONE_STORY)
     assert (j.verdict, j.rule, j.pairwise_verdict) == ("unrelated", "uncorroborated", "same-story")
     assert j.overlap is not None and j.overlap < CORROBORATION_MIN
@@ -118,8 +76,11 @@ def test_a_story_of_two_leaves_the_lone_verdict():
 def test_default_groups_are_the_corpus_stories():
     # Without groups the corpus is clustered (stories.cluster): every pair gets a rule.
     judged = judge_pairs(TEXTS, [("p1", "p5"), ("p2", "q3")])
-    rules = {"corroborated", "uncorroborated", "contradicted", "split", "other-story"}
-    assert all(j.rule in rules | {"pairwise", "reuse"} for j in judged)
+    assert all(
+        j.rule
+        in ("corroborated", "uncorroborated", "contradicted", "other-story", "pairwise", "reuse")
+        for j in judged
+    )
     assert judged[1].verdict == "unrelated"
 
 

@@ -24,10 +24,8 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-import numpy as np
 
 from storytrace.align import BULK, Options, compare
 from storytrace.records import Record, jfield
@@ -56,17 +54,6 @@ side, is noise)."""
 NEIGHBOURS_MAX = 50
 """At most this many other articles of a story (the first by id) are compared with each side:
 a pair costs at most twice this many lone compares (each cached for the pairs that follow)."""
-SPLIT_NCUT = 0.5
-"""A story splits in two when the graph of its lone relations (an edge where a lone compare
-relates two of its articles) has a normalised cut (:func:`split_story`) below this: each part's
-articles are related to each other far more often than across (for two parts of one size, a
-cut of 0.5 is relations across a third as dense as within). Two events of one cast that the
-grouping merged fall apart so; a pair across the cut is ``split`` (unrelated). Read off the
-tune part of ``bench/evidence_bench.py`` (ECB+ topics 1, 5, 9, ...): the two stories that merge
-two events cut at 0.43 and 0.34 (topics 9 and 25), every topic forced into one story at 0.00 to
-0.43, the one-event stories at 0.53 or more; 0.45 to 0.7 judge the tune pairs alike."""
-SPLIT_MIN = 2
-"""Least articles on each side of a split (one article apart is an outlier, not an event)."""
 REUSE_RULES = frozenset(
     {"duplicate", "spun", "copied", "reworded", "shared-quote", "shared-passage"}
 )
@@ -86,10 +73,6 @@ RULES = {
         f"(association more than {ASSOCIATION_SE:g} standard error below none)"
     ),
     "other-story": "no shared text, and the corpus puts the two articles in different stories",
-    "split": (
-        "one story, but its articles fall into two groups each related within far more than "
-        f"across (normalised cut below {SPLIT_NCUT}), and the two articles are in different ones"
-    ),
     "pairwise": "one story with no third article related to either: the lone compare decides",
 }
 
@@ -102,8 +85,7 @@ class CorpusJudgement(Record):
     b: str = jfield("Article id of B.")
     verdict: str = jfield("same-story, a reuse verdict (copied, ...), or unrelated.")
     rule: str = jfield(
-        "What decided: reuse, corroborated, uncorroborated, contradicted, split, other-story or "
-        "pairwise."
+        "What decided: reuse, corroborated, uncorroborated, contradicted, other-story or pairwise."
     )
     explanation: str = jfield("The rule in plain language.")
     pairwise_verdict: str = jfield("The lone compare's verdict of the pair.")
@@ -129,19 +111,6 @@ class CorpusJudgement(Record):
     )
     only_a: list[str] = jfield("Articles of the story related to A only.", default_factory=list)
     only_b: list[str] = jfield("Articles of the story related to B only.", default_factory=list)
-    cut: float | None = jfield(
-        "Normalised cut 0..2 of the story's best split in two by lone relations (split_story); "
-        "None when the story was too small or large to split.",
-        default=None,
-        digits=3,
-    )
-    side_a: list[str] = jfield(
-        "When the story splits (cut below SPLIT_NCUT): the articles of A's part.",
-        default_factory=list,
-    )
-    side_b: list[str] = jfield(
-        "When the story splits: the articles of B's part.", default_factory=list
-    )
 
 
 def association(related_a: Iterable[bool], related_b: Iterable[bool]) -> float | None:
@@ -161,48 +130,6 @@ def association(related_a: Iterable[bool], related_b: Iterable[bool]) -> float |
     if not rows or not cols:
         return None
     return (n11 * n00 - n10 * n01) / math.sqrt(rows * cols)
-
-
-def split_story(related: Sequence[Sequence[bool]]) -> tuple[float, list[int]] | None:
-    """The best split in two of a story's relation graph (``related[i][j]``: a lone compare
-    relates articles i and j): ``(cut, part)``, ``part`` the indices of one side, or None when
-    no split leaves :data:`SPLIT_MIN` related articles on each side.
-
-    Spectral bisection: the articles ordered by the Fiedler vector of the normalised Laplacian,
-    and of the splits along that order the one with the least normalised cut
-    ``cut / vol(A) + cut / vol(B)`` (``cut``: relations across, ``vol``: relations of a side's
-    articles). Articles related to none of the others take no side (left out of ``part`` and of
-    its complement alike): unrelated to everything, they belong to neither event.
-
-    >>> two = [[i != j and (i < 3) == (j < 3) for j in range(6)] for i in range(6)]
-    >>> split_story(two)
-    (0.0, [0, 1, 2])
-    """
-    w = np.asarray(related, dtype=float)
-    np.fill_diagonal(w, 0.0)
-    live = np.flatnonzero(w.sum(1) > 0)
-    if len(live) < 2 * SPLIT_MIN:
-        return None
-    w = w[np.ix_(live, live)]
-    deg = w.sum(1)
-    scale = 1.0 / np.sqrt(deg)
-    _, vecs = np.linalg.eigh(np.eye(len(w)) - w * np.outer(scale, scale))
-    order = np.argsort(vecs[:, 1] * scale, kind="stable")
-    best: tuple[float, np.ndarray] | None = None
-    total = deg.sum()
-    for k in range(SPLIT_MIN, len(order) - SPLIT_MIN + 1):
-        side = np.zeros(len(w), dtype=bool)
-        side[order[:k]] = True
-        vol = deg[side].sum()
-        across = w[side][:, ~side].sum()
-        cut = across / vol + across / (total - vol)
-        if best is None or cut < best[0] - 1e-12:
-            best = (float(cut), side)
-    if best is None:
-        return None
-    # The eigenvector's sign is arbitrary: name the side of the first related article.
-    side = best[1] if best[1][0] else ~best[1]
-    return best[0], [int(i) for i in live[side]]
 
 
 def judge_pairs(
@@ -233,24 +160,6 @@ def judge_pairs(
             cache[key] = (c.verdict, c.evidence.rule)
         return cache[key]
 
-    splits: dict[int, tuple[float, set[str], set[str]] | None] = {}
-
-    def split_of(k: int) -> tuple[float, set[str], set[str]] | None:
-        # Every pair of the story is compared (each lone compare cached): at most
-        # NEIGHBOURS_MAX articles, larger stories are not split.
-        if k not in splits:
-            g = members[k]
-            found: tuple[float, set[str], set[str]] | None = None
-            if len(g) <= NEIGHBOURS_MAX:
-                rel = [[x != y and lone(x, y)[0] != "unrelated" for y in g] for x in g]
-                best = split_story(rel)
-                if best is not None:
-                    live = {g[i] for i in range(len(g)) if any(rel[i])}
-                    part = {g[i] for i in best[1]}
-                    found = (best[0], part, live - part)
-            splits[k] = found
-        return splits[k]
-
     out = []
     for a, b in pairs:
         verdict, rule = lone(a, b)
@@ -265,21 +174,6 @@ def judge_pairs(
             out.append(judged)
             continue
         judged.story = k
-        split = split_of(k)
-        if split is not None:
-            judged.cut = split[0]
-            sides = split[1:]
-            in_a = next((p for p in sides if a in p), None)
-            in_b = next((p for p in sides if b in p), None)
-            if split[0] < SPLIT_NCUT and in_a is not None and in_b is not None and in_a is not in_b:
-                judged.side_a, judged.side_b = sorted(in_a), sorted(in_b)
-                judged.verdict, judged.rule = "unrelated", "split"
-                judged.explanation = (
-                    f"{RULES['split']}: cut {split[0]:.2f}, {len(in_a)} articles with A, "
-                    f"{len(in_b)} with B"
-                )
-                out.append(judged)
-                continue
         others = [d for d in members[k] if d not in (a, b)][:NEIGHBOURS_MAX]
         near_a = {d for d in others if lone(a, d)[0] != "unrelated"}
         near_b = {d for d in others if lone(b, d)[0] != "unrelated"}
