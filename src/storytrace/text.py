@@ -613,7 +613,7 @@ def _quotations(text: str) -> list[Span]:
     for s, e in spans:
         while s < e and (work[s].isspace() or work[s] == _ZWSP):
             s += 1
-        while e > s and work[e - 1] == _ZWSP:
+        while e > s and (work[e - 1] == _ZWSP or work[e - 1].isspace()):
             e -= 1
         if e > s:
             out.append((s, e))
@@ -645,6 +645,10 @@ def _is_opening(text: str, i: int, start: int) -> bool:
         return False
     if not nxt.isspace():
         return True
+    if text[i] == '"' and text.startswith(" '", i + 1) and _is_opening(text, i + 2, start):
+        # '" \'Well done,\' he told me"': a quotation opening on a nested one, the space
+        # typeset between the two marks.
+        return True
     # “ naïve and gauche”: a curly opening mark with a stray space after it.
     return text[i] in "“‘«„" and nxt == " " and i + 2 < len(text) and text[i + 2].isalnum()
 
@@ -655,6 +659,11 @@ _DECADE = lazy_compile(r"['‘’]\d0s\b")
 def _is_closing(text: str, i: int, end: int) -> bool:
     nxt = text[i + 1] if i + 1 < end else " "
     prev = text[i - 1] if i > 0 else " "
+    if prev == " " and i >= 3 and text[i - 2] in "'’" and not text[i - 3].isspace():
+        # "It was 'Well done,' " Smith said: a quotation closing on a nested one, the
+        # space typeset between the two marks; read as an opening mark it paired with
+        # the next quotation's closing mark and swallowed the frame between them.
+        return not nxt.isalnum()
     return not prev.isspace() and not nxt.isalnum()
 
 

@@ -1394,9 +1394,19 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             and prev not in DETERMINERS
             and prev not in PREPOSITIONS
             and words[i][0].islower()
+            # 'recalled 2,000 cars', 'reported 40 deaths': a plural after a number is
+            # the object's noun, no verb.
+            # ("the 9/11 families" is no amount: a date reads as two numbers).
+            and not (
+                (_AMOUNT.fullmatch(prev) and not (i > 1 and low[i - 2][:1].isdigit()))
+                or prev in _NUMBER_WORDS
+            )
         ):
             return True
     return False
+
+
+_AMOUNT = lazy_compile(r"[$£€]?\d[\d,.]*[%m]?")
 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"

@@ -953,8 +953,11 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if low == "it":
         return "organisation"
     # 'A spokesman for the council': the head of the phrase decides.
-    head = re.split(r"\s(?:for|of|at|from|with)\s", low, maxsplit=1)[0]
+    head = re.split(r"\s(?:for|of|at|from|with)\s", _expand_role(phrase).lower(), maxsplit=1)[0]
     if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
+        return "person"
+    if _person_description(phrase) and not is_organisation(ctx, phrase):
+        # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
         return "person"
     if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
         # 'Ioannidis' after 'Kenteris' lawyer Gregory Ioannidis', whatever the parser
@@ -1186,6 +1189,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     ):
         # 'the Argentine', 'the Scot', 'the ex-Wallaby': a description, not a name.
         run = None
+    if run == phrase.split()[-1] and _expand_role(phrase) != phrase:
+        # 'the DA': a role, not a name (nor an organisation's acronym).
+        run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
         if q.speaker_name == run and " " not in run:
@@ -1264,18 +1270,23 @@ def _person_description(phrase: str) -> bool:
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
-_DEMONYM = lazy_compile(r"(?:[Ee]x-)?[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)")
+_DEMONYM = lazy_compile(
+    r"(?:[Ee]x-)?(?:[A-Z][a-z]+(?:an|ian|ese|ish|man|ine|ch|ss|ot|i|er|y)"
+    r"|Spaniard|Dane|Swede|Pole|Serb|Croat|Finn|Turk|Greek|Basque|Brit|Aussie)"
+)
 
 
 def _described(ctx: Context, phrase: str, pos: int) -> str | None:
     """The name a description stands for: the one the article wrote with the most
     of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
     Balls"). Not a spokesman's or a group's ("the police", "officials")."""
+    phrase = _expand_role(phrase)
     low = phrase.lower()
     head = low.split()
     if (
         not head
-        or SPOKES.search(low)
+        # A district attorney or attorney general holds an office, and speaks for it.
+        or SPOKES.search(_ATTORNEY_OFFICE.sub("", low))
         or head[-1] in BARE_SPEAKERS
         # 'The US said', 'the Financial Times reported': a country's or an
         # organisation's name, not a description of the person named 'US President X'.
@@ -1311,6 +1322,30 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
         ):
             best = (shared, name)
     return best[1] if best else None
+
+
+# Roles written as capitals: read as acronyms, "the DA" was an organisation and linked to
+# nobody, though the article had named "District Attorney Richard Brown".
+_ROLE_ABBREVIATIONS = {
+    "DA": "district attorney",
+    "PM": "prime minister",
+    "AG": "attorney general",
+    "CEO": "ceo",
+    "MP": "mp",
+}
+
+
+_ATTORNEY_OFFICE = lazy_compile(r"\bdistrict attorney\b|\battorney general\b")
+
+
+def _expand_role(phrase: str) -> str:
+    """'the DA' as 'the district attorney': a role abbreviation spelt out, so that it
+    matches the words the article wrote with the name."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return phrase
+    full = _ROLE_ABBREVIATIONS.get(re.sub(r"[’']s$", "", words[-1]))
+    return " ".join(words[:-1] + [full]) if full else phrase
 
 
 def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
@@ -1440,7 +1475,16 @@ def _named_subject(ctx: Context, pos: int) -> str | None:
         )
     if sp is None or ctx.in_quote(sp[0]):
         return None
-    name = re.sub(r"^[Tt]he\s+", "", ctx.text[sp[0] : sp[1]])
+    shares = _SHARES_IN.match(ctx.text, sp[0], u1)
+    if shares:
+        # 'Shares in Vodafone fell 3%. A spokesman said': Vodafone's, not "Shares".
+        sp = shares.span(1)
+    name = re.sub(r"^[Tt]he\s+", "", ctx.text[sp[0] : sp[1]].strip())
+    owned = re.split(r"[’']s\s+", name)[-1]
+    if owned != name and owned.lower() not in ORG_WORDS:
+        # "Time Warner's AOL unit cut 700 jobs": the owned unit is the subject
+        # ("McDonald's Corp" stays whole).
+        name = owned
     words = name.split()
     if (
         not words
