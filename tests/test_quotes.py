@@ -683,3 +683,24 @@ def test_a_title_case_headline_names_no_person_the_article_does_not_name_again(
     )
     (q,) = extract_quotes(t, parser=parser)
     assert q.speaker_name == "the sheriff"
+
+
+def test_run_on_quote_with_lost_paragraph_breaks_keeps_its_speakers() -> None:
+    # BBC News text lost the breaks between a long quote's paragraphs: the pieces are one
+    # utterance of Mido's, and the spokesman's quote after the narration is his, not
+    # swallowed into Mido's (it was: one quote to the first closing mark, speaker Shalaby).
+    t = (
+        'Mido makes third apology\n\nMido said he was sorry. Mido added: "It is not my right '
+        'to give orders. "I feel that the players are playing with a new spirit. "So I am now '
+        "used to the fact that the press can be against me. Meanwhile, Egypt FA spokesman "
+        "Methat Shalaby welcomed the apology. \"Mido's apology today makes him a bigger "
+        'star," he said.'
+    )
+    direct = [q for q in extract_quotes(t) if q.kind == "direct"]
+    assert [q.speaker_name for q in direct] == ["Mido", "Methat Shalaby"]
+    assert t[direct[0].content[0] :].startswith("It is not my right")
+    assert "I feel that the players" in t[direct[0].content[0] : direct[0].content[1]]
+    assert (
+        t[direct[1].content[0] : direct[1].content[1]]
+        == "Mido's apology today makes him a bigger star,"
+    )

@@ -129,3 +129,37 @@ def test_a_lawyer_still_speaks_for_a_client() -> None:
         '"My client is innocent," his attorney said.'
     )
     assert [q[2] for q in _quotes(text)] != ["Charles Hynes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An age and a home town with an abbreviated state between name and cue.
+        ("Cory James, 22, of Flint, Mich., said he hadn't given up hope.", "Cory James"),
+        ("Mark Hughes, 41, of Wrexham, Wales, said the team was ready.", "Mark Hughes"),
+        # A subject after ', but' / ', and' in lower case: not the sentence's first word.
+        (
+            "About two-thirds of fans back the plan, but majorities in all five clubs say "
+            "they want a vote.",
+            "majorities in all five clubs",
+        ),
+        # 'Even so' opens the sentence; 'many backers' is one noun phrase.
+        (
+            "Even so, many backers privately say that their confidence in the board is rooted "
+            "in its record.",
+            "many backers",
+        ),
+    ],
+)
+def test_subjects_past_ages_places_and_openers(text: str, speaker: str) -> None:
+    assert [q[1] for q in _quotes(text)] == [speaker]
+
+
+def test_a_party_label_stays_out_of_the_place_rule() -> None:
+    # 'R-Ky.' ends with a full stop like 'Mich.', but is the senator's party label.
+    text = (
+        "“Our assumption is that the veto will be overridden,” Senate Majority Leader "
+        "Mitch McConnell, R-Ky., said Tuesday."
+    )
+    assert [q[2] for q in _quotes(text)] == ["Mitch McConnell"]
+    assert [q[1] for q in _quotes("Even Smith said the club was wrong.")] == ["Even Smith"]

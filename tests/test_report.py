@@ -535,5 +535,58 @@ def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
     text = stories_text([story])
     assert (
         "  in the story: 2 by reuse, 1 by vocabulary; weakest: Wash Post 2016-03-10 "
-        "“Missouri Senate passes bill” at score 0.068\n"
+        "“Missouri Senate passes bill” at score 0.068 (both leads name Missouri)\n"
     ) in text
+    # Dated and partly joined by reuse: no "similar wording only" warning.
+    assert "similar wording only" not in text
+
+
+def test_undated_vocabulary_only_story_says_so() -> None:
+    """A story held together by similar wording alone, in a corpus without dates, says that
+    nothing tells one event from another of its kind (on undated BBC News such groups are
+    often a topic), and its weakest join says when the leads share no name."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {
+        "191": {"id": "191", "title": "Short attacks US over tsunami aid"},
+        "093": {"id": "093", "title": "Kennedy calls for Iraq exit plans"},
+        "189": {"id": "189", "title": "Blair congratulates Bush on win"},
+    }
+    members = [
+        {"article": "191", "joined_by": "vocabulary", "with": "189", "score": 0.049, "shared": []},
+        {
+            "article": "093",
+            "joined_by": "vocabulary",
+            "with": "189",
+            "score": 0.075,
+            "shared": ["blair"],
+        },
+        {
+            "article": "189",
+            "joined_by": "vocabulary",
+            "with": "093",
+            "score": 0.075,
+            "shared": ["blair"],
+        },
+    ]
+    raw = [{"id": 9, "articles": sorted(meta), "edges": [], "members": members}]
+    (story,) = shape_stories(raw, meta)
+    why = {a["id"]: a["why"] for a in story["articles"]}
+    assert why["191"].endswith("(score 0.049; no name in both leads)")
+    text = stories_text([story])
+    assert (
+        "weakest: “Short attacks US over tsunami aid” at score 0.049 (no name in both leads)"
+        in text
+    )
+    assert "  similar wording only: no shared passage or quote, and no dates" in text
+    assert story["caveat"].startswith("similar wording only")
+    from storytrace.report.story_pages import render_stories_html
+
+    page = render_stories_html([story])
+    assert '<p class="story-caveat">Similar wording only: no shared passage or quote' in page
+    # The same story with dates gets no such line: the time window checked it.
+    dated = {k: v | {"published": "2005-01-0" + k[-1]} for k, v in meta.items()}
+    (story,) = shape_stories(raw, dated)
+    assert story["caveat"] is None and "similar wording only" not in stories_text([story])
+    assert '<p class="story-caveat">' not in render_stories_html([story])

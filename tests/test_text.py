@@ -298,3 +298,25 @@ def test_decade_apostrophe_opens_no_quotation() -> None:
     # the paragraph as a quotation.
     t = "He grew up in the '80s and loved it. 'It was great,' he said. In the ‘90s, “yes”."
     assert [t[s:e] for s, e in quoted_spans(t)] == ["It was great,", "yes"]
+
+
+def test_quote_reopened_in_a_paragraph_ends_where_the_lost_break_was() -> None:
+    # BBC News text (a third of its articles) lost the breaks between the paragraphs of a
+    # long quote: each piece re-opens the mark after a sentence end. Read as one mark run
+    # to the next closing one, the quote swallowed the narration and the next speaker's
+    # quote with it.
+    t = (
+        'Mido added: "It is not my right. "I feel a new spirit. "So I am used to it. '
+        'Meanwhile, spokesman Methat Shalaby welcomed it. "It makes him a bigger star," he said.'
+    )
+    # The narration after the last piece stays in it: without the break, nothing in the
+    # text says where that paragraph ended.
+    assert [t[s:e] for s, e in quoted_spans(t)] == [
+        "It is not my right.",
+        "I feel a new spirit.",
+        "So I am used to it. Meanwhile, spokesman Methat Shalaby welcomed it.",
+        "It makes him a bigger star,",
+    ]
+    # Curly marks the same; a mark after a comma or in mid-sentence does not re-open.
+    c = "“One thing. “Two things,” she said, “three” and “four.”"
+    assert [c[s:e] for s, e in quoted_spans(c)] == ["One thing.", "Two things,", "three", "four."]

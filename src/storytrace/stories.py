@@ -1260,6 +1260,12 @@ class Story(Record):
         default=None,
         omit_none=True,
     )
+    caveat: str | None = jfield(
+        "What the evidence cannot rule out, when similar wording alone holds the story and "
+        "no article is dated: that it is a topic rather than one event.",
+        default=None,
+        omit_none=True,
+    )
 
 
 def group_stories(

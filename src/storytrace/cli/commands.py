@@ -549,11 +549,13 @@ def stories_cmd(db: Path, json_out: bool, html: Path | None, skip_same_outlet: b
     if html is not None and _write_stories_html(db, shaped, html):
         return
     if json_out:
-        # The same title and summary as the terminal and HTML views.
+        # The same title, summary and caveat as the terminal and HTML views.
         told = {s["id"]: s for s in shaped}
         for s in data["stories"]:
             if (t := told.get(str(s["id"]))) is not None:
                 s = s | {"title": t["title"], "summary": t["summary"]}
+                if t["caveat"]:
+                    s["caveat"] = t["caveat"]
             emit(s)
         return
     from storytrace.report.terminal import stories_text

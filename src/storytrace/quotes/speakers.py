@@ -274,7 +274,16 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     # "a delegate from Houston, Texas, said": a place is not the appositive.
     while (
         c2 is not None
-        and comma - c2 == 2
+        and (
+            comma - c2 == 2
+            # 'of Flint, Mich., said': a state abbreviated with a full stop.
+            or (
+                comma - c2 == 3
+                and toks[comma - 1].group(0) == "."
+                # Not a party label: 'Mitch McConnell, R-Ky., said'.
+                and toks[c2 + 1].group(0).isalpha()
+            )
+        )
         and toks[c2 - 1].group(0)[0].isupper()
         and toks[c2 + 1].group(0)[0].isupper()
     ):
@@ -295,8 +304,21 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
                 # 'Woodrow Benford, 58, who lives outside Minneapolis, says': the age.
                 outer = _scan_np(toks, outer[0] - 2) if toks[outer[0] - 1].group(0) == "," else None
             return (toks[outer[0]].start(), toks[outer[1]].end()) if outer else None
+        if (
+            inner[0].group(0).lower() in PREPOSITIONS
+            and outer
+            and outer[0] >= 2
+            and all(t.group(0).isdigit() for t in toks[outer[0] : outer[1] + 1])
+            and toks[outer[0] - 1].group(0) == ","
+        ):
+            # 'Mark Hughes, 41, of Wrexham, Wales, said': the name before the age
+            # and the home town.
+            outer = _scan_np(toks, outer[0] - 2)
         if inner[0].group(0).lower() in PREPOSITIONS and outer:
             # 'The White House, in a statement, called': a phrase set off by commas.
+            return toks[outer[0]].start(), toks[outer[1]].end()
+        if outer and _PARTY_LABEL.fullmatch("".join(t.group(0) for t in inner)):
+            # 'Mitch McConnell, R-Ky., said': a party label set off by commas.
             return toks[outer[0]].start(), toks[outer[1]].end()
         # 'Chi Onwurah, the Labour MP for Newcastle Central, said': an article opens
         # a description, however capitalised its words.
@@ -336,6 +358,9 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
     if relative and np is not None:
         return toks[np[0]].start(), toks[np[1]].end()
     return None
+
+
+_PARTY_LABEL = lazy_compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 
 def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
@@ -484,6 +509,10 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
             head in DETERMINERS
             or head in QUANTIFIERS
             or head in ("those", "these", "multiple", "other", "some")
+            # '..., but majorities in all five say', '..., and nearly three in five
+            # said': a plural noun or an approximate number opens the subject.
+            or (head in _APPROXIMATELY and (low[1][:1].isdigit() or low[1] in QUANTIFIERS))
+            or head in ("majority", "majorities", "minority")
             or words[0][0].isupper()
             or head in BARE_SPEAKERS
             or head in ED_ADJECTIVES
@@ -495,6 +524,7 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
 
 
 _CLAUSE_START = lazy_compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
+_APPROXIMATELY = {"nearly", "almost", "about", "around", "roughly", "over", "some", "only"}
 
 
 def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span | None:
@@ -532,6 +562,14 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
             if toks and toks[0].group(0) == ",":
                 toks.pop(0)
         toks = _after_time_phrase(toks)
+        if (
+            len(toks) >= 2
+            and toks[0].group(0).lower() == "even"
+            and toks[1].group(0).lower() in ("so", "then", "now")
+            and (len(toks) == 2 or toks[2].group(0) == ",")
+        ):
+            # 'Even so, many backers privately say ...': a sentence adverb.
+            continue
         if k and k == last and _subordinate_subject(toks):
             # 'It was a potent punch, as Mrs. Clinton echoed the criticism, saying ...':
             # the clause just before the participle has its own subject.
@@ -582,7 +620,9 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 and lw not in DETERMINERS
                 and i > 0
                 # 'the organisers reversed': a plural noun after its determiner.
-                and not (lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS)
+                and not (
+                    lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS | QUANTIFIERS
+                )
             ):
                 end = i
                 at_verb = True

@@ -52,6 +52,8 @@ def shape_stories(
       of the story has the same label), ``when`` (for display), ``group`` (its
       near-duplicate group), ``member`` (its :class:`storytrace.stories.Member` JSON, or
       None) and ``why`` (the same in words);
+    - ``caveat``: :data:`WORDING_ONLY` when similar wording alone holds it and no article
+      is dated, else None;
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
       articles, near-duplicate links included as undirected ``duplicate`` edges.
@@ -123,6 +125,7 @@ def shape_stories(
             "source": _source(arts, edges, labels),
         }
         story["summary"] = summary(story)
+        story["caveat"] = _caveat(arts)
         built.append(story)
     return built
 
@@ -179,10 +182,36 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     if member["joined_by"] == "quote":
         return f"shares a quote with “{other}”"
     if member["joined_by"] == "vocabulary":
-        names = member.get("shared") or []
-        lead = f"; both leads name {', '.join(n.capitalize() for n in names)}" if names else ""
-        return f"similar wording to “{other}” (score {member['score']:.3f}{lead})"
+        return f"similar wording to “{other}” (score {member['score']:.3f}; {lead_names(member)})"
     return "no link to another article found"
+
+
+WORDING_ONLY = (
+    "similar wording only: no shared passage or quote, and no dates to tell one event"
+    " from another of its kind"
+)
+"""What a story held together by vocabulary alone in an undated corpus cannot rule out: on
+undated BBC News such groups are often a topic (several England rugby matches), not one
+story (bench/story_distractors.py)."""
+
+
+def _caveat(arts: list[dict]) -> str | None:
+    members = [a["member"] for a in arts if a.get("member")]
+    wording = members and all(m["joined_by"] == "vocabulary" for m in members)
+    return WORDING_ONLY if wording and not any(a.get("when") for a in arts) else None
+
+
+def lead_names(member: dict) -> str:
+    """The names a vocabulary member's lead shares with its partner's, in words: saying
+    when there are none, since similar wording alone is the weakest reason to be in a story.
+
+    >>> lead_names({"shared": ["leeds", "bell"]}), lead_names({"shared": []})
+    ('both leads name Leeds, Bell', 'no name in both leads')
+    """
+    names = member.get("shared") or []
+    if not names:
+        return "no name in both leads"
+    return f"both leads name {', '.join(n.capitalize() for n in names)}"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:

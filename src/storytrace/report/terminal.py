@@ -14,7 +14,7 @@ from rich.text import Text
 
 from storytrace.align import Comparison, Passage
 from storytrace.report.common import VERDICT_HELP, pct
-from storytrace.report.shape import LABEL_CHARS
+from storytrace.report.shape import LABEL_CHARS, lead_names
 from storytrace.text import short
 
 KIND_STYLE = {
@@ -168,6 +168,11 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             vocab = [m for m in members if m["joined_by"] == "vocabulary"]
             if vocab:
                 low = min(vocab, key=lambda m: (m["score"], m["article"]))
-                held += f"; weakest: {who(low['article'])} at score {low['score']:.3f}"
+                held += (
+                    f"; weakest: {who(low['article'])} at score {low['score']:.3f}"
+                    f" ({lead_names(low)})"
+                )
             lines.append(f"  in the story: {held}")
+        if s.get("caveat"):
+            lines.append(f"  {s['caveat']}")
     return "".join(line + "\n" for line in lines)
