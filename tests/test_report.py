@@ -581,6 +581,9 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     )
     assert "  similar wording only: no shared passage or quote, and no dates" in text
     assert story["caveat"].startswith("similar wording only")
+    # Undated, "earliest" means nothing: the story is named by the article the others
+    # are joined with (it was the first id, "Kennedy calls for Iraq exit plans").
+    assert story["title"] == "Blair congratulates Bush on win"
     from storytrace.report.story_pages import render_stories_html
 
     page = render_stories_html([story])
@@ -589,4 +592,5 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     dated = {k: v | {"published": "2005-01-0" + k[-1]} for k, v in meta.items()}
     (story,) = shape_stories(raw, dated)
     assert story["caveat"] is None and "similar wording only" not in stories_text([story])
+    assert story["title"] == "Short attacks US over tsunami aid"  # the earliest
     assert '<p class="story-caveat">' not in render_stories_html([story])

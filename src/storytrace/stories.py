@@ -1251,7 +1251,8 @@ class Story(Record):
     # Grouping needs no titles; readers with the articles' metadata (the
     # `stories --json` command) fill these as the terminal and HTML show them.
     title: str | None = jfield(
-        "The earliest article's headline, else the opening of its first line.",
+        "The earliest article's headline, else the opening of its first line (with no "
+        "article dated, the article the others are joined with most).",
         default=None,
         omit_none=True,
     )

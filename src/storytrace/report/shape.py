@@ -45,7 +45,8 @@ def shape_stories(
     (:meth:`storytrace.store.Store.heads`), which names it instead. Each story
     gets:
 
-    - ``title``: the earliest article's headline, else the opening of its first line;
+    - ``title``: the earliest article's headline, else the opening of its first line (with
+      no article dated, the article the others are joined with most: :func:`_title_article`);
     - ``summary``: one line with outlets, time span, copies and the source where known;
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
@@ -82,7 +83,7 @@ def shape_stories(
             }
             for a in arts
         ]
-        title = short(arts[0]["label"], TITLE_CHARS)
+        title = short(_title_article(arts, raw.get("members") or [])["label"], TITLE_CHARS)
         arts = _distinct_labels(arts)
         labels = {a["id"]: a["label"] for a in arts}
         why = {m["article"]: m for m in raw.get("members") or []}
@@ -199,6 +200,22 @@ def _caveat(arts: list[dict]) -> str | None:
     members = [a["member"] for a in arts if a.get("member")]
     wording = members and all(m["joined_by"] == "vocabulary" for m in members)
     return WORDING_ONLY if wording and not any(a.get("when") for a in arts) else None
+
+
+def _title_article(arts: list[dict], members: list[dict]) -> dict:
+    """The article that names a story: the earliest; when none is dated, "earliest" means
+    nothing (ids come in file order), so the one the other members are joined with most,
+    the story's centre (ties: the first in id order).
+
+    >>> arts = [{"id": "a", "published": None}, {"id": "b", "published": None}]
+    >>> _title_article(arts, [{"article": "a", "with": "b"}, {"article": "b", "with": "a"},
+    ...                       {"article": "c", "with": "b"}])["id"]
+    'b'
+    """
+    if arts[0].get("published") or not members:
+        return arts[0]
+    joined = Counter(m["with"] for m in members if m.get("with"))
+    return max(arts, key=lambda a: joined[a["id"]])
 
 
 def lead_names(member: dict) -> str:
