@@ -34,6 +34,23 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 9 (2026-12-02, early morning): weekdays and dated months end a name in
+``names.mentions`` (kept: no rate moved); a ``split`` rule in ``corroborate`` (a story's
+lone-relation graph cut in two below a normalised cut of 0.5; commit 9aad58a, reverted) took tune
+other event in a corpus 0.016 -> 0.007 and never fired on the measure-only part (0.150 / 0.177 as
+main), so it was not kept. Same command as below, main ae61615 as baseline; full table in
+``docs/evidence.md``:
+
+    pairs                          part              n   main  names  corpus main  names  +split
+    ECB+ same event, other outlet  tune, 40/event  440  0.861  0.861        0.918  0.918   0.918
+    ECB+ same event, other outlet  measure         115  0.870  0.870        0.913  0.913   0.913
+    ECB+ same event, other outlet  measure, 40/ev  367  0.896  0.896        0.913  0.913   0.913
+    ECB+ other event, same topic   tune, 40/topic  440  0.057  0.057        0.016  0.016   0.007
+    ECB+ other event, same topic   measure         120  0.167  0.167        0.150  0.150   0.150
+    ECB+ other event, same topic   measure, 40/tp  400  0.185  0.185        0.177  0.177   0.177
+    PolNeAR same publisher         tune (train)    150  0.007  0.007        0.000  0.000   0.000
+    PolNeAR same publisher         measure (dev)   150  0.007  0.007        0.007  0.007   0.007
+
 Session 8 (2026-12-02, night): a second tune set, "PolNeAR other event, same cast"
 (:func:`cast_pairs`, PolNeAR train only: different outlets, more than 14 days apart, the same
 rare name in both headlines or leads; judged lone, in the undated corpus and in the corpus with

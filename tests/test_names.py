@@ -61,3 +61,16 @@ def test_rarity_needs_no_wordfreq_package():
     got = [float(x) for x in out.stdout.split()]
     assert got == [rarity("okafor"), rarity("trump"), rarity("the"), rarity("police")]
     assert got[0] == 1.0 and got[2] == 0.0 and 0.2 < got[1] < 0.6
+
+
+def test_a_weekday_or_dated_month_ends_a_name_and_stays_a_date():
+    # A capitalised run reads on into the date after it ("President Obama Tuesday"), and a
+    # title-case headline runs through its weekday: the date words were name words before.
+    got = kinds("President Obama Tuesday signed it. The Supreme Court March 3 ruling stands.")
+    assert ("name", "obama") in got and ("date", "tuesday") in got
+    assert ("name", "supreme court") in got and ("date", "march 3") in got
+    assert not any(k == "name" and ("tuesday" in v or "march" in v) for k, v in got)
+    got = kinds("Quake Hits Indonesia On Tuesday\nA quake hit Indonesia, officials said.")
+    assert ("name", "hits indonesia") in got and ("date", "tuesday") in got
+    # "May" is a surname as well as a month: without a number it stays in the name.
+    assert ("name", "theresa may") in kinds("Officials said Theresa May spoke.")

@@ -85,6 +85,12 @@ def _bare(w: str) -> str:
 
 # What a name does not start with (titles, function words, dates) or end with: one set each.
 _NOT_FIRST = frozenset(TITLES | STOPWORDS | CONNECTORS | MONTHS.keys() | WEEKDAYS)
+# Words that end a capitalised run: a weekday, or a month with a day or year after it, is a
+# date wherever it stands ("Obama Tuesday", "Hits Indonesia On Tuesday", "Court March 3"), and
+# read as a name word it made two reports of one weekday share a "name" (rarity 0.35-0.47).
+# "May" is also a surname and a verb, so it needs its number (see _date_at) and never ends a run.
+_DATE_WORDS = frozenset(WEEKDAYS)
+_MONTH_WORDS = frozenset(m for m in MONTHS if m != "may")
 _NOT_LAST = frozenset(CONNECTORS | STOPWORDS)
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
@@ -140,7 +146,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
             while j < n and (
                 caps[j] or (doc.norms[j] in CONNECTORS and words and j + 1 < n and caps[j + 1])
             ):
-                if words and _gap(text, doc, j):
+                if words and (_gap(text, doc, j) or _is_date_word(doc, j)):
                     break
                 words.append(j)
                 j += 1
@@ -166,6 +172,14 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     if not words or (len(norms[words[0]]) < 2 and all(len(norms[k]) < 2 for k in words)):
         return []
     return words
+
+
+def _is_date_word(doc: Doc, j: int) -> bool:
+    """True when token ``j`` is a weekday, or a month name with a number next to it."""
+    w = doc.norms[j]
+    if w in _DATE_WORDS:
+        return True
+    return w in _MONTH_WORDS and j + 1 < len(doc) and doc.norms[j + 1][:1].isdigit()
 
 
 def _gap(text: str, doc: Doc, j: int) -> bool:
