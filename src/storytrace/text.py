@@ -731,6 +731,8 @@ def short(text: str, n: int) -> str:
 
     >>> short("a  long\\nheadline here", 10)
     'a long he…'
+    >>> short("a long headline", 8)  # no space left before the ellipsis
+    'a long…'
     """
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"

@@ -120,6 +120,7 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
     """``storytrace match``: the ranked hits, one line each (or JSON Lines); exit 1 when
     nothing shares text with ``file``."""
     from storytrace import lookup
+    from storytrace.text import short  # loaded by the match itself: no start-up cost
 
     hits = lookup.match(file, db, limit)
     if hits and not json_out:
@@ -130,10 +131,7 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
             continue
         near = "  near-duplicate" if h["near_duplicate"] else ""
         where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
-        label = " ".join(h["label"].split())
-        if len(label) > 70:
-            # an ellipsis, so a cut title is not read as the whole title
-            label = label[:69].rstrip() + "…"
+        label = short(h["label"], 70)  # an ellipsis: a cut title is not the whole title
         sys.stdout.write(
             f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['shared_quotes']:>7}  {h['id']}"
             f"{'  ' + where if where else ''}  “{label}”{near}\n"
