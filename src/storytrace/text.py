@@ -705,6 +705,7 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         closers = _CLOSE_DOUBLE if text[i] in _OPEN_DOUBLE else _CLOSE_SINGLE
         finder = _CLOSERS[closers]
         j = i + 1
+        reopen = False
         while True:
             mc = finder.search(text, j, end)
             if mc is None:
@@ -714,13 +715,14 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
             if _is_closing(text, j, end):
                 break
             if _reopens(text, j, closers):
+                reopen = True
                 break
             j += 1
         # An unclosed mark runs to the end of its paragraph (the multi-paragraph
         # quote convention); the next paragraph re-opens it if the quote goes on.
-        reopen = j < end and _reopens(text, j, closers)
+        # (The space before a re-opening mark is trimmed with the others by _quotations.)
         if j > i + 1:
-            out.append((i + 1, j - 1 if reopen else j))  # not the space before a re-opening
+            out.append((i + 1, j))
         i = j if reopen else j + 1
         if i >= end:
             return
