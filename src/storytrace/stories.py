@@ -1506,8 +1506,7 @@ def quote_variants(
                 if (a, b) in seen or (focus is not None and a not in focus and b not in focus):
                     continue
                 seen.add((a, b))
-                ha, hb = holders[a], holders[b]
-                if set(ha) <= set(hb) and set(hb) <= set(ha):
+                if set(holders[a]) == set(holders[b]):
                     continue  # the same articles: a link between them adds nothing
                 v = quote_variant(a.split(), b.split())
                 if v is not None:
