@@ -517,7 +517,7 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     "json_out",
     is_flag=True,
     help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges", '
-    '"title", "summary"}.',
+    '"members", "title", "summary", "caveat"} (docs/story.schema.json).',
 )
 @click.option(
     "--html",

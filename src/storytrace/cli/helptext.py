@@ -324,7 +324,8 @@ PAGES = {
         "Options:\n"
         "  --db DIR            Index folder.  [required]\n"
         '  --json              Print one JSON object per story per line: {"id",\n'
-        '                      "articles", "nodes", "edges", "title", "summary"}.\n'
+        '                      "articles", "nodes", "edges", "members", "title",\n'
+        '                      "summary", "caveat"} (docs/story.schema.json).\n'
         "  --html FILE         Also write a self-contained HTML report here (- for\n"
         "                      standard output).\n"
         "  --skip-same-outlet  Ignore reuse between articles of one outlet (or passim\n"
@@ -340,7 +341,7 @@ PAGES = {
         "Options:\n"
         "  --db DIR            Index folder.  [required]\n"
         '  --json              Print one JSON object per story per line: {"id", "articles", "nodes",\n'
-        '                      "edges", "title", "summary"}.\n'
+        '                      "edges", "members", "title", "summary", "caveat"} (docs/story.schema.json).\n'
         "  --html FILE         Also write a self-contained HTML report here (- for standard output).\n"
         "  --skip-same-outlet  Ignore reuse between articles of one outlet (or passim series): an outlet's\n"
         "                      own boilerplate and updates are not news travelling.\n"
