@@ -336,7 +336,9 @@ def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_
     from storytrace.lookup import match
 
     probe = "A reader's note.\n" + SEED_A.decode()
-    hits = indexed.post("/api/match", json={"text": probe}).json()["hits"]
+    got = indexed.post("/api/match", json={"text": probe}).json()
+    hits = got["hits"]
+    assert got["text"] == probe
     (tmp_path / "probe.txt").write_text(probe)
     db = indexed.app.state.ctx.db_dir
     # The same objects as `storytrace match --json`, evidence included.

@@ -131,12 +131,15 @@ class MatchPayload(BaseModel):
     limit: int = Field(MATCH_LIMIT, ge=1, le=SEARCH_LIMIT, description="Most hits (1 to 200).")
 
 
-async def find_hits(ctx: AppContext, data: bytes | str, source: str, limit: int) -> list[dict]:
-    """``storytrace match`` on an uploaded or pasted article: the same hits and evidence."""
+async def find_hits(
+    ctx: AppContext, data: bytes | str, source: str, limit: int
+) -> tuple[str, list[dict]]:
+    """``storytrace match`` on an uploaded or pasted article: its analysed text (for HTML,
+    the extracted text the hits' spans index into) and the same hits and evidence."""
     index = ctx.need_index()
     article = article_from_upload(data, source, ctx.max_article_bytes)
     # A few index reads (milliseconds), off the event loop all the same.
-    return await run_in_threadpool(match_text, article.text, index.db_dir, limit)
+    return article.text, await run_in_threadpool(match_text, article.text, index.db_dir, limit)
 
 
 def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
@@ -175,7 +178,7 @@ async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
             data, source = pasted, "pasted article"
         else:
             raise InputError("paste some text or choose a file")
-        hits = await find_hits(ctx, data, source, MATCH_LIMIT)
+        _, hits = await find_hits(ctx, data, source, MATCH_LIMIT)
     except InputError as e:
         return find_page(ctx, str(e), status_of(e), text=pasted)
     return find_page(ctx, text=pasted, hits=hits)
@@ -183,10 +186,12 @@ async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.post("/api/match", tags=["index"])
 async def api_match(payload: MatchPayload, ctx: Ctx) -> dict:
-    """Indexed articles sharing text or quotes with an article, ranked, with the spans of
-    its text each one shares (``storytrace match --json``'s objects)."""
+    """Indexed articles sharing text or quotes with an article, ranked (``storytrace match
+    --json``'s objects), and ``text``, the analysed text their ``shared_spans`` index into
+    (for HTML, the extracted article)."""
     try:
-        return {"hits": await find_hits(ctx, payload.text, "article", payload.limit)}
+        text, hits = await find_hits(ctx, payload.text, "article", payload.limit)
+        return {"text": text, "hits": hits}
     except InputError as e:
         raise HTTPException(status_of(e), str(e)) from None
 
