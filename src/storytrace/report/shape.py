@@ -48,6 +48,8 @@ def shape_stories(
     - ``title``: the earliest article's headline, else the opening of its first line (with
       no article dated, the article the others are joined with most: :func:`_title_article`);
     - ``summary``: one line with outlets, time span, copies and the source where known;
+    - ``source`` (the label of the one article the copies were taken from, else None)
+      and ``sources`` (how many articles they were taken from: :func:`_source`);
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
       of the story has the same label), ``when`` (for display), ``group`` (its
@@ -123,7 +125,7 @@ def shape_stories(
                 {e["target"] for e in edges if e["directed"]}
                 | {m for n in nodes for m in n["members"][1:]}
             ),
-            "source": _source(arts, edges, labels),
+            **_source(arts, edges, labels),
         }
         story["summary"] = summary(story)
         story["caveat"] = _caveat(arts)
@@ -275,19 +277,21 @@ def _outlets(arts: list[dict]) -> list[str]:
     return out
 
 
-def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> str | None:
-    """The earliest article others copied from and that copied from nobody, if any.
+def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> dict:
+    """``{"source", "sources"}``: how many articles others copied from that copied from
+    nobody, and the label of that article when there is exactly one.
 
     A copy is the target of a directed link or a later member of a near-duplicate
-    group, whose earliest member is its source.
+    group, whose earliest member is its source. Several such articles (wire copy
+    carried by several outlets, each copied in turn) name no source: which of them
+    the story started from is not in the links, and the earliest by date or the
+    first by id would be a guess.
     """
     copies = [e for e in edges if e["directed"] or e["basis"] == "near-duplicate"]
     targets = {e["target"] for e in copies}
     sources = {e["source"] for e in copies} - targets
-    for a in arts:
-        if a["id"] in sources:
-            return labels[a["id"]]
-    return None
+    only = [labels[a["id"]] for a in arts if a["id"] in sources] if len(sources) == 1 else []
+    return {"source": only[0] if only else None, "sources": len(sources)}
 
 
 def summary(story: dict) -> str:
@@ -301,6 +305,9 @@ def summary(story: dict) -> str:
     >>> summary({"articles": [1, 2], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 1})
     '2 articles, outlets not given; 1 copy'
+    >>> summary({"articles": [1, 2, 3, 4], "outlet_names": [], "outlets": 0, "first_date": None,
+    ...          "last_date": None, "copies": 2, "source": None, "sources": 2})
+    '4 articles, outlets not given; 2 copies of 2 articles, no single source'
     """
     n = len(story["articles"])
     names = story["outlet_names"]
@@ -314,6 +321,8 @@ def summary(story: dict) -> str:
         parts[0] += f", {first}" + (f" to {last}" if last and last != first else "")
     copies = story["copies"]
     parts.append(f"{copies} cop{'ies' if copies != 1 else 'y'}")
+    if story.get("sources", 0) > 1:
+        parts[-1] += f" of {story['sources']} articles, no single source"
     if story.get("source"):
         parts.append(f"source: {short(story['source'], 60)}")
     return "; ".join(parts)
