@@ -195,6 +195,13 @@ EVENT_YEAR_PENALTY = 0.5
 of ``stories.pair_score``)."""
 YEARS_APART = 2
 """Years named in the two leads at least this far apart contradict one event."""
+MAGNITUDE_APART = 0.3
+"""Lead magnitudes further apart than this (and no closer one anywhere in the other article)
+are two earthquakes: a magnitude is revised as a story develops (6.1 -> 6.3), seldom by more."""
+MONEY_RATIO = 1.5
+"""Lead sums of one currency more than this factor apart (and no closer one anywhere in the
+other article) are two events' sums (two heists, two deals): a sum is rounded or re-estimated
+as a story develops ("$1 million" -> "$1.4 million"), seldom by half again."""
 PLACE_CUES = frozenset({"in", "at", "near", "outside"})
 """Without spaCy, a lead's place is a name after one of these words."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -220,6 +227,9 @@ RULES = {
     ),
     "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
+    "different-figure": (
+        "the leads give the event's magnitude or sum of money, and the other article never gives it"
+    ),
     "same-lead": "shared rare names and focus, and leads telling the same thing in rare words",
     "shared-vocabulary": "shared rare names and focus, and the same rare words throughout",
     "none": "no shared quote or passage, and too few rare names, dates and details in common",
@@ -233,7 +243,7 @@ SAME_STORY_RULES = (
     "same-lead",
     "shared-vocabulary",
 )
-CONTRADICTION_RULES = ("different-place", "different-time")
+CONTRADICTION_RULES = ("different-figure", "different-place", "different-time")
 
 
 @dataclass(slots=True)
@@ -256,10 +266,13 @@ class Conflict(Record):
     """A detail the two articles give differently: evidence of two events, not one."""
 
     kind: str = jfield(
-        "place (the lead's places, never named by the other) or time (lead years apart)."
+        "place (the lead's places, never named by the other), time (lead years apart) or "
+        "figure (a lead's magnitude or sum of money that the other never gives)."
     )
-    rule: str = jfield("The rule this conflict makes hold: different-place or different-time.")
-    a_value: str = jfield("A's value: a place as A writes it, or a year.")
+    rule: str = jfield(
+        "The rule this conflict makes hold: different-place, different-time or different-figure."
+    )
+    a_value: str = jfield("A's value: a place or a figure as A writes it, or a year.")
     b_value: str = jfield("B's value.")
     a: Span = jfield("Character span [start, end) in A.")
     b: Span = jfield("Character span [start, end) in B.")
@@ -274,7 +287,8 @@ class Evidence(Record):
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
         "same-focus, shared-passage, names-and-date, same-event, same-lead, shared-vocabulary "
         "(same-story); "
-        "different-place, different-time (unrelated: contradicting details); or none "
+        "different-figure, different-place, different-time (unrelated: contradicting "
+        "details); or none "
         "(unrelated: too little evidence)."
     )
     explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
@@ -291,7 +305,8 @@ class Evidence(Record):
         "within a week, say); its facts are still listed."
     )
     conflicts: list[Conflict] = jfield(
-        "Details that contradict one event (places, years), listed whether or not they decided."
+        "Details that contradict one event (places, years, figures), listed whether or not "
+        "they decided."
     )
     passages: int = jfield("Shared passages that are not boilerplate.")
     longest_passage_words: int = jfield("Most unquoted words in one verbatim/edited passage.")
@@ -365,10 +380,14 @@ def gather(
     focused = focus(pa, pb)
     places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
+    figures = _figure_conflicts(doc_a.text, doc_b.text, furniture)
     event = event_similarity(doc_a.text, doc_b.text, furniture)
     named = weight >= NAMES_MIN
     tried = (
         ("shared-quote", bool(quotes)),
+        # Before the name rules: two quakes or two heists share their kind of names, never
+        # their magnitude or sum. Reuse stands: a shared passage is not outweighed.
+        ("different-figure", bool(figures) and shared_words < PASSAGE_MIN_WORDS),
         ("same-focus", named and focused >= FOCUS_STRONG),
         ("names-and-date", weight >= DATED_NAMES_MIN and bool(near)),
         ("same-event", named and event.score >= EVENT_MIN),
@@ -387,7 +406,7 @@ def gather(
         verdict = "same-story"
     elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
-    conflicts = places + years
+    conflicts = figures + places + years
     return Evidence(
         verdict,
         rule,
@@ -635,6 +654,87 @@ def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     if abs(ya - yb) < YEARS_APART:
         return []
     return [Conflict("time", "different-time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
+
+
+# An earthquake's magnitude as news writes it: "6.1-magnitude", "magnitude 7.0", "magnitude of
+# 5.8", "5.4 on the Richter scale". One decimal: "magnitude 7" is too rare to need it.
+_MAGNITUDE = re.compile(
+    r"\b(\d\.\d)[- ]?magnitude\b|\bmagnitude(?:[- ]| of )(\d\.\d)\b|\b(\d\.\d) on the richter\b",
+    re.IGNORECASE,
+)
+# A sum of money: a currency mark, the figure, and a scale word glued or spaced ("£3.5bn",
+# "$2 million", "€85m").
+_MONEY = re.compile(
+    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?", re.IGNORECASE
+)
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An event figure: ``kind`` ("magnitude", or "money" with its currency mark: "money $"),
+    its ``value`` (a sum in units: "$2.5m" is 2500000.0) and ``span``."""
+
+    kind: str
+    value: float
+    span: Span
+
+
+@lru_cache(maxsize=4096)
+def event_figures(text: str, furniture: tuple[str, ...] = ()) -> tuple[tuple[Figure, ...], int]:
+    """The magnitudes and sums of money of ``text`` outside publisher furniture, in text order,
+    and where its lead ends (the figures before it are the lead's).
+
+    >>> figs, lead_end = event_figures("Quake hits\nA 6.1-magnitude quake and $2.5m of damage.")
+    >>> [(f.kind, f.value) for f in figs], lead_end > 0
+    ([('magnitude', 6.1), ('money $', 2500000.0)], True)
+    """
+    doc = doc_of(text)
+    skip = boilerplate_spans(text, furniture, doc=doc)
+    found: list[Figure] = []
+    for m in _MAGNITUDE.finditer(text):
+        value = next(g for g in m.groups() if g)
+        found.append(Figure("magnitude", float(value), m.span()))
+    for m in _MONEY.finditer(text):
+        try:
+            value = float(m.group(2).replace(",", ""))
+        except ValueError:  # "1,,2" and the like: not a figure
+            continue
+        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
+        found.append(Figure(f"money {m.group(1)}", value * scale, (m.start(), m.end())))
+    kept = [f for f in found if not any(overlaps(f.span, s) for s in skip)]
+    return tuple(sorted(kept, key=lambda f: f.span)), _regions(doc)[1]
+
+
+def _same_figure(kind: str, x: float, y: float) -> bool:
+    if kind == "magnitude":
+        return abs(x - y) <= MAGNITUDE_APART + 1e-9
+    return max(x, y) <= MONEY_RATIO * min(x, y)
+
+
+def _figure_conflicts(text_a: str, text_b: str, furniture: tuple[str, ...]) -> list[Conflict]:
+    """One conflict per kind of figure both leads give (a magnitude, a sum in one currency)
+    when no lead figure of either side matches a figure of that kind anywhere in the other
+    (:data:`MAGNITUDE_APART`, :data:`MONEY_RATIO`): a figure only one side gives, or one the
+    other repeats in its body (the earlier quake, the sum first reported), is no conflict."""
+    fa, lead_a = event_figures(text_a, furniture)
+    fb, lead_b = event_figures(text_b, furniture)
+    out = []
+    for kind in dict.fromkeys(f.kind for f in fa if f.span[0] < lead_a):
+        in_a = [f for f in fa if f.kind == kind]
+        in_b = [f for f in fb if f.kind == kind]
+        head_a = [f for f in in_a if f.span[0] < lead_a]
+        head_b = [f for f in in_b if f.span[0] < lead_b]
+        if not head_b:
+            continue
+        if any(_same_figure(kind, x.value, y.value) for x in head_a for y in in_b) or any(
+            _same_figure(kind, x.value, y.value) for x in head_b for y in in_a
+        ):
+            continue
+        sa, sb = head_a[0].span, head_b[0].span
+        va, vb = " ".join(text_a[slice(*sa)].split()), " ".join(text_b[slice(*sb)].split())
+        out.append(Conflict("figure", "different-figure", va, vb, sa, sb))
+    return out
 
 
 def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
