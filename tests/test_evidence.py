@@ -58,7 +58,7 @@ def test_same_event_by_rare_names_and_details_without_shared_text():
 
 def test_same_kind_of_event_elsewhere_is_unrelated():
     cmp = compare(A, C)
-    assert cmp.verdict == "unrelated" and cmp.evidence.rule in ("none", "different-place")
+    assert cmp.verdict == "unrelated" and cmp.evidence.rule in ("none", *CONTRADICTION_RULES)
 
 
 def test_common_names_alone_are_not_evidence():
@@ -573,3 +573,52 @@ def test_a_shared_passage_is_not_outweighed_by_other_figures():
     ev = compare(QUAKE_A, QUAKE_OTHER + "\n" + lift).evidence
     assert ev.verdict != "unrelated" and "different-figure" not in ev.held
     assert [c.rule for c in ev.conflicts] == ["different-figure"], "still listed"
+
+
+ROBBERY_2008 = (
+    "Harbor City Hawks part ways with Brandvold\n"
+    "Mikael Brandvold was fired as coach of the Harbor City Hawks in December 2008 after a "
+    "losing start, general manager Ole Rask said on the team's website.\n"
+    "Assistant Per Voll takes over for the rest of the season."
+)
+HIRED_2005 = (
+    "Brandvold back on the bench\n"
+    "Ole Rask named Mikael Brandvold head coach of the Harbor City Hawks in May 2005, bringing "
+    "the former point guard home after three seasons away.\n"
+    "He signed a four-season deal and starts at summer camp."
+)
+
+
+def test_lead_sentences_dating_the_events_years_apart_are_two_events():
+    ev = compare(ROBBERY_2008, HIRED_2005).evidence
+    assert ev.verdict == "unrelated" and ev.rule == "different-year" == ev.held[0]
+    c = ev.conflicts[0]
+    assert (c.kind, c.rule, c.a_value, c.b_value) == (
+        "event-year",
+        "different-year",
+        "2008",
+        "2005",
+    )
+    assert ROBBERY_2008[c.a[0] : c.a[1]] == "2008" and HIRED_2005[c.b[0] : c.b[1]] == "2005"
+
+
+def test_a_follow_up_that_names_the_events_year_is_no_year_conflict():
+    # The 2013 trial names 2011, the year of the shooting: one story, the rule is silent.
+    shooting = (
+        "Mother shot outside Brownsville school\n"
+        "Zurana Holm, a mother of twelve, was shot dead outside a Brownsville school in October "
+        "2011 as she shielded children from gunfire, police said.\n"
+        "Detectives arrested Anders Lopp the next day."
+    )
+    trial = (
+        "Jury convicts Lopp\n"
+        "A Brooklyn jury convicted Anders Lopp in April 2013 of murdering Zurana Holm, who was "
+        "killed by a stray bullet in 2011 while collecting her daughter.\n"
+        "He faces life in prison."
+    )
+    ev = compare(shooting, trial).evidence
+    assert "different-year" not in ev.held and ev.verdict == "same-story"
+    # Without the shooting's year the trial's year stands alone: still silent, the shooting
+    # article dates nothing in a lead sentence years away from it.
+    ev = compare(shooting.replace(" in October 2011", ""), trial.replace(" in 2011", "")).evidence
+    assert "different-year" not in ev.held
