@@ -5,13 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storytrace.align import compare
-from storytrace.evidence import (
-    CONTRADICTION_RULES,
-    RULES,
-    SAME_STORY_RULES,
-    event_similarity,
-    wire_credits,
-)
+from storytrace.evidence import RULES, SAME_STORY_RULES, event_similarity, wire_credits
 
 ROOT = Path(__file__).parent.parent
 
@@ -58,7 +52,7 @@ def test_same_event_by_rare_names_and_details_without_shared_text():
 
 def test_same_kind_of_event_elsewhere_is_unrelated():
     cmp = compare(A, C)
-    assert cmp.verdict == "unrelated" and cmp.evidence.rule in ("none", *CONTRADICTION_RULES)
+    assert cmp.verdict == "unrelated" and cmp.evidence.rule in ("none", "different-place")
 
 
 def test_common_names_alone_are_not_evidence():
@@ -267,7 +261,7 @@ def test_every_listed_fact_points_at_its_text(wa: list[str], wb: list[str]):
     ev = cmp.evidence
     assert ev.explanation.startswith(RULES[ev.rule])
     assert ev.held[0] == ev.rule and set(ev.held) <= set(RULES)
-    assert (ev.verdict == "unrelated") == (ev.rule in ("none", *CONTRADICTION_RULES))
+    assert (ev.verdict == "unrelated") == (ev.rule in ("none", "different-place", "different-time"))
     for n in ev.names:
         assert n.key in a[n.a[0] : n.a[1]].lower() and n.key in b[n.b[0] : n.b[1]].lower()
     for c in ev.conflicts:
@@ -484,141 +478,3 @@ def test_a_place_conflict_names_the_place_as_written() -> None:
     assert (c.rule, c.a_value, c.b_value) == ("different-place", "Malibu", "Betty Ford Center")
     assert b[c.b[0] : c.b[1]] == c.b_value
     assert "Malibu in A, Betty Ford Center in B" in ev.explanation
-
-
-# --- event figures: two quakes or two heists of one kind give other magnitudes and sums ---
-
-QUAKE_A = (
-    "Deadly quake hits Tromsø\n"
-    "A magnitude 6.1 earthquake struck Tromsø in northern Norway on Monday, killing at least 12 "
-    "people, mayor Kari Lunde said.\n"
-    "Rescuers from Bodø searched the rubble of the Storgata mall with dogs through the night."
-)
-QUAKE_OTHER = (
-    "Tromsø shaken by deadly tremor\n"
-    "The 7.0-magnitude quake that hit the Arctic city of Tromsø early on Monday left 300 dead, "
-    "mayor Kari Lunde told reporters.\n"
-    "Norway asked Sweden for tents and field hospitals as aftershocks continued."
-)
-QUAKE_UPDATE = (
-    "Tromsø death toll rises to 30\n"
-    "The death toll from the 6.3-magnitude quake that hit the Arctic city of Tromsø on Monday "
-    "rose to 30, mayor Kari Lunde told reporters.\n"
-    "Norway asked Sweden for tents and field hospitals as aftershocks continued."
-)
-
-
-def test_other_magnitudes_in_both_leads_are_two_events_with_the_figures_in_the_json():
-    cmp = compare(QUAKE_A, QUAKE_OTHER)
-    ev = cmp.evidence
-    assert ev.verdict == "unrelated" and ev.rule == "different-figure" == ev.held[0]
-    assert "same-focus" in ev.held[1:], "the names alone would have made one story"
-    (c,) = ev.conflicts
-    assert (c.kind, c.a_value, c.b_value) == ("figure", "magnitude 6.1", "7.0-magnitude")
-    assert QUAKE_A[c.a[0] : c.a[1]] == "magnitude 6.1"
-    assert QUAKE_OTHER[c.b[0] : c.b[1]] == "7.0-magnitude"
-    assert ev.explanation.endswith("magnitude 6.1 in A, 7.0-magnitude in B")
-    out = cmp.to_dict()["evidence"]
-    assert out["rule"] == "different-figure" and out["conflicts"][0]["b_value"] == "7.0-magnitude"
-
-
-def test_a_revised_magnitude_and_an_updated_toll_are_the_same_event():
-    # 6.1 -> 6.3 and "at least 12" -> "rises to 30": a story developing, not two quakes.
-    ev = compare(QUAKE_A, QUAKE_UPDATE).evidence
-    assert ev.verdict == "same-story" and ev.conflicts == []
-    assert "different-figure" not in ev.held
-
-
-def test_a_figure_one_side_gives_or_repeats_in_its_body_is_no_conflict():
-    silent = QUAKE_OTHER.replace("The 7.0-magnitude quake", "The quake")
-    ev = compare(QUAKE_A, silent).evidence
-    assert ev.verdict == "same-story" and ev.conflicts == []
-    # B leads with an aftershock and names A's quake further down: one sequence of events.
-    after = QUAKE_OTHER + "\nMonday's magnitude 6.1 quake had already emptied the town centre."
-    ev = compare(QUAKE_A, after).evidence
-    assert "different-figure" not in ev.held and ev.conflicts == []
-
-
-@pytest.mark.parametrize(
-    ("sum_a", "sum_b", "conflict"),
-    [
-        ("$2 million", "$85 million", True),
-        ("£3.5bn", "£350,000", True),
-        ("$1 million", "$1.4m", False),  # re-estimated, within MONEY_RATIO
-        ("$2 million", "€85 million", False),  # another currency: not comparable
-    ],
-)
-def test_sums_of_money_in_both_leads(sum_a: str, sum_b: str, conflict: bool) -> None:
-    a = (
-        "Jewel heist at Harwick Gallery\n"
-        f"Thieves took gems worth {sum_a} from the Harwick Gallery in Kirkcaldy on Sunday, "
-        "detective Ewan Moir said.\n"
-        "The gang cut through a skylight and disabled two alarms before dawn."
-    )
-    b = (
-        "Masked raiders strike Kirkcaldy\n"
-        f"Detective Ewan Moir told reporters that a masked gang escaped with {sum_b} in "
-        "diamonds after smashing display cases at Harwick Gallery.\n"
-        "Witnesses saw a grey van speed towards the harbour."
-    )
-    ev = compare(a, b).evidence
-    assert (ev.rule == "different-figure") == conflict
-    assert ("unrelated" if conflict else "same-story") == ev.verdict
-
-
-def test_a_shared_passage_is_not_outweighed_by_other_figures():
-    lift = (
-        "Rescuers from Bodø searched the rubble of the Storgata mall with dogs through the night."
-    )
-    ev = compare(QUAKE_A, QUAKE_OTHER + "\n" + lift).evidence
-    assert ev.verdict != "unrelated" and "different-figure" not in ev.held
-    assert [c.rule for c in ev.conflicts] == ["different-figure"], "still listed"
-
-
-ROBBERY_2008 = (
-    "Harbor City Hawks part ways with Brandvold\n"
-    "Mikael Brandvold was fired as coach of the Harbor City Hawks in December 2008 after a "
-    "losing start, general manager Ole Rask said on the team's website.\n"
-    "Assistant Per Voll takes over for the rest of the season."
-)
-HIRED_2005 = (
-    "Brandvold back on the bench\n"
-    "Ole Rask named Mikael Brandvold head coach of the Harbor City Hawks in May 2005, bringing "
-    "the former point guard home after three seasons away.\n"
-    "He signed a four-season deal and starts at summer camp."
-)
-
-
-def test_lead_sentences_dating_the_events_years_apart_are_two_events():
-    ev = compare(ROBBERY_2008, HIRED_2005).evidence
-    assert ev.verdict == "unrelated" and ev.rule == "different-year" == ev.held[0]
-    c = ev.conflicts[0]
-    assert (c.kind, c.rule, c.a_value, c.b_value) == (
-        "event-year",
-        "different-year",
-        "2008",
-        "2005",
-    )
-    assert ROBBERY_2008[c.a[0] : c.a[1]] == "2008" and HIRED_2005[c.b[0] : c.b[1]] == "2005"
-
-
-def test_a_follow_up_that_names_the_events_year_is_no_year_conflict():
-    # The 2013 trial names 2011, the year of the shooting: one story, the rule is silent.
-    shooting = (
-        "Mother shot outside Brownsville school\n"
-        "Zurana Holm, a mother of twelve, was shot dead outside a Brownsville school in October "
-        "2011 as she shielded children from gunfire, police said.\n"
-        "Detectives arrested Anders Lopp the next day."
-    )
-    trial = (
-        "Jury convicts Lopp\n"
-        "A Brooklyn jury convicted Anders Lopp in April 2013 of murdering Zurana Holm, who was "
-        "killed by a stray bullet in 2011 while collecting her daughter.\n"
-        "He faces life in prison."
-    )
-    ev = compare(shooting, trial).evidence
-    assert "different-year" not in ev.held and ev.verdict == "same-story"
-    # Without the shooting's year the trial's year stands alone: still silent, the shooting
-    # article dates nothing in a lead sentence years away from it.
-    ev = compare(shooting.replace(" in October 2011", ""), trial.replace(" in 2011", "")).evidence
-    assert "different-year" not in ev.held

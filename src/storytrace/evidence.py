@@ -195,13 +195,6 @@ EVENT_YEAR_PENALTY = 0.5
 of ``stories.pair_score``)."""
 YEARS_APART = 2
 """Years named in the two leads at least this far apart contradict one event."""
-MAGNITUDE_APART = 0.3
-"""Lead magnitudes further apart than this (and no closer one anywhere in the other article)
-are two earthquakes: a magnitude is revised as a story develops (6.1 -> 6.3), seldom by more."""
-MONEY_RATIO = 1.5
-"""Lead sums of one currency more than this factor apart (and no closer one anywhere in the
-other article) are two events' sums (two heists, two deals): a sum is rounded or re-estimated
-as a story develops ("$1 million" -> "$1.4 million"), seldom by half again."""
 PLACE_CUES = frozenset({"in", "at", "near", "outside"})
 """Without spaCy, a lead's place is a name after one of these words."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -227,13 +220,6 @@ RULES = {
     ),
     "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
-    "different-year": (
-        f"the leads' sentences date the events at least {YEARS_APART} years apart, in years the "
-        "other article never names"
-    ),
-    "different-figure": (
-        "the leads give the event's magnitude or sum of money, and the other article never gives it"
-    ),
     "same-lead": "shared rare names and focus, and leads telling the same thing in rare words",
     "shared-vocabulary": "shared rare names and focus, and the same rare words throughout",
     "none": "no shared quote or passage, and too few rare names, dates and details in common",
@@ -247,7 +233,7 @@ SAME_STORY_RULES = (
     "same-lead",
     "shared-vocabulary",
 )
-CONTRADICTION_RULES = ("different-year", "different-figure", "different-place", "different-time")
+CONTRADICTION_RULES = ("different-place", "different-time")
 
 
 @dataclass(slots=True)
@@ -270,15 +256,10 @@ class Conflict(Record):
     """A detail the two articles give differently: evidence of two events, not one."""
 
     kind: str = jfield(
-        "place (the lead's places, never named by the other), time (lead years apart), "
-        "event-year (years the lead's sentences date the event in, never named by the other) or "
-        "figure (a lead's magnitude or sum of money that the other never gives)."
+        "place (the lead's places, never named by the other) or time (lead years apart)."
     )
-    rule: str = jfield(
-        "The rule this conflict makes hold: different-place, different-time, different-year "
-        "or different-figure."
-    )
-    a_value: str = jfield("A's value: a place or a figure as A writes it, or a year.")
+    rule: str = jfield("The rule this conflict makes hold: different-place or different-time.")
+    a_value: str = jfield("A's value: a place as A writes it, or a year.")
     b_value: str = jfield("B's value.")
     a: Span = jfield("Character span [start, end) in A.")
     b: Span = jfield("Character span [start, end) in B.")
@@ -293,9 +274,7 @@ class Evidence(Record):
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
         "same-focus, shared-passage, names-and-date, same-event, same-lead, shared-vocabulary "
         "(same-story); "
-        "different-year, different-figure, different-place, different-time (unrelated: "
-        "contradicting "
-        "details); or none "
+        "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
     explanation: str = jfield("The rule in plain language, with the facts that made it fire.")
@@ -312,8 +291,7 @@ class Evidence(Record):
         "within a week, say); its facts are still listed."
     )
     conflicts: list[Conflict] = jfield(
-        "Details that contradict one event (places, years, figures), listed whether or not "
-        "they decided."
+        "Details that contradict one event (places, years), listed whether or not they decided."
     )
     passages: int = jfield("Shared passages that are not boilerplate.")
     longest_passage_words: int = jfield("Most unquoted words in one verbatim/edited passage.")
@@ -387,17 +365,10 @@ def gather(
     focused = focus(pa, pb)
     places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
-    figures = _figure_conflicts(doc_a.text, doc_b.text, furniture)
-    event_years = [c for c in figures if c.kind == "event-year"]
-    figures = [c for c in figures if c.kind == "figure"]
     event = event_similarity(doc_a.text, doc_b.text, furniture)
     named = weight >= NAMES_MIN
     tried = (
         ("shared-quote", bool(quotes)),
-        # Before the name rules: two quakes or two heists share their kind of names, never
-        # their magnitude or sum. Reuse stands: a shared passage is not outweighed.
-        ("different-year", bool(event_years) and shared_words < PASSAGE_MIN_WORDS),
-        ("different-figure", bool(figures) and shared_words < PASSAGE_MIN_WORDS),
         ("same-focus", named and focused >= FOCUS_STRONG),
         ("names-and-date", weight >= DATED_NAMES_MIN and bool(near)),
         ("same-event", named and event.score >= EVENT_MIN),
@@ -416,7 +387,7 @@ def gather(
         verdict = "same-story"
     elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
-    conflicts = event_years + figures + places + years
+    conflicts = places + years
     return Evidence(
         verdict,
         rule,
@@ -664,112 +635,6 @@ def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     if abs(ya - yb) < YEARS_APART:
         return []
     return [Conflict("time", "different-time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
-
-
-# An earthquake's magnitude as news writes it: "6.1-magnitude", "magnitude 7.0", "magnitude of
-# 5.8", "5.4 on the Richter scale". One decimal: "magnitude 7" is too rare to need it.
-_MAGNITUDE = re.compile(
-    r"\b(\d\.\d)[- ]?magnitude\b|\bmagnitude(?:[- ]| of )(\d\.\d)\b|\b(\d\.\d) on the richter\b",
-    re.IGNORECASE,
-)
-# A sum of money: a currency mark, the figure, and a scale word glued or spaced ("£3.5bn",
-# "$2 million", "€85m").
-_MONEY = re.compile(
-    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?", re.IGNORECASE
-)
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
-# The year a sentence dates something in: "in 2011", "on March 3, 2009", "since late 2008",
-# "the 2012 shooting" is left out (an adjective year is often background: "the 2008 rules").
-_EVENT_YEAR = re.compile(
-    r"\b(?:in|on|of|since|during)\s+(?:(?:early|late|mid)[- ])?"
-    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d\d)\b"
-)
-_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """An event figure: ``kind`` ("magnitude", "money" with its currency mark: "money $", or
-    "event-year": a year a sentence dates something in, not a headline or dateline line), its
-    ``value`` (a sum in units: "$2.5m" is 2500000.0) and ``span``."""
-
-    kind: str
-    value: float
-    span: Span
-
-
-@lru_cache(maxsize=4096)
-def event_figures(text: str, furniture: tuple[str, ...] = ()) -> tuple[tuple[Figure, ...], int]:
-    """The magnitudes and sums of money of ``text`` outside publisher furniture, in text order,
-    and where its lead ends (the figures before it are the lead's).
-
-    >>> figs, lead_end = event_figures("Quake hits\nA 6.1-magnitude quake and $2.5m of damage.")
-    >>> [(f.kind, f.value) for f in figs], lead_end > 0
-    ([('magnitude', 6.1), ('money $', 2500000.0)], True)
-    """
-    doc = doc_of(text)
-    skip = boilerplate_spans(text, furniture, doc=doc)
-    found: list[Figure] = []
-    for m in _MAGNITUDE.finditer(text):
-        value = next(g for g in m.groups() if g)
-        found.append(Figure("magnitude", float(value), m.span()))
-    for m in _MONEY.finditer(text):
-        try:
-            value = float(m.group(2).replace(",", ""))
-        except ValueError:  # "1,,2" and the like: not a figure
-            continue
-        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
-        found.append(Figure(f"money {m.group(1)}", value * scale, (m.start(), m.end())))
-    head_end, lead_end = _regions(doc)
-    for m in _EVENT_YEAR.finditer(text):
-        if m.start() >= head_end:
-            found.append(Figure("event-year", float(m.group(1)), m.span(1)))
-    kept = [f for f in found if not any(overlaps(f.span, s) for s in skip)]
-    return tuple(sorted(kept, key=lambda f: f.span)), lead_end
-
-
-def _same_figure(kind: str, x: float, y: float) -> bool:
-    if kind == "event-year":
-        return abs(x - y) < YEARS_APART
-    if kind == "magnitude":
-        return abs(x - y) <= MAGNITUDE_APART + 1e-9
-    return max(x, y) <= MONEY_RATIO * min(x, y)
-
-
-def _figure_conflicts(text_a: str, text_b: str, furniture: tuple[str, ...]) -> list[Conflict]:
-    """One conflict per kind of figure both leads give (a magnitude, a sum in one currency, a
-    year a lead sentence dates something in) when no lead figure of either side matches a
-    figure of that kind anywhere in the other (:data:`MAGNITUDE_APART`, :data:`MONEY_RATIO`,
-    :data:`YEARS_APART`; a year against any year the other names): a figure only one side
-    gives, or one the other repeats in its body (the earlier quake, the sum first reported,
-    the year of the shooting a trial report names), is no conflict."""
-    fa, lead_a = event_figures(text_a, furniture)
-    fb, lead_b = event_figures(text_b, furniture)
-    out = []
-    for kind in dict.fromkeys(f.kind for f in fa if f.span[0] < lead_a):
-        in_a = [f for f in fa if f.kind == kind]
-        in_b = [f for f in fb if f.kind == kind]
-        head_a = [f for f in in_a if f.span[0] < lead_a]
-        head_b = [f for f in in_b if f.span[0] < lead_b]
-        if kind == "event-year":  # matched against any year the other names, datelines too
-            in_a, in_b = _years_in(text_a), _years_in(text_b)
-        if not head_b:
-            continue
-        if any(_same_figure(kind, x.value, y.value) for x in head_a for y in in_b) or any(
-            _same_figure(kind, x.value, y.value) for x in head_b for y in in_a
-        ):
-            continue
-        sa, sb = head_a[0].span, head_b[0].span
-        va, vb = " ".join(text_a[slice(*sa)].split()), " ".join(text_b[slice(*sb)].split())
-        rule = "different-year" if kind == "event-year" else "different-figure"
-        out.append(
-            Conflict("event-year" if kind == "event-year" else "figure", rule, va, vb, sa, sb)
-        )
-    return out
-
-
-def _years_in(text: str) -> list[Figure]:
-    return [Figure("event-year", float(m.group()), m.span()) for m in _ANY_YEAR.finditer(text)]
 
 
 def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
