@@ -499,3 +499,24 @@ def test_a_pair_is_aligned_with_the_smaller_id_as_a_whatever_the_indexing_order(
 
     expected = [p.to_dict() for p in compare(light2, original, BULK).passages]
     assert fwd["passages"] == expected
+
+
+def test_exported_quotes_carry_the_evidence_of_their_speakers(tmp_path):
+    """A stored quote says how its speaker was found, as `quotes --json` does: the speaker as
+    written, how it leads to the name, and where the article names them in full."""
+    seed = Path(__file__).parent.parent / "examples" / "seed_a.txt"
+    corpus.index([str(seed)], tmp_path / "db")
+    corpus.export(tmp_path / "db", tmp_path / "ex")
+    text = seed.read_text(encoding="utf-8")
+    rows = [json.loads(x) for x in (tmp_path / "ex" / "quotes.jsonl").read_text().splitlines()]
+
+    def span(q: dict, name: str) -> str | None:
+        return None if q[f"{name}_start"] is None else text[q[f"{name}_start"] : q[f"{name}_end"]]
+
+    found = {(span(q, "speaker"), q["resolved_by"], span(q, "named")) for q in rows}
+    assert ("Sir Keir", "part-name", "Keir Starmer") in found
+    assert ("The Prime Minister", "description", "Keir Starmer") in found
+    balls = [q for q in rows if q["speaker_name"] == "Ed Balls"]
+    assert balls and all(q["speaker_type"] == "person" and span(q, "cue") for q in balls)
+    # Parts of one utterance share its number; utterances are numbered in text order.
+    assert [q["utterance"] for q in rows] == sorted(q["utterance"] for q in rows)

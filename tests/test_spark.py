@@ -187,6 +187,12 @@ def test_export_tables_are_the_same_for_both_engines(runs) -> None:
         theirs = pq.read_table(tmp / "out" / "tables" / f"{name}.parquet")
         assert ours.schema.equals(theirs.schema), name
         assert ours.num_rows == theirs.num_rows, name
+    # The quotes row for row, with the evidence of each speaker.
+    rows = [
+        sorted(pq.read_table(path).to_pylist(), key=lambda q: (q["article"], q["start"]))
+        for path in (tmp / "export" / "quotes.parquet", tmp / "out" / "tables" / "quotes.parquet")
+    ]
+    assert rows[0] == rows[1] and any(q["resolved_by"] for q in rows[0])
 
 
 def test_import_into_store_for_serve(runs, monkeypatch) -> None:

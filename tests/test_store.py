@@ -514,3 +514,28 @@ def test_the_date_as_given_is_stored_even_when_it_cannot_be_read(tmp_path):
         a, b = s.article_by_id("a"), s.article_by_id("b")
     assert (a["published"], a["published_raw"]) == (None, "sometime soon")
     assert (b["published"], b["published_raw"]) == ("2019-05-30T00:00:00Z", "May 30, 2019")
+
+
+def test_version_8_store_keeps_its_quotes_and_new_ones_carry_their_evidence(tmp_path):
+    said = '"We will rebuild the bridge by June," the mayor, Jane Hill, said on Monday.'
+    index_records([("a", {"text": said})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.executescript(  # schema 8's quote rows: no evidence columns
+        "CREATE TABLE q8 AS SELECT doc, start, end, kind, speaker_name, content FROM quotes; "
+        "DROP TABLE quotes; ALTER TABLE q8 RENAME TO quotes; PRAGMA user_version=8;"
+    )
+    con.close()
+    with Store(tmp_path, readonly=True) as s:  # read as it is: the evidence is unknown
+        (old,) = s.quotes(1)
+        assert old["speaker_name"] == "Jane Hill" and old["resolved_by"] is None
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.quotes(1) == [old]  # kept, not made up
+    index_records([("b", {"text": said + " More later."})], tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        (new,) = s.quotes(2)
+    assert new["speaker_name"] == "Jane Hill" and new["speaker_type"] == "person"
+    assert new["resolved_by"] and new["utterance"] == 0
+    text = said + " More later."
+    assert text[new["named_start"] : new["named_end"]] == "Jane Hill"
+    assert text[new["cue_start"] : new["cue_end"]] == "said"

@@ -28,7 +28,15 @@ import xxhash
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, warn
 from storytrace.lookup import match as match  # the look-up has a module of its own
-from storytrace.store import KeyFilter, Record, Store, engine, key_rows, unique_sorted
+from storytrace.store import (
+    QUOTE_EVIDENCE,
+    KeyFilter,
+    Record,
+    Store,
+    engine,
+    key_rows,
+    unique_sorted,
+)
 from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
@@ -91,16 +99,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
 
     sh = fp.shingles(text)
     sig = fp.minhash(sh)
-    qs: list[tuple[int, int, str, str | None]] = []
-    if quotes:
-        from storytrace.quotes import extract_quotes
-
-        # One row per part of an utterance: the words, never the frame between.
-        qs = [
-            (s, e, q.kind, q.speaker_name)
-            for q in extract_quotes(text, parser=False)
-            for s, e in q.parts
-        ]
+    qs = quote_rows(text) if quotes else []
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
     from storytrace import stories as st
 
@@ -115,6 +114,31 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
         features=_features_json(st.features(text)) if features else None,
         **meta,
     )
+
+
+def quote_rows(text: str) -> list[tuple]:
+    """The quote rows of ``text`` as the store and the Spark job keep them: one row per part
+    of an utterance (the words, never the frame between), ``(start, end, kind, speaker_name,
+    *evidence)`` with the evidence of :data:`storytrace.store.QUOTE_EVIDENCE`.
+
+    >>> t = '"We will sort it," Ms Patel said. "Soon."'
+    >>> for s, e, kind, name, n, c0, c1, s0, s1, typ, how, n0, n1 in quote_rows(t):
+    ...     print(repr(t[s:e]), kind, name, n, repr(t[c0:c1]), repr(t[s0:s1]), typ, how)
+    'We will sort it,' direct Ms Patel 0 'said' 'Ms Patel' person as-written
+    'Soon.' direct Ms Patel 0 'said' 'Ms Patel' person as-written
+    """
+    from storytrace.quotes import extract_quotes
+
+    rows = []
+    for n, q in enumerate(extract_quotes(text, parser=False)):
+        spans = (q.cue, q.speaker, q.named_at)
+        cue, speaker, named = ((None, None) if sp is None else tuple(sp) for sp in spans)
+        for s, e in q.parts:
+            rows.append(
+                (s, e, q.kind, q.speaker_name, n, *cue, *speaker, q.speaker_type, q.resolved_by)
+                + named
+            )
+    return rows
 
 
 def _features_json(f: st.Features) -> str:
@@ -885,8 +909,9 @@ def tables(
     """The export tables as rows with nested values (lists and records, no JSON strings).
 
     ``articles``: id, title, url, outlet, published, source, text; ``stories_``:
-    as :func:`stories` returns them; ``quotes``: article, start, end, kind,
-    speaker_name, content. Edges and passages carry the story they belong to.
+    as :func:`stories` returns them; ``quotes``: article and the keys of
+    :data:`storytrace.store.QUOTE_KEYS` (span, kind, speaker, words and their evidence).
+    Edges and passages carry the story they belong to.
     """
     out: dict[str, list[dict]] = {
         "articles": [{k: a.get(k) for k in _ARTICLE_COLUMNS} for a in articles],
@@ -998,6 +1023,7 @@ def _arrow_types() -> dict[str, dict]:
             "kind": text,
             "speaker_name": text,
             "content": text,
+            **{c: pa.int64() if t == "INTEGER" else text for c, t in QUOTE_EVIDENCE},
         },
     }
 

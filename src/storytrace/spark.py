@@ -164,17 +164,24 @@ def read_articles(spark: Any, path: str) -> Any:
 
 
 def _quotes_partition(rows: Iterator[Any]) -> Iterator[tuple]:
-    """Quote rows as the local store keeps them (:func:`storytrace.corpus.prepare`)."""
-    from storytrace.corpus import prepare
+    """Quote rows as the local store keeps them (:func:`storytrace.corpus.quote_rows`)."""
+    from storytrace.corpus import quote_rows
 
     for r in rows:
-        for s, e, kind, speaker in prepare(r.id, {"text": r.text}, features=False).quotes:
-            yield (r.id, s, e, kind, speaker, r.text[s:e])
+        for s, e, kind, speaker, *evidence in quote_rows(r.text):
+            yield (r.id, s, e, kind, speaker, r.text[s:e], *evidence)
 
 
 def quotes(spark: Any, articles: Any) -> Any:
-    schema = (
-        "article string, start long, end long, kind string, speaker_name string, content string"
+    from storytrace.store import QUOTE_EVIDENCE
+
+    types = {"INTEGER": "long", "TEXT": "string"}
+    schema = ", ".join(
+        [
+            "article string, start long, end long, kind string, speaker_name string",
+            "content string",
+            *(f"{c} {types[t]}" for c, t in QUOTE_EVIDENCE),
+        ]
     )
     return spark.createDataFrame(
         articles.select("id", "text").rdd.mapPartitions(_quotes_partition), schema

@@ -53,15 +53,16 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """1: the first, unversioned layout (fingerprint blobs, no stored reuse); 2: stored reuse;
 3: each article's story features and the stored story assignment; 4: what an update of the
 stories needs (term weights, scored pairs, parts; see :meth:`Store.add_stories`); 5: new
 articles' fingerprints and band keys in small tables of their own (see :data:`DELTA`), each
 article's date as the input gave it (``published_raw``); 6: a term's story postings in
 parts, one per update of the stories (see :data:`_STORY_POST`); 7: a filter of the stored
-look-up keys (see :data:`_KEY_FILTER`); 8: this one (the scored pairs of the updates since
-the stories were last computed anew in a table of their own, see :data:`_STORY_PAIR_NEW`)."""
+look-up keys (see :data:`_KEY_FILTER`); 8: the scored pairs of the updates since the stories
+were last computed anew in a table of their own (see :data:`_STORY_PAIR_NEW`); 9: this one
+(each quote's evidence beside its speaker, see :data:`QUOTE_EVIDENCE`)."""
 
 STORY_RULE = "4"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
@@ -213,6 +214,32 @@ CREATE TABLE quote_link (key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (k
     + _STORY_POST
 )
 
+QUOTE_EVIDENCE = (
+    ("utterance", "INTEGER"),
+    ("cue_start", "INTEGER"),
+    ("cue_end", "INTEGER"),
+    ("speaker_start", "INTEGER"),
+    ("speaker_end", "INTEGER"),
+    ("speaker_type", "TEXT"),
+    ("resolved_by", "TEXT"),
+    ("named_start", "INTEGER"),
+    ("named_end", "INTEGER"),
+)
+"""What a stored quote row carries besides its span, kind, speaker and words: the evidence
+``compare`` and ``quotes --json`` show for it (:class:`storytrace.quotes.Quote`), spans as
+``[start, end)`` in the article's text: which utterance of the article it is a part of (its
+number, from 0: an interrupted quote is one row per part), the reporting cue, the speaker as
+written, what the speaker is, how the name was resolved (``resolved_by``) and where the
+article writes it in full (``named_*``). Null where the extractor found none, and in rows
+stored before schema 9."""
+
+QUOTE_KEYS = ("start", "end", "kind", "speaker_name", "content", *(c for c, _ in QUOTE_EVIDENCE))
+"""The keys of a stored quote row (:meth:`Store.quotes`, the exported ``quotes`` table)."""
+
+_INSERT_QUOTE = f"INSERT INTO quotes(doc,{','.join(QUOTE_KEYS)}) VALUES ({','.join('?' * (len(QUOTE_KEYS) + 1))})"  # noqa: E501, S608
+
+_QUOTE_COLUMNS = "".join(f"ALTER TABLE quotes ADD COLUMN {c} {t};\n" for c, t in QUOTE_EVIDENCE)
+
 _STORY_ROWS = (
     ("story_vocab", 4),
     ("story_post", 4),
@@ -250,6 +277,9 @@ CREATE TABLE lsh (
     kind TEXT, speaker_name TEXT, content TEXT
 );
 CREATE INDEX quotes_doc ON quotes(doc);
+"""
+    + _QUOTE_COLUMNS
+    + """
 CREATE TABLE edges (
     a INTEGER NOT NULL, b INTEGER NOT NULL, verdict TEXT NOT NULL, edge TEXT NOT NULL,
     PRIMARY KEY (a, b)
@@ -335,7 +365,9 @@ def _record_class() -> type[Record]:
         published: str | None = None
         published_raw: str | None = None
         source: str | None = None
-        quotes: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+        quotes: list[tuple] = field(default_factory=list)
+        """Rows ``(start, end, kind, speaker_name, *evidence)``, the evidence in the order of
+        :data:`QUOTE_EVIDENCE` (:func:`storytrace.corpus.quote_rows`)."""
         features: str | None = None
         """Story features (:func:`storytrace.stories.features`) as JSON, or None to compute
         later."""
@@ -375,6 +407,7 @@ class Store:
         self.path = os.path.join(folder, "storytrace.db")
         self.readonly = readonly
         self._raw_dates = True  # False for a schema 4 store read as it is
+        self._quote_evidence = True  # False for a store before schema 9 read as it is
         fresh = not os.path.exists(self.path) or os.stat(self.path).st_size == 0
         if fresh and readonly:
             if os.path.exists(self.path):
@@ -423,14 +456,15 @@ class Store:
             # Nothing waits to be merged in a store made before the delta tables, and
             # no article of it has a raw date.
             self._raw_dates = False
+            self._quote_evidence = False
             with self._guard("opening"):
                 for stmt in _statements(_DELTA_TABLES):
                     self.db.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
-        elif app == APPLICATION_ID and version in (5, 6, 7) and self.readonly:
+        elif app == APPLICATION_ID and version in (5, 6, 7, 8) and self.readonly:
             # Read as it is: only writers read the story postings, the key filter and the
-            # scored pairs.
-            pass
-        elif app == APPLICATION_ID and version in (2, 3, 4, 5, 6, 7):
+            # scored pairs; its quotes have no evidence (null).
+            self._quote_evidence = False
+        elif app == APPLICATION_ID and version in (2, 3, 4, 5, 6, 7, 8):
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
@@ -438,6 +472,7 @@ class Store:
                 )
             migrate = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
             migrate |= {5: self._migrate_5, 6: self._migrate_6, 7: self._migrate_7}
+            migrate |= {8: self._migrate_8}
             self._write_setup(migrate[version])
         elif (app == APPLICATION_ID and version == 1) or (
             app == 0 and version == 0 and tables >= _V1_TABLES and "meta" not in tables
@@ -540,6 +575,15 @@ class Store:
         # Every stored pair stays in ``story_pair``; the next updates add theirs apart.
         for stmt in _statements(_STORY_PAIR_NEW):
             self.db.execute(stmt)
+        self._migrate_8()
+
+    def _migrate_8(self) -> None:
+        # Each quote's evidence (:data:`QUOTE_EVIDENCE`); the quotes stored before have none
+        # (null: unknown) until their articles are indexed again.
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(quotes)")}
+        for c, t in QUOTE_EVIDENCE:
+            if c not in have:
+                self.db.execute(f"ALTER TABLE quotes ADD COLUMN {c} {t}")
         self._stamp()
 
     def _stamp(self) -> None:
@@ -637,8 +681,8 @@ class Store:
                 postings.append((r.sampled, doc))
                 bands.append((r.lsh_keys, doc))
                 self.db.executemany(
-                    "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
-                    ((doc, s, e, k, sp, r.text[s:e]) for s, e, k, sp in r.quotes),
+                    _INSERT_QUOTE,
+                    ((doc, s, e, k, sp, r.text[s:e], *ev) for s, e, k, sp, *ev in r.quotes),
                 )
                 if r.features is not None:
                     self.db.execute("INSERT INTO features VALUES (?,?)", (doc, r.features))
@@ -1485,21 +1529,27 @@ class Store:
 
     # --- quotes -----------------------------------------------------------------------------
 
+    def _quote_columns(self) -> str:
+        """The quote columns :data:`QUOTE_KEYS` reads (nulls for evidence a store before
+        schema 9 does not have)."""
+        evidence = (c if self._quote_evidence else f"NULL AS {c}" for c, _ in QUOTE_EVIDENCE)
+        return ",".join(("start", "end", "kind", "speaker_name", "content", *evidence))
+
     def quotes(self, doc: int) -> list[dict]:
-        keys = ("start", "end", "kind", "speaker_name", "content")
+        """The quote rows of ``doc`` in text order, as dicts keyed :data:`QUOTE_KEYS`."""
         with self._guard("reading"):
             cur = self.db.execute(
-                "SELECT start,end,kind,speaker_name,content FROM quotes WHERE doc=? ORDER BY start",
+                f"SELECT {self._quote_columns()} FROM quotes WHERE doc=? ORDER BY start",  # noqa: S608
                 (doc,),
             )
-            return [dict(zip(keys, r, strict=True)) for r in cur]
+            return [dict(zip(QUOTE_KEYS, r, strict=True)) for r in cur]
 
     def all_quotes(self) -> Iterator[tuple[int, dict]]:
-        keys = ("start", "end", "kind", "speaker_name", "content")
+        """``(doc, quote row)`` of every stored quote, as :meth:`quotes` gives them."""
         with self._guard("reading"):
-            cur = self.db.execute("SELECT doc,start,end,kind,speaker_name,content FROM quotes")
+            cur = self.db.execute(f"SELECT doc,{self._quote_columns()} FROM quotes")  # noqa: S608
             for r in cur:
-                yield r[0], dict(zip(keys, r[1:], strict=True))
+                yield r[0], dict(zip(QUOTE_KEYS, r[1:], strict=True))
 
 
 def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, bytes, bytes]]:
