@@ -539,14 +539,15 @@ def _tables_of(db: Path) -> dict[str, list]:
             t: sorted(con.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
             for t in ("story_of", "story_vec", "story_vocab")
         }
-        out["story_post"] = _postings_by_term(con.execute("SELECT * FROM story_post"))
     finally:
         con.close()
-    # The pairs of a computation anew and of the updates since, wherever they are kept.
+    # The pairs and postings of a computation anew and of the updates since, wherever they
+    # are kept.
     from storytrace.store import Store
 
     with Store(db, readonly=True) as s:
         out["story_pair"] = s.story_pairs()
+        out["story_post"] = _postings_by_term(s.story_post_rows())
     return out
 
 
