@@ -236,6 +236,11 @@ def index_records(
             pairs, edges = align_pending(store, progress=progress, pool=pool, known=keys)
             report.pairs += pairs
             report.edges += edges
+            if pool:
+                # The story update runs here alone. While the forked workers live, every page
+                # of this process they share is copied on this process's first write to it.
+                pool.terminate()
+                pool = None
             if not store.stories_fresh():
                 update_stories(store)
         except KeyboardInterrupt:
