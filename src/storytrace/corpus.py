@@ -237,8 +237,10 @@ def index_records(
             report.pairs += pairs
             report.edges += edges
             if pool:
-                # The story update runs here alone. While the forked workers live, every page
-                # of this process they share is copied on this process's first write to it.
+                # The story update runs here alone. While the forked workers live, each page
+                # they share with this process is copied on its first write here: after a
+                # full build in the same process (880 MB resident), an increment's page faults
+                # here were 117,000-123,000 with the pool alive, 110,000-111,000 without.
                 pool.terminate()
                 pool = None
             if not store.stories_fresh():
