@@ -66,8 +66,8 @@ story postings in one row of ``story_post_new`` (schema 9; ``add_stories`` 0.21-
 s), pending articles' keys matched by their stored hash, the worker pool stopped before the
 story update (after a full build in the same process, this process's page faults in the
 increment 117,000-123,000 -> 110,000-111,000). Alternating with main on copies of one 99% store
-at load 9-14: main 4.72 and 3.75, this code 4.38 and 4.16 CPU s, every table the same: the
-whole within the load's noise (by the min of two, main ahead). The same-run setting costs the
+at load 5-14: main 4.72, 3.75, 4.75, this code 4.38, 4.16, 4.71 CPU s, every table the same:
+the whole within the load's noise. The same-run setting costs the
 increment more than what is left in the update (page faults 81,000 in a fresh process against
 110,000-123,000 after the full build; the workers 8,800 against 28,000-30,000). No quiet
 same-run figure this session (the integrator's comes after).
