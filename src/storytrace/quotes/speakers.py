@@ -451,7 +451,8 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
 
 
 _FORWARD_NP = lazy_compile(
-    r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
+    r"\s+((?:the|a|an|his|her|their|its|one|another|several|some|many|most|both|other|two|three"
+    r"|four|five|(?:(?!(?:in|on|at|to|that|with|by|for|from"
     # 'said 9/11 widow Terry Strada': a number may open the description.
     r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     # A verb ends no noun phrase: '— said Ali’s death is painful' is a clause.
@@ -1245,11 +1246,39 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
     q.speaker_name = (
         _described(ctx, phrase, s)
+        or _organisation_role(ctx, phrase, s, earlier)
         or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
         or _last_person(ctx, phrase, s, earlier)
         or _described_after(ctx, phrase, s)
         or phrase
     )
+
+
+# 'the company's chief executive', 'the club's chairman', 'its finance director': a role
+# held in an organisation the article names.
+_ORGANISATION_ROLE = lazy_compile(
+    r"(?:(?:the|this|that)\s+(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS))
+    + r")[’']s|its|their)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)"
+)
+
+
+def _organisation_role(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
+    """'the company's chief executive' with no name written with that role: the role
+    of the organisation the text is about ("Rexam chief executive"), as a spokesman's
+    is, else the phrase as written; never the person the text was just about (an
+    analyst quoted before)."""
+    m = _ORGANISATION_ROLE.fullmatch(phrase.lower())
+    if m is None or m.group(1).split()[-1] not in PERSON_ROLES:
+        return None
+    org = _organisation_before(ctx, pos, earlier) or _subject_organisation(
+        ctx, pos, plural=False, any_named=True
+    )
+    # 'The company said ...' before names no organisation: the role stays as written,
+    # tied to its organisation, not the person the text was just about.
+    if org is None or not org[:1].isupper() or org in ctx.persons or name_gender(ctx, org):
+        return phrase
+    return f"{org} {m.group(1)}"
 
 
 # Cues that carry an utterance on: 'he added', 'the former Scotland international added'.
@@ -1471,6 +1500,11 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
             words = name.split()
             if plural and (_is_group(phrase) or is_organisation(ctx, name)):
                 return phrase
+            described = _DESCRIBED_ORGANISATION.match(phrase)
+            if not plural and described:
+                # 'Telecoms regulator Ofcom has set out ...', 'Mining group Xstrata
+                # raised ...': the name after an organisation's description.
+                return phrase[described.end() :]
             if not plural and words and _organisation_name(ctx, name, sp[0]):
                 return name
             owned = _SHARES_IN.match(text, sp[0], u1)
@@ -1489,6 +1523,14 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
             return None
     return None
+
+
+# 'Telecoms regulator ', 'US carmaker ', 'The mining group ' before a name.
+_DESCRIBED_ORGANISATION = lazy_compile(
+    r"(?:[Tt]he\s+)?(?:[\w\-]+\s+){0,2}?(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS - {"statement"}))
+    + r")\s+(?=[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*)*$)"
+)
 
 
 # A lower-case word after a sentence's first capitalised words: its verb, perhaps.
