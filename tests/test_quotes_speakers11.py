@@ -72,6 +72,40 @@ def _speakers(text: str) -> list[str | None]:
             "she was feeling fit.",
             "Paula Radcliffe",
         ),
+        # A plural name after 'the' is a team: 'the team' after it is the Chargers, not
+        # the police of the sentence before.
+        (
+            "Police arrested the NFL player early on Sunday. The Chargers said they were "
+            "aware of the arrest. The team said it would not comment further.",
+            "Chargers",
+        ),
+        # An acronym opening a short name makes an organisation ('BHP Billiton').
+        (
+            "BHP Billiton said profits rose. The world's biggest miner said demand from China "
+            "remained strong.",
+            "BHP Billiton",
+        ),
+        (
+            "The Football Association has charged Arsenal. The FA said it would review the "
+            "footage. The governing body added that a hearing would follow.",
+            "FA",
+        ),
+        # A nationality of two words is a description too.
+        (
+            'Celtic manager Martin O\'Neill was furious. "We were robbed," said the Northern '
+            "Irishman.",
+            "Martin O'Neill",
+        ),
+        # The name set after an inverted description.
+        (
+            '"We were robbed," said the club\'s chairman, Ken Bates.',
+            "Ken Bates",
+        ),
+        (
+            '"We were robbed," said the former England captain, Alan Shearer, who now works '
+            "for the BBC.",
+            "Alan Shearer",
+        ),
     ],
 )
 def test_descriptions_resolve_to_what_the_article_names(text: str, speaker: str) -> None:
@@ -93,6 +127,13 @@ def test_descriptions_resolve_to_what_the_article_names(text: str, speaker: str)
             "The company said profits rose. Analyst Jane Smith said the shares were cheap. "
             '"We expect a better second half," the firm\'s finance director said.',
             "the firm's finance director",
+        ),
+        # One word after the comma is no name set after the description.
+        ('"We were robbed," said the manager, Chelsea.', "the manager"),
+        # A two-letter country before a title is no organisation's acronym.
+        (
+            "US President George W Bush spoke on Monday. He said the plan would work.",
+            "George W Bush",
         ),
         # An unnamed source keeps its description.
         (

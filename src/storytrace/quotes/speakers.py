@@ -1040,7 +1040,23 @@ def is_organisation(ctx: Context, name: str) -> bool:
     if name in ctx.organisations:
         return True
     words = {w.lower().strip(".,’'s") for w in name.split()}
-    return bool(words & ORG_WORDS) or bool(_ACRONYM.fullmatch(name))
+    parts = name.split()
+    return (
+        bool(words & ORG_WORDS)
+        or bool(_ACRONYM.fullmatch(name))
+        # 'BHP Billiton', 'HSBC Holdings', 'UBS Warburg': an acronym opening a short
+        # name that is nobody's (not 'US President ...': two letters).
+        or (
+            2 <= len(parts) <= 3
+            and bool(_LONG_ACRONYM.fullmatch(parts[0]))
+            and all(p[:1].isupper() for p in parts)
+            and not name_gender(ctx, name)
+            and not {p.lower() for p in parts} & (TITLES | PERSON_ROLES)
+        )
+    )
+
+
+_LONG_ACRONYM = lazy_compile(r"[A-Z]{3,5}")
 
 
 _ACRONYM = lazy_compile(r"[A-Z]{2,5}")
@@ -1164,6 +1180,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_type = "organisation"
         return
     words_low = low.split()
+    named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
+    if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
+        # '..., said the company's chief executive, John J. Ferriola.': the name set
+        # after the description, closing the clause.
+        q.speaker_name = _full_name(ctx, named.group(1), s)
+        ctx.persons.add(q.speaker_name)
+        return
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
         # 'Unilever said ... The company said': the organisation that spoke last,
         # else the one the sentences before are about.
@@ -1223,12 +1246,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = last
     if (
         run
-        and " " not in run
+        and (" " not in run or _COMPASS.fullmatch(run.split()[0]) and len(run.split()) == 2)
         and low.split()[0] == "the"
         and _DEMONYM.fullmatch(phrase.split()[-1])
         and _full_name(ctx, run, s) == run
     ):
-        # 'the Argentine', 'the Scot', 'the ex-Wallaby': a description, not a name.
+        # 'the Argentine', 'the Scot', 'the ex-Wallaby', 'the Northern Irishman', 'the
+        # South African': a description, not a name.
         run = None
     if run == phrase.split()[-1] and _expand_role(phrase) != phrase:
         # 'the DA': a role, not a name (nor an organisation's acronym).
@@ -1240,7 +1264,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
             if titled and titled.group(1).lower().strip(".") in TITLES:
                 q.speaker_name = f"{titled.group(1)} {run}"
-        if " " in q.speaker_name or phrase != run:
+        if _TEAM.fullmatch(phrase):
+            # 'The Chargers said', 'The Gunners said': a team, as 'the team said' after it.
+            ctx.organisations.add(q.speaker_name)
+        elif " " in q.speaker_name or phrase != run:
             ctx.persons.add(q.speaker_name)
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
@@ -1336,6 +1363,15 @@ def _person_description(phrase: str) -> bool:
         # 'the world number one'
         or (words[-2].lower() == "number" and low in ("one", "two", "three"))
     )
+
+
+# ', John J. Ferriola.' after a speaker's description: the name, to the clause's end.
+_NAME_AFTER = lazy_compile(
+    r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)(?=\s*(?:[.;!?]|,\s|$))"
+)
+_COMPASS = lazy_compile(r"Northern|Southern|Eastern|Western|North|South|East|West|New")
+# 'The Chargers', 'the Gunners': a plural name after 'the' is a team's or a group's.
+_TEAM = lazy_compile(r"[Tt]he\s+(?:[A-Z][\w’'\-]+\s+)?[A-Z][\w’'\-]*[a-rt-z]s")
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
