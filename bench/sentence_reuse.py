@@ -458,11 +458,27 @@ def derive(
         words = [rng.choice(vocab) if k % 7 == 6 else w for k, w in enumerate(words)]
     if real:
         bounds = [e for _, e in sentence_spans(dst)] or [0]
-        at = rng.choice(bounds)
-        return dst[:at] + " " + " ".join(words) + " " + dst[at:]
+        return place(dst, rng.choice(bounds), " ".join(words))
     toks = dst.split(" ")
     at = rng.randrange(len(toks) + 1)
     return " ".join(toks[:at] + words + toks[at:])
+
+
+CLOSERS = "\"'”’)]"
+
+
+def place(dst: str, at: int, lift: str) -> str:
+    """``dst`` with ``lift`` put at the sentence end ``at``: after the sentence's closing
+    marks (``sentence_spans`` leaves them outside its span, and a lift put before them
+    would sit inside the quotation), and at the start of the next paragraph when the
+    sentence ends its line (a headline, a paragraph), not on that line."""
+    while at < len(dst) and dst[at] in CLOSERS:
+        at += 1
+    rest = len(dst) - len(dst[at:].lstrip(" \t"))
+    if rest < len(dst) and dst[rest] == "\n":
+        at = len(dst) - len(dst[rest:].lstrip())
+        return dst[:at] + lift + " " + dst[at:]
+    return dst[:at] + " " + lift + " " + dst[at:]
 
 
 def make(
