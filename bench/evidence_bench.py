@@ -34,6 +34,24 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 10 (2026-12-02, morning): conflicting lead event facts, ``different-figure`` (both
+leads give a magnitude or a sum of one currency that the other article never gives) and
+``different-year`` (lead sentences dating the events 2+ years apart, years the other never
+names), tried before the name rules; commits be0572f and 6f33da0, reverted by 35361de. The
+criterion (other event lower in a corpus at both sizes, same event >= 0.90 and at most a point
+lower) was written before the one measure-only run and is not met. Same command, main 2c83cf9
+as baseline; full table and the tune counts in ``docs/evidence.md``:
+
+    pairs                          part              n   main  facts  corpus main  facts
+    ECB+ same event, other outlet  tune, 40/event  440  0.861  0.859        0.918  0.909
+    ECB+ same event, other outlet  measure         115  0.870  0.870        0.913  0.913
+    ECB+ same event, other outlet  measure, 40/ev  367  0.896  0.896        0.913  0.913
+    ECB+ other event, same topic   tune, 40/topic  440  0.057  0.057        0.016  0.016
+    ECB+ other event, same topic   measure         120  0.167  0.158        0.150  0.150
+    ECB+ other event, same topic   measure, 40/tp  400  0.185  0.185        0.177  0.177
+    PolNeAR same publisher         tune (train)    150  0.007  0.007        0.000  0.000
+    PolNeAR same publisher         measure (dev)   150  0.007  0.007        0.007  0.007
+
 Session 9 (2026-12-02, early morning): weekdays and dated months end a name in
 ``names.mentions`` (kept: no rate moved); a ``split`` rule in ``corroborate`` (a story's
 lone-relation graph cut in two below a normalised cut of 0.5; commit 9aad58a, reverted) took tune

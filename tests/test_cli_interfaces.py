@@ -299,10 +299,38 @@ def test_match_lists_hits_under_a_header_with_their_headlines(tmp_path: Path) ->
     res = run("match", str(probe), "--db", db)
     assert res.exit_code == 0, res.output
     header, hit = res.stdout.splitlines()[:2]
-    assert header.split() == ["score", "shared", "quotes", "article"]
+    assert header.split() == ["score", "shared", "longest", "quotes", "article"]
     # An untitled record is named by its first line, with its outlet: a reader sees which
     # article it is without opening the index.
     assert "w1  Gazette  “Harbour bridge to close”" in hit
+
+
+def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    # Six shared words: winnowing keeps a 4-gram of every 5-word run that both texts hold.
+    stock = "Other news: the weather was fine all week, and the markets were calm."
+    other = "Farmers in the valley said the weather was fine all week for an apple harvest."
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": other}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    text = WIRE + "\n" + stock
+    probe.write_text(text)
+    out = run("match", str(probe), "--db", db, "--json").stdout
+    hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
+    # The copy: its spans are the probe's words the stored article holds, the whole wire text.
+    copy = hits["w1"]
+    assert copy["longest_shared_words"] == copy["shared_words"] > 30
+    (start, end), *_ = copy["shared_spans"]
+    assert " ".join(text[start:end].split()) in " ".join(WIRE.split())
+    # The other shares one stock phrase, and says which.
+    phrase = hits["o1"]
+    assert phrase["longest_shared_words"] < 8 and phrase["longest_shared"] in other
+    assert [text[s:e] for s, e in phrase["shared_spans"]] == [phrase["longest_shared"]]
+    lines = run("match", str(probe), "--db", db).stdout.splitlines()
+    (line,) = [x for x in lines if " o1 " in x]
+    assert f"only the phrase “{phrase['longest_shared']}”" in line
+    assert not [x for x in lines if " w1 " in x and "only the phrase" in x]
 
 
 def test_match_marks_a_cut_headline_with_an_ellipsis(tmp_path: Path) -> None:

@@ -329,9 +329,11 @@ def lsh_keys(signature: list[int], bands: int = BANDS) -> list[int]:
     return keys
 
 
-class Query(namedtuple("Query", ("fingerprints", "lsh_keys"))):  # noqa: PYI024
+class Query(namedtuple("Query", ("fingerprints", "lsh_keys", "at"), defaults=(None,))):  # noqa: PYI024
     """One text's look-up keys: ``fingerprints`` (its :func:`fingerprint`) and ``lsh_keys``
-    (its LSH band keys), lists of ints.
+    (its LSH band keys), lists of ints; ``at`` (from :func:`query`, else None) maps each
+    fingerprint to the word indexes where its ``NGRAM`` words start in the text, so a
+    look-up can show which words of the text a hit shares.
 
     collections' namedtuple, which typing.NamedTuple makes too: ``storytrace match``
     imports this module and needs typing for nothing else (issue 16).
@@ -348,12 +350,15 @@ def query(text: str) -> Query:
     what ``storytrace match`` needs to look one article up.
 
     >>> text = "The council voted on Friday to close the old bridge for repairs."
-    >>> query(text).fingerprints == fingerprint(text)
+    >>> q = query(text)
+    >>> q.fingerprints == fingerprint(text)
     True
+    >>> sorted(i for k in q.fingerprints for i in q.at[k])  # where each 4-gram starts
+    [0, 2, 4, 5, 7]
     """
     norms = doc_of(text).norms  # the Doc extract_quotes reads next
     if not norms:
-        return Query([], lsh_keys([0] * NUM_PERM))
+        return Query([], lsh_keys([0] * NUM_PERM), {})
     n = min(NGRAM, len(norms))
     h = [_word_hash(w) for w in norms]
     m = len(h) - n + 1
@@ -366,8 +371,12 @@ def query(text: str) -> Query:
         kept = [min(sh)]
     else:
         kept = sorted({min(sh[i : i + WINDOW]) for i in range(len(sh) - WINDOW + 1)})
+    at: dict[int, list[int]] = {k: [] for k in kept}
+    for i, v in enumerate(sh):
+        if v in at:
+            at[v].append(i)
     folded = {(a ^ (a >> 31)) & ((1 << 31) - 1) for a in acc}
-    return Query(kept, lsh_keys(_signature(sorted(folded))))
+    return Query(kept, lsh_keys(_signature(sorted(folded))), at)
 
 
 _LANE_ONE = (1).to_bytes(16, "little")

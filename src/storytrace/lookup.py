@@ -26,22 +26,46 @@ import os
 from storytrace import fingerprints as fp
 from storytrace.articles import lead_title, read_text
 from storytrace.store import Store
-from storytrace.text import Doc
+from storytrace.text import Doc, doc_of, short
+
+PASSAGE_WORDS = 8
+"""A hit whose longest shared run of words is shorter than this shares a phrase, not a
+passage (``compare`` finds passages from about eight words): the terminal says so."""
 
 
 def _words(text: str) -> list[str]:
     return Doc(text).norms
 
 
+def _runs(at: dict[int, list[int]], keys: list[int], n: int) -> list[tuple[int, int]]:
+    """Word runs ``[i, j)`` of the text covered by the ``n``-word shingles of ``keys``,
+    overlapping shingles joined: the words a hit shares (a run may join pieces that sit
+    apart in the hit, so its length is an upper bound on one shared passage)."""
+    runs: list[list[int]] = []
+    for i in sorted({i for k in keys for i in at.get(k, ())}):
+        if runs and i < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], i + n)
+        else:
+            runs.append([i, i + n])
+    return [(i, j) for i, j in runs]
+
+
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
     """Stored articles sharing text or quotes with the article at ``path``, ranked.
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
+    "shared_words", "longest_shared_words", "longest_shared", "shared_spans",
     "near_duplicate", "shared_quotes", "score"}``; ``label`` is the title, else the
     text's first line; ``score`` is the shared fingerprints plus 5 for a near-duplicate.
+    The evidence of the shared fingerprints: ``shared_spans``, the ``[start, end)``
+    character spans of the article at ``path`` (its text as read, for HTML the extracted
+    text) made of word 4-grams the hit holds too; ``shared_words`` the words inside them;
+    ``longest_shared_words`` and ``longest_shared`` the longest span's words and text (cut
+    to 200 characters).
     """
     text = read_text(path)
     keys = fp.query(text)  # without numpy: one article, and start-up counts here
+    words = doc_of(text)  # the Doc fp.query tokenised: its offsets place the shared 4-grams
     with Store(db, readonly=True) as store:
         shared = store.docs_sharing(keys.fingerprints)
         near = store.docs_in_buckets(keys.lsh_keys)
@@ -52,7 +76,13 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
         out = []
         # The first `limit` of all (score, doc) sorted high to low, without sorting the
         # thousands of articles that share one 4-gram (a 100k index: 4,439, 3 ms).
-        for score, doc in heapq.nlargest(limit, ((n, doc) for doc, n in scores.items())):
+        top = heapq.nlargest(limit, ((n, doc) for doc, n in scores.items()))
+        held = store.shared_keys(keys.fingerprints, [doc for _, doc in top if doc in shared])
+        ngram = min(fp.NGRAM, len(words))
+        for score, doc in top:
+            runs = _runs(keys.at, held.get(doc, []), ngram)
+            spans = [(words.starts[i], words.ends[j - 1]) for i, j in runs]
+            i, j = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
             a = store.article(doc)
             qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
             if qs and mine is None:
@@ -65,6 +95,12 @@ def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
                     "outlet": a["outlet"],
                     "published": a["published"],
                     "shared_fingerprints": shared.get(doc, 0),
+                    "shared_words": sum(j - i for i, j in runs),
+                    "longest_shared_words": j - i,
+                    "longest_shared": short(text[words.starts[i] : words.ends[j - 1]], 200)
+                    if j > i
+                    else "",
+                    "shared_spans": [list(sp) for sp in spans],
                     "near_duplicate": doc in near,
                     "shared_quotes": len(mine & qs) if mine and qs else 0,
                     "score": score,

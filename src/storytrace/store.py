@@ -856,6 +856,17 @@ class Store:
         """Stored docs holding any of the sampled ``hashes``, with the count shared."""
         return self.docs_holding("postings", hashes, 1 << 62)
 
+    def shared_keys(self, hashes: list[int], docs: list[int]) -> dict[int, list[int]]:
+        """Which of the sampled ``hashes`` each of ``docs`` holds (docs holding none are left
+        out): the evidence behind :meth:`docs_sharing`'s counts for a few hits."""
+        where = "AND doc IN (SELECT value FROM json_each(?2))"
+        out: dict[int, list[int]] = {}
+        with self._guard("reading"):
+            q = f"SELECT k, doc FROM {_holding('postings', where)}"  # noqa: S608
+            for k, doc in self.db.execute(q, (json.dumps(hashes), json.dumps(docs))):
+                out.setdefault(doc, []).append(k)
+        return out
+
     def docs_in_buckets(self, keys: list[int]) -> set[int]:
         if not keys:
             return set()

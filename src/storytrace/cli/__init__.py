@@ -124,17 +124,20 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
 
     hits = lookup.match(file, db, limit)
     if hits and not json_out:
-        sys.stdout.write("score  shared  quotes  article\n")
+        sys.stdout.write("score  shared  longest  quotes  article\n")
     for h in hits:
         if json_out:
             emit(h)
             continue
         near = "  near-duplicate" if h["near_duplicate"] else ""
+        if not (near or h["shared_quotes"]) and h["longest_shared_words"] < lookup.PASSAGE_WORDS:
+            # A stock phrase is all some hits share: say which, so no one reads it as reuse.
+            near = f"  only the phrase “{short(h['longest_shared'], 60)}”"
         where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
         label = short(h["label"], 70)  # an ellipsis: a cut title is not the whole title
         sys.stdout.write(
-            f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['shared_quotes']:>7}  {h['id']}"
-            f"{'  ' + where if where else ''}  “{label}”{near}\n"
+            f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['longest_shared_words']:>8}"
+            f" {h['shared_quotes']:>7}  {h['id']}{'  ' + where if where else ''}  “{label}”{near}\n"
         )
     if not hits:
         say("", "no indexed article shares text with this one")

@@ -493,7 +493,9 @@ def index_cmd(
     "json_out",
     is_flag=True,
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
-    '"published", "shared_fingerprints", "near_duplicate", "shared_quotes", "score"}.',
+    '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
+    '"longest_shared", "shared_spans", "near_duplicate", "shared_quotes", "score"}; '
+    "shared_spans are [start, end) in FILE's text.",
 )
 @user_errors
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
@@ -502,8 +504,10 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     FILE: an article file (text or HTML), or - for stdin.
 
     Ranked by shared fingerprints (hashed word 4-grams, about two in three kept),
-    plus 5 for a near-duplicate. A hit is a candidate, not a verdict: `storytrace
-    compare` on the two articles shows their passages and verdict.
+    plus 5 for a near-duplicate. "longest" is the longest run of FILE's words
+    made of 4-grams the hit holds too; a hit sharing less than 8 such words and no
+    quote is marked with the phrase it shares. A hit is a candidate, not a verdict:
+    `storytrace compare` on the two articles shows their passages and verdict.
 
     Exit status 1 when nothing in the index shares text with FILE.
     """
@@ -517,7 +521,7 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     "json_out",
     is_flag=True,
     help='Print one JSON object per story per line: {"id", "articles", "nodes", "edges", '
-    '"title", "summary"}.',
+    '"members", "title", "summary", "caveat"} (docs/story.schema.json).',
 )
 @click.option(
     "--html",

@@ -281,8 +281,11 @@ PAGES = {
         "  FILE: an article file (text or HTML), or - for stdin.\n"
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, about two in three\n"
-        "  kept), plus 5 for a near-duplicate. A hit is a candidate, not a verdict:\n"
-        "  `storytrace compare` on the two articles shows their passages and verdict.\n"
+        '  kept), plus 5 for a near-duplicate. "longest" is the longest run of FILE\'s\n'
+        "  words made of 4-grams the hit holds too; a hit sharing less than 8 such\n"
+        "  words and no quote is marked with the phrase it shares. A hit is a\n"
+        "  candidate, not a verdict: `storytrace compare` on the two articles shows\n"
+        "  their passages and verdict.\n"
         "\n"
         "  Exit status 1 when nothing in the index shares text with FILE.\n"
         "\n"
@@ -291,8 +294,11 @@ PAGES = {
         "  --limit INTEGER RANGE  Most results.  [default: 20; x>=1]\n"
         '  --json                 Print one JSON object per match per line: {"id",\n'
         '                         "title", "label", "outlet", "published",\n'
-        '                         "shared_fingerprints", "near_duplicate",\n'
-        '                         "shared_quotes", "score"}.\n'
+        '                         "shared_fingerprints", "shared_words",\n'
+        '                         "longest_shared_words", "longest_shared",\n'
+        '                         "shared_spans", "near_duplicate", "shared_quotes",\n'
+        '                         "score"}; shared_spans are [start, end) in FILE\'s\n'
+        "                         text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("match", 98): (
@@ -303,8 +309,10 @@ PAGES = {
         "  FILE: an article file (text or HTML), or - for stdin.\n"
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, about two in three kept), plus 5 for a near-\n"
-        "  duplicate. A hit is a candidate, not a verdict: `storytrace compare` on the two articles shows\n"
-        "  their passages and verdict.\n"
+        '  duplicate. "longest" is the longest run of FILE\'s words made of 4-grams the hit holds too; a hit\n'
+        "  sharing less than 8 such words and no quote is marked with the phrase it shares. A hit is a\n"
+        "  candidate, not a verdict: `storytrace compare` on the two articles shows their passages and\n"
+        "  verdict.\n"
         "\n"
         "  Exit status 1 when nothing in the index shares text with FILE.\n"
         "\n"
@@ -312,8 +320,10 @@ PAGES = {
         "  --db DIR               Index folder.  [required]\n"
         "  --limit INTEGER RANGE  Most results.  [default: 20; x>=1]\n"
         '  --json                 Print one JSON object per match per line: {"id", "title", "label",\n'
-        '                         "outlet", "published", "shared_fingerprints", "near_duplicate",\n'
-        '                         "shared_quotes", "score"}.\n'
+        '                         "outlet", "published", "shared_fingerprints", "shared_words",\n'
+        '                         "longest_shared_words", "longest_shared", "shared_spans",\n'
+        '                         "near_duplicate", "shared_quotes", "score"}; shared_spans are [start,\n'
+        "                         end) in FILE's text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("stories", 78): (
@@ -324,7 +334,8 @@ PAGES = {
         "Options:\n"
         "  --db DIR            Index folder.  [required]\n"
         '  --json              Print one JSON object per story per line: {"id",\n'
-        '                      "articles", "nodes", "edges", "title", "summary"}.\n'
+        '                      "articles", "nodes", "edges", "members", "title",\n'
+        '                      "summary", "caveat"} (docs/story.schema.json).\n'
         "  --html FILE         Also write a self-contained HTML report here (- for\n"
         "                      standard output).\n"
         "  --skip-same-outlet  Ignore reuse between articles of one outlet (or passim\n"
@@ -340,7 +351,7 @@ PAGES = {
         "Options:\n"
         "  --db DIR            Index folder.  [required]\n"
         '  --json              Print one JSON object per story per line: {"id", "articles", "nodes",\n'
-        '                      "edges", "title", "summary"}.\n'
+        '                      "edges", "members", "title", "summary", "caveat"} (docs/story.schema.json).\n'
         "  --html FILE         Also write a self-contained HTML report here (- for standard output).\n"
         "  --skip-same-outlet  Ignore reuse between articles of one outlet (or passim series): an outlet's\n"
         "                      own boilerplate and updates are not news travelling.\n"
