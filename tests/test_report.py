@@ -500,6 +500,31 @@ def test_a_same_story_link_is_not_called_a_copy() -> None:
     assert "same story, not copied: 1 pair" in text
 
 
+def test_copies_of_several_articles_name_no_single_source() -> None:
+    """Found on ECB+: eleven outlets carry one AP fight report, undated; containment made
+    three of them copies of four others, and the story's summary named as its source
+    whichever of the four sorted first by id. Several roots name none."""
+    from storytrace.report.shape import shape_stories
+
+    meta = {i: {"id": i, "title": f"Report {i}"} for i in ("ap", "desi", "cbc", "espn")}
+
+    def copied(a: str, b: str) -> dict:
+        direction = {"from": a, "to": b, "basis": "containment"}
+        return {"a": a, "b": b, "verdict": "copied", "direction": direction}
+
+    raw = {
+        "id": 1,
+        "articles": sorted(meta),
+        "edges": [copied("desi", "cbc"), copied("ap", "espn")],
+    }
+    (story,) = shape_stories([raw], meta)
+    assert story["source"] is None and story["sources"] == 2
+    assert story["summary"].endswith("; 2 copies of 2 articles, no single source")
+    raw["edges"] = [copied("desi", "cbc"), copied("desi", "espn"), copied("ap", "desi")]
+    (story,) = shape_stories([raw], meta)
+    assert story["sources"] == 1 and story["summary"].endswith("; 3 copies; source: Report ap")
+
+
 def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
     """The terminal names how each story's members are joined, and the vocabulary join with
     the lowest score, as the story pages' 'why in this story' column does (from `members`)."""

@@ -332,6 +332,40 @@ def test_search_by_text_and_speaker(indexed: TestClient) -> None:
     assert r.status_code == 400 and "two characters" in r.json()["detail"]
 
 
+def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_path: Path) -> None:
+    from storytrace.lookup import match
+
+    probe = "A reader's note.\n" + SEED_A.decode()
+    got = indexed.post("/api/match", json={"text": probe}).json()
+    hits = got["hits"]
+    assert got["text"] == probe
+    (tmp_path / "probe.txt").write_text(probe)
+    db = indexed.app.state.ctx.db_dir
+    # The same objects as `storytrace match --json`, evidence included.
+    assert hits == match(str(tmp_path / "probe.txt"), db)
+    top = {h["id"]: h for h in hits}
+    assert top["mirror/a"]["near_duplicate"] and top["copycat/c"]["longest_shared_words"] > 100
+    start, end = top["mirror/a"]["shared_spans"][0]
+    assert probe[start:end] in SEED_A.decode()
+    page = indexed.post("/find", data={"text": probe + "<script>window.pwned=1</script>"}).text
+    assert 'id="hits"' in page and "/articles/mirror/a" in page
+    assert "<script>window" not in page and "&lt;script&gt;" in page
+    # A hit sharing one stock phrase says so, as the terminal does.
+    stock = "Engineers found corrosion in the main cables."
+    page = indexed.post("/find", data={"text": stock}).text
+    phrase = re.search(r"only the phrase “([^”]+)”", page).group(1)
+    assert len(phrase.split()) >= 4 and phrase in stock
+    r = indexed.post("/find", data={"text": "  "})
+    assert r.status_code == 400 and "paste some text" in error_text(r.text)
+    assert indexed.post("/api/match", json={"text": ""}).status_code == 400
+
+
+def test_find_without_an_index_says_so(client: TestClient) -> None:
+    r = client.post("/api/match", json={"text": "The bridge will close."})
+    assert r.status_code == 404 and "no index is being served" in r.json()["detail"]
+    assert "Find copies" not in client.get("/").text
+
+
 def test_serving_a_folder_without_an_index_is_a_clear_error(tmp_path: Path) -> None:
     from storytrace.articles import InputError
 

@@ -51,19 +51,23 @@ def _runs(at: dict[int, list[int]], keys: list[int], n: int) -> list[tuple[int, 
 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
-    """Stored articles sharing text or quotes with the article at ``path``, ranked.
+    """Stored articles sharing text or quotes with the article at ``path``, ranked:
+    :func:`match_text` of its text (for HTML, the text trafilatura extracts)."""
+    return match_text(read_text(path), db, limit)
+
+
+def match_text(text: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
+    """Stored articles sharing text or quotes with ``text``, ranked.
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
     "shared_words", "longest_shared_words", "longest_shared", "shared_spans",
     "near_duplicate", "shared_quotes", "score"}``; ``label`` is the title, else the
     text's first line; ``score`` is the shared fingerprints plus 5 for a near-duplicate.
     The evidence of the shared fingerprints: ``shared_spans``, the ``[start, end)``
-    character spans of the article at ``path`` (its text as read, for HTML the extracted
-    text) made of word 4-grams the hit holds too; ``shared_words`` the words inside them;
-    ``longest_shared_words`` and ``longest_shared`` the longest span's words and text (cut
-    to 200 characters).
+    character spans of ``text`` made of word 4-grams the hit holds too; ``shared_words``
+    the words inside them; ``longest_shared_words`` and ``longest_shared`` the longest
+    span's words and text (cut to 200 characters).
     """
-    text = read_text(path)
     keys = fp.query(text)  # without numpy: one article, and start-up counts here
     words = doc_of(text)  # the Doc fp.query tokenised: its offsets place the shared 4-grams
     with Store(db, readonly=True) as store:

@@ -48,6 +48,8 @@ def shape_stories(
     - ``title``: the earliest article's headline, else the opening of its first line (with
       no article dated, the article the others are joined with most: :func:`_title_article`);
     - ``summary``: one line with outlets, time span, copies and the source where known;
+    - ``source`` (the label of the article the copies were taken from most directly, else
+      None) and ``sources`` (how many articles they were taken from: :func:`_source`);
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
       its text's first line, else its id; with the id after it when another article
       of the story has the same label), ``when`` (for display), ``group`` (its
@@ -123,7 +125,7 @@ def shape_stories(
                 {e["target"] for e in edges if e["directed"]}
                 | {m for n in nodes for m in n["members"][1:]}
             ),
-            "source": _source(arts, edges, labels),
+            **_source(arts, edges, labels),
         }
         story["summary"] = summary(story)
         story["caveat"] = _caveat(arts)
@@ -275,19 +277,32 @@ def _outlets(arts: list[dict]) -> list[str]:
     return out
 
 
-def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> str | None:
-    """The earliest article others copied from and that copied from nobody, if any.
+_CLOSENESS = {"duplicate": 3, "copied": 2, "spun": 2, "reworded": 1}
+"""How directly a link's target took its source's text, to pick one source among several."""
+
+
+def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> dict:
+    """``{"source", "sources"}``: how many articles others copied from that copied from
+    nobody, and the label of the one the copies took from most directly, if one.
 
     A copy is the target of a directed link or a later member of a near-duplicate
-    group, whose earliest member is its source.
+    group, whose earliest member is its source. Among several such articles the
+    source is the only one with the closest kind of link (a near-duplicate over a
+    copy over a rewording: a copy of the Mirror's piece that also rewords the
+    Mail's took it from the Mirror). When several tie (wire copy carried by
+    several outlets, each copied in turn) none is named: which of them the story
+    started from is not in the links, and the earliest by date or the first by id
+    would be a guess.
     """
     copies = [e for e in edges if e["directed"] or e["basis"] == "near-duplicate"]
     targets = {e["target"] for e in copies}
-    sources = {e["source"] for e in copies} - targets
-    for a in arts:
-        if a["id"] in sources:
-            return labels[a["id"]]
-    return None
+    best: dict[str, int] = {}
+    for e in copies:
+        if e["source"] not in targets:
+            rank = _CLOSENESS.get(e["kind"], 0)
+            best[e["source"]] = max(best.get(e["source"], 0), rank)
+    top = [i for i, r in best.items() if r == max(best.values())]
+    return {"source": labels[top[0]] if len(top) == 1 else None, "sources": len(best)}
 
 
 def summary(story: dict) -> str:
@@ -301,6 +316,9 @@ def summary(story: dict) -> str:
     >>> summary({"articles": [1, 2], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 1})
     '2 articles, outlets not given; 1 copy'
+    >>> summary({"articles": [1, 2, 3, 4], "outlet_names": [], "outlets": 0, "first_date": None,
+    ...          "last_date": None, "copies": 2, "source": None, "sources": 2})
+    '4 articles, outlets not given; 2 copies of 2 articles, no single source'
     """
     n = len(story["articles"])
     names = story["outlet_names"]
@@ -314,6 +332,8 @@ def summary(story: dict) -> str:
         parts[0] += f", {first}" + (f" to {last}" if last and last != first else "")
     copies = story["copies"]
     parts.append(f"{copies} cop{'ies' if copies != 1 else 'y'}")
+    if story.get("sources", 0) > 1 and not story.get("source"):
+        parts[-1] += f" of {story['sources']} articles, no single source"
     if story.get("source"):
         parts.append(f"source: {short(story['source'], 60)}")
     return "; ".join(parts)

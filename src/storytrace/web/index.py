@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storytrace.articles import Article, InputError
+from storytrace.lookup import PASSAGE_WORDS, match_text
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
+from storytrace.web.compare import article_from_upload, status_of
 from storytrace.web.context import AppContext, Ctx, article_url, found, log
 from storytrace.web.data import SEARCH_LIMIT, StoreIndex
+from storytrace.web.security import mib
 from storytrace.web.workers import JobFailed
 
 router = APIRouter()
@@ -111,6 +118,82 @@ async def compare_stored(
     b = found(index.article(b_id), f"article {b_id}")
     fragment, title = await ctx.run(request, jobs.compare_page, as_article(a), as_article(b))
     return ctx.page("compare.html", report=fragment, title=title)
+
+
+MATCH_LIMIT = 20
+"""Hits the find page and ``/api/match`` list, as ``storytrace match``."""
+
+
+class MatchPayload(BaseModel):
+    """One article (plain text or HTML) to look up in the served index."""
+
+    text: str = Field(description="The article: plain text or HTML.")
+    limit: int = Field(MATCH_LIMIT, ge=1, le=SEARCH_LIMIT, description="Most hits (1 to 200).")
+
+
+async def find_hits(
+    ctx: AppContext, data: bytes | str, source: str, limit: int
+) -> tuple[str, list[dict]]:
+    """``storytrace match`` on an uploaded or pasted article: its analysed text (for HTML,
+    the extracted text the hits' spans index into) and the same hits and evidence."""
+    index = ctx.need_index()
+    article = article_from_upload(data, source, ctx.max_article_bytes)
+    # A few index reads (milliseconds), off the event loop all the same.
+    return article.text, await run_in_threadpool(match_text, article.text, index.db_dir, limit)
+
+
+def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
+    values = {"text": "", "hits": None, "passage_words": PASSAGE_WORDS} | shown
+    limit = mib(ctx.max_article_bytes)
+    return ctx.page("find.html", status, error=error, limit=limit, **values)
+
+
+@router.get("/find", response_class=HTMLResponse, include_in_schema=False)
+def find_form(ctx: Ctx) -> HTMLResponse:
+    ctx.need_index()
+    return find_page(ctx)
+
+
+@router.post("/find", response_class=HTMLResponse, include_in_schema=False)
+async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
+    ctx.need_index()
+    limit = ctx.max_article_bytes
+    try:
+        form = await request.form(max_part_size=limit + 1024)
+    except StarletteHTTPException as e:  # the form parser refused a part
+        too_big = "maximum size" in str(e.detail)
+        message = (
+            f"pasted text is over the {mib(limit)} limit for one article"
+            if too_big
+            else f"could not read the form ({e.detail})"
+        )
+        return find_page(ctx, message, 413 if too_big else 400)
+    upload, pasted = form.get("file"), form.get("text")
+    pasted = pasted if isinstance(pasted, str) else ""
+    try:
+        if isinstance(upload, StarletteUpload) and upload.filename:
+            data: bytes | str = await upload.read(limit + 1)
+            source = upload.filename
+        elif pasted.strip():
+            data, source = pasted, "pasted article"
+        else:
+            raise InputError("paste some text or choose a file")
+        _, hits = await find_hits(ctx, data, source, MATCH_LIMIT)
+    except InputError as e:
+        return find_page(ctx, str(e), status_of(e), text=pasted)
+    return find_page(ctx, text=pasted, hits=hits)
+
+
+@router.post("/api/match", tags=["index"])
+async def api_match(payload: MatchPayload, ctx: Ctx) -> dict:
+    """Indexed articles sharing text or quotes with an article, ranked (``storytrace match
+    --json``'s objects), and ``text``, the analysed text their ``shared_spans`` index into
+    (for HTML, the extracted article)."""
+    try:
+        text, hits = await find_hits(ctx, payload.text, "article", payload.limit)
+        return {"text": text, "hits": hits}
+    except InputError as e:
+        raise HTTPException(status_of(e), str(e)) from None
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
