@@ -22,6 +22,7 @@ from storytrace.quotes.lexicon import (
     NEEDS_CHECK,
     NOT_BEFORE,
     NOT_NAME,
+    NOUN_PAST,
     NP_STOP,
     OPEN_MARKS,
     PARTICIPLES,
@@ -905,6 +906,14 @@ _PHRASE_THAT = lazy_compile(
     r"(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
     r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
 )
+# 'said, however, that ...', 'says, though, the plan ...': a sentence adverb set off by
+# commas between the cue and its content.
+_ADVERB_LINK = lazy_compile(
+    r"(?:\s+(?:on|last|this|late|early|earlier|later)\s+(?:[A-Z][a-z]+day|week|month|year))?"
+    r",\s*(?:however|though|moreover|meanwhile|too|also|again|nonetheless|nevertheless"
+    r"|in turn|in fact|for example|for instance|for (?:his|her|its|their) part|[a-z]+ly),"
+    r"\s*(?:that(?:,\s*|\s+))?(?=[\w“\"‘])"
+)
 _COLON_FRAME = lazy_compile(r"\s*[^“”\"‘’.!?;]{0,150}?(?::\s*|,\s*(?=[“\"‘']))(?=\S)")
 
 
@@ -1022,6 +1031,12 @@ def _pieces(
         m = (
             _THAT_FRAME.match(text, f1, hi)
             or _PHRASE_THAT.match(text, f1, hi)
+            # Not after a participle: 'Perhaps most telling, though, were ...'.
+            or (
+                _ADVERB_LINK.match(text, f1, hi)
+                if not text[cue[0] : cue[1]].endswith("ing")
+                else None
+            )
             or (
                 _told_then_that(ctx, f1, hi, lemma)
                 if (lemma := CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())) in TRANSITIVE
@@ -1036,7 +1051,9 @@ def _pieces(
             # 'called for dresses that showed more': what is asked for is the object.
             and not _calls_for(text, cue)
         ):
-            f1, linked = m.end(), True
+            # Only a 'that' links for sure: 'said, however, the crowd ...' still has
+            # to show a clause.
+            f1, linked = m.end(), m.re.pattern != _ADVERB_LINK.pattern or "that" in m.group(0)
     quotes: list[Quote] = []
     semi = text.rfind(";", lo, f0)
     if (
@@ -1123,6 +1140,14 @@ def _pieces(
         pass
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
+        before = None
+    elif (
+        before is not None
+        and not _after_content(text, lo, f0)
+        and text[before[0] : before[1]].split()[-1].lower() in _SUBORDINATORS
+    ):
+        # 'Shares fell after the group warned on profits': the frame is the subject
+        # and verb of a subordinate clause; what comes before is the narrator's.
         before = None
     if (
         after is not None
@@ -1388,12 +1413,37 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         if w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
             return True
         if (
+            w in NOUN_PAST
+            and prev not in DETERMINERS | PREPOSITIONS | _OBJECT_ADJECTIVES
+            and i + 1 < len(low)
+            and (low[i + 1] in DETERMINERS | _OBJECT_PRONOUNS or low[i + 1][:1].isdigit())
+        ):
+            # 'said the driver hit a cyclist', 'said the firm cut 300 jobs' (not 'a
+            # cut in rates', 'a new bid worth £1bn').
+            return True
+        if (
             w.endswith("s")
             and w not in _NOT_VERB_S
             and not w.endswith("ss")
             and prev not in DETERMINERS
             and prev not in PREPOSITIONS
             and words[i][0].islower()
+            # 'reported strong sales', 'reported higher profits on Tuesday': a plural
+            # after adjectives, ending the phrase, is the object's noun. A verb in -s
+            # after a bare subject goes on ('said inflation remains high') or has a
+            # determiner before it ('said the plan works').
+            and not (
+                not whole
+                and i == 1
+                and (
+                    (
+                        low[0] in _OBJECT_ADJECTIVES
+                        and (i + 1 == len(low) or low[i + 1] in PREPOSITIONS)
+                    )
+                    # 'announced job cuts.': two words closing the sentence.
+                    or (i + 1 == len(low) and stop is None and low[0] not in DETERMINERS)
+                )
+            )
             # 'recalled 2,000 cars', 'reported 40 deaths': a plural after a number is
             # the object's noun, no verb.
             # ("the 9/11 families" is no amount: a date reads as two numbers).
@@ -1407,6 +1457,14 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
 
 
 _AMOUNT = lazy_compile(r"[$£€]?\d[\d,.]*[%m]?")
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "himself", "herself", "themselves"}
+# Adjectives of results and figures in business copy ('reported strong sales').
+_OBJECT_ADJECTIVES = set(
+    """strong weak record solid poor flat mixed healthy robust modest sharp big huge heavy
+    annual quarterly net pre-tax full-year half-year first-half underlying rising falling
+    disappointing higher lower stronger weaker better worse bigger smaller larger greater
+    faster slower""".split()
+)
 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"

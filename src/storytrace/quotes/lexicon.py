@@ -186,8 +186,16 @@ IRREGULAR_PAST = set(
     """went said told gave made took came got wrote spoke put kept left found thought felt
     began ran sat stood knew saw held brought sent meant led read heard paid set let won lost
     struck stuck threw drew grew rose fell shut quit bought sold
-    taught caught fought built spent lent dealt slept became forgot""".split()
+    taught caught fought built spent lent dealt slept became forgot
+    hid fled flew drove rode broke chose ate forgave froze hung laid overcame rang sank shook
+    slid stole swore swept swam swung tore undertook underwent woke wore withdrew bore blew
+    bled crept dug drank fed forbade foresaw knelt leapt misled overtook oversaw sought shone
+    shrank sped spun sprang stung strode strove thrust upheld withheld withstood arose
+    rebuilt rewrote mistook""".split()
 )
+# Past tenses that are also nouns ('a hit', 'job cuts'): a verb only after a noun or a
+# name, not after a determiner ('said the driver hit a cyclist').
+NOUN_PAST = {"hit", "cut", "shot", "hurt", "cost", "spread", "cast", "bid", "split"}
 LEAD_CONJ = {"and", "but", "so", "then", "yet", "still", "also", "or"}
 # Speech verbs the parser may add: a reporting verb with a subject and a clausal
 # complement. Cognition and evidence verbs ("think", "believe", "found", "showed")
@@ -220,13 +228,17 @@ ORG_WORDS = set(
     organisation league club church school college hospital museum magazine press tribune
     herald gazette review reuters bloomberg cnn bbc nbc abc cbs fox msnbc npr ap afp pac
     authority coalition alliance federation forum trust house cabinet parliament army navy
-    fbi cia nato un eu who council's party's""".split()
+    fbi cia nato un eu who council's party's re sa nv gmbh holdings airways airlines
+    motors resources industries pharmaceuticals securities telecom""".split()
 )
 # Heads of a description standing for an organisation the article has named:
 # "the company said", "the club said in its statement", "the paper says".
 ORG_DESCRIPTORS = set(
     """company firm group club bank retailer paper newspaper agency business chain carrier
-    airline maker manufacturer startup start-up insurer giant statement""".split()
+    airline maker manufacturer startup start-up insurer giant statement regulator watchdog
+    miner reinsurer drugmaker carmaker automaker chipmaker brewer supermarket grocer operator
+    producer supplier publisher broadcaster label lender utility conglomerate team charity
+    union body""".split()
 )
 # Roles only a person holds: "the senator", "the former shadow chancellor".
 PERSON_ROLES = set(
@@ -245,7 +257,8 @@ PERSON_ROLES = set(
 PERSON_HEADS = PERSON_ROLES | set(
     """international champion sprinter athlete jockey trainer batsman bowler cyclist golfer
     boxer veteran youngster star ace forward flanker fly-half scrum-half hooker all-rounder
-    tycoon entrepreneur banker strategist""".split()
+    tycoon entrepreneur banker strategist holder winner favourite favorite finalist medallist
+    medalist olympian debutant rookie quarterback receiver linebacker pitcher""".split()
 )
 # Last words of place names ("Marshall Islands", "Persian Gulf"): a place is nobody's
 # "he" or "she", whatever the first word suggests.

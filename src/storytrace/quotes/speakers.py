@@ -451,7 +451,8 @@ def _is_nameish(toks: list[re.Match[str]]) -> bool:
 
 
 _FORWARD_NP = lazy_compile(
-    r"\s+((?:the|a|an|his|her|their|its|one|another|(?:(?!(?:in|on|at|to|that|with|by|for|from"
+    r"\s+((?:the|a|an|his|her|their|its|one|another|several|some|many|most|both|other|two|three"
+    r"|four|five|(?:(?!(?:in|on|at|to|that|with|by|for|from"
     # 'said 9/11 widow Terry Strada': a number may open the description.
     r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     # A verb ends no noun phrase: '— said Ali’s death is painful' is a clause.
@@ -1039,7 +1040,23 @@ def is_organisation(ctx: Context, name: str) -> bool:
     if name in ctx.organisations:
         return True
     words = {w.lower().strip(".,’'s") for w in name.split()}
-    return bool(words & ORG_WORDS) or bool(_ACRONYM.fullmatch(name))
+    parts = name.split()
+    return (
+        bool(words & ORG_WORDS)
+        or bool(_ACRONYM.fullmatch(name))
+        # 'BHP Billiton', 'HSBC Holdings', 'UBS Warburg': an acronym opening a short
+        # name that is nobody's (not 'US President ...': two letters).
+        or (
+            2 <= len(parts) <= 3
+            and bool(_LONG_ACRONYM.fullmatch(parts[0]))
+            and all(p[:1].isupper() for p in parts)
+            and not name_gender(ctx, name)
+            and not {p.lower() for p in parts} & (TITLES | PERSON_ROLES)
+        )
+    )
+
+
+_LONG_ACRONYM = lazy_compile(r"[A-Z]{3,5}")
 
 
 _ACRONYM = lazy_compile(r"[A-Z]{2,5}")
@@ -1163,6 +1180,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_type = "organisation"
         return
     words_low = low.split()
+    named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
+    if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
+        # '..., said the company's chief executive, John J. Ferriola.': the name set
+        # after the description, closing the clause.
+        q.speaker_name = _full_name(ctx, named.group(1), s)
+        ctx.persons.add(q.speaker_name)
+        return
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
         # 'Unilever said ... The company said': the organisation that spoke last,
         # else the one the sentences before are about.
@@ -1222,12 +1246,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = last
     if (
         run
-        and " " not in run
+        and (" " not in run or _COMPASS.fullmatch(run.split()[0]) and len(run.split()) == 2)
         and low.split()[0] == "the"
         and _DEMONYM.fullmatch(phrase.split()[-1])
         and _full_name(ctx, run, s) == run
     ):
-        # 'the Argentine', 'the Scot', 'the ex-Wallaby': a description, not a name.
+        # 'the Argentine', 'the Scot', 'the ex-Wallaby', 'the Northern Irishman', 'the
+        # South African': a description, not a name.
         run = None
     if run == phrase.split()[-1] and _expand_role(phrase) != phrase:
         # 'the DA': a role, not a name (nor an organisation's acronym).
@@ -1239,17 +1264,48 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
             if titled and titled.group(1).lower().strip(".") in TITLES:
                 q.speaker_name = f"{titled.group(1)} {run}"
-        if " " in q.speaker_name or phrase != run:
+        if _TEAM.fullmatch(phrase):
+            # 'The Chargers said', 'The Gunners said': a team, as 'the team said' after it.
+            ctx.organisations.add(q.speaker_name)
+        elif " " in q.speaker_name or phrase != run:
             ctx.persons.add(q.speaker_name)
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
     q.speaker_name = (
         _described(ctx, phrase, s)
+        or _organisation_role(ctx, phrase, s, earlier)
         or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
         or _last_person(ctx, phrase, s, earlier)
         or _described_after(ctx, phrase, s)
         or phrase
     )
+
+
+# 'the company's chief executive', 'the club's chairman', 'its finance director': a role
+# held in an organisation the article names.
+_ORGANISATION_ROLE = lazy_compile(
+    r"(?:(?:the|this|that)\s+(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS))
+    + r")[’']s|its|their)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)"
+)
+
+
+def _organisation_role(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
+    """'the company's chief executive' with no name written with that role: the role
+    of the organisation the text is about ("Rexam chief executive"), as a spokesman's
+    is, else the phrase as written; never the person the text was just about (an
+    analyst quoted before)."""
+    m = _ORGANISATION_ROLE.fullmatch(phrase.lower())
+    if m is None or m.group(1).split()[-1] not in PERSON_ROLES:
+        return None
+    org = _organisation_before(ctx, pos, earlier) or _subject_organisation(
+        ctx, pos, plural=False, any_named=True
+    )
+    # 'The company said ...' before names no organisation: the role stays as written,
+    # tied to its organisation, not the person the text was just about.
+    if org is None or not org[:1].isupper() or org in ctx.persons or name_gender(ctx, org):
+        return phrase
+    return f"{org} {m.group(1)}"
 
 
 # Cues that carry an utterance on: 'he added', 'the former Scotland international added'.
@@ -1307,6 +1363,15 @@ def _person_description(phrase: str) -> bool:
         # 'the world number one'
         or (words[-2].lower() == "number" and low in ("one", "two", "three"))
     )
+
+
+# ', John J. Ferriola.' after a speaker's description: the name, to the clause's end.
+_NAME_AFTER = lazy_compile(
+    r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)(?=\s*(?:[.;!?]|,\s|$))"
+)
+_COMPASS = lazy_compile(r"Northern|Southern|Eastern|Western|North|South|East|West|New")
+# 'The Chargers', 'the Gunners': a plural name after 'the' is a team's or a group's.
+_TEAM = lazy_compile(r"[Tt]he\s+(?:[A-Z][\w’'\-]+\s+)?[A-Z][\w’'\-]*[a-rt-z]s")
 
 
 # 'the Scot', 'the Argentine', 'the Frenchman', 'the ex-Wallaby': nationalities.
@@ -1471,6 +1536,11 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
             words = name.split()
             if plural and (_is_group(phrase) or is_organisation(ctx, name)):
                 return phrase
+            described = _DESCRIBED_ORGANISATION.match(phrase)
+            if not plural and described:
+                # 'Telecoms regulator Ofcom has set out ...', 'Mining group Xstrata
+                # raised ...': the name after an organisation's description.
+                return phrase[described.end() :]
             if not plural and words and _organisation_name(ctx, name, sp[0]):
                 return name
             owned = _SHARES_IN.match(text, sp[0], u1)
@@ -1489,6 +1559,14 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
             return None
     return None
+
+
+# 'Telecoms regulator ', 'US carmaker ', 'The mining group ' before a name.
+_DESCRIBED_ORGANISATION = lazy_compile(
+    r"(?:[Tt]he\s+)?(?:[\w\-]+\s+){0,2}?(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS - {"statement"}))
+    + r")\s+(?=[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*)*$)"
+)
 
 
 # A lower-case word after a sentence's first capitalised words: its verb, perhaps.
