@@ -61,6 +61,17 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+The increment, 2026-12-02 third session (incr13; docs/store.md has the sections): an update's
+story postings in one row of ``story_post_new`` (schema 9; ``add_stories`` 0.21-0.28 -> 0.16 CPU
+s), pending articles' keys matched by their stored hash, the worker pool stopped before the
+story update (after a full build in the same process, this process's page faults in the
+increment 117,000-123,000 -> 110,000-111,000). Alternating with main on copies of one 99% store
+at load 5-14: main 4.72, 3.75, 4.75, this code 4.38, 4.16, 4.71 CPU s, every table the same:
+the whole within the load's noise. The same-run setting costs the
+increment more than what is left in the update (page faults 81,000 in a fresh process against
+110,000-123,000 after the full build; the workers 8,800 against 28,000-30,000). No quiet
+same-run figure this session (the integrator's comes after).
+
 The increment, 2026-12-02 second session (incr13; docs/store.md has the sections): the story
 update writes ``story_of`` rows only where they changed (WAL 7.89 -> 5.51 MB), reads the stored
 vectors without a sort (0.151 -> 0.085 CPU s) and chooses attachments on arrays; instructions of
@@ -539,14 +550,15 @@ def _tables_of(db: Path) -> dict[str, list]:
             t: sorted(con.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
             for t in ("story_of", "story_vec", "story_vocab")
         }
-        out["story_post"] = _postings_by_term(con.execute("SELECT * FROM story_post"))
     finally:
         con.close()
-    # The pairs of a computation anew and of the updates since, wherever they are kept.
+    # The pairs and postings of a computation anew and of the updates since, wherever they
+    # are kept.
     from storytrace.store import Store
 
     with Store(db, readonly=True) as s:
         out["story_pair"] = s.story_pairs()
+        out["story_post"] = _postings_by_term(s.story_post_rows())
     return out
 
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 
 from storytrace import fingerprints as fp
@@ -203,6 +204,7 @@ _STORY_TABLES = (
     "story_pair",
     "quote_link",
     "story_pair_new",
+    "story_post_new",
 )
 _DELTA_TABLES = ("postings_new", "lsh_new")
 
@@ -272,10 +274,10 @@ def test_version_5_store_is_read_as_it_is_and_its_story_postings_become_part_0(t
         assert s.schema_version() == st.SCHEMA_VERSION
         rows = s.db.execute("SELECT term, part, docs, weights FROM story_post ORDER BY term")
         assert [(t, d, w) for t, p, d, w in rows if p == 0] == before
-    index_records(recs, tmp_path)  # an update (1 of 9 new) adds a part, numbered by doc 9
+    index_records(recs, tmp_path)  # an update (1 of 9 new) adds a part, numbered by doc 9 (one row)
     with Store(tmp_path, readonly=True) as s:
         assert s.story_basis() == 8
-        assert s.db.execute("SELECT count(*) FROM story_post WHERE part=9").fetchone()[0] > 0
+        assert s.db.execute("SELECT part FROM story_post_new").fetchall() == [(9,)]
     # The same two runs on a store never of version 5 give the same stories.
     index_records(recs[:8], tmp_path / "six")
     index_records(recs, tmp_path / "six")
@@ -340,6 +342,47 @@ def test_version_7_store_is_read_as_it_is_and_updates_keep_their_pairs_apart(tmp
                 story["articles"] if len(story["articles"]) > 1 else []
             )
     assert updated == once
+
+
+def test_version_8_store_is_read_as_it_is_and_its_updates_postings_become_one_row_each(tmp_path):
+    from test_story_update import _corpus
+
+    recs = _corpus(5, 12)  # 10, then 11 and 12 in two updates (within corpus.REBASE)
+    for db in (tmp_path / "eight", tmp_path / "nine"):
+        index_records(recs[:10], db)
+        index_records(recs[:11], db)  # an update: its postings are one row, part 11
+    con = sqlite3.connect(tmp_path / "eight" / "storytrace.db")
+    ((part, terms, ends, docs, weights),) = con.execute("SELECT * FROM story_post_new")
+    assert part == 11
+    # Schema 8 kept them as a row per term and part beside part 0.
+    terms_, ends_ = np.frombuffer(terms, dtype=np.int64), np.frombuffer(ends, dtype=np.int64)
+    starts = np.concatenate(([0], ends_[:-1])) * 8
+    con.executemany(
+        "INSERT INTO story_post VALUES (?, ?, ?, ?)",
+        [
+            (t, part, docs[a:b], weights[a:b])
+            for t, a, b in zip(terms_.tolist(), starts.tolist(), (ends_ * 8).tolist(), strict=True)
+        ],
+    )
+    con.executescript("DROP TABLE story_post_new; PRAGMA user_version=8;")
+    con.close()
+    with Store(tmp_path / "nine", readonly=True) as s:
+        rows = s.story_post_rows()
+        term_ids = sorted({r[0] for r in rows})
+        postings = s.story_postings(term_ids)
+    assert any(p == 11 for _, p, _, _ in rows) and len(term_ids) > 1
+    with Store(tmp_path / "eight", readonly=True) as s:
+        assert s.schema_version() == 8 and len(s.stored_stories()) >= 1
+    with Store(tmp_path / "eight") as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.story_post_rows() == rows and s.story_postings(term_ids) == postings
+        assert s.db.execute("SELECT count(*) FROM story_post WHERE part != 0").fetchone() == (0,)
+    for db in (tmp_path / "eight", tmp_path / "nine"):
+        index_records(recs, db)  # another update, reading both parts
+    with Store(tmp_path / "eight", readonly=True) as a, Store(tmp_path / "nine") as b:
+        assert a.story_post_rows() == b.story_post_rows()
+        assert [p for (p,) in b.db.execute("SELECT part FROM story_post_new")] == [11, 12]
+    assert corpus_stories(tmp_path / "eight") == corpus_stories(tmp_path / "nine")
 
 
 def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):

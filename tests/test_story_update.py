@@ -66,20 +66,22 @@ def _tables(db) -> dict[str, list]:
             t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()  # noqa: S608
             for t in ("story_of", "story_vec", "story_vocab")
         }
-        out["story_post"] = postings_by_term(con)
     finally:
         con.close()
-    # The pairs of a computation anew and of the updates since, wherever they are kept.
+    # The pairs and postings of a computation anew and of the updates since, wherever they
+    # are kept.
     with corpus.Store(db, readonly=True) as s:
         out["story_pair"] = s.story_pairs()
+        out["story_post"] = postings_by_term(s.story_post_rows())
     return out
 
 
-def postings_by_term(con: sqlite3.Connection) -> list[tuple[int, list[tuple[int, float]]]]:
-    """Each term's stored story postings as sorted ``(doc, weight)`` pairs, whatever parts
-    they are stored in (a computation anew writes one, each update adds one)."""
+def postings_by_term(rows: list[tuple]) -> list[tuple[int, list[tuple[int, float]]]]:
+    """Each term's stored story postings (``Store.story_post_rows``) as sorted ``(doc,
+    weight)`` pairs, whatever parts they are stored in (a computation anew writes one, each
+    update adds one)."""
     merged: dict[int, list[tuple[int, float]]] = {}
-    for term, _, docs, weights in con.execute("SELECT * FROM story_post ORDER BY term, part"):
+    for term, _, docs, weights in rows:
         docs_, weights_ = np.frombuffer(docs, dtype=np.int64), np.frombuffer(weights)
         pairs = zip(docs_.tolist(), weights_.tolist(), strict=True)
         merged.setdefault(term, []).extend(pairs)
