@@ -1626,7 +1626,9 @@ def orphan_quotes(
         if _title_case(text[s:e]):
             # '"Coal Isn't the Villain."': a title or headline, not somebody's words.
             continue
-        lead = text[u0:s].strip(" \t\n“‘\"'«„")
+        # '"A. "B."': a quotation re-opened right after the one before it in this unit
+        # starts afresh (flattened paragraphs of one quote), as the unit's first does.
+        lead = text[out[-1][0].content[1] if out else u0 : s].strip(" \t\n“‘\"'«„”’")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""
         if (
