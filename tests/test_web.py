@@ -357,6 +357,9 @@ def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_
     assert len(phrase.split()) >= 4 and phrase in stock
     r = indexed.post("/find", data={"text": "  "})
     assert r.status_code == 400 and "paste some text" in error_text(r.text)
+    small = create_app(indexed.app.state.ctx.db_dir, max_article_bytes=LIMIT)
+    r = TestClient(small, base_url=LOCAL).post("/find", data={"text": "word " * (LIMIT // 4)})
+    assert r.status_code == 413 and "over the 64 KiB limit" in error_text(r.text)
     assert indexed.post("/api/match", json={"text": ""}).status_code == 400
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, field_validator
+from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -81,19 +82,24 @@ def home(ctx: Ctx) -> HTMLResponse:
     return form_page(ctx)
 
 
+async def read_form(request: Request, limit: int) -> FormData:
+    """The posted form of an article page, each part up to ``limit`` bytes of article; a
+    part over it is :class:`TooLarge`, a form that cannot be parsed an :class:`InputError`."""
+    try:
+        return await request.form(max_part_size=limit + 1024)
+    except StarletteHTTPException as e:  # the form parser refused a part
+        if "maximum size" in str(e.detail):
+            raise TooLarge(f"pasted text is over the {mib(limit)} limit for one article") from None
+        raise InputError(f"could not read the form ({e.detail})") from None
+
+
 @router.post("/compare", response_class=HTMLResponse, include_in_schema=False)
 async def compare_form(request: Request, ctx: Ctx) -> HTMLResponse:
     limit = ctx.max_article_bytes
     try:
-        form = await request.form(max_part_size=limit + 1024)
-    except StarletteHTTPException as e:  # the form parser refused a part
-        too_big = "maximum size" in str(e.detail)
-        message = (
-            f"pasted text is over the {mib(limit)} limit for one article"
-            if too_big
-            else f"could not read the form ({e.detail})"
-        )
-        return form_page(ctx, message, 413 if too_big else 400)
+        form = await read_form(request, limit)
+    except InputError as e:
+        return form_page(ctx, str(e), status_of(e))
     values = {"a": "", "b": ""}
     arts: list[Article] = []
     try:

@@ -7,13 +7,12 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storytrace.articles import Article, InputError
 from storytrace.lookup import PASSAGE_WORDS, match_text
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
-from storytrace.web.compare import article_from_upload, status_of
+from storytrace.web.compare import article_from_upload, read_form, status_of
 from storytrace.web.context import AppContext, Ctx, article_url, found, log
 from storytrace.web.data import SEARCH_LIMIT, StoreIndex
 from storytrace.web.security import mib
@@ -159,15 +158,9 @@ async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
     ctx.need_index()
     limit = ctx.max_article_bytes
     try:
-        form = await request.form(max_part_size=limit + 1024)
-    except StarletteHTTPException as e:  # the form parser refused a part
-        too_big = "maximum size" in str(e.detail)
-        message = (
-            f"pasted text is over the {mib(limit)} limit for one article"
-            if too_big
-            else f"could not read the form ({e.detail})"
-        )
-        return find_page(ctx, message, 413 if too_big else 400)
+        form = await read_form(request, limit)
+    except InputError as e:
+        return find_page(ctx, str(e), status_of(e))
     upload, pasted = form.get("file"), form.get("text")
     pasted = pasted if isinstance(pasted, str) else ""
     try:
