@@ -95,7 +95,7 @@ def lead_title(text: str) -> str:
     True
     """
     lines = [x for x in text.strip().split("\n", 4)[:4] if x.strip()]
-    first = next((x for x in lines[:4] if not _is_date_line(x)), lines[0] if lines else "")
+    first = next((x for x in lines if not _is_date_line(x)), lines[0] if lines else "")
     return short(first, TITLE_CHARS)
 
 

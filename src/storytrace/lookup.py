@@ -28,6 +28,10 @@ from storytrace.articles import lead_title, read_text
 from storytrace.store import Store
 from storytrace.text import Doc, doc_of, short
 
+MATCH_LIMIT = 20
+"""Most hits :func:`match` gives unless told (the web app's too; the CLI keeps its own copy,
+``cli.MATCH_LIMIT``, so that ``--help`` does not import this module)."""
+
 PASSAGE_WORDS = 8
 """A hit whose longest shared run of words is shorter than this shares a phrase, not a
 passage (``compare`` finds passages from about eight words): the terminal says so."""
@@ -50,13 +54,13 @@ def _runs(at: dict[int, list[int]], keys: list[int], n: int) -> list[tuple[int, 
     return [(i, j) for i, j in runs]
 
 
-def match(path: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
+def match(path: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) -> list[dict]:
     """Stored articles sharing text or quotes with the article at ``path``, ranked:
     :func:`match_text` of its text (for HTML, the text trafilatura extracts)."""
     return match_text(read_text(path), db, limit)
 
 
-def match_text(text: str, db: str | os.PathLike[str], limit: int = 20) -> list[dict]:
+def match_text(text: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) -> list[dict]:
     """Stored articles sharing text or quotes with ``text``, ranked.
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
@@ -85,7 +89,7 @@ def match_text(text: str, db: str | os.PathLike[str], limit: int = 20) -> list[d
         ngram = min(fp.NGRAM, len(words))
         for score, doc in top:
             runs = _runs(keys.at, held.get(doc, []), ngram)
-            spans = [(words.starts[i], words.ends[j - 1]) for i, j in runs]
+            spans = [[words.starts[i], words.ends[j - 1]] for i, j in runs]
             i, j = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
             a = store.article(doc)
             qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
@@ -104,7 +108,7 @@ def match_text(text: str, db: str | os.PathLike[str], limit: int = 20) -> list[d
                     "longest_shared": short(text[words.starts[i] : words.ends[j - 1]], 200)
                     if j > i
                     else "",
-                    "shared_spans": [list(sp) for sp in spans],
+                    "shared_spans": spans,
                     "near_duplicate": doc in near,
                     "shared_quotes": len(mine & qs) if mine and qs else 0,
                     "score": score,

@@ -301,7 +301,8 @@ def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> dict
         if e["source"] not in targets:
             rank = _CLOSENESS.get(e["kind"], 0)
             best[e["source"]] = max(best.get(e["source"], 0), rank)
-    top = [i for i, r in best.items() if r == max(best.values())]
+    high = max(best.values(), default=0)
+    top = [i for i, r in best.items() if r == high]
     return {"source": labels[top[0]] if len(top) == 1 else None, "sources": len(best)}
 
 

@@ -93,6 +93,25 @@ async def read_form(request: Request, limit: int) -> FormData:
         raise InputError(f"could not read the form ({e.detail})") from None
 
 
+def pasted(form: FormData, field: str) -> str:
+    """The text pasted into ``field`` of a posted form ("" when none)."""
+    value = form.get(field)
+    return value if isinstance(value, str) else ""
+
+
+async def form_article(form: FormData, side: str, name: str, what: str, limit: int) -> Article:
+    """The article a form posts in ``{side}file`` or ``{side}text``: the uploaded file when
+    one is chosen, else the pasted text (named ``name``); neither is an :class:`InputError`
+    that starts with ``what``."""
+    upload = form.get(f"{side}file")
+    if isinstance(upload, StarletteUpload) and upload.filename:
+        return article_from_upload(await upload.read(limit + 1), upload.filename, limit)
+    text = pasted(form, f"{side}text")
+    if text.strip():
+        return article_from_upload(text, name, limit)
+    raise InputError(f"{what}paste some text or choose a file")
+
+
 @router.post("/compare", response_class=HTMLResponse, include_in_schema=False)
 async def compare_form(request: Request, ctx: Ctx) -> HTMLResponse:
     limit = ctx.max_article_bytes
@@ -103,18 +122,10 @@ async def compare_form(request: Request, ctx: Ctx) -> HTMLResponse:
     values = {"a": "", "b": ""}
     arts: list[Article] = []
     try:
-        for side in ("a", "b"):
-            upload = form.get(f"{side}_file")
-            pasted = form.get(f"{side}_text")
-            pasted = pasted if isinstance(pasted, str) else ""
-            values[side] = pasted
-            if isinstance(upload, StarletteUpload) and upload.filename:
-                data = await upload.read(limit + 1)
-                arts.append(article_from_upload(data, upload.filename, limit))
-            elif pasted.strip():
-                arts.append(article_from_upload(pasted, f"pasted {side.upper()}", limit))
-            else:
-                raise InputError(f"article {side.upper()}: paste some text or choose a file")
+        for s in ("a", "b"):
+            values[s] = pasted(form, f"{s}_text")
+            name, what = f"pasted {s.upper()}", f"article {s.upper()}: "
+            arts.append(await form_article(form, f"{s}_", name, what, limit))
     except InputError as e:
         return form_page(ctx, str(e), status_of(e), values)
     fragment, title = await ctx.run(request, jobs.compare_page, arts[0], arts[1])

@@ -6,13 +6,18 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile as StarletteUpload
 
 from storytrace.articles import Article, InputError
-from storytrace.lookup import PASSAGE_WORDS, match_text
+from storytrace.lookup import MATCH_LIMIT, PASSAGE_WORDS, match_text
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
-from storytrace.web.compare import article_from_upload, read_form, status_of
+from storytrace.web.compare import (
+    article_from_upload,
+    form_article,
+    pasted,
+    read_form,
+    status_of,
+)
 from storytrace.web.context import AppContext, Ctx, article_url, found, log
 from storytrace.web.data import SEARCH_LIMIT, StoreIndex
 from storytrace.web.security import mib
@@ -119,10 +124,6 @@ async def compare_stored(
     return ctx.page("compare.html", report=fragment, title=title)
 
 
-MATCH_LIMIT = 20
-"""Hits the find page and ``/api/match`` list, as ``storytrace match``."""
-
-
 class MatchPayload(BaseModel):
     """One article (plain text or HTML) to look up in the served index."""
 
@@ -130,15 +131,11 @@ class MatchPayload(BaseModel):
     limit: int = Field(MATCH_LIMIT, ge=1, le=SEARCH_LIMIT, description="Most hits (1 to 200).")
 
 
-async def find_hits(
-    ctx: AppContext, data: bytes | str, source: str, limit: int
-) -> tuple[str, list[dict]]:
-    """``storytrace match`` on an uploaded or pasted article: its analysed text (for HTML,
-    the extracted text the hits' spans index into) and the same hits and evidence."""
-    index = ctx.need_index()
-    article = article_from_upload(data, source, ctx.max_article_bytes)
+async def find_hits(ctx: AppContext, article: Article, limit: int) -> list[dict]:
+    """``storytrace match`` on an uploaded or pasted article: the same hits and evidence,
+    their spans in ``article.text`` (for HTML, the extracted text)."""
     # A few index reads (milliseconds), off the event loop all the same.
-    return article.text, await run_in_threadpool(match_text, article.text, index.db_dir, limit)
+    return await run_in_threadpool(match_text, article.text, ctx.need_index().db_dir, limit)
 
 
 def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
@@ -161,20 +158,13 @@ async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
         form = await read_form(request, limit)
     except InputError as e:
         return find_page(ctx, str(e), status_of(e))
-    upload, pasted = form.get("file"), form.get("text")
-    pasted = pasted if isinstance(pasted, str) else ""
+    text = pasted(form, "text")
     try:
-        if isinstance(upload, StarletteUpload) and upload.filename:
-            data: bytes | str = await upload.read(limit + 1)
-            source = upload.filename
-        elif pasted.strip():
-            data, source = pasted, "pasted article"
-        else:
-            raise InputError("paste some text or choose a file")
-        _, hits = await find_hits(ctx, data, source, MATCH_LIMIT)
+        article = await form_article(form, "", "pasted article", "", limit)
+        hits = await find_hits(ctx, article, MATCH_LIMIT)
     except InputError as e:
-        return find_page(ctx, str(e), status_of(e), text=pasted)
-    return find_page(ctx, text=pasted, hits=hits)
+        return find_page(ctx, str(e), status_of(e), text=text)
+    return find_page(ctx, text=text, hits=hits)
 
 
 @router.post("/api/match", tags=["index"])
@@ -182,9 +172,10 @@ async def api_match(payload: MatchPayload, ctx: Ctx) -> dict:
     """Indexed articles sharing text or quotes with an article, ranked (``storytrace match
     --json``'s objects), and ``text``, the analysed text their ``shared_spans`` index into
     (for HTML, the extracted article)."""
+    ctx.need_index()
     try:
-        text, hits = await find_hits(ctx, payload.text, "article", payload.limit)
-        return {"text": text, "hits": hits}
+        article = article_from_upload(payload.text, "article", ctx.max_article_bytes)
+        return {"text": article.text, "hits": await find_hits(ctx, article, payload.limit)}
     except InputError as e:
         raise HTTPException(status_of(e), str(e)) from None
 
