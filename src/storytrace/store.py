@@ -250,9 +250,10 @@ stored before schema 10."""
 QUOTE_KEYS = ("start", "end", "kind", "speaker_name", "content", *(c for c, _ in QUOTE_EVIDENCE))
 """The keys of a stored quote row (:meth:`Store.quotes`, the exported ``quotes`` table)."""
 
-_INSERT_QUOTE = f"INSERT INTO quotes(doc,{','.join(QUOTE_KEYS)}) VALUES ({','.join('?' * (len(QUOTE_KEYS) + 1))})"  # noqa: E501, S608
-
-_QUOTE_COLUMNS = "".join(f"ALTER TABLE quotes ADD COLUMN {c} {t};\n" for c, t in QUOTE_EVIDENCE)
+_INSERT_QUOTE = (
+    f"INSERT INTO quotes(doc,{','.join(QUOTE_KEYS)}) "  # noqa: S608
+    f"VALUES ({','.join('?' * (len(QUOTE_KEYS) + 1))})"
+)
 
 _STORY_ROWS = (
     ("story_vocab", 4),
@@ -289,12 +290,11 @@ CREATE TABLE lsh (
     + _DELTA_TABLES
     + """CREATE TABLE quotes (
     doc INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    kind TEXT, speaker_name TEXT, content TEXT
+    kind TEXT, speaker_name TEXT, content TEXT, """
+    + ", ".join(f"{c} {t}" for c, t in QUOTE_EVIDENCE)
+    + """
 );
 CREATE INDEX quotes_doc ON quotes(doc);
-"""
-    + _QUOTE_COLUMNS
-    + """
 CREATE TABLE edges (
     a INTEGER NOT NULL, b INTEGER NOT NULL, verdict TEXT NOT NULL, edge TEXT NOT NULL,
     PRIMARY KEY (a, b)
