@@ -85,6 +85,15 @@ def test_variants_are_compared_only_through_a_rare_anchor(monkeypatch) -> None:
     assert st.quote_variants(held, held) == []
 
 
+def test_every_pair_of_keys_sharing_an_anchor_is_compared() -> None:
+    # Three variants of one quote, listed out of order: the pair loop once reused its outer
+    # key for the smaller of a pair, so with b before a the pair (b, c) was never compared.
+    a, b, c = (f"{x} we will sort out your housing first and then your jobs" for x in "abc")
+    held = {b: {1}, a: {2}, c: {3}}
+    pairs = [(x[0], y[0]) for x, y, _ in st.quote_variants([b, a, c], held)]
+    assert pairs == [("a", "b"), ("a", "c"), ("b", "c")]
+
+
 ARTICLES = (
     "Harbour dredging plans for the eastern docks\n\nDredgers will start work in the eastern "
     "docks next spring, the port authority announced on Tuesday. The channel has silted up "

@@ -65,7 +65,7 @@ were last computed anew in a table of their own (see :data:`_STORY_PAIR_NEW`); 9
 story postings in one row (see :data:`_STORY_POST_NEW`); 10: this one (each quote's evidence
 beside its speaker, see :data:`QUOTE_EVIDENCE`)."""
 
-STORY_RULE = "4"
+STORY_RULE = "5"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -73,7 +73,8 @@ and ``index`` groups everything anew instead of updating them. 2: pairs publishe
 ``stories.STORY_DAYS`` apart score 0. 3: past that window only a republication
 (``stories.links_stories``) joins them, and a shared quote only holders within it. 4: two
 variants of one quote join their holders too (``stories.quote_variants``), looked up by the
-anchors ``quote_link`` now keeps beside the keys."""
+anchors ``quote_link`` now keeps beside the keys. 5: every pair of quote keys sharing an
+anchor is compared (rule 4 could skip one when three or more shared it)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 

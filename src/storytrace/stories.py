@@ -1500,9 +1500,9 @@ def quote_variants(
         docs = set().union(*(holders[k] for k in ks))
         if not 1 < len(docs) <= fp.MAX_DF:
             continue
-        for x, a in enumerate(ks):
-            for b in ks[x + 1 :]:
-                a, b = min(a, b), max(a, b)
+        for x, first in enumerate(ks):
+            for second in ks[x + 1 :]:
+                a, b = min(first, second), max(first, second)
                 if (a, b) in seen or (focus is not None and a not in focus and b not in focus):
                     continue
                 seen.add((a, b))
