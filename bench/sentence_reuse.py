@@ -406,6 +406,10 @@ def before(text: str) -> set[int]:
     return set(fp.sample_of(fp.shingles(text, 5), 5))
 
 
+def words(text: str) -> set[int]:
+    return set(fp.sample_of(fp.shingles(text)))
+
+
 def now(text: str) -> set[int]:
     return set(fp.fingerprint(text))
 
@@ -420,6 +424,7 @@ def winnowed_3grams(text: str) -> set[int]:
 
 RULES: dict[str, tuple[Callable[[str], set[int]], int]] = {
     "before": (before, 2),
+    "words": (words, fp.MIN_SHARED),
     "now": (now, fp.MIN_SHARED),
 }
 ALTERNATIVES: dict[str, tuple[Callable[[str], set[int]], int]] = {

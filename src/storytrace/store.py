@@ -553,7 +553,7 @@ class Store:
             if not rows:
                 break
             postings = sorted(
-                (h, doc) for doc, text in rows for h in fp.sample_of(fp.shingles(text))
+                (h, doc) for doc, text in rows for h in fp.fingerprint(text)
             )
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
             last = rows[-1][0]
@@ -758,7 +758,7 @@ class Store:
         (text,) = self.db.execute("SELECT text FROM articles WHERE doc=?", (doc,)).fetchone()
         sh = fp.shingles(text)
         for table, keys in (
-            ("postings", fp.sample_of(sh)),
+            ("postings", fp.fingerprint(text, sh)),
             ("lsh", set(fp.lsh_keys(fp.minhash(sh)))),
         ):
             col = _KEYS[table]
