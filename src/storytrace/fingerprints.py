@@ -149,9 +149,18 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     return _grams(h, min(n, len(norms))).tolist()
 
 
-def _shape(w: str) -> str:
-    # Never a word's norm (no norm holds a control character): its own cached hash.
-    return f"\x00{len(w)}:{w[0]}"
+_SHAPES: dict[str, int] = {}
+
+
+def _shape_hash(w: str) -> int:
+    """The hash of word ``w``'s shape, cached by word as :func:`_word_hash`."""
+    h = _SHAPES.get(w)
+    if h is None:
+        if len(_SHAPES) > 2_000_000:
+            _SHAPES.clear()
+        # A shape never equals a word's norm (no norm holds a control character).
+        h = _SHAPES[w] = xxhash.xxh64_intdigest(f"\x00{len(w)}:{w[0]}".encode())
+    return h
 
 
 def shapes(text: str) -> list[int]:
@@ -168,7 +177,7 @@ def shapes(text: str) -> list[int]:
     norms = doc_of(text).norms
     if len(norms) < SHAPE_NGRAM:
         return []
-    h = np.fromiter((_word_hash(_shape(w)) for w in norms), dtype=np.uint64, count=len(norms))
+    h = np.fromiter((_shape_hash(w) for w in norms), dtype=np.uint64, count=len(norms))
     return _grams(h, SHAPE_NGRAM).tolist()
 
 
@@ -424,7 +433,7 @@ def query(text: str) -> Query:
         if v in at:
             at[v].append(i)
     if len(norms) >= SHAPE_NGRAM:
-        shaped = _plain_grams([_word_hash(_shape(w)) for w in norms], SHAPE_NGRAM)
+        shaped = _plain_grams([_shape_hash(w) for w in norms], SHAPE_NGRAM)
         kept = sorted(set(kept).union(_plain_sample([_signed(a) for a in shaped], SHAPE_WINDOW)))
     folded = {(a ^ (a >> 31)) & ((1 << 31) - 1) for a in acc}
     return Query(kept, lsh_keys(_signature(sorted(folded))), at)

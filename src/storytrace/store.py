@@ -552,9 +552,7 @@ class Store:
             ).fetchall()
             if not rows:
                 break
-            postings = sorted(
-                (h, doc) for doc, text in rows for h in fp.fingerprint(text)
-            )
+            postings = sorted((h, doc) for doc, text in rows for h in fp.fingerprint(text))
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
             last = rows[-1][0]
         self._migrate_2()
