@@ -140,13 +140,17 @@ def shingles(text: str, n: int = NGRAM) -> list[int]:
     and the n-gram hash is an order-sensitive numpy combination of its words'
     hashes, which is several times faster than hashing every n-gram string.
     """
+    return _shingles(text, n).tolist()
+
+
+def _shingles(text: str, n: int = NGRAM):  # numpy arrays, unannotated: see _grams
     import numpy as np
 
     norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
-        return []
+        return np.zeros(0, dtype=np.int64)
     h = np.fromiter((_word_hash(w) for w in norms), dtype=np.uint64, count=len(norms))
-    return _grams(h, min(n, len(norms))).tolist()
+    return _grams(h, min(n, len(norms)))
 
 
 _SHAPES: dict[str, int] = {}
@@ -172,13 +176,17 @@ def shapes(text: str) -> list[int]:
     ...     "Victory for the Azzurhi in Rome last yeaf")
     True
     """
+    return _shapes(text).tolist()
+
+
+def _shapes(text: str):  # numpy arrays, unannotated: see _grams
     import numpy as np
 
     norms = doc_of(text).norms
     if len(norms) < SHAPE_NGRAM:
-        return []
+        return np.zeros(0, dtype=np.int64)
     h = np.fromiter((_shape_hash(w) for w in norms), dtype=np.uint64, count=len(norms))
-    return _grams(h, SHAPE_NGRAM).tolist()
+    return _grams(h, SHAPE_NGRAM)
 
 
 def _grams(h, n: int):  # numpy arrays, unannotated: typing costs ``storytrace match`` start-up
@@ -203,8 +211,10 @@ def fingerprint(text: str, sh: list[int] | None = None) -> list[int]:
     stands (see the module's guarantees). A text of fewer than ``WINDOW``
     shingles keeps its smallest one.
     """
-    exact = sample_of(shingles(text) if sh is None else sh)
-    return sorted(set(exact).union(sample_of(shapes(text), SHAPE_WINDOW)))
+    import numpy as np
+
+    exact = _shingles(text) if sh is None else np.asarray(sh, dtype=np.int64)
+    return np.union1d(_winnowed(exact, WINDOW), _winnowed(_shapes(text), SHAPE_WINDOW)).tolist()
 
 
 def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:
@@ -215,15 +225,21 @@ def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:
     """
     import numpy as np
 
-    if not all_h:
-        return []
-    h = np.asarray(all_h, dtype=np.int64)
+    return _winnowed(np.asarray(all_h, dtype=np.int64), window).tolist()
+
+
+def _winnowed(h, window: int):  # numpy arrays, unannotated: see _grams
+    """The distinct minima of every ``window`` consecutive hashes of ``h`` (int64), sorted;
+    the smallest of them all when ``h`` holds no whole window."""
+    import numpy as np
+
     if len(h) <= window:
-        return [int(h.min())]
-    # The smallest hash of each window (its leftmost position on a tie).
-    at = np.lib.stride_tricks.sliding_window_view(h, window).argmin(axis=1)
-    at += np.arange(len(at))
-    return np.unique(h[at]).tolist()
+        return h.min(keepdims=True) if len(h) else h
+    m = len(h) - window + 1
+    low = h[:m]
+    for k in range(1, window):
+        low = np.minimum(low, h[k : k + m])
+    return np.unique(low)
 
 
 # MinHash permutations h -> (a*h + b) mod p over the 61-bit Mersenne prime, fixed so
