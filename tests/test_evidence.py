@@ -467,7 +467,7 @@ def test_a_quotation_lifted_with_its_frame_is_a_shared_passage(lift: str, reuse:
 # and all): the mark opens a quotation in one article only, and the frame is still the
 # narrator's. When both articles quote from a word they print differently, it is a quoted
 # statement, and its words are no frame.
-FRAMED_MARKED = FRAMED.replace("Radio 4's", '"every 4\'s')
+FRAMED_MARKED = FRAMED.replace("Radio 4's", "\"every 4's")
 QUOTED_BOTH = (
     'The owners and staff said they were "extremely careful with very old and highly '
     'valuable watches from the workshop."'
