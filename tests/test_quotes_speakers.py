@@ -629,3 +629,81 @@ def test_sixth_pass_participle_subjects(text: str, words: str, speaker: str) -> 
 )
 def test_seventh_pass_spokesmen_ages_and_ties(text: str, words: str, speaker: str) -> None:
     assert _speaker_of("The council met on Monday.\n\n" + text, words) == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('"We will build more homes," the mayor, Jane Hill, said.', "We will build more homes,"),
+        (
+            '"We will build more homes," the Prime Minister, Jane Hill, said on Tuesday.',
+            "We will build more homes,",
+        ),
+        (
+            "Prices will rise next year, the bank's chief economist, Jane Hill, told reporters.",
+            "Prices will rise next year",
+        ),
+    ],
+)
+def test_apposition_after_the_quote_keeps_the_role_out_of_the_content(
+    text: str, content: str, parser: bool
+) -> None:
+    """'"...," the mayor, Jane Hill, said': the name is the speaker and the role
+    before it belongs to the frame; the content used to swallow 'the mayor'."""
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.quoted(text) == content
+    assert (q.speaker_name, q.speaker_type) == ("Jane Hill", "person")
+
+
+def test_the_role_of_an_apposition_links_to_the_name_later() -> None:
+    text = (
+        '"We will build more homes," the mayor, Jane Hill, said. Later the mayor said '
+        "that the roads would be fixed by June."
+    )
+    assert _speaker_of(text, "roads would be fixed") == "Jane Hill"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # A restrictive relative clause: the antecedent just before the pronoun.
+        (
+            'It was the minister who said "we have no money left for the roads".',
+            "the minister",
+            "person",
+        ),
+        (
+            'The report came from a committee that said the plan "would fail badly in the '
+            'long run".',
+            "a committee",
+            "organisation",
+        ),
+        # No noun phrase to stand for: unknown, never the pronoun itself.
+        ('Those who said the plan "would fail badly in the long run" were right.', None, "unknown"),
+    ],
+)
+def test_a_relative_pronoun_is_never_the_speaker_name(
+    text: str, speaker: str | None, kind: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.speaker[0] : q.speaker[1]].lower() in ("who", "that")
+    assert (q.speaker_name, q.speaker_type) == (speaker, kind)
+
+
+def test_a_speaker_span_of_no_words_resolves_to_nobody() -> None:
+    """The parser path once clipped a subject to the unit and left an empty span;
+    resolution read its first word and raised IndexError."""
+    from storytrace.quotes.document import Context
+    from storytrace.quotes.model import Quote
+    from storytrace.quotes.speakers import index_names, resolve_speaker
+    from storytrace.text import doc_of
+
+    text = "The plan   will fail, officials said."
+    ctx = Context(doc_of(text))
+    index_names(ctx, None)
+    for span in ((8, 11), (8, 8)):
+        q = Quote("indirect", (0, 20), (31, 35), span)
+        resolve_speaker(ctx, q, [])
+        assert (q.speaker_name, q.speaker_type) == (None, "unknown")

@@ -136,6 +136,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 if w_k in STATEMENT_NOUNS:
                     start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
                     return toks[start].start(), toks[i - 1].end()
+                if k == i - 1 and w_k in PERSON_HEADS | ORG_DESCRIPTORS | ORG_WORDS | BARE_SPEAKERS:
+                    # 'a committee that said ...': the relative pronoun, whose
+                    # antecedent resolve_speaker names.
+                    return toks[i].span()
             return None
         return toks[i].span()
     if w == "," and i > 1 and toks[i - 1].group(0) == ")":
@@ -361,6 +365,31 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
 
 
 _PARTY_LABEL = lazy_compile(r"[RDI]-[A-Z][A-Za-z.]*")
+# What may stand before a description that opens a frame: the end of the content
+# (a comma, a closing mark) or the start of the unit.
+_CONTENT_END = lazy_compile(r"(?:^|[,;:—–]|[”’\"'])\s*$")
+
+
+def appositive_start(doc: Doc, lo: int, speaker: Span, c0: int) -> int:
+    """Where the frame starts when the speaker is the name inside an appositive.
+
+    In '"...," the mayor, Jane Hill, said' the speaker is Jane Hill and the role
+    before her is part of the frame, not of the content: the description's start,
+    when it follows the end of the content; else the speaker's own start.
+    """
+    text = doc.text
+    s = speaker[0]
+    if not text[speaker[1] : c0].lstrip().startswith(",") or not text[lo:s].rstrip().endswith(","):
+        return s
+    toks = phrase_tokens(doc, lo, s)
+    np = _scan_np(toks, len(toks) - 2)
+    if np is None or np[1] - np[0] > 7:
+        return s
+    first = toks[np[0]].group(0)
+    if not (first.lower() in DETERMINERS or first[:1].isupper()):
+        return s
+    start = toks[np[0]].start()
+    return start if _CONTENT_END.search(text, lo, start) else s
 
 
 def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
@@ -977,9 +1006,15 @@ def _strip_titles(name: str) -> str:
     return re.sub(r"[’']s$", "", " ".join(words))
 
 
+_NOT_SPEAKERS = RELATIVES | {"", "whom", "whose", "what", "there"}
+
+
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name`` and ``speaker_type``."""
     _resolve_name(ctx, q, earlier)
+    if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
+        # 'that', 'which', 'who' as written name nobody: unknown, never the word.
+        q.speaker_name = None
     if q.speaker is not None:
         q.speaker_type = speaker_type(ctx, ctx.text[q.speaker[0] : q.speaker[1]], q.speaker_name)
 
@@ -989,6 +1024,8 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     resolved: pronouns, organisation words ("Committee", "Times", "Inc."), the
     parser's entity types, titles, first names and person roles ("the senator")."""
     low = phrase.lower()
+    if not low.strip():
+        return "unknown"
     if low in ("he", "she", "i"):
         return "person"
     if low == "it":
@@ -1120,8 +1157,16 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and "\n" not in text[p.speaker[1] : s]
                 and not re.search(r"[.!?][”\"’']?\s", text[p.speaker[1] : s])
             ]
-            q.speaker_name = near[-1].speaker_name if near else phrase
-            return
+            if near:
+                q.speaker_name = near[-1].speaker_name
+                return
+            np = _scan_np(toks, len(toks) - 1) if toks else None
+            if np is None or toks[np[1]].group(0).lower() in PRONOUNS.keys() | DETERMINERS:
+                # A relative pronoun names nobody: unknown rather than 'who'.
+                return
+            # 'It was the minister who said ...', 'a committee that said ...': a
+            # restrictive clause; its antecedent is the noun phrase just before.
+            ante = toks[np[0]].start(), toks[np[1]].end()
         s, e = ante
         # 'said one Republican involved in the planning, who spoke ...': the antecedent
         # runs on from the previous quote's speaker with no new name between.
@@ -1180,6 +1225,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_type = "organisation"
         return
     words_low = low.split()
+    if not words_low:
+        # A speaker span of no words (a parsed subject clipped to the unit): nobody.
+        return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
     if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
