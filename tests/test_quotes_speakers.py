@@ -707,3 +707,60 @@ def test_a_speaker_span_of_no_words_resolves_to_nobody() -> None:
         q = Quote("indirect", (0, 20), (31, 35), span)
         resolve_speaker(ctx, q, [])
         assert (q.speaker_name, q.speaker_type) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "kind"),
+    [
+        # An indefinite description brings somebody new in: not the friend named before.
+        (
+            "His friend John Smith said the driver was kind. The crash happened on Monday "
+            'near the bridge. Police closed the road for hours. "He was a great man," a '
+            "friend said.",
+            "great man",
+            "a friend",
+            "person",
+        ),
+        # ... unless the name stands right beside it.
+        (
+            "Paul Porter, a truck driver from Dover, said the road was closed for hours.",
+            "road was closed",
+            "Paul Porter",
+            "person",
+        ),
+        # A role is no place's name.
+        (
+            'Atlantic City has struggled for years. "We will recover," the mayor said.',
+            "We will recover",
+            "the mayor",
+            "person",
+        ),
+        # A document speaks for its author or organisation, not for a person named near it.
+        (
+            "Senator Jane Hill spoke about the bank on Monday. A report by Tom Reed came out "
+            'on Tuesday. "The bank hid its losses for years," the report said.',
+            "hid its losses",
+            "Tom Reed",
+            "person",
+        ),
+        (
+            'Senator Jane Hill filed a lawsuit against Tom Reed on Monday. "The bank hid its '
+            'losses for years," the lawsuit said.',
+            "hid its losses",
+            "the lawsuit",
+            "unknown",
+        ),
+        # The head decides the type: a staffer, whatever organisation word is in it.
+        (
+            '"We were never told about the plan," said one former campaign staffer.',
+            "never told",
+            "one former campaign staffer",
+            "person",
+        ),
+    ],
+)
+def test_descriptions_resolve_only_to_what_they_can_describe(
+    text: str, words: str, speaker: str, kind: str
+) -> None:
+    (q,) = [q for q in extract_quotes(text, parser=False) if words in q.quoted(text)]
+    assert (q.speaker_name, q.speaker_type) == (speaker, kind)

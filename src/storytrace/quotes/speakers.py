@@ -922,7 +922,11 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         + r")\s+(?:\w+\s+){0,3}?by\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)",
         text,
     ):
-        ctx.descriptors.append((m.start(), frozenset({m.group(1)}), _strip_titles(m.group(2))))
+        # 'by report' marks the author (no description's words hold a space).
+        doc_noun = m.group(1)
+        ctx.descriptors.append(
+            (m.start(), frozenset({doc_noun, f"by {doc_noun}"}), _strip_titles(m.group(2)))
+        )
     ctx.names_indexed()
     for _, name in ctx.names:
         parts = name.split()
@@ -1032,7 +1036,13 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         return "organisation"
     # 'A spokesman for the council': the head of the phrase decides.
     head = re.split(r"\s(?:for|of|at|from|with)\s", _expand_role(phrase).lower(), maxsplit=1)[0]
-    if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
+    if (
+        SPOKES.search(head)
+        or set(head.split()) & PERSON_ROLES
+        # 'one former campaign staffer': a person, whatever organisation word is in it.
+        or (name is None or name == phrase)
+        and _head(phrase) in PERSON_HEADS | _PERSON_NOUNS
+    ):
         return "person"
     if _person_description(phrase) and not is_organisation(ctx, phrase):
         # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
@@ -1058,6 +1068,14 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         if words & (TITLES | PERSON_ROLES):
             return "person"
     return "unknown"
+
+
+# Heads of descriptions of one person, beyond roles: 'a friend', 'one staffer'.
+_PERSON_NOUNS = set(
+    """friend staffer supporter neighbour neighbor colleague witness voter insider activist
+    lawmaker legislator prosecutor investigator detective officer resident source teacher
+    student doctor nurse relative cousin uncle aunt boy girl owner worker employee""".split()
+)
 
 
 # A spokesman's phrase: 'a spokesman', 'a company spokeswoman', 'the firm's spokesman'.
@@ -1241,7 +1259,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         org = _organisation_before(ctx, s, earlier) or _subject_organisation(
             ctx, s, plural=False, any_named=True
         )
-        if org is not None:
+        if org is not None and _fits(ctx, phrase, org):
             q.speaker_name = org
             ctx.organisations.add(org)
             return
@@ -1318,15 +1336,82 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         elif " " in q.speaker_name or phrase != run:
             ctx.persons.add(q.speaker_name)
         return
+    if _unnamed(phrase):
+        # 'a friend', 'one man', 'some families', 'media trackers': somebody the
+        # article brings in without a name, not whoever it named before; only the
+        # name the description is set beside ('Paul Porter, a truck driver') is theirs.
+        q.speaker_name = _described(ctx, phrase, s, reach=_BESIDE) or phrase
+        return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
-    q.speaker_name = (
-        _described(ctx, phrase, s)
-        or _organisation_role(ctx, phrase, s, earlier)
-        or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
-        or _last_person(ctx, phrase, s, earlier)
-        or _described_after(ctx, phrase, s)
-        or phrase
+    found = (
+        # A name written with the description pages back is a weaker sign than
+        # the person the text is just about ('The actress said' after a paragraph
+        # on another actress): the near descriptor first, the far one last.
+        lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
+        lambda: _organisation_role(ctx, phrase, s, earlier),
+        lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
+        lambda: _last_person(ctx, phrase, s, earlier),
+        lambda: _described_after(ctx, phrase, s),
+        lambda: _described(ctx, phrase, s),
     )
+    q.speaker_name = next(
+        (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
+    )
+
+
+# What opens a description of somebody the article does not name.
+_UNNAMED_OPENERS = {"a", "an", "another", "one", "some", "several", "many", "those", "these"}
+# Words a description's head may be that make it a document ('the report said').
+_DOCUMENT_HEADS = STATEMENT_NOUNS | {
+    "paper", "document", "study", "survey", "poll", "lawsuit", "suit", "book", "movie", "film",
+    "ranking", "biography", "analysis", "indictment", "ad", "op-ed", "editorial", "article",
+}  # fmt: skip
+# Places a name for a person is never: 'Atlantic City', 'the South China Sea', 'Latin America'.
+_PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
+
+
+def _unnamed(phrase: str) -> bool:
+    """'a friend', 'another supporter', 'some families', 'media trackers': an
+    indefinite description or a group, which stands for nobody named before."""
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in _UNNAMED_OPENERS or words[-1] in BARE_SPEAKERS)
+
+
+def _head(phrase: str) -> str:
+    """A description's head noun: 'spokesman' in 'a spokesman for the council'."""
+    words = re.split(r"\s(?:for|of|at|from|with|in)\s", phrase.lower(), maxsplit=1)[0].split()
+    return re.sub(r"[’']s$", "", words[-1]) if words else ""
+
+
+def _fits(ctx: Context, phrase: str, name: str) -> bool:
+    """Whether a name found for a description can be what it describes: a person's
+    role ('the governor') is no organisation's or place's name, an organisation ('the
+    company') no person's, a document ('the report') for an organisation or its author;
+    and no name opens with a conjunction ('Yet Bloomberg', 'Then Brafman', 'Both')."""
+    words = name.split()
+    if not words or words[0].lower() in LEAD_CONJ | {"both", "however"}:
+        return False
+    head = _head(phrase)
+    if head in _DOCUMENT_HEADS:
+        # 'A report by Tom Reed ... the report said': an author the article gives.
+        return is_organisation(ctx, name) or any(
+            n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
+        )
+    if head in PERSON_HEADS or SPOKES.search(head) or _person_description(phrase):
+        return not (
+            is_organisation(ctx, name)
+            or words[-1].lower() in _PLACE_ENDS
+            or (len(words) > 2 and name.isupper())
+        )
+    if head in ORG_DESCRIPTORS or head in ORG_WORDS:
+        return is_organisation(ctx, name) or name not in ctx.persons
+    return True
+
+
+# How far before an indefinite description the name it is set beside may start.
+_BESIDE = 80
+# How far before a definite description a name written with it is near (a few sentences).
+_DESCRIBED_REACH = 1200
 
 
 # 'the company's chief executive', 'the club's chairman', 'its finance director': a role
@@ -1429,10 +1514,11 @@ _DEMONYM = lazy_compile(
 )
 
 
-def _described(ctx: Context, phrase: str, pos: int) -> str | None:
+def _described(ctx: Context, phrase: str, pos: int, reach: int | None = None) -> str | None:
     """The name a description stands for: the one the article wrote with the most
     of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
-    Balls"). Not a spokesman's or a group's ("the police", "officials")."""
+    Balls"). Not a spokesman's or a group's ("the police", "officials"). With
+    ``reach``, only a name written at most that many characters before ``pos``."""
     phrase = _expand_role(phrase)
     low = phrase.lower()
     head = low.split()
@@ -1463,7 +1549,9 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
     best = None
     hi = bisect_right(ctx.desc_starts, pos)
     # The nearest 200 descriptors before the mention: a bound on the work per quote.
-    for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
+    for off, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
+        if reach is not None and pos - off > reach:
+            continue
         shared = len(words & desc)
         if (
             shared
