@@ -764,3 +764,14 @@ def test_descriptions_resolve_only_to_what_they_can_describe(
 ) -> None:
     (q,) = [q for q in extract_quotes(text, parser=False) if words in q.quoted(text)]
     assert (q.speaker_name, q.speaker_type) == (speaker, kind)
+
+
+def test_what_a_person_owns_is_an_organisation_and_a_titled_surname_no_foundation() -> None:
+    text = (
+        "Bill Clinton set up the Clinton Foundation in 2001. Mrs. Clinton's campaign said "
+        'the report was false. "We did nothing wrong," Mr. Clinton said.'
+    )
+    got = {q.quoted(text): (q.speaker_name, q.speaker_type) for q in extract_quotes(text)}
+    assert got["the report was false"] == ("Mrs. Clinton's campaign", "organisation")
+    assert got["We did nothing wrong,"][1] == "person"
+    assert got["We did nothing wrong,"][0] in ("Bill Clinton", "Mr. Clinton")

@@ -1034,6 +1034,13 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         return "person"
     if low == "it":
         return "organisation"
+    head = _head(phrase)
+    if head in ORG_WORDS | ORG_DESCRIPTORS and re.search(
+        r"[’']s?\s+(?:[\w\-]+\s+)?" + re.escape(head) + r"$", low
+    ):
+        # "Mrs. Clinton's campaign", 'the company's board': what somebody owns is
+        # no person, whatever title opens the phrase.
+        return "organisation"
     # 'A spokesman for the council': the head of the phrase decides.
     head = re.split(r"\s(?:for|of|at|from|with)\s", _expand_role(phrase).lower(), maxsplit=1)[0]
     if (
@@ -1325,6 +1332,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
+        if (
+            phrase.split()[0].lower().strip(".") in _PERSON_TITLES
+            and q.speaker_name != run
+            and is_organisation(ctx, q.speaker_name)
+        ):
+            # 'Mr. Clinton' is not the 'Clinton Foundation'.
+            q.speaker_name = run
         if q.speaker_name == run and " " not in run:
             # "Mr Smith" with no full name in the article stays "Mr Smith".
             titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
