@@ -775,3 +775,43 @@ def test_what_a_person_owns_is_an_organisation_and_a_titled_surname_no_foundatio
     assert got["the report was false"] == ("Mrs. Clinton's campaign", "organisation")
     assert got["We did nothing wrong,"][1] == "person"
     assert got["We did nothing wrong,"][0] in ("Bill Clinton", "Mr. Clinton")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "kind"),
+    [
+        # 'Press', 'Times', 'News' are organisation words: a final 's' is no possessive.
+        (
+            "The bank hid its losses, the Financial Times reported on Monday.",
+            "bank hid",
+            "Financial Times",
+            "organisation",
+        ),
+        (
+            '"Taxes will rise," the Asbury Park Press said in an editorial.',
+            "Taxes will rise",
+            "Asbury Park Press",
+            "organisation",
+        ),
+        # A poll or a survey is a document, neither a person nor an organisation.
+        (
+            'The Tax Policy Center polled 900 voters. "Most voters want change," the survey said.',
+            "Most voters want change",
+            "the survey",
+            "unknown",
+        ),
+        # The author 'by' names speaks for the document.
+        (
+            "The charge is explained in an affidavit written by Mark Bell, a detective. "
+            'The driver "was seen on camera", the affidavit said.',
+            "seen on camera",
+            "Mark Bell",
+            "person",
+        ),
+    ],
+)
+def test_newspapers_documents_and_their_authors(
+    text: str, words: str, speaker: str, kind: str
+) -> None:
+    (q,) = [q for q in extract_quotes(text, parser=False) if words in q.quoted(text)]
+    assert (q.speaker_name, q.speaker_type) == (speaker, kind)

@@ -918,7 +918,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.descriptors.append((m.start(), frozenset({f"{age.group(1)}-year-old"}), name))
     for m in re.finditer(
         r"\b("
-        + "|".join(STATEMENT_NOUNS)
+        + "|".join(sorted(STATEMENT_NOUNS | _DOCUMENT_HEADS))
         + r")\s+(?:\w+\s+){0,3}?by\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)",
         text,
     ):
@@ -1035,6 +1035,9 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if low == "it":
         return "organisation"
     head = _head(phrase)
+    if _is_document(phrase) and (name is None or name == phrase):
+        # 'the survey', 'a New York Times/CBS News poll': a document, neither.
+        return "unknown"
     if head in ORG_WORDS | ORG_DESCRIPTORS and re.search(
         r"[’']s?\s+(?:[\w\-]+\s+)?" + re.escape(head) + r"$", low
     ):
@@ -1101,7 +1104,11 @@ def is_organisation(ctx: Context, name: str) -> bool:
     acronym ("AMD", "BCC")."""
     if name in ctx.organisations:
         return True
-    words = {w.lower().strip(".,’'s") for w in name.split()}
+    # Only a possessive ending goes: stripping every final 's' read 'Press' as 'pre'
+    # and 'Times' as 'time', so no newspaper was an organisation.
+    words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in name.split()}
+    # 'the groups', 'three television networks': plurals of organisation words.
+    words |= {w[:-1] for w in words if w.endswith("s")}
     parts = name.split()
     return (
         bool(words & ORG_WORDS)
@@ -1354,19 +1361,23 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # 'a friend', 'one man', 'some families', 'media trackers': somebody the
         # article brings in without a name, not whoever it named before; only the
         # name the description is set beside ('Paul Porter, a truck driver') is theirs.
-        q.speaker_name = _described(ctx, phrase, s, reach=_BESIDE) or phrase
+        beside = (
+            _described(ctx, phrase, s, reach=_BESIDE)
+            if text[max(0, s - 3) : s].rstrip().endswith(",")
+            else None
+        )
+        q.speaker_name = beside if beside and _fits(ctx, phrase, beside) else phrase
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
     found = (
-        # A name written with the description pages back is a weaker sign than
-        # the person the text is just about ('The actress said' after a paragraph
-        # on another actress): the near descriptor first, the far one last.
+        # A name written with the description pages back is no sign at all ('The
+        # actress said' after a paragraph on another actress; 'her friend' three
+        # thousand characters after 'his friend X'): only a near descriptor counts.
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
         lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
         lambda: _last_person(ctx, phrase, s, earlier),
         lambda: _described_after(ctx, phrase, s),
-        lambda: _described(ctx, phrase, s),
     )
     q.speaker_name = next(
         (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
@@ -1379,6 +1390,7 @@ _UNNAMED_OPENERS = {"a", "an", "another", "one", "some", "several", "many", "tho
 _DOCUMENT_HEADS = STATEMENT_NOUNS | {
     "paper", "document", "study", "survey", "poll", "lawsuit", "suit", "book", "movie", "film",
     "ranking", "biography", "analysis", "indictment", "ad", "op-ed", "editorial", "article",
+    "summary", "affidavit", "excerpt", "transcript",
 }  # fmt: skip
 # Places a name for a person is never: 'Atlantic City', 'the South China Sea', 'Latin America'.
 _PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
@@ -1388,13 +1400,22 @@ def _unnamed(phrase: str) -> bool:
     """'a friend', 'another supporter', 'some families', 'media trackers': an
     indefinite description or a group, which stands for nobody named before."""
     words = phrase.lower().split()
-    return bool(words) and (words[0] in _UNNAMED_OPENERS or words[-1] in BARE_SPEAKERS)
+    return bool(words) and (
+        words[0] in _UNNAMED_OPENERS or words[-1] in BARE_SPEAKERS | {"crowd", "audience"}
+    )
 
 
 def _head(phrase: str) -> str:
     """A description's head noun: 'spokesman' in 'a spokesman for the council'."""
     words = re.split(r"\s(?:for|of|at|from|with|in)\s", phrase.lower(), maxsplit=1)[0].split()
     return re.sub(r"[’']s$", "", words[-1]) if words else ""
+
+
+def _is_document(phrase: str) -> bool:
+    """'the report', 'a New York Times/CBS News poll': a document, named by a
+    lower-case head ('The Washington Post' is a newspaper's name)."""
+    head = _head(phrase)
+    return head in _DOCUMENT_HEADS and re.search(r"\b" + re.escape(head), phrase) is not None
 
 
 def _fits(ctx: Context, phrase: str, name: str) -> bool:
@@ -1406,12 +1427,12 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
     if not words or words[0].lower() in LEAD_CONJ | {"both", "however"}:
         return False
     head = _head(phrase)
-    if head in _DOCUMENT_HEADS:
+    if _is_document(phrase):
         # 'A report by Tom Reed ... the report said': an author the article gives.
         return is_organisation(ctx, name) or any(
             n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
         )
-    if head in PERSON_HEADS or SPOKES.search(head) or _person_description(phrase):
+    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
         return not (
             is_organisation(ctx, name)
             or words[-1].lower() in _PLACE_ENDS
@@ -1422,6 +1443,8 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
     return True
 
 
+# Heads of a description of one person ('the admiral', 'the host', 'her friend').
+_ONE_PERSON = PERSON_HEADS | _PERSON_NOUNS | TITLES | {"admiral", "host", "woman", "man"}
 # How far before an indefinite description the name it is set beside may start.
 _BESIDE = 80
 # How far before a definite description a name written with it is near (a few sentences).
@@ -1839,7 +1862,10 @@ def _trailing_name(phrase: str) -> str | None:
         core = w.strip(",.;:")
         if not core or not core[0].isupper():
             break
-        if core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME:
+        if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
+            core == "New" and run
+        ):
+            # ('New' opens 'New York Times': 'York Times' was no name.)
             break
         if run and _owner_end([core] + run) == 0:
             # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
