@@ -815,3 +815,15 @@ def test_newspapers_documents_and_their_authors(
 ) -> None:
     (q,) = [q for q in extract_quotes(text, parser=False) if words in q.quoted(text)]
     assert (q.speaker_name, q.speaker_type) == (speaker, kind)
+
+
+def test_an_office_named_pages_back_still_names_its_holder_but_a_friend_does_not() -> None:
+    filler = "The river rose again overnight and the roads to the north stayed shut. " * 20
+    text = (
+        "President Ana Ruiz flew to the coast on Monday. Her friend Tom Reed drove the car. "
+        + filler
+        + '"We will rebuild every bridge," the president said. "He was always kind," her '
+        "friend said."
+    )
+    assert _speaker_of(text, "rebuild every bridge") == "Ana Ruiz"
+    assert _speaker_of(text, "always kind") == "her friend"

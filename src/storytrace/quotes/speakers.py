@@ -1370,12 +1370,19 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
     found = (
-        # A name written with the description pages back is no sign at all ('The
+        # A name written with the description pages back is a weak sign ('The
         # actress said' after a paragraph on another actress; 'her friend' three
-        # thousand characters after 'his friend X'): only a near descriptor counts.
+        # thousand characters after 'his friend X'): the near descriptor first.
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
         lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
+        # An office is held by one person across the article ('South Sudan's
+        # president' pages after 'President Salva Kiir'); a friend or a man is not.
+        lambda: (
+            _head(phrase) in _OFFICES
+            and phrase.split()[0].lower() not in _POSSESSIVES
+            and _described(ctx, phrase, s, same_rank=True)
+        ),
         lambda: _last_person(ctx, phrase, s, earlier),
         lambda: _described_after(ctx, phrase, s),
     )
@@ -1445,6 +1452,15 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
 
 # Heads of a description of one person ('the admiral', 'the host', 'her friend').
 _ONE_PERSON = PERSON_HEADS | _PERSON_NOUNS | TITLES | {"admiral", "host", "woman", "man"}
+# Offices one person holds across an article (not 'candidate', 'official', 'friend').
+_OFFICES = set(
+    """president governor mayor senator chancellor minister secretary king queen prince
+    princess pope ceo chairman chairwoman coach manager commissioner sheriff ambassador
+    superintendent""".split()
+)
+_POSSESSIVES = {"its", "his", "her", "their", "our", "my"}
+# Words that make a different office of the same role: 'vice president', 'former mayor'.
+_RANKS = {"former", "ex", "vice", "deputy", "acting", "assistant", "interim", "lieutenant"}
 # How far before an indefinite description the name it is set beside may start.
 _BESIDE = 80
 # How far before a definite description a name written with it is near (a few sentences).
@@ -1551,11 +1567,15 @@ _DEMONYM = lazy_compile(
 )
 
 
-def _described(ctx: Context, phrase: str, pos: int, reach: int | None = None) -> str | None:
+def _described(
+    ctx: Context, phrase: str, pos: int, reach: int | None = None, same_rank: bool = False
+) -> str | None:
     """The name a description stands for: the one the article wrote with the most
     of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
     Balls"). Not a spokesman's or a group's ("the police", "officials"). With
-    ``reach``, only a name written at most that many characters before ``pos``."""
+    ``reach``, only a name written at most that many characters before ``pos``; with
+    ``same_rank``, only one whose descriptor has the same rank words ('the former
+    president' is not 'Vice President Joe Biden')."""
     phrase = _expand_role(phrase)
     low = phrase.lower()
     head = low.split()
@@ -1587,7 +1607,9 @@ def _described(ctx: Context, phrase: str, pos: int, reach: int | None = None) ->
     hi = bisect_right(ctx.desc_starts, pos)
     # The nearest 200 descriptors before the mention: a bound on the work per quote.
     for off, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
-        if reach is not None and pos - off > reach:
+        if (reach is not None and pos - off > reach) or (
+            same_rank and words & _RANKS != desc & _RANKS
+        ):
             continue
         shared = len(words & desc)
         if (
