@@ -1094,6 +1094,10 @@ _SPOKES_HEAD = lazy_compile(
     + "|".join(sorted(ORG_DESCRIPTORS))
     + r")(?:[’']s)?\s+)?(spokes(?:man|woman|person)|representative)\b"
 )
+_SPOKES_FOR = lazy_compile(
+    r"(?:an?|the|one|another)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+\S"
+)
 _PEERAGE = lazy_compile(r"\b(?:Lord|Lady|Baroness|Baron)\s+[A-Z][\w’'\-]+\s+of\s+[A-Z][\w’'\-]+")
 _PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "professor"}
 
@@ -1303,6 +1307,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # said'): a name of several words, none an organisation's, is taken for one.
             q.speaker_name = f"{org} {spokes.group(1)}"
             return
+    if _SPOKES_FOR.match(low):
+        # 'A spokeswoman for YouTube', 'a spokesman for Mayor Frank Jackson': an unnamed
+        # voice, kept as written; not YouTube, nor the mayor.
+        q.speaker_name = phrase
+        return
     peer = _PEERAGE.search(phrase)
     if peer:
         # 'Lord Roberts of Conwy': the title is the name; Conwy is a place.
