@@ -520,3 +520,29 @@ def test_exported_quotes_carry_the_evidence_of_their_speakers(tmp_path):
     assert balls and all(q["speaker_type"] == "person" and span(q, "cue") for q in balls)
     # Parts of one utterance share its number; utterances are numbered in text order.
     assert [q["utterance"] for q in rows] == sorted(q["utterance"] for q in rows)
+
+
+def test_export_keeps_the_date_as_the_input_gave_it(tmp_path):
+    text = (FIX / "wire.txt").read_text()
+    src = tmp_path / "dated.jsonl"
+    recs = [
+        {"id": "rfc", "text": text, "published": "Thu, 30 May 2019 07:00:00 -0500"},
+        {"id": "odd", "text": text + " More.", "date": "the week after Easter"},
+        {"id": "none", "text": "An undated note about something else entirely, at length."},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    corpus.index([str(src)], tmp_path / "db")
+    corpus.export(tmp_path / "db", tmp_path / "ex")
+    rows = {
+        r["id"]: r
+        for r in map(json.loads, (tmp_path / "ex" / "articles.jsonl").read_text().splitlines())
+    }
+    assert (rows["rfc"]["published"], rows["rfc"]["published_raw"]) == (
+        "2019-05-30T12:00:00Z",
+        "Thu, 30 May 2019 07:00:00 -0500",
+    )
+    assert (rows["odd"]["published"], rows["odd"]["published_raw"]) == (
+        None,
+        "the week after Easter",
+    )
+    assert (rows["none"]["published"], rows["none"]["published_raw"]) == (None, None)

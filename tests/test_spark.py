@@ -177,6 +177,31 @@ def test_same_record_rule_as_local_index(spark, tmp_path: Path) -> None:
     assert [r["source"] for r in rejected] == [f"{src}:{n}" for n in (2, 3, 4, 5, 6, 7, 9)]
 
 
+def test_raw_dates_are_kept_by_both_engines_and_the_import(spark, tmp_path: Path) -> None:
+    text = (FIX / "original.txt").read_text()
+    recs = [
+        {"id": "rfc", "text": text, "published": "Thu, 30 May 2019 07:00:00 -0500"},
+        {"id": "odd", "text": "A brief about another thing.", "date": "the week after Easter"},
+    ]
+    src = tmp_path / "dated.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    sp.run(spark, str(src), str(tmp_path / "out"))
+    corpus.index([str(src)], tmp_path / "db")
+    sp.import_output(str(tmp_path / "out"), str(tmp_path / "imported"))
+    rows = {r["id"]: r for r in sp._read_parquet(tmp_path / "out" / "articles")}
+    assert rows["rfc"]["published"] == "2019-05-30T12:00:00Z"
+    assert rows["odd"]["published"] is None
+    for db in ("db", "imported"):
+        with corpus.Store(tmp_path / db, readonly=True) as store:
+            for aid, r in rows.items():
+                stored = store.article_by_id(aid)
+                assert (stored["published"], stored["published_raw"]) == (
+                    r["published"],
+                    r["published_raw"],
+                ), (db, aid)
+    assert rows["odd"]["published_raw"] == "the week after Easter"
+
+
 def test_export_tables_are_the_same_for_both_engines(runs) -> None:
     import pyarrow.parquet as pq
 

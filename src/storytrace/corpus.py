@@ -921,7 +921,7 @@ def tables(
 ) -> dict[str, list[dict]]:
     """The export tables as rows with nested values (lists and records, no JSON strings).
 
-    ``articles``: id, title, url, outlet, published, source, text; ``stories_``:
+    ``articles``: id, title, url, outlet, published, published_raw, source, text; ``stories_``:
     as :func:`stories` returns them; ``quotes``: article and the keys of
     :data:`storytrace.store.QUOTE_KEYS` (span, kind, speaker, words and their evidence).
     Edges and passages carry the story they belong to.
@@ -953,7 +953,7 @@ def tables(
     return out
 
 
-_ARTICLE_COLUMNS = ("id", "title", "url", "outlet", "published", "source", "text")
+_ARTICLE_COLUMNS = ("id", "title", "url", "outlet", "published", "published_raw", "source", "text")
 
 
 def write_tables(

@@ -72,9 +72,9 @@ def session(master: str | None = None, app_name: str = "storytrace") -> Any:
 
 _RECORD_SCHEMA = (
     "n long, id string, text string, title string, url string, outlet string, "
-    "published string, source string, error string"
+    "published string, published_raw string, source string, error string"
 )
-_ARTICLE_COLUMNS = ["id", "text", "title", "url", "outlet", "published", "source"]
+_ARTICLE_COLUMNS = ["id", "text", "title", "url", "outlet", "published", "published_raw", "source"]
 
 
 def _records_partition(name: str, parquet: bool) -> Any:
@@ -105,9 +105,20 @@ def _records_partition(name: str, parquet: bool) -> Any:
                         raise InputError(f"{where}: expected a JSON object")
                 art = record_to_article(rec, where)
             except InputError as e:
-                yield (n, None, None, None, None, None, None, where, str(e))
+                yield (n, None, None, None, None, None, None, None, where, str(e))
                 continue
-            yield (n, art.id, art.text, art.title, art.url, art.outlet, art.published, where, None)
+            yield (
+                n,
+                art.id,
+                art.text,
+                art.title,
+                art.url,
+                art.outlet,
+                art.published,
+                art.published_raw,
+                where,
+                None,
+            )
 
     return parse
 

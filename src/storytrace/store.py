@@ -840,10 +840,14 @@ class Store:
         return dict(zip((*_ARTICLE, "published_raw"), row, strict=True)) if row else None
 
     def iter_articles(self) -> Iterator[dict]:
-        keys = ("doc", *_ARTICLE)
+        """Every stored article in the order stored: ``doc``, the keys of
+        :meth:`article_by_id` and ``published_raw`` (None in a schema 4 store)."""
+        keys = ("doc", *_ARTICLE, "published_raw")
+        raw = "published_raw" if self._raw_dates else "NULL"
         with self._guard("reading"):
             cur = self.db.execute(
-                "SELECT doc,id,title,url,outlet,published,source,text FROM articles ORDER BY doc"
+                f"SELECT doc,id,title,url,outlet,published,source,text,{raw} FROM articles "
+                "ORDER BY doc"
             )
             for row in cur:
                 yield dict(zip(keys, row, strict=True))
