@@ -230,3 +230,14 @@ def test_a_spokesman_for_somebody_is_not_that_somebody(text: str) -> None:
     assert q.speaker_name == text[q.speaker[0] : q.speaker[1]]
     assert q.speaker_name.lower().startswith("a spokes")
     assert q.speaker_type == "person"
+
+
+def test_a_relative_clause_does_not_reach_back_over_a_full_stop() -> None:
+    """'..., which one employee considered illegal. Podesta, who said ...': the comma
+    before 'which' is in the sentence before; the antecedent is Podesta."""
+    text = (
+        "Tony Podesta ran the firm. Staff argued over the plan, which one employee "
+        "considered obviously illegal. Podesta, who said the project was vetted, declined "
+        "to comment."
+    )
+    assert _speaker_of(text, "project was vetted") == "Tony Podesta"

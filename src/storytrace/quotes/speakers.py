@@ -399,6 +399,10 @@ def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
             return j
         if not w[0].isalnum() and w not in "-–—()&'’" and not w.endswith("."):
             return None
+        if w == "." and j > 0 and toks[j - 1].group(0).islower() and len(toks[j - 1].group(0)) > 3:
+            # '... considered obviously illegal. Podesta, who said': a sentence ended
+            # here ('Flint, Mich., said' keeps its abbreviation's full stop).
+            return None
     return None
 
 
