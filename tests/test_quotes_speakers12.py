@@ -241,3 +241,18 @@ def test_a_relative_clause_does_not_reach_back_over_a_full_stop() -> None:
         "to comment."
     )
     assert _speaker_of(text, "project was vetted") == "Tony Podesta"
+
+
+def test_a_relative_pronoun_after_the_content_is_not_the_earlier_speaker() -> None:
+    """The speaker just before stands for 'who' only through their own apposition
+    ('said Bob Mulholland, a Clinton supporter who has accused ...')."""
+    text = (
+        "Most members said the deal was fair, compared with a few local critics who said "
+        "it was a betrayal of the town."
+    )
+    assert _speaker_of(text, "betrayal") == "a few local critics"
+    text = (
+        '"It is over," said Bob Mulholland, a party elder and Clinton supporter who has '
+        "warned that the party is divided."
+    )
+    assert _speaker_of(text, "party is divided") == "Bob Mulholland"

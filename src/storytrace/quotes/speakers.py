@@ -1194,6 +1194,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and p.speaker_name
                 and p.speaker_name.lower() not in RELATIVES
                 and 0 <= s - p.speaker[1] <= 200
+                # Only through the previous speaker's apposition, not past their
+                # content ('Almost half said ..., compared with four in 10 who said').
+                and text[p.speaker[1] : s].lstrip().startswith((",", "("))
                 and "\n" not in text[p.speaker[1] : s]
                 and not re.search(r"[.!?][”\"’']?\s", text[p.speaker[1] : s])
             ]
@@ -1217,6 +1220,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and p.speaker_name.lower() not in RELATIVES
                 and p.speaker[1] <= s
                 and p.speaker[1] > e - 60
+                and text[p.speaker[1] : e].lstrip().startswith((",", "("))
                 and not re.search(r"[A-Z\n.!?]", text[p.speaker[1] : e])
             ):
                 q.speaker_name = p.speaker_name
