@@ -256,3 +256,18 @@ def test_a_relative_pronoun_after_the_content_is_not_the_earlier_speaker() -> No
         "warned that the party is divided."
     )
     assert _speaker_of(text, "party is divided") == "Bob Mulholland"
+
+
+def test_a_definite_description_takes_up_an_unnamed_one_before_it() -> None:
+    text = (
+        "Tom Reed drew a big crowd in Leeds on Monday.\n\nOne man in Leeds, responding to "
+        "Reed's account of the crisis, interrupted him:\n\n"
+        '"You stole our jobs," the man shouted.'
+    )
+    assert _speaker_of(text, "stole our jobs") == "the man"
+    # ... but not one introduced beside a name.
+    text = (
+        "Ema Suryani, a doctor at the camp, treated the wounded on Monday. Water ran out. "
+        '"We need more medicine," the doctor said.'
+    )
+    assert _speaker_of(text, "more medicine") == "Ema Suryani"

@@ -1385,6 +1385,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         )
         q.speaker_name = beside if beside and _fits(ctx, phrase, beside) else phrase
         return
+    if _introduced(text, phrase, s):
+        # 'One man in Manchester interrupted ... "…," the man shouted': the
+        # unnamed person the text brought in, not the candidate named before.
+        q.speaker_name = phrase
+        return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
     found = (
         # A name written with the description pages back is a weak sign ('The
@@ -1433,6 +1438,41 @@ def _head(phrase: str) -> str:
     """A description's head noun: 'spokesman' in 'a spokesman for the council'."""
     words = re.split(r"\s(?:for|of|at|from|with|in)\s", phrase.lower(), maxsplit=1)[0].split()
     return re.sub(r"[’']s$", "", words[-1]) if words else ""
+
+
+def _introduced(text: str, phrase: str, pos: int) -> bool:
+    """Whether a definite description ('the man') takes up an indefinite one written
+    just before with the same head ('One man in Manchester', 'a young woman'), so
+    stands for somebody the article does not name."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[0] != "the":
+        return False
+    head = _head(phrase)
+    if head in PERSON_ROLES - {"man", "woman"}:
+        # 'A new campaign manager could ...': a role may be hypothetical; its
+        # holder is named elsewhere.
+        return False
+    lo = max(0, pos - _INTRODUCED_REACH)
+    for m in re.finditer(
+        r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}" + re.escape(head) + r"\b",
+        text[lo:pos],
+    ):
+        s, e = lo + m.start(), lo + m.end()
+        if not (
+            # 'Ema Suryani, a doctor', 'a doctor, Ema Suryani', 'an affidavit written
+            # by Marc Bujnowski': a name written beside the introduction is theirs.
+            _NAME_COMMA_BEFORE.search(text, max(0, s - 60), s) or _NAME_AFTER_INTRO.match(text, e)
+        ):
+            return True
+    return False
+
+
+_NAME_COMMA_BEFORE = lazy_compile(r"[A-Z][\w’'\-]+,\s*$")
+_NAME_AFTER_INTRO = lazy_compile(r"(?:,\s*|\s+(?:\w+\s+)?by\s+|\s+)[A-Z][\w’'\-]+")
+
+
+# How far back an indefinite description may introduce a definite one: two sentences.
+_INTRODUCED_REACH = 400
 
 
 def _is_document(phrase: str) -> bool:
