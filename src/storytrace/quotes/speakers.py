@@ -1088,7 +1088,8 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
 _PERSON_NOUNS = set(
     """friend staffer supporter neighbour neighbor colleague witness voter insider activist
     lawmaker legislator prosecutor investigator detective officer resident source teacher
-    student doctor nurse relative cousin uncle aunt boy girl owner worker employee""".split()
+    student doctor nurse relative cousin uncle aunt boy girl owner worker employee surrogate
+    commentator critic expert""".split()
 )
 
 
