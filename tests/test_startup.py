@@ -180,3 +180,51 @@ def test_store_names_and_opens_paths_as_pathlib_does(text: str) -> None:
     # the same strings as str(Path(...)) and Path(...).resolve().as_uri().
     assert store._path_text(text) == str(Path(text))
     assert store._file_uri(text) == Path(text).resolve().as_uri()
+
+
+_PRELOAD = """
+import inspect, json, sys
+from pathlib import Path
+from storytrace import align
+
+def loads():
+    # Every table loader: a cached function of storytrace's of no argument, or whose cache
+    # keeps a few entries (the WordNet of a source).
+    out = {}
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("storytrace"):
+            continue
+        for attr, f in vars(mod).items():
+            if not hasattr(f, "cache_info"):
+                continue
+            if not inspect.signature(f).parameters or (f.cache_info().maxsize or 99) <= 4:
+                out[f"{name}.{attr}"] = f.cache_info()
+    return out
+
+align.preload()
+before = loads()
+a, b = (Path(sys.argv[1], f"seed_{s}.txt").read_text(encoding="utf-8") for s in "ab")
+cmp = align.compare(a, b, align.BULK)
+after = loads()
+was = lambda k: before.get(k, (0, 0))
+print(json.dumps({"new": sorted(k for k, c in after.items() if c.misses > was(k)[1]),
+                  "used": sorted(k for k, c in after.items() if c.hits > was(k)[0])}))
+"""
+
+
+def test_preload_leaves_nothing_for_the_first_comparison_to_load() -> None:
+    # index forks its aligning workers after align.preload(): a comparison in them (here,
+    # the spun founding example in a fresh interpreter) must find every table loaded.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _PRELOAD, str(ROOT / "examples")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    seen = json.loads(proc.stdout)
+    # It consulted the thesauri (and the rest), all loaded before.
+    used = {"storytrace.synonyms._read_moby", "storytrace.synonyms._wordnet"}
+    assert used <= set(seen["used"]), seen
+    assert seen["new"] == []

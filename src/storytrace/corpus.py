@@ -18,7 +18,7 @@ import signal
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,6 +167,30 @@ def _prepare_job(job: tuple[str, dict, bool] | InputError | None) -> Record | In
         return e
 
 
+PREPARE_HERE = 64
+"""An input of fewer articles is prepared in this process, without worker processes."""
+
+_END = object()
+
+
+def _prepared(
+    jobs: Iterator[tuple[str, dict, bool] | InputError | None], workers: int, pools: list[Pool]
+) -> Iterator[Record | InputError | None]:
+    """:func:`_prepare_job` of each job, in order: up to the first article here, the rest in
+    ``workers`` processes started after it (appended to ``pools``). They inherit the modules
+    and tables that article's preparation loaded (the story features' imports, the furniture
+    rules) instead of each loading its own: 0.3-0.5 CPU s a worker."""
+    for job in jobs:
+        yield _prepare_job(job)
+        if job is not None and not isinstance(job, InputError):
+            break
+    after = next(jobs, _END)
+    if after is _END:
+        return
+    pools.append(_pool(workers))
+    yield from pools[-1].imap(_prepare_job, chain([after], jobs), chunksize=16)
+
+
 def index_records(
     records: Iterable[tuple[str, dict | InputError]],
     db: str | os.PathLike[str],
@@ -217,11 +241,14 @@ def index_records(
                 else:
                     yield aid, rec, quotes
 
-        pool = _pool(workers)
+        pools: list[Pool] = []  # the workers that prepare, once started
         try:
-            results = (
-                pool.imap(_prepare_job, jobs(), chunksize=16) if pool else map(_prepare_job, jobs())
-            )
+            stream = jobs()
+            head = list(islice(stream, PREPARE_HERE))
+            if workers > 1 and len(head) == PREPARE_HERE:
+                results = _prepared(chain(head, stream), workers, pools)
+            else:  # a few articles: starting workers would cost more than they save
+                results = map(_prepare_job, chain(head, stream))
             batch: list[Record] = []
             # The new articles' look-up keys, kept for aligning them below while they are
             # few enough to be looked up one by one (then nothing is computed twice).
@@ -257,22 +284,23 @@ def index_records(
                 report.realigned = True
             if reuse_from is not None and not n_known:
                 report.edges = store.import_edges(reuse_from)
-            pairs, edges = align_pending(store, progress=progress, pool=pool, known=keys)
+            if pools:
+                # The workers that prepared are stopped: align_pending starts its own once
+                # this process has loaded what aligning needs (the thesauri), and the story
+                # update runs here alone. While forked workers live, each page they share with
+                # this process is copied on its first write here: after a full build in the
+                # same process (880 MB resident), an increment's page faults here were
+                # 117,000-123,000 with the pool alive, 110,000-111,000 without.
+                pools.pop().terminate()
+            pairs, edges = align_pending(store, workers, progress=progress, known=keys)
             report.pairs += pairs
             report.edges += edges
-            if pool:
-                # The story update runs here alone. While the forked workers live, each page
-                # they share with this process is copied on its first write here: after a
-                # full build in the same process (880 MB resident), an increment's page faults
-                # here were 117,000-123,000 with the pool alive, 110,000-111,000 without.
-                pool.terminate()
-                pool = None
             if not store.stories_fresh():
                 update_stories(store)
         except KeyboardInterrupt:
             raise Interrupted(report) from None
         finally:
-            if pool:
+            for pool in pools:
                 pool.terminate()
     return report
 
@@ -305,8 +333,11 @@ def index(
 ALIGN_CHUNK = 500
 """Articles aligned per transaction (and per resumable step)."""
 
-POOL_MIN_PAIRS = 32
-"""Fewer pairs than this in a chunk are aligned in this process."""
+POOL_MIN_PAIRS = 64
+"""Fewer pairs than this in a chunk are aligned in this process. Starting and stopping the
+workers costs about 0.1 CPU s in a process holding a 100,000-article store (forking its
+memory map, then copy-on-write faults while they live), 10-20 alignments of news-length
+articles; below 64 pairs they would save under 0.3 s of waiting."""
 
 SCAN_SHARE = 0.05
 """Above this share of the store pending, candidates come from one scan of all postings
@@ -545,36 +576,34 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _pool(workers: int) -> Pool | None:
+def _pool(workers: int) -> Pool:
     # Imported here, as stories (and the compare engine behind it) are in their
     # users: `storytrace match` starts without them.
     from multiprocessing import get_context
 
-    return get_context("fork").Pool(workers, initializer=_quiet_worker) if workers > 1 else None
+    return get_context("fork").Pool(workers, initializer=_quiet_worker)
 
 
 def align_pending(
     store: Store,
     workers: int = 1,
     progress: Progress | None = None,
-    pool: Pool | None = None,
     known: Mapping[str, tuple[str, fp.Query]] | None = None,
 ) -> tuple[int, int]:
     """Align every pending article with its candidates stored before it; store the edges.
 
     Returns ``(pairs aligned, edges stored)``. Commits every
     :data:`ALIGN_CHUNK` articles, so an interruption loses at most one chunk of
-    work and the next call resumes. ``pool`` (or ``workers`` > 1) aligns in
-    worker processes; with neither, everything runs in this thread. ``known``:
+    work and the next call resumes. With ``workers`` > 1, a chunk of
+    :data:`POOL_MIN_PAIRS` pairs or more is aligned in that many worker processes,
+    started at the first such chunk; everything else runs in this thread. ``known``:
     ``(content hash, look-up keys)`` by article id, as :func:`prepare` computed them in
     this run (keys of other texts are computed again from the stored text).
     """
     pending = store.pending()
     if not pending:
         return 0, 0
-    own_pool = pool is None and workers > 1
-    if own_pool:
-        pool = _pool(workers)
+    pool: Pool | None = None
     n_docs = store.count()
     sizes: dict[str | None, int] = {None: 0}  # of the outlets met, counted when first met
 
@@ -662,9 +691,16 @@ def align_pending(
                         jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
                     else:  # A is the smaller id, as on Spark: the alignment is not symmetric
                         jobs.append((b, a, mb, ma, tb, ta, len(qa & qb), fb, fa))
-            # A few pairs (a small incremental run) align faster here than in
-            # workers that would each load the thesaurus first.
-            many = pool is not None and len(jobs) >= POOL_MIN_PAIRS
+            # A few pairs (a small incremental run) align faster here than in workers.
+            many = workers > 1 and len(jobs) >= POOL_MIN_PAIRS
+            if many and pool is None:
+                from storytrace.align import preload
+
+                # Loaded here first, the thesauri and the rest of a first alignment's
+                # tables are shared by the workers forked after: each loading its own cost
+                # 0.4-0.7 CPU s a worker.
+                preload()
+                pool = _pool(workers)
             results = pool.imap(_align, jobs, chunksize=8) if many else map(_align, jobs)
             rows = []
             for a, b, edge in results:
@@ -681,7 +717,7 @@ def align_pending(
         if above is not None:
             store.add_key_part(above[0], above[1], above[2])
     finally:
-        if own_pool and pool is not None:
+        if pool is not None:
             pool.terminate()
     return n_pairs, n_edges
 
