@@ -61,6 +61,11 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+The increment as a user runs it, a fresh ``storytrace index`` process on the stored 99%
+(start-up, imports and the first alignment's loads included), is ``bench/increment.py``'s
+(2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
+5.36-6.19 after cheaper loads, at load 7-12; docs/store.md).
+
 The increment, 2026-12-02 third session (incr13; docs/store.md has the sections): an update's
 story postings in one row of ``story_post_new`` (schema 9; ``add_stories`` 0.21-0.28 -> 0.16 CPU
 s), pending articles' keys matched by their stored hash, the worker pool stopped before the
