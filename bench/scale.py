@@ -66,6 +66,16 @@ The increment as a user runs it, a fresh ``storytrace index`` process on the sto
 (2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
 5.36-6.19 after cheaper loads, at load 7-12; docs/store.md).
 
+The increment, 2026-12-02 session 29 (incr13b; docs/store.md has the section): look-up key
+rows 64 to an ``INSERT`` (``add_many`` 0.32-0.40 -> 0.20-0.21 CPU s), the story update's
+cosines 128 new rows at a time and its postings and term ids joined without arrays of all
+their entries (``update_state`` in a fresh process 1.37-1.74 -> 1.13-1.15, its system time
+0.48-0.98 -> 0.16-0.22: the kernel's fresh huge pages), the key filter read once through
+``blobopen``. The last 1% alone on copies of this bench's ``db-first99`` (main a5577b9),
+alternating, load 8-11: main 5.12, 4.27, 3.95, this code 3.66, 3.62, 2.96 CPU s (this
+process 2.80-3.35 -> 1.91-2.41; the workers move with the load), every table the same.
+No same-run figure this session (the integrator's comes after).
+
 The increment, 2026-12-02 third session (incr13; docs/store.md has the sections): an update's
 story postings in one row of ``story_post_new`` (schema 9; ``add_stories`` 0.21-0.28 -> 0.16 CPU
 s), pending articles' keys matched by their stored hash, the worker pool stopped before the

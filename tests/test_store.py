@@ -582,3 +582,26 @@ def test_version_9_store_keeps_its_quotes_and_new_ones_carry_their_evidence(tmp_
     text = said + " More later."
     assert text[new["named_start"] : new["named_end"]] == "Jane Hill"
     assert text[new["cue_start"] : new["cue_end"]] == "said"
+
+
+@pytest.mark.parametrize(
+    "n", [0, 1, st.PAIRS_PER_INSERT, st.PAIRS_PER_INSERT + 1, 3 * st.PAIRS_PER_INSERT - 5]
+)
+def test_insert_pairs_stores_every_row_once(n):
+    # Key rows are bound many to a statement: whole statements and the rest must together
+    # store each row once, rows already there (or repeated) ignored as a row at a time would.
+    rng = np.random.default_rng(n)
+    keys = rng.integers(-(2**62), 2**62, size=n).tolist()
+    rows = [(k, int(d)) for k, d in zip(keys, rng.integers(1, 5, size=n).tolist(), strict=True)]
+    rows += rows[: n // 3]  # repeated within the input
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE t (h INTEGER, doc INTEGER, PRIMARY KEY (h, doc)) WITHOUT ROWID")
+    con.execute("INSERT INTO t VALUES (?, ?)", rows[0] if rows else (7, 7))  # already stored
+    st._insert_pairs(con, "t", [x for r in sorted(rows) for x in r])
+    got = con.execute("SELECT h, doc FROM t ORDER BY h, doc").fetchall()
+    assert got == sorted(set(rows) | ({rows[0]} if rows else {(7, 7)}))
+
+
+def test_key_rows_are_flat_and_in_key_order():
+    rows = st._key_rows([([5, -3, 9], 2), ([9, 1], 1)])
+    assert rows == [-3, 2, 1, 1, 5, 2, 9, 1, 9, 2]

@@ -102,12 +102,19 @@ def _from_scratch_with_stored_basis(db) -> dict[str, list]:
     n=hs.integers(8, 28),
     cuts=hs.lists(hs.floats(0.1, 0.9), min_size=1, max_size=3),
     max_df=hs.sampled_from([3, st.MAX_DF]),
+    at_a_time=hs.sampled_from([(st._PRODUCT_ROWS, st._HELD_PART), (2, 3), (1, 1)]),
 )
-def test_updates_equal_a_grouping_of_everything_with_the_same_basis(seed, n, cuts, max_df):
+def test_updates_equal_a_grouping_of_everything_with_the_same_basis(
+    seed, n, cuts, max_df, at_a_time
+):
     recs = _corpus(seed, n)
     ends = sorted({max(1, int(c * n)) for c in cuts}) + [n]
     with pytest.MonkeyPatch.context() as mp, _tmp() as tmp:
         mp.setattr(st, "MAX_DF", max_df)  # so that some terms are left out as too common
+        # The update takes new rows and stored docs a part at a time: parts this small make
+        # those loops run many times on these small corpora.
+        mp.setattr(st, "_PRODUCT_ROWS", at_a_time[0])
+        mp.setattr(st, "_HELD_PART", at_a_time[1])
         mp.setattr(corpus, "REBASE", 1e9)  # never start over: every later run updates
         full_calls = []
         real = st.full_state

@@ -1694,6 +1694,13 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
     }
 
 
+_HELD_PART = 4096
+"""Stored docs whose term ids :func:`_update_scores` takes at a time."""
+
+_PRODUCT_ROWS = 128
+"""New articles whose cosines :func:`update_state` computes at a time."""
+
+
 def _update_scores(
     a: np.ndarray,
     b: np.ndarray,
@@ -1729,20 +1736,26 @@ def _update_scores(
     lens = np.concatenate((lens_old, [len(f) for f in names_new])).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
     # A stored doc pairs only with new ones here, so of its terms only the new docs' focal
-    # names are ever looked up: the others are left out of the sorted keys.
-    held_old, lens_held = blobs(0)
+    # names are ever looked up: the others are left out of the sorted keys. The stored
+    # terms are taken a few thousand docs at a time, each part's keys sorted on their own
+    # (its rows lie above the part before), so that no array of all their 5 million terms
+    # is made (at 100,000, a tenth of the update's CPU went to the kernel's fresh pages).
     wanted = np.zeros(size, dtype=bool)
     wanted[np.concatenate((np.zeros(0, dtype=np.int64), *names_new))] = True
-    at = np.flatnonzero(wanted[held_old])
-    rows_old = np.searchsorted(np.cumsum(lens_held), at, side="right")
+    keys = []
+    for lo in range(0, n_old, _HELD_PART):
+        col = [v[0] for v in vs[lo : lo + _HELD_PART]]
+        held_old = np.frombuffer(b"".join(col), dtype=np.int32)
+        at = np.flatnonzero(wanted[held_old])
+        ends = np.cumsum(np.fromiter(map(len, col), dtype=np.int64, count=len(col)) // 4)
+        keys.append(np.sort((lo + np.searchsorted(ends, at, side="right")) * size + held_old[at]))
     rows_new = np.repeat(np.arange(n_old, len(docs), dtype=np.int64), terms_.lengths)
     # Of a new doc's terms, likewise, only the focal names of a doc it may pair with.
     asked = np.zeros(size, dtype=bool)
     asked[flat] = True
     mine = asked[held_new]
-    held = np.sort(
-        np.concatenate((rows_old * size + held_old[at], rows_new[mine] * size + held_new[mine]))
-    )
+    keys.append(np.sort(rows_new[mine] * size + held_new[mine]))
+    held = np.concatenate((np.zeros(0, dtype=np.int64), *keys))
     m = np.maximum(
         _missing_share(ra, rb, flat, lens, starts, held, size),
         _missing_share(rb, ra, flat, lens, starts, held, size),
@@ -1829,35 +1842,41 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     cols = unique_sorted(x_new.indices)
     cols = cols[~cut[cols]]
     post = store.story_postings(cols.tolist())
-    doc_blobs, weight_blobs = zip(*post.values(), strict=True) if post else ((), ())
     new_arr = np.asarray(new, dtype=np.int64)
     right = x_new[:, cols].tocsr()
     right.sort_indices()
     by_term = right.T.tocsr()  # the new articles' entries, a row per term
-    n_stored = np.zeros(len(cols), dtype=np.int64)
-    held_terms = np.fromiter(post, dtype=np.int64, count=len(post))
-    n_stored[np.searchsorted(cols, held_terms)] = (
-        np.fromiter(map(len, doc_blobs), dtype=np.int64, count=len(post)) // 8
-    )
-    n_new = np.diff(by_term.indptr)
-    indptr = np.concatenate(([0], np.cumsum(n_stored + n_new)))
-    docs_t = np.empty(indptr[-1], dtype=np.int64)
-    weights_t = np.empty(indptr[-1])
-    # Each stored entry to its term's row, then each new one after the term's stored ones.
-    at = np.arange(int(n_stored.sum())) + np.repeat(
-        indptr[:-1] - np.concatenate(([0], np.cumsum(n_stored)))[:-1], n_stored
-    )
-    docs_t[at] = np.frombuffer(b"".join(doc_blobs), dtype=np.int64)
-    weights_t[at] = np.frombuffer(b"".join(weight_blobs))
-    at = np.arange(by_term.nnz) + np.repeat(indptr[:-1] + n_stored - by_term.indptr[:-1], n_new)
-    docs_t[at] = new_arr[by_term.indices]
-    weights_t[at] = by_term.data
+    # Each term's row: its stored entries, then the new ones, joined as bytes in that order
+    # (placing them by index arrays cost twice the memory and time).
+    new_docs = new_arr[by_term.indices].tobytes()
+    new_weights = by_term.data.astype(np.float64).tobytes()
+    bounds = (by_term.indptr * 8).tolist()
+    doc_parts: list[bytes] = []
+    weight_parts: list[bytes] = []
+    ends = [0]
+    for k, term in enumerate(cols.tolist()):
+        d, w = post.get(term, (b"", b""))
+        doc_parts += (d, new_docs[bounds[k] : bounds[k + 1]])
+        weight_parts += (w, new_weights[bounds[k] : bounds[k + 1]])
+        ends.append(ends[-1] + (len(d) + bounds[k + 1] - bounds[k]) // 8)
+    docs_t = np.frombuffer(b"".join(doc_parts), dtype=np.int64)
+    weights_t = np.frombuffer(b"".join(weight_parts))
+    indptr = np.asarray(ends, dtype=np.int64)
     left_t = sparse.csr_matrix(
         (weights_t, docs_t, indptr), shape=(len(cols), int(docs_t.max(initial=0)) + 1)
     )
-    prod = (right @ left_t).tocoo()
-    close = prod.data >= CANDIDATE_LINK
-    j, a_docs, cos = prod.row[close], prod.col[close].astype(np.int64), prod.data[close]
+    # A few new rows at a time: each row's cosines are its own sums, and at 100,000 the
+    # whole product held 3.2 million entries (about 100 MB of arrays made and dropped, most
+    # under the threshold), where the rows at a time reuse a few MB.
+    found = []
+    for lo in range(0, right.shape[0], _PRODUCT_ROWS):
+        prod = (right[lo : lo + _PRODUCT_ROWS] @ left_t).tocoo()
+        close = prod.data >= CANDIDATE_LINK
+        found.append((prod.row[close] + lo, prod.col[close].astype(np.int64), prod.data[close]))
+    j, a_docs, cos = (
+        np.concatenate([np.zeros(0, dtype=t), *(f[k] for f in found)])
+        for k, t in enumerate((np.int64, np.int64, np.float64))
+    )
     b_docs = new_arr[j]
     # In pair order (the rows come by new article): the pairs' sort below is then a merge.
     order = np.lexsort((b_docs, a_docs))
