@@ -276,6 +276,19 @@ random words, average-link), which grows with the store. Peak memory, 1.9
 GB (1.5x datasketch's), is reached inside ``index`` (1,749 MB after the
 first run, which ends with a regrouping); it was not broken down further.
 
+Session 29 (2026-12-02, fast16). The integrator's run of main at 100,000 articles stopped at the
+datasketch side (not installed in the venv), before its story-link line. On the store it kept
+(opened read-only, main's ``src``), ``story_links_vs_sklearn``: similar_pairs 36.08 vs
+scikit-learn 36.63 CPU s (2,161,406 pairs each, the same; load 8-12), where earlier runs had
+measured 0.42-0.58x. ``stories._pair_arrays`` now multiplies each block of rows by the rows
+from its first on only (the upper triangle; before, every pair was computed twice and half
+thrown away): on those vectors (pickled, scratch script) the products took 21.0 -> 14.6 CPU s
+with the same pairs and bits, and similar_pairs 21.73 against scikit-learn 49.91 CPU s in one
+run (the same 2,161,406 pairs; load 10-12, which inflates scikit-learn's share; not rerun
+quietly). The fingerprints gained shape keys in the same session (``bench/sentence_reuse.py``):
+on this generator's corpus, postings per article 157 -> 273 and ``index`` CPU +24-33% at
+20,000 articles without quotes; not run at 100,000 here.
+
 Earlier results (2026-11-23, before reuse was stored at index time and with
 1-in-4 sampled fingerprints; ``--n 100000 --workers 2``, about 2.5 minutes in
 all; 2,020 near-duplicate and 1,953 excerpt pairs):

@@ -18,15 +18,17 @@ variant, ``--lifts`` pairs of otherwise unrelated articles (a, b) are made:
 * ``edited copy``: b becomes a with 10% of its words replaced and 5% deleted;
 * ``reordered``: b becomes a with its sentences shuffled.
 
-Two candidate rules, the store's rule (pairs sharing at least ``min_shared``
-fingerprints held by at most ``fp.MAX_DF`` articles; LSH near-duplicate keys
-are left out, they do not find sentence-length reuse) over two fingerprint
-schemes:
+The store's candidate rule (pairs sharing at least ``min_shared`` fingerprints
+held by at most ``fp.MAX_DF`` articles; LSH near-duplicate keys are left out,
+they do not find sentence-length reuse) over three fingerprint schemes:
 
 * ``before``: word 5-grams, winnowing window 5, two shared (guarantee: a shared
   run of 14 words), the parameters until this bench's commit;
-* ``now``: :mod:`storytrace.fingerprints` as it is (word 4-grams, window 2,
-  three shared: a shared run of 9 words, or three of 5 words).
+* ``words``: word 4-grams, window 2, three shared (a shared run of 9 words, or
+  three of 5 words), the fingerprints until the shape keys (2026-12-02);
+* ``now``: :mod:`storytrace.fingerprints` as it is (``words`` and the shape
+  keys: word length and first letter, 7-grams, window 3; a run of 15 words
+  keeping their shapes).
 
 "found" counts lifted pairs that are candidates; "cand/art" is every pair the
 rule yields per article (what alignment then costs; real reuse between BBC
@@ -374,6 +376,64 @@ candidate step, not attempted this session: it needs a letter-tolerant key measu
 seed 131's edited lift ('"We never said, ... " said John Franklin, chief of "every
 operations department.', a candidate, ``same-story`` by ``shared-quote``: the edit put a
 quotation mark into the frame; not read further, a measure seed).
+
+Shape keys and the edited frame (issue 16, session 29, 2026-12-02, fast16). For the OCR lifts
+that are no candidates, OCR-tolerant keys were compared in a scratch script (this bench's lifts,
+``--corpus bbc``, tune seeds 211, 223, 307, 401, 409, 419 and 421, none used before; candidates
+only, OCR variant): word-length n-grams (8-12 words) find every lift at +0-17% candidates on BBC
+but 56 candidates per article on 18,000 synthetic articles (made-up words of 2-5 letters carry
+about 2 bits of length each); character 16-grams 10x the candidates; (length, first letter)
+and (length, last letter) 5-grams 3x. One family, each word's length and first letter in
+7-grams winnowed in windows of 3 (``fp.SHAPE_NGRAM``, ``fp.SHAPE_WINDOW``), found every OCR
+lift of the seven seeds (294/300 with word 4-grams alone) at +0-5% candidates on BBC (+5% on
+all 2,225 articles: 2.08 against 1.98 per article) and none on synthetic text (0.01 per article
+at 28,000), with +72% postings. It guarantees a shared run of 15 words whose words keep their
+length and first letter, whatever else OCR misreads (``tests/test_fingerprints.py``). On tune
+seed 421 (``--found``, main beside it) OCR lifts found went 48 -> 49 of 50 (the one left is a
+candidate ``compare`` judges ``unrelated``: four misread words in 16).
+
+The edited lift of seed 131 (read in the previous session's log line above, not again):
+replacement words are drawn from the articles' whitespace tokens, marks and all, and one put an
+opening quotation mark into the frame of a lifted quotation ('chief of "every operations
+department.'), so the frame's last words were quoted in one article only, the frame outside
+quotes on both sides fell to 5 words (under ``evidence.FRAME_MIN_WORDS``) and the pair stayed
+``shared-quote``. ``evidence._frame_words`` now keeps as frame the words after a mark one side
+opens inside a word it changed where the other side quotes nothing there; two outlets quoting
+one statement to different extents (the mark between words both print) are not affected. On
+PolNeAR (cross-outlet candidate pairs, main's ``src`` and this one compared on the same pairs,
+scratch script): train 56 -> 56 reuse edges (the same pairs) of 1,644 word-rule candidates (the
+shape keys add 72 candidates, none an edge), dev 1 -> 1 of 20 (+1). ``compare`` of
+``examples/seed_a.txt`` and ``seed_b.txt``: the same verdict and rules.
+
+Measured once on seeds 97 and 131, ``--corpus bbc --seed 97|131 --data
+/work/shared/data/bbc/bbc --found --baseline-src`` main a5577b9 (``git archive``), same lifts,
+same run, load 8-12 on 2 cores:
+
+| found (of 50)        | verbatim | ocr | edited | excerpt | ed. copy | reordered |
+|----------------------|---------:|----:|-------:|--------:|---------:|----------:|
+| bbc 97, candidates, words |  50 |  47 |     50 |      50 |       50 |        50 |
+| bbc 97, candidates, now   |  50 |  49 |     50 |      50 |       50 |        50 |
+| bbc 97, before (main)|       50 |  47 |     50 |      50 |       50 |        50 |
+| bbc 97, now          |       50 |  49 |     50 |      50 |       50 |        50 |
+| bbc 131, candidates, words | 50 |  50 |     50 |      50 |       50 |        50 |
+| bbc 131, candidates, now   | 50 |  50 |     50 |      50 |       50 |        50 |
+| bbc 131, before (main)|      50 |  50 |     49 |      50 |       50 |        50 |
+| bbc 131, now         |       50 |  50 |     50 |      50 |       50 |        50 |
+
+599 of 600 lifted pairs found (596 before). Not found: seed 97's OCR lift "More money is go be
+given to councils io develop official caravan parksi said heusing minister Yvette Cooper."
+(two first letters misread, "to" as "go" and "io", so no 15-word run keeps its shapes: no
+candidate, and ``compare`` judges the pair ``unrelated`` anyway). Candidates per article
+0.55-0.74 now against 0.53-0.70 (words), postings 440-450 against 252-258 per article. Index
+CPU s with quotes per variant, before/now: 8.6-10.8 / 9.3-11.6 (all six variants: 58.6 / 63.5 on
+seed 97, 58.7 / 62.9 on seed 131, +7-8%).
+At scale (``make_corpus`` of ``bench/scale.py``, 20,000 synthetic articles, ``corpus.index``
+without quotes, 1 worker, main's ``src`` and this one alternately, scratch script): postings
+157.0 -> 273.1 per article (+74%; at 100,000 about 15.7M -> 27.3M rows), store 170 -> 216 MB,
+candidate pairs 817 -> 819, index CPU 66.9 / 64.9 s (main) against 86.4 / 80.6 s (+24-33%,
+under load 8-12): the stages that grow with the postings (their inserts, sorting them into
+pairs) and fingerprinting. That is the price of the OCR guarantee on a corpus without quotes
+(with quotes, on BBC, +7-8%); issue 16's 100k line against datasketch pays it.
 """
 
 from __future__ import annotations
@@ -406,6 +466,10 @@ def before(text: str) -> set[int]:
     return set(fp.sample_of(fp.shingles(text, 5), 5))
 
 
+def words(text: str) -> set[int]:
+    return set(fp.sample_of(fp.shingles(text)))
+
+
 def now(text: str) -> set[int]:
     return set(fp.fingerprint(text))
 
@@ -420,6 +484,7 @@ def winnowed_3grams(text: str) -> set[int]:
 
 RULES: dict[str, tuple[Callable[[str], set[int]], int]] = {
     "before": (before, 2),
+    "words": (words, fp.MIN_SHARED),
     "now": (now, fp.MIN_SHARED),
 }
 ALTERNATIVES: dict[str, tuple[Callable[[str], set[int]], int]] = {

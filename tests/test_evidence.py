@@ -462,6 +462,40 @@ def test_a_quotation_lifted_with_its_frame_is_a_shared_passage(lift: str, reuse:
     assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
 
 
+# FRAMED lifted with a word of its frame edited into one carrying an opening quotation mark
+# (bench/sentence_reuse.py's edited lifts replace words with words of other articles, marks
+# and all): the mark opens a quotation in one article only, and the frame is still the
+# narrator's. When both articles quote from a word they print differently, it is a quoted
+# statement, and its words are no frame.
+FRAMED_MARKED = FRAMED.replace("Radio 4's", "\"every 4's")
+QUOTED_BOTH = (
+    'The owners and staff said they were "extremely careful with very old and highly '
+    'valuable watches from the workshop."'
+)
+
+
+@pytest.mark.parametrize(
+    ("lift_a", "lift_b", "reuse"),
+    [
+        (FRAMED, FRAMED_MARKED, True),
+        (FRAMED_MARKED, FRAMED, True),
+        (QUOTED_BOTH, QUOTED_BOTH.replace('"extremely careful', '"really careful'), False),
+    ],
+)
+def test_a_quotation_mark_an_edit_brought_leaves_the_frame(
+    lift_a: str, lift_b: str, reuse: bool
+) -> None:
+    from storytrace.stories import reuse_edge
+
+    a = HEIST_WITH_LIFT.replace(LIFT, lift_a) + MORE_HEIST
+    b = LIFTED.replace(LIFT, lift_b) + MORE_HARBOUR
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert cmp.verdict == "same-story" and ev.rule == "shared-quote"
+    assert ("shared-passage" in ev.held) is reuse
+    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+
+
 def test_a_place_conflict_names_the_place_as_written() -> None:
     # ECB+ 1_1ecb against 1_10ecbplus named B's place "betty": a word of the place the
     # test compares, not a place a reader knows.

@@ -28,7 +28,9 @@ def test_near_duplicates_collide_in_lsh():
 def test_winnowed_sample_keeps_a_minimum_of_every_window():
     sh = fp.shingles(BASE)
     kept = fp.sample_of(sh)
-    assert kept == fp.fingerprint(BASE) and set(kept) <= set(sh)
+    assert set(kept) <= set(sh)
+    # The fingerprints are these samples and the winnowed shape keys, nothing else.
+    assert fp.fingerprint(BASE) == sorted(set(kept) | set(fp.sample_of(fp.shapes(BASE), 3)))
     for k in range(len(sh) - fp.WINDOW + 1):
         assert min(sh[k : k + fp.WINDOW]) in kept
     # A text too short for a whole window keeps its smallest shingle.
@@ -78,8 +80,46 @@ def test_three_shared_runs_of_five_words_make_a_candidate():
         tb = " ".join(w for k in order for w in b[k * 20 : k * 20 + 2] + runs[k])
         shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
         assert len(shared) >= fp.MIN_SHARED
-        old_found += len(set(fp.fingerprint(ta, 5, 5)) & set(fp.fingerprint(tb, 5, 5))) >= 2
+        old = [set(fp.sample_of(fp.shingles(t, 5), 5)) for t in (ta, tb)]
+        old_found += len(old[0] & old[1]) >= 2
     assert old_found < 100
+
+
+def _misread(rng, w):
+    """``w`` with one letter other than its first replaced (OCR noise that keeps its shape)."""
+    k = rng.randrange(1, len(w))
+    return w[:k] + rng.choice("abcdefghij".replace(w[k], "")) + w[k + 1 :]
+
+
+def test_a_run_of_15_misread_words_shares_min_shared_shape_keys():
+    """The shape keys' guarantee: 15 shared words with a letter misread in every one of them
+    (so no word 4-gram is shared) still share MIN_SHARED fingerprints, on 300 placements."""
+    import random
+
+    rng = random.Random(5)
+    assert fp.SHAPE_GUARANTEED_WORDS == 15
+    vocab = [f"w{i}x{i * 7 % 13}" for i in range(5000)]
+    for _ in range(300):
+        run = [rng.choice(vocab) for _ in range(fp.SHAPE_GUARANTEED_WORDS)]
+        seen = [_misread(rng, w) for w in run]
+        a = [rng.choice(vocab) for _ in range(rng.randrange(0, 200))]
+        b = [rng.choice(vocab) for _ in range(rng.randrange(0, 200))]
+        cut_a, cut_b = rng.randrange(len(a) + 1), rng.randrange(len(b) + 1)
+        ta = " ".join(a[:cut_a] + run + a[cut_a:])
+        tb = " ".join(b[:cut_b] + seen + b[cut_b:])
+        assert not set(fp.shingles(ta)) & set(fp.shingles(tb))
+        shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
+        assert len(shared) >= fp.MIN_SHARED, (cut_a, cut_b)
+
+
+def test_shapes_need_the_first_letter_and_a_whole_shingle():
+    text = "the plan would cut hospital waiting lists by half before the end of next year"
+    # A first letter changed in every seventh word breaks every shape 7-gram.
+    words = text.split()
+    broken = " ".join("q" + w[1:] if k % 7 == 3 else w for k, w in enumerate(words))
+    assert not set(fp.shapes(text)) & set(fp.shapes(broken))
+    assert fp.shapes("one two three four five six") == []  # under SHAPE_NGRAM words
+    assert len(fp.shapes(text)) == len(words) - fp.SHAPE_NGRAM + 1
 
 
 def test_minhash_constants_are_the_seeded_draws():

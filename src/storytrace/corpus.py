@@ -107,7 +107,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
         id=article_id,
         text=text,
         hash=content_hash(text),
-        sampled=np.asarray(fp.sample_of(sh), dtype=np.int64),
+        sampled=np.asarray(fp.fingerprint(text, sh), dtype=np.int64),
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),
@@ -480,7 +480,7 @@ def _pairs_of_rows(
 def _query_of(text: str) -> fp.Query:
     """A stored text's fingerprints and distinct band keys (what :func:`prepare` stored)."""
     sh = fp.shingles(text)
-    return fp.Query(fp.sample_of(sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
+    return fp.Query(fp.fingerprint(text, sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
 
 
 # --- corpus boilerplate -----------------------------------------------------

@@ -849,8 +849,13 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
 
 def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:
     """Words of ``p``'s ``equal`` edits outside quotation marks on both sides: the narrator's
-    words both articles print alike around a quotation."""
-    qa, qb = masks["a"], masks["b"]
+    words both articles print alike around a quotation. A quotation one side opens inside a
+    word it changed, where the other side quotes nothing (``chief of "every operations
+    department.`` for ``chief of special operations department.``), was brought by the edit:
+    the words after its mark stay frame. Where two outlets quote one statement to different
+    extents, the mark stands between words both print, and their words are not frame."""
+    qa = _brought_unquoted(doc_a, doc_b, p, "a", masks)
+    qb = _brought_unquoted(doc_b, doc_a, p, "b", masks)
     n = 0
     for e in p.edits:
         if e.op != "equal":
@@ -861,6 +866,31 @@ def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:
         outside_b = [not q for q in qb[u0:u1]] if qb else [True] * (u1 - u0)
         n += sum(x and y for x, y in zip(outside_a, outside_b, strict=False))
     return n
+
+
+def _brought_unquoted(
+    doc: Doc, other: Doc, p: Passage, side: str, masks: dict
+) -> list[bool] | None:
+    """``masks[side]`` (``doc``'s quoted tokens) without the quotations that open inside a
+    changed stretch of ``p`` on ``side`` while ``other`` quotes none of its words there."""
+    mask = masks[side]
+    if not mask:
+        return mask
+    theirs = masks["b" if side == "a" else "a"]
+    out = None
+    for e in p.edits:
+        if e.op == "equal":
+            continue
+        s0, s1 = getattr(e, side)
+        o0, o1 = other.tokens_in(getattr(e, "b" if side == "a" else "a"))
+        if theirs and any(theirs[o0:o1]):
+            continue
+        for qs, qe in doc.quotations:
+            if s0 <= qs < s1:
+                out = list(mask) if out is None else out
+                t0, t1 = doc.tokens_in((qs, qe))
+                out[t0:t1] = [False] * (t1 - t0)
+    return mask if out is None else out
 
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:

@@ -552,9 +552,7 @@ class Store:
             ).fetchall()
             if not rows:
                 break
-            postings = sorted(
-                (h, doc) for doc, text in rows for h in fp.sample_of(fp.shingles(text))
-            )
+            postings = sorted((h, doc) for doc, text in rows for h in fp.fingerprint(text))
             self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?,?)", postings)
             last = rows[-1][0]
         self._migrate_2()
@@ -757,7 +755,7 @@ class Store:
         (text,) = self.db.execute("SELECT text FROM articles WHERE doc=?", (doc,)).fetchone()
         sh = fp.shingles(text)
         for table, keys in (
-            ("postings", fp.sample_of(sh)),
+            ("postings", fp.fingerprint(text, sh)),
             ("lsh", set(fp.lsh_keys(fp.minhash(sh)))),
         ):
             col = _KEYS[table]
