@@ -61,6 +61,11 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+The increment as a user runs it, a fresh ``storytrace index`` process on the stored 99%
+(start-up, imports and the first alignment's loads included), is ``bench/increment.py``'s
+(2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
+5.36-6.19 after cheaper loads, at load 7-12; docs/store.md).
+
 The increment, 2026-12-02 session 29 (incr13b; docs/store.md has the section): look-up key
 rows 64 to an ``INSERT`` (``add_many`` 0.32-0.40 -> 0.20-0.21 CPU s), the story update's
 cosines 128 new rows at a time and its postings and term ids joined without arrays of all

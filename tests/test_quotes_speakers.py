@@ -208,12 +208,14 @@ def test_descriptions_that_are_not_a_named_person(text: str, words: str, speaker
             "We predict",
             "The shopping centre spokeswoman",
         ),
-        # A place after the description, a relative clause before the verb.
+        # A place after the description, a relative clause before the verb. The
+        # spokeswoman is unnamed and keeps her description, as the annotation
+        # guidelines have it (bench/quote_eval/GUIDELINES.md); not the centre.
         (
             "On Saturday, a spokeswoman for the St David's Shopping Centre in Cardiff said "
             "it looked like being its busiest day.",
             "busiest day",
-            "St David's Shopping Centre",
+            "a spokeswoman for the St David's Shopping Centre",
         ),
         (
             "A government official reported deaths, but an American activist who spoke to "

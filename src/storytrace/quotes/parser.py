@@ -118,6 +118,9 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
         # the lead), so subject and content are clipped to the unit being read.
         s0, s1 = _subject_span(subj)
         sp = (max(u0, s0), min(u1, s1))
+        if not ctx.text[sp[0] : sp[1]].strip():
+            # The subject lies outside the unit: no speaker from this parse.
+            continue
         ct = list(comp.subtree)
         piece = trim_span(ctx.text, max(u0, ct[0].idx), min(u1, ct[-1].idx + len(ct[-1])))
         if piece is None or ctx.count_words(*piece) < 3:

@@ -136,6 +136,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 if w_k in STATEMENT_NOUNS:
                     start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
                     return toks[start].start(), toks[i - 1].end()
+                if k == i - 1 and w_k in PERSON_HEADS | ORG_DESCRIPTORS | ORG_WORDS | BARE_SPEAKERS:
+                    # 'a committee that said ...': the relative pronoun, whose
+                    # antecedent resolve_speaker names.
+                    return toks[i].span()
             return None
         return toks[i].span()
     if w == "," and i > 1 and toks[i - 1].group(0) == ")":
@@ -361,6 +365,31 @@ def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | 
 
 
 _PARTY_LABEL = lazy_compile(r"[RDI]-[A-Z][A-Za-z.]*")
+# What may stand before a description that opens a frame: the end of the content
+# (a comma, a closing mark) or the start of the unit.
+_CONTENT_END = lazy_compile(r"(?:^|[,;:—–]|[”’\"'])\s*$")
+
+
+def appositive_start(doc: Doc, lo: int, speaker: Span, c0: int) -> int:
+    """Where the frame starts when the speaker is the name inside an appositive.
+
+    In '"...," the mayor, Jane Hill, said' the speaker is Jane Hill and the role
+    before her is part of the frame, not of the content: the description's start,
+    when it follows the end of the content; else the speaker's own start.
+    """
+    text = doc.text
+    s = speaker[0]
+    if not text[speaker[1] : c0].lstrip().startswith(",") or not text[lo:s].rstrip().endswith(","):
+        return s
+    toks = phrase_tokens(doc, lo, s)
+    np = _scan_np(toks, len(toks) - 2)
+    if np is None or np[1] - np[0] > 7:
+        return s
+    first = toks[np[0]].group(0)
+    if not (first.lower() in DETERMINERS or first[:1].isupper()):
+        return s
+    start = toks[np[0]].start()
+    return start if _CONTENT_END.search(text, lo, start) else s
 
 
 def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
@@ -369,6 +398,10 @@ def _prev_comma(toks: list[re.Match[str]], comma: int) -> int | None:
         if w == ",":
             return j
         if not w[0].isalnum() and w not in "-–—()&'’" and not w.endswith("."):
+            return None
+        if w == "." and j > 0 and toks[j - 1].group(0).islower() and len(toks[j - 1].group(0)) > 3:
+            # '... considered obviously illegal. Podesta, who said': a sentence ended
+            # here ('Flint, Mich., said' keeps its abbreviation's full stop).
             return None
     return None
 
@@ -889,11 +922,15 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.descriptors.append((m.start(), frozenset({f"{age.group(1)}-year-old"}), name))
     for m in re.finditer(
         r"\b("
-        + "|".join(STATEMENT_NOUNS)
+        + "|".join(sorted(STATEMENT_NOUNS | _DOCUMENT_HEADS))
         + r")\s+(?:\w+\s+){0,3}?by\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)",
         text,
     ):
-        ctx.descriptors.append((m.start(), frozenset({m.group(1)}), _strip_titles(m.group(2))))
+        # 'by report' marks the author (no description's words hold a space).
+        doc_noun = m.group(1)
+        ctx.descriptors.append(
+            (m.start(), frozenset({doc_noun, f"by {doc_noun}"}), _strip_titles(m.group(2)))
+        )
     ctx.names_indexed()
     for _, name in ctx.names:
         parts = name.split()
@@ -977,9 +1014,15 @@ def _strip_titles(name: str) -> str:
     return re.sub(r"[’']s$", "", " ".join(words))
 
 
+_NOT_SPEAKERS = RELATIVES | {"", "whom", "whose", "what", "there"}
+
+
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name`` and ``speaker_type``."""
     _resolve_name(ctx, q, earlier)
+    if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
+        # 'that', 'which', 'who' as written name nobody: unknown, never the word.
+        q.speaker_name = None
     if q.speaker is not None:
         q.speaker_type = speaker_type(ctx, ctx.text[q.speaker[0] : q.speaker[1]], q.speaker_name)
 
@@ -989,13 +1032,31 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     resolved: pronouns, organisation words ("Committee", "Times", "Inc."), the
     parser's entity types, titles, first names and person roles ("the senator")."""
     low = phrase.lower()
+    if not low.strip():
+        return "unknown"
     if low in ("he", "she", "i"):
         return "person"
     if low == "it":
         return "organisation"
+    head = _head(phrase)
+    if _is_document(phrase) and (name is None or name == phrase):
+        # 'the survey', 'a New York Times/CBS News poll': a document, neither.
+        return "unknown"
+    if head in ORG_WORDS | ORG_DESCRIPTORS and re.search(
+        r"[’']s?\s+(?:[\w\-]+\s+)?" + re.escape(head) + r"$", low
+    ):
+        # "Mrs. Clinton's campaign", 'the company's board': what somebody owns is
+        # no person, whatever title opens the phrase.
+        return "organisation"
     # 'A spokesman for the council': the head of the phrase decides.
     head = re.split(r"\s(?:for|of|at|from|with)\s", _expand_role(phrase).lower(), maxsplit=1)[0]
-    if SPOKES.search(head) or set(head.split()) & PERSON_ROLES:
+    if (
+        SPOKES.search(head)
+        or set(head.split()) & PERSON_ROLES
+        # 'one former campaign staffer': a person, whatever organisation word is in it.
+        or (name is None or name == phrase)
+        and _head(phrase) in PERSON_HEADS | _PERSON_NOUNS
+    ):
         return "person"
     if _person_description(phrase) and not is_organisation(ctx, phrase):
         # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
@@ -1023,11 +1084,24 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     return "unknown"
 
 
+# Heads of descriptions of one person, beyond roles: 'a friend', 'one staffer'.
+_PERSON_NOUNS = set(
+    """friend staffer supporter neighbour neighbor colleague witness voter insider activist
+    lawmaker legislator prosecutor investigator detective officer resident source teacher
+    student doctor nurse relative cousin uncle aunt boy girl owner worker employee surrogate
+    commentator critic expert""".split()
+)
+
+
 # A spokesman's phrase: 'a spokesman', 'a company spokeswoman', 'the firm's spokesman'.
 _SPOKES_HEAD = lazy_compile(
     r"(?:an?|the|one|its|their)\s+(?:(?:"
     + "|".join(sorted(ORG_DESCRIPTORS))
     + r")(?:[’']s)?\s+)?(spokes(?:man|woman|person)|representative)\b"
+)
+_SPOKES_FOR = lazy_compile(
+    r"(?:an?|the|one|another)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+\S"
 )
 _PEERAGE = lazy_compile(r"\b(?:Lord|Lady|Baroness|Baron)\s+[A-Z][\w’'\-]+\s+of\s+[A-Z][\w’'\-]+")
 _PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "professor"}
@@ -1039,7 +1113,11 @@ def is_organisation(ctx: Context, name: str) -> bool:
     acronym ("AMD", "BCC")."""
     if name in ctx.organisations:
         return True
-    words = {w.lower().strip(".,’'s") for w in name.split()}
+    # Only a possessive ending goes: stripping every final 's' read 'Press' as 'pre'
+    # and 'Times' as 'time', so no newspaper was an organisation.
+    words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in name.split()}
+    # 'the groups', 'three television networks': plurals of organisation words.
+    words |= {w[:-1] for w in words if w.endswith("s")}
     parts = name.split()
     return (
         bool(words & ORG_WORDS)
@@ -1117,11 +1195,22 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and p.speaker_name
                 and p.speaker_name.lower() not in RELATIVES
                 and 0 <= s - p.speaker[1] <= 200
+                # Only through the previous speaker's apposition, not past their
+                # content ('Almost half said ..., compared with four in 10 who said').
+                and text[p.speaker[1] : s].lstrip().startswith((",", "("))
                 and "\n" not in text[p.speaker[1] : s]
                 and not re.search(r"[.!?][”\"’']?\s", text[p.speaker[1] : s])
             ]
-            q.speaker_name = near[-1].speaker_name if near else phrase
-            return
+            if near:
+                q.speaker_name = near[-1].speaker_name
+                return
+            np = _scan_np(toks, len(toks) - 1) if toks else None
+            if np is None or toks[np[1]].group(0).lower() in PRONOUNS.keys() | DETERMINERS:
+                # A relative pronoun names nobody: unknown rather than 'who'.
+                return
+            # 'It was the minister who said ...', 'a committee that said ...': a
+            # restrictive clause; its antecedent is the noun phrase just before.
+            ante = toks[np[0]].start(), toks[np[1]].end()
         s, e = ante
         # 'said one Republican involved in the planning, who spoke ...': the antecedent
         # runs on from the previous quote's speaker with no new name between.
@@ -1132,6 +1221,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and p.speaker_name.lower() not in RELATIVES
                 and p.speaker[1] <= s
                 and p.speaker[1] > e - 60
+                and text[p.speaker[1] : e].lstrip().startswith((",", "("))
                 and not re.search(r"[A-Z\n.!?]", text[p.speaker[1] : e])
             ):
                 q.speaker_name = p.speaker_name
@@ -1180,6 +1270,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_type = "organisation"
         return
     words_low = low.split()
+    if not words_low:
+        # A speaker span of no words (a parsed subject clipped to the unit): nobody.
+        return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
     if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
@@ -1193,7 +1286,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         org = _organisation_before(ctx, s, earlier) or _subject_organisation(
             ctx, s, plural=False, any_named=True
         )
-        if org is not None:
+        if org is not None and _fits(ctx, phrase, org):
             q.speaker_name = org
             ctx.organisations.add(org)
             return
@@ -1223,6 +1316,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # said'): a name of several words, none an organisation's, is taken for one.
             q.speaker_name = f"{org} {spokes.group(1)}"
             return
+    if _SPOKES_FOR.match(low):
+        # 'A spokeswoman for YouTube', 'a spokesman for Mayor Frank Jackson': an unnamed
+        # voice, kept as written; not YouTube, nor the mayor.
+        q.speaker_name = phrase
+        return
     peer = _PEERAGE.search(phrase)
     if peer:
         # 'Lord Roberts of Conwy': the title is the name; Conwy is a place.
@@ -1259,6 +1357,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
+        if (
+            phrase.split()[0].lower().strip(".") in _PERSON_TITLES
+            and q.speaker_name != run
+            and is_organisation(ctx, q.speaker_name)
+        ):
+            # 'Mr. Clinton' is not the 'Clinton Foundation'.
+            q.speaker_name = run
         if q.speaker_name == run and " " not in run:
             # "Mr Smith" with no full name in the article stays "Mr Smith".
             titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
@@ -1270,15 +1375,154 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         elif " " in q.speaker_name or phrase != run:
             ctx.persons.add(q.speaker_name)
         return
+    if _unnamed(phrase):
+        # 'a friend', 'one man', 'some families', 'media trackers': somebody the
+        # article brings in without a name, not whoever it named before; only the
+        # name the description is set beside ('Paul Porter, a truck driver') is theirs.
+        beside = (
+            _described(ctx, phrase, s, reach=_BESIDE)
+            if text[max(0, s - 3) : s].rstrip().endswith(",")
+            else None
+        )
+        q.speaker_name = beside if beside and _fits(ctx, phrase, beside) else phrase
+        return
+    if _introduced(text, phrase, s):
+        # 'One man in Manchester interrupted ... "…," the man shouted': the
+        # unnamed person the text brought in, not the candidate named before.
+        q.speaker_name = phrase
+        return
     # "the former shadow chancellor", "the post": a descriptor seen with a name.
-    q.speaker_name = (
-        _described(ctx, phrase, s)
-        or _organisation_role(ctx, phrase, s, earlier)
-        or (_person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)))
-        or _last_person(ctx, phrase, s, earlier)
-        or _described_after(ctx, phrase, s)
-        or phrase
+    found = (
+        # A name written with the description pages back is a weak sign ('The
+        # actress said' after a paragraph on another actress; 'her friend' three
+        # thousand characters after 'his friend X'): the near descriptor first.
+        lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
+        lambda: _organisation_role(ctx, phrase, s, earlier),
+        lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
+        # An office is held by one person across the article ('South Sudan's
+        # president' pages after 'President Salva Kiir'); a friend or a man is not.
+        lambda: (
+            _head(phrase) in _OFFICES
+            and phrase.split()[0].lower() not in _POSSESSIVES
+            and _described(ctx, phrase, s, same_rank=True)
+        ),
+        lambda: _last_person(ctx, phrase, s, earlier),
+        lambda: _described_after(ctx, phrase, s),
     )
+    q.speaker_name = next(
+        (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
+    )
+
+
+# What opens a description of somebody the article does not name.
+_UNNAMED_OPENERS = {"a", "an", "another", "one", "some", "several", "many", "those", "these"}
+# Words a description's head may be that make it a document ('the report said').
+_DOCUMENT_HEADS = STATEMENT_NOUNS | {
+    "paper", "document", "study", "survey", "poll", "lawsuit", "suit", "book", "movie", "film",
+    "ranking", "biography", "analysis", "indictment", "ad", "op-ed", "editorial", "article",
+    "summary", "affidavit", "excerpt", "transcript",
+}  # fmt: skip
+# Places a name for a person is never: 'Atlantic City', 'the South China Sea', 'Latin America'.
+_PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
+
+
+def _unnamed(phrase: str) -> bool:
+    """'a friend', 'another supporter', 'some families', 'media trackers': an
+    indefinite description or a group, which stands for nobody named before."""
+    words = phrase.lower().split()
+    return bool(words) and (
+        words[0] in _UNNAMED_OPENERS or words[-1] in BARE_SPEAKERS | {"crowd", "audience"}
+    )
+
+
+def _head(phrase: str) -> str:
+    """A description's head noun: 'spokesman' in 'a spokesman for the council'."""
+    words = re.split(r"\s(?:for|of|at|from|with|in)\s", phrase.lower(), maxsplit=1)[0].split()
+    return re.sub(r"[’']s$", "", words[-1]) if words else ""
+
+
+def _introduced(text: str, phrase: str, pos: int) -> bool:
+    """Whether a definite description ('the man') takes up an indefinite one written
+    just before with the same head ('One man in Manchester', 'a young woman'), so
+    stands for somebody the article does not name."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[0] != "the":
+        return False
+    head = _head(phrase)
+    if head in PERSON_ROLES - {"man", "woman"}:
+        # 'A new campaign manager could ...': a role may be hypothetical; its
+        # holder is named elsewhere.
+        return False
+    lo = max(0, pos - _INTRODUCED_REACH)
+    for m in re.finditer(
+        r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}" + re.escape(head) + r"\b",
+        text[lo:pos],
+    ):
+        s, e = lo + m.start(), lo + m.end()
+        if not (
+            # 'Ema Suryani, a doctor', 'a doctor, Ema Suryani', 'an affidavit written
+            # by Marc Bujnowski': a name written beside the introduction is theirs.
+            _NAME_COMMA_BEFORE.search(text, max(0, s - 60), s) or _NAME_AFTER_INTRO.match(text, e)
+        ):
+            return True
+    return False
+
+
+_NAME_COMMA_BEFORE = lazy_compile(r"[A-Z][\w’'\-]+,\s*$")
+_NAME_AFTER_INTRO = lazy_compile(r"(?:,\s*|\s+(?:\w+\s+)?by\s+|\s+)[A-Z][\w’'\-]+")
+
+
+# How far back an indefinite description may introduce a definite one: two sentences.
+_INTRODUCED_REACH = 400
+
+
+def _is_document(phrase: str) -> bool:
+    """'the report', 'a New York Times/CBS News poll': a document, named by a
+    lower-case head ('The Washington Post' is a newspaper's name)."""
+    head = _head(phrase)
+    return head in _DOCUMENT_HEADS and re.search(r"\b" + re.escape(head), phrase) is not None
+
+
+def _fits(ctx: Context, phrase: str, name: str) -> bool:
+    """Whether a name found for a description can be what it describes: a person's
+    role ('the governor') is no organisation's or place's name, an organisation ('the
+    company') no person's, a document ('the report') for an organisation or its author;
+    and no name opens with a conjunction ('Yet Bloomberg', 'Then Brafman', 'Both')."""
+    words = name.split()
+    if not words or words[0].lower() in LEAD_CONJ | {"both", "however"}:
+        return False
+    head = _head(phrase)
+    if _is_document(phrase):
+        # 'A report by Tom Reed ... the report said': an author the article gives.
+        return is_organisation(ctx, name) or any(
+            n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
+        )
+    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
+        return not (
+            is_organisation(ctx, name)
+            or words[-1].lower() in _PLACE_ENDS
+            or (len(words) > 2 and name.isupper())
+        )
+    if head in ORG_DESCRIPTORS or head in ORG_WORDS:
+        return is_organisation(ctx, name) or name not in ctx.persons
+    return True
+
+
+# Heads of a description of one person ('the admiral', 'the host', 'her friend').
+_ONE_PERSON = PERSON_HEADS | _PERSON_NOUNS | TITLES | {"admiral", "host", "woman", "man"}
+# Offices one person holds across an article (not 'candidate', 'official', 'friend').
+_OFFICES = set(
+    """president governor mayor senator chancellor minister secretary king queen prince
+    princess pope ceo chairman chairwoman coach manager commissioner sheriff ambassador
+    superintendent""".split()
+)
+_POSSESSIVES = {"its", "his", "her", "their", "our", "my"}
+# Words that make a different office of the same role: 'vice president', 'former mayor'.
+_RANKS = {"former", "ex", "vice", "deputy", "acting", "assistant", "interim", "lieutenant"}
+# How far before an indefinite description the name it is set beside may start.
+_BESIDE = 80
+# How far before a definite description a name written with it is near (a few sentences).
+_DESCRIBED_REACH = 1200
 
 
 # 'the company's chief executive', 'the club's chairman', 'its finance director': a role
@@ -1381,10 +1625,15 @@ _DEMONYM = lazy_compile(
 )
 
 
-def _described(ctx: Context, phrase: str, pos: int) -> str | None:
+def _described(
+    ctx: Context, phrase: str, pos: int, reach: int | None = None, same_rank: bool = False
+) -> str | None:
     """The name a description stands for: the one the article wrote with the most
     of its words ("the former shadow chancellor" after "Former shadow chancellor Ed
-    Balls"). Not a spokesman's or a group's ("the police", "officials")."""
+    Balls"). Not a spokesman's or a group's ("the police", "officials"). With
+    ``reach``, only a name written at most that many characters before ``pos``; with
+    ``same_rank``, only one whose descriptor has the same rank words ('the former
+    president' is not 'Vice President Joe Biden')."""
     phrase = _expand_role(phrase)
     low = phrase.lower()
     head = low.split()
@@ -1415,7 +1664,11 @@ def _described(ctx: Context, phrase: str, pos: int) -> str | None:
     best = None
     hi = bisect_right(ctx.desc_starts, pos)
     # The nearest 200 descriptors before the mention: a bound on the work per quote.
-    for _, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
+    for off, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
+        if (reach is not None and pos - off > reach) or (
+            same_rank and words & _RANKS != desc & _RANKS
+        ):
+            continue
         shared = len(words & desc)
         if (
             shared
@@ -1689,7 +1942,10 @@ def _trailing_name(phrase: str) -> str | None:
         core = w.strip(",.;:")
         if not core or not core[0].isupper():
             break
-        if core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME:
+        if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
+            core == "New" and run
+        ):
+            # ('New' opens 'New York Times': 'York Times' was no name.)
             break
         if run and _owner_end([core] + run) == 0:
             # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
