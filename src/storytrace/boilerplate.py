@@ -382,7 +382,7 @@ def _continues(text: str, end: int, start: int) -> bool:
     return (
         text.count("\n", end, start) == 1
         and text[start].islower()
-        and text[end - 1] not in ".!?…:;\"”’)]"
+        and text[end - 1] not in '.!?…:;"”’)]'
     )
 
 
