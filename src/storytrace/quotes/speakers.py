@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
+from storytrace.names import zipf_frequency
 from storytrace.quotes.document import Context, headline, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
@@ -838,6 +839,10 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             (k for k, w in enumerate(words[:-1]) if w.lower().strip(".") in _NOT_IN_NAME),
             default=-1,
         )
+        if cut >= 0 and _COMPASS.fullmatch(words[cut]):
+            # 'New York Times', 'South Sudan': a compass word or 'New' opens a place's
+            # name, not a title; cut there it left 'York Times', no one's name.
+            continue
         if cut >= 0:
             if words[cut].lower().strip(".") in TITLES:
                 title = words[cut].lower().strip(".")
@@ -1273,6 +1278,27 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if not words_low:
         # A speaker span of no words (a parsed subject clipped to the unit): nobody.
         return
+    beside = _name_before_role(ctx, phrase, s)
+    if beside is not None:
+        # 'Tom Fitton, the president of Judicial Watch, a conservative group, said':
+        # the role describes the name before its comma; Judicial Watch is not him.
+        q.speaker_name = beside
+        ctx.persons.add(beside)
+        return
+    proper = _proper_name_phrase(phrase)
+    if proper is not None:
+        # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
+        # written whole, not a description of whoever the article named before
+        # ('the Journal' is the 'Wall Street Journal' the article named).
+        q.speaker_name = _full_name(ctx, proper, s)
+        return
+    surname = _SURNAME_OF.match(phrase)
+    if surname and _surname(ctx, surname.group(1), s):
+        # 'Butterfield of North Carolina', 'Heiserman of the CORE Teachers': the
+        # person, in full when the article wrote it so, not the state or the union.
+        q.speaker_name = _full_name(ctx, surname.group(1), s)
+        ctx.persons.add(q.speaker_name)
+        return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
     if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
@@ -1424,6 +1450,98 @@ _DOCUMENT_HEADS = STATEMENT_NOUNS | {
 }  # fmt: skip
 # Places a name for a person is never: 'Atlantic City', 'the South China Sea', 'Latin America'.
 _PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
+
+
+# Who a role apposition may describe: a person's role or a party member's label
+# ('Representative Steve Cohen, Democrat of Tennessee,').
+_APPOSITION_ROLES = PERSON_ROLES | TITLES | {"officer", "member", "republican", "democrat"}
+# A name run closing just before the comma that opens an apposition.
+_NAME_BEFORE_COMMA = lazy_compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+$")
+
+
+def _name_before_role(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name a role apposition describes: 'Mark Holden, chairman of the board of
+    Freedom Partners, ...', 'Senator Lindsey Graham, Republican of South Carolina,
+    ...': the phrase is a role (a determiner and lower-case words allowed before it),
+    with a name run right before its comma. None when the phrase is no role or no
+    person's name precedes it (a place, an organisation, a lone word the article
+    names nobody by)."""
+    role_part = re.split(r"\s(?:of|for|at|with)\s", phrase, maxsplit=1)[0].split()
+    if not role_part or role_part[-1].lower() not in _APPOSITION_ROLES:
+        return None
+    if any(w[:1].isupper() for w in role_part[1:-1]) or (
+        len(role_part) > 1
+        and role_part[0][:1].isupper()
+        and role_part[0].lower() not in DETERMINERS
+    ):
+        # 'Clinton press secretary Brian Fallon': a name inside the role is the
+        # person's own, or an owner's; not an apposition.
+        return None
+    m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
+    if m is None or "\n" in m.group(0):
+        return None
+    name = _strip_titles(re.sub(r"[’']s$", "", m.group(1)))
+    parts = name.split()
+    if (
+        not parts
+        or any(w.lower().strip(".") in NOT_NAME for w in parts)
+        or is_organisation(ctx, name)
+        or _place_around(ctx.text, m.start(1), m.end(1))
+    ):
+        return None
+    if len(parts) == 1:
+        full = _full_name(ctx, name, pos)
+        return full if full != name else None
+    return name
+
+
+# Lower-case words inside an organisation's name ('the Bureau of Labor Statistics').
+_CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
+
+
+_SURNAME_OF = lazy_compile(r"([A-Z][\w’'\-]+)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _surname(ctx: Context, word: str, pos: int) -> bool:
+    """Whether a capitalised word before 'of' is a person's surname: the article wrote
+    it in a full name, or it is a word English hardly uses otherwise ('Larkfield',
+    not 'Most', 'Friends' or 'Leaders', capitalised only as a sentence's first)."""
+    if _full_name(ctx, word, pos) != word:
+        return True
+    low = word.lower()
+    return (
+        word.isalpha()
+        and low not in ORG_WORDS | NOT_NAME | TITLES | PERSON_HEADS
+        and zipf_frequency(low) < _RARE_WORD
+    )
+
+
+# Below this Zipf frequency (per billion words, log10) a capitalised word is a name.
+_RARE_WORD = 3.0
+
+
+def _proper_name_phrase(phrase: str) -> str | None:
+    """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
+    Michigan': 'the' and a capitalised name (connectors inside) name an organisation
+    or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
+    nationality ('the Scot', 'the Texan') or a team's plural (left to the team rule)."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the" or _expand_role(phrase) != phrase:
+        return None
+    rest = words[1:]
+    if not all(w[:1].isupper() or w in _CONNECTORS for w in rest) or not rest[-1][:1].isupper():
+        return None
+    if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
+        # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
+        return None
+    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
+        return None
+    if (_DEMONYM.fullmatch(rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
+        len(rest) == 1 and _TEAM.fullmatch(phrase)
+    ):
+        # 'the Scot', 'the Northern Irishman', 'The Chargers'.
+        return None
+    return re.sub(r"[’']s$", "", " ".join(rest))
 
 
 def _unnamed(phrase: str) -> bool:
@@ -1943,9 +2061,10 @@ def _trailing_name(phrase: str) -> str | None:
         if not core or not core[0].isupper():
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
-            core == "New" and run
+            _COMPASS.fullmatch(core) and run and "-" not in run[0]
         ):
-            # ('New' opens 'New York Times': 'York Times' was no name.)
+            # ('New' opens 'New York Times', 'North' 'North Carolina': 'York Times' and
+            # 'Carolina' were no names.)
             break
         if run and _owner_end([core] + run) == 0:
             # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
