@@ -71,7 +71,7 @@ def test_a_role_apposition_names_the_person_before_its_comma(
             "We stand by our reporting",
             "New York Times",
         ),
-        # A short form of a name the article wrote in full.
+        # Guard: a short form of a name the article wrote in full.
         (
             "The Wall Street Journal covered the merger. The Journal reported that the "
             "talks had stalled.",
@@ -124,3 +124,45 @@ def test_a_surname_before_of_and_a_place_is_the_person() -> None:
     # With no full name in the article the state is still not the speaker.
     alone = "Larkfield of North Carolina said the caucus would meet again."
     assert _speaker_of(alone, "caucus would meet again") not in ("Carolina", "North Carolina")
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Dean Lowe, a 55-year-old salesman from Sumter, South Carolina, says Cruz will "
+            '"leave here with momentum."',
+            "leave here with momentum",
+            "Dean Lowe",
+        ),
+        (
+            "Owen Patel of Fairview, Ohio says the plant will reopen in spring.",
+            "plant will reopen",
+            "Owen Patel",
+        ),
+        (
+            "Willa Moran, an actor in Dallas, who runs a small theatre company, recalled "
+            "that the crowds were thin.",
+            "crowds were thin",
+            "Willa Moran",
+        ),
+        (
+            "Chuck Gresham, facing a spirited challenge in Iowa, a swing state, said he "
+            "would welcome the plan.",
+            "would welcome the plan",
+            "Chuck Gresham",
+        ),
+    ],
+)
+def test_a_place_ending_an_apposition_is_not_the_speaker(
+    text: str, words: str, speaker: str, parser: bool
+) -> None:
+    """The place closes the apposition; the person the sentence opens with speaks."""
+    assert _speaker_of(text, words, parser) == speaker
+
+
+def test_a_place_speaker_without_a_person_before_it_stays_as_written() -> None:
+    # Guard: no name opens the sentence, so nobody is invented.
+    text = "In the town of Dorset, Vermont, officials said the clinic had closed."
+    assert _speaker_of(text, "clinic had closed") != "Dorset"

@@ -1285,6 +1285,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = beside
         ctx.persons.add(beside)
         return
+    subject = _subject_past_place(ctx, phrase, s)
+    if subject is not None:
+        # 'Rachel Berg, a philanthropist from Monsey, New York, said': the place ends
+        # the apposition; the person the sentence opens with speaks.
+        q.speaker_name = subject
+        ctx.persons.add(subject)
+        return
     proper = _proper_name_phrase(phrase)
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
@@ -1497,6 +1504,46 @@ def _name_before_role(ctx: Context, phrase: str, pos: int) -> str | None:
 
 # Lower-case words inside an organisation's name ('the Bureau of Labor Statistics').
 _CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
+
+
+# Before a place: 'in Dallas', 'from Monsey, New York', 'of Columbia, South Carolina'.
+_PLACE_LEAD = lazy_compile(
+    r"\b(?:in|at|near|from|to|of|outside)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,3}?"
+    r"(?:[A-Z][\w.’'\-]*,\s+)?$"
+)
+# A person's name opening a sentence, before an apposition or 'of'/'from' a place.
+_OPENING_NAME = lazy_compile(
+    r"((?:[A-Z][\w’'\-]*\.?\s+){1,4}[A-Z][\w’'\-]+)(?=,\s|\s+(?:of|from)\s)"
+)
+
+
+def _subject_past_place(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The person a sentence opens with, when the speaker phrase is a place ending an
+    apposition after them ('Dean Johnson, a salesman from Sumter, South Carolina,
+    said'; 'Stacy Baker of Columbia, South Carolina says'). None unless the phrase is
+    a capitalised name written after 'in', 'from' ... (and a town), and the sentence
+    opens with a name of two words or more that is no organisation's."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    text = ctx.text
+    if not _PLACE_LEAD.search(text, max(0, pos - 60), pos):
+        return None
+    sents = ctx.doc.sentences
+    k = bisect_right([a for a, _ in sents], pos) - 1
+    if k < 0 or pos - sents[k][0] > 300:
+        return None
+    m = _OPENING_NAME.match(text, sents[k][0], pos)
+    if m is None or "\n" in m.group(1):
+        return None
+    name = _strip_titles(m.group(1))
+    if (
+        len(name.split()) < 2
+        or any(w.lower().strip(".") in NOT_NAME for w in name.split())
+        or is_organisation(ctx, name)
+    ):
+        return None
+    return name
 
 
 _SURNAME_OF = lazy_compile(r"([A-Z][\w’'\-]+)\s+of\s+(?:the\s+)?[A-Z]")
