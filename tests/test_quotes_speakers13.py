@@ -166,3 +166,88 @@ def test_a_place_speaker_without_a_person_before_it_stays_as_written() -> None:
     # Guard: no name opens the sentence, so nobody is invented.
     text = "In the town of Dorset, Vermont, officials said the clinic had closed."
     assert _speaker_of(text, "clinic had closed") != "Dorset"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The interviewer is named first, the person answering is the subject.
+        (
+            "In an interview with host Dan Rourke, the senator, Carl Weiss, defended his "
+            'plan. "We will win," he said.',
+            "We will win",
+            "Carl Weiss",
+        ),
+        (
+            'Radio host Dan Rourke pressed Senator Carl Weiss on the wall. "It will be '
+            'built," he said.',
+            "It will be built",
+            "Carl Weiss",
+        ),
+        # Guard: a host who is the only person named still speaks for himself.
+        (
+            'Radio host Dan Rourke opened the show on Monday. "We are live," he said.',
+            "We are live",
+            "Dan Rourke",
+        ),
+    ],
+)
+def test_a_pronoun_answering_an_interviewer_is_the_interviewee(
+    text: str, words: str, speaker: str, parser: bool
+) -> None:
+    assert _speaker_of(text, words, parser) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # An interviewer is not 'the senator'; nobody else is 'the moderator' (a guard:
+        # 'moderator' is now a person's role).
+        (
+            "Interviewer Mark Lane asked the senator about taxes. The senator said they "
+            "would fall.",
+            "they would fall",
+            None,
+            "Mark Lane",
+        ),
+        (
+            "Senator Carl Weiss spoke first. The moderator said that time was up.",
+            "time was up",
+            None,
+            "Carl Weiss",
+        ),
+        # A person the article gives another office does not hold this one (a guard).
+        (
+            '"You must act," Representative Ann Dale told the president. The president '
+            "said that it was not that simple.",
+            "not that simple",
+            None,
+            "Ann Dale",
+        ),
+        # A department is no company.
+        (
+            "Verix shares fell. The Labor Department said that the strike had ended. The "
+            "company said it would rehire the workers.",
+            "rehire the workers",
+            None,
+            "Labor Department",
+        ),
+    ],
+)
+def test_a_description_resolves_only_to_someone_with_that_role(
+    text: str, words: str, expected: str | None, not_expected: str
+) -> None:
+    got = _speaker_of(text, words)
+    assert got != not_expected
+    if expected is not None:
+        assert got == expected
+
+
+def test_a_compass_word_opening_a_run_leaves_the_person_after_the_place() -> None:
+    # 'South Korean-born Monte Haines': Monte Haines is indexed, so 'Haines' is him.
+    text = (
+        "South Korean-born Monte Haines holds little hope. Adopted in 1981, Haines said "
+        "his family assumed he was a citizen."
+    )
+    assert _speaker_of(text, "his family assumed") == "Monte Haines"

@@ -18,6 +18,7 @@ from storytrace.quotes.lexicon import (
     ED_ADJECTIVES,
     FEMALE_TITLES,
     INITIALS,
+    INTERVIEWERS,
     INTRO,
     IRREGULAR_PAST,
     LEAD_CONJ,
@@ -840,9 +841,11 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             default=-1,
         )
         if cut >= 0 and _COMPASS.fullmatch(words[cut]):
-            # 'New York Times', 'South Sudan': a compass word or 'New' opens a place's
-            # name, not a title; cut there it left 'York Times', no one's name.
-            continue
+            # 'New York Times', 'South Korean-born Monte Haines': a compass word or
+            # 'New' opens a place's name of two words, not a title; cut there it left
+            # 'York Times', no one's name.
+            words = words[cut + 2 :]
+            cut = -1
         if cut >= 0:
             if words[cut].lower().strip(".") in TITLES:
                 title = words[cut].lower().strip(".")
@@ -908,6 +911,13 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # "Former shadow chancellor Ed Balls": the words before the name describe him
         # ("Prime Minister Keir Starmer": title words included).
         window = text[max(0, start - 60) : start]
+        before = re.search(r"([\w\-]+)\.?\s+$", window)
+        if before:
+            word = before.group(1).lower()
+            if word in INTERVIEWERS:
+                ctx.interviewers.add(name)
+            elif _ROLE_FORMS.get(word, word) in _HELD:
+                ctx.offices.setdefault(name, set()).add(_ROLE_FORMS.get(word, word))
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
         pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
@@ -921,6 +931,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             desc = _desc_words(post.group(2)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
+            if desc & INTERVIEWERS:
+                ctx.interviewers.add(name)
         age = _AGE_AFTER.match(text, m.end())
         if age:
             # 'Mary Jones, 40, of Dover': later 'the 40-year-old' is her.
@@ -1278,7 +1290,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if not words_low:
         # A speaker span of no words (a parsed subject clipped to the unit): nobody.
         return
-    beside = _name_before_role(ctx, phrase, s)
+    beside = _name_before_role(ctx, phrase, s, e)
     if beside is not None:
         # 'Tom Fitton, the president of Judicial Watch, a conservative group, said':
         # the role describes the name before its comma; Judicial Watch is not him.
@@ -1466,13 +1478,16 @@ _APPOSITION_ROLES = PERSON_ROLES | TITLES | {"officer", "member", "republican", 
 _NAME_BEFORE_COMMA = lazy_compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+$")
 
 
-def _name_before_role(ctx: Context, phrase: str, pos: int) -> str | None:
+def _name_before_role(ctx: Context, phrase: str, pos: int, end: int) -> str | None:
     """The name a role apposition describes: 'Mark Holden, chairman of the board of
     Freedom Partners, ...', 'Senator Lindsey Graham, Republican of South Carolina,
     ...': the phrase is a role (a determiner and lower-case words allowed before it),
     with a name run right before its comma. None when the phrase is no role or no
     person's name precedes it (a place, an organisation, a lone word the article
-    names nobody by)."""
+    names nobody by), or no comma closes it ('Instead, the businessman has said' is
+    the subject after an adverb)."""
+    if not ctx.text.startswith(",", end):
+        return None
     role_part = re.split(r"\s(?:of|for|at|with)\s", phrase, maxsplit=1)[0].split()
     if not role_part or role_part[-1].lower() not in _APPOSITION_ROLES:
         return None
@@ -1485,10 +1500,14 @@ def _name_before_role(ctx: Context, phrase: str, pos: int) -> str | None:
         # person's own, or an owner's; not an apposition.
         return None
     m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
-    if m is None or "\n" in m.group(0):
+    if m is None or "\n" in m.group(0) or re.search(r"\w\w\.\s", m.group(1)):
+        # Not across a line or a sentence's full stop ('Israel. Instead,').
         return None
-    name = _strip_titles(re.sub(r"[’']s$", "", m.group(1)))
-    parts = name.split()
+    parts = _strip_titles(re.sub(r"[’']s$", "", m.group(1))).split()
+    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES:
+        # 'Representative Steve Cohen': the role is no part of the name.
+        parts = parts[1:]
+    name = " ".join(parts)
     if (
         not parts
         or any(w.lower().strip(".") in NOT_NAME for w in parts)
@@ -1663,16 +1682,48 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
             n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
         )
     if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
+        if (name in ctx.interviewers) != (head in INTERVIEWERS):
+            # 'Interviewer Mark Lane asked the senator ... The senator said': not him;
+            # 'the moderator' is nobody the article did not call one.
+            return False
+        if head in _OFFICES:
+            held = ctx.offices.get(name)
+            if held and head not in held:
+                # 'Representative Michele Bachmann ... The president told her': a
+                # person the article gives another office does not hold this one.
+                return False
         return not (
             is_organisation(ctx, name)
             or words[-1].lower() in _PLACE_ENDS
             or (len(words) > 2 and name.isupper())
         )
     if head in ORG_DESCRIPTORS or head in ORG_WORDS:
+        if head in _COMMERCIAL and words[-1].lower() in _PUBLIC_BODIES:
+            # 'Verizon ... the Labor Department said ... The company had argued': a
+            # department, an agency or a court is no company.
+            return False
         return is_organisation(ctx, name) or name not in ctx.persons
     return True
 
 
+# Offices a person is written with, abbreviations spelt out, for telling 'the
+# president' from a representative the article named.
+_ROLE_FORMS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president"}
+_HELD = {
+    "president", "governor", "mayor", "senator", "chancellor", "minister", "secretary",
+    "representative", "congressman", "congresswoman", "ambassador", "sheriff", "ceo",
+}  # fmt: skip
+# Descriptions only a business fits, and the last words of public bodies' names.
+_COMMERCIAL = {
+    "company", "firm", "retailer", "chain", "carrier", "airline", "maker", "manufacturer",
+    "startup", "insurer", "giant", "lender", "brewer", "supermarket", "grocer", "carmaker",
+    "automaker", "chipmaker", "drugmaker", "publisher", "broadcaster", "conglomerate",
+}  # fmt: skip
+_PUBLIC_BODIES = {
+    "department", "ministry", "agency", "bureau", "office", "commission", "committee",
+    "senate", "house", "congress", "court", "police", "council", "government",
+    "administration", "board", "authority", "service", "parliament", "army", "navy",
+}  # fmt: skip
 # Heads of a description of one person ('the admiral', 'the host', 'her friend').
 _ONE_PERSON = PERSON_HEADS | _PERSON_NOUNS | TITLES | {"admiral", "host", "woman", "man"}
 # Offices one person holds across an article (not 'candidate', 'official', 'friend').
@@ -2215,7 +2266,12 @@ def _antecedent(
         # before an organisation or a name of unknown kind.
         spoke.sort(key=lambda c: (c[1] not in ctx.persons and not name_gender(ctx, c[1]), c[0]))
         subject = _subject_person(ctx, u0, hi, gender, earlier, depth)
-        for _, name in spoke + ([(u0, subject)] if subject else []) + sorted(cands):
+        others = ([(u0, subject)] if subject else []) + sorted(cands)
+        # 'CNN host Jake Tapper pressed Mr. Cruz ... "…," he said': whoever puts the
+        # questions is the answer's speaker last among the people the sentence only
+        # names (stable: the order stays otherwise); a speaker still comes first.
+        others.sort(key=lambda c: c[1] in ctx.interviewers)
+        for _, name in spoke + others:
             if name.split()[:1] and name.split()[0].lower() in DETERMINERS:
                 # 'The Trafford Centre spokeswoman said ... she added': a description
                 # whose head gives the same gender.
