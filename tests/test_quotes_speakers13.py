@@ -251,3 +251,34 @@ def test_a_compass_word_opening_a_run_leaves_the_person_after_the_place() -> Non
         "his family assumed he was a citizen."
     )
     assert _speaker_of(text, "his family assumed") == "Monte Haines"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A guard: a title and a parenthesis before the verb.
+        (
+            "Hours later, Senate Majority Leader Tom Birch (R-Ky.) issued a statement "
+            "saying that the vote should wait.",
+            "the vote should wait",
+            "Tom Birch",
+        ),
+        (
+            "In reply, Communications Secretary Lina Ocampo released a statement saying "
+            "that the visit was welcome.",
+            "the visit was welcome",
+            "Lina Ocampo",
+        ),
+        (
+            "Gail Moreno, a pollster who is working with Forward Action, a super PAC, said "
+            "the primaries had hurt the party.",
+            "primaries had hurt the party",
+            "Gail Moreno",
+        ),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer_and_an_organisation_in_an_apposition_does_not_speak(
+    text: str, words: str, speaker: str, parser: bool
+) -> None:
+    assert _speaker_of(text, words, parser) == speaker

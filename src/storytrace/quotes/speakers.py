@@ -1297,6 +1297,12 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = beside
         ctx.persons.add(beside)
         return
+    issuer = _issuer(ctx, phrase, s)
+    if issuer is not None:
+        # 'Mitch McConnell (R-Ky.) issued a statement saying that ...': the statement
+        # speaks for whoever issued it.
+        q.speaker_name = issuer
+        return
     subject = _subject_past_place(ctx, phrase, s)
     if subject is not None:
         # 'Rachel Berg, a philanthropist from Monsey, New York, said': the place ends
@@ -1525,9 +1531,10 @@ def _name_before_role(ctx: Context, phrase: str, pos: int, end: int) -> str | No
 _CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
 
 
-# Before a place: 'in Dallas', 'from Monsey, New York', 'of Columbia, South Carolina'.
+# Before a place or an organisation inside an apposition: 'in Dallas', 'from Monsey,
+# New York', 'of Columbia, South Carolina', 'working with Priorities USA'.
 _PLACE_LEAD = lazy_compile(
-    r"\b(?:in|at|near|from|to|of|outside)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,3}?"
+    r"\b(?:in|at|near|from|to|of|outside|with|for)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,3}?"
     r"(?:[A-Z][\w.’'\-]*,\s+)?$"
 )
 # A person's name opening a sentence, before an apposition or 'of'/'from' a place.
@@ -1536,12 +1543,48 @@ _OPENING_NAME = lazy_compile(
 )
 
 
+# A document as the object of publishing, and the name that published it just before.
+_ISSUED_DOC = lazy_compile(
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:statement|letter|email|memo|"
+    r"note|report|release|tweet|post|video|message)"
+)
+_ISSUER = lazy_compile(
+    r"((?:[A-Z][\w’'\-]*\.?\s+){0,5}[A-Z][\w’'\-]+)(?:\s*\([^()\n]{1,20}\))?\s+"
+    r"(?:issued|released|put\s+out|posted|sent|sent\s+out|published|tweeted|wrote)\s+$"
+)
+
+
+def _issuer(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name that issued the document a speaker phrase is: 'Secretary Martin Andanar
+    released a statement saying ...' gives Martin Andanar. None unless the phrase is a
+    document and a name (titles and roles dropped) is the subject of the publishing
+    verb right before it."""
+    if not _ISSUED_DOC.fullmatch(phrase):
+        return None
+    m = _ISSUER.search(ctx.text, max(0, pos - 120), pos)
+    if m is None or "\n" in m.group(1):
+        return None
+    parts = _strip_titles(m.group(1)).split()
+    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES | NOT_NAME | _ROLE_WORDS:
+        parts = parts[1:]
+    if not parts or any(w.lower().strip(".") in _APPOSITION_ROLES for w in parts):
+        return None
+    return _full_name(ctx, " ".join(parts), pos)
+
+
+# Capitalised words of a title before a name ('Senate Majority Leader', 'Presidential
+# Communications Office Secretary'): not the name.
+_ROLE_WORDS = {"majority", "minority", "presidential", "communications", "press", "deputy"}
+
+
 def _subject_past_place(ctx: Context, phrase: str, pos: int) -> str | None:
-    """The person a sentence opens with, when the speaker phrase is a place ending an
-    apposition after them ('Dean Johnson, a salesman from Sumter, South Carolina,
-    said'; 'Stacy Baker of Columbia, South Carolina says'). None unless the phrase is
-    a capitalised name written after 'in', 'from' ... (and a town), and the sentence
-    opens with a name of two words or more that is no organisation's."""
+    """The person a sentence opens with, when the speaker phrase is a place or an
+    organisation ending an apposition after them ('Dean Johnson, a salesman from
+    Sumter, South Carolina, said'; 'Stacy Baker of Columbia, South Carolina says';
+    'Geoff Garin, a pollster who is working with Priorities USA, said'). None unless
+    the phrase is a capitalised name written after 'in', 'from', 'with' ... (and a
+    town), and the sentence opens with a name of two words or more that is no
+    organisation's."""
     words = phrase.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return None
