@@ -153,6 +153,20 @@ gain carried to the unread half (0.705 -> 0.877; pronouns there 0.43 -> 0.74 of 
 descriptions 0.50 -> 0.69 of 16, names 0.84 -> 0.96 of 77). The frame changes did not carry:
 measure-half P/R is unchanged (rules 0.911 / 0.860), so whole-set recall reaches 0.90 only
 through the tune half.
+
+Thirteenth pass (2026-12-02, quotes15c): a ``strict`` speaker column beside ``spk`` and
+``mention`` (``speaker_strict``: the unambiguous score, and the gold speaker's head word, the
+last name word before an apposition or preposition, among the prediction's words, so that
+'LNM' is not 'LNM spokesman' nor a bare first name 'Simon Wolfson'). Before = main 76c6ce0,
+after = fe38d62, one run; no error of either set was read (speaker work from PolNeAR train):
+
+    set    system   P@50  R@50   spk b / a      strict b / a   descriptions b / a
+    fresh  rules    0.877 0.861  0.886 / 0.889  0.879 / 0.886  0.738 / 0.754 (61)
+    fresh  parser   0.872 0.891  0.883 / 0.887  0.877 / 0.883  0.712 / 0.727 (66)
+    first  rules    0.934 0.908  0.947 / 0.951  0.944 / 0.947
+    first  parser   0.929 0.920  0.938 / 0.941  0.934 / 0.938
+
+P and R are unchanged on both sets; the fresh set's targets (0.90 / 0.90 / 0.92) are not met.
 """
 
 from __future__ import annotations
