@@ -125,3 +125,16 @@ def test_the_thesauri_read_back_equal_the_built_ones(cache: Path) -> None:
     assert source is not None
     built = [_digest(synonyms._build_moby(moby)), _digest(synonyms._build_wordnet(source))]
     assert written == read_back == built
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("STORYTRACE_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(tablecache.Path, "home", staticmethod(no_home))
+    assert tablecache.cache_dir() is None
+    calls, build = _counting({"k": 3})
+    assert tablecache.cached("t", [], build) == tablecache.cached("t", [], build) == {"k": 3}
+    assert len(calls) == 2

@@ -41,12 +41,18 @@ FORMAT = 1
 
 
 def cache_dir() -> Path | None:
-    """Where tables are kept; None when ``STORYTRACE_CACHE=none`` turns the cache off."""
+    """Where tables are kept; None when ``STORYTRACE_CACHE=none`` turns the cache off (or
+    there is no home directory for the default)."""
     env = os.environ.get("STORYTRACE_CACHE")
     if env:
         return None if env.lower() == "none" else Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg if xdg else Path.home() / ".cache") / "storytrace"
+    if xdg:
+        return Path(xdg) / "storytrace"
+    try:
+        return Path.home() / ".cache" / "storytrace"
+    except RuntimeError:  # no home directory to be found: no cache
+        return None
 
 
 def _stamp(sources: Iterable[str | os.PathLike[str]], builder: str) -> str:
