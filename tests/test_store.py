@@ -605,3 +605,33 @@ def test_insert_pairs_stores_every_row_once(n):
 def test_key_rows_are_flat_and_in_key_order():
     rows = st._key_rows([([5, -3, 9], 2), ([9, 1], 1)])
     assert rows == [-3, 2, 1, 1, 5, 2, 9, 1, 9, 2]
+
+
+@pytest.mark.parametrize("table", ["postings", "lsh"])
+def test_light_holders_reads_the_holders_of_keys_few_docs_hold(tmp_path, table):
+    # Each key is searched once per table, reading at most most + 1 holders: the keys held
+    # by two to ``most`` docs (counted over the table and its _new twin) come with all their
+    # holders, those held by more without them, and keys held by one doc or none are left
+    # out, as counting every key's holders first would tell.
+    rng = np.random.default_rng(5)
+    most = 4
+    rows = {table: set(), f"{table}_new": set()}
+    for key in range(-12, 30):
+        n_old, n_new = rng.integers(0, most + 3, size=2).tolist()
+        docs = rng.choice(60, size=n_old + n_new, replace=False).tolist()
+        rows[table] |= {(key, d) for d in docs[:n_old]}
+        rows[f"{table}_new"] |= {(key, d) for d in docs[n_old:]}
+    with Store(tmp_path) as s:
+        with s.transaction():
+            for t, rs in rows.items():
+                s.db.executemany(f"INSERT INTO {t} VALUES (?, ?)", sorted(rs))  # noqa: S608
+        asked = [*range(-14, 32), 7]  # absent keys too, and one asked twice
+        k, d, heavy = s.light_holders(table, asked, most)
+    holders = {}
+    for key, doc in rows[table] | rows[f"{table}_new"]:
+        holders.setdefault(key, set()).add(doc)
+    n = {key: len(ds) for key, ds in holders.items()}
+    assert sorted(heavy) == sorted(key for key in asked if n.get(key, 0) > most)
+    want = sorted((key, doc) for key in asked if 2 <= n.get(key, 0) <= most for doc in holders[key])
+    assert sorted(zip(k.tolist(), d.tolist(), strict=True)) == want
+    assert k.dtype == d.dtype == np.int64 and len(heavy) > 2 and len(set(want)) > 20

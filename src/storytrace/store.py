@@ -1460,6 +1460,47 @@ class Store:
                 (json.dumps(keys),),
             ).fetchall()
 
+    def light_holders(
+        self, table: str, keys: list[int], most: int
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """``(key, doc)`` arrays of every holder in ``table`` of those of ``keys`` held by two
+        to ``most`` stored docs, and the list of those held by more (their holders unread)."""
+        import numpy as np
+
+        col = _KEYS[table]
+        # One search per key and table, reading at most ``most + 1`` holders: counting the
+        # holders first (:meth:`common_keys`) and reading the few-held keys' rows after
+        # searched every key twice (at 100,000 articles 9,000 keys of 500 new articles
+        # passed the key filter: 0.15 CPU s, against 0.09 this way).
+        arms = ", ".join(
+            f"(SELECT group_concat(doc) FROM (SELECT doc FROM {t} "  # noqa: S608
+            f"WHERE {col} = j.value LIMIT ?2))"
+            for t in (table, f"{table}_new")
+        )
+        with self._guard("reading"):
+            rows = self.db.execute(
+                f"SELECT j.value, {arms} FROM json_each(?1) j",  # noqa: S608
+                (json.dumps(keys), most + 1),
+            ).fetchall()
+        held: list[int] = []
+        counts: list[int] = []
+        lists: list[str] = []
+        many: list[int] = []
+        for k, old, new in rows:
+            docs = old if new is None else new if old is None else f"{old},{new}"
+            if docs is None:
+                continue
+            n = docs.count(",") + 1
+            if n > most:
+                many.append(k)
+            elif n > 1:
+                held.append(k)
+                counts.append(n)
+                lists.append(docs)
+        k_arr = np.repeat(np.asarray(held, dtype=np.int64), counts)
+        d_arr = np.asarray(",".join(lists).split(",") if lists else [], dtype=np.int64)
+        return k_arr, d_arr, many
+
     def common_keys(self, table: str, keys: list[int], more_than: int) -> dict[int, int]:
         """How many stored docs hold each of ``keys`` in ``table``, for the keys held by more
         than ``more_than`` (the others are left out: one query, no row per rare key)."""
