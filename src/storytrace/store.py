@@ -1451,15 +1451,6 @@ class Store:
         with self._guard("reading"):
             return dict(self._in_chunks(q, docs))
 
-    def holders(self, table: str, keys: list[int]) -> list[tuple[int, int]]:
-        """``(key, doc)`` rows of ``table`` (``postings`` or ``lsh``) for ``keys``, in no
-        particular order: every stored holder of each key."""
-        with self._guard("reading"):
-            return self.db.execute(
-                f"SELECT k, doc FROM {_holding(table, '')}",  # noqa: S608
-                (json.dumps(keys),),
-            ).fetchall()
-
     def light_holders(
         self, table: str, keys: list[int], most: int
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
