@@ -1263,10 +1263,16 @@ class Store:
     def story_postings(self, term_ids: list[int]) -> dict[int, tuple[bytes, bytes]]:
         """``term id -> (docs, weights)`` blobs for those of ``term_ids`` stored, the parts of
         each term joined in part order (part 0, then the updates')."""
-        q = "SELECT term, docs, weights FROM story_post WHERE term IN ({marks}) ORDER BY term, part"
+        # One statement over a JSON list: in chunks of 500 placeholders the 14,798 terms of
+        # 1,000 new articles at 100,000 cost about 0.01 CPU s more.
+        q = (
+            "SELECT term, docs, weights FROM story_post "
+            "WHERE term IN (SELECT value FROM json_each(?)) ORDER BY term, part"
+        )
         out: dict[int, tuple[bytes, bytes]] = {}
         with self._guard("reading"):
-            for term, rows in groupby(self._in_chunks(q, term_ids), key=itemgetter(0)):
+            rows_all = self.db.execute(q, (json.dumps(term_ids),))
+            for term, rows in groupby(rows_all, key=itemgetter(0)):
                 parts = list(rows)
                 if len(parts) == 1:
                     out[term] = parts[0][1:]
@@ -1345,6 +1351,48 @@ class Store:
             out += zip(a.tolist(), b.tolist(), score.tolist(), strict=True)
             out.sort()
         return out
+
+    def story_pairs_near(
+        self, docs: list[int], others: list[int], larger_than: int
+    ) -> tuple[list[tuple[int, int, float]], dict[int, tuple[int, int, int, int, int]]]:
+        """The stored scored pairs ``(a, b, score)`` with an end in ``docs`` (as
+        :meth:`story_pairs` has them, in no order) whose other end is one of ``others`` or in
+        a group of more than ``larger_than`` articles; and :meth:`story_rows` of those other
+        ends not in ``others``."""
+        import numpy as np
+
+        # The other end's row is read with each pair (a search by its doc), so the pairs
+        # with the many articles of small groups never leave the store.
+        arm = (
+            "SELECT p.a, p.b, p.score, s.doc, s.story, s.grp, s.part, s.link, s.size "
+            "FROM story_pair p JOIN story_of s ON s.doc = p.{other} "
+            "WHERE p.{end} IN (SELECT value FROM json_each(?1)) "
+            "AND (s.size > ?3 OR s.doc IN (SELECT value FROM json_each(?2)))"
+        )
+        q = arm.format(end="a", other="b") + " UNION ALL " + arm.format(end="b", other="a")
+        with self._guard("reading"):
+            rows = self.db.execute(q, (json.dumps(docs), json.dumps(others), larger_than))
+            rows = rows.fetchall()
+            updates = self.db.execute("SELECT b, a, score FROM story_pair_new").fetchall()
+        # A pair with both ends in ``docs`` comes twice.
+        out = list(dict.fromkeys(r[:3] for r in rows))
+        ends = {r[3]: r[4:] for r in rows}
+        if updates:
+            a, b, score = _pair_new_arrays(updates)
+            want = np.asarray(docs, dtype=np.int64)
+            in_a, in_b = np.isin(a, want), np.isin(b, want)
+            keep = in_a | in_b
+            a, b, score, in_a = a[keep], b[keep], score[keep], in_a[keep]
+            other = np.where(in_a, b, a).tolist()
+            ends |= self.story_rows(sorted(set(other) - ends.keys()), larger_than)
+            fine = ends.keys() | set(others)
+            out += [
+                (x, y, v)
+                for x, y, v, o in zip(a.tolist(), b.tolist(), score.tolist(), other, strict=True)
+                if o in fine
+            ]
+        mine = set(others)
+        return out, {d: r for d, r in ends.items() if d not in mine and r[4] > larger_than}
 
     def story_pairs_within(self) -> list[tuple[int, int, float]]:
         """Stored scored pairs ``(a, b, score)`` of positive score whose two articles are in
