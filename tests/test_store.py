@@ -635,3 +635,15 @@ def test_light_holders_reads_the_holders_of_keys_few_docs_hold(tmp_path, table):
     want = sorted((key, doc) for key in asked if 2 <= n.get(key, 0) <= most for doc in holders[key])
     assert sorted(zip(k.tolist(), d.tolist(), strict=True)) == want
     assert k.dtype == d.dtype == np.int64 and len(heavy) > 2 and len(set(want)) > 20
+
+
+def test_key_order_is_the_stable_lexsort():
+    # The look-up rows are sorted by an unstable sort with the runs of equal keys sorted
+    # again: the same permutation as numpy's stable sorts, ties and repeated rows included.
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 2, 7, 50, 3000):
+        for spread in (2, 40, 2**62):
+            keys = rng.integers(-spread, spread, size=n, dtype=np.int64)
+            then = rng.integers(0, 4, size=n, dtype=np.int64)
+            assert st.key_order(keys, then).tolist() == np.lexsort((then, keys)).tolist()
+            assert st.key_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()

@@ -34,6 +34,7 @@ from storytrace.store import (
     Record,
     Store,
     engine,
+    key_order,
     key_rows,
     unique_sorted,
 )
@@ -450,7 +451,7 @@ def _pairs_of_rows(
     of 1,000 new articles' candidates at 100,000)."""
     import numpy as np
 
-    order = np.lexsort((docs, keys))
+    order = key_order(keys, docs)
     keys, docs = keys[order], docs[order]
     n = len(keys)
     start = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if n else order[:0]

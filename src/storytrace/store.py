@@ -1764,6 +1764,33 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
     return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
 
 
+def key_order(keys: np.ndarray, then: np.ndarray | None = None) -> np.ndarray:
+    """``np.lexsort((then, keys))`` (``np.argsort(keys, kind="stable")`` without ``then``):
+    the indices that sort ``keys`` (int64), equal keys by ``then``, then by index.
+
+    numpy's stable sorts of 64-bit integers are merge sorts; its default sort (a vectorised
+    quicksort on this machine's AVX-512) is four to five times as fast (280,000 look-up
+    keys: 0.034 against 0.0075 CPU s) but leaves equal keys in any order. So the keys are
+    sorted that way and only the runs of equal keys, few among hashes, sorted again stably.
+
+    >>> import numpy as np
+    >>> key_order(np.array([5, 2, 5, 2, 9]), np.array([1, 3, 0, 3, 0])).tolist()
+    [1, 3, 2, 0, 4]
+    """
+    import numpy as np
+
+    order = np.argsort(keys)
+    ks = keys[order]
+    tie = np.flatnonzero(ks[1:] == ks[:-1])
+    if len(tie):
+        # The places of every run of equal keys, in order: each run's places get its own
+        # members, sorted as the stable sort would have them.
+        at = unique_sorted(np.concatenate((tie, tie + 1)))
+        sub = np.sort(order[at])
+        order[at] = sub[np.lexsort((keys[sub],) if then is None else (then[sub], keys[sub]))]
+    return order
+
+
 def _key_rows(keys: list[tuple[object, int]]) -> list[int]:
     """``(key, doc)`` rows of each doc's keys, in key order (then doc order), flat: ``[key,
     doc, key, doc, ...]`` (what :func:`_insert_pairs` binds). Key order turns random B-tree
@@ -1775,7 +1802,7 @@ def _key_rows(keys: list[tuple[object, int]]) -> list[int]:
         return []
     h = np.concatenate([np.asarray(k, dtype=np.int64) for k, _ in keys])
     d = np.repeat(np.asarray([d for _, d in keys], dtype=np.int64), [len(k) for k, _ in keys])
-    order = np.lexsort((d, h))
+    order = key_order(h, d)
     flat = np.empty(2 * len(h), dtype=np.int64)
     flat[0::2], flat[1::2] = h[order], d[order]
     return flat.tolist()
@@ -1841,7 +1868,7 @@ def key_rows(keys: dict[str, np.ndarray], docs: dict[str, np.ndarray]) -> np.nda
 
     out = []
     for table in _KEYS:
-        order = np.argsort(keys[table], kind="stable")
+        order = key_order(keys[table])
         out += [np.asarray([len(order)]), keys[table][order], docs[table][order]]
     return np.concatenate(out).astype(np.int64)
 
@@ -1891,7 +1918,7 @@ class KeyFilter:
                 ds.append(rows[1 + n : 1 + 2 * n])
             k = np.concatenate([np.zeros(0, dtype=np.int64), *ks])
             d = np.concatenate([np.zeros(0, dtype=np.int64), *ds])
-            order = np.lexsort((d, k))
+            order = key_order(k, d)
             self._held[table] = (k[order], d[order])
         k, d = self._held[table]
         lo = np.searchsorted(k, keys, side="left")
