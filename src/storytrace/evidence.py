@@ -24,10 +24,12 @@ import math
 import os
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter, mul
 from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
@@ -727,10 +729,27 @@ class _EventVector:
     words: frozenset[str]  # every word of the text
 
 
+@lru_cache(maxsize=200_000)
 def _event_idf(term: str) -> float:
     # Figures are as specific as the rarest words; a word past EVENT_ZIPF weighs nothing.
+    # Cached: terms recur across the articles of a batch.
     z = 1.0 if term[0].isdigit() else max(zipf_frequency(term), 1.0)
     return max(0.0, EVENT_ZIPF - z)
+
+
+@lru_cache(maxsize=256)
+def _sublinear(count: float) -> float:
+    # An event term's count weight; counts are a few small whole numbers, so cached.
+    return 1.0 + math.log(count)
+
+
+@lru_cache(maxsize=200_000)
+def _event_term(w: str) -> str | None:
+    # The event term a word counts for (None: a stop word or under 3 characters), once per
+    # word: mapped over a text's tokens in C instead of tested token by token.
+    if w in STOPWORDS or len(w) < 3:
+        return None
+    return w if w[0].isdigit() else _stem(w)
 
 
 @lru_cache(maxsize=4096)
@@ -740,44 +759,66 @@ def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
     :data:`BODY_CAP` counted), names double; sublinear counts times :func:`_event_idf`."""
     doc = doc_of(text)
     head_end, lead_end = _regions(doc)
-    skip = doc.token_mask(boilerplate_spans(text, extra, doc=doc))
     found = _mentions(text, extra)
     names = {w for m in found if m.kind in ("name", "place") for w in _name_words(m.key)}
-    counts: dict[str, float] = {}
-    body: dict[str, int] = {}
-    first: dict[str, Span] = {}
+    norms, starts, ends = doc.norms, doc.starts, doc.ends
+    terms = list(map(_event_term, norms))
+    furniture = boilerplate_spans(text, extra, doc=doc)
+    if furniture:
+        terms = [None if k else t for t, k in zip(terms, doc.token_mask(furniture), strict=True)]
+    # A term of four digits is its word (figures are not stemmed), so years come from the
+    # distinct terms.
+    years = {t for t in set(terms) if t and len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")}
+    # Starts are sorted, so the headline block and the lead are prefixes of the tokens
+    # (_regions puts the lead's end after the headline block's).
+    n_head, n_lead = bisect_left(starts, head_end), bisect_left(starts, lead_end)
+    head, lead, body_weight = POSITION_WEIGHTS
+    # Mention weights are small integers, so the float sums below are exact in any order.
+    # The body counts a term's first BODY_CAP mentions (a name's mention twice).
+    body_terms = terms[n_lead:]
+    in_body = Counter(filter(None, body_terms))
+    capped_counts = map(min, in_body.values(), repeat(BODY_CAP))
+    counts = dict(zip(in_body, map(mul, capped_counts, repeat(body_weight)), strict=False))
+    body_at = range(n_lead, len(terms))
+    named = [(t, k) for t, k in zip(body_terms, body_at, strict=True) if t and norms[k] in names]
+    capped = {t for t, _ in named if in_body[t] > BODY_CAP}
+    for term, _ in named:
+        if term not in capped:
+            counts[term] += body_weight
+    if capped:
+        # Which mentions of a term past the cap count: its first BODY_CAP in the body.
+        seen: dict[str, int] = {}
+        for term, k in zip(body_terms, body_at, strict=True):
+            if term in capped and seen.get(term, 0) < BODY_CAP:
+                seen[term] = seen.get(term, 0) + 1
+                if norms[k] in names:
+                    counts[term] += body_weight
     focal: set[str] = set()
-    years: set[str] = set()
-    for i, w in enumerate(doc.norms):
-        if skip[i] or w in STOPWORDS or len(w) < 3:
-            continue
-        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
-            years.add(w)
-        start = doc.starts[i]
-        term = w if w[0].isdigit() else _stem(w)
-        boost = 2.0 if w in names else 1.0
-        if start < lead_end and w in names and rarity(w) > 0.3:
-            focal.add(w)
-        if start < head_end:
-            add = POSITION_WEIGHTS[0]
-        elif start < lead_end:
-            add = POSITION_WEIGHTS[1]
-        elif body.get(term, 0) < BODY_CAP:
-            body[term] = body.get(term, 0) + 1
-            add = POSITION_WEIGHTS[2]
-        else:
-            continue
-        counts[term] = counts.get(term, 0.0) + add * boost
-        first.setdefault(term, (start, doc.ends[i]))
-    weighted = {t: (1.0 + math.log(c)) * _event_idf(t) for t, c in counts.items()}
-    top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:EVENT_TERMS]
+    for i in compress(range(n_lead), terms[:n_lead]):
+        term, w = terms[i], norms[i]
+        add = head if i < n_head else lead
+        if w in names:
+            add *= 2.0
+            if rarity(w) > 0.3:
+                focal.add(w)
+        counts[term] = counts.get(term, 0.0) + add
+    sublinear = map(_sublinear, counts.values())
+    weighted = dict(zip(counts, map(mul, sublinear, map(_event_idf, counts)), strict=False))
+    # Largest weight first, ties by term: sorted by term, then stably by weight.
+    top = sorted(weighted.items())
+    top.sort(key=itemgetter(1), reverse=True)
+    top = top[:EVENT_TERMS]
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+    # Each top term's first mention (event_similarity reads no other): built from the end,
+    # a term's entry is left at its first token.
+    at = dict(zip(reversed(terms), range(len(terms) - 1, -1, -1), strict=True))
+    first = {t: (starts[at[t]], ends[at[t]]) for t, _ in top}
     return _EventVector(
         {t: v / norm for t, v in top},
         first,
         frozenset(focal),
         frozenset(years),
-        frozenset(doc.norms),
+        frozenset(norms),
     )
 
 
