@@ -25,7 +25,7 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -653,6 +653,25 @@ def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
     return [SharedFact(key, sa, sb)]
 
 
+class _PerWord(dict):
+    """A word -> value map that computes a value on its first look-up: mapped over a text's
+    tokens in C (``map(m.__getitem__, norms)``), a hit costs a third of an ``lru_cache``
+    hit. Words recur across the articles of a batch; past ``limit`` words it starts again
+    empty."""
+
+    __slots__ = ("compute", "limit")
+
+    def __init__(self, compute: Callable[[Any], Any], limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, word: Any) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+
 @lru_cache(maxsize=4096)
 def _vocabulary(
     text: str, extra: tuple[str, ...] = ()
@@ -666,7 +685,7 @@ def _vocabulary(
     lead_end = long[-1] if long else 300
     norms = doc.norms
     # (stem, weight) or None per token, by C-level maps; names and furniture fixed after.
-    infos = list(map(_word_info, norms))
+    infos = list(map(_WORD_INFO.__getitem__, norms))
     for i in compress(range(len(norms)), map(names.__contains__, norms)):
         if infos[i] is not None:
             infos[i] = (infos[i][0], infos[i][1] * 2.0)
@@ -679,10 +698,9 @@ def _vocabulary(
     return dict(filter(None, infos)), dict(filter(None, infos[:n_lead]))
 
 
-@lru_cache(maxsize=200_000)
 def _word_info(w: str) -> tuple[str, float] | None:
-    # Stem and rarity once per word (None: not a content word): words recur across the
-    # articles of a batch or corpus, and rarity costs a log per call.
+    # Stem and rarity (None: not a content word), once per word through _WORD_INFO: words
+    # recur across the articles of a batch or corpus, and rarity costs a log per call.
     if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
         return None
     return _stem(w), rarity(w)
@@ -729,27 +747,23 @@ class _EventVector:
     words: frozenset[str]  # every word of the text
 
 
-@lru_cache(maxsize=200_000)
 def _event_idf(term: str) -> float:
     # Figures are as specific as the rarest words; a word past EVENT_ZIPF weighs nothing.
-    # Cached: terms recur across the articles of a batch.
     z = 1.0 if term[0].isdigit() else max(zipf_frequency(term), 1.0)
     return max(0.0, EVENT_ZIPF - z)
 
 
-@lru_cache(maxsize=256)
-def _sublinear(count: float) -> float:
-    # An event term's count weight; counts are a few small whole numbers, so cached.
-    return 1.0 + math.log(count)
-
-
-@lru_cache(maxsize=200_000)
 def _event_term(w: str) -> str | None:
-    # The event term a word counts for (None: a stop word or under 3 characters), once per
-    # word: mapped over a text's tokens in C instead of tested token by token.
+    # The event term a word counts for (None: a stop word or under 3 characters).
     if w in STOPWORDS or len(w) < 3:
         return None
     return w if w[0].isdigit() else _stem(w)
+
+
+_EVENT_TERMS = _PerWord(_event_term)
+_EVENT_IDF = _PerWord(_event_idf)
+_SUBLINEAR = _PerWord(lambda count: 1.0 + math.log(count))  # counts: a few small integers
+_WORD_INFO = _PerWord(_word_info)
 
 
 @lru_cache(maxsize=4096)
@@ -762,7 +776,7 @@ def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
     found = _mentions(text, extra)
     names = {w for m in found if m.kind in ("name", "place") for w in _name_words(m.key)}
     norms, starts, ends = doc.norms, doc.starts, doc.ends
-    terms = list(map(_event_term, norms))
+    terms = list(map(_EVENT_TERMS.__getitem__, norms))
     furniture = boilerplate_spans(text, extra, doc=doc)
     if furniture:
         terms = [None if k else t for t, k in zip(terms, doc.token_mask(furniture), strict=True)]
@@ -802,8 +816,9 @@ def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
             if rarity(w) > 0.3:
                 focal.add(w)
         counts[term] = counts.get(term, 0.0) + add
-    sublinear = map(_sublinear, counts.values())
-    weighted = dict(zip(counts, map(mul, sublinear, map(_event_idf, counts)), strict=False))
+    sublinear = map(_SUBLINEAR.__getitem__, counts.values())
+    idf = map(_EVENT_IDF.__getitem__, counts)
+    weighted = dict(zip(counts, map(mul, sublinear, idf), strict=False))
     # Largest weight first, ties by term: sorted by term, then stably by weight.
     top = sorted(weighted.items())
     top.sort(key=itemgetter(1), reverse=True)
