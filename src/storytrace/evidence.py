@@ -35,7 +35,15 @@ from typing import Any
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.dates import calendar_dates
 from storytrace.diff import Passage
-from storytrace.names import CONNECTORS, TITLES, Mention, mentions, rarity, zipf_frequency
+from storytrace.names import (
+    CONNECTORS,
+    TITLES,
+    Mention,
+    _bare,
+    mentions,
+    rarity,
+    zipf_frequency,
+)
 from storytrace.records import Record, jfield
 from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
 
@@ -447,8 +455,32 @@ def unrelated_for_certain(
         and _shared_words(doc_a, doc_b, passages) >= PASSAGE_MIN_WORDS
     ):
         return False
+    least = min(NAMES_MIN, DATED_NAMES_MIN)
+    # Every name word is a capitalised word, so the rarity of the capitalised words both
+    # texts use bounds the shared names' weight from above: most unrelated pairs are decided
+    # here without finding names or furniture (the margin keeps float rounding on the safe
+    # side).
+    capitalised = _capitalised_words(doc_a) & _capitalised_words(doc_b)
+    if sum(map(rarity, capitalised)) < least - 1e-9:
+        return True
     _, weight = _shared_names(_facts(doc_a.text, furniture), _facts(doc_b.text, furniture))
-    return weight < min(NAMES_MIN, DATED_NAMES_MIN)
+    return weight < least
+
+
+def _capitalised_words(doc: Doc) -> frozenset[str]:
+    """The words of ``doc``'s capitalised tokens as :func:`_shared_names` counts name words
+    (possessive dropped, no stop words or connectors, two characters or more): a superset
+    of the name words of any of its mentions."""
+
+    def find() -> frozenset[str]:
+        text = doc.text
+        capital = compress(doc.norms, map(str.isupper, map(text.__getitem__, doc.starts)))
+        words = " ".join(map(_bare, capital)).split()
+        return frozenset(
+            w for w in set(words) if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS
+        )
+
+    return doc.derived(("evidence", "capitalised"), find)
 
 
 def _explain(
