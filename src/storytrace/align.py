@@ -59,7 +59,7 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, TOKEN_RE, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, WordMap, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -799,23 +799,15 @@ def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
     return bag if len(bag) == len(words) else Counter(words)
 
 
-class _Stems(dict):
-    """Word -> its content stem (None for a stop word or a single character), filled on
-    first look-up: texts share most words, so a text's tokens map in C."""
-
-    def __missing__(self, w: str) -> str | None:
-        stem = self[w] = w[:6] if len(w) > 1 and w not in STOPWORDS else None
-        return stem
+def _content_stem(w: str) -> str | None:
+    # None for a stop word or a single character (see _bag).
+    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
-_STEMS = _Stems()
-_STEMS_MAX = 500_000
-"""Most words :data:`_STEMS` keeps (about 60 MB); it starts again empty past that."""
+_STEMS = WordMap(_content_stem, limit=500_000)  # about 60 MB at most
 
 
 def _content_stems(norms: list[str]) -> list[str | None]:
-    if len(_STEMS) > _STEMS_MAX:
-        _STEMS.clear()
     return list(map(_STEMS.__getitem__, norms))
 
 

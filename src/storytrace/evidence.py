@@ -25,7 +25,7 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -45,7 +45,7 @@ from storytrace.names import (
     zipf_frequency,
 )
 from storytrace.records import Record, jfield
-from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -685,25 +685,6 @@ def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
     return [SharedFact(key, sa, sb)]
 
 
-class _PerWord(dict):
-    """A word -> value map that computes a value on its first look-up: mapped over a text's
-    tokens in C (``map(m.__getitem__, norms)``), a hit costs a third of an ``lru_cache``
-    hit. Words recur across the articles of a batch; past ``limit`` words it starts again
-    empty."""
-
-    __slots__ = ("compute", "limit")
-
-    def __init__(self, compute: Callable[[Any], Any], limit: int = 200_000) -> None:
-        super().__init__()
-        self.compute, self.limit = compute, limit
-
-    def __missing__(self, word: Any) -> Any:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.compute(word)
-        return value
-
-
 @lru_cache(maxsize=4096)
 def _vocabulary(
     text: str, extra: tuple[str, ...] = ()
@@ -792,10 +773,10 @@ def _event_term(w: str) -> str | None:
     return w if w[0].isdigit() else _stem(w)
 
 
-_EVENT_TERMS = _PerWord(_event_term)
-_EVENT_IDF = _PerWord(_event_idf)
-_SUBLINEAR = _PerWord(lambda count: 1.0 + math.log(count))  # counts: a few small integers
-_WORD_INFO = _PerWord(_word_info)
+_EVENT_TERMS = WordMap(_event_term)
+_EVENT_IDF = WordMap(_event_idf)
+_SUBLINEAR = WordMap(lambda count: 1.0 + math.log(count))  # counts: a few small integers
+_WORD_INFO = WordMap(_word_info)
 
 
 @lru_cache(maxsize=4096)
