@@ -641,7 +641,6 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
-    quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
         tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2)
@@ -653,8 +652,8 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
         if matched >= options.min_words or (
             matched >= MIN_UNIT_WORDS
             and (
-                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]), quotes_a)
-                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]), quotes_b)
+                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]))
+                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]))
             )
         ):
             candidates.append((matched, make_passage(doc_a, doc_b, tok_ops)))
@@ -752,10 +751,11 @@ def _sentence_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     return doc.derived("sentence-bounds", bounds)
 
 
-def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
+def _is_whole_unit(doc: Doc, span: Span) -> bool:
     """Whether ``span`` covers most of one sentence or one quotation."""
     s, e = span
-    for qs, qe in quotes:
+    # The quotations are found on first need: only short chains ask.
+    for qs, qe in doc.quotations:
         if qs <= s + 2 and e - 2 <= qe and (e - s) >= 0.8 * (qe - qs):
             return True
     text = doc.text
@@ -918,6 +918,10 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
     unquoted words of either side inside one verbatim or edited passage.
     """
     out: dict[str, float] = {"longest_copied_words": 0}
+    if not passages:  # all nought, without finding the quotations
+        for name in ("a", "b"):
+            out.update(dict.fromkeys(_SHARES[name], 0.0))
+        return out
     for name, doc in (("a", doc_a), ("b", doc_b)):
         # Token sets as bit masks: bit t set = token t in the set.
         n = len(doc)
@@ -938,6 +942,13 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
         out[f"{name}_copied"] = (copied & outside).bit_count() / n_out if n_out else 0.0
         out[f"{name}_reworded"] = (reworded & outside).bit_count() / n_out if n_out else 0.0
     return out
+
+
+_SHARES = {
+    name: (name, f"{name}_outside_quotes", f"{name}_copied", f"{name}_reworded")
+    for name in ("a", "b")
+}
+"""measure_coverage's shares of each side, in the order its JSON gives them."""
 
 
 def _mask(ranges: list[tuple[int, int]]) -> int:

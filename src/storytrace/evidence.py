@@ -964,6 +964,8 @@ def _brought_unquoted(
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
     out: list[SharedFact] = []
+    if not passages:  # no quotation need be found
+        return out
     seen: set[tuple[Span, Span]] = set()
     qa, qb = doc_a.quotations, doc_b.quotations
     for p in passages:
