@@ -207,3 +207,32 @@ def test_frequent_fingerprints_become_spans():
     (span,) = spans_from_positions(doc, [5, 2], ngram=5)
     assert doc.text[span[0] : span[1]] == "gamma delta epsilon zeta eta theta iota kappa"
     assert len(spans_from_positions(doc, [0, 11], ngram=1, max_gap=2)) == 2
+
+
+# A text wrapped at a fixed width (PolNeAR's HuffPost copies print their editor's note so).
+WRAPPED_NOTE = (
+    "Graham said the party had lost its way on energy.\n\n"
+    "Editor’s note: the candidate regularly\nincites\npolitical violence and is a serial liar,"
+    " rampant xenophobe,\nracist, misogynist and birther who has\nrepeatedly pledged to ban "
+    "all Muslims from\nentering the country.\n\n"
+    "The senator spoke in Columbia on Tuesday.\nHe left before the vote."
+)
+
+
+def test_a_hard_wrapped_furniture_paragraph_is_furniture_to_its_end():
+    spans = boilerplate_spans(WRAPPED_NOTE)
+    note = WRAPPED_NOTE.index("Editor’s note")
+    end = WRAPPED_NOTE.index("country.") + len("country.")
+    assert spans == [(note, end)]
+    # Lines that open a sentence of their own stay apart: nothing else is furniture.
+    assert WRAPPED_NOTE[spans[0][1] :].strip().startswith("The senator")
+
+
+def test_a_shared_wrapped_editors_note_does_not_relate_two_articles():
+    note = WRAPPED_NOTE[WRAPPED_NOTE.index("Editor") : WRAPPED_NOTE.index("The senator")]
+    a = "A wind farm off the coast of Maine was approved by regulators on Monday.\n\n"
+    b = "Voters in Arizona queued for hours at polling stations in Phoenix on Tuesday.\n\n"
+    result = compare(a + note + "The turbines will power 40,000 homes.", b + note)
+    kinds = {p.kind for p in result.passages}
+    assert "boilerplate" in kinds
+    assert result.verdict == "unrelated"

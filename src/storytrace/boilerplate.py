@@ -310,7 +310,9 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
         runs.append((low_rx, lowered) if same_length else (rx, text))
     for p in extra:
         runs.append((p if isinstance(p, re.Pattern) else compile_patterns([p])[0], text))
-    sentences = doc.sentences
+    if not runs:
+        return []
+    sentences, paragraphs = _unwrapped(text, doc.sentences, doc.paragraphs)
     starts = [s for s, _ in sentences]
     hit = [False] * len(sentences)
     for rx, where in runs:
@@ -324,7 +326,7 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
     out: list[Span] = []
     k = 0
     in_list = False  # after a paragraph that is only a list label, such as "Related:"
-    for ps, pe in doc.paragraphs:
+    for ps, pe in paragraphs:
         inside = []
         while k < len(sentences) and sentences[k][0] < pe:
             if sentences[k][0] >= ps:
@@ -343,6 +345,45 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
         else:
             out.extend(sentences[i] for i in flagged)
     return _merge(out, text)
+
+
+def _unwrapped(
+    text: str, sentences: Sequence[Span], paragraphs: Sequence[Span]
+) -> tuple[list[Span], list[Span]]:
+    """Sentences and paragraphs with hard-wrapped lines joined again.
+
+    A line break ends a sentence and a paragraph in :class:`~storytrace.text.Doc` (news copy
+    puts captions and headlines on lines of their own), but a text wrapped at a fixed width
+    breaks sentences too, and a rule would then mark only the first line of a furniture
+    paragraph ("Editor's note: ... regularly" / "incites political violence ..."). A line
+    continues the one before when only one line break parts them, the line before does not
+    end a sentence and the line opens in lower case: no sentence of news copy does.
+    """
+    joined: set[int] = set()  # line starts that continue the line before
+    lines: list[Span] = []
+    for ps, pe in paragraphs:
+        if lines and _continues(text, lines[-1][1], ps):
+            joined.add(ps)
+            lines[-1] = (lines[-1][0], pe)
+        else:
+            lines.append((ps, pe))
+    if not joined:
+        return list(sentences), list(paragraphs)
+    units: list[Span] = []
+    for ss, se in sentences:
+        if units and ss in joined:
+            units[-1] = (units[-1][0], se)
+        else:
+            units.append((ss, se))
+    return units, lines
+
+
+def _continues(text: str, end: int, start: int) -> bool:
+    return (
+        text.count("\n", end, start) == 1
+        and text[start].islower()
+        and text[end - 1] not in '.!?…:;"”’)]'
+    )
 
 
 LABEL_SHARE = 0.5
