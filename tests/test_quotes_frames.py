@@ -813,7 +813,7 @@ def test_sixth_pass_long_listeners_and_sources(
         ),
         (
             "Profits were up 20 percent last year, The Daily Ledger reports.",
-            [("Profits were up 20 percent last year", "The Daily Ledger")],
+            [("Profits were up 20 percent last year", "Daily Ledger")],
         ),
         # A participle clause after 'despite', set off by commas, ends at its comma.
         (

@@ -10,7 +10,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.quotes.lexicon import CLOSE_MARKS, CUE_FORMS, INITIALS, OPEN_MARKS, TITLES
+from storytrace.quotes.lexicon import (
+    CLOSE_MARKS,
+    CUE_FORMS,
+    INITIALS,
+    OPEN_MARKS,
+    TITLES,
+)
 from storytrace.quotes.model import Span
 from storytrace.text import Doc, doc_of, lazy_compile, overlaps
 
@@ -65,6 +71,11 @@ class Context:
     name_starts: list[int] = field(default_factory=list)
     desc_starts: list[int] = field(default_factory=list)
     by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # Names the article writes with an interviewer's role just before or in an
+    # apposition ('CNN host Jake Tapper', 'Jake Tapper, the host,').
+    interviewers: set[str] = field(default_factory=set)
+    # Offices the article writes just before each name ('Rep. Michele Bachmann').
+    offices: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)

@@ -392,6 +392,27 @@ _LINKS_CONTENT = lazy_compile(
 _QUOTE_AFTER = lazy_compile(r"[^“\"‘.!?;]{0,40}?[“\"‘]")
 
 
+def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1: int) -> bool:
+    """Whether the cue word ``text[c0:c1]`` is used in a sense that reports no speech,
+    read from the words around it; shared by the rules and the parser path (one
+    contract)."""
+    if (
+        word.endswith("s")
+        and _AUX_NEXT.match(text, c1, u1)
+        and (c0 <= u0 or _NOUN_BEFORE.search(text, max(u0, c0 - 20), c0))
+    ):
+        # 'Questions and answers have been edited', 'The reports were wrong': a plural
+        # noun after 'and' or a determiner, the subject of the auxiliary after it
+        # ('the economy that he says is rigged' keeps its verb).
+        return True
+    if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
+        # 'The United States responded enthusiastically by easing sanctions': an act.
+        return True
+    # 'Only time will tell if ...', 'too early to tell whether ...': telling with no
+    # listener is finding out, not speech.
+    return word in ("tell", "tells") and _WH_NEXT.match(text, c1, u1) is not None
+
+
 def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: int, u1: int) -> bool:
     """Whether a cue word frames speech here: not a progressive of another sense
     ('he was not speaking only about Trump', 'talks are continuing'); 'speak' and
@@ -399,6 +420,8 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
     text = ctx.text
     if word == "told" and _ALL_TOLD.search(text, max(u0, c0 - 4), c1 + 1):
         # 'All told, super PACs spent ...': in all, nobody told anything.
+        return False
+    if other_sense(text, word, lemma, c0, c1, u0, u1):
         return False
     if (
         word.endswith("ing")
@@ -440,6 +463,15 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
 
 
 _ALL_TOLD = lazy_compile(r"\b[Aa]ll\s+told\b(?=\s*,)")
+_AUX_NEXT = lazy_compile(
+    r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|may|might|must|should)\b"
+)
+_NOUN_BEFORE = lazy_compile(
+    r"\b(?:and|or|the|these|those|such|their|his|her|its|our|many|some|new|recent)\s+$", re.I
+)
+_REPLIES = {"respond", "reply", "react", "answer", "retort"}
+_BY_ACTION = lazy_compile(r"(?:\s+[a-z]+ly)?\s+by\s+[a-z]{3,}ing\b")
+_WH_NEXT = lazy_compile(r"\s+(?:if|whether|how|what|which|when|where|who)\b")
 
 
 def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:

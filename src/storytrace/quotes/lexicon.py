@@ -249,8 +249,14 @@ PERSON_ROLES = set(
     congressman congresswoman representative delegate ambassador commissioner superintendent
     actor actress singer widow mother father son daughter wife husband man woman
     assemblyman assemblywoman councilman councilwoman businessman businesswoman
-    keeper goalkeeper striker midfielder defender winger skipper boss captain""".split()
+    keeper goalkeeper striker midfielder defender winger skipper boss captain moderator
+    interviewer presenter correspondent journalist""".split()
 )
+# Roles of whoever puts the questions: an interviewer is not the person answering.
+INTERVIEWERS = {
+    "host", "co-host", "anchor", "moderator", "interviewer", "presenter", "reporter",
+    "correspondent", "journalist",
+}  # fmt: skip
 # Heads of descriptions that stand for a person the text is about ("the former Scotland
 # international", "the world indoor champion"), kept apart from PERSON_ROLES because they
 # also end organisations' names ("Amnesty International", "Morning Star").

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.quotes.document import Context
-from storytrace.quotes.frames import make_quote, trim_span
+from storytrace.quotes.frames import make_quote, other_sense, trim_span
 from storytrace.quotes.lexicon import (
     PARSE_FORMS,
 )
@@ -108,7 +108,10 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
     for tok in span:
         if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote(tok.idx):
             continue
-        if PARSE_FORMS.get(tok.text.lower()) is None:
+        lemma = PARSE_FORMS.get(tok.text.lower())
+        if lemma is None or other_sense(
+            ctx.text, tok.text.lower(), lemma, tok.idx, tok.idx + len(tok), u0, u1
+        ):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
         comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
+from storytrace.names import zipf_frequency
 from storytrace.quotes.document import Context, headline, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
@@ -17,6 +18,7 @@ from storytrace.quotes.lexicon import (
     ED_ADJECTIVES,
     FEMALE_TITLES,
     INITIALS,
+    INTERVIEWERS,
     INTRO,
     IRREGULAR_PAST,
     LEAD_CONJ,
@@ -838,6 +840,12 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             (k for k, w in enumerate(words[:-1]) if w.lower().strip(".") in _NOT_IN_NAME),
             default=-1,
         )
+        if cut >= 0 and _COMPASS.fullmatch(words[cut]):
+            # 'New York Times', 'South Korean-born Monte Haines': a compass word or
+            # 'New' opens a place's name of two words, not a title; cut there it left
+            # 'York Times', no one's name.
+            words = words[cut + 2 :]
+            cut = -1
         if cut >= 0:
             if words[cut].lower().strip(".") in TITLES:
                 title = words[cut].lower().strip(".")
@@ -903,6 +911,13 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # "Former shadow chancellor Ed Balls": the words before the name describe him
         # ("Prime Minister Keir Starmer": title words included).
         window = text[max(0, start - 60) : start]
+        before = re.search(r"([\w\-]+)\.?\s+$", window)
+        if before:
+            word = before.group(1).lower()
+            if word in INTERVIEWERS:
+                ctx.interviewers.add(name)
+            elif _ROLE_FORMS.get(word, word) in _HELD:
+                ctx.offices.setdefault(name, set()).add(_ROLE_FORMS.get(word, word))
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
         pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
         if pre:
@@ -916,6 +931,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             desc = _desc_words(post.group(2)) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
+            if desc & INTERVIEWERS:
+                ctx.interviewers.add(name)
         age = _AGE_AFTER.match(text, m.end())
         if age:
             # 'Mary Jones, 40, of Dover': later 'the 40-year-old' is her.
@@ -1273,6 +1290,40 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if not words_low:
         # A speaker span of no words (a parsed subject clipped to the unit): nobody.
         return
+    beside = _name_before_role(ctx, phrase, s, e)
+    if beside is not None:
+        # 'Tom Fitton, the president of Judicial Watch, a conservative group, said':
+        # the role describes the name before its comma; Judicial Watch is not him.
+        q.speaker_name = beside
+        ctx.persons.add(beside)
+        return
+    issuer = _issuer(ctx, phrase, s)
+    if issuer is not None:
+        # 'Mitch McConnell (R-Ky.) issued a statement saying that ...': the statement
+        # speaks for whoever issued it.
+        q.speaker_name = issuer
+        return
+    subject = _subject_past_place(ctx, phrase, s)
+    if subject is not None:
+        # 'Rachel Berg, a philanthropist from Monsey, New York, said': the place ends
+        # the apposition; the person the sentence opens with speaks.
+        q.speaker_name = subject
+        ctx.persons.add(subject)
+        return
+    proper = _proper_name_phrase(phrase)
+    if proper is not None:
+        # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
+        # written whole, not a description of whoever the article named before
+        # ('the Journal' is the 'Wall Street Journal' the article named).
+        q.speaker_name = _full_name(ctx, proper, s)
+        return
+    surname = _SURNAME_OF.match(phrase)
+    if surname and _surname(ctx, surname.group(1), s):
+        # 'Butterfield of North Carolina', 'Heiserman of the CORE Teachers': the
+        # person, in full when the article wrote it so, not the state or the union.
+        q.speaker_name = _full_name(ctx, surname.group(1), s)
+        ctx.persons.add(q.speaker_name)
+        return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
     if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
@@ -1426,6 +1477,182 @@ _DOCUMENT_HEADS = STATEMENT_NOUNS | {
 _PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
 
 
+# Who a role apposition may describe: a person's role or a party member's label
+# ('Representative Steve Cohen, Democrat of Tennessee,').
+_APPOSITION_ROLES = PERSON_ROLES | TITLES | {"officer", "member", "republican", "democrat"}
+# A name run closing just before the comma that opens an apposition.
+_NAME_BEFORE_COMMA = lazy_compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+$")
+
+
+def _name_before_role(ctx: Context, phrase: str, pos: int, end: int) -> str | None:
+    """The name a role apposition describes: 'Mark Holden, chairman of the board of
+    Freedom Partners, ...', 'Senator Lindsey Graham, Republican of South Carolina,
+    ...': the phrase is a role (a determiner and lower-case words allowed before it),
+    with a name run right before its comma. None when the phrase is no role or no
+    person's name precedes it (a place, an organisation, a lone word the article
+    names nobody by), or no comma closes it ('Instead, the businessman has said' is
+    the subject after an adverb)."""
+    if not ctx.text.startswith(",", end):
+        return None
+    role_part = re.split(r"\s(?:of|for|at|with)\s", phrase, maxsplit=1)[0].split()
+    if not role_part or role_part[-1].lower() not in _APPOSITION_ROLES:
+        return None
+    if any(w[:1].isupper() for w in role_part[1:-1]) or (
+        len(role_part) > 1
+        and role_part[0][:1].isupper()
+        and role_part[0].lower() not in DETERMINERS
+    ):
+        # 'Clinton press secretary Brian Fallon': a name inside the role is the
+        # person's own, or an owner's; not an apposition.
+        return None
+    m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
+    if m is None or "\n" in m.group(0) or re.search(r"\w\w\.\s", m.group(1)):
+        # Not across a line or a sentence's full stop ('Israel. Instead,').
+        return None
+    parts = _strip_titles(re.sub(r"[’']s$", "", m.group(1))).split()
+    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES:
+        # 'Representative Steve Cohen': the role is no part of the name.
+        parts = parts[1:]
+    name = " ".join(parts)
+    if (
+        not parts
+        or any(w.lower().strip(".") in NOT_NAME for w in parts)
+        or is_organisation(ctx, name)
+        or _place_around(ctx.text, m.start(1), m.end(1))
+    ):
+        return None
+    if len(parts) == 1:
+        full = _full_name(ctx, name, pos)
+        return full if full != name else None
+    return name
+
+
+# Lower-case words inside an organisation's name ('the Bureau of Labor Statistics').
+_CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
+
+
+# Before a place or an organisation inside an apposition: 'in Dallas', 'from Monsey,
+# New York', 'of Columbia, South Carolina', 'working with Priorities USA'.
+_PLACE_LEAD = lazy_compile(
+    r"\b(?:in|at|near|from|to|of|outside|with|for)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,3}?"
+    r"(?:[A-Z][\w.’'\-]*,\s+)?$"
+)
+# A person's name opening a sentence, before an apposition or 'of'/'from' a place.
+_OPENING_NAME = lazy_compile(
+    r"((?:[A-Z][\w’'\-]*\.?\s+){1,4}[A-Z][\w’'\-]+)(?=,\s|\s+(?:of|from)\s)"
+)
+
+
+# A document as the object of publishing, and the name that published it just before.
+_ISSUED_DOC = lazy_compile(
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:statement|letter|email|memo|"
+    r"note|report|release|tweet|post|video|message)"
+)
+_ISSUER = lazy_compile(
+    r"((?:[A-Z][\w’'\-]*\.?\s+){0,5}[A-Z][\w’'\-]+)(?:\s*\([^()\n]{1,20}\))?\s+"
+    r"(?:issued|released|put\s+out|posted|sent|sent\s+out|published|tweeted|wrote)\s+$"
+)
+
+
+def _issuer(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name that issued the document a speaker phrase is: 'Secretary Martin Andanar
+    released a statement saying ...' gives Martin Andanar. None unless the phrase is a
+    document and a name (titles and roles dropped) is the subject of the publishing
+    verb right before it."""
+    if not _ISSUED_DOC.fullmatch(phrase):
+        return None
+    m = _ISSUER.search(ctx.text, max(0, pos - 120), pos)
+    if m is None or "\n" in m.group(1):
+        return None
+    parts = _strip_titles(m.group(1)).split()
+    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES | NOT_NAME | _ROLE_WORDS:
+        parts = parts[1:]
+    if not parts or any(w.lower().strip(".") in _APPOSITION_ROLES for w in parts):
+        return None
+    return _full_name(ctx, " ".join(parts), pos)
+
+
+# Capitalised words of a title before a name ('Senate Majority Leader', 'Presidential
+# Communications Office Secretary'): not the name.
+_ROLE_WORDS = {"majority", "minority", "presidential", "communications", "press", "deputy"}
+
+
+def _subject_past_place(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The person a sentence opens with, when the speaker phrase is a place or an
+    organisation ending an apposition after them ('Dean Johnson, a salesman from
+    Sumter, South Carolina, said'; 'Stacy Baker of Columbia, South Carolina says';
+    'Geoff Garin, a pollster who is working with Priorities USA, said'). None unless
+    the phrase is a capitalised name written after 'in', 'from', 'with' ... (and a
+    town), and the sentence opens with a name of two words or more that is no
+    organisation's."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    text = ctx.text
+    if not _PLACE_LEAD.search(text, max(0, pos - 60), pos):
+        return None
+    sents = ctx.doc.sentences
+    k = bisect_right([a for a, _ in sents], pos) - 1
+    if k < 0 or pos - sents[k][0] > 300:
+        return None
+    m = _OPENING_NAME.match(text, sents[k][0], pos)
+    if m is None or "\n" in m.group(1):
+        return None
+    name = _strip_titles(m.group(1))
+    if (
+        len(name.split()) < 2
+        or any(w.lower().strip(".") in NOT_NAME for w in name.split())
+        or is_organisation(ctx, name)
+    ):
+        return None
+    return name
+
+
+_SURNAME_OF = lazy_compile(r"([A-Z][\w’'\-]+)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _surname(ctx: Context, word: str, pos: int) -> bool:
+    """Whether a capitalised word before 'of' is a person's surname: the article wrote
+    it in a full name, or it is a word English hardly uses otherwise ('Larkfield',
+    not 'Most', 'Friends' or 'Leaders', capitalised only as a sentence's first)."""
+    if _full_name(ctx, word, pos) != word:
+        return True
+    low = word.lower()
+    return (
+        word.isalpha()
+        and low not in ORG_WORDS | NOT_NAME | TITLES | PERSON_HEADS
+        and zipf_frequency(low) < _RARE_WORD
+    )
+
+
+# Below this Zipf frequency (per billion words, log10) a capitalised word is a name.
+_RARE_WORD = 3.0
+
+
+def _proper_name_phrase(phrase: str) -> str | None:
+    """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
+    Michigan': 'the' and a capitalised name (connectors inside) name an organisation
+    or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
+    nationality ('the Scot', 'the Texan') or a team's plural (left to the team rule)."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the" or _expand_role(phrase) != phrase:
+        return None
+    rest = words[1:]
+    if not all(w[:1].isupper() or w in _CONNECTORS for w in rest) or not rest[-1][:1].isupper():
+        return None
+    if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
+        # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
+        return None
+    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
+        return None
+    if (_DEMONYM.fullmatch(rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
+        len(rest) == 1 and _TEAM.fullmatch(phrase)
+    ):
+        # 'the Scot', 'the Northern Irishman', 'The Chargers'.
+        return None
+    return re.sub(r"[’']s$", "", " ".join(rest))
+
+
 def _unnamed(phrase: str) -> bool:
     """'a friend', 'another supporter', 'some families', 'media trackers': an
     indefinite description or a group, which stands for nobody named before."""
@@ -1498,16 +1725,48 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
             n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
         )
     if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
+        if (name in ctx.interviewers) != (head in INTERVIEWERS):
+            # 'Interviewer Mark Lane asked the senator ... The senator said': not him;
+            # 'the moderator' is nobody the article did not call one.
+            return False
+        if head in _OFFICES:
+            held = ctx.offices.get(name)
+            if held and head not in held:
+                # 'Representative Michele Bachmann ... The president told her': a
+                # person the article gives another office does not hold this one.
+                return False
         return not (
             is_organisation(ctx, name)
             or words[-1].lower() in _PLACE_ENDS
             or (len(words) > 2 and name.isupper())
         )
     if head in ORG_DESCRIPTORS or head in ORG_WORDS:
+        if head in _COMMERCIAL and words[-1].lower() in _PUBLIC_BODIES:
+            # 'Verizon ... the Labor Department said ... The company had argued': a
+            # department, an agency or a court is no company.
+            return False
         return is_organisation(ctx, name) or name not in ctx.persons
     return True
 
 
+# Offices a person is written with, abbreviations spelt out, for telling 'the
+# president' from a representative the article named.
+_ROLE_FORMS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president"}
+_HELD = {
+    "president", "governor", "mayor", "senator", "chancellor", "minister", "secretary",
+    "representative", "congressman", "congresswoman", "ambassador", "sheriff", "ceo",
+}  # fmt: skip
+# Descriptions only a business fits, and the last words of public bodies' names.
+_COMMERCIAL = {
+    "company", "firm", "retailer", "chain", "carrier", "airline", "maker", "manufacturer",
+    "startup", "insurer", "giant", "lender", "brewer", "supermarket", "grocer", "carmaker",
+    "automaker", "chipmaker", "drugmaker", "publisher", "broadcaster", "conglomerate",
+}  # fmt: skip
+_PUBLIC_BODIES = {
+    "department", "ministry", "agency", "bureau", "office", "commission", "committee",
+    "senate", "house", "congress", "court", "police", "council", "government",
+    "administration", "board", "authority", "service", "parliament", "army", "navy",
+}  # fmt: skip
 # Heads of a description of one person ('the admiral', 'the host', 'her friend').
 _ONE_PERSON = PERSON_HEADS | _PERSON_NOUNS | TITLES | {"admiral", "host", "woman", "man"}
 # Offices one person holds across an article (not 'candidate', 'official', 'friend').
@@ -1943,9 +2202,10 @@ def _trailing_name(phrase: str) -> str | None:
         if not core or not core[0].isupper():
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
-            core == "New" and run
+            _COMPASS.fullmatch(core) and run and "-" not in run[0]
         ):
-            # ('New' opens 'New York Times': 'York Times' was no name.)
+            # ('New' opens 'New York Times', 'North' 'North Carolina': 'York Times' and
+            # 'Carolina' were no names.)
             break
         if run and _owner_end([core] + run) == 0:
             # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
@@ -2049,7 +2309,12 @@ def _antecedent(
         # before an organisation or a name of unknown kind.
         spoke.sort(key=lambda c: (c[1] not in ctx.persons and not name_gender(ctx, c[1]), c[0]))
         subject = _subject_person(ctx, u0, hi, gender, earlier, depth)
-        for _, name in spoke + ([(u0, subject)] if subject else []) + sorted(cands):
+        others = ([(u0, subject)] if subject else []) + sorted(cands)
+        # 'CNN host Jake Tapper pressed Mr. Cruz ... "…," he said': whoever puts the
+        # questions is the answer's speaker last among the people the sentence only
+        # names (stable: the order stays otherwise); a speaker still comes first.
+        others.sort(key=lambda c: c[1] in ctx.interviewers)
+        for _, name in spoke + others:
             if name.split()[:1] and name.split()[0].lower() in DETERMINERS:
                 # 'The Trafford Centre spokeswoman said ... she added': a description
                 # whose head gives the same gender.
