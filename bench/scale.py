@@ -66,6 +66,16 @@ The increment as a user runs it, a fresh ``storytrace index`` process on the sto
 (2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
 5.36-6.19 after cheaper loads, at load 7-12; docs/store.md).
 
+The increment, 2026-12-02 fifth session (incr13d; docs/store.md has the section): each
+candidate key searched once per table (``Store.light_holders``, at most ``MAX_DF`` + 1 holders
+read), look-up rows sorted by numpy's default sort with runs of equal keys sorted again
+(``store.key_order``), the story update's attachment pairs filtered in the store and its
+cosines taken with each part of the postings apart (``update_state`` 4,043 -> 3,742 million
+instructions). The last 1% alone on copies of this bench's ``db-first99`` (main 76c6ce0),
+alternating, load 9.6-10.6, CPU s: candidates 0.38-0.58 -> 0.29-0.35, stories 0.93-1.21 ->
+0.89-1.07, the whole 4.27-4.54 -> 3.72-4.54; every table the same. No same-run figure this
+session (the integrator's comes after).
+
 The increment, 2026-12-02 session 29 (incr13b; docs/store.md has the section): look-up key
 rows 64 to an ``INSERT`` (``add_many`` 0.32-0.40 -> 0.20-0.21 CPU s), the story update's
 cosines 128 new rows at a time and its postings and term ids joined without arrays of all

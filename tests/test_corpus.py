@@ -271,10 +271,12 @@ def test_few_new_articles_find_their_candidates_through_the_key_filter(tmp_path,
     changed = ("light", {"text": recs[1][1]["text"] + " A later paragraph was added here."})
     runs = (recs[:6], recs[6:9], [changed], recs[9:12], [recs[1]], recs[12:])
     asked, passed = [], []
-    scan, real, maybe = corpus.SCAN_SHARE, stm.Store.common_keys, stm.KeyFilter.maybe
-    monkeypatch.setattr(
-        stm.Store, "common_keys", lambda s, t, k, m: asked.extend(k) or real(s, t, k, m)
-    )
+    scan, maybe = corpus.SCAN_SHARE, stm.KeyFilter.maybe
+    for name in ("common_keys", "light_holders"):
+        real = getattr(stm.Store, name)
+        monkeypatch.setattr(
+            stm.Store, name, lambda s, t, k, m, real=real: asked.extend(k) or real(s, t, k, m)
+        )
     monkeypatch.setattr(
         stm.KeyFilter, "maybe", lambda s, k: passed.append(int((~maybe(s, k)).sum())) or maybe(s, k)
     )

@@ -560,7 +560,8 @@ def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
     text = stories_text([story])
     assert (
         "  in the story: 2 by reuse, 1 by vocabulary; weakest: Wash Post 2016-03-10 "
-        "“Missouri Senate passes bill” at score 0.068 (both leads name Missouri)\n"
+        "“Missouri Senate passes bill” with Breitbart 2016-03-15 “Sanders declares revolution” "
+        "at score 0.068 (both leads name Missouri)\n"
     ) in text
     # Dated and partly joined by reuse: no "similar wording only" warning.
     assert "similar wording only" not in text
@@ -601,7 +602,8 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     assert why["191"].endswith("(score 0.049; no name in both leads)")
     text = stories_text([story])
     assert (
-        "weakest: “Short attacks US over tsunami aid” at score 0.049 (no name in both leads)"
+        "weakest: “Short attacks US over tsunami aid” with “Blair congratulates Bush on win” "
+        "at score 0.049 (no name in both leads)"
         in text
     )
     assert "  similar wording only: no shared passage or quote, and no dates" in text

@@ -344,6 +344,17 @@ def test_version_7_store_is_read_as_it_is_and_updates_keep_their_pairs_apart(tmp
     assert updated == once
 
 
+def _by_term(parts, term_ids):
+    """Story posting parts (``Store.story_posting_parts``) as each term's entries, part by
+    part: ``{term: [(doc, weight), ...]}``."""
+    out = {t: [] for t in term_ids}
+    for indptr, docs, weights in parts:
+        for k, t in enumerate(term_ids):
+            a, b = indptr[k], indptr[k + 1]
+            out[t] += zip(docs[a:b].tolist(), weights[a:b].tolist(), strict=True)
+    return out
+
+
 def test_version_8_store_is_read_as_it_is_and_its_updates_postings_become_one_row_each(tmp_path):
     from test_story_update import _corpus
 
@@ -369,13 +380,14 @@ def test_version_8_store_is_read_as_it_is_and_its_updates_postings_become_one_ro
     with Store(tmp_path / "nine", readonly=True) as s:
         rows = s.story_post_rows()
         term_ids = sorted({r[0] for r in rows})
-        postings = s.story_postings(term_ids)
+        postings = _by_term(s.story_posting_parts(np.asarray(term_ids)), term_ids)
     assert any(p == 11 for _, p, _, _ in rows) and len(term_ids) > 1
     with Store(tmp_path / "eight", readonly=True) as s:
         assert s.schema_version() == 8 and len(s.stored_stories()) >= 1
     with Store(tmp_path / "eight") as s:
         assert s.schema_version() == st.SCHEMA_VERSION
-        assert s.story_post_rows() == rows and s.story_postings(term_ids) == postings
+        assert s.story_post_rows() == rows
+        assert _by_term(s.story_posting_parts(np.asarray(term_ids)), term_ids) == postings
         assert s.db.execute("SELECT count(*) FROM story_post WHERE part != 0").fetchone() == (0,)
     for db in (tmp_path / "eight", tmp_path / "nine"):
         index_records(recs, db)  # another update, reading both parts
@@ -605,3 +617,45 @@ def test_insert_pairs_stores_every_row_once(n):
 def test_key_rows_are_flat_and_in_key_order():
     rows = st._key_rows([([5, -3, 9], 2), ([9, 1], 1)])
     assert rows == [-3, 2, 1, 1, 5, 2, 9, 1, 9, 2]
+
+
+@pytest.mark.parametrize("table", ["postings", "lsh"])
+def test_light_holders_reads_the_holders_of_keys_few_docs_hold(tmp_path, table):
+    # Each key is searched once per table, reading at most most + 1 holders: the keys held
+    # by two to ``most`` docs (counted over the table and its _new twin) come with all their
+    # holders, those held by more without them, and keys held by one doc or none are left
+    # out, as counting every key's holders first would tell.
+    rng = np.random.default_rng(5)
+    most = 4
+    rows = {table: set(), f"{table}_new": set()}
+    for key in range(-12, 30):
+        n_old, n_new = rng.integers(0, most + 3, size=2).tolist()
+        docs = rng.choice(60, size=n_old + n_new, replace=False).tolist()
+        rows[table] |= {(key, d) for d in docs[:n_old]}
+        rows[f"{table}_new"] |= {(key, d) for d in docs[n_old:]}
+    with Store(tmp_path) as s:
+        with s.transaction():
+            for t, rs in rows.items():
+                s.db.executemany(f"INSERT INTO {t} VALUES (?, ?)", sorted(rs))  # noqa: S608
+        asked = [*range(-14, 32), 7]  # absent keys too, and one asked twice
+        k, d, heavy = s.light_holders(table, asked, most)
+    holders = {}
+    for key, doc in rows[table] | rows[f"{table}_new"]:
+        holders.setdefault(key, set()).add(doc)
+    n = {key: len(ds) for key, ds in holders.items()}
+    assert sorted(heavy) == sorted(key for key in asked if n.get(key, 0) > most)
+    want = sorted((key, doc) for key in asked if 2 <= n.get(key, 0) <= most for doc in holders[key])
+    assert sorted(zip(k.tolist(), d.tolist(), strict=True)) == want
+    assert k.dtype == d.dtype == np.int64 and len(heavy) > 2 and len(set(want)) > 20
+
+
+def test_key_order_is_the_stable_lexsort():
+    # The look-up rows are sorted by an unstable sort with the runs of equal keys sorted
+    # again: the same permutation as numpy's stable sorts, ties and repeated rows included.
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 2, 7, 50, 3000):
+        for spread in (2, 40, 2**62):
+            keys = rng.integers(-spread, spread, size=n, dtype=np.int64)
+            then = rng.integers(0, 4, size=n, dtype=np.int64)
+            assert st.key_order(keys, then).tolist() == np.lexsort((then, keys)).tolist()
+            assert st.key_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()

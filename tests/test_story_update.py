@@ -259,3 +259,37 @@ class _tmp:
 
     def __exit__(self, *exc):
         self._d.cleanup()
+
+
+def test_pairs_near_are_the_pairs_that_can_count_for_a_group(tmp_path, monkeypatch):
+    # The attachment step reads the deciding articles' stored pairs with their other ends'
+    # rows in one statement, leaving out the pairs whose other end is neither one of the
+    # given articles nor in a group larger than the bound: the pairs of story_pairs and the
+    # rows of story_rows the step used to filter itself, from the computation anew and
+    # from the updates since.
+    monkeypatch.setattr(corpus, "REBASE", 1e9)
+    recs = _corpus(21, 40)
+    for end in (16, 28, 40):
+        corpus.index_records(recs[:end], tmp_path)
+    rng = random.Random(4)
+    with corpus.Store(tmp_path, readonly=True) as s:
+        docs = sorted(s.ids())
+        assert s.db.execute("SELECT count(*) FROM story_pair_new").fetchone()[0] > 0
+        seen = 0
+        for _ in range(30):
+            mine = sorted(rng.sample(docs, rng.randint(1, 12)))
+            others = sorted(set(mine) | set(rng.sample(docs, rng.randint(0, 12))))
+            bound = rng.choice([0, 1, 2, 3])
+            rows = s.story_rows(docs)
+            want = [
+                p
+                for p in s.story_pairs(mine)
+                for o in [p[1] if p[0] in mine else p[0]]
+                if o in others or rows[o][4] > bound
+            ]
+            got, ends = s.story_pairs_near(mine, others, bound)
+            assert sorted(got) == want and len(set(got)) == len(got)
+            far = {p[1] if p[0] in mine else p[0] for p in want} - set(others)
+            assert ends == {o: rows[o] for o in far}
+            seen += len(want) - len([p for p in want if p[0] in others and p[1] in others])
+        assert seen > 20  # pairs with other ends outside the given articles were asked about

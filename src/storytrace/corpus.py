@@ -34,6 +34,7 @@ from storytrace.store import (
     Record,
     Store,
     engine,
+    key_order,
     key_rows,
     unique_sorted,
 )
@@ -391,26 +392,24 @@ def candidate_pairs(
 
 
 def _chunk_candidates(
-    store: Store,
-    queries: Mapping[int, fp.Query],
-    common: dict[int, dict[int, int]],
-    kf: KeyFilter | None = None,
-) -> dict[int, set[int]]:
+    store: Store, queries: Mapping[int, fp.Query], kf: KeyFilter | None = None
+) -> tuple[dict[int, set[int]], dict[int, int], set[int]]:
     """The docs below each of a few docs (``queries``: their look-up keys) that pair with
-    it under :func:`candidate_pairs`' rule, from the stored holders of their keys. Fills
-    ``common`` with each doc's fingerprints held by more than ``fp.MAX_DF`` stored docs,
-    with their counts. ``kf``: the key filter, its parts holding every doc above what it
-    covers (see :func:`align_pending`)."""
+    it under :func:`candidate_pairs`' rule, from the stored holders of their keys; and their
+    fingerprints held by more than ``fp.MAX_DF`` stored docs: those held by the docs above
+    the filter alone, with their counts, and the others (not counted here). ``kf``: the key
+    filter, its parts holding every doc above what it covers (see :func:`align_pending`)."""
     import numpy as np
 
     later = np.fromiter(sorted(queries), dtype=np.int64, count=len(queries))
     found: dict[int, set[int]] = {}
+    counted: dict[int, int] = {}
+    many: set[int] = set()
     for table, least in (("postings", fp.MIN_SHARED), ("lsh", 1)):
         side = 0 if table == "postings" else 1
         keys = np.concatenate([np.zeros(0, dtype=np.int64)] + [q[side] for q in queries.values()])
         keys = unique_sorted(keys)
         k_parts, d_parts = [], []
-        df: dict[int, int] = {}
         if kf is not None:
             # A key no doc the filter covers holds is held by the docs above it alone,
             # whose rows are at hand: counted and read here, not searched for.
@@ -418,23 +417,19 @@ def _chunk_candidates(
             k_rows, d_rows = kf.holders(table, keys[~maybe])
             keys = keys[maybe]
             held, n = np.unique(k_rows, return_counts=True)
-            df = dict(zip(held[n > 1].tolist(), n[n > 1].tolist(), strict=True))
+            if side == 0:
+                top = n > fp.MAX_DF
+                counted = dict(zip(held[top].tolist(), n[top].tolist(), strict=True))
             rare = np.isin(k_rows, held[(n > 1) & (n <= fp.MAX_DF)])
             k_parts.append(k_rows[rare])
             d_parts.append(d_rows[rare])
-        # Most keys are held by their new doc alone: the store counts the holders of every
-        # key (index look-ups, no row out), and only keys that can pair are read in full.
-        counted = store.common_keys(table, keys.tolist(), 1)
-        df |= counted
+        # Most keys are held by their new doc alone (the filter leaves those of the docs it
+        # covers out): of the others only the holders of those few enough docs hold.
+        k_rows, d_rows, heavy = store.light_holders(table, keys.tolist(), fp.MAX_DF)
+        k_parts.append(k_rows)
+        d_parts.append(d_rows)
         if side == 0:
-            heavy = {k: n for k, n in df.items() if n > fp.MAX_DF}
-            for d, q in queries.items():
-                common[d] = {k: heavy[k] for k in q.fingerprints if k in heavy}
-        rows = store.holders(table, sorted(k for k, n in counted.items() if n <= fp.MAX_DF))
-        if rows:
-            kd = np.array(rows, dtype=np.int64)
-            k_parts.append(kd[:, 0])
-            d_parts.append(kd[:, 1])
+            many = set(heavy)
         a, b = _pairs_of_rows(
             np.concatenate([np.zeros(0, dtype=np.int64), *k_parts]),
             np.concatenate([np.zeros(0, dtype=np.int64), *d_parts]),
@@ -444,7 +439,7 @@ def _chunk_candidates(
         )
         for x, y in zip(a.tolist(), b.tolist(), strict=True):
             found.setdefault(y, set()).add(x)
-    return found
+    return found, counted, many
 
 
 def _pairs_of_rows(
@@ -456,7 +451,7 @@ def _pairs_of_rows(
     of 1,000 new articles' candidates at 100,000)."""
     import numpy as np
 
-    order = np.lexsort((docs, keys))
+    order = key_order(keys, docs)
     keys, docs = keys[order], docs[order]
     n = len(keys)
     start = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if n else order[:0]
@@ -628,10 +623,13 @@ def align_pending(
     else:
         kf = store.key_filter()
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
-    # A pending article's look-up keys and the counts of its common fingerprints serve
-    # its furniture and its candidates.
     rows_of: dict[int, dict] = {}
-    common: dict[int, dict[int, int]] = {}
+    # What finding the chunk's candidates told of their fingerprints held by more than
+    # fp.MAX_DF docs (see _chunk_candidates): the furniture of the docs of the chunk counts
+    # only those, not every fingerprint.
+    looked_up: Mapping[int, fp.Query] = {}
+    counted: dict[int, int] = {}
+    heavy: set[int] = set()
 
     def row_of(d: int) -> dict:
         if d not in rows_of:
@@ -653,9 +651,13 @@ def align_pending(
             outlet = row["outlet"]
             q = query(d)
             held = q.fingerprints if q else fp.fingerprint(row["text"])
-            many = common.get(d)
-            if many is None:
-                many = common[d] = store.common_keys("postings", held, fp.MAX_DF)
+            if d in looked_up:
+                many = {k: counted[k] for k in held if k in counted}
+                ask = [k for k in held if k in heavy]
+                if ask:
+                    many |= store.common_keys("postings", ask, fp.MAX_DF)
+            else:
+                many = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
                 store, row["text"], outlet, n_docs, outlet_size(outlet), many, held
             )
@@ -677,12 +679,10 @@ def align_pending(
                 # Whether this run computed a pending article's keys, told by its stored
                 # hash: reading and hashing each text again cost 0.09 CPU s per 1,000.
                 stamps = store.stamps(chunk)
-                by_later = _chunk_candidates(
-                    store,
-                    {b: known_query(*stamps[b]) or _query_of(row_of(b)["text"]) for b in chunk},
-                    common,
-                    kf,
-                )
+                looked_up = {
+                    b: known_query(*stamps[b]) or _query_of(row_of(b)["text"]) for b in chunk
+                }
+                by_later, counted, heavy = _chunk_candidates(store, looked_up, kf)
             for b in chunk:
                 before = by_later.pop(b, set())
                 for a in sorted(before):
@@ -713,7 +713,6 @@ def align_pending(
             n_edges += len(rows)
             arts.clear()
             rows_of.clear()
-            common.clear()
         if above is not None:
             store.add_key_part(above[0], above[1], above[2])
     finally:

@@ -169,7 +169,10 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             if vocab:
                 low = min(vocab, key=lambda m: (m["score"], m["article"]))
                 held += (
-                    f"; weakest: {who(low['article'])} at score {low['score']:.3f}"
+                    # Both ends of the join: in a two-article story the weakest member
+                    # alone is often the article the story is titled by.
+                    f"; weakest: {who(low['article'])} with {who(low['with'])}"
+                    f" at score {low['score']:.3f}"
                     f" ({lead_names(low)})"
                 )
             lines.append(f"  in the story: {held}")
