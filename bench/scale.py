@@ -73,8 +73,9 @@ read), look-up rows sorted by numpy's default sort with runs of equal keys sorte
 cosines taken with each part of the postings apart (``update_state`` 4,043 -> 3,742 million
 instructions). The last 1% alone on copies of this bench's ``db-first99`` (main 76c6ce0),
 alternating, load 9.6-10.6, CPU s: candidates 0.38-0.58 -> 0.29-0.35, stories 0.93-1.21 ->
-0.89-1.07, the whole 4.27-4.54 -> 3.72-4.54; every table the same. No same-run figure this
-session (the integrator's comes after).
+0.89-1.07, the whole 4.27-4.54 -> 3.72-4.54 (at load 3.9-5.7: stories 0.91-1.19 -> 0.73-1.01,
+the whole 3.61-4.38 -> 2.87-4.05); every table the same. No same-run figure this session
+(the integrator's comes after).
 
 The increment, 2026-12-02 session 29 (incr13b; docs/store.md has the section): look-up key
 rows 64 to an ``INSERT`` (``add_many`` 0.32-0.40 -> 0.20-0.21 CPU s), the story update's

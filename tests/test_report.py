@@ -603,8 +603,7 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     text = stories_text([story])
     assert (
         "weakest: “Short attacks US over tsunami aid” with “Blair congratulates Bush on win” "
-        "at score 0.049 (no name in both leads)"
-        in text
+        "at score 0.049 (no name in both leads)" in text
     )
     assert "  similar wording only: no shared passage or quote, and no dates" in text
     assert story["caveat"].startswith("similar wording only")
