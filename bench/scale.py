@@ -77,6 +77,15 @@ alternating, load 9.6-10.6, CPU s: candidates 0.38-0.58 -> 0.29-0.35, stories 0.
 the whole 3.61-4.38 -> 2.87-4.05); every table the same. No same-run figure this session
 (the integrator's comes after).
 
+The increment, 2026-12-02 fifth session (incr13c; docs/store.md has the section): "the
+rest" of the stage table. The first ``corpus.PREPARE_HERE`` (2,000) articles of an input are
+prepared in this process, workers only for a longer input's rest: forked from this bench's
+process, which has built the index, two workers cost more than they save (1,000 articles after
+a 10,000-article build in one process: 4.14-4.98 CPU s with workers against 3.04-4.21, "the
+rest" 1.84-2.32 against 1.19-1.64). Preparing an article costs fewer Python calls (4,006
+articles 5.74-6.36 -> 4.86-5.62 CPU s, the same records), and a fresh process reads the
+thesauri's indexes back from the user's cache (0.31-0.36 -> 0.13-0.18 CPU s).
+
 The increment, 2026-12-02 session 29 (incr13b; docs/store.md has the section): look-up key
 rows 64 to an ``INSERT`` (``add_many`` 0.32-0.40 -> 0.20-0.21 CPU s), the story update's
 cosines 128 new rows at a time and its postings and term ids joined without arrays of all

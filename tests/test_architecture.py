@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "articles": 0,
     "errors": 0,
     "_version": 0,
+    "tablecache": 0,
     # 1 diff primitives and lexical resources
     "diff": 1,
     "names": 1,

@@ -444,7 +444,9 @@ def test_other_engine_version_is_refused_then_realigned(tmp_path):
 
 
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
-    n = 3000
+    # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
+    # stored, the workers are preparing the rest.
+    n = corpus.PREPARE_HERE + 3000
     src = tmp_path / "big.jsonl"
     with open(src, "w") as fh:
         for i in range(n):
@@ -469,7 +471,7 @@ def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
                 con.close()
             except sqlite3.Error:
                 stored = 0
-            if stored:
+            if stored > corpus.PREPARE_HERE:
                 break
         time.sleep(0.02)
     # Ctrl-C in a terminal signals the whole process group: parent and workers.

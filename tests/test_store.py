@@ -8,6 +8,7 @@ import textwrap
 import numpy as np
 import pytest
 
+from storytrace import corpus
 from storytrace import fingerprints as fp
 from storytrace import store as st
 from storytrace.articles import InputError, InputWarning, record_to_article
@@ -454,10 +455,12 @@ def test_ungrouped_articles_are_found_also_below_the_highest_grouped(tmp_path):
         assert s.ungrouped() == [2, 5, 6]  # not only those above the highest grouped (4)
 
 
-def test_unchanged_articles_are_skipped_by_a_look_up_per_id(tmp_path):
+def test_unchanged_articles_are_skipped_by_a_look_up_per_id(tmp_path, monkeypatch):
     recs = [(f"a{k}", {"text": f"{TEXT} Report {k}."}) for k in range(4)]
     index_records(recs[:3], tmp_path)
-    # Two unchanged, one changed, one new; read by the pool's feeder thread (workers=2).
+    # Two unchanged, one changed, one new; all but the first read by the pool's feeder thread
+    # (workers=2, and only one job prepared in this process).
+    monkeypatch.setattr(corpus, "PREPARE_HERE", 1)
     again = [recs[0], recs[1], ("a2", {"text": TEXT + " Changed."}), recs[3]]
     report = index_records(again, tmp_path, workers=2)
     assert (report.added, report.skipped) == (2, 2)

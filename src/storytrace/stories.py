@@ -130,12 +130,6 @@ class Features:
     years: frozenset[str]
 
 
-def _name_like(doc: Doc, text: str, i: int) -> bool:
-    # A capital past the text's first token: names and places (a sentence's
-    # first word counts too, as it did with the capitalised-word regex).
-    return i > 0 and text[doc.starts[i]].isupper()
-
-
 def features(text: str) -> Features:
     """Event features of one article: see :class:`Features`.
 
@@ -147,10 +141,11 @@ def features(text: str) -> Features:
     counts = terms(text)
     lead = doc.sentences[:LEAD_SENTENCES]
     lead_end = doc.tokens_in((0, lead[-1][1]))[1] if lead else 0
+    starts = doc.starts
     focal = frozenset(
         w
         for i, w in enumerate(doc.norms[:lead_end])
-        if w in counts and not w.isdigit() and _name_like(doc, text, i)
+        if i and w in counts and not w.isdigit() and text[starts[i]].isupper()  # name-like
     )
     years = frozenset(w for w in counts if len(w) == 4 and _YEAR.fullmatch(w))
     return Features(dict(counts), focal, years)
@@ -163,12 +158,20 @@ def terms(text: str) -> Counter:
     are left out: a footer every article carries says nothing about its story.
     """
     doc = doc_of(text)
-    furniture = doc.token_mask(boilerplate_spans(text, doc=doc))
-    c: Counter = Counter()
-    for i, w in enumerate(doc.norms):
-        if w in STOPWORDS or len(w) < 3 or furniture[i]:
-            continue
-        c[w] += 2 if w.isdigit() or _name_like(doc, text, i) else 1
+    norms, starts = doc.norms, doc.starts
+    spans = boilerplate_spans(text, doc=doc)
+    mask = doc.token_mask(spans) if spans else [False] * len(norms)
+    kept = [
+        (w, s)
+        for w, s, f in zip(norms, starts, mask, strict=True)
+        if not f and len(w) > 2 and w not in STOPWORDS
+    ]
+    # Counted by Counter's C loop, then once more for each name-like word (a capital past
+    # the text's first token: names and places; a sentence's first word counts too, as it
+    # did with the capitalised-word regex) and each number.
+    c = Counter([w for w, _ in kept])
+    first = starts[0] if starts else 0
+    c.update([w for w, s in kept if w.isdigit() or (s > first and text[s].isupper())])
     return c
 
 

