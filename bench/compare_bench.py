@@ -34,6 +34,53 @@ alignment-only rows of two code versions in one process (with ``--difflib``, the
 difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
 runs one after the other.
 
+Results of 2026-12-02, session 30 (fast16c, issue 16), load 3-10 on the 2 shared cores.
+Baseline: main at 76c6ce0, a copy of its ``src`` beside this pass's. Both versions in one
+process, alternating (``nice -n 10 .venv/bin/python bench/compare_versions.py BASE/src
+NEW/src --rounds 5 --pairs 400 --difflib``; ``--full --rounds 3``), CPU µs a pair, medians:
+
+| row | 76c6ce0 | this pass | B/A by round |
+| --- | --- | --- | --- |
+| alignment only (BULK) | 3,704 | 3,118 | 0.908, 0.837, 0.875, 0.844, 0.874 |
+| word-level difflib (each version's Doc) | 1,169 | 1,176 | - |
+| alignment / difflib throughput | 0.314x | 0.365x | 0.305-0.340x vs 0.333-0.403x |
+| full compare and its JSON | 23,720 | 22,715 | 0.967, 0.958, 0.907 |
+
+``compare_bench.py --pairs 400 --char-pairs 20`` on each, one after the other (load 8-10;
+difflib's own row moved 1,145 -> 981 between the runs, so the ratio read off separate runs
+says little): BULK 3,807 -> 3,505, full 22,905 -> 21,630, batch 27,541 -> 25,118 CPU µs a
+pair (73 -> 80 pairs/s on 2 free cores); recall 0.988 (difflib 0.751), verdicts and the 3
+passages on unrelated pairs the same in both. Every step below left ``compare_check.py`` at
+0 of 924 differing (run against 76c6ce0's output).
+
+- ``evidence._event_vector`` (the event terms of a text, read by every full JSON): terms
+  mapped per word in C instead of tested token by token, the body's capped counts from a
+  Counter, first spans kept for the top terms only: 2,277 -> 1,544 µs a pair in the batch's
+  stage timing (separate runs at load 3; the same vectors on all 2,254 BBC, seed, example
+  and fixture texts).
+- ``text.WordMap``: one per-word map (a dict that computes a value on first look-up, mapped
+  over the tokens in C; a third of an ``lru_cache`` hit) for content stems, event terms and
+  IDFs, vocabulary weights and the spin detector's plain-word, rare and uncommon flags.
+- ``evidence.unrelated_for_certain`` first bounds the shared names' weight by the rarity of
+  the capitalised words both texts use (every name word is one): 74 of the 78 pairs it
+  decides among these 400 are decided without finding names or furniture; and
+  ``boilerplate.label`` skips the furniture rules when there is no passage. BULK stage
+  timing: names 213 -> 59, furniture 493 -> 349 µs a pair.
+- Quotations are found only where a passage needs them (coverage of a pair without
+  passages, ``_shared_quotes``, short chains in ``align_docs``).
+- ``records.to_json``: lists and tuples before the record tests (``is_dataclass`` ran on
+  every span): ``Comparison.to_dict`` 377 -> 281 µs a pair.
+
+Where a full pair's time goes now (each stage timed by a wrapper, exclusive, 300 pairs of
+``compare_record`` at load 3, 22,572 µs a pair): quote extraction 51% (of which about 5
+regular expressions compiled per pair, 1,173 µs, 5.5% of the pair: patterns built per name in
+``quotes/speakers.py``, which overflow ``re``'s cache), the spin detector 8%, the event
+vectors 7%, ``align_docs`` 5%, the JSON 5%, names 4%, the rest under 3% each. So the batch
+target (2,000 pairs/s on 2 workers, 1,000 µs a pair) needs quote extraction cut by an order
+of magnitude first; and the 3x-difflib target (about 330 µs a BULK pair) is ten times the
+current cost, which no stage alone holds (seeds, chains and edits 26%, sentence pairing with
+splitting 15%, spin labelling 14%, tokenising 12%, furniture 11%).
+
 Results of 2026-12-01, session 5 (cmp16, issue 16), load 15-19 on the 2 shared cores (wall
 about 7x CPU). ``nice -n 10 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs
 20``: alignment only 5,238 CPU µs a pair, difflib (words) 1,670, ratio 0.32x; full 28,316;

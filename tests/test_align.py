@@ -806,3 +806,17 @@ def test_reworded_passages_equal_scoring_every_sentence() -> None:
         assert [p.to_dict() for p in got] == [p.to_dict() for p in want]
         outcomes.add(bool(got))
     assert outcomes == {True, False}  # both pairs that reword and pairs that do not
+
+
+def test_coverage_without_passages_has_every_key_in_order_and_finds_no_quotations() -> None:
+    from storytrace.align import BULK, measure_coverage
+    from storytrace.text import Doc
+
+    text = 'The mayor said "we will rebuild the bridge" on Monday in Leeds.'
+    copied = compare(text, text + " More later.", BULK)
+    full = measure_coverage(Doc(text), Doc(copied.b.text), copied.passages)
+    a, b = Doc(text), Doc("Shares fell in Tokyo as the yen rose against the dollar.")
+    none = measure_coverage(a, b, [])
+    assert list(none) == list(full) and full["a"] > 0
+    assert none == dict.fromkeys(full, 0.0) and type(none["longest_copied_words"]) is int
+    assert a._quotations is None and b._quotations is None  # never looked for

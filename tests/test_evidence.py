@@ -512,3 +512,65 @@ def test_a_place_conflict_names_the_place_as_written() -> None:
     assert (c.rule, c.a_value, c.b_value) == ("different-place", "Malibu", "Betty Ford Center")
     assert b[c.b[0] : c.b[1]] == c.b_value
     assert "Malibu in A, Betty Ford Center in B" in ev.explanation
+
+
+# --- unrelated_for_certain's bound from capitalised words -----------------------------------
+
+
+def _bound_texts() -> list[str]:
+    from storytrace.articles import read_article
+
+    fixtures = sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
+    texts = [read_article(p).text for p in fixtures]
+    texts += [read_article(ROOT / "examples" / f"seed_{s}.txt").text for s in "ab"]
+    return texts + [
+        # Possessives, connectors inside names, a title, a sentence-initial name, a
+        # no-break space and a name inside furniture.
+        "O'Neill's lawyer met the Bank of England's governor, Mr Andrew Bailey, in London.\n"
+        "Jane\u00a0Hill’s report reached the Department for Work and Pensions on Friday.\n"
+        "Follow us on Twitter and Facebook for more from the Leeds Evening Post.",
+        "Gwilym Prothero watched crews from Ystradgynlais fight the blaze in Pontardawe.",
+    ]
+
+
+def test_capitalised_words_hold_every_name_word_the_shared_names_count() -> None:
+    """The bound of unrelated_for_certain is safe only if every word _shared_names counts
+    is among the text's capitalised words; with and without furniture patterns."""
+    from storytrace import evidence
+    from storytrace.text import doc_of
+
+    checked = 0
+    for text in _bound_texts():
+        capitalised = evidence._capitalised_words(doc_of(text))
+        for furniture in ((), (r"(?i)follow us on",)):
+            facts = evidence._facts(text, furniture)
+            words = {
+                w
+                for key in facts["name"]
+                for w in key.split()
+                if len(w) >= 2 and w not in evidence.STOPWORDS and w not in evidence.CONNECTORS
+            }
+            assert words <= capitalised, (text[:60], words - capitalised)
+            checked += len(words)
+    assert checked >= 200  # the fixtures name many people and places
+
+
+def test_unrelated_pairs_without_rare_capitalised_words_are_decided_before_finding_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storytrace import evidence
+    from storytrace.text import doc_of
+
+    def no_names(*args: object) -> None:
+        raise AssertionError("names looked up")
+
+    a, b = "Rain is due in Leeds on Monday.", "Shares fell in Tokyo on Monday."
+    monkeypatch.setattr(evidence, "_facts", no_names)
+    assert evidence.unrelated_for_certain(doc_of(a), doc_of(b), [], {})
+    # A rare capitalised word both use sends the pair on to the names, which decide.
+    c = "Rain is due in Ystradgynlais on Monday."
+    d = "Shares in Ystradgynlais fell on Monday."
+    with pytest.raises(AssertionError, match="names looked up"):
+        evidence.unrelated_for_certain(doc_of(c), doc_of(d), [], {})
+    monkeypatch.undo()
+    assert evidence.unrelated_for_certain(doc_of(c), doc_of(d), [], {}) is False

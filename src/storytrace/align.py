@@ -59,7 +59,7 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, TOKEN_RE, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, WordMap, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -641,7 +641,6 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
-    quotes_a, quotes_b = doc_a.quotations, doc_b.quotations
     candidates: list[tuple[int, Passage]] = []
     for c in chains:
         tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2)
@@ -653,8 +652,8 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
         if matched >= options.min_words or (
             matched >= MIN_UNIT_WORDS
             and (
-                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]), quotes_a)
-                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]), quotes_b)
+                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]))
+                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]))
             )
         ):
             candidates.append((matched, make_passage(doc_a, doc_b, tok_ops)))
@@ -752,10 +751,11 @@ def _sentence_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     return doc.derived("sentence-bounds", bounds)
 
 
-def _is_whole_unit(doc: Doc, span: Span, quotes: list[Span]) -> bool:
+def _is_whole_unit(doc: Doc, span: Span) -> bool:
     """Whether ``span`` covers most of one sentence or one quotation."""
     s, e = span
-    for qs, qe in quotes:
+    # The quotations are found on first need: only short chains ask.
+    for qs, qe in doc.quotations:
         if qs <= s + 2 and e - 2 <= qe and (e - s) >= 0.8 * (qe - qs):
             return True
     text = doc.text
@@ -799,23 +799,15 @@ def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
     return bag if len(bag) == len(words) else Counter(words)
 
 
-class _Stems(dict):
-    """Word -> its content stem (None for a stop word or a single character), filled on
-    first look-up: texts share most words, so a text's tokens map in C."""
-
-    def __missing__(self, w: str) -> str | None:
-        stem = self[w] = w[:6] if len(w) > 1 and w not in STOPWORDS else None
-        return stem
+def _content_stem(w: str) -> str | None:
+    # None for a stop word or a single character (see _bag).
+    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
-_STEMS = _Stems()
-_STEMS_MAX = 500_000
-"""Most words :data:`_STEMS` keeps (about 60 MB); it starts again empty past that."""
+_STEMS = WordMap(_content_stem, limit=500_000)  # about 60 MB at most
 
 
 def _content_stems(norms: list[str]) -> list[str | None]:
-    if len(_STEMS) > _STEMS_MAX:
-        _STEMS.clear()
     return list(map(_STEMS.__getitem__, norms))
 
 
@@ -926,6 +918,10 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
     unquoted words of either side inside one verbatim or edited passage.
     """
     out: dict[str, float] = {"longest_copied_words": 0}
+    if not passages:  # all nought, without finding the quotations
+        for name in ("a", "b"):
+            out.update(dict.fromkeys(_SHARES[name], 0.0))
+        return out
     for name, doc in (("a", doc_a), ("b", doc_b)):
         # Token sets as bit masks: bit t set = token t in the set.
         n = len(doc)
@@ -946,6 +942,13 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
         out[f"{name}_copied"] = (copied & outside).bit_count() / n_out if n_out else 0.0
         out[f"{name}_reworded"] = (reworded & outside).bit_count() / n_out if n_out else 0.0
     return out
+
+
+_SHARES = {
+    name: (name, f"{name}_outside_quotes", f"{name}_copied", f"{name}_reworded")
+    for name in ("a", "b")
+}
+"""measure_coverage's shares of each side, in the order its JSON gives them."""
 
 
 def _mask(ranges: list[tuple[int, int]]) -> int:

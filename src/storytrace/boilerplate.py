@@ -410,6 +410,8 @@ def label(
     furniture found otherwise (a corpus's frequent passages), used beside the
     rules of :func:`boilerplate_spans`.
     """
+    if not passages:  # nothing to label: the furniture need not be found
+        return []
     fa = _merge(boilerplate_spans(doc_a.text, extra, doc_a) + list(spans_a or ()))
     fb = _merge(boilerplate_spans(doc_b.text, extra, doc_b) + list(spans_b or ()))
     if not fa and not fb:

@@ -24,18 +24,28 @@ import math
 import os
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter, mul
 from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.dates import calendar_dates
 from storytrace.diff import Passage
-from storytrace.names import CONNECTORS, TITLES, Mention, mentions, rarity, zipf_frequency
+from storytrace.names import (
+    CONNECTORS,
+    TITLES,
+    Mention,
+    _bare,
+    mentions,
+    rarity,
+    zipf_frequency,
+)
 from storytrace.records import Record, jfield
-from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -445,8 +455,32 @@ def unrelated_for_certain(
         and _shared_words(doc_a, doc_b, passages) >= PASSAGE_MIN_WORDS
     ):
         return False
+    least = min(NAMES_MIN, DATED_NAMES_MIN)
+    # Every name word is a capitalised word, so the rarity of the capitalised words both
+    # texts use bounds the shared names' weight from above: most unrelated pairs are decided
+    # here without finding names or furniture (the margin keeps float rounding on the safe
+    # side).
+    capitalised = _capitalised_words(doc_a) & _capitalised_words(doc_b)
+    if sum(map(rarity, capitalised)) < least - 1e-9:
+        return True
     _, weight = _shared_names(_facts(doc_a.text, furniture), _facts(doc_b.text, furniture))
-    return weight < min(NAMES_MIN, DATED_NAMES_MIN)
+    return weight < least
+
+
+def _capitalised_words(doc: Doc) -> frozenset[str]:
+    """The words of ``doc``'s capitalised tokens as :func:`_shared_names` counts name words
+    (possessive dropped, no stop words or connectors, two characters or more): a superset
+    of the name words of any of its mentions."""
+
+    def find() -> frozenset[str]:
+        text = doc.text
+        capital = compress(doc.norms, map(str.isupper, map(text.__getitem__, doc.starts)))
+        words = " ".join(map(_bare, capital)).split()
+        return frozenset(
+            w for w in set(words) if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS
+        )
+
+    return doc.derived(("evidence", "capitalised"), find)
 
 
 def _explain(
@@ -664,7 +698,7 @@ def _vocabulary(
     lead_end = long[-1] if long else 300
     norms = doc.norms
     # (stem, weight) or None per token, by C-level maps; names and furniture fixed after.
-    infos = list(map(_word_info, norms))
+    infos = list(map(_WORD_INFO.__getitem__, norms))
     for i in compress(range(len(norms)), map(names.__contains__, norms)):
         if infos[i] is not None:
             infos[i] = (infos[i][0], infos[i][1] * 2.0)
@@ -677,10 +711,9 @@ def _vocabulary(
     return dict(filter(None, infos)), dict(filter(None, infos[:n_lead]))
 
 
-@lru_cache(maxsize=200_000)
 def _word_info(w: str) -> tuple[str, float] | None:
-    # Stem and rarity once per word (None: not a content word): words recur across the
-    # articles of a batch or corpus, and rarity costs a log per call.
+    # Stem and rarity (None: not a content word), once per word through _WORD_INFO: words
+    # recur across the articles of a batch or corpus, and rarity costs a log per call.
     if w in STOPWORDS or len(w) < 3 or w[0].isdigit():
         return None
     return _stem(w), rarity(w)
@@ -733,6 +766,19 @@ def _event_idf(term: str) -> float:
     return max(0.0, EVENT_ZIPF - z)
 
 
+def _event_term(w: str) -> str | None:
+    # The event term a word counts for (None: a stop word or under 3 characters).
+    if w in STOPWORDS or len(w) < 3:
+        return None
+    return w if w[0].isdigit() else _stem(w)
+
+
+_EVENT_TERMS = WordMap(_event_term)
+_EVENT_IDF = WordMap(_event_idf)
+_SUBLINEAR = WordMap(lambda count: 1.0 + math.log(count))  # counts: a few small integers
+_WORD_INFO = WordMap(_word_info)
+
+
 @lru_cache(maxsize=4096)
 def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
     """An article's event terms: content-word stems and figures outside furniture, a mention
@@ -740,44 +786,67 @@ def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
     :data:`BODY_CAP` counted), names double; sublinear counts times :func:`_event_idf`."""
     doc = doc_of(text)
     head_end, lead_end = _regions(doc)
-    skip = doc.token_mask(boilerplate_spans(text, extra, doc=doc))
     found = _mentions(text, extra)
     names = {w for m in found if m.kind in ("name", "place") for w in _name_words(m.key)}
-    counts: dict[str, float] = {}
-    body: dict[str, int] = {}
-    first: dict[str, Span] = {}
+    norms, starts, ends = doc.norms, doc.starts, doc.ends
+    terms = list(map(_EVENT_TERMS.__getitem__, norms))
+    furniture = boilerplate_spans(text, extra, doc=doc)
+    if furniture:
+        terms = [None if k else t for t, k in zip(terms, doc.token_mask(furniture), strict=True)]
+    # A term of four digits is its word (figures are not stemmed), so years come from the
+    # distinct terms.
+    years = {t for t in set(terms) if t and len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")}
+    # Starts are sorted, so the headline block and the lead are prefixes of the tokens
+    # (_regions puts the lead's end after the headline block's).
+    n_head, n_lead = bisect_left(starts, head_end), bisect_left(starts, lead_end)
+    head, lead, body_weight = POSITION_WEIGHTS
+    # Mention weights are small integers, so the float sums below are exact in any order.
+    # The body counts a term's first BODY_CAP mentions (a name's mention twice).
+    body_terms = terms[n_lead:]
+    in_body = Counter(filter(None, body_terms))
+    capped_counts = map(min, in_body.values(), repeat(BODY_CAP))
+    counts = dict(zip(in_body, map(mul, capped_counts, repeat(body_weight)), strict=False))
+    body_at = range(n_lead, len(terms))
+    named = [(t, k) for t, k in zip(body_terms, body_at, strict=True) if t and norms[k] in names]
+    capped = {t for t, _ in named if in_body[t] > BODY_CAP}
+    for term, _ in named:
+        if term not in capped:
+            counts[term] += body_weight
+    if capped:
+        # Which mentions of a term past the cap count: its first BODY_CAP in the body.
+        seen: dict[str, int] = {}
+        for term, k in zip(body_terms, body_at, strict=True):
+            if term in capped and seen.get(term, 0) < BODY_CAP:
+                seen[term] = seen.get(term, 0) + 1
+                if norms[k] in names:
+                    counts[term] += body_weight
     focal: set[str] = set()
-    years: set[str] = set()
-    for i, w in enumerate(doc.norms):
-        if skip[i] or w in STOPWORDS or len(w) < 3:
-            continue
-        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
-            years.add(w)
-        start = doc.starts[i]
-        term = w if w[0].isdigit() else _stem(w)
-        boost = 2.0 if w in names else 1.0
-        if start < lead_end and w in names and rarity(w) > 0.3:
-            focal.add(w)
-        if start < head_end:
-            add = POSITION_WEIGHTS[0]
-        elif start < lead_end:
-            add = POSITION_WEIGHTS[1]
-        elif body.get(term, 0) < BODY_CAP:
-            body[term] = body.get(term, 0) + 1
-            add = POSITION_WEIGHTS[2]
-        else:
-            continue
-        counts[term] = counts.get(term, 0.0) + add * boost
-        first.setdefault(term, (start, doc.ends[i]))
-    weighted = {t: (1.0 + math.log(c)) * _event_idf(t) for t, c in counts.items()}
-    top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:EVENT_TERMS]
+    for i in compress(range(n_lead), terms[:n_lead]):
+        term, w = terms[i], norms[i]
+        add = head if i < n_head else lead
+        if w in names:
+            add *= 2.0
+            if rarity(w) > 0.3:
+                focal.add(w)
+        counts[term] = counts.get(term, 0.0) + add
+    sublinear = map(_SUBLINEAR.__getitem__, counts.values())
+    idf = map(_EVENT_IDF.__getitem__, counts)
+    weighted = dict(zip(counts, map(mul, sublinear, idf), strict=False))
+    # Largest weight first, ties by term: sorted by term, then stably by weight.
+    top = sorted(weighted.items())
+    top.sort(key=itemgetter(1), reverse=True)
+    top = top[:EVENT_TERMS]
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+    # Each top term's first mention (event_similarity reads no other): built from the end,
+    # a term's entry is left at its first token.
+    at = dict(zip(reversed(terms), range(len(terms) - 1, -1, -1), strict=True))
+    first = {t: (starts[at[t]], ends[at[t]]) for t, _ in top}
     return _EventVector(
         {t: v / norm for t, v in top},
         first,
         frozenset(focal),
         frozenset(years),
-        frozenset(doc.norms),
+        frozenset(norms),
     )
 
 
@@ -895,6 +964,8 @@ def _brought_unquoted(
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
     out: list[SharedFact] = []
+    if not passages:  # no quotation need be found
+        return out
     seen: set[tuple[Span, Span]] = set()
     qa, qb = doc_a.quotations, doc_b.quotations
     for p in passages:

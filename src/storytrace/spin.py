@@ -47,17 +47,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.util import find_spec
 from itertools import accumulate, compress
+from operator import and_, not_
 from pathlib import Path
 
 from storytrace import synonyms
 from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, opcodes
-from storytrace.text import STOPWORDS, Doc, doc_of, overlaps
+from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, overlaps
 
 HAS_FREQUENCIES = find_spec("wordfreq") is not None
 """wordfreq (the ``[spin]`` extra) is installed; without it the rare-synonym flags are off.
@@ -286,8 +286,7 @@ def _tortured_matches(text: str) -> list[re.Match[str]]:
 
 
 def _is_political(norms: list[str]) -> bool:
-    hits = sum(1 for w in norms if w in _POLITICS)
-    return hits >= 3
+    return sum(map(_POLITICS.__contains__, norms)) >= 3  # counted in C
 
 
 def _noun_use(doc: Doc, start: int, end: int) -> bool:
@@ -356,14 +355,17 @@ UNCOMMON_ZIPF = 3.5
 def _signals(doc: Doc, tortured: int, collocation: int, rare_thesaurus: int) -> dict[str, float]:
     rare_any = uncommon = 0
     if HAS_FREQUENCIES:
-        # Each distinct plain word looked up once, weighted by its count.
-        for w, c in Counter(map(doc.norms.__getitem__, _plain_tokens(doc))).items():
-            z = _zipf(w)
-            rare_any += c * (z < RARE_ZIPF)
-            uncommon += c * (z < UNCOMMON_ZIPF)
+        # Per plain token, from each word's two flags (kept per word).
+        words = list(map(doc.norms.__getitem__, _plain_tokens(doc)))
+        rare_any = sum(map(_RARE_ANY.__getitem__, words))
+        uncommon = sum(map(_UNCOMMON.__getitem__, words))
     per = 100 / len(doc) if len(doc) else 0.0
     counts = (tortured, collocation, rare_thesaurus, rare_any, uncommon)
     return {k: round(v * per, 4) for k, v in zip(SIGNALS, counts, strict=True)}
+
+
+_RARE_ANY = WordMap(lambda w: _zipf(w) < RARE_ZIPF)
+_UNCOMMON = WordMap(lambda w: _zipf(w) < UNCOMMON_ZIPF)
 
 
 def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
@@ -416,7 +418,7 @@ def _anchored_windows(norms: list[str]) -> list[tuple[int, int]]:
     some collocation (only those can match one), in text order then length."""
     last = len(norms)
     out = set()
-    for t in [t for t, w in enumerate(norms) if w in _COLLOC_WORDS]:  # tokens found in C
+    for t in compress(range(last), map(_COLLOC_WORDS.__contains__, norms)):  # found in C
         w = norms[t]
         if (w, 0) in _COLLOC_BY_WORD:
             out.update((t, n) for n in (2, 3) if t + n <= last)
@@ -436,7 +438,8 @@ def _rare_synonym_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
     norms = doc.norms
     plain = _plain_tokens(doc)
     # Each distinct word looked up once (None: not a rare thesaurus word; 0.0 is rare).
-    zipf = {w: _rare_thesaurus_word(w) for w in set(map(norms.__getitem__, plain))}
+    words = set(map(norms.__getitem__, plain))
+    zipf = dict(zip(words, map(_rare_thesaurus_word, words), strict=True))
     rare = {w for w, z in zipf.items() if z is not None}
     for t in [t for t in plain if norms[t] in rare] if rare else ():
         z = zipf[norms[t]]
@@ -452,15 +455,14 @@ def _plain_tokens(doc: Doc) -> list[int]:
     (names, and words a sentence starts with: too often proper nouns)."""
 
     def find() -> list[int]:
-        plain = {w: len(w) >= 3 and w not in STOPWORDS and w.isalpha() for w in set(doc.norms)}
-        text, starts = doc.text, doc.starts
-        return [
-            t
-            for t in compress(range(len(doc)), map(plain.__getitem__, doc.norms))
-            if not text[starts[t]].isupper()
-        ]
+        plain = map(_PLAIN.__getitem__, doc.norms)
+        lower = map(not_, map(str.isupper, map(doc.text.__getitem__, doc.starts)))
+        return list(compress(range(len(doc)), map(and_, plain, lower)))
 
     return doc.derived(("spin", "plain"), find)  # for the rare-word flags and the signals
+
+
+_PLAIN = WordMap(lambda w: len(w) >= 3 and w not in STOPWORDS and w.isalpha())
 
 
 @cache
