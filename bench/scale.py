@@ -66,6 +66,30 @@ The increment as a user runs it, a fresh ``storytrace index`` process on the sto
 (2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
 5.36-6.19 after cheaper loads, at load 7-12; docs/store.md).
 
+Same-run figure, 2026-12-02 fifth session (integrator; main b03af98, with incr13c and incr13d;
+``PYTHONPATH=<b03af98>/src .venv/bin/python bench/scale.py --n 100000 --keep DIR``, 14:48-15:02,
+load 2-4)::
+
+    storytrace CPU s (with index workers): first 99% 318.4, last 1% 2.6 (0.8% of the first;
+      2.6 ms a new article, against 3.2 in the first); then stories 12.9, export 10.2
+    wall: first 99% 437.0 s, then 1000 more 2.7 s (0.6%); stories 13.2 s, export 10.5 s
+      stage (CPU s)                         first 99%    last 1%   share
+      store the articles                        72.80       0.30    0.4%
+      candidates                                42.29       0.28    0.7%
+      align (this process)                      68.79       0.51    0.7%
+      stories                                   58.96       0.72    1.2%
+      the rest (reading, worker processes)     117.84       1.05    0.9%
+    stories.similar_pairs 14.87 CPU s vs scikit-learn safe_sparse_dot 35.92 (0.41x);
+    index of all 100,000 321.0 CPU s vs datasketch 111.5 (2.88x), peak memory 2,696 vs 1,258 MB
+
+As separate processes on main bf5cee8 (b03af98 plus fast16c's compare speed-ups), the way a
+user runs them (``/usr/bin/time storytrace index first.jsonl --db DB --no-quotes --workers 2``,
+then ``index last.jsonl`` on three copies of DB, the table cache of ``storytrace.tablecache``
+already written): the 99% build 326.1 CPU s (244 s wall), the increments 5.10, 4.98, 4.86 CPU s
+(1.49-1.56%; 5.5-5.8 s wall). About 1 CPU s of that is the process itself: the same command
+with one new article costs 0.87-0.99 CPU s (imports 0.8 s, closing the store 0.57 s wall, the
+story update's first read), so 1,000 articles cost 3.9-4.1 CPU s beyond it (1.2%).
+
 The increment, 2026-12-02 fifth session (incr13d; docs/store.md has the section): each
 candidate key searched once per table (``Store.light_holders``, at most ``MAX_DF`` + 1 holders
 read), look-up rows sorted by numpy's default sort with runs of equal keys sorted again
