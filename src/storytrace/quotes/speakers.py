@@ -46,6 +46,12 @@ from storytrace.quotes.lexicon import (
 from storytrace.quotes.model import Quote, Span
 from storytrace.text import Doc, lazy_compile
 
+# Patterns built per name or head word. re's own cache holds 512 patterns for the whole
+# process, and a batch of comparisons overflows it (other modules' patterns are pushed out
+# too), so each was compiled again for every pair: ~1.2 ms of a batch pair's 25
+# (bench/compare_bench.py). A cache of this module's own keeps them.
+_pattern = lru_cache(maxsize=8192)(re.compile)
+
 
 def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     """The noun phrase written just before a cue, skipping auxiliaries and adverbs.
@@ -1021,7 +1027,7 @@ def _owner_end(words: list[str]) -> int:
 def _named_below(text: str, name: str, start: int) -> bool:
     """Whether the last word of ``name`` occurs as a word in ``text`` from ``start``."""
     last = name.split()[-1]
-    return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text[start:]) is not None
+    return _pattern(rf"(?<!\w){re.escape(last)}(?!\w)").search(text[start:]) is not None
 
 
 def _strip_titles(name: str) -> str:
@@ -1059,9 +1065,9 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if _is_document(phrase) and (name is None or name == phrase):
         # 'the survey', 'a New York Times/CBS News poll': a document, neither.
         return "unknown"
-    if head in ORG_WORDS | ORG_DESCRIPTORS and re.search(
-        r"[’']s?\s+(?:[\w\-]+\s+)?" + re.escape(head) + r"$", low
-    ):
+    if head in ORG_WORDS | ORG_DESCRIPTORS and _pattern(
+        r"[’']s?\s+(?:[\w\-]+\s+)?" + re.escape(head) + r"$"
+    ).search(low):
         # "Mrs. Clinton's campaign", 'the company's board': what somebody owns is
         # no person, whatever title opens the phrase.
         return "organisation"
@@ -1417,7 +1423,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             q.speaker_name = run
         if q.speaker_name == run and " " not in run:
             # "Mr Smith" with no full name in the article stays "Mr Smith".
-            titled = re.search(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b", phrase)
+            titled = _pattern(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b").search(phrase)
             if titled and titled.group(1).lower().strip(".") in TITLES:
                 q.speaker_name = f"{titled.group(1)} {run}"
         if _TEAM.fullmatch(phrase):
@@ -1681,10 +1687,9 @@ def _introduced(text: str, phrase: str, pos: int) -> bool:
         # holder is named elsewhere.
         return False
     lo = max(0, pos - _INTRODUCED_REACH)
-    for m in re.finditer(
-        r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}" + re.escape(head) + r"\b",
-        text[lo:pos],
-    ):
+    for m in _pattern(
+        r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}" + re.escape(head) + r"\b"
+    ).finditer(text[lo:pos]):
         s, e = lo + m.start(), lo + m.end()
         if not (
             # 'Ema Suryani, a doctor', 'a doctor, Ema Suryani', 'an affidavit written
@@ -1707,7 +1712,7 @@ def _is_document(phrase: str) -> bool:
     """'the report', 'a New York Times/CBS News poll': a document, named by a
     lower-case head ('The Washington Post' is a newspaper's name)."""
     head = _head(phrase)
-    return head in _DOCUMENT_HEADS and re.search(r"\b" + re.escape(head), phrase) is not None
+    return head in _DOCUMENT_HEADS and _pattern(r"\b" + re.escape(head)).search(phrase) is not None
 
 
 def _fits(ctx: Context, phrase: str, name: str) -> bool:
@@ -2160,7 +2165,7 @@ def _capitalised_inside(text: str, pos: int, word: str) -> bool:
     lo = max(0, pos - 3000)
     return (
         # Spaces, not a line break: a headline's last word is no mid-sentence word.
-        re.search(r"(?:[a-z],?|,)[ \t]+" + re.escape(word) + r"\b", text[lo : pos + 3000])
+        _pattern(r"(?:[a-z],?|,)[ \t]+" + re.escape(word) + r"\b").search(text[lo : pos + 3000])
         is not None
     )
 
@@ -2221,10 +2226,9 @@ def _across_preposition(phrase: str, run: str) -> str | None:
     """The name a speaker phrase ends with, read across a preposition before it: 'the
     Center for Responsive Politics' is one name; 'one longtime adviser to Bill Clinton'
     and 'a person close to the Clintons' are not Bill Clinton or the Clintons (None)."""
-    m = re.search(
-        r"\b(to|for|from|with|at|about)\s+(?:the\s+|both\s+)?" + re.escape(run) + r"(?:[’']s)?\W*$",
-        phrase,
-    )
+    m = _pattern(
+        r"\b(to|for|from|with|at|about)\s+(?:the\s+|both\s+)?" + re.escape(run) + r"(?:[’']s)?\W*$"
+    ).search(phrase)
     if m is None:
         return run
     before = phrase[: m.start()].split()
