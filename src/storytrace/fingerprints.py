@@ -58,11 +58,11 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import namedtuple
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import xxhash
 
-from storytrace.text import doc_of
+from storytrace.text import WordMap, doc_of
 
 NGRAM = 4
 """Words per shingle."""
@@ -119,17 +119,12 @@ def _signed(h: int) -> int:
     return h - (1 << 64) if h >= 1 << 63 else h
 
 
-_WORDS: dict[str, int] = {}
-
-
 def _word_hash(w: str) -> int:
-    # News vocabulary repeats: a dict look-up is cheaper than hashing again.
-    h = _WORDS.get(w)
-    if h is None:
-        if len(_WORDS) > 2_000_000:
-            _WORDS.clear()
-        h = _WORDS[w] = xxhash.xxh64_intdigest(w.encode())
-    return h
+    return xxhash.xxh64_intdigest(w.encode())
+
+
+# Each word's hash, kept: news vocabulary repeats, and a look-up is cheaper than hashing again.
+_WORDS = WordMap(_word_hash, limit=2_000_000)
 
 
 def shingles(text: str, n: int = NGRAM) -> list[int]:
@@ -149,34 +144,23 @@ def _shingles(text: str, n: int = NGRAM):  # numpy arrays, unannotated: see _gra
     norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return np.zeros(0, dtype=np.int64)
-    return _grams(_hashes(norms, _WORDS, _word_hash), min(n, len(norms)))
+    return _grams(_hashes(norms, _WORDS), min(n, len(norms)))
 
 
-def _hashes(norms: list[str], known: dict[str, int], one: Callable[[str], int]):
-    """Each word's hash (a uint64 array): ``known``'s, else ``one(word)``'s (which caches it).
-
-    News vocabulary repeats, so most words are known: a look-up by ``map`` costs a fifth of
-    a call of ``one`` per word."""
+def _hashes(norms: list[str], table: WordMap):
+    """Each word's hash from ``table`` (a uint64 array). The look-ups run in C by ``map``;
+    only a word not seen before calls back into Python (``WordMap.__missing__``)."""
     import numpy as np
 
-    hs = list(map(known.get, norms))
-    if None in hs:
-        hs = [one(w) if h is None else h for w, h in zip(norms, hs, strict=True)]
-    return np.array(hs, dtype=np.uint64)
-
-
-_SHAPES: dict[str, int] = {}
+    return np.array(list(map(table.__getitem__, norms)), dtype=np.uint64)
 
 
 def _shape_hash(w: str) -> int:
-    """The hash of word ``w``'s shape, cached by word as :func:`_word_hash`."""
-    h = _SHAPES.get(w)
-    if h is None:
-        if len(_SHAPES) > 2_000_000:
-            _SHAPES.clear()
-        # A shape never equals a word's norm (no norm holds a control character).
-        h = _SHAPES[w] = xxhash.xxh64_intdigest(f"\x00{len(w)}:{w[0]}".encode())
-    return h
+    # A shape never equals a word's norm (no norm holds a control character).
+    return xxhash.xxh64_intdigest(f"\x00{len(w)}:{w[0]}".encode())
+
+
+_SHAPES = WordMap(_shape_hash, limit=2_000_000)
 
 
 def shapes(text: str) -> list[int]:
@@ -197,7 +181,7 @@ def _shapes(text: str):  # numpy arrays, unannotated: see _grams
     norms = doc_of(text).norms
     if len(norms) < SHAPE_NGRAM:
         return np.zeros(0, dtype=np.int64)
-    return _grams(_hashes(norms, _SHAPES, _shape_hash), SHAPE_NGRAM)
+    return _grams(_hashes(norms, _SHAPES), SHAPE_NGRAM)
 
 
 def _grams(h, n: int):  # numpy arrays, unannotated: typing costs ``storytrace match`` start-up
@@ -469,7 +453,7 @@ def query(text: str) -> Query:
     norms = doc_of(text).norms  # the Doc extract_quotes reads next
     if not norms:
         return Query([], lsh_keys([0] * NUM_PERM), {})
-    acc = _plain_grams([_word_hash(w) for w in norms], min(NGRAM, len(norms)))
+    acc = _plain_grams([_WORDS[w] for w in norms], min(NGRAM, len(norms)))
     sh = [_signed(a) for a in acc]
     kept = _plain_sample(sh, WINDOW)
     at: dict[int, list[int]] = {k: [] for k in kept}
@@ -477,7 +461,7 @@ def query(text: str) -> Query:
         if v in at:
             at[v].append(i)
     if len(norms) >= SHAPE_NGRAM:
-        shaped = _plain_grams([_shape_hash(w) for w in norms], SHAPE_NGRAM)
+        shaped = _plain_grams([_SHAPES[w] for w in norms], SHAPE_NGRAM)
         kept = sorted(set(kept).union(_plain_sample([_signed(a) for a in shaped], SHAPE_WINDOW)))
     folded = {(a ^ (a >> 31)) & ((1 << 31) - 1) for a in acc}
     return Query(kept, lsh_keys(_signature(sorted(folded))), at)
