@@ -78,11 +78,11 @@ def cached(
     kept table stale. The table must be of marshal's types (dicts, tuples, strings, numbers).
     """
     where = cache_dir()
+    if where is None:
+        return build()
     if builder is None:
         builder = sys.modules[build.__module__].__file__ or ""
     stamp = _stamp(sources, builder)
-    if where is None:
-        return build()
     path = where / f"{name}.marshal"
     try:
         # Read whole first: marshal.load of a file reads it a few bytes at a time.
