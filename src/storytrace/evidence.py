@@ -39,7 +39,7 @@ from storytrace.names import (
     CONNECTORS,
     TITLES,
     Mention,
-    _bare,
+    bare,
     mentions,
     rarity,
     zipf_frequency,
@@ -475,7 +475,7 @@ def _capitalised_words(doc: Doc) -> frozenset[str]:
     def find() -> frozenset[str]:
         text = doc.text
         capital = compress(doc.norms, map(str.isupper, map(text.__getitem__, doc.starts)))
-        words = " ".join(map(_bare, capital)).split()
+        words = " ".join(map(bare, capital)).split()
         return frozenset(
             w for w in set(words) if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS
         )

@@ -78,7 +78,7 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
 
 
-def _bare(w: str) -> str:
+def bare(w: str) -> str:
     """``w`` without a possessive "'s" (norms have no line breaks, so no regex is needed)."""
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
@@ -114,7 +114,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
     # Per-token flags by C-level maps: a news text has thousands of tokens.
     caps = list(map(str.isupper, map(text.__getitem__, doc.starts)))
     # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = set(map(_bare, set(compress(norms, map(gt, caps, initial)))))
+    named = set(map(bare, set(compress(norms, map(gt, caps, initial)))))
     # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
     wanted = map(or_, caps, map(str.isdigit, map(itemgetter(slice(None, 1)), norms)))
     if skip:
@@ -153,7 +153,7 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
             keep = _name_words(doc, words, initial, named)
             if keep:
                 s, e = doc.starts[keep[0]], doc.ends[keep[-1]]
-                key = " ".join(_bare(doc.norms[k]) for k in keep)
+                key = " ".join(bare(doc.norms[k]) for k in keep)
                 cue = keep[0] > 0 and doc.norms[keep[0] - 1] in PLACE_CUES
                 out.append(Mention("place" if cue else "name", key, (s, e)))
             after = j
@@ -164,7 +164,7 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
     norms = doc.norms
     while words and (
-        norms[words[0]] in _NOT_FIRST or (initial[words[0]] and _bare(norms[words[0]]) not in named)
+        norms[words[0]] in _NOT_FIRST or (initial[words[0]] and bare(norms[words[0]]) not in named)
     ):
         words = words[1:]
     while words and norms[words[-1]] in _NOT_LAST:
