@@ -416,3 +416,41 @@ def test_every_member_says_what_put_it_in_its_story():
     by_size = {len(s["articles"]): s for s in stories}
     assert [m["article"] for m in by_size[2]["members"]] == by_size[2]["articles"]
     assert by_size[1]["members"] == []
+
+
+def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeypatch):
+    """_pair_arrays multiplies in tiles and _top_weights ranks a block of rows at a time to
+    bound their memory: any tile or block size gives the bits of one product over
+    everything, and the pairs a double loop finds."""
+    import random
+
+    import numpy as np
+
+    from storytrace import stories as st
+
+    rng = random.Random(12)
+    words = [f"w{k}" for k in range(50)]
+    counts = {
+        f"d{i:02d}": {w: rng.choice([1, 2, 3]) for w in rng.sample(words, rng.randint(0, 14))}
+        for i in range(70)
+    }
+
+    def run(block: int, entries: int) -> tuple:
+        monkeypatch.setattr(st, "_PAIR_BLOCK", block)
+        monkeypatch.setattr(st, "_WEIGHT_ENTRIES", entries)
+        ids, _, x = st.tfidf_matrix(counts, 6)
+        return (x.indptr, x.indices, x.data, *st._pair_arrays(x, 0.1, max_df=30)), ids, x
+
+    whole, ids, x = run(10**6, 10**9)
+    for block, entries in ((1, 1), (7, 13), (16, 40)):
+        got = run(block, entries)[0]
+        assert all(np.array_equal(a, b) for a, b in zip(got, whole, strict=True))
+        assert all(a.dtype == b.dtype for a, b in zip(got, whole, strict=True))
+    r, c, dots = whole[3:]
+    dense = x.toarray()
+    df = (dense > 0).sum(axis=0)
+    dense[:, (df < 2) | (df > 30)] = 0
+    want = {(a, b) for a in range(len(ids)) for b in range(a + 1, len(ids))}
+    want = {(a, b) for a, b in want if dense[a] @ dense[b] >= 0.1}
+    assert set(zip(r.tolist(), c.tolist(), strict=True)) == want and len(want) > 20
+    assert np.allclose(dots, (dense[r] * dense[c]).sum(axis=1))

@@ -24,6 +24,7 @@ NAMES = (
     "Sam Okafor Lena Berg Omar Haddad"
 ).split()
 YEARS = ["2019", "2020", "2021", "2022", "2023"]
+LOOSE = [f"w{k}x" for k in range(600)]
 
 
 def _sentence(rng: random.Random, names: list[str], year: str, topic: list[str]) -> str:
@@ -293,3 +294,46 @@ def test_pairs_near_are_the_pairs_that_can_count_for_a_group(tmp_path, monkeypat
             assert ends == {o: rows[o] for o in far}
             seen += len(want) - len([p for p in want if p[0] in others and p[1] in others])
         assert seen > 20  # pairs with other ends outside the given articles were asked about
+
+
+@pytest.mark.parametrize("seed", [3, 17, 41])
+def test_grouping_anew_equals_average_link_and_attach_over_every_pair(seed, tmp_path):
+    """full_state gives average-link, attach and parts only the pairs that can change their
+    result: its stories, groups and parts equal theirs over the dict of every scored pair."""
+    rng = random.Random(seed)
+    # Besides the events, articles of loosely shared words: pairs scored below the
+    # threshold, across parts and between groups of one.
+    loose = [
+        (f"loose{k:02d}", {"text": " ".join(rng.choices(LOOSE, k=30)).capitalize() + "."})
+        for k in range(30)
+    ]
+    corpus.index_records(_corpus(seed, 30) + loose, tmp_path, quotes=True)
+    with corpus.Store(tmp_path) as s:
+        state = st.full_state(s)
+        ids = s.ids()
+        feats = {d: corpus._features_from(v) for d, v in s.features().items()}
+        when = s.published_of()
+        t = st.score_table(
+            ((ids[d], f.terms, f.focal, f.years) for d, f in sorted(feats.items())),
+            published={ids[d]: p for d, p in when.items()},
+        )
+        holders = st.quote_holders(s, ids)
+        links = st.story_links(s.edge_facts()) + st.quote_links(st.quote_groups(holders), when)
+    scores = t.scores()  # every pair
+    id_links = [(ids[a], ids[b]) for a, b in links]
+    al = st.average_link(t.ids, scores, st.AVERAGE_LINK, id_links)
+    doc = {i: d for d, i in ids.items()}
+    grp = st.labels([doc[i] for i in g] for g in al)
+    pt = st.parts(t.ids, scores, st.AVERAGE_LINK, id_links)
+    part = st.labels([doc[i] for i in g] for g in pt)
+    size = {g: list(grp.values()).count(g) for g in grp.values()}
+    story = {}
+    for g in st.attach(al, scores):
+        ds = [doc[i] for i in g]
+        large = [grp[d] for d in ds if size[grp[d]] > st.ATTACH_SIZE]
+        story.update(dict.fromkeys(ds, large[0] if large else grp[ds[0]]))
+    got = {d: (s_, g, p) for d, s_, g, p, *_ in state["story_of"]}
+    assert got == {d: (story[d], grp[d], part[d]) for d in got}
+    # What the steps were spared: pairs across parts, small groups joined to larger ones.
+    assert any(part[doc[a]] != part[doc[b]] for a, b in scores)
+    assert any(story[d] != grp[d] for d in story) and max(size.values()) > 2

@@ -613,6 +613,8 @@ def align_pending(
     by_later: dict[int, set[int]] = {}
     kf = above = None
     if scan:
+        # Bulk work: what storing the articles left resident is given back first.
+        store.release_memory()
         # The scan reads every stored key: enough to build the key filter for later runs.
         upto = store.last_doc()
         seen = array("q")
@@ -622,6 +624,7 @@ def align_pending(
 
         store.set_key_filter(upto, np.frombuffer(seen, dtype=np.int64))
         del seen
+        store.release_memory()  # the postings read through the memory map
     else:
         kf = store.key_filter()
     arts: dict[int, tuple[dict, str, set[str], list[tuple[int, int]]]] = {}
@@ -910,6 +913,9 @@ def update_stories(store: Store) -> bool:
                 if enabled:
                     gc.enable()
     _fill_features(store)
+    # Grouping everything reads every article's features: what aligning left resident (the
+    # texts read through the memory map, SQLite's cache) is given back first.
+    store.release_memory()
     return store.add_stories(st.full_state(store), generation, fresh=True)
 
 

@@ -674,6 +674,22 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def release_memory(self) -> None:
+        """Give back what earlier work left resident, between the stages of a large ``index``:
+        SQLite's page cache (filled by the bulk inserts, up to its 256 MB) and the pages of
+        the file read through the memory map (the whole postings table after a scan: every
+        one counts in the process's resident memory until the map is dropped). Nothing is
+        lost: the next read maps the pages it needs again (from the kernel's cache). The
+        freed cache goes back to the system only if the C library returns it
+        (:func:`_trim_heap`)."""
+        with self._guard("reading"):
+            self.db.execute("PRAGMA shrink_memory")
+            if not self.readonly and not self.db.in_transaction:
+                # A new map size unmaps the file; setting it back maps it anew, empty.
+                self.db.execute("PRAGMA mmap_size=0")
+                self.db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        _trim_heap()
+
     def __enter__(self) -> Store:
         return self
 
@@ -2009,6 +2025,26 @@ def _connect(path: str, readonly: bool, any_thread: bool = False) -> sqlite3.Con
         db.close()
         db = connect("mode=ro&immutable=1")
     return db
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):  # not glibc: nothing to call
+        return None
+
+
+def _trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``; elsewhere
+    nothing). SQLite allocates its page cache a page at a time from that heap: after
+    ``PRAGMA shrink_memory`` freed 190 MB of it (20,000 articles), glibc kept all of it
+    resident, since its free pages lie below memory still in use; trimmed, 385 -> 143 MB."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _reason(e: BaseException) -> str:

@@ -254,9 +254,6 @@ class Terms:
             self.size += 1
         return got
 
-    def rows(self) -> np.ndarray:
-        return np.repeat(np.arange(len(self.ids), dtype=np.int64), np.asarray(self.lengths))
-
     def tfidf(self, top: int, basis: tuple[int, np.ndarray] | None = None) -> sparse.csr_matrix:
         """The rows' top-``top`` TF-IDF matrix; ``basis`` ``(n, df)`` takes the IDF from
         another corpus (``df`` per vocabulary id; ids past its end count 0 articles)."""
@@ -273,25 +270,45 @@ class Terms:
         return sparse.csr_matrix((val, (row, col)), shape=(len(self.ids), size))
 
 
+_WEIGHT_ENTRIES = 1 << 20
+"""Term entries (of whole rows) :func:`_top_weights` ranks at a time."""
+
+
 def _top_weights(
     terms_: np.ndarray, ks: Iterable[int], lengths: Iterable[int], df: np.ndarray, n: int, top: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(row, term, weight)`` of each row's ``top`` terms by :func:`tfidf_matrix`'s weight,
     L2-normalised, in row order then first-occurrence order (rows are consecutive runs of
-    ``lengths`` entries of ``terms_``/``ks``)."""
+    ``lengths`` entries of ``terms_``/``ks``). Ranked a block of rows at a time: the
+    arrays of a sort over every entry at once (eight of them, 14 million entries at
+    100,000 articles) were the largest memory of a grouping."""
     lengths = np.asarray(lengths, dtype=np.int64)
-    row = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    pos = np.arange(len(terms_), dtype=np.int64)  # first-occurrence order within each row
-    w = (1 + np.log(np.asarray(ks, dtype=np.float64))) * np.log((n + 1) / (df[terms_] + 1))
-    order = np.lexsort((pos, -w, row))
-    starts = np.concatenate(([0], np.cumsum(lengths)))
-    rank = np.arange(len(order)) - starts[row[order]]
-    keep = order[rank < top]
-    keep.sort()
-    kw = w[keep]
-    norms = np.sqrt(np.bincount(row[keep], weights=kw * kw, minlength=len(lengths)))
+    ks = np.asarray(ks, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    rows, terms, weights = [], [], []
+    lo = 0
+    while lo < len(lengths):
+        hi = max(lo + 1, int(np.searchsorted(ends, starts[lo] + _WEIGHT_ENTRIES, side="right")))
+        e0, e1 = int(starts[lo]), int(ends[hi - 1])
+        t = terms_[e0:e1]
+        row = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
+        pos = np.arange(e0, e1, dtype=np.int64)  # first-occurrence order within each row
+        w = (1 + np.log(ks[e0:e1].astype(np.float64))) * np.log((n + 1) / (df[t] + 1))
+        order = np.lexsort((pos, -w, row))
+        rank = np.arange(len(order)) - (starts[row[order]] - e0)
+        keep = order[rank < top]
+        keep.sort()
+        rows.append(row[keep])
+        terms.append(t[keep])
+        weights.append(w[keep])
+        lo = hi
+    none = [np.zeros(0, dtype=np.int64)]
+    row, term = np.concatenate(none + rows), np.concatenate(none + terms)
+    kw = np.concatenate([np.zeros(0), *weights])
+    norms = np.sqrt(np.bincount(row, weights=kw * kw, minlength=len(lengths)))
     norms[norms == 0] = 1.0
-    return row[keep], terms_[keep], kw / norms[row[keep]]
+    return row, term, kw / norms[row]
 
 
 def similar_pairs(
@@ -329,6 +346,10 @@ def matrix_pairs(
     return out
 
 
+_PAIR_BLOCK = 4096
+"""Rows (and columns) of one tile of :func:`_pair_arrays`' product."""
+
+
 def _pair_arrays(
     x: sparse.csr_matrix, threshold: float, max_df: int = MAX_DF, cut: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -339,14 +360,14 @@ def _pair_arrays(
     out of the dot products: they link too much to mean a shared story.
     ``cut`` (a boolean per column) names the left-out columns instead of
     ``max_df`` (the terms an earlier corpus held too often, for an update that
-    must score as that corpus did). ``X @ X.T`` runs in blocks of rows
-    (scipy.sparse), so memory stays at one block's products; only pairs
-    sharing a kept term are ever computed, and of a block's rows only their
-    products with the rows from the block's first on (the upper triangle: on
-    100,000 synthetic articles 21.0 -> 14.6 CPU s, the same pairs and bits,
-    where the whole ``X.T`` made every pair twice). Each dot product adds the earlier
-    row's terms in column order (sorted indices), so the same two rows give
-    the same bits in any other product that does so (:func:`update_state`'s).
+    must score as that corpus did). ``X @ X.T`` runs in square tiles of
+    :data:`_PAIR_BLOCK` rows by as many columns, on and above the diagonal only (the
+    upper triangle), so memory stays at one tile's products: a block of rows against
+    all the rows after it held 200 MB of products at 20,000 synthetic articles, each
+    row sharing a kept term with a sixth of the others. Only pairs sharing a kept term
+    are ever computed. Each dot product adds the earlier row's terms in column order
+    (sorted indices), so the same two rows give the same bits in any other product
+    that does so (:func:`update_state`'s), whatever the tiling.
     """
     from scipy import sparse
 
@@ -357,14 +378,20 @@ def _pair_arrays(
     keep = (df >= 2) & ((df <= max_df) if cut is None else ~cut[: x.shape[1]])
     x = x[:, np.flatnonzero(keep)].tocsr()
     x.sort_indices()
+    starts = range(0, x.shape[0], _PAIR_BLOCK)
+    # Each block of rows transposed once, the right-hand side of the tiles in its columns.
+    right = [x[lo : lo + _PAIR_BLOCK].T.tocsr() for lo in starts]
     parts = []
-    block = 4096
-    for lo in range(0, x.shape[0], block):
-        # Row lo + i against row lo + j: the pair when j > i.
-        prod = sparse.triu(x[lo : lo + block] @ x[lo:].T.tocsr(), k=1, format="coo")
-        keep = prod.data >= threshold
-        r, c = (a[keep].astype(np.int64) + lo for a in (prod.row, prod.col))
-        parts.append((r, c, prod.data[keep]))
+    for i, lo in enumerate(starts):
+        left = x[lo : lo + _PAIR_BLOCK]
+        for j in range(i, len(right)):
+            prod = left @ right[j]
+            if i == j:  # row lo + a against row lo + b: the pair when b > a
+                prod = sparse.triu(prod, k=1, format="csr")
+            at = np.flatnonzero(prod.data >= threshold)
+            r = np.searchsorted(prod.indptr, at, side="right") - 1 + lo
+            c = prod.indices[at].astype(np.int64) + j * _PAIR_BLOCK
+            parts.append((r, c, prod.data[at]))
     r, c, v = (np.concatenate(p) for p in zip(*parts, strict=True))
     order = np.lexsort((c, r))
     return r[order], c[order], v[order]
@@ -534,11 +561,17 @@ class ScoreTable:
     """Pairs ``(r[k], c[k])`` (row numbers, ``r < c``) with their :func:`pair_score`, in
     row order."""
 
-    def scores(self) -> dict[tuple[str, str], float]:
-        """The pair scores by id pair (smaller id first), in row order."""
+    def scores(self, which: np.ndarray | None = None) -> dict[tuple[str, str], float]:
+        """The pair scores by id pair (smaller id first), in row order; of the pairs
+        ``which`` (a boolean per pair) marks, or of all."""
         ids = self.ids
+        r, c, score = (
+            (self.r, self.c, self.score)
+            if which is None
+            else (self.r[which], self.c[which], self.score[which])
+        )
         out: dict[tuple[str, str], float] = {}
-        for x, y, v in zip(self.r.tolist(), self.c.tolist(), self.score.tolist(), strict=True):
+        for x, y, v in zip(r.tolist(), c.tolist(), score.tolist(), strict=True):
             i, j = ids[x], ids[y]
             out[(i, j) if i < j else (j, i)] = v
         return out
@@ -583,8 +616,15 @@ def score_table(
         new_basis = Basis(basis.n, df, cut, terms_.vocab)
     r, c, cos = _pair_arrays(x, floor, cut=cut)
     terms_a = np.asarray(terms_.terms, dtype=np.int64)
-    held = np.sort(terms_.rows() * size + terms_a)
     focal_a = np.asarray([t for f in focal for t in f], dtype=np.int64)
+    # Of all rows' terms only focal names are ever looked up: the others are left out of
+    # the sorted keys (an array of every entry, and two more to make it, at 100,000 articles
+    # 14 million entries each).
+    wanted = np.zeros(size, dtype=bool)
+    wanted[focal_a] = True
+    at = np.flatnonzero(wanted[terms_a])
+    ends = np.cumsum(np.asarray(terms_.lengths, dtype=np.int64))
+    held = np.sort(np.searchsorted(ends, at, side="right") * size + terms_a[at])
     lens = np.asarray([len(f) for f in focal], dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lens)))[:-1]
     m = np.maximum(
@@ -840,6 +880,10 @@ def _columns(rows: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray
     )
 
 
+PART_MARGIN = 1e-9
+"""Relative margin below the threshold of :func:`parts`' links (rounding in a mean)."""
+
+
 def parts(
     ids: Iterable[str],
     scores: Mapping[tuple[str, str], float],
@@ -855,7 +899,7 @@ def parts(
     lowered by a relative 1e-9 so that rounding in a mean can never cross it.)
     """
     uf = UnionFind()
-    bound = threshold * (1 - 1e-9)
+    bound = threshold * (1 - PART_MARGIN)
     for (a, b), s in scores.items():
         if s >= bound:
             uf.union(a, b)
@@ -1645,14 +1689,28 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
     links = story_links(store.edge_facts()) + quote_links(quote_groups(holders), when)
     doc_of = dict(zip(t.ids, docs, strict=True))
     id_links = [(ids[a], ids[b]) for a, b in links]
-    scores = t.scores()
-    al = average_link(t.ids, scores, AVERAGE_LINK, id_links)
-    final = attach(al, scores)
+    # Each step gets only the pairs that can change its result, not a dict of every pair
+    # (2.2 million at 100,000 synthetic articles, with average-link's and attach's own
+    # structures over all of them: the largest memory of ``index``). The parts: the pairs
+    # scoring at least their bound. Average-link: the pairs inside a part, since it never
+    # joins two parts (:func:`parts`) and a mean across two stays below its threshold.
+    # Attach: the pairs between a small group and a larger one, the only ones it counts.
+    # Each dict keeps the pairs in row order, so every sum adds in the same order.
+    pt = parts(t.ids, t.scores(t.score >= AVERAGE_LINK * (1 - PART_MARGIN)), AVERAGE_LINK, id_links)
+    row_of = {i: k for k, i in enumerate(t.ids)}
+    in_part = np.zeros(len(t.ids), dtype=np.int64)
+    for k, g in enumerate(pt):
+        in_part[[row_of[i] for i in g]] = k
+    al = average_link(t.ids, t.scores(in_part[t.r] == in_part[t.c]), AVERAGE_LINK, id_links)
+    large = np.zeros(len(t.ids), dtype=bool)
+    for g in al:
+        large[[row_of[i] for i in g]] = len(g) > ATTACH_SIZE
+    final = attach(al, t.scores(large[t.r] != large[t.c]))
     uf = UnionFind()
     for a, b in links:
         uf.union(a, b)
     grp = labels([doc_of[i] for i in g] for g in al)
-    part = labels([doc_of[i] for i in g] for g in parts(t.ids, scores, AVERAGE_LINK, id_links))
+    part = labels([doc_of[i] for i in g] for g in pt)
     link = labels(uf.groups(docs))
     size = {g: 0 for g in grp.values()}
     for g in grp.values():
@@ -1928,7 +1986,7 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     links += quote_links(holding, when)
 
     # The parts a new article joins, and everything in them.
-    bound = AVERAGE_LINK * (1 - 1e-9)
+    bound = AVERAGE_LINK * (1 - PART_MARGIN)
     high = ss >= bound
     strong = list(zip(sa[high].tolist(), sb[high].tolist(), strict=True)) + links
     near = sorted({d for p in strong for d in p} - new_set)
