@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from storytrace import corpus
+from storytrace import fingerprints as fp
 from storytrace.articles import InputError
 from storytrace.cli import app
 
@@ -308,10 +309,26 @@ def test_few_new_articles_find_their_candidates_through_the_key_filter(tmp_path,
     assert once.edges >= 4
 
 
-def test_pairs_of_rows_counts_as_the_streaming_pass():
-    # The few-articles path counts its candidate pairs on arrays; the scan of the whole index
-    # streams key groups through a dict. Same pairs for any rows, duplicates and negative keys
-    # included, whatever order the rows come in.
+def _pairs_from_sorted(rows, max_df, min_shared, later):
+    """The candidate rule written out: pair counts from ``(key, doc)`` rows sorted by key."""
+    from itertools import groupby
+    from operator import itemgetter
+
+    counts = {}
+    for _, grp in groupby(rows, key=itemgetter(0)):
+        docs = sorted(d for _, d in grp)
+        if 2 <= len(docs) <= max_df:
+            for x, b in enumerate(docs):
+                if x and b in later:
+                    for a in docs[:x]:
+                        counts[(a, b)] = counts.get((a, b), 0) + 1
+    return {p: c for p, c in counts.items() if c >= min_shared}
+
+
+def test_pairs_of_rows_counts_as_the_rule_written_out():
+    # Candidate pairs are counted on arrays, the few-articles path and the scan of the whole
+    # index alike: the pairs of the rule written out for any rows, negative keys included,
+    # whatever order the rows come in.
     import random
 
     import numpy as np
@@ -319,10 +336,13 @@ def test_pairs_of_rows_counts_as_the_streaming_pass():
     rng = random.Random(13)
     for _ in range(2000):
         n_docs = rng.randint(1, 30)
-        rows = [(rng.randint(-20, 20), rng.randrange(n_docs)) for _ in range(rng.randint(0, 150))]
+        # The store holds a doc once per key (the primary key).
+        rows = list(
+            {(rng.randint(-20, 20), rng.randrange(n_docs)) for _ in range(rng.randint(0, 150))}
+        )
         later = sorted(d for d in range(n_docs) if rng.random() < 0.4)
         max_df, least = rng.randint(2, 8), rng.randint(1, 3)
-        want = corpus._pairs_from_sorted(sorted(rows), max_df, least, set(later))
+        want = _pairs_from_sorted(sorted(rows), max_df, least, set(later))
         rng.shuffle(rows)
         a, b = corpus._pairs_of_rows(
             np.array([k for k, _ in rows], dtype=np.int64),
@@ -550,3 +570,42 @@ def test_export_keeps_the_date_as_the_input_gave_it(tmp_path):
         "the week after Easter",
     )
     assert (rows["none"]["published"], rows["none"]["published_raw"]) == (None, None)
+
+
+@pytest.mark.parametrize("ranges", [1, 4, 16])
+def test_the_scan_finds_the_candidates_of_the_rule_in_any_number_of_key_ranges(
+    tmp_path, monkeypatch, ranges
+):
+    """candidate_pairs reads the keys a range at a time (new articles' in the small tables
+    too): the pairs of the rule over all stored rows at once, and every distinct key."""
+    import sqlite3
+    from array import array
+
+    import numpy as np
+
+    from storytrace import store as stm
+
+    monkeypatch.setattr(stm, "KEY_RANGES", ranges)
+    monkeypatch.setattr(stm, "DELTA", 0.5)
+    recs = _reuse_records()
+    corpus.index_records(recs[:-2], tmp_path)
+    corpus.index_records(recs, tmp_path)  # the last two wait in postings_new and lsh_new
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    rows = {
+        t: sorted(con.execute(f"SELECT * FROM {t} UNION ALL SELECT * FROM {t}_new"))  # noqa: S608
+        for t in ("postings", "lsh")
+    }
+    assert con.execute("SELECT count(*) FROM postings_new").fetchone()[0] > 0
+    con.close()
+    later = set(range(3, len(recs) + 1, 2))
+    want = set(_pairs_from_sorted(rows["postings"], fp.MAX_DF, fp.MIN_SHARED, later))
+    want |= set(_pairs_from_sorted(rows["lsh"], fp.MAX_DF, 1, later))
+    # A key shared by many docs: a lower max_df leaves it out.
+    few = set(_pairs_from_sorted(rows["postings"], 2, fp.MIN_SHARED, later))
+    few |= set(_pairs_from_sorted(rows["lsh"], 2, 1, later))
+    with corpus.Store(tmp_path, readonly=True) as s:
+        seen = array("q")
+        assert corpus.candidate_pairs(s, later=later, seen=seen) == want and len(want) >= 4
+        assert corpus.candidate_pairs(s, max_df=2, later=later) == few != want
+    keys = sorted({k for k, _ in rows["postings"]}) + sorted({k for k, _ in rows["lsh"]})
+    assert np.frombuffer(seen, dtype=np.int64).tolist() == keys

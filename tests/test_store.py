@@ -158,7 +158,7 @@ def test_truncated_store_is_a_one_line_error(tmp_path):
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(InputError) as e, Store(tmp_path, readonly=True) as s:
         list(s.iter_articles())
-        list(s.sorted_postings())
+        _postings(s)
     assert "\n" not in str(e.value) and str(path) in str(e.value)
 
 
@@ -406,12 +406,12 @@ def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
     with Store(tmp_path) as s:
         s.add_many([prepare(f"a{k}", {"text": t}) for k, t in enumerate(texts[:20])])
         assert rows(s) == {"postings_new": 0, "lsh_new": 0}  # all new: merged at once
-        before = list(s.sorted_postings())
+        before = _postings(s)
         s.add_many([prepare("a20", {"text": texts[20]})])  # 1 of 21: waits
         assert rows(s)["postings_new"] == len(fp.fingerprint(texts[20]))
         assert rows(s)["lsh_new"] == len(set(fp.lsh_keys(fp.minhash(fp.shingles(texts[20])))))
         # Read from both tables, in key order, as if there were one.
-        merged = list(s.sorted_postings())
+        merged = _postings(s)
         assert merged == sorted(before + [(h, 21) for h in fp.fingerprint(texts[20])])
         assert s.docs_sharing(fp.fingerprint(texts[20]))[21] == len(fp.fingerprint(texts[20]))
         assert s.docs_in_buckets(prepare("x", {"text": texts[20]}).lsh_keys) >= {21}
@@ -419,7 +419,7 @@ def test_new_keys_wait_in_small_tables_until_merged(tmp_path, monkeypatch):
         assert rows(s)["postings_new"] > 0
         s.add_many([prepare("a22", {"text": texts[22]})])  # 3 of 23 > 10%: merged
         assert rows(s) == {"postings_new": 0, "lsh_new": 0}
-        assert list(s.sorted_postings()) == sorted(
+        assert _postings(s) == sorted(
             before + [(h, 21 + k) for k in range(3) for h in fp.fingerprint(texts[20 + k])]
         )
 
@@ -662,3 +662,12 @@ def test_key_order_is_the_stable_lexsort():
             then = rng.integers(0, 4, size=n, dtype=np.int64)
             assert st.key_order(keys, then).tolist() == np.lexsort((then, keys)).tolist()
             assert st.key_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+def _postings(s: Store) -> list[tuple[int, int]]:
+    """The stored ``(fingerprint, doc)`` rows in key order, as the scan reads them."""
+    return [
+        (k, d)
+        for keys, docs in s.sorted_keys("postings")
+        for k, d in zip(keys.tolist(), docs.tolist(), strict=True)
+    ]

@@ -16,10 +16,9 @@ import math
 import os
 import signal
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain, groupby, islice
-from operator import itemgetter
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -347,49 +346,40 @@ SCAN_SHARE = 0.05
 instead of look-ups per article."""
 
 
-def _pairs_from_sorted(
-    rows: Iterable[tuple[int, int]],
-    max_df: int,
-    min_shared: int,
-    later: set[int] | None = None,
-    seen: MutableSequence[int] | None = None,
-) -> dict[tuple[int, int], int]:
-    """Pair counts from ``(key, doc)`` rows sorted by key, streamed group by group.
-
-    With ``later``, only pairs whose larger doc is in it; ``seen`` gets every key read.
-    Memory stays at one posting list plus the pairs, not the whole index.
-    """
-    counts: dict[tuple[int, int], int] = {}
-    for key, grp in groupby(rows, key=itemgetter(0)):
-        if seen is not None:
-            seen.append(key)
-        docs = [d for _, d in grp]
-        if len(docs) < 2 or len(docs) > max_df:
-            continue
-        docs.sort()
-        for x, b in enumerate(docs):
-            if x and (later is None or b in later):
-                for a in docs[:x]:
-                    counts[(a, b)] = counts.get((a, b), 0) + 1
-    return {p: c for p, c in counts.items() if c >= min_shared}
-
-
 def candidate_pairs(
     store: Store,
     max_df: int = fp.MAX_DF,
     min_shared: int = fp.MIN_SHARED,
     later: set[int] | None = None,
-    seen: MutableSequence[int] | None = None,
+    seen: array | None = None,
 ) -> set[tuple[int, int]]:
     """Doc pairs ``(a, b)``, ``a < b``, worth aligning: shared rare n-grams, or LSH near-duplicates.
 
-    With ``later``, only pairs whose ``b`` is in it; ``seen`` gets every key read. Postings
-    are read in key order straight from the store's primary-key index, so the cost grows
-    with the number of postings (about N), not N squared.
+    With ``later``, only pairs whose ``b`` is in it; ``seen`` gets every distinct key read.
+    Keys are read in key order straight from the store's primary-key indexes, a range of
+    keys at a time (:meth:`Store.sorted_keys`), each range's pairs counted on arrays
+    (:func:`_pair_counts`): the cost grows with the number of postings (about N), not N
+    squared, and memory holds one range's rows and the pairs' counts.
     """
-    pairs = set(_pairs_from_sorted(store.sorted_postings(), max_df, min_shared, later, seen))
+    import numpy as np
+
+    want = None if later is None else np.fromiter(sorted(later), dtype=np.int64, count=len(later))
+    pairs: set[tuple[int, int]] = set()
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
-    pairs |= set(_pairs_from_sorted(store.sorted_lsh(), max_df, 1, later, seen))
+    for table, least in (("postings", min_shared), ("lsh", 1)):
+        codes, times = [], []
+        for keys, docs in store.sorted_keys(table):
+            if seen is not None:
+                seen.frombytes(unique_sorted(keys).tobytes())
+            a, b, n = _pair_counts(keys, docs, max_df, want)
+            codes.append(a << 32 | b)  # docs are SQLite rowids below 2**31
+            times.append(n)
+        code, at = np.unique(
+            np.concatenate([np.zeros(0, dtype=np.int64), *codes]), return_inverse=True
+        )
+        total = np.bincount(at, weights=np.concatenate([np.zeros(0, dtype=np.int64), *times]))
+        code = code[total >= least]
+        pairs.update(zip((code >> 32).tolist(), (code & 0xFFFFFFFF).tolist(), strict=True))
     return pairs
 
 
@@ -447,10 +437,22 @@ def _chunk_candidates(
 def _pairs_of_rows(
     keys: np.ndarray, docs: np.ndarray, max_df: int, min_shared: int, later: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs :func:`_pairs_from_sorted` finds in the rows ``(keys[i], docs[i])`` (any
+    """The pairs :func:`candidate_pairs` finds in the rows ``(keys[i], docs[i])`` (any
     order) with ``later`` (an int64 array), as arrays ``(a, b)`` sorted: on arrays, since the
     rows of one update are all at hand (counting them pair by pair in a dict cost 0.5 CPU s
     of 1,000 new articles' candidates at 100,000)."""
+    a, b, times = _pair_counts(keys, docs, max_df, later)
+    keep = times >= min_shared
+    return a[keep], b[keep]
+
+
+def _pair_counts(
+    keys: np.ndarray, docs: np.ndarray, max_df: int, later: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(a, b, times)``, sorted by ``a`` then ``b``: each pair of docs ``a < b`` holding a
+    common key held by 2 to ``max_df`` docs of the rows ``(keys[i], docs[i])`` (any order,
+    a doc once per key), with ``b`` in ``later`` (all docs when None), and how many such
+    keys they share."""
     import numpy as np
 
     order = key_order(keys, docs)
@@ -461,7 +463,10 @@ def _pairs_of_rows(
     first = np.repeat(start, size)  # each row's key group: where it starts, whether it pairs
     pairs = np.repeat((size >= 2) & (size <= max_df), size)
     at = np.arange(n) - first  # each row's place in its group: it pairs with those before
-    sel = np.flatnonzero(pairs & (at > 0) & np.isin(docs, later))
+    sel = pairs & (at > 0)
+    if later is not None:
+        sel &= np.isin(docs, later)
+    sel = np.flatnonzero(sel)
     many = at[sel]
     b = np.repeat(docs[sel], many)
     # Each selected row's ``many`` partners: the rows from its group's start on.
@@ -469,9 +474,7 @@ def _pairs_of_rows(
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
     new = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]) if len(a) else sel[:0]
-    times = np.diff(np.r_[new, len(a)])
-    keep = new[times >= min_shared]
-    return a[keep], b[keep]
+    return a[new], b[new], np.diff(np.r_[new, len(a)])
 
 
 def _query_of(text: str) -> fp.Query:
