@@ -458,7 +458,8 @@ def findings(cmp: Comparison) -> list[str]:
             }
         )
         by = f" (altered: {', '.join(who)})" if who else ""
-        out.append(f"{len(cmp.quotes)} quotes in both: {parts}{by}.")
+        n = len(cmp.quotes)
+        out.append(f"{n} quote{'s' if n != 1 else ''} in both: {parts}{by}.")
     for side, art in (("a", cmp.a), ("b", cmp.b)):
         flags = [f for f in cmp.spin_flags if f.side == side]
         head = headline_span(art)
