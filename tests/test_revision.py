@@ -111,3 +111,23 @@ def test_a_second_hand_written_light_revision_is_light_and_not_spun() -> None:
     cmp = compare(a, b)
     assert cmp.verdict == "copied" and cmp.revision == "light"
     assert not any(p.kind == "spun" for p in cmp.passages)
+
+
+def test_a_team_list_with_its_clubs_left_out_is_a_trimmed_copy_not_a_rewrite() -> None:
+    # Sentence pairing scores this pair low on word similarity (every name lost a club in
+    # brackets), yet every word B kept is A's word unchanged: a copy, not "reworded".
+    a = (
+        "Leeds name side for the derby\n\nLeeds coach Ann Hale has named her side for Sunday's"
+        " derby against York at Elland Road.\n\nLeeds: J Smith (Otley), K Brown (Ilkley),"
+        " T Green (Wetherby), G White (Selby), S Black (Tadcaster), D Grey (Pudsey),"
+        " R Stone (Morley), P Wood (Garforth), M Hill (Batley).\n"
+    )
+    b = (
+        "Derby preview: Leeds v York\n\nKick-off is at three.\n\nLeeds: J Smith, K Brown,"
+        " T Green, G White, S Black, D Grey, R Stone, P Wood, M Hill.\n\nYork have won three"
+        " of their last four matches and their coach said the players were ready.\n"
+    )
+    cmp = compare(a, b)
+    (p,) = [p for p in cmp.passages if "J Smith (Otley)" in a[p.a[0] : p.a[1]]]
+    assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
+    assert cmp.verdict == "copied" and cmp.revision == "none"
