@@ -131,3 +131,16 @@ def test_a_team_list_with_its_clubs_left_out_is_a_trimmed_copy_not_a_rewrite() -
     (p,) = [p for p in cmp.passages if "J Smith (Otley)" in a[p.a[0] : p.a[1]]]
     assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
     assert cmp.verdict == "copied" and cmp.revision == "none"
+
+
+def test_an_editors_synonyms_are_edits_not_spin_flags() -> None:
+    # Both hand-written light revisions swap a few words for synonyms ("collapses" for
+    # "fails", "hits" for "reaches"); their passages are edited, not spun, so neither the
+    # flags nor the findings may call any of it spun (they did: "B's headline is spun").
+    fixtures = Path(__file__).parent / "fixtures" / "verdict"
+    a = (fixtures / "original.txt").read_text(encoding="utf-8")
+    for name in ("light.txt", "light2.txt"):
+        cmp = compare(a, (fixtures / name).read_text(encoding="utf-8"))
+        assert any(e.op == "synonym" for p in cmp.passages for e in p.edits)
+        assert not any(p.kind == "spun" for p in cmp.passages)
+        assert cmp.spin_flags == [] and not any("spun" in f for f in cmp.findings)
