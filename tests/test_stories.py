@@ -423,6 +423,9 @@ def test_calendar_words_are_not_names_a_member_shares():
     a surname and stays."""
     from storytrace.stories import membership
 
-    focal = {"a": {"saturday", "march", "may", "leeds"}, "b": {"saturday", "march", "may", "leeds"}}
+    focal = {
+        "a": {"saturday", "march", "dec", "may", "leeds"},
+        "b": {"saturday", "march", "dec", "may", "leeds"},
+    }
     why = membership([["a", "b"]], {("a", "b"): 0.2}, focal=focal)
     assert why["a"].shared == ["leeds", "may"]

@@ -1316,11 +1316,11 @@ def membership(
     return out
 
 
-CALENDAR = frozenset(WEEKDAYS | {m for m in MONTHS if len(m) > 3 and m != "may"})
-"""Capitalised lead words that are not names: weekdays and month names ("May" excepted, a
-surname as often). Left out of a member's ``shared`` names, which tell a reader why two
-articles are in one story ("both leads name Saturday" says nothing); the score's focal
-penalty still sees them."""
+CALENDAR = frozenset(WEEKDAYS | (MONTHS.keys() - {"may", "jan", "mar"}))
+"""Capitalised lead words that are not names: weekdays, month names and their abbreviations
+("Dec"; "May", "Jan" and "Mar" excepted: a surname, a first name, Mar-a-Lago). Left out of a
+member's ``shared`` names, which tell a reader why two articles are in one story ("both leads
+name Saturday" says nothing); the score's focal penalty still sees them."""
 
 
 @dataclass(slots=True)
