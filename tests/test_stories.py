@@ -454,3 +454,16 @@ def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeyp
     want = {(a, b) for a, b in want if dense[a] @ dense[b] >= 0.1}
     assert set(zip(r.tolist(), c.tolist(), strict=True)) == want and len(want) > 20
     assert np.allclose(dots, (dense[r] * dense[c]).sum(axis=1))
+
+
+def test_calendar_words_are_not_names_a_member_shares():
+    """A weekday or month both leads carry is no reason to be in one story; "May" may be
+    a surname and stays."""
+    from storytrace.stories import membership
+
+    focal = {
+        "a": {"saturday", "march", "dec", "may", "leeds"},
+        "b": {"saturday", "march", "dec", "may", "leeds"},
+    }
+    why = membership([["a", "b"]], {("a", "b"): 0.2}, focal=focal)
+    assert why["a"].shared == ["leeds", "may"]
