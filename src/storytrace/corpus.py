@@ -367,19 +367,20 @@ def candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     # Near-duplicates share a band; bands crowded beyond max_df are boilerplate-only texts.
     for table, least in (("postings", min_shared), ("lsh", 1)):
-        codes, times = [], []
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for keys, docs in store.sorted_keys(table):
             if seen is not None:
                 seen.frombytes(unique_sorted(keys).tobytes())
-            a, b, n = _pair_counts(keys, docs, max_df, want)
-            codes.append(a << 32 | b)  # docs are SQLite rowids below 2**31
-            times.append(n)
-        code, at = np.unique(
-            np.concatenate([np.zeros(0, dtype=np.int64), *codes]), return_inverse=True
-        )
-        total = np.bincount(at, weights=np.concatenate([np.zeros(0, dtype=np.int64), *times]))
-        code = code[total >= least]
-        pairs.update(zip((code >> 32).tolist(), (code & 0xFFFFFFFF).tolist(), strict=True))
+            found.append(_pair_counts(keys, docs, max_df, want))
+        none = np.zeros(0, dtype=np.int64)
+        a, b, times = (np.concatenate([none, *col]) for col in zip(*found, strict=True))
+        del found
+        # A pair's keys may lie in several ranges: its counts are summed.
+        order = np.lexsort((b, a))
+        a, b, times = a[order], b[order], times[order]
+        new = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]) if len(a) else none
+        keep = new[np.add.reduceat(times, new) >= least] if len(new) else none
+        pairs.update(zip(a[keep].tolist(), b[keep].tolist(), strict=True))
     return pairs
 
 
