@@ -96,6 +96,9 @@ lower merges more often, higher makes each look-up read a larger second table)."
 MMAP_BYTES = 1 << 31
 """How much of a writable store is read through a memory map (SQLite caps it at 2 GB)."""
 
+FEATURE_ROWS = 4096
+"""Articles' story features :meth:`Store.iter_features` reads at a time."""
+
 KEY_RANGES = 16
 """Ranges of the key space a scan of a table of look-up keys reads one at a time
 (:meth:`Store.sorted_keys`)."""
@@ -1103,9 +1106,26 @@ class Store:
             return dict(self.db.execute("SELECT doc, value FROM features"))
 
     def iter_features(self) -> Iterator[tuple[int, str]]:
-        """``(doc, features JSON)`` in doc order, streamed (not all in memory at once)."""
+        """``(doc, features JSON)`` in doc order, streamed (not all in memory at once): read
+        :data:`FEATURE_ROWS` at a time in one read transaction, the memory map dropped after
+        each part (read through it, all of them stayed resident while the stories were
+        grouped: 290 MB at 100,000 articles)."""
         with self._guard("reading"):
-            yield from self.db.execute("SELECT doc, value FROM features ORDER BY doc")
+            own = not self.db.in_transaction
+            if own:
+                self.db.execute("BEGIN")
+            try:
+                last = -(1 << 63)
+                while rows := self.db.execute(
+                    "SELECT doc, value FROM features WHERE doc > ? ORDER BY doc LIMIT ?",
+                    (last, FEATURE_ROWS),
+                ).fetchall():
+                    self._unmap()
+                    yield from rows
+                    last = rows[-1][0]
+            finally:
+                if own:
+                    self.db.execute("COMMIT")
 
     def featureless(self, docs: list[int] | None = None) -> list[int]:
         """Docs (of ``docs``, or of all) whose story features are not stored."""
