@@ -513,6 +513,43 @@ def build_pairs(by_cat: dict[str, list[str]], n: int, seed: int = 7) -> list[dic
     return out
 
 
+def corpus_records(pairs: list[dict], n_texts: int) -> list[dict]:
+    """Every pair of a small corpus, as a user's batch repeats texts: the A and B texts of the
+    first ``n_texts / 2`` pairs (so related pairs are among them), each text in ``n_texts - 1``
+    pairs, in the order a nested loop writes them."""
+    texts = [t for p in pairs[: n_texts // 2] for t in (p["a_text"], p["b_text"])]
+    return [
+        {"id": f"{i}-{j}", "a_text": texts[i], "b_text": texts[j]}
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+    ]
+
+
+def timed_batch(recs: list[dict], workers: int = 2) -> tuple[float, float, float]:
+    """Wall seconds, the workers' CPU seconds and the parent's of ``compare_records`` (full
+    JSON without the texts) on ``recs``."""
+    t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    c_parent = time.process_time()
+    list(compare_records(recs, workers=workers, include_text=False))
+    wall = time.perf_counter() - t0
+    c_parent = time.process_time() - c_parent
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, reaped when the pool ends
+    c_workers = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return wall, c_workers, c_parent
+
+
+def batch_line(label: str, n: int, wall: float, c_workers: float, c_parent: float) -> str:
+    # On a shared machine the wall rate says little; CPU time per pair of the whole batch
+    # (workers and the parent that feeds them) gives what two free cores would reach.
+    cpu = (c_workers + c_parent) / n
+    return (
+        f"{label}: {n / wall:.0f} pairs/s wall; {1e6 * cpu:.0f} CPU µs/pair (workers "
+        f"{1e6 * c_workers / n:.0f}, parent {1e6 * c_parent / n:.0f}), so {2 / cpu:.0f} "
+        "pairs/s on 2 free cores"
+    )
+
+
 def _words_in(doc: Doc, span: tuple[int, int]) -> list[int]:
     return [i for i, s in enumerate(doc.starts) if span[0] <= s < span[1]]
 
@@ -579,6 +616,9 @@ def main() -> None:
     ap.add_argument(
         "--char-pairs", type=int, default=1000, help="pairs for the slow character-level difflib"
     )
+    ap.add_argument(
+        "--corpus-texts", type=int, default=100, help="texts of the all-pairs batch line"
+    )
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -617,15 +657,10 @@ def main() -> None:
     char_res = [difflib_char_passages(p["a_text"], p["b_text"]) for p in pairs[: args.char_pairs]]
     t_char = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    c_parent = time.process_time()
     recs = [{"id": p["id"], "a_text": p["a_text"], "b_text": p["b_text"]} for p in pairs]
-    list(compare_records(recs, workers=2, include_text=False))
-    t_batch = time.perf_counter() - t0
-    c_parent = time.process_time() - c_parent
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, reaped when the pool ends
-    c_workers = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    t_batch, c_workers, c_parent = timed_batch(recs)
+    corpus = corpus_records(pairs, args.corpus_texts)
+    corpus_times = timed_batch(corpus)
 
     tracemalloc.start()
     for p in pairs[:200]:
@@ -692,14 +727,10 @@ def main() -> None:
         f"{(nc / t_char and (n / t_ours) / (nc / t_char)):.1f}x"
     )
     print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    # On a shared machine the wall rate says little; CPU time per pair of the whole batch
-    # (workers and the parent that feeds them) gives what two free cores would reach.
-    batch_cpu = (c_workers + c_parent) / n
-    print(
-        f"batch mode (compare_records, 2 workers, full JSON): {n / t_batch:.0f} pairs/s wall; "
-        f"{1e6 * batch_cpu:.0f} CPU µs/pair (workers {1e6 * c_workers / n:.0f}, parent "
-        f"{1e6 * c_parent / n:.0f}), so {2 / batch_cpu:.0f} pairs/s on 2 free cores"
-    )
+    label = "batch mode (compare_records, 2 workers, full JSON), the pairs above"
+    print(batch_line(label, n, t_batch, c_workers, c_parent))
+    label = f"batch mode, all {len(corpus)} pairs of {args.corpus_texts} texts"
+    print(batch_line(label, len(corpus), *corpus_times))
     print("\n| pair kind | injected paragraphs | storytrace recall | difflib recall |")
     print("| --- | --- | --- | --- |")
     for kind in ("edited", "excerpt", "reordered"):
