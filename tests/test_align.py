@@ -473,6 +473,36 @@ def test_seed_hits_match_the_plain_definition(
     assert _seed_hits_py(ids_a, ids_b, n, max_pos, 3) == want
 
 
+def test_word_ids_kept_per_text_survive_a_full_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word ids are numbered for the whole process and kept on each Doc; when new words
+    fill the map it starts a new generation (the kept ids of the old one are not mixed in),
+    and a pair whose own new words overflow it is numbered on its own. Each way the
+    comparison is the one a fresh process gives."""
+    from storytrace import align
+    from storytrace.text import Doc, clear_doc_cache, doc_of
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    clear_doc_cache()
+    want = compare(a, b).to_dict()
+    n_words = len(set(Doc(a).norms) | set(Doc(b).norms))
+    for limit, filler in ((n_words + 10, 20), (n_words // 3, 0)):
+        clear_doc_cache()
+        monkeypatch.setattr(align, "WORD_IDS_LIMIT", limit)
+        ids = align._WordIds()
+        monkeypatch.setattr(align, "_WORD_IDS", ids)
+        for k in range(filler):  # words of other texts: the pair's new words fill the map
+            ids[f"other{k}"]
+        assert compare(a, b).to_dict() == want
+        assert ids.generation >= 1 and len(ids) <= limit
+        doc = doc_of(a)
+        numbered = align._ids(doc, doc_of(b))
+        assert (numbered[2] is None) == (filler == 0)  # overflowing pairs numbered alone
+        if filler:  # the ids kept on the Doc are the current generation's
+            assert doc.derived(("word-ids", ids.generation), list) == [ids[w] for w in doc.norms]
+    clear_doc_cache()
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.sets(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=60),
