@@ -826,7 +826,7 @@ def _reworded_scoring_every_sentence(doc_a, doc_b, found, options):  # type: ign
     from itertools import chain
     from operator import mul
 
-    from storytrace.align import _bag
+    from storytrace.align import _bags
     from storytrace.diff import covered_flags, free_stretches, make_passage, merge_ops, opcodes
 
     cov_a, cov_b = covered_flags(doc_a, doc_b, found)
@@ -834,8 +834,7 @@ def _reworded_scoring_every_sentence(doc_a, doc_b, found, options):  # type: ign
     sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
-    bags_a = [_bag(doc_a, *t) for t in sents_a]
-    bags_b = [_bag(doc_b, *t) for t in sents_b]
+    bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
     shared_vocab = set().union(*bags_a) & set().union(*bags_b)
     if len(shared_vocab) < 3:
         return []

@@ -848,30 +848,33 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
-    """Content-word stems of tokens ``t0:t1`` with their counts, in first-seen order (a
-    whole sentence's bag is kept on the Doc: read-only)."""
-    kept = doc.derived("sentence-bags", dict)
-    bag = kept.get((t0, t1))
-    if bag is not None:
-        return bag
-    # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
-    # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
-    # every comparison it takes part in.
-    stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
-    words = list(filter(None, stems[t0:t1]))
-    # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
-    bag = dict.fromkeys(words, 1)
-    if len(bag) != len(words):
-        bag = Counter(words)
-    starts, ends = _sentence_bounds(doc)
-    if t0 in starts and t1 in ends:  # a whole sentence (a stretch lies within one)
-        kept[t0, t1] = bag
-    return bag
+def _bags(doc: Doc, stretches: list[tuple[int, int]]) -> list[dict[str, int]]:
+    """Content-word stems of each token stretch with their counts, in first-seen order. A
+    whole sentence's bag is kept on the Doc (read-only): a text's sentences are bagged in
+    every comparison it takes part in."""
+    kept, whole = doc.derived("sentence-bags", lambda: ({}, frozenset(doc.sentence_tokens)))
+    stems = None
+    out = []
+    for t in stretches:
+        bag = kept.get(t)
+        if bag is None:
+            # Stems, crude but language-agnostic: inflections of one word share a 6-letter
+            # prefix. One stem (or None) per token, kept on the Doc.
+            if stems is None:
+                stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
+            words = list(filter(None, stems[t[0] : t[1]]))
+            # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
+            bag = dict.fromkeys(words, 1)
+            if len(bag) != len(words):
+                bag = Counter(words)
+            if t in whole:
+                kept[t] = bag
+        out.append(bag)
+    return out
 
 
 def _content_stem(w: str) -> str | None:
-    # None for a stop word or a single character (see _bag).
+    # None for a stop word or a single character (see _bags).
     return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
@@ -895,8 +898,7 @@ def reworded_passages(
     sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
-    bags_a = [_bag(doc_a, *t) for t in sents_a]
-    bags_b = [_bag(doc_b, *t) for t in sents_b]
+    bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
     shared_vocab = set().union(*bags_a) & set().union(*bags_b)
     if len(shared_vocab) < 3:
         return []  # no sentence pair can share three content words
