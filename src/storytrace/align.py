@@ -873,6 +873,18 @@ def _bags(doc: Doc, stretches: list[tuple[int, int]]) -> list[dict[str, int]]:
     return out
 
 
+def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], set[str]]:
+    """The free stretches of a text no passage covers (its sentences of
+    :data:`MIN_UNIT_WORDS` words or more), their bags and all their stems, kept on the Doc."""
+
+    def find() -> tuple[list[tuple[int, int]], list[dict[str, int]], set[str]]:
+        sents = free_stretches(doc.sentence_tokens, [False] * len(doc))
+        bags = _bags(doc, sents)
+        return sents, bags, set().union(*bags)
+
+    return doc.derived("all-free", find)
+
+
 def _content_stem(w: str) -> str | None:
     # None for a stop word or a single character (see _bags).
     return w[:6] if len(w) > 1 and w not in STOPWORDS else None
@@ -893,15 +905,20 @@ def reworded_passages(
     Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
     needs at least three shared content words and mutual best match.
     """
-    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
-    sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
-    sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
-    if not sents_a or not sents_b:
-        return []
-    bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
-    shared_vocab = set().union(*bags_a) & set().union(*bags_b)
+    if found:
+        cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+        sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
+        sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
+        if not sents_a or not sents_b:
+            return []
+        bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
+        vocab_a, vocab_b = set().union(*bags_a), set().union(*bags_b)
+    else:  # nothing covered (most pairs of a batch): every sentence is free, as kept per text
+        sents_a, bags_a, vocab_a = _all_free(doc_a)
+        sents_b, bags_b, vocab_b = _all_free(doc_b)
+    shared_vocab = vocab_a & vocab_b
     if len(shared_vocab) < 3:
-        return []  # no sentence pair can share three content words
+        return []  # no sentence pair can share three content words (none when no sentence)
     # Postings of B's words that A also has, with their counts: (sentence, count).
     postings: dict[str, list[tuple[int, int]]] = {w: [] for w in shared_vocab}
     for j, bag in enumerate(bags_b):
@@ -913,6 +930,8 @@ def reworded_passages(
     # and skip the weights altogether).
     live = []
     for i, bag in enumerate(bags_a):
+        if len(shared_vocab.intersection(bag)) < 3:
+            continue  # a sentence of B shares at most these stems with it
         hits = Counter(j for w in bag if w in shared_vocab for j, _ in postings[w])
         if hits and max(hits.values()) >= 3:
             live.append(i)
