@@ -924,6 +924,14 @@ def test_reworded_passages_equal_scoring_every_sentence() -> None:
         got = reworded_passages(doc_a, doc_b, found)
         want = _reworded_scoring_every_sentence(doc_a, doc_b, found, DEFAULT)
         assert [p.to_dict() for p in got] == [p.to_dict() for p in want]
+        # Again with each text's sentences and bags as kept on its Doc, in both directions.
+        again = reworded_passages(doc_a, doc_b, found)
+        assert [p.to_dict() for p in again] == [p.to_dict() for p in want]
+        if not found:
+            back = _reworded_scoring_every_sentence(doc_b, doc_a, [], DEFAULT)
+            assert [p.to_dict() for p in reworded_passages(doc_b, doc_a, [])] == [
+                p.to_dict() for p in back
+            ]
         outcomes.add(bool(got))
     assert outcomes == {True, False}  # both pairs that reword and pairs that do not
 
