@@ -61,6 +61,63 @@ increment the loads the first alignment in a process pays once (thesaurus,
 WordNet, word frequencies) are paid and reported apart: a fixed start-up, not
 a cost per article (0.00 below: this process had aligned in the first run).
 
+Peak memory is given two ways. The ratio line takes the larger of the side's process's and
+one reaped worker's maximum resident set (``ru_maxrss``), as before; it never adds processes
+that ran at once, and counts a forked worker's inherited pages in each. The line after it sums
+the proportional set size (``Pss`` of ``/proc/PID/smaps_rollup``) over the side's whole process
+tree, sampled every 0.25 s by this bench's parent (so the sampling costs the side no CPU), for
+storytrace up to the end of its two index runs (the child marks it, ``--phase``); datasketch
+runs in one process. Both count pages of the store read through SQLite's memory map, which is
+resident memory of the process while mapped (docs/store.md: ``index`` drops the map between
+stages).
+
+Memory, 2026-12-02 sixth session (mem16; docs/store.md has the section): the stages give back
+what they left resident (SQLite's cache, the mapped file, glibc's free heap), the scan reads
+the keys in 16 ranges into arrays and counts pairs on them, the features are read 4,096 at a
+time, the story products run in tiles of 4,096 x 4,096, term weights in blocks, and the
+grouping gives average-link and attach only the pairs that can change their result (every
+stored table the same as main's on 3,000 + 100 articles; the story state byte for byte the
+same at 20,000). Alternating runs, the same bench script (commit 87cf94d's: before the last
+two cuts, features in parts and the map dropped per aligned chunk),
+``PYTHONPATH=<src> .venv/bin/python bench/scale.py --n 20000``, main 2041513 16:35-16:46 at
+load 7-9, then this code 16:46-16:53 at load 5-9::
+
+                                      main 2041513    this code     datasketch (same runs)
+    peak memory of the index (MB)          830           471         309 / 309
+      ratio to datasketch                 2.68x         1.52x
+    summed PSS of the processes (MB)       771           449         291 / 283
+    CPU s, index of all 20,000            71.9          61.6         25.4 / 22.8
+      ratio to datasketch                 2.84x         2.70x
+      store the articles                  13.75         12.69
+      candidates                           9.93          6.67
+      align (this process)                18.12         15.06
+      stories                              8.34          6.57
+      the rest (reading, workers)         31.00         26.68
+    pairs 806 and recall 1.000 / 1.000 on both; the story update equals a grouping anew: yes
+
+The final code (4f83261, with the last two cuts), the same command right after, 16:56-17:09 at
+load 8-12: peak memory of the index 447 MB (1.45x datasketch's 309; 400 after the first
+run, the increment's reads adding the rest), summed PSS 399 MB (1.42x of 281); CPU 64.4 s
+against datasketch's 23.2 (2.77x; the load inflates both), candidates 6.63, stories 5.66.
+The ratio falls with the size (datasketch's memory grows faster than ours: 309 MB at 20,000,
+1,258 at 100,000).
+
+At 100,000 (the same corpus, ``corpus.index`` of all of it with 2 workers in one process,
+this process's RSS sampled by stage; scratch ``memprof.py``; load 5-10): main's peak was
+2,696 MB in the integrator's run (datasketch 1,258); the code of 6999172 peaked at 1,496 MB
+(reading the features for the grouping: 1,148 anonymous + 347 mapped; aligning 1,278, 837 of
+it mapped; storing the articles 1,183: SQLite's 264 MB cache and 608 MB of mapped postings),
+which the last two cuts address. The final code (4f83261, the same way, 16:55-17:15 at load
+6-12): peak 1,183 MB, reached while storing the articles (575 anonymous, of it SQLite's
+264 MB cache, and 608 mapped: every merge of the new keys touches the whole postings
+table); reading the features 1,149 (333 mapped: the articles table read for ids and dates),
+aligning 1,097, the scan 829, the grouping after its products 564-791. Below datasketch's
+1,258 of the integrator's run by the maximum resident set (0.94x), not by the sum over the
+processes: this process and two preparing workers held 1,318 MB of resident pages at once
+(their shared pages counted twice; the PSS line above counts them once). Left: SQLite's
+cache and the map while storing (a smaller cache cost 12% of ``add_many``'s CPU at 20,000),
+the features' Python structures. Not a same-run figure; the integrator's decides.
+
 The increment as a user runs it, a fresh ``storytrace index`` process on the stored 99%
 (start-up, imports and the first alignment's loads included), is ``bench/increment.py``'s
 (2026-12-02 fourth session, incr13a: 7.20-8.82 CPU s on main 009ded3 against 4.59-5.84, then
