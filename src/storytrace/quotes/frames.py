@@ -18,6 +18,7 @@ from storytrace.quotes.lexicon import (
     DETERMINERS,
     ED_ADJECTIVES,
     IRREGULAR_PAST,
+    LEAD_CONJ,
     NAMING,
     NEEDS_CHECK,
     NOT_BEFORE,
@@ -38,6 +39,7 @@ from storytrace.quotes.lexicon import (
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import (
+    DATELINE,
     appositive_start,
     clause_subject,
     long_subject,
@@ -552,6 +554,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # description, and a clause follows the cue; no inverted frame.
                     speaker = clause_subject(ctx, u0, c0, whole=True)
                 elif (
+                    not frames
+                    and text[c0 - 1 : c0 + 1] != ","
+                    and (subject := _interrupted_subject(ctx, cue, u0, c0, u1)) is not None
+                ):
+                    # 'Several candidates, including Trump, said the United States should
+                    # ...': the commas or dashes set off a phrase inside the subject, and
+                    # a clause follows the cue; no inverted frame, no content before it.
+                    speaker, f0 = subject
+                elif (
                     cue.lemma in TRANSITIVE
                     and text[lo:c0].rstrip()[-1:] in "”’\"'"
                     and (inverted := _inverted_speaker(text, c1, u1)) is not None
@@ -712,6 +723,75 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
         return False
     return _CLAUSE_LINK.match(text, cue.end, u1) is not None
+
+
+_SUBJECT_BREAK = lazy_compile(r",|\s[—–-]+\s|[—–]")
+
+
+def _interrupted_subject(
+    ctx: Context, cue: _Cue, u0: int, c0: int, u1: int
+) -> tuple[Span, int] | None:
+    """The subject of a cue written after a comma or dash that closes a phrase set
+    inside the subject ('His critics, many of them Catholics, argue that ...',
+    'Democrats — and some Republicans — say ...'), or None. The sentence opens with a
+    noun phrase of at most eight words and no verb, the comma or dash right after it;
+    no quotation of more than four words stands before the cue (that would be the
+    content of an inverted frame); no name follows the cue ('..., said Mr Hale'); and
+    what follows the cue is a reported clause. Also where the frame starts: the
+    subject's phrase, after any dateline or leading conjunction."""
+    text = ctx.text
+    lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
+    if cue.participle or lemma not in _SAYING or ctx.in_quote(u0):
+        return None
+    if text[u0:c0].rstrip()[-1:] not in (",", "—", "–", "-"):
+        return None
+    k = bisect_left(ctx.seg_starts, u0)
+    while k < len(ctx.segs) and ctx.segs[k][0] < c0:
+        if ctx.count_words(*ctx.segs[k]) > 4:
+            return None
+        k += 1
+    dateline = DATELINE.match(text, u0, c0)
+    brk = _SUBJECT_BREAK.search(text, dateline.end() if dateline is not None else u0, c0)
+    if brk is None:
+        return None
+    doc = ctx.doc
+    i, j = doc.tokens_in((dateline.end() if dateline is not None else u0, brk.start()))
+    while i < j and doc.norms[i] in LEAD_CONJ:
+        i += 1
+    low = doc.norms[i:j]
+    if not 1 <= len(low) <= 8 or low[0] in _SUBORDINATORS | PREPOSITIONS | _CLAUSE_OPENERS:
+        return None
+    if any(
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or w.endswith(_VERB_CONTRACTIONS)
+        or w in SUBJECT_PRONOUNS
+        for w in low
+    ):
+        return None
+    after = trim_span(text, cue.end, u1)
+    inverted = np_forward(text, cue.end, u1)
+    if inverted is not None and not _reports_content(ctx, cue.span, inverted):
+        # '..., said the county engineer': a speaker after the cue, not a clause
+        # ('..., said the governor failed to explain the cuts').
+        return None
+    if after is None or not (
+        _PLAIN_LINK.match(text, cue.end, u1)
+        # 'The sound system ... added Latin hits including "La Gozadera"': 'add' takes
+        # objects, so only a plain link shows its clause.
+        or (lemma != "add" and _reports_content(ctx, cue.span, after))
+    ):
+        return None
+    # The subject is the phrase's head: up to a preposition ('Trade unions across the
+    # county'); a name keeps the scan's reading, which drops titles ('Sen. Ada Brook').
+    head = next((k for k, w in enumerate(low) if w in PREPOSITIONS), len(low))
+    if head == 0:
+        return None
+    if all(text[doc.starts[k]].isupper() for k in range(i, i + head)):
+        subject = clause_subject(ctx, u0, c0, whole=True)
+        return None if subject is None else (subject, doc.starts[i])
+    return (doc.starts[i], doc.ends[i + head - 1]), doc.starts[i]
 
 
 # The verbs of saying proper, for ``_subject_unread``.

@@ -574,7 +574,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying"); with
     ``whole``, of the sentence ``text[u0:c0]`` (no participle closing it)."""
     text = ctx.text
-    dateline = _DATELINE.match(text, u0, c0)
+    dateline = DATELINE.match(text, u0, c0)
     if dateline is not None:
         # 'WASHINGTON — Sen. Sanders defended ..., saying', 'PARIS, Aug 31 (Reuters) -
         # ...': the dateline is no subject.
@@ -765,7 +765,7 @@ def _after_time_phrase(toks: list[re.Match[str]]) -> list[re.Match[str]]:
 _TIME_NOUNS = {"days", "weeks", "months", "years", "hours", "minutes", "ago", "decades"}
 # A dateline opening the text: 'WASHINGTON — ', 'New York (AFP) – ', 'PARIS, Aug 31
 # (Reuters) - '.
-_DATELINE = lazy_compile(
+DATELINE = lazy_compile(
     r"[ \t]*(?:[A-Z]{2,}[A-Z.]*(?:[ ,]+[A-Z]{2,}[A-Z.]*)*|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,2}"
     r"(?=[ ,]+(?:[A-Z][a-z]{2}\.?\s+\d|\()))"
     r"(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\((?:AFP|Reuters|AP|CNN|UPI|dpa)\))?\s*[—–-]+\s+"

@@ -1,0 +1,84 @@
+"""Subjects the frame scan reads (issue 15, quotes15d): a phrase set off by commas or
+dashes inside the subject ('Several mayors, including Ms Diaz, said ...') before a cue
+that a reported clause follows. The rules and the parser path share the frame scan, so
+both are tested; guards keep the inverted frame ('..., said Mr Hale') and the content
+before a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Several mayors, including Ms Diaz, said the region should refuse to build "
+            "another ring road.",
+            "the region should refuse to build another ring road",
+            "Several mayors",
+        ),
+        (
+            "Farmers — and some of their bankers — say that the drought will cut the "
+            "harvest by a third.",
+            "the drought will cut the harvest by a third",
+            "Farmers",
+        ),
+        (
+            "Sen. Ada Brook, D-Vt., appearing on local radio after the vote, said the "
+            "governor failed to explain the cuts.",
+            "the governor failed to explain the cuts",
+            "Ada Brook",
+        ),
+        (
+            "Trade unions across the county, including the nurses' union, warned that the "
+            "wards would close by spring.",
+            "the wards would close by spring",
+            "Trade unions",
+        ),
+    ],
+)
+def test_a_phrase_inside_the_subject_keeps_the_frame(
+    text: str, content: str, speaker: str, parser: bool
+) -> None:
+    quotes = extract_quotes(text, parser=parser)
+    assert [q.quoted(text) for q in quotes] == [content]
+    assert quotes[0].speaker is not None
+    assert speaker in text[slice(*quotes[0].speaker)]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # Guards: an inverted frame names its speaker after the cue; a long quotation
+        # before the cue is the content.
+        (
+            "The bridge will reopen in May, said Tom Hale, the county engineer.",
+            "The bridge will reopen in May",
+            "Tom Hale",
+        ),
+        (
+            '"We will not close a single ward this winter," said the hospital\'s chief.',
+            "We will not close a single ward this winter,",
+            "the hospital's chief",
+        ),
+    ],
+)
+def test_content_before_the_cue_stays(text: str, content: str, speaker: str, parser: bool) -> None:
+    quotes = extract_quotes(text, parser=parser)
+    assert [q.quoted(text) for q in quotes] == [content]
+    assert text[slice(*quotes[0].speaker)] == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_an_object_after_added_is_no_clause(parser: bool) -> None:
+    # 'add' takes objects: only a plain link ('added that') shows a clause after it.
+    text = (
+        "The band, cycling through its usual songs, added two covers including "
+        '"Blue Moon" and "Rain."'
+    )
+    assert extract_quotes(text, parser=parser) == []
