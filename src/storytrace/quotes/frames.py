@@ -29,6 +29,7 @@ from storytrace.quotes.lexicon import (
     PARTICIPLES,
     PHRASAL,
     PREPOSITIONS,
+    QUANTIFIERS,
     QUOTE_ONLY,
     REQUESTS,
     STATEMENT_NOUNS,
@@ -407,6 +408,20 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # noun after 'and' or a determiner, the subject of the auxiliary after it
         # ('the economy that he says is rigged' keeps its verb).
         return True
+    if lemma == "state" and (prev := _PREV_WORD.search(text, max(u0, c0 - 30), c0)) is not None:
+        before = prev.group(1).lower()
+        if (
+            before in DETERMINERS | QUANTIFIERS | _COUNT_WORDS
+            or before[:1].isdigit()
+            or _ORDINAL.fullmatch(before)
+        ):
+            # 'the 35 states that would vote', 'the fifth state that Elias is suing':
+            # after a determiner, number or ordinal, the noun, not the verb.
+            return True
+    if lemma == "maintain" and _OBJECT_NEXT.match(text, c1, u1):
+        # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
+        # not asserting it ('maintained that ...', 'maintained they were not marked').
+        return True
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
@@ -464,6 +479,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
     return True
 
 
+_COUNT_WORDS = {"dozen", "dozens", "other", "remaining", "few"}
+_ORDINAL = lazy_compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|last|next")
+_OBJECT_NEXT = lazy_compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your)\s")
 _ALL_TOLD = lazy_compile(r"\b[Aa]ll\s+told\b(?=\s*,)")
 _AUX_NEXT = lazy_compile(
     r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|may|might|must|should)\b"
