@@ -82,3 +82,31 @@ def test_an_object_after_added_is_no_clause(parser: bool) -> None:
         '"Blue Moon" and "Rain."'
     )
     assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A frame inside a clause that opens the sentence: its content ends at the comma
+        # before the main clause (quotes15d).
+        (
+            "While critics argue that the toll pushes drivers onto the back roads, "
+            "the council has kept it for another year.",
+            "the toll pushes drivers onto the back roads",
+        ),
+        (
+            "Although the coach says the squad is fit, two players missed training on Monday.",
+            "the squad is fit",
+        ),
+        # Guard: the frame in the main clause, after the opening clause.
+        (
+            "When the results came in, the mayor said the turnout had been a disgrace.",
+            "the turnout had been a disgrace",
+        ),
+    ],
+)
+def test_a_frame_in_an_opening_clause_ends_at_its_comma(
+    text: str, content: str, parser: bool
+) -> None:
+    assert [q.quoted(text) for q in extract_quotes(text, parser=parser)] == [content]

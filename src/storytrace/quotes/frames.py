@@ -1294,6 +1294,11 @@ def _pieces(
         # 'Ryan, despite admitting that he had concerns, backed the bill': the
         # participle's clause is set off by commas; the sentence goes on without it.
         after = _first_clause(ctx, after)
+    if after is not None and first and _FRONTED.match(text, lo, f0):
+        # 'While critics argue that trading prisoners encourages others, President Obama
+        # has ...': the frame sits in a clause that opens the sentence; the main clause
+        # after its comma is the narrator's.
+        after = _first_clause(ctx, after)
     if after is not None and _calls_for(text, cue):
         # What is called for ends with its clause ('called for compensation to be
         # “clawed back”, Clinton restricted ...').
@@ -1308,6 +1313,13 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+# A subordinate clause opening the sentence, up to the cue with no clause break before it.
+_FRONTED = lazy_compile(
+    r"[\s“‘\"]*(?:While|When|Whenever|Although|Though|Even\s+though|Even\s+if|After|Before"
+    r"|Since|Because|If|Once|Unless|Whereas)\s[^,;:()—–“”\"]*$"
+)
 
 
 # ', the existing military alliance that includes ...' after a name closing the content.
