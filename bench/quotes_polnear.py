@@ -17,7 +17,13 @@ Matching is on word tokens (``storytrace.text.Doc``), one to one, greedily by ov
 
 * ``50%``: shared words >= half of the longer of prediction and gold (quotation marks and
   punctuation do not count);
-* ``exact``: the same words.
+* ``exact``: the same words;
+* ``exact-t`` (column ``F1@ex-t``, added by quotes15d beside the unchanged ``exact``): the
+  same words once a leading complementiser "that" is dropped from both sides. PolNeAR's
+  content starts with it ("said that the plan ..."); the issue's contract and both of our
+  own annotation guidelines keep it in the frame, so under ``exact`` a span that differs
+  by that one word scores nothing (on the first 300 train articles, 409 of the 924 pairs
+  matched at 50% but not exactly differ only so).
 
 Precision of a kind counts that kind's predictions matched to any gold; recall of a kind
 counts that kind's gold matched by any prediction. Speaker accuracy: matched pairs whose
@@ -321,6 +327,15 @@ def token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def without_that(doc: Doc, toks: set[int]) -> set[int]:
+    """``toks`` less a leading complementiser 'that': PolNeAR's content starts with it
+    ('said that the plan ...'), the issue's contract and both of our own annotation
+    guidelines keep it in the frame. Dropped from both sides alike for ``exact-t``."""
+    if toks and doc.norms[min(toks)] == "that" and len(toks) > 1:
+        return toks - {min(toks)}
+    return toks
+
+
 def matches(preds: list[set[int]], golds: list[set[int]], mode: str) -> list[tuple[int, int]]:
     """One-to-one (prediction, gold) index pairs, best token overlap (Jaccard) first: equal
     token sets when ``mode`` is ``"exact"``, else a shared half of the larger set."""
@@ -414,8 +429,16 @@ def evaluate(articles: list, parser: bool, verbs: dict | None = None) -> tuple[d
         for q in preds:
             counts[f"pred {q.kind}"] += 1
             counts["pred all"] += 1
-        for mode in ("50", "exact"):
-            for i, j in matches(ptoks, [g.content for g in golds], mode):
+        for mode in ("50", "exact", "exact-t"):
+            if mode == "exact-t":
+                pairs = matches(
+                    [without_that(doc, p) for p in ptoks],
+                    [without_that(doc, g.content) for g in golds],
+                    "exact",
+                )
+            else:
+                pairs = matches(ptoks, [g.content for g in golds], mode)
+            for i, j in pairs:
                 g = golds[j]
                 kp = preds[i].kind
                 counts[f"{mode} tp-pred {kp}"] += 1
@@ -528,7 +551,7 @@ def report(counts: Counter[str], label: str) -> None:
     print(f"\n{label}")
     print(
         f"{'kind':<17}{'gold':>6}{'pred':>6}   {'P@50':>6}{'R@50':>6}{'F1@50':>7}"
-        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk span':>9}{'spk name':>9}"
+        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}{'F1@ex-t':>8}   {'spk span':>9}{'spk name':>9}"
         f"   {'strict (n named)':>17}"
     )
     for kind in ("direct", "mixed", "indirect", "indirect-speech", "all", "speech", "clause"):
@@ -540,13 +563,15 @@ def report(counts: Counter[str], label: str) -> None:
             kind, everything if kind == "clause" else counts[f"pred {kind}"]
         )
         row = f"{kind:<17}{n_g:>6}{n_p:>6}"
-        for mode in ("50", "exact"):
+        for mode in ("50", "exact", "exact-t"):
             all_tp = counts[f"{mode} tp-pred all"]
             tp_p = {"indirect-speech": 0, "speech": all_tp, "clause": all_tp}.get(
                 kind, counts[f"{mode} tp-pred {kind}"]
             )
             p, r, f = prf(tp_p, n_p, counts[f"{mode} tp-gold {kind}"], n_g)
-            if kind == "indirect-speech":
+            if mode == "exact-t":
+                row += f"{'':>8}" if kind == "indirect-speech" else f"{f:>8.3f}"
+            elif kind == "indirect-speech":
                 row += f"   {'':>6}{r:>6.3f}{'':>7}"
             else:
                 row += f"   {p:>6.3f}{r:>6.3f}{f:>7.3f}"
