@@ -110,3 +110,37 @@ def test_a_frame_in_an_opening_clause_ends_at_its_comma(
     text: str, content: str, parser: bool
 ) -> None:
     assert [q.quoted(text) for q in extract_quotes(text, parser=parser)] == [content]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The phrase next to the cue ends an apposition; the name it describes speaks.
+        (
+            "Maria Okafor, president and chief executive of the Riverside Tenants Union "
+            "stated that the rents had doubled.",
+            "Maria Okafor",
+        ),
+        (
+            "Daniel Reyes, who farms outside the county seat, Hillsboro, said the river had "
+            "never been so low.",
+            "Daniel Reyes",
+        ),
+        (
+            "Paul Hendry, a former aide to Governor Jane Whitfield has told reporters that "
+            "the budget was never balanced.",
+            "Paul Hendry",
+        ),
+        # Guard: after the subject's own verb, a later subject speaks.
+        (
+            "Paul Hendry, the party's candidate, issued a statement after Governor Jane "
+            "Whitfield said the budget was balanced.",
+            "Jane Whitfield",
+        ),
+    ],
+)
+def test_an_apposition_gives_the_name_it_describes(text: str, name: str, parser: bool) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.speaker_name == name
+    assert q.speaker_type == "person"

@@ -1039,9 +1039,81 @@ def _strip_titles(name: str) -> str:
 
 _NOT_SPEAKERS = RELATIVES | {"", "whom", "whose", "what", "there"}
 
+# A name opening its sentence, a comma after it ('But Tom Fitton, ...').
+_NAME_THEN_COMMA = lazy_compile(
+    r"[\s“‘\"]*(?:(?:But|And|Yet|So|Still|Meanwhile)\s+)?"
+    r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+"
+)
+# What opens an apposition: a determiner or a lower-case word ('a pollster', 'executive
+# director of', 'who lives in'), or an age ('30, of Raleigh').
+_APPOSITION_OPENS = lazy_compile(r"(?:[a-z]|\d{1,3},)")
+# A comma, then a verb: the end of an apposition and the start of the predicate.
+_PREDICATE_AFTER_COMMA = lazy_compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b"
+)
+# Between the speaker phrase and the cue: a name the phrase's role is held under ('a
+# former aide | to Governor Jane Whitfield'), its closing comma, or an auxiliary.
+_PHRASE_TO_CUE = lazy_compile(
+    r"(?:\s+(?:to|for|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*){1,5})?"
+    r"\s*,?\s*(?:(?:has|have|had|also|later|then)\s+)*"
+)
+
+
+def _subject_before_apposition(ctx: Context, q: Quote) -> Span | None:
+    """The name a sentence opens with when the speaker phrase the frame found lies in the
+    apposition describing it ('Murshed Zaheed, acting political director of CREDO
+    Action, said'; 'Michael Seaman, who lives outside the state capital, Sacramento,
+    said'), or None. The name is a person's the article knows (a first name, a title,
+    a name written elsewhere), the apposition opens in lower case or with an age, holds
+    no quotation, colon or semicolon, and runs to the cue; the content follows the cue."""
+    if q.speaker is None or q.cue is None or q.content[0] < q.cue[1]:
+        return None
+    s, e = q.speaker
+    c0 = q.cue[0]
+    text = ctx.text
+    if e > c0 or _PHRASE_TO_CUE.fullmatch(text, e, c0) is None:
+        return None
+    if text[s:e].lower() in PRONOUNS or text[s:e].lower() in RELATIVES:
+        # A pronoun resolves on its own ('Gary Byrne, ..., wrote a book in which he says').
+        return None
+    starts = ctx.unit_starts
+    k = bisect_right(starts, s) - 1
+    if k < 0:
+        return None
+    m = _NAME_THEN_COMMA.match(text, starts[k], s)
+    if m is None or m.end() > s or not _APPOSITION_OPENS.match(text, m.end()):
+        return None
+    if any(ch in text[m.end() : c0] for ch in ';:“”"\n'):
+        return None
+    if _PREDICATE_AFTER_COMMA.search(text, m.end(), s):
+        # The apposition closed and the subject's own verb followed: the phrase is in
+        # its predicate ('McCain, the nominee, issued a statement after Donald Trump
+        # told ...').
+        return None
+    name = _strip_titles(m.group(1))
+    words = name.split()
+    if (
+        not words
+        or any(w.lower().strip(".") in NOT_NAME | PREPOSITIONS | TEMPORAL for w in words)
+        or is_organisation(ctx, name)
+    ):
+        return None
+    if not (
+        name in ctx.persons
+        or name_gender(ctx, m.group(1))
+        or (len(words) == 1 and words[0] in ctx.by_part)
+    ):
+        return None
+    return m.span(1)
+
 
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name`` and ``speaker_type``."""
+    subject = _subject_before_apposition(ctx, q)
+    if subject is not None:
+        # 'Alixandria Lapp, executive director of the House Majority PAC, said': the
+        # phrase next to the cue ends the apposition; the name it describes speaks.
+        q.speaker = subject
     _resolve_name(ctx, q, earlier)
     if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
