@@ -144,3 +144,14 @@ def test_an_apposition_gives_the_name_it_describes(text: str, name: str, parser:
     (q,) = extract_quotes(text, parser=parser)
     assert q.speaker_name == name
     assert q.speaker_type == "person"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_comparison_after_reported_content_is_the_narrators(parser: bool) -> None:
+    text = (
+        "Forty percent of the club's members say they have not renewed their season "
+        "tickets, compared with 12 percent last year."
+    )
+    assert [q.quoted(text) for q in extract_quotes(text, parser=parser)] == [
+        "they have not renewed their season tickets"
+    ]

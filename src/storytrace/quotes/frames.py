@@ -1364,6 +1364,9 @@ _NARRATION = lazy_compile(
     # convention', '“anchor (not) baby” — a play on words with ...'.
     r"|(?:,|(?<=,)[”’\"])\s+(?:referring|citing|referencing|alluding|apparently\s+referring)\s"
     r"|(?<=[”’\"])\s*(?:—|–|\s-)\s*(?:a|an)\s"
+    # '..., compared with 11 percent of Republicans', '..., up from 90 last year': the
+    # narrator's comparison.
+    r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
 )
 
 
