@@ -155,3 +155,20 @@ def test_a_comparison_after_reported_content_is_the_narrators(parser: bool) -> N
     assert [q.quoted(text) for q in extract_quotes(text, parser=parser)] == [
         "they have not renewed their season tickets"
     ]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_demonym_needs_its_place_in_the_article(parser: bool) -> None:
+    # 'Vatican' has a demonym's ending but no place of that name in the article: the
+    # name of who speaks, not a description of the senator named before.
+    text = (
+        "Pope Francis will visit Mexico. Senator Bernie Sanders hopes to meet him.\n\n"
+        "The Vatican says the pope has no plans to meet with the senator."
+    )
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.speaker_name == "Vatican"
+    assert q.speaker_type != "person"
+    # Guard: 'the Texan' after 'Texas Sen. Ted Cruz' is him.
+    text = 'Texas Sen. Ted Cruz spoke on Friday. "We will win," the Texan said.'
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.speaker_name == "Ted Cruz"

@@ -1153,7 +1153,7 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         and _head(phrase) in PERSON_HEADS | _PERSON_NOUNS
     ):
         return "person"
-    if _person_description(phrase) and not is_organisation(ctx, phrase):
+    if _person_description(ctx, phrase) and not is_organisation(ctx, phrase):
         # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
         return "person"
     if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
@@ -1388,7 +1388,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = subject
         ctx.persons.add(subject)
         return
-    proper = _proper_name_phrase(phrase)
+    proper = _proper_name_phrase(ctx, phrase)
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
         # written whole, not a description of whoever the article named before
@@ -1403,7 +1403,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         ctx.persons.add(q.speaker_name)
         return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
-    if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
+    if named and (_person_description(ctx, phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
         # after the description, closing the clause.
         q.speaker_name = _full_name(ctx, named.group(1), s)
@@ -1475,7 +1475,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run
         and (" " not in run or _COMPASS.fullmatch(run.split()[0]) and len(run.split()) == 2)
         and low.split()[0] == "the"
-        and _DEMONYM.fullmatch(phrase.split()[-1])
+        and _is_demonym(ctx, phrase.split()[-1])
         and _full_name(ctx, run, s) == run
     ):
         # 'the Argentine', 'the Scot', 'the ex-Wallaby', 'the Northern Irishman', 'the
@@ -1527,7 +1527,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # thousand characters after 'his friend X'): the near descriptor first.
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
-        lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
+        lambda: (
+            _person_description(ctx, phrase) and _continued(ctx, q, earlier, _role_gender(phrase))
+        ),
         # An office is held by one person across the article ('South Sudan's
         # president' pages after 'President Salva Kiir'); a friend or a man is not.
         lambda: (
@@ -1707,7 +1709,26 @@ def _surname(ctx: Context, word: str, pos: int) -> bool:
 _RARE_WORD = 3.0
 
 
-def _proper_name_phrase(phrase: str) -> str | None:
+def _is_demonym(ctx: Context, word: str) -> bool:
+    """Whether a capitalised word names somebody by where they are from ('the Texan',
+    'the Scot', 'the Australian'): the demonym's shape, and, for an ending in '-an'
+    (not '-ian', '-man'), which other names share ('Vatican'), a place the
+    article writes with the same first four letters ('Texas', 'Kenya') or the word
+    before a person's name ('Kenyan Eliud Kipchoge')."""
+    if not _DEMONYM.fullmatch(word):
+        return False
+    bare = word.removeprefix("ex-").removeprefix("Ex-")
+    if not bare.endswith("an") or bare.endswith(("man", "ian")) or len(bare) < 5:
+        return True
+    forms = {bare, bare + "s", bare + "'s", bare + "’s"}
+    place = _pattern(r"\b" + re.escape(bare[:4]) + r"[\w’']*")
+    if any(m.group(0) not in forms for m in place.finditer(ctx.text)):
+        return True
+    before_name = _pattern(rf"\b{re.escape(bare)}\s+[A-Z][a-z]+\s+[A-Z]")
+    return before_name.search(ctx.text) is not None
+
+
+def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
     """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
     Michigan': 'the' and a capitalised name (connectors inside) name an organisation
     or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
@@ -1723,7 +1744,7 @@ def _proper_name_phrase(phrase: str) -> str | None:
         return None
     if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
         return None
-    if (_DEMONYM.fullmatch(rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
+    if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
         len(rest) == 1 and _TEAM.fullmatch(phrase)
     ):
         # 'the Scot', 'the Northern Irishman', 'The Chargers'.
@@ -1801,7 +1822,7 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
         return is_organisation(ctx, name) or any(
             n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
         )
-    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
+    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(ctx, phrase):
         if (name in ctx.interviewers) != (head in INTERVIEWERS):
             # 'Interviewer Mark Lane asked the senator ... The senator said': not him;
             # 'the moderator' is nobody the article did not call one.
@@ -1918,7 +1939,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
-    if not _person_description(phrase):
+    if not _person_description(ctx, phrase):
         return None
     name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
     if name is None or is_organisation(ctx, name) or " " not in name:
@@ -1926,7 +1947,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     return name
 
 
-def _person_description(phrase: str) -> bool:
+def _person_description(ctx: Context, phrase: str) -> bool:
     """'The former Scotland international', 'the Scot', 'the 23-year-old': a definite
     description of one person by role, nationality or age (not a spokesman's)."""
     words = phrase.split()
@@ -1939,7 +1960,7 @@ def _person_description(phrase: str) -> bool:
     return (
         low in PERSON_HEADS
         or low.endswith("-old")
-        or bool(_DEMONYM.fullmatch(head))
+        or _is_demonym(ctx, head)
         # 'the world number one'
         or (words[-2].lower() == "number" and low in ("one", "two", "three"))
     )
