@@ -294,7 +294,7 @@ def test_bulk_options_skip_quotes_and_spin() -> None:
     assert not {"quotes", "quote_counts", "spin"} & set(d) and "text" not in d["a"]
     assert [p.to_dict() for p in bulk.passages] == [p.to_dict() for p in full.passages]
     assert bulk.verdict == full.verdict
-    assert "1 quotes in both: 1 altered (altered: Officials)." in full.findings
+    assert "1 quote in both: 1 altered (altered: Officials)." in full.findings
 
 
 # --- the diff layer -----------------------------------------------------------------------

@@ -574,3 +574,39 @@ def test_unrelated_pairs_without_rare_capitalised_words_are_decided_before_findi
         evidence.unrelated_for_certain(doc_of(c), doc_of(d), [], {})
     monkeypatch.undo()
     assert evidence.unrelated_for_certain(doc_of(c), doc_of(d), [], {}) is False
+
+
+def test_a_shared_team_sheet_is_no_evidence_of_one_match():
+    """Two reports of one club's different matches (made-up names), each ending with the
+    club's team sheet: the sheet is a shared passage, but neither its names nor its words say
+    which match. Found on BBC sport, where match reports of one side were same-story by the
+    names and the passage of their team sheets."""
+    from storytrace.align import BULK
+    from storytrace.evidence import name_lists
+    from storytrace.text import Doc
+
+    here = Path(__file__).parent / "fixtures" / "evidence"
+    a = (here / "harbridge_castlemere.txt").read_text(encoding="utf-8")
+    b = (here / "harbridge_oakhurst.txt").read_text(encoding="utf-8")
+    (sheet,) = name_lists(Doc(a))
+    assert a[sheet[0] :].startswith("Harbridge: T Okonjo;")
+    cmp = compare(a, b, options=BULK)
+    assert any("Quillfeather" in a[p.a[0] : p.a[1]] for p in cmp.passages)  # still shown
+    assert cmp.verdict == "unrelated" and cmp.evidence.rule == "none"
+    assert "quillfeather" not in {n.key for n in cmp.evidence.names}
+    # The same sheet under a report of the same match is still found as one story.
+    same = b.replace("Oakhurst 13-19", "Castlemere 10-24").replace(
+        "Greyfriars Park", "the Mill Ground"
+    )
+    assert compare(a, same.replace("Oakhurst", "Castlemere"), options=BULK).verdict != "unrelated"
+
+
+def test_prose_with_many_commas_is_not_a_list_of_names():
+    from storytrace.evidence import name_lists
+    from storytrace.text import Doc
+
+    prose = (
+        "The council, which met on Monday, approved the budget, the new parking rules, the "
+        "library hours, a grant for the museum, and, after a long debate, the bus lanes."
+    )
+    assert name_lists(Doc(prose)) == []

@@ -620,3 +620,39 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     assert story["caveat"] is None and "similar wording only" not in stories_text([story])
     assert story["title"] == "Short attacks US over tsunami aid"  # the earliest
     assert '<p class="story-caveat">' not in render_stories_html([story])
+
+
+def test_an_undated_near_duplicate_group_names_no_source() -> None:
+    """Found on BBC sport: two near-identical match reports, undated, were summed up as
+    '1 copy; source: Italy 17-28 Ireland': the group's first member by id, named as the
+    original. Only dates order a near-duplicate group."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    def story(published: dict[str, str | None]) -> dict:
+        meta = {
+            i: {"id": i, "title": t, "published": published[i]}
+            for i, t in (("302", "Italy 17-28 Ireland"), ("314", "O'Driscoll saves blushes"))
+        }
+        raw = {
+            "id": 1,
+            "articles": ["302", "314"],
+            "nodes": [{"id": "302", "members": ["302", "314"]}],
+            "edges": [],
+        }
+        (shaped,) = shape_stories([raw], meta)
+        return shaped
+
+    undated = story({"302": None, "314": None})
+    assert undated["copies"] == 1 and undated["source"] is None
+    assert "source" not in undated["summary"]
+    text = stories_text([undated])
+    assert "near-duplicates, which came first unknown: “Italy 17-28 Ireland”, “O'Dr" in text
+    assert "near-duplicates of" not in text
+    # The same day as a bare date and a time on it: still unknown.
+    assert story({"302": "2005-02-12", "314": "2005-02-12T18:00:00Z"})["source"] is None
+    dated = story({"302": "2005-02-12T15:00:00Z", "314": "2005-02-12T18:00:00Z"})
+    assert dated["summary"].endswith("; 1 copy; source: Italy 17-28 Ireland")
+    assert "near-duplicates of 2005-02-12 15:00 “Italy 17-28 Ireland”: 2005-02-12 18:00 “O'Dr" in (
+        stories_text([dated])
+    )

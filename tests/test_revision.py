@@ -111,3 +111,36 @@ def test_a_second_hand_written_light_revision_is_light_and_not_spun() -> None:
     cmp = compare(a, b)
     assert cmp.verdict == "copied" and cmp.revision == "light"
     assert not any(p.kind == "spun" for p in cmp.passages)
+
+
+def test_a_team_list_with_its_clubs_left_out_is_a_trimmed_copy_not_a_rewrite() -> None:
+    # Sentence pairing scores this pair low on word similarity (every name lost a club in
+    # brackets), yet every word B kept is A's word unchanged: a copy, not "reworded".
+    a = (
+        "Leeds name side for the derby\n\nLeeds coach Ann Hale has named her side for Sunday's"
+        " derby against York at Elland Road.\n\nLeeds: J Smith (Otley), K Brown (Ilkley),"
+        " T Green (Wetherby), G White (Selby), S Black (Tadcaster), D Grey (Pudsey),"
+        " R Stone (Morley), P Wood (Garforth), M Hill (Batley).\n"
+    )
+    b = (
+        "Derby preview: Leeds v York\n\nKick-off is at three.\n\nLeeds: J Smith, K Brown,"
+        " T Green, G White, S Black, D Grey, R Stone, P Wood, M Hill.\n\nYork have won three"
+        " of their last four matches and their coach said the players were ready.\n"
+    )
+    cmp = compare(a, b)
+    (p,) = [p for p in cmp.passages if "J Smith (Otley)" in a[p.a[0] : p.a[1]]]
+    assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
+    assert cmp.verdict == "copied" and cmp.revision == "none"
+
+
+def test_an_editors_synonyms_are_edits_not_spin_flags() -> None:
+    # Both hand-written light revisions swap a few words for synonyms ("collapses" for
+    # "fails", "hits" for "reaches"); their passages are edited, not spun, so neither the
+    # flags nor the findings may call any of it spun (they did: "B's headline is spun").
+    fixtures = Path(__file__).parent / "fixtures" / "verdict"
+    a = (fixtures / "original.txt").read_text(encoding="utf-8")
+    for name in ("light.txt", "light2.txt"):
+        cmp = compare(a, (fixtures / name).read_text(encoding="utf-8"))
+        assert any(e.op == "synonym" for p in cmp.passages for e in p.edits)
+        assert not any(p.kind == "spun" for p in cmp.passages)
+        assert cmp.spin_flags == [] and not any("spun" in f for f in cmp.findings)

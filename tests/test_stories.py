@@ -416,3 +416,16 @@ def test_every_member_says_what_put_it_in_its_story():
     by_size = {len(s["articles"]): s for s in stories}
     assert [m["article"] for m in by_size[2]["members"]] == by_size[2]["articles"]
     assert by_size[1]["members"] == []
+
+
+def test_calendar_words_are_not_names_a_member_shares():
+    """A weekday or month both leads carry is no reason to be in one story; "May" may be
+    a surname and stays."""
+    from storytrace.stories import membership
+
+    focal = {
+        "a": {"saturday", "march", "dec", "may", "leeds"},
+        "b": {"saturday", "march", "dec", "may", "leeds"},
+    }
+    why = membership([["a", "b"]], {("a", "b"): 0.2}, focal=focal)
+    assert why["a"].shared == ["leeds", "may"]

@@ -135,7 +135,8 @@ class Comparison(Record):
         omit_none=True,
     )
     spin_flags: list[SpinFlag] = jfield(
-        "Every phrase flagged as spun, both sides (detector flags and synonym swaps).",
+        "Every phrase flagged as spun, both sides (detector flags and the synonym swaps of "
+        "passages judged spun).",
         default_factory=list,
     )
     findings: list[str] = jfield(
@@ -387,11 +388,18 @@ def check_work_limit(article: Article, max_words: int = MAX_WORDS) -> None:
 
 def spin_flags(cmp: Comparison) -> list[SpinFlag]:
     """Spun phrases of both sides: the detector's flags, then each synonym swap of B
-    (numbered by passage) that no detector flag covers."""
+    (numbered by passage) in a passage judged ``spun`` that no detector flag covers.
+
+    A swap in an ``edited`` passage stays an edit of that passage: an editor writes
+    "thrashed" for "beat" too, and one swap is no evidence of a spinner
+    (:data:`storytrace.spin.SPUN_MIN_SWAPS` and the rules beside it decide ``spun``).
+    """
     flags: list[SpinFlag] = []
     for side, report in (cmp.spin or {}).items():
         flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in report.flags]
     for n, p in enumerate(cmp.passages, 1):
+        if p.kind != "spun":
+            continue
         for e in p.edits:
             if e.op != "synonym":
                 continue
@@ -458,7 +466,8 @@ def findings(cmp: Comparison) -> list[str]:
             }
         )
         by = f" (altered: {', '.join(who)})" if who else ""
-        out.append(f"{len(cmp.quotes)} quotes in both: {parts}{by}.")
+        n = len(cmp.quotes)
+        out.append(f"{n} quote{'s' if n != 1 else ''} in both: {parts}{by}.")
     for side, art in (("a", cmp.a), ("b", cmp.b)):
         flags = [f for f in cmp.spin_flags if f.side == side]
         head = headline_span(art)

@@ -10,7 +10,8 @@ Two steps, both called by :func:`storytrace.align.compare`:
   "replacement" spanning a sentence end: the aligner bridging a dropped
   sentence) and every
   kept word unchanged is a copy with omissions: kind ``verbatim`` with
-  ``trimmed`` set, not ``edited``. A chained ``edited`` passage whose kept share
+  ``trimmed`` set, not ``edited`` (nor ``reworded``, as sentence pairing may call it on
+  its word similarity). A chained ``edited`` passage whose kept share
   is below :data:`REWORDED_KEPT` is a rewrite around a few kept phrases:
   kind ``reworded``, as sentence pairs are.
 - :func:`grade` (after the verdict): ``none`` | ``light`` | ``heavy`` for a
@@ -171,7 +172,9 @@ def label(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> list[Passage]:
         c = _counts(doc_a, doc_b, p)
         kept = c.equal / (c.equal + c.replaced) if c.equal + c.replaced else 0.0
         kind, trimmed = p.kind, False
-        if p.kind == "edited" and c.trims and not c.edits:
+        if p.kind in ("edited", "reworded") and c.trims and not c.edits:
+            # Sentence pairing calls a pair "reworded" on its word similarity; a team list
+            # with the clubs left out is low on it, yet every word kept is unchanged.
             kind, trimmed = "verbatim", True
         elif p.kind == "edited" and kept < REWORDED_KEPT:
             kind = "reworded"

@@ -41,6 +41,7 @@ from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
+from storytrace.names import MONTHS, WEEKDAYS
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import unique_sorted
@@ -1260,7 +1261,8 @@ class Member(Record):
         digits=3,
     )
     shared: list[str] = jfield(
-        "vocabulary: names in the headline and lead of both articles (lower case), sorted."
+        "vocabulary: names in the headline and lead of both articles (lower case), sorted; "
+        "weekdays and month names left out (stories.CALENDAR)."
     )
 
 
@@ -1279,7 +1281,7 @@ def membership(
     smallest id among equals, so both engines name the same one.
 
     >>> m = membership([["a", "b", "c"]], {("a", "b"): 0.3, ("b", "c"): 0.1}, quotes=[("c", "a")],
-    ...                focal={"a": ["leeds", "storm"], "b": ["storm"]})
+    ...                focal={"a": ["leeds", "storm", "monday"], "b": ["storm", "monday"]})
     >>> for x in m.values():
     ...     print(x.article, x.joined_by, x.with_, x.score, x.shared)
     a quote c None []
@@ -1307,11 +1309,18 @@ def membership(
             out[i] = Member(i, kind, min(linked[kind][i]), None, [])
         elif i in best:
             v, y = best[i]
-            shared = sorted(set(lead.get(i, ())) & set(lead.get(y, ())))
+            shared = sorted((set(lead.get(i, ())) & set(lead.get(y, ()))) - CALENDAR)
             out[i] = Member(i, "vocabulary", y, v, shared)
         else:
             out[i] = Member(i, "unknown", None, None, [])
     return out
+
+
+CALENDAR = frozenset(WEEKDAYS | (MONTHS.keys() - {"may", "jan", "mar"}))
+"""Capitalised lead words that are not names: weekdays, month names and their abbreviations
+("Dec"; "May", "Jan" and "Mar" excepted: a surname, a first name, Mar-a-Lago). Left out of a
+member's ``shared`` names, which tell a reader why two articles are in one story ("both leads
+name Saturday" says nothing); the score's focal penalty still sees them."""
 
 
 @dataclass(slots=True)

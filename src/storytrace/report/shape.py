@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from storytrace.articles import TITLE_CHARS, lead_title
+from storytrace.stories import time_order
 from storytrace.text import short
 
 
@@ -93,6 +94,7 @@ def shape_stories(
             a | {"member": why.get(a["id"]), "why": _why(why.get(a["id"]), labels)} for a in arts
         ]
         edges = [_edge(e, labels) for e in raw["edges"]]
+        dated = {a["id"]: a.get("published") for a in arts}
         for node in nodes:
             for member in node["members"][1:]:
                 edges.append(
@@ -100,6 +102,9 @@ def shape_stories(
                         "source": node["id"],
                         "target": member,
                         "directed": False,
+                        # The group's first member came out first only when the dates say
+                        # so; undated, it is first by id, and naming it the source a guess.
+                        "earlier": time_order(dated.get(node["id"]), dated.get(member)) < 0,
                         "basis": "near-duplicate",
                         "kind": "duplicate",
                         "passages": None,
@@ -286,15 +291,16 @@ def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> dict
     nobody, and the label of the one the copies took from most directly, if one.
 
     A copy is the target of a directed link or a later member of a near-duplicate
-    group, whose earliest member is its source. Among several such articles the
-    source is the only one with the closest kind of link (a near-duplicate over a
-    copy over a rewording: a copy of the Mirror's piece that also rewords the
-    Mail's took it from the Mirror). When several tie (wire copy carried by
-    several outlets, each copied in turn) none is named: which of them the story
-    started from is not in the links, and the earliest by date or the first by id
+    group, whose earliest member is its source when the dates show it came out first
+    (``earlier``; in an undated group the first member is first by id, not a source).
+    Among several such articles the source is the only one with the closest kind of
+    link (a near-duplicate over a copy over a rewording: a copy of the Mirror's piece
+    that also rewords the Mail's took it from the Mirror). When several tie (wire copy
+    carried by several outlets, each copied in turn) none is named: which of them the
+    story started from is not in the links, and the earliest by date or the first by id
     would be a guess.
     """
-    copies = [e for e in edges if e["directed"] or e["basis"] == "near-duplicate"]
+    copies = [e for e in edges if e["directed"] or e.get("earlier")]
     targets = {e["target"] for e in copies}
     best: dict[str, int] = {}
     for e in copies:

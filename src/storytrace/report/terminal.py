@@ -150,11 +150,20 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         if related:
             pairs = f"{related} pair{'s' if related != 1 else ''}"
             lines.append(f"  same story, not copied: {pairs} sharing quotes or short passages")
+        earlier = {
+            (e["source"], e["target"])
+            for e in s["edges"]
+            if e["basis"] == "near-duplicate" and e.get("earlier")
+        }
         for n in s.get("nodes", []):
             if n["count"] > 1:
-                others = ", ".join(who(m) for m in n["members"][1:4])
                 more = f" and {n['count'] - 4} more" if n["count"] > 4 else ""
-                lines.append(f"  near-duplicates of {who(n['id'])}: {others}{more}")
+                if all((n["id"], m) in earlier for m in n["members"][1:]):
+                    others = ", ".join(who(m) for m in n["members"][1:4])
+                    lines.append(f"  near-duplicates of {who(n['id'])}: {others}{more}")
+                else:  # undated: no member is known to be the first
+                    group = ", ".join(who(m) for m in n["members"][:4])
+                    lines.append(f"  near-duplicates, which came first unknown: {group}{more}")
         members = [a["member"] for a in s["articles"] if a.get("member")]
         if members:
             # What holds the story together, and its weakest vocabulary join: a reader sees
