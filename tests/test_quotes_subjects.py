@@ -172,20 +172,3 @@ def test_a_demonym_needs_its_place_in_the_article(parser: bool) -> None:
     text = 'Texas Sen. Ted Cruz spoke on Friday. "We will win," the Texan said.'
     (q,) = extract_quotes(text, parser=parser)
     assert q.speaker_name == "Ted Cruz"
-
-
-def test_a_quotation_after_reported_speech_with_quoted_words_is_its_own() -> None:
-    # After a direct quotation the next paragraph's frameless quotation goes on with the
-    # utterance; after reported speech with quoted words it is an utterance of its own
-    # (the own set's guidelines: it continues no quotation).
-    text = (
-        '"We will win," Tom Hale said.\n\n"It will be close."\n\n'
-        'Jane Doe called for the fees to be "scrapped at once" on Monday.\n\n'
-        '"No family should pay twice."'
-    )
-    got = [[text[s:e] for s, e in q.parts] for q in extract_quotes(text, parser=False)]
-    assert got == [
-        ["We will win,", "It will be close."],
-        ['the fees to be "scrapped at once" on Monday'],
-        ["No family should pay twice."],
-    ]

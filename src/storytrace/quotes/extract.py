@@ -171,26 +171,16 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
             first.parts.append(q.content)
             first.content = (first.content[0], q.content[1])
             continue
-        if (
-            last is not None
-            and (
-                (q.cue is not None and q.cue == last.cue)
-                or (
-                    id(q) in continuations
-                    and q.speaker == last.speaker
-                    and last.kind != "indirect"
-                    # The next sentence; or the next paragraph opening a quotation with no
-                    # frame of its own after a quotation: the speaker goes on (PolNeAR and
-                    # both of our own annotation guidelines take it as one utterance; after
-                    # reported speech with quoted words it is an utterance of its own).
-                    and (
-                        "\n" not in text[last.content[1] : q.content[0]]
-                        or (
-                            last.kind == "direct"
-                            and _next_paragraph_at_most(text, last.content[1], q.content[0])
-                        )
-                    )
-                )
+        if last is not None and (
+            (q.cue is not None and q.cue == last.cue)
+            or (
+                id(q) in continuations
+                and q.speaker == last.speaker
+                and last.kind != "indirect"
+                # The next sentence, or the next paragraph opening a quotation with no
+                # frame of its own: the speaker goes on (PolNeAR and both of our own
+                # annotation guidelines take it as one utterance).
+                and _next_paragraph_at_most(text, last.content[1], q.content[0])
             )
         ):
             last.parts.append(q.content)
