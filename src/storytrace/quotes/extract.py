@@ -151,8 +151,8 @@ def speaker_evidence(text: str, quotes: list[Quote]) -> None:
 def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list[Quote]:
     """Join the pieces of one utterance: a quote interrupted by its frame
     ('"A," she said. "B."': the same cue) and a quote continued in the next
-    sentence of the paragraph or opening the next paragraph (same speaker, no cue of
-    its own; a quotation does not continue reported speech)."""
+    sentence of the paragraph (same speaker, no cue of its own; a quotation does not
+    continue reported speech)."""
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
@@ -177,10 +177,7 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
                 id(q) in continuations
                 and q.speaker == last.speaker
                 and last.kind != "indirect"
-                # The next sentence, or the next paragraph opening a quotation with no
-                # frame of its own: the speaker goes on (PolNeAR and both of our own
-                # annotation guidelines take it as one utterance).
-                and _next_paragraph_at_most(text, last.content[1], q.content[0])
+                and "\n" not in text[last.content[1] : q.content[0]]
             )
         ):
             last.parts.append(q.content)
@@ -190,13 +187,6 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
             continue
         out.append(q)
     return out
-
-
-def _next_paragraph_at_most(text: str, end: int, start: int) -> bool:
-    """Whether ``text[start:]`` opens the same paragraph as ``text[:end]`` or the next
-    one: no line between them holds anything but quotation marks."""
-    lines = text[end:start].split("\n")
-    return all(not line.strip(" \t\r“‘\"'«„") for line in lines[1:])
 
 
 def _before_question(text: str, q: Quote, asked: list[int]) -> Quote | None:
