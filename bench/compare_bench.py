@@ -15,7 +15,10 @@ lists, each matching block of at least 3 words taken as a passage.
 The 2-worker column is batch mode as ``compare --pairs`` runs it (``pairs.compare_records``):
 the full JSON per pair. Its wall rate depends on what else the machine runs, so the line under
 the table also gives the batch's CPU time per pair (workers and the parent feeding them) and
-the rate two free cores would reach.
+the rate two free cores would reach. These pairs hardly repeat a text (733 distinct texts in
+their 800 places), unlike a user's batch, so a second batch line compares all pairs of a small
+corpus (``--corpus-texts``, default 100: the A and B texts of the first 50 pairs, each text in
+99 pairs, in nested-loop order; ``corpus_records``).
 
 Timing: 20 pairs of warm-up first, then the engines interleaved in rounds of 100 pairs; the
 rate is CPU time of this process (``time.process_time``; the machine is shared), wall time beside
@@ -28,11 +31,64 @@ a copied pair, so ``compare`` gathers it only when read); "full" is
 findings.
 
 Run: ``.venv/bin/python bench/compare_bench.py [--pairs 1000] [--char-pairs 1000]
-[--data ../shared/data/bbc/bbc]``. ``bench/compare_check.py`` checks that two code versions
-give the same JSON on these pairs and the seeds; ``bench/compare_versions.py`` times the
-alignment-only rows of two code versions in one process (with ``--difflib``, the word-level
-difflib row too, each with its version's Doc), which a loaded machine disturbs far less than
-runs one after the other.
+[--corpus-texts 100] [--data ../shared/data/bbc/bbc]``. ``bench/compare_check.py`` checks that
+two code versions give the same JSON on these pairs and the seeds; ``bench/compare_versions.py``
+times the alignment-only rows of two code versions in one process (with ``--difflib``, the
+word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
+less than runs one after the other.
+
+Results of 2026-12-02, session 31 (fast16d, issue 16), load 4-10 on the 2 shared cores.
+Baseline: main at 362896b, a copy of its ``src`` beside this pass's. ``nice -n 5
+.venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20 --corpus-texts 100``, once
+with each ``src`` on ``PYTHONPATH``, one after the other; CPU µs a pair:
+
+| row | 362896b | this pass |
+| --- | --- | --- |
+| batch, all 4,950 pairs of 100 texts (2 workers) | 4,474 (workers 4,105) | 2,063 (workers 1,788) |
+| the same, pairs/s on 2 free cores (wall at this load) | 447 (76) | 969 (178) |
+| batch, the 400 pairs above (2 workers) | 25,075 (80 pairs/s) | 25,372 (79 pairs/s) |
+| full compare, one core | 23,614 | 22,282 |
+| alignment only (BULK), one core | 3,666 | 4,075 |
+| word-level difflib, one core (the load moved it) | 1,412 | 1,249 |
+
+Recall 0.988 (difflib 0.751), verdicts and the 3 passages on unrelated pairs the same in both.
+The single-pair rows from separate runs say little at this load; both versions in one process
+(``compare_versions.py BASE/src NEW/src``): alignment only ``--rounds 9 --pairs 400
+--difflib`` B/A median 1.047 (0.960-1.126; alignment / difflib 0.357x -> 0.342x), the same
+code on both sides (``--rounds 5 --pairs 200``) 0.954 (0.943-1.092), so alignment only is
+unchanged or up to 5% slower (likely: look-ups in the process-wide word-id map, 30,000+
+words, instead of a pair's own few hundred); ``--full --rounds 3 --pairs 200`` 1.003
+(0.952-1.010). Once every text of a batch is prepared (a throw-away script: all 780 pairs of
+40 texts, ``compare_record`` in one process, both versions side by side, 5 rounds) a pair
+costs 1,559 -> 813 CPU µs (B/A 0.478-0.634, median 0.575). ``compare_check.py`` (which now
+also runs batch mode on all pairs of 40 texts) left 0 of 1,704 comparisons differing after
+every step. What changed:
+
+- ``pairs.compare_records`` fed its workers the input in order (``imap``, chunks of 8), and
+  each kept the 64 Docs ``doc_of`` keeps, so in nested-loop order a text's Doc and the
+  analyses kept on it (quotes, spin, stems) were mostly gone before its next pair. Now each
+  window of 2,048 records is planned (``pairs.plan``: texts numbered by first appearance,
+  pairs grouped in blocks of 128 texts, a text's pairs together), workers get 16 pairs at a
+  time, keep 512 Docs / 3M characters (``text.set_doc_cache_limits``; a process that
+  compared 700 BBC articles peaked at 241 MiB keeping 512, 219 keeping 64), and results
+  leave in input order. Files named in many pairs are read once while unchanged.
+- Per text instead of per pair: word ids from one process-wide map and the sorted trigram
+  keys (``align._doc_seeds``: a pair searches one text's sorted keys in the other's), whole
+  sentences' stem bags and, for a pair with no passage, the free sentences and their stems
+  (``align._all_free``); the evidence's name words, vocabulary norms and quoted-token mask.
+  An A sentence sharing under three stems with all of B is skipped before its hits are
+  counted.
+
+Where a prepared pair's time goes now (stage timing, all 1,770 pairs of 60 texts, each
+prepared, wall at load 4-6, 1,780 µs a pair): quote matching (``quotes.match_quotes``) 39%,
+the evidence (``evidence.gather``) 15%, the JSON 10%, sentence pairing 11%, ``align_docs``
+11%. ``match_quotes`` ran ``_match_pair`` (rapidfuzz opcodes) 17 times a pair, mostly on
+quotes sharing three common words; a multiset-overlap bound before the opcodes and each
+quote's token list kept per text would cut most of it (``quotes/`` is another pass's).
+In the all-pairs batch each worker still prepares most texts (about 12 ms each, half of it
+quote extraction), 2 x 100 preparations over 4,950 pairs, about a quarter of the workers' CPU.
+The targets stay far: 969 against 2,000 pairs/s on 2 workers; alignment only 0.34x against
+3x difflib.
 
 Results of 2026-12-02, session 30 (fast16c, issue 16), load 3-10 on the 2 shared cores.
 Baseline: main at 76c6ce0, a copy of its ``src`` beside this pass's. Both versions in one
@@ -513,6 +569,43 @@ def build_pairs(by_cat: dict[str, list[str]], n: int, seed: int = 7) -> list[dic
     return out
 
 
+def corpus_records(pairs: list[dict], n_texts: int) -> list[dict]:
+    """Every pair of a small corpus, as a user's batch repeats texts: the A and B texts of the
+    first ``n_texts / 2`` pairs (so related pairs are among them), each text in ``n_texts - 1``
+    pairs, in the order a nested loop writes them."""
+    texts = [t for p in pairs[: n_texts // 2] for t in (p["a_text"], p["b_text"])]
+    return [
+        {"id": f"{i}-{j}", "a_text": texts[i], "b_text": texts[j]}
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+    ]
+
+
+def timed_batch(recs: list[dict], workers: int = 2) -> tuple[float, float, float]:
+    """Wall seconds, the workers' CPU seconds and the parent's of ``compare_records`` (full
+    JSON without the texts) on ``recs``."""
+    t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    c_parent = time.process_time()
+    list(compare_records(recs, workers=workers, include_text=False))
+    wall = time.perf_counter() - t0
+    c_parent = time.process_time() - c_parent
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, reaped when the pool ends
+    c_workers = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return wall, c_workers, c_parent
+
+
+def batch_line(label: str, n: int, wall: float, c_workers: float, c_parent: float) -> str:
+    # On a shared machine the wall rate says little; CPU time per pair of the whole batch
+    # (workers and the parent that feeds them) gives what two free cores would reach.
+    cpu = (c_workers + c_parent) / n
+    return (
+        f"{label}: {n / wall:.0f} pairs/s wall; {1e6 * cpu:.0f} CPU µs/pair (workers "
+        f"{1e6 * c_workers / n:.0f}, parent {1e6 * c_parent / n:.0f}), so {2 / cpu:.0f} "
+        "pairs/s on 2 free cores"
+    )
+
+
 def _words_in(doc: Doc, span: tuple[int, int]) -> list[int]:
     return [i for i, s in enumerate(doc.starts) if span[0] <= s < span[1]]
 
@@ -579,6 +672,9 @@ def main() -> None:
     ap.add_argument(
         "--char-pairs", type=int, default=1000, help="pairs for the slow character-level difflib"
     )
+    ap.add_argument(
+        "--corpus-texts", type=int, default=100, help="texts of the all-pairs batch line"
+    )
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bbc" / "bbc")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -617,15 +713,10 @@ def main() -> None:
     char_res = [difflib_char_passages(p["a_text"], p["b_text"]) for p in pairs[: args.char_pairs]]
     t_char = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    c_parent = time.process_time()
     recs = [{"id": p["id"], "a_text": p["a_text"], "b_text": p["b_text"]} for p in pairs]
-    list(compare_records(recs, workers=2, include_text=False))
-    t_batch = time.perf_counter() - t0
-    c_parent = time.process_time() - c_parent
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, reaped when the pool ends
-    c_workers = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    t_batch, c_workers, c_parent = timed_batch(recs)
+    corpus = corpus_records(pairs, args.corpus_texts)
+    corpus_times = timed_batch(corpus)
 
     tracemalloc.start()
     for p in pairs[:200]:
@@ -692,14 +783,10 @@ def main() -> None:
         f"{(nc / t_char and (n / t_ours) / (nc / t_char)):.1f}x"
     )
     print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    # On a shared machine the wall rate says little; CPU time per pair of the whole batch
-    # (workers and the parent that feeds them) gives what two free cores would reach.
-    batch_cpu = (c_workers + c_parent) / n
-    print(
-        f"batch mode (compare_records, 2 workers, full JSON): {n / t_batch:.0f} pairs/s wall; "
-        f"{1e6 * batch_cpu:.0f} CPU µs/pair (workers {1e6 * c_workers / n:.0f}, parent "
-        f"{1e6 * c_parent / n:.0f}), so {2 / batch_cpu:.0f} pairs/s on 2 free cores"
-    )
+    label = "batch mode (compare_records, 2 workers, full JSON), the pairs above"
+    print(batch_line(label, n, t_batch, c_workers, c_parent))
+    label = f"batch mode, all {len(corpus)} pairs of {args.corpus_texts} texts"
+    print(batch_line(label, len(corpus), *corpus_times))
     print("\n| pair kind | injected paragraphs | storytrace recall | difflib recall |")
     print("| --- | --- | --- | --- |")
     for kind in ("edited", "excerpt", "reordered"):

@@ -11,8 +11,10 @@ Each line is one comparison's ``to_dict()``: alignment only (``align.BULK``) and
 ``--pairs`` pairs of ``bench/compare_bench.py`` under each of two seeds (7, the bench's, and 13),
 ``--spun`` BBC articles each against a copy spun by ``bench/spinner.py`` (Moby; rates 0.15,
 0.3, 0.45 in turn), plus every pair of texts in ``--seeds`` (``../shared/seeds``) and
-``examples/``. Exit status 1 when ``--against`` finds a difference. Run both versions with
-this script (only the package on ``PYTHONPATH`` differs), so both compare the same pairs.
+``examples/``, and batch mode (``pairs.compare_records``, 2 workers, full JSON) on all pairs of
+40 BBC texts (``compare_bench.corpus_records``). Exit status 1 when ``--against`` finds a
+difference. Run both versions with this script (only the package on ``PYTHONPATH`` differs), so
+both compare the same pairs.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import spinner  # noqa: E402
-from compare_bench import build_pairs, load_bbc  # noqa: E402
+from compare_bench import build_pairs, corpus_records, load_bbc  # noqa: E402
 
 from storytrace.align import BULK, DEFAULT, compare  # noqa: E402
+from storytrace.pairs import compare_records  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,7 +71,12 @@ def main() -> None:
             for mode, options in (("bulk", BULK), ("full", DEFAULT)):
                 d = compare(a, b, options).to_dict(include_text=False)
                 out.write(json.dumps({"key": f"{mode}:{key}", **d}, ensure_ascii=False) + "\n")
-    print(f"{2 * len(jobs)} comparisons written to {args.out}")
+        # Batch mode on all pairs of 40 texts, as ``compare --pairs`` runs it (its own order
+        # of work, its processes' caches); the results must equal the single compares'.
+        corpus = corpus_records(build_pairs(by_cat, 20, seed=7), 40)
+        for d in compare_records(corpus, workers=2, include_text=False):
+            out.write(json.dumps({"key": f"batch:{d['id']}", **d}, ensure_ascii=False) + "\n")
+    print(f"{2 * len(jobs) + len(corpus)} comparisons written to {args.out}")
     if args.against:
         old = args.against.read_text(encoding="utf-8").splitlines()
         new = args.out.read_text(encoding="utf-8").splitlines()

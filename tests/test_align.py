@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -355,6 +357,95 @@ def test_pairs_batch_honours_the_compare_options() -> None:
     assert lexical["passages"] == single["passages"] and lexical["verdict"] == single["verdict"]
 
 
+def _story(k: int) -> str:
+    return (
+        f"The council of town number {k} met on Monday to discuss the budget for {k + 1990}. "
+        f'"We cannot pay for the bridge," the mayor of town {k} said after the vote.'
+    )
+
+
+def test_pairs_batch_tokenises_each_text_once_per_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """All pairs of 20 texts in nested-loop order, with room for 16 Docs: compared in that
+    order, the texts cycle through the cache and are tokenised again and again; in the
+    batch's planned order (blocks of 4 texts) each is tokenised at most once per block."""
+    import storytrace.text as text_mod
+    from storytrace import pairs
+
+    texts = [_story(k) for k in range(20)]
+    recs = [
+        {"id": f"{i}-{j}", "a_text": texts[i], "b_text": texts[j]}
+        for i in range(20)
+        for j in range(i + 1, 20)
+    ]
+    made: Counter[str] = Counter()
+
+    class CountingDoc(text_mod.Doc):
+        __slots__ = ()
+
+        def __init__(self, text: str) -> None:
+            made[text] += 1
+            super().__init__(text)
+
+    monkeypatch.setattr(text_mod, "Doc", CountingDoc)
+    monkeypatch.setattr(pairs, "BATCH_DOCS", 16)
+    limits = (text_mod.DOC_CACHE_DOCS, text_mod.DOC_CACHE_CHARS)
+    text_mod.clear_doc_cache()
+    out = list(pairs.compare_records(recs, workers=1, include_text=False))
+    assert [o["id"] for o in out] == [r["id"] for r in recs]
+    assert set(made) == set(texts) and max(made.values()) <= 5  # 20 texts, blocks of 4
+    planned = sum(made.values())
+    assert limits == (text_mod.DOC_CACHE_DOCS, text_mod.DOC_CACHE_CHARS)  # restored after
+    made.clear()
+    text_mod.clear_doc_cache()
+    before = text_mod.set_doc_cache_limits(16, limits[1])
+    try:
+        for r in recs:  # the input's own order, as the batch ran it before planning
+            pairs.compare_record(r, include_text=False)
+    finally:
+        text_mod.set_doc_cache_limits(*before)
+    assert sum(made.values()) > 2 * planned
+    text_mod.clear_doc_cache()
+
+
+def test_pairs_batch_reads_a_file_once_while_it_is_unchanged(tmp_path: Path) -> None:
+    from storytrace import pairs
+
+    (tmp_path / "a.txt").write_text(_story(1), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_story(2), encoding="utf-8")
+    rec = {"id": "p", "a": "a.txt", "b": "b.txt"}
+    first = pairs.compare_record(rec, base=tmp_path)
+    hits = pairs._read_stamped.cache_info().hits
+    assert pairs.compare_record(rec, base=tmp_path) == first
+    assert pairs._read_stamped.cache_info().hits == hits + 2  # both sides kept
+    (tmp_path / "a.txt").write_text(_story(3) + " Updated.", encoding="utf-8")
+    changed = pairs.compare_record(rec, base=tmp_path)
+    assert changed["a"]["text"].endswith("Updated.")  # a changed file is read again
+    missing = pairs.compare_record({"id": "m", "a": "gone.txt", "b": "b.txt"}, base=tmp_path)
+    assert "gone.txt: no such file" in missing["error"]
+
+
+def test_pairs_batch_results_in_input_order_across_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storytrace import pairs
+
+    texts = [_story(k) for k in range(6)]
+    recs = [
+        {"id": f"{i}-{j}", "a_text": texts[i], "b_text": texts[j]}
+        for i in range(6)
+        for j in range(6)
+        if i != j
+    ]
+    recs.insert(7, {"id": "bad", "a_text": texts[0]})  # an error keeps its place
+    random.Random(3).shuffle(recs)
+    # Windows of 7 planned in an order other than the input's, cut in tasks of 2 pairs.
+    monkeypatch.setattr(pairs, "WINDOW", 7)
+    monkeypatch.setattr(pairs, "TASK_PAIRS", 2)
+    window = recs[:7]
+    assert pairs.plan(window) != list(range(7))
+    got = list(pairs.compare_records(recs, workers=2, include_text=False))
+    assert got == [pairs.compare_record(r, include_text=False) for r in recs]
+    assert "neither 'b' nor 'b_text'" in next(g["error"] for g in got if g["id"] == "bad")
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.integers(0, 6), max_size=40),
@@ -380,6 +471,36 @@ def test_seed_hits_match_the_plain_definition(
     big = 1 << 40
     assert seed_hits([x + big for x in ids_a], [x + big for x in ids_b], n, max_pos) == want
     assert _seed_hits_py(ids_a, ids_b, n, max_pos, 3) == want
+
+
+def test_word_ids_kept_per_text_survive_a_full_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word ids are numbered for the whole process and kept on each Doc; when new words
+    fill the map it starts a new generation (the kept ids of the old one are not mixed in),
+    and a pair whose own new words overflow it is numbered on its own. Each way the
+    comparison is the one a fresh process gives."""
+    from storytrace import align
+    from storytrace.text import Doc, clear_doc_cache, doc_of
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    clear_doc_cache()
+    want = compare(a, b).to_dict()
+    n_words = len(set(Doc(a).norms) | set(Doc(b).norms))
+    for limit, filler in ((n_words + 10, 20), (n_words // 3, 0)):
+        clear_doc_cache()
+        monkeypatch.setattr(align, "WORD_IDS_LIMIT", limit)
+        ids = align._WordIds()
+        monkeypatch.setattr(align, "_WORD_IDS", ids)
+        for k in range(filler):  # words of other texts: the pair's new words fill the map
+            ids[f"other{k}"]
+        assert compare(a, b).to_dict() == want
+        assert ids.generation >= 1 and len(ids) <= limit
+        doc = doc_of(a)
+        numbered = align._ids(doc, doc_of(b))
+        assert (numbered[2] is None) == (filler == 0)  # overflowing pairs numbered alone
+        if filler:  # the ids kept on the Doc are the current generation's
+            assert doc.derived(("word-ids", ids.generation), list) == [ids[w] for w in doc.norms]
+    clear_doc_cache()
 
 
 @settings(max_examples=150, deadline=None)
@@ -705,7 +826,7 @@ def _reworded_scoring_every_sentence(doc_a, doc_b, found, options):  # type: ign
     from itertools import chain
     from operator import mul
 
-    from storytrace.align import _bag
+    from storytrace.align import _bags
     from storytrace.diff import covered_flags, free_stretches, make_passage, merge_ops, opcodes
 
     cov_a, cov_b = covered_flags(doc_a, doc_b, found)
@@ -713,8 +834,7 @@ def _reworded_scoring_every_sentence(doc_a, doc_b, found, options):  # type: ign
     sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
     if not sents_a or not sents_b:
         return []
-    bags_a = [_bag(doc_a, *t) for t in sents_a]
-    bags_b = [_bag(doc_b, *t) for t in sents_b]
+    bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
     shared_vocab = set().union(*bags_a) & set().union(*bags_b)
     if len(shared_vocab) < 3:
         return []
@@ -804,6 +924,14 @@ def test_reworded_passages_equal_scoring_every_sentence() -> None:
         got = reworded_passages(doc_a, doc_b, found)
         want = _reworded_scoring_every_sentence(doc_a, doc_b, found, DEFAULT)
         assert [p.to_dict() for p in got] == [p.to_dict() for p in want]
+        # Again with each text's sentences and bags as kept on its Doc, in both directions.
+        again = reworded_passages(doc_a, doc_b, found)
+        assert [p.to_dict() for p in again] == [p.to_dict() for p in want]
+        if not found:
+            back = _reworded_scoring_every_sentence(doc_b, doc_a, [], DEFAULT)
+            assert [p.to_dict() for p in reworded_passages(doc_b, doc_a, [])] == [
+                p.to_dict() for p in back
+            ]
         outcomes.add(bool(got))
     assert outcomes == {True, False}  # both pairs that reword and pairs that do not
 

@@ -543,13 +543,7 @@ def test_capitalised_words_hold_every_name_word_the_shared_names_count() -> None
     for text in _bound_texts():
         capitalised = evidence._capitalised_words(doc_of(text))
         for furniture in ((), (r"(?i)follow us on",)):
-            facts = evidence._facts(text, furniture)
-            words = {
-                w
-                for key in facts["name"]
-                for w in key.split()
-                if len(w) >= 2 and w not in evidence.STOPWORDS and w not in evidence.CONNECTORS
-            }
+            words = set(evidence._words_of_names(text, furniture))
             assert words <= capitalised, (text[:60], words - capitalised)
             checked += len(words)
     assert checked >= 200  # the fixtures name many people and places

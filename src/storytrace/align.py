@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from operator import itemgetter, mul
+from operator import mul
 
 import numpy as np
 
@@ -485,17 +485,51 @@ def findings(cmp: Comparison) -> list[str]:
 # --- seeds and chains -----------------------------------------------------------
 
 
-def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int]]:
+class _WordIds(dict):
+    """Word -> id for the whole process, numbered in order of first sight, so a text's ids
+    (and its seed n-grams) are computed once and kept on its Doc, whatever it is compared
+    with. Past :data:`WORD_IDS_LIMIT` words the map starts again empty under a new
+    generation, which the kept values are keyed by."""
+
+    __slots__ = ("generation",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.generation = 0
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= WORD_IDS_LIMIT:
+            self.clear()
+            self.generation += 1
+        value = self[word] = len(self)
+        return value
+
+
+ID_BITS = 21
+"""Bits of a word id in a seed key: three ids side by side make one int64."""
+WORD_IDS_LIMIT = 500_000
+"""Most words numbered at once (about 60 MB, as :data:`_STEMS`); below ``2 ** ID_BITS``."""
+_WORD_IDS = _WordIds()
+
+
+def _doc_ids(doc: Doc, generation: int) -> list[int]:
+    def number() -> list[int]:
+        return list(map(_WORD_IDS.__getitem__, doc.norms))
+
+    return doc.derived(("word-ids", generation), number)
+
+
+def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int], int | None]:
+    """Both texts' word ids and the generation of :data:`_WORD_IDS` they belong to (None:
+    numbered for this pair alone, when the two texts' new words overflow the map)."""
+    for _ in range(2):  # new words that fill the map start a generation: number both again
+        generation = _WORD_IDS.generation
+        ids_a, ids_b = _doc_ids(doc_a, generation), _doc_ids(doc_b, generation)
+        if _WORD_IDS.generation == generation:
+            return ids_a, ids_b, generation
     words = set(doc_a.norms).union(doc_b.norms)
     vocab = dict(zip(words, range(len(words)), strict=True))  # numbered in set order, in C
-    return _lookup(vocab, doc_a.norms), _lookup(vocab, doc_b.norms)
-
-
-def _lookup(vocab: dict[str, int], words: list[str]) -> list[int]:
-    # itemgetter maps the whole list in C (a tuple, or a bare item for one word).
-    if len(words) < 2:
-        return [vocab[w] for w in words]
-    return list(itemgetter(*words)(vocab))
+    return [vocab[w] for w in doc_a.norms], [vocab[w] for w in doc_b.norms], None
 
 
 def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[tuple[int, int]]:
@@ -529,14 +563,42 @@ def _seed_arrays(
             return _NONE, _NONE
         i_s, j_s = np.array(hits, dtype=np.int64).T
         return i_s, j_s
-    # Sorted n-gram keys of A, and for each n-gram of B the range of equal keys.
-    keys_a, keys_b = _gram_array(ids_a, n, bits), _gram_array(ids_b, n, bits)
-    order = np.argsort(keys_a, kind="stable")
-    sorted_a = keys_a[order]
-    # B's keys searched in sorted order: numpy's binary search then starts from the previous
-    # key's place (a fifth less time than in B's order).
-    order_b = np.argsort(keys_b)
-    sorted_b = keys_b[order_b]
+    return _match_grams(_grams(ids_a, n, bits), _grams(ids_b, n, bits), max_pos)
+
+
+def _doc_seeds(
+    doc_a: Doc, doc_b: Doc, n: int, max_pos: int
+) -> tuple[list[int], list[int], np.ndarray, np.ndarray]:
+    """Both texts' word ids and :func:`_seed_arrays` of them, from n-gram keys kept on each
+    Doc (a text in many comparisons sorts its n-grams once)."""
+    ids_a, ids_b, generation = _ids(doc_a, doc_b)
+    if len(ids_a) < n or len(ids_b) < n:
+        return ids_a, ids_b, _NONE, _NONE
+    if generation is None or n * ID_BITS > 63:
+        return ids_a, ids_b, *_seed_arrays(ids_a, ids_b, n, max_pos)
+
+    def grams(doc: Doc, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        return doc.derived(("seed-grams", n, generation), lambda: _grams(ids, n, ID_BITS))
+
+    return ids_a, ids_b, *_match_grams(grams(doc_a, ids_a), grams(doc_b, ids_b), max_pos)
+
+
+def _grams(ids: list[int], n: int, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """A text's n-gram keys sorted, and their positions in that order."""
+    keys = _gram_array(ids, n, bits)
+    order = np.argsort(keys, kind="stable")
+    return order, keys[order]
+
+
+def _match_grams(
+    grams_a: tuple[np.ndarray, np.ndarray], grams_b: tuple[np.ndarray, np.ndarray], max_pos: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_seed_arrays` from both texts' sorted n-gram keys (:func:`_grams`)."""
+    order, sorted_a = grams_a
+    # For each n-gram of B, the range of equal keys in A; B's keys searched in sorted order:
+    # numpy's binary search then starts from the previous key's place (a fifth less time
+    # than in B's order).
+    order_b, sorted_b = grams_b
     lo = np.searchsorted(sorted_a, sorted_b, "left")
     count = np.searchsorted(sorted_a, sorted_b, "right") - lo
     keep = (count > 0) & (count <= max_pos)
@@ -644,9 +706,8 @@ def _chain_runs(runs: list[_Chain], n: int, max_gap: int) -> list[_Chain]:
 
 def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passage]:
     """Verbatim and edited passages shared by two documents."""
-    ids_a, ids_b = _ids(doc_a, doc_b)
     n = options.seed_n
-    i_s, j_s = _seed_arrays(ids_a, ids_b, n, options.max_seed_positions)
+    ids_a, ids_b, i_s, j_s = _doc_seeds(doc_a, doc_b, n, options.max_seed_positions)
     chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
@@ -796,20 +857,45 @@ def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
 # --- reworded sentences ----------------------------------------------------------
 
 
-def _bag(doc: Doc, t0: int, t1: int) -> dict[str, int]:
-    """Content-word stems of tokens ``t0:t1`` with their counts, in first-seen order."""
-    # Stems, crude but language-agnostic: inflections of one word share a 6-letter prefix.
-    # One stem (or None) per token, kept on the Doc: a text's sentences are bagged in
-    # every comparison it takes part in.
-    stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
-    words = list(filter(None, stems[t0:t1]))
-    # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
-    bag = dict.fromkeys(words, 1)
-    return bag if len(bag) == len(words) else Counter(words)
+def _bags(doc: Doc, stretches: list[tuple[int, int]]) -> list[dict[str, int]]:
+    """Content-word stems of each token stretch with their counts, in first-seen order. A
+    whole sentence's bag is kept on the Doc (read-only): a text's sentences are bagged in
+    every comparison it takes part in."""
+    kept, whole = doc.derived("sentence-bags", lambda: ({}, frozenset(doc.sentence_tokens)))
+    stems = None
+    out = []
+    for t in stretches:
+        bag = kept.get(t)
+        if bag is None:
+            # Stems, crude but language-agnostic: inflections of one word share a 6-letter
+            # prefix. One stem (or None) per token, kept on the Doc.
+            if stems is None:
+                stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
+            words = list(filter(None, stems[t[0] : t[1]]))
+            # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
+            bag = dict.fromkeys(words, 1)
+            if len(bag) != len(words):
+                bag = Counter(words)
+            if t in whole:
+                kept[t] = bag
+        out.append(bag)
+    return out
+
+
+def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], set[str]]:
+    """The free stretches of a text no passage covers (its sentences of
+    :data:`MIN_UNIT_WORDS` words or more), their bags and all their stems, kept on the Doc."""
+
+    def find() -> tuple[list[tuple[int, int]], list[dict[str, int]], set[str]]:
+        sents = free_stretches(doc.sentence_tokens, [False] * len(doc))
+        bags = _bags(doc, sents)
+        return sents, bags, set().union(*bags)
+
+    return doc.derived("all-free", find)
 
 
 def _content_stem(w: str) -> str | None:
-    # None for a stop word or a single character (see _bag).
+    # None for a stop word or a single character (see _bags).
     return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
@@ -828,16 +914,20 @@ def reworded_passages(
     Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
     needs at least three shared content words and mutual best match.
     """
-    cov_a, cov_b = covered_flags(doc_a, doc_b, found)
-    sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
-    sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
-    if not sents_a or not sents_b:
-        return []
-    bags_a = [_bag(doc_a, *t) for t in sents_a]
-    bags_b = [_bag(doc_b, *t) for t in sents_b]
-    shared_vocab = set().union(*bags_a) & set().union(*bags_b)
+    if found:
+        cov_a, cov_b = covered_flags(doc_a, doc_b, found)
+        sents_a = free_stretches(doc_a.sentence_tokens, cov_a)
+        sents_b = free_stretches(doc_b.sentence_tokens, cov_b)
+        if not sents_a or not sents_b:
+            return []
+        bags_a, bags_b = _bags(doc_a, sents_a), _bags(doc_b, sents_b)
+        vocab_a, vocab_b = set().union(*bags_a), set().union(*bags_b)
+    else:  # nothing covered (most pairs of a batch): every sentence is free, as kept per text
+        sents_a, bags_a, vocab_a = _all_free(doc_a)
+        sents_b, bags_b, vocab_b = _all_free(doc_b)
+    shared_vocab = vocab_a & vocab_b
     if len(shared_vocab) < 3:
-        return []  # no sentence pair can share three content words
+        return []  # no sentence pair can share three content words (none when no sentence)
     # Postings of B's words that A also has, with their counts: (sentence, count).
     postings: dict[str, list[tuple[int, int]]] = {w: [] for w in shared_vocab}
     for j, bag in enumerate(bags_b):
@@ -849,6 +939,8 @@ def reworded_passages(
     # and skip the weights altogether).
     live = []
     for i, bag in enumerate(bags_a):
+        if len(shared_vocab.intersection(bag)) < 3:
+            continue  # a sentence of B shares at most these stems with it
         hits = Counter(j for w in bag if w in shared_vocab for j, _ in postings[w])
         if hits and max(hits.values()) >= 3:
             live.append(i)

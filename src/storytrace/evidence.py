@@ -361,7 +361,7 @@ def gather(
     """
     quotes = _shared_quotes(doc_a, doc_b, passages)
     facts_a, facts_b = _facts(doc_a.text, furniture), _facts(doc_b.text, furniture)
-    names, weight = _shared_names(facts_a, facts_b)
+    names, weight = _shared_names(doc_a.text, doc_b.text, furniture)
     numbers = _shared(facts_a, facts_b, "number")
     dates = [d for d in _shared(facts_a, facts_b, "date") if " " in d.key]  # month and day
     longest = int(coverage.get("longest_copied_words", 0))
@@ -463,7 +463,7 @@ def unrelated_for_certain(
     capitalised = _capitalised_words(doc_a) & _capitalised_words(doc_b)
     if sum(map(rarity, capitalised)) < least - 1e-9:
         return True
-    _, weight = _shared_names(_facts(doc_a.text, furniture), _facts(doc_b.text, furniture))
+    _, weight = _shared_names(doc_a.text, doc_b.text, furniture)
     return weight < least
 
 
@@ -731,12 +731,19 @@ def vocabulary_similarity(
     text_a: str, text_b: str, furniture: tuple[str, ...] = (), lead: bool = False
 ) -> float:
     """Cosine of the rarity-weighted content-word stems of two texts (or their leads), 0..1."""
-    va = _vocabulary(text_a, furniture)[1 if lead else 0]
-    vb = _vocabulary(text_b, furniture)[1 if lead else 0]
-    dot = sum(v * vb[w] for w, v in va.items() if w in vb)
-    na = sum(v * v for v in va.values()) ** 0.5
-    nb = sum(v * v for v in vb.values()) ** 0.5
+    part = 1 if lead else 0
+    va, vb = _vocabulary(text_a, furniture)[part], _vocabulary(text_b, furniture)[part]
+    shared = list(filter(vb.__contains__, va))  # in A's order, as the sum always ran
+    dot = sum(map(mul, map(va.__getitem__, shared), map(vb.__getitem__, shared)))
+    na, nb = _vocabulary_norms(text_a, furniture)[part], _vocabulary_norms(text_b, furniture)[part]
     return dot / (na * nb) if na and nb else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _vocabulary_norms(text: str, extra: tuple[str, ...] = ()) -> tuple[float, float]:
+    """The lengths of :func:`_vocabulary`'s two vectors, once per text, not per pair."""
+    body, lead = _vocabulary(text, extra)
+    return sum(v * v for v in body.values()) ** 0.5, sum(v * v for v in lead.values()) ** 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -884,6 +891,25 @@ def event_similarity(text_a: str, text_b: str, furniture: tuple[str, ...] = ()) 
     return EventMatch(score, cosine, m, differ, terms)
 
 
+def _quoted_mask(doc: Doc) -> list[bool] | None:
+    """Per token, whether it is quoted (None: no quotation), kept on the Doc."""
+    return doc.derived(
+        ("evidence", "quoted-mask"),
+        lambda: doc.token_mask(doc.quotations) if doc.quotations else None,
+    )
+
+
+def _listed_mask(doc: Doc) -> list[bool] | None:
+    """Per token, whether it is in a list of names (:func:`name_lists`; None: no list),
+    kept on the Doc."""
+
+    def find() -> list[bool] | None:
+        spans = name_lists(doc)
+        return doc.token_mask(spans) if spans else None
+
+    return doc.derived(("evidence", "listed-mask"), find)
+
+
 def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
     """Most words of one verbatim or edited passage that count as reused: all its unquoted
     words when at least :data:`PASSAGE_MIN_SHARE` of them are equal on both sides, else only
@@ -893,14 +919,8 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
     quotation is quoted in one article only). Words in lists of names (:func:`name_lists`)
     never count: two reports of one club's different matches print the same team sheet."""
     best = 0
-    masks = {
-        side: doc.token_mask(doc.quotations) if doc.quotations else None
-        for doc, side in ((doc_a, "a"), (doc_b, "b"))
-    }
-    lists = {}
-    for doc, side in ((doc_a, "a"), (doc_b, "b")):
-        spans = name_lists(doc)
-        lists[side] = doc.token_mask(spans) if spans else None
+    masks = {side: _quoted_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
+    lists = {side: _listed_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
     for p in passages:
         if p.kind not in ("verbatim", "edited"):
             continue
@@ -1058,22 +1078,26 @@ def _facts(text: str, furniture: tuple[str, ...] = ()) -> dict[str, dict[str, Sp
     return out
 
 
-def _shared_names(fa: dict, fb: dict) -> tuple[list[SharedFact], float]:
+def _shared_names(
+    text_a: str, text_b: str, furniture: tuple[str, ...] = ()
+) -> tuple[list[SharedFact], float]:
     """Shared names (by any word of them) and the summed rarity of the shared words."""
-
-    def words(names: dict[str, Span]) -> dict[str, tuple[str, Span]]:
-        out: dict[str, tuple[str, Span]] = {}
-        for key, span in names.items():
-            for w in key.split():
-                if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS:
-                    out.setdefault(w, (key, span))
-        return out
-
-    wa, wb = words(fa["name"]), words(fb["name"])
-    shared = sorted(set(wa) & set(wb), key=lambda w: (-rarity(w), w))
+    wa, wb = _words_of_names(text_a, furniture), _words_of_names(text_b, furniture)
+    shared = sorted(wa.keys() & wb.keys(), key=lambda w: (-rarity(w), w))
     weight = sum(rarity(w) for w in shared)
     listed = [SharedFact(w, wa[w][1], wb[w][1], rarity(w)) for w in shared]
     return listed, weight
+
+
+@lru_cache(maxsize=4096)
+def _words_of_names(text: str, furniture: tuple[str, ...] = ()) -> dict[str, tuple[str, Span]]:
+    """Each word of the text's names (:func:`_facts`) -> its first name and span."""
+    out: dict[str, tuple[str, Span]] = {}
+    for key, span in _facts(text, furniture)["name"].items():
+        for w in key.split():
+            if len(w) >= 2 and w not in STOPWORDS and w not in CONNECTORS:
+                out.setdefault(w, (key, span))
+    return out
 
 
 def _shared(fa: dict, fb: dict, kind: str) -> list[SharedFact]:

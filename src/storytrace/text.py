@@ -456,10 +456,35 @@ def doc_of(text: str) -> Doc:
         if text not in _docs and len(text) <= DOC_CACHE_CHARS:
             _docs[text] = doc
             _docs_chars += len(text)
-            while len(_docs) > DOC_CACHE_DOCS or _docs_chars > DOC_CACHE_CHARS:
-                old, _ = _docs.popitem(last=False)
-                _docs_chars -= len(old)
+            _trim_docs()
     return doc
+
+
+def _trim_docs() -> None:  # under _docs_lock: evict the least recently used over the limits
+    global _docs_chars
+    while len(_docs) > DOC_CACHE_DOCS or _docs_chars > DOC_CACHE_CHARS:
+        old, _ = _docs.popitem(last=False)
+        _docs_chars -= len(old)
+
+
+def set_doc_cache_limits(docs: int, chars: int) -> tuple[int, int]:
+    """Let :func:`doc_of` keep up to ``docs`` Docs holding ``chars`` characters together;
+    returns the limits before. A batch that compares each text with many others
+    (:mod:`storytrace.pairs`) keeps more of them than one comparison needs.
+
+    >>> before = set_doc_cache_limits(2, 1_000)
+    >>> docs = [doc_of(t) for t in ("one", "two", "three")]
+    >>> doc_of("one") is docs[0], doc_of("three") is docs[2]
+    (False, True)
+    >>> set_doc_cache_limits(*before)
+    (2, 1000)
+    """
+    global DOC_CACHE_DOCS, DOC_CACHE_CHARS
+    before = DOC_CACHE_DOCS, DOC_CACHE_CHARS
+    DOC_CACHE_DOCS, DOC_CACHE_CHARS = docs, chars
+    with _docs_lock:
+        _trim_docs()
+    return before
 
 
 def clear_doc_cache() -> None:
