@@ -101,7 +101,7 @@ on its Doc. ``nice -n 5 .venv/bin/python bench/compare_bench.py --pairs 400 --ch
 | --- | --- | --- |
 | batch, all 4,950 pairs of 100 texts (2 workers) | 1,652 (workers 1,430) | 1,570 (workers 1,322) |
 | the same, pairs/s on 2 free cores (wall at this load) | 1,211 (373) | 1,274 (375) |
-| full compare, one core | 23,177 | 20,217 |
+| full compare, one core (separate runs: the load moved it) | 23,177 | 20,217 |
 
 That batch line alone, three times each, alternating (under the test suite's load): workers
 1,548 / 1,368 / 1,713 against 1,342 / 1,432 / 1,261 µs a pair. A prepared pair (all 780
