@@ -90,6 +90,30 @@ quote extraction), 2 x 100 preparations over 4,950 pairs, about a quarter of the
 The targets stay far: 969 against 2,000 pairs/s on 2 workers; alignment only 0.34x against
 3x difflib.
 
+Results of 2026-12-02, session 31 (qmatch16, issue 16: quote matching), load 5-8 on the 2
+shared cores. Baseline: main at e8ab4d0, a copy of its ``src``. ``match_quotes`` now aligns a
+pair of quotes only when the words they share, counted with repeats (a bound on any
+alignment's equal words), reach what ``_align_words`` asks, and keeps each text's quote words
+on its Doc. ``nice -n 5 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20
+--corpus-texts 100``, once with each ``src``, one after the other; CPU µs a pair:
+
+| row | e8ab4d0 | this pass |
+| --- | --- | --- |
+| batch, all 4,950 pairs of 100 texts (2 workers) | 1,652 (workers 1,430) | 1,570 (workers 1,322) |
+| the same, pairs/s on 2 free cores (wall at this load) | 1,211 (373) | 1,274 (375) |
+| full compare, one core (separate runs: the load moved it) | 23,177 | 20,217 |
+
+That batch line alone, three times each, alternating (under the test suite's load): workers
+1,548 / 1,368 / 1,713 against 1,342 / 1,432 / 1,261 µs a pair. A prepared pair (all 780
+pairs of 40 texts, ``pairs.compare_record`` in one process, both versions side by side, 5
+rounds, the same JSON): 1,156 -> 802 CPU µs (B/A 0.648-0.802, median 0.692); there quote
+matching alone (all 1,770 pairs of 60 texts) went 374 -> 86 µs, 17 -> 0.4 quote pairs aligned
+a pair. One compare from fresh texts gains nothing (its quotes are prepared for one pair):
+``compare_versions.py --full --rounds 3 --pairs 200`` B/A 1.072, 1.069, 1.031 at load 7
+under the suite, within the 0.943-1.092 the same code on both sides gave before.
+``compare_check.py``: 0 of 1,704 comparisons differ. The targets stay far: 1,274 against
+2,000 pairs/s on 2 workers.
+
 Results of 2026-12-02, session 30 (fast16c, issue 16), load 3-10 on the 2 shared cores.
 Baseline: main at 76c6ce0, a copy of its ``src`` beside this pass's. Both versions in one
 process, alternating (``nice -n 10 .venv/bin/python bench/compare_versions.py BASE/src

@@ -67,6 +67,13 @@ predictions 26 / 26, wrong speakers 39 of 313 / 41 of 325 matched. Speaker accur
 mention kind, rules / parser: pronoun 0.885 (61) / 0.921 (63), name 0.920 (188) / 0.918
 (194), description 0.726 (62) / 0.697 (66).
 
+Fourteenth pass (quotes15d, 2026-12-02), main 2041513 against the branch at its merge, one run
+(errors never read; run three times, see ``bench/quotes_polnear.py``): rules P / R / F1 0.877 /
+0.861 / 0.869 -> 0.882 / 0.861 / 0.871 (exact F1 0.772 -> 0.775), parser 0.872 / 0.891 / 0.881
+-> 0.876 / 0.891 / 0.883 (0.784 -> 0.786); speaker 0.889 -> 0.886 (rules), 0.887 -> 0.887
+(parser), strict 0.886 -> 0.883, 0.883 -> 0.883; descriptions 0.754 -> 0.738, 0.727 -> 0.712.
+Spurious predictions 18 -> 16 (rules), 22 -> 20 (parser).
+
 Against the issue's line (P and R at least 0.90, speaker at least 0.92) none of the three
 holds on the fresh set, with or without the parser: P 0.874 / 0.871, R 0.855 / 0.888,
 speaker 0.875 / 0.874. Business meets P and R; sport is short on precision; the "other"

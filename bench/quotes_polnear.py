@@ -17,7 +17,13 @@ Matching is on word tokens (``storytrace.text.Doc``), one to one, greedily by ov
 
 * ``50%``: shared words >= half of the longer of prediction and gold (quotation marks and
   punctuation do not count);
-* ``exact``: the same words.
+* ``exact``: the same words;
+* ``exact-t`` (column ``F1@ex-t``, added by quotes15d beside the unchanged ``exact``): the
+  same words once a leading complementiser "that" is dropped from both sides. PolNeAR's
+  content starts with it ("said that the plan ..."); the issue's contract and both of our
+  own annotation guidelines keep it in the frame, so under ``exact`` a span that differs
+  by that one word scores nothing (on the first 300 train articles, 409 of the 924 pairs
+  matched at 50% but not exactly differ only so).
 
 Precision of a kind counts that kind's predictions matched to any gold; recall of a kind
 counts that kind's gold matched by any prediction. Speaker accuracy: matched pairs whose
@@ -233,6 +239,28 @@ Train (840 articles, rules, strict over 4,969 named sources): 0.934 at main, 0.9
 right more, none lost). Targets (F1 0.90, speaker 0.95) not met; the strict score shows the
 lenient one overstated measure-half speakers by about 0.04. Whole-run CPU (both modes, spaCy
 included): tune 26.2 s before, 25.1 s after; measure 20.8 s both.
+
+Fourteenth pass (2026-12-02, quotes15d), before = main 2041513, after = the branch at its merge,
+the same bench in one run (``nice -n 10``, load 5-9). Errors were read on the train split and
+on dev ``tune``. Dev ``measure`` and the fresh set were run three times: after the first run one
+change read on dev ``tune`` was made; the second showed the cross-paragraph join of frameless
+quotations (both of our guidelines join them) costing measure direct recall 0.901 -> 0.822; it
+was then reverted, for the founding example (it turned "8 quotes in both" into 7) and the
+issue's text (join across paragraphs only when a mark is left open), but not blind to that run.
+Speech rows; F1@ex, the new exact-t column and strict speaker in thousandths, before/after:
+
+| part    | mode   | F1@50 (P / R) before  | F1@50 (P / R) after   | ex b/a  | ex-t b/a| strict  |
+|---------|--------|-----------------------|-----------------------|---------|---------|---------|
+| tune    | rules  | 0.864 (0.921 / 0.813) | 0.865 (0.923 / 0.815) | 585/586 | 712/714 | 958/956 |
+| tune    | parser | 0.867 (0.921 / 0.819) | 0.867 (0.922 / 0.819) | 585/586 | 713/714 | 958/956 |
+| measure | rules  | 0.771 (0.861 / 0.698) | 0.775 (0.865 / 0.703) | 511/516 | 607/610 | 866/867 |
+| measure | parser | 0.775 (0.856 / 0.709) | 0.779 (0.861 / 0.712) | 513/517 | 611/614 | 864/864 |
+
+Strict n named, before / after: tune 359 / 360 (rules), 361 / 361 (parser); measure 254 / 255,
+257 / 258. Train, all 840 articles, rules, the same matching (a scratch table): F1@50 0.790
+(0.873 / 0.721) -> 0.793 (0.875 / 0.725), exact 0.545 -> 0.548, strict speaker 0.9404 (4,969)
+-> 0.9418 (4,982). Targets (F1 0.90, speaker 0.95) not met. The exact-t column (a leading "that"
+dropped on both sides) lifts every exact F1 by 0.10-0.13: PolNeAR's convention, not our spans.
 """
 
 from __future__ import annotations
@@ -319,6 +347,15 @@ def token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:
     for s, e in pieces:
         out.update(range(bisect_left(doc.ends, s + 1), bisect_left(doc.starts, e)))
     return out
+
+
+def without_that(doc: Doc, toks: set[int]) -> set[int]:
+    """``toks`` less a leading complementiser 'that': PolNeAR's content starts with it
+    ('said that the plan ...'), the issue's contract and both of our own annotation
+    guidelines keep it in the frame. Dropped from both sides alike for ``exact-t``."""
+    if toks and doc.norms[min(toks)] == "that" and len(toks) > 1:
+        return toks - {min(toks)}
+    return toks
 
 
 def matches(preds: list[set[int]], golds: list[set[int]], mode: str) -> list[tuple[int, int]]:
@@ -414,8 +451,16 @@ def evaluate(articles: list, parser: bool, verbs: dict | None = None) -> tuple[d
         for q in preds:
             counts[f"pred {q.kind}"] += 1
             counts["pred all"] += 1
-        for mode in ("50", "exact"):
-            for i, j in matches(ptoks, [g.content for g in golds], mode):
+        for mode in ("50", "exact", "exact-t"):
+            if mode == "exact-t":
+                pairs = matches(
+                    [without_that(doc, p) for p in ptoks],
+                    [without_that(doc, g.content) for g in golds],
+                    "exact",
+                )
+            else:
+                pairs = matches(ptoks, [g.content for g in golds], mode)
+            for i, j in pairs:
                 g = golds[j]
                 kp = preds[i].kind
                 counts[f"{mode} tp-pred {kp}"] += 1
@@ -528,7 +573,7 @@ def report(counts: Counter[str], label: str) -> None:
     print(f"\n{label}")
     print(
         f"{'kind':<17}{'gold':>6}{'pred':>6}   {'P@50':>6}{'R@50':>6}{'F1@50':>7}"
-        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}   {'spk span':>9}{'spk name':>9}"
+        f"   {'P@ex':>6}{'R@ex':>6}{'F1@ex':>7}{'F1@ex-t':>8}   {'spk span':>9}{'spk name':>9}"
         f"   {'strict (n named)':>17}"
     )
     for kind in ("direct", "mixed", "indirect", "indirect-speech", "all", "speech", "clause"):
@@ -540,13 +585,15 @@ def report(counts: Counter[str], label: str) -> None:
             kind, everything if kind == "clause" else counts[f"pred {kind}"]
         )
         row = f"{kind:<17}{n_g:>6}{n_p:>6}"
-        for mode in ("50", "exact"):
+        for mode in ("50", "exact", "exact-t"):
             all_tp = counts[f"{mode} tp-pred all"]
             tp_p = {"indirect-speech": 0, "speech": all_tp, "clause": all_tp}.get(
                 kind, counts[f"{mode} tp-pred {kind}"]
             )
             p, r, f = prf(tp_p, n_p, counts[f"{mode} tp-gold {kind}"], n_g)
-            if kind == "indirect-speech":
+            if mode == "exact-t":
+                row += f"{'':>8}" if kind == "indirect-speech" else f"{f:>8.3f}"
+            elif kind == "indirect-speech":
                 row += f"   {'':>6}{r:>6.3f}{'':>7}"
             else:
                 row += f"   {p:>6.3f}{r:>6.3f}{f:>7.3f}"

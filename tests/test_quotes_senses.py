@@ -44,3 +44,35 @@ def test_a_cue_word_in_another_sense_is_no_quote(text: str, parser: bool) -> Non
 def test_the_speech_senses_stay(text: str, content: str, parser: bool) -> None:
     quotes = extract_quotes(text, parser=parser)
     assert any(content in q.quoted(text) for q in quotes), [q.quoted(text) for q in quotes]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'state' after a determiner, number or ordinal is the noun (quotes15d).
+        "Turnout fell sharply in the 35 states that held primaries before March.",
+        "Arizona will be the fifth state that the lawyers are suing over voting rules.",
+        # 'maintain' with an object is keeping something, not asserting it.
+        "Clinton maintains a wide lead over Sanders among older voters in the state.",
+        "The mayor still maintains an easy lead in local endorsements, reflecting her record.",
+    ],
+)
+def test_state_and_maintain_in_other_senses_are_no_quote(text: str, parser: bool) -> None:
+    assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Guards: the verbs after their subjects.
+        ("The report states that the council broke the rules.", "the council broke the rules"),
+        (
+            "The campaign has long maintained that the emails were not marked classified.",
+            "the emails were not marked classified",
+        ),
+    ],
+)
+def test_state_and_maintain_as_speech_stay(text: str, content: str, parser: bool) -> None:
+    assert [q.quoted(text) for q in extract_quotes(text, parser=parser)] == [content]

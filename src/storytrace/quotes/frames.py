@@ -18,6 +18,7 @@ from storytrace.quotes.lexicon import (
     DETERMINERS,
     ED_ADJECTIVES,
     IRREGULAR_PAST,
+    LEAD_CONJ,
     NAMING,
     NEEDS_CHECK,
     NOT_BEFORE,
@@ -28,6 +29,7 @@ from storytrace.quotes.lexicon import (
     PARTICIPLES,
     PHRASAL,
     PREPOSITIONS,
+    QUANTIFIERS,
     QUOTE_ONLY,
     REQUESTS,
     STATEMENT_NOUNS,
@@ -38,6 +40,7 @@ from storytrace.quotes.lexicon import (
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.speakers import (
+    DATELINE,
     appositive_start,
     clause_subject,
     long_subject,
@@ -405,6 +408,20 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # noun after 'and' or a determiner, the subject of the auxiliary after it
         # ('the economy that he says is rigged' keeps its verb).
         return True
+    if lemma == "state" and (prev := _PREV_WORD.search(text, max(u0, c0 - 30), c0)) is not None:
+        before = prev.group(1).lower()
+        if (
+            before in DETERMINERS | QUANTIFIERS | _COUNT_WORDS
+            or before[:1].isdigit()
+            or _ORDINAL.fullmatch(before)
+        ):
+            # 'the 35 states that would vote', 'the fifth state that Elias is suing':
+            # after a determiner, number or ordinal, the noun, not the verb.
+            return True
+    if lemma == "maintain" and _OBJECT_NEXT.match(text, c1, u1):
+        # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
+        # not asserting it ('maintained that ...', 'maintained they were not marked').
+        return True
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
@@ -462,6 +479,9 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
     return True
 
 
+_COUNT_WORDS = {"dozen", "dozens", "other", "remaining", "few"}
+_ORDINAL = lazy_compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|last|next")
+_OBJECT_NEXT = lazy_compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your)\s")
 _ALL_TOLD = lazy_compile(r"\b[Aa]ll\s+told\b(?=\s*,)")
 _AUX_NEXT = lazy_compile(
     r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|may|might|must|should)\b"
@@ -551,6 +571,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # in an interview that ...': the comma closes the subject's
                     # description, and a clause follows the cue; no inverted frame.
                     speaker = clause_subject(ctx, u0, c0, whole=True)
+                elif (
+                    not frames
+                    and text[c0 - 1 : c0 + 1] != ","
+                    and (subject := _interrupted_subject(ctx, cue, u0, c0, u1)) is not None
+                ):
+                    # 'Several candidates, including Trump, said the United States should
+                    # ...': the commas or dashes set off a phrase inside the subject, and
+                    # a clause follows the cue; no inverted frame, no content before it.
+                    speaker, f0 = subject
                 elif (
                     cue.lemma in TRANSITIVE
                     and text[lo:c0].rstrip()[-1:] in "”’\"'"
@@ -712,6 +741,75 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
         return False
     return _CLAUSE_LINK.match(text, cue.end, u1) is not None
+
+
+_SUBJECT_BREAK = lazy_compile(r",|\s[—–-]+\s|[—–]")
+
+
+def _interrupted_subject(
+    ctx: Context, cue: _Cue, u0: int, c0: int, u1: int
+) -> tuple[Span, int] | None:
+    """The subject of a cue written after a comma or dash that closes a phrase set
+    inside the subject ('His critics, many of them Catholics, argue that ...',
+    'Democrats — and some Republicans — say ...'), or None. The sentence opens with a
+    noun phrase of at most eight words and no verb, the comma or dash right after it;
+    no quotation of more than four words stands before the cue (that would be the
+    content of an inverted frame); no name follows the cue ('..., said Mr Hale'); and
+    what follows the cue is a reported clause. Also where the frame starts: the
+    subject's phrase, after any dateline or leading conjunction."""
+    text = ctx.text
+    lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
+    if cue.participle or lemma not in _SAYING or ctx.in_quote(u0):
+        return None
+    if text[u0:c0].rstrip()[-1:] not in (",", "—", "–", "-"):
+        return None
+    k = bisect_left(ctx.seg_starts, u0)
+    while k < len(ctx.segs) and ctx.segs[k][0] < c0:
+        if ctx.count_words(*ctx.segs[k]) > 4:
+            return None
+        k += 1
+    dateline = DATELINE.match(text, u0, c0)
+    brk = _SUBJECT_BREAK.search(text, dateline.end() if dateline is not None else u0, c0)
+    if brk is None:
+        return None
+    doc = ctx.doc
+    i, j = doc.tokens_in((dateline.end() if dateline is not None else u0, brk.start()))
+    while i < j and doc.norms[i] in LEAD_CONJ:
+        i += 1
+    low = doc.norms[i:j]
+    if not 1 <= len(low) <= 8 or low[0] in _SUBORDINATORS | PREPOSITIONS | _CLAUSE_OPENERS:
+        return None
+    if any(
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or w.endswith(_VERB_CONTRACTIONS)
+        or w in SUBJECT_PRONOUNS
+        for w in low
+    ):
+        return None
+    after = trim_span(text, cue.end, u1)
+    inverted = np_forward(text, cue.end, u1)
+    if inverted is not None and not _reports_content(ctx, cue.span, inverted):
+        # '..., said the county engineer': a speaker after the cue, not a clause
+        # ('..., said the governor failed to explain the cuts').
+        return None
+    if after is None or not (
+        _PLAIN_LINK.match(text, cue.end, u1)
+        # 'The sound system ... added Latin hits including "La Gozadera"': 'add' takes
+        # objects, so only a plain link shows its clause.
+        or (lemma != "add" and _reports_content(ctx, cue.span, after))
+    ):
+        return None
+    # The subject is the phrase's head: up to a preposition ('Trade unions across the
+    # county'); a name keeps the scan's reading, which drops titles ('Sen. Ada Brook').
+    head = next((k for k, w in enumerate(low) if w in PREPOSITIONS), len(low))
+    if head == 0:
+        return None
+    if all(text[doc.starts[k]].isupper() for k in range(i, i + head)):
+        subject = clause_subject(ctx, u0, c0, whole=True)
+        return None if subject is None else (subject, doc.starts[i])
+    return (doc.starts[i], doc.ends[i + head - 1]), doc.starts[i]
 
 
 # The verbs of saying proper, for ``_subject_unread``.
@@ -1196,6 +1294,11 @@ def _pieces(
         # 'Ryan, despite admitting that he had concerns, backed the bill': the
         # participle's clause is set off by commas; the sentence goes on without it.
         after = _first_clause(ctx, after)
+    if after is not None and first and _FRONTED.match(text, lo, f0):
+        # 'While critics argue that trading prisoners encourages others, President Obama
+        # has ...': the frame sits in a clause that opens the sentence; the main clause
+        # after its comma is the narrator's.
+        after = _first_clause(ctx, after)
     if after is not None and _calls_for(text, cue):
         # What is called for ends with its clause ('called for compensation to be
         # “clawed back”, Clinton restricted ...').
@@ -1210,6 +1313,13 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+# A subordinate clause opening the sentence, up to the cue with no clause break before it.
+_FRONTED = lazy_compile(
+    r"[\s“‘\"]*(?:While|When|Whenever|Although|Though|Even\s+though|Even\s+if|After|Before"
+    r"|Since|Because|If|Once|Unless|Whereas)\s[^,;:()—–“”\"]*$"
+)
 
 
 # ', the existing military alliance that includes ...' after a name closing the content.
@@ -1254,6 +1364,9 @@ _NARRATION = lazy_compile(
     # convention', '“anchor (not) baby” — a play on words with ...'.
     r"|(?:,|(?<=,)[”’\"])\s+(?:referring|citing|referencing|alluding|apparently\s+referring)\s"
     r"|(?<=[”’\"])\s*(?:—|–|\s-)\s*(?:a|an)\s"
+    # '..., compared with 11 percent of Republicans', '..., up from 90 last year': the
+    # narrator's comparison.
+    r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
 )
 
 

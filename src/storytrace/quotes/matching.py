@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from storytrace.diff import Edit, TokOp, merge_ops, opcodes
@@ -56,26 +57,91 @@ def match_quotes(
     if quotes_b is None:
         quotes_b = extract_quotes(text_b, parser=False)
     doc_a, doc_b = doc_of(text_a), doc_of(text_b)
-    toks_a = [_tokens(doc_a, q) for q in quotes_a]
-    toks_b = [_tokens(doc_b, q) for q in quotes_b]
-    # Word ids of the quoted words only (only their equality counts), each quote's list
-    # once: not every word of both texts, nor B's lists once per quote of A.
-    vocab: dict[str, int] = {}
-    norms_a, norms_b = doc_a.norms, doc_b.norms
-    seqs_a = [[vocab.setdefault(norms_a[i], len(vocab)) for i in idx] for idx in toks_a]
-    seqs_b = [[vocab.setdefault(norms_b[i], len(vocab)) for i in idx] for idx in toks_b]
+    words_a, words_b = _quote_words(doc_a, quotes_a), _quote_words(doc_b, quotes_b)
+    # Each pair is first checked against an upper bound on the words any alignment of the two
+    # can hold equal (see _shared_bound), under the least _align_words accepts; per quote of
+    # A, the same bound against all of B's quotes at once.
+    quotes_b_words = [(qb, *w) for qb, w in zip(quotes_b, words_b.quotes, strict=True) if w[1]]
     out: list[QuoteMatch] = []
-    for qa, idx_a, seq_a in zip(quotes_a, toks_a, seqs_a, strict=True):
-        if not seq_a:
+    for qa, (idx_a, seq_a, set_a, count_a, rep_a) in zip(quotes_a, words_a.quotes, strict=True):
+        in_b = set_a.intersection(words_b.words)
+        if len(in_b) + rep_a < _least_shared(min(len(seq_a), words_b.shortest), min_share):
             continue
-        set_a = set(seq_a)
-        for qb, idx_b, seq_b in zip(quotes_b, toks_b, seqs_b, strict=True):
-            if not seq_b or len(set_a.intersection(seq_b)) < min(3, len(seq_a), len(seq_b)):
+        for qb, idx_b, seq_b, set_b, count_b, rep_b in quotes_b_words:
+            need = _least_shared(min(len(seq_a), len(seq_b)), min_share)
+            common = in_b.intersection(set_b)
+            # Cheap part of the bound first: the words both hold plus one side's repeats.
+            if len(common) < need and (
+                len(common) + min(rep_a, rep_b) < need
+                or _shared_bound(common, count_a, count_b) < need
+            ):
                 continue
             m = _match_pair(doc_a, doc_b, qa, qb, seq_a, seq_b, idx_a, idx_b, min_share)
             if m is not None:
                 out.append(m)
     return out
+
+
+def _least_shared(shorter: int, min_share: float) -> float:
+    """The equal words ``_align_words`` asks of two quotes, the shorter of ``shorter`` words:
+    ``min_share`` of it and three (all of a shorter one); an empty quote matches nothing."""
+    if shorter < 3:
+        return shorter or 1
+    share = min_share * shorter
+    return share if share > 3 else 3
+
+
+_Words = tuple[list[int], list[str], frozenset[str], dict[str, int], int]
+
+
+@dataclass(slots=True)
+class _QuoteWords:
+    """One text's quotes as ``match_quotes`` compares them: per quote its token indices,
+    normalised words, their set, their counts and how many of them repeat an earlier one;
+    every word of them; the fewest words of a quote with any (0: no such quote)."""
+
+    quotes: list[_Words]
+    words: frozenset[str]
+    shortest: int
+
+
+def _quote_words(doc: Doc, quotes: list[Quote]) -> _QuoteWords:
+    """``quotes``' words, kept on the Doc (in a batch one text's quotes are compared with
+    many other texts'), keyed by the quotes' parts, all this depends on.
+
+    The words go to the aligner as strings, not ids numbered per pair: rapidfuzz compares
+    a sequence's items by their hash, which a string keeps, as fast as small ints, and a
+    pair's numbering cost more than the aligning it served."""
+
+    def prepare() -> _QuoteWords:
+        out = []
+        for q in quotes:
+            idx = _tokens(doc, q)
+            words = [doc.norms[i] for i in idx]
+            counts = dict(Counter(words))
+            out.append((idx, words, frozenset(counts), counts, len(words) - len(counts)))
+        shortest = min((len(w[1]) for w in out if w[1]), default=0)
+        return _QuoteWords(out, frozenset().union(*(w[2] for w in out)), shortest)
+
+    return doc.derived(("quote words", tuple(tuple(q.parts) for q in quotes)), prepare)
+
+
+def _shared_bound(
+    common: AbstractSet[str], count_a: dict[str, int], count_b: dict[str, int]
+) -> int:
+    """The words two quotes share counted with repeats (their multiset intersection): at
+    least the equal words of any alignment of them.
+
+    Equal opcodes pair words of A with words of B one to one, so a word written ``n`` times
+    in A and ``m`` times in B is equal in at most ``min(n, m)`` of them. ``_align_words``
+    counts the equal words of its opcodes, on the whole quotes and then on a region of them,
+    and rejects a pair under ``min(3, shorter)`` or ``min_share * shorter``: a pair whose
+    bound is under either can never match, so ``match_quotes`` skips it unaligned.
+
+    >>> _shared_bound({"no", "way"}, {"no": 3, "way": 1}, {"no": 2, "way": 1, "out": 1})
+    3
+    """
+    return sum(min(count_a[w], count_b[w]) for w in common)
 
 
 def _tokens(doc: Doc, q: Quote) -> list[int]:

@@ -574,7 +574,7 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
     any introductory phrase ("On Sunday, Mr. Trump echoed ..., saying"); with
     ``whole``, of the sentence ``text[u0:c0]`` (no participle closing it)."""
     text = ctx.text
-    dateline = _DATELINE.match(text, u0, c0)
+    dateline = DATELINE.match(text, u0, c0)
     if dateline is not None:
         # 'WASHINGTON — Sen. Sanders defended ..., saying', 'PARIS, Aug 31 (Reuters) -
         # ...': the dateline is no subject.
@@ -765,7 +765,7 @@ def _after_time_phrase(toks: list[re.Match[str]]) -> list[re.Match[str]]:
 _TIME_NOUNS = {"days", "weeks", "months", "years", "hours", "minutes", "ago", "decades"}
 # A dateline opening the text: 'WASHINGTON — ', 'New York (AFP) – ', 'PARIS, Aug 31
 # (Reuters) - '.
-_DATELINE = lazy_compile(
+DATELINE = lazy_compile(
     r"[ \t]*(?:[A-Z]{2,}[A-Z.]*(?:[ ,]+[A-Z]{2,}[A-Z.]*)*|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,2}"
     r"(?=[ ,]+(?:[A-Z][a-z]{2}\.?\s+\d|\()))"
     r"(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\((?:AFP|Reuters|AP|CNN|UPI|dpa)\))?\s*[—–-]+\s+"
@@ -1039,9 +1039,81 @@ def _strip_titles(name: str) -> str:
 
 _NOT_SPEAKERS = RELATIVES | {"", "whom", "whose", "what", "there"}
 
+# A name opening its sentence, a comma after it ('But Tom Fitton, ...').
+_NAME_THEN_COMMA = lazy_compile(
+    r"[\s“‘\"]*(?:(?:But|And|Yet|So|Still|Meanwhile)\s+)?"
+    r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+"
+)
+# What opens an apposition: a determiner or a lower-case word ('a pollster', 'executive
+# director of', 'who lives in'), or an age ('30, of Raleigh').
+_APPOSITION_OPENS = lazy_compile(r"(?:[a-z]|\d{1,3},)")
+# A comma, then a verb: the end of an apposition and the start of the predicate.
+_PREDICATE_AFTER_COMMA = lazy_compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b"
+)
+# Between the speaker phrase and the cue: a name the phrase's role is held under ('a
+# former aide | to Governor Jane Whitfield'), its closing comma, or an auxiliary.
+_PHRASE_TO_CUE = lazy_compile(
+    r"(?:\s+(?:to|for|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*){1,5})?"
+    r"\s*,?\s*(?:(?:has|have|had|also|later|then)\s+)*"
+)
+
+
+def _subject_before_apposition(ctx: Context, q: Quote) -> Span | None:
+    """The name a sentence opens with when the speaker phrase the frame found lies in the
+    apposition describing it ('Murshed Zaheed, acting political director of CREDO
+    Action, said'; 'Michael Seaman, who lives outside the state capital, Sacramento,
+    said'), or None. The name is a person's the article knows (a first name, a title,
+    a name written elsewhere), the apposition opens in lower case or with an age, holds
+    no quotation, colon or semicolon, and runs to the cue; the content follows the cue."""
+    if q.speaker is None or q.cue is None or q.content[0] < q.cue[1]:
+        return None
+    s, e = q.speaker
+    c0 = q.cue[0]
+    text = ctx.text
+    if e > c0 or _PHRASE_TO_CUE.fullmatch(text, e, c0) is None:
+        return None
+    if text[s:e].lower() in PRONOUNS or text[s:e].lower() in RELATIVES:
+        # A pronoun resolves on its own ('Gary Byrne, ..., wrote a book in which he says').
+        return None
+    starts = ctx.unit_starts
+    k = bisect_right(starts, s) - 1
+    if k < 0:
+        return None
+    m = _NAME_THEN_COMMA.match(text, starts[k], s)
+    if m is None or m.end() > s or not _APPOSITION_OPENS.match(text, m.end()):
+        return None
+    if any(ch in text[m.end() : c0] for ch in ';:“”"\n'):
+        return None
+    if _PREDICATE_AFTER_COMMA.search(text, m.end(), s):
+        # The apposition closed and the subject's own verb followed: the phrase is in
+        # its predicate ('McCain, the nominee, issued a statement after Donald Trump
+        # told ...').
+        return None
+    name = _strip_titles(m.group(1))
+    words = name.split()
+    if (
+        not words
+        or any(w.lower().strip(".") in NOT_NAME | PREPOSITIONS | TEMPORAL for w in words)
+        or is_organisation(ctx, name)
+    ):
+        return None
+    if not (
+        name in ctx.persons
+        or name_gender(ctx, m.group(1))
+        or (len(words) == 1 and words[0] in ctx.by_part)
+    ):
+        return None
+    return m.span(1)
+
 
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name`` and ``speaker_type``."""
+    subject = _subject_before_apposition(ctx, q)
+    if subject is not None:
+        # 'Alixandria Lapp, executive director of the House Majority PAC, said': the
+        # phrase next to the cue ends the apposition; the name it describes speaks.
+        q.speaker = subject
     _resolve_name(ctx, q, earlier)
     if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
@@ -1081,7 +1153,7 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
         and _head(phrase) in PERSON_HEADS | _PERSON_NOUNS
     ):
         return "person"
-    if _person_description(phrase) and not is_organisation(ctx, phrase):
+    if _person_description(ctx, phrase) and not is_organisation(ctx, phrase):
         # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
         return "person"
     if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
@@ -1316,7 +1388,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = subject
         ctx.persons.add(subject)
         return
-    proper = _proper_name_phrase(phrase)
+    proper = _proper_name_phrase(ctx, phrase)
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
         # written whole, not a description of whoever the article named before
@@ -1331,7 +1403,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         ctx.persons.add(q.speaker_name)
         return
     named = _NAME_AFTER.match(text, e) if words_low[0] in DETERMINERS else None
-    if named and (_person_description(phrase) or _ORGANISATION_ROLE.fullmatch(low)):
+    if named and (_person_description(ctx, phrase) or _ORGANISATION_ROLE.fullmatch(low)):
         # '..., said the company's chief executive, John J. Ferriola.': the name set
         # after the description, closing the clause.
         q.speaker_name = _full_name(ctx, named.group(1), s)
@@ -1403,7 +1475,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run
         and (" " not in run or _COMPASS.fullmatch(run.split()[0]) and len(run.split()) == 2)
         and low.split()[0] == "the"
-        and _DEMONYM.fullmatch(phrase.split()[-1])
+        and _is_demonym(ctx, phrase.split()[-1])
         and _full_name(ctx, run, s) == run
     ):
         # 'the Argentine', 'the Scot', 'the ex-Wallaby', 'the Northern Irishman', 'the
@@ -1455,7 +1527,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # thousand characters after 'his friend X'): the near descriptor first.
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
-        lambda: _person_description(phrase) and _continued(ctx, q, earlier, _role_gender(phrase)),
+        lambda: (
+            _person_description(ctx, phrase) and _continued(ctx, q, earlier, _role_gender(phrase))
+        ),
         # An office is held by one person across the article ('South Sudan's
         # president' pages after 'President Salva Kiir'); a friend or a man is not.
         lambda: (
@@ -1635,7 +1709,26 @@ def _surname(ctx: Context, word: str, pos: int) -> bool:
 _RARE_WORD = 3.0
 
 
-def _proper_name_phrase(phrase: str) -> str | None:
+def _is_demonym(ctx: Context, word: str) -> bool:
+    """Whether a capitalised word names somebody by where they are from ('the Texan',
+    'the Scot', 'the Australian'): the demonym's shape, and, for an ending in '-an'
+    (not '-ian', '-man'), which other names share ('Vatican'), a place the
+    article writes with the same first four letters ('Texas', 'Kenya') or the word
+    before a person's name ('Kenyan Eliud Kipchoge')."""
+    if not _DEMONYM.fullmatch(word):
+        return False
+    bare = word.removeprefix("ex-").removeprefix("Ex-")
+    if not bare.endswith("an") or bare.endswith(("man", "ian")) or len(bare) < 5:
+        return True
+    forms = {bare, bare + "s", bare + "'s", bare + "’s"}
+    place = _pattern(r"\b" + re.escape(bare[:4]) + r"[\w’']*")
+    if any(m.group(0) not in forms for m in place.finditer(ctx.text)):
+        return True
+    before_name = _pattern(rf"\b{re.escape(bare)}\s+[A-Z][a-z]+\s+[A-Z]")
+    return before_name.search(ctx.text) is not None
+
+
+def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
     """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
     Michigan': 'the' and a capitalised name (connectors inside) name an organisation
     or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
@@ -1651,7 +1744,7 @@ def _proper_name_phrase(phrase: str) -> str | None:
         return None
     if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
         return None
-    if (_DEMONYM.fullmatch(rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
+    if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
         len(rest) == 1 and _TEAM.fullmatch(phrase)
     ):
         # 'the Scot', 'the Northern Irishman', 'The Chargers'.
@@ -1729,7 +1822,7 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
         return is_organisation(ctx, name) or any(
             n == name and f"by {head}" in desc for _, desc, n in ctx.descriptors
         )
-    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(phrase):
+    if head in _ONE_PERSON or SPOKES.search(head) or _person_description(ctx, phrase):
         if (name in ctx.interviewers) != (head in INTERVIEWERS):
             # 'Interviewer Mark Lane asked the senator ... The senator said': not him;
             # 'the moderator' is nobody the article did not call one.
@@ -1846,7 +1939,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
-    if not _person_description(phrase):
+    if not _person_description(ctx, phrase):
         return None
     name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
     if name is None or is_organisation(ctx, name) or " " not in name:
@@ -1854,7 +1947,7 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     return name
 
 
-def _person_description(phrase: str) -> bool:
+def _person_description(ctx: Context, phrase: str) -> bool:
     """'The former Scotland international', 'the Scot', 'the 23-year-old': a definite
     description of one person by role, nationality or age (not a spokesman's)."""
     words = phrase.split()
@@ -1867,7 +1960,7 @@ def _person_description(phrase: str) -> bool:
     return (
         low in PERSON_HEADS
         or low.endswith("-old")
-        or bool(_DEMONYM.fullmatch(head))
+        or _is_demonym(ctx, head)
         # 'the world number one'
         or (words[-2].lower() == "number" and low in ("one", "two", "three"))
     )
