@@ -37,6 +37,28 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Same-run figure, 2026-12-02 session 31 (integrator, after fast16d and qmatch16 merged): main
+abf0a2f against the session's start 362896b (``git archive 362896b src``), one run each, one
+after the other, 17:38-17:41 on a quiet machine (load under 1.5); ``.venv/bin/python
+bench/compare_bench.py --pairs 400 --char-pairs 20 --corpus-texts 100``, the older code by
+``PYTHONPATH=<its src>``. CPU µs a pair::
+
+    row                                          362896b       abf0a2f
+    alignment only, one core                       2,579         2,754   (difflib words 913 / 918)
+      throughput against difflib words             0.35x         0.33x   (target 3x)
+    full compare, one core                        17,164        19,105
+    batch, the bench's 400 pairs (2 workers)      20,824        16,420
+      pairs/s on 2 free cores (wall)              96 (94)      122 (115)
+    batch, all 4,950 pairs of 100 texts              3,497           978
+      pairs/s on 2 free cores (wall)             572 (552)  2,044 (1,861)   (target 2,000)
+    passage recall 0.988 (difflib 0.751) and the verdicts the same in both
+
+``bench/compare_versions.py <362896b>/src <abf0a2f>/src --rounds 3 --pairs 200 --full`` (both in
+one process, right after): B/A 1.063, 1.125, 0.935 (median 1.063): a full compare of two texts
+seen once is unchanged or up to ~6% slower (texts' work kept for later pairs that never come).
+The batch target is met by CPU on a batch whose texts recur (all pairs of a corpus), not in wall
+time and not on a batch of mostly distinct texts (122 pairs/s).
+
 Results of 2026-12-02, session 31 (fast16d, issue 16), load 4-10 on the 2 shared cores.
 Baseline: main at 362896b, a copy of its ``src`` beside this pass's. ``nice -n 5
 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20 --corpus-texts 100``, once

@@ -71,6 +71,29 @@ runs in one process. Both count pages of the store read through SQLite's memory 
 resident memory of the process while mapped (docs/store.md: ``index`` drops the map between
 stages).
 
+Same-run figure, 2026-12-02 sixth session (integrator; main abf0a2f, mem16 merged), 17:27-17:37
+on a quiet machine (load under 1.5), ``.venv/bin/python bench/scale.py --n 100000 --keep DIR``:
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace      232.9     2257     4252   1.000     1.000        279        0
+    datasketch      109.9     1258     2081   0.995     0.001         71        0
+    CPU s, index of all 100,000 (passages included): 314.3 vs datasketch 108.1: 2.91x
+      (last session 321.0 vs 111.5, 2.88x; target 1.2x)
+    peak memory of the index (ratio line): 1,432 vs 1,258 MB: 1.14x (last session 2,696: 2.14x;
+      target below 1); summed PSS over the processes 1,419 vs 1,254 MB: 1.13x
+    the table's 2,257 MB and the PSS line's "with this bench's checks" (11,084 MB) are the
+      bench's own checks after the index (grouping anew, the story-link comparison with
+      scikit-learn's full product X.X^T among them; not broken down)
+    first 99%: 310.6 CPU s; last 1%: 3.7 (1.2%; 3.9 s wall, 1.7%); stages (CPU s) store
+      80.84 / 0.35, candidates 31.31 / 0.41, align 72.71 / 0.75, stories 38.01 / 1.00, the
+      rest 119.07 / 1.56
+    story links: stories.similar_pairs 10.31 CPU s vs scikit-learn 48.72 (0.21x), same 2,161,406
+      pairs; match through the API: median 23 ms
+The increment's 1.2% against last session's 0.8% is not this session's code: the last 1% into
+copies of the kept ``db-first99``, each a ``storytrace index --no-quotes --workers 2`` process
+of its own (``/usr/bin/time``, user + sys), main abf0a2f 3.86 / 4.16 / 4.25 CPU s, 362896b
+4.37 / 3.76 / 4.17, same run.
+
 Memory, 2026-12-02 sixth session (mem16; docs/store.md has the section): the stages give back
 what they left resident (SQLite's cache, the mapped file, glibc's free heap), the scan reads
 the keys in 16 ranges into arrays and counts pairs on them, the features are read 4,096 at a
