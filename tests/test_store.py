@@ -671,3 +671,26 @@ def _postings(s: Store) -> list[tuple[int, int]]:
         for keys, docs in s.sorted_keys("postings")
         for k, d in zip(keys.tolist(), docs.tolist(), strict=True)
     ]
+
+
+@pytest.mark.parametrize("error", [AttributeError, OSError, TypeError])
+def test_memory_is_given_back_where_the_c_library_has_no_malloc_trim(
+    tmp_path, monkeypatch, error
+) -> None:
+    """macOS has no malloc_trim (AttributeError) and Windows' ctypes.CDLL takes no None
+    (TypeError): releasing memory between stages must still work there."""
+    import ctypes
+
+    from storytrace import store as store_module
+
+    def cdll(name):  # type: ignore[no-untyped-def]
+        raise error("no C library here")
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    store_module._malloc_trim.cache_clear()  # looked up once per process
+    try:
+        assert store_module._malloc_trim() is None
+        with Store(tmp_path / "db") as s:
+            s.release_memory()
+    finally:
+        store_module._malloc_trim.cache_clear()

@@ -2083,7 +2083,8 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
     try:
         return ctypes.CDLL(None).malloc_trim
-    except (AttributeError, OSError):  # not glibc: nothing to call
+    # Not glibc: nothing to call (macOS has no malloc_trim; Windows' CDLL takes no None).
+    except (AttributeError, OSError, TypeError):
         return None
 
 
