@@ -585,7 +585,7 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
         from storytrace.quotes.parser import parse  # spaCy in pieces; loaded only when used
 
         sdoc = parse(_ner_model(), text)
-        skip = skip + name_lists(doc)
+        skip = skip + _kept_name_lists(doc)
         inside = doc.token_mask(skip) if skip else None
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -904,10 +904,16 @@ def _listed_mask(doc: Doc) -> list[bool] | None:
     kept on the Doc."""
 
     def find() -> list[bool] | None:
-        spans = name_lists(doc)
+        spans = _kept_name_lists(doc)
         return doc.token_mask(spans) if spans else None
 
     return doc.derived(("evidence", "listed-mask"), find)
+
+
+def _kept_name_lists(doc: Doc) -> list[Span]:
+    """:func:`name_lists` of a Doc, found once and kept on it: the names, the profile's
+    entities and the shared-passage count all leave the lists out."""
+    return doc.derived(("evidence", "name-lists"), lambda: name_lists(doc))
 
 
 def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
@@ -1058,7 +1064,7 @@ def _mentions(text: str, furniture: tuple[str, ...] = ()) -> list[Mention]:
     inside lists of names (:func:`name_lists`) are left out too."""
     doc = doc_of(text)
     found = mentions(doc, boilerplate_spans(text, furniture, doc=doc))
-    lists = name_lists(doc)
+    lists = _kept_name_lists(doc)
     if not lists:
         return found
     return [
