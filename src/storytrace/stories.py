@@ -1305,8 +1305,10 @@ class Member(Record):
         digits=3,
     )
     shared: list[str] = jfield(
-        "vocabulary: names in the headline and lead of both articles (lower case), sorted; "
-        "weekdays and month names left out (stories.CALENDAR)."
+        "vocabulary: capitalised words in the headline and lead of both articles (lower "
+        "case), sorted: names, and words capitalised only because they open a sentence, "
+        "which the story score counts alike; weekdays and month names left out "
+        "(stories.CALENDAR)."
     )
 
 

@@ -180,7 +180,7 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
 
     >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["leeds"]},
     ...      {"y": "Storm hits Leeds"})
-    'similar wording to “Storm hits Leeds” (score 0.193; both leads name Leeds)'
+    'similar wording to “Storm hits Leeds” (score 0.193; capitalised in both leads: Leeds)'
     """
     if member is None:
         return None
@@ -226,16 +226,19 @@ def _title_article(arts: list[dict], members: list[dict]) -> dict:
 
 
 def lead_names(member: dict) -> str:
-    """The names a vocabulary member's lead shares with its partner's, in words: saying
-    when there are none, since similar wording alone is the weakest reason to be in a story.
+    """The capitalised words a vocabulary member's lead shares with its partner's, in words:
+    saying when there are none, since similar wording alone is the weakest reason to be in a
+    story. Capitalised, not "names": the story score counts a word that opens a sentence
+    ("Security firms are warning") as it counts a name, and a reader must not be told that
+    both leads name "Security".
 
     >>> lead_names({"shared": ["leeds", "bell"]}), lead_names({"shared": []})
-    ('both leads name Leeds, Bell', 'no name in both leads')
+    ('capitalised in both leads: Leeds, Bell', 'no capitalised word in both leads')
     """
     names = member.get("shared") or []
     if not names:
-        return "no name in both leads"
-    return f"both leads name {', '.join(n.capitalize() for n in names)}"
+        return "no capitalised word in both leads"
+    return f"capitalised in both leads: {', '.join(n.capitalize() for n in names)}"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
