@@ -554,7 +554,8 @@ def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
     (story,) = shape_stories(raw, meta)
     why = {a["id"]: a["why"] for a in story["articles"]}
     assert why["f0"] == (
-        "similar wording to “Sanders declares revolution” (score 0.068; capitalised in both leads: Missouri)"
+        "similar wording to “Sanders declares revolution”"
+        " (score 0.068; capitalised in both leads: Missouri)"
     )
     assert why["k5"] == "shares text with “Sanders declares revolution”"
     text = stories_text([story])
