@@ -144,3 +144,30 @@ def test_an_editors_synonyms_are_edits_not_spin_flags() -> None:
         assert any(e.op == "synonym" for p in cmp.passages for e in p.edits)
         assert not any(p.kind == "spun" for p in cmp.passages)
         assert cmp.spin_flags == [] and not any("spun" in f for f in cmp.findings)
+
+
+def test_a_replacement_across_a_sentence_end_that_changes_words_is_no_trim() -> None:
+    # ECB+ (Lohan rehab, two outlets): the aligner lined up "said she" with a stretch of B
+    # that runs over a sentence end. B's stretch does not hold A's words, so A's words were
+    # changed, not a sentence dropped: the passage is no verbatim copy.
+    a = Doc("Her lawyer Mark Heller said she was ensconced in the bosom of the centre.")
+    b = Doc(
+        "Her lawyer Mark Heller did in court this morning.\nHe told the judge that LiLo was"
+        " ensconced in the bosom of the centre."
+    )
+    p = revision.label(a, b, [make_passage(a, b, merge_ops(opcodes(a.norms, b.norms)))])[0]
+    assert not (p.kind == "verbatim" and p.trimmed)
+    assert p.kept < 1.0
+    # A dropped sentence bridged by the aligner stays a trim: B's shorter side is in A's.
+    a = Doc("Her lawyer Mark Heller said she was well. She slept. Then she was ensconced there.")
+    b = Doc("Her lawyer Mark Heller said she was well. Then she was ensconced there.")
+    p = revision.label(a, b, [make_passage(a, b, merge_ops(opcodes(a.norms, b.norms)))])[0]
+    assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
+    # Whole sentences dropped and others added in their place: omissions, not edits.
+    a = Doc(
+        "The mayor opened the new bridge today. It cost four million. It took a year."
+        " Crowds watched it."
+    )
+    b = Doc("The mayor opened the new bridge today. Rain fell all morning. Crowds watched it.")
+    p = revision.label(a, b, [make_passage(a, b, merge_ops(opcodes(a.norms, b.norms)))])[0]
+    assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)

@@ -7,8 +7,8 @@ Two steps, both called by :func:`storytrace.align.compare`:
   replaced ones; inserted and deleted stretches do not count against it). A
   passage whose only differences are omitted or added stretches (at least
   :data:`TRIM_MIN_WORDS` words, or a clause set off by punctuation, or a
-  "replacement" spanning a sentence end: the aligner bridging a dropped
-  sentence) and every
+  "replacement" spanning a sentence end whose shorter side's words all stand in the
+  longer: the aligner bridging a dropped sentence) and every
   kept word unchanged is a copy with omissions: kind ``verbatim`` with
   ``trimmed`` set, not ``edited`` (nor ``reworded``, as sentence pairing may call it on
   its word similarity). A chained ``edited`` passage whose kept share
@@ -34,7 +34,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from storytrace.diff import Passage
@@ -135,6 +135,28 @@ def _found_in(doc: Doc, span: tuple[int, int], other: Doc) -> bool:
     return f" {' '.join(doc.norms[i:j])} " in f" {' '.join(other.norms)} "
 
 
+def _within(doc_a: Doc, span_a: tuple[int, int], doc_b: Doc, span_b: tuple[int, int]) -> bool:
+    """Every word of the shorter side (fewer words) also stands in the longer side."""
+    i, j = doc_a.tokens_in(span_a)
+    k, m = doc_b.tokens_in(span_b)
+    short, long_ = doc_a.norms[i:j], doc_b.norms[k:m]
+    if len(short) > len(long_):
+        short, long_ = long_, short
+    return set(short) <= set(long_)
+
+
+def _whole(doc: Doc, span: tuple[int, int]) -> bool:
+    """The span is whole sentences: it starts where one starts and ends where one ends."""
+    sents = doc.sentences
+    starts = doc.derived(("revision", "sentence_starts"), lambda: [s for s, _ in sents])
+    ends = doc.derived(("revision", "sentence_ends"), lambda: [e for _, e in sents])
+    k = bisect_right(starts, span[0]) - 1
+    if k < 0 or doc.text[starts[k] : span[0]].strip():
+        return False
+    m = bisect_left(ends, span[1])
+    return m < len(ends) and not doc.text[span[1] : ends[m]].strip(" \n\t.!?\"”’\'")
+
+
 @dataclass(slots=True)
 class _Counts:
     equal: int = 0
@@ -153,10 +175,22 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
                 c.trims += 1
             else:
                 c.edits += 1
-        elif _junction(doc_a, e.a) or _junction(doc_b, e.b) or _found_in(doc_b, e.b, doc_a):
-            # A "replacement" across a sentence end, or whose new words stand word for
-            # word elsewhere in A, is the aligner bridging an omitted stretch: the tail
-            # of one clause lined up with the head of the next.
+        elif _found_in(doc_b, e.b, doc_a) or (
+            (_junction(doc_a, e.a) or _junction(doc_b, e.b))
+            and (
+                _within(doc_a, e.a, doc_b, e.b)
+                or _found_in(doc_a, e.a, doc_b)
+                or (_whole(doc_a, e.a) and _whole(doc_b, e.b))
+            )
+        ):
+            # A "replacement" whose new words stand word for word elsewhere in A, or one
+            # across a sentence end whose shorter side's words all stand in the longer side,
+            # whose old words stand elsewhere in B (a moved paragraph) or whose two sides
+            # are whole sentences (some dropped, others added), is the aligner
+            # bridging an omitted stretch: the tail of one clause lined up with the head of
+            # the next. A junction alone is not enough: "Heller said she was" against
+            # "Heller did in court. He told the judge that LiLo was" changes words, and
+            # calling that passage verbatim would be a claim no reader could check.
             c.trims += 1
         else:  # replace, synonym
             c.replaced += max(_words(doc_a, e.a), _words(doc_b, e.b))
