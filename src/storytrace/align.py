@@ -1073,7 +1073,9 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
         return "spun"
     copied = max(cov["a_copied"], cov["b_copied"])
     reworded = max(cov["a_copied"] + cov["a_reworded"], cov["b_copied"] + cov["b_reworded"])
-    if copied >= COPIED_MIN or cov["longest_copied_words"] >= COPIED_RUN_MIN:
+    if (copied >= COPIED_MIN and _copied_words(passages) >= COPIED_WORDS_MIN) or cov[
+        "longest_copied_words"
+    ] >= COPIED_RUN_MIN:
         return "copied"
     if reworded >= REWORDED_MIN:
         return "reworded"
@@ -1085,6 +1087,11 @@ DUPLICATE_EQUAL_MIN = 0.97
 """Least share of equal words in the passages of a ``duplicate`` (both sides >= 90% covered)."""
 COPIED_MIN = 0.3
 """Least share of one side's unquoted words in verbatim/edited passages for ``copied``."""
+COPIED_WORDS_MIN = evidence.PASSAGE_MIN_WORDS
+"""Least equal words in verbatim and edited passages for ``copied`` by share: 30% of a
+10-word brief ("Named Maurice Cheeks coach") is three words, and a headline of five common
+words plus a dateline is 30% of a 75-word item; neither is a copy a reader could check.
+The words ``shared-passage`` needs for shared text to count on its own."""
 COPIED_RUN_MIN = 40
 """Least unquoted words in one verbatim/edited passage for ``copied`` whatever the share:
 two paragraphs lifted into a long article are a copy."""
@@ -1092,6 +1099,11 @@ REWORDED_MIN = 0.3
 """Least share of one side's unquoted words in any passage for ``reworded``."""
 SPUN_MIN = 0.3
 """Least share of one side's words in ``spun`` passages for ``spun`` (issue 3)."""
+
+
+def _copied_words(passages: list[Passage]) -> int:
+    """Equal words in the verbatim and edited passages (``copied``'s kinds)."""
+    return sum(p.matched for p in passages if p.kind in ("verbatim", "edited"))
 
 
 def _equal_share(passages: list[Passage]) -> float:
