@@ -30,6 +30,7 @@ from storytrace.lookup import match as match  # the look-up has a module of its 
 from storytrace.store import (
     QUOTE_EVIDENCE,
     KeyFilter,
+    KeyRuns,
     Record,
     Store,
     engine,
@@ -226,7 +227,11 @@ def index_records(
     with Store(db) as store, store.hash_lookup() as stored_hash:
         # The job stream below runs in the pool's feeder thread, which must not touch the
         # store's connection: it looks ids up on a connection of its own.
+        _add_waiting_keys(store)
         n_known = store.count()
+        # A first build keeps its articles' look-up keys apart and stores them once at the
+        # end, in key order (Store.add_key_runs); an interrupted one is finished above.
+        runs = KeyRuns() if not n_known else None
         first_at: dict[str, str] = {}
 
         def jobs() -> Iterator[tuple[str, dict, bool] | InputError | None]:
@@ -257,7 +262,7 @@ def index_records(
             keys: dict[str, tuple[str, fp.Query]] | None = {}
 
             def flush() -> None:
-                added = store.add_many(batch)
+                added = store.add_many(batch, runs)
                 # Stored meanwhile by another writer with the same text: unchanged.
                 report.added += added
                 report.skipped += len(batch) - added
@@ -281,6 +286,8 @@ def index_records(
                     if len(batch) >= max(BATCH, (n_known + report.added) // 20):
                         flush()
             flush()
+            if runs is not None:
+                store.add_key_runs(runs)
             if store.engine != engine():
                 store.reset_reuse()
                 report.realigned = True
@@ -304,7 +311,25 @@ def index_records(
         finally:
             for pool in pools:
                 pool.terminate()
+            if runs is not None:
+                runs.close()
     return report
+
+
+def _add_waiting_keys(store: Store) -> None:
+    """Store the look-up keys of the articles an interrupted first build stored without
+    them (:meth:`Store.keys_from`), from their stored texts."""
+    first = store.keys_from()
+    if first is None:
+        return
+    runs = KeyRuns()
+    rows = store.docs_above(first - 1)
+    for i in range(0, len(rows), BATCH):
+        queries = [(d, _query_of(store.article(d)["text"])) for d, _, _ in rows[i : i + BATCH]]
+        runs.add(
+            {t: [(q[side], d) for d, q in queries] for side, t in enumerate(("postings", "lsh"))}
+        )
+    store.add_key_runs(runs)
 
 
 def index(
