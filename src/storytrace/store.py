@@ -791,7 +791,6 @@ class Store:
                         at = order[i : i + (1 << 18)]
                         _insert_pairs(self.db, table, _interleave(keys[at], docs[at]))
             self.db.execute("DELETE FROM meta WHERE key='keys_from'")
-        runs.close()
 
     def _add_keys(self, rows: dict[str, list[int]], added: int) -> None:
         """Store the look-up keys of ``added`` new articles (inside a write transaction): in
@@ -1940,6 +1939,7 @@ class KeyRuns:
         # Per table, per batch: the file offset of its keys, its row count, where each
         # range starts among its rows.
         self.runs: dict[str, list[tuple[int, int, np.ndarray]]] = {t: [] for t in _KEYS}
+        self.docs: set[int] = set()
 
     def add(self, rows: dict[str, list[tuple[object, int]]]) -> None:
         """Keep each table's rows ``(keys, doc)`` (as :meth:`Store.add_many` gathers them)."""
@@ -1948,6 +1948,7 @@ class KeyRuns:
         for table, pairs in rows.items():
             if not pairs:
                 continue
+            self.docs.update(d for _, d in pairs)
             keys = np.concatenate([np.asarray(k, dtype=np.int64) for k, _ in pairs])
             docs = np.repeat(
                 np.asarray([d for _, d in pairs], dtype=np.int64), [len(k) for k, _ in pairs]
@@ -1962,6 +1963,13 @@ class KeyRuns:
             self.runs[table].append((self.file.tell(), len(keys), starts))
             self.file.write(keys.tobytes())
             self.file.write(docs.tobytes())
+
+    def sorted_keys(self, table: str) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """What :meth:`Store.sorted_keys` reads of a store holding these rows alone, in
+        other ranges: ``(keys, docs)`` in key order (then doc order), a range at a time."""
+        for keys, docs in self.ranges(table):
+            order = key_order(keys, docs)
+            yield keys[order], docs[order]
 
     def ranges(self, table: str) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """``(keys, docs)`` of each range of keys in turn, from every batch (unsorted)."""
