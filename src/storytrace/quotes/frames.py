@@ -422,6 +422,10 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
         # not asserting it ('maintained that ...', 'maintained they were not marked').
         return True
+    if word.lower() == "press" and _PRESS_NOUN.match(text, c1, u1):
+        # 'White House press secretary Josh Earnest said', 'at a press conference': the
+        # noun in a compound, not the verb ('press him to', 'press for').
+        return True
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
@@ -490,6 +494,11 @@ _NOUN_BEFORE = lazy_compile(
     r"\b(?:and|or|the|these|those|such|their|his|her|its|our|many|some|new|recent)\s+$", re.I
 )
 _REPLIES = {"respond", "reply", "react", "answer", "retort"}
+_PRESS_NOUN = lazy_compile(
+    r"\s+(?:secretar(?:y|ies)|conferences?|releases?|office|officers?|aides?|briefings?|calls?"
+    r"|corps|coverage|reports?|statements?|gallery|pool|freedom|teams?|staff|box|room"
+    r"|availabilit(?:y|ies)|association|club|baron|barons|deputy|spokes(?:man|woman|person))\b"
+)
 _BY_ACTION = lazy_compile(r"(?:\s+[a-z]+ly)?\s+by\s+[a-z]{3,}ing\b")
 _WH_NEXT = lazy_compile(r"\s+(?:if|whether|how|what|which|when|where|who)\b")
 
