@@ -1035,7 +1035,9 @@ def _strip_titles(name: str) -> str:
     while words and (
         words[0].lower().strip(".") in TITLES
         # 'Vice President Joseph R. Biden', 'Deputy Secretary ...'.
-        or (words[0].lower() in ("vice", "deputy") and len(words) > 1 and words[1].lower() in TITLES)
+        or (
+            words[0].lower() in ("vice", "deputy") and len(words) > 1 and words[1].lower() in TITLES
+        )
     ):
         words = words[1:]
     return re.sub(r"[’']s$", "", " ".join(words))
