@@ -109,3 +109,22 @@ def test_press_as_a_verb_still_frames_a_request() -> None:
     quotes = extract_quotes(text)
     assert [text[q.cue[0] : q.cue[1]] for q in quotes] == ["press"]
     assert "whether the deal is off" in quotes[0].quoted(text)
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # A verb off the cue list before a colon, the quotation in two-apostrophe marks.
+        ("Mr. Dorsey gloated: ''I told you he would not be ready.''", "gloated", "Mr. Dorsey"),
+        ("Ms. Perrin went on: “We cannot wait another year for this.”", "went", "Ms. Perrin"),
+    ],
+)
+def test_a_colon_lead_in_keeps_its_verb_out_of_the_speaker(
+    text: str, cue: str, speaker: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.kind == "direct"
+    assert text[q.cue[0] : q.cue[1]] == cue
+    assert text[q.speaker[0] : q.speaker[1]] == speaker
+    assert q.quoted(text).strip("'“”").startswith(("I told", "We cannot"))

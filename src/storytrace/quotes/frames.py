@@ -125,10 +125,16 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
             return []
         colon = text.rfind(":", u0, ctx.segs[k][0])
-        if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
+        # The opening mark may be two characters (the '' of some wire copy).
+        if colon < 0 or text[colon + 1 : ctx.segs[k][0]].strip().strip("“\"‘'"):
             return []
     cue: Span = (colon, colon + 1)
     sp = np_backward(ctx.doc, u0, colon) if ctx.count_words(u0, colon) <= 10 else None
+    if sp is not None and (last := _LAST_WORD.search(text, sp[0], sp[1])) is not None:
+        verb = last.group(1)
+        if verb in IRREGULAR_PAST or (verb.endswith("ed") and verb not in ED_ADJECTIVES):
+            # 'Mr. Christie gloated: “...”': the phrase ends in the subject's verb.
+            sp = None
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
         if dangling:
             return []
@@ -150,8 +156,9 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
 
 
 _COLON_VERB = lazy_compile(
-    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had)\b"
+    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had|went)\b"
 )
+_LAST_WORD = lazy_compile(r"\s([a-z]+)$")
 
 
 def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span] | None:
