@@ -1238,10 +1238,30 @@ def _pieces(
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
         after = None
+    # 'The plan, officials say, would cost billions': a frame set off by commas inside
+    # one reported clause; the clause's subject before it, its verb after it.
+    paren = (
+        first
+        and not linked
+        and not mid
+        and before is not None
+        and after is not None
+        # The frame's own subject before its verb ('officials say'), not a
+        # participle's ('The deal, announced Friday, would last ...').
+        and speaker is not None
+        and speaker[1] <= cue[0]
+        and ctx.count_words(*before) >= 2
+        and text[lo:f0].rstrip().endswith(",")
+        and text[f1:hi].lstrip().startswith(",")
+        and _quoted_share(ctx, *before) < 0.8
+        and not _has_quote(ctx, *after)
+        and _predicate_opens(ctx, after)
+    )
     if (
         before is not None
         and after is not None
         and not linked
+        and not paren
         and _after_content(text, lo, f0)
         and not _has_quote(ctx, *after)
         and not _reports_content(ctx, cue, after)
@@ -1253,14 +1273,18 @@ def _pieces(
     after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
-    if before is not None and (
-        (after is None and _after_content(text, lo, f0))
-        or (
-            after is not None
-            and (
-                inverted
-                or after_words <= 2
-                or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+    if (
+        not paren
+        and before is not None
+        and (
+            (after is None and _after_content(text, lo, f0))
+            or (
+                after is not None
+                and (
+                    inverted
+                    or after_words <= 2
+                    or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+                )
             )
         )
     ):
@@ -1284,11 +1308,12 @@ def _pieces(
     if (
         after is not None
         and not linked
+        and not paren
         and (_TIME_CLAUSE.match(text, f1, hi) or not _reports_content(ctx, cue, after))
     ):
         # 'said as he launched the process': a time clause, not what was said.
         after = None
-    if mid and before is not None and after is not None:
+    if (mid or paren) and before is not None and after is not None:
         # Both sides of a frame set inside one clause are its content.
         pass
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
@@ -1329,6 +1354,25 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+def _predicate_opens(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` opens with a finite verb or an infinitive, after any adverb
+    ('would cost billions', 'limited the recovery', 'is manifold', 'to take cues'):
+    the rest of a clause whose subject stands before a parenthetical frame."""
+    words = [w.lower() for w in ctx.words(*piece)[:4]]
+    while words and (words[0] in _VERB_ADVERBS or (words[0].endswith("ly") and len(words) > 1)):
+        words = words[1:]
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    w = words[0]
+    return (
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or w == "to"
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_VERB_S)
+    )
 
 
 # A subordinate clause opening the sentence, up to the cue with no clause break before it.

@@ -1,0 +1,65 @@
+"""Frames, fifteenth pass (issue 15, quotes15e): a frame set off by commas inside one
+reported clause ('The plan, officials say, would cost billions') gives one quote whose
+parts are the clause's subject before the frame and its predicate after it. Each case was
+wrong on main before this pass unless marked a guard. The texts are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "parts", "speaker"),
+    [
+        (
+            "The new bridge, officials say, would cost twice the estimate.",
+            ["The new bridge", "would cost twice the estimate"],
+            "officials",
+        ),
+        (
+            "The vote on the budget, she said, came too late for the schools.",
+            ["The vote on the budget", "came too late for the schools"],
+            "she",
+        ),
+        (
+            "The allure of a flat tax, Ms. Okafor argued, is largely a mirage.",
+            ["The allure of a flat tax", "is largely a mirage"],
+            "Ms. Okafor",
+        ),
+        (
+            "The council has no plans, advisers say, to close the library this year.",
+            ["The council has no plans", "to close the library this year"],
+            "advisers",
+        ),
+        (
+            "The solution, the accountant said, was simple.",
+            ["The solution", "was simple"],
+            "the accountant",
+        ),
+    ],
+)
+def test_a_parenthetical_frame_splits_one_reported_clause(
+    text: str, parts: list[str], speaker: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert q.kind == "indirect"
+    assert [text[s:e] for s, e in q.parts] == parts
+    assert text[q.speaker[0] : q.speaker[1]] == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_participle_set_off_by_commas_is_no_frame(parser: bool) -> None:
+    # Guard: 'announced Friday' describes the deal; nobody is reported.
+    text = "The tentative deal, announced Friday, would last four years."
+    assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_where_it_was_said_stays_out_of_the_content(parser: bool) -> None:
+    # Guard: after the frame only a place phrase, no predicate.
+    text = "The plan is dead, Mr. Obama said, in his interview."
+    (q,) = extract_quotes(text, parser=parser)
+    assert [text[s:e] for s, e in q.parts] == ["The plan is dead"]
