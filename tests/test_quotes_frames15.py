@@ -63,3 +63,57 @@ def test_where_it_was_said_stays_out_of_the_content(parser: bool) -> None:
     text = "The plan is dead, Mr. Obama said, in his interview."
     (q,) = extract_quotes(text, parser=parser)
     assert [text[s:e] for s, e in q.parts] == ["The plan is dead"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters went to the polls in Iowa and Kansas, farm states that have lost jobs.",
+        "Most coastal states that will vote in March have large cities.",
+        "Swing states like Ohio and Florida decide most elections.",
+    ],
+)
+def test_states_before_a_relative_clause_is_a_noun(text: str, parser: bool) -> None:
+    assert [
+        q
+        for q in extract_quotes(text, parser=parser)
+        if q.cue and "states" in text[q.cue[0] : q.cue[1]]
+    ] == []
+
+
+def test_states_as_a_verb_still_reports() -> None:
+    # Guard: 'states that' and a subject is the verb.
+    text = "The report states that the plan was never costed."
+    (q,) = extract_quotes(text)
+    assert q.quoted(text) == "the plan was never costed"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "gloss"),
+    [
+        # An earlier cue ('posted') in the sentence: the source's description was the
+        # only content left on main.
+        (
+            "Nadia Ferris has posted more than 5,000 times since June, mostly on Twitter, "
+            "according to SignalTrack, a social analytics tool that monitors social media.",
+            "a social analytics tool",
+        ),
+        # Guard: the simple case, already right on main.
+        (
+            "The group has threatened ports in the region, according to the Harbour "
+            "Monitor, which follows extremist statements.",
+            "which follows",
+        ),
+    ],
+)
+def test_what_the_source_is_is_no_content(text: str, gloss: str, parser: bool) -> None:
+    assert not [q for q in extract_quotes(text, parser=parser) if gloss in q.quoted(text)]
+
+
+def test_a_fronted_according_to_keeps_its_content() -> None:
+    # Guard: the source opens the sentence; the clause after it is the content.
+    text = "According to the mayor, the plan that the council backed was never costed."
+    (q,) = extract_quotes(text)
+    assert q.quoted(text) == "the plan that the council backed was never costed"

@@ -429,6 +429,11 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
         # not asserting it ('maintained that ...', 'maintained they were not marked').
         return True
+    if word == "states" and _STATES_NOUN.match(text, c1, u1):
+        # 'Rust Belt states that have suffered ...', 'swing states like Ohio': the
+        # plural noun before its relative clause or examples ('the report states that
+        # the plan ...' keeps its subject after 'that').
+        return True
     if word.lower() == "press" and _PRESS_NOUN.match(text, c1, u1):
         # 'White House press secretary Josh Earnest said', 'at a press conference': the
         # noun in a compound, not the verb ('press him to', 'press for').
@@ -501,6 +506,11 @@ _NOUN_BEFORE = lazy_compile(
     r"\b(?:and|or|the|these|those|such|their|his|her|its|our|many|some|new|recent)\s+$", re.I
 )
 _REPLIES = {"respond", "reply", "react", "answer", "retort"}
+_STATES_NOUN = lazy_compile(
+    r"\s+(?:(?:that|which|who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*"
+    r"(?:have|has|had|are|were|is|was|will|would|can|could|may|might|[a-z]+ed)\b"
+    r"|like\s|such\s+as\s|where\s|in\s+which\s)"
+)
 _PRESS_NOUN = lazy_compile(
     r"\s+(?:secretar(?:y|ies)|conferences?|releases?|office|officers?|aides?|briefings?|calls?"
     r"|corps|coverage|reports?|statements?|gallery|pool|freedom|teams?|staff|box|room"
@@ -1238,6 +1248,18 @@ def _pieces(
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
         after = None
+    elif (
+        after is not None
+        and text[cue[0] : cue[1]].lower().startswith("according")
+        # Not 'According to the mayor, the plan that ...': the source ends the
+        # sentence's content, after words of its own.
+        and text[lo:f0].strip(" \t\n“‘\"'")
+        and not _has_quote(ctx, *after)
+        and _source_gloss(ctx, after)
+    ):
+        # '..., according to CrowdTangle, a social analytics tool that monitors social
+        # media', '... according to sources who have seen it': what the source is.
+        after = None
     # 'The plan, officials say, would cost billions': a frame set off by commas inside
     # one reported clause; the clause's subject before it, its verb after it.
     paren = (
@@ -1354,6 +1376,25 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+def _source_gloss(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` only describes the source named before it: a relative clause
+    ('who have seen the messages', 'which tracks ...') or a noun phrase and its relative
+    clause ('a social analytics tool that monitors ...'), no verb before the relative."""
+    words = [w.lower() for w in ctx.words(*piece)[:10]]
+    if not words:
+        return False
+    if words[0] in ("who", "which", "whose"):
+        return True
+    if words[0] not in ("a", "an", "the"):
+        return False
+    for w in words[1:]:
+        if w in ("that", "which", "who", "whose"):
+            return True
+        if w in _VERBISH or w in IRREGULAR_PAST or w in SUBJECT_PRONOUNS:
+            return False
+    return False
 
 
 def _predicate_opens(ctx: Context, piece: Span) -> bool:
