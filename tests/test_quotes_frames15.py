@@ -117,3 +117,26 @@ def test_a_fronted_according_to_keeps_its_content() -> None:
     text = "According to the mayor, the plan that the council backed was never costed."
     (q,) = extract_quotes(text)
     assert q.quoted(text) == "the plan that the council backed was never costed"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_quoted_section_head_is_no_quote(parser: bool) -> None:
+    text = (
+        "Ms. Brandt ran the plant for ten years.\n\n"
+        "'A fight from start to finish.'\n\n"
+        'The closure came in May. "We did everything we could," she said.\n'
+    )
+    quotes = extract_quotes(text, parser=parser)
+    assert [q.quoted(text) for q in quotes] == ["We did everything we could,"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_quotation_paragraph_in_double_marks_still_counts(parser: bool) -> None:
+    # Guard: a paragraph-long quotation in double marks continues its speaker.
+    text = (
+        '"We did everything we could," Ms. Brandt said.\n\n'
+        '"Nobody gave up."\n\n'
+        "The plant closed in May.\n"
+    )
+    quotes = extract_quotes(text, parser=parser)
+    assert "Nobody gave up." in " ".join(q.quoted(text) for q in quotes)

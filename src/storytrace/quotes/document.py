@@ -148,8 +148,18 @@ def furniture(doc: Doc) -> list[Span]:
     link and video teasers, wire credits, and the headline (a short first line
     in title case followed by more text)."""
     out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
+    out += [span for span in doc.paragraphs if _QUOTED_HEAD.fullmatch(doc.text, *span)]
     head = headline(doc)
-    return [head, *out] if head else out
+    return sorted([head, *out]) if head else sorted(out)
+
+
+# A paragraph that is only a few words in single quotation marks ('A fight from start to
+# finish.'): a section head or a pull-quote printed as one, nobody's new utterance here;
+# a quotation continuing a speaker takes double marks ('' in some wire copy).
+_QUOTED_HEAD = lazy_compile(
+    r"\s*(?:'(?!')|‘)\s*(?:[^\s'‘’“”\"]+(?:'[^\s'‘’“”\"]+)*\s+){0,7}"
+    r"[^\s'‘’“”\"]+(?:'[^\s'‘’“”\"]+)*[.!?]?\s*(?:'|’)\s*"
+)
 
 
 def headline(doc: Doc) -> Span | None:
