@@ -128,3 +128,16 @@ def test_a_colon_lead_in_keeps_its_verb_out_of_the_speaker(
     assert text[q.cue[0] : q.cue[1]] == cue
     assert text[q.speaker[0] : q.speaker[1]] == speaker
     assert q.quoted(text).strip("'“”").startswith(("I told", "We cannot"))
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_quotation_runs_on_from_the_speaker_not_from_the_question(parser: bool) -> None:
+    text = (
+        "“Nobody gets it right the first time,” Ms. Ostrova said when asked about the "
+        "new exams, which the board wrote last year. “The job is to keep improving them.”"
+    )
+    quotes = extract_quotes(text, parser=parser)
+    joined = [q for q in quotes if "Nobody gets it right" in q.quoted(text)]
+    assert len(joined) == 1
+    assert "The job is to keep improving them." in joined[0].quoted(text)
+    assert joined[0].speaker_name == "Ms. Ostrova"
