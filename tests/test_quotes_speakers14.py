@@ -141,3 +141,42 @@ def test_a_quotation_runs_on_from_the_speaker_not_from_the_question(parser: bool
     assert len(joined) == 1
     assert "The job is to keep improving them." in joined[0].quoted(text)
     assert joined[0].speaker_name == "Ms. Ostrova"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            '"Why should we be surprised?" Mr. Hale asked during the meeting with the '
+            "council on Tuesday.",
+            "asked",
+            "Mr. Hale",
+        ),
+        (
+            '"The crew is the best!!!" Moreau wrote in a March 3, 2014 email to the '
+            'station staff. "Thanks for the great work."',
+            "wrote",
+            "Moreau",
+        ),
+    ],
+)
+def test_a_frame_after_a_question_or_exclamation_keeps_its_quote(
+    text: str, cue: str, speaker: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.cue[0] : q.cue[1]] == cue
+    assert text[q.speaker[0] : q.speaker[1]] == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_sentence_with_its_own_clause_after_an_exclamation_stays_apart(parser: bool) -> None:
+    # Guard: the named subject's verb reports a clause of its own.
+    text = (
+        '"Her plan is dead - resign!" the senator wrote. Ms. Grey said in an interview '
+        "last week that she would not step down."
+    )
+    quotes = extract_quotes(text, parser=parser)
+    grey = [q for q in quotes if "would not step down" in q.quoted(text)]
+    assert len(grey) == 1 and grey[0].speaker_name == "Ms. Grey"
+    assert "resign" not in grey[0].quoted(text)
