@@ -180,3 +180,31 @@ def test_a_sentence_with_its_own_clause_after_an_exclamation_stays_apart(parser:
     grey = [q for q in quotes if "would not step down" in q.quoted(text)]
     assert len(grey) == 1 and grey[0].speaker_name == "Ms. Grey"
     assert "resign" not in grey[0].quoted(text)
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Okafor and his supporters say the count was rigged.", "Okafor and his supporters"),
+        (
+            "The polls closed. Teachers and even some parents say the test is unfair.",
+            "Teachers and even some parents",
+        ),
+        (
+            "The polls closed. Current and former officials said the deal was close.",
+            "Current and former officials",
+        ),
+    ],
+)
+def test_a_coordinated_subject_speaks_whole(text: str, speaker: str, parser: bool) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.speaker[0] : q.speaker[1]] == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_an_object_before_and_is_no_conjunct(parser: bool) -> None:
+    # Guard: 'Jones' is the object of 'met', not part of the subject of 'said'.
+    text = "The mayor met Jones and officials said the deal was close."
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.speaker[0] : q.speaker[1]] == "officials"

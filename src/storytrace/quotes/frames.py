@@ -29,6 +29,7 @@ from storytrace.quotes.lexicon import (
     PARTICIPLES,
     PHRASAL,
     PREPOSITIONS,
+    PRONOUNS,
     QUANTIFIERS,
     QUOTE_ONLY,
     REQUESTS,
@@ -580,7 +581,16 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # subject's, not the document's or the date's.
                     speaker = None
                     participle = True
-                if speaker is not None:
+                if (
+                    speaker is not None
+                    and (first_conj := _first_conjunct(ctx, lo, speaker)) is not None
+                ):
+                    # 'Sanders and his supporters say ...', 'Current and former
+                    # officials said': the coordinated subject speaks, from its first
+                    # conjunct at the start of the clause.
+                    speaker = (first_conj, speaker[1])
+                    f0 = min(first_conj, c0)
+                elif speaker is not None:
                     # '"...," the mayor, Jane Hill, said': the role is the frame's.
                     f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
                 elif participle:
@@ -1395,6 +1405,46 @@ def _source_gloss(ctx: Context, piece: Span) -> bool:
         if w in _VERBISH or w in IRREGULAR_PAST or w in SUBJECT_PRONOUNS:
             return False
     return False
+
+
+_FIRST_CONJUNCT = lazy_compile(
+    r"\s*(?:(?:But|And|Yet|So|Still)\s+)?((?:[\w’'.\-]+\s+){1,5}?)(?:and|&)\s+(?:even\s+)?$"
+)
+
+
+def _first_conjunct(ctx: Context, lo: int, speaker: Span) -> int | None:
+    """Where a coordinated subject starts when the speaker phrase is its last conjunct
+    and the clause opens with the first ('Politicians and even some technologists
+    say'): at most four capitalised words, no verb, no pronoun; else None."""
+    text = ctx.text
+    if text[speaker[0] : speaker[1]].lower() in PRONOUNS:
+        return None
+    m = _FIRST_CONJUNCT.fullmatch(text, lo, speaker[0])
+    if m is None or (lo > 0 and not _CONJUNCT_LEAD.search(text, max(0, lo - 3), lo)):
+        return None
+    words = m.group(1).split()
+    low = [w.lower().strip(",") for w in words]
+    if any(
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or w in PRONOUNS
+        or w in PREPOSITIONS - {"of"}
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or not w.isalpha()
+        and "." not in w
+        for w in low
+    ):
+        return None
+    # Names and capitalised words only ('Sanders', 'White House', 'Current'): a
+    # lower-case word may be a verb the lists miss ('The mayor met Jones and ...').
+    if len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return None
+    return m.start(1)
+
+
+# What stands before a clause the first conjunct may open: the start of a sentence or
+# paragraph, or a closing quotation mark and a space.
+_CONJUNCT_LEAD = lazy_compile(r"(?:[.!?\n]|[.!?,]?[”\"’])\s*$|^\s*$")
 
 
 def _predicate_opens(ctx: Context, piece: Span) -> bool:
