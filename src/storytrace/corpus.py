@@ -771,10 +771,12 @@ def align_pending(
             n_edges += len(rows)
             arts.clear()
             rows_of.clear()
-            if scan:
-                # The texts and postings this chunk read stay resident through the memory map
-                # otherwise: by the end of a full build, most of the store (840 MB at 100,000).
-                store.release_memory()
+            # The texts and postings this chunk read stay resident through the memory map
+            # otherwise: by the end of a full build, most of the store (840 MB at 100,000).
+            # An increment's look-ups too: adding 1,000 articles to 99,000 in the process
+            # that built them, it grew from 578 to 1,092 MB while finding their candidates,
+            # and still held that while their stories were updated (the run's peak).
+            store.release_memory()
         if above is not None:
             store.add_key_part(above[0], above[1], above[2])
     finally:
