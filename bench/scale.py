@@ -71,6 +71,91 @@ runs in one process. Both count pages of the store read through SQLite's memory 
 resident memory of the process while mapped (docs/store.md: ``index`` drops the map between
 stages).
 
+The stage table's last lines give this process's largest resident set in each stage of each
+run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
+mapped; the workers' apart).
+
+Session 32, 2026-12-03 (scale16e; docs/store.md has the sections): a first build keeps its
+look-up keys in a temporary file of sorted runs and stores them once at its end, one range of
+keys at a time in key order (``Store.add_key_runs``: appends, where each batch's rows went
+anywhere in the B-tree and were merged every 10% of growth); its scan for candidates reads
+those runs instead of the store; that scan's counts of the fingerprints held by more than
+``fp.MAX_DF`` docs give every aligned article's furniture (no look-up per article); the
+memory map is dropped after every aligned chunk (an increment's look-ups were held through
+its story update). Every stored table the same as main's (postings, lsh, edges, story
+tables, features, the key filter byte for byte; 20,000 articles). Also in this bench: the
+corpus's lines are no longer held by the child while it indexes, and ``add_key_runs`` counts
+in "store the articles". ``PYTHONPATH=<src> nice -n 5 .venv/bin/python bench/scale.py --n
+20000``, main 34d4069 (a ``git archive`` copy) then this code right after, 01:59-02:06,
+load 3-6 (a test suite ran beside both)::
+
+                                      main 34d4069    this code (3a508ea)
+    CPU s, index of all 20,000            45.0           36.9
+      datasketch, same run                16.2           20.0
+      ratio to datasketch                 2.77x          1.85x
+      store the articles                  10.89           4.50
+      candidates                           5.03           0.87
+      align (this process)                11.14           4.79
+      stories                              5.41           4.97
+      the rest (reading, workers)         16.87          22.02
+    peak memory of the index (MB)          396            412    (datasketch 311 / 311)
+    summed PSS (MB)                        367            391    (datasketch 294 / 287)
+    largest stage                 first 99%: stories 380, first 99%: stories 412;
+                                  last 1%: stories 365    last 1%: stories 228
+    pairs 806, recall 1.000 / 1.000 and the story update equal to a grouping anew in both.
+
+"The rest" moved with the load (the datasketch side's CPU moved 16.2 -> 20.0 in the same
+runs); the in-process stages are the change. At 100,000, main 34d4069 from 01:25 and the code
+of 1996b64 (without the last two changes: the furniture counts and the map dropped per
+chunk) from 01:43, the two runs overlapping, load 5-9::
+
+                                      main 34d4069    1996b64
+    CPU s, index of all 100,000          305.1          200.7
+      datasketch, same run                95.4           81.1
+      ratio to datasketch                 3.20x          2.47x
+      store the articles                  71.91          27.59
+      candidates                          37.78           8.13
+      align (this process)                86.80          30.20
+      stories                             39.64          33.91
+      the rest (reading, workers)        103.83         106.04
+    peak memory of the index (MB)         1326           1328    (datasketch 1259 / 1260)
+    summed PSS (MB)                       1346           1306    (datasketch 1241 / 1235)
+    largest stages (MB)        last 1%: stories 1325, store 1198 (first 99%), first 99%:
+                               stories 1152; 1996b64: last 1%: stories 1327, first 99%:
+                               stories 1185, first 99%: store the articles 478
+    pairs 4,252, recall 1.000 / 1.000, the update equal to a grouping anew, in both.
+
+Storing the articles no longer holds the first build's peak (1,198 -> 478 MB); the run's peak
+is the last 1% indexed in the same process after the build, whose look-ups of its candidates'
+keys grew the process from 541 to 1,102 MB through the memory map and stayed resident through
+its story update: the map is now dropped after each aligned chunk (3a508ea; at 20,000 the last
+1%'s story stage 365 -> 228 MB above).
+
+The final code (3a508ea) at 100,000 right after, alone on a quiet machine (02:06-02:14, load
+0.6-2), the same command with ``--n 100000``::
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace      160.0     2151     4252   1.000     1.000        279        0
+    datasketch       91.4     1260     2081   0.995     0.001         71        0
+    CPU s, index of all 100,000 (passages included): 220.9 vs datasketch 90.4: 2.44x
+      (main 34d4069 above 3.20x; the integrator's quiet run of session 31 314.3 vs 108.1,
+      2.91x; target 1.2x); stages (CPU s, first 99% / last 1%): store 30.83 / 0.23,
+      candidates 7.73 / 0.46, align 25.67 / 0.89, stories 35.28 / 0.85, the rest 125.76 / 1.38
+    peak memory of the index (ratio line): 1,181 vs 1,260 MB: 0.94x (target below 1: met);
+      summed PSS over the processes 1,176 vs 1,255 MB: 0.94x
+    largest stages (MB): first 99%: stories 1,144 (reading every article's features for
+      the grouping); last 1%: candidates 950, align 747; last 1%: stories 653 (was 1,327)
+    the update equals a grouping anew: yes; story links 7.27 vs scikit-learn 44.59 CPU s
+      (0.16x, the same 2,161,406 pairs); match median 17 ms
+
+Not a same-run pair with main at 100,000 for the final code (main's run above overlapped
+the 1996b64 run at load 5-9): "the rest" (the workers preparing and aligning, which these
+changes do not touch) measured 103.8-125.8 CPU s across the three runs, so the total's
+ratio moves by about 0.2 with it. Left for CPU: "the rest" (125.8: preparing articles in the
+workers, pickling texts to and records from them, the alignments), the grouping (35.3),
+storing (30.8, of it about 12 inserting 27 million key rows in order, the rest the articles'
+rows, their features' JSON and sorting the runs).
+
 Same-run figure, 2026-12-02 sixth session (integrator; main abf0a2f, mem16 merged), 17:27-17:37
 on a quiet machine (load under 1.5), ``.venv/bin/python bench/scale.py --n 100000 --keep DIR``:
 
