@@ -153,8 +153,8 @@ the 1996b64 run at load 5-9): "the rest" (the workers preparing and aligning, wh
 changes do not touch) measured 103.8-125.8 CPU s across the three runs, so the total's
 ratio moves by about 0.2 with it. Left for CPU: "the rest" (125.8: preparing articles in the
 workers, pickling texts to and records from them, the alignments), the grouping (35.3),
-storing (30.8, of it about 12 inserting 27 million key rows in order, the rest the articles'
-rows, their features' JSON and sorting the runs).
+storing (30.8: the articles' rows, their features, sorting the key runs and inserting
+them; not broken down at 100,000).
 
 Same-run figure, 2026-12-02 sixth session (integrator; main abf0a2f, mem16 merged), 17:27-17:37
 on a quiet machine (load under 1.5), ``.venv/bin/python bench/scale.py --n 100000 --keep DIR``:
