@@ -358,7 +358,6 @@ def same_word(a: str, b: str) -> bool:
     return not _form_set(a).isdisjoint(_form_set(b))
 
 
-@lru_cache(maxsize=200_000)
 def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     """True when the thesaurus links the two words or phrases (in either direction).
 
@@ -368,7 +367,17 @@ def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     that head counts too: "campaign" -> "marketing campaign" (Moby lists "sales
     campaign" under "marketing"), the way spinners expand a word.
     Identical phrases are not synonyms (that is an equal, not a swap).
+
+    The relation is symmetric, so one cached answer serves both orders: the spin labeller
+    reads every pair's passages both ways (``cache_clear`` clears it).
     """
+    if phrase_b < phrase_a:
+        phrase_a, phrase_b = phrase_b, phrase_a
+    return _are_synonyms(phrase_a, phrase_b)
+
+
+@lru_cache(maxsize=200_000)
+def _are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     ka, kb = _key(phrase_a), _key(phrase_b)
     if not ka or not kb or ka == kb:
         return False
@@ -383,6 +392,9 @@ def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
         if _among_synonyms(y, fa, on):
             return True
     return _expanded(ka, kb) or _expanded(kb, ka)
+
+
+are_synonyms.cache_clear = _are_synonyms.cache_clear  # type: ignore[attr-defined]
 
 
 def _among_synonyms(phrase: str, candidates: tuple[str, ...], moby_on: bool) -> bool:
