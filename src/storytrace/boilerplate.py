@@ -293,10 +293,20 @@ def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
 
 
 # Every rule's literal found in one pass over the text (Aho-Corasick, overlapping matches
-# included): about a third of the cost of one str.find per rule.
+# included): about a third of the cost of one str.find per rule. The longer words of the
+# rules' groups of alternatives too: they are mostly absent, and a str.find for an absent
+# word reads the whole text (a short one is mostly present and found at once).
 @lru_cache(maxsize=1)
 def _needles() -> ahocorasick.Automaton:
-    return _automaton({needle for needle, *_ in _gated() if needle})
+    return _automaton({needle for needle, *_ in _gated() if needle} | _long_choices())
+
+
+@lru_cache(maxsize=1)
+def _long_choices() -> frozenset[str]:
+    """The words of five letters or more among the rules' alternatives (:func:`_choices`)."""
+    return frozenset(
+        c for _, choices, *_ in _gated() for group in choices for c in group if len(c) >= 5
+    )
 
 
 SHORT_PARAGRAPH = 25
@@ -348,10 +358,13 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
     same_length = len(lowered) == len(text)  # else offsets would shift: search the text itself
     runs: list[tuple[re.Pattern, str, bool]] = []
     present = {needle for _, needle in _needles().iter(lowered)}
+    long = _long_choices()
     for needle, choices, low_rx, rx, anchored in _gated():
         if needle and needle not in present:
             continue
-        if not all(any(c in lowered for c in group) for group in choices):
+        if not all(
+            any((c in present) if c in long else (c in lowered) for c in group) for group in choices
+        ):
             continue
         runs.append((low_rx, lowered, anchored) if same_length else (rx, text, anchored))
     for p in extra:
