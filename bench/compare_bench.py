@@ -37,6 +37,71 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Results of 2026-12-03, session 32 (align16e, issue 16: the alignment-only row), load 6-9 on
+the 2 shared cores. Baseline: main at 34d4069 (``git archive 34d4069 src``). Two stages do less
+work with the same output (``compare_check.py``: 0 of 1,704 comparisons differ after each
+step), and the row itself did not measurably move at this load:
+
+- ``synonyms.are_synonyms`` looks a form up in a word's Moby line searched as one string
+  (``_moby_line``: its pieces in key form between commas) instead of splitting the line,
+  up to thousands of words, into a frozenset; ``_expanded`` likewise; one cache entry
+  serves both orders of a pair (the relation is symmetric, and ``spin.label`` reads every
+  pair both ways). The 2,897 calls of these 400 pairs (1,175 distinct ordered, 685
+  unordered) from cold caches: 85 / 69 -> 38 / 32 ms. ``spin.label`` alone on the 400
+  pairs' passages in a fresh process (cold thesaurus caches), alternating: 733 / 774 ->
+  588 / 578 µs a pair; warm, about 100 in both.
+- ``boilerplate``: rules anchored at a line start are tried at line starts only
+  (``_line_matches``; the two bio-line rules ran on almost every article, scanning every
+  character), and the rules' longer alternative words are found in the Aho-Corasick pass
+  instead of one ``str.find`` each: furniture spans of these 800 texts 149 / 180 -> 118 /
+  126 µs a text (the same spans).
+
+``nice -n 5 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20
+--corpus-texts 100``, each ``src`` on ``PYTHONPATH``, six runs alternating 01:36-01:45 UTC
+(other sessions' tests and benches running), CPU µs a pair::
+
+    run  version   BULK   difflib words  BULK/difflib   full    batch 400   batch 4,950
+    1    34d4069   3,309     1,230          0.37x      21,120    18,290        966
+    2    this      2,423       905          0.37x      18,425    21,975      1,051
+    3    this      2,388       872          0.36x      15,983    21,253      1,175
+    4    34d4069   3,127     1,130          0.36x      21,022    24,173      1,166
+    5    this      3,283     1,231          0.37x      22,598    23,972      1,318
+    6    34d4069   2,626       858          0.33x      18,383    19,750      1,013
+
+Recall 0.988 (difflib 0.751), verdicts and the 3 passages on unrelated pairs the same in
+every run. The load moved every row by up to 40% between runs; the ratio to difflib, read in
+each run, is 0.33-0.37x for both versions. Both versions in one process, alternating chunks
+(``compare_versions.py BASE/src NEW/src --rounds 5 --pairs 200 --difflib``): B/A 1.010,
+1.031, 0.959, 1.038, 0.918 (median 1.010), alignment / difflib 0.367x -> 0.366x (medians);
+``--rounds 5 --pairs 400``: median 0.983 (0.859-0.992); ``--full --rounds 3 --pairs 200``:
+1.007, 0.992, 0.963. (That script warms on 20 pairs and repeats its pairs every round, so
+the thesaurus caches are warm after round 0.) The 3x target stays about 9x away.
+
+Where a BULK pair's time goes, by pair kind (each stage timed by a wrapper, exclusive, 400
+pairs as this bench runs them, load 2-4, µs a pair; edited / excerpt / reordered /
+unrelated / all): boilerplate labels 271 / 487 / 361 / 9 / 282; ``spin.label`` 968 / 43 /
+80 / 29 / 280 (thesaurus look-ups of words the process has not seen, both readings of each
+edited passage); tokenising 216 / 301 / 254 / 237 / 252 (shared with the difflib row);
+evidence on unrelated pairs (``unrelated_for_certain`` 478-610 and, for 21 of 100,
+``gather`` 2.6-3.3 ms); sentence bags for sentence pairing 4 / 260-370 / 8 / 234-300; word
+ids 115-190; ``_region_ops`` 110-270; sentence splitting 96-170; seed keys and matching
+about 180; quotations 25-110; the rest under 70 each. No stage is a fifth of the pair, and
+most are Python work per token or per sentence of each fresh text.
+
+Measured and not kept: (1) an early exit from sentence pairing when no two sentences share
+three content stems among their free tokens (exact: a product of sentence x stem incidence
+matrices). It skips the bagging on 88% of excerpt and 75% of unrelated pairs, but through
+BLAS the small products cost more CPU than the bags (OpenBLAS threads; ``process_time``
+counts them), and without it (packed bits, or a join on stems with ``np.unique``) the bound
+cost 175 µs a pair, plus 88 for each pair's texts' arrays, against 258 for bagging both
+texts, so sentence pairing was no faster
+(``compare_versions`` B/A 1.06-1.23 with BLAS). (2) Numbering a text's new words together
+(``dict.fromkeys`` of the misses, then one ``update``) instead of ``__missing__`` per word:
+the same ids, 62 -> 85 µs a text (the extra passes cost more than the calls saved). (3) A
+tighter bound for ``unrelated_for_certain`` (name words are capitalised words away from a
+sentence start, or sentence-initial ones found capitalised elsewhere): it decides 4 more
+of the 400 pairs than the capitalised-word bound.
+
 Same-run figure, 2026-12-02 session 31 (integrator, after fast16d and qmatch16 merged): main
 abf0a2f against the session's start 362896b (``git archive 362896b src``), one run each, one
 after the other, 17:38-17:41 on a quiet machine (load under 1.5); ``.venv/bin/python

@@ -52,6 +52,8 @@ def main() -> None:
     ap.add_argument("--against", type=Path, help="an earlier --out file to compare with")
     args = ap.parse_args()
     jobs: list[tuple[str, str, str]] = []
+    if not args.data.is_dir():
+        sys.exit(f"BBC data not found at {args.data} (give --data)")
     by_cat = load_bbc(args.data)
     for seed in (7, 13):
         for p in build_pairs(by_cat, args.pairs, seed=seed):

@@ -74,6 +74,12 @@ Fourteenth pass (quotes15d, 2026-12-02), main 2041513 against the branch at its 
 (parser), strict 0.886 -> 0.883, 0.883 -> 0.883; descriptions 0.754 -> 0.738, 0.727 -> 0.712.
 Spurious predictions 18 -> 16 (rules), 22 -> 20 (parser).
 
+Fifteenth pass (quotes15e, 2026-12-03, session 32), main 34d4069 against 31b2e66, one run each
+from the same session (errors never read, run once): rules P / R / F1 0.882 / 0.861 / 0.871
+unchanged (exact F1 0.775 -> 0.777), parser 0.876 / 0.891 / 0.883 unchanged (0.786 -> 0.789);
+speaker 0.886 -> 0.889 (rules), 0.887 -> 0.887 (parser), strict 0.883 -> 0.886, 0.883 ->
+0.883; names 0.926 -> 0.932 (rules). Spurious predictions 16 / 20, unchanged.
+
 Against the issue's line (P and R at least 0.90, speaker at least 0.92) none of the three
 holds on the fresh set, with or without the parser: P 0.874 / 0.871, R 0.855 / 0.888,
 speaker 0.875 / 0.874. Business meets P and R; sport is short on precision; the "other"

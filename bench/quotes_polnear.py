@@ -261,6 +261,26 @@ Strict n named, before / after: tune 359 / 360 (rules), 361 / 361 (parser); meas
 (0.873 / 0.721) -> 0.793 (0.875 / 0.725), exact 0.545 -> 0.548, strict speaker 0.9404 (4,969)
 -> 0.9418 (4,982). Targets (F1 0.90, speaker 0.95) not met. The exact-t column (a leading "that"
 dropped on both sides) lifts every exact F1 by 0.10-0.13: PolNeAR's convention, not our spans.
+
+Fifteenth pass (2026-12-03, session 32, quotes15e), before = main 34d4069, after = 31b2e66, the
+same bench in one session (``nice -n 5``, baseline from ``git archive main src``; run: ``python
+bench/quotes_polnear.py --part tune`` and ``--part measure`` with ``PYTHONPATH`` set to each
+``src``). Errors were read on the PolNeAR train split only (840 articles, rules); dev ``tune``
+and ``measure`` were each run once, at the end. Speech rows, F1@50 (P / R), exact-t F1 and
+strict speaker (n named):
+
+| part    | mode   | F1@50 before          | F1@50 after           | ex-t b/a | strict b/a  | n   |
+|---------|--------|-----------------------|-----------------------|----------|-------------|-----|
+| tune    | rules  | 0.865 (0.923 / 0.815) | 0.865 (0.922 / 0.815) | 714/717  | 0.956/0.958 | 360 |
+| tune    | parser | 0.867 (0.922 / 0.819) | 0.867 (0.922 / 0.819) | 714/717  | 0.956/0.958 | 361 |
+| measure | rules  | 0.775 (0.865 / 0.703) | 0.777 (0.867 / 0.704) | 610/614  | 0.867/0.875 | 255 |
+| measure | parser | 0.779 (0.861 / 0.712) | 0.781 (0.863 / 0.714) | 614/617  | 0.864/0.876 | 258 |
+
+Train (840 articles, rules, a scratch table with this bench's matching and strict score):
+F1@50 0.7930 (0.8755 / 0.7247) -> 0.7948 (0.8781 / 0.7259), strict speaker 0.9418 (4,982) ->
+0.9486 (4,985). Targets (F1 0.90, speaker 0.95) not met. Extraction CPU (process_time, rules,
+first 400 train articles, old/new alternately, two pairs, load from other helpers): 11,165 ->
+11,084 and 12,589 -> 12,102 us per article, no measurable change.
 """
 
 from __future__ import annotations

@@ -71,6 +71,99 @@ runs in one process. Both count pages of the store read through SQLite's memory 
 resident memory of the process while mapped (docs/store.md: ``index`` drops the map between
 stages).
 
+The stage table's last lines give this process's largest resident set in each stage of each
+run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
+mapped; the workers' apart).
+
+Session 32, 2026-12-03 (scale16e; docs/store.md has the sections): a first build keeps its
+look-up keys in a temporary file of sorted runs and stores them once at its end, one range of
+keys at a time in key order (``Store.add_key_runs``: appends, where each batch's rows went
+anywhere in the B-tree and were merged every 10% of growth); its scan for candidates reads
+those runs instead of the store; that scan's counts of the fingerprints held by more than
+``fp.MAX_DF`` docs give every aligned article's furniture (no look-up per article); the
+memory map is dropped after every aligned chunk (an increment's look-ups were held through
+its story update). Every stored table the same as main's (postings, lsh, edges, story
+tables, features, the key filter byte for byte; 20,000 articles). Also in this bench: the
+corpus's lines are no longer held by the child while it indexes, and ``add_key_runs`` counts
+in "store the articles". ``PYTHONPATH=<src> nice -n 5 .venv/bin/python bench/scale.py --n
+20000``, main 34d4069 (a ``git archive`` copy) then this code right after, 01:59-02:06,
+load 3-6 (a test suite ran beside both)::
+
+                                      main 34d4069    this code (3a508ea)
+    CPU s, index of all 20,000            45.0           36.9
+      datasketch, same run                16.2           20.0
+      ratio to datasketch                 2.77x          1.85x
+      store the articles                  10.89           4.50
+      candidates                           5.03           0.87
+      align (this process)                11.14           4.79
+      stories                              5.41           4.97
+      the rest (reading, workers)         16.87          22.02
+    peak memory of the index (MB)          396            412    (datasketch 311 / 311)
+    summed PSS (MB)                        367            391    (datasketch 294 / 287)
+    largest stage                 first 99%: stories 380, first 99%: stories 412;
+                                  last 1%: stories 365    last 1%: stories 228
+    pairs 806, recall 1.000 / 1.000 and the story update equal to a grouping anew in both.
+
+A second pair, this code first, then main (02:20-02:27, quiet, load under 1): this code 44.0
+vs datasketch 21.2 CPU s (2.07x), main 60.1 vs 17.1 (3.51x); stages (this code / main) store
+5.64 / 14.57, candidates 1.04 / 7.03, align 6.28 / 14.56, stories 5.79 / 5.52, the rest 25.62
+/ 24.78; peak memory 421 / 421 MB (datasketch 310 / 311), summed PSS 416 / 385. At 20,000 the
+first build's grouping holds more here (first 99%: stories 412-421 MB against main's
+353-380, in both pairs; not found why: at 100,000 it is 1,144 against main's 1,152), which
+cancels the increment's fall (last 1%: stories 213-228 against 365-405).
+
+"The rest" moved with the load (the datasketch side's CPU moved 16.2 -> 20.0 in the same
+runs); the in-process stages are the change. At 100,000, main 34d4069 from 01:25 and the code
+of 1996b64 (without the last two changes: the furniture counts and the map dropped per
+chunk) from 01:43, the two runs overlapping, load 5-9::
+
+                                      main 34d4069    1996b64
+    CPU s, index of all 100,000          305.1          200.7
+      datasketch, same run                95.4           81.1
+      ratio to datasketch                 3.20x          2.47x
+      store the articles                  71.91          27.59
+      candidates                          37.78           8.13
+      align (this process)                86.80          30.20
+      stories                             39.64          33.91
+      the rest (reading, workers)        103.83         106.04
+    peak memory of the index (MB)         1326           1328    (datasketch 1259 / 1260)
+    summed PSS (MB)                       1346           1306    (datasketch 1241 / 1235)
+    largest stages (MB)        last 1%: stories 1325, store 1198 (first 99%), first 99%:
+                               stories 1152; 1996b64: last 1%: stories 1327, first 99%:
+                               stories 1185, first 99%: store the articles 478
+    pairs 4,252, recall 1.000 / 1.000, the update equal to a grouping anew, in both.
+
+Storing the articles no longer holds the first build's peak (1,198 -> 478 MB); the run's peak
+is the last 1% indexed in the same process after the build, whose look-ups of its candidates'
+keys grew the process from 541 to 1,102 MB through the memory map and stayed resident through
+its story update: the map is now dropped after each aligned chunk (3a508ea; at 20,000 the last
+1%'s story stage 365 -> 228 MB above).
+
+The final code (3a508ea) at 100,000 right after, alone on a quiet machine (02:06-02:14, load
+0.6-2), the same command with ``--n 100000``::
+
+    side           time s  peak MB    pairs  near R excerpt R transitive spurious
+    storytrace      160.0     2151     4252   1.000     1.000        279        0
+    datasketch       91.4     1260     2081   0.995     0.001         71        0
+    CPU s, index of all 100,000 (passages included): 220.9 vs datasketch 90.4: 2.44x
+      (main 34d4069 above 3.20x; the integrator's quiet run of session 31 314.3 vs 108.1,
+      2.91x; target 1.2x); stages (CPU s, first 99% / last 1%): store 30.83 / 0.23,
+      candidates 7.73 / 0.46, align 25.67 / 0.89, stories 35.28 / 0.85, the rest 125.76 / 1.38
+    peak memory of the index (ratio line): 1,181 vs 1,260 MB: 0.94x (target below 1: met);
+      summed PSS over the processes 1,176 vs 1,255 MB: 0.94x
+    largest stages (MB): first 99%: stories 1,144 (reading every article's features for
+      the grouping); last 1%: candidates 950, align 747; last 1%: stories 653 (was 1,327)
+    the update equals a grouping anew: yes; story links 7.27 vs scikit-learn 44.59 CPU s
+      (0.16x, the same 2,161,406 pairs); match median 17 ms
+
+Not a same-run pair with main at 100,000 for the final code (main's run above overlapped
+the 1996b64 run at load 5-9): "the rest" (the workers preparing and aligning, which these
+changes do not touch) measured 103.8-125.8 CPU s across the three runs, so the total's
+ratio moves by about 0.2 with it. Left for CPU: "the rest" (125.8: preparing articles in the
+workers, pickling texts to and records from them, the alignments), the grouping (35.3),
+storing (30.8: the articles' rows, their features, sorting the key runs and inserting
+them; not broken down at 100,000).
+
 Same-run figure, 2026-12-02 sixth session (integrator; main abf0a2f, mem16 merged), 17:27-17:37
 on a quiet machine (load under 1.5), ``.venv/bin/python bench/scale.py --n 100000 --keep DIR``:
 
@@ -580,10 +673,16 @@ def run_ours(src: Path, workdir: Path, workers: int, keep: bool = False) -> dict
     first, last = workdir / "first.jsonl", workdir / "last.jsonl"
     first.write_text("".join(lines[:cut]), encoding="utf-8")
     last.write_text("".join(lines[cut:]), encoding="utf-8")
+    del lines  # the index reads the files: the corpus held here is not the pipeline's memory
     cpu = {}
     stages: dict[str, list[float]] = {name: [0.0, 0.0] for name, _, _ in STAGES}
     run = [0]  # 0: the first 99%, 1: the last 1%
-    restore = [_timed(owner(), attr, stages[name], run) for name, owner, attr in STAGES]
+    restore = [
+        _timed(owner(), attr, stages[name], run, name)
+        for name, owner, attr in STAGES
+        if hasattr(owner(), attr)  # the code measured may predate a stage's function
+    ]
+    sampler = StagePeaks()
     t0, c0 = time.perf_counter(), cpu_s()
     rep = corpus.index([str(first)], workdir / "db", quotes=False, workers=workers)
     t_base, c1 = time.perf_counter() - t0, cpu_s()
@@ -599,11 +698,13 @@ def run_ours(src: Path, workdir: Path, workers: int, keep: bool = False) -> dict
     # reported on its own (the first run's alignments ran in its worker processes).
     cpu["fixed"] = warm_up()
     run[0], c1 = 1, cpu_s()
+    STAGE[1] = 1
     t1 = time.perf_counter()
     more = corpus.index([str(last)], workdir / "db", quotes=False, workers=workers)
     t_all, c2 = t_base + time.perf_counter() - t1, cpu_s()
     cpu["incremental"] = c2 - c1
     peak_pipeline = peak_mb()  # index done; what follows is this bench's own checking
+    cpu["stage_peaks"] = sampler.stop()
     if PHASE_FILE.get("path"):  # tells the sampling parent (run_side) the same
         Path(PHASE_FILE["path"]).touch()
     for undo in restore:
@@ -692,6 +793,7 @@ def _stages() -> list[tuple[str, Callable[[], object], str]]:
 
     return [
         ("store the articles", lambda: Store, "add_many"),
+        ("store the articles", lambda: Store, "add_key_runs"),
         ("candidates", lambda: corpus, "candidate_pairs"),
         ("candidates", lambda: corpus, "_chunk_candidates"),
         ("align (this process)", lambda: corpus, "align_pending"),
@@ -705,15 +807,53 @@ candidates, and feeds the worker processes; fingerprints, features and most alig
 in those, counted in the run's total only."""
 
 
-def _timed(owner: object, attr: str, acc: list[float], run: list[int]) -> Callable[[], None]:
-    """Add the CPU seconds of ``owner.attr``'s calls to ``acc[run[0]]``; returns the undo."""
+STAGE: list = ["the rest", 0]
+"""The stage of ``index`` running in this process and the run (0: the first 99%, 1: the
+last 1%), for :class:`StagePeaks`."""
+
+
+class StagePeaks:
+    """This process's resident set (``/proc/self/statm``), sampled every 0.2 s by a thread of
+    its own, its largest value kept per run and stage (:data:`STAGE`); a sample costs
+    about 20 µs of CPU. Pages read through the store's memory map count while mapped."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peaks: dict[str, float] = {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+        while not self.done.wait(0.2):
+            with open("/proc/self/statm") as fh:
+                mb = int(fh.read().split()[1]) * page
+            key = f"{('first 99%', 'last 1%')[STAGE[1]]}: {STAGE[0]}"
+            self.peaks[key] = max(self.peaks.get(key, 0.0), mb)
+
+    def stop(self) -> dict[str, float]:
+        self.done.set()
+        self.thread.join()
+        return self.peaks
+
+
+def _timed(
+    owner: object, attr: str, acc: list[float], run: list[int], name: str = ""
+) -> Callable[[], None]:
+    """Add the CPU seconds of ``owner.attr``'s calls to ``acc[run[0]]`` (and mark the stage
+    ``name`` running, for :class:`StagePeaks`); returns the undo."""
     real = getattr(owner, attr)
 
     def timed(*a: object, **k: object) -> object:
         c = time.process_time()
+        outer = STAGE[0]
+        STAGE[0] = name or outer
         try:
             return real(*a, **k)
         finally:
+            STAGE[0] = outer
             acc[run[0]] += time.process_time() - c
 
     setattr(owner, attr, timed)
@@ -1040,6 +1180,9 @@ def main() -> None:
     )
     for name, first, last in rows:
         print(f"  {name:36} {first:10.2f} {last:10.2f} {100 * last / max(first, 1e-9):6.1f}%")
+    print("  peak resident memory of the index's process by stage (MB; workers apart):")
+    for stage, mb in sorted(c["stage_peaks"].items(), key=lambda kv: -kv[1]):
+        print(f"    {stage:46} {mb:7.0f}")
     d = ours["drift"]
     print(
         f"stories: the update equals a grouping of everything with the stored basis "

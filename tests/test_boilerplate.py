@@ -1,8 +1,10 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from storytrace import corpus
+from storytrace import boilerplate, corpus
 from storytrace.align import Options, compare
 from storytrace.boilerplate import (
     boilerplate_spans,
@@ -236,3 +238,46 @@ def test_a_shared_wrapped_editors_note_does_not_relate_two_articles():
     kinds = {p.kind for p in result.passages}
     assert "boilerplate" in kinds
     assert result.verdict == "unrelated"
+
+
+_ANCHORED = [(low_rx, p) for _, _, low_rx, p, anchored in boilerplate._gated() if anchored]
+_LINE_BITS = [
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "Photo: ",
+    "Advertisement",
+    "advertisement",
+    "Read more: ",
+    "Correction: ",
+    "Clark Boyd is technology correspondent for The World.",
+    "x",
+    "Sponsored content",
+    "Most read",
+    "Permalink",
+    "Jo Lee is the host of Pods",
+    "is ",
+    "Update - ",
+    "Editor's note: ",
+    '"',
+    "“Related",
+]
+
+
+def test_line_anchored_rules_are_the_ones_that_open_with_a_caret():
+    # The bio, credit, correction and list-label rules at least; none matches empty text.
+    assert len(_ANCHORED) >= 10
+    assert all(rx.pattern.startswith("^") and rx.match("") is None for rx, _ in _ANCHORED)
+    assert not boilerplate._line_anchored(r"^a|b")
+
+
+@given(st.lists(st.sampled_from(_LINE_BITS), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_line_anchored_rules_find_what_a_scan_finds(parts: list[str]) -> None:
+    # Tried at line starts only, each rule finds the matches finditer finds.
+    text = "".join(parts)
+    for low_rx, rx in _ANCHORED:
+        for pattern, where in ((low_rx, text.lower()), (rx, text)):
+            scanned = [m.span() for m in pattern.finditer(where)]
+            assert [m.span() for m in boilerplate._line_matches(pattern, where)] == scanned

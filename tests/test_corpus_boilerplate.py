@@ -105,3 +105,38 @@ def test_a_wire_story_carried_by_many_outlets_stays_reuse(tmp_path) -> None:
     kinds = {p["kind"] for e in stored for p in e["passages"]}
     assert "boilerplate" not in kinds and kinds <= {"verbatim", "edited"}
     assert len(corpus.stories(tmp_path)["stories"]) == 1
+
+
+def test_furniture_of_the_whole_store_is_the_same_from_a_scan_and_from_look_ups(tmp_path):
+    # A footer in more articles than fp.MAX_DF, each from an outlet of its own, is furniture
+    # of the whole store. A first build finds every candidate in one scan and counts the
+    # footer's fingerprints there; a run adding two articles to the stored rest looks
+    # them up: the copy's edge must be the same, the footer boilerplate in both.
+    from storytrace import fingerprints as fp
+
+    n = fp.MAX_DF + 10
+    vocab = [f"{w}{k}" for k in range(60) for w in ("harbor", "mill", "quay", "ferry", "oak")]
+    recs = [
+        (
+            f"p{i:03d}",
+            {
+                "text": " ".join(vocab[(7 * i + 13 * j) % len(vocab)] for j in range(40))
+                + f".\n\n{FOOTER}",
+                "outlet": f"Outlet {i}",
+            },
+        )
+        for i in range(n)
+    ]
+    copy = ("copy", {"text": f"Reprinted. {BODIES[0]}\n\n{FOOTER}", "outlet": "Outlet X"})
+    orig = ("orig", {"text": f"{BODIES[0]} {BODIES[3]}\n\n{FOOTER}", "outlet": "Outlet Y"})
+    corpus.index_records([*recs, orig, copy], tmp_path / "scan", quotes=False)
+    corpus.index_records(recs, tmp_path / "look", quotes=False)
+    corpus.index_records([orig, copy], tmp_path / "look", quotes=False)
+    found = {}
+    for name in ("scan", "look"):
+        with Store(tmp_path / name, readonly=True) as store:
+            found[name] = [e for e in store.edges() if {e["a"], e["b"]} == {"orig", "copy"}]
+    (edge,) = found["scan"]
+    assert found["look"] == [edge]
+    kinds = {p["kind"] for p in edge["passages"]}
+    assert "boilerplate" in kinds and kinds & {"verbatim", "edited"}

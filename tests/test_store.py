@@ -694,3 +694,15 @@ def test_memory_is_given_back_where_the_c_library_has_no_malloc_trim(
             s.release_memory()
     finally:
         store_module._malloc_trim.cache_clear()
+
+
+def test_version_10_store_is_read_as_it_is_and_stamped_11_when_written(tmp_path):
+    index_records([("a", {"text": TEXT})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    con.execute("PRAGMA user_version=10")
+    con.close()
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == 10 and s.count() == 1
+    with Store(tmp_path) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION == 11 and s.keys_from() is None
+        assert s.docs_sharing(fp.fingerprint(TEXT)) == {1: len(set(fp.fingerprint(TEXT)))}

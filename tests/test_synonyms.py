@@ -88,3 +88,30 @@ def test_thesauri_load_as_the_plain_reads_of_their_files() -> None:
     wordnet = synonyms._build_wordnet(table)
     assert wordnet == {k: tuple(v) for k, v in lists.items()} and list(wordnet) == list(lists)
     assert any(len(v) > 1 for v in wordnet.values())  # lemmas of several synsets
+
+
+def test_a_moby_line_searched_as_a_string_agrees_with_its_set() -> None:
+    # are_synonyms looks a word up in its Moby line without splitting the line into a set
+    # (_moby_line); every piece of the set must be found there and nothing else.
+    synonyms.load()
+    heads = sorted(synonyms._read_moby())[::97]  # about 300 headwords across the alphabet
+    others = ["tree", "get together", "x", "bank of england", "20,442.75"]
+    checked = 0
+    for head in heads:
+        pieces = synonyms.moby_synonyms(head)
+        line = synonyms._moby_line(head, True)
+        assert line is not None
+        for piece in [*sorted(pieces)[:40], *others]:
+            if "," not in piece:
+                assert (f",{piece}," in line) == (piece in pieces), (head, piece)
+                checked += 1
+        one = sorted(pieces)[:1]
+        assert synonyms._among_synonyms(head, (*one, "zzz"), True) == bool(one)
+    assert checked > 5_000
+
+
+def test_one_cached_answer_for_both_orders() -> None:
+    synonyms.are_synonyms.cache_clear()
+    assert synonyms.are_synonyms("get-togethers", "parties")
+    assert synonyms.are_synonyms("parties", "get-togethers")
+    assert synonyms._are_synonyms.cache_info().currsize == 1

@@ -1694,6 +1694,9 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
                 yield ids[d], terms, focal, years
 
     when = store.published_of()
+    # Read with the texts beside them (one row each): the articles' pages mapped in for it
+    # are given back before the features are read.
+    store.release_memory()
     published = {ids[d]: p for d, p in when.items()}
     t = score_table(rows(), basis=basis, published=published)
     store.release_memory()  # every article's features, read through the memory map

@@ -358,7 +358,6 @@ def same_word(a: str, b: str) -> bool:
     return not _form_set(a).isdisjoint(_form_set(b))
 
 
-@lru_cache(maxsize=200_000)
 def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     """True when the thesaurus links the two words or phrases (in either direction).
 
@@ -368,22 +367,74 @@ def are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     that head counts too: "campaign" -> "marketing campaign" (Moby lists "sales
     campaign" under "marketing"), the way spinners expand a word.
     Identical phrases are not synonyms (that is an equal, not a swap).
+
+    The relation is symmetric, so one cached answer serves both orders: the spin labeller
+    reads every pair's passages both ways (``cache_clear`` clears it).
     """
+    if phrase_b < phrase_a:
+        phrase_a, phrase_b = phrase_b, phrase_a
+    return _are_synonyms(phrase_a, phrase_b)
+
+
+@lru_cache(maxsize=200_000)
+def _are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     ka, kb = _key(phrase_a), _key(phrase_b)
     if not ka or not kb or ka == kb:
         return False
     if same_word(ka, kb):
         return False
     fa, fb = _forms(ka), _forms(kb)
+    on = moby_available()
     for x in fa:
-        sx = synonyms(x)
-        if sx and any(y in sx for y in fb):
+        if _among_synonyms(x, fb, on):
             return True
     for y in fb:
-        sy = synonyms(y)
-        if sy and any(x in sy for x in fa):
+        if _among_synonyms(y, fa, on):
             return True
     return _expanded(ka, kb) or _expanded(kb, ka)
+
+
+are_synonyms.cache_clear = _are_synonyms.cache_clear  # type: ignore[attr-defined]
+
+
+def _among_synonyms(phrase: str, candidates: tuple[str, ...], moby_on: bool) -> bool:
+    """Whether one of ``candidates`` (in :func:`key` form) is in ``synonyms(phrase)``, mostly
+    without building that set: a Moby line lists up to thousands of words, and splitting
+    it into a set was most of what a word's first :func:`are_synonyms` cost."""
+    line = _moby_line(phrase, moby_on)
+    if line is None or any("," in c for c in candidates):
+        found = synonyms(phrase)
+        return any(c in found for c in candidates)
+    if any(f",{c}," in line for c in candidates):
+        return True
+    k = _key(phrase)
+    entries = _wordnet(wordnet_source()).get(k, ())
+    return any(c != k and c in lemmas for lemmas in entries for c in candidates)
+
+
+@lru_cache(maxsize=100_000)
+def _moby_line(phrase: str, moby_on: bool) -> str | None:
+    """The Moby line of ``phrase`` made searchable: "," + its pieces in :func:`key` form,
+    comma-separated, + "," ("" when not a headword or Moby is off), so that a word is among
+    :func:`moby_synonyms` exactly when "," + word + "," is in it; None when a piece's key
+    form is more than the piece lower-cased with its hyphens as spaces (whitespace at its
+    ends, runs of spaces or hyphens, a character that is not ASCII): then ask the set."""
+    rest = _read_moby().get(_key(phrase)) if moby_on else None
+    if rest is None:
+        return ""
+    if not rest.isascii():
+        return None
+    lowered = rest.lower()
+    if (
+        any(c in lowered for c in _UNEVEN)
+        or lowered[0].isspace()
+        or lowered[-1].isspace()
+        or "--" in lowered
+        or " -" in lowered
+        or "- " in lowered
+    ):
+        return None
+    return "," + lowered.replace("-", " ") + ","
 
 
 def _expanded(short: str, long: str) -> bool:
@@ -393,4 +444,20 @@ def _expanded(short: str, long: str) -> bool:
     modifier = long[: -len(short) - 1]
     if " " in modifier:
         return False
-    return any(s.endswith(" " + short) or s == short for m in _forms(modifier) for s in synonyms(m))
+    on = moby_available()
+    return any(_has_compound(m, short, on) for m in _forms(modifier))
+
+
+def _has_compound(phrase: str, head: str, moby_on: bool) -> bool:
+    """Whether ``synonyms(phrase)`` holds ``head`` or a phrase ending in " " + ``head`` (a
+    piece of a :func:`_moby_line` ends where a comma follows)."""
+    line = _moby_line(phrase, moby_on)
+    if line is None or "," in head:
+        return any(s.endswith(" " + head) or s == head for s in synonyms(phrase))
+    if f",{head}," in line or f" {head}," in line:
+        return True
+    k = _key(phrase)
+    entries = _wordnet(wordnet_source()).get(k, ())
+    return any(
+        s != k and (s.endswith(" " + head) or s == head) for lemmas in entries for s in lemmas
+    )

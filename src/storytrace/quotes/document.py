@@ -148,8 +148,18 @@ def furniture(doc: Doc) -> list[Span]:
     link and video teasers, wire credits, and the headline (a short first line
     in title case followed by more text)."""
     out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
+    out += [span for span in doc.paragraphs if _QUOTED_HEAD.fullmatch(doc.text, *span)]
     head = headline(doc)
-    return [head, *out] if head else out
+    return sorted([head, *out]) if head else sorted(out)
+
+
+# A paragraph that is only a few words in single quotation marks ('A fight from start to
+# finish.'): a section head or a pull-quote printed as one, nobody's new utterance here;
+# a quotation continuing a speaker takes double marks ('' in some wire copy).
+_QUOTED_HEAD = lazy_compile(
+    r"\s*(?:'(?!')|‘)\s*(?:[^\s'‘’“”\"]+(?:'[^\s'‘’“”\"]+)*\s+){0,7}"
+    r"[^\s'‘’“”\"]+(?:'[^\s'‘’“”\"]+)*[.!?]?\s*(?:'|’)\s*"
+)
 
 
 def headline(doc: Doc) -> Span | None:
@@ -251,10 +261,32 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
         if units and _is_bare_frame(text[s:e]) and text[units[-1][1] - 1] in CLOSE_MARKS:
             units[-1] = (units[-1][0], e)
             continue
+        # '"Why should I be surprised?" Mr. Hale asked during the meeting ...': after a
+        # question or exclamation the splitter cut, a named subject and its reporting
+        # verb open the frame of that quotation, however long the rest.
+        if (
+            units
+            and _ASKED_QUOTE_END.search(text, max(units[-1][0], units[-1][1] - 4), units[-1][1])
+            and (m := _NAMED_FRAME.match(text, s, e)) is not None
+            and CUE_FORMS.get(m.group(1)) is not None
+            # Only where and when it was said, no clause of its own ('Smith told the
+            # Post he has ...', '... said in an interview that ...').
+            and not _OWN_CLAUSE.search(text, m.end(1), e)
+        ):
+            units[-1] = (units[-1][0], e)
+            continue
         units.append((s, e))
     return units
 
 
+_ASKED_QUOTE_END = lazy_compile(r"[?!](?:''|[”’\"])$")
+# A named subject (titles and initials included) and a verb, not followed by 'that'.
+_NAMED_FRAME = lazy_compile(
+    r"(?!(?:He|She|They|It|We|I|You)\b)(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z]+ly\s+)?([a-z]+)\b"
+)
+_OWN_CLAUSE = lazy_compile(
+    r"\b(?:that|he|she|they|we|I|it|there|whether|if|how|what)\b|[“”\"‘:;]|[’']\s|\s[’']"
+)
 _BARE_FRAME = lazy_compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 

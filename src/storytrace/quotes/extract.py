@@ -88,7 +88,12 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         for i, q in enumerate(found):
             resolve_speaker(ctx, q, quotes + found[:i] if i else quotes)
         if found:
-            prev, prev_unit_end = found[-1], max(u1, turn_end)
+            # '“A,” Smith said when asked about the plan. “B.”': the quotation runs on
+            # from the last quote with a speaker, not from the question put to it.
+            prev = next(
+                (q for q in reversed(found) if q.speaker is not None or q.cue is None), found[-1]
+            )
+            prev_unit_end = max(u1, turn_end)
         elif ctx.text[u0:u1].rstrip().endswith(":"):
             # 'He told the crowd:' with the quote in the next paragraph.
             dangling = colon_frame(ctx, u0, u1, dangling=True)

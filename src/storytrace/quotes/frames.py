@@ -29,6 +29,7 @@ from storytrace.quotes.lexicon import (
     PARTICIPLES,
     PHRASAL,
     PREPOSITIONS,
+    PRONOUNS,
     QUANTIFIERS,
     QUOTE_ONLY,
     REQUESTS,
@@ -125,10 +126,16 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         if k >= len(ctx.segs) or ctx.segs[k][0] >= u1:
             return []
         colon = text.rfind(":", u0, ctx.segs[k][0])
-        if colon < 0 or text[colon + 1 : ctx.segs[k][0] - 1].strip():
+        # The opening mark may be two characters (the '' of some wire copy).
+        if colon < 0 or text[colon + 1 : ctx.segs[k][0]].strip().strip("“\"‘'"):
             return []
     cue: Span = (colon, colon + 1)
     sp = np_backward(ctx.doc, u0, colon) if ctx.count_words(u0, colon) <= 10 else None
+    if sp is not None and (last := _LAST_WORD.search(text, sp[0], sp[1])) is not None:
+        verb = last.group(1)
+        if verb in IRREGULAR_PAST or (verb.endswith("ed") and verb not in ED_ADJECTIVES):
+            # 'Mr. Christie gloated: “...”': the phrase ends in the subject's verb.
+            sp = None
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
         if dangling:
             return []
@@ -150,8 +157,9 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
 
 
 _COLON_VERB = lazy_compile(
-    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had)\b"
+    r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had|went)\b"
 )
+_LAST_WORD = lazy_compile(r"\s([a-z]+)$")
 
 
 def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span] | None:
@@ -422,6 +430,15 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
         # not asserting it ('maintained that ...', 'maintained they were not marked').
         return True
+    if word == "states" and _STATES_NOUN.match(text, c1, u1):
+        # 'Rust Belt states that have suffered ...', 'swing states like Ohio': the
+        # plural noun before its relative clause or examples ('the report states that
+        # the plan ...' keeps its subject after 'that').
+        return True
+    if word.lower() == "press" and _PRESS_NOUN.match(text, c1, u1):
+        # 'White House press secretary Josh Earnest said', 'at a press conference': the
+        # noun in a compound, not the verb ('press him to', 'press for').
+        return True
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
@@ -490,6 +507,16 @@ _NOUN_BEFORE = lazy_compile(
     r"\b(?:and|or|the|these|those|such|their|his|her|its|our|many|some|new|recent)\s+$", re.I
 )
 _REPLIES = {"respond", "reply", "react", "answer", "retort"}
+_STATES_NOUN = lazy_compile(
+    r"\s+(?:(?:that|which|who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*"
+    r"(?:have|has|had|are|were|is|was|will|would|can|could|may|might|[a-z]+ed)\b"
+    r"|like\s|such\s+as\s|where\s|in\s+which\s)"
+)
+_PRESS_NOUN = lazy_compile(
+    r"\s+(?:secretar(?:y|ies)|conferences?|releases?|office|officers?|aides?|briefings?|calls?"
+    r"|corps|coverage|reports?|statements?|gallery|pool|freedom|teams?|staff|box|room"
+    r"|availabilit(?:y|ies)|association|club|baron|barons|deputy|spokes(?:man|woman|person))\b"
+)
 _BY_ACTION = lazy_compile(r"(?:\s+[a-z]+ly)?\s+by\s+[a-z]{3,}ing\b")
 _WH_NEXT = lazy_compile(r"\s+(?:if|whether|how|what|which|when|where|who)\b")
 
@@ -554,7 +581,16 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # subject's, not the document's or the date's.
                     speaker = None
                     participle = True
-                if speaker is not None:
+                if (
+                    speaker is not None
+                    and (first_conj := _first_conjunct(ctx, lo, speaker)) is not None
+                ):
+                    # 'Sanders and his supporters say ...', 'Current and former
+                    # officials said': the coordinated subject speaks, from its first
+                    # conjunct at the start of the clause.
+                    speaker = (first_conj, speaker[1])
+                    f0 = min(first_conj, c0)
+                elif speaker is not None:
                     # '"...," the mayor, Jane Hill, said': the role is the frame's.
                     f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
                 elif participle:
@@ -1222,10 +1258,42 @@ def _pieces(
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
         after = None
+    elif (
+        after is not None
+        and text[cue[0] : cue[1]].lower().startswith("according")
+        # Not 'According to the mayor, the plan that ...': the source ends the
+        # sentence's content, after words of its own.
+        and text[lo:f0].strip(" \t\n“‘\"'")
+        and not _has_quote(ctx, *after)
+        and _source_gloss(ctx, after)
+    ):
+        # '..., according to CrowdTangle, a social analytics tool that monitors social
+        # media', '... according to sources who have seen it': what the source is.
+        after = None
+    # 'The plan, officials say, would cost billions': a frame set off by commas inside
+    # one reported clause; the clause's subject before it, its verb after it.
+    paren = (
+        first
+        and not linked
+        and not mid
+        and before is not None
+        and after is not None
+        # The frame's own subject before its verb ('officials say'), not a
+        # participle's ('The deal, announced Friday, would last ...').
+        and speaker is not None
+        and speaker[1] <= cue[0]
+        and ctx.count_words(*before) >= 2
+        and text[lo:f0].rstrip().endswith(",")
+        and text[f1:hi].lstrip().startswith(",")
+        and _quoted_share(ctx, *before) < 0.8
+        and not _has_quote(ctx, *after)
+        and _predicate_opens(ctx, after)
+    )
     if (
         before is not None
         and after is not None
         and not linked
+        and not paren
         and _after_content(text, lo, f0)
         and not _has_quote(ctx, *after)
         and not _reports_content(ctx, cue, after)
@@ -1237,14 +1305,18 @@ def _pieces(
     after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
-    if before is not None and (
-        (after is None and _after_content(text, lo, f0))
-        or (
-            after is not None
-            and (
-                inverted
-                or after_words <= 2
-                or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+    if (
+        not paren
+        and before is not None
+        and (
+            (after is None and _after_content(text, lo, f0))
+            or (
+                after is not None
+                and (
+                    inverted
+                    or after_words <= 2
+                    or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+                )
             )
         )
     ):
@@ -1268,11 +1340,12 @@ def _pieces(
     if (
         after is not None
         and not linked
+        and not paren
         and (_TIME_CLAUSE.match(text, f1, hi) or not _reports_content(ctx, cue, after))
     ):
         # 'said as he launched the process': a time clause, not what was said.
         after = None
-    if mid and before is not None and after is not None:
+    if (mid or paren) and before is not None and after is not None:
         # Both sides of a frame set inside one clause are its content.
         pass
     elif before is not None and not _reports_content(ctx, cue, before, whole=True):
@@ -1313,6 +1386,84 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+def _source_gloss(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` only describes the source named before it: a relative clause
+    ('who have seen the messages', 'which tracks ...') or a noun phrase and its relative
+    clause ('a social analytics tool that monitors ...'), no verb before the relative."""
+    words = [w.lower() for w in ctx.words(*piece)[:10]]
+    if not words:
+        return False
+    if words[0] in ("who", "which", "whose"):
+        return True
+    if words[0] not in ("a", "an", "the"):
+        return False
+    for w in words[1:]:
+        if w in ("that", "which", "who", "whose"):
+            return True
+        if w in _VERBISH or w in IRREGULAR_PAST or w in SUBJECT_PRONOUNS:
+            return False
+    return False
+
+
+_FIRST_CONJUNCT = lazy_compile(
+    r"\s*(?:(?:But|And|Yet|So|Still)\s+)?((?:[\w’'.\-]+\s+){1,5}?)(?:and|&)\s+(?:even\s+)?$"
+)
+
+
+def _first_conjunct(ctx: Context, lo: int, speaker: Span) -> int | None:
+    """Where a coordinated subject starts when the speaker phrase is its last conjunct
+    and the clause opens with the first ('Politicians and even some technologists
+    say'): at most four capitalised words, no verb, no pronoun; else None."""
+    text = ctx.text
+    if text[speaker[0] : speaker[1]].lower() in PRONOUNS:
+        return None
+    m = _FIRST_CONJUNCT.fullmatch(text, lo, speaker[0])
+    if m is None or (lo > 0 and not _CONJUNCT_LEAD.search(text, max(0, lo - 3), lo)):
+        return None
+    words = m.group(1).split()
+    low = [w.lower().strip(",") for w in words]
+    if any(
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or w in PRONOUNS
+        or w in PREPOSITIONS - {"of"}
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or not w.isalpha()
+        and "." not in w
+        for w in low
+    ):
+        return None
+    # Names and capitalised words only ('Sanders', 'White House', 'Current'): a
+    # lower-case word may be a verb the lists miss ('The mayor met Jones and ...').
+    if len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return None
+    return m.start(1)
+
+
+# What stands before a clause the first conjunct may open: the start of a sentence or
+# paragraph, or a closing quotation mark and a space.
+_CONJUNCT_LEAD = lazy_compile(r"(?:[.!?\n]|[.!?,]?[”\"’])\s*$|^\s*$")
+
+
+def _predicate_opens(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` opens with a finite verb or an infinitive, after any adverb
+    ('would cost billions', 'limited the recovery', 'is manifold', 'to take cues'):
+    the rest of a clause whose subject stands before a parenthetical frame."""
+    words = [w.lower() for w in ctx.words(*piece)[:4]]
+    while words and (words[0] in _VERB_ADVERBS or (words[0].endswith("ly") and len(words) > 1)):
+        words = words[1:]
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    w = words[0]
+    return (
+        w in _VERBISH
+        or w in IRREGULAR_PAST
+        or w == "to"
+        or (w.endswith("ed") and w not in ED_ADJECTIVES)
+        or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_VERB_S)
+    )
 
 
 # A subordinate clause opening the sentence, up to the cue with no clause break before it.

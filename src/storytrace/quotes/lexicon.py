@@ -164,7 +164,8 @@ BARE_SPEAKERS = set(
     documents records others many some both most all polls studies data surveys reports
     conservatives liberals protesters organizers organisers ministers mps tories members
     authorities officers detectives deputies troopers firefighters doctors relatives neighbours
-    neighbors diplomats regulators executives""".split()
+    neighbors diplomats regulators executives advisers advisors strategists staffers employees
+    participants respondents""".split()
 )
 
 NAME_PARTICLES = {"of", "for", "the", "and", "de", "van", "von", "da", "del", "al", "bin"}

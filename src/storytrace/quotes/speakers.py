@@ -1032,7 +1032,13 @@ def _named_below(text: str, name: str, start: int) -> bool:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while words and words[0].lower().strip(".") in TITLES:
+    while words and (
+        words[0].lower().strip(".") in TITLES
+        # 'Vice President Joseph R. Biden', 'Deputy Secretary ...'.
+        or (
+            words[0].lower() in ("vice", "deputy") and len(words) > 1 and words[1].lower() in TITLES
+        )
+    ):
         words = words[1:]
     return re.sub(r"[’']s$", "", " ".join(words))
 
@@ -1042,7 +1048,13 @@ _NOT_SPEAKERS = RELATIVES | {"", "whom", "whose", "what", "there"}
 # A name opening its sentence, a comma after it ('But Tom Fitton, ...').
 _NAME_THEN_COMMA = lazy_compile(
     r"[\s“‘\"]*(?:(?:But|And|Yet|So|Still|Meanwhile)\s+)?"
-    r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+"
+    # 'Vice President Joseph R. Biden Jr., who ...': a suffix after the name.
+    r"((?:[A-Z][\w’'\-]*\.?\s+){0,5}[A-Z][\w’'\-]+(?:,?\s+(?:Jr|Sr)\.?)?),\s+"
+)
+# An apposition that describes a person: a relative 'who', or a role within its first
+# words ('acting political director of ...', 'a former aide to ...').
+_PERSON_APPOSITION = lazy_compile(
+    r"(?:who\s|(?:[a-z\-]+\s+){0,3}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b)"
 )
 # What opens an apposition: a determiner or a lower-case word ('a pollster', 'executive
 # director of', 'who lives in'), or an age ('30, of Raleigh').
@@ -1056,6 +1068,13 @@ _PREDICATE_AFTER_COMMA = lazy_compile(
 _PHRASE_TO_CUE = lazy_compile(
     r"(?:\s+(?:to|for|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*){1,5})?"
     r"\s*,?\s*(?:(?:has|have|had|also|later|then)\s+)*"
+)
+# Or the rest of a longer apposition after the phrase, set off by commas and opening in
+# lower case: 'Ms. Arnold, who helped found EDGE|, an environmental justice group based
+# in Philadelphia, said'; 'Richard Shelby, the Alabama Republican who heads the Senate
+# Banking Committee|, which oversees the Fed, said'.
+_APPOSITION_TAIL = lazy_compile(
+    r",\s+(?=[a-z])[^;:“”\"‘’\n]{1,160}?,\s*(?:(?:has|have|had|also|later|then)\s+)*"
 )
 
 
@@ -1071,7 +1090,10 @@ def _subject_before_apposition(ctx: Context, q: Quote) -> Span | None:
     s, e = q.speaker
     c0 = q.cue[0]
     text = ctx.text
-    if e > c0 or _PHRASE_TO_CUE.fullmatch(text, e, c0) is None:
+    if e > c0 or (
+        _PHRASE_TO_CUE.fullmatch(text, e, c0) is None
+        and _APPOSITION_TAIL.fullmatch(text, e, c0) is None
+    ):
         return None
     if text[s:e].lower() in PRONOUNS or text[s:e].lower() in RELATIVES:
         # A pronoun resolves on its own ('Gary Byrne, ..., wrote a book in which he says').
@@ -1085,23 +1107,30 @@ def _subject_before_apposition(ctx: Context, q: Quote) -> Span | None:
         return None
     if any(ch in text[m.end() : c0] for ch in ';:“”"\n'):
         return None
-    if _PREDICATE_AFTER_COMMA.search(text, m.end(), s):
+    if _PREDICATE_AFTER_COMMA.search(text, m.end(), c0):
         # The apposition closed and the subject's own verb followed: the phrase is in
         # its predicate ('McCain, the nominee, issued a statement after Donald Trump
         # told ...').
         return None
     name = _strip_titles(m.group(1))
     words = name.split()
-    if (
-        not words
-        or any(w.lower().strip(".") in NOT_NAME | PREPOSITIONS | TEMPORAL for w in words)
-        or is_organisation(ctx, name)
-    ):
+    if not words or any(w.lower().strip(".") in NOT_NAME | PREPOSITIONS | TEMPORAL for w in words):
         return None
-    if not (
-        name in ctx.persons
-        or name_gender(ctx, m.group(1))
-        or (len(words) == 1 and words[0] in ctx.by_part)
+    # 'Murshed Zaheed, acting political director of ...': a full name, no organisation's
+    # word in it, that the apposition describes as a person (whatever an entity tagger
+    # made of an unfamiliar name).
+    described = (
+        len(words) >= 2
+        and not {w.lower() for w in words} & ORG_WORDS
+        and _PERSON_APPOSITION.match(text, m.end()) is not None
+    )
+    if not described and (
+        is_organisation(ctx, name)
+        or not (
+            name in ctx.persons
+            or name_gender(ctx, m.group(1))
+            or (len(words) == 1 and words[0] in ctx.by_part)
+        )
     ):
         return None
     return m.span(1)
