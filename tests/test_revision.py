@@ -171,3 +171,15 @@ def test_a_replacement_across_a_sentence_end_that_changes_words_is_no_trim() -> 
     b = Doc("The mayor opened the new bridge today. Rain fell all morning. Crowds watched it.")
     p = revision.label(a, b, [make_passage(a, b, merge_ops(opcodes(a.norms, b.norms)))])[0]
     assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
+
+
+def test_a_short_brief_sharing_a_few_words_is_neither_copied_nor_reworded() -> None:
+    # ECB+: a 13-word brief shares "Maurice Cheeks ... coach" with an article's headline.
+    # Three equal words are 30% of it, but no reader would call that a copy or a rewrite.
+    a = (
+        "Maurice Cheeks is out as Philadelphia 76ers head coach\nThe Philadelphia 76ers fired"
+        " coach Maurice Cheeks on Saturday, one day after the team lost again.\nThe team lost"
+        " nine of its first fourteen games and the owners met on Friday, officials said."
+    )
+    b = "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach."
+    assert compare(a, b).verdict not in ("copied", "reworded")

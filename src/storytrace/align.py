@@ -1077,7 +1077,7 @@ def decide_verdict(doc_a: Doc, doc_b: Doc, passages: list[Passage], cov: dict[st
         "longest_copied_words"
     ] >= COPIED_RUN_MIN:
         return "copied"
-    if reworded >= REWORDED_MIN:
+    if reworded >= REWORDED_MIN and _passage_words(passages) >= COPIED_WORDS_MIN:
         return "reworded"
     # Below the coverage rules, evidence.gather decides same-story or unrelated.
     return "same-story" if passages else "unrelated"
@@ -1104,6 +1104,12 @@ SPUN_MIN = 0.3
 def _copied_words(passages: list[Passage]) -> int:
     """Equal words in the verbatim and edited passages (``copied``'s kinds)."""
     return sum(p.matched for p in passages if p.kind in ("verbatim", "edited"))
+
+
+def _passage_words(passages: list[Passage]) -> int:
+    """Words of all passages, each counted on its shorter side (``reworded``'s minimum: a
+    sentence pair whose shorter side is a four-word brief is no rewrite of anything)."""
+    return sum(min(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0]) for p in passages)
 
 
 def _equal_share(passages: list[Passage]) -> float:
