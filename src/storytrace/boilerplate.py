@@ -194,14 +194,9 @@ def _needle(pattern: str) -> str:
 _ALTERNATIVES = lazy_compile(r"\(\?:([a-z |]+)\)(?![?*+{])")
 
 
-def _choices(pattern: str) -> list[tuple[str, ...]]:
-    """Top-level groups of plain words every match takes one of ("(?:article|story)" gives
-    ("article", "story")); a group that is optional, nested or holds more than letters is
-    left out, and a pattern with a top-level "|" has none.
-
-    >>> _choices(r"\\bsubscribe (?:now|to (?:our|the))\\b (?:a|b)(?:c)? (?:d|e)")
-    [('a', 'b'), ('d', 'e')]
-    """
+def _top_level(pattern: str) -> tuple[set[int], bool]:
+    """Where ``pattern``'s top-level groups open, and whether it has a ``|`` outside every
+    group (escapes and character classes skipped)."""
     depth, at_top, i = 0, set(), 0
     while i < len(pattern):
         c = pattern[i]
@@ -218,8 +213,22 @@ def _choices(pattern: str) -> list[tuple[str, ...]]:
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            return []
+            return at_top, True
         i += 1
+    return at_top, False
+
+
+def _choices(pattern: str) -> list[tuple[str, ...]]:
+    """Top-level groups of plain words every match takes one of ("(?:article|story)" gives
+    ("article", "story")); a group that is optional, nested or holds more than letters is
+    left out, and a pattern with a top-level "|" has none.
+
+    >>> _choices(r"\\bsubscribe (?:now|to (?:our|the))\\b (?:a|b)(?:c)? (?:d|e)")
+    [('a', 'b'), ('d', 'e')]
+    """
+    at_top, bar = _top_level(pattern)
+    if bar:
+        return []
     return [
         tuple(m.group(1).split("|")) for m in _ALTERNATIVES.finditer(pattern) if m.start() in at_top
     ]
@@ -245,25 +254,7 @@ def _line_anchored(pattern: str) -> bool:
     >>> _line_anchored(r"^\\s*(?:a|b)"), _line_anchored(r"^a|b"), _line_anchored(r"\\ba")
     (True, False, False)
     """
-    if not pattern.startswith("^"):
-        return False
-    depth, i = 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = pattern.index("]", i + 2) + 1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return False
-        i += 1
-    return True
+    return pattern.startswith("^") and not _top_level(pattern)[1]
 
 
 def _line_matches(rx: re.Pattern, text: str) -> Iterator[re.Match]:

@@ -41,6 +41,7 @@ import lzma
 import os
 import re
 import zlib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -407,9 +408,7 @@ def _among_synonyms(phrase: str, candidates: tuple[str, ...], moby_on: bool) -> 
         return any(c in found for c in candidates)
     if any(f",{c}," in line for c in candidates):
         return True
-    k = _key(phrase)
-    entries = _wordnet(wordnet_source()).get(k, ())
-    return any(c != k and c in lemmas for lemmas in entries for c in candidates)
+    return any(c in _wordnet_synonyms(phrase) for c in candidates)
 
 
 @lru_cache(maxsize=100_000)
@@ -456,8 +455,11 @@ def _has_compound(phrase: str, head: str, moby_on: bool) -> bool:
         return any(s.endswith(" " + head) or s == head for s in synonyms(phrase))
     if f",{head}," in line or f" {head}," in line:
         return True
+    return any(s.endswith(" " + head) or s == head for s in _wordnet_synonyms(phrase))
+
+
+def _wordnet_synonyms(phrase: str) -> Iterator[str]:
+    """The WordNet lemmas listed with ``phrase`` (in :func:`key` form), itself left out: what
+    :func:`synonyms` adds to a Moby line, read without building the set."""
     k = _key(phrase)
-    entries = _wordnet(wordnet_source()).get(k, ())
-    return any(
-        s != k and (s.endswith(" " + head) or s == head) for lemmas in entries for s in lemmas
-    )
+    return (s for lemmas in _wordnet(wordnet_source()).get(k, ()) for s in lemmas if s != k)
