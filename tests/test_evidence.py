@@ -465,8 +465,9 @@ def test_a_quotation_lifted_with_its_frame_is_a_shared_passage(lift: str, reuse:
 # FRAMED lifted with a word of its frame edited into one carrying an opening quotation mark
 # (bench/sentence_reuse.py's edited lifts replace words with words of other articles, marks
 # and all): the mark opens a quotation in one article only, and the frame is still the
-# narrator's. When both articles quote from a word they print differently, it is a quoted
-# statement, and its words are no frame.
+# narrator's. When both articles quote from a word they print differently around frames of
+# their own, it is a quoted statement, and its words are no frame. (Until one swapped word
+# stopped making a passage ``spun``, that case passed on the spun label, whatever the frame.)
 FRAMED_MARKED = FRAMED.replace("Radio 4's", "\"every 4's")
 QUOTED_BOTH = (
     'The owners and staff said they were "extremely careful with very old and highly '
@@ -479,7 +480,13 @@ QUOTED_BOTH = (
     [
         (FRAMED, FRAMED_MARKED, True),
         (FRAMED_MARKED, FRAMED, True),
-        (QUOTED_BOTH, QUOTED_BOTH.replace('"extremely careful', '"really careful'), False),
+        (
+            QUOTED_BOTH,
+            QUOTED_BOTH.replace('"extremely careful', '"really careful').replace(
+                "The owners and staff said", "Its owner told reporters"
+            ),
+            False,
+        ),
     ],
 )
 def test_a_quotation_mark_an_edit_brought_leaves_the_frame(
@@ -604,3 +611,53 @@ def test_prose_with_many_commas_is_not_a_list_of_names():
         "library hours, a grant for the museum, and, after a long debate, the bus lanes."
     )
     assert name_lists(Doc(prose)) == []
+
+
+# Two reports of two different polls print the pollsters' stock sentence, each with its own
+# figures: 16 words aligned as one lightly edited passage (14 equal, 88%), which counted as a
+# lifted sentence until a changed figure made it a stock sentence (PolNeAR train: two polls a
+# day apart were ``same-story`` on "The margin of sampling error is plus or minus six / 4.57
+# percentage points").
+POLL_A = (
+    "Okafor leads in Dunmore poll\n"
+    "Councillor Ada Okafor holds a clear lead over two rivals in the race for mayor of Dunmore, "
+    "a Riverside College poll released on Monday found.\n"
+    "Okafor has the backing of 41 percent of likely voters, ahead of Paul Brenner on 28 percent "
+    "and Lisa Tamm on 17 percent.\n"
+    "{stock}\n"
+    "Okafor's campaign said the result reflected her work on the city's bus network."
+)
+POLL_B = (
+    "Harbour tax splits Kelby voters\n"
+    "Voters in the coastal county of Kelby are evenly divided over a proposed tax to rebuild its "
+    "harbour wall, according to a survey by the Westgate Institute published on Thursday.\n"
+    "Forty-six percent support the levy and 45 percent oppose it, with the rest undecided.\n"
+    "{stock}\n"
+    "County commissioners will vote on whether to put the tax on the November ballot."
+)
+STOCK = "The margin of sampling error for the full sample is plus or minus four percentage points."
+
+
+@pytest.mark.parametrize(
+    ("stock_b", "reuse"),
+    [
+        (STOCK.replace("full", "whole").replace("four", "3.5"), False),  # other figures
+        (STOCK.replace("full", "whole").replace("four", "five"), False),  # in words too
+        (STOCK.replace("full", "whole"), True),  # the same figure: one sentence reused
+    ],
+)
+def test_a_stock_sentence_with_other_figures_is_no_shared_passage(
+    stock_b: str, reuse: bool
+) -> None:
+    cmp = compare(POLL_A.format(stock=STOCK), POLL_B.format(stock=stock_b))
+    assert [p.kind for p in cmp.passages] == ["edited"]
+    assert cmp.coverage["longest_copied_words"] >= 15
+    assert ("shared-passage" in cmp.evidence.held) is reuse
+    assert cmp.verdict == ("same-story" if reuse else "unrelated")
+    if not reuse:
+        assert "long enough to count" in cmp.evidence.explanation
+    # One swapped word ("full" / "whole") is no spinner's pattern, and another figure is no
+    # synonym even where the thesaurus lists numbers together ("four" / "five").
+    ops = {cmp.b.text[e.b[0] : e.b[1]]: e.op for e in cmp.passages[0].edits if e.op != "equal"}
+    assert ops.get("whole") == "synonym"
+    assert all(op == "replace" for word, op in ops.items() if word in ("3.5", "five"))

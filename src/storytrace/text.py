@@ -22,13 +22,14 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
 from _thread import allocate_lock
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -154,6 +155,47 @@ STOPWORDS = frozenset(
     whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
     yourself yourselves""".split()
 )
+
+_UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen""".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+FIGURE_WORDS: dict[str, float] = {
+    **{w: float(i) for i, w in enumerate(_UNITS)},
+    **{w: float(20 + 10 * i) for i, w in enumerate(_TENS)},
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+"""Number words a figure can be written in ("plus or minus six percentage points"), with
+their values."""
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def figure_value(norm: str) -> float | None:
+    """The value of a figure token (digits first, or a number word), else None.
+
+    >>> [figure_value(w) for w in ("4.57", "six", "1,200", "1990s", "sixth", "4")]
+    [4.57, 6.0, 1200.0, 1990.0, None, 4.0]
+    """
+    if norm[:1].isdigit():
+        return float(_LEADING_NUMBER.match(norm).group().replace(",", ""))
+    return FIGURE_WORDS.get(norm)
+
+
+def other_figures(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Whether both word lists give figures and not the same ones: "six" against "4.57",
+    "four" against "five" (not "four" against "4", nor "million" against "thousand
+    thousand": the same values, or the same product). Two texts stating other numbers state
+    other facts, so such a replacement is neither a synonym swap nor reuse of one sentence.
+
+    >>> other_figures(["plus", "six"], ["4.57"]), other_figures(["six"], ["6", "points"])
+    (True, False)
+    """
+    fa = [v for v in map(figure_value, words_a) if v is not None]
+    fb = [v for v in map(figure_value, words_b) if v is not None]
+    return bool(fa) and bool(fb) and set(fa) != set(fb) and math.prod(fa) != math.prod(fb)
 
 
 Span = tuple[int, int]
