@@ -948,3 +948,35 @@ def test_coverage_without_passages_has_every_key_in_order_and_finds_no_quotation
     assert list(none) == list(full) and full["a"] > 0
     assert none == dict.fromkeys(full, 0.0) and type(none["longest_copied_words"]) is int
     assert a._quotations is None and b._quotations is None  # never looked for
+
+
+# Two reports of one race, each with its own poll: the figures differ, so the sentences
+# report two polls, not one sentence reworded (PolNeAR train: "Less than 1 percent chose
+# former Maryland Gov. Martin O'Malley" / "only four percent would vote for ... O'Malley").
+POLL_LEAD = (
+    "Haskell widens lead in Orvale\n"
+    "Tom Haskell has widened his lead in the race for governor of Orvale, a survey by the "
+    "Pellam Institute found on Monday.\n"
+    "Among likely voters, Haskell won the backing of {x} percent, followed closely by Rita "
+    "Vance with 20 percent.\n"
+    "The Pellam Institute interviewed voters by telephone over four days."
+)
+POLL_REPLY = (
+    "Vance campaign shrugs off survey\n"
+    "Supporters of Rita Vance said a new survey would not change the shape of the campaign, "
+    "which has two weeks left to run.\n"
+    "Likely voters gave Haskell {y} percent support, with Vance following closely on 20 "
+    "percent.\n"
+    "Her spokesman said internal numbers told a different story."
+)
+
+
+@pytest.mark.parametrize("semantic", [None, "lexical"])
+@pytest.mark.parametrize(("x", "y", "reworded"), [(22, 27, False), (22, 22, True)])
+def test_sentences_giving_other_figures_are_no_rewording(
+    x: int, y: int, reworded: bool, semantic: str | None
+) -> None:
+    from storytrace.align import Options
+
+    cmp = compare(POLL_LEAD.format(x=x), POLL_REPLY.format(y=y), Options(semantic=semantic))
+    assert [p.kind for p in cmp.passages] == (["reworded"] if reworded else [])

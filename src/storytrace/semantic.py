@@ -36,7 +36,7 @@ from storytrace.diff import (
     merge_ops,
     opcodes,
 )
-from storytrace.text import STOPWORDS, Doc, sentence_spans
+from storytrace.text import STOPWORDS, Doc, other_figures, sentence_spans
 
 Span = tuple[int, int]
 MODES = ("embedding", "lexical")
@@ -451,7 +451,11 @@ def reworded_passages(
     spans_b = [doc_b.span(*t) for t in sb]
     sim = Similarity(sim_mode)
     m = sim.matrix([doc_a.text[s:e] for s, e in spans_a], [doc_b.text[s:e] for s, e in spans_b])
-    pairs = _mutual_best(m, COMPARE_THRESHOLDS[sim.mode])
+    pairs = [
+        (i, j, score)
+        for i, j, score in _mutual_best(m, COMPARE_THRESHOLDS[sim.mode])
+        if not other_figures(doc_a.norms[sa[i][0] : sa[i][1]], doc_b.norms[sb[j][0] : sb[j][1]])
+    ]
     if any(p.kind == "spun" for p in found):
         pairs += _ordered_pairs(found, sa, sb, m, pairs, ORDERED_THRESHOLDS[sim.mode])
     out = []

@@ -185,17 +185,23 @@ def figure_value(norm: str) -> float | None:
 
 
 def other_figures(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
-    """Whether both word lists give figures and not the same ones: "six" against "4.57",
-    "four" against "five" (not "four" against "4", nor "million" against "thousand
-    thousand": the same values, or the same product). Two texts stating other numbers state
-    other facts, so such a replacement is neither a synonym swap nor reuse of one sentence.
+    """Whether each word list gives a figure the other does not: "six" against "4.57",
+    "four" against "five", "1 percent" against "four percent" (not "four" against "4", nor
+    "million" against "thousand thousand", the same product; nor "10 dead, 20 hurt" against
+    "20 hurt", where one side only says less). Two texts stating other numbers state other
+    facts: such a replacement is no synonym swap, such sentences no rewording of one another.
 
     >>> other_figures(["plus", "six"], ["4.57"]), other_figures(["six"], ["6", "points"])
     (True, False)
+    >>> other_figures(["10", "dead", "20", "hurt"], ["20", "hurt"])
+    False
     """
     fa = [v for v in map(figure_value, words_a) if v is not None]
     fb = [v for v in map(figure_value, words_b) if v is not None]
-    return bool(fa) and bool(fb) and set(fa) != set(fb) and math.prod(fa) != math.prod(fb)
+    if not fa or not fb:
+        return False
+    sa, sb = set(fa), set(fb)
+    return bool(sa - sb) and bool(sb - sa) and math.prod(fa) != math.prod(fb)
 
 
 Span = tuple[int, int]
