@@ -36,6 +36,7 @@ from storytrace.quotes.lexicon import (
     STATEMENT_NOUNS,
     SUBJECT_PRONOUNS,
     TEMPORAL,
+    TEMPORAL_LEAD,
     TITLES,
     TRANSITIVE,
 )
@@ -581,6 +582,22 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # subject's, not the document's or the date's.
                     speaker = None
                     participle = True
+                elif (
+                    speaker is not None
+                    and cue.participle
+                    and _governed(text, lo, speaker)
+                    and (subject := clause_subject(ctx, u0, c0, whole=True)) is not None
+                    and subject[1] <= speaker[0]
+                ):
+                    # 'TCI and Atticus have opposed the bid for some time saying ...',
+                    # 'Cruz is making a pitch to New York voters saying ...': the noun
+                    # phrase before the participle is the object of a verb or of 'to',
+                    # not who speaks; the clause's subject is.
+                    if (conj := _AND_NAME.match(text, subject[1], speaker[0])) is not None:
+                        # 'TCI and Atticus have opposed ...': both conjuncts speak.
+                        subject = subject[0], conj.end()
+                    speaker = subject
+                    f0 = min(f0, subject[0])
                 if (
                     speaker is not None
                     and (first_conj := _first_conjunct(ctx, lo, speaker)) is not None
@@ -595,7 +612,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
                 elif participle:
                     # "Mr. Trump echoed Mr. Putin, saying ...": the clause's subject.
-                    speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)
+                    # 'took the last step Wednesday of announcing ...': with no comma
+                    # before the participle, the subject's clause runs up to it.
+                    speaker = (
+                        frames[-1][1]
+                        if frames
+                        else clause_subject(
+                            ctx, u0, c0, whole=_COMMA_ADVERB.search(text, lo, c0) is None
+                        )
+                    )
                     if speaker is None:
                         continue
                 elif (
@@ -945,7 +970,9 @@ _READ_INVERTED = lazy_compile(
 _DASH_END = lazy_compile(r"\s[—–-]\s*$|[—–]\s*$")
 _RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
 _PAREN_PREP = lazy_compile(r",\s*(?:despite|after|before|while|without|when|by)\s+$")
-_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when|despite)\s*$")
+_PREP_BEFORE = lazy_compile(
+    r"\b(?:for|by|from|in|after|before|while|without|when|despite|upon|of)\s*$"
+)
 _COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*"
     # 'Kasich offered the man a job, then says he’ll welcome advice'.
@@ -1151,6 +1178,32 @@ def _object_not_speaker(text: str, speaker: Span) -> bool:
     return bool(set(words) & _DOCUMENTS or (len(words) == 1 and words[0] in _MONTHS | TEMPORAL))
 
 
+# Verbs whose object may well be who speaks next: 'heard voters saying', 'quoted an
+# aide saying', 'a video showed protesters chanting'.
+_PERCEIVED = set(
+    """heard hear hears saw see sees seen watched watch quoted quote quotes cited cite cites
+    showed shows shown featured features found finds included includes overheard
+    interviewed surveyed polled asked left""".split()
+)
+_AND_NAME = lazy_compile(r"\s+and\s+(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*(?=\s+[a-z])")
+_GOVERNED_BY = lazy_compile(r"(?<![\w’'])([a-z]+)\s+$")
+
+
+def _governed(text: str, lo: int, speaker: Span) -> bool:
+    """Whether the noun phrase just before a participle (no comma between) is the object
+    of a past-tense verb or of 'to'/'on'/'at' ('released a new radio ad calling ...',
+    'wrote a letter to the attorney general asking ...'), not the participle's subject."""
+    m = _GOVERNED_BY.search(text, max(lo, speaker[0] - 25), speaker[0])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in ("to", "on", "at", "toward", "towards"):
+        return True
+    return word not in _PERCEIVED and (
+        word in IRREGULAR_PAST or (word.endswith("ed") and word not in ED_ADJECTIVES)
+    )
+
+
 def _calls_for(text: str, cue: Span) -> bool:
     words = text[cue[0] : cue[1]].lower().split()
     return len(words) == 2 and words[1] == "for" and CUE_FORMS.get(words[0]) == "call"
@@ -1170,7 +1223,22 @@ def _object_then_that(ctx: Context, cue: Span, s: int, e: int) -> bool:
     not the reported clause; a listener before 'that' is not ('told the paper that')."""
     words = ctx.words(s, e)
     lemma = CUE_FORMS.get(ctx.text[cue[0] : cue[1]].split()[0].lower())
-    return bool(words) and words[0].lower() in _OBJECT_OPENERS and lemma not in _LISTENER_CUES
+    if not words or lemma in _LISTENER_CUES:
+        return False
+    first = words[0].lower()
+    return first in _OBJECT_OPENERS or (
+        # 'have predicted consolidation in a market that they call fragmented': a bare
+        # noun object, then a relative clause; not a time, place or manner phrase
+        # ('said Tuesday in a statement that', 'said privately that').
+        words[0].isalpha()
+        and words[0].islower()
+        and len(words) >= 3
+        and first not in PREPOSITIONS | TEMPORAL | TEMPORAL_LEAD | AUX_ADV | _LINK_ADVERBS
+        and not first.endswith("ly")
+    )
+
+
+_LINK_ADVERBS = set("again once twice too also even still then there here so".split())
 
 
 def _pieces(

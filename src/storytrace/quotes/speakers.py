@@ -182,7 +182,7 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         if outer is not None:
             words = {t.group(0).lower() for t in toks[outer[0] : outer[1] + 1]}
             if toks[outer[0]].group(0).lower() in DETERMINERS and (
-                SPOKES.search(" ".join(words)) or words & PERSON_ROLES
+                SPOKES.search(" ".join(words)) or words & (PERSON_ROLES | _EXPERTS)
             ):
                 return toks[outer[0]].start(), toks[outer[1]].end()
         rel = next(
@@ -211,6 +211,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         first = np[0]
     return toks[first].start(), toks[np[1]].end()
 
+
+# Heads of a description by expertise: 'A leading expert on the Cuban economy says'
+# is the expert's, not the economy's.
+_EXPERTS = {"expert", "experts", "specialist", "specialists", "researcher", "scholar", "academic"}
 
 _DATELINE_WORD = lazy_compile(r"\d[\d:.,]*|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|ET|BST|\|")
 _MONTH = lazy_compile(
