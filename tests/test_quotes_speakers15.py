@@ -156,3 +156,81 @@ def test_time_clause_after_asks_is_not_content() -> None:
     )
     contents = [text[q.content[0] : q.content[1]] for q in extract_quotes(text)]
     assert not any("cleaner walks" in c for c in contents)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Ms. Okafor, a Fed governor since 2014, has emerged over the last year as a "
+            "leading advocate for patience, pressing the case that low rates help growth.",
+            "low rates help growth",
+            "Okafor",
+        ),
+        (
+            "But Mr. Alvarez, a Republican who described himself as a devout Catholic, said "
+            "he recoiled at the attacks.",
+            "recoiled at the attacks",
+            "Alvarez",
+        ),
+    ],
+)
+def test_a_description_after_the_name_is_its_apposition(
+    text: str, words: str, speaker: str
+) -> None:
+    assert speaker in (_quote_with(text, words).speaker_name or "")
+
+
+def test_an_adverb_before_the_comma_is_no_name() -> None:
+    # Guard: 'There,' opens the sentence; the description after it is the subject.
+    text = (
+        "There, the district chairman Carl Moss declined to name the delegates but said "
+        "one was an avowed supporter."
+    )
+    assert "Carl Moss" in (_quote_with(text, "avowed supporter").speaker_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Republican Party of Wyoming said the vote was fair.", "Republican Party of Wyoming"),
+        # Guard: no role word in the name.
+        ("The Labour Party of Scotland said the vote was fair.", "Labour Party of Scotland"),
+    ],
+)
+def test_an_organisation_named_with_of_keeps_its_head(text: str, name: str) -> None:
+    q = _quote_with(text, "vote was fair")
+    assert q.speaker_name == name
+    assert q.speaker_type == "organisation"
+
+
+def test_a_role_named_with_of_is_still_a_role() -> None:
+    # Guard: 'the Prime Minister of Britain' is a person's role, not an organisation.
+    q = _quote_with("The Prime Minister of Britain said the vote was fair.", "vote was fair")
+    assert q.speaker_type == "person"
+
+
+CREDITS = """The senator spoke for an hour on Tuesday.
+
+"The idea that I would close the clinics is just not accurate. I helped write that bill."
+
+- Ruth Calder.
+
+Calder exaggerates when she says she helped write the bill.
+
+"The whole idea is something we hear about all the time, and it needs to stop."
+
+-Michelle Marks, Philadelphia.
+"""
+
+
+def test_a_credit_line_names_the_quotation_before_it() -> None:
+    assert _quote_with(CREDITS, "helped write that bill").speaker_name == "Ruth Calder"
+    # The credit overrides the speaker the quotation took over from the paragraph before.
+    assert _quote_with(CREDITS, "it needs to stop").speaker_name == "Michelle Marks"
+
+
+def test_a_dash_line_after_a_framed_quote_changes_nothing() -> None:
+    # Guard: a quotation with its own frame keeps its speaker.
+    text = '"We will win," said Tom Reyes.\n\n- Anna Field.\n'
+    assert _quote_with(text, "We will win").speaker_name == "Tom Reyes"

@@ -673,6 +673,25 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 end = i
                 at_verb = True
                 break
+        if (
+            end
+            and weak is not None
+            and k > 0
+            and text[weak[1] : u0 + start].strip() == ","
+            # The name itself: two capitalised words at least ('There, the chairman
+            # declined ...' opens with an adverb).
+            and len(weak_words := text[weak[0] : weak[1]].split()) >= 2
+            and all(w[:1].isupper() or w[:1].isdigit() for w in weak_words)
+            and (
+                toks[0].group(0) in ("a", "an", "the")
+                or toks[end].group(0).lower() in PREPOSITIONS | {"who", "which", "whose"}
+            )
+        ):
+            # 'Ms. Brainard, a Fed governor since 2014, has emerged ..., pressing',
+            # 'Morton Blackwell, founder of ..., YAF member in the 1960s ...,
+            # endorsed Cruz, saying': a description set off by commas after the name
+            # is its apposition, not the subject.
+            continue
         if end:
             span = toks[0].start(), toks[end - 1].end()
             if at_verb:
@@ -1775,7 +1794,14 @@ def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
     if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
         # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
         return None
-    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
+    head_run = rest[: next((k for k, w in enumerate(rest) if w in _CONNECTORS), len(rest))]
+    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest) and not (
+        # 'the Republican Party of Wyoming': an organisation's name whose head is no
+        # role ('the Prime Minister of Britain' still is one).
+        len(head_run) >= 2
+        and head_run[-1].lower() in ORG_WORDS
+        and not any(w.lower().strip(".,’'") in PERSON_HEADS | TITLES for w in head_run)
+    ):
         return None
     if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
         len(rest) == 1 and _TEAM.fullmatch(phrase)
