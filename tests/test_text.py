@@ -102,6 +102,13 @@ def test_initialisms_still_end_sentences_before_an_opening() -> None:
         "Officials said so.",
         "Ask the U.S. Army.",
     ]
+    # A quotation after an initial opens a sentence unless it is a nickname in a name.
+    t = 'Rep. Robert C. "Bobby" Scott spoke. It was Mr P. "Never known such a fuss," he said.'
+    assert _sents(t) == [
+        'Rep. Robert C. "Bobby" Scott spoke.',
+        "It was Mr P.",
+        '"Never known such a fuss," he said.',
+    ]
 
 
 def test_double_apostrophe_opens_a_sentence() -> None:

@@ -590,11 +590,12 @@ def _split_sentences(text: str) -> list[Span]:
 # A personal title never ends a sentence ("Mr. Smith", "Dr. Who"); an initial, an initialism
 # or another abbreviation does when what follows opens a sentence: a function word or a
 # sentence adverb ("on X. It was", "Apple Inc. The firm", "in the U.S. However, ..."), or
-# a quotation mark ("in the U.S. “We ..."). So "J.M. Berger", "U.S. Senate", "No. 10",
-# "St. Louis", "Jan. 5" and "John F. Kennedy" stay in one sentence, "in the U.S. The next
-# day" splits, and "in the U.S. Officials said" does not (no word list tells a name from a
-# sentence's first word there; an initialism before a capitalised name is the commoner case
-# in news copy: "U.S. President", "U.N. Security Council").
+# a quotation that is no nickname ("in the U.S. “We won,” he said"). So "J.M. Berger",
+# "U.S. Senate", "No. 10", "St. Louis", "Jan. 5" and "John F. Kennedy" stay in one
+# sentence, "in the U.S. The next day" splits, and "in the U.S. Officials said" does not
+# (no word list tells a name from a sentence's first word there; an initialism before a
+# capitalised name is the commoner case in news copy: "U.S. President", "U.N. Security
+# Council").
 _TITLES = frozenset(
     """Mr Mrs Ms Messrs Mme Dr Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Det Insp
     Supt Prof Rev Fr Hon""".split()
@@ -661,14 +662,24 @@ def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -
 
 def _continues_into(text: str, s2: int, nxt: re.Match[str] | None) -> bool:
     """Whether the text after an initial or abbreviation, whose first word is ``nxt``,
-    goes on with the same sentence: no opening quotation mark or bracket, no function word
-    and no sentence adverb first."""
-    if text[s2] in "\"'“‘([":
+    goes on with the same sentence: no opening bracket, no quotation but a nickname
+    ('Rep. Robert C. "Bobby" Scott', not 'Mr P. "Never known such a fuss'), no function
+    word and no sentence adverb first."""
+    if text[s2] in "([":
+        return False
+    if text[s2] in "\"'“‘" and not _NICKNAME.match(text, s2):
         return False
     if nxt is None:
         return True
     first = normalise_word(nxt.group())
     return first not in STOPWORDS and first not in _OPENERS
+
+
+# A short quoted name (letters and spaces, no punctuation) then a capitalised word: a
+# nickname inside a name.
+_NICKNAME = lazy_compile(
+    r"""(?:"[\w'’ -]{1,30}"|“[\w'’ -]{1,30}”|‘[\w -]{1,30}’|'[\w -]{1,30}') [A-Z]"""
+)
 
 
 def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
