@@ -45,7 +45,7 @@ from storytrace.names import MONTHS, WEEKDAYS
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import unique_sorted
-from storytrace.text import STOPWORDS, Doc, doc_of
+from storytrace.text import STOPWORDS, Doc, _fold, doc_of
 
 Span = tuple[int, int]
 
@@ -1305,10 +1305,11 @@ class Member(Record):
         digits=3,
     )
     shared: list[str] = jfield(
-        "vocabulary: capitalised words in the headline and lead of both articles (lower "
-        "case), sorted: names, and words capitalised only because they open a sentence, "
-        "which the story score counts alike; weekdays and month names left out "
-        "(stories.CALENDAR)."
+        "vocabulary: capitalised words in the headline and lead of both articles, as the "
+        "two articles write them (the most common capitalised form in their openings: "
+        "stories.written_names), sorted by their lower-case form: names, and words "
+        "capitalised only because they open a sentence, which the story score counts alike; "
+        "weekdays and month names left out (stories.CALENDAR)."
     )
 
 
@@ -1367,6 +1368,91 @@ CALENDAR = frozenset(WEEKDAYS | (MONTHS.keys() - {"may", "jan", "mar"}))
 ("Dec"; "May", "Jan" and "Mar" excepted: a surname, a first name, Mar-a-Lago). Left out of a
 member's ``shared`` names, which tell a reader why two articles are in one story ("both leads
 name Saturday" says nothing); the score's focal penalty still sees them."""
+
+
+OPENING_CHARS = 1_500
+"""Characters of an article's opening that :func:`written_names` reads: the headline and
+lead (:data:`LEAD_SENTENCES`) where the focal names were found, and some text after them."""
+
+
+def written_names(words: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """Each lower-case lead name in ``words`` as the articles write it: its most common
+    capitalised form in the openings (:data:`OPENING_CHARS`) of ``texts``, a form not all in
+    capitals first among equals (a headline's "SONY" against the lead's "Sony"); a word found
+    nowhere capitalised stays as given. A reader is shown "PSP" and "O'Brien", not "Psp".
+
+    >>> written_names(["dvds", "o'brien", "psp", "sony"],
+    ...               ["SONY UNVEILS PSP\\nSony sold DVDs, O’Brien said.", "Sony's PSP and dvds"])
+    ['DVDs', 'O’Brien', 'PSP', 'Sony']
+    """
+    words = list(words)
+    seen: dict[str, Counter] = {w: Counter() for w in words}
+    for text in texts:
+        for w, forms in _capitalised_forms(text[:OPENING_CHARS], seen.keys()).items():
+            seen[w].update(forms)
+    return [
+        max(seen[w], key=lambda f: (seen[w][f], not f.isupper())) if seen[w] else w for w in words
+    ]
+
+
+def _capitalised_forms(head: str, words: Collection[str]) -> dict[str, Counter]:
+    """Per word of ``words`` (normalised tokens), the capitalised forms of its tokens in
+    ``head``: found with ``str.find`` in the folded text (a word's occurrences there are its
+    tokens when no token continues across the match), else by tokenising ``head``."""
+    low = _fold(head.lower())
+    found: dict[str, Counter] = {w: Counter() for w in words}
+    if len(low) == len(head):
+        n = len(low)
+        missed = False
+        for w in words:
+            i = low.find(w) if w else -1
+            hit = False
+            while i >= 0:
+                j = i + len(w)
+                if not _joins(low, i - 1, i - 2) and not _joins(low, j, j + 1):
+                    hit = True
+                    if head[i].isupper():
+                        found[w][head[i:j]] += 1
+                i = low.find(w, i + 1) if j < n else -1
+            missed = missed or not hit
+        if not missed or head.isascii():
+            return found
+        found = {w: Counter() for w in words}  # a word written with marks ("Zoë"): tokenise
+    doc = Doc(head)
+    for norm, s, e in zip(doc.norms, doc.starts, doc.ends, strict=True):
+        if norm in found and head[s].isupper():
+            found[norm][head[s:e]] += 1
+    return found
+
+
+def _joins(low: str, k: int, beyond: int) -> bool:
+    """Whether ``low[k]`` (next to a match) continues the token: a word character, or an
+    apostrophe with a word character at ``beyond``, past it."""
+    if not 0 <= k < len(low):
+        return False
+    c = low[k]
+    if c.isalnum() or c == "_":
+        return True
+    return c == "'" and 0 <= beyond < len(low) and (low[beyond].isalnum() or low[beyond] == "_")
+
+
+def reads_openings(members: Mapping[str, Member]) -> set[str]:
+    """The articles whose openings :func:`as_written` reads for ``members``: each member with
+    shared lead names, and its partner."""
+    return {x for i, m in members.items() if m.shared for x in (i, m.with_) if x is not None}
+
+
+def as_written(members: Mapping[str, Member], openings: Mapping[str, str]) -> dict[str, Member]:
+    """``members`` with their ``shared`` lead names as written (:func:`written_names`) in
+    the member's and its partner's text (``openings``: article id to its text, or to its
+    first :data:`OPENING_CHARS` characters at least). Every engine shows them so."""
+    out = {}
+    for i, m in members.items():
+        if m.shared:
+            texts = [openings[x] for x in (i, m.with_) if x in openings]
+            m = replace(m, shared=written_names(m.shared, texts))
+        out[i] = m
+    return out
 
 
 @dataclass(slots=True)
@@ -1444,6 +1530,8 @@ def group_stories(
             uf.union(a, b)
         groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
     members = membership(groups, scores, reuse, links, focal)
+    if texts is not None:
+        members = as_written(members, texts)
     return story_graphs(groups, edges, published, members)
 
 
