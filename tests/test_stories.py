@@ -518,3 +518,18 @@ def test_shared_lead_names_are_shown_as_the_articles_write_them(tmp_path):
     assert "Psp" not in res.stdout and "O'brien" not in res.stdout
     page = run.invoke(app, ["stories", "--db", db, "--html", "-"]).stdout
     assert "capitalised in both leads: DVDs, O'Brien, PSP, Tokyo" in html_mod.unescape(page)
+
+
+def test_written_names_prefer_the_commonest_form_and_keep_marks():
+    """The commonest capitalised form wins (capitals lose a tie); a line all in capitals (a
+    headline) counts only for a word found nowhere else; a name with marks is found through
+    its folded form, and a word never capitalised stays as given."""
+    from storytrace.stories import written_names
+
+    texts = [
+        "ZOË BELL WINS WITH PSP\nZoë Bell won in Leeds.",
+        "Bell’s rival, Zoë, lost; BELL was ahead. NHS, Nhs and NHS said so.",
+    ]
+    got = written_names(["zoe", "bell", "leeds", "rival", "nhs", "psp", "wins"], texts)
+    assert got == ["Zoë", "Bell", "Leeds", "rival", "NHS", "PSP", "WINS"]
+    assert written_names(["mcdonald's"], ["Food at McDonald's"]) == ["McDonald's"]

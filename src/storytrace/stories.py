@@ -1378,51 +1378,59 @@ lead (:data:`LEAD_SENTENCES`) where the focal names were found, and some text af
 def written_names(words: Iterable[str], texts: Iterable[str]) -> list[str]:
     """Each lower-case lead name in ``words`` as the articles write it: its most common
     capitalised form in the openings (:data:`OPENING_CHARS`) of ``texts``, a form not all in
-    capitals first among equals (a headline's "SONY" against the lead's "Sony"); a word found
-    nowhere capitalised stays as given. A reader is shown "PSP" and "O'Brien", not "Psp".
+    capitals first among equals. Forms in a line written all in capitals (a headline's
+    typography: "SONY CUTS PSP PRICE") count only when the word occurs nowhere else; a word
+    found nowhere capitalised stays as given. A reader is shown "PSP" and "O'Brien", not
+    "Psp" and "O'brien".
 
-    >>> written_names(["dvds", "o'brien", "psp", "sony"],
-    ...               ["SONY UNVEILS PSP\\nSony sold DVDs, O’Brien said.", "Sony's PSP and dvds"])
+    >>> texts = ["SONY CUTS PSP PRICE\\nSony sold DVDs, O’Brien said.", "Sony's PSP and dvds"]
+    >>> written_names(["dvds", "o'brien", "psp", "sony"], texts)
     ['DVDs', 'O’Brien', 'PSP', 'Sony']
     """
     words = list(words)
     seen: dict[str, Counter] = {w: Counter() for w in words}
+    typeset: dict[str, Counter] = {w: Counter() for w in words}
     for text in texts:
-        for w, forms in _capitalised_forms(text[:OPENING_CHARS], seen.keys()).items():
-            seen[w].update(forms)
-    return [
-        max(seen[w], key=lambda f: (seen[w][f], not f.isupper())) if seen[w] else w for w in words
-    ]
+        _capitalised_forms(text[:OPENING_CHARS], seen, typeset)
+    out = []
+    for w in words:
+        forms = seen[w] or typeset[w]
+        out.append(max(forms, key=lambda f: (forms[f], not f.isupper())) if forms else w)
+    return out
 
 
-def _capitalised_forms(head: str, words: Collection[str]) -> dict[str, Counter]:
-    """Per word of ``words`` (normalised tokens), the capitalised forms of its tokens in
-    ``head``: found with ``str.find`` in the folded text (a word's occurrences there are its
-    tokens when no token continues across the match), else by tokenising ``head``."""
+def _capitalised_forms(head: str, seen: dict[str, Counter], typeset: dict[str, Counter]) -> None:
+    """Count in ``seen`` (``typeset`` for a line all in capitals) the capitalised forms of
+    each word's tokens in ``head`` (the words are normalised tokens): found with ``str.find``
+    in the folded text (a match is a token when no token continues across it), else by
+    tokenising ``head``."""
+    found: list[tuple[str, int, int]] = []
     low = _fold(head.lower())
-    found: dict[str, Counter] = {w: Counter() for w in words}
-    if len(low) == len(head):
+    missed = len(low) != len(head)
+    if not missed:
         n = len(low)
-        missed = False
-        for w in words:
+        for w in seen:
             i = low.find(w) if w else -1
             hit = False
             while i >= 0:
                 j = i + len(w)
                 if not _joins(low, i - 1, i - 2) and not _joins(low, j, j + 1):
                     hit = True
-                    if head[i].isupper():
-                        found[w][head[i:j]] += 1
+                    found.append((w, i, j))
                 i = low.find(w, i + 1) if j < n else -1
             missed = missed or not hit
-        if not missed or head.isascii():
-            return found
-        found = {w: Counter() for w in words}  # a word written with marks ("Zoë"): tokenise
-    doc = Doc(head)
-    for norm, s, e in zip(doc.norms, doc.starts, doc.ends, strict=True):
-        if norm in found and head[s].isupper():
-            found[norm][head[s:e]] += 1
-    return found
+    if missed and not head.isascii():  # a word written with marks ("Zoë"): tokenise
+        doc = Doc(head)
+        found = [
+            (norm, s, e)
+            for norm, s, e in zip(doc.norms, doc.starts, doc.ends, strict=True)
+            if norm in seen
+        ]
+    for w, i, j in found:
+        if head[i].isupper():
+            end = head.find("\n", j)
+            line = head[head.rfind("\n", 0, i) + 1 : end if end >= 0 else len(head)]
+            (typeset if line.isupper() else seen)[w][head[i:j]] += 1
 
 
 def _joins(low: str, k: int, beyond: int) -> bool:
