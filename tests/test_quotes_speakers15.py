@@ -234,3 +234,14 @@ def test_a_dash_line_after_a_framed_quote_changes_nothing() -> None:
     # Guard: a quotation with its own frame keeps its speaker.
     text = '"We will win," said Tom Reyes.\n\n- Anna Field.\n'
     assert _quote_with(text, "We will win").speaker_name == "Tom Reyes"
+
+
+def test_an_abbreviated_title_with_its_stop_keeps_the_name() -> None:
+    # 'Adm' with its full stop (a token of its own) opens the name; it is a title.
+    text = (
+        "Navy chief rattles Beijing.\n\nAdm. Paul M. Reyes Jr., who leads the Pacific "
+        "Command, stood by the patrols on Tuesday, insisting that the drills would go on."
+    )
+    name = _quote_with(text, "drills would go on").speaker_name or ""
+    assert "Paul M. Reyes" in name
+    assert not name.startswith("Adm")

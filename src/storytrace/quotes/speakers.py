@@ -650,6 +650,15 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 end = None
                 break
             if (
+                w == "."
+                and 0 < i < len(toks) - 1
+                and _ABBREVIATION.fullmatch(toks[i - 1].group(0))
+                and toks[i + 1].group(0)[:1].isupper()
+            ):
+                # 'Adm. Harry B. Harris Jr., who ...': the stop of an abbreviated
+                # title, inside the name.
+                continue
+            if (
                 not w[0].isalnum()
                 or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
                 or lw.endswith(("n't", "n’t"))
@@ -718,6 +727,8 @@ def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
 
 
 _SUBORDINATORS = {"as", "while", "when", "because", "since", "although", "though", "after"}
+# A capitalised abbreviation that a full stop may follow inside a name ('Adm', 'Gen').
+_ABBREVIATION = lazy_compile(r"[A-Z][a-z]{1,3}")
 
 
 def _lower_subject(toks: list[re.Match[str]]) -> Span | None:
