@@ -352,7 +352,7 @@ def index(
 # So each candidate pair is aligned exactly once, an interrupted run resumes
 # with the articles not yet aligned, and reading stories never aligns.
 #
-# Candidates are the pairs sharing ``fp.MIN_SHARED`` sampled fingerprints, or
+# Candidates are the pairs sharing ``fp.MIN_SHARED`` fingerprints, or
 # one LSH band key, counting only keys held by at most ``fp.MAX_DF`` stored
 # articles. The count is taken when the later article is aligned: indexing in
 # several runs gives the pairs of one run except where a key crosses MAX_DF in

@@ -4,39 +4,45 @@ Pure functions over plain data, so the local store and the Spark job
 (:mod:`storytrace.spark`, inside ``mapPartitions``) call the same code.
 
 * :func:`fingerprint` hashes every normalised word 4-gram of a text
-  (``doc_of(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
-  winnowed sample (Schleimer, Wilkerson and Aiken 2003): in every window of
-  ``WINDOW`` = 2 consecutive shingles, the smallest hash. The choice inside a
-  window depends on that window's words only, so two texts sharing a run of
-  words keep the same fingerprints for every window inside the run.
-  **Guarantee**: windows that do not overlap pick different positions, so a
-  shared run of ``GUARANTEED_WORDS`` = 9 words (6 shingles, three disjoint
-  windows of 2) always shares at least ``MIN_SHARED`` = 3 fingerprints
-  (fewer only if the run repeats one of its own 4-grams). About
-  2 / (WINDOW + 1) = 2 in 3 shingles are kept. Hashes are the same in every
-  process and on every machine (never Python's ``hash()``).
-* Candidate pairs are articles sharing at least ``MIN_SHARED`` fingerprints
-  held by at most ``MAX_DF`` articles (more are boilerplate: "said in a
-  statement on", agency sign-offs); the store and the Spark job apply that
-  rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`),
-  so any sentence of 9 words or more lifted word for word into another
-  article makes the pair a candidate. Short shingles in short windows are
-  what keep edited reuse: a lifted sentence with every seventh word replaced
-  still has clean runs of six words, and each run of five or more words
-  keeps a fingerprint. ``bench/sentence_reuse.py`` measures this beside the
-  previous parameters (5-grams, window 5, two shared: guarantee 14 words).
-* OCR noise (a letter misread every few words) leaves too few clean runs of
-  four words in a short sentence, so :func:`fingerprint` also keeps **shape
+  (``doc_of(text).norms``) with xxhash64 into a signed 64-bit int and keeps
+  **every** one (``WINDOW`` = 1: no winnowing of the word keys). Hashes are
+  the same in every process and on every machine (never Python's ``hash()``).
+* Candidate pairs are articles sharing at least ``MIN_SHARED`` = 4
+  fingerprints held by at most ``MAX_DF`` articles (more are boilerplate:
+  "said in a statement on", agency sign-offs); the store and the Spark job
+  apply that rule to these fingerprints (:mod:`storytrace.corpus`,
+  :mod:`storytrace.spark`). **Guarantees** (``tests/test_fingerprints.py``
+  checks each over every placement):
+
+  - a shared run of ``GUARANTEED_WORDS`` = 7 words (4 shingles) makes a
+    candidate pair, so does any sentence of 7 words or more lifted word for
+    word into another article (fewer only if the run repeats one of its own
+    4-grams, as in these three guarantees);
+  - a shared run of ``NOISY_RUN_WORDS`` = **15 words in which any**
+    ``NOISY_RUN_CHANGES`` = **2 words are changed** (replaced, or misread in
+    any letter, the first included) keeps 12 - 2 x 4 = 4 whole shingles;
+  - so does a run of 15 words or more with **one word in every seven
+    changed** (between two changes, 6 clean words hold 3 shingles).
+
+  Winnowing (keeping the smallest hash of every 2 shingles) kept two in three
+  for three shared, which guaranteed one sample per clean run of 6 words only:
+  a 15-word sentence edited every seventh word, or misread in three words, was
+  found or missed by the luck of its hashes (``bench/sentence_reuse.py``).
+* OCR noise that misreads letters in more than two words of a short sentence
+  leaves too few whole 4-grams, so :func:`fingerprint` also keeps **shape
   keys**: a word's shape is its length and first letter, and the shape
-  ``SHAPE_NGRAM`` = 7-grams are winnowed in windows of ``SHAPE_WINDOW`` = 3.
-  A misread letter keeps a word's shape unless it is the first, so **any
-  shared run of** ``SHAPE_GUARANTEED_WORDS`` = **15 words** whose words keep
-  their length and first letter (letters misread anywhere else, in any number
-  of its words) shares ``MIN_SHARED`` shape keys. Seven shapes are specific
-  (about as many bits as two words): on 500 BBC articles they add 0-5% to the
-  candidate pairs, and 72% to the postings (``bench/sentence_reuse.py``).
-  Shape keys count like the others towards ``MIN_SHARED``; they place no
-  words in :func:`query`'s ``at`` (equal shapes are not equal words).
+  ``SHAPE_NGRAM`` = 7-grams are winnowed (Schleimer, Wilkerson and Aiken 2003:
+  in every window of ``SHAPE_WINDOW`` = 4 consecutive shingles, the smallest
+  hash; windows that do not overlap pick different positions). A misread letter
+  keeps a word's shape unless it is the first, so **any shared run of**
+  ``SHAPE_GUARANTEED_WORDS`` = **22 words** whose words keep their length and
+  first letter (letters misread anywhere else, in any number of its words)
+  shares ``MIN_SHARED`` shape keys (fewer only if the run repeats one of its own
+  shape 7-grams); a shorter run shares them with the word
+  keys it keeps. Seven shapes are specific (about as many bits as two words):
+  on 500 BBC articles they add 0-5% to the candidate pairs. Shape keys count
+  like the others towards ``MIN_SHARED``; they place no words in
+  :func:`query`'s ``at`` (equal shapes are not equal words).
 * :func:`minhash` and :func:`lsh_keys` give near-duplicate candidates:
   articles whose shingle sets have Jaccard similarity above about 0.5
   share at least one band key with high probability.
@@ -67,27 +73,34 @@ from storytrace.text import WordMap, doc_of
 NGRAM = 4
 """Words per shingle."""
 
-WINDOW = 2
-"""Shingles per winnowing window: the smallest hash of each window is kept."""
+WINDOW = 1
+"""Word shingles per winnowing window: 1, every word 4-gram is kept (see the guarantees)."""
 
 MAX_DF = 50
 """Default: fingerprints in more articles than this are boilerplate and ignored."""
 
-MIN_SHARED = 3
+MIN_SHARED = 4
 """Fewest shared fingerprints that make a candidate pair."""
 
 GUARANTEED_WORDS = NGRAM - 1 + MIN_SHARED * WINDOW
-"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (9)."""
+"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (7)."""
+
+NOISY_RUN_CHANGES = 2
+"""Changed words (replaced or misread) a run of ``NOISY_RUN_WORDS`` may hold."""
+
+NOISY_RUN_WORDS = NGRAM - 1 + MIN_SHARED + NGRAM * NOISY_RUN_CHANGES
+"""A shared run of this many words with ``NOISY_RUN_CHANGES`` of them changed, anywhere,
+still shares ``MIN_SHARED`` word 4-grams (15): each changed word breaks at most ``NGRAM``."""
 
 SHAPE_NGRAM = 7
 """Word shapes (length and first letter) per shape shingle."""
 
-SHAPE_WINDOW = 3
+SHAPE_WINDOW = 4
 """Shape shingles per winnowing window."""
 
 SHAPE_GUARANTEED_WORDS = SHAPE_NGRAM - 1 + MIN_SHARED * SHAPE_WINDOW
-"""A shared run of this many word shapes always shares ``MIN_SHARED`` shape keys (15): a
-sentence of 15 words with letters misread, though not a word's first."""
+"""A shared run of this many word shapes always shares ``MIN_SHARED`` shape keys (22): a
+sentence of 22 words with letters misread, though not a word's first."""
 
 NUM_PERM = 64
 """MinHash signature length."""
@@ -198,18 +211,18 @@ def _grams(h, n: int):  # numpy arrays, unannotated: typing costs ``storytrace m
 
 
 def fingerprint(text: str, sh: list[int] | None = None) -> list[int]:
-    """Sorted distinct fingerprints of ``text`` (signed 64-bit ints): its winnowed word
-    4-gram hashes (``sh``, its :func:`shingles`, when already computed) and its winnowed
-    shape keys (:func:`shapes`).
+    """Sorted distinct fingerprints of ``text`` (signed 64-bit ints): its word 4-gram
+    hashes (``sh``, its :func:`shingles`, when already computed; all of them, as
+    ``WINDOW`` is 1) and its winnowed shape keys (:func:`shapes`).
 
     The same passage in two articles keeps the same fingerprints wherever it
-    stands (see the module's guarantees). A text of fewer than ``WINDOW``
-    shingles keeps its smallest one.
+    stands (see the module's guarantees).
     """
     import numpy as np
 
     exact = _shingles(text) if sh is None else np.asarray(sh, dtype=np.int64)
-    both = (_winnowed(exact, WINDOW), _winnowed(_shapes(text), SHAPE_WINDOW))
+    words = exact if WINDOW == 1 else _winnowed(exact, WINDOW)
+    both = (words, _winnowed(_shapes(text), SHAPE_WINDOW))
     return unique_sorted(np.concatenate(both)).tolist()
 
 
@@ -448,7 +461,7 @@ def query(text: str) -> Query:
     >>> q.fingerprints == fingerprint(text)
     True
     >>> sorted(i for k in q.fingerprints for i in q.at.get(k, ()))  # where 4-grams start
-    [0, 2, 4, 5, 7]
+    [0, 1, 2, 3, 4, 5, 6, 7, 8]
     """
     norms = doc_of(text).norms  # the Doc extract_quotes reads next
     if not norms:
