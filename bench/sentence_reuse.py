@@ -457,21 +457,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import xxhash  # noqa: E402
 from scale import make_corpus  # noqa: E402
 
 from storytrace import fingerprints as fp  # noqa: E402
-from storytrace.text import sentence_spans  # noqa: E402
+from storytrace.text import WordMap, doc_of, sentence_spans  # noqa: E402
 
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc" / "bbc"
 VARIANTS = ("verbatim", "ocr", "edited", "excerpt", "edited copy", "reordered")
 
 
+_EXACT = WordMap(lambda w: xxhash.xxh64_intdigest(w.encode()), limit=2_000_000)
+
+
+def exact(text: str, n: int = 4) -> list[int]:
+    """Exact word n-gram hashes, as :func:`storytrace.fingerprints.shingles` computed them
+    until session 33 (now it hashes word outlines): what the earlier rules sampled."""
+    norms = doc_of(text).norms
+    if not norms:
+        return []
+    return fp._grams(fp._hashes(norms, _EXACT), min(n, len(norms))).tolist()
+
+
 def before(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text, 5), 5))
+    return set(fp.sample_of(exact(text, 5), 5))
 
 
 def words(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text), 2))
+    return set(fp.sample_of(exact(text), 2))
 
 
 def shapes(text: str) -> set[int]:
@@ -483,11 +496,11 @@ def now(text: str) -> set[int]:
 
 
 def every_4gram(text: str) -> set[int]:
-    return set(fp.shingles(text, 4))
+    return set(exact(text, 4))
 
 
 def winnowed_3grams(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text, 3), 2))
+    return set(fp.sample_of(exact(text, 3), 2))
 
 
 RULES: dict[str, tuple[Callable[[str], set[int]], int]] = {
