@@ -131,6 +131,12 @@ def test_a_run_of_15_words_with_any_two_words_changed_is_a_candidate():
     assert missed_before > 0
 
 
+def test_outlines_keep_a_word_misread_inside_and_numbers_whole():
+    assert fp.shingles("the minister of health") == fp.shingles("the minlster of heaith")
+    assert fp.shingles("the minister of health") != fp.shingles("the ministen of health")
+    assert fp.shingles("sold for 120 pounds") != fp.shingles("sold for 150 pounds")
+
+
 def test_a_run_edited_every_seventh_word_is_a_candidate():
     """Every run of 15 to 45 words with one word in every seven replaced, at each of the
     seven offsets: a shared candidate (the bench's 'edited' lifts). The previous rule missed
