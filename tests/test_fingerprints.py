@@ -104,8 +104,9 @@ def _main_rule(ta: str, tb: str) -> bool:
 
 
 def _inside(w: str) -> str:
-    """``w`` misread inside (a middle letter replaced): its outline is kept."""
-    return w[0] + "x" * (len(w) - 2) + w[-1] if len(w) > 2 else w
+    """``w`` misread inside (its middle letters replaced): a word of 6 letters or more keeps
+    its outline."""
+    return w[0] + "x" * (len(w) - 2) + w[-1] if len(w) >= fp.OUTLINE_LETTERS else w
 
 
 def test_a_run_of_15_words_with_any_two_words_changed_is_a_candidate():
@@ -135,6 +136,7 @@ def test_outlines_keep_a_word_misread_inside_and_numbers_whole():
     assert fp.shingles("the minister of health") == fp.shingles("the minlster of heaith")
     assert fp.shingles("the minister of health") != fp.shingles("the ministen of health")
     assert fp.shingles("sold for 120 pounds") != fp.shingles("sold for 150 pounds")
+    assert fp.shingles("the cat sat down") != fp.shingles("the cut sat down")  # short words
 
 
 def test_a_run_edited_every_seventh_word_is_a_candidate():

@@ -5,11 +5,14 @@ Pure functions over plain data, so the local store and the Spark job
 
 * :func:`fingerprint` keeps every word 4-gram of a text (``doc_of(text).norms``),
   hashed with xxhash64 into a signed 64-bit int (``WINDOW`` = 1: no winnowing),
-  each word by its **outline**: its length, first and last letter. Its middle
-  letters are left out, as OCR misreads them: "minister" and "minlster" are one
-  outline, so a word misread inside counts as unchanged. A word holding a digit
-  is kept whole (the outline of "120" would be that of "150": a corpus of
-  articles differing in their figures would all be candidates). Four outlines in a row
+  each word of ``OUTLINE_LETTERS`` = 6 letters or more by its **outline**: its
+  length, first and last letter. Its middle letters are left out, as OCR
+  misreads them: "minister" and "minlster" are one outline, so a long word
+  misread inside counts as unchanged. Shorter words, and words holding a digit,
+  are kept whole: outlines of short words join too many words (on
+  ``bench/scale.py``'s made-up words of 2-5 letters, all ending in "o", outlines
+  of every word multiplied the pairs the candidate step counts by 8), and the
+  outline of "120" is that of "150". Four outlines in a row
   are nearly as specific as four words: on 500 BBC articles they give 1% more
   candidate pairs than exact word 4-grams (``bench/sentence_reuse.py``). Hashes
   are the same in every process and on every machine (never Python's ``hash()``).
@@ -19,8 +22,8 @@ Pure functions over plain data, so the local store and the Spark job
   apply that rule to these fingerprints (:mod:`storytrace.corpus`,
   :mod:`storytrace.spark`). **Guarantees** (``tests/test_fingerprints.py``;
   a word is *changed* when it is replaced, or misread in its first or last
-  letter or its length, or in any digit of a word holding one; misread inside, it
-  is not):
+  letter or its length, or anywhere in a word of under 6 letters or holding a
+  digit; a longer word misread inside is not):
 
   - a shared run of ``GUARANTEED_WORDS`` = 7 words (4 shingles) makes a
     candidate pair: any sentence of 7 words or more lifted into another
@@ -98,6 +101,9 @@ NOISY_RUN_WORDS = NGRAM - 1 + MIN_SHARED + NGRAM * NOISY_RUN_CHANGES
 """A shared run of this many words with ``NOISY_RUN_CHANGES`` of them changed, anywhere,
 still shares ``MIN_SHARED`` shingles (15): each changed word breaks at most ``NGRAM``."""
 
+OUTLINE_LETTERS = 6
+"""Words of fewer letters, and words holding a digit, are their own outline."""
+
 SHAPE_NGRAM = 7
 """Word shapes (length and first letter) per shape shingle."""
 
@@ -139,8 +145,7 @@ def _signed(h: int) -> int:
 
 
 def _outline_hash(w: str) -> int:
-    if any(c.isdigit() for c in w):
-        # A number's outline would join "120" and "150": numbers are kept whole.
+    if len(w) < OUTLINE_LETTERS or any(c.isdigit() for c in w):
         return xxhash.xxh64_intdigest(f"#{w}".encode())
     return xxhash.xxh64_intdigest(f"{len(w)}:{w[:1]}{w[-1:]}".encode())
 
@@ -152,7 +157,8 @@ _OUTLINES = WordMap(_outline_hash, limit=2_000_000)
 def shingles(text: str, n: int = NGRAM) -> list[int]:
     """The hashes of every ``n`` consecutive word outlines of ``text`` (signed 64-bit), in
     text order: a word's outline is its length, first and last letter (its middle letters,
-    which OCR misreads, are left out); a word holding a digit is its own outline.
+    which OCR misreads, are left out); a word of under ``OUTLINE_LETTERS`` letters or
+    holding a digit is its own outline.
 
     A text shorter than ``n`` words yields one shingle of all its words, so
     short articles still have an identity. Each word is hashed once (xxhash64)

@@ -503,8 +503,9 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
 
     FILE: an article file (text or HTML), or - for stdin.
 
-    Ranked by shared fingerprints (hashed 4-grams of word outlines: length, first
-    and last letter; and hashed word shapes), plus 5 for a near-duplicate.
+    Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
+    by its length, first and last letter; and hashed word shapes), plus 5 for a
+    near-duplicate.
     "longest" is the longest run of FILE's words made of 4-grams the hit holds too
     (letters inside a word may differ); a hit sharing less than 8 such words and no
     quote is marked with the phrase it shares. A hit is a
