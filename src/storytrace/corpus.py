@@ -98,7 +98,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
         raise InputError(f"{article_id}: no text")
     import numpy as np
 
-    sh = fp.shingles(text)
+    sh = fp._shingles(text)  # an array: minhash and fingerprint take it as it is
     sig = fp.minhash(sh)
     qs = quote_rows(text) if quotes else []
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
@@ -516,7 +516,7 @@ def _pair_counts(
 
 def _query_of(text: str) -> fp.Query:
     """A stored text's fingerprints and distinct band keys (what :func:`prepare` stored)."""
-    sh = fp.shingles(text)
+    sh = fp._shingles(text)
     return fp.Query(fp.fingerprint(text, sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
 
 
