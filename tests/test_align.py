@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from storytrace.align import Comparison, compare
 from storytrace.articles import read_article
+from storytrace.text import doc_of
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = Path(__file__).parent / "fixtures" / "verdict"
@@ -948,3 +949,49 @@ def test_coverage_without_passages_has_every_key_in_order_and_finds_no_quotation
     assert list(none) == list(full) and full["a"] > 0
     assert none == dict.fromkeys(full, 0.0) and type(none["longest_copied_words"]) is int
     assert a._quotations is None and b._quotations is None  # never looked for
+
+
+_TAIL = (
+    " lawyer Mark Heller told the court on Monday that the actress had completed every hour of "
+    "community service ordered by the judge last year, and that she would appeal the ruling."
+)
+
+
+def _word_bounded(text: str, span: tuple[int, int]) -> bool:
+    s, e = span
+    glue = "-‐‑–'’‘`´ʼ"
+    starts_ok = s == 0 or not (text[s - 1].isalnum() or text[s - 1] in glue)
+    ends_ok = e == len(text) or not (
+        text[e].isalnum() or (text[e] in glue and e + 1 < len(text) and text[e + 1].isalnum())
+    )
+    return starts_ok and ends_ok
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "first"),
+    [
+        # A possessive written apart (as tokenised corpora such as ECB+ write it): the passage
+        # showed "s lawyer Mark Heller", the word after the apostrophe.
+        ("Actress Lindsay Lohan 's" + _TAIL, "The troubled star 's" + _TAIL, "lawyer"),
+        # An apostrophe the tokeniser does not join on.
+        ("Actress Lindsay Lohan´s" + _TAIL, "The troubled star`s" + _TAIL, "lawyer"),
+        # Hyphenated compounds: "war protest" is part of "anti-war protest"; at the end,
+        # "rally" stays with the words before it that differ.
+        (
+            "An anti-war protest began in the capital on Saturday as thousands of marchers "
+            "walked from the station to the parliament building, police said, at a pro-peace "
+            "rally-point.",
+            "A pro-war protest began in the capital on Saturday as thousands of marchers walked "
+            "from the station to the parliament building, police said, at a counter-rally.",
+            "protest",
+        ),
+    ],
+)
+def test_passages_start_and_end_on_word_boundaries(a: str, b: str, first: str) -> None:
+    result = compare(a, b)
+    assert result.passages
+    for p in result.passages:
+        assert _word_bounded(a, p.a) and _word_bounded(b, p.b), (a[slice(*p.a)], b[slice(*p.b)])
+        assert p.a_tokens == doc_of(a).tokens_in(p.a)  # tokens and span still agree
+    p = result.passages[0]
+    assert a[slice(*p.a)].split()[0] == first == b[slice(*p.b)].split()[0]

@@ -18,6 +18,12 @@ from storytrace.articles import lead_title
         ),
         ("PUBLISHED: 22:07 GMT, 7 July 2012\nKlitschko retains titles", "Klitschko retains titles"),
         ("Article posted on 08. 07. 2012\nKlitschko stops Thompson", "Klitschko stops Thompson"),
+        # Weekdays abbreviated (cnn.com in ECB+ was named "updated 8: 41 p. m. EST, Tue ...").
+        (
+            "updated 8:41 p.m. EST, Tue March 3, 2009\nObama overturns Bush species rule",
+            "Obama overturns Bush species rule",
+        ),
+        ("Last Updated: Fri, 12 Dec 2008 06:00:00 GMT\nBank cuts rates", "Bank cuts rates"),
         # Headlines with numbers, dates or a dateline stay.
         ("Colts beat Chiefs 20-13\nText.", "Colts beat Chiefs 20-13"),
         ("May 2005 was the wettest\nText.", "May 2005 was the wettest"),

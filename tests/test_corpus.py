@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import signal
@@ -472,7 +473,11 @@ def test_other_engine_version_is_refused_then_realigned(tmp_path):
 
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
     # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
-    # stored, the workers are preparing the rest.
+    # stored, the workers are preparing the rest. The records come through a pipe this test
+    # keeps open, so the index cannot finish before the Ctrl-C (read from a file, it once
+    # did under load); the resumed run reads the same records from the file.
+    import threading
+
     n = corpus.PREPARE_HERE + 3000
     src = tmp_path / "big.jsonl"
     with open(src, "w") as fh:
@@ -481,16 +486,34 @@ def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
             fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
     db = tmp_path / "db"
     cmd = [sys.executable, "-m", "storytrace", "index", str(src), "--db", str(db)]
-    proc = subprocess.Popen(
-        [*cmd, "--workers", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    errors = tmp_path / "stderr.txt"
+    with open(errors, "w") as err:
+        proc = subprocess.Popen(
+            [*cmd[:4], "-", *cmd[5:], "--workers", "2"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
+
+    def feed() -> None:
+        try:
+            with open(src, "rb") as fh:
+                for line in fh:
+                    proc.stdin.write(line)
+                proc.stdin.flush()
+        except OSError:  # the index stopped reading: interrupted
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
     dbfile = db / "storytrace.db"
-    deadline = time.time() + 60
-    while time.time() < deadline:
+    deadline = time.time() + 300  # catches a hang only
+    stored = 0
+    while stored <= corpus.PREPARE_HERE:
+        assert time.time() < deadline, f"only {stored} articles stored"
+        assert proc.poll() is None, errors.read_text()
+        time.sleep(0.05)
         if dbfile.exists():
             try:
                 con = sqlite3.connect(dbfile, timeout=0.1)
@@ -498,15 +521,17 @@ def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
                 con.close()
             except sqlite3.Error:
                 stored = 0
-            if stored > corpus.PREPARE_HERE:
-                break
-        time.sleep(0.02)
+    assert proc.poll() is None  # its input is still open: it cannot have finished
     # Ctrl-C in a terminal signals the whole process group: parent and workers.
     os.killpg(proc.pid, signal.SIGINT)
-    _, stderr = proc.communicate(timeout=60)
+    proc.wait(timeout=120)
+    stderr = errors.read_text()
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert stderr.strip().splitlines()[-1].startswith("interrupted")
+    feeder.join(timeout=60)
+    with contextlib.suppress(OSError):  # what the feeder wrote last has nowhere to go
+        proc.stdin.close()
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     con = sqlite3.connect(dbfile)

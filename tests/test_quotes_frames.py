@@ -74,7 +74,7 @@ def _got(text: str, **kw) -> list[tuple[str, str | None]]:
         # Speakers: a party label before an apposition or a comma, a plural possessive.
         (
             "Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said members will help him.",
-            [("members will help him", "Gregory W Meeks")],
+            [("members will help him", "Gregory W. Meeks")],
         ),
         (
             "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",

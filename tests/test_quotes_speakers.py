@@ -631,3 +631,17 @@ def test_sixth_pass_participle_subjects(text: str, words: str, speaker: str) -> 
 )
 def test_seventh_pass_spokesmen_ages_and_ties(text: str, words: str, speaker: str) -> None:
     assert _speaker_of("The council met on Monday.\n\n" + text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("John F. Kennedy said the moon was close.", "John F. Kennedy"),
+        ("Rep. Robert C. Scott said the bill passed.", "Robert C. Scott"),
+        ("The panel met. J.M. Berger, an analyst, said the group grew.", "J.M. Berger"),
+    ],
+)
+def test_initials_keep_their_stop_in_a_speaker_name(text: str, speaker: str) -> None:
+    # The name's initials were shown without their stops ("John F Kennedy"); once the
+    # sentence splitter kept "J.M. Berger" whole, "J.M Berger" too.
+    assert [q.speaker_name for q in extract_quotes(text, parser=False)] == [speaker]

@@ -545,7 +545,7 @@ def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
             "joined_by": "vocabulary",
             "with": "s5",
             "score": 0.068,
-            "shared": ["missouri"],
+            "shared": ["Missouri"],
         },
         {"article": "k5", "joined_by": "reuse", "with": "s5", "score": None, "shared": []},
         {"article": "s5", "joined_by": "reuse", "with": "k5", "score": None, "shared": []},
@@ -587,14 +587,14 @@ def test_undated_vocabulary_only_story_says_so() -> None:
             "joined_by": "vocabulary",
             "with": "189",
             "score": 0.075,
-            "shared": ["blair"],
+            "shared": ["Blair"],
         },
         {
             "article": "189",
             "joined_by": "vocabulary",
             "with": "093",
             "score": 0.075,
-            "shared": ["blair"],
+            "shared": ["Blair"],
         },
     ]
     raw = [{"id": 9, "articles": sorted(meta), "edges": [], "members": members}]

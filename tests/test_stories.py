@@ -1,4 +1,5 @@
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -467,3 +468,68 @@ def test_calendar_words_are_not_names_a_member_shares():
     }
     why = membership([["a", "b"]], {("a", "b"): 0.2}, focal=focal)
     assert why["a"].shared == ["leeds", "may"]
+
+
+NAMES_A = (
+    "SONY CUTS PSP PRICE\nSony’s PSP falls to $129 as O'Brien says DVDs and UMD films sell well "
+    "in Tokyo.\nThe handheld console will cost less from Friday, Sony said, and O'Brien expects "
+    "stronger sales of the PSP in Europe."
+)
+NAMES_B = (
+    "Sony lowers PSP price in Tokyo\nSony cut the price of the PSP handheld on Friday, and "
+    "O'Brien said DVDs still sold.\nAnalysts said the PSP price cut would help Sony against "
+    "Nintendo, and O'Brien agreed."
+)
+NAMES_C = (
+    "Floods close roads in Cumbria\nHeavy rain closed roads across Cumbria on Monday as rivers "
+    "rose.\nPolice told drivers to stay at home while the Environment Agency issued warnings."
+)
+
+
+def test_shared_lead_names_are_shown_as_the_articles_write_them(tmp_path):
+    """Real stories output showed "Psp", "O'brien" and "Dvds": the lower-case comparison
+    form capitalised. Both engines' members, the JSON, the terminal and the HTML give the
+    names as written (the most common capitalised form in the two openings)."""
+    import html as html_mod
+
+    from click.testing import CliRunner
+
+    from storytrace import corpus
+    from storytrace.cli import app
+
+    want = ["DVDs", "O'Brien", "PSP", "Tokyo"]
+    texts = {"a": NAMES_A, "b": NAMES_B, "c": NAMES_C}
+    (pair,) = [s for s in group_stories(texts, [], texts) if len(s["articles"]) == 2]
+    assert [m["shared"] for m in pair["members"]] == [want, want]
+    assert all(m["joined_by"] == "vocabulary" for m in pair["members"])
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in texts.items()))
+    db = str(tmp_path / "db")
+    run = CliRunner()
+    assert run.invoke(app, ["index", str(src), "--db", db]).exit_code == 0
+    stored = [s for s in corpus.stories(db)["stories"] if len(s["articles"]) == 2]
+    assert [m["shared"] for s in stored for m in s["members"]] == [want, want]
+    res = run.invoke(app, ["stories", "--db", db, "--json"])
+    (story,) = [s for s in map(json.loads, res.stdout.splitlines()) if len(s["articles"]) == 2]
+    assert [m["shared"] for m in story["members"]] == [want, want]
+    res = run.invoke(app, ["stories", "--db", db])
+    assert "capitalised in both leads: DVDs, O'Brien, PSP, Tokyo" in res.stdout
+    assert "Psp" not in res.stdout and "O'brien" not in res.stdout
+    page = run.invoke(app, ["stories", "--db", db, "--html", "-"]).stdout
+    assert "capitalised in both leads: DVDs, O'Brien, PSP, Tokyo" in html_mod.unescape(page)
+
+
+def test_written_names_prefer_the_commonest_form_and_keep_marks():
+    """The commonest capitalised form wins (capitals lose a tie); a line all in capitals (a
+    headline) counts only for a word found nowhere else; a name with marks is found through
+    its folded form, and a word never capitalised stays as given."""
+    from storytrace.stories import written_names
+
+    texts = [
+        "ZOË BELL WINS WITH PSP\nZoë Bell won in Leeds.",
+        "Bell’s rival, Zoë, lost; BELL was ahead. NHS, Nhs and NHS said so.",
+    ]
+    got = written_names(["zoe", "bell", "leeds", "rival", "nhs", "psp", "wins"], texts)
+    assert got == ["Zoë", "Bell", "Leeds", "rival", "NHS", "PSP", "WINS"]
+    assert written_names(["mcdonald's"], ["Food at McDonald's"]) == ["McDonald's"]

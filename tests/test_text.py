@@ -41,8 +41,8 @@ def test_initials_do_not_end_sentences() -> None:
 
 
 def test_real_sentence_ends_still_split() -> None:
-    # "U.S." ends a sentence (the S follows a full stop: not an initial), a line
-    # break always ends one even after a title, and a lower-case word is no initial.
+    # "U.S." ends a sentence before a function word, a line break always ends one even
+    # after a title, and a lower-case word is no initial.
     t = "Troops left the U.S. They came home.\nHe thanked Mr.\nSmith said no. Then plan b. Next."
     assert _sents(t) == [
         "Troops left the U.S.",
@@ -67,6 +67,47 @@ def test_an_initial_or_abbreviation_before_a_function_word_ends_a_sentence() -> 
     assert _sents(t) == [
         "They met in St. Louis with John F. Kennedy and Dr. Who on Jan. 5.",
         "No. 10 said so.",
+    ]
+
+
+def test_dotted_initials_and_initialisms_do_not_end_sentences() -> None:
+    # Real articles split "J.M. Berger said" into "J.M." and "Berger said ...".
+    t = (
+        "J.M. Berger said the U.S. Senate and the U.N. Security Council met in Washington. "
+        "Sgt. Maj. Tom Jones and Lohan's lawyer J.R. Smith spoke at 7 p.m. Friday. Fine."
+    )
+    assert _sents(t) == [
+        "J.M. Berger said the U.S. Senate and the U.N. Security Council met in Washington.",
+        "Sgt. Maj. Tom Jones and Lohan's lawyer J.R. Smith spoke at 7 p.m. Friday.",
+        "Fine.",
+    ]
+
+
+def test_initialisms_still_end_sentences_before_an_opening() -> None:
+    # A function word, a sentence adverb or an opening quotation mark after an initialism
+    # opens the next sentence; after "a.m."/"p.m." any capitalised word but a day or zone.
+    t = (
+        "He was born in the U.S. The next day he left. They flew to the U.K. However, "
+        "it rained. Talks in the E.U. “We won,” he said. It began at 5 p.m. Officials "
+        "said so. Ask the U.S. Army."
+    )
+    assert _sents(t) == [
+        "He was born in the U.S.",
+        "The next day he left.",
+        "They flew to the U.K.",
+        "However, it rained.",
+        "Talks in the E.U.",
+        "“We won,” he said.",
+        "It began at 5 p.m.",
+        "Officials said so.",
+        "Ask the U.S. Army.",
+    ]
+    # A quotation after an initial opens a sentence unless it is a nickname in a name.
+    t = 'Rep. Robert C. "Bobby" Scott spoke. It was Mr P. "Never known such a fuss," he said.'
+    assert _sents(t) == [
+        'Rep. Robert C. "Bobby" Scott spoke.',
+        "It was Mr P.",
+        '"Never known such a fuss," he said.',
     ]
 
 

@@ -542,7 +542,25 @@ def test_a_compare_whose_client_disconnects_is_stopped() -> None:
         thread.join(timeout=5)
 
 
-def test_sigterm_stops_the_server_and_its_workers_within_a_second(tmp_path: Path) -> None:
+def _cpu_ticks(pids: list[str]) -> int:
+    """User plus system CPU time of ``pids`` so far, in clock ticks (0 for one that is gone)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total
+
+
+def test_sigterm_stops_the_server_and_its_workers_without_waiting_for_a_compare(
+    tmp_path: Path,
+) -> None:
+    """SIGTERM while a long compare runs in a worker: the server exits without waiting for
+    it (the request gets 503, not the 200 it would get after the compare's seconds of CPU)
+    and its workers are gone. Asserted on what happens, not on wall time (a one-second
+    bound failed at 1.07 s under load); the waits are bounded only to catch a hang."""
     import http.client
     import os
     import signal
@@ -560,7 +578,7 @@ def test_sigterm_stops_the_server_and_its_workers_within_a_second(tmp_path: Path
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             assert time.monotonic() < deadline, "server did not start"
             try:
@@ -574,27 +592,37 @@ def test_sigterm_stops_the_server_and_its_workers_within_a_second(tmp_path: Path
             time.sleep(0.1)
         children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
         assert children  # the worker processes
-        a = heavy_text(6000)
+        # Idle workers use no CPU: wait until they have settled after starting.
+        before = _cpu_ticks(children)
+        while True:
+            assert time.monotonic() < deadline, "the workers never settled"
+            time.sleep(0.3)
+            now = _cpu_ticks(children)
+            if now == before:
+                break
+            before = now
+        a = heavy_text(6000)  # about 6 CPU seconds of compare
         body = json.dumps({"a": a, "b": shuffled(a)})
 
         statuses: list[int] = []
 
         def busy() -> None:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             try:
                 c.request("POST", "/api/compare", body, {"content-type": "application/json"})
                 statuses.append(c.getresponse().status)
             except OSError:
                 statuses.append(0)
 
-        threading.Thread(target=busy, daemon=True).start()
-        time.sleep(1.0)  # a compare is running in a worker
-        sent = time.monotonic()
+        thread = threading.Thread(target=busy, daemon=True)
+        thread.start()
+        # A compare is running once a worker has spent half a CPU second on it.
+        while _cpu_ticks(children) - before < os.sysconf("SC_CLK_TCK") // 2:
+            assert time.monotonic() < deadline + 60, "the compare never started"
+            time.sleep(0.05)
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=5)
-        took = time.monotonic() - sent
-        assert took < 1.0, took
-        time.sleep(0.2)
+        proc.wait(timeout=60)
+        thread.join(timeout=60)
         assert statuses == [503]  # the running compare was told the server is stopping
         for pid in children:
             assert not Path(f"/proc/{pid}").exists() or "Z" in _state(pid), pid
@@ -646,18 +674,19 @@ def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
 
     pool = WorkerPool(1)
 
-    async def scenario() -> tuple[list[object], float]:
+    async def scenario() -> list[object]:
         pool.start()
-        jobs = [asyncio.ensure_future(pool.run(time.sleep, 30)) for _ in range(3)]
+        # Jobs that would run for an hour: ending at all shows they were stopped, not
+        # awaited (no bound on wall time, which a loaded machine stretches; the timeout
+        # below only catches a hang).
+        jobs = [asyncio.ensure_future(pool.run(time.sleep, 3600)) for _ in range(3)]
         await asyncio.sleep(0.5)  # one job runs, two wait for the worker
-        started = time.monotonic()
         pool.stop_soon()
-        results = await asyncio.gather(*jobs, return_exceptions=True)
-        return results, time.monotonic() - started
+        return await asyncio.wait_for(asyncio.gather(*jobs, return_exceptions=True), 120)
 
     try:
-        results, took = asyncio.run(scenario())
+        results = asyncio.run(scenario())
     finally:
         pool.close()
     assert all(isinstance(r, JobCancelled) for r in results), results
-    assert took < 1.0 and pool.alive() == 0
+    assert pool.alive() == 0

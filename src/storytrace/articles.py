@@ -58,7 +58,8 @@ TITLE_CHARS = 120
 _DATE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
     "july august september october november december monday tuesday wednesday thursday "
-    "friday saturday sunday posted published updated last article on at am pm a m p et est "
+    "friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "posted published updated last article on at am pm a m p et est "
     "edt ct cst cdt pt pst pdt gmt bst utc cet cest ist aest aedt jst sgt hkt msk".split()
 )
 _LETTERS = lazy_compile(r"[^\W\d_]+")

@@ -958,7 +958,7 @@ def _story_groups(
     order, scores = st.scores_of(rows(), published=published)
     reuse, quotes = _links(store, edges, published)
     groups = st.cluster_scores(order, scores, reuse + quotes)
-    return groups, st.membership(groups, scores, reuse, quotes, focal)
+    return groups, _as_written(store, ids, st.membership(groups, scores, reuse, quotes, focal))
 
 
 def _stored_members(
@@ -975,7 +975,21 @@ def _stored_members(
     focal = {ids[d]: names for d, names in st.stored_focal(store, docs).items()}
     published = {ids[d]: p for d, p in store.published_of().items()}
     reuse, quotes = _links(store, edges, published)
-    return st.membership(groups, scores, reuse, quotes, focal)
+    return _as_written(store, ids, st.membership(groups, scores, reuse, quotes, focal))
+
+
+def _as_written(
+    store: Store, ids: Mapping[int, str], members: dict[str, st.Member]
+) -> dict[str, st.Member]:
+    """``members`` with their shared lead names as the articles write them
+    (:func:`storytrace.stories.as_written`), from the openings of the articles it reads."""
+    from storytrace import stories as st
+
+    need = st.reads_openings(members)
+    if not need:
+        return members
+    openings = store.openings([d for d, i in ids.items() if i in need], st.OPENING_CHARS)
+    return st.as_written(members, {ids[d]: t for d, t in openings.items()})
 
 
 def _links(

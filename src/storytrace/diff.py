@@ -181,8 +181,10 @@ def make_passage(
     """Build a passage from token-level opcodes, mapping tokens to characters.
 
     Without ``kind`` it is ``verbatim`` when every opcode is equal, else
-    ``edited``; without ``score`` it is the share of equal words.
+    ``edited``; without ``score`` it is the share of equal words. The passage starts
+    and ends on whole written words (:func:`word_bounded`).
     """
+    tok_ops = word_bounded(doc_a, doc_b, tok_ops)
     a0, a1 = tok_ops[0][1], tok_ops[-1][2]
     b0, b1 = tok_ops[0][3], tok_ops[-1][4]
     equal = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
@@ -199,6 +201,52 @@ def make_passage(
         b_tokens=(b0, b1),
         matched=equal,
     )
+
+
+# What glues two tokens into one written word: hyphens and dashes with no space ("anti-war",
+# "1999–2000") and apostrophes the tokeniser does not join on ("Lohan´s", "Lohan`s").
+_GLUE = frozenset("-‐‑–'’‘`´ʼ")
+_APOSTROPHES = frozenset("'’‘`´ʼ")
+# Clitics written apart from their word ("Lohan 's", "do n't", as tokenised corpora write
+# them): the token after the apostrophe is part of the word before.
+_CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+
+
+def _glued(doc: Doc, t: int) -> bool:
+    """Whether tokens ``t - 1`` and ``t`` of ``doc`` are parts of one written word."""
+    if not 0 < t < len(doc.norms):
+        return False
+    gap = doc.text[doc.ends[t - 1] : doc.starts[t]]
+    if not gap:
+        return False
+    if all(c in _GLUE for c in gap):
+        return True
+    return gap[-1] in _APOSTROPHES and gap[:-1].isspace() and doc.norms[t] in _CLITICS
+
+
+def word_bounded(doc_a: Doc, doc_b: Doc, tok_ops: list[TokOp]) -> list[TokOp]:
+    """``tok_ops`` without the equal words at either end that are only part of a written
+    word on one side, so that a passage's span starts and ends on word boundaries of both
+    texts: "war protest" is no passage of "the anti-war protest", nor "s lawyer Mark
+    Heller" of "Lohan 's lawyer Mark Heller". An end op is never emptied.
+
+    >>> a, b = Doc("an anti-war protest began today"), Doc("a war protest began today")
+    >>> word_bounded(a, b, [("equal", 2, 6, 1, 5)])
+    [('equal', 3, 6, 2, 5)]
+    >>> a = Doc("Lohan 's lawyer Mark Heller said")
+    >>> word_bounded(a, Doc("Her 's lawyer Mark Heller said"), [("equal", 1, 6, 1, 6)])
+    [('equal', 2, 6, 2, 6)]
+    """
+    ops = list(tok_ops)
+    tag, i0, i1, j0, j1 = ops[0]
+    while tag == "equal" and i1 - i0 > 1 and (_glued(doc_a, i0) or _glued(doc_b, j0)):
+        i0, j0 = i0 + 1, j0 + 1
+    ops[0] = (tag, i0, i1, j0, j1)
+    tag, i0, i1, j0, j1 = ops[-1]
+    while tag == "equal" and i1 - i0 > 1 and (_glued(doc_a, i1) or _glued(doc_b, j1)):
+        i1, j1 = i1 - 1, j1 - 1
+    ops[-1] = (tag, i0, i1, j0, j1)
+    return ops
 
 
 MIN_UNIT_WORDS = 4

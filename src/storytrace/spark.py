@@ -471,7 +471,8 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     Pair scores, reuse and quote links are computed distributed; the groups
     come from :func:`storytrace.stories.cluster_scores` on the driver, the
     function the local engine runs, over the scored pairs (a few per article,
-    not the texts).
+    not the texts); the shared lead names are read in the openings of the articles
+    that share some.
     """
     from pyspark.sql import functions as F
 
@@ -506,6 +507,14 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     groups = st.cluster_scores(ids, scores, reuse + quoted)
     focal = {r.id: r.focal for r in feats.select("id", "focal").collect()}
     why = st.membership(groups, scores, reuse, quoted, focal)
+    # The shared lead names as written, read in the openings of the members that share some
+    # and of their partners (stories.as_written, as the local engine shows them).
+    need = st.reads_openings(why)
+    if need:
+        wanted = spark.createDataFrame([(i,) for i in sorted(need)], "id string")
+        opening = F.substring("text", 1, st.OPENING_CHARS).alias("opening")
+        heads = articles.join(wanted, "id").select("id", opening).collect()
+        why = st.as_written(why, {r.id: r.opening for r in heads})
     rows = [
         (n, i, *((m.joined_by, m.with_, m.score, m.shared) if m else (None,) * 4))
         for n, g in enumerate(groups, 1)

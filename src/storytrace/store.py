@@ -947,6 +947,17 @@ class Store:
             ).fetchall()
         return dict(rows)
 
+    def openings(self, docs: list[int], chars: int) -> dict[int, str]:
+        """``doc -> the first chars characters of its text`` of ``docs``."""
+        with self._guard("reading"):
+            return dict(
+                self._in_chunks(
+                    f"SELECT doc, substr(text, 1, {int(chars)}) FROM articles "
+                    "WHERE doc IN ({marks})",
+                    docs,
+                )
+            )
+
     def stats(self) -> dict[str, int]:
         """``{"articles", "outlets"}``: stored articles and distinct named outlets."""
         with self._guard("reading"):

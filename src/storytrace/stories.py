@@ -45,7 +45,7 @@ from storytrace.names import MONTHS, WEEKDAYS
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import unique_sorted
-from storytrace.text import STOPWORDS, Doc, doc_of
+from storytrace.text import STOPWORDS, Doc, _fold, doc_of
 
 Span = tuple[int, int]
 
@@ -1316,10 +1316,11 @@ class Member(Record):
         digits=3,
     )
     shared: list[str] = jfield(
-        "vocabulary: capitalised words in the headline and lead of both articles (lower "
-        "case), sorted: names, and words capitalised only because they open a sentence, "
-        "which the story score counts alike; weekdays and month names left out "
-        "(stories.CALENDAR)."
+        "vocabulary: capitalised words in the headline and lead of both articles, as the "
+        "two articles write them (the most common capitalised form in their openings: "
+        "stories.written_names), sorted by their lower-case form: names, and words "
+        "capitalised only because they open a sentence, which the story score counts alike; "
+        "weekdays and month names left out (stories.CALENDAR)."
     )
 
 
@@ -1378,6 +1379,99 @@ CALENDAR = frozenset(WEEKDAYS | (MONTHS.keys() - {"may", "jan", "mar"}))
 ("Dec"; "May", "Jan" and "Mar" excepted: a surname, a first name, Mar-a-Lago). Left out of a
 member's ``shared`` names, which tell a reader why two articles are in one story ("both leads
 name Saturday" says nothing); the score's focal penalty still sees them."""
+
+
+OPENING_CHARS = 1_500
+"""Characters of an article's opening that :func:`written_names` reads: the headline and
+lead (:data:`LEAD_SENTENCES`) where the focal names were found, and some text after them."""
+
+
+def written_names(words: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """Each lower-case lead name in ``words`` as the articles write it: its most common
+    capitalised form in the openings (:data:`OPENING_CHARS`) of ``texts``, a form not all in
+    capitals first among equals. Forms in a line written all in capitals (a headline's
+    typography: "SONY CUTS PSP PRICE") count only when the word occurs nowhere else; a word
+    found nowhere capitalised stays as given. A reader is shown "PSP" and "O'Brien", not
+    "Psp" and "O'brien".
+
+    >>> texts = ["SONY CUTS PSP PRICE\\nSony sold DVDs, O’Brien said.", "Sony's PSP and dvds"]
+    >>> written_names(["dvds", "o'brien", "psp", "sony"], texts)
+    ['DVDs', 'O’Brien', 'PSP', 'Sony']
+    """
+    words = list(words)
+    seen: dict[str, Counter] = {w: Counter() for w in words}
+    typeset: dict[str, Counter] = {w: Counter() for w in words}
+    for text in texts:
+        _capitalised_forms(text[:OPENING_CHARS], seen, typeset)
+    out = []
+    for w in words:
+        forms = seen[w] or typeset[w]
+        out.append(max(forms, key=lambda f: (forms[f], not f.isupper())) if forms else w)
+    return out
+
+
+def _capitalised_forms(head: str, seen: dict[str, Counter], typeset: dict[str, Counter]) -> None:
+    """Count in ``seen`` (``typeset`` for a line all in capitals) the capitalised forms of
+    each word's tokens in ``head`` (the words are normalised tokens): found with ``str.find``
+    in the folded text (a match is a token when no token continues across it), else by
+    tokenising ``head``."""
+    found: list[tuple[str, int, int]] = []
+    low = _fold(head.lower())
+    missed = len(low) != len(head)
+    if not missed:
+        n = len(low)
+        for w in seen:
+            i = low.find(w) if w else -1
+            hit = False
+            while i >= 0:
+                j = i + len(w)
+                if not _joins(low, i - 1, i - 2) and not _joins(low, j, j + 1):
+                    hit = True
+                    found.append((w, i, j))
+                i = low.find(w, i + 1) if j < n else -1
+            missed = missed or not hit
+    if missed and not head.isascii():  # a word written with marks ("Zoë"): tokenise
+        doc = Doc(head)
+        found = [
+            (norm, s, e)
+            for norm, s, e in zip(doc.norms, doc.starts, doc.ends, strict=True)
+            if norm in seen
+        ]
+    for w, i, j in found:
+        if head[i].isupper():
+            end = head.find("\n", j)
+            line = head[head.rfind("\n", 0, i) + 1 : end if end >= 0 else len(head)]
+            (typeset if line.isupper() else seen)[w][head[i:j]] += 1
+
+
+def _joins(low: str, k: int, beyond: int) -> bool:
+    """Whether ``low[k]`` (next to a match) continues the token: a word character, or an
+    apostrophe with a word character at ``beyond``, past it."""
+    if not 0 <= k < len(low):
+        return False
+    c = low[k]
+    if c.isalnum() or c == "_":
+        return True
+    return c == "'" and 0 <= beyond < len(low) and (low[beyond].isalnum() or low[beyond] == "_")
+
+
+def reads_openings(members: Mapping[str, Member]) -> set[str]:
+    """The articles whose openings :func:`as_written` reads for ``members``: each member with
+    shared lead names, and its partner."""
+    return {x for i, m in members.items() if m.shared for x in (i, m.with_) if x is not None}
+
+
+def as_written(members: Mapping[str, Member], openings: Mapping[str, str]) -> dict[str, Member]:
+    """``members`` with their ``shared`` lead names as written (:func:`written_names`) in
+    the member's and its partner's text (``openings``: article id to its text, or to its
+    first :data:`OPENING_CHARS` characters at least). Every engine shows them so."""
+    out = {}
+    for i, m in members.items():
+        if m.shared:
+            texts = [openings[x] for x in (i, m.with_) if x in openings]
+            m = replace(m, shared=written_names(m.shared, texts))
+        out[i] = m
+    return out
 
 
 @dataclass(slots=True)
@@ -1455,6 +1549,8 @@ def group_stories(
             uf.union(a, b)
         groups = sorted((sorted(g) for g in uf.groups(ids)), key=lambda g: (-len(g), g[0]))
     members = membership(groups, scores, reuse, links, focal)
+    if texts is not None:
+        members = as_written(members, texts)
     return story_graphs(groups, edges, published, members)
 
 

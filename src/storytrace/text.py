@@ -534,15 +534,17 @@ def sentence_spans(text: str) -> list[Span]:
     """Split ``text`` into sentence-like character spans (lines split too).
 
     News copy puts captions, headlines and paragraphs on lines of their own, so
-    a line break always ends a sentence. A full stop after a title or an
-    initial ("Mr.", "Dr.", "J.") does not, and a sentence opening with two
+    a line break always ends a sentence. A full stop after a title ("Mr.", "Dr.")
+    does not, nor one after an initial, initialism or abbreviation ("J.", "J.M.",
+    "U.S.", "No.", "Jan.") unless a function word, a sentence adverb or a quotation
+    mark follows ("in the U.S. The next day"). A sentence opening with two
     straight single marks (``''``, wire copy's double mark) starts a new one.
 
     >>> sentence_spans("One here. Two there.\\nThree")
     [(0, 9), (10, 20), (21, 26)]
-    >>> t = "Dr. Rhodes met J. Smith. He left."
+    >>> t = "Dr. Rhodes met J.M. Smith of the U.S. Army. He left the U.S. The end."
     >>> [t[s:e] for s, e in sentence_spans(t)]
-    ['Dr. Rhodes met J. Smith.', 'He left.']
+    ['Dr. Rhodes met J.M. Smith of the U.S. Army.', 'He left the U.S.', 'The end.']
     """
     return list(doc_of(text).sentences)
 
@@ -585,19 +587,41 @@ def _split_sentences(text: str) -> list[Span]:
     return out
 
 
-# A personal title never ends a sentence ("Mr. Smith", "Dr. Who"); an initial or another
-# abbreviation does when a function word follows ("on X. It was", "Apple Inc. The firm").
-_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev".split())
+# A personal title never ends a sentence ("Mr. Smith", "Dr. Who"); an initial, an initialism
+# or another abbreviation does when what follows opens a sentence: a function word or a
+# sentence adverb ("on X. It was", "Apple Inc. The firm", "in the U.S. However, ..."), or
+# a quotation that is no nickname ("in the U.S. “We won,” he said"). So "J.M. Berger",
+# "U.S. Senate", "No. 10", "St. Louis", "Jan. 5" and "John F. Kennedy" stay in one
+# sentence, "in the U.S. The next day" splits, and "in the U.S. Officials said" does not
+# (no word list tells a name from a sentence's first word there; an initialism before a
+# capitalised name is the commoner case in news copy: "U.S. President", "U.N. Security
+# Council").
+_TITLES = frozenset(
+    """Mr Mrs Ms Messrs Mme Dr Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Det Insp
+    Supt Prof Rev Fr Hon""".split()
+)
 _ABBREVIATIONS = frozenset(
-    """St Jr Sr Mt No Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec""".split()
+    """St Jr Sr Mt Ft No Nos Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec""".split()
+)
+# Sentence adverbs that open a sentence and are no function words (STOPWORDS).
+_OPENERS = frozenset(
+    """however meanwhile yet still instead earlier later also since finally separately
+    elsewhere according""".split()
+)
+# After "a.m." and "p.m." a weekday or a time zone continues the sentence ("7 p.m. Friday",
+# "11 a.m. ET"); any other capitalised word opens the next one ("at 5 p.m. Officials said").
+_AFTER_CLOCK = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday ET EST EDT CT CST CDT MT MST
+    MDT PT PST PDT GMT BST UTC CET CEST""".split()
 )
 _DOUBLE_APOS_START = lazy_compile(r"(?<=[.!?])\s+(?=''[A-Z])")
 
 
 def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -> bool:
-    """Whether the sentence ``text[s:e]`` ends with a title or initial that the next
-    sentence ``text[s2:e2]`` continues ("J. Rhodes")."""
+    """Whether the sentence ``text[s:e]`` ends with a title, initial, initialism or
+    abbreviation that the next sentence ``text[s2:e2]`` continues ("J. Rhodes", "J.M.
+    Berger", "U.S. Senate"); see the rule above."""
     if e - 6 >= s and text[e - 6 : e - 1].isalnum():
         return False  # the word before the stop has five letters or more: no title or initial
     k = e - 1
@@ -609,12 +633,53 @@ def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -
         return False
     if word in _TITLES:
         return True
-    # "J." is an initial; the "S." of "U.S." ends a sentence.
-    initial = len(word) == 1 and word.isupper() and word.isalpha() and before != "."
-    if not (initial or word in _ABBREVIATIONS):
+    if before == ".":
+        # The last letter of a dotted initialism ("U.S.", "J.M.", "p.m."): walk back over
+        # its single letters, each followed by a stop.
+        letters = word
+        q = k
+        while (
+            len(word) == 1
+            and word.isalpha()
+            and q - 2 >= s
+            and text[q - 1] == "."
+            and text[q - 2].isalpha()
+            and (q - 3 < s or not (text[q - 3].isalnum() or text[q - 3] == "_"))
+        ):
+            q -= 2
+            letters = text[q] + letters
+        if len(letters) < 2 or (q > s and text[q - 1] == "."):
+            return False
+        nxt = TOKEN_RE.search(text, s2, e2)
+        if letters.islower():  # "a.m.", "p.m.", "e.g.": only a clock time before a day or zone
+            return letters in ("am", "pm") and nxt is not None and nxt.group() in _AFTER_CLOCK
+        return letters.isupper() and _continues_into(text, s2, nxt)
+    # "J." is an initial ("Plan b." is not: lower case).
+    if not ((len(word) == 1 and word.isupper() and word.isalpha()) or word in _ABBREVIATIONS):
         return False
-    nxt = TOKEN_RE.search(text, s2, e2)
-    return nxt is None or normalise_word(nxt.group()) not in STOPWORDS
+    return _continues_into(text, s2, TOKEN_RE.search(text, s2, e2))
+
+
+def _continues_into(text: str, s2: int, nxt: re.Match[str] | None) -> bool:
+    """Whether the text after an initial or abbreviation, whose first word is ``nxt``,
+    goes on with the same sentence: no opening bracket, no quotation but a nickname
+    ('Rep. Robert C. "Bobby" Scott', not 'Mr P. "Never known such a fuss'), no function
+    word and no sentence adverb first."""
+    if text[s2] in "([":
+        return False
+    if text[s2] in "\"'“‘" and not _NICKNAME.match(text, s2):
+        return False
+    if nxt is None:
+        return True
+    first = normalise_word(nxt.group())
+    return first not in STOPWORDS and first not in _OPENERS
+
+
+# A short quoted name (letters and spaces, no punctuation) then a capitalised word: a
+# nickname inside a name.
+_NICKNAME = lazy_compile(
+    r"""(?:"[\w'’ -]{1,30}"|“[\w'’ -]{1,30}”|‘[\w -]{1,30}’|'[\w -]{1,30}') [A-Z]"""
+)
 
 
 def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

@@ -2326,6 +2326,9 @@ def _trailing_name(phrase: str) -> str | None:
     run: list[str] = []
     for w in reversed(words):
         core = w.strip(",.;:")
+        if core and w.rstrip(",;:").endswith(".") and _INITIALS.fullmatch(core) and run:
+            # 'J.K. Rowling', 'John F. Kennedy': an initial keeps its stop.
+            core += "."
         if not core or not core[0].isupper():
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
@@ -2342,6 +2345,9 @@ def _trailing_name(phrase: str) -> str | None:
         return None
     name = re.sub(r"[’']s$", "", " ".join(run))
     return name
+
+
+_INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 
 
 def _across_preposition(phrase: str, run: str) -> str | None:

@@ -178,7 +178,7 @@ ORDER_ONLY = frozenset({"time", "containment"})
 def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     """Why an article is in its story, in words (:class:`storytrace.stories.Member`).
 
-    >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["leeds"]},
+    >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["Leeds"]},
     ...      {"y": "Storm hits Leeds"})
     'similar wording to “Storm hits Leeds” (score 0.193; capitalised in both leads: Leeds)'
     """
@@ -232,13 +232,16 @@ def lead_names(member: dict) -> str:
     ("Security firms are warning") as it counts a name, and a reader must not be told that
     both leads name "Security".
 
-    >>> lead_names({"shared": ["leeds", "bell"]}), lead_names({"shared": []})
-    ('capitalised in both leads: Leeds, Bell', 'no capitalised word in both leads')
+    The words are shown as the articles write them (:func:`storytrace.stories.as_written`
+    fills ``shared`` so): "PSP", "O'Brien".
+
+    >>> lead_names({"shared": ["Leeds", "PSP", "O'Brien"]}), lead_names({"shared": []})
+    ("capitalised in both leads: Leeds, PSP, O'Brien", 'no capitalised word in both leads')
     """
     names = member.get("shared") or []
     if not names:
         return "no capitalised word in both leads"
-    return f"capitalised in both leads: {', '.join(n.capitalize() for n in names)}"
+    return f"capitalised in both leads: {', '.join(names)}"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
