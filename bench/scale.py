@@ -81,14 +81,15 @@ rule (a division per value was half of ``fingerprints.minhash``), the shingles p
 an array (not a list made into an array twice more), word hashes read by ``np.fromiter``,
 distinct sorted values without ``np.r_``, and ``stories.terms`` keeping word indexes, not
 (word, start) tuples: 4.21 -> 3.76 million instructions an article (cachegrind, 500 of this
-corpus's articles, main 6c29c9c against this code; ``minhash`` alone 145-150 -> 80-87 µs
-an article in CPU time, best of three, where its instructions fall less). In this process, a first build's scan also keeps which
-docs hold the fingerprints held by more than ``fp.MAX_DF`` docs (10,448 rows of 5.7 million
-at 20,000), so an aligned article without an outlet is not fingerprinted again for its
-furniture (``corpus.CommonHeld``). Every stored table the same as main's (all 19 tables,
-row for row, the first 19,800 articles indexed by each). Two alternating pairs,
-``PYTHONPATH=<src> nice -n 5 .venv/bin/python bench/scale.py --n 20000``, main 6c29c9c (a
-``git archive`` copy) against this code, at load 8-11 (other sessions' evaluations)::
+corpus's articles, main 6c29c9c against this code; ``minhash`` alone 145-150 -> 80-87 µs an
+article in CPU time, best of three, where its instructions fall less). In this process, a
+first build's scan also keeps which docs hold the fingerprints held by more than
+``fp.MAX_DF`` docs (10,448 rows of 5.7 million at 20,000), so an aligned article without an
+outlet is not fingerprinted again for its furniture (``corpus.CommonHeld``). Every stored
+table the same as main's (all 19 tables, row for row, the first 19,800 articles indexed by
+each). Two alternating pairs, ``PYTHONPATH=<src> nice -n 5 .venv/bin/python bench/scale.py
+--n 20000``, main 6c29c9c (a ``git archive`` copy) against this code, at load 8-11 (other
+sessions' evaluations)::
 
                                    pair 1 (04:27-04:42)       pair 2 (04:44-04:53)
                                    main 6c29c9c  ab71054      f9c8ffb  main 6c29c9c
