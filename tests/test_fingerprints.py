@@ -244,3 +244,23 @@ def test_query_does_not_import_numpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_minhash_is_the_affine_permutations_minimum_for_lists_and_arrays():
+    import random
+
+    import numpy as np
+
+    rng = random.Random(7)
+    mask = (1 << 31) - 1
+    for n in (1, 3, 250):
+        hashes = [rng.randrange(-(1 << 63), 1 << 63) for _ in range(n)]
+        folded = [((h % (1 << 64)) ^ ((h % (1 << 64)) >> 31)) & mask for h in hashes]
+        want = [
+            min(((x * a + b) % (1 << 64)) % fp._PRIME for x in folded)
+            for a, b in zip(fp._A, fp._B, strict=True)
+        ]
+        assert fp.minhash(hashes) == want
+        assert fp.minhash(np.asarray(hashes, dtype=np.int64)) == want
+        assert fp.minhash(iter(hashes)) == want
+    assert fp.minhash([]) == fp.minhash(np.zeros(0, dtype=np.int64)) == [0] * fp.NUM_PERM

@@ -271,7 +271,7 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
             and CUE_FORMS.get(m.group(1)) is not None
             # Only where and when it was said, no clause of its own ('Smith told the
             # Post he has ...', '... said in an interview that ...').
-            and not _OWN_CLAUSE.search(text, m.end(1), e)
+            and not _OWN_CLAUSE.search(text, m.end(1), _frame_clause_end(text, m.end(1), e))
         ):
             units[-1] = (units[-1][0], e)
             continue
@@ -287,6 +287,19 @@ _NAMED_FRAME = lazy_compile(
 _OWN_CLAUSE = lazy_compile(
     r"\b(?:that|he|she|they|we|I|it|there|whether|if|how|what)\b|[“”\"‘:;]|[’']\s|\s[’']"
 )
+# Where a frame's own clause ends: a subordinate clause of time or manner ('said as he
+# launched the process', 'asks as a maintenance guy walks in') or a participle after a
+# comma ('asked, repeating a broadside that ...') reports nothing of the quotation's.
+_FRAME_CLAUSE_END = lazy_compile(
+    r"\s(?:as|when|while|after|before|because|since|until)\s|,\s*[a-z]+ing\b"
+)
+
+
+def _frame_clause_end(text: str, s: int, e: int) -> int:
+    m = _FRAME_CLAUSE_END.search(text, s, e)
+    return m.start() if m is not None else e
+
+
 _BARE_FRAME = lazy_compile(r"^[^“”\"‘’]{0,60}\b([a-z]+)\b(?:\s+(?!that\b)[^\s“”\"‘’]+){0,4}[.!?]?$")
 
 

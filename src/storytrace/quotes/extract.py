@@ -16,10 +16,10 @@ from storytrace.quotes.frames import (
     trim_span,
 )
 from storytrace.quotes.lexicon import ANY_CUE, CUE_FORMS, PRONOUNS, RELATIVES
-from storytrace.quotes.model import Quote
+from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
-from storytrace.text import doc_of
+from storytrace.text import doc_of, lazy_compile
 
 
 def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = False) -> list[Quote]:
@@ -52,6 +52,13 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             continue
         found, end = transcript_turns(ctx, u0, u1)
         turn_end = max(turn_end, end)
+        if not found and prev is not None and (credit := _credited(ctx, prev, u0, u1)) is not None:
+            # '"I helped write that bill." / - Sanders.': a line of a dash and a name
+            # after a quotation paragraph credits it, as fact-checks and quote boxes
+            # print them.
+            prev.speaker, prev.speaker_name = credit, None
+            resolve_speaker(ctx, prev, [q for q in quotes if q is not prev])
+            continue
         if not found:
             found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1) or as_frame(ctx, u0, u1)
         if sdoc is not None:
@@ -192,6 +199,32 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
             continue
         out.append(q)
     return out
+
+
+# A credit line: a dash, a name of one to four capitalised words (titles included), and
+# perhaps a short description after a comma ('-Michelle Marks, Philadelphia.').
+_CREDIT = lazy_compile(
+    r"[ \t]*[-—–][ \t]*((?:[A-Z][\w’'.\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)\.?"
+    r"(?:,[^\n“”\"]{0,80})?[ \t]*$"
+)
+
+
+def _credited(ctx: Context, prev: Quote, u0: int, u1: int) -> Span | None:
+    """The name a credit line gives ``prev``: the line is a paragraph of its own right
+    after the paragraph that ``prev``, a quotation with no frame of its own, ends (a
+    speaker it took over from the paragraph before gives way to the credit)."""
+    text = ctx.text
+    if prev.cue is not None or prev.kind != "direct":
+        return None
+    gap = text[prev.content[1] : u0]
+    if "\n" not in gap or gap.strip(" \t\n.,!?”’\"'") or (u0 > 0 and text[u0 - 1] != "\n"):
+        return None
+    end = text.find("\n", u0)
+    end = len(text) if end < 0 else end
+    m = _CREDIT.match(text, u0, end)
+    if m is None or text[u1:end].strip():
+        return None
+    return m.span(1)
 
 
 def _before_question(text: str, q: Quote, asked: list[int]) -> Quote | None:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storytrace.quotes.document import Context
+from storytrace.quotes.document import Context, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
     BELIEF_FORMS,
@@ -36,6 +36,7 @@ from storytrace.quotes.lexicon import (
     STATEMENT_NOUNS,
     SUBJECT_PRONOUNS,
     TEMPORAL,
+    TEMPORAL_LEAD,
     TITLES,
     TRANSITIVE,
 )
@@ -529,6 +530,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     """
     text = ctx.text
     frames: list[tuple[Span, Span | None, int, int]] = []
+    agents: dict[Span, Span] = {}
     for cue in _cue_matches(ctx, u0, u1):
         c0, c1 = cue.span
         if frames and c0 < frames[-1][3]:
@@ -550,6 +552,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             passive = _passive_before(text, lo, c0)
             if passive is not None:
                 f0 = passive
+                agent = _BY_AGENT.match(text, c1, u1) if cue.lemma in ("ask", "tell") else None
+                if agent is not None:
+                    # 'Rubio was asked by moderator Gerard Baker whether ...', 'was told
+                    # by aides that ...': the agent puts the question or tells; named
+                    # once the content is read, as the frame's own words.
+                    agents[(c0, c1)] = agent.span(1)
+                    f1 = agent.end(1)
             else:
                 participle = cue.participle and (
                     _COMMA_ADVERB.search(text, lo, c0) is not None
@@ -581,6 +590,22 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # subject's, not the document's or the date's.
                     speaker = None
                     participle = True
+                elif (
+                    speaker is not None
+                    and cue.participle
+                    # 'issued its third profits warning in nine months': a noun.
+                    and not _PREP_NEXT.match(text, c1, u1)
+                    and _governed(text, lo, speaker)
+                    # (From the unit's start: the governing verb may be an earlier
+                    # frame's cue, 'wrote a letter to X asking ...'.)
+                    and (subject := _governing_subject(ctx, u0, speaker)) is not None
+                ):
+                    # 'TCI and Atticus have opposed the bid for some time saying ...',
+                    # 'Cruz is making a pitch to New York voters saying ...': the noun
+                    # phrase before the participle is the object of a verb or of 'to',
+                    # not who speaks; the subject of that verb is.
+                    speaker = subject
+                    f0 = min(f0, subject[0])
                 if (
                     speaker is not None
                     and (first_conj := _first_conjunct(ctx, lo, speaker)) is not None
@@ -595,7 +620,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
                 elif participle:
                     # "Mr. Trump echoed Mr. Putin, saying ...": the clause's subject.
-                    speaker = frames[-1][1] if frames else clause_subject(ctx, u0, c0)
+                    # 'took the last step Wednesday of announcing ...': with no comma
+                    # before the participle, the subject's clause runs up to it.
+                    speaker = (
+                        frames[-1][1]
+                        if frames
+                        else clause_subject(
+                            ctx, u0, c0, whole=_COMMA_ADVERB.search(text, lo, c0) is None
+                        )
+                    )
                     if speaker is None:
                         continue
                 elif (
@@ -729,6 +762,9 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             # (PolNeAR and our own annotation guidelines both annotate the outer one).
             continue
         quotes += pieces
+    for q in quotes:
+        if q.speaker is None and q.cue in agents:
+            q.speaker = agents[q.cue]
     return quotes
 
 
@@ -945,7 +981,11 @@ _READ_INVERTED = lazy_compile(
 _DASH_END = lazy_compile(r"\s[—–-]\s*$|[—–]\s*$")
 _RELATIVE_FRAME = lazy_compile(r"\s*,\s*(who)\s+(?:(?:" + "|".join(sorted(AUX_ADV)) + r")\s+)*")
 _PAREN_PREP = lazy_compile(r",\s*(?:despite|after|before|while|without|when|by)\s+$")
-_PREP_BEFORE = lazy_compile(r"\b(?:for|by|from|in|after|before|while|without|when|despite)\s*$")
+_PREP_BEFORE = lazy_compile(
+    r"\b(?:for|by|from|in|after|before|while|without|when|despite|upon"
+    # 'the last step of announcing', not 'instead of denying' or 'because of'.
+    r"|(?<!instead\s)(?<!because\s)(?<!out\s)(?<!ahead\s)(?<!regardless\s)of)\s*$"
+)
 _COORDINATED = lazy_compile(
     r"(?:,?\s+(?:and|but)(?:\s+(?:then|later|also|has|have|had|would|will|still))*"
     # 'Kasich offered the man a job, then says he’ll welcome advice'.
@@ -970,6 +1010,12 @@ def _unknown_verb_frame(ctx: Context, u0: int, u1: int) -> list[tuple[Span, Span
     return [(m.span(2), m.span(1), m.start(1), m.end(2))]
 
 
+# The agent of a passive 'asked'/'told': a short noun phrase after 'by', up to a comma
+# or what opens the question or the clause.
+_BY_AGENT = lazy_compile(
+    r"\s+by\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]*\w)"
+    r"(?=\s*,|\s+(?:whether|if|about|to|what|how|why|when|where|who|that)\b)"
+)
 _PASSIVE = lazy_compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
@@ -1151,6 +1197,66 @@ def _object_not_speaker(text: str, speaker: Span) -> bool:
     return bool(set(words) & _DOCUMENTS or (len(words) == 1 and words[0] in _MONTHS | TEMPORAL))
 
 
+# Verbs whose object may well be who speaks next: 'heard voters saying', 'quoted an
+# aide saying', 'a video showed protesters chanting'.
+_PERCEIVED = set(
+    """heard hear hears saw see sees seen watched watch quoted quote quotes cited cite cites
+    showed shows shown featured features found finds included includes overheard
+    interviewed surveyed polled asked left""".split()
+)
+_BE = {"is", "are", "was", "were", "be", "been", "am"}
+_PREP_NEXT = lazy_compile(r"\s+(?:in|on|at|for|of|from|with|by|over|during|since)\b")
+
+
+def _governing_subject(ctx: Context, lo: int, obj: Span) -> Span | None:
+    """The subject of the verb that governs ``obj``: the nearest past tense (or a
+    progressive after 'be') before it within its clause, then the noun phrase before
+    that verb ('his campaign sent out a text message to supporters saying' gives 'his
+    campaign'); a coordinated subject whole ('TCI and Atticus'). None when no verb
+    comes first, or a comma or clause word does."""
+    toks = phrase_tokens(ctx.doc, lo, obj[0])
+    for k in range(len(toks) - 1, max(-1, len(toks) - 13), -1):
+        w = toks[k].group(0)
+        if w in ("’", "'"):
+            # 'to Vargas’ question': a possessive, not a break.
+            continue
+        if not w[0].isalnum() or w.lower() in RELATIVES_WORDS:
+            return None
+        if not w.islower():
+            continue
+        if (
+            w in IRREGULAR_PAST
+            or (w.endswith("ed") and w not in ED_ADJECTIVES)
+            or (w in CUE_FORMS and not w.endswith("ing"))
+            or (w.endswith("ing") and k > 0 and toks[k - 1].group(0).lower() in _BE)
+        ):
+            subject = np_backward(ctx.doc, lo, toks[k].start())
+            if subject is None or ctx.text[subject[0] : subject[1]].lower() in RELATIVES_WORDS:
+                return None
+            first = _first_conjunct(ctx, lo, subject)
+            return (first if first is not None else subject[0]), subject[1]
+    return None
+
+
+RELATIVES_WORDS = {"that", "which", "who", "whom"}
+_GOVERNED_BY = lazy_compile(r"(?<![\w’'])([a-z]+)\s+$")
+
+
+def _governed(text: str, lo: int, speaker: Span) -> bool:
+    """Whether the noun phrase just before a participle (no comma between) is the object
+    of a past-tense verb or of 'to'/'on'/'at' ('released a new radio ad calling ...',
+    'wrote a letter to the attorney general asking ...'), not the participle's subject."""
+    m = _GOVERNED_BY.search(text, max(lo, speaker[0] - 25), speaker[0])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in ("to", "on", "at", "toward", "towards"):
+        return True
+    return word not in _PERCEIVED and (
+        word in IRREGULAR_PAST or (word.endswith("ed") and word not in ED_ADJECTIVES)
+    )
+
+
 def _calls_for(text: str, cue: Span) -> bool:
     words = text[cue[0] : cue[1]].lower().split()
     return len(words) == 2 and words[1] == "for" and CUE_FORMS.get(words[0]) == "call"
@@ -1170,7 +1276,27 @@ def _object_then_that(ctx: Context, cue: Span, s: int, e: int) -> bool:
     not the reported clause; a listener before 'that' is not ('told the paper that')."""
     words = ctx.words(s, e)
     lemma = CUE_FORMS.get(ctx.text[cue[0] : cue[1]].split()[0].lower())
-    return bool(words) and words[0].lower() in _OBJECT_OPENERS and lemma not in _LISTENER_CUES
+    if not words or lemma in _LISTENER_CUES:
+        return False
+    first = words[0].lower()
+    return first in _OBJECT_OPENERS or (
+        # 'have predicted consolidation in a market that they call fragmented': a bare
+        # noun object and its prepositional phrase, then a relative clause; not a time,
+        # place or manner phrase ('said Tuesday in a statement that', 'said soon after
+        # that', 'said following a vote that').
+        words[0].isalpha()
+        and words[0].islower()
+        and len(words) >= 3
+        and words[1].lower() in ("in", "of", "for", "on", "at", "among", "across")
+        and first not in PREPOSITIONS | TEMPORAL | TEMPORAL_LEAD | AUX_ADV | _NOT_OBJECTS
+        and not first.endswith(("ly", "ing", "ed"))
+    )
+
+
+_NOT_OBJECTS = set(
+    """again once twice too also even still then there here so soon long just right both
+    what who how why when where all many most some""".split()
+)
 
 
 def _pieces(

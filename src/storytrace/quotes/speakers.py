@@ -182,7 +182,7 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         if outer is not None:
             words = {t.group(0).lower() for t in toks[outer[0] : outer[1] + 1]}
             if toks[outer[0]].group(0).lower() in DETERMINERS and (
-                SPOKES.search(" ".join(words)) or words & PERSON_ROLES
+                SPOKES.search(" ".join(words)) or words & (PERSON_ROLES | _EXPERTS)
             ):
                 return toks[outer[0]].start(), toks[outer[1]].end()
         rel = next(
@@ -211,6 +211,10 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         first = np[0]
     return toks[first].start(), toks[np[1]].end()
 
+
+# Heads of a description by expertise: 'A leading expert on the Cuban economy says'
+# is the expert's, not the economy's.
+_EXPERTS = {"expert", "experts", "specialist", "specialists", "researcher", "scholar", "academic"}
 
 _DATELINE_WORD = lazy_compile(r"\d[\d:.,]*|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|ET|BST|\|")
 _MONTH = lazy_compile(
@@ -646,6 +650,15 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 end = None
                 break
             if (
+                w == "."
+                and 0 < i < len(toks) - 1
+                and _ABBREVIATION.fullmatch(toks[i - 1].group(0))
+                and toks[i + 1].group(0)[:1].isupper()
+            ):
+                # 'Adm. Harry B. Harris Jr., who ...': the stop of an abbreviated
+                # title, inside the name.
+                continue
+            if (
                 not w[0].isalnum()
                 or (w[0].islower() and (lw in NP_STOP or lw in AUX_ADV))
                 or lw.endswith(("n't", "n’t"))
@@ -669,6 +682,25 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 end = i
                 at_verb = True
                 break
+        if (
+            end
+            and weak is not None
+            and k > 0
+            and text[weak[1] : u0 + start].strip() == ","
+            # The name itself: two capitalised words at least ('There, the chairman
+            # declined ...' opens with an adverb).
+            and len(weak_words := text[weak[0] : weak[1]].split()) >= 2
+            and all(w[:1].isupper() or w[:1].isdigit() for w in weak_words)
+            and (
+                toks[0].group(0) in ("a", "an", "the")
+                or toks[end].group(0).lower() in PREPOSITIONS | {"who", "which", "whose"}
+            )
+        ):
+            # 'Ms. Brainard, a Fed governor since 2014, has emerged ..., pressing',
+            # 'Morton Blackwell, founder of ..., YAF member in the 1960s ...,
+            # endorsed Cruz, saying': a description set off by commas after the name
+            # is its apposition, not the subject.
+            continue
         if end:
             span = toks[0].start(), toks[end - 1].end()
             if at_verb:
@@ -695,6 +727,8 @@ def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
 
 
 _SUBORDINATORS = {"as", "while", "when", "because", "since", "although", "though", "after"}
+# A capitalised abbreviation that a full stop may follow inside a name ('Adm', 'Gen').
+_ABBREVIATION = lazy_compile(r"[A-Z][a-z]{1,3}")
 
 
 def _lower_subject(toks: list[re.Match[str]]) -> Span | None:
@@ -1771,7 +1805,14 @@ def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
     if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
         # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
         return None
-    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest):
+    head_run = rest[: next((k for k, w in enumerate(rest) if w in _CONNECTORS), len(rest))]
+    if any(w.lower().strip(".,’'") in _APPOSITION_ROLES | PERSON_HEADS for w in rest) and not (
+        # 'the Republican Party of Wyoming': an organisation's name whose head is no
+        # role ('the Prime Minister of Britain' still is one).
+        len(head_run) >= 2
+        and head_run[-1].lower() in ORG_WORDS
+        and not any(w.lower().strip(".,’'") in PERSON_HEADS | TITLES for w in head_run)
+    ):
         return None
     if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
         len(rest) == 1 and _TEAM.fullmatch(phrase)
