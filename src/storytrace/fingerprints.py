@@ -12,9 +12,9 @@ Pure functions over plain data, so the local store and the Spark job
   are kept whole: outlines of short words join too many words (on
   ``bench/scale.py``'s made-up words of 2-5 letters, all ending in "o", outlines
   of every word multiplied the pairs the candidate step counts by 8), and the
-  outline of "120" is that of "150". Four outlines in a row
-  are nearly as specific as four words: on 500 BBC articles they give 1% more
-  candidate pairs than exact word 4-grams (``bench/sentence_reuse.py``). Hashes
+  outline of "120" is that of "150". On BBC text outlines cost little
+  precision: outlining every word gave 1% more candidate pairs than exact word
+  4-grams on 500 articles (``bench/sentence_reuse.py``, session 33). Hashes
   are the same in every process and on every machine (never Python's ``hash()``).
 * Candidate pairs are articles sharing at least ``MIN_SHARED`` = 4
   fingerprints held by at most ``MAX_DF`` articles (more are boilerplate:
@@ -27,7 +27,7 @@ Pure functions over plain data, so the local store and the Spark job
 
   - a shared run of ``GUARANTEED_WORDS`` = 7 words (4 shingles) makes a
     candidate pair: any sentence of 7 words or more lifted into another
-    article, whatever letters inside its words are misread;
+    article, whatever letters inside its words of 6 letters or more are misread;
   - so does a shared run of ``NOISY_RUN_WORDS`` = **15 words with any**
     ``NOISY_RUN_CHANGES`` = **2 of them changed**: each changed word breaks at
     most 4 shingles, 12 - 2 x 4 = 4 stay whole;
