@@ -26,9 +26,13 @@ they do not find sentence-length reuse) over three fingerprint schemes:
   run of 14 words), the parameters until this bench's commit;
 * ``words``: word 4-grams, window 2, three shared (a shared run of 9 words, or
   three of 5 words), the fingerprints until the shape keys (2026-12-02);
-* ``now``: :mod:`storytrace.fingerprints` as it is (``words`` and the shape
-  keys: word length and first letter, 7-grams, window 3; a run of 15 words
-  keeping their shapes).
+* ``shapes``: ``words`` and the shape keys (word length and first letter,
+  7-grams, window 3; a run of 15 words keeping their shapes), three shared: the
+  fingerprints until session 33 (2026-12-03);
+* ``now``: :mod:`storytrace.fingerprints` as it is (every word 4-gram, shape
+  keys in windows of 4, four shared: a run of 7 words, a run of 15 words with
+  any two changed, one word in every seven changed, 22 words keeping their
+  shapes).
 
 "found" counts lifted pairs that are candidates; "cand/art" is every pair the
 rule yields per article (what alignment then costs; real reuse between BBC
@@ -434,6 +438,63 @@ candidate pairs 817 -> 819, index CPU 66.9 / 64.9 s (main) against 86.4 / 80.6 s
 under load 8-12): the stages that grow with the postings (their inserts, sorting them into
 pairs) and fingerprinting. That is the price of the OCR guarantee on a corpus without quotes
 (with quotes, on BBC, +7-8%); issue 16's 100k line against datasketch pays it.
+
+Every word 4-gram, word outlines, four shared (issue 16, session 33, 2026-12-03, reuse16f).
+Where the lifts the candidate step still missed were lost (``shapes``, main 6c29c9c, scratch
+scans of this bench's lifts, tune seeds bbc 1-4, 9, 11, 12, 14-18 and synthetic 1-6, 11): 13
+of 1,900 OCR and edited lifts, 12 of them edited. A 15-20-word lift with every seventh word
+replaced keeps two clean runs of six words, three 4-grams each, and winnowing in windows of 2
+guarantees one sample per run, so three shared came down to the hashes' luck (shape keys do not
+help: a replaced word changes its shape); the OCR miss was a 17-word sentence with three words
+misread, one in its first letter. Rules compared on the tune seeds: every exact word 4-gram with
+four shared found all edited lifts and missed 5 of 600 OCR lifts; with shape keys in windows of
+4 it found all, at +20% postings, and ``bench/scale.py`` at 20,000 went +11-14% in index CPU
+beside main (two runs), so it was not kept; outlines of every word (length, first and last
+letter) found all but one of 1,900, and multiplied by 8 the pairs the candidate step counts on
+``scale.py``'s made-up words (all 2-5 letters ending in "o": +8.6% index CPU, candidate stage
+4x, peak memory +25%), so only words of 6 letters or more are outlined. ``now``
+(:mod:`storytrace.fingerprints`: every 4-gram of words, outlined from 6 letters, shape keys
+in windows of 8, four shared; guarantees in its docstring, each tested in
+``tests/test_fingerprints.py``) on the tune seeds: 1,899 of 1,900 (``shapes``: 1,887); the one
+left is an OCR lift with five words changed in 17, four in their first letter. Candidates per
+article 0.82 against 0.70 on BBC (+16%), 0.21 on synthetic text; postings +5%.
+
+Measured once, never looked at before with this rule (``--corpus bbc --seed 7|8 --data
+/work/shared/data/bbc/bbc --found --baseline-src`` and ``--seed 21|22|23 --found
+--baseline-src``, base = main 27fdcae by ``git archive``, this ``src`` = 27fdcae + these
+commits, same lifts, same run; bbc 7 was a tune seed of earlier sessions, not of this one):
+
+| of 50                          | verbatim | ocr | edited | excerpt | ed. copy | reordered |
+|--------------------------------|---------:|----:|-------:|--------:|---------:|----------:|
+| bbc 7 candidates, shapes       |       50 |  49 |     50 |      50 |       50 |        50 |
+| bbc 7 candidates, now          |       50 |  50 |     50 |      50 |       50 |        50 |
+| bbc 7 found, before            |       50 |  49 |     50 |      50 |       50 |        50 |
+| bbc 7 found, now               |       50 |  50 |     50 |      50 |       50 |        50 |
+| bbc 8 candidates, shapes       |       50 |  50 |     48 |      50 |       50 |        50 |
+| bbc 8 candidates, now          |       50 |  50 |     50 |      50 |       50 |        50 |
+| bbc 8 found, before            |       50 |  49 |     47 |      50 |       50 |        50 |
+| bbc 8 found, now               |       50 |  49 |     48 |      50 |       50 |        50 |
+| synthetic 21/22/23 candidates, shapes and now | 50 | 50 | 50 | 50 |      50 |        50 |
+| synthetic 21/22/23 found, before and now      | 50 | 50 | 50/48/49 | 50 | 50 |       50 |
+
+Every lifted pair of every variant is a candidate on the five measure seeds (1,500 of 1,500;
+``shapes`` 1,497). Candidates per article on BBC: 0.66-0.74 (bbc 7) and 0.74-0.85 (bbc 8)
+against 0.54-0.60 and 0.65-0.72 (+14-28% by variant); on synthetic text 0.21-0.22 both; postings
+460-485 against 439-462 per BBC article, 291-310 against 277-296 per synthetic one (+5%).
+Index CPU with quotes, all six variants: bbc 7 48.3 s before, 48.9 now; bbc 8 32.4 and 32.9;
+synthetic equal within 0.3 s. The five pairs not found are candidates that the verdict does
+not store (``compare`` run on each pair): bbc 8's OCR lift "Singapore's economy jrew by 8.1%
+in 2004a ..." (``unrelated``: different places), its edited lift '"I am also looking forward
+to owners." out for ...' (``same-story``, ``shared-quote``), and three edited synthetic lifts of
+15-16 words with two replaced (``unrelated``, no rule held): the alignment's and the verdict's
+thresholds (not read further), not the candidate step.
+
+``bench/scale.py --n 20000``, this ``src`` and main 27fdcae's run at the same time (same load;
+both before scale16f's fingerprint speed-ups of ab71054, merged after),
+index CPU s (first 99% + last 1%): 43.4 now, 42.7 main (+1.6%); candidates 1.21 against 0.99,
+store the articles 5.29 / 5.33, align 6.30 / 6.03; pairs 806 both, recall 1.000 both; peak
+memory 417 against 407 MB. (The scale corpus has no digits: the digit rule changes nothing
+there.)
 """
 
 from __future__ import annotations
@@ -453,21 +514,38 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import xxhash  # noqa: E402
 from scale import make_corpus  # noqa: E402
 
 from storytrace import fingerprints as fp  # noqa: E402
-from storytrace.text import sentence_spans  # noqa: E402
+from storytrace.text import WordMap, doc_of, sentence_spans  # noqa: E402
 
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc" / "bbc"
 VARIANTS = ("verbatim", "ocr", "edited", "excerpt", "edited copy", "reordered")
 
 
+_EXACT = WordMap(lambda w: xxhash.xxh64_intdigest(w.encode()), limit=2_000_000)
+
+
+def exact(text: str, n: int = 4) -> list[int]:
+    """Exact word n-gram hashes, as :func:`storytrace.fingerprints.shingles` computed them
+    until session 33 (now it hashes word outlines): what the earlier rules sampled."""
+    norms = doc_of(text).norms
+    if not norms:
+        return []
+    return fp._grams(fp._hashes(norms, _EXACT), min(n, len(norms))).tolist()
+
+
 def before(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text, 5), 5))
+    return set(fp.sample_of(exact(text, 5), 5))
 
 
 def words(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text)))
+    return set(fp.sample_of(exact(text), 2))
+
+
+def shapes(text: str) -> set[int]:
+    return words(text) | set(fp.sample_of(fp.shapes(text), 3))
 
 
 def now(text: str) -> set[int]:
@@ -475,20 +553,21 @@ def now(text: str) -> set[int]:
 
 
 def every_4gram(text: str) -> set[int]:
-    return set(fp.shingles(text, 4))
+    return set(exact(text, 4))
 
 
 def winnowed_3grams(text: str) -> set[int]:
-    return set(fp.sample_of(fp.shingles(text, 3), 2))
+    return set(fp.sample_of(exact(text, 3), 2))
 
 
 RULES: dict[str, tuple[Callable[[str], set[int]], int]] = {
     "before": (before, 2),
-    "words": (words, fp.MIN_SHARED),
+    "words": (words, 3),
+    "shapes": (shapes, 3),
     "now": (now, fp.MIN_SHARED),
 }
 ALTERNATIVES: dict[str, tuple[Callable[[str], set[int]], int]] = {
-    "w2 m2": (now, 2),  # today's samples, two shared
+    "w2 m2": (shapes, 2),  # the samples of "shapes", two shared
     "all m3": (every_4gram, 3),  # every 4-gram, three shared
     "all m4": (every_4gram, 4),
     "3g m3": (winnowed_3grams, 3),  # 3-grams, window 2, three shared

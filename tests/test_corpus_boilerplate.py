@@ -1,5 +1,7 @@
 """Corpus boilerplate: an outlet's own footer, unknown to the rules, links nothing."""
 
+import pytest
+
 from storytrace import corpus
 from storytrace.align import compare
 from storytrace.store import Store
@@ -107,11 +109,15 @@ def test_a_wire_story_carried_by_many_outlets_stays_reuse(tmp_path) -> None:
     assert len(corpus.stories(tmp_path)["stories"]) == 1
 
 
-def test_furniture_of_the_whole_store_is_the_same_from_a_scan_and_from_look_ups(tmp_path):
-    # A footer in more articles than fp.MAX_DF, each from an outlet of its own, is furniture
-    # of the whole store. A first build finds every candidate in one scan and counts the
-    # footer's fingerprints there; a run adding two articles to the stored rest looks
-    # them up: the copy's edge must be the same, the footer boilerplate in both.
+@pytest.mark.parametrize("outlets", [True, False])
+def test_furniture_of_the_whole_store_is_the_same_from_a_scan_and_from_look_ups(
+    tmp_path, outlets: bool
+):
+    # A footer in more articles than fp.MAX_DF, each from an outlet of its own (or from
+    # none), is furniture of the whole store. A first build finds every candidate in one
+    # scan and counts the footer's fingerprints there (without outlets, the scan's rows
+    # also tell which articles hold them); a run adding two articles to the stored rest
+    # looks them up: the copy's edge must be the same, the footer boilerplate in both.
     from storytrace import fingerprints as fp
 
     n = fp.MAX_DF + 10
@@ -129,6 +135,9 @@ def test_furniture_of_the_whole_store_is_the_same_from_a_scan_and_from_look_ups(
     ]
     copy = ("copy", {"text": f"Reprinted. {BODIES[0]}\n\n{FOOTER}", "outlet": "Outlet X"})
     orig = ("orig", {"text": f"{BODIES[0]} {BODIES[3]}\n\n{FOOTER}", "outlet": "Outlet Y"})
+    if not outlets:
+        for _, rec in [*recs, copy, orig]:
+            del rec["outlet"]
     corpus.index_records([*recs, orig, copy], tmp_path / "scan", quotes=False)
     corpus.index_records(recs, tmp_path / "look", quotes=False)
     corpus.index_records([orig, copy], tmp_path / "look", quotes=False)

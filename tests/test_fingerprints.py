@@ -1,4 +1,7 @@
+from hashlib import blake2b
+
 from storytrace import fingerprints as fp
+from storytrace.text import doc_of
 
 BASE = (
     "The council voted on Friday to close the old Tyne bridge after engineers found deep cracks "
@@ -25,16 +28,16 @@ def test_near_duplicates_collide_in_lsh():
     assert not ka & kc
 
 
-def test_winnowed_sample_keeps_a_minimum_of_every_window():
+def test_fingerprints_are_every_word_4gram_and_the_winnowed_shape_keys():
     sh = fp.shingles(BASE)
-    kept = fp.sample_of(sh)
+    assert fp.WINDOW == 1
+    assert fp.fingerprint(BASE) == sorted(set(sh) | set(fp.sample_of(fp.shapes(BASE), 8)))
+    kept = fp.sample_of(sh, 2)  # winnowing, as the shape keys are sampled
     assert set(kept) <= set(sh)
-    # The fingerprints are these samples and the winnowed shape keys, nothing else.
-    assert fp.fingerprint(BASE) == sorted(set(kept) | set(fp.sample_of(fp.shapes(BASE), 3)))
-    for k in range(len(sh) - fp.WINDOW + 1):
-        assert min(sh[k : k + fp.WINDOW]) in kept
+    for k in range(len(sh) - 1):
+        assert min(sh[k : k + 2]) in kept
     # A text too short for a whole window keeps its smallest shingle.
-    assert fp.sample_of([5, 7]) == [5]
+    assert fp.sample_of([5, 7], 2) == [5]
     assert fp.sample_of([]) == []
 
 
@@ -43,13 +46,12 @@ def _words(rng, n):
     return [rng.choice(vocab) for _ in range(n)]
 
 
-def test_any_shared_run_of_9_words_shares_min_shared_fingerprints():
-    """The documented guarantee, on 300 random placements (1-in-4 hash sampling with three
-    shared, the rule before winnowing, missed 142 of 300 such 15-word runs)."""
+def test_any_shared_run_of_7_words_shares_min_shared_fingerprints():
+    """The documented guarantee, on 300 random placements."""
     import random
 
     rng = random.Random(7)
-    assert fp.GUARANTEED_WORDS == 9
+    assert fp.GUARANTEED_WORDS == 7
     for _ in range(300):
         run = _words(rng, fp.GUARANTEED_WORDS)
         a = _words(rng, rng.randrange(0, 200))
@@ -61,44 +63,114 @@ def test_any_shared_run_of_9_words_shares_min_shared_fingerprints():
         assert len(shared) >= fp.MIN_SHARED, (cut_a, cut_b)
 
 
-def test_three_shared_runs_of_five_words_make_a_candidate():
-    """Edited reuse: each shared run of NGRAM + WINDOW - 1 = 5 words holds one whole window,
-    so three such runs (in any order, between edits) share MIN_SHARED fingerprints. The
-    previous rule (5-grams, window 5, two shared) found 20 of these 200 pairs."""
-    import random
+# Our own text: a lifted passage of 45 words, and two articles to put it in.
+LIFT = (
+    "Engineers from the county council spent three days inside the flooded tunnel before "
+    "they agreed that the pumps installed in 1987 could no longer keep pace with the river, "
+    "and the contract for new ones was signed on Tuesday with a firm from Gateshead that "
+    "builds them."
+).split()
+HOST_A = (
+    "Residents of the valley have complained for years about the smell. The new mayor, who "
+    "took office in May, promised a review. Shops on the high street closed early."
+).split()
+HOST_B = (
+    "A spokeswoman for the water company said it welcomed the decision. Anglers reported "
+    "fewer fish this season. The ferry timetable changes next month."
+).split()
 
-    rng = random.Random(11)
-    run = fp.NGRAM + fp.WINDOW - 1
-    assert run == 5 and fp.MIN_SHARED == 3
-    old_found = 0
-    for _ in range(200):
-        runs = [_words(rng, run) for _ in range(fp.MIN_SHARED)]
-        a, b = _words(rng, 60), _words(rng, 60)
-        order = rng.sample(range(len(runs)), len(runs))
-        # Different words between and around the runs in each text (edits, other context).
-        ta = " ".join(w for k in range(len(runs)) for w in runs[k] + a[k * 20 : k * 20 + 3])
-        tb = " ".join(w for k in order for w in b[k * 20 : k * 20 + 2] + runs[k])
-        shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
-        assert len(shared) >= fp.MIN_SHARED
-        old = [set(fp.sample_of(fp.shingles(t, 5), 5)) for t in (ta, tb)]
-        old_found += len(old[0] & old[1]) >= 2
-    assert old_found < 100
+
+def _placed(run: list[str], host: list[str], at: int) -> str:
+    return " ".join(host[:at] + run + host[at:])
+
+
+def _exact_4grams(text: str) -> list[int]:
+    norms = doc_of(text).norms
+    return [
+        int.from_bytes(blake2b(" ".join(norms[i : i + 4]).encode(), digest_size=8).digest())
+        - (1 << 63)
+        for i in range(len(norms) - 3)
+    ]
+
+
+def _main_rule(ta: str, tb: str) -> bool:
+    """The rule before session 33: exact word 4-grams winnowed in windows of 2, shape keys
+    in windows of 3, three shared."""
+    keys = [
+        set(fp.sample_of(_exact_4grams(t), 2)) | set(fp.sample_of(fp.shapes(t), 3))
+        for t in (ta, tb)
+    ]
+    return len(keys[0] & keys[1]) >= 3
+
+
+def _inside(w: str) -> str:
+    """``w`` misread inside (its middle letters replaced): a word of 6 letters or more keeps
+    its outline."""
+    return w[0] + "x" * (len(w) - 2) + w[-1] if len(w) >= fp.OUTLINE_LETTERS else w
+
+
+def test_a_run_of_15_words_with_any_two_words_changed_is_a_candidate():
+    """The noisy-run guarantee, at every placement of the two changes in a 15-word run and
+    every kind of change (a first or last letter misread, so shapes may break too; a word
+    replaced), with every other word misread inside, the run put at several places of two
+    different articles. The previous rule missed some of these placements."""
+    n = fp.NOISY_RUN_WORDS
+    assert (n, fp.NOISY_RUN_CHANGES) == (15, 2)
+    run = LIFT[:n]
+    missed_before = 0
+    changes = (lambda w: "q" + w[1:], lambda w: w[:-1] + "q", lambda w: "zebra")
+    for i in range(n):
+        for j in range(i + 1, n):
+            for change in changes:
+                seen = [change(w) if k in (i, j) else w for k, w in enumerate(run)]
+                seen = [w if k in (i, j) or k % 2 else _inside(w) for k, w in enumerate(seen)]
+                for at_a, at_b in ((0, len(HOST_B)), (12, 5), (len(HOST_A), 0)):
+                    ta, tb = _placed(run, HOST_A, at_a), _placed(seen, HOST_B, at_b)
+                    shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
+                    assert len(shared) >= fp.MIN_SHARED, (i, j, at_a, at_b)
+                    missed_before += not _main_rule(ta, tb)
+    assert missed_before > 0
+
+
+def test_outlines_keep_a_word_misread_inside_and_numbers_whole():
+    assert fp.shingles("the minister of health") == fp.shingles("the minlster of heaith")
+    assert fp.shingles("the minister of health") != fp.shingles("the ministen of health")
+    assert fp.shingles("sold for 120 pounds") != fp.shingles("sold for 150 pounds")
+    assert fp.shingles("the cat sat down") != fp.shingles("the cut sat down")  # short words
+
+
+def test_a_run_edited_every_seventh_word_is_a_candidate():
+    """Every run of 15 to 45 words with one word in every seven replaced, at each of the
+    seven offsets: a shared candidate (the bench's 'edited' lifts). The previous rule missed
+    some."""
+    missed_before = 0
+    for n in range(15, len(LIFT) + 1):
+        for offset in range(7):
+            run = LIFT[:n]
+            seen = ["zebra" if k % 7 == offset else w for k, w in enumerate(run)]
+            ta, tb = _placed(run, HOST_A, 12), _placed(seen, HOST_B, 5)
+            shared = set(fp.fingerprint(ta)) & set(fp.fingerprint(tb))
+            assert len(shared) >= fp.MIN_SHARED, (n, offset)
+            missed_before += not _main_rule(ta, tb)
+    assert missed_before > 0
 
 
 def _misread(rng, w):
-    """``w`` with one letter other than its first replaced (OCR noise that keeps its shape)."""
-    k = rng.randrange(1, len(w))
-    return w[:k] + rng.choice("abcdefghij".replace(w[k], "")) + w[k + 1 :]
+    """``w`` with its last letter misread (OCR noise that keeps its shape, not its outline)."""
+    return w[:-1] + rng.choice("abcdefghij".replace(w[-1], ""))
 
 
-def test_a_run_of_15_misread_words_shares_min_shared_shape_keys():
-    """The shape keys' guarantee: 15 shared words with a letter misread in every one of them
-    (so no word 4-gram is shared) still share MIN_SHARED fingerprints, on 300 placements."""
+def test_a_run_of_38_misread_words_shares_min_shared_shape_keys():
+    """The shape keys' guarantee: 38 shared words with their last letter misread in every
+    one of them (so no outline 4-gram is shared) still share MIN_SHARED fingerprints, on 300
+    placements.
+    The words' shapes vary (26 first letters, lengths 3 to 10), as in text: a run that
+    repeats one of its own shape 7-grams shares fewer."""
     import random
 
     rng = random.Random(5)
-    assert fp.SHAPE_GUARANTEED_WORDS == 15
-    vocab = [f"w{i}x{i * 7 % 13}" for i in range(5000)]
+    assert fp.SHAPE_GUARANTEED_WORDS == 38
+    vocab = [chr(97 + i % 26) + "o" * (i // 26 % 8) + f"{i:03d}"[-2:] for i in range(5000)]
     for _ in range(300):
         run = [rng.choice(vocab) for _ in range(fp.SHAPE_GUARANTEED_WORDS)]
         seen = [_misread(rng, w) for w in run]
@@ -172,3 +244,23 @@ def test_query_does_not_import_numpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_minhash_is_the_affine_permutations_minimum_for_lists_and_arrays():
+    import random
+
+    import numpy as np
+
+    rng = random.Random(7)
+    mask = (1 << 31) - 1
+    for n in (1, 3, 250):
+        hashes = [rng.randrange(-(1 << 63), 1 << 63) for _ in range(n)]
+        folded = [((h % (1 << 64)) ^ ((h % (1 << 64)) >> 31)) & mask for h in hashes]
+        want = [
+            min(((x * a + b) % (1 << 64)) % fp._PRIME for x in folded)
+            for a, b in zip(fp._A, fp._B, strict=True)
+        ]
+        assert fp.minhash(hashes) == want
+        assert fp.minhash(np.asarray(hashes, dtype=np.int64)) == want
+        assert fp.minhash(iter(hashes)) == want
+    assert fp.minhash([]) == fp.minhash(np.zeros(0, dtype=np.int64)) == [0] * fp.NUM_PERM

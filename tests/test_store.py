@@ -102,6 +102,28 @@ def test_other_fingerprint_parameters_are_refused(tmp_path):
         Store(tmp_path)
 
 
+def test_a_store_of_the_winnowed_word_keys_is_refused_read_and_write(tmp_path):
+    """A store indexed before every outline 4-gram was kept (session 33: exact words winnowed
+    in windows of 2, three shared, shape keys in windows of 3) holds other postings and band
+    keys: opening it, to read or to add, names the parameters and says to index into a new
+    folder; the file is left as it was."""
+    Store(tmp_path).close()
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    before = dict(fp.PARAMETERS, hash="xxh64-words-v1", window=2, min_shared=3, shape_window=3)
+    con.execute("UPDATE meta SET value=? WHERE key='fingerprints'", (json.dumps(before),))
+    con.commit()
+    con.close()
+    saved = (tmp_path / "storytrace.db").read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(InputError) as err:
+            Store(tmp_path, readonly=readonly)
+        msg = str(err.value)
+        assert "window 2 here, 1 now" in msg and "min_shared 3 here, 4 now" in msg
+        assert "hash xxh64-words-v1 here, xxh64-outlines-v1 now" in msg
+        assert "shape_window 3 here, 8 now" in msg and "index the articles into a new folder" in msg
+    assert (tmp_path / "storytrace.db").read_bytes() == saved
+
+
 @pytest.mark.parametrize(
     "content",
     [b"hello, not a database at all\n" * 10, b"\x00\xff" * 3000, b"SQLite format 3\x00abc"],

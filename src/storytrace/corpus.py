@@ -98,7 +98,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
         raise InputError(f"{article_id}: no text")
     import numpy as np
 
-    sh = fp.shingles(text)
+    sh = fp._shingles(text)  # an array: minhash and fingerprint take it as it is
     sig = fp.minhash(sh)
     qs = quote_rows(text) if quotes else []
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META}
@@ -352,7 +352,7 @@ def index(
 # So each candidate pair is aligned exactly once, an interrupted run resumes
 # with the articles not yet aligned, and reading stories never aligns.
 #
-# Candidates are the pairs sharing ``fp.MIN_SHARED`` sampled fingerprints, or
+# Candidates are the pairs sharing ``fp.MIN_SHARED`` fingerprints, or
 # one LSH band key, counting only keys held by at most ``fp.MAX_DF`` stored
 # articles. The count is taken when the later article is aligned: indexing in
 # several runs gives the pairs of one run except where a key crosses MAX_DF in
@@ -380,6 +380,7 @@ def candidate_pairs(
     seen: array | None = None,
     runs: KeyRuns | None = None,
     common: dict[int, int] | None = None,
+    held: CommonHeld | None = None,
 ) -> set[tuple[int, int]]:
     """Doc pairs ``(a, b)``, ``a < b``, worth aligning: shared rare n-grams, or LSH near-duplicates.
 
@@ -390,7 +391,8 @@ def candidate_pairs(
     squared, and memory holds one range's rows and the pairs' counts. ``runs``: every row
     the store holds, as a first build kept them (:class:`KeyRuns`), read from there instead.
     ``common`` gets the fingerprints held by more than ``max_df`` docs, with their counts
-    (what :meth:`Store.common_keys` answers).
+    (what :meth:`Store.common_keys` answers), and ``held`` (with ``common``) which docs hold
+    them.
     """
     import numpy as np
 
@@ -407,6 +409,9 @@ def candidate_pairs(
                 size = np.diff(np.r_[start, len(keys)])
                 top = size > max_df
                 common.update(zip(keys[start[top]].tolist(), size[top].tolist(), strict=True))
+                if held is not None:
+                    rows = np.repeat(top, size)
+                    held.add(keys[rows], docs[rows])
             found.append(_pair_counts(keys, docs, max_df, want))
         none = np.zeros(0, dtype=np.int64)
         a, b, times = (np.concatenate([none, *col]) for col in zip(*found, strict=True))
@@ -418,6 +423,36 @@ def candidate_pairs(
         keep = new[np.add.reduceat(times, new) >= least] if len(new) else none
         pairs.update(zip(a[keep].tolist(), b[keep].tolist(), strict=True))
     return pairs
+
+
+class CommonHeld:
+    """Which docs hold the fingerprints a scan found held by more than ``fp.MAX_DF`` docs
+    (:func:`candidate_pairs`' ``common``): what an aligned article's furniture counts, where
+    computing each aligned article's fingerprints again from its text cost about 0.3 ms an
+    article (a fifth of the articles of bench/scale.py's corpus are aligned). Few rows: 10,448
+    of 5.7 million postings at 20,000 articles."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self.keys: np.ndarray | None = None
+        self.docs: np.ndarray | None = None
+
+    def add(self, keys: np.ndarray, docs: np.ndarray) -> None:
+        self.parts.append((keys, docs))
+
+    def of(self, doc: int) -> list[int]:
+        """The common fingerprints ``doc`` holds, sorted (as :func:`fp.fingerprint` lists them)."""
+        import numpy as np
+
+        if self.keys is None or self.docs is None:
+            none = np.zeros(0, dtype=np.int64)
+            keys = np.concatenate([none, *(k for k, _ in self.parts)])
+            docs = np.concatenate([none, *(d for _, d in self.parts)])
+            order = np.lexsort((keys, docs))
+            self.keys, self.docs = keys[order], docs[order]
+            self.parts.clear()
+        lo, hi = np.searchsorted(self.docs, [doc, doc + 1]).tolist()
+        return self.keys[lo:hi].tolist()
 
 
 def _chunk_candidates(
@@ -516,7 +551,7 @@ def _pair_counts(
 
 def _query_of(text: str) -> fp.Query:
     """A stored text's fingerprints and distinct band keys (what :func:`prepare` stored)."""
-    sh = fp.shingles(text)
+    sh = fp._shingles(text)
     return fp.Query(fp.fingerprint(text, sh), sorted(set(fp.lsh_keys(fp.minhash(sh)))))
 
 
@@ -574,10 +609,11 @@ def furniture_spans(
     articles) or in ``outlet`` (of ``outlet_docs``, :meth:`Store.outlet_sizes`).
     ``counts``: the stored document frequency of the text's fingerprints held by more than
     ``fp.MAX_DF`` articles (no fewer can be furniture), and ``keys``: its fingerprints,
-    when already known."""
+    when already known (not needed with ``counts`` and no ``outlet``)."""
     from storytrace.boilerplate import frequent_hashes  # not for match: start-up
 
-    keys = fp.fingerprint(text) if keys is None else keys
+    if keys is None and (counts is None or outlet):
+        keys = fp.fingerprint(text)
     least_all, least_outlet = furniture_least(n_docs, outlet_docs)
     if counts is None:
         counts = store.common_keys("postings", keys, fp.MAX_DF)
@@ -657,6 +693,7 @@ def align_pending(
     # (no fewer can be furniture) are kept for the furniture of every article aligned,
     # where asking the store for each article's cost 2.2 CPU s at 20,000 articles.
     common: dict[int, int] | None = {} if scan else None
+    common_held = CommonHeld() if scan else None
     kf = above = None
     if scan:
         # Bulk work: what storing the articles left resident is given back first.
@@ -668,7 +705,12 @@ def align_pending(
         # read back from the store they cost 5 of the scan's 7 CPU s at 20,000 articles.
         mine = runs is not None and len(runs.docs) == n_docs
         for a, b in candidate_pairs(
-            store, later=set(pending), seen=seen, runs=runs if mine else None, common=common
+            store,
+            later=set(pending),
+            seen=seen,
+            runs=runs if mine else None,
+            common=common,
+            held=common_held,
         ):
             by_later.setdefault(b, set()).add(a)
         import numpy as np
@@ -706,16 +748,23 @@ def align_pending(
             meta = {"id": row["id"], "published": row["published"]}
             outlet = row["outlet"]
             q = query(d)
-            held = q.fingerprints if q else fp.fingerprint(row["text"])
-            if common is not None:
-                many = {k: common[k] for k in held if k in common}
-            elif d in looked_up:
-                many = {k: counted[k] for k in held if k in counted}
-                ask = [k for k in held if k in heavy]
-                if ask:
-                    many |= store.common_keys("postings", ask, fp.MAX_DF)
+            held = q.fingerprints if q else None
+            if common is not None and common_held is not None and not outlet:
+                # Without an outlet (whose counts look up every fingerprint), the scan's
+                # rows say which common fingerprints the article holds: its text is not
+                # fingerprinted again.
+                many = {k: common[k] for k in common_held.of(d)}
             else:
-                many = store.common_keys("postings", held, fp.MAX_DF)
+                held = fp.fingerprint(row["text"]) if held is None else held
+                if common is not None:
+                    many = {k: common[k] for k in held if k in common}
+                elif d in looked_up:
+                    many = {k: counted[k] for k in held if k in counted}
+                    ask = [k for k in held if k in heavy]
+                    if ask:
+                        many |= store.common_keys("postings", ask, fp.MAX_DF)
+                else:
+                    many = store.common_keys("postings", held, fp.MAX_DF)
             furniture = furniture_spans(
                 store, row["text"], outlet, n_docs, outlet_size(outlet), many, held
             )

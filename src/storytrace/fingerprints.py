@@ -3,40 +3,55 @@
 Pure functions over plain data, so the local store and the Spark job
 (:mod:`storytrace.spark`, inside ``mapPartitions``) call the same code.
 
-* :func:`fingerprint` hashes every normalised word 4-gram of a text
-  (``doc_of(text).norms``) with xxhash64 into a signed 64-bit int and keeps a
-  winnowed sample (Schleimer, Wilkerson and Aiken 2003): in every window of
-  ``WINDOW`` = 2 consecutive shingles, the smallest hash. The choice inside a
-  window depends on that window's words only, so two texts sharing a run of
-  words keep the same fingerprints for every window inside the run.
-  **Guarantee**: windows that do not overlap pick different positions, so a
-  shared run of ``GUARANTEED_WORDS`` = 9 words (6 shingles, three disjoint
-  windows of 2) always shares at least ``MIN_SHARED`` = 3 fingerprints
-  (fewer only if the run repeats one of its own 4-grams). About
-  2 / (WINDOW + 1) = 2 in 3 shingles are kept. Hashes are the same in every
-  process and on every machine (never Python's ``hash()``).
-* Candidate pairs are articles sharing at least ``MIN_SHARED`` fingerprints
-  held by at most ``MAX_DF`` articles (more are boilerplate: "said in a
-  statement on", agency sign-offs); the store and the Spark job apply that
-  rule to these fingerprints (:mod:`storytrace.corpus`, :mod:`storytrace.spark`),
-  so any sentence of 9 words or more lifted word for word into another
-  article makes the pair a candidate. Short shingles in short windows are
-  what keep edited reuse: a lifted sentence with every seventh word replaced
-  still has clean runs of six words, and each run of five or more words
-  keeps a fingerprint. ``bench/sentence_reuse.py`` measures this beside the
-  previous parameters (5-grams, window 5, two shared: guarantee 14 words).
-* OCR noise (a letter misread every few words) leaves too few clean runs of
-  four words in a short sentence, so :func:`fingerprint` also keeps **shape
-  keys**: a word's shape is its length and first letter, and the shape
-  ``SHAPE_NGRAM`` = 7-grams are winnowed in windows of ``SHAPE_WINDOW`` = 3.
-  A misread letter keeps a word's shape unless it is the first, so **any
-  shared run of** ``SHAPE_GUARANTEED_WORDS`` = **15 words** whose words keep
-  their length and first letter (letters misread anywhere else, in any number
-  of its words) shares ``MIN_SHARED`` shape keys. Seven shapes are specific
-  (about as many bits as two words): on 500 BBC articles they add 0-5% to the
-  candidate pairs, and 72% to the postings (``bench/sentence_reuse.py``).
-  Shape keys count like the others towards ``MIN_SHARED``; they place no
-  words in :func:`query`'s ``at`` (equal shapes are not equal words).
+* :func:`fingerprint` keeps every word 4-gram of a text (``doc_of(text).norms``),
+  hashed with xxhash64 into a signed 64-bit int (``WINDOW`` = 1: no winnowing),
+  each word of ``OUTLINE_LETTERS`` = 6 letters or more by its **outline**: its
+  length, first and last letter. Its middle letters are left out, as OCR
+  misreads them: "minister" and "minlster" are one outline, so a long word
+  misread inside counts as unchanged. Shorter words, and words holding a digit,
+  are kept whole: outlines of short words join too many words (on
+  ``bench/scale.py``'s made-up words of 2-5 letters, all ending in "o", outlines
+  of every word multiplied the pairs the candidate step counts by 8), and the
+  outline of "120" is that of "150". On BBC text outlines cost little
+  precision: outlining every word gave 1% more candidate pairs than exact word
+  4-grams on 500 articles (``bench/sentence_reuse.py``, session 33). Hashes
+  are the same in every process and on every machine (never Python's ``hash()``).
+* Candidate pairs are articles sharing at least ``MIN_SHARED`` = 4
+  fingerprints held by at most ``MAX_DF`` articles (more are boilerplate:
+  "said in a statement on", agency sign-offs); the store and the Spark job
+  apply that rule to these fingerprints (:mod:`storytrace.corpus`,
+  :mod:`storytrace.spark`). **Guarantees** (``tests/test_fingerprints.py``;
+  a word is *changed* when it is replaced, or misread in its first or last
+  letter or its length, or anywhere in a word of under 6 letters or holding a
+  digit; a longer word misread inside is not):
+
+  - a shared run of ``GUARANTEED_WORDS`` = 7 words (4 shingles) makes a
+    candidate pair: any sentence of 7 words or more lifted into another
+    article, whatever letters inside its words of 6 letters or more are misread;
+  - so does a shared run of ``NOISY_RUN_WORDS`` = **15 words with any**
+    ``NOISY_RUN_CHANGES`` = **2 of them changed**: each changed word breaks at
+    most 4 shingles, 12 - 2 x 4 = 4 stay whole;
+  - and a run of 15 words or more with **one word in every seven changed**
+    (between two changes, 6 unchanged words hold 3 shingles).
+
+  (Fewer shared only if the run repeats one of its own shingles.) Winnowing the
+  exact word 4-grams in windows of 2, three shared (until session 33),
+  guaranteed one sample per clean run of 6 words: a 15-word sentence edited
+  every seventh word, or misread in three words, was found or missed by the
+  luck of its hashes (``bench/sentence_reuse.py``).
+* Very noisy OCR (first or last letters misread in three or more words of a
+  short sentence) can leave fewer whole shingles, so :func:`fingerprint` also
+  keeps **shape keys**: a word's shape is its length and first letter, and the
+  shape ``SHAPE_NGRAM`` = 7-grams are winnowed (Schleimer, Wilkerson and Aiken
+  2003: in every window of ``SHAPE_WINDOW`` = 8 consecutive shingles, the
+  smallest hash; windows that do not overlap pick different positions), a
+  sparse sample (2 in 9) that adds 5% to the postings. A misread letter keeps a
+  word's shape unless it is the first, so a shared run of
+  ``SHAPE_GUARANTEED_WORDS`` = 38 words whose words keep their length and first
+  letter (last letters misread in any number of them) shares ``MIN_SHARED``
+  shape keys; a shorter one counts the shape keys it keeps beside its
+  shingles. Shape keys place no words in :func:`query`'s ``at`` (equal shapes
+  are not equal words).
 * :func:`minhash` and :func:`lsh_keys` give near-duplicate candidates:
   articles whose shingle sets have Jaccard similarity above about 0.5
   share at least one band key with high probability.
@@ -67,27 +82,37 @@ from storytrace.text import WordMap, doc_of
 NGRAM = 4
 """Words per shingle."""
 
-WINDOW = 2
-"""Shingles per winnowing window: the smallest hash of each window is kept."""
+WINDOW = 1
+"""Word shingles per winnowing window: 1, every word 4-gram is kept (see the guarantees)."""
 
 MAX_DF = 50
 """Default: fingerprints in more articles than this are boilerplate and ignored."""
 
-MIN_SHARED = 3
+MIN_SHARED = 4
 """Fewest shared fingerprints that make a candidate pair."""
 
 GUARANTEED_WORDS = NGRAM - 1 + MIN_SHARED * WINDOW
-"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (9)."""
+"""A shared run of this many words always shares ``MIN_SHARED`` fingerprints (7)."""
+
+NOISY_RUN_CHANGES = 2
+"""Changed words (replaced or misread) a run of ``NOISY_RUN_WORDS`` may hold."""
+
+NOISY_RUN_WORDS = NGRAM - 1 + MIN_SHARED + NGRAM * NOISY_RUN_CHANGES
+"""A shared run of this many words with ``NOISY_RUN_CHANGES`` of them changed, anywhere,
+still shares ``MIN_SHARED`` shingles (15): each changed word breaks at most ``NGRAM``."""
+
+OUTLINE_LETTERS = 6
+"""Words of fewer letters, and words holding a digit, are their own outline."""
 
 SHAPE_NGRAM = 7
 """Word shapes (length and first letter) per shape shingle."""
 
-SHAPE_WINDOW = 3
+SHAPE_WINDOW = 8
 """Shape shingles per winnowing window."""
 
 SHAPE_GUARANTEED_WORDS = SHAPE_NGRAM - 1 + MIN_SHARED * SHAPE_WINDOW
-"""A shared run of this many word shapes always shares ``MIN_SHARED`` shape keys (15): a
-sentence of 15 words with letters misread, though not a word's first."""
+"""A shared run of this many word shapes always shares ``MIN_SHARED`` shape keys (38): a
+passage of 38 words with letters misread, though not a word's first."""
 
 NUM_PERM = 64
 """MinHash signature length."""
@@ -97,7 +122,7 @@ BANDS = 16
 0.8 pairs with p ~ 1.0."""
 
 PARAMETERS = {
-    "hash": "xxh64-words-v1",
+    "hash": "xxh64-outlines-v1",
     "ngram": NGRAM,
     "sampling": "winnow",
     "window": WINDOW,
@@ -119,21 +144,29 @@ def _signed(h: int) -> int:
     return h - (1 << 64) if h >= 1 << 63 else h
 
 
-def _word_hash(w: str) -> int:
-    return xxhash.xxh64_intdigest(w.encode())
+def _outline_hash(w: str) -> int:
+    if len(w) < OUTLINE_LETTERS or any(c.isdigit() for c in w):
+        return xxhash.xxh64_intdigest(f"#{w}".encode())
+    return xxhash.xxh64_intdigest(f"{len(w)}:{w[:1]}{w[-1:]}".encode())
 
 
 # Each word's hash, kept: news vocabulary repeats, and a look-up is cheaper than hashing again.
-_WORDS = WordMap(_word_hash, limit=2_000_000)
+_OUTLINES = WordMap(_outline_hash, limit=2_000_000)
 
 
 def shingles(text: str, n: int = NGRAM) -> list[int]:
-    """All word n-gram hashes of ``text`` (signed 64-bit), in text order.
+    """The hashes of every ``n`` consecutive word outlines of ``text`` (signed 64-bit), in
+    text order: a word's outline is its length, first and last letter (its middle letters,
+    which OCR misreads, are left out); a word of under ``OUTLINE_LETTERS`` letters or
+    holding a digit is its own outline.
 
     A text shorter than ``n`` words yields one shingle of all its words, so
     short articles still have an identity. Each word is hashed once (xxhash64)
     and the n-gram hash is an order-sensitive numpy combination of its words'
     hashes, which is several times faster than hashing every n-gram string.
+
+    >>> shingles("the minister of health") == shingles("the minlster of heaith")
+    True
     """
     return _shingles(text, n).tolist()
 
@@ -144,15 +177,16 @@ def _shingles(text: str, n: int = NGRAM):  # numpy arrays, unannotated: see _gra
     norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return np.zeros(0, dtype=np.int64)
-    return _grams(_hashes(norms, _WORDS), min(n, len(norms)))
+    return _grams(_hashes(norms, _OUTLINES), min(n, len(norms)))
 
 
 def _hashes(norms: list[str], table: WordMap):
     """Each word's hash from ``table`` (a uint64 array). The look-ups run in C by ``map``;
-    only a word not seen before calls back into Python (``WordMap.__missing__``)."""
+    only a word not seen before calls back into Python (``WordMap.__missing__``). Read by
+    ``fromiter``: ``np.array`` of a list of ints above 2**63 cost a third more."""
     import numpy as np
 
-    return np.array(list(map(table.__getitem__, norms)), dtype=np.uint64)
+    return np.fromiter(map(table.__getitem__, norms), dtype=np.uint64, count=len(norms))
 
 
 def _shape_hash(w: str) -> int:
@@ -198,18 +232,18 @@ def _grams(h, n: int):  # numpy arrays, unannotated: typing costs ``storytrace m
 
 
 def fingerprint(text: str, sh: list[int] | None = None) -> list[int]:
-    """Sorted distinct fingerprints of ``text`` (signed 64-bit ints): its winnowed word
-    4-gram hashes (``sh``, its :func:`shingles`, when already computed) and its winnowed
-    shape keys (:func:`shapes`).
+    """Sorted distinct fingerprints of ``text`` (signed 64-bit ints): its word 4-gram
+    hashes (``sh``, its :func:`shingles`, when already computed; all of them, as
+    ``WINDOW`` is 1) and its winnowed shape keys (:func:`shapes`).
 
     The same passage in two articles keeps the same fingerprints wherever it
-    stands (see the module's guarantees). A text of fewer than ``WINDOW``
-    shingles keeps its smallest one.
+    stands (see the module's guarantees).
     """
     import numpy as np
 
     exact = _shingles(text) if sh is None else np.asarray(sh, dtype=np.int64)
-    both = (_winnowed(exact, WINDOW), _winnowed(_shapes(text), SHAPE_WINDOW))
+    words = exact if WINDOW == 1 else _winnowed(exact, WINDOW)
+    both = (words, _winnowed(_shapes(text), SHAPE_WINDOW))
     return unique_sorted(np.concatenate(both)).tolist()
 
 
@@ -247,7 +281,13 @@ def unique_sorted(values):  # numpy arrays, unannotated: see _grams
     import numpy as np
 
     s = np.sort(values)
-    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+    if not len(s):
+        return s
+    # Not ``np.r_[True, ...]``: its index parsing in Python cost more than the rest here.
+    first = np.empty(len(s), dtype=bool)
+    first[0] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    return s[first]
 
 
 # MinHash permutations h -> (a*h + b) mod p over the 61-bit Mersenne prime, fixed so
@@ -390,7 +430,8 @@ _B = (
 
 
 def minhash(hashes: Iterable[int], num_perm: int = NUM_PERM) -> list[int]:
-    """MinHash signature (``num_perm`` ints) of a set of shingle hashes.
+    """MinHash signature (``num_perm`` ints) of a set of shingle hashes (a list, or an int64
+    array as :func:`_shingles` gives).
 
     Computed on 31-bit folds of the hashes so the affine permutations stay
     inside 64-bit arithmetic.
@@ -398,18 +439,40 @@ def minhash(hashes: Iterable[int], num_perm: int = NUM_PERM) -> list[int]:
     import numpy as np
 
     # Signed 64-bit ints reinterpreted as unsigned (the same bits).
-    arr = np.asarray(hashes if isinstance(hashes, list) else list(hashes), dtype=np.int64)
-    arr = arr.view(np.uint64)
+    if not isinstance(hashes, np.ndarray):
+        hashes = hashes if isinstance(hashes, list) else list(hashes)
+    arr = np.asarray(hashes, dtype=np.int64).view(np.uint64)
     if arr.size == 0:
         return [0] * num_perm
     a = np.asarray(_A[:num_perm], dtype=np.uint64)
     b = np.asarray(_B[:num_perm], dtype=np.uint64)
     x = (arr ^ (arr >> np.uint64(31))) & np.uint64((1 << 31) - 1)
-    # In place: the (shingles x permutations) products are the signature's cost.
-    vals = np.multiply.outer(x, a)
-    vals += b
-    vals %= np.uint64(_PRIME)
-    return vals.min(axis=0).tolist()
+    # In place: the (permutations x shingles) products are the signature's cost.
+    vals = np.multiply.outer(a, x)
+    vals += b[:, None]
+    return _mod_prime(vals).min(axis=1).tolist()
+
+
+def _mod_prime(v):  # numpy arrays, unannotated: see _grams
+    """``v % _PRIME`` of a uint64 array, computed in ``v``'s memory (which it overwrites).
+
+    By the Mersenne prime's rule (2**61 leaves 1: a value's low 61 bits plus its high
+    bits, below ``_PRIME + 8``), then ``_PRIME`` taken off where that is still too large
+    (``r - _PRIME`` wraps round above ``r`` where it is not): bit operations, where a
+    division per value was half of :func:`minhash`'s cost.
+
+    >>> import numpy as np
+    >>> v = np.array([0, _PRIME - 1, _PRIME, _PRIME + 7, 2**64 - 1], dtype=np.uint64)
+    >>> _mod_prime(v.copy()).tolist() == [int(x) % _PRIME for x in v]
+    True
+    """
+    import numpy as np
+
+    r = v & np.uint64(_PRIME)
+    v >>= np.uint64(61)
+    r += v
+    np.subtract(r, np.uint64(_PRIME), out=v)
+    return np.minimum(r, v, out=r)
 
 
 def lsh_keys(signature: list[int], bands: int = BANDS) -> list[int]:
@@ -448,12 +511,12 @@ def query(text: str) -> Query:
     >>> q.fingerprints == fingerprint(text)
     True
     >>> sorted(i for k in q.fingerprints for i in q.at.get(k, ()))  # where 4-grams start
-    [0, 2, 4, 5, 7]
+    [0, 1, 2, 3, 4, 5, 6, 7, 8]
     """
     norms = doc_of(text).norms  # the Doc extract_quotes reads next
     if not norms:
         return Query([], lsh_keys([0] * NUM_PERM), {})
-    acc = _plain_grams([_WORDS[w] for w in norms], min(NGRAM, len(norms)))
+    acc = _plain_grams([_OUTLINES[w] for w in norms], min(NGRAM, len(norms)))
     sh = [_signed(a) for a in acc]
     kept = _plain_sample(sh, WINDOW)
     at: dict[int, list[int]] = {k: [] for k in kept}

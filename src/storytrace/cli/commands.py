@@ -503,10 +503,12 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
 
     FILE: an article file (text or HTML), or - for stdin.
 
-    Ranked by shared fingerprints (hashed word 4-grams, about two in three kept,
-    and hashed word shapes), plus 5 for a near-duplicate. "longest" is the longest
-    run of FILE's words made of 4-grams the hit holds too; a hit sharing less than
-    8 such words and no quote is marked with the phrase it shares. A hit is a
+    Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
+    by its length, first and last letter; and hashed word shapes), plus 5 for a
+    near-duplicate.
+    "longest" is the longest run of FILE's words made of 4-grams the hit holds too
+    (letters inside a word may differ); a hit sharing less than 8 such words and no
+    quote is marked with the phrase it shares. A hit is a
     candidate, not a verdict: `storytrace compare` on the two articles shows their
     passages and verdict.
 

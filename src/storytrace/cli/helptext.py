@@ -280,9 +280,10 @@ PAGES = {
         "\n"
         "  FILE: an article file (text or HTML), or - for stdin.\n"
         "\n"
-        "  Ranked by shared fingerprints (hashed word 4-grams, about two in three kept,\n"
-        '  and hashed word shapes), plus 5 for a near-duplicate. "longest" is the\n'
-        "  longest run of FILE's words made of 4-grams the hit holds too; a hit sharing\n"
+        "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or\n"
+        "  more by its length, first and last letter; and hashed word shapes), plus 5\n"
+        '  for a near-duplicate. "longest" is the longest run of FILE\'s words made of\n'
+        "  4-grams the hit holds too (letters inside a word may differ); a hit sharing\n"
         "  less than 8 such words and no quote is marked with the phrase it shares. A\n"
         "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
         "  shows their passages and verdict.\n"
@@ -308,11 +309,12 @@ PAGES = {
         "\n"
         "  FILE: an article file (text or HTML), or - for stdin.\n"
         "\n"
-        "  Ranked by shared fingerprints (hashed word 4-grams, about two in three kept, and hashed word\n"
-        '  shapes), plus 5 for a near-duplicate. "longest" is the longest run of FILE\'s words made of\n'
-        "  4-grams the hit holds too; a hit sharing less than 8 such words and no quote is marked with the\n"
-        "  phrase it shares. A hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
-        "  shows their passages and verdict.\n"
+        "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more by its length,\n"
+        '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "longest" is the\n'
+        "  longest run of FILE's words made of 4-grams the hit holds too (letters inside a word may\n"
+        "  differ); a hit sharing less than 8 such words and no quote is marked with the phrase it shares.\n"
+        "  A hit is a candidate, not a verdict: `storytrace compare` on the two articles shows their\n"
+        "  passages and verdict.\n"
         "\n"
         "  Exit status 1 when nothing in the index shares text with FILE.\n"
         "\n"
