@@ -59,7 +59,7 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, TOKEN_RE, Doc, WordMap, doc_of, other_figures, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, WordMap, doc_of, other_figures_at, overlaps
 
 Span = tuple[int, int]
 
@@ -906,13 +906,6 @@ def _content_stems(norms: list[str]) -> list[str | None]:
     return list(map(_STEMS.__getitem__, norms))
 
 
-def _other_figures(doc_a: Doc, doc_b: Doc, ta: tuple[int, int], tb: tuple[int, int]) -> bool:
-    """Whether two token stretches give other figures (:func:`text.other_figures`): "Less
-    than 1 percent chose O'Malley" and "only four percent would vote for O'Malley" report two
-    polls, not one sentence reworded (PolNeAR train, two UPI poll stories)."""
-    return other_figures(doc_a.norms[ta[0] : ta[1]], doc_b.norms[tb[0] : tb[1]])
-
-
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -994,7 +987,9 @@ def reworded_passages(
         for i, (sim, j) in best_a.items()
         if sim >= options.reword_supported
         and best_b[j][1] == i
-        and not _other_figures(doc_a, doc_b, sents_a[i], sents_b[j])
+        # Each giving a figure the other lacks ("Less than 1 percent chose O'Malley" / "only
+        # four percent would vote for O'Malley"): two polls, not one sentence reworded.
+        and not other_figures_at(doc_a, doc_b, sents_a[i], sents_b[j])
     }
 
     def supported(i: int, j: int) -> bool:

@@ -45,7 +45,7 @@ from storytrace.names import (
     zipf_frequency,
 )
 from storytrace.records import Record, jfield
-from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, other_figures, overlaps
+from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, other_figures_at, overlaps
 
 Span = tuple[int, int]
 
@@ -935,9 +935,10 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
         if p.kind not in ("verbatim", "edited"):
             continue
         framed = None  # the frame is the passage's, the same from either side: counted once
+        loose = p.score < PASSAGE_MIN_SHARE or _other_figures(doc_a, doc_b, p)
         for doc, side in ((doc_a, "a"), (doc_b, "b")):
             quoted, listed = masks[side], lists[side]
-            if p.score < PASSAGE_MIN_SHARE or _other_figures(doc_a, doc_b, p):
+            if loose:
                 spans = [doc.tokens_in(getattr(e, side)) for e in p.edits if e.op == "equal"]
             else:
                 spans = [getattr(p, f"{side}_tokens")]
@@ -962,13 +963,11 @@ def _other_figures(doc_a: Doc, doc_b: Doc, p: Passage) -> bool:
     "... 4.57 percentage points"), a stock sentence of two reports, not one text reused, so
     only its equal words count, as for a loose passage. On PolNeAR train, two polls a day apart
     were ``same-story`` on that sentence alone."""
-    for e in p.edits:
-        if e.op in ("replace", "synonym"):
-            i, j = doc_a.tokens_in(e.a)
-            k, m = doc_b.tokens_in(e.b)
-            if other_figures(doc_a.norms[i:j], doc_b.norms[k:m]):
-                return True
-    return False
+    return any(
+        other_figures_at(doc_a, doc_b, doc_a.tokens_in(e.a), doc_b.tokens_in(e.b))
+        for e in p.edits
+        if e.op in ("replace", "synonym")
+    )
 
 
 def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:

@@ -36,7 +36,7 @@ from storytrace.diff import (
     merge_ops,
     opcodes,
 )
-from storytrace.text import STOPWORDS, Doc, other_figures, sentence_spans
+from storytrace.text import STOPWORDS, Doc, other_figures_at, sentence_spans
 
 Span = tuple[int, int]
 MODES = ("embedding", "lexical")
@@ -454,7 +454,7 @@ def reworded_passages(
     pairs = [
         (i, j, score)
         for i, j, score in _mutual_best(m, COMPARE_THRESHOLDS[sim.mode])
-        if not other_figures(doc_a.norms[sa[i][0] : sa[i][1]], doc_b.norms[sb[j][0] : sb[j][1]])
+        if not other_figures_at(doc_a, doc_b, sa[i], sb[j])
     ]
     if any(p.kind == "spun" for p in found):
         pairs += _ordered_pairs(found, sa, sb, m, pairs, ORDERED_THRESHOLDS[sim.mode])

@@ -204,6 +204,11 @@ def other_figures(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
     return bool(sa - sb) and bool(sb - sa) and math.prod(fa) != math.prod(fb)
 
 
+def other_figures_at(doc_a: Doc, doc_b: Doc, ta: tuple[int, int], tb: tuple[int, int]) -> bool:
+    """:func:`other_figures` of token ranges ``ta`` of ``doc_a`` and ``tb`` of ``doc_b``."""
+    return other_figures(doc_a.norms[ta[0] : ta[1]], doc_b.norms[tb[0] : tb[1]])
+
+
 Span = tuple[int, int]
 
 
