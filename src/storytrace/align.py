@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from operator import mul
@@ -718,22 +718,22 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
         if found:
             candidates.append(found)
             chain_of[id(found[1])] = c
-    chosen = _select(candidates)
-    if len(chosen) < len(candidates):
-        # A passage dropped for overlapping a stronger one on both sides may reach it only by
-        # the step past a replaced word (_extend): then it is kept as it ends without the step
-        # (two chains of a spun text a few words apart, each stepping into the other).
-        kept = {id(p) for p in chosen}
-        for _, p in sorted(candidates, key=lambda c: -c[0]):
-            if id(p) in kept:
-                continue
-            again = _chain_passage(ids_a, ids_b, doc_a, doc_b, chain_of[id(p)], options, False)
-            if again and not any(
-                overlaps(again[1].a_tokens, q.a_tokens) and overlaps(again[1].b_tokens, q.b_tokens)
-                for q in chosen
-            ):
-                chosen.append(again[1])
-    return chosen
+    # A passage that overlaps a stronger one on both sides may reach it only by the step past
+    # a replaced word (_extend; two chains of a spun text a few words apart, each stepping
+    # into the other): it is then tried as it ends without the step.
+
+    def unstepped(p: Passage) -> tuple[int, Passage] | None:
+        c = chain_of[id(p)]
+        ends = [(c.a0, c.b0, -1), (c.a1, c.b1, 1)]
+        if c.matched < options.min_words or all(
+            _extend(ids_a, ids_b, doc_a, doc_b, i, j, step)
+            == _extend(ids_a, ids_b, doc_a, doc_b, i, j, step, False)
+            for i, j, step in ends
+        ):
+            return None  # the same passage: no step was taken
+        return _chain_passage(ids_a, ids_b, doc_a, doc_b, c, options, False)
+
+    return _select(candidates, unstepped)
 
 
 def _chain_passage(
@@ -743,10 +743,13 @@ def _chain_passage(
     doc_b: Doc,
     c: _Chain,
     options: Options,
-    resync: bool = True,
+    reach: bool = True,
 ) -> tuple[int, Passage] | None:
-    """The passage of chain ``c`` with its equal words, or None when it is too short."""
-    tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2, resync)
+    """The passage of chain ``c`` with its equal words, or None when it is too short.
+    ``reach``: a chain of ``options.min_words`` equal words or more is extended by the steps
+    of :func:`_extend` that only complete a passage, never make one."""
+    reach = reach and c.matched >= options.min_words
+    tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2, reach)
     if not tok_ops:
         return None
     # The passage's words and spans first: most short chains are dropped, so
@@ -770,15 +773,16 @@ def _region_ops(
     doc_b: Doc,
     c: _Chain,
     window: int,
-    resync: bool = True,
+    reach: bool = True,
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
     Seeds stop short of a changed word ("Sir Keir insisted" vs "Sir Keir has
     insisted"). The chain is first extended over the words both print alike
-    (:func:`_extend`: exact matches, words misread by one letter, one content word past
-    a replaced word), then up to ``window`` more words each way are aligned on their own (so
-    they cannot disturb the chain's alignment) and kept only up to an anchored
+    (:func:`_extend`: exact matches, words misread by one letter, with ``reach`` to a
+    sentence's edge and one content word past a replaced word), then up to ``window``
+    more words each way are aligned on their own (so they cannot disturb the chain's
+    alignment) and kept only up to an anchored
     run of equal words: two or more, at least one of them a content word, or any
     run that ends a sentence on both sides (after the chain) or starts one on both
     sides (before it).
@@ -787,8 +791,8 @@ def _region_ops(
     ended the passage at the change: the one equal word after it is no anchored run,
     though it closes the sentence in both texts.
     """
-    a0, b0 = _extend(ids_a, ids_b, doc_a, doc_b, c.a0, c.b0, -1, resync)
-    a1, b1 = _extend(ids_a, ids_b, doc_a, doc_b, c.a1, c.b1, 1, resync)
+    a0, b0 = _extend(ids_a, ids_b, doc_a, doc_b, c.a0, c.b0, -1, reach)
+    a1, b1 = _extend(ids_a, ids_b, doc_a, doc_b, c.a1, c.b1, 1, reach)
     norms_a = doc_a.norms
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
@@ -831,7 +835,7 @@ def _region_ops(
     return merge_ops(left[first:] + core + right[: last + 1])
 
 
-RESYNC = ((1, 1), (2, 2), (2, 1), (1, 2))
+RESYNC = ((1, 1), (2, 1), (1, 2))
 """Words skipped in A and in B, tried in this order, to find the same content word again
 past a passage's edge (:func:`_extend`): one word replaced by one, or by two ("Vincent laws"
 for "anti-terror laws")."""
@@ -845,20 +849,24 @@ def _extend(
     i: int,
     j: int,
     step: int,
-    resync: bool = True,
+    reach: bool = True,
 ) -> tuple[int, int]:
     """A chain's end (``step`` 1: ``i``, ``j`` one past its last words) or start (``step``
     -1: ``i``, ``j`` its first words), moved over the words both texts print alike past it:
 
     1. exact matches, and words misread by one letter (:func:`storytrace.diff.misread`) as
-       far as an exact match lies beyond them, or as far as the sentence ends (starts) in
-       both texts: OCR noise in the last or first words of a lifted sentence ("... in the
-       near fueure." for "... in the near future.", "fhe governbent has ..." for "The
-       government has ...");
-    2. then (with ``resync``) once, past one word replaced by one or two (:data:`RESYNC`),
-       the same content word in both texts inside the same sentence, and step 1 again: a lifted
-       15-word sentence with every seventh word replaced keeps one equal word after its
-       last change, and its passage held 13 of its words.
+       far as an exact match lies beyond them, or (with ``reach``) as far as the sentence
+       ends (starts) in both texts: OCR noise in the last or first words of a lifted
+       sentence ("... in the near fueure." for "... in the near future.", "fhe governbent
+       has ..." for "The government has ...");
+    2. then (with ``reach``) once, past one word replaced by one or two (:data:`RESYNC`),
+       the same content word in both texts inside the same sentence, and step 1 again: a
+       lifted 15-word sentence with every seventh word replaced keeps one equal word after
+       its last change, and its passage held 13 of its words.
+
+    ``reach`` is for chains long enough to be passages on their own (:func:`_chain_passage`):
+    a short chain stepping to one more word made passages of chance ("It was a massive
+    night" against "It was a really great night").
     """
     norms_a, norms_b = doc_a.norms, doc_b.norms
     off = 0 if step > 0 else -1  # the pair of words past the edge (x, y): (x + off, y + off)
@@ -867,7 +875,7 @@ def _extend(
         pa, pb = x + off, y + off
         return (pa, pb) if 0 <= pa < len(ids_a) and 0 <= pb < len(ids_b) else None
 
-    for stepped in (False, True)[: 1 + resync]:
+    for stepped in (False, True)[: 1 + reach]:
         x, y = i, j
         if stepped:
             hit = next(
@@ -890,7 +898,7 @@ def _extend(
             elif not misread(norms_a[q[0]], norms_b[q[1]]):
                 break
             x, y = x + step, y + step
-        if (x, y) != (i, j) and _at_sentence_edge(doc_a, doc_b, x, y):
+        if reach and (x, y) != (i, j) and _at_sentence_edge(doc_a, doc_b, x, y):
             i, j = x, y
     return i, j
 
@@ -959,18 +967,30 @@ def _is_whole_unit(doc: Doc, span: Span) -> bool:
     return (k == 0 or text[k - 1] in ".!?:\n") and (m == len(text) or text[m] in ".!?\n")
 
 
-def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
+def _select(
+    candidates: list[tuple[int, Passage]],
+    fallback: Callable[[Passage], tuple[int, Passage] | None] | None = None,
+) -> list[Passage]:
     """Keep the strongest passages; a weaker one may reuse text on one side only.
 
     Reuse on one side lets a passage repeated twice in B align both times to
     its single source in A; overlap on both sides would be the same link twice.
+    A passage that would be dropped is replaced by ``fallback(passage)``'s, if any,
+    when that one does not overlap on both sides.
     """
     chosen: list[Passage] = []
-    for _, p in sorted(candidates, key=lambda c: -c[0]):
+
+    def clashes(p: Passage) -> bool:
         hit_a = any(overlaps(p.a_tokens, q.a_tokens) for q in chosen)
-        hit_b = any(overlaps(p.b_tokens, q.b_tokens) for q in chosen)
-        if not (hit_a and hit_b):
-            chosen.append(p)
+        return hit_a and any(overlaps(p.b_tokens, q.b_tokens) for q in chosen)
+
+    for _, p in sorted(candidates, key=lambda c: -c[0]):
+        if clashes(p):
+            other = fallback(p) if fallback else None
+            if other is None or clashes(other[1]):
+                continue
+            p = other[1]
+        chosen.append(p)
     return chosen
 
 

@@ -141,8 +141,9 @@ stock sentence about another person ("placed running back Reggie Bush on injured
 against "... Chris Ivory ..."); counted by length, 5 more of the 440 other-event tune pairs of
 ``bench/evidence_bench.py`` were judged related."""
 PASSAGE_MIN_SHARE = 0.8
-"""Least share of a passage's words equal on both sides (``Passage.score``) for all its words
-to count towards :data:`PASSAGE_MIN_WORDS`: the lifts above keep 85-94%."""
+"""Least share of a passage's words printed alike on both sides (equal, or misread by one
+letter: :func:`_misread_words`) for all its words to count towards :data:`PASSAGE_MIN_WORDS`:
+the lifts above keep 85-94%."""
 FRAME_MIN_WORDS = 6
 """Least words outside quotation marks on both sides, printed alike, in a passage (at least
 :data:`PASSAGE_MIN_SHARE` equal) for its quoted words to count towards
@@ -226,8 +227,8 @@ RULES = {
     "shared-passage": (
         f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
         "for word by both articles or lightly edited (at most "
-        f"{round(100 * (1 - PASSAGE_MIN_SHARE))}% of the passage's words changed, and no "
-        "figure changed into another)"
+        f"{round(100 * (1 - PASSAGE_MIN_SHARE))}% of the passage's words changed, a word "
+        "misread by one letter not counted, and no figure changed into another)"
     ),
     "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
