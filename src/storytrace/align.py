@@ -49,6 +49,7 @@ from storytrace.diff import (
     _levenshtein,
     covered_flags,
     free_stretches,
+    glued,
     make_passage,
     merge_ops,
     misread,
@@ -885,6 +886,8 @@ def _extend(
                     if (q := past(i + step * k, j + step * m))
                     and ids_a[q[0]] == ids_b[q[1]]
                     and norms_a[q[0]] not in STOPWORDS
+                    and _whole_word(doc_a, q[0])
+                    and _whole_word(doc_b, q[1])
                     and not _leaves_sentence(doc_a, doc_b, i, j, k, m, step)
                 ),
                 None,
@@ -901,6 +904,12 @@ def _extend(
         if reach and (x, y) != (i, j) and _at_sentence_edge(doc_a, doc_b, x, y):
             i, j = x, y
     return i, j
+
+
+def _whole_word(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is a written word on its own, not part of one ("rally" of
+    "rally-point": :func:`storytrace.diff.glued`)."""
+    return not glued(doc, t) and not glued(doc, t + 1)
 
 
 def _at_sentence_edge(doc_a: Doc, doc_b: Doc, x: int, y: int) -> bool:
