@@ -440,6 +440,25 @@ def test_a_lift_with_misread_words_counts_them_and_is_stored_as_reuse(
         assert [q["b"] for q in edge.passages] == [list(p.b)]
 
 
+def test_a_lift_with_many_misread_words_is_no_spinning() -> None:
+    # Six words of 32 misread by one letter (bench/sentence_reuse.py, bbc OCR lifts): counted
+    # as a spinner's short swaps into rarer words, the passage was ``spun``, and no reuse.
+    lift = (
+        "But the weary home side showed remarkable reserves of courage to hold the line despite "
+        "being outpaced for most of the last half and four times falling within two points of "
+        "defeat."
+    )
+    ocr = (
+        "But the wearg home side showed remarkable reserves of courage to hold the line despite "
+        "being outpaced for mrst of thh last hals and four times fadling within two points of "
+        "defcat."
+    )
+    cmp = compare(HEIST_WITH_LIFT.replace(LIFT, lift), LIFTED.replace(LIFT, ocr))
+    (p,) = cmp.passages
+    assert p.kind == "edited" and p.score < 0.85
+    assert cmp.evidence.rule == "shared-passage" and not cmp.spin_flags
+
+
 def test_two_letter_words_and_figures_one_letter_apart_are_not_misread_words() -> None:
     from storytrace.evidence import _misread_words
     from storytrace.text import doc_of
