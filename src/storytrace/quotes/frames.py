@@ -1303,8 +1303,24 @@ def _pieces(
     ctx: Context, lo: int, hi: int, cue: Span, speaker: Span | None, f0: int, f1: int, first: bool
 ) -> list[Quote]:
     text = ctx.text
+    if (
+        speaker is not None
+        and f0 <= speaker[0] < speaker[1] <= cue[0]
+        and (m := _free_relative(text, speaker))
+        # 'what analysts said was a sign of ...', 'what researchers say they need':
+        # the relative stands inside the reported clause, which follows the cue.
+        and (m.group(1) or not _CLAUSE_NEXT.match(text, cue[1]))
+        and CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower()) not in NAMING | {"describe"}
+    ):
+        # 'What Mr. Obama said in Springfield was ...', 'about double what Bradley said
+        # she anticipated': a free relative names what was said; it reports nothing.
+        # ('what aide Kevin Phillips called “the beginning …”' still names.)
+        return []
     mid = False
-    if first and _after_content(text, lo, f0):
+    relative = speaker is not None and text[speaker[0] : speaker[1]].lower() in _RELATIVES
+    # ('groups like ISIS, which claimed responsibility for the attacks, are …': a
+    # relative clause, not a frame inside the clause.)
+    if first and not relative and _after_content(text, lo, f0):
         # 'The difference now, he told me on Friday, is that ...': the frame and its
         # listener sit in the middle of the reported clause.
         m = _MID_FRAME.match(text, f1, hi)
@@ -1368,6 +1384,26 @@ def _pieces(
     before = trim_span(text, lo, f0) if first else None
     if (
         before is not None
+        and speaker is not None
+        and speaker[1] <= cue[0]
+        and (
+            # 'Sanders lost Ohio to Hillary Clinton, who added to her delegate lead':
+            # a relative clause's frame reports nothing of the clause it hangs on.
+            relative
+            # 'his emotions had begun to overtake him by the time he said that.': with
+            # no comma or mark between them, the words before a frame are the
+            # narrator's clause, not what was said ('…, teachers and union officials
+            # told POLITICO.': a coordinated subject read only in part does end one).
+            or (
+                not _after_content(text, lo, f0)
+                and _quoted_share(ctx, *before) < 0.8
+                and not _AND_OR_END.search(text, lo, f0)
+            )
+        )
+    ):
+        before = None
+    if (
+        before is not None
         and text[cue[0] : cue[1]].split()[0] in PARTICIPLES
         and _quoted_share(ctx, *before) < 0.8
     ):
@@ -1375,6 +1411,11 @@ def _pieces(
         # hangs on is the narrator's, not what was said.
         before = None
     after = trim_span(text, f1, hi)
+    if after is not None and relative and text[max(0, f0 - 3) : f0].rstrip().endswith(","):
+        # 'groups like ISIS, which claimed responsibility for the attacks, are
+        # slipping …': a relative clause set off by commas ends at its comma; the
+        # main clause's verb after it is the narrator's.
+        after = _first_clause(ctx, after)
     if (
         before is not None
         and after is not None
@@ -1508,6 +1549,10 @@ def _pieces(
         after = (listener, after[1])
     if after is not None:
         after = _drop_narration(ctx, _drop_appositive(ctx, after))
+    if after is not None and ctx.count_words(*after) == 1 and not _has_quote(ctx, *after):
+        # 'maintained above-average costs for raising that money': one word left
+        # after the frame is no reported clause.
+        after = None
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -1706,6 +1751,31 @@ _PARENTHETICAL = lazy_compile(
     r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
 )
 _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
+_RELATIVES = {"who", "which", "that"}
+_AND_OR_END = lazy_compile(r"\s(?:and|or|&)\s+$")
+# 'what X said', and 'everything X says' ('not everything Trump says is true').
+_FREE_RELATIVE = lazy_compile(r"\b(?:[Ww]hat|([Ee]very|[Aa]ny|[Nn]o|[Ss]ome)thing)\s+")
+
+
+def _free_relative(text: str, speaker: Span) -> re.Match[str] | None:
+    """'what' or 'everything' opening the speaker's noun phrase or just before it."""
+    m = _FREE_RELATIVE.match(text, speaker[0], speaker[1])
+    if m is None:
+        m = next(
+            (
+                m
+                for m in _FREE_RELATIVE.finditer(text, max(0, speaker[0] - 12), speaker[0])
+                if m.end() == speaker[0]
+            ),
+            None,
+        )
+    return m
+
+
+_CLAUSE_NEXT = lazy_compile(
+    r"\s+(?:is|was|are|were|will|would|could|can|may|might|should|must|has|have|had"
+    r"|he|she|they|we|I|it|you)\b"
+)
 _ROUGHLY_2 = {("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to")}
 _S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
@@ -1781,6 +1851,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # the clause follows its introductory phrase.
         comma = text.find(",", piece[0], piece[1])
         return comma > 0 and _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
+    if not whole and ctx.count_words(*piece) == 1:
+        # 'by the time he said that.', 'maintained above-average costs for raising
+        # that money': one word after the frame is no clause.
+        return False
     if low[0] in _CLAUSE_OPENERS or low[0] in _VERBISH:
         # 'said that, if elected, ...'; 'Climate change, he says, is ...'.
         return True
@@ -1790,7 +1864,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if low[0] in _ROUGHLY and len(low) > 2 and (low[1][:1].isdigit() or low[1] in _NUMBER_WORDS):
         # 'has said about 20 people have indicated an interest': a number, then the clause.
         words, low = words[1:], low[1:]
-    elif tuple(low[:2]) in _ROUGHLY_2 and len(low) > 3 and low[2][:1].isdigit():
+    elif (
+        tuple(low[:2]) in _ROUGHLY_2
+        and len(low) > 3
+        and (low[2][:1].isdigit() or low[2] in _NUMBER_WORDS)
+    ):
         # 'said at least 15,000 refugees are living in the camp'.
         words, low = words[2:], low[2:]
     if low[0] in PREPOSITIONS:
