@@ -106,3 +106,40 @@ def test_naming_free_relative_still_names(parser: bool) -> None:
     (q,) = extract_quotes(text, parser=parser)
     assert "a new era" in q.quoted(text)
     assert q.speaker_name == "the adviser"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # 'according to X' set off by commas inside one reported clause: the subject
+        # before it and the predicate after it are one quote.
+        (
+            "Missing from the meeting, according to members who spoke with reporters "
+            "afterward, was any mention of the budget.",
+            "Missing from the meeting | was any mention of the budget",
+        ),
+        (
+            "One of the choices the club has made, according to a person close to the board, "
+            "is to sell the ground.",
+            "One of the choices the club has made | is to sell the ground",
+        ),
+        # Guard: a coordinated clause after the source is not the same clause.
+        (
+            "Sales rose 4% in May, according to the firm, and profits fell.",
+            "Sales rose 4% in May",
+        ),
+        # A relative clause's content ends where the main clause's verb follows.
+        (
+            "Kate Moss, who said the plan was dead, urged the council to vote again.",
+            "the plan was dead",
+        ),
+        # A comma before a phrase with no verb does not end it.
+        (
+            "Jo Park, who said the plan would fail, in her view, left early.",
+            "the plan would fail, in her view",
+        ),
+    ],
+)
+def test_clause_boundaries(text: str, content: str, parser: bool) -> None:
+    assert _contents(text, parser) == [content]

@@ -1087,6 +1087,34 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     return s, e
 
 
+_NOT_PREDICATE = lazy_compile(
+    r"\s*(?:and|but|or|so|yet|while|compared|up|down|including|excluding)\b", re.IGNORECASE
+)
+
+
+def _relative_clause_end(ctx: Context, cue: Span, piece: Span) -> Span:
+    """``piece`` up to the comma that closes a relative clause's content: the first
+    one after a clause with its verb and before the main clause's verb ('…, who said he
+    would debate, criticized Clinton', not '…, who said the two men, and Mr. Cruz in
+    particular, must do more')."""
+    text = ctx.text
+    k = piece[0] - 1
+    while (k := text.find(",", k + 1, piece[1])) >= 0:
+        if ctx.in_quote(k):
+            continue
+        rest = trim_span(text, k + 1, piece[1])
+        if (
+            rest is not None
+            and text[rest[0]].islower()
+            and _predicate_opens(ctx, rest)
+            and _reports_content(ctx, cue, (piece[0], k))
+        ):
+            return piece[0], k
+    return piece
+
+
+# The comma closing an 'according to' source, past a relative clause describing it.
+_GLOSS_COMMA = lazy_compile(r"(?:\s+(?:who|which|that)\s[^,;:()“”\"]{1,120})?\s*,")
 _SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
 _TO_COMMA = lazy_compile(r"\s*([^,;:!?“”\"]{3,250}?),\s")
 
@@ -1415,9 +1443,31 @@ def _pieces(
         # 'groups like ISIS, which claimed responsibility for the attacks, are
         # slipping …': a relative clause set off by commas ends at its comma; the
         # main clause's verb after it is the narrator's.
-        after = _first_clause(ctx, after)
+        after = _relative_clause_end(ctx, cue, after)
+    according_paren = False
     if (
-        before is not None
+        first
+        and not linked
+        and before is not None
+        and after is not None
+        and text[cue[0] : cue[1]].lower().startswith("according")
+        and ctx.count_words(*before) >= 2
+        and text[lo:f0].rstrip().endswith(",")
+        and (gloss := _GLOSS_COMMA.match(text, f1, hi)) is not None
+        # Not a coordinated clause ('…, and has a lead in Ohio') or the narrator's
+        # comparison ('…, compared with …').
+        and not _NOT_PREDICATE.match(text, gloss.end(), hi)
+        and (rest := trim_span(text, gloss.end(), hi)) is not None
+        and _quoted_share(ctx, *before) < 0.8
+        and _predicate_opens(ctx, rest)
+    ):
+        # 'Other major cleavages, according to the poll, include ideology', 'Notably
+        # absent, according to members who spoke with reporters, was any mention of
+        # ...': the source set off by commas inside one reported clause.
+        according_paren, after = True, rest
+    if (
+        not according_paren
+        and before is not None
         and after is not None
         and text[cue[0] : cue[1]].lower().startswith("according")
         and _after_content(text, lo, f0)
@@ -1427,6 +1477,7 @@ def _pieces(
         after = None
     elif (
         after is not None
+        and not according_paren
         and text[cue[0] : cue[1]].lower().startswith("according")
         # Not 'According to the mayor, the plan that ...': the source ends the
         # sentence's content, after words of its own.
@@ -1440,21 +1491,24 @@ def _pieces(
     # 'The plan, officials say, would cost billions': a frame set off by commas inside
     # one reported clause; the clause's subject before it, its verb after it.
     paren = (
-        first
-        and not linked
-        and not mid
-        and before is not None
-        and after is not None
-        # The frame's own subject before its verb ('officials say'), not a
-        # participle's ('The deal, announced Friday, would last ...').
-        and speaker is not None
-        and speaker[1] <= cue[0]
-        and ctx.count_words(*before) >= 2
-        and text[lo:f0].rstrip().endswith(",")
-        and text[f1:hi].lstrip().startswith(",")
-        and _quoted_share(ctx, *before) < 0.8
-        and not _has_quote(ctx, *after)
-        and _predicate_opens(ctx, after)
+        according_paren
+        or (
+            first
+            and not linked
+            and not mid
+            and before is not None
+            and after is not None
+            # The frame's own subject before its verb ('officials say'), not a
+            # participle's ('The deal, announced Friday, would last ...').
+            and speaker is not None
+            and speaker[1] <= cue[0]
+            and ctx.count_words(*before) >= 2
+            and text[lo:f0].rstrip().endswith(",")
+            and text[f1:hi].lstrip().startswith(",")
+            and _quoted_share(ctx, *before) < 0.8
+            and not _has_quote(ctx, *after)
+            and _predicate_opens(ctx, after)
+        )
     )
     if (
         before is not None
