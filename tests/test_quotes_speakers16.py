@@ -77,3 +77,32 @@ def test_office_held_by_another_stays(parser: bool) -> None:
     # Guard: a person the article gives another office does not hold this one.
     text = "Mayor Tom Reed opened the fair. The former CEO of Acme said sales were strong."
     assert _last_speaker(text, parser) == ("The former CEO of Acme", "person")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_company_the_headline_names(parser: bool) -> None:
+    # 'the company' with no organisation in the sentences before: the one the headline
+    # names and the text names most.
+    text = (
+        "Zentrix takes bigger steps against fraud.\n\nZentrix closed 125,000 accounts last "
+        "year, up from 40,000. Investors cheered the news on Friday. Analysts at two banks "
+        "raised their forecasts.\n\nThe company said its checks had already cut losses."
+    )
+    assert _last_speaker(text, parser) == ("Zentrix", "organisation")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guard: named once only, in the headline.
+        "Zentrix takes bigger steps against fraud.\n\nAnalysts at two banks raised their "
+        "forecasts on Friday. Investors cheered.\n\nThe company said its checks had already "
+        "cut losses.",
+        # Guard: a place is no company.
+        "Rain hits crops in Iowa.\n\nFarmers in Iowa lost a third of the harvest. Prices "
+        "rose in Iowa and in Ohio.\n\nThe company said its stores would stay open.",
+    ],
+)
+def test_company_as_written(text: str, parser: bool) -> None:
+    assert _last_speaker(text, parser) == ("The company", "organisation")

@@ -1478,6 +1478,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         org = _organisation_before(ctx, s, earlier) or _subject_organisation(
             ctx, s, plural=False, any_named=True
         )
+        if org is None or not _fits(ctx, phrase, org):
+            # 'Twitter takes bigger steps …  The company said': the organisation the
+            # article is about, when nothing nearer names one.
+            org = None if re.search(r"\s[A-Z]", phrase) else _main_organisation(ctx, s)
         if org is not None and _fits(ctx, phrase, org):
             q.speaker_name = org
             ctx.organisations.add(org)
@@ -2243,6 +2247,53 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
     # A name known to be an organisation's ('AMD') before a one-word name that
     # spoke more recently ('SeaMicro said ... the company said'), as before.
     return lone
+
+
+# Companies named like their products, which NOT_NAME keeps from being names.
+_MEDIA_COMPANIES = {"twitter", "facebook", "linkedin", "instagram", "bbc", "cnn", "reuters"}
+
+
+def _main_organisation(ctx: Context, pos: int) -> str | None:
+    """The organisation the headline names and the text before ``pos`` names most, at
+    least twice and more often than any other: a name recognisably an organisation's,
+    or a one-word name that is nobody's in the article ('Twitter', 'Verizon'); a place
+    ('in Iowa') is no organisation's name. (Read on PolNeAR train: an organisation
+    that only spoke, 'Forbes says …', was as often not 'the company' of a later
+    sentence.)"""
+    text = ctx.text
+    headline_end = ctx.units[0][1] if ctx.units else 0
+    counts: dict[str, int] = {}
+    heads: set[str] = set()
+    for m in NAME_RUN.finditer(text, 0, pos):
+        if ctx.in_quote(m.start()):
+            continue
+        name = re.sub(r"^[Tt]he\s+", "", m.group(0)).rstrip(".")
+        counts[name] = counts.get(name, 0) + 1
+        if m.start() < headline_end:
+            heads.add(name)
+    ranked = sorted(
+        (
+            (n, name)
+            for name, n in counts.items()
+            if name in heads
+            and name.lower().replace(".", "") not in NOT_NAME - _MEDIA_COMPANIES
+            and (
+                is_organisation(ctx, name)
+                or name.lower() in _MEDIA_COMPANIES
+                or (
+                    _lone_name(ctx, name)
+                    # 'in Iowa', 'from Chicago': a place's name.
+                    and not _pattern(
+                        r"\b(?:in|at|from|to|across|near|outside)\s+" + re.escape(name) + r"\b"
+                    ).search(text, 0, pos)
+                )
+            )
+        ),
+        reverse=True,
+    )
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool) -> str | None:
