@@ -632,7 +632,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     if speaker is None:
                         continue
                 elif (
-                    _after_content(text, lo, c0)
+                    after_content(text, lo, c0)
                     and text[c0 - 1 : c0 + 1] != ","
                     and _appositive_closed(ctx, cue, u0, c0, u1)
                 ):
@@ -658,7 +658,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # after a quotation, the name that follows 'asked' and ends the
                     # clause is the speaker, not a listener.
                     speaker, f1 = inverted, inverted[1]
-                elif _after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
+                elif after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
                     speaker = np_forward(text, c1, u1)
                     if speaker is None:
                         continue
@@ -673,7 +673,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker, f0 = rel.span(1), rel.start(1)
                 elif (
                     cue.lemma == "say"
-                    and not _after_content(text, lo, c0)
+                    and not after_content(text, lo, c0)
                     and (long := long_subject(ctx, lo, c0)) is not None
                 ):
                     # 'Those close to him say that ...'
@@ -707,13 +707,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             semi >= 0
             and not ctx.in_quote(semi)
             and text.count("(", bounds[k], semi) <= text.count(")", bounds[k], semi)
-            and _after_content(text, semi + 1, f0)
+            and after_content(text, semi + 1, f0)
         ):
             # '... said his identification had expired; he spent a day in custody,
             # he said.': the clause after the semicolon is the later frame's content.
             bounds[k], firsts[k] = semi + 1, True
             continue
-        if _after_content(text, bounds[k], f0) and not (
+        if after_content(text, bounds[k], f0) and not (
             # 'Peabody said: "...," adding that ...': a participle reports what follows.
             text[frames[k][0][0] : frames[k][0][1]].split()[0] in PARTICIPLES
             and frames[k][1] == frames[k - 1][1]
@@ -784,7 +784,7 @@ def _subject_unread(ctx: Context, cue: _Cue, lo: int, c0: int, u1: int) -> bool:
     'that', a pronoun subject and its verb, or a quotation."""
     text = ctx.text
     word = text[c0 : cue.end].split()[0]
-    if CUE_FORMS.get(word.lower()) not in _SAYING or _after_content(text, lo, c0):
+    if CUE_FORMS.get(word.lower()) not in _SAYING or after_content(text, lo, c0):
         return False
     if cue.participle and not _PROGRESSIVE.search(text, max(lo, c0 - 30), c0):
         return False
@@ -1039,7 +1039,7 @@ def _inverted_speaker(text: str, c1: int, u1: int) -> Span | None:
 _CLAUSE_CLOSE = lazy_compile(r"\.?\s*(?:[.,;!?]|$)")
 
 
-def _after_content(text: str, u0: int, c0: int) -> bool:
+def after_content(text: str, u0: int, c0: int) -> bool:
     """Whether the cue follows its content: '..., said X', '“...” said X' or
     '... wrong — according to X'."""
     before = text[u0:c0].rstrip()
@@ -1348,7 +1348,7 @@ def _pieces(
     relative = speaker is not None and text[speaker[0] : speaker[1]].lower() in _RELATIVES
     # ('groups like ISIS, which claimed responsibility for the attacks, are …': a
     # relative clause, not a frame inside the clause.)
-    if first and not relative and _after_content(text, lo, f0):
+    if first and not relative and after_content(text, lo, f0):
         # 'The difference now, he told me on Friday, is that ...': the frame and its
         # listener sit in the middle of the reported clause.
         m = _MID_FRAME.match(text, f1, hi)
@@ -1404,7 +1404,7 @@ def _pieces(
         and not ctx.in_quote(semi)
         # '(£398m; $768m)': a semicolon inside brackets divides no clauses.
         and text.count("(", lo, semi) <= text.count(")", lo, semi)
-        and _after_content(text, lo, f0)
+        and after_content(text, lo, f0)
     ):
         # 'The family is arranging the service; a date had yet to be set, he said.':
         # the content before a frame is the clause after the semicolon.
@@ -1412,8 +1412,8 @@ def _pieces(
     before = trim_span(text, lo, f0) if first else None
     if (
         before is not None
-        and speaker is not None
-        and speaker[1] <= cue[0]
+        # (With no speaker found yet, the parser may name one: the same contract.)
+        and (speaker is None or speaker[1] <= cue[0])
         and (
             # 'Sanders lost Ohio to Hillary Clinton, who added to her delegate lead':
             # a relative clause's frame reports nothing of the clause it hangs on.
@@ -1423,7 +1423,7 @@ def _pieces(
             # narrator's clause, not what was said ('…, teachers and union officials
             # told POLITICO.': a coordinated subject read only in part does end one).
             or (
-                not _after_content(text, lo, f0)
+                not after_content(text, lo, f0)
                 and _quoted_share(ctx, *before) < 0.8
                 and not _AND_OR_END.search(text, lo, f0)
             )
@@ -1470,7 +1470,7 @@ def _pieces(
         and before is not None
         and after is not None
         and text[cue[0] : cue[1]].lower().startswith("according")
-        and _after_content(text, lo, f0)
+        and after_content(text, lo, f0)
     ):
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
@@ -1515,7 +1515,7 @@ def _pieces(
         and after is not None
         and not linked
         and not paren
-        and _after_content(text, lo, f0)
+        and after_content(text, lo, f0)
         and not _has_quote(ctx, *after)
         and not _reports_content(ctx, cue, after)
     ):
@@ -1530,13 +1530,13 @@ def _pieces(
         not paren
         and before is not None
         and (
-            (after is None and _after_content(text, lo, f0))
+            (after is None and after_content(text, lo, f0))
             or (
                 after is not None
                 and (
                     inverted
                     or after_words <= 2
-                    or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+                    or (after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
                 )
             )
         )
@@ -1554,7 +1554,7 @@ def _pieces(
         and not (
             # 'The weapons it has, he added, are like bombs': a frame set in the
             # middle of one reported clause.
-            _after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
+            after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
         )
     ):
         before = None
@@ -1574,7 +1574,7 @@ def _pieces(
         before = None
     elif (
         before is not None
-        and not _after_content(text, lo, f0)
+        and not after_content(text, lo, f0)
         and text[before[0] : before[1]].split()[-1].lower() in _SUBORDINATORS
     ):
         # 'Shares fell after the group warned on profits': the frame is the subject
