@@ -154,7 +154,7 @@ def _whole(doc: Doc, span: tuple[int, int]) -> bool:
     if k < 0 or doc.text[starts[k] : span[0]].strip():
         return False
     m = bisect_left(ends, span[1])
-    return m < len(ends) and not doc.text[span[1] : ends[m]].strip(" \n\t.!?\"”’\'")
+    return m < len(ends) and not doc.text[span[1] : ends[m]].strip(" \n\t.!?\"”’'")
 
 
 @dataclass(slots=True)

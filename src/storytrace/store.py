@@ -397,6 +397,9 @@ def _record_class() -> type[Record]:
         features: str | None = None
         """Story features (:func:`storytrace.stories.features`) as JSON, or None to compute
         later."""
+        terms: tuple | None = None
+        """The same features as :func:`storytrace.stories.packed` gives them, or None: what a
+        first build gathers for its grouping (not stored)."""
 
     Record.__qualname__ = "Record"  # pickle finds it by name (index workers return them)
     return Record
@@ -876,6 +879,12 @@ class Store:
     def ids(self) -> dict[int, str]:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, id FROM articles"))
+
+    def doc_hashes(self) -> dict[int, str]:
+        """Every stored article's content hash by doc (read from the hash index, not the
+        articles' rows with their texts)."""
+        with self._guard("reading"):
+            return dict(self.db.execute("SELECT doc, hash FROM articles INDEXED BY articles_hash"))
 
     def article(self, doc: int) -> dict:
         with self._guard("reading"):
