@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,40 @@ def test_jsonl_bad_record_is_skipped_and_duplicates_collapse(tmp_path):
     assert {"id": "w1", "count": 2, "members": ["w1", "w2"]} in story["nodes"]
     dirs = {(e["direction"] or {}).get("basis") for e in story["edges"]}
     assert "time" in dirs
+
+
+OTHER_END = (
+    "\nThe harbour master said divers would inspect the piers again on Thursday, and a council "
+    "spokesman said residents near the bridge would receive letters explaining the diversions "
+    "before the weekend."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "basis"),
+    [
+        ("2024-01-02", "2024-01-03", "time"),  # ISO: an order the records state
+        ("02/01/2024", "03/01/2024", None),  # 2 Jan / 3 Jan, or 1 Feb / 1 Mar: no order stated
+    ],
+)
+def test_ambiguous_numeric_dates_give_no_direction(tmp_path, first, second, basis):
+    base = (FIX / "wire.txt").read_text()
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        json.dumps({"id": "x", "text": base + EXTRA, "published": first})
+        + "\n"
+        + json.dumps({"id": "y", "text": base + OTHER_END, "published": second})
+        + "\n"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus.index([str(src)], tmp_path / "db", workers=1)
+    said = [str(w.message) for w in caught if "month/day or day/month" in str(w.message)]
+    assert len(said) == (2 if basis is None else 0)
+    assert all(f"{src}:" in m for m in said)
+    (story,) = [s for s in corpus.stories(tmp_path / "db")["stories"] if len(s["articles"]) > 1]
+    (edge,) = story["edges"]
+    assert (edge["direction"] or {}).get("basis") == basis
 
 
 def test_match_ranks_sharing_article_first(tmp_path):

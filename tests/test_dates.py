@@ -2,7 +2,13 @@ import datetime as dt
 
 import pytest
 
-from storytrace.dates import calendar_dates, day_only, iso_utc, parse_published
+from storytrace.dates import (
+    ambiguous_day_month,
+    calendar_dates,
+    day_only,
+    iso_utc,
+    parse_published,
+)
 
 UTC = dt.UTC
 
@@ -52,6 +58,30 @@ def test_formats_become_utc_instants(raw, expected):
 )
 def test_unreadable_is_none(raw):
     assert parse_published(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("05/30/2019", at(2019, 5, 30)),  # only month first is possible
+        ("30/05/2019", at(2019, 5, 30)),  # only day first is possible
+        ("30.05.2019 10:15", at(2019, 5, 30, 10, 15)),
+        ("03/03/2019", at(2019, 3, 3)),  # both readings agree
+        ("2019/01/02", at(2019, 1, 2)),  # a year first is year, month, day
+    ],
+)
+def test_numeric_dates_that_read_one_way(raw, expected):
+    assert not ambiguous_day_month(raw)
+    assert parse_published(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["01/02/2019", "1/2/19", "01-02-2019 10:00", "4.5.2019", "Published: 04/05/2019"]
+)
+def test_numeric_dates_that_read_two_ways_are_refused(raw):
+    # 2 January in New York is 1 February in London: a guess could reverse a direction.
+    assert ambiguous_day_month(raw)
+    assert parse_published(raw) is None and iso_utc(raw) is None
 
 
 def test_instants_order_where_strings_do_not():

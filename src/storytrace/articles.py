@@ -458,10 +458,15 @@ def _clean_text(text: str) -> str:
 def _published(raw: object, where: str) -> str | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    from storytrace.dates import iso_utc
+    from storytrace.dates import ambiguous_day_month, iso_utc
 
     iso = iso_utc(raw)
-    if iso is None:
+    if iso is None and ambiguous_day_month(raw):
+        warn(
+            f"{where}: the date {str(raw)[:80]!r} reads as month/day or day/month; not used"
+            " for direction (write it as 2019-02-01); kept as published_raw only"
+        )
+    elif iso is None:
         warn(f"{where}: cannot read the date {str(raw)[:80]!r}; kept as published_raw only")
     return iso
 

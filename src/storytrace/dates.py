@@ -7,14 +7,18 @@ sorts before ``2019-05-30T10:00:00+00:00`` as text. Accepted forms:
 * ISO 8601, with or without an offset (passim's ``date`` is ``YYYY-MM-DD``);
 * RFC 2822 / RSS (``Thu, 30 May 2019 07:00:00 -0500``);
 * everyday English (``May 30, 2019``, ``30 May 2019 10:15 BST``), read by
-  python-dateutil; ambiguous numeric dates (``01/02/2019``) read month first;
+  python-dateutil; a numeric date one side of the Atlantic reads month first
+  and the other day first (``01/02/2019``: 2 January or 1 February) is refused
+  (:func:`ambiguous_day_month`): a guessed order would give a direction the
+  record does not support, while ``05/30/2019`` and ``30/05/2019`` are read;
 * epoch seconds as a number or a string of 9+ digits (13 digits: milliseconds);
 * :class:`datetime.datetime` and :class:`datetime.date` objects.
 
 A time with no zone (``2019-05-30 07:00``) is taken as UTC: the record does not
 say otherwise, and guessing a local zone would be worse. A date with no time is
 midnight UTC (:func:`day_only` tells such values apart). Anything else (no year,
-no month, a year outside 1800-2200, junk) is ``None``; the caller warns.
+no month, a year outside 1800-2200, an ambiguous numeric date, junk) is
+``None``; the caller warns.
 
 Example:
     >>> parse_published("Thu, 30 May 2019 07:00:00 -0500").isoformat()
@@ -23,6 +27,8 @@ Example:
     '2019-05-30T00:00:00Z'
     >>> parse_published("sometime last week") is None
     True
+    >>> parse_published("01/02/2019") is None, iso_utc("30/01/2019")
+    (True, '2019-01-30T00:00:00Z')
 """
 
 from __future__ import annotations
@@ -72,6 +78,8 @@ _LABEL = re.compile(
 )
 _RFC_ZONE = re.compile(r"\s(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)\s*$", re.IGNORECASE)
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+# Day and month as numbers first, then the year ("01/02/2019", "1.2.19", "01-02-2019 10:00").
+_NUMERIC_DMY = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(?:\d{4}|\d{2})(?!\d)")
 
 
 def parse_published(raw: object) -> dt.datetime | None:
@@ -91,7 +99,31 @@ def parse_published(raw: object) -> dt.datetime | None:
         return None
     if _EPOCH.fullmatch(s):
         return _from_epoch(float(s))
+    if ambiguous_day_month(s):
+        return None
     return _from_iso(s) or _from_rfc2822(s) or _from_words(_LABEL.sub("", s))
+
+
+def ambiguous_day_month(raw: object) -> bool:
+    """True when ``raw`` starts with a numeric date that reads two ways.
+
+    ``01/02/2019`` is 2 January in the United States and 1 February in Britain;
+    nothing in the string says which. A day above 12 or the same number twice
+    settles it (``05/30/2019``, ``30.05.2019``, ``03/03/2019``), and a year
+    first (``2019-01-02``, ``2019/01/02``) is always year, month, day.
+
+    >>> ambiguous_day_month("01/02/2019"), ambiguous_day_month("Published: 4.5.19 10:00")
+    (True, True)
+    >>> ambiguous_day_month("30/01/2019"), ambiguous_day_month("2019-01-02")
+    (False, False)
+    """
+    if not isinstance(raw, str):
+        return False
+    m = _NUMERIC_DMY.match(_LABEL.sub("", raw.strip()))
+    if m is None:
+        return False
+    a, b = int(m[1]), int(m[3])
+    return 1 <= a <= 12 and 1 <= b <= 12 and a != b
 
 
 def iso_utc(raw: object) -> str | None:

@@ -228,7 +228,8 @@ PAGES = {
         '  too: "series" fills "outlet" when that is missing, "date" stands in for\n'
         '  "published". Dates are read in ISO 8601 (with or without an offset), RFC\n'
         '  2822 and everyday English ("May 30, 2019") and stored as UTC; an unreadable\n'
-        "  date is a warning naming the record. Ids must be unique: a repeated id is\n"
+        "  date, or a numeric one that reads two ways (01/02/2019), is a warning naming\n"
+        "  the record and gives no direction. Ids must be unique: a repeated id is\n"
         "  reported and the first record kept. Text encodings: UTF-8 (with or without\n"
         "  BOM), UTF-16/32 with a BOM, else detected; replaced bytes are a warning.\n"
         "\n"
@@ -257,10 +258,11 @@ PAGES = {
         '  JSONL records need "id" (string or integer) and "text"; optional: "title", "byline", "url",\n'
         '  "outlet", "series" and "published". passim\'s names work too: "series" fills "outlet" when that\n'
         '  is missing, "date" stands in for "published". Dates are read in ISO 8601 (with or without an\n'
-        '  offset), RFC 2822 and everyday English ("May 30, 2019") and stored as UTC; an unreadable date is\n'
-        "  a warning naming the record. Ids must be unique: a repeated id is reported and the first record\n"
-        "  kept. Text encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else detected; replaced\n"
-        "  bytes are a warning.\n"
+        '  offset), RFC 2822 and everyday English ("May 30, 2019") and stored as UTC; an unreadable date,\n'
+        "  or a numeric one that reads two ways (01/02/2019), is a warning naming the record and gives no\n"
+        "  direction. Ids must be unique: a repeated id is reported and the first record kept. Text\n"
+        "  encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else detected; replaced bytes are\n"
+        "  a warning.\n"
         "\n"
         "  Exit status: 0 when every record was indexed or unchanged, 1 when some were skipped as bad (the\n"
         "  rest are indexed unless --fail-fast) or none was given, 2 for usage errors.\n"
