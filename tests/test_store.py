@@ -774,3 +774,21 @@ def test_version_10_store_is_read_as_it_is_and_stamped_11_when_written(tmp_path)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION == 11 and s.keys_from() is None
         assert s.docs_sharing(fp.fingerprint(TEXT)) == {1: len(set(fp.fingerprint(TEXT)))}
+
+
+def test_a_record_pickles_to_an_equal_record_with_writable_fingerprints():
+    # index's workers send prepared records back pickled (Record.__reduce__: the fields in a
+    # tuple, the fingerprints as bytes); what arrives equals what was sent.
+    import pickle
+
+    r = prepare("a1", {"text": TEXT, "title": "T", "published": "2024-05-01"})
+    got = pickle.loads(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(got) is type(r)
+    for name in r.__slots__:
+        want, have = getattr(r, name), getattr(got, name)
+        if name == "sampled":
+            assert have.dtype == np.int64 and have.tolist() == want.tolist() and len(want) > 10
+            assert have.flags.writeable
+        else:
+            assert have == want, name
+    assert got.features is not None and got.terms is not None and got.title == "T"

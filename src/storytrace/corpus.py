@@ -96,8 +96,6 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{article_id}: no text")
-    import numpy as np
-
     sh = fp._shingles(text)  # an array: minhash and fingerprint take it as it is
     sig = fp.minhash(sh)
     qs = quote_rows(text) if quotes else []
@@ -109,7 +107,7 @@ def prepare(article_id: str, rec: dict, quotes: bool = True, features: bool = Tr
         id=article_id,
         text=text,
         hash=content_hash(text),
-        sampled=np.asarray(fp.fingerprint(text, sh), dtype=np.int64),
+        sampled=fp._fingerprint(text, sh),
         lsh_keys=fp.lsh_keys(sig),
         quotes=qs,
         source=rec.get("source"),

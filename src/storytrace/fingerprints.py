@@ -304,12 +304,17 @@ def fingerprint(text: str, sh: list[int] | None = None) -> list[int]:
     The same passage in two articles keeps the same fingerprints wherever it
     stands (see the module's guarantees).
     """
+    return _fingerprint(text, sh).tolist()
+
+
+def _fingerprint(text: str, sh=None):  # numpy arrays, unannotated: see _grams
+    """:func:`fingerprint` as an int64 array (what the store keeps)."""
     import numpy as np
 
     exact = _shingles(text) if sh is None else np.asarray(sh, dtype=np.int64)
     words = exact if WINDOW == 1 else _winnowed(exact, WINDOW)
     both = (words, _winnowed(_shapes(text), SHAPE_WINDOW))
-    return unique_sorted(np.concatenate(both)).tolist()
+    return unique_sorted(np.concatenate(both))
 
 
 def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:

@@ -401,8 +401,33 @@ def _record_class() -> type[Record]:
         """The same features as :func:`storytrace.stories.packed` gives them, or None: what a
         first build gathers for its grouping (not stored)."""
 
+        def __reduce__(self) -> tuple:
+            # Pickled by index's workers: the fields in a tuple, the fingerprints as bytes.
+            # The dataclass's own state (its fields listed in Python) and an array's pickle
+            # cost twice as much: 16 against 8 µs to pickle, the same again to unpickle.
+            import numpy as np
+
+            fields = [getattr(self, f) for f in self.__slots__]
+            fields[_SAMPLED] = np.asarray(self.sampled, dtype=np.int64).tobytes()
+            return _record_of, tuple(fields)
+
     Record.__qualname__ = "Record"  # pickle finds it by name (index workers return them)
+    global _SAMPLED
+    _SAMPLED = Record.__slots__.index("sampled")
     return Record
+
+
+_SAMPLED = 3
+"""Where ``sampled`` stands among :class:`Record`'s fields (set with the class)."""
+
+
+def _record_of(*fields: object) -> Record:
+    """A :class:`Record` from its pickle (``Record.__reduce__``: the fingerprints as bytes)."""
+    import numpy as np
+
+    r = _record_class()(*fields)
+    r.sampled = np.frombuffer(fields[_SAMPLED], dtype=np.int64).copy()
+    return r
 
 
 _ARTICLE = ("id", "title", "url", "outlet", "published", "source", "text")
