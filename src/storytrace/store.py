@@ -408,7 +408,9 @@ def _record_class() -> type[Record]:
             import numpy as np
 
             fields = [getattr(self, f) for f in self.__slots__]
-            fields[_SAMPLED] = np.asarray(self.sampled, dtype=np.int64).tobytes()
+            sampled = fields[_SAMPLED]
+            if isinstance(sampled, np.ndarray) and sampled.dtype == np.int64 and sampled.ndim == 1:
+                fields[_SAMPLED] = sampled.tobytes()
             return _record_of, tuple(fields)
 
     Record.__qualname__ = "Record"  # pickle finds it by name (index workers return them)
@@ -422,11 +424,12 @@ _SAMPLED = 3
 
 
 def _record_of(*fields: object) -> Record:
-    """A :class:`Record` from its pickle (``Record.__reduce__``: the fingerprints as bytes)."""
+    """A :class:`Record` from its pickle (``Record.__reduce__``: int64 fingerprints as bytes)."""
     import numpy as np
 
     r = _record_class()(*fields)
-    r.sampled = np.frombuffer(fields[_SAMPLED], dtype=np.int64).copy()
+    if isinstance(r.sampled, bytes):
+        r.sampled = np.frombuffer(r.sampled, dtype=np.int64).copy()
     return r
 
 
