@@ -74,3 +74,16 @@ def test_a_weekday_or_dated_month_ends_a_name_and_stays_a_date():
     assert ("name", "hits indonesia") in got and ("date", "tuesday") in got
     # "May" is a surname as well as a month: without a number it stays in the name.
     assert ("name", "theresa may") in kinds("Officials said Theresa May spoke.")
+
+
+def test_clock_times_give_no_names_and_no_numbers():
+    # ECB+ pages stamped "Updated: May 24, 2005, 3: 23 PM ET" shared "pm", "et" and "23" as
+    # evidence with any other page of the outlet.
+    got = kinds(
+        "Updated: May 24, 2005, 3: 23 PM ET\nAt 7 PM GMT Lohan left the 10:15 a.m. EST hearing"
+        " at 14:30. Sources at ET Online said 45 people waited."
+    )
+    keys = {k for _, k in got}
+    assert not keys & {"pm", "et", "pm et", "gmt", "est", "23", "15", "14", "30"}, got
+    assert ("name", "lohan") in got and ("place", "et online") in got
+    assert ("number", "45") in got

@@ -173,6 +173,23 @@ def test_a_replacement_across_a_sentence_end_that_changes_words_is_no_trim() -> 
     assert (p.kind, p.trimmed, p.kept) == ("verbatim", True, 1.0)
 
 
+def test_a_changed_ending_is_an_edit_though_its_words_stand_elsewhere() -> None:
+    # ECB+ (Lohan rehab, two outlets): two headlines share "Lindsay Lohan ... checks into",
+    # then end differently. B's "rehab facility" stands later in A, but a replacement at a
+    # passage's end bridges no omitted stretch: the headline was changed, not trimmed.
+    a = Doc(
+        "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab\nThe actress moved to"
+        " another rehab facility on Thursday, her lawyer said."
+    )
+    b = Doc("Lawyer: Lindsay Lohan checks into rehab facility")
+    headline = a.tokens_in((0, a.text.index("\n")))[1]  # the passage is A's first line
+    ops = merge_ops(opcodes(a.norms[:headline], b.norms))
+    p = revision.label(a, b, [make_passage(a, b, ops)])[0]
+    assert p.edits[-1].op == "replace"
+    assert not (p.kind == "verbatim" and p.trimmed)
+    assert p.kept < 1.0
+
+
 def test_a_short_brief_sharing_a_few_words_is_neither_copied_nor_reworded() -> None:
     # ECB+: a 13-word brief shares "Maurice Cheeks ... coach" with an article's headline.
     # Three equal words are 30% of it, but no reader would call that a copy or a rewrite.

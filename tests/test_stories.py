@@ -533,3 +533,46 @@ def test_written_names_prefer_the_commonest_form_and_keep_marks():
     got = written_names(["zoe", "bell", "leeds", "rival", "nhs", "psp", "wins"], texts)
     assert got == ["Zoë", "Bell", "Leeds", "rival", "NHS", "PSP", "WINS"]
     assert written_names(["mcdonald's"], ["Food at McDonald's"]) == ["McDonald's"]
+
+
+FLOOD = {
+    "s1": "Floods hit Leeds as River Aire bursts banks\nThe River Aire burst its banks in Leeds "
+    "on Monday, flooding homes in Kirkstall. Council crews handed out sandbags and residents "
+    "were moved to a school hall. The Environment Agency said water levels would stay high.",
+    "s2": "Leeds residents moved as Aire floods Kirkstall\nResidents of Kirkstall in Leeds were "
+    "moved to a school hall on Monday after the River Aire flooded their homes. Council crews "
+    "handed out sandbags. The Environment Agency warned levels would stay high.",
+    # Another flood: close in words, but its lead names only York, the Ouse and Monday.
+    "york": "York braces for more rain\nThe Ouse burst its banks in York on Monday, flooding "
+    "cellars near the water. Crews handed out sandbags and some families went to a rest "
+    "centre for the night.",
+    "storm": "Town counts cost of storm damage\nShops in the market square counted the cost on "
+    "Monday after a storm brought down roofs and trees. Council crews cleared roads and the "
+    "agency said more rain would come. Insurers sent assessors to homes and businesses.",
+    # A follow-up of the Leeds flood: its lead names Kirkstall and the Aire.
+    "later": "Aire flood clean-up begins in Kirkstall\nThe clean-up began in Kirkstall after the "
+    "Aire flood. Volunteers cleared mud from homes and a school hall took in families whose "
+    "carpets were ruined.",
+}
+
+
+def test_a_single_article_joins_a_story_only_when_their_leads_share_a_name():
+    from storytrace import stories as st
+
+    feats = {i: st.features(t) for i, t in FLOOD.items()}
+    scores = st.story_scores(feats)
+    groups = st.average_link(feats, scores, st.AVERAGE_LINK)
+    assert sorted(groups) == [["later"], ["s1", "s2"], ["storm"], ["york"]]
+    # The nearest story is close enough for both flood singles ...
+    near = [["later", "s1", "s2", "york"], ["storm"]]
+    assert sorted(map(sorted, st.attach(groups, scores))) == near
+    focal = {i: f.focal for i, f in feats.items()}
+    # ... but York shares only a weekday with the Leeds story's leads.
+    assert "monday" in focal["york"] & focal["s1"]
+    named = st.attach(groups, scores, focal=focal, calendar=st.CALENDAR)
+    assert sorted(map(sorted, named)) == [["later", "s1", "s2"], ["storm"], ["york"]]
+    assert sorted(map(sorted, st.attach(groups, scores, focal=focal))) == near
+    # The public grouping applies the rule.
+    assert cluster(FLOOD) == [["later", "s1", "s2"], ["storm"], ["york"]]
+    stories = group_stories(FLOOD, [], FLOOD)
+    assert sorted(s["articles"] for s in stories) == [["later", "s1", "s2"], ["storm"], ["york"]]

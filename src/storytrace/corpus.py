@@ -995,7 +995,7 @@ def _story_groups(
     published = {ids[d]: p for d, p in store.published_of().items()}
     order, scores = st.scores_of(rows(), published=published)
     reuse, quotes = _links(store, edges, published)
-    groups = st.cluster_scores(order, scores, reuse + quotes)
+    groups = st.cluster_scores(order, scores, reuse + quotes, focal=focal)
     return groups, _as_written(store, ids, st.membership(groups, scores, reuse, quotes, focal))
 
 

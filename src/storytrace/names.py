@@ -92,6 +92,11 @@ _NOT_FIRST = frozenset(TITLES | STOPWORDS | CONNECTORS | MONTHS.keys() | WEEKDAY
 _DATE_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(m for m in MONTHS if m != "may")
 _NOT_LAST = frozenset(CONNECTORS | STOPWORDS)
+# A clock time's words after its number ("3:23 PM ET", "10 a.m. EST"): a dateline's
+# furniture, never a name, and two reports stamped "PM ET" share nothing of their event.
+_CLOCK_WORDS = frozenset(
+    "am pm et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest".split()
+)
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
 
@@ -141,6 +146,8 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
                 out.append(m)
             continue
         if caps[i]:
+            if _clock_word(norms, i):
+                continue
             j = i
             words: list[int] = []
             while j < n and (
@@ -172,6 +179,25 @@ def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]
     if not words or (len(norms[words[0]]) < 2 and all(len(norms[k]) < 2 for k in words)):
         return []
     return words
+
+
+def _clock_word(norms: Sequence[str], i: int) -> bool:
+    """True when token ``i`` is AM/PM or a time zone after a clock time's number."""
+    while i > 0 and norms[i] in _CLOCK_WORDS:
+        before = norms[i - 1]
+        if before[:1].isdigit() or (before == "m" and i > 1 and norms[i - 2] in ("a", "p")):
+            return True
+        i -= 1
+    return False
+
+
+def _clock_minutes(doc: Doc, i: int) -> bool:
+    """True when number token ``i`` is an hour or minutes of a clock time ("3:23")."""
+    text, starts, ends = doc.text, doc.starts, doc.ends
+    if i > 0 and text[ends[i - 1] : starts[i]].strip() == ":" and doc.norms[i - 1].isdigit():
+        return True
+    n = len(doc)
+    return i + 1 < n and text[ends[i] : starts[i + 1]].strip() == ":" and doc.norms[i + 1].isdigit()
 
 
 def _is_date_word(doc: Doc, j: int) -> bool:
@@ -242,7 +268,7 @@ def _number_at(doc: Doc, i: int) -> Mention | None:
     if "." not in digits and not suffix and not money:
         if 1900 <= value <= 2100:
             return Mention("date", digits, (doc.starts[i], doc.ends[i]))
-        if value < MIN_COUNT:
+        if value < MIN_COUNT or _clock_minutes(doc, i):
             return None
         # "1 and 2" ... a day of the month goes with its month, handled there.
         if (

@@ -8,7 +8,7 @@ Two steps, both called by :func:`storytrace.align.compare`:
   passage whose only differences are omitted or added stretches (at least
   :data:`TRIM_MIN_WORDS` words, or a clause set off by punctuation, or a
   "replacement" spanning a sentence end whose shorter side's words all stand in the
-  longer: the aligner bridging a dropped sentence) and every
+  longer, between two kept stretches: the aligner bridging a dropped sentence) and every
   kept word unchanged is a copy with omissions: kind ``verbatim`` with
   ``trimmed`` set, not ``edited`` (nor ``reworded``, as sentence pairing may call it on
   its word similarity). A chained ``edited`` passage whose kept share
@@ -167,7 +167,8 @@ class _Counts:
 
 def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
     c = _Counts()
-    for e in p.edits:
+    last = len(p.edits) - 1
+    for k, e in enumerate(p.edits):
         if e.op == "equal":
             c.equal += _words(doc_a, e.a)
         elif e.op in ("insert", "delete"):
@@ -175,8 +176,9 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
                 c.trims += 1
             else:
                 c.edits += 1
-        elif _found_in(doc_b, e.b, doc_a) or (
-            (_junction(doc_a, e.a) or _junction(doc_b, e.b))
+        elif 0 < k < last and (
+            _found_in(doc_b, e.b, doc_a)
+            or (_junction(doc_a, e.a) or _junction(doc_b, e.b))
             and (
                 _within(doc_a, e.a, doc_b, e.b)
                 or _found_in(doc_a, e.a, doc_b)
@@ -188,7 +190,10 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
             # whose old words stand elsewhere in B (a moved paragraph) or whose two sides
             # are whole sentences (some dropped, others added), is the aligner
             # bridging an omitted stretch: the tail of one clause lined up with the head of
-            # the next. A junction alone is not enough: "Heller said she was" against
+            # the next. Never at a passage's first or last edit: there it bridges
+            # nothing ("Checks Into Malibu Rehab" / "checks into rehab facility" is an edit
+            # though "rehab facility" stands later in A). A junction alone is not enough:
+            # "Heller said she was" against
             # "Heller did in court. He told the judge that LiLo was" changes words, and
             # calling that passage verbatim would be a claim no reader could check.
             c.trims += 1

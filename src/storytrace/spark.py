@@ -504,8 +504,8 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
     held = {r.key: r.ids for r in quote_holders(spark, articles).collect()}
     quoted = st.quote_links(st.quote_groups(held), when)
     ids = [r.id for r in articles.select("id").collect()]
-    groups = st.cluster_scores(ids, scores, reuse + quoted)
     focal = {r.id: r.focal for r in feats.select("id", "focal").collect()}
+    groups = st.cluster_scores(ids, scores, reuse + quoted, focal=focal)
     why = st.membership(groups, scores, reuse, quoted, focal)
     # The shared lead names as written, read in the openings of the members that share some
     # and of their partners (stories.as_written, as the local engine shows them).

@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "5"
+STORY_RULE = "6"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -76,7 +76,8 @@ and ``index`` groups everything anew instead of updating them. 2: pairs publishe
 (``stories.links_stories``) joins them, and a shared quote only holders within it. 4: two
 variants of one quote join their holders too (``stories.quote_variants``), looked up by the
 anchors ``quote_link`` now keeps beside the keys. 5: every pair of quote keys sharing an
-anchor is compared (rule 4 could skip one when three or more shared it)."""
+anchor is compared (rule 4 could skip one when three or more shared it). 6: a single
+article joins its nearest story only when their leads share a name (``stories.attach``)."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 

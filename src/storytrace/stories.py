@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from dataclasses import dataclass, replace
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -795,7 +795,7 @@ def cluster_features(
 ) -> list[list[str]]:
     """:func:`cluster`'s average-link groups from precomputed :func:`features`."""
     scores = story_scores(feats, top, published=published)
-    return cluster_scores(feats, scores, linked, threshold)
+    return cluster_scores(feats, scores, linked, threshold, {i: f.focal for i, f in feats.items()})
 
 
 def cluster_scores(
@@ -803,12 +803,22 @@ def cluster_scores(
     scores: Mapping[tuple[str, str], float],
     linked: Iterable[tuple[str, str]] = (),
     threshold: float | None = None,
+    focal: Mapping[str, Iterable[str]] | None = None,
 ) -> list[list[str]]:
     """Story groups from pair scores (:func:`story_scores`, or Spark's, computed by the same
     :func:`pair_score`): :func:`average_link` at ``threshold`` (default
-    :data:`AVERAGE_LINK`), then :func:`attach`; larger groups first."""
+    :data:`AVERAGE_LINK`), then :func:`attach` (with ``focal``, each article's lead names,
+    only where the leads share a name); larger groups first."""
     cut = AVERAGE_LINK if threshold is None else threshold
-    return _ordered(attach(average_link(ids, scores, cut, linked), scores))
+    groups = average_link(ids, scores, cut, linked)
+    return _ordered(attach(groups, scores, focal=focal, calendar=CALENDAR))
+
+
+def lead_names(names: Iterable[Any], calendar: Collection[Any] = ()) -> set[Any]:
+    """The lead names :func:`attach` compares: an article's focal names
+    (:attr:`Features.focal`, or their term ids) without ``calendar`` (:data:`CALENDAR`, or
+    its words' ids): "both leads name Saturday" says nothing."""
+    return set(names).difference(calendar)
 
 
 def attach(
@@ -816,16 +826,26 @@ def attach(
     scores: Mapping[tuple[str, str], float],
     least: float = ATTACH,
     size: int = ATTACH_SIZE,
+    focal: Mapping[str, Iterable[Any]] | None = None,
+    calendar: Collection[Any] = (),
 ) -> list[list[str]]:
     """Groups of at most ``size`` articles joined to the nearest larger group.
 
     Nearest: the highest mean pair score (missing pairs score 0) over the
     larger group's members, ties to the group with the smallest first id; it
     must be at least ``least`` (:func:`attach_choice`). Larger groups never
-    move, so nothing chains.
+    move, so nothing chains. With ``focal`` (each article's lead names), the
+    small group joins its nearest group only when one of its members' lead names
+    (:func:`lead_names`, ``calendar`` words left out) is a lead name of one of that
+    group's members; otherwise it stays alone. Two articles alike in vocabulary with no
+    name in common are a topic, not a story: of the 58 single BBC News articles attached to
+    stories among ECB+ events (``bench/story_distractors.py``, tune part), the 37 whose leads
+    shared no name with their story were all another story when read.
 
     >>> attach([["a", "b", "c"], ["d"], ["e"]], {("a", "d"): 0.3, ("c", "e"): 0.06})
     [['a', 'b', 'c', 'd'], ['e']]
+    >>> attach([["a", "b"], ["d"]], {("a", "d"): 0.3}, focal={"a": ["leeds"], "d": ["york"]})
+    [['a', 'b'], ['d']]
     """
     of = {d: k for k, g in enumerate(groups) for d in g}
     sizes = [len(g) for g in groups]
@@ -839,9 +859,16 @@ def attach(
             if sizes[kb] <= size:
                 near[kb].append((a, s))
     out = [list(g) for g in groups]
+    names: dict[int, set] = {}
+
+    def named(k: int) -> set:
+        if k not in names:
+            names[k] = set().union(*(lead_names(focal.get(d, ()), calendar) for d in groups[k]))
+        return names[k]
+
     for k, pairs in near.items():
         h = attach_choice(pairs, of, sizes, firsts, least, size)
-        if h is not None:
+        if h is not None and (focal is None or not named(k).isdisjoint(named(h))):
             out[h] += out[k]
             out[k] = []
     return [g for g in out if g]
@@ -1610,7 +1637,7 @@ def group_stories(
         feats = {i: features(texts[i]) for i in ids}
         scores = story_scores(feats, published=published)
         focal = {i: f.focal for i, f in feats.items()}
-        groups = cluster_scores(ids, scores, reuse + links)
+        groups = cluster_scores(ids, scores, reuse + links, focal=focal)
     else:
         uf = UnionFind()
         for a, b in reuse + links:
@@ -1902,7 +1929,9 @@ def full_state(
     large = np.zeros(len(t.ids), dtype=bool)
     for g in al:
         large[[row_of[i] for i in g]] = len(g) > ATTACH_SIZE
-    final = attach(al, t.scores(large[t.r] != large[t.c]))
+    calendar = [t.basis.vocab[w] for w in sorted(CALENDAR) if w in t.basis.vocab]
+    focal = dict(zip(t.ids, t.focal, strict=True))
+    final = attach(al, t.scores(large[t.r] != large[t.c]), focal=focal, calendar=calendar)
     uf = UnionFind()
     for a, b in links:
         uf.union(a, b)
@@ -2057,6 +2086,36 @@ def _sorted_runs(*runs: list[tuple]) -> list[tuple]:
     out = list(chain.from_iterable(runs))
     out.sort()
     return list(dict.fromkeys(out))
+
+
+def _named_choices(
+    store: Store,
+    chosen: dict[int, int],
+    deciding: Mapping[int, list[int]],
+    regrouped: Mapping[int, set[int]],
+    focal: Mapping[int, frozenset[int]],
+    terms_: Terms,
+) -> dict[int, int]:
+    """Of ``chosen`` (small group -> nearest larger group), the choices :func:`attach` keeps:
+    where a member of the small group and a member of the larger one share a lead name
+    (:func:`lead_names`). ``regrouped``: the members of the groups this update made;
+    ``focal``: the new articles' focal term ids (the others' are read from the store)."""
+    if not chosen:
+        return chosen
+    targets = sorted(set(chosen.values()))
+    members = {h: set(regrouped[h]) for h in targets if h in regrouped}
+    for d, r in store.story_rows_by("grp", [h for h in targets if h not in members]).items():
+        members.setdefault(r[1], set()).add(d)
+    docs = {d for g in chosen for d in deciding[g]} | set().union(*members.values())
+    ids = {d: frozenset(_ints(f)) for d, _, f, _ in store.story_vectors(sorted(docs - set(focal)))}
+    ids |= {d: focal[d] for d in docs if d in focal}
+    calendar = {v[0] for v in store.story_vocab(sorted(CALENDAR)).values()}
+    calendar |= {terms_.vocab[w] for w in CALENDAR if w in terms_.vocab}
+
+    def names(ds: Iterable[int]) -> set[int]:
+        return set().union(*(lead_names(ids.get(d, ()), calendar) for d in ds))
+
+    return {g: h for g, h in chosen.items() if not names(deciding[g]).isdisjoint(names(members[h]))}
 
 
 class _Firsts(dict):
@@ -2271,23 +2330,18 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     group_of = {d: r[1] for d, r in kept.items()} | grp
     # Only the deciding groups' pairs are counted below, so only their members' are read
     # (not every touched article's: at 100,000, 76,059 pairs instead of 90,600 for 1,000 new).
-    # A kept group that attached nowhere found every group too far, and the unchanged ones
-    # still are: only the changed larger groups can take it now, and all its pairs with
-    # those are in ``reach`` (at 100,000, 336 of 742 kept groups, 16,000 pairs not read).
+    # A kept group that attached nowhere may have found its nearest group too far or without
+    # a lead name in common (:func:`attach`): an unchanged nearest group still beats a changed
+    # one that comes closer now, so all its pairs are read.
     members = {d for ds in deciding.values() for d in ds}
-    alone = {d for d, r in kept.items() if r[0] == r[1]}
     # Of the other articles, only those in larger groups can be attached to: the pairs with
     # the rest count for no group (a sum per group, so the others' are unchanged), and the
     # store leaves them out (at 100,000, 5,464 of 21,659 stored pairs read, the others'
     # group sizes with them).
     mine_stored, rows_nb = store.story_pairs_near(
-        sorted(members - new_set - alone), sorted(group_of), small
+        sorted(members - new_set), sorted(group_of), small
     )
-    mine_pairs = _sorted_runs(
-        mine_stored,
-        pairs_at(members),
-        [p for p in reach if p[0] in alone or p[1] in alone],
-    )
+    mine_pairs = _sorted_runs(mine_stored, pairs_at(members))
     pa, pb, ps = _columns(mine_pairs)
     known_docs = [*group_of, *rows_nb]
     rows_nb |= store.story_rows(
@@ -2303,6 +2357,7 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     group_of |= {d: r[1] for d, r in rows_nb.items()}
     first_of = _Firsts(store, {g: f for g, (_, f) in info.items()})
     chosen = attach_choices(pa, pb, ps, group_of, size_of, deciding, first_of)
+    chosen = _named_choices(store, chosen, deciding, after, focal, terms_)
     story = {d: grp[d] for d in touched}
     for g, ds in deciding.items():
         story.update(dict.fromkeys(ds, chosen.get(g, g)))
