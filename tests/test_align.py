@@ -639,9 +639,43 @@ def test_a_lift_edited_near_its_end_is_one_passage_to_the_sentence_end() -> None
     b = f"Shares rose sharply in Tokyo. {edited} Traders expect more gains on Friday."
     (p,) = compare(a, b).passages
     assert b[p.b[0] : p.b[1]].endswith("power At 1997")
-    # Not past the sentence: one equal word that ends no sentence on both sides stays out.
-    (q,) = compare(a, b.replace("At 1997. Traders", "At 1997 traders")).passages
+    # One equal stop word that ends no sentence on both sides stays out.
+    a_the = a.replace("in 1997.", "in the end.")
+    (q,) = compare(a_the, b.replace("At 1997. Traders", "At the traders")).passages
     assert b[q.b[0] : q.b[1]].endswith("came to power")
+
+
+def test_a_lift_edited_in_its_last_but_one_word_keeps_its_last_word() -> None:
+    # bench/sentence_reuse.py, synthetic and bbc seeds: every seventh word of a 15-word run
+    # replaced leaves one equal word after the second change, and the passage held 13 words
+    # (under evidence.PASSAGE_MIN_WORDS). One content word past one or two replaced words, in
+    # the same sentence, is kept ("anti-terror laws" for "Vincent laws").
+    lift = "councillors voted on Tuesday to close the old swimming baths and build a leisure hall"
+    edited = lift.replace(" the old", " scarlet old").replace("leisure", "Vincent")
+    a = f"The town's long row ended when {lift} beside the river, officials said."
+    b = f"Shares rose sharply in Tokyo, and {edited} as traders had expected."
+    (p,) = compare(a, b).passages
+    assert b[p.b[0] : p.b[1]] == edited
+    assert [b[slice(*e.b)] for e in p.edits if e.op != "equal"] == ["scarlet", "Vincent"]
+    assert len(lift.split()) == 15
+    # Not past a sentence's end: the next sentence's second word is no part of the lift.
+    a2 = "Police said the safe was opened by two men at dawn on Sunday. Neighbours heard little."
+    b2 = "Reports said the safe was opened by two men at dawn on Sunday. Shopkeepers heard shouts."
+    (q,) = compare(a2, b2).passages
+    assert b2[q.b[0] : q.b[1]] == "said the safe was opened by two men at dawn on Sunday"
+
+
+def test_letter_noise_in_a_lift_s_first_and_last_words_stays_in_its_passage() -> None:
+    # bench/sentence_reuse.py, bbc seeds 12 and 15: "fhe governbent has announced ..." and
+    # "... in the near fueure." left their misread first and last words out (no exact match
+    # lies beyond them): a passage now runs over them to where the sentence starts (ends) in
+    # both texts, a capital or not.
+    lift = "The government has announced plans to cut civil service jobs in the near future."
+    noisy = "fhe governbent has announced plans to cut civil service jobs in the near fueure."
+    a = f"Ministers met on Monday. {lift} Unions said they would fight the plans."
+    b = f"Shares rose sharply in Tokyo. {noisy} Traders expect more gains on Friday."
+    (p,) = compare(a, b).passages
+    assert b[p.b[0] : p.b[1]] == noisy[:-1] and a[p.a[0] : p.a[1]] == lift[:-1]
 
 
 # --- the per-comparison work limit (issue 16) ----------------------------------------------

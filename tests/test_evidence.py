@@ -413,6 +413,83 @@ def test_a_lightly_edited_lift_counts_all_its_words():
     assert cmp.evidence.rule == "shared-passage"
 
 
+# LIFT with a letter misread in four of its 17 words, as bench/sentence_reuse.py's OCR lifts:
+# 13 words printed alike, 76% of the passage; and with the same words replaced by other words.
+OCR_LIFT = "The gsng had watched the shap for weeks and knew whem the safe was openad each morning."
+OTHER_WORDS = (
+    "The vicar had watched the lake for weeks and knew where the safe was painted each morning."
+)
+
+
+@pytest.mark.parametrize(("lift", "reuse"), [(OCR_LIFT, True), (OTHER_WORDS, False)])
+def test_a_lift_with_misread_words_counts_them_and_is_stored_as_reuse(
+    lift: str, reuse: bool
+) -> None:
+    from storytrace.stories import reuse_edge
+
+    cmp = compare(HEIST_WITH_LIFT, LIFTED.replace(LIFT, lift))
+    (p,) = [p for p in cmp.passages if p.kind == "edited"]
+    assert cmp.b.text[p.b[0] : p.b[1]] == lift[:-1]
+    assert p.matched == 13 and p.score < 0.8
+    # A letter misread is the same word printed; another word is a loose template.
+    assert (cmp.evidence.rule == "shared-passage") is reuse
+    assert cmp.verdict == ("same-story" if reuse else "unrelated")
+    edge = reuse_edge(cmp, {"id": "a"}, {"id": "b"})
+    assert (edge is not None) is reuse
+    if reuse:
+        assert [q["b"] for q in edge.passages] == [list(p.b)]
+
+
+def test_a_lift_with_many_misread_words_is_no_spinning() -> None:
+    # Six words of 32 misread by one letter (bench/sentence_reuse.py, bbc OCR lifts): counted
+    # as a spinner's short swaps into rarer words, the passage was ``spun``, and no reuse.
+    lift = (
+        "But the weary home side showed remarkable reserves of courage to hold the line despite "
+        "being outpaced for most of the last half and four times falling within two points of "
+        "defeat."
+    )
+    ocr = (
+        "But the wearg home side showed remarkable reserves of courage to hold the line despite "
+        "being outpaced for mrst of thh last hals and four times fadling within two points of "
+        "defcat."
+    )
+    cmp = compare(HEIST_WITH_LIFT.replace(LIFT, lift), LIFTED.replace(LIFT, ocr))
+    (p,) = cmp.passages
+    assert p.kind == "edited" and p.score < 0.85
+    assert cmp.evidence.rule == "shared-passage" and not cmp.spin_flags
+
+
+def test_two_letter_words_and_figures_one_letter_apart_are_not_misread_words() -> None:
+    from storytrace.evidence import _misread_words
+    from storytrace.text import doc_of
+
+    a = "They said the safe had been opened at 0600 on the morning of 2004 by two men."
+    b = "They said the safr hd been opened at 0608 in the morning of 2005 by two men."
+    (p,) = compare(a, b).passages
+    found = _misread_words(doc_of(a), doc_of(b), p)
+    assert [(doc_of(a).norms[t], doc_of(b).norms[u]) for t, u in found] == [("safe", "safr")]
+
+
+# A 15-word sentence with a two-word quotation, printed as narration in one article and inside
+# a quotation of the owner's in the other (bench/sentence_reuse.py, bbc seed 14: "... hailed his
+# chancellor's "brilliant" performance." lifted into another speaker's run-on quotation).
+SCARE = 'The gang had watched the "corner shop" for weeks and knew when the safe opened.'
+
+
+def test_a_short_quotation_in_a_lift_counts_as_the_sentence_s_words() -> None:
+    from storytrace.stories import reuse_edge
+
+    a = HEIST_WITH_LIFT.replace(LIFT, SCARE)
+    plain = SCARE.replace('"', "")
+    b = LIFTED.replace(
+        f"{LIFT}\n", f'The owner said: "We saw nothing odd. {plain} We never thought it."\n'
+    )
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert len(SCARE.split()) == 15 and ev.quotes == [], "two quoted words are no shared quote"
+    assert ev.rule == "shared-passage" and reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None
+
+
 # A quotation with its frame, lifted word for word (bench/sentence_reuse.py, bbc seed 7), and
 # the same statement quoted with only "he said": two outlets quoting one statement.
 FRAMED = (

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from operator import mul
@@ -49,6 +49,7 @@ from storytrace.diff import (
     _levenshtein,
     covered_flags,
     free_stretches,
+    glued,
     make_passage,
     merge_ops,
     misread,
@@ -712,22 +713,58 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     if not chains:  # unrelated texts: nothing to extend
         return []
     candidates: list[tuple[int, Passage]] = []
+    chain_of: dict[int, _Chain] = {}
     for c in chains:
-        tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2)
-        if not tok_ops:
-            continue
-        # The passage's words and spans first: most short chains are dropped, so
-        # their passage (edits with character spans) is never built.
-        matched = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
-        if matched >= options.min_words or (
-            matched >= MIN_UNIT_WORDS
-            and (
-                _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]))
-                or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]))
-            )
+        found = _chain_passage(ids_a, ids_b, doc_a, doc_b, c, options)
+        if found:
+            candidates.append(found)
+            chain_of[id(found[1])] = c
+    # A passage that overlaps a stronger one on both sides may reach it only by the step past
+    # a replaced word (_extend; two chains of a spun text a few words apart, each stepping
+    # into the other): it is then tried as it ends without the step.
+
+    def unstepped(p: Passage) -> tuple[int, Passage] | None:
+        c = chain_of[id(p)]
+        ends = [(c.a0, c.b0, -1), (c.a1, c.b1, 1)]
+        if c.matched < options.min_words or all(
+            _extend(ids_a, ids_b, doc_a, doc_b, i, j, step)
+            == _extend(ids_a, ids_b, doc_a, doc_b, i, j, step, False)
+            for i, j, step in ends
         ):
-            candidates.append((matched, make_passage(doc_a, doc_b, tok_ops)))
-    return _select(candidates)
+            return None  # the same passage: no step was taken
+        return _chain_passage(ids_a, ids_b, doc_a, doc_b, c, options, False)
+
+    return _select(candidates, unstepped)
+
+
+def _chain_passage(
+    ids_a: list[int],
+    ids_b: list[int],
+    doc_a: Doc,
+    doc_b: Doc,
+    c: _Chain,
+    options: Options,
+    reach: bool = True,
+) -> tuple[int, Passage] | None:
+    """The passage of chain ``c`` with its equal words, or None when it is too short.
+    ``reach``: a chain of ``options.min_words`` equal words or more is extended by the steps
+    of :func:`_extend` that only complete a passage, never make one."""
+    reach = reach and c.matched >= options.min_words
+    tok_ops = _region_ops(ids_a, ids_b, doc_a, doc_b, c, options.seed_n * 2, reach)
+    if not tok_ops:
+        return None
+    # The passage's words and spans first: most short chains are dropped, so
+    # their passage (edits with character spans) is never built.
+    matched = sum(i1 - i0 for tag, i0, i1, _, _ in tok_ops if tag == "equal")
+    if matched >= options.min_words or (
+        matched >= MIN_UNIT_WORDS
+        and (
+            _is_whole_unit(doc_a, doc_a.span(tok_ops[0][1], tok_ops[-1][2]))
+            or _is_whole_unit(doc_b, doc_b.span(tok_ops[0][3], tok_ops[-1][4]))
+        )
+    ):
+        return matched, make_passage(doc_a, doc_b, tok_ops)
+    return None
 
 
 def _region_ops(
@@ -737,14 +774,16 @@ def _region_ops(
     doc_b: Doc,
     c: _Chain,
     window: int,
+    reach: bool = True,
 ) -> list[TokOp]:
     """Word opcodes of a chain, extended over small edits at both ends.
 
     Seeds stop short of a changed word ("Sir Keir insisted" vs "Sir Keir has
-    insisted"). The chain is first extended over exact matches, and over words
-    misread by one letter (:func:`storytrace.diff.misread`) as far as an exact match lies beyond
-    them, then up to ``window`` more words each way are aligned on their own (so
-    they cannot disturb the chain's alignment) and kept only up to an anchored
+    insisted"). The chain is first extended over the words both print alike
+    (:func:`_extend`: exact matches, words misread by one letter, with ``reach`` to a
+    sentence's edge and one content word past a replaced word), then up to ``window``
+    more words each way are aligned on their own (so they cannot disturb the chain's
+    alignment) and kept only up to an anchored
     run of equal words: two or more, at least one of them a content word, or any
     run that ends a sentence on both sides (after the chain) or starts one on both
     sides (before it).
@@ -753,22 +792,9 @@ def _region_ops(
     ended the passage at the change: the one equal word after it is no anchored run,
     though it closes the sentence in both texts.
     """
-    a0, a1, b0, b1 = c.a0, c.a1, c.b0, c.b1
-    norms_a, norms_b = doc_a.norms, doc_b.norms
-    i, j = a0, b0
-    while i > 0 and j > 0:
-        if ids_a[i - 1] == ids_b[j - 1]:
-            a0, b0 = i - 1, j - 1
-        elif not misread(norms_a[i - 1], norms_b[j - 1]):
-            break
-        i, j = i - 1, j - 1
-    i, j = a1, b1
-    while i < len(ids_a) and j < len(ids_b):
-        if ids_a[i] == ids_b[j]:
-            a1, b1 = i + 1, j + 1
-        elif not misread(norms_a[i], norms_b[j]):
-            break
-        i, j = i + 1, j + 1
+    a0, b0 = _extend(ids_a, ids_b, doc_a, doc_b, c.a0, c.b0, -1, reach)
+    a1, b1 = _extend(ids_a, ids_b, doc_a, doc_b, c.a1, c.b1, 1, reach)
+    norms_a = doc_a.norms
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
         return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
@@ -810,6 +836,117 @@ def _region_ops(
     return merge_ops(left[first:] + core + right[: last + 1])
 
 
+RESYNC = ((1, 1), (2, 1), (1, 2))
+"""Words skipped in A and in B, tried in this order, to find the same content word again
+past a passage's edge (:func:`_extend`): one word replaced by one, or by two ("Vincent laws"
+for "anti-terror laws")."""
+
+
+def _extend(
+    ids_a: list[int],
+    ids_b: list[int],
+    doc_a: Doc,
+    doc_b: Doc,
+    i: int,
+    j: int,
+    step: int,
+    reach: bool = True,
+) -> tuple[int, int]:
+    """A chain's end (``step`` 1: ``i``, ``j`` one past its last words) or start (``step``
+    -1: ``i``, ``j`` its first words), moved over the words both texts print alike past it:
+
+    1. exact matches, and words misread by one letter (:func:`storytrace.diff.misread`) as
+       far as an exact match lies beyond them, or (with ``reach``) as far as the sentence
+       ends (starts) in both texts: OCR noise in the last or first words of a lifted
+       sentence ("... in the near fueure." for "... in the near future.", "fhe governbent
+       has ..." for "The government has ...");
+    2. then (with ``reach``) once, past one word replaced by one or two (:data:`RESYNC`),
+       the same content word in both texts inside the same sentence, and step 1 again: a
+       lifted 15-word sentence with every seventh word replaced keeps one equal word after
+       its last change, and its passage held 13 of its words.
+
+    ``reach`` is for chains long enough to be passages on their own (:func:`_chain_passage`):
+    a short chain stepping to one more word made passages of chance ("It was a massive
+    night" against "It was a really great night").
+    """
+    norms_a, norms_b = doc_a.norms, doc_b.norms
+    off = 0 if step > 0 else -1  # the pair of words past the edge (x, y): (x + off, y + off)
+
+    def past(x: int, y: int) -> tuple[int, int] | None:
+        pa, pb = x + off, y + off
+        return (pa, pb) if 0 <= pa < len(ids_a) and 0 <= pb < len(ids_b) else None
+
+    for stepped in (False, True)[: 1 + reach]:
+        x, y = i, j
+        if stepped:
+            hit = next(
+                (
+                    (i + step * k, j + step * m)
+                    for k, m in RESYNC
+                    if (q := past(i + step * k, j + step * m))
+                    and ids_a[q[0]] == ids_b[q[1]]
+                    and norms_a[q[0]] not in STOPWORDS
+                    and _whole_word(doc_a, q[0])
+                    and _whole_word(doc_b, q[1])
+                    and not _leaves_sentence(doc_a, doc_b, i, j, k, m, step)
+                ),
+                None,
+            )
+            if hit is None:
+                break
+            x, y = hit
+        while (q := past(x, y)) is not None:
+            if ids_a[q[0]] == ids_b[q[1]]:
+                i, j = x + step, y + step
+            elif not misread(norms_a[q[0]], norms_b[q[1]]):
+                break
+            x, y = x + step, y + step
+        if reach and (x, y) != (i, j) and _at_sentence_edge(doc_a, doc_b, x, y):
+            i, j = x, y
+    return i, j
+
+
+def _whole_word(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is a written word on its own, not part of one ("rally" of
+    "rally-point": :func:`storytrace.diff.glued`)."""
+    return not glued(doc, t) and not glued(doc, t + 1)
+
+
+def _at_sentence_edge(doc_a: Doc, doc_b: Doc, x: int, y: int) -> bool:
+    """Whether a sentence breaks before token ``x`` of A and before token ``y`` of B
+    (:func:`_break_before`): by the marks, not :attr:`Doc.sentence_tokens`, since a misread
+    letter can take the capital from a sentence's start ("fhe governbent has ...")."""
+    return _break_before(doc_a, x) and _break_before(doc_b, y)
+
+
+def _break_before(doc: Doc, t: int) -> bool:
+    """Whether a sentence break lies between tokens ``t - 1`` and ``t`` of ``doc``: a full
+    stop, question or exclamation mark or a line break between them (the text's ends count
+    as breaks)."""
+    if t <= 0 or t >= len(doc.norms):
+        return True
+    gap = doc.text[doc.ends[t - 1] : doc.starts[t]]
+    return any(c in _BREAKS for c in gap)
+
+
+_BREAKS = frozenset(".!?\n")
+
+
+def _leaves_sentence(doc_a: Doc, doc_b: Doc, i: int, j: int, k: int, m: int, step: int) -> bool:
+    """Whether skipping ``k`` words of A and ``m`` of B past the passage edge ``i``, ``j``
+    (:func:`_extend`) leaves the sentence: the passage ends (starts) a sentence in either
+    text, or both texts break the sentence among the skipped words. A break in one text only
+    came with the replaced word ("... bo wavbo. twdco" for "... bo mgko twdco")."""
+    if _break_before(doc_a, i) or _break_before(doc_b, j):
+        return True
+
+    def breaks(doc: Doc, edge: int, n: int) -> bool:
+        first = edge + 1 if step > 0 else edge - n
+        return any(_break_before(doc, t) for t in range(first, first + n))
+
+    return breaks(doc_a, i, k) and breaks(doc_b, j, m)
+
+
 def _sentence_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     """The token positions where the text's sentences start, and where they end (one past
     their last word), kept on the Doc."""
@@ -839,18 +976,30 @@ def _is_whole_unit(doc: Doc, span: Span) -> bool:
     return (k == 0 or text[k - 1] in ".!?:\n") and (m == len(text) or text[m] in ".!?\n")
 
 
-def _select(candidates: list[tuple[int, Passage]]) -> list[Passage]:
+def _select(
+    candidates: list[tuple[int, Passage]],
+    fallback: Callable[[Passage], tuple[int, Passage] | None] | None = None,
+) -> list[Passage]:
     """Keep the strongest passages; a weaker one may reuse text on one side only.
 
     Reuse on one side lets a passage repeated twice in B align both times to
     its single source in A; overlap on both sides would be the same link twice.
+    A passage that would be dropped is replaced by ``fallback(passage)``'s, if any,
+    when that one does not overlap on both sides.
     """
     chosen: list[Passage] = []
-    for _, p in sorted(candidates, key=lambda c: -c[0]):
+
+    def clashes(p: Passage) -> bool:
         hit_a = any(overlaps(p.a_tokens, q.a_tokens) for q in chosen)
-        hit_b = any(overlaps(p.b_tokens, q.b_tokens) for q in chosen)
-        if not (hit_a and hit_b):
-            chosen.append(p)
+        return hit_a and any(overlaps(p.b_tokens, q.b_tokens) for q in chosen)
+
+    for _, p in sorted(candidates, key=lambda c: -c[0]):
+        if clashes(p):
+            other = fallback(p) if fallback else None
+            if other is None or clashes(other[1]):
+                continue
+            p = other[1]
+        chosen.append(p)
     return chosen
 
 

@@ -212,7 +212,7 @@ _APOSTROPHES = frozenset("'’‘`´ʼ")
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 
-def _glued(doc: Doc, t: int) -> bool:
+def glued(doc: Doc, t: int) -> bool:
     """Whether tokens ``t - 1`` and ``t`` of ``doc`` are parts of one written word."""
     if not 0 < t < len(doc.norms):
         return False
@@ -239,11 +239,11 @@ def word_bounded(doc_a: Doc, doc_b: Doc, tok_ops: list[TokOp]) -> list[TokOp]:
     """
     ops = list(tok_ops)
     tag, i0, i1, j0, j1 = ops[0]
-    while tag == "equal" and i1 - i0 > 1 and (_glued(doc_a, i0) or _glued(doc_b, j0)):
+    while tag == "equal" and i1 - i0 > 1 and (glued(doc_a, i0) or glued(doc_b, j0)):
         i0, j0 = i0 + 1, j0 + 1
     ops[0] = (tag, i0, i1, j0, j1)
     tag, i0, i1, j0, j1 = ops[-1]
-    while tag == "equal" and i1 - i0 > 1 and (_glued(doc_a, i1) or _glued(doc_b, j1)):
+    while tag == "equal" and i1 - i0 > 1 and (glued(doc_a, i1) or glued(doc_b, j1)):
         i1, j1 = i1 - 1, j1 - 1
     ops[-1] = (tag, i0, i1, j0, j1)
     return ops

@@ -34,7 +34,7 @@ from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.dates import calendar_dates
-from storytrace.diff import Passage
+from storytrace.diff import Passage, misread
 from storytrace.names import (
     CONNECTORS,
     TITLES,
@@ -141,8 +141,9 @@ stock sentence about another person ("placed running back Reggie Bush on injured
 against "... Chris Ivory ..."); counted by length, 5 more of the 440 other-event tune pairs of
 ``bench/evidence_bench.py`` were judged related."""
 PASSAGE_MIN_SHARE = 0.8
-"""Least share of a passage's words equal on both sides (``Passage.score``) for all its words
-to count towards :data:`PASSAGE_MIN_WORDS`: the lifts above keep 85-94%."""
+"""Least share of a passage's words printed alike on both sides (equal, or misread by one
+letter: :func:`_misread_words`) for all its words to count towards :data:`PASSAGE_MIN_WORDS`:
+the lifts above keep 85-94%."""
 FRAME_MIN_WORDS = 6
 """Least words outside quotation marks on both sides, printed alike, in a passage (at least
 :data:`PASSAGE_MIN_SHARE` equal) for its quoted words to count towards
@@ -226,8 +227,8 @@ RULES = {
     "shared-passage": (
         f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
         "for word by both articles or lightly edited (at most "
-        f"{round(100 * (1 - PASSAGE_MIN_SHARE))}% of the passage's words changed, and no "
-        "figure changed into another)"
+        f"{round(100 * (1 - PASSAGE_MIN_SHARE))}% of the passage's words changed, a word "
+        "misread by one letter not counted, and no figure changed into another)"
     ),
     "different-place": "the leads place the events in places the other article never names",
     "different-time": f"the leads date the events at least {YEARS_APART} years apart",
@@ -896,11 +897,22 @@ def event_similarity(text_a: str, text_b: str, furniture: tuple[str, ...] = ()) 
 
 
 def _quoted_mask(doc: Doc) -> list[bool] | None:
-    """Per token, whether it is quoted (None: no quotation), kept on the Doc."""
-    return doc.derived(
-        ("evidence", "quoted-mask"),
-        lambda: doc.token_mask(doc.quotations) if doc.quotations else None,
-    )
+    """Per token, whether it is inside a quotation of :data:`QUOTE_MIN_WORDS` words or more
+    (None: no such quotation), kept on the Doc. A shorter one ('hailed his chancellor's
+    "brilliant" performance', 'used Mrs Dixon as a "human shield"') is a phrase of the
+    narrator's sentence, as it is no shared quote (:func:`_shared_quotes`): its words count
+    towards a shared passage as the sentence's."""
+
+    def find() -> list[bool] | None:
+        long = [q for q in doc.quotations if _span_words(doc, q) >= QUOTE_MIN_WORDS]
+        return doc.token_mask(long) if long else None
+
+    return doc.derived(("evidence", "quoted-mask"), find)
+
+
+def _span_words(doc: Doc, span: Span) -> int:
+    t0, t1 = doc.tokens_in(span)
+    return t1 - t0
 
 
 def _listed_mask(doc: Doc) -> list[bool] | None:
@@ -922,12 +934,13 @@ def _kept_name_lists(doc: Doc) -> list[Span]:
 
 def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
     """Most words of one verbatim or edited passage that count as reused: all its unquoted
-    words when at least :data:`PASSAGE_MIN_SHARE` of them are equal on both sides, else only
-    the unquoted words of its ``equal`` edits. The quoted words of such a lightly edited passage
-    count too when it carries a frame of :data:`FRAME_MIN_WORDS` (the quotation was lifted with
-    its sentence). Either side counts (as ``longest_copied_words``: a sentence lifted into a
-    quotation is quoted in one article only). Words in lists of names (:func:`name_lists`)
-    never count: two reports of one club's different matches print the same team sheet."""
+    words when at least :data:`PASSAGE_MIN_SHARE` of them are printed alike on both sides
+    (equal, or misread by one letter: :func:`_misread_words`), else only those printed alike.
+    The quoted words of such a lightly edited passage count too when it carries a frame of
+    :data:`FRAME_MIN_WORDS` (the quotation was lifted with its sentence). Either side counts
+    (as ``longest_copied_words``: a sentence lifted into a quotation is quoted in one article
+    only). Words in lists of names (:func:`name_lists`) never count: two reports of one club's
+    different matches print the same team sheet."""
     best = 0
     masks = {side: _quoted_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
     lists = {side: _listed_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
@@ -935,19 +948,23 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
         if p.kind not in ("verbatim", "edited"):
             continue
         framed = None  # the frame is the passage's, the same from either side: counted once
-        loose = p.score < PASSAGE_MIN_SHARE or _other_figures(doc_a, doc_b, p)
+        misread = _misread_words(doc_a, doc_b, p)
+        width = max(p.a_tokens[1] - p.a_tokens[0], p.b_tokens[1] - p.b_tokens[0], 1)
+        light = (p.matched + len(misread)) / width >= PASSAGE_MIN_SHARE
+        loose = not light or _other_figures(doc_a, doc_b, p)
         for doc, side in ((doc_a, "a"), (doc_b, "b")):
             quoted, listed = masks[side], lists[side]
             if loose:
                 spans = [doc.tokens_in(getattr(e, side)) for e in p.edits if e.op == "equal"]
+                spans += [(t, t + 1) for t in (m[side == "b"] for m in misread)]
             else:
                 spans = [getattr(p, f"{side}_tokens")]
             n = 0
             for t0, t1 in spans:
                 inside = sum(quoted[t0:t1]) if quoted else 0
-                if inside and p.score >= PASSAGE_MIN_SHARE and framed is None:
+                if inside and light and framed is None:
                     framed = _frame_words(doc_a, doc_b, p, masks) >= FRAME_MIN_WORDS
-                if inside and p.score >= PASSAGE_MIN_SHARE and framed:
+                if inside and light and framed:
                     inside = 0
                 in_list = sum(listed[t0:t1]) if listed else 0
                 if inside and in_list:  # a quoted list: its words are left out once
@@ -955,6 +972,41 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
                 n += t1 - t0 - inside - in_list
             best = max(best, n)
     return best
+
+
+MISREAD_MIN_LETTERS = 3
+"""Least letters of both words of a pair :func:`_misread_words` counts as one word misread:
+two-letter words one letter apart are often two words ("in"/"on", "he"/"me")."""
+
+
+def _misread_words(doc_a: Doc, doc_b: Doc, p: Passage) -> list[tuple[int, int]]:
+    """Token positions (in A, in B) of ``p``'s replaced words that are one word misread by one
+    letter (:func:`storytrace.diff.misread`: OCR noise, a typo), each of
+    :data:`MISREAD_MIN_LETTERS` letters or more and without a digit (a figure changed is
+    another figure, :func:`_other_figures`): "fod" for "for", "Amirican" for "American". Such a
+    passage is the one sentence printed twice: on ``bench/sentence_reuse.py``'s BBC lifts with
+    a letter misread in one word in twelve, passages lost a fifth of their equal words."""
+    norms_a, norms_b = doc_a.norms, doc_b.norms
+    out = []
+    for e in p.edits:
+        if e.op != "replace":
+            continue
+        t0, t1 = doc_a.tokens_in(e.a)
+        u0, u1 = doc_b.tokens_in(e.b)
+        if t1 - t0 != u1 - u0:
+            continue
+        for t, u in zip(range(t0, t1), range(u0, u1), strict=True):
+            x, y = norms_a[t], norms_b[u]
+            if (
+                min(len(x), len(y)) >= MISREAD_MIN_LETTERS
+                and not _HAS_DIGIT.search(x + y)
+                and misread(x, y)
+            ):
+                out.append((t, u))
+    return out
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _other_figures(doc_a: Doc, doc_b: Doc, p: Passage) -> bool:

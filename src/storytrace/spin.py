@@ -56,7 +56,7 @@ from operator import and_, not_
 from pathlib import Path
 
 from storytrace import synonyms
-from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, opcodes
+from storytrace.diff import Edit, Passage, covered_flags, edits_of, merge_ops, misread, opcodes
 from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, other_figures, overlaps
 
 HAS_FREQUENCIES = find_spec("wordfreq") is not None
@@ -932,6 +932,8 @@ def _single(doc_a: Doc, doc_b: Doc, e: Edit) -> tuple[str, str] | None:
     old, new = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
     if not all(w.isalpha() for w in old + new) or other_figures(old, new):
         return None  # "four" -> "five" states another fact: no spinner's swap
+    if _misread_one(old, new):
+        return None
     if all(w in STOPWORDS for w in old) and any(w in STOPWORDS for w in new):
         return None  # function words for function words: grammar, not a thesaurus
     for doc, t in ((doc_a, i0), (doc_b, j0)):
@@ -962,6 +964,8 @@ def _loose_single(doc_a: Doc, doc_b: Doc, e: Edit) -> bool:
     old, new = doc_a.norms[i0:i1], doc_b.norms[j0:j1]
     if not all(w.isalpha() for w in old + new) or all(w in STOPWORDS for w in old):
         return False
+    if _misread_one(old, new):
+        return False
     if i1 - i0 > 3 and _marks(doc_a, i0, i1) != _marks(doc_b, j0, j1):
         return False  # a longer run must keep the source's punctuation, as a spinner does
     for doc, t0, t1 in ((doc_a, i0, i1), (doc_b, j0, j1)):
@@ -969,6 +973,15 @@ def _loose_single(doc_a: Doc, doc_b: Doc, e: Edit) -> bool:
             if doc.text[doc.starts[t]].isupper() and not _sentence_start(doc, t):
                 return False
     return True
+
+
+def _misread_one(old: list[str], new: list[str]) -> bool:
+    """One word for one, a letter apart (:func:`storytrace.diff.misread`: "tirinf" for
+    "tiring", "cohing" for "coming"): OCR noise or a typo, one word printed twice, no
+    spinner's swap. Counted as swaps, the misread words of an OCR'd sentence made a
+    spinner's pattern (many short replacements, rarer words), and a lifted sentence with
+    six of them in 32 words was ``spun``, no reuse (``bench/sentence_reuse.py``)."""
+    return len(old) == len(new) == 1 and misread(old[0], new[0])
 
 
 def _marks(doc: Doc, t0: int, t1: int) -> str:

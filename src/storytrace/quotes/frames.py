@@ -632,7 +632,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     if speaker is None:
                         continue
                 elif (
-                    _after_content(text, lo, c0)
+                    after_content(text, lo, c0)
                     and text[c0 - 1 : c0 + 1] != ","
                     and _appositive_closed(ctx, cue, u0, c0, u1)
                 ):
@@ -658,7 +658,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # after a quotation, the name that follows 'asked' and ends the
                     # clause is the speaker, not a listener.
                     speaker, f1 = inverted, inverted[1]
-                elif _after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
+                elif after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
                     speaker = np_forward(text, c1, u1)
                     if speaker is None:
                         continue
@@ -673,7 +673,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     speaker, f0 = rel.span(1), rel.start(1)
                 elif (
                     cue.lemma == "say"
-                    and not _after_content(text, lo, c0)
+                    and not after_content(text, lo, c0)
                     and (long := long_subject(ctx, lo, c0)) is not None
                 ):
                     # 'Those close to him say that ...'
@@ -707,13 +707,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             semi >= 0
             and not ctx.in_quote(semi)
             and text.count("(", bounds[k], semi) <= text.count(")", bounds[k], semi)
-            and _after_content(text, semi + 1, f0)
+            and after_content(text, semi + 1, f0)
         ):
             # '... said his identification had expired; he spent a day in custody,
             # he said.': the clause after the semicolon is the later frame's content.
             bounds[k], firsts[k] = semi + 1, True
             continue
-        if _after_content(text, bounds[k], f0) and not (
+        if after_content(text, bounds[k], f0) and not (
             # 'Peabody said: "...," adding that ...': a participle reports what follows.
             text[frames[k][0][0] : frames[k][0][1]].split()[0] in PARTICIPLES
             and frames[k][1] == frames[k - 1][1]
@@ -784,7 +784,7 @@ def _subject_unread(ctx: Context, cue: _Cue, lo: int, c0: int, u1: int) -> bool:
     'that', a pronoun subject and its verb, or a quotation."""
     text = ctx.text
     word = text[c0 : cue.end].split()[0]
-    if CUE_FORMS.get(word.lower()) not in _SAYING or _after_content(text, lo, c0):
+    if CUE_FORMS.get(word.lower()) not in _SAYING or after_content(text, lo, c0):
         return False
     if cue.participle and not _PROGRESSIVE.search(text, max(lo, c0 - 30), c0):
         return False
@@ -1039,7 +1039,7 @@ def _inverted_speaker(text: str, c1: int, u1: int) -> Span | None:
 _CLAUSE_CLOSE = lazy_compile(r"\.?\s*(?:[.,;!?]|$)")
 
 
-def _after_content(text: str, u0: int, c0: int) -> bool:
+def after_content(text: str, u0: int, c0: int) -> bool:
     """Whether the cue follows its content: '..., said X', '“...” said X' or
     '... wrong — according to X'."""
     before = text[u0:c0].rstrip()
@@ -1087,6 +1087,34 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
     return s, e
 
 
+_NOT_PREDICATE = lazy_compile(
+    r"\s*(?:and|but|or|so|yet|while|compared|up|down|including|excluding)\b", re.IGNORECASE
+)
+
+
+def _relative_clause_end(ctx: Context, cue: Span, piece: Span) -> Span:
+    """``piece`` up to the comma that closes a relative clause's content: the first
+    one after a clause with its verb and before the main clause's verb ('…, who said he
+    would debate, criticized Clinton', not '…, who said the two men, and Mr. Cruz in
+    particular, must do more')."""
+    text = ctx.text
+    k = piece[0] - 1
+    while (k := text.find(",", k + 1, piece[1])) >= 0:
+        if ctx.in_quote(k):
+            continue
+        rest = trim_span(text, k + 1, piece[1])
+        if (
+            rest is not None
+            and text[rest[0]].islower()
+            and _predicate_opens(ctx, rest)
+            and _reports_content(ctx, cue, (piece[0], k))
+        ):
+            return piece[0], k
+    return piece
+
+
+# The comma closing an 'according to' source, past a relative clause describing it.
+_GLOSS_COMMA = lazy_compile(r"(?:\s+(?:who|which|that)\s[^,;:()“”\"]{1,120})?\s*,")
 _SOURCE_WORD = lazy_compile(r"[^\s,;:!?()“”\"—–]+")
 _TO_COMMA = lazy_compile(r"\s*([^,;:!?“”\"]{3,250}?),\s")
 
@@ -1303,8 +1331,24 @@ def _pieces(
     ctx: Context, lo: int, hi: int, cue: Span, speaker: Span | None, f0: int, f1: int, first: bool
 ) -> list[Quote]:
     text = ctx.text
+    if (
+        speaker is not None
+        and f0 <= speaker[0] < speaker[1] <= cue[0]
+        and (m := _free_relative(text, speaker))
+        # 'what analysts said was a sign of ...', 'what researchers say they need':
+        # the relative stands inside the reported clause, which follows the cue.
+        and (m.group(1) or not _CLAUSE_NEXT.match(text, cue[1]))
+        and CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower()) not in NAMING | {"describe"}
+    ):
+        # 'What Mr. Obama said in Springfield was ...', 'about double what Bradley said
+        # she anticipated': a free relative names what was said; it reports nothing.
+        # ('what aide Kevin Phillips called “the beginning …”' still names.)
+        return []
     mid = False
-    if first and _after_content(text, lo, f0):
+    relative = speaker is not None and text[speaker[0] : speaker[1]].lower() in _RELATIVES
+    # ('groups like ISIS, which claimed responsibility for the attacks, are …': a
+    # relative clause, not a frame inside the clause.)
+    if first and not relative and after_content(text, lo, f0):
         # 'The difference now, he told me on Friday, is that ...': the frame and its
         # listener sit in the middle of the reported clause.
         m = _MID_FRAME.match(text, f1, hi)
@@ -1360,12 +1404,32 @@ def _pieces(
         and not ctx.in_quote(semi)
         # '(£398m; $768m)': a semicolon inside brackets divides no clauses.
         and text.count("(", lo, semi) <= text.count(")", lo, semi)
-        and _after_content(text, lo, f0)
+        and after_content(text, lo, f0)
     ):
         # 'The family is arranging the service; a date had yet to be set, he said.':
         # the content before a frame is the clause after the semicolon.
         lo = semi + 1
     before = trim_span(text, lo, f0) if first else None
+    if (
+        before is not None
+        # (With no speaker found yet, the parser may name one: the same contract.)
+        and (speaker is None or speaker[1] <= cue[0])
+        and (
+            # 'Sanders lost Ohio to Hillary Clinton, who added to her delegate lead':
+            # a relative clause's frame reports nothing of the clause it hangs on.
+            relative
+            # 'his emotions had begun to overtake him by the time he said that.': with
+            # no comma or mark between them, the words before a frame are the
+            # narrator's clause, not what was said ('…, teachers and union officials
+            # told POLITICO.': a coordinated subject read only in part does end one).
+            or (
+                not after_content(text, lo, f0)
+                and _quoted_share(ctx, *before) < 0.8
+                and not _AND_OR_END.search(text, lo, f0)
+            )
+        )
+    ):
+        before = None
     if (
         before is not None
         and text[cue[0] : cue[1]].split()[0] in PARTICIPLES
@@ -1375,17 +1439,45 @@ def _pieces(
         # hangs on is the narrator's, not what was said.
         before = None
     after = trim_span(text, f1, hi)
+    if after is not None and relative and text[max(0, f0 - 3) : f0].rstrip().endswith(","):
+        # 'groups like ISIS, which claimed responsibility for the attacks, are
+        # slipping …': a relative clause set off by commas ends at its comma; the
+        # main clause's verb after it is the narrator's.
+        after = _relative_clause_end(ctx, cue, after)
+    according_paren = False
     if (
-        before is not None
+        first
+        and not linked
+        and before is not None
         and after is not None
         and text[cue[0] : cue[1]].lower().startswith("according")
-        and _after_content(text, lo, f0)
+        and ctx.count_words(*before) >= 2
+        and text[lo:f0].rstrip().endswith(",")
+        and (gloss := _GLOSS_COMMA.match(text, f1, hi)) is not None
+        # Not a coordinated clause ('…, and has a lead in Ohio') or the narrator's
+        # comparison ('…, compared with …').
+        and not _NOT_PREDICATE.match(text, gloss.end(), hi)
+        and (rest := trim_span(text, gloss.end(), hi)) is not None
+        and _quoted_share(ctx, *before) < 0.8
+        and _predicate_opens(ctx, rest)
+    ):
+        # 'Other major cleavages, according to the poll, include ideology', 'Notably
+        # absent, according to members who spoke with reporters, was any mention of
+        # ...': the source set off by commas inside one reported clause.
+        according_paren, after = True, rest
+    if (
+        not according_paren
+        and before is not None
+        and after is not None
+        and text[cue[0] : cue[1]].lower().startswith("according")
+        and after_content(text, lo, f0)
     ):
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
         after = None
     elif (
         after is not None
+        and not according_paren
         and text[cue[0] : cue[1]].lower().startswith("according")
         # Not 'According to the mayor, the plan that ...': the source ends the
         # sentence's content, after words of its own.
@@ -1399,28 +1491,31 @@ def _pieces(
     # 'The plan, officials say, would cost billions': a frame set off by commas inside
     # one reported clause; the clause's subject before it, its verb after it.
     paren = (
-        first
-        and not linked
-        and not mid
-        and before is not None
-        and after is not None
-        # The frame's own subject before its verb ('officials say'), not a
-        # participle's ('The deal, announced Friday, would last ...').
-        and speaker is not None
-        and speaker[1] <= cue[0]
-        and ctx.count_words(*before) >= 2
-        and text[lo:f0].rstrip().endswith(",")
-        and text[f1:hi].lstrip().startswith(",")
-        and _quoted_share(ctx, *before) < 0.8
-        and not _has_quote(ctx, *after)
-        and _predicate_opens(ctx, after)
+        according_paren
+        or (
+            first
+            and not linked
+            and not mid
+            and before is not None
+            and after is not None
+            # The frame's own subject before its verb ('officials say'), not a
+            # participle's ('The deal, announced Friday, would last ...').
+            and speaker is not None
+            and speaker[1] <= cue[0]
+            and ctx.count_words(*before) >= 2
+            and text[lo:f0].rstrip().endswith(",")
+            and text[f1:hi].lstrip().startswith(",")
+            and _quoted_share(ctx, *before) < 0.8
+            and not _has_quote(ctx, *after)
+            and _predicate_opens(ctx, after)
+        )
     )
     if (
         before is not None
         and after is not None
         and not linked
         and not paren
-        and _after_content(text, lo, f0)
+        and after_content(text, lo, f0)
         and not _has_quote(ctx, *after)
         and not _reports_content(ctx, cue, after)
     ):
@@ -1435,13 +1530,13 @@ def _pieces(
         not paren
         and before is not None
         and (
-            (after is None and _after_content(text, lo, f0))
+            (after is None and after_content(text, lo, f0))
             or (
                 after is not None
                 and (
                     inverted
                     or after_words <= 2
-                    or (_after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
+                    or (after_content(text, lo, f0) and _quoted_share(ctx, *before) >= 0.8)
                 )
             )
         )
@@ -1459,7 +1554,7 @@ def _pieces(
         and not (
             # 'The weapons it has, he added, are like bombs': a frame set in the
             # middle of one reported clause.
-            _after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
+            after_content(text, lo, f0) and text[f1:hi].lstrip().startswith(",")
         )
     ):
         before = None
@@ -1479,7 +1574,7 @@ def _pieces(
         before = None
     elif (
         before is not None
-        and not _after_content(text, lo, f0)
+        and not after_content(text, lo, f0)
         and text[before[0] : before[1]].split()[-1].lower() in _SUBORDINATORS
     ):
         # 'Shares fell after the group warned on profits': the frame is the subject
@@ -1508,6 +1603,10 @@ def _pieces(
         after = (listener, after[1])
     if after is not None:
         after = _drop_narration(ctx, _drop_appositive(ctx, after))
+    if after is not None and ctx.count_words(*after) == 1 and not _has_quote(ctx, *after):
+        # 'maintained above-average costs for raising that money': one word left
+        # after the frame is no reported clause.
+        after = None
     for piece in (before, after):
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
@@ -1706,6 +1805,31 @@ _PARENTHETICAL = lazy_compile(
     r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
 )
 _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
+_RELATIVES = {"who", "which", "that"}
+_AND_OR_END = lazy_compile(r"\s(?:and|or|&)\s+$")
+# 'what X said', and 'everything X says' ('not everything Trump says is true').
+_FREE_RELATIVE = lazy_compile(r"\b(?:[Ww]hat|([Ee]very|[Aa]ny|[Nn]o|[Ss]ome)thing)\s+")
+
+
+def _free_relative(text: str, speaker: Span) -> re.Match[str] | None:
+    """'what' or 'everything' opening the speaker's noun phrase or just before it."""
+    m = _FREE_RELATIVE.match(text, speaker[0], speaker[1])
+    if m is None:
+        m = next(
+            (
+                m
+                for m in _FREE_RELATIVE.finditer(text, max(0, speaker[0] - 12), speaker[0])
+                if m.end() == speaker[0]
+            ),
+            None,
+        )
+    return m
+
+
+_CLAUSE_NEXT = lazy_compile(
+    r"\s+(?:is|was|are|were|will|would|could|can|may|might|should|must|has|have|had"
+    r"|he|she|they|we|I|it|you)\b"
+)
 _ROUGHLY_2 = {("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to")}
 _S_IS = set("it he she that there what who here where how everyone everybody nobody".split())
 _CLAUSE_OPENERS = set("that whether if how why what when where who which".split())
@@ -1781,6 +1905,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # the clause follows its introductory phrase.
         comma = text.find(",", piece[0], piece[1])
         return comma > 0 and _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
+    if not whole and ctx.count_words(*piece) == 1:
+        # 'by the time he said that.', 'maintained above-average costs for raising
+        # that money': one word after the frame is no clause.
+        return False
     if low[0] in _CLAUSE_OPENERS or low[0] in _VERBISH:
         # 'said that, if elected, ...'; 'Climate change, he says, is ...'.
         return True
@@ -1790,7 +1918,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if low[0] in _ROUGHLY and len(low) > 2 and (low[1][:1].isdigit() or low[1] in _NUMBER_WORDS):
         # 'has said about 20 people have indicated an interest': a number, then the clause.
         words, low = words[1:], low[1:]
-    elif tuple(low[:2]) in _ROUGHLY_2 and len(low) > 3 and low[2][:1].isdigit():
+    elif (
+        tuple(low[:2]) in _ROUGHLY_2
+        and len(low) > 3
+        and (low[2][:1].isdigit() or low[2] in _NUMBER_WORDS)
+    ):
         # 'said at least 15,000 refugees are living in the camp'.
         words, low = words[2:], low[2:]
     if low[0] in PREPOSITIONS:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.quotes.document import Context
-from storytrace.quotes.frames import make_quote, other_sense, trim_span
+from storytrace.quotes.frames import after_content, make_quote, other_sense, trim_span
 from storytrace.quotes.lexicon import (
     PARSE_FORMS,
 )
@@ -127,6 +127,12 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
         ct = list(comp.subtree)
         piece = trim_span(ctx.text, max(u0, ct[0].idx), min(u1, ct[-1].idx + len(ct[-1])))
         if piece is None or ctx.count_words(*piece) < 3:
+            continue
+        frame = min(sp[0], tok.idx)
+        if piece[1] <= frame and not after_content(ctx.text, piece[0], frame):
+            # 'Both are Hispanic (Perez speaks fluent Spanish ...)': a clause before
+            # the frame is its content only when a comma or a mark sets the frame
+            # off, as for the rules.
             continue
         if ctx.text[piece[0] : piece[0] + 5].lower() == "that ":
             piece = (piece[0] + 5, piece[1])

@@ -1478,6 +1478,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         org = _organisation_before(ctx, s, earlier) or _subject_organisation(
             ctx, s, plural=False, any_named=True
         )
+        if org is None or not _fits(ctx, phrase, org):
+            # 'Twitter takes bigger steps …  The company said': the organisation the
+            # article is about, when nothing nearer names one.
+            org = None if re.search(r"\s[A-Z]", phrase) else _main_organisation(ctx, s)
         if org is not None and _fits(ctx, phrase, org):
             q.speaker_name = org
             ctx.organisations.add(org)
@@ -2012,7 +2016,21 @@ def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> s
     if not _person_description(ctx, phrase):
         return None
     name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
-    if name is None or is_organisation(ctx, name) or " " not in name:
+    if (
+        name is None
+        or is_organisation(ctx, name)
+        or " " not in name
+        # 'Israeli officials': a group, nobody's description.
+        or _is_group(name)
+    ):
+        return None
+    side = _PARTY_SIDE.get(next((w for w in phrase.lower().split() if w in _PARTY_SIDE), ""))
+    if side and any(
+        n == name and any(_PARTY_SIDE.get(w, side) != side for w in desc)
+        for _, desc, n in ctx.descriptors
+    ):
+        # 'the Democratic front-runner' is not a person the article writes with
+        # another party ('Republican front-runner Donald J. Trump').
         return None
     return name
 
@@ -2021,7 +2039,14 @@ def _person_description(ctx: Context, phrase: str) -> bool:
     """'The former Scotland international', 'the Scot', 'the 23-year-old': a definite
     description of one person by role, nationality or age (not a spokesman's)."""
     words = phrase.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
+    if not words or words[0].lower() != "the" or SPOKES.search(phrase.lower()):
+        return False
+    if _ROLE_DESCRIPTION.fullmatch(phrase) and _role_head(phrase) in _ROLE_HEADS:
+        # 'the former secretary of state', 'the presumptive Republican presidential
+        # nominee', 'the retired neurosurgeon': an office or a role, written in lower
+        # case, of somebody in the news.
+        return True
+    if not 2 <= len(words) <= 4:
         return False
     head = words[-1]
     low = head.lower()
@@ -2036,6 +2061,39 @@ def _person_description(ctx: Context, phrase: str) -> bool:
     )
 
 
+_PARTY_SIDE = {
+    "democratic": "d", "democrat": "d", "republican": "r", "gop": "r",
+    "labour": "l", "conservative": "c", "tory": "c",
+}  # fmt: skip
+
+
+def _role_head(phrase: str) -> str:
+    """The head of a role description: the last word before any 'of'."""
+    return phrase.split(" of ", 1)[0].split()[-1].lower()
+
+
+# 'the former secretary of state', 'the former CEO of Hewlett-Packard', 'the
+# presumptive Republican presidential nominee': 'the', up to five words ending in a
+# lower-case head or a role's acronym ('CEO'; capitalised words only before it), then
+# at most an 'of' and a name or 'state'; no possessive ('the secretary of state's
+# website').
+_ROLE_DESCRIPTION = lazy_compile(
+    r"[Tt]he(?:\s+[\w\-]+){0,4}\s+(?:[a-z][a-z\-]+|[A-Z]{2,4})"
+    r"(?:\s+of\s+(?:state|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))?"
+)
+# Heads of descriptions political and business copy gives one person ('the
+# billionaire developer', 'the retired neurosurgeon'). Not 'front-runner': read on
+# PolNeAR train, 'the GOP front-runner' was as often a rival named nearby as the
+# front-runner himself.
+_CAMPAIGN_HEADS = set(
+    """neurosurgeon surgeon developer magnate mogul billionaire
+    hopeful contender challenger incumbent lawmaker legislator politician pollster
+    businessman businesswoman investor financier heiress comedian""".split()
+)
+# Relations and kin ('the mother of one of the victims') name nobody by themselves.
+_ROLE_HEADS = (PERSON_ROLES | _CAMPAIGN_HEADS) - set(
+    "widow mother father son daughter wife husband man woman".split()
+)
 # ', John J. Ferriola.' after a speaker's description: the name, to the clause's end.
 _NAME_AFTER = lazy_compile(
     r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)(?=\s*(?:[.;!?]|,\s|$))"
@@ -2189,6 +2247,53 @@ def _organisation_before(ctx: Context, pos: int, earlier: list[Quote]) -> str | 
     # A name known to be an organisation's ('AMD') before a one-word name that
     # spoke more recently ('SeaMicro said ... the company said'), as before.
     return lone
+
+
+# Companies named like their products, which NOT_NAME keeps from being names.
+_MEDIA_COMPANIES = {"twitter", "facebook", "linkedin", "instagram", "bbc", "cnn", "reuters"}
+
+
+def _main_organisation(ctx: Context, pos: int) -> str | None:
+    """The organisation the headline names and the text before ``pos`` names most, at
+    least twice and more often than any other: a name recognisably an organisation's,
+    or a one-word name that is nobody's in the article ('Twitter', 'Verizon'); a place
+    ('in Iowa') is no organisation's name. (Read on PolNeAR train: an organisation
+    that only spoke, 'Forbes says …', was as often not 'the company' of a later
+    sentence.)"""
+    text = ctx.text
+    headline_end = ctx.units[0][1] if ctx.units else 0
+    counts: dict[str, int] = {}
+    heads: set[str] = set()
+    for m in NAME_RUN.finditer(text, 0, pos):
+        if ctx.in_quote(m.start()):
+            continue
+        name = re.sub(r"^[Tt]he\s+", "", m.group(0)).rstrip(".")
+        counts[name] = counts.get(name, 0) + 1
+        if m.start() < headline_end:
+            heads.add(name)
+    ranked = sorted(
+        (
+            (n, name)
+            for name, n in counts.items()
+            if name in heads
+            and name.lower().replace(".", "") not in NOT_NAME - _MEDIA_COMPANIES
+            and (
+                is_organisation(ctx, name)
+                or name.lower() in _MEDIA_COMPANIES
+                or (
+                    _lone_name(ctx, name)
+                    # 'in Iowa', 'from Chicago': a place's name.
+                    and not _pattern(
+                        r"\b(?:in|at|from|to|across|near|outside)\s+" + re.escape(name) + r"\b"
+                    ).search(text, 0, pos)
+                )
+            )
+        ),
+        reverse=True,
+    )
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool) -> str | None:
