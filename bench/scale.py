@@ -93,39 +93,43 @@ one-process ``corpus.index`` of the first 2,000 articles (``workers=1``, start-u
 17,621 -> 16,994 million (-3.6%). The machine was loaded throughout (load 8-15: other
 sessions' suites and evaluations), so the same-run ratios below move with the datasketch
 side's own CPU (15.4-26.4 s for the same work); main f64e19a (a ``git archive`` copy) was run
-at the start (quiet: load 0-8), then in three alternating pairs, ``PYTHONPATH=<src> nice -n 5
+at the start (quiet: load 0-8), then in alternating pairs, ``PYTHONPATH=<src> nice -n 5
 .venv/bin/python bench/scale.py --n 20000``::
 
-                                      start   pair 1            pair 2            pair 3
-                                       main  a22c048     main  2a84e1b     main     main  2a84e1b
-    CPU s, index of all 20,000         37.4     38.7     44.0     39.5     38.3     43.0     35.3
-      datasketch, same run             15.4     20.9     20.8     24.2     20.9     26.4     20.3
-      ratio to datasketch             2.42x    1.85x    2.11x    1.64x    1.83x    1.62x    1.74x
-      store the articles               5.94     4.80     5.29     5.08     6.32     4.83     4.26
-      candidates                       1.13     0.83     1.31     1.05     1.12     1.15     0.95
-      align (this process)             4.51     5.04     6.27     5.46     4.63     5.17     5.46
-      stories                          3.83     5.72     5.18     3.93     5.37     6.22     3.30
-      the rest (reading, workers)     22.75    22.64    26.80    24.25    21.44    26.02    21.59
-    peak memory of the index (MB)       414      406      428      442      409      426      443
-      first 99%: stories                415      406      429      395      410      426      378
-      first 99%: align                  352      335      347      387      355      360      369
-    pairs 806, recall 1.000 / 1.000, the update equal to a grouping anew, in all seven.
+                                    start pair 2        pair 3        pair 4        pair 5
+                                     main    new   main   main    new    new   main   main    new
+    CPU s, index of all 20,000       37.4   39.5   38.3   43.0   35.3   30.4   43.5   43.3   38.3
+      datasketch, same run           15.4   24.2   20.9   26.4   20.3   20.4   15.5   23.0   21.0
+      ratio to datasketch           2.42x  1.64x  1.83x  1.62x  1.74x  1.49x  2.81x  1.88x  1.82x
+      store the articles             5.94   5.08   6.32   4.83   4.26   4.11   6.30   6.04   4.82
+      candidates                     1.13   1.05   1.12   1.15   0.95   0.78   1.30   1.37   0.93
+      align (this process)           4.51   5.46   4.63   5.17   5.46   4.38   5.89   5.33   5.42
+      stories                        3.83   3.93   5.37   6.22   3.30   2.73   5.52   4.89   3.43
+      the rest (reading, workers)   22.75  24.25  21.44  26.02  21.59  18.71  25.19  26.60  24.03
+    peak memory of the index (MB)     414    442    409    426    443    439    416    431    438
+      first 99%: stories              415    395    410    426    378    392    416    431    370
+      first 99%: align                352    387    355    360    369    367    368    341    361
+    pairs 806, recall 1.000 / 1.000, the update equal to a grouping anew, in all nine.
 
-(a22c048: the key rows and the word look-ups, without the gathering; 2a84e1b: all; pair 1
-07:12-07:33, pair 2 07:36-07:52, pair 3 07:52-08:10.) The ratio to datasketch cannot be read
-across these runs (its own CPU moved 20-26 s with the load): the in-process stages are
-steadier. The grouping (stories) is 3.3-3.9 CPU s with the gathering against 5.2-6.2 for main
-in the same pairs; storing the articles 4.3-5.1 against 4.8-6.3. Alternating one-process runs
-(``corpus.index`` of the first 5,000 articles, ``workers=1``, 08:00-08:08, load 10-14), CPU s:
-main 13.73, 11.51, 10.33, 8.50; this code 12.62, 8.87, 9.47, 10.34. Memory moved both ways: the
-gathered rows are held through the build (about 35 MB at 20,000: first 99% align and store
-20-35 MB higher), the grouping holds less (32-bit term arrays, no features JSON read: first 99%
-stories 15-50 MB lower), and the peak of the index rose 17-33 MB (pairs 2 and 3), to the last
-1%'s alignment (441-442 MB; main's last 1% reached 285-411 in these runs, and after ``index``
-returns this code holds no more than main: 223 against 222 MB resident after 10,000 articles).
-At 100,000 the gathered rows would be about 175 MB through the build (14 million term entries
-at 8 bytes, and the lists), the grouping's term arrays 112 MB smaller: not measured (no 100,000
-run this session, by the brief).
+(new: 2a84e1b, all the code changes; pair 2 07:36-07:52, pair 3 07:52-08:10, pairs 4 and 5
+08:21-08:29 at load 1-4 beside this branch's test suite. Pair 1, 07:12-07:33: 71e1d38+a22c048,
+the key rows and the word look-ups without the gathering, 38.7 against datasketch's 20.9, main
+44.0 against 20.8.) The ratio to datasketch cannot be read across these runs (its own CPU moved
+15.5-26.4 s for the same work): over the four pairs this code's index took 30.4-39.5 CPU s
+(mean 35.9), main's 38.3-43.5 (mean 42.0); the in-process stages are steadier. The grouping
+(stories) is 2.7-3.9 CPU s with the gathering against 4.9-6.2 for main in the same pairs;
+storing the articles 4.1-5.1 against 4.8-6.3; candidates 0.78-1.05 against 1.12-1.37.
+Alternating one-process runs (``corpus.index`` of the first 5,000 articles, ``workers=1``,
+08:00-08:08, load 10-14), CPU s: main 13.73, 11.51, 10.33, 8.50; this code 12.62, 8.87, 9.47,
+10.34. Memory moved both ways: the gathered rows are held through the build (about 35 MB at
+20,000: first 99% align and store 20-35 MB higher), the grouping holds less (32-bit term
+arrays, no features JSON read: first 99% stories 15-50 MB lower), and the peak of the index
+rose 7-34 MB (438-443 against 409-431), to the last 1%'s alignment in pairs 2 and 3 (441-442
+MB; main's last 1% reached 257-411 in these runs, and after ``index`` returns this code holds
+no more than main: 223 against 222 MB resident after 10,000 articles). At 100,000 the gathered
+rows would be about 175 MB through the build (14 million term entries at 8 bytes, and the
+lists), the grouping's term arrays 112 MB smaller: not measured (no 100,000 run this session,
+by the brief).
 
 Session 33, 2026-12-03 (scale16f): preparing an article (``corpus.prepare``, in the worker
 processes: "the rest") does less. MinHash's remainders modulo the Mersenne prime by its bit
