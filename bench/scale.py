@@ -75,6 +75,62 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 34, 2026-12-03 (scale16g): three exact cuts, every stored table the same as main's
+(all 19 tables row for row, the first 19,800 articles indexed by main and by this code, both
+before and after merging main 2397a2f). A first build's look-up key rows are grouped by range
+in each batch (a radix sort of the range numbers) instead of merge-sorted by key, and each
+range is sorted once and kept sorted for the scan (``store.KeyRuns``; the rows of 19,800
+articles: 0.84 -> 0.42 CPU s to keep them, the scan 1.4-1.7 -> 0.9-1.2). Each word's
+outline and shape hashes come from one look-up, as rows of a growing map read by numpy
+(``fingerprints._WordHashes``; an article's two hash arrays 90-105 -> 43 µs). A first build
+groups its stories from the features it gathered while storing (``stories.TermRows``, the
+workers sending them packed beside the JSON), not by reading and parsing every stored
+features JSON (``full_state`` of 19,800 articles 4.2-4.9 -> 3.5-4.3 CPU s with the gathering
+counted); the term arrays are 32-bit. A prepared record pickles as a tuple with its
+fingerprints as bytes (31 -> 23 µs a record, both sides). Instructions (cachegrind, load-free):
+``corpus.prepare`` 3.69 -> 3.55 million an article (500 of this corpus's articles); a whole
+one-process ``corpus.index`` of the first 2,000 articles (``workers=1``, start-up subtracted)
+17,621 -> 16,994 million (-3.6%). The machine was loaded throughout (load 8-15: other
+sessions' suites and evaluations), so the same-run ratios below move with the datasketch
+side's own CPU (15.4-26.4 s for the same work); main f64e19a (a ``git archive`` copy) was run
+at the start (quiet: load 0-8), then in alternating pairs, ``PYTHONPATH=<src> nice -n 5
+.venv/bin/python bench/scale.py --n 20000``::
+
+                                    start pair 2        pair 3        pair 4        pair 5
+                                     main    new   main   main    new    new   main   main    new
+    CPU s, index of all 20,000       37.4   39.5   38.3   43.0   35.3   30.4   43.5   43.3   38.3
+      datasketch, same run           15.4   24.2   20.9   26.4   20.3   20.4   15.5   23.0   21.0
+      ratio to datasketch           2.42x  1.64x  1.83x  1.62x  1.74x  1.49x  2.81x  1.88x  1.82x
+      store the articles             5.94   5.08   6.32   4.83   4.26   4.11   6.30   6.04   4.82
+      candidates                     1.13   1.05   1.12   1.15   0.95   0.78   1.30   1.37   0.93
+      align (this process)           4.51   5.46   4.63   5.17   5.46   4.38   5.89   5.33   5.42
+      stories                        3.83   3.93   5.37   6.22   3.30   2.73   5.52   4.89   3.43
+      the rest (reading, workers)   22.75  24.25  21.44  26.02  21.59  18.71  25.19  26.60  24.03
+    peak memory of the index (MB)     414    442    409    426    443    439    416    431    438
+      first 99%: stories              415    395    410    426    378    392    416    431    370
+      first 99%: align                352    387    355    360    369    367    368    341    361
+    pairs 806, recall 1.000 / 1.000, the update equal to a grouping anew, in all nine.
+
+(new: 2a84e1b, all the code changes; pair 2 07:36-07:52, pair 3 07:52-08:10, pairs 4 and 5
+08:21-08:29 at load 1-4 beside this branch's test suite. Pair 1, 07:12-07:33: 71e1d38+a22c048,
+the key rows and the word look-ups without the gathering, 38.7 against datasketch's 20.9, main
+44.0 against 20.8.) The ratio to datasketch cannot be read across these runs (its own CPU moved
+15.5-26.4 s for the same work): over the four pairs this code's index took 30.4-39.5 CPU s
+(mean 35.9), main's 38.3-43.5 (mean 42.0); the in-process stages are steadier. The grouping
+(stories) is 2.7-3.9 CPU s with the gathering against 4.9-6.2 for main in the same pairs;
+storing the articles 4.1-5.1 against 4.8-6.3; candidates 0.78-1.05 against 1.12-1.37.
+Alternating one-process runs (``corpus.index`` of the first 5,000 articles, ``workers=1``,
+08:00-08:08, load 10-14), CPU s: main 13.73, 11.51, 10.33, 8.50; this code 12.62, 8.87, 9.47,
+10.34. Memory moved both ways: the gathered rows are held through the build (about 35 MB at
+20,000: first 99% align and store 20-35 MB higher), the grouping holds less (32-bit term
+arrays, no features JSON read: first 99% stories 15-50 MB lower), and the peak of the index
+rose 7-34 MB (438-443 against 409-431), to the last 1%'s alignment in pairs 2 and 3 (441-442
+MB; main's last 1% reached 257-411 in these runs, and after ``index`` returns this code holds
+no more than main: 223 against 222 MB resident after 10,000 articles). At 100,000 the gathered
+rows would be about 175 MB through the build (14 million term entries at 8 bytes, and the
+lists), the grouping's term arrays 112 MB smaller: not measured (no 100,000 run this session,
+by the brief).
+
 Session 33, 2026-12-03 (scale16f): preparing an article (``corpus.prepare``, in the worker
 processes: "the rest") does less. MinHash's remainders modulo the Mersenne prime by its bit
 rule (a division per value was half of ``fingerprints.minhash``), the shingles passed on as

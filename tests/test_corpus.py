@@ -748,3 +748,71 @@ def test_a_first_build_interrupted_stores_its_waiting_keys_on_the_next_run(tmp_p
     assert _stored_keys(db) == _stored_keys(tmp_path / "whole")
     with corpus.Store(db) as s:
         assert s.keys_from() is None
+
+
+def _story_tables(db: Path) -> dict[str, list]:
+    con = sqlite3.connect(db / "storytrace.db")
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()  # noqa: S608
+            for t in ("story_of", "story_vocab", "story_vec", "story_pair", "story_post")
+        }
+    finally:
+        con.close()
+
+
+def _named(recs: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """``recs`` with names and years in their texts: capitalised words (focal names when in
+    the lead), a year in every third."""
+    out = []
+    for k, (i, rec) in enumerate(recs):
+        words = rec["text"].split()
+        words = [w.capitalize() if (j + k) % 6 == 0 else w for j, w in enumerate(words)]
+        year = f" in {1990 + k % 30}." if k % 3 == 0 else "."
+        out.append((i, {"text": " ".join(words[:12]) + ".\n" + " ".join(words[12:]) + year}))
+    return out
+
+
+def test_a_first_build_groups_the_features_it_gathered_as_it_would_the_stored_ones(
+    tmp_path, monkeypatch
+):
+    # A first build gathers its articles' story features as it stores them and groups from
+    # those: every story table as when grouping from the stored features JSON.
+    recs = _named(_keyed_corpus(2 * corpus.BATCH + 30))
+    used = []
+    of = corpus._Gathered.of
+
+    def spy(self, store):
+        used.append(of(self, store))
+        return used[-1]
+
+    monkeypatch.setattr(corpus._Gathered, "of", spy)
+    corpus.index_records(recs, tmp_path / "gathered", quotes=False)
+    assert len(used) == 1 and used[0] is not None
+    assert used[0][1] == list(range(1, len(recs) + 1))
+    monkeypatch.setattr(corpus._Gathered, "of", lambda self, store: None)
+    corpus.index_records(recs, tmp_path / "read", quotes=False)
+    gathered, read = _story_tables(tmp_path / "gathered"), _story_tables(tmp_path / "read")
+    assert gathered == read
+    assert len(read["story_pair"]) > 50 and len({r[1] for r in read["story_of"]}) < len(recs)
+    assert any(len(r[2]) for r in read["story_vec"]) and any(len(r[3]) for r in read["story_vec"])
+
+
+def test_gathered_features_are_left_once_another_writer_changed_the_articles(tmp_path):
+    recs = _keyed_corpus(30)
+    batch = [corpus.prepare(i, r, quotes=False) for i, r in recs]
+    with corpus.Store(tmp_path / "db") as s:
+        g = corpus._Gathered()
+        s.add_many(batch[:-1])
+        assert g.add(batch[:-1])
+        got = g.of(s)
+        assert got is not None and got[1] == list(range(1, len(recs)))
+        assert got[0].terms.ids == [i for i, _ in recs[:-1]]
+        s.add_many(batch[-1:])  # one more article: not gathered
+        assert g.of(s) is None
+        assert g.add(batch[-1:]) and g.of(s) is not None
+        # The last article replaced (its number given again) with another text.
+        s.add_many([corpus.prepare(recs[-1][0], {"text": "another text of words"}, quotes=False)])
+        assert s.ids()[len(recs)] == recs[-1][0]
+        assert g.of(s) is None
+    assert not corpus._Gathered().add([corpus.prepare("x", {"text": "a b c"}, features=False)])

@@ -264,3 +264,53 @@ def test_minhash_is_the_affine_permutations_minimum_for_lists_and_arrays():
         assert fp.minhash(np.asarray(hashes, dtype=np.int64)) == want
         assert fp.minhash(iter(hashes)) == want
     assert fp.minhash([]) == fp.minhash(np.zeros(0, dtype=np.int64)) == [0] * fp.NUM_PERM
+
+
+def test_word_hash_rows_survive_growth_a_restart_and_threads(monkeypatch):
+    # The array path reads each word's two hashes from rows of a growing map; whatever the
+    # map's state (grown past its first arrays, started again at its limit, filled by several
+    # threads at once), the shingles and shapes equal the plain path's (query's WordMaps).
+    import threading
+
+    monkeypatch.setattr(fp, "_words", [None, None])
+    monkeypatch.setattr(fp, "_WORD_LIMIT", 7000)
+    texts = [  # 1,200 new words each
+        " ".join(f"w{k}x{i}" + "abcdefg"[: i % 8] for i in range(k * 900, k * 900 + 1200))
+        for k in range(8)
+    ]
+
+    def plain(text: str) -> tuple[list[int], list[int]]:
+        norms = doc_of(text).norms
+        words = fp._plain_grams([fp._OUTLINES[w] for w in norms], fp.NGRAM)
+        shapes = fp._plain_grams([fp._SHAPES[w] for w in norms], fp.SHAPE_NGRAM)
+        return [fp._signed(a) for a in words], [fp._signed(a) for a in shapes]
+
+    want = {t: plain(t) for t in texts}
+    sizes = []
+    for t in texts:
+        assert (fp.shingles(t), fp.shapes(t)) == want[t]
+        sizes.append((len(fp._words[0]), len(fp._words[0].outline)))
+    # Grown past its first 4,096 rows at the fourth text; started again at the seventh.
+    assert sizes[3] == (4800, 8192) and sizes[6] == (1200, 4096) and sizes[7][0] == 2400
+
+    monkeypatch.setattr(fp, "_words", [None, None])
+    monkeypatch.setattr(fp, "_WORD_LIMIT", 1 << 20)
+    got: dict[str, tuple[list[int], list[int]]] = {}
+    start = threading.Barrier(4)
+
+    def run(part: list[str]) -> None:
+        start.wait()
+        for t in part:
+            got[t] = (fp.shingles(t), fp.shapes(t))
+
+    threads = [threading.Thread(target=run, args=(texts[k::4],)) for k in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert got == want
+    words = fp._words[0]
+    assert len(words) == 9600 and words.n >= 9600
+    rows = list(words.values())
+    assert words.outline[rows].tolist() == [fp._outline_hash(w) for w in words]
+    assert words.shape[rows].tolist() == [fp._shape_hash(w) for w in words]

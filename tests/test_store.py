@@ -686,6 +686,52 @@ def test_key_order_is_the_stable_lexsort():
             assert st.key_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
 
 
+def test_key_runs_give_every_row_once_in_key_then_doc_order_and_keep_them_sorted():
+    # A first build's batches, each grouped by range of keys (not sorted): each range is
+    # sorted whole when read, kept sorted, and read back as it was on the next pass. Keys
+    # repeat within and across batches (few distinct values), and one batch is empty.
+    rng = np.random.default_rng(5)
+    runs = st.KeyRuns()
+    rows: dict[str, list[tuple[int, int]]] = {"postings": [], "lsh": []}
+    doc = 0
+    for size in (300, 0, 40, 1, 700):
+        batch: dict[str, list] = {"postings": [], "lsh": []}
+        for _ in range(size):
+            doc += 1
+            for table, spread in (("postings", 2**62), ("lsh", 50)):
+                keys = rng.integers(-spread, spread, size=int(rng.integers(0, 9)), dtype=np.int64)
+                batch[table].append((keys if table == "postings" else keys.tolist(), doc))
+                rows[table] += [(int(k), doc) for k in keys]
+        runs.add(batch)
+    try:
+        for table in ("postings", "lsh"):
+            first = [(k.copy(), d.copy()) for k, d in runs.sorted_keys(table)]
+            assert table in runs.sorted and len(first) == runs.RUN_RANGES
+            flat = [
+                (k, d)
+                for keys, docs in first
+                for k, d in zip(keys.tolist(), docs.tolist(), strict=True)
+            ]
+            assert flat == sorted(rows[table])
+            bounds = runs.bounds[table].tolist()
+            for r, (keys, _) in enumerate(first):  # each range holds its own keys only
+                assert all(r == sum(b <= k for b in bounds) for k in keys.tolist())
+            again = list(runs.sorted_keys(table))
+            assert len(again) == len(first)
+            for (k0, d0), (k1, d1) in zip(first, again, strict=True):
+                assert k0.tolist() == k1.tolist() and d0.tolist() == d1.tolist()
+        # A pass left unfinished keeps nothing: the next one sorts again.
+        other = st.KeyRuns()
+        other.add({"postings": [(np.array([3, 1, 2]), 1)], "lsh": []})
+        next(other.sorted_keys("postings"))
+        assert "postings" not in other.sorted
+        assert [k for keys, _ in other.sorted_keys("postings") for k in keys.tolist()] == [1, 2, 3]
+        assert "postings" in other.sorted
+        other.close()
+    finally:
+        runs.close()
+
+
 def _postings(s: Store) -> list[tuple[int, int]]:
     """The stored ``(fingerprint, doc)`` rows in key order, as the scan reads them."""
     return [
@@ -728,3 +774,21 @@ def test_version_10_store_is_read_as_it_is_and_stamped_11_when_written(tmp_path)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION == 11 and s.keys_from() is None
         assert s.docs_sharing(fp.fingerprint(TEXT)) == {1: len(set(fp.fingerprint(TEXT)))}
+
+
+def test_a_record_pickles_to_an_equal_record_with_writable_fingerprints():
+    # index's workers send prepared records back pickled (Record.__reduce__: the fields in a
+    # tuple, the fingerprints as bytes); what arrives equals what was sent.
+    import pickle
+
+    r = prepare("a1", {"text": TEXT, "title": "T", "published": "2024-05-01"})
+    got = pickle.loads(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(got) is type(r)
+    for name in r.__slots__:
+        want, have = getattr(r, name), getattr(got, name)
+        if name == "sampled":
+            assert have.dtype == np.int64 and have.tolist() == want.tolist() and len(want) > 10
+            assert have.flags.writeable
+        else:
+            assert have == want, name
+    assert got.features is not None and got.terms is not None and got.title == "T"

@@ -151,6 +151,7 @@ def _outline_hash(w: str) -> int:
 
 
 # Each word's hash, kept: news vocabulary repeats, and a look-up is cheaper than hashing again.
+# These serve the plain-Python query (no numpy); the array path keeps :class:`_WordHashes`.
 _OUTLINES = WordMap(_outline_hash, limit=2_000_000)
 
 
@@ -177,7 +178,70 @@ def _shingles(text: str, n: int = NGRAM):  # numpy arrays, unannotated: see _gra
     norms = doc_of(text).norms  # the shared Doc: index and compare tokenise a text once
     if not norms:
         return np.zeros(0, dtype=np.int64)
-    return _grams(_hashes(norms, _OUTLINES), min(n, len(norms)))
+    words, rows = _word_rows(norms)
+    return _grams(words.outline[rows], min(n, len(norms)))
+
+
+class _WordHashes(dict):
+    """Word -> its row in ``outline`` and ``shape`` (uint64 arrays of the word's
+    :func:`_outline_hash` and :func:`_shape_hash`), a row added on a word's first look-up:
+    one look-up per word serves both hashes, and a small row number reaches numpy faster
+    than a 64-bit hash (an article's two hash arrays: 43 against 90-105 µs on
+    bench/scale.py's articles). Rows are written before their word is entered, under a
+    lock, and the arrays are read after the rows are found (growing copies them), so a
+    thread reading while another adds words finds every row it was given."""
+
+    __slots__ = ("lock", "n", "outline", "shape")
+
+    def __init__(self) -> None:
+        import threading
+
+        import numpy as np
+
+        super().__init__()
+        self.lock = threading.Lock()
+        self.n = 0
+        self.outline = np.zeros(1 << 12, dtype=np.uint64)
+        self.shape = np.zeros(1 << 12, dtype=np.uint64)
+
+    def __missing__(self, word: str) -> int:
+        import numpy as np
+
+        hashes = _outline_hash(word), _shape_hash(word)
+        with self.lock:
+            row = self.n
+            if row == len(self.outline):
+                more = np.zeros(row, dtype=np.uint64)
+                self.outline = np.concatenate((self.outline, more))
+                self.shape = np.concatenate((self.shape, more))
+            self.outline[row], self.shape[row] = hashes
+            self.n = row + 1
+            self[word] = row
+        return row
+
+
+_WORD_LIMIT = 2_000_000
+"""Words :class:`_WordHashes` keeps before it starts again empty (news vocabulary repeats)."""
+
+_words: list = [None, None]
+"""The current word map (made on first use: this module is imported without numpy), and
+the last ``(norms, map, rows)`` looked up (a prepared article's shingles and shapes read
+the same words)."""
+
+
+def _word_rows(norms: list[str]):  # numpy arrays, unannotated: see _grams
+    """``(map, rows)``: the :class:`_WordHashes` holding ``norms`` and their rows in it."""
+    import numpy as np
+
+    last = _words[1]
+    if last is not None and last[0] is norms:
+        return last[1], last[2]
+    words = _words[0]
+    if words is None or len(words) >= _WORD_LIMIT:
+        words = _words[0] = _WordHashes()
+    rows = np.fromiter(map(words.__getitem__, norms), dtype=np.intp, count=len(norms))
+    _words[1] = (norms, words, rows)
+    return words, rows
 
 
 def _hashes(norms: list[str], table: WordMap):
@@ -215,7 +279,8 @@ def _shapes(text: str):  # numpy arrays, unannotated: see _grams
     norms = doc_of(text).norms
     if len(norms) < SHAPE_NGRAM:
         return np.zeros(0, dtype=np.int64)
-    return _grams(_hashes(norms, _SHAPES), SHAPE_NGRAM)
+    words, rows = _word_rows(norms)
+    return _grams(words.shape[rows], SHAPE_NGRAM)
 
 
 def _grams(h, n: int):  # numpy arrays, unannotated: typing costs ``storytrace match`` start-up
@@ -239,12 +304,17 @@ def fingerprint(text: str, sh: list[int] | None = None) -> list[int]:
     The same passage in two articles keeps the same fingerprints wherever it
     stands (see the module's guarantees).
     """
+    return _fingerprint(text, sh).tolist()
+
+
+def _fingerprint(text: str, sh=None):  # numpy arrays, unannotated: see _grams
+    """:func:`fingerprint` as an int64 array (what the store keeps)."""
     import numpy as np
 
     exact = _shingles(text) if sh is None else np.asarray(sh, dtype=np.int64)
     words = exact if WINDOW == 1 else _winnowed(exact, WINDOW)
     both = (words, _winnowed(_shapes(text), SHAPE_WINDOW))
-    return unique_sorted(np.concatenate(both)).tolist()
+    return unique_sorted(np.concatenate(both))
 
 
 def sample_of(all_h: list[int], window: int = WINDOW) -> list[int]:

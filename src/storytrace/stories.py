@@ -22,6 +22,7 @@ import datetime as dt
 import heapq
 import json
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -237,13 +238,13 @@ class Terms:
     def __init__(self, vocab: Mapping[str, int] | None = None, size: int | None = None) -> None:
         """Start from ``vocab`` (term -> id) if given; new terms get ids from ``size`` (or
         the vocabulary's length) on, so a part of a larger vocabulary may be passed."""
-        from array import array
-
         self.ids: list[str] = []
         self.vocab: dict[str, int] = dict(vocab or {})
         self.size = len(self.vocab) if size is None else size
-        self.terms = array("q")
-        self.ks = array("q")
+        # 32-bit entries: ids count distinct terms, and no count reaches 2**31 in a text
+        # under the input limit (articles.MAX_BYTES); a first build holds them all along.
+        self.terms = array("i")
+        self.ks = array("i")
         self.lengths = array("q")
 
     def add(self, i: str, counts: Mapping[str, int]) -> None:
@@ -257,6 +258,19 @@ class Terms:
                 got[k] = self.id(keys[k])
         self.terms.extend(got)
         self.ks.extend(counts.values())
+
+    def add_packed(self, i: str, keys: list[str], ks: bytes) -> None:
+        """:meth:`add` of counts given as their terms and their counts' bytes (``ks``, an
+        ``array("i")``'s), as :func:`packed` sends them."""
+        self.ids.append(i)
+        self.lengths.append(len(keys))
+        vocab = self.vocab
+        got = list(map(vocab.get, keys))
+        if None in got:
+            for k in [k for k, v in enumerate(got) if v is None]:
+                got[k] = self.id(keys[k])
+        self.terms.extend(got)
+        self.ks.frombytes(ks)
 
     def id(self, term: str) -> int:
         """The term's id, a new one (the next free) for a term not seen yet."""
@@ -608,13 +622,22 @@ def score_table(
     rule runs on arrays: the focal names each side lacks are looked up among the
     other side's terms by sorted ``row * V + term`` keys.
     """
-    terms_ = Terms(basis.vocab if basis else None)
-    focal: list[list[int]] = []
-    years: list[list[int]] = []
+    gathered = TermRows(basis.vocab if basis else None)
     for i, counts, names, yrs in rows:
-        terms_.add(i, counts)
-        focal.append([terms_.id(t) for t in names])
-        years.append(sorted(terms_.id(y) for y in yrs))
+        gathered.add(i, counts, names, yrs)
+    return score_rows(gathered, top, floor, basis, published)
+
+
+def score_rows(
+    gathered: TermRows,
+    top: int = TOP_TERMS,
+    floor: float = CANDIDATE_LINK,
+    basis: Basis | None = None,
+    published: Mapping[str, object] | None = None,
+) -> ScoreTable:
+    """:func:`score_table` of rows already gathered (``basis``: the one they were gathered
+    with, its vocabulary included)."""
+    terms_, focal, years = gathered.terms, gathered.focal, gathered.years
     ids = terms_.ids
     size = terms_.size
     x = terms_.tfidf(top, (basis.n, basis.df) if basis else None)
@@ -662,6 +685,51 @@ def score_table(
         c,
         score,
     )
+
+
+class TermRows:
+    """The ``(id, terms, focal, years)`` rows :func:`score_table` reads, gathered: the term
+    counts in a :class:`Terms`, the focal names and years as its term ids. A first build
+    gathers them as it stores its articles (:mod:`storytrace.corpus`), from
+    :func:`packed` features, instead of reading every article's features JSON back."""
+
+    def __init__(self, vocab: Mapping[str, int] | None = None) -> None:
+        self.terms = Terms(vocab)
+        self.focal: list[list[int]] = []
+        self.years: list[list[int]] = []
+
+    def add(
+        self, i: str, counts: Mapping[str, int], names: Iterable[str], yrs: Iterable[str]
+    ) -> None:
+        self.terms.add(i, counts)
+        self._more(names, yrs)
+
+    def add_packed(self, i: str, packed_: tuple[str, bytes, list[str], list[str]]) -> None:
+        """:meth:`add` of :func:`packed` features (what a row of the stored JSON gives)."""
+        joined, ks, names, yrs = packed_
+        self.terms.add_packed(i, joined.split("\x00") if joined else [], ks)
+        self._more(names, yrs)
+
+    def _more(self, names: Iterable[str], yrs: Iterable[str]) -> None:
+        id_ = self.terms.id
+        self.focal.append([id_(t) for t in names])
+        self.years.append(sorted(id_(y) for y in yrs))
+
+
+def packed(f: Features) -> tuple[str, bytes, list[str], list[str]] | None:
+    """``f`` as a row of its stored JSON reads (terms in order, focal names and years
+    sorted), cheaper to send between processes and to read than JSON: the terms joined by
+    NUL, their counts as an ``array("i")``'s bytes. None if a term holds a NUL (no word
+    does: then the JSON is read).
+
+    >>> j, ks, names, yrs = packed(features("Storm hits Leeds\\nThe storm hit Leeds, Jo Bell"))
+    >>> j.split("\\x00"), list(array("i", ks)), names, yrs
+    (['storm', 'hits', 'leeds', 'hit', 'bell'], [2, 1, 4, 1, 2], ['bell', 'leeds'], [])
+    """
+    joined = "\x00".join(f.terms)
+    if f.terms and joined.count("\x00") != len(f.terms) - 1:
+        return None
+    return joined, array("i", f.terms.values()).tobytes(), sorted(f.focal), sorted(f.years)
 
 
 def _missing_share(
@@ -1814,11 +1882,15 @@ def stored_basis(store: Store) -> Basis | None:
     return Basis(n, df, cut, vocab)
 
 
-def full_state(store: Store, basis: Basis | None = None) -> dict:
+def full_state(
+    store: Store, basis: Basis | None = None, gathered: tuple[TermRows, list[int]] | None = None
+) -> dict:
     """Everything :meth:`Store.add_stories` keeps, computed from scratch: with a new basis,
-    or with ``basis`` (what an update must equal)."""
+    or with ``basis`` (what an update must equal). ``gathered``: the rows of the stored
+    features (with no basis) and their docs, in doc order, as the caller gathered them
+    (:func:`storytrace.corpus.update_stories` checks they are every stored article's)."""
     ids = store.ids()
-    docs: list[int] = []
+    docs: list[int] = [] if gathered is None else gathered[1]
 
     def rows() -> Iterator[tuple[str, dict, list, list]]:
         for d, value in store.iter_features():
@@ -1832,7 +1904,10 @@ def full_state(store: Store, basis: Basis | None = None) -> dict:
     # are given back before the features are read.
     store.release_memory()
     published = {ids[d]: p for d, p in when.items()}
-    t = score_table(rows(), basis=basis, published=published)
+    if gathered is None:
+        t = score_table(rows(), basis=basis, published=published)
+    else:
+        t = score_rows(gathered[0], basis=basis, published=published)
     store.release_memory()  # every article's features, read through the memory map
     holders = quote_holders(store, ids)
     links = story_links(store.edge_facts()) + quote_links(quote_groups(holders), when)
