@@ -184,6 +184,9 @@ def test_ctrl_c_is_one_line_and_status_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # A shell's background job starts with SIGINT ignored and a child inherits that;
+        # a terminal's Ctrl-C reaches a program started with the default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdin and proc.stdout and proc.stderr
     proc.stdin.write(jsonl({"id": "first", "text": QUOTED}).encode())

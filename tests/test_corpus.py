@@ -529,6 +529,9 @@ def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=err,
             start_new_session=True,
+            # A shell's background job starts with SIGINT ignored and a child inherits
+            # that; a terminal's Ctrl-C reaches a program started with the default.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
 
     def feed() -> None:
