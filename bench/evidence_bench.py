@@ -34,6 +34,24 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 34, the lead's run after every merge (main 1f974f1: clock times are no longer
+names or numbers, ``names._clock_word``; a lifted sentence's misread words count on the
+shared-passage path, lift16g), once per sample size, quiet machine, errors not read:
+``.venv/bin/python bench/evidence_bench.py --data /work/shared/data --part measure
+--per-event 12|40 --per-topic 12|40`` (39 s CPU each). Beside ecb12g's figures for main
+cd270f5 below (same pairs)::
+
+    pairs                          part          n   cd270f5  1f974f1  corpus cd270f5  1f974f1
+    ECB+ same event, other outlet  measure      115   0.870    0.887          0.870    0.878
+    ECB+ same event, other outlet  measure, 40  367   0.896    0.905          0.880    0.888
+    ECB+ other event, same topic   measure      120   0.167    0.175          0.133    0.150
+    ECB+ other event, same topic   measure, 40  400   0.185    0.190          0.155    0.152
+    PolNeAR same publisher         measure (dev) 150  0.007    0.007          0.007    0.007
+
+The tune part beside main (``--part tune --baseline-src``, the clock-time change alone): same
+event 0.864 -> 0.871, other event 0.045 -> 0.053 (25_2ecb / 25_13ecbplus: its focus rose from
+0.23 to 0.27 once "PM EDT" no longer diluted it). Targets (0.90 / 0.10) not met.
+
 Session 34 (2026-12-03, ecb12g): no change to the evidence rules; the story rule's
 attachment (``stories.attach``: a single article joins its nearest story only when their
 leads share a name; story rule 6) is in the stories ``index`` makes, which the corpus column

@@ -75,6 +75,27 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 34, 2026-12-03 (the lead, after every merge): main 1f974f1 at 100,000 alone on a quiet
+machine (load under 1.5, 08:33-08:44 UTC), ``HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
+.venv/bin/python bench/scale.py --n 100000 --workers 2 --text-dedup /tmp/tdvenv/bin/python
+--keep /tmp/s34-100k`` (text-dedup 0.4.0 in its own venv, as above)::
+
+    CPU s, index of all 100,000 (passages included): 187.2 vs datasketch 108.2: 1.73x
+      (session 32's quiet run of 3a508ea: 220.9 vs 90.4, 2.44x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 160.1 s, peak 1,319 MB; storytrace/text-dedup
+      1.17x CPU, 0.88x memory
+    peak memory of the index 1,159 vs datasketch 1,258 MB: 0.92x (target below 1: met);
+      summed over processes (PSS) 1,099 vs 1,254 MB, 0.88x
+    stages, first 99% (CPU s): store 26.3, candidates 7.9, align (this process) 25.4,
+      stories 30.3, the rest (reading, workers) 101.0; last 1% 4.3 (2.3%)
+    stories --json 17.1, export 8.7; story links: similar_pairs 7.85 vs scikit-learn
+      safe_sparse_dot 44.04 on the same 2,161,406 pairs: 0.18x (at least as fast: met)
+    pairs 4,252, near-duplicate and excerpt recall 1.000 / 1.000 (datasketch 0.995 / 0.001,
+      text-dedup near 0.993); the update equals a grouping anew: yes
+    match against this index: median 19 ms in-process; ``bench/cli_startup.py --articles
+      100000 --runs 9 --index /tmp/s34-100k/db``: ``storytrace match`` 78.8 ms wall
+      (78.3 CPU), ``--help`` 21.3 ms, ``python -c pass`` 12.1 ms
+
 Session 34, 2026-12-03 (scale16g): three exact cuts, every stored table the same as main's
 (all 19 tables row for row, the first 19,800 articles indexed by main and by this code, both
 before and after merging main 2397a2f). A first build's look-up key rows are grouped by range
