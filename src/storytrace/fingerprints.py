@@ -70,6 +70,7 @@ Example:
 
 from __future__ import annotations
 
+import _thread
 import sys
 from array import array
 from collections import namedtuple
@@ -223,6 +224,8 @@ class _WordHashes(dict):
 _WORD_LIMIT = 2_000_000
 """Words :class:`_WordHashes` keeps before it starts again empty (news vocabulary repeats)."""
 
+_NEW_MAP = _thread.allocate_lock()
+"""Held while a new :class:`_WordHashes` replaces the current one (``_thread``: no import cost)."""
 _words: list = [None, None]
 """The current word map (made on first use: this module is imported without numpy), and
 the last ``(norms, map, rows)`` looked up (a prepared article's shingles and shapes read
@@ -238,7 +241,12 @@ def _word_rows(norms: list[str]):  # numpy arrays, unannotated: see _grams
         return last[1], last[2]
     words = _words[0]
     if words is None or len(words) >= _WORD_LIMIT:
-        words = _words[0] = _WordHashes()
+        # Under a lock: threads starting together each made a map of their own, and the
+        # words of all but the last one made were lost to later look-ups.
+        with _NEW_MAP:
+            words = _words[0]
+            if words is None or len(words) >= _WORD_LIMIT:
+                words = _words[0] = _WordHashes()
     rows = np.fromiter(map(words.__getitem__, norms), dtype=np.intp, count=len(norms))
     _words[1] = (norms, words, rows)
     return words, rows
