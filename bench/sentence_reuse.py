@@ -591,6 +591,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np  # noqa: E402
 import xxhash  # noqa: E402
 from scale import make_corpus  # noqa: E402
 
@@ -610,7 +611,8 @@ def exact(text: str, n: int = 4) -> list[int]:
     norms = doc_of(text).norms
     if not norms:
         return []
-    return fp._grams(fp._hashes(norms, _EXACT), min(n, len(norms))).tolist()
+    hashes = np.fromiter(map(_EXACT.__getitem__, norms), dtype=np.uint64, count=len(norms))
+    return fp._grams(hashes, min(n, len(norms))).tolist()
 
 
 def before(text: str) -> set[int]:

@@ -252,15 +252,6 @@ def _word_rows(norms: list[str]):  # numpy arrays, unannotated: see _grams
     return words, rows
 
 
-def _hashes(norms: list[str], table: WordMap):
-    """Each word's hash from ``table`` (a uint64 array). The look-ups run in C by ``map``;
-    only a word not seen before calls back into Python (``WordMap.__missing__``). Read by
-    ``fromiter``: ``np.array`` of a list of ints above 2**63 cost a third more."""
-    import numpy as np
-
-    return np.fromiter(map(table.__getitem__, norms), dtype=np.uint64, count=len(norms))
-
-
 def _shape_hash(w: str) -> int:
     # A shape never equals a word's norm (no norm holds a control character).
     return xxhash.xxh64_intdigest(f"\x00{len(w)}:{w[0]}".encode())
