@@ -248,29 +248,25 @@ class Terms:
         self.lengths = array("q")
 
     def add(self, i: str, counts: Mapping[str, int]) -> None:
-        self.ids.append(i)
-        self.lengths.append(len(counts))
-        vocab = self.vocab
-        got = list(map(vocab.get, counts))  # C-level look-ups; new terms are few
-        if None in got:
-            keys = list(counts)
-            for k in [k for k, v in enumerate(got) if v is None]:
-                got[k] = self.id(keys[k])
-        self.terms.extend(got)
+        self._add_terms(i, counts)
         self.ks.extend(counts.values())
 
     def add_packed(self, i: str, keys: list[str], ks: bytes) -> None:
         """:meth:`add` of counts given as their terms and their counts' bytes (``ks``, an
         ``array("i")``'s), as :func:`packed` sends them."""
+        self._add_terms(i, keys)
+        self.ks.frombytes(ks)
+
+    def _add_terms(self, i: str, keys: Collection[str]) -> None:
+        """Row ``i``'s id, length and term ids, in the order of ``keys``."""
         self.ids.append(i)
         self.lengths.append(len(keys))
-        vocab = self.vocab
-        got = list(map(vocab.get, keys))
+        got = list(map(self.vocab.get, keys))  # C-level look-ups; new terms are few
         if None in got:
+            listed = list(keys)
             for k in [k for k, v in enumerate(got) if v is None]:
-                got[k] = self.id(keys[k])
+                got[k] = self.id(listed[k])
         self.terms.extend(got)
-        self.ks.frombytes(ks)
 
     def id(self, term: str) -> int:
         """The term's id, a new one (the next free) for a term not seen yet."""
