@@ -904,15 +904,10 @@ def _quoted_mask(doc: Doc) -> list[bool] | None:
     towards a shared passage as the sentence's."""
 
     def find() -> list[bool] | None:
-        long = [q for q in doc.quotations if _span_words(doc, q) >= QUOTE_MIN_WORDS]
+        long = [q for q in doc.quotations if doc.count_words(q) >= QUOTE_MIN_WORDS]
         return doc.token_mask(long) if long else None
 
     return doc.derived(("evidence", "quoted-mask"), find)
-
-
-def _span_words(doc: Doc, span: Span) -> int:
-    t0, t1 = doc.tokens_in(span)
-    return t1 - t0
 
 
 def _listed_mask(doc: Doc) -> list[bool] | None:

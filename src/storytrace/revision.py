@@ -87,11 +87,6 @@ class Revision(Record):
     reason: str = jfield("The grade in plain language.")
 
 
-def _words(doc: Doc, span: tuple[int, int]) -> int:
-    i, j = doc.tokens_in(span)
-    return j - i
-
-
 def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
     """The stretch is set off by punctuation on at least one side."""
     text = doc.text
@@ -115,7 +110,7 @@ def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _trim_edit(doc_a: Doc, doc_b: Doc, op: str, a: tuple, b: tuple) -> bool:
     doc, span = (doc_a, a) if op == "delete" else (doc_b, b)
-    return _words(doc, span) >= TRIM_MIN_WORDS or _is_clause(doc, span)
+    return doc.count_words(span) >= TRIM_MIN_WORDS or _is_clause(doc, span)
 
 
 def _junction(doc: Doc, span: tuple[int, int]) -> bool:
@@ -170,7 +165,7 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
     last = len(p.edits) - 1
     for k, e in enumerate(p.edits):
         if e.op == "equal":
-            c.equal += _words(doc_a, e.a)
+            c.equal += doc_a.count_words(e.a)
         elif e.op in ("insert", "delete"):
             if _trim_edit(doc_a, doc_b, e.op, e.a, e.b):
                 c.trims += 1
@@ -198,7 +193,7 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
             # calling that passage verbatim would be a claim no reader could check.
             c.trims += 1
         else:  # replace, synonym
-            c.replaced += max(_words(doc_a, e.a), _words(doc_b, e.b))
+            c.replaced += max(doc_a.count_words(e.a), doc_b.count_words(e.b))
             c.edits += 1
     return c
 

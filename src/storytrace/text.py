@@ -313,6 +313,11 @@ class Doc:
             raise ValueError(f"unknown mode {mode!r}: use 'inside' or 'overlap'")
         return i, max(i, bisect_left(self.starts, e))
 
+    def count_words(self, span: Span) -> int:
+        """How many tokens start inside the character span (:meth:`tokens_in`)."""
+        i, j = self.tokens_in(span)
+        return j - i
+
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A per-text analysis, computed once per Doc: ``compute()`` the first time
         ``key`` is asked for, the kept value after that. With :func:`doc_of` a batch that
