@@ -409,19 +409,14 @@ def _record_class() -> type[Record]:
             import numpy as np
 
             fields = [getattr(self, f) for f in self.__slots__]
-            sampled = fields[_SAMPLED]
+            sampled = fields[sampled_at]
             if isinstance(sampled, np.ndarray) and sampled.dtype == np.int64 and sampled.ndim == 1:
-                fields[_SAMPLED] = sampled.tobytes()
+                fields[sampled_at] = sampled.tobytes()
             return _record_of, tuple(fields)
 
     Record.__qualname__ = "Record"  # pickle finds it by name (index workers return them)
-    global _SAMPLED
-    _SAMPLED = Record.__slots__.index("sampled")
+    sampled_at = Record.__slots__.index("sampled")  # read by __reduce__
     return Record
-
-
-_SAMPLED = 3
-"""Where ``sampled`` stands among :class:`Record`'s fields (set with the class)."""
 
 
 def _record_of(*fields: object) -> Record:
