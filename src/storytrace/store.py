@@ -1969,8 +1969,8 @@ class KeyRuns:
     rows grouped by range of keys (:data:`RUN_RANGES` ranges), with where each range starts
     among them, so that a range is read back from every batch without the rest (memory
     holds one range's rows, about 1/:data:`RUN_RANGES` of all). The ranges' bounds are the
-    first batch's key quantiles (winnowed fingerprints are minima: their values are not
-    spread evenly)."""
+    first batch's key quantiles (winnowed shape keys are minima: keys are not spread
+    evenly)."""
 
     RUN_RANGES = 32
 
