@@ -585,9 +585,11 @@ def _doc_seeds(
 
 
 def _grams(ids: list[int], n: int, bits: int) -> tuple[np.ndarray, np.ndarray]:
-    """A text's n-gram keys sorted, and their positions in that order."""
+    """A text's n-gram keys sorted, and their positions in that order (a repeated n-gram's
+    positions in no set order: :func:`_match_grams`' hits are sorted later, and numpy's
+    default sort takes half the time of a stable one, 26 against 51 µs a BBC text)."""
     keys = _gram_array(ids, n, bits)
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys)
     return order, keys[order]
 
 
