@@ -504,6 +504,26 @@ def test_word_ids_kept_per_text_survive_a_full_map(monkeypatch: pytest.MonkeyPat
     clear_doc_cache()
 
 
+def test_stems_read_by_word_id_are_the_stems_of_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text's content stems are read by word id (_WordIds.stems); across a new generation
+    of the map, and when numbering a text fills it, they are the stems of its words."""
+    from storytrace import align
+    from storytrace.text import Doc
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    for limit in (10_000, 150, 40):
+        ids = align._WordIds()
+        monkeypatch.setattr(align, "WORD_IDS_LIMIT", limit)
+        monkeypatch.setattr(align, "_WORD_IDS", ids)
+        for text in (a, b, a):
+            doc = Doc(text)
+            assert align._doc_stems(doc) == [align._content_stem(w) for w in doc.norms]
+            assert len(ids.stems) == len(ids)
+            assert all(ids.stems[i] == align._content_stem(w) for w, i in ids.items())
+        assert (ids.generation > 0) == (limit < 10_000)
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.sets(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=60),

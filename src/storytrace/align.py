@@ -490,19 +490,23 @@ class _WordIds(dict):
     """Word -> id for the whole process, numbered in order of first sight, so a text's ids
     (and its seed n-grams) are computed once and kept on its Doc, whatever it is compared
     with. Past :data:`WORD_IDS_LIMIT` words the map starts again empty under a new
-    generation, which the kept values are keyed by."""
+    generation, which the kept values are keyed by. ``stems[i]`` is the content stem of the
+    word numbered ``i`` (:func:`_doc_stems`)."""
 
-    __slots__ = ("generation",)
+    __slots__ = ("generation", "stems")
 
     def __init__(self) -> None:
         super().__init__()
         self.generation = 0
+        self.stems: list[str | None] = []
 
     def __missing__(self, word: str) -> int:
         if len(self) >= WORD_IDS_LIMIT:
             self.clear()
+            self.stems.clear()
             self.generation += 1
         value = self[word] = len(self)
+        self.stems.append(_content_stem(word))
         return value
 
 
@@ -518,6 +522,18 @@ def _doc_ids(doc: Doc, generation: int) -> list[int]:
         return list(map(_WORD_IDS.__getitem__, doc.norms))
 
     return doc.derived(("word-ids", generation), number)
+
+
+def _doc_stems(doc: Doc) -> list[str | None]:
+    """The content stem (or None) of each token of ``doc``, read by its word id: a list index
+    per token instead of a look-up in a second map keyed by the word (on text seen for the
+    first time in a while both maps' look-ups mostly miss the CPU caches)."""
+    words = _WORD_IDS
+    generation = words.generation
+    ids = _doc_ids(doc, generation)
+    if words.generation != generation:  # this text's new words filled the map
+        return _content_stems(doc.norms)
+    return list(map(words.stems.__getitem__, ids))
 
 
 def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int], int | None]:
@@ -1021,7 +1037,7 @@ def _bags(doc: Doc, stretches: list[tuple[int, int]]) -> list[dict[str, int]]:
             # Stems, crude but language-agnostic: inflections of one word share a 6-letter
             # prefix. One stem (or None) per token, kept on the Doc.
             if stems is None:
-                stems = doc.derived("content-stems", lambda: _content_stems(doc.norms))
+                stems = doc.derived("content-stems", lambda: _doc_stems(doc))
             words = list(filter(None, stems[t[0] : t[1]]))
             # Most sentences repeat no stem: dict.fromkeys (in C) then gives Counter's dict.
             bag = dict.fromkeys(words, 1)
