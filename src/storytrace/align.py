@@ -526,8 +526,8 @@ def _doc_ids(doc: Doc, generation: int) -> list[int]:
 
 def _doc_stems(doc: Doc) -> list[str | None]:
     """The content stem (or None) of each token of ``doc``, read by its word id: a list index
-    per token instead of a look-up in a second map keyed by the word (on text seen for the
-    first time in a while both maps' look-ups mostly miss the CPU caches)."""
+    per token instead of a second look-up keyed by the word (compare_bench's alignment-only
+    rounds: 90 -> 38 µs a pair)."""
     words = _WORD_IDS
     generation = words.generation
     ids = _doc_ids(doc, generation)
