@@ -794,6 +794,28 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
         cmp.nothing  # noqa: B018
 
 
+def test_findings_are_summed_up_on_first_read() -> None:
+    """Bulk alignment (index, Spark) never reads the findings: compare leaves them unset
+    until read, and then they are what findings() of the comparison gives."""
+    import pickle
+
+    from storytrace.align import BULK, DEFAULT, findings
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    for options in (BULK, DEFAULT):
+        cmp = compare(a, b, options)
+        with pytest.raises(AttributeError):
+            object.__getattribute__(cmp, "findings")  # not summed up yet
+        copy = pickle.loads(pickle.dumps(cmp))  # pickling reads them
+        said = cmp.findings
+        assert said and said == findings(cmp) == copy.findings
+        assert said[0].startswith(f"{100 * cmp.coverage['a']:.0f}% of A")
+        assert cmp.to_dict()["findings"] == said
+    unset = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
+    assert unset.to_dict()["findings"] == ["The two articles share no passage."]
+
+
 MINISTERS = (
     "Ministers had to be sure local government could deliver without "
     '"unreasonable council tax increases", he added.'
