@@ -464,6 +464,34 @@ def test_every_member_says_what_put_it_in_its_story():
     assert by_size[1]["members"] == []
 
 
+def test_a_member_attached_by_a_shared_name_shows_the_member_it_shares_it_with():
+    """Found on ECB+ topic 5: an article attached to a story because its lead named the
+    team, as one member's did, was shown beside another member it scored higher with and
+    shared no name with (``shared: []``), so its evidence did not say why it was there."""
+    from storytrace.stories import membership
+
+    groups = [["hire", "fired", "signing"]]
+    scores = {("hire", "fired"): 0.4, ("signing", "fired"): 0.08, ("signing", "hire"): 0.05}
+    focal = {
+        "hire": ["sixers", "cheeks", "may"],
+        "fired": ["philly", "may"],
+        "signing": ["sixers", "dalembert", "july"],
+    }
+    why = membership(groups, scores, focal=focal)
+    got = why["signing"]
+    assert (got.joined_by, got.with_, got.score, got.shared) == (
+        "vocabulary",
+        "hire",
+        0.05,
+        ["sixers"],
+    )
+    # Without a shared name anywhere, the member it scores highest with, as before.
+    why = membership(groups, scores, focal={**focal, "signing": ["dalembert"]})
+    assert (why["signing"].with_, why["signing"].shared) == ("fired", [])
+    # Calendar words are no shared name ("may" is kept: a surname).
+    assert why["fired"].shared == ["may"] and why["fired"].with_ == "hire"
+
+
 def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeypatch):
     """_pair_arrays multiplies in tiles and _top_weights ranks a block of rows at a time to
     bound their memory: any tile or block size gives the bits of one product over

@@ -1408,8 +1408,9 @@ class Member(Record):
     A reuse edge or a shared quote between the two (the links that always put two
     articles in one story) comes first; else the member it scores highest with
     (:func:`pair_score`: the vocabulary of the two texts, lowered for lead names or
-    years one side lacks), which average-link grouping (:func:`average_link`) or
-    attachment to the nearest story (:func:`attach`) acted on.
+    years one side lacks) among those whose leads share a name with it, else among
+    all: what average-link grouping (:func:`average_link`) or attachment to the
+    nearest story (:func:`attach`, which needs such a shared name) acted on.
     """
 
     article: str = jfield("The article's id.")
@@ -1418,7 +1419,11 @@ class Member(Record):
         "vocabulary (their story score: similar words, the same lead names and years), or "
         "unknown (none of these links it to another member)."
     )
-    with_: str | None = jfield("The member it is linked to, or null when unknown.", key="with")
+    with_: str | None = jfield(
+        "The member it is linked to, or null when unknown. vocabulary: the member it scores "
+        "highest with among those whose leads share a name with it (`shared`), else among all.",
+        key="with",
+    )
     score: float | None = jfield(
         "vocabulary: the pair's story score (stories.pair_score; average-link joins groups "
         "whose mean score is at least stories.AVERAGE_LINK), with the corpus statistics the "
@@ -1464,21 +1469,26 @@ def membership(
             if a in of and of.get(b) == of[a] and a != b:
                 linked[kind][a].add(b)
                 linked[kind][b].add(a)
-    best: dict[str, tuple[float, str]] = {}
+    lead = {i: lead_names(names, CALENDAR) for i, names in (focal or {}).items()}
+    # Per article, the best partner overall ([0]) and among those sharing a lead name ([1]):
+    # the name is what let a lone article attach, so the evidence shows that pair.
+    best: dict[str, list[tuple[float, str] | None]] = defaultdict(lambda: [None, None])
     for (a, b), v in scores.items():
         if v > 0 and a in of and of.get(b) == of[a]:
+            named = not lead.get(a, set()).isdisjoint(lead.get(b, ()))
             for x, y in ((a, b), (b, a)):
-                if x not in best or (-v, y) < (-best[x][0], best[x][1]):
-                    best[x] = (v, y)
-    lead = focal or {}
+                for k in (0, 1) if named else (0,):
+                    was = best[x][k]
+                    if was is None or (-v, y) < (-was[0], was[1]):
+                        best[x][k] = (v, y)
     out = {}
     for i in sorted(of):
         kind = next((k for k in ("reuse", "quote") if linked[k][i]), None)
         if kind:
             out[i] = Member(i, kind, min(linked[kind][i]), None, [])
         elif i in best:
-            v, y = best[i]
-            shared = sorted((set(lead.get(i, ())) & set(lead.get(y, ()))) - CALENDAR)
+            v, y = best[i][1] or best[i][0]
+            shared = sorted(lead.get(i, set()) & lead.get(y, set()))
             out[i] = Member(i, "vocabulary", y, v, shared)
         else:
             out[i] = Member(i, "unknown", None, None, [])
