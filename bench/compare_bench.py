@@ -51,7 +51,7 @@ versions):
 - ``boilerplate._spans``: the rules' matches found before the paragraphs and unwrapped
   sentences (most texts a rule runs on have no match), hyphenated alternatives gate their
   rule (the bio rule "... is the (co-)host of" ran on 773 of the 800 texts for its literal
-  "is "): 151-161 -> 123-139 µs a text;
+  "is "; rules run a text 2.11 -> 1.21): 151-161 -> 123-139 µs a text;
 - ``align._grams``: numpy's default sort of a text's trigram keys, not a stable one (a
   repeated trigram's positions need no order: ``_runs`` sorts the hits): 51 -> 26 µs a text;
 - content stems read by word id (``_WordIds.stems``) instead of a second map keyed by the
@@ -107,13 +107,13 @@ quotation mark before the paragraphs: 9 of the 800 texts have none (apostrophes 
 with those made spaces and "'" (the same tokens and norms): 151-156 -> 158-168 µs a BBC text
 with "£" (the extra array steps cost what the ASCII path saves); (6) deciding more unrelated
 pairs from one text's name words against the other's capitalised words before finding the
-other's names: 4 of the 26 pairs the capitalised-word bound leaves. Leads not taken: ``gather`` could decide the verdict of an
-undecided unrelated pair rule by rule (its profiles, event vectors and vocabulary
-similarities computed only as far as the first rule that holds) and leave the rest to the
-first read, as ``compare`` does for coverage verdicts: at most the 139-197 µs a pair
-``gather`` takes in BULK; and ``spin.label`` reads every passage both ways, 1,149 µs a pair
-on the edited pairs (in a profile of those pairs 40% of it in ``are_synonyms``, mostly first
-look-ups of the inserted words).
+other's names: 4 of the 26 pairs the capitalised-word bound leaves. Leads not taken:
+``gather`` could decide the verdict of an undecided unrelated pair rule by rule (its
+profiles, event vectors and vocabulary similarities computed only as far as the first rule
+that holds) and leave the rest to the first read, as ``compare`` does for coverage verdicts:
+at most the 139-197 µs a pair ``gather`` takes in BULK; and ``spin.label`` reads every
+passage both ways, 1,149 µs a pair on the edited pairs (in a profile of those pairs 40% of
+it in ``are_synonyms``, mostly first look-ups of the inserted words).
 
 Results of 2026-12-03, session 32 (align16e, issue 16: the alignment-only row), load 6-9 on
 the 2 shared cores. Baseline: main at 34d4069 (``git archive 34d4069 src``). Two stages do less
