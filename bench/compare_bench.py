@@ -62,10 +62,13 @@ versions):
 Both versions in one process (``nice -n 5 .venv/bin/python bench/compare_versions.py
 BASE/src NEW/src --rounds 5 --pairs 200 --difflib``), twice: B/A by round 0.984, 0.891,
 1.015, 0.924, 0.963 (median 0.963; alignment 3,164 -> 3,005 CPU µs a pair at load 12) and,
-before the last change, 0.954, 1.041, 0.999, 0.964, 0.945 (median 0.964). So the row is
-about 4% cheaper, within the ±5% the load moves a round by; alignment / difflib 0.366x ->
-0.354x in the same chunks (difflib with each version's Doc: 1,144 -> 1,068 µs, the
-tokeniser's gain is in both rows). ``nice -n 5 .venv/bin/python bench/compare_bench.py
+before the last change, 0.954, 1.041, 0.999, 0.964, 0.945 (median 0.964); at the end with
+``--rounds 5 --pairs 400``: 0.859, 1.077, 0.917, 0.978, 0.870 (median 0.917; 3,550 -> 3,221
+µs at load 11), and ``--full --rounds 3 --pairs 200``: 1.015, 0.916, 0.987. So the row is
+about 4-8% cheaper, not much more than the ±5-8% the load moves a round by; alignment /
+difflib 0.366x -> 0.354x in the first run's chunks, 0.339x -> 0.360x in the 400-pair run's
+(difflib with each version's Doc: 1,144 -> 1,068 and 1,184 -> 1,117 µs: the tokeniser's
+gain is in both rows). ``nice -n 5 .venv/bin/python bench/compare_bench.py
 --pairs 400 --char-pairs 20 --corpus-texts 100``, each ``src`` on ``PYTHONPATH``, four runs
 alternating 10:15-10:21 UTC (load 8-12), CPU µs a pair::
 
