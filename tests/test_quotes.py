@@ -252,6 +252,31 @@ def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
     assert q.speaker_name == "Mr. Cruz"
 
 
+@pytest.mark.parametrize("parser", [False, True])
+def test_penn_treebank_quotation_marks_are_quotation_marks(parser: bool) -> None:
+    # ECB+ and other research corpora give text tokenised the Penn Treebank way: `` opens a
+    # quotation and '' closes it, with spaces inside the marks.
+    from storytrace.text import quoted_spans
+
+    t = (
+        "Her spokesman, Bill Tran, said, `` Whatever the motives, the mayor has faith. ''\n"
+        "The group promised to `` help people understand that habits can be changed ''."
+    )
+    want = [
+        "Whatever the motives, the mayor has faith.",
+        "help people understand that habits can be changed",
+    ]
+    assert [t[s:e] for s, e in quoted_spans(t)] == want
+    first, second = extract_quotes(t, parser=parser)
+    assert (first.kind, t[slice(*first.content)], first.speaker_name) == (
+        "direct",
+        want[0],
+        "Bill Tran",
+    )
+    # The quoted words are the promise's content, not a clause of its own inside them.
+    assert second.kind == "mixed" and want[1] in t[slice(*second.content)]
+
+
 def test_parser_finds_reporting_verbs_the_rules_miss() -> None:
     t = "The former senator demanded that the plan be withdrawn. Mr Smith said the vote was close."
     rules = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]

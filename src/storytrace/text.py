@@ -790,7 +790,8 @@ def quoted_spans(text: str) -> list[Span]:
     a sentence (a paragraph break the text lost: 'one. "Two').
 
     Two straight single marks (``''``, as in some wire copy) count as one
-    double mark, and a curly opening mark followed by a stray space still opens.
+    double mark, and so do two backticks (````` `` `````, the opening mark of text tokenised
+    the Penn Treebank way); a curly opening mark followed by a stray space still opens.
 
     >>> t = 'He said: “We will win.” Then ‘it’s over’, she said.'
     >>> [t[s:e] for s, e in quoted_spans(t)]
@@ -800,9 +801,12 @@ def quoted_spans(text: str) -> list[Span]:
 
 
 def _quotations(text: str) -> list[Span]:
-    # Same-length stand-in for '' so offsets stay valid: a zero-width space
-    # then a double mark.
+    # Same-length stand-ins for '' and `` (the closing and opening marks of text
+    # tokenised the Penn Treebank way, as ECB+ and other research corpora give it) so
+    # offsets stay valid: a zero-width space then a double mark; `` opens like a curly
+    # mark, whose stray space after it ("`` We will") such text always has.
     work = text.replace("''", _ZWSP + '"') if "''" in text else text
+    work = work.replace("``", _ZWSP + "“") if "``" in work else work
     spans: list[tuple[int, int]] = []
     for p_start, p_end in _paragraphs(work):
         _quoted_in_paragraph(work, p_start, p_end, spans)
