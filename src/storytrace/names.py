@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
-from operator import gt, itemgetter, or_
+from operator import gt, itemgetter, methodcaller, or_
 
 from storytrace.text import STOPWORDS, Doc
 
@@ -84,9 +84,13 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
 
 
+_POSSESSIVE = ("'s", "’s")
+_possessive = methodcaller("endswith", _POSSESSIVE)
+
+
 def bare(w: str) -> str:
     """``w`` without a possessive "'s" (norms have no line breaks, so no regex is needed)."""
-    return w[:-2] if w.endswith(("'s", "’s")) else w
+    return w[:-2] if w.endswith(_POSSESSIVE) else w
 
 
 # What a name does not start with (titles, function words, dates) or end with: one set each.
@@ -215,7 +219,7 @@ def _name_tokens(doc: Doc) -> list[bool]:
             if flags[k] and bare(norms[k]) not in named:
                 flags[k] = False
     n = len(flags)
-    for k in compress(range(n), flags):
+    for k in compress(range(n), map(_STAMP_WORDS.__contains__, norms)):
         w = norms[k]
         if (w in _CLOCK_WORDS and _clock_word(norms, k)) or (
             w in _WEEKDAY_SHORT and k + 1 < n and (norms[k + 1] in MONTHS or norms[k + 1].isdigit())
@@ -226,6 +230,7 @@ def _name_tokens(doc: Doc) -> list[bool]:
 
 # A dateline's short weekday before its date: "Thu Jun 13, 2013", "Thu, 10 Nov 2011".
 _WEEKDAY_SHORT = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_STAMP_WORDS = _WEEKDAY_SHORT | _CLOCK_WORDS
 
 
 def _capitals(doc: Doc) -> tuple[list[bool], list[bool], set[str], list[tuple[int, int]]]:
@@ -240,19 +245,25 @@ def _find_capitals(doc: Doc) -> tuple[list[bool], list[bool], set[str], list[tup
     # Per-token flags by C-level maps: a news text has thousands of tokens.
     firsts = list(map(text.__getitem__, doc.starts))
     caps = list(map(str.isupper, firsts))
-    lower = set(map(bare, compress(norms, map(str.islower, firsts))))
+    small = list(map(str.islower, firsts))
+    lower = set(compress(norms, small))
+    lower.update(list(map(bare, filter(_possessive, lower))))  # holds the bare forms too
     initial = _sentence_initial(doc)
-    typeset = _typeset_lines(doc, caps, lower)
+    typeset = _typeset_lines(doc, caps, small, lower)
     for s, e in typeset:
         initial[s:e] = [True] * (e - s)
     # A word that is capitalised away from a sentence start is a name wherever it stands,
     # unless the text also writes it in lower case ("Precious Six Garments" does not make
     # "Six factories closed" a name, nor "Wasilla Bible Church" the headline's "Church").
-    named = set(map(bare, set(compress(norms, map(gt, caps, initial))))) - lower
+    named = set(compress(norms, map(gt, caps, initial)))
+    named.update(list(map(bare, filter(_possessive, named))))
+    named -= lower
     return caps, initial, named, typeset
 
 
-def _typeset_lines(doc: Doc, caps: Sequence[bool], lower: set[str]) -> list[tuple[int, int]]:
+def _typeset_lines(
+    doc: Doc, caps: Sequence[bool], small: Sequence[bool], lower: set[str]
+) -> list[tuple[int, int]]:
     """Token ranges of the lines set in title case or capitals: their content words (at
     least :data:`TYPESET_WORDS` of two letters or more, not stop words) are all capitalised,
     and one of them is a word the text writes in lower case elsewhere ("Checks Into Rehab"
@@ -260,21 +271,22 @@ def _typeset_lines(doc: Doc, caps: Sequence[bool], lower: set[str]) -> list[tupl
     PM EDT"). A line of names ("Almunia, Lauren, Toure, Campbell") has neither: its
     capitals are names."""
     norms = doc.norms
+    # A lower-case content word rules a line out: prose has one in its first few words.
+    plain = list(map(gt, small, map(_NOT_CONTENT.__contains__, norms)))
     out = []
     for span in doc.paragraphs:
         t0, t1 = doc.tokens_in(span)
-        words = 0
-        witness = False
-        for k in range(t0, t1):  # prose meets a lower-case content word within a few
-            w = norms[k]
-            if len(w) > 1 and w[0].isalpha() and w not in _NOT_CONTENT:
-                if not caps[k]:
-                    break
-                words += 1
-                witness = witness or bare(w) in lower or _dated(norms, k)
-        else:
-            if words >= TYPESET_WORDS and witness:
-                out.append((t0, t1))
+        if any(plain[t0:t1]):
+            continue
+        words = [
+            k
+            for k in range(t0, t1)
+            if caps[k] and len(norms[k]) > 1 and norms[k] not in _NOT_CONTENT
+        ]
+        if len(words) >= TYPESET_WORDS and any(
+            bare(norms[k]) in lower or _dated(norms, k) for k in words
+        ):
+            out.append((t0, t1))
     return out
 
 
