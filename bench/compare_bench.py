@@ -51,7 +51,7 @@ versions):
 - ``boilerplate._spans``: the rules' matches found before the paragraphs and unwrapped
   sentences (most texts a rule runs on have no match), hyphenated alternatives gate their
   rule (the bio rule "... is the (co-)host of" ran on 773 of the 800 texts for its literal
-  "is "): 151-161 -> 123-139 µs a text;
+  "is "; rules run a text 2.11 -> 1.21): 151-161 -> 123-139 µs a text;
 - ``align._grams``: numpy's default sort of a text's trigram keys, not a stable one (a
   repeated trigram's positions need no order: ``_runs`` sorts the hits): 51 -> 26 µs a text;
 - content stems read by word id (``_WordIds.stems``) instead of a second map keyed by the
@@ -62,10 +62,13 @@ versions):
 Both versions in one process (``nice -n 5 .venv/bin/python bench/compare_versions.py
 BASE/src NEW/src --rounds 5 --pairs 200 --difflib``), twice: B/A by round 0.984, 0.891,
 1.015, 0.924, 0.963 (median 0.963; alignment 3,164 -> 3,005 CPU µs a pair at load 12) and,
-before the last change, 0.954, 1.041, 0.999, 0.964, 0.945 (median 0.964). So the row is
-about 4% cheaper, within the ±5% the load moves a round by; alignment / difflib 0.366x ->
-0.354x in the same chunks (difflib with each version's Doc: 1,144 -> 1,068 µs, the
-tokeniser's gain is in both rows). ``nice -n 5 .venv/bin/python bench/compare_bench.py
+before the last change, 0.954, 1.041, 0.999, 0.964, 0.945 (median 0.964); at the end with
+``--rounds 5 --pairs 400``: 0.859, 1.077, 0.917, 0.978, 0.870 (median 0.917; 3,550 -> 3,221
+µs at load 11), and ``--full --rounds 3 --pairs 200``: 1.015, 0.916, 0.987. So the row is
+about 4-8% cheaper, not much more than the ±5-8% the load moves a round by; alignment /
+difflib 0.366x -> 0.354x in the first run's chunks, 0.339x -> 0.360x in the 400-pair run's
+(difflib with each version's Doc: 1,144 -> 1,068 and 1,184 -> 1,117 µs: the tokeniser's
+gain is in both rows). ``nice -n 5 .venv/bin/python bench/compare_bench.py
 --pairs 400 --char-pairs 20 --corpus-texts 100``, each ``src`` on ``PYTHONPATH``, four runs
 alternating 10:15-10:21 UTC (load 8-12), CPU µs a pair::
 
@@ -102,13 +105,18 @@ shortcut for trigrams found once and ``_runs`` sorting one combined int64 key in
 ``lexsort``: 88, 81 -> 76, 86 µs a pair (no gain beyond the noise); (3) the sentence
 splitter's two loops as one: 36.0, 38.6 -> 35.3, 36.9 µs a text; (4) a search for any
 quotation mark before the paragraphs: 9 of the 800 texts have none (apostrophes count),
-30.7 -> 32.1 µs a text. Leads not taken: ``gather`` could decide the verdict of an
-undecided unrelated pair rule by rule (its profiles, event vectors and vocabulary
-similarities computed only as far as the first rule that holds) and leave the rest to the
-first read, as ``compare`` does for coverage verdicts: at most the 139-197 µs a pair
-``gather`` takes in BULK; and ``spin.label`` reads every passage both ways, 1,149 µs a pair
-on the edited pairs (in a profile of those pairs 40% of it in ``are_synonyms``, mostly first
-look-ups of the inserted words).
+30.7 -> 32.1 µs a text; (5) a text whose only characters past ASCII are ones no token holds
+("£", curly double quotes, dashes) and the apostrophes "’" "ʼ" tokenised as the ASCII text
+with those made spaces and "'" (the same tokens and norms): 151-156 -> 158-168 µs a BBC text
+with "£" (the extra array steps cost what the ASCII path saves); (6) deciding more unrelated
+pairs from one text's name words against the other's capitalised words before finding the
+other's names: 4 of the 26 pairs the capitalised-word bound leaves. Leads not taken:
+``gather`` could decide the verdict of an undecided unrelated pair rule by rule (its
+profiles, event vectors and vocabulary similarities computed only as far as the first rule
+that holds) and leave the rest to the first read, as ``compare`` does for coverage verdicts:
+at most the 139-197 µs a pair ``gather`` takes in BULK; and ``spin.label`` reads every
+passage both ways, 1,149 µs a pair on the edited pairs (in a profile of those pairs 40% of
+it in ``are_synonyms``, mostly first look-ups of the inserted words).
 
 Results of 2026-12-03, session 32 (align16e, issue 16: the alignment-only row), load 6-9 on
 the 2 shared cores. Baseline: main at 34d4069 (``git archive 34d4069 src``). Two stages do less
