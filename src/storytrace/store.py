@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "7"
+STORY_RULE = "8"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -80,7 +80,8 @@ anchor is compared (rule 4 could skip one when three or more shared it). 6: a si
 article joins its nearest story only when their leads share a name (``stories.attach``).
 7: an article's focal names are the names of its headline and lead as
 ``names.mentions`` finds them (no weekday, month, clock time's "PM EDT", word that only
-opens a sentence or headline-case word), see :data:`FEATURES_RULE`."""
+opens a sentence or headline-case word), see :data:`FEATURES_RULE`. 8: average-link joins
+groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09)."""
 
 FEATURES_RULE = "7"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
