@@ -47,6 +47,15 @@ beside main e32a951 in the same session, one run each, both parts read once at t
     this measure (225+400) default    0.827 0.970 0.893    211     189     64       0
     this measure (225+400) nearest, no name 0.822 0.978 0.893  187   213     64       0
 
+Session 35, the lead: ``stories.AVERAGE_LINK`` 0.09 -> 0.10, set on the ECB+ tune topics for
+rule 7's names (``bench/ecbplus.py``), then once, main (0.09) and this (0.10), same command::
+
+    part / rule                        B3 P  B3 R B3 F1  alone grouped groups BBC+ECB
+    main tune (271+400) default       0.877 0.982 0.927    182     217     71       1
+    main measure (225+400) default    0.827 0.970 0.893    211     189     64       0
+    this tune (271+400) default       0.961 0.987 0.974    191     208     69       1
+    this measure (225+400) default    0.868 0.970 0.916    214     186     65       0
+
 Session 33's table (main ``ae61615``: ``default`` was then ``nearest, no name``, and ``lead
 name`` the bench's own copy of the rule, with weekdays) had the same figures. On ECB+ alone
 (``bench/ecbplus.py``, all odd topics clustered together) the rule keeps one tune document
