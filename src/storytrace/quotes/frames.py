@@ -242,7 +242,15 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 # 'though Lynch notes they were appointed before': a name, the verb and a
                 # pronoun subject.
                 or (
-                    _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)
+                    (
+                        _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)
+                        # 'Corbett claims he and Barker differ ...': a name opening the
+                        # sentence, not a determiner ('The claims he made').
+                        or (
+                            (first := _FIRST_WORD.fullmatch(text, u0, c0)) is not None
+                            and first.group(1).lower() not in _NOT_FIRST_NAMES
+                        )
+                    )
                     and _PRONOUN_NEXT.match(text, c1, u1)
                 )
                 # '..., The Wall Street Journal reports.': closing the sentence after
@@ -366,6 +374,14 @@ _QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
 _NAME_OR_PRONOUN_BEFORE = lazy_compile(
     r"(?:(?<![.!?]\s)\b[A-Z][a-z][\w’'\-]*|\b(?:he|she|they|He|She|They))\s+$"
 )
+_NOT_FIRST_NAMES = (
+    DETERMINERS
+    | QUANTIFIERS
+    | NP_STOP
+    | NOT_NAME
+    | {"such", "other", "similar", "false", "recent", "earlier", "previous", "new", "old"}
+)
+_FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
     r",[”’\"]?\s+(?:the\s+|The\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,5}\s+$"
@@ -480,8 +496,10 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
             word.endswith("ed")
             and (low_before := _LOWER_BEFORE.search(before))
-            # 'though she noted clients are ...': after a subject pronoun, a verb.
-            and low_before.group(0).split()[0] not in SUBJECT_PRONOUNS | {"who", "which"}
+            # 'though she noted clients are ...': after a subject pronoun, a verb;
+            # 'have predicted rates will drop': after a perfect's auxiliary too.
+            and low_before.group(0).split()[0]
+            not in SUBJECT_PRONOUNS | {"who", "which", "have", "has", "had"}
             and _PLURAL_NEXT.match(text, c1, u1)
         ):
             # '271 pledged delegates', 'the announced plan': an adjective.
@@ -912,6 +930,10 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     text = ctx.text
     f1, i0, c0 = outer[3], inner[2], inner[0][0]
     between = _NESTED.fullmatch(text, f1, c0)
+    if between and _COORDINATED.search(text, max(f1, c0 - 30), c0):
+        # 'The WTO said that many countries support the change and stressed that
+        # ...': a second verb of the same subject, coordinated; its own attribution.
+        return False
     if between:
         # 'that Trump had claimed': the inner subject, perhaps with its auxiliaries.
         s, e = between.span(1)
