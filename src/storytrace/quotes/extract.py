@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from storytrace.quotes.document import Context
+from storytrace.quotes.document import Context, bare_headline
 from storytrace.quotes.frames import (
     as_frame,
     attribute_unit,
@@ -47,8 +47,9 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
     prev: Quote | None = None
     prev_unit_end = -1
     turn_end = -1
+    head = bare_headline(doc)
     for u0, u1 in ctx.units:
-        if u0 < turn_end:
+        if u0 < turn_end or (head is not None and head[0] <= u0 and u1 <= head[1]):
             continue
         found, end = transcript_turns(ctx, u0, u1)
         turn_end = max(turn_end, end)
@@ -113,7 +114,7 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         # organisation's is typed so in its earlier quotes too.
         if q.speaker_name in ctx.organisations and q.speaker_type == "unknown":
             q.speaker_type = "organisation"
-    out = _utterances(ctx, quotes, continuations)
+    out = _utterances(text, quotes, continuations)
     speaker_evidence(text, out)
     return out
 
@@ -160,26 +161,11 @@ def speaker_evidence(text: str, quotes: list[Quote]) -> None:
         q.named_at = None if at is None else (at, at + len(name))
 
 
-def _narrated(ctx: Context, end: int, start: int) -> bool:
-    """Whether a sentence of the narrator's own (a unit of four words or more with no
-    quotation) stands between the end of one quote and the start of the next: '“A.”
-    It took ten hours before he knew. “B.”' are two stretches of quotation, not one
-    utterance run on."""
-    k = bisect_left(ctx.unit_starts, end)
-    while k < len(ctx.units) and ctx.units[k][1] <= start:
-        u0, u1 = ctx.units[k]
-        if not ctx.segments_in(u0, u1) and ctx.count_words(u0, u1) >= 4:
-            return True
-        k += 1
-    return False
-
-
-def _utterances(ctx: Context, quotes: list[Quote], continuations: set[int]) -> list[Quote]:
+def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list[Quote]:
     """Join the pieces of one utterance: a quote interrupted by its frame
     ('"A," she said. "B."': the same cue) and a quote continued in the next
-    sentence of the paragraph (same speaker, no cue of its own, no sentence of the
-    narrator's between; a quotation does not continue reported speech)."""
-    text = ctx.text
+    sentence of the paragraph (same speaker, no cue of its own; a quotation does not
+    continue reported speech)."""
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
@@ -191,7 +177,6 @@ def _utterances(ctx: Context, quotes: list[Quote], continuations: set[int]) -> l
             and out[-2].kind != "indirect"
             and out[-2].speaker_name == q.speaker_name
             and "\n" not in text[out[-2].content[1] : q.content[0]]
-            and not _narrated(ctx, out[-2].content[1], q.content[0])
         ):
             # '“A,” DuVernay said, emphasizing why the past matters. “B.”': the
             # quotation runs on from the direct quote, past the participle's clause.
@@ -206,7 +191,6 @@ def _utterances(ctx: Context, quotes: list[Quote], continuations: set[int]) -> l
                 and q.speaker == last.speaker
                 and last.kind != "indirect"
                 and "\n" not in text[last.content[1] : q.content[0]]
-                and not _narrated(ctx, last.content[1], q.content[0])
             )
         ):
             last.parts.append(q.content)

@@ -381,6 +381,7 @@ _NOT_FIRST_NAMES = (
     | NOT_NAME
     | {"such", "other", "similar", "false", "recent", "earlier", "previous", "new", "old"}
 )
+_NAMES_JOINED = lazy_compile(r"[”’\"',.]*\s*(?:,|and|or|but)?\s*[“‘\"']*")
 _FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
@@ -1625,6 +1626,24 @@ def _pieces(
         after = (listener, after[1])
     if after is not None:
         after = _drop_narration(ctx, _drop_appositive(ctx, after))
+    if (
+        after is not None
+        and " " not in text[cue[0] : cue[1]]
+        and CUE_FORMS.get(text[cue[0] : cue[1]].lower()) in NAMING
+        and (segs := ctx.segments_in(*after))
+        and segs[0][0] - after[0] <= 60
+        and segs[0][1] < after[1]
+    ):
+        # 'Obama called inversions “unpatriotic,” and his administration has …': the
+        # naming phrase ends with its quoted words ('“pathetic” and “dangerous”' are
+        # one phrase).
+        k = 0
+        while k + 1 < len(segs) and _NAMES_JOINED.fullmatch(text, segs[k][1], segs[k + 1][0]):
+            k += 1
+        end = segs[k][1]
+        while end < after[1] and text[end] in "”’\"'":
+            end += 1
+        after = (after[0], end)
     if after is not None and ctx.count_words(*after) == 1 and not _has_quote(ctx, *after):
         # 'maintained above-average costs for raising that money': one word left
         # after the frame is no reported clause.
