@@ -304,6 +304,15 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
         ):
             # 'a fundraising call', 'an incendiary press conference': nouns.
             continue
+        if (
+            lemma == "press"
+            and not _PRESS_REQUEST.match(text, c1, u1)
+            and not _has_quote(ctx, c1, min(u1, c1 + 60))
+        ):
+            # 'to adopt the recommendations and press them on EU governments': pushing
+            # something on someone; a request needs its infinitive ('pressed him to
+            # resign'), 'for' or a clause.
+            continue
         if lemma == "call" and (on_to := _ON_TO.match(text, c1, u1)) is not None:
             # 'Palmieri called on Trump to stop attacking Machado': a request.
             c1 = on_to.end(1)
@@ -358,7 +367,9 @@ _BEFORE_VERB = (
 _ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
 _LISTENER_TO = lazy_compile(
-    r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?(?=to\s+[“\"‘]?[a-z])"
+    r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?"
+    # 'called on British firms not to simply “cut and run”': a negated infinitive.
+    r"(?=(?:not\s+|never\s+)?to\s+[“\"‘]?[a-z])"
 )
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
@@ -380,6 +391,10 @@ _NOT_FIRST_NAMES = (
     | NP_STOP
     | NOT_NAME
     | {"such", "other", "similar", "false", "recent", "earlier", "previous", "new", "old"}
+)
+_PRESS_REQUEST = lazy_compile(
+    r"\s+(?:for\b|that\b|(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]|(?:[\w’'.\-]+\s+){1,3}?"
+    r"(?:on|about)\s+(?:whether|why|how|what)\b)"
 )
 _NAMES_JOINED = lazy_compile(r"[”’\"',.]*\s*(?:,|and|or|but)?\s*[“‘\"']*")
 _FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
@@ -1105,9 +1120,19 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
         or len(words) > (25 if long_ok else 12)
         or (not long_ok and e - c1 > 100)
         or words[-1].lower() in _NOT_SOURCES
+        # 'ranks countries according to the steps they are taking': in accordance
+        # with, not a source.
+        or next((w.lower() for w in words if w.lower() not in DETERMINERS), "") in _MEASURES
     ):
         return named
     return s, e
+
+
+_MEASURES = _NOT_SOURCES | set(
+    """steps rules rule needs need size age income incomes performance criteria ability merit
+    law laws guidelines instructions preference preferences taste tastes type types severity
+    weight height importance""".split()
+)
 
 
 _NOT_PREDICATE = lazy_compile(
@@ -1769,6 +1794,9 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
 _NARRATION = lazy_compile(
     r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
     r"|,\s+when\s+there\s"
+    # '..., although others feel the Bank may still ...': another source's view.
+    r"|,\s+(?:although|though|but)\s+(?:others|some|many|critics|analysts|economists|experts"
+    r"|observers|opponents)\s"
     # 'pledging to make America great again, while taking slams at ...', '..., while
     # about 4 in 10 want one with experience': a contrast the narrator adds.
     r"|,\s+(?:while|whereas)\s"
