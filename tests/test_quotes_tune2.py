@@ -2,8 +2,8 @@
 second tune set (``bench/quote_eval/tune2``: BBC business, sport, entertainment and tech
 copy): an -ed cue after a perfect's auxiliary is a verb; a noun-like cue after a name
 opening the sentence; two coordinated frames; a naming frame ends with its quoted words;
-a request's negated infinitive; 'press' and 'according to' in other senses; 'recommend
-that'; a bare headline; and speakers named by an acronym, an apposition, a reflexive or a
+a request's negated infinitive; 'press' and 'according to' in other senses; a bare
+headline; and speakers named by an acronym, an apposition, a reflexive or a
 report. The texts are our own; each case was wrong before this pass with the rules (the
 parser path already found the first two frames); the rules and the parser give the same
 answer."""
@@ -39,13 +39,6 @@ def _speakers(text: str, parser: bool) -> list[tuple[str, str | None]]:
         (
             "The show ended in May. Hartley claims she and her sister never fought on set.",
             "she and her sister never fought on set",
-        ),
-        # 'according to' in the sense of 'in accordance with' names no source; the
-        # attribution is the report's.
-        (
-            "The report recommends that councils sort streets according to the steps they "
-            "take on litter.",
-            "councils sort streets according to the steps they take on litter",
         ),
     ],
 )
@@ -102,7 +95,10 @@ def test_content_ends(text: str, content: str, parser: bool) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # Pushing something on someone is no request (the parser path: a guard).
+        # 'according to' in the sense of 'in accordance with' names no source.
+        "It also recommends that the board draw up a table which ranks clubs according to the "
+        'steps they are taking, effectively "naming and shaming".',
+        # Pushing something on someone is no request.
         "It is up to Reyes to adopt the proposals and press them on member states.",
         # A headline written as one holds no quote.
         "Keeper says penalty call was wrong\n\nThe match ended in a draw on Sunday.",

@@ -393,7 +393,8 @@ _NOT_FIRST_NAMES = (
     | {"such", "other", "similar", "false", "recent", "earlier", "previous", "new", "old"}
 )
 _PRESS_REQUEST = lazy_compile(
-    r"\s+(?:for\b|that\b|(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]|(?:[\w’'.\-]+\s+){1,3}?"
+    r"\s+(?:for\b|(?:[\w’'.\-]+\s+){0,4}?that\b|(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]"
+    r"|(?:[\w’'.\-]+\s+){1,3}?"
     r"(?:on|about)\s+(?:whether|why|how|what)\b)"
 )
 _NAMES_JOINED = lazy_compile(r"[”’\"',.]*\s*(?:,|and|or|but)?\s*[“‘\"']*")

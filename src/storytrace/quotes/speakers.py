@@ -1202,9 +1202,7 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
 _APPOSED_NAME = lazy_compile(
     r",\s+(?:the\s+)?((?:[A-Z][\w’'&\-]*\.?\s+){0,3}[A-Z][\w’'&\-]*),\s*(?:has\s+|had\s+|also\s+)*$"
 )
-_CLOSING_NAME = lazy_compile(
-    r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)\s*(?:[.,;]|$)"
-)
+_CLOSING_NAME = lazy_compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)\s*(?:[.,;]|$)")
 _REFLEXIVE = lazy_compile(r"\s+(?:itself|himself|herself|themselves)$")
 
 
