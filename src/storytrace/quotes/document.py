@@ -79,6 +79,9 @@ class Context:
     # Acronyms and the name the text spells each out as ('BRC': 'British Retail
     # Consortium'), or None: found once per acronym.
     acronyms: dict[str, str | None] = field(default_factory=dict)
+    # One-word company names and the full name the text gives them ('Cairn': 'Cairn
+    # Energy'), found once per text.
+    companies: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)

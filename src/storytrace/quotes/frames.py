@@ -397,7 +397,10 @@ _PRESS_REQUEST = lazy_compile(
     r"|(?:[\w’'.\-]+\s+){1,3}?"
     r"(?:on|about)\s+(?:whether|why|how|what)\b)"
 )
-_NAMES_JOINED = lazy_compile(r"[”’\"',.]*\s*(?:,|and|or|but)?\s*[“‘\"']*")
+_NAMES_JOINED = lazy_compile(
+    r"[”’\"',.]*\s*(?:,|(?:and|or|but)(?:\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?:a|an|the|his|her|its|their)"
+    r"(?:\s+[a-z][\w’'\-]*){1,2})?)?\s*[“‘\"']*"
+)
 _FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
@@ -946,6 +949,16 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     through what she calls a “war of words”'."""
     text = ctx.text
     f1, i0, c0 = outer[3], inner[2], inner[0][0]
+    if (
+        inner[1] is not None
+        and inner[1][0] == i0
+        and text[f1:i0].strip() in ("", "that")
+        and CUE_FORMS.get(text[outer[0][0] : outer[0][1]].split()[0].lower()) not in TRANSITIVE
+        and text[c0 : inner[0][1]].split()[0] not in PARTICIPLES
+    ):
+        # 'It also said the Indian government had told it to pay a tax': the inner
+        # frame's subject opens the outer content; the whole clause is what was said.
+        return True
     between = _NESTED.fullmatch(text, f1, c0)
     if between and _COORDINATED.search(text, max(f1, c0 - 30), c0):
         # 'The WTO said that many countries support the change and stressed that

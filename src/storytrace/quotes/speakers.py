@@ -1189,7 +1189,7 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = author
     _resolve_name(ctx, q, earlier)
     if q.speaker_name is not None:
-        q.speaker_name = _spelled_out(ctx, q.speaker_name)
+        q.speaker_name = _company_name(ctx, _spelled_out(ctx, q.speaker_name))
     if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
         q.speaker_name = None
@@ -1296,6 +1296,34 @@ def _spelled_out(ctx: Context, name: str) -> str:
                 ctx.acronyms.setdefault(initials, " ".join(run))
     full = ctx.acronyms.get(acronym)
     return f"{full} ({acronym})" if full else name
+
+
+_COMPANY_SUFFIXES = """Energy Group Holdings Plc PLC Corp Corporation Inc Ltd Airlines Airways
+    Motors Motor Bank Oil Petroleum Telecom Pharmaceuticals Resources Mining Capital Partners
+    Entertainment Media Foods Industries Technologies Systems Communications Networks
+    Insurance Electric Steel Chemicals Brands Stores Gas Power Software Music Records
+    Investments Securities Financial Semiconductor""".split()
+_COMPANY = lazy_compile(
+    r"(?<![\w’'\-])([A-Z][\w’'&\-]+)\s+(?:" + "|".join(_COMPANY_SUFFIXES) + r")(?![\w’'\-])"
+)
+
+
+def _company_name(ctx: Context, name: str) -> str:
+    """A company's one-word name as the article writes it in full: "Cairn said" after
+    "Shares in Cairn Energy" is Cairn Energy (a first word followed by a company
+    suffix such as Energy, Group or Airlines; never a person's name). The text is read
+    once, on the first one-word speaker."""
+    if " " in name or not name[:1].isupper() or name in ctx.persons:
+        return name
+    if "" not in ctx.companies:
+        ctx.companies[""] = ""
+        for m in _COMPANY.finditer(ctx.text):
+            ctx.companies.setdefault(m.group(1), m.group(0))
+    full = ctx.companies.get(name)
+    if not full or first_names().get(name.lower()) is not None:
+        return name
+    ctx.organisations.add(full)
+    return full
 
 
 def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
