@@ -15,7 +15,14 @@ from storytrace.quotes.frames import (
     transcript_turns,
     trim_span,
 )
-from storytrace.quotes.lexicon import ANY_CUE, CUE_FORMS, PRONOUNS, RELATIVES
+from storytrace.quotes.lexicon import (
+    ANY_CUE,
+    CUE_FORMS,
+    ORG_DESCRIPTORS,
+    PERSON_HEADS,
+    PRONOUNS,
+    RELATIVES,
+)
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
@@ -114,9 +121,70 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         # organisation's is typed so in its earlier quotes too.
         if q.speaker_name in ctx.organisations and q.speaker_type == "unknown":
             q.speaker_type = "organisation"
+    _lede_organisation(ctx, quotes)
     out = _utterances(text, quotes, continuations)
     speaker_evidence(text, out)
     return out
+
+
+# Heads of an unnamed organisation that a news lede names only later: 'an anti-fraud
+# agency has said', 'a charity has warned'.
+_LEDE_HEADS = ORG_DESCRIPTORS | set(
+    """agency consultancy charity watchdog think-tank lobby organisation organization
+    association institute federation trust""".split()
+)
+_INDEFINITE = lazy_compile(r"(?:an?|one)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)")
+
+
+def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
+    """'New safeguards have led fraudsters to the internet, an anti-fraud agency has
+    said. / Anti-fraud consultancy Retail Decisions says …': an organisation left
+    unnamed in the article's first sentence is the named organisation quoted next,
+    within a few sentences (the news lede names its source later)."""
+    text = ctx.text
+    paras = ctx.doc.paragraphs
+    head = bare_headline(ctx.doc)
+    body = paras[1][0] if head is not None and len(paras) > 1 else (paras[0][0] if paras else 0)
+    k = bisect_left(ctx.unit_starts, body)
+    if k >= len(ctx.units):
+        return
+    lede = ctx.units[k]
+    for i, q in enumerate(quotes):
+        if q.content[0] >= lede[1]:
+            break
+        if q.speaker is None or q.content[0] < lede[0]:
+            continue
+        phrase = text[q.speaker[0] : q.speaker[1]]
+        m = _INDEFINITE.fullmatch(phrase.lower())
+        if m is None or m.group(1) not in _LEDE_HEADS or q.speaker_name not in (None, phrase):
+            continue
+        later = next(
+            (
+                p
+                for p in quotes[i + 1 :]
+                if p.speaker is not None
+                and p.speaker_name
+                # An organisation, or a name written with an organisation's description
+                # ('Anti-fraud consultancy Retail Decisions').
+                and (
+                    p.speaker_type == "organisation"
+                    or (
+                        bool(
+                            (words := set(text[p.speaker[0] : p.speaker[1]].lower().split()))
+                            & _LEDE_HEADS
+                        )
+                        and not words & PERSON_HEADS
+                    )
+                )
+                and p.speaker_name[:1].isupper()
+                and p.speaker_name.lower() not in PRONOUNS
+                and p.content[0] - q.content[1] < 800
+                and text[p.speaker[0] : p.speaker[1]][:1].isupper()
+            ),
+            None,
+        )
+        if later is not None:
+            q.speaker_name, q.speaker_type = later.speaker_name, "organisation"
 
 
 def speaker_evidence(text: str, quotes: list[Quote]) -> None:

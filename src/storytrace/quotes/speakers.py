@@ -1647,6 +1647,26 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             else _named_subject(ctx, s)
             or _subject_organisation(ctx, s, plural=False, any_named=True)
         )
+        if (
+            org is not None
+            and org.lower().split()[-1] in ORG_DESCRIPTORS
+            and not any(w[:1].isupper() for w in org.split()[1:])
+        ):
+            # 'The company said … A spokesman for the firm said': the organisation that
+            # description was resolved to, not the description.
+            org = next(
+                (
+                    p.speaker_name
+                    for p in reversed(earlier)
+                    if p.speaker is not None
+                    and p.speaker_name
+                    and text[p.speaker[0] : p.speaker[1]].lower().removeprefix("the ")
+                    == org.lower().removeprefix("the ")
+                    and p.speaker_name[:1].isupper()
+                    and p.speaker_name.lower() != org.lower()
+                ),
+                org,
+            )
         if org is not None and not (
             org in ctx.persons
             or name_gender(ctx, org)
