@@ -268,6 +268,18 @@ def test_outlet_and_published_win_over_aliases() -> None:
     assert (art.outlet, art.series, art.published) == ("O", "S", "2019-05-30T12:00:00Z")
 
 
+def test_the_url_host_is_the_outlet_when_none_is_given() -> None:
+    def outlet(**meta: str) -> str | None:
+        return record_to_article({"id": 1, "text": BODY, **meta}, "w").outlet
+
+    assert outlet(url="https://www.Harbour-Gazette.example/news/1?x=2") == "harbour-gazette.example"
+    assert outlet(url="sports.example.com/a") == "sports.example.com"
+    assert outlet(url="https://example.com/a", series="S") == "S"
+    assert outlet(url="https://example.com/a", outlet="O") == "O"
+    assert outlet(url="article 17") is None
+    assert outlet(url="http://[::1") is None  # malformed: no host, no error
+
+
 def test_unreadable_date_is_a_warning_naming_the_record() -> None:
     with pytest.warns(InputWarning, match=r"d.jsonl:3: record r9: cannot read the date 'soon'"):
         art = record_to_article({"id": "r9", "text": BODY, "published": "soon"}, "d.jsonl:3")

@@ -1,5 +1,7 @@
 """Corpus boilerplate: an outlet's own footer, unknown to the rules, links nothing."""
 
+import json
+
 import pytest
 
 from storytrace import corpus
@@ -76,6 +78,18 @@ def test_outlet_footer_links_nothing_but_a_real_copy_is_found(tmp_path):
     with Store(tmp_path / "db", readonly=True) as store:
         stored = {a["id"]: a["text"] for a in store.iter_articles()}
     assert stored == {aid: rec["text"] for aid, rec in recs}
+
+
+def test_an_outlet_known_only_by_its_urls_has_its_footer_found(tmp_path):
+    # Many dumps give each article's address and no outlet field.
+    lines = []
+    for aid, rec in _records():
+        host = "www.harbour-gazette.example" if aid != "courier" else "coastcourier.example"
+        lines.append(json.dumps({"id": aid, "text": rec["text"], "url": f"https://{host}/{aid}"}))
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus.index([str(dump)], tmp_path / "db", quotes=False)
+    assert [{e.a, e.b} for e in corpus.stored_reuse(tmp_path / "db")] == [{"hg0", "courier"}]
 
 
 WIRE = (

@@ -57,10 +57,16 @@ def test_direction_rules():
         "to_published": "2019-05-30T12:00:00Z",
     }
     # Containment: A wholly inside B, which adds words of its own.
-    assert direction("a", "b", 1.0, 0.6, words_a=60, words_b=100)[:3] == ("a", "b", "containment")
-    assert direction("a", "b", 0.5, 0.95, words_a=100, words_b=50)[:3] == ("b", "a", "containment")
+    got = direction("a", "b", 1.0, 0.6, words_a=60, words_b=100, copied_a=0.8)
+    assert got == ("a", "b", "containment", {"contained": 1.0, "copied": 0.8, "own_words": 40})
+    got = direction("a", "b", 0.5, 0.95, words_a=100, words_b=50, copied_b=0.95)
+    assert got[:3] == ("b", "a", "containment")
+    # Inside the other only in reworded passages: a paraphrase of the same facts, as two
+    # rewrites of one wire report are, orders nothing.
+    assert direction("a", "b", 1.0, 0.6, words_a=60, words_b=100, copied_a=0.3)[2] is None
     # A changed headline (a few own words) is not an extension.
-    assert direction("a", "b", 1.0, 0.9, words_a=90, words_b=100)[:3] == (None, None, None)
+    got = direction("a", "b", 1.0, 0.9, words_a=90, words_b=100, copied_a=1.0)
+    assert got[:3] == (None, None, None)
     # Each side has text of its own and there is no other evidence: no claim at all.
     assert direction("a", "b", 0.4, 0.5, words_a=100, words_b=100) == (None, None, None, {})
     assert direction("a", "b", 0.97, 0.96) == (None, None, None, {})
@@ -164,6 +170,44 @@ def test_without_dates_only_containment_gives_a_direction():
     assert set(got.values()) == {None}
 
 
+# Found on ECB+ topic 13 (a two-sentence brief on a church fire and a longer report, no word
+# run in common): both outlets retold one wire report, so neither took the other's text.
+_BRIEF = (
+    "An overnight fire Friday at Brackwell Mayor Joan Reyes's home library caused an estimated "
+    "$2 million in damage, and investigators say it could be the work of an arsonist.\n"
+    "Firefighters were called to Harbour Street Library in Brackwell, Devon, about 10:15 p.m. "
+    "Friday and found flames and smoke coming out windows at the back of the four-storey "
+    "structure, said Karen Holt, chief of the Brackwell Fire Service."
+)
+_REPORT = (
+    "The library Brackwell Mayor Joan Reyes uses was badly damaged by fire Friday night, and "
+    "investigators suspect arson.\n"
+    "Reyes, who was also the party's candidate for the county council, apologised if the fire "
+    "was in any way connected to the attention the library received during the campaign.\n"
+    "The fire caused more than $2 million in damages, the Brackwell Gazette reported.\n"
+    "Firefighters were called to the blaze at around 10:15 p.m.\nFriday night.\n"
+    "They arrived to find smoke and flames coming out of the windows at the back of the "
+    "four-storey building.\n"
+    "Five adult women and possibly two children were inside the library, but escaped "
+    "unharmed, Brackwell Fire Service Chief Karen Holt told reporters.\n"
+    "It took about 40 volunteer firefighters to knock down the blaze, Holt said."
+)
+
+
+def test_a_brief_retold_in_a_longer_report_has_no_direction():
+    cmp = compare(_BRIEF, _REPORT)
+    # The brief lies wholly inside the report, in reworded passages only.
+    assert cmp.verdict == "reworded"
+    assert cmp.coverage["a"] >= 0.9 and cmp.coverage["a_copied"] == 0.0
+    edge = reuse_edge(cmp, {"id": "brief"}, {"id": "report"})
+    assert edge is not None and edge.direction is None
+    # The same brief carried word for word into the report is contained in it.
+    cmp = compare(_BRIEF, _BRIEF + "\n" + _REPORT)
+    edge = reuse_edge(cmp, {"id": "brief"}, {"id": "report"})
+    assert edge.direction.basis == "containment"
+    assert (edge.direction.source, edge.direction.target) == ("brief", "report")
+
+
 def test_stories_of_the_corpus(dated_edges):
     texts = {p.stem: p.read_text() for p in sorted(FIX.glob("*.txt"))}
     stories = group_stories(texts, dated_edges, texts)
@@ -201,6 +245,7 @@ def test_stock_phrase_pairs_are_not_reuse_but_real_same_story_sharing_is():
 
     def cmp(longest, cov_a, cov_b):
         cov = {"a": cov_a, "b": cov_b, "longest_copied_words": longest}
+        cov |= {"a_copied": cov_a, "b_copied": cov_b}  # one verbatim passage
         side = SimpleNamespace(text="word " * 100)
         passage = SimpleNamespace(
             a=(0, 40), b=(0, 40), kind="verbatim", to_dict=lambda: {"kind": "verbatim"}
@@ -417,6 +462,34 @@ def test_every_member_says_what_put_it_in_its_story():
     by_size = {len(s["articles"]): s for s in stories}
     assert [m["article"] for m in by_size[2]["members"]] == by_size[2]["articles"]
     assert by_size[1]["members"] == []
+
+
+def test_a_member_attached_by_a_shared_name_shows_the_member_it_shares_it_with():
+    """Found on ECB+ topic 5: an article attached to a story because its lead named the
+    team, as one member's did, was shown beside another member it scored higher with and
+    shared no name with (``shared: []``), so its evidence did not say why it was there."""
+    from storytrace.stories import membership
+
+    groups = [["hire", "fired", "signing"]]
+    scores = {("hire", "fired"): 0.4, ("signing", "fired"): 0.08, ("signing", "hire"): 0.05}
+    focal = {
+        "hire": ["sixers", "cheeks", "may"],
+        "fired": ["philly", "may"],
+        "signing": ["sixers", "dalembert", "july"],
+    }
+    why = membership(groups, scores, focal=focal)
+    got = why["signing"]
+    assert (got.joined_by, got.with_, got.score, got.shared) == (
+        "vocabulary",
+        "hire",
+        0.05,
+        ["sixers"],
+    )
+    # Without a shared name anywhere, the member it scores highest with, as before.
+    why = membership(groups, scores, focal={**focal, "signing": ["dalembert"]})
+    assert (why["signing"].with_, why["signing"].shared) == ("fired", [])
+    # Calendar words are no shared name ("may" is kept: a surname).
+    assert why["fired"].shared == ["may"] and why["fired"].with_ == "hire"
 
 
 def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeypatch):

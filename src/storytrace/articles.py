@@ -12,7 +12,8 @@ Lines dumps (``.jsonl``, ``.jsonl.gz``) and ``-`` for standard input. A JSONL
 record needs ``id`` and ``text``; it may carry ``title``, ``byline``, ``url``,
 ``outlet``, ``series`` and ``published``. passim's field names are
 accepted: ``series`` also fills ``outlet`` when that is missing, and ``date``
-is read when ``published`` is missing.
+is read when ``published`` is missing. Without either, the ``url``'s host is the
+outlet (:func:`outlet_of_url`).
 
 Example:
     >>> art = article_from_text("Hello world.", source="inline")
@@ -22,6 +23,8 @@ Example:
     >>> art = record_to_article(rec, "dump.jsonl:1")
     >>> art.id, art.outlet, art.published, art.published_raw
     ('7', 'Gazette', '2019-05-30T00:00:00Z', 'May 30, 2019')
+    >>> record_to_article({"id": 8, "text": "Hi.", "url": "https://www.example.com/a"}, "-").outlet
+    'example.com'
 """
 
 from __future__ import annotations
@@ -158,7 +161,9 @@ def _article_class() -> type[Article]:
         )
         url: str | None = jfield(default=None, omit_none=True)
         outlet: str | None = jfield(
-            "Publisher (passim's series fills it when missing).", default=None, omit_none=True
+            "Publisher (passim's series fills it when missing, else the url's host).",
+            default=None,
+            omit_none=True,
         )
         series: str | None = jfield("passim's series, as given.", default=None, omit_none=True)
         format: Literal["text", "html", "jsonl"] = jfield(
@@ -432,7 +437,7 @@ def _from_html(html: str, source: str) -> Article:
         published=_published(raw_date, source),
         published_raw=raw_date,
         url=getattr(doc, "url", None),
-        outlet=getattr(doc, "sitename", None),
+        outlet=getattr(doc, "sitename", None) or outlet_of_url(getattr(doc, "url", None)),
         format="html",
     )
 
@@ -474,13 +479,38 @@ def _published(raw: object, where: str) -> str | None:
 # --- records -------------------------------------------------------------------
 
 
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet an article's address names when no outlet is given: its host in lower
+    case, without ``www.`` and port; None without a host. Hosts, not registrable domains:
+    ``sports.example.com`` and ``example.com`` stay apart (one outlet counted as two weakens
+    its furniture count; two blogs on one platform counted as one would merge them).
+
+    >>> outlet_of_url("https://WWW.Example.co.uk:443/news/1"), outlet_of_url("www.bbc.co.uk/x")
+    ('example.co.uk', 'bbc.co.uk')
+    >>> outlet_of_url("article-17") is None
+    True
+    """
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        host = urlsplit(text if "//" in text else "//" + text).hostname
+    except ValueError:  # an address with a malformed port or brackets names no host
+        return None
+    if not host or "." not in host:
+        return None
+    return re.sub(r"^www\d?\.", "", host)
+
+
 def record_to_article(rec: dict, where: str) -> Article:
     """Validate one JSONL record and build its :class:`Article`.
 
     ``where`` names the record in messages (``file:line``). Needs ``id`` (string
     or integer) and non-empty string ``text``; the metadata fields must be
     strings (numbers are converted) when present. passim's ``series`` also
-    fills ``outlet``, and ``date`` stands in for ``published``.
+    fills ``outlet``, else the ``url``'s host does, and ``date`` stands in for ``published``.
     """
     rid = rec.get("id")
     if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
@@ -508,7 +538,7 @@ def record_to_article(rec: dict, where: str) -> Article:
         published=_published(raw, f"{where}: record {rid}"),
         published_raw=None if raw is None else str(raw),
         url=meta["url"],
-        outlet=meta["outlet"] or meta["series"],
+        outlet=meta["outlet"] or meta["series"] or outlet_of_url(meta["url"]),
         series=meta["series"],
         format="jsonl",
     )

@@ -1091,8 +1091,9 @@ class Direction(Record):
         "holding the shared text)."
     )
     evidence: dict = jfield(
-        "The facts behind the basis: from_published/to_published (time), contained/own_words "
-        "(containment), wire or earlier/earlier_published (common-source)."
+        "The facts behind the basis: from_published/to_published (time), contained/copied/"
+        "own_words (containment: the contained article's share inside the shared passages, "
+        "and inside those printed alike), wire or earlier/earlier_published (common-source)."
     )
 
 
@@ -1162,6 +1163,13 @@ OWN_MIN_SHARE = 0.15
 """Least share of the containing article outside the shared passages (its own material)."""
 OWN_MIN_WORDS = 25
 """Least words of its own the containing article adds: a changed headline is not an extension."""
+CONTAINED_COPIED_MIN = 0.5
+"""Least share of the contained article's unquoted words inside passages printed alike
+(verbatim, edited or spun; ``coverage`` ``a_copied``/``b_copied``) for containment to order a
+pair. Two outlets rewriting one wire report each in their own words look like reworded
+passages only, so a paraphrase orders nothing: on ECB+ topic 13 a two-sentence brief on the
+Wasilla church fire lay wholly inside a longer report in reworded passages with no word run
+in common, and containment named the brief as the report's source."""
 
 
 def _when(value: object) -> tuple[dt.datetime, dt.datetime] | None:
@@ -1201,12 +1209,16 @@ def direction(
     words_a: int = 0,
     words_b: int = 0,
     wires: Iterable[str] = (),
+    copied_a: float = 0.0,
+    copied_b: float = 0.0,
 ) -> tuple[str | None, str | None, str | None, dict]:
     """``(from, to, basis, evidence)`` for a reuse pair; ``basis`` None when nothing is known.
 
     In order: the same wire credit on both sides (``wires``) makes a common
     source; else differing publication instants give the order; else when one
-    article is at least :data:`CONTAINED_MIN` inside the shared passages and the
+    article is at least :data:`CONTAINED_MIN` inside the shared passages, at least
+    :data:`CONTAINED_COPIED_MIN` of it printed alike (``copied_a``/``copied_b``: the
+    share of its unquoted words in verbatim, edited or spun passages), and the
     other adds at least :data:`OWN_MIN_WORDS` words (:data:`OWN_MIN_SHARE` of
     itself) of its own, the contained one is the source that the other
     extended; otherwise there is no direction. ``words_a``/``words_b`` are the
@@ -1220,13 +1232,19 @@ def direction(
         src, dst = (a, b) if order < 0 else (b, a)
         stamps = {a: iso_utc(published_a), b: iso_utc(published_b)}
         return src, dst, "time", {"from_published": stamps[src], "to_published": stamps[dst]}
-    for inner, outer, cov_in, cov_out, n_out in (
-        (a, b, cov_a, cov_b, words_b),
-        (b, a, cov_b, cov_a, words_a),
+    for inner, outer, cov_in, copied_in, cov_out, n_out in (
+        (a, b, cov_a, copied_a, cov_b, words_b),
+        (b, a, cov_b, copied_b, cov_a, words_a),
     ):
         own = round((1 - cov_out) * n_out)
-        if cov_in >= CONTAINED_MIN and 1 - cov_out >= OWN_MIN_SHARE and own >= OWN_MIN_WORDS:
-            return inner, outer, "containment", {"contained": round(cov_in, 4), "own_words": own}
+        if (
+            cov_in >= CONTAINED_MIN
+            and copied_in >= CONTAINED_COPIED_MIN
+            and 1 - cov_out >= OWN_MIN_SHARE
+            and own >= OWN_MIN_WORDS
+        ):
+            facts = {"contained": round(cov_in, 4), "copied": round(copied_in, 4), "own_words": own}
+            return inner, outer, "containment", facts
     return None, None, None, {}
 
 
@@ -1302,6 +1320,8 @@ def reuse_edge(
         len(doc_of(cmp.a.text)),
         len(doc_of(cmp.b.text)),
         credits_a & credits_b,
+        cov["a_copied"],
+        cov["b_copied"],
     )
     return Edge(
         a,
@@ -1388,8 +1408,9 @@ class Member(Record):
     A reuse edge or a shared quote between the two (the links that always put two
     articles in one story) comes first; else the member it scores highest with
     (:func:`pair_score`: the vocabulary of the two texts, lowered for lead names or
-    years one side lacks), which average-link grouping (:func:`average_link`) or
-    attachment to the nearest story (:func:`attach`) acted on.
+    years one side lacks) among those whose leads share a name with it, else among
+    all: what average-link grouping (:func:`average_link`) or attachment to the
+    nearest story (:func:`attach`, which needs such a shared name) acted on.
     """
 
     article: str = jfield("The article's id.")
@@ -1398,7 +1419,11 @@ class Member(Record):
         "vocabulary (their story score: similar words, the same lead names and years), or "
         "unknown (none of these links it to another member)."
     )
-    with_: str | None = jfield("The member it is linked to, or null when unknown.", key="with")
+    with_: str | None = jfield(
+        "The member it is linked to, or null when unknown. vocabulary: the member it scores "
+        "highest with among those whose leads share a name with it (`shared`), else among all.",
+        key="with",
+    )
     score: float | None = jfield(
         "vocabulary: the pair's story score (stories.pair_score; average-link joins groups "
         "whose mean score is at least stories.AVERAGE_LINK), with the corpus statistics the "
@@ -1444,21 +1469,26 @@ def membership(
             if a in of and of.get(b) == of[a] and a != b:
                 linked[kind][a].add(b)
                 linked[kind][b].add(a)
-    best: dict[str, tuple[float, str]] = {}
+    lead = {i: lead_names(names, CALENDAR) for i, names in (focal or {}).items()}
+    # Per article, the best partner overall ([0]) and among those sharing a lead name ([1]):
+    # the name is what let a lone article attach, so the evidence shows that pair.
+    best: dict[str, list[tuple[float, str] | None]] = defaultdict(lambda: [None, None])
     for (a, b), v in scores.items():
         if v > 0 and a in of and of.get(b) == of[a]:
+            named = not lead.get(a, set()).isdisjoint(lead.get(b, ()))
             for x, y in ((a, b), (b, a)):
-                if x not in best or (-v, y) < (-best[x][0], best[x][1]):
-                    best[x] = (v, y)
-    lead = focal or {}
+                for k in (0, 1) if named else (0,):
+                    was = best[x][k]
+                    if was is None or (-v, y) < (-was[0], was[1]):
+                        best[x][k] = (v, y)
     out = {}
     for i in sorted(of):
         kind = next((k for k in ("reuse", "quote") if linked[k][i]), None)
         if kind:
             out[i] = Member(i, kind, min(linked[kind][i]), None, [])
         elif i in best:
-            v, y = best[i]
-            shared = sorted((set(lead.get(i, ())) & set(lead.get(y, ()))) - CALENDAR)
+            v, y = best[i][1] or best[i][0]
+            shared = sorted(lead.get(i, set()) & lead.get(y, set()))
             out[i] = Member(i, "vocabulary", y, v, shared)
         else:
             out[i] = Member(i, "unknown", None, None, [])

@@ -443,13 +443,14 @@ def index_cmd(
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work
-    too: "series" fills "outlet" when that is missing, "date" stands in for
-    "published". Dates are read in ISO 8601 (with or without an offset), RFC 2822
-    and everyday English ("May 30, 2019") and stored as UTC; an unreadable date,
-    or a numeric one that reads two ways (01/02/2019), is a warning naming the
-    record and gives no direction. Ids must be unique: a repeated id is
-    reported and the first record kept. Text encodings: UTF-8 (with or without
-    BOM), UTF-16/32 with a BOM, else detected; replaced bytes are a warning.
+    too: "series" fills "outlet" when that is missing (else the host of "url"
+    does), "date" stands in for "published". Dates are read in ISO 8601 (with or
+    without an offset), RFC 2822 and everyday English ("May 30, 2019") and
+    stored as UTC; an unreadable date, or a numeric one that reads two ways
+    (01/02/2019), is a warning naming the record and gives no direction. Ids
+    must be unique: a repeated id is reported and the first record kept. Text
+    encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else detected;
+    replaced bytes are a warning.
 
     Exit status: 0 when every record was indexed or unchanged, 1 when some were
     skipped as bad (the rest are indexed unless --fail-fast) or none was given,

@@ -225,13 +225,14 @@ PAGES = {
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title",\n'
         '  "byline", "url", "outlet", "series" and "published". passim\'s names work\n'
-        '  too: "series" fills "outlet" when that is missing, "date" stands in for\n'
-        '  "published". Dates are read in ISO 8601 (with or without an offset), RFC\n'
-        '  2822 and everyday English ("May 30, 2019") and stored as UTC; an unreadable\n'
-        "  date, or a numeric one that reads two ways (01/02/2019), is a warning naming\n"
-        "  the record and gives no direction. Ids must be unique: a repeated id is\n"
-        "  reported and the first record kept. Text encodings: UTF-8 (with or without\n"
-        "  BOM), UTF-16/32 with a BOM, else detected; replaced bytes are a warning.\n"
+        '  too: "series" fills "outlet" when that is missing (else the host of "url"\n'
+        '  does), "date" stands in for "published". Dates are read in ISO 8601 (with or\n'
+        '  without an offset), RFC 2822 and everyday English ("May 30, 2019") and\n'
+        "  stored as UTC; an unreadable date, or a numeric one that reads two ways\n"
+        "  (01/02/2019), is a warning naming the record and gives no direction. Ids\n"
+        "  must be unique: a repeated id is reported and the first record kept. Text\n"
+        "  encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else detected;\n"
+        "  replaced bytes are a warning.\n"
         "\n"
         "  Exit status: 0 when every record was indexed or unchanged, 1 when some were\n"
         "  skipped as bad (the rest are indexed unless --fail-fast) or none was given,\n"
@@ -257,12 +258,12 @@ PAGES = {
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title", "byline", "url",\n'
         '  "outlet", "series" and "published". passim\'s names work too: "series" fills "outlet" when that\n'
-        '  is missing, "date" stands in for "published". Dates are read in ISO 8601 (with or without an\n'
-        '  offset), RFC 2822 and everyday English ("May 30, 2019") and stored as UTC; an unreadable date,\n'
-        "  or a numeric one that reads two ways (01/02/2019), is a warning naming the record and gives no\n"
-        "  direction. Ids must be unique: a repeated id is reported and the first record kept. Text\n"
-        "  encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else detected; replaced bytes are\n"
-        "  a warning.\n"
+        '  is missing (else the host of "url" does), "date" stands in for "published". Dates are read in\n'
+        '  ISO 8601 (with or without an offset), RFC 2822 and everyday English ("May 30, 2019") and stored\n'
+        "  as UTC; an unreadable date, or a numeric one that reads two ways (01/02/2019), is a warning\n"
+        "  naming the record and gives no direction. Ids must be unique: a repeated id is reported and the\n"
+        "  first record kept. Text encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else\n"
+        "  detected; replaced bytes are a warning.\n"
         "\n"
         "  Exit status: 0 when every record was indexed or unchanged, 1 when some were skipped as bad (the\n"
         "  rest are indexed unless --fail-fast) or none was given, 2 for usage errors.\n"
