@@ -180,14 +180,15 @@ def headline(doc: Doc) -> Span | None:
 
 def bare_headline(doc: Doc) -> Span | None:
     """A headline written as one: a first paragraph of at most fifteen words with no
-    closing punctuation ("Poll explains free-kick decision", "Dance music not dead
-    says Fatboy"), followed by more text. It is never anyone's words as reported in
-    this article (its words, if any, are reported again below)."""
+    closing punctuation before any closing mark ("Poll explains free-kick decision",
+    "Card fraudsters 'targeting web'"), followed by more text. It is never anyone's
+    words as reported in this article (its words, if any, are reported again below)."""
     paras = doc.paragraphs
     if len(paras) > 1:
         s, e = paras[0]
         line = doc.text[s:e].rstrip()
-        if line and "\n" not in line and line[-1] not in ".!?:;\"'”’)…" and len(line.split()) <= 15:
+        bare = line.rstrip("\"'”’")
+        if bare and "\n" not in line and bare[-1] not in ".!?:;,)…" and len(line.split()) <= 15:
             return s, s + len(line)
     return None
 

@@ -133,6 +133,12 @@ _LEDE_HEADS = ORG_DESCRIPTORS | set(
     """agency consultancy charity watchdog think-tank lobby organisation organization
     association institute federation trust""".split()
 )
+# 'Anti-fraud consultancy Retail Decisions': an organisation's description before a name.
+_ORG_BEFORE = lazy_compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted(_LEDE_HEADS))
+    + r"))\s+(?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*$"
+)
 _INDEFINITE = lazy_compile(r"(?:an?|one)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)")
 
 
@@ -169,11 +175,10 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
                 and (
                     p.speaker_type == "organisation"
                     or (
-                        bool(
-                            (words := set(text[p.speaker[0] : p.speaker[1]].lower().split()))
-                            & _LEDE_HEADS
-                        )
-                        and not words & PERSON_HEADS
+                        _ORG_BEFORE.search(text, max(0, p.speaker[0] - 40), p.speaker[1])
+                        is not None
+                        and not set(text[p.speaker[0] : p.speaker[1]].lower().split())
+                        & PERSON_HEADS
                     )
                 )
                 and p.speaker_name[:1].isupper()
