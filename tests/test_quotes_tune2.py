@@ -208,3 +208,30 @@ def test_lede_description_of_a_person_stays(parser: bool) -> None:
         "Bob Crane said that was unfair."
     )
     assert _speakers(text, parser)[0][1] == "a union"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A fronted phrase, then the verb and its subject, before the frame.
+        (
+            "Prices are high. At stake in the coming year is nothing less than the future "
+            "of the high street, the review said.",
+            "At stake in the coming year is nothing less than the future of the high street",
+        ),
+        # A sentence adverb before an inverted frame; the content follows it.
+        (
+            "Also, said Ms Okoro, the club has fined three players for lateness.",
+            "the club has fined three players for lateness",
+        ),
+        # A passive frame with no agent inside the content of the frame after it.
+        (
+            "Some shops have been told to change their signs so buyers know the price, "
+            "said Mr Dale.",
+            "Some shops have been told to change their signs so buyers know the price",
+        ),
+    ],
+)
+def test_content_before_or_after_frame(text: str, content: str, parser: bool) -> None:
+    assert _contents(text, parser) == [content]

@@ -397,6 +397,20 @@ _PRESS_REQUEST = lazy_compile(
     r"|(?:[\w’'.\-]+\s+){1,3}?"
     r"(?:on|about)\s+(?:whether|why|how|what)\b)"
 )
+_LEAD_ADVERBS = {
+    "also",
+    "however",
+    "meanwhile",
+    "separately",
+    "still",
+    "now",
+    "instead",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "but",
+    "and",
+}
 _NAMES_JOINED = lazy_compile(
     r"[”’\"',.]*\s*(?:,|(?:and|or|but)(?:\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?:a|an|the|his|her|its|their)"
     r"(?:\s+[a-z][\w’'\-]*){1,2})?)?\s*[“‘\"']*"
@@ -569,6 +583,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     text = ctx.text
     frames: list[tuple[Span, Span | None, int, int]] = []
     agents: dict[Span, Span] = {}
+    unnamed: set[Span] = set()
     for cue in _cue_matches(ctx, u0, u1):
         c0, c1 = cue.span
         if frames and c0 < frames[-1][3]:
@@ -591,7 +606,9 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             if passive is not None:
                 f0 = passive
                 agent = _BY_AGENT.match(text, c1, u1) if cue.lemma in ("ask", "tell") else None
-                if agent is not None:
+                if agent is None:
+                    unnamed.add((c0, c1))
+                else:
                     # 'Rubio was asked by moderator Gerard Baker whether ...', 'was told
                     # by aides that ...': the agent puts the question or tells; named
                     # once the content is read, as the frame's own words.
@@ -731,6 +748,16 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
+    closing = [
+        k
+        for k, (_, sp, f0, _) in enumerate(frames)
+        if sp is not None and k and frames[0][0] in unnamed and after_content(text, u0, f0)
+    ]
+    if closing:
+        # 'Some have been told to revamp their websites, said Mr Flynn', 'He was told
+        # to leave, police said': a passive frame with no agent inside the content of
+        # a frame set after it is part of what that speaker said.
+        frames = [f for k, f in enumerate(frames) if not (k < closing[-1] and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
     quotes: list[Quote] = []
@@ -1585,6 +1612,15 @@ def _pieces(
         # say where it was said; the content is before it.
         after = None
     inverted = speaker is not None and speaker[0] >= cue[1]
+    if (
+        before is not None
+        and after is not None
+        and inverted
+        and text[before[0] : before[1]].strip(" ,").lower() in _LEAD_ADVERBS
+    ):
+        # 'Also, said Mr Flynn, Vodafone has cut off ten sellers': an adverb opens the
+        # sentence, the frame follows it; the content comes after the frame.
+        before = None
     after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
@@ -1987,7 +2023,17 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'After some challenges, the work has met standards, an official said':
         # the clause follows its introductory phrase.
         comma = text.find(",", piece[0], piece[1])
-        return comma > 0 and _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
+        if comma < 0:
+            # 'At risk in the long run is nothing less than the society Europe has
+            # built, it said': the phrase fronted, then the verb and its subject.
+            k = next((i for i, w in enumerate(low) if w in _VERBISH), None)
+            return (
+                k is not None
+                and k >= 2
+                and not any(w in _RELATIVES or w in _SUBORDINATORS for w in low[:k])
+                and len(low) - k >= 3
+            )
+        return _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
     if not whole and ctx.count_words(*piece) == 1:
         # 'by the time he said that.', 'maintained above-average costs for raising
         # that money': one word after the frame is no clause.
