@@ -607,7 +607,8 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 f0 = passive
                 agent = _BY_AGENT.match(text, c1, u1) if cue.lemma in ("ask", "tell") else None
                 if agent is None:
-                    unnamed.add((c0, c1))
+                    if cue.lemma == "tell":
+                        unnamed.add((c0, c1))
                 else:
                     # 'Rubio was asked by moderator Gerard Baker whether ...', 'was told
                     # by aides that ...': the agent puts the question or tells; named
