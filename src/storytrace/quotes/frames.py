@@ -411,10 +411,6 @@ _LEAD_ADVERBS = {
     "but",
     "and",
 }
-_NAMES_JOINED = lazy_compile(
-    r"[”’\"',.]*\s*(?:,|(?:and|or|but)(?:\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?:a|an|the|his|her|its|their)"
-    r"(?:\s+[a-z][\w’'\-]*){1,2})?)?\s*[“‘\"']*"
-)
 _FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
@@ -1702,24 +1698,6 @@ def _pieces(
         after = (listener, after[1])
     if after is not None:
         after = _drop_narration(ctx, _drop_appositive(ctx, after))
-    if (
-        after is not None
-        and " " not in text[cue[0] : cue[1]]
-        and CUE_FORMS.get(text[cue[0] : cue[1]].lower()) in NAMING
-        and (segs := ctx.segments_in(*after))
-        and segs[0][0] - after[0] <= 60
-        and segs[0][1] < after[1]
-    ):
-        # 'Obama called inversions “unpatriotic,” and his administration has …': the
-        # naming phrase ends with its quoted words ('“pathetic” and “dangerous”' are
-        # one phrase).
-        k = 0
-        while k + 1 < len(segs) and _NAMES_JOINED.fullmatch(text, segs[k][1], segs[k + 1][0]):
-            k += 1
-        end = segs[k][1]
-        while end < after[1] and text[end] in "”’\"'":
-            end += 1
-        after = (after[0], end)
     if after is not None and ctx.count_words(*after) == 1 and not _has_quote(ctx, *after):
         # 'maintained above-average costs for raising that money': one word left
         # after the frame is no reported clause.
