@@ -3,9 +3,9 @@ second tune set (``bench/quote_eval/tune2``: BBC business, sport, entertainment 
 copy): an -ed cue after a perfect's auxiliary is a verb; a noun-like cue after a name
 opening the sentence; two coordinated frames; a request's negated infinitive; 'press' and
 'according to' in other senses; a bare headline; and speakers named by an acronym, an
-apposition, a reflexive or a report. The texts are our own; each case was wrong before this pass with the rules (the
-parser path already found the first two frames; the last test is a guard); the rules and
-the parser give the same answer."""
+apposition, a reflexive or a report. The texts are our own; each case was wrong before
+this pass with the rules (the parser path already found the first two frames; the last test
+is a guard); the rules and the parser give the same answer."""
 
 from __future__ import annotations
 
