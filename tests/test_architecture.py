@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "_version": 0,
     "tablecache": 0,
+    "procpool": 0,
     # 1 diff primitives and lexical resources
     "diff": 1,
     "names": 1,

@@ -266,6 +266,23 @@ def test_minhash_is_the_affine_permutations_minimum_for_lists_and_arrays():
     assert fp.minhash([]) == fp.minhash(np.zeros(0, dtype=np.int64)) == [0] * fp.NUM_PERM
 
 
+def test_winnowing_is_each_windows_minimum_for_every_window_and_length():
+    # _winnowed takes the minima of windows of 2, 4, 8... and joins two overlapping ones for
+    # other widths: it must equal the plain minimum of every window (ties and short texts too).
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    for length in range(1, 40):
+        for window in range(1, 18):
+            for h in (
+                rng.integers(-(1 << 63), (1 << 63) - 1, length, dtype=np.int64),
+                rng.integers(0, 4, length).astype(np.int64),  # many equal values
+            ):
+                got = fp._winnowed(h, window).tolist()
+                assert got == fp._plain_sample(h.tolist(), window), (length, window)
+    assert fp._winnowed(np.zeros(0, dtype=np.int64), 8).tolist() == []
+
+
 def test_word_hash_rows_survive_growth_a_restart_and_threads(monkeypatch):
     # The array path reads each word's two hashes from rows of a growing map; whatever the
     # map's state (grown past its first arrays, started again at its limit, filled by several

@@ -41,11 +41,10 @@ from storytrace.store import (
 from storytrace.text import Doc, doc_of
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
-
     import numpy as np
 
     from storytrace import stories as st
+    from storytrace.procpool import Pool
 
 BATCH = 200
 META = ("title", "url", "outlet", "published", "published_raw")
@@ -690,9 +689,9 @@ def _quiet_worker() -> None:
 def _pool(workers: int) -> Pool:
     # Imported here, as stories (and the compare engine behind it) are in their
     # users: `storytrace match` starts without them.
-    from multiprocessing import get_context
+    from storytrace.procpool import pool
 
-    return get_context("fork").Pool(workers, initializer=_quiet_worker)
+    return pool(workers, initializer=_quiet_worker)
 
 
 def align_pending(

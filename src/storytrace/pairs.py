@@ -20,10 +20,9 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 
-from storytrace import synonyms
+from storytrace import procpool, synonyms
 from storytrace.align import DEFAULT, Options, compare
 from storytrace.articles import Article, InputError, article_from_text, read_article
 from storytrace.text import set_doc_cache_limits
@@ -196,7 +195,7 @@ def compare_records(
     # and spin, the quote lexicon) before the fork too, so the workers share them.
     compare(_WARM_A, _WARM_B, options)
     # fork shares the imported modules with the workers, so start-up is cheap.
-    ctx = get_context("fork") if hasattr(os, "fork") else get_context()
+    method = "fork" if hasattr(os, "fork") else None
     jobs = ((t, base, include_text, options) for t in tasks)
-    with ctx.Pool(n, initializer=_init_worker) as pool:
+    with procpool.pool(n, initializer=_init_worker, method=method) as pool:
         yield from _in_order(pool.imap(_work, jobs))
