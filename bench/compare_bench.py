@@ -37,6 +37,87 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Results of 2026-12-03, session 35 (align16h, issue 16: the alignment-only row), load 7-12 on
+the 2 shared cores. Baseline: main at e4c5061 (``git archive e4c5061 src``). Five changes,
+each with the same output (``compare_check.py``: 0 of 1,704 comparisons differ after each
+step), measured one by one in the same process (microbenchmarks: the least of 7 passes over
+the 800 texts of these 400 pairs, or the stage timed inside the bench's rounds, alternating
+versions):
+
+- ``text._ascii_tokens``: an ASCII text's norms from one ``bytes.translate`` (token characters
+  lower-cased, the rest spaces, joiners that join nothing blanked) instead of numpy's choice
+  per character, offsets from two half-array ``tolist``: 94-102 -> 61-72 µs a text (556 of
+  the 800 texts are ASCII; the difflib row builds the same Doc and gains the same);
+- ``boilerplate._spans``: the rules' matches found before the paragraphs and unwrapped
+  sentences (most texts a rule runs on have no match), hyphenated alternatives gate their
+  rule (the bio rule "... is the (co-)host of" ran on 773 of the 800 texts for its literal
+  "is "; rules run a text 2.11 -> 1.21): 151-161 -> 123-139 µs a text;
+- ``align._grams``: numpy's default sort of a text's trigram keys, not a stable one (a
+  repeated trigram's positions need no order: ``_runs`` sorts the hits): 51 -> 26 µs a text;
+- content stems read by word id (``_WordIds.stems``) instead of a second map keyed by the
+  word: 145, 91, 90 -> 52, 37, 39 µs a pair in three alternating runs of the bench's rounds;
+- ``Comparison.findings`` summed up on first read (index and Spark never read them):
+  22-34 µs a pair.
+
+Both versions in one process (``nice -n 5 .venv/bin/python bench/compare_versions.py
+BASE/src NEW/src --rounds 5 --pairs 200 --difflib``), twice: B/A by round 0.984, 0.891,
+1.015, 0.924, 0.963 (median 0.963; alignment 3,164 -> 3,005 CPU µs a pair at load 12) and,
+before the last change, 0.954, 1.041, 0.999, 0.964, 0.945 (median 0.964); at the end with
+``--rounds 5 --pairs 400``: 0.859, 1.077, 0.917, 0.978, 0.870 (median 0.917; 3,550 -> 3,221
+µs at load 11), and ``--full --rounds 3 --pairs 200``: 1.015, 0.916, 0.987. So the row is
+about 4-8% cheaper, not much more than the ±5-8% the load moves a round by; alignment /
+difflib 0.366x -> 0.354x in the first run's chunks, 0.339x -> 0.360x in the 400-pair run's
+(difflib with each version's Doc: 1,144 -> 1,068 and 1,184 -> 1,117 µs: the tokeniser's
+gain is in both rows). ``nice -n 5 .venv/bin/python bench/compare_bench.py
+--pairs 400 --char-pairs 20 --corpus-texts 100``, each ``src`` on ``PYTHONPATH``, four runs
+alternating 10:15-10:21 UTC (load 8-12), CPU µs a pair::
+
+    run  version   BULK   difflib words  BULK/difflib   full    batch 400   batch 4,950
+    1    e4c5061   3,457     1,112          0.32x      23,577    24,538      1,453
+    2    this      3,624     1,224          0.34x      25,365    25,960      1,451
+    3    e4c5061   3,502     1,217          0.35x      23,820    26,881      1,665
+    4    this      3,829     1,319          0.34x      26,505    23,277      1,561
+
+Recall 0.988 (difflib 0.751), the verdicts and the 3 passages on unrelated pairs the same in
+every run. Between runs the load moved every row by more than the change (difflib's own row
+1,112-1,319); read within each run the ratio is 0.32-0.35x for both versions. The 3x
+target stays about 9x away.
+
+Where a BULK pair's time goes now (each stage timed by a wrapper, exclusive, CPU, 400 pairs
+as this bench runs them, load 7-8, µs a pair; edited / excerpt / reordered / unrelated /
+all; 2,803 a pair in all): ``spin.label`` 1,149 / 53 / 113 / 38 / 338; tokenising 283 / 378
+/ 323 / 304 / 322; furniture rules 241 / 422 / 315 / 105 / 271; ``_region_ops`` 203; the
+evidence of unrelated pairs (``gather`` 787 and ``unrelated_for_certain`` 496 a pair of
+that kind); word ids 193; bags with their stems 134; sentence pairing 132; sentence
+splitting 126; trigram keys 92, their matching 81, runs 74; quotations 90; the rest under 40
+each. Per-text work (the Doc and what is kept on it) and the thesaurus's first look-ups are
+about two thirds of a pair: a second and a third pass over the same 400 pairs without
+clearing anything cost 1,017 and 965 µs a pair against 2,878 for the first. Python's cyclic
+garbage collector takes 103 + 22 µs a pair (47 young and 4 middle collections over the 400
+pairs, about 0.9 ms each, on young generations of 700-5,700 objects, most of them tuples; a
+tracked list such as a Doc's token lists is walked item by item, which would explain the
+cost), so fewer tracked objects per Doc would show there too.
+
+Measured and not kept: (1) numbering a text's distinct words first (``dict.fromkeys``, then
+the process-wide map once per distinct word) instead of one look-up per token: word ids
+180, 230, 284 -> 304, 398, 426 µs a pair (alternating runs); (2) ``_match_grams`` with a
+shortcut for trigrams found once and ``_runs`` sorting one combined int64 key instead of
+``lexsort``: 88, 81 -> 76, 86 µs a pair (no gain beyond the noise); (3) the sentence
+splitter's two loops as one: 36.0, 38.6 -> 35.3, 36.9 µs a text; (4) a search for any
+quotation mark before the paragraphs: 9 of the 800 texts have none (apostrophes count),
+30.7 -> 32.1 µs a text; (5) a text whose only characters past ASCII are ones no token holds
+("£", curly double quotes, dashes) and the apostrophes "’" "ʼ" tokenised as the ASCII text
+with those made spaces and "'" (the same tokens and norms): 151-156 -> 158-168 µs a BBC text
+with "£" (the extra array steps cost what the ASCII path saves); (6) deciding more unrelated
+pairs from one text's name words against the other's capitalised words before finding the
+other's names: 4 of the 26 pairs the capitalised-word bound leaves. Leads not taken:
+``gather`` could decide the verdict of an undecided unrelated pair rule by rule (its
+profiles, event vectors and vocabulary similarities computed only as far as the first rule
+that holds) and leave the rest to the first read, as ``compare`` does for coverage verdicts:
+at most the 139-197 µs a pair ``gather`` takes in BULK; and ``spin.label`` reads every
+passage both ways, 1,149 µs a pair on the edited pairs (in a profile of those pairs 40% of
+it in ``are_synonyms``, mostly first look-ups of the inserted words).
+
 Results of 2026-12-03, session 32 (align16e, issue 16: the alignment-only row), load 6-9 on
 the 2 shared cores. Baseline: main at 34d4069 (``git archive 34d4069 src``). Two stages do less
 work with the same output (``compare_check.py``: 0 of 1,704 comparisons differ after each

@@ -504,6 +504,26 @@ def test_word_ids_kept_per_text_survive_a_full_map(monkeypatch: pytest.MonkeyPat
     clear_doc_cache()
 
 
+def test_stems_read_by_word_id_are_the_stems_of_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text's content stems are read by word id (_WordIds.stems); across a new generation
+    of the map, and when numbering a text fills it, they are the stems of its words."""
+    from storytrace import align
+    from storytrace.text import Doc
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    for limit in (10_000, 150, 40):
+        ids = align._WordIds()
+        monkeypatch.setattr(align, "WORD_IDS_LIMIT", limit)
+        monkeypatch.setattr(align, "_WORD_IDS", ids)
+        for text in (a, b, a):
+            doc = Doc(text)
+            assert align._doc_stems(doc) == [align._content_stem(w) for w in doc.norms]
+            assert len(ids.stems) == len(ids)
+            assert all(ids.stems[i] == align._content_stem(w) for w, i in ids.items())
+        assert (ids.generation > 0) == (limit < 10_000)
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.sets(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=60),
@@ -527,8 +547,10 @@ def test_runs_match_the_plain_definition(hits: set[tuple[int, int]], n: int) -> 
     want.sort(key=lambda r: (r[0], r[2]))  # by start in A, then in B
     if not hits:
         return
-    i_s, j_s = np.array(sorted(hits), dtype=np.int64).T
-    assert [(r.a0, r.a1, r.b0, r.b1, r.matched) for r in _runs(i_s, j_s, n)] == want
+    # Hits in any order (a repeated n-gram's positions come in no set order: _grams).
+    for order in (sorted(hits), sorted(hits, reverse=True), list(hits)):
+        i_s, j_s = np.array(order, dtype=np.int64).T
+        assert [(r.a0, r.a1, r.b0, r.b1, r.matched) for r in _runs(i_s, j_s, n)] == want
 
 
 # --- offset invariants of a whole comparison (property test) ------------------------------
@@ -770,6 +792,28 @@ def test_evidence_of_a_coverage_verdict_is_gathered_on_first_read() -> None:
     assert unrelated.evidence.verdict == unrelated.verdict == "unrelated"
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         cmp.nothing  # noqa: B018
+
+
+def test_findings_are_summed_up_on_first_read() -> None:
+    """Bulk alignment (index, Spark) never reads the findings: compare leaves them unset
+    until read, and then they are what findings() of the comparison gives."""
+    import pickle
+
+    from storytrace.align import BULK, DEFAULT, findings
+
+    a = read_article(ROOT / "examples" / "seed_a.txt").text
+    b = read_article(ROOT / "examples" / "seed_b.txt").text
+    for options in (BULK, DEFAULT):
+        cmp = compare(a, b, options)
+        with pytest.raises(AttributeError):
+            object.__getattribute__(cmp, "findings")  # not summed up yet
+        copy = pickle.loads(pickle.dumps(cmp))  # pickling reads them
+        said = cmp.findings
+        assert said and said == findings(cmp) == copy.findings
+        assert said[0].startswith(f"{100 * cmp.coverage['a']:.0f}% of A")
+        assert cmp.to_dict()["findings"] == said
+    unset = compare("Rain is due in Leeds on Monday.", "Shares fell in Tokyo.", BULK)
+    assert unset.to_dict()["findings"] == ["The two articles share no passage."]
 
 
 MINISTERS = (

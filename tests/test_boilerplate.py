@@ -281,3 +281,28 @@ def test_line_anchored_rules_find_what_a_scan_finds(parts: list[str]) -> None:
         for pattern, where in ((low_rx, text.lower()), (rx, text)):
             scanned = [m.span() for m in pattern.finditer(where)]
             assert [m.span() for m in boilerplate._line_matches(pattern, where)] == scanned
+
+
+_GATE_BITS = [
+    *_LINE_BITS,
+    "Jo Lee is a co-host of Pods",
+    "Sam is the co-host of Talk",
+    "the ghost of a host",
+    "(Photographs by Jo Lee)",
+    "Subscribe to our newsletter.",
+    "Sign up for our daily briefing.",
+    ". ",
+]
+
+
+@given(st.lists(st.sampled_from(_GATE_BITS), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_the_gate_skips_only_rules_that_cannot_match(parts: list[str]) -> None:
+    # A rule is skipped when its literal or every word of one of its groups of alternatives
+    # is missing ("co-host" and "host" among them): the furniture is what every rule finds.
+    text = "".join(parts)
+    every_rule = [("", [], *rest) for _, _, *rest in boilerplate._gated()]
+    gated = boilerplate._spans(text, (), Doc(text))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(boilerplate, "_gated", lambda: every_rule)
+        assert boilerplate._spans(text, (), Doc(text)) == gated

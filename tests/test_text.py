@@ -305,6 +305,17 @@ def test_array_tokens_equal_the_regex_tokens(t: str) -> None:
         assert found == text_mod._regex_tokens(t)
 
 
+_ASCII = st.sampled_from(["a", "Z", "_", "3", "'", "`", ".", ",", " ", "\n", "-", '"', "x1"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ASCII, max_size=60).map("".join) | st.text(st.characters(max_codepoint=127)))
+def test_ascii_tokens_equal_the_regex_tokens(t: str) -> None:
+    # ASCII text takes its own path (one bytes.translate for the norms): joiners at either
+    # end of the text, doubled, between letters and digits.
+    assert text_mod._array_tokens(t) == text_mod._regex_tokens(t)
+
+
 def test_array_tokens_classify_every_tabled_character_as_the_regex_does() -> None:
     # Each character alone, between letters, between digits, doubled and before a digit: a
     # word character or digit, a joiner (apostrophe or digit separator) or a gap, as TOKEN_RE

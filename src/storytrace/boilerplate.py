@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -191,7 +192,7 @@ def _needle(pattern: str) -> str:
     return max(parts, key=len) if parts else ""
 
 
-_ALTERNATIVES = lazy_compile(r"\(\?:([a-z |]+)\)(?![?*+{])")
+_ALTERNATIVES = lazy_compile(r"\(\?:([a-z |-]+)\)(?![?*+{])")
 
 
 def _top_level(pattern: str) -> tuple[set[int], bool]:
@@ -220,11 +221,12 @@ def _top_level(pattern: str) -> tuple[set[int], bool]:
 
 def _choices(pattern: str) -> list[tuple[str, ...]]:
     """Top-level groups of plain words every match takes one of ("(?:article|story)" gives
-    ("article", "story")); a group that is optional, nested or holds more than letters is
-    left out, and a pattern with a top-level "|" has none.
+    ("article", "story"), "(?:co-host|host)" ("co-host", "host")); a group that is optional,
+    nested or holds more than letters, spaces and hyphens is left out, and a pattern with a
+    top-level "|" has none.
 
-    >>> _choices(r"\\bsubscribe (?:now|to (?:our|the))\\b (?:a|b)(?:c)? (?:d|e)")
-    [('a', 'b'), ('d', 'e')]
+    >>> _choices(r"\\bsubscribe (?:now|to (?:our|the))\\b (?:a|b)(?:c)? (?:d|e-f)")
+    [('a', 'b'), ('d', 'e-f')]
     """
     at_top, bar = _top_level(pattern)
     if bar:
@@ -348,7 +350,7 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
     lowered = text.lower()
     same_length = len(lowered) == len(text)  # else offsets would shift: search the text itself
     runs: list[tuple[re.Pattern, str, bool]] = []
-    present = {needle for _, needle in _needles().iter(lowered)}
+    present = set(map(itemgetter(1), _needles().iter(lowered)))
     long = _long_choices()
     for needle, choices, low_rx, rx, anchored in _gated():
         if needle and needle not in present:
@@ -360,17 +362,22 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
         runs.append((low_rx, lowered, anchored) if same_length else (rx, text, anchored))
     for p in extra:
         runs.append((p if isinstance(p, re.Pattern) else compile_patterns([p])[0], text, False))
-    if not runs:
+    # Where the matches start (past leading space): most texts that let a rule through have
+    # no match, and need neither paragraphs nor the unwrapped sentences.
+    found = [
+        m.start() + len(m.group()) - len(m.group().lstrip())
+        for rx, where, anchored in runs
+        for m in (_line_matches(rx, where) if anchored else rx.finditer(where))
+    ]
+    if not found:
         return []
     sentences, paragraphs = _unwrapped(text, doc.sentences, doc.paragraphs)
     starts = [s for s, _ in sentences]
     hit = [False] * len(sentences)
-    for rx, where, anchored in runs:
-        for m in _line_matches(rx, where) if anchored else rx.finditer(where):
-            at = m.start() + len(m.group()) - len(m.group().lstrip())
-            k = bisect_right(starts, at) - 1
-            if k >= 0 and at < sentences[k][1]:
-                hit[k] = True
+    for at in found:
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < sentences[k][1]:
+            hit[k] = True
     if not any(hit):
         return []
     out: list[Span] = []

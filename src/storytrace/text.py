@@ -413,10 +413,11 @@ _TABLE_SIZE = 0x3000
 copy. A text with a character at or above it (CJK, emoji) takes the regular expression."""
 _classes = None
 _ascii_classes = b""  # the table's first 128 entries, for bytes.translate
+_ascii_kept = b""  # bytes.translate table: token characters lower-cased, the rest a space
 
 
 def _class_table():  # -> numpy uint8 array; built on first use (about 3 ms)
-    global _classes, _ascii_classes
+    global _classes, _ascii_classes, _ascii_kept
     if _classes is None:
         import numpy as np
 
@@ -432,6 +433,10 @@ def _class_table():  # -> numpy uint8 array; built on first use (about 3 ms)
             )
         _classes = table
         _ascii_classes = table[:128].tobytes() + bytes(128)
+        token_chars = _WORD | _APOSTROPHE | _SEPARATOR
+        _ascii_kept = bytes(
+            c if table[c] & token_chars else 32 for c in bytes(range(128)).lower()
+        ) + bytes(b" " * 128)
     return _classes
 
 
@@ -453,14 +458,12 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     # One array element per character (str offsets are code points).
     table = _class_table()
     if text.isascii():
-        dtype, codec = np.uint8, "ascii"
-        cls = np.frombuffer(text.encode("ascii").translate(_ascii_classes), dtype=np.uint8)
-    else:
-        dtype, codec = np.uint32, "utf-32-le"
-        codes = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=dtype)
-        if codes.size and int(codes.max()) >= _TABLE_SIZE:
-            return None
-        cls = table[codes]
+        return _ascii_tokens(text, np)
+    dtype, codec = np.uint32, "utf-32-le"
+    codes = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=dtype)
+    if codes.size and int(codes.max()) >= _TABLE_SIZE:
+        return None
+    cls = table[codes]
     folded = _fold(text.lower())
     if len(folded) != len(text):
         return None
@@ -479,8 +482,29 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     norms = joined.split()
     if not joined.isascii():
         norms = [w if w.isascii() else _strip_marks(w) for w in norms]
-    bounds = edges.tolist()  # one conversion, then list slices
-    return bounds[0::2], bounds[1::2], norms
+    return edges[0::2].tolist(), edges[1::2].tolist(), norms
+
+
+def _ascii_tokens(text: str, np: Any) -> tuple[list[int], list[int], list[str]]:
+    """:func:`_array_tokens` of an ASCII text. Its norms come from one ``bytes.translate``
+    (token characters lower-cased, the rest spaces: lower case and fold are the same thing
+    in ASCII) with the joiners that join nothing blanked, instead of a choice between the
+    folded text and a space per character: 94 -> 61 µs a BBC text."""
+    raw = text.encode("ascii")
+    cls = np.frombuffer(raw.translate(_ascii_classes), dtype=np.uint8)
+    inside = np.zeros(len(text) + 2, dtype=bool)  # padded with False at both ends
+    np.not_equal(cls & _WORD, 0, out=inside[1:-1])
+    kept = bytearray(raw.translate(_ascii_kept))
+    k = np.flatnonzero(cls[1:-1] & (_APOSTROPHE | _SEPARATOR)) + 1
+    if k.size:
+        joins = cls[k - 1] & cls[k + 1] & (cls[k] >> 2)
+        inside[k[joins != 0] + 1] = True
+        np.frombuffer(kept, dtype=np.uint8)[k[joins == 0]] = 32
+    for end in (0, -1):  # a joiner at either end of the text joins nothing either
+        if kept and cls[end] & (_APOSTROPHE | _SEPARATOR):
+            kept[end] = 32
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    return edges[0::2].tolist(), edges[1::2].tolist(), kept.decode("ascii").split()
 
 
 DOC_CACHE_DOCS = 64
