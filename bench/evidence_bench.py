@@ -34,6 +34,49 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 35 (2026-12-03, ecb12h): names a journalist can defend (story rule 7). A line set in
+title case or capitals (a headline "Tara Reid Finally Checks Into Rehab", a dateline "UPDATED
+05/03/2013 at 11:00 AM EDT", "Posted on Thu Jun 13, 2013") capitalises nothing: its words are
+names only where the prose capitalises them; a sentence's first word the text also writes in
+lower case is none ("Six factories" beside "Precious Six Garments"); "PM", "MP(s)", "MEP(s)"
+are titles; spaCy's entities keep only the same capitals; ``stories.features``' focal names
+(the story score's focal penalty, ``attach``'s lead-name test, the members' "names in both
+leads") are the lead's names as ``names.mentions`` finds them, no longer every capitalised
+lead word (weekdays, months, "Published", "Updated", "Shares", "Former", "EDT"). Tune part
+first (``--part tune --per-event 40 --per-topic 40 --baseline-src <main e4c5061>``, 107 s CPU,
+load 3-9), then once the measure-only part (``--part measure --per-event 12|40 --per-topic
+12|40 --baseline-src <main e32a951>``, main having moved; 16 s and 19 s CPU, load 6-9),
+measure-only errors not read::
+
+    pairs                          part              n   main   this  corpus main   this
+    ECB+ same event, other outlet  tune, 40/event  440  0.866  0.859        0.918  0.914
+    ECB+ same event, other outlet  measure         115  0.887  0.887        0.878  0.887
+    ECB+ same event, other outlet  measure, 40/ev  367  0.905  0.910        0.888  0.910
+    ECB+ other event, same topic   tune, 40/topic  440  0.055  0.064        0.014  0.030
+    ECB+ other event, same topic   measure         120  0.175  0.175        0.150  0.133
+    ECB+ other event, same topic   measure, 40/tp  400  0.190  0.195        0.152  0.168
+    PolNeAR same publisher         tune (train)    150  0.007  0.007        0.000  0.000
+    PolNeAR same publisher         measure (dev)   150  0.007  0.007        0.007  0.007
+    PolNeAR other event, same cast tune (train)    156  0.267  0.308        0.149  0.167
+      same, corpus with dates      tune (train)    156                      0.019  0.019
+
+What the tune part lost came from page artefacts, read on the tune pairs that changed: ECB+'s
+``ecbplus`` pages (one event of each topic) carry web datelines and title-case headlines that
+its older ``ecb`` pages (the other event) do not, so "may", "updated", "posted", "checks" and
+"rehab" among an article's names told the two events apart (topic 5: 6 of its 9 ``ecbplus``
+documents had "may", "updated" or "posted" among their focal names, none of its 13 ``ecb``
+ones; ``bench/ecbplus.py`` tune B3 F1 0.964 -> 0.952, topic 5's two events now one story,
+topic 13's split mended). Of
+the 440 + 440 tune pairs (lone), 6 same-event pairs are no longer related and 3 are (a name
+only in a title-case headline is lost: "Lindsay Lohan Checks Out Of Rehab" when the prose says
+"Lindsay"; "Hit", "Run" of "Queens Hit & Run" are no names), and 4 more other-event pairs are
+related, all in topic 9 (the Bush rule and its reversal: their shared cast is now their whole
+focus). The criterion, written before the measure-only run, kept the
+change whatever the ECB+ rates did if PolNeAR same publisher stayed at most 0.02 and the seeds
+same-story (both hold). The lines after session 35: same event at least 0.90 at 40 per event
+(lone and in a corpus 0.910), not at 12 (0.887, 0.887); other event at most 0.10 nowhere
+(lone 0.175 / 0.195, in a corpus 0.133 / 0.168); PolNeAR 0.007.
+
 Session 34, the lead's run after every merge (main 1f974f1: clock times are no longer
 names or numbers, ``names._clock_word``; a lifted sentence's misread words count on the
 shared-passage path, lift16g), once per sample size, quiet machine, errors not read:

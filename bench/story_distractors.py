@@ -36,6 +36,17 @@ Results (2026-12-03, session 34, ecb12g, this code on main ``f64e19a``; ``--data
     measure (225+400) nearest, no name 0.864 0.978 0.917    186     214     65       0
     measure (225+400) name incl. weekday 0.868 0.962 0.913    214     186     65       0
 
+Session 35 (ecb12h, story rule 7: focal names are the lead's names, ``names.mentions``),
+beside main e32a951 in the same session, one run each, both parts read once at the end::
+
+    part / rule                        B3 P  B3 R B3 F1  alone grouped groups BBC+ECB
+    main tune (271+400) default       0.870 0.975 0.920    190     209     71       1
+    main measure (225+400) default    0.868 0.962 0.913    214     186     65       0
+    this tune (271+400) default       0.877 0.982 0.927    182     217     71       1
+    this tune (271+400) nearest, no name 0.875 0.988 0.928  145     254     71       1
+    this measure (225+400) default    0.827 0.970 0.893    211     189     64       0
+    this measure (225+400) nearest, no name 0.822 0.978 0.893  187   213     64       0
+
 Session 33's table (main ``ae61615``: ``default`` was then ``nearest, no name``, and ``lead
 name`` the bench's own copy of the rule, with weekdays) had the same figures. On ECB+ alone
 (``bench/ecbplus.py``, all odd topics clustered together) the rule keeps one tune document

@@ -738,3 +738,34 @@ def test_a_stock_sentence_with_other_figures_is_no_shared_passage(
     ops = {cmp.b.text[e.b[0] : e.b[1]]: e.op for e in cmp.passages[0].edits if e.op != "equal"}
     assert ops.get("whole") == "synonym"
     assert all(op == "replace" for word, op in ops.items() if word in ("3.5", "five"))
+
+
+@pytest.mark.parametrize("source", ["rules", "spacy"])
+def test_headline_case_and_datelines_are_no_names_in_the_evidence(
+    monkeypatch: pytest.MonkeyPatch, source: str
+):
+    # ECB+ pages set their headlines in title case and stamp a dateline: "Checks", "Rehab",
+    # "Clinic" were names both articles share (rarity 0.6-0.8), and the model tags a
+    # title-case headline ("Refugee Camp Bombed") as an entity.
+    from storytrace import evidence
+
+    monkeypatch.setenv("STORYTRACE_ENTITIES", source)
+    a = (
+        "Tara Reid Checks Into Rehab Clinic\nUPDATED 05/03/2013 at 11:00 AM EDT\n"
+        "Actress Tara Reid has checked into rehab at a clinic in Malibu, her publicist said."
+    )
+    b = (
+        "Lindsay Lohan Checks Into Rehab Clinic\nUPDATED 05/03/2013 at 11:00 AM EDT\n"
+        "Actress Lindsay Lohan has checked into rehab at the Betty Ford clinic, her lawyer said."
+    )
+    ev = compare(a, b).evidence
+    assert ev.entities == source
+    assert not {n.key for n in ev.names} & {"checks", "rehab", "clinic", "updated", "edt"}
+    camp = (
+        "Refugee Camp Bombed In South Sudan, Witnesses Say\nThu, 10 Nov 2011 14:45 GMT\n"
+        "Warplanes bombed a refugee camp at Yida in South Sudan on Thursday, killing 12 people, "
+        "a witness told Reuters. The camp holds refugees from Sudan's Southern Kordofan."
+    )
+    salience = evidence._profile(camp, (), source).salience
+    assert {"yida", "sudan", "reuters", "kordofan"} <= salience.keys()
+    assert not salience.keys() & {"refugee", "camp", "bombed", "witnesses", "thu", "gmt"}

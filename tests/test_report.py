@@ -555,14 +555,14 @@ def test_stories_say_what_holds_them_and_their_weakest_join() -> None:
     why = {a["id"]: a["why"] for a in story["articles"]}
     assert why["f0"] == (
         "similar wording to “Sanders declares revolution”"
-        " (score 0.068; capitalised in both leads: Missouri)"
+        " (score 0.068; names in both leads: Missouri)"
     )
     assert why["k5"] == "shares text with “Sanders declares revolution”"
     text = stories_text([story])
     assert (
         "  in the story: 2 by reuse, 1 by vocabulary; weakest: Wash Post 2016-03-10 "
         "“Missouri Senate passes bill” with Breitbart 2016-03-15 “Sanders declares revolution” "
-        "at score 0.068 (capitalised in both leads: Missouri)\n"
+        "at score 0.068 (names in both leads: Missouri)\n"
     ) in text
     # Dated and partly joined by reuse: no "similar wording only" warning.
     assert "similar wording only" not in text
@@ -600,11 +600,11 @@ def test_undated_vocabulary_only_story_says_so() -> None:
     raw = [{"id": 9, "articles": sorted(meta), "edges": [], "members": members}]
     (story,) = shape_stories(raw, meta)
     why = {a["id"]: a["why"] for a in story["articles"]}
-    assert why["191"].endswith("(score 0.049; no capitalised word in both leads)")
+    assert why["191"].endswith("(score 0.049; no name in both leads)")
     text = stories_text([story])
     assert (
         "weakest: “Short attacks US over tsunami aid” with “Blair congratulates Bush on win” "
-        "at score 0.049 (no capitalised word in both leads)" in text
+        "at score 0.049 (no name in both leads)" in text
     )
     assert "  similar wording only: no shared passage or quote, and no dates" in text
     assert story["caveat"].startswith("similar wording only")

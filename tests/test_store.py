@@ -792,3 +792,44 @@ def test_a_record_pickles_to_an_equal_record_with_writable_fingerprints():
         else:
             assert have == want, name
     assert got.features is not None and got.terms is not None and got.title == "T"
+
+
+def test_story_features_of_an_earlier_story_rule_are_recomputed_from_the_texts(tmp_path):
+    # Before story rule 7 a lead's weekday was a focal name: a store indexed then holds such
+    # features, and grouping anew from them would keep the old rule's names.
+    texts = {
+        "a": "Floods hit Leeds as River Aire bursts banks\nThe River Aire burst its banks in "
+        "Leeds on Monday, flooding homes in Kirkstall. Council crews handed out sandbags and "
+        "residents were moved to a school hall.",
+        "b": "Leeds residents moved as Aire floods Kirkstall\nResidents of Kirkstall in Leeds "
+        "were moved to a school hall on Monday after the River Aire flooded their homes. "
+        "Council crews handed out sandbags.",
+    }
+    index_records(list((i, {"text": t}) for i, t in texts.items()), tmp_path)
+    db = tmp_path / "storytrace.db"
+    with Store(tmp_path, readonly=True) as s:
+        assert not s.features_stale()
+        now = {d: json.loads(v) for d, v in s.features().items()}
+    assert all("monday" not in focal for _, focal, _ in now.values())
+    con = sqlite3.connect(db)
+    for d, (terms, focal, years) in now.items():
+        old = json.dumps([terms, sorted([*focal, "monday"]), years])
+        con.execute("UPDATE features SET value = ? WHERE doc = ?", (old, d))
+    con.execute("DELETE FROM meta WHERE key = 'features_rule'")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'story_rule'")
+    con.commit()
+    con.close()
+    # A read ignores them: the stories are grouped from features computed from the texts.
+    with Store(tmp_path, readonly=True) as s:
+        assert s.features_stale() and s.features() == {} and s.featureless() == [1, 2]
+        assert list(s.iter_features()) == [] and s.features_of([1, 2]) == {}
+    (story,) = corpus_stories(tmp_path)["stories"]
+    assert sorted(story["articles"]) == ["a", "b"]
+    assert all("Monday" not in m["shared"] for m in story["members"])
+    # A writable open drops them; the next index computes them again and groups anew.
+    with Store(tmp_path) as s:
+        assert not s.features_stale() and s.featureless() == [1, 2]
+    index_records([], tmp_path)
+    with Store(tmp_path, readonly=True) as s:
+        assert {d: json.loads(v) for d, v in s.features().items()} == now
+        assert s.stories_fresh()

@@ -318,11 +318,12 @@ def test_pairs_near_are_the_pairs_that_can_count_for_a_group(tmp_path, monkeypat
 
 
 def _loose(rng: random.Random, k: int) -> str:
-    """An article of loosely shared words; every other one names someone in its lead, so
+    """An article of loosely shared words; every other one names someone in its lead (not
+    as the first word of a sentence, which is no name unless the text names it elsewhere), so
     that some small groups share a lead name with the group nearest them and some do not."""
     text = " ".join(rng.choices(LOOSE, k=30)).capitalize() + "."
     return text + (
-        f" {rng.choice(NAMES[:4])} {' '.join(rng.choices(LOOSE, k=6))}." if k % 2 else ""
+        f" Then {rng.choice(NAMES[:4])} {' '.join(rng.choices(LOOSE, k=6))}." if k % 2 else ""
     )
 
 

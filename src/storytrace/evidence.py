@@ -41,6 +41,7 @@ from storytrace.names import (
     Mention,
     bare,
     mentions,
+    name_tokens,
     rarity,
     zipf_frequency,
 )
@@ -592,13 +593,21 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
         sdoc = parse(_ner_model(), text)
         skip = skip + _kept_name_lists(doc)
         inside = doc.token_mask(skip) if skip else None
+        # The capitals the rules take for names (no headline-case word, no clock time's
+        # "EDT", which the model also tags): a capitalised token must be one of them.
+        named = name_tokens(doc)
+        text_at = doc.text
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
                 continue
             t0, t1 = doc.tokens_in((ent.start_char, ent.end_char))
             if t0 == t1 or (inside and inside[t0]):
                 continue
-            words = [w.removesuffix("'s").removesuffix("’s") for w in doc.norms[t0:t1]]
+            words = [
+                bare(doc.norms[k])
+                for k in range(t0, t1)
+                if named[k] or not text_at[doc.starts[k]].isupper()
+            ]
             words = [w for w in words if w not in TITLES]
             found.append(
                 (

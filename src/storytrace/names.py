@@ -6,8 +6,13 @@ finds them with character offsets, by rules that need no model:
 
 * **names**: runs of capitalised words ("Maria Okafor", "Tyne Road bridge" ->
   "Tyne Road"), with connectors inside ("Bank of England"), titles dropped
-  ("Mr", "President"). A word capitalised only because it opens a sentence is
-  not a name unless the text also capitalises it elsewhere;
+  ("Mr", "President", "PM"). A word capitalised only because it opens a sentence,
+  or standing in a line set in title case or capitals (a headline "Reid Checks
+  Into Rehab", a dateline "UPDATED 05/03/2013 at 11:00 AM EDT"), is not a name
+  unless the text also capitalises it in running prose and never writes it in
+  lower case; a clock time's "PM EDT"
+  is never one (:func:`name_tokens`: the one test, which spaCy's entities pass
+  through too);
 * **places**: names after "in", "at", "near", "from" and the like;
 * **numbers** with the word after them as their unit ("40,000 vehicles",
   "6.1 magnitude"), currency marks kept ("£3.5bn"); years and small counts are
@@ -36,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
-from operator import gt, itemgetter, or_
+from operator import gt, itemgetter, methodcaller, or_
 
 from storytrace.text import STOPWORDS, Doc
 
@@ -69,7 +74,8 @@ TITLES = set(
     """mr mrs ms miss dr prof sir dame lord lady rev president prime minister chancellor
     senator sen rep gov governor mayor judge justice chief officer sgt sergeant detective
     inspector constable captain capt lt col gen general king queen prince princess pope
-    st saint secretary chairman chairwoman ceo director spokesman spokeswoman""".split()
+    st saint secretary chairman chairwoman ceo director spokesman spokeswoman
+    pm mp mps mep meps""".split()
 )
 # Lower-case words allowed inside a name ("Bank of England", "Leonardo da Vinci").
 CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "al", "bin"}
@@ -78,9 +84,13 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
 
 
+_POSSESSIVE = ("'s", "’s")
+_possessive = methodcaller("endswith", _POSSESSIVE)
+
+
 def bare(w: str) -> str:
     """``w`` without a possessive "'s" (norms have no line breaks, so no regex is needed)."""
-    return w[:-2] if w.endswith(("'s", "’s")) else w
+    return w[:-2] if w.endswith(_POSSESSIVE) else w
 
 
 # What a name does not start with (titles, function words, dates) or end with: one set each.
@@ -97,6 +107,8 @@ _NOT_LAST = frozenset(CONNECTORS | STOPWORDS)
 _CLOCK_WORDS = frozenset(
     "am pm et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest".split()
 )
+TYPESET_WORDS = 2
+"""Content words a line needs, all capitalised, to be set in title case or capitals."""
 MIN_COUNT = 13
 """Whole numbers below this are too common to tell events apart ("three people", "10 days")."""
 
@@ -110,21 +122,20 @@ class Mention:
     span: Span
 
 
-def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
-    """Names, places, numbers and dates of ``doc`` in text order, outside the ``skip`` spans."""
+def mentions(doc: Doc, skip: Sequence[Span] = (), end: int | None = None) -> list[Mention]:
+    """Names, places, numbers and dates of ``doc`` in text order, outside the ``skip`` spans
+    (and starting before character ``end``, when given)."""
     text = doc.text
     norms = doc.norms
     n = len(doc)
-    initial = _sentence_initial(doc)
-    # Per-token flags by C-level maps: a news text has thousands of tokens.
-    caps = list(map(str.isupper, map(text.__getitem__, doc.starts)))
-    # A word that is capitalised away from a sentence start is a name wherever it stands.
-    named = set(map(bare, set(compress(norms, map(gt, caps, initial)))))
+    last = n if end is None else bisect_left(doc.starts, end)
+    caps, initial, named, _ = _capitals(doc)
+    name_caps = name_tokens(doc)
     # Furniture and lower-case words hold no month, weekday, number or name: visit the rest.
     wanted = map(or_, caps, map(str.isdigit, map(itemgetter(slice(None, 1)), norms)))
     if skip:
         wanted = map(gt, wanted, doc.token_mask(skip))
-    todo = list(compress(range(n), wanted))
+    todo = list(compress(range(last), wanted))
     out: list[Mention] = []
     after = 0  # the end of the last capitalised run: its words are done
     for i in todo:
@@ -145,13 +156,12 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
             if m:
                 out.append(m)
             continue
-        if caps[i]:
-            if _clock_word(norms, i):
-                continue
+        if name_caps[i]:
             j = i
             words: list[int] = []
             while j < n and (
-                caps[j] or (doc.norms[j] in CONNECTORS and words and j + 1 < n and caps[j + 1])
+                name_caps[j]
+                or (doc.norms[j] in CONNECTORS and words and j + 1 < n and name_caps[j + 1])
             ):
                 if words and (_gap(text, doc, j) or _is_date_word(doc, j)):
                     break
@@ -165,6 +175,122 @@ def mentions(doc: Doc, skip: Sequence[Span] = ()) -> list[Mention]:
                 out.append(Mention("place" if cue else "name", key, (s, e)))
             after = j
     return out
+
+
+def lead_name_words(doc: Doc, end: int) -> set[str]:
+    """The words (token norms) of the names and places that start before character ``end``:
+    what :func:`storytrace.stories.features` takes as an article's focal names.
+
+    >>> sorted(lead_name_words(Doc("Storm Hits Leeds\\nThe storm hit Leeds on May 3."), 50))
+    ['leeds']
+    """
+    flags = name_tokens(doc)
+    out: set[str] = set()
+    for m in mentions(doc, end=end):
+        if m.kind in ("name", "place"):
+            t0, t1 = doc.tokens_in(m.span)
+            out.update(doc.norms[k] for k in range(t0, t1) if flags[k])
+    return out
+
+
+def name_tokens(doc: Doc) -> list[bool]:
+    """Per token, whether its capital may mark a name: a capitalised token that is not a
+    clock time's "PM" or "EDT", and not in a line set in title case or capitals unless the
+    prose capitalises the word too (away from a sentence start and from such lines).
+
+    A headline "Tara Reid Finally Checks Into Rehab" capitalises every word, so its
+    capitals say nothing: "Reid" is a name there because the article writes "Reid" in a
+    sentence, "Checks" is not. Computed once per Doc; rules and spaCy's entities
+    (``evidence``) both keep only these tokens.
+
+    >>> doc = Doc("Tara Reid Checks Into Rehab\\nActress Tara Reid went into rehab at 3 PM EDT.")
+    >>> [doc.norms[i] for i, f in enumerate(name_tokens(doc)) if f]
+    ['tara', 'reid', 'actress', 'tara', 'reid']
+    """
+    return doc.derived(("names", "name_tokens"), lambda: _name_tokens(doc))
+
+
+def _name_tokens(doc: Doc) -> list[bool]:
+    caps, _, named, typeset = _capitals(doc)
+    flags = list(caps)
+    norms = doc.norms
+    for s, e in typeset:
+        for k in range(s, e):
+            if flags[k] and bare(norms[k]) not in named:
+                flags[k] = False
+    n = len(flags)
+    for k in compress(range(n), map(_STAMP_WORDS.__contains__, norms)):
+        w = norms[k]
+        if (w in _CLOCK_WORDS and _clock_word(norms, k)) or (
+            w in _WEEKDAY_SHORT and k + 1 < n and (norms[k + 1] in MONTHS or norms[k + 1].isdigit())
+        ):
+            flags[k] = False
+    return flags
+
+
+# A dateline's short weekday before its date: "Thu Jun 13, 2013", "Thu, 10 Nov 2011".
+_WEEKDAY_SHORT = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_STAMP_WORDS = _WEEKDAY_SHORT | _CLOCK_WORDS
+
+
+def _capitals(doc: Doc) -> tuple[list[bool], list[bool], set[str], list[tuple[int, int]]]:
+    """Per token, capitalised, and (for a name) as good as sentence-initial (a sentence's
+    first word, or in a typeset line); the words the prose capitalises elsewhere and never
+    writes in lower case; the typeset lines' token ranges (:func:`_typeset_lines`)."""
+    return doc.derived(("names", "capitals"), lambda: _find_capitals(doc))
+
+
+def _find_capitals(doc: Doc) -> tuple[list[bool], list[bool], set[str], list[tuple[int, int]]]:
+    text, norms = doc.text, doc.norms
+    # Per-token flags by C-level maps: a news text has thousands of tokens.
+    firsts = list(map(text.__getitem__, doc.starts))
+    caps = list(map(str.isupper, firsts))
+    small = list(map(str.islower, firsts))
+    lower = set(compress(norms, small))
+    lower.update(list(map(bare, filter(_possessive, lower))))  # holds the bare forms too
+    initial = _sentence_initial(doc)
+    typeset = _typeset_lines(doc, caps, small, lower)
+    for s, e in typeset:
+        initial[s:e] = [True] * (e - s)
+    # A word that is capitalised away from a sentence start is a name wherever it stands,
+    # unless the text also writes it in lower case ("Precious Six Garments" does not make
+    # "Six factories closed" a name, nor "Wasilla Bible Church" the headline's "Church").
+    named = set(compress(norms, map(gt, caps, initial)))
+    named.update(list(map(bare, filter(_possessive, named))))
+    named -= lower
+    return caps, initial, named, typeset
+
+
+def _typeset_lines(
+    doc: Doc, caps: Sequence[bool], small: Sequence[bool], lower: set[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of the lines set in title case or capitals: their content words (at
+    least :data:`TYPESET_WORDS` of two letters or more, not stop words) are all capitalised,
+    and one of them is a word the text writes in lower case elsewhere ("Checks Into Rehab"
+    beside "went into rehab") or a date or clock time ("First Published: June 13, 2013 4:59
+    PM EDT"). A line of names ("Almunia, Lauren, Toure, Campbell") has neither: its
+    capitals are names."""
+    norms = doc.norms
+    # A lower-case content word rules a line out: prose has one in its first few words.
+    plain = list(map(gt, small, map(_NOT_CONTENT.__contains__, norms)))
+    out = []
+    for span in doc.paragraphs:
+        t0, t1 = doc.tokens_in(span)
+        if any(plain[t0:t1]):
+            continue
+        words = [
+            k
+            for k in range(t0, t1)
+            if caps[k] and len(norms[k]) > 1 and norms[k] not in _NOT_CONTENT
+        ]
+        if len(words) >= TYPESET_WORDS and any(
+            bare(norms[k]) in lower or _dated(norms, k) for k in words
+        ):
+            out.append((t0, t1))
+    return out
+
+
+_NOT_CONTENT = STOPWORDS | CONNECTORS
 
 
 def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]) -> list[int]:
@@ -189,6 +315,14 @@ def _clock_word(norms: Sequence[str], i: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def _dated(norms: Sequence[str], k: int) -> bool:
+    """True when token ``k`` is a month name next to a number, or a clock time's word."""
+    w = norms[k]
+    if w in MONTHS:
+        return any(0 <= j < len(norms) and norms[j].isdigit() for j in (k - 1, k + 1))
+    return w in _CLOCK_WORDS and _clock_word(norms, k)
 
 
 def _clock_minutes(doc: Doc, i: int) -> bool:

@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "6"
+STORY_RULE = "7"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -77,7 +77,17 @@ and ``index`` groups everything anew instead of updating them. 2: pairs publishe
 variants of one quote join their holders too (``stories.quote_variants``), looked up by the
 anchors ``quote_link`` now keeps beside the keys. 5: every pair of quote keys sharing an
 anchor is compared (rule 4 could skip one when three or more shared it). 6: a single
-article joins its nearest story only when their leads share a name (``stories.attach``)."""
+article joins its nearest story only when their leads share a name (``stories.attach``).
+7: an article's focal names are the names of its headline and lead as
+``names.mentions`` finds them (no weekday, month, clock time's "PM EDT", word that only
+opens a sentence or headline-case word), see :data:`FEATURES_RULE`."""
+
+FEATURES_RULE = "7"
+"""The story rule whose article features (``stories.features``) the ``features`` table holds,
+kept in ``meta`` (``features_rule``; a store without the key has those of an earlier rule).
+Stored features of another rule are as good as none: a read computes them from the texts
+(in memory) when it groups the stories, and a writable open deletes them, so that the next
+``index`` computes them again from the stored texts before it groups everything anew."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -557,6 +567,12 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             # Looked for first: a store that has them is opened without taking the write lock.
             names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            if {"features", "meta"} <= names and self._features_rule() != FEATURES_RULE:
+                with self.transaction():
+                    self.db.execute("DELETE FROM features")
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('features_rule', ?)", (FEATURES_RULE,)
+                    )
             if "articles" in names and not {"articles_pending", "articles_outlet"} <= names:
                 with self.transaction():
                     for stmt in _statements(_LOOKUP_INDEXES):
@@ -1176,8 +1192,19 @@ class Store:
             row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return int(row[0]) if row else 0
 
+    def _features_rule(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key='features_rule'").fetchone()
+        return row[0] if row else None
+
+    def features_stale(self) -> bool:
+        """Whether the stored story features are another story rule's (:data:`FEATURES_RULE`):
+        then none are read (only a store opened read-only keeps them)."""
+        return self.meta.get("features_rule") != FEATURES_RULE
+
     def features(self) -> dict[int, str]:
         """Stored story features (JSON) per doc; docs stored before schema 3 may lack them."""
+        if self.features_stale():
+            return {}
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, value FROM features"))
 
@@ -1185,7 +1212,9 @@ class Store:
         """``(doc, features JSON)`` in doc order, streamed (not all in memory at once): read
         :data:`FEATURE_ROWS` at a time in one read transaction, the memory map dropped after
         each part (read through it, all of them stayed resident while the stories were
-        grouped: 290 MB at 100,000 articles)."""
+        grouped: 290 MB at 100,000 articles). None when they are stale (:meth:`features_stale`)."""
+        if self.features_stale():
+            return
         with self._guard("reading"):
             own = not self.db.in_transaction
             if own:
@@ -1204,9 +1233,11 @@ class Store:
                     self.db.execute("COMMIT")
 
     def featureless(self, docs: list[int] | None = None) -> list[int]:
-        """Docs (of ``docs``, or of all) whose story features are not stored."""
+        """Docs (of ``docs``, or of all) whose story features are not stored (or stale)."""
         if docs is not None:
             return sorted(set(docs) - set(self.features_of(docs)))
+        if self.features_stale():
+            return sorted(self.ids())
         with self._guard("reading"):
             return [
                 d
@@ -1652,7 +1683,9 @@ class Store:
             yield from self._in_chunks(q, docs)
 
     def features_of(self, docs: list[int]) -> dict[int, str]:
-        """Stored story features (JSON) of ``docs``."""
+        """Stored story features (JSON) of ``docs`` (none when stale)."""
+        if self.features_stale():
+            return {}
         q = "SELECT doc, value FROM features WHERE doc IN ({marks})"
         with self._guard("reading"):
             return dict(self._in_chunks(q, docs))

@@ -42,7 +42,7 @@ from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
 from storytrace.evidence import wire_credits
-from storytrace.names import MONTHS, WEEKDAYS
+from storytrace.names import MONTHS, WEEKDAYS, lead_name_words
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import unique_sorted
@@ -137,19 +137,18 @@ def features(text: str) -> Features:
 
     >>> f = features("Storm hits Leeds\\nThe storm hit Leeds in March 2019, Jo Bell said.")
     >>> sorted(f.focal), sorted(f.years), f.terms["leeds"]
-    (['bell', 'leeds', 'march'], ['2019'], 4)
+    (['bell', 'leeds'], ['2019'], 4)
     """
     doc = doc_of(text)
     counts = terms(text)
     lead = doc.sentences[:LEAD_SENTENCES]
-    lead_end = doc.tokens_in((0, lead[-1][1]))[1] if lead else 0
-    starts = doc.starts
-    focal = frozenset(
-        w
-        for i, w in enumerate(doc.norms[:lead_end])
-        if i and w in counts and not w.isdigit() and text[starts[i]].isupper()  # name-like
-    )
-    years = frozenset(w for w in counts if len(w) == 4 and _YEAR.fullmatch(w))
+    # The lead's names as names.mentions finds them (no month, weekday, clock word, sentence
+    # opener or headline-case word), among the counted words (not furniture).
+    names = lead_name_words(doc, lead[-1][1]) if lead else set()
+    focal = frozenset(w for w in names if w in counts and not w.isdigit())
+    # isdigit first (true of every word _YEAR matches: its \d are decimal digits): most
+    # four-letter words are not numbers, and a regex call per word cost twice as much.
+    years = frozenset(w for w in counts if len(w) == 4 and w.isdigit() and _YEAR.fullmatch(w))
     return Features(dict(counts), focal, years)
 
 
@@ -1432,11 +1431,10 @@ class Member(Record):
         digits=3,
     )
     shared: list[str] = jfield(
-        "vocabulary: capitalised words in the headline and lead of both articles, as the "
-        "two articles write them (the most common capitalised form in their openings: "
-        "stories.written_names), sorted by their lower-case form: names, and words "
-        "capitalised only because they open a sentence, which the story score counts alike; "
-        "weekdays and month names left out (stories.CALENDAR)."
+        "vocabulary: the names (names.mentions: no word that only opens a sentence, no "
+        "headline-case word, weekday, month or clock time's PM EDT) in the headline and lead "
+        "of both articles, as the two articles write them (the most common capitalised form "
+        "in their openings: stories.written_names), sorted by their lower-case form."
     )
 
 

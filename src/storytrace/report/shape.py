@@ -180,7 +180,7 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
 
     >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["Leeds"]},
     ...      {"y": "Storm hits Leeds"})
-    'similar wording to “Storm hits Leeds” (score 0.193; capitalised in both leads: Leeds)'
+    'similar wording to “Storm hits Leeds” (score 0.193; names in both leads: Leeds)'
     """
     if member is None:
         return None
@@ -226,22 +226,22 @@ def _title_article(arts: list[dict], members: list[dict]) -> dict:
 
 
 def lead_names(member: dict) -> str:
-    """The capitalised words a vocabulary member's lead shares with its partner's, in words:
-    saying when there are none, since similar wording alone is the weakest reason to be in a
-    story. Capitalised, not "names": the story score counts a word that opens a sentence
-    ("Security firms are warning") as it counts a name, and a reader must not be told that
-    both leads name "Security".
+    """The names a vocabulary member's lead shares with its partner's, in words: saying when
+    there are none, since similar wording alone is the weakest reason to be in a story. The
+    names are those :func:`storytrace.names.mentions` finds in the headline and lead (a word
+    that only opens a sentence, a headline's title case, a weekday, a month or a clock
+    time's "PM EDT" is none: story rule 7).
 
     The words are shown as the articles write them (:func:`storytrace.stories.as_written`
     fills ``shared`` so): "PSP", "O'Brien".
 
     >>> lead_names({"shared": ["Leeds", "PSP", "O'Brien"]}), lead_names({"shared": []})
-    ("capitalised in both leads: Leeds, PSP, O'Brien", 'no capitalised word in both leads')
+    ("names in both leads: Leeds, PSP, O'Brien", 'no name in both leads')
     """
     names = member.get("shared") or []
     if not names:
-        return "no capitalised word in both leads"
-    return f"capitalised in both leads: {', '.join(names)}"
+        return "no name in both leads"
+    return f"names in both leads: {', '.join(names)}"
 
 
 def _edge(e: dict, labels: dict[str, str]) -> dict:
