@@ -395,6 +395,18 @@ def test_tfidf_arrays_equal_the_written_out_rule_ties_included():
     assert got.keys() == brute.keys() and all(abs(got[k] - brute[k]) < 1e-12 for k in brute)
 
 
+def test_years_are_the_four_digit_words_from_1950_to_2049():
+    from storytrace.stories import features
+
+    text = (
+        "In 1949 and 1950, then 2049, 2050, 19999, 195\u0663, \uff11\uff19\uff19\uff19, "
+        "1987a, and 2001, the count of 1066 went on."
+    )
+    # The fullwidth year reads as 1999; a year may end in any decimal digit (Arabic-Indic
+    # three here), as the rule's \d matches it.
+    assert features(text).years == {"1950", "195\u0663", "1999", "2001", "2049"}
+
+
 def test_focal_names_and_years_lower_a_pair_of_two_events_of_one_kind():
     from storytrace.stories import features, pair_score
 
