@@ -255,7 +255,8 @@ def test_quoted_spans_stray_space_and_double_apostrophes() -> None:
 @pytest.mark.parametrize("parser", [False, True])
 def test_penn_treebank_quotation_marks_are_quotation_marks(parser: bool) -> None:
     # ECB+ and other research corpora give text tokenised the Penn Treebank way: `` opens a
-    # quotation and '' closes it, with spaces inside the marks.
+    # quotation and '' closes it, with spaces inside the marks. The first line, its full stop
+    # inside the closing mark, is no bare headline.
     from storytrace.text import quoted_spans
 
     t = (

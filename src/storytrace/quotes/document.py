@@ -187,7 +187,7 @@ def bare_headline(doc: Doc) -> Span | None:
     if len(paras) > 1:
         s, e = paras[0]
         line = doc.text[s:e].rstrip()
-        bare = line.rstrip("\"'”’")
+        bare = line.rstrip("\"'”’").rstrip()  # "faith. ''": a space inside the closing mark
         if bare and "\n" not in line and bare[-1] not in ".!?:;,)…" and len(line.split()) <= 15:
             return s, s + len(line)
     return None
