@@ -76,6 +76,12 @@ class Context:
     interviewers: set[str] = field(default_factory=set)
     # Offices the article writes just before each name ('Rep. Michele Bachmann').
     offices: dict[str, set[str]] = field(default_factory=dict)
+    # Acronyms and the name the text spells each out as ('BRC': 'British Retail
+    # Consortium'), or None: found once per acronym.
+    acronyms: dict[str, str | None] = field(default_factory=dict)
+    # One-word company names and the full name the text gives them ('Cairn': 'Cairn
+    # Energy'), found once per text.
+    companies: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)
@@ -169,6 +175,21 @@ def headline(doc: Doc) -> Span | None:
         words = [w for w in doc.text[s:e].split() if len(w) > 3 and w[0].isalpha()]
         if 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
             return s, e
+    return None
+
+
+def bare_headline(doc: Doc) -> Span | None:
+    """A headline written as one: a first paragraph of at most fifteen words with no
+    closing punctuation before any closing mark ("Poll explains free-kick decision",
+    "Card fraudsters 'targeting web'"), followed by more text. It is never anyone's
+    words as reported in this article (its words, if any, are reported again below)."""
+    paras = doc.paragraphs
+    if len(paras) > 1:
+        s, e = paras[0]
+        line = doc.text[s:e].rstrip()
+        bare = line.rstrip("\"'”’")
+        if bare and "\n" not in line and bare[-1] not in ".!?:;,)…" and len(line.split()) <= 15:
+            return s, s + len(line)
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from storytrace.quotes.document import Context
+from storytrace.quotes.document import Context, bare_headline
 from storytrace.quotes.frames import (
     as_frame,
     attribute_unit,
@@ -15,7 +15,14 @@ from storytrace.quotes.frames import (
     transcript_turns,
     trim_span,
 )
-from storytrace.quotes.lexicon import ANY_CUE, CUE_FORMS, PRONOUNS, RELATIVES
+from storytrace.quotes.lexicon import (
+    ANY_CUE,
+    CUE_FORMS,
+    ORG_DESCRIPTORS,
+    PERSON_HEADS,
+    PRONOUNS,
+    RELATIVES,
+)
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import index_names, resolve_speaker
@@ -47,8 +54,9 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
     prev: Quote | None = None
     prev_unit_end = -1
     turn_end = -1
+    head = bare_headline(doc)
     for u0, u1 in ctx.units:
-        if u0 < turn_end:
+        if u0 < turn_end or (head is not None and head[0] <= u0 and u1 <= head[1]):
             continue
         found, end = transcript_turns(ctx, u0, u1)
         turn_end = max(turn_end, end)
@@ -113,9 +121,75 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
         # organisation's is typed so in its earlier quotes too.
         if q.speaker_name in ctx.organisations and q.speaker_type == "unknown":
             q.speaker_type = "organisation"
+    _lede_organisation(ctx, quotes)
     out = _utterances(text, quotes, continuations)
     speaker_evidence(text, out)
     return out
+
+
+# Heads of an unnamed organisation that a news lede names only later: 'an anti-fraud
+# agency has said', 'a charity has warned'.
+_LEDE_HEADS = ORG_DESCRIPTORS | set(
+    """agency consultancy charity watchdog think-tank lobby organisation organization
+    association institute federation trust""".split()
+)
+# 'Anti-fraud consultancy Retail Decisions': an organisation's description before a name.
+_ORG_BEFORE = lazy_compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted(_LEDE_HEADS))
+    + r"))\s+(?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*$"
+)
+_INDEFINITE = lazy_compile(r"(?:an?|one)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)")
+
+
+def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
+    """'New safeguards have led fraudsters to the internet, an anti-fraud agency has
+    said. / Anti-fraud consultancy Retail Decisions says …': an organisation left
+    unnamed in the article's first sentence is the named organisation quoted next,
+    within a few sentences (the news lede names its source later)."""
+    text = ctx.text
+    paras = ctx.doc.paragraphs
+    head = bare_headline(ctx.doc)
+    body = paras[1][0] if head is not None and len(paras) > 1 else (paras[0][0] if paras else 0)
+    k = bisect_left(ctx.unit_starts, body)
+    if k >= len(ctx.units):
+        return
+    lede = ctx.units[k]
+    for i, q in enumerate(quotes):
+        if q.content[0] >= lede[1]:
+            break
+        if q.speaker is None or q.content[0] < lede[0]:
+            continue
+        phrase = text[q.speaker[0] : q.speaker[1]]
+        m = _INDEFINITE.fullmatch(phrase.lower())
+        if m is None or m.group(1) not in _LEDE_HEADS or q.speaker_name not in (None, phrase):
+            continue
+        later = next(
+            (
+                p
+                for p in quotes[i + 1 :]
+                if p.speaker is not None
+                and p.speaker_name
+                # An organisation, or a name written with an organisation's description
+                # ('Anti-fraud consultancy Retail Decisions').
+                and (
+                    p.speaker_type == "organisation"
+                    or (
+                        _ORG_BEFORE.search(text, max(0, p.speaker[0] - 40), p.speaker[1])
+                        is not None
+                        and not set(text[p.speaker[0] : p.speaker[1]].lower().split())
+                        & PERSON_HEADS
+                    )
+                )
+                and p.speaker_name[:1].isupper()
+                and p.speaker_name.lower() not in PRONOUNS
+                and p.content[0] - q.content[1] < 800
+                and text[p.speaker[0] : p.speaker[1]][:1].isupper()
+            ),
+            None,
+        )
+        if later is not None:
+            q.speaker_name, q.speaker_type = later.speaker_name, "organisation"
 
 
 def speaker_evidence(text: str, quotes: list[Quote]) -> None:

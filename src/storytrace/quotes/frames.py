@@ -242,7 +242,15 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 # 'though Lynch notes they were appointed before': a name, the verb and a
                 # pronoun subject.
                 or (
-                    _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)
+                    (
+                        _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)
+                        # 'Corbett claims he and Barker differ ...': a name opening the
+                        # sentence, not a determiner ('The claims he made').
+                        or (
+                            (first := _FIRST_WORD.fullmatch(text, u0, c0)) is not None
+                            and first.group(1).lower() not in _NOT_FIRST_NAMES
+                        )
+                    )
                     and _PRONOUN_NEXT.match(text, c1, u1)
                 )
                 # '..., The Wall Street Journal reports.': closing the sentence after
@@ -295,6 +303,15 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             and prev.group(1) not in _BEFORE_VERB
         ):
             # 'a fundraising call', 'an incendiary press conference': nouns.
+            continue
+        if (
+            lemma == "press"
+            and not _PRESS_REQUEST.match(text, c1, u1)
+            and not _has_quote(ctx, c1, min(u1, c1 + 60))
+        ):
+            # 'to adopt the recommendations and press them on EU governments': pushing
+            # something on someone; a request needs its infinitive ('pressed him to
+            # resign'), 'for' or a clause.
             continue
         if lemma == "call" and (on_to := _ON_TO.match(text, c1, u1)) is not None:
             # 'Palmieri called on Trump to stop attacking Machado': a request.
@@ -350,7 +367,9 @@ _BEFORE_VERB = (
 _ON_TO = lazy_compile(r"(\s+on)\s+(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]")
 # A request's listener, then its infinitive: 'urged his supporters to visit ...'.
 _LISTENER_TO = lazy_compile(
-    r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?(?=to\s+[“\"‘]?[a-z])"
+    r"(?!(?:that|if|whether|he|she|they|it|we|I)\b)(?:[\w’'.\-]+\s+){1,4}?"
+    # 'called on British firms not to simply “cut and run”': a negated infinitive.
+    r"(?=(?:not\s+|never\s+)?to\s+[“\"‘]?[a-z])"
 )
 # 'called him a political opportunist', 'calling Christmas a sham': an object (a
 # pronoun, a name, 'the' and a noun), then 'a'/'an' and the characterisation.
@@ -366,6 +385,33 @@ _QUOTE_NEXT = lazy_compile(r"\s*(?::|,)?\s*[“\"‘]")
 _NAME_OR_PRONOUN_BEFORE = lazy_compile(
     r"(?:(?<![.!?]\s)\b[A-Z][a-z][\w’'\-]*|\b(?:he|she|they|He|She|They))\s+$"
 )
+_NOT_FIRST_NAMES = (
+    DETERMINERS
+    | QUANTIFIERS
+    | NP_STOP
+    | NOT_NAME
+    | {"such", "other", "similar", "false", "recent", "earlier", "previous", "new", "old"}
+)
+_PRESS_REQUEST = lazy_compile(
+    r"\s+(?:for\b|(?:[\w’'.\-]+\s+){0,4}?that\b|(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]"
+    r"|(?:[\w’'.\-]+\s+){1,3}?"
+    r"(?:on|about)\s+(?:whether|why|how|what)\b)"
+)
+_LEAD_ADVERBS = {
+    "also",
+    "however",
+    "meanwhile",
+    "separately",
+    "still",
+    "now",
+    "instead",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "but",
+    "and",
+}
+_FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
     r",[”’\"]?\s+(?:the\s+|The\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,5}\s+$"
@@ -480,8 +526,10 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
             word.endswith("ed")
             and (low_before := _LOWER_BEFORE.search(before))
-            # 'though she noted clients are ...': after a subject pronoun, a verb.
-            and low_before.group(0).split()[0] not in SUBJECT_PRONOUNS | {"who", "which"}
+            # 'though she noted clients are ...': after a subject pronoun, a verb;
+            # 'have predicted rates will drop': after a perfect's auxiliary too.
+            and low_before.group(0).split()[0]
+            not in SUBJECT_PRONOUNS | {"who", "which", "have", "has", "had"}
             and _PLURAL_NEXT.match(text, c1, u1)
         ):
             # '271 pledged delegates', 'the announced plan': an adjective.
@@ -531,6 +579,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     text = ctx.text
     frames: list[tuple[Span, Span | None, int, int]] = []
     agents: dict[Span, Span] = {}
+    unnamed: set[Span] = set()
     for cue in _cue_matches(ctx, u0, u1):
         c0, c1 = cue.span
         if frames and c0 < frames[-1][3]:
@@ -553,7 +602,10 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             if passive is not None:
                 f0 = passive
                 agent = _BY_AGENT.match(text, c1, u1) if cue.lemma in ("ask", "tell") else None
-                if agent is not None:
+                if agent is None:
+                    if cue.lemma == "tell":
+                        unnamed.add((c0, c1))
+                else:
                     # 'Rubio was asked by moderator Gerard Baker whether ...', 'was told
                     # by aides that ...': the agent puts the question or tells; named
                     # once the content is read, as the frame's own words.
@@ -693,6 +745,16 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 else:
                     continue
         frames.append(((c0, c1), speaker, f0, f1))
+    closing = [
+        k
+        for k, (_, sp, f0, _) in enumerate(frames)
+        if sp is not None and k and frames[0][0] in unnamed and after_content(text, u0, f0)
+    ]
+    if closing:
+        # 'Some have been told to revamp their websites, said Mr Flynn', 'He was told
+        # to leave, police said': a passive frame with no agent inside the content of
+        # a frame set after it is part of what that speaker said.
+        frames = [f for k, f in enumerate(frames) if not (k < closing[-1] and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
     quotes: list[Quote] = []
@@ -911,7 +973,21 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
     through what she calls a “war of words”'."""
     text = ctx.text
     f1, i0, c0 = outer[3], inner[2], inner[0][0]
+    if (
+        inner[1] is not None
+        and inner[1][0] == i0
+        and text[f1:i0].strip() in ("", "that")
+        and CUE_FORMS.get(text[outer[0][0] : outer[0][1]].split()[0].lower()) not in TRANSITIVE
+        and text[c0 : inner[0][1]].split()[0] not in PARTICIPLES
+    ):
+        # 'It also said the Indian government had told it to pay a tax': the inner
+        # frame's subject opens the outer content; the whole clause is what was said.
+        return True
     between = _NESTED.fullmatch(text, f1, c0)
+    if between and _COORDINATED.search(text, max(f1, c0 - 30), c0):
+        # 'The WTO said that many countries support the change and stressed that
+        # ...': a second verb of the same subject, coordinated; its own attribution.
+        return False
     if between:
         # 'that Trump had claimed': the inner subject, perhaps with its auxiliaries.
         s, e = between.span(1)
@@ -1082,9 +1158,19 @@ def according_source(text: str, c1: int, u1: int) -> Span | None:
         or len(words) > (25 if long_ok else 12)
         or (not long_ok and e - c1 > 100)
         or words[-1].lower() in _NOT_SOURCES
+        # 'ranks countries according to the steps they are taking': in accordance
+        # with, not a source.
+        or next((w.lower() for w in words if w.lower() not in DETERMINERS), "") in _MEASURES
     ):
         return named
     return s, e
+
+
+_MEASURES = _NOT_SOURCES | set(
+    """steps rules rule needs need size age income incomes performance criteria ability merit
+    law laws guidelines instructions preference preferences taste tastes type types severity
+    weight height importance""".split()
+)
 
 
 _NOT_PREDICATE = lazy_compile(
@@ -1523,6 +1609,15 @@ def _pieces(
         # say where it was said; the content is before it.
         after = None
     inverted = speaker is not None and speaker[0] >= cue[1]
+    if (
+        before is not None
+        and after is not None
+        and inverted
+        and text[before[0] : before[1]].strip(" ,").lower() in _LEAD_ADVERBS
+    ):
+        # 'Also, said Mr Flynn, Vodafone has cut off ten sellers': an adverb opens the
+        # sentence, the frame follows it; the content comes after the frame.
+        before = None
     after_words = ctx.count_words(*after) if after is not None else 0
     # '"...," said Tom Hale, a councillor.': content before the frame, and
     # after it only a further quote. 'In Scranton, Biden said X': content after.
@@ -1728,6 +1823,9 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
 _NARRATION = lazy_compile(
     r";\s|,\s+(?:although|though|but|while|whereas|even\s+as)\s+(?:he|she|they|it)\b"
     r"|,\s+when\s+there\s"
+    # '..., although others feel the Bank may still ...': another source's view.
+    r"|,\s+(?:although|though|but)\s+(?:others|some|many|critics|analysts|economists|experts"
+    r"|observers|opponents)\s"
     # 'pledging to make America great again, while taking slams at ...', '..., while
     # about 4 in 10 want one with experience': a contrast the narrator adds.
     r"|,\s+(?:while|whereas)\s"
@@ -1904,7 +2002,17 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'After some challenges, the work has met standards, an official said':
         # the clause follows its introductory phrase.
         comma = text.find(",", piece[0], piece[1])
-        return comma > 0 and _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
+        if comma < 0:
+            # 'At risk in the long run is nothing less than the society Europe has
+            # built, it said': the phrase fronted, then the verb and its subject.
+            k = next((i for i, w in enumerate(low) if w in _VERBISH), None)
+            return (
+                k is not None
+                and k >= 2
+                and not any(w in _RELATIVES or w in _SUBORDINATORS for w in low[:k])
+                and len(low) - k >= 3
+            )
+        return _reports_content(ctx, cue, (comma + 1, piece[1]), whole=True)
     if not whole and ctx.count_words(*piece) == 1:
         # 'by the time he said that.', 'maintained above-average costs for raising
         # that money': one word after the frame is no clause.

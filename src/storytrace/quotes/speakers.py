@@ -502,9 +502,13 @@ _FORWARD_NP = lazy_compile(
     r"|of|during|after|before|when|while|as)\b)[a-z0-9][\w’'/\-]*\s+){0,3}[A-Z][\w’'.\-]*)"
     # A verb ends no noun phrase: '— said Ali’s death is painful' is a clause.
     r"(?:\s+(?!(?:that|who|which|and|in|on|at|during|as|when|after|before|because"
+    # 'said Castaignede ahead of the 12 March tie', 'said Smith yesterday': a time or
+    # circumstance after the name.
+    r"|ahead|following|amid|despite|against|since|until|yesterday|today|tonight"
     r"|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b)"
     r"[\w’'.\-]+){0,6}?)(?=\s*(?:[,.;:!?()—–]|$)|\s(?:that|who|which|and|in|on|at|during|as|when"
-    r"|after|before|because)\b)"
+    r"|after|before|because|ahead|following|amid|despite|against|since|until|yesterday|today"
+    r"|tonight)\b)"
 )
 
 
@@ -1177,12 +1181,149 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # 'Alixandria Lapp, executive director of the House Majority PAC, said': the
         # phrase next to the cue ends the apposition; the name it describes speaks.
         q.speaker = subject
+    named = _name_in_apposition(ctx, q)
+    if named is not None:
+        q.speaker = named
+    author = _report_author(ctx, q, earlier)
+    if author is not None:
+        q.speaker_name = author
     _resolve_name(ctx, q, earlier)
+    if q.speaker_name is not None:
+        q.speaker_name = _company_name(ctx, _spelled_out(ctx, q.speaker_name))
     if q.speaker_name is not None and q.speaker_name.strip().lower() in _NOT_SPEAKERS:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
         q.speaker_name = None
     if q.speaker is not None:
         q.speaker_type = speaker_type(ctx, ctx.text[q.speaker[0] : q.speaker[1]], q.speaker_name)
+
+
+# 'Manufacturers' organisation, the EEF, said': a description, then the name set off
+# by commas; 'said EEF chief economist, Steve Radley.': a role, then the name.
+_APPOSED_NAME = lazy_compile(
+    r",\s+(?:the\s+)?((?:[A-Z][\w’'&\-]*\.?\s+){0,3}[A-Z][\w’'&\-]*),\s*(?:has\s+|had\s+|also\s+)*$"
+)
+_CLOSING_NAME = lazy_compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)\s*(?:[.,;]|$)")
+_REFLEXIVE = lazy_compile(r"\s+(?:itself|himself|herself|themselves)$")
+
+
+def _name_in_apposition(ctx: Context, q: Quote) -> Span | None:
+    """The name of a speaker written as a description and its apposition: the name
+    after a description set off by commas before the cue ("Manufacturers'
+    organisation, the EEF, said"), or after a role that follows the cue ("said EEF
+    chief economist, Steve Radley."); a reflexive after a name is dropped ("The WTO
+    itself has warned"). Only when the phrase as written holds no name of its own
+    beyond a first capital or an acronym modifying its role."""
+    if q.speaker is None or q.cue is None:
+        return None
+    text = ctx.text
+    s, e = q.speaker
+    phrase = text[s:e]
+    refl = _REFLEXIVE.search(phrase)
+    if refl is not None and phrase[: refl.start()].strip():
+        return s, s + refl.start()
+    words = phrase.split()
+    if not words or words[-1][:1].isupper():
+        return None
+    if e <= q.cue[0]:
+        if any(w[:1].isupper() for w in words[1:]) or words[-1].lower() in PERSON_HEADS:
+            return None
+        m = _APPOSED_NAME.match(text, e, q.cue[0])
+        if m is None or not is_organisation(ctx, m.group(1)):
+            return None
+        return m.span(1)
+    if words[-1].lower() not in PERSON_ROLES:
+        return None
+    m = _CLOSING_NAME.match(text, e)
+    if m is None or "\n" in m.group(0):
+        return None
+    return m.span(1)
+
+
+_REPORT_HEADS = {"report", "study", "book", "paper", "review", "memo", "letter", "analysis"}
+_AUTHOR_REPORT = lazy_compile(
+    r"(?:(?:the|The)\s+)?((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*?)(?:[’']s)?\s+(\w+)"
+)
+
+
+def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> str | None:
+    """The author a report speaks for: "his report said" is the person "he" would be,
+    "Mr Kok's report noted" and "the Kok report said" are Mr Kok's (a statement
+    speaks for its organisation, a report for its author). None when the phrase is no
+    such report or its author is not a person the article names."""
+    if q.speaker is None:
+        return None
+    text = ctx.text
+    s, e = q.speaker
+    words = text[s:e].split()
+    if len(words) != 2 and not (2 <= len(words) <= 5 and words[-1].lower() in _REPORT_HEADS):
+        return None
+    if words[-1].lower() not in _REPORT_HEADS:
+        return None
+    if words[0].lower() in ("his", "her") and len(words) == 2:
+        return _antecedent(ctx, s, "m" if words[0].lower() == "his" else "f", earlier)
+    m = _AUTHOR_REPORT.fullmatch(text, s, e)
+    if m is None or m.group(2).lower() not in _REPORT_HEADS:
+        return None
+    author = Quote(q.kind, q.content, q.cue, m.span(1))
+    _resolve_name(ctx, author, earlier)
+    name = author.speaker_name
+    if name is None or is_organisation(ctx, name) or " " not in name:
+        return None
+    return name
+
+
+_ACRONYM_OF = lazy_compile(
+    r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of|for|and|&|on|the)?\s*[A-Z][\w’'\-]*){1,6})"
+)
+
+
+def _spelled_out(ctx: Context, name: str) -> str:
+    """An acronym with the name the article spells it out as: "BRC" after "the
+    British Retail Consortium" is "British Retail Consortium (BRC)", so the speaker is
+    named as fully as the article names it and still by the acronym it uses. The
+    text's runs of capitalised words are read once, on the first acronym."""
+    acronym = name[4:] if name.startswith(("The ", "the ")) else name
+    if not _ACRONYM.fullmatch(acronym) or len(acronym) < 3:
+        return name
+    if "" not in ctx.acronyms:
+        ctx.acronyms[""] = None
+        for m in _ACRONYM_OF.finditer(ctx.text):
+            run = m.group(1).split()
+            if run[0] in ("The", "A"):
+                run = run[1:]
+            initials = "".join(w[0] for w in run if w[:1].isupper())
+            if 3 <= len(initials) <= 5:
+                ctx.acronyms.setdefault(initials, " ".join(run))
+    full = ctx.acronyms.get(acronym)
+    return f"{full} ({acronym})" if full else name
+
+
+_COMPANY_SUFFIXES = """Energy Group Holdings Plc PLC Corp Corporation Inc Ltd Airlines Airways
+    Motors Motor Bank Oil Petroleum Telecom Pharmaceuticals Resources Mining Capital Partners
+    Entertainment Media Foods Industries Technologies Systems Communications Networks
+    Insurance Electric Steel Chemicals Brands Stores Gas Power Software Music Records
+    Investments Securities Financial Semiconductor""".split()
+_COMPANY = lazy_compile(
+    r"(?<![\w’'\-])([A-Z][\w’'&\-]+)\s+(?:" + "|".join(_COMPANY_SUFFIXES) + r")(?![\w’'\-])"
+)
+
+
+def _company_name(ctx: Context, name: str) -> str:
+    """A company's one-word name as the article writes it in full: "Cairn said" after
+    "Shares in Cairn Energy" is Cairn Energy (a first word followed by a company
+    suffix such as Energy, Group or Airlines; never a person's name). The text is read
+    once, on the first one-word speaker."""
+    if " " in name or not name[:1].isupper() or name in ctx.persons:
+        return name
+    if "" not in ctx.companies:
+        ctx.companies[""] = ""
+        for m in _COMPANY.finditer(ctx.text):
+            ctx.companies.setdefault(m.group(1), m.group(0))
+    full = ctx.companies.get(name)
+    if not full or first_names().get(name.lower()) is not None:
+        return name
+    ctx.organisations.add(full)
+    return full
 
 
 def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
@@ -1280,6 +1421,8 @@ def is_organisation(ctx: Context, name: str) -> bool:
     return (
         bool(words & ORG_WORDS)
         or bool(_ACRONYM.fullmatch(name))
+        # 'British Retail Consortium (BRC)': a name spelt out with its acronym.
+        or bool(_SPELLED_ACRONYM.search(name))
         # 'BHP Billiton', 'HSBC Holdings', 'UBS Warburg': an acronym opening a short
         # name that is nobody's (not 'US President ...': two letters).
         or (
@@ -1293,6 +1436,7 @@ def is_organisation(ctx: Context, name: str) -> bool:
 
 
 _LONG_ACRONYM = lazy_compile(r"[A-Z]{3,5}")
+_SPELLED_ACRONYM = lazy_compile(r"\s\([A-Z]{3,5}\)$")
 
 
 _ACRONYM = lazy_compile(r"[A-Z]{2,5}")
@@ -1503,6 +1647,26 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             else _named_subject(ctx, s)
             or _subject_organisation(ctx, s, plural=False, any_named=True)
         )
+        if (
+            org is not None
+            and org.lower().split()[-1] in ORG_DESCRIPTORS
+            and not any(w[:1].isupper() for w in org.split()[1:])
+        ):
+            # 'The company said … A spokesman for the firm said': the organisation that
+            # description was resolved to, not the description.
+            org = next(
+                (
+                    p.speaker_name
+                    for p in reversed(earlier)
+                    if p.speaker is not None
+                    and p.speaker_name
+                    and text[p.speaker[0] : p.speaker[1]].lower().removeprefix("the ")
+                    == org.lower().removeprefix("the ")
+                    and p.speaker_name[:1].isupper()
+                    and p.speaker_name.lower() != org.lower()
+                ),
+                org,
+            )
         if org is not None and not (
             org in ctx.persons
             or name_gender(ctx, org)
