@@ -75,6 +75,66 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 35, 2026-12-03 (scale16h): "the rest" (reading, the workers), measured at 20,000 with
+``corpus.index_records`` (2 workers) timed by stage in the parent and its children apart: the
+workers took 18-21 CPU s for their 18,000 articles; the parent 7.7-8.5 s outside the timed
+stages, of which one thread of multiprocessing's pool took 0.7-1.2 s per 8,000 articles
+prepared (CPU per thread from ``/proc/self/task``): its worker handler woke each time a
+result waited in the pipe, found nothing to do and waited again (2,232 wakes over 400
+results). Two changes, every stored table the same as main's (all 19 tables row for row on
+the first 19,800 articles, against main e4c5061 and, after merging it, 6150d28):
+
+* ``procpool.Pool`` for corpus's prepare and align workers and ``pairs``' batch compare: the
+  handler waits for a worker's exit or a change of the pool's state only (1 wake over 400
+  results). The parent's CPU outside the stages at 20,000, alternating runs: 5.1, 5.5 (load
+  7) against 7.8, 8.5 (load 6-11); 4.3, 3.6 (load 4-5) against 5.6, 7.2 (load 3-5): the
+  busier the machine, the more it spun, it seems. Batch compare (``compare_records``, 2
+  workers, 780 pairs of 40 BBC texts): the parent's CPU 229-246 -> 96-101 µs a pair.
+* Preparing an article: ``fingerprints._grams`` in place, MinHash's last two remainder passes
+  only when a value needs them, band keys from one ``str()`` per value, winnowing by doubling
+  windows, and ``stories.features`` asking ``isdigit`` before its year regex: 3.554 -> 3.223
+  million instructions an article (-9.3%; cachegrind of ``corpus.prepare`` on 500 of this
+  corpus's articles, start-up subtracted).
+
+The same-run bench does not show either at this load: ``PYTHONPATH=<src> nice -n 5
+.venv/bin/python bench/scale.py --n 20000``, main a ``git archive`` copy (e4c5061 beside c1
+and c2, 6150d28 beside c3: the same tree without these changes), 09:33-11:13, load 2-11::
+
+                          start  pair 1      pair 2      pair 3      pair 4
+                          main   c1    main  main  c2    c2    main  c3    main
+    CPU s, index           41.8  43.9  33.3  40.7  44.5  40.1  44.0  37.8  41.3
+      datasketch           22.3  20.8  20.9  25.9  23.7  23.4  23.6  22.1  21.4
+      ratio               1.88x 2.11x 1.60x 1.57x 1.88x 1.71x 1.86x 1.71x 1.93x
+      store the articles   5.10  5.04  4.66  5.31  5.14  4.41  5.55  4.91  5.51
+      candidates           0.75  0.95  0.81  1.01  0.84  0.88  0.95  1.06  0.95
+      align (this proc.)   4.42  5.47  5.25  6.44  5.87  5.29  5.37  6.16  5.61
+      stories              3.64  4.16  3.59  4.22  3.91  4.32  3.60  3.96  4.15
+      the rest            28.11 28.53 19.38 24.01 28.91 25.36 28.82 22.15 25.43
+    peak memory MB          435   449   447   452   431   448   429   445   441
+
+                          pair 5      pair 6      pair 7      pair 8
+                          main  c3    c3    main  main  c3    c3    main
+    CPU s, index           35.0  35.7  36.1  33.9  32.7  30.6  34.5  33.0
+      datasketch           20.0  14.9  20.3  17.1  19.3  17.0  22.4  15.4
+      ratio               1.75x 2.40x 1.78x 1.99x 1.69x 1.80x 1.54x 2.15x
+      store the articles   5.38  5.24  5.13  4.67  4.91  4.62  5.05  4.87
+      candidates           0.92  0.99  0.94  0.85  0.76  0.86  0.91  0.89
+      align (this proc.)   4.82  5.52  5.83  5.00  4.23  4.77  5.21  5.02
+      stories              3.01  3.86  4.48  3.85  3.41  3.03  3.57  3.28
+      the rest            21.37 20.56 19.96 19.75 19.59 17.71 20.16 19.33
+    peak memory MB          444   441   451   451   445   415   437   437
+    pairs 806, recall 1.000 / 1.000 and the update equal to a grouping anew in all 17.
+
+(c1: the pool alone, 8e5c195; c2: with the preparing cuts, 74c4233; c3: with the year test,
+7a6c41a.) Over the eight pairs this code's index took 30.6-44.5 CPU s (mean 37.9), main's
+32.7-44.0 (mean 36.7): the load moves a run by more than the change (datasketch's own CPU
+for the same work 14.9-25.9 s), so no gain is claimed from these runs; the parent's CPU
+by thread and the instruction counts above are the evidence. Peak memory moved both ways.
+Noticed, not changed: main's story rule 7 (``names.lead_name_words`` for the focal names,
+in main since dac3f46) adds to each prepared article the capitals analysis of the whole
+text: ``corpus.prepare`` 596-747 µs without it against 661-953 with it, alternating at load
+4-5 (``lead_name_words`` 14.5% of ``prepare`` under cProfile).
+
 Session 34, 2026-12-03 (the lead, after every merge): main 1f974f1 at 100,000 alone on a quiet
 machine (load under 1.5, 08:33-08:44 UTC), ``HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
 .venv/bin/python bench/scale.py --n 100000 --workers 2 --text-dedup /tmp/tdvenv/bin/python
