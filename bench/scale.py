@@ -135,6 +135,30 @@ in main since dac3f46) adds to each prepared article the capitals analysis of th
 text: ``corpus.prepare`` 596-747 µs without it against 661-953 with it, alternating at load
 4-5 (``lead_name_words`` 14.5% of ``prepare`` under cProfile).
 
+Session 35, 2026-12-03 (the lead, after every merge): main 1d85fd8 at 100,000 alone on a quiet
+machine (load under 1.5, 11:26-11:40 UTC), the command of session 34 below (``--keep
+/tmp/s35-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 198.7 vs datasketch 102.3: 1.94x
+      (session 34: 187.2 vs 108.2, 1.73x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 155.7 s, peak 1,324 MB; storytrace/text-dedup
+      1.28x CPU, 0.98x memory
+    peak memory of the index 1,295 vs datasketch 1,256 MB: 1.03x (target below 1: NOT met;
+      session 34 1,159, 0.92x); summed over processes (PSS) 1,266 vs 1,252 MB, 1.01x
+    stages, first 99% (CPU s): store 28.0, candidates 8.2, align (this process) 24.3,
+      stories 26.3, the rest (reading, workers) 116.4; last 1% 3.7 (1.9%)
+    stories --json 14.6, export 10.2; story links: similar_pairs 8.62 vs scikit-learn
+      safe_sparse_dot 36.99 on the same 2,161,406 pairs: 0.23x (at least as fast: met)
+    pairs 4,252, near-duplicate and excerpt recall 1.000 / 1.000 (datasketch 0.995 / 0.001,
+      text-dedup near 0.993); the update equals a grouping anew: yes
+
+"The rest" grew by 15 s: story rule 7's focal names read the capitals of each whole text
+(``names.lead_name_words``; scale16h measured ``corpus.prepare`` 596-747 -> 661-953 µs an
+article). The memory rise is not explained: at 20,000 (``--n 20000``, main e4c5061 and this
+code alternating, 11:41-11:47, the CI suite of a fresh clone running beside them) the peak was
+447 / 448 / 445 / 441 MB (e4c5061, this, e4c5061, this) and the summed PSS 403 / 401 / 399 /
+400 MB; CPU against datasketch 1.67x / 1.83x / 1.69x / 1.84x (the names' cost).
+
 Session 34, 2026-12-03 (the lead, after every merge): main 1f974f1 at 100,000 alone on a quiet
 machine (load under 1.5, 08:33-08:44 UTC), ``HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
 .venv/bin/python bench/scale.py --n 100000 --workers 2 --text-dedup /tmp/tdvenv/bin/python
