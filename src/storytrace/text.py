@@ -467,12 +467,7 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     folded = _fold(text.lower())
     if len(folded) != len(text):
         return None
-    inside = np.zeros(len(text) + 2, dtype=bool)  # padded with False at both ends
-    np.not_equal(cls & _WORD, 0, out=inside[1:-1])
-    k = np.flatnonzero(cls[1:-1] & (_APOSTROPHE | _SEPARATOR)) + 1
-    if k.size:
-        joins = cls[k - 1] & cls[k + 1] & (cls[k] >> 2)
-        inside[k[joins != 0] + 1] = True
+    inside, _ = _inside_tokens(cls, np)
     edges = np.flatnonzero(inside[1:] != inside[:-1])
     # Tokens never touch (a run is maximal) and hold no whitespace: blank out the rest of
     # the folded text and split on whitespace, in C.
@@ -485,6 +480,18 @@ def _array_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
     return edges[0::2].tolist(), edges[1::2].tolist(), norms
 
 
+def _inside_tokens(cls: Any, np: Any) -> tuple[Any, Any]:
+    """From the character classes ``cls`` of a text: whether each character is inside a
+    token, padded with False at both ends (word characters, and joiners between two
+    characters they join), and the positions of the joiners that join nothing."""
+    inside = np.zeros(len(cls) + 2, dtype=bool)
+    np.not_equal(cls & _WORD, 0, out=inside[1:-1])
+    k = np.flatnonzero(cls[1:-1] & (_APOSTROPHE | _SEPARATOR)) + 1
+    joins = cls[k - 1] & cls[k + 1] & (cls[k] >> 2)
+    inside[k[joins != 0] + 1] = True
+    return inside, k[joins == 0]
+
+
 def _ascii_tokens(text: str, np: Any) -> tuple[list[int], list[int], list[str]]:
     """:func:`_array_tokens` of an ASCII text. Its norms come from one ``bytes.translate``
     (token characters lower-cased, the rest spaces: lower case and fold are the same thing
@@ -492,14 +499,10 @@ def _ascii_tokens(text: str, np: Any) -> tuple[list[int], list[int], list[str]]:
     folded text and a space per character: 94 -> 61 µs a BBC text."""
     raw = text.encode("ascii")
     cls = np.frombuffer(raw.translate(_ascii_classes), dtype=np.uint8)
-    inside = np.zeros(len(text) + 2, dtype=bool)  # padded with False at both ends
-    np.not_equal(cls & _WORD, 0, out=inside[1:-1])
+    inside, loose = _inside_tokens(cls, np)
     kept = bytearray(raw.translate(_ascii_kept))
-    k = np.flatnonzero(cls[1:-1] & (_APOSTROPHE | _SEPARATOR)) + 1
-    if k.size:
-        joins = cls[k - 1] & cls[k + 1] & (cls[k] >> 2)
-        inside[k[joins != 0] + 1] = True
-        np.frombuffer(kept, dtype=np.uint8)[k[joins == 0]] = 32
+    if loose.size:
+        np.frombuffer(kept, dtype=np.uint8)[loose] = 32
     for end in (0, -1):  # a joiner at either end of the text joins nothing either
         if kept and cls[end] & (_APOSTROPHE | _SEPARATOR):
             kept[end] = 32
