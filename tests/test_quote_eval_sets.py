@@ -1,28 +1,28 @@
-"""The fresh quote evaluation set (issue 15) is internally consistent.
+"""The quote evaluation sets built here (issue 15) are internally consistent: the fresh set
+(``bench/quote_eval/fresh``) and the second tune set (``bench/quote_eval/tune2``).
 
 The annotations index into article texts that live in ``../shared/data`` and are never in
-the repository, so these tests check what the file can show on its own: the record format,
-spans that are ordered, non-empty and do not overlap, one text hash per article, no article
-shared with the first (tuned-on) set, and the counts its guidelines state. The offsets
-themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set fresh
---check`` (which needs the data).
+the repository, so these tests check what the files can show on their own: the record format,
+spans that are ordered, non-empty and do not overlap, one text hash and one outlet per
+article, no article shared with another set, and the counts their guidelines state. The
+offsets themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set
+fresh|tune2 --check`` (which needs the data).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).resolve().parents[1] / "bench" / "quote_eval"
-FRESH = HERE / "fresh" / "annotations.jsonl"
 FIRST = HERE / "annotations.jsonl"
-GUIDELINES = HERE / "fresh" / "GUIDELINES.md"
-
+FRESH = HERE / "fresh" / "annotations.jsonl"
+TUNE2 = HERE / "tune2" / "annotations.jsonl"
 FIELDS = {
     "article",
     "outlet",
@@ -33,26 +33,34 @@ FIELDS = {
     "speaker_type",
     "mention",
 }
-ARTICLE_ID = re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml")
+ARTICLE_ID = {
+    FRESH: re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"),
+    TUNE2: re.compile(r"bbc:(?:business|sport|entertainment|tech)/\d{3}\.txt"),
+}
 
 
 def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict]:
-    return _load(FRESH)
-
-
 def _overlap(a: list[int], b: list[int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def test_records_have_the_format(records):
+def _guidelines(path: Path) -> str:
+    return (path.parent / "GUIDELINES.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=[FRESH, TUNE2], ids=["fresh", "tune2"])
+def path_and_records(request) -> tuple[Path, list[dict]]:
+    return request.param, _load(request.param)
+
+
+def test_records_have_the_format(path_and_records):
+    path, records = path_and_records
     for i, r in enumerate(records):
         assert set(r) == FIELDS, i
-        assert ARTICLE_ID.fullmatch(r["article"]), r["article"]
+        assert ARTICLE_ID[path].fullmatch(r["article"]), r["article"]
         assert re.fullmatch(r"[0-9a-f]{12}", r["text_sha256_12"]), i
         assert r["speaker"].strip() and r["outlet"].strip() and r["topic"].strip(), i
         assert r["speaker_type"] in ("person", "organisation", "unknown"), i
@@ -68,7 +76,8 @@ def test_records_have_the_format(records):
             assert not any(_overlap(m, p) for p in parts), f"record {i}: mention inside content"
 
 
-def test_one_text_per_article_and_no_shared_content(records):
+def test_one_text_per_article_and_no_shared_content(path_and_records):
+    _, records = path_and_records
     by_article: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         by_article[r["article"]].append(r)
@@ -78,6 +87,13 @@ def test_one_text_per_article_and_no_shared_content(records):
         spans = sorted(tuple(p) for r in recs for p in r["parts"])
         for a, b in pairwise(spans):
             assert a[1] <= b[0], f"{article}: two attributions share text {a} {b}"
+
+
+def test_fresh_records_are_grouped_by_article_in_text_order():
+    records = _load(FRESH)
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        by_article[r["article"]].append(r)
     # stored grouped by article, each article's records in text order
     changes = sum(a["article"] != b["article"] for a, b in pairwise(records))
     assert changes == len(by_article) - 1
@@ -86,13 +102,23 @@ def test_one_text_per_article_and_no_shared_content(records):
         assert starts == sorted(starts)
 
 
-def test_fresh_articles_are_not_in_the_first_set(records):
+def test_fresh_articles_are_not_in_the_first_set():
     first = {r["article"] for r in _load(FIRST)}
     assert first, "the first set is missing"
-    assert not first & {r["article"] for r in records}
+    assert not first & {r["article"] for r in _load(FRESH)}
 
 
-def test_meets_the_issue_size_and_matches_its_guidelines(records):
+def test_tune2_articles_are_in_no_other_set():
+    others = {r["article"] for path in (FIRST, FRESH) for r in _load(path)}
+    assert not {r["article"] for r in _load(TUNE2)} & others
+
+
+def test_tune2_is_bbc_news():
+    assert {r["outlet"] for r in _load(TUNE2)} == {"bbc.co.uk"}
+
+
+def test_fresh_meets_the_issue_size_and_matches_its_guidelines():
+    records = _load(FRESH)
     articles = {r["article"] for r in records}
     outlets = {r["outlet"] for r in records}
     groups = defaultdict(int)
@@ -108,7 +134,7 @@ def test_meets_the_issue_size_and_matches_its_guidelines(records):
     # issue 15: 300 quotes or more, at least five outlets, sport and business included
     assert len(records) >= 300 and len(outlets) >= 5
     assert groups["sport"] >= 50 and groups["business"] >= 50
-    text = GUIDELINES.read_text(encoding="utf-8")
+    text = _guidelines(FRESH)
     stated = re.search(r"(\d+) attributions in (\d+) news articles from (\d+) outlets", text)
     assert stated, "the guidelines no longer state the set's size"
     assert tuple(map(int, stated.groups())) == (len(records), len(articles), len(outlets))
@@ -119,3 +145,15 @@ def test_meets_the_issue_size_and_matches_its_guidelines(records):
         groups["business"],
         groups["other"],
     )
+
+
+def test_tune2_counts_the_guidelines_state():
+    records = _load(TUNE2)
+    text = _guidelines(TUNE2)
+    groups = Counter(r["article"].split(":")[1].split("/")[0] for r in records)
+    types = Counter(r["speaker_type"] for r in records)
+    assert f"**{len(records)} attributions in {len({r['article'] for r in records})} BBC" in text
+    for group, n in groups.items():
+        assert f"{group} ({n} attributions)" in text or f"{group} ({n})" in text, group
+    assert f"{types['person']}\nperson" in text or f"{types['person']} person" in text, types
+    assert f"{types['organisation']} organisation, {types['unknown']} unknown" in text
