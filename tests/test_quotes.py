@@ -288,7 +288,7 @@ def test_a_quotation_broken_by_a_line_break_runs_on(parser: bool) -> None:
     t = (
         "`` Mara Lind has checked herself into a clinic.\n"
         "We ask you to respect her privacy at this time, '' her agent Joe Park told the paper.\n"
-        "The 12\" record is out."
+        'The 12" record is out.'
     )
     want = [
         "Mara Lind has checked herself into a clinic.",
