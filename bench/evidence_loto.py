@@ -70,10 +70,10 @@ import evidence_bench as eb  # noqa: E402
 
 from storytrace import evidence as ev  # noqa: E402
 from storytrace.align import BULK, compare  # noqa: E402
-from storytrace.evidence import _near_dates, _near_days, _profile  # noqa: E402
+from storytrace.evidence import _profile  # noqa: E402
 
 REUSE = {"duplicate", "spun", "copied", "reworded", "shared-quote"}
-BEFORE_CONFLICTS = {"same-event", "shared-passage"}
+BEFORE_CONFLICTS = {"names-and-date", "same-event", "shared-passage"}
 CONFLICTS = {"different-place", "different-time"}
 DETAIL_RARITY = 0.8
 LEADING = 3
@@ -90,9 +90,7 @@ def tune_rows(data: Path, per_event: int, per_topic: int) -> list[dict]:
         for a, b in drawn[kind]:
             cmp = compare(ecb[a]["text"], ecb[b]["text"], BULK)
             e = cmp.evidence
-            pa, pb = (_profile(ecb[d]["text"], (), "rules") for d in (a, b))
-            sal = [pa.salience, pb.salience]
-            dated = e.name_weight >= ev.DATED_NAMES_MIN
+            sal = [_profile(ecb[d]["text"], (), "rules").salience for d in (a, b)]
             top = set().union(*(sorted(s, key=lambda w: -s[w])[:LEADING] for s in sal))
             detail = bool(e.dates) or any(
                 n.weight >= DETAIL_RARITY and n.key not in top for n in e.names
@@ -108,10 +106,6 @@ def tune_rows(data: Path, per_event: int, per_topic: int) -> list[dict]:
                     "lead": e.lead,
                     "vocabulary": e.vocabulary,
                     "named": e.name_weight >= ev.NAMES_MIN,
-                    # names-and-date: whole dates before the conflicts, a day without a
-                    # year after them
-                    "dated": dated and bool(_near_dates(pa, pb)),
-                    "day": dated and bool(_near_days(pa, pb)),
                     "detail": detail,
                 }
             )
@@ -125,13 +119,9 @@ def decide(r: dict, p: tuple) -> bool:
         return True
     if r["named"] and r["focus"] >= strong:
         return True
-    if r["dated"] or r["held"] & BEFORE_CONFLICTS:
+    if r["held"] & BEFORE_CONFLICTS:
         return True
-    if r["held"] & CONFLICTS:
-        return False
-    if r["day"]:
-        return True
-    if not r["named"]:
+    if r["held"] & CONFLICTS or not r["named"]:
         return False
     weak = r["focus"] >= least or (
         r["focus"] >= with_words and (r["lead"] >= lead or r["vocabulary"] >= vocabulary)

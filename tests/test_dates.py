@@ -7,7 +7,6 @@ from storytrace.dates import (
     calendar_dates,
     day_only,
     iso_utc,
-    month_days,
     parse_published,
 )
 
@@ -139,31 +138,3 @@ def test_calendar_dates_need_day_month_and_year():
         "Sep 31, 2019",
     ):
         assert calendar_dates(text) == [], text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "written"),
-    [
-        ("On Thursday, November 10th, the camp", (11, 10), "November 10th"),
-        ("by Dec. 31 at the latest", (12, 31), "Dec. 31"),
-        ("on the 4th of July", (7, 4), "4th of July"),
-        ("from 3 May the road", (5, 3), "3 May"),
-        ("on February 29", (2, 29), "February 29"),
-    ],
-)
-def test_month_days_without_a_year(text: str, expected: tuple[int, int], written: str):
-    ((month, day, (s, e)),) = month_days(text)
-    assert (month, day) == expected and text[s:e] == written
-
-
-def test_month_days_leave_out_whole_dates_the_verb_and_impossible_days():
-    for text in (
-        "November 10, 2011",
-        "10 Nov 2011",
-        "Nov. 10th, 2011",
-        "in May 2013",
-        "prices may 12 times",
-        "on February 30",
-        "on May 3 2013",
-    ):
-        assert month_days(text) == [], text

@@ -251,34 +251,3 @@ def calendar_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
         except ValueError:
             continue
     return out
-
-
-_DAY_FORMS = re.compile(
-    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*\d)"  # November 10(th)
-    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)(?!\s*,?\s*\d)",  # 10th of Nov.
-    re.IGNORECASE,
-)
-
-
-def month_days(text: str) -> list[tuple[int, int, tuple[int, int]]]:
-    """Days written with their month and no year (``November 10th``, ``10 Nov``, ``the 4th
-    of July``), as ``(month, day, span)``: what a report prints of its event's date when the
-    year goes without saying. Whole dates (:func:`calendar_dates`) are left out, and so is
-    "may" in lower case (the verb).
-
-    >>> month_days("On Thursday, November 10th, the camp was bombed; see Nov 11, 2011.")
-    [(11, 10, (13, 26))]
-    """
-    whole = [s for _, s in calendar_dates(text)]
-    out = []
-    for m in _DAY_FORMS.finditer(text):
-        name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if name == "may" or any(s < m.end() and m.start() < e for s, e in whole):
-            continue
-        month = _MONTH_NO[name[:3].lower()]
-        try:
-            dt.date(2000, month, int(day))  # a leap year: 29 February is a day
-        except ValueError:
-            continue
-        out.append((month, int(day), m.span()))
-    return out

@@ -33,7 +33,7 @@ from operator import and_, itemgetter, mul
 from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.dates import calendar_dates, month_days
+from storytrace.dates import calendar_dates
 from storytrace.diff import Passage, misread
 from storytrace.names import (
     CONNECTORS,
@@ -186,12 +186,6 @@ VOCABULARY_MIN = 0.3
 """Least rarity-weighted cosine of the whole texts for ``shared-vocabulary``."""
 DATE_DAYS = 7
 """Calendar dates in both headers or leads this close (in days) support ``names-and-date``."""
-DAY_DAYS = 2
-"""A day written without a year (``November 10th``) in one header or lead and a day in the
-other this close (in days) support ``names-and-date`` too, after the place and year conflicts:
-the same day or the next, as a report follows its event. Closer than :data:`DATE_DAYS`: without
-a year a day matches the same days of every year, and two events of one kind fall in the same
-week of two years by chance (one pair of ECB+ tune topic 9's two events, 11 and 16 December)."""
 DATED_NAMES_MIN = 0.9
 """Least summed rarity of the shared name words for ``names-and-date``: the dates are the
 second kind of evidence, so one rare name is enough ("Lohan" weighs 0.997, just under
@@ -229,10 +223,7 @@ RULES = {
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
     "same-focus": "the same rare people, places and organisations lead both articles",
-    "names-and-date": (
-        f"shared rare names, and both articles dated within {DATE_DAYS} days (within {DAY_DAYS} "
-        "when one gives the day without a year)"
-    ),
+    "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
     "same-event": "shared rare names, and the headlines and leads tell the same event",
     "shared-passage": (
         f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
@@ -308,8 +299,7 @@ class Evidence(Record):
     numbers: list[SharedFact] = jfield("Figures both articles give.")
     dates: list[SharedFact] = jfield(
         "Calendar dates both articles give: month and day anywhere, or whole dates in the "
-        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date'), or days "
-        f"there at most {DAY_DAYS} apart, one written without a year (ISO '--MM-DD')."
+        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date')."
     )
     held: list[str] = jfield(
         "Every rule whose condition holds, in the order tried; the first decided (= rule). "
@@ -366,9 +356,7 @@ def gather(
     passage of :data:`PASSAGE_MIN_WORDS` unquoted words, verbatim or lightly
     edited, is reuse whatever else differs; places in the leads that the
     other article never names (``different-place``) mean two events, and so do
-    lead years :data:`YEARS_APART` apart (``different-time``); then shared rare
-    names (:data:`DATED_NAMES_MIN`) with a day written without a year within
-    :data:`DAY_DAYS` days of the other's (``names-and-date``); then, with shared
+    lead years :data:`YEARS_APART` apart (``different-time``); then, with shared
     rare names, focus :data:`FOCUS_MIN`, or
     focus :data:`FOCUS_WITH_WORDS` with alike leads or texts. Every rule that
     holds is listed in :attr:`Evidence.held`, the deciding one first; every
@@ -389,8 +377,7 @@ def gather(
     source = entity_source()
     pa, pb = _profile(doc_a.text, furniture, source), _profile(doc_b.text, furniture, source)
     near = _near_dates(pa, pb)
-    near_day = _near_days(pa, pb)
-    dates += near + near_day
+    dates += near
     focused = focus(pa, pb)
     places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
@@ -404,7 +391,6 @@ def gather(
         ("shared-passage", shared_words >= PASSAGE_MIN_WORDS),
         ("different-place", bool(places)),
         ("different-time", bool(years)),
-        ("names-and-date", weight >= DATED_NAMES_MIN and bool(near_day)),
         ("same-focus", named and focused >= FOCUS_MIN),
         ("same-lead", named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN),
         ("shared-vocabulary", named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN),
@@ -421,7 +407,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        _explain(rule, conflicts, near or near_day, names, focused, event),
+        _explain(rule, conflicts, near, names, focused, event),
         quotes,
         names,
         numbers,
@@ -575,7 +561,6 @@ class _Profile:
     first: dict[str, Span]  # name word -> its first span
     places: dict[str, Span]  # place words of the headline and lead
     dated: tuple[tuple[dt.date, Span], ...]  # whole calendar dates of the headline and lead
-    days: tuple[tuple[int, int, Span], ...]  # their month-days without a year (dates.month_days)
     years: dict[int, Span]  # years named in the headline and lead
 
 
@@ -656,14 +641,13 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
     salience = {w: c * rarity(w) for w, c in counts.items()}
     # Only the headline and lead are read: a date starting there ends within 40 characters.
     dated = tuple((d, s) for d, s in calendar_dates(text[: lead_end + 40]) if s[0] < lead_end)
-    days = tuple(x for x in month_days(text[: lead_end + 40]) if x[2][0] < lead_end)
     years: dict[int, Span] = {}
     for d, s in dated:
         years.setdefault(d.year, s)
     for m in _mentions(text, furniture):
         if m.kind == "date" and m.span[0] < lead_end and len(m.key) == 4 and m.key.isdigit():
             years.setdefault(int(m.key), m.span)
-    return _Profile(salience, first, places, dated, days, years)
+    return _Profile(salience, first, places, dated, years)
 
 
 def focus(pa: _Profile, pb: _Profile) -> float:
@@ -714,42 +698,6 @@ def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:
         return []
     key = da.isoformat() if da == db else f"{da.isoformat()} ~ {db.isoformat()}"
     return [SharedFact(key, sa, sb)]
-
-
-def _near_days(pa: _Profile, pb: _Profile) -> list[SharedFact]:
-    """The closest pair of days of the headers and leads, one of them written without a year,
-    if :data:`DAY_DAYS` apart or less in the calendar (a year-less day is read in any year, so
-    31 December and 1 January are a day apart). Key: the dates in ISO 8601, ``--MM-DD`` for a
-    day without a year (``2011-11-11 ~ --11-10``)."""
-    if not pa.days and not pb.days:
-        return []
-    # (month, day, year or None, span): both kinds of date of each side.
-    sides = [
-        [(d.month, d.day, d.year, s) for d, s in p.dated] + [(m, d, None, s) for m, d, s in p.days]
-        for p in (pa, pb)
-    ]
-    best = None
-    for x in sides[0]:
-        for y in sides[1]:
-            if x[2] is not None and y[2] is not None:
-                continue  # two whole dates: _near_dates
-            apart = _days_apart(x[0], x[1], y[0], y[1])
-            if best is None or apart < best[0]:
-                best = (apart, x, y)
-    if best is None or best[0] > DAY_DAYS:
-        return []
-    _, x, y = best
-    ka, kb = (
-        f"{v[2]:04d}-{v[0]:02d}-{v[1]:02d}" if v[2] else f"--{v[0]:02d}-{v[1]:02d}" for v in (x, y)
-    )
-    return [SharedFact(ka if ka == kb else f"{ka} ~ {kb}", x[3], y[3])]
-
-
-def _days_apart(month_a: int, day_a: int, month_b: int, day_b: int) -> int:
-    """Days between two month-days, in whichever year brings them closest (leap year days)."""
-    a = dt.date(2000, month_a, day_a).toordinal()
-    b = dt.date(2000, month_b, day_b).toordinal()
-    return min(abs(a - b), 366 - abs(a - b))
 
 
 @lru_cache(maxsize=4096)
