@@ -1423,6 +1423,12 @@ def is_organisation(ctx: Context, name: str) -> bool:
         or bool(_ACRONYM.fullmatch(name))
         # 'British Retail Consortium (BRC)': a name spelt out with its acronym.
         or bool(_SPELLED_ACRONYM.search(name))
+        # 'Retailer Next', 'Chipmaker AMD': a business's kind written before its name.
+        or (
+            len(parts) >= 2
+            and parts[0].lower() in _COMMERCIAL
+            and all(p[:1].isupper() for p in parts[1:])
+        )
         # 'BHP Billiton', 'HSBC Holdings', 'UBS Warburg': an acronym opening a short
         # name that is nobody's (not 'US President ...': two letters).
         or (
