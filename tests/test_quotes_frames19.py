@@ -140,3 +140,38 @@ def test_business_kind_before_name_is_an_organisation(parser: bool) -> None:
         "expected profits of £400m."
     )
     assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == ["Retailer Boots"] * 3
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject before a relative clause speaks, not the clause's object.
+        (
+            "Fans who watched the final said the referee was wrong.",
+            ("the referee was wrong", "Fans"),
+        ),
+        (
+            "Traders who have lost money say the exchange could do more.",
+            ("the exchange could do more", "Traders"),
+        ),
+    ],
+)
+def test_subject_with_relative_clause(text: str, expected: tuple, parser: bool) -> None:
+    assert [
+        (q.quoted(text, " | "), q.speaker_name) for q in extract_quotes(text, parser=parser)
+    ] == [expected]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An abbreviation is no sentence's end: the frame-like words stay between.
+        '"We would be generous to a loser," Mr. Gray went on. "That was the code."',
+        # Nor is a question's mark followed by the speaker's name.
+        '"It happens, right?" Trump went on, as if he did not hear. "But you get over it."',
+    ],
+)
+def test_frameless_run_kept_across_a_frame_like_sentence(text: str, parser: bool) -> None:
+    assert len(extract_quotes(text, parser=parser)) == 1

@@ -234,9 +234,14 @@ def speaker_evidence(text: str, quotes: list[Quote]) -> None:
         q.named_at = None if at is None else (at, at + len(name))
 
 
-# A sentence of narration between two quotations: a capital letter after a sentence's
-# end (the first quotation's own full stop included).
-_NARRATION = lazy_compile(r"[.!?][”’\"']*\s+[“‘\"']?[A-Z]")
+# A sentence of narration between two quotations: a capital letter after a full stop
+# (the first quotation's own included), not after an abbreviation or an initial ('Mr.
+# Gray continued', 'George W. Bush'); '"...right?" Trump went on' is a frame.
+_NARRATION = lazy_compile(
+    r"(?<![A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bCol)(?<!\bProf)(?<!\bRev)(?<!\bInc)(?<!\bCo)"
+    r"\.[”’\"']*\s+[“‘\"']?[A-Z]"
+)
 
 
 def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list[Quote]:

@@ -670,7 +670,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # that ...': a participle right after an earlier frame's content.
                     or (bool(frames) and _LOWER_BEFORE.search(text, lo, c0) is not None)
                 )
-                speaker = None if participle else np_backward(ctx.doc, lo, c0)
+                speaker = (
+                    None
+                    if participle
+                    else _relative_head(ctx, lo, c0) or np_backward(ctx.doc, lo, c0)
+                )
                 dash = _DASH_END.search(text, lo, c0) if frames and speaker is None else None
                 if dash is not None and not participle:
                     # 'Donald Trump - who previously said X - said at a rally that Y':
@@ -878,6 +882,22 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         if q.speaker is None and q.cue in agents:
             q.speaker = agents[q.cue]
     return quotes
+
+
+_WHO_CLAUSE = lazy_compile(r"\s+who\s+[^,;:“”\"‘’()—–]{2,80}?\s+$")
+
+
+def _relative_head(ctx: Context, lo: int, c0: int) -> Span | None:
+    """The subject of a cue written after a relative clause that ends just before it
+    ('Fans who watched the game said ...': the fans, not the game), or None."""
+    text = ctx.text
+    k = text.rfind(" who ", lo, c0)
+    if k < 0 or _WHO_CLAUSE.fullmatch(text, k, c0) is None:
+        return None
+    head = np_backward(ctx.doc, lo, k)
+    if head is None or text[head[1] : k].strip():
+        return None
+    return head
 
 
 # What plainly opens reported content after a cue: 'that', a question word, a subject
