@@ -175,3 +175,37 @@ def test_subject_with_relative_clause(text: str, expected: tuple, parser: bool) 
 )
 def test_frameless_run_kept_across_a_frame_like_sentence(text: str, parser: bool) -> None:
     assert len(extract_quotes(text, parser=parser)) == 1
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_media_is_no_person_for_an_office(parser: bool) -> None:
+    # 'official Ruritanian media' is an organisation, so 'the president' is the person
+    # the article names with that office, not the media that spoke before.
+    text = (
+        "Fighting broke out on the border, according to official Ruritanian media. The "
+        'president of Eastland said he fears the army will invade. "We will never allow '
+        'it," President Maria Kovac said.'
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == [
+        "official Ruritanian media",
+        "Maria Kovac",
+        "Maria Kovac",
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_it_stands_for_a_name_not_known_as_a_persons(parser: bool) -> None:
+    text = (
+        "Greenleaf has called on British firms to look after their workers, in a new "
+        "report.\n\nIt added that many sacked garment workers could end up in worse jobs."
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == ["Greenleaf"] * 2
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_it_is_not_a_named_person(parser: bool) -> None:
+    text = (
+        "John Smith said the firms must look after their workers. It added that many "
+        "workers could end up in worse jobs."
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == ["John Smith", "It"]

@@ -1566,6 +1566,18 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and (
                     last.speaker_type == "organisation"
                     or (low == "they" and _is_group(last.speaker_name or ""))
+                    # 'Oxfam has called on ... It added', 'Christian Aid ... It added':
+                    # a name not known as a person's (no title, no 'he' or 'she'; a
+                    # first name alone is no proof) is the organisation 'it' stands for.
+                    or (
+                        low == "it"
+                        and last.speaker_type in ("unknown", "person")
+                        and last.speaker_name is not None
+                        and last.speaker_name[:1].isupper()
+                        and not ctx.genders.get(last.speaker_name)
+                        and not {w.lower().strip(".") for w in last.speaker_name.split()} & TITLES
+                        and last.speaker_name not in ctx.persons
+                    )
                 )
             ):
                 name = last.speaker_name
