@@ -52,6 +52,11 @@ def _contents(text: str, parser: bool) -> list[str]:
         ),
         # A phrase set inside the subject, then an auxiliary before the cue.
         ("The mayor, like his deputy, has said the budget is fine.", "the budget is fine"),
+        # A quotation inside the phrase set off in the subject.
+        (
+            'Mr. Lowe, citing "the worst run of form in years," said the club would act.',
+            "the club would act",
+        ),
         # A plural of speakers, a noun-like verb, then a clause.
         (
             "Many economists note the rate rise came too late.",
@@ -209,3 +214,16 @@ def test_it_is_not_a_named_person(parser: bool) -> None:
         "workers could end up in worse jobs."
     )
     assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == ["John Smith", "It"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_relative_clause_inside_content_is_no_frame(parser: bool) -> None:
+    # A relative clause inside an earlier frame's content gives its cue no subject.
+    text = (
+        "Ms Hale said on Monday that some voters in Dover, Kent who were voting as "
+        "independents complained when they did not see his name on the ballot."
+    )
+    assert _contents(text, parser) == [
+        "some voters in Dover, Kent who were voting as independents complained when they "
+        "did not see his name on the ballot"
+    ]

@@ -673,7 +673,10 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                 speaker = (
                     None
                     if participle
-                    else _relative_head(ctx, lo, c0) or np_backward(ctx.doc, lo, c0)
+                    # (Not inside an earlier frame's content: 'said that residents
+                    # who were voting complained'.)
+                    else (None if frames else _relative_head(ctx, lo, c0))
+                    or np_backward(ctx.doc, lo, c0)
                 )
                 dash = _DASH_END.search(text, lo, c0) if frames and speaker is None else None
                 if dash is not None and not participle:
@@ -884,6 +887,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return quotes
 
 
+_AND_OR_BEFORE = lazy_compile(r"\s(?:and|or|but)\s+$")
 _WHO_CLAUSE = lazy_compile(r"\s+who\s+[^,;:“”\"‘’()—–]{2,80}?\s+$")
 
 
@@ -892,7 +896,14 @@ def _relative_head(ctx: Context, lo: int, c0: int) -> Span | None:
     ('Fans who watched the game said ...': the fans, not the game), or None."""
     text = ctx.text
     k = text.rfind(" who ", lo, c0)
-    if k < 0 or _WHO_CLAUSE.fullmatch(text, k, c0) is None:
+    if (
+        k < 0
+        or _WHO_CLAUSE.fullmatch(text, k, c0) is None
+        # 'a supporter who has accused ...', '... who cooperated with him and called
+        # him ...': the cue is the relative clause's own verb.
+        or _TRAILING_AUX.search(text, k, c0) is not None
+        or _AND_OR_BEFORE.search(text, k, c0) is not None
+    ):
         return None
     head = np_backward(ctx.doc, lo, k)
     if head is None or text[head[1] : k].strip():
@@ -968,17 +979,24 @@ def _interrupted_subject(
     aux = _TRAILING_AUX.search(text, u0, c0)
     # ('Mrs. Clinton herself, as well as her campaign, has always maintained that':
     # the auxiliaries after the closing comma belong to the cue.)
-    if text[u0 : aux.start() if aux else c0].rstrip()[-1:] not in (",", "—", "–", "-"):
+    closing = text[u0 : aux.start() if aux else c0].rstrip()
+    if closing.rstrip("”’\"'")[-1:] == "," and closing[-1:] in "”’\"'":
+        # 'Mr. Manafort, citing "the unique magic of Trump," said': the phrase set off
+        # ends in a quotation, its comma inside the marks.
+        closing = closing.rstrip("”’\"'")
+    if closing[-1:] not in (",", "—", "–", "-"):
         return None
-    k = bisect_left(ctx.seg_starts, u0)
-    while k < len(ctx.segs) and ctx.segs[k][0] < c0:
-        if ctx.count_words(*ctx.segs[k]) > 4:
-            return None
-        k += 1
     dateline = DATELINE.match(text, u0, c0)
     brk = _SUBJECT_BREAK.search(text, dateline.end() if dateline is not None else u0, c0)
     if brk is None:
         return None
+    k = bisect_left(ctx.seg_starts, u0)
+    # (A quotation inside the phrase set off is the phrase's: 'Mr. Manafort, citing
+    # "the unique magic of Trump," said ...'.)
+    while k < len(ctx.segs) and ctx.segs[k][0] < brk.start():
+        if ctx.count_words(*ctx.segs[k]) > 4:
+            return None
+        k += 1
     doc = ctx.doc
     i, j = doc.tokens_in((dateline.end() if dateline is not None else u0, brk.start()))
     while i < j and doc.norms[i] in LEAD_CONJ:

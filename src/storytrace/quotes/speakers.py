@@ -1326,6 +1326,10 @@ def _company_name(ctx: Context, name: str) -> str:
     return full
 
 
+# First words that make a capitalised phrase a description, not a name.
+_NOT_PROPER_OPENERS = DETERMINERS | QUANTIFIERS | {"one", "every", "each", "no", "any"}
+
+
 def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     """``person``, ``organisation`` or ``unknown`` for a speaker as written and as
     resolved: pronouns, organisation words ("Committee", "Times", "Inc."), the
@@ -1573,7 +1577,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                         low == "it"
                         and last.speaker_type in ("unknown", "person")
                         and last.speaker_name is not None
-                        and last.speaker_name[:1].isupper()
+                        # A proper name, every word capitalised ('One attendee', 'The
+                        # deal' and 'F.A.A. records' are descriptions).
+                        and all(w[:1].isupper() for w in last.speaker_name.split())
+                        and last.speaker_name.split()[0].lower() not in _NOT_PROPER_OPENERS
                         and not ctx.genders.get(last.speaker_name)
                         and not {w.lower().strip(".") for w in last.speaker_name.split()} & TITLES
                         and last.speaker_name not in ctx.persons
