@@ -117,6 +117,17 @@ candidates 437, first 99%: stories 436); this code's own two runs differ by 35 M
 100,000 run 3% above datasketch (1,295 against 1,256) and one 8% below are within what
 runs of one tree give; several runs are needed to call the target met or missed.
 
+The largest stage, the last 1%'s alignment, held the pages of the store its look-ups read:
+``Store.light_holders`` searched all of an increment's keys through the memory map and the
+map was dropped only at the chunk's end (``Store._unmap``: 646 -> 1,093-1,121 MB at 100,000
+above). It now searches ``store.HOLDER_KEYS`` (1,024) keys at a time and drops the map
+after each piece; the same rows (all 19 tables row for row against main 76c343d, 5,000
+articles). 200 new articles into a copy of a 19,800-article store, a fresh process, three
+runs each: largest resident set of the alignment 245-301 -> 197-218 MB. The same 20,000
+command with all three changes (4e98c98), twice, 13:31-13:34, load 4-6: peak of the index
+389 and 390 MB (against main's 436-445 above), its largest stage the first 99%'s alignment
+or grouping (359-378 MB). Not run at 100,000 (by the brief: the lead runs it after 14:15).
+
 Names: ``names.lead_name_words`` (story rule 7's focal names, in ``stories.features``)
 asked ``mentions`` and ``name_tokens`` of the whole text; now it works out only what the
 lead's capitals need (``names._Asked``: the other occurrences of the words asked about,
