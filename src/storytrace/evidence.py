@@ -980,28 +980,43 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
 
 def _without_lone_edges(doc_a: Doc, doc_b: Doc, p: Passage) -> list[Passage]:
     """``p``, and ``p`` without a lone equal word at its start or its end (or both) that a
-    change parts from the rest: alignment steps past a replaced word to one more equal word
-    (``align._extend``), which may be chance ("go meco ro gio ..." against "go go gio ...",
-    a lift's first word "gio" put after "go"), and the share of the passage printed alike
-    then fell under :data:`PASSAGE_MIN_SHARE` though the lift without it keeps 13 of 15."""
+    change of another length on each side parts from the rest, the word not at a sentence's
+    edge in both texts: alignment steps past a replaced word to one more equal word
+    (``align._extend``: one word replaced by two, or two by one), which may be chance ("go
+    meco ro gio ..." against "go go gio ...", a lift's first word "gio" put after "go"), and
+    the passage's share printed alike then fell under :data:`PASSAGE_MIN_SHARE` though the lift
+    without it keeps 13 of its 15 words. One word replaced by one beside a sentence's first
+    word ("The gang had ..." against "The vicar had ...") is the sentence's own edit: a loose
+    template stays loose."""
     e = p.edits
     if p.kind not in ("verbatim", "edited") or len(e) < 3:
         return [p]
 
-    def lone(k: int) -> bool:
-        t0, t1 = doc_a.tokens_in(e[k].a)
-        return e[k].op == "equal" and t1 - t0 == 1
+    def size(k: int, doc: Doc, side: str) -> int:
+        t0, t1 = doc.tokens_in(getattr(e[k], side))
+        return t1 - t0
 
-    heads = [0] + ([2] if lone(0) and e[1].op != "equal" else [])
-    tails = [len(e)] + ([len(e) - 2] if lone(-1) and e[-2].op != "equal" else [])
-    out = []
-    for h in heads:
-        for t in tails:
-            if (h, t) == (0, len(e)):
-                out.append(p)
-            elif t - h >= 1:
-                out.append(_sub_passage(doc_a, doc_b, p, e[h:t]))
-    return out
+    def lone(k: int, change: int, first: bool) -> bool:
+        if e[k].op != "equal" or e[change].op == "equal" or size(k, doc_a, "a") != 1:
+            return False
+        if size(change, doc_a, "a") == size(change, doc_b, "b"):
+            return False
+        edge = 0 if first else 1
+        at = [doc.tokens_in(getattr(e[k], side))[edge] for doc, side in sides]
+        return not all(
+            t in {sent[edge] for sent in doc.sentence_tokens}
+            for t, (doc, _) in zip(at, sides, strict=True)
+        )
+
+    sides = ((doc_a, "a"), (doc_b, "b"))
+    heads = [0] + ([2] if lone(0, 1, True) else [])
+    tails = [len(e)] + ([len(e) - 2] if lone(len(e) - 1, len(e) - 2, False) else [])
+    return [
+        p if (h, t) == (0, len(e)) else _sub_passage(doc_a, doc_b, p, e[h:t])
+        for h in heads
+        for t in tails
+        if t > h
+    ]
 
 
 def _sub_passage(doc_a: Doc, doc_b: Doc, p: Passage, edits: list[Edit]) -> Passage:
