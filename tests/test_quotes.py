@@ -278,6 +278,35 @@ def test_penn_treebank_quotation_marks_are_quotation_marks(parser: bool) -> None
     assert second.kind == "mixed" and want[1] in t[slice(*second.content)]
 
 
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_quotation_broken_by_a_line_break_runs_on(parser: bool) -> None:
+    # Found on ECB+ topic 1 (one sentence per line): the quotation opens on one line and
+    # closes on the next without re-opening, so its second sentence was read as reported
+    # speech with the closing mark inside it, and its first sentence had no speaker.
+    from storytrace.text import quoted_spans
+
+    t = (
+        "`` Mara Lind has checked herself into a clinic.\n"
+        "We ask you to respect her privacy at this time, '' her agent Joe Park told the paper.\n"
+        'The 12" record is out.'
+    )
+    want = [
+        "Mara Lind has checked herself into a clinic.",
+        "We ask you to respect her privacy at this time,",
+    ]
+    assert [t[s:e] for s, e in quoted_spans(t)] == want
+    (q,) = extract_quotes(t, parser=parser)
+    assert q.kind == "direct" and q.speaker_name == "Joe Park"
+    # One quotation over the line break, as a quote re-opened on a new paragraph is.
+    assert [t[s:e] for s, e in q.parts] == ["\n".join(want)]
+    # A paragraph that re-opens the quotation, a closing mark with no quotation left open
+    # before it, and a quote box's credit line inside its closing mark are read as before.
+    t = '"It was late.\n"We left," she said.\nHe bought a 12" pipe.'
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["It was late.", "We left,"]
+    t = '"We need a stimulus now.\nDean Baker, Center for Economic and Policy Research."'
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["We need a stimulus now."]
+
+
 def test_parser_finds_reporting_verbs_the_rules_miss() -> None:
     t = "The former senator demanded that the plan be withdrawn. Mr Smith said the vote was close."
     rules = [t[slice(*q.content)] for q in extract_quotes(t, parser=False)]

@@ -432,7 +432,7 @@ def test_articles_with_the_same_headline_are_told_apart_by_their_ids() -> None:
         "direction": {
             "from": "/news/politics/111.txt",
             "to": "/news/politics/293.txt",
-            "basis": "containment",
+            "basis": "time",
         },
     }
     raw = [{"id": 1, "articles": sorted(meta), "edges": [edge]}]
@@ -501,15 +501,15 @@ def test_a_same_story_link_is_not_called_a_copy() -> None:
 
 
 def test_copies_of_several_articles_name_no_single_source() -> None:
-    """Found on ECB+: eleven outlets carry one AP fight report, undated; containment made
-    three of them copies of four others, and the story's summary named as its source
-    whichever of the four sorted first by id. Several roots name none."""
+    """Found on ECB+: eleven outlets carry one AP fight report; a rule since dropped
+    (containment) made three of them copies of four others, and the story's summary named as
+    its source whichever of the four sorted first by id. Several roots name none."""
     from storytrace.report.shape import shape_stories
 
     meta = {i: {"id": i, "title": f"Report {i}"} for i in ("ap", "desi", "cbc", "espn")}
 
     def copied(a: str, b: str) -> dict:
-        direction = {"from": a, "to": b, "basis": "containment"}
+        direction = {"from": a, "to": b, "basis": "time"}
         return {"a": a, "b": b, "verdict": "copied", "direction": direction}
 
     raw = {
@@ -657,3 +657,30 @@ def test_an_undated_near_duplicate_group_names_no_source() -> None:
     assert "near-duplicates of 2005-02-12 15:00 “Italy 17-28 Ireland”: 2005-02-12 18:00 “O'Dr" in (
         stories_text([dated])
     )
+
+
+def test_copies_of_unknown_order_are_listed_not_counted() -> None:
+    """Found on ECB+ topic 21: an aggregator's headline and first sentence lie inside the
+    article they were cut from. Undated, nothing orders the two, so the terminal lists the
+    pair as copied with its order unknown and counts no copy; a retelling in other words
+    (reworded) is not listed."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {
+        "ny1": {"id": "ny1", "title": "Woman killed in hit-and-run", "outlet": "ny1.com"},
+        "agg": {"id": "agg", "title": "Woman killed (teaser)", "outlet": "onenewspage.com"},
+        "wsj": {"id": "wsj", "title": "Driver charged", "outlet": "wsj.com"},
+    }
+    edges = [
+        {"a": "agg", "b": "ny1", "verdict": "copied", "direction": None},
+        {"a": "ny1", "b": "wsj", "verdict": "reworded", "direction": None},
+    ]
+    (story,) = shape_stories([{"id": 1, "articles": sorted(meta), "edges": edges}], meta)
+    assert story["copies"] == 0
+    text = stories_text([story])
+    assert (
+        "copied, order unknown: onenewspage.com “Woman killed (teaser)” and "
+        "ny1.com “Woman killed in hit-and-run”" in text
+    )
+    assert "<-" not in text and "Driver charged" not in text

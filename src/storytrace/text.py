@@ -811,8 +811,16 @@ def _quotations(text: str) -> list[Span]:
     work = text.replace("''", _ZWSP + '"') if "''" in text else text
     work = work.replace("``", _ZWSP + "“") if "``" in work else work
     spans: list[tuple[int, int]] = []
+    open_until = -1  # the end of the paragraph before when a double quotation ran to it
     for p_start, p_end in _paragraphs(work):
+        if open_until >= 0 and work[open_until:p_start].count("\n") == 1:
+            _run_on(work, p_start, p_end, spans)
+        n = len(spans)
         _quoted_in_paragraph(work, p_start, p_end, spans)
+        last = spans[-1] if len(spans) > n else None
+        unclosed = last is not None and last[1] == p_end and work[last[0] - 1] in _OPEN_DOUBLE
+        open_until = p_end if unclosed else -1
+    spans.sort()
     out = []
     for s, e in spans:
         while s < e and (work[s].isspace() or work[s] == _ZWSP):
@@ -892,6 +900,27 @@ def _reopens(text: str, j: int, closers: str) -> bool:
         and j + 1 < len(text)
         and text[j + 1].isupper()
     )
+
+
+def _run_on(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    # A double quotation left open at the end of the line before, and a Penn Treebank
+    # closing mark ('') in this line before any opening mark: text given one sentence per
+    # line (ECB+ and other research corpora) breaks a quotation of several sentences
+    # without re-opening it ("`` Tara Reid has checked in.\nWe appreciate your respect, ''
+    # the rep said"). Only that mark: a credit line inside the closing mark of a quote box
+    # ('"We need a stimulus.\nDean Baker, CEPR."', HuffPost in PolNeAR) looks the same
+    # with other marks, and it is the speaker, not the quotation.
+    for m in _ANY_DOUBLE.finditer(text, start, end):
+        j = m.start()
+        if _is_opening(text, j, start):
+            return
+        if text[j] in _CLOSE_DOUBLE and _is_closing(text, j, end):
+            if j > start and text[j - 1] == _ZWSP:
+                out.append((start, j))
+            return
+
+
+_ANY_DOUBLE = lazy_compile(f"[{re.escape(''.join(sorted(set(_OPEN_DOUBLE + _CLOSE_DOUBLE))))}]")
 
 
 def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

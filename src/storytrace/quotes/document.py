@@ -47,6 +47,11 @@ def quote_segments(text: str | Doc) -> list[Span]:
             if not closed and "\n" in gap and gap[:-1].strip() == "" and gap[-1] in OPEN_MARKS:
                 out[-1] = (ps, e)
                 continue
+            if not closed and "\n" in gap and gap.strip() == "":
+                # Run on over a line break without re-opening (one sentence per line, as
+                # ECB+ gives it): the quotation's marks say it goes on (text._run_on).
+                out[-1] = (ps, e)
+                continue
         out.append((s, e))
     return out
 

@@ -171,7 +171,7 @@ def _distinct_labels(arts: list[dict]) -> list[dict]:
     return out
 
 
-ORDER_ONLY = frozenset({"time", "containment"})
+ORDER_ONLY = frozenset({"time"})
 """Bases that order two articles without saying that either copied."""
 
 
@@ -248,7 +248,7 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
     """A stored edge as pages show it: ``directed`` only for a copy whose source is known.
 
     A ``same-story`` pair shares quotes or short passages, not prose: which one
-    came out first (``time``, ``containment``) is not who copied whom, so it is
+    came out first (``time``) is not who copied whom, so it is
     shown undirected, with no basis, and never counted as a copy; a common
     source stays, since it says where both took the text from.
 

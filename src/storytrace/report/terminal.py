@@ -146,6 +146,15 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             lines.append(f"  copy: {who(e['target'])} <- {who(e['source'])} ({e['kind']}{basis})")
         if len(copies) > max_copies:
             lines.append(f"  … {len(copies) - max_copies} more copies (see --json or --html)")
+        # Prose printed alike whose order the evidence does not give (one article inside
+        # another may be an excerpt or an extension): listed, never counted as a copy.
+        unordered = [e for e in s["edges"] if not e["directed"] and e["kind"] in ("copied", "spun")]
+        for e in unordered[:max_copies]:
+            how = "from one source" if e.get("basis") == "common-source" else "order unknown"
+            lines.append(f"  {e['kind']}, {how}: {who(e['source'])} and {who(e['target'])}")
+        if len(unordered) > max_copies:
+            more = len(unordered) - max_copies
+            lines.append(f"  … {more} more pairs of unknown order (see --json or --html)")
         related = sum(e["kind"] == "same-story" for e in s["edges"])
         if related:
             pairs = f"{related} pair{'s' if related != 1 else ''}"
