@@ -59,7 +59,8 @@ def test_jsonl_bad_record_is_skipped_and_duplicates_collapse(tmp_path):
         json.dumps({"id": "w1", "text": base, "published": "2024-05-01"}),
         "{broken",
         json.dumps({"id": "w2", "text": base}),
-        json.dumps({"id": "w3", "text": base + EXTRA, "published": "2024-05-02"}),
+        # Two days on: dates a day apart order nothing (stories.DATE_SLACK).
+        json.dumps({"id": "w3", "text": base + EXTRA, "published": "2024-05-03"}),
         json.dumps({"id": "nope"}),
     ]
     src = tmp_path / "a.jsonl"
@@ -82,8 +83,8 @@ OTHER_END = (
 @pytest.mark.parametrize(
     ("first", "second", "basis"),
     [
-        ("2024-01-02", "2024-01-03", "time"),  # ISO: an order the records state
-        ("02/01/2024", "03/01/2024", None),  # 2 Jan / 3 Jan, or 1 Feb / 1 Mar: no order stated
+        ("2024-01-02", "2024-01-04", "time"),  # ISO: an order the records state
+        ("02/01/2024", "04/01/2024", None),  # 2 Jan / 4 Jan, or 1 Feb / 1 Apr: no order stated
     ],
 )
 def test_ambiguous_numeric_dates_give_no_direction(tmp_path, first, second, basis):

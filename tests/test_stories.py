@@ -64,10 +64,16 @@ def test_direction_rules():
     assert got == (None, None, "common-source", {"wire": ["AP"]})
 
 
-def test_time_order_treats_a_bare_date_as_its_whole_day():
+def test_time_order_treats_a_bare_date_as_its_day_in_any_time_zone():
     assert time_order("May 30, 2019", "2019-05-30T15:00:00Z") == 0
-    assert time_order("May 30, 2019", "2019-05-31T00:00:01Z") == -1
-    assert time_order("30 May 2019", "May 31, 2019") == -1
+    # 30 May ends at 12:00 UTC on 31 May west of the date line; 31 May or a print edition
+    # dated the day after the web say nothing of which came out first.
+    assert time_order("May 30, 2019", "2019-05-31T00:00:01Z") == 0
+    assert time_order("May 30, 2019", "2019-05-31T12:00:00Z") == -1
+    assert time_order("2019-05-29T11:59:00Z", "May 30, 2019") == -1
+    assert time_order("2019-05-29T12:00:00Z", "May 30, 2019") == 0
+    assert time_order("30 May 2019", "May 31, 2019") == 0
+    assert time_order("30 May 2019", "June 1, 2019") == -1
     assert time_order("2019-05-30T15:00:00Z", "2019-05-30T15:00:00+00:00") == 0
     assert time_order("not a date", "2019-05-30") == 0
     assert time_order(None, "2019-05-30") == 0
@@ -89,7 +95,7 @@ def test_near_duplicate_group_is_led_by_its_earliest_member():
 DATES = {
     "s1_orig": "Thu, 30 May 2019 07:00:00 -0500",
     "s1_copy": "2019-05-30T09:30:00-05:00",
-    "s1_copy2": "31 May 2019",
+    "s1_copy2": "1 June 2019",
     "s2_orig": "May 30, 2019",
     "s2_copy": "June 1, 2019",
     "s3_orig": "2019-05-31T10:00:00+00:00",

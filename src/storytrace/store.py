@@ -127,14 +127,15 @@ def engine() -> str:
     Also readable as the constant ``ENGINE``. A function, because reading the package
     version imports ``importlib.metadata`` (about 17 ms), which ``storytrace match``
     and other readers of a store never need. ``reuse-2``: containment no longer orders
-    a pair (:func:`storytrace.stories.direction`), so edges stored before are realigned.
+    a pair (:func:`storytrace.stories.direction`); ``reuse-3``: two dates a day apart no
+    longer do (:data:`storytrace.stories.DATE_SLACK`); edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-2"
+        return f"{metadata.version('storytrace')}/reuse-3"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-2"
+        return "0+unknown/reuse-3"
 
 
 def __getattr__(name: str) -> object:

@@ -1157,24 +1157,40 @@ class Edge(Record):
         )
 
 
-def _when(value: object) -> tuple[dt.datetime, dt.datetime] | None:
-    """The interval an instant stands for: a date without a time covers its whole UTC day."""
+def _when(
+    value: object, slack: dt.timedelta = dt.timedelta(0)
+) -> tuple[dt.datetime, dt.datetime] | None:
+    """The interval an instant stands for: a date without a time covers its whole UTC day,
+    widened by ``slack`` on each side."""
     when = parse_published(value)
     if when is None:
         return None
     if day_only(when):
-        return when, when + dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+        return when - slack, when + dt.timedelta(days=1) + slack - dt.timedelta(microseconds=1)
     return when, when
+
+
+DATE_SLACK = dt.timedelta(hours=12)
+"""How far a date without a time may stand from its UTC day when ordering: a newsroom between
+UTC-12 and UTC+12 dates an article by its own day, and a print edition by the day after the
+web. On PolNeAR, whose dates are days, the New York Times' poll story dated 15 July 2016 was
+named a copy of Western Journalism's article of 14 July, which quoted the poll's figures from
+it: a day apart, neither date says which came out first. So a date alone orders only against
+a date two days away or a time at least 12 hours outside its day."""
 
 
 def time_order(published_a: object, published_b: object) -> int:
     """-1 when A was certainly published first, 1 when B was, 0 when unknown or too close.
 
     Values are anything :func:`storytrace.dates.parse_published` reads; they are
-    compared as instants, never as strings. A date without a time is its whole
-    day, so it orders only against a time on another day.
+    compared as instants, never as strings. A date without a time is its day in
+    any time zone from UTC-12 to UTC+12 (:data:`DATE_SLACK`), so two dates a day
+    apart are not ordered.
+
+    >>> time_order("14 July 2016", "2016-07-15"), time_order("14 July 2016", "2016-07-16")
+    (0, -1)
     """
-    a, b = _when(published_a), _when(published_b)
+    a, b = _when(published_a, DATE_SLACK), _when(published_b, DATE_SLACK)
     if a is None or b is None:
         return 0
     if a[1] < b[0]:

@@ -234,6 +234,16 @@ def speaker_evidence(text: str, quotes: list[Quote]) -> None:
         q.named_at = None if at is None else (at, at + len(name))
 
 
+# A sentence of narration between two quotations: a capital letter after a full stop
+# (the first quotation's own included), not after an abbreviation or an initial ('Mr.
+# Gray continued', 'George W. Bush'); '"...right?" Trump went on' is a frame.
+_NARRATION = lazy_compile(
+    r"(?<![A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bCol)(?<!\bProf)(?<!\bRev)(?<!\bInc)(?<!\bCo)"
+    r"\.[”’\"']*\s+[“‘\"']?[A-Z]"
+)
+
+
 def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list[Quote]:
     """Join the pieces of one utterance: a quote interrupted by its frame
     ('"A," she said. "B."': the same cue) and a quote continued in the next
@@ -264,6 +274,13 @@ def _utterances(text: str, quotes: list[Quote], continuations: set[int]) -> list
                 and q.speaker == last.speaker
                 and last.kind != "indirect"
                 and "\n" not in text[last.content[1] : q.content[0]]
+                # 'He walked again in January. "A." Physio sessions have been vital.
+                # "B."': quotations set in narration without any frame are one
+                # utterance each, between the narrator's sentences (a quote with a
+                # frame runs on past them: '"A," she said. She paused. "B."').
+                and not (
+                    last.cue is None and _NARRATION.search(text, last.content[1] - 1, q.content[0])
+                )
             )
         ):
             last.parts.append(q.content)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from storytrace.quotes.document import Context, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
+    BARE_SPEAKERS,
     BELIEF_FORMS,
     COMMISSIVES,
     CUE_FORMS,
@@ -216,6 +217,19 @@ def _cue_words() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
+def _short_subject_then_verb(ctx: Context, c1: int, u1: int) -> bool:
+    """Whether the words after ``c1`` are a clause's short subject (two to four words,
+    no preposition or relative word) and then its verb: 'the foundation hid ...', not
+    'the many countries where ...' nor 'his role as ...'."""
+    low = [w.lower() for w in ctx.words(c1, u1)[:5]]
+    for k, w in enumerate(low):
+        if w in _VERBISH or w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
+            return k >= 2
+        if w in PREPOSITIONS or w in _CLAUSE_OPENERS or w in NP_STOP:
+            return False
+    return False
+
+
 def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     """Reporting verbs in ``text[u0:u1]`` outside quotation marks: a dictionary
     look-up per word, then the checks of verbs with other senses."""
@@ -237,6 +251,33 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
                 lemma, c1 = "according", to.end()
             elif word in CUE_FORMS_BEFORE_THAT and (
                 _THAT.match(text, c1, u1)
+                # 'Labor leaders point out that ...'
+                or (
+                    (particle := _OUT.match(text, c1, u1)) is not None
+                    and _THAT.match(text, particle.end(), u1) is not None
+                )
+                # 'Schweizer notes the foundation hid four donations': a name (not
+                # 'the Trump claims') or a pronoun, the verb, then a clause's subject.
+                or (
+                    (name := _NAME_OR_PRONOUN_BEFORE.search(text, max(u0, c0 - 40), c0)) is not None
+                    and not _DETERMINER_BEFORE.search(
+                        text, max(u0, name.start() - 12), name.start()
+                    )
+                    and _DETERMINER_NEXT.match(text, c1, u1) is not None
+                    and _short_subject_then_verb(ctx, c1, u1)
+                )
+                # 'many Democratic lawmakers claim it will result in job losses': a
+                # plural of speakers before the verb, a clause after it.
+                or (
+                    _BARE_SPEAKER_BEFORE.search(text, max(u0, c0 - 30), c0) is not None
+                    and (
+                        _PRONOUN_NEXT.match(text, c1, u1) is not None
+                        or (
+                            _DETERMINER_NEXT.match(text, c1, u1) is not None
+                            and _short_subject_then_verb(ctx, c1, u1)
+                        )
+                    )
+                )
                 # 'He jokes, “It’s a never ending line!”'
                 or (_QUOTE_NEXT.match(text, c1, u1) and _SUBJECT_BEFORE.search(text, u0, c0))
                 # 'though Lynch notes they were appointed before': a name, the verb and a
@@ -412,6 +453,15 @@ _LEAD_ADVERBS = {
     "and",
 }
 _FIRST_WORD = lazy_compile(r"[\s“\"‘]*([A-Z][a-z][\w’'\-]*)\s+")
+_DETERMINER_BEFORE = lazy_compile(
+    r"\b(?:the|a|an|his|her|their|its|our|of|in|on|for|by|to|with)\s+$", re.I
+)
+_BARE_SPEAKER_BEFORE = lazy_compile(
+    r"(?<![’'])\b(?:"
+    + "|".join(sorted(BARE_SPEAKERS - {"reports", "documents", "records"}))
+    + r")\s+$"
+)
+_DETERMINER_NEXT = lazy_compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those)\s")
 _PRONOUN_NEXT = lazy_compile(r"\s+(?:he|she|they|it|we|I|there)\b")
 _COMMA_NAME_BEFORE = lazy_compile(
     r",[”’\"]?\s+(?:the\s+|The\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,5}\s+$"
@@ -620,7 +670,14 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # that ...': a participle right after an earlier frame's content.
                     or (bool(frames) and _LOWER_BEFORE.search(text, lo, c0) is not None)
                 )
-                speaker = None if participle else np_backward(ctx.doc, lo, c0)
+                speaker = (
+                    None
+                    if participle
+                    # (Not inside an earlier frame's content: 'said that residents
+                    # who were voting complained'.)
+                    else (None if frames else _relative_head(ctx, lo, c0))
+                    or np_backward(ctx.doc, lo, c0)
+                )
                 dash = _DASH_END.search(text, lo, c0) if frames and speaker is None else None
                 if dash is not None and not participle:
                     # 'Donald Trump - who previously said X - said at a rally that Y':
@@ -830,6 +887,30 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
     return quotes
 
 
+_AND_OR_BEFORE = lazy_compile(r"\s(?:and|or|but)\s+$")
+_WHO_CLAUSE = lazy_compile(r"\s+who\s+[^,;:“”\"‘’()—–]{2,80}?\s+$")
+
+
+def _relative_head(ctx: Context, lo: int, c0: int) -> Span | None:
+    """The subject of a cue written after a relative clause that ends just before it
+    ('Fans who watched the game said ...': the fans, not the game), or None."""
+    text = ctx.text
+    k = text.rfind(" who ", lo, c0)
+    if (
+        k < 0
+        or _WHO_CLAUSE.fullmatch(text, k, c0) is None
+        # 'a supporter who has accused ...', '... who cooperated with him and called
+        # him ...': the cue is the relative clause's own verb.
+        or _TRAILING_AUX.search(text, k, c0) is not None
+        or _AND_OR_BEFORE.search(text, k, c0) is not None
+    ):
+        return None
+    head = np_backward(ctx.doc, lo, k)
+    if head is None or text[head[1] : k].strip():
+        return None
+    return head
+
+
 # What plainly opens reported content after a cue: 'that', a question word, a subject
 # pronoun and its verb, or a quotation.
 _PLAIN_LINK = lazy_compile(
@@ -895,17 +976,27 @@ def _interrupted_subject(
     lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
     if cue.participle or lemma not in _SAYING or ctx.in_quote(u0):
         return None
-    if text[u0:c0].rstrip()[-1:] not in (",", "—", "–", "-"):
+    aux = _TRAILING_AUX.search(text, u0, c0)
+    # ('Mrs. Clinton herself, as well as her campaign, has always maintained that':
+    # the auxiliaries after the closing comma belong to the cue.)
+    closing = text[u0 : aux.start() if aux else c0].rstrip()
+    if closing.rstrip("”’\"'")[-1:] == "," and closing[-1:] in "”’\"'":
+        # 'Mr. Manafort, citing "the unique magic of Trump," said': the phrase set off
+        # ends in a quotation, its comma inside the marks.
+        closing = closing.rstrip("”’\"'")
+    if closing[-1:] not in (",", "—", "–", "-"):
         return None
-    k = bisect_left(ctx.seg_starts, u0)
-    while k < len(ctx.segs) and ctx.segs[k][0] < c0:
-        if ctx.count_words(*ctx.segs[k]) > 4:
-            return None
-        k += 1
     dateline = DATELINE.match(text, u0, c0)
     brk = _SUBJECT_BREAK.search(text, dateline.end() if dateline is not None else u0, c0)
     if brk is None:
         return None
+    k = bisect_left(ctx.seg_starts, u0)
+    # (A quotation inside the phrase set off is the phrase's: 'Mr. Manafort, citing
+    # "the unique magic of Trump," said ...'.)
+    while k < len(ctx.segs) and ctx.segs[k][0] < brk.start():
+        if ctx.count_words(*ctx.segs[k]) > 4:
+            return None
+        k += 1
     doc = ctx.doc
     i, j = doc.tokens_in((dateline.end() if dateline is not None else u0, brk.start()))
     while i < j and doc.norms[i] in LEAD_CONJ:
@@ -1239,6 +1330,12 @@ _PHRASE_THAT = lazy_compile(
     r"(?:at|in|on|during|to|before|after|from|with|outside|inside)\s"
     r"[^“”\"‘’!?;:]{0,80}?,\s+that(?:,\s*|\s+)"
 )
+# 'said, twice, that ...', 'argued - rebuking him eight times by name - that ...': an
+# aside set off by commas or dashes between the cue and its 'that'.
+_ASIDE_THAT = lazy_compile(
+    r"(?:\s+[a-z]+ly)?\s*(?:,|\s[—–-]+\s|[—–])\s*[^“”\"‘’.!?;:,—–]{1,80}?\s*(?:,|\s[—–-]+\s|[—–])\s*"
+    r"that(?:,\s*|\s+)"
+)
 # 'said, however, that ...', 'says, though, the plan ...': a sentence adverb set off by
 # commas between the cue and its content.
 _ADVERB_LINK = lazy_compile(
@@ -1460,6 +1557,7 @@ def _pieces(
         m = (
             _THAT_FRAME.match(text, f1, hi)
             or _PHRASE_THAT.match(text, f1, hi)
+            or _ASIDE_THAT.match(text, f1, hi)
             # Not after a participle: 'Perhaps most telling, though, were ...'.
             or (
                 _ADVERB_LINK.match(text, f1, hi)
@@ -1812,6 +1910,9 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
             and not _has_quote(ctx, m.start(), piece[1])
             and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
             and ctx.count_words(piece[0], m.start()) >= 3
+            # 'the plant near Dover, the largest in the county, will close': the
+            # phrase is set inside the clause's subject, its verb still to come.
+            and _SET_OFF.match(text, m.start() + 1, piece[1]) is None
         ):
             return piece[0], m.start()
     return piece
@@ -1877,7 +1978,9 @@ def _listener(ctx: Context, cue: Span, piece: Span) -> int | None:
 
 
 # A comma inside a number ('1,300 emails') ends no clause.
-_CLAUSE_END = lazy_compile(r"(?<!\d),|,(?!\d)|[;:()—–]|\s-\s")
+# A comma ends a clause, unless it is inside a number: '15,000', and '15, 000' as
+# tokenised copy writes it.
+_CLAUSE_END = lazy_compile(r"(?<!\d),|,(?!\d| \d{3}\b)|[;:()—–]|\s-\s")
 _VERBISH = set(
     """is are was were be been being am has have had will would can could should may might
     must did does do shall won't can't don't doesn't didn't isn't wasn't aren't weren't""".split()
@@ -1901,6 +2004,10 @@ _NUMBER_WORDS = set(
 )
 _PARENTHETICAL = lazy_compile(
     r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
+)
+_SET_OFF = lazy_compile(
+    r"\s*([^,;:.!?“”\"]{2,50}),\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can"
+    r"|may|might|should|must|has|have|had|does|did)\s"
 )
 _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
 _RELATIVES = {"who", "which", "that"}
@@ -1988,6 +2095,19 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'said Mr. Gray, while armed, did not point the gun': the subject, a
         # clause set off by commas, then the verb.
         return _reports_content(ctx, cue, (sub.end(), piece[1]))
+    if (
+        stop is not None
+        and text[stop.start()] == ","
+        and len(words) <= 8
+        and (words[0][:1].isupper() or low[0] in DETERMINERS)
+        and not any(w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed") for w in low)
+        and (aside := _SET_OFF.match(text, stop.end(), piece[1])) is not None
+        and not any(w.lower() in _VERBISH for w in ctx.words(*aside.span(1)))
+    ):
+        # 'said the regime in Khartoum, Sudan's capital, is attempting to ...', 'said
+        # the upside of using him, particularly in the election, would outweigh ...':
+        # the subject, a phrase set off by commas, then an auxiliary.
+        return True
     lead = 1 if low[0] in ("but", "and", "so") and len(low) > 1 else 0
     if whole and low[lead] in _SUBORDINATORS and "," not in text[piece[0] : piece[1]]:
         # 'But when Congress cut funding two years later, Mexico said enough': a
@@ -2039,7 +2159,15 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             # debate': a pronoun after a preposition is its object or a time clause.
             return False
         # 'said after the convention he would': a short phrase, then the clause.
-        k = next((i for i, w in enumerate(low[:7]) if w in SUBJECT_PRONOUNS), None)
+        # ('has said for weeks he's the only candidate': a contracted pronoun too.)
+        k = next(
+            (
+                i
+                for i, w in enumerate(low[:7])
+                if w in SUBJECT_PRONOUNS or _PRONOUN_CONTRACTION.fullmatch(w)
+            ),
+            None,
+        )
         if k is None:
             return False
         words, low = words[k:], low[k:]

@@ -230,7 +230,7 @@ ORG_WORDS = set(
     herald gazette review reuters bloomberg cnn bbc nbc abc cbs fox msnbc npr ap afp pac
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's re sa nv gmbh holdings airways airlines
-    motors resources industries pharmaceuticals securities telecom""".split()
+    motors resources industries pharmaceuticals securities telecom media""".split()
 )
 # Heads of a description standing for an organisation the article has named:
 # "the company said", "the club said in its statement", "the paper says".

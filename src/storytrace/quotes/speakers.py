@@ -1326,6 +1326,10 @@ def _company_name(ctx: Context, name: str) -> str:
     return full
 
 
+# First words that make a capitalised phrase a description, not a name.
+_NOT_PROPER_OPENERS = DETERMINERS | QUANTIFIERS | {"one", "every", "each", "no", "any"}
+
+
 def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     """``person``, ``organisation`` or ``unknown`` for a speaker as written and as
     resolved: pronouns, organisation words ("Committee", "Times", "Inc."), the
@@ -1423,6 +1427,12 @@ def is_organisation(ctx: Context, name: str) -> bool:
         or bool(_ACRONYM.fullmatch(name))
         # 'British Retail Consortium (BRC)': a name spelt out with its acronym.
         or bool(_SPELLED_ACRONYM.search(name))
+        # 'Retailer Next', 'Chipmaker AMD': a business's kind written before its name.
+        or (
+            len(parts) >= 2
+            and parts[0].lower() in _COMMERCIAL
+            and all(p[:1].isupper() for p in parts[1:])
+        )
         # 'BHP Billiton', 'HSBC Holdings', 'UBS Warburg': an acronym opening a short
         # name that is nobody's (not 'US President ...': two letters).
         or (
@@ -1560,6 +1570,21 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and (
                     last.speaker_type == "organisation"
                     or (low == "they" and _is_group(last.speaker_name or ""))
+                    # 'Oxfam has called on ... It added', 'Christian Aid ... It added':
+                    # a name not known as a person's (no title, no 'he' or 'she'; a
+                    # first name alone is no proof) is the organisation 'it' stands for.
+                    or (
+                        low == "it"
+                        and last.speaker_type in ("unknown", "person")
+                        and last.speaker_name is not None
+                        # A proper name, every word capitalised ('One attendee', 'The
+                        # deal' and 'F.A.A. records' are descriptions).
+                        and all(w[:1].isupper() for w in last.speaker_name.split())
+                        and last.speaker_name.split()[0].lower() not in _NOT_PROPER_OPENERS
+                        and not ctx.genders.get(last.speaker_name)
+                        and not {w.lower().strip(".") for w in last.speaker_name.split()} & TITLES
+                        and last.speaker_name not in ctx.persons
+                    )
                 )
             ):
                 name = last.speaker_name
