@@ -1,4 +1,6 @@
-from storytrace.names import mentions, rarity
+import random
+
+from storytrace.names import lead_name_words, mentions, name_tokens, rarity
 from storytrace.text import Doc
 
 
@@ -133,3 +135,75 @@ def test_a_line_of_names_keeps_its_names():
     )
     words = {w for k, v in kinds(text) if k in ("name", "place") for w in v.split()}
     assert {"lauren", "toure", "campbell", "cole", "atwood", "grass"} <= words
+
+
+def _lead_names_of_whole_text(doc: Doc, end: int) -> set[str]:
+    # lead_name_words by its definition: the flagged words of mentions' names and places,
+    # from the analysis of every capital of the text.
+    flags = name_tokens(doc)
+    out = set()
+    for m in mentions(doc, end=end):
+        if m.kind in ("name", "place"):
+            t0, t1 = doc.tokens_in(m.span)
+            out.update(doc.norms[k] for k in range(t0, t1) if flags[k])
+    return out
+
+
+_WORDS = (
+    "Okafor Okafor's okafor Reid Reid’s REID Leeds leeds Rehab rehab rehab's REHAB Checks "
+    "checks Into into The the THE of Of de van Bank England Mr President PM pm EDT ET a.m "
+    "March march May may Tuesday Thu Jun 13 3:23 2019 1,200 £3.5bn Six six Church Wasilla "
+    "Council said Said Police I A Ödön ödön Jo's It's 11:00 AM Updated UPDATED"
+).split()
+_GAPS = [" "] * 12 + [
+    ". ",
+    ", ",
+    ": ",
+    " (",
+    ") ",
+    ' "',
+    '" ',
+    " “",
+    "” ",
+    " ‘",
+    "\n",
+    ".\n\n",
+    " — ",
+]
+
+
+def test_lead_name_words_are_those_of_the_whole_texts_names():
+    # lead_name_words asks about the lead's capitals only; what it finds must be what the
+    # whole text's analysis finds, on headlines in capitals, possessives, opening marks,
+    # clock times and names that only the rest of the text shows to be names.
+    rng = random.Random(5)
+    texts = [
+        "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons\nUPDATED 05/03/2013 at "
+        "11:00 AM EDT\nActress Tara Reid has entered a rehab clinic in Malibu.",
+        "Engineers closed the bridge. Council leader Maria Okafor said the Bank of England "
+        "was not involved. Okafor's office confirmed it.",
+        "Storm hits Leeds\nThe storm hit Leeds in March 2019, Jo Bell said: “Bell Lane flooded.”",
+        "COLTS TOP CHIEFS, REACH PLAYOFFS\nThe Colts beat the chiefs on Thu Jun 13, 2013.",
+    ]
+    for _ in range(800):
+        words = [rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(1, 60))]
+        texts.append("".join(words))
+    asked = 0
+    for text in texts:
+        doc = Doc(text)
+        ends = {e for _, e in doc.sentences[:4]} | {rng.randint(0, len(text)), len(text)}
+        for end in sorted(ends):
+            got = lead_name_words(Doc(text), end)
+            assert got == _lead_names_of_whole_text(Doc(text), end), (text, end)
+            asked += bool(got)
+    assert asked > 1500  # most cases have names to find
+
+
+def test_lead_name_words_leave_the_rest_of_the_text_unanalysed():
+    # The whole text's capitals (kept on the Doc when computed) are not worked out: a lead's
+    # names cost the lead's words, not the article's.
+    doc = Doc("Police said Maria Okafor spoke in Leeds.\n" + "Later the council met again. " * 200)
+    assert lead_name_words(doc, 40) == {"maria", "okafor", "leeds"}
+    assert lead_name_words(doc, 40) == _lead_names_of_whole_text(Doc(doc.text), 40)
+    assert ("names", "capitals") not in doc._derived
+    assert ("names", "name_tokens") not in doc._derived

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing.pool
 import threading
+import time
 
 from storytrace import procpool
 
@@ -51,3 +52,35 @@ def test_exited_workers_are_replaced_and_close_ends_the_pool():
         assert not done.is_alive(), "the pool did not end after close()"
     finally:
         p.terminate()
+
+
+def test_imap_ahead_takes_no_more_than_ahead_items_beyond_the_results_taken():
+    # imap reads its input as fast as the workers take it and keeps every result until it
+    # is asked for: a slow reader (index storing what workers prepare) held them all.
+    pulled = [0]
+
+    def items():
+        for i in range(300):
+            pulled[0] += 1
+            yield i
+
+    with procpool.pool(2) as p:
+        got = p.imap_ahead(abs, items(), 4, 20)
+        first = [next(got) for _ in range(10)]
+        time.sleep(1.0)  # the workers would have done all 300 by now
+        assert pulled[0] <= 10 + 20
+        rest = list(got)
+    assert first + rest == list(range(300))
+    assert pulled[0] == 300
+
+
+def test_imap_ahead_ends_with_terminate_while_its_feeder_waits():
+    # terminate joins the pool's task handler: a feeder waiting for room must give up.
+    p = procpool.pool(1)
+    got = p.imap_ahead(abs, range(1000), 2, 4)
+    assert next(got) == 0
+    time.sleep(0.3)
+    done = threading.Thread(target=p.terminate, daemon=True)
+    done.start()
+    done.join(30)
+    assert not done.is_alive(), "terminate hung on the waiting feeder"

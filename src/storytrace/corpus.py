@@ -211,6 +211,12 @@ of 10,000 in the same process, 4.1-5.0 CPU s with two workers against 3.0-4.2 pr
 fresh ``storytrace index`` process costs the same either way. Two workers would save at most
 about 1.3 s of wall time on 2,000 articles; on a long input, they do the rest."""
 
+PREPARE_AHEAD = 4096
+"""Most articles the preparing workers run ahead of this process's storing (about 8 KB each
+prepared: 32 MB). Without a bound the records they returned waited here until stored: when
+this process stores slower than the workers prepare (on 2 cores, the three share them), the
+wait grows with the input (``procpool.Pool.imap_ahead``)."""
+
 _END = object()
 
 
@@ -229,7 +235,7 @@ def _prepared(
     if after is _END:
         return
     pools.append(_pool(workers))
-    yield from pools[-1].imap(_prepare_job, chain([after], jobs), chunksize=16)
+    yield from pools[-1].imap_ahead(_prepare_job, chain([after], jobs), 16, PREPARE_AHEAD)
 
 
 def index_records(

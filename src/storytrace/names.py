@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import lzma
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -125,7 +125,6 @@ class Mention:
 def mentions(doc: Doc, skip: Sequence[Span] = (), end: int | None = None) -> list[Mention]:
     """Names, places, numbers and dates of ``doc`` in text order, outside the ``skip`` spans
     (and starting before character ``end``, when given)."""
-    text = doc.text
     norms = doc.norms
     n = len(doc)
     last = n if end is None else bisect_left(doc.starts, end)
@@ -157,17 +156,8 @@ def mentions(doc: Doc, skip: Sequence[Span] = (), end: int | None = None) -> lis
                 out.append(m)
             continue
         if name_caps[i]:
-            j = i
-            words: list[int] = []
-            while j < n and (
-                name_caps[j]
-                or (doc.norms[j] in CONNECTORS and words and j + 1 < n and name_caps[j + 1])
-            ):
-                if words and (_gap(text, doc, j) or _is_date_word(doc, j)):
-                    break
-                words.append(j)
-                j += 1
-            keep = _name_words(doc, words, initial, named)
+            words, j = _run(doc, i, name_caps.__getitem__)
+            keep = _name_words(doc, words, initial.__getitem__, named.__contains__)
             if keep:
                 s, e = doc.starts[keep[0]], doc.ends[keep[-1]]
                 key = " ".join(bare(doc.norms[k]) for k in keep)
@@ -181,16 +171,153 @@ def lead_name_words(doc: Doc, end: int) -> set[str]:
     """The words (token norms) of the names and places that start before character ``end``:
     what :func:`storytrace.stories.features` takes as an article's focal names.
 
+    The same words as the names and places of ``mentions(doc, end=end)`` (their tokens that
+    :func:`name_tokens` flags), found by asking about the lead's capitals only
+    (:class:`_Asked`) instead of analysing every capital of the text.
+
     >>> sorted(lead_name_words(Doc("Storm Hits Leeds\\nThe storm hit Leeds on May 3."), 50))
     ['leeds']
     """
-    flags = name_tokens(doc)
+    text, starts, norms = doc.text, doc.starts, doc.norms
+    last = bisect_left(starts, end)
+    asked = _Asked(doc)
+    flag = asked.flag
     out: set[str] = set()
-    for m in mentions(doc, end=end):
-        if m.kind in ("name", "place"):
-            t0, t1 = doc.tokens_in(m.span)
-            out.update(doc.norms[k] for k in range(t0, t1) if flags[k])
+    after = 0  # the end of the last capitalised run, as in mentions
+    # mentions' loop over the lead's capitals (its digits and lower-case words start no name).
+    for i in compress(range(last), map(str.isupper, map(text.__getitem__, starts[:last]))):
+        if i < after:
+            continue
+        w = norms[i]
+        if (w in MONTHS and _date_at(doc, i)) or w in WEEKDAYS:
+            continue
+        if w[:1].isdigit() and _NUMBER.match(w):
+            continue
+        if flag(i):
+            words, after = _run(doc, i, flag)
+            keep = _name_words(doc, words, asked.initial, asked.named)
+            if keep:
+                out.update(norms[k] for k in range(keep[0], keep[-1] + 1) if flag(k))
     return out
+
+
+class _Asked:
+    """What :func:`_capitals` and :func:`name_tokens` say of a token or word, worked out for
+    the tokens and words asked about only: a lead's dozen capitals need the text's other
+    occurrences of those words (found by ``list.index``, in C), their sentence starts and
+    their lines, not an analysis of all its thousands of tokens (about a sixth of preparing
+    an article for the index)."""
+
+    __slots__ = ("doc", "_flags", "_lines", "_places", "_possessive")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._flags: dict[int, bool] = {}
+        self._lines: dict[int, bool] = {}
+        self._places: dict[str, list[int]] = {}
+        # A norm holds an apostrophe only where its token does (the joiners '’ʼ; no other
+        # character folds or decomposes to one inside a token): without one in the text,
+        # there is no possessive to look for.
+        self._possessive = any(map(doc.text.__contains__, "'’ʼ"))
+
+    def flag(self, k: int) -> bool:
+        """``name_tokens(doc)[k]``."""
+        got = self._flags.get(k)
+        if got is None:
+            got = self._flags[k] = self._flag(k)
+        return got
+
+    def _flag(self, k: int) -> bool:
+        doc = self.doc
+        if not doc.text[doc.starts[k]].isupper():
+            return False
+        norms = doc.norms
+        w = norms[k]
+        if w in _STAMP_WORDS and (
+            (w in _CLOCK_WORDS and _clock_word(norms, k))
+            or (
+                w in _WEEKDAY_SHORT
+                and k + 1 < len(norms)
+                and (norms[k + 1] in MONTHS or norms[k + 1].isdigit())
+            )
+        ):
+            return False
+        return not self._typeset(k) or self.named(bare(w))
+
+    def initial(self, k: int) -> bool:
+        """``_capitals(doc)[1][k]``: a sentence's first word, after an opening mark, bracket
+        or colon, or in a typeset line."""
+        doc = self.doc
+        starts, at = doc.starts, doc.starts[k]
+        before = starts[k - 1] if k else -1
+        sents = doc.sentences  # sorted and apart: the first token of the one that holds it
+        s = bisect_right(sents, before, key=itemgetter(0))
+        while s < len(sents) and sents[s][0] <= at:
+            if sents[s][1] > at:
+                return True
+            s += 1
+        return bool(_OPENERS.search(doc.text, max(before, 0), at)) or self._typeset(k)
+
+    def lower(self, word: str) -> bool:
+        """Whether ``word`` is in ``_find_capitals``' set of the words the text writes in
+        lower case (a possessive's bare form with them)."""
+        doc = self.doc
+        text, starts = doc.text, doc.starts
+        return any(text[starts[k]].islower() for k in self._where(word))
+
+    def named(self, word: str) -> bool:
+        """``word in _capitals(doc)[2]``: capitalised away from a sentence start somewhere,
+        never written in lower case."""
+        doc = self.doc
+        text, starts = doc.text, doc.starts
+        return not self.lower(word) and any(
+            text[starts[k]].isupper() and not self.initial(k) for k in self._where(word)
+        )
+
+    def _where(self, word: str) -> list[int]:
+        """The tokens whose norm, or its bare form (:func:`bare`), is ``word``."""
+        got = self._places.get(word)
+        if got is None:
+            norms = self.doc.norms
+            got = []
+            for form in (word, *(word + p for p in _POSSESSIVE)) if self._possessive else (word,):
+                k = -1
+                try:
+                    while True:
+                        k = norms.index(form, k + 1)
+                        got.append(k)
+                except ValueError:
+                    pass
+            self._places[word] = got
+        return got
+
+    def _typeset(self, k: int) -> bool:
+        """Whether token ``k``'s line is one of :func:`_typeset_lines`."""
+        doc = self.doc
+        text, starts, norms = doc.text, doc.starts, doc.norms
+        at = starts[k]
+        line = text.rfind("\n", 0, at) + 1
+        got = self._lines.get(line)
+        if got is None:
+            stop = text.find("\n", at)
+            t0 = bisect_left(starts, line)
+            t1 = bisect_left(starts, len(text) if stop < 0 else stop)
+            firsts = starts[t0:t1]
+            got = self._lines[line] = (
+                not any(  # prose: stops at its first lower-case word
+                    map(
+                        gt,
+                        map(str.islower, map(text.__getitem__, firsts)),
+                        map(_NOT_CONTENT.__contains__, norms[t0:t1]),
+                    )
+                )
+                and _typeset_words(
+                    norms,
+                    [t0 + k for k, at in enumerate(firsts) if text[at].isupper()],
+                    self.lower,
+                )
+            )
+        return got
 
 
 def name_tokens(doc: Doc) -> list[bool]:
@@ -276,28 +403,48 @@ def _typeset_lines(
     out = []
     for span in doc.paragraphs:
         t0, t1 = doc.tokens_in(span)
-        if any(plain[t0:t1]):
-            continue
-        words = [
-            k
-            for k in range(t0, t1)
-            if caps[k] and len(norms[k]) > 1 and norms[k] not in _NOT_CONTENT
-        ]
-        if len(words) >= TYPESET_WORDS and any(
-            bare(norms[k]) in lower or _dated(norms, k) for k in words
+        if not any(plain[t0:t1]) and _typeset_words(
+            norms, [k for k in range(t0, t1) if caps[k]], lower.__contains__
         ):
             out.append((t0, t1))
     return out
 
 
+def _typeset_words(norms: Sequence[str], capitals: list[int], lower: Callable[[str], bool]) -> bool:
+    """Whether a line with no lower-case content word and these capitalised tokens is set in
+    title case or capitals (:func:`_typeset_lines`); ``lower`` tells the words the text
+    writes in lower case."""
+    words = [k for k in capitals if len(norms[k]) > 1 and norms[k] not in _NOT_CONTENT]
+    return len(words) >= TYPESET_WORDS and any(
+        lower(bare(norms[k])) or _dated(norms, k) for k in words
+    )
+
+
 _NOT_CONTENT = STOPWORDS | CONNECTORS
 
 
-def _name_words(doc: Doc, words: list[int], initial: list[bool], named: set[str]) -> list[int]:
-    """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped)."""
+def _run(doc: Doc, i: int, flag: Callable[[int], bool]) -> tuple[list[int], int]:
+    """The capitalised run from token ``i`` (``flag``: :func:`name_tokens`), connectors inside
+    it, up to a gap (:func:`_gap`) or a date word: its tokens and the token after it."""
+    text, norms, n = doc.text, doc.norms, len(doc)
+    j = i
+    words: list[int] = []
+    while j < n and (flag(j) or (norms[j] in CONNECTORS and words and j + 1 < n and flag(j + 1))):
+        if words and (_gap(text, doc, j) or _is_date_word(doc, j)):
+            break
+        words.append(j)
+        j += 1
+    return words, j
+
+
+def _name_words(
+    doc: Doc, words: list[int], initial: Callable[[int], bool], named: Callable[[str], bool]
+) -> list[int]:
+    """The tokens of a capitalised run that make a name (titles, stopwords, dates dropped);
+    ``initial`` and ``named`` tell :func:`_capitals`' flags and names."""
     norms = doc.norms
     while words and (
-        norms[words[0]] in _NOT_FIRST or (initial[words[0]] and bare(norms[words[0]]) not in named)
+        norms[words[0]] in _NOT_FIRST or (initial(words[0]) and not named(bare(norms[words[0]])))
     ):
         words = words[1:]
     while words and norms[words[-1]] in _NOT_LAST:

@@ -15,18 +15,75 @@ thread wakes, finds nothing to do and waits again, over and over. Preparing 8,00
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing import get_context
 from multiprocessing.pool import Pool as _Pool
+from typing import Any
 
 
 class Pool(_Pool):
     """``multiprocessing.pool.Pool``, its worker handler woken only by a worker's exit or a
     change of the pool's state (closed, terminated, or its last task done), as the thread
-    pool's already is."""
+    pool's already is; with :meth:`imap_ahead`."""
 
     def _get_sentinels(self) -> list:
         return [self._change_notifier._reader]
+
+    def imap_ahead(
+        self, func: Callable[[Any], Any], iterable: Iterable, chunksize: int, ahead: int
+    ) -> Iterator:
+        """``imap(func, iterable, chunksize)`` taking at most ``ahead`` items (at least
+        ``chunksize``) from ``iterable`` beyond the results yielded so far.
+
+        ``imap`` keeps every result that came back until it is asked for: when this process
+        takes them slower than the workers make them (it stores what they prepare), they
+        pile up here, and how many depends on how the machine shares its cores between
+        them, not on the work. Here the pool's feeder thread waits instead.
+        """
+        room = threading.Semaphore(max(ahead, chunksize))
+        gate = _Gate(room, max(ahead, chunksize))
+        self.__dict__.setdefault("_gates", []).append(gate)
+
+        def fed() -> Iterator:
+            items = iter(iterable)
+            while True:
+                room.acquire()
+                if gate.open:  # terminated, or the results are no longer wanted
+                    return
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+                yield item
+
+        try:
+            for result in self.imap(func, fed(), chunksize):
+                room.release()
+                yield result
+        finally:
+            gate.let_go()
+
+    def terminate(self) -> None:
+        # A feeder waiting for room would keep the pool's task handler, which terminate
+        # joins, from ever ending.
+        for gate in self.__dict__.get("_gates", ()):
+            gate.let_go()
+        super().terminate()
+
+
+class _Gate:
+    """Stops an :meth:`Pool.imap_ahead` feeder: once let go, it takes no more items."""
+
+    __slots__ = ("room", "size", "open")
+
+    def __init__(self, room: threading.Semaphore, size: int) -> None:
+        self.room, self.size, self.open = room, size, False
+
+    def let_go(self) -> None:
+        if not self.open:
+            self.open = True
+            self.room.release(self.size)
 
 
 def pool(
