@@ -760,3 +760,18 @@ def test_run_on_quote_with_lost_paragraph_breaks_keeps_its_speakers() -> None:
         t[direct[1].content[0] : direct[1].content[1]]
         == "Mido's apology today makes him a bigger star,"
     )
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_pronoun_object_is_not_reported_speech(parser: bool) -> None:
+    # 'He said it again' reports nothing: "it again" is the cue's object, not a clause.
+    for t in (
+        "He said it again.",
+        "She said it to reporters before the vote.",
+        "The coach said it all.",
+        "He said that again and again.",
+    ):
+        assert extract_quotes(t, parser=parser) == [], t
+    t = "Smith said it would close, and said it again on Monday. He said that in 2010 it lost."
+    got = [t[slice(*q.content)] for q in extract_quotes(t, parser=parser)]
+    assert got == ["it would close", "in 2010 it lost"]

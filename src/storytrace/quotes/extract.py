@@ -98,6 +98,7 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
                 )
             ]
             found = sorted(found + asked, key=lambda q: q.content[0])
+        found = [q for q in found if not _pronoun_object(text, q)]
         if beliefs:
             found = found + belief_unit(ctx, u0, u1, [q.content for q in found])
         for i, q in enumerate(found):
@@ -125,6 +126,32 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
     out = _utterances(text, quotes, continuations)
     speaker_evidence(text, out)
     return out
+
+
+# Words that cannot follow the subject of a reported clause: after "it" they make it the
+# cue's object ("He said it again", "She said it to reporters", "said it all").
+_OBJECT_AFTER = frozenset(
+    """again all too twice once before after in on at to during with for about over
+    repeatedly himself herself themselves itself myself best well first""".split()
+)
+_ADVERBS_ONLY = frozenset("again and too twice once all repeatedly over".split())
+
+
+def _pronoun_object(text: str, q: Quote) -> bool:
+    """An indirect quote whose "content" is the cue's pronoun object and what follows it:
+    'He said it again.' ("it again"), 'He said that again and again.' (read as "that" and
+    the clause "again and again"). A reported clause has a subject and a verb; these
+    words are neither, so nothing was reported (issue 15: a cue counts when it governs
+    reported content, not a noun-phrase object)."""
+    if q.kind != "indirect" or q.cue is None:
+        return False
+    words = text[q.content[0] : q.content[1]].lower().rstrip(" .,;:!?").split()
+    if not words:
+        return False
+    if words[0] == "it" and (len(words) == 1 or words[1] in _OBJECT_AFTER):
+        return True
+    before = text[max(q.cue[1], q.content[0] - 6) : q.content[0]].lower().split()
+    return before[-1:] == ["that"] and set(words) <= _ADVERBS_ONLY
 
 
 # Heads of an unnamed organisation that a news lede names only later: 'an anti-fraud
