@@ -769,3 +769,49 @@ def test_headline_case_and_datelines_are_no_names_in_the_evidence(
     salience = evidence._profile(camp, (), source).salience
     assert {"yida", "sudan", "reuters", "kordofan"} <= salience.keys()
     assert not salience.keys() & {"refugee", "camp", "bombed", "witnesses", "thu", "gmt"}
+
+
+# A 15-word lift with its 7th and 14th words replaced, put mid-sentence one word after
+# "harbour" in B, where A's source has "harbour" three words before it: alignment steps back
+# past "pilots refused" / "yesterday" to that chance "harbour" (bench/sentence_reuse.py,
+# synthetic seed 22: "go meco ro gio ..." against "go go gio ...").
+HARBOUR_A = (
+    "Market traders count the cost\n"
+    "Stallholders in the old square said on Monday that takings had fallen by a third since "
+    "the council moved the bus stops to the far side of the ring road. One trader who sells "
+    "fish beside harbour pilots refused the gang had watched the shop for weeks and knew when "
+    "the safe was opened each morning. The council said the stops would return in April, once "
+    "the resurfacing of the square is finished and the drains under the north side have been "
+    "relaid. A petition signed by four hundred shoppers asked for a free minibus from the "
+    "station until then."
+)
+HARBOUR_B = (
+    "Lighthouse keeper retires after forty years\n"
+    "Anna Berg climbed the tower for the last time on Sunday, four decades after she first "
+    "trimmed its wicks as a girl of nineteen. Volunteers who met her on harbour yesterday the "
+    "gang had watched the shop during weeks and knew when the safe got opened, she laughed, and "
+    "her grandchildren will keep the lamp room as a museum. The lens, made in Paris in 1871, is "
+    "to be cleaned by a specialist firm and lit once a year on the anniversary of the great "
+    "storm."
+)
+
+
+def test_a_chance_word_before_an_edited_lift_does_not_loosen_its_passage() -> None:
+    """The passage runs from the chance "harbour": 14 equal words of 18, under
+    PASSAGE_MIN_SHARE, so only the equal words counted (14, under 15). Without the lone
+    word and the change after it, the lift keeps 13 of its 15 words: a shared passage."""
+    from storytrace.stories import reuse_edge
+
+    cmp = compare(HARBOUR_A, HARBOUR_B)
+    (p,) = [p for p in cmp.passages if p.kind == "edited"]
+    assert cmp.a.text[p.a[0] : p.a[1]].startswith("harbour pilots refused the gang")
+    assert p.matched == 14
+    assert cmp.evidence.rule == "shared-passage" and cmp.verdict == "same-story"
+    assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None
+
+
+def test_a_lone_edge_word_is_not_dropped_from_a_loose_passage_of_other_words() -> None:
+    """Trimming the lone edge word raises a passage's share only where the rest of it is
+    printed alike: the same sentence with three more words changed stays loose."""
+    other = HARBOUR_B.replace("watched the shop", "robbed the bank").replace("knew", "saw")
+    assert compare(HARBOUR_A, other).evidence.rule != "shared-passage"

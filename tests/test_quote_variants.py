@@ -55,9 +55,46 @@ def test_one_sentence_of_a_longer_quote_links_on_the_shared_passage() -> None:
     assert trimmed is not None and trimmed.label == "trimmed"
 
 
+SENTENCE = "Dredging in the channel and in the basin is not covered by the licence"
+
+
+def test_a_quoted_sentence_with_a_misread_word_links_as_a_passage() -> None:
+    """A quoted sentence of 14 words, one misread, inside two different longer quotes: 13
+    equal words in two runs, the misread word between them counted as shared."""
+    source = "We asked the agency twice. " + SENTENCE + " and never has been"
+    lifted = SENTENCE.replace("covered", "coverad") + " Fishermen say the silt moved"
+    v = quote_variant(words(source), words(lifted))
+    assert v is not None and v.label == "passage" and v.shared == 14
+    assert v.differing == [("covered", "coverad")]
+
+
+def test_two_misread_words_around_a_lone_equal_word_link() -> None:
+    """OCR noise in two words with one word between them ("gee the resulgs"): the lone
+    equal word and the misread ones make the passage whole, 12 words."""
+    sentence = "It is frustrating to see the results considering the team we have"
+    noisy = sentence.replace("see", "gee").replace("results", "resulgs")
+    source = sentence + " and I would really like to win the league this year"
+    lifted = noisy + " The proposed overhaul due on Thursday could mean more"
+    v = quote_variant(words(source), words(lifted))
+    assert v is not None and v.label == "passage" and v.shared == 12
+    assert v.differing == [("see", "gee"), ("results", "resulgs")]
+
+
 @pytest.mark.parametrize(
     "a, b",
     [
+        # Eleven words of a stock phrase inside two different statements: a passage needs 12.
+        (
+            "her judgment is in question because of her handling of classified material on a "
+            "private email server during her tenure as secretary of state",
+            "she violated agency rules by using a private email server during her tenure as "
+            "secretary of state",
+        ),
+        # A figure changed is no misread word: 11 equal words and "2005" for "2004".
+        (
+            "in march the mill was sold in june 2004 for far less than the rival bids from abroad",
+            "we were told the mill was sold in june 2005 for far less than the offers",
+        ),
         # Stock words shared by two different statements.
         (
             "I think it is important that we look at the whole picture before we decide",
