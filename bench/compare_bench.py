@@ -37,6 +37,16 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Session 36, 2026-12-03 (the lead, final main 717dcd4, no engine speed work this session), on a
+quiet machine (load under 1), ``.venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs
+20 --corpus-texts 100``: alignment only 2,048 CPU µs a pair against word-level difflib's 566:
+0.28x (target 3x); full 12,392; recall 0.988 (difflib 0.751); batch, the 400 pairs, 148 pairs/s
+on 2 free cores (140 wall); batch, all 4,950 pairs of 100 texts, 3,003 pairs/s on 2 free cores,
+**2,822 pairs/s wall** (target 2,000 on 2 workers: met on a batch whose texts recur, not on one of
+mostly distinct texts). Both versions in one process (``compare_versions.py <70dca75>/src src
+--rounds 5 --pairs 200 --difflib``): B/A median 1.020 (0.929-1.070), alignment / difflib 0.347x
+-> 0.346x: this session's changes left the row where it was.
+
 Results of 2026-12-03, session 35 (align16h, issue 16: the alignment-only row), load 7-12 on
 the 2 shared cores. Baseline: main at e4c5061 (``git archive e4c5061 src``). Five changes,
 each with the same output (``compare_check.py``: 0 of 1,704 comparisons differ after each

@@ -75,6 +75,32 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 36, 2026-12-03 (the lead, after every merge): main 717dcd4 at 100,000 alone on a quiet
+machine (load under 1.3, 13:41-13:51 UTC), the command of session 34 below (``--keep
+/tmp/s36-100k``). This machine ran both sides about 1.8x faster in CPU than session 35's did
+(datasketch 102.3 -> 57.3 s), so read the ratios::
+
+    CPU s, index of all 100,000 (passages included): 115.9 vs datasketch 57.3: 2.02x
+      (session 35: 198.7 vs 102.3, 1.94x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 86.7 s, peak 1,312 MB; storytrace/text-dedup
+      1.34x CPU, 0.78x memory
+    peak memory of the index 1,027 vs datasketch 1,256 MB: 0.82x (target below 1: met again;
+      session 35 1.03x); summed over processes (PSS) 976 vs 1,252 MB, 0.78x
+    stages, first 99% (CPU s): store 20.3, candidates 6.0, align (this process) 17.6,
+      stories 17.5, the rest (reading, workers) 58.3; last 1% 2.3 (2.0%)
+    largest stage: first 99% candidates 989 MB (stories 968; last 1% align 806, was 1,121 in
+      mem16i's run of 70dca75: Store.light_holders' pieces)
+    stories --json 9.8, export 7.0; story links: similar_pairs 7.07 vs scikit-learn
+      safe_sparse_dot 29.65 on the same 2,161,406 pairs: 0.24x (at least as fast: met)
+    pairs 4,252, near-duplicate and excerpt recall 1.000 / 1.000 (datasketch 0.995 / 0.001,
+      text-dedup near 0.993); the update equals a grouping anew: yes
+
+``bench/cli_startup.py --articles 100000 --runs 9 --index /tmp/s36-100k/db --baseline-src
+<70dca75>`` right after: ``storytrace match`` 48.0 ms wall (70dca75 46.7), ``--help`` 14.1 ms
+(14.3): both met. The CPU ratio did not fall with the names' cut (mem16i: 110-200 µs less per
+prepared article, about 10-20 s of worker CPU at the old speed): within one run's noise, or
+spent elsewhere; not bisected.
+
 Session 36, 2026-12-03 (mem16i): where the 100,000 peak lies, and the names' CPU.
 Memory: the storytrace side alone (``bench/scale.py --child ours --src <corpus> --workers
 2``, this bench's own corpus at 50,000 and 100,000; the venv had no datasketch), main
