@@ -436,3 +436,31 @@ def test_swaps_at_the_ends_of_a_spun_passage_and_added_modifiers_are_found() -> 
         if e.op == "synonym"
     }
     assert {("Councillors", "Burghers"), ("agreed", "concurred"), ("plan", "master plan")} <= found
+
+
+def test_one_rare_word_repeated_is_a_writers_choice_not_spinning() -> None:
+    # Found on ECB+: an AP earthquake report ("temblor" twice, "tarpaulins") and a report
+    # using "imperiled" three times read "likely spun". A spinner swaps many different words;
+    # a writer repeats the one rare word they chose. Inflections count once.
+    from storytrace import spin
+
+    base = (
+        "The council met on Tuesday to discuss the new budget for the coming year. Members "
+        "said the plan would help local schools and roads. "
+    )
+    repeated = (
+        base + "The plan imperiled the library, critics said. They said the cuts imperiled "
+        "jobs. The mayor said nothing imperiled the schools. " + base
+    )
+    report = spin.detect(repeated, use_thesaurus=True)
+    assert not [f for f in report.flags if f.kind == "rare-synonym"]
+    assert report.likelihood <= spin.UNFLAGGED_MAX
+    inflected = repeated.replace("the cuts imperiled", "the cuts imperil")
+    assert not spin.detect(inflected, use_thesaurus=True).flags
+    # Three different rare thesaurus words are still reported.
+    distinct = (
+        base + "The plan imperiled the library, critics said. A temblor shook the hall. "
+        "Workers put tarpaulins on the roof. " + base
+    )
+    flagged = [f.phrase for f in spin.detect(distinct, use_thesaurus=True).flags]
+    assert flagged == ["imperiled", "temblor", "tarpaulins"]
