@@ -116,6 +116,27 @@ def misread(x: str, y: str) -> bool:
     return len(x) >= 2 and len(y) >= 2 and _levenshtein().distance(x, y, score_cutoff=1) <= 1
 
 
+MISREAD_MIN_LETTERS = 3
+"""Least letters of both words :func:`misread_word` counts as one word misread: two-letter
+words one letter apart are often two words ("in"/"on", "he"/"me")."""
+
+
+def misread_word(x: str, y: str) -> bool:
+    """Whether two words are one word misread by one letter (:func:`misread`), both of
+    :data:`MISREAD_MIN_LETTERS` letters or more and without a digit (a figure changed is
+    another figure): what the evidence of a shared passage and the quote links count as the
+    same word.
+
+    >>> misread_word("Amirican", "American"), misread_word("in", "on"), misread_word("2a04", "2004")
+    (True, False, False)
+    """
+    return (
+        min(len(x), len(y)) >= MISREAD_MIN_LETTERS
+        and not any(c.isdecimal() for c in x + y)  # what the regular expression \d matches
+        and misread(x, y)
+    )
+
+
 def opcodes(seq_a: Sequence, seq_b: Sequence, i0: int = 0, j0: int = 0) -> list[TokOp]:
     """Word-level Levenshtein opcodes of two token sequences (rapidfuzz, compiled).
 

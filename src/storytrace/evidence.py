@@ -34,7 +34,7 @@ from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.dates import calendar_dates
-from storytrace.diff import Edit, Passage, misread
+from storytrace.diff import Edit, Passage, misread_word
 from storytrace.names import (
     CONNECTORS,
     TITLES,
@@ -1028,15 +1028,9 @@ def _sub_passage(doc_a: Doc, doc_b: Doc, p: Passage, edits: list[Edit]) -> Passa
     return replace(p, a=a, b=b, edits=edits, a_tokens=ta, b_tokens=tb, matched=matched)
 
 
-MISREAD_MIN_LETTERS = 3
-"""Least letters of both words of a pair :func:`_misread_words` counts as one word misread:
-two-letter words one letter apart are often two words ("in"/"on", "he"/"me")."""
-
-
 def _misread_words(doc_a: Doc, doc_b: Doc, p: Passage) -> list[tuple[int, int]]:
     """Token positions (in A, in B) of ``p``'s replaced words that are one word misread by one
-    letter (:func:`storytrace.diff.misread`: OCR noise, a typo), each of
-    :data:`MISREAD_MIN_LETTERS` letters or more and without a digit (a figure changed is
+    letter (:func:`storytrace.diff.misread_word`: OCR noise, a typo; a figure changed is
     another figure, :func:`_other_figures`): "fod" for "for", "Amirican" for "American". Such a
     passage is the one sentence printed twice: on ``bench/sentence_reuse.py``'s BBC lifts with
     a letter misread in one word in twelve, passages lost a fifth of their equal words."""
@@ -1051,16 +1045,9 @@ def _misread_words(doc_a: Doc, doc_b: Doc, p: Passage) -> list[tuple[int, int]]:
             continue
         for t, u in zip(range(t0, t1), range(u0, u1), strict=True):
             x, y = norms_a[t], norms_b[u]
-            if (
-                min(len(x), len(y)) >= MISREAD_MIN_LETTERS
-                and not _HAS_DIGIT.search(x + y)
-                and misread(x, y)
-            ):
+            if misread_word(x, y):
                 out.append((t, u))
     return out
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def _other_figures(doc_a: Doc, doc_b: Doc, p: Passage) -> bool:

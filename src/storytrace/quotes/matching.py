@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from storytrace.diff import Edit, TokOp, merge_ops, misread, opcodes
+from storytrace.diff import Edit, TokOp, merge_ops, misread_word, opcodes
 from storytrace.quotes.extract import extract_quotes
 from storytrace.quotes.lexicon import NOT_NAME, TITLES
 from storytrace.quotes.model import Quote, Span
@@ -272,15 +272,6 @@ linked that was not before the misread words and lone words (:func:`_passage`) c
 _PASSAGE_GAP = 3
 
 
-def _misread(x: str, y: str) -> bool:
-    """Whether two words are one word misread by one letter (:func:`storytrace.diff.misread`),
-    both of three letters or more and without a digit, as ``evidence`` counts them."""
-    return min(len(x), len(y)) >= 3 and not _DIGIT.search(x + y) and misread(x, y)
-
-
-_DIGIT = re.compile(r"\d")
-
-
 def _one_word_from_run(seq_a: Sequence, seq_b: Sequence, i: int, j: int) -> bool:
     """Whether a run of two or more equal words ends two words before ``i``, ``j`` (one word
     replaced by one between) or starts two words after them."""
@@ -356,8 +347,8 @@ def _passage(seq_a: Sequence, seq_b: Sequence) -> tuple[int, int, int, int, int]
     word replaced by one separates it from a run of two or more (:func:`_one_word_from_run`):
     two words misread by OCR leave one between them ("to see the results" as "to gee the
     resulgs"), an edit every seventh word one at a quoted sentence's end. Between two runs,
-    words misread by one letter (:func:`_misread`) in a gap of one size on both sides count
-    as shared.
+    words misread by one letter (:func:`storytrace.diff.misread_word`) in a gap of one size
+    on both sides count as shared.
 
     Runs are chained directly rather than read off one alignment of the whole quotes: an
     alignment may pair a stray "the" before the passage and so split it."""
@@ -386,7 +377,7 @@ def _passage(seq_a: Sequence, seq_b: Sequence) -> tuple[int, int, int, int, int]
                 continue
             alike = chain[p][0] + n
             if gi == gj:
-                alike += sum(map(_misread, seq_a[pi + pn : i], seq_b[pj + pn : j]))
+                alike += sum(map(misread_word, seq_a[pi + pn : i], seq_b[pj + pn : j]))
             if alike > words:
                 words, first = alike, chain[p][1]
         chain.append((words, first))
