@@ -2084,23 +2084,24 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if not words:
         return False
     low = [w.lower() for w in words]
-    if (
+    # A subject alone before a comma: a name or a determiner first, no verb.
+    subject = (
         stop is not None
         and text[stop.start()] == ","
-        and len(words) <= 4
+        and len(words) <= 8
         and (words[0][:1].isupper() or low[0] in DETERMINERS)
         and not any(w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed") for w in low)
+    )
+    if (
+        subject
+        and len(words) <= 4
         and (sub := _PARENTHETICAL.match(text, stop.end(), piece[1])) is not None
     ):
         # 'said Mr. Gray, while armed, did not point the gun': the subject, a
         # clause set off by commas, then the verb.
         return _reports_content(ctx, cue, (sub.end(), piece[1]))
     if (
-        stop is not None
-        and text[stop.start()] == ","
-        and len(words) <= 8
-        and (words[0][:1].isupper() or low[0] in DETERMINERS)
-        and not any(w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed") for w in low)
+        subject
         and (aside := _SET_OFF.match(text, stop.end(), piece[1])) is not None
         and not any(w.lower() in _VERBISH for w in ctx.words(*aside.span(1)))
     ):
