@@ -231,16 +231,8 @@ class _Asked:
         doc = self.doc
         if not doc.text[doc.starts[k]].isupper():
             return False
-        norms = doc.norms
-        w = norms[k]
-        if w in _STAMP_WORDS and (
-            (w in _CLOCK_WORDS and _clock_word(norms, k))
-            or (
-                w in _WEEKDAY_SHORT
-                and k + 1 < len(norms)
-                and (norms[k + 1] in MONTHS or norms[k + 1].isdigit())
-            )
-        ):
+        w = doc.norms[k]
+        if w in _STAMP_WORDS and _stamp_word(doc.norms, k):
             return False
         return not self._typeset(k) or self.named(bare(w))
 
@@ -345,12 +337,8 @@ def _name_tokens(doc: Doc) -> list[bool]:
         for k in range(s, e):
             if flags[k] and bare(norms[k]) not in named:
                 flags[k] = False
-    n = len(flags)
-    for k in compress(range(n), map(_STAMP_WORDS.__contains__, norms)):
-        w = norms[k]
-        if (w in _CLOCK_WORDS and _clock_word(norms, k)) or (
-            w in _WEEKDAY_SHORT and k + 1 < n and (norms[k + 1] in MONTHS or norms[k + 1].isdigit())
-        ):
+    for k in compress(range(len(flags)), map(_STAMP_WORDS.__contains__, norms)):
+        if _stamp_word(norms, k):
             flags[k] = False
     return flags
 
@@ -358,6 +346,16 @@ def _name_tokens(doc: Doc) -> list[bool]:
 # A dateline's short weekday before its date: "Thu Jun 13, 2013", "Thu, 10 Nov 2011".
 _WEEKDAY_SHORT = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 _STAMP_WORDS = _WEEKDAY_SHORT | _CLOCK_WORDS
+
+
+def _stamp_word(norms: Sequence[str], k: int) -> bool:
+    """Whether token ``k`` is a clock time's word ("PM EDT") or a dateline's short weekday
+    before its date: capitalised, yet no name."""
+    w = norms[k]
+    if w in _CLOCK_WORDS and _clock_word(norms, k):
+        return True
+    after = norms[k + 1] if k + 1 < len(norms) else ""
+    return w in _WEEKDAY_SHORT and (after in MONTHS or after.isdigit())
 
 
 def _capitals(doc: Doc) -> tuple[list[bool], list[bool], set[str], list[tuple[int, int]]]:
