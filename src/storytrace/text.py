@@ -820,7 +820,6 @@ def _quotations(text: str) -> list[Span]:
         last = spans[-1] if len(spans) > n else None
         unclosed = last is not None and last[1] == p_end and work[last[0] - 1] in _OPEN_DOUBLE
         open_until = p_end if unclosed else -1
-    spans.sort()
     out = []
     for s, e in spans:
         while s < e and (work[s].isspace() or work[s] == _ZWSP):

@@ -44,12 +44,10 @@ def quote_segments(text: str | Doc) -> list[Span]:
             ps, pe = out[-1]
             closed = pe < n and text[pe] in CLOSE_MARKS
             gap = text[pe:s]
-            if not closed and "\n" in gap and gap[:-1].strip() == "" and gap[-1] in OPEN_MARKS:
-                out[-1] = (ps, e)
-                continue
-            if not closed and "\n" in gap and gap.strip() == "":
-                # Run on over a line break without re-opening (one sentence per line, as
-                # ECB+ gives it): the quotation's marks say it goes on (text._run_on).
+            # The next paragraph re-opens the mark, or (one sentence per line, as ECB+
+            # gives it) goes on without one, its closing mark saying so (text._run_on).
+            reopened = gap[-1:] in OPEN_MARKS
+            if not closed and "\n" in gap and (gap[:-1] if reopened else gap).strip() == "":
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
