@@ -60,7 +60,7 @@ from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
 from storytrace.spin import SpinReport
-from storytrace.text import STOPWORDS, TOKEN_RE, Doc, WordMap, doc_of, other_figures_at, overlaps
+from storytrace.text import STOPWORDS, TOKEN_RE, Doc, doc_of, other_figures_at, overlaps
 
 Span = tuple[int, int]
 
@@ -523,7 +523,7 @@ class _WordIds(dict):
 ID_BITS = 21
 """Bits of a word id in a seed key: three ids side by side make one int64."""
 WORD_IDS_LIMIT = 500_000
-"""Most words numbered at once (about 60 MB, as :data:`_STEMS`); below ``2 ** ID_BITS``."""
+"""Most words numbered at once (about 60 MB with their stems); below ``2 ** ID_BITS``."""
 _WORD_IDS = _WordIds()
 
 
@@ -542,7 +542,7 @@ def _doc_stems(doc: Doc) -> list[str | None]:
     generation = words.generation
     ids = _doc_ids(doc, generation)
     if words.generation != generation:  # this text's new words filled the map
-        return _content_stems(doc.norms)
+        return list(map(_content_stem, doc.norms))
     return list(map(words.stems.__getitem__, ids))
 
 
@@ -1074,13 +1074,6 @@ def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], se
 def _content_stem(w: str) -> str | None:
     # None for a stop word or a single character (see _bags).
     return w[:6] if len(w) > 1 and w not in STOPWORDS else None
-
-
-_STEMS = WordMap(_content_stem, limit=500_000)  # about 60 MB at most
-
-
-def _content_stems(norms: list[str]) -> list[str | None]:
-    return list(map(_STEMS.__getitem__, norms))
 
 
 def reworded_passages(
