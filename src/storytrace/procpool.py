@@ -41,8 +41,9 @@ class Pool(_Pool):
         pile up here, and how many depends on how the machine shares its cores between
         them, not on the work. Here the pool's feeder thread waits instead.
         """
-        room = threading.Semaphore(max(ahead, chunksize))
-        gate = _Gate(room, max(ahead, chunksize))
+        size = max(ahead, chunksize)
+        room = threading.Semaphore(size)
+        gate = _Gate(room, size)
         self.__dict__.setdefault("_gates", []).append(gate)
 
         def fed() -> Iterator:
