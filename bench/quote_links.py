@@ -4,9 +4,11 @@ Run: ``nice -n 10 .venv/bin/python bench/quote_links.py ARTICLES.jsonl [--sample
 [--seed 1]`` (records with ``id``, ``text``, ``outlet``, ``published``; e.g. the PolNeAR
 articles of the train and dev splits as one JSONL).
 
-Quotes are extracted as ``index`` extracts them (``parser=False``, one key per quote part,
-``stories.quote_key``). Two articles of different outlets are counted as linked by a quote
-when ``stories.quote_links`` would join them on their own (the same publication window):
+Quotes are extracted and keyed as ``index`` does it with the ``src`` on the path
+(``parser=False``; one key per quote part, ``stories.quote_key``, and from session 37 one
+for an interrupted quote's whole words too, ``stories.utterance_keys``). Two articles of
+different outlets are counted as linked by a quote when ``stories.quote_links`` would join
+them on their own (the same publication window):
 
 * ``identical``: both hold a quote with the same key (the rule before variants, the same
   code as main's ``stories.quote_holders`` + ``quote_links``);
@@ -31,6 +33,14 @@ from storytrace import stories as st
 from storytrace.quotes import extract_quotes
 
 
+def keys(parts: list[str]) -> list[str]:
+    """An utterance's link keys as the ``src`` on the path makes them: each part's and, from
+    session 37 (``stories.utterance_keys``), an interrupted quote's whole words."""
+    if hasattr(st, "utterance_keys"):
+        return st.utterance_keys(parts)
+    return [k for p in parts if (k := st.quote_key(p))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("articles", type=Path)
@@ -44,9 +54,9 @@ def main() -> None:
     holders: dict[str, set[str]] = defaultdict(set)
     for r in recs:
         for q in extract_quotes(r["text"], parser=False):
-            for s, e in q.parts:
-                if k := st.quote_key(r["text"][s:e]):
-                    holders[k].add(r["id"])
+            parts = [r["text"][s:e] for s, e in q.parts]
+            for k in keys(parts):
+                holders[k].add(r["id"])
     t1 = time.process_time()
 
     def joined(x: str, y: str) -> bool:

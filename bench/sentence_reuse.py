@@ -647,6 +647,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -750,12 +751,42 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+_EDGE_MARKS = re.compile(r"^\W*|\W*$")
+
+
+def edit(word: str, drawn: str, clean: bool = True) -> str:
+    """The word an ``edited`` lift prints for ``word``: ``drawn`` (a whitespace token of the
+    corpus) as it is (``clean`` False: the generator until session 37), or its word in
+    ``word``'s own marks, as a journalist's edit keeps the sentence's punctuation (a drawn
+    'owners."' put a closing quotation mark inside a quoted sentence); a drawn token of
+    marks only leaves ``word`` as it was.
+
+    >>> edit('"Hunting', 'owners."'), edit('say,"', "'hears"), edit("the", '"2004')
+    ('"owners', 'hears,"', '2004')
+    """
+    if not clean:
+        return drawn
+    core = _EDGE_MARKS.sub("", drawn)
+    if not core:
+        return word
+    lead, trail = _EDGE_MARKS.findall(word)[:2]
+    return lead + core + trail
+
+
 def derive(
-    texts: dict[str, str], a: str, b: str, variant: str, rng: random.Random, vocab: list, real: bool
+    texts: dict[str, str],
+    a: str,
+    b: str,
+    variant: str,
+    rng: random.Random,
+    vocab: list,
+    real: bool,
+    clean: bool = True,
 ) -> str | None:
     """The new text of ``b`` for ``variant``, or None when ``a`` has no fitting passage.
 
-    ``real``: whole sentences placed at sentence boundaries (BBC), else word runs anywhere.
+    ``real``: whole sentences placed at sentence boundaries (BBC), else word runs anywhere;
+    ``clean``: an edited lift's replacement words in the replaced words' marks (:func:`edit`).
     """
     src, dst = texts[a], texts[b]
     if variant in ("edited copy", "reordered"):
@@ -792,7 +823,9 @@ def derive(
     if variant == "ocr":
         words = ocr(words, rng)
     elif variant == "edited":
-        words = [rng.choice(vocab) if k % 7 == 6 else w for k, w in enumerate(words)]
+        words = [
+            edit(w, rng.choice(vocab), clean) if k % 7 == 6 else w for k, w in enumerate(words)
+        ]
     if real:
         bounds = [e for _, e in sentence_spans(dst)] or [0]
         return place(dst, rng.choice(bounds), " ".join(words))
@@ -819,7 +852,13 @@ def place(dst: str, at: int, lift: str) -> str:
 
 
 def make(
-    texts: dict[str, str], n: int, variant: str, seed: int, vocab: list, real: bool
+    texts: dict[str, str],
+    n: int,
+    variant: str,
+    seed: int,
+    vocab: list,
+    real: bool,
+    clean: bool = True,
 ) -> tuple[dict[str, str], set[tuple[str, str]]]:
     rng = random.Random(seed)
     ids = sorted(texts)
@@ -830,7 +869,7 @@ def make(
         a, b = rng.sample(ids, 2)
         if a in used or b in used:
             continue
-        new = derive(texts, a, b, variant, rng, vocab, real)
+        new = derive(texts, a, b, variant, rng, vocab, real, clean)
         if new is None:
             continue
         used |= {a, b}
@@ -914,11 +953,7 @@ def index_child(jsonl: str, db: str, quotes: str) -> None:
 
         with Store(db, readonly=True) as store:
             ids = store.ids()
-            held = [
-                [ids[d], q["start"], q["end"], k]
-                for d, q in store.all_quotes()
-                if (k := st.quote_key(q["content"]))
-            ]
+            held = held_keys(store, ids)
             # A src with variant links (``stories.quote_variants``) joins these pairs of keys.
             if hasattr(st, "quote_variants"):
                 holders = st.quote_holders(store, ids)
@@ -926,6 +961,26 @@ def index_child(jsonl: str, db: str, quotes: str) -> None:
         groups = [s["articles"] for s in corpus.stories(db)["stories"]]
     out = {"pairs": rep.pairs, "edges": edges, "quotes": held, "stories": groups}
     print(json.dumps(out | {"variants": variants}))
+
+
+def held_keys(store, ids: dict[int, str]) -> list[list]:
+    """``[article, start, end, link key]`` of each stored quote's link keys: a part's
+    (``stories.quote_key``) and, with a ``src`` that keys whole utterances
+    (``stories.utterance_keys``, session 37), an interrupted quote's whole words over the
+    span of its parts."""
+    from storytrace import stories as st
+
+    utterances: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for n, (d, q) in enumerate(store.all_quotes()):
+        utterances[(d, -1 - n if q["utterance"] is None else q["utterance"])].append(q)
+    held = []
+    for (d, _), qs in utterances.items():
+        parts = {k for q in qs if (k := st.quote_key(q["content"]))}
+        held += [[ids[d], q["start"], q["end"], st.quote_key(q["content"])] for q in qs]
+        if hasattr(st, "utterance_keys"):
+            whole = set(st.utterance_keys([q["content"] for q in qs])) - parts
+            held += [[ids[d], qs[0]["start"], qs[-1]["end"], k] for k in whole]
+    return [h for h in held if h[3]]
 
 
 def index_with(
@@ -1050,6 +1105,12 @@ def main() -> None:
         help="index each variant with quotes (this src, and --baseline-src's when given) and "
         "count what it reports (FOUND)",
     )
+    ap.add_argument(
+        "--old-edits",
+        action="store_true",
+        help="edited lifts take replacement tokens with their marks (the generator until "
+        "session 37; same draws)",
+    )
     ap.add_argument("--index-child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.index_child:
@@ -1066,7 +1127,13 @@ def main() -> None:
         made, now_cands = {}, {}
         for v, variant in enumerate(VARIANTS):
             texts, lifted = make(
-                base, args.lifts, variant, args.seed * 100 + v, vocab, args.corpus == "bbc"
+                base,
+                args.lifts,
+                variant,
+                args.seed * 100 + v,
+                vocab,
+                args.corpus == "bbc",
+                not args.old_edits,
             )
             made[variant] = (texts, lifted)
             rules = {**RULES, **(ALTERNATIVES if args.alternatives else {})}

@@ -224,6 +224,76 @@ def test_an_update_links_a_new_variant_as_a_grouping_of_everything_would(tmp_pat
     assert _story_of(db) == updated
 
 
+FIRST, SECOND = (
+    "The dredging will start in the spring",
+    "and the channel will be much deeper",
+)
+
+
+def _split_by_frame(first: str, second: str) -> str:
+    """Article 1 with Maria Lund's quote interrupted by its frame: '"first," Maria Lund told
+    reporters at the concert hall, "second."', and a last paragraph of its own (the passage
+    over the quote and its long frame stays under a tenth of the article: no reuse edge)."""
+    said = " Maria Lund told reporters at the concert hall"
+    text = _article(1, "{q}").replace(f'"{{q}},"{said}.', f'"{first},"{said}, "{second}."')
+    return text + (
+        "\n\nThe orchestra was founded by railway workers in 1921 and gave its first "
+        "concerts in a goods shed. It toured Norway and Denmark in the fifties, made its "
+        "first recording in 1963 and has commissioned eleven new works since the hall "
+        "opened, the latest a cello concerto that its principal cellist will play in May."
+    )
+
+
+def test_utterance_keys_are_the_parts_and_the_whole_utterance() -> None:
+    assert st.utterance_keys([FIRST + ",", SECOND + "."]) == [
+        "the dredging will start in the spring",
+        "and the channel will be much deeper",
+        "the dredging will start in the spring and the channel will be much deeper",
+    ]
+    # Parts under six words link only as the whole; one part is no whole of its own.
+    assert st.utterance_keys(["Not yet,", "and not soon."]) == []
+    assert st.utterance_keys(["We will not sort it out", "tonight"]) == [
+        "we will not sort it out",
+        "we will not sort it out tonight",
+    ]
+    assert st.utterance_keys([FIRST]) == ["the dredging will start in the spring"]
+
+
+@pytest.mark.parametrize("runs", [1, 2])
+def test_a_quote_split_by_its_frame_links_by_its_whole_words(tmp_path, runs) -> None:
+    """One statement printed twice with a word changed in each part, both split by a frame
+    ('"A," he said, "B."'): each part shares 6 of its 7 words with the other's, too few to be
+    a variant (``quotes.matching.LINK_MIN_WORDS``); the whole utterances share 12 of 14. In
+    two runs, the update looks the stored utterance up as a grouping of everything would."""
+    a = _article(0, f'{FIRST}," he said, "{SECOND}')
+    b = _split_by_frame(FIRST.replace("spring", "summer"), SECOND.replace("deeper", "wider"))
+    recs = [("a", {"text": a}), ("b", {"text": b})]
+    recs.append(("c", {"text": _article(2, "We have never seen water this high in the town")}))
+    db = tmp_path / "db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(corpus, "REBASE", 1e9)  # a second run updates the stored stories
+        if runs == 2:
+            corpus.index_records(recs[:1] + recs[2:], db)
+        corpus.index_records(recs, db)
+    assert _joined(db) == {"a": ("quote", "b"), "b": ("quote", "a")}
+    updated = _story_of(db)
+    with corpus.Store(db) as s:
+        assert s.add_stories(st.full_state(s, st.stored_basis(s)), s.generation(), fresh=True)
+    assert _story_of(db) == updated
+
+
+def test_a_quote_printed_whole_links_to_the_same_split_by_a_frame(tmp_path) -> None:
+    """Each part is 7 words, under the 8 a variant of the whole quote the other article
+    prints needs: only the whole utterance's key is the other's."""
+    recs = [
+        ("a", {"text": _article(0, f"{FIRST} {SECOND}")}),
+        ("b", {"text": _split_by_frame(FIRST, SECOND)}),
+        ("c", {"text": _article(2, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}
+
+
 def _story_of(db) -> tuple[list, list]:
     con = sqlite3.connect(f"file:{db}/storytrace.db?mode=ro", uri=True)
     try:

@@ -439,14 +439,12 @@ def story_scores(spark: Any, articles: Any, feats: Any = None) -> Any:
 
 def _quote_keys_partition(rows: Iterator[Any]) -> Iterator[tuple[str, str]]:
     from storytrace.quotes import extract_quotes
-    from storytrace.stories import quote_key
+    from storytrace.stories import utterance_keys
 
     for r in rows:
         for q in extract_quotes(r.text, parser=False):
-            for s, e in q.parts:
-                key = quote_key(r.text[s:e])
-                if key:
-                    yield (r.id, key)
+            for key in utterance_keys([r.text[s:e] for s, e in q.parts]):
+                yield (r.id, key)
 
 
 def quote_holders(spark: Any, articles: Any) -> Any:

@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "8"
+STORY_RULE = "9"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -81,7 +81,9 @@ article joins its nearest story only when their leads share a name (``stories.at
 7: an article's focal names are the names of its headline and lead as
 ``names.mentions`` finds them (no weekday, month, clock time's "PM EDT", word that only
 opens a sentence or headline-case word), see :data:`FEATURES_RULE`. 8: average-link joins
-groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09)."""
+groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09). 9: a quote its frame
+interrupts ('"A," he said, "B"') links by its whole utterance's words too
+(``stories.utterance_keys``), in ``quote_link`` beside its parts'."""
 
 FEATURES_RULE = "7"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
@@ -1682,9 +1684,11 @@ class Store:
         out.sort()
         return list(dict.fromkeys(out))
 
-    def quotes_of(self, docs: list[int]) -> Iterator[tuple[int, str]]:
-        """``(doc, content)`` of the quotes of ``docs``."""
-        q = "SELECT doc, content FROM quotes WHERE doc IN ({marks})"
+    def quotes_of(self, docs: list[int]) -> Iterator[tuple[int, int | None, str]]:
+        """``(doc, utterance, content)`` of the quote rows of ``docs``, each doc's together
+        in the order stored (text order)."""
+        n = "utterance" if self._quote_evidence else "NULL"
+        q = f"SELECT doc, {n}, content FROM quotes WHERE doc IN ({{marks}}) ORDER BY doc, rowid"  # noqa: S608
         with self._guard("reading"):
             yield from self._in_chunks(q, docs)
 

@@ -24,7 +24,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from operator import itemgetter
@@ -1714,6 +1714,49 @@ def quote_key(content: str | None) -> str | None:
     return k if len(k.split()) >= QUOTE_LINK_WORDS else None
 
 
+def utterance_keys(parts: Sequence[str | None]) -> list[str]:
+    """The link keys of one utterance whose parts' words are ``parts``, in text order: each
+    part's :func:`quote_key` and, for a quote its frame interrupts ('"A," said Mr Ingram,
+    "B"'), the whole utterance's words without the frame. Keyed by part only, a statement
+    printed by two articles in parts shorter than a variant needs
+    (``quotes.matching.LINK_PASSAGE_WORDS``) linked neither as one quote nor as variants
+    once a word of it was changed or misread; one article printing it whole and another
+    split by a frame now share the whole's key.
+
+    >>> utterance_keys(["The allowances are extremely generous,", "For what we are seeing."])
+    ['the allowances are extremely generous for what we are seeing']
+    >>> utterance_keys(["We will sort out the housing first."])
+    ['we will sort out the housing first']
+    """
+    words = [Doc(p or "").norms for p in parts]
+    keys = [" ".join(w) for w in words if len(w) >= QUOTE_LINK_WORDS]
+    whole = [w for ws in words for w in ws]
+    if len(parts) > 1 and len(whole) >= QUOTE_LINK_WORDS:
+        keys.append(" ".join(whole))
+    return list(dict.fromkeys(keys))
+
+
+def stored_utterances(
+    rows: Iterable[tuple[int, int | None, str | None]],
+) -> Iterator[tuple[int, list[str | None]]]:
+    """``(doc, its parts' words)`` of each utterance of stored quote rows ``(doc, utterance
+    number, content)`` read in the store's order: an article's rows are stored together, in
+    text order (one insert per article), so an utterance is complete when its article's rows
+    end. A row without an utterance number (stored before schema 10) is an utterance of its
+    own.
+
+    >>> list(stored_utterances([(1, 0, "A,"), (1, 0, "B."), (1, None, "C"), (2, 0, "D")]))
+    [(1, ['A,', 'B.']), (1, ['C']), (2, ['D'])]
+    """
+    held: dict[tuple[int, object], list[str | None]] = {}
+    for d, n, content in rows:
+        if held and next(iter(held))[0] != d:
+            yield from ((doc, parts) for (doc, _), parts in held.items())
+            held = {}
+        held.setdefault((d, object() if n is None else n), []).append(content)
+    yield from ((doc, parts) for (doc, _), parts in held.items())
+
+
 QUOTE_ANCHOR_WORDS = 5
 """Words in a quote's anchors (:func:`quote_anchors`): two quotes sharing a run this long are
 compared as possible variants of one quote; an edit every sixth word leaves one."""
@@ -1834,13 +1877,14 @@ def quote_links(
 
 
 def quote_holders(store: Store, docs: Container[int]) -> dict[str, set[int]]:
-    """The docs (of ``docs``) holding each stored quote with a :func:`quote_key`, by key
-    in order of first appearance: what the story links of quotes are made from."""
+    """The docs (of ``docs``) holding each stored quote's :func:`utterance_keys`, by key in
+    order of first appearance: what the story links of quotes are made from."""
     holders: dict[str, set[int]] = {}
-    for doc, q in store.all_quotes():
-        k = quote_key(q["content"])
-        if k and doc in docs:
-            holders.setdefault(k, set()).add(doc)
+    rows = ((d, q["utterance"], q["content"]) for d, q in store.all_quotes())
+    for doc, parts in stored_utterances(rows):
+        if doc in docs:
+            for k in utterance_keys(parts):
+                holders.setdefault(k, set()).add(doc)
     return holders
 
 
@@ -2219,9 +2263,8 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     # Links: reuse of a new article, and quotes it shares.
     links = story_links(store.edge_facts(new))
     mine: dict[str, set[int]] = {}
-    for d, content in store.quotes_of(new):
-        k = quote_key(content)
-        if k:
+    for d, parts in stored_utterances(store.quotes_of(new)):
+        for k in utterance_keys(parts):
             mine.setdefault(k, set()).add(d)
     anchors: dict[str, set[int]] = {}
     for k, ds in mine.items():
@@ -2239,8 +2282,9 @@ def update_state(store: Store, new: list[int], n0: int) -> dict | None:
     near = sorted({d for a in rare for d in before.get(a, ())})
     others = {
         k
-        for _, content in store.quotes_of(near)
-        if (k := quote_key(content)) and k not in holders and rare.intersection(quote_anchors(k))
+        for _, parts in stored_utterances(store.quotes_of(near))
+        for k in utterance_keys(parts)
+        if k not in holders and rare.intersection(quote_anchors(k))
     }
     holders |= {k: set(ds) for k, ds in store.quote_holders(sorted(others)).items()}
     holding = list(holders[k] for k in mine) + [
