@@ -124,6 +124,38 @@ def test_rules_find_furniture_and_leave_reporting():
     assert boilerplate_spans(f"{STORIES[1]}\n{show}") == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Become a member today and support the Courier's reporting.",
+        "Enjoyed this story? Become a subscriber for a pound a week.",
+        "Start your free trial and read every story on the app.",
+        "Get a 30-day free trial of the Courier's digital edition.",
+        "Please make a donation to keep the Courier free to read.",
+        '"Our reporters are local." Make a contribution to the Courier.',
+    ],
+)
+def test_a_call_to_the_reader_is_furniture(line):
+    assert boilerplate_spans(f"{STORIES[1]}\n{line}") != []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # bench/sentence_reuse.py, bbc seed 13: a sentence of BBC reporting lifted into
+        # another article was no passage of either, so the lift was not found.
+        "Serbia has been waiting for six years to join the union and hopes to finally become "
+        "a member by early 2027.",
+        "The library's friends group said it would not make a contribution to the new roof.",
+        "The bus service, which has been developed with the county council, begins with a "
+        "free trial on 12 routes from early March.",
+        '"I read about the flood and wanted to make a donation," said a retired teacher.',
+    ],
+)
+def test_a_subject_doing_what_a_call_to_the_reader_asks_is_reporting(line):
+    assert boilerplate_spans(f"{STORIES[1]}\n{line}") == []
+
+
 def test_a_list_of_linked_headlines_after_its_label_is_furniture():
     """HuffPost prints '"Related:"' and five headlines under articles (PolNeAR train): two
     articles sharing the list were `copied` for 62 words of links."""
