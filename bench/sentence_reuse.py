@@ -1,7 +1,8 @@
 """Short and edited reuse at the candidate step: the fingerprint rule beside the previous one.
 
 Run: ``nice -n 10 .venv/bin/python bench/sentence_reuse.py [--corpus synthetic|bbc]
-[--docs 500] [--lifts 50] [--baseline-src DIR] [--data ../shared/data/bbc/bbc]``
+[--docs 500] [--lifts 50] [--baseline-src DIR] [--data ../shared/data/bbc/bbc] [--found]
+[--variants verbatim,ocr,...] [--old-edits]``
 
 Articles: ``synthetic`` (default) is ``bench/scale.py``'s generator (Zipf
 vocabulary of 30,000 made-up words, 150-350 words each; its own injected copies
@@ -13,7 +14,9 @@ variant, ``--lifts`` pairs of otherwise unrelated articles (a, b) are made:
   of 15-45 words at a random word position; bbc: a real sentence of that length
   at a sentence boundary):
   ``verbatim`` as it is; ``ocr`` each word gets one letter replaced with
-  probability 0.08; ``edited`` every seventh word replaced by another word;
+  probability 0.08; ``edited`` every seventh word replaced by another word (a whitespace
+  token of the corpus, printed in the replaced word's marks, :func:`edit`; with
+  ``--old-edits`` as drawn, marks and all, the generator until session 37: same draws);
 * ``excerpt``: 40-90 consecutive words of a (bbc: 2-4 whole sentences) put into b;
 * ``edited copy``: b becomes a with 10% of its words replaced and 5% deleted;
 * ``reordered``: b becomes a with its sentences shuffled.
@@ -1106,6 +1109,11 @@ def main() -> None:
         "count what it reports (FOUND)",
     )
     ap.add_argument(
+        "--variants",
+        default=",".join(VARIANTS),
+        help="comma-separated variants to make (default all: " + ",".join(VARIANTS) + ")",
+    )
+    ap.add_argument(
         "--old-edits",
         action="store_true",
         help="edited lifts take replacement tokens with their marks (the generator until "
@@ -1126,6 +1134,8 @@ def main() -> None:
         print(f"{'variant':12} {'rule':7} {'found':>6} {'cand/art':>9} {'fp/art':>7} {'fp ms':>6}")
         made, now_cands = {}, {}
         for v, variant in enumerate(VARIANTS):
+            if variant not in args.variants.split(","):
+                continue  # each variant's lifts are drawn by its own seed: the rest unchanged
             texts, lifted = make(
                 base,
                 args.lifts,
