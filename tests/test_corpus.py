@@ -820,3 +820,34 @@ def test_gathered_features_are_left_once_another_writer_changed_the_articles(tmp
         assert s.ids()[len(recs)] == recs[-1][0]
         assert g.of(s) is None
     assert not corpus._Gathered().add([corpus.prepare("x", {"text": "a b c"}, features=False)])
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        {"storm": 2, "leeds": 4, "2019": 1, "élan": 3, "tara": 12},
+        {"50%": 1, "storm": 2},  # a format character: json's encoder instead
+        {'say"s': 1, "back\\slash": 2, "tab\there": 3, "bell\x07": 1, "storm": 1},
+        {"storm": 1},
+        {},
+    ],
+)
+def test_features_json_from_the_joined_terms_is_json_dumps(terms):
+    from storytrace import stories as st
+
+    words = list(terms)
+    f = st.Features(terms, frozenset(words[:2]), frozenset(w for w in words if w.isdigit()))
+    want = json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
+    packed = st.packed(f)
+    assert corpus._features_json(f, packed and packed[0]) == want
+    assert corpus._features_json(f) == want
+
+
+def test_prepared_features_are_their_json(tmp_path):
+    from storytrace import stories as st
+
+    text = (FIX / "wire.txt").read_text(encoding="utf-8") + ' He said "50% of it" in 2019.'
+    r = corpus.prepare("a", {"text": text})
+    f = st.features(text)
+    assert r.features == json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
+    assert json.loads(r.features)[0] == f.terms and r.terms == st.packed(f)
