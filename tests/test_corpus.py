@@ -369,10 +369,11 @@ def _pairs_from_sorted(rows, max_df, min_shared, later):
     return {p: c for p, c in counts.items() if c >= min_shared}
 
 
-def test_pairs_of_rows_counts_as_the_rule_written_out():
+@pytest.mark.parametrize("first_doc", [0, 2**31 - 15])
+def test_pairs_of_rows_counts_as_the_rule_written_out(first_doc):
     # Candidate pairs are counted on arrays, the few-articles path and the scan of the whole
     # index alike: the pairs of the rule written out for any rows, negative keys included,
-    # whatever order the rows come in.
+    # whatever order the rows come in; docs past 2**31 (no longer one int64 a pair) too.
     import random
 
     import numpy as np
@@ -382,9 +383,12 @@ def test_pairs_of_rows_counts_as_the_rule_written_out():
         n_docs = rng.randint(1, 30)
         # The store holds a doc once per key (the primary key).
         rows = list(
-            {(rng.randint(-20, 20), rng.randrange(n_docs)) for _ in range(rng.randint(0, 150))}
+            {
+                (rng.randint(-20, 20), first_doc + rng.randrange(n_docs))
+                for _ in range(rng.randint(0, 150))
+            }
         )
-        later = sorted(d for d in range(n_docs) if rng.random() < 0.4)
+        later = sorted(first_doc + d for d in range(n_docs) if rng.random() < 0.4)
         max_df, least = rng.randint(2, 8), rng.randint(1, 3)
         want = _pairs_from_sorted(sorted(rows), max_df, least, set(later))
         rng.shuffle(rows)
@@ -851,3 +855,16 @@ def test_prepared_features_are_their_json(tmp_path):
     f = st.features(text)
     assert r.features == json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
     assert json.loads(r.features)[0] == f.terms and r.terms == st.packed(f)
+
+
+def test_pair_order_sorts_pairs_by_a_then_b_for_any_docs():
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    for top in (5, 2**31 - 1, 2**31 + 5, 2**40):
+        a = rng.integers(0, top, 5000)
+        b = rng.integers(0, top, 5000)
+        got = corpus._pair_order(a, b)
+        want = np.lexsort((b, a))
+        assert np.array_equal(a[got], a[want]) and np.array_equal(b[got], b[want])
+        assert sorted(got.tolist()) == list(range(5000))
