@@ -855,16 +855,3 @@ def test_prepared_features_are_their_json(tmp_path):
     f = st.features(text)
     assert r.features == json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
     assert json.loads(r.features)[0] == f.terms and r.terms == st.packed(f)
-
-
-def test_pair_order_sorts_pairs_by_a_then_b_for_any_docs():
-    import numpy as np
-
-    rng = np.random.default_rng(4)
-    for top in (5, 2**31 - 1, 2**31 + 5, 2**40):
-        a = rng.integers(0, top, 5000)
-        b = rng.integers(0, top, 5000)
-        got = corpus._pair_order(a, b)
-        want = np.lexsort((b, a))
-        assert np.array_equal(a[got], a[want]) and np.array_equal(b[got], b[want])
-        assert sorted(got.tolist()) == list(range(5000))

@@ -872,3 +872,18 @@ def test_key_filter_bits_are_each_keys_probes_set_one_by_one():
     assert words.tolist() == want
     at, mask = stm._bloom_slots(keys[:50], len(words))
     assert at.dtype == np.int64 and ((words[at] & mask) == mask).all()
+
+
+def test_pair_order_sorts_pairs_by_a_then_b_for_any_docs():
+    import numpy as np
+
+    from storytrace import store as stm
+
+    rng = np.random.default_rng(4)
+    for top in (5, 2**31 - 1, 2**31 + 5, 2**40):
+        a = rng.integers(0, top, 5000)
+        b = rng.integers(0, top, 5000)
+        got = stm.pair_order(a, b)
+        want = np.lexsort((b, a))
+        assert np.array_equal(a[got], a[want]) and np.array_equal(b[got], b[want])
+        assert sorted(got.tolist()) == list(range(5000))

@@ -45,7 +45,7 @@ from storytrace.evidence import wire_credits
 from storytrace.names import MONTHS, WEEKDAYS, lead_name_words
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
-from storytrace.store import unique_sorted
+from storytrace.store import pair_order, unique_sorted
 from storytrace.text import STOPWORDS, Doc, _fold, doc_of
 
 Span = tuple[int, int]
@@ -446,7 +446,7 @@ def _pair_arrays(
             c = prod.indices[at].astype(np.int64) + j * _PAIR_BLOCK
             parts.append((r, c, prod.data[at]))
     r, c, v = (np.concatenate(p) for p in zip(*parts, strict=True))
-    order = np.lexsort((c, r))
+    order = pair_order(r, c)  # no pair twice: the order of np.lexsort((c, r))
     return r[order], c[order], v[order]
 
 
