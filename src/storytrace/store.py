@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "8"
+STORY_RULE = "9"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -81,9 +81,11 @@ article joins its nearest story only when their leads share a name (``stories.at
 7: an article's focal names are the names of its headline and lead as
 ``names.mentions`` finds them (no weekday, month, clock time's "PM EDT", word that only
 opens a sentence or headline-case word), see :data:`FEATURES_RULE`. 8: average-link joins
-groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09)."""
+groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09). 9: the words of a line
+listing names (a team sheet, ``boilerplate.listing_spans``) are furniture, no story terms, see
+:data:`FEATURES_RULE`."""
 
-FEATURES_RULE = "7"
+FEATURES_RULE = "9"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
 kept in ``meta`` (``features_rule``; a store without the key has those of an earlier rule).
 Stored features of another rule are as good as none: a read computes them from the texts
@@ -131,14 +133,16 @@ def engine() -> str:
     version imports ``importlib.metadata`` (about 17 ms), which ``storytrace match``
     and other readers of a store never need. ``reuse-2``: containment no longer orders
     a pair (:func:`storytrace.stories.direction`); ``reuse-3``: two dates a day apart no
-    longer do (:data:`storytrace.stories.DATE_SLACK`); edges stored before are realigned.
+    longer do (:data:`storytrace.stories.DATE_SLACK`); ``reuse-4``: a line listing names (a
+    team sheet) is furniture (:func:`storytrace.boilerplate.listing_spans`). Edges stored
+    before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-3"
+        return f"{metadata.version('storytrace')}/reuse-4"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-3"
+        return "0+unknown/reuse-4"
 
 
 def __getattr__(name: str) -> object:
