@@ -27,3 +27,35 @@ def test_a_police_rank_abbreviation_is_a_title(parser: bool) -> None:
         ("the road was closed", "Tom Walsh"),
         ("The crash was unusual for the time of year", "Tom Walsh"),
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "lede_speaker"),
+    [
+        (
+            "Dutch films 'in crisis'\n\nThe Dutch film industry is in a deep crisis because it"
+            " failed to adapt, a leading industry figure has said.\n\nJan de Wit, the head of a"
+            " studio, told the BBC that cinemas were now struggling.\n",
+            "Jan de Wit",
+        ),
+        (
+            "Singer trial told of 'fiasco'\n\nA media adviser has told the trial that the"
+            ' interview was a "fiasco".\n\nMary Stone told the court she was hired to limit the'
+            " damage.\n",
+            "Mary Stone",
+        ),
+        # The next paragraph does not open with a name: the lede's speaker stays unnamed.
+        (
+            "Plant closure row\n\nThe plant will close in May, a union official said.\n\nThe"
+            " firm's boss, Tom Gray, said the decision was final.\n",
+            "a union official",
+        ),
+    ],
+)
+def test_a_person_the_lede_leaves_unnamed_is_named_by_the_next_paragraph(
+    text: str, lede_speaker: str, parser: bool
+) -> None:
+    quotes = extract_quotes(text, parser=parser)
+    assert quotes[0].speaker_name == lede_speaker
+    assert quotes[0].speaker_type == "person"
