@@ -59,3 +59,11 @@ def test_a_person_the_lede_leaves_unnamed_is_named_by_the_next_paragraph(
     quotes = extract_quotes(text, parser=parser)
     assert quotes[0].speaker_name == lede_speaker
     assert quotes[0].speaker_type == "person"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_listener_after_an_apposition_with_a_title(parser: bool) -> None:
+    # 'told <listener> that' after 'Name, Title of the House,': the comma closes the
+    # apposition, and the clause after the listener is the content.
+    text = "Ms Reed, Leader of the House, told Radio Four that the plan was putting savers at risk."
+    assert _speakers(text, parser) == [("the plan was putting savers at risk", "Ms Reed")]

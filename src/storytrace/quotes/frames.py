@@ -951,11 +951,16 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     Porter, a truck driver from Ava, Mo., who is a member of ..., said'), the cue is a
     verb of saying, and 'that' or a pronoun subject and its verb follows it."""
     text = ctx.text
-    if cue.participle or CUE_FORMS.get(text[c0 : cue.end].split()[0].lower()) not in _SAYING:
+    lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
+    if cue.participle or lemma not in _SAYING:
         return False
     if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
         return False
-    return _CLAUSE_LINK.match(text, cue.end, u1) is not None
+    # 'Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that …':
+    # a verb of telling puts its listener before the 'that'.
+    return _CLAUSE_LINK.match(text, cue.end, u1) is not None or (
+        lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None
+    )
 
 
 _SUBJECT_BREAK = lazy_compile(r",|\s[—–-]+\s|[—–]")
