@@ -67,3 +67,19 @@ def test_a_listener_after_an_apposition_with_a_title(parser: bool) -> None:
     # apposition, and the clause after the listener is the content.
     text = "Ms Reed, Leader of the House, told Radio Four that the plan was putting savers at risk."
     assert _speakers(text, parser) == [("the plan was putting savers at risk", "Ms Reed")]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Olsen ran the firm for years. He did, however, admit that record labels have lost"
+        " control of prices.",
+        "Mr Olsen ran the firm for years. He, however, admitted that record labels have lost"
+        " control of prices.",
+        "Mr Olsen ran the firm for years. He did, though, concede that record labels have lost"
+        " control of prices.",
+    ],
+)
+def test_an_adverb_set_off_by_commas_before_the_cue(text: str, parser: bool) -> None:
+    assert _speakers(text, parser) == [("record labels have lost control of prices", "Olsen")]

@@ -741,6 +741,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     if speaker is None:
                         continue
                 elif (
+                    (aside := _ASIDE_ADVERB.search(text, lo, c0)) is not None
+                    and (subject := np_backward(ctx.doc, lo, aside.start(1))) is not None
+                    and _CLAUSE_LINK.match(text, cue.end, u1) is not None
+                ):
+                    # 'He did, however, admit that …', 'Ms Hale, too, said that …': an
+                    # adverb set off by commas between the subject (and its auxiliary)
+                    # and the cue; no inverted frame, no content before the comma.
+                    speaker = subject
+                elif (
                     after_content(text, lo, c0)
                     and text[c0 - 1 : c0 + 1] != ","
                     and _appositive_closed(ctx, cue, u0, c0, u1)
@@ -941,6 +950,12 @@ def _subject_unread(ctx: Context, cue: _Cue, lo: int, c0: int, u1: int) -> bool:
 _CLAUSE_LINK = lazy_compile(
     r"(?:\s+(?:in|at|on|during)\s[^“”\"‘’.!?;:,]{0,80}?)?\s+(?:that|whether|if)\s"
     r"|\s+(?:he|she|they|we|I)\s+[a-z’']{3,}"
+)
+# A subject, an auxiliary, then an adverb set off by commas just before the cue.
+_ASIDE_ADVERB = lazy_compile(
+    r"(?:\b(?:he|she|they|we|I)|[A-Z][\w’'.\-]*)((?:\s+(?:did|does|do|has|have|had|would|will))?"
+    r"\s*,\s*(?:however|though|also|too|indeed|nonetheless|nevertheless|in\s+fact|in\s+turn"
+    r"|for\s+(?:his|her|its|their)\s+part)\s*,\s*)$"
 )
 _NAME_OPENS = lazy_compile(r"\s*(?:(?:But|And|Yet|Still|So)\s+)?[A-Z][\w’'.\-]*\s+[A-Z][\w’'.\-]*,")
 
