@@ -83,3 +83,17 @@ def test_a_listener_after_an_apposition_with_a_title(parser: bool) -> None:
 )
 def test_an_adverb_set_off_by_commas_before_the_cue(text: str, parser: bool) -> None:
     assert _speakers(text, parser) == [("record labels have lost control of prices", "Olsen")]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_spaced_hyphen_inside_a_trailing_speakers_name(parser: bool) -> None:
+    # Tokenised text (ECB+) spaces out 'Mid-East': a name word, not a dash before the frame.
+    text = "Crews could not reach the boat, Mid - East Coast police said."
+    quotes = extract_quotes(text, parser=parser)
+    assert [(q.quoted(text, " | "), text[slice(*q.speaker)]) for q in quotes if q.speaker] == [
+        ("Crews could not reach the boat", "Mid - East Coast police")
+    ]
+
+
+def test_a_dash_before_a_name_is_still_a_dash() -> None:
+    assert extract_quotes("The crew could not reach the boat - Tom Walsh said.", parser=False) == []

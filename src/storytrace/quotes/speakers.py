@@ -174,6 +174,19 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     np = _scan_np(toks, i)
     if np is None:
         return None
+    while (
+        np[0] >= 2
+        and toks[np[0] - 1].group(0) == "-"
+        and toks[np[0] - 2].group(0)[:1].isupper()
+        and toks[np[0] - 2].end()
+        < toks[np[0] - 1].start()
+        < toks[np[0] - 1].end()
+        < toks[np[0]].start()
+        and (before := _scan_np(toks, np[0] - 2)) is not None
+    ):
+        # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
+        # word that tokenised text (ECB+) spaces out, not a dash.
+        np = (before[0], np[1])
     if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
         # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
         # the description; 'an activist who spoke to aid workers at the camp
