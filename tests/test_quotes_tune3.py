@@ -97,3 +97,30 @@ def test_a_spaced_hyphen_inside_a_trailing_speakers_name(parser: bool) -> None:
 
 def test_a_dash_before_a_name_is_still_a_dash() -> None:
     assert extract_quotes("The crew could not reach the boat - Tom Walsh said.", parser=False) == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_office_names_its_holder_written_later(parser: bool) -> None:
+    # The office's holder, named with the office further on; not the person before.
+    text = (
+        "Detainee's account\n\nMr Okafor said he was beaten at the camp. The home secretary"
+        ' said he would not launch an inquiry.\n\nHome Secretary John Reid told the BBC: "I am'
+        ' not organising an inquiry."'
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == [
+        "Mr Okafor",
+        "John Reid",
+        "John Reid",
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_they_after_a_definite_plural_description(parser: bool) -> None:
+    text = (
+        "Car makers hail ruling\n\nBut the car makers denied that they had hidden the faults."
+        " They also said they had already paid for many repairs in 2001."
+    )
+    assert _speakers(text, parser) == [
+        ("they had hidden the faults", "the car makers"),
+        ("they had already paid for many repairs in 2001", "the car makers"),
+    ]

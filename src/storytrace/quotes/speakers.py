@@ -1806,6 +1806,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             and phrase.split()[0].lower() not in _POSSESSIVES
             and _described(ctx, phrase, s, same_rank=True)
         ),
+        # 'The home secretary said …' pages before 'Home Secretary Charles Clarke told
+        # …': the office's holder, named later, not the person who spoke last.
+        lambda: (
+            _head(phrase) in _OFFICES
+            and phrase.split()[0].lower() not in _POSSESSIVES
+            and _described_after(ctx, phrase, s, reach=len(text))
+        ),
         lambda: _last_person(ctx, phrase, s, earlier),
         lambda: _described_after(ctx, phrase, s),
     )
@@ -2393,7 +2400,14 @@ def _expand_role(phrase: str) -> str:
     return " ".join(words[:-1] + [full]) if full else phrase
 
 
-def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
+# How far after a description its name may first be written: the next two or three
+# sentences.
+_CATAPHORA_REACH = 500
+
+
+def _described_after(
+    ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH
+) -> str | None:
     """The name a role description introduces before the article writes it ('The
     president of South Sudan ... said he fears ... "…," President Salva Kiir said'):
     the first name written with that role in the next few sentences. Only for a
@@ -2410,16 +2424,11 @@ def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
     rest = _desc_words(phrase) - {role}
     lo = bisect_right(ctx.desc_starts, pos)
     for off, desc, name in ctx.descriptors[lo : lo + 20]:
-        if off - pos > _CATAPHORA_REACH:
+        if off - pos > reach:
             break
         if role in desc and (not rest or rest & desc or len(desc) == 1):
             return name
     return None
-
-
-# How far after a description its name may first be written: the next two or three
-# sentences.
-_CATAPHORA_REACH = 500
 
 
 def _desc_words(phrase: str) -> set[str]:
@@ -2865,9 +2874,19 @@ def _subject_person(
 
 
 def _is_group(phrase: str) -> bool:
-    """'Police officials', 'critics', 'Several experts': a plural group of people."""
+    """'Police officials', 'critics', 'Several experts': a plural group of people; also
+    a definite plural description ('the tobacco companies', 'the car makers')."""
     words = phrase.lower().split()
-    return bool(words) and words[-1] in BARE_SPEAKERS
+    return bool(words) and (
+        words[-1] in BARE_SPEAKERS
+        or (
+            len(words) > 1
+            and words[0] == "the"
+            and phrase.split()[-1].islower()
+            and words[-1].endswith("s")
+            and not words[-1].endswith(("ss", "us", "is", "news"))
+        )
+    )
 
 
 def _recent(earlier: list[Quote], start: int) -> list[Quote]:
