@@ -124,3 +124,14 @@ def test_they_after_a_definite_plural_description(parser: bool) -> None:
         ("they had hidden the faults", "the car makers"),
         ("they had already paid for many repairs in 2001", "the car makers"),
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_reported_content_ends_before_amid_reports(parser: bool) -> None:
+    text = (
+        "The club's chairman insists the team will never sell its captain amid reports a"
+        " rival will renew its bid."
+    )
+    assert _speakers(text, parser) == [
+        ("the team will never sell its captain", "The club's chairman")
+    ]

@@ -1962,6 +1962,8 @@ _NARRATION = lazy_compile(
     # '..., compared with 11 percent of Republicans', '..., up from 90 last year': the
     # narrator's comparison.
     r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
+    # '... will never sell him amid reports Chelsea will bid again': the news around it.
+    r"|,?\s+amid\s+(?:reports|claims|speculation|rumours|rumors|suggestions|fears|concerns)\b"
 )
 
 
