@@ -135,3 +135,14 @@ def test_reported_content_ends_before_amid_reports(parser: bool) -> None:
     assert _speakers(text, parser) == [
         ("the team will never sell its captain", "The club's chairman")
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_journal_article_that_claimed(parser: bool) -> None:
+    text = (
+        "Drug firm hits back\n\nThe move is a reply to a Lancet article that claimed hidden"
+        " trial data linked the drug to strokes."
+    )
+    assert _speakers(text, parser) == [
+        ("hidden trial data linked the drug to strokes", "a Lancet article")
+    ]

@@ -53,6 +53,11 @@ from storytrace.text import Doc, lazy_compile
 _pattern = lru_cache(maxsize=8192)(re.compile)
 
 
+# Pieces of writing that claim or allege ('a journal article that claimed …', 'a study
+# that says …'), beside the statement nouns.
+_WRITTEN_SOURCES = {"article", "study", "paper", "lawsuit", "suit", "editorial", "column"}
+
+
 def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     """The noun phrase written just before a cue, skipping auxiliaries and adverbs.
 
@@ -141,8 +146,13 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 w_k = toks[k].group(0).lower()
                 if not toks[k].group(0)[0].isalnum() or w_k in NP_STOP - {"from", "by", "of"}:
                     return None
-                if w_k in STATEMENT_NOUNS:
-                    start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
+                if w_k in STATEMENT_NOUNS | _WRITTEN_SOURCES:
+                    start = k
+                    # 'a British Medical Journal article': its publisher's name too.
+                    while start > 0 and k - start < 4 and toks[start - 1].group(0)[:1].isupper():
+                        start -= 1
+                    if start > 0 and toks[start - 1].group(0).lower() in DETERMINERS:
+                        start -= 1
                     return toks[start].start(), toks[i - 1].end()
                 if k == i - 1 and w_k in PERSON_HEADS | ORG_DESCRIPTORS | ORG_WORDS | BARE_SPEAKERS:
                     # 'a committee that said ...': the relative pronoun, whose
