@@ -146,3 +146,21 @@ def test_a_journal_article_that_claimed(parser: bool) -> None:
     assert _speakers(text, parser) == [
         ("hidden trial data linked the drug to strokes", "a Lancet article")
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_description_fits_the_he_of_its_reported_clause(parser: bool) -> None:
+    # 'The heavy metal star said he …': the person just spoken of must fit 'he', so not
+    # the wife who spoke last.
+    text = (
+        "Police praise brave singer\n\nRock star Tom Vale has been praised by police for"
+        ' tackling a burglar.\n\n"I acted on impulse," Vale said. His wife Jo, who called the'
+        " police, said her rings were taken as she slept.\n\nThe heavy metal star said he"
+        " could have met the same fate as the late Paul Crane. At a press conference, Jo Vale"
+        " gave details of the stolen items."
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == [
+        "Tom Vale",
+        "Jo Vale",
+        "Tom Vale",
+    ]

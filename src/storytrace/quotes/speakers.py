@@ -1807,7 +1807,8 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
         lambda: (
-            _person_description(ctx, phrase) and _continued(ctx, q, earlier, _role_gender(phrase))
+            _person_description(ctx, phrase)
+            and _continued(ctx, q, earlier, _role_gender(phrase) or _content_gender(ctx, q))
         ),
         # An office is held by one person across the article ('South Sudan's
         # president' pages after 'President Salva Kiir'); a friend or a man is not.
@@ -1823,7 +1824,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             and phrase.split()[0].lower() not in _POSSESSIVES
             and _described_after(ctx, phrase, s, reach=len(text))
         ),
-        lambda: _last_person(ctx, phrase, s, earlier),
+        lambda: _last_person(ctx, phrase, s, earlier, _content_gender(ctx, q)),
         lambda: _described_after(ctx, phrase, s),
     )
     q.speaker_name = next(
@@ -2227,14 +2228,26 @@ def _continued(ctx: Context, q: Quote, earlier: list[Quote], gender: str) -> str
     return None
 
 
-def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
+def _content_gender(ctx: Context, q: Quote) -> str:
+    """'m'/'f' when the reported clause opens with 'he' or 'she' ('The heavy metal star
+    said he could have …'): mostly the speaker speaking of themself, so a description
+    resolved to the person just spoken of should fit it; else ''."""
+    if not q.parts or q.kind == "direct":
+        return ""
+    first = ctx.text[q.parts[0][0] : q.parts[0][0] + 4].split()[:1]
+    return {"he": "m", "she": "f"}.get(first[0].lower(), "") if first else ""
+
+
+def _last_person(
+    ctx: Context, phrase: str, pos: int, earlier: list[Quote], gender: str = ""
+) -> str | None:
     """'Ferguson believes ... The United boss said', 'But the Scot admitted': a
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
     if not _person_description(ctx, phrase):
         return None
-    name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
+    name = _antecedent(ctx, pos, _role_gender(phrase) or gender, earlier)
     if (
         name is None
         or is_organisation(ctx, name)
