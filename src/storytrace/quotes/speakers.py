@@ -1822,7 +1822,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         lambda: (
             _head(phrase) in _OFFICES
             and phrase.split()[0].lower() not in _POSSESSIVES
-            and _described_after(ctx, phrase, s, reach=len(text))
+            and _described_after(ctx, phrase, s, reach=len(text), same_rank=True)
         ),
         lambda: _last_person(ctx, phrase, s, earlier, _content_gender(ctx, q)),
         lambda: _described_after(ctx, phrase, s),
@@ -2429,7 +2429,7 @@ _CATAPHORA_REACH = 500
 
 
 def _described_after(
-    ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH
+    ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH, same_rank: bool = False
 ) -> str | None:
     """The name a role description introduces before the article writes it ('The
     president of South Sudan ... said he fears ... "…," President Salva Kiir said'):
@@ -2449,6 +2449,9 @@ def _described_after(
     for off, desc, name in ctx.descriptors[lo : lo + 20]:
         if off - pos > reach:
             break
+        if same_rank and (desc & _RANKS) != (set(words) & _RANKS):
+            # 'The Prime Minister' is not 'the former prime minister Liz Truss'.
+            continue
         if role in desc and (not rest or rest & desc or len(desc) == 1):
             return name
     return None
