@@ -166,3 +166,22 @@ def test_a_description_fits_the_he_of_its_reported_clause(parser: bool) -> None:
         "Jo Vale",
         "Tom Vale",
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And he stressed his party's commitment to cut taxes and red tape.",
+        "The club captain reiterated his desire to win trophies with the club.",
+        "She restated Labour's determination to build more homes.",
+    ],
+)
+def test_an_intention_noun_phrase_is_no_reported_clause(text: str, parser: bool) -> None:
+    assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_intention_in_a_that_clause_is_still_reported(parser: bool) -> None:
+    text = "He said his commitment to cut taxes was firm."
+    assert _speakers(text, parser) == [("his commitment to cut taxes was firm", "He")]

@@ -2074,6 +2074,20 @@ _SUBORDINATORS = set(
 )
 
 
+# Cues that take a noun phrase as readily as a clause ('stressed his commitment', 'said
+# his commitment … was firm' is a clause).
+_STRESSING = {
+    "stress", "reiterate", "emphasise", "emphasize", "underline", "repeat", "restate",
+    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight",
+}  # fmt: skip
+# A possessive noun phrase headed by an intention, then its infinitive.
+_INTENT_NOUN = lazy_compile(
+    r"(?:his|her|their|its|our|my|[A-Z][\w’'\-]*[’']s)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:commitment|desire|determination|intention|willingness|wish|ambition|readiness"
+    r"|eagerness|resolve)\s+to\s"
+)
+
+
 def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) -> bool:
     """Whether the words after a cue are reported content: a quotation or a clause
     ('said the plan costs £2m'), not a noun phrase or a prepositional phrase
@@ -2082,6 +2096,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if _has_quote(ctx, piece[0], piece[1]) or text[piece[0]] in OPEN_MARKS:
         return True
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())
+    if not whole and lemma in _STRESSING and _INTENT_NOUN.match(text, piece[0], piece[1]):
+        # 'stressed his party's commitment to cut taxes', 'reiterated his desire to win
+        # trophies': a noun phrase whose head is an intention, not a clause.
+        return False
     if lemma in QUOTE_ONLY or _SIGNIFIES.match(text, piece[0], piece[1]):
         # 'says something about the media': what a thing shows, not what anyone said.
         return False
