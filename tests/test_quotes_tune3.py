@@ -185,3 +185,24 @@ def test_an_intention_noun_phrase_is_no_reported_clause(text: str, parser: bool)
 def test_an_intention_in_a_that_clause_is_still_reported(parser: bool) -> None:
     text = "He said his commitment to cut taxes was firm."
     assert _speakers(text, parser) == [("his commitment to cut taxes was firm", "He")]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr Okafor said he was told he would be freed in March.",
+            [("he was told he would be freed in March", "Mr Okafor")],
+        ),
+        # A passive before the frame that closes the sentence: that frame's content.
+        (
+            "He was told he would be freed, his lawyer said.",
+            [("He was told he would be freed", "his lawyer")],
+        ),
+    ],
+)
+def test_a_passive_told_inside_a_speakers_content(
+    text: str, expected: list[tuple[str, str]], parser: bool
+) -> None:
+    assert _speakers(text, parser) == expected

@@ -821,6 +821,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         # to leave, police said': a passive frame with no agent inside the content of
         # a frame set after it is part of what that speaker said.
         frames = [f for k, f in enumerate(frames) if not (k < closing[-1] and f[0] in unnamed)]
+    elif frames and frames[0][1] is not None:
+        # 'He said he was told he would be freed', 'told the paper his worst moment was
+        # when he was told …': a passive 'told' with no agent after a frame with a
+        # speaker is inside that content; the outer speaker said it all.
+        frames = [f for k, f in enumerate(frames) if not (k and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
     quotes: list[Quote] = []
