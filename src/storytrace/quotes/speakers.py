@@ -2428,6 +2428,13 @@ def _expand_role(phrase: str) -> str:
 _CATAPHORA_REACH = 500
 
 
+# A verb of saying right after a name (its frame).
+_SPEAKS_NEXT = lazy_compile(
+    r"(?:,[^,.;:!?]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|insisted|argued"
+    r"|warned|stated|explained|wrote)\b"
+)
+
+
 def _described_after(
     ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH, same_rank: bool = False
 ) -> str | None:
@@ -2451,6 +2458,13 @@ def _described_after(
             break
         if same_rank and (desc & _RANKS) != (set(words) & _RANKS):
             # 'The Prime Minister' is not 'the former prime minister Liz Truss'.
+            continue
+        at = ctx.text.find(name, off) if reach > _CATAPHORA_REACH else -1
+        if reach > _CATAPHORA_REACH and (
+            at < 0 or not _SPEAKS_NEXT.match(ctx.text, at + len(name))
+        ):
+            # Pages on, only a holder who speaks there ('Home Secretary Charles Clarke
+            # told …'), not one merely mentioned ('President Vladimir Putin was silent').
             continue
         if role in desc and (not rest or rest & desc or len(desc) == 1):
             return name
