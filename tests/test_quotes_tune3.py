@@ -206,3 +206,15 @@ def test_a_passive_told_inside_a_speakers_content(
     text: str, expected: list[tuple[str, str]], parser: bool
 ) -> None:
     assert _speakers(text, parser) == expected
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She told BBC Sport the team had played well.", "the team had played well"),
+        ("He told the paper his worst moment came in March.", "his worst moment came in March"),
+    ],
+)
+def test_a_listener_before_a_clause_without_that(text: str, content: str, parser: bool) -> None:
+    assert [q.quoted(text, " | ") for q in extract_quotes(text, parser=parser)] == [content]

@@ -1385,6 +1385,12 @@ _LISTENER_PRONOUN = lazy_compile(
 )
 
 
+_LISTENER_NOUN = lazy_compile(
+    r"\s+(?:the\s+[\w’'\-]+|(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s"
+    r"(?=(?:his|her|their|its|our|my|the)\s)"
+)
+
+
 def _told_then_that(
     ctx: Context, c1: int, u1: int, lemma: str | None = None
 ) -> re.Match[str] | None:
@@ -1401,6 +1407,16 @@ def _told_then_that(
         # the charge belongs to the content.
         return None
     m = _LISTENER_PRONOUN.match(ctx.text, c1, u1)
+    if m is None and (m := _LISTENER_NOUN.match(ctx.text, c1, u1)) is not None:
+        # 'told BBC Sport the team had played well', 'told the Observer his worst moment
+        # came …': a name or 'the' and a noun, then a clause whose subject opens with a
+        # determiner and whose verb follows within a few words.
+        low = [w.lower() for w in ctx.words(m.end(), u1)[:6]]
+        if not any(
+            w in _VERBISH or w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES)
+            for w in low[1:]
+        ):
+            m = None
     if (
         m is None
         or not _links(ctx, c1, m.end())
