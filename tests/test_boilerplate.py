@@ -306,3 +306,62 @@ def test_the_gate_skips_only_rules_that_cannot_match(parts: list[str]) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(boilerplate, "_gated", lambda: every_rule)
         assert boilerplate._spans(text, (), Doc(text)) == gated
+
+
+# Two reports of different matches by one outlet, each closing with the same side's
+# line-up: our own text, in the form a match report prints its team sheets.
+RIVERSIDE_LINEUP = (
+    "Riverside: T Hallam; J Okafor, P Brennan (capt), D Lisowski, M Carrow; S Whitlock, "
+    "R Anand; K Devereux, L Marsh, O de Vries, B Tennant.\n"
+    "Replacements: A Quill, F Moreno, G Hartigan, N Sato, W Pell, C Ibsen, E Roche."
+)
+MATCH_ONE = (
+    "Riverside came from behind to beat Harbour Town 21-17 in a wet and scrappy opening "
+    "game of the league season on Saturday afternoon.\n"
+    "The visitors led for most of the first half after an early interception try, but "
+    "Devereux kicked three penalties before the break to keep the hosts within reach.\n"
+    "A late driving maul, finished by the replacement hooker, settled it with four minutes "
+    "left, and the home crowd stayed long after the whistle.\n"
+)
+MATCH_TWO = (
+    "Riverside slipped to a heavy defeat at Northgate on Friday night, conceding five tries "
+    "as their unbeaten start to the season came to an end.\n"
+    "Northgate's wingers ran in two scores each, and the visiting scrum was pushed off its "
+    "own ball twice in the second half as fatigue set in.\n"
+    "The coach said afterwards that the squad would learn more from one night like this than "
+    "from a run of easy wins, and promised changes for the cup tie.\n"
+)
+
+
+def test_a_team_sheet_is_a_listing_and_prose_naming_people_is_not():
+    from storytrace.boilerplate import listing_spans
+
+    text = MATCH_ONE + RIVERSIDE_LINEUP
+    spans = listing_spans(text)
+    assert [text[s:e][:12] for s, e in spans] == ["Riverside: T", "Replacements"]
+    assert text[spans[0][0] : spans[0][1]].endswith("B Tennant.")
+    assert boilerplate_spans(text) == [(spans[0][0], spans[1][1])]
+    prose = (
+        "Tries from Okafor, Brennan, Lisowski, Carrow, Whitlock and Anand sealed it.\n"
+        "The squad: Hallam, Okafor, Brennan, Lisowski, Carrow, and then the forwards who "
+        "had carried the game all afternoon in the rain.\n"
+    )
+    assert listing_spans(prose) == []
+    # Copy whose line breaks were lost: a quotation runs into both line-ups on one line.
+    run_on = (
+        '- Riverside coach Dana Whitlock: "We kept going in the rain and I think the young '
+        'players were brilliant, they never gave in." Riverside: T Hallam, J Okafor, '
+        "P Brennan, D Lisowski, M Carrow, S Whitlock, R Anand, K Devereux, L Marsh, "
+        "O de Vries, B Tennant; E Lusk, V Price, H Tobin, Y Mendes, I Roper, "
+        "U Kemp, Q Dale, Z Farrow, C Ibsen, E Roche, A Quill.\n"
+    )
+    assert listing_spans(run_on) == []
+
+
+def test_two_reports_sharing_only_a_line_up_are_unrelated_and_a_copy_still_is():
+    cmp = compare(MATCH_ONE + RIVERSIDE_LINEUP, MATCH_TWO + RIVERSIDE_LINEUP)
+    assert cmp.passages and {p.kind for p in cmp.passages} == {"boilerplate"}
+    assert cmp.verdict == "unrelated"
+    assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is None
+    copy = compare(MATCH_ONE + RIVERSIDE_LINEUP, MATCH_ONE + RIVERSIDE_LINEUP)
+    assert copy.verdict == "copied"

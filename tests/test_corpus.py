@@ -369,10 +369,11 @@ def _pairs_from_sorted(rows, max_df, min_shared, later):
     return {p: c for p, c in counts.items() if c >= min_shared}
 
 
-def test_pairs_of_rows_counts_as_the_rule_written_out():
+@pytest.mark.parametrize("first_doc", [0, 2**31 - 15])
+def test_pairs_of_rows_counts_as_the_rule_written_out(first_doc):
     # Candidate pairs are counted on arrays, the few-articles path and the scan of the whole
     # index alike: the pairs of the rule written out for any rows, negative keys included,
-    # whatever order the rows come in.
+    # whatever order the rows come in; docs past 2**31 (no longer one int64 a pair) too.
     import random
 
     import numpy as np
@@ -382,9 +383,12 @@ def test_pairs_of_rows_counts_as_the_rule_written_out():
         n_docs = rng.randint(1, 30)
         # The store holds a doc once per key (the primary key).
         rows = list(
-            {(rng.randint(-20, 20), rng.randrange(n_docs)) for _ in range(rng.randint(0, 150))}
+            {
+                (rng.randint(-20, 20), first_doc + rng.randrange(n_docs))
+                for _ in range(rng.randint(0, 150))
+            }
         )
-        later = sorted(d for d in range(n_docs) if rng.random() < 0.4)
+        later = sorted(first_doc + d for d in range(n_docs) if rng.random() < 0.4)
         max_df, least = rng.randint(2, 8), rng.randint(1, 3)
         want = _pairs_from_sorted(sorted(rows), max_df, least, set(later))
         rng.shuffle(rows)
@@ -820,3 +824,34 @@ def test_gathered_features_are_left_once_another_writer_changed_the_articles(tmp
         assert s.ids()[len(recs)] == recs[-1][0]
         assert g.of(s) is None
     assert not corpus._Gathered().add([corpus.prepare("x", {"text": "a b c"}, features=False)])
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        {"storm": 2, "leeds": 4, "2019": 1, "élan": 3, "tara": 12},
+        {"50%": 1, "storm": 2},  # a format character: json's encoder instead
+        {'say"s': 1, "back\\slash": 2, "tab\there": 3, "bell\x07": 1, "storm": 1},
+        {"storm": 1},
+        {},
+    ],
+)
+def test_features_json_from_the_joined_terms_is_json_dumps(terms):
+    from storytrace import stories as st
+
+    words = list(terms)
+    f = st.Features(terms, frozenset(words[:2]), frozenset(w for w in words if w.isdigit()))
+    want = json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
+    packed = st.packed(f)
+    assert corpus._features_json(f, packed and packed[0]) == want
+    assert corpus._features_json(f) == want
+
+
+def test_prepared_features_are_their_json(tmp_path):
+    from storytrace import stories as st
+
+    text = (FIX / "wire.txt").read_text(encoding="utf-8") + ' He said "50% of it" in 2019.'
+    r = corpus.prepare("a", {"text": text})
+    f = st.features(text)
+    assert r.features == json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
+    assert json.loads(r.features)[0] == f.terms and r.terms == st.packed(f)

@@ -848,3 +848,42 @@ def test_story_features_of_an_earlier_story_rule_are_recomputed_from_the_texts(t
     with Store(tmp_path, readonly=True) as s:
         assert {d: json.loads(v) for d, v in s.features().items()} == now
         assert s.stories_fresh()
+
+
+def test_key_filter_bits_are_each_keys_probes_set_one_by_one():
+    """Many keys share a word of a small filter: every key's KEY_PROBES bits are set, as a
+    loop over the keys one at a time sets them, and only those."""
+    import numpy as np
+
+    from storytrace import store as stm
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(-(2**63), 2**63 - 1, 5000)
+    keys[::3] = keys[1::3][: len(keys[::3])]  # repeated keys too
+    words = np.zeros(40, dtype=np.uint64)
+    stm._bloom_add(words, keys)
+    want = [0] * len(words)
+    for k in keys.tolist():
+        h = (k * stm._MIX[0]) % 2**64
+        g = (k * stm._MIX[1]) % 2**64
+        at = ((h >> 32) * len(words)) >> 32
+        for i in range(stm.KEY_PROBES):
+            want[at] |= 1 << ((g >> (58 - 6 * i)) & 63)
+    assert words.tolist() == want
+    at, mask = stm._bloom_slots(keys[:50], len(words))
+    assert at.dtype == np.int64 and ((words[at] & mask) == mask).all()
+
+
+def test_pair_order_sorts_pairs_by_a_then_b_for_any_docs():
+    import numpy as np
+
+    from storytrace import store as stm
+
+    rng = np.random.default_rng(4)
+    for top in (5, 2**31 - 1, 2**31 + 5, 2**40):
+        a = rng.integers(0, top, 5000)
+        b = rng.integers(0, top, 5000)
+        got = stm.pair_order(a, b)
+        want = np.lexsort((b, a))
+        assert np.array_equal(a[got], a[want]) and np.array_equal(b[got], b[want])
+        assert sorted(got.tolist()) == list(range(5000))

@@ -570,6 +570,37 @@ def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeyp
     assert np.allclose(dots, (dense[r] * dense[c]).sum(axis=1))
 
 
+def test_top_weights_keep_each_rows_largest_ties_to_the_earlier_term(monkeypatch):
+    """Each row keeps its ``top`` largest weights, a tie going to the earlier term, in any
+    block size: the rule written out as a sort of each row, on rows of many equal weights
+    (few counts and document frequencies), rows no longer than ``top`` and empty rows."""
+    import numpy as np
+
+    from storytrace import stories as st
+
+    rng = np.random.default_rng(16)
+    lengths = rng.integers(0, 120, 300)
+    lengths[::17] = 0
+    lengths[5] = 1000  # a length class of its own
+    size, n = 2000, 400
+    terms_ = np.concatenate([rng.permutation(size)[:k] for k in lengths]).astype(np.int64)
+    ks = rng.integers(1, 4, len(terms_))
+    df = rng.integers(0, 6, size) * 20
+    w = (1 + np.log(ks.astype(np.float64))) * np.log((n + 1) / (df[terms_] + 1))
+    for top in (1, 7, 40, 500):
+        want_rows, want_terms = [], []
+        for r, (e0, k) in enumerate(zip(np.cumsum(lengths) - lengths, lengths, strict=True)):
+            best = sorted(range(e0, e0 + k), key=lambda e: (-w[e], e))[:top]
+            want_rows += [r] * len(best)
+            want_terms += [int(terms_[e]) for e in sorted(best)]
+        for entries in (1 << 20, 500, 1):
+            monkeypatch.setattr(st, "_WEIGHT_ENTRIES", entries)
+            row, term, weight = st._top_weights(terms_, ks, lengths, df, n, top)
+            assert row.tolist() == want_rows and term.tolist() == want_terms
+            norms = np.sqrt(np.bincount(row, weights=weight * weight))
+            assert np.allclose(norms[np.bincount(row) > 0], 1.0)
+
+
 def test_calendar_words_are_not_names_a_member_shares():
     """A weekday or month both leads carry is no reason to be in one story; "May" may be
     a surname and stays."""

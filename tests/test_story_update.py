@@ -369,3 +369,30 @@ def test_grouping_anew_equals_average_link_and_attach_over_every_pair(seed, tmp_
     # What the steps were spared: pairs across parts, small groups joined to larger ones.
     assert any(part[doc[a]] != part[doc[b]] for a, b in scores)
     assert any(story[d] != grp[d] for d in story) and max(size.values()) > 2
+
+
+def test_stories_stored_anew_keep_their_indexes_and_every_pair(tmp_path, monkeypatch):
+    """Storing the stories anew drops the story tables' indexes and builds them again once
+    the rows are in, by their own statements: the schema is as before, the indexes answer,
+    and every scored pair is stored (in statements of several rows, the last one shorter)."""
+    from storytrace import store as stm
+
+    monkeypatch.setattr(stm, "PAIRS_PER_INSERT", 7)
+    db = tmp_path / "db"
+    corpus.index_records(_corpus(3, 40), db, quotes=False)
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    with corpus.Store(db) as s:
+        before = s.db.execute(schema).fetchall()
+        state = st.full_state(s, st.stored_basis(s))
+        pairs = sorted(state["story_pair"])
+        state["story_pair"] = iter(pairs)
+        assert len(pairs) % 7 and len(pairs) > 7
+        assert s.add_stories(state, s.generation(), fresh=True)
+        assert s.db.execute(schema).fetchall() == before
+        assert sorted(s.db.execute("SELECT a, b, score FROM story_pair")) == pairs
+        b = pairs[0][1]
+        plan = s.db.execute("EXPLAIN QUERY PLAN SELECT a FROM story_pair WHERE b=?", (b,))
+        assert "story_pair_b" in " ".join(str(r) for r in plan)
+        assert s.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    names = {r[1] for r in before if r[0] == "index"}
+    assert {"story_pair_b", "story_of_part", "story_of_grp", "story_of_link"} <= names
