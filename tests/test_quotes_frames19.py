@@ -227,3 +227,28 @@ def test_relative_clause_inside_content_is_no_frame(parser: bool) -> None:
         "some voters in Dover, Kent who were voting as independents complained when they "
         "did not see his name on the ballot"
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # A clause with its own subject after 'and' is the narrator's next statement
+        # (found by the lead, session 37, in a BBC match report: 'Chelsea still pressed
+        # and Duff had a chance').
+        ("Harbour Town still pressed and Okafor had a chance to win it late on.", []),
+        ("The minister insisted and the bill passed on a second vote.", []),
+        ("If the clubs do not respond or their answers are rejected, a hearing follows.", []),
+        # Guards: a second verb shares the frame's subject; a clause after 'said' keeps
+        # its own 'and'.
+        ("He said and added that the plan was dead.", ["the plan was dead"]),
+        (
+            "Smith said the vote was rigged and he would appeal.",
+            ["the vote was rigged and he would appeal"],
+        ),
+    ],
+)
+def test_a_clause_coordinated_with_the_frame_is_not_what_was_said(
+    text: str, contents: list[str], parser: bool
+) -> None:
+    assert _contents(text, parser) == contents

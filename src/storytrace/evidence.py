@@ -978,7 +978,8 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
     :data:`FRAME_MIN_WORDS` (the quotation was lifted with its sentence). Either side counts
     (as ``longest_copied_words``: a sentence lifted into a quotation is quoted in one article
     only). Words in lists of names (:func:`name_lists`) never count: two reports of one club's
-    different matches print the same team sheet."""
+    different matches print the same team sheet (a line of nothing else is furniture, so no
+    passage of this count, :func:`storytrace.boilerplate.listing_spans`)."""
     best = 0
     masks = {side: _quoted_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
     lists = {side: _listed_mask(doc) for doc, side in ((doc_a, "a"), (doc_b, "b"))}
@@ -1179,10 +1180,14 @@ def name_lists(doc: Doc) -> list[Span]:
 
     Two match reports of one club carry the same team sheet, and two articles of one
     series the same panel of insiders: the names say which club or series, not which
-    event. Their shared text stays reuse; only their names are no evidence of one story.
-    On BBC News the rule takes 139 paragraphs of 54 sport articles (team sheets and
-    replacements) and one list of seats; on PolNeAR train five paragraphs of three
-    articles (lists of states and panels); on the ECB+ tune topics none.
+    event, so they are no evidence of one story. A line that is nothing but such a list
+    is furniture as well (:func:`storytrace.boilerplate.listing_spans`: its shared text is
+    no reuse either); this rule also takes the lists that prose carries ("Clinton captured
+    Virginia, Georgia, Arkansas, Alabama, Texas and Tennessee"; "The seats ... are: Bristol
+    West, ..."), whose text stays reuse and whose names alone are left out. On BBC News
+    the rule takes 139 paragraphs of 54 sport articles (team sheets and replacements) and
+    one list of seats; on PolNeAR train five paragraphs of three articles (lists of states
+    and panels); on the ECB+ tune topics none.
 
     >>> doc = Doc("Leeds won 2-0.\\n\\nLeeds: Smith, Brown (Hill 60), Green, White, Black, "
     ...           "Grey, Stone, Wood.\\n\\nThe coach, Jo Bell, was pleased.")

@@ -481,6 +481,14 @@ _TIME_CLAUSE = lazy_compile(
     r"\s*(?:as|while|when|whenever|after|before|because|since|until|once)\s+"
     r"(?:he|she|they|it|we|I|you)\b"
 )
+# 'Chelsea still pressed and Duff had a chance', 'The minister insisted and the bill
+# passed': a clause with a subject of its own coordinated with the frame is the narrator's
+# next statement, not what was said (a reported clause never opens with the conjunction).
+# A second verb ('derided and insulted "the left"') shares the frame's subject.
+_AND_NEXT = lazy_compile(
+    r"\s*(?:and|but|or|yet)\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|this|these|those|he|she|"
+    r"they|it|we|there)\s)"
+)
 _LOWER_BEFORE = lazy_compile(r"\b[a-z]+\s+$")
 _PLURAL_NEXT = lazy_compile(
     r"\s+(?!(?:his|its|this|was|is|has|us|as)\b)[a-z]+s\b(?!\s+(?:that|to)\b)"
@@ -1755,7 +1763,11 @@ def _pieces(
         after is not None
         and not linked
         and not paren
-        and (_TIME_CLAUSE.match(text, f1, hi) or not _reports_content(ctx, cue, after))
+        and (
+            _TIME_CLAUSE.match(text, f1, hi)
+            or _AND_NEXT.match(text, f1, hi)
+            or not _reports_content(ctx, cue, after)
+        )
     ):
         # 'said as he launched the process': a time clause, not what was said.
         after = None
