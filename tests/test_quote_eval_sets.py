@@ -1,12 +1,13 @@
 """The quote evaluation sets built here (issue 15) are internally consistent: the fresh set
-(``bench/quote_eval/fresh``) and the second tune set (``bench/quote_eval/tune2``).
+(``bench/quote_eval/fresh``) and the second and third tune sets (``bench/quote_eval/tune2``,
+``bench/quote_eval/tune3``).
 
 The annotations index into article texts that live in ``../shared/data`` and are never in
 the repository, so these tests check what the files can show on their own: the record format,
 spans that are ordered, non-empty and do not overlap, one text hash and one outlet per
 article, no article shared with another set, and the counts their guidelines state. The
 offsets themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set
-fresh|tune2 --check`` (which needs the data).
+fresh|tune2|tune3 --check`` (which needs the data).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parents[1] / "bench" / "quote_eval"
 FIRST = HERE / "annotations.jsonl"
 FRESH = HERE / "fresh" / "annotations.jsonl"
 TUNE2 = HERE / "tune2" / "annotations.jsonl"
+TUNE3 = HERE / "tune3" / "annotations.jsonl"
 FIELDS = {
     "article",
     "outlet",
@@ -36,6 +38,9 @@ FIELDS = {
 ARTICLE_ID = {
     FRESH: re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"),
     TUNE2: re.compile(r"bbc:(?:business|sport|entertainment|tech)/\d{3}\.txt"),
+    TUNE3: re.compile(
+        r"bbc:(?:business|sport|politics|entertainment)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"
+    ),
 }
 
 
@@ -51,7 +56,7 @@ def _guidelines(path: Path) -> str:
     return (path.parent / "GUIDELINES.md").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module", params=[FRESH, TUNE2], ids=["fresh", "tune2"])
+@pytest.fixture(scope="module", params=[FRESH, TUNE2, TUNE3], ids=["fresh", "tune2", "tune3"])
 def path_and_records(request) -> tuple[Path, list[dict]]:
     return request.param, _load(request.param)
 
@@ -89,8 +94,9 @@ def test_one_text_per_article_and_no_shared_content(path_and_records):
             assert a[1] <= b[0], f"{article}: two attributions share text {a} {b}"
 
 
-def test_fresh_records_are_grouped_by_article_in_text_order():
-    records = _load(FRESH)
+@pytest.mark.parametrize("path", [FRESH, TUNE3], ids=["fresh", "tune3"])
+def test_records_are_grouped_by_article_in_text_order(path):
+    records = _load(path)
     by_article: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         by_article[r["article"]].append(r)
@@ -111,6 +117,46 @@ def test_fresh_articles_are_not_in_the_first_set():
 def test_tune2_articles_are_in_no_other_set():
     others = {r["article"] for path in (FIRST, FRESH) for r in _load(path)}
     assert not {r["article"] for r in _load(TUNE2)} & others
+
+
+def test_tune3_articles_topics_and_outlets_are_in_no_other_set():
+    others = [r for path in (FIRST, FRESH, TUNE2) for r in _load(path)]
+    tune3 = _load(TUNE3)
+    assert not {r["article"] for r in tune3} & {r["article"] for r in others}
+    # ECB+ topics and outlets of no other set
+    topics = {r["article"].split(":")[1].split("/")[0] for r in others if "ecbplus" in r["article"]}
+    ecb = [r for r in tune3 if r["article"].startswith("ecbplus:")]
+    assert ecb and not {r["article"].split(":")[1].split("/")[0] for r in ecb} & topics
+    assert not {r["outlet"] for r in ecb} & {r["outlet"] for r in others}
+
+
+def test_tune3_counts_the_guidelines_state():
+    records = _load(TUNE3)
+    text = _guidelines(TUNE3)
+    articles = {r["article"] for r in records}
+    outlets = {r["outlet"] for r in records}
+    assert (
+        f"**{len(records)} attributions in {len(articles)} articles from {len(outlets)} outlets"
+        in text
+    )
+    groups = Counter(
+        "sport" if t.startswith("sport") else "business" if t.startswith("business") else "other"
+        for t in (r["topic"] for r in records)
+    )
+    assert (
+        f"sport {groups['sport']}, business {groups['business']}, other {groups['other']}" in text
+    )
+    bbc = Counter(
+        r["article"].split(":")[1].split("/")[0] for r in records if "bbc:" in r["article"]
+    )
+    for group, n in bbc.items():
+        assert f"BBC {group} ({n}" in text or f"{group} ({n}" in text, group
+    types = Counter(r["speaker_type"] for r in records)
+    assert (
+        f"{types['person']} person, {types['organisation']} organisation, "
+        f"{types['unknown']} unknown" in text
+    )
+    assert len(records) >= 200 and 15 <= len(articles) <= 25
 
 
 def test_tune2_is_bbc_news():

@@ -749,6 +749,15 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     if speaker is None:
                         continue
                 elif (
+                    (aside := _ASIDE_ADVERB.search(text, lo, c0)) is not None
+                    and (subject := np_backward(ctx.doc, lo, aside.start(1))) is not None
+                    and _CLAUSE_LINK.match(text, cue.end, u1) is not None
+                ):
+                    # 'He did, however, admit that …', 'Ms Hale, too, said that …': an
+                    # adverb set off by commas between the subject (and its auxiliary)
+                    # and the cue; no inverted frame, no content before the comma.
+                    speaker = subject
+                elif (
                     after_content(text, lo, c0)
                     and text[c0 - 1 : c0 + 1] != ","
                     and _appositive_closed(ctx, cue, u0, c0, u1)
@@ -820,6 +829,11 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         # to leave, police said': a passive frame with no agent inside the content of
         # a frame set after it is part of what that speaker said.
         frames = [f for k, f in enumerate(frames) if not (k < closing[-1] and f[0] in unnamed)]
+    elif frames and frames[0][1] is not None:
+        # 'He said he was told he would be freed', 'told the paper his worst moment was
+        # when he was told …': a passive 'told' with no agent after a frame with a
+        # speaker is inside that content; the outer speaker said it all.
+        frames = [f for k, f in enumerate(frames) if not (k and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
     quotes: list[Quote] = []
@@ -950,6 +964,12 @@ _CLAUSE_LINK = lazy_compile(
     r"(?:\s+(?:in|at|on|during)\s[^“”\"‘’.!?;:,]{0,80}?)?\s+(?:that|whether|if)\s"
     r"|\s+(?:he|she|they|we|I)\s+[a-z’']{3,}"
 )
+# A subject, an auxiliary, then an adverb set off by commas just before the cue.
+_ASIDE_ADVERB = lazy_compile(
+    r"(?:\b(?:he|she|they|we|I)|[A-Z][\w’'.\-]*)((?:\s+(?:did|does|do|has|have|had|would|will))?"
+    r"\s*,\s*(?:however|though|also|too|indeed|nonetheless|nevertheless|in\s+fact|in\s+turn"
+    r"|for\s+(?:his|her|its|their)\s+part)\s*,\s*)$"
+)
 _NAME_OPENS = lazy_compile(r"\s*(?:(?:But|And|Yet|Still|So)\s+)?[A-Z][\w’'.\-]*\s+[A-Z][\w’'.\-]*,")
 
 
@@ -959,11 +979,16 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     Porter, a truck driver from Ava, Mo., who is a member of ..., said'), the cue is a
     verb of saying, and 'that' or a pronoun subject and its verb follows it."""
     text = ctx.text
-    if cue.participle or CUE_FORMS.get(text[c0 : cue.end].split()[0].lower()) not in _SAYING:
+    lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
+    if cue.participle or lemma not in _SAYING:
         return False
     if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
         return False
-    return _CLAUSE_LINK.match(text, cue.end, u1) is not None
+    # 'Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that …':
+    # a verb of telling puts its listener before the 'that'.
+    return _CLAUSE_LINK.match(text, cue.end, u1) is not None or (
+        lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None
+    )
 
 
 _SUBJECT_BREAK = lazy_compile(r",|\s[—–-]+\s|[—–]")
@@ -1368,6 +1393,12 @@ _LISTENER_PRONOUN = lazy_compile(
 )
 
 
+_LISTENER_NOUN = lazy_compile(
+    r"\s+(?:the\s+[\w’'\-]+|(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s"
+    r"(?=(?:his|her|their|its|our|my|the)\s)"
+)
+
+
 def _told_then_that(
     ctx: Context, c1: int, u1: int, lemma: str | None = None
 ) -> re.Match[str] | None:
@@ -1384,6 +1415,16 @@ def _told_then_that(
         # the charge belongs to the content.
         return None
     m = _LISTENER_PRONOUN.match(ctx.text, c1, u1)
+    if m is None and (m := _LISTENER_NOUN.match(ctx.text, c1, u1)) is not None:
+        # 'told BBC Sport the team had played well', 'told the Observer his worst moment
+        # came …': a name or 'the' and a noun, then a clause whose subject opens with a
+        # determiner and whose verb follows within a few words.
+        low = [w.lower() for w in ctx.words(m.end(), u1)[:6]]
+        if not any(
+            w in _VERBISH or w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES)
+            for w in low[1:]
+        ):
+            m = None
     if (
         m is None
         or not _links(ctx, c1, m.end())
@@ -1954,6 +1995,8 @@ _NARRATION = lazy_compile(
     # '..., compared with 11 percent of Republicans', '..., up from 90 last year': the
     # narrator's comparison.
     r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
+    # '... will never sell him amid reports Chelsea will bid again': the news around it.
+    r"|,?\s+amid\s+(?:reports|claims|speculation|rumours|rumors|suggestions|fears|concerns)\b"
 )
 
 
@@ -2064,6 +2107,20 @@ _SUBORDINATORS = set(
 )
 
 
+# Cues that take a noun phrase as readily as a clause ('stressed his commitment', 'said
+# his commitment … was firm' is a clause).
+_STRESSING = {
+    "stress", "reiterate", "emphasise", "emphasize", "underline", "repeat", "restate",
+    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight",
+}  # fmt: skip
+# A possessive noun phrase headed by an intention, then its infinitive.
+_INTENT_NOUN = lazy_compile(
+    r"(?:his|her|their|its|our|my|[A-Z][\w’'\-]*[’']s)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:commitment|desire|determination|intention|willingness|wish|ambition|readiness"
+    r"|eagerness|resolve)\s+to\s"
+)
+
+
 def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) -> bool:
     """Whether the words after a cue are reported content: a quotation or a clause
     ('said the plan costs £2m'), not a noun phrase or a prepositional phrase
@@ -2072,6 +2129,10 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if _has_quote(ctx, piece[0], piece[1]) or text[piece[0]] in OPEN_MARKS:
         return True
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].split()[0].lower())
+    if not whole and lemma in _STRESSING and _INTENT_NOUN.match(text, piece[0], piece[1]):
+        # 'stressed his party's commitment to cut taxes', 'reiterated his desire to win
+        # trophies': a noun phrase whose head is an intention, not a clause.
+        return False
     if lemma in QUOTE_ONLY or _SIGNIFIES.match(text, piece[0], piece[1]):
         # 'says something about the media': what a thing shows, not what anyone said.
         return False

@@ -111,7 +111,8 @@ NP_STOP = set(
 TITLES = set(
     """mr mrs ms miss dr sir dame lord lady prof professor rev sen senator rep gov governor
     president judge gen general mayor king queen prince princess pope father sister brother
-    capt captain col colonel lt sgt adm admiral chancellor secretary minister""".split()
+    capt captain col colonel lt sgt adm admiral chancellor secretary minister
+    insp inspector det detective supt superintendent sergeant constable""".split()
 )
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"}

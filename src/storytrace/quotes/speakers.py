@@ -53,6 +53,11 @@ from storytrace.text import Doc, lazy_compile
 _pattern = lru_cache(maxsize=8192)(re.compile)
 
 
+# Pieces of writing that claim or allege ('a journal article that claimed …', 'a study
+# that says …'), beside the statement nouns.
+_WRITTEN_SOURCES = {"article", "study", "paper", "lawsuit", "suit", "editorial", "column"}
+
+
 def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     """The noun phrase written just before a cue, skipping auxiliaries and adverbs.
 
@@ -141,8 +146,13 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 w_k = toks[k].group(0).lower()
                 if not toks[k].group(0)[0].isalnum() or w_k in NP_STOP - {"from", "by", "of"}:
                     return None
-                if w_k in STATEMENT_NOUNS:
-                    start = k - 1 if k > 0 and toks[k - 1].group(0).lower() in DETERMINERS else k
+                if w_k in STATEMENT_NOUNS | _WRITTEN_SOURCES:
+                    start = k
+                    # 'a British Medical Journal article': its publisher's name too.
+                    while start > 0 and k - start < 4 and toks[start - 1].group(0)[:1].isupper():
+                        start -= 1
+                    if start > 0 and toks[start - 1].group(0).lower() in DETERMINERS:
+                        start -= 1
                     return toks[start].start(), toks[i - 1].end()
                 if k == i - 1 and w_k in PERSON_HEADS | ORG_DESCRIPTORS | ORG_WORDS | BARE_SPEAKERS:
                     # 'a committee that said ...': the relative pronoun, whose
@@ -174,6 +184,19 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
     np = _scan_np(toks, i)
     if np is None:
         return None
+    while (
+        np[0] >= 2
+        and toks[np[0] - 1].group(0) == "-"
+        and toks[np[0] - 2].group(0)[:1].isupper()
+        and toks[np[0] - 2].end()
+        < toks[np[0] - 1].start()
+        < toks[np[0] - 1].end()
+        < toks[np[0]].start()
+        and (before := _scan_np(toks, np[0] - 2)) is not None
+    ):
+        # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
+        # word that tokenised text (ECB+) spaces out, not a dash.
+        np = (before[0], np[1])
     if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
         # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
         # the description; 'an activist who spoke to aid workers at the camp
@@ -1784,7 +1807,8 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         lambda: _described(ctx, phrase, s, reach=_DESCRIBED_REACH),
         lambda: _organisation_role(ctx, phrase, s, earlier),
         lambda: (
-            _person_description(ctx, phrase) and _continued(ctx, q, earlier, _role_gender(phrase))
+            _person_description(ctx, phrase)
+            and _continued(ctx, q, earlier, _role_gender(phrase) or _content_gender(ctx, q))
         ),
         # An office is held by one person across the article ('South Sudan's
         # president' pages after 'President Salva Kiir'); a friend or a man is not.
@@ -1793,7 +1817,14 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             and phrase.split()[0].lower() not in _POSSESSIVES
             and _described(ctx, phrase, s, same_rank=True)
         ),
-        lambda: _last_person(ctx, phrase, s, earlier),
+        # 'The home secretary said …' pages before 'Home Secretary Charles Clarke told
+        # …': the office's holder, named later, not the person who spoke last.
+        lambda: (
+            _head(phrase) in _OFFICES
+            and phrase.split()[0].lower() not in _POSSESSIVES
+            and _described_after(ctx, phrase, s, reach=len(text), same_rank=True)
+        ),
+        lambda: _last_person(ctx, phrase, s, earlier, _content_gender(ctx, q)),
         lambda: _described_after(ctx, phrase, s),
     )
     q.speaker_name = next(
@@ -2197,14 +2228,26 @@ def _continued(ctx: Context, q: Quote, earlier: list[Quote], gender: str) -> str
     return None
 
 
-def _last_person(ctx: Context, phrase: str, pos: int, earlier: list[Quote]) -> str | None:
+def _content_gender(ctx: Context, q: Quote) -> str:
+    """'m'/'f' when the reported clause opens with 'he' or 'she' ('The heavy metal star
+    said he could have …'): mostly the speaker speaking of themself, so a description
+    resolved to the person just spoken of should fit it; else ''."""
+    if not q.parts or q.kind == "direct":
+        return ""
+    first = ctx.text[q.parts[0][0] : q.parts[0][0] + 4].split()[:1]
+    return {"he": "m", "she": "f"}.get(first[0].lower(), "") if first else ""
+
+
+def _last_person(
+    ctx: Context, phrase: str, pos: int, earlier: list[Quote], gender: str = ""
+) -> str | None:
     """'Ferguson believes ... The United boss said', 'But the Scot admitted': a
     definite description of a person (a role, a nationality, an age) that the
     article never wrote beside a name stands for the person the text was just
     about, found as for 'he'/'she' (gender from '-man'/'-woman')."""
     if not _person_description(ctx, phrase):
         return None
-    name = _antecedent(ctx, pos, _role_gender(phrase), earlier)
+    name = _antecedent(ctx, pos, _role_gender(phrase) or gender, earlier)
     if (
         name is None
         or is_organisation(ctx, name)
@@ -2380,7 +2423,21 @@ def _expand_role(phrase: str) -> str:
     return " ".join(words[:-1] + [full]) if full else phrase
 
 
-def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
+# How far after a description its name may first be written: the next two or three
+# sentences.
+_CATAPHORA_REACH = 500
+
+
+# A verb of saying right after a name (its frame).
+_SPEAKS_NEXT = lazy_compile(
+    r"(?:,[^,.;:!?]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|insisted|argued"
+    r"|warned|stated|explained|wrote)\b"
+)
+
+
+def _described_after(
+    ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH, same_rank: bool = False
+) -> str | None:
     """The name a role description introduces before the article writes it ('The
     president of South Sudan ... said he fears ... "…," President Salva Kiir said'):
     the first name written with that role in the next few sentences. Only for a
@@ -2397,16 +2454,21 @@ def _described_after(ctx: Context, phrase: str, pos: int) -> str | None:
     rest = _desc_words(phrase) - {role}
     lo = bisect_right(ctx.desc_starts, pos)
     for off, desc, name in ctx.descriptors[lo : lo + 20]:
-        if off - pos > _CATAPHORA_REACH:
+        if off - pos > reach:
             break
+        if same_rank and (desc & _RANKS) != (set(words) & _RANKS):
+            # 'The Prime Minister' is not 'the former prime minister Liz Truss'.
+            continue
+        at = ctx.text.find(name, off) if reach > _CATAPHORA_REACH else -1
+        if reach > _CATAPHORA_REACH and (
+            at < 0 or not _SPEAKS_NEXT.match(ctx.text, at + len(name))
+        ):
+            # Pages on, only a holder who speaks there ('Home Secretary Charles Clarke
+            # told …'), not one merely mentioned ('President Vladimir Putin was silent').
+            continue
         if role in desc and (not rest or rest & desc or len(desc) == 1):
             return name
     return None
-
-
-# How far after a description its name may first be written: the next two or three
-# sentences.
-_CATAPHORA_REACH = 500
 
 
 def _desc_words(phrase: str) -> set[str]:
@@ -2852,9 +2914,19 @@ def _subject_person(
 
 
 def _is_group(phrase: str) -> bool:
-    """'Police officials', 'critics', 'Several experts': a plural group of people."""
+    """'Police officials', 'critics', 'Several experts': a plural group of people; also
+    a definite plural description ('the tobacco companies', 'the car makers')."""
     words = phrase.lower().split()
-    return bool(words) and words[-1] in BARE_SPEAKERS
+    return bool(words) and (
+        words[-1] in BARE_SPEAKERS
+        or (
+            len(words) > 1
+            and words[0] == "the"
+            and phrase.split()[-1].islower()
+            and words[-1].endswith("s")
+            and not words[-1].endswith(("ss", "us", "is", "news"))
+        )
+    )
 
 
 def _recent(earlier: list[Quote], start: int) -> list[Quote]:
