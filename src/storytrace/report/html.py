@@ -176,6 +176,15 @@ def _finding_html(text: str) -> str:
     )
 
 
+def _caveat(cmp: Comparison) -> str:
+    """The evidence's caveat (a same-story verdict on the same people alone) as a line under
+    the verdict, or nothing."""
+    said = cmp.evidence.caveat if cmp.evidence is not None else None
+    if not said:
+        return ""
+    return f'<p class="caveat" id="caveat">Caveat: {escape(said)}.</p>\n'
+
+
 def _side_rows(cmp: Comparison) -> str:
     cov = cmp.coverage
     spin = bool(cmp.spin)
@@ -318,7 +327,7 @@ def render_fragment(cmp: Comparison) -> str:
 <header class="st-head"><h1>How these two articles relate</h1>
 <div class="st-verdict">Verdict: <span class="verdict v-{verdict}" id="verdict">{verdict}</span>
 <span>{escape(VERDICT_HELP.get(cmp.verdict, ""))}</span></div>
-<ul class="findings" id="findings">{findings}</ul>
+{_caveat(cmp)}<ul class="findings" id="findings">{findings}</ul>
 {_side_rows(cmp)}
 <div class="legend" id="legend">{legend}</div>
 <div class="legend">{ops}</div>

@@ -63,6 +63,8 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
     )
     if cmp.evidence is not None:  # the rule behind the verdict, as --json gives it
         head.add_row("why", Text(f"{cmp.evidence.rule}: {cmp.evidence.explanation}"))
+        if cmp.evidence.caveat:  # the verdict stands on the same people alone
+            head.add_row("caveat", Text(cmp.evidence.caveat, style="yellow"))
     if cmp.revision_features:  # issue 14: how heavily it was revised, and why
         head.add_row("revision", Text(f"{cmp.revision}  {cmp.revision_features.reason}"))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
