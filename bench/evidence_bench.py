@@ -64,6 +64,15 @@ ones (in 6 the one figure is "76ers", a team's name read as a figure: topic 5's 
 2008 and hired in 2005, which get no caveat). Of the 48 other-event pairs with it, 24 are topic
 9's reversal of a rule (a follow-up, as the caveat says) and 20 topic 25's two running backs.
 
+Session 37, the lead: a figure carries only a unit glued to its digits (``names._UNITS``;
+"76ers", "3G" are no figures). Keep rule written first (no measure rate worse than main
+fe937b8, lone or in a corpus, at 12 and 40). ``--part tune --per-event 40 --per-topic 40
+--baseline-src <fe937b8>`` (93 s CPU): every rate equal (0.859 / 0.064 / 0.007 / 0.308; corpus
+0.914 / 0.030 / 0.000 / 0.160), the caveat on 36 same-event and 19 other-event related pairs
+(34 and 16 at fe937b8). Then once ``--part measure --per-event 12|40 --per-topic 12|40
+--baseline-src <fe937b8>``: every rate equal to fe937b8's (same event 0.887 / 0.910, other
+event 0.175 / 0.195, corpus 0.887 / 0.133 and 0.910 / 0.170, PolNeAR 0.007): kept.
+
 Session 37 (2026-12-03, ecb12j): no rule changed, so no measure-only run. Two questions asked
 on the tune topics only. First, why session 36's day rule moved the corpus column: over every
 tune pair (868 same-event of different outlets, 1,704 other-event, not a sample) and every pair

@@ -37,6 +37,17 @@ def test_numbers_with_units_and_dates():
     assert kinds("He may go. Two people and 3 dogs.") == []
 
 
+def test_a_figure_carries_only_a_unit_not_a_name_glued_to_its_digits():
+    # "76ers" is a team, "3G" a network, "5pmRubio" words run together: no figure, so no
+    # shared figure between two articles about the same club's different seasons.
+    got = kinds(
+        "The Philadelphia 76ers and the 49ers sold 3G phones at 5pmRubio time, "
+        "then 24m shares, the 21st deal of the 1980s, 12km away, 3.5bn in all."
+    )
+    numbers = sorted(key for kind, key in got if kind == "number")
+    assert numbers == ["12km", "1980s", "21st", "24m", "3.5bn"]
+
+
 def test_offsets_point_at_the_text():
     doc = Doc("Rescuers in Aceh found 212 survivors.")
     for m in mentions(doc):

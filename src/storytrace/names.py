@@ -82,6 +82,13 @@ CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le",
 PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = "£$€¥"
+# What a figure may carry glued to it: a scale, a unit, an ordinal's or a decade's ending, a
+# clock's half of the day. Other letters make a name or a code ("76ers", "49ers", "3G",
+# "5ive", "4cast"), or are words run together by lost spacing ("5pmTrump"): no figure.
+_UNITS = frozenset(
+    """m bn k million billion trillion th st nd rd s 's ’s p pc x am pm km cm mm ft in ins mph
+    kg mg ml kw mb gb mbps kbps gbps ghz secs seconds hours""".split()
+)
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -538,6 +545,8 @@ def _number_at(doc: Doc, i: int) -> Mention | None:
         return None
     digits = m.group().replace(",", "")
     suffix = raw[m.end() :].lower()  # "bn", "m", "%", "km" glued to the number
+    if suffix and suffix not in _UNITS and any(c.isalpha() for c in suffix):
+        return None
     try:
         value = float(digits)
     except ValueError:
