@@ -37,6 +37,13 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Session 37, 2026-12-03 (the lead, final main 02a0533, no engine speed work this session; the
+furniture now also labels listings of names), on a quiet machine (load under 1, 16:06 UTC), the
+same command: alignment only 2,080 CPU µs a pair against word-level difflib's 558: **0.27x**
+(target 3x: not met); full 12,385; recall 0.990 (difflib 0.751); batch, the 400 pairs, 160
+pairs/s on 2 free cores (155 wall); batch, all 4,950 pairs of 100 texts, 3,111 pairs/s on 2
+free cores, **2,954 pairs/s wall** (target 2,000 on 2 workers: met on a batch whose texts recur).
+
 Session 36, 2026-12-03 (the lead, final main 717dcd4, no engine speed work this session), on a
 quiet machine (load under 1), ``.venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs
 20 --corpus-texts 100``: alignment only 2,048 CPU µs a pair against word-level difflib's 566:

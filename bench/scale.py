@@ -75,6 +75,31 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 37, 2026-12-03 (the lead, after every merge): main 02a0533 at 100,000 alone on a quiet
+machine (load under 1.5, 15:56-16:05 UTC), the command of session 34 below (``--keep
+/tmp/s37-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 106.2 vs datasketch 54.5: 1.95x
+      (session 36: 115.9 vs 57.3, 2.02x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 80.2 s, peak 1,313 MB; storytrace/text-dedup
+      1.32x CPU, 0.78x memory
+    peak memory of the index 1,027 vs datasketch 1,255 MB: 0.82x (target below 1: met);
+      summed over processes (PSS) 968 vs 1,251 MB, 0.77x
+    stages, first 99% (CPU s): store 19.2, candidates 4.1, align (this process) 15.2,
+      stories 12.7, the rest (reading, workers) 57.0; last 1% 2.2 (2.1%)
+    largest stage: first 99% candidates 977 MB (stories 972)
+    stories --json 9.6, export 6.9; story links: similar_pairs 6.40 vs scikit-learn
+      safe_sparse_dot 30.05 on the same 2,161,406 pairs: 0.21x (at least as fast: met)
+    pairs 4,252, near-duplicate and excerpt recall 1.000 / 1.000 (datasketch 0.995 / 0.001,
+      text-dedup near 0.993); the update equals a grouping anew: yes
+
+Against session 36's run: candidates 6.0 -> 4.1, align 17.6 -> 15.2, stories 17.5 -> 12.7 CPU
+s (speed16j's sorts and bulk story writes below); the workers' share 58.3 -> 57.0. The two
+runs are a session apart on a machine whose speed varies (datasketch 57.3 -> 54.5 s), so read
+the ratio, not the seconds. ``bench/cli_startup.py --articles 100000 --runs 9 --index
+/tmp/s37-100k/db --baseline-src <9287551>`` right after: ``storytrace match`` 45.4 ms wall
+(9287551 45.3), ``--help`` 13.8 ms (13.9): both met.
+
 Session 37, 2026-12-03 (speed16j): five exact cuts of the index's CPU, every stored table the
 same as main's (all 19 tables row for row, first 99% then last 1% of this bench's 20,000
 corpus, 2 workers, against main 88dd17e): the features JSON of a prepared article made by
