@@ -369,7 +369,7 @@ def test_a_team_sheet_is_a_listing_and_prose_naming_people_is_not():
     from storytrace.boilerplate import listing_spans
 
     text = MATCH_ONE + RIVERSIDE_LINEUP
-    spans = listing_spans(text)
+    spans = listing_spans(Doc(text))
     assert [text[s:e][:12] for s, e in spans] == ["Riverside: T", "Replacements"]
     assert text[spans[0][0] : spans[0][1]].endswith("B Tennant.")
     assert boilerplate_spans(text) == [(spans[0][0], spans[1][1])]
@@ -378,7 +378,7 @@ def test_a_team_sheet_is_a_listing_and_prose_naming_people_is_not():
         "The squad: Hallam, Okafor, Brennan, Lisowski, Carrow, and then the forwards who "
         "had carried the game all afternoon in the rain.\n"
     )
-    assert listing_spans(prose) == []
+    assert listing_spans(Doc(prose)) == []
     # Copy whose line breaks were lost: a quotation runs into both line-ups on one line.
     run_on = (
         '- Riverside coach Dana Whitlock: "We kept going in the rain and I think the young '
@@ -387,7 +387,7 @@ def test_a_team_sheet_is_a_listing_and_prose_naming_people_is_not():
         "O de Vries, B Tennant; E Lusk, V Price, H Tobin, Y Mendes, I Roper, "
         "U Kemp, Q Dale, Z Farrow, C Ibsen, E Roche, A Quill.\n"
     )
-    assert listing_spans(run_on) == []
+    assert listing_spans(Doc(run_on)) == []
 
 
 def test_two_reports_sharing_only_a_line_up_are_unrelated_and_a_copy_still_is():

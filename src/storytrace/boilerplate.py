@@ -336,8 +336,8 @@ _LISTING_SEPARATOR = lazy_compile(r"[,;]")
 _NAME_PARTICLES = frozenset("de van von da dal di le la du der den dos del bin al ter mac".split())
 
 
-def listing_spans(text: str) -> list[Span]:
-    """Lines of ``text`` that are listings of names: a team sheet, a panel's members.
+def listing_spans(doc: Doc) -> list[Span]:
+    """Paragraphs (lines) of ``doc`` that are listings of names: a team sheet, a panel's members.
 
     A match report ends with both sides' line-ups ("C Paterson; S Danielli, A Craig ...
     G Bulloch (capt) ..."), and the preview and report of every match a side plays print
@@ -350,23 +350,20 @@ def listing_spans(text: str) -> list[Span]:
     particle ("de"). Asides in brackets ("(capt)", "(Tiago 56)") and a leading label
     ("Scotland:", "Replacements:") are passed over. No sentence of prose is such a line.
 
-    >>> listing_spans("Scotland beat Italy.\\nC Paterson; S Danielli, A Craig, H Southwell, "
-    ...               "S Lamont; D Parks, C Cusiter (capt).")
+    >>> listing_spans(Doc("Scotland beat Italy.\\nC Paterson; S Danielli, A Craig, H Southwell, "
+    ...                   "S Lamont; D Parks, C Cusiter (capt)."))
     [(21, 103)]
-    >>> listing_spans("Smith, Jones, Brown, Green, White and Black all scored for Leeds.")
+    >>> listing_spans(Doc("Smith, Jones, Brown, Green, White and Black all scored for Leeds."))
     []
     """
+    text = doc.text
     out: list[Span] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.count(",") + line.count(";") >= LISTING_ITEMS - 1:
-            body = _LISTING_LABEL.sub("", _LISTING_ASIDE.sub("", line)).strip().rstrip(".")
-            items = _LISTING_SEPARATOR.split(body)
+    for s, e in doc.paragraphs:
+        if text.count(",", s, e) + text.count(";", s, e) >= LISTING_ITEMS - 1:
+            line = _LISTING_ASIDE.sub("", text[s:e])
+            items = _LISTING_SEPARATOR.split(_LISTING_LABEL.sub("", line).strip().rstrip("."))
             if len(items) >= LISTING_ITEMS and _names(items):
-                lead = len(line) - len(line.lstrip())
-                out.append((start + lead, start + len(line.rstrip())))
-        start = end + 1
+                out.append((s, e))
     return out
 
 
@@ -440,7 +437,7 @@ def _spans(text: str, extra: Iterable[str | re.Pattern], doc: Doc) -> list[Span]
         for rx, where, anchored in runs
         for m in (_line_matches(rx, where) if anchored else rx.finditer(where))
     ]
-    listings = _merge(listing_spans(text), text)
+    listings = _merge(listing_spans(doc), text)
     if not found:
         return listings
     sentences, paragraphs = _unwrapped(text, doc.sentences, doc.paragraphs)
