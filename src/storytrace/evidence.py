@@ -427,15 +427,12 @@ def gather(
     elif rule == "none" or rule in CONTRADICTION_RULES:
         verdict = "unrelated"
     conflicts = places + years
-    # A place one lead names that the other article names too (the test that rules out a
-    # place conflict), and a passage that counts is one shared-passage held on.
-    placed = pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys()
     caveat = None
     if (
         verdict == "same-story"
         and rule in NAME_RULES
-        and not (quotes or numbers or dates or placed)
-        and "shared-passage" not in held
+        and not (quotes or numbers or dates or _lead_place_shared(pa, pb))
+        and "shared-passage" not in held  # a passage that counts
     ):
         caveat = SAME_PEOPLE_ONLY
     return Evidence(
@@ -702,13 +699,17 @@ def _place_conflicts(pa: _Profile, pb: _Profile, text_a: str, text_b: str) -> li
     The values are the places as the articles write them ("Betty Ford Center"), not
     the name words the test compares ("betty"), which would read as a place of its own.
     """
-    if not pa.places or not pb.places:
-        return []
-    if pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys():
+    if not pa.places or not pb.places or _lead_place_shared(pa, pb):
         return []
     sa, sb = next(iter(pa.places.values())), next(iter(pb.places.values()))
     va, vb = " ".join(text_a[slice(*sa)].split()), " ".join(text_b[slice(*sb)].split())
     return [Conflict("place", "different-place", va, vb, sa, sb)]
+
+
+def _lead_place_shared(pa: _Profile, pb: _Profile) -> bool:
+    """Whether one article names a place of the other's lead: no place conflict, and a
+    shared detail against the same-people caveat."""
+    return bool(pa.places.keys() & pb.first.keys() or pb.places.keys() & pa.first.keys())
 
 
 def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
