@@ -135,7 +135,7 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
     sp = np_backward(ctx.doc, u0, colon) if ctx.count_words(u0, colon) <= 10 else None
     if sp is not None and (last := _LAST_WORD.search(text, sp[0], sp[1])) is not None:
         verb = last.group(1)
-        if verb in IRREGULAR_PAST or (verb.endswith("ed") and verb not in ED_ADJECTIVES):
+        if _past_form(verb):
             # 'Mr. Christie gloated: “...”': the phrase ends in the subject's verb.
             sp = None
     if sp is None or not any(c.isupper() for c in text[sp[0] : sp[1]]):
@@ -217,13 +217,24 @@ def _cue_words() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
+def _past_form(w: str) -> bool:
+    """Whether lower-case ``w`` reads as a verb's past form: irregular ('hid', 'came') or in
+    -ed, not one of the adjectives in -ed ('concerned')."""
+    return w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES)
+
+
+def _verb_like(w: str) -> bool:
+    """Whether lower-case ``w`` reads as a verb: a common verb form, or a past form."""
+    return w in _VERBISH or _past_form(w)
+
+
 def _short_subject_then_verb(ctx: Context, c1: int, u1: int) -> bool:
     """Whether the words after ``c1`` are a clause's short subject (two to four words,
     no preposition or relative word) and then its verb: 'the foundation hid ...', not
     'the many countries where ...' nor 'his role as ...'."""
     low = [w.lower() for w in ctx.words(c1, u1)[:5]]
     for k, w in enumerate(low):
-        if w in _VERBISH or w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
+        if _verb_like(w):
             return k >= 2
         if w in PREPOSITIONS or w in _CLAUSE_OPENERS or w in NP_STOP:
             return False
@@ -1037,14 +1048,7 @@ def _interrupted_subject(
     low = doc.norms[i:j]
     if not 1 <= len(low) <= 8 or low[0] in _SUBORDINATORS | PREPOSITIONS | _CLAUSE_OPENERS:
         return None
-    if any(
-        w in _VERBISH
-        or w in IRREGULAR_PAST
-        or (w.endswith("ed") and w not in ED_ADJECTIVES)
-        or w.endswith(_VERB_CONTRACTIONS)
-        or w in SUBJECT_PRONOUNS
-        for w in low
-    ):
+    if any(_verb_like(w) or w.endswith(_VERB_CONTRACTIONS) or w in SUBJECT_PRONOUNS for w in low):
         return None
     after = trim_span(text, cue.end, u1)
     inverted = np_forward(text, cue.end, u1)
@@ -1124,14 +1128,12 @@ def _nested(ctx: Context, outer: tuple, inner: tuple) -> bool:
         and not _CLAUSE_END.search(text, f1, c0)
         and 0 < len(subject := [w.lower() for w in ctx.words(f1, c0)]) <= 10
         and not any(
-            w in _VERBISH
-            or w in IRREGULAR_PAST
+            _verb_like(w)
             or w in _CLAUSE_OPENERS
             or w in SUBJECT_PRONOUNS
             # 'promised to continue supporting Clinton and said': coordinated verbs.
             or w in ("and", "but", "or", "to", "not")
             or w.endswith("ing")
-            or (w.endswith("ed") and w not in ED_ADJECTIVES)
             for w in subject
         )
     ):
@@ -1420,10 +1422,7 @@ def _told_then_that(
         # came …': a name or 'the' and a noun, then a clause whose subject opens with a
         # determiner and whose verb follows within a few words.
         low = [w.lower() for w in ctx.words(m.end(), u1)[:6]]
-        if not any(
-            w in _VERBISH or w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES)
-            for w in low[1:]
-        ):
+        if not any(map(_verb_like, low[1:])):
             m = None
     if (
         m is None
@@ -1485,8 +1484,7 @@ def _governing_subject(ctx: Context, lo: int, obj: Span) -> Span | None:
         if not w.islower():
             continue
         if (
-            w in IRREGULAR_PAST
-            or (w.endswith("ed") and w not in ED_ADJECTIVES)
+            _past_form(w)
             or (w in CUE_FORMS and not w.endswith("ing"))
             or (w.endswith("ing") and k > 0 and toks[k - 1].group(0).lower() in _BE)
         ):
@@ -1512,9 +1510,7 @@ def _governed(text: str, lo: int, speaker: Span) -> bool:
     word = m.group(1)
     if word in ("to", "on", "at", "toward", "towards"):
         return True
-    return word not in _PERCEIVED and (
-        word in IRREGULAR_PAST or (word.endswith("ed") and word not in ED_ADJECTIVES)
-    )
+    return word not in _PERCEIVED and _past_form(word)
 
 
 def _calls_for(text: str, cue: Span) -> bool:
@@ -1896,11 +1892,9 @@ def _first_conjunct(ctx: Context, lo: int, speaker: Span) -> int | None:
     words = m.group(1).split()
     low = [w.lower().strip(",") for w in words]
     if any(
-        w in _VERBISH
-        or w in IRREGULAR_PAST
+        _verb_like(w)
         or w in PRONOUNS
         or w in PREPOSITIONS - {"of"}
-        or (w.endswith("ed") and w not in ED_ADJECTIVES)
         or not w.isalpha()
         and "." not in w
         for w in low
@@ -1929,10 +1923,8 @@ def _predicate_opens(ctx: Context, piece: Span) -> bool:
         return False
     w = words[0]
     return (
-        w in _VERBISH
-        or w in IRREGULAR_PAST
+        _verb_like(w)
         or w == "to"
-        or (w.endswith("ed") and w not in ED_ADJECTIVES)
         or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_VERB_S)
     )
 
@@ -2281,7 +2273,7 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             # "it's", "there's": a verb; "Department's": a possessive.
             return True
         prev = low[i - 1]
-        if w in IRREGULAR_PAST or (w.endswith("ed") and w not in ED_ADJECTIVES):
+        if _past_form(w):
             return True
         if (
             w in NOUN_PAST
