@@ -1740,7 +1740,11 @@ QUOTE_LINK_WORDS = 6
 
 def quote_key(content: str | None) -> str | None:
     """A quote's link key (its normalised words), or None when it is too short to link."""
-    k = " ".join(Doc(content or "").norms)
+    return _norms_key(Doc(content or "").norms)
+
+
+def _norms_key(norms: list[str]) -> str | None:
+    k = " ".join(norms)
     return k if len(k.split()) >= QUOTE_LINK_WORDS else None
 
 
@@ -1759,10 +1763,9 @@ def utterance_keys(parts: Sequence[str | None]) -> list[str]:
     ['we will sort out the housing first']
     """
     words = [Doc(p or "").norms for p in parts]
-    keys = [" ".join(w) for w in words if len(w) >= QUOTE_LINK_WORDS]
-    whole = [w for ws in words for w in ws]
-    if len(parts) > 1 and len(whole) >= QUOTE_LINK_WORDS:
-        keys.append(" ".join(whole))
+    keys = [k for w in words if (k := _norms_key(w))]
+    if len(words) > 1 and (k := _norms_key([w for ws in words for w in ws])):
+        keys.append(k)
     return list(dict.fromkeys(keys))
 
 
