@@ -54,7 +54,8 @@ Span = tuple[int, int]
 # be an ordinary word: in parentheses or as a credit ("AP Photo" credits a picture).
 WIRES: dict[str, tuple[str, ...]] = {
     "AP": (r"\(AP\)", r"\bAssociated Press\b(?! Photo)", r"(?<=[—–-] )AP\b(?! Photo)"),
-    "Reuters": (r"\bReuters\b(?! Photo| photo| Pictures)",),
+    # Reuters' credit line: "(Reporting by David Bailey; Editing by Cynthia Osterman.)".
+    "Reuters": (r"\bReuters\b(?! Photo| photo| Pictures)", r"; Editing by\b"),
     "AFP": (r"\bAFP\b(?! Photo| photo|/Getty)", r"\bAgence France[- ]Presse\b"),
     "PA": (r"\(PA\)", r"\bPA Media\b", r"\bPress Association\b", r"\bPA Wire\b"),
     "Canadian Press": (r"\bThe Canadian Press\b", r"\(CP\)"),
