@@ -352,3 +352,52 @@ def test_updates_with_quote_variants_equal_a_grouping_of_everything(seed, n, cut
         updated = twu._tables(tmp)
         scratch = twu._from_scratch_with_stored_basis(tmp)
     assert updated == scratch
+
+
+HALL, PLAYERS = (
+    "The hall will stay open all winter",
+    "For what the players ask it is not a problem",
+)
+
+
+def _no_comma_frame(n: int, frame: str, first: str, second: str) -> str:
+    """Article ``n`` with its quote in a frame set between two quotations with no comma
+    after it: '"first," said Maria Lund "Second."' (a typo news copy prints)."""
+    said = {1: " Maria Lund told reporters at the concert hall.", 2: " the club captain said."}[n]
+    text = _article(n, "{q}").replace(f'"{{q}},"{said}', f'"{first}," {frame} "{second}."')
+    # A last paragraph of its own: the quote stays under a tenth of the article, no reuse.
+    return text + (
+        "\n\nThe orchestra was founded by railway workers in 1921 and gave its first "
+        "concerts in a goods shed. It toured Norway and Denmark in the fifties, made its "
+        "first recording in 1963 and has commissioned eleven new works since the hall opened."
+        if n == 1
+        else "\n\nThe club was formed by miners in 1887 and played on a farmer's meadow "
+        "until the war. Its first team won the county league four times in the sixties, and "
+        "two of its bowlers went on to play for the county before the pit closed in 1985. "
+        "A new scoreboard, paid for by a raffle, goes up before the first match of the season, "
+        "and the bar will open on Sunday afternoons for the first time since the flood."
+    )
+
+
+def test_a_quote_after_a_frame_with_no_comma_links_by_the_whole_utterance(tmp_path) -> None:
+    """Issue 16 (bbc 13's lift '"The allowances are extremely generous," said Mr Ingram "For
+    what we are seeing ..."'): the quotation after the frame goes on with the utterance, in
+    both articles, so the whole utterance (a letter misread in each part) is one quote; the
+    first part alone is under a variant's 8 words, and the second was left out before."""
+    recs = [
+        ("a", {"text": _no_comma_frame(1, "said Maria Lund", HALL, PLAYERS)}),
+        (
+            "b",
+            {
+                "text": _no_comma_frame(
+                    2,
+                    "said the new conductor",
+                    HALL.replace("winter", "wintcr"),
+                    PLAYERS.replace("problem", "problen"),
+                )
+            },
+        ),
+        ("c", {"text": _article(0, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}
