@@ -788,6 +788,7 @@ same way:
 | bbc 8 (read), before and now        |       50 |  50 |     49 |      50 |       50 |        50 |
 | bbc 20 (read), before and now       |       49 |  48 |     50 |      50 |       50 |        50 |
 | bbc 21 (read), before and now       |       49 |  49 |     50 |      50 |       50 |        50 |
+| bbc 7 (read), before and now        |       48 |  50 |     49 |      50 |       50 |        50 |
 | synthetic 21, 22 (read), both       |       50 |  50 |     50 |      50 |       50 |        50 |
 
 No change on the measure seeds: 1,192 of 1,200 with both. Not found there, not read further
@@ -803,9 +804,11 @@ its edited 'Standard Chartered sees "..."' is not ("sees" is no cue verb), nor b
 added' lift (above), bbc 20's two quotations (``shared-quote``, no quote link) and OCR'd team
 sheet, or bbc 21's verbatim and OCR name lists ('Dimitri Yachvili (Biarritz), ...', 'G Murphy;
 G Dempsey, ...'; found in session 37 at main 9287551, lost with main 89d5d80 as well; not read,
-presumably the lines of names ``boilerplate.listing_spans`` makes furniture). bbc 7 and 19 and
-synthetic 23-27 were not run again (time). Index CPU, before / now: bbc 13 30.7 / 31.5, bbc 8
-30.4 / 28.8, bbc 20 27.6 / 25.8, bbc 21 30.3 / 28.0 s, synthetic 21 9.6 / 9.1, 22 9.7 / 8.8.
+presumably the lines of names ``boilerplate.listing_spans`` makes furniture), nor bbc 7's three
+team sheets (two verbatim, one edited; 50 / 50 / 50 in session 37, lost with main 89d5d80
+too). bbc 19 and synthetic 23-27 were not run again (time). Index CPU, before / now: bbc 13
+30.7 / 31.5, bbc 8 30.4 / 28.8, bbc 20 27.6 / 25.8, bbc 21 30.3 / 28.0, bbc 7 29.2 / 26.8 s,
+synthetic 21 9.6 / 9.1, 22 9.7 / 8.8.
 
 """
 
