@@ -169,8 +169,11 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         while j > 0 and toks[j].group(0) != "(" and i - j < 9:
             j -= 1
         np = _scan_np(toks, j - 1) if toks[j].group(0) == "(" else None
-        if np is not None:
+        label = "".join(t.group(0) for t in toks[j + 1 : i - 1])
+        if np is not None and (_PARTY_LABEL.fullmatch(label) or "-" in label):
             return toks[np[0]].start(), toks[np[1]].end()
+        # 'Nigel Marson, head of marketing at Transport for London (TfL), said': an
+        # acronym closes the apposition; the name before it speaks.
     if w == ",":
         return _closed_np(toks, i, relative=False)
     if w in ("—", "–", "-") and i > 2:
@@ -901,7 +904,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         for ent in sdoc.ents:
             if ent.label_ == "ORG":
                 ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
-            if ent.label_ == "PERSON" and is_organisation(ctx, ent.text.strip()):
+            if ent.label_ == "PERSON" and (
+                _club(ent.text.strip()) or ent.text.strip() in ctx.organisations
+            ):
                 # 'Nottingham Forest', tagged a person: a club is no one's 'he'.
                 ctx.organisations.add(ent.text.strip())
                 continue
@@ -1483,10 +1488,7 @@ def is_organisation(ctx: Context, name: str) -> bool:
     if parts and parts[0].lower().strip(".") in _PLAIN_TITLES:
         # 'Mr Fox' is a man, whatever organisation word ('Fox' News) his name holds.
         return False
-    if len(parts) >= 2 and (
-        re.sub(r"[’']s$", "", parts[-1]).lower() in CLUB_ENDS or parts[0].lower() in CLUB_OPENERS
-    ):
-        # 'Nottingham Forest', 'AC Milan', 'Australian Open': a club or a competition.
+    if _club(name):
         return True
     if (
         2 <= len(parts) <= 3
@@ -1520,6 +1522,15 @@ def is_organisation(ctx: Context, name: str) -> bool:
             and not name_gender(ctx, name)
             and not {p.lower() for p in parts} & (TITLES | PERSON_ROLES)
         )
+    )
+
+
+def _club(name: str) -> bool:
+    """'Nottingham Forest', 'AC Milan', 'Australian Open': a club's or a competition's
+    name."""
+    parts = name.split()
+    return len(parts) >= 2 and (
+        re.sub(r"[’']s$", "", parts[-1]).lower() in CLUB_ENDS or parts[0].lower() in CLUB_OPENERS
     )
 
 
