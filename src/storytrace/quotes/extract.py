@@ -23,12 +23,14 @@ from storytrace.quotes.lexicon import (
     ORG_DESCRIPTORS,
     ORG_WORDS,
     PERSON_HEADS,
+    PERSON_ROLES,
     PRONOUNS,
     RELATIVES,
+    TITLES,
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
-from storytrace.quotes.speakers import index_names, resolve_speaker
+from storytrace.quotes.speakers import first_names, index_names, is_organisation, resolve_speaker
 from storytrace.text import doc_of, lazy_compile
 
 
@@ -257,6 +259,9 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
         if q.speaker is None or q.content[0] < lede[0]:
             continue
         phrase = text[q.speaker[0] : q.speaker[1]]
+        if q.speaker_name in (None, phrase) and _ROLE_LEDE.fullmatch(phrase):
+            _lede_role(ctx, q, lede)
+            continue
         m = _INDEFINITE.fullmatch(phrase.lower())
         if m is None or q.speaker_name not in (None, phrase):
             continue
@@ -291,6 +296,40 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
         )
         if later is not None:
             q.speaker_name, q.speaker_type = later.speaker_name, "organisation"
+
+
+# 'the work and pensions minister', 'the courts minister': a role in lower case.
+_ROLE_LEDE = lazy_compile(r"[Tt]he\s+(?:[a-z\-]+\s+){0,4}[a-z\-]+")
+# A full name opening a paragraph, then its verb: 'Patricia Hewitt is expected to …'.
+_NAME_OPENS = lazy_compile(
+    r"((?:[A-Z][a-z]{1,4}\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\s+[a-z]"
+)
+
+
+def _lede_role(ctx: Context, q: Quote, lede: Span) -> None:
+    """'Violent video games should carry larger warnings, the trade and industry
+    secretary has said. / Patricia Hewitt is expected to …': a role the lede gives
+    without a name is held by the person named in full who opens the next paragraph
+    (BBC style names the speaker of the lede there)."""
+    text = ctx.text
+    words = text[q.speaker[0] : q.speaker[1]].lower().split()
+    if words[-1] not in PERSON_ROLES | TITLES or words[-1] in ("spokesman", "spokeswoman"):
+        return
+    paras = ctx.doc.paragraphs
+    k = bisect_left([p0 for p0, _ in paras], lede[1])
+    if k >= len(paras):
+        return
+    m = _NAME_OPENS.match(text, paras[k][0], paras[k][1])
+    if m is None:
+        return
+    name = m.group(1).split()
+    if name[0].lower().strip(".") in TITLES:
+        name = name[1:]
+    elif name[0].lower() not in first_names():
+        return
+    full = " ".join(name)
+    if len(name) >= 2 and not is_organisation(ctx, full):
+        q.speaker_name, q.speaker_type = full, "person"
 
 
 def _lede_person(ctx: Context, q: Quote, after: list[Quote], lede: Span) -> None:

@@ -125,7 +125,8 @@ NOT_NAME = set(
     senator senate congress government committee national federal state states united kingdom
     uk us usa eu white reform new north south east west january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday mp mps speaker chairman chairwoman director head spokesman spokeswoman
+    saturday sunday mp mps msp msps mep meps speaker chairman chairwoman director head spokesman
+    spokeswoman
     spokesperson campaign convention council office department ministry court police army
     news times post daily mail telegraph guardian bbc cnn reuters ap afp fox twitter linkedin
     facebook instagram x sources officials critics supporters experts analysts ceo maybe

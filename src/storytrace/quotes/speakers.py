@@ -481,6 +481,19 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         if not w[0].isalnum():
             break
         if (
+            lw == "and"
+            and start is not None
+            and i >= 2
+            and toks[i - 1].group(0).isalpha()
+            and toks[i - 1].group(0).islower()
+            and toks[i - 2].group(0).lower() in ("the", "a", "an")
+            and toks[end].group(0).lower() in PERSON_ROLES | TITLES
+        ):
+            # 'the trade and industry secretary', 'the work and pensions minister': an
+            # office named by two nouns.
+            i -= 1
+            continue
+        if (
             lw in NP_STOP
             or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS))
             or lw.endswith(("n't", "n’t"))
@@ -1493,7 +1506,7 @@ def is_organisation(ctx: Context, name: str) -> bool:
     if (
         2 <= len(parts) <= 3
         and parts[-1].lower() in _SURNAME_ORG_WORDS
-        and (parts[0].lower() in first_names() or name in ctx.persons)
+        and (parts[0].lower() in first_names() or name_gender(ctx, name))
     ):
         # 'Chris Fox', 'Charlotte Church': a surname, not Fox News or a church.
         return False
