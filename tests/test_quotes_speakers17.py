@@ -81,6 +81,10 @@ def test_a_surname_that_is_an_organisation_word(parser: bool) -> None:
             "Nigel Marson",
         ),
         (
+            "Laura Brownlees of Save the Children said there were grave concerns.",
+            "Laura Brownlees",
+        ),
+        (
             "Hiding women away is a backward view of Islam, President Musharraf of Pakistan "
             "has said.",
             "Musharraf",

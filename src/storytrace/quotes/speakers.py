@@ -203,6 +203,16 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
         # word that tokenised text (ECB+) spaces out, not a dash.
         np = (before[0], np[1])
+    if (
+        np[0] >= 4
+        and toks[np[0]].group(0) == "the"
+        and toks[np[0] - 1].group(0).istitle()
+        and toks[np[0] - 2].group(0) in ("of", "at", "from")
+        and (outer := _scan_np(toks, np[0] - 3)) is not None
+        and _person_name(toks[outer[0] : outer[1] + 1])
+    ):
+        # 'Laura Brownlees of Save the Children said': the person, not 'the Children'.
+        return toks[outer[0]].start(), toks[outer[1]].end()
     if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
         # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
         # the description; 'an activist who spoke to aid workers at the camp
@@ -250,7 +260,7 @@ def _person_name(toks: list[re.Match[str]]) -> bool:
     """Whether a noun phrase ends with a person's name: a title and a surname ('Mr
     Hirsch') or a known first name and a surname ('Bob Geldof')."""
     words = [t.group(0) for t in toks[-2:]]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].endswith("s"):
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     first = words[0].lower().strip(".")
     return first in _PERSON_TITLES or (
