@@ -121,6 +121,17 @@ def test_a_group_or_an_amount_is_nobodys_he_or_she(text: str, parser: bool) -> N
 
 
 @pytest.mark.parametrize("parser", PARSERS)
+def test_an_organisation_spelt_out_before_its_acronym_still_speaks(parser: bool) -> None:
+    # Guard for the acronym rule above: a description, the organisation, its acronym.
+    text = (
+        "India's biggest oil firm, Oil & Natural Gas Corp (ONGC), says it is in talks to "
+        "buy the assets."
+    )
+    ((name, kind),) = _speakers(text, parser)
+    assert "Natural Gas Corp" in (name or "") and kind == "organisation"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
 def test_a_place_that_speaks_is_no_person(parser: bool) -> None:
     text = "But now Europe says the euro has had enough, and Asia must share the burden."
     ((name, kind),) = _speakers(text, parser)

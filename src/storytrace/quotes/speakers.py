@@ -172,8 +172,15 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         label = "".join(t.group(0) for t in toks[j + 1 : i - 1])
         if np is not None and (_PARTY_LABEL.fullmatch(label) or "-" in label):
             return toks[np[0]].start(), toks[np[1]].end()
-        # 'Nigel Marson, head of marketing at Transport for London (TfL), said': an
-        # acronym closes the apposition; the name before it speaks.
+        closed = _closed_np(toks, i, relative=False)
+        if closed is not None and _person_name(phrase_tokens(doc, closed[0], closed[1])):
+            # 'Nigel Marson, head of marketing at Transport for London (TfL), said': an
+            # acronym closes the apposition; the name before it speaks.
+            return closed
+        if np is not None:
+            # "India's biggest oil firm, Oil & Natural Gas Corp (ONGC), says": the
+            # organisation the acronym spells out.
+            return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
     if w in ("—", "–", "-") and i > 2:
