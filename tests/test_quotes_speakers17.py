@@ -247,3 +247,13 @@ def test_a_role_the_lede_leaves_unnamed_is_the_next_paragraphs_person(
 ) -> None:
     q = extract_quotes(text, parser=parser)[0]
     assert q.speaker and (text[q.speaker[0] : q.speaker[1]], q.speaker_name) == (written, speaker)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_telling_the_story_before_a_colon_still_reports(parser: bool) -> None:
+    # Guard: a colon lead-in ('never tire of telling the story of Copenhagen: In …').
+    text = (
+        "Mr. Obama never seems to tire of telling the story of Copenhagen: In December 2009 "
+        "the two leaders crashed a meeting and extracted an agreement."
+    )
+    assert [q.speaker_name for q in extract_quotes(text, parser=parser)] == ["Mr. Obama"]
