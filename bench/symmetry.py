@@ -32,11 +32,12 @@ branch; bulk options unless said; CPU 2-11 s a set and version):
 | the same, full options (quotes, spin) | 400 | 16 | 0 | 0 | 8 | 0 |
 | BBC index (2,225): edges and pairs within stories | 4,302 | 200 | 5 | 7 | 152 | 0 |
 | PolNeAR train pairs | 306 | 1 | 0 | 0 | 1 | 0 |
-| lifted pairs, BBC tune seeds 1-6, 9-12 | 3,000 | SEE_LIFT |
-| fixture texts (tests/, examples/), every pair | 406 | 4 | | | 4 | 0 |
+| lifted pairs, BBC tune seeds 1-6, 9-12 | 3,000 | 379 | 7 | 7 | 139 | 0 |
+| fixture texts (tests/, examples/), every pair | 406 | 10 | 0 | 0 | 4 | 0 |
 
 Base's other differences: ECB+ coverage 205, reuse edge 37, evidence 46, revision grade 26,
-revision features 146; BBC index coverage 117, edge 25, evidence 16. Causes, each read on
+revision features 146; BBC full options: quotes 4; BBC index coverage 117, edge 25, evidence
+16; lifted pairs coverage 63, evidence 46, revision features 348. Causes, each read on
 ECB+ tune pairs and fixed in the alignment (``docs/verdict.md``, "Argument order"): word
 edits (Levenshtein's ties read in A's order: 228 -> 79 asymmetric ECB+ pairs once fixed),
 sentence pairing (support window 2 sentences in A, 3 in B; best-match ties in A's bag order:

@@ -161,12 +161,15 @@ def test_every_pair_of_the_fixture_texts_is_symmetric() -> None:
     assert {"copied", "spun", "same-story", "unrelated"} <= verdicts
 
 
-@pytest.mark.parametrize("folder", ["verdict", "spin"])
+@pytest.mark.parametrize("folder", ["verdict", "spin", "direction"])
 def test_full_comparisons_of_the_fixtures_are_symmetric(folder: str) -> None:
-    # Quotes, spin flags and findings too (the full options), on the pairs that share text.
+    # Quotes, spin flags and findings too (the full options), on the pairs that share text;
+    # and sentences paired by the lexical similarity (semantic.py) after the passages.
     texts = [t for name, t in _texts() if f"/{folder}/" in name]
+    lexical = Options(quotes=False, spin=False, semantic="lexical")
     for a, b in combinations(texts, 2):
         assert_symmetric(a, b, DEFAULT)
+        assert_symmetric(a, b, lexical)
 
 
 _SENTENCES = sorted(
