@@ -959,16 +959,20 @@ def _extend(
     for stepped in (False, True)[: 1 + reach]:
         x, y = i, j
         if stepped:
-            hits = [
-                (k + m, norms_a[q[0]], k, m)
-                for k, m in RESYNC
-                if (q := past(i + step * k, j + step * m))
-                and ids_a[q[0]] == ids_b[q[1]]
-                and norms_a[q[0]] not in STOPWORDS
-                and _whole_word(doc_a, q[0])
-                and _whole_word(doc_b, q[1])
-                and not _leaves_sentence(doc_a, doc_b, i, j, k, m, step)
-            ]
+            hits = []
+            for k, m in RESYNC:
+                if hits and k + m > hits[0][0]:
+                    break  # one word for one found: the longer skips are not tried
+                q = past(i + step * k, j + step * m)
+                if (
+                    q
+                    and ids_a[q[0]] == ids_b[q[1]]
+                    and norms_a[q[0]] not in STOPWORDS
+                    and _whole_word(doc_a, q[0])
+                    and _whole_word(doc_b, q[1])
+                    and not _leaves_sentence(doc_a, doc_b, i, j, k, m, step)
+                ):
+                    hits.append((k + m, norms_a[q[0]], k, m))
             if not hits:
                 break
             # One word for one first; of two words for one and one for two, the smaller
