@@ -75,6 +75,65 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 38, 2026-12-03 (speed16k): where an article's preparing goes (the workers' share of
+"the rest"), and three exact cuts, none of them on this bench's path. Sampled (py-spy, 1 kHz)
+over ``corpus.prepare`` of 12,000 of this corpus's articles in one process, quotes off:
+the word 4-gram shingles 34% (building the Doc 12%, each word's row in the word map 13%, the
+n-gram hashes 6%), the story features 31% (content-word counts 16%, of them the furniture
+rules 8%; the lead's names 7%; the sentences 6%), MinHash 11%, fingerprints with the shape
+keys 10%, band keys 3%, features JSON 3%, packed terms 2%. Per step in place (CPU µs an
+article, load 6): Doc 86, shingles 83, counts 90, MinHash 59, fingerprints 49, lead names
+40, sentences 34, JSON 19, band keys 18, packed 14; 526 in all. In a pool of two workers the
+children's CPU equals preparing here (504-580 against 501-529 µs an article, alternating,
+load 5-6); this process pays 33-36 µs an article for the pool (11 with jobs that do
+nothing). Each piece is numpy or C-level already: the word map's look-ups are mostly the
+hashing of each new word string (15 of 34 µs); MinHash is seven array passes over 64 x n
+values (buffers reused: no change); ``map``/``compress``/``filterfalse`` pipelines for the
+counts were slower than the list comprehensions (44 against 33 µs). This process, beside
+its timed stages, gathers the packed terms (``_Gathered.add``, 46 µs an article, 35 of them
+``Terms._add_terms``' look-ups of strings it splits anew), reads the JSONL (32 µs) and
+spends 3.7% of its main thread's CPU in the cyclic garbage collector (0.38 of 10.2 s at
+19,800 articles). The cuts, every stored table identical to main 89d5d80's (all 19, row for
+row, first 99% then last 1%, 2 workers: this corpus at 20,000 quotes off and 500 BBC texts
+quotes on):
+
+* ``stories.features``' years from ``filter(str.isdigit, counts)`` first: 4.8 -> 2.6 µs an
+  article (on this bench's path, below its noise).
+* ``quotes.frames._cue_matches`` finds its candidate words as whole ``\\w+`` runs looked up in
+  a set, not one regular expression of all 347 cue forms (95-100 against 390-397 µs a whole
+  BBC text, the same matches).
+* The furniture rules run once per text (``boilerplate._built_in``, kept on the Doc): with
+  quotes on, the quotes' furniture (the rules and the quotes' own patterns) and the story
+  features (the rules alone) each ran them.
+
+Measure only (the rule written first, /tmp/speed16k/rule.txt: keep the quote cuts if every
+prepared record is identical and the CPU is lower than main's in both pairs; no gain claimed
+on this bench unless the index's CPU is lower in both pairs), main 89d5d80 (a ``git archive``
+copy) and this code (ba1ee71) alternating, 17:07-17:16 UTC, load 12-16 (other sessions'
+work beside it). 500 BBC texts not tuned on (every fourth file from the third), CPU µs a
+text, each text once per process (``quote_rows`` on half, ``corpus.prepare(quotes=True)`` on
+the other half), then a digest of every prepared record (identical in all four)::
+
+                                  main    this    this    main
+    quote_rows                    3574    3314    3287    3669
+    prepare, quotes on            4743    4178    4625    5017
+
+The rule held: 7% and 10% less ``quote_rows``, 12% and 8% less preparing. This bench's index,
+``make_corpus(20000, path, seed=31)`` (a seed never used), ``PYTHONPATH=<src> nice -n 5
+.venv/bin/python bench/scale.py --child ours --src <corpus> --workers 2``::
+
+                                  main    this    this    main
+    CPU s, index (both runs)     22.83   23.97   23.73   24.07
+      store the articles          3.42    3.26    3.40    3.52
+      candidates                  0.60    0.58    0.64    0.62
+      align (this process)        3.46    3.54    3.52    3.56
+      stories                     2.07    2.04    1.93    2.01
+      the rest (reading, workers) 13.88  15.13   14.88   14.98
+    pairs 863 and the update equal to a grouping anew in all four.
+
+No gain on this bench (higher in one pair, lower in the other): its path gains 2 µs an
+article. The 1.2x target stays where session 37 left it (1.95x). Not run at 100,000.
+
 Session 37, 2026-12-03 (the lead, after every merge): main 02a0533 at 100,000 alone on a quiet
 machine (load under 1.5, 15:56-16:05 UTC), the command of session 34 below (``--keep
 /tmp/s37-100k``)::

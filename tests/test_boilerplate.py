@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -397,3 +398,30 @@ def test_two_reports_sharing_only_a_line_up_are_unrelated_and_a_copy_still_is():
     assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is None
     copy = compare(MATCH_ONE + RIVERSIDE_LINEUP, MATCH_ONE + RIVERSIDE_LINEUP)
     assert copy.verdict == "copied"
+
+
+_SHARED_DOC_TEXTS = [
+    "",
+    "Word",
+    "İstanbul'da. Read more: Follow us on Twitter for updates.\nSİGN UP for our newsletter.",
+    "Ms Patel said the plan would work.\nWatch: the video here | more\n"
+    "Follow Jo Bell on Twitter at @jobell.\n(Reporting by Jo Bell; editing by Al Roe)",
+    "Copyright 2024 Example News. All rights reserved.\nThe council met on Monday.\n"
+    "Related:\nA linked headline\nSign up for our daily briefing.",
+    "Zoë Ångström met the team.\nC Paterson; S Danielli, A Craig, H Southwell, S Lamont; "
+    "D Parks, C Cusiter (capt).",
+]
+
+
+@pytest.mark.parametrize("text", _SHARED_DOC_TEXTS)
+def test_the_rules_run_once_per_doc_whatever_the_extra_patterns(text: str) -> None:
+    # One Doc asked with and without extra patterns, in either order, gives what a fresh
+    # Doc gives each time: the extra patterns' matches are never kept with the rules'.
+    extras = [(), (r"\bfollow [^.\n]{0,40} on twitter\b", r"^\s*watch\b"), (re.compile("the"),)]
+    fresh = [boilerplate._spans(text, extra, Doc(text)) for extra in extras]
+    for order in ([0, 1, 2], [1, 2, 0], [2, 0, 1]):
+        doc = Doc(text)
+        got = {k: boilerplate._spans(text, extras[k], doc) for k in order}
+        assert [got[k] for k in range(3)] == fresh
+    if text.startswith("Ms Patel"):  # the extra patterns find lines the rules leave
+        assert fresh[1] != fresh[0]

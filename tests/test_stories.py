@@ -435,6 +435,34 @@ def test_years_are_the_four_digit_words_from_1950_to_2049():
     assert features(text).years == {"1950", "195\u0663", "1999", "2001", "2049"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", set()),
+        ("2019", {"2019"}),
+        ("Storm", set()),
+        # Superscript digits fold to plain ones: the words 1987 and 2019 again.
+        (
+            "In 2019 and 1999, \u00b9\u2079\u2078\u2077 and \u00b2\u2070\u00b9\u2079, 1987.",
+            {"2019", "1999", "1987"},
+        ),
+        # Digits to isdigit that _YEAR's ASCII prefixes refuse; Cyrillic words.
+        (
+            "Kiev 2014, \u041a\u0438\u0435\u0432 2015, \u0661\u0669\u0669\u0669 and "
+            "20\u0661\u0669; 2050 1949 0001",
+            {"2014", "2015"},
+        ),
+    ],
+)
+def test_years_equal_the_rule_written_per_word(text, expected):
+    """features' years (the words filter(str.isdigit) lets through, then length and _YEAR)
+    equal the rule written out per counted word."""
+    from storytrace.stories import _YEAR, features, terms
+
+    rule = {w for w in terms(text) if len(w) == 4 and w.isdigit() and _YEAR.fullmatch(w)}
+    assert features(text).years == rule == expected
+
+
 def test_focal_names_and_years_lower_a_pair_of_two_events_of_one_kind():
     from storytrace.stories import features, pair_score
 

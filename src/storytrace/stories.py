@@ -148,9 +148,11 @@ def features(text: str) -> Features:
     # opener or headline-case word), among the counted words (not furniture).
     names = lead_name_words(doc, lead[-1][1]) if lead else set()
     focal = frozenset(w for w in names if w in counts and not w.isdigit())
-    # isdigit first (true of every word _YEAR matches: its \d are decimal digits): most
-    # four-letter words are not numbers, and a regex call per word cost twice as much.
-    years = frozenset(w for w in counts if len(w) == 4 and w.isdigit() and _YEAR.fullmatch(w))
+    # isdigit first (true of every word _YEAR matches: its \d are decimal digits), by
+    # filter's C loop: most words are not numbers, and a test per word in Python cost about
+    # twice as much (4.8 against 2.6 µs an article of bench/scale.py's); a regex call per
+    # word, twice that again.
+    years = frozenset(w for w in filter(str.isdigit, counts) if len(w) == 4 and _YEAR.fullmatch(w))
     return Features(dict(counts), focal, years)
 
 

@@ -200,21 +200,21 @@ class _Cue:
         return self.start, self.end
 
 
-_WORD = lazy_compile(r"\w+")
+_WORD = lazy_compile(r"(?<!\w)\w+")
 _OUT = lazy_compile(r"\s+out\b")
 _TO = lazy_compile(r"\s+to\b")
 _THAT = lazy_compile(r"\s+that\b")
 
 
 @lru_cache(maxsize=1)
-def _cue_words() -> re.Pattern[str]:
-    """The words _cue_matches looks at, as whole ``\\w+`` runs: one regular
-    expression finds them, instead of a dictionary look-up per word of the text
-    (issue 16: the same words, found faster)."""
+def _cue_words() -> frozenset[str]:
+    """The words _cue_matches looks at, as whole ``\\w+`` runs (:data:`_WORD`'s matches).
+    A set look-up per run costs a quarter of one regular expression of all 347 cue forms
+    (whose alternation is tried at every word): on 500 BBC texts, 95-100 against 390-397
+    µs a whole text, the same matches (issue 16)."""
     words = set(CUE_FORMS) | set(CUE_FORMS_BEFORE_THAT) | {"according", "According"}
     words |= {"shot", "fired", "put"}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return frozenset(words)
 
 
 def _past_form(w: str) -> bool:
@@ -246,7 +246,8 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
     look-up per word, then the checks of verbs with other senses."""
     text = ctx.text
     out = []
-    for w in _cue_words().finditer(text, u0, u1):
+    cues = _cue_words()
+    for w in [w for w in _WORD.finditer(text, u0, u1) if w.group() in cues]:
         word = w.group()
         c0, c1 = w.span()
         if text[c1 : c1 + 1] in _HYPHENS or text[max(0, c0 - 1) : c0] in _HYPHENS:
