@@ -73,7 +73,7 @@ def test_the_same_people_alone_carry_the_caveat_in_the_json() -> None:
     assert ev["rule"] == "same-focus" and ev["rule"] in NAME_RULES
     assert not (ev["quotes"] or ev["numbers"] or ev["dates"])
     assert ev["caveat"] == SAME_PEOPLE_ONLY
-    assert ev["caveat"].startswith("same people only: no date, place, figure or quote")
+    assert ev["caveat"].startswith("same people only: no date, figure or quote in common, and")
 
 
 @pytest.mark.parametrize("detail", sorted(WITH_DETAIL))

@@ -615,12 +615,21 @@ def test_undated_vocabulary_only_story_says_so() -> None:
 
     page = render_stories_html([story])
     assert '<p class="story-caveat">Similar wording only: no shared passage or quote' in page
-    # The same story with dates gets no such line: the time window checked it.
+    # The same story with dates: the week window keeps other months' events out, not the
+    # events of one busy week, so it still says what wording alone cannot rule out.
     dated = {k: v | {"published": "2005-01-0" + k[-1]} for k, v in meta.items()}
     (story,) = shape_stories(raw, dated)
-    assert story["caveat"] is None and "similar wording only" not in stories_text([story])
+    assert story["caveat"] == (
+        "similar wording only: no shared passage or quote; in one week, articles on one "
+        "running topic (a campaign, a season) read alike, so it may hold more than one event"
+    )
+    assert "  similar wording only: no shared passage or quote; in one week" in stories_text(
+        [story]
+    )
     assert story["title"] == "Short attacks US over tsunami aid"  # the earliest
-    assert '<p class="story-caveat">' not in render_stories_html([story])
+    assert '<p class="story-caveat">Similar wording only: no shared passage or quote; in' in (
+        render_stories_html([story])
+    )
 
 
 def test_an_undated_near_duplicate_group_names_no_source() -> None:

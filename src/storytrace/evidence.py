@@ -253,8 +253,8 @@ CONTRADICTION_RULES = ("different-place", "different-time")
 NAME_RULES = ("same-focus", "same-lead", "shared-vocabulary")
 """The ``same-story`` rules that need shared rare names and no event detail."""
 SAME_PEOPLE_ONLY = (
-    "same people only: no date, place, figure or quote in common; it may be another event "
-    "with the same people (a follow-up or an earlier one)"
+    "same people only: no date, figure or quote in common, and neither lead names a place the "
+    "other names; it may be another event with the same people (a follow-up or an earlier one)"
 )
 """The caveat of a ``same-story`` verdict a name rule decided when the two articles share no
 quote, figure, calendar date, lead place or passage that counts. Issue 12: the same people in

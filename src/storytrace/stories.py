@@ -1638,8 +1638,9 @@ class Story(Record):
         omit_none=True,
     )
     caveat: str | None = jfield(
-        "What the evidence cannot rule out, when similar wording alone holds the story and "
-        "no article is dated: that it is a topic rather than one event.",
+        "What the evidence cannot rule out, when similar wording alone holds the story: that "
+        "it is a topic rather than one event (no article dated), or more than one event of "
+        "one running topic in a week (dated).",
         default=None,
         omit_none=True,
     )

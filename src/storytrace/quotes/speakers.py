@@ -864,6 +864,35 @@ def _adverb(word: str) -> bool:
     return word == "only" or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
 
+# Words capitalised only because they open a sentence, never a name's first word: a run of
+# capitals they open ('Then Brafman exposed', 'Despite Santilli's insistence', 'Even Lindsey
+# Graham, who has endorsed Cruz') names the person after them. On PolNeAR's 924 train and
+# dev articles 'Then Brafman', 'Despite Santilli', 'Although Weiner', 'Yet Clinton' and nine
+# more such runs were given as speakers (44 quotes).
+RUN_OPENERS = frozenset(
+    """then yet still although though despite even neither either both also now instead
+    indeed thus nor with without unlike once if because since while when after before during
+    meanwhile however but and or""".split()
+)
+
+
+_SPAN_OPENER = lazy_compile(r"([A-Za-z]+)[ \t]+(?=\S)")
+
+
+def drop_openers(words: list[str]) -> list[str]:
+    """``words`` without the sentence-opening function words before a name.
+
+    >>> drop_openers(["Then", "Brafman"]), drop_openers(["Even", "Lindsey", "Graham"])
+    (['Brafman'], ['Lindsey', 'Graham'])
+    >>> drop_openers(["Neither"])
+    ['Neither']
+    """
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in RUN_OPENERS:
+        k += 1
+    return words[k:]
+
+
 def index_names(ctx: Context, sdoc: Any) -> None:
     """Full names and their descriptors, for resolving later mentions."""
     text = ctx.text
@@ -879,7 +908,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                     # parser ("Pulls Gun On And Handcuffs Guards"): a person named
                     # there counts only when the article names them again.
                     continue
-                words = ent.text.split()
+                words = drop_openers(ent.text.split())
                 own = _owner_end(words)
                 if own >= 0 and len(words) - own > 2:
                     # "Plaid Cymru's Elfyn Llwyd": the person after the owner.
@@ -939,6 +968,8 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
             # first name describes the person.
             words = words[1:]
+        # After the cuts above ('Twitter. Although Weiner': the sentence's first word).
+        words = drop_openers(words)
         if len(words) == 1:
             lone.add(re.sub(r"[’']s$", "", words[0].rstrip(".")))
         if (
@@ -1204,6 +1235,15 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # 'Alixandria Lapp, executive director of the House Majority PAC, said': the
         # phrase next to the cue ends the apposition; the name it describes speaks.
         q.speaker = subject
+    if q.speaker is not None:
+        # 'Even Lindsey Graham, who has endorsed Cruz, said': the name after the opener.
+        s, e = q.speaker
+        opener = _SPAN_OPENER.match(ctx.text, s, e)
+        while opener is not None and opener.group(1).lower() in RUN_OPENERS:
+            s = opener.end()
+            opener = _SPAN_OPENER.match(ctx.text, s, e)
+        if s > q.speaker[0] and ctx.text[s : s + 1].isupper():
+            q.speaker = (s, e)
     named = _name_in_apposition(ctx, q)
     if named is not None:
         q.speaker = named
