@@ -37,6 +37,13 @@ branch; bulk options unless said; CPU 2-11 s a set and version):
 | lifted pairs, BBC tune seeds 1-6, 9-12 | 3,000 | 379 | 7 | 7 | 139 | 0 |
 | fixture texts (tests/, examples/), every pair | 406 | 10 | 0 | 0 | 4 | 0 |
 
+CPU (load 11-16 on 2 cores): alternating processes timing ``compare`` on compare_bench's 400
+pairs, base = main 5535474, 4 rounds each, µs a pair: bulk 2,519 / now 2,500, full 11,997 /
+12,073; the least of 3-5 repeats a pair (3 rounds): bulk 416 / 422, full 836 / 824.
+``bench/compare_bench.py --pairs 400 --char-pairs 20 --corpus-texts 100`` once each in turn:
+bulk 2,595 / 2,371, full 14,372 / 12,820, all-pairs batch 810 / 750 CPU µs a pair, but the
+load fell between the two runs (bulk wall rate 231 / 415 pairs/s): no change measured.
+
 Base's other differences: ECB+ coverage 205, reuse edge 37, evidence 46, revision grade 26,
 revision features 146; BBC full options: quotes 4; BBC index coverage 117, edge 25, evidence
 16; lifted pairs coverage 63, evidence 46, revision features 348. Causes, each read on
