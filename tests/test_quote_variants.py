@@ -197,6 +197,52 @@ def test_index_joins_two_articles_printing_one_quote_differently(tmp_path) -> No
     assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}
 
 
+def test_a_quote_join_names_its_quote(tmp_path) -> None:
+    """Every story link comes with its evidence (session 38): a member joined by a quote says
+    which quote (the words as the link keys them), each side its own version of a variant;
+    the terminal and HTML 'why' show it. On main a quote join had no evidence at all."""
+    from storytrace.report.shape import shape_stories
+
+    recs = [
+        ("a", {"text": _article(0, SHORT)}),
+        ("b", {"text": _article(1, SHORT.replace("largest", "largesl"))}),
+        ("c", {"text": _article(2, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    (story,) = [s for s in corpus.stories(tmp_path / "db")["stories"] if s["members"]]
+    said = {m["article"]: m["quote"] for m in story["members"]}
+    assert said == {
+        "a": "the new channel will be open to the largest ships by next summer",
+        "b": "the new channel will be open to the largesl ships by next summer",
+    }
+    meta = {i: {"id": i, "title": f"Article {i}"} for i in "ab"}
+    (shaped,) = shape_stories([story], meta)
+    why = {a["id"]: a["why"] for a in shaped["articles"]}
+    assert why["a"] == (
+        "shares a quote with “Article b” (‘the new channel will be open to the largest ships "
+        "by next …’)"
+    )
+
+
+def test_an_exact_quote_join_names_the_longest_quote_both_carry() -> None:
+    m = {
+        "a": st.Member("a", "quote", "b", None, []),
+        "b": st.Member("b", "quote", "a", None, []),
+        "c": st.Member("c", "reuse", "a", None, []),
+    }
+    whole = "the dredging will start in the spring and the channel will be much deeper"
+    keys = {
+        "a": {FIRST.lower(), whole, "we have never seen water this high"},
+        "b": {FIRST.lower(), whole},
+        "c": {whole},
+    }
+    got = st.quoted(m, keys)
+    assert got["a"].quote == got["b"].quote == whole
+    assert got["c"].quote is None  # a reuse join names no quote
+    # Keys not read (a store without quotes): no quote, never a guess.
+    assert st.quoted(m, {})["a"].quote is None
+
+
 def test_an_update_links_a_new_variant_as_a_grouping_of_everything_would(tmp_path) -> None:
     """One sentence of a longer quote, misread, its opening mark unclosed: the second run
     looks the stored quote up by the anchors the store keeps, links on the shared passage,

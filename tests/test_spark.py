@@ -335,3 +335,12 @@ def test_quote_variants_join_stories_in_both_engines(spark, tmp_path: Path) -> N
     }
     assert got == {"a": ("quote", "b"), "b": ("quote", "a"), "c": (None, None)}
     assert local == {i: w for i, w in got.items() if w[0]}
+    # The quote behind each join, the same in both engines.
+    said = {r.id: r.quote for r in sp.story_groups(spark, arts, none).collect()}
+    mine = {
+        m["article"]: m["quote"]
+        for s in corpus.stories(tmp_path / "db")["stories"]
+        for m in s["members"]
+    }
+    assert said["a"] == mine["a"] == " ".join(SHORT.lower().split())
+    assert said["b"] == mine["b"] and "largesl" in said["b"] and said["c"] is None

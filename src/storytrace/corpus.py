@@ -1059,9 +1059,16 @@ def _as_written(
     store: Store, ids: Mapping[int, str], members: dict[str, st.Member]
 ) -> dict[str, st.Member]:
     """``members`` with their shared lead names as the articles write them
-    (:func:`storytrace.stories.as_written`), from the openings of the articles it reads."""
+    (:func:`storytrace.stories.as_written`), from the openings of the articles it reads,
+    and with the quote behind each quote join (:func:`storytrace.stories.quoted`), from
+    the stored quotes of those members and their partners."""
     from storytrace import stories as st
 
+    by_quote = {i for m in members.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+    if by_quote:
+        docs = [d for d, i in ids.items() if i in by_quote]
+        keys = st.stored_quote_keys(store.quotes_of(docs))
+        members = st.quoted(members, {ids[d]: ks for d, ks in keys.items()})
     need = st.reads_openings(members)
     if not need:
         return members
@@ -1270,6 +1277,7 @@ def _arrow_types() -> dict[str, dict]:
                         ("with", text),
                         ("score", pa.float64()),
                         ("shared", pa.list_(text)),
+                        ("quote", text),
                     ]
                 )
             ),

@@ -391,7 +391,10 @@ _HYPHENS = {"-", "\u2010", "\u2011"}
 _IDIOM_BEFORE = lazy_compile(r"\bgoes\s+without\s+$")
 _SAID_AND_DONE = lazy_compile(r"\s+and\s+(?:did|done|does|do)\b")
 _SIGNIFIES = lazy_compile(
-    r"\s*(?:something|nothing|a\s+lot|much|little|more|everything|anything|volumes)\s+about\b"
+    r"\s*(?:(?:something|nothing|a\s+lot|much|little|more|everything|anything|volumes)\s+about\b"
+    # 'Wasp tells the story of a young mum': a film's plot, no one's words ('telling the
+    # story of Copenhagen: In December …' is a colon lead-in, and reports).
+    r"|(?:the|a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?(?:story|tale)\s+of\b(?![^.;:!?]*:))"
 )
 _GERUND = lazy_compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?!\s+(?:of|for|in|at)\b)")
 _FOR_NEXT = lazy_compile(r"(\s+for)\s+(?=[“\"‘]?[\w$])")
