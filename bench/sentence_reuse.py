@@ -753,7 +753,7 @@ A frame with no comma before a quotation, and a passage's share by words (issue 
   "hears"/"thrill-a-minute" made 14 equal tokens of 18, under ``evidence.PASSAGE_MIN_SHARE``,
   so only the 14 equal words counted (under 15). The share is now also counted by words as
   printed (``evidence._word_share``: runs between spaces, a word alike when all its tokens
-  are), 13 of 15 here; engine ``reuse-6``, so stored edges are realigned.
+  are), 13 of 15 here; engine ``reuse-7`` (sym12k took 6), stored edges are realigned.
 
 Not changed: bbc 8's 'Cole added: "I've done it before ..."' (a 13-word quotation with two
 words replaced inside a longer quotation: 11 shared words where the quote link's passage

@@ -21,8 +21,8 @@ def _corpus(path: Path) -> Path:
         for n in ("original", "light", "heavy", "independent", "unrelated")
     ]
     recs.append({"id": "original-copy", "text": (FIX / "original.txt").read_text()})
-    # Indexed after "original" but the smaller id, and aligned differently in the two
-    # orders: the engines agree only because both put the smaller id first.
+    # Indexed after "original" but the smaller id: both engines store the edge with the
+    # smaller id as A (the pair split differently by order before compare was symmetric).
     recs.append({"id": "a-light2", "text": (FIX / "light2.txt").read_text()})
     for n, day in (("seed_a", "2024-10-23"), ("seed_b", "2024-10-24")):
         recs.append(

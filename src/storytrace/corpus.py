@@ -873,7 +873,7 @@ def align_pending(
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
                         jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
-                    else:  # A is the smaller id, as on Spark: the alignment is not symmetric
+                    else:  # A is the smaller id, as on Spark: the edge is stored that way round
                         jobs.append((b, a, mb, ma, tb, ta, len(qa & qb), fb, fa))
             # A few pairs (a small incremental run) align faster here than in workers.
             many = workers > 1 and len(jobs) >= POOL_MIN_PAIRS
