@@ -417,6 +417,25 @@ def test_a_lift_quoted_in_one_article_only_counts_its_unquoted_side():
     assert ev.quotes == [] and ev.rule == "shared-passage"
 
 
+# 15 words, 17 tokens ("walkie-talkies", "night-time"); two words replaced by words of other
+# token counts (as bench/sentence_reuse.py's edits did on bbc 6, "Austrian's" and "6-3" by
+# "hears" and "thrill-a-minute"): 13 of 15 words printed alike, but 14 of 18 tokens.
+HYPHENATED = (
+    "The gang had watched the Norwegian's shop in Bergen for weeks, using walkie-talkies at "
+    "night-time."
+)
+RE_HYPHENATED = (
+    "The gang had watched the hears shop in Bergen for weeks, using thrill-a-minute at night-time."
+)
+
+
+def test_a_lift_with_two_words_replaced_counts_by_words_not_tokens():
+    cmp = compare(HEIST_WITH_LIFT.replace(LIFT, HYPHENATED), LIFTED.replace(LIFT, RE_HYPHENATED))
+    (p,) = [p for p in cmp.passages if p.kind == "edited"]
+    assert p.matched == 14 and p.b_tokens[1] - p.b_tokens[0] == 18
+    assert cmp.evidence.rule == "shared-passage" and cmp.verdict == "same-story"
+
+
 def test_a_lightly_edited_lift_counts_all_its_words():
     # Three of the 17 words changed: 14 printed word for word, 82% of the passage.
     edited = (

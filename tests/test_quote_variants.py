@@ -197,6 +197,52 @@ def test_index_joins_two_articles_printing_one_quote_differently(tmp_path) -> No
     assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}
 
 
+def test_a_quote_join_names_its_quote(tmp_path) -> None:
+    """Every story link comes with its evidence (session 38): a member joined by a quote says
+    which quote (the words as the link keys them), each side its own version of a variant;
+    the terminal and HTML 'why' show it. On main a quote join had no evidence at all."""
+    from storytrace.report.shape import shape_stories
+
+    recs = [
+        ("a", {"text": _article(0, SHORT)}),
+        ("b", {"text": _article(1, SHORT.replace("largest", "largesl"))}),
+        ("c", {"text": _article(2, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    (story,) = [s for s in corpus.stories(tmp_path / "db")["stories"] if s["members"]]
+    said = {m["article"]: m["quote"] for m in story["members"]}
+    assert said == {
+        "a": "the new channel will be open to the largest ships by next summer",
+        "b": "the new channel will be open to the largesl ships by next summer",
+    }
+    meta = {i: {"id": i, "title": f"Article {i}"} for i in "ab"}
+    (shaped,) = shape_stories([story], meta)
+    why = {a["id"]: a["why"] for a in shaped["articles"]}
+    assert why["a"] == (
+        "shares a quote with “Article b” (‘the new channel will be open to the largest ships "
+        "by next …’)"
+    )
+
+
+def test_an_exact_quote_join_names_the_longest_quote_both_carry() -> None:
+    m = {
+        "a": st.Member("a", "quote", "b", None, []),
+        "b": st.Member("b", "quote", "a", None, []),
+        "c": st.Member("c", "reuse", "a", None, []),
+    }
+    whole = "the dredging will start in the spring and the channel will be much deeper"
+    keys = {
+        "a": {FIRST.lower(), whole, "we have never seen water this high"},
+        "b": {FIRST.lower(), whole},
+        "c": {whole},
+    }
+    got = st.quoted(m, keys)
+    assert got["a"].quote == got["b"].quote == whole
+    assert got["c"].quote is None  # a reuse join names no quote
+    # Keys not read (a store without quotes): no quote, never a guess.
+    assert st.quoted(m, {})["a"].quote is None
+
+
 def test_an_update_links_a_new_variant_as_a_grouping_of_everything_would(tmp_path) -> None:
     """One sentence of a longer quote, misread, its opening mark unclosed: the second run
     looks the stored quote up by the anchors the store keeps, links on the shared passage,
@@ -352,3 +398,52 @@ def test_updates_with_quote_variants_equal_a_grouping_of_everything(seed, n, cut
         updated = twu._tables(tmp)
         scratch = twu._from_scratch_with_stored_basis(tmp)
     assert updated == scratch
+
+
+HALL, PLAYERS = (
+    "The hall will stay open all winter",
+    "For what the players ask it is not a problem",
+)
+
+
+def _no_comma_frame(n: int, frame: str, first: str, second: str) -> str:
+    """Article ``n`` with its quote in a frame set between two quotations with no comma
+    after it: '"first," said Maria Lund "Second."' (a typo news copy prints)."""
+    said = {1: " Maria Lund told reporters at the concert hall.", 2: " the club captain said."}[n]
+    text = _article(n, "{q}").replace(f'"{{q}},"{said}', f'"{first}," {frame} "{second}."')
+    # A last paragraph of its own: the quote stays under a tenth of the article, no reuse.
+    return text + (
+        "\n\nThe orchestra was founded by railway workers in 1921 and gave its first "
+        "concerts in a goods shed. It toured Norway and Denmark in the fifties, made its "
+        "first recording in 1963 and has commissioned eleven new works since the hall opened."
+        if n == 1
+        else "\n\nThe club was formed by miners in 1887 and played on a farmer's meadow "
+        "until the war. Its first team won the county league four times in the sixties, and "
+        "two of its bowlers went on to play for the county before the pit closed in 1985. "
+        "A new scoreboard, paid for by a raffle, goes up before the first match of the season, "
+        "and the bar will open on Sunday afternoons for the first time since the flood."
+    )
+
+
+def test_a_quote_after_a_frame_with_no_comma_links_by_the_whole_utterance(tmp_path) -> None:
+    """Issue 16 (bbc 13's lift '"The allowances are extremely generous," said Mr Ingram "For
+    what we are seeing ..."'): the quotation after the frame goes on with the utterance, in
+    both articles, so the whole utterance (a letter misread in each part) is one quote; the
+    first part alone is under a variant's 8 words, and the second was left out before."""
+    recs = [
+        ("a", {"text": _no_comma_frame(1, "said Maria Lund", HALL, PLAYERS)}),
+        (
+            "b",
+            {
+                "text": _no_comma_frame(
+                    2,
+                    "said the new conductor",
+                    HALL.replace("winter", "wintcr"),
+                    PLAYERS.replace("problem", "problen"),
+                )
+            },
+        ),
+        ("c", {"text": _article(0, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}

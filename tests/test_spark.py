@@ -21,8 +21,8 @@ def _corpus(path: Path) -> Path:
         for n in ("original", "light", "heavy", "independent", "unrelated")
     ]
     recs.append({"id": "original-copy", "text": (FIX / "original.txt").read_text()})
-    # Indexed after "original" but the smaller id, and aligned differently in the two
-    # orders: the engines agree only because both put the smaller id first.
+    # Indexed after "original" but the smaller id: both engines store the edge with the
+    # smaller id as A (the pair split differently by order before compare was symmetric).
     recs.append({"id": "a-light2", "text": (FIX / "light2.txt").read_text()})
     for n, day in (("seed_a", "2024-10-23"), ("seed_b", "2024-10-24")):
         recs.append(
@@ -335,3 +335,12 @@ def test_quote_variants_join_stories_in_both_engines(spark, tmp_path: Path) -> N
     }
     assert got == {"a": ("quote", "b"), "b": ("quote", "a"), "c": (None, None)}
     assert local == {i: w for i, w in got.items() if w[0]}
+    # The quote behind each join, the same in both engines.
+    said = {r.id: r.quote for r in sp.story_groups(spark, arts, none).collect()}
+    mine = {
+        m["article"]: m["quote"]
+        for s in corpus.stories(tmp_path / "db")["stories"]
+        for m in s["members"]
+    }
+    assert said["a"] == mine["a"] == " ".join(SHORT.lower().split())
+    assert said["b"] == mine["b"] and "largesl" in said["b"] and said["c"] is None

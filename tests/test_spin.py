@@ -358,8 +358,7 @@ def test_human_light_revision_is_not_spun_in_either_order() -> None:
 def _relation(cmp) -> tuple[str, list]:
     """The verdict and the spun passages' spans with A and B in sorted order, so the two
     argument orders of one pair can be compared (as tests/test_spark.py does). Only the
-    spun ones: the alignment may split a moved block differently in the two orders
-    (tests/fixtures/verdict/light2.txt), which is not the spin rule's doing."""
+    spun ones: the rest of the comparison's symmetry is tests/test_symmetry.py's."""
     flip = cmp.a.text > cmp.b.text
     spans = sorted((p.b, p.a) if flip else (p.a, p.b) for p in cmp.passages if p.kind == "spun")
     return cmp.verdict, spans

@@ -85,8 +85,8 @@ class SpinFlag(Record):
     """A phrase flagged as spun on one side, with a short plain-language note.
 
     Flags come from :func:`storytrace.spin.detect` on each article and from
-    the aligner's ``synonym`` edits (the B side of a swap, unless a detector
-    flag already covers it).
+    the aligner's ``synonym`` edits (the side of a swap that put in the rarer words,
+    unless a detector flag already covers it).
     """
 
     side: str = jfield("a or b.")
@@ -234,7 +234,7 @@ class Options:
     min_words: int = 8
     """Smallest passage, in matched words, when it is not a whole sentence."""
     max_seed_positions: int = 20
-    """A trigram repeated more often than this in A (boilerplate) seeds nothing."""
+    """A trigram repeated more often than this in both texts (boilerplate) seeds nothing."""
     reword_threshold: float = 0.5
     """Content-word similarity at which two sentences count as reworded on their own."""
     reword_supported: float = 0.35
@@ -398,8 +398,9 @@ def check_work_limit(article: Article, max_words: int = MAX_WORDS) -> None:
 
 
 def spin_flags(cmp: Comparison) -> list[SpinFlag]:
-    """Spun phrases of both sides: the detector's flags, then each synonym swap of B
-    (numbered by passage) in a passage judged ``spun`` that no detector flag covers.
+    """Spun phrases of both sides: the detector's flags, then each synonym swap (numbered by
+    passage) in a passage judged ``spun`` that no detector flag covers, on the spinner's side
+    (:func:`spinner_side`).
 
     A swap in an ``edited`` passage stays an edit of that passage: an editor writes
     "thrashed" for "beat" too, and one swap is no evidence of a spinner
@@ -408,16 +409,40 @@ def spin_flags(cmp: Comparison) -> list[SpinFlag]:
     flags: list[SpinFlag] = []
     for side, report in (cmp.spin or {}).items():
         flags += [SpinFlag(side, f.span, f"“{f.phrase}”: {f.reason}") for f in report.flags]
-    for n, p in enumerate(cmp.passages, 1):
-        if p.kind != "spun":
-            continue
-        for e in p.edits:
-            if e.op != "synonym":
-                continue
-            note = f"“{cmp.b.text[e.b[0] : e.b[1]]}” for “{cmp.a.text[e.a[0] : e.a[1]]}” (#{n})"
-            if not any(f.side == "b" and overlaps(f.span, e.b) for f in flags):
-                flags.append(SpinFlag("b", e.b, note))
+    swaps = [(n, e) for n, p in enumerate(cmp.passages, 1) if p.kind == "spun" for e in p.edits]
+    swaps = [(n, e) for n, e in swaps if e.op == "synonym"]
+    if not swaps:
+        return flags
+    side = spinner_side(cmp, [e for _, e in swaps])
+    texts = {"a": cmp.a.text, "b": cmp.b.text}
+    other = "a" if side == "b" else "b"
+    for n, e in swaps:
+        new, old = (e.b, e.a) if side == "b" else (e.a, e.b)
+        note = f"“{texts[side][new[0] : new[1]]}” for “{texts[other][old[0] : old[1]]}” (#{n})"
+        if not any(f.side == side and overlaps(f.span, new) for f in flags):
+            flags.append(SpinFlag(side, new, note))
     return flags
+
+
+def spinner_side(cmp: Comparison, swaps: Sequence[Edit]) -> str:
+    """The side (``a`` or ``b``) that put in the rarer words of more of the ``swaps`` (a
+    spinner draws them from a thesaurus entry); on a tie the text that sorts last, so that
+    ``compare(b, a)`` flags the same text (issue 12)."""
+    a_text, b_text = cmp.a.text, cmp.b.text
+    doc_a, doc_b = doc_of(a_text), doc_of(b_text)
+
+    def words(doc: Doc, span: Span) -> str:
+        i, j = doc.tokens_in(span)
+        return " ".join(doc.norms[i:j])
+
+    rarer: Counter[str] = Counter()
+    for e in swaps:
+        old, new = words(doc_a, e.a), words(doc_b, e.b)
+        rarer["b"] += spin._rarer(old, new)
+        rarer["a"] += spin._rarer(new, old)
+    if rarer["a"] != rarer["b"]:
+        return "a" if rarer["a"] > rarer["b"] else "b"
+    return "b" if b_text >= a_text else "a"
 
 
 def headline_span(article: Article) -> Span | None:
@@ -562,8 +587,9 @@ def _ids(doc_a: Doc, doc_b: Doc) -> tuple[list[int], list[int], int | None]:
 def seed_hits(ids_a: list[int], ids_b: list[int], n: int, max_pos: int) -> list[tuple[int, int]]:
     """All ``(i, j)`` where the n-gram at ``i`` in A equals the one at ``j`` in B.
 
-    An n-gram found more than ``max_pos`` times in A seeds nothing. Hits come
-    in B's order, then A's.
+    An n-gram found more than ``max_pos`` times in both texts seeds nothing (in one text
+    only, it seeds: the hits of ``seed_hits(b, a)`` are those of ``seed_hits(a, b)``
+    mirrored). Hits come in B's order, then A's.
 
     >>> seed_hits([1, 2, 3, 4, 1, 2, 3], [9, 1, 2, 3], 3, 20)
     [(0, 1), (4, 1)]
@@ -631,6 +657,10 @@ def _match_grams(
     lo = np.searchsorted(sorted_a, sorted_b, "left")
     count = np.searchsorted(sorted_a, sorted_b, "right") - lo
     keep = (count > 0) & (count <= max_pos)
+    if (count > max_pos).any():  # repeated in A: it seeds if B has it at most max_pos times
+        in_b = np.searchsorted(sorted_b, sorted_b, "right")
+        in_b -= np.searchsorted(sorted_b, sorted_b, "left")
+        keep |= (count > max_pos) & (in_b <= max_pos)
     if not keep.any():  # unrelated texts share no n-gram
         return _NONE, _NONE
     js = order_b[keep]
@@ -664,10 +694,12 @@ def _seed_hits_py(
     index: dict[int, list[int]] = defaultdict(list)
     for i, gram in enumerate(keys(ids_a)):
         index[gram].append(i)
+    grams_b = keys(ids_b)
+    in_b = Counter(grams_b)
     hits: list[tuple[int, int]] = []
-    for j, gram in enumerate(keys(ids_b)):
+    for j, gram in enumerate(grams_b):
         positions = index.get(gram, ())
-        if 0 < len(positions) <= max_pos:
+        if positions and min(len(positions), in_b[gram]) <= max_pos:
             hits.extend((i, j) for i in positions)
     return hits
 
@@ -689,8 +721,19 @@ def chain_hits(hits: list[tuple[int, int]], n: int, max_gap: int) -> list[_Chain
     return _chain_runs(_runs(i_s, j_s, n), n, max_gap)
 
 
-def _runs(i_s: np.ndarray, j_s: np.ndarray, n: int) -> list[_Chain]:
-    """Runs of hits: consecutive hits (at most ``n`` apart) on one diagonal, in A's order.
+def _runs(
+    i_s: np.ndarray, j_s: np.ndarray, n: int, words: Sequence[str] | None = None
+) -> list[_Chain]:
+    """Runs of hits: consecutive hits (at most ``n`` apart) on one diagonal, in the order
+    :func:`_chain_runs` links them: by ``a0 + b0``, then by distance from the main diagonal,
+    then by the run's words (``words``: A's words), then by ``a0``.
+
+    That order does not depend on which text is A, so ``compare(b, a)`` chains the runs of
+    ``compare(a, b)`` (issue 12): in A's order, runs that cross (a moved block, a list in
+    another order) were linked one way and in B's order another. A run can follow only runs
+    that start before it in both texts, so they are all linked before it, as in A's order.
+    Only two runs at mirrored places (``a0, b0`` and ``b0, a0``) of the same words fall
+    back on A's order.
 
     Sorted by diagonal then position in arrays; a run breaks where the diagonal
     changes or the next hit is more than ``n`` words on.
@@ -702,14 +745,20 @@ def _runs(i_s: np.ndarray, j_s: np.ndarray, n: int) -> list[_Chain]:
     first = np.concatenate(([0], brk))
     last = np.concatenate((brk - 1, [len(i_s) - 1]))
     s, e, d = i_s[first], i_s[last] + n, diag[first]
-    # Runs start at distinct (a0, b0), so sorting by A then B is a total order.
-    by_start = np.lexsort((s + d, s))
-    return [
+    total, off = s + s + d, np.abs(d)
+    # Runs start at distinct (a0, b0), so with a0 last this is a total order.
+    by_start = np.lexsort((s, off, total))
+    runs = [
         _Chain(a0, a1, a0 + dd, a1 + dd, a1 - a0)
         for a0, a1, dd in zip(
             s[by_start].tolist(), e[by_start].tolist(), d[by_start].tolist(), strict=True
         )
     ]
+    if words is not None and len(runs) > 1:
+        total, off = total[by_start], off[by_start]
+        if ((np.diff(total) == 0) & (np.diff(off) == 0)).any():  # mirrored places: rare
+            runs.sort(key=lambda r: (r.a0 + r.b0, abs(r.b0 - r.a0), words[r.a0 : r.a1], r.a0))
+    return runs
 
 
 def _chain_runs(runs: list[_Chain], n: int, max_gap: int) -> list[_Chain]:
@@ -737,7 +786,7 @@ def align_docs(doc_a: Doc, doc_b: Doc, options: Options = DEFAULT) -> list[Passa
     """Verbatim and edited passages shared by two documents."""
     n = options.seed_n
     ids_a, ids_b, i_s, j_s = _doc_seeds(doc_a, doc_b, n, options.max_seed_positions)
-    chains = _chain_runs(_runs(i_s, j_s, n), n, options.max_gap) if len(i_s) else []
+    chains = _chain_runs(_runs(i_s, j_s, n, doc_a.norms), n, options.max_gap) if len(i_s) else []
     if not chains:  # unrelated texts: nothing to extend
         return []
     candidates: list[tuple[int, Passage]] = []
@@ -822,10 +871,13 @@ def _region_ops(
     """
     a0, b0 = _extend(ids_a, ids_b, doc_a, doc_b, c.a0, c.b0, -1, reach)
     a1, b1 = _extend(ids_a, ids_b, doc_a, doc_b, c.a1, c.b1, 1, reach)
-    norms_a = doc_a.norms
+    norms_a, norms_b = doc_a.norms, doc_b.norms
 
     def ops(i0: int, i1: int, j0: int, j1: int) -> list[TokOp]:
-        return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0)
+        # Oriented by the words, not their ids: ids are numbered in the order a process
+        # first sees the words, so compare(b, a) in a new process numbers them otherwise.
+        order = (norms_a[i0:i1], norms_b[j0:j1])
+        return opcodes(ids_a[i0:i1], ids_b[j0:j1], i0, j0, order)
 
     def anchored(op: TokOp) -> bool:  # (A's content words looked up only here)
         return (
@@ -907,22 +959,26 @@ def _extend(
     for stepped in (False, True)[: 1 + reach]:
         x, y = i, j
         if stepped:
-            hit = next(
-                (
-                    (i + step * k, j + step * m)
-                    for k, m in RESYNC
-                    if (q := past(i + step * k, j + step * m))
+            hits = []
+            for k, m in RESYNC:
+                if hits and k + m > hits[0][0]:
+                    break  # one word for one found: the longer skips are not tried
+                q = past(i + step * k, j + step * m)
+                if (
+                    q
                     and ids_a[q[0]] == ids_b[q[1]]
                     and norms_a[q[0]] not in STOPWORDS
                     and _whole_word(doc_a, q[0])
                     and _whole_word(doc_b, q[1])
                     and not _leaves_sentence(doc_a, doc_b, i, j, k, m, step)
-                ),
-                None,
-            )
-            if hit is None:
+                ):
+                    hits.append((k + m, norms_a[q[0]], k, m))
+            if not hits:
                 break
-            x, y = hit
+            # One word for one first; of two words for one and one for two, the smaller
+            # word found again, not the side: compare(b, a) takes the same step (issue 12).
+            _, _, k, m = min(hits)
+            x, y = i + step * k, j + step * m
         while (q := past(x, y)) is not None:
             if ids_a[q[0]] == ids_b[q[1]]:
                 i, j = x + step, y + step
@@ -1147,8 +1203,11 @@ def reworded_passages(
             wbj = wb.get(j)
             if wbj is None:
                 wbj = wb[j] = weight(bags_b[j])
-            sim = 2 * s / (wa + wbj)
-            if sim > best_a.get(i, (0.0, -1))[0]:
+            # Rounded: the sums add the words in A's order, and compare(b, a) must find
+            # the same best matches, ties to the earlier sentence on either side.
+            sim = round(2 * s / (wa + wbj), 12)
+            held = best_a.get(i, (0.0, -1))
+            if sim > held[0] or (sim == held[0] and j < held[1]):
                 best_a[i] = (sim, j)
             if sim > best_b.get(j, (0.0, -1))[0]:
                 best_b[j] = (sim, i)
@@ -1163,8 +1222,12 @@ def reworded_passages(
     }
 
     def supported(i: int, j: int) -> bool:
+        # Within two sentences on one side and three on the other, either way round, so
+        # that compare(b, a) supports the same pairs.
         return any(
-            0 < abs(i2 - i) <= 2 and (j2 - j) * (i2 - i) > 0 and abs(j2 - j) <= 3
+            (j2 - j) * (i2 - i) > 0
+            and min(abs(i2 - i), abs(j2 - j)) <= 2
+            and max(abs(i2 - i), abs(j2 - j)) <= 3
             for i2, (_, j2) in pairs.items()
         )
 

@@ -873,7 +873,7 @@ def align_pending(
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
                         jobs.append((a, b, ma, mb, ta, tb, len(qa & qb), fa, fb))
-                    else:  # A is the smaller id, as on Spark: the alignment is not symmetric
+                    else:  # A is the smaller id, as on Spark: the edge is stored that way round
                         jobs.append((b, a, mb, ma, tb, ta, len(qa & qb), fb, fa))
             # A few pairs (a small incremental run) align faster here than in workers.
             many = workers > 1 and len(jobs) >= POOL_MIN_PAIRS
@@ -1059,9 +1059,16 @@ def _as_written(
     store: Store, ids: Mapping[int, str], members: dict[str, st.Member]
 ) -> dict[str, st.Member]:
     """``members`` with their shared lead names as the articles write them
-    (:func:`storytrace.stories.as_written`), from the openings of the articles it reads."""
+    (:func:`storytrace.stories.as_written`), from the openings of the articles it reads,
+    and with the quote behind each quote join (:func:`storytrace.stories.quoted`), from
+    the stored quotes of those members and their partners."""
     from storytrace import stories as st
 
+    by_quote = {i for m in members.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+    if by_quote:
+        docs = [d for d, i in ids.items() if i in by_quote]
+        keys = st.stored_quote_keys(store.quotes_of(docs))
+        members = st.quoted(members, {ids[d]: ks for d, ks in keys.items()})
     need = st.reads_openings(members)
     if not need:
         return members
@@ -1270,6 +1277,7 @@ def _arrow_types() -> dict[str, dict]:
                         ("with", text),
                         ("score", pa.float64()),
                         ("shared", pa.list_(text)),
+                        ("quote", text),
                     ]
                 )
             ),

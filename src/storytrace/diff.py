@@ -137,13 +137,40 @@ def misread_word(x: str, y: str) -> bool:
     )
 
 
-def opcodes(seq_a: Sequence, seq_b: Sequence, i0: int = 0, j0: int = 0) -> list[TokOp]:
+def opcodes(
+    seq_a: Sequence,
+    seq_b: Sequence,
+    i0: int = 0,
+    j0: int = 0,
+    order: tuple[Sequence, Sequence] | None = None,
+) -> list[TokOp]:
     """Word-level Levenshtein opcodes of two token sequences (rapidfuzz, compiled).
 
     ``seq_a``/``seq_b`` are slices starting at tokens ``i0``/``j0`` of their
     documents; the opcodes come back in document positions.
+
+    The two sequences are aligned in an order fixed by their content (``order``: the
+    sequences to compare instead, such as the words behind two slices of word ids), and
+    the result mirrored when they were swapped, so ``opcodes(b, a)`` is the mirror of
+    ``opcodes(a, b)``. Levenshtein has many alignments of equal cost and picks one by its
+    own reading order: "A Schenectady man" against "A man" lost its first "A" in one
+    order only, and a passage reached a sentence's start in one order only (issue 12).
+
+    >>> opcodes(["a", "x", "b"], ["a", "b"])
+    [('equal', 0, 1, 0, 1), ('delete', 1, 2, 1, 1), ('equal', 2, 3, 1, 2)]
+    >>> opcodes(["a", "b"], ["a", "x", "b"])
+    [('equal', 0, 1, 0, 1), ('insert', 1, 1, 1, 2), ('equal', 1, 2, 2, 3)]
     """
-    return shift(_levenshtein().opcodes(seq_a, seq_b).as_list(), i0, j0)
+    key_a, key_b = (seq_a, seq_b) if order is None else order
+    if not key_b < key_a:
+        return shift(_levenshtein().opcodes(seq_a, seq_b).as_list(), i0, j0)
+    return [
+        (_MIRRORED.get(tag, tag), x0, x1, y0, y1)
+        for tag, y0, y1, x0, x1 in shift(_levenshtein().opcodes(seq_b, seq_a).as_list(), j0, i0)
+    ]
+
+
+_MIRRORED = {"insert": "delete", "delete": "insert"}
 
 
 def merge_ops(ops: list[TokOp]) -> list[TokOp]:

@@ -127,7 +127,9 @@ def _found_in(doc: Doc, span: tuple[int, int], other: Doc) -> bool:
     i, j = doc.tokens_in(span)
     if j - i < 2:
         return False
-    return f" {' '.join(doc.norms[i:j])} " in f" {' '.join(other.norms)} "
+    # The other text's words joined once per Doc: asked for each replacement, both ways.
+    words = other.derived(("revision", "joined"), lambda: f" {' '.join(other.norms)} ")
+    return f" {' '.join(doc.norms[i:j])} " in words
 
 
 def _within(doc_a: Doc, span_a: tuple[int, int], doc_b: Doc, span_b: tuple[int, int]) -> bool:
@@ -173,14 +175,12 @@ def _counts(doc_a: Doc, doc_b: Doc, p: Passage) -> _Counts:
                 c.edits += 1
         elif 0 < k < last and (
             _found_in(doc_b, e.b, doc_a)
+            or _found_in(doc_a, e.a, doc_b)
             or (_junction(doc_a, e.a) or _junction(doc_b, e.b))
-            and (
-                _within(doc_a, e.a, doc_b, e.b)
-                or _found_in(doc_a, e.a, doc_b)
-                or (_whole(doc_a, e.a) and _whole(doc_b, e.b))
-            )
+            and (_within(doc_a, e.a, doc_b, e.b) or (_whole(doc_a, e.a) and _whole(doc_b, e.b)))
         ):
-            # A "replacement" whose new words stand word for word elsewhere in A, or one
+            # A "replacement" whose new words stand word for word elsewhere in A (or its old
+            # words elsewhere in B: either way round, so compare(b, a) trims alike), or one
             # across a sentence end whose shorter side's words all stand in the longer side,
             # whose old words stand elsewhere in B (a moved paragraph) or whose two sides
             # are whole sentences (some dropped, others added), is the aligner

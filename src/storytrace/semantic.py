@@ -142,6 +142,8 @@ def _soft_overlap_stems(a: _Words, b: _Words, use_thesaurus: bool) -> float:
     wa, wb = a.words, b.words
     if not wa or not wb:
         return 0.0
+    if wb < wa:  # synonyms are matched greedily: in an order fixed by the words (issue 12)
+        a, b, wa, wb = b, a, wb, wa
     if not use_thesaurus:
         # The loop below matches min(count in a, count in b) words per stem, one by one.
         ca, cb = a.counts, b.counts
@@ -267,7 +269,9 @@ class Similarity:
             for wb, char in zip(words_b, char_row, strict=True):
                 # The thesaurus pass is the slow part: skip pairs with no common ground.
                 words = _soft_overlap_stems(wa, wb, self.use_thesaurus and char > 0.05)
-                row.append(0.5 * char + 0.5 * words)
+                # Rounded: the cosine adds the grams in one side's order, and compare(b, a)
+                # must find the same mutual best matches.
+                row.append(round(0.5 * char + 0.5 * words, 12))
             out.append(row)
         return out
 

@@ -462,7 +462,7 @@ def quote_holders(spark: Any, articles: Any) -> Any:
 
 
 def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
-    """(story, id, joined_by, with, score, shared): the local engine's story groups
+    """(story, id, joined_by, with, score, shared, quote): the local engine's story groups
     (:func:`storytrace.stories.cluster`) and why each article is in its story
     (:func:`storytrace.stories.membership`; null columns for a story of one).
 
@@ -513,15 +513,23 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
         opening = F.substring("text", 1, st.OPENING_CHARS).alias("opening")
         heads = articles.join(wanted, "id").select("id", opening).collect()
         why = st.as_written(why, {r.id: r.opening for r in heads})
+    # The quote behind each quote join, from the keys already on the driver (stories.quoted).
+    by_quote = {i for m in why.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+    keys_of: dict[str, set[str]] = {}
+    for key, holders in held.items():
+        for i in by_quote.intersection(holders):
+            keys_of.setdefault(i, set()).add(key)
+    why = st.quoted(why, keys_of)
     rows = [
-        (n, i, *((m.joined_by, m.with_, m.score, m.shared) if m else (None,) * 4))
+        (n, i, *((m.joined_by, m.with_, m.score, m.shared, m.quote) if m else (None,) * 5))
         for n, g in enumerate(groups, 1)
         for i in g
         for m in (why.get(i),)
     ]
     return spark.createDataFrame(
         rows,
-        "story long, id string, joined_by string, with string, score double, shared array<string>",
+        "story long, id string, joined_by string, with string, score double, "
+        "shared array<string>, quote string",
     )
 
 
@@ -535,7 +543,7 @@ def run(
 
     Tables: ``articles``, ``rejected`` (source, error), ``keys``, ``quotes``,
     ``pairs`` (a, b, verdict, edge JSON as in ``storytrace stories --json``),
-    ``stories`` (story, id, joined_by, with, score, shared: :func:`story_groups`), and
+    ``stories`` (story, id, joined_by, with, score, shared, quote: :func:`story_groups`), and
     ``tables/`` (the tables ``storytrace export`` writes: :func:`write_tables`). Returns
     row counts.
     """
@@ -602,7 +610,12 @@ def read_output(out: str) -> dict:
         members.setdefault(int(r["story"]), []).append(r["id"])
         if r.get("joined_by"):
             why[r["id"]] = st.Member(
-                r["id"], r["joined_by"], r["with"], r["score"], list(r["shared"] or [])
+                r["id"],
+                r["joined_by"],
+                r["with"],
+                r["score"],
+                list(r["shared"] or []),
+                r.get("quote"),
             )
     groups = [members[sid] for sid in sorted(members)]
     edges = [json.loads(r["edge"]) for r in rows["pairs"]]

@@ -138,14 +138,18 @@ def engine() -> str:
     longer do (:data:`storytrace.stories.DATE_SLACK`); ``reuse-4``: a line listing names (a
     team sheet) is furniture (:func:`storytrace.boilerplate.listing_spans`); ``reuse-5``: a
     call to the reader ("become a member") is furniture only where it opens a line or
-    sentence (:data:`storytrace.boilerplate.RULES`). Edges stored before are realigned.
+    sentence (:data:`storytrace.boilerplate.RULES`); ``reuse-6``: ``compare(a, b)`` is
+    ``compare(b, a)`` mirrored (issue 12: seeds, chains, word edits, sentence pairing and
+    trimming read both texts alike); ``reuse-7``: a passage's share printed alike is also
+    counted by words as printed, a word of several tokens changed being one word changed
+    (``evidence._word_share``). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-5"
+        return f"{metadata.version('storytrace')}/reuse-7"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-5"
+        return "0+unknown/reuse-7"
 
 
 def __getattr__(name: str) -> object:

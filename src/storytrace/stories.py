@@ -1445,6 +1445,15 @@ class Member(Record):
         "of both articles, as the two articles write them (the most common capitalised form "
         "in their openings: stories.written_names), sorted by their lower-case form."
     )
+    quote: str | None = jfield(
+        "quote: the words of the quote the two carry, as quote links key them (lower case, "
+        "no punctuation; a quote interrupted by its frame is keyed whole and by part): the "
+        "longest both hold, else this article's version of a quote the other gives with "
+        "words changed (stories.quote_variant); null for other joins and where the quotes "
+        "were not read.",
+        default=None,
+        omit_none=True,
+    )
 
 
 def membership(
@@ -1500,6 +1509,48 @@ def membership(
         else:
             out[i] = Member(i, "unknown", None, None, [])
     return out
+
+
+def quoted(
+    members: Mapping[str, Member], keys_of: Mapping[str, Collection[str]]
+) -> dict[str, Member]:
+    """``members`` with the quote behind each ``quote`` join (:attr:`Member.quote`), from
+    ``keys_of``: each member's quote keys (:func:`utterance_keys`), of those joined by a
+    quote at least. The longest key both hold (ties: the first in sort order), else this
+    article's key of a pair that are :func:`quote_variant` of one quote.
+
+    >>> m = {"a": Member("a", "quote", "b", None, []), "b": Member("b", "quote", "a", None, [])}
+    >>> keys = {"a": {"we will sort out your housing before the winter comes"},
+    ...         "b": {"we will sort your housing before the winter comes"}}
+    >>> for x in quoted(m, keys).values():
+    ...     print(x.quote)
+    we will sort out your housing before the winter comes
+    we will sort your housing before the winter comes
+    """
+    out = dict(members)
+    for i, m in members.items():
+        if m.joined_by != "quote" or m.with_ is None:
+            continue
+        mine, theirs = keys_of.get(i, ()), keys_of.get(m.with_, ())
+        both = [k for k in mine if k in theirs]
+        if both:
+            out[i] = replace(m, quote=min(both, key=lambda k: (-len(k), k)))
+            continue
+        variants = sorted(
+            a for a in mine if any(quote_variant(a.split(), b.split()) is not None for b in theirs)
+        )
+        if variants:
+            out[i] = replace(m, quote=max(variants, key=len))
+    return out
+
+
+def stored_quote_keys(rows: Iterable[tuple[int, int | None, str | None]]) -> dict[int, set[str]]:
+    """Each doc's quote keys (:func:`utterance_keys`) from stored quote rows ``(doc,
+    utterance number, content)`` in the store's order (:func:`stored_utterances`)."""
+    keys: dict[int, set[str]] = defaultdict(set)
+    for doc, parts in stored_utterances(rows):
+        keys[doc].update(k for k in utterance_keys(parts) if k)
+    return dict(keys)
 
 
 CALENDAR = frozenset(WEEKDAYS | (MONTHS.keys() - {"may", "jan", "mar"}))

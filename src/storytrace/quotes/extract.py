@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from storytrace.quotes.document import Context, bare_headline
@@ -17,15 +18,19 @@ from storytrace.quotes.frames import (
 )
 from storytrace.quotes.lexicon import (
     ANY_CUE,
+    BARE_SPEAKERS,
     CUE_FORMS,
     ORG_DESCRIPTORS,
+    ORG_WORDS,
     PERSON_HEADS,
+    PERSON_ROLES,
     PRONOUNS,
     RELATIVES,
+    TITLES,
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
-from storytrace.quotes.speakers import index_names, resolve_speaker
+from storytrace.quotes.speakers import first_names, index_names, is_organisation, resolve_speaker
 from storytrace.text import doc_of, lazy_compile
 
 
@@ -99,6 +104,11 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             ]
             found = sorted(found + asked, key=lambda q: q.content[0])
         found = [q for q in found if not _pronoun_object(text, q)]
+        for q in found:
+            if _evidence(text, q):
+                q.kind = "belief"
+        if not beliefs:
+            found = [q for q in found if q.kind != "belief"]
         if beliefs:
             found = found + belief_unit(ctx, u0, u1, [q.content for q in found])
         for i, q in enumerate(found):
@@ -126,6 +136,58 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
     out = _utterances(text, quotes, continuations)
     speaker_evidence(text, out)
     return out
+
+
+# Evidence verbs among the speech cues: 'he suggested that …' reports speech, 'the
+# figures suggest that …' a finding.
+_EVIDENCE_CUES = {"suggest"}
+# Heads of findings, not of speakers ('polls', 'data' are in BARE_SPEAKERS).
+_FINDINGS = {
+    "polls", "poll", "studies", "study", "data", "surveys", "survey", "reports", "report",
+    "documents", "document", "records", "figures", "statistics", "numbers", "results",
+    "findings", "research", "evidence", "indicators", "measures", "estimates", "analysis",
+}  # fmt: skip
+# Things whose names end like an agent's ('-er', '-or'): no speaker.
+_THINGS = {
+    "paper", "letter", "number", "order", "matter", "power", "border", "chapter", "factor",
+    "indicator", "sector", "monitor", "barometer", "register", "computer", "poster", "figure",
+}  # fmt: skip
+# Pieces of speech: 'a speech suggesting …', 'the statement suggested …' report speech.
+_SPEECH_HEADS = {
+    "speech", "statement", "letter", "e-mail", "email", "message", "memo", "interview",
+    "tweet", "post", "release", "remarks", "comments", "address", "panel",
+}  # fmt: skip
+_AGENT_ENDS = ("ist", "ian", "ant", "er", "or", "man", "men", "person", "people")
+
+
+def _evidence(text: str, q: Quote) -> bool:
+    """Whether ``q`` is a finding, not speech: an evidence verb ('suggests') whose
+    subject is a thing ('his quiet determination suggests he is …', 'research
+    suggests', 'the figures suggest'), not a person, a group or an organisation.
+    The issue's contract: evidence verbs are not speech cues by default."""
+    if q.cue is None or q.speaker is None:
+        return False
+    if CUE_FORMS.get(text[q.cue[0] : q.cue[1]].lower()) not in _EVIDENCE_CUES:
+        return False
+    words = text[q.speaker[0] : q.speaker[1]].split()
+    if not words:
+        return False
+    head = re.sub(r"[’']s?$", "", words[-1].strip(",.;:"))
+    low = head.lower()
+    if low in _FINDINGS and (head[:1].islower() or len(words) == 1):
+        # 'the figures', and 'Research suggests' capitalised as the first word.
+        return True
+    if not head[:1].islower() or not head.islower() or low in PRONOUNS or low in RELATIVES:
+        # A name ('Smith suggested', 'eBay'), a pronoun or 'who': somebody.
+        return False
+    one = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    if one in _THINGS:
+        return True
+    return not (
+        one in PERSON_HEADS | BARE_SPEAKERS | ORG_DESCRIPTORS | ORG_WORDS | _SPEECH_HEADS
+        or low in BARE_SPEAKERS | _SPEECH_HEADS
+        or one.endswith(_AGENT_ENDS)
+    )
 
 
 # Words that cannot follow the subject of a reported clause: after "it" they make it the
@@ -197,6 +259,9 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
         if q.speaker is None or q.content[0] < lede[0]:
             continue
         phrase = text[q.speaker[0] : q.speaker[1]]
+        if q.speaker_name in (None, phrase) and _ROLE_LEDE.fullmatch(phrase):
+            _lede_role(ctx, q, lede)
+            continue
         m = _INDEFINITE.fullmatch(phrase.lower())
         if m is None or q.speaker_name not in (None, phrase):
             continue
@@ -231,6 +296,40 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
         )
         if later is not None:
             q.speaker_name, q.speaker_type = later.speaker_name, "organisation"
+
+
+# 'the work and pensions minister', 'the courts minister': a role in lower case.
+_ROLE_LEDE = lazy_compile(r"[Tt]he\s+(?:[a-z\-]+\s+){0,4}[a-z\-]+")
+# A full name opening a paragraph, then its verb: 'Patricia Hewitt is expected to …'.
+_NAME_OPENS = lazy_compile(
+    r"((?:[A-Z][a-z]{1,4}\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\s+[a-z]"
+)
+
+
+def _lede_role(ctx: Context, q: Quote, lede: Span) -> None:
+    """'Violent video games should carry larger warnings, the trade and industry
+    secretary has said. / Patricia Hewitt is expected to …': a role the lede gives
+    without a name is held by the person named in full who opens the next paragraph
+    (BBC style names the speaker of the lede there)."""
+    text = ctx.text
+    words = text[q.speaker[0] : q.speaker[1]].lower().split()
+    if words[-1] not in PERSON_ROLES | TITLES or words[-1] in ("spokesman", "spokeswoman"):
+        return
+    paras = ctx.doc.paragraphs
+    k = bisect_left([p0 for p0, _ in paras], lede[1])
+    if k >= len(paras):
+        return
+    m = _NAME_OPENS.match(text, paras[k][0], paras[k][1])
+    if m is None:
+        return
+    name = m.group(1).split()
+    if name[0].lower().strip(".") in TITLES:
+        name = name[1:]
+    elif name[0].lower() not in first_names():
+        return
+    full = " ".join(name)
+    if len(name) >= 2 and not is_organisation(ctx, full):
+        q.speaker_name, q.speaker_type = full, "person"
 
 
 def _lede_person(ctx: Context, q: Quote, after: list[Quote], lede: Span) -> None:

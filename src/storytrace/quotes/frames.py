@@ -391,7 +391,10 @@ _HYPHENS = {"-", "\u2010", "\u2011"}
 _IDIOM_BEFORE = lazy_compile(r"\bgoes\s+without\s+$")
 _SAID_AND_DONE = lazy_compile(r"\s+and\s+(?:did|done|does|do)\b")
 _SIGNIFIES = lazy_compile(
-    r"\s*(?:something|nothing|a\s+lot|much|little|more|everything|anything|volumes)\s+about\b"
+    r"\s*(?:(?:something|nothing|a\s+lot|much|little|more|everything|anything|volumes)\s+about\b"
+    # 'Wasp tells the story of a young mum': a film's plot, no one's words ('telling the
+    # story of Copenhagen: In December …' is a colon lead-in, and reports).
+    r"|(?:the|a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?(?:story|tale)\s+of\b(?![^.;:!?]*:))"
 )
 _GERUND = lazy_compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?!\s+(?:of|for|in|at)\b)")
 _FOR_NEXT = lazy_compile(r"(\s+for)\s+(?=[“\"‘]?[\w$])")
@@ -797,7 +800,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # clause is the speaker, not a listener.
                     speaker, f1 = inverted, inverted[1]
                 elif after_content(text, lo, c0) and cue.lemma not in TRANSITIVE:
-                    speaker = np_forward(text, c1, u1)
+                    speaker = np_forward(text, c1, u1) or _speaker_before_quote(ctx, lo, c0, c1, u1)
                     if speaker is None:
                         continue
                     f1 = speaker[1]
@@ -1227,6 +1230,35 @@ def _passive_before(text: str, u0: int, c0: int) -> int | None:
     if m is None or text[c0 : c0 + 4] not in ("told", "aske"):
         return None
     return m.start()
+
+
+def _speaker_before_quote(ctx: Context, lo: int, c0: int, c1: int, u1: int) -> Span | None:
+    """The speaker of an inverted frame set between two quotations with no comma
+    after it ('"A," said Mr Ingram "For what we are seeing ..."'): the noun phrase up
+    to the second quotation's opening mark, so that the quotation goes on with the
+    same utterance. None unless a quotation closes just before the cue and the one
+    after the frame closes the sentence ('branded the findings a "temporary
+    surprise," which ...' and 'said they hoped Welch "finds ..."' are no frames)."""
+    text = ctx.text
+    k = bisect_right(ctx.seg_starts, c1)
+    if k == 0 or k >= len(ctx.segs):
+        return None
+    s, e = ctx.segs[k]
+    mark = s - 1
+    if (
+        e > u1
+        or mark <= c1
+        or text[mark] not in OPEN_MARKS
+        or not text[mark - 1].isspace()
+        # The first quotation ends at the frame ('"A," said'), and the second ends
+        # its sentence ('... an issue."').
+        or text[ctx.segs[k - 1][1] : c0].strip(" ,”’\"'") != ""
+        or ctx.segs[k - 1][1] < lo
+        or text[e:u1].strip(" ”’\"'") != ""
+        or text[:e].rstrip()[-1:] not in ".!?"
+    ):
+        return None
+    return np_forward(text, c1, mark)
 
 
 def _inverted_speaker(text: str, c1: int, u1: int) -> Span | None:

@@ -125,11 +125,31 @@ NOT_NAME = set(
     senator senate congress government committee national federal state states united kingdom
     uk us usa eu white reform new north south east west january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday mp mps speaker chairman chairwoman director head spokesman spokeswoman
+    saturday sunday mp mps msp msps mep meps speaker chairman chairwoman director head spokesman
+    spokeswoman
     spokesperson campaign convention council office department ministry court police army
     news times post daily mail telegraph guardian bbc cnn reuters ap afp fox twitter linkedin
     facebook instagram x sources officials critics supporters experts analysts ceo maybe
-    perhaps""".split()
+    perhaps under with without despite among amid following unlike against within through
+    towards upon""".split()
+)
+# Sports clubs and competitions (issue 15, session 38): a name ending in one of these words
+# ('Nottingham Forest', 'Bristol Rovers', 'Australian Open', 'Zurich Premiership') or opening
+# with one of CLUB_OPENERS ('AC Milan', 'Real Madrid', 'FC Porto') is a team's or an
+# event's, nobody's "he" or "she" (the parser tags "Nottingham Forest" a PERSON).
+CLUB_ENDS = set(
+    """united utd city rovers forest fc afc athletic albion wanderers hotspur rangers argyle
+    orient town rugby open premiership championship cup trophy""".split()
+)
+CLUB_OPENERS = set(
+    """fc ac afc real inter sporting dynamo dinamo bayern borussia olympique atletico
+    deportivo""".split()
+)
+# Roles written after a team's name: 'Forest manager Gary Megson', 'United boss Sir Alex
+# Ferguson', 'Chelsea striker Didier Drogba' (the name before the role is a club's).
+CLUB_ROLES = set(
+    """boss manager striker midfielder defender goalkeeper keeper winger skipper coach
+    captain full-back centre-back forward fly-half scrum-half prop flanker lock""".split()
 )
 STATEMENT_NOUNS = set(
     """post tweet statement letter email message memo note blog video report interview

@@ -13,6 +13,9 @@ from storytrace.quotes.document import Context, headline, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
+    CLUB_ENDS,
+    CLUB_OPENERS,
+    CLUB_ROLES,
     CUE_FORMS,
     DETERMINERS,
     ED_ADJECTIVES,
@@ -166,7 +169,17 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         while j > 0 and toks[j].group(0) != "(" and i - j < 9:
             j -= 1
         np = _scan_np(toks, j - 1) if toks[j].group(0) == "(" else None
+        label = "".join(t.group(0) for t in toks[j + 1 : i - 1])
+        if np is not None and (_PARTY_LABEL.fullmatch(label) or "-" in label):
+            return toks[np[0]].start(), toks[np[1]].end()
+        closed = _closed_np(toks, i, relative=False)
+        if closed is not None and _person_name(phrase_tokens(doc, closed[0], closed[1])):
+            # 'Nigel Marson, head of marketing at Transport for London (TfL), said': an
+            # acronym closes the apposition; the name before it speaks.
+            return closed
         if np is not None:
+            # "India's biggest oil firm, Oil & Natural Gas Corp (ONGC), says": the
+            # organisation the acronym spells out.
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
         return _closed_np(toks, i, relative=False)
@@ -197,6 +210,16 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
         # word that tokenised text (ECB+) spaces out, not a dash.
         np = (before[0], np[1])
+    if (
+        np[0] >= 4
+        and toks[np[0]].group(0) == "the"
+        and toks[np[0] - 1].group(0).istitle()
+        and toks[np[0] - 2].group(0) in ("of", "at", "from")
+        and (outer := _scan_np(toks, np[0] - 3)) is not None
+        and _person_name(toks[outer[0] : outer[1] + 1])
+    ):
+        # 'Laura Brownlees of Save the Children said': the person, not 'the Children'.
+        return toks[outer[0]].start(), toks[outer[1]].end()
     if np[0] >= 2 and toks[np[0] - 1].group(0) in ("in", "at", "from", "to", "on", "with"):
         # 'a spokeswoman for the St David's Centre in Cardiff said': the place ends
         # the description; 'an activist who spoke to aid workers at the camp
@@ -207,6 +230,11 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             if toks[outer[0]].group(0).lower() in DETERMINERS and (
                 SPOKES.search(" ".join(words)) or words & (PERSON_ROLES | _EXPERTS)
             ):
+                return toks[outer[0]].start(), toks[outer[1]].end()
+            if toks[np[0] - 1].group(0) != "to" and _person_name(toks[outer[0] : outer[1] + 1]):
+                # 'Bob Geldof in July said', 'Mr Hirsch from Retail Banking Research
+                # said', 'the BBC's Sarah Rainsford in Moscow says': the person speaks,
+                # not the month, the firm or the place.
                 return toks[outer[0]].start(), toks[outer[1]].end()
         rel = next(
             (
@@ -233,6 +261,18 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # '26 percent said': the number is the subject's own.
         first = np[0]
     return toks[first].start(), toks[np[1]].end()
+
+
+def _person_name(toks: list[re.Match[str]]) -> bool:
+    """Whether a noun phrase ends with a person's name: a title and a surname ('Mr
+    Hirsch') or a known first name and a surname ('Bob Geldof')."""
+    words = [t.group(0) for t in toks[-2:]]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    first = words[0].lower().strip(".")
+    return first in _PERSON_TITLES or (
+        first in first_names() and words[-1].lower() not in NOT_NAME | PLACE_WORDS | ORG_WORDS
+    )
 
 
 # Heads of a description by expertise: 'A leading expert on the Cuban economy says'
@@ -457,6 +497,19 @@ def _scan_np(toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             continue
         if not w[0].isalnum():
             break
+        if (
+            lw == "and"
+            and start is not None
+            and i >= 2
+            and toks[i - 1].group(0).isalpha()
+            and toks[i - 1].group(0).islower()
+            and toks[i - 2].group(0).lower() in ("the", "a", "an")
+            and toks[end].group(0).lower() in PERSON_ROLES | TITLES
+        ):
+            # 'the trade and industry secretary', 'the work and pensions minister': an
+            # office named by two nouns.
+            i -= 1
+            continue
         if (
             lw in NP_STOP
             or (w[0].islower() and (lw in CUE_FORMS or lw in PRONOUNS))
@@ -897,11 +950,25 @@ def index_names(ctx: Context, sdoc: Any) -> None:
     """Full names and their descriptors, for resolving later mentions."""
     text = ctx.text
     titled: set[str] = set()
+    for m in _CLUB_ROLE.finditer(text):
+        # 'Forest manager Gary Megson', 'Former Arsenal striker Ian Wright': the name
+        # before a team role is the team's.
+        words = m.group(1).split()
+        while words and words[0].lower().strip(".") in _BEFORE_CLUB:
+            words.pop(0)
+        if words and not all(w.lower() in NOT_NAME for w in words):
+            ctx.organisations.add(" ".join(words))
     if sdoc is not None:
         head = headline(ctx.doc)
         for ent in sdoc.ents:
             if ent.label_ == "ORG":
                 ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
+            if ent.label_ == "PERSON" and (
+                _club(ent.text.strip()) or ent.text.strip() in ctx.organisations
+            ):
+                # 'Nottingham Forest', tagged a person: a club is no one's 'he'.
+                ctx.organisations.add(ent.text.strip())
+                continue
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 if head and ent.start_char < head[1] and not _named_below(text, ent.text, head[1]):
                     # In a title-case headline every word looks like a name to the
@@ -1062,6 +1129,14 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.persons.add(name)
 
 
+# A capitalised name, then a team role and the player's or official's name.
+_CLUB_ROLE = lazy_compile(
+    r"\b((?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w\-]*)\s+(?:"
+    + "|".join(sorted(CLUB_ROLES))
+    + r")\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][\w’'\-]+"
+)
+# Words that open such a run without being the team's name.
+_BEFORE_CLUB = DETERMINERS | TITLES | PERSON_ROLES | {"former", "ex", "new", "caretaker", "but"}
 _AGE_AFTER = lazy_compile(r",\s+(\d{1,3}),")
 _NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
 _ABBREVS = {
@@ -1479,12 +1554,24 @@ def is_organisation(ctx: Context, name: str) -> bool:
     acronym ("AMD", "BCC")."""
     if name in ctx.organisations:
         return True
+    parts = name.split()
+    if parts and parts[0].lower().strip(".") in _PLAIN_TITLES:
+        # 'Mr Fox' is a man, whatever organisation word ('Fox' News) his name holds.
+        return False
+    if _club(name):
+        return True
+    if (
+        2 <= len(parts) <= 3
+        and parts[-1].lower() in _SURNAME_ORG_WORDS
+        and (parts[0].lower() in first_names() or name_gender(ctx, name))
+    ):
+        # 'Chris Fox', 'Charlotte Church': a surname, not Fox News or a church.
+        return False
     # Only a possessive ending goes: stripping every final 's' read 'Press' as 'pre'
     # and 'Times' as 'time', so no newspaper was an organisation.
     words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in name.split()}
     # 'the groups', 'three television networks': plurals of organisation words.
     words |= {w[:-1] for w in words if w.endswith("s")}
-    parts = name.split()
     return (
         bool(words & ORG_WORDS)
         or bool(_ACRONYM.fullmatch(name))
@@ -1508,6 +1595,19 @@ def is_organisation(ctx: Context, name: str) -> bool:
     )
 
 
+def _club(name: str) -> bool:
+    """'Nottingham Forest', 'AC Milan', 'Australian Open': a club's or a competition's
+    name."""
+    parts = name.split()
+    return len(parts) >= 2 and (
+        re.sub(r"[’']s$", "", parts[-1]).lower() in CLUB_ENDS or parts[0].lower() in CLUB_OPENERS
+    )
+
+
+# Organisation words that are also surnames.
+_SURNAME_ORG_WORDS = {"fox", "post", "church", "house", "press", "banks", "trust"}
+# Titles only a person is written with (not 'Sir Alfred McAlpine' plc, 'Lord's').
+_PLAIN_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 _LONG_ACRONYM = lazy_compile(r"[A-Z]{3,5}")
 _SPELLED_ACRONYM = lazy_compile(r"\s\([A-Z]{3,5}\)$")
 
@@ -1820,7 +1920,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         if _TEAM.fullmatch(phrase):
             # 'The Chargers said', 'The Gunners said': a team, as 'the team said' after it.
             ctx.organisations.add(q.speaker_name)
-        elif " " in q.speaker_name or phrase != run:
+        elif " " in q.speaker_name or _marks_person(phrase, run):
             ctx.persons.add(q.speaker_name)
         return
     if _unnamed(phrase):
@@ -1862,13 +1962,25 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         lambda: (
             _head(phrase) in _OFFICES
             and phrase.split()[0].lower() not in _POSSESSIVES
-            and _described_after(ctx, phrase, s, reach=len(text), same_rank=True)
+            and _described_after(ctx, phrase, s, reach=len(text), same_rank=True, office=True)
         ),
         lambda: _last_person(ctx, phrase, s, earlier, _content_gender(ctx, q)),
         lambda: _described_after(ctx, phrase, s),
     )
     q.speaker_name = next(
         (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
+    )
+
+
+def _marks_person(phrase: str, run: str) -> bool:
+    """Whether the words of a speaker phrase around a one-word name show a person
+    ('Mr Smith', 'striker Rooney', "Arsenal's Edu"), unlike 'now Europe', "China's"
+    or 'Transport for London', whose name is a place's."""
+    rest = phrase.replace(run, " ", 1).split()
+    return any(
+        w.lower().strip(".,’'") in TITLES | PERSON_ROLES | PERSON_HEADS
+        or (re.search(r"\w[’']s$", w) is not None and w[:1].isupper())
+        for w in rest
     )
 
 
@@ -2476,12 +2588,19 @@ _SPEAKS_NEXT = lazy_compile(
 
 
 def _described_after(
-    ctx: Context, phrase: str, pos: int, reach: int = _CATAPHORA_REACH, same_rank: bool = False
+    ctx: Context,
+    phrase: str,
+    pos: int,
+    reach: int = _CATAPHORA_REACH,
+    same_rank: bool = False,
+    office: bool = False,
 ) -> str | None:
     """The name a role description introduces before the article writes it ('The
     president of South Sudan ... said he fears ... "…," President Salva Kiir said'):
     the first name written with that role in the next few sentences. Only for a
-    definite description whose head is a role, when nothing before resolved it."""
+    definite description whose head is a role, when nothing before resolved it.
+    With ``office`` (an office held by one person, looked for anywhere after), only a
+    holder who speaks where the article names them."""
     low = re.sub(r"[’']s\b", "", phrase.lower())
     words = low.split()
     if not 1 < len(words) <= 8 or SPOKES.search(low) or words[0] in ("a", "an", "one", "another"):
@@ -2499,10 +2618,8 @@ def _described_after(
         if same_rank and (desc & _RANKS) != (set(words) & _RANKS):
             # 'The Prime Minister' is not 'the former prime minister Liz Truss'.
             continue
-        at = ctx.text.find(name, off) if reach > _CATAPHORA_REACH else -1
-        if reach > _CATAPHORA_REACH and (
-            at < 0 or not _SPEAKS_NEXT.match(ctx.text, at + len(name))
-        ):
+        at = ctx.text.find(name, off) if office else -1
+        if office and (at < 0 or not _SPEAKS_NEXT.match(ctx.text, at + len(name))):
             # Pages on, only a holder who speaks there ('Home Secretary Charles Clarke
             # told …'), not one merely mentioned ('President Vladimir Putin was silent').
             continue
@@ -2753,14 +2870,26 @@ def _trailing_name(phrase: str) -> str | None:
         if name and (
             len(name.split()) >= 2
             # 'Mr. Morgan of the Sierra Club': a titled surname.
-            or (len(hw) >= 2 and hw[-2].lower().strip(".") in _PERSON_TITLES)
+            or (len(hw) >= 2 and hw[-2].lower().strip(".") in _PERSON_TITLES | TITLES)
         ):
+            # ('President Musharraf of Pakistan': a titled surname, not Pakistan.)
             return name
         if hw[-1].lower() in PERSON_ROLES | TITLES:
             # 'The president of South Sudan': the place is not the person.
             return None
     words = phrase.split()
     run: list[str] = []
+    # 'Acpo president Chris Fox': a surname that is also a word kept out of names
+    # ('Fox' News, 'Post', 'Mail') after a first name.
+    surname_ok = len(words) >= 2 and (
+        words[-2].lower() in first_names()
+        or (
+            len(words) >= 3
+            and words[-2][:1].isupper()
+            and words[-2].lower() not in NOT_NAME | TITLES
+            and words[-3].lower() in PERSON_ROLES
+        )
+    )
     for w in reversed(words):
         core = w.strip(",.;:")
         if core and w.rstrip(",;:").endswith(".") and _INITIALS.fullmatch(core) and run:
@@ -2769,7 +2898,10 @@ def _trailing_name(phrase: str) -> str | None:
         if not core or not core[0].isupper():
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
-            _COMPASS.fullmatch(core) and run and "-" not in run[0]
+            _COMPASS.fullmatch(core)
+            and run
+            and "-" not in run[0]
+            or (surname_ok and not run and core.lower() not in TITLES)
         ):
             # ('New' opens 'New York Times', 'North' 'North Carolina': 'York Times' and
             # 'Carolina' were no names.)
@@ -2978,6 +3110,12 @@ def _recent(earlier: list[Quote], start: int) -> list[Quote]:
     return earlier[k:]
 
 
+_AMOUNT = lazy_compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half|most|many|some|all|both"
+    r"|several|few)(?:-(?:quarters?|thirds?|fifths?|tenths?))?"
+)
+
+
 def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
     """Whether 'he'/'she' (``gender`` 'm'/'f') can refer to ``name``: a person
     of that gender or of unknown gender, never an organisation."""
@@ -2985,6 +3123,15 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
         return True
     if not any(w[:1].isupper() for w in name.split()) or is_organisation(ctx, name):
         # 'many of whom', 'officials': a group, nobody's 'he' or 'she'.
+        return False
+    words = name.split()
+    if (
+        (words[-1][:1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss"))
+        or words[0].lower() in LEAD_CONJ
+        or _AMOUNT.fullmatch(words[0].lower())
+    ):
+        # 'Anti-spam firms', 'But opposition parties', 'Three-quarters' (of those
+        # polled): a group or a fragment, nobody's 'he' or 'she'.
         return False
     if name.split()[-1].lower() in PLACE_WORDS:
         # 'the Marshall Islands': a first name does not make a place a man.

@@ -181,6 +181,9 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     >>> _why({"joined_by": "vocabulary", "with": "y", "score": 0.1934, "shared": ["Leeds"]},
     ...      {"y": "Storm hits Leeds"})
     'similar wording to “Storm hits Leeds” (score 0.193; names in both leads: Leeds)'
+    >>> _why({"joined_by": "quote", "with": "y", "quote": "we will sort out your housing"},
+    ...      {"y": "Storm hits Leeds"})
+    'shares a quote with “Storm hits Leeds” (‘we will sort out your housing’)'
     """
     if member is None:
         return None
@@ -188,7 +191,11 @@ def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     if member["joined_by"] == "reuse":
         return f"shares text with “{other}”"
     if member["joined_by"] == "quote":
-        return f"shares a quote with “{other}”"
+        said = member.get("quote")
+        # The quote as the link keys it (lower case, no punctuation), cut to a readable length.
+        words = (said or "").split()
+        shown = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        return f"shares a quote with “{other}”" + (f" (‘{shown}’)" if said else "")
     if member["joined_by"] == "vocabulary":
         return f"similar wording to “{other}” (score {member['score']:.3f}; {lead_names(member)})"
     return "no link to another article found"
