@@ -142,14 +142,16 @@ def engine() -> str:
     ``compare(b, a)`` mirrored (issue 12: seeds, chains, word edits, sentence pairing and
     trimming read both texts alike); ``reuse-7``: a passage's share printed alike is also
     counted by words as printed, a word of several tokens changed being one word changed
-    (``evidence._word_share``). Edges stored before are realigned.
+    (``evidence._word_share``); ``reuse-8``: Reuters' credit line ("(Reporting by ...; Editing
+    by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
+    ``common-source`` direction reads. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-7"
+        return f"{metadata.version('storytrace')}/reuse-8"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-7"
+        return "0+unknown/reuse-8"
 
 
 def __getattr__(name: str) -> object:
