@@ -37,6 +37,13 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Session 38, 2026-12-03 (the lead, final main f5fc2d8; this session made the alignment symmetric:
+sym12k), on a quiet machine (load under 1.5, 18:40 UTC), the same command: alignment only 2,189
+CPU µs a pair against word-level difflib's 572: **0.26x** (target 3x: not met); full 12,106;
+recall 0.990 (difflib 0.751); batch, the 400 pairs, 156 pairs/s on 2 free cores (150 wall);
+batch, all 4,950 pairs of 100 texts, 2,892 pairs/s on 2 free cores, **2,744 pairs/s wall**
+(target 2,000 on 2 workers: met on a batch whose texts recur).
+
 Session 37, 2026-12-03 (the lead, final main 02a0533, no engine speed work this session; the
 furniture now also labels listings of names), on a quiet machine (load under 1, 16:06 UTC), the
 same command: alignment only 2,080 CPU µs a pair against word-level difflib's 558: **0.27x**

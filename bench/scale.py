@@ -134,6 +134,32 @@ The rule held: 7% and 10% less ``quote_rows``, 12% and 8% less preparing. This b
 No gain on this bench (higher in one pair, lower in the other): its path gains 2 µs an
 article. The 1.2x target stays where session 37 left it (1.95x). Not run at 100,000.
 
+Session 38, 2026-12-03 (the lead, after every merge): main f5fc2d8 at 100,000 alone on a quiet
+machine (load under 1.5, 18:24-18:31 UTC), the command of session 34 below (``--keep
+/tmp/s38-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 114.6 vs datasketch 54.7: 2.09x
+      (session 37: 106.2 vs 54.5, 1.95x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 81.3 s, peak 1,329 MB; storytrace/text-dedup
+      1.41x CPU, 0.76x memory
+    peak memory of the index 1,012 vs datasketch 1,256 MB: 0.81x (met); PSS 999 vs 1,252, 0.80x
+    stages, first 99% (CPU s): store 22.0, candidates 4.5, align (this process) 16.8,
+      stories 13.3, the rest (reading, workers) 60.3; last 1% 2.2 (2.0%)
+    stories --json 9.2, export 6.6; story links: similar_pairs 6.15 vs scikit-learn 29.13 on
+      the same 2,161,406 pairs: 0.21x (met); pairs 4,252, near-duplicate and excerpt recall
+      1.000 / 1.000; the update equals a grouping anew: yes
+
+Side by side on that run's corpus (first.jsonl + last.jsonl), the storytrace side alone, one
+run each right after (18:31-18:40, load under 1.5), ``PYTHONPATH=<src> .venv/bin/python
+bench/scale.py --child ours --src <corpus> --workers 2``: session start 89d5d80 105.7 CPU s
+(store 20.6, candidates 4.0, align 14.4, stories 12.0, the rest 52.5), main f5fc2d8 111.2
+(20.5, 4.0, 15.5, 12.9, 56.1): **+5.2%**, in the alignment (this process and the workers) and
+the story step. The session's alignment change (sym12k: ``compare(a, b)`` is ``compare(b, a)``
+mirrored, the word edits aligned in an order fixed by the words) is the likely cost; not
+bisected. ``bench/cli_startup.py --articles 100000 --runs 9 --index /tmp/s38-100k/db
+--baseline-src <89d5d80>``: ``storytrace match`` 47.8 ms wall (89d5d80 47.2), ``--help`` 14.4
+ms (14.1): both met.
+
 Session 37, 2026-12-03 (the lead, after every merge): main 02a0533 at 100,000 alone on a quiet
 machine (load under 1.5, 15:56-16:05 UTC), the command of session 34 below (``--keep
 /tmp/s37-100k``)::
