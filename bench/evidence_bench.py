@@ -34,6 +34,16 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 38 (2026-12-03, the lead, final main f5fc2d8, quiet machine): ``--part measure
+--per-event 12|40 --per-topic 12|40 --baseline-src <89d5d80>/src``: ECB+ same event 0.896 at 12
+(89d5d80 0.887; spaCy entities 0.904) and 0.913 at 40 (0.910); in corpus 0.887 (0.887) and
+0.916 (0.910); other event 0.175 (0.175) and 0.198 (0.195); in corpus 0.133 (0.133) and 0.165
+(0.170); PolNeAR same publisher 0.007 (0.007). Targets: same event >= 0.90 met at 40, not at 12
+(103 of 115: one pair short); other event <= 0.10 not met. ``--baseline-src`` now takes a tree
+or its ``src`` and stops on a path holding neither: given ``<tree>/src`` it had read
+``<tree>/src/src``, found nothing and measured the installed code as "previous" without a word
+(so a "previous" column run that way, as in session 37's final note, showed this code twice).
+
 Session 38 (2026-12-03, sym12k): ``compare(a, b)`` is ``compare(b, a)`` mirrored (issue 12,
 ``docs/verdict.md`` "Argument order"; ``bench/symmetry.py``: over every ECB+ tune pair 289 of
 3,411 pairs told another story by order at main 89d5d80, 30 of them another verdict; now 0).
@@ -879,6 +889,18 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
     return rows
 
 
+def baseline_path(given: str | Path) -> Path:
+    """The folder holding the baseline's ``storytrace`` package: ``given`` itself (a ``src``,
+    as the other benches take it) or its ``src``. Anything else stops the run: a path that
+    holds neither put the installed code first, so the "previous" column silently measured
+    this code (session 38: ``<tree>/src`` given where ``<tree>`` was read)."""
+    root = Path(given).resolve()
+    for src in (root, root / "src"):
+        if (src / "storytrace" / "__init__.py").is_file():
+            return src
+    sys.exit(f"error: --baseline-src {given}: no storytrace package in it or in its src/")
+
+
 def baseline_rates(args: argparse.Namespace) -> tuple[list[float], list[float] | None]:
     """The rules entities' lone-compare rates and the in-corpus rates (None with
     ``--no-corpus``) from the code under ``--baseline-src``, on the same pairs: this script
@@ -886,7 +908,7 @@ def baseline_rates(args: argparse.Namespace) -> tuple[list[float], list[float] |
     cmd = [sys.executable, __file__, "--json", "--entities", "rules", "--part", args.part]
     cmd += ["--data", str(args.data), "--per-event", str(args.per_event)]
     cmd += ["--per-topic", str(args.per_topic)] + ([] if args.corpus else ["--no-corpus"])
-    env = dict(os.environ, PYTHONPATH=str(Path(args.baseline_src).resolve() / "src"))
+    env = dict(os.environ, PYTHONPATH=str(baseline_path(args.baseline_src)))
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     got = json.loads(out)
     return got["rules"], got.get("corpus")
@@ -913,7 +935,8 @@ def main() -> int:
     ap.add_argument(
         "--baseline-src",
         type=Path,
-        help="a checkout of older code (git worktree add /tmp/old <commit>): its rule beside",
+        help="older code (a checkout, git worktree add /tmp/old <commit>, or its src): its "
+        "rule beside",
     )
     ap.add_argument(
         "--errors", action="store_true", help="print the tune part's wrongly judged pairs"
