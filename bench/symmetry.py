@@ -75,13 +75,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _side(key: str, mirror: bool) -> str:
+    """A coverage key of the other side when ``mirror`` (``a_copied`` -> ``b_copied``)."""
     if mirror and key[:1] in ("a", "b") and key[1:2] in ("", "_"):
         return {"a": "b", "b": "a"}[key[0]] + key[1:]
     return key
 
 
 def story(cmp: Comparison, mirror: bool = False) -> dict:
-    """What a reader is told about a pair, A and B swapped back when ``mirror``."""
+    """What a reader is told about a pair, A and B swapped back when ``mirror`` (also what
+    ``tests/test_symmetry.py`` compares)."""
 
     def pair(a: object, b: object) -> tuple:
         return (b, a) if mirror else (a, b)
@@ -116,7 +118,7 @@ def story(cmp: Comparison, mirror: bool = False) -> dict:
                 for c in ev.conflicts
             ),
         ),
-        "edge": (edge is not None, direction),
+        "edge": (edge is not None and edge.verdict, direction),
     }
     if cmp.quotes is not None:
         out["quotes"] = sorted(

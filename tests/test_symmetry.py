@@ -10,6 +10,7 @@ hand-written light revision ``light2.txt`` against its original.
 from __future__ import annotations
 
 import re
+import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -19,61 +20,11 @@ from hypothesis import strategies as st
 
 from storytrace.align import BULK, DEFAULT, Comparison, Options, compare
 from storytrace.diff import opcodes
-from storytrace.stories import reuse_edge
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def _side(key: str, mirror: bool) -> str:
-    """A coverage key of the other side when ``mirror`` (``a_copied`` -> ``b_copied``)."""
-    if mirror and key[:1] in ("a", "b") and key[1:2] in ("", "_"):
-        return {"a": "b", "b": "a"}[key[0]] + key[1:]
-    return key
-
-
-def story(cmp: Comparison, mirror: bool = False) -> dict:
-    """What a reader is told about a pair, with A and B swapped back when ``mirror``."""
-
-    def pair(a: object, b: object) -> tuple:
-        return (b, a) if mirror else (a, b)
-
-    ev = cmp.evidence
-
-    def facts(xs: list) -> list:
-        return sorted(pair(tuple(f.a), tuple(f.b)) for f in xs)
-
-    edge = reuse_edge(cmp, {"id": "x"}, {"id": "y"})
-    rev = cmp.revision_features
-    out = {
-        "verdict": cmp.verdict,
-        "rule": ev.rule,
-        "held": sorted(ev.held),
-        "caveat": ev.caveat,
-        "scores": [round(x, 6) for x in (ev.focus, ev.vocabulary, ev.lead, ev.event)],
-        "facts": [facts(xs) for xs in (ev.quotes, ev.names, ev.numbers, ev.dates)],
-        "conflicts": sorted(
-            (c.kind, c.rule, *pair((tuple(c.a), c.a_value), (tuple(c.b), c.b_value)))
-            for c in ev.conflicts
-        ),
-        "coverage": {_side(k, mirror): round(v, 6) for k, v in cmp.coverage.items()},
-        "passages": sorted((*pair(tuple(p.a), tuple(p.b)), p.kind) for p in cmp.passages),
-        "revision": cmp.revision,
-        "revision_features": None
-        if rev is None
-        else [round(x, 6) for x in (rev.kept, rev.reworded, rev.edits_per_100, rev.reordered)],
-        "edge": edge is not None and (edge.verdict, edge.direction),
-    }
-    if cmp.quotes is not None:
-        out["quotes"] = sorted(
-            (*pair(m.a.to_dict()["content"], m.b.to_dict()["content"]), m.label) for m in cmp.quotes
-        )
-    if cmp.spin is not None:
-        flip = {"a": "b", "b": "a"}
-        out["spin_flags"] = sorted(
-            (flip[f.side] if mirror else f.side, tuple(f.span)) for f in cmp.spin_flags
-        )
-    return out
+sys.path.insert(0, str(ROOT / "bench"))
+from symmetry import story  # noqa: E402  (bench/symmetry.py: what a reader is told)
 
 
 def assert_symmetric(a: str, b: str, options: Options = BULK) -> Comparison:
