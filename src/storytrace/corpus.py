@@ -1064,7 +1064,7 @@ def _as_written(
     the stored quotes of those members and their partners."""
     from storytrace import stories as st
 
-    by_quote = {i for m in members.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+    by_quote = st.quote_joined(members)
     if by_quote:
         docs = [d for d, i in ids.items() if i in by_quote]
         keys = st.stored_quote_keys(store.quotes_of(docs))

@@ -514,7 +514,7 @@ def story_groups(spark: Any, articles: Any, edges: Any) -> Any:
         heads = articles.join(wanted, "id").select("id", opening).collect()
         why = st.as_written(why, {r.id: r.opening for r in heads})
     # The quote behind each quote join, from the keys already on the driver (stories.quoted).
-    by_quote = {i for m in why.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+    by_quote = st.quote_joined(why)
     keys_of: dict[str, set[str]] = {}
     for key, holders in held.items():
         for i in by_quote.intersection(holders):

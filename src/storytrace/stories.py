@@ -1544,12 +1544,18 @@ def quoted(
     return out
 
 
+def quote_joined(members: Mapping[str, Member]) -> set[str]:
+    """The articles :func:`quoted` needs the quote keys of: each member joined by a quote and
+    the member it is joined to."""
+    return {i for m in members.values() if m.joined_by == "quote" for i in (m.article, m.with_)}
+
+
 def stored_quote_keys(rows: Iterable[tuple[int, int | None, str | None]]) -> dict[int, set[str]]:
     """Each doc's quote keys (:func:`utterance_keys`) from stored quote rows ``(doc,
     utterance number, content)`` in the store's order (:func:`stored_utterances`)."""
     keys: dict[int, set[str]] = defaultdict(set)
     for doc, parts in stored_utterances(rows):
-        keys[doc].update(k for k in utterance_keys(parts) if k)
+        keys[doc].update(utterance_keys(parts))
     return dict(keys)
 
 
