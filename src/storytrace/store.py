@@ -155,14 +155,16 @@ def engine() -> str:
     counted by words as printed, a word of several tokens changed being one word changed
     (``evidence._word_share``); ``reuse-8``: Reuters' credit line ("(Reporting by ...; Editing
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
-    ``common-source`` direction reads. Edges stored before are realigned.
+    ``common-source`` direction reads; ``reuse-9``: an agency named in the lead or the closing
+    lines credits the text only when written as a credit, and never when named as a party to
+    the news (:func:`storytrace.evidence.wire_credits`). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-8"
+        return f"{metadata.version('storytrace')}/reuse-9"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-8"
+        return "0+unknown/reuse-9"
 
 
 def __getattr__(name: str) -> object:
