@@ -183,6 +183,25 @@ def wire_credits(text: str, near: Iterable[Span] = ()) -> list[WireCredit]:
     return sorted(out, key=lambda c: c.span)
 
 
+CREDIT_CONTEXT = 60
+"""Characters either side of a credit its evidence quotes (within its line)."""
+
+
+def credit_evidence(text: str, credit: WireCredit) -> dict:
+    """A credit as an edge's evidence shows it: the agency, ``[start, end)`` in ``text`` and the
+    words around it on its line (up to :data:`CREDIT_CONTEXT` characters either side).
+
+    >>> t = "WASHINGTON (AP) — The Senate voted."
+    >>> credit_evidence(t, wire_credits(t)[0])
+    {'agency': 'AP', 'start': 11, 'end': 15, 'context': 'WASHINGTON (AP) — The Senate voted.'}
+    """
+    s, e = credit.span
+    lo = max(text.rfind("\n", 0, s) + 1, s - CREDIT_CONTEXT)
+    hi = text.find("\n", e)
+    hi = min(len(text) if hi < 0 else hi, e + CREDIT_CONTEXT)
+    return {"agency": credit.agency, "start": s, "end": e, "context": text[lo:hi].strip()}
+
+
 def credits(text: str, s: int, e: int, near: Sequence[Span] = ()) -> bool:
     """Whether an agency's name found at ``text[s:e]`` (a match of :data:`WIRES`) credits the
     text (:func:`wire_credits`)."""
