@@ -169,8 +169,10 @@ def wire_credits(text: str, near: Iterable[Span] = ()) -> list[WireCredit]:
     """Agencies credited in the dateline, the closing credit line, or next to a ``near`` span.
 
     In the dateline or closing lines the agency must be written as a credit
-    (:func:`_credit_form`); next to a shared passage, a source of its words is enough ("he
-    told Reuters", "Reuters reported"). Nowhere is an agency named as a party to the news
+    (:func:`_credit_form`); next to a shared passage, outside it, a source of its words is
+    enough ("he told Reuters", "Reuters reported"), while inside it only a credit is (on BBC
+    News, five pairs of one article printed twice were a common source because both copies
+    say "he told Reuters" of one quote). Nowhere is an agency named as a party to the news
     (:data:`_ACTOR`) a credit."""
     near = list(near)
     out = []
@@ -210,9 +212,18 @@ def credits(text: str, s: int, e: int, near: Sequence[Span] = ()) -> bool:
     other = text[s] != "(" and _OTHER_NAME.search(text, max(0, s - 30), s)
     if other and other.end() == s and other.group(1) not in _LEADS:
         return False
-    if (s < HEAD_CHARS or e > len(text) - TAIL_CHARS) and _credit_form(text, s, e):
-        return True
-    return any(s < ne + NEAR_CHARS and e > ns - NEAR_CHARS for ns, ne in near)
+    form = None
+    if s < HEAD_CHARS or e > len(text) - TAIL_CHARS:
+        form = _credit_form(text, s, e)
+        if form:
+            return True
+    if not any(s < ne + NEAR_CHARS and e > ns - NEAR_CHARS for ns, ne in near):
+        return False
+    # A source named inside the shared text ("..., he told Reuters") is part of what was
+    # copied: a copy of the whole article carries it too. Named outside it, each side's own
+    # words give the shared quote a source.
+    inside = any(ns <= s and e <= ne for ns, ne in near)
+    return not inside or (form if form is not None else _credit_form(text, s, e))
 
 
 # --- why two articles are (or are not) the same story -------------------------------------
