@@ -163,6 +163,10 @@ def test_a_source_of_a_shared_passage_credits_it_but_a_poll_partner_does_not():
     assert [c.agency for c in wire_credits(told, near=[(at, at + 24)])] == ["Reuters"]
     # Two copies of one article, each "he told Reuters" inside what they share: no credit.
     assert wire_credits(told, near=[(0, len(told))]) == []
+    # Printed alike but no shared passage (a phrase the corpus repeats is boilerplate): the
+    # same, once the caller says so.
+    at = told.index("the minister told")
+    assert wire_credits(told, near=[(0, at)], shared=[(0, at), (at, len(told))]) == []
     dateline = "LONDON (Reuters) - Shares fell. " + told
     assert [c.agency for c in wire_credits(dateline, near=[(0, len(dateline))])] == ["Reuters"]
     poll = FILL + "Clinton led by six points in a Reuters/Ipsos poll released on Monday. " + FILL
