@@ -251,7 +251,8 @@ ORG_WORDS = set(
     herald gazette review reuters bloomberg cnn bbc nbc abc cbs fox msnbc npr ap afp pac
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's re sa nv gmbh holdings airways airlines
-    motors resources industries pharmaceuticals securities telecom media""".split()
+    motors resources industries pharmaceuticals securities telecom media retail online
+    telecoms wireless""".split()
 )
 # Heads of a description standing for an organisation the article has named:
 # "the company said", "the club said in its statement", "the paper says".

@@ -236,6 +236,9 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
                 # said', 'the BBC's Sarah Rainsford in Moscow says': the person speaks,
                 # not the month, the firm or the place.
                 return toks[outer[0]].start(), toks[outer[1]].end()
+        chained = _chain_subject(toks, np)
+        if chained is not None:
+            return chained
         rel = next(
             (
                 k
@@ -261,6 +264,77 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # '26 percent said': the number is the subject's own.
         first = np[0]
     return toks[first].start(), toks[np[1]].end()
+
+
+# Prepositions that tie a subject's noun phrases together ('the Gartner report on mobile
+# TV broadcasting in Europe'), and those that set a place or a name after it.
+_CHAIN_PREPOSITIONS = {"of", "on", "for", "by", "about", "in", "at", "from", "with", "into"}
+_PLACE_PREPOSITIONS = {"in", "at", "across", "throughout"}
+
+
+def _chain_subject(toks: list[re.Match[str]], np: tuple[int, int]) -> Span | None:
+    """'Analysts in London said', 'the Gartner report on mobile TV broadcasting in
+    Europe suggests', 'The head of the union in Scotland said': a common noun phrase
+    opening the clause, then prepositional phrases ending in a place or a name. The
+    subject is the phrase the chain opens with, not the place; its span ends before
+    the place."""
+    words = [t.group(0) for t in toks[np[0] : np[1] + 1]]
+    if toks[np[0] - 1].group(0) not in _PLACE_PREPOSITIONS or not (
+        all(w[:1].isupper() for w in words)
+        or (words[0] == "the" and len(words) > 1 and all(w[:1].isupper() for w in words[1:]))
+    ):
+        return None
+    first = None
+    k = np[0] - 1
+    while k >= 1 and toks[k].group(0) in _CHAIN_PREPOSITIONS:
+        # The phrase before the preposition: words back to the next preposition or
+        # the clause's start ('mobile TV broadcasting', 'broadband', 'the union').
+        j = k - 1
+        while (
+            j >= 0
+            and toks[j].group(0)[0].isalnum()
+            and toks[j].group(0) not in _CHAIN_PREPOSITIONS
+            and toks[j].group(0).lower() not in NP_STOP | PRONOUNS.keys()
+            and not (toks[j].group(0).islower() and toks[j].group(0) in CUE_FORMS)
+        ):
+            if toks[j].group(0).lower() in DETERMINERS:
+                j -= 1
+                break
+            j -= 1
+        if j == k - 1:
+            return None
+        first = (j + 1, k - 1)
+        k = j
+    if first is None or (k >= 0 and toks[k].group(0)[0].isalnum()):
+        # Not the clause's first phrase ('who spoke to aid workers at the camp').
+        return None
+    head = [t.group(0) for t in toks[first[0] : first[1] + 1]]
+    low = head[-1].lower()
+    document = low in _DOCUMENT_HEADS | {"review", "research"}
+    if (document and words[0] == "the") or (toks[np[0] - 1].group(0) == "at" and not document):
+        # 'a report in the Economic Observer said', 'economists at PricewaterhouseCoopers
+        # warned': the paper, the firm speaks; 'A study by researchers at Oxford
+        # suggests': the study.
+        return None
+    if low in _TIME_NOUNS or low in TEMPORAL or low in ("day", "week", "month", "year"):
+        # 'a few hot days in the magnificent stadium in Athens reminded us': no speaker.
+        return None
+    if (
+        not (
+            head[0].lower() in DETERMINERS | QUANTIFIERS
+            or low in BARE_SPEAKERS
+            or (
+                len(head) == 1
+                and head[0][:1].isupper()
+                and low.endswith("s")
+                and low[:-1] in _EXPERTS
+            )
+        )
+        or not head[-1].islower()
+        and low not in BARE_SPEAKERS
+    ):
+        return None
+    return toks[first[0]].start(), toks[np[0] - 2].end()
 
 
 def _person_name(toks: list[re.Match[str]]) -> bool:
@@ -604,9 +678,11 @@ def np_forward(text: str, c1: int, u1: int) -> Span | None:
     return (s, e) if e > s else None
 
 
-_SENTENCE_ADVERBS = set(
+# Adverbs that open a sentence before its subject ('However, he held his fire'); they
+# open runs of capitals too (RUN_OPENERS).
+_SENTENCE_ADVERBS = frozenset(
     """however meanwhile instead still yet also now then indeed moreover furthermore
-    nonetheless nevertheless later""".split()
+    nonetheless nevertheless later thus""".split()
 )
 
 
@@ -922,10 +998,9 @@ def _adverb(word: str) -> bool:
 # Graham, who has endorsed Cruz') names the person after them. On PolNeAR's 924 train and
 # dev articles 'Then Brafman', 'Despite Santilli', 'Although Weiner', 'Yet Clinton' and nine
 # more such runs were given as speakers (44 quotes).
-RUN_OPENERS = frozenset(
-    """then yet still although though despite even neither either both also now instead
-    indeed thus nor with without unlike once if because since while when after before during
-    meanwhile however but and or""".split()
+RUN_OPENERS = _SENTENCE_ADVERBS | frozenset(
+    """although though despite even neither either both nor with without unlike once if
+    because since while when after before during but and or""".split()
 )
 
 
@@ -1056,7 +1131,14 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                 if g:
                     ctx.genders.setdefault(words[0], g)
             continue
-        if any(w.lower().strip(".’'s") in NOT_NAME for w in words):
+        if any(w.lower().strip(".’'s") in NOT_NAME for w in words) and not (
+            # 'Liam Fox', 'Emily Post': a first name, then a surname that is also an
+            # organisation's word (not 'Fox News', 'Washington Post').
+            len(words) == 2
+            and words[0].lower() in first_names()
+            and words[0].lower() not in NOT_NAME
+            and words[1].lower() in _SURNAME_ORG_WORDS
+        ):
             continue
         name = " ".join(
             # Initials written together keep their last full stop: "T.J. DiLeo".
@@ -1113,6 +1195,27 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         ctx.descriptors.append(
             (m.start(), frozenset({doc_noun, f"by {doc_noun}"}), _strip_titles(m.group(2)))
         )
+    for m in _NUMBER_NAME.finditer(text):
+        # 'US rap star 50 Cent': a stage name opening with a number; 'Cent' is his.
+        ctx.names.append((m.start(1), m.group(1)))
+        ctx.persons.add(m.group(1))
+    surnames = {n.split()[-1] for _, n in ctx.names}
+    for m in _ROLE_MONONYM.finditer(text):
+        # "Arsenal's Brazilian midfielder Edu": one name after a player's or artist's
+        # role is a person's (later "the midfielder"), unless a full name ends in it.
+        word = m.group(2)
+        if (
+            word in surnames
+            or word.lower() in NOT_NAME | TITLES
+            or is_organisation(ctx, word)
+            or ctx.in_quote(m.start(2))
+        ):
+            continue
+        ctx.names.append((m.start(2), word))
+        ctx.persons.add(word)
+        pre = re.search(r"((?:[\w’'\-]+\s+){0,4})$", text[max(0, m.start(2) - 60) : m.start(2)])
+        desc = _desc_words(pre.group(1) if pre else m.group(1)) - NP_STOP
+        ctx.descriptors.append((m.start(2), frozenset(desc), word))
     ctx.names_indexed()
     for _, name in ctx.names:
         parts = name.split()
@@ -1127,6 +1230,20 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             # 'Lleyton Hewitt ... Hewitt, at times, showed': news repeats a person's
             # surname alone (an organisation's first word: 'Yukos Oil ... Yukos').
             ctx.persons.add(name)
+
+
+# Roles news writes before a one-word name ('midfielder Edu', 'rapper Eminem').
+_ROLE_MONONYM = lazy_compile(
+    r"\b(midfielder|striker|defender|winger|goalkeeper|keeper|playmaker|skipper|rapper"
+    r"|singer)\s+([A-Z][a-z][\w\-]*)(?![\w’'\-]|\s+[A-Z]|\s+(?:de|van|von|da|dos)\s)"
+)
+
+
+# An artist's stage name opening with a number, after the role: 'rap star 50 Cent'.
+_NUMBER_NAME = lazy_compile(
+    r"\b(?:star|rapper|singer|[Tt]opper|artist|musician|protege)\s+(\d{1,3}\s+[A-Z][a-z]+)"
+    r"(?![\w’'\-]|\s+[A-Z])"
+)
 
 
 # A capitalised name, then a team role and the player's or official's name.
@@ -2210,7 +2327,8 @@ def _unnamed(phrase: str) -> bool:
 def _head(phrase: str) -> str:
     """A description's head noun: 'spokesman' in 'a spokesman for the council'."""
     words = re.split(r"\s(?:for|of|at|from|with|in)\s", phrase.lower(), maxsplit=1)[0].split()
-    return re.sub(r"[’']s$", "", words[-1]) if words else ""
+    # 'the Tory co-chairman' holds the office of chairman.
+    return re.sub(r"^co-|[’']s$", "", words[-1]) if words else ""
 
 
 def _introduced(text: str, phrase: str, pos: int) -> bool:
@@ -2275,7 +2393,16 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
             return False
         if head in _OFFICES:
             held = ctx.offices.get(name)
-            if held and head not in held:
+            if (
+                held
+                and head not in held
+                and not (
+                    # 'Education Secretary Ruth Kelly … The minister': a secretary of state
+                    # and a chancellor are ministers ('the prime minister' is not one).
+                    phrase.lower().split() == ["the", "minister"]
+                    and held & {"secretary", "chancellor"}
+                )
+            ):
                 # 'Representative Michele Bachmann ... The president told her': a
                 # person the article gives another office does not hold this one.
                 return False
@@ -2295,10 +2422,15 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
 
 # Offices a person is written with, abbreviations spelt out, for telling 'the
 # president' from a representative the article named.
-_ROLE_FORMS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president"}
+_ROLE_FORMS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
+    "co-chairman": "chairman", "co-chairwoman": "chairwoman",
+}  # fmt: skip
+# 'Tory co-chairman Liam Fox' holds no other office: 'the prime minister' is not him.
 _HELD = {
     "president", "governor", "mayor", "senator", "chancellor", "minister", "secretary",
     "representative", "congressman", "congresswoman", "ambassador", "sheriff", "ceo",
+    "chairman", "chairwoman",
 }  # fmt: skip
 # Descriptions only a business fits, and the last words of public bodies' names.
 _COMMERCIAL = {
@@ -2404,8 +2536,10 @@ def _last_person(
         name is None
         or is_organisation(ctx, name)
         or " " not in name
-        # 'Israeli officials': a group, nobody's description.
+        # 'Israeli officials': a group, nobody's description; 'the prime minister':
+        # another description, unnamed.
         or _is_group(name)
+        or name.split()[0].lower() in DETERMINERS
     ):
         return None
     side = _PARTY_SIDE.get(next((w for w in phrase.lower().split() if w in _PARTY_SIDE), ""))
@@ -2990,7 +3124,11 @@ def _antecedent(
         for npos, name in ctx.names[a:b]:
             # '"... (Jon Dahl) Tomasson," he said': a name inside the quotation is
             # somebody the speaker talks about, not the speaker.
-            if (name in ctx.persons or name_gender(ctx, name)) and not ctx.in_quote(npos):
+            if (
+                (name in ctx.persons or name_gender(ctx, name))
+                and not ctx.in_quote(npos)
+                and not (unit == k and _OPENING_PP.fullmatch(ctx.text, u0, npos))
+            ):
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
             words = m.group(0).split()
@@ -3018,8 +3156,11 @@ def _antecedent(
         for _, name in spoke + others:
             if name.split()[:1] and name.split()[0].lower() in DETERMINERS:
                 # 'The Trafford Centre spokeswoman said ... she added': a description
-                # whose head gives the same gender.
-                if gender and _role_gender(name) == gender:
+                # whose head gives the same gender; 'The prime minister ratcheted up …
+                # He insisted': the office the sentence is about, unnamed.
+                if (gender and _role_gender(name) == gender) or (
+                    name == subject and _office(name) and _role_gender(name) in ("", gender)
+                ):
                     return name
                 continue
             if _gender_ok(ctx, name, gender) and name.lower() not in PRONOUNS and name.split():
@@ -3033,6 +3174,24 @@ def _antecedent(
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+def _office(phrase: str) -> bool:
+    """'The prime minister', 'the chancellor': a definite description of an office one
+    person holds (not 'a minister', 'his secretary', 'the former mayor')."""
+    words = phrase.lower().split()
+    return (
+        len(words) >= 2
+        and words[0] == "the"
+        and _head(phrase) in _OFFICES
+        and len(words) <= 4
+        and not set(words) & _RANKS
+    )
+
+
+# 'For BT Retail, she said': a phrase opening the pronoun's own sentence names somebody
+# else (the pronoun would be 'herself').
+_OPENING_PP = lazy_compile(r"\s*(?:For|To|Unlike|Like|As\s+for|Against|With)\s+")
 
 
 def _role_gender(phrase: str) -> str:
@@ -3077,7 +3236,21 @@ def _subject_person(
         full = _full_name(ctx, word, sp[0])
         return full if full != word and not is_organisation(ctx, full) else None
     if low.split()[0] in DETERMINERS:
-        return _described(ctx, phrase, sp[0])
+        found = _described(ctx, phrase, sp[0])
+        if found is None and _office(phrase):
+            # 'The prime minister ratcheted up … He insisted': the office's holder, named
+            # later where they speak, or the person the text was about before when the
+            # office fits them ('Tony Blair says … The prime minister is trying …'),
+            # else the description itself: never a person the article gives another
+            # office (Dr Fox, whom it makes co-chairman).
+            found = _described_after(
+                ctx, phrase, sp[0], reach=len(ctx.text), same_rank=True, office=True
+            )
+            if found is None and depth < 2:
+                before = _antecedent(ctx, sp[0], _role_gender(phrase) or gender, earlier, depth + 1)
+                if before is not None and " " in before and _fits(ctx, phrase, before):
+                    found = before
+        return found or (phrase if _office(phrase) else None)
     # 'Tennis great Billie Jean King remembered ...': a full name ending the subject.
     run = _trailing_name(" ".join(words))
     if run and " " in run and any(f == run for _, f in ctx.by_part.get(run.split()[-1], ())):
