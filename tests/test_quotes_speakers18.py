@@ -192,3 +192,46 @@ def test_a_sentence_adverb_opens_no_name(opener: str, parser: bool) -> None:
     assert _speakers(text, parser) == [("Peter Lane", "person")]
     assert _spoken(text, parser)[0][1] == "Peter Lane"
     assert opener.lower() in RUN_OPENERS
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unions have accused the retailer of paying staff less than its rivals do.",
+        'The minister accused the opposition leader of behaving like an "attack dog".',
+        'The chairman accused the striker of "cheating" the club.',
+    ],
+)
+def test_an_accusation_is_no_utterance(text: str, parser: bool) -> None:
+    # Issue 15's contract and every annotation guideline of ours: 'accused X of …' (a
+    # charge with a noun-phrase or gerund object) reports no words (main: a quote).
+    assert _spoken(text, parser) == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_accusation_with_a_quotation_after_it(parser: bool) -> None:
+    # Guard: the quotation the accuser goes on to say is still theirs.
+    text = 'She accused the government of lying, saying: "They knew all along."'
+    assert [(kind, who) for kind, who, _ in _spoken(text, parser)] == [("direct", "She")]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_the_paper_after_an_accusing_daily(parser: bool) -> None:
+    # 'daily' is the paper, not an adverb that ends the subject (main: 'the paper' was
+    # ABC only through the accusation, read as a quote).
+    text = (
+        "And Spanish daily ABC accuses English reporters of launching a witch-hunt. "
+        '"Perhaps it was because their team played so poorly," the paper says.'
+    )
+    assert _speakers(text, parser) == [("ABC", "organisation")]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_short_aside_between_dashes_after_a_name(parser: bool) -> None:
+    # main: 'A day earlier' spoke.
+    text = (
+        "A day earlier, Mr Yushchenko - keen to reassure potential investors - had said "
+        "only 30 to 40 top firms would be targeted."
+    )
+    assert _spoken(text, parser)[0][1] == "Mr Yushchenko"

@@ -261,7 +261,7 @@ ORG_DESCRIPTORS = set(
     airline maker manufacturer startup start-up insurer giant statement regulator watchdog
     miner reinsurer drugmaker carmaker automaker chipmaker brewer supermarket grocer operator
     producer supplier publisher broadcaster label lender utility conglomerate team charity
-    union body""".split()
+    union body daily tabloid""".split()
 )
 # Roles only a person holds: "the senator", "the former shadow chancellor".
 PERSON_ROLES = set(

@@ -193,6 +193,13 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             np = _scan_np(toks, j - 1)
             if np is not None and _is_nameish(toks[np[0] : np[1] + 1]):
                 return toks[np[0]].start(), toks[np[1]].end()
+        if j is not None and j + 1 < i and i - j <= 12 and toks[j + 1].group(0).islower():
+            # 'Mr Yushchenko - keen to reassure potential investors - had said': any
+            # short aside after a person's name (a title and a surname, or a first
+            # name and a surname).
+            np = _scan_np(toks, j - 1)
+            if np is not None and _person_name(toks[np[0] : np[1] + 1]):
+                return toks[np[0]].start(), toks[np[1]].end()
         return None
     np = _scan_np(toks, i)
     if np is None:
@@ -969,7 +976,7 @@ _SUBJECT_VERBS = {"beat", "sold", "bought", "fought", "caught", "built", "spent"
 # Nouns ending in -ly, which _adverb must not take for adverbs.
 _LY_NOUNS = set(
     """family ally rally assembly supply anomaly monopoly reply belly bully jelly lily holly
-    italy july emily kelly sally molly polly""".split()
+    italy july emily kelly sally molly polly daily weekly""".split()
 )
 
 
