@@ -235,3 +235,67 @@ def test_a_short_aside_between_dashes_after_a_name(parser: bool) -> None:
         "only 30 to 40 top firms would be targeted."
     )
     assert _spoken(text, parser)[0][1] == "Mr Yushchenko"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_the_company_after_a_one_word_name_that_opens_a_brand(parser: bool) -> None:
+    # 'Next' opens 'Next Directory', nobody's name: the company that spoke (main, rules:
+    # 'the company' and 'The High Street retailer' stayed as written).
+    text = (
+        "Next has said its annual profit will be lower than expected.\n\n"
+        '"Clearance rates have been below our expectations," the company said. The High '
+        "Street retailer said it now expected lower profits. Sales at the Next Directory "
+        "catalogue rose."
+    )
+    assert [name for name, _ in _speakers(text, parser)] == ["Next"] * 3
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_name_before_a_full_stop_and_a_title(parser: bool) -> None:
+    # 'Wim Kok. Mr Kok was …': the full stop ends the first name's run, so 'Mr Kok' is
+    # Wim Kok; 'the Kok report' speaks for him (main: 'Mr Kok', 'the Kok report').
+    text = (
+        "Lisbon targets missed\n\n"
+        "The report was written by the former Dutch prime minister Wim Kok. Mr Kok was "
+        "asked to review the plan in March.\n\n"
+        '"Lisbon is about everything and thus about nothing," the Kok report said. '
+        '"Delivery matters," Mr Kok said.'
+    )
+    assert [name for name, _ in _speakers(text, parser)] == ["Wim Kok", "Wim Kok"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_shadow_office_is_not_the_office(parser: bool) -> None:
+    text = (
+        "Home Secretary Charles Clarke said deportations would help. But the Liberal "
+        "Democrat's shadow home secretary, Mark Oaten, criticised Mr Clarke. "
+        '"The critical issue is the detainees," he said. Later the shadow home secretary '
+        "said the plan would fail."
+    )
+    # main: Charles Clarke twice (the description matched 'Home Secretary').
+    assert [name for name, _ in _speakers(text, parser)] == [
+        "Charles Clarke",
+        "Mark Oaten",
+        "Mark Oaten",
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A hyphenated title is no part of the name (main: 'Vice-President Dick Cheney').
+        ('Vice-President Dick Cheney said the budget was "tight".', "Dick Cheney"),
+        # main: 'DJ Mike Read'.
+        ('Radio DJ Mike Read wrote the song. "It is a good song," Read said.', "Mike Read"),
+    ],
+)
+def test_a_title_before_the_name_is_not_the_name(text: str, speaker: str, parser: bool) -> None:
+    assert _speakers(text, parser)[-1] == (speaker, "person")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_answered_questions_is_no_utterance(parser: bool) -> None:
+    # main: 'questions posed via the party's website' was reported content.
+    text = "Mr Blair answered questions posed via the party's website."
+    assert _spoken(text, parser) == []

@@ -349,6 +349,10 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             and not _WITH_THAT.match(text, c1, u1)
         ):
             continue
+        if lemma == "answer" and _ANSWERED_WHAT.match(text, c1, u1):
+            # 'answered questions posed via the party's website': what was answered, a
+            # noun phrase ('posed' is no reported clause's verb).
+            continue
         if lemma == "accuse" and _ACCUSED_OF.match(text, c1, u1):
             # 'Unions accused Wal-Mart of paying staff less', 'accused the striker of
             # "cheating"': a charge with a noun-phrase or gerund object, no utterance
@@ -393,6 +397,10 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_ANSWERED_WHAT = lazy_compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|these|those|some|several|many|\d+)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:questions?|queries|critics|criticism|calls|charges|letters?)\b"
+)
 # 'accused Wal-Mart of paying', 'accusing him of', 'was accused of': the charge.
 _ACCUSED_OF = lazy_compile(r"(?:\s+[^\s.;:!?“”\"]+){0,6}?\s+of\b")
 _IDIOM_BEFORE = lazy_compile(r"\bgoes\s+without\s+$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -1071,7 +1072,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                     ctx.persons.add(name)
     title_end = text.find("\n")
     lone: set[str] = set()
-    for m in NAME_RUN.finditer(text):
+    for m in _name_runs(text):
         words = m.group(0).split()
         title = None
         own = _owner_end(words)
@@ -1082,7 +1083,13 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # 'South Sudan President Salva Kiir', 'White House Press Secretary Josh
         # Earnest': the name follows the last title or role word of the run.
         cut = max(
-            (k for k, w in enumerate(words[:-1]) if w.lower().strip(".") in _NOT_IN_NAME),
+            (
+                k
+                for k, w in enumerate(words[:-1])
+                # 'Vice-President Dick Cheney': a hyphenated title.
+                if w.lower().strip(".") in _NOT_IN_NAME
+                or w.lower().rsplit("-", 1)[-1] in TITLES | {"president", "minister"}
+            ),
             default=-1,
         )
         if cut >= 0 and _COMPASS.fullmatch(words[cut]):
@@ -1095,19 +1102,6 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             if words[cut].lower().strip(".") in TITLES:
                 title = words[cut].lower().strip(".")
             words = words[cut + 1 :]
-        # 'Benjamin Netanyahu. Adelson said': a full stop after a word that is no
-        # initial or title ends the sentence, and the name.
-        for k, w in enumerate(words[:-1]):
-            core = w.rstrip(".")
-            if (
-                w.endswith(".")
-                # 'World War II. Last week': a numeral ends the sentence too.
-                and (len(core) > 2 or (len(core) == 2 and core.isupper()))
-                and core.isalpha()
-                and core.lower() not in TITLES | _ABBREVS
-            ):
-                words = words[: k + 1]
-                break
         if (
             len(words) >= 3
             and words[0].lower() not in first_names()
@@ -1173,7 +1167,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             elif _ROLE_FORMS.get(word, word) in _HELD:
                 ctx.offices.setdefault(name, set()).add(_ROLE_FORMS.get(word, word))
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
-        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
+        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(
+            text, max(0, start - 90), start
+        )
         if pre:
             desc = _desc_words(pre.group(1)) - NP_STOP
             if desc:
@@ -1239,6 +1235,54 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             ctx.persons.add(name)
 
 
+class _Run:
+    """A piece of a run of capitalised words, with the match methods index_names uses."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text[start:end], start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
+def _name_runs(text: str) -> Iterator[_Run]:
+    """The runs of capitalised words, split where a full stop after a word that is no
+    initial, title or abbreviation ends a sentence: 'Wim Kok. Mr Kok was' gives 'Wim
+    Kok.' and 'Mr Kok' ('Benjamin Netanyahu. Adelson said'; 'World War II. Last week':
+    a numeral ends the sentence too)."""
+    for m in NAME_RUN.finditer(text):
+        start = m.start()
+        for w in _WORD.finditer(text, m.start(), m.end()):
+            word = w.group(0)
+            core = word.rstrip(".")
+            if (
+                w.end() < m.end()
+                and word.endswith(".")
+                and (len(core) > 2 or (len(core) == 2 and core.isupper()))
+                and core.isalpha()
+                and core.lower() not in TITLES | _ABBREVS
+            ):
+                yield _Run(text, start, w.end())
+                nxt = _WORD.search(text, w.end(), m.end())
+                start = nxt.start()
+                if nxt.group(0) in _INVERTED_CUES and nxt.end() < m.end():
+                    # '… Nick Walshe. Said Williams: "…"': the cue, not a first name.
+                    start = _WORD.search(text, nxt.end(), m.end()).start()
+        yield _Run(text, start, m.end())
+
+
+_WORD = lazy_compile(r"\S+")
+_INVERTED_CUES = {"Said", "Says", "Added", "Adds"}
+
+
 # Roles news writes before a one-word name ('midfielder Edu', 'rapper Eminem').
 _ROLE_MONONYM = lazy_compile(
     r"\b(midfielder|striker|defender|winger|goalkeeper|keeper|playmaker|skipper|rapper"
@@ -1262,7 +1306,7 @@ _CLUB_ROLE = lazy_compile(
 # Words that open such a run without being the team's name.
 _BEFORE_CLUB = DETERMINERS | TITLES | PERSON_ROLES | {"former", "ex", "new", "caretaker", "but"}
 _AGE_AFTER = lazy_compile(r",\s+(\d{1,3}),")
-_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
+_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs", "dj"}
 _ABBREVS = {
     "jr",
     "sr",
@@ -1279,7 +1323,8 @@ _ABBREVS = {
     "reps",
 }
 _PRE_APPOSITIVE = lazy_compile(
-    r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
+    r"(?:^|[.,;:]\s+|\n)(?:(?:But|And|Yet|So)\s+)?"
+    r"((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,5}[\w’'\-]+),\s+$"
 )
 
 
@@ -1907,6 +1952,14 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         q.speaker_name = subject
         ctx.persons.add(subject)
         return
+    author = _AUTHORED.fullmatch(phrase)
+    if author is not None:
+        full = _full_name(ctx, author.group(1), s)
+        if " " in full and (full in ctx.persons or name_gender(ctx, full)):
+            # '"…," the Kok report said' after 'former Dutch prime minister Wim Kok': a
+            # document named after its author speaks for them.
+            q.speaker_name = full
+            return
     proper = _proper_name_phrase(ctx, phrase)
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
@@ -2036,6 +2089,16 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         ):
             # 'Mr. Clinton' is not the 'Clinton Foundation'.
             q.speaker_name = run
+        titled_first = _pattern(r"\b([A-Z][a-z]{1,7}\.?)\s+" + re.escape(run) + r"$").search(phrase)
+        if (
+            " " not in run
+            and titled_first
+            and titled_first.group(1).lower() in ("prince", "princess", "king", "queen")
+            and q.speaker_name.split()[0] == run
+        ):
+            # 'Prince Charles' is not 'Charles Kennedy': a royal's name is no first name
+            # to be completed ('Sir Paul' is Paul McCartney; 'Mr Kim' Kim Yungmin).
+            q.speaker_name = run
         if q.speaker_name == run and " " not in run:
             # "Mr Smith" with no full name in the article stays "Mr Smith".
             titled = _pattern(r"(\b[A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"\b").search(phrase)
@@ -2094,6 +2157,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     q.speaker_name = next(
         (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
     )
+
+
+# 'the Kok report', "Mr Kok's report": a document and the surname of its author.
+_AUTHORED = lazy_compile(
+    r"(?:[Tt]he\s+|(?:Mr|Mrs|Ms|Dr|Lord|Sir)\.?\s+)?([A-Z][a-z][\w\-]*)(?:[’']s)?\s+"
+    r"(?:report|review|study|letter|memo|book|paper|plan|proposals?)"
+)
 
 
 def _marks_person(phrase: str, run: str) -> bool:
@@ -2399,6 +2469,12 @@ def _fits(ctx: Context, phrase: str, name: str) -> bool:
             # 'the moderator' is nobody the article did not call one.
             return False
         if head in _OFFICES:
+            shadow = "shadow" in phrase.lower().split()
+            if shadow != any(n == name and "shadow" in desc for _, desc, n in ctx.descriptors):
+                # 'the shadow home secretary' is nobody the article writes only as
+                # 'Home Secretary Charles Clarke', and 'the chancellor' not 'shadow
+                # chancellor Oliver Letwin'.
+                return False
             held = ctx.offices.get(name)
             if (
                 held
@@ -2460,7 +2536,9 @@ _OFFICES = set(
 )
 _POSSESSIVES = {"its", "his", "her", "their", "our", "my"}
 # Words that make a different office of the same role: 'vice president', 'former mayor'.
-_RANKS = {"former", "ex", "vice", "deputy", "acting", "assistant", "interim", "lieutenant"}
+_RANKS = {
+    "former", "ex", "vice", "deputy", "acting", "assistant", "interim", "lieutenant", "shadow",
+}  # fmt: skip
 # How far before an indefinite description the name it is set beside may start.
 _BESIDE = 80
 # How far before a definite description a name written with it is near (a few sentences).
@@ -2675,8 +2753,11 @@ def _described(
     hi = bisect_right(ctx.desc_starts, pos)
     # The nearest 200 descriptors before the mention: a bound on the work per quote.
     for off, desc, name in ctx.descriptors[max(0, hi - 200) : hi]:
-        if (reach is not None and pos - off > reach) or (
-            same_rank and words & _RANKS != desc & _RANKS
+        if (
+            (reach is not None and pos - off > reach)
+            or (same_rank and words & _RANKS != desc & _RANKS)
+            # 'the shadow home secretary' is not 'Home Secretary Charles Clarke'.
+            or ("shadow" in words and "shadow" not in desc)
         ):
             continue
         shared = len(words & desc)
@@ -2997,7 +3078,13 @@ def _lone_name(ctx: Context, name: str) -> bool:
         return False
     if name in ctx.genders or name in ctx.persons or first_names().get(name.lower()):
         return False
-    return all(full == name for _, full in ctx.by_part.get(name, ()))
+    # 'Next … the Next Directory': a longer name it opens that is nobody's is the
+    # organisation's own (a brand, a division); a surname ends a person's.
+    return all(
+        full == name
+        or (full.split()[0] == name and full not in ctx.persons and not name_gender(ctx, full))
+        for _, full in ctx.by_part.get(name, ())
+    )
 
 
 def _trailing_name(phrase: str) -> str | None:
@@ -3037,6 +3124,9 @@ def _trailing_name(phrase: str) -> str | None:
             # 'J.K. Rowling', 'John F. Kennedy': an initial keeps its stop.
             core += "."
         if not core or not core[0].isupper():
+            break
+        if run and core.lower().rsplit("-", 1)[-1] in TITLES | {"president", "minister"}:
+            # 'Vice-President Dick Cheney': a hyphenated title.
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
             _COMPASS.fullmatch(core)
@@ -3242,6 +3332,12 @@ def _subject_person(
         word = re.sub(r"[’']s$", "", words[0])
         full = _full_name(ctx, word, sp[0])
         return full if full != word and not is_organisation(ctx, full) else None
+    apposed = _APPOSED_AFTER.match(ctx.text, sp[1])
+    apposed_name = apposed.group(1) if apposed else ""
+    if apposed_name and name_gender(ctx, apposed_name) and not is_organisation(ctx, apposed_name):
+        # "the Liberal Democrat's shadow home secretary, Mark Oaten, accused …": the
+        # name set after the description.
+        return apposed_name
     if low.split()[0] in DETERMINERS:
         found = _described(ctx, phrase, sp[0])
         if found is None and _office(phrase):
@@ -3263,6 +3359,9 @@ def _subject_person(
     if run and " " in run and any(f == run for _, f in ctx.by_part.get(run.split()[-1], ())):
         return None if is_organisation(ctx, run) else run
     return None
+
+
+_APPOSED_AFTER = lazy_compile(r",\s+((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]+),\s")
 
 
 def _is_group(phrase: str) -> bool:
