@@ -299,3 +299,14 @@ def test_answered_questions_is_no_utterance(parser: bool) -> None:
     # main: 'questions posed via the party's website' was reported content.
     text = "Mr Blair answered questions posed via the party's website."
     assert _spoken(text, parser) == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_the_dj_is_the_person_named_with_the_role(parser: bool) -> None:
+    # main: 'DJ Norman Cook' as the name, and 'The DJ' read as an acronym (an organisation).
+    text = (
+        "Music stars\n\nDJ Norman Cook says dance music is not dead. "
+        + _FILLER
+        + "The DJ said his success had a downside."
+    )
+    assert _speakers(text, parser) == [("Norman Cook", "person"), ("Norman Cook", "person")]

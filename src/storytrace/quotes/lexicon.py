@@ -273,7 +273,7 @@ PERSON_ROLES = set(
     actor actress singer widow mother father son daughter wife husband man woman
     assemblyman assemblywoman councilman councilwoman businessman businesswoman
     keeper goalkeeper striker midfielder defender winger skipper boss captain moderator
-    interviewer presenter correspondent journalist""".split()
+    interviewer presenter correspondent journalist dj""".split()
 )
 # Roles of whoever puts the questions: an interviewer is not the person answering.
 INTERVIEWERS = {

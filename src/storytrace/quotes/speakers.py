@@ -1306,7 +1306,7 @@ _CLUB_ROLE = lazy_compile(
 # Words that open such a run without being the team's name.
 _BEFORE_CLUB = DETERMINERS | TITLES | PERSON_ROLES | {"former", "ex", "new", "caretaker", "but"}
 _AGE_AFTER = lazy_compile(r",\s+(\d{1,3}),")
-_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs", "dj"}
+_NOT_IN_NAME = TITLES | NOT_NAME | PERSON_ROLES | {"sens", "reps", "govs"}
 _ABBREVS = {
     "jr",
     "sr",
@@ -2591,7 +2591,13 @@ def _continued(ctx: Context, q: Quote, earlier: list[Quote], gender: str) -> str
         name = p.speaker_name
         if not name or name.lower() in PRONOUNS or name.lower() in RELATIVES:
             continue
-        if p.speaker_type == "person" and " " in name and _gender_ok(ctx, name, gender):
+        if (
+            p.speaker_type == "person"
+            and " " in name
+            # 'says the DJ. … he added': a description left unresolved names nobody.
+            and name.split()[0].lower() not in DETERMINERS
+            and _gender_ok(ctx, name, gender)
+        ):
             return name
         return None
     return None
@@ -2781,6 +2787,7 @@ _ROLE_ABBREVIATIONS = {
     "AG": "attorney general",
     "CEO": "ceo",
     "MP": "mp",
+    "DJ": "dj",
 }
 
 
@@ -3125,8 +3132,8 @@ def _trailing_name(phrase: str) -> str | None:
             core += "."
         if not core or not core[0].isupper():
             break
-        if run and core.lower().rsplit("-", 1)[-1] in TITLES | {"president", "minister"}:
-            # 'Vice-President Dick Cheney': a hyphenated title.
+        if run and core.lower().rsplit("-", 1)[-1] in TITLES | {"president", "minister", "dj"}:
+            # 'Vice-President Dick Cheney': a hyphenated title; 'DJ Norman Cook'.
             break
         if (core.lower().strip(".") in TITLES or core.lower().strip(".") in NOT_NAME) and not (
             _COMPASS.fullmatch(core)
