@@ -1260,6 +1260,9 @@ def _name_runs(text: str) -> Iterator[_Run]:
     a numeral ends the sentence too)."""
     for m in NAME_RUN.finditer(text):
         start = m.start()
+        if "." not in m.group(0)[:-1]:
+            yield _Run(text, start, m.end())
+            continue
         for w in _WORD.finditer(text, m.start(), m.end()):
             word = w.group(0)
             core = word.rstrip(".")
