@@ -144,14 +144,18 @@ def engine() -> str:
     counted by words as printed, a word of several tokens changed being one word changed
     (``evidence._word_share``); ``reuse-8``: Reuters' credit line ("(Reporting by ...; Editing
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
-    ``common-source`` direction reads. Edges stored before are realigned.
+    ``common-source`` direction reads; ``reuse-9``: whole dates written year first with dots or
+    spaced separators ("2012.08.08", "2013 - 09 - 28") are dates, and a shared figure with
+    dates within a week makes ``names-and-date`` from lighter names
+    (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), which can give a pair sharing
+    passages a verdict and so an edge. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-8"
+        return f"{metadata.version('storytrace')}/reuse-9"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-8"
+        return "0+unknown/reuse-9"
 
 
 def __getattr__(name: str) -> object:
