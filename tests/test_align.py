@@ -840,6 +840,7 @@ def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_ho
         "shared-passage",
         "names-and-date",
         "same-event",
+        "names-and-time",
         "same-lead",
         "shared-vocabulary",
     }

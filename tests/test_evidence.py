@@ -272,6 +272,39 @@ def test_names_and_date_reads_year_first_dates_with_dots_or_spaced_hyphens():
         assert b[d.b[0] : d.b[1]].startswith("2013")
 
 
+FIRE_A = (
+    "Historic Tannery Burns\n"
+    "Posted at 9: 12 AM ET, 08 / 07 / 2012\n"
+    "Fire destroyed the old Pontardawe tannery before dawn on Tuesday, Glanmor Vaughan of the "
+    "Tawe Valley council told Ystrad Radio. The blaze was reported at 3: 33 a. m. and crews "
+    "from Clydach, Alltwen and Rhos fought it until noon, Vaughan said."
+)
+FIRE_B = (
+    "Tannery lost to blaze\n"
+    "Firefighters could not save the Pontardawe tannery, which Eirlys Prothero's family built "
+    "long ago. A passer-by called at 3:33 a.m. after seeing smoke; nobody was hurt, said "
+    "Meirion Gethin of the Gwyrosydd fire service, and an inspector will look for the cause."
+)
+
+
+def test_the_same_time_of_day_to_the_minute_below_the_headline_is_an_event_detail():
+    ev = compare(FIRE_A, FIRE_B).evidence
+    assert ev.verdict == "same-story" and ev.rule == "names-and-time"
+    (t,) = [d for d in ev.dates if d.key == "3:33 am"]
+    assert FIRE_A[t.a[0] : t.a[1]] == "3: 33 a. m" and FIRE_B[t.b[0] : t.b[1]] == "3:33 a.m"
+    assert ev.explanation.endswith(": 3:33 am") and ev.caveat is None
+    # A time of day carries no date: lead years far apart outweigh it (it is still listed).
+    ev = compare(FIRE_A, FIRE_B.replace("long ago", "in 1935")).evidence
+    assert ev.rule == "different-time" and "names-and-time" in ev.held
+    # Another minute, or the same minute only in the page's stamp above the prose: no detail.
+    ev = compare(FIRE_A, FIRE_B.replace("3:33", "3:45")).evidence
+    assert ev.verdict == "unrelated" and "names-and-time" not in ev.held
+    stamped = FIRE_B.replace("Tannery lost to blaze\n", "Tannery lost to blaze\nUpdated 9:12 AM\n")
+    stamped = stamped.replace("3:33", "3:45")
+    ev = compare(FIRE_A.replace("3: 33", "4: 10"), stamped).evidence
+    assert not [d for d in ev.dates if d.key == "9:12 am"] and ev.verdict == "unrelated"
+
+
 def test_names_and_dates_within_a_week_outweigh_a_place_conflict_and_both_are_listed():
     # One event, two details: A names the clinic she skipped, B the one she entered.
     a = (

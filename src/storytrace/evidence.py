@@ -236,6 +236,10 @@ RULES = {
         f"dated within {DATE_DAYS} days"
     ),
     "same-event": "shared rare names, and the headlines and leads tell the same event",
+    "names-and-time": (
+        "shared rare names, and the same time of day to the minute in both articles' text "
+        "below the headline"
+    ),
     "shared-passage": (
         f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
         "for word by both articles or lightly edited (at most "
@@ -257,6 +261,7 @@ SAME_STORY_RULES = (
     "shared-passage",
     "names-and-date",
     "same-event",
+    "names-and-time",
     "same-lead",
     "shared-vocabulary",
 )
@@ -312,8 +317,8 @@ class Evidence(Record):
     verdict: str = jfield(internal=True)
     rule: str = jfield(
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
-        "same-focus, shared-passage, names-and-date, same-event, same-lead, shared-vocabulary "
-        "(same-story); "
+        "same-focus, shared-passage, names-and-date, same-event, names-and-time, same-lead, "
+        "shared-vocabulary (same-story); "
         "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
@@ -323,7 +328,8 @@ class Evidence(Record):
     numbers: list[SharedFact] = jfield("Figures both articles give.")
     dates: list[SharedFact] = jfield(
         "Calendar dates both articles give: month and day anywhere, or whole dates in the "
-        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date')."
+        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date'); and clock "
+        "times to the minute both give below their headlines (key '3:33 am')."
     )
     held: list[str] = jfield(
         "Every rule whose condition holds, in the order tried; the first decided (= rule). "
@@ -411,7 +417,8 @@ def gather(
     source = entity_source()
     pa, pb = _profile(doc_a.text, furniture, source), _profile(doc_b.text, furniture, source)
     near = _near_dates(pa, pb)
-    dates += near
+    times = _shared_times(pa, pb)
+    dates += near + times
     focused = focus(pa, pb)
     places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
@@ -425,6 +432,7 @@ def gather(
         ("shared-passage", shared_words >= PASSAGE_MIN_WORDS),
         ("different-place", bool(places)),
         ("different-time", bool(years)),
+        ("names-and-time", weight >= DATED_NAMES_MIN and bool(times)),
         ("same-focus", named and focused >= FOCUS_MIN),
         ("same-lead", named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN),
         ("shared-vocabulary", named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN),
@@ -449,7 +457,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        _explain(rule, conflicts, near, names, focused, event),
+        _explain(rule, conflicts, near or times, names, focused, event),
         quotes,
         names,
         numbers,
@@ -570,7 +578,7 @@ def _explain(
     own = [c for c in conflicts if c.rule == rule]
     if own:
         return f"{text}: {own[0].a_value} in A, {own[0].b_value} in B"
-    if rule == "names-and-date" and near:
+    if rule in ("names-and-date", "names-and-time") and near:
         text = f"{text}: {near[0].key}"
     elif rule == "same-focus":
         top = ", ".join(n.key for n in names[:3])
@@ -622,6 +630,7 @@ class _Profile:
     places: dict[str, Span]  # place words of the headline and lead
     dated: tuple[tuple[dt.date, Span], ...]  # whole calendar dates of the headline and lead
     years: dict[int, Span]  # years named in the headline and lead
+    times: dict[str, Span]  # clock times to the minute below the headline ("3:33 am")
 
 
 def _regions(doc: Doc) -> tuple[int, int]:
@@ -707,7 +716,7 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
     for m in _mentions(text, furniture):
         if m.kind == "date" and m.span[0] < lead_end and len(m.key) == 4 and m.key.isdigit():
             years.setdefault(int(m.key), m.span)
-    return _Profile(salience, first, places, dated, years)
+    return _Profile(salience, first, places, dated, years, _clock_times(doc, head_end, skip))
 
 
 def focus(pa: _Profile, pb: _Profile) -> float:
@@ -748,6 +757,29 @@ def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     if abs(ya - yb) < YEARS_APART:
         return []
     return [Conflict("time", "different-time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
+
+
+_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])\s*:\s*([0-5]\d)\s*([ap])\s*\.?\s*m\b", re.IGNORECASE)
+"""A clock time to the minute with its half of the day: "3:33 a.m.", "3: 33 AM", "11:05pm"."""
+
+
+def _clock_times(doc: Doc, head_end: int, skip: Sequence[Span]) -> dict[str, Span]:
+    """The clock times of ``doc`` after its headline block and outside publisher furniture,
+    as ``"3:33 am"`` -> first span. The headline block holds the page's own stamp ("Posted
+    at 3: 21 PM ET"), the time of printing, not of the event."""
+    out: dict[str, Span] = {}
+    for m in _CLOCK.finditer(doc.text, head_end):
+        if any(overlaps(m.span(), x) for x in skip):
+            continue
+        out.setdefault(f"{int(m[1])}:{m[2]} {m[3].lower()}m", m.span())
+    return out
+
+
+def _shared_times(pa: _Profile, pb: _Profile) -> list[SharedFact]:
+    """The clock times to the minute both articles give below their headlines (``names-and-
+    time``: "the fire was reported at 3: 33 a. m." against "a call came in ... at 3:33
+    a.m."): a detail of the event that two reports give alike."""
+    return [SharedFact(k, pa.times[k], pb.times[k]) for k in sorted(pa.times.keys() & pb.times)]
 
 
 def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:

@@ -147,7 +147,8 @@ def engine() -> str:
     ``common-source`` direction reads; ``reuse-9``: whole dates written year first with dots or
     spaced separators ("2012.08.08", "2013 - 09 - 28") are dates, and a shared figure with
     dates within a week makes ``names-and-date`` from lighter names
-    (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), which can give a pair sharing
+    (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
+    the minute below both headlines (``names-and-time``), which can give a pair sharing
     passages a verdict and so an edge. Edges stored before are realigned.
     """
     from importlib import metadata
