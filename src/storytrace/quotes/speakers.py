@@ -1076,17 +1076,18 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         # "Former shadow chancellor Ed Balls": the words before the name describe him
         # ("Prime Minister Keir Starmer": title words included).
         window = text[max(0, start - 60) : start]
-        before = re.search(r"([\w\-]+)\.?\s+$", window)
-        if before:
-            word = before.group(1).lower()
+        word, words_before = _words_before(window)
+        if word:
+            word = word.lower()
             if word in INTERVIEWERS:
                 ctx.interviewers.add(name)
             elif _ROLE_FORMS.get(word, word) in _HELD:
                 ctx.offices.setdefault(name, set()).add(_ROLE_FORMS.get(word, word))
         # "Former shadow chancellor Ed Balls", "The shadow Scottish secretary, John Lamont".
-        pre = re.search(r"((?:[\w’'\-]+\s+){1,5})$", window) or _PRE_APPOSITIVE.search(window)
+        appositive = None if words_before else _PRE_APPOSITIVE.search(window)
+        pre = words_before or (appositive.group(1) if appositive else "")
         if pre:
-            desc = _desc_words(pre.group(1)) - NP_STOP
+            desc = _desc_words(pre) - NP_STOP
             if desc:
                 ctx.descriptors.append((m.start(), frozenset(desc), name))
         post = re.match(
@@ -1154,6 +1155,27 @@ _ABBREVS = {
     "sens",
     "reps",
 }
+_WORD_BEFORE = lazy_compile(r"\s+\.?([\w\-]+)")
+_WORDS_BEFORE = lazy_compile(r"(?:\s+[\w’'\-]+){1,5}")
+
+
+def _words_before(window: str) -> tuple[str, str]:
+    r"""What ``re.search`` of ``([\w\-]+)\.?\s+$`` (its group) and of
+    ``(?:[\w’'\-]+\s+){1,5}$`` find at the end of ``window`` ('' for no match): the last
+    word before the closing spaces and the last one to five words with their spaces.
+
+    Matched on the window reversed, so anchored at its end: searched forward, each pattern
+    was tried from every position of the window, 17 and 5 µs a name in BBC text (0.5 and
+    0.4 reversed).
+
+    >>> _words_before("said former chancellor ")
+    ('chancellor', 'said former chancellor ')
+    """
+    backwards = window[::-1]
+    word, words = _WORD_BEFORE.match(backwards), _WORDS_BEFORE.match(backwards)
+    return (word.group(1)[::-1] if word else "", words.group(0)[::-1] if words else "")
+
+
 _PRE_APPOSITIVE = lazy_compile(
     r"(?:^|[.,;:]\s+|\n)((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
 )
