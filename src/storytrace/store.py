@@ -94,7 +94,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "1"
+QUOTES_RULE = "2"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -157,14 +157,19 @@ def engine() -> str:
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
     ``common-source`` direction reads; ``reuse-9``: an agency named in the lead or the closing
     lines credits the text only when written as a credit, and never when named as a party to
-    the news (:func:`storytrace.evidence.wire_credits`). Edges stored before are realigned.
+    the news (:func:`storytrace.evidence.wire_credits`); ``reuse-10``: whole dates written
+    year first with dots or spaced separators ("2012.08.08", "2013 - 09 - 28") are dates, a
+    shared figure with dates within a week makes ``names-and-date`` from lighter names
+    (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
+    the minute below both headlines (``names-and-time``), which can give a pair sharing
+    passages a verdict and so an edge. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-9"
+        return f"{metadata.version('storytrace')}/reuse-10"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-9"
+        return "0+unknown/reuse-10"
 
 
 def __getattr__(name: str) -> object:
