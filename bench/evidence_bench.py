@@ -633,6 +633,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ecbplus_data  # noqa: E402  (the ECB+ loader shared with bench/ecbplus.py)
 from ecbplus_data import EcbDoc  # noqa: E402
+from srcpath import src_folder  # noqa: E402
 
 from storytrace.align import BULK, compare  # noqa: E402
 from storytrace.text import STOPWORDS, Doc  # noqa: E402
@@ -950,18 +951,6 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
     return rows
 
 
-def baseline_path(given: str | Path) -> Path:
-    """The folder holding the baseline's ``storytrace`` package: ``given`` itself (a ``src``,
-    as the other benches take it) or its ``src``. Anything else stops the run: a path that
-    holds neither put the installed code first, so the "previous" column silently measured
-    this code (session 38: ``<tree>/src`` given where ``<tree>`` was read)."""
-    root = Path(given).resolve()
-    for src in (root, root / "src"):
-        if (src / "storytrace" / "__init__.py").is_file():
-            return src
-    sys.exit(f"error: --baseline-src {given}: no storytrace package in it or in its src/")
-
-
 def baseline_rates(args: argparse.Namespace) -> tuple[list[float], list[float] | None]:
     """The rules entities' lone-compare rates and the in-corpus rates (None with
     ``--no-corpus``) from the code under ``--baseline-src``, on the same pairs: this script
@@ -969,7 +958,7 @@ def baseline_rates(args: argparse.Namespace) -> tuple[list[float], list[float] |
     cmd = [sys.executable, __file__, "--json", "--entities", "rules", "--part", args.part]
     cmd += ["--data", str(args.data), "--per-event", str(args.per_event)]
     cmd += ["--per-topic", str(args.per_topic)] + ([] if args.corpus else ["--no-corpus"])
-    env = dict(os.environ, PYTHONPATH=str(baseline_path(args.baseline_src)))
+    env = dict(os.environ, PYTHONPATH=args.baseline_src)
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     got = json.loads(out)
     return got["rules"], got.get("corpus")
@@ -995,7 +984,7 @@ def main() -> int:
     ap.add_argument("--per-topic", type=int, default=PER_TOPIC, help="other-event pairs per topic")
     ap.add_argument(
         "--baseline-src",
-        type=Path,
+        type=src_folder,
         help="older code (a checkout, git worktree add /tmp/old <commit>, or its src): its "
         "rule beside",
     )

@@ -833,6 +833,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 import xxhash  # noqa: E402
 from scale import make_corpus  # noqa: E402
+from srcpath import src_folder  # noqa: E402
 
 from storytrace import fingerprints as fp  # noqa: E402
 from storytrace.text import WordMap, doc_of, sentence_spans  # noqa: E402
@@ -1270,7 +1271,11 @@ def main() -> None:
     ap.add_argument("--lifts", type=int, default=50)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--data", type=Path, default=BBC, help="the BBC folder (bbc/bbc)")
-    ap.add_argument("--baseline-src", help="also index end to end with this src and ours")
+    ap.add_argument(
+        "--baseline-src",
+        type=src_folder,
+        help="also index end to end with this code (a checkout or its src) and ours",
+    )
     ap.add_argument(
         "--alternatives", action="store_true", help="also count the rules of ALTERNATIVES"
     )
