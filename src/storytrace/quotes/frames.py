@@ -2161,6 +2161,16 @@ _INTENT_NOUN = lazy_compile(
 )
 
 
+_PLURAL_POSSESSIVE = lazy_compile(r"(\w+s)['’](?=\s)")
+
+
+def _plural_possessives(text: str, piece: Span) -> set[str]:
+    """The plurals written with a possessive apostrophe in ``text[piece]`` (lower case):
+    "their opponents' policies" gives ``{"opponents"}`` (the words :func:`_reports_content`
+    reads have lost the apostrophe)."""
+    return {m.group(1).lower() for m in _PLURAL_POSSESSIVE.finditer(text, *piece)}
+
+
 def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) -> bool:
     """Whether the words after a cue are reported content: a quotation or a clause
     ('said the plan costs £2m'), not a noun phrase or a prepositional phrase
@@ -2338,6 +2348,8 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             and not w.endswith("ss")
             and prev not in DETERMINERS
             and prev not in PREPOSITIONS
+            # "lies about their opponents' policies": a plural's possessive, then its noun.
+            and prev not in _plural_possessives(text, piece)
             and words[i][0].islower()
             # 'reported strong sales', 'reported higher profits on Tuesday': a plural
             # after adjectives, ending the phrase, is the object's noun. A verb in -s
