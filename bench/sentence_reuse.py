@@ -1191,6 +1191,8 @@ def reported(
     variant = {tuple(v) for v in res.get("variants", [])}
     variant |= {(b, a) for a, b in variant}
     out: dict[str, set[tuple[str, str]]] = {"edge": set(), "quote": set(), "story": set()}
+    edges = {tuple(sorted(pair)) for pair in on_edge}
+    out["other edges"] = edges - lifted
     for a, b in lifted:
         art, s, e = changed_span(base, texts, a, b)
         other = b if art == a else a
@@ -1214,8 +1216,10 @@ found: the index reports the pair with the lifted text: a stored reuse edge with
 on the lift ("edge"), or, where the lift is a quotation both articles carry, a stored quote
 of both with one link key on the lift, or two linked as variants of one quote
 (``stories.quote_variants``) ("quote"; ``stories`` then joins the pair); "story": both in
-one stored story. "CPU s": the indexing subprocess (index, stories, what this bench reads
-back); "index s": ``corpus.index_records`` alone."""
+one stored story. "other": stored reuse edges on pairs of articles not lifted (BBC articles'
+own reuse between them, and any edge a rule adds on unrelated pairs; session 39); "qvar":
+pairs of quote keys linked as variants. "CPU s": the indexing subprocess (index, stories,
+what this bench reads back); "index s": ``corpus.index_records`` alone."""
 
 
 def found_table(
@@ -1233,7 +1237,7 @@ def found_table(
     print(
         f"{'variant':12} {'src':7} {'compare':>9} "
         + " ".join(f"{c:>9}" for c in cols)
-        + f" {'CPU s':>6} {'index s':>7}"
+        + f" {'other':>5} {'qvar':>4} {'CPU s':>6} {'index s':>7}"
     )
     lost = []
     for variant, (texts, lifted) in made.items():
@@ -1246,6 +1250,7 @@ def found_table(
             print(
                 f"{variant:12} {name:7} {compared:>6}/{len(lifted):<2} "
                 + " ".join(f"{len(got.get(c, ())):>6}/{len(lifted):<2}" for c in cols)
+                + f" {len(got['other edges']):5} {len(res.get('variants', ())):4}"
                 + f" {cpu:6.1f} {res.get('index_cpu', 0):7.1f}",
                 flush=True,
             )

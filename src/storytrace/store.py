@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "10"
+STORY_RULE = "11"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -85,7 +85,8 @@ groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09). 9: the word
 listing names (a team sheet, ``boilerplate.listing_spans``) are furniture, no story terms, see
 :data:`FEATURES_RULE`. 10: a quote its frame interrupts ('"A," he said, "B"') links by its
 whole utterance's words too (``stories.utterance_keys``), in ``quote_link`` beside its
-parts'."""
+parts'. 11: a passage opening both quotes links them as variants from
+``quotes.matching.LINK_OPENING_WORDS`` shared words (12 elsewhere)."""
 
 FEATURES_RULE = "9"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
@@ -144,14 +145,16 @@ def engine() -> str:
     counted by words as printed, a word of several tokens changed being one word changed
     (``evidence._word_share``); ``reuse-8``: Reuters' credit line ("(Reporting by ...; Editing
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
-    ``common-source`` direction reads. Edges stored before are realigned.
+    ``common-source`` direction reads; ``reuse-9``: a word of a quotation's frame misread by
+    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
+    frame OCR'd is a shared passage. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-8"
+        return f"{metadata.version('storytrace')}/reuse-9"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-8"
+        return "0+unknown/reuse-9"
 
 
 def __getattr__(name: str) -> object:
