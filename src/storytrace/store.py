@@ -147,7 +147,8 @@ def engine() -> str:
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
     ``common-source`` direction reads; ``reuse-9``: a word of a quotation's frame misread by
     one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
-    frame OCR'd is a shared passage. Edges stored before are realigned.
+    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
+    no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
