@@ -839,9 +839,10 @@ of the 150 sentence lifts, before / now: bbc 7 147/147, bbc 8 149/150, bbc 13 14
 lists (``boilerplate.listing_spans`` furniture by design: two reports of one match print the
 club's line-up, a fact list, not a text reused), 'Standard Chartered sees "..."' ("sees" is no
 cue verb: of the 10 'see/sees/saw "..."' in BBC and PolNeAR text, 3 quote the subject, the
-rest a title or a phrase: 'to see "proper health checks"', 'people saw "Dirty ...'), ': "The final tune ..."' (a source paragraph opening with a colon, no
-frame in either article), bbc 22's OCR "February jas another aood month ..." (no candidate)
-and bbc 23's '- Compelling "failing and rogue states", ...' (14 words, 12 equal, under
+rest a title or a phrase: 'to see "proper health checks"', 'people saw "Dirty ...'), ':
+"The final tune ..."' (a source paragraph opening with a colon, no frame in either
+article), bbc 22's OCR "February jas another aood month ..." (no candidate) and bbc 23's
+'- Compelling "failing and rogue states", ...' (14 words, 12 equal, under
 ``evidence.PASSAGE_MIN_WORDS``; the bench counts "-" as a word). ``bench/evidence_bench.py
 --part tune --entities rules --baseline-src``: every rate equal to main's (ECB+ same event
 0.886 / 0.924, other event 0.053 / 0.023; PolNeAR same publisher 0.000 / 0.000, other event

@@ -113,6 +113,56 @@ def test_reuters_credit_line_credits_reuters():
     assert wire_credits(review) == []
 
 
+FILL = "The council met on Tuesday and discussed the budget at length. " * 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The agency as a party to the news, in the lead (session 39: PolNeAR, BBC News).
+        "Clinton won the Missouri primary, the Associated Press declared on Thursday. " + FILL,
+        "Trump needs 1,237 delegates, by The Associated Press' count. " + FILL,
+        "A Reuters/Ipsos poll put Clinton ahead on Sunday. " + FILL,
+        "Weak dollar hits Reuters\nRevenues at media group Reuters slipped 11% in 2004. " + FILL,
+        'Shares rose. "It is still looking good," he told Reuters. ' + FILL,
+        "Oil exports fell.\nReuters news agency reported that the minister resigned. " + FILL,
+        "Riots flared in the south, Agence France Presse (AFP) reported. " + FILL,
+        "The Golden Globes are awarded by the Hollywood Foreign Press Association. " + FILL,
+        # ... and at the end.
+        FILL + "Clinton has 2,383 delegates, based on an Associated Press count.",
+    ],
+)
+def test_an_agency_named_in_the_news_is_no_credit_of_the_text(text):
+    assert wire_credits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("By The Associated Press\n" + FILL, "AP"),
+        ("MACAU (Reuters) – Top donor Sheldon Adelson spoke. " + FILL, "Reuters"),
+        ("NEW YORK, Dec. 11 (UPI) — Young Democrats gathered. " + FILL, "UPI"),
+        (FILL + "\n- Reuters.", "Reuters"),
+        (FILL + "\nAssociated Press writer Jill Colvin contributed from Albany.", "AP"),
+        (FILL + "\nThe Huffington Post has supplemented this Reuters article.", "Reuters"),
+        (FILL + "\nCopyright 2016 The Associated Press. All rights reserved.", "AP"),
+        (FILL + "\n© AFP", "AFP"),
+    ],
+)
+def test_credit_lines_and_datelines_credit_the_text(text, agency):
+    assert [c.agency for c in wire_credits(text)] == [agency]
+
+
+def test_a_source_of_a_shared_passage_credits_it_but_a_poll_partner_does_not():
+    told = FILL + '"We will not cut output," the minister told Reuters on Monday. ' + FILL
+    at = told.index("We will")
+    assert wire_credits(told) == []
+    assert [c.agency for c in wire_credits(told, near=[(at, at + 24)])] == ["Reuters"]
+    poll = FILL + "Clinton led by six points in a Reuters/Ipsos poll released on Monday. " + FILL
+    at = poll.index("Clinton led")
+    assert wire_credits(poll, near=[(at, at + 30)]) == []
+
+
 # Two heists of one kind: the same vocabulary, different people and places.
 HEIST_A = (
     "Thieves raid Halvorsen jewellers\n"

@@ -63,15 +63,8 @@ def _ungated(text: str, near: list[tuple[int, int]]) -> list[WireCredit]:
     out = []
     for agency, pats in WIRES.items():
         for m in re.finditer("|".join(pats), text):
-            s, e = m.span()
-            if (
-                s < evidence.HEAD_CHARS
-                or e > len(text) - evidence.TAIL_CHARS
-                or any(
-                    s < ne + evidence.NEAR_CHARS and e > ns - evidence.NEAR_CHARS for ns, ne in near
-                )
-            ):
-                out.append(WireCredit(agency, (s, e)))
+            if evidence.credits(text, *m.span(), near):
+                out.append(WireCredit(agency, m.span()))
     return sorted(out, key=lambda c: c.span)
 
 

@@ -693,3 +693,40 @@ def test_copies_of_unknown_order_are_listed_not_counted() -> None:
         "ny1.com “Woman killed in hit-and-run”" in text
     )
     assert "<-" not in text and "Driver charged" not in text
+
+
+def test_a_common_source_says_what_it_rests_on_in_every_view() -> None:
+    """A wire common source names the agency and the words around each side's credit (the
+    article's own words: escaped in HTML); an earlier third article is named by its title."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.story_pages import render_stories_html
+    from storytrace.report.terminal import stories_text
+
+    meta = {i: {"id": i, "title": f"Report {i}"} for i in ("a", "b", "c")}
+    credits = {
+        "a": [{"agency": "AP", "start": 11, "end": 15, "context": "WASHINGTON (AP) — <b>Vote</b>"}],
+        "b": [{"agency": "AP", "start": 40, "end": 56, "context": "he told the Associated Press"}],
+    }
+    wire = {"from": None, "to": None, "basis": "common-source"}
+    raw = {
+        "id": 1,
+        "articles": sorted(meta),
+        "edges": [
+            {"a": "a", "b": "b", "verdict": "copied"}
+            | {"direction": wire | {"evidence": {"wire": ["AP"], "credits": credits}}},
+            {"a": "b", "b": "c", "verdict": "copied"}
+            | {"direction": wire | {"evidence": {"earlier": "a"}}},
+        ],
+    }
+    (story,) = shape_stories([raw], meta)
+    notes = [e["basis_note"] for e in story["edges"]]
+    assert notes == [
+        "AP credited by both: “WASHINGTON (AP) — <b>Vote</b>”; “he told the Associated Press”",
+        "both draw on “Report a”",
+    ]
+    text = stories_text([story])
+    assert "from one source (AP credited by both: “WASHINGTON (AP)" in text
+    assert "from one source (both draw on “Report a”)" in text
+    page = render_stories_html([story])
+    assert "&lt;b&gt;Vote&lt;/b&gt;" in page and "<b>Vote</b>" not in page
+    assert "both draw on “Report a”" in page

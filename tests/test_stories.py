@@ -148,7 +148,13 @@ def test_corpus_gets_every_direction_right(dated_edges):
     }
     assert got == TRUTH
     wire = next(e for e in dated_edges if e.a == "s5_ap1")
-    assert wire.evidence == {"wire": ["AP"]}
+    assert wire.evidence["wire"] == ["AP"]
+    # Each side's credit, where a reader can check it.
+    texts = {p.stem: p.read_text() for p in FIX.glob("*.txt")}
+    for side, doc in (("a", wire.a), ("b", wire.b)):
+        (c,) = wire.evidence["credits"][side]
+        assert c["agency"] == "AP" and texts[doc][c["start"] : c["end"]] in c["context"]
+        assert texts[doc][c["start"] : c["end"]] in ("(AP)", "Associated Press")
 
 
 def test_common_source_names_the_earlier_article(dated_edges):

@@ -68,7 +68,9 @@ class IndexReport:
     """What one ``index`` run did: articles added/unchanged, records refused, reuse aligned.
 
     ``realigned`` is True when the stored reuse came from another engine
-    version and was recomputed for every article.
+    version, or read quotes that changed, and was recomputed for every article;
+    ``requoted`` counts the stored articles whose quotes were extracted again
+    (another extraction stored them, :data:`storytrace.store.QUOTES_RULE`).
     """
 
     added: int = 0
@@ -77,6 +79,7 @@ class IndexReport:
     pairs: int = 0
     edges: int = 0
     realigned: bool = False
+    requoted: int = 0
 
 
 class Interrupted(KeyboardInterrupt):
@@ -360,6 +363,11 @@ def index_records(
             flush()
             if runs is not None:
                 store.add_key_runs(runs)
+            if quotes and store.quotes_stale():
+                report.requoted, changed = requote(store, workers, progress)
+                if changed:
+                    store.reset_reuse()  # a pair's verdict reads the quotes both carry
+                    report.realigned = True
             if store.engine != engine():
                 store.reset_reuse()
                 report.realigned = True
@@ -386,6 +394,39 @@ def index_records(
             if runs is not None:
                 runs.close()
     return report
+
+
+def _quote_rows_job(job: tuple[int, str]) -> tuple[int, list[tuple]]:
+    return job[0], quote_rows(job[1])
+
+
+def requote(store: Store, workers: int = 1, progress: Progress | None = None) -> tuple[int, bool]:
+    """Extract the quotes of every stored article again (they are another extraction's,
+    :meth:`Store.quotes_stale`) and store them in place of the old, :data:`BATCH` articles a
+    transaction: an interrupted run resumes after the last batch stored. Returns how many
+    articles were done in this call and whether any quote's words changed (then the stored
+    reuse, which reads them, is stale). ``progress`` is called once per article."""
+    upto, changed = store.requote_state()
+    done = 0
+    pool = _pool(workers) if workers > 1 and store.count() > PREPARE_HERE else None
+    try:
+        while texts := store.texts_after(upto, BATCH * max(1, workers)):
+            found = (
+                map(_quote_rows_job, texts)
+                if pool is None
+                else pool.imap(_quote_rows_job, texts, 16)
+            )
+            rows = dict(found)
+            upto = texts[-1][0]
+            changed = store.replace_quotes(rows, upto, changed)
+            done += len(rows)
+            if progress:
+                progress(len(rows))
+    finally:
+        if pool is not None:
+            pool.terminate()
+    store.finish_requote()
+    return done, changed
 
 
 def _add_waiting_keys(store: Store) -> None:

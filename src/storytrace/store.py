@@ -95,6 +95,18 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
+QUOTES_RULE = "2"
+"""Version of the quote extraction whose rows the ``quotes`` table holds
+(:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
+key holds the quotes of an earlier extraction). Raised with every change of what the extractor
+stores: ``index`` (quotes on) extracts the quotes of every stored article again when the
+store's differs (:func:`storytrace.corpus.requote`), and realigns the stored reuse when any
+quote's words changed (a pair's verdict reads the quotes both carry). Before it, a stored
+article kept the quotes of the version that first indexed it for as long as its text was
+unchanged. 2: an apostrophe for elided letters ("'bot nets", ``text._ELIDED``) opens no
+quotation. ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test
+fixtures under this rule: a change of them under the same rule fails there."""
+
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
 BUSY_SECONDS = 60.0
@@ -145,17 +157,19 @@ def engine() -> str:
     counted by words as printed, a word of several tokens changed being one word changed
     (``evidence._word_share``); ``reuse-8``: Reuters' credit line ("(Reporting by ...; Editing
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
-    ``common-source`` direction reads; ``reuse-9``: a word of a quotation's frame misread by
-    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
-    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
-    no quotation. Edges stored before are realigned.
+    ``common-source`` direction reads; ``reuse-9``: an agency named in the lead or the closing
+    lines credits the text only when written as a credit, and never when named as a party to
+    the news (:func:`storytrace.evidence.wire_credits`); ``reuse-10``: a word of a quotation's
+    frame misread by one letter is a frame word (``evidence._frame_words``), so a quotation
+    lifted with its frame OCR'd is a shared passage, and an elided word ("'bot nets",
+    ``text._ELIDED``) opens no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-9"
+        return f"{metadata.version('storytrace')}/reuse-10"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-9"
+        return "0+unknown/reuse-10"
 
 
 def __getattr__(name: str) -> object:
@@ -615,6 +629,8 @@ class Store:
         for stmt in _statements(TABLES):
             self.db.execute(stmt)
         self._stamp()
+        # Only a new store: a migrated one keeps the quotes it has, of an earlier rule.
+        self.db.execute("INSERT INTO meta VALUES ('quotes_rule', ?)", (QUOTES_RULE,))
 
     def _migrate_1(self) -> None:
         for stmt in _statements(_MIGRATE_1):
@@ -1958,6 +1974,61 @@ class Store:
             cur = self.db.execute(f"SELECT doc,{self._quote_columns()} FROM quotes")  # noqa: S608
             for r in cur:
                 yield r[0], dict(zip(QUOTE_KEYS, r[1:], strict=True))
+
+    def quotes_stale(self) -> bool:
+        """Whether the stored quotes are another extraction's (:data:`QUOTES_RULE`)."""
+        return self.meta.get("quotes_rule") != QUOTES_RULE
+
+    def requote_state(self) -> tuple[int, bool]:
+        """Where extracting the stored articles' quotes again stopped (:data:`QUOTES_RULE`):
+        the last doc done (-1: none) and whether any quote's words changed up to it."""
+        parts = self.meta.get("requote", "").split()
+        if len(parts) == 3 and parts[0] == QUOTES_RULE:
+            return int(parts[1]), parts[2] == "1"
+        return -1, False
+
+    def texts_after(self, doc: int, limit: int) -> list[tuple[int, str]]:
+        """``(doc, text)`` of up to ``limit`` stored articles after ``doc``, in doc order."""
+        with self._guard("reading"):
+            q = "SELECT doc, text FROM articles WHERE doc > ? ORDER BY doc LIMIT ?"
+            return self.db.execute(q, (doc, limit)).fetchall()
+
+    def replace_quotes(self, rows: Mapping[int, list[tuple]], upto: int, changed: bool) -> bool:
+        """Store the quote rows (:func:`storytrace.corpus.quote_rows` of the text) of each doc
+        of ``rows`` in place of its stored ones, and that extraction again has got to doc
+        ``upto``, in one transaction. True when some doc's quote words (each utterance's parts,
+        in order) are not those stored, or ``changed`` already was."""
+        with self.transaction():
+            docs = list(rows)
+            old: dict[int, list[tuple]] = {d: [] for d in docs}
+            n = "utterance" if self._quote_evidence else "NULL"
+            q = f"SELECT doc, {n}, content FROM quotes WHERE doc IN ({{marks}}) ORDER BY doc, rowid"  # noqa: S608
+            for d, u, c in self._in_chunks(q, docs):
+                old[d].append((u, c))
+            texts = dict(
+                self._in_chunks("SELECT doc, text FROM articles WHERE doc IN ({marks})", docs)
+            )
+            for d, qs in rows.items():
+                if d not in texts:
+                    continue  # replaced meanwhile: its new version has its own quotes
+                t = texts[d]
+                changed = changed or old[d] != [(r[4], t[r[0] : r[1]]) for r in qs]
+                self.db.execute("DELETE FROM quotes WHERE doc=?", (d,))
+                self.db.executemany(
+                    _INSERT_QUOTE, ((d, s, e, k, sp, t[s:e], *ev) for s, e, k, sp, *ev in qs)
+                )
+            state = f"{QUOTES_RULE} {upto} {int(changed)}"
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('requote', ?)", (state,))
+        self.meta["requote"] = state
+        return changed
+
+    def finish_requote(self) -> None:
+        """Mark every stored article's quotes as :data:`QUOTES_RULE`'s."""
+        with self.transaction():
+            self.db.execute("DELETE FROM meta WHERE key='requote'")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('quotes_rule', ?)", (QUOTES_RULE,))
+        self.meta.pop("requote", None)
+        self.meta["quotes_rule"] = QUOTES_RULE
 
 
 def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, bytes, bytes]]:

@@ -41,7 +41,7 @@ from storytrace import fingerprints as fp
 from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import day_only, iso_utc, parse_published
-from storytrace.evidence import wire_credits
+from storytrace.evidence import credit_evidence, wire_credits
 from storytrace.names import MONTHS, WEEKDAYS, lead_name_words
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
@@ -1124,8 +1124,9 @@ class Direction(Record):
         "orders nothing: an excerpt and an extension look the same."
     )
     evidence: dict = jfield(
-        "The facts behind the basis: from_published/to_published (time), wire or "
-        "earlier/earlier_published (common-source)."
+        "The facts behind the basis: from_published/to_published (time); for common-source, "
+        "wire (the agencies both credit) with credits ({a, b}: where each article credits "
+        "them, {agency, start, end, context}), or earlier/earlier_published."
     )
 
 
@@ -1328,9 +1329,17 @@ def reuse_edge(
         return None
     a, b = meta_a["id"], meta_b["id"]
     pa, pb = meta_a.get("published"), meta_b.get("published")
-    credits_a = {c.agency for c in wire_credits(cmp.a.text, [p.a for p in real])}
-    credits_b = {c.agency for c in wire_credits(cmp.b.text, [p.b for p in real])}
-    src, dst, basis, facts = direction(a, b, pa, pb, credits_a & credits_b)
+    credits_a = wire_credits(cmp.a.text, [p.a for p in real])
+    credits_b = wire_credits(cmp.b.text, [p.b for p in real])
+    both = {c.agency for c in credits_a} & {c.agency for c in credits_b}
+    src, dst, basis, facts = direction(a, b, pa, pb, both)
+    if "wire" in facts:
+        # Where each side credits the agency, so a reader can tell a dateline from "he told
+        # Reuters" next to the shared text.
+        facts["credits"] = {
+            side: [credit_evidence(t, c) for c in cs if c.agency in both]
+            for side, t, cs in (("a", cmp.a.text, credits_a), ("b", cmp.b.text, credits_b))
+        }
     return Edge(
         a,
         b,

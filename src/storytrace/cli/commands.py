@@ -423,7 +423,11 @@ def serve(db: Path | None, host: str, port: int) -> None:
 @click.option(
     "--db", type=_PATH, metavar="DIR", required=True, help="Index folder (SQLite inside)."
 )
-@click.option("--no-quotes", is_flag=True, help="Skip quote extraction.")
+@click.option(
+    "--no-quotes",
+    is_flag=True,
+    help="Skip quote extraction (quotes stored by an earlier version stay as they are).",
+)
 @click.option(
     "--workers",
     type=int,
@@ -472,6 +476,12 @@ def index_cmd(
         )
     for e in report.errors:
         say("skipped:", e)
+    if report.requoted:
+        say(
+            "note:",
+            f"quotes extracted again from {report.requoted} stored articles (an earlier "
+            "version stored them)" + ("; their reuse realigned" if report.realigned else ""),
+        )
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")

@@ -106,6 +106,7 @@ def shape_stories(
                         # so; undated, it is first by id, and naming it the source a guess.
                         "earlier": time_order(dated.get(node["id"]), dated.get(member)) < 0,
                         "basis": "near-duplicate",
+                        "basis_note": None,
                         "kind": "duplicate",
                         "passages": None,
                         "shared": None,
@@ -289,6 +290,7 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
         "target": dst,
         "directed": bool(d.get("from")) and basis is not None,
         "basis": basis,
+        "basis_note": _basis_note(d.get("evidence") or {}, labels) if basis else None,
         "kind": e["verdict"],
         "passages": len(e.get("passages") or []),
         # How much of the copy (the target) is text shared with the source.
@@ -296,6 +298,25 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
         "source_title": labels.get(src, src),
         "target_title": labels.get(dst, dst),
     }
+
+
+def _basis_note(evidence: dict, labels: dict[str, str]) -> str | None:
+    """What a common source is, in a few words: the agencies both credit (with the words
+    around each credit, :func:`storytrace.evidence.credit_evidence`) or the earlier article.
+
+    >>> _basis_note({"wire": ["AP"], "credits": {"a": [{"context": "WASHINGTON (AP) —"}],
+    ...     "b": [{"context": "he told the AP"}]}}, {})
+    'AP credited by both: “WASHINGTON (AP) —”; “he told the AP”'
+    >>> _basis_note({"earlier": "x"}, {"x": "Wire copy"})
+    'both draw on “Wire copy”'
+    """
+    if evidence.get("wire"):
+        credits = evidence.get("credits") or {}
+        said = "; ".join(f"“{c['context']}”" for side in ("a", "b") for c in credits.get(side, []))
+        return f"{', '.join(evidence['wire'])} credited by both" + (f": {said}" if said else "")
+    if evidence.get("earlier"):
+        return f"both draw on “{labels.get(evidence['earlier'], evidence['earlier'])}”"
+    return None
 
 
 def _outlets(arts: list[dict]) -> list[str]:

@@ -153,6 +153,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         unordered = [e for e in s["edges"] if not e["directed"] and e["kind"] in ("copied", "spun")]
         for e in unordered[:max_copies]:
             how = "from one source" if e.get("basis") == "common-source" else "order unknown"
+            if e.get("basis_note"):
+                how += f" ({e['basis_note']})"
             lines.append(f"  {e['kind']}, {how}: {who(e['source'])} and {who(e['target'])}")
         if len(unordered) > max_copies:
             more = len(unordered) - max_copies

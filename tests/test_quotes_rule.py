@@ -1,0 +1,180 @@
+"""Stored quotes follow the extraction that stored them (store.QUOTES_RULE): ``index`` extracts
+the quotes of every stored article again when the rule changed, realigns the reuse when their
+words changed, and resumes an interrupted pass."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storytrace import corpus, store
+from storytrace.corpus import index_records, quote_rows
+from storytrace.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+DIGESTS = {"1": "f7fb06460776015a", "2": "f7fb06460776015a"}
+"""The digest of :func:`_rows_digest` under each :data:`storytrace.store.QUOTES_RULE`."""
+
+
+def _rows_digest() -> str:
+    h = hashlib.sha256()
+    for p in sorted(FIXTURES.rglob("*.txt")):
+        h.update(p.relative_to(FIXTURES).as_posix().encode())
+        h.update(repr(quote_rows(p.read_text(encoding="utf-8"))).encode())
+    return h.hexdigest()[:16]
+
+
+def test_a_change_of_the_stored_quotes_raises_the_rule():
+    assert _rows_digest() == DIGESTS.get(store.QUOTES_RULE), (
+        "what the quote extraction stores changed: raise storytrace.store.QUOTES_RULE and "
+        f"record {store.QUOTES_RULE!r}'s successor with {_rows_digest()!r} in DIGESTS"
+    )
+
+
+A = (
+    '"We will sort out the trains by spring," Transport Secretary Ann Blake said on Monday. '
+    "Commuters have waited two years for the new timetable. "
+    '"Nobody should stand for an hour on a morning train," she added.'
+)
+B = (
+    "Ann Blake promised a new timetable. "
+    '"We will sort out the trains by spring," the transport secretary told reporters. '
+    "Rail unions were not convinced by the plan."
+)
+C = "A recipe for plum jam: boil the fruit with sugar and lemon until it sets on a cold plate."
+RECS = [("a", {"text": A}), ("b", {"text": B}), ("c", {"text": C})]
+
+
+def _fresh(tmp_path: Path) -> tuple[dict, list]:
+    index_records(RECS, tmp_path / "fresh")
+    with Store(tmp_path / "fresh", readonly=True) as s:
+        return {d: s.quotes(d) for d in s.ids()}, s.edges()
+
+
+def _old_rule(db: Path) -> None:
+    """Make ``db`` look like a store whose quotes an earlier extraction stored."""
+    con = sqlite3.connect(db / "storytrace.db")
+    with con:
+        con.execute("UPDATE meta SET value='0' WHERE key='quotes_rule'")
+    con.close()
+
+
+def _first_quote_only(text: str) -> list[tuple]:
+    """An 'earlier extraction' that found only each article's first quote."""
+    return [r for r in quote_rows(text) if r[4] == 0]
+
+
+def test_quotes_of_an_earlier_extraction_are_extracted_again_and_reuse_realigned(
+    tmp_path, monkeypatch
+):
+    quotes, edges = _fresh(tmp_path)
+    assert any(len(qs) > 1 for qs in quotes.values())
+    db = tmp_path / "old"
+    with monkeypatch.context() as m:
+        m.setattr(corpus, "quote_rows", _first_quote_only)
+        index_records(RECS, db)
+    with Store(db) as s:
+        assert not s.quotes_stale()
+        assert {d: s.quotes(d) for d in s.ids()} != quotes
+    _old_rule(db)
+    with Store(db) as s:
+        assert s.quotes_stale()
+    report = index_records(RECS, db)  # nothing new: the texts are unchanged
+    assert (report.added, report.requoted, report.realigned) == (0, 3, True)
+    with Store(db, readonly=True) as s:
+        assert not s.quotes_stale()
+        assert {d: s.quotes(d) for d in s.ids()} == quotes
+        assert s.edges() == edges
+    again = index_records(RECS, db)
+    assert (again.requoted, again.realigned) == (0, False)
+
+
+def test_the_same_quotes_under_a_new_rule_keep_the_stored_reuse(tmp_path):
+    index_records(RECS, tmp_path)
+    _old_rule(tmp_path)
+    report = index_records(RECS, tmp_path)
+    assert (report.requoted, report.realigned, report.pairs) == (3, False, 0)
+
+
+def test_an_interrupted_pass_resumes_after_its_last_batch(tmp_path, monkeypatch):
+    quotes, _ = _fresh(tmp_path)
+    db = tmp_path / "old"
+    with monkeypatch.context() as m:
+        m.setattr(corpus, "quote_rows", _first_quote_only)
+        index_records(RECS, db)
+    _old_rule(db)
+    monkeypatch.setattr(corpus, "BATCH", 1)
+    calls = []
+    real = Store.replace_quotes
+
+    def stop_after_first(self, rows, upto, changed):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(upto)
+        return real(self, rows, upto, changed)
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "replace_quotes", stop_after_first)
+        with pytest.raises(corpus.Interrupted):
+            index_records(RECS, db)
+    with Store(db, readonly=True) as s:
+        assert s.quotes_stale()
+        assert s.requote_state() == (calls[0], True)  # the first doc's quotes changed
+    report = index_records(RECS, db)
+    assert (report.requoted, report.realigned) == (2, True)  # the two docs left
+    with Store(db, readonly=True) as s:
+        assert {d: s.quotes(d) for d in s.ids()} == quotes
+
+
+def test_no_quotes_leaves_stored_quotes_as_they_are(tmp_path):
+    index_records(RECS, tmp_path)
+    _old_rule(tmp_path)
+    report = index_records(RECS, tmp_path, quotes=False)
+    assert report.requoted == 0
+    with Store(tmp_path, readonly=True) as s:
+        assert s.quotes_stale()
+
+
+def test_a_migrated_store_holds_quotes_of_an_earlier_rule(tmp_path):
+    index_records(RECS, tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    with con:
+        con.execute("DELETE FROM meta WHERE key='quotes_rule'")
+    con.close()
+    with Store(tmp_path) as s:
+        assert s.quotes_stale()
+
+
+def test_worker_processes_extract_the_same_quotes(tmp_path, monkeypatch):
+    quotes, _ = _fresh(tmp_path)
+    db = tmp_path / "old"
+    with monkeypatch.context() as m:
+        m.setattr(corpus, "quote_rows", _first_quote_only)
+        index_records(RECS, db)
+    _old_rule(db)
+    monkeypatch.setattr(corpus, "PREPARE_HERE", 1)  # a pool for three articles
+    assert index_records(RECS, db, workers=2).requoted == 3
+    with Store(db, readonly=True) as s:
+        assert {d: s.quotes(d) for d in s.ids()} == quotes
+
+
+def test_index_says_it_extracted_quotes_again(tmp_path):
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, rec in RECS:
+        (src / f"{name}.txt").write_text(rec["text"], encoding="utf-8")
+    db = tmp_path / "db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(src), "--db", str(db)]).exit_code == 0
+    _old_rule(db)
+    res = runner.invoke(app, ["index", str(src), "--db", str(db)])
+    assert res.exit_code == 0
+    assert "note: quotes extracted again from 3 stored articles" in res.stderr
