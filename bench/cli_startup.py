@@ -169,6 +169,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from srcpath import src_folder
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_A = ROOT / "examples" / "seed_a.txt"
 """A real news article with quotes: its match also extracts quotes and reads the first-name
@@ -238,8 +240,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--src", default=str(ROOT / "src"), help="the src folder to measure")
-    ap.add_argument("--baseline-src", help="another src measured in the same run, alternating")
+    ap.add_argument(
+        "--src", type=src_folder, default=str(ROOT / "src"), help="the src folder to measure"
+    )
+    ap.add_argument(
+        "--baseline-src",
+        type=src_folder,
+        help="another src (or a checkout holding it) measured in the same run, alternating",
+    )
     ap.add_argument(
         "--cache",
         help="keep the synthetic index here between runs (building 100,000 articles takes minutes)",
@@ -270,9 +278,9 @@ def main() -> None:
     if args.build_child:
         _build_child(*args.build_child)
         return
-    srcs = {"now": str(Path(args.src).resolve())}
+    srcs = {"now": args.src}
     if args.baseline_src:
-        srcs = {"before": str(Path(args.baseline_src).resolve()), **srcs}
+        srcs = {"before": args.baseline_src, **srcs}
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.cache or tmp) / f"startup-{args.articles}"

@@ -48,6 +48,8 @@ import sys
 import time
 from pathlib import Path
 
+from srcpath import src_folder
+
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "data" / "bbc" / "bbc"
 INDEX_PAIRS = [
@@ -131,7 +133,13 @@ def _child(spun: int, rounds: int, tail: int, index_pairs: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--src", nargs="+", default=[str(ROOT / "src")], help="src folders to time")
+    ap.add_argument(
+        "--src",
+        nargs="+",
+        type=src_folder,
+        default=[str(ROOT / "src")],
+        help="src folders (or checkouts) to time",
+    )
     ap.add_argument("--spun", type=int, default=6, help="spun BBC pairs with unrelated tails")
     ap.add_argument("--tail", type=int, default=1, help="unrelated articles after each side")
     ap.add_argument("--no-index-pairs", action="store_true", help="only the spun pairs")
@@ -145,7 +153,7 @@ def main() -> None:
     results: dict[str, list[dict]] = {s: [] for s in args.src}
     for _ in range(args.alternate):
         for src in args.src:
-            env = {**os.environ, "PYTHONPATH": str(Path(src).resolve())}
+            env = {**os.environ, "PYTHONPATH": src}
             cmd = [sys.executable, __file__, "--child", "--spun", str(args.spun)]
             cmd += ["--rounds", str(args.rounds), "--tail", str(args.tail)]
             cmd += ["--no-index-pairs"] if args.no_index_pairs else []

@@ -62,6 +62,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from srcpath import src_folder
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # The child: the CLI as the console script runs it, then its own and its workers' usage
@@ -118,7 +120,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", type=Path, required=True, help="stored index to copy per run")
     ap.add_argument("--new", type=Path, required=True, help="the articles to add (JSONL)")
-    ap.add_argument("--baseline-src", type=Path, help="another checkout's src, run alternately")
+    ap.add_argument(
+        "--baseline-src", type=src_folder, help="another checkout or its src, run alternately"
+    )
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("args", nargs="*", help="more index options (after --)")
     a = ap.parse_args()

@@ -819,7 +819,7 @@ verbatim,ocr,edited``, main 1620eb9 beside), three causes changed:
   years ..."': the frame's cue misread, so its six frame words counted five
   (``evidence.FRAME_MIN_WORDS``) and the pair stayed ``shared-quote``. A frame word misread
   by one letter now counts as printed alike (``evidence._frame_words``), as it does in the
-  passage's share; engine ``reuse-10``.
+  passage's share; engine ``reuse-11``.
 * bbc 8's edited 'Cole added: "I've done it before Islam I hope they didn't blame me Marley
   anything.': 11 shared words where a quote passage needs 12. A passage opening both quotes
   now links from 11 (``quotes.matching.LINK_OPENING_WORDS``): over the quote keys of PolNeAR
@@ -896,6 +896,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 import xxhash  # noqa: E402
 from scale import make_corpus  # noqa: E402
+from srcpath import src_folder  # noqa: E402
 
 from storytrace import fingerprints as fp  # noqa: E402
 from storytrace.text import WordMap, doc_of, sentence_spans  # noqa: E402
@@ -1338,7 +1339,11 @@ def main() -> None:
     ap.add_argument("--lifts", type=int, default=50)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--data", type=Path, default=BBC, help="the BBC folder (bbc/bbc)")
-    ap.add_argument("--baseline-src", help="also index end to end with this src and ours")
+    ap.add_argument(
+        "--baseline-src",
+        type=src_folder,
+        help="also index end to end with this code (a checkout or its src) and ours",
+    )
     ap.add_argument(
         "--alternatives", action="store_true", help="also count the rules of ALTERNATIVES"
     )

@@ -840,6 +840,7 @@ def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_ho
         "shared-passage",
         "names-and-date",
         "same-event",
+        "names-and-time",
         "same-lead",
         "shared-vocabulary",
     }
@@ -854,6 +855,14 @@ def test_evidence_is_left_to_the_first_read_only_where_no_same_story_rule_can_ho
         "Rain is due in Leeds on Monday, forecasters said.",
         "Leeds United sacked their manager on Monday after a run of defeats.",
         "Shares fell in Tokyo as the yen rose.",
+        # names-and-date from a light name ("Queens") with a shared figure and dates 6 days
+        # apart; and the same without the figure.
+        "Woman killed in Queens crash\nSeptember 14, 2013\nA 59-year-old woman was killed by "
+        "a car on 117th Street in Queens on Friday night, and the driver fled, police said.",
+        "Driver charged after fatal crash\nPosted 09/20/2013\nThe man who struck a 59-year-old "
+        "mother on 117th Street has been charged, prosecutors in Queens said on Thursday.",
+        "Driver charged after fatal crash\nPosted 09/20/2013\nThe man who struck a young "
+        "mother on the avenue has been charged, prosecutors in Queens said on Thursday.",
         # A 16-word sentence with a quote of four words (no shared quote) and 12 unquoted
         # words, in two otherwise unrelated articles: a shared passage only when the quoted
         # words count with their frame.

@@ -117,6 +117,9 @@ def test_day_only_marks_dates_without_a_time():
         ("Saturday, 28 September 2013", "2013-09-28", "28 September 2013"),
         ("the 1st of June? No: 1st June 2020", "2020-06-01", "1st June 2020"),
         ("2019-05-30T07:00", "2019-05-30", "2019-05-30"),
+        ("Released 2013 - 09 - 28 05: 08: 35 GMT", "2013-09-28", "2013 - 09 - 28"),  # detokenised
+        ("Published: 2012.08.08 09:01 AM", "2012-08-08", "2012.08.08"),
+        ("Published: 2012. 08. 08 09: 01 AM", "2012-08-08", "2012. 08. 08"),
         ("05 / 02 / 2013", "2013-05-02", "05 / 02 / 2013"),  # detokenised: month first
         ("25/12/2019", "2019-12-25", "25/12/2019"),  # month first is impossible: day first
         ("11/10/11 02:39 PM ET", "2011-11-10", "11/10/11"),
@@ -136,5 +139,8 @@ def test_calendar_dates_need_day_month_and_year():
         "scores 20 - 13",
         "3/4",
         "Sep 31, 2019",
+        "2013-09.28",  # two separators: no date
+        "the 2008-09 season",
+        "pi is 3.1415.92",
     ):
         assert calendar_dates(text) == [], text

@@ -308,12 +308,13 @@ def test_a_plural_title_opens_a_name_run() -> None:
             "it was over",
             "The family",
         ),
-        # A numeral with a full stop ends a name run: 'World War II. Last week'.
+        # A numeral with a full stop ends a name run: 'World War II. Last week'. 'He' is
+        # the unnamed mayor the sentence before is about (an office; session 39), no name.
         (
             "The battle changed the course of World War II. Last week, the mayor spoke. "
             '"We remember," he said.',
             "We remember",
-            "He",
+            "the mayor",
         ),
     ],
 )

@@ -209,7 +209,10 @@ _MONTH_NO = {
 _FORMS = (
     rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b"  # May 3, 2013
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})\b"  # 3 May 2013
-    r"|\b(\d{4})-(\d{2})-(\d{2})(?!\d)"  # 2013-05-03, also 2013-05-03T10:00
+    # 2013-05-03 (also 2013-05-03T10:00) and 2012.08.08, year first: one separator, spaces
+    # around it allowed as for slashes ("2013 - 09 - 28", "2012. 08. 08" as a page's header
+    # reads once tokenised); a decimal or a score has no third part.
+    r"|\b(\d{4})\s*([-.])\s*(\d{2})\s*\8\s*(\d{2})(?!\d)"
     r"|\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"  # 05/03/2013, 11/10/11
 )
 # Searching lower-cased text case-sensitively is about a third faster than IGNORECASE.
@@ -237,9 +240,9 @@ def calendar_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
         elif g[4]:
             y, mo, d = int(g[5]), _MONTH_NO[g[4][:3].lower()], int(g[3])
         elif g[6]:
-            y, mo, d = int(g[6]), int(g[7]), int(g[8])
+            y, mo, d = int(g[6]), int(g[8]), int(g[9])
         else:
-            mo, d, y = int(g[9]), int(g[10]), int(g[11])
+            mo, d, y = int(g[10]), int(g[11]), int(g[12])
             if y < 100:
                 y += 2000
             if mo > 12:

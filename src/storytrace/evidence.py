@@ -279,6 +279,13 @@ DATED_NAMES_MIN = 0.9
 """Least summed rarity of the shared name words for ``names-and-date``: the dates are the
 second kind of evidence, so one rare name is enough ("Lohan" weighs 0.997, just under
 :data:`NAMES_MIN`). Set on the tune part: 0.3 to 0.9 judge the same pairs; the highest kept."""
+DATED_FIGURE_NAMES_MIN = 0.5
+"""Least summed rarity of the shared name words for ``names-and-date`` when the two articles
+also give a figure alike (:attr:`Evidence.numbers`: the victim's age "59", the street
+"117th"): the figure is a detail of the event as a rare name is, so a place both name
+("Queens", 0.65) is name enough beside it and the dates. On the ECB+ tune topics (every pair)
+it joins two reports of one hit-and-run dated six days apart and nothing else: no other-event
+or PolNeAR pair has dates within :data:`DATE_DAYS` and is unrelated."""
 EVENT_MIN = 0.4
 """Least event similarity (:func:`event_similarity`) for ``same-event``, which comes before
 the place and year conflicts: the trial and the shooting it is about. On the tune part no
@@ -312,8 +319,15 @@ RULES = {
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
     "same-focus": "the same rare people, places and organisations lead both articles",
-    "names-and-date": f"shared rare names, and both articles dated within {DATE_DAYS} days",
+    "names-and-date": (
+        "shared rare names (or a figure both give, beside a shared name), and both articles "
+        f"dated within {DATE_DAYS} days"
+    ),
     "same-event": "shared rare names, and the headlines and leads tell the same event",
+    "names-and-time": (
+        "shared rare names, and the same time of day to the minute in both articles' text "
+        "below the headline"
+    ),
     "shared-passage": (
         f"at least {PASSAGE_MIN_WORDS} words outside quotes in one shared passage, printed word "
         "for word by both articles or lightly edited (at most "
@@ -335,6 +349,7 @@ SAME_STORY_RULES = (
     "shared-passage",
     "names-and-date",
     "same-event",
+    "names-and-time",
     "same-lead",
     "shared-vocabulary",
 )
@@ -390,8 +405,8 @@ class Evidence(Record):
     verdict: str = jfield(internal=True)
     rule: str = jfield(
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
-        "same-focus, shared-passage, names-and-date, same-event, same-lead, shared-vocabulary "
-        "(same-story); "
+        "same-focus, shared-passage, names-and-date, same-event, names-and-time, same-lead, "
+        "shared-vocabulary (same-story); "
         "different-place, different-time (unrelated: contradicting details); or none "
         "(unrelated: too little evidence)."
     )
@@ -401,7 +416,8 @@ class Evidence(Record):
     numbers: list[SharedFact] = jfield("Figures both articles give.")
     dates: list[SharedFact] = jfield(
         "Calendar dates both articles give: month and day anywhere, or whole dates in the "
-        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date')."
+        f"headers and leads at most {DATE_DAYS} days apart (key 'A-date ~ B-date'); and clock "
+        "times to the minute both give below their headlines (key '3:33 am')."
     )
     held: list[str] = jfield(
         "Every rule whose condition holds, in the order tried; the first decided (= rule). "
@@ -489,7 +505,8 @@ def gather(
     source = entity_source()
     pa, pb = _profile(doc_a.text, furniture, source), _profile(doc_b.text, furniture, source)
     near = _near_dates(pa, pb)
-    dates += near
+    times = _shared_times(pa, pb)
+    dates += near + times
     focused = focus(pa, pb)
     places = _place_conflicts(pa, pb, doc_a.text, doc_b.text)
     years = _year_conflicts(pa, pb)
@@ -498,11 +515,12 @@ def gather(
     tried = (
         ("shared-quote", bool(quotes)),
         ("same-focus", named and focused >= FOCUS_STRONG),
-        ("names-and-date", weight >= DATED_NAMES_MIN and bool(near)),
+        ("names-and-date", bool(near) and _dated_names(weight, numbers)),
         ("same-event", named and event.score >= EVENT_MIN),
         ("shared-passage", shared_words >= PASSAGE_MIN_WORDS),
         ("different-place", bool(places)),
         ("different-time", bool(years)),
+        ("names-and-time", weight >= DATED_NAMES_MIN and bool(times)),
         ("same-focus", named and focused >= FOCUS_MIN),
         ("same-lead", named and focused >= FOCUS_WITH_WORDS and lead >= LEAD_MIN),
         ("shared-vocabulary", named and focused >= FOCUS_WITH_WORDS and whole >= VOCABULARY_MIN),
@@ -527,7 +545,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        _explain(rule, conflicts, near, names, focused, event),
+        _explain(rule, conflicts, near or times, names, focused, event),
         quotes,
         names,
         numbers,
@@ -547,6 +565,12 @@ def gather(
     )
 
 
+def _dated_names(weight: float, numbers: Sequence[SharedFact]) -> bool:
+    """Whether the shared names (summed rarity ``weight``) and figures are enough for
+    ``names-and-date`` beside dates within :data:`DATE_DAYS` days."""
+    return weight >= DATED_NAMES_MIN or (bool(numbers) and weight >= DATED_FIGURE_NAMES_MIN)
+
+
 def unrelated_for_certain(
     doc_a: Doc,
     doc_b: Doc,
@@ -560,7 +584,8 @@ def unrelated_for_certain(
     :data:`PASSAGE_MIN_WORDS` reused words (:func:`_shared_words`: never more than
     ``longest_copied_words`` unless quoted words count, in a passage of that many words), or
     shared name words of summed rarity at least
-    :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``); without them the
+    :data:`NAMES_MIN` (:data:`DATED_NAMES_MIN` for ``names-and-date``, and
+    :data:`DATED_FIGURE_NAMES_MIN` with a shared figure and dates within a week); without them the
     deciding rule is ``none`` or a contradiction. ``align.compare`` then leaves the rest
     of the evidence (leads, profiles, event similarity) until it is read: bulk alignment
     never reads it. ``tests/test_align.py`` fails when a same-story rule is added here
@@ -582,7 +607,7 @@ def unrelated_for_certain(
         and _shared_words(doc_a, doc_b, passages) >= PASSAGE_MIN_WORDS
     ):
         return False
-    least = min(NAMES_MIN, DATED_NAMES_MIN)
+    least = min(NAMES_MIN, DATED_NAMES_MIN, DATED_FIGURE_NAMES_MIN)
     # Every name word is a capitalised word, so the rarity of the capitalised words both
     # texts use bounds the shared names' weight from above: most unrelated pairs are decided
     # here without finding names or furniture (the margin keeps float rounding on the safe
@@ -591,7 +616,17 @@ def unrelated_for_certain(
     if sum(map(rarity, capitalised)) < least - 1e-9:
         return True
     _, weight = _shared_names(doc_a.text, doc_b.text, furniture)
-    return weight < least
+    if weight < least:
+        return True
+    if weight >= min(NAMES_MIN, DATED_NAMES_MIN):
+        return False
+    # Names this light hold only with a shared figure and dates within a week.
+    facts_a, facts_b = _facts(doc_a.text, furniture), _facts(doc_b.text, furniture)
+    if not facts_a["number"].keys() & facts_b["number"].keys():
+        return True
+    source = entity_source()
+    pa, pb = _profile(doc_a.text, furniture, source), _profile(doc_b.text, furniture, source)
+    return not _near_dates(pa, pb)
 
 
 def _capitalised_words(doc: Doc) -> frozenset[str]:
@@ -631,7 +666,7 @@ def _explain(
     own = [c for c in conflicts if c.rule == rule]
     if own:
         return f"{text}: {own[0].a_value} in A, {own[0].b_value} in B"
-    if rule == "names-and-date" and near:
+    if rule in ("names-and-date", "names-and-time") and near:
         text = f"{text}: {near[0].key}"
     elif rule == "same-focus":
         top = ", ".join(n.key for n in names[:3])
@@ -683,6 +718,7 @@ class _Profile:
     places: dict[str, Span]  # place words of the headline and lead
     dated: tuple[tuple[dt.date, Span], ...]  # whole calendar dates of the headline and lead
     years: dict[int, Span]  # years named in the headline and lead
+    times: dict[str, Span]  # clock times to the minute below the headline ("3:33 am")
 
 
 def _regions(doc: Doc) -> tuple[int, int]:
@@ -768,7 +804,7 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
     for m in _mentions(text, furniture):
         if m.kind == "date" and m.span[0] < lead_end and len(m.key) == 4 and m.key.isdigit():
             years.setdefault(int(m.key), m.span)
-    return _Profile(salience, first, places, dated, years)
+    return _Profile(salience, first, places, dated, years, _clock_times(doc, head_end, skip))
 
 
 def focus(pa: _Profile, pb: _Profile) -> float:
@@ -809,6 +845,29 @@ def _year_conflicts(pa: _Profile, pb: _Profile) -> list[Conflict]:
     if abs(ya - yb) < YEARS_APART:
         return []
     return [Conflict("time", "different-time", str(ya), str(yb), pa.years[ya], pb.years[yb])]
+
+
+_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])\s*:\s*([0-5]\d)\s*([ap])\s*\.?\s*m\b", re.IGNORECASE)
+"""A clock time to the minute with its half of the day: "3:33 a.m.", "3: 33 AM", "11:05pm"."""
+
+
+def _clock_times(doc: Doc, head_end: int, skip: Sequence[Span]) -> dict[str, Span]:
+    """The clock times of ``doc`` after its headline block and outside publisher furniture,
+    as ``"3:33 am"`` -> first span. The headline block holds the page's own stamp ("Posted
+    at 3: 21 PM ET"), the time of printing, not of the event."""
+    out: dict[str, Span] = {}
+    for m in _CLOCK.finditer(doc.text, head_end):
+        if any(overlaps(m.span(), x) for x in skip):
+            continue
+        out.setdefault(f"{int(m[1])}:{m[2]} {m[3].lower()}m", m.span())
+    return out
+
+
+def _shared_times(pa: _Profile, pb: _Profile) -> list[SharedFact]:
+    """The clock times to the minute both articles give below their headlines (``names-and-
+    time``: "the fire was reported at 3: 33 a. m." against "a call came in ... at 3:33
+    a.m."): a detail of the event that two reports give alike."""
+    return [SharedFact(k, pa.times[k], pb.times[k]) for k in sorted(pa.times.keys() & pb.times)]
 
 
 def _near_dates(pa: _Profile, pb: _Profile) -> list[SharedFact]:

@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "2"
+QUOTES_RULE = "3"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -103,9 +103,10 @@ stores: ``index`` (quotes on) extracts the quotes of every stored article again 
 store's differs (:func:`storytrace.corpus.requote`), and realigns the stored reuse when any
 quote's words changed (a pair's verdict reads the quotes both carry). Before it, a stored
 article kept the quotes of the version that first indexed it for as long as its text was
-unchanged. 2: an apostrophe for elided letters ("'bot nets", ``text._ELIDED``) opens no
-quotation. ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test
-fixtures under this rule: a change of them under the same rule fails there."""
+unchanged. 2: speakers and frames of session 39 (quotes15l); 3: an apostrophe for elided
+letters ("'bot nets", ``text._ELIDED``) opens no quotation. ``tests/test_quotes_rule.py``
+holds a digest of the rows extracted from the test fixtures under this rule: a change of them
+under the same rule fails there."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -159,17 +160,22 @@ def engine() -> str:
     by ...)") credits Reuters (:data:`storytrace.evidence.WIRES`), which a stored edge's
     ``common-source`` direction reads; ``reuse-9``: an agency named in the lead or the closing
     lines credits the text only when written as a credit, and never when named as a party to
-    the news (:func:`storytrace.evidence.wire_credits`); ``reuse-10``: a word of a quotation's
-    frame misread by one letter is a frame word (``evidence._frame_words``), so a quotation
-    lifted with its frame OCR'd is a shared passage, and an elided word ("'bot nets",
-    ``text._ELIDED``) opens no quotation. Edges stored before are realigned.
+    the news (:func:`storytrace.evidence.wire_credits`); ``reuse-10``: whole dates written
+    year first with dots or spaced separators ("2012.08.08", "2013 - 09 - 28") are dates, a
+    shared figure with dates within a week makes ``names-and-date`` from lighter names
+    (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
+    the minute below both headlines (``names-and-time``), which can give a pair sharing
+    passages a verdict and so an edge; ``reuse-11``: a word of a quotation's frame misread by
+    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
+    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
+    no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-10"
+        return f"{metadata.version('storytrace')}/reuse-11"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-10"
+        return "0+unknown/reuse-11"
 
 
 def __getattr__(name: str) -> object:

@@ -157,6 +157,10 @@ _SPEECH_HEADS = {
     "speech", "statement", "letter", "e-mail", "email", "message", "memo", "interview",
     "tweet", "post", "release", "remarks", "comments", "address", "panel",
 }  # fmt: skip
+# 'the country suggested it would withdraw': a country or a state speaks through its
+# government.
+_POLITIES = {"country", "nation", "state", "kingdom", "republic", "regime", "city", "province"}
+_PREPOSITION = lazy_compile(r"\s(?:of|on|in|at|for|from|by|about|with|into)\s")
 _AGENT_ENDS = ("ist", "ian", "ant", "er", "or", "man", "men", "person", "people")
 
 
@@ -169,7 +173,9 @@ def _evidence(text: str, q: Quote) -> bool:
         return False
     if CUE_FORMS.get(text[q.cue[0] : q.cue[1]].lower()) not in _EVIDENCE_CUES:
         return False
-    words = text[q.speaker[0] : q.speaker[1]].split()
+    # 'A study by researchers at Oxford': the head is the word before the first
+    # preposition.
+    words = _PREPOSITION.split(text[q.speaker[0] : q.speaker[1]], maxsplit=1)[0].split()
     if not words:
         return False
     head = re.sub(r"[’']s?$", "", words[-1].strip(",.;:"))
@@ -184,7 +190,8 @@ def _evidence(text: str, q: Quote) -> bool:
     if one in _THINGS:
         return True
     return not (
-        one in PERSON_HEADS | BARE_SPEAKERS | ORG_DESCRIPTORS | ORG_WORDS | _SPEECH_HEADS
+        one in PERSON_HEADS | BARE_SPEAKERS | ORG_DESCRIPTORS | ORG_WORDS
+        or one in _SPEECH_HEADS | _POLITIES
         or low in BARE_SPEAKERS | _SPEECH_HEADS
         or one.endswith(_AGENT_ENDS)
     )

@@ -251,7 +251,8 @@ ORG_WORDS = set(
     herald gazette review reuters bloomberg cnn bbc nbc abc cbs fox msnbc npr ap afp pac
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's re sa nv gmbh holdings airways airlines
-    motors resources industries pharmaceuticals securities telecom media""".split()
+    motors resources industries pharmaceuticals securities telecom media retail online
+    telecoms wireless""".split()
 )
 # Heads of a description standing for an organisation the article has named:
 # "the company said", "the club said in its statement", "the paper says".
@@ -260,7 +261,7 @@ ORG_DESCRIPTORS = set(
     airline maker manufacturer startup start-up insurer giant statement regulator watchdog
     miner reinsurer drugmaker carmaker automaker chipmaker brewer supermarket grocer operator
     producer supplier publisher broadcaster label lender utility conglomerate team charity
-    union body""".split()
+    union body daily tabloid""".split()
 )
 # Roles only a person holds: "the senator", "the former shadow chancellor".
 PERSON_ROLES = set(
@@ -272,7 +273,7 @@ PERSON_ROLES = set(
     actor actress singer widow mother father son daughter wife husband man woman
     assemblyman assemblywoman councilman councilwoman businessman businesswoman
     keeper goalkeeper striker midfielder defender winger skipper boss captain moderator
-    interviewer presenter correspondent journalist""".split()
+    interviewer presenter correspondent journalist dj""".split()
 )
 # Roles of whoever puts the questions: an interviewer is not the person answering.
 INTERVIEWERS = {
