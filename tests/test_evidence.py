@@ -100,7 +100,10 @@ def test_wire_credits_only_where_they_credit_the_text():
     assert [c.agency for c in wire_credits(dateline)] == ["AP"]
     middle = "Filler text here. " * 20 + "Reuters reported the deal last week. " + "More. " * 80
     assert wire_credits(middle) == []
-    assert [c.agency for c in wire_credits(middle, near=[(360, 380)])] == ["Reuters"]
+    # Next to a shared passage, outside it: a source of the passage's words.
+    assert [c.agency for c in wire_credits(middle, near=[(400, 420)])] == ["Reuters"]
+    # Inside it, the mention was copied with the rest (a copy of the whole text carries it).
+    assert wire_credits(middle, near=[(300, 420)]) == []
     assert wire_credits("Pictured: the scene (AP Photo/Jane Doe). " + "Words. " * 80) == []
 
 
@@ -164,6 +167,14 @@ def test_a_source_of_a_shared_passage_credits_it_but_a_poll_partner_does_not():
     at = told.index("We will")
     assert wire_credits(told) == []
     assert [c.agency for c in wire_credits(told, near=[(at, at + 24)])] == ["Reuters"]
+    # Two copies of one article, each "he told Reuters" inside what they share: no credit.
+    assert wire_credits(told, near=[(0, len(told))]) == []
+    # Printed alike but no shared passage (a phrase the corpus repeats is boilerplate): the
+    # same, once the caller says so.
+    at = told.index("the minister told")
+    assert wire_credits(told, near=[(0, at)], shared=[(0, at), (at, len(told))]) == []
+    dateline = "LONDON (Reuters) - Shares fell. " + told
+    assert [c.agency for c in wire_credits(dateline, near=[(0, len(dateline))])] == ["Reuters"]
     poll = FILL + "Clinton led by six points in a Reuters/Ipsos poll released on Monday. " + FILL
     at = poll.index("Clinton led")
     assert wire_credits(poll, near=[(at, at + 30)]) == []

@@ -165,17 +165,18 @@ def engine() -> str:
     shared figure with dates within a week makes ``names-and-date`` from lighter names
     (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
     the minute below both headlines (``names-and-time``), which can give a pair sharing
-    passages a verdict and so an edge; ``reuse-11``: a word of a quotation's frame misread by
-    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
-    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
-    no quotation. Edges stored before are realigned.
+    passages a verdict and so an edge; ``reuse-11``: a source named inside the shared text
+    ("he told Reuters") is no credit of it; ``reuse-12``: a word of a quotation's frame
+    misread by one letter is a frame word (``evidence._frame_words``), so a quotation lifted
+    with its frame OCR'd is a shared passage, and an elided word ("'bot nets",
+    ``text._ELIDED``) opens no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-11"
+        return f"{metadata.version('storytrace')}/reuse-12"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-11"
+        return "0+unknown/reuse-12"
 
 
 def __getattr__(name: str) -> object:

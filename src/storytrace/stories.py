@@ -1329,8 +1329,8 @@ def reuse_edge(
         return None
     a, b = meta_a["id"], meta_b["id"]
     pa, pb = meta_a.get("published"), meta_b.get("published")
-    credits_a = wire_credits(cmp.a.text, [p.a for p in real])
-    credits_b = wire_credits(cmp.b.text, [p.b for p in real])
+    credits_a = wire_credits(cmp.a.text, [p.a for p in real], [p.a for p in passages])
+    credits_b = wire_credits(cmp.b.text, [p.b for p in real], [p.b for p in passages])
     both = {c.agency for c in credits_a} & {c.agency for c in credits_b}
     src, dst, basis, facts = direction(a, b, pa, pb, both)
     if "wire" in facts:
