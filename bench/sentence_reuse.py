@@ -819,7 +819,7 @@ verbatim,ocr,edited``, main 1620eb9 beside), three causes changed:
   years ..."': the frame's cue misread, so its six frame words counted five
   (``evidence.FRAME_MIN_WORDS``) and the pair stayed ``shared-quote``. A frame word misread
   by one letter now counts as printed alike (``evidence._frame_words``), as it does in the
-  passage's share; engine ``reuse-12``.
+  passage's share; engine ``reuse-13``.
 * bbc 8's edited 'Cole added: "I've done it before Islam I hope they didn't blame me Marley
   anything.': 11 shared words where a quote passage needs 12. A passage opening both quotes
   now links from 11 (``quotes.matching.LINK_OPENING_WORDS``): over the quote keys of PolNeAR

@@ -166,17 +166,18 @@ def engine() -> str:
     (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
     the minute below both headlines (``names-and-time``), which can give a pair sharing
     passages a verdict and so an edge; ``reuse-11``: a source named inside the shared text
-    ("he told Reuters") is no credit of it; ``reuse-12``: a word of a quotation's frame
-    misread by one letter is a frame word (``evidence._frame_words``), so a quotation lifted
-    with its frame OCR'd is a shared passage, and an elided word ("'bot nets",
-    ``text._ELIDED``) opens no quotation. Edges stored before are realigned.
+    ("he told Reuters") is no credit of it; ``reuse-12``: a credit's context in an edge's
+    direction evidence is whole words; ``reuse-13``: a word of a quotation's frame misread by
+    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
+    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
+    no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-12"
+        return f"{metadata.version('storytrace')}/reuse-13"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-12"
+        return "0+unknown/reuse-13"
 
 
 def __getattr__(name: str) -> object:
