@@ -198,17 +198,31 @@ CREDIT_CONTEXT = 60
 
 def credit_evidence(text: str, credit: WireCredit) -> dict:
     """A credit as an edge's evidence shows it: the agency, ``[start, end)`` in ``text`` and the
-    words around it on its line (up to :data:`CREDIT_CONTEXT` characters either side).
+    words around it on its line (up to :data:`CREDIT_CONTEXT` characters either side, whole
+    words, "…" where the line goes on).
 
     >>> t = "WASHINGTON (AP) — The Senate voted."
     >>> credit_evidence(t, wire_credits(t)[0])
     {'agency': 'AP', 'start': 11, 'end': 15, 'context': 'WASHINGTON (AP) — The Senate voted.'}
+    >>> t = "BEIRUT (AP) — The Latest on the 2016 presidential campaign, with primaries in five"
+    >>> credit_evidence(t, wire_credits(t)[0])["context"]
+    'BEIRUT (AP) — The Latest on the 2016 presidential campaign, with …'
     """
     s, e = credit.span
-    lo = max(text.rfind("\n", 0, s) + 1, s - CREDIT_CONTEXT)
-    hi = text.find("\n", e)
-    hi = min(len(text) if hi < 0 else hi, e + CREDIT_CONTEXT)
-    return {"agency": credit.agency, "start": s, "end": e, "context": text[lo:hi].strip()}
+    line_lo = text.rfind("\n", 0, s) + 1
+    line_hi = text.find("\n", e)
+    line_hi = len(text) if line_hi < 0 else line_hi
+    lo = max(line_lo, s - CREDIT_CONTEXT)
+    hi = min(line_hi, e + CREDIT_CONTEXT)
+    # Cut at spaces, never inside a word.
+    if lo > line_lo:
+        lo = max(lo, text.find(" ", lo, s) + 1)
+    if hi < line_hi:
+        cut = text.rfind(" ", e, hi)
+        hi = cut if cut >= 0 else hi
+    words = text[lo:hi].strip()
+    words = ("… " if lo > line_lo else "") + words + (" …" if hi < line_hi else "")
+    return {"agency": credit.agency, "start": s, "end": e, "context": words}
 
 
 def credits(

@@ -163,14 +163,15 @@ def engine() -> str:
     (:data:`storytrace.evidence.DATED_FIGURE_NAMES_MIN`), and so does the same clock time to
     the minute below both headlines (``names-and-time``), which can give a pair sharing
     passages a verdict and so an edge; ``reuse-11``: a source named inside the shared text
-    ("he told Reuters") is no credit of it. Edges stored before are realigned.
+    ("he told Reuters") is no credit of it; ``reuse-12``: a credit's context in an edge's
+    direction evidence is whole words. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-11"
+        return f"{metadata.version('storytrace')}/reuse-12"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-11"
+        return "0+unknown/reuse-12"
 
 
 def __getattr__(name: str) -> object:
