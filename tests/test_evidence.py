@@ -809,6 +809,37 @@ def test_a_quotation_mark_an_edit_brought_leaves_the_frame(
     assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
 
 
+# A quotation lifted with a frame of six words, its cue misread by OCR in one article
+# (bench/sentence_reuse.py, bbc seed 20: 'Davenport paid tribute to Williams, sayinj: "..."'):
+# a word misread by one letter is printed alike in the frame as in the passage's share. A
+# word misread inside the quotation is no frame word, so five narrator's words stay a quote.
+TRIBUTE = "Harris paid tribute to police, saying: "
+THANKS = "Harris thanked the police, saying: "
+STATEMENT = '"We saw nothing odd at the door and never thought it could happen here."'
+
+
+@pytest.mark.parametrize(
+    ("lift_a", "lift_b", "reuse"),
+    [
+        (TRIBUTE + STATEMENT, TRIBUTE.replace("saying", "sayinj") + STATEMENT, True),
+        (TRIBUTE.replace("saying", "sayinj") + STATEMENT, TRIBUTE + STATEMENT, True),
+        (THANKS + STATEMENT, THANKS + STATEMENT.replace("nothing", "nothinq"), False),
+    ],
+)
+def test_a_word_of_the_frame_misread_by_one_letter_is_frame(
+    lift_a: str, lift_b: str, reuse: bool
+) -> None:
+    from storytrace.stories import reuse_edge
+
+    a = HEIST_WITH_LIFT.replace(LIFT, lift_a) + MORE_HEIST
+    b = LIFTED.replace(LIFT, lift_b) + MORE_HARBOUR
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert cmp.verdict == "same-story" and ev.rule == "shared-quote"
+    assert ("shared-passage" in ev.held) is reuse
+    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+
+
 def test_a_place_conflict_names_the_place_as_written() -> None:
     # ECB+ 1_1ecb against 1_10ecbplus named B's place "betty": a word of the place the
     # test compares, not a place a reader knows.

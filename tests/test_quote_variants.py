@@ -80,6 +80,32 @@ def test_two_misread_words_around_a_lone_equal_word_link() -> None:
     assert v.differing == [("see", "gee"), ("results", "resulgs")]
 
 
+OPENING = "We did it before and I hope they never blame me for anything"
+EDITED = OPENING.replace(" and ", " Islam ").replace(" for ", " Marley ")
+RUN_ON = ". Jason Gardener says being made an MBE underlines the relay squad's work"
+
+
+def test_a_sentence_opening_both_quotes_links_with_two_words_replaced() -> None:
+    """Issue 16 (bench/sentence_reuse.py, bbc seed 8): a quoted sentence of 13 words lifted
+    with two replaced, opening a longer quote in its source and, its mark unclosed, running
+    on into its new article's words: 11 shared words in 13 (a passage elsewhere in the
+    quotes needs 12, ``LINK_PASSAGE_WORDS``; one opening both, 11)."""
+    source = OPENING + ". Of course he will learn and it is just one of those things"
+    v = quote_variant(words(source), words(EDITED + RUN_ON))
+    assert v is not None and v.label == "passage" and v.shared == 11
+    assert v.differing == [("and", "islam"), ("for", "marley")]
+    # Three replaced: 10 words shared.
+    worse = EDITED.replace("hope", "wish")
+    assert quote_variant(words(source), words(worse + RUN_ON)) is None
+
+
+def test_eleven_words_opening_one_quote_only_are_no_variant() -> None:
+    """The same 11 shared words where the source quote opens with words of its own: two
+    statements sharing a phrase mid-quote, as PolNeAR's different statements do."""
+    source = "Everyone at the club knows " + OPENING + ". Of course he will learn"
+    assert quote_variant(words(source), words(EDITED + RUN_ON)) is None
+
+
 @pytest.mark.parametrize(
     "a, b",
     [

@@ -352,6 +352,16 @@ def test_decade_apostrophe_opens_no_quotation() -> None:
     assert [t[s:e] for s, e in quoted_spans(t)] == ["It was great,", "yes"]
 
 
+def test_an_elided_word_opens_no_quotation() -> None:
+    # BBC tech text writes "'bot nets" (ro-bot): read as an opening mark it quoted the rest
+    # of the paragraph, so a sentence of it lifted elsewhere was a shared quote, no reuse.
+    t = (
+        "Spammers rent out 'bot nets to send junk mail. 'It is a loaded weapon,' said one "
+        "researcher. Fans of rock 'n' roll shoot 'em-ups. He said to let 'em 'have it now'."
+    )
+    assert [t[s:e] for s, e in quoted_spans(t)] == ["It is a loaded weapon,", "have it now"]
+
+
 def test_quote_reopened_in_a_paragraph_ends_where_the_lost_break_was() -> None:
     # BBC News text (a third of its articles) lost the breaks between the paragraphs of a
     # long quote: each piece re-opens the mark after a sentence end. Read as one mark run

@@ -1188,7 +1188,7 @@ def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
             for t0, t1 in spans:
                 inside = sum(quoted[t0:t1]) if quoted else 0
                 if inside and light and framed is None:
-                    framed = _frame_words(doc_a, doc_b, p, masks) >= FRAME_MIN_WORDS
+                    framed = _frame_words(doc_a, doc_b, p, masks, misread) >= FRAME_MIN_WORDS
                 if inside and light and framed:
                     inside = 0
                 in_list = sum(listed[t0:t1]) if listed else 0
@@ -1317,9 +1317,14 @@ def _other_figures(doc_a: Doc, doc_b: Doc, p: Passage) -> bool:
     )
 
 
-def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:
-    """Words of ``p``'s ``equal`` edits outside quotation marks on both sides: the narrator's
-    words both articles print alike around a quotation. A quotation one side opens inside a
+def _frame_words(
+    doc_a: Doc, doc_b: Doc, p: Passage, masks: dict, misread: Sequence[tuple[int, int]]
+) -> int:
+    """Words of ``p``'s ``equal`` edits, and its ``misread`` words (:func:`_misread_words`),
+    outside quotation marks on both sides: the narrator's words both articles print alike
+    around a quotation, a word misread by one letter counted as printed alike, as
+    :data:`PASSAGE_MIN_SHARE` counts it ('Davenport paid tribute to Williams, sayinj: "..."'
+    keeps a frame of six words). A quotation one side opens inside a
     word it changed, where the other side quotes nothing (``chief of "every operations
     department.`` for ``chief of special operations department.``), was brought by the edit:
     the words after its mark stay frame. Where two outlets quote one statement to different
@@ -1335,7 +1340,7 @@ def _frame_words(doc_a: Doc, doc_b: Doc, p: Passage, masks: dict) -> int:
         outside_a = [not q for q in qa[t0:t1]] if qa else [True] * (t1 - t0)
         outside_b = [not q for q in qb[u0:u1]] if qb else [True] * (u1 - u0)
         n += sum(x and y for x, y in zip(outside_a, outside_b, strict=False))
-    return n
+    return n + sum(not (qa and qa[t]) and not (qb and qb[u]) for t, u in misread)
 
 
 def _brought_unquoted(

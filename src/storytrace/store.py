@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "10"
+STORY_RULE = "11"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -85,7 +85,8 @@ groups at a mean score of 0.10 (``stories.AVERAGE_LINK``, was 0.09). 9: the word
 listing names (a team sheet, ``boilerplate.listing_spans``) are furniture, no story terms, see
 :data:`FEATURES_RULE`. 10: a quote its frame interrupts ('"A," he said, "B"') links by its
 whole utterance's words too (``stories.utterance_keys``), in ``quote_link`` beside its
-parts'."""
+parts'. 11: a passage opening both quotes links them as variants from
+``quotes.matching.LINK_OPENING_WORDS`` shared words (12 elsewhere)."""
 
 FEATURES_RULE = "9"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
@@ -94,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "2"
+QUOTES_RULE = "3"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -102,8 +103,10 @@ stores: ``index`` (quotes on) extracts the quotes of every stored article again 
 store's differs (:func:`storytrace.corpus.requote`), and realigns the stored reuse when any
 quote's words changed (a pair's verdict reads the quotes both carry). Before it, a stored
 article kept the quotes of the version that first indexed it for as long as its text was
-unchanged. ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test
-fixtures under this rule: a change of them under the same rule fails there."""
+unchanged. 2: speakers and frames of session 39 (quotes15l); 3: an apostrophe for elided
+letters ("'bot nets", ``text._ELIDED``) opens no quotation. ``tests/test_quotes_rule.py``
+holds a digest of the rows extracted from the test fixtures under this rule: a change of them
+under the same rule fails there."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -164,14 +167,17 @@ def engine() -> str:
     the minute below both headlines (``names-and-time``), which can give a pair sharing
     passages a verdict and so an edge; ``reuse-11``: a source named inside the shared text
     ("he told Reuters") is no credit of it; ``reuse-12``: a credit's context in an edge's
-    direction evidence is whole words. Edges stored before are realigned.
+    direction evidence is whole words; ``reuse-13``: a word of a quotation's frame misread by
+    one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
+    frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
+    no quotation. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-12"
+        return f"{metadata.version('storytrace')}/reuse-13"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-12"
+        return "0+unknown/reuse-13"
 
 
 def __getattr__(name: str) -> object:

@@ -851,8 +851,9 @@ def _is_opening(text: str, i: int, start: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if not (prev.isspace() or prev in '([{—–-:,;"“‘\u200b'):
         return False
-    if _DECADE.match(text, i):
-        # "the '80s", "the ‘90s": an apostrophe for the century's digits, no mark.
+    if _DECADE.match(text, i) or _ELIDED.match(text, i):
+        # "the '80s", "the ‘90s": an apostrophe for the century's digits, no mark; nor
+        # for a word's lost letters ("'bot nets", "rock 'n' roll", "let 'em").
         return False
     if not nxt.isspace():
         return True
@@ -865,6 +866,10 @@ def _is_opening(text: str, i: int, start: int) -> bool:
 
 
 _DECADE = lazy_compile(r"['‘’]\d0s\b")
+_ELIDED = lazy_compile(r"['‘’](?:bots?|em)\b|['‘’]n['’]", re.IGNORECASE)
+"""Words printed with their first letters elided, as BBC News and PolNeAR text prints them:
+read as an opening mark, "the different 'bot nets" quoted the rest of a paragraph (BBC tech
+text; ``bench/sentence_reuse.py``'s edited lift of it was then a shared quote)."""
 
 
 def _is_closing(text: str, i: int, end: int) -> bool:

@@ -269,6 +269,17 @@ statements sharing 11 words ("... a private email server during her tenure as se
 of state"); with 12, no pair of quote keys of PolNeAR's or of all 2,225 BBC articles is
 linked that was not before the misread words and lone words (:func:`_passage`) counted."""
 
+LINK_OPENING_WORDS = 11
+"""Words two quotes must share inside a passage that opens both (from each quote's first
+word), in place of :data:`LINK_PASSAGE_WORDS`: a quoted sentence of 13 words lifted with two
+replaced, opening a longer quote in its source ('Cole added: "I've done it before Islam I hope
+they didn't blame me Marley anything.', ``bench/sentence_reuse.py``, bbc seed 8), keeps 11.
+Different statements sharing 11 words share them after words of their own ("... on a private
+email server during her tenure as secretary of state"): over the quote keys of PolNeAR's
+train and dev articles and all 2,225 BBC articles, 11 words anywhere would link 5 pairs of
+keys that 12 leaves apart, none opening both; 11 at the opening of both links none of them,
+10 one (two reports of one statement, "it is/was in talks to buy ... Yukos")."""
+
 _PASSAGE_GAP = 3
 
 
@@ -384,7 +395,7 @@ def _passage(seq_a: Sequence, seq_b: Sequence) -> tuple[int, int, int, int, int]
         i0, j0 = runs[first][0], runs[first][1]
         i1, j1 = i + n, j + n
         if (
-            words >= LINK_PASSAGE_WORDS
+            words >= (LINK_OPENING_WORDS if i0 == j0 == 0 else LINK_PASSAGE_WORDS)
             and words >= LINK_MIN_SHARE * max(i1 - i0, j1 - j0)
             and (best is None or words > best[4])
         ):
