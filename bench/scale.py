@@ -136,8 +136,9 @@ index, ``make_corpus(20000, path, seed=37)`` (a seed never used), the command ab
     pairs 841 and the update equal to a grouping anew in all four.
 
 This code is lower in both pairs, by more than either side's spread (the bar the rule set),
-but nothing it changed runs on this path (quotes off): the 5% is the load rising through the
-runs, and no gain is claimed. The 1.2x target stays where session 38 left it (2.09x).
+but nothing it changed runs on this path (quotes off), so no gain is claimed; the 5% is not
+explained (not a rise of the load through the runs: main's first run is above both of this
+code's; review39). The 1.2x target stays where session 38 left it (2.09x).
 
 Session 38, 2026-12-03 (speed16k): where an article's preparing goes (the workers' share of
 "the rest"), and three exact cuts, none of them on this bench's path. Sampled (py-spy, 1 kHz)

@@ -180,6 +180,46 @@ def test_a_source_of_a_shared_passage_credits_it_but_a_poll_partner_does_not():
     assert wire_credits(poll, near=[(at, at + 30)]) == []
 
 
+def test_a_credit_inside_furniture_both_print_is_no_common_source():
+    """reuse_edge reads the boilerplate passages as shared text too (a20941a): a sentence both
+    print alike that is furniture, not a shared passage ("according to the Associated Press"),
+    was copied with the rest, so its mention next to the real passage credits neither side
+    (with only the real passages as shared, both sides credit AP: a common source)."""
+    from storytrace.stories import reuse_edge
+
+    story = (
+        "The city council voted on Tuesday night to close the old library on Mill Street and "
+        "move its books to the school, after a debate that ran for more than three hours and "
+        "drew a crowd of parents who said the children would lose their only quiet place to "
+        "read after school."
+    )
+    furniture = (
+        "Delegate totals are as of Thursday night, according to the Associated Press, and may "
+        "change."
+    )
+    a = (
+        f"Library to close\n{story}\nMayor Dana Holt said the plan would save the town some "
+        "eighty thousand pounds a year, money she wants for potholes and for the swimming pool "
+        f"roof.\n{furniture}\nMore to follow on the budget next week when the finance "
+        "committee meets."
+    )
+    b = (
+        f"Council shuts library\n{story}\nResidents in the Northgate ward are planning a "
+        "petition, and a march on the town hall is set for Saturday morning with banners made "
+        f"by pupils.\n{furniture}\nThe school board meets in May to discuss opening hours for "
+        "the new room."
+    )
+    spans = [(t.index(furniture), t.index(furniture) + len(furniture)) for t in (a, b)]
+    cmp = compare(a, b, furniture_a=spans[:1], furniture_b=spans[1:])
+    kinds = [p.kind for p in cmp.passages]
+    assert kinds == ["verbatim", "boilerplate"], kinds
+    real = cmp.passages[0]
+    # Outside the real passage and near it: what would credit the text, were it no furniture.
+    assert [c.agency for c in wire_credits(a, near=[real.a])] == ["AP"]
+    edge = reuse_edge(cmp, {"id": "a"}, {"id": "b"})
+    assert edge is not None and edge.basis is None and "wire" not in edge.evidence
+
+
 # Two heists of one kind: the same vocabulary, different people and places.
 HEIST_A = (
     "Thieves raid Halvorsen jewellers\n"

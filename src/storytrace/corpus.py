@@ -291,7 +291,8 @@ def index_records(
     (:func:`align_pending`) and the edges are stored. With ``workers`` > 1,
     fingerprints, quotes and alignments are computed in that many processes
     while this one writes; all writes stay here. ``progress`` is called once
-    per record read, then once per pair aligned. Ctrl-C raises
+    per record read, once per stored article whose quotes are extracted again
+    (:func:`requote`), then once per pair aligned. Ctrl-C raises
     :class:`Interrupted` after the workers stopped quietly.
     """
     report = IndexReport()
@@ -403,7 +404,7 @@ def _quote_rows_job(job: tuple[int, str]) -> tuple[int, list[tuple]]:
 def requote(store: Store, workers: int = 1, progress: Progress | None = None) -> tuple[int, bool]:
     """Extract the quotes of every stored article again (they are another extraction's,
     :meth:`Store.quotes_stale`) and store them in place of the old, :data:`BATCH` articles a
-    transaction: an interrupted run resumes after the last batch stored. Returns how many
+    worker a transaction: an interrupted run resumes after the last batch stored. Returns how many
     articles were done in this call and whether any quote's words changed (then the stored
     reuse, which reads them, is stale). ``progress`` is called once per article."""
     upto, changed = store.requote_state()

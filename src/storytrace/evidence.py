@@ -93,9 +93,11 @@ _WIRE_RE = [
     for agency, pats in WIRES.items()
 ]
 HEAD_CHARS = 250
-"""A credit this close to the start is a dateline."""
+"""An agency named this close to the start credits the text when written as a credit
+(:func:`_credit_form`: a dateline, a "By ..." line)."""
 TAIL_CHARS = 400
-"""A credit this close to the end is a credit line."""
+"""An agency named this close to the end credits the text when written as a credit
+(:func:`_credit_form`: a credit line)."""
 NEAR_CHARS = 300
 """A credit this close to a shared passage credits that passage."""
 
