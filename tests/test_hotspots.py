@@ -63,7 +63,7 @@ def _ungated(text: str, near: list[tuple[int, int]]) -> list[WireCredit]:
     out = []
     for agency, pats in WIRES.items():
         for m in re.finditer("|".join(pats), text):
-            if evidence.credits(text, *m.span(), near):
+            if evidence.is_credit(text, *m.span(), near):
                 out.append(WireCredit(agency, m.span()))
     return sorted(out, key=lambda c: c.span)
 

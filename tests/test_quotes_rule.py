@@ -186,3 +186,32 @@ def test_index_says_it_extracted_quotes_again(tmp_path):
     res = runner.invoke(app, ["index", str(src), "--db", str(db)])
     assert res.exit_code == 0
     assert "note: quotes extracted again from 3 stored articles" in res.stderr
+
+
+def test_articles_added_in_the_same_run_are_not_extracted_again(tmp_path, monkeypatch):
+    quotes, _ = _fresh(tmp_path)
+    db = tmp_path / "old"
+    with monkeypatch.context() as m:
+        m.setattr(corpus, "quote_rows", _first_quote_only)
+        index_records(RECS[:2], db)
+    _old_rule(db)
+    seen = []
+    real = corpus.quote_rows
+
+    def counted(text):
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(corpus, "quote_rows", counted)
+    report = index_records(RECS, db)  # c is new: its quotes are this version's already
+    assert (report.added, report.requoted) == (1, 2)
+    assert sorted(seen) == sorted(rec["text"] for _, rec in RECS)  # each text once
+    with Store(db, readonly=True) as s:
+        assert {s.ids()[d]: s.quotes(d) for d in s.ids()} == {
+            i: quotes[d] for d, i in _ids(tmp_path / "fresh").items()
+        }
+
+
+def _ids(db: Path) -> dict[int, str]:
+    with Store(db, readonly=True) as s:
+        return s.ids()

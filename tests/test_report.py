@@ -705,7 +705,10 @@ def test_a_common_source_says_what_it_rests_on_in_every_view() -> None:
     meta = {i: {"id": i, "title": f"Report {i}"} for i in ("a", "b", "c")}
     credits = {
         "a": [{"agency": "AP", "start": 11, "end": 15, "context": "WASHINGTON (AP) — <b>Vote</b>"}],
-        "b": [{"agency": "AP", "start": 40, "end": 56, "context": "he told the Associated Press"}],
+        "b": [
+            {"agency": "AP", "start": 40, "end": 56, "context": "he told the Associated Press"},
+            {"agency": "AP", "start": 90, "end": 106, "context": "she told the Associated Press"},
+        ],
     }
     wire = {"from": None, "to": None, "basis": "common-source"}
     raw = {
@@ -721,7 +724,8 @@ def test_a_common_source_says_what_it_rests_on_in_every_view() -> None:
     (story,) = shape_stories([raw], meta)
     notes = [e["basis_note"] for e in story["edges"]]
     assert notes == [
-        "AP credited by both: “WASHINGTON (AP) — <b>Vote</b>”; “he told the Associated Press”",
+        "AP credited by both: “WASHINGTON (AP) — <b>Vote</b>”; “he told the Associated Press” "
+        "(+1 more)",
         "both draw on “Report a”",
     ]
     text = stories_text([story])

@@ -301,6 +301,7 @@ def index_records(
         # store's connection: it looks ids up on a connection of its own.
         _add_waiting_keys(store)
         n_known = store.count()
+        last_known = store.last_doc()  # articles added below get this version's quotes
         # A first build keeps its articles' look-up keys apart and stores them once at the
         # end, in key order (Store.add_key_runs); an interrupted one is finished above.
         runs = KeyRuns() if not n_known else None
@@ -365,7 +366,7 @@ def index_records(
             if runs is not None:
                 store.add_key_runs(runs)
             if quotes and store.quotes_stale():
-                report.requoted, changed = requote(store, workers, progress)
+                report.requoted, changed = requote(store, workers, progress, last_known)
                 if changed:
                     store.reset_reuse()  # a pair's verdict reads the quotes both carry
                     report.realigned = True
@@ -401,17 +402,23 @@ def _quote_rows_job(job: tuple[int, str]) -> tuple[int, list[tuple]]:
     return job[0], quote_rows(job[1])
 
 
-def requote(store: Store, workers: int = 1, progress: Progress | None = None) -> tuple[int, bool]:
+def requote(
+    store: Store,
+    workers: int = 1,
+    progress: Progress | None = None,
+    through: int | None = None,
+) -> tuple[int, bool]:
     """Extract the quotes of every stored article again (they are another extraction's,
     :meth:`Store.quotes_stale`) and store them in place of the old, :data:`BATCH` articles a
-    worker a transaction: an interrupted run resumes after the last batch stored. Returns how many
+    worker a transaction: an interrupted run resumes after the last batch stored. ``through``:
+    the last doc to do (the articles after it were stored by this version). Returns how many
     articles were done in this call and whether any quote's words changed (then the stored
     reuse, which reads them, is stale). ``progress`` is called once per article."""
     upto, changed = store.requote_state()
     done = 0
     pool = _pool(workers) if workers > 1 and store.count() > PREPARE_HERE else None
     try:
-        while texts := store.texts_after(upto, BATCH * max(1, workers)):
+        while texts := store.texts_after(upto, BATCH * max(1, workers), through):
             found = (
                 map(_quote_rows_job, texts)
                 if pool is None

@@ -187,7 +187,7 @@ def wire_credits(
         if not any(lit in text for lit in literals):
             continue
         for m in rx.finditer(text):
-            if credits(text, *m.span(), near, shared):
+            if is_credit(text, *m.span(), near, shared):
                 out.append(WireCredit(agency, m.span()))
     return sorted(out, key=lambda c: c.span)
 
@@ -225,7 +225,7 @@ def credit_evidence(text: str, credit: WireCredit) -> dict:
     return {"agency": credit.agency, "start": s, "end": e, "context": words}
 
 
-def credits(
+def is_credit(
     text: str, s: int, e: int, near: Sequence[Span] = (), shared: Sequence[Span] | None = None
 ) -> bool:
     """Whether an agency's name found at ``text[s:e]`` (a match of :data:`WIRES`) credits the

@@ -1996,11 +1996,15 @@ class Store:
             return int(parts[1]), parts[2] == "1"
         return -1, False
 
-    def texts_after(self, doc: int, limit: int) -> list[tuple[int, str]]:
-        """``(doc, text)`` of up to ``limit`` stored articles after ``doc``, in doc order."""
+    def texts_after(
+        self, doc: int, limit: int, through: int | None = None
+    ) -> list[tuple[int, str]]:
+        """``(doc, text)`` of up to ``limit`` stored articles after ``doc`` (and up to doc
+        ``through``, if given), in doc order."""
+        last = (1 << 63) - 1 if through is None else through
         with self._guard("reading"):
-            q = "SELECT doc, text FROM articles WHERE doc > ? ORDER BY doc LIMIT ?"
-            return self.db.execute(q, (doc, limit)).fetchall()
+            q = "SELECT doc, text FROM articles WHERE doc > ? AND doc <= ? ORDER BY doc LIMIT ?"
+            return self.db.execute(q, (doc, last, limit)).fetchall()
 
     def replace_quotes(self, rows: Mapping[int, list[tuple]], upto: int, changed: bool) -> bool:
         """Store the quote rows (:func:`storytrace.corpus.quote_rows` of the text) of each doc

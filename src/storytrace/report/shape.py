@@ -309,10 +309,17 @@ def _basis_note(evidence: dict, labels: dict[str, str]) -> str | None:
     'AP credited by both: “WASHINGTON (AP) —”; “he told the AP”'
     >>> _basis_note({"earlier": "x"}, {"x": "Wire copy"})
     'both draw on “Wire copy”'
+
+    Each side's first credit only (an article can name the agency many times), with how many
+    more there are: the JSON has them all.
     """
     if evidence.get("wire"):
         credits = evidence.get("credits") or {}
-        said = "; ".join(f"“{c['context']}”" for side in ("a", "b") for c in credits.get(side, []))
+        said = "; ".join(
+            f"“{cs[0]['context']}”" + (f" (+{len(cs) - 1} more)" if len(cs) > 1 else "")
+            for cs in (credits.get("a") or [], credits.get("b") or [])
+            if cs
+        )
         return f"{', '.join(evidence['wire'])} credited by both" + (f": {said}" if said else "")
     if evidence.get("earlier"):
         return f"both draw on “{labels.get(evidence['earlier'], evidence['earlier'])}”"
