@@ -106,8 +106,8 @@ article kept the quotes of the version that first indexed it for as long as its 
 unchanged. 2: speakers and frames of session 39 (quotes15l); 3: an apostrophe for elided
 letters ("'bot nets", ``text._ELIDED``) opens no quotation; 4: a plural's possessive ("their
 opponents' policies") is no verb. ``tests/test_quotes_rule.py`` holds a digest of the rows
-extracted from the test fixtures under this rule: a change of them under the same rule fails
-there."""
+extracted from the test fixtures and the bundled seed pair under this rule: a change of them
+under the same rule fails there."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
