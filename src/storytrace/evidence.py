@@ -23,7 +23,7 @@ import datetime as dt
 import math
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -162,8 +162,11 @@ def _credit_form(text: str, s: int, e: int) -> bool:
     rest = re.findall(r"[^\W\d]+", text[line_start:s] + " " + text[e : len(line) + line_start])
     if all(w.lower() in _CREDIT_LINE_WORDS for w in rest):
         return True
-    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
-    end = min(x for x in (text.find(". ", e), text.find("\n", e), len(text)) if x >= 0)
+    # The sentence holding the name, as every reader of sentences splits them ("Mr." and
+    # "U.S." end none).
+    sentences = doc_of(text).sentences
+    i = bisect_right(sentences, (s, len(text))) - 1
+    start, end = sentences[i] if i >= 0 and sentences[i][1] >= e else (s, e)
     return _CREDIT_WORDS.search(text, start, end) is not None
 
 

@@ -171,14 +171,15 @@ def engine() -> str:
     direction evidence is whole words; ``reuse-13``: a word of a quotation's frame misread by
     one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
     frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
-    no quotation. Edges stored before are realigned.
+    no quotation; ``reuse-14``: a credit's sentence is split as every other reader splits
+    sentences (:func:`storytrace.text.sentence_spans`). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-13"
+        return f"{metadata.version('storytrace')}/reuse-14"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-13"
+        return "0+unknown/reuse-14"
 
 
 def __getattr__(name: str) -> object:
