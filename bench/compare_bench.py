@@ -37,6 +37,14 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Session 39, 2026-12-03 (the lead, final main 04323e1; no engine speed work this session), on a
+quiet machine (load under 1.5, 21:27 UTC), the same command: alignment only 1,659 CPU µs a pair
+against word-level difflib's 498: **0.30x** (target 3x: not met); full 11,007; recall 0.990
+(difflib 0.751); batch, the 400 pairs, 185 pairs/s on 2 free cores (176 wall); batch, all 4,950
+pairs of 100 texts, 3,427 pairs/s on 2 free cores, **3,204 pairs/s wall** (target 2,000 on 2
+workers: met on a batch whose texts recur). Verdicts of the 100 unrelated pairs: unrelated 98,
+copied 1, same-story 1; 3 passages on them.
+
 Session 38, 2026-12-03 (the lead, final main f5fc2d8; this session made the alignment symmetric:
 sym12k), on a quiet machine (load under 1.5, 18:40 UTC), the same command: alignment only 2,189
 CPU µs a pair against word-level difflib's 572: **0.26x** (target 3x: not met); full 12,106;

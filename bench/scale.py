@@ -75,6 +75,27 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 39, 2026-12-03 (the lead, after every merge): main 04323e1 at 100,000 alone on a quiet
+machine (load under 2, 21:16-21:21 UTC), the command of session 34 below (``--keep
+/tmp/s39-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 91.5 vs datasketch 49.4: 1.85x
+      (session 38: 114.6 vs 54.7, 2.09x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 71.8 s, peak 1,319 MB; storytrace/text-dedup
+      1.27x CPU, 0.77x memory
+    peak memory of the index 1,017 vs datasketch 1,256 MB: 0.81x (met); PSS 992 vs 1,252, 0.79x
+    stages, first 99% (CPU s): store 16.8, candidates 3.9, align (this process) 13.4,
+      stories 10.0, the rest (reading, workers) 49.4; last 1% 1.9 (2.1%)
+    stories --json 7.8, export 5.5; story links: similar_pairs 5.43 vs scikit-learn 24.58 on
+      the same 2,161,406 pairs: 0.22x (met); pairs 4,252, near-duplicate and excerpt recall
+      1.000 / 1.000; the update equals a grouping anew: yes; match median 10 ms
+
+  Side by side right after, storytrace alone on that corpus (``PYTHONPATH=<src> .venv/bin/python
+  bench/scale.py --child ours --src <corpus> --workers 2``, one run each, 21:21-21:27 UTC): the
+  session's start 1620eb9 88.2 + 1.9 = 90.1 CPU s, main 88.4 + 1.9 = 90.4 (+0.4%); the same
+  pairs, stories and drift. Session 38's 114.6 came on a slower machine state (its difflib row
+  in compare_bench was 572 µs a pair against 498 now): ratios taken in one session only.
+
 Session 39, 2026-12-03 (speed16l): session 38's +5.2% (89d5d80 105.7 against f5fc2d8 111.2
 CPU s at 100,000, one run each) is not found at 2,000, 20,000 or 50,000 articles. This bench's
 child (``PYTHONPATH=<src> nice -n 5 .venv/bin/python bench/scale.py --child ours --src
