@@ -72,6 +72,16 @@ def _first_quote_only(text: str) -> list[tuple]:
     return [r for r in quote_rows(text) if r[4] == 0]
 
 
+def _old_store(db: Path, monkeypatch: pytest.MonkeyPatch, recs: list = RECS) -> Path:
+    """``recs`` indexed into ``db`` by an 'earlier extraction' (:func:`_first_quote_only`)
+    under an earlier rule."""
+    with monkeypatch.context() as m:
+        m.setattr(corpus, "quote_rows", _first_quote_only)
+        index_records(recs, db)
+    _old_rule(db)
+    return db
+
+
 def test_quotes_of_an_earlier_extraction_are_extracted_again_and_reuse_realigned(
     tmp_path, monkeypatch
 ):
@@ -106,11 +116,7 @@ def test_the_same_quotes_under_a_new_rule_keep_the_stored_reuse(tmp_path):
 
 def test_an_interrupted_pass_resumes_after_its_last_batch(tmp_path, monkeypatch):
     quotes, _ = _fresh(tmp_path)
-    db = tmp_path / "old"
-    with monkeypatch.context() as m:
-        m.setattr(corpus, "quote_rows", _first_quote_only)
-        index_records(RECS, db)
-    _old_rule(db)
+    db = _old_store(tmp_path / "old", monkeypatch)
     monkeypatch.setattr(corpus, "BATCH", 1)
     calls = []
     real = Store.replace_quotes
@@ -155,11 +161,7 @@ def test_a_migrated_store_holds_quotes_of_an_earlier_rule(tmp_path):
 
 def test_worker_processes_extract_the_same_quotes(tmp_path, monkeypatch):
     quotes, _ = _fresh(tmp_path)
-    db = tmp_path / "old"
-    with monkeypatch.context() as m:
-        m.setattr(corpus, "quote_rows", _first_quote_only)
-        index_records(RECS, db)
-    _old_rule(db)
+    db = _old_store(tmp_path / "old", monkeypatch)
     monkeypatch.setattr(corpus, "PREPARE_HERE", 1)  # a pool for three articles
     assert index_records(RECS, db, workers=2).requoted == 3
     with Store(db, readonly=True) as s:
@@ -186,11 +188,7 @@ def test_index_says_it_extracted_quotes_again(tmp_path):
 
 def test_articles_added_in_the_same_run_are_not_extracted_again(tmp_path, monkeypatch):
     quotes, _ = _fresh(tmp_path)
-    db = tmp_path / "old"
-    with monkeypatch.context() as m:
-        m.setattr(corpus, "quote_rows", _first_quote_only)
-        index_records(RECS[:2], db)
-    _old_rule(db)
+    db = _old_store(tmp_path / "old", monkeypatch, RECS[:2])
     seen = []
     real = corpus.quote_rows
 
