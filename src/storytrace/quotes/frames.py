@@ -1444,7 +1444,9 @@ _LISTENER_PRONOUN = lazy_compile(
 
 
 _LISTENER_NOUN = lazy_compile(
-    r"\s+(?:the\s+[\w’'\-]+|(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s"
+    r"\s+(?:the\s+[\w’'\-]+|(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*"
+    # 'told Labour members the Tories offered ...': a named group's plural.
+    r"(?:\s+(?:members|supporters|voters|activists|officials|delegates|MPs|leaders|staff))?)\s"
     r"(?=(?:his|her|their|its|our|my|the)\s)"
 )
 
