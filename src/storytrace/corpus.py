@@ -398,10 +398,6 @@ def index_records(
     return report
 
 
-def _quote_rows_job(job: tuple[int, str]) -> tuple[int, list[tuple]]:
-    return job[0], quote_rows(job[1])
-
-
 def requote(
     store: Store,
     workers: int = 1,
@@ -419,12 +415,9 @@ def requote(
     pool = _pool(workers) if workers > 1 and store.count() > PREPARE_HERE else None
     try:
         while texts := store.texts_after(upto, BATCH * max(1, workers), through):
-            found = (
-                map(_quote_rows_job, texts)
-                if pool is None
-                else pool.imap(_quote_rows_job, texts, 16)
-            )
-            rows = dict(found)
+            words = [t for _, t in texts]
+            found = map(quote_rows, words) if pool is None else pool.imap(quote_rows, words, 16)
+            rows = {d: (t, qs) for (d, t), qs in zip(texts, found, strict=True)}
             upto = texts[-1][0]
             changed = store.replace_quotes(rows, upto, changed)
             done += len(rows)

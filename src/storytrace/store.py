@@ -846,10 +846,7 @@ class Store:
                 doc = cur.lastrowid
                 postings.append((r.sampled, doc))
                 bands.append((r.lsh_keys, doc))
-                self.db.executemany(
-                    _INSERT_QUOTE,
-                    ((doc, s, e, k, sp, r.text[s:e], *ev) for s, e, k, sp, *ev in r.quotes),
-                )
+                self.db.executemany(_INSERT_QUOTE, _quote_values(doc, r.text, r.quotes))
                 if r.features is not None:
                     self.db.execute("INSERT INTO features VALUES (?,?)", (doc, r.features))
                 n += 1
@@ -2008,30 +2005,29 @@ class Store:
             q = "SELECT doc, text FROM articles WHERE doc > ? AND doc <= ? ORDER BY doc LIMIT ?"
             return self.db.execute(q, (doc, last, limit)).fetchall()
 
-    def replace_quotes(self, rows: Mapping[int, list[tuple]], upto: int, changed: bool) -> bool:
-        """Store the quote rows (:func:`storytrace.corpus.quote_rows` of the text) of each doc
-        of ``rows`` in place of its stored ones, and that extraction again has got to doc
-        ``upto``, in one transaction. True when some doc's quote words (each utterance's parts,
-        in order) are not those stored, or ``changed`` already was."""
+    def replace_quotes(
+        self, rows: Mapping[int, tuple[str, list[tuple]]], upto: int, changed: bool
+    ) -> bool:
+        """Store the quote rows of each doc of ``rows`` (``doc -> (its text, quote_rows of the
+        text)``, :func:`storytrace.corpus.quote_rows`) in place of its stored ones, and that
+        extraction again has got to doc ``upto``, in one transaction. True when some doc's
+        quote words (each utterance's parts, in order) are not those stored, or ``changed``
+        already was."""
         with self.transaction():
             docs = list(rows)
             old: dict[int, list[tuple]] = {d: [] for d in docs}
-            n = "utterance" if self._quote_evidence else "NULL"
-            q = f"SELECT doc, {n}, content FROM quotes WHERE doc IN ({{marks}}) ORDER BY doc, rowid"  # noqa: S608
-            for d, u, c in self._in_chunks(q, docs):
+            for d, u, c in self.quotes_of(docs):
                 old[d].append((u, c))
-            texts = dict(
-                self._in_chunks("SELECT doc, text FROM articles WHERE doc IN ({marks})", docs)
-            )
-            for d, qs in rows.items():
-                if d not in texts:
+            held = {
+                d
+                for (d,) in self._in_chunks("SELECT doc FROM articles WHERE doc IN ({marks})", docs)
+            }
+            for d, (t, qs) in rows.items():
+                if d not in held:
                     continue  # replaced meanwhile: its new version has its own quotes
-                t = texts[d]
                 changed = changed or old[d] != [(r[4], t[r[0] : r[1]]) for r in qs]
                 self.db.execute("DELETE FROM quotes WHERE doc=?", (d,))
-                self.db.executemany(
-                    _INSERT_QUOTE, ((d, s, e, k, sp, t[s:e], *ev) for s, e, k, sp, *ev in qs)
-                )
+                self.db.executemany(_INSERT_QUOTE, _quote_values(d, t, qs))
             state = f"{QUOTES_RULE} {upto} {int(changed)}"
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('requote', ?)", (state,))
         self.meta["requote"] = state
@@ -2044,6 +2040,12 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('quotes_rule', ?)", (QUOTES_RULE,))
         self.meta.pop("requote", None)
         self.meta["quotes_rule"] = QUOTES_RULE
+
+
+def _quote_values(doc: int, text: str, rows: Iterable[tuple]) -> Iterator[tuple]:
+    """:data:`_INSERT_QUOTE`'s values for ``doc``'s quote rows (``quote_rows`` of ``text``):
+    each row with its words cut from the text."""
+    return ((doc, s, e, k, sp, text[s:e], *ev) for s, e, k, sp, *ev in rows)
 
 
 def _pairs_by_later(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, bytes, bytes]]:
