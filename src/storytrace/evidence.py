@@ -143,6 +143,12 @@ _CREDIT_WORDS = re.compile(
 contributed", "The Huffington Post has supplemented this Reuters article")."""
 
 
+def _line_around(text: str, s: int, e: int) -> Span:
+    """The line holding ``text[s:e]``, without its line breaks."""
+    end = text.find("\n", e)
+    return text.rfind("\n", 0, s) + 1, len(text) if end < 0 else end
+
+
 def _credit_form(text: str, s: int, e: int) -> bool:
     """Whether the agency named at ``text[s:e]`` is written as a credit of the text: in
     parentheses before a dash (a dateline, "LONDON (Reuters) -"), right after a dash ("— AP"),
@@ -156,10 +162,8 @@ def _credit_form(text: str, s: int, e: int) -> bool:
         return re.match(r"\)?[ \t]*(?:[—–:-]|\n|$)", text[e : e + 4]) is not None
     if re.search(r"[—–-]\s*$", text[max(0, s - 3) : s]):
         return True
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = text.find("\n", e)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    rest = re.findall(r"[^\W\d]+", text[line_start:s] + " " + text[e : len(line) + line_start])
+    line_start, line_end = _line_around(text, s, e)
+    rest = re.findall(r"[^\W\d]+", text[line_start:s] + " " + text[e:line_end])
     if all(w.lower() in _CREDIT_LINE_WORDS for w in rest):
         return True
     # The sentence holding the name, as every reader of sentences splits them ("Mr." and
@@ -212,9 +216,7 @@ def credit_evidence(text: str, credit: WireCredit) -> dict:
     'BEIRUT (AP) — The Latest on the 2016 presidential campaign, with …'
     """
     s, e = credit.span
-    line_lo = text.rfind("\n", 0, s) + 1
-    line_hi = text.find("\n", e)
-    line_hi = len(text) if line_hi < 0 else line_hi
+    line_lo, line_hi = _line_around(text, s, e)
     lo = max(line_lo, s - CREDIT_CONTEXT)
     hi = min(line_hi, e + CREDIT_CONTEXT)
     # Cut at spaces, never inside a word.
@@ -238,18 +240,16 @@ def is_credit(
     other = text[s] != "(" and _OTHER_NAME.search(text, max(0, s - 30), s)
     if other and other.end() == s and other.group(1) not in _LEADS:
         return False
-    form = None
-    if s < HEAD_CHARS or e > len(text) - TAIL_CHARS:
-        form = _credit_form(text, s, e)
-        if form:
-            return True
+    placed = s < HEAD_CHARS or e > len(text) - TAIL_CHARS
+    if placed and _credit_form(text, s, e):
+        return True
     if not any(s < ne + NEAR_CHARS and e > ns - NEAR_CHARS for ns, ne in near):
         return False
     # A source named inside the shared text ("..., he told Reuters") is part of what was
     # copied: a copy of the whole article carries it too. Named outside it, each side's own
-    # words give the shared quote a source.
+    # words give the shared quote a source; inside, only a credit (asked above if placed).
     inside = any(ns <= s and e <= ne for ns, ne in (near if shared is None else shared))
-    return not inside or (form if form is not None else _credit_form(text, s, e))
+    return not inside or (not placed and _credit_form(text, s, e))
 
 
 # --- why two articles are (or are not) the same story -------------------------------------
