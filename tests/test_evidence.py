@@ -781,6 +781,20 @@ QUOTED_BOTH = (
 )
 
 
+def _assert_lift_reuse(lift_a: str, lift_b: str, reuse: bool) -> None:
+    """The heist articles with ``lift_a`` / ``lift_b`` lifted in: a shared quote, and a shared
+    passage (so a reuse edge) exactly when ``reuse``."""
+    from storytrace.stories import reuse_edge
+
+    a = HEIST_WITH_LIFT.replace(LIFT, lift_a) + MORE_HEIST
+    b = LIFTED.replace(LIFT, lift_b) + MORE_HARBOUR
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert cmp.verdict == "same-story" and ev.rule == "shared-quote"
+    assert ("shared-passage" in ev.held) is reuse
+    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+
+
 @pytest.mark.parametrize(
     ("lift_a", "lift_b", "reuse"),
     [
@@ -798,15 +812,7 @@ QUOTED_BOTH = (
 def test_a_quotation_mark_an_edit_brought_leaves_the_frame(
     lift_a: str, lift_b: str, reuse: bool
 ) -> None:
-    from storytrace.stories import reuse_edge
-
-    a = HEIST_WITH_LIFT.replace(LIFT, lift_a) + MORE_HEIST
-    b = LIFTED.replace(LIFT, lift_b) + MORE_HARBOUR
-    cmp = compare(a, b)
-    ev = cmp.evidence
-    assert cmp.verdict == "same-story" and ev.rule == "shared-quote"
-    assert ("shared-passage" in ev.held) is reuse
-    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+    _assert_lift_reuse(lift_a, lift_b, reuse)
 
 
 # A quotation lifted with a frame of six words, its cue misread by OCR in one article
@@ -829,15 +835,7 @@ STATEMENT = '"We saw nothing odd at the door and never thought it could happen h
 def test_a_word_of_the_frame_misread_by_one_letter_is_frame(
     lift_a: str, lift_b: str, reuse: bool
 ) -> None:
-    from storytrace.stories import reuse_edge
-
-    a = HEIST_WITH_LIFT.replace(LIFT, lift_a) + MORE_HEIST
-    b = LIFTED.replace(LIFT, lift_b) + MORE_HARBOUR
-    cmp = compare(a, b)
-    ev = cmp.evidence
-    assert cmp.verdict == "same-story" and ev.rule == "shared-quote"
-    assert ("shared-passage" in ev.held) is reuse
-    assert (reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is not None) is reuse
+    _assert_lift_reuse(lift_a, lift_b, reuse)
 
 
 def test_a_place_conflict_names_the_place_as_written() -> None:
