@@ -866,7 +866,44 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         frames = [f for k, f in enumerate(frames) if not (k and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
-    quotes: list[Quote] = []
+    quotes, found, inner = _attributions(ctx, u0, u1, frames)
+    dead = {
+        k
+        for k in range(len(frames) - 1)
+        if not found[k]
+        and k not in inner
+        and not _has_quote(ctx, u0, u1)
+        and k + 2 == len(frames)
+        and after_content(text, frames[k][3], frames[k + 1][2])
+        and CUE_FORMS.get(text[slice(*frames[k + 1][0])].split()[0].lower()) in _CLOSING
+        and (speaker := frames[k + 1][1]) is not None
+        and (
+            _NAMED.match(text, speaker[0], speaker[1]) is not None
+            or text[speaker[0] : speaker[1]] in SUBJECT_PRONOUNS
+        )
+        and ctx.count_words(frames[k + 1][3], u1) <= 6
+    }
+    if dead:
+        # 'He may add to his team or change roles, he said', 'Unemployment dipped,
+        # with the economy adding 151,000 jobs, Obama said': a cue that reports
+        # nothing is no frame (the contract), so it cuts no content of the frame
+        # closing the sentence. (With quotation marks about, a frame that reports
+        # nothing may have handed its quotation to the next one.)
+        quotes, _, _ = _attributions(
+            ctx, u0, u1, [f for k, f in enumerate(frames) if k not in dead]
+        )
+    for q in quotes:
+        if q.speaker is None and q.cue in agents:
+            q.speaker = agents[q.cue]
+    return quotes
+
+
+def _attributions(
+    ctx: Context, u0: int, u1: int, frames: list[tuple[Span, Span | None, int, int]]
+) -> tuple[list[Quote], list[list[Quote]], set[int]]:
+    """The quotes of a unit's frames (cue, speaker, frame start, frame end), each
+    frame's own pieces, and the frames nested in an earlier one's content."""
+    text = ctx.text
     # 'Trump asserted that X: "Y," he claimed.': a quote just before a later
     # frame belongs to that frame.
     bounds = [frames[k - 1][3] if k else u0 for k in range(len(frames))]
@@ -933,10 +970,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             # (PolNeAR and our own annotation guidelines both annotate the outer one).
             continue
         quotes += pieces
-    for q in quotes:
-        if q.speaker is None and q.cue in agents:
-            q.speaker = agents[q.cue]
-    return quotes
+    return quotes, found, inner
 
 
 _AND_OR_BEFORE = lazy_compile(r"\s(?:and|or|but)\s+$")
@@ -1098,6 +1132,10 @@ _SAYING = set(
     """say tell write add insist argue explain warn acknowledge admit confirm declare contend
     assert predict allege concede complain testify deny""".split()
 )
+# The frames that may close a sentence whose earlier cue reported nothing, and their
+# speakers: a name ('Obama', 'the Sun-Times') or a pronoun.
+_CLOSING = _SAYING | {"note", "report", "observe", "stress", "recall"}
+_NAMED = lazy_compile(r"(?:[Tt]he\s+)?[A-Z]")
 
 
 _AND_BUT = lazy_compile(r"\b(?:and|but|or|while|whereas)\b")
@@ -2138,6 +2176,10 @@ _CLAUSE_OPENERS = set("that whether if how why what when where who which".split(
 _NOT_VERB_S = set(
     """is has was as this its his us days weeks months years hours minutes decades times""".split()
 )
+_PRONOUN_ASIDE = lazy_compile(
+    r",\s*(?:too|also|however|though|in\s+turn|in\s+fact|of\s+course|for\s+(?:example|instance)"
+    r"|for\s+(?:his|her|their|its)\s+part)\s*,\s+[a-z]"
+)
 _PRONOUN_CONTRACTION = lazy_compile(r"(?:he|she|they|i|we|you|it)[’'](?:d|s|re|ll|ve|m)")
 _VERB_CONTRACTIONS = tuple(f"{a}{b}" for a in ("'", "’") for b in ("re", "ll", "ve", "d", "m")) + (
     "n't",
@@ -2298,6 +2340,15 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             return False
         words, low = words[k:], low[k:]
     if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
+        return True
+    if (
+        low == [low[0]]
+        and low[0] in SUBJECT_PRONOUNS
+        and stop is not None
+        and _PRONOUN_ASIDE.match(text, stop.start(), piece[1]) is not None
+    ):
+        # 'said they, too, have had no dealings with him': the subject pronoun, an
+        # adverb set off by commas, then its verb.
         return True
     if _PRONOUN_CONTRACTION.fullmatch(low[0]):
         # "said he'd build a wall", "says they're staying": a subject and its verb.

@@ -1,0 +1,72 @@
+"""Frames, twenty-third pass (issue 15, recall15m): what counts as a quote when the rules
+found less than the parser. Each case fails on main 2c9f2c7 in rules mode unless marked a
+guard. The texts are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The club may add to its coaching staff or change some roles, she said.",
+            "The club may add to its coaching staff or change some roles",
+            "she",
+        ),
+        (
+            "Sales rose 4% in March, with the online arm adding 300 jobs during the month,"
+            " Ms Patel said.",
+            "Sales rose 4% in March, with the online arm adding 300 jobs during the month",
+            "Ms Patel",
+        ),
+        (
+            "The factory cut its output after the flood, with its rivals adding shifts to"
+            " cover the orders, the Courier reported.",
+            "The factory cut its output after the flood, with its rivals adding shifts to"
+            " cover the orders",
+            "the Courier",
+        ),
+    ],
+)
+def test_a_cue_reporting_nothing_leaves_the_closing_frame_its_content(
+    text: str, content: str, speaker: str, parser: bool
+) -> None:
+    # 'add to its staff' and 'adding 300 jobs' report nothing, so they are no frames
+    # and do not cut what the frame closing the sentence reports.
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == content
+    assert text[q.speaker[0] : q.speaker[1]] == speaker
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_closing_frame_after_a_quotation_keeps_its_quote(parser: bool) -> None:
+    # Guard: with quotation marks in the sentence the frames are left as they were.
+    text = 'The chairman added a warning: "Costs will rise," he said.'
+    quotes = extract_quotes(text, parser=parser)
+    assert [text[q.content[0] : q.content[1]] for q in quotes] == ["Costs will rise,"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Other growers said they, too, have had no rain since early May.",
+            "they, too, have had no rain since early May",
+        ),
+        (
+            "The two managers said they, however, would not resign.",
+            "they, however, would not resign",
+        ),
+    ],
+)
+def test_a_pronoun_subject_with_an_aside_opens_reported_content(
+    text: str, content: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == content
