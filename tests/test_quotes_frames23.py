@@ -70,3 +70,29 @@ def test_a_pronoun_subject_with_an_aside_opens_reported_content(
 ) -> None:
     (q,) = extract_quotes(text, parser=parser)
     assert text[q.content[0] : q.content[1]] == content
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_relative_clause_in_the_subject_leaves_the_colon_frame_its_quotation(
+    parser: bool,
+) -> None:
+    text = 'Ms Osei, who says she holds no grudge, said: "I lost two seasons of my career."'
+    quotes = extract_quotes(text, parser=parser)
+    said = [q for q in quotes if q.kind == "direct"]
+    assert [text[q.content[0] : q.content[1]] for q in said] == ["I lost two seasons of my career."]
+    assert said[0].speaker_name == "Ms Osei"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_an_unclosed_quotation_ends_before_the_next_colon_lead_in(parser: bool) -> None:
+    # The first quotation lacks its closing mark (a lost paragraph break); the lead-in
+    # 'She added:' is the narrator's, not part of either quotation.
+    text = (
+        'The coach said: "We lost our shape in the second half. She added: "The players'
+        ' know it and they will put it right." The club was fined.'
+    )
+    quotes = extract_quotes(text, parser=parser)
+    assert [text[q.content[0] : q.content[1]] for q in quotes] == [
+        "We lost our shape in the second half",
+        "The players know it and they will put it right.",
+    ]

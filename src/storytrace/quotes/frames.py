@@ -1050,8 +1050,11 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
         return False
     # 'Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that …':
     # a verb of telling puts its listener before the 'that'.
-    return _CLAUSE_LINK.match(text, cue.end, u1) is not None or (
-        lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None
+    return (
+        _CLAUSE_LINK.match(text, cue.end, u1) is not None
+        # 'Mr Mubanga, who insists he does not feel bitter, said: "I've lost ..."'
+        or _QUOTE_NEXT.match(text, cue.end, u1) is not None
+        or (lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None)
     )
 
 
