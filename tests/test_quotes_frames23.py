@@ -96,3 +96,28 @@ def test_an_unclosed_quotation_ends_before_the_next_colon_lead_in(parser: bool) 
         "We lost our shape in the second half",
         "The players know it and they will put it right.",
     ]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer also lamented a year in which the band has lost two drummers.",
+        "The minister announced a new fund for firms which hire young workers.",
+        "She recalled the storm which flooded the town two winters ago.",
+    ],
+)
+def test_a_noun_phrase_object_and_its_relative_clause_is_no_content(
+    text: str, parser: bool
+) -> None:
+    # The contract: a cue with a noun-phrase object reports nothing, also when the
+    # object's relative clause holds a verb.
+    assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_reported_clause_whose_subject_has_a_relative_clause_stays(parser: bool) -> None:
+    # Guard: after 'said' the relative clause belongs to the reported clause's subject.
+    text = "The officer said the man who stole the van had fled to Leeds."
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == "the man who stole the van had fled to Leeds"

@@ -2371,6 +2371,16 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         w = low[i]
         if (
             not whole
+            and w in _RELATIVE_OPENERS
+            and lemma in _OBJECT_CUES
+            and low[0] not in _CLAUSE_OPENERS
+        ):
+            # 'recalls the car accident which occurred ...', 'lamented two years in
+            # which ...': a noun phrase and its relative clause before any verb of a
+            # clause of its own: an object, not reported content.
+            return False
+        if (
+            not whole
             and low[i - 1] in ("and", "or", "but")
             and (w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed"))
         ):
@@ -2436,6 +2446,12 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
 
 
 _AMOUNT = lazy_compile(r"[$£€]?\d[\d,.]*[%m]?")
+_RELATIVE_OPENERS = {"which", "who", "whom", "whose"}
+# Cues that often take a noun-phrase object ('recalled the accident', 'announced finds').
+_OBJECT_CUES = set(
+    """recall lament promise pledge vow announce stress emphasise emphasize describe mention
+    cite highlight recount""".split()
+)
 _OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "himself", "herself", "themselves"}
 # Adjectives of results and figures in business copy ('reported strong sales').
 _OBJECT_ADJECTIVES = set(
