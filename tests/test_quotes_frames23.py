@@ -121,3 +121,22 @@ def test_a_reported_clause_whose_subject_has_a_relative_clause_stays(parser: boo
     text = "The officer said the man who stole the van had fled to Leeds."
     (q,) = extract_quotes(text, parser=parser)
     assert text[q.content[0] : q.content[1]] == "the man who stole the van had fled to Leeds"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_subject_with_a_phrase_set_off_then_a_past_verb_is_a_reported_clause(
+    parser: bool,
+) -> None:
+    text = "Ms Adeyemi said the driver, and a second man, tried to leave the scene on foot."
+    (q,) = extract_quotes(text, parser=parser)
+    assert (
+        text[q.content[0] : q.content[1]]
+        == "the driver, and a second man, tried to leave the scene on foot"
+    )
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_an_object_set_off_by_commas_before_a_participle_is_no_clause(parser: bool) -> None:
+    # Guard: 'backed by' is a participle, not the verb of a reported clause.
+    text = "The group announced the deal, worth $5m, backed by two local banks."
+    assert extract_quotes(text, parser=parser) == []

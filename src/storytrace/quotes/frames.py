@@ -2147,6 +2147,7 @@ _SET_OFF = lazy_compile(
     r"\s*([^,;:.!?“”\"]{2,50}),\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can"
     r"|may|might|should|must|has|have|had|does|did)\s"
 )
+_SET_OFF_PAST = lazy_compile(r"\s*([^,;:.!?“”\"]{2,50}),\s+([a-z]+)\s(?!by\b)")
 _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
 _RELATIVES = {"who", "which", "that"}
 _AND_OR_END = lazy_compile(r"\s(?:and|or|&)\s+$")
@@ -2278,6 +2279,19 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # 'said the regime in Khartoum, Sudan's capital, is attempting to ...', 'said
         # the upside of using him, particularly in the election, would outweigh ...':
         # the subject, a phrase set off by commas, then an auxiliary.
+        return True
+    if (
+        subject
+        and not whole
+        and (aside := _SET_OFF_PAST.match(text, stop.end(), piece[1])) is not None
+        and not any(
+            _verb_like(w.lower()) or w.lower().endswith("ing") for w in ctx.words(*aside.span(1))
+        )
+        and _past_form(aside.group(2))
+    ):
+        # 'said the man, and an American official, tried to recruit him': the subject,
+        # a phrase set off by commas, then its verb in the past ('worth $5m, backed by
+        # ...' is a participle).
         return True
     lead = 1 if low[0] in ("but", "and", "so") and len(low) > 1 else 0
     if whole and low[lead] in _SUBORDINATORS and "," not in text[piece[0] : piece[1]]:
