@@ -140,3 +140,42 @@ def test_an_object_set_off_by_commas_before_a_participle_is_no_clause(parser: bo
     # Guard: 'backed by' is a participle, not the verb of a reported clause.
     text = "The group announced the deal, worth $5m, backed by two local banks."
     assert extract_quotes(text, parser=parser) == []
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "In addition, according to the council, nine more schools will close next year.",
+            "nine more schools will close next year",
+            "the council",
+        ),
+        (
+            "Last season, according to the club, 40,000 fans bought season tickets.",
+            "40,000 fans bought season tickets",
+            "the club",
+        ),
+        (
+            "An average of 60 percent of members approve of the deal, according to the union.",
+            "An average of 60 percent of members approve of the deal",
+            "the union",
+        ),
+    ],
+)
+def test_according_to_after_an_opening_phrase_or_closing_the_sentence(
+    text: str, content: str, source: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == content
+    assert text[q.speaker[0] : q.speaker[1]] == source
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_according_to_a_source_with_its_own_relative_clause_keeps_the_content(
+    parser: bool,
+) -> None:
+    # Guard: after content, the source's relative clause is still no content.
+    text = "Sales fell 4%, according to the trade body, which tracks 300 shops."
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == "Sales fell 4%"

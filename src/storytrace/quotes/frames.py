@@ -1791,6 +1791,13 @@ def _pieces(
         and after is not None
         and text[cue[0] : cue[1]].lower().startswith("according")
         and after_content(text, lo, f0)
+        # Not after an opening phrase alone ('In addition, according to the department,
+        # nearly nine million more workers will be protected'): the clause follows.
+        and not (
+            _opening_phrase(ctx, before)
+            and text[f1:hi].lstrip().startswith(",")
+            and _reports_content(ctx, cue, after, whole=True)
+        )
     ):
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
@@ -1842,7 +1849,18 @@ def _pieces(
         # '..., Mr. Obama said in his interview.': the words after the frame only
         # say where it was said; the content is before it.
         after = None
-    inverted = speaker is not None and speaker[0] >= cue[1]
+    # (A source after 'according to' is no inverted speaker: 'In addition, according to
+    # the department, nine million more workers will be protected' reports the clause
+    # after it.)
+    inverted = (
+        speaker is not None
+        and speaker[0] >= cue[1]
+        and not (
+            text.startswith("ccording", cue[0] + 1)
+            and before is not None
+            and _opening_phrase(ctx, before)
+        )
+    )
     if (
         before is not None
         and after is not None
@@ -1902,7 +1920,20 @@ def _pieces(
     if (mid or paren) and before is not None and after is not None:
         # Both sides of a frame set inside one clause are its content.
         pass
-    elif before is not None and not _reports_content(ctx, cue, before, whole=True):
+    elif (
+        before is not None
+        and not (
+            # 'An average of 81 percent of Democrats approve of Obama, according to
+            # HuffPost Pollster.': a source closing the sentence reports the words
+            # before it, whose present verb in the plural ('approve') the rules cannot
+            # tell from a noun.
+            text.startswith("ccording", cue[0] + 1)
+            and _UNIT_END.match(text, f1, hi) is not None
+            and after_content(text, lo, f0)
+            and ctx.count_words(*before) >= 4
+        )
+        and not _reports_content(ctx, cue, before, whole=True)
+    ):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
     elif (
@@ -1944,6 +1975,18 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+def _opening_phrase(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` is only a phrase opening its sentence: at most five words led by
+    a preposition, a sentence adverb or a time word ('In addition', 'Over the long
+    term', 'Last year'), no verb."""
+    words = [w.lower() for w in ctx.words(*piece)]
+    return (
+        1 <= len(words) <= 5
+        and (words[0] in PREPOSITIONS or words[0] in _LEAD_ADVERBS or words[0] in _TIME_LEAD)
+        and not any(_verb_like(w) for w in words)
+    )
 
 
 def _source_gloss(ctx: Context, piece: Span) -> bool:
