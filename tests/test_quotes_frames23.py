@@ -179,3 +179,38 @@ def test_according_to_a_source_with_its_own_relative_clause_keeps_the_content(
     text = "Sales fell 4%, according to the trade body, which tracks 300 shops."
     (q,) = extract_quotes(text, parser=parser)
     assert text[q.content[0] : q.content[1]] == "Sales fell 4%"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The manager hinted that the striker could return next month.",
+            "the striker could return next month",
+        ),
+        (
+            "Ms Novak indicated she might stand again at the next election.",
+            "she might stand again at the next election",
+        ),
+    ],
+)
+def test_hint_and_indicate_after_a_person_report_speech(
+    text: str, content: str, parser: bool
+) -> None:
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[0] : q.content[1]] == content
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recent surveys have indicated that shoppers are spending less on clothes.",
+        "The latest figures hinted that growth was slowing.",
+    ],
+)
+def test_hint_and_indicate_after_a_thing_are_findings(text: str, parser: bool) -> None:
+    # Guard: like 'the figures suggest', a finding (kind 'belief', off by default).
+    assert extract_quotes(text, parser=parser) == []
+    assert [q.kind for q in extract_quotes(text, parser=parser, beliefs=True)] == ["belief"]
