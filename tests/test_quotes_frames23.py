@@ -214,3 +214,15 @@ def test_hint_and_indicate_after_a_thing_are_findings(text: str, parser: bool) -
     # Guard: like 'the figures suggest', a finding (kind 'belief', off by default).
     assert extract_quotes(text, parser=parser) == []
     assert [q.kind for q in extract_quotes(text, parser=parser, beliefs=True)] == ["belief"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_a_described_subject_with_a_relative_clause_keeps_its_colon_frame(
+    parser: bool,
+) -> None:
+    # The relative clause holds a frame of its own ('who says he is fit again').
+    text = 'The veteran striker, who says he is fit again, said: "I am not ready to stop."'
+    quotes = extract_quotes(text, parser=parser)
+    said = [q for q in quotes if q.kind == "direct"]
+    assert [text[q.content[0] : q.content[1]] for q in said] == ["I am not ready to stop."]
+    assert text[said[0].speaker[0] : said[0].speaker[1]] == "The veteran striker"

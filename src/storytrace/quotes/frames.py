@@ -795,7 +795,12 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Laurence Meyer, a former Fed governor who argued with ..., said
                     # in an interview that ...': the comma closes the subject's
                     # description, and a clause follows the cue; no inverted frame.
-                    speaker = clause_subject(ctx, u0, c0, whole=True)
+                    described = _DESCRIPTION_WHO.match(text, u0, c0)
+                    speaker = (
+                        described.span(1)
+                        if described is not None
+                        else clause_subject(ctx, u0, c0, whole=True)
+                    )
                 elif (
                     not frames
                     and text[c0 - 1 : c0 + 1] != ","
@@ -1034,6 +1039,10 @@ _ASIDE_ADVERB = lazy_compile(
     r"\s*,\s*(?:however|though|also|too|indeed|nonetheless|nevertheless|in\s+fact|in\s+turn"
     r"|for\s+(?:his|her|its|their)\s+part)\s*,\s*)$"
 )
+_DESCRIPTION_WHO = lazy_compile(
+    r"\s*(?:(?:But|And)\s+)?((?:The|A|An|His|Her|Their|Its|This)\s+[^,;:“”\"]{1,60}),"
+    r"\s+(?:who|whose)\s"
+)
 _NAME_OPENS = lazy_compile(r"\s*(?:(?:But|And|Yet|Still|So)\s+)?[A-Z][\w’'.\-]*\s+[A-Z][\w’'.\-]*,")
 
 
@@ -1046,8 +1055,15 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
     if cue.participle or lemma not in _SAYING:
         return False
-    if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
+    if ctx.in_quote(u0):
         return False
+    if not _NAME_OPENS.match(text, u0, c0):
+        # 'The Tory leader, who argues he is ensuring honesty, said: "We do not ..."': a
+        # description and its relative clause, then a colon or a quotation.
+        return (
+            _DESCRIPTION_WHO.match(text, u0, c0) is not None
+            and _QUOTE_NEXT.match(text, cue.end, u1) is not None
+        )
     # 'Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that …':
     # a verb of telling puts its listener before the 'that'.
     return (
