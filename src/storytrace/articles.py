@@ -378,18 +378,27 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     if name.lower().endswith(".json"):
-        return _json_article(text, name)
+        return record_text_article(text, name)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         return _from_html(text, name)
     return name, _clean_text(text)
 
 
-def _json_article(text: str, name: str) -> Article:
-    """The record a ``.json`` file holds, read as a JSONL line would be. Read as plain text it
-    would be compared or stored as its JSON source, braces and keys: a silent wrong result."""
+def record_text_article(text: str, name: str) -> Article:
+    """The one record the text of a ``.json`` file (or of a ``.jsonl`` upload) holds, read as
+    a JSONL line would be. Read as plain text it would be compared or stored as its JSON
+    source, braces and keys: a silent wrong result."""
     import json
 
+    if name.lower().endswith(".jsonl"):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if len(lines) > 1:
+            raise InputError(
+                f"{name}: holds more than one record; compare takes one article per file "
+                "(use 'storytrace index' or 'compare --pairs' for many)"
+            )
+        text = lines[0] if lines else text
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as e:
