@@ -226,3 +226,17 @@ def test_a_described_subject_with_a_relative_clause_keeps_its_colon_frame(
     said = [q for q in quotes if q.kind == "direct"]
     assert [text[q.content[0] : q.content[1]] for q in said] == ["I am not ready to stop."]
     assert text[said[0].speaker[0] : said[0].speaker[1]] == "The veteran striker"
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chancellor hinted at a giveaway in the spring budget.",
+        "Since taking office, the government has indicated its intention of raising fuel"
+        " prices by cutting subsidies.",
+    ],
+)
+def test_hint_at_and_indicate_an_intention_report_nothing(text: str, parser: bool) -> None:
+    # Guard: a prepositional object and an intention's noun phrase are no content.
+    assert extract_quotes(text, parser=parser) == []

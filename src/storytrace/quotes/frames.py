@@ -204,6 +204,7 @@ _WORD = lazy_compile(r"(?<!\w)\w+")
 _OUT = lazy_compile(r"\s+out\b")
 _TO = lazy_compile(r"\s+to\b")
 _THAT = lazy_compile(r"\s+that\b")
+_AT = lazy_compile(r"\s+at\b")
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +349,9 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             # 'agrees with Viguerie that Cruz is ...'
             and not _WITH_THAT.match(text, c1, u1)
         ):
+            continue
+        if lemma == "hint" and _AT.match(text, c1, u1):
+            # 'hinted at a Budget giveaway': a prepositional object, no reported content.
             continue
         if lemma == "answer" and _ANSWERED_WHAT.match(text, c1, u1):
             # 'answered questions posed via the party's website': what was answered, a
@@ -2258,13 +2262,13 @@ _SUBORDINATORS = set(
 # his commitment … was firm' is a clause).
 _STRESSING = {
     "stress", "reiterate", "emphasise", "emphasize", "underline", "repeat", "restate",
-    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight",
+    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight", "indicate",
 }  # fmt: skip
 # A possessive noun phrase headed by an intention, then its infinitive.
 _INTENT_NOUN = lazy_compile(
     r"(?:his|her|their|its|our|my|[A-Z][\w’'\-]*[’']s)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:commitment|desire|determination|intention|willingness|wish|ambition|readiness"
-    r"|eagerness|resolve)\s+to\s"
+    r"|eagerness|resolve)\s+(?:to|of)\s"
 )
 
 
