@@ -65,7 +65,9 @@ name's document frequency in a corpus grows with how much its story is reported,
 the biggest stories rather than the cast two events share; counted in stories rather than
 articles it moves nothing useful (5 same-event pairs fewer, 2 other-event more, topic 25).
 Outside topic 9 no tune other-event pair is related in the corpus, so the tune part gives
-nothing else for a corpus weight to remove. The keep rule (tune other down and same not down by
+nothing else for a corpus weight to remove. On PolNeAR train's same-cast pairs (other
+events, in its 840 articles) the first variant relates 21 of 156 in the corpus (24 with
+rarity) and 32 alone (46). The keep rule (tune other down and same not down by
 more than 0.005) fails for every variant; nothing was built and the measure-only part was not
 run. Lines unchanged (main 9c32835).
 
