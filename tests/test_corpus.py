@@ -511,6 +511,28 @@ def test_other_engine_version_is_refused_then_realigned(tmp_path):
     assert corpus.stories(tmp_path / "db") == stories
 
 
+def test_index_says_it_realigned_the_reuse_of_another_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    src = tmp_path / "in.jsonl"
+    lines = (json.dumps({"id": i, **rec}) + "\n" for i, rec in _reuse_records())
+    src.write_text("".join(lines), encoding="utf-8")
+    args = ["index", str(src), "--db", str(tmp_path / "db"), "--no-quotes"]
+    runner = CliRunner()
+    assert runner.invoke(app, args).exit_code == 0
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0 and "note:" not in res.stderr
+    con = sqlite3.connect(tmp_path / "db" / "storytrace.db")
+    con.execute("UPDATE meta SET value='0.0.1/reuse-0' WHERE key='engine'")
+    con.commit()
+    con.close()
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0
+    assert "note: the stored reuse came from another version of storytrace: realigned" in res.stderr
+
+
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
     # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
     # stored, the workers are preparing the rest. The records come through a pipe this test

@@ -482,6 +482,8 @@ def index_cmd(
             f"quotes extracted again from {report.requoted} stored articles (an earlier "
             "version stored them)" + ("; their reuse realigned" if report.realigned else ""),
         )
+    elif report.realigned:
+        say("note:", "the stored reuse came from another version of storytrace: realigned")
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")
