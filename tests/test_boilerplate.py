@@ -135,6 +135,13 @@ def test_rules_find_furniture_and_leave_reporting():
         "Get a 30-day free trial of the Courier's digital edition.",
         "Please make a donation to keep the Courier free to read.",
         '"Our reporters are local." Make a contribution to the Courier.',
+        "Subscribe to the Courier's weekly politics podcast on your app.",
+        "(Subscribe to the Courier Daily on iTunes.)",
+        "Sign up for the morning briefing, free every weekday.",
+        "Copyright 2016 The Courier. All rights reserved.",
+        "© 2016 Courier Media Ltd",
+        "A protester outside the court on Monday. (REUTERS/Jane Doe)",
+        "Police outside the house. REUTERS/Jane Doe/File Photo",
     ],
 )
 def test_a_call_to_the_reader_is_furniture(line):
@@ -152,6 +159,15 @@ def test_a_call_to_the_reader_is_furniture(line):
         "The bus service, which has been developed with the county council, begins with a "
         "free trial on 12 routes from early March.",
         '"I read about the flood and wanted to make a donation," said a retired teacher.',
+        # Reporting that uses the words of a rule, each as BBC News or PolNeAR printed it
+        # (session 40: every rule's match on BBC, PolNeAR and ECB+ read).
+        "The three judges are in discussions to sign up for the new series.",
+        '"I don\'t subscribe to the views of some of my colleagues," he said.',
+        "The case raises a question at the border between copyright and innovation, it "
+        "said. It cites the landmark ruling in 1984 on video recorders.",
+        "The latest Reuters/Ipsos poll showed the mayor leading the field.",
+        "Eerie video credited to Reuters/Libya showed fighters with heavy weapons.",
+        "The French minister, SÃ©golÃ¨ne Royal, met reporters; his rÃ©sumÃ© is long.",
     ],
 )
 def test_a_subject_doing_what_a_call_to_the_reader_asks_is_reporting(line):

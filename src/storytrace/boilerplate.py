@@ -51,13 +51,18 @@ _OPENS = r"(?:^\s*|(?<=[.!?:] )|(?<=[.!?][\"”’)] ))"
 "Become a member"). Reporting writes the same words after a subject ("Russia hopes to
 finally become a member by early 2006", "the state would not make a contribution", "the
 service begins with a free trial on 16 trains": every match of the unanchored rules on BBC
-News and PolNeAR train+dev, which took those sentences for furniture)."""
+News and PolNeAR train+dev, which took those sentences for furniture; session 40, every match
+on BBC, PolNeAR and ECB+ read again: "judges are in discussions to sign up for the new
+series", "I don't subscribe to the views of ..."). A photo credit's "REUTERS/Name" ends its
+line or parentheses (not "the Reuters/Ipsos poll showed"); "©" stands alone (not the "Ã©" of
+a mis-decoded "é"); a copyright line's year is in its own sentence."""
 
 # Each rule names a kind of furniture; the patterns are phrases an article's own
 # reporting rarely uses. Case-insensitive.
 RULES: dict[str, tuple[str, ...]] = {
     "subscription": (
-        r"\bsubscribe (?:now|today|here|to (?:our|the)|for)\b",
+        r"\bsubscribe (?:now|today|here|to our)\b",
+        rf"{_OPENS}\(?subscribe (?:to|for)\b",
         r"\balready a (?:subscriber|member)\b",
         rf"{_OPENS}become a (?:subscriber|member)\b",
         r"\bsubscri(?:ption|bers?) (?:only|offer|required|content)\b",
@@ -74,7 +79,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "newsletter": (
         r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox|delivered)\b",
         r"\b(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b",
-        r"\bsign up (?:here|now|today|for (?:our|free|the))\b",
+        r"\bsign up (?:here|now|today|for (?:our|free))\b",
+        rf"{_OPENS}sign up for the\b",
         r"\bstraight to your inbox\b",
         r"\bdelivered to your inbox\b",
         r"\breceive (?:this|our) (?:daily|weekly|morning|evening) "
@@ -148,10 +154,10 @@ RULES: dict[str, tuple[str, ...]] = {
                 "alamy",
             )
         ),
-        r"\breuters/",
-        r"©",
+        r"\breuters/[\w.'/ -]{2,40}(?:\)|$)",
+        r"(?<!\w)©",
         r"\(c\) ?\d{4}",
-        r"\bcopyright\b.{0,80}\b(?:\d{4}|reserved)\b",
+        r"\bcopyright\b[^.!?\n]{0,80}\b(?:\d{4}|reserved)\b",
         r"\ball rights reserved\b",
         r"\bmay not be (?:published|reproduced), broadcast, rewritten\b",
     ),
