@@ -218,6 +218,12 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
         # word that tokenised text (ECB+) spaces out, not a dash.
         np = (before[0], np[1])
+    group = _group_chain(toks, np)
+    if group is not None:
+        # 'People with direct knowledge of Gates' work said', 'several GOP leaders on
+        # the ground told', 'Aides to Clinton say': a group opening the clause speaks,
+        # not the last noun phrase of its description.
+        return group
     if (
         np[0] >= 4
         and toks[np[0]].group(0) == "the"
@@ -343,6 +349,63 @@ def _chain_subject(toks: list[re.Match[str]], np: tuple[int, int]) -> Span | Non
     ):
         return None
     return toks[first[0]].start(), toks[np[0] - 2].end()
+
+
+# Plural heads of a group of people that a prepositional description may follow
+# ('Attorneys for Clinton', 'Staff for the House Select Committee on Benghazi').
+GROUP_HEADS = BARE_SPEAKERS | {"staff", "majorities", "attorneys", "lawyers", "leaders"}
+_GROUP_PREPOSITIONS = _CHAIN_PREPOSITIONS | {"to"}
+
+
+def _group_chain(toks: list[re.Match[str]], np: tuple[int, int]) -> Span | None:
+    """The subject 'GROUP (PREPOSITION NOUN-PHRASE)+' when it opens its clause and the
+    group's head is a plural of people ('People with direct knowledge of Gates' work',
+    'Aides to Clinton'): the whole phrase, not its last noun phrase."""
+    k = np[0] - 1
+    first = None
+    while k >= 1 and toks[k].group(0) in _GROUP_PREPOSITIONS:
+        before = _scan_np(toks, k - 1)
+        if before is None:
+            return None
+        first = before
+        k = before[0] - 1
+    if first is None:
+        return None
+    # Only a conjunction opening the sentence may come before ('But several GOP leaders
+    # on the ground told').
+    if (
+        k >= 0
+        and toks[k].group(0)[0].isalnum()
+        and (
+            toks[k].group(0).lower() not in LEAD_CONJ
+            or (k > 0 and toks[k - 1].group(0)[0].isalnum())
+        )
+    ):
+        return None
+    head = next(
+        (j for j in range(first[0], first[1]) if toks[j + 1].group(0) in ("of", "for")),
+        first[1],
+    )
+    if toks[head].group(0).lower() not in GROUP_HEADS:
+        return None
+    return toks[first[0]].start(), toks[np[1]].end()
+
+
+def _group_head(phrase: str) -> bool:
+    """'Attorneys for Clinton', 'Friends of Mr. Clinton's', 'one of the former
+    prosecutors for David Petraeus': a group of people described by a tie to a name,
+    who are not that name."""
+    parts = re.split(r"\s(?:of|for|to|with|on|in|at|from|about)\s", phrase, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    words = parts[0].lower().split()
+    if words in (["one"], ["some"], ["many"], ["most"], ["several"], ["two"], ["three"]):
+        # 'one of the former prosecutors for X': the group the part is taken from.
+        rest = re.split(r"\s(?:of|for|to|with|on|in|at|from|about)\s", parts[1], maxsplit=1)
+        if len(rest) < 2:
+            return False
+        words = rest[0].lower().split()
+    return bool(words) and words[-1] in GROUP_HEADS
 
 
 def _person_name(toks: list[re.Match[str]]) -> bool:
@@ -877,7 +940,44 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # A noun phrase closed by punctuation ('Khan, who is Muslim, also
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
-    return strong or weak or lower_subject
+    found = strong or weak or lower_subject
+    if found is not None and not whole:
+        agent = _passive_agent(ctx, found, c0)
+        if agent is not None:
+            return agent
+    return found
+
+
+# 'The decision was welcomed by Jane Smith, who …, saying': a passive with its agent.
+_PASSIVE_BY = lazy_compile(
+    r"\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+"
+)
+_AGENT = lazy_compile(
+    r"((?:(?:the|a|an|some|many|several|local|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[a-z\-]*\s*[A-Z]))\s+){0,5}"
+    r"[A-Z][\w’'\-]+|(?:the|some|many|several)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+s)(?=\s*(?:,|\swho\s|\swhich\s))"
+)
+
+
+def _passive_agent(ctx: Context, subject: Span, c0: int) -> Span | None:
+    """The agent of a passive clause whose subject is a thing ('The decision was
+    welcomed by Jane Smith, who runs …, saying'; 'The bill was backed by some hi-tech
+    firms, saying'): the participle is the agent's, not the decision's."""
+    text = ctx.text
+    words = text[subject[0] : subject[1]].split()
+    if (
+        len(words) < 2
+        or words[0].lower() not in ("the", "this", "that", "a", "an")
+        or any(w[:1].isupper() for w in words[1:])
+        or words[-1].lower() in PERSON_HEADS | PERSON_ROLES | GROUP_HEADS
+    ):
+        return None
+    by = _PASSIVE_BY.match(text, subject[1], c0)
+    if by is None:
+        return None
+    agent = _AGENT.match(text, by.end(), c0)
+    if agent is None:
+        return None
+    return agent.start(1), agent.end(1)
 
 
 def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
@@ -1956,6 +2056,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     words_low = low.split()
     if not words_low:
         # A speaker span of no words (a parsed subject clipped to the unit): nobody.
+        return
+    if _group_head(phrase):
+        # 'Attorneys for Clinton said': the group, as written; not Clinton.
+        q.speaker_name = phrase
         return
     beside = _name_before_role(ctx, phrase, s, e)
     if beside is not None:
@@ -3233,6 +3337,10 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
             and first_names().get(name.lower()) is None
         ):
             continue
+        if npos > pos and full.split()[0] == name and _royal_before(ctx.text, name, pos):
+            # 'Prince Charles … Charles said' pages before 'Liberal Democrat leader
+            # Charles Kennedy': the prince, named before, not the leader named after.
+            continue
         seen[full] = seen.get(full, 0) + 1
         if npos <= pos or best is None:
             best, best_pos = full, npos
@@ -3242,6 +3350,16 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
         # article names in full most often (the first named, on a tie).
         best = max(seen, key=lambda f: seen[f])
     return best or name
+
+
+def _royal_before(text: str, name: str, pos: int) -> bool:
+    """Whether ``name`` was written with a royal or noble title before ``pos``."""
+    if name not in text[:pos]:
+        return False
+    titled = _pattern(
+        r"\b(?:Prince|Princess|King|Queen|Lord|Lady|Sir|Dame)\s+" + re.escape(name) + r"\b"
+    )
+    return titled.search(text, 0, pos) is not None
 
 
 # A full name this close before a surname is the one the surname repeats.
@@ -3254,6 +3372,23 @@ def _antecedent(
     """The person 'he'/'she' refers to: in the nearest earlier sentence that names
     one, the speaker of an attribution, else the sentence's subject, else the first
     person named in full (news puts the subject first)."""
+    if depth == 0:
+        trigger = _after_subordinator(ctx.text, pos)
+        if trigger is not None and not ctx.in_quote(trigger.start(1)):
+            # '… had repaid £500,000 to Lord Ashcroft after he said the party could not
+            # win': the clause tells what the person just named did, not the subject.
+            full = _full_name(ctx, trigger.group(1), trigger.start(1))
+            title = ctx.text[max(0, trigger.start(1) - 12) : trigger.start(1)].split()[-1:]
+            if " " not in full and title and title[0].lower().strip(".") in TITLES:
+                # 'Lord Ashcroft', 'Mr Jones': a titled surname the article never
+                # completes.
+                full = f"{title[0]} {full}"
+            if (
+                " " in full
+                and (full in ctx.persons or name_gender(ctx, full))
+                and _gender_ok(ctx, full, gender)
+            ):
+                return full
     k = bisect_right(ctx.unit_starts, pos) - 1
     for unit in range(k, max(-1, k - 5), -1):
         u0, u1 = ctx.units[unit]
@@ -3281,7 +3416,12 @@ def _antecedent(
         spoke = [
             (q.speaker[0], q.speaker_name)
             for q in _recent(earlier, u0)
-            if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
+            if q.speaker
+            and u0 <= q.speaker[0] < hi
+            and q.speaker_name
+            # '… Lord Ashcroft after he said …': a subordinate clause's speaker is not
+            # the sentence's subject.
+            and _after_subordinator(ctx.text, q.speaker[0]) is None
         ]
         # 'But before Newcastle said ..., Bellamy insisted ...': a person who spoke
         # before an organisation or a name of unknown kind.
@@ -3313,6 +3453,21 @@ def _antecedent(
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+# A person's name (its last word) right before a subordinate clause opening with the
+# pronoun: 'to Lord Ashcroft after he said', 'Mr Jones because she'.
+_NAME_THEN_SUBORDINATOR = lazy_compile(
+    r"\b(?<![’'])([A-Z][a-z][\w’'\-]*)\s+(?:after|before|when|because|since|until|once)\s+"
+)
+
+
+def _after_subordinator(text: str, pos: int) -> re.Match[str] | None:
+    """The name and subordinator written just before ``pos`` ('Lord Ashcroft after ')."""
+    m = _NAME_THEN_SUBORDINATOR.search(text, max(0, pos - 60), pos)
+    while m is not None and m.end() != pos:
+        m = _NAME_THEN_SUBORDINATOR.search(text, m.end(), pos)
+    return m
 
 
 def _office(phrase: str) -> bool:
@@ -3448,7 +3603,7 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
     words = name.split()
     if (
         (words[-1][:1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss"))
-        or words[0].lower() in LEAD_CONJ
+        or words[0].lower() in LEAD_CONJ | GROUP_HEADS
         or _AMOUNT.fullmatch(words[0].lower())
     ):
         # 'Anti-spam firms', 'But opposition parties', 'Three-quarters' (of those
