@@ -194,3 +194,26 @@ def test_a_group_is_nobodys_she(parser: bool) -> None:
         "said she reported the allegations last month."
     )
     assert _named(text, parser)[-1][1] != "Authorities in Philadelphia"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Mark Hale, whose hometown, Dover, is expected to flood, argues that such "
+            "efforts will fail.",
+            "Mark Hale",
+        ),
+        (
+            "Hale, who backed Sen. Anne Cross, R-Texas, and opposed the bill for years, said "
+            "he would not vote.",
+            "Hale",
+        ),
+    ],
+)
+def test_a_relative_clause_with_commas_after_the_opening_name(
+    text: str, speaker: str, parser: bool
+) -> None:
+    # main (rules): 'Dover', 'R-Texas'.
+    assert _named(text, parser)[0][0] == speaker

@@ -183,6 +183,12 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             # organisation the acronym spells out.
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
+        opening = _relative_after_opening_name(toks, i)
+        if opening is not None:
+            # 'Marco Rubio, whose hometown, Miami, is projected …, argues', 'Beck, who
+            # supported Sen. Ted Cruz, R-Texas, and …, said': the name the sentence opens
+            # with, past the commas inside its relative clause.
+            return opening
         return _closed_np(toks, i, relative=False)
     if w in ("—", "–", "-") and i > 2:
         # 'Jason Sims — a teacher from Mount Pleasant — says': the name before a
@@ -484,6 +490,32 @@ _GO = {"went", "goes", "go", "going", "gone"}
 # Indefinite pronouns that can speak: 'Then someone asked how ...'.
 _INDEFINITES = {"someone", "somebody", "everyone", "everybody", "nobody", "anyone"}
 _PART_WORDS = {"some", "one", "none", "each", "few", "half", "majority", "dozens", "hundreds"}
+
+
+def _relative_after_opening_name(toks: list[re.Match[str]], comma: int) -> Span | None:
+    """The name opening the sentence when a relative clause (', who', ', whose') set
+    after it runs, over commas of its own, to the ``comma`` before the cue."""
+    j = 0
+    while j < comma and toks[j].group(0).lower() in LEAD_CONJ:
+        j += 1
+    np_end = j
+    while np_end + 1 < comma and toks[np_end + 1].group(0)[:1].isupper():
+        np_end += 1
+    if (
+        np_end + 2 >= comma
+        or toks[np_end + 1].group(0) != ","
+        or toks[np_end + 2].group(0).lower() not in ("who", "whose")
+        or not _person_name(toks[j : np_end + 1])
+        and not (np_end == j and toks[j].group(0)[:1].isupper())
+    ):
+        return None
+    inner = toks[np_end + 3 : comma]
+    if not any(t.group(0) == "," for t in inner) or any(
+        t.group(0) in (".", ";", ":") for t in inner
+    ):
+        # One comma only: the apposition rules below read it.
+        return None
+    return toks[j].start(), toks[np_end].end()
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
