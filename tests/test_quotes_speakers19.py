@@ -217,3 +217,10 @@ def test_a_relative_clause_with_commas_after_the_opening_name(
 ) -> None:
     # main (rules): 'Dover', 'R-Texas'.
     assert _named(text, parser)[0][0] == speaker
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_member_of_a_body_is_not_the_body(parser: bool) -> None:
+    # main: 'Cabinet' (the name after 'of').
+    text = 'Another current member of the Cabinet says she was told: "You rose very fast."'
+    assert _named(text, parser)[0][1] == "Another current member of the Cabinet"

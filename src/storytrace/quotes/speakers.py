@@ -3275,6 +3275,14 @@ def _trailing_name(phrase: str) -> str | None:
         if hw[-1].lower() in PERSON_ROLES | TITLES:
             # 'The president of South Sudan': the place is not the person.
             return None
+        if (
+            hw[0].lower() in DETERMINERS | _UNNAMED_OPENERS
+            and hw[-1].lower() in _MEMBER_HEADS
+            and hw[-1][:1].islower()
+        ):
+            # 'Another current member of the Cabinet': a description of somebody in the
+            # organisation, not the organisation.
+            return None
     words = phrase.split()
     run: list[str] = []
     # 'Acpo president Chris Fox': a surname that is also a word kept out of names
@@ -3317,6 +3325,8 @@ def _trailing_name(phrase: str) -> str | None:
     return name
 
 
+# A member of a body: 'Another current member of the Cabinet' is not the Cabinet.
+_MEMBER_HEADS = {"member", "members", "official", "officials", "staffer", "employee"}
 _INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 # What a pattern built per name needs first (where no text has it, no name's pattern is
 # compiled): a preposition before the name (_across_preposition), a title-like word.
