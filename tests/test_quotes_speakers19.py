@@ -224,3 +224,44 @@ def test_a_member_of_a_body_is_not_the_body(parser: bool) -> None:
     # main: 'Cabinet' (the name after 'of').
     text = 'Another current member of the Cabinet says she was told: "You rose very fast."'
     assert _named(text, parser)[0][1] == "Another current member of the Cabinet"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Committee for a Responsible Federal Budget reported that the plans would "
+            "cost $150 billion.",
+            "Committee for a Responsible Federal Budget",
+        ),
+        (
+            "But the U.S. Court of Appeals for the 6th Circuit overruled and said Ohio already "
+            "provided more early voting.",
+            "U.S. Court of Appeals for the 6th Circuit",
+        ),
+    ],
+)
+def test_an_organisations_name_with_small_words(text: str, name: str, parser: bool) -> None:
+    # main: 'Budget', 'Circuit'.
+    assert _named(text, parser)[0][1] == name
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_capitalised_the_inside_a_sentence_is_a_title(parser: bool) -> None:
+    # main: 'Mehmet Oz' (read as a demonym, 'the New Yorker', standing for the man).
+    text = (
+        "Dr. Mehmet Oz, a New York surgeon, has a television show. Oz has been seen, as The "
+        'New Yorker put it in a long article, as "the operator."'
+    )
+    assert _named(text, parser)[-1][1] == "New Yorker"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_age_description_is_no_name(parser: bool) -> None:
+    # Guard: 'The 55-year-old Frenchman' stands for the man named before.
+    text = (
+        "Arsene Wenger has signed a new contract. The 55-year-old Frenchman said: "
+        '"My intention has always been to stay."'
+    )
+    assert _named(text, parser)[0][1] == "Arsene Wenger"

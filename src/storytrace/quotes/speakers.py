@@ -2121,7 +2121,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # document named after its author speaks for them.
             q.speaker_name = full
             return
-    proper = _proper_name_phrase(ctx, phrase)
+    proper = _proper_name_phrase(
+        ctx,
+        phrase,
+        titled=phrase.startswith("The ") and _MID_SENTENCE.search(text, 0, s) is not None,
+    )
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
         # written whole, not a description of whoever the article named before
@@ -2524,16 +2528,28 @@ def _is_demonym(ctx: Context, word: str) -> bool:
     return before_name.search(ctx.text) is not None
 
 
-def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
+def _proper_name_phrase(ctx: Context, phrase: str, titled: bool = False) -> str | None:
     """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
-    Michigan': 'the' and a capitalised name (connectors inside) name an organisation
-    or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
-    nationality ('the Scot', 'the Texan') or a team's plural (left to the team rule)."""
+    Michigan', 'The Committee for a Responsible Federal Budget': 'the' and a capitalised
+    name (connectors inside) name an organisation or a place as written. None for a
+    title or role ('the Prime Minister', 'the DA'), a nationality ('the Scot', 'the
+    Texan') or a team's plural (left to the team rule). ``titled``: the phrase opens with
+    a capital 'The' inside a sentence ('as The New Yorker put it'), a title's."""
     words = phrase.split()
     if len(words) < 2 or words[0].lower() != "the" or _expand_role(phrase) != phrase:
         return None
     rest = words[1:]
-    if not all(w[:1].isupper() or w in _CONNECTORS for w in rest) or not rest[-1][:1].isupper():
+    if (
+        not all(
+            w[:1].isupper()
+            or w in _NAME_CONNECTORS
+            # 'for the 6th Circuit'; not 'the 55-year-old Frenchman'.
+            or (w[:1].isdigit() and k > 0 and rest[k - 1] in _NAME_CONNECTORS)
+            for k, w in enumerate(rest)
+        )
+        or not rest[-1][:1].isupper()
+        or rest[0] in _NAME_CONNECTORS
+    ):
         return None
     if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
         # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
@@ -2547,12 +2563,19 @@ def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
         and not any(w.lower().strip(".,’'") in PERSON_HEADS | TITLES for w in head_run)
     ):
         return None
-    if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
-        len(rest) == 1 and _TEAM.fullmatch(phrase)
-    ):
+    if (
+        not titled and _is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])
+    ) or (len(rest) == 1 and _TEAM.fullmatch(phrase)):
         # 'the Scot', 'the Northern Irishman', 'The Chargers'.
         return None
     return re.sub(r"[’']s$", "", " ".join(rest))
+
+
+# Lower-case words inside an organisation's name ('the Committee for a Responsible
+# Federal Budget', 'the U.S. Court of Appeals for the 6th Circuit').
+_NAME_CONNECTORS = _CONNECTORS | {"a", "an", "to"}
+# Text before a word inside a sentence (no sentence end, line break or opening quote).
+_MID_SENTENCE = lazy_compile(r"[\w,;’'”\)]\s+$")
 
 
 def _unnamed(phrase: str) -> bool:
