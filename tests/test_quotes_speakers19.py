@@ -265,3 +265,56 @@ def test_an_age_description_is_no_name(parser: bool) -> None:
         '"My intention has always been to stay."'
     )
     assert _named(text, parser)[0][1] == "Arsene Wenger"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_organisations_description_in_apposition(parser: bool) -> None:
+    # main: 'Sunday Times', the organisation that spoke last.
+    text = (
+        "The Sunday Times says the owners will oppose the bid. The tycoon's backers, "
+        "including JP Morgan, the US investment bank have said they won't back a bid "
+        "without the owners."
+    )
+    assert _named(text, parser)[-1][1] == "JP Morgan"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_nationality_in_the_headline_is_no_club(parser: bool) -> None:
+    # main: 'Iranian' (the headline's first word, taken for the club).
+    text = (
+        "Iranian misses Israel match\n\nIranian striker Vahid Hashemi will not travel to "
+        "Israel for the match on Wednesday.\n\nThe German club said the player had pulled "
+        "out because of a back injury."
+    )
+    assert _named(text, parser)[0][1] != "Iranian"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_country_code_opens_an_organisations_name(parser: bool) -> None:
+    # main: 'Coal' for both.
+    text = (
+        "Shares in UK Coal fell on Thursday. UK Coal said it was making progress. The "
+        'company said these actions should "uplift earnings".'
+    )
+    assert [n for _, n in _named(text, parser)] == ["UK Coal", "UK Coal"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_event_is_nobodys_description(parser: bool) -> None:
+    # main: 'Jose M Cagigal Memorial' (a first name read as a man's).
+    text = (
+        "Allan Scott is confident of a medal.\n\nThe 22-year-old Scot finished fourth at the "
+        'Jose M Cagigal Memorial meeting in Madrid. "It was a learning curve," said the '
+        "East Kilbride athlete."
+    )
+    assert _named(text, parser)[0][1] == "Allan Scott"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_supporters_club_is_not_the_club(parser: bool) -> None:
+    # main: 'Manchester United', the club that spoke before.
+    text = (
+        "Manchester United said it had received a proposal. But the Man Utd supporters "
+        "club urged the board to reject the new deal."
+    )
+    assert _named(text, parser)[-1][1] == "the Man Utd supporters club"

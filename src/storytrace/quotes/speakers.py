@@ -1918,6 +1918,14 @@ def is_organisation(ctx: Context, name: str) -> bool:
             and not name_gender(ctx, name)
             and not {p.lower() for p in parts} & (TITLES | PERSON_ROLES)
         )
+        # 'UK Coal', 'US Airways', 'UK Athletics': a country's code and one name word.
+        or (
+            len(parts) == 2
+            and bool(_COUNTRY_CODE.fullmatch(parts[0]))
+            and parts[1][:1].isupper()
+            and parts[1].lower() not in TITLES | PERSON_ROLES
+            and parts[1].lower() not in first_names()
+        )
     )
 
 
@@ -2145,6 +2153,26 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # after the description, closing the clause.
         q.speaker_name = _full_name(ctx, named.group(1), s)
         ctx.persons.add(q.speaker_name)
+        return
+    apposed = _organisation_apposed(ctx, phrase, s)
+    if apposed is not None:
+        # 'JP Morgan, the US investment bank have said': the name the description is
+        # set beside, not the organisation that spoke last.
+        q.speaker_name = apposed
+        ctx.organisations.add(apposed)
+        return
+    if (
+        words_low[0] in ("the", "this", "that")
+        and words_low[-1] in ORG_DESCRIPTORS
+        and len(words_low) >= 3
+        and phrase.split()[-2].islower()
+        # People ('supporters', 'farmers', 'residents'), not a trade ('the telecoms
+        # giant', 'the global sports giant').
+        and (words_low[-2] in GROUP_HEADS or words_low[-2].endswith(("ers", "ents", "ists")))
+    ):
+        # 'the Man Utd supporters club', 'the farmers union': an association of those
+        # people, not the organisation that spoke last (the club they support).
+        q.speaker_name = phrase
         return
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
         # 'Unilever said ... The company said': the organisation that spoke last,
@@ -2407,6 +2435,36 @@ def _name_before_role(ctx: Context, phrase: str, pos: int, end: int) -> str | No
     return name
 
 
+def _organisation_apposed(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name before the comma of an organisation's description in apposition ('JP
+    Morgan, the US investment bank', 'Interbrew, the Leuven-based brewery'): a
+    description of three words or more (a bare 'the company said' after a clause is the
+    narrator's frame), a name that is no person's, place's or nationality's."""
+    words = phrase.split()
+    if (
+        len(words) < 3
+        or words[0].lower() not in ("the", "a", "an")
+        or words[-1].lower() not in ORG_DESCRIPTORS
+        or not words[-1].islower()
+    ):
+        return None
+    m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
+    if m is None or "\n" in m.group(0) or re.search(r"\w\w\.\s", m.group(1)):
+        return None
+    name = re.sub(r"[’']s$", "", m.group(1))
+    parts = name.split()
+    if (
+        parts[0].lower() in NOT_NAME - ORG_WORDS
+        or name in ctx.persons
+        or name_gender(ctx, name)
+        or parts[-1].lower() in PLACE_WORDS
+        or _place_around(ctx.text, m.start(1), m.end(1))
+        or _is_demonym(ctx, parts[-1])
+    ):
+        return None
+    return name
+
+
 # Lower-case words inside an organisation's name ('the Bureau of Labor Statistics').
 _CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
 
@@ -2507,6 +2565,12 @@ def _surname(ctx: Context, word: str, pos: int) -> bool:
 
 # Below this Zipf frequency (per billion words, log10) a capitalised word is a name.
 _RARE_WORD = 3.0
+
+
+def _nationality(ctx: Context, word: str) -> bool:
+    """'Iranian', 'Chinese', 'Spanish': a demonym of a country's shape, which names no
+    organisation ('Bombardier' has a demonym's shape too)."""
+    return word.endswith(("an", "ese", "ish")) and _is_demonym(ctx, word)
 
 
 def _is_demonym(ctx: Context, word: str) -> bool:
@@ -3100,6 +3164,7 @@ def _main_organisation(ctx: Context, pos: int) -> str | None:
             for name, n in counts.items()
             if name in heads
             and name.lower().replace(".", "") not in NOT_NAME - _MEDIA_COMPANIES
+            and not _nationality(ctx, name)
             and (
                 is_organisation(ctx, name)
                 or name.lower() in _MEDIA_COMPANIES
@@ -3160,8 +3225,10 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
                 if (
                     not ctx.in_quote(m.start())
                     and is_organisation(ctx, m.group(0))
-                    # 'the UK firm': a country is not the firm.
+                    # 'the UK firm': a country is not the firm, nor 'the German
+                    # club' a nationality ('Iranian striker Vahid Hashemian').
                     and m.group(0).lower() not in NOT_NAME
+                    and not _nationality(ctx, m.group(0))
                 ):
                     return re.sub(r"^[Tt]he\s+", "", m.group(0))
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
@@ -3233,6 +3300,9 @@ def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
     one-word name that is nobody's in the article, or a capitalised name whose
     first word is no first name ('Federal Reserve', not 'John Lewis')."""
     words = name.split()
+    if len(words) == 1 and _nationality(ctx, name):
+        # 'Iranian misses Israel match': a nationality names no organisation.
+        return False
     if is_organisation(ctx, name):
         return True
     if len(words) == 1:
@@ -3334,6 +3404,14 @@ def _trailing_name(phrase: str) -> str | None:
             and run
             and "-" not in run[0]
             or (surname_ok and not run and core.lower() not in TITLES)
+            # 'UK Coal', 'US Airways': a country's code opens an organisation's name.
+            or (
+                _COUNTRY_CODE.fullmatch(core)
+                and len(run) == 1
+                and run[0].lower() not in TITLES | NOT_NAME
+                and run[0].lower() not in first_names()
+                and len(words) == 2
+            )
         ):
             # ('New' opens 'New York Times', 'North' 'North Carolina': 'York Times' and
             # 'Carolina' were no names.)
@@ -3350,6 +3428,7 @@ def _trailing_name(phrase: str) -> str | None:
 
 # A member of a body: 'Another current member of the Cabinet' is not the Cabinet.
 _MEMBER_HEADS = {"member", "members", "official", "officials", "staffer", "employee"}
+_COUNTRY_CODE = lazy_compile(r"UK|US|EU")
 _INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 # What a pattern built per name needs first (where no text has it, no name's pattern is
 # compiled): a preposition before the name (_across_preposition), a title-like word.
@@ -3465,6 +3544,7 @@ def _antecedent(
             # somebody the speaker talks about, not the speaker.
             if (
                 (name in ctx.persons or name_gender(ctx, name))
+                and name.split()[-1].lower() not in _EVENT_ENDS
                 and not ctx.in_quote(npos)
                 and not (unit == k and _OPENING_PP.fullmatch(ctx.text, u0, npos))
             ):
@@ -3651,6 +3731,11 @@ def _recent(earlier: list[Quote], start: int) -> list[Quote]:
     return earlier[k:]
 
 
+# Last words of a sporting or prize event's name ('the Jose M Cagigal Memorial meeting').
+_EVENT_ENDS = set(
+    """memorial trophy cup classic marathon prix invitational tournament championship
+    championships series stakes award awards prize""".split()
+)
 _AMOUNT = lazy_compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half|most|many|some|all|both"
     r"|several|few)(?:-(?:quarters?|thirds?|fifths?|tenths?))?"
@@ -3674,8 +3759,9 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
         # 'Anti-spam firms', 'But opposition parties', 'Three-quarters' (of those
         # polled): a group or a fragment, nobody's 'he' or 'she'.
         return False
-    if name.split()[-1].lower() in PLACE_WORDS:
-        # 'the Marshall Islands': a first name does not make a place a man.
+    if name.split()[-1].lower() in PLACE_WORDS | _EVENT_ENDS:
+        # 'the Marshall Islands', 'the Jose M Cagigal Memorial': a first name does not
+        # make a place or an event a man.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender
