@@ -2451,6 +2451,15 @@ def _organisation_apposed(ctx: Context, phrase: str, pos: int) -> str | None:
     m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
     if m is None or "\n" in m.group(0) or re.search(r"\w\w\.\s", m.group(1)):
         return None
+    before = ctx.text[max(0, m.start(1) - 12) : m.start(1)].rstrip()
+    k = bisect_right(ctx.unit_starts, m.start(1)) - 1
+    if not (
+        (k >= 0 and not ctx.text[ctx.units[k][0] : m.start(1)].strip(" “\"‘'"))
+        or before.endswith((",", "including", "—", "–", " -", "("))
+    ):
+        # The name must open its noun phrase: 'residents of flood-ravaged Louisiana, a
+        # Baton Rouge newspaper called on …' is no apposition to Louisiana.
+        return None
     name = re.sub(r"[’']s$", "", m.group(1))
     parts = name.split()
     if (
