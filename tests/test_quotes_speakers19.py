@@ -318,3 +318,14 @@ def test_a_supporters_club_is_not_the_club(parser: bool) -> None:
         "club urged the board to reject the new deal."
     )
     assert _named(text, parser)[-1][1] == "the Man Utd supporters club"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_word_opening_the_sentence_before_a_full_name_is_no_part_of_it(parser: bool) -> None:
+    # main: 'Defiant Matt Willis' for both.
+    text = (
+        "Willis says he will never quit\n\nDefiant Matt Willis says he will not quit as coach "
+        'even if his side lose. "I have never quit anything in my life," he said. Willis '
+        'added: "We will be ready."'
+    )
+    assert {n for _, n in _named(text, parser)} == {"Matt Willis"}

@@ -1144,6 +1144,8 @@ RUN_OPENERS = _SENTENCE_ADVERBS | frozenset(
 )
 
 
+# Where a sentence or a line opens: its start, or a full stop, colon or line break.
+_SENTENCE_OPENS = lazy_compile(r"(?:^|[.!?:\n])[\s“\"‘']*$")
 _SPAN_OPENER = lazy_compile(r"([A-Za-z]+)[ \t]+(?=\S)")
 
 
@@ -1238,7 +1240,18 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             len(words) >= 3
             and words[0].lower() not in first_names()
             and words[1].lower() in first_names()
-            and (_DEMONYM.fullmatch(words[0]) or words[0].lower() in PERSON_ROLES)
+            and (
+                _DEMONYM.fullmatch(words[0])
+                or words[0].lower() in PERSON_ROLES
+                # 'Defiant Matt Williams says …', 'First Mark Cueto was judged …': an
+                # English word opening the sentence, capitalised as its first.
+                or (
+                    own < 0
+                    and cut < 0
+                    and _SENTENCE_OPENS.search(text, max(0, m.start() - 4), m.start()) is not None
+                    and zipf_frequency(words[0].lower()) >= 2.5
+                )
+            )
         ):
             # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
             # first name describes the person.
@@ -1643,6 +1656,20 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         while opener is not None and opener.group(1).lower() in RUN_OPENERS:
             s = opener.end()
             opener = _SPAN_OPENER.match(ctx.text, s, e)
+        words = ctx.text[s:e].split()
+        if (
+            len(words) >= 3
+            and all(w[:1].isupper() for w in words)
+            and words[0].lower() not in first_names()
+            and words[0].lower().strip(".") not in TITLES | DETERMINERS | PERSON_HEADS
+            and words[1].lower().strip(".") not in TITLES
+            and _owner_end(words) < 0
+            and words[1].lower() in first_names()
+            and _SENTENCE_OPENS.search(ctx.text, max(0, s - 4), s) is not None
+            and zipf_frequency(words[0].lower()) >= 2.5
+        ):
+            # 'Defiant Matt Williams says …': the sentence's first word describes him.
+            s = ctx.text.index(words[1], s)
         if s > q.speaker[0] and ctx.text[s : s + 1].isupper():
             q.speaker = (s, e)
     named = _name_in_apposition(ctx, q)
