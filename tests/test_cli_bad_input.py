@@ -67,6 +67,10 @@ def stored(db: Path) -> list[str]:
         return sorted(a["id"] for a in s.iter_articles())
 
 
+def stored_is(db: Path, ids: list[str]) -> None:
+    assert stored(db) == ids
+
+
 def index(d: Path, data: str | bytes, name: str = "d.jsonl", status: int = 1, **kw) -> Case:
     p = write(d / name, data)
     args = ["index", p, "--db", str(d / "db"), "--workers", "1", "--no-quotes"]
@@ -224,7 +228,38 @@ CASES: dict[str, Callable[[Path], Case]] = {
         stderr=[f"warning: {d / 'd.jsonl'}:1: record a: cannot read the date 'sometime soon'"],
     ),
     "json-array-file": lambda d: index(
-        d, json.dumps([{"id": "a", "text": BODY}]), "d.json", stderr=["a .json file is not read"]
+        d,
+        json.dumps([{"id": "a", "text": BODY}]),
+        "d.json",
+        stderr=[f"{d / 'd.json'}: holds a JSON array; give one article per .json file"],
+    ),
+    "json-array-compare": lambda d: Case(
+        ["compare", write(d / "d.json", json.dumps([{"id": "a", "text": BODY}])), SEED],
+        2,
+        [f"error: {d / 'd.json'}: holds a JSON array; give one article per .json file"],
+    ),
+    "json-malformed": lambda d: Case(
+        ["compare", write(d / "d.json", '{"id": "a", "text": '), SEED],
+        2,
+        [f"error: {d / 'd.json'}: malformed JSON ("],
+    ),
+    "json-one-record-index": lambda d: index(
+        d,
+        json.dumps({"id": "a", "text": BODY}, indent=2),
+        "a.json",
+        status=0,
+        stderr=["1 added"],
+        check=lambda d: stored_is(d / "db", ["a"]),
+    ),
+    "json-one-record": lambda d: Case(
+        [
+            "compare",
+            write(d / "a.json", json.dumps({"id": "a", "text": BODY, "title": "T"}, indent=2)),
+            write(d / "b.txt", BODY),
+            "--json",
+        ],
+        0,
+        stdout=['"verdict": "duplicate"'],
     ),
     "jsonl-empty-file": lambda d: index(d, b"", status=1, stderr=["no article was indexed"]),
     "stdin-text-for-index": lambda d: Case(

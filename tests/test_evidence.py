@@ -285,8 +285,14 @@ def test_the_same_team_years_apart_is_another_event_but_a_follow_up_is_one_story
     ev = compare(COACH_A, COACH_B).evidence
     assert ev.name_weight >= 1.0, "the team is in both"
     assert ev.verdict == "unrelated" and ev.rule == "different-time"
-    (c,) = ev.conflicts
+    c, subject = ev.conflicts  # each is about another coach, and they share only names
     assert (c.kind, c.a_value, c.b_value) == ("time", "2008", "2005")
+    assert (subject.kind, subject.a_value, subject.b_value) == (
+        "subject",
+        "Rasmus Tveit",
+        "Jonas Vik",
+    )
+    assert ev.held == ["different-time", "different-subject"]
     follow = compare(COACH_A, COACH_FOLLOW_UP).evidence
     assert follow.verdict == "same-story" and follow.rule == "same-focus"
     assert follow.focus >= 0.4, "the same coach, team and manager lead both"
@@ -928,7 +934,9 @@ def test_a_shared_team_sheet_is_no_evidence_of_one_match():
     assert a[sheet[0] :].startswith("Harbridge: T Okonjo;")
     cmp = compare(a, b, options=BULK)
     assert any("Quillfeather" in a[p.a[0] : p.a[1]] for p in cmp.passages)  # still shown
-    assert cmp.verdict == "unrelated" and cmp.evidence.rule == "none"
+    # Only the club's name is shared, and each report is about another opponent.
+    assert cmp.verdict == "unrelated" and cmp.evidence.held == ["different-subject"]
+    assert cmp.evidence.explanation.endswith("Castlemere in A, Oakhurst in B")
     assert "quillfeather" not in {n.key for n in cmp.evidence.names}
     # The same sheet under a report of the same match is still found as one story.
     same = b.replace("Oakhurst 13-19", "Castlemere 10-24").replace(
@@ -1073,3 +1081,61 @@ def test_a_lone_edge_word_is_not_dropped_from_a_loose_passage_of_other_words() -
     printed alike: the same sentence with three more words changed stays loose."""
     other = HARBOUR_B.replace("watched the shop", "robbed the bank").replace("knew", "saw")
     assert compare(HARBOUR_A, other).evidence.rule != "shared-passage"
+
+
+# Two players of one club put out for the season, years apart: the same club, coach and
+# players, and nothing else in common (issue 12: ECB+ topic 25's two running backs).
+PLAYER_A = (
+    "Harriers put Tobiah Kwarteng on injured list\n"
+    "The Wexford Harriers have ruled striker Tobiah Kwarteng out for the rest of the season with "
+    "a torn hamstring. Coach Aurelio Binchy said the club would miss his pace badly. Kwarteng "
+    "had scored freely all winter before he was hurt in training. Supporters had hoped for a "
+    "cup run this spring, and the board is expected to look for cover before the transfer "
+    "window shuts. Youngsters from the academy may get their chance. Lindqvist, the "
+    "understudy, is expected to start against Drogheda."
+)
+PLAYER_B = (
+    "Harriers lose Lindqvist for the year\n"
+    "Osei Lindqvist will not play again this term after an ankle operation, the Harriers "
+    "announced. Binchy told local radio that Lindqvist had been unlucky with knocks since "
+    "joining. The forward arrived from Malmo and made a quiet start. His wife is expecting "
+    "their first child in the autumn, and he plans to spend his recovery at home. Physios "
+    "said the joint should heal fully. Wexford lost Kwarteng in much the same way two years "
+    "ago, the coach recalled."
+)
+
+
+def test_names_alone_about_different_subjects_are_two_events():
+    for a, b, first, second in (
+        (PLAYER_A, PLAYER_B, "Tobiah Kwarteng", "Lindqvist"),
+        (PLAYER_B, PLAYER_A, "Lindqvist", "Tobiah Kwarteng"),
+    ):
+        cmp = compare(a, b)
+        ev = cmp.evidence
+        # Main related them by shared-vocabulary, with the same-people caveat.
+        assert ev.verdict == "unrelated" and ev.rule == "different-subject" == ev.held[0]
+        assert "shared-vocabulary" in ev.held and ev.caveat is None
+        assert not (ev.quotes or ev.numbers or ev.dates)
+        [c] = ev.conflicts
+        assert (c.kind, c.rule) == ("subject", "different-subject")
+        assert (c.a_value, c.b_value) == (first, second)
+        assert a[c.a[0] : c.a[1]] == first and b[c.b[0] : c.b[1]] == second
+        assert ev.explanation.endswith(f"{first} in A, {second} in B")
+        out = cmp.to_dict()["evidence"]
+        assert out["rule"] == "different-subject" and out["conflicts"][0]["kind"] == "subject"
+
+
+def test_different_subjects_do_not_outweigh_an_event_detail_or_a_subject_in_the_lead():
+    # A date both give is a detail of the event beside the names: the name rule stands.
+    dated = compare(
+        PLAYER_A.replace("window shuts.", "window shuts on March 30."),
+        PLAYER_B.replace("heal fully.", "heal by March 30."),
+    ).evidence
+    assert dated.verdict == "same-story" and dated.rule == "shared-vocabulary"
+    assert [d.key for d in dated.dates] == ["march 30"] and dated.conflicts == []
+    # B's headline names A's subject: the names are no background of B.
+    named = compare(
+        PLAYER_A, PLAYER_B.replace("Harriers lose Lindqvist", "Kwarteng's stand-in Lindqvist out")
+    ).evidence
+    assert named.verdict == "same-story" and named.rule == "same-focus"
+    assert named.conflicts == [] and named.caveat

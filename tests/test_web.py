@@ -146,6 +146,23 @@ def test_api_compare_files_and_errors(client: TestClient) -> None:
     assert r.status_code == 400 and "binary" in r.json()["detail"]
 
 
+def test_an_uploaded_record_file_is_read_as_its_record(client: TestClient) -> None:
+    # As the CLI reads them: the record's text, not its JSON source with braces and keys.
+    rec = json.dumps({"id": "x", "text": SEED_A.decode(), "title": "T"}, indent=2).encode()
+    r = client.post("/api/compare/files", files={"a": ("a.json", rec), "b": ("b.txt", SEED_A)})
+    assert r.status_code == 200 and r.json()["verdict"] == "duplicate"
+    assert r.json()["a"]["text"] == r.json()["b"]["text"]
+    line = json.dumps({"id": "x", "text": SEED_B.decode()}).encode() + b"\n"
+    r = client.post("/api/compare/files", files={"a": ("a.jsonl", line), "b": ("b.txt", SEED_B)})
+    assert r.status_code == 200 and r.json()["verdict"] == "duplicate"
+    r = client.post(
+        "/api/compare/files", files={"a": ("a.jsonl", line + line), "b": ("b.txt", SEED_B)}
+    )
+    assert r.status_code == 400 and "holds more than one record" in r.json()["detail"]
+    r = client.post("/api/compare/files", files={"a": ("a.json", b"[1, 2]"), "b": ("b", SEED_B)})
+    assert r.status_code == 400 and "holds a JSON array" in r.json()["detail"]
+
+
 def test_openapi_spec_and_health(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     assert {"/api/compare", "/api/compare/files", "/api/health"} <= set(spec["paths"])

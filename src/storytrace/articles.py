@@ -8,12 +8,12 @@ anything read but repaired (bytes that were not valid in the detected
 encoding, a date that could not be read) is an :class:`InputWarning`.
 
 Inputs (:func:`iter_articles`): text and HTML files, folders of them, JSON
-Lines dumps (``.jsonl``, ``.jsonl.gz``) and ``-`` for standard input. A JSONL
-record needs ``id`` and ``text``; it may carry ``title``, ``byline``, ``url``,
-``outlet``, ``series`` and ``published``. passim's field names are
-accepted: ``series`` also fills ``outlet`` when that is missing, and ``date``
-is read when ``published`` is missing. Without either, the ``url``'s host is the
-outlet (:func:`outlet_of_url`).
+Lines dumps (``.jsonl``, ``.jsonl.gz``), a ``.json`` file holding one record,
+and ``-`` for standard input. A JSONL record needs ``id`` and ``text``; it may
+carry ``title``, ``byline``, ``url``, ``outlet``, ``series`` and ``published``.
+passim's field names are accepted: ``series`` also fills ``outlet`` when that is
+missing, and ``date`` is read when ``published`` is missing. Without either,
+the ``url``'s host is the outlet (:func:`outlet_of_url`).
 
 Example:
     >>> art = article_from_text("Hello world.", source="inline")
@@ -332,7 +332,8 @@ def legacy_codec(data: bytes) -> str:
 
 
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
-    """Read an article file (plain text or HTML) or ``-`` for standard input."""
+    """Read an article file (plain text, HTML, a one-record JSONL file or a ``.json`` file
+    holding one record) or ``-`` for standard input."""
     got = _read(path, max_bytes)
     if isinstance(got, tuple):
         name, text = got
@@ -376,10 +377,42 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
     text = decode_bytes(data, name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
+    if name.lower().endswith(".json"):
+        return record_text_article(text, name)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         return _from_html(text, name)
     return name, _clean_text(text)
+
+
+def record_text_article(text: str, name: str) -> Article:
+    """The one record the text of a ``.json`` file (or of a ``.jsonl`` upload) holds, read as
+    a JSONL line would be. Read as plain text it would be compared or stored as its JSON
+    source, braces and keys: a silent wrong result."""
+    import json
+
+    if name.lower().endswith(".jsonl"):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if len(lines) > 1:
+            raise InputError(
+                f"{name}: holds more than one record; compare takes one article per file "
+                "(use 'storytrace index' or 'compare --pairs' for many)"
+            )
+        text = lines[0] if lines else text
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name}: malformed JSON ({e.msg}, line {e.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply") from None
+    if isinstance(rec, list):
+        raise InputError(
+            f"{name}: holds a JSON array; give one article per .json file, or JSON Lines "
+            f"for many (.jsonl, one object per line: jq -c '.[]' {name} > {name}l)"
+        )
+    if not isinstance(rec, dict):
+        raise InputError(f'{name}: expected a JSON object ({{"id": ..., "text": ...}})')
+    return record_to_article(rec, name)
 
 
 def _one_jsonl_article(name: str) -> Article:
@@ -672,9 +705,9 @@ def iter_articles(
     stream. A folder is searched recursively for ``ARTICLE_SUFFIXES`` (hidden
     files skipped). ``-`` reads JSON Lines from standard input; with
     ``stdin_article``, standard input that is not JSON Lines is one article
-    (id ``-``) instead of an error. An article's id
-    is its JSONL ``id``, or its path for a file. Ids must be unique in one run:
-    a later record with an id already seen is an error and the first one is kept
+    (id ``-``) instead of an error. An article's id is its record's ``id`` (JSONL,
+    or a ``.json`` file holding one), or its path for a file. Ids must be unique in
+    one run: a later record with an id already seen is an error and the first one is kept
     (``unique_ids=False`` lets them through, for commands that store nothing).
     """
     seen: dict[str, str] = {}
@@ -744,20 +777,14 @@ def _iter_articles(
             yield from _iter_articles(kept)
         elif is_jsonl(p):
             yield from _jsonl_articles(p)
-        elif p.lower().endswith(".json"):
-            # Read as an article it would store the JSON source as text.
-            yield (
-                p,
-                InputError(
-                    f"{p}: a .json file is not read; give JSON Lines (.jsonl, one "
-                    "object per line; for an array: jq -c '.[]' FILE > FILE.jsonl)"
-                ),
-            )
         else:
             try:
                 art = read_article(p)
             except InputError as e:
                 yield p, e
+                continue
+            if art.format == "jsonl":  # a .json file's record keeps its own id
+                yield art.id, art
                 continue
             art.id = p
             yield p, art

@@ -173,14 +173,17 @@ def engine() -> str:
     one letter is a frame word (``evidence._frame_words``), so a quotation lifted with its
     frame OCR'd is a shared passage, and an elided word ("'bot nets", ``text._ELIDED``) opens
     no quotation; ``reuse-14``: a credit's sentence is split as every other reader splits
-    sentences (:func:`storytrace.text.sentence_spans`). Edges stored before are realigned.
+    sentences (:func:`storytrace.text.sentence_spans`); ``reuse-15``: two articles sharing
+    nothing but names, each about a subject the other's headline and lead never name, are
+    ``unrelated`` (``different-subject``), so a pair with short shared passages loses its
+    edge. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-14"
+        return f"{metadata.version('storytrace')}/reuse-15"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-14"
+        return "0+unknown/reuse-15"
 
 
 def __getattr__(name: str) -> object:

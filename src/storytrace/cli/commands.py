@@ -186,8 +186,8 @@ def compare(
 ) -> None:
     """Align two articles A and B and explain how they relate.
 
-    A and B are text or HTML files, JSONL files holding one record, or - (one
-    of them) for standard input.
+    A and B are text or HTML files, JSONL or .json files holding one record,
+    or - (one of them) for standard input.
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.

@@ -49,8 +49,9 @@ def match_quotes(
 
     Two quotes match when at least ``min_share`` of the shorter one's words
     (and at least three words, unless it is shorter) appear in order in the
-    other. One long quote may match several shorter ones (an outlet splitting
-    a quote over paragraphs).
+    other, and most of the shorter one or a run of words is printed alike
+    (:func:`_one_quote`). One long quote may match several shorter ones (an
+    outlet splitting a quote over paragraphs).
     """
     if quotes_a is None:
         quotes_a = extract_quotes(text_a, parser=False)
@@ -172,7 +173,7 @@ def _match_pair(
     min_share: float,
 ) -> QuoteMatch | None:
     found = _align_words(seq_a, seq_b, min_share)
-    if found is None:
+    if found is None or not _one_quote(seq_a, seq_b, *found):
         return None
     label, ops, region_shared = found
     diff = [
@@ -181,6 +182,34 @@ def _match_pair(
     ]
     score = region_shared / max(len(seq_a), len(seq_b))
     return QuoteMatch(qa, qb, label, diff, _speaker_mismatch(qa, qb), score)
+
+
+SAME_QUOTE_SHARE = 0.8
+"""Share of the shorter quote's words two quotes must hold alike, in order, to be shown as one
+quote in both articles, unless a run of :data:`SAME_QUOTE_RUN` words is printed alike. Half
+the words (``match_quotes``'s ``min_share``) paired different statements that share a stock
+phrase: on the ECB+ tune topics "she was hit by a silver Toyota ..." with "She was a very caring
+person", "the roof was engulfed" with "the entire roof was in flames", "many children were among
+the dead" with "no children or staff were injured". On 60 pairs per ECB+ tune topic (rules
+mode) it drops 52 of 119 matches, each read: a different statement or a reporter's paraphrase,
+none a quote printed twice."""
+
+SAME_QUOTE_RUN = 6
+"""Words printed alike in a row that make two quotes one though most of the shorter one differs
+(an outlet quoting more of the sentence, a reporter's paraphrase around the quoted part)."""
+
+
+def _one_quote(seq_a: Sequence, seq_b: Sequence, label: str, ops: list[TokOp], shared: int) -> bool:
+    """Whether an alignment :func:`_align_words` accepted is one quote printed twice: most of
+    the shorter quote alike (:data:`SAME_QUOTE_SHARE`) or a run of :data:`SAME_QUOTE_RUN`
+    words; a quote of one or two words only when the other is the same words ("No." is in
+    many quotes)."""
+    shorter = min(len(seq_a), len(seq_b))
+    if shorter < 3:
+        return label == "identical"
+    return shared >= SAME_QUOTE_SHARE * shorter or any(
+        t == "equal" and x1 - x0 >= SAME_QUOTE_RUN for t, x0, x1, _, _ in ops
+    )
 
 
 def _align_words(

@@ -9,7 +9,13 @@ from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storytrace.articles import Article, InputError, article_from_text, decode_bytes
+from storytrace.articles import (
+    Article,
+    InputError,
+    article_from_text,
+    decode_bytes,
+    record_text_article,
+)
 from storytrace.web import jobs
 from storytrace.web.context import AppContext, Ctx
 from storytrace.web.security import mib
@@ -45,6 +51,8 @@ def article_from_upload(data: bytes | str, source: str, limit: int) -> Article:
     text = data if isinstance(data, str) else decode_bytes(data, source)
     if not text.strip():
         raise InputError(f"{source}: no text given")
+    if not isinstance(data, str) and source.lower().endswith((".json", ".jsonl")):
+        return record_text_article(text, source)  # a record file, as the CLI reads it
     return article_from_text(text, source=source)
 
 
