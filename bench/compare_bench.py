@@ -37,6 +37,78 @@ times the alignment-only rows of two code versions in one process (with ``--diff
 word-level difflib row too, each with its version's Doc), which a loaded machine disturbs far
 less than runs one after the other.
 
+Session 40, 2026-12-03 (fast16m, issue 16: is compiled code, numba as an optional extra, the
+way to 3x?). Base: main 2c9f2c7 (``git archive``). Load 4-8 on the 2 shared cores throughout.
+
+Where a BULK pair's time goes (each stage timed by a wrapper, exclusive, CPU µs a pair; the
+400 pairs as this bench runs them, warm-up first, caches cleared every 100 pairs; edited /
+excerpt / reordered / unrelated / all; 1,580 a pair in all with the wrappers)::
+
+    furniture rules (boilerplate._spans)   164 / 287 / 221 /  92 / 191
+    spin.label                             611 /  27 /  50 /  21 / 177
+    tokenising (Doc)                       136 / 194 / 158 / 146 / 158
+    evidence.unrelated_for_certain           - /   - /   - / 540 / 135
+    _region_ops (rapidfuzz opcodes)        150 /  72 / 165 /  14 / 100
+    seeding (n-gram keys, matching)         93 / 114 / 100 /  84 /  98
+    evidence.gather                          - /   - /   - / 373 /  93
+    word ids                                59 / 107 /  72 /  95 /  83
+    runs and chains                         82 /  57 / 112 /  18 /  67
+    sentence pairing (+ bags 56, stems 19)  33 / 117 /  40 /  69 /  65
+    sentence split 63, quotations and paragraphs 60, align_docs' own 48, _extend 34,
+    coverage and verdict 22, revision 27, the rest of compare 64
+
+In the full compare (10,647 a pair): quote extraction 4,942, ``evidence.gather`` 2,283,
+``spin.detect`` 844, ``to_dict`` 384, furniture 382, then the rows above. Python's cyclic
+garbage collector takes about 130 µs of a BULK pair (56 young, 5 middle and 1 full
+collection over the 400 pairs; ``gc.callbacks``), charged by a profiler to whatever allocates.
+
+**numba (not wired).** Two kernels, ``@njit(cache=True)``, in a venv of their own (numba
+0.68.1, numpy 2.4.6), output-identical to the pure path: (1) seeds to chains in one pass
+(``_match_grams`` as a merge of the two texts' sorted n-gram keys, ``_runs``' two sorts on
+packed int64 keys, ``_chain_runs``' linking), falling back to Python where ``_runs`` breaks a
+tie by the words (mirrored runs) or on a vocabulary overflow; (2) the tokeniser's token edges
+and loose joiners in one pass over the character classes (``_inside_tokens`` and the edge
+search). Identical chains on the 400 pairs both ways and 3,000 random texts (466 fell back);
+identical tokens on the 800 texts, 16 edge cases and 20,000 random strings of joiners, digits,
+Greek, combining marks, "ß" and "İ". Side by side in one process, every text prepared: seeds
+to chains 79 -> 21 µs a pair, tokenising 51.5 -> 40.2 µs a text. The whole BULK compare, pure
+and numba alternating in one process (6 rounds, caches cleared before each, identical
+results): tune pairs (seed 7) numba / pure 0.833, 1.038, 1.029, 0.823, 0.935, 0.986 (median
+0.96; 0.92-0.96 over each pure-first/numba-first pair of rounds); measure-only pairs (seed 23,
+run once) 0.812, 0.961, 0.856, 0.984, 0.873, 0.976 (median 0.917; 0.88-0.93 over each pair of
+rounds); the full compare (tune pairs, 4 rounds) 1.033, 1.006, 0.978, 1.004. The rule written
+first (1.5x or more on the measure-only pairs) is not met, so ``storytrace[fast]`` is not
+added. The first call in a fresh cache compiles for
+2.9 CPU s (5.8 wall); a later process pays 0.34 CPU s to import numba and 0.25 to load the
+cache. A ceiling: if tokenising, seeding, runs and chains cost nothing at all, a BULK pair
+is 1.26x faster (0.30x -> 0.38x difflib). The rest of the pair is string and dict work
+(furniture rules, thesaurus look-ups, sentence splitting, names for the evidence) that numba
+does not compile, so 3x difflib would need that work in another compiled form, not a JIT.
+
+**Kept (exact):** the furniture rules' gate (``boilerplate._choices``): a group of plain
+alternatives gates its rule with the literal text around it ("skip ad" or "close ad", not
+"skip" or "close"), so a BBC text is scanned by 0.82 rules instead of 1.21, and the rules'
+pass takes 65 instead of 86 µs a text (tune); on the measure-only pairs' 800 texts (seed 23),
+main / this alternating in one process: 91.2 / 69.4, 91.5 / 68.7, 90.5 / 69.3, 92.0 / 68.1,
+93.9 / 69.0, 91.0 / 69.3. The same spans on all 2,225 BBC and 924 PolNeAR texts,
+``compare_check.py`` 0 of 1,704 comparisons differ, an index of 2,000 BBC articles (quotes on,
+99% then 1%) gives the same 19 tables. ``corpus.prepare`` with quotes off (the index's
+workers) does not measurably move: on two sets of 400 BBC articles, six rounds each
+alternating in one process, main 1,157 and 1,139 against 1,152 and 1,122 µs an article.
+
+``nice -n 5 .venv/bin/python bench/compare_bench.py --pairs 400 --char-pairs 20
+--corpus-texts 100``, each ``src`` on ``PYTHONPATH``, four runs alternating 22:31-22:35 UTC,
+load 4.7-8.3, CPU µs a pair::
+
+    run  version   BULK   difflib words  BULK/difflib   full    batch 400   batch 4,950
+    1    2c9f2c7   1,873       544          0.29x      12,365    13,561        687
+    2    this      1,758       536          0.30x      11,915    13,496        680
+    3    this      1,753       527          0.30x      11,780    13,289        669
+    4    2c9f2c7   1,875       547          0.29x      12,455    13,659        659
+
+Recall 0.990 (difflib 0.751), the verdicts and the 3 passages on unrelated pairs the same in
+every run. The 3x target stays about 10x away.
+
 Session 39, 2026-12-03 (the lead, final main 04323e1; no engine speed work this session), on a
 quiet machine (load under 1.5, 21:27 UTC), the same command: alignment only 1,659 CPU µs a pair
 against word-level difflib's 498: **0.30x** (target 3x: not met); full 11,007; recall 0.990

@@ -34,6 +34,43 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+Session 40 (2026-12-03, ecb12n): name rarity from the corpus, counted on the tune part and
+not built (no measure-only run). Inside a corpus (the "corpus" column,
+``corroborate.judge_pairs``) a name word could weigh less the more articles of the corpus carry
+it. Counted on every ECB+ tune pair in the tune corpus (271 articles, the stories ``index``
+makes of them unchanged), the lone compares inside ``judge_pairs`` weighing each name word (in
+every use of ``names.rarity`` in ``evidence``) by its corpus document frequency ``df`` (``n``
+articles) beside its rarity; "alone" is that compare without corroboration (a scratch script
+replacing ``evidence.rarity``; main 9c32835 is the first row):
+
+| name weight | same, all pairs | other, all pairs | same, 40 | other, 40 | alone 40, same / other |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| rarity (main) | 784 of 868 | 36 of 1,704 | 0.909 | 0.027 | 0.868 / 0.050 |
+| min(rarity, 1 - ln df / ln n) | 742 | 5 | 0.873 | 0.005 | 0.807 / 0.023 |
+| rarity x (1 - ln df / ln n) | 718 | 5 | 0.839 | 0.005 | 0.761 / 0.014 |
+| rarity x max(0, 1 - df / (0.1 n)) | 700 | 5 | 0.820 | 0.005 | 0.739 / 0.011 |
+| the same, 0.2 n | 734 | 5 | 0.852 | 0.005 | 0.795 / 0.018 |
+| the same, 0.4 n | 766 | 9 | 0.886 | 0.011 | 0.832 / 0.032 |
+| min(rarity, 1 - ln sdf / ln s), sdf of the 23 stories | 779 | 38 | 0.907 | 0.027 | 0.848 / 0.048 |
+
+All 36 other-event pairs related in the corpus are topic 9's (the rule of December 2008 and
+its reversal, a follow-up, read as such since session 37), and every variant that removes them
+does so by weakening the whole topic: their shared names are the same-event pairs' names
+("Bush" in 46 articles, "Endangered" and "Species" in 21; median document frequency of the
+shared names of rarity >= 0.5: 21 for the other-event pairs, 11 for the same-event ones, but
+the largest, in its median pair, is 46 for both in topic 9). The first variant loses 53
+same-event pairs (topic 1, 33: the rehab check-ins, "Lohan" in 23 articles; topic 9, 19; topic
+21, 1) and gains 11. A
+name's document frequency in a corpus grows with how much its story is reported, so it weakens
+the biggest stories rather than the cast two events share; counted in stories rather than
+articles it moves nothing useful (5 same-event pairs fewer, 2 other-event more, topic 25).
+Outside topic 9 no tune other-event pair is related in the corpus, so the tune part gives
+nothing else for a corpus weight to remove. On PolNeAR train's same-cast pairs (other
+events, in its 840 articles) the first variant relates 21 of 156 in the corpus (24 with
+rarity) and 32 alone (46). The keep rule (tune other down and same not down by
+more than 0.005) fails for every variant; nothing was built and the measure-only part was not
+run. Lines unchanged (main 9c32835).
+
 Session 40 (2026-12-03, ecb12m): ``different-subject``. Names alone, about different
 subjects, are two events: when two articles share rare names (1.0) and nothing else (no quote,
 figure, calendar date or clock time, lead place or counting passage), and the name each is most
