@@ -382,3 +382,13 @@ def test_quote_reopened_in_a_paragraph_ends_where_the_lost_break_was() -> None:
     # Curly marks the same; a mark after a comma or in mid-sentence does not re-open.
     c = "“One thing. “Two things,” she said, “three” and “four.”"
     assert [c[s:e] for s, e in quoted_spans(c)] == ["One thing.", "Two things,", "three", "four."]
+
+
+def test_an_unclosed_quote_ends_before_a_colon_lead_in() -> None:
+    # A mark after 'He added: ' opens a quotation however the one before was left: that one
+    # ends with its last sentence, and the lead-in is the narrator's (BBC politics/100).
+    t = 'Mr Ode said: "I lost two years of my life. He added: "They wanted to break me." Then.'
+    assert [t[s:e] for s, e in quoted_spans(t)] == [
+        "I lost two years of my life.",
+        "They wanted to break me.",
+    ]

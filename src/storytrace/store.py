@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "6"
+QUOTES_RULE = "7"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -106,9 +106,11 @@ article kept the quotes of the version that first indexed it for as long as its 
 unchanged. 2: speakers and frames of session 39 (quotes15l); 3: an apostrophe for elided
 letters ("'bot nets", ``text._ELIDED``) opens no quotation; 4: a plural's possessive ("their
 opponents' policies") is no verb; 5: a named group told something ("told Labour members the
-Tories offered") is the listener. ``tests/test_quotes_rule.py`` holds a digest of the rows
-extracted from the test fixtures and the bundled seed pair under this rule: a change of them
-under the same rule fails there."""
+Tories offered") is the listener; 6: which quotes are found (session 40, recall15m: a cue
+reporting nothing cuts no content, "according to" after an opening phrase, "hint" and
+"indicate", a quotation left open before a colon lead-in). ``tests/test_quotes_rule.py``
+holds a digest of the rows extracted from the test fixtures and the bundled seed pair under
+this rule: a change of them under the same rule fails there."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 

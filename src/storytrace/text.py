@@ -900,7 +900,9 @@ def _reopens(text: str, j: int, closers: str) -> bool:
         and text[j] in _OPEN_DOUBLE + _OPEN_SINGLE
         and j >= 2
         and text[j - 1] == " "
-        and text[j - 2] in ".?!"
+        # ('... I was a Muslim. He added: "The authorities ...': a colon lead-in opens
+        # the next quotation as a sentence would.)
+        and text[j - 2] in ".?!:"
         and j + 1 < len(text)
         and text[j + 1].isupper()
     )
@@ -957,8 +959,14 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         # An unclosed mark runs to the end of its paragraph (the multi-paragraph
         # quote convention); the next paragraph re-opens it if the quote goes on.
         # (The space before a re-opening mark is trimmed with the others by _quotations.)
-        if j > i + 1:
-            out.append((i + 1, j))
+        j_end = j
+        if reopen and text[j - 2] == ":":
+            # The lead-in before the colon ('He added:') is the narrator's: the open
+            # quotation ends with the sentence before it.
+            cut = max(text.rfind(c, i + 1, j - 2) for c in ".?!")
+            j_end = cut + 1 if cut > i else j
+        if j_end > i + 1:
+            out.append((i + 1, j_end))
         i = j if reopen else j + 1
         if i >= end:
             return

@@ -139,8 +139,9 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
 
 
 # Evidence verbs among the speech cues: 'he suggested that …' reports speech, 'the
-# figures suggest that …' a finding.
-_EVIDENCE_CUES = {"suggest"}
+# figures suggest that …' a finding; so 'Moffat hinted that …', 'Mr Read had indicated
+# that …' and 'surveys have indicated …'.
+_EVIDENCE_CUES = {"suggest", "hint", "indicate"}
 # Heads of findings, not of speakers ('polls', 'data' are in BARE_SPEAKERS).
 _FINDINGS = {
     "polls", "poll", "studies", "study", "data", "surveys", "survey", "reports", "report",

@@ -204,6 +204,7 @@ _WORD = lazy_compile(r"(?<!\w)\w+")
 _OUT = lazy_compile(r"\s+out\b")
 _TO = lazy_compile(r"\s+to\b")
 _THAT = lazy_compile(r"\s+that\b")
+_AT = lazy_compile(r"\s+at\b")
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +349,9 @@ def _cue_matches(ctx: Context, u0: int, u1: int) -> list[_Cue]:
             # 'agrees with Viguerie that Cruz is ...'
             and not _WITH_THAT.match(text, c1, u1)
         ):
+            continue
+        if lemma == "hint" and _AT.match(text, c1, u1):
+            # 'hinted at a Budget giveaway': a prepositional object, no reported content.
             continue
         if lemma == "answer" and _ANSWERED_WHAT.match(text, c1, u1):
             # 'answered questions posed via the party's website': what was answered, a
@@ -795,7 +799,12 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # 'Laurence Meyer, a former Fed governor who argued with ..., said
                     # in an interview that ...': the comma closes the subject's
                     # description, and a clause follows the cue; no inverted frame.
-                    speaker = clause_subject(ctx, u0, c0, whole=True)
+                    described = _DESCRIPTION_WHO.match(text, u0, c0)
+                    speaker = (
+                        described.span(1)
+                        if described is not None
+                        else clause_subject(ctx, u0, c0, whole=True)
+                    )
                 elif (
                     not frames
                     and text[c0 - 1 : c0 + 1] != ","
@@ -866,7 +875,44 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
         frames = [f for k, f in enumerate(frames) if not (k and f[0] in unnamed)]
     if not frames:
         frames = _unknown_verb_frame(ctx, u0, u1)
-    quotes: list[Quote] = []
+    quotes, found, inner = _attributions(ctx, u0, u1, frames)
+    dead = {
+        k
+        for k in range(len(frames) - 1)
+        if not found[k]
+        and k not in inner
+        and not _has_quote(ctx, u0, u1)
+        and k + 2 == len(frames)
+        and after_content(text, frames[k][3], frames[k + 1][2])
+        and CUE_FORMS.get(text[slice(*frames[k + 1][0])].split()[0].lower()) in _CLOSING
+        and (speaker := frames[k + 1][1]) is not None
+        and (
+            _NAMED.match(text, speaker[0], speaker[1]) is not None
+            or text[speaker[0] : speaker[1]] in SUBJECT_PRONOUNS
+        )
+        and ctx.count_words(frames[k + 1][3], u1) <= 6
+    }
+    if dead:
+        # 'He may add to his team or change roles, he said', 'Unemployment dipped,
+        # with the economy adding 151,000 jobs, Obama said': a cue that reports
+        # nothing is no frame (the contract), so it cuts no content of the frame
+        # closing the sentence. (With quotation marks about, a frame that reports
+        # nothing may have handed its quotation to the next one.)
+        quotes, _, _ = _attributions(
+            ctx, u0, u1, [f for k, f in enumerate(frames) if k not in dead]
+        )
+    for q in quotes:
+        if q.speaker is None and q.cue in agents:
+            q.speaker = agents[q.cue]
+    return quotes
+
+
+def _attributions(
+    ctx: Context, u0: int, u1: int, frames: list[tuple[Span, Span | None, int, int]]
+) -> tuple[list[Quote], list[list[Quote]], set[int]]:
+    """The quotes of a unit's frames (cue, speaker, frame start, frame end), each
+    frame's own pieces, and the frames nested in an earlier one's content."""
+    text = ctx.text
     # 'Trump asserted that X: "Y," he claimed.': a quote just before a later
     # frame belongs to that frame.
     bounds = [frames[k - 1][3] if k else u0 for k in range(len(frames))]
@@ -933,10 +979,7 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
             # (PolNeAR and our own annotation guidelines both annotate the outer one).
             continue
         quotes += pieces
-    for q in quotes:
-        if q.speaker is None and q.cue in agents:
-            q.speaker = agents[q.cue]
-    return quotes
+    return quotes, found, inner
 
 
 _AND_OR_BEFORE = lazy_compile(r"\s(?:and|or|but)\s+$")
@@ -1000,6 +1043,10 @@ _ASIDE_ADVERB = lazy_compile(
     r"\s*,\s*(?:however|though|also|too|indeed|nonetheless|nevertheless|in\s+fact|in\s+turn"
     r"|for\s+(?:his|her|its|their)\s+part)\s*,\s*)$"
 )
+_DESCRIPTION_WHO = lazy_compile(
+    r"\s*(?:(?:But|And)\s+)?((?:The|A|An|His|Her|Their|Its|This)\s+[^,;:“”\"]{1,60}),"
+    r"\s+(?:who|whose)\s"
+)
 _NAME_OPENS = lazy_compile(r"\s*(?:(?:But|And|Yet|Still|So)\s+)?[A-Z][\w’'.\-]*\s+[A-Z][\w’'.\-]*,")
 
 
@@ -1012,12 +1059,22 @@ def _appositive_closed(ctx: Context, cue: _Cue, u0: int, c0: int, u1: int) -> bo
     lemma = CUE_FORMS.get(text[c0 : cue.end].split()[0].lower())
     if cue.participle or lemma not in _SAYING:
         return False
-    if not _NAME_OPENS.match(text, u0, c0) or ctx.in_quote(u0):
+    if ctx.in_quote(u0):
         return False
+    if not _NAME_OPENS.match(text, u0, c0):
+        # 'The Tory leader, who argues he is ensuring honesty, said: "We do not ..."': a
+        # description and its relative clause, then a colon or a quotation.
+        return (
+            _DESCRIPTION_WHO.match(text, u0, c0) is not None
+            and _QUOTE_NEXT.match(text, cue.end, u1) is not None
+        )
     # 'Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that …':
     # a verb of telling puts its listener before the 'that'.
-    return _CLAUSE_LINK.match(text, cue.end, u1) is not None or (
-        lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None
+    return (
+        _CLAUSE_LINK.match(text, cue.end, u1) is not None
+        # 'Mr Mubanga, who insists he does not feel bitter, said: "I've lost ..."'
+        or _QUOTE_NEXT.match(text, cue.end, u1) is not None
+        or (lemma in _TELLING and _LONG_LISTENER.match(text, cue.end, u1) is not None)
     )
 
 
@@ -1098,6 +1155,10 @@ _SAYING = set(
     """say tell write add insist argue explain warn acknowledge admit confirm declare contend
     assert predict allege concede complain testify deny""".split()
 )
+# The frames that may close a sentence whose earlier cue reported nothing, and their
+# speakers: a name ('Obama', 'the Sun-Times') or a pronoun.
+_CLOSING = _SAYING | {"note", "report", "observe", "stress", "recall"}
+_NAMED = lazy_compile(r"(?:[Tt]he\s+)?[A-Z]")
 
 
 _AND_BUT = lazy_compile(r"\b(?:and|but|or|while|whereas)\b")
@@ -1750,6 +1811,13 @@ def _pieces(
         and after is not None
         and text[cue[0] : cue[1]].lower().startswith("according")
         and after_content(text, lo, f0)
+        # Not after an opening phrase alone ('In addition, according to the department,
+        # nearly nine million more workers will be protected'): the clause follows.
+        and not (
+            _opening_phrase(ctx, before)
+            and text[f1:hi].lstrip().startswith(",")
+            and _reports_content(ctx, cue, after, whole=True)
+        )
     ):
         # '..., according to the SITE Intelligence Group, which tracks ...': the
         # source's own relative clause is not content.
@@ -1801,7 +1869,18 @@ def _pieces(
         # '..., Mr. Obama said in his interview.': the words after the frame only
         # say where it was said; the content is before it.
         after = None
-    inverted = speaker is not None and speaker[0] >= cue[1]
+    # (A source after 'according to' is no inverted speaker: 'In addition, according to
+    # the department, nine million more workers will be protected' reports the clause
+    # after it.)
+    inverted = (
+        speaker is not None
+        and speaker[0] >= cue[1]
+        and not (
+            text.startswith("ccording", cue[0] + 1)
+            and before is not None
+            and _opening_phrase(ctx, before)
+        )
+    )
     if (
         before is not None
         and after is not None
@@ -1861,7 +1940,20 @@ def _pieces(
     if (mid or paren) and before is not None and after is not None:
         # Both sides of a frame set inside one clause are its content.
         pass
-    elif before is not None and not _reports_content(ctx, cue, before, whole=True):
+    elif (
+        before is not None
+        and not (
+            # 'An average of 81 percent of Democrats approve of Obama, according to
+            # HuffPost Pollster.': a source closing the sentence reports the words
+            # before it, whose present verb in the plural ('approve') the rules cannot
+            # tell from a noun.
+            text.startswith("ccording", cue[0] + 1)
+            and _UNIT_END.match(text, f1, hi) is not None
+            and after_content(text, lo, f0)
+            and ctx.count_words(*before) >= 4
+        )
+        and not _reports_content(ctx, cue, before, whole=True)
+    ):
         # 'The mayor, Anna Berg, spoke on Monday.': a subject, not content.
         before = None
     elif (
@@ -1903,6 +1995,18 @@ def _pieces(
         if piece is not None:
             quotes.append(make_quote(ctx, piece, cue, speaker))
     return quotes
+
+
+def _opening_phrase(ctx: Context, piece: Span) -> bool:
+    """Whether ``piece`` is only a phrase opening its sentence: at most five words led by
+    a preposition, a sentence adverb or a time word ('In addition', 'Over the long
+    term', 'Last year'), no verb."""
+    words = [w.lower() for w in ctx.words(*piece)]
+    return (
+        1 <= len(words) <= 5
+        and (words[0] in PREPOSITIONS or words[0] in _LEAD_ADVERBS or words[0] in _TIME_LEAD)
+        and not any(_verb_like(w) for w in words)
+    )
 
 
 def _source_gloss(ctx: Context, piece: Span) -> bool:
@@ -2106,6 +2210,7 @@ _SET_OFF = lazy_compile(
     r"\s*([^,;:.!?“”\"]{2,50}),\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can"
     r"|may|might|should|must|has|have|had|does|did)\s"
 )
+_SET_OFF_PAST = lazy_compile(r"\s*([^,;:.!?“”\"]{2,50}),\s+([a-z]+)\s(?!by\b)")
 _TIME_LEAD = {"late", "early", "last", "this", "next", "earlier", "later", "overnight"}
 _RELATIVES = {"who", "which", "that"}
 _AND_OR_END = lazy_compile(r"\s(?:and|or|&)\s+$")
@@ -2138,6 +2243,10 @@ _CLAUSE_OPENERS = set("that whether if how why what when where who which".split(
 _NOT_VERB_S = set(
     """is has was as this its his us days weeks months years hours minutes decades times""".split()
 )
+_PRONOUN_ASIDE = lazy_compile(
+    r",\s*(?:too|also|however|though|in\s+turn|in\s+fact|of\s+course|for\s+(?:example|instance)"
+    r"|for\s+(?:his|her|their|its)\s+part)\s*,\s+[a-z]"
+)
 _PRONOUN_CONTRACTION = lazy_compile(r"(?:he|she|they|i|we|you|it)[’'](?:d|s|re|ll|ve|m)")
 _VERB_CONTRACTIONS = tuple(f"{a}{b}" for a in ("'", "’") for b in ("re", "ll", "ve", "d", "m")) + (
     "n't",
@@ -2153,13 +2262,13 @@ _SUBORDINATORS = set(
 # his commitment … was firm' is a clause).
 _STRESSING = {
     "stress", "reiterate", "emphasise", "emphasize", "underline", "repeat", "restate",
-    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight",
+    "reaffirm", "express", "confirm", "signal", "outline", "voice", "highlight", "indicate",
 }  # fmt: skip
 # A possessive noun phrase headed by an intention, then its infinitive.
 _INTENT_NOUN = lazy_compile(
     r"(?:his|her|their|its|our|my|[A-Z][\w’'\-]*[’']s)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:commitment|desire|determination|intention|willingness|wish|ambition|readiness"
-    r"|eagerness|resolve)\s+to\s"
+    r"|eagerness|resolve)\s+(?:to|of)\s"
 )
 
 
@@ -2234,6 +2343,19 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         # the upside of using him, particularly in the election, would outweigh ...':
         # the subject, a phrase set off by commas, then an auxiliary.
         return True
+    if (
+        subject
+        and not whole
+        and (aside := _SET_OFF_PAST.match(text, stop.end(), piece[1])) is not None
+        and not any(
+            _verb_like(w.lower()) or w.lower().endswith("ing") for w in ctx.words(*aside.span(1))
+        )
+        and _past_form(aside.group(2))
+    ):
+        # 'said the man, and an American official, tried to recruit him': the subject,
+        # a phrase set off by commas, then its verb in the past ('worth $5m, backed by
+        # ...' is a participle).
+        return True
     lead = 1 if low[0] in ("but", "and", "so") and len(low) > 1 else 0
     if whole and low[lead] in _SUBORDINATORS and "," not in text[piece[0] : piece[1]]:
         # 'But when Congress cut funding two years later, Mexico said enough': a
@@ -2299,6 +2421,15 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         words, low = words[k:], low[k:]
     if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
         return True
+    if (
+        low == [low[0]]
+        and low[0] in SUBJECT_PRONOUNS
+        and stop is not None
+        and _PRONOUN_ASIDE.match(text, stop.start(), piece[1]) is not None
+    ):
+        # 'said they, too, have had no dealings with him': the subject pronoun, an
+        # adverb set off by commas, then its verb.
+        return True
     if _PRONOUN_CONTRACTION.fullmatch(low[0]):
         # "said he'd build a wall", "says they're staying": a subject and its verb.
         return True
@@ -2315,6 +2446,16 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         return True
     for i in range(1, len(low)):
         w = low[i]
+        if (
+            not whole
+            and w in _RELATIVE_OPENERS
+            and lemma in _OBJECT_CUES
+            and low[0] not in _CLAUSE_OPENERS
+        ):
+            # 'recalls the car accident which occurred ...', 'lamented two years in
+            # which ...': a noun phrase and its relative clause before any verb of a
+            # clause of its own: an object, not reported content.
+            return False
         if (
             not whole
             and low[i - 1] in ("and", "or", "but")
@@ -2382,6 +2523,12 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
 
 
 _AMOUNT = lazy_compile(r"[$£€]?\d[\d,.]*[%m]?")
+_RELATIVE_OPENERS = {"which", "who", "whom", "whose"}
+# Cues that often take a noun-phrase object ('recalled the accident', 'announced finds').
+_OBJECT_CUES = set(
+    """recall lament promise pledge vow announce stress emphasise emphasize describe mention
+    cite highlight recount""".split()
+)
 _OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "himself", "herself", "themselves"}
 # Adjectives of results and figures in business copy ('reported strong sales').
 _OBJECT_ADJECTIVES = set(

@@ -19,7 +19,7 @@ REGULAR = """add insist claim argue explain state tweet post note warn reply res
     emphasise emphasize press predict allege agree caution testify report describe accuse charge
     continue estimate insist lament mention point answer shout exclaim retort scoff recount
     assure reiterate dub label brand refer dismiss yell scream chant whisper mutter
-    recite encourage liken hail deride""".split()
+    recite encourage liken hail deride hint indicate""".split()
 
 # Participles after a comma take the sentence subject as speaker:
 # "Philp called for a debate, arguing that ...".
