@@ -450,6 +450,42 @@ speech, by the contract), noun-phrase objects of "describe", "call for", "mentio
 colon lead-ins in the body 45, other cues 2,128 -> 2,125 (a long tail: "called" 49, "reported"
 32, "announced" 33, mostly noun-phrase objects). Spurious predictions (no gold word) 231 -> 232.
 Targets (F1 0.90, speaker 0.95) not met.
+
+Twenty-third pass (2026-12-03, session 40, speaker15m: who said it). The 217 strict speaker
+errors of the rules on train (840 articles, 4,964 named Sources, main 2c9f2c7) were read and
+counted by kind (approximate, one reader): the frame's subject is another noun phrase or cut
+(a group's last prepositional phrase, "Gov." ending a name, a relative clause with commas) about
+55; another named person of the sentence or a nested report (often the prediction matched the
+outer or inner attribution of a pair) about 35; PolNeAR's convention that the outlet reporting
+a statement is its Source ("…, according to The New York Times", "CNN reported") about 30; no
+speaker on the matched quote (a colon lead-in whose quotation is the next paragraph, a block
+quotation, "remembered X", garbled names) 30; scorer artefacts about 12 (a Source headed by a
+number or part, "One of his advisers, Tad Devine,", which no prediction could match; a place
+after "in"); organisation names cut or typed a person about 10; a pronoun to the wrong person
+(gender or a subordinate clause) about 8; a group tied to a name resolved to the name
+("Attorneys for Clinton") 7; a description not linked to the name set beside it about 7.
+The pass fixed the group, relative-clause and organisation-name kinds and the BBC faults (see
+docs/quotes.md), and this bench's strict score now reads a Source opening with a number or a
+part by the names in its apposition (``_PART_HEAD``; train at main 0.9563 of 4,964 -> 0.9569 of
+4,970 under it; the figures below use it for both trees). Train, rules, strict: main 0.9569
+(4,756 of 4,970), after 0.9594 (4,769 of 4,971): 13 right more, none lost (every changed train
+speaker name listed against main and read). One run each part (``/tmp/speaker15m/tune.sh``, then
+``/tmp/speaker15m/measure.sh`` once, ``nice -n 5``; ``python bench/quotes_polnear.py --data
+.../polnear/data --part tune`` and ``--part measure`` with ``PYTHONPATH`` set to each ``src``):
+base = main 2c9f2c7 (``git archive``), after = speaker15m 78db044; keep rule written first (per
+mode, no tune or measure figure lower by more than 0.005): held. Speech rows, F1@50 (P / R),
+strict speaker (n named):
+
+| part    | mode   | base                               | after                              |
+|---------|--------|------------------------------------|------------------------------------|
+| tune    | rules  | 0.869 (0.931 / 0.815), 0.961 (361) | 0.869 (0.931 / 0.815), 0.967 (361) |
+| tune    | parser | 0.871 (0.930 / 0.819), 0.961 (362) | 0.871 (0.930 / 0.819), 0.967 (362) |
+| measure | rules  | 0.784 (0.878 / 0.709), 0.883 (257) | 0.784 (0.878 / 0.709), 0.883 (257) |
+| measure | parser | 0.787 (0.874 / 0.715), 0.884 (259) | 0.787 (0.874 / 0.715), 0.884 (259) |
+
+The measure half's figures are the same in both trees: no named Source there changed, so the gap
+between tune (0.967) and measure (0.883) is not among the kinds this pass fixed; its errors stay
+unread. Targets (F1 0.90, speaker 0.95) not met.
 """
 
 from __future__ import annotations
@@ -704,6 +740,13 @@ def same_name(predicted: str | None, gold_source: str) -> bool:
 
 
 _HEAD_END = re.compile(r",|\(|\s(?:of|for|at|from|to|with|who)\s")
+# A gold Source opening with a number or a part ('One of his advisers, Tad Devine,', 'Two
+# objectors, Lawrence Joyce and William Graham,'): the names in its apposition are the
+# speaker's (session 40: before, no prediction could match such a Source).
+_PART_HEAD = re.compile(
+    r"(?:One|Two|Three|Four|Another|Both|Some)\b[^,]*,\s+((?:[A-Z][\w’'.\-]*\s*)+(?:and\s+"
+    r"(?:[A-Z][\w’'.\-]*\s*)+)?),?"
+)
 
 
 def _name_key(word: str) -> str:
@@ -723,6 +766,9 @@ def _name_set(s: str) -> set[str]:
 def strict_name(predicted: str | None, gold_source: str) -> bool | None:
     """The stricter speaker score (issue 15, quotes15c); a gold 'A and B' (two
     speakers) is matched by either: see ``_strict_one``."""
+    part = _PART_HEAD.match(gold_source.strip())
+    if part is not None:
+        gold_source = part.group(1).strip()
     verdicts = [_strict_one(predicted, alt) for alt in re.split(r"\s+and\s+", gold_source)]
     if all(v is None for v in verdicts):
         return None

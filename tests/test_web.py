@@ -161,6 +161,11 @@ def test_an_uploaded_record_file_is_read_as_its_record(client: TestClient) -> No
     assert r.status_code == 400 and "holds more than one record" in r.json()["detail"]
     r = client.post("/api/compare/files", files={"a": ("a.json", b"[1, 2]"), "b": ("b", SEED_B)})
     assert r.status_code == 400 and "holds a JSON array" in r.json()["detail"]
+    # Every JSON Lines name the CLI reads as records (articles.is_jsonl), '.ndjson' too: not
+    # its JSON source.
+    r = client.post("/api/compare/files", files={"a": ("a.ndjson", line), "b": ("b.txt", SEED_B)})
+    assert r.status_code == 200 and r.json()["verdict"] == "duplicate"
+    assert r.json()["a"]["text"] == r.json()["b"]["text"]
 
 
 def test_openapi_spec_and_health(client: TestClient) -> None:

@@ -386,12 +386,12 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
 
 
 def record_text_article(text: str, name: str) -> Article:
-    """The one record the text of a ``.json`` file (or of a ``.jsonl`` upload) holds, read as
-    a JSONL line would be. Read as plain text it would be compared or stored as its JSON
-    source, braces and keys: a silent wrong result."""
+    """The one record the text of a ``.json`` file (or of a JSON Lines upload, :func:`is_jsonl`)
+    holds, read as a JSONL line would be. Read as plain text it would be compared or stored as
+    its JSON source, braces and keys: a silent wrong result."""
     import json
 
-    if name.lower().endswith(".jsonl"):
+    if is_jsonl(name):
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1:
             raise InputError(
@@ -692,7 +692,8 @@ def _lines(fh: BinaryIO, name: str) -> Iterator[tuple[int, bytes | str | InputEr
 
 
 def is_jsonl(name: str) -> bool:
-    """True for a file name storytrace reads as JSON Lines (``.jsonl``, ``.jsonl.gz``)."""
+    """True for a file name storytrace reads as JSON Lines (``.jsonl``, ``.jsonl.gz``,
+    ``.ndjson``)."""
     return name.lower().endswith(JSONL_SUFFIXES)
 
 

@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "6"
+QUOTES_RULE = "7"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -108,9 +108,10 @@ letters ("'bot nets", ``text._ELIDED``) opens no quotation; 4: a plural's posses
 opponents' policies") is no verb; 5: a named group told something ("told Labour members the
 Tories offered") is the listener; 6: which quotes are found (session 40, recall15m: a cue
 reporting nothing cuts no content, "according to" after an opening phrase, "hint" and
-"indicate", a quotation left open before a colon lead-in). ``tests/test_quotes_rule.py``
-holds a digest of the rows extracted from the test fixtures and the bundled seed pair under
-this rule: a change of them under the same rule fails there."""
+"indicate", a quotation left open before a colon lead-in); 7: speakers (session 40, speaker15m:
+a group opening its clause, a passive's agent, organisations' names and descriptions).
+``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
+the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
@@ -178,8 +179,10 @@ def engine() -> str:
     sentences (:func:`storytrace.text.sentence_spans`); ``reuse-15``: two articles sharing
     nothing but names, each about a subject the other's headline and lead never name, are
     ``unrelated`` (``different-subject``), so a pair with short shared passages loses its
-    edge; ``reuse-16``: fewer furniture rules fire in reporting ("sign up for the new series",
-    "the Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again.
+    edge, and a quotation left open ends before the colon lead-in of the next
+    (:func:`storytrace.text.quoted_spans`), which moves the unquoted words a verdict counts;
+    ``reuse-16``: fewer furniture rules fire in reporting ("sign up for the new series", "the
+    Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again.
     Edges stored before are realigned.
     """
     from importlib import metadata

@@ -962,9 +962,10 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         j_end = j
         if reopen and text[j - 2] == ":":
             # The lead-in before the colon ('He added:') is the narrator's: the open
-            # quotation ends with the sentence before it.
-            cut = max(text.rfind(c, i + 1, j - 2) for c in ".?!")
-            j_end = cut + 1 if cut > i else j
+            # quotation ends with the sentence before it, split as every sentence is
+            # ('... my life. Mr. Ode added:' ends at 'life.', not at 'Mr.').
+            sentences = _split_sentences(text[i + 1 : j - 1])
+            j_end = i + 1 + sentences[-2][1] if len(sentences) > 1 else j
         if j_end > i + 1:
             out.append((i + 1, j_end))
         i = j if reopen else j + 1

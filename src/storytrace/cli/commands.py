@@ -288,8 +288,9 @@ def quotes(
 ) -> None:
     """List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.
 
-    PATHS: article files (text or HTML), folders, JSONL dumps (.jsonl,
-    .jsonl.gz), or - for stdin (one article, or JSON Lines), as index reads them.
+    PATHS: article files (text or HTML, or a .json file holding one record),
+    folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or
+    JSON Lines), as index reads them.
 
     With --json: one object per article, {"id", "source", "text", "quotes"},
     and {"id", "error"} for an input that could not be read, in input order.
@@ -348,7 +349,8 @@ def _quotes_table(art: Article, found: list) -> Any:
 def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
     """Flag phrases that look like article-spinner output, with a spin score per article.
 
-    PATHS: article files (text or HTML), folders, JSONL dumps, or - for stdin.
+    PATHS: article files (text or HTML, or a .json file holding one record),
+    folders, JSONL dumps, or - for stdin.
 
     Uses the spin extra (Moby, word frequencies) and WordNet, which ships with
     storytrace ($STORYTRACE_WORDNET: another WordNet directory, or none). Spans in --json
@@ -442,8 +444,9 @@ def index_cmd(
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
 
-    PATHS: text/HTML files, folders (searched for .txt .html .htm .xhtml .jsonl
-    .jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin.
+    PATHS: text/HTML files, .json files holding one record, folders (searched
+    for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,
+    .jsonl.gz), or - for JSONL on stdin.
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work
@@ -515,7 +518,8 @@ def index_cmd(
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
 
-    FILE: an article file (text or HTML), or - for stdin.
+    FILE: an article file (text or HTML, or a JSONL or .json file holding one
+    record), or - for stdin.
 
     Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
     by its length, first and last letter; and hashed word shapes), plus 5 for a

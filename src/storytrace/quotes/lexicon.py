@@ -252,7 +252,7 @@ ORG_WORDS = set(
     authority coalition alliance federation forum trust house cabinet parliament army navy
     fbi cia nato un eu who council's party's re sa nv gmbh holdings airways airlines
     motors resources industries pharmaceuticals securities telecom media retail online
-    telecoms wireless""".split()
+    telecoms wireless aid relief""".split()
 )
 # Heads of a description standing for an organisation the article has named:
 # "the company said", "the club said in its statement", "the paper says".

@@ -183,6 +183,12 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
             # organisation the acronym spells out.
             return toks[np[0]].start(), toks[np[1]].end()
     if w == ",":
+        opening = _relative_after_opening_name(toks, i)
+        if opening is not None:
+            # 'Marco Rubio, whose hometown, Miami, is projected …, argues', 'Beck, who
+            # supported Sen. Ted Cruz, R-Texas, and …, said': the name the sentence opens
+            # with, past the commas inside its relative clause.
+            return opening
         return _closed_np(toks, i, relative=False)
     if w in ("—", "–", "-") and i > 2:
         # 'Jason Sims — a teacher from Mount Pleasant — says': the name before a
@@ -218,6 +224,12 @@ def np_backward(doc: Doc, u0: int, c0: int) -> Span | None:
         # 'Mid - South Canterbury Area Commander Dave Gaskin said': a hyphenated name
         # word that tokenised text (ECB+) spaces out, not a dash.
         np = (before[0], np[1])
+    group = _group_chain(toks, np)
+    if group is not None:
+        # 'People with direct knowledge of Gates' work said', 'several GOP leaders on
+        # the ground told', 'Aides to Clinton say': a group opening the clause speaks,
+        # not the last noun phrase of its description.
+        return group
     if (
         np[0] >= 4
         and toks[np[0]].group(0) == "the"
@@ -345,6 +357,63 @@ def _chain_subject(toks: list[re.Match[str]], np: tuple[int, int]) -> Span | Non
     return toks[first[0]].start(), toks[np[0] - 2].end()
 
 
+# Plural heads of a group of people that a prepositional description may follow
+# ('Attorneys for Clinton', 'Staff for the House Select Committee on Benghazi').
+GROUP_HEADS = BARE_SPEAKERS | {"staff", "majorities", "attorneys", "lawyers", "leaders"}
+_GROUP_PREPOSITIONS = _CHAIN_PREPOSITIONS | {"to"}
+
+
+def _group_chain(toks: list[re.Match[str]], np: tuple[int, int]) -> Span | None:
+    """The subject 'GROUP (PREPOSITION NOUN-PHRASE)+' when it opens its clause and the
+    group's head is a plural of people ('People with direct knowledge of Gates' work',
+    'Aides to Clinton'): the whole phrase, not its last noun phrase."""
+    k = np[0] - 1
+    first = None
+    while k >= 1 and toks[k].group(0) in _GROUP_PREPOSITIONS:
+        before = _scan_np(toks, k - 1)
+        if before is None:
+            return None
+        first = before
+        k = before[0] - 1
+    if first is None:
+        return None
+    # Only a conjunction opening the sentence may come before ('But several GOP leaders
+    # on the ground told').
+    if (
+        k >= 0
+        and toks[k].group(0)[0].isalnum()
+        and (
+            toks[k].group(0).lower() not in LEAD_CONJ
+            or (k > 0 and toks[k - 1].group(0)[0].isalnum())
+        )
+    ):
+        return None
+    head = next(
+        (j for j in range(first[0], first[1]) if toks[j + 1].group(0) in ("of", "for")),
+        first[1],
+    )
+    if toks[head].group(0).lower() not in GROUP_HEADS:
+        return None
+    return toks[first[0]].start(), toks[np[1]].end()
+
+
+def _group_head(phrase: str) -> bool:
+    """'Attorneys for Clinton', 'Friends of Mr. Clinton's', 'one of the former
+    prosecutors for David Petraeus': a group of people described by a tie to a name,
+    who are not that name."""
+    parts = re.split(r"\s(?:of|for|to|with|on|in|at|from|about)\s", phrase, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    words = parts[0].lower().split()
+    if words in (["one"], ["some"], ["many"], ["most"], ["several"], ["two"], ["three"]):
+        # 'one of the former prosecutors for X': the group the part is taken from.
+        rest = re.split(r"\s(?:of|for|to|with|on|in|at|from|about)\s", parts[1], maxsplit=1)
+        if len(rest) < 2:
+            return False
+        words = rest[0].lower().split()
+    return bool(words) and words[-1] in GROUP_HEADS
+
+
 def _person_name(toks: list[re.Match[str]]) -> bool:
     """Whether a noun phrase ends with a person's name: a title and a surname ('Mr
     Hirsch') or a known first name and a surname ('Bob Geldof')."""
@@ -421,6 +490,32 @@ _GO = {"went", "goes", "go", "going", "gone"}
 # Indefinite pronouns that can speak: 'Then someone asked how ...'.
 _INDEFINITES = {"someone", "somebody", "everyone", "everybody", "nobody", "anyone"}
 _PART_WORDS = {"some", "one", "none", "each", "few", "half", "majority", "dozens", "hundreds"}
+
+
+def _relative_after_opening_name(toks: list[re.Match[str]], comma: int) -> Span | None:
+    """The name opening the sentence when a relative clause (', who', ', whose') set
+    after it runs, over commas of its own, to the ``comma`` before the cue."""
+    j = 0
+    while j < comma and toks[j].group(0).lower() in LEAD_CONJ:
+        j += 1
+    np_end = j
+    while np_end + 1 < comma and toks[np_end + 1].group(0)[:1].isupper():
+        np_end += 1
+    if (
+        np_end + 2 >= comma
+        or toks[np_end + 1].group(0) != ","
+        or toks[np_end + 2].group(0).lower() not in ("who", "whose")
+        or not _person_name(toks[j : np_end + 1])
+        and not (np_end == j and toks[j].group(0)[:1].isupper())
+    ):
+        return None
+    inner = toks[np_end + 3 : comma]
+    if not any(t.group(0) == "," for t in inner) or any(
+        t.group(0) in (".", ";", ":") for t in inner
+    ):
+        # One comma only: the apposition rules below read it.
+        return None
+    return toks[j].start(), toks[np_end].end()
 
 
 def _closed_np(toks: list[re.Match[str]], comma: int, relative: bool) -> Span | None:
@@ -877,7 +972,44 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 # A noun phrase closed by punctuation ('Khan, who is Muslim, also
                 # decried ...'): the subject only if no clause below names another.
                 weak = span
-    return strong or weak or lower_subject
+    found = strong or weak or lower_subject
+    if found is not None and not whole:
+        agent = _passive_agent(ctx, found, c0)
+        if agent is not None:
+            return agent
+    return found
+
+
+# 'The decision was welcomed by Jane Smith, who …, saying': a passive with its agent.
+_PASSIVE_BY = lazy_compile(
+    r"\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+"
+)
+_AGENT = lazy_compile(
+    r"((?:(?:the|a|an|some|many|several|local|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[a-z\-]*\s*[A-Z]))\s+){0,5}"
+    r"[A-Z][\w’'\-]+|(?:the|some|many|several)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+s)(?=\s*(?:,|\swho\s|\swhich\s))"
+)
+
+
+def _passive_agent(ctx: Context, subject: Span, c0: int) -> Span | None:
+    """The agent of a passive clause whose subject is a thing ('The decision was
+    welcomed by Jane Smith, who runs …, saying'; 'The bill was backed by some hi-tech
+    firms, saying'): the participle is the agent's, not the decision's."""
+    text = ctx.text
+    words = text[subject[0] : subject[1]].split()
+    if (
+        len(words) < 2
+        or words[0].lower() not in ("the", "this", "that", "a", "an")
+        or any(w[:1].isupper() for w in words[1:])
+        or words[-1].lower() in PERSON_HEADS | PERSON_ROLES | GROUP_HEADS
+    ):
+        return None
+    by = _PASSIVE_BY.match(text, subject[1], c0)
+    if by is None:
+        return None
+    agent = _AGENT.match(text, by.end(), c0)
+    if agent is None:
+        return None
+    return agent.start(1), agent.end(1)
 
 
 def _subordinate_subject(toks: list[re.Match[str]]) -> bool:
@@ -1012,6 +1144,8 @@ RUN_OPENERS = _SENTENCE_ADVERBS | frozenset(
 )
 
 
+# Where a sentence or a line opens: its start, or a full stop, colon or line break.
+_SENTENCE_OPENS = lazy_compile(r"(?:^|[.!?:\n])[\s“\"‘']*$")
 _SPAN_OPENER = lazy_compile(r"([A-Za-z]+)[ \t]+(?=\S)")
 
 
@@ -1106,7 +1240,18 @@ def index_names(ctx: Context, sdoc: Any) -> None:
             len(words) >= 3
             and words[0].lower() not in first_names()
             and words[1].lower() in first_names()
-            and (_DEMONYM.fullmatch(words[0]) or words[0].lower() in PERSON_ROLES)
+            and (
+                _DEMONYM.fullmatch(words[0])
+                or words[0].lower() in PERSON_ROLES
+                # 'Defiant Matt Williams says …', 'First Mark Cueto was judged …': an
+                # English word opening the sentence, capitalised as its first.
+                or (
+                    own < 0
+                    and cut < 0
+                    and _SENTENCE_OPENS.search(text, max(0, m.start() - 4), m.start()) is not None
+                    and zipf_frequency(words[0].lower()) >= 2.5
+                )
+            )
         ):
             # 'Argentine David Nalbandian', 'Keeper Tony Bullock': a word before a
             # first name describes the person.
@@ -1511,6 +1656,20 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         while opener is not None and opener.group(1).lower() in RUN_OPENERS:
             s = opener.end()
             opener = _SPAN_OPENER.match(ctx.text, s, e)
+        words = ctx.text[s:e].split()
+        if (
+            len(words) >= 3
+            and all(w[:1].isupper() for w in words)
+            and words[0].lower() not in first_names()
+            and words[0].lower().strip(".") not in TITLES | DETERMINERS | PERSON_HEADS
+            and words[1].lower().strip(".") not in TITLES
+            and _owner_end(words) < 0
+            and words[1].lower() in first_names()
+            and _SENTENCE_OPENS.search(ctx.text, max(0, s - 4), s) is not None
+            and zipf_frequency(words[0].lower()) >= 2.5
+        ):
+            # 'Defiant Matt Williams says …': the sentence's first word describes him.
+            s = ctx.text.index(words[1], s)
         if s > q.speaker[0] and ctx.text[s : s + 1].isupper():
             q.speaker = (s, e)
     named = _name_in_apposition(ctx, q)
@@ -1786,6 +1945,14 @@ def is_organisation(ctx: Context, name: str) -> bool:
             and not name_gender(ctx, name)
             and not {p.lower() for p in parts} & (TITLES | PERSON_ROLES)
         )
+        # 'UK Coal', 'US Airways', 'UK Athletics': a country's code and one name word.
+        or (
+            len(parts) == 2
+            and bool(_COUNTRY_CODE.fullmatch(parts[0]))
+            and parts[1][:1].isupper()
+            and parts[1].lower() not in TITLES | PERSON_ROLES
+            and parts[1].lower() not in first_names()
+        )
     )
 
 
@@ -1957,6 +2124,10 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if not words_low:
         # A speaker span of no words (a parsed subject clipped to the unit): nobody.
         return
+    if _group_head(phrase):
+        # 'Attorneys for Clinton said': the group, as written; not Clinton.
+        q.speaker_name = phrase
+        return
     beside = _name_before_role(ctx, phrase, s, e)
     if beside is not None:
         # 'Tom Fitton, the president of Judicial Watch, a conservative group, said':
@@ -1985,7 +2156,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # document named after its author speaks for them.
             q.speaker_name = full
             return
-    proper = _proper_name_phrase(ctx, phrase)
+    proper = _proper_name_phrase(
+        ctx,
+        phrase,
+        titled=phrase.startswith("The ") and _MID_SENTENCE.search(text, 0, s) is not None,
+    )
     if proper is not None:
         # 'the Daily Caller', 'the University of Michigan', 'The Vatican': a name
         # written whole, not a description of whoever the article named before
@@ -2005,6 +2180,26 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # after the description, closing the clause.
         q.speaker_name = _full_name(ctx, named.group(1), s)
         ctx.persons.add(q.speaker_name)
+        return
+    apposed = _organisation_apposed(ctx, phrase, s)
+    if apposed is not None:
+        # 'JP Morgan, the US investment bank have said': the name the description is
+        # set beside, not the organisation that spoke last.
+        q.speaker_name = apposed
+        ctx.organisations.add(apposed)
+        return
+    if (
+        words_low[0] in ("the", "this", "that")
+        and words_low[-1] in ORG_DESCRIPTORS
+        and len(words_low) >= 3
+        and phrase.split()[-2].islower()
+        # People ('supporters', 'farmers', 'residents'), not a trade ('the telecoms
+        # giant', 'the global sports giant').
+        and (words_low[-2] in GROUP_HEADS or words_low[-2].endswith(("ers", "ents", "ists")))
+    ):
+        # 'the Man Utd supporters club', 'the farmers union': an association of those
+        # people, not the organisation that spoke last (the club they support).
+        q.speaker_name = phrase
         return
     if words_low[0] in ("the", "this", "that") and words_low[-1] in ORG_DESCRIPTORS:
         # 'Unilever said ... The company said': the organisation that spoke last,
@@ -2267,6 +2462,45 @@ def _name_before_role(ctx: Context, phrase: str, pos: int, end: int) -> str | No
     return name
 
 
+def _organisation_apposed(ctx: Context, phrase: str, pos: int) -> str | None:
+    """The name before the comma of an organisation's description in apposition ('JP
+    Morgan, the US investment bank', 'Interbrew, the Leuven-based brewery'): a
+    description of three words or more (a bare 'the company said' after a clause is the
+    narrator's frame), a name that is no person's, place's or nationality's."""
+    words = phrase.split()
+    if (
+        len(words) < 3
+        or words[0].lower() not in ("the", "a", "an")
+        or words[-1].lower() not in ORG_DESCRIPTORS
+        or not words[-1].islower()
+    ):
+        return None
+    m = _NAME_BEFORE_COMMA.search(ctx.text, max(0, pos - 80), pos)
+    if m is None or "\n" in m.group(0) or re.search(r"\w\w\.\s", m.group(1)):
+        return None
+    before = ctx.text[max(0, m.start(1) - 12) : m.start(1)].rstrip()
+    k = bisect_right(ctx.unit_starts, m.start(1)) - 1
+    if not (
+        (k >= 0 and not ctx.text[ctx.units[k][0] : m.start(1)].strip(" “\"‘'"))
+        or before.endswith((",", "including", "—", "–", " -", "("))
+    ):
+        # The name must open its noun phrase: 'residents of flood-ravaged Louisiana, a
+        # Baton Rouge newspaper called on …' is no apposition to Louisiana.
+        return None
+    name = re.sub(r"[’']s$", "", m.group(1))
+    parts = name.split()
+    if (
+        parts[0].lower() in NOT_NAME - ORG_WORDS
+        or name in ctx.persons
+        or name_gender(ctx, name)
+        or parts[-1].lower() in PLACE_WORDS
+        or _place_around(ctx.text, m.start(1), m.end(1))
+        or _is_demonym(ctx, parts[-1])
+    ):
+        return None
+    return name
+
+
 # Lower-case words inside an organisation's name ('the Bureau of Labor Statistics').
 _CONNECTORS = {"of", "for", "and", "on", "de", "the", "&"}
 
@@ -2369,6 +2603,12 @@ def _surname(ctx: Context, word: str, pos: int) -> bool:
 _RARE_WORD = 3.0
 
 
+def _nationality(ctx: Context, word: str) -> bool:
+    """'Iranian', 'Chinese', 'Spanish': a demonym of a country's shape, which names no
+    organisation ('Bombardier' has a demonym's shape too)."""
+    return word.endswith(("an", "ese", "ish")) and _is_demonym(ctx, word)
+
+
 def _is_demonym(ctx: Context, word: str) -> bool:
     """Whether a capitalised word names somebody by where they are from ('the Texan',
     'the Scot', 'the Australian'): the demonym's shape, and, for an ending in '-an'
@@ -2388,16 +2628,28 @@ def _is_demonym(ctx: Context, word: str) -> bool:
     return before_name.search(ctx.text) is not None
 
 
-def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
+def _proper_name_phrase(ctx: Context, phrase: str, titled: bool = False) -> str | None:
     """'the Daily Caller' -> 'Daily Caller', 'The Vatican', 'the University of
-    Michigan': 'the' and a capitalised name (connectors inside) name an organisation
-    or a place as written. None for a title or role ('the Prime Minister', 'the DA'), a
-    nationality ('the Scot', 'the Texan') or a team's plural (left to the team rule)."""
+    Michigan', 'The Committee for a Responsible Federal Budget': 'the' and a capitalised
+    name (connectors inside) name an organisation or a place as written. None for a
+    title or role ('the Prime Minister', 'the DA'), a nationality ('the Scot', 'the
+    Texan') or a team's plural (left to the team rule). ``titled``: the phrase opens with
+    a capital 'The' inside a sentence ('as The New Yorker put it'), a title's."""
     words = phrase.split()
     if len(words) < 2 or words[0].lower() != "the" or _expand_role(phrase) != phrase:
         return None
     rest = words[1:]
-    if not all(w[:1].isupper() or w in _CONNECTORS for w in rest) or not rest[-1][:1].isupper():
+    if (
+        not all(
+            w[:1].isupper()
+            or w in _NAME_CONNECTORS
+            # 'for the 6th Circuit'; not 'the 55-year-old Frenchman'.
+            or (w[:1].isdigit() and k > 0 and rest[k - 1] in _NAME_CONNECTORS)
+            for k, w in enumerate(rest)
+        )
+        or not rest[-1][:1].isupper()
+        or rest[0] in _NAME_CONNECTORS
+    ):
         return None
     if any(re.search(r"[’']s?$", w) for w in rest[:-1]):
         # 'The Post's Chris Cillizza': an owner and a name, for the name rule.
@@ -2411,12 +2663,19 @@ def _proper_name_phrase(ctx: Context, phrase: str) -> str | None:
         and not any(w.lower().strip(".,’'") in PERSON_HEADS | TITLES for w in head_run)
     ):
         return None
-    if (_is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])) or (
-        len(rest) == 1 and _TEAM.fullmatch(phrase)
-    ):
+    if (
+        not titled and _is_demonym(ctx, rest[-1]) and all(_COMPASS.fullmatch(w) for w in rest[:-1])
+    ) or (len(rest) == 1 and _TEAM.fullmatch(phrase)):
         # 'the Scot', 'the Northern Irishman', 'The Chargers'.
         return None
     return re.sub(r"[’']s$", "", " ".join(rest))
+
+
+# Lower-case words inside an organisation's name ('the Committee for a Responsible
+# Federal Budget', 'the U.S. Court of Appeals for the 6th Circuit').
+_NAME_CONNECTORS = _CONNECTORS | {"a", "an", "to"}
+# Text before a word inside a sentence (no sentence end, line break or opening quote).
+_MID_SENTENCE = lazy_compile(r"[\w,;’'”\)]\s+$")
 
 
 def _unnamed(phrase: str) -> bool:
@@ -2941,6 +3200,7 @@ def _main_organisation(ctx: Context, pos: int) -> str | None:
             for name, n in counts.items()
             if name in heads
             and name.lower().replace(".", "") not in NOT_NAME - _MEDIA_COMPANIES
+            and not _nationality(ctx, name)
             and (
                 is_organisation(ctx, name)
                 or name.lower() in _MEDIA_COMPANIES
@@ -3001,8 +3261,10 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
                 if (
                     not ctx.in_quote(m.start())
                     and is_organisation(ctx, m.group(0))
-                    # 'the UK firm': a country is not the firm.
+                    # 'the UK firm': a country is not the firm, nor 'the German
+                    # club' a nationality ('Iranian striker Vahid Hashemian').
                     and m.group(0).lower() not in NOT_NAME
+                    and not _nationality(ctx, m.group(0))
                 ):
                     return re.sub(r"^[Tt]he\s+", "", m.group(0))
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
@@ -3074,6 +3336,9 @@ def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
     one-word name that is nobody's in the article, or a capitalised name whose
     first word is no first name ('Federal Reserve', not 'John Lewis')."""
     words = name.split()
+    if len(words) == 1 and _nationality(ctx, name):
+        # 'Iranian misses Israel match': a nationality names no organisation.
+        return False
     if is_organisation(ctx, name):
         return True
     if len(words) == 1:
@@ -3139,6 +3404,14 @@ def _trailing_name(phrase: str) -> str | None:
         if hw[-1].lower() in PERSON_ROLES | TITLES:
             # 'The president of South Sudan': the place is not the person.
             return None
+        if (
+            hw[0].lower() in DETERMINERS | _UNNAMED_OPENERS
+            and hw[-1].lower() in _MEMBER_HEADS
+            and hw[-1][:1].islower()
+        ):
+            # 'Another current member of the Cabinet': a description of somebody in the
+            # organisation, not the organisation.
+            return None
     words = phrase.split()
     run: list[str] = []
     # 'Acpo president Chris Fox': a surname that is also a word kept out of names
@@ -3167,6 +3440,14 @@ def _trailing_name(phrase: str) -> str | None:
             and run
             and "-" not in run[0]
             or (surname_ok and not run and core.lower() not in TITLES)
+            # 'UK Coal', 'US Airways': a country's code opens an organisation's name.
+            or (
+                _COUNTRY_CODE.fullmatch(core)
+                and len(run) == 1
+                and run[0].lower() not in TITLES | NOT_NAME
+                and run[0].lower() not in first_names()
+                and len(words) == 2
+            )
         ):
             # ('New' opens 'New York Times', 'North' 'North Carolina': 'York Times' and
             # 'Carolina' were no names.)
@@ -3181,6 +3462,9 @@ def _trailing_name(phrase: str) -> str | None:
     return name
 
 
+# A member of a body: 'Another current member of the Cabinet' is not the Cabinet.
+_MEMBER_HEADS = {"member", "members", "official", "officials", "staffer", "employee"}
+_COUNTRY_CODE = lazy_compile(r"UK|US|EU")
 _INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 # What a pattern built per name needs first (where no text has it, no name's pattern is
 # compiled): a preposition before the name (_across_preposition), a title-like word.
@@ -3233,6 +3517,10 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
             and first_names().get(name.lower()) is None
         ):
             continue
+        if npos > pos and full.split()[0] == name and _royal_before(ctx.text, name, pos):
+            # 'Prince Charles … Charles said' pages before 'Liberal Democrat leader
+            # Charles Kennedy': the prince, named before, not the leader named after.
+            continue
         seen[full] = seen.get(full, 0) + 1
         if npos <= pos or best is None:
             best, best_pos = full, npos
@@ -3242,6 +3530,16 @@ def _full_name(ctx: Context, name: str, pos: int) -> str:
         # article names in full most often (the first named, on a tie).
         best = max(seen, key=lambda f: seen[f])
     return best or name
+
+
+def _royal_before(text: str, name: str, pos: int) -> bool:
+    """Whether ``name`` was written with a royal or noble title before ``pos``."""
+    if name not in text[:pos]:
+        return False
+    titled = _pattern(
+        r"\b(?:Prince|Princess|King|Queen|Lord|Lady|Sir|Dame)\s+" + re.escape(name) + r"\b"
+    )
+    return titled.search(text, 0, pos) is not None
 
 
 # A full name this close before a surname is the one the surname repeats.
@@ -3254,6 +3552,23 @@ def _antecedent(
     """The person 'he'/'she' refers to: in the nearest earlier sentence that names
     one, the speaker of an attribution, else the sentence's subject, else the first
     person named in full (news puts the subject first)."""
+    if depth == 0:
+        trigger = _after_subordinator(ctx.text, pos)
+        if trigger is not None and not ctx.in_quote(trigger.start(1)):
+            # '… had repaid £500,000 to Lord Ashcroft after he said the party could not
+            # win': the clause tells what the person just named did, not the subject.
+            full = _full_name(ctx, trigger.group(1), trigger.start(1))
+            title = ctx.text[max(0, trigger.start(1) - 12) : trigger.start(1)].split()[-1:]
+            if " " not in full and title and title[0].lower().strip(".") in TITLES:
+                # 'Lord Ashcroft', 'Mr Jones': a titled surname the article never
+                # completes.
+                full = f"{title[0]} {full}"
+            if (
+                " " in full
+                and (full in ctx.persons or name_gender(ctx, full))
+                and _gender_ok(ctx, full, gender)
+            ):
+                return full
     k = bisect_right(ctx.unit_starts, pos) - 1
     for unit in range(k, max(-1, k - 5), -1):
         u0, u1 = ctx.units[unit]
@@ -3265,6 +3580,7 @@ def _antecedent(
             # somebody the speaker talks about, not the speaker.
             if (
                 (name in ctx.persons or name_gender(ctx, name))
+                and name.split()[-1].lower() not in _EVENT_ENDS
                 and not ctx.in_quote(npos)
                 and not (unit == k and _OPENING_PP.fullmatch(ctx.text, u0, npos))
             ):
@@ -3281,7 +3597,12 @@ def _antecedent(
         spoke = [
             (q.speaker[0], q.speaker_name)
             for q in _recent(earlier, u0)
-            if q.speaker and u0 <= q.speaker[0] < hi and q.speaker_name
+            if q.speaker
+            and u0 <= q.speaker[0] < hi
+            and q.speaker_name
+            # '… Lord Ashcroft after he said …': a subordinate clause's speaker is not
+            # the sentence's subject.
+            and _after_subordinator(ctx.text, q.speaker[0]) is None
         ]
         # 'But before Newcastle said ..., Bellamy insisted ...': a person who spoke
         # before an organisation or a name of unknown kind.
@@ -3313,6 +3634,21 @@ def _antecedent(
         if _gender_ok(ctx, name, gender) and (name in ctx.persons or name_gender(ctx, name)):
             return name
     return None
+
+
+# A person's name (its last word) right before a subordinate clause opening with the
+# pronoun: 'to Lord Ashcroft after he said', 'Mr Jones because she'.
+_NAME_THEN_SUBORDINATOR = lazy_compile(
+    r"\b(?<![’'])([A-Z][a-z][\w’'\-]*)\s+(?:after|before|when|because|since|until|once)\s+"
+)
+
+
+def _after_subordinator(text: str, pos: int) -> re.Match[str] | None:
+    """The name and subordinator written just before ``pos`` ('Lord Ashcroft after ')."""
+    m = _NAME_THEN_SUBORDINATOR.search(text, max(0, pos - 60), pos)
+    while m is not None and m.end() != pos:
+        m = _NAME_THEN_SUBORDINATOR.search(text, m.end(), pos)
+    return m
 
 
 def _office(phrase: str) -> bool:
@@ -3431,6 +3767,11 @@ def _recent(earlier: list[Quote], start: int) -> list[Quote]:
     return earlier[k:]
 
 
+# Last words of a sporting or prize event's name ('the Jose M Cagigal Memorial meeting').
+_EVENT_ENDS = set(
+    """memorial trophy cup classic marathon prix invitational tournament championship
+    championships series stakes award awards prize""".split()
+)
 _AMOUNT = lazy_compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half|most|many|some|all|both"
     r"|several|few)(?:-(?:quarters?|thirds?|fifths?|tenths?))?"
@@ -3448,14 +3789,15 @@ def _gender_ok(ctx: Context, name: str, gender: str) -> bool:
     words = name.split()
     if (
         (words[-1][:1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss"))
-        or words[0].lower() in LEAD_CONJ
+        or words[0].lower() in LEAD_CONJ | GROUP_HEADS
         or _AMOUNT.fullmatch(words[0].lower())
     ):
         # 'Anti-spam firms', 'But opposition parties', 'Three-quarters' (of those
         # polled): a group or a fragment, nobody's 'he' or 'she'.
         return False
-    if name.split()[-1].lower() in PLACE_WORDS:
-        # 'the Marshall Islands': a first name does not make a place a man.
+    if name.split()[-1].lower() in PLACE_WORDS | _EVENT_ENDS:
+        # 'the Marshall Islands', 'the Jose M Cagigal Memorial': a first name does not
+        # make a place or an event a man.
         return False
     g = name_gender(ctx, name)
     return not g or g == gender

@@ -14,6 +14,7 @@ from storytrace.articles import (
     InputError,
     article_from_text,
     decode_bytes,
+    is_jsonl,
     record_text_article,
 )
 from storytrace.web import jobs
@@ -51,7 +52,7 @@ def article_from_upload(data: bytes | str, source: str, limit: int) -> Article:
     text = data if isinstance(data, str) else decode_bytes(data, source)
     if not text.strip():
         raise InputError(f"{source}: no text given")
-    if not isinstance(data, str) and source.lower().endswith((".json", ".jsonl")):
+    if not isinstance(data, str) and (source.lower().endswith(".json") or is_jsonl(source)):
         return record_text_article(text, source)  # a record file, as the CLI reads it
     return article_from_text(text, source=source)
 
@@ -159,8 +160,10 @@ async def api_compare(
 async def api_compare_files(
     ctx: Ctx,
     request: Request,
-    a: UploadFile = File(description="First article file (text or HTML)."),  # noqa: B008
-    b: UploadFile = File(description="Second article file (text or HTML)."),  # noqa: B008
+    a: UploadFile = File(  # noqa: B008
+        description="First article file (text, HTML, or a .json or JSONL file holding one record)."
+    ),
+    b: UploadFile = File(description="Second article file, as the first."),  # noqa: B008
 ) -> dict:
     """Align two uploaded article files; the result follows docs/compare.schema.json."""
     limit = ctx.max_article_bytes
