@@ -38,6 +38,13 @@ def at(*args: int) -> dt.datetime:
         ("Thursday, May 30, 2019 7:00 PM", at(2019, 5, 30, 19)),
         ("Published: May 30, 2019 at 7:00 am EDT", at(2019, 5, 30, 11)),
         ("May 2019", at(2019, 5, 1)),
+        # a US region's time: the day decides standard or daylight time
+        ("Updated 2:15 PM ET, Tue November 10, 2015", at(2015, 11, 10, 19, 15)),
+        ("Updated 2:15 PM ET, Fri July 10, 2015", at(2015, 7, 10, 18, 15)),
+        ("July 10, 2015 9:00 a.m. PT", at(2015, 7, 10, 16)),
+        # a clock time written with a dot (the Guardian's datelines)
+        ("Tuesday 10 November 2015 14.03 GMT", at(2015, 11, 10, 14, 3)),
+        ("Tue 10 Nov 2015 7.30pm", at(2015, 11, 10, 19, 30)),
         # epoch seconds and milliseconds
         (1559217600, at(2019, 5, 30, 12)),
         ("1559217600", at(2019, 5, 30, 12)),
@@ -54,7 +61,22 @@ def test_formats_become_utc_instants(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", [None, "", "  ", "hello", "May", "10:15", "2019", "0", True, [2019], "30 Foo 2019"]
+    "raw",
+    [
+        None,
+        "",
+        "  ",
+        "hello",
+        "May",
+        "10:15",
+        "2019",
+        "0",
+        True,
+        [2019],
+        "30 Foo 2019",
+        # a zone no table here knows: read as UTC it would be a wrong instant
+        "30 May 2019 10:15 HKT",
+    ],
 )
 def test_unreadable_is_none(raw):
     assert parse_published(raw) is None

@@ -6,11 +6,13 @@ sorts before ``2019-05-30T10:00:00+00:00`` as text. Accepted forms:
 
 * ISO 8601, with or without an offset (passim's ``date`` is ``YYYY-MM-DD``);
 * RFC 2822 / RSS (``Thu, 30 May 2019 07:00:00 -0500``);
-* everyday English (``May 30, 2019``, ``30 May 2019 10:15 BST``), read by
-  python-dateutil; a numeric date one side of the Atlantic reads month first
-  and the other day first (``01/02/2019``: 2 January or 1 February) is refused
-  (:func:`ambiguous_day_month`): a guessed order would give a direction the
-  record does not support, while ``05/30/2019`` and ``30/05/2019`` are read;
+* everyday English (``May 30, 2019``, ``30 May 2019 10:15 BST``, ``2:15 PM ET``
+  with the day's daylight saving, ``14.03 GMT``), read by python-dateutil; a zone
+  abbreviation it does not know (``HKT``) is refused, not read as UTC; a numeric
+  date one side of the Atlantic reads month first and the other day first
+  (``01/02/2019``: 2 January or 1 February) is refused (:func:`ambiguous_day_month`):
+  a guessed order would give a direction the record does not support, while
+  ``05/30/2019`` and ``30/05/2019`` are read;
 * epoch seconds as a number or a string of 9+ digits (13 digits: milliseconds);
 * :class:`datetime.datetime` and :class:`datetime.date` objects.
 
@@ -37,6 +39,7 @@ import datetime as dt
 import email.utils
 import re
 import warnings
+from functools import lru_cache
 
 from dateutil import parser as du_parser
 from dateutil import tz
@@ -70,6 +73,16 @@ _ZONES = {
         "AEDT": 11,
     }.items()
 }
+# "2:15 PM ET" names a region whose offset depends on the day (EST or EDT): the zone's rules
+# decide (the tzdata package, a dependency, so they are there on every OS).
+_REGIONS = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+# "14.03 GMT", "7.30pm": a clock time written with a dot (the Guardian's datelines).
+_DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b))", re.I)
 _EPOCH = re.compile(r"\d{9,13}(\.\d+)?")
 # Labels feeds put before the date ("Published: ...", "Updated 30 May 2019").
 _LABEL = re.compile(
@@ -177,17 +190,29 @@ def _from_rfc2822(s: str) -> dt.datetime | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, dt.tzinfo]:
+    from zoneinfo import ZoneInfo
+
+    return {**_ZONES, **{k: ZoneInfo(v) for k, v in _REGIONS.items()}}
+
+
 def _from_words(s: str) -> dt.datetime | None:
     # Two defaults that differ in every field: a field the string does not give
     # comes out different, so "May" alone or "10:15" alone is refused instead
     # of being completed from today's date.
+    s = _DOT_TIME.sub(r"\1:\2", s)
     got = []
     for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)):
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                got.append(du_parser.parse(s, default=default, tzinfos=_ZONES))
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter("always")
+                got.append(du_parser.parse(s, default=default, tzinfos=_zones()))
         except (ValueError, OverflowError, TypeError):
+            return None
+        # A zone dateutil does not know ("HKT") would leave the time naive, read as UTC: a
+        # wrong instant, where the caller's warning says the date was not read.
+        if any(issubclass(w.category, du_parser.UnknownTimezoneWarning) for w in said):
             return None
     first, second = got
     if first.year != second.year or first.month != second.month:
