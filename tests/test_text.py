@@ -392,8 +392,9 @@ def test_an_unclosed_quote_ends_before_a_colon_lead_in() -> None:
         "I lost two years of my life.",
         "They wanted to break me.",
     ]
-    # A title's or an initialism's full stop in the lead-in ends no sentence.
-    for lead in ("Mr. Ode added", "U.S. officials added", "Ode, 44, added"):
+    # A title's or an initialism's full stop in the lead-in ends no sentence; a stray mark
+    # before the lead-in (no sentence break to the splitter) leaves the last full stop.
+    for lead in ("Mr. Ode added", "U.S. officials added", "Ode, 44, added", '" Ode said'):
         t = f'He said: "I lost two years of my life. {lead}: "They wanted to break me." Then.'
         assert [t[s:e] for s, e in quoted_spans(t)] == [
             "I lost two years of my life.",

@@ -963,9 +963,15 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         if reopen and text[j - 2] == ":":
             # The lead-in before the colon ('He added:') is the narrator's: the open
             # quotation ends with the sentence before it, split as every sentence is
-            # ('... my life. Mr. Ode added:' ends at 'life.', not at 'Mr.').
+            # ('... my life. Mr. Ode added:' ends at 'life.', not at 'Mr.'); where the
+            # splitter finds one sentence, at its last full stop ('a great year. " Hayes
+            # said:', a stray mark the splitter does not split at).
             sentences = _split_sentences(text[i + 1 : j - 1])
-            j_end = i + 1 + sentences[-2][1] if len(sentences) > 1 else j
+            if len(sentences) > 1:
+                j_end = i + 1 + sentences[-2][1]
+            else:
+                cut = max(text.rfind(c, i + 1, j - 2) for c in ".?!")
+                j_end = cut + 1 if cut > i else j
         if j_end > i + 1:
             out.append((i + 1, j_end))
         i = j if reopen else j + 1
