@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from storytrace.quotes import extract_quotes, match_quotes
-from storytrace.quotes.matching import SAME_QUOTE_RUN, SAME_QUOTE_SHARE
 
 
 def _matches(a: str, b: str) -> list:
@@ -44,7 +43,6 @@ def test_different_statements_sharing_a_stock_phrase_are_not_one_quote(a: str, b
 
 
 def test_most_of_the_shorter_quote_or_a_run_of_six_words_is_one_quote() -> None:
-    assert (SAME_QUOTE_SHARE, SAME_QUOTE_RUN) == (0.8, 6)
     a = 'Mr Cole said: "You have got to sort out your housing before you move in."'
     b = 'Mr Cole said: "Sort your housing."'
     (m,) = _matches(a, b)  # three words, all in the longer quote in order

@@ -188,11 +188,9 @@ SAME_QUOTE_SHARE = 0.8
 """Share of the shorter quote's words two quotes must hold alike, in order, to be shown as one
 quote in both articles, unless a run of :data:`SAME_QUOTE_RUN` words is printed alike. Half
 the words (``match_quotes``'s ``min_share``) paired different statements that share a stock
-phrase: on the ECB+ tune topics "she was hit by a silver Toyota ..." with "She was a very caring
-person", "the roof was engulfed" with "the entire roof was in flames", "many children were among
-the dead" with "no children or staff were injured". On 60 pairs per ECB+ tune topic (rules
-mode) it drops 52 of 119 matches, each read: a different statement or a reporter's paraphrase,
-none a quote printed twice."""
+phrase: a reporter's account of a crash with a relative's tribute that both open "she was
+...", two reporters' words for one fire, opposite counts of the injured. ``bench/
+quote_matching.py`` counts them on ECB+ and PolNeAR tune pairs."""
 
 SAME_QUOTE_RUN = 6
 """Words printed alike in a row that make two quotes one though most of the shorter one differs
