@@ -392,13 +392,8 @@ def record_text_article(text: str, name: str) -> Article:
     import json
 
     if is_jsonl(name):
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) > 1:
-            raise InputError(
-                f"{name}: holds more than one record; compare takes one article per file "
-                "(use 'storytrace index' or 'compare --pairs' for many)"
-            )
-        text = lines[0] if lines else text
+        data = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # peekable, as files are
+        return _one_record(_jsonl_records(data, name), name)
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as e:
@@ -417,10 +412,15 @@ def record_text_article(text: str, name: str) -> Article:
 
 def _one_jsonl_article(name: str) -> Article:
     # A JSONL dump read as plain text would be compared as its JSON source,
-    # braces and all: a silent wrong result. One record is one article; more
-    # belong to `index` or `compare --pairs`. iter_jsonl reports a missing file.
+    # braces and all: a silent wrong result. iter_jsonl reports a missing file.
+    return _one_record(iter_jsonl(name), name)
+
+
+def _one_record(records: Iterable[tuple[int, dict | InputError]], name: str) -> Article:
+    """The article of the one record a JSON Lines file or upload holds: one record is one
+    article; more belong to `index` or `compare --pairs`."""
     found: Article | None = None
-    for n, rec in iter_jsonl(name):
+    for n, rec in records:
         if isinstance(rec, InputError):
             raise rec
         if found is not None:
@@ -586,37 +586,42 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict | Input
     decoded as :func:`decode_bytes` would, with one legacy code page per
     file), so a stray byte spoils one record, not the file.
     """
-    import json
-
     name = "<stdin>" if str(path) == "-" else str(path)
     fh, owned = _open_binary(path)
-    legacy: dict[str, str] = {}
     try:
-        for n, raw in _lines(fh, name):
-            if isinstance(raw, InputError):
-                yield n, raw
-                continue
-            try:
-                line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            except UnicodeDecodeError:
-                line = _decode_non_utf8(raw, f"{name}:{n}", legacy)  # type: ignore[arg-type]
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg})")
-                continue
-            except RecursionError:
-                yield n, InputError(f"{name}:{n}: JSON nested too deeply")
-                continue
-            if not isinstance(rec, dict):
-                yield n, InputError(f"{name}:{n}: expected a JSON object")
-                continue
-            yield n, rec
+        yield from _jsonl_records(fh, name)
     finally:
         if owned:
             fh.close()
+
+
+def _jsonl_records(fh: BinaryIO, name: str) -> Iterator[tuple[int, dict | InputError]]:
+    """:func:`iter_jsonl` over an open binary stream named ``name`` in messages."""
+    import json
+
+    legacy: dict[str, str] = {}
+    for n, raw in _lines(fh, name):
+        if isinstance(raw, InputError):
+            yield n, raw
+            continue
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            line = _decode_non_utf8(raw, f"{name}:{n}", legacy)  # type: ignore[arg-type]
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg})")
+            continue
+        except RecursionError:
+            yield n, InputError(f"{name}:{n}: JSON nested too deeply")
+            continue
+        if not isinstance(rec, dict):
+            yield n, InputError(f"{name}:{n}: expected a JSON object")
+            continue
+        yield n, rec
 
 
 _STDIN: list = [None, None]  # [sys.stdin.buffer it wraps, peekable reader]
