@@ -109,6 +109,13 @@ load 4.7-8.3, CPU µs a pair::
 Recall 0.990 (difflib 0.751), the verdicts and the 3 passages on unrelated pairs the same in
 every run. The 3x target stays about 10x away.
 
+Session 40, 2026-12-04 (the lead, final main 04f703d; one exact cut, fast16m's furniture gate),
+on a quiet machine (load under 1.5, 23:51 UTC), the same command: alignment only 1,537 CPU µs a
+pair against word-level difflib's 480: **0.31x** (target 3x: not met); full 10,369; recall
+0.990 (difflib 0.751); batch, the 400 pairs, 184 pairs/s on 2 free cores (178 wall); batch, all
+4,950 pairs of 100 texts, 3,535 pairs/s on 2 free cores, **3,371 pairs/s wall** (met).
+Verdicts of the 100 unrelated pairs: unrelated 98, copied 1, same-story 1; 3 passages on them.
+
 Session 39, 2026-12-03 (the lead, final main 04323e1; no engine speed work this session), on a
 quiet machine (load under 1.5, 21:27 UTC), the same command: alignment only 1,659 CPU µs a pair
 against word-level difflib's 498: **0.30x** (target 3x: not met); full 11,007; recall 0.990

@@ -75,6 +75,25 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 40, 2026-12-04 (the lead, after every merge): main 04f703d at 100,000 alone on a quiet
+machine (load under 2, 23:41-23:46 UTC), the same command (``--keep /tmp/s40-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 84.5 vs datasketch 47.4: 1.78x
+      (target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 69.5 s, peak 1,320 MB; storytrace/text-dedup
+      1.22x CPU, 0.77x memory
+    peak memory of the index 1,018 vs datasketch 1,256 MB: 0.81x (met); PSS 969 vs 1,251, 0.77x
+    stages, first 99% (CPU s): store 15.6, candidates 3.3, align (this process) 11.7,
+      stories 9.6, the rest (reading, workers) 45.8; last 1% 1.8 (2.2%)
+    story links: similar_pairs 5.15 vs scikit-learn 24.35 on the same 2,161,406 pairs: 0.21x
+      (met); near-duplicate and excerpt recall 1.000 / 1.000; match median 10 ms
+
+  Side by side right after, storytrace alone on that corpus, alternating (the session's start
+  2c9f2c7, main, main, 2c9f2c7; first 99%, CPU s): 83.8, 87.2, 86.9, 85.0: main about 3% more
+  (86.0 against 84.4). Stages this session did not touch move too (candidates 3.2-3.5 against
+  3.6-4.3), so part of it is the machine; the rest most likely the longer quote extraction of
+  the session (recall15m, speaker15m). Not bisected. The same pairs, stories and drift.
+
 Session 39, 2026-12-03 (the lead, after every merge): main 04323e1 at 100,000 alone on a quiet
 machine (load under 2, 21:16-21:21 UTC), the command of session 34 below (``--keep
 /tmp/s39-100k``)::
