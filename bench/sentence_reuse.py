@@ -873,6 +873,14 @@ between a lifted pair, tech/325's real quotes back after "'em-ups"). Index CPU
 (``corpus.index_records``, six variants summed), before / now: bbc 26 27.1 / 26.3 s, bbc 27
 27.2 / 26.4, synthetic 30 8.1 / 7.9, 31 8.3 / 8.0 (70.7 / 68.6, -3%: noise, the rules add no
 work to speak of). Kept.
+
+Session 40, 2026-12-04 (the lead, final main 04f703d; base = 2c9f2c7, the session's start),
+seeds never used before: ``--corpus bbc --seed 32 --data ../shared/data/bbc/bbc --found
+--baseline-src <base>`` and ``--seed 34 --found --baseline-src <base>``: found 299 of 300 (bbc
+32) and 300 of 300 (synthetic 34) with both, 599 of 600. The miss: a verbatim lift of a
+quotation with its frame (politics/079 into sport/244), judged ``same-story`` by its shared
+quote, the kind bbc 27's miss was. "other" equal on every row; "qvar" excerpt 49 -> 48, edited
+copy 326 -> 327, reordered 221 -> 229.
 """
 
 from __future__ import annotations
