@@ -581,6 +581,19 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
+    if lemma in NEEDS_CHECK and lemma not in COMMISSIVES and _NOT_TO.match(text, c1, u1):
+        # 'one dealer, who asked not to be named, told Reuters', 'agreed not to run': an
+        # act or a request without a listener, as 'asked to' and 'agreed to' are
+        # ('vowed not to raise taxes' is a promise and keeps its infinitive).
+        return True
+    if _ON_GERUND.match(text, c1, u1):
+        # 'he insisted on delaying any surgery': what somebody demanded or did, a gerund
+        # after 'on', no reported clause.
+        return True
+    if lemma in _OBJECT_REPORTS and _REPORT_NOUN_THAT.match(text, c1, u1):
+        # 'denied reports that Santini had been given a £3m pay-off': the clause is the
+        # reports' content; the cue's object is the noun (issue 15's contract).
+        return True
     # 'Only time will tell if ...', 'too early to tell whether ...': telling with no
     # listener is finding out, not speech.
     return word in ("tell", "tells") and _WH_NEXT.match(text, c1, u1) is not None
@@ -660,6 +673,16 @@ _PRESS_NOUN = lazy_compile(
 )
 _BY_ACTION = lazy_compile(r"(?:\s+[a-z]+ly)?\s+by\s+[a-z]{3,}ing\b")
 _WH_NEXT = lazy_compile(r"\s+(?:if|whether|how|what|which|when|where|who)\b")
+_NOT_TO = lazy_compile(r"\s+(?:not|never)\s+to\b")
+_ON_GERUND = lazy_compile(r"\s+on\s+[a-z]{2,}ing\b")
+# Nouns whose 'that' clause is their own content: 'denied reports that Santini had been
+# paid off' reports what the reports said, with the cue's noun phrase as its object.
+_REPORT_NOUN_THAT = lazy_compile(
+    r"\s+(?:(?:the|these|those|recent|earlier|media|press|newspaper)\s+)*"
+    r"(?:reports?|claims?|suggestions?|rumou?rs?|allegations?|speculation|accusations?)"
+    r"\s+that\b"
+)
+_OBJECT_REPORTS = {"deny", "dismiss", "confirm", "acknowledge"}
 
 
 def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
@@ -2494,6 +2517,9 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             # "lies about their opponents' policies": a plural's possessive, then its noun.
             and prev not in _plural_possessives(text, piece)
             and words[i][0].islower()
+            # 'promised more such parties in more locations': after an object cue, a
+            # plural opened by a quantity is the object's noun.
+            and not (not whole and lemma in _OBJECT_CUES and low[0] in _MORE)
             # 'reported strong sales', 'reported higher profits on Tuesday': a plural
             # after adjectives, ending the phrase, is the object's noun. A verb in -s
             # after a bare subject goes on ('said inflation remains high') or has a
@@ -2529,6 +2555,7 @@ _OBJECT_CUES = set(
     """recall lament promise pledge vow announce stress emphasise emphasize describe mention
     cite highlight recount""".split()
 )
+_MORE = {"more", "further", "fresh", "new", "additional", "extra", "fewer", "less"}
 _OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "himself", "herself", "themselves"}
 # Adjectives of results and figures in business copy ('reported strong sales').
 _OBJECT_ADJECTIVES = set(
