@@ -505,7 +505,13 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from storytrace.quotes import extract_quotes, parser_available, quote_segments  # noqa: E402
-from storytrace.quotes.lexicon import NOT_NAME, ORG_WORDS, TITLES, inflect  # noqa: E402
+from storytrace.quotes.lexicon import (  # noqa: E402
+    BELIEF_FORMS,
+    NOT_NAME,
+    ORG_WORDS,
+    TITLES,
+    inflect,
+)
 from storytrace.quotes.parser import load_spacy  # noqa: E402
 from storytrace.text import Doc  # noqa: E402
 
@@ -729,6 +735,124 @@ def evaluate(articles: list, parser: bool, verbs: dict | None = None) -> tuple[d
     return counts, t_extract
 
 
+# The speech-frame contract's exclusions (issue 15, Build), for ``--ceiling``: a content
+# that is a noun phrase (with or without quoted words), the title line, "accused X of",
+# cognition and evidence verbs, and acts ("agreed to", "refused to").
+OUTSIDE = ("headline", "accusation", "belief", "evidence", "act", "np", "np-quoted")
+INSIDE = ("quotation", "clause", "naming-quoted", "other")
+_BELIEF_CUES = (
+    set(BELIEF_FORMS)
+    | {f for lemma in ("want", "consider", "regard", "view", "see") for f in inflect(lemma)}
+    | {"seen", "saw"}
+)
+_EVIDENCE_CUES = {"found", "finds", "find", "showed", "shows", "show", "shown", "suggests"}
+_EVIDENCE_CUES |= {"suggested", "indicates", "indicated"}
+_ACT_CUES = {f for lemma in ("agree", "refuse", "decline") for f in inflect(lemma)}
+_NAMING_CUES = {
+    f
+    for lemma in ("call", "dub", "label", "brand", "refer", "dismiss", "liken", "hail", "deride")
+    + ("describe", "term", "characterize", "characterise")
+    for f in inflect(lemma)
+}
+_MARKS = set("\"“”'‘’")
+
+
+def contract_class(text: str, sdoc: object, content: list, cue: list, kind: str) -> str:
+    """What a gold content is under issue 15's speech-frame contract, read from spaCy's
+    parse of the whole article: one of OUTSIDE (excluded on purpose) or INSIDE. A
+    content is a clause when a word of it whose head lies outside it (a root of the
+    span) is a verb or auxiliary ('said the plan costs £2m', 'urged voters to stay');
+    otherwise it is a noun phrase ('called for a ban', 'praised X as "a leader"')."""
+    cue_words = re.findall(r"[a-z]+", " ".join(text[s:e] for s, e in cue).lower())
+    if content[0][0] < text.find("\n"):
+        return "headline"
+    if any(w.startswith("accus") for w in cue_words):
+        return "accusation"
+    if kind == "direct":
+        return "quotation"
+    words = set(cue_words)
+    if words & _BELIEF_CUES and not words & _SPEECH:
+        return "belief"
+    if words & _EVIDENCE_CUES:
+        return "evidence"
+    toks = [t for t in sdoc if any(s <= t.idx < e for s, e in content)]  # type: ignore[attr-defined]
+    inside = {t.i for t in toks}
+    roots = [
+        t
+        for t in toks
+        if (t.head.i not in inside or t.head.i == t.i)
+        and t.pos_ not in ("PUNCT", "SCONJ", "CCONJ", "SPACE")
+        and t.text not in _MARKS
+    ]
+    if not roots:
+        return "other"
+    if any(t.pos_ in ("VERB", "AUX") for t in roots):
+        first = next(t for t in toks if t.pos_ not in ("PUNCT", "SCONJ", "CCONJ", "SPACE"))
+        return "act" if words & _ACT_CUES and first.lower_ == "to" else "clause"
+    if kind == "mixed":
+        return "naming-quoted" if words & _NAMING_CUES else "np-quoted"
+    return "np"
+
+
+def ceiling(articles: list, modes: list[bool]) -> None:
+    """``--ceiling``: every ``speech`` gold the extractor misses (50%), by what it is under
+    the contract, and the best F1 a system perfect on everything else could reach."""
+    nlp = load_spacy(required=True)
+    rows: dict[bool, Counter[str]] = {m: Counter() for m in modes}
+    for _stem, text, attrs in articles:
+        doc = Doc(text)
+        segs = quote_segments(text)
+        sdoc = nlp(text)
+        golds = []
+        for content, _source, cue in attrs:
+            toks = token_set(doc, content)
+            if not toks:
+                continue
+            kind = gold_kind(doc, toks, segs)
+            cue_text = " ".join(text[s:e] for s, e in cue).lower().split()
+            speech = any(w.strip(".,:") in _SPEECH for w in cue_text) or cue_text[:1] == [":"]
+            golds.append((toks, speech or kind != "indirect", content, cue, kind))
+        for parser in modes:
+            c = rows[parser]
+            preds = [token_set(doc, q.parts) for q in extract_quotes(text, parser=parser)]
+            pairs = matches(preds, [g[0] for g in golds], "50")
+            hit = {j for _, j in pairs}
+            c["pred"] += len(preds)
+            c["tp-pred"] += len(pairs)
+            for j, (_toks, speech, content, cue, kind) in enumerate(golds):
+                if not speech:
+                    continue
+                cls = contract_class(text, sdoc, content, cue, kind)
+                c["gold"] += 1
+                c[f"gold {cls}"] += 1
+                if j in hit:
+                    c["hit"] += 1
+                else:
+                    c[f"miss {cls}"] += 1
+    print("\nSpeech gold missed at 50%, by what the contract makes of it (issue 15, Build):")
+    print(f"{'mode':<8}" + "".join(f"{k:>14}" for k in OUTSIDE + INSIDE))
+    for parser, c in rows.items():
+        cells = "".join(f"{c[f'miss {k}']:>14}" for k in OUTSIDE + INSIDE)
+        print(f"{'parser' if parser else 'rules':<8}{cells}")
+    print("\nCeilings (F1@50 on speech gold): A = every gold inside the contract and nothing")
+    print("else; B = today's predictions plus every missed gold inside it; C = B without false")
+    print("predictions.")
+    for parser, c in rows.items():
+        g, h = c["gold"], c["hit"]
+        out_all = sum(c[f"gold {k}"] for k in OUTSIDE)
+        out_miss = sum(c[f"miss {k}"] for k in OUTSIDE)
+        in_miss = g - h - out_miss
+        now = prf(c["tp-pred"], c["pred"], h, g)
+        a = prf(1, 1, g - out_all, g)
+        b = prf(c["tp-pred"] + in_miss, c["pred"] + in_miss, h + in_miss, g)
+        cc = prf(1, 1, h + in_miss, g)
+        print(
+            f"  {'parser' if parser else 'rules':<7} gold {g}, missed {g - h} ({out_miss} outside)"
+            f"  now {now[2]:.3f} (R {now[1]:.3f})  A {a[2]:.3f} (R {a[1]:.3f})"
+            f"  B {b[2]:.3f} ({b[0]:.3f} / {b[1]:.3f})  C {cc[2]:.3f}"
+        )
+
+
 def same_name(predicted: str | None, gold_source: str) -> bool:
     """Whether the resolved speaker and the gold source share a name word
     ("Ted Cruz" and "Mr. Cruz"); pronouns and descriptors never match this way."""
@@ -856,10 +980,23 @@ def main() -> None:
         choices=["all", "tune", "measure"],
         help="half of the split: rules are tuned on 'tune', 'measure' is only measured",
     )
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="the misses by what issue 15's contract makes of them, and the F1 ceilings"
+        " (train, or dev --part tune only: the measure half stays unread)",
+    )
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"PolNeAR not found at {args.data}")
+    if args.ceiling and not (args.split == "train" or args.part == "tune"):
+        sys.exit("--ceiling reads errors: use --split train or --part tune")
     articles = load(args.data, args.split, args.limit, args.part)
+    if args.ceiling:
+        if not parser_available():
+            sys.exit("--ceiling needs spaCy (the [nlp] extra)")
+        ceiling(articles, [False] + ([] if args.no_parser else [True]))
+        return
     n_chars = sum(len(t) for _, t, _ in articles)
     print(
         f"PolNeAR {args.split} ({args.part}): {len(articles)} articles, "
