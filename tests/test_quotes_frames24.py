@@ -81,3 +81,62 @@ def test_a_promise_with_a_clause_keeps_it(parser: bool) -> None:
     # Guard: the quantity opens a subject whose verb follows.
     text = "The minister promised more nurses would be hired by the spring."
     assert _contents(text, parser) == ["more nurses would be hired by the spring"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+def test_an_adjective_after_and_opens_the_subjects_second_noun(parser: bool) -> None:
+    # 'and unsettled' is no second verb of the speaker ('claimed self-defense and was
+    # acquitted'): the clause's verb comes after the noun.
+    text = "Jane Okafor, the city's emergency director, said the heat and unsettled weather could last all week."
+    assert _contents(text, parser) == ["the heat and unsettled weather could last all week"]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The paper said the messages were exchanges between the minister and Alan Birch,"
+            " who was his chief of staff at the time.",
+            "the messages were exchanges between the minister and Alan Birch",
+        ),
+        (
+            "Party officials said they could change their minds before April 26, when voters in"
+            " three more states go to the polls.",
+            "they could change their minds before April 26",
+        ),
+        (
+            "Clark said Brooks had begun calling committee members - there are two from each"
+            " district.",
+            "Brooks had begun calling committee members",
+        ),
+    ],
+)
+def test_the_writers_gloss_closing_the_content_is_left_out(
+    text: str, content: str, parser: bool
+) -> None:
+    assert _contents(text, parser) == [content]
+
+
+@pytest.mark.parametrize("parser", [False, True])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A relative inside the clause, its verb still to come.
+        (
+            "She said the plan, which costs £2m, will fail.",
+            "the plan, which costs £2m, will fail",
+        ),
+        # After a common noun the clause is as often the speaker's reasoning.
+        (
+            "He said the rule would push investors to hold shares longer, which would delay"
+            " their taxes.",
+            "the rule would push investors to hold shares longer, which would delay their taxes",
+        ),
+    ],
+)
+def test_a_relative_clause_the_speaker_may_own_is_kept(
+    text: str, content: str, parser: bool
+) -> None:
+    # Guards.
+    assert _contents(text, parser) == [content]

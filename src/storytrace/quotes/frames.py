@@ -2166,7 +2166,16 @@ _NARRATION = lazy_compile(
     r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
     # '... will never sell him amid reports Chelsea will bid again': the news around it.
     r"|,?\s+amid\s+(?:reports|claims|speculation|rumours|rumors|suggestions|fears|concerns)\b"
+    # '... calls to committee members - there are two from each district', '... seek
+    # reelection - though it is unclear whether ...': the narrator's aside after a dash.
+    r"|\s[—–-]\s+(?:though|although|but|while|there\s+(?:are|is|were|was))\s"
 )
+# A relative clause set off by a comma that closes the content: '... over fears of the
+# Zika virus, which is spread primarily by mosquitoes', '... exchanges between Carter and
+# Eric Fanning, who was his chief of staff at the time', '... before April 26, when
+# voters in Pennsylvania head to the polls': the writer's gloss on the last noun.
+_CLOSING_RELATIVE = lazy_compile(r",\s+(which|who|where|when)\s+(?!(?:said|says|added)\b)")
+_WORD_BEFORE = lazy_compile(r"([\w’'.\-]+)$")
 
 
 def _drop_narration(ctx: Context, piece: Span) -> Span:
@@ -2182,6 +2191,24 @@ def _drop_narration(ctx: Context, piece: Span) -> Span:
         ):
             # The closing mark, when the cut follows a quotation, stays with it.
             return piece[0], m.start() + (text[m.start()] in '”’"')
+    for m in _CLOSING_RELATIVE.finditer(text, piece[0], piece[1]):
+        if (
+            not ctx.in_quote(m.start())
+            and ctx.count_words(piece[0], m.start()) >= 4
+            # '..., which costs £2m, will fail': a relative inside the clause, its verb
+            # still to come.
+            and not any(ch in ',;:“”"' for ch in text[m.end() : piece[1]])
+            and text[m.start() - 1] not in '”’"'
+            # After a name ('the Zika virus, which', 'Eric Fanning, who') or a date
+            # ('April 26, when'); after a common noun the clause is as often the
+            # speaker's reasoning ('... hold assets longer, which would defer their taxes').
+            and (prev := _WORD_BEFORE.search(text, max(piece[0], m.start() - 30), m.start()))
+            and (
+                prev.group(1)[:1].isupper()
+                or (prev.group(1).isdigit() and m.group(1) in ("when", "where"))
+            )
+        ):
+            return piece[0], m.start()
     return piece
 
 
@@ -2483,6 +2510,15 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             not whole
             and low[i - 1] in ("and", "or", "but")
             and (w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed"))
+            # 'said the heat and unsettled weather could last': an adjective in -ed
+            # opening the subject's second noun, its verb after it.
+            and not (
+                w.endswith("ed")
+                and w not in IRREGULAR_PAST
+                and i + 2 < len(low)
+                and low[i + 1] not in DETERMINERS | PREPOSITIONS | _OBJECT_PRONOUNS
+                and low[i + 2] in _VERBISH
+            )
         ):
             # 'claimed self-defense and was acquitted': the subject's next verbs, not
             # a clause of the content.
