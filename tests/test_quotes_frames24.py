@@ -87,7 +87,10 @@ def test_a_promise_with_a_clause_keeps_it(parser: bool) -> None:
 def test_an_adjective_after_and_opens_the_subjects_second_noun(parser: bool) -> None:
     # 'and unsettled' is no second verb of the speaker ('claimed self-defense and was
     # acquitted'): the clause's verb comes after the noun.
-    text = "Jane Okafor, the city's emergency director, said the heat and unsettled weather could last all week."
+    text = (
+        "Jane Okafor, the city's emergency director, said the heat and unsettled weather"
+        " could last all week."
+    )
     assert _contents(text, parser) == ["the heat and unsettled weather could last all week"]
 
 
