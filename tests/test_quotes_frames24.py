@@ -143,3 +143,37 @@ def test_a_relative_clause_the_speaker_may_own_is_kept(
 ) -> None:
     # Guards.
     assert _contents(text, parser) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The former coach said people misunderstand the new owner.",
+            "people misunderstand the new owner",
+        ),
+        ("Polls say voters want a change in the council.", "voters want a change in the council"),
+        (
+            "Residents said the ruling, which struck down the limits on new flats that two other"
+            " towns had copied, shows why the vote matters.",
+            "the ruling, which struck down the limits on new flats that two other towns had"
+            " copied, shows why the vote matters",
+        ),
+    ],
+)
+def test_a_clause_whose_verb_has_no_ending_to_read(text: str, content: str) -> None:
+    # Rules mode: a plural subject's verb in the present ('people misunderstand'), and a
+    # verb after a long relative clause set off by commas.
+    assert _contents(text, False) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part of the problem, say experts like Ann Weir, a geologist, is the ground itself.",
+        "He recalled fans chanting his name at the old ground.",
+    ],
+)
+def test_a_plural_then_a_preposition_or_participle_is_no_clause(text: str) -> None:
+    # Guards: 'experts like ...', 'fans chanting' hold no verb of a clause.
+    assert not any(c.startswith(("like", "chanting")) for c in _contents(text, False))

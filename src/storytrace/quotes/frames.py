@@ -2257,7 +2257,7 @@ _NUMBER_WORDS = set(
     thousands millions""".split()
 )
 _PARENTHETICAL = lazy_compile(
-    r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
+    r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,100},"
 )
 _SET_OFF = lazy_compile(
     r"\s*([^,;:.!?“”\"]{2,50}),\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can"
@@ -2385,7 +2385,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         and (sub := _PARENTHETICAL.match(text, stop.end(), piece[1])) is not None
     ):
         # 'said Mr. Gray, while armed, did not point the gun': the subject, a
-        # clause set off by commas, then the verb.
+        # clause set off by commas, then the verb ('said the decision, which struck
+        # down ..., illustrates the importance of ...': its -s or past form).
+        verb = ctx.words(sub.end(), piece[1])[:1]
+        if verb and verb[0].islower() and (verb[0].endswith("s") or _past_form(verb[0])):
+            return True
         return _reports_content(ctx, cue, (sub.end(), piece[1]))
     if (
         subject
@@ -2473,6 +2477,17 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             return False
         words, low = words[k:], low[k:]
     if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
+        return True
+    if (
+        not whole
+        and lemma not in _OBJECT_CUES
+        and len(low) > 2
+        and (low[0] in BARE_SPEAKERS or low[0] in _PLURAL_PEOPLE)
+        and words[1][:1].islower()
+        and _bare_verb(low[1])
+    ):
+        # 'said people misunderstand Trump', 'say voters want change': a plural subject
+        # and its verb in the present, which has no ending to read.
         return True
     if (
         low == [low[0]]
@@ -2603,6 +2618,25 @@ _OBJECT_ADJECTIVES = set(
     disappointing higher lower stronger weaker better worse bigger smaller larger greater
     faster slower""".split()
 )
+
+
+_PLURAL_PEOPLE = {"people", "americans", "britons", "voters", "fans", "players", "women", "men"}
+_NOT_BARE_VERB = DETERMINERS | PREPOSITIONS | NP_STOP | _VERBISH | _OBJECT_ADJECTIVES | {
+    "who", "which", "whose", "themselves", "alike", "too", "all", "both", "each", "only",
+    "like", "such", "than", "across", "nationwide", "here", "there", "abroad", "overseas",
+}  # fmt: skip
+
+
+def _bare_verb(w: str) -> bool:
+    """Whether ``w``, after a plural subject, reads as its verb in the present: a plain
+    lower-case word, not a noun of a compound ('voters' rolls'), an adverb, a participle
+    or a number."""
+    return (
+        w.isalpha()
+        and w not in _NOT_BARE_VERB
+        and not w.endswith(("ly", "ing", "s", "ed"))
+        and len(w) > 2
+    )
 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"
