@@ -177,3 +177,36 @@ def test_a_clause_whose_verb_has_no_ending_to_read(text: str, content: str) -> N
 def test_a_plural_then_a_preposition_or_participle_is_no_clause(text: str) -> None:
     # Guards: 'experts like ...', 'fans chanting' hold no verb of a clause.
     assert not any(c.startswith(("like", "chanting")) for c in _contents(text, False))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Guards: a dash inside the content, and a quotation after the dash, stay in it.
+        (
+            "He argued that suspects should be held in prison - not at home - while they await"
+            " trial.",
+            "suspects should be held in prison - not at home - while they await trial",
+        ),
+        (
+            'The singer said he was "astounded" he had never won - but "they never give it to'
+            ' the British".',
+            'he was "astounded" he had never won - but "they never give it to the British"',
+        ),
+    ],
+)
+def test_a_dash_the_speaker_goes_on_after_is_kept(text: str, content: str) -> None:
+    assert _contents(text, False) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates are expected to rise, with an increase of a quarter point predicted some time"
+        " in the second half of the year.",
+        "Banks refuse to pay. They must warn people earlier about possible fraud.",
+    ],
+)
+def test_a_determiner_or_a_listener_is_no_plural_subject(text: str) -> None:
+    # Guards: 'predicted some time ...' and 'warn people earlier ...' hold no clause.
+    assert not any(c.startswith(("some time", "people earlier")) for c in _contents(text, False))

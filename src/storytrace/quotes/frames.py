@@ -2171,7 +2171,7 @@ _NARRATION = lazy_compile(
     r"|,?\s+amid\s+(?:reports|claims|speculation|rumours|rumors|suggestions|fears|concerns)\b"
     # '... calls to committee members - there are two from each district', '... seek
     # reelection - though it is unclear whether ...': the narrator's aside after a dash.
-    r"|\s[—–-]\s+(?:though|although|but|while|there\s+(?:are|is|were|was))\s"
+    r"|\s[—–-]\s+(?:though|although|but|there\s+(?:are|is|were|was))\s(?![^“”\"]*[“\"])"
 )
 # A relative clause set off by a comma that closes the content: '... over fears of the
 # Zika virus, which is spread primarily by mosquitoes', '... exchanges between Carter and
@@ -2481,8 +2481,12 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if (
         not whole
         and lemma not in _OBJECT_CUES
+        # 'warn people earlier about ...': after these the plural is the listener.
+        and lemma not in _LISTENER_CUES
         and len(low) > 2
         and (low[0] in BARE_SPEAKERS or low[0] in _PLURAL_PEOPLE)
+        # 'predicted some time in the second half': a determiner, not a group.
+        and low[0] not in DETERMINERS | QUANTIFIERS
         and words[1][:1].islower()
         and _bare_verb(low[1])
     ):
@@ -2624,7 +2628,8 @@ _PLURAL_PEOPLE = {"people", "americans", "britons", "voters", "fans", "players",
 _NOT_BARE_VERB = DETERMINERS | PREPOSITIONS | NP_STOP | _VERBISH | _OBJECT_ADJECTIVES | {
     "who", "which", "whose", "themselves", "alike", "too", "all", "both", "each", "only",
     "like", "such", "than", "across", "nationwide", "here", "there", "abroad", "overseas",
-}  # fmt: skip
+    "earlier", "sooner", "again", "together", "instead", "first",
+} | AUX_ADV | TEMPORAL  # fmt: skip
 
 
 def _bare_verb(w: str) -> bool:
