@@ -132,7 +132,16 @@ def part_duplicates(bbc: dict, workers: int) -> dict:
     }
 
 
-def spin_words(text: str, rng: random.Random) -> str:
+def spin_words(text: str, rng: random.Random, spinner: str = "storytrace") -> str:
+    """About a third of the words swapped for a synonym: from storytrace's own synonyms
+    (``storytrace``: the thesaurus the detector reads) or by bench/spinner.py with another
+    thesaurus (``moby``, ``wordnet``, ``embed``: WordLlama's nearest words, which storytrace
+    never reads), the spinner drawing its own seed from ``rng``."""
+    if spinner != "storytrace":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from spinner import spin
+
+        return spin(text, 0.33, seed=rng.randrange(1 << 30), thesaurus=spinner)[0]
     try:
         from storytrace import synonyms
 
@@ -187,7 +196,9 @@ def excerpt_into(src: str, host: str, rng: random.Random) -> str | None:
     return "\n\n".join([*hp[:cut], chunk, *hp[cut:]])
 
 
-def part_synthetic(bbc: dict, n_sources: int, workers: int, seed: int = 5) -> dict:
+def part_synthetic(
+    bbc: dict, n_sources: int, workers: int, seed: int = 5, spinner: str = "storytrace"
+) -> dict:
     rng = random.Random(seed)
     folded = groups_by(lambda v: fold(v[1]), bbc)
     in_dup = {m for g in folded for m in g}
@@ -207,7 +218,7 @@ def part_synthetic(bbc: dict, n_sources: int, workers: int, seed: int = 5) -> di
         copies = {
             "edited": edit_words(text, rng),
             "excerpt": excerpt_into(text, bbc[host][1], rng),
-            "spun": spin_words(text, rng),
+            "spun": spin_words(text, rng, spinner),
         }
         for kind, t in copies.items():
             if t is None:
@@ -223,9 +234,13 @@ def part_synthetic(bbc: dict, n_sources: int, workers: int, seed: int = 5) -> di
     reuse_edges = [e for e in edges if claims_reuse(e.verdict, e.passages)]
     found = {tuple(sorted((e.a, e.b))) for e in reuse_edges}
     by_kind = defaultdict(lambda: [0, 0])
+    missed = []
     for src, cid, kind in injected:
         by_kind[kind][1] += 1
         by_kind[kind][0] += tuple(sorted((src, cid))) in found
+        if tuple(sorted((src, cid))) not in found:
+            any_edge = next((e.verdict for e in edges if {e.a, e.b} == {src, cid}), None)
+            missed.append((src, cid, any_edge))
     texts = {r["id"]: r["text"] for r in records} | {h: bbc[h][1] for h in hosts}
 
     def explained(a: str, b: str) -> bool:
@@ -268,6 +283,7 @@ def part_synthetic(bbc: dict, n_sources: int, workers: int, seed: int = 5) -> di
         "bbc_internal_pairs": bbc_internal,
         "bbc_internal_with_verbatim_60+chars": bbc_verbatim,
         "spurious_examples": spurious[:5],
+        "missed_pairs (source, copy, stored verdict)": missed[:10],
         "seconds": round(secs, 1),
     }
 
@@ -276,15 +292,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", type=int, default=300)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=5, help="draw of sources, hosts and edits")
+    ap.add_argument(
+        "--spinner",
+        choices=["storytrace", "moby", "wordnet", "embed"],
+        default="storytrace",
+        help="thesaurus of the spun copies (storytrace: the detector's own)",
+    )
+    ap.add_argument("--skip-duplicates", action="store_true", help="only the synthetic part")
+    ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
     args = ap.parse_args()
+    global BBC
+    if args.data is not None:
+        BBC = args.data / "bbc" / "bbc"
     if not BBC.is_dir():
         sys.exit(f"{BBC}: BBC data not found")
     bbc = load_bbc()
-    d = part_duplicates(bbc, args.workers)
-    print("## BBC duplicate groups")
-    for k, v in d.items():
-        print(f"{k:32} {v}")
-    s = part_synthetic(bbc, args.sources, args.workers)
+    d = {"byte_found": 0, "byte_groups": 0}
+    if not args.skip_duplicates:
+        d = part_duplicates(bbc, args.workers)
+        print("## BBC duplicate groups")
+        for k, v in d.items():
+            print(f"{k:32} {v}")
+    s = part_synthetic(bbc, args.sources, args.workers, args.seed, args.spinner)
+    print(f"\n(seed {args.seed}, spun copies by {args.spinner})")
     print("\n## Synthetic reuse corpus (BBC + edited, excerpt, spun copies)")
     for k, v in s.items():
         print(f"{k:32} {v}")
