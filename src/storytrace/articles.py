@@ -348,6 +348,18 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
     return got[1] if isinstance(got, tuple) else got.text
 
 
+def read_text_id(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES
+) -> tuple[str, str | None]:
+    """``(text, id)``: :func:`read_text`, and the id ``index`` stores that file's article
+    under: a record's own id (JSON Lines or ``.json``), else the path as given (None for
+    standard input)."""
+    got = _read(path, max_bytes)
+    if isinstance(got, tuple):
+        return got[1], None if str(path) == "-" else str(path)
+    return got.text, got.id or (None if str(path) == "-" else str(path))
+
+
 def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Article:
     """``(name, text)`` of plain text, or the :class:`Article` of JSON Lines or HTML."""
     name = str(path)

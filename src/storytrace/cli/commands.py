@@ -511,8 +511,8 @@ def index_cmd(
     is_flag=True,
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
     '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
-    '"longest_shared", "shared_spans", "near_duplicate", "shared_quotes", "score"}; '
-    "shared_spans are [start, end) in FILE's text.",
+    '"longest_shared", "shared_spans", "near_duplicate", "identical", "this_article", '
+    '"shared_quotes", "score"}; shared_spans are [start, end) in FILE\'s text.',
 )
 @user_errors
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
@@ -530,7 +530,12 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     candidate, not a verdict: `storytrace compare` on the two articles shows their
     passages and verdict.
 
-    Exit status 1 when nothing in the index shares text with FILE.
+    When FILE is itself indexed (stored under its record's id or its path), it comes
+    first, marked "this article (already indexed)", and is no near-duplicate of
+    itself; --limit counts the others. A stored article with FILE's exact text under
+    another id is marked "identical text".
+
+    Exit status 1 when nothing in the index but FILE itself shares text with FILE.
     """
     run_match(file, db, limit, json_out)
 

@@ -297,7 +297,13 @@ PAGES = {
         "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
         "  shows their passages and verdict.\n"
         "\n"
-        "  Exit status 1 when nothing in the index shares text with FILE.\n"
+        "  When FILE is itself indexed (stored under its record's id or its path), it\n"
+        '  comes first, marked "this article (already indexed)", and is no near-\n'
+        "  duplicate of itself; --limit counts the others. A stored article with FILE's\n"
+        '  exact text under another id is marked "identical text".\n'
+        "\n"
+        "  Exit status 1 when nothing in the index but FILE itself shares text with\n"
+        "  FILE.\n"
         "\n"
         "Options:\n"
         "  --db DIR               Index folder.  [required]\n"
@@ -306,9 +312,9 @@ PAGES = {
         '                         "title", "label", "outlet", "published",\n'
         '                         "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared",\n'
-        '                         "shared_spans", "near_duplicate", "shared_quotes",\n'
-        '                         "score"}; shared_spans are [start, end) in FILE\'s\n'
-        "                         text.\n"
+        '                         "shared_spans", "near_duplicate", "identical",\n'
+        '                         "this_article", "shared_quotes", "score"};\n'
+        "                         shared_spans are [start, end) in FILE's text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("match", 98): (
@@ -326,7 +332,11 @@ PAGES = {
         "  A hit is a candidate, not a verdict: `storytrace compare` on the two articles shows their\n"
         "  passages and verdict.\n"
         "\n"
-        "  Exit status 1 when nothing in the index shares text with FILE.\n"
+        "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
+        '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
+        '  A stored article with FILE\'s exact text under another id is marked "identical text".\n'
+        "\n"
+        "  Exit status 1 when nothing in the index but FILE itself shares text with FILE.\n"
         "\n"
         "Options:\n"
         "  --db DIR               Index folder.  [required]\n"
@@ -334,8 +344,8 @@ PAGES = {
         '  --json                 Print one JSON object per match per line: {"id", "title", "label",\n'
         '                         "outlet", "published", "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared", "shared_spans",\n'
-        '                         "near_duplicate", "shared_quotes", "score"}; shared_spans are [start,\n'
-        "                         end) in FILE's text.\n"
+        '                         "near_duplicate", "identical", "this_article", "shared_quotes", "score"};\n'
+        "                         shared_spans are [start, end) in FILE's text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("stories", 78): (
