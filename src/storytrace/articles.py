@@ -103,10 +103,11 @@ def lead_title(text: str) -> str:
     return short(first, TITLE_CHARS)
 
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".jsonl.gz")
-"""File names a folder is searched for."""
-
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json", *JSONL_SUFFIXES)
+"""File names a folder is searched for: every kind a file named alone is read as (a folder
+reads what its files read one by one)."""
 
 META_FIELDS = ("title", "byline", "url", "outlet", "series")
 """Optional string fields of a JSONL record (besides ``published``/``date``)."""
@@ -557,6 +558,8 @@ def record_to_article(rec: dict, where: str) -> Article:
     strings (numbers are converted) when present. passim's ``series`` also
     fills ``outlet``, else the ``url``'s host does, and ``date`` stands in for ``published``.
     """
+    if "id" not in rec and "text" not in rec:  # a folder's stray metadata file, say
+        raise InputError(f"{where}: not an article record (no 'id' and no 'text')")
     rid = rec.get("id")
     if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
         raise InputError(f"{where}: needs an 'id' (string or integer)")

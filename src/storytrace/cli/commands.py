@@ -289,8 +289,8 @@ def quotes(
     """List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.
 
     PATHS: article files (text or HTML, or a .json file holding one record),
-    folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or
-    JSON Lines), as index reads them.
+    folders, JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one
+    article, or JSON Lines), as index reads them.
 
     With --json: one object per article, {"id", "source", "text", "quotes"},
     and {"id", "error"} for an input that could not be read, in input order.
@@ -445,8 +445,9 @@ def index_cmd(
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
 
     PATHS: text/HTML files, .json files holding one record, folders (searched
-    for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,
-    .jsonl.gz), or - for JSONL on stdin.
+    for .txt .html .htm .xhtml .json .jsonl .jsonl.gz .ndjson, each read as
+    when named alone), JSONL dumps (.jsonl, .jsonl.gz, .ndjson),
+    or - for JSONL on stdin.
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work

@@ -114,8 +114,8 @@ PAGES = {
         "  speaker, words.\n"
         "\n"
         "  PATHS: article files (text or HTML, or a .json file holding one record),\n"
-        "  folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or\n"
-        "  JSON Lines), as index reads them.\n"
+        "  folders, JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one\n"
+        "  article, or JSON Lines), as index reads them.\n"
         "\n"
         '  With --json: one object per article, {"id", "source", "text", "quotes"}, and\n'
         '  {"id", "error"} for an input that could not be read, in input order. Spans\n'
@@ -139,7 +139,7 @@ PAGES = {
         "  List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.\n"
         "\n"
         "  PATHS: article files (text or HTML, or a .json file holding one record), folders, JSONL dumps\n"
-        "  (.jsonl, .jsonl.gz), or - for stdin (one article, or JSON Lines), as index reads them.\n"
+        "  (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one article, or JSON Lines), as index reads them.\n"
         "\n"
         '  With --json: one object per article, {"id", "source", "text", "quotes"}, and {"id", "error"} for\n'
         "  an input that could not be read, in input order. Spans are character offsets into the article's\n"
@@ -223,8 +223,9 @@ PAGES = {
         "  skipped.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched\n"
-        "  for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,\n"
-        "  .jsonl.gz), or - for JSONL on stdin.\n"
+        "  for .txt .html .htm .xhtml .json .jsonl .jsonl.gz .ndjson, each read as when\n"
+        "  named alone), JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for JSONL on\n"
+        "  stdin.\n"
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title",\n'
         '  "byline", "url", "outlet", "series" and "published". passim\'s names work\n'
@@ -258,7 +259,8 @@ PAGES = {
         "  Add articles to the index in DB: only new or changed ones; bad records are skipped.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched for .txt .html .htm\n"
-        "  .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin.\n"
+        "  .xhtml .json .jsonl .jsonl.gz .ndjson, each read as when named alone), JSONL dumps (.jsonl,\n"
+        "  .jsonl.gz, .ndjson), or - for JSONL on stdin.\n"
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title", "byline", "url",\n'
         '  "outlet", "series" and "published". passim\'s names work too: "series" fills "outlet" when that\n'
