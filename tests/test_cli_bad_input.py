@@ -279,6 +279,18 @@ CASES: dict[str, Callable[[Path], Case]] = {
         0,
         stdout=['"verdict": "duplicate"'],
     ),
+    "json-record-stdin": lambda d: Case(
+        ["compare", "-", write(d / "b.txt", BODY), "--json"],
+        0,
+        stdin=json.dumps({"id": "a", "text": BODY, "title": "T"}, indent=2),
+        stdout=['"verdict": "duplicate"'],
+    ),
+    "jsonl-records-stdin": lambda d: Case(
+        ["compare", "-", SEED],
+        2,
+        ["error: <stdin>: holds more than one record; compare takes one article per file"],
+        stdin=jsonl({"id": "a", "text": BODY}, {"id": "b", "text": BODY}),
+    ),
     "jsonl-empty-file": lambda d: index(d, b"", status=1, stderr=["no article was indexed"]),
     "stdin-text-for-index": lambda d: Case(
         ["index", "-", "--db", str(d / "db")], 1, ["<stdin>: expected JSON Lines"], stdin=BODY

@@ -382,6 +382,20 @@ def test_match_names_the_article_itself_apart_from_its_copies(tmp_path: Path) ->
     assert lines[1].endswith("this article (already indexed, with other text than now)")
 
 
+def test_match_reads_a_record_on_standard_input_as_that_record(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    # jq's output piped in: the record, with its id, not its JSON source.
+    res = run("match", "-", "--db", db, "--json", stdin=json.dumps({"id": "w1", "text": WIRE}))
+    (hit,) = map(json.loads, res.stdout.splitlines())
+    assert hit["this_article"] and hit["identical"]
+    res = run("match", "-", "--db", db, "--json", stdin=json.dumps({"id": "x", "text": WIRE}))
+    (hit,) = map(json.loads, res.stdout.splitlines())
+    assert res.exit_code == 0 and hit["identical"] and not hit["this_article"]
+
+
 def test_match_of_an_indexed_record_alone_says_nothing_else_shares_its_text(
     tmp_path: Path,
 ) -> None:

@@ -390,7 +390,9 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
     text = decode_bytes(data, name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
-    if name.lower().endswith(".json"):
+    if name.lower().endswith(".json") or (name == "<stdin>" and text.lstrip().startswith("{")):
+        # Standard input has no name to say so: a JSON object there is a record (jq's
+        # output), which read as text would be analysed as its JSON source.
         return record_text_article(text, name)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
@@ -405,11 +407,12 @@ def record_text_article(text: str, name: str) -> Article:
     import json
 
     if is_jsonl(name):
-        data = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # peekable, as files are
-        return _one_record(_jsonl_records(data, name), name)
+        return _jsonl_text_article(text, name)
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as e:
+        if name == "<stdin>" and e.msg == "Extra data":  # JSON Lines: one record, or an error
+            return _jsonl_text_article(text, name)
         raise InputError(f"{name}: malformed JSON ({e.msg}, line {e.lineno})") from None
     except RecursionError:
         raise InputError(f"{name}: JSON nested too deeply") from None
@@ -421,6 +424,11 @@ def record_text_article(text: str, name: str) -> Article:
     if not isinstance(rec, dict):
         raise InputError(f'{name}: expected a JSON object ({{"id": ..., "text": ...}})')
     return record_to_article(rec, name)
+
+
+def _jsonl_text_article(text: str, name: str) -> Article:
+    data = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # peekable, as files are
+    return _one_record(_jsonl_records(data, name), name)
 
 
 def _one_jsonl_article(name: str) -> Article:

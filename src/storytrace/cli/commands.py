@@ -187,7 +187,7 @@ def compare(
     """Align two articles A and B and explain how they relate.
 
     A and B are text or HTML files, JSONL or .json files holding one record,
-    or - (one of them) for standard input.
+    or - (one of them) for standard input (text, HTML or one JSON record).
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
@@ -530,7 +530,7 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
 
     FILE: an article file (text or HTML, or a JSONL or .json file holding one
-    record), or - for stdin.
+    record), or - for stdin (text, HTML or one JSON record).
 
     Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
     by its length, first and last letter; and hashed word shapes), plus 5 for a
