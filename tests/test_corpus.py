@@ -110,8 +110,11 @@ def test_ambiguous_numeric_dates_give_no_direction(tmp_path, first, second, basi
 def test_match_ranks_sharing_article_first(tmp_path):
     corpus.index(_files(), tmp_path / "db")
     hits = corpus.match(str(FIX / "wire.txt"), tmp_path / "db")
-    assert hits[0]["id"] == str(FIX / "wire.txt") and hits[0]["near_duplicate"]
+    # The file itself, stored under its path, is named as such and is no copy of itself.
+    assert hits[0]["id"] == str(FIX / "wire.txt") and hits[0]["this_article"]
+    assert hits[0]["identical"] and not hits[0]["near_duplicate"]
     assert hits[1]["id"] == str(FIX / "local.html") and hits[1]["shared_quotes"] >= 1
+    assert not hits[1]["this_article"] and not hits[1]["identical"]
     assert str(FIX / "other.txt") not in {h["id"] for h in hits}
 
 
@@ -531,6 +534,36 @@ def test_index_says_it_realigned_the_reuse_of_another_engine(tmp_path):
     res = runner.invoke(app, args)
     assert res.exit_code == 0
     assert "note: the stored reuse came from another version of storytrace: realigned" in res.stderr
+
+
+def test_index_with_no_paths_brings_an_index_of_another_version_up_to_date(tmp_path):
+    # The refusal names the command to run; a user whose input files are gone (or
+    # elsewhere) runs it on the stored texts alone.
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    recs = _reuse_records()
+    corpus.index_records(recs, tmp_path / "db")
+    before = _stored(tmp_path / "db")
+    con = sqlite3.connect(tmp_path / "db" / "storytrace.db")
+    con.execute("UPDATE meta SET value='0.0.1/reuse-0' WHERE key='engine'")
+    con.commit()
+    con.close()
+    runner = CliRunner()
+    res = runner.invoke(app, ["stories", "--db", str(tmp_path / "db")])
+    assert res.exit_code != 0
+    assert f"run 'storytrace index --db {tmp_path / 'db'}'" in res.stderr
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "db")])
+    assert res.exit_code == 0 and "realigned" in res.stderr
+    assert _stored(tmp_path / "db") == before
+    assert runner.invoke(app, ["stories", "--db", str(tmp_path / "db")]).exit_code == 0
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "db")])
+    assert res.exit_code == 0 and "already up to date" in res.stderr
+    # No PATHS and no index: a usage error, and nothing is created.
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "none")])
+    assert res.exit_code == 2 and "holds no index" in res.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):

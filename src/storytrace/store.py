@@ -185,15 +185,17 @@ def engine() -> str:
     edge, and a quotation left open ends before the colon lead-in of the next
     (:func:`storytrace.text.quoted_spans`), which moves the unquoted words a verdict counts;
     ``reuse-16``: fewer furniture rules fire in reporting ("sign up for the new series", "the
-    Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again.
-    Edges stored before are realigned.
+    Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again;
+    ``reuse-17``: the words of boilerplate both texts print count on neither side of the
+    coverage (two prints of one article under one footer or team sheet are a duplicate,
+    not a copy at the body's share). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-16"
+        return f"{metadata.version('storytrace')}/reuse-17"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-16"
+        return "0+unknown/reuse-17"
 
 
 def __getattr__(name: str) -> object:
@@ -975,6 +977,17 @@ class Store:
         finally:
             if db is not None:
                 db.close()
+
+    def named_or_same(self, ids: list[str], text_hash: str) -> dict[int, tuple[str, bool]]:
+        """``doc -> (id, same text)`` of the stored articles with one of ``ids`` or with the
+        content hash ``text_hash`` (``match`` marks the article it was given)."""
+        with self._guard("reading"):
+            rows = self.db.execute(
+                "SELECT doc, id, hash FROM articles WHERE hash=? "
+                "OR id IN (SELECT value FROM json_each(?))",
+                (text_hash, json.dumps(ids)),
+            ).fetchall()
+        return {doc: (aid, h == text_hash) for doc, aid, h in rows}
 
     def ids(self) -> dict[int, str]:
         with self._guard("reading"):

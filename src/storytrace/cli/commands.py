@@ -187,7 +187,7 @@ def compare(
     """Align two articles A and B and explain how they relate.
 
     A and B are text or HTML files, JSONL or .json files holding one record,
-    or - (one of them) for standard input.
+    or - (one of them) for standard input (text, HTML or one JSON record).
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
@@ -289,8 +289,8 @@ def quotes(
     """List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.
 
     PATHS: article files (text or HTML, or a .json file holding one record),
-    folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or
-    JSON Lines), as index reads them.
+    folders, JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one
+    article, or JSON Lines), as index reads them.
 
     With --json: one object per article, {"id", "source", "text", "quotes"},
     and {"id", "error"} for an input that could not be read, in input order.
@@ -421,7 +421,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
 
 
 @app.command("index", context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--db", type=_PATH, metavar="DIR", required=True, help="Index folder (SQLite inside)."
 )
@@ -444,9 +444,13 @@ def index_cmd(
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
 
+    With no PATHS, bring an index made by another version of storytrace up to
+    date from the texts it stores: quotes extracted again, reuse realigned.
+
     PATHS: text/HTML files, .json files holding one record, folders (searched
-    for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,
-    .jsonl.gz), or - for JSONL on stdin.
+    for .txt .html .htm .xhtml .json .jsonl .jsonl.gz .ndjson, each read as
+    when named alone), JSONL dumps (.jsonl, .jsonl.gz, .ndjson),
+    or - for JSONL on stdin.
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work
@@ -465,6 +469,9 @@ def index_cmd(
     """
     from storytrace import corpus
     from storytrace.articles import iter_articles
+
+    if not paths and not (db / "storytrace.db").is_file():
+        raise click.UsageError(f"no PATHS given, and {db} holds no index to bring up to date")
 
     def records() -> Iterator[tuple[str, dict | InputError]]:
         for aid, art in iter_articles(paths):
@@ -487,6 +494,10 @@ def index_cmd(
         )
     elif report.realigned:
         say("note:", "the stored reuse came from another version of storytrace: realigned")
+    if not paths:
+        if not (report.requoted or report.realigned):
+            say("", f"{db}: already up to date")
+        return
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")
@@ -511,15 +522,15 @@ def index_cmd(
     is_flag=True,
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
     '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
-    '"longest_shared", "shared_spans", "near_duplicate", "shared_quotes", "score"}; '
-    "shared_spans are [start, end) in FILE's text.",
+    '"longest_shared", "shared_spans", "near_duplicate", "identical", "this_article", '
+    '"shared_quotes", "score"}; shared_spans are [start, end) in FILE\'s text.',
 )
 @user_errors
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
 
     FILE: an article file (text or HTML, or a JSONL or .json file holding one
-    record), or - for stdin.
+    record), or - for stdin (text, HTML or one JSON record).
 
     Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
     by its length, first and last letter; and hashed word shapes), plus 5 for a
@@ -530,7 +541,12 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     candidate, not a verdict: `storytrace compare` on the two articles shows their
     passages and verdict.
 
-    Exit status 1 when nothing in the index shares text with FILE.
+    When FILE is itself indexed (stored under its record's id or its path), it comes
+    first, marked "this article (already indexed)", and is no near-duplicate of
+    itself; --limit counts the others. A stored article with FILE's exact text under
+    another id is marked "identical text".
+
+    Exit status 1 when nothing in the index but FILE itself shares text with FILE.
     """
     run_match(file, db, limit, json_out)
 
