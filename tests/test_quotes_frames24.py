@@ -210,3 +210,9 @@ def test_a_dash_the_speaker_goes_on_after_is_kept(text: str, content: str) -> No
 def test_a_determiner_or_a_listener_is_no_plural_subject(text: str) -> None:
     # Guards: 'predicted some time ...' and 'warn people earlier ...' hold no clause.
     assert not any(c.startswith(("some time", "people earlier")) for c in _contents(text, False))
+
+
+def test_called_on_a_group_ending_in_ing_still_asks() -> None:
+    # Guard: 'on clothing firms ... to' is a request's listener, not a gerund.
+    text = "The charity has called on clothing firms not to abandon their workers."
+    assert _contents(text, False) == ["not to abandon their workers"]

@@ -586,9 +586,9 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # act or a request without a listener, as 'asked to' and 'agreed to' are
         # ('vowed not to raise taxes' is a promise and keeps its infinitive).
         return True
-    if _ON_GERUND.match(text, c1, u1):
+    if _ON_GERUND.match(text, c1, u1) and not _ON_TO.match(text, c1, u1):
         # 'he insisted on delaying any surgery': what somebody demanded or did, a gerund
-        # after 'on', no reported clause.
+        # after 'on', no reported clause ('called on clothing firms not to ...' asks).
         return True
     if lemma in _OBJECT_REPORTS and _REPORT_NOUN_THAT.match(text, c1, u1):
         # 'denied reports that Santini had been given a £3m pay-off': the clause is the
