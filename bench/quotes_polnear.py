@@ -565,9 +565,10 @@ system perfect on everything else (A) reaches F1 0.91 by the classifier and abou
 the hand check's correction: the 0.90 line sits at the contract's ceiling, with no room for any
 other error. Keeping today's false predictions (B), it is out of reach (0.87-0.90). The 0.90
 line and the contract can both hold only if the line is read on the ``clause`` row (gold the
-contract admits) or the ``speech`` gold is filtered the same way. A fix made after this run ('called on
-clothing firms not to ...' is a request, not "on" + gerund; a suite test caught it) changes one
-train prediction (matched 8,573 -> 8,574) and no output on the tune sets, dev tune or BBC.
+contract admits) or the ``speech`` gold is filtered the same way. A fix made after this run
+('called on clothing firms not to ...' is a request, not "on" + gerund; a suite test caught it)
+changes one train prediction (matched 8,573 -> 8,574) and no output on the tune sets, dev tune
+or BBC.
 """
 
 from __future__ import annotations
