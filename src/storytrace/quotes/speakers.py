@@ -1764,7 +1764,9 @@ def _name_after_coordinated_role(ctx: Context, q: Quote) -> Span | None:
     s, e = q.speaker
     text = ctx.text
     words = text[s:e].split()
-    last = words[-1].lower().strip(".") if words else ""
+    if not words:
+        return None
+    last = words[-1].lower().strip(".")
     if not (
         _ROLE_FORMS.get(last, last) in PERSON_HEADS | TITLES
         # 'prosecutor', 'strategist': an agent noun in lower case.
