@@ -190,3 +190,15 @@ def test_an_adverb_before_an_opening_participle_is_no_subject(parser: bool) -> N
         "“climate chaos” poses to the region."
     )
     assert _named(text, parser)[-1][0] == "Norris"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_floated_all_takes_names_with_party_labels(parser: bool) -> None:
+    # main: 'all'.
+    text = (
+        "Senators Ann Loring (D-Ore.), Paul Keyes (D-Ohio) and Ray Ortiz (D-N.J.) all "
+        "suggested that the claims could be grounds for a fraud case."
+    )
+    spoken, name = _named(text, parser)[-1]
+    assert spoken.endswith("Ray Ortiz (D-N.J.)")
+    assert name is not None and "Ortiz" in name

@@ -1721,7 +1721,12 @@ _AUXILIARY_BEFORE = lazy_compile(
 )
 
 
-_MORE_NAMES = lazy_compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)+")
+# The rest of a subject of names, each perhaps with its party label: ' (D-Ore.), Sherrod
+# Brown (D-Ohio) and Robert Menendez (D-N.J.)'.
+_MORE_NAMES = lazy_compile(
+    r"(?:\s*\([^()\n]{1,12}\))?"
+    r"(?:,?\s+(?:and\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*(?:\s*\([^()\n]{1,12}\))?)+"
+)
 
 
 def _floated_subject(ctx: Context, q: Quote) -> Span | None:
