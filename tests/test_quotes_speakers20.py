@@ -202,3 +202,18 @@ def test_a_floated_all_takes_names_with_party_labels(parser: bool) -> None:
     spoken, name = _named(text, parser)[-1]
     assert spoken.endswith("Ray Ortiz (D-N.J.)")
     assert name is not None and "Ortiz" in name
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_it_after_a_report_is_the_report_s_author(parser: bool) -> None:
+    # main: 'Lisbon' (the subject of the sentence before); the report spoke last.
+    text = (
+        "There was urgency in the report by the former Dutch prime minister Wim Dekker. "
+        "Mr Dekker was asked to review the Lisbon targets. "
+        'Lisbon risks becoming a "synonym for missed objectives", his report said. '
+        '"The status quo is not an option."\n\n'
+        "At risk in the long run is nothing less than the society Europe has built, it said."
+    )
+    quotes = _named(text, parser)
+    assert quotes[-1][0] == "it"
+    assert "Dekker" in (quotes[-1][1] or "")

@@ -2243,6 +2243,9 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
                 and (
                     last.speaker_type == "organisation"
                     or (low == "they" and _is_group(last.speaker_name or ""))
+                    # '"…," his report said. … it said': the document that spoke last,
+                    # for whoever it was resolved to.
+                    or (low == "it" and _is_document(text[last.speaker[0] : last.speaker[1]]))
                     # 'Oxfam has called on ... It added', 'Christian Aid ... It added':
                     # a name not known as a person's (no title, no 'he' or 'she'; a
                     # first name alone is no proof) is the organisation 'it' stands for.
