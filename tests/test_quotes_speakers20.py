@@ -217,3 +217,13 @@ def test_it_after_a_report_is_the_report_s_author(parser: bool) -> None:
     quotes = _named(text, parser)
     assert quotes[-1][0] == "it"
     assert "Dekker" in (quotes[-1][1] or "")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_the_object_of_a_relative_clause_is_not_the_subject(parser: bool) -> None:
+    # main: 'the Sunday debate', the object of 'who watched'.
+    text = (
+        'Although the governor lamented her gaffes - "why does she keep doing it?" - '
+        "Democrats in Ohio who watched the Sunday debate said they were unfazed by the row."
+    )
+    assert _named(text, parser)[-1] == ("Democrats in Ohio", "Democrats in Ohio")

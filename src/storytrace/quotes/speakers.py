@@ -1784,12 +1784,45 @@ def _name_after_coordinated_role(ctx: Context, q: Quote) -> Span | None:
     return s, m.end(1)
 
 
+# 'who watched ' before a noun phrase: the object of a restrictive relative clause.
+_RELATIVE_VERB = lazy_compile(r"\swho\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\s+$")
+
+
+def _head_of_relative(ctx: Context, q: Quote) -> Span | None:
+    """'Democrats in Iowa who watched the Saturday debate said they were unfazed': the
+    speaker phrase is the object of a restrictive relative clause ('who watched'); the
+    noun phrase the clause restricts speaks."""
+    if q.speaker is None or q.cue is None or q.speaker[1] > q.cue[0]:
+        return None
+    s, e = q.speaker
+    text = ctx.text
+    if text[e : q.cue[0]].strip() or text[s:e].split()[0].lower() not in DETERMINERS:
+        # A thing written with a determiner ('the Saturday debate'), not a name.
+        return None
+    k = bisect_right(ctx.unit_starts, s) - 1
+    if k < 0:
+        return None
+    lo = ctx.units[k][0]
+    rel = _RELATIVE_VERB.search(text, max(lo, s - 40), s)
+    if rel is None:
+        return None
+    verb = rel.group(0).split()[-1].lower()
+    if verb in NP_STOP or verb in AUX_ADV or verb in DETERMINERS:
+        return None
+    dash = max(text.rfind(" - ", lo, rel.start()), text.rfind(" — ", lo, rel.start()))
+    head = np_backward(ctx.doc, dash + 3 if dash >= 0 else lo, rel.start() + 1)
+    if head is None or head[1] != rel.start() or ctx.in_quote(head[0]):
+        return None
+    return head[0], head[1]
+
+
 def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     """Fill ``speaker_name`` and ``speaker_type``."""
     owner = (
         _subject_of_noun_cue(ctx, q, earlier)
         or _floated_subject(ctx, q)
         or _name_after_coordinated_role(ctx, q)
+        or _head_of_relative(ctx, q)
     )
     if owner is not None:
         q.speaker = owner
