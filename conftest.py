@@ -5,6 +5,14 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis draws the same examples on every run, so CI's verdict does not depend on the draw
+# of the day; `HYPOTHESIS_PROFILE=explore pytest ...` draws afresh to hunt new counterexamples
+# (each one found becomes a test of its own).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True, scope="session")

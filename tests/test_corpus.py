@@ -533,6 +533,36 @@ def test_index_says_it_realigned_the_reuse_of_another_engine(tmp_path):
     assert "note: the stored reuse came from another version of storytrace: realigned" in res.stderr
 
 
+def test_index_with_no_paths_brings_an_index_of_another_version_up_to_date(tmp_path):
+    # The refusal names the command to run; a user whose input files are gone (or
+    # elsewhere) runs it on the stored texts alone.
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    recs = _reuse_records()
+    corpus.index_records(recs, tmp_path / "db")
+    before = _stored(tmp_path / "db")
+    con = sqlite3.connect(tmp_path / "db" / "storytrace.db")
+    con.execute("UPDATE meta SET value='0.0.1/reuse-0' WHERE key='engine'")
+    con.commit()
+    con.close()
+    runner = CliRunner()
+    res = runner.invoke(app, ["stories", "--db", str(tmp_path / "db")])
+    assert res.exit_code != 0
+    assert f"run 'storytrace index --db {tmp_path / 'db'}'" in res.stderr
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "db")])
+    assert res.exit_code == 0 and "realigned" in res.stderr
+    assert _stored(tmp_path / "db") == before
+    assert runner.invoke(app, ["stories", "--db", str(tmp_path / "db")]).exit_code == 0
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "db")])
+    assert res.exit_code == 0 and "already up to date" in res.stderr
+    # No PATHS and no index: a usage error, and nothing is created.
+    res = runner.invoke(app, ["index", "--db", str(tmp_path / "none")])
+    assert res.exit_code == 2 and "holds no index" in res.stderr
+    assert not (tmp_path / "none").exists()
+
+
 def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
     # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
     # stored, the workers are preparing the rest. The records come through a pipe this test

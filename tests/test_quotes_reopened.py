@@ -60,3 +60,40 @@ def test_a_quotation_after_narration_is_not_joined() -> None:
         'every single day" were printed on them.'
     )
     assert all("we must work hard every single day" not in p for p in _parts(t))
+
+
+def test_reopened_after_a_colon_lead_in_is_two_parts() -> None:
+    # bbc sport/244: one content span over both quotations, the stray mark inside it, so
+    # the second sentence, printed elsewhere as a quote of its own, linked to nothing.
+    t = (
+        'He added: "By that time, I will have been here for five years. "Obviously, the issue '
+        'is out of my hands but it is a fantastic job for anybody - I just hope it will be me."'
+    )
+    (parts,) = _parts(t)
+    assert parts == [
+        "By that time, I will have been here for five years.",
+        "Obviously, the issue is out of my hands but it is a fantastic job for anybody - I "
+        "just hope it will be me.",
+    ]
+
+
+def test_words_between_quotations_keep_one_part() -> None:
+    # Not two quotations side by side: the narrator's words stand between them.
+    t = 'Smith said the plan "would never work" and that "nobody had been asked about it".'
+    for parts in _parts(t):
+        assert len(parts) == 1
+
+
+def test_a_phrase_after_a_comma_inside_the_quotation_is_no_gloss() -> None:
+    # ', the issue is ...' after a capitalised word looked like the writer's appositive
+    # on a name and was cut off ('... successor. "Obviously'); inside quotation marks it
+    # is the speaker's.
+    t = (
+        'He added: "By that time, I will have been here for five years. "Obviously, the issue '
+        'is out of my hands."'
+    )
+    (parts,) = _parts(t)
+    assert parts[-1] == "Obviously, the issue is out of my hands."
+    t = '"I am honoured to be thus distinguished by France, the flag carrier of cinema," he said.'
+    (parts,) = _parts(t)
+    assert parts[0].endswith("by France, the flag carrier of cinema,")

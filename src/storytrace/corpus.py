@@ -983,7 +983,7 @@ def _check_engine(store: Store) -> None:
     if store.engine != engine():
         raise InputError(
             f"{store.folder}: its stored reuse was computed by storytrace {store.engine or '?'} "
-            f"(this is {engine()}); run 'storytrace index' on it again to recompute it"
+            f"(this is {engine()}); run 'storytrace index --db {store.folder}' to recompute it"
         )
 
 

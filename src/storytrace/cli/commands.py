@@ -421,7 +421,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
 
 
 @app.command("index", context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--db", type=_PATH, metavar="DIR", required=True, help="Index folder (SQLite inside)."
 )
@@ -443,6 +443,9 @@ def index_cmd(
     paths: tuple[str, ...], db: Path, no_quotes: bool, workers: int, fail_fast: bool
 ) -> None:
     """Add articles to the index in DB: only new or changed ones; bad records are skipped.
+
+    With no PATHS, bring an index made by another version of storytrace up to
+    date from the texts it stores: quotes extracted again, reuse realigned.
 
     PATHS: text/HTML files, .json files holding one record, folders (searched
     for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,
@@ -466,6 +469,9 @@ def index_cmd(
     from storytrace import corpus
     from storytrace.articles import iter_articles
 
+    if not paths and not (db / "storytrace.db").is_file():
+        raise click.UsageError(f"no PATHS given, and {db} holds no index to bring up to date")
+
     def records() -> Iterator[tuple[str, dict | InputError]]:
         for aid, art in iter_articles(paths):
             yield aid, art if isinstance(art, InputError) else art.to_dict()
@@ -487,6 +493,10 @@ def index_cmd(
         )
     elif report.realigned:
         say("note:", "the stored reuse came from another version of storytrace: realigned")
+    if not paths:
+        if not (report.requoted or report.realigned):
+            say("", f"{db}: already up to date")
+        return
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")

@@ -217,10 +217,13 @@ PAGES = {
         "  -h, --help      Show this message and exit.\n"
     ),
     ("index", 78): (
-        "Usage: storytrace index [OPTIONS] PATHS...\n"
+        "Usage: storytrace index [OPTIONS] [PATHS]...\n"
         "\n"
         "  Add articles to the index in DB: only new or changed ones; bad records are\n"
         "  skipped.\n"
+        "\n"
+        "  With no PATHS, bring an index made by another version of storytrace up to\n"
+        "  date from the texts it stores: quotes extracted again, reuse realigned.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched\n"
         "  for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,\n"
@@ -253,9 +256,12 @@ PAGES = {
         "  -h, --help                  Show this message and exit.\n"
     ),
     ("index", 98): (
-        "Usage: storytrace index [OPTIONS] PATHS...\n"
+        "Usage: storytrace index [OPTIONS] [PATHS]...\n"
         "\n"
         "  Add articles to the index in DB: only new or changed ones; bad records are skipped.\n"
+        "\n"
+        "  With no PATHS, bring an index made by another version of storytrace up to date from the texts it\n"
+        "  stores: quotes extracted again, reuse realigned.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched for .txt .html .htm\n"
         "  .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin.\n"

@@ -105,6 +105,8 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             found = sorted(found + asked, key=lambda q: q.content[0])
         found = [q for q in found if not _pronoun_object(text, q)]
         for q in found:
+            _quotation_parts(ctx, q)
+        for q in found:
             if _evidence(text, q):
                 q.kind = "belief"
         if not beliefs:
@@ -490,6 +492,24 @@ def _credited(ctx: Context, prev: Quote, u0: int, u1: int) -> Span | None:
     if m is None or text[u1:end].strip():
         return None
     return m.span(1)
+
+
+def _quotation_parts(ctx: Context, q: Quote) -> None:
+    """Split one content span that runs over several quotations with nothing but marks
+    between them into those quotations: 'He added: "A. "B."', a closing mark the
+    source forgot, is the two parts of '"A." "B."', each linked to the same words
+    elsewhere (a quote key is a part's words)."""
+    if len(q.parts) != 1 or q.kind == "indirect":
+        return
+    c0, c1 = q.content
+    segs = ctx.segments_in(c0, c1)
+    if len(segs) < 2 or segs[0][0] > c0 or segs[-1][1] < c1:
+        return
+    text = ctx.text
+    gaps = (text[e:s] for (_, e), (s, _) in zip(segs, segs[1:], strict=False))
+    if any(g.strip(" \t“”‘’\"'") for g in gaps):
+        return
+    q.parts = [(max(s, c0), min(e, c1)) for s, e in segs]
 
 
 def _before_question(text: str, q: Quote, asked: list[int]) -> Quote | None:

@@ -2107,6 +2107,9 @@ def _drop_appositive(ctx: Context, piece: Span) -> Span:
             _NAME_BEFORE.search(text, max(piece[0], m.start() - 40), m.start())
             and ctx.count_words(m.start(), piece[1]) >= 4
             and not _has_quote(ctx, m.start(), piece[1])
+            # Inside quotation marks the phrase is the speaker's own ('"Obviously, the
+            # issue is out of my hands ..."' after an unclosed quotation), no gloss.
+            and not ctx.in_quote(m.start())
             and not re.search(r",\s+(?:and|but|or|while|which|who)\s|[;:]", tail[1:])
             and ctx.count_words(piece[0], m.start()) >= 3
             # 'the plant near Dover, the largest in the county, will close': the
