@@ -227,3 +227,16 @@ def test_the_object_of_a_relative_clause_is_not_the_subject(parser: bool) -> Non
         "Democrats in Ohio who watched the Sunday debate said they were unfazed by the row."
     )
     assert _named(text, parser)[-1] == ("Democrats in Ohio", "Democrats in Ohio")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_he_after_an_owner_s_surname_is_that_person(parser: bool) -> None:
+    # main: 'Tom Hale', the person named the sentence before; the owner of the critique
+    # is nearer.
+    text = (
+        "Senator Bernard Sandler spoke to miners in Ohio on Monday. Most presidents, "
+        "including President Tom Hale, have backed the trade treaties.\n\n"
+        "Opposition to the agreement was at the heart of Sandler's critique of an economic "
+        "system that he said had favoured the richest Americans."
+    )
+    assert _named(text, parser)[-1] == ("he", "Bernard Sandler")

@@ -3824,12 +3824,17 @@ def _antecedent(
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
             words = m.group(0).split()
-            if (
-                len(words) >= 2
-                and words[0].lower().strip(".") in TITLES
-                and not ctx.in_quote(m.start())
-            ):
+            if ctx.in_quote(m.start()):
+                continue
+            if len(words) >= 2 and words[0].lower().strip(".") in TITLES:
                 cands.append((m.start(), _full_name(ctx, _strip_titles(m.group(0)), m.start())))
+            elif len(words) == 1 and _POSSESSIVE_S.search(words[0]):
+                # "at the heart of Sanders's critique ... that he said": an owner's
+                # surname the article writes in full elsewhere ('Bernie Sanders').
+                word = _POSSESSIVE_S.sub("", words[0])
+                full = _full_name(ctx, word, m.start())
+                if full != word and full in ctx.persons and not is_organisation(ctx, full):
+                    cands.append((m.start(), full))
         # The speaker of an attribution in that sentence is its subject.
         spoke = [
             (q.speaker[0], q.speaker_name)
@@ -3878,6 +3883,9 @@ def _antecedent(
 _NAME_THEN_SUBORDINATOR = lazy_compile(
     r"\b(?<![’'])([A-Z][a-z][\w’'\-]*)\s+(?:after|before|when|because|since|until|once)\s+"
 )
+
+
+_POSSESSIVE_S = lazy_compile(r"[’'](?:s)?$")
 
 
 def _after_subordinator(text: str, pos: int) -> re.Match[str] | None:
