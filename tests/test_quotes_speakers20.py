@@ -240,3 +240,20 @@ def test_he_after_an_owner_s_surname_is_that_person(parser: bool) -> None:
         "system that he said had favoured the richest Americans."
     )
     assert _named(text, parser)[-1] == ("he", "Bernard Sandler")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_organisation_in_a_place_is_the_organisation(parser: bool) -> None:
+    # main: 'Ohio' and 'New York', the places.
+    for text, name in (
+        (
+            "The mayor is disliked by most voters, according to the Tern Research Center in Ohio.",
+            "Tern Research Center",
+        ),
+        (
+            "The mayor is disliked, according to the Hale Center for Public Opinion "
+            "Research at Lakeside University in New York.",
+            "Hale Center for Public Opinion Research",
+        ),
+    ):
+        assert _named(text, parser)[-1][1] == name

@@ -2341,6 +2341,13 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             # document named after its author speaks for them.
             q.speaker_name = full
             return
+    located = _LOCATED.fullmatch(phrase)
+    if located and is_organisation(ctx, located.group(1)):
+        # 'the Pew Research Center in Washington', 'the Roper Center ... at Cornell
+        # University in New York': the organisation, not the place it is in.
+        q.speaker_name = located.group(1)
+        ctx.organisations.add(q.speaker_name)
+        return
     proper = _proper_name_phrase(
         ctx,
         phrase,
@@ -2569,6 +2576,11 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     )
 
 
+# An organisation's name, then where it is: 'the Pew Research Center in Washington'.
+_CAPS = r"[A-Z][\w’'.&\-]*(?:\s+(?:of|for|and|on|&)?\s*[A-Z][\w’'.&\-]*)*"
+_LOCATED = lazy_compile(
+    r"(?:[Tt]he\s+)?(" + _CAPS + r")(?:,?\s+(?:in|at)\s+(?:the\s+)?" + _CAPS + r")+"
+)
 # 'the Kok report', "Mr Kok's report": a document and the surname of its author.
 _AUTHORED = lazy_compile(
     r"(?:[Tt]he\s+|(?:Mr|Mrs|Ms|Dr|Lord|Sir)\.?\s+)?([A-Z][a-z][\w\-]*)(?:[’']s)?\s+"
