@@ -257,3 +257,21 @@ def test_an_organisation_in_a_place_is_the_organisation(parser: bool) -> None:
         ),
     ):
         assert _named(text, parser)[-1][1] == name
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_plural_head_is_no_verb(parser: bool) -> None:
+    # main: 'Other Republican' (the plural 'candidates' read as a verb ending the subject).
+    text = (
+        "Other Republican candidates, including Carla Fenn and Ben Corso, have followed "
+        "his lead, saying the governor's record is a legitimate target."
+    )
+    assert _named(text, parser)[-1][0] == "Other Republican candidates"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_the_verb_after_a_plural_head_ends_the_subject(parser: bool) -> None:
+    # main: "All of the party's" (cut before 'candidates'); 'oppose' after the plural head
+    # is the verb, not part of the subject.
+    text = "All of the party's candidates oppose the plan, saying it would cost too much."
+    assert _named(text, parser)[-1][0] == "All of the party's candidates"

@@ -930,6 +930,18 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 at_verb = w[0].isalnum()
                 break
             if (
+                i > 1
+                and w[0].islower()
+                and lw not in PREPOSITIONS
+                and toks[i - 1].group(0).lower()[:-1] in _PLURAL_STEMS
+                and toks[i - 1].group(0).lower().endswith("s")
+            ):
+                # 'All of the GOP candidates oppose ...': the word after a plural head
+                # is its verb, whatever its form.
+                end = i
+                at_verb = True
+                break
+            if (
                 w[0].islower()
                 and (lw.endswith(("ed", "s")) or lw in IRREGULAR_PAST or lw in _SUBJECT_VERBS)
                 and lw not in DETERMINERS
@@ -938,6 +950,9 @@ def clause_subject(ctx: Context, u0: int, c0: int, whole: bool = False) -> Span 
                 and not (
                     lw.endswith("s") and toks[i - 1].group(0).lower() in DETERMINERS | QUANTIFIERS
                 )
+                # 'Other Republican candidates', 'Consulting firms': a plural of a word
+                # for people or a firm, not a verb.
+                and not (lw.endswith("s") and lw[:-1] in _PLURAL_STEMS)
             ):
                 end = i
                 at_verb = True
@@ -1115,6 +1130,8 @@ DATELINE = lazy_compile(
 
 # Past tenses that end a sentence's subject ('Roger Federer beat Andy Roddick'), beyond
 # IRREGULAR_PAST, which the content rules share.
+# Nouns whose plural ends a subject's words as a verb's '-s' would ('candidates').
+_PLURAL_STEMS = (PERSON_HEADS | ORG_DESCRIPTORS) - {"host", "anchor", "judge", "author", "chief"}
 _SUBJECT_VERBS = {"beat", "sold", "bought", "fought", "caught", "built", "spent", "cast", "put"}
 
 # Nouns ending in -ly, which _adverb must not take for adverbs.
