@@ -275,3 +275,18 @@ def test_the_verb_after_a_plural_head_ends_the_subject(parser: bool) -> None:
     # is the verb, not part of the subject.
     text = "All of the party's candidates oppose the plan, saying it would cost too much."
     assert _named(text, parser)[-1][0] == "All of the party's candidates"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_words_before_an_owner_describe_the_owner(parser: bool) -> None:
+    # main: 'Civic Watch' ("Judge Marlow's ruling granting Civic Watch's request" gave
+    # Civic Watch the words 'judge' and 'marlow').
+    text = (
+        "The order by District Judge Emma Marlow came as part of a lawsuit brought by "
+        "Civic Watch.\n\nJudge Marlow made her ruling over objections by the department, "
+        "according to a press release from Civic Watch.\n\n"
+        "\"Judge Marlow's ruling granting Civic Watch's request is a major victory,\" said "
+        "Civic Watch president Tom Fenn.\n\n"
+        '"When does it stop?" the judge said, according to the Post.'
+    )
+    assert _named(text, parser)[-1] == ("the judge", "Emma Marlow")

@@ -1347,7 +1347,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         if words_before:
             # 'adverts in newspapers like the Wall Street Journal': words before a
             # preposition describe something else ('the adverts' are not the paper).
-            pre = _AFTER_PREPOSITION.sub("", pre)
+            pre = _AFTER_OWNER.sub("", _AFTER_PREPOSITION.sub("", pre))
         if pre:
             desc = _desc_words(pre) - NP_STOP
             if desc:
@@ -1515,6 +1515,10 @@ _ABBREVS = {
 _AFTER_PREPOSITION = lazy_compile(
     r"^.*\b(?:in|at|on|with|like|from|to|into|against|including|than|as|after|before)\s+"
 )
+# Everything up to an owner's possessive: "Judge Sullivan’s ruling granting Judicial
+# Watch’s request" describes the judge, not Judicial Watch; "Mr Brown's adviser Ed
+# Balls" keeps 'adviser'.
+_AFTER_OWNER = lazy_compile(r"^.*[’']s?\s+")
 _WORD_BEFORE = lazy_compile(r"\s+\.?([\w\-]+)")
 _WORDS_BEFORE = lazy_compile(r"(?:\s+[\w’'\-]+){1,5}")
 
