@@ -53,6 +53,24 @@ def folder_with_readme(d: Path) -> Case:
     return Case(["index", str(d), "--db", str(d.parent / "db")], 0, [said, "1 added"])
 
 
+def folder_with_json(d: Path) -> Case:
+    """A folder reads what its files read one by one: a .json record (in a subfolder), a
+    one-record .ndjson file, and a .json file that holds no article, which is one line."""
+    arts = d / "arts"
+    (arts / "sub").mkdir(parents=True)
+    write(arts / "a.txt", BODY)
+    write(arts / "sub" / "b.json", json.dumps({"id": "b", "text": FRENCH}, indent=2))
+    write(arts / "c.ndjson", jsonl({"id": "c", "text": RUSSIAN}))
+    meta = write(arts / "meta.json", json.dumps({"name": "crawl", "version": 3}))
+    said = f"skipped: {meta}: not an article record (no 'id' and no 'text')"
+    return Case(
+        ["index", str(arts), "--db", str(d / "db"), "--workers", "1"],
+        1,
+        [said, "3 added, 0 unchanged, 1 skipped"],
+        check=lambda _: stored_is(d / "db", sorted([str(arts / "a.txt"), "b", "c"])),
+    )
+
+
 def write(p: Path, data: str | bytes) -> str:
     if isinstance(data, str):
         data = data.encode()
@@ -261,6 +279,18 @@ CASES: dict[str, Callable[[Path], Case]] = {
         0,
         stdout=['"verdict": "duplicate"'],
     ),
+    "json-record-stdin": lambda d: Case(
+        ["compare", "-", write(d / "b.txt", BODY), "--json"],
+        0,
+        stdin=json.dumps({"id": "a", "text": BODY, "title": "T"}, indent=2),
+        stdout=['"verdict": "duplicate"'],
+    ),
+    "jsonl-records-stdin": lambda d: Case(
+        ["compare", "-", SEED],
+        2,
+        ["error: <stdin>: holds more than one record; compare takes one article per file"],
+        stdin=jsonl({"id": "a", "text": BODY}, {"id": "b", "text": BODY}),
+    ),
     "jsonl-empty-file": lambda d: index(d, b"", status=1, stderr=["no article was indexed"]),
     "stdin-text-for-index": lambda d: Case(
         ["index", "-", "--db", str(d / "db")], 1, ["<stdin>: expected JSON Lines"], stdin=BODY
@@ -275,6 +305,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
         [f"skipped: {d}: folder holds no .txt", "no article was indexed"],
     ),
     "index-folder-readme": lambda d: folder_with_readme(d),
+    "index-folder-json": lambda d: folder_with_json(d),
     "quotes-bad-file-among-good": lambda d: Case(
         ["quotes", SEED, write(d / "e.txt", b""), SEED, "--json", "--no-parser"],
         1,

@@ -336,6 +336,86 @@ def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
     assert not [x for x in lines if " w1 " in x and "only the phrase" in x]
 
 
+def test_match_names_the_article_itself_apart_from_its_copies(tmp_path: Path) -> None:
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE)
+    copy = WIRE.replace("Tyne Road bridge", "old Tyne Road crossing") + "\nMore to follow."
+    (folder / "copy.txt").write_text(copy)
+    db = str(tmp_path / "db")
+    assert run("index", str(folder), "--db", db, "--workers", "1").exit_code == 0
+    mine = str(folder / "wire.txt")
+
+    def hits(probe: str, *extra: str) -> dict[str, dict]:
+        res = run("match", probe, "--db", db, "--json", *extra)
+        assert res.exit_code == 0, res.output
+        return {h["id"]: h for h in map(json.loads, res.stdout.splitlines())}
+
+    # The indexed file asked about: itself first, named so, never its own near-duplicate;
+    # the other copy is the near-duplicate.
+    got = hits(mine)
+    assert list(got) == [mine, str(folder / "copy.txt")]
+    assert got[mine]["this_article"] and got[mine]["identical"]
+    assert not got[mine]["near_duplicate"]
+    assert got[mine]["score"] == got[mine]["shared_fingerprints"]
+    other = got[str(folder / "copy.txt")]
+    assert other["near_duplicate"] and not other["this_article"] and not other["identical"]
+    lines = run("match", mine, "--db", db).stdout.splitlines()
+    assert lines[1].endswith("this article (already indexed)") and "near-duplicate" not in lines[1]
+    assert lines[2].endswith("near-duplicate")
+    # The same file spelt another way (through a link to its folder) is still itself.
+    (tmp_path / "link").symlink_to(folder)
+    assert hits(str(tmp_path / "link" / "wire.txt"))[mine]["this_article"]
+    # --limit counts the others: the article itself does not push a copy out.
+    assert list(hits(mine, "--limit", "1")) == [mine, str(folder / "copy.txt")]
+    # Another file with the same text is an identical copy, not "this article".
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text(WIRE)
+    got = hits(str(elsewhere))
+    assert got[mine]["identical"] and not got[mine]["this_article"]
+    assert "  identical text" in run("match", str(elsewhere), "--db", db).stdout
+    # The file changed since it was indexed: still itself, and the line says its text differs.
+    (folder / "wire.txt").write_text(WIRE + "\nThe council will meet again on Monday.")
+    got = hits(mine)
+    assert got[mine]["this_article"] and not got[mine]["identical"]
+    lines = run("match", mine, "--db", db).stdout.splitlines()
+    assert lines[1].endswith("this article (already indexed, with other text than now)")
+
+
+def test_match_reads_a_record_on_standard_input_as_that_record(tmp_path: Path) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    # jq's output piped in: the record, with its id, not its JSON source.
+    res = run("match", "-", "--db", db, "--json", stdin=json.dumps({"id": "w1", "text": WIRE}))
+    (hit,) = map(json.loads, res.stdout.splitlines())
+    assert hit["this_article"] and hit["identical"]
+    res = run("match", "-", "--db", db, "--json", stdin=json.dumps({"id": "x", "text": WIRE}))
+    (hit,) = map(json.loads, res.stdout.splitlines())
+    assert res.exit_code == 0 and hit["identical"] and not hit["this_article"]
+
+
+def test_match_of_an_indexed_record_alone_says_nothing_else_shares_its_text(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    # A .json file holding the record: its id says which stored article it is.
+    probe = tmp_path / "w1.json"
+    probe.write_text(json.dumps({"id": "w1", "text": WIRE}))
+    res = run("match", str(probe), "--db", db)
+    assert res.exit_code == 1
+    assert res.stdout.splitlines()[1].endswith("this article (already indexed)")
+    said = "no other indexed article shares text with this one (it is indexed itself)\n"
+    assert res.stderr == said
+    res = run("match", str(probe), "--db", db, "--json")
+    (hit,) = map(json.loads, res.stdout.splitlines())
+    assert res.exit_code == 1 and hit["this_article"] and not hit["near_duplicate"]
+
+
 def test_match_marks_a_cut_headline_with_an_ellipsis(tmp_path: Path) -> None:
     db = str(tmp_path / "db")
     title = "Harbour bridge to close for six months while engineers replace every cable on it"

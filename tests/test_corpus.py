@@ -110,8 +110,11 @@ def test_ambiguous_numeric_dates_give_no_direction(tmp_path, first, second, basi
 def test_match_ranks_sharing_article_first(tmp_path):
     corpus.index(_files(), tmp_path / "db")
     hits = corpus.match(str(FIX / "wire.txt"), tmp_path / "db")
-    assert hits[0]["id"] == str(FIX / "wire.txt") and hits[0]["near_duplicate"]
+    # The file itself, stored under its path, is named as such and is no copy of itself.
+    assert hits[0]["id"] == str(FIX / "wire.txt") and hits[0]["this_article"]
+    assert hits[0]["identical"] and not hits[0]["near_duplicate"]
     assert hits[1]["id"] == str(FIX / "local.html") and hits[1]["shared_quotes"] >= 1
+    assert not hits[1]["this_article"] and not hits[1]["identical"]
     assert str(FIX / "other.txt") not in {h["id"] for h in hits}
 
 

@@ -463,3 +463,96 @@ def test_one_rare_word_repeated_is_a_writers_choice_not_spinning() -> None:
     )
     flagged = [f.phrase for f in spin.detect(distinct, use_thesaurus=True).flags]
     assert flagged == ["imperiled", "temblor", "tarpaulins"]
+
+
+_COUNCIL = (
+    "Councillors voted on Tuesday to close the old market hall for repairs after engineers "
+    "found damp in the walls and cracks in the roof.\n"
+    "The leader of the opposition group said the people who run the council were "
+    '"ruffians, hoodlums and swindlers" who had acted "cavalierly" by not asking a single '
+    "trader first.\n"
+    "The council said the repairs would take about six months and cost nearly two million "
+    "pounds. Traders will move to a car park next to the station while the work is done, "
+    "and the council will cover the cost of their new stalls.\n"
+    "A spokeswoman said the hall would reopen before Christmas if the weather was kind."
+)
+
+
+def test_rare_words_a_writer_quotes_from_a_speaker_are_not_spinning() -> None:
+    # Found on BBC News: a politician's "brigands, muggers, bribers and gangsters" and a
+    # magazine's "revelatory debut" read "likely spun". Words the writer's sentence quotes
+    # are the speaker's choice; the same words in the writer's own voice still count.
+    from storytrace import spin
+
+    quoted = spin.detect(_COUNCIL, use_thesaurus=True)
+    assert quoted.flags == [] and quoted.signals["rare_thesaurus"] == 0
+    assert quoted.likelihood < 0.5
+    own = spin.detect(_COUNCIL.replace('"', ""), use_thesaurus=True)
+    assert [f.phrase for f in own.flags] == ["ruffians", "hoodlums", "swindlers", "cavalierly"]
+    assert own.likelihood >= 0.8
+    # A quotation that opens a sentence of its own is rewritten by a spinner like any other
+    # text, so its rare words still count.
+    whole = _COUNCIL.replace(
+        '"ruffians, hoodlums and swindlers" who had acted "cavalierly" by not asking',
+        'behaving badly. "They are ruffians, hoodlums and swindlers. They acted cavalierly," '
+        "he said, not asking",
+    )
+    assert [f.phrase for f in spin.detect(whole, use_thesaurus=True).flags] == [
+        "ruffians",
+        "hoodlums",
+        "swindlers",
+        "cavalierly",
+    ]
+
+
+_FARRIERS = (
+    "Horse owners in the county say they are struggling to find farriers, as older workers "
+    "retire and too few young people take up the trade.\n"
+    "The county's agricultural society said on Monday that the number of registered farriers "
+    "had fallen by a quarter in ten years, while the number of horses kept for riding had "
+    "grown. Owners told the society they now wait up to six weeks for an appointment, and "
+    "some said they had driven more than fifty miles for new shoes for a horse.\n"
+    "The society wants the government to pay for more apprenticeships. A course lasts four "
+    "years and most of the training happens in a forge, where an apprentice works beside a "
+    "qualified craftsman. Colleges say they could take twice as many students if employers "
+    "were paid to take them on.\n"
+    "Older trades have gone the same way. A century ago most villages had drovers, who moved "
+    "cattle to market on foot, and wheelwrights, who built and mended the wheels of carts. "
+    "Both have all but disappeared, and the society fears the same could happen to farriers "
+    "within a generation unless something changes soon.\n"
+    "The government said it was looking at the report and would set out its plans for rural "
+    "skills later this year. A spokesman said ministers valued the work of farriers and "
+    "understood the concerns of horse owners in the county and beyond.\n"
+    "The society will hold a meeting next month for people who want to learn more about the "
+    "trade, with talks from working craftsmen and a demonstration in the college forge. It "
+    "said places were limited and asked anyone interested to book early by telephone or "
+    "through its website, where details of grants for students can also be found. Last "
+    "year more than two hundred people came to a similar evening, and the society said a "
+    "dozen of them later applied for a place on a course."
+)
+
+
+def test_a_rare_word_that_is_the_topic_counts_once() -> None:
+    # Found on BBC News: a report on French wine growers naming them "vintners" four times,
+    # with two other rare words, read "likely spun": each use counted as a spinner's swap.
+    from storytrace import spin
+
+    report = spin.detect(_FARRIERS, use_thesaurus=True)
+    # Three different rare words (farriers, drovers, wheelwrights) in 316: under one per 100.
+    assert report.words == 316 and report.flags == []
+    assert report.signals["rare_thesaurus"] == round(3 * 100 / 316, 4)
+    assert report.likelihood <= spin.UNFLAGGED_MAX
+    # Six different ones at the same places are a spinner's scatter, and are flagged.
+    scattered = _FARRIERS.replace("registered farriers", "registered saddlers")
+    scattered = scattered.replace("happen to farriers", "happen to glaziers")
+    scattered = scattered.replace("work of farriers", "work of hoodlums")
+    flagged = spin.detect(scattered, use_thesaurus=True)
+    assert {f.phrase for f in flagged.flags} == {
+        "farriers",
+        "saddlers",
+        "drovers",
+        "wheelwrights",
+        "glaziers",
+        "hoodlums",
+    }
+    assert flagged.likelihood >= 0.8

@@ -90,6 +90,7 @@ def _plain_ref(doc: Doc) -> list[int]:
         and w not in STOPWORDS
         and w.isalpha()
         and not doc.text[doc.starts[t]].isupper()
+        and not any(s <= doc.starts[t] < e and not doc.text[s].isupper() for s, e in doc.quotations)
     ]
 
 
@@ -104,7 +105,12 @@ def _rare_ref(doc: Doc) -> list[tuple[tuple[int, int], float]]:
 
 def _signals_ref(doc: Doc) -> tuple[int, int]:
     rare_any = uncommon = 0
+    seen = set()
     for t in _plain_ref(doc):
+        lemma = min(synonyms.forms(doc.norms[t]), key=len)
+        if lemma in seen:
+            continue  # a word and its inflections count once, as their first form
+        seen.add(lemma)
         z = _zipf(doc.norms[t])
         rare_any += z < RARE_ZIPF
         uncommon += z < UNCOMMON_ZIPF
@@ -197,8 +203,11 @@ def test_token_passes_equal_the_per_token_loops() -> None:
             round(ref_any * per, 4),
             round(ref_uncommon * per, 4),
         )
-    # The texts exercise what is compared: collocation swaps and rare thesaurus words.
+    # The texts exercise what is compared: collocation swaps, rare thesaurus words and
+    # quotations.
     assert flagged >= 2 and rare >= 20
+    fragments = [t for t in texts if any(not t[s].isupper() for s, _ in Doc(t).quotations)]
+    assert len(fragments) >= 2
 
 
 def test_rare_flags_skip_spans_already_taken() -> None:

@@ -389,6 +389,27 @@ def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_
     assert indexed.post("/api/match", json={"text": ""}).status_code == 400
 
 
+def test_find_names_the_article_itself_as_match_does(indexed: TestClient) -> None:
+    # An uploaded record of a stored article: its id says it is that article, already indexed.
+    record = json.dumps({"id": "mirror/a", "text": SEED_A.decode()}).encode()
+    page = indexed.post("/find", files={"file": ("a.json", record, "application/json")}).text
+    rows = re.findall(r'<tr><td><a href="/articles/([^"]+)">.*?</tr>', page, re.S)
+    assert rows[0] == "mirror/a"
+    first = page.split('<tr><td><a href="/articles/mirror/a"')[1].split("</tr>")[0]
+    assert "<b>this article (already indexed)</b>" in first and "near-duplicate" not in first
+    assert "<b>near-duplicate</b>" in page.split('href="/articles/copycat/c"')[1].split("</tr>")[0]
+    count = re.search(r'id="hit-count">([^<]*)<', page).group(1)
+    others = len(rows) - 1
+    assert count == (
+        f"{others} other article{'' if others == 1 else 's'} share{'s' if others == 1 else ''} "
+        "text or quotes with it; it is already indexed itself"
+    )
+    # Pasted, the same text has no id: the stored article holds identical text, and says so.
+    page = indexed.post("/find", data={"text": SEED_A.decode()}).text
+    first = page.split('<tr><td><a href="/articles/mirror/a"')[1].split("</tr>")[0]
+    assert "<b>identical text</b>" in first and "this article" not in page
+
+
 def test_find_without_an_index_says_so(client: TestClient) -> None:
     r = client.post("/api/match", json={"text": "The bridge will close."})
     assert r.status_code == 404 and "no index is being served" in r.json()["detail"]

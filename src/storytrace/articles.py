@@ -103,10 +103,11 @@ def lead_title(text: str) -> str:
     return short(first, TITLE_CHARS)
 
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".jsonl.gz")
-"""File names a folder is searched for."""
-
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json", *JSONL_SUFFIXES)
+"""File names a folder is searched for: every kind a file named alone is read as (a folder
+reads what its files read one by one)."""
 
 META_FIELDS = ("title", "byline", "url", "outlet", "series")
 """Optional string fields of a JSONL record (besides ``published``/``date``)."""
@@ -348,6 +349,18 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
     return got[1] if isinstance(got, tuple) else got.text
 
 
+def read_text_id(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES
+) -> tuple[str, str | None]:
+    """``(text, id)``: :func:`read_text`, and the id ``index`` stores that file's article
+    under: a record's own id (JSON Lines or ``.json``), else the path as given (None for
+    standard input)."""
+    got = _read(path, max_bytes)
+    if isinstance(got, tuple):
+        return got[1], None if str(path) == "-" else str(path)
+    return got.text, got.id or (None if str(path) == "-" else str(path))
+
+
 def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Article:
     """``(name, text)`` of plain text, or the :class:`Article` of JSON Lines or HTML."""
     name = str(path)
@@ -377,7 +390,9 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
     text = decode_bytes(data, name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
-    if name.lower().endswith(".json"):
+    if name.lower().endswith(".json") or (name == "<stdin>" and text.lstrip().startswith("{")):
+        # Standard input has no name to say so: a JSON object there is a record (jq's
+        # output), which read as text would be analysed as its JSON source.
         return record_text_article(text, name)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
@@ -392,11 +407,12 @@ def record_text_article(text: str, name: str) -> Article:
     import json
 
     if is_jsonl(name):
-        data = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # peekable, as files are
-        return _one_record(_jsonl_records(data, name), name)
+        return _jsonl_text_article(text, name)
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as e:
+        if name == "<stdin>" and e.msg == "Extra data":  # JSON Lines: one record, or an error
+            return _jsonl_text_article(text, name)
         raise InputError(f"{name}: malformed JSON ({e.msg}, line {e.lineno})") from None
     except RecursionError:
         raise InputError(f"{name}: JSON nested too deeply") from None
@@ -408,6 +424,11 @@ def record_text_article(text: str, name: str) -> Article:
     if not isinstance(rec, dict):
         raise InputError(f'{name}: expected a JSON object ({{"id": ..., "text": ...}})')
     return record_to_article(rec, name)
+
+
+def _jsonl_text_article(text: str, name: str) -> Article:
+    data = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # peekable, as files are
+    return _one_record(_jsonl_records(data, name), name)
 
 
 def _one_jsonl_article(name: str) -> Article:
@@ -545,6 +566,8 @@ def record_to_article(rec: dict, where: str) -> Article:
     strings (numbers are converted) when present. passim's ``series`` also
     fills ``outlet``, else the ``url``'s host does, and ``date`` stands in for ``published``.
     """
+    if "id" not in rec and "text" not in rec:  # a folder's stray metadata file, say
+        raise InputError(f"{where}: not an article record (no 'id' and no 'text')")
     rid = rec.get("id")
     if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
         raise InputError(f"{where}: needs an 'id' (string or integer)")

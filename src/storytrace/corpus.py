@@ -23,10 +23,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import xxhash
-
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, warn
+from storytrace.fingerprints import content_hash as content_hash  # its home: match uses it
 from storytrace.lookup import match as match  # the look-up has a module of its own
 from storytrace.store import (
     QUOTE_EVIDENCE,
@@ -56,11 +55,6 @@ Progress = Callable[[int], None]
 
 def _words(text: str) -> list[str]:
     return Doc(text).norms
-
-
-def content_hash(text: str) -> str:
-    """Hash of an article's text: the key of incremental, idempotent indexing."""
-    return xxhash.xxh3_128_hexdigest(text.encode("utf-8"))
 
 
 @dataclass(slots=True)

@@ -142,6 +142,12 @@ _M64 = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15
 
 
+def content_hash(text: str) -> str:
+    """Hash of an article's text: the key of incremental, idempotent indexing, and how
+    ``match`` knows its article is already stored."""
+    return xxhash.xxh3_128_hexdigest(text.encode("utf-8"))
+
+
 def _signed(h: int) -> int:
     return h - (1 << 64) if h >= 1 << 63 else h
 

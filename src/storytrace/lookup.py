@@ -24,7 +24,7 @@ import heapq
 import os
 
 from storytrace import fingerprints as fp
-from storytrace.articles import lead_title, read_text
+from storytrace.articles import lead_title, read_text_id
 from storytrace.store import Store
 from storytrace.text import Doc, doc_of, short
 
@@ -56,38 +56,57 @@ def _runs(at: dict[int, list[int]], keys: list[int], n: int) -> list[tuple[int, 
 
 def match(path: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) -> list[dict]:
     """Stored articles sharing text or quotes with the article at ``path``, ranked:
-    :func:`match_text` of its text (for HTML, the text trafilatura extracts)."""
-    return match_text(read_text(path), db, limit)
+    :func:`match_text` of its text (for HTML, the text trafilatura extracts), knowing the
+    id ``index`` would store it under (a record's id, else the path)."""
+    text, article_id = read_text_id(path)
+    return match_text(text, db, limit, article_id, None if path == "-" else path)
 
 
-def match_text(text: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) -> list[dict]:
+def match_text(
+    text: str,
+    db: str | os.PathLike[str],
+    limit: int = MATCH_LIMIT,
+    article_id: str | None = None,
+    path: str | None = None,
+) -> list[dict]:
     """Stored articles sharing text or quotes with ``text``, ranked.
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
     "shared_words", "longest_shared_words", "longest_shared", "shared_spans",
-    "near_duplicate", "shared_quotes", "score"}``; ``label`` is the title, else the
-    text's first line; ``score`` is the shared fingerprints plus 5 for a near-duplicate.
-    The evidence of the shared fingerprints: ``shared_spans``, the ``[start, end)``
-    character spans of ``text`` made of word 4-grams the hit holds too; ``shared_words``
-    the words inside them; ``longest_shared_words`` and ``longest_shared`` the longest
-    span's words and text (cut to 200 characters).
+    "near_duplicate", "identical", "this_article", "shared_quotes", "score"}``; ``label``
+    is the title, else the text's first line; ``score`` is the shared fingerprints plus 5
+    for a near-duplicate. The evidence of the shared fingerprints: ``shared_spans``, the
+    ``[start, end)`` character spans of ``text`` made of word 4-grams the hit holds too;
+    ``shared_words`` the words inside them; ``longest_shared_words`` and
+    ``longest_shared`` the longest span's words and text (cut to 200 characters).
+
+    ``identical``: the stored text is ``text`` exactly. ``this_article``: the stored
+    article is the one given, already indexed: stored under ``article_id`` (or under
+    ``path``, spelt as given or naming the same file when the text is identical). It comes
+    first, beside the ``limit`` others, and is not a near-duplicate of itself (its text
+    may differ: the file changed since it was indexed).
     """
     keys = fp.query(text)  # without numpy: one article, and start-up counts here
     words = doc_of(text)  # the Doc fp.query tokenised: its offsets place the shared 4-grams
     with Store(db, readonly=True) as store:
         shared = store.docs_sharing(keys.fingerprints)
         near = store.docs_in_buckets(keys.lsh_keys)
-        mine: set[str] | None = None  # the probe's quotes: extracted for the first hit with any
+        names = [x for x in (article_id, path, path and os.path.normpath(path)) if x]
+        known = store.named_or_same(names, fp.content_hash(text))
+        this = {doc for doc, (aid, same) in known.items() if _is_given(aid, same, names, path)}
         scores = dict(shared)
         for doc in near:
             scores[doc] = scores.get(doc, 0) + 5
-        out = []
         # The first `limit` of all (score, doc) sorted high to low, without sorting the
         # thousands of articles that share one 4-gram (a 100k index: 4,439, 3 ms).
-        top = heapq.nlargest(limit, ((n, doc) for doc, n in scores.items()))
-        held = store.shared_keys(keys.fingerprints, [doc for _, doc in top if doc in shared])
+        top = heapq.nlargest(limit, ((n, doc) for doc, n in scores.items() if doc not in this))
+        ranked = [doc for _, doc in top]
+        docs = sorted(this) + ranked
+        held = store.shared_keys(keys.fingerprints, [doc for doc in docs if doc in shared])
         ngram = min(fp.NGRAM, len(words))
-        for score, doc in top:
+        mine: set[str] | None = None  # the probe's quotes: extracted for the first hit with any
+        out = []
+        for doc in docs:
             runs = _runs(keys.at, held.get(doc, []), ngram)
             spans = [[words.starts[i], words.ends[j - 1]] for i, j in runs]
             i, j = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
@@ -95,6 +114,7 @@ def match_text(text: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) 
             qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
             if qs and mine is None:
                 mine = _quote_keys(text)
+            near_duplicate = doc in near and doc not in this
             out.append(
                 {
                     "id": a["id"],
@@ -109,12 +129,28 @@ def match_text(text: str, db: str | os.PathLike[str], limit: int = MATCH_LIMIT) 
                     if j > i
                     else "",
                     "shared_spans": spans,
-                    "near_duplicate": doc in near,
+                    "near_duplicate": near_duplicate,
+                    "identical": known.get(doc, ("", False))[1],
+                    "this_article": doc in this,
                     "shared_quotes": len(mine & qs) if mine and qs else 0,
-                    "score": score,
+                    "score": shared.get(doc, 0) + 5 * near_duplicate,
                 }
             )
     return out
+
+
+def _is_given(stored_id: str, same_text: bool, names: list[str], path: str | None) -> bool:
+    """Whether the stored article ``stored_id`` is the article given: its id is one of
+    ``names`` (the given id, the path as given), or, with the same text, it is a path
+    naming the same file as ``path`` (indexed from another folder or spelt otherwise)."""
+    if stored_id in names:
+        return True
+    if not (same_text and path):
+        return False
+    try:
+        return os.path.samefile(stored_id, path)
+    except (OSError, ValueError):  # not a path here, or not a file any longer
+        return False
 
 
 def _quote_keys(text: str) -> set[str]:

@@ -973,6 +973,17 @@ class Store:
             if db is not None:
                 db.close()
 
+    def named_or_same(self, ids: list[str], text_hash: str) -> dict[int, tuple[str, bool]]:
+        """``doc -> (id, same text)`` of the stored articles with one of ``ids`` or with the
+        content hash ``text_hash`` (``match`` marks the article it was given)."""
+        with self._guard("reading"):
+            rows = self.db.execute(
+                "SELECT doc, id, hash FROM articles WHERE hash=? "
+                "OR id IN (SELECT value FROM json_each(?))",
+                (text_hash, json.dumps(ids)),
+            ).fetchall()
+        return {doc: (aid, h == text_hash) for doc, aid, h in rows}
+
     def ids(self) -> dict[int, str]:
         with self._guard("reading"):
             return dict(self.db.execute("SELECT doc, id FROM articles"))

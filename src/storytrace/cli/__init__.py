@@ -118,7 +118,7 @@ def print_version() -> None:
 
 def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
     """``storytrace match``: the ranked hits, one line each (or JSON Lines); exit 1 when
-    nothing shares text with ``file``."""
+    nothing but ``file`` itself (already indexed) shares text with it."""
     from storytrace import lookup
     from storytrace.text import short  # loaded by the match itself: no start-up cost
 
@@ -129,19 +129,38 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
         if json_out:
             emit(h)
             continue
-        near = "  near-duplicate" if h["near_duplicate"] else ""
-        if not (near or h["shared_quotes"]) and h["longest_shared_words"] < lookup.PASSAGE_WORDS:
-            # A stock phrase is all some hits share: say which, so no one reads it as reuse.
-            near = f"  only the phrase “{short(h['longest_shared'], 60)}”"
-        where = " ".join(x for x in (h["outlet"], (h["published"] or "")[:10]) if x)
         label = short(h["label"], 70)  # an ellipsis: a cut title is not the whole title
         sys.stdout.write(
             f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['longest_shared_words']:>8}"
-            f" {h['shared_quotes']:>7}  {h['id']}{'  ' + where if where else ''}  “{label}”{near}\n"
+            f" {h['shared_quotes']:>7}  {h['id']}{_where(h)}  “{label}”{_hit_note(h)}\n"
         )
-    if not hits:
-        say("", "no indexed article shares text with this one")
+    if all(h["this_article"] for h in hits):
+        mine = " (it is indexed itself)" if hits else ""
+        say("", f"no other indexed article shares text with this one{mine}")
         raise SystemExit(EXIT_FAILED)
+
+
+def _where(hit: dict) -> str:
+    where = " ".join(x for x in (hit["outlet"], (hit["published"] or "")[:10]) if x)
+    return "  " + where if where else ""
+
+
+def _hit_note(hit: dict) -> str:
+    """What a ``match`` hit is, after its title."""
+    from storytrace.lookup import PASSAGE_WORDS
+    from storytrace.text import short
+
+    if hit["this_article"]:
+        changed = "" if hit["identical"] else ", with other text than now"
+        return f"  this article (already indexed{changed})"
+    if hit["identical"]:
+        return "  identical text"
+    if hit["near_duplicate"]:
+        return "  near-duplicate"
+    if not hit["shared_quotes"] and hit["longest_shared_words"] < PASSAGE_WORDS:
+        # A stock phrase is all some hits share: say which, so no one reads it as reuse.
+        return f"  only the phrase “{short(hit['longest_shared'], 60)}”"
+    return ""
 
 
 def help_width() -> int:

@@ -187,7 +187,7 @@ def compare(
     """Align two articles A and B and explain how they relate.
 
     A and B are text or HTML files, JSONL or .json files holding one record,
-    or - (one of them) for standard input.
+    or - (one of them) for standard input (text, HTML or one JSON record).
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
@@ -289,8 +289,8 @@ def quotes(
     """List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.
 
     PATHS: article files (text or HTML, or a .json file holding one record),
-    folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or
-    JSON Lines), as index reads them.
+    folders, JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one
+    article, or JSON Lines), as index reads them.
 
     With --json: one object per article, {"id", "source", "text", "quotes"},
     and {"id", "error"} for an input that could not be read, in input order.
@@ -448,8 +448,9 @@ def index_cmd(
     date from the texts it stores: quotes extracted again, reuse realigned.
 
     PATHS: text/HTML files, .json files holding one record, folders (searched
-    for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,
-    .jsonl.gz), or - for JSONL on stdin.
+    for .txt .html .htm .xhtml .json .jsonl .jsonl.gz .ndjson, each read as
+    when named alone), JSONL dumps (.jsonl, .jsonl.gz, .ndjson),
+    or - for JSONL on stdin.
 
     JSONL records need "id" (string or integer) and "text"; optional: "title",
     "byline", "url", "outlet", "series" and "published". passim's names work
@@ -521,15 +522,15 @@ def index_cmd(
     is_flag=True,
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
     '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
-    '"longest_shared", "shared_spans", "near_duplicate", "shared_quotes", "score"}; '
-    "shared_spans are [start, end) in FILE's text.",
+    '"longest_shared", "shared_spans", "near_duplicate", "identical", "this_article", '
+    '"shared_quotes", "score"}; shared_spans are [start, end) in FILE\'s text.',
 )
 @user_errors
 def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
 
     FILE: an article file (text or HTML, or a JSONL or .json file holding one
-    record), or - for stdin.
+    record), or - for stdin (text, HTML or one JSON record).
 
     Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more
     by its length, first and last letter; and hashed word shapes), plus 5 for a
@@ -540,7 +541,12 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     candidate, not a verdict: `storytrace compare` on the two articles shows their
     passages and verdict.
 
-    Exit status 1 when nothing in the index shares text with FILE.
+    When FILE is itself indexed (stored under its record's id or its path), it comes
+    first, marked "this article (already indexed)", and is no near-duplicate of
+    itself; --limit counts the others. A stored article with FILE's exact text under
+    another id is marked "identical text".
+
+    Exit status 1 when nothing in the index but FILE itself shares text with FILE.
     """
     run_match(file, db, limit, json_out)
 

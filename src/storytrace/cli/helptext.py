@@ -53,10 +53,10 @@ PAGES = {
         "  Align two articles A and B and explain how they relate.\n"
         "\n"
         "  A and B are text or HTML files, JSONL or .json files holding one record, or\n"
-        "  - (one of them) for standard input. Shows the verdict, how much of each\n"
-        "  article is shared (with and without quotes) and every shared passage in both\n"
-        "  versions with differing words marked. Spans are character offsets into the\n"
-        "  analysed text.\n"
+        "  - (one of them) for standard input (text, HTML or one JSON record). Shows\n"
+        "  the verdict, how much of each article is shared (with and without quotes)\n"
+        "  and every shared passage in both versions with differing words marked. Spans\n"
+        "  are character offsets into the analysed text.\n"
         "\n"
         "Options:\n"
         "  --json                      Print the full result as JSON\n"
@@ -87,9 +87,9 @@ PAGES = {
         "  Align two articles A and B and explain how they relate.\n"
         "\n"
         "  A and B are text or HTML files, JSONL or .json files holding one record, or - (one of them) for\n"
-        "  standard input. Shows the verdict, how much of each article is shared (with and without quotes)\n"
-        "  and every shared passage in both versions with differing words marked. Spans are character\n"
-        "  offsets into the analysed text.\n"
+        "  standard input (text, HTML or one JSON record). Shows the verdict, how much of each article is\n"
+        "  shared (with and without quotes) and every shared passage in both versions with differing words\n"
+        "  marked. Spans are character offsets into the analysed text.\n"
         "\n"
         "Options:\n"
         "  --json                      Print the full result as JSON (docs/compare.schema.json).\n"
@@ -114,8 +114,8 @@ PAGES = {
         "  speaker, words.\n"
         "\n"
         "  PATHS: article files (text or HTML, or a .json file holding one record),\n"
-        "  folders, JSONL dumps (.jsonl, .jsonl.gz), or - for stdin (one article, or\n"
-        "  JSON Lines), as index reads them.\n"
+        "  folders, JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one\n"
+        "  article, or JSON Lines), as index reads them.\n"
         "\n"
         '  With --json: one object per article, {"id", "source", "text", "quotes"}, and\n'
         '  {"id", "error"} for an input that could not be read, in input order. Spans\n'
@@ -139,7 +139,7 @@ PAGES = {
         "  List every quotation: kind (direct, indirect, mixed; belief with --beliefs), speaker, words.\n"
         "\n"
         "  PATHS: article files (text or HTML, or a .json file holding one record), folders, JSONL dumps\n"
-        "  (.jsonl, .jsonl.gz), or - for stdin (one article, or JSON Lines), as index reads them.\n"
+        "  (.jsonl, .jsonl.gz, .ndjson), or - for stdin (one article, or JSON Lines), as index reads them.\n"
         "\n"
         '  With --json: one object per article, {"id", "source", "text", "quotes"}, and {"id", "error"} for\n'
         "  an input that could not be read, in input order. Spans are character offsets into the article's\n"
@@ -226,8 +226,9 @@ PAGES = {
         "  date from the texts it stores: quotes extracted again, reuse realigned.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched\n"
-        "  for .txt .html .htm .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl,\n"
-        "  .jsonl.gz), or - for JSONL on stdin.\n"
+        "  for .txt .html .htm .xhtml .json .jsonl .jsonl.gz .ndjson, each read as when\n"
+        "  named alone), JSONL dumps (.jsonl, .jsonl.gz, .ndjson), or - for JSONL on\n"
+        "  stdin.\n"
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title",\n'
         '  "byline", "url", "outlet", "series" and "published". passim\'s names work\n'
@@ -264,7 +265,8 @@ PAGES = {
         "  stores: quotes extracted again, reuse realigned.\n"
         "\n"
         "  PATHS: text/HTML files, .json files holding one record, folders (searched for .txt .html .htm\n"
-        "  .xhtml .jsonl .jsonl.gz), JSONL dumps (.jsonl, .jsonl.gz), or - for JSONL on stdin.\n"
+        "  .xhtml .json .jsonl .jsonl.gz .ndjson, each read as when named alone), JSONL dumps (.jsonl,\n"
+        "  .jsonl.gz, .ndjson), or - for JSONL on stdin.\n"
         "\n"
         '  JSONL records need "id" (string or integer) and "text"; optional: "title", "byline", "url",\n'
         '  "outlet", "series" and "published". passim\'s names work too: "series" fills "outlet" when that\n'
@@ -293,7 +295,7 @@ PAGES = {
         "  Indexed articles sharing text or quotes with FILE, ranked.\n"
         "\n"
         "  FILE: an article file (text or HTML, or a JSONL or .json file holding one\n"
-        "  record), or - for stdin.\n"
+        "  record), or - for stdin (text, HTML or one JSON record).\n"
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or\n"
         "  more by its length, first and last letter; and hashed word shapes), plus 5\n"
@@ -303,7 +305,13 @@ PAGES = {
         "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
         "  shows their passages and verdict.\n"
         "\n"
-        "  Exit status 1 when nothing in the index shares text with FILE.\n"
+        "  When FILE is itself indexed (stored under its record's id or its path), it\n"
+        '  comes first, marked "this article (already indexed)", and is no near-\n'
+        "  duplicate of itself; --limit counts the others. A stored article with FILE's\n"
+        '  exact text under another id is marked "identical text".\n'
+        "\n"
+        "  Exit status 1 when nothing in the index but FILE itself shares text with\n"
+        "  FILE.\n"
         "\n"
         "Options:\n"
         "  --db DIR               Index folder.  [required]\n"
@@ -312,9 +320,9 @@ PAGES = {
         '                         "title", "label", "outlet", "published",\n'
         '                         "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared",\n'
-        '                         "shared_spans", "near_duplicate", "shared_quotes",\n'
-        '                         "score"}; shared_spans are [start, end) in FILE\'s\n'
-        "                         text.\n"
+        '                         "shared_spans", "near_duplicate", "identical",\n'
+        '                         "this_article", "shared_quotes", "score"};\n'
+        "                         shared_spans are [start, end) in FILE's text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("match", 98): (
@@ -323,7 +331,7 @@ PAGES = {
         "  Indexed articles sharing text or quotes with FILE, ranked.\n"
         "\n"
         "  FILE: an article file (text or HTML, or a JSONL or .json file holding one record), or - for\n"
-        "  stdin.\n"
+        "  stdin (text, HTML or one JSON record).\n"
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more by its length,\n"
         '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "longest" is the\n'
@@ -332,7 +340,11 @@ PAGES = {
         "  A hit is a candidate, not a verdict: `storytrace compare` on the two articles shows their\n"
         "  passages and verdict.\n"
         "\n"
-        "  Exit status 1 when nothing in the index shares text with FILE.\n"
+        "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
+        '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
+        '  A stored article with FILE\'s exact text under another id is marked "identical text".\n'
+        "\n"
+        "  Exit status 1 when nothing in the index but FILE itself shares text with FILE.\n"
         "\n"
         "Options:\n"
         "  --db DIR               Index folder.  [required]\n"
@@ -340,8 +352,8 @@ PAGES = {
         '  --json                 Print one JSON object per match per line: {"id", "title", "label",\n'
         '                         "outlet", "published", "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared", "shared_spans",\n'
-        '                         "near_duplicate", "shared_quotes", "score"}; shared_spans are [start,\n'
-        "                         end) in FILE's text.\n"
+        '                         "near_duplicate", "identical", "this_article", "shared_quotes", "score"};\n'
+        "                         shared_spans are [start, end) in FILE's text.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("stories", 78): (

@@ -133,9 +133,11 @@ class MatchPayload(BaseModel):
 
 async def find_hits(ctx: AppContext, article: Article, limit: int) -> list[dict]:
     """``storytrace match`` on an uploaded or pasted article: the same hits and evidence,
-    their spans in ``article.text`` (for HTML, the extracted text)."""
+    their spans in ``article.text`` (for HTML, the extracted text); an uploaded record's id
+    says which stored article is this one."""
     # A few index reads (milliseconds), off the event loop all the same.
-    return await run_in_threadpool(match_text, article.text, ctx.need_index().db_dir, limit)
+    db = ctx.need_index().db_dir
+    return await run_in_threadpool(match_text, article.text, db, limit, article.id)
 
 
 def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
