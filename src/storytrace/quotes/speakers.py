@@ -1365,23 +1365,28 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         if age:
             # 'Mary Jones, 40, of Dover': later 'the 40-year-old' is her.
             ctx.descriptors.append((m.start(), frozenset({f"{age.group(1)}-year-old"}), name))
-    for m in _DOCUMENT_BY.finditer(text):
-        # 'by report' marks the author (no description's words hold a space); 'An
-        # Open Letter from chief executive Sidney Taurel' is his letter.
-        doc_noun = m.group(1).lower()
-        ctx.descriptors.append(
-            (
-                m.start(),
-                frozenset({doc_noun, f"by {doc_noun}"}),
-                _strip_titles(m.group(3) or m.group(2)),
-            )
-        )
-    for m in _ORGANISATION_DOCUMENT.finditer(text):
-        name = m.group(1)
-        if is_organisation(ctx, name) and not ctx.in_quote(m.start()):
-            # 'The WEF report concludes ... according to the report': the organisation's.
-            doc_noun = m.group(2)
-            ctx.descriptors.append((m.start(1), frozenset({doc_noun, f"by {doc_noun}"}), name))
+    # Documents, found from the words (a scan of the text for any of their nouns took
+    # 0.18 CPU s on 742 BBC texts, a tenth of the extraction).
+    doc = ctx.doc
+    for norm, start in zip(doc.norms, doc.starts, strict=True):
+        if norm in _DOCUMENT_NOUNS:
+            m = _DOCUMENT_BY.match(text, start)
+            if m is not None:
+                # 'by report' marks the author (no description's words hold a space);
+                # 'An Open Letter from chief executive Sidney Taurel' is his letter.
+                ctx.descriptors.append(
+                    (
+                        m.start(),
+                        frozenset({norm, f"by {norm}"}),
+                        _strip_titles(m.group(3) or m.group(2)),
+                    )
+                )
+        if norm in _ISSUED_DOCUMENTS and not ctx.in_quote(start):
+            m = _ORGANISATION_BEFORE.search(text, max(0, start - 120), start)
+            if m is not None and is_organisation(ctx, m.group(1)):
+                # 'The WEF report concludes ... according to the report': the
+                # organisation's.
+                ctx.descriptors.append((m.start(1), frozenset({norm, f"by {norm}"}), m.group(1)))
     for m in _NUMBER_NAME.finditer(text):
         # 'US rap star 50 Cent': a stage name opening with a number; 'Cent' is his.
         ctx.names.append((m.start(1), m.group(1)))
@@ -2641,10 +2646,11 @@ _DOCUMENT_BY = lazy_compile(
     + "|".join(sorted(PERSON_ROLES))
     + r")\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+))?"
 )
+_DOCUMENT_NOUNS = frozenset(STATEMENT_NOUNS | _DOCUMENT_HEADS)
 # An organisation's name before a document it issued: 'The WEF report', 'an IMF study'.
-_ORGANISATION_DOCUMENT = lazy_compile(
-    r"\b(?<![’'])(?:(?:The|A|An)\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})\s+"
-    r"(report|study|survey|poll|review|analysis)\b"
+_ISSUED_DOCUMENTS = frozenset({"report", "study", "survey", "poll", "review", "analysis"})
+_ORGANISATION_BEFORE = lazy_compile(
+    r"(?<![\w’'.&\-])(?:(?:The|A|An)\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})\s+$"
 )
 # Places a name for a person is never: 'Atlantic City', 'the South China Sea', 'Latin America'.
 _PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "europe"}
