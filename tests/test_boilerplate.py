@@ -212,6 +212,22 @@ def test_lone_compare_of_unrelated_articles_with_one_footer_is_unrelated():
     assert "newsletter" in cmp.a.text[p.a[0] : p.a[1]]
 
 
+def test_a_shared_footer_counts_on_neither_side_of_the_coverage():
+    # Two prints of one article, alike but for one capital, under the outlet's long footer:
+    # counted among the words not shared, the footer made them 'copied' at 0.7 coverage
+    # (bbc sport/332 and 344, alike but for a team sheet read as a listing).
+    body = " ".join(STORIES[:3]) + " " + STORIES[5]
+    twin = body.replace("Victorian", "victorian")
+    cmp = compare(body + FOOTER, twin + FOOTER)
+    assert "boilerplate" in {p.kind for p in cmp.passages}
+    assert cmp.verdict == "duplicate"
+    assert cmp.coverage["a"] == cmp.coverage["b"] == 1.0
+    # The words the footer stands beside still count: a part of the body not shared
+    # lowers the share as before.
+    cut = compare(body + FOOTER, STORIES[0] + FOOTER)
+    assert cut.coverage["b"] == 1.0 and cut.coverage["a"] < 0.5
+
+
 def test_user_pattern_reaches_compare():
     footer = (
         "\n\nTell the Talkback team what you think of this story and of our other stories, "
@@ -518,8 +534,11 @@ def test_two_reports_sharing_only_a_line_up_are_unrelated_and_a_copy_still_is():
     assert cmp.passages and {p.kind for p in cmp.passages} == {"boilerplate"}
     assert cmp.verdict == "unrelated"
     assert reuse_edge(cmp, {"id": "a"}, {"id": "b"}) is None
+    # The same text twice is a duplicate: the line-up both print counts on neither side of
+    # the coverage (it made this pair "copied" before reuse-17).
     copy = compare(MATCH_ONE + RIVERSIDE_LINEUP, MATCH_ONE + RIVERSIDE_LINEUP)
-    assert copy.verdict == "copied"
+    assert copy.verdict == "duplicate"
+    assert reuse_edge(copy, {"id": "a"}, {"id": "b"}) is not None
 
 
 _SHARED_DOC_TEXTS = [

@@ -315,7 +315,8 @@ def compare(
         doc_a, doc_b, passages, options.boilerplate, furniture_a, furniture_b
     )
     real = [p for p in passages if p.kind != boilerplate.BOILERPLATE]
-    coverage = measure_coverage(doc_a, doc_b, real)
+    shared_furniture = [p for p in passages if p.kind == boilerplate.BOILERPLATE]
+    coverage = measure_coverage(doc_a, doc_b, real, shared_furniture)
     verdict = decide_verdict(doc_a, doc_b, real, coverage)
     # Same story or unrelated is decided on evidence: shared quotes, names, details. The
     # coverage verdicts stand whatever the evidence, so theirs is gathered when first read,
@@ -1247,13 +1248,18 @@ def reworded_passages(
 # --- coverage and verdict ------------------------------------------------------------
 
 
-def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[str, float]:
+def measure_coverage(
+    doc_a: Doc, doc_b: Doc, passages: list[Passage], set_aside: Sequence[Passage] = ()
+) -> dict[str, float]:
     """Share of each side's words inside passages, overall and outside quotes.
 
     Keys: ``a``, ``b``, ``a_outside_quotes``, ``b_outside_quotes`` (all
     passages), and ``a_copied``/``b_copied`` and ``a_reworded``/``b_reworded``
     (outside quotes, by passage kind), and ``longest_copied_words``: the most
-    unquoted words of either side inside one verbatim or edited passage.
+    unquoted words of either side inside one verbatim or edited passage. The words of
+    ``set_aside`` (the boilerplate both print) count on neither side of a share: a
+    shared footer or team sheet is no part of what was copied or of what was not, so
+    two texts alike but for it are as alike as their other words.
     """
     out: dict[str, float] = {"longest_copied_words": 0}
     if not passages:  # all nought, without finding the quotations
@@ -1262,15 +1268,18 @@ def measure_coverage(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> dict[st
         return out
     for name, doc in (("a", doc_a), ("b", doc_b)):
         # Token sets as bit masks: bit t set = token t in the set.
-        n = len(doc)
+        aside = _mask([p.a_tokens if name == "a" else p.b_tokens for p in set_aside])
+        every_token = ((1 << len(doc)) - 1) & ~aside
+        n = every_token.bit_count()
         quoted = _mask([doc.tokens_in(q) for q in doc.quotations])
-        outside = ((1 << n) - 1) & ~quoted
+        outside = every_token & ~quoted
         n_out = outside.bit_count()
         ranges = {"copied": [], "reworded": []}
         for p in passages:
             group = "reworded" if p.kind == "reworded" else "copied"
             ranges[group].append(p.a_tokens if name == "a" else p.b_tokens)
-        copied, reworded = _mask(ranges["copied"]), _mask(ranges["reworded"])
+        copied = _mask(ranges["copied"]) & every_token
+        reworded = _mask(ranges["reworded"]) & every_token
         for r in ranges["copied"]:
             words = (_mask([r]) & outside).bit_count()
             out["longest_copied_words"] = max(out["longest_copied_words"], words)

@@ -182,15 +182,17 @@ def engine() -> str:
     edge, and a quotation left open ends before the colon lead-in of the next
     (:func:`storytrace.text.quoted_spans`), which moves the unquoted words a verdict counts;
     ``reuse-16``: fewer furniture rules fire in reporting ("sign up for the new series", "the
-    Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again.
-    Edges stored before are realigned.
+    Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again;
+    ``reuse-17``: the words of boilerplate both texts print count on neither side of the
+    coverage (two prints of one article under one footer or team sheet are a duplicate,
+    not a copy at the body's share). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-16"
+        return f"{metadata.version('storytrace')}/reuse-17"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-16"
+        return "0+unknown/reuse-17"
 
 
 def __getattr__(name: str) -> object:
