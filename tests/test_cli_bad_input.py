@@ -285,6 +285,12 @@ CASES: dict[str, Callable[[Path], Case]] = {
         stdin=json.dumps({"id": "a", "text": BODY, "title": "T"}, indent=2),
         stdout=['"verdict": "duplicate"'],
     ),
+    "text-opening-with-brace": lambda d: Case(
+        ["compare", "-", SEED],
+        2,
+        ["error: <stdin>: malformed JSON ("],
+        stdin="{Update: corrected} " + BODY,
+    ),
     "jsonl-records-stdin": lambda d: Case(
         ["compare", "-", SEED],
         2,

@@ -559,7 +559,7 @@ def test_index_with_no_paths_brings_an_index_of_another_version_up_to_date(tmp_p
     assert _stored(tmp_path / "db") == before
     assert runner.invoke(app, ["stories", "--db", str(tmp_path / "db")]).exit_code == 0
     res = runner.invoke(app, ["index", "--db", str(tmp_path / "db")])
-    assert res.exit_code == 0 and "already up to date" in res.stderr
+    assert res.exit_code == 0 and "its reuse, stories and quotes are this version's" in res.stderr
     # No PATHS and no index: a usage error, and nothing is created.
     res = runner.invoke(app, ["index", "--db", str(tmp_path / "none")])
     assert res.exit_code == 2 and "holds no index" in res.stderr

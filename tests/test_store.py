@@ -219,6 +219,24 @@ def test_version_1_store_is_migrated(tmp_path):
         assert s.pending() == [1]
 
 
+def test_index_with_no_paths_upgrades_an_older_layout(tmp_path):
+    from click.testing import CliRunner
+
+    from storytrace.cli import app
+
+    index_records([("a", {"text": TEXT}), ("b", {"text": TEXT + " Again."})], tmp_path)
+    con = sqlite3.connect(tmp_path / "storytrace.db")
+    drop = ["ALTER TABLE articles DROP COLUMN published_raw;"]
+    drop += [f"DROP TABLE {t};" for t in ("postings_new", "lsh_new")]
+    con.executescript(" ".join(drop) + " PRAGMA user_version=4;")
+    con.close()
+    res = CliRunner().invoke(app, ["index", "--db", str(tmp_path)])
+    assert res.exit_code == 0, res.stderr
+    with Store(tmp_path, readonly=True) as s:
+        assert s.schema_version() == st.SCHEMA_VERSION
+        assert s.article_by_id("b") is not None
+
+
 _STORY_TABLES = (
     "story_of",
     "story_vocab",
@@ -246,8 +264,10 @@ def test_older_store_is_migrated_and_gets_its_stories(tmp_path, version):
         drop.append("CREATE TABLE story_of (doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);")
     con.executescript(" ".join(drop) + f" PRAGMA user_version={version};")
     con.close()
-    with pytest.raises(InputError, match=f"older store layout \\(schema {version}\\)"):
+    with pytest.raises(InputError, match=f"older store layout \\(schema {version}\\)") as e:
         Store(tmp_path, readonly=True)
+    # The command it names runs without the input files (which may be gone).
+    assert f"run 'storytrace index --db {tmp_path}' once" in str(e.value)
     with Store(tmp_path) as s:
         assert s.schema_version() == st.SCHEMA_VERSION
         assert s.article_by_id("a")["published_raw"] is None

@@ -495,8 +495,12 @@ def index_cmd(
     elif report.realigned:
         say("note:", "the stored reuse came from another version of storytrace: realigned")
     if not paths:
-        if not (report.requoted or report.realigned):
-            say("", f"{db}: already up to date")
+        # What holds after the run, whatever it had to redo (stories may have been
+        # regrouped without a note): not "already up to date".
+        if no_quotes:
+            say("", f"{db}: its reuse and stories are this version's; quotes left as stored")
+        else:
+            say("", f"{db}: its reuse, stories and quotes are this version's")
         return
     say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
     if report.added + report.skipped == 0:
