@@ -1007,9 +1007,13 @@ def attach_choices(
     per = np.diff(np.r_[first, len(sg)])
     top = np.flatnonzero(mean == np.repeat(best, per))
     owner = np.repeat(np.arange(len(first)), per)[top]
+    # Each deciding group's tied groups, a slice of ``top`` (in order, as ``owner`` is): a
+    # test of all of ``owner`` per group cost 1.2 CPU s for the 57,669 groups of a grouping
+    # anew at 100,000 articles.
+    ends = np.searchsorted(owner, np.arange(len(first) + 1))
     out: dict[int, int] = {}
     for k in np.flatnonzero(best >= least).tolist():
-        tied = sh[top[owner == k]].tolist() if per[k] > 1 else [int(sh[first[k]])]
+        tied = sh[top[ends[k] : ends[k + 1]]].tolist() if per[k] > 1 else [int(sh[first[k]])]
         out[int(sg[first[k]])] = (
             tied[0] if len(tied) == 1 else min(tied, key=lambda x: (first_of[x], x))
         )
