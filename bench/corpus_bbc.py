@@ -31,6 +31,31 @@ reported apart). Edges labelled ``same-story`` whose passages are all
 are reported apart, with how many of them share a verbatim passage of 12+
 words (real reuse inside BBC, not an error).
 
+Options: ``--seed N`` draws other sources, hosts and edits (5 by default, the draw of the
+first results below); ``--spinner moby|wordnet|embed`` spins the copies with
+``bench/spinner.py`` and that thesaurus instead of storytrace's own synonyms (``embed``:
+WordLlama's nearest words, a thesaurus storytrace never reads); ``--data`` the shared data
+folder; ``--skip-duplicates`` runs part 2 alone. Missed pairs are named.
+
+Session 41 (2026-12-04, the lead): seed 41 (never drawn before), main a251ac5 (engine
+reuse-17: shared boilerplate counts on neither side of the coverage), ``PYTHONPATH=src nice -n 5
+.venv/bin/python bench/corpus_bbc.py --data /work/shared/data --seed 41 [--spinner embed
+--skip-duplicates]``:
+
+- duplicates: 98 of 98 byte-identical groups and 103 of 103 folded groups in one node each.
+  Before reuse-17 (main 69f1b96, same run otherwise) 102 of 103: bbc sport/332 and 344, alike
+  but for "Grand Slam"/"grand slam", were ``copied`` at coverage 0.77 because their shared
+  team sheet (a listing, so furniture) counted as words not shared.
+- synthetic, the detector's own thesaurus: recall 900/900, 0 spurious (2,637 pairs found, 386
+  explained by reuse between originals, 401 among untouched BBC originals).
+- synthetic, spun by the embedding spinner: recall 898/900 (edited 300/300, excerpt 298/300,
+  spun 300/300), 1 spurious pair of 2,656 (sport/342 against sport/347's spun copy,
+  ``same-story``: two reports of Jason Robinson's captaincy a few days apart). The two
+  excerpts missed are team sheets lifted into unrelated articles (sport/105 into
+  entertainment/295, sport/312 into politics/031), labelled boilerplate as every listing
+  is, by design: a line-up two reports share is the match's, not a copy. The other draws of
+  this run differ from the first's because the spinner takes its own seed from the draw.
+
 Results (2026-11-23, ``--sources 300``, 2 workers, about 20 s):
 all 98 byte-identical groups and all 103 case/punctuation-folded groups end in
 one collapsed node each; synthetic corpus of 2,825 articles with 900 injected

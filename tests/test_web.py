@@ -70,6 +70,19 @@ def test_pasted_script_renders_as_text(client: TestClient) -> None:
     assert re.findall(r"<script[^>]*>", r.text) == ['<script src="/static/report.js">']
 
 
+def test_a_pasted_json_record_is_read_as_its_record(client: TestClient) -> None:
+    # A record pasted from a JSONL dump: its text is compared, not its JSON source (which
+    # made a record of B's own text 'copied', its braces and keys unshared).
+    b = (ROOT / "examples" / "seed_b.txt").read_text(encoding="utf-8")
+    record = json.dumps({"id": "b-1", "title": "Seed B", "text": b})
+    r = client.post("/compare", data={"a_text": b, "b_text": record})
+    assert r.status_code == 200
+    assert 'id="verdict">duplicate<' in r.text
+    r = client.post("/compare", data={"a_text": b, "b_text": '{"id": "x", "text": '})
+    assert r.status_code == 400
+    assert error_text(r.text).startswith("pasted B: malformed JSON")
+
+
 def test_form_errors_keep_the_input_and_say_what_is_wrong(client: TestClient) -> None:
     r = client.post("/compare", data={"a_text": "<b>kept</b> text", "b_text": "  "})
     assert r.status_code == 400

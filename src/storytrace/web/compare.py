@@ -44,8 +44,14 @@ def valid_unicode(text: str, what: str) -> str:
     return text
 
 
-def article_from_upload(data: bytes | str, source: str, limit: int) -> Article:
-    """An article from uploaded bytes or pasted text, with one-line errors naming it."""
+def article_from_upload(
+    data: bytes | str, source: str, limit: int, record_if_json: bool = False
+) -> Article:
+    """An article from uploaded bytes or pasted text, with one-line errors naming it.
+
+    ``record_if_json``: text that opens with ``{`` is a JSON record (pasted text has no
+    file name to say so, as ``compare -`` reads standard input), not an article whose
+    words are its JSON source."""
     size = len(valid_unicode(data, source).encode("utf-8")) if isinstance(data, str) else len(data)
     if size > limit:
         raise TooLarge(f"{source}: larger than the {mib(limit)} limit for one article")
@@ -54,6 +60,8 @@ def article_from_upload(data: bytes | str, source: str, limit: int) -> Article:
         raise InputError(f"{source}: no text given")
     if not isinstance(data, str) and (source.lower().endswith(".json") or is_jsonl(source)):
         return record_text_article(text, source)  # a record file, as the CLI reads it
+    if record_if_json and text.lstrip().startswith("{"):
+        return record_text_article(text, source)
     return article_from_text(text, source=source)
 
 
@@ -117,7 +125,7 @@ async def form_article(form: FormData, side: str, name: str, what: str, limit: i
         return article_from_upload(await upload.read(limit + 1), upload.filename, limit)
     text = pasted(form, f"{side}text")
     if text.strip():
-        return article_from_upload(text, name, limit)
+        return article_from_upload(text, name, limit, record_if_json=True)
     raise InputError(f"{what}paste some text or choose a file")
 
 
