@@ -642,32 +642,6 @@ def test_tfidf_matrix_is_made_as_csr_with_the_arrays_of_a_conversion_from_coo():
         assert unsorted  # the triples were not already in column order
 
 
-def test_product_from_scipys_kernel_is_the_bits_of_its_matmul(monkeypatch):
-    """_pair_arrays' tiles call scipy's product kernel with arrays as long as a bound of the
-    entries: the same indptr, indices and data as ``@``, on
-    tiles with empty rows, empty columns and no entries at all; and ``@`` itself where the
-    kernel is not found."""
-    import numpy as np
-    from scipy import sparse
-
-    from storytrace import stories as st
-
-    rng = np.random.default_rng(8)
-    dense = sparse.random(300, 120, density=0.06, random_state=rng).toarray()
-    dense[::7] = 0
-    x = sparse.csr_matrix(dense)
-    real = st._matmat_kernel()
-    assert real is not None  # the kernel this scipy has is used
-    for left, right in ((x[:200], x[100:].T.tocsr()), (x[:50], x[:0].T.tocsr())):
-        want = left @ right
-        for kernel in (real, None):
-            monkeypatch.setattr(st, "_matmat_kernel", lambda k=kernel: k)
-            got = st._product(left, right)
-            for a, b in zip(got, (want.indptr, want.indices, want.data), strict=True):
-                assert a.dtype == b.dtype and np.array_equal(a, b)
-    assert want.nnz == 0 and (x[:200] @ x[100:].T).nnz > 1000
-
-
 def test_group_numbers_give_each_row_its_groups_index():
     from storytrace import stories as st
 

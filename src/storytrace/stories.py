@@ -26,7 +26,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -450,69 +449,19 @@ def _pair_arrays(
     for i, lo in enumerate(starts):
         left = x[lo : lo + _PAIR_BLOCK]
         for j in range(i, len(right)):
-            indptr, indices, data = _product(left, right[j])
-            at = np.flatnonzero(data >= threshold)
-            r = np.searchsorted(indptr, at, side="right") - 1
-            c = indices[at].astype(np.int64)
+            prod = left @ right[j]
+            at = np.flatnonzero(prod.data >= threshold)
+            r = np.searchsorted(prod.indptr, at, side="right") - 1
+            c = prod.indices[at].astype(np.int64)
             if i == j:  # row lo + a against row lo + b: the pair when b > a
                 # (picked among the entries kept: sparse.triu of the whole tile, through
                 # COO and back, cost 0.3 CPU s at 100,000 articles)
                 upper = c > r
                 at, r, c = at[upper], r[upper], c[upper]
-            parts.append((r + lo, c + j * _PAIR_BLOCK, data[at]))
+            parts.append((r + lo, c + j * _PAIR_BLOCK, prod.data[at]))
     r, c, v = (np.concatenate(p) for p in zip(*parts, strict=True))
     order = pair_order(r, c)  # no pair twice: the order of np.lexsort((c, r))
     return r[order], c[order], v[order]
-
-
-def _product(
-    left: sparse.csr_matrix, right: sparse.csr_matrix
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``left @ right``'s CSR arrays ``(indptr, indices, data)``: the same bits, from
-    scipy's own kernel (``csr_matmat``, which ``@`` calls) given arrays as long as an upper
-    bound of the product's entries (each term's entries in ``left`` times its entries in
-    ``right``), without ``@``'s first pass that counts them exactly (a third of the
-    product's CPU: 0.45 s at 100,000 articles). ``@`` where the kernel is not found (it is
-    not a public name of scipy) or the bound needs 64-bit indices."""
-    bound = int(np.bincount(left.indices, minlength=left.shape[1]) @ np.diff(right.indptr))
-    kernel = _matmat_kernel()
-    index = (left.indptr, left.indices, right.indptr, right.indices)
-    if (
-        kernel is None
-        or max(bound, left.shape[0], right.shape[1]) >= 2**31 - 1
-        or any(a.dtype != np.int32 for a in index)
-        or left.data.dtype != np.float64
-        or right.data.dtype != np.float64
-    ):
-        prod = left @ right
-        return prod.indptr, prod.indices, prod.data
-    indptr = np.empty(left.shape[0] + 1, dtype=np.int32)
-    indices = np.empty(bound, dtype=np.int32)
-    data = np.empty(bound, dtype=np.float64)
-    kernel(
-        left.shape[0],
-        right.shape[1],
-        left.indptr,
-        left.indices,
-        left.data,
-        right.indptr,
-        right.indices,
-        right.data,
-        indptr,
-        indices,
-        data,
-    )
-    nnz = int(indptr[-1])
-    return indptr, indices[:nnz], data[:nnz]
-
-
-@cache
-def _matmat_kernel() -> Callable[..., None] | None:
-    try:
-        from scipy.sparse._sparsetools import csr_matmat
-    except ImportError:
-        return None
-    return csr_matmat
 
 
 def pair_score(
