@@ -421,6 +421,10 @@ def test_find_names_the_article_itself_as_match_does(indexed: TestClient) -> Non
     page = indexed.post("/find", data={"text": SEED_A.decode()}).text
     first = page.split('<tr><td><a href="/articles/mirror/a"')[1].split("</tr>")[0]
     assert "<b>identical text</b>" in first and "this article" not in page
+    # The record pasted (as from a dump) is the record, with its id, as uploaded.
+    page = indexed.post("/find", data={"text": record.decode()}).text
+    first = page.split('<tr><td><a href="/articles/mirror/a"')[1].split("</tr>")[0]
+    assert "<b>this article (already indexed)</b>" in first
 
 
 def test_find_without_an_index_says_so(client: TestClient) -> None:

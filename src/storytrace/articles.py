@@ -43,7 +43,7 @@ from storytrace.text import lazy_compile, short
 
 # Imported where used: json (JSON Lines), pathlib (folders), typing, and the record
 # machinery (:class:`Article`, defined on first use). ``storytrace match`` reads one text
-# file through :func:`read_text` and pays for none of them (issue 16).
+# file through :func:`read_text_id` and pays for none of them (issue 16).
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import BinaryIO, Literal
@@ -123,7 +123,7 @@ def _article_class() -> type[Article]:
 
     A record is a dataclass (:mod:`storytrace.records`), and importing dataclasses, with
     the inspect, ast, dis and tokenize modules it imports, cost ``storytrace match`` more
-    than its look-up: ``match`` reads its one article with :func:`read_text` and never
+    than its look-up: ``match`` reads its one article with :func:`read_text_id` and never
     builds one (issue 16). ``from storytrace.articles import Article`` works as usual.
     """
     # Module globals: the class, and Literal, which get_type_hints (the JSON Schemas of
@@ -342,19 +342,13 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
     return got
 
 
-def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
-    """``read_article(path).text``, the same checks and errors, without building an
-    :class:`Article` from a plain-text file (so without the record machinery)."""
-    got = _read(path, max_bytes)
-    return got[1] if isinstance(got, tuple) else got.text
-
-
 def read_text_id(
     path: str | os.PathLike[str], max_bytes: int = MAX_BYTES
 ) -> tuple[str, str | None]:
-    """``(text, id)``: :func:`read_text`, and the id ``index`` stores that file's article
-    under: a record's own id (JSON Lines or ``.json``), else the path as given (None for
-    standard input)."""
+    """``(text, id)``: ``read_article(path).text``, the same checks and errors, without
+    building an :class:`Article` from a plain-text file (so without the record machinery),
+    and the id ``index`` stores that file's article under: a record's own id (JSON Lines or
+    ``.json``), else the path as given (None for standard input)."""
     got = _read(path, max_bytes)
     if isinstance(got, tuple):
         return got[1], None if str(path) == "-" else str(path)

@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "8"
+QUOTES_RULE = "9"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -109,7 +109,10 @@ opponents' policies") is no verb; 5: a named group told something ("told Labour 
 Tories offered") is the listener; 6: which quotes are found (session 40, recall15m: a cue
 reporting nothing cuts no content, "according to" after an opening phrase, "hint" and
 "indicate", a quotation left open before a colon lead-in); 7: speakers (session 40, speaker15m:
-a group opening its clause, a passive's agent, organisations' names and descriptions).
+a group opening its clause, a passive's agent, organisations' names and descriptions); 8:
+speakers (session 41, speaker15n); 9: which quotes are found (session 41, precision15n: cues
+governing no reported content, "asked not to be named", "insisted on delaying", "denied reports
+that"; the writer's gloss closing a content; plural subjects' present verbs).
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 

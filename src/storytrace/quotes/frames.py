@@ -581,6 +581,19 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
     if lemma in _REPLIES and _BY_ACTION.match(text, c1, u1):
         # 'The United States responded enthusiastically by easing sanctions': an act.
         return True
+    if lemma in NEEDS_CHECK and lemma not in COMMISSIVES and _NOT_TO.match(text, c1, u1):
+        # 'one dealer, who asked not to be named, told Reuters', 'agreed not to run': an
+        # act or a request without a listener, as 'asked to' and 'agreed to' are
+        # ('vowed not to raise taxes' is a promise and keeps its infinitive).
+        return True
+    if _ON_GERUND.match(text, c1, u1) and not _ON_TO.match(text, c1, u1):
+        # 'he insisted on delaying any surgery': what somebody demanded or did, a gerund
+        # after 'on', no reported clause ('called on clothing firms not to ...' asks).
+        return True
+    if lemma in _OBJECT_REPORTS and _REPORT_NOUN_THAT.match(text, c1, u1):
+        # 'denied reports that Santini had been given a £3m pay-off': the clause is the
+        # reports' content; the cue's object is the noun (issue 15's contract).
+        return True
     # 'Only time will tell if ...', 'too early to tell whether ...': telling with no
     # listener is finding out, not speech.
     return word in ("tell", "tells") and _WH_NEXT.match(text, c1, u1) is not None
@@ -660,6 +673,16 @@ _PRESS_NOUN = lazy_compile(
 )
 _BY_ACTION = lazy_compile(r"(?:\s+[a-z]+ly)?\s+by\s+[a-z]{3,}ing\b")
 _WH_NEXT = lazy_compile(r"\s+(?:if|whether|how|what|which|when|where|who)\b")
+_NOT_TO = lazy_compile(r"\s+(?:not|never)\s+to\b")
+_ON_GERUND = lazy_compile(r"\s+on\s+[a-z]{2,}ing\b")
+# Nouns whose 'that' clause is their own content: 'denied reports that Santini had been
+# paid off' reports what the reports said, with the cue's noun phrase as its object.
+_REPORT_NOUN_THAT = lazy_compile(
+    r"\s+(?:(?:the|these|those|recent|earlier|media|press|newspaper)\s+)*"
+    r"(?:reports?|claims?|suggestions?|rumou?rs?|allegations?|speculation|accusations?)"
+    r"\s+that\b"
+)
+_OBJECT_REPORTS = {"deny", "dismiss", "confirm", "acknowledge"}
 
 
 def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
@@ -2146,7 +2169,16 @@ _NARRATION = lazy_compile(
     r"|,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s"
     # '... will never sell him amid reports Chelsea will bid again': the news around it.
     r"|,?\s+amid\s+(?:reports|claims|speculation|rumours|rumors|suggestions|fears|concerns)\b"
+    # '... calls to committee members - there are two from each district', '... seek
+    # reelection - though it is unclear whether ...': the narrator's aside after a dash.
+    r"|\s[—–-]\s+(?:though|although|but|there\s+(?:are|is|were|was))\s(?![^“”\"]*[“\"])"
 )
+# A relative clause set off by a comma that closes the content: '... over fears of the
+# Zika virus, which is spread primarily by mosquitoes', '... exchanges between Carter and
+# Eric Fanning, who was his chief of staff at the time', '... before April 26, when
+# voters in Pennsylvania head to the polls': the writer's gloss on the last noun.
+_CLOSING_RELATIVE = lazy_compile(r",\s+(which|who|where|when)\s+(?!(?:said|says|added)\b)")
+_WORD_BEFORE = lazy_compile(r"([\w’'.\-]+)$")
 
 
 def _drop_narration(ctx: Context, piece: Span) -> Span:
@@ -2162,6 +2194,24 @@ def _drop_narration(ctx: Context, piece: Span) -> Span:
         ):
             # The closing mark, when the cut follows a quotation, stays with it.
             return piece[0], m.start() + (text[m.start()] in '”’"')
+    for m in _CLOSING_RELATIVE.finditer(text, piece[0], piece[1]):
+        if (
+            not ctx.in_quote(m.start())
+            and ctx.count_words(piece[0], m.start()) >= 4
+            # '..., which costs £2m, will fail': a relative inside the clause, its verb
+            # still to come.
+            and not any(ch in ',;:“”"' for ch in text[m.end() : piece[1]])
+            and text[m.start() - 1] not in '”’"'
+            # After a name ('the Zika virus, which', 'Eric Fanning, who') or a date
+            # ('April 26, when'); after a common noun the clause is as often the
+            # speaker's reasoning ('... hold assets longer, which would defer their taxes').
+            and (prev := _WORD_BEFORE.search(text, max(piece[0], m.start() - 30), m.start()))
+            and (
+                prev.group(1)[:1].isupper()
+                or (prev.group(1).isdigit() and m.group(1) in ("when", "where"))
+            )
+        ):
+            return piece[0], m.start()
     return piece
 
 
@@ -2207,7 +2257,7 @@ _NUMBER_WORDS = set(
     thousands millions""".split()
 )
 _PARENTHETICAL = lazy_compile(
-    r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,60},"
+    r"\s*(?:while|although|though|when|if|as|despite|who|which)\b[^,;:.!?]{1,100},"
 )
 _SET_OFF = lazy_compile(
     r"\s*([^,;:.!?“”\"]{2,50}),\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can"
@@ -2335,7 +2385,11 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
         and (sub := _PARENTHETICAL.match(text, stop.end(), piece[1])) is not None
     ):
         # 'said Mr. Gray, while armed, did not point the gun': the subject, a
-        # clause set off by commas, then the verb.
+        # clause set off by commas, then the verb ('said the decision, which struck
+        # down ..., illustrates the importance of ...': its -s or past form).
+        verb = ctx.words(sub.end(), piece[1])[:1]
+        if verb and verb[0].islower() and (verb[0].endswith("s") or _past_form(verb[0])):
+            return True
         return _reports_content(ctx, cue, (sub.end(), piece[1]))
     if (
         subject
@@ -2425,6 +2479,21 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
     if low[0] in SUBJECT_PRONOUNS and len(low) > 1:
         return True
     if (
+        not whole
+        and lemma not in _OBJECT_CUES
+        # 'warn people earlier about ...': after these the plural is the listener.
+        and lemma not in _LISTENER_CUES
+        and len(low) > 2
+        and (low[0] in BARE_SPEAKERS or low[0] in _PLURAL_PEOPLE)
+        # 'predicted some time in the second half': a determiner, not a group.
+        and low[0] not in DETERMINERS | QUANTIFIERS
+        and words[1][:1].islower()
+        and _bare_verb(low[1])
+    ):
+        # 'said people misunderstand Trump', 'say voters want change': a plural subject
+        # and its verb in the present, which has no ending to read.
+        return True
+    if (
         low == [low[0]]
         and low[0] in SUBJECT_PRONOUNS
         and stop is not None
@@ -2463,6 +2532,15 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             not whole
             and low[i - 1] in ("and", "or", "but")
             and (w in _VERBISH or w in IRREGULAR_PAST or w.endswith("ed"))
+            # 'said the heat and unsettled weather could last': an adjective in -ed
+            # opening the subject's second noun, its verb after it.
+            and not (
+                w.endswith("ed")
+                and w not in IRREGULAR_PAST
+                and i + 2 < len(low)
+                and low[i + 1] not in DETERMINERS | PREPOSITIONS | _OBJECT_PRONOUNS
+                and low[i + 2] in _VERBISH
+            )
         ):
             # 'claimed self-defense and was acquitted': the subject's next verbs, not
             # a clause of the content.
@@ -2497,6 +2575,9 @@ def _reports_content(ctx: Context, cue: Span, piece: Span, whole: bool = False) 
             # "lies about their opponents' policies": a plural's possessive, then its noun.
             and prev not in _plural_possessives(text, piece)
             and words[i][0].islower()
+            # 'promised more such parties in more locations': after an object cue, a
+            # plural opened by a quantity is the object's noun.
+            and not (not whole and lemma in _OBJECT_CUES and low[0] in _MORE)
             # 'reported strong sales', 'reported higher profits on Tuesday': a plural
             # after adjectives, ending the phrase, is the object's noun. A verb in -s
             # after a bare subject goes on ('said inflation remains high') or has a
@@ -2532,6 +2613,7 @@ _OBJECT_CUES = set(
     """recall lament promise pledge vow announce stress emphasise emphasize describe mention
     cite highlight recount""".split()
 )
+_MORE = {"more", "further", "fresh", "new", "additional", "extra", "fewer", "less"}
 _OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "himself", "herself", "themselves"}
 # Adjectives of results and figures in business copy ('reported strong sales').
 _OBJECT_ADJECTIVES = set(
@@ -2540,6 +2622,26 @@ _OBJECT_ADJECTIVES = set(
     disappointing higher lower stronger weaker better worse bigger smaller larger greater
     faster slower""".split()
 )
+
+
+_PLURAL_PEOPLE = {"people", "americans", "britons", "voters", "fans", "players", "women", "men"}
+_NOT_BARE_VERB = DETERMINERS | PREPOSITIONS | NP_STOP | _VERBISH | _OBJECT_ADJECTIVES | {
+    "who", "which", "whose", "themselves", "alike", "too", "all", "both", "each", "only",
+    "like", "such", "than", "across", "nationwide", "here", "there", "abroad", "overseas",
+    "earlier", "sooner", "again", "together", "instead", "first",
+} | AUX_ADV | TEMPORAL  # fmt: skip
+
+
+def _bare_verb(w: str) -> bool:
+    """Whether ``w``, after a plural subject, reads as its verb in the present: a plain
+    lower-case word, not a noun of a compound ('voters' rolls'), an adverb, a participle
+    or a number."""
+    return (
+        w.isalpha()
+        and w not in _NOT_BARE_VERB
+        and not w.endswith(("ly", "ing", "s", "ed"))
+        and len(w) > 2
+    )
 
 
 _LEAD_TRIM = " \t\n\xa0,:;–—-"

@@ -1884,8 +1884,11 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if named is not None:
         q.speaker = named
     author = _report_author(ctx, q, earlier)
+    owner = None
     if author is not None:
         q.speaker_name = author
+        if ctx.text[q.speaker[0] : q.speaker[1]].lower().endswith("statement"):
+            owner = q.speaker[0], q.speaker[1] - len("statement")
     _resolve_name(ctx, q, earlier)
     if q.speaker_name is not None:
         q.speaker_name = _company_name(ctx, _spelled_out(ctx, q.speaker_name))
@@ -1893,7 +1896,11 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
         q.speaker_name = None
     if q.speaker is not None:
-        q.speaker_type = speaker_type(ctx, ctx.text[q.speaker[0] : q.speaker[1]], q.speaker_name)
+        # A statement's speaker is typed by its owner ('Mr Crosby's'), not as a document.
+        written = ctx.text[q.speaker[0] : q.speaker[1]]
+        if owner is not None:
+            written = re.sub(r"[’']s?\s*$", "", ctx.text[owner[0] : owner[1]].rstrip())
+        q.speaker_type = speaker_type(ctx, written, q.speaker_name)
 
 
 # 'Manufacturers' organisation, the EEF, said': a description, then the name set off
@@ -1946,26 +1953,35 @@ _AUTHOR_REPORT = lazy_compile(
 
 def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> str | None:
     """The author a report speaks for: "his report said" is the person "he" would be,
-    "Mr Kok's report noted" and "the Kok report said" are Mr Kok's (a statement
-    speaks for its organisation, a report for its author). None when the phrase is no
-    such report or its author is not a person the article names."""
+    "Mr Kok's report noted" and "the Kok report said" are Mr Kok's; "Mr Crosby's
+    statement said" is Mr Crosby's and "Unilever's statement said" Unilever's (a statement
+    speaks for whoever issued it, a report for its author). None when the phrase is no
+    such report or statement, or a report's author is not a person the article names."""
     if q.speaker is None:
         return None
     text = ctx.text
     s, e = q.speaker
     words = text[s:e].split()
-    if len(words) != 2 and not (2 <= len(words) <= 5 and words[-1].lower() in _REPORT_HEADS):
+    heads = _REPORT_HEADS | {"statement"}
+    if len(words) != 2 and not (2 <= len(words) <= 5 and words[-1].lower() in heads):
         return None
-    if words[-1].lower() not in _REPORT_HEADS:
+    if words[-1].lower() not in heads:
         return None
     if words[0].lower() in ("his", "her") and len(words) == 2:
         return _antecedent(ctx, s, "m" if words[0].lower() == "his" else "f", earlier)
     m = _AUTHOR_REPORT.fullmatch(text, s, e)
-    if m is None or m.group(2).lower() not in _REPORT_HEADS:
+    if m is None or m.group(2).lower() not in heads:
         return None
     author = Quote(q.kind, q.content, q.cue, m.span(1))
     _resolve_name(ctx, author, earlier)
     name = author.speaker_name
+    if m.group(2).lower() == "statement":
+        # 'Mr Crosby's statement said' is Mr Crosby's, 'Unilever's statement said'
+        # Unilever's: a statement speaks for whoever issued it (GUIDELINES.md); only an
+        # owner's possessive says who ('the Kok statement' does not).
+        if text[m.end(1) : m.end(1) + 1] not in "’'":
+            return None
+        return name or text[m.start(1) : m.end(1)]
     if name is None or is_organisation(ctx, name) or " " not in name:
         return None
     return name
@@ -2039,7 +2055,9 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if low in ("he", "she", "i"):
         return "person"
     if low == "it":
-        return "organisation"
+        # 'Mr Crosby's statement said ... It added': the statement, so its owner's type.
+        person = name is not None and name in ctx.persons and not is_organisation(ctx, name)
+        return "person" if person else "organisation"
     head = _head(phrase)
     if _is_document(phrase) and (name is None or name == phrase):
         # 'the survey', 'a New York Times/CBS News poll': a document, neither.

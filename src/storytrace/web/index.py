@@ -133,8 +133,8 @@ class MatchPayload(BaseModel):
 
 async def find_hits(ctx: AppContext, article: Article, limit: int) -> list[dict]:
     """``storytrace match`` on an uploaded or pasted article: the same hits and evidence,
-    their spans in ``article.text`` (for HTML, the extracted text); an uploaded record's id
-    says which stored article is this one."""
+    their spans in ``article.text`` (for HTML, the extracted text); an uploaded or pasted
+    record's id says which stored article is this one."""
     # A few index reads (milliseconds), off the event loop all the same.
     db = ctx.need_index().db_dir
     return await run_in_threadpool(match_text, article.text, db, limit, article.id)
