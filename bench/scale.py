@@ -75,6 +75,45 @@ The stage table's last lines give this process's largest resident set in each st
 run (sampled every 0.2 s by a thread; pages read through the store's memory map count while
 mapped; the workers' apart).
 
+Session 41, 2026-12-04 (stories16o): the stories stage (``corpus.update_stories``: grouping
+anew at the end of a build, then the update of the last 1%). Where grouping anew went at
+100,000 (session 40's store of the first 99%, ``full_state`` with the gathered rows then
+``add_stories``, CPU s, load 4-9, main a251ac5): ``_pair_arrays`` 2.32 (the tiles' products
+1.74, of which scipy's first pass counting the entries about a third; ``sparse.triu`` of the
+diagonal tiles 0.31), TF-IDF weights 1.93 (``_top_weights`` 1.46, the COO to CSR conversion
+0.47), ``attach`` 1.34 (a dict of the pairs between small and larger groups, a list per small
+group), the rest of ``score_rows`` 0.48, ``ScoreTable.scores`` 0.41, average-link 0.24,
+``labels`` 0.20, the rest of ``full_state`` about 0.85 (posting and vector blobs, a part and
+group number assigned per group), writing the story tables 2.83 + 0.37. The update of 1% was
+0.09 at 20,000. Cut, the same bits: attach's choices on arrays (``attach_choices``, whose
+tied groups were found by a test of all of them per group: quadratic, 1.2 s for the 57,669
+groups of 100,000; now a slice each), the matrix made as CSR directly, the upper triangle
+picked among the kept entries, group numbers in one assignment. (A fourth cut, each tile's
+product from scipy's kernel ``csr_matmat`` without ``@``'s counting pass, 0.45 s at 100,000,
+was reverted before the merge: it depends on a private scipy name.)
+
+Measure-only, this bench's child at 20,000 (seed 11; ``PYTHONPATH=<src> nice -n 5
+.venv/bin/python bench/scale.py --child ours --src c20k.jsonl --workers 2 --keep DIR``), base
+a251ac5 (``git archive``) and the branch alternating, the whole test suite running beside
+them (load 5-9); "stories" stage, CPU s, first 99% + last 1%::
+
+    pair   base a251ac5        stories16o          change
+    1      1.323 + 0.077       1.179 + 0.076       -10.3%
+    2      1.373 + 0.075       1.338 + 0.082        -1.9%
+
+The keep rule written first (at least 10% in every pair at 20,000) failed: -10.3% and -1.9%.
+Output identical in both pairs: every story table, ``stories --json``, ``export`` (but for the
+source path of the run's folder), the 806 pairs, "update equal". After that, not part of the
+rule: the stage of the first build at 100,000 alone (session 40's store of the first 99%, a
+copy each run, ``full_state`` with the gathered rows then ``add_stories``), alternating, load
+4-6: base 10.30, 11.28 against 8.39, 9.46 CPU s (-18.5%, -16.2%; measured with the kernel
+cut, before its revert), the same story tables (hash of every row). At 20,000 the cut steps
+are small (attach 0.03 s there); they grow faster than the corpus. The lead merged on the
+100,000 alternation, the identical story tables and the removal of a quadratic step
+(``attach_choices``), not on the 20,000 rule, which failed; the 20,000 measure was not rerun.
+The same 100,000 stage after the revert (the code merged), alternating, load 3-4: base
+10.17, 9.55 against 8.70, 8.02 CPU s (-14.5%, -16.0%), the same story tables.
+
 Session 40, 2026-12-04 (the lead, after every merge): main 04f703d at 100,000 alone on a quiet
 machine (load under 2, 23:41-23:46 UTC), the same command (``--keep /tmp/s40-100k``)::
 

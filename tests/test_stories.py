@@ -604,6 +604,52 @@ def test_pair_products_in_tiles_and_weights_in_blocks_give_the_same_bits(monkeyp
     assert np.allclose(dots, (dense[r] * dense[c]).sum(axis=1))
 
 
+def test_tfidf_matrix_is_made_as_csr_with_the_arrays_of_a_conversion_from_coo():
+    """Terms.tfidf builds its CSR matrix directly, indices sorted: the same arrays (and
+    dtypes) as scipy's conversion of the (row, term, weight) triples, on rows whose top
+    terms come in no column order, empty rows, and weights of 0 (a term every article holds)
+    kept as stored entries, with its own IDF and with a basis's (``n``: the articles with terms)."""
+    import numpy as np
+    from scipy import sparse
+
+    from storytrace import stories as st
+
+    rng = np.random.default_rng(5)
+    terms_ = st.Terms()
+    for i in range(60):
+        words = ["every"] + [f"w{k}" for k in rng.permutation(90)[: rng.integers(0, 30)]]
+        terms_.add(f"d{i}", {w: int(rng.integers(1, 4)) for w in words} if i % 9 else {})
+    n_every = sum(1 for k in terms_.lengths if k)
+    for basis in (None, (n_every, np.bincount(np.asarray(terms_.terms), minlength=5))):
+        x = terms_.tfidf(7, basis)
+        t = np.asarray(terms_.terms, dtype=np.int64)
+        idf_n = len(terms_.ids) if basis is None else basis[0]
+        df = np.bincount(t, minlength=terms_.size) if basis is None else None
+        if basis is not None:
+            df = np.zeros(terms_.size, dtype=np.int64)
+            df[: len(basis[1])] = basis[1][: terms_.size]
+        row, col, val = st._top_weights(t, terms_.ks, terms_.lengths, df, idf_n, 7)
+        want = sparse.csr_matrix((val, (row, col)), shape=x.shape)
+        assert x.has_canonical_format and x.shape == want.shape
+        for a, b in ((x.indptr, want.indptr), (x.indices, want.indices), (x.data, want.data)):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+        assert (np.diff(x.indptr) == 0).any()
+        # With the basis every article holds "every": its weight is 0, kept in short rows.
+        assert (x.data == 0).any() == (basis is not None)
+        unsorted = [
+            r for r in range(len(row)) if r and row[r] == row[r - 1] and col[r] < col[r - 1]
+        ]
+        assert unsorted  # the triples were not already in column order
+
+
+def test_group_numbers_give_each_row_its_groups_index():
+    from storytrace import stories as st
+
+    row_of = {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}
+    got = st._group_numbers([["c", "a"], ["e"], ["d", "b"]], row_of)
+    assert got.tolist() == [0, 2, 0, 2, 1]
+
+
 def test_top_weights_keep_each_rows_largest_ties_to_the_earlier_term(monkeypatch):
     """Each row keeps its ``top`` largest weights, a tie going to the earlier term, in any
     block size: the rule written out as a sort of each row, on rows of many equal weights
