@@ -110,12 +110,12 @@ Tories offered") is the listener; 6: which quotes are found (session 40, recall1
 reporting nothing cuts no content, "according to" after an opening phrase, "hint" and
 "indicate", a quotation left open before a colon lead-in); 7: speakers (session 40, speaker15m:
 a group opening its clause, a passive's agent, organisations' names and descriptions); 8:
-speakers (session 41, speaker15n), and the lead's quotation parts ('He added: "A. "B."' is two
-parts, one row each; a ', the ...' phrase inside quotation marks is no gloss to cut); 9: which
-quotes are found (session 41, precision15n: cues governing no reported content, "asked not to
-be named", "insisted on delaying", "denied reports that"; the writer's gloss closing a content;
-plural subjects' present verbs), and the lead's statements ("Mr Crosby's statement said" is
-Mr Crosby's).
+speakers (session 41, speaker15n), and the parts of a quotation re-opened after a colon lead-in
+(69f1b96, merged under rule 7: '"A. "B."' is two parts, and ', the ...' inside quotation marks
+is no gloss to cut); 9: which quotes are found (session 41, precision15n: cues governing no
+reported content, "asked not to be named", "insisted on delaying", "denied reports that"; the
+writer's gloss closing a content; plural subjects' present verbs), and a statement speaks for
+its owner (c69276d, which reached main with this rule: "Mr Crosby's statement said").
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
@@ -599,7 +599,7 @@ class Store:
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
-                    f"index --db {os.path.dirname(self.path)}' once to upgrade it"
+                    "index' on it once to upgrade it"
                 )
             migrate = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
             migrate |= {5: self._migrate_5, 6: self._migrate_6, 7: self._migrate_7}
@@ -610,8 +610,8 @@ class Store:
         ):
             if self.readonly:
                 raise InputError(
-                    f"{self.path}: an older store layout (schema 1); run 'storytrace index --db "
-                    f"{os.path.dirname(self.path)}' once to upgrade it"
+                    f"{self.path}: an older store layout (schema 1); run 'storytrace index' on it "
+                    "once to upgrade it"
                 )
             self._write_setup(self._migrate_1)
         else:
