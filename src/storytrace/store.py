@@ -599,7 +599,7 @@ class Store:
             if self.readonly:
                 raise InputError(
                     f"{self.path}: an older store layout (schema {version}); run 'storytrace "
-                    "index' on it once to upgrade it"
+                    f"index --db {os.path.dirname(self.path)}' once to upgrade it"
                 )
             migrate = {2: self._migrate_2, 3: self._migrate_3, 4: self._migrate_4}
             migrate |= {5: self._migrate_5, 6: self._migrate_6, 7: self._migrate_7}
@@ -610,8 +610,8 @@ class Store:
         ):
             if self.readonly:
                 raise InputError(
-                    f"{self.path}: an older store layout (schema 1); run 'storytrace index' on it "
-                    "once to upgrade it"
+                    f"{self.path}: an older store layout (schema 1); run 'storytrace index --db "
+                    f"{os.path.dirname(self.path)}' once to upgrade it"
                 )
             self._write_setup(self._migrate_1)
         else:
