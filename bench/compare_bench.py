@@ -109,6 +109,15 @@ load 4.7-8.3, CPU µs a pair::
 Recall 0.990 (difflib 0.751), the verdicts and the 3 passages on unrelated pairs the same in
 every run. The 3x target stays about 10x away.
 
+Session 41, 2026-12-04 (the lead, final main e3f6356; no alignment speed work this session;
+engine reuse-17: shared boilerplate counts on neither side of the coverage), on a quiet machine
+(load under 1.5, 05:24 UTC), the same command: alignment only 1,546 CPU µs a pair against
+word-level difflib's 474: **0.31x** (target 3x: not met); full 10,533; recall 0.990 (difflib
+0.751); batch, the 400 pairs, 181 pairs/s on 2 free cores (172 wall); batch, all 4,950 pairs
+of 100 texts, 3,510 pairs/s on 2 free cores, **3,356 pairs/s wall** (met). Verdicts of the 100
+unrelated pairs: unrelated 98, copied 1, same-story 1; 3 passages on them; reordered pairs:
+duplicate 40 (39 before reuse-17: a shared boilerplate passage no longer counts against it).
+
 Session 40, 2026-12-04 (the lead, final main 04f703d; one exact cut, fast16m's furniture gate),
 on a quiet machine (load under 1.5, 23:51 UTC), the same command: alignment only 1,537 CPU µs a
 pair against word-level difflib's 480: **0.31x** (target 3x: not met); full 10,369; recall

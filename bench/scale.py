@@ -114,6 +114,25 @@ are small (attach 0.03 s there); they grow faster than the corpus. The lead merg
 The same 100,000 stage after the revert (the code merged), alternating, load 3-4: base
 10.17, 9.55 against 8.70, 8.02 CPU s (-14.5%, -16.0%), the same story tables.
 
+Session 41, 2026-12-04 (the lead, after every merge): main e3f6356 at 100,000 alone on a quiet
+machine (load under 2, 05:09-05:13 UTC), the same command (``--keep /tmp/s41-100k``)::
+
+    CPU s, index of all 100,000 (passages included): 84.4 vs datasketch 47.0: 1.80x
+      (session 40: 1.78x; target 1.2x: not met)
+    text-dedup minhash, same settings: CPU 69.7 s, peak 1,318 MB; storytrace/text-dedup
+      1.21x CPU, 0.78x memory
+    peak memory of the index 1,026 vs datasketch 1,256 MB: 0.82x (met); PSS 962 vs 1,245, 0.77x
+    stages, first 99% (CPU s): store 15.8, candidates 3.3, align (this process) 11.6,
+      stories 7.8 (session 40: 9.6), the rest (reading, workers) 47.4; last 1% 1.8 (2.1%)
+    story links: similar_pairs 4.10 vs scikit-learn 24.28 on the same 2,161,406 pairs: 0.17x
+      (met); near-duplicate and excerpt recall 1.000 / 1.000; match median 10 ms
+
+  Side by side right after, storytrace alone on session 38's 100k corpus, alternating (the
+  session's start 3b47724, main, main, 3b47724; ``bench/scale.py --child ours``; first 99%,
+  CPU s): 86.6, 82.0, 86.3, 84.0: main 84.1 against 85.3 (-1.4%, inside the runs' own spread
+  of 4 s). The stories stage moved as stories16o measured: 9.92 and 9.57 against 7.94 and
+  8.36 (-16%); grouping anew 11.3 and 11.7 against 9.4 and 10.0. Peak memory the same.
+
 Session 40, 2026-12-04 (the lead, after every merge): main 04f703d at 100,000 alone on a quiet
 machine (load under 2, 23:41-23:46 UTC), the same command (``--keep /tmp/s40-100k``)::
 

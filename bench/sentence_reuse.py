@@ -881,6 +881,20 @@ seeds never used before: ``--corpus bbc --seed 32 --data ../shared/data/bbc/bbc 
 quotation with its frame (politics/079 into sport/244), judged ``same-story`` by its shared
 quote, the kind bbc 27's miss was. "other" equal on every row; "qvar" excerpt 49 -> 48, edited
 copy 326 -> 327, reordered 221 -> 229.
+
+Session 41, 2026-12-04 (the lead, final main e3f6356; base = 3b47724, the session's start).
+Session 40's one miss (bbc 32, politics/079 into sport/244) is found now: sport/244 prints
+'He added: "A. "B."' with the closing mark lost, and its quote was one span cut at
+'"Obviously' (quotes: a re-opened quotation is two parts; ``--seed 32 --variants verbatim``:
+50/50). Seeds never used before: ``--corpus bbc --seed 36 --data ../shared/data/bbc/bbc
+--found --baseline-src <base>`` and ``--seed 38 --found --baseline-src <base>``: found 298 of
+300 (bbc 36) and 300 of 300 (synthetic 38) with both, 598 of 600. The misses: a verbatim lift
+that is a team sheet ("Howard, Phil Neville, Gary Neville, O'Shea, ..."; politics/251 into
+sport/240), furniture by design (``boilerplate.listing_spans``: a line-up two reports share is
+the match's), so ``unrelated``; and an edited lift of a framed quotation (politics/165 into
+sport/179), ``same-story`` by its shared quote in ``compare``, whose edited words keep the two
+stored quotes from linking as variants. "qvar" rises on every bbc row (edited copy 240 -> 281,
+reordered 390 -> 530: the quotation parts), "other" equal.
 """
 
 from __future__ import annotations

@@ -1977,7 +1977,8 @@ def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> str | None:
     name = author.speaker_name
     if m.group(2).lower() == "statement":
         # 'Mr Crosby's statement said' is Mr Crosby's, 'Unilever's statement said'
-        # Unilever's: a statement speaks for whoever issued it (GUIDELINES.md); only an
+        # Unilever's: a statement speaks for whoever issued it (bench/quote_eval's
+        # GUIDELINES.md says so of an organisation's; a person's is read alike); only an
         # owner's possessive says who ('the Kok statement' does not).
         if text[m.end(1) : m.end(1) + 1] not in "’'":
             return None
