@@ -1883,12 +1883,9 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     named = _name_in_apposition(ctx, q)
     if named is not None:
         q.speaker = named
-    author = _report_author(ctx, q, earlier)
-    owner = None
+    author, owner = _report_author(ctx, q, earlier)
     if author is not None:
         q.speaker_name = author
-        if ctx.text[q.speaker[0] : q.speaker[1]].lower().endswith("statement"):
-            owner = q.speaker[0], q.speaker[1] - len("statement")
     _resolve_name(ctx, q, earlier)
     if q.speaker_name is not None:
         q.speaker_name = _company_name(ctx, _spelled_out(ctx, q.speaker_name))
@@ -1896,11 +1893,9 @@ def resolve_speaker(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         # 'that', 'which', 'who' as written name nobody: unknown, never the word.
         q.speaker_name = None
     if q.speaker is not None:
-        # A statement's speaker is typed by its owner ('Mr Crosby's'), not as a document.
-        written = ctx.text[q.speaker[0] : q.speaker[1]]
-        if owner is not None:
-            written = re.sub(r"[’']s?\s*$", "", ctx.text[owner[0] : owner[1]].rstrip())
-        q.speaker_type = speaker_type(ctx, written, q.speaker_name)
+        # A statement's speaker is typed by its owner ('Mr Crosby'), not as a document.
+        s, e = owner or q.speaker
+        q.speaker_type = speaker_type(ctx, ctx.text[s:e], q.speaker_name)
 
 
 # 'Manufacturers' organisation, the EEF, said': a description, then the name set off
@@ -1951,27 +1946,33 @@ _AUTHOR_REPORT = lazy_compile(
 )
 
 
-def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> str | None:
+def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> tuple[str | None, Span | None]:
     """The author a report speaks for: "his report said" is the person "he" would be,
     "Mr Kok's report noted" and "the Kok report said" are Mr Kok's; "Mr Crosby's
     statement said" is Mr Crosby's and "Unilever's statement said" Unilever's (a statement
-    speaks for whoever issued it, a report for its author). None when the phrase is no
-    such report or statement, or a report's author is not a person the article names."""
+    speaks for whoever issued it, a report for its author). Also, for a statement, the
+    span of its owner as written, possessive left out ("Mr Crosby"), which types the
+    speaker. ``(None, None)`` when the phrase is no such report or statement, or a report's
+    author is not a person the article names."""
+    none = None, None
     if q.speaker is None:
-        return None
+        return none
     text = ctx.text
     s, e = q.speaker
     words = text[s:e].split()
     heads = _REPORT_HEADS | {"statement"}
     if len(words) != 2 and not (2 <= len(words) <= 5 and words[-1].lower() in heads):
-        return None
-    if words[-1].lower() not in heads:
-        return None
+        return none
+    head = words[-1].lower()
+    if head not in heads:
+        return none
     if words[0].lower() in ("his", "her") and len(words) == 2:
-        return _antecedent(ctx, s, "m" if words[0].lower() == "his" else "f", earlier)
+        name = _antecedent(ctx, s, "m" if words[0].lower() == "his" else "f", earlier)
+        owner = (s, s + len(words[0])) if name is not None and head == "statement" else None
+        return name, owner
     m = _AUTHOR_REPORT.fullmatch(text, s, e)
     if m is None or m.group(2).lower() not in heads:
-        return None
+        return none
     author = Quote(q.kind, q.content, q.cue, m.span(1))
     _resolve_name(ctx, author, earlier)
     name = author.speaker_name
@@ -1981,11 +1982,11 @@ def _report_author(ctx: Context, q: Quote, earlier: list[Quote]) -> str | None:
         # GUIDELINES.md says so of an organisation's; a person's is read alike); only an
         # owner's possessive says who ('the Kok statement' does not).
         if text[m.end(1) : m.end(1) + 1] not in "’'":
-            return None
-        return name or text[m.start(1) : m.end(1)]
+            return none
+        return name or text[m.start(1) : m.end(1)], (s, m.end(1))
     if name is None or is_organisation(ctx, name) or " " not in name:
-        return None
-    return name
+        return none
+    return name, None
 
 
 _ACRONYM_OF = lazy_compile(
