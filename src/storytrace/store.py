@@ -119,6 +119,9 @@ its owner (c69276d, which reached main with this rule: "Mr Crosby's statement sa
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
+DB_FILE = "storytrace.db"
+"""The SQLite file a store keeps inside its folder."""
+
 APPLICATION_ID = 0x53545259  # "STRY": marks the file as a storytrace store
 
 BUSY_SECONDS = 60.0
@@ -533,7 +536,7 @@ class Store:
     def __init__(self, folder: str | os.PathLike[str], readonly: bool = False) -> None:
         folder = _path_text(folder)
         self.folder = folder
-        self.path = os.path.join(folder, "storytrace.db")
+        self.path = os.path.join(folder, DB_FILE)
         self.readonly = readonly
         self._raw_dates = True  # False for a schema 4 store read as it is
         self._quote_evidence = True  # False for a store before schema 10 read as it is

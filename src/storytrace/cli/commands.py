@@ -469,8 +469,9 @@ def index_cmd(
     """
     from storytrace import corpus
     from storytrace.articles import iter_articles
+    from storytrace.store import DB_FILE
 
-    if not paths and not (db / "storytrace.db").is_file():
+    if not paths and not (db / DB_FILE).is_file():
         raise click.UsageError(f"no PATHS given, and {db} holds no index to bring up to date")
 
     def records() -> Iterator[tuple[str, dict | InputError]]:
