@@ -384,20 +384,31 @@ def _read(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, str] | Art
     text = decode_bytes(data, name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
-    if name.lower().endswith(".json") or (name == "<stdin>" and text.lstrip().startswith("{")):
-        # Standard input has no name to say so: a JSON object there is a record (jq's
-        # output), which read as text would be analysed as its JSON source.
+    if name.lower().endswith(".json"):
         return record_text_article(text, name)
+    if name == "<stdin>" and (rec := unnamed_record_article(text, name)) is not None:
+        return rec
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         return _from_html(text, name)
     return name, _clean_text(text)
 
 
-def record_text_article(text: str, name: str) -> Article:
+def unnamed_record_article(text: str, name: str) -> Article | None:
+    """The record a text with no file name to say what it holds (standard input, a paste)
+    holds when it opens with ``{``: one JSON object, or one JSON Lines record (jq's output,
+    a line of a dump), read as :func:`record_text_article` reads a file's; None for any
+    other text. Read as text it would be analysed as its JSON source."""
+    if not text.lstrip().startswith("{"):
+        return None
+    return record_text_article(text, name, unnamed=True)
+
+
+def record_text_article(text: str, name: str, unnamed: bool = False) -> Article:
     """The one record the text of a ``.json`` file (or of a JSON Lines upload, :func:`is_jsonl`)
     holds, read as a JSONL line would be. Read as plain text it would be compared or stored as
-    its JSON source, braces and keys: a silent wrong result."""
+    its JSON source, braces and keys: a silent wrong result. ``unnamed``: the text came
+    without a file name (:func:`unnamed_record_article`), so JSON Lines are read too."""
     import json
 
     if is_jsonl(name):
@@ -405,7 +416,7 @@ def record_text_article(text: str, name: str) -> Article:
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as e:
-        if name == "<stdin>" and e.msg == "Extra data":  # JSON Lines: one record, or an error
+        if unnamed and e.msg == "Extra data":  # JSON Lines: one record, or an error
             return _jsonl_text_article(text, name)
         raise InputError(f"{name}: malformed JSON ({e.msg}, line {e.lineno})") from None
     except RecursionError:

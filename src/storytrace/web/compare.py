@@ -16,6 +16,7 @@ from storytrace.articles import (
     decode_bytes,
     is_jsonl,
     record_text_article,
+    unnamed_record_article,
 )
 from storytrace.web import jobs
 from storytrace.web.context import AppContext, Ctx
@@ -49,9 +50,9 @@ def article_from_upload(
 ) -> Article:
     """An article from uploaded bytes or pasted text, with one-line errors naming it.
 
-    ``record_if_json``: text that opens with ``{`` is a JSON record (pasted text has no
-    file name to say so, as ``compare -`` reads standard input), not an article whose
-    words are its JSON source."""
+    ``record_if_json``: pasted text has no file name to say what it holds, so text that
+    opens with ``{`` is a JSON record, as ``compare -`` reads standard input
+    (:func:`~storytrace.articles.unnamed_record_article`)."""
     size = len(valid_unicode(data, source).encode("utf-8")) if isinstance(data, str) else len(data)
     if size > limit:
         raise TooLarge(f"{source}: larger than the {mib(limit)} limit for one article")
@@ -60,8 +61,8 @@ def article_from_upload(
         raise InputError(f"{source}: no text given")
     if not isinstance(data, str) and (source.lower().endswith(".json") or is_jsonl(source)):
         return record_text_article(text, source)  # a record file, as the CLI reads it
-    if record_if_json and text.lstrip().startswith("{"):
-        return record_text_article(text, source)
+    if record_if_json and (rec := unnamed_record_article(text, source)) is not None:
+        return rec
     return article_from_text(text, source=source)
 
 
