@@ -96,9 +96,9 @@ def claims_reuse(verdict: str, passages: list[dict]) -> bool:
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc" / "bbc"
 
 
-def load_bbc() -> dict[str, tuple[bytes, str]]:
+def load_bbc(root: Path = BBC) -> dict[str, tuple[bytes, str]]:
     out = {}
-    for f in sorted(BBC.glob("*/*.txt")):
+    for f in sorted(root.glob("*/*.txt")):
         data = f.read_bytes()
         key = f"{f.parent.name}/{f.stem}"
         out[key] = (data, decode_bytes(data, str(f)).replace("\r\n", "\n"))
@@ -327,12 +327,10 @@ def main() -> None:
     ap.add_argument("--skip-duplicates", action="store_true", help="only the synthetic part")
     ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
     args = ap.parse_args()
-    global BBC
-    if args.data is not None:
-        BBC = args.data / "bbc" / "bbc"
-    if not BBC.is_dir():
-        sys.exit(f"{BBC}: BBC data not found")
-    bbc = load_bbc()
+    root = BBC if args.data is None else args.data / "bbc" / "bbc"
+    if not root.is_dir():
+        sys.exit(f"{root}: BBC data not found")
+    bbc = load_bbc(root)
     d = {"byte_found": 0, "byte_groups": 0}
     if not args.skip_duplicates:
         d = part_duplicates(bbc, args.workers)
