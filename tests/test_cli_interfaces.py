@@ -439,3 +439,23 @@ def test_no_progress_thread_when_stderr_is_not_a_terminal() -> None:
     with progress_bar() as bar:  # pytest captures stderr: not a terminal
         bar.add_task("articles", total=3)
         assert threading.active_count() == before
+
+
+def test_stories_with_no_story_says_so(tmp_path: Path) -> None:
+    """Two unrelated articles: the text view says none shares a story, not nothing at all
+    (an empty answer reads as a failure)."""
+    db = str(tmp_path / "db")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(
+        jsonl(
+            {"id": "w", "text": WIRE},
+            {"id": "c", "text": "A recipe for plum jam: boil the fruit with sugar and lemon."},
+        )
+    )
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    res = run("stories", "--db", db)
+    assert res.exit_code == 0
+    assert res.stdout == "no story: none of the 2 indexed articles shares a story with another\n"
+    # --json lists every article's story, one-article stories included.
+    stories = [json.loads(x) for x in run("stories", "--db", db, "--json").stdout.splitlines()]
+    assert sorted(s["articles"] for s in stories) == [["c"], ["w"]]

@@ -116,7 +116,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
     then its copies (who took from whom, when, how), how many pairs are linked as the same
     story without copying, near-duplicate groups, and what joins its members (``members``:
     how many by reuse, quote or vocabulary, and the lowest-scoring vocabulary join).
-    Plain text, so titles and ids are printed as they are, never as markup.
+    Plain text, so titles and ids are printed as they are, never as markup. With no story
+    of two articles or more, one line says so and how many articles were looked at.
 
     >>> story = {"id": "1", "title": "Bridge to close", "summary": "2 articles", "articles": [
     ...     {"id": "a", "label": "Bridge to close", "outlet": "Gazette", "when": "2024-10-20"},
@@ -200,4 +201,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             lines.append(f"  in the story: {held}")
         if s.get("caveat"):
             lines.append(f"  {s['caveat']}")
+    if not lines:
+        # An empty answer reads as a failure: say what was looked at and found.
+        n = sum(len(s["articles"]) for s in stories)
+        lines.append(f"no story: none of the {n} indexed articles shares a story with another")
     return "".join(line + "\n" for line in lines)
