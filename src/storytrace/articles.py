@@ -63,7 +63,9 @@ _DATE_WORDS = frozenset(
     "july august september october november december monday tuesday wednesday thursday "
     "friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "posted published updated last article on at am pm a m p et est "
-    "edt ct cst cdt pt pst pdt gmt bst utc cet cest ist aest aedt jst sgt hkt msk".split()
+    "edt ct cst cdt pt pst pdt gmt bst utc cet cest ist aest aedt jst sgt hkt msk "
+    # Ordinal endings, which the letter runs split from their digits ("September 18th").
+    "st nd rd th".split()
 )
 _LETTERS = lazy_compile(r"[^\W\d_]+")
 
@@ -95,6 +97,8 @@ def lead_title(text: str) -> str:
     'The council said the bridge will close. Ferries will run.'
     >>> lead_title("Tuesday, May 24, 2005\\nSixers hire Maurice Cheeks\\nText.")
     'Sixers hire Maurice Cheeks'
+    >>> lead_title("September 18th, 2013, 05: 31 GMT\\nMicrosoft patches IE\\nText.")
+    'Microsoft patches IE'
     >>> len(lead_title("word " * 100)) <= TITLE_CHARS
     True
     """
