@@ -734,3 +734,27 @@ def test_a_common_source_says_what_it_rests_on_in_every_view() -> None:
     page = render_stories_html([story])
     assert "&lt;b&gt;Vote&lt;/b&gt;" in page and "<b>Vote</b>" not in page
     assert "both draw on “Report a”" in page
+
+
+def test_copies_of_unknown_order_are_counted_beside_the_copies() -> None:
+    """Found on ECB+ (undated articles): a story's summary said "0 copies" above six
+    "copied, order unknown" lines. The summary now says how many pairs were copied or spun
+    in an order the evidence does not give, the same line in every view."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {i: {"id": i, "title": f"Patch released ({i})"} for i in "abc"}
+    raw = [
+        {
+            "id": 1,
+            "articles": ["a", "b", "c"],
+            "edges": [
+                {"a": "a", "b": "b", "verdict": "copied", "direction": None},
+                {"a": "a", "b": "c", "verdict": "same-story", "direction": None},
+            ],
+        }
+    ]
+    (story,) = shape_stories(raw, meta)
+    assert story["unordered"] == ["copied"]
+    assert story["summary"].endswith("; 0 copies of known order; 1 pair copied, order unknown")
+    assert stories_text([story]).splitlines()[1] == f"  {story['summary']}"

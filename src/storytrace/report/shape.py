@@ -48,7 +48,9 @@ def shape_stories(
 
     - ``title``: the earliest article's headline, else the opening of its first line (with
       no article dated, the article the others are joined with most: :func:`_title_article`);
-    - ``summary``: one line with outlets, time span, copies and the source where known;
+    - ``summary``: one line with outlets, time span, copies, the source where known and
+      the pairs copied or spun in an order the evidence does not give;
+    - ``unordered``: the kinds (``copied``, ``spun``) of those pairs, one per pair;
     - ``source`` (the label of the article the copies were taken from most directly, else
       None) and ``sources`` (how many articles they were taken from: :func:`_source`);
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
@@ -130,6 +132,11 @@ def shape_stories(
             "copies": len(
                 {e["target"] for e in edges if e["directed"]}
                 | {m for n in nodes for m in n["members"][1:]}
+            ),
+            # Pairs copied or spun whose order the evidence does not give: listed beside
+            # the copies, so "0 copies" never stands alone above a list of copied pairs.
+            "unordered": sorted(
+                e["kind"] for e in edges if not e["directed"] and e["kind"] in ("copied", "spun")
             ),
             **_source(arts, edges, labels),
         }
@@ -379,6 +386,9 @@ def summary(story: dict) -> str:
     >>> summary({"articles": [1, 2, 3, 4], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 2, "source": None, "sources": 2})
     '4 articles, outlets not given; 2 copies of 2 articles, no single source'
+    >>> summary({"articles": [1, 2, 3], "outlet_names": [], "outlets": 0, "first_date": None,
+    ...          "last_date": None, "copies": 0, "unordered": ["copied", "copied", "spun"]})
+    '3 articles, outlets not given; 0 copies of known order; 3 pairs copied or spun, order unknown'
     """
     n = len(story["articles"])
     names = story["outlet_names"]
@@ -394,6 +404,11 @@ def summary(story: dict) -> str:
     parts.append(f"{copies} cop{'ies' if copies != 1 else 'y'}")
     if story.get("sources", 0) > 1 and not story.get("source"):
         parts[-1] += f" of {story['sources']} articles, no single source"
+    if unordered := story.get("unordered"):
+        how = " or ".join(sorted(set(unordered)))
+        n = len(unordered)
+        parts[-1] += " of known order"
+        parts.append(f"{n} pair{'s' if n != 1 else ''} {how}, order unknown")
     if story.get("source"):
         parts.append(f"source: {short(story['source'], 60)}")
     return "; ".join(parts)
