@@ -758,3 +758,22 @@ def test_copies_of_unknown_order_are_counted_beside_the_copies() -> None:
     assert story["unordered"] == ["copied"]
     assert story["summary"].endswith("; 0 copies of known order; 1 pair copied, order unknown")
     assert stories_text([story]).splitlines()[1] == f"  {story['summary']}"
+
+
+def test_graph_tooltip_claims_no_direction_an_edge_has_not_got() -> None:
+    """Found in the web app on ECB+: every link's tooltip read "A → B: same-story", an arrow
+    for pairs whose order nobody knows, while the table beside it printed ↔."""
+    from storytrace.report.graph import story_graph
+
+    arts = [{"id": "a", "label": "Bridge to close"}, {"id": "b", "label": "Bridge shut"}]
+    for directed, arrow in ((False, "↔"), (True, "→")):
+        edge = {
+            "source": "a",
+            "target": "b",
+            "kind": "copied",
+            "directed": directed,
+            "source_title": "Bridge to close",
+            "target_title": "Bridge shut",
+        }
+        svg = story_graph({"articles": arts, "edges": [edge]})
+        assert f"<title>Bridge to close {arrow} Bridge shut: copied</title>" in svg

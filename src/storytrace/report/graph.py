@@ -244,12 +244,16 @@ def story_graph(story: dict, link: Callable[[str], str] | None = None) -> str:
         src = group_of.get(e["source"], e["source"])
         dst = group_of.get(e["target"], e["target"])
         if src != dst and (src, dst) not in edges:
+            directed = e.get("directed", True)
+            # The tooltip's arrow as the table's: no direction claimed the edge has not got.
+            arrow = "→" if directed else "↔"
             edges[(src, dst)] = GraphEdge(
                 str(src),
                 str(dst),
                 e["kind"],
-                e.get("directed", True),
-                f"{e.get('source_title', e['source'])} → {e.get('target_title', e['target'])}: "
+                directed,
+                f"{e.get('source_title', e['source'])} {arrow} "
+                f"{e.get('target_title', e['target'])}: "
                 f"{e['kind']}" + (f" ({e['basis']})" if e.get("basis") else ""),
             )
     return story_graph_svg(nodes, list(edges.values()))
