@@ -27,8 +27,8 @@ speaker is the capitalised words or pronoun next to the nearest such verb in the
 (before it, or after it for "said Smith"), else in the sentence before or after.
 
 Run: ``nice -n 10 .venv/bin/python bench/quote_eval.py [--data DIR] [--no-parser]
-[--set first|fresh|tune2|tune3] [--check]``. ``--check`` only verifies the annotations' offsets
-against the rebuilt texts (whole-word, non-empty spans; the hashes), printing no text.
+[--set first|fresh|tune2|tune3|tune4] [--check]``. ``--check`` only verifies the annotations'
+offsets against the rebuilt texts (whole-word, non-empty spans; the hashes), printing no text.
 
 **The fresh set** (``--set fresh``; ``bench/quote_eval/fresh/``, guidelines beside it): the
 issue's second evaluation, built because the first set below has been tuned on. 366
@@ -515,7 +515,8 @@ ANNOTATIONS = Path(__file__).resolve().parent / "quote_eval" / "annotations.json
 FRESH = Path(__file__).resolve().parent / "quote_eval" / "fresh" / "annotations.jsonl"
 TUNE2 = Path(__file__).resolve().parent / "quote_eval" / "tune2" / "annotations.jsonl"
 TUNE3 = Path(__file__).resolve().parent / "quote_eval" / "tune3" / "annotations.jsonl"
-SETS = {"first": ANNOTATIONS, "fresh": FRESH, "tune2": TUNE2, "tune3": TUNE3}
+TUNE4 = Path(__file__).resolve().parent / "quote_eval" / "tune4" / "annotations.jsonl"
+SETS = {"first": ANNOTATIONS, "fresh": FRESH, "tune2": TUNE2, "tune3": TUNE3, "tune4": TUNE4}
 
 Span = tuple[int, int]
 
@@ -893,7 +894,8 @@ def main() -> None:
         default="first",
         help="first: the set tuned on (default); fresh: the unread second evaluation; "
         "tune2: the sport/business tune set of session 35; tune3: the BBC and ECB+ tune set of "
-        "session 37 (both with the fresh set's tables)",
+        "session 37; tune4: the crime, law, politics and technology tune set of session 42 (the "
+        "three with the fresh set's tables)",
     )
     ap.add_argument(
         "--check", action="store_true", help="only check the annotations' offsets (no text shown)"
@@ -907,7 +909,7 @@ def main() -> None:
     print(f"{args.set} set: {n} gold quotes, {len(articles)} articles, {len(outlets)} outlets")
     if args.check:
         sys.exit(1 if check(articles) else 0)
-    if args.set in ("fresh", "tune2", "tune3"):
+    if args.set in ("fresh", "tune2", "tune3", "tune4"):
         fresh_report(articles, args.no_parser)
         return
     systems = systems_to_run(args.no_parser)

@@ -1,13 +1,13 @@
 """The quote evaluation sets built here (issue 15) are internally consistent: the fresh set
-(``bench/quote_eval/fresh``) and the second and third tune sets (``bench/quote_eval/tune2``,
-``bench/quote_eval/tune3``).
+(``bench/quote_eval/fresh``) and the second, third and fourth tune sets
+(``bench/quote_eval/tune2``, ``bench/quote_eval/tune3``, ``bench/quote_eval/tune4``).
 
 The annotations index into article texts that live in ``../shared/data`` and are never in
 the repository, so these tests check what the files can show on their own: the record format,
 spans that are ordered, non-empty and do not overlap, one text hash and one outlet per
 article, no article shared with another set, and the counts their guidelines state. The
 offsets themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set
-fresh|tune2|tune3 --check`` (which needs the data).
+fresh|tune2|tune3|tune4 --check`` (which needs the data).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ FIRST = HERE / "annotations.jsonl"
 FRESH = HERE / "fresh" / "annotations.jsonl"
 TUNE2 = HERE / "tune2" / "annotations.jsonl"
 TUNE3 = HERE / "tune3" / "annotations.jsonl"
+TUNE4 = HERE / "tune4" / "annotations.jsonl"
 FIELDS = {
     "article",
     "outlet",
@@ -41,6 +42,7 @@ ARTICLE_ID = {
     TUNE3: re.compile(
         r"bbc:(?:business|sport|politics|entertainment)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"
     ),
+    TUNE4: re.compile(r"bbc:(?:politics|tech)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"),
 }
 
 
@@ -56,7 +58,11 @@ def _guidelines(path: Path) -> str:
     return (path.parent / "GUIDELINES.md").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module", params=[FRESH, TUNE2, TUNE3], ids=["fresh", "tune2", "tune3"])
+@pytest.fixture(
+    scope="module",
+    params=[FRESH, TUNE2, TUNE3, TUNE4],
+    ids=["fresh", "tune2", "tune3", "tune4"],
+)
 def path_and_records(request) -> tuple[Path, list[dict]]:
     return request.param, _load(request.param)
 
@@ -94,7 +100,7 @@ def test_one_text_per_article_and_no_shared_content(path_and_records):
             assert a[1] <= b[0], f"{article}: two attributions share text {a} {b}"
 
 
-@pytest.mark.parametrize("path", [FRESH, TUNE3], ids=["fresh", "tune3"])
+@pytest.mark.parametrize("path", [FRESH, TUNE3, TUNE4], ids=["fresh", "tune3", "tune4"])
 def test_records_are_grouped_by_article_in_text_order(path):
     records = _load(path)
     by_article: dict[str, list[dict]] = defaultdict(list)
@@ -157,6 +163,50 @@ def test_tune3_counts_the_guidelines_state():
         f"{types['unknown']} unknown" in text
     )
     assert len(records) >= 200 and 15 <= len(articles) <= 25
+
+
+def test_tune4_articles_are_in_no_other_set_nor_fresh_topics():
+    others = [r for path in (FIRST, FRESH, TUNE2, TUNE3) for r in _load(path)]
+    tune4 = _load(TUNE4)
+    assert not {r["article"] for r in tune4} & {r["article"] for r in others}
+    # no ECB+ topic of the fresh set: its events must not be read through another outlet's copy
+    fresh_topics = {r["article"].split(":")[1].split("/")[0] for r in _load(FRESH)}
+    fresh_topics.discard("business")
+    fresh_topics.discard("sport")
+    ecb = {r["article"].split(":")[1].split("/")[0] for r in tune4 if "ecbplus:" in r["article"]}
+    assert ecb and not ecb & fresh_topics
+
+
+def test_tune4_counts_the_guidelines_state():
+    records = _load(TUNE4)
+    text = " ".join(_guidelines(TUNE4).split())
+    articles = {r["article"] for r in records}
+    outlets = {r["outlet"] for r in records}
+    assert (
+        f"**{len(records)} attributions in {len(articles)} articles from {len(outlets)} outlets"
+        in text
+    )
+    groups = Counter(
+        "sport" if t.startswith("sport") else "business" if t.startswith("business") else "other"
+        for t in (r["topic"] for r in records)
+    )
+    assert (
+        f"sport {groups['sport']}, business {groups['business']}, other {groups['other']}" in text
+    )
+    bbc = Counter(
+        r["article"].split(":")[1].split("/")[0] for r in records if "bbc:" in r["article"]
+    )
+    for group, n in bbc.items():
+        assert f"BBC {group} ({n}" in text, group
+    ecb = sum("ecbplus:" in r["article"] for r in records)
+    assert f"ECB+ ({ecb})" in text
+    types = Counter(r["speaker_type"] for r in records)
+    assert (
+        f"{types['person']} person, {types['organisation']} organisation, "
+        f"{types['unknown']} unknown" in text
+    )
+    # the brief: at least 15 articles, about 150 attributions, five outlets or more
+    assert len(articles) >= 15 and len(records) >= 150 and len(outlets) >= 5
 
 
 def test_tune2_is_bbc_news():
