@@ -485,6 +485,52 @@ list. Extraction CPU (rules, every third BBC article, 742 texts, process_time, a
 three pairs): base 2.23 / 2.21 / 2.23 s, after 2.26 / 2.22 / 2.30 s (after includes main
 69f1b96). Targets not met: fresh P 0.891 / 0.889, R 0.869 / 0.893, strict speaker 0.912 /
 0.905 (rules / parser).
+
+**The fourth tune set** (``--set tune4``; ``bench/quote_eval/tune4/``, guidelines beside it),
+built in session 42 (recall15o) because the older tune sets, read by many sessions, hold little
+of what the fresh set's "other" group (its lowest recall) holds: 222 attributions in 15 articles
+from 9 outlets, all in the ``other`` group (BBC politics and tech; ECB+ crime, conflict,
+disaster, technology and politics from eight other outlets), annotated
+(commit 9c968bd) before storytrace was run on them. It prints the fresh set's tables. A tune
+set, not a measure. At main 95fbc8d it scores like the fresh set: rules P / R 0.893 / 0.829,
+parser 0.898 / 0.869.
+
+Twenty-fifth pass (2026-12-04, session 42, recall15o; branch ``recall15o-fixes`` at 5fd1864,
+**not merged**: its keep rule failed on the fresh set's strict speaker). Errors read on tune4
+only (rules and parser), checked on the other tune sets and a diff of all BBC articles less the
+fresh set's (70 changed, every diff read). One run, ``/tmp/recall15o/final.sh`` (``python
+bench/quote_eval.py --data ../shared/data --set tune4|tune3|tune2|first`` and ``python
+bench/quotes_polnear.py --part tune``, ``nice -n 10``, ``PYTHONPATH`` set to each tree's
+``src``), then ``/tmp/recall15o/measure.sh`` once (``--set fresh``, counts only, and PolNeAR
+``--part measure``): base = main 95fbc8d (``git archive``), after = recall15o-fixes 5fd1864.
+The keep rule (written 12:28 UTC, before any run): the tune sets together (pooled) do not fall
+in F1@50 in either mode and tune4 rises; the fresh set does not fall in P, R or strict speaker
+in either mode. The tune part held (pooled F1@50 over the four sets and PolNeAR tune's speech
+attributions 0.889 -> 0.892 rules, 0.896 -> 0.899 parser); the fresh set's strict speaker fell
+(0.918 -> 0.912 rules, 0.911 -> 0.906 parser: wrong speakers 26 -> 29 and 29 -> 32 among 13 / 10
+more matched pairs), so the fixes were not merged, though fresh recall rose most:
+
+    set       system   P@50 base / after  R@50 base / after  F1@50 base / after  strict b / a
+    tune4     rules    0.893 / 0.894      0.829 / 0.869      0.860 / 0.881       0.902 / 0.911
+    tune4     parser   0.898 / 0.897      0.869 / 0.905      0.883 / 0.901       0.880 / 0.890
+    tune3     rules    0.890 / 0.892      0.868 / 0.880      0.879 / 0.886       0.936 / 0.937
+    tune3     parser   0.892 / 0.894      0.885 / 0.897      0.888 / 0.896       0.928 / 0.929
+    tune2     rules    0.940 / 0.935      0.893 / 0.893      0.916 / 0.913       0.981 / 0.981
+    tune2     parser   0.936 / 0.930      0.904 / 0.904      0.920 / 0.917       0.987 / 0.987
+    first     rules    0.942 / 0.942      0.930 / 0.930      0.936 / 0.936       0.959 / 0.959
+    first     parser   0.937 / 0.937      0.939 / 0.939      0.938 / 0.938       0.949 / 0.949
+    PolNeAR t rules    0.931 / 0.927      0.815 / 0.816      0.869 / 0.868       0.970 / 0.970
+    PolNeAR t parser   0.930 / 0.926      0.819 / 0.820      0.871 / 0.870       0.970 / 0.970
+    fresh     rules    0.891 / 0.897      0.869 / 0.904      0.880 / 0.901       0.918 / 0.912
+    fresh     parser   0.889 / 0.897      0.893 / 0.926      0.891 / 0.911       0.911 / 0.906
+    PolNeAR m rules    0.880 / 0.878      0.709 / 0.709      0.785 / 0.784       0.883 / 0.883
+    PolNeAR m parser   0.876 / 0.875      0.715 / 0.715      0.788 / 0.787       0.884 / 0.884
+
+(PolNeAR rows: dev ``tune`` and ``measure``, speech attributions.) Fresh, by group, "other" P /
+R 0.850 / 0.771 -> 0.871 / 0.864 (rules), 0.848 / 0.800 -> 0.873 / 0.886 (parser); sport and
+business unchanged; gold with a boundary under 50% 30 -> 18 (rules), 29 -> 17 (parser); missed
+18 -> 17, 10 -> 10; spurious 12 -> 12, 14 -> 14. With the fixes fresh recall passes 0.90 in both
+modes; precision (0.897 / 0.897) and strict speaker (0.912 / 0.906) stay under the targets.
 """
 
 from __future__ import annotations
