@@ -491,7 +491,7 @@ built in session 42 (recall15o) because the older tune sets, read by many sessio
 of what the fresh set's "other" group (its lowest recall) holds: 222 attributions in 15 articles
 from 9 outlets, all in the ``other`` group (BBC politics and tech; ECB+ crime, conflict,
 disaster, technology and politics from eight other outlets), annotated
-(commit 9c968bd) before storytrace was run on them. It prints the fresh set's tables. A tune
+(commit 69c73ed) before storytrace was run on them. It prints the fresh set's tables. A tune
 set, not a measure. At main 95fbc8d it scores like the fresh set: rules P / R 0.893 / 0.829,
 parser 0.898 / 0.869.
 
