@@ -34,6 +34,10 @@ tune sample; the measure-only part once, at the end.
 Targets (issue 12): same event >= 90% related, other event <= 10%, same
 publisher <= 2%.
 
+A second tune source, BBC News pairs labelled same event / other event by reading them,
+is ``bench/evidence_bbc.py`` (it judges its pairs with :func:`judge`; session 42 and on,
+its table is there).
+
 Session 40 (2026-12-03, ecb12n): name rarity from the corpus, counted on the tune part and
 not built (no measure-only run). Inside a corpus (the "corpus" column,
 ``corroborate.judge_pairs``) a name word could weigh less the more articles of the corpus carry

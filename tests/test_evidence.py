@@ -1139,3 +1139,33 @@ def test_different_subjects_do_not_outweigh_an_event_detail_or_a_subject_in_the_
     ).evidence
     assert named.verdict == "same-story" and named.rule == "same-focus"
     assert named.conflicts == [] and named.caveat
+
+
+def test_a_common_or_background_place_is_no_event_detail_against_different_subjects():
+    """Issue 12, BBC tune pairs (bench/evidence_bbc.py): "Russia" in one lead and the other's
+    text, or "a stake in Yukos" read as a lead place that the other names only further down,
+    kept different subjects from ruling two events apart (Gazprom's tax claim against a
+    minister on the Yukos sale). A place is an event detail when both headers or leads name it
+    and it is rare (evidence.PLACE_DETAIL_RARITY)."""
+    from storytrace.evidence import PLACE_DETAIL_RARITY, _lead_place_detail, _profile
+    from storytrace.names import rarity
+
+    assert rarity("england") < PLACE_DETAIL_RARITY <= rarity("kilkenny")
+    common = compare(
+        PLAYER_A.replace("in training.", "in training in England."),
+        PLAYER_B.replace("from Malmo", "from England"),
+    ).evidence
+    # Main: "England" was a shared lead place, so no conflict and shared-vocabulary stood.
+    assert common.verdict == "unrelated" and common.rule == "different-subject"
+    assert common.held == ["different-subject", "shared-vocabulary"]
+
+    def detail(a: str, b: str) -> bool:
+        return _lead_place_detail(_profile(a, (), "rules"), _profile(b, (), "rules"))
+
+    lead_a = PLAYER_A.replace("in training.", "in training in Kilkenny.")
+    body_b = PLAYER_B.replace("two years ago,", "two years ago at Kilkenny,")
+    assert not detail(lead_a, body_b), "B names it below its lead only"
+    assert detail(lead_a, PLAYER_B.replace("an ankle operation,", "an operation in Kilkenny,"))
+    assert detail(PLAYER_B.replace("an ankle operation,", "an operation in Kilkenny,"), lead_a), (
+        "either way round"
+    )

@@ -194,14 +194,17 @@ def engine() -> str:
     Reuters/Ipsos poll", a mis-decoded "Ã©"), so such passages count as reuse again;
     ``reuse-17``: the words of boilerplate both texts print count on neither side of the
     coverage (two prints of one article under one footer or team sheet are a duplicate,
-    not a copy at the body's share). Edges stored before are realigned.
+    not a copy at the body's share); ``reuse-18``: a lead place is an event detail only when
+    both headers or leads name it and it is rare (``evidence.PLACE_DETAIL_RARITY``), so two
+    articles whose only other tie is "Russia" or a place one names in passing can be
+    ``different-subject``. Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-17"
+        return f"{metadata.version('storytrace')}/reuse-18"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-17"
+        return "0+unknown/reuse-18"
 
 
 def __getattr__(name: str) -> object:
