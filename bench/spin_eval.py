@@ -259,6 +259,18 @@ left is the TV report (0.80): "bemoan" and "bespectacled" are the writer's, "veg
 wine and magazine reports) are at odd positions, in the measure split's pool: the rules were
 written after reading them, so their BBC measure sample is not clean of them if drawn.
 
+Session 42 (2026-12-04 13:20 UTC, trust42): a collocation swap is corroborated only by
+another phrase, not by itself said twice (BBC tech 041 and its duplicate 376, a phone sold
+as a "pocket office" in the headline and the text, read as two spun "box office"s).
+``spin.detect`` alone (no compare) on this script's samples (BBC by position, Moby spinner,
+``sampler(split, "rate R")``, 200 per rate), base = main at 40db5ae in the same run; articles
+with any flag:
+
+| split | unspun BBC | spun 0.15 | spun 0.30 | spun 0.45 |
+|---|---|---|---|---|
+| tune, base / now | 3 / 2 of 1113 | 143 / 143 | 190 / 190 | 199 / 199 |
+| measure, base / now | 4 / 1 of 1112 | 134 / 134 | 193 / 193 | 198 / 198 |
+
 Before the pair-level pattern (2026-12-01 04:00 UTC, previous session): Moby / WordNet
 only spun 0.24 / 0.20 / 0.26, swap recall 0.26 / 0.21 / 0.18; WordNet / Moby only spun
 0.72 / 0.98 / 0.94, swap recall 0.77 / 0.83 / 0.75 (no split then).

@@ -556,3 +556,22 @@ def test_a_rare_word_that_is_the_topic_counts_once() -> None:
         "hoodlums",
     }
     assert flagged.likelihood >= 0.8
+
+
+def test_one_collocation_swap_repeated_does_not_corroborate_itself() -> None:
+    # Found on BBC tech 041 (and its duplicate 376): a phone sold as a "pocket office",
+    # named in the headline and again in the text, was flagged twice as a spun "box
+    # office". A collocation swap is reported only when another flag corroborates it; the
+    # same phrase said twice is one writer's term, not two swaps.
+    text = (
+        "T-Mobile bets on 'pocket office'\n\n"
+        'T-Mobile has launched its latest "pocket office" device, which also has wi-fi.'
+    )
+    assert detect(text, use_thesaurus=True).flags == []
+    # Two different swaps still corroborate each other, however often each appears.
+    two = "He called a press colloquium on the campaign path. The press colloquium ran late."
+    assert [f.phrase for f in detect(two, use_thesaurus=True).flags] == [
+        "press colloquium",
+        "campaign path",
+        "press colloquium",
+    ]

@@ -10,8 +10,8 @@ Two kinds of evidence, each a :class:`Flag` with character offsets into the text
   conference", "general election", hand-written list below) with one word
   replaced by a thesaurus synonym of it ("prime priest", "press convention").
   Needs the Moby thesaurus (``[spin]`` extra). Reported only when the article
-  has at least two flags: one such phrase alone is usually plain English
-  ("business rates").
+  has at least two different flagged phrases: one such phrase alone, however often
+  it recurs, is usually plain English ("business rates").
 
 - ``rare-synonym``: a plain (lower-case) word that is rare in English (Zipf
   frequency below :data:`RARE_ZIPF` for every inflection, from the
@@ -152,7 +152,8 @@ artificial intelligence|social media|mental health|shadow chancellor|polling sta
 ).split("|")
 
 COLLOCATION_MIN_FLAGS = 2
-"""Least flags in an article (of either kind) before collocation swaps are reported."""
+"""Least different flagged phrases in an article (of either kind) before collocation swaps
+are reported (a phrase repeated counts once)."""
 
 RARE_ZIPF = 2.5
 """A word is rare below this Zipf frequency (about once per 3 million words)."""
@@ -338,8 +339,10 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
     if use_thesaurus:
         swaps = _collocation_flags(doc, flags)
         # One collocation with a synonym in it is often plain English ("business
-        # rates"); a spinner leaves several. Report them when corroborated.
-        if len(swaps) + len(flags) >= COLLOCATION_MIN_FLAGS:
+        # rates"); a spinner leaves several. Report them when corroborated by another
+        # phrase: one said twice is the writer's term (a phone sold as a "pocket
+        # office", named in the headline and the text), not two swaps.
+        if len({synonyms.key(f.phrase) for f in swaps + flags}) >= COLLOCATION_MIN_FLAGS:
             flags += swaps
         rare = _rare_synonym_flags(doc, flags)
         n_rare = _distinct(rare)
