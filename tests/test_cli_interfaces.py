@@ -336,6 +336,30 @@ def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
     assert not [x for x in lines if " w1 " in x and "only the phrase" in x]
 
 
+def test_match_columns_count_words_as_its_json_does(tmp_path: Path) -> None:
+    """Found on BBC business: a hit printed "shared 4, longest 5" (and 11 beside 13 on
+    ECB+), a longest run longer than all that is shared, because "shared" counted
+    fingerprints. Both columns count the probe's words, as shared_words and
+    longest_shared_words in --json do."""
+    db = str(tmp_path / "db")
+    stock = "Other news: the weather was fine all week, and the markets were calm."
+    other = "Farmers in the valley said the weather was fine all week for an apple harvest."
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": other}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    probe.write_text(WIRE + "\n" + stock)
+    out = run("match", str(probe), "--db", db, "--json").stdout
+    hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
+    lines = run("match", str(probe), "--db", db).stdout.splitlines()[1:]
+    for line in lines:
+        score, shared, longest, quotes, hit_id = line.split()[:5]
+        hit = hits[hit_id]
+        assert (int(shared), int(longest)) == (hit["shared_words"], hit["longest_shared_words"])
+        assert int(shared) >= int(longest)
+    assert len(lines) == 2 and hits["o1"]["shared_words"] != hits["o1"]["shared_fingerprints"]
+
+
 def test_match_names_the_article_itself_apart_from_its_copies(tmp_path: Path) -> None:
     folder = tmp_path / "arts"
     folder.mkdir()

@@ -131,7 +131,7 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
             continue
         label = short(h["label"], 70)  # an ellipsis: a cut title is not the whole title
         sys.stdout.write(
-            f"{h['score']:>5} {h['shared_fingerprints']:>7} {h['longest_shared_words']:>8}"
+            f"{h['score']:>5} {h['shared_words']:>7} {h['longest_shared_words']:>8}"
             f" {h['shared_quotes']:>7}  {h['id']}{_where(h)}  “{label}”{_hit_note(h)}\n"
         )
     if all(h["this_article"] for h in hits):

@@ -299,11 +299,11 @@ PAGES = {
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or\n"
         "  more by its length, first and last letter; and hashed word shapes), plus 5\n"
-        '  for a near-duplicate. "longest" is the longest run of FILE\'s words made of\n'
-        "  4-grams the hit holds too (letters inside a word may differ); a hit sharing\n"
-        "  less than 8 such words and no quote is marked with the phrase it shares. A\n"
-        "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
-        "  shows their passages and verdict.\n"
+        '  for a near-duplicate. "shared" counts FILE\'s words in runs made of 4-grams\n'
+        '  the hit holds too (letters inside a word may differ), "longest" the longest\n'
+        "  such run; a hit whose longest run is under 8 words and that shares no quote\n"
+        "  is marked with the phrase it shares. A hit is a candidate, not a verdict:\n"
+        "  `storytrace compare` on the two articles shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it\n"
         '  comes first, marked "this article (already indexed)", and is no near-\n'
@@ -334,11 +334,11 @@ PAGES = {
         "  stdin (text, HTML or one JSON record).\n"
         "\n"
         "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more by its length,\n"
-        '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "longest" is the\n'
-        "  longest run of FILE's words made of 4-grams the hit holds too (letters inside a word may\n"
-        "  differ); a hit sharing less than 8 such words and no quote is marked with the phrase it shares.\n"
-        "  A hit is a candidate, not a verdict: `storytrace compare` on the two articles shows their\n"
-        "  passages and verdict.\n"
+        '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "shared" counts\n'
+        "  FILE's words in runs made of 4-grams the hit holds too (letters inside a word may differ),\n"
+        '  "longest" the longest such run; a hit whose longest run is under 8 words and that shares no\n'
+        "  quote is marked with the phrase it shares. A hit is a candidate, not a verdict: `storytrace\n"
+        "  compare` on the two articles shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
         '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
