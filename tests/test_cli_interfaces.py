@@ -360,6 +360,29 @@ def test_match_columns_count_words_as_its_json_does(tmp_path: Path) -> None:
     assert len(lines) == 2 and hits["o1"]["shared_words"] != hits["o1"]["shared_fingerprints"]
 
 
+def test_a_hit_sharing_several_short_phrases_does_not_say_only_one(tmp_path: Path) -> None:
+    """Found on BBC business: "shared 13 ... only the phrase “for the three months to”":
+    13 words in several short runs, of which the note named one as all there was."""
+    db = str(tmp_path / "db")
+    other = (
+        "Farmers in the valley said the weather was fine all week for an apple harvest. "
+        "The co-operative reported that sales rose sharply in the fourth quarter of the year."
+    )
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "o1", "text": other}))
+    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
+    probe = tmp_path / "probe.txt"
+    probe.write_text(
+        "Other news: the weather was fine all week, and the markets were calm. Retailers "
+        "said sales rose sharply in the fourth quarter after a slow autumn."
+    )
+    (hit,) = map(json.loads, run("match", str(probe), "--db", db, "--json").stdout.splitlines())
+    assert hit["shared_words"] > hit["longest_shared_words"] and not hit["shared_quotes"]
+    (line,) = run("match", str(probe), "--db", db).stdout.splitlines()[1:]
+    assert f"only short phrases, the longest “{hit['longest_shared']}”" in line
+    assert "only the phrase" not in line
+
+
 def test_match_names_the_article_itself_apart_from_its_copies(tmp_path: Path) -> None:
     folder = tmp_path / "arts"
     folder.mkdir()

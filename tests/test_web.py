@@ -394,6 +394,11 @@ def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_
     page = indexed.post("/find", data={"text": stock}).text
     phrase = re.search(r"only the phrase “([^”]+)”", page).group(1)
     assert len(phrase.split()) >= 4 and phrase in stock
+    # Two such phrases: the note names the longest as one of several, as the terminal does.
+    two = stock + " Buses said ferries will run every twenty minutes today."
+    page = indexed.post("/find", data={"text": two}).text
+    phrase = re.search(r"only short phrases, the longest “([^”]+)”", page).group(1)
+    assert phrase in two and "only the phrase" not in page
     r = indexed.post("/find", data={"text": "  "})
     assert r.status_code == 400 and "paste some text" in error_text(r.text)
     small = create_app(indexed.app.state.ctx.db_dir, max_article_bytes=LIMIT)

@@ -158,8 +158,12 @@ def _hit_note(hit: dict) -> str:
     if hit["near_duplicate"]:
         return "  near-duplicate"
     if not hit["shared_quotes"] and hit["longest_shared_words"] < PASSAGE_WORDS:
-        # A stock phrase is all some hits share: say which, so no one reads it as reuse.
-        return f"  only the phrase “{short(hit['longest_shared'], 60)}”"
+        # A stock phrase is all some hits share: say which, so no one reads it as reuse;
+        # and when it is one of several, that it is the longest, not all there is.
+        longest = f"“{short(hit['longest_shared'], 60)}”"
+        if hit["shared_words"] > hit["longest_shared_words"]:
+            return f"  only short phrases, the longest {longest}"
+        return f"  only the phrase {longest}"
     return ""
 
 

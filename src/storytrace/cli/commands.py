@@ -543,8 +543,9 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     "shared" counts FILE's words in runs made of 4-grams the hit holds too (letters
     inside a word may differ), "longest" the longest such run; a hit whose longest
     run is under 8 words and that shares no quote is marked with the phrase it
-    shares. A hit is a candidate, not a verdict: `storytrace compare` on the two
-    articles shows their passages and verdict.
+    shares (the longest, when it shares several). A hit is a candidate, not a
+    verdict: `storytrace compare` on the two articles shows their passages and
+    verdict.
 
     When FILE is itself indexed (stored under its record's id or its path), it comes
     first, marked "this article (already indexed)", and is no near-duplicate of

@@ -302,8 +302,9 @@ PAGES = {
         '  for a near-duplicate. "shared" counts FILE\'s words in runs made of 4-grams\n'
         '  the hit holds too (letters inside a word may differ), "longest" the longest\n'
         "  such run; a hit whose longest run is under 8 words and that shares no quote\n"
-        "  is marked with the phrase it shares. A hit is a candidate, not a verdict:\n"
-        "  `storytrace compare` on the two articles shows their passages and verdict.\n"
+        "  is marked with the phrase it shares (the longest, when it shares several). A\n"
+        "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
+        "  shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it\n"
         '  comes first, marked "this article (already indexed)", and is no near-\n'
@@ -337,8 +338,9 @@ PAGES = {
         '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "shared" counts\n'
         "  FILE's words in runs made of 4-grams the hit holds too (letters inside a word may differ),\n"
         '  "longest" the longest such run; a hit whose longest run is under 8 words and that shares no\n'
-        "  quote is marked with the phrase it shares. A hit is a candidate, not a verdict: `storytrace\n"
-        "  compare` on the two articles shows their passages and verdict.\n"
+        "  quote is marked with the phrase it shares (the longest, when it shares several). A hit is a\n"
+        "  candidate, not a verdict: `storytrace compare` on the two articles shows their passages and\n"
+        "  verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
         '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
