@@ -654,8 +654,13 @@ def test_an_undated_near_duplicate_group_names_no_source() -> None:
         return shaped
 
     undated = story({"302": None, "314": None})
-    assert undated["copies"] == 1 and undated["source"] is None
-    assert "source" not in undated["summary"]
+    # Which of the two is the copy is unknown: no copy of known order, one pair listed
+    # beside it, as copied pairs of unknown order are.
+    assert undated["copies"] == 0 and undated["source"] is None
+    assert undated["unordered"] == ["duplicate"]
+    assert undated["summary"].endswith(
+        "; 0 copies of known order; 1 pair near-duplicate, order unknown"
+    )
     text = stories_text([undated])
     assert "near-duplicates, which came first unknown: “Italy 17-28 Ireland”, “O'Dr" in text
     assert "near-duplicates of" not in text

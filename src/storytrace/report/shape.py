@@ -128,15 +128,16 @@ def shape_stories(
             "last_date": max((a["when"] for a in arts if a["when"]), default="") or None,
             "nodes": nodes,
             "edges": edges,
-            # A copy: the target of a directed link, or a later member of a near-duplicate group.
-            "copies": len(
-                {e["target"] for e in edges if e["directed"]}
-                | {m for n in nodes for m in n["members"][1:]}
-            ),
-            # Pairs copied or spun whose order the evidence does not give: listed beside
-            # the copies, so "0 copies" never stands alone above a list of copied pairs.
+            # A copy: the target of a directed link, or a member of a near-duplicate group
+            # that its dates put after the group's first.
+            "copies": len({e["target"] for e in edges if e["directed"] or _dated_duplicate(e)}),
+            # Pairs copied, spun or printed alike whose order the evidence does not give:
+            # listed beside the copies, so "0 copies" never stands alone above a list of
+            # copied pairs, and an undated near-duplicate is not counted as a copy of either.
             "unordered": sorted(
-                e["kind"] for e in edges if not e["directed"] and e["kind"] in ("copied", "spun")
+                e["kind"]
+                for e in edges
+                if not e["directed"] and (e["kind"] in ("copied", "spun") or _undated_duplicate(e))
             ),
             **_source(arts, edges, labels),
         }
@@ -144,6 +145,20 @@ def shape_stories(
         story["caveat"] = _caveat(arts)
         built.append(story)
     return built
+
+
+def _dated_duplicate(edge: dict) -> bool:
+    """A near-duplicate group's link to a member its dates put after the first."""
+    return edge["basis"] == "near-duplicate" and bool(edge.get("earlier"))
+
+
+def _undated_duplicate(edge: dict) -> bool:
+    """A near-duplicate group's link to a member whose order the dates do not give."""
+    return edge["basis"] == "near-duplicate" and not edge.get("earlier")
+
+
+UNORDERED_WORDS = {"duplicate": "near-duplicate"}
+"""How the summary names a kind of pair of unknown order where the kind's own name will not do."""
 
 
 LABEL_CHARS = 60
@@ -389,6 +404,9 @@ def summary(story: dict) -> str:
     >>> summary({"articles": [1, 2, 3], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 0, "unordered": ["copied", "copied", "spun"]})
     '3 articles, outlets not given; 0 copies of known order; 3 pairs copied or spun, order unknown'
+    >>> summary({"articles": [1, 2], "outlet_names": [], "outlets": 0, "first_date": None,
+    ...          "last_date": None, "copies": 0, "unordered": ["duplicate"]})
+    '2 articles, outlets not given; 0 copies of known order; 1 pair near-duplicate, order unknown'
     """
     n = len(story["articles"])
     names = story["outlet_names"]
@@ -405,7 +423,7 @@ def summary(story: dict) -> str:
     if story.get("sources", 0) > 1 and not story.get("source"):
         parts[-1] += f" of {story['sources']} articles, no single source"
     if unordered := story.get("unordered"):
-        how = " or ".join(sorted(set(unordered)))
+        how = " or ".join(sorted({UNORDERED_WORDS.get(k, k) for k in unordered}))
         n = len(unordered)
         parts[-1] += " of known order"
         parts.append(f"{n} pair{'s' if n != 1 else ''} {how}, order unknown")
