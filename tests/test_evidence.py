@@ -1169,3 +1169,56 @@ def test_a_common_or_background_place_is_no_event_detail_against_different_subje
     assert detail(PLAYER_B.replace("an ankle operation,", "an operation in Kilkenny,"), lead_a), (
         "either way round"
     )
+
+
+# Two statements of one councillor, weeks apart, that end alike ("... the next general
+# election"): the aligner pairs the two sentences as a reworded passage, whose words inside
+# the quotation marks are mostly different words. (BBC News politics/267 against 293: a
+# strategist's "Anything can happen in the next general election" read as Kilroy-Silk's "I
+# will be standing at the next general election".)
+def _council_pair(quote_a: str, quote_b: str) -> tuple[str, str]:
+    a = (
+        "Marsh warns rivals over Eastport harbour\n\nDelia Marsh, who leads the opposition "
+        "group on Eastport council, spoke to harbour traders on Friday about the cost of the "
+        f"new sea wall.\n\n{quote_a}\n\nThe council will publish its harbour budget in March, "
+        "and officers expect the bill to rise again."
+    )
+    b = (
+        "Marsh confirms she will stand again\n\nDelia Marsh has ended weeks of talk about her "
+        "future on Eastport council after a meeting with her party in the town hall.\n\n"
+        f"{quote_b}\n\nHer party has held the seat for twelve years and won it by 400 votes "
+        "last time."
+    )
+    return a, b
+
+
+def test_two_quotations_that_share_a_few_words_are_no_shared_quote() -> None:
+    a, b = _council_pair(
+        '"Anything can happen in the next general election," she said.',
+        '"I will be standing at the next general election," she said.',
+    )
+    cmp = compare(a, b)
+    ev = cmp.evidence
+    assert any(p.kind == "reworded" for p in cmp.passages), "the two sentences are aligned"
+    assert ev.quotes == [] and "shared-quote" not in ev.held
+    # The same statement, one word changed, is still a quotation both carry.
+    a, b = _council_pair(
+        '"Anything can happen in the next general election," she said.',
+        '"Anything could happen in the next general election," she said.',
+    )
+    ev = compare(a, b).evidence
+    assert ev.rule == "shared-quote" and len(ev.quotes) == 1
+
+
+def test_a_passage_over_two_quotations_lists_each_once() -> None:
+    # A paragraph printed by both, holding two quotations: each is a quote both carry, and
+    # neither is A's first against B's second.
+    para = (
+        'The harbour master said: "The wall will not survive another winter like the last '
+        'one." The mayor replied that "the council has found the money for the repairs '
+        'already," and the work would start in April.'
+    )
+    a, b = _council_pair(para, para)
+    ev = compare(a, b).evidence
+    assert [q.key.split()[:2] for q in ev.quotes] == [["The", "wall"], ["the", "council"]]
+    assert all(a[slice(*q.a)] == b[slice(*q.b)] for q in ev.quotes)

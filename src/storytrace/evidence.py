@@ -255,7 +255,12 @@ def is_credit(
 # --- why two articles are (or are not) the same story -------------------------------------
 
 QUOTE_MIN_WORDS = 5
-"""Least words inside quotation marks, on both sides, for a shared passage to be a shared quote."""
+"""Least words inside quotation marks on both sides, printed alike (equal, or misread by one
+letter), for a shared passage to be a shared quote. Counted as words printed alike, not as the
+passage's words: the aligner pairs two different statements that end alike as one reworded
+sentence ("Anything can happen in the next general election" against "I will be standing at
+the next general election", BBC News politics/267 and 293), and four words in common are no
+quotation both articles carry."""
 PASSAGE_MIN_WORDS = 15
 """Least reused unquoted words in one verbatim or edited passage for ``shared-passage``: shared
 text that counts on its own. 15 is the candidate step's documented guarantee window
@@ -1432,12 +1437,15 @@ def _brought_unquoted(
 
 
 def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[SharedFact]:
+    """The stretches of the shared passages inside quotation marks on both sides that hold at
+    least :data:`QUOTE_MIN_WORDS` words printed alike."""
     out: list[SharedFact] = []
     if not passages:  # no quotation need be found
         return out
     seen: set[tuple[Span, Span]] = set()
     qa, qb = doc_a.quotations, doc_b.quotations
     for p in passages:
+        alike: list[tuple[int, int]] | None = None  # (A token, B token), found when needed
         for sa in qa:
             if not overlaps(p.a, sa):
                 continue
@@ -1448,9 +1456,25 @@ def _shared_quotes(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> list[
                 b = (max(p.b[0], sb[0]), min(p.b[1], sb[1]))
                 t0, t1 = doc_a.tokens_in(a)
                 u0, u1 = doc_b.tokens_in(b)
-                if min(t1 - t0, u1 - u0) >= QUOTE_MIN_WORDS and (a, b) not in seen:
+                if min(t1 - t0, u1 - u0) < QUOTE_MIN_WORDS or (a, b) in seen:
+                    continue
+                if alike is None:
+                    alike = _alike_words(doc_a, doc_b, p)
+                if sum(t0 <= t < t1 and u0 <= u < u1 for t, u in alike) >= QUOTE_MIN_WORDS:
                     seen.add((a, b))
                     out.append(SharedFact(doc_a.text[a[0] : a[1]], a, b))
+    return out
+
+
+def _alike_words(doc_a: Doc, doc_b: Doc, p: Passage) -> list[tuple[int, int]]:
+    """Token positions (in A, in B) of the words ``p`` prints alike on both sides: its equal
+    words and its words misread by one letter (:func:`_misread_words`)."""
+    out = _misread_words(doc_a, doc_b, p)
+    for e in p.edits:
+        if e.op == "equal":
+            t0, t1 = doc_a.tokens_in(e.a)
+            u0 = doc_b.tokens_in(e.b)[0]
+            out += [(t, u0 + k) for k, t in enumerate(range(t0, t1))]
     return out
 
 

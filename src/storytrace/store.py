@@ -197,14 +197,17 @@ def engine() -> str:
     not a copy at the body's share); ``reuse-18``: a lead place is an event detail only when
     both headers or leads name it and it is rare (``evidence.PLACE_DETAIL_RARITY``), so two
     articles whose only other tie is "Russia" or a place one names in passing can be
-    ``different-subject``. Edges stored before are realigned.
+    ``different-subject``; ``reuse-20``: a shared quote needs 5 words printed alike inside
+    quotation marks on both sides (``evidence.QUOTE_MIN_WORDS``), so two statements that end
+    alike are none and a passage over several quotations lists only the ones both print (the
+    number 19 was taken by another branch). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-18"
+        return f"{metadata.version('storytrace')}/reuse-20"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-18"
+        return "0+unknown/reuse-20"
 
 
 def __getattr__(name: str) -> object:
