@@ -38,6 +38,29 @@ A second tune source, BBC News pairs labelled same event / other event by readin
 is ``bench/evidence_bbc.py`` (it judges its pairs with :func:`judge`; session 42 and on,
 its table is there).
 
+Session 43 (2026-12-04, story43): a shared quote needs 5 words printed alike inside quotation
+marks on both sides (engine reuse-20); its same-run table, ECB+ and PolNeAR rows included, is
+in ``bench/evidence_bbc.py`` (every ECB+ rate as main's; PolNeAR dev same publisher 0.007 ->
+0.000). What the related other-event tune pairs rest on, every tune pair, lone, main 23ff22d
+(68 of 1,704): topic 9, 27 (the rule and its reversal: 3 ``shared-passage`` on a background
+sentence, 24 name rules); topic 25, 20 (name rules, 1 ``same-event``; 3 kept off the caveat by
+a bare count, "14" or "16"); topic 13, 11 (all with 13_4ecbplus, the opinion piece recalling
+the church fire; in 9 the lead place "Alaska" is a detail); topic 5, 10 (name rules; 2 with
+bare figures, "14", "139"). Counted on the tune pairs and not built (none separates the two
+kinds of pair): (1) headlines sharing no word but names (non-name content words, stemmed) as a
+sign of two events: none of the 27 related BBC other-event pairs shares one, but neither do 18
+of the 26 related BBC same-event pairs, nor 104 of 685 related ECB+ same-event pairs with two
+headlines; (2) an article with a whole date in its header against an undated one whose every
+year lies 2 or more years earlier, vetoing a name rule: 22 other-event name-rule relations, and
+19 same-event ones (topic 29's background "2008" in a 2012 report, topic 41's "1983, 2005");
+(3) a bare number (no unit, currency or decimal; or one under 100) no event detail, so that
+``different-subject`` may fire: ECB+ same event 757 -> 755, other event 68 -> 68, BBC other 27
+-> 26; (4) the subject test read in the headline and first lead sentence, not three: on caveat
+relations 19 same-event and 2 other-event ECB+ pairs flip (two sentences: 2 and 2); (5) place
+words misread from a noun's modifier ("trade in Gazprom shares", "at Cruz's rally") keep the
+detail flag on, but with them gone no subject conflict fires on any related other-event pair,
+so no verdict would move.
+
 Session 40 (2026-12-03, ecb12n): name rarity from the corpus, counted on the tune part and
 not built (no measure-only run). Inside a corpus (the "corpus" column,
 ``corroborate.judge_pairs``) a name word could weigh less the more articles of the corpus carry
