@@ -1,6 +1,7 @@
 """Spin without a source: flagged phrases, offsets, scores and the CLI."""
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -575,3 +576,16 @@ def test_one_collocation_swap_repeated_does_not_corroborate_itself() -> None:
         "campaign path",
         "press colloquium",
     ]
+
+
+def test_cli_header_is_one_line_at_a_normal_terminal_width() -> None:
+    # A new user's report: the header was a centred table title, so it began with a space
+    # and wrapped the likelihood's words ("(no clear sign of \n spinning)") at 80 columns.
+    text = "The council said the new bus lane would open in March after a short delay.\n"
+    res = CliRunner().invoke(app, ["spin", "-"], input=text, env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert re.fullmatch(r"<stdin>: spin likelihood 0\.\d\d \(no clear sign of spinning\)", lines[0])
+    assert max(map(len, lines)) <= 80
+    # The score is still printed, on a line of its own.
+    assert any(line.strip() == "0.00 flagged phrases per 100 words" for line in lines)

@@ -379,14 +379,15 @@ def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
 
 
 def _spin_table(art: Article, report: Any) -> Any:
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(
-        f"{art.source}: spin likelihood {report.likelihood:.2f} ({report.scale}); "
-        f"{report.score:.2f} flagged phrases per 100 words"
-    )
-    table = Table(title=title, expand=True)
+    # Plain lines above and below, not a table title: a centred title of both began with
+    # a space and wrapped the likelihood's words at 80 columns.
+    head = Text(f"{art.source}: spin likelihood {report.likelihood:.2f} ({report.scale})")
+    foot = Text(f"{report.score:.2f} flagged phrases per 100 words")
+    table = Table(expand=True)
     table.add_column("offsets", no_wrap=True)
     table.add_column("phrase", ratio=1)
     table.add_column("why", ratio=2)
@@ -394,7 +395,7 @@ def _spin_table(art: Article, report: Any) -> Any:
         table.add_row(f"{f.span[0]}-{f.span[1]}", Text(f.phrase), Text(f.reason))
     if not report.flags:
         table.add_row("—", "—", "nothing flagged")
-    return table
+    return Group(head, table, foot)
 
 
 @app.command(context_settings=CONTEXT)
