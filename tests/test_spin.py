@@ -589,3 +589,37 @@ def test_cli_header_is_one_line_at_a_normal_terminal_width() -> None:
     assert max(map(len, lines)) <= 80
     # The score is still printed, on a line of its own.
     assert any(line.strip() == "0.00 flagged phrases per 100 words" for line in lines)
+
+
+def test_marketing_campaign_counts_only_where_its_sentence_is_political() -> None:
+    # Found on a BBC politics story: a minister's plan for "an international marketing
+    # campaign" to bring tourists was read as a spun "campaign" because the story as a
+    # whole is political. The phrase is also plain English; its own sentence must be
+    # about politics for it to stand for a spun "campaign".
+    story = (
+        "The Scottish parliament voted to ban smoking in pubs, and the minister told MPs the "
+        "government would not delay the vote. The tourist board will run an international "
+        "marketing campaign to show visitors the smoke-free bars."
+    )
+    assert detect(story).flags == []
+    spun = story + " The Tory marketing campaign was launched in Kent."
+    flags = detect(spun).flags
+    assert [(f.phrase, f.kind) for f in flags] == [("marketing campaign", "tortured")]
+    assert flags[0].span[0] > len(story)
+
+
+def test_collocation_swaps_to_everyday_words_do_not_corroborate_each_other() -> None:
+    # Found on BBC tech 337: "search facility" and "press attention", both plain English,
+    # backed each other up as two swaps of "search engine" and "press conference". A
+    # collocation with one word changed to an everyday word (Zipf at least
+    # EVERYDAY_ZIPF) is often an ordinary phrase, so such swaps need a flag that is no
+    # everyday phrase beside them.
+    plain = "The chief secretary to the Treasury said business rates would rise in April."
+    assert detect(plain, use_thesaurus=True).flags == []
+    # A swap to an uncommon word ("colloquium") still vouches for them.
+    spun = plain + " He called a press colloquium to answer critics."
+    assert [f.phrase for f in detect(spun, use_thesaurus=True).flags] == [
+        "chief secretary",
+        "business rates",
+        "press colloquium",
+    ]

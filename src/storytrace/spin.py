@@ -4,14 +4,16 @@ Two kinds of evidence, each a :class:`Flag` with character offsets into the text
 
 - ``tortured``: a phrase from a small hand-written list of spinner renderings of
   common news collocations ("get together" used as a noun for *party*,
-  "marketing campaign" in a story about an election, "worldwide warming").
-  Some entries only count in context (a politics story, a noun position).
+  "marketing campaign" in a sentence about an election, "worldwide warming").
+  Some entries only count in context (a political sentence of a politics story, a noun
+  position).
 - ``collocation``: a fixed news expression ("prime minister", "press
   conference", "general election", hand-written list below) with one word
   replaced by a thesaurus synonym of it ("prime priest", "press convention").
   Needs the Moby thesaurus (``[spin]`` extra). Reported only when the article
   has at least two different flagged phrases: one such phrase alone, however often
-  it recurs, is usually plain English ("business rates").
+  it recurs, is usually plain English ("business rates"), and so are two that each
+  put in an everyday word (:data:`EVERYDAY_ZIPF`: "search facility", "press attention").
 
 - ``rare-synonym``: a plain (lower-case) word that is rare in English (Zipf
   frequency below :data:`RARE_ZIPF` for every inflection, from the
@@ -70,8 +72,8 @@ frequency list is read here (:func:`_frequency_list`)."""
 
 Span = tuple[int, int]
 
-# Words that make a story political: a "marketing campaign" there is a spun
-# "campaign".
+# Words that make a story political (three of them) and a sentence of it (one): a
+# "marketing campaign" there is a spun "campaign".
 _POLITICS = frozenset(
     """election elections electoral vote voters voting ballot poll polls candidate candidates
     presidential president parliament parliamentary minister ministers mp mps senator senate
@@ -80,8 +82,8 @@ _POLITICS = frozenset(
 )
 
 # (phrase, what it spins, context): context "politics" = only in a political
-# story; "noun" = only after a determiner/preposition or before a noun-ish word
-# (plain "get together" is ordinary English as a verb).
+# sentence of a political story; "noun" = only after a determiner/preposition or
+# before a noun-ish word (plain "get together" is ordinary English as a verb).
 TORTURED: list[tuple[str, str, str]] = [
     ("get together", "party", "noun"),
     ("get-together", "party", "noun"),
@@ -155,6 +157,13 @@ COLLOCATION_MIN_FLAGS = 2
 """Least different flagged phrases in an article (of either kind) before collocation swaps
 are reported (a phrase repeated counts once)."""
 
+EVERYDAY_ZIPF = 4.5
+"""A collocation swap that puts in a word this common (Zipf 4.5: once per 30,000 words) is
+often an ordinary phrase of its own ("search facility", "press attention", "business
+rates"), and there are no phrase counts here to tell: such swaps are reported only beside a
+flag that puts in a rarer word or a known spinner phrase. Spinners put in everyday words
+too ("head executive"), but they leave rarer ones beside them. Set on the tune split of
+bench/spin_eval.py (docstring, session 43)."""
 RARE_ZIPF = 2.5
 """A word is rare below this Zipf frequency (about once per 3 million words)."""
 RARE_MIN_WORDS = 3
@@ -299,6 +308,18 @@ def _is_political(norms: list[str]) -> bool:
     return sum(map(_POLITICS.__contains__, norms)) >= 3  # counted in C
 
 
+def _political_sentence(doc: Doc, start: int) -> bool:
+    """The sentence holding ``start`` names something political. A "politics" entry is
+    also plain English ("an international marketing campaign" to bring tourists, in a
+    story about a parliament's smoking ban): a spun "campaign" is a political one where it
+    stands (a party's, a candidate's, an election's), not only somewhere in the story."""
+    for s, e in doc.sentences:
+        if s <= start < e:
+            i, j = doc.tokens_in((s, e))
+            return any(map(_POLITICS.__contains__, doc.norms[i:j]))
+    return False
+
+
 def _noun_use(doc: Doc, start: int, end: int) -> bool:
     """The phrase stands where a noun would: after a determiner or before a noun-ish word."""
     i = doc.token_at(start)
@@ -326,7 +347,7 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
     flags: list[Flag] = []
     for m in _tortured_matches(text):
         phrase, orig, ctx = _TORTURED_BY_KEY[synonyms.key(m.group())]
-        if ctx == "politics" and not political:
+        if ctx == "politics" and not (political and _political_sentence(doc, m.start())):
             continue
         if ctx == "noun" and not _noun_use(doc, m.start(), m.end()):
             continue
@@ -337,12 +358,19 @@ def detect(text: str, use_thesaurus: bool | None = None) -> SpinReport:
     rare: list[Flag] = []
     tortured = len(flags)
     if use_thesaurus:
-        swaps = _collocation_flags(doc, flags)
+        found = _collocation_flags(doc, flags)
+        swaps = [f for f, _ in found]
         # One collocation with a synonym in it is often plain English ("business
         # rates"); a spinner leaves several. Report them when corroborated by another
         # phrase: one said twice is the writer's term (a phone sold as a "pocket
-        # office", named in the headline and the text), not two swaps.
-        if len({synonyms.key(f.phrase) for f in swaps + flags}) >= COLLOCATION_MIN_FLAGS:
+        # office", named in the headline and the text), not two swaps. Swaps to everyday
+        # words do not vouch for each other: "search facility" and "press attention" are
+        # English too, so one flag must be no everyday phrase.
+        vouched = bool(flags) or not all(_everyday(w) for _, w in found)
+        if (
+            vouched
+            and len({synonyms.key(f.phrase) for f in swaps + flags}) >= COLLOCATION_MIN_FLAGS
+        ):
             flags += swaps
         rare = _rare_synonym_flags(doc, flags)
         n_rare = _distinct(rare)
@@ -389,10 +417,11 @@ _LEMMA = WordMap(lambda w: min(synonyms.forms(w), key=len))
 """A word's shortest form, as :func:`_distinct` counts it ("temblors" is "temblor")."""
 
 
-def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
-    """A collocation with one word swapped for a thesaurus synonym."""
+def _collocation_flags(doc: Doc, found: list[Flag]) -> list[tuple[Flag, str]]:
+    """A collocation with one word swapped for a thesaurus synonym: each flag with the word
+    put in."""
     taken = [f.span for f in found]
-    out: list[Flag] = []
+    out: list[tuple[Flag, str]] = []
     norms = doc.norms
     for i, n in _anchored_windows(norms):
         window = tuple(norms[i : i + n])
@@ -423,15 +452,14 @@ def _collocation_flags(doc: Doc, found: list[Flag]) -> list[Flag]:
                 if any(overlaps(span, s) for s in taken):
                     continue
                 taken.append(span)
-                out.append(
-                    Flag(
-                        span,
-                        doc.text[span[0] : span[1]],
-                        "collocation",
-                        f"'{' '.join(colloc)}' with '{colloc[k]}' swapped for a synonym",
-                    )
-                )
+                why = f"'{' '.join(colloc)}' with '{colloc[k]}' swapped for a synonym"
+                out.append((Flag(span, doc.text[span[0] : span[1]], "collocation", why), window[k]))
     return out
+
+
+def _everyday(word: str) -> bool:
+    """An everyday word (:data:`EVERYDAY_ZIPF`); without wordfreq, none is."""
+    return HAS_FREQUENCIES and _zipf(word) >= EVERYDAY_ZIPF
 
 
 def _anchored_windows(norms: list[str]) -> list[tuple[int, int]]:
