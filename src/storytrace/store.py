@@ -200,14 +200,19 @@ def engine() -> str:
     ``different-subject``; ``reuse-20``: a shared quote needs 5 words printed alike inside
     quotation marks on both sides (``evidence.QUOTE_MIN_WORDS``), so two statements that end
     alike are none and a passage over several quotations lists only the ones both print (the
-    number 19 was taken by another branch). Edges stored before are realigned.
+    number 19 was taken by another branch); ``reuse-22``: compare's spin reports flag a
+    spinner phrase that needs a political story ("marketing campaign") only in a political
+    sentence of it, and report collocation swaps that put in everyday words only beside a
+    flag that puts in a rarer one or a known spinner phrase
+    (:data:`storytrace.spin.EVERYDAY_ZIPF`); verdicts and passages are as before (21 is
+    another branch's). Edges stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-20"
+        return f"{metadata.version('storytrace')}/reuse-22"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-20"
+        return "0+unknown/reuse-22"
 
 
 def __getattr__(name: str) -> object:
