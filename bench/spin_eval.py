@@ -21,6 +21,7 @@ measure its false-positive rate (articles with at least one flag).
         [--rates 0.1,0.2,0.3,0.4,0.5] [--spinner-thesaurus moby|wordnet|embed]
         [--split tune|measure|both] [--light N] [--human N] [--both-orders]
         [--dump FILE] [--prev] [--semantic lexical|embedding] [--data ../shared/data]
+        [--scale | --flags]
 
 Samples are drawn per split and purpose (``sampler``), so a one-split run draws the same
 articles as a two-split run (before 2026-12-01 09:00 they did not, which is how a
@@ -271,6 +272,37 @@ with any flag:
 | tune, base / now | 3 / 2 of 1113 | 143 / 143 | 190 / 190 | 199 / 199 |
 | measure, base / now | 4 / 1 of 1112 | 134 / 134 | 193 / 193 | 198 / 198 |
 
+Session 43 (2026-12-04 14:40 UTC, spin43): two more unspun BBC articles flagged, each by a
+phrase that is also plain English. Politics 050: "an international marketing campaign" for
+tourists in a story about a smoking ban, a spun "campaign" because the story is political;
+now the phrase's own sentence must name something political (``spin._political_sentence``).
+Tech 337: "search facility" and "press attention" vouched for each other as two collocation
+swaps; there are no phrase counts here to check a phrase against unspun English, and a swap
+to an everyday word (Zipf >= ``spin.EVERYDAY_ZIPF`` 4.5) often makes an ordinary phrase, so
+such swaps need a flag beside them that is no such swap. On tune, EVERYDAY_ZIPF 5.0 left
+tech 337 flagged, 4.0 and 4.5 gave the table's figures, 3.5 lost one spun article each of
+Moby 0.15 and WordNet 0.45. Keep rule, written first: on tune, unspun articles with any
+flag do not rise and spun ones flagged fall by at most 1 point at any rate, for either
+spinner. ``spin.detect`` alone on this script's samples (as in session 42, plus the WordNet
+spinner), base = ``git archive`` of main at bb8a329 in the same run; articles with any flag.
+The figures came from a scratch script with this script's samples; ``--flags``, added after,
+gives the same tune figures (checked: both spinners)::
+
+    PYTHONPATH=<base or worktree>/src nice -n 10 .venv/bin/python bench/spin_eval.py --flags \
+        --split tune --per-rate 200 --rates 0.15,0.3,0.45 --spinner-thesaurus moby
+    (and --spinner-thesaurus wordnet; --split measure once, at the end)
+
+| split | unspun BBC | Moby .15 .30 .45 | WordNet .15 .30 .45 |
+|---|---|---|---|
+| tune, base | 2 of 1113 | 143 190 199 | 48 140 174 |
+| tune, now | 1 of 1113 | 143 190 199 | 48 140 174 |
+| measure, base | 1 of 1112 | 134 193 198 | 49 135 181 |
+| measure, now | 0 of 1112 | 134 193 198 | 48 134 181 |
+
+The rule held. The one tune article left is entertainment 311 (rare words, above). Politics
+050 sits at an odd position: the measure split's unspun figure is not clean of it. The
+likelihood is unchanged (its signals count every collocation swap, reported or not).
+
 Before the pair-level pattern (2026-12-01 04:00 UTC, previous session): Moby / WordNet
 only spun 0.24 / 0.20 / 0.26, swap recall 0.26 / 0.21 / 0.18; WordNet / Moby only spun
 0.72 / 0.98 / 0.94, swap recall 0.77 / 0.83 / 0.75 (no split then).
@@ -480,6 +512,12 @@ def main() -> None:
         help="only calibrate and measure the likelihood scale of storytrace spin (no source)",
     )
     ap.add_argument(
+        "--flags",
+        action="store_true",
+        help="only count articles with any storytrace spin flag (no source): the split's "
+        "unspun BBC articles and the spun ones of each rate",
+    )
+    ap.add_argument(
         "--semantic",
         default=None,
         help="compare's Options.semantic (lexical|embedding): also pair sentences left free",
@@ -495,6 +533,9 @@ def main() -> None:
         sys.exit(f"no BBC articles under {BBC}")
     if args.scale:
         scale_eval(arts, list(SPLITS) if args.split == "both" else [args.split])
+        return
+    if args.flags:
+        flags_eval(arts, args)
         return
     opts = Options(semantic=args.semantic, quotes=False, spin=False)
     detectors = DETECTORS if args.prev else DETECTORS[:1]
@@ -656,6 +697,27 @@ def main() -> None:
         f"CPU time: {time.process_time() - cpu0:.0f}s, detector {len(arts) / det_time:.0f} "
         "articles/s"
     )
+
+
+def flags_eval(arts: list[tuple[str, str]], args: argparse.Namespace) -> None:
+    """``--flags``: articles on which ``spin.detect`` (no source) flags anything, among the
+    split's unspun BBC articles and ``--per-rate`` spun by ``--spinner-thesaurus`` at each
+    rate (the same samples as the spun rows of the main table)."""
+    rates = [float(r) for r in args.rates.split(",")]
+    print(f"articles with any spin flag; spinner {args.spinner_thesaurus}; {synonyms.sources()}")
+    print("| split | unspun BBC | " + " | ".join(f"spun {r:.2f}" for r in rates) + " | CPU s |")
+    print("|---" * (3 + len(rates)) + "|")
+    for split in list(SPLITS) if args.split == "both" else [args.split]:
+        c0 = time.process_time()
+        pool = [i for i in range(len(arts)) if i % 2 == SPLITS[split]]
+        cells = [f"{sum(bool(detect(arts[i][1]).flags) for i in pool)} of {len(pool)}"]
+        for rate in rates:
+            sample = sampler(split, f"rate {rate:.2f}").sample(pool, args.per_rate)
+            spun = (
+                spin(arts[k][1], rate, seed=k, thesaurus=args.spinner_thesaurus)[0] for k in sample
+            )
+            cells.append(f"{sum(bool(detect(t).flags) for t in spun)} of {len(sample)}")
+        print(f"| {split} | " + " | ".join(cells) + f" | {time.process_time() - c0:.0f} |")
 
 
 BBC_ONLY_SCALE = (
