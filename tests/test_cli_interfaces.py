@@ -308,17 +308,27 @@ def test_match_lists_hits_under_a_header_with_their_headlines(tmp_path: Path) ->
     assert "w1  Gazette  “Harbour bridge to close”" in hit
 
 
-def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
+STOCK = "Other news: the weather was fine all week, and the markets were calm."
+"""A stock phrase the probe adds after the wire text: six words of it are in OTHER."""
+OTHER = "Farmers in the valley said the weather was fine all week for an apple harvest."
+
+
+def _wire_and_other(tmp_path: Path) -> tuple[str, Path, str]:
+    """An index of the wire text and an article sharing one stock phrase with the probe,
+    and the probe: the wire text with that phrase after it. (db, probe path, probe text)"""
     db = str(tmp_path / "db")
-    # Six shared words: winnowing keeps a 4-gram of every 5-word run that both texts hold.
-    stock = "Other news: the weather was fine all week, and the markets were calm."
-    other = "Farmers in the valley said the weather was fine all week for an apple harvest."
     dump = tmp_path / "d.jsonl"
-    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": other}))
+    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": OTHER}))
     assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
     probe = tmp_path / "probe.txt"
-    text = WIRE + "\n" + stock
+    text = WIRE + "\n" + STOCK
     probe.write_text(text)
+    return db, probe, text
+
+
+def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
+    # Six shared words: winnowing keeps a 4-gram of every 5-word run that both texts hold.
+    db, probe, text = _wire_and_other(tmp_path)
     out = run("match", str(probe), "--db", db, "--json").stdout
     hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
     # The copy: its spans are the probe's words the stored article holds, the whole wire text.
@@ -328,7 +338,7 @@ def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
     assert " ".join(text[start:end].split()) in " ".join(WIRE.split())
     # The other shares one stock phrase, and says which.
     phrase = hits["o1"]
-    assert phrase["longest_shared_words"] < 8 and phrase["longest_shared"] in other
+    assert phrase["longest_shared_words"] < 8 and phrase["longest_shared"] in OTHER
     assert [text[s:e] for s, e in phrase["shared_spans"]] == [phrase["longest_shared"]]
     lines = run("match", str(probe), "--db", db).stdout.splitlines()
     (line,) = [x for x in lines if " o1 " in x]
@@ -341,14 +351,7 @@ def test_match_columns_count_words_as_its_json_does(tmp_path: Path) -> None:
     ECB+), a longest run longer than all that is shared, because "shared" counted
     fingerprints. Both columns count the probe's words, as shared_words and
     longest_shared_words in --json do."""
-    db = str(tmp_path / "db")
-    stock = "Other news: the weather was fine all week, and the markets were calm."
-    other = "Farmers in the valley said the weather was fine all week for an apple harvest."
-    dump = tmp_path / "d.jsonl"
-    dump.write_text(jsonl({"id": "w1", "text": WIRE}, {"id": "o1", "text": other}))
-    assert run("index", str(dump), "--db", db, "--workers", "1").exit_code == 0
-    probe = tmp_path / "probe.txt"
-    probe.write_text(WIRE + "\n" + stock)
+    db, probe, _ = _wire_and_other(tmp_path)
     out = run("match", str(probe), "--db", db, "--json").stdout
     hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
     lines = run("match", str(probe), "--db", db).stdout.splitlines()[1:]
