@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "9"
+QUOTES_RULE = "10"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -115,7 +115,13 @@ speakers (session 41, speaker15n), and the parts of a quotation re-opened after 
 is no gloss to cut); 9: which quotes are found (session 41, precision15n: cues governing no
 reported content, "asked not to be named", "insisted on delaying", "denied reports that"; the
 writer's gloss closing a content; plural subjects' present verbs), and a statement speaks for
-its owner (c69276d, which reached main with this rule: "Mr Crosby's statement said").
+its owner (c69276d, which reached main with this rule: "Mr Crosby's statement said"); 10:
+quotation spans (session 43, quotespan43): a quotation of several lines in text tokenised one
+sentence per line (ECB+, marked by backticks) is quoted on every line, a mark set apart by a
+space there closes ("'party girl ' reputation"), an unclosed mark ends before a quotation
+opened mid-sentence ('a "leap in the dark"'), and a quotation followed only by the frame's
+adjuncts is the content ('said "we will act" on Tuesday', :func:`storytrace.quotes.frames.
+make_quote`).
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
@@ -205,14 +211,19 @@ def engine() -> str:
     sentence of it, and report collocation swaps that put in everyday words only beside a
     flag that puts in a rarer one or a known spinner phrase
     (:data:`storytrace.spin.EVERYDAY_ZIPF`); verdicts and passages are as before (21 is
-    another branch's). Edges stored before are realigned.
+    another branch's); ``reuse-23``: the quotation spans of quotes rule 10
+    (:func:`storytrace.text.quoted_spans`: lines of one quotation in text tokenised one
+    sentence per line, a closing mark set apart by a space, an unclosed mark ending before a
+    quotation opened mid-sentence) move the unquoted words a verdict counts, and a stop then
+    a closing mark set apart ends a sentence (:func:`storytrace.text.sentence_spans`). Edges
+    stored before are realigned.
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-22"
+        return f"{metadata.version('storytrace')}/reuse-23"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-22"
+        return "0+unknown/reuse-23"
 
 
 def __getattr__(name: str) -> object:

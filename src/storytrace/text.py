@@ -810,16 +810,46 @@ def _quotations(text: str) -> list[Span]:
     # mark, whose stray space after it ("`` We will") such text always has.
     work = text.replace("''", _ZWSP + '"') if "''" in text else text
     work = work.replace("``", _ZWSP + "“") if "``" in work else work
+    # Backticks are a tokeniser's mark: text given one sentence per line, where a
+    # quotation of several sentences runs over lines with no mark on the lines between
+    # (ECB+: "`` No.\nI've done it.\n...\nI don't need to do anything anymore. ''").
+    tokenised = "``" in text
+    lines = _paragraphs(work)
     spans: list[tuple[int, int]] = []
-    open_until = -1  # the end of the paragraph before when a double quotation ran to it
-    for p_start, p_end in _paragraphs(work):
-        if open_until >= 0 and work[open_until:p_start].count("\n") == 1:
-            _run_on(work, p_start, p_end, spans)
+    k, at = 0, 0  # the line, and where in it the quotations left to find start
+    while k < len(lines):
+        p_start, p_end = lines[k]
         n = len(spans)
-        _quoted_in_paragraph(work, p_start, p_end, spans)
+        _quoted_in_paragraph(work, max(at, p_start), p_end, spans)
+        k += 1
         last = spans[-1] if len(spans) > n else None
-        unclosed = last is not None and last[1] == p_end and work[last[0] - 1] in _OPEN_DOUBLE
-        open_until = p_end if unclosed else -1
+        if last is None or last[1] != p_end:
+            continue
+        opener = work[last[0] - 1]
+        if opener in _OPEN_DOUBLE:
+            closers = _CLOSE_DOUBLE
+        elif tokenised and opener in _OPEN_SINGLE:
+            closers = _CLOSE_SINGLE
+        else:
+            continue
+        # The quotation was left open at the end of its line: the lines after it go on
+        # with it when a closing mark comes before any opening mark (on the next line
+        # only, and only a Penn Treebank closing mark, unless the text is tokenised).
+        run: list[tuple[int, int]] = []
+        for start, end in lines[k:]:
+            if work[p_end:start].count("\n") != 1:
+                break  # a blank line: a paragraph break the quotation does not cross
+            j = _run_on(work, start, end, closers, tokenised)
+            if j is None and tokenised:
+                run.append((start, end))
+                p_end = end
+                continue
+            if j is not None and j >= 0:
+                spans.extend(run)
+                spans.append((start, j))
+                k += len(run)
+                at = j + 1  # the rest of the closing line may hold quotations of its own
+            break
     out = []
     for s, e in spans:
         while s < e and (work[s].isspace() or work[s] == _ZWSP):
@@ -880,6 +910,10 @@ def _is_closing(text: str, i: int, end: int) -> bool:
         # space typeset between the two marks; read as an opening mark it paired with
         # the next quotation's closing mark and swallowed the frame between them.
         return not nxt.isalnum()
+    if prev == " " and i >= 2 and not text[i - 2].isspace() and text[i] not in "“‘":
+        # "her 'party girl ' reputation": text tokenised word by word (ECB+) sets a
+        # closing mark apart from the word it closes.
+        return nxt.isspace() or nxt in ".,;:!?)" or i + 1 >= end
     return not prev.isspace() and not nxt.isalnum()
 
 
@@ -908,25 +942,30 @@ def _reopens(text: str, j: int, closers: str) -> bool:
     )
 
 
-def _run_on(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    # A double quotation left open at the end of the line before, and a Penn Treebank
-    # closing mark ('') in this line before any opening mark: text given one sentence per
-    # line (ECB+ and other research corpora) breaks a quotation of several sentences
-    # without re-opening it ("`` Tara Reid has checked in.\nWe appreciate your respect, ''
-    # the rep said"). Only that mark: a credit line inside the closing mark of a quote box
-    # ('"We need a stimulus.\nDean Baker, CEPR."', HuffPost in PolNeAR) looks the same
-    # with other marks, and it is the speaker, not the quotation.
-    for m in _ANY_DOUBLE.finditer(text, start, end):
+def _run_on(text: str, start: int, end: int, closers: str, tokenised: bool) -> int | None:
+    """Where a quotation left open on the line before closes in the line ``[start, end)``:
+    the closing mark's offset, -1 when an opening mark comes first (or the closing mark
+    does not count), None when the line has neither.
+
+    Text given one sentence per line (ECB+ and other research corpora) breaks a quotation
+    of several sentences without re-opening it ("`` Tara Reid has checked in.\nWe
+    appreciate your respect, '' the rep said"). In other text only a Penn Treebank closing
+    mark ('') counts: a credit line inside the closing mark of a quote box ('"We need a
+    stimulus.\nDean Baker, CEPR."', HuffPost in PolNeAR) looks the same with other marks,
+    and it is the speaker, not the quotation.
+    """
+    finder = _ANY_DOUBLE if closers == _CLOSE_DOUBLE else _ANY_SINGLE
+    for m in finder.finditer(text, start, end):
         j = m.start()
         if _is_opening(text, j, start):
-            return
-        if text[j] in _CLOSE_DOUBLE and _is_closing(text, j, end):
-            if j > start and text[j - 1] == _ZWSP:
-                out.append((start, j))
-            return
+            return -1
+        if text[j] in closers and _is_closing(text, j, end):
+            return j if tokenised or (j > start and text[j - 1] == _ZWSP) else -1
+    return None
 
 
 _ANY_DOUBLE = lazy_compile(f"[{re.escape(''.join(sorted(set(_OPEN_DOUBLE + _CLOSE_DOUBLE))))}]")
+_ANY_SINGLE = lazy_compile(f"[{re.escape(''.join(sorted(set(_OPEN_SINGLE + _CLOSE_SINGLE))))}]")
 
 
 def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -943,7 +982,7 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         closers = _CLOSE_DOUBLE if text[i] in _OPEN_DOUBLE else _CLOSE_SINGLE
         finder = _CLOSERS[closers]
         j = i + 1
-        reopen = False
+        reopen = midway = False
         while True:
             mc = finder.search(text, j, end)
             if mc is None:
@@ -955,12 +994,25 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
             if _reopens(text, j, closers):
                 reopen = True
                 break
+            if closers == _CLOSE_DOUBLE and text[j] in _OPEN_DOUBLE and _is_opening(text, j, start):
+                # 'Hughes: "Burnley are resolute. ... branded it a "leap in the dark".':
+                # a mark opening a quotation mid-sentence, the earlier one never closed.
+                # Read up to this closing mark, the run-on took the narrative between
+                # and lost the real quotation.
+                reopen = midway = True
+                break
             j += 1
         # An unclosed mark runs to the end of its paragraph (the multi-paragraph
         # quote convention); the next paragraph re-opens it if the quote goes on.
         # (The space before a re-opening mark is trimmed with the others by _quotations.)
         j_end = j
-        if reopen and text[j - 2] == ":":
+        if midway:
+            # The sentence the new mark opens in is the narrator's: the unclosed
+            # quotation ends with the sentence before it (at the mark when there is none).
+            sentences = _split_sentences(text[i + 1 : j])
+            if len(sentences) > 1:
+                j_end = i + 1 + sentences[-2][1]
+        elif reopen and text[j - 2] == ":":
             # The lead-in before the colon ('He added:') is the narrator's: the open
             # quotation ends with the sentence before it, split as every sentence is
             # ('... my life. Mr. Ode added:' ends at 'life.', not at 'Mr.'); where the

@@ -13,6 +13,7 @@ from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
     BELIEF_FORMS,
+    CLOSE_MARKS,
     COMMISSIVES,
     CUE_FORMS,
     CUE_FORMS_BEFORE_THAT,
@@ -2679,6 +2680,7 @@ def _quoted_share(ctx: Context, s: int, e: int) -> float:
 
 
 def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None) -> Quote:
+    piece = _quotation_then_adjuncts(ctx, piece)
     share = _quoted_share(ctx, *piece)
     if share >= 0.999:
         inside = ctx.segments_in(*piece)
@@ -2691,6 +2693,38 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
             # time belongs to the frame, not to what was said.
             piece = (lead.end(), piece[1])
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
+
+
+# What the frame adds after a quotation it reports: when, where, to whom ('said "we will
+# act" on Tuesday in London', 'said "we will act" to reporters').
+_FRAME_ADJUNCT = lazy_compile(
+    r"\s*(?:on|in|at|to|during|after|before|since|amid|following|when|while|last|this|"
+    r"yesterday|today|tonight|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+# A verb after the quotation makes it the clause's subject ('said "the new rules" in
+# Britain were unfair'): the clause goes on.
+_FINITE = lazy_compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|does|"
+    r"did|do)\b|n't\b"
+)
+
+
+def _quotation_then_adjuncts(ctx: Context, piece: Span) -> Span:
+    """``piece`` cut at the closing mark of the quotation it opens with, when only the
+    frame's adjuncts follow it: 'The minister said "we will act" on Tuesday in London.'
+    reports "we will act", not the day and the place."""
+    text = ctx.text
+    if text[piece[0]] not in OPEN_MARKS or not ctx.in_quote(piece[0] + 1):
+        return piece
+    inside = ctx.segments_in(piece[0] + 1, piece[1])
+    close = inside[0][1]
+    if close >= piece[1] or text[close] not in CLOSE_MARKS or len(inside) > 1:
+        return piece
+    rest = text[close + 1 : piece[1]]
+    if _FRAME_ADJUNCT.match(rest) is None or _FINITE.search(rest) is not None:
+        return piece
+    return (piece[0], close + 1)
 
 
 _TIME_BEFORE_CONTENT = lazy_compile(
@@ -2806,7 +2840,8 @@ def orphan_quotes(
             continue
         # '"A. "B."': a quotation re-opened right after the one before it in this unit
         # starts afresh (flattened paragraphs of one quote), as the unit's first does.
-        lead = text[out[-1][0].content[1] if out else u0 : s].strip(" \t\n“‘\"'«„”’")
+        # ('`` No.': the backticks of Penn Treebank text open it as a mark would.)
+        lead = text[out[-1][0].content[1] if out else u0 : s].strip(" \t\n“‘\"'«„”’`")
         starts_unit = not lead
         gap = text[prev_end:u0] if prev is not None else ""
         if (
