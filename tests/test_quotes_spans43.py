@@ -6,7 +6,7 @@ an unclosed mark does not run on into a later quotation opened mid-sentence."""
 from __future__ import annotations
 
 from storytrace.quotes import extract_quotes
-from storytrace.text import quoted_spans
+from storytrace.text import quoted_spans, sentence_spans
 
 
 def _spans(t: str) -> list[str]:
@@ -104,6 +104,14 @@ def test_single_marks_of_tokenised_text_close_with_a_space_before_them() -> None
     assert "\n" not in mixed
 
 
+def test_a_double_mark_set_apart_closes_in_any_text() -> None:
+    t = '"The plan is bad for savers, " said Carl Baez, who runs a savers\' group. Few agree.'
+    assert _spans(t) == ["The plan is bad for savers,"]
+    # A single mark set apart outside tokenised text may be a stray apostrophe.
+    t = "She called it 'a poor plan for the Jones ' savings and left."
+    assert _spans(t) == ["a poor plan for the Jones ' savings and left."]
+
+
 def test_plain_text_keeps_an_unclosed_line_to_itself() -> None:
     # No Penn Treebank marks: a quote box's credit line inside the closing mark is the
     # speaker, and an unclosed mark never runs into lines without marks.
@@ -132,3 +140,32 @@ def test_an_unclosed_mark_does_not_swallow_a_later_quotation() -> None:
 def test_an_unclosed_mark_in_one_sentence_ends_at_the_next_opening_mark() -> None:
     t = 'He called the deal "a good start and the "best we could get" for now.'
     assert "best we could get" in _spans(t)
+
+
+def test_an_unclosed_mark_keeps_its_last_sentence_before_a_mark_opening_the_next() -> None:
+    # A mark opening a sentence, with no space before it or after a nested closing mark:
+    # the sentence before it is the unclosed quotation's last, not the narrator's.
+    t = (
+        'The chairman said: "We want an explanation. There is no point sending us a fax. '
+        "''It is a sad case,\" he said."
+    )
+    spans = _spans(t)
+    assert spans[0] == "We want an explanation. There is no point sending us a fax."
+    assert spans[1] == "It is a sad case,"
+    t = (
+        "\"You think: 'This is not my day. The way I play is silly.' \"But then you fight "
+        'back," he said.'
+    )
+    assert "The way I play is silly." in _spans(t)[0]
+
+
+def test_a_closing_mark_set_apart_after_a_stop_ends_the_sentence() -> None:
+    t = "She says he 'had nothing in his hands. ' PUBLISHED: MAY 3. A woman saw it."
+    assert [t[s:e] for s, e in sentence_spans(t)] == [
+        "She says he 'had nothing in his hands.",
+        "PUBLISHED: MAY 3.",
+        "A woman saw it.",
+    ]
+    # Tokenised text (its backticks say so), where that mark closes the quotation.
+    t = "`` Yes, '' she said.\n" + t
+    assert [c for _, c, _ in _quotes(t)][1] == "he 'had nothing in his hands"

@@ -149,9 +149,9 @@ def test_quotations_computed_once_per_side_per_compare(monkeypatch: pytest.Monke
     calls: list[tuple[int, int]] = []
     real = text_mod._quoted_in_paragraph
 
-    def counting(t: str, s: int, e: int, out: list) -> None:
+    def counting(t: str, s: int, e: int, out: list, *rest: bool) -> None:
         calls.append((s, e))
-        real(t, s, e, out)
+        real(t, s, e, out, *rest)
 
     monkeypatch.setattr(text_mod, "_quoted_in_paragraph", counting)
     # Texts never seen before in this process, one paragraph each.

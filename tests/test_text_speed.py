@@ -11,7 +11,9 @@ from storytrace import boilerplate
 from storytrace.text import _DOUBLE_APOS_START, _continues_after_abbreviation, _split_sentences
 
 # The sentence-end rule as first written: a lookbehind for the stop, tried at every character.
-_LOOKBEHIND = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_LOOKBEHIND = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]]*(?: [\"'”’](?=\s))?\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
+)
 
 
 def _add_sentence(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

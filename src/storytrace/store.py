@@ -116,12 +116,13 @@ is no gloss to cut); 9: which quotes are found (session 41, precision15n: cues g
 reported content, "asked not to be named", "insisted on delaying", "denied reports that"; the
 writer's gloss closing a content; plural subjects' present verbs), and a statement speaks for
 its owner (c69276d, which reached main with this rule: "Mr Crosby's statement said"); 10:
-quotation spans (session 43, quotespan43): a quotation of several lines in text tokenised one
-sentence per line (ECB+, marked by backticks) is quoted on every line, a mark set apart by a
-space there closes ("'party girl ' reputation"), an unclosed mark ends before a quotation
-opened mid-sentence ('a "leap in the dark"'), and a quotation followed only by the frame's
-adjuncts is the content ('said "we will act" on Tuesday', :func:`storytrace.quotes.frames.
-make_quote`).
+quotation spans (session 43, quotespan43, :func:`storytrace.text.quoted_spans`): a quotation of
+several lines in text tokenised one sentence per line (ECB+, marked by backticks) is quoted on
+every line, a closing mark set apart by a space closes ('..., " he said'; a single one only in
+tokenised text: "'party girl ' reputation"), an unclosed mark ends before a quotation opened
+mid-sentence ('a "leap in the dark"'), a stop then a closing mark set apart ends a sentence
+("hands. ' PUBLISHED"), and a quotation followed only by the frame's adjuncts is the content
+('said "we will act" on Tuesday', ``storytrace.quotes.frames.make_quote``).
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 

@@ -583,7 +583,12 @@ def clear_doc_cache() -> None:
 # One character class first, so the scan jumps from stop to stop in C (an opening
 # lookbehind, group or alternation is tried at every character, three times slower).
 # The match starts at the stop (the sentence ends after it) or at the line break.
-_SENT_END = lazy_compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
+_SENT_END = lazy_compile(
+    r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*(?: [\"'”’](?=\s))?\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*)"
+)
+"""A sentence ends at a stop and any closing marks, or a closing mark set apart by a space as
+text tokenised word by word prints it ("in his hands. ' PUBLISHED", ECB+), then space and
+what opens a sentence; and at a line break."""
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -792,6 +797,11 @@ def quoted_spans(text: str) -> list[Span]:
     swallows more than its own paragraph, nor past a mark of its kind that opens
     a sentence (a paragraph break the text lost: 'one. "Two').
 
+    A closing mark set apart by a space closes ('..., " he said'; a single mark only in
+    text tokenised word by word, marked by backticks, where a quotation of several lines
+    also runs over lines that re-open no mark). A mark opening a quotation mid-sentence
+    ends a quotation left open before it, with the sentence before the new mark's.
+
     Two straight single marks (``''``, as in some wire copy) count as one
     double mark, and so do two backticks (````` `` `````, the opening mark of text tokenised
     the Penn Treebank way); a curly opening mark followed by a stray space still opens.
@@ -820,7 +830,7 @@ def _quotations(text: str) -> list[Span]:
     while k < len(lines):
         p_start, p_end = lines[k]
         n = len(spans)
-        _quoted_in_paragraph(work, max(at, p_start), p_end, spans)
+        _quoted_in_paragraph(work, max(at, p_start), p_end, spans, tokenised)
         k += 1
         last = spans[-1] if len(spans) > n else None
         if last is None or last[1] != p_end:
@@ -902,7 +912,7 @@ read as an opening mark, "the different 'bot nets" quoted the rest of a paragrap
 text; ``bench/sentence_reuse.py``'s edited lift of it was then a shared quote)."""
 
 
-def _is_closing(text: str, i: int, end: int) -> bool:
+def _is_closing(text: str, i: int, end: int, tokenised: bool = False) -> bool:
     nxt = text[i + 1] if i + 1 < end else " "
     prev = text[i - 1] if i > 0 else " "
     if prev == " " and i >= 3 and text[i - 2] in "'’" and not text[i - 3].isspace():
@@ -910,9 +920,15 @@ def _is_closing(text: str, i: int, end: int) -> bool:
         # space typeset between the two marks; read as an opening mark it paired with
         # the next quotation's closing mark and swallowed the frame between them.
         return not nxt.isalnum()
-    if prev == " " and i >= 2 and not text[i - 2].isspace() and text[i] not in "“‘":
-        # "her 'party girl ' reputation": text tokenised word by word (ECB+) sets a
-        # closing mark apart from the word it closes.
+    if (
+        prev == " "
+        and i >= 2
+        and not text[i - 2].isspace()
+        and (text[i] in '"”»' or (tokenised and text[i] in "'’"))
+    ):
+        # '..., " he said', and "her 'party girl ' reputation" in text tokenised word by
+        # word (ECB+): a closing mark set apart from the word it closes. (A single mark
+        # set apart elsewhere may be a stray apostrophe.)
         return nxt.isspace() or nxt in ".,;:!?)" or i + 1 >= end
     return not prev.isspace() and not nxt.isalnum()
 
@@ -959,7 +975,7 @@ def _run_on(text: str, start: int, end: int, closers: str, tokenised: bool) -> i
         j = m.start()
         if _is_opening(text, j, start):
             return -1
-        if text[j] in closers and _is_closing(text, j, end):
+        if text[j] in closers and _is_closing(text, j, end, tokenised):
             return j if tokenised or (j > start and text[j - 1] == _ZWSP) else -1
     return None
 
@@ -968,7 +984,9 @@ _ANY_DOUBLE = lazy_compile(f"[{re.escape(''.join(sorted(set(_OPEN_DOUBLE + _CLOS
 _ANY_SINGLE = lazy_compile(f"[{re.escape(''.join(sorted(set(_OPEN_SINGLE + _CLOSE_SINGLE))))}]")
 
 
-def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+def _quoted_in_paragraph(
+    text: str, start: int, end: int, out: list[tuple[int, int]], tokenised: bool = False
+) -> None:
     # Jump from mark to mark with compiled searches: most characters are not marks.
     i = start
     while True:
@@ -989,7 +1007,7 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
                 j = end
                 break
             j = mc.start()
-            if _is_closing(text, j, end):
+            if _is_closing(text, j, end, tokenised):
                 break
             if _reopens(text, j, closers):
                 reopen = True
@@ -1008,9 +1026,11 @@ def _quoted_in_paragraph(text: str, start: int, end: int, out: list[tuple[int, i
         j_end = j
         if midway:
             # The sentence the new mark opens in is the narrator's: the unclosed
-            # quotation ends with the sentence before it (at the mark when there is none).
+            # quotation ends with the sentence before it; at the mark when the mark opens
+            # a sentence ('... a fax. \'\'It is', "... silly.' \"But") or there is none.
+            before = text[i + 1 : j].rstrip(" " + _ZWSP + _CLOSE_DOUBLE + _CLOSE_SINGLE)
             sentences = _split_sentences(text[i + 1 : j])
-            if len(sentences) > 1:
+            if before[-1:] not in ".?!…" and len(sentences) > 1:
                 j_end = i + 1 + sentences[-2][1]
         elif reopen and text[j - 2] == ":":
             # The lead-in before the colon ('He added:') is the narrator's: the open
