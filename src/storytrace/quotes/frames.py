@@ -2698,7 +2698,7 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
 # What the frame adds after a quotation it reports: when, where, to whom ('said "we will
 # act" on Tuesday in London', 'said "we will act" to reporters').
 _FRAME_ADJUNCT = lazy_compile(
-    r"\s*(?:on|in|at|to|during|after|before|since|amid|following|when|while|last|this|"
+    r"\s*(?:on|in|at|to|during|after|before|since|amid|following|last|this|"
     r"yesterday|today|tonight|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b"
 )
