@@ -206,18 +206,18 @@ def engine() -> str:
     articles whose only other tie is "Russia" or a place one names in passing can be
     ``different-subject``; ``reuse-20``: a shared quote needs 5 words printed alike inside
     quotation marks on both sides (``evidence.QUOTE_MIN_WORDS``), so two statements that end
-    alike are none and a passage over several quotations lists only the ones both print (the
-    number 19 was taken by another branch); ``reuse-22``: compare's spin reports flag a
-    spinner phrase that needs a political story ("marketing campaign") only in a political
-    sentence of it, and report collocation swaps that put in everyday words only beside a
-    flag that puts in a rarer one or a known spinner phrase
-    (:data:`storytrace.spin.EVERYDAY_ZIPF`); verdicts and passages are as before (21 is
-    another branch's); ``reuse-23``: the quotation spans of quotes rule 10
+    alike are none and a passage over several quotations lists only the ones both print;
+    ``reuse-22``: compare's spin reports flag a spinner phrase that needs a political story
+    ("marketing campaign") only in a political sentence of it, and report collocation swaps
+    that put in everyday words only beside a flag that puts in a rarer one or a known spinner
+    phrase (:data:`storytrace.spin.EVERYDAY_ZIPF`); verdicts and passages are as before;
+    ``reuse-23``: the quotation spans of quotes rule 10
     (:func:`storytrace.text.quoted_spans`: lines of one quotation in text tokenised one
     sentence per line, a closing mark set apart by a space, an unclosed mark ending before a
     quotation opened mid-sentence) move the unquoted words a verdict counts, and a stop then
     a closing mark set apart ends a sentence (:func:`storytrace.text.sentence_spans`). Edges
-    stored before are realigned.
+    stored before are realigned. (``reuse-19`` and ``reuse-21`` named branches that never
+    merged: no release wrote them.)
     """
     from importlib import metadata
 
