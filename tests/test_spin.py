@@ -578,7 +578,7 @@ def test_one_collocation_swap_repeated_does_not_corroborate_itself() -> None:
     ]
 
 
-def test_cli_header_is_one_line_at_a_normal_terminal_width() -> None:
+def test_cli_header_is_one_line_at_a_normal_terminal_width(tmp_path: Path) -> None:
     # A new user's report: the header was a centred table title, so it began with a space
     # and wrapped the likelihood's words ("(no clear sign of \n spinning)") at 80 columns.
     text = "The council said the new bus lane would open in March after a short delay.\n"
@@ -589,6 +589,16 @@ def test_cli_header_is_one_line_at_a_normal_terminal_width() -> None:
     assert max(map(len, lines)) <= 80
     # The score is still printed, on a line of its own.
     assert any(line.strip() == "0.00 flagged phrases per 100 words" for line in lines)
+    # A long path makes the header longer than the terminal: it stays one line (the
+    # terminal folds it), never broken inside the likelihood's words.
+    long = tmp_path / ("a_long_folder_name_of_news_articles" * 2) / "bus_lane.txt"
+    long.parent.mkdir()
+    long.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["spin", str(long)], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    head = res.stdout.splitlines()[0]
+    assert head.startswith(f"{long}: spin likelihood ")
+    assert head.endswith("(no clear sign of spinning)")
 
 
 def test_marketing_campaign_counts_only_where_its_sentence_is_political() -> None:

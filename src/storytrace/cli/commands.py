@@ -374,19 +374,20 @@ def spin(paths: tuple[str, ...], json_out: bool, fail_fast: bool) -> None:
         if json_out:
             emit({"id": aid, "source": art.source, "text": art.text, **report.to_dict()})
         else:
-            stdout_console().print(_spin_table(art, report))
+            _print_spin(art, report)
     tally.finish("articles")
 
 
-def _spin_table(art: Article, report: Any) -> Any:
-    from rich.console import Group
+def _print_spin(art: Article, report: Any) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    # Plain lines above and below, not a table title: a centred title of both began with
-    # a space and wrapped the likelihood's words at 80 columns.
-    head = Text(f"{art.source}: spin likelihood {report.likelihood:.2f} ({report.scale})")
-    foot = Text(f"{report.score:.2f} flagged phrases per 100 words")
+    console = stdout_console()
+    # A plain line above the table, not a centred table title: that began with a space and
+    # wrapped the likelihood's words at 80 columns. Printed unwrapped: a long path makes it
+    # a line the terminal folds, never one broken inside the likelihood's words.
+    head = f"{art.source}: spin likelihood {report.likelihood:.2f} ({report.scale})"
+    console.print(Text(head), soft_wrap=True)
     table = Table(expand=True)
     table.add_column("offsets", no_wrap=True)
     table.add_column("phrase", ratio=1)
@@ -395,7 +396,8 @@ def _spin_table(art: Article, report: Any) -> Any:
         table.add_row(f"{f.span[0]}-{f.span[1]}", Text(f.phrase), Text(f.reason))
     if not report.flags:
         table.add_row("—", "—", "nothing flagged")
-    return Group(head, table, foot)
+    console.print(table)
+    console.print(Text(f"{report.score:.2f} flagged phrases per 100 words"))
 
 
 @app.command(context_settings=CONTEXT)
