@@ -313,11 +313,8 @@ def _political_sentence(doc: Doc, start: int) -> bool:
     also plain English ("an international marketing campaign" to bring tourists, in a
     story about a parliament's smoking ban): a spun "campaign" is a political one where it
     stands (a party's, a candidate's, an election's), not only somewhere in the story."""
-    for s, e in doc.sentences:
-        if s <= start < e:
-            i, j = doc.tokens_in((s, e))
-            return any(map(_POLITICS.__contains__, doc.norms[i:j]))
-    return False
+    i, j = _sentence_of(doc)[doc.token_at(start)]
+    return any(map(_POLITICS.__contains__, doc.norms[i:j]))
 
 
 def _noun_use(doc: Doc, start: int, end: int) -> bool:
