@@ -2695,12 +2695,14 @@ def make_quote(ctx: Context, piece: Span, cue: Span | None, speaker: Span | None
     return Quote("mixed" if share > 0 else "indirect", piece, cue, speaker)
 
 
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+"""The weekdays as a regular-expression alternation, for the frames' time words."""
+
 # What the frame adds after a quotation it reports: when, where, to whom ('said "we will
 # act" on Tuesday in London', 'said "we will act" to reporters').
 _FRAME_ADJUNCT = lazy_compile(
     r"\s*(?:on|in|at|to|during|after|before|since|amid|following|last|this|"
-    r"yesterday|today|tonight|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
+    rf"yesterday|today|tonight|earlier|later|{_WEEKDAYS})\b"
 )
 # A verb after the quotation makes it the clause's subject ('said "the new rules" in
 # Britain were unfair'): the clause goes on.
@@ -2729,7 +2731,7 @@ def _quotation_then_adjuncts(ctx: Context, piece: Span) -> Span:
 
 _TIME_BEFORE_CONTENT = lazy_compile(
     r"(?:(?:on|last|this|early|late|earlier|later)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    rf"(?:{_WEEKDAYS}|week|month|year|night|"
     r"today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s+)?"
     r"(?=(?:he|she|it|they|we|I|the|a|an|his|her|its|their|there|this|these|those)\b|"
     r"[A-Z][a-z]+\b)"
@@ -2896,7 +2898,7 @@ def belief_unit(ctx: Context, u0: int, u1: int, taken: list[Span]) -> list[Quote
 _QUESTION = lazy_compile(
     r"\b(?P<cue>[Aa]sked(?:\s+by\s+(?P<by>[^,;:.!?“”\"]{2,60}?))?"
     r"(?:\s+(?:again|repeatedly|later|specifically|directly|twice|several\s+times|(?:on\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)))?"
+    rf"(?:{_WEEKDAYS}|yesterday|today)))?"
     r"(?:\s+about)?)\s+(?=[\w“\"‘])"
 )
 _QUESTION_OPENERS = {"if", "whether", "what", "how", "why", "who", "which", "where", "when", "to"}
