@@ -49,8 +49,9 @@ def shape_stories(
     - ``title``: the earliest article's headline, else the opening of its first line (with
       no article dated, the article the others are joined with most: :func:`_title_article`);
     - ``summary``: one line with outlets, time span, copies, the source where known and
-      the pairs copied or spun in an order the evidence does not give;
-    - ``unordered``: the kinds (``copied``, ``spun``) of those pairs, one per pair;
+      the pairs copied, spun or near-duplicate in an order the evidence does not give;
+    - ``unordered``: the kinds (``copied``, ``spun``, ``duplicate``) of those pairs, one per
+      pair;
     - ``source`` (the label of the article the copies were taken from most directly, else
       None) and ``sources`` (how many articles they were taken from: :func:`_source`);
     - ``articles`` in time order, each with a ``label`` (title, else the opening of
