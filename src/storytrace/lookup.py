@@ -34,7 +34,26 @@ MATCH_LIMIT = 20
 
 PASSAGE_WORDS = 8
 """A hit whose longest shared run of words is shorter than this shares a phrase, not a
-passage (``compare`` finds passages from about eight words): the terminal says so."""
+passage (``compare`` finds passages from about eight words): the terminal and the web app's
+/find page say so (:func:`phrase_note`)."""
+
+
+def phrase_note(hit: dict) -> str | None:
+    """How a hit that shares only short phrases and no quote is introduced before the longest
+    phrase it shares, else None: a stock phrase is all some hits share, and saying which keeps
+    anyone from reading it as reuse; when it is one of several, it is the longest, not all.
+
+    >>> phrase_note({"shared_quotes": 0, "longest_shared_words": 5, "shared_words": 5})
+    'only the phrase'
+    >>> phrase_note({"shared_quotes": 0, "longest_shared_words": 5, "shared_words": 13})
+    'only short phrases, the longest'
+    >>> phrase_note({"shared_quotes": 1, "longest_shared_words": 5, "shared_words": 5})
+    """
+    if hit["shared_quotes"] or hit["longest_shared_words"] >= PASSAGE_WORDS:
+        return None
+    if hit["shared_words"] > hit["longest_shared_words"]:
+        return "only short phrases, the longest"
+    return "only the phrase"
 
 
 def _words(text: str) -> list[str]:

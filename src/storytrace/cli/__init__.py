@@ -147,7 +147,7 @@ def _where(hit: dict) -> str:
 
 def _hit_note(hit: dict) -> str:
     """What a ``match`` hit is, after its title."""
-    from storytrace.lookup import PASSAGE_WORDS
+    from storytrace.lookup import phrase_note
     from storytrace.text import short
 
     if hit["this_article"]:
@@ -157,13 +157,8 @@ def _hit_note(hit: dict) -> str:
         return "  identical text"
     if hit["near_duplicate"]:
         return "  near-duplicate"
-    if not hit["shared_quotes"] and hit["longest_shared_words"] < PASSAGE_WORDS:
-        # A stock phrase is all some hits share: say which, so no one reads it as reuse;
-        # and when it is one of several, that it is the longest, not all there is.
-        longest = f"“{short(hit['longest_shared'], 60)}”"
-        if hit["shared_words"] > hit["longest_shared_words"]:
-            return f"  only short phrases, the longest {longest}"
-        return f"  only the phrase {longest}"
+    if note := phrase_note(hit):
+        return f"  {note} “{short(hit['longest_shared'], 60)}”"
     return ""
 
 
