@@ -1,5 +1,5 @@
-"""The quote evaluation sets built here (issue 15) are internally consistent: the fresh set
-(``bench/quote_eval/fresh``) and the second, third and fourth tune sets
+"""The quote evaluation sets built here (issue 15) are internally consistent: the fresh sets
+(``bench/quote_eval/fresh``, ``bench/quote_eval/fresh2``) and the second, third and fourth tune sets
 (``bench/quote_eval/tune2``, ``bench/quote_eval/tune3``, ``bench/quote_eval/tune4``).
 
 The annotations index into article texts that live in ``../shared/data`` and are never in
@@ -7,7 +7,7 @@ the repository, so these tests check what the files can show on their own: the r
 spans that are ordered, non-empty and do not overlap, one text hash and one outlet per
 article, no article shared with another set, and the counts their guidelines state. The
 offsets themselves are checked against the rebuilt texts by ``bench/quote_eval.py --set
-fresh|tune2|tune3|tune4 --check`` (which needs the data).
+fresh|fresh2|tune2|tune3|tune4 --check`` (which needs the data).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import pytest
 HERE = Path(__file__).resolve().parents[1] / "bench" / "quote_eval"
 FIRST = HERE / "annotations.jsonl"
 FRESH = HERE / "fresh" / "annotations.jsonl"
+FRESH2 = HERE / "fresh2" / "annotations.jsonl"
 TUNE2 = HERE / "tune2" / "annotations.jsonl"
 TUNE3 = HERE / "tune3" / "annotations.jsonl"
 TUNE4 = HERE / "tune4" / "annotations.jsonl"
@@ -38,6 +39,7 @@ FIELDS = {
 }
 ARTICLE_ID = {
     FRESH: re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"),
+    FRESH2: re.compile(r"bbc:(?:business|sport)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"),
     TUNE2: re.compile(r"bbc:(?:business|sport|entertainment|tech)/\d{3}\.txt"),
     TUNE3: re.compile(
         r"bbc:(?:business|sport|politics|entertainment)/\d{3}\.txt|ecbplus:(\d+)/\1_\d+ecbplus\.xml"
@@ -60,8 +62,8 @@ def _guidelines(path: Path) -> str:
 
 @pytest.fixture(
     scope="module",
-    params=[FRESH, TUNE2, TUNE3, TUNE4],
-    ids=["fresh", "tune2", "tune3", "tune4"],
+    params=[FRESH, FRESH2, TUNE2, TUNE3, TUNE4],
+    ids=["fresh", "fresh2", "tune2", "tune3", "tune4"],
 )
 def path_and_records(request) -> tuple[Path, list[dict]]:
     return request.param, _load(request.param)
@@ -100,7 +102,9 @@ def test_one_text_per_article_and_no_shared_content(path_and_records):
             assert a[1] <= b[0], f"{article}: two attributions share text {a} {b}"
 
 
-@pytest.mark.parametrize("path", [FRESH, TUNE3, TUNE4], ids=["fresh", "tune3", "tune4"])
+@pytest.mark.parametrize(
+    "path", [FRESH, FRESH2, TUNE3, TUNE4], ids=["fresh", "fresh2", "tune3", "tune4"]
+)
 def test_records_are_grouped_by_article_in_text_order(path):
     records = _load(path)
     by_article: dict[str, list[dict]] = defaultdict(list)
@@ -243,3 +247,30 @@ def test_tune2_counts_the_guidelines_state():
         assert f"{group} ({n} attributions)" in text or f"{group} ({n})" in text, group
     assert f"{types['person']}\nperson" in text or f"{types['person']} person" in text, types
     assert f"{types['organisation']} organisation, {types['unknown']} unknown" in text
+
+
+def test_fresh2_articles_are_in_no_other_set():
+    others = {r["article"] for p in (FIRST, FRESH, TUNE2, TUNE3, TUNE4) for r in _load(p)}
+    assert others, "the other sets are missing"
+    assert not {r["article"] for r in _load(FRESH2)} & others
+
+
+def test_fresh2_meets_its_brief_and_counts_the_guidelines_state():
+    records = _load(FRESH2)
+    text = " ".join(_guidelines(FRESH2).split())
+    articles, outlets = _assert_totals_stated(records, text)
+    # issue 15 and the session-44 brief: at least 300 attributions, 25 articles and five
+    # outlets, with sport and business (where speech verbs have other senses) well represented
+    assert len(records) >= 300 and len(articles) >= 25 and len(outlets) >= 5
+    groups = Counter(
+        "sport" if t.startswith("sport") else "business" if t.startswith("business") else "other"
+        for t in (r["topic"] for r in records)
+    )
+    assert groups["sport"] >= 50 and groups["business"] >= 50
+    # the guidelines list every article with its count: "030 (10)" for BBC business/030,
+    # "`43_3` (26)" for ECB+ 43_3ecbplus.xml
+    per_article = Counter(r["article"] for r in records)
+    for a, n in per_article.items():
+        name = a.split("/")[-1]
+        key = name[:3] if a.startswith("bbc:") else f"`{name.removesuffix('ecbplus.xml')}`"
+        assert f"{key} ({n})" in text, a
