@@ -45,15 +45,16 @@ accuracy by mention kind, and prints counts only, never quote text, so its error
 unread. It is a measure-only set: nothing is to be tuned on it.
 
 **The second fresh set** (``--set fresh2``; ``bench/quote_eval/fresh2/``, guidelines beside it),
-built in session 44 (fresh44) because the fresh set has been run at the end of many passes: 392
-attributions in 36 articles from 15 outlets, 22 BBC News articles (10 business, 12 sport) and 14
-ECB+ articles from 14 other outlets (AMD's purchase of SeaMicro, college basketball, NCAA
-violations, American football, a Brooklyn riot after a police shooting, a camp bombed in South
-Sudan, an endangered-species rule, a Doctor Who casting, a dairy-building fire, a browser fix),
-none in another set, named in the repository or a near copy of one. Topic groups: sport 116,
-business 162, other 114. Chosen by quote density and listed before reading; annotated from the
-text alone, without running storytrace's extractor on them or reading any output of it. Same
-tables as the fresh set (counts only). A measure-only set: nothing is to be tuned on it.
+built in session 44 (fresh44) because the fresh set has been run at the end of many passes: 464
+attributions in 46 articles from 20 outlets, 27 BBC News articles (12 business, 15 sport) and 19
+ECB+ articles from 19 other outlets (AMD's purchase of SeaMicro, college basketball, NCAA
+violations, boxing, American football, a Brooklyn riot after a police shooting, a camp bombed in
+South Sudan, endangered-species and other Bush-era rules, a Doctor Who casting, a dairy-building
+fire, a browser fix), none in another set, named in the repository or a near copy of one. Topic
+groups: sport 138, business 204, other 122. Chosen by quote density and listed before reading;
+annotated from the text alone, without running storytrace's extractor on them or reading any
+output of it. Same tables as the fresh set (counts only). A measure-only set: nothing is to be
+tuned on it.
 
 First run on the fresh set, 2026-12-01 16:35 UTC, storytrace at main 94a6ada (the
 annotations committed before it in d0bd60c; nothing in storytrace changed in between), the
