@@ -1262,7 +1262,8 @@ def test_rare_words_alike_below_two_leads_with_no_word_in_common_are_no_event() 
         # Main: same-story by shared-vocabulary, with the same-people caveat.
         assert ev.verdict == "unrelated" and ev.rule == "none" and ev.held == ["none"]
         assert ev.caveat is None
-    # One lead word in common (the player B's opening sentence names) and the rule stands.
-    named = RUBBER_B.replace("a crushing win on", "a crushing win over Varga on")
-    ev = compare(FORM_A, named).evidence
+    # A word in common in the leads (B's opening sentence names a former champion too) and
+    # the rule stands.
+    worded = RUBBER_B.replace("a crushing win on", "a crushing win for a former champion on")
+    ev = compare(FORM_A, worded).evidence
     assert ev.lead > 0 and ev.verdict == "same-story" and ev.rule == "shared-vocabulary"

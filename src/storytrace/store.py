@@ -215,16 +215,19 @@ def engine() -> str:
     (:func:`storytrace.text.quoted_spans`: lines of one quotation in text tokenised one
     sentence per line, a closing mark set apart by a space, an unclosed mark ending before a
     quotation opened mid-sentence) move the unquoted words a verdict counts, and a stop then
-    a closing mark set apart ends a sentence (:func:`storytrace.text.sentence_spans`). Edges
-    stored before are realigned. (``reuse-19`` and ``reuse-21`` named branches that never
+    a closing mark set apart ends a sentence (:func:`storytrace.text.sentence_spans`);
+    ``reuse-24``: ``shared-vocabulary`` needs the two leads to share a word
+    (:data:`storytrace.evidence.VOCABULARY_MIN`), so two articles alike only below their leads
+    are ``unrelated`` and a pair with short shared passages loses its edge. Edges stored
+    before are realigned. (``reuse-19`` and ``reuse-21`` named branches that never
     merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-23"
+        return f"{metadata.version('storytrace')}/reuse-24"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-23"
+        return "0+unknown/reuse-24"
 
 
 def __getattr__(name: str) -> object:
