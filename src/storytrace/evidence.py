@@ -557,8 +557,8 @@ def gather(
     lead years :data:`YEARS_APART` apart (``different-time``), and, when the two
     share nothing but names, subjects each missing from the other's headline and
     lead (``different-subject``, which outweighs ``same-focus`` too); then, with shared
-    rare names, focus :data:`FOCUS_MIN`, or
-    focus :data:`FOCUS_WITH_WORDS` with alike leads, or alike texts whose leads share a word. Every rule that
+    rare names, focus :data:`FOCUS_MIN`, or focus :data:`FOCUS_WITH_WORDS` with alike
+    leads, or alike texts whose leads share a word. Every rule that
     holds is listed in :attr:`Evidence.held`, the deciding one first; every
     conflict found is listed in :attr:`Evidence.conflicts`. ``furniture`` are the
     user's extra boilerplate patterns: names and words inside publisher
