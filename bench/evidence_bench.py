@@ -38,6 +38,11 @@ A second tune source, BBC News pairs labelled same event / other event by readin
 is ``bench/evidence_bbc.py`` (it judges its pairs with :func:`judge`; session 42 and on,
 its table is there).
 
+Session 44 (2026-12-04, event44): ``shared-vocabulary`` needs the two leads to share a word
+(engine reuse-24); its same-run table, ECB+ and PolNeAR rows included, is in
+``bench/evidence_bbc.py`` (BBC tune other event 0.366 -> 0.338; every ECB+ and PolNeAR rate,
+tune and measure-only, lone and in a corpus, as main's).
+
 Session 43 (2026-12-04, story43): a shared quote needs 5 words printed alike inside quotation
 marks on both sides (engine reuse-20); its same-run table, ECB+ and PolNeAR rows included, is
 in ``bench/evidence_bbc.py`` (every ECB+ rate as main's; PolNeAR dev same publisher 0.007 ->
