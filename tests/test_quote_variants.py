@@ -473,3 +473,39 @@ def test_a_quote_after_a_frame_with_no_comma_links_by_the_whole_utterance(tmp_pa
     ]
     corpus.index_records(recs, tmp_path / "db")
     assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}
+
+
+ITEM = (
+    '- Harbour master Jan Olsen: "The visitors are resolute and have real talent at the oars '
+    "but I fully expect us to win."
+)
+
+
+def test_a_lifted_list_item_quote_links_though_its_frame_was_pasted_mid_paragraph(
+    tmp_path,
+) -> None:
+    """Issue 16, bbc seed 36 (session 44): a list item quoting someone after a colon,
+    lifted with two words replaced and pasted after a sentence in another article's
+    paragraph, its quotation left open and running on to the next one opened mid-sentence.
+    ``compare`` calls the pair ``same-story`` by the shared quote; ``index`` stored no quote
+    in the new article (its frame read from the sentence before, and a finding in the unit
+    kept the frame from being read), so no variant could link the two."""
+    source = _article(1, "We have rehearsed the Nielsen all summer") + (
+        "\n" + ITEM + ' "We rowed well in the first race and never felt under pressure."'
+        "\n- Tickets for the harbour cup are sold at the chandlery on the quay, and the "
+        "lifeboat crew will run a tea stall beside the slipway for the whole afternoon."
+    )
+    lifted = ITEM.replace("real", "many").replace("I fully", "they fully")
+    pasted = _article(0, "The channel will be deep enough for any ship").replace(
+        "out to sea by barge. ",
+        f"out to sea by barge. {lifted}  The county said it was not its job to pay for the "
+        "berth, the port told local radio. Leaked minutes have suggested the marine agency "
+        'called the plan a "leap in the dark". ',
+    )
+    recs = [
+        ("a", {"text": source}),
+        ("b", {"text": pasted}),
+        ("c", {"text": _article(2, "We have never seen water this high in the town")}),
+    ]
+    corpus.index_records(recs, tmp_path / "db")
+    assert _joined(tmp_path / "db") == {"a": ("quote", "b"), "b": ("quote", "a")}

@@ -73,7 +73,12 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             resolve_speaker(ctx, prev, [q for q in quotes if q is not prev])
             continue
         if not found:
-            found = attribute_unit(ctx, u0, u1) or colon_frame(ctx, u0, u1) or as_frame(ctx, u0, u1)
+            found = attribute_unit(ctx, u0, u1)
+            if not beliefs and all(_evidence(text, q) for q in found):
+                # Findings only ('Leaked documents have suggested ...'), dropped below: the
+                # unit's other frames are read as in a unit with no attribution.
+                found = []
+            found = found or colon_frame(ctx, u0, u1) or as_frame(ctx, u0, u1)
         if sdoc is not None:
             for q in found:
                 parse_speaker(ctx, sdoc, q)

@@ -132,6 +132,10 @@ def colon_frame(ctx: Context, u0: int, u1: int, dangling: bool = False) -> list[
         # The opening mark may be two characters (the '' of some wire copy).
         if colon < 0 or text[colon + 1 : ctx.segs[k][0]].strip().strip("“\"‘'"):
             return []
+        # 'problems. - Blackburn boss Mark Hughes: "..."': a list item whose line break
+        # was lost opens its frame after the dash; the splitter, which opens a sentence
+        # only at a capital or a mark, kept it in the sentence before.
+        u0 = max((m.end() for m in _ITEM_AFTER_STOP.finditer(text, u0, colon)), default=u0)
     cue: Span = (colon, colon + 1)
     sp = np_backward(ctx.doc, u0, colon) if ctx.count_words(u0, colon) <= 10 else None
     if sp is not None and (last := _LAST_WORD.search(text, sp[0], sp[1])) is not None:
@@ -163,6 +167,7 @@ _COLON_VERB = lazy_compile(
     r"\s+(?:(?:then|also|later)\s+)?([a-z]+ed|[a-z]+s|wrote|gave|put|made|took|had|went)\b"
 )
 _LAST_WORD = lazy_compile(r"\s([a-z]+)$")
+_ITEM_AFTER_STOP = lazy_compile(r"(?<=[.!?])[\"'”’)]*\s+[-–—•]\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def _unlisted_colon_frame(ctx: Context, u0: int, colon: int) -> tuple[Span, Span] | None:
