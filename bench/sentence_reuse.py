@@ -897,21 +897,22 @@ stored quotes from linking as variants. "qvar" rises on every bbc row (edited co
 reordered 390 -> 530: the quotation parts), "other" equal.
 
 Session 44, 2026-12-04 (quotelink44; base = main ed9d55d by ``git archive``, this ``src`` =
-f0debb7). Session 41's edited miss (bbc 36, sport/179's '- Blackburn boss Mark Hughes:
-"Burnley are resolute ..."' pasted after a sentence in politics/165's paragraph, two words
-replaced, its quotation left open) was no matter of the variant rule: politics/165 stored no
-quote on it at all, so nothing could link. The splitter opens no sentence at the item's dash,
-so ``quotes.frames.colon_frame`` read the frame from the sentence before (over ten words: no
-speaker), and the open quotation ran on to the next one opened mid-sentence, taking into the
-unit a finding ("Leaked documents have suggested ...") that ``attribute_unit`` returned and the
-extractor then dropped, so the colon frame was never tried. Both fixed (QUOTES_RULE 11; no
-quote of BBC News, PolNeAR train+dev or ECB+'s tune topics changed); the stored quote runs on
-over the paragraph as an unclosed mark does, and ``quote_variant``'s passage rule links it.
-``compare``'s own "quotes in both" (``match_quotes``, half of the shorter whole quote) still
-lists no match for the pair: its ``shared-quote`` verdict comes from the quotation marks'
-spans (``evidence._shared_quotes``), not from either quote matcher. ``--corpus bbc --seed
-36|44 --data /work/shared/data/bbc/bbc --found --baseline-src`` and ``--seed 46 --found
---baseline-src`` (44 and 46 never used before), same lifts, same run, load 7-12:
+f0debb7, a6761f8 once rebased on main). Session 41's edited miss (bbc 36, sport/179's '-
+Blackburn boss Mark Hughes: "Burnley are resolute ..."' pasted after a sentence in
+politics/165's paragraph, two words replaced, its quotation left open) was no matter of the
+variant rule: politics/165 stored no quote on it at all, so nothing could link. The splitter
+opens no sentence at the item's dash, so ``quotes.frames.colon_frame`` read the frame from the
+sentence before (over ten words: no speaker), and the open quotation ran on to the next one
+opened mid-sentence, taking into the unit a finding ("Leaked documents have suggested ...")
+that ``attribute_unit`` returned and the extractor then dropped, so the colon frame was never
+tried. Both fixed (QUOTES_RULE 11; no quote of BBC News, PolNeAR train+dev or ECB+'s tune
+topics changed); the stored quote runs on over the paragraph as an unclosed mark does, and
+``quote_variant``'s passage rule links it. ``compare``'s own "quotes in both"
+(``match_quotes``, half of the shorter whole quote) still lists no match for the pair: its
+``shared-quote`` verdict comes from the quotation marks' spans (``evidence._shared_quotes``),
+not from either quote matcher. ``--corpus bbc --seed 36|44 --data /work/shared/data/bbc/bbc
+--found --baseline-src`` and ``--seed 46 --found --baseline-src`` (44 and 46 never used
+before), each beside main in one run, same lifts, load 7-12:
 
 | found, of 50 (before / now) | verbatim | ocr   | edited    | excerpt | ed. copy | reordered |
 |-----------------------------|---------:|------:|----------:|--------:|---------:|----------:|
