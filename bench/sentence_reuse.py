@@ -897,7 +897,7 @@ stored quotes from linking as variants. "qvar" rises on every bbc row (edited co
 reordered 390 -> 530: the quotation parts), "other" equal.
 
 Session 44, 2026-12-04 (quotelink44; base = main ed9d55d by ``git archive``, this ``src`` =
-f0debb7, a6761f8 once rebased on main). Session 41's edited miss (bbc 36, sport/179's '-
+f0debb7, rebased onto main to merge). Session 41's edited miss (bbc 36, sport/179's '-
 Blackburn boss Mark Hughes: "Burnley are resolute ..."' pasted after a sentence in
 politics/165's paragraph, two words replaced, its quotation left open) was no matter of the
 variant rule: politics/165 stored no quote on it at all, so nothing could link. The splitter
