@@ -279,7 +279,7 @@ def test_compare_carries_spin_and_findings(seeds: Comparison) -> None:
     assert d["spin"]["b"]["score"] > 0 == d["spin"]["a"]["score"]
     assert {f["side"] for f in d["spin_flags"]} == {"b"}
     assert any(text_b[slice(*f["span"])] == "get together" for f in d["spin_flags"])
-    assert d["findings"][0].startswith("45% of A and 21% of B is shared text in 10 passages")
+    assert d["findings"][0].startswith("44% of A and 20% of B is shared text in 9 passages")
     assert any(f.startswith("8 quotes in both") for f in d["findings"])
     assert any(f.startswith("B’s headline is spun: “get together”") for f in d["findings"])
     assert d["skipped"] == []
@@ -1117,3 +1117,50 @@ def test_passages_start_and_end_on_word_boundaries(a: str, b: str, first: str) -
         assert p.a_tokens == doc_of(a).tokens_in(p.a)  # tokens and span still agree
     p = result.passages[0]
     assert a[slice(*p.a)].split()[0] == first == b[slice(*p.b)].split()[0]
+
+
+# A sentence left over beside a copied passage ("Deputy transport secretary Dana Morrow has",
+# the rest of it copied) shares only a person's name and role with another sentence that
+# introduces her ("Dana Morrow, the opposition's deputy secretary for transport, dismissed
+# ..."): the same person described, two different statements, not one sentence reworded.
+MORROW_REPORT = (
+    "Rail delays spread across the north\n"
+    "Commuters faced a third day of cancelled trains on Tuesday as the operator struggled to "
+    "find enough drivers for its morning services.\n"
+    "Deputy transport secretary Dana Morrow {statement} called for an inquiry into the collapse "
+    "of the northern rail franchise, arguing that passengers deserve answers.\n"
+    "The operator said it expected services to return to normal by the weekend."
+)
+MORROW_REPLY = (
+    "Minister defends record on northern trains\n"
+    "The transport minister insisted on Wednesday that the government had done everything it "
+    "could to keep trains running.\n"
+    "But Dana Morrow, the opposition's deputy secretary for transport, {statement} the "
+    "minister's attempts to play down the delays.\n"
+    "She called for an inquiry into the collapse of the northern rail franchise, arguing that "
+    "passengers deserve answers.\n"
+    "Unions blamed a shortage of drivers."
+)
+
+
+@pytest.mark.parametrize("semantic", [None, "lexical"])
+@pytest.mark.parametrize(
+    ("in_a", "in_b", "reworded"),
+    [
+        ("has", "dismissed", False),  # only her name and role in common
+        ("has resigned and", "resigned after", True),  # a statement in common too
+    ],
+)
+def test_sentences_sharing_only_a_name_and_role_are_no_rewording(
+    in_a: str, in_b: str, reworded: bool, semantic: str | None
+) -> None:
+    from storytrace.align import Options
+
+    a = MORROW_REPORT.format(statement=in_a)
+    b = MORROW_REPLY.format(statement=in_b)
+    cmp = compare(a, b, Options(semantic=semantic))
+    assert [p.kind for p in cmp.passages] == (
+        ["reworded", "verbatim"] if reworded else ["verbatim"]
+    )
+    back = compare(b, a, Options(semantic=semantic))
+    assert sorted(p.kind for p in back.passages) == sorted(p.kind for p in cmp.passages)

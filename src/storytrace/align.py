@@ -1133,6 +1133,34 @@ def _content_stem(w: str) -> str | None:
     return w[:6] if len(w) > 1 and w not in STOPWORDS else None
 
 
+def shares_statement(doc_a: Doc, doc_b: Doc, ta: tuple[int, int], tb: tuple[int, int]) -> bool:
+    """Whether token ranges ``ta`` of ``doc_a`` and ``tb`` of ``doc_b`` share a content word
+    that one of them uses outside names and role descriptions
+    (:func:`storytrace.names.description_tokens`).
+
+    "Deputy transport secretary Dana Morrow has" (the rest of its sentence copied elsewhere)
+    and "Dana Morrow, the deputy secretary for transport, resigned" share five content words,
+    all describing one person: two statements, not one sentence reworded.
+
+    >>> a = doc_of("Deputy transport secretary Dana Morrow has")
+    >>> b = doc_of("Dana Morrow, the deputy secretary for transport, resigned.")
+    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
+    False
+    >>> a = doc_of("Deputy transport secretary Dana Morrow has resigned")
+    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
+    True
+    """
+    stems = []
+    for doc, span in ((doc_a, ta), (doc_b, tb)):
+        words = doc.norms[span[0] : span[1]]
+        described = names.description_tokens(doc, span)
+        every = set(map(_content_stem, words))
+        stated = {_content_stem(w) for w, d in zip(words, described, strict=True) if not d}
+        stems.append((every, stated))
+    (every_a, stated_a), (every_b, stated_b) = stems
+    return bool((every_a & every_b & (stated_a | stated_b)) - {None})
+
+
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -1212,6 +1240,18 @@ def reworded_passages(
                 best_a[i] = (sim, j)
             if sim > best_b.get(j, (0.0, -1))[0]:
                 best_b[j] = (sim, i)
+    built: dict[int, Passage] = {}
+
+    def passage(i: int, j: int, sim: float) -> Passage:  # built once, when first asked for
+        p = built.get(i)
+        if p is None:
+            (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
+            tok_ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
+            p = built[i] = make_passage(doc_a, doc_b, tok_ops, score=sim)
+            # A rewrite that kept most words is an edit, not a rewording.
+            p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
+        return p
+
     pairs = {
         i: (sim, j)
         for i, (sim, j) in best_a.items()
@@ -1220,6 +1260,13 @@ def reworded_passages(
         # Each giving a figure the other lacks ("Less than 1 percent chose O'Malley" / "only
         # four percent would vote for O'Malley"): two polls, not one sentence reworded.
         and not other_figures_at(doc_a, doc_b, sents_a[i], sents_b[j])
+        # Sharing only who someone is (name, office), two sentences state different things:
+        # no rewording. A line printed again with its words kept (a team sheet with the
+        # clubs left out, revision's trimmed copy) is a copy all the same.
+        and (
+            shares_statement(doc_a, doc_b, sents_a[i], sents_b[j])
+            or revision.label(doc_a, doc_b, [passage(i, j, sim)])[0].kind != "reworded"
+        )
     }
 
     def supported(i: int, j: int) -> bool:
@@ -1236,12 +1283,7 @@ def reworded_passages(
     for i, (sim, j) in sorted(pairs.items()):
         if sim < options.reword_threshold and not supported(i, j):
             continue
-        (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
-        tok_ops = merge_ops(opcodes(doc_a.norms[a0:a1], doc_b.norms[b0:b1], a0, b0))
-        p = make_passage(doc_a, doc_b, tok_ops, score=sim)
-        # A rewrite that kept most words is an edit, not a rewording.
-        p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
-        out.append(p)
+        out.append(passage(i, j, sim))
     return out
 
 

@@ -77,6 +77,19 @@ TITLES = set(
     st saint secretary chairman chairwoman ceo director spokesman spokeswoman
     pm mp mps mep meps""".split()
 )
+# Words that describe a person by office or role beside a name ("Deputy transport secretary
+# Dana Morrow", "Dana Morrow, the opposition's shadow leader"): two sentences sharing only
+# these and the name describe one person, not one statement (:func:`description_tokens`).
+ROLE_WORDS = frozenset(
+    TITLES
+    | set(
+        """leader leaders shadow deputy vice former acting interim ex head spokesperson chair
+        chairperson member members minister ministers secretaries boss executive founder
+        adviser advisor aide envoy ambassador commissioner editor manager coach candidate
+        nominee official lawyer attorney councillor councilor congressman congresswoman
+        representative senior junior""".split()
+    )
+)
 # Lower-case words allowed inside a name ("Bank of England", "Leonardo da Vinci").
 CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "al", "bin"}
 PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
@@ -172,6 +185,63 @@ def mentions(doc: Doc, skip: Sequence[Span] = (), end: int | None = None) -> lis
                 out.append(Mention("place" if cue else "name", key, (s, e)))
             after = j
     return out
+
+
+def description_tokens(doc: Doc, span: tuple[int, int]) -> list[bool]:
+    """Per token of the token range ``span``, whether it names someone or something or
+    describes a person's office: a capitalised word (:func:`name_tokens`), a role word
+    (:data:`ROLE_WORDS`), or a word inside a role's description: up to two words between a
+    name or role word and a role word ("Deputy *transport* secretary"), the word after a
+    role's "of" or "for" ("secretary for *transport*", "head of *operations*"), a possessive
+    before a role word ("the *party's* leader").
+
+    What two sentences share only in these words is a person described alike, not a
+    statement (:func:`storytrace.align.reworded_passages`).
+
+    >>> doc = Doc("Deputy transport secretary Dana Morrow said the party's chair of finance quit.")
+    >>> [w for w, f in zip(doc.norms, description_tokens(doc, (0, len(doc)))) if not f]
+    ['said', 'the', 'of', 'quit']
+    """
+    t0, t1 = span
+    norms, caps, text = doc.norms, name_tokens(doc), doc.text
+    role = [bare(w) in ROLE_WORDS for w in norms[t0:t1]]
+    flags = [caps[t0 + k] or role[k] for k in range(t1 - t0)]
+    # Whether token t0 + k follows the one before it with no punctuation between.
+    joined = [k > 0 and not _gap(text, doc, t0 + k) for k in range(t1 - t0)]
+    for k in compress(range(t1 - t0), role):
+        # Back over one or two plain words to a name or role word ("Deputy transport
+        # secretary"), else over a possessive ("the party's leader").
+        p = next((p for p in range(k - 1, max(k - 4, -1), -1) if flags[p]), None)
+        if p is not None and p < k - 1 and all(joined[p + 1 : k + 1]):
+            flags[p + 1 : k] = [True] * (k - p - 1)
+        elif k > 0 and joined[k] and _possessive(norms[t0 + k - 1]):
+            flags[k - 1] = True
+        # The role's object: "secretary for transport", "leader of the House".
+        n = k + 1
+        if n + 1 < len(flags) and norms[t0 + n] in ("of", "for") and joined[n]:
+            n += 2 if norms[t0 + n + 1] == "the" else 1
+            if n < len(flags) and joined[n]:
+                flags[n] = True
+    return flags
+
+
+def states_something(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the token range ``span`` has a content word (not a stop word, two letters or
+    more) outside names and role descriptions (:func:`description_tokens`): "Shadow Treasury
+    minister Dana Morrow has" only says who someone is.
+
+    >>> doc = Doc("Shadow Treasury minister Dana Morrow has")
+    >>> states_something(doc, (0, len(doc)))
+    False
+    >>> doc = Doc("Shadow Treasury minister Dana Morrow resigned")
+    >>> states_something(doc, (0, len(doc)))
+    True
+    """
+    words = doc.norms[span[0] : span[1]]
+    return any(
+        not d and len(w) > 1 and w not in STOPWORDS
+        for w, d in zip(words, description_tokens(doc, span), strict=True)
+    )
 
 
 def lead_name_words(doc: Doc, end: int) -> set[str]:

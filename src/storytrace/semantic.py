@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storytrace import synonyms
+from storytrace import names, synonyms
 from storytrace.diff import (
     Passage,
     covered_flags,
@@ -460,6 +460,11 @@ def reworded_passages(
         (i, j, score)
         for i, j, score in _mutual_best(m, COMPARE_THRESHOLDS[sim.mode])
         if not other_figures_at(doc_a, doc_b, sa[i], sb[j])
+        # A stretch that only names someone and their office ("Deputy transport secretary
+        # Dana Morrow has", the rest of its sentence copied) rewords no statement: its
+        # likeness to a sentence introducing the same person is the description alone.
+        and names.states_something(doc_a, sa[i])
+        and names.states_something(doc_b, sb[j])
     ]
     if any(p.kind == "spun" for p in found):
         pairs += _ordered_pairs(found, sa, sb, m, pairs, ORDERED_THRESHOLDS[sim.mode])

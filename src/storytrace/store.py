@@ -223,16 +223,21 @@ def engine() -> str:
     a closing mark set apart ends a sentence (:func:`storytrace.text.sentence_spans`);
     ``reuse-24``: ``shared-vocabulary`` needs the two leads to share a word
     (:data:`storytrace.evidence.VOCABULARY_MIN`), so two articles alike only below their leads
-    are ``unrelated`` and a pair with short shared passages loses its edge. Edges stored
-    before are realigned. (``reuse-19`` and ``reuse-21`` named branches that never
-    merged: no release wrote them.)
+    are ``unrelated`` and a pair with short shared passages loses its edge; ``reuse-25``: two
+    sentences whose shared content words all name someone or describe their office
+    (:func:`storytrace.names.description_tokens`: "Deputy transport secretary Dana Morrow has"
+    beside "Dana Morrow, the deputy secretary for transport, dismissed ...") are no reworded
+    pair (:func:`storytrace.align.shares_statement`; a copy with its words kept, such as a team
+    sheet, still pairs), nor is a stretch stating nothing else in the semantic pairing
+    (:func:`storytrace.names.states_something`). Edges stored before are realigned.
+    (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-24"
+        return f"{metadata.version('storytrace')}/reuse-25"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-24"
+        return "0+unknown/reuse-25"
 
 
 def __getattr__(name: str) -> object:
