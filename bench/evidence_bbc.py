@@ -16,6 +16,62 @@ the tune part's wrongly judged pairs only. ``--baseline-src DIR`` runs older cod
 pairs in the same run (this script again with ``DIR`` first on the path). ``--draw`` prints
 the candidate draw again (the code at the time of labelling made it: main 3269363).
 
+Session 45 (2026-12-04, event45): counted on the tune pairs and not built: the whole body's
+event vocabulary as a test on the name rules. Literature clusters ECB+ documents by TF-IDF over
+the whole text almost perfectly (our story clustering, ``bench/ecbplus.py``: ARI 0.917), so the
+question was whether a low cosine of the two bodies' content words marks the other-event pairs a
+name rule (``same-focus``, ``same-lead``, ``shared-vocabulary``) relates, and not the same-event
+ones. The pairs: every name-rule relation at main 9c5dc82 (lone compare, bulk options, rules
+entities) on the BBC tune half (18 same-event, 19 other-event), the ECB+ tune part at 40 per
+event and topic (209 / 20) and every ECB+ tune pair (403 of 868 same-event, 64 of 1,704
+other-event); PolNeAR train's same-cast pairs (43 of 156, other events) beside them. Signals,
+each a cosine of content-word stems (``evidence._WORD_INFO``: no stop word, no figure) with the
+name words of either article and their stems left out, outside furniture: ``whole`` (every word
+of the text) or ``body`` (after the headline block and the three-sentence lead,
+``evidence._regions``); weighted by rarity once per stem (as ``evidence._vocabulary``), by 1 +
+ln n (n mentions) times rarity (tf), or by 1 + ln n times 6.5 minus the Zipf frequency (idf, as
+the event vector); ``focal``: the words of the sentences that name a shared name word of rarity
+0.5 or more; and, in place of a lone compare's general rarity, tf times a corpus IDF (ECB+ tune
+documents; all 2,225 BBC articles), names out. Medians same / other, the chance a same-event
+pair scores above an other-event one (AUC), and what a threshold removes: other-event relations
+(same-event ones lost; * below 0.05).
+
+| signal | median BBC | median ECB+ all | AUC | < 0.04: BBC, 40, all | < 0.10: the same |
+| --- | --- | --- | --- | --- | --- |
+| whole, rarity | 0.19/0.15 | 0.22/0.14 | 0.63/0.76 | 1(0) 1(2) 4(4) | 4(3) 5(27) 20(40) |
+| whole, tf | 0.25/0.16 | 0.31/0.20 | 0.65/0.75 | 0(0) 1(1) 2(2) | 4(1) 1(14) 8(18) |
+| whole, idf | 0.25/0.17 | 0.32/0.20 | 0.61/0.75 | 0(0) 0(1) 1(2) | 3(1) 1(12) 6(16) |
+| body, rarity | 0.17/0.12 | 0.15/0.08 | 0.69/0.63 | 4(0) 7(43) 15(95) | 7(3) 10(74) 37(143) |
+| body, tf | 0.21/0.13 | 0.19/0.14 | 0.68/0.60 | 3(0) 7(42) 16(94) | 6(2) 8(65) 24(130) |
+| body, idf | 0.20/0.15 | 0.19/0.14 | 0.67/0.61 | 2(0) 7(39) 16(89) | 5(3) 7(60) 26(127) |
+| focal sentences | 0.22/0.15 | 0.22/0.14 | 0.66/0.75 | 1(0) 1(5) 5(8) | 7(2) 4(24) 21(35) |
+| corpus IDF | 0.25/0.16 | 0.23/0.16 | 0.64/0.73 | 0(0) 0(2) 3(4) * | 3(0) 3(17) 16(25) |
+
+PolNeAR's same-cast relations score lowest of all (median 0.08-0.12), but no threshold keeps the
+ECB+ same-event relations: every cut of a lone-compare signal that removes an ECB+ other-event
+relation loses at least as many same-event ones (1 for 1 at best), and the body cuts that remove
+BBC other-event relations alone (below 0.04, 2 to 4 of 19) lose 39 to 43 of ECB+'s 209
+same-event ones. What a body cosine cannot see: the lowest same-event pairs are one-line reports
+("PHILADELPHIA 76ERS Fired Jim O'Brien, coach", 5_3ecbplus ~ 5_7ecbplus, 0.00, a check-in told
+in names alone (1_10ecbplus ~ 1_6ecbplus, 0.004; whole, idf) and ECB+'s two moments of one event
+(an arrest or a trial video against the verdict, 33_11 ~ 33_9, 33_5 ~ 33_8; a plea against the
+verdict, 45_3 ~ 45_8), while two events of one kind are told in one kind's words (two running
+backs put on injured reserve, two fires in Alaska): the two kinds overlap almost wholly (AUC
+0.60 to 0.76; 32 of the 209 ECB+ same-event relations at 40 have no body word in common, 31 of
+them with a side of under 15 words after its lead). The lowest other-event ones are
+13_4ecbplus's (the opinion piece recalling the church fire, related in truth) and sport/019 ~
+024 (Chepkemei, 0.07; whole, idf). Figures: both articles giving two or more and sharing none
+marks 5 of 19 BBC other-event relations but 3 of 18 same-event, and 1 of 20 ECB+ other against
+30 of 209 same (every pair: 11 of 64 against 51 of 403); a figure with a unit or currency on
+each side and none shared, 2 BBC other and 1 same, 0 ECB+ other at 40 and 23 same. With a corpus
+IDF and the names kept, below 0.15 removes 9 of the 64 ECB+ other-event relations of every pair
+for 1 of 403 same-event, none at 40 per topic and none on BBC; 8 of the 9 and the 1 are
+13_4ecbplus's (the opinion piece, whose words are its own against the whole corpus). Keep rule
+(build only if a threshold removes other-event relations and loses no same-event one on BBC tune
+and ECB+ tune 40/40): not met by any signal; nothing built, no measure-only part run. Counted
+with scratch scripts over :func:`evidence_bench.judge`'s comparisons of these pairs (2 s CPU for
+the signals).
+
 Session 44 (2026-12-04, event44): ``shared-vocabulary`` needs the two leads (the first two
 sentences, ``Evidence.lead``) to share at least one word: rare words alike throughout that
 neither lead uses are the background two articles share, not the news each leads with. Engine

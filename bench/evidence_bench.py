@@ -38,6 +38,12 @@ A second tune source, BBC News pairs labelled same event / other event by readin
 is ``bench/evidence_bbc.py`` (it judges its pairs with :func:`judge`; session 42 and on,
 its table is there).
 
+Session 45 (2026-12-04, event45): the cosine of the two bodies' content words other than names
+(general rarity, or a corpus IDF) as a test on the name rules, counted on the tune pairs (BBC,
+ECB+ at 40 per event and topic and every pair) and not built: no threshold removes an ECB+
+other-event relation without losing at least as many same-event ones; the table is in
+``bench/evidence_bbc.py``.
+
 Session 44 (2026-12-04, event44): ``shared-vocabulary`` needs the two leads to share a word
 (engine reuse-24); its same-run table, ECB+ and PolNeAR rows included, is in
 ``bench/evidence_bbc.py`` (BBC tune other event 0.366 -> 0.338; every ECB+ and PolNeAR rate,
