@@ -41,8 +41,9 @@ its table is there).
 Session 45 (2026-12-04, event45): the cosine of the two bodies' content words other than names
 (general rarity, or a corpus IDF) as a test on the name rules, counted on the tune pairs (BBC,
 ECB+ at 40 per event and topic and every pair) and not built: no threshold removes an ECB+
-other-event relation without losing at least as many same-event ones; the table is in
-``bench/evidence_bbc.py``.
+other-event relation without losing at least as many same-event ones (a corpus IDF with the
+names kept removes only relations of 13_4ecbplus, the opinion piece related in truth); the
+table is in ``bench/evidence_bbc.py``.
 
 Session 44 (2026-12-04, event44): ``shared-vocabulary`` needs the two leads to share a word
 (engine reuse-24); its same-run table, ECB+ and PolNeAR rows included, is in
