@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "_version": 0,
     "tablecache": 0,
     "procpool": 0,
+    "titles": 0,
     # 1 diff primitives and lexical resources
     "diff": 1,
     "names": 1,

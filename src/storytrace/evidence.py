@@ -37,7 +37,6 @@ from storytrace.dates import calendar_dates
 from storytrace.diff import Edit, Passage, misread_word
 from storytrace.names import (
     CONNECTORS,
-    TITLES,
     Mention,
     bare,
     mentions,
@@ -47,6 +46,7 @@ from storytrace.names import (
 )
 from storytrace.records import Record, jfield
 from storytrace.text import STOPWORDS, Doc, WordMap, doc_of, other_figures_at, overlaps
+from storytrace.titles import NAME_TITLES
 
 Span = tuple[int, int]
 
@@ -845,7 +845,7 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
                 for k in range(t0, t1)
                 if named[k] or not text_at[doc.starts[k]].isupper()
             ]
-            words = [w for w in words if w not in TITLES]
+            words = [w for w in words if w not in NAME_TITLES]
             found.append(
                 (
                     _name_words(" ".join(words)),

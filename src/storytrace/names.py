@@ -44,6 +44,7 @@ from itertools import compress
 from operator import gt, itemgetter, methodcaller, or_
 
 from storytrace.text import STOPWORDS, Doc
+from storytrace.titles import NAME_TITLES, ROLE_WORDS
 
 Span = tuple[int, int]
 
@@ -69,27 +70,6 @@ MONTHS = {
     for m in names
 }
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# Words that precede a name without being part of it.
-TITLES = set(
-    """mr mrs ms miss dr prof sir dame lord lady rev president prime minister chancellor
-    senator sen rep gov governor mayor judge justice chief officer sgt sergeant detective
-    inspector constable captain capt lt col gen general king queen prince princess pope
-    st saint secretary chairman chairwoman ceo director spokesman spokeswoman
-    pm mp mps mep meps""".split()
-)
-# Words that describe a person by office or role beside a name ("Deputy transport secretary
-# Dana Morrow", "Dana Morrow, the opposition's shadow leader"): two sentences sharing only
-# these and the name describe one person, not one statement (:func:`description_tokens`).
-ROLE_WORDS = frozenset(
-    TITLES
-    | set(
-        """leader leaders shadow deputy vice former acting interim ex head spokesperson chair
-        chairperson member members minister ministers secretaries boss executive founder
-        adviser advisor aide envoy ambassador commissioner editor manager coach candidate
-        nominee official lawyer attorney councillor councilor congressman congresswoman
-        representative senior junior""".split()
-    )
-)
 # Lower-case words allowed inside a name ("Bank of England", "Leonardo da Vinci").
 CONNECTORS = {"of", "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "al", "bin"}
 PLACE_CUES = {"in", "at", "near", "from", "outside", "across", "into", "to", "toward", "towards"}
@@ -114,7 +94,7 @@ def bare(w: str) -> str:
 
 
 # What a name does not start with (titles, function words, dates) or end with: one set each.
-_NOT_FIRST = frozenset(TITLES | STOPWORDS | CONNECTORS | MONTHS.keys() | WEEKDAYS)
+_NOT_FIRST = frozenset(NAME_TITLES | STOPWORDS | CONNECTORS | MONTHS.keys() | WEEKDAYS)
 # Words that end a capitalised run: a weekday, or a month with a day or year after it, is a
 # date wherever it stands ("Obama Tuesday", "Hits Indonesia On Tuesday", "Court March 3"), and
 # read as a name word it made two reports of one weekday share a "name" (rarity 0.35-0.47).
@@ -190,10 +170,10 @@ def mentions(doc: Doc, skip: Sequence[Span] = (), end: int | None = None) -> lis
 def description_tokens(doc: Doc, span: tuple[int, int]) -> list[bool]:
     """Per token of the token range ``span``, whether it names someone or something or
     describes a person's office: a capitalised word (:func:`name_tokens`), a role word
-    (:data:`ROLE_WORDS`), or a word inside a role's description: up to two words between a
-    name or role word and a role word ("Deputy *transport* secretary"), the word after a
-    role's "of" or "for" ("secretary for *transport*", "head of *operations*"), a possessive
-    before a role word ("the *party's* leader").
+    (:data:`storytrace.titles.ROLE_WORDS`), or a word inside a role's description: up to two
+    words between a name or role word and a role word ("Deputy *transport* secretary"), the
+    word after a role's "of" or "for" ("secretary for *transport*", "head of *operations*"), a
+    possessive before a role word ("the *party's* leader").
 
     What two sentences share only in these words is a person described alike, not a
     statement (:func:`storytrace.align.reworded_passages`).

@@ -33,6 +33,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
+from storytrace.titles import ABBREVIATED_TITLES
+
 # Neither typing, dataclasses nor threading at run time: ``storytrace match`` imports this
 # module and little else, and those with what they import (inspect, ast, dis, tokenize)
 # cost it more than the look-up itself (issue 16, bench/cli_startup.py).
@@ -677,19 +679,16 @@ def _split_sentences(text: str) -> list[Span]:
     return out
 
 
-# A personal title never ends a sentence ("Mr. Smith", "Dr. Who"); an initial, an initialism
-# or another abbreviation does when what follows opens a sentence: a function word or a
-# sentence adverb ("on X. It was", "Apple Inc. The firm", "in the U.S. However, ..."), or
-# a quotation that is no nickname ("in the U.S. “We won,” he said"). So "J.M. Berger",
+# An abbreviated title never ends a sentence ("Mr. Smith", "Dr. Who": the titles table's
+# "abbr" words); an initial, an initialism or another abbreviation does when what follows
+# opens a sentence: a function word or a sentence adverb ("on X. It was", "Apple Inc. The
+# firm", "in the U.S. However, ..."), or a quotation that is no nickname ("in the U.S.
+# “We won,” he said"). So "J.M. Berger",
 # "U.S. Senate", "No. 10", "St. Louis", "Jan. 5" and "John F. Kennedy" stay in one
 # sentence, "in the U.S. The next day" splits, and "in the U.S. Officials said" does not
 # (no word list tells a name from a sentence's first word there; an initialism before a
 # capitalised name is the commoner case in news copy: "U.S. President", "U.N. Security
 # Council").
-_TITLES = frozenset(
-    """Mr Mrs Ms Messrs Mme Dr Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Det Insp
-    Supt Prof Rev Fr Hon""".split()
-)
 _ABBREVIATIONS = frozenset(
     """St Jr Sr Mt Ft No Nos Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
     Nov Dec""".split()
@@ -721,7 +720,7 @@ def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -
     before = text[k - 1] if k > s else " "
     if before.isalnum() or before == "_":
         return False
-    if word in _TITLES:
+    if word in ABBREVIATED_TITLES:
         return True
     if before == ".":
         # The last letter of a dotted initialism ("U.S.", "J.M.", "p.m."): walk back over

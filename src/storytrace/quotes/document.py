@@ -15,10 +15,10 @@ from storytrace.quotes.lexicon import (
     CUE_FORMS,
     INITIALS,
     OPEN_MARKS,
-    TITLES,
 )
 from storytrace.quotes.model import Span
 from storytrace.text import Doc, doc_of, lazy_compile, overlaps
+from storytrace.titles import PHRASE_ABBREVIATIONS
 
 
 def quote_segments(text: str | Doc) -> list[Span]:
@@ -219,9 +219,6 @@ class Tok:
         return self.e
 
 
-_TITLE_ABBREVS = {t.capitalize() for t in TITLES} | {"Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "St"}
-
-
 def phrase_tokens(doc: Doc, s: int, e: int) -> list[Tok]:
     """The tokens of ``doc.text[s:e]`` for noun-phrase scanning: Doc words plus the
     punctuation between them (commas, brackets and dashes bound phrases)."""
@@ -241,7 +238,7 @@ def phrase_tokens(doc: Doc, s: int, e: int) -> list[Tok]:
         if (
             t1 < e
             and text[t1] == "."
-            and (text[t0:t1] in _TITLE_ABBREVS or INITIALS.fullmatch(text, t0, t1))
+            and (text[t0:t1] in PHRASE_ABBREVIATIONS or INITIALS.fullmatch(text, t0, t1))
         ):
             t1 += 1
         out.append(Tok(t0, t1, text[t0:t1]))

@@ -4,6 +4,7 @@ pronouns, determiners and the regular expressions for tokens and names."""
 from __future__ import annotations
 
 from storytrace.text import lazy_compile
+from storytrace.titles import SPEAKER_TITLES
 
 IRREGULAR = {
     "say": "say says said saying",
@@ -108,14 +109,9 @@ NP_STOP = set(
     where whether so yet not no it is was were are has have had be been being do does did
     said says say told tells tell there here also then however meanwhile""".split()
 )
-TITLES = set(
-    """mr mrs ms miss dr sir dame lord lady prof professor rev sen senator rep gov governor
-    president judge gen general mayor king queen prince princess pope father sister brother
-    capt captain col colonel lt sgt adm admiral chancellor secretary minister
-    insp inspector det detective supt superintendent sergeant constable""".split()
-)
-MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
-FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"}
+# The titles before a speaker's name; every other reading of a title or role word is in
+# storytrace.titles too, beside this one.
+TITLES = SPEAKER_TITLES
 # Capitalised words that are not (parts of) personal names.
 NOT_NAME = set(
     """the a an in on at but and or for of to during meanwhile however after before when while

@@ -20,13 +20,11 @@ from storytrace.quotes.lexicon import (
     CUE_FORMS,
     DETERMINERS,
     ED_ADJECTIVES,
-    FEMALE_TITLES,
     INITIALS,
     INTERVIEWERS,
     INTRO,
     IRREGULAR_PAST,
     LEAD_CONJ,
-    MALE_TITLES,
     NAME_PARTICLES,
     NAME_RUN,
     NOT_NAME,
@@ -50,6 +48,14 @@ from storytrace.quotes.lexicon import (
 )
 from storytrace.quotes.model import Quote, Span
 from storytrace.text import Doc, lazy_compile
+from storytrace.titles import (
+    APPOSITION_WORDS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PERSONAL_TITLES,
+    PLAIN_TITLES,
+    ROLE_QUALIFIERS,
+)
 
 # Patterns built per name or head word. re's own cache holds 512 patterns for the whole
 # process, and a batch of comparisons overflows it (other modules' patterns are pushed out
@@ -422,7 +428,7 @@ def _person_name(toks: list[re.Match[str]]) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     first = words[0].lower().strip(".")
-    return first in _PERSON_TITLES or (
+    return first in PERSONAL_TITLES or (
         first in first_names() and words[-1].lower() not in NOT_NAME | PLACE_WORDS | ORG_WORDS
     )
 
@@ -2083,7 +2089,7 @@ def speaker_type(ctx: Context, phrase: str, name: str | None) -> str:
     if _person_description(ctx, phrase) and not is_organisation(ctx, phrase):
         # 'the Frenchman', 'the 27-year-old' are somebody, whoever they resolve to.
         return "person"
-    if phrase.split()[0].lower().strip(".") in _PERSON_TITLES or (
+    if phrase.split()[0].lower().strip(".") in PERSONAL_TITLES or (
         # 'Ioannidis' after 'Kenteris' lawyer Gregory Ioannidis', whatever the parser
         # makes of the surname alone.
         name
@@ -2126,7 +2132,6 @@ _SPOKES_FOR = lazy_compile(
     r"(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+\S"
 )
 _PEERAGE = lazy_compile(r"\b(?:Lord|Lady|Baroness|Baron)\s+[A-Z][\w’'\-]+\s+of\s+[A-Z][\w’'\-]+")
-_PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "professor"}
 
 
 def is_organisation(ctx: Context, name: str) -> bool:
@@ -2136,7 +2141,7 @@ def is_organisation(ctx: Context, name: str) -> bool:
     if name in ctx.organisations:
         return True
     parts = name.split()
-    if parts and parts[0].lower().strip(".") in _PLAIN_TITLES:
+    if parts and parts[0].lower().strip(".") in PLAIN_TITLES:
         # 'Mr Fox' is a man, whatever organisation word ('Fox' News) his name holds.
         return False
     if _club(name):
@@ -2195,8 +2200,6 @@ def _club(name: str) -> bool:
 
 # Organisation words that are also surnames.
 _SURNAME_ORG_WORDS = {"fox", "post", "church", "house", "press", "banks", "trust"}
-# Titles only a person is written with (not 'Sir Alfred McAlpine' plc, 'Lord's').
-_PLAIN_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 _LONG_ACRONYM = lazy_compile(r"[A-Z]{3,5}")
 _SPELLED_ACRONYM = lazy_compile(r"\s\([A-Z]{3,5}\)$")
 
@@ -2541,7 +2544,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     if run:
         q.speaker_name = _full_name(ctx, run, s)
         if (
-            phrase.split()[0].lower().strip(".") in _PERSON_TITLES
+            phrase.split()[0].lower().strip(".") in PERSONAL_TITLES
             and q.speaker_name != run
             and is_organisation(ctx, q.speaker_name)
         ):
@@ -2678,7 +2681,7 @@ _PLACE_ENDS = PLACE_WORDS | {"america", "state", "states", "africa", "asia", "eu
 
 # Who a role apposition may describe: a person's role or a party member's label
 # ('Representative Steve Cohen, Democrat of Tennessee,').
-_APPOSITION_ROLES = PERSON_ROLES | TITLES | {"officer", "member", "republican", "democrat"}
+_APPOSITION_ROLES = PERSON_ROLES | TITLES | APPOSITION_WORDS
 # A name run closing just before the comma that opens an apposition.
 _NAME_BEFORE_COMMA = lazy_compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]+),\s+$")
 
@@ -2803,16 +2806,11 @@ def _issuer(ctx: Context, phrase: str, pos: int) -> str | None:
     if m is None or "\n" in m.group(1):
         return None
     parts = _strip_titles(m.group(1)).split()
-    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES | NOT_NAME | _ROLE_WORDS:
+    while parts and parts[0].lower().strip(".") in _APPOSITION_ROLES | NOT_NAME | ROLE_QUALIFIERS:
         parts = parts[1:]
     if not parts or any(w.lower().strip(".") in _APPOSITION_ROLES for w in parts):
         return None
     return _full_name(ctx, " ".join(parts), pos)
-
-
-# Capitalised words of a title before a name ('Senate Majority Leader', 'Presidential
-# Communications Office Secretary'): not the name.
-_ROLE_WORDS = {"majority", "minority", "presidential", "communications", "press", "deputy"}
 
 
 def _subject_past_place(ctx: Context, phrase: str, pos: int) -> str | None:
@@ -3693,7 +3691,7 @@ def _trailing_name(phrase: str) -> str | None:
         if name and (
             len(name.split()) >= 2
             # 'Mr. Morgan of the Sierra Club': a titled surname.
-            or (len(hw) >= 2 and hw[-2].lower().strip(".") in _PERSON_TITLES | TITLES)
+            or (len(hw) >= 2 and hw[-2].lower().strip(".") in PERSONAL_TITLES | TITLES)
         ):
             # ('President Musharraf of Pakistan': a titled surname, not Pakistan.)
             return name
