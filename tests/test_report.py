@@ -700,6 +700,27 @@ def test_copies_of_unknown_order_are_listed_not_counted() -> None:
     assert "<-" not in text and "Driver charged" not in text
 
 
+def test_reworded_pairs_of_unknown_order_are_counted() -> None:
+    """Found on ECB+ topic 21 (undated): a story of five articles and six links printed one
+    copied pair and "3 pairs sharing quotes or short passages", and nothing of the two pairs
+    judged reworded (74% and 49% of an article retold). They are not copies of known order,
+    nor listed as copies, but a reader is told they are there."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {i: {"id": i, "title": f"Driver charged ({i})"} for i in "abcd"}
+    edges = [
+        {"a": "a", "b": "b", "verdict": "reworded", "direction": None},
+        {"a": "b", "b": "c", "verdict": "reworded", "direction": None},
+        {"a": "c", "b": "d", "verdict": "same-story", "direction": None},
+    ]
+    (story,) = shape_stories([{"id": 1, "articles": sorted(meta), "edges": edges}], meta)
+    lines = stories_text([story]).splitlines()
+    assert "  reworded, order unknown: 2 pairs sharing passages in other words" in lines
+    assert "  same story, not copied: 1 pair sharing quotes or short passages" in lines
+    assert story["copies"] == 0 and not any("<-" in line for line in lines)
+
+
 def test_a_common_source_says_what_it_rests_on_in_every_view() -> None:
     """A wire common source names the agency and the words around each side's credit (the
     article's own words: escaped in HTML); an earlier third article is named by its title."""

@@ -113,8 +113,9 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
     """Shaped stories (:func:`storytrace.report.shape.shape_stories`) as plain text lines.
 
     Each story with more than one article: its title, its one-line summary,
-    then its copies (who took from whom, when, how), how many pairs are linked as the same
-    story without copying, near-duplicate groups, and what joins its members (``members``:
+    then its copies (who took from whom, when, how), how many pairs retell each other in
+    other words in an order nobody knows, how many are linked as the same story without
+    copying, near-duplicate groups, and what joins its members (``members``:
     how many by reuse, quote or vocabulary, and the lowest-scoring vocabulary join).
     Plain text, so titles and ids are printed as they are, never as markup. With no story
     of two articles or more, one line says so and how many articles were looked at.
@@ -160,6 +161,12 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         if len(unordered) > max_copies:
             more = len(unordered) - max_copies
             lines.append(f"  … {more} more pairs of unknown order (see --json or --html)")
+        # A retelling in other words whose order is unknown is no copy to list, but a story
+        # that printed nothing of it would read as holding fewer links than it has.
+        retold = sum(e["kind"] == "reworded" and not e["directed"] for e in s["edges"])
+        if retold:
+            pairs = f"{retold} pair{'s' if retold != 1 else ''}"
+            lines.append(f"  reworded, order unknown: {pairs} sharing passages in other words")
         related = sum(e["kind"] == "same-story" for e in s["edges"])
         if related:
             pairs = f"{related} pair{'s' if related != 1 else ''}"
