@@ -358,6 +358,39 @@ def test_html_publication_time_keeps_time_and_zone(tmp_path: Path) -> None:
     assert art.published_raw == "2019-05-30T07:00:00-0500"
 
 
+def test_html_year_in_the_text_is_no_publication_date(tmp_path: Path) -> None:
+    """Found indexing ECB+ pages saved as HTML without date markup: "his 2013 Toyota Camry"
+    became the page's publication date, 2013-01-01 (htmldate's last resort reads a lone
+    year, or a copyright year, as 1 January; a month and year as its first day), and
+    `stories` named the article the source of two reports of September 2013, "by time".
+    A date is kept only when the page gives it whole, in its markup or its text."""
+
+    def page(name: str, head: str, lead: str) -> Path:
+        body = " ".join(
+            f"<p>{lead if i == 0 else 'Police said the driver fled the scene.'} The victim"
+            " was pronounced dead at the hospital and a man was later charged.</p>"
+            for i in range(5)
+        )
+        path = tmp_path / name
+        path.write_text(
+            f"<html><head><title>Driver charged</title>{head}</head><body><article>"
+            f"<h1>Driver charged</h1>{body}</article><footer>© 2013 Example News</footer>"
+            "</body></html>"
+        )
+        return path
+
+    car = page("car.html", "", "He struck her with his 2013 Toyota Camry.")
+    assert read_article(car).published is None
+    month = page("month.html", "", "The crash was the third on the street since May 2013.")
+    assert read_article(month).published is None
+    # A whole date is kept: in the markup, even when it is the first of a month, and in the
+    # text.
+    meta = '<meta property="article:published_time" content="2013-09-01T00:00:00Z">'
+    assert read_article(page("meta.html", meta, "A crash.")).published == "2013-09-01T00:00:00Z"
+    said = page("said.html", "", "Published Monday, September 16, 2013. A crash.")
+    assert read_article(said).published == "2013-09-16T00:00:00Z"
+
+
 def test_utf16_jsonl_on_stdin() -> None:
     dump = jsonl({"id": "u1", "text": RUSSIAN}).encode("utf-16")
     res = runner.invoke(app, ["quotes", "-", "--json", "--no-parser"], input=dump)

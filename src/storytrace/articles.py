@@ -491,7 +491,7 @@ def _from_html(html: str, source: str) -> Article:
     # The headline is part of what outlets copy and spin, so it leads the text.
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    raw_date = getattr(doc, "date", None)
+    raw_date = _whole_date(html, getattr(doc, "date", None))
     return _article_class()(
         source=source,
         text=text,
@@ -515,6 +515,22 @@ def _date_params() -> dict:
     except ImportError:  # an older trafilatura
         params = {"original_date": True, "extensive_search": True}
     return {**params, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+
+def _whole_date(html: str, found: str | None) -> str | None:
+    """``found`` (htmldate's answer with :func:`_date_params`) unless it may be a year or a
+    month read as a day: the first of a month at midnight is kept only when the page's
+    markup (or a whole ISO date in its text) gives it too.
+
+    htmldate's search of the page's text ends, when it finds no whole date, in a lone year
+    or a copyright year read as 1 January and a month with its year as its first day:
+    "his 2013 Toyota Camry" became a publication date, and ``stories`` ordered copies by it.
+    """
+    if not found or not re.match(r"\d{4}-\d\d-01T00:00:00", found):
+        return found
+    from htmldate import find_date
+
+    return find_date(html, **{**_date_params(), "extensive_search": False})
 
 
 def _clean_text(text: str) -> str:
