@@ -343,7 +343,8 @@ def test_stories_html_report(tmp_path: Path) -> None:
     html = out.read_text()
     assert "<svg" in html and html.count('class="node"') == 2
     # The seeds share quotes and wire phrases, not prose: a link, but no copy and no arrow.
-    link = re.search(r'data-source="a" data-target="b"[^>]*>', html).group(0)
+    # (Their order unknown, the link ends at the article more of which is shared.)
+    link = re.search(r'data-source="[ab]" data-target="[ab]"[^>]*>', html).group(0)
     assert "marker-end" not in link and "dasharray" not in link
     assert "Seed &lt;i&gt;A&lt;/i&gt;" in html and "<i>A</i>" not in html
     assert "<script" not in html and "default-src 'none'" in html
@@ -784,6 +785,33 @@ def test_copies_of_unknown_order_are_counted_beside_the_copies() -> None:
     assert story["unordered"] == ["copied"]
     assert story["summary"].endswith("; 0 copies of known order; 1 pair copied, order unknown")
     assert stories_text([story]).splitlines()[1] == f"  {story['summary']}"
+
+
+def test_shared_share_of_a_pair_of_unknown_order_is_the_article_inside_the_other() -> None:
+    """Found on ECB+ topic 21 (undated): an aggregator's 25-word teaser, wholly inside a
+    94-word article, was linked "copied (direction unknown)" with "shared 25%", the longer
+    article's share, under a header that promised the copy's. With no copy known, the
+    link ends at the article more of which lies in the shared passages, and the header
+    says what the figure is."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.story_pages import render_stories_html
+
+    meta = {
+        "teaser": {"id": "teaser", "title": "Woman killed (teaser)", "words": 25},
+        "full": {"id": "full", "title": "Woman killed in hit-and-run", "words": 94},
+    }
+    cov = {"a": 1.0, "b": 0.255}
+    edges = [{"a": "teaser", "b": "full", "verdict": "copied", "direction": None, "coverage": cov}]
+    (story,) = shape_stories([{"id": 1, "articles": sorted(meta), "edges": edges}], meta)
+    (edge,) = story["edges"]
+    assert (edge["source"], edge["target"], edge["shared"]) == ("full", "teaser", 1.0)
+    # A copy of known order keeps its direction and the copy's share.
+    dated = edges[0] | {"direction": {"from": "teaser", "to": "full", "basis": "time"}}
+    (story,) = shape_stories([{"id": 1, "articles": sorted(meta), "edges": [dated]}], meta)
+    (edge,) = story["edges"]
+    assert (edge["source"], edge["target"], edge["shared"]) == ("teaser", "full", 0.255)
+    page = render_stories_html([story])
+    assert "share of the words of the article in “to”" in page
 
 
 def test_graph_tooltip_claims_no_direction_an_edge_has_not_got() -> None:

@@ -308,15 +308,22 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
     basis = d.get("basis")
     if e["verdict"] == "same-story" and basis in ORDER_ONLY:
         basis = None
+    directed = bool(d.get("from")) and basis is not None
+    if not d.get("from"):
+        # No order known: the link ends at the article more of which lies in the shared
+        # passages (a teaser wholly inside a longer article shows 100%, not the longer's 25%).
+        a_first = (cov.get("a") or 0) <= (cov.get("b") or 0)
+        src, dst = (e["a"], e["b"]) if a_first else (e["b"], e["a"])
     return {
         "source": src,
         "target": dst,
-        "directed": bool(d.get("from")) and basis is not None,
+        "directed": directed,
         "basis": basis,
         "basis_note": _basis_note(d.get("evidence") or {}, labels) if basis else None,
         "kind": e["verdict"],
         "passages": len(e.get("passages") or []),
-        # How much of the copy (the target) is text shared with the source.
+        # How much of the copy (the target) is text shared with the source; with no copy
+        # known, of the article more of which is shared.
         "shared": cov.get("a" if dst == e["a"] else "b"),
         "source_title": labels.get(src, src),
         "target_title": labels.get(dst, dst),
