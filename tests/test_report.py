@@ -814,6 +814,18 @@ def test_shared_share_of_a_pair_of_unknown_order_is_the_article_inside_the_other
     assert "share of the words of the article in “to”" in page
 
 
+def test_graph_label_counts_the_articles_of_near_duplicate_nodes() -> None:
+    """Found indexing two near-duplicate articles: the graph's label for screen readers
+    read "reuse graph: 1 articles, 0 links" for a story of two articles drawn as one node."""
+    from storytrace.report.graph import GraphEdge, GraphNode, story_graph_svg
+
+    svg = story_graph_svg([GraphNode("a", "Crash", "x", count=2)], [])
+    assert 'aria-label="reuse graph: 2 articles (near-duplicates drawn as one), 0 links"' in svg
+    nodes = [GraphNode("a", "Crash", "x"), GraphNode("b", "Crash", "y")]
+    svg = story_graph_svg(nodes, [GraphEdge("a", "b", "copied")])
+    assert 'aria-label="reuse graph: 2 articles, 1 link"' in svg
+
+
 def test_graph_tooltip_claims_no_direction_an_edge_has_not_got() -> None:
     """Found in the web app on ECB+: every link's tooltip read "A → B: same-story", an arrow
     for pairs whose order nobody knows, while the table beside it printed ↔."""

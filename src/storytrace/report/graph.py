@@ -78,6 +78,18 @@ def _lanes(order: list[GraphNode]) -> list[str]:
     return []
 
 
+def _graph_counts(nodes: list[GraphNode], drawn: list[GraphEdge]) -> str:
+    """'2 articles (near-duplicates drawn as one), 0 links': what the drawing holds, for a
+    screen reader; a node of near-duplicates is several articles."""
+    articles = sum(n.count for n in nodes)
+    grouped = " (near-duplicates drawn as one)" if any(n.count > 1 for n in nodes) else ""
+    links = len(drawn)
+    return (
+        f"{articles} article{'s' if articles != 1 else ''}{grouped},"
+        f" {links} link{'s' if links != 1 else ''}"
+    )
+
+
 def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
     """An SVG drawing of a story: time running down, one row per node.
 
@@ -119,7 +131,7 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="story-graph" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
         'font-family="system-ui,sans-serif" '
-        f'aria-label="reuse graph: {len(nodes)} articles, {len(drawn)} links">',
+        f'aria-label="reuse graph: {_graph_counts(nodes, drawn)}">',
         "<defs>",
     ]
     for kind, colour in EDGE_COLOURS.items():
