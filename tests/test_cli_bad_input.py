@@ -297,7 +297,12 @@ CASES: dict[str, Callable[[Path], Case]] = {
         ["error: <stdin>: holds more than one record; compare takes one article per file"],
         stdin=jsonl({"id": "a", "text": BODY}, {"id": "b", "text": BODY}),
     ),
-    "jsonl-empty-file": lambda d: index(d, b"", status=1, stderr=["no article was indexed"]),
+    "jsonl-empty-file": lambda d: index(
+        d,
+        b"",
+        status=1,
+        stderr=[f"skipped: {d / 'd.jsonl'}: file is empty", "no article was indexed"],
+    ),
     "stdin-text-for-index": lambda d: Case(
         ["index", "-", "--db", str(d / "db")], 1, ["<stdin>: expected JSON Lines"], stdin=BODY
     ),

@@ -247,6 +247,22 @@ def test_compare_refuses_jsonl_with_many_or_bad_records(tmp_path: Path) -> None:
         assert message in result.output and "Traceback" not in result.output
 
 
+def test_an_empty_jsonl_dump_is_named_like_an_empty_text_file(tmp_path: Path) -> None:
+    """Found building a corpus: an empty .txt among the inputs printed "skipped: e.txt: file
+    is empty", an empty .jsonl (or one of blank lines) nothing at all, so a dump that
+    failed to download went unnoticed beside the files that were indexed."""
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    for body in ("", "\n\n"):
+        empty = tmp_path / "dump.jsonl"
+        empty.write_text(body)
+        db = tmp_path / f"db{len(body)}"
+        result = runner.invoke(app, ["index", str(good), str(empty), "--db", str(db)])
+        assert result.exit_code == 1, result.output
+        assert f"skipped: {empty}: file is empty" in result.stderr
+        assert "1 added, 0 unchanged, 1 skipped" in result.stderr
+
+
 def test_passim_series_and_date_are_aliases() -> None:
     art = record_to_article(
         {"id": "p1", "text": BODY, "series": "gazette", "date": "1851-03-04"}, "w"

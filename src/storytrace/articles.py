@@ -846,8 +846,10 @@ def _iter_articles(
 
 def _jsonl_articles(p: str) -> Iterator[tuple[str, Article | InputError]]:
     name = "<stdin>" if p == "-" else p
+    lines = 0
     try:
         for n, rec in iter_jsonl(p):
+            lines += 1
             where = f"{name}:{n}"
             if isinstance(rec, InputError):
                 yield where, rec
@@ -860,6 +862,11 @@ def _jsonl_articles(p: str) -> Iterator[tuple[str, Article | InputError]]:
             yield art.id or where, art
     except InputError as e:
         yield p, e
+        return
+    if not lines and p != "-":
+        # As an empty text file or folder is: a dump that failed to download is named, not
+        # passed over as nothing to do (empty standard input is nothing to do).
+        yield p, InputError(f"{name}: file is empty")
 
 
 def _stdin_looks_like_html_or_text() -> bool:
