@@ -8,14 +8,16 @@ transport secretary" and a name describe one person), and the quote rules
 Majority Leader" no name). Each reads a set derived below from :data:`TABLE`, so a word's
 row shows every one of those readings, and a change to a word is made once.
 
-The table keeps, word for word, the lists those modules held apart before (session 45):
-where one list has a word and another lacks it ("councillor" is a role for the name finder
-and no title for the quote rules), the row says so and no property claims more.
+The table began (session 45) as the lists those modules held apart, word for word; then the
+quote rules took as titles the offices the name finder or the splitter already read as titles
+or roles ("Councillor", "Coach", "Justice", "Maj."). Where one reader still has a word another
+lacks (the name finder has no "professor" or "superintendent", the quote rules no "chief"), the
+row says so and no property claims more.
 
 >>> "Gen" in ABBREVIATED_TITLES and "gen" in SPEAKER_TITLES and "gen" in NAME_TITLES
 True
 >>> sorted(PLAIN_TITLES)
-['dr', 'miss', 'mr', 'mrs', 'ms']
+['dr', 'miss', 'mme', 'mr', 'mrs', 'ms']
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ mrs             abbr name speaker female personal plain
 ms              abbr name speaker female personal plain
 miss            name speaker female personal plain
 messrs          abbr
-mme             abbr
+mme             abbr speaker female personal plain
 # Academic titles
 dr              abbr name speaker personal plain
 prof            abbr name speaker personal
@@ -69,7 +71,7 @@ hon             abbr
 # Religion
 pope            name speaker
 rev             abbr name speaker
-fr              abbr
+fr              abbr speaker
 father          speaker male personal
 sister          speaker female personal
 brother         speaker male personal
@@ -88,8 +90,8 @@ senator         name speaker
 sen             abbr name speaker
 rep             abbr name speaker
 representative  role
-congressman     role
-congresswoman   role
+congressman     role speaker
+congresswoman   role speaker
 gov             abbr name speaker
 governor        name speaker
 mayor           name speaker
@@ -97,14 +99,14 @@ mp              name
 mps             name
 mep             name
 meps            name
-councillor      role
-councilor       role
-ambassador      role
+councillor      role speaker
+councilor       role speaker
+ambassador      role speaker
 envoy           role
-commissioner    role
+commissioner    role speaker
 # Law
 judge           name speaker
-justice         name
+justice         name speaker
 attorney        role
 lawyer          role
 # Armed forces
@@ -113,17 +115,17 @@ general         name speaker
 lt              abbr name speaker
 col             abbr name speaker
 colonel         speaker
-maj             abbr
+maj             abbr speaker
 capt            abbr name speaker
 captain         name speaker
-cmdr            abbr
+cmdr            abbr speaker
 adm             abbr speaker
 admiral         speaker
 sgt             abbr name speaker
 sergeant        name speaker
-cpl             abbr
-pvt             abbr
-officer         name apposition
+cpl             abbr speaker
+pvt             abbr speaker
+officer         name speaker apposition
 # Police
 det             abbr speaker
 detective       name speaker
@@ -146,7 +148,7 @@ manager         role
 boss            role
 head            role
 editor          role
-coach           role
+coach           role speaker
 # Speaking for someone
 spokesman       name
 spokeswoman     name
