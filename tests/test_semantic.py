@@ -152,3 +152,35 @@ def test_free_sentences_between_spun_passages_pair_in_order() -> None:
             (p,) = extra
             assert a.text[p.a[0] : p.a[1]].startswith("Engineers had warned")
             assert b.text[p.b[0] : p.b[1]].startswith("Specialists cautioned")
+
+
+def test_the_embedding_path_prints_nothing_on_stderr() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # A user who asked for a comparison sees no model loader's progress bar or log lines.
+    fix = Path(__file__).parent / "fixtures" / "verdict"
+    run = subprocess.run(
+        [sys.executable, "-m", "storytrace", "compare", "--json", "--semantic", "embedding"]
+        + [str(fix / "original.txt"), str(fix / "heavy.txt")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert '"mode": "embedding"' in run.stdout
+    assert run.stderr == ""
+
+
+def test_quieting_the_model_load_restores_the_callers_logging() -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_info()
+    try:
+        semantic._model.cache_clear()
+        semantic.Similarity("embedding")
+        # Bars and the log level are the caller's again; only the load itself was quiet.
+        assert hf_logging.is_progress_bar_enabled()
+        assert hf_logging.get_verbosity() == hf_logging.INFO
+    finally:
+        hf_logging.set_verbosity_warning()

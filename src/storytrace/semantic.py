@@ -90,6 +90,24 @@ def _offline() -> Iterator[None]:
                 os.environ[k] = v
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """The model loader's progress bars ("Loading weights ... 103/103") and its advisory log
+    lines off for the duration: a user who asked for a comparison gets no report of a model
+    load. Errors still show (log level ERROR), and the caller's settings are restored after."""
+    from transformers.utils import logging as hf_logging
+
+    bars, level = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 @lru_cache(maxsize=1)
 def _model():  # type: ignore[no-untyped-def]
     # The weights ship inside the package: load from its path, never from a hub.
@@ -99,7 +117,8 @@ def _model():  # type: ignore[no-untyped-def]
         from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(max(1, os.cpu_count() or 1))
-        return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
+        with _quiet():
+            return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
 
 
 # --- lexical ------------------------------------------------------------------------
