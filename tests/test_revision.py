@@ -85,10 +85,22 @@ def test_the_grade_is_explained_in_findings_and_the_terminal_summary() -> None:
 
     original = (FIX / "original.txt").read_text(encoding="utf-8")
     cmp = compare(original, (FIX / "heavy.txt").read_text(encoding="utf-8"))
-    assert any(f.startswith("Heavy revision:") for f in cmp.findings)
+    # The grade measures the shared passages only, and says so: the words outside them are
+    # neither kept nor revised (two outlets sharing quotes are not one revising the other).
+    assert any(
+        f.startswith("Heavy revision of the shared passages: ")
+        and " of the words lined up on both sides unchanged, " in f
+        and " word edits per 100 passage words, " in f
+        for f in cmp.findings
+    ), cmp.findings
     console = Console(width=200, record=True)
     console.print(terminal_summary(cmp))
-    assert "revision  heavy  Heavy revision:" in console.export_text()
+    assert "revision  heavy  Heavy revision of the shared passages:" in console.export_text()
+    light = compare(original, (FIX / "light.txt").read_text(encoding="utf-8"))
+    assert light.revision_features.reason.startswith("Light revision of the shared passages: ")
+    assert compare(original, original).revision_features.reason.startswith(
+        "The shared passages are copies: 100% of the words lined up on both sides unchanged"
+    )
 
 
 def test_a_replacement_crosses_a_sentence_only_at_a_real_sentence_end() -> None:

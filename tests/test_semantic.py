@@ -154,6 +154,34 @@ def test_free_sentences_between_spun_passages_pair_in_order() -> None:
             assert b.text[p.b[0] : p.b[1]].startswith("Specialists cautioned")
 
 
+def test_lexical_compare_pairs_no_sentences_sharing_only_a_name_and_a_reporting_verb() -> None:
+    from storytrace.align import doc_of
+
+    # The two sentences share "suggested" and "Labour" and, through a loose thesaurus, "party"
+    # ~ "interest" and "costs" ~ "damaging": one topic, two statements (the seeds' pair).
+    a = (
+        "Her post suggested that Labour could be paying the costs of party activists. "
+        "Rain fell across the north of England on Tuesday."
+    )
+    b = (
+        "Mr Hale suggested Labour was damaging the national interest, telling MPs. "
+        "The weather in Leeds was dry and warm for the festival."
+    )
+    passages, mode = semantic.reworded_passages(doc_of(a), doc_of(b), [], "lexical")
+    assert mode == "lexical"
+    assert [(a[slice(*p.a)], b[slice(*p.b)]) for p in passages] == []
+    # One statement in other words still pairs: a shared word of what is stated.
+    a = "The driver fled the scene but was arrested by police a few blocks away. Rain fell."
+    b = "Police caught the driver, who had fled the scene, several streets away. It was dry."
+    passages, _ = semantic.reworded_passages(doc_of(a), doc_of(b), [], "lexical")
+    assert [(a[slice(*p.a)], b[slice(*p.b)]) for p in passages] == [
+        (
+            "The driver fled the scene but was arrested by police a few blocks away",
+            "Police caught the driver, who had fled the scene, several streets away",
+        )
+    ]
+
+
 def test_the_embedding_path_prints_nothing_on_stderr() -> None:
     import subprocess
     import sys

@@ -201,7 +201,7 @@ def test_a_brief_retold_in_a_longer_report_has_no_direction():
     cmp = compare(_BRIEF, _REPORT)
     # The brief lies inside the report, in reworded passages only: all of it but its closing
     # attribution ("said Karen Holt, chief of the Brackwell Fire Service"), which the report
-    # gives to another statement of hers, no rewording of this one (align.shares_statement).
+    # gives to another statement of hers, no rewording of this one (names.shares_statement).
     assert cmp.verdict == "reworded"
     assert cmp.coverage["a"] >= 0.6 and cmp.coverage["a_copied"] == 0.0
     edge = reuse_edge(cmp, {"id": "brief"}, {"id": "report"})

@@ -56,6 +56,7 @@ from storytrace.diff import (
     opcodes,
 )
 from storytrace.evidence import Evidence
+from storytrace.names import content_stem as _content_stem
 from storytrace.quotes import QuoteMatch, extract_quotes, match_quotes
 from storytrace.records import Record, jfield, json_fields, to_json
 from storytrace.revision import Revision
@@ -1128,39 +1129,6 @@ def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], se
     return doc.derived("all-free", find)
 
 
-def _content_stem(w: str) -> str | None:
-    # None for a stop word or a single character (see _bags).
-    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
-
-
-def shares_statement(doc_a: Doc, doc_b: Doc, ta: tuple[int, int], tb: tuple[int, int]) -> bool:
-    """Whether token ranges ``ta`` of ``doc_a`` and ``tb`` of ``doc_b`` share a content word
-    that one of them uses outside names and role descriptions
-    (:func:`storytrace.names.description_tokens`).
-
-    "Deputy transport secretary Dana Morrow has" (the rest of its sentence copied elsewhere)
-    and "Dana Morrow, the deputy secretary for transport, resigned" share five content words,
-    all describing one person: two statements, not one sentence reworded.
-
-    >>> a = doc_of("Deputy transport secretary Dana Morrow has")
-    >>> b = doc_of("Dana Morrow, the deputy secretary for transport, resigned.")
-    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
-    False
-    >>> a = doc_of("Deputy transport secretary Dana Morrow has resigned")
-    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
-    True
-    """
-    stems = []
-    for doc, span in ((doc_a, ta), (doc_b, tb)):
-        words = doc.norms[span[0] : span[1]]
-        described = names.description_tokens(doc, span)
-        every = set(map(_content_stem, words))
-        stated = {_content_stem(w) for w, d in zip(words, described, strict=True) if not d}
-        stems.append((every, stated))
-    (every_a, stated_a), (every_b, stated_b) = stems
-    return bool((every_a & every_b & (stated_a | stated_b)) - {None})
-
-
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -1264,7 +1232,7 @@ def reworded_passages(
         # no rewording. A line printed again with its words kept (a team sheet with the
         # clubs left out, revision's trimmed copy) is a copy all the same.
         and (
-            shares_statement(doc_a, doc_b, sents_a[i], sents_b[j])
+            names.shares_statement(doc_a, doc_b, sents_a[i], sents_b[j])
             or revision.label(doc_a, doc_b, [passage(i, j, sim)])[0].kind != "reworded"
         )
     }

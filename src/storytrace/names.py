@@ -205,23 +205,82 @@ def description_tokens(doc: Doc, span: tuple[int, int]) -> list[bool]:
     return flags
 
 
+ATTRIBUTION_WORDS = frozenset(
+    """say says saying tells told telling adds added adding stated stating suggest suggests
+    suggested suggesting noted noting writes wrote writing explained explaining remarked
+    commented replied replying responded responding spoke speaking""".split()
+)
+"""Forms of the verbs that say who speaks ("Labour suggested", "telling MPs"; "said" is a
+stop word): a stretch stating nothing else says only that someone spoke, and two sentences
+sharing one share an act of speaking, not what was said (:func:`shares_statement`)."""
+
+
+def content_stem(w: str) -> str | None:
+    """A word's stem for sentence pairing: its first six letters (inflections of one word
+    share them, in any language), None for a stop word or a single character."""
+    return w[:6] if len(w) > 1 and w not in STOPWORDS else None
+
+
+def _stated(doc: Doc, span: tuple[int, int]) -> list[bool]:
+    """Per token of ``span``: a content word outside names, role descriptions
+    (:func:`description_tokens`) and attribution verbs (:data:`ATTRIBUTION_WORDS`)."""
+    words = doc.norms[span[0] : span[1]]
+    return [
+        not d and len(w) > 1 and w not in STOPWORDS and w not in ATTRIBUTION_WORDS
+        for w, d in zip(words, description_tokens(doc, span), strict=True)
+    ]
+
+
 def states_something(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the token range ``span`` has a content word (not a stop word, two letters or
-    more) outside names and role descriptions (:func:`description_tokens`): "Shadow Treasury
-    minister Dana Morrow has" only says who someone is.
+    more) outside names, role descriptions (:func:`description_tokens`) and attribution
+    verbs: "Shadow Treasury minister Dana Morrow has" only says who someone is, "Former
+    chancellor Dana Morrow told the" that she spoke.
 
     >>> doc = Doc("Shadow Treasury minister Dana Morrow has")
+    >>> states_something(doc, (0, len(doc)))
+    False
+    >>> doc = Doc("Former chancellor Dana Morrow told the")
     >>> states_something(doc, (0, len(doc)))
     False
     >>> doc = Doc("Shadow Treasury minister Dana Morrow resigned")
     >>> states_something(doc, (0, len(doc)))
     True
     """
-    words = doc.norms[span[0] : span[1]]
-    return any(
-        not d and len(w) > 1 and w not in STOPWORDS
-        for w, d in zip(words, description_tokens(doc, span), strict=True)
-    )
+    return any(_stated(doc, span))
+
+
+def shares_statement(doc_a: Doc, doc_b: Doc, ta: tuple[int, int], tb: tuple[int, int]) -> bool:
+    """Whether token ranges ``ta`` of ``doc_a`` and ``tb`` of ``doc_b`` share a content word
+    (:func:`content_stem`) that one of them uses as part of what it states: outside names,
+    role descriptions and attribution verbs (:func:`states_something`).
+
+    "Deputy transport secretary Dana Morrow has" (the rest of its sentence copied elsewhere)
+    and "Dana Morrow, the deputy secretary for transport, resigned" share five content words,
+    all describing one person; "Her post suggested that Labour could pay" and "Mr Hale
+    suggested Labour was damaging" share a speaker's verb and a name: two statements each,
+    not one sentence reworded.
+
+    >>> a = Doc("Deputy transport secretary Dana Morrow has")
+    >>> b = Doc("Dana Morrow, the deputy secretary for transport, resigned.")
+    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
+    False
+    >>> a = Doc("Deputy transport secretary Dana Morrow has resigned")
+    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
+    True
+    >>> a = Doc("Her post suggested that Labour could pay the costs of activists.")
+    >>> b = Doc("Mr Hale suggested Labour was damaging the national interest.")
+    >>> shares_statement(a, b, (0, len(a)), (0, len(b)))
+    False
+    """
+    stems = []
+    for doc, span in ((doc_a, ta), (doc_b, tb)):
+        words = doc.norms[span[0] : span[1]]
+        every = set(map(content_stem, words))
+        stated = {content_stem(w) for w, s in zip(words, _stated(doc, span), strict=True) if s}
+        stems.append((every, stated))
+    (every_a, stated_a), (every_b, stated_b) = stems
+    return bool((every_a & every_b & (stated_a | stated_b)) - {None})
 
 
 def lead_name_words(doc: Doc, end: int) -> set[str]:

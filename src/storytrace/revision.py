@@ -84,7 +84,7 @@ class Revision(Record):
         "Share of passage pairs whose order differs between A and B.", digits=4
     )
     trimmed: int = jfield("Passages that are copies with omissions.")
-    reason: str = jfield("The grade in plain language.")
+    reason: str = jfield("The grade in plain language, of the shared passages.")
 
 
 def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
@@ -244,15 +244,22 @@ def features(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> Revision:
 
 
 def _decide(kept: float, reworded: float, density: float) -> tuple[str, str]:
-    share = f"{kept:.0%} of compared words kept"
+    # Every feature is measured inside the shared passages, and the reason says so: the words
+    # outside them are neither kept nor revised, so "92% kept" is no claim that one whole
+    # article revises the other (two outlets sharing quotes and a few phrases).
+    share = f"{kept:.0%} of the words lined up on both sides unchanged"
+    edits = f"{density:.1f} word edits per 100 passage words"
     if kept < HEAVY_KEPT or reworded >= HEAVY_REWORDED or density >= HEAVY_EDITS_PER_100:
         return "heavy", (
-            f"Heavy revision: {share}, {density:.1f} word edits per 100 words, "
-            f"{reworded:.0%} of the shared text reworded"
+            f"Heavy revision of the shared passages: {share}, {edits}, "
+            f"{reworded:.0%} of the passage words reworded"
         )
     if kept >= NONE_KEPT and density <= NONE_EDITS_PER_100:
-        return "none", f"A copy: {share}, the differences are omitted or added stretches"
-    return "light", f"Light revision: {share}, {density:.1f} word edits per 100 words"
+        return "none", (
+            f"The shared passages are copies: {share}, "
+            "the differences are omitted or added stretches"
+        )
+    return "light", f"Light revision of the shared passages: {share}, {edits}"
 
 
 def grade(doc_a: Doc, doc_b: Doc, passages: list[Passage], verdict: str) -> Revision | None:

@@ -463,7 +463,9 @@ def reworded_passages(
 
     Called by :func:`storytrace.align.compare` when ``Options.semantic`` is set.
     Sentences (their longest free stretch) pair when they are each other's best
-    match at or above :data:`COMPARE_THRESHOLDS`.
+    match at or above :data:`COMPARE_THRESHOLDS`, each states something beyond who
+    someone is and that they spoke (:func:`storytrace.names.states_something`), and,
+    in the lexical mode, they share a word of it (:func:`storytrace.names.shares_statement`).
     """
     sim_mode = mode or default_mode()
     cov_a, cov_b = covered_flags(doc_a, doc_b, found)
@@ -484,6 +486,11 @@ def reworded_passages(
         # likeness to a sentence introducing the same person is the description alone.
         and names.states_something(doc_a, sa[i])
         and names.states_something(doc_b, sb[j])
+        # The lexical score is word overlap, a loose thesaurus's included ("party" ~
+        # "interest", "costs" ~ "damaging"): its pair must also share a word of what they
+        # state, not only a name and a speaker's verb ("Her post suggested Labour could
+        # pay" / "Mr Hale suggested Labour was damaging"), as the default pairing's must.
+        and (sim.mode != "lexical" or names.shares_statement(doc_a, doc_b, sa[i], sb[j]))
     ]
     if any(p.kind == "spun" for p in found):
         pairs += _ordered_pairs(found, sa, sb, m, pairs, ORDERED_THRESHOLDS[sim.mode])

@@ -230,17 +230,22 @@ def engine() -> str:
     sentences whose shared content words all name someone or describe their office
     (:func:`storytrace.names.description_tokens`: "Deputy transport secretary Dana Morrow has"
     beside "Dana Morrow, the deputy secretary for transport, dismissed ...") are no reworded
-    pair (:func:`storytrace.align.shares_statement`; a copy with its words kept, such as a team
+    pair (:func:`storytrace.names.shares_statement`; a copy with its words kept, such as a team
     sheet, still pairs), nor is a stretch stating nothing else in the semantic pairing
-    (:func:`storytrace.names.states_something`). Edges stored before are realigned.
+    (:func:`storytrace.names.states_something`); ``reuse-26``: a verb that only says who
+    spoke (:data:`storytrace.names.ATTRIBUTION_WORDS`: "suggested", "telling") is no shared
+    statement and no statement of a stretch, the lexical semantic pairing needs a shared word
+    of what the two sentences state (:func:`storytrace.names.shares_statement`), and the
+    revision grade's ``reason`` says it measured the shared passages.
+    Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-25"
+        return f"{metadata.version('storytrace')}/reuse-26"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-25"
+        return "0+unknown/reuse-26"
 
 
 def __getattr__(name: str) -> object:
