@@ -12,7 +12,9 @@ Each line is one comparison's ``to_dict()``: alignment only (``align.BULK``) and
 ``--spun`` BBC articles each against a copy spun by ``bench/spinner.py`` (Moby; rates 0.15,
 0.3, 0.45 in turn), plus every pair of texts in ``--seeds`` (``../shared/seeds``) and
 ``examples/``, and batch mode (``pairs.compare_records``, 2 workers, full JSON) on all pairs of
-40 BBC texts (``compare_bench.corpus_records``). Exit status 1 when ``--against`` finds a
+40 BBC texts (``compare_bench.corpus_records``); ``--semantic lexical`` runs all of them with
+``Options.semantic`` set (the sentence pairing of ``compare --semantic``, which the default
+options reach only in spun pairs). Exit status 1 when ``--against`` finds a
 difference. Run both versions with this script (only the package on ``PYTHONPATH`` differs), so
 both compare the same pairs.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,6 +51,11 @@ def main() -> None:
     ap.add_argument(
         "--spun", type=int, default=60, help="BBC articles compared with a spun copy of each"
     )
+    ap.add_argument(
+        "--semantic",
+        choices=("lexical", "embedding"),
+        help="run every comparison with Options.semantic set (pairs, seeds and batch)",
+    )
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--against", type=Path, help="an earlier --out file to compare with")
     args = ap.parse_args()
@@ -68,15 +76,18 @@ def main() -> None:
         for i, (na, ta) in enumerate(texts):
             for nb, tb in texts[i + 1 :]:
                 jobs.append((f"{folder.name}:{na}|{nb}", ta, tb))
+    sets = (("bulk", BULK), ("full", DEFAULT))
+    if args.semantic:
+        sets = tuple((name, replace(o, semantic=args.semantic)) for name, o in sets)
     with args.out.open("w", encoding="utf-8") as out:
         for key, a, b in jobs:
-            for mode, options in (("bulk", BULK), ("full", DEFAULT)):
+            for mode, options in sets:
                 d = compare(a, b, options).to_dict(include_text=False)
                 out.write(json.dumps({"key": f"{mode}:{key}", **d}, ensure_ascii=False) + "\n")
         # Batch mode on all pairs of 40 texts, as ``compare --pairs`` runs it (its own order
         # of work, its processes' caches); the results must equal the single compares'.
         corpus = corpus_records(build_pairs(by_cat, 20, seed=7), 40)
-        for d in compare_records(corpus, workers=2, include_text=False):
+        for d in compare_records(corpus, workers=2, include_text=False, options=sets[1][1]):
             out.write(json.dumps({"key": f"batch:{d['id']}", **d}, ensure_ascii=False) + "\n")
     print(f"{2 * len(jobs) + len(corpus)} comparisons written to {args.out}")
     if args.against:
