@@ -34,6 +34,23 @@ classic lexical range, far from fine-tuned transformers: an off-the-shelf embedd
 cosine is not a paraphrase classifier, and compare never uses these thresholds alone (it
 pairs sentences by ``COMPARE_THRESHOLDS`` and ``PAIR_THRESHOLDS`` plus mutual best match).
 
+Session 45 (2026-12-04, lexical45): compare's lexical sentence pairing now also needs a shared
+word of what the two sentences state (``names.shares_statement``); ``Similarity.score`` is
+unchanged, so this bench's rows are main's. Main 9c5dc82 (``git archive``) and the branch in
+the same run, ``PYTHONPATH=<src> HF_HUB_OFFLINE=1 nice -n 10 .venv/bin/python bench/msrp.py
+--data /work/shared/data --modes lexical --parts tune`` while working, ``--parts measure`` once
+at the end::
+
+    | system                               | thr  | tune acc | F1    | measure acc | F1    |
+    | lexical (shipped), main and branch   | 0.55 | 0.743    | 0.826 | 0.727       | 0.810 |
+    | lexical, best on tune, main & branch | 0.54 | 0.743    | 0.828 | 0.726       | 0.813 |
+
+The condition itself on whole sentences of the tune part (a scratch script, not this bench): it
+fails 18 of the 1,397 paraphrase pairs (names and synonyms only: "Justices Stephen Breyer, Sandra
+Day O'Connor and Anthony Kennedy disagreed" / "... dissented") and 30 of the 636 others; with it,
+accuracy / F1 at compare's bar 0.35 go 0.698 / 0.820 -> 0.703 / 0.820, at 0.55 0.743 / 0.826 ->
+0.741 / 0.824.
+
 Earlier (before the split, all 4,076 pairs scored with thresholds chosen on them):
 
 Result (2026-11-23, 2-core CPU, all 4,076 train pairs, thesaurus installed):
