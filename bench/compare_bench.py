@@ -109,6 +109,17 @@ load 4.7-8.3, CPU µs a pair::
 Recall 0.990 (difflib 0.751), the verdicts and the 3 passages on unrelated pairs the same in
 every run. The 3x target stays about 10x away.
 
+Session 45, 2026-12-04 (the lead, main 9c5dc82, before any merge of the session; no speed
+work this session), 18:33-18:37 UTC at load 1.3, the same command. **This host is slower than
+stop 41's**: word-level difflib takes 1,759 CPU µs a pair (474 at stop 41) and a plain Python
+loop of 10,000,000 additions 1.8 CPU s (a 2.0 GHz AMD EPYC), so read the ratios, not the rates.
+Alignment only 5,503 CPU µs a pair against difflib's 1,759: **0.32x** (stop 41: 0.31x; target
+3x: not met); full 36,640; recall 0.990 (difflib 0.751); the verdicts of the unrelated and
+reordered pairs as stop 41's. Batch, the 400 pairs: 62 pairs/s on 2 free cores (59 wall); batch,
+all 4,950 pairs of 100 texts: 892 pairs/s on 2 free cores, **867 wall**: the 2,000 pairs/s line,
+met on stop 41's host (3,356), does not hold on this one (the same code: 2,243 CPU µs a pair
+against about 570 there: 3.9x, near the 3.7x of the two hosts' difflib rows).
+
 Session 41, 2026-12-04 (the lead, final main e3f6356; no alignment speed work this session;
 engine reuse-17: shared boilerplate counts on neither side of the coverage), on a quiet machine
 (load under 1.5, 05:24 UTC), the same command: alignment only 1,546 CPU µs a pair against
