@@ -114,25 +114,27 @@ are small (attach 0.03 s there); they grow faster than the corpus. The lead merg
 The same 100,000 stage after the revert (the code merged), alternating, load 3-4: base
 10.17, 9.55 against 8.70, 8.02 CPU s (-14.5%, -16.0%), the same story tables.
 
-Session 45, 2026-12-04 (the lead): main ef71504 (9c5dc82's code) at 100,000, the command
-of session 41 without text-dedup (``--keep /tmp/lead45/s100k``), 19:14-19:54 UTC **under load
-6-11** (four helpers' test suites) on a host about 3.7x slower than stop 41's (see
+Session 45, 2026-12-04 (the lead): main 7370650 (the code of 9c5dc82 but for this session's
+titles table, QUOTES_RULE 12 and engine reuse-26; quotes are off here) at 100,000, the command
+of session 41 without text-dedup (``--keep /tmp/lead45/q100k``), **alone on a quiet machine**
+(load 1.1-1.3, 20:14-20:33 UTC), on a host about 3.7x slower than stop 41's (see
 bench/compare_bench.py, session 45)::
 
-    CPU s, index of all 100,000 (passages included): 320.8 vs datasketch 217.0: 1.48x
-    peak memory of the index 984 vs datasketch 1,256 MB: 0.78x (met); PSS 949 vs 1,227, 0.77x
-    stages, first 99% (CPU s): store 53.3, candidates 7.1, align (this process) 39.1,
-      stories 24.6, the rest (reading, workers) 198.4; last 1% 5.5 (1.7%)
-    story links: similar_pairs 12.08 vs scikit-learn 37.68 on the same 2,161,406 pairs: 0.32x
-      (met); near-duplicate and excerpt recall 1.000 / 1.000; match median 78 ms wall
+    CPU s, index of all 100,000 (passages included): 284.5 vs datasketch 175.7: 1.62x
+      (stop 41, another host: 1.80x; target 1.2x: not met)
+    peak memory of the index 1,020 vs datasketch 1,256 MB: 0.81x (met); PSS 963 vs 1,252, 0.77x
+    stages, first 99% (CPU s): store 43.2, candidates 6.2, align (this process) 34.8,
+      stories 21.5, the rest (reading, workers) 180.1; last 1% 4.9 (1.8%)
+    story links: similar_pairs 11.70 vs scikit-learn 31.74 on the same 2,161,406 pairs: 0.37x
+      (met); near-duplicate and excerpt recall 1.000 / 1.000; match median 26 ms
 
-  Not a gain and not comparable with stop 41's 1.80x: the two sides ran one after the other
-  at different loads (datasketch's 217 s is 4.6x its quiet stop-41 figure, storytrace's 320.8
-  s 3.8x), and a loaded machine inflates CPU time unevenly. The quiet-machine figure stays
-  stop 41's 1.80x. ``bench/cli_startup.py --articles 100000 --runs 7 --index
-  /tmp/lead45/s100k/db`` right after, under a fresh-clone CI run (load 3-5), medians: ``--help``
-  35.4 ms CPU (148.9 wall), ``match`` 130.3 ms CPU (491.8 wall), ``python -c pass`` 24.9 CPU
-  (36.8 wall): on this host and load the wall figures say nothing about the 150 / 100 ms lines.
+  On this host datasketch's pass costs 3.7x its stop-41 CPU and storytrace's 3.4x, so the
+  ratio moved with the host, not the code (no speed work this session). Right after,
+  ``bench/cli_startup.py --articles 100000 --runs 7 --index /tmp/lead45/q100k/db`` (quiet),
+  medians: ``--help`` 42.9 ms wall (met: under 100), ``match`` 117.1 ms wall (met: under 150),
+  ``python -c pass`` 28.1. An earlier run of the same corpus under load 6-11 (four helpers'
+  test suites; ``/tmp/lead45/s100k``) gave 1.48x with datasketch's side under heavier load
+  than ours: a loaded machine inflates CPU time unevenly, so that figure is not one to read.
 
 Session 41, 2026-12-04 (the lead, after every merge): main e3f6356 at 100,000 alone on a quiet
 machine (load under 2, 05:09-05:13 UTC), the same command (``--keep /tmp/s41-100k``)::
