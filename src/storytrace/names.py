@@ -226,7 +226,7 @@ def _stated(doc: Doc, span: tuple[int, int]) -> list[bool]:
     (:func:`description_tokens`) and attribution verbs (:data:`ATTRIBUTION_WORDS`)."""
     words = doc.norms[span[0] : span[1]]
     return [
-        not d and len(w) > 1 and w not in STOPWORDS and w not in ATTRIBUTION_WORDS
+        not d and content_stem(w) is not None and w not in ATTRIBUTION_WORDS
         for w, d in zip(words, description_tokens(doc, span), strict=True)
     ]
 

@@ -130,7 +130,7 @@ def _stem(w: str) -> str:
 
 def _content_words(text: str, norms: list[str] | None = None) -> list[str]:
     norms = Doc(text).norms if norms is None else norms
-    return [w for w in norms if w not in STOPWORDS and len(w) > 1]
+    return [w for w in norms if names.content_stem(w) is not None]
 
 
 def _char_ngrams(text: str, norms: list[str] | None = None) -> Counter[str]:
