@@ -491,6 +491,29 @@ def test_no_progress_thread_when_stderr_is_not_a_terminal() -> None:
         assert threading.active_count() == before
 
 
+def test_index_bar_shows_one_phase_at_a_time_with_its_own_count() -> None:
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from storytrace.cli.commands import phase_progress
+
+    bar = Progress(console=Console(file=io.StringIO(), force_terminal=True))
+    show = phase_progress(bar)
+    show("reading", 70, None)
+    assert [(t.description, t.completed, t.total) for t in bar.tasks] == [
+        ("reading articles", 70, None)
+    ]
+    show("aligning", 0, 70)
+    show("aligning", 12, 70)  # not 82 of 70: the articles read are another phase's count
+    assert [(t.description, t.completed, t.total) for t in bar.tasks] == [
+        ("aligning new articles", 12, 70)
+    ]
+    show("stories", 0, None)
+    assert [(t.description, t.total) for t in bar.tasks] == [("grouping stories", None)]
+
+
 def test_stories_with_no_story_says_so(tmp_path: Path) -> None:
     """Two unrelated articles: the text view says none shares a story, not nothing at all
     (an empty answer reads as a failure)."""

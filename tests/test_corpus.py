@@ -912,3 +912,29 @@ def test_prepared_features_are_their_json(tmp_path):
     f = st.features(text)
     assert r.features == json.dumps([f.terms, sorted(f.focal), sorted(f.years)], ensure_ascii=False)
     assert json.loads(r.features)[0] == f.terms and r.terms == st.packed(f)
+
+
+def _phases(calls: list[tuple]) -> list[str]:
+    return list(dict.fromkeys(c[0] for c in calls))
+
+
+def test_index_progress_says_its_phase_and_how_far_it_is(tmp_path):
+    # Three records read, then three new articles aligned (two share text): one bar
+    # counting both ("6/?" for 3 articles) said neither what nor how far.
+    texts = [(FIX / n).read_text(encoding="utf-8") for n in ("wire.txt", "other.txt")]
+    recs = [("w", {"text": texts[0]}), ("w2", {"text": texts[0] + EXTRA})]
+    recs.append(("o", {"text": texts[1]}))
+    calls: list[tuple] = []
+    corpus.index_records(recs, tmp_path / "db", progress=lambda *a: calls.append(a))
+    assert _phases(calls) == ["reading", "aligning", "stories"]
+    reading = [c[1:] for c in calls if c[0] == "reading"]
+    assert reading == [(1, 3), (2, 3), (3, 3)]  # a list has a length: the total is known
+    aligning = [c[1:] for c in calls if c[0] == "aligning"]
+    assert aligning[0] == (0, 3) and aligning[-1] == (3, 3)
+    assert [d for d, _ in aligning] == sorted(d for d, _ in aligning)
+    # Records from a stream: how many is unknown until the end.
+    calls.clear()
+    more = iter([("x", {"text": texts[1] + EXTRA})])
+    corpus.index_records(more, tmp_path / "db", progress=lambda *a: calls.append(a))
+    assert [c for c in calls if c[0] == "reading"] == [("reading", 1, None)]
+    assert [c for c in calls if c[0] == "aligning"][-1] == ("aligning", 1, 1)

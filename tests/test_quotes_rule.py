@@ -221,3 +221,12 @@ def test_articles_added_in_the_same_run_are_not_extracted_again(tmp_path, monkey
 def _ids(db: Path) -> dict[int, str]:
     with Store(db, readonly=True) as s:
         return s.ids()
+
+
+def test_extracting_quotes_again_is_a_phase_of_its_own_with_a_total(tmp_path):
+    index_records(RECS, tmp_path)
+    _old_rule(tmp_path)
+    calls: list[tuple] = []
+    index_records(RECS, tmp_path, progress=lambda *a: calls.append(a))
+    assert [c for c in calls if c[0] == "quotes"][-1] == ("quotes", 3, 3)
+    assert [c[0] for c in calls].index("quotes") > [c[0] for c in calls].index("reading")

@@ -17,11 +17,11 @@ import os
 import re
 import signal
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from storytrace import fingerprints as fp
 from storytrace.articles import InputError, iter_articles, warn
@@ -50,7 +50,17 @@ if TYPE_CHECKING:
 
 BATCH = 200
 META = ("title", "url", "outlet", "published", "published_raw")
-Progress = Callable[[int], None]
+Phase = Literal["reading", "quotes", "aligning", "stories"]
+"""What ``index`` is doing: reading and storing the records; extracting the stored articles'
+quotes again (:func:`requote`); aligning the new articles with their candidates
+(:func:`align_pending`); grouping stories (:func:`update_stories`)."""
+
+Progress = Callable[[Phase, int, "int | None"], None]
+"""``progress(phase, done, total)``: ``done`` of ``total`` items of ``phase`` so far (records
+read, articles whose quotes were extracted again, new articles aligned with all their
+candidates). ``total`` is None when unknown: records from an iterator without a length, and the
+story update, which is reported once, as it starts. Phases come in the order of
+:data:`Phase`; a run skips those it has nothing to do in."""
 
 
 def _words(text: str) -> list[str]:
@@ -285,8 +295,9 @@ def index_records(
     (:func:`align_pending`) and the edges are stored. With ``workers`` > 1,
     fingerprints, quotes and alignments are computed in that many processes
     while this one writes; all writes stay here. ``progress`` is called once
-    per record read, once per stored article whose quotes are extracted again
-    (:func:`requote`), then once per pair aligned. Ctrl-C raises
+    per record read, per batch of stored articles whose quotes are extracted again
+    (:func:`requote`), per new article aligned with its candidates, and once as the
+    stories are updated (:data:`Progress`). Ctrl-C raises
     :class:`Interrupted` after the workers stopped quietly.
     """
     report = IndexReport()
@@ -301,6 +312,7 @@ def index_records(
         runs = KeyRuns() if not n_known else None
         gathered = _Gathered() if runs is not None else None
         first_at: dict[str, str] = {}
+        n_records = len(records) if isinstance(records, Sized) else None
 
         def jobs() -> Iterator[tuple[str, dict, bool] | InputError | None]:
             for k, (aid, rec) in enumerate(records, 1):
@@ -339,9 +351,9 @@ def index_records(
                 report.skipped += len(batch) - added
                 batch.clear()
 
-            for r in results:
+            for n_read, r in enumerate(results, 1):
                 if progress:
-                    progress(1)
+                    progress("reading", n_read, n_records)
                 if r is None:
                     report.skipped += 1
                 elif isinstance(r, InputError):
@@ -381,6 +393,8 @@ def index_records(
             report.pairs += pairs
             report.edges += edges
             if not store.stories_fresh():
+                if progress:
+                    progress("stories", 0, None)
                 update_stories(store, gathered)
         except KeyboardInterrupt:
             raise Interrupted(report) from None
@@ -403,9 +417,10 @@ def requote(
     worker a transaction: an interrupted run resumes after the last batch stored. ``through``:
     the last doc to do (the articles after it were stored by this version). Returns how many
     articles were done in this call and whether any quote's words changed (then the stored
-    reuse, which reads them, is stale). ``progress`` is called once per article."""
+    reuse, which reads them, is stale). ``progress``: phase ``"quotes"``, once per batch."""
     upto, changed = store.requote_state()
     done = 0
+    total = store.count(after=upto, through=through)
     pool = _pool(workers) if workers > 1 and store.count() > PREPARE_HERE else None
     try:
         while texts := store.texts_after(upto, BATCH * max(1, workers), through):
@@ -416,7 +431,7 @@ def requote(
             changed = store.replace_quotes(rows, upto, changed)
             done += len(rows)
             if progress:
-                progress(len(rows))
+                progress("quotes", done, total)
     finally:
         if pool is not None:
             pool.terminate()
@@ -787,10 +802,15 @@ def align_pending(
     ``(content hash, look-up keys)`` by article id, as :func:`prepare` computed them in
     this run (keys of other texts are computed again from the stored text); ``runs``: its
     look-up keys, when this run was a first build (:meth:`Store.add_key_runs`).
+    ``progress``: phase ``"aligning"``, once per pending article aligned with all its
+    candidates.
     """
     pending = store.pending()
     if not pending:
         return 0, 0
+    if progress:
+        progress("aligning", 0, len(pending))
+    n_done = 0  # pending articles aligned with all their candidates
     pool: Pool | None = None
     n_docs = store.count()
     sizes: dict[str | None, int] = {None: 0}  # of the outlets met, counted when first met
@@ -903,8 +923,18 @@ def align_pending(
                     b: known_query(*stamps[b]) or _query_of(row_of(b)["text"]) for b in chunk
                 }
                 by_later, counted, heavy = _chunk_candidates(store, looked_up, kf)
+            # How many of the chunk's articles are done once each job is: an article is,
+            # with the last of its pairs (results come in job order); those before the
+            # first job (no candidates) at once.
+            finishes: list[int] = []
+            free = 0
             for b in chunk:
                 before = by_later.pop(b, set())
+                finishes.extend([0] * len(before))
+                if finishes:
+                    finishes[-1] += 1
+                else:
+                    free += 1
                 for a in sorted(before):
                     (ma, ta, qa, fa), (mb, tb, qb, fb) = art(a), art(b)
                     if ma["id"] < mb["id"]:
@@ -923,9 +953,14 @@ def align_pending(
                 pool = _pool(workers)
             results = pool.imap(_align, jobs, chunksize=8) if many else map(_align, jobs)
             rows = []
-            for a, b, edge in results:
-                if progress:
-                    progress(1)
+            n_done += free
+            if progress and free:
+                progress("aligning", n_done, len(pending))
+            for job, (a, b, edge) in enumerate(results):
+                if finishes[job]:
+                    n_done += finishes[job]
+                    if progress:
+                        progress("aligning", n_done, len(pending))
                 if edge is not None:
                     rows.append((a, b, edge["verdict"], json.dumps(edge, ensure_ascii=False)))
             store.add_edges(rows, chunk)

@@ -1370,10 +1370,13 @@ class Store:
                 )
             ]
 
-    def count(self) -> int:
-        """How many articles are stored."""
+    def count(self, after: int = -1, through: int | None = None) -> int:
+        """How many articles are stored (with a doc number above ``after`` and, if given, up
+        to ``through``)."""
+        last = (1 << 63) - 1 if through is None else through
+        q = "SELECT count(*) FROM articles WHERE doc > ? AND doc <= ?"
         with self._guard("reading"):
-            return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return self.db.execute(q, (after, last)).fetchone()[0]
 
     def add_features(self, rows: Iterable[tuple[int, str]]) -> None:
         """Store ``(doc, features JSON)`` rows (for docs indexed before features were kept)."""

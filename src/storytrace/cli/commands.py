@@ -31,6 +31,7 @@ from storytrace.errors import InputError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from storytrace import corpus
     from storytrace.articles import Article
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": MAX_HELP_WIDTH}
@@ -89,6 +90,31 @@ def progress_bar() -> Progress:
         transient=True,
         disable=not console.is_terminal,
     )
+
+
+PHASE_LABELS: dict[str, str] = {
+    "reading": "reading articles",
+    "quotes": "extracting quotes again",
+    "aligning": "aligning new articles",
+    "stories": "grouping stories",
+}
+"""The bar's label of each phase of ``index`` (:data:`storytrace.corpus.Phase`)."""
+
+
+def phase_progress(bar: Progress) -> corpus.Progress:
+    """``index``'s progress callback: one bar at a time, labelled with its phase and
+    counting that phase's items of its total (a new bar for each phase: a count of
+    articles read is no part of the count of articles aligned)."""
+    shown: list[Any] = []  # the phase and task shown now
+
+    def show(phase: corpus.Phase, done: int, total: int | None) -> None:
+        if not shown or shown[0] != phase:
+            if shown:
+                bar.remove_task(shown[1])
+            shown[:] = [phase, bar.add_task(PHASE_LABELS[phase], total=total)]
+        bar.update(shown[1], completed=done, total=total)
+
+    return show
 
 
 def stdout_console() -> Any:
@@ -484,9 +510,8 @@ def index_cmd(
                 return
 
     with progress_bar() as bar:
-        task = bar.add_task("indexing", total=None)
         report = corpus.index_records(
-            records(), db, not no_quotes, lambda n: bar.advance(task, n), max(1, workers)
+            records(), db, not no_quotes, phase_progress(bar), max(1, workers)
         )
     for e in report.errors:
         say("skipped:", e)
