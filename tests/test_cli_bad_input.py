@@ -136,6 +136,15 @@ def pairs(d: Path, lines: str, status: int, errors: list[str]) -> Case:
     return Case(["compare", "--pairs", p, "--workers", "1", "--no-text"], status, stdout=errors)
 
 
+COOKIE_WALL = (
+    "<html><head><title>Before you continue</title></head><body><div class='consent'>"
+    "<h2>We value your privacy</h2><p>We and our partners use cookies to store and access "
+    "information on your device, and process personal data such as unique identifiers for "
+    "personalised ads and content.</p><button>Accept all</button><button>Reject all</button>"
+    "<button>Manage options</button></div></body></html>"
+)
+
+
 CASES: dict[str, Callable[[Path], Case]] = {
     # single articles (compare, quotes, match read one file)
     "missing-file": lambda d: Case(
@@ -195,7 +204,23 @@ CASES: dict[str, Callable[[Path], Case]] = {
             SEED,
         ],
         2,
-        ["two.jsonl: holds more than one record; compare takes one article per file"],
+        ["two.jsonl: holds more than one record; give one article per file"],
+    ),
+    "jsonl-as-one-article-match": lambda d: Case(
+        [
+            "match",
+            write(d / "two.jsonl", jsonl({"id": 1, "text": BODY}, {"id": 2, "text": BODY})),
+            "--db",
+            str(d),
+        ],
+        2,
+        # match, not compare, was given it: the message names no other command's rule.
+        ["two.jsonl: holds more than one record; give one article per file"],
+    ),
+    "html-cookie-wall": lambda d: Case(
+        ["compare", write(d / "wall.html", COOKIE_WALL), SEED],
+        2,
+        [f"error: {d / 'wall.html'}: HTML holds a cookie or consent notice, no article text"],
     ),
     "missing-index": lambda d: Case(
         ["match", SEED, "--db", str(d / "nope")], 2, [f"error: {d / 'nope'}: no index here"]
@@ -206,6 +231,15 @@ CASES: dict[str, Callable[[Path], Case]] = {
         jsonl({"id": "a", "text": BODY}) + "{oops\n" + jsonl({"id": "b", "text": BODY}),
         status=1,
         stderr=[f"skipped: {d / 'd.jsonl'}:2: malformed JSON", "2 added, 0 unchanged, 1 skipped"],
+    ),
+    "jsonl-control-character": lambda d: index(
+        d,
+        jsonl({"id": "a", "text": BODY}) + '{"id": "b", "text": "cut off\tin the mid\n',
+        status=1,
+        # Python's message ends "...character at" and wants its column: not "(... at)".
+        stderr=[
+            f"skipped: {d / 'd.jsonl'}:2: malformed JSON (Invalid control character at: column 29)"
+        ],
     ),
     "jsonl-not-an-object": lambda d: index(
         d, "[1, 2]\n", status=1, stderr=["expected a JSON object"]
@@ -294,7 +328,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "jsonl-records-stdin": lambda d: Case(
         ["compare", "-", SEED],
         2,
-        ["error: <stdin>: holds more than one record; compare takes one article per file"],
+        ["error: <stdin>: holds more than one record; give one article per file"],
         stdin=jsonl({"id": "a", "text": BODY}, {"id": "b", "text": BODY}),
     ),
     "jsonl-empty-file": lambda d: index(
@@ -330,6 +364,20 @@ CASES: dict[str, Callable[[Path], Case]] = {
     ),
     "pairs-malformed-line": lambda d: pairs(
         d, "{oops\n", 1, ['{"id": null, "error": "', ":1: malformed JSON"]
+    ),
+    "pairs-record-without-side": lambda d: Case(
+        [
+            "compare",
+            "--pairs",
+            write(d / "pairs.jsonl", jsonl({"id": "p", "a_text": BODY}, {"a_text": BODY})),
+            "--workers",
+            "1",
+        ],
+        1,
+        # The line is named, as a malformed one is; a record with no id is no "pair None".
+        [f"skipped: pair p: {d / 'pairs.jsonl'}:1: record has neither 'b' nor 'b_text'"]
+        + [f"skipped: {d / 'pairs.jsonl'}:2: record has neither 'b' nor 'b_text'"],
+        stdout=[f'{{"id": "p", "error": "{d / "pairs.jsonl"}:1: record has neither'],
     ),
     "pairs-empty": lambda d: Case(
         ["compare", "--pairs", write(d / "p.jsonl", "")], 1, ["no pairs to process"]

@@ -422,7 +422,9 @@ def record_text_article(text: str, name: str, unnamed: bool = False) -> Article:
     except json.JSONDecodeError as e:
         if unnamed and e.msg == "Extra data":  # JSON Lines: one record, or an error
             return _jsonl_text_article(text, name)
-        raise InputError(f"{name}: malformed JSON ({e.msg}, line {e.lineno})") from None
+        raise InputError(
+            f"{name}: malformed JSON ({e.msg}: line {e.lineno} column {e.colno})"
+        ) from None
     except RecursionError:
         raise InputError(f"{name}: JSON nested too deeply") from None
     if isinstance(rec, list):
@@ -455,8 +457,8 @@ def _one_record(records: Iterable[tuple[int, dict | InputError]], name: str) -> 
             raise rec
         if found is not None:
             raise InputError(
-                f"{name}: holds more than one record; compare takes one article per "
-                "file (use 'storytrace index' or 'compare --pairs' for many)"
+                f"{name}: holds more than one record; give one article per file (use "
+                "'storytrace index' or 'compare --pairs' for many)"
             )
         found = record_to_article(rec, f"{name}:{n}")
     if found is None:
@@ -469,6 +471,22 @@ _HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<div|
 
 def _looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
+
+
+_CONSENT = re.compile(
+    r"\b(cookies?|consent|(accept|reject|allow|refuse) all|manage (options|preferences|"
+    r"settings|cookies)|(privacy|cookie) (policy|settings|notice|preferences)|"
+    r"your privacy|before you continue|our partners)\b",
+    re.I,
+)
+
+
+def _consent_only(body: str) -> bool:
+    """Whether the text extracted from a page is a cookie or consent notice: too few words
+    left once its lines about cookies, consent and privacy are set aside. (A page asking
+    consent before the article is shown extracts as tens of words, more than a menu.)"""
+    rest = [ln for ln in body.splitlines() if not _CONSENT.search(ln)]
+    return sum(len(ln.split()) for ln in rest) < MIN_ARTICLE_WORDS
 
 
 def _from_html(html: str, source: str) -> Article:
@@ -486,6 +504,8 @@ def _from_html(html: str, source: str) -> Article:
     # has sentences.
     if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise InputError(f"{source}: HTML contains no article text that could be extracted")
+    if _consent_only(body):
+        raise InputError(f"{source}: HTML holds a cookie or consent notice, no article text")
     title = getattr(doc, "title", None)
     text = _clean_text(body)
     # The headline is part of what outlets copy and spin, so it leads the text.
@@ -661,7 +681,9 @@ def _jsonl_records(fh: BinaryIO, name: str) -> Iterator[tuple[int, dict | InputE
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg})")
+            # The column, as Python's own message gives it: some of its messages end
+            # waiting for one ("Invalid control character at").
+            yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg}: column {e.colno})")
             continue
         except RecursionError:
             yield n, InputError(f"{name}:{n}: JSON nested too deeply")

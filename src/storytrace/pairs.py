@@ -44,18 +44,26 @@ TASK_PAIRS = 16
 """Pairs a worker is handed at a time: small enough to keep both workers busy to the end."""
 
 
+def record_problem(rec: dict) -> str | None:
+    """What makes ``rec`` no pair record (a side missing, a text that is no string), or
+    None. The command line names the line of such a record; :func:`compare_record` reports
+    it as the record's error."""
+    for side in ("a", "b"):
+        if f"{side}_text" in rec:
+            if not isinstance(rec[f"{side}_text"], str):
+                return f"field {side}_text must be a string"
+        elif side not in rec:
+            return f"record has neither '{side}' nor '{side}_text'"
+    return None
+
+
 def _load_side(rec: dict, side: str, base: Path | None) -> object:
     if f"{side}_text" in rec:
-        text = rec[f"{side}_text"]
-        if not isinstance(text, str):
-            raise InputError(f"field {side}_text must be a string")
-        return article_from_text(text, source=f"{rec.get('id', '?')}:{side}")
-    if side in rec:
-        path = Path(str(rec[side]))
-        if base is not None and not path.is_absolute():
-            path = base / path
-        return _read_kept(path)
-    raise InputError(f"record has neither '{side}' nor '{side}_text'")
+        return article_from_text(rec[f"{side}_text"], source=f"{rec.get('id', '?')}:{side}")
+    path = Path(str(rec[side]))
+    if base is not None and not path.is_absolute():
+        path = base / path
+    return _read_kept(path)
 
 
 def _read_kept(path: Path) -> Article:
@@ -80,6 +88,8 @@ def compare_record(
     """Compare one pair record; errors become an ``error`` field, never exceptions."""
     rid = rec.get("id")
     try:
+        if problem := record_problem(rec):
+            raise InputError(problem)
         a = _load_side(rec, "a", base)
         b = _load_side(rec, "b", base)
         out = compare(a, b, options).to_dict(include_text=include_text)  # type: ignore[arg-type]

@@ -253,10 +253,19 @@ def _compare_batch(
 ) -> None:
     from storytrace.align import Options
     from storytrace.articles import iter_jsonl
-    from storytrace.pairs import compare_records
+    from storytrace.pairs import compare_records, record_problem
 
-    lines = list(iter_jsonl(path))
-    records = [rec for _, rec in lines if not isinstance(rec, InputError)]
+    name = "<stdin>" if path == "-" else path
+
+    def refused(n: int, rec: dict | InputError) -> dict | None:
+        # Errors of the line itself name it; a malformed line has no id to give.
+        if isinstance(rec, InputError):
+            return {"id": None, "error": str(rec)}
+        problem = record_problem(rec)
+        return None if problem is None else {"id": rec.get("id"), "error": f"{name}:{n}: {problem}"}
+
+    lines = [(refused(n, rec), rec) for n, rec in iter_jsonl(path)]
+    records = [rec for bad, rec in lines if bad is None]
     base = Path.cwd() if path == "-" else Path(path).parent
     tally = Tally(fail_fast)
     with progress_bar() as bar:
@@ -265,18 +274,15 @@ def _compare_batch(
             records, workers, base, include_text, options=Options(semantic=semantic)
         )
         try:
-            for _, rec in lines:
-                # Errors keep their place: a malformed line has no id to give.
-                res = (
-                    {"id": None, "error": str(rec)}
-                    if isinstance(rec, InputError)
-                    else next(results)
-                )
+            for bad, _ in lines:
+                res = bad or next(results)  # errors keep their place among the results
                 emit(res)
                 bar.advance(task)
                 if "error" not in res:
                     tally.ok += 1
-                elif tally.failure(f"pair {res['id']}: {res['error']}"):
+                elif tally.failure(
+                    res["error"] if res["id"] is None else f"pair {res['id']}: {res['error']}"
+                ):
                     break
         finally:
             results.close()  # stops the worker pool when --fail-fast ends early
