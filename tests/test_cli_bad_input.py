@@ -379,6 +379,13 @@ CASES: dict[str, Callable[[Path], Case]] = {
         + [f"skipped: {d / 'pairs.jsonl'}:2: record has neither 'b' nor 'b_text'"],
         stdout=[f'{{"id": "p", "error": "{d / "pairs.jsonl"}:1: record has neither'],
     ),
+    "pairs-line-cut-short": lambda d: pairs(
+        d,
+        '{"id": "p", "a": "x.txt", "b"\n',
+        1,
+        # Where the line ends, not "column 1" of the line after it, as Python counts.
+        ['"error": "', "pairs.jsonl:1: malformed JSON (Expecting ':' delimiter: column 30)"],
+    ),
     "pairs-empty": lambda d: Case(
         ["compare", "--pairs", write(d / "p.jsonl", "")], 1, ["no pairs to process"]
     ),

@@ -682,8 +682,11 @@ def _jsonl_records(fh: BinaryIO, name: str) -> Iterator[tuple[int, dict | InputE
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             # The column, as Python's own message gives it: some of its messages end
-            # waiting for one ("Invalid control character at").
-            yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg}: column {e.colno})")
+            # waiting for one ("Invalid control character at"). Counted in the line: a
+            # line cut short is past its last character, not (as Python counts, having
+            # skipped the newline) at column 1 of the next.
+            col = min(e.pos, len(line.rstrip())) + 1
+            yield n, InputError(f"{name}:{n}: malformed JSON ({e.msg}: column {col})")
             continue
         except RecursionError:
             yield n, InputError(f"{name}:{n}: JSON nested too deeply")
