@@ -1128,12 +1128,24 @@ def average_link(
 
 @dataclass(slots=True)
 class Direction(Record):
-    """Who took from whom, and the evidence for it."""
+    """The order of an edge's two articles, or their common source, and the evidence for it.
+
+    The order is who took from whom only for a copy (verdict ``duplicate``, ``copied`` or
+    ``spun``): a ``reworded`` or ``same-story`` pair ordered by time keeps the order as the
+    evidence it is, who published first, and claims no copying (docs/evidence.md).
+    """
 
     source: str | None = jfield(
-        "The article whose text was taken; null when both drew on a common source.", key="from"
+        "The article published first (basis time): for a copy (verdict duplicate, copied or "
+        "spun) the article whose text was taken; for reworded and same-story only the earlier, "
+        "not a source. Null when both drew on a common source.",
+        key="from",
     )
-    target: str | None = jfield("The article that took it; null for a common source.", key="to")
+    target: str | None = jfield(
+        "The article published later: for a copy, the one that took the text; for reworded "
+        "and same-story only the later, not a copy. Null for a common source.",
+        key="to",
+    )
     basis: str = jfield(
         "time (publication instants differ) or common-source (the same wire credit, or an "
         "earlier third article holding the shared text). One article lying inside the other "
@@ -1159,14 +1171,18 @@ class Edge(Record):
     """Reuse between two articles, and what is known about who took from whom.
 
     ``direction`` is set only when evidence orders the pair or shows a common
-    source (see :class:`Direction`); otherwise it is None ("not known").
+    source (see :class:`Direction`; an order is who copied whom only for a copy);
+    otherwise it is None ("not known").
     """
 
     a: str = jfield("One article's id.")
     b: str = jfield("The other article's id.")
     verdict: str = jfield("The compare verdict of the pair (never unrelated).")
     coverage: dict[str, float] = jfield("Compare's coverage figures.", digits=4)
-    direction: Direction | None = jfield("Who took from whom, or null when not known.")
+    direction: Direction | None = jfield(
+        "Who took from whom for a copy; for a reworded or same-story pair only which was "
+        "published first (see Direction). Null when nothing is known."
+    )
     published: Published = jfield("The two publication instants.")
     shared_quotes: int = jfield("Quotes of four or more words both articles carry.")
     passages: list[dict] = jfield("Compare's passages (spans into a's and b's texts).")

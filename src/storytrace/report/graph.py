@@ -55,9 +55,12 @@ EDGE_COLOURS = {
 EDGE_HELP = {
     "copied": "copied (verbatim or edited text)",
     "spun": "spun (synonyms swapped in)",
-    "reworded": "reworded",
+    "reworded": "reworded (retold in other words, not a copy)",
     "same-story": "same story, not a copy (quotes, facts)",
 }
+NOT_COPIES = frozenset({"reworded", "same-story"})
+"""Links that claim no copying: drawn plain, never with an arrow or the dashes of a copy whose
+direction is unknown (a reworded pair's dates say who published first, not who copied)."""
 LEGEND = [(kind, EDGE_COLOURS[kind], help) for kind, help in EDGE_HELP.items()]
 """``(kind, colour, explanation)`` for the legend beside a graph."""
 MAX_LANES = 6
@@ -95,8 +98,8 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
 
     Nodes are placed in date order (undated ones last), so copies sit below
     their sources; a directed edge has an arrow pointing at the copy, an
-    undirected one (direction unknown, or a common source) is dashed, and a
-    same-story link (no copying claimed) is a plain line. With a
+    undirected copy (direction unknown, or a common source) is dashed, and a
+    reworded or same-story link (no copying claimed) is a plain line. With a
     few outlets each gets a lane (column); links within one lane are arcs.
 
     Example:
@@ -174,7 +177,7 @@ def story_graph_svg(nodes: list[GraphNode], edges: list[GraphEdge]) -> str:
         attrs = f'stroke="{EDGE_COLOURS[kind]}" stroke-width="2" fill="none" opacity="0.85"'
         if e.directed:
             attrs += f' marker-end="url(#arrow-{kind})"'
-        elif kind != "same-story":  # a same-story link claims no copying: no direction missing
+        elif kind not in NOT_COPIES:  # no copying claimed: no direction missing
             attrs += ' stroke-dasharray="5 4"'
         tip = escape(e.label or e.kind)
         out.append(
@@ -259,13 +262,17 @@ def story_graph(story: dict, link: Callable[[str], str] | None = None) -> str:
             directed = e.get("directed", True)
             # The tooltip's arrow as the table's: no direction claimed the edge has not got.
             arrow = "→" if directed else "↔"
+            first = e.get("source_title", e["source"])
+            if not directed and e.get("basis") == "time":
+                # Ordered by its dates but no copy (a rewording): say only who came out first.
+                how = f", not a copy ({first} published first)"
+            else:
+                how = f" ({e['basis']})" if e.get("basis") else ""
             edges[(src, dst)] = GraphEdge(
                 str(src),
                 str(dst),
                 e["kind"],
                 directed,
-                f"{e.get('source_title', e['source'])} {arrow} "
-                f"{e.get('target_title', e['target'])}: "
-                f"{e['kind']}" + (f" ({e['basis']})" if e.get("basis") else ""),
+                f"{first} {arrow} {e.get('target_title', e['target'])}: {e['kind']}{how}",
             )
     return story_graph_svg(nodes, list(edges.values()))

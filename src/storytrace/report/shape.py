@@ -63,7 +63,9 @@ def shape_stories(
       dated) or :data:`WORDING_ONLY_DATED`, else None;
     - ``nodes``: near-duplicate groups as one node with a ``count``;
     - ``edges`` ``{"source", "target", "directed", "basis", "kind", ...}`` between
-      articles, near-duplicate links included as undirected ``duplicate`` edges.
+      articles, near-duplicate links included as undirected ``duplicate`` edges;
+      ``directed`` only for a copy of known source (:func:`_edge`: an undirected
+      ``reworded`` edge with basis ``time`` goes from the article published first).
     """
     heads = heads or {}
     built = []
@@ -198,6 +200,11 @@ def _distinct_labels(arts: list[dict]) -> list[dict]:
 ORDER_ONLY = frozenset({"time"})
 """Bases that order two articles without saying that either copied."""
 
+COPY_KINDS = frozenset({"duplicate", "copied", "spun"})
+"""Verdicts whose order is who copied whom: text printed alike, or alike but for synonyms.
+A ``reworded`` pair retells its shared passages in other words, as two outlets retelling one
+police release do (ECB+ tune topic 21): ordered by time, it says who published first."""
+
 
 def _why(member: dict | None, labels: dict[str, str]) -> str | None:
     """Why an article is in its story, in words (:class:`storytrace.stories.Member`).
@@ -290,15 +297,20 @@ def lead_names(member: dict) -> str:
 def _edge(e: dict, labels: dict[str, str]) -> dict:
     """A stored edge as pages show it: ``directed`` only for a copy whose source is known.
 
-    A ``same-story`` pair shares quotes or short passages, not prose: which one
-    came out first (``time``) is not who copied whom, so it is
-    shown undirected, with no basis, and never counted as a copy; a common
-    source stays, since it says where both took the text from.
+    Which one came out first (``time``) is who copied whom only for a copy
+    (:data:`COPY_KINDS`). A ``same-story`` pair shares quotes or short
+    passages, not prose: its order is shown undirected, with no basis. A
+    ``reworded`` pair keeps the order as evidence of who published first
+    (``source`` the earlier, basis ``time``) but is undirected: no view draws it
+    as a copy or counts it as one. A common source stays, since it says where
+    both took the text from.
 
     >>> e = {"a": "x", "b": "y", "verdict": "same-story",
     ...      "direction": {"from": "x", "to": "y", "basis": "time"}}
     >>> {k: _edge(e, {})[k] for k in ("directed", "basis")}
     {'directed': False, 'basis': None}
+    >>> {k: _edge(e | {"verdict": "reworded"}, {})[k] for k in ("source", "directed", "basis")}
+    {'source': 'x', 'directed': False, 'basis': 'time'}
     >>> _edge(e | {"verdict": "copied"}, {})["directed"]
     True
     """
@@ -308,7 +320,7 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
     basis = d.get("basis")
     if e["verdict"] == "same-story" and basis in ORDER_ONLY:
         basis = None
-    directed = bool(d.get("from")) and basis is not None
+    directed = bool(d.get("from")) and basis is not None and e["verdict"] in COPY_KINDS
     if not d.get("from"):
         # No order known: the link ends at the article more of which lies in the shared
         # passages (a teaser wholly inside a longer article shows 100%, not the longer's 25%).
@@ -365,7 +377,7 @@ def _outlets(arts: list[dict]) -> list[str]:
     return out
 
 
-_CLOSENESS = {"duplicate": 3, "copied": 2, "spun": 2, "reworded": 1}
+_CLOSENESS = {"duplicate": 3, "copied": 2, "spun": 2}
 """How directly a link's target took its source's text, to pick one source among several."""
 
 
@@ -377,8 +389,9 @@ def _source(arts: list[dict], edges: list[dict], labels: dict[str, str]) -> dict
     group, whose earliest member is its source when the dates show it came out first
     (``earlier``; in an undated group the first member is first by id, not a source).
     Among several such articles the source is the only one with the closest kind of
-    link (a near-duplicate over a copy over a rewording: a copy of the Mirror's piece
-    that also rewords the Mail's took it from the Mirror). When several tie (wire copy
+    link (a near-duplicate over a copy or a spun copy: a near-duplicate of the Mirror's
+    piece that also copies a paragraph of the Mail's took it from the Mirror; a rewording
+    is no copy at all, :func:`_edge`). When several tie (wire copy
     carried by several outlets, each copied in turn) none is named: which of them the
     story started from is not in the links, and the earliest by date or the first by id
     would be a guess.

@@ -113,8 +113,9 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
     """Shaped stories (:func:`storytrace.report.shape.shape_stories`) as plain text lines.
 
     Each story with more than one article: its title, its one-line summary,
-    then its copies (who took from whom, when, how), how many pairs retell each other in
-    other words in an order nobody knows, how many are linked as the same story without
+    then its copies (who took from whom, when, how), the pairs that retell each other in
+    other words (who published first, never as a copy; how many in an order nobody knows),
+    how many are linked as the same story without
     copying, near-duplicate groups, and what joins its members (``members``:
     how many by reuse, quote or vocabulary, and the lowest-scoring vocabulary join).
     Plain text, so titles and ids are printed as they are, never as markup. With no story
@@ -151,8 +152,17 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         if len(copies) > max_copies:
             lines.append(f"  … {len(copies) - max_copies} more copies (see --json or --html)")
         # Prose printed alike whose order the evidence does not give (one article inside
-        # another may be an excerpt or an extension): listed, never counted as a copy.
-        unordered = [e for e in s["edges"] if not e["directed"] and e["kind"] in ("copied", "spun")]
+        # another may be an excerpt or an extension): listed, never counted as a copy. A
+        # retelling both took from one source is listed with what that rests on.
+        unordered = [
+            e
+            for e in s["edges"]
+            if not e["directed"]
+            and (
+                e["kind"] in ("copied", "spun")
+                or (e["kind"] == "reworded" and e.get("basis") == "common-source")
+            )
+        ]
         for e in unordered[:max_copies]:
             how = "from one source" if e.get("basis") == "common-source" else "order unknown"
             if e.get("basis_note"):
@@ -161,9 +171,22 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
         if len(unordered) > max_copies:
             more = len(unordered) - max_copies
             lines.append(f"  … {more} more pairs of unknown order (see --json or --html)")
-        # A retelling in other words whose order is unknown is no copy to list, but a story
-        # that printed nothing of it would read as holding fewer links than it has.
-        retold = sum(e["kind"] == "reworded" and not e["directed"] for e in s["edges"])
+        # A retelling in other words is no copy, whatever its dates: they say who published
+        # first (two outlets retelling one police release), not that the later one copied.
+        retold_after = [
+            e for e in s["edges"] if e["kind"] == "reworded" and e.get("basis") == "time"
+        ]
+        for e in retold_after[:max_copies]:
+            lines.append(
+                f"  reworded, not copied: {who(e['source'])} published first;"
+                f" {who(e['target'])} retells the shared passages in other words"
+            )
+        if len(retold_after) > max_copies:
+            more = len(retold_after) - max_copies
+            lines.append(f"  … {more} more reworded pairs (see --json or --html)")
+        # One whose order is unknown is no pair to list, but a story that printed nothing of
+        # it would read as holding fewer links than it has.
+        retold = sum(e["kind"] == "reworded" and not e.get("basis") for e in s["edges"])
         if retold:
             pairs = f"{retold} pair{'s' if retold != 1 else ''}"
             lines.append(f"  reworded, order unknown: {pairs} sharing passages in other words")
