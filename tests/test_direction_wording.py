@@ -3,7 +3,8 @@
 Found on ECB+ tune topic 21 (session 45): two outlets retelling one police release in other
 words were printed `copy: ... <- ... (reworded, by time)`, counted as a copy and the earlier
 one named the story's source. The dates show who published first, not that either copied.
-The texts in tests/fixtures/retold are such a pair, written for this test.
+The two texts below are such a pair, written for this test (kept here, not in
+tests/fixtures, whose texts feed the stored-quotes digest of test_quotes_rule).
 """
 
 from __future__ import annotations
@@ -21,7 +22,62 @@ from storytrace.report.shape import shape_stories
 from storytrace.report.story_pages import render_stories_html
 from storytrace.report.terminal import stories_text
 
-RETOLD = Path(__file__).parent / "fixtures" / "retold"
+FIRST_TEXT = "\n\n".join(
+    [
+        "Woman killed by hit-and-run driver in Queens",
+        (
+            "A 62-year-old woman was struck and killed by a driver who fled the scene in Queens "
+            "early on Sunday morning, police said."
+        ),
+        (
+            "The woman was crossing Northern Boulevard near 82nd Street at about 5.40am when a "
+            "grey sedan hit her and kept going west, according to the police department."
+        ),
+        (
+            "Officers found her lying in the road with severe injuries to her head and body, and "
+            "paramedics took her to Elmhurst Hospital, where she was pronounced dead."
+        ),
+        (
+            "Detectives are reviewing footage from cameras along the boulevard and have asked "
+            "anyone who saw the crash to call the Crime Stoppers hotline."
+        ),
+        (
+            'Inspector Dana Ruiz said: "Whoever did this left a woman dying in the road, and we '
+            'will not stop until we find them."'
+        ),
+        "Her name was being withheld until her family had been told.",
+    ]
+)
+LATER_TEXT = "\n\n".join(
+    [
+        "Police hunt driver who fled after fatal Queens crash",
+        (
+            "Police said a 62-year-old pedestrian died early on Sunday after a motorist ran her "
+            "down in Queens and sped away."
+        ),
+        (
+            "She was crossing Northern Boulevard close to 82nd Street shortly before 6am when a "
+            "grey car struck her and carried on heading west, police said."
+        ),
+        (
+            "Responding officers discovered her in the street with serious head and body "
+            "injuries; an ambulance rushed her to Elmhurst Hospital and she died there."
+        ),
+        (
+            "Investigators are studying video from cameras on the boulevard and want anyone who "
+            "witnessed the collision to contact Crime Stoppers."
+        ),
+        (
+            'Inspector Dana Ruiz said: "Whoever did this left a woman dying in the road, and we '
+            'will not stop until we find them."'
+        ),
+        "Police have not released her name because relatives have still to be informed.",
+        (
+            "The stretch of Northern Boulevard has seen several serious crashes in recent years, "
+            "and local residents have long asked the city for safer crossings."
+        ),
+    ]
+)
 FIRST_TITLE = "Woman killed by hit-and-run driver in Queens"
 LATER_TITLE = "Police hunt driver who fled after fatal Queens crash"
 
@@ -37,14 +93,14 @@ def retold_db(tmp_path_factory) -> Path:
             "title": FIRST_TITLE,
             "outlet": "Gazette",
             "published": "2024-10-20T09:00:00Z",
-            "text": (RETOLD / "first.txt").read_text(),
+            "text": FIRST_TEXT,
         },
         {
             "id": "later",
             "title": LATER_TITLE,
             "outlet": "Post",
             "published": "2024-10-23T09:00:00Z",
-            "text": (RETOLD / "later.txt").read_text(),
+            "text": LATER_TEXT,
         },
     ]
     src = folder / "in.jsonl"
@@ -62,7 +118,7 @@ def _stories(db: Path, *args: str) -> str:
 
 
 def test_the_fixture_pair_is_reworded() -> None:
-    cmp = compare((RETOLD / "first.txt").read_text(), (RETOLD / "later.txt").read_text())
+    cmp = compare(FIRST_TEXT, LATER_TEXT)
     assert cmp.verdict == "reworded"
     assert {p.kind for p in cmp.passages} >= {"reworded"}
 
@@ -225,3 +281,20 @@ def test_the_story_pages_do_not_call_a_rewording_a_copy() -> None:
     page = render_stories_html([story])
     said = " ".join(page.split())
     assert "plain blue lines join articles that retell shared passages in other words" in said
+
+
+def test_a_reworded_pair_of_unknown_order_is_no_copy_of_unknown_direction() -> None:
+    """'direction unknown' says someone copied; a retelling in other words claims no copying,
+    whether nothing orders the pair or both drew on one source."""
+    meta = {i: {"id": i, "title": f"Report {i}"} for i in "abc"}
+    wire = {"from": None, "to": None, "basis": "common-source", "evidence": {"earlier": "c"}}
+    raw = {
+        "id": 1,
+        "articles": ["a", "b", "c"],
+        "edges": [_edge("a", "b", "reworded", None), _edge("a", "c", "reworded", wire)],
+    }
+    (story,) = shape_stories([raw], meta)
+    page = render_stories_html([story])
+    cells = re.findall(r"<td>(reworded[^<]*)</td>", page)
+    assert cells == ["reworded (not a copy; order unknown)", "reworded (not a copy)"]
+    assert "direction unknown" not in page.split('<table class="list story-edges"')[1]
