@@ -163,6 +163,19 @@ def test_quotes_batch_folder_jsonl_and_bad_file(tmp_path: Path) -> None:
     assert res.exit_code == 1 and len(res.stdout.splitlines()) == 2
 
 
+def test_quotes_error_of_a_readable_record_keeps_the_records_id(tmp_path: Path) -> None:
+    # A record read but refused (no text) is keyed by the id its dump gave, as the articles
+    # read are, so results join back to the dump; an unreadable line has only its place.
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(jsonl({"id": "r1", "text": QUOTED}, {"id": "r2"}, {"id": 7, "text": ""}))
+    dump.write_text(dump.read_text() + "{broken\n" + jsonl({"title": "no id", "text": QUOTED}))
+    res = run("quotes", str(dump), "--json", "--no-parser")
+    assert res.exit_code == 1
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["r1", "r2", "7", f"{dump}:4", f"{dump}:5"]
+    assert [bool(o.get("error")) for o in out] == [False, True, True, True, True]
+
+
 def test_quotes_nothing_to_process(tmp_path: Path) -> None:
     # Empty JSON Lines on stdin: nothing to do. (An empty folder is an error of its own:
     # it names the folder, since a mistyped path must not pass as "nothing to do".)

@@ -603,6 +603,15 @@ def outlet_of_url(url: str | None) -> str | None:
     return re.sub(r"^www\d?\.", "", host)
 
 
+def record_id(rec: dict) -> str | None:
+    """The id of a JSONL record as its article takes it (a string or an integer), or None
+    when it has none that is valid."""
+    rid = rec.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
+        return None
+    return str(rid)
+
+
 def record_to_article(rec: dict, where: str) -> Article:
     """Validate one JSONL record and build its :class:`Article`.
 
@@ -613,8 +622,8 @@ def record_to_article(rec: dict, where: str) -> Article:
     """
     if "id" not in rec and "text" not in rec:  # a folder's stray metadata file, say
         raise InputError(f"{where}: not an article record (no 'id' and no 'text')")
-    rid = rec.get("id")
-    if isinstance(rid, bool) or not isinstance(rid, str | int) or rid == "":
+    rid = record_id(rec)
+    if rid is None:
         raise InputError(f"{where}: needs an 'id' (string or integer)")
     text = rec.get("text")
     if not isinstance(text, str):
@@ -631,7 +640,7 @@ def record_to_article(rec: dict, where: str) -> Article:
     if raw is None:
         raw = rec.get("date")
     return _article_class()(
-        id=str(rid),
+        id=rid,
         source=where,
         text=_clean_text(text),
         title=meta["title"],
@@ -882,7 +891,9 @@ def _jsonl_articles(p: str) -> Iterator[tuple[str, Article | InputError]]:
             try:
                 art = record_to_article(rec, where)
             except InputError as e:
-                yield where, e
+                # Keyed as the article would have been, so a batch's results join back to
+                # the dump by its ids; without a valid one, by its place.
+                yield record_id(rec) or where, e
                 continue
             yield art.id or where, art
     except InputError as e:
