@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -457,6 +458,12 @@ def headline_span(article: Article) -> Span | None:
     title = article.title
     if title and text.startswith(title):
         return (0, len(title))
+    end = _headline_end(text)
+    return (0, end) if end else None
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline written as the text's first line ends, else 0."""
     first = text.split("\n", 1)[0]
     # Headlines are short lines without a closing full stop; a lede has one.
     if (
@@ -464,8 +471,8 @@ def headline_span(article: Article) -> Span | None:
         and len(first) < len(text)
         and not first.rstrip().endswith(".")
     ):
-        return (0, len(first))
-    return None
+        return len(first)
+    return 0
 
 
 def _pct(x: float) -> str:
@@ -1129,6 +1136,14 @@ def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], se
     return doc.derived("all-free", find)
 
 
+def _headline_tokens(doc: Doc) -> int:
+    """How many tokens the text's headline holds (its first line, when short and not closed
+    by a full stop, as :func:`headline_span` finds it), else 0."""
+    return doc.derived(
+        "headline-tokens", lambda: bisect.bisect_right(doc.ends, _headline_end(doc.text))
+    )
+
+
 def reworded_passages(
     doc_a: Doc, doc_b: Doc, found: list[Passage], options: Options = DEFAULT
 ) -> list[Passage]:
@@ -1136,6 +1151,13 @@ def reworded_passages(
 
     Similarity is the IDF-weighted Dice overlap of content-word stems; a pair
     needs at least three shared content words and mutual best match.
+
+    Below ``options.reword_threshold`` a pair stands only beside another in order
+    (``supported``), and never when just one of its sentences is its text's headline: a
+    headline names the event in the key words any report of it repeats in its body
+    ("Driver Charged In Fatal Queens Hit & Run" beside "a woman was killed by a
+    hit-and-run driver in Queens", ECB+ tune topic 21), so such a pair neither stands
+    nor supports another. Two headlines still pair.
     """
     if found:
         cov_a, cov_b = covered_flags(doc_a, doc_b, found)
@@ -1220,6 +1242,11 @@ def reworded_passages(
             p.kind = "edited" if p.matched >= 0.7 * max(a1 - a0, b1 - b0) else "reworded"
         return p
 
+    head_a, head_b = _headline_tokens(doc_a), _headline_tokens(doc_b)
+
+    def lone_headline(i: int, j: int) -> bool:  # one side's headline, the other's body
+        return (sents_a[i][1] <= head_a) != (sents_b[j][1] <= head_b)
+
     pairs = {
         i: (sim, j)
         for i, (sim, j) in best_a.items()
@@ -1245,11 +1272,12 @@ def reworded_passages(
             and min(abs(i2 - i), abs(j2 - j)) <= 2
             and max(abs(i2 - i), abs(j2 - j)) <= 3
             for i2, (_, j2) in pairs.items()
+            if not lone_headline(i2, j2)
         )
 
     out: list[Passage] = []
     for i, (sim, j) in sorted(pairs.items()):
-        if sim < options.reword_threshold and not supported(i, j):
+        if sim < options.reword_threshold and (lone_headline(i, j) or not supported(i, j)):
             continue
         out.append(passage(i, j, sim))
     return out

@@ -236,16 +236,19 @@ def engine() -> str:
     spoke (:data:`storytrace.names.ATTRIBUTION_WORDS`: "suggested", "telling") is no shared
     statement and no statement of a stretch, the lexical semantic pairing needs a shared word
     of what the two sentences state (:func:`storytrace.names.shares_statement`), and the
-    revision grade's ``reason`` says it measured the shared passages.
+    revision grade's ``reason`` says it measured the shared passages; ``reuse-27``: below
+    ``Options.reword_threshold`` a sentence pair of which only one side is its text's headline
+    neither stands nor supports another (:func:`storytrace.align.reworded_passages`: a
+    headline beside a body sentence of other facts, ECB+ tune topic 21).
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-26"
+        return f"{metadata.version('storytrace')}/reuse-27"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-26"
+        return "0+unknown/reuse-27"
 
 
 def __getattr__(name: str) -> object:
