@@ -51,6 +51,25 @@ Day O'Connor and Anthony Kennedy disagreed" / "... dissented") and 30 of the 636
 accuracy / F1 at compare's bar 0.35 go 0.698 / 0.820 -> 0.703 / 0.820, at 0.55 0.743 / 0.826 ->
 0.741 / 0.824.
 
+Session 46 (2026-12-04, wording46): compare's sentence pairing drops a pair of which only one
+side is its text's headline below ``Options.reword_threshold`` (it neither stands nor supports
+another; engine reuse-27). ``Similarity.score`` is unchanged, so the rows are main's: main
+4ffd16b (``git archive``; align, semantic and evidence as at 0ed16ee) and the branch in the
+same run, ``PYTHONPATH=<src> HF_HUB_OFFLINE=1 nice -n 10 .venv/bin/python bench/msrp.py --data
+/work/shared/data --modes lexical --parts tune`` (measure not run: nothing it reads changed)::
+
+    | system                               | thr  | tune acc | F1    |
+    | lexical (shipped), main and branch   | 0.55 | 0.743    | 0.826 |
+    | lexical, best on tune, main & branch | 0.54 | 0.743    | 0.828 |
+
+Beside it, same keep rule (written first): ``bench/compare_check.py`` main against the branch,
+1,704 comparisons, 0 differ; ``bench/evidence_bench.py --part tune --baseline-src <main>``: every
+rate equal (ECB+ same event 0.886, other event 0.045, PolNeAR same publisher 0.000, other event
+0.295; in corpus 0.917 / 0.023 / 0.000 / 0.141). On all 879 same-topic ``ecbplus`` pairs of the
+ECB+ tune topics (a scratch script, bulk options), 7 change: 3 ``reworded`` -> ``same-story``
+(1_2/1_7, 21_10/21_11, 21_14/21_7: other outlets on one event) and 4 ``same-story`` pairs lose
+passages.
+
 Earlier (before the split, all 4,076 pairs scored with thresholds chosen on them):
 
 Result (2026-11-23, 2-core CPU, all 4,076 train pairs, thesaurus installed):
