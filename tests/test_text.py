@@ -32,6 +32,13 @@ def test_titles_do_not_end_sentences() -> None:
     assert _sents(t) == ["Mr. Balls met Dr. Rhodes and Prof. Lee.", "Mrs. Smith was not there."]
 
 
+def test_a_title_of_six_letters_does_not_end_a_sentence() -> None:
+    # "Messrs." is in the titles table, but the splitter stopped reading at a word of five
+    # letters or more before the stop (session 46).
+    t = "The bid was led by Messrs. Okafor and Reid. Both declined to comment."
+    assert _sents(t) == ["The bid was led by Messrs. Okafor and Reid.", "Both declined to comment."]
+
+
 def test_initials_do_not_end_sentences() -> None:
     t = "The report was written according to J. Rhodes. It was published on Monday."
     assert _sents(t) == [

@@ -666,7 +666,11 @@ def _split_sentences(text: str) -> list[Span]:
             if (
                 text[pe - 1] == "."
                 # (the first test of _continues_after_abbreviation, without the call)
-                and not (pe - 6 >= ps and text[pe - 6 : pe - 1].isalnum())
+                and not (
+                    pe - 6 >= ps
+                    and text[pe - 6 : pe - 1].isalnum()
+                    and not text.endswith(_LONG_TITLES, ps, pe - 1)
+                )
                 and _continues_after_abbreviation(text, ps, pe, s, e)
                 and text.find("\n", pe, s) < 0
             ):
@@ -693,6 +697,9 @@ _ABBREVIATIONS = frozenset(
     """St Jr Sr Mt Ft No Nos Vol Inc Corp Co Ltd vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
     Nov Dec""".split()
 )
+# The abbreviated titles of five letters or more ("Messrs."), which the splitter's first,
+# cheap test (five letters before the stop: no initial or title) would otherwise pass over.
+_LONG_TITLES = tuple(sorted(t for t in ABBREVIATED_TITLES if len(t) >= 5))
 # Sentence adverbs that open a sentence and are no function words (STOPWORDS).
 _OPENERS = frozenset(
     """however meanwhile yet still instead earlier later also since finally separately
@@ -711,8 +718,10 @@ def _continues_after_abbreviation(text: str, s: int, e: int, s2: int, e2: int) -
     """Whether the sentence ``text[s:e]`` ends with a title, initial, initialism or
     abbreviation that the next sentence ``text[s2:e2]`` continues ("J. Rhodes", "J.M.
     Berger", "U.S. Senate"); see the rule above."""
-    if e - 6 >= s and text[e - 6 : e - 1].isalnum():
-        return False  # the word before the stop has five letters or more: no title or initial
+    if e - 6 >= s and text[e - 6 : e - 1].isalnum() and not text.endswith(_LONG_TITLES, s, e - 1):
+        # The word before the stop has five letters or more: no initial, and no title
+        # but the long ones (read below as every title is: "xMessrs." is none).
+        return False
     k = e - 1
     while k > s and (text[k - 1].isalnum() or text[k - 1] == "_"):
         k -= 1

@@ -530,6 +530,13 @@ _AND_NEXT = lazy_compile(
     r"they|it|we|there)\s)"
 )
 _LOWER_BEFORE = lazy_compile(r"\b[a-z]+\s+$")
+# A number word before an -ed cue, any case ('Two accused gunmen went on trial'): with a
+# plural noun after the cue it counts things, as '271 pledged delegates' does.
+_NUMBER_BEFORE = lazy_compile(
+    r"(?<![\w’'])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+$",
+    re.I,
+)
+_PEOPLE_NEXT = lazy_compile(r"\s+[a-z]*(?:men|women|people|children)\b")
 _PLURAL_NEXT = lazy_compile(
     r"\s+(?!(?:his|its|this|was|is|has|us|as)\b)[a-z]+s\b(?!\s+(?:that|to)\b)"
 )
@@ -634,16 +641,25 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
         if _PASSIVE_AUX.search(before) and not _LINKS_CONTENT.match(text, c1, u1):
             # 'as she was announced the winner': a passive, nobody's speech here.
             return False
-        if (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1)) or (
-            word.endswith("ed")
-            and (low_before := _LOWER_BEFORE.search(before))
-            # 'though she noted clients are ...': after a subject pronoun, a verb;
-            # 'have predicted rates will drop': after a perfect's auxiliary too.
-            and low_before.group(0).split()[0]
-            not in SUBJECT_PRONOUNS | {"who", "which", "have", "has", "had"}
-            and _PLURAL_NEXT.match(text, c1, u1)
+        if (
+            (_ADJECTIVAL.search(before) and _NOUN_NEXT.match(text, c1, u1))
+            or (
+                word.endswith("ed")
+                and (low_before := _LOWER_BEFORE.search(before))
+                # 'though she noted clients are ...': after a subject pronoun, a verb;
+                # 'have predicted rates will drop': after a perfect's auxiliary too.
+                and low_before.group(0).split()[0]
+                not in SUBJECT_PRONOUNS | {"who", "which", "have", "has", "had"}
+                and _PLURAL_NEXT.match(text, c1, u1)
+            )
+            or (
+                word.endswith("ed")
+                and _NUMBER_BEFORE.search(before)
+                and (_PLURAL_NEXT.match(text, c1, u1) or _PEOPLE_NEXT.match(text, c1, u1))
+            )
         ):
-            # '271 pledged delegates', 'the announced plan': an adjective.
+            # '271 pledged delegates', 'the announced plan', 'Two accused gunmen' (a
+            # capital opening the sentence): an adjective.
             return False
     if lemma in QUOTE_ONLY or lemma == "continue":
         after = _QUOTE_AFTER.match(text, c1, u1) is not None or text.startswith(":", c1)

@@ -806,6 +806,11 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
     for m in _CLAUSE_START.finditer(text, lo, c0):
         start = m.end()
     toks = phrase_tokens(ctx.doc, start, c0)
+    opened = len(toks) > 2 and toks[0].group(0) in _OPENING_CONJ
+    if opened:
+        # 'But opposition parties say': the conjunction opening the sentence (the
+        # clause-start pattern reads it in lower case only) is no part of the subject.
+        toks = toks[1:]
     words = [t.group(0) for t in toks]
     if not 2 <= len(words) <= 8 or not all(w[0].isalnum() for w in words):
         return None
@@ -828,6 +833,8 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
             or words[0][0].isupper()
             or head in BARE_SPEAKERS
             or head in ED_ADJECTIVES
+            # 'But opposition parties say': after the conjunction, a plural noun ends it.
+            or (opened and low[-1].endswith("s") and not low[-1].endswith("ss"))
         )
         or head in SUBJECT_PRONOUNS
     ):
@@ -835,6 +842,7 @@ def long_subject(ctx: Context, lo: int, c0: int) -> Span | None:
     return toks[0].start(), toks[-1].end()
 
 
+_OPENING_CONJ = {w.capitalize() for w in LEAD_CONJ}
 _CLAUSE_START = lazy_compile(r"[,;:—–]\s*|\b(?:and|but|that|while|as|because)\s+")
 _APPROXIMATELY = {"nearly", "almost", "about", "around", "roughly", "over", "some", "only"}
 
@@ -1456,25 +1464,38 @@ def _name_runs(text: str) -> Iterator[_Run]:
     for m in NAME_RUN.finditer(text):
         start = m.start()
         if "." not in m.group(0)[:-1]:
-            yield _Run(text, start, m.end())
+            yield _Run(text, start, _run_end(text, start, m.end()))
             continue
         for w in _WORD.finditer(text, m.start(), m.end()):
-            word = w.group(0)
-            core = word.rstrip(".")
-            if (
-                w.end() < m.end()
-                and word.endswith(".")
-                and (len(core) > 2 or (len(core) == 2 and core.isupper()))
-                and core.isalpha()
-                and core.lower() not in TITLES | _ABBREVS
-            ):
-                yield _Run(text, start, w.end())
+            if w.end() < m.end() and _sentence_stop(w.group(0)):
+                yield _Run(text, start, w.end() - 1)
                 nxt = _WORD.search(text, w.end(), m.end())
                 start = nxt.start()
                 if nxt.group(0) in _INVERTED_CUES and nxt.end() < m.end():
                     # '… Nick Walshe. Said Williams: "…"': the cue, not a first name.
                     start = _WORD.search(text, nxt.end(), m.end()).start()
-        yield _Run(text, start, m.end())
+        yield _Run(text, start, _run_end(text, start, m.end()))
+
+
+def _sentence_stop(word: str) -> bool:
+    """Whether the full stop closing ``word`` (a word of a name run) ends a sentence:
+    after no initial, title or abbreviation ('Kok.', 'UK.'; not 'J.', 'Mr.', 'Jr.')."""
+    core = word[:-1]
+    return (
+        word.endswith(".")
+        and (len(core) > 2 or (len(core) == 2 and core.isupper()))
+        and core.isalpha()
+        and core.lower() not in TITLES | _ABBREVS
+    )
+
+
+def _run_end(text: str, start: int, end: int) -> int:
+    """The end of the name run ``text[start:end]`` less a sentence's full stop: 'Mr
+    Okafor. He said' names 'Okafor', not 'Okafor.'."""
+    if text[end - 1] != ".":
+        return end
+    last = text.rfind(" ", start, end) + 1 or start
+    return end - 1 if _sentence_stop(text[max(last, start) : end]) else end
 
 
 _WORD = lazy_compile(r"\S+")
@@ -3544,18 +3565,19 @@ def _subject_organisation(ctx: Context, pos: int, plural: bool, any_named: bool)
                 return owned.group(1).rstrip()
         if any_named:
             for m in NAME_RUN.finditer(text, u0, u1):
+                run = text[m.start() : _run_end(text, m.start(), m.end())]
                 if (
                     not ctx.in_quote(m.start())
                     # 'in response to a British Medical Journal article': a paper
                     # named in passing is not the company the text is about.
-                    and m.group(0).split()[-1].lower() not in _PUBLICATIONS
-                    and is_organisation(ctx, m.group(0))
+                    and run.split()[-1].lower() not in _PUBLICATIONS
+                    and is_organisation(ctx, run)
                     # 'the UK firm': a country is not the firm, nor 'the German
                     # club' a nationality ('Iranian striker Vahid Hashemian').
-                    and m.group(0).lower() not in NOT_NAME
-                    and not _nationality(ctx, m.group(0))
+                    and run.lower() not in NOT_NAME
+                    and not _nationality(ctx, run)
                 ):
-                    return re.sub(r"^[Tt]he\s+", "", m.group(0))
+                    return re.sub(r"^[Tt]he\s+", "", run)
         if sp is not None and text[sp[0] : sp[1]].split()[-1][:1].islower():
             return None
     return None
@@ -3880,11 +3902,12 @@ def _antecedent(
             ):
                 cands.append((npos, name))
         for m in NAME_RUN.finditer(ctx.text, u0, hi):
-            words = m.group(0).split()
+            run = ctx.text[m.start() : _run_end(ctx.text, m.start(), m.end())]
+            words = run.split()
             if ctx.in_quote(m.start()):
                 continue
             if len(words) >= 2 and words[0].lower().strip(".") in TITLES:
-                cands.append((m.start(), _full_name(ctx, _strip_titles(m.group(0)), m.start())))
+                cands.append((m.start(), _full_name(ctx, _strip_titles(run), m.start())))
             elif len(words) == 1 and _POSSESSIVE_S.search(words[0]):
                 # "at the heart of Sanders's critique ... that he said": an owner's
                 # surname the article writes in full elsewhere ('Bernie Sanders').
