@@ -1502,6 +1502,8 @@ def _has_quote(ctx: Context, u0: int, u1: int) -> bool:
 
 _MID_FRAME = lazy_compile(r"\s+[^\s,.;:!?“”\"‘’][^,.;:!?“”\"‘’]{0,40},")
 _CONTENT_LINK = lazy_compile(r"\b(?:that|whether|if)\b")
+# Before an auxiliary 'that' is a clause's subject, no link ('say that will not happen').
+_NOT_AUX_NEXT = r"(?!(?:will|would|is|was|has|had|could|can|should|might|may|must|does|did)\b(?!-))"
 # 'that' after a preposition is a determiner ('for people in that spot'), no clause.
 _THAT_FRAME = lazy_compile(
     # 'said in an interview with The Associated Press last week that': a linking
@@ -1510,6 +1512,7 @@ _THAT_FRAME = lazy_compile(
     r"\s*(?:(?:(?!\bthat\b)[^“”\"‘’.!?;:,]){0,100}?\s)?"
     + "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "on", "of", "for", "with", "by", "to", "from"))
     + r"that(?:,\s*|\s+)"
+    + _NOT_AUX_NEXT
 )
 _PHRASE_THAT = lazy_compile(
     # 'said Thursday during a taping ... in Buffalo, New York, that': a day or time
@@ -1552,8 +1555,11 @@ _LISTENER_PRONOUN = lazy_compile(
 _LISTENER_NOUN = lazy_compile(
     r"\s+(?:the\s+[\w’'\-]+|(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*"
     # 'told Labour members the Tories offered ...': a named group's plural.
-    r"(?:\s+(?:members|supporters|voters|activists|officials|delegates|MPs|leaders|staff))?)\s"
-    r"(?=(?:his|her|their|its|our|my|the)\s)"
+    r"(?:\s+(?:members|supporters|voters|activists|officials|delegates|MPs|leaders|staff))?"
+    # 'told me one of my sons was killed', 'told us the school had been hit': an object
+    # pronoun ('her' may open the clause's subject: 'told her son was ...').
+    r"|me|us|him|them)\s"
+    r"(?=(?:his|her|their|its|our|my|the|one\s+of)\s)"
 )
 
 

@@ -2229,15 +2229,37 @@ _ACRONYM = lazy_compile(r"[A-Z]{2,5}")
 
 
 def name_gender(ctx: Context, name: str) -> str:
-    """'m', 'f' or '': from a title the article gives the person ("Mrs Clinton"),
-    else from the first name ("Hillary")."""
-    g = ctx.genders.get(name) or next(
-        (ctx.genders[w] for w in name.split() if w in ctx.genders), ""
-    )
+    """'m', 'f' or '': from a title written with the name ("Mrs Clinton") or that the
+    article gives the person, else from the first name ("Hillary"), else from a title the
+    article gives a part of the name.
+
+    A surname is a family's: after "Mrs Howard", "Michael Howard" is still a man.
+    """
+    title = _title_gender(name)
+    if title:
+        return title
+    g = ctx.genders.get(name)
     if g:
         return g
     words = _strip_titles(name).split()
-    return first_names().get(words[0].lower(), "") if len(words) >= 2 else ""
+    first = first_names().get(words[0].lower(), "") if len(words) >= 2 else ""
+    return first or next((ctx.genders[w] for w in name.split() if w in ctx.genders), "")
+
+
+def _title_gender(name: str) -> str:
+    """'m' or 'f' for a name opening with a gendered title ('Mrs Howard'), else ''."""
+    title = name.split()[0].lower().strip(".") if name.strip() else ""
+    return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else ""
+
+
+def _titled_full_name(ctx: Context, titled: str, pos: int) -> str:
+    """A titled name ('Mrs Howard') in full as the article writes it, unless the title
+    does not fit the full name's first name ('Michael Howard', her husband): then as
+    written."""
+    full = _full_name(ctx, _strip_titles(titled), pos)
+    first = first_names().get(full.split()[0].lower(), "") if " " in full else ""
+    title = _title_gender(titled)
+    return titled if title and first and first != title else full
 
 
 @lru_cache(maxsize=1)
@@ -2564,6 +2586,17 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
+        titled_as = _pattern(r"\b([A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"$").search(phrase)
+        if (
+            " " not in run
+            and titled_as
+            # A gendered title, not any short word before the surname: 'Paul King' is
+            # written in full ('King' is a title too, but no man's name opens with it).
+            and _title_gender(titled_as.group(0))
+            and _titled_full_name(ctx, titled_as.group(0), s) == titled_as.group(0)
+        ):
+            # 'Mrs Howard' after 'Michael Howard': his wife, not him.
+            q.speaker_name = run
         if (
             phrase.split()[0].lower().strip(".") in PERSONAL_TITLES
             and q.speaker_name != run
@@ -3771,6 +3804,10 @@ def _trailing_name(phrase: str) -> str | None:
         if run and _owner_end([core] + run) == 0:
             # "Plaid Cymru's Elfyn Llwyd": the owner is not part of the name.
             break
+        if len(run) >= 2 and core.lower() in PERSON_HEADS and run[0].lower() in first_names():
+            # 'Linebacker Mike Peters', 'Keeper Tony Bullock': a role capitalised as the
+            # sentence's first word, before a first name.
+            break
         run.insert(0, core)
     if not run:
         return None
@@ -3907,7 +3944,7 @@ def _antecedent(
             if ctx.in_quote(m.start()):
                 continue
             if len(words) >= 2 and words[0].lower().strip(".") in TITLES:
-                cands.append((m.start(), _full_name(ctx, _strip_titles(run), m.start())))
+                cands.append((m.start(), _titled_full_name(ctx, run, m.start())))
             elif len(words) == 1 and _POSSESSIVE_S.search(words[0]):
                 # "at the heart of Sanders's critique ... that he said": an owner's
                 # surname the article writes in full elsewhere ('Bernie Sanders').
