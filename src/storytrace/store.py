@@ -95,7 +95,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "12"
+QUOTES_RULE = "13"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -130,7 +130,16 @@ by the other frames, as a unit with none (no quote of BBC News, PolNeAR train+de
 tune topics changed); 12: titles (session 45, lexicon45, :mod:`storytrace.titles`): the
 offices the name finder or the splitter read as titles and the quote rules did not
 ("Councillor", "Coach", "Justice", "Commissioner", "Ambassador", "Congressman", "Officer",
-"Maj.", "Fr", "Mme") are no part of a speaker's name ('Coach Sean Payton' is "Sean Payton").
+"Maj.", "Fr", "Mme") are no part of a speaker's name ('Coach Sean Payton' is "Sean Payton");
+13: a newcomer's errors (session 46, quotes46): an -ed cue between a number word and a plural
+is an adjective ('Two accused gunmen went on trial'), an opening conjunction is no part of the
+speaker ('But opposition parties say'), nor a sentence's full stop of a name ('Mr Okafor. He
+said' names "Okafor"), nor a role capitalised before a first name ('Linebacker Mike Peters'); a
+listener pronoun is no part of the content ('told me one of my sons was killed'), a 'that'
+before an auxiliary is ('say that will not happen'); a gendered title decides whom a titled
+surname names ('Mrs Howard' after 'Michael Howard' is not him, nor is 'she' after her:
+``storytrace.quotes.speakers.name_gender`` puts a title written with the name, then a first
+name, before a title the article gave a part of the name; newcomer45's branch, rebased).
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
@@ -239,16 +248,18 @@ def engine() -> str:
     revision grade's ``reason`` says it measured the shared passages; ``reuse-27``: below
     ``Options.reword_threshold`` a sentence pair of which only one side is its text's headline
     neither stands nor supports another (:func:`storytrace.align.reworded_passages`: a
-    headline beside a body sentence of other facts, ECB+ tune topic 21).
+    headline beside a body sentence of other facts, ECB+ tune topic 21); ``reuse-28``:
+    "Messrs." ends no sentence (:func:`storytrace.text.sentence_spans` read the titles table
+    only for words of four letters or fewer), which moves the sentences a text with it pairs.
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-27"
+        return f"{metadata.version('storytrace')}/reuse-28"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-27"
+        return "0+unknown/reuse-28"
 
 
 def __getattr__(name: str) -> object:
