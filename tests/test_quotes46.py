@@ -138,3 +138,13 @@ def test_a_demonstrative_that_opens_the_content(text: str, content: str, parser:
 def test_a_role_opening_the_sentence_is_no_part_of_the_name(role: str, parser: bool) -> None:
     text = f"The game was close. {role} Mike Peters said the defence had played well."
     assert _quotes(text, parser)[-1][1] == "Mike Peters"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_agreeing_to_a_thing_in_quotation_marks_reports_nothing(parser: bool) -> None:
+    # 'agreed a "corridor"': the thing agreed, a noun phrase, names no one's words.
+    assert _quotes('Both sides agreed a "safe corridor" to let aid through.', parser) == []
+    # Guard: an agreed clause is reported.
+    assert [q[2] for q in _quotes("The board agreed the plan was sound.", parser)] == [
+        "the plan was sound"
+    ]

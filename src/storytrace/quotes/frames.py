@@ -582,6 +582,10 @@ def other_sense(text: str, word: str, lemma: str, c0: int, c1: int, u0: int, u1:
         # 'Clinton maintains a wide lead', 'maintained his silence': keeping something,
         # not asserting it ('maintained that ...', 'maintained they were not marked').
         return True
+    if lemma == "agree" and _INDEFINITE_NEXT.match(text, c1, u1):
+        # 'Israel agreed a "humanitarian corridor"', 'agreed a deal': the thing agreed,
+        # no reported clause ('agreed the plan was sound' keeps its clause).
+        return True
     if word == "states" and _STATES_NOUN.match(text, c1, u1):
         # 'Rust Belt states that have suffered ...', 'swing states like Ohio': the
         # plural noun before its relative clause or examples ('the report states that
@@ -674,6 +678,7 @@ def _frames_speech(ctx: Context, lemma: str, word: str, c0: int, c1: int, u0: in
 
 _COUNT_WORDS = {"dozen", "dozens", "other", "remaining", "few"}
 _ORDINAL = lazy_compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|last|next")
+_INDEFINITE_NEXT = lazy_compile(r"\s+(?:a|an)\s")
 _OBJECT_NEXT = lazy_compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your)\s")
 _ALL_TOLD = lazy_compile(r"\b[Aa]ll\s+told\b(?=\s*,)")
 _AUX_NEXT = lazy_compile(
