@@ -148,3 +148,13 @@ def test_agreeing_to_a_thing_in_quotation_marks_reports_nothing(parser: bool) ->
     assert [q[2] for q in _quotes("The board agreed the plan was sound.", parser)] == [
         "the plan was sound"
     ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_relative_clause_after_a_comma_is_no_content(parser: bool) -> None:
+    # The parser hung ', who had ...' on 'added' as its clausal complement.
+    text = (
+        "Peyton Hillis added 101 yards on the ground for the Chiefs (2 - 13), who had 352 "
+        "yards rushing in a losing effort - the first time that's happened in NFL history."
+    )
+    assert _quotes(text, parser) == []

@@ -128,6 +128,11 @@ def parse_unit(ctx: Context, sdoc: Any, u0: int, u1: int) -> list[Quote]:
         piece = trim_span(ctx.text, max(u0, ct[0].idx), min(u1, ct[-1].idx + len(ct[-1])))
         if piece is None or ctx.count_words(*piece) < 3:
             continue
+        before = ctx.text[max(0, piece[0] - 4) : piece[0]].rstrip()
+        if ctx.text.startswith(("who ", "which "), piece[0]) and before.endswith(","):
+            # 'added 101 yards for the Chiefs, who had 352 yards rushing': a relative
+            # clause the parse hangs on the verb, no reported content.
+            continue
         frame = min(sp[0], tok.idx)
         if piece[1] <= frame and not after_content(ctx.text, piece[0], frame):
             # 'Both are Hispanic (Perez speaks fluent Spanish ...)': a clause before
