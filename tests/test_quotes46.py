@@ -158,3 +158,14 @@ def test_a_relative_clause_after_a_comma_is_no_content(parser: bool) -> None:
         "yards rushing in a losing effort - the first time that's happened in NFL history."
     )
     assert _quotes(text, parser) == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_role_before_a_first_name_is_no_organisation(parser: bool) -> None:
+    # Guard (test_quotes_speakers11 holds it too): with the role left out of the name,
+    # "Analyst Jane Smith" must not read as the firm of a later 'the firm's ...'.
+    text = (
+        "The company said profits rose. Analyst Jane Smith said the shares were cheap. "
+        '"We expect a better second half," the firm\'s finance director said.'
+    )
+    assert _quotes(text, parser)[-1][1] == "the firm's finance director"

@@ -3701,6 +3701,9 @@ def _organisation_name(ctx: Context, name: str, pos: int) -> bool:
         and not name_gender(ctx, name)
         and not first_names().get(words[0].lower())
         and words[0].lower().strip(".") not in TITLES
+        # 'Analyst Jane Smith said': a role before a first name, a person (whose
+        # name, "Jane Smith", leaves the role out: _trailing_name).
+        and not (words[0].lower() in PERSON_HEADS and words[1].lower() in first_names())
     )
 
 
