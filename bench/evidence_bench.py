@@ -761,12 +761,13 @@ twice (``evidence.LEAD_MIN`` 0.3, then 0.4 chosen on tune pairs): same event
 0.887 / 0.904 (rules / spaCy) then 0.878 / 0.878, other event 0.183 / 0.192
 then 0.167 / 0.183.
 
-Session 46 (2026-12-04, quotes46; engine reuse-27: "Messrs." ends no sentence). Tune part only,
-beside main: ``nice -n 10 python bench/evidence_bench.py --data ../shared/data --part tune
---per-event 40 --per-topic 40 --baseline-src <git archive of main 4ffd16b>`` (281 s CPU, load
-7-9). Every rate equal, this code / previous: same event 0.868 / 0.868 (corpus 0.909 / 0.909),
-other event 0.050 / 0.050 (0.027 / 0.027), same publisher 0.007 / 0.007, other event with the
-same cast 0.295 / 0.295: no text of these corpora (nor of BBC News) writes "Messrs".
+Session 46 (2026-12-04, quotes46; engine reuse-28 (main took reuse-27 first): "Messrs." ends no
+sentence). Tune part only, beside main: ``nice -n 10 python bench/evidence_bench.py --data
+../shared/data --part tune --per-event 40 --per-topic 40 --baseline-src <git archive of main
+4ffd16b>`` (281 s CPU, load 7-9). Every rate equal, this code / previous: same event 0.868 / 0.868
+(corpus 0.909 / 0.909), other event 0.050 / 0.050 (0.027 / 0.027), same publisher 0.007 / 0.007,
+other event with the same cast 0.295 / 0.295: no text of these corpora (nor of BBC News) writes
+"Messrs".
 """
 
 from __future__ import annotations

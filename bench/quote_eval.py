@@ -587,7 +587,7 @@ Session 46 (2026-12-04, quotes46: the quote errors a newcomer saw on ECB+ and BB
 45; quotes rule 13). Fixed, each with a failing test of our own text first: "Two accused
 gangbangers went on trial" (an -ed cue between a number word and a plural is an adjective), "But
 opposition parties say" (the opening conjunction left the speaker), "Okafor." (a sentence's stop
-left names read from name runs), "Messrs." ending a sentence (``text``; engine reuse-27), the "Mrs
+left names read from name runs), "Messrs." ending a sentence (``text``; engine reuse-28), the "Mrs
 Howard" branch of session 45 (dd91035) rebased, its match of a title before a surname narrowed to
 gendered titles ("Paul King", "Jana Bennett", "Billy King" had lost their first names, read on a
 diff of all BBC and ECB+ texts outside the fresh sets and the first set's measure half; with that,
