@@ -843,3 +843,57 @@ def test_graph_tooltip_claims_no_direction_an_edge_has_not_got() -> None:
         }
         svg = story_graph({"articles": arts, "edges": [edge]})
         assert f"<title>Bridge to close {arrow} Bridge shut: copied</title>" in svg
+
+
+def test_story_summary_counts_the_articles_without_an_outlet() -> None:
+    """ "6 articles from 1 outlet" when 5 of them have none (ECB+ topic 9) is false: the
+    summary says how many are from the outlets named and how many have none, in every view
+    (terminal and HTML both print the shaped summary)."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.story_pages import render_stories_html
+    from storytrace.report.terminal import stories_text
+
+    meta = {f"a{i}": {"id": f"a{i}", "title": f"Quake report {i}"} for i in range(6)}
+    meta["a0"]["outlet"] = "articles.washingtonpost.com"
+    raw = {"id": 1, "articles": sorted(meta), "edges": []}
+    (story,) = shape_stories([raw], meta)
+    head = story["summary"].split("; ")[0]
+    assert head == (
+        "6 articles: 1 from 1 outlet (articles.washingtonpost.com), 5 with no outlet given"
+    )
+    assert f"  {head}" in stories_text([story])
+    assert head in render_stories_html([story])
+    # All named, or none: as before.
+    for m in meta.values():
+        m["outlet"] = "Gazette"
+    (story,) = shape_stories([raw], meta)
+    assert story["summary"].startswith("6 articles from 1 outlet (Gazette)")
+    for m in meta.values():
+        m["outlet"] = None
+    (story,) = shape_stories([raw], meta)
+    assert story["summary"].startswith("6 articles, outlets not given")
+
+
+def test_stories_text_counts_the_articles_in_no_story() -> None:
+    """The stories listed are not the whole index: a closing line counts the articles that
+    share a story with no other, which are not listed."""
+    from storytrace.report.shape import shape_stories
+    from storytrace.report.terminal import stories_text
+
+    meta = {i: {"id": i, "title": f"Bridge report {i}"} for i in "abcde"}
+    raws = [
+        {"id": 1, "articles": ["a", "b"], "edges": []},
+        {"id": 2, "articles": ["c"], "edges": []},
+        {"id": 3, "articles": ["d"], "edges": []},
+        {"id": 4, "articles": ["e"], "edges": []},
+    ]
+    lines = stories_text(shape_stories(raws, meta)).splitlines()
+    assert lines[0].startswith("story 1: ")
+    assert lines[-1] == (
+        "1 story of two articles or more; 3 articles in none (not listed; --json lists every story)"
+    )
+    # Every article in a story: no closing count; none in one: the one line as before.
+    assert "in none" not in stories_text(shape_stories(raws[:1], meta))
+    assert stories_text(shape_stories(raws[1:], meta)) == (
+        "no story: none of the 3 indexed articles shares a story with another\n"
+    )

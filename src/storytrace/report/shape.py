@@ -48,8 +48,9 @@ def shape_stories(
 
     - ``title``: the earliest article's headline, else the opening of its first line (with
       no article dated, the article the others are joined with most: :func:`_title_article`);
-    - ``summary``: one line with outlets, time span, copies, the source where known and
-      the pairs copied, spun or near-duplicate in an order the evidence does not give;
+    - ``summary``: one line with outlets (and how many articles have none), time span, copies,
+      the source where known and the pairs copied, spun or near-duplicate in an order the
+      evidence does not give;
     - ``unordered``: the kinds (``copied``, ``spun``, ``duplicate``) of those pairs, one per
       pair;
     - ``source`` (the label of the article the copies were taken from most directly, else
@@ -126,6 +127,8 @@ def shape_stories(
             # Only named outlets count: articles without one are not "one outlet".
             "outlets": len({a["outlet"] for a in arts if a.get("outlet")}),
             "outlet_names": _outlets(arts),
+            # Said beside the outlets: "6 articles from 1 outlet" when 5 have none is false.
+            "no_outlet": sum(not a.get("outlet") for a in arts),
             "words": sum(a.get("words") or 0 for a in arts),
             "first_date": arts[0]["when"] or None,
             "last_date": max((a["when"] for a in arts if a["when"]), default="") or None,
@@ -419,6 +422,9 @@ def summary(story: dict) -> str:
     >>> summary({"articles": [1, 2], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 1})
     '2 articles, outlets not given; 1 copy'
+    >>> summary({"articles": [1, 2, 3], "outlet_names": ["Mirror"], "outlets": 1,
+    ...          "no_outlet": 2, "first_date": None, "last_date": None, "copies": 1})
+    '3 articles: 1 from 1 outlet (Mirror), 2 with no outlet given; 1 copy'
     >>> summary({"articles": [1, 2, 3, 4], "outlet_names": [], "outlets": 0, "first_date": None,
     ...          "last_date": None, "copies": 2, "source": None, "sources": 2})
     '4 articles, outlets not given; 2 copies of 2 articles, no single source'
@@ -433,9 +439,16 @@ def summary(story: dict) -> str:
     names = story["outlet_names"]
     shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
     k = story["outlets"]
+    unknown = story.get("no_outlet", 0)
     head = f"{n} article{'s' if n != 1 else ''}"
-    head += f" from {k} outlet{'s' if k != 1 else ''}" if k else ", outlets not given"
-    parts = [head + (f" ({shown})" if names else "")]
+    if k and unknown:
+        head += f": {n - unknown} from {k} outlet{'s' if k != 1 else ''} ({shown})"
+        head += f", {unknown} with no outlet given"
+    elif k:
+        head += f" from {k} outlet{'s' if k != 1 else ''} ({shown})"
+    else:
+        head += ", outlets not given"
+    parts = [head]
     first, last = story["first_date"], story["last_date"]
     if first:
         parts[0] += f", {first}" + (f" to {last}" if last and last != first else "")

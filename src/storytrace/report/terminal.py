@@ -119,7 +119,8 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
     copying, near-duplicate groups, and what joins its members (``members``:
     how many by reuse, quote or vocabulary, and the lowest-scoring vocabulary join).
     Plain text, so titles and ids are printed as they are, never as markup. With no story
-    of two articles or more, one line says so and how many articles were looked at.
+    of two articles or more, one line says so and how many articles were looked at; else a
+    closing line counts the stories listed and the articles in none of them.
 
     >>> story = {"id": "1", "title": "Bridge to close", "summary": "2 articles", "articles": [
     ...     {"id": "a", "label": "Bridge to close", "outlet": "Gazette", "when": "2024-10-20"},
@@ -231,8 +232,17 @@ def stories_text(stories: list[dict], max_copies: int = 12) -> str:
             lines.append(f"  in the story: {held}")
         if s.get("caveat"):
             lines.append(f"  {s['caveat']}")
+    alone = sum(len(s["articles"]) for s in stories if len(s["articles"]) < 2)
     if not lines:
         # An empty answer reads as a failure: say what was looked at and found.
-        n = sum(len(s["articles"]) for s in stories)
-        lines.append(f"no story: none of the {n} indexed articles shares a story with another")
+        lines.append(f"no story: none of the {alone} indexed articles shares a story with another")
+    elif alone:
+        # The articles left out are not listed, and without a count the stories above read
+        # as the whole index.
+        shown = sum(len(s["articles"]) >= 2 for s in stories)
+        lines.append(
+            f"{shown} stor{'ies' if shown != 1 else 'y'} of two articles or more; "
+            f"{alone} article{'s' if alone != 1 else ''} in none (not listed; --json lists every"
+            " story)"
+        )
     return "".join(line + "\n" for line in lines)
