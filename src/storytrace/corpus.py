@@ -74,7 +74,9 @@ class IndexReport:
     ``realigned`` is True when the stored reuse came from another engine
     version, or read quotes that changed, and was recomputed for every article;
     ``requoted`` counts the stored articles whose quotes were extracted again
-    (another extraction stored them, :data:`storytrace.store.QUOTES_RULE`).
+    (another extraction stored them, :data:`storytrace.store.QUOTES_RULE`);
+    ``resumed`` counts the articles an earlier, interrupted run stored but left unaligned
+    that this run aligned (not the articles of a realignment).
     """
 
     added: int = 0
@@ -84,6 +86,7 @@ class IndexReport:
     edges: int = 0
     realigned: bool = False
     requoted: int = 0
+    resumed: int = 0
 
 
 class Interrupted(KeyboardInterrupt):
@@ -389,6 +392,9 @@ def index_records(
                 # same process (880 MB resident), an increment's page faults here were
                 # 117,000-123,000 with the pool alive, 110,000-111,000 without.
                 pools.pop().terminate()
+            if not report.realigned:
+                # Every article stored by this run waits to be aligned; any other was left so.
+                report.resumed = max(0, len(store.pending()) - report.added)
             pairs, edges = align_pending(store, workers, progress=progress, known=keys, runs=runs)
             report.pairs += pairs
             report.edges += edges

@@ -11,7 +11,8 @@ Conventions shared by every command:
 - Exit status: 0 when everything was processed; 1 when some records failed
   (the rest are still processed with the default ``--keep-going``;
   ``--fail-fast`` stops at the first) or when there was nothing to process;
-  2 for usage errors and unreadable single inputs; 130 on Ctrl-C.
+  2 for usage errors and unreadable single inputs; 130 on Ctrl-C (and SIGTERM during
+  ``index``).
 - Text from articles and paths is printed literally, never as Rich markup.
 
 The commands are defined with click in :mod:`storytrace.cli.commands`. This module is

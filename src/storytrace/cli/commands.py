@@ -8,6 +8,7 @@ the ``--help`` pages the entry point prints without importing click.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -515,7 +516,7 @@ def index_cmd(
             if fail_fast and isinstance(art, InputError):
                 return
 
-    with progress_bar() as bar:
+    with progress_bar() as bar, _terminate_as_interrupt():
         report = corpus.index_records(
             records(), db, not no_quotes, phase_progress(bar), max(1, workers)
         )
@@ -529,20 +530,52 @@ def index_cmd(
         )
     elif report.realigned:
         say("note:", "the stored reuse came from another version of storytrace: realigned")
+    # Else a resumed run reads as having done nothing.
+    n = report.resumed
+    left = f"; aligned {n} article{'s' if n != 1 else ''} an earlier run left unaligned"
+    left = left if n else ""
     if not paths:
         # What holds after the run, whatever it had to redo (stories may have been
         # regrouped without a note): not "already up to date".
         if no_quotes:
-            say("", f"{db}: its reuse and stories are this version's; quotes left as stored")
+            say("", f"{db}: its reuse and stories are this version's; quotes left as stored{left}")
         else:
-            say("", f"{db}: its reuse, stories and quotes are this version's")
+            say("", f"{db}: its reuse, stories and quotes are this version's{left}")
         return
-    say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped")
+    say("", f"{report.added} added, {report.skipped} unchanged, {len(report.errors)} skipped{left}")
     if report.added + report.skipped == 0:
         say("error:", "no article was indexed")
         raise SystemExit(EXIT_FAILED)
     if report.errors:
         raise SystemExit(EXIT_FAILED)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``) stops ``index`` as Ctrl-C does: one line saying what was kept, exit
+    130 (it ended with no word, though nothing was lost either). A worker forked meanwhile
+    inherits the handler; there it dies of the signal as before (the pool terminates it)."""
+    import os
+    import signal
+
+    parent = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != parent:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    try:
+        before = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding caller): left as it was
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
 
 
 @app.command("match", context_settings=CONTEXT)
