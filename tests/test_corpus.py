@@ -566,10 +566,20 @@ def test_index_with_no_paths_brings_an_index_of_another_version_up_to_date(tmp_p
     assert not (tmp_path / "none").exists()
 
 
-def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
+@pytest.mark.parametrize(
+    ("sig", "group"),
+    [
+        # Ctrl-C in a terminal signals the whole process group: parent and workers.
+        (signal.SIGINT, True),
+        # kill (SIGTERM) ended index with no word at all; it now stops as Ctrl-C does.
+        (signal.SIGTERM, False),
+    ],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_an_interrupted_index_is_one_line_exit_130_and_resumes(tmp_path, sig, group):
     # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
     # stored, the workers are preparing the rest. The records come through a pipe this test
-    # keeps open, so the index cannot finish before the Ctrl-C (read from a file, it once
+    # keeps open, so the index cannot finish before the signal (read from a file, it once
     # did under load); the resumed run reads the same records from the file.
     import threading
 
@@ -620,16 +630,23 @@ def test_ctrl_c_during_index_is_one_line_exit_130_and_resumes(tmp_path):
             except sqlite3.Error:
                 stored = 0
     assert proc.poll() is None  # its input is still open: it cannot have finished
-    # Ctrl-C in a terminal signals the whole process group: parent and workers.
-    os.killpg(proc.pid, signal.SIGINT)
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        os.kill(proc.pid, sig)  # the parent alone, as `kill PID` does
     proc.wait(timeout=120)
     stderr = errors.read_text()
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
-    assert stderr.strip().splitlines()[-1].startswith("interrupted")
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("interrupted: ") and "run the same command again" in last
     feeder.join(timeout=60)
     with contextlib.suppress(OSError):  # what the feeder wrote last has nowhere to go
         proc.stdin.close()
+    # No worker outlives the parent (they were in its session).
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     con = sqlite3.connect(dbfile)
@@ -973,74 +990,3 @@ def test_a_resumed_index_says_it_aligned_what_an_earlier_run_left(tmp_path, monk
     # Nothing left: the line as before.
     res = runner.invoke(app, args)
     assert res.stderr.splitlines()[-1] == f"0 added, {n} unchanged, 0 skipped"
-
-
-def test_sigterm_during_index_is_one_line_exit_130_and_resumes(tmp_path):
-    """kill (SIGTERM) ended index with no word at all: it now stops as Ctrl-C does, one line
-    saying what was kept, and the workers stop with it."""
-    import threading
-
-    n = corpus.PREPARE_HERE + 3000
-    src = tmp_path / "big.jsonl"
-    with open(src, "w") as fh:
-        for i in range(n):
-            text = f"Note {i} says crate {i} sold for {i * 3} pounds in village {i % 83} on Friday."
-            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
-    db = tmp_path / "db"
-    cmd = [sys.executable, "-m", "storytrace", "index", str(src), "--db", str(db)]
-    errors = tmp_path / "stderr.txt"
-    with open(errors, "w") as err:
-        # Its input comes through a pipe kept open, so it cannot finish before the signal.
-        proc = subprocess.Popen(
-            [*cmd[:4], "-", *cmd[5:], "--workers", "2"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-            start_new_session=True,
-        )
-
-    def feed() -> None:
-        try:
-            with open(src, "rb") as fh:
-                for line in fh:
-                    proc.stdin.write(line)
-                proc.stdin.flush()
-        except OSError:  # the index stopped reading
-            pass
-
-    feeder = threading.Thread(target=feed, daemon=True)
-    feeder.start()
-    dbfile = db / "storytrace.db"
-    deadline = time.time() + 300  # catches a hang only
-    stored = 0
-    while stored <= corpus.PREPARE_HERE:
-        assert time.time() < deadline, f"only {stored} articles stored"
-        assert proc.poll() is None, errors.read_text()
-        time.sleep(0.05)
-        if dbfile.exists():
-            try:
-                con = sqlite3.connect(dbfile, timeout=0.1)
-                stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-                con.close()
-            except sqlite3.Error:
-                stored = 0
-    assert proc.poll() is None
-    os.kill(proc.pid, signal.SIGTERM)  # the parent alone, as `kill PID` does
-    proc.wait(timeout=120)
-    stderr = errors.read_text()
-    assert proc.returncode == 130, stderr
-    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
-    last = stderr.strip().splitlines()[-1]
-    assert last.startswith("interrupted: ") and "run the same command again" in last
-    feeder.join(timeout=60)
-    with contextlib.suppress(OSError):
-        proc.stdin.close()
-    # No worker outlives the parent (they were in its session).
-    time.sleep(0.5)
-    with pytest.raises(ProcessLookupError):
-        os.killpg(proc.pid, 0)
-    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    assert res.returncode == 0, res.stderr
-    con = sqlite3.connect(dbfile)
-    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (n, n)
-    assert con.execute("SELECT count(*) FROM articles WHERE aligned=0").fetchone()[0] == 0
