@@ -88,16 +88,16 @@ def test_the_grade_is_explained_in_findings_and_the_terminal_summary() -> None:
     # The grade measures the shared passages only, and says so: the words outside them are
     # neither kept nor revised (two outlets sharing quotes are not one revising the other).
     assert any(
-        f.startswith("Heavy revision of the shared passages: ")
-        and " of the words lined up on both sides unchanged, " in f
-        and " word edits per 100 passage words, " in f
+        f.startswith("The shared passages differ heavily: ")
+        and " of the words lined up on both sides unchanged (" in f
+        and " word edits per 100 passage words (" in f
         for f in cmp.findings
     ), cmp.findings
     console = Console(width=200, record=True)
     console.print(terminal_summary(cmp))
-    assert "revision  heavy  Heavy revision of the shared passages:" in console.export_text()
+    assert "revision  heavy  The shared passages differ heavily:" in console.export_text()
     light = compare(original, (FIX / "light.txt").read_text(encoding="utf-8"))
-    assert light.revision_features.reason.startswith("Light revision of the shared passages: ")
+    assert light.revision_features.reason.startswith("The shared passages differ lightly: ")
     assert compare(original, original).revision_features.reason.startswith(
         "The shared passages are copies: 100% of the words lined up on both sides unchanged"
     )
@@ -244,3 +244,33 @@ def test_a_short_brief_sharing_a_few_words_is_neither_copied_nor_reworded() -> N
     )
     b = "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach."
     assert compare(a, b).verdict not in ("copied", "reworded")
+
+
+def test_the_reason_says_what_each_figure_measures_and_claims_no_direction() -> None:
+    # Only single words added (no replacement): every word on both sides is unchanged, yet
+    # there are edits. The line must say the edits are insertions and deletions too and that
+    # the kept share leaves them out, or "100% unchanged, 3 edits" reads as a contradiction.
+    a = (
+        "The harbour board voted on Tuesday to close the old ferry pier for repairs. "
+        "Engineers found cracks in two of the concrete pillars last month and said the "
+        "work would take most of the summer. Ferries will dock at the north quay until "
+        "the pier reopens, the board said in a statement after the meeting."
+    )
+    b = a.replace("found cracks", "found deep cracks").replace("work would", "work probably would")
+    b = b.replace("will dock", "will instead dock")
+    cmp = compare(a, b)
+    rev = cmp.revision_features
+    assert cmp.revision == "light" and rev.kept == 1.0 and rev.edits_per_100 > 1.0
+    reason = rev.reason
+    edits = "word edits per 100 passage words (words replaced, or a word or two inserted or"
+    kept = "100% of the words lined up on both sides unchanged (inserted and deleted words"
+    assert edits in reason and kept in reason
+    # The edits come first: the kept share then reads as a qualification, not a denial.
+    assert reason.index("edits per 100") < reason.index("unchanged")
+    # No verdict says which text came first, so the grade is the two texts' difference.
+    original = (FIX / "original.txt").read_text(encoding="utf-8")
+    heavy = compare(original, (FIX / "heavy.txt").read_text(encoding="utf-8"))
+    for r in (reason, heavy.revision_features.reason, compare(a, a).revision_features.reason):
+        assert "revision" not in r.lower() and "revises" not in r.lower(), r
+    assert reason.startswith("The shared passages differ lightly: ")
+    assert heavy.revision_features.reason.startswith("The shared passages differ heavily: ")

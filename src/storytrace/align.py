@@ -150,8 +150,8 @@ class Comparison(Record):
         "Analyses left out (quotes, spin): switched off in Options.", default_factory=list
     )
     revision: str | None = jfield(
-        "How heavily the derived text was revised: none, light or heavy; null when the "
-        "verdict is same-story or unrelated (docs/verdict.md).",
+        "How much the two texts' shared passages differ (no direction is claimed): none, "
+        "light or heavy; null when the verdict is same-story or unrelated (docs/verdict.md).",
         default=None,
     )
     revision_features: Revision | None = jfield(
@@ -496,7 +496,7 @@ def findings(cmp: Comparison) -> list[str]:
         )
     else:
         out.append("The two articles share no passage.")
-    if cmp.revision_features:  # storytrace.revision: how heavily B revises A
+    if cmp.revision_features:  # storytrace.revision: how much the shared passages differ
         out.append(cmp.revision_features.reason + ".")
     if cmp.quotes:
         labels = Counter(m.label for m in cmp.quotes)

@@ -1,4 +1,4 @@
-"""How heavily was it rewritten? Passage-level kept shares and a comparison-level grade.
+"""How much do the shared passages differ? Passage kept shares and a comparison grade.
 
 Two steps, both called by :func:`storytrace.align.compare`:
 
@@ -63,7 +63,7 @@ per 100 words, light revisions 96-98% with 3.4-6.5 (the hand-written light fixtu
 search's best, 8.0 and 0.80, would put the light fixture at the edge)."""
 
 DERIVED = ("duplicate", "spun", "copied", "reworded")
-"""Verdicts for which B is graded as a revision of A (or A of B)."""
+"""Verdicts whose shared passages are graded (no direction: B may revise A, or A B)."""
 LEVELS = ("none", "light", "heavy")
 
 _CLAUSE_MARKS = ",;:.!?()[]–—-\"“”'‘’"
@@ -75,11 +75,16 @@ class Revision(Record):
 
     level: str = jfield("none, light or heavy.")
     kept: float = jfield(
-        "Share of compared passage words left unchanged (omitted stretches not counted).",
+        "Share of the passage words lined up on both sides (unchanged or replaced) left "
+        "unchanged; inserted and deleted words are not counted.",
         digits=4,
     )
     reworded: float = jfield("Share of passage words inside reworded passages.", digits=4)
-    edits_per_100: float = jfield("Word edits other than trimming per 100 passage words.", digits=2)
+    edits_per_100: float = jfield(
+        "Word edits per 100 passage words: each replaced stretch, and each inserted or deleted "
+        "stretch too short to count as trimming, is one edit.",
+        digits=2,
+    )
     reordered: float = jfield(
         "Share of passage pairs whose order differs between A and B.", digits=4
     )
@@ -246,20 +251,29 @@ def features(doc_a: Doc, doc_b: Doc, passages: list[Passage]) -> Revision:
 def _decide(kept: float, reworded: float, density: float) -> tuple[str, str]:
     # Every feature is measured inside the shared passages, and the reason says so: the words
     # outside them are neither kept nor revised, so "92% kept" is no claim that one whole
-    # article revises the other (two outlets sharing quotes and a few phrases).
-    share = f"{kept:.0%} of the words lined up on both sides unchanged"
-    edits = f"{density:.1f} word edits per 100 passage words"
+    # article revises the other (two outlets sharing quotes and a few phrases). No verdict
+    # says which text came first, so the grade is worded as the two texts' difference.
+    # The edits come first and each figure says what it counts: "100% unchanged, 3.1 edits"
+    # read as a contradiction when the edits were all words added on one side.
+    edits = (
+        f"{density:.1f} word edits per 100 passage words "
+        "(words replaced, or a word or two inserted or deleted)"
+    )
+    share = (
+        f"{kept:.0%} of the words lined up on both sides unchanged "
+        "(inserted and deleted words stand on one side only)"
+    )
     if kept < HEAVY_KEPT or reworded >= HEAVY_REWORDED or density >= HEAVY_EDITS_PER_100:
         return "heavy", (
-            f"Heavy revision of the shared passages: {share}, {edits}, "
-            f"{reworded:.0%} of the passage words reworded"
+            f"The shared passages differ heavily: {edits}; {share}; "
+            f"{reworded:.0%} of the passage words in reworded passages"
         )
     if kept >= NONE_KEPT and density <= NONE_EDITS_PER_100:
         return "none", (
-            f"The shared passages are copies: {share}, "
+            f"The shared passages are copies: {share}; "
             "the differences are omitted or added stretches"
         )
-    return "light", f"Light revision of the shared passages: {share}, {edits}"
+    return "light", f"The shared passages differ lightly: {edits}; {share}"
 
 
 def grade(doc_a: Doc, doc_b: Doc, passages: list[Passage], verdict: str) -> Revision | None:

@@ -65,7 +65,7 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         head.add_row("why", Text(f"{cmp.evidence.rule}: {cmp.evidence.explanation}"))
         if cmp.evidence.caveat:  # the verdict stands on the same people alone
             head.add_row("caveat", Text(cmp.evidence.caveat, style="yellow"))
-    if cmp.revision_features:  # issue 14: how heavily it was revised, and why
+    if cmp.revision_features:  # issue 14: how much the shared passages differ, and why
         head.add_row("revision", Text(f"{cmp.revision}  {cmp.revision_features.reason}"))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
     cov_table.add_column("")
