@@ -155,6 +155,7 @@ def _both(argv: list[str], stdin: str | None = None):
         ["--db={db}", "{wire}", "--json"],
         ["{wire}", "--limit", "1", "--db", "{db}"],
         ["{seed}", "--db", "{db}", "--limit=3", "--json"],
+        ["{seed}", "--db", "{db}", "--phrases"],
         ["-", "--db", "{db}"],
         ["{chess}", "--db", "{db}"],  # nothing shares text: exit 1 and a message
         ["{missing}", "--db", "{db}"],  # unreadable input: one line, exit 2
@@ -202,8 +203,15 @@ def test_other_match_forms_go_to_click(db: Path, form: list[str]) -> None:
 
 
 def test_match_arguments() -> None:
-    assert _match_args(["match", "a.txt", "--db", "d"]) == ("a.txt", "d", 20, False)
-    assert _match_args(["match", "--json", "--limit=05", "--db=d", "-"]) == ("-", "d", 5, True)
+    assert _match_args(["match", "a.txt", "--db", "d"]) == ("a.txt", "d", 20, False, False)
+    assert _match_args(["match", "--json", "--limit=05", "--db=d", "-"]) == (
+        "-",
+        "d",
+        5,
+        True,
+        False,
+    )
+    assert _match_args(["match", "a", "--phrases", "--db", "d"]) == ("a", "d", 20, False, True)
     for refused in (
         ["compare", "a", "--db", "d"],
         ["match", "a", "--db"],
@@ -212,6 +220,7 @@ def test_match_arguments() -> None:
         ["match", "a", "--db", "d", "--limit", "+3"],
         ["match", "a", "--db", "d", "--limit", "٣"],  # a digit click's int() accepts: click
         ["match", "a", "--db", "d", "--json", "--json"],
+        ["match", "a", "--db", "d", "--phrases", "--phrases"],
         ["match", "a", "--db", "d", "--"],
         ["match", "-a", "--db", "d"],
         ["match", "a", "--db", "d", "-h"],

@@ -353,10 +353,31 @@ def test_match_shows_the_words_each_hit_shares(tmp_path: Path) -> None:
     phrase = hits["o1"]
     assert phrase["longest_shared_words"] < 8 and phrase["longest_shared"] in OTHER
     assert [text[s:e] for s, e in phrase["shared_spans"]] == [phrase["longest_shared"]]
-    lines = run("match", str(probe), "--db", db).stdout.splitlines()
+    lines = run("match", str(probe), "--db", db, "--phrases").stdout.splitlines()
     (line,) = [x for x in lines if " o1 " in x]
     assert f"only the phrase “{phrase['longest_shared']}”" in line
     assert not [x for x in lines if " w1 " in x and "only the phrase" in x]
+
+
+def test_match_folds_hits_sharing_only_a_short_phrase_into_a_closing_count(
+    tmp_path: Path,
+) -> None:
+    """Found on ECB+ (ecb-5_2ecb.html): 10 of 14 hits shared only "the end of the", and a
+    reader looking for where the article came from read them before anything else. Such a
+    hit is counted on one closing line, its phrase named; --phrases lists it; --json keeps
+    every hit and says why one is weak."""
+    db, probe, _ = _wire_and_other(tmp_path)
+    lines = run("match", str(probe), "--db", db).stdout.splitlines()
+    assert [x.split()[4] for x in lines[1:-1]] == ["w1"]
+    out = run("match", str(probe), "--db", db, "--json").stdout
+    hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
+    assert hits["w1"]["weak"] is None and hits["o1"]["weak"] == "only the phrase"
+    phrase = hits["o1"]["longest_shared"]
+    assert lines[-1] == (
+        f"1 more hit shares only a short phrase, not listed (--phrases lists it): “{phrase}”"
+    )
+    listed = run("match", str(probe), "--db", db, "--phrases").stdout.splitlines()
+    assert [x.split()[4] for x in listed[1:]] == ["w1", "o1"]
 
 
 def test_match_columns_count_words_as_its_json_does(tmp_path: Path) -> None:
@@ -367,7 +388,7 @@ def test_match_columns_count_words_as_its_json_does(tmp_path: Path) -> None:
     db, probe, _ = _wire_and_other(tmp_path)
     out = run("match", str(probe), "--db", db, "--json").stdout
     hits = {h["id"]: h for h in map(json.loads, out.splitlines())}
-    lines = run("match", str(probe), "--db", db).stdout.splitlines()[1:]
+    lines = run("match", str(probe), "--db", db, "--phrases").stdout.splitlines()[1:]
     for line in lines:
         score, shared, longest, quotes, hit_id = line.split()[:5]
         hit = hits[hit_id]
@@ -394,7 +415,7 @@ def test_a_hit_sharing_several_short_phrases_does_not_say_only_one(tmp_path: Pat
     )
     (hit,) = map(json.loads, run("match", str(probe), "--db", db, "--json").stdout.splitlines())
     assert hit["shared_words"] > hit["longest_shared_words"] and not hit["shared_quotes"]
-    (line,) = run("match", str(probe), "--db", db).stdout.splitlines()[1:]
+    (line,) = run("match", str(probe), "--db", db, "--phrases").stdout.splitlines()[1:]
     assert f"only short phrases, the longest “{hit['longest_shared']}”" in line
     assert "only the phrase" not in line
 

@@ -990,3 +990,27 @@ def test_a_resumed_index_says_it_aligned_what_an_earlier_run_left(tmp_path, monk
     # Nothing left: the line as before.
     res = runner.invoke(app, args)
     assert res.stderr.splitlines()[-1] == f"0 added, {n} unchanged, 0 skipped"
+
+
+def test_hits_with_evidence_come_before_hits_sharing_only_short_phrases():
+    """A hit sharing only stock phrases can outscore one sharing a quote or a passage (three
+    short phrases hold more fingerprints than one 8-word run): listed, it comes after them,
+    each part in rank order, and says why it is weak."""
+    from storytrace.lookup import by_evidence
+
+    def hit(name, score, longest, quotes=0, shared=None):
+        return {
+            "id": name,
+            "score": score,
+            "shared_words": shared or longest,
+            "longest_shared_words": longest,
+            "shared_quotes": quotes,
+            "this_article": False,
+            "identical": False,
+            "near_duplicate": False,
+        }
+
+    hits = [hit("a", 9, 5, shared=15), hit("b", 7, 9), hit("c", 6, 4), hit("d", 2, 4, quotes=1)]
+    ranked = by_evidence(hits)
+    assert [h["id"] for h in ranked] == ["b", "d", "a", "c"]
+    assert [h["weak"] for h in ranked] == [None, None, "only short phrases", "only the phrase"]

@@ -56,6 +56,31 @@ def phrase_note(hit: dict) -> str | None:
     return "only the phrase"
 
 
+def weak(hit: dict) -> str | None:
+    """Why a hit is weak evidence, else None: "only the phrase" or "only short phrases" when
+    it shares no quote and no run of :data:`PASSAGE_WORDS` words (:func:`phrase_note`), and
+    is neither the article given, its identical text nor a near-duplicate of it.
+
+    >>> weak({"this_article": False, "identical": False, "near_duplicate": False,
+    ...       "shared_quotes": 0, "longest_shared_words": 4, "shared_words": 9})
+    'only short phrases'
+    """
+    if hit["this_article"] or hit["identical"] or hit["near_duplicate"]:
+        return None
+    note = phrase_note(hit)
+    return note.partition(",")[0] if note else None
+
+
+def by_evidence(hits: list[dict]) -> list[dict]:
+    """``hits`` with ``weak`` (:func:`weak`) set, those with evidence first, then the weak,
+    each part in the order given: someone looking for where an article came from reads the
+    passages and quotes it shares before the stock phrases ("the end of the") that fill
+    a large index's list. The scores, and which hits the limit keeps, stay as they are."""
+    for h in hits:
+        h["weak"] = weak(h)
+    return [h for h in hits if not h["weak"]] + [h for h in hits if h["weak"]]
+
+
 def _words(text: str) -> list[str]:
     return Doc(text).norms
 
@@ -92,9 +117,11 @@ def match_text(
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
     "shared_words", "longest_shared_words", "longest_shared", "shared_spans",
-    "near_duplicate", "identical", "this_article", "shared_quotes", "score"}``; ``label``
-    is the title, else the text's first line; ``score`` is the shared fingerprints plus 5
-    for a near-duplicate. The evidence of the shared fingerprints: ``shared_spans``, the
+    "near_duplicate", "identical", "this_article", "shared_quotes", "score", "weak"}``;
+    ``label`` is the title, else the text's first line; ``score`` is the shared
+    fingerprints plus 5 for a near-duplicate; ``weak`` says why a hit sharing no quote and
+    no passage is weak evidence (:func:`weak`), else None, and such hits come after the
+    others (:func:`by_evidence`). The evidence of the shared fingerprints: ``shared_spans``, the
     ``[start, end)`` character spans of ``text`` made of word 4-grams the hit holds too;
     ``shared_words`` the words inside them; ``longest_shared_words`` and
     ``longest_shared`` the longest span's words and text (cut to 200 characters).
@@ -155,7 +182,7 @@ def match_text(
                     "score": shared.get(doc, 0) + 5 * near_duplicate,
                 }
             )
-    return out
+    return by_evidence(out)
 
 
 def _is_given(stored_id: str, same_text: bool, names: list[str], path: str | None) -> bool:

@@ -117,16 +117,19 @@ def print_version() -> None:
     sys.stdout.write(f"storytrace {__version__}\n")
 
 
-def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
+def match(file: str, db: str | Path, limit: int, json_out: bool, phrases: bool = False) -> None:
     """``storytrace match``: the ranked hits, one line each (or JSON Lines); exit 1 when
-    nothing but ``file`` itself (already indexed) shares text with it."""
+    nothing but ``file`` itself (already indexed) shares text with it. Hits sharing only
+    short phrases (``weak``) are counted on one closing line unless ``phrases``; JSON Lines
+    hold every hit."""
     from storytrace import lookup
     from storytrace.text import short  # loaded by the match itself: no start-up cost
 
     hits = lookup.match(file, db, limit)
-    if hits and not json_out:
+    listed = hits if json_out or phrases else [h for h in hits if not h["weak"]]
+    if listed and not json_out:
         sys.stdout.write("score  shared  longest  quotes  article\n")
-    for h in hits:
+    for h in listed:
         if json_out:
             emit(h)
             continue
@@ -135,10 +138,32 @@ def match(file: str, db: str | Path, limit: int, json_out: bool) -> None:
             f"{h['score']:>5} {h['shared_words']:>7} {h['longest_shared_words']:>8}"
             f" {h['shared_quotes']:>7}  {h['id']}{_where(h)}  “{label}”{_hit_note(h)}\n"
         )
+    if len(listed) < len(hits):
+        sys.stdout.write(_folded([h for h in hits if h["weak"]], more=bool(listed)) + "\n")
     if all(h["this_article"] for h in hits):
         mine = " (it is indexed itself)" if hits else ""
         say("", f"no other indexed article shares text with this one{mine}")
         raise SystemExit(EXIT_FAILED)
+
+
+def _folded(weak: list[dict], more: bool) -> str:
+    """The closing line of ``match`` that counts the hits it did not list (they share only
+    short phrases) and names their commonest phrases, so that a reader sees they are stock
+    phrases ("the end of the") without reading them one by one."""
+    from collections import Counter
+
+    from storytrace.text import short
+
+    n = len(weak)
+    counts = Counter(short(h["longest_shared"], 60) for h in weak)
+    named = [f"“{p}”" + (f" ({k})" if k > 1 else "") for p, k in counts.most_common(3)]
+    if len(counts) > 3:
+        named.append("…")
+    what = "hit shares only a short phrase" if n == 1 else "hits share only short phrases"
+    it = "it" if n == 1 else "them"
+    return f"{n}{' more' if more else ''} {what}, not listed (--phrases lists {it}): " + ", ".join(
+        named
+    )
 
 
 def _where(hit: dict) -> str:
@@ -193,20 +218,24 @@ def _help_page(argv: list[str]) -> str | None:
     return PAGES.get((" ".join(argv[:-1]), width))
 
 
-def _match_args(argv: list[str]) -> tuple[str, str, int, bool] | None:
-    """``(file, db, limit, json)`` of ``match FILE --db DIR [--limit N] [--json]``, options
+def _match_args(argv: list[str]) -> tuple[str, str, int, bool, bool] | None:
+    """``(file, db, limit, json, phrases)`` of ``match FILE --db DIR [--limit N] [--json]
+    [--phrases]``, options
     in any order, ``--opt=value`` or ``--opt value``; None for any other form (a repeated
     or unknown option, a value that starts with "-", a limit that is not a whole number of
     at least 1, a missing FILE or --db), which click then parses and reports."""
     if not argv or argv[0] != "match":
         return None
     file = db = limit = None
-    json_out = False
+    json_out = phrases = False
     rest = argv[1:]
     while rest:
         token = rest.pop(0)
         if token == "--json" and not json_out:
             json_out = True
+            continue
+        if token == "--phrases" and not phrases:
+            phrases = True
             continue
         name, eq, value = token.partition("=")
         if name in ("--db", "--limit"):
@@ -228,7 +257,7 @@ def _match_args(argv: list[str]) -> tuple[str, str, int, bool] | None:
             return None
     if file is None or db is None or limit == 0:
         return None
-    return file, db, MATCH_LIMIT if limit is None else limit, json_out
+    return file, db, MATCH_LIMIT if limit is None else limit, json_out, phrases
 
 
 def _program_name(prog_name: str | None) -> str | None:

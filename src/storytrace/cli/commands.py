@@ -595,10 +595,18 @@ def _terminate_as_interrupt() -> Iterator[None]:
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
     '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
     '"longest_shared", "shared_spans", "near_duplicate", "identical", "this_article", '
-    '"shared_quotes", "score"}; shared_spans are [start, end) in FILE\'s text.',
+    '"shared_quotes", "score", "weak"}; shared_spans are [start, end) in FILE\'s text; '
+    'weak is "only the phrase" or "only short phrases" for a hit sharing no quote and no '
+    "run of 8 words, else null. Every hit, those with evidence first.",
+)
+@click.option(
+    "--phrases",
+    is_flag=True,
+    help="List the hits that share only short phrases too (after the others); without it, "
+    "one closing line counts them and names their phrases.",
 )
 @user_errors
-def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
+def match_cmd(file: str, db: Path, limit: int, json_out: bool, phrases: bool) -> None:
     """Indexed articles sharing text or quotes with FILE, ranked.
 
     FILE: an article file (text or HTML, or a JSONL or .json file holding one
@@ -608,9 +616,12 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
     by its length, first and last letter; and hashed word shapes), plus 5 for a
     near-duplicate.
     "shared" counts FILE's words in runs made of 4-grams the hit holds too (letters
-    inside a word may differ), "longest" the longest such run; a hit whose longest
-    run is under 8 words and that shares no quote is marked with the phrase it
-    shares (the longest, when it shares several). A hit is a candidate, not a
+    inside a word may differ), "longest" the longest such run. A hit whose longest
+    run is under 8 words and that shares no quote (nor is a near-duplicate) shares
+    only short phrases, often stock ones ("the end of the"): such hits come after
+    the others, and one closing line counts them and names their phrases (--phrases
+    lists them, each marked with the phrase it shares, the longest when it shares
+    several). --limit counts them all the same. A hit is a candidate, not a
     verdict: `storytrace compare` on the two articles shows their passages and
     verdict.
 
@@ -621,7 +632,7 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool) -> None:
 
     Exit status 1 when nothing in the index but FILE itself shares text with FILE.
     """
-    run_match(file, db, limit, json_out)
+    run_match(file, db, limit, json_out, phrases)
 
 
 @app.command("stories", context_settings=CONTEXT)

@@ -301,10 +301,13 @@ PAGES = {
         "  more by its length, first and last letter; and hashed word shapes), plus 5\n"
         '  for a near-duplicate. "shared" counts FILE\'s words in runs made of 4-grams\n'
         '  the hit holds too (letters inside a word may differ), "longest" the longest\n'
-        "  such run; a hit whose longest run is under 8 words and that shares no quote\n"
-        "  is marked with the phrase it shares (the longest, when it shares several). A\n"
-        "  hit is a candidate, not a verdict: `storytrace compare` on the two articles\n"
-        "  shows their passages and verdict.\n"
+        "  such run. A hit whose longest run is under 8 words and that shares no quote\n"
+        '  (nor is a near-duplicate) shares only short phrases, often stock ones ("the\n'
+        '  end of the"): such hits come after the others, and one closing line counts\n'
+        "  them and names their phrases (--phrases lists them, each marked with the\n"
+        "  phrase it shares, the longest when it shares several). --limit counts them\n"
+        "  all the same. A hit is a candidate, not a verdict: `storytrace compare` on\n"
+        "  the two articles shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it\n"
         '  comes first, marked "this article (already indexed)", and is no near-\n'
@@ -322,8 +325,14 @@ PAGES = {
         '                         "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared",\n'
         '                         "shared_spans", "near_duplicate", "identical",\n'
-        '                         "this_article", "shared_quotes", "score"};\n'
-        "                         shared_spans are [start, end) in FILE's text.\n"
+        '                         "this_article", "shared_quotes", "score", "weak"};\n'
+        "                         shared_spans are [start, end) in FILE's text; weak is\n"
+        '                         "only the phrase" or "only short phrases" for a hit\n'
+        "                         sharing no quote and no run of 8 words, else null.\n"
+        "                         Every hit, those with evidence first.\n"
+        "  --phrases              List the hits that share only short phrases too\n"
+        "                         (after the others); without it, one closing line\n"
+        "                         counts them and names their phrases.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("match", 98): (
@@ -337,10 +346,12 @@ PAGES = {
         "  Ranked by shared fingerprints (hashed word 4-grams, a word of 6 letters or more by its length,\n"
         '  first and last letter; and hashed word shapes), plus 5 for a near-duplicate. "shared" counts\n'
         "  FILE's words in runs made of 4-grams the hit holds too (letters inside a word may differ),\n"
-        '  "longest" the longest such run; a hit whose longest run is under 8 words and that shares no\n'
-        "  quote is marked with the phrase it shares (the longest, when it shares several). A hit is a\n"
-        "  candidate, not a verdict: `storytrace compare` on the two articles shows their passages and\n"
-        "  verdict.\n"
+        '  "longest" the longest such run. A hit whose longest run is under 8 words and that shares no\n'
+        '  quote (nor is a near-duplicate) shares only short phrases, often stock ones ("the end of the"):\n'
+        "  such hits come after the others, and one closing line counts them and names their phrases\n"
+        "  (--phrases lists them, each marked with the phrase it shares, the longest when it shares\n"
+        "  several). --limit counts them all the same. A hit is a candidate, not a verdict: `storytrace\n"
+        "  compare` on the two articles shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
         '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
@@ -354,8 +365,12 @@ PAGES = {
         '  --json                 Print one JSON object per match per line: {"id", "title", "label",\n'
         '                         "outlet", "published", "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared", "shared_spans",\n'
-        '                         "near_duplicate", "identical", "this_article", "shared_quotes", "score"};\n'
-        "                         shared_spans are [start, end) in FILE's text.\n"
+        '                         "near_duplicate", "identical", "this_article", "shared_quotes", "score",\n'
+        '                         "weak"}; shared_spans are [start, end) in FILE\'s text; weak is "only the\n'
+        '                         phrase" or "only short phrases" for a hit sharing no quote and no run of\n'
+        "                         8 words, else null. Every hit, those with evidence first.\n"
+        "  --phrases              List the hits that share only short phrases too (after the others);\n"
+        "                         without it, one closing line counts them and names their phrases.\n"
         "  -h, --help             Show this message and exit.\n"
     ),
     ("stories", 78): (
