@@ -466,9 +466,9 @@ def test_stories_are_stored_by_index_and_read_without_clustering(tmp_path, monke
     assert "new" in {a for s in corpus.stories(tmp_path / "db")["stories"] for a in s["articles"]}
 
 
-def test_interrupted_alignment_resumes_without_loss(tmp_path, monkeypatch):
-    recs = _reuse_records()
-    corpus.index_records(recs, tmp_path / "once")
+def _interrupt_alignment(monkeypatch):
+    """Align two articles a job and stop as Ctrl-C does at the sixth job; returns the real
+    aligner, which the test puts back for the resumed run."""
     monkeypatch.setattr(corpus, "ALIGN_CHUNK", 2)
     real, calls = corpus._align, []
 
@@ -479,6 +479,13 @@ def test_interrupted_alignment_resumes_without_loss(tmp_path, monkeypatch):
         return real(job)
 
     monkeypatch.setattr(corpus, "_align", flaky)
+    return real
+
+
+def test_interrupted_alignment_resumes_without_loss(tmp_path, monkeypatch):
+    recs = _reuse_records()
+    corpus.index_records(recs, tmp_path / "once")
+    real = _interrupt_alignment(monkeypatch)
     with pytest.raises(corpus.Interrupted) as e:
         corpus.index_records(recs, tmp_path / "db")
     assert "run the same command again" in str(e.value) and e.value.report.added == len(recs)
@@ -964,16 +971,7 @@ def test_a_resumed_index_says_it_aligned_what_an_earlier_run_left(tmp_path, monk
     lines = (json.dumps({"id": i, **rec}) + "\n" for i, rec in _reuse_records())
     src.write_text("".join(lines), encoding="utf-8")
     args = ["index", str(src), "--db", str(tmp_path / "db"), "--no-quotes"]
-    monkeypatch.setattr(corpus, "ALIGN_CHUNK", 2)
-    real, calls = corpus._align, []
-
-    def flaky(job):
-        calls.append(job)
-        if len(calls) == 6:
-            raise KeyboardInterrupt
-        return real(job)
-
-    monkeypatch.setattr(corpus, "_align", flaky)
+    real = _interrupt_alignment(monkeypatch)
     runner = CliRunner()
     assert runner.invoke(app, args).exit_code == 130
     _, pending = _stored(tmp_path / "db")
