@@ -318,17 +318,18 @@ def _edge(e: dict, labels: dict[str, str]) -> dict:
     True
     """
     d = e.get("direction") or {}
-    src, dst = (d["from"], d["to"]) if d.get("from") else (e["a"], e["b"])
     cov = e.get("coverage") or {}
-    basis = d.get("basis")
-    if e["verdict"] == "same-story" and basis in ORDER_ONLY:
-        basis = None
-    directed = bool(d.get("from")) and basis is not None and e["verdict"] in COPY_KINDS
-    if not d.get("from"):
+    if d.get("from"):
+        src, dst = d["from"], d["to"]
+    else:
         # No order known: the link ends at the article more of which lies in the shared
         # passages (a teaser wholly inside a longer article shows 100%, not the longer's 25%).
         a_first = (cov.get("a") or 0) <= (cov.get("b") or 0)
         src, dst = (e["a"], e["b"]) if a_first else (e["b"], e["a"])
+    basis = d.get("basis")
+    if e["verdict"] == "same-story" and basis in ORDER_ONLY:
+        basis = None
+    directed = bool(d.get("from")) and basis is not None and e["verdict"] in COPY_KINDS
     return {
         "source": src,
         "target": dst,
@@ -441,11 +442,11 @@ def summary(story: dict) -> str:
     k = story["outlets"]
     unknown = story.get("no_outlet", 0)
     head = f"{n} article{'s' if n != 1 else ''}"
+    outlets = f"{k} outlet{'s' if k != 1 else ''} ({shown})"
     if k and unknown:
-        head += f": {n - unknown} from {k} outlet{'s' if k != 1 else ''} ({shown})"
-        head += f", {unknown} with no outlet given"
+        head += f": {n - unknown} from {outlets}, {unknown} with no outlet given"
     elif k:
-        head += f" from {k} outlet{'s' if k != 1 else ''} ({shown})"
+        head += f" from {outlets}"
     else:
         head += ", outlets not given"
     parts = [head]
