@@ -1495,7 +1495,7 @@ def _run_end(text: str, start: int, end: int) -> int:
     if text[end - 1] != ".":
         return end
     last = text.rfind(" ", start, end) + 1 or start
-    return end - 1 if _sentence_stop(text[max(last, start) : end]) else end
+    return end - 1 if _sentence_stop(text[last:end]) else end
 
 
 _WORD = lazy_compile(r"\S+")
@@ -2586,10 +2586,12 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         run = None
     if run:
         q.speaker_name = _full_name(ctx, run, s)
-        titled_as = _pattern(r"\b([A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"$").search(phrase)
+        # Searched for a surname alone: each name searched compiles a pattern (_pattern).
+        titled_as = " " not in run and _pattern(
+            r"\b([A-Z][a-z]{1,4}\.?)\s+" + re.escape(run) + r"$"
+        ).search(phrase)
         if (
-            " " not in run
-            and titled_as
+            titled_as
             # A gendered title, not any short word before the surname: 'Paul King' is
             # written in full ('King' is a title too, but no man's name opens with it).
             and _title_gender(titled_as.group(0))
