@@ -1012,3 +1012,76 @@ def test_hits_with_evidence_come_before_hits_sharing_only_short_phrases():
     ranked = by_evidence(hits)
     assert [h["id"] for h in ranked] == ["b", "d", "a", "c"]
     assert [h["weak"] for h in ranked] == [None, None, "only short phrases", "only the phrase"]
+
+
+LIMIT_PROBE = (
+    "The harbour board met on Tuesday to discuss the new ferry timetable for the summer. "
+    "“We will not back down,” the mayor said after the vote. "
+    "Tickets will go on sale at the end of the month, and fares rise in the spring as usual."
+)
+"""An article sharing one short quote with ``quote`` (a low score: five words), one 8-word
+passage with ``passage``, and only short phrases, more fingerprints of them, with each
+``weak*`` (:data:`LIMIT_ROWS`)."""
+
+LIMIT_ROWS = [
+    (
+        "weak1",
+        "A different story entirely: the board met on Tuesday to discuss plans. Seats will go "
+        "on sale soon, at the end of the season.",
+    ),
+    (
+        "weak2",
+        "Elsewhere, councillors met on Tuesday to discuss the budget. Fares rise in the spring "
+        "as usual, officials said of buses.",
+    ),
+    (
+        "weak3",
+        "Tickets will go on sale at noon. The new ferry timetable for the region is out; fares "
+        "rise in the spring for many.",
+    ),
+    (
+        "passage",
+        "Residents will discuss the new ferry timetable for the summer with us, said a shop.",
+    ),
+    (
+        "quote",
+        "Protesters gathered outside the hall. “We will not back down,” their leader told "
+        "reporters on Monday.",
+    ),
+]
+
+
+def test_the_limit_never_cuts_a_hit_with_evidence_to_show_a_weak_one(tmp_path):
+    """The hits sharing a passage and a quote score below the weak ones (short phrases, more
+    fingerprints): a limit keeps them before any weak hit that outscores them, in the API, in
+    ``match --json`` and in ``match``'s text, whose closing line counts the weak one shown
+    with --phrases; a limit above the evidence hits fills up with weak ones by score."""
+    from storytrace.lookup import match_text
+
+    db = tmp_path / "db"
+    corpus.index_records([(i, {"text": t}) for i, t in LIMIT_ROWS], db, workers=1)
+    full = match_text(LIMIT_PROBE, db, 20)
+    # The case: by score the two hits with evidence come last, below three weak ones.
+    by_score = sorted(full, key=lambda h: -h["score"])
+    assert [h["id"] for h in by_score] == ["weak3", "weak2", "weak1", "passage", "quote"]
+    assert [h["weak"] is None for h in by_score] == [False, False, False, True, True]
+    assert by_score[3]["longest_shared_words"] == 8 and by_score[4]["shared_quotes"] == 1
+    assert [h["id"] for h in match_text(LIMIT_PROBE, db, 1)] == ["passage"]
+    assert [h["id"] for h in match_text(LIMIT_PROBE, db, 2)] == ["passage", "quote"]
+    assert [h["id"] for h in match_text(LIMIT_PROBE, db, 4)] == [
+        "passage",
+        "quote",
+        "weak3",
+        "weak2",
+    ]
+    (tmp_path / "probe.txt").write_text(LIMIT_PROBE)
+    args = ["match", str(tmp_path / "probe.txt"), "--db", str(db), "--limit", "3"]
+    res = CliRunner().invoke(app, [*args, "--json"])
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == [
+        "passage",
+        "quote",
+        "weak3",
+    ]
+    lines = CliRunner().invoke(app, args).stdout.splitlines()
+    assert [line.split()[4] for line in lines[1:3]] == ["passage", "quote"]
+    assert len(lines) == 4 and lines[3].startswith("1 more hit shares only a short phrase, ")

@@ -632,6 +632,19 @@ def query(text: str) -> Query:
     return Query(kept, lsh_keys(_signature(sorted(folded))), at)
 
 
+def word_grams(text: str) -> set[int]:
+    """The word 4-gram fingerprints of ``text`` (:func:`query`'s without the shape keys), in
+    plain Python: an article holding a phrase holds every one of them.
+
+    >>> text = "the council voted on Friday"
+    >>> word_grams(text) == set(query(text).at)
+    True
+    """
+    norms = doc_of(text).norms
+    grams = _plain_grams([_OUTLINES[w] for w in norms], min(NGRAM, len(norms)))
+    return {_signed(a) for a in grams}
+
+
 def _plain_grams(h: list[int], n: int) -> list[int]:
     """:func:`_grams` in plain Python, unsigned."""
     m = len(h) - n + 1

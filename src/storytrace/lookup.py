@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import os
+from collections.abc import Callable
 
 from storytrace import fingerprints as fp
 from storytrace.articles import lead_title, read_text_id
@@ -150,16 +151,35 @@ def match_text(
         docs = sorted(this) + ranked
         held = store.shared_keys(keys.fingerprints, [doc for doc in docs if doc in shared])
         ngram = min(fp.NGRAM, len(words))
-        mine: set[str] | None = None  # the probe's quotes: extracted for the first hit with any
+        quoted = _Quoted(text)
+
+        def strong(doc: int, keys_held: list[int]) -> bool:
+            """Whether ``doc``'s hit would not be :func:`weak` (the given article aside)."""
+            if doc in near or known.get(doc, ("", False))[1]:
+                return True
+            return _longest(keys.at, keys_held, ngram) >= PASSAGE_WORDS
+
+        evident = {doc for doc in ranked if strong(doc, held.get(doc, []))}
+        evident |= {doc for doc in ranked if doc not in evident and quoted.shared(store, doc)}
+        if len(evident) < len(ranked) < len(scores) - len(this):
+            # A weak hit is shown: hits with evidence ranked below the limit come before it
+            # (in a large index thousands of articles share some stock phrase with this one).
+            listed = set(ranked)
+            rest = sorted(((n, d) for d, n in scores.items() if d not in this), reverse=True)
+            below = [doc for _, doc in rest if doc not in listed]
+            extra = _evidence_below(store, below, shared, keys, strong, quoted)
+            extra = extra[: len(ranked) - len(evident)]
+            held |= store.shared_keys(keys.fingerprints, [doc for doc in extra if doc in shared])
+            weak_ranked = [doc for doc in ranked if doc not in evident]
+            ranked = [doc for doc in ranked if doc in evident] + extra
+            ranked += weak_ranked[: limit - len(ranked)]
+            docs = sorted(this) + ranked
         out = []
         for doc in docs:
             runs = _runs(keys.at, held.get(doc, []), ngram)
             spans = [[words.starts[i], words.ends[j - 1]] for i, j in runs]
             i, j = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
             a = store.article(doc)
-            qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
-            if qs and mine is None:
-                mine = _quote_keys(text)
             near_duplicate = doc in near and doc not in this
             out.append(
                 {
@@ -178,11 +198,83 @@ def match_text(
                     "near_duplicate": near_duplicate,
                     "identical": known.get(doc, ("", False))[1],
                     "this_article": doc in this,
-                    "shared_quotes": len(mine & qs) if mine and qs else 0,
+                    "shared_quotes": quoted.shared(store, doc),
                     "score": shared.get(doc, 0) + 5 * near_duplicate,
                 }
             )
     return by_evidence(out)
+
+
+class _Quoted:
+    """The quotes of the article looked up, extracted once and only when a stored article
+    holding quotes is compared with them (most hits of a plain look-up hold none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._keys: set[str] | None = None
+        self._grams: list[set[int]] | None = None
+        self._shared: dict[int, int] = {}
+
+    def keys(self) -> set[str]:
+        if self._keys is None:
+            self._keys = _quote_keys(self.text)
+        return self._keys
+
+    def grams(self) -> list[set[int]]:
+        """Each quote's word 4-gram fingerprints: an article sharing the quote holds them
+        all (the quote's words are in both texts)."""
+        if self._grams is None:
+            self._grams = [g for g in map(fp.word_grams, self.keys()) if g]
+        return self._grams
+
+    def shared(self, store: Store, doc: int) -> int:
+        """How many of the quotes the stored article ``doc`` holds."""
+        if doc not in self._shared:
+            qs = {" ".join(_words(q["content"] or "")) for q in store.quotes(doc)}
+            mine = self.keys() if qs else set()
+            self._shared[doc] = len(mine & qs)
+        return self._shared[doc]
+
+
+def _longest(at: dict[int, list[int]], keys_held: list[int], ngram: int) -> int:
+    """The longest run of words :func:`_runs` finds."""
+    return max((j - i for i, j in _runs(at, keys_held, ngram)), default=0)
+
+
+def _fewest_keys(at: dict[int, list[int]]) -> int:
+    """Fewest distinct fingerprints a stored article holds when it shares a run of
+    :data:`PASSAGE_WORDS` words with the text whose 4-grams start at ``at``'s positions: 3
+    (a run of 8 joins at least three 4-grams, starts at most 3 apart, so spanning at most 6
+    words), unless a 4-gram repeats within 6 words of itself ("ha ha ha ha ha ha")."""
+    key_at = {i: k for k, where in at.items() for i in where}
+    near_repeat = any(key_at.get(i + d) == k for i, k in key_at.items() for d in range(1, 7))
+    return 1 if near_repeat else 3
+
+
+def _evidence_below(
+    store: Store,
+    docs: list[int],
+    shared: dict[int, int],
+    keys: fp.Query,
+    strong: Callable[[int, list[int]], bool],
+    quoted: _Quoted,
+) -> list[int]:
+    """Those of ``docs`` (ranked below the limit, in rank order) whose hit would not be
+    :func:`weak`, found without reading every article that shares a 4-gram: a passage needs
+    a few shared fingerprints (:func:`_fewest_keys`), and a shared quote needs every 4-gram
+    of one of the quotes of the article looked up, and a stored quote."""
+    need = _fewest_keys(keys.at)
+    held = store.shared_keys(keys.fingerprints, [d for d in docs if shared.get(d, 0) >= need])
+    out = {doc for doc in docs if strong(doc, held.get(doc, []))}
+    with_quotes = set(store.docs_with_quotes([d for d in docs if d not in out and d in shared]))
+    grams = quoted.grams() if with_quotes else []  # the quote extractor: only when needed
+    if grams:
+        union = sorted(set().union(*grams))
+        holding = [d for d in store.docs_sharing(union) if d in with_quotes]
+        parts = store.shared_keys(union, holding)
+        whole = [d for d in holding if any(g <= set(parts.get(d, ())) for g in grams)]
+        out |= {doc for doc in whole if quoted.shared(store, doc)}
+    return [doc for doc in docs if doc in out]
 
 
 def _is_given(stored_id: str, same_text: bool, names: list[str], path: str | None) -> bool:

@@ -2065,6 +2065,13 @@ class Store:
         evidence = (c if self._quote_evidence else f"NULL AS {c}" for c, _ in QUOTE_EVIDENCE)
         return ",".join(("start", "end", "kind", "speaker_name", "content", *evidence))
 
+    def docs_with_quotes(self, docs: list[int]) -> list[int]:
+        """Those of ``docs`` with a stored quote, in the order given."""
+        q = "SELECT DISTINCT doc FROM quotes WHERE doc IN ({marks})"
+        with self._guard("reading"):
+            have = {d for (d,) in self._in_chunks(q, docs)}
+        return [doc for doc in docs if doc in have]
+
     def quotes(self, doc: int) -> list[dict]:
         """The quote rows of ``doc`` in text order, as dicts keyed :data:`QUOTE_KEYS`."""
         with self._guard("reading"):
