@@ -765,3 +765,46 @@ def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
         pool.close()
     assert all(isinstance(r, JobCancelled) for r in results), results
     assert pool.alive() == 0
+
+
+def test_find_folds_the_hits_sharing_only_short_phrases_as_match_does(tmp_path: Path) -> None:
+    """/find lists the hits with evidence, then folds the weak ones into one line saying what
+    `storytrace match` says (their count and commonest phrases), opened to list them as
+    --phrases does; a limit keeps the hits with evidence, in POST /api/match too."""
+    from test_corpus import LIMIT_PROBE, LIMIT_ROWS
+
+    from storytrace import corpus
+
+    titles = {"weak2": "Buses <i>late</i>"}
+    rows = [(i, {"text": t, "title": titles.get(i)}) for i, t in LIMIT_ROWS]
+    corpus.index_records(rows, tmp_path / "db", workers=1)
+    web = TestClient(create_app(tmp_path / "db"), base_url=LOCAL)
+    page = web.post("/find", data={"text": LIMIT_PROBE}).text
+    listed, _, folded = page.partition('<details id="weak-hits">')
+    assert re.findall(r'<a href="/articles/(\w+)">', listed) == ["passage", "quote"]
+    assert "only short phrases" not in listed
+    (tmp_path / "probe.txt").write_text(LIMIT_PROBE)
+    cli = CliRunner().invoke(
+        cli_app, ["match", str(tmp_path / "probe.txt"), "--db", str(tmp_path / "db")]
+    )
+    line = cli.stdout.splitlines()[-1]
+    head, phrases = line.split(", not listed (--phrases lists them): ")
+    assert head == "3 more hits share only short phrases"
+    summary = re.search(r"<summary>(.*?)</summary>", folded, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", " ".join(summary.split())) == (
+        f"{head}, not listed: {phrases} (open to list them)"
+    )
+    # Opened, they are listed in rank order with their notes, as `match --phrases` lists them.
+    assert re.findall(r'<a href="/articles/(\w+)">', folded) == ["weak3", "weak2", "weak1"]
+    assert folded.count("only short phrases, the longest “") == 3
+    assert "Buses &lt;i&gt;late&lt;/i&gt;" in folded and "<i>late" not in page
+    # No weak hit: nothing folded.
+    page = web.post("/find", data={"text": LIMIT_ROWS[4][1]}).text
+    assert 'id="hits"' in page and "<details" not in page
+    hits = web.post("/api/match", json={"text": LIMIT_PROBE, "limit": 3}).json()["hits"]
+    assert [(h["id"], h["weak"]) for h in hits] == [
+        ("passage", None),
+        ("quote", None),
+        ("weak3", "only short phrases"),
+    ]
+

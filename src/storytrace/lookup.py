@@ -76,10 +76,30 @@ def by_evidence(hits: list[dict]) -> list[dict]:
     """``hits`` with ``weak`` (:func:`weak`) set, those with evidence first, then the weak,
     each part in the order given: someone looking for where an article came from reads the
     passages and quotes it shares before the stock phrases ("the end of the") that fill
-    a large index's list. The scores, and which hits the limit keeps, stay as they are."""
+    a large index's list. The scores stay as they are."""
     for h in hits:
         h["weak"] = weak(h)
     return [h for h in hits if not h["weak"]] + [h for h in hits if h["weak"]]
+
+
+def folded(weak: list[dict], more: bool) -> tuple[str, str]:
+    """The line that stands for the weak hits (:func:`weak`) in ``match``'s text and on the web
+    app's /find page: what they are, counted (``more``: after the hits listed), and their
+    three commonest phrases, so that a reader sees they are stock phrases ("the end of the")
+    without reading them one by one.
+
+    >>> folded([{"longest_shared": "the end of the"}] * 2 + [{"longest_shared": "at the"}], True)
+    ('3 more hits share only short phrases', '“the end of the” (2), “at the”')
+    """
+    from collections import Counter
+
+    n = len(weak)
+    counts = Counter(short(h["longest_shared"], 60) for h in weak)
+    named = [f"“{p}”" + (f" ({k})" if k > 1 else "") for p, k in counts.most_common(3)]
+    if len(counts) > 3:
+        named.append("…")
+    what = "hit shares only a short phrase" if n == 1 else "hits share only short phrases"
+    return f"{n}{' more' if more else ''} {what}", ", ".join(named)
 
 
 def _words(text: str) -> list[str]:
@@ -114,7 +134,9 @@ def match_text(
     article_id: str | None = None,
     path: str | None = None,
 ) -> list[dict]:
-    """Stored articles sharing text or quotes with ``text``, ranked.
+    """Stored articles sharing text or quotes with ``text``, ranked: the ``limit`` best
+    scored, except that a hit with evidence is never left out while a weak one is given
+    (one short quote shared scores low, below articles sharing several stock phrases).
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
     "shared_words", "longest_shared_words", "longest_shared", "shared_spans",

@@ -139,31 +139,14 @@ def match(file: str, db: str | Path, limit: int, json_out: bool, phrases: bool =
             f" {h['shared_quotes']:>7}  {h['id']}{_where(h)}  “{label}”{_hit_note(h)}\n"
         )
     if len(listed) < len(hits):
-        sys.stdout.write(_folded([h for h in hits if h["weak"]], more=bool(listed)) + "\n")
+        weak = [h for h in hits if h["weak"]]
+        what, phrases = lookup.folded(weak, more=bool(listed))
+        it = "it" if len(weak) == 1 else "them"
+        sys.stdout.write(f"{what}, not listed (--phrases lists {it}): {phrases}\n")
     if all(h["this_article"] for h in hits):
         mine = " (it is indexed itself)" if hits else ""
         say("", f"no other indexed article shares text with this one{mine}")
         raise SystemExit(EXIT_FAILED)
-
-
-def _folded(weak: list[dict], more: bool) -> str:
-    """The closing line of ``match`` that counts the hits it did not list (they share only
-    short phrases) and names their commonest phrases, so that a reader sees they are stock
-    phrases ("the end of the") without reading them one by one."""
-    from collections import Counter
-
-    from storytrace.text import short
-
-    n = len(weak)
-    counts = Counter(short(h["longest_shared"], 60) for h in weak)
-    named = [f"“{p}”" + (f" ({k})" if k > 1 else "") for p, k in counts.most_common(3)]
-    if len(counts) > 3:
-        named.append("…")
-    what = "hit shares only a short phrase" if n == 1 else "hits share only short phrases"
-    it = "it" if n == 1 else "them"
-    return f"{n}{' more' if more else ''} {what}, not listed (--phrases lists {it}): " + ", ".join(
-        named
-    )
 
 
 def _where(hit: dict) -> str:

@@ -621,9 +621,9 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool, phrases: bool) ->
     only short phrases, often stock ones ("the end of the"): such hits come after
     the others, and one closing line counts them and names their phrases (--phrases
     lists them, each marked with the phrase it shares, the longest when it shares
-    several). --limit counts them all the same. A hit is a candidate, not a
-    verdict: `storytrace compare` on the two articles shows their passages and
-    verdict.
+    several). --limit N keeps the N best-scored hits with evidence before any of
+    them. A hit is a candidate, not a verdict: `storytrace compare` on the two
+    articles shows their passages and verdict.
 
     When FILE is itself indexed (stored under its record's id or its path), it comes
     first, marked "this article (already indexed)", and is no near-duplicate of

@@ -305,9 +305,10 @@ PAGES = {
         '  (nor is a near-duplicate) shares only short phrases, often stock ones ("the\n'
         '  end of the"): such hits come after the others, and one closing line counts\n'
         "  them and names their phrases (--phrases lists them, each marked with the\n"
-        "  phrase it shares, the longest when it shares several). --limit counts them\n"
-        "  all the same. A hit is a candidate, not a verdict: `storytrace compare` on\n"
-        "  the two articles shows their passages and verdict.\n"
+        "  phrase it shares, the longest when it shares several). --limit N keeps the N\n"
+        "  best-scored hits with evidence before any of them. A hit is a candidate, not\n"
+        "  a verdict: `storytrace compare` on the two articles shows their passages and\n"
+        "  verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it\n"
         '  comes first, marked "this article (already indexed)", and is no near-\n'
@@ -350,8 +351,9 @@ PAGES = {
         '  quote (nor is a near-duplicate) shares only short phrases, often stock ones ("the end of the"):\n'
         "  such hits come after the others, and one closing line counts them and names their phrases\n"
         "  (--phrases lists them, each marked with the phrase it shares, the longest when it shares\n"
-        "  several). --limit counts them all the same. A hit is a candidate, not a verdict: `storytrace\n"
-        "  compare` on the two articles shows their passages and verdict.\n"
+        "  several). --limit N keeps the N best-scored hits with evidence before any of them. A hit is a\n"
+        "  candidate, not a verdict: `storytrace compare` on the two articles shows their passages and\n"
+        "  verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
         '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from storytrace.articles import Article, InputError
-from storytrace.lookup import MATCH_LIMIT, match_text, phrase_note
+from storytrace.lookup import MATCH_LIMIT, folded, match_text, phrase_note
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
 from storytrace.web.compare import (
@@ -141,7 +141,7 @@ async def find_hits(ctx: AppContext, article: Article, limit: int) -> list[dict]
 
 
 def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
-    values = {"text": "", "hits": None, "phrase_note": phrase_note} | shown
+    values = {"text": "", "hits": None, "phrase_note": phrase_note, "folded": folded} | shown
     limit = mib(ctx.max_article_bytes)
     return ctx.page("find.html", status, error=error, limit=limit, **values)
 
