@@ -68,7 +68,7 @@ def test_query_methods_for_pages(tmp_path):
         meta = s.article_meta()
         assert set(meta) == {"a", "b"} and meta["a"]["published"] == "2024-01-02"
         assert meta["b"]["words"] == 5
-        assert s.stats() == {"articles": 2, "outlets": 2}
+        assert s.stats() == {"articles": 2, "outlets": 2, "no_outlet": 0}
         (hit,) = s.search_text("TRAM LINE")
         assert hit["id"] == "a" and hit["text"][hit["start"] : hit["end"]] == "tram line"
         assert [h["id"] for h in s.search_text("50%")] == ["b"]

@@ -738,7 +738,7 @@ def test_stories_follow_the_index_without_blocking(tmp_path: Path) -> None:
                 break
             assert time.monotonic() < deadline, "stories never caught up with the index"
             time.sleep(0.1)
-        assert c.get("/api/stories").json()["stats"] == before | {"articles": 5}
+        assert c.get("/api/stories").json()["stats"] == before | {"articles": 5, "no_outlet": 1}
 
 
 def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
@@ -808,3 +808,29 @@ def test_find_folds_the_hits_sharing_only_short_phrases_as_match_does(tmp_path: 
         ("weak3", "only short phrases"),
     ]
 
+
+def test_stories_list_counts_the_articles_without_an_outlet(tmp_path: Path) -> None:
+    """The stories list's outlet column and its opening line say what the story summary says:
+    how many outlets are named, and how many articles give none."""
+    from storytrace import corpus
+
+    a = SEED_A.decode()
+    rows = [
+        ("mirror/a", {"text": a, "outlet": "Mirror", "published": "2024-10-23"}),
+        ("b", {"text": a.replace("fresh fury", "anger"), "published": "2024-10-25"}),
+        ("c", {"text": a.replace("last night", "on Friday"), "published": "2024-10-26"}),
+        ("d", {"text": "The harbour bridge will close for repairs in March, the council said."}),
+    ]
+    corpus.index_records(rows, tmp_path / "db", workers=1)
+    web = TestClient(create_app(tmp_path / "db"), base_url=LOCAL)
+    page = web.get("/stories").text
+    story = re.search(r'<a href="/stories/(\w+)">[^<]*</a></td>(.*?)</tr>', page, re.S)
+    cells = re.findall(r'<td class="num">(.*?)</td>', story.group(2))
+    assert cells[:2] == ["3", '1 <span class="muted">(2 articles with none)</span>']
+    summary = web.get(f"/stories/{story.group(1)}").text
+    assert "3 articles: 1 from 1 outlet (Mirror), 2 with no outlet given" in summary
+    opening = re.search(r'<p class="muted">([^<]*)</p>', page).group(1)
+    assert opening == "4 articles: 1 from 1 outlet, 3 with no outlet given; 2 stories."
+    row = web.get("/api/stories").json()
+    assert (row["stats"]["outlets"], row["stats"]["no_outlet"]) == (1, 3)
+    assert (row["stories"][0]["outlets"], row["stories"][0]["no_outlet"]) == (1, 2)

@@ -1146,12 +1146,14 @@ class Store:
             )
 
     def stats(self) -> dict[str, int]:
-        """``{"articles", "outlets"}``: stored articles and distinct named outlets."""
+        """``{"articles", "outlets", "no_outlet"}``: stored articles, distinct named outlets
+        and the articles that name none."""
         with self._guard("reading"):
-            n, outlets = self.db.execute(
-                "SELECT count(*), count(DISTINCT outlet) FROM articles"
+            n, outlets, none = self.db.execute(
+                "SELECT count(*), count(DISTINCT nullif(outlet, '')),"
+                " coalesce(sum(coalesce(outlet, '') = ''), 0) FROM articles"
             ).fetchone()
-        return {"articles": n, "outlets": outlets}
+        return {"articles": n, "outlets": outlets, "no_outlet": none}
 
     def search_text(self, q: str, limit: int = 200) -> list[dict]:
         """Articles whose text contains ``q`` (case-insensitive for ASCII), by date then id.
