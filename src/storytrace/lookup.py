@@ -183,7 +183,7 @@ def match_text(
 
         evident = {doc for doc in ranked if strong(doc, held.get(doc, []))}
         evident |= {doc for doc in ranked if doc not in evident and quoted.shared(store, doc)}
-        if len(evident) < len(ranked) < len(scores) - len(this):
+        if len(evident) < len(ranked) < sum(doc not in this for doc in scores):
             # A weak hit is shown: hits with evidence ranked below the limit come before it
             # (in a large index thousands of articles share some stock phrase with this one).
             listed = set(ranked)
@@ -265,9 +265,17 @@ def _longest(at: dict[int, list[int]], keys_held: list[int], ngram: int) -> int:
 
 def _fewest_keys(at: dict[int, list[int]]) -> int:
     """Fewest distinct fingerprints a stored article holds when it shares a run of
-    :data:`PASSAGE_WORDS` words with the text whose 4-grams start at ``at``'s positions: 3
-    (a run of 8 joins at least three 4-grams, starts at most 3 apart, so spanning at most 6
-    words), unless a 4-gram repeats within 6 words of itself ("ha ha ha ha ha ha")."""
+    :data:`PASSAGE_WORDS` words with the text whose 4-grams start at ``at``'s positions: 3,
+    as :func:`_runs` joins a 4-gram starting at most 3 words after the one before, so a run
+    of 8 words joins three or more, the first three starting within 6 words; they are
+    distinct unless a 4-gram repeats within 6 words of itself ("ha ha ha ha ha ha"), and
+    then 1.
+
+    >>> _fewest_keys(fp.query("The council voted on Friday to close the old bridge").at)
+    3
+    >>> _fewest_keys(fp.query("The crowd sang la la la la la la la on Friday").at)
+    1
+    """
     key_at = {i: k for k, where in at.items() for i in where}
     near_repeat = any(key_at.get(i + d) == k for i, k in key_at.items() for d in range(1, 7))
     return 1 if near_repeat else 3
