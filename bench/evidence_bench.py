@@ -869,7 +869,7 @@ def polnear_pairs(docs: dict[str, dict], rng: random.Random) -> list[tuple[str, 
 
 CAST_DAYS = 14
 """Same-cast pairs: published more than this many days apart (two news weeks past
-:data:`storytrace.stories.STORY_DAYS`), so they are reports of different events."""
+:data:`storytrace.dates.STORY_DAYS`), so they are reports of different events."""
 CAST_RARITY = 0.9
 """Same-cast pairs: a name word at least this rare (:func:`storytrace.names.rarity`) in the
 headline or lead of both articles: "Kasich", "Abedin", "Manafort", not "Trump" or "Clinton"."""
@@ -950,10 +950,20 @@ caveat (the same people alone: ``evidence.SAME_PEOPLE_ONLY``)."""
 
 
 def judge(
-    pairs: list[tuple[str, str]], docs: dict[str, dict], sources: list[str]
+    pairs: list[tuple[str, str]], docs: dict[str, dict], sources: list[str], dated: bool = False
 ) -> tuple[dict[str, float], float, dict, list[tuple[str, str, Any]]]:
     """Related rates per entity source, the old rule's rate, the rules fired and each pair's
-    comparison (first source)."""
+    comparison (first source). ``dated``: each side is a record carrying its ``date`` as
+    ``published`` (PolNeAR), as ``compare`` reads a dated JSONL record."""
+    from storytrace.articles import record_to_article
+
+    def side(d: str) -> object:
+        if not dated:
+            return docs[d]["text"]
+        return record_to_article(
+            {"id": d, "text": docs[d]["text"], "published": docs[d]["date"]}, d
+        )
+
     new = dict.fromkeys(sources, 0)
     old = 0
     rules: dict[str, int] = defaultdict(int)
@@ -961,7 +971,7 @@ def judge(
     for a, b in pairs:
         for k, source in enumerate(sources):
             os.environ["STORYTRACE_ENTITIES"] = source
-            cmp = compare(docs[a]["text"], docs[b]["text"], BULK)
+            cmp = compare(side(a), side(b), BULK)
             new[source] += cmp.verdict != "unrelated"
             if k == 0:
                 old += old_rule(cmp)
@@ -1079,6 +1089,12 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
         if args.errors and part == "tune":
             show_errors("PolNeAR same publisher", each, False)
         if part == "tune":
+            # The same pairs compared as dated records (session 47: compare reads the dates,
+            # published-apart), judged in the dated corpus: tune only.
+            new, old, rules, each = judge(sel, pn, sources, dated=True)
+            within = judge_in_corpus(sel, pn, sorted(pn), dated=True) if args.corpus else (None, {})
+            row = ("  same, dated records", "tune (train)", len(sel), new, old)
+            rows.append((*row, "<= 0.02", rules, *within))
             # Other events with the same people: tune only (no dev counterpart is built, so
             # the measure-only part stays as it was). Judged in the undated corpus, as ECB+
             # is, and in the corpus with its publication dates.
@@ -1103,6 +1119,14 @@ def run(args: argparse.Namespace, sources: list[str]) -> list[tuple]:
                 )
             if args.errors:
                 show_errors("PolNeAR other event, same cast", each, False)
+            new, old, rules, each = judge(cast, pn, sources, dated=True)
+            within = (
+                judge_in_corpus(cast, pn, sorted(pn), dated=True) if args.corpus else (None, {})
+            )
+            row = ("  same cast, dated records", "tune (train)", len(cast), new, old)
+            rows.append((*row, "<= 0.10", rules, *within))
+            if args.errors:
+                show_errors("PolNeAR other event, same cast, dated", each, False)
     return rows
 
 

@@ -1,6 +1,6 @@
 """Publication times in story clustering: similar articles published far apart are two
 stories unless a republication joins them; a shared quote or lesser reuse joins them only
-within the window (stories.STORY_DAYS, stories.links_stories)."""
+within the window (dates.STORY_DAYS, stories.links_stories)."""
 
 import random
 import sqlite3
@@ -11,7 +11,7 @@ from hypothesis import strategies as hs
 from test_stories import BRIDGE, BRIDGE2, TOUR, TOUR2
 from test_story_update import _corpus, _from_scratch_with_stored_basis, _tables, _tmp
 
-from storytrace import corpus
+from storytrace import corpus, dates
 from storytrace import stories as st
 from storytrace.store import STORY_RULE
 
@@ -19,7 +19,7 @@ QUOTE = '"We will rebuild every home that the river took from us this winter," t
 
 
 def test_far_apart_counts_a_bare_date_as_its_whole_day():
-    assert st.STORY_DAYS == 7
+    assert dates.STORY_DAYS == 7
     # Dates 7 days apart: the gap from the end of the first day is 6 days.
     assert not st.far_apart("2016-02-24", "2016-03-02")
     assert st.far_apart("2016-02-24", "2016-03-03")

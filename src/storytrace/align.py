@@ -42,6 +42,7 @@ import numpy as np
 
 from storytrace import boilerplate, evidence, names, revision, spin, synonyms
 from storytrace.articles import Article, InputError, article_from_text
+from storytrace.dates import STORY_DAYS
 from storytrace.diff import (
     MIN_UNIT_WORDS,
     Edit,
@@ -324,17 +325,28 @@ def compare(
     # coverage verdicts stand whatever the evidence, so theirs is gathered when first read,
     # and so is the evidence of a pair that no same-story rule can call one story (most
     # unrelated pairs: the rest of the evidence is four fifths of their time).
+    dated = evidence.publication_dates(
+        art_a.published, art_a.published_raw, art_b.published, art_b.published_raw
+    )
     final = verdict
     if verdict in ("same-story", "unrelated"):
         final = "unrelated"
         if not evidence.unrelated_for_certain(doc_a, doc_b, real, coverage, options.boilerplate):
             final = None
     if final is None:
-        found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate)
+        found = evidence.gather(doc_a, doc_b, real, coverage, verdict, options.boilerplate, dated)
         cmp = Comparison(art_a, art_b, found.verdict, mode, coverage, passages, found)
     else:
         cmp = Comparison(art_a, art_b, final, mode, coverage, passages)
-        cmp._evidence_args = (art_a.text, art_b.text, real, coverage, verdict, options.boilerplate)
+        cmp._evidence_args = (
+            art_a.text,
+            art_b.text,
+            real,
+            coverage,
+            verdict,
+            options.boilerplate,
+            dated,
+        )
         del cmp.evidence  # an unset slot: Comparison.__getattr__ gathers it on first read
     cmp.revision_features = revision.grade(doc_a, doc_b, real, cmp.verdict)
     cmp.revision = cmp.revision_features.level if cmp.revision_features else None
@@ -498,6 +510,14 @@ def findings(cmp: Comparison) -> list[str]:
         out.append("The two articles share no passage.")
     if cmp.revision_features:  # storytrace.revision: how much the shared passages differ
         out.append(cmp.revision_features.reason + ".")
+    # Evidence left to gather (bulk alignment) is never published-apart: it needs shared names.
+    if cmp._evidence_args is None and cmp.evidence and cmp.evidence.rule == "published-apart":
+        dated = cmp.evidence.published
+        out.append(
+            f"Not the same story: published {dated.days_apart:.1f} days apart "
+            f"({dated.said()}), more than the {STORY_DAYS} days of one story, with nothing in "
+            "common but names and words."
+        )
     if cmp.quotes:
         labels = Counter(m.label for m in cmp.quotes)
         parts = ", ".join(

@@ -222,6 +222,71 @@ def _from_words(s: str) -> dt.datetime | None:
     return _checked(first)
 
 
+# --- the story window: one rule for ``stories`` and ``compare`` ------------------------------
+
+STORY_DAYS = 7
+"""Two articles whose publication instants lie more than this many days apart (a date
+without a time is its whole day) are not one story by their vocabulary or their names
+(:func:`far_apart`): ``stories`` scores such a pair 0, and joins it by a shared quote or by
+reuse only for a republication (``stories.links_stories``); ``compare`` does not call it
+``same-story`` on shared names alone (``evidence``'s rule ``published-apart``). A hard cut,
+not a decay, read off PolNeAR's pair gaps (docs/evidence.md): of its article pairs dated 0 to
+2 days apart, 5 to 8 times as many score ``stories.AVERAGE_LINK`` or more as of those 8 to 30
+days apart, 3 to 7 days apart twice as many, and from 8 to 30 days the share is level (the
+topic, not the event). No dated gold set of events tunes it."""
+STORY_US = STORY_DAYS * 86_400_000_000
+""":data:`STORY_DAYS` in microseconds, the unit of :func:`span_us`."""
+_EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def day_span(
+    value: object, slack: dt.timedelta = dt.timedelta(0)
+) -> tuple[dt.datetime, dt.datetime] | None:
+    """The interval a publication value stands for: a date without a time covers its whole
+    UTC day, widened by ``slack`` on each side; None when unreadable."""
+    when = parse_published(value)
+    if when is None:
+        return None
+    if day_only(when):
+        return when - slack, when + dt.timedelta(days=1) + slack - dt.timedelta(microseconds=1)
+    return when, when
+
+
+def span_us(value: object) -> tuple[int, int] | None:
+    """:func:`day_span` in whole microseconds since 1970 (exact integers, so the scalar rule
+    and ``stories``' rule on arrays decide alike)."""
+    when = day_span(value)
+    if when is None:
+        return None
+    one = dt.timedelta(microseconds=1)
+    return (when[0] - _EPOCH_UTC) // one, (when[1] - _EPOCH_UTC) // one
+
+
+def gap_us(published_a: object, published_b: object) -> int | None:
+    """Microseconds between the two publication intervals (0 when they overlap), or None
+    when either value is unknown."""
+    a, b = span_us(published_a), span_us(published_b)
+    if a is None or b is None:
+        return None
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def far_apart(published_a: object, published_b: object) -> bool:
+    """Whether two publication instants lie more than :data:`STORY_DAYS` apart.
+
+    Values are anything :func:`parse_published` reads; a date without a time is its whole
+    UTC day (the gap is counted from its end), and an unknown instant is never far from
+    anything.
+
+    >>> far_apart("2016-02-24", "2016-03-02"), far_apart("2016-02-24", "2016-03-03")
+    (False, True)
+    >>> far_apart(None, "2016-03-03")
+    False
+    """
+    gap = gap_us(published_a, published_b)
+    return gap is not None and gap > STORY_US
+
+
 # --- calendar dates inside article text (event evidence) -------------------------------------
 
 _MONTH = (

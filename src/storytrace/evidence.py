@@ -33,7 +33,7 @@ from operator import and_, itemgetter, mul
 from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.dates import calendar_dates
+from storytrace.dates import STORY_DAYS, STORY_US, calendar_dates, gap_us
 from storytrace.diff import Edit, Passage, misread_word
 from storytrace.names import (
     CONNECTORS,
@@ -379,6 +379,10 @@ RULES = {
     "copied": "a large share of one side, or one long run, in verbatim or edited passages",
     "reworded": "a large share of one side in reworded passages",
     "shared-quote": "a quotation both articles carry",
+    "published-apart": (
+        f"published more than {STORY_DAYS} days apart (the window of stories), with nothing in "
+        "common but names and words (no quote, figure, date, lead place or passage)"
+    ),
     "same-focus": "the same rare people, places and organisations lead both articles",
     "names-and-date": (
         "shared rare names (or a figure both give, beside a shared name), and both articles "
@@ -420,9 +424,14 @@ SAME_STORY_RULES = (
     "same-lead",
     "shared-vocabulary",
 )
-CONTRADICTION_RULES = ("different-place", "different-time", "different-subject")
+CONTRADICTION_RULES = ("published-apart", "different-place", "different-time", "different-subject")
 NAME_RULES = ("same-focus", "same-lead", "shared-vocabulary")
 """The ``same-story`` rules that need shared rare names and no event detail."""
+UNDATED_RULES = (*NAME_RULES, "same-event")
+"""The ``same-story`` rules that can hold with no event detail (shared rare names, and
+``same-event``'s alike headlines and leads): past :data:`storytrace.dates.STORY_DAYS` between
+the two publication dates, ``published-apart`` outweighs them, as ``stories`` does not join
+such a pair by its names or vocabulary either."""
 SAME_PEOPLE_ONLY = (
     "same people only: no date, figure or quote in common, and no rare place both leads name; "
     "it may be another event with the same people (a follow-up or an earlier one)"
@@ -470,6 +479,83 @@ class Conflict(Record):
 
 
 @dataclass(slots=True)
+class PublicationDates(Record):
+    """The two articles' publication dates, as given and as instants, and how far apart."""
+
+    a: str | None = jfield(
+        "A's publication instant in UTC (YYYY-MM-DDTHH:MM:SSZ); null when A gives no date or "
+        "one that could not be read.",
+        default=None,
+    )
+    a_raw: str | None = jfield("A's date exactly as given; null when A gives none.", default=None)
+    b: str | None = jfield("B's publication instant, as for A.", default=None)
+    b_raw: str | None = jfield("B's date exactly as given.", default=None)
+    days_apart: float | None = jfield(
+        "Days between the two publication instants, a date without a time counting as its "
+        "whole UTC day (0 when they overlap); null when either is unknown.",
+        default=None,
+        digits=2,
+    )
+    far_apart: bool | None = jfield(
+        f"More than {STORY_DAYS} days apart (dates.far_apart, the window stories uses); null "
+        "when either date is unknown.",
+        default=None,
+    )
+    reading: str = jfield(
+        "The dates in plain language, or which are unknown and why.",
+        default="unknown: neither article gives a publication date",
+    )
+
+    def said(self) -> str:
+        """Both dates as the explanation names them: the instant, and the raw form when it
+        differs."""
+        return "; ".join(
+            f"{side} {_date_said(when, raw)}"
+            for side, when, raw in (("A", self.a, self.a_raw), ("B", self.b, self.b_raw))
+        )
+
+
+def _date_said(when: str | None, raw: str | None) -> str:
+    if when is None:
+        return f"unreadable ({raw!r})" if raw else "unknown"
+    return when if raw in (None, when) else f"{when} ({raw!r})"
+
+
+def publication_dates(
+    a: str | None, a_raw: str | None, b: str | None, b_raw: str | None
+) -> PublicationDates:
+    """The :class:`PublicationDates` of two articles (``Article.published`` and
+    ``published_raw`` of each side).
+
+    >>> d = publication_dates("2008-11-22T00:00:00Z", "November 22, 2008", None, None)
+    >>> d.far_apart, d.reading
+    (None, 'unknown: B gives no publication date')
+    >>> publication_dates("2010-03-02T00:00:00Z", None, "2008-11-22T00:00:00Z", None).days_apart
+    464.0
+    """
+    gap = gap_us(a, b)
+    if gap is None:
+        missing = [
+            f"{side}'s date {raw!r} could not be read"
+            if raw
+            else f"{side} gives no publication date"
+            for side, when, raw in (("A", a, a_raw), ("B", b, b_raw))
+            if when is None
+        ]
+        if len(missing) == 2 and not (a_raw or b_raw):
+            return PublicationDates(a, a_raw, b, b_raw)
+        return PublicationDates(a, a_raw, b, b_raw, reading="unknown: " + "; ".join(missing))
+    days = gap / 86_400_000_000
+    far = gap > STORY_US
+    reading = (
+        f"{days:.1f} days apart: more than the {STORY_DAYS} days of one story"
+        if far
+        else f"{days:.1f} days apart: within the {STORY_DAYS} days of one story"
+    )
+    return PublicationDates(a, a_raw, b, b_raw, days, far, reading)
+
+
+@dataclass(slots=True)
 class Evidence(Record):
     """Why a comparison got its verdict: the rule that fired and the shared facts behind it."""
 
@@ -478,7 +564,8 @@ class Evidence(Record):
         "The rule that fired: duplicate, spun, copied, reworded (coverage rules); shared-quote, "
         "same-focus, shared-passage, names-and-date, same-event, names-and-time, same-lead, "
         "shared-vocabulary (same-story); "
-        "different-place, different-time, different-subject (unrelated: contradicting details); "
+        "published-apart, different-place, different-time, different-subject (unrelated: "
+        "publication dates more than a week apart, or contradicting details); "
         "or none "
         "(unrelated: too little evidence)."
     )
@@ -530,6 +617,12 @@ class Evidence(Record):
         default=None,
         omit_none=True,
     )
+    published: PublicationDates = jfield(
+        "The two publication dates as given and as UTC instants, and whether they lie more "
+        f"than {STORY_DAYS} days apart (then the names alone make no same-story: rule "
+        "published-apart); every value null and the reading 'unknown: ...' when undated.",
+        default_factory=PublicationDates,
+    )
 
 
 def gather(
@@ -539,6 +632,7 @@ def gather(
     coverage: Mapping[str, float],
     verdict: str,
     furniture: tuple[str, ...] = (),
+    published: PublicationDates | None = None,
 ) -> Evidence:
     """The evidence for a comparison; decides between ``same-story`` and ``unrelated``.
 
@@ -566,8 +660,13 @@ def gather(
     (:func:`storytrace.names.rarity`), so "Trump" or "police" weigh little. A
     ``same-story`` verdict of a rule in :data:`NAME_RULES` with no shared quote, figure, date,
     lead place or counting passage carries :data:`SAME_PEOPLE_ONLY` as
-    :attr:`Evidence.caveat`.
+    :attr:`Evidence.caveat`. ``published`` are the two articles' publication dates
+    (:func:`publication_dates`; None: both unknown): when they lie more than
+    :data:`storytrace.dates.STORY_DAYS` apart, a pair with no shared detail is not
+    ``same-story`` by the rules of :data:`UNDATED_RULES` (``published-apart``, unrelated), as
+    :func:`storytrace.dates.far_apart` keeps it out of one story in ``stories``.
     """
+    published = published or PublicationDates()
     quotes = _shared_quotes(doc_a, doc_b, passages)
     facts_a, facts_b = _facts(doc_a.text, furniture), _facts(doc_b.text, furniture)
     names, weight = _shared_names(doc_a.text, doc_b.text, furniture)
@@ -592,8 +691,12 @@ def gather(
     # Names alone, about different subjects: the shared names are the background of two
     # events (two running backs of one team put on injured reserve in 2008 and 2011).
     subjects = _subject_conflicts(pa, pb, doc_a.text, doc_b.text) if named and not detail else []
+    # Names (and words) alone, published more than a week apart: stories keeps such a pair
+    # apart (dates.far_apart), so compare does not call it one story either.
+    apart = named and not detail and bool(published.far_apart)
     tried = (
         ("shared-quote", bool(quotes)),
+        ("published-apart", apart),
         ("same-focus", named and focused >= FOCUS_STRONG and not subjects),
         ("names-and-date", bool(near) and _dated_names(weight, numbers)),
         ("same-event", named and event.score >= EVENT_MIN),
@@ -624,7 +727,7 @@ def gather(
     return Evidence(
         verdict,
         rule,
-        _explain(rule, conflicts, near or times, names, focused, event),
+        _explain(rule, conflicts, near or times, names, focused, event, published, held),
         quotes,
         names,
         numbers,
@@ -641,6 +744,7 @@ def gather(
         event.score,
         event.terms,
         caveat,
+        published,
     )
 
 
@@ -731,6 +835,8 @@ def _explain(
     names: list[SharedFact],
     focused: float,
     event: EventMatch | None = None,
+    published: PublicationDates | None = None,
+    held: Sequence[str] = (),
 ) -> str:
     """The rule in plain language, with the facts that made it fire, and the conflicts it
     outweighed.
@@ -742,6 +848,10 @@ def _explain(
     'a quotation both articles carry (outweighs different-time: 2008 in A, 2005 in B)'
     """
     text = RULES[rule]
+    if rule == "published-apart" and published is not None:
+        text = f"{text}: {published.said()}, {published.days_apart:.1f} days apart"
+        outweighed = [r for r in held[1:] if r in UNDATED_RULES]
+        return text + (f" (outweighs {', '.join(outweighed)})" if outweighed else "")
     own = [c for c in conflicts if c.rule == rule]
     if own:
         return f"{text}: {own[0].a_value} in A, {own[0].b_value} in B"

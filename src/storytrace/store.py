@@ -72,7 +72,7 @@ STORY_RULE = "11"
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
 and ``index`` groups everything anew instead of updating them. 2: pairs published more than
-``stories.STORY_DAYS`` apart score 0. 3: past that window only a republication
+``dates.STORY_DAYS`` apart score 0. 3: past that window only a republication
 (``stories.links_stories``) joins them, and a shared quote only holders within it. 4: two
 variants of one quote join their holders too (``stories.quote_variants``), looked up by the
 anchors ``quote_link`` now keeps beside the keys. 5: every pair of quote keys sharing an
@@ -1113,7 +1113,7 @@ class Store:
 
     def published_of(self, docs: list[int] | None = None) -> dict[int, str | None]:
         """``doc -> published`` (the stored UTC instant, or None) of ``docs``, or of every
-        article: what the story rule on publication times reads (``stories.far_apart``)."""
+        article: what the story rule on publication times reads (``dates.far_apart``)."""
         with self._guard("reading"):
             if docs is None:
                 return dict(self.db.execute("SELECT doc, published FROM articles"))

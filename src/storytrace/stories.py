@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 from storytrace import fingerprints as fp
 from storytrace.align import Comparison
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
-from storytrace.dates import day_only, iso_utc, parse_published
+from storytrace.dates import STORY_US, day_span, far_apart, iso_utc, parse_published, span_us
 from storytrace.evidence import credit_evidence, wire_credits
 from storytrace.names import MONTHS, WEEKDAYS, lead_name_words
 from storytrace.quotes.matching import QuoteVariant, quote_variant
@@ -82,16 +82,6 @@ two would score a little higher, B3 F1 0.972 against 0.966, but a two-article st
 then joins a larger one of the same kind)."""
 MAX_DF = 200
 """Terms held by more articles than this are left out of the similarity products."""
-STORY_DAYS = 7
-"""Two articles whose publication instants lie more than this many days apart (a date
-without a time is its whole day) score 0 as a pair (:func:`far_apart`): their shared
-vocabulary does not put them in one story, nor does a shared quote, nor reuse short of a
-republication (:func:`links_stories`). A hard cut, not a decay, read off PolNeAR's pair
-gaps (docs/evidence.md): of its article pairs dated 0 to 2 days apart, 5 to 8 times as
-many score :data:`AVERAGE_LINK` or more as of those 8 to 30 days apart, 3 to 7 days apart
-twice as many, and from 8 to 30 days the share is level (the topic, not the event). No
-dated gold set of events tunes it."""
-_STORY_US = STORY_DAYS * 86_400_000_000
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
 
 
@@ -490,20 +480,10 @@ def pair_score(
     return score
 
 
-def far_apart(published_a: object, published_b: object) -> bool:
-    """Whether two publication instants lie more than :data:`STORY_DAYS` apart.
-
-    Values are anything :func:`storytrace.dates.parse_published` reads; a date
-    without a time is its whole UTC day (the gap is counted from its end), and
-    an unknown instant is never far from anything.
-    """
-    a, b = _span_us(published_a), _span_us(published_b)
-    return a is not None and b is not None and max(b[0] - a[1], a[0] - b[1]) > _STORY_US
-
-
 STORY_LINK_SHARE = 0.5
-"""Reuse between articles more than :data:`STORY_DAYS` apart puts them in one story only when
-it is a duplicate or covers at least this share of one of them (a republication). A poll's
+"""Reuse between articles more than :data:`storytrace.dates.STORY_DAYS` apart puts them in
+one story only when it is a duplicate or covers at least this share of one of them (a
+republication). A poll's
 methodology paragraph or a background passage an outlet reuses weeks later is reuse (an edge,
 shown by ``compare`` and in the edges table), not the same story: on PolNeAR, 42 of the 75 reuse
 edges join articles more than a week apart, and none covers more than 0.42 of either side."""
@@ -544,25 +524,15 @@ def story_links(rows: Iterable[tuple]) -> list[tuple]:
     ]
 
 
-def _span_us(value: object) -> tuple[int, int] | None:
-    """:func:`_when`'s interval in whole microseconds since 1970 (exact integers, so the
-    scalar rule and :func:`_far_pairs` on arrays decide alike)."""
-    when = _when(value)
-    if when is None:
-        return None
-    one = dt.timedelta(microseconds=1)
-    return (when[0] - _EPOCH) // one, (when[1] - _EPOCH) // one
-
-
 def _far_pairs(r: np.ndarray, c: np.ndarray, published: Iterable[object]) -> np.ndarray:
     """Which pairs of rows ``(r[k], c[k])`` are :func:`far_apart`, ``published`` giving
     each row's instant (rows without one are far from nothing)."""
-    spans = [_span_us(p) for p in published]
+    spans = [span_us(p) for p in published]
     dated = np.asarray([s is not None for s in spans] or [False])
     start = np.asarray([s[0] if s else 0 for s in spans] or [0], dtype=np.int64)
     end = np.asarray([s[1] if s else 0 for s in spans] or [0], dtype=np.int64)
     gap = np.maximum(start[c] - end[r], start[r] - end[c])
-    return dated[r] & dated[c] & (gap > _STORY_US)
+    return dated[r] & dated[c] & (gap > STORY_US)
 
 
 def _missing(names: frozenset[str], other: Mapping[str, int]) -> float:
@@ -1222,19 +1192,6 @@ class Edge(Record):
         )
 
 
-def _when(
-    value: object, slack: dt.timedelta = dt.timedelta(0)
-) -> tuple[dt.datetime, dt.datetime] | None:
-    """The interval an instant stands for: a date without a time covers its whole UTC day,
-    widened by ``slack`` on each side."""
-    when = parse_published(value)
-    if when is None:
-        return None
-    if day_only(when):
-        return when - slack, when + dt.timedelta(days=1) + slack - dt.timedelta(microseconds=1)
-    return when, when
-
-
 DATE_SLACK = dt.timedelta(hours=12)
 """How far a date without a time may stand from its UTC day when ordering: a newsroom between
 UTC-12 and UTC+12 dates an article by its own day, and a print edition by the day after the
@@ -1255,7 +1212,7 @@ def time_order(published_a: object, published_b: object) -> int:
     >>> time_order("14 July 2016", "2016-07-15"), time_order("14 July 2016", "2016-07-16")
     (0, -1)
     """
-    a, b = _when(published_a, DATE_SLACK), _when(published_b, DATE_SLACK)
+    a, b = day_span(published_a, DATE_SLACK), day_span(published_b, DATE_SLACK)
     if a is None or b is None:
         return 0
     if a[1] < b[0]:
@@ -1994,7 +1951,7 @@ def quote_links(
         ds = sorted(set(ds))
         if not 1 < len(ds) <= fp.MAX_DF:
             continue
-        spans = [_span_us(published.get(d)) for d in ds] if published else []
+        spans = [span_us(published.get(d)) for d in ds] if published else []
         if not spans or None in spans:
             links += [(ds[0], d) for d in ds[1:]]
             continue
@@ -2003,7 +1960,7 @@ def quote_links(
         last_end, last = None, 0
         for k in sorted(range(len(ds)), key=lambda k: (spans[k][0], ds[k])):
             start, end = spans[k]
-            if last_end is not None and start - last_end <= _STORY_US:
+            if last_end is not None and start - last_end <= STORY_US:
                 links.append((min(ds[last], ds[k]), max(ds[last], ds[k])))
             if last_end is None or end > last_end:
                 last_end, last = end, k

@@ -218,6 +218,12 @@ def compare(
     Shows the verdict, how much of each article is shared (with and without
     quotes) and every shared passage in both versions with differing words
     marked. Spans are character offsets into the analysed text.
+
+    Publication dates are read as index reads them (a record's "published" or
+    "date", an HTML page's date metadata): two articles published more than
+    7 days apart that share only names are not the same story (rule
+    published-apart, as stories keeps them apart); the JSON's
+    evidence.published gives both dates or says they are unknown.
     """
     _check_semantic(semantic)
     if pairs is not None:

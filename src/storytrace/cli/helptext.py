@@ -58,6 +58,12 @@ PAGES = {
         "  and every shared passage in both versions with differing words marked. Spans\n"
         "  are character offsets into the analysed text.\n"
         "\n"
+        '  Publication dates are read as index reads them (a record\'s "published" or\n'
+        '  "date", an HTML page\'s date metadata): two articles published more than 7\n'
+        "  days apart that share only names are not the same story (rule published-\n"
+        "  apart, as stories keeps them apart); the JSON's evidence.published gives\n"
+        "  both dates or says they are unknown.\n"
+        "\n"
         "Options:\n"
         "  --json                      Print the full result as JSON\n"
         "                              (docs/compare.schema.json).\n"
@@ -90,6 +96,11 @@ PAGES = {
         "  standard input (text, HTML or one JSON record). Shows the verdict, how much of each article is\n"
         "  shared (with and without quotes) and every shared passage in both versions with differing words\n"
         "  marked. Spans are character offsets into the analysed text.\n"
+        "\n"
+        '  Publication dates are read as index reads them (a record\'s "published" or "date", an HTML page\'s\n'
+        "  date metadata): two articles published more than 7 days apart that share only names are not the\n"
+        "  same story (rule published-apart, as stories keeps them apart); the JSON's evidence.published\n"
+        "  gives both dates or says they are unknown.\n"
         "\n"
         "Options:\n"
         "  --json                      Print the full result as JSON (docs/compare.schema.json).\n"

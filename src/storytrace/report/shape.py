@@ -247,7 +247,7 @@ WORDING_ONLY_DATED = (
     "similar wording only: no shared passage or quote; in one week, articles on one running"
     " topic (a campaign, a season) read alike, so it may hold more than one event"
 )
-"""The same for a story whose articles are dated: the week window (``stories.STORY_DAYS``)
+"""The same for a story whose articles are dated: the week window (``dates.STORY_DAYS``)
 keeps events of other months apart, not the events of one busy week. Indexed with their
 dates, PolNeAR's 924 train and dev articles (2016 US election news from seven outlets) gave
 65 stories held by wording alone; read by their headlines, 14 of the first 40 held more

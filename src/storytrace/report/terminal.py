@@ -65,6 +65,9 @@ def terminal_summary(cmp: Comparison, max_passages: int = 30) -> Group:
         head.add_row("why", Text(f"{cmp.evidence.rule}: {cmp.evidence.explanation}"))
         if cmp.evidence.caveat:  # the verdict stands on the same people alone
             head.add_row("caveat", Text(cmp.evidence.caveat, style="yellow"))
+        dated = cmp.evidence.published
+        if dated.a_raw or dated.b_raw:  # undated inputs: no row, as before dates were read
+            head.add_row("published", Text(f"{dated.said()}: {dated.reading}"))
     if cmp.revision_features:  # issue 14: how much the shared passages differ, and why
         head.add_row("revision", Text(f"{cmp.revision}  {cmp.revision_features.reason}"))
     cov_table = Table(title="Coverage (share of each article's words in shared passages)")
