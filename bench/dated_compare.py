@@ -16,9 +16,11 @@ reader expects once the dates are read:
   names alone, a follow-up months later that shares a quote or a figure, a pair with one side
   undated, a republication a year later.
 
-Each pair is judged with its dates (JSONL records, as ``compare`` reads them) and, for the
-baseline and as a check, as plain texts (no dates): the ``kept`` pairs must keep their undated
-verdict.
+Each pair is judged with its dates (JSONL records, as ``compare`` reads them) and, as a
+check, as plain texts (no dates): the ``kept`` pairs must keep their undated verdict. What
+``stories`` makes of a pair is not shown: a corpus of two articles gives its shared words no
+weight, so ``stories`` keeps even the two reports of one dismissal apart (agreement on one
+pair among other stories is ``tests/test_evidence_dates.py``).
 
 Session 47 (2026-12-05, dates47; this code = branch dates47, baseline = main 91d5249):
 ``PYTHONPATH=src nice -n 10 /work/main/.venv/bin/python bench/dated_compare.py

@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 from test_evidence_caveat import CLAIM, FIRED, WITH_DETAIL
+from test_stories import BRIDGE, BRIDGE2, TOUR, TOUR2
 
-from storytrace import corpus, dates, evidence
+from storytrace import dates, evidence
 from storytrace import stories as st
 from storytrace.align import BULK, compare
 from storytrace.articles import read_article, record_to_article
@@ -175,16 +176,22 @@ def test_html_date_metadata_is_read_as_index_reads_it(tmp_path: Path) -> None:
     assert cmp.verdict == "unrelated" and cmp.evidence.rule == "published-apart"
 
 
-def test_compare_and_stories_agree_on_the_dated_pair(tmp_path: Path) -> None:
-    recs = [
-        ("fired", {"text": FIRED, "published": "November 22, 2008"}),
-        ("claim", {"text": CLAIM, "published": "2010-03-02"}),
-    ]
-    corpus.index_records(iter(recs), tmp_path / "store")
-    groups = [s["articles"] for s in corpus.stories(tmp_path / "store")["stories"]]
-    assert not any({"fired", "claim"} <= set(g) for g in groups)
-    arts = [record_to_article({"id": i, **r}, i) for i, r in recs]
-    assert compare(*arts).verdict == "unrelated"
+@pytest.mark.parametrize(
+    ("published", "together"),
+    [
+        (None, True),
+        ({"f": "2008-11-22", "c": "2008-11-24"}, True),
+        ({"f": "November 22, 2008", "c": "2010-03-02"}, False),
+    ],
+)
+def test_compare_and_stories_agree_on_the_pair(published, together) -> None:
+    # stories' clustering, among other stories that give the vocabulary its weights.
+    texts = {"f": FIRED, "c": CLAIM, "t1": TOUR, "t2": TOUR2, "b1": BRIDGE, "b2": BRIDGE2}
+    groups = st.cluster(texts, published=published)
+    assert (["c", "f"] in groups) == together
+    when = published or {}
+    arts = [_dated(texts[k], when.get(k), k) for k in "fc"]
+    assert (compare(*arts).verdict == "same-story") == together
 
 
 def test_dates_only_part_names_alone_in_the_dated_fixture_set() -> None:

@@ -33,7 +33,7 @@ from operator import and_, itemgetter, mul
 from typing import Any
 
 from storytrace.boilerplate import boilerplate_spans
-from storytrace.dates import STORY_DAYS, STORY_US, calendar_dates, gap_us
+from storytrace.dates import STORY_DAYS, calendar_dates, far_apart, gap_us
 from storytrace.diff import Edit, Passage, misread_word
 from storytrace.names import (
     CONNECTORS,
@@ -530,8 +530,9 @@ def publication_dates(
     >>> d = publication_dates("2008-11-22T00:00:00Z", "November 22, 2008", None, None)
     >>> d.far_apart, d.reading
     (None, 'unknown: B gives no publication date')
-    >>> publication_dates("2010-03-02T00:00:00Z", None, "2008-11-22T00:00:00Z", None).days_apart
-    464.0
+    >>> d = publication_dates("2010-03-02T00:00:00Z", None, "2008-11-22T00:00:00Z", None)
+    >>> round(d.days_apart, 2), d.far_apart
+    (464.0, True)
     """
     gap = gap_us(a, b)
     if gap is None:
@@ -546,7 +547,7 @@ def publication_dates(
             return PublicationDates(a, a_raw, b, b_raw)
         return PublicationDates(a, a_raw, b, b_raw, reading="unknown: " + "; ".join(missing))
     days = gap / 86_400_000_000
-    far = gap > STORY_US
+    far = far_apart(a, b)
     reading = (
         f"{days:.1f} days apart: more than the {STORY_DAYS} days of one story"
         if far
