@@ -38,6 +38,36 @@ A second tune source, BBC News pairs labelled same event / other event by readin
 is ``bench/evidence_bbc.py`` (it judges its pairs with :func:`judge`; session 42 and on,
 its table is there).
 
+Session 47 (2026-12-05, dates47): ``compare`` reads the publication dates its inputs carry
+(JSONL ``published``/``date``, HTML date metadata) and, when they lie more than
+``dates.STORY_DAYS`` apart, names and words alone make no ``same-story`` (rule
+``published-apart``; ``stories`` keeps such a pair apart by the same ``dates.far_apart``). The
+pairs of this bench are plain texts: ECB+ has no publication dates at all (neither ``ecb`` nor
+``ecbplus`` documents), so every ECB+ row is unchanged, and so is every PolNeAR row judged as
+texts. Two tune rows are new: the PolNeAR train pairs compared as dated records (``  same,
+dated records``, ``  same cast, dated records``). Keep rule, written before measuring: every
+existing row equal to main's, lone and in a corpus; the dated rows not above main's (held).
+``PYTHONPATH=src nice -n 10 python bench/evidence_bench.py --data /work/shared/data --part
+tune --entities rules --baseline-src /tmp/dates47/base`` (``git archive`` of main 91d5249;
+147 s CPU, load 6-7)::
+
+    pairs                          part            n    rules previous  corpus prev corpus
+    ECB+ same event, other outlet  tune          132    0.886    0.886   0.917       0.917
+    ECB+ other event, same topic   tune          132    0.045    0.045   0.023       0.023
+    PolNeAR same publisher         tune (train)  150    0.000    0.000   0.000       0.000
+      same, dated records          tune (train)  150    0.000    0.000   0.000       0.000
+    PolNeAR other event, same cast tune (train)  156    0.295    0.295   0.141       0.141
+      same, corpus with dates      tune (train)  156    0.295    0.295   0.019       0.019
+      same cast, dated records     tune (train)  156    0.058    0.295   0.019       0.019
+
+On the dated same-cast pairs (other events of one cast, more than 14 days apart)
+``published-apart`` decides 123 of 156; the 9 still related share a quote (3) or a detail
+beside their names (same-focus 3, same-lead 3). A lone ``compare`` of dated records now comes
+near ``stories`` on them (0.058 against 0.019 in the dated corpus; main 0.295). Same publisher,
+dated: published-apart 105, none 40, different-place 3, different-subject 2 (main decided the
+same pairs by different-subject 92, none 46, ...; 0.000 either way). No measure-only part was
+run: the change touches no undated pair, and the dated rows are tune-only.
+
 Session 45 (2026-12-04, event45): the cosine of the two bodies' content words other than names
 (general rarity, or a corpus IDF) as a test on the name rules, counted on the tune pairs (BBC,
 ECB+ at 40 per event and topic and every pair) and not built: no threshold removes an ECB+
