@@ -30,7 +30,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -40,7 +39,7 @@ from operator import mul
 
 import numpy as np
 
-from storytrace import boilerplate, evidence, names, revision, spin, synonyms
+from storytrace import articles, boilerplate, evidence, names, revision, spin, synonyms
 from storytrace.articles import Article, InputError, article_from_text
 from storytrace.dates import STORY_DAYS
 from storytrace.diff import (
@@ -461,30 +460,13 @@ def spinner_side(cmp: Comparison, swaps: Sequence[Edit]) -> str:
 
 
 def headline_span(article: Article) -> Span | None:
-    """The headline of an article: its title, or a short first line.
+    """The headline of an article: its title, or a short line after any lines that only
+    date, sign or label it (:func:`storytrace.articles.headline_span`).
 
     >>> headline_span(article_from_text("Rail line delayed again\\nThe line will open in May."))
     (0, 23)
     """
-    text = article.text
-    title = article.title
-    if title and text.startswith(title):
-        return (0, len(title))
-    end = _headline_end(text)
-    return (0, end) if end else None
-
-
-def _headline_end(text: str) -> int:
-    """Where a headline written as the text's first line ends, else 0."""
-    first = text.split("\n", 1)[0]
-    # Headlines are short lines without a closing full stop; a lede has one.
-    if (
-        0 < len(first.strip()) <= 300
-        and len(first) < len(text)
-        and not first.rstrip().endswith(".")
-    ):
-        return len(first)
-    return 0
+    return articles.headline_span(article.text, article.title)
 
 
 def _pct(x: float) -> str:
@@ -1156,12 +1138,15 @@ def _all_free(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, int]], se
     return doc.derived("all-free", find)
 
 
-def _headline_tokens(doc: Doc) -> int:
-    """How many tokens the text's headline holds (its first line, when short and not closed
-    by a full stop, as :func:`headline_span` finds it), else 0."""
-    return doc.derived(
-        "headline-tokens", lambda: bisect.bisect_right(doc.ends, _headline_end(doc.text))
-    )
+def _headline_tokens(doc: Doc) -> tuple[int, int]:
+    """The token range of the text's headline (:func:`storytrace.articles.headline_span`),
+    else an empty range."""
+
+    def find() -> tuple[int, int]:
+        span = articles.headline_span(doc.text)
+        return doc.tokens_in(span) if span else (0, 0)
+
+    return doc.derived("headline-tokens", find)
 
 
 def reworded_passages(
@@ -1265,7 +1250,8 @@ def reworded_passages(
     head_a, head_b = _headline_tokens(doc_a), _headline_tokens(doc_b)
 
     def lone_headline(i: int, j: int) -> bool:  # one side's headline, the other's body
-        return (sents_a[i][1] <= head_a) != (sents_b[j][1] <= head_b)
+        (a0, a1), (b0, b1) = sents_a[i], sents_b[j]
+        return (head_a[0] <= a0 and a1 <= head_a[1]) != (head_b[0] <= b0 and b1 <= head_b[1])
 
     pairs = {
         i: (sim, j)

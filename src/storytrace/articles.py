@@ -55,8 +55,14 @@ MIN_ARTICLE_WORDS = 10
 """Fewest words HTML extraction must yield to count as an article."""
 
 TITLE_CHARS = 120
-"""Longest title made from an article's first line (:func:`lead_title`)."""
+"""Longest title made from an article's headline or first line (:func:`lead_title`)."""
 
+
+HEADLINE_CHARS = 300
+"""Longest line read as a headline (:func:`headline_span`)."""
+
+STAMP_LINES = 3
+"""Most lines passed over before a headline (:func:`is_stamp_line`)."""
 
 _DATE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
@@ -65,31 +71,124 @@ _DATE_WORDS = frozenset(
     "posted published updated last article on at am pm a m p et est "
     "edt ct cst cdt pt pst pdt gmt bst utc cet cest ist aest aedt jst sgt hkt msk "
     # Ordinal endings, which the letter runs split from their digits ("September 18th").
-    "st nd rd th".split()
+    "st nd rd th "
+    # Page stamps: "First Posted: ...", "Story Created: ...", "Released ...", "Posted 3 hours
+    # ago", "Tue Jul 02 2013, 14:58 hrs".
+    "first originally released created modified edited story ago hour hours hr hrs minute "
+    "minutes min mins".split()
 )
 _LETTERS = lazy_compile(r"[^\W\d_]+")
+_ZONE = lazy_compile(r"[A-Z]{1,4}T")
+"""A time zone's abbreviation ("AKDT", "NZST"): letters in capitals ending in T."""
+_PLACE = lazy_compile(
+    r"\s*(?:[A-Z][A-Z.'’]*\s*){1,3}(?:,\s*[A-Z][A-Z.]*\s*)?(?:\([^()\n]{1,30}\)\s*)?[,:–—-]"
+)
+"""A dateline's place in capitals before a comma, colon or dash ("INDONESIA,", "WASHINGTON,
+DC,", "WASHINGTON (Reuters) -"): at most three words and a state or country."""
+_BYLINE = lazy_compile(r"\s*(?:by|BY|By)\s+(?=[A-Z])(.*)")
+_BYLINE_WORDS = frozenset(
+    "and of the for in at de van von der den da di du la le del bin al el staff writer writers "
+    "reporter reporters correspondent correspondents editor editors contributor special "
+    "senior chief political news service wire with".split()
+)
+"""Words in lower case that a byline holds besides names ("By Jane Smith and John Doe,
+Staff Writers", "by Ana de la Cruz")."""
+_LABELS = frozenset(
+    "breaking|breaking news|exclusive|update|live|watch|video|analysis|opinion|comment|"
+    "editorial|developing|developing story|just in|news|photos".split("|")
+)
+"""Kickers that label a page rather than tell its story ("BREAKING NEWS", "Exclusive:")."""
 
 
-def _is_date_line(line: str) -> bool:
-    """A line that only dates the article: 'April 27, 2009', 'Updated: July 7, 2012, 10:04
-    PM ET', 'INDONESIA, July 2, 2013' (a dateline place in capitals before a comma)."""
-    if not any(c.isdigit() for c in line):
-        return False
+def _dates_only(line: str) -> bool:
     words = _LETTERS.findall(line)
-    head = _LETTERS.findall(line.split(",", 1)[0])
-    if "," in line and len(head) <= 3 and all(w.isupper() for w in head):
-        words = words[len(head) :]
-    return len(words) <= 12 and all(w.lower() in _DATE_WORDS for w in words)
+    return (
+        any(c.isdigit() for c in line)
+        and len(words) <= 12
+        and all(w.lower() in _DATE_WORDS or _ZONE.fullmatch(w) for w in words)
+    )
+
+
+def is_stamp_line(line: str) -> bool:
+    """A line that only dates, signs or labels an article, which is no headline: a date or
+    time ('Tue Jun 3, 2008 6:28pm EDT', '2019-05-30', 'Updated: May 30, 2019 07:00'), a
+    dateline ('INDONESIA, July 2, 2013'), a byline ('By Jane Smith') or a kicker
+    ('BREAKING NEWS'). A headline with a date or a name in it is none of these.
+
+    >>> [is_stamp_line(x) for x in ("Posted 3 hours ago", "By Reuters", "EXCLUSIVE:")]
+    [True, True, True]
+    >>> [is_stamp_line(x) for x in ("May 2005 was the wettest", "By the numbers", "Reuters")]
+    [False, False, False]
+    """
+    if len(line) > HEADLINE_CHARS // 2:  # a stamp is short
+        return False
+    if _dates_only(line):
+        return True
+    place = _PLACE.match(line)
+    if place and _dates_only(line[place.end() :]):
+        return True
+    byline = _BYLINE.match(line)
+    if byline:
+        words = _LETTERS.findall(byline.group(1))
+        return (
+            len(words) <= 12
+            and words[0][0].isupper()
+            and all(w[0].isupper() or w in _BYLINE_WORDS or w.lower() in _DATE_WORDS for w in words)
+        )
+    return " ".join(_LETTERS.findall(line)).lower() in _LABELS and not any(
+        c.isdigit() for c in line
+    )
+
+
+def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None:
+    """Where the headline of ``text`` stands: the given ``title`` where the text opens with it,
+    else the first line that stamps nothing (:func:`is_stamp_line`; at most
+    :data:`STAMP_LINES` are passed over, and blank lines), when it is short, does not close
+    with a full stop (a lede does) and more text follows. Every reader of a headline (compare's
+    reworded pairing and spin findings, the HTML report, the titles of untitled articles)
+    finds it here.
+
+    >>> headline_span("Rail line delayed again\\nThe line will open in May.")
+    (0, 23)
+    >>> text = "Tue Jun 3, 2008 6:28pm EDT\\nBy Jane Smith\\nRail line delayed\\nIt opens in May."
+    >>> start, end = headline_span(text)
+    >>> text[start:end]
+    'Rail line delayed'
+    >>> headline_span("May 30, 2019\\nThe line will open in May.") is None
+    True
+    """
+    if title and text.startswith(title):
+        return (0, len(title))
+    pos = stamps = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        line = text[pos:end]
+        if line.strip():
+            if stamps == STAMP_LINES or not is_stamp_line(line):
+                break
+            stamps += 1
+        pos = end + 1
+    else:
+        return None
+    if title and text.startswith(title, pos):
+        return (pos, pos + len(title))
+    # Headlines are short lines without a closing full stop; a lede has one.
+    if len(line.strip()) <= HEADLINE_CHARS and end < n and not line.rstrip().endswith("."):
+        return (pos, end)
+    return None
 
 
 def lead_title(text: str) -> str:
-    """A title for an article without one: its first line, cut to ``TITLE_CHARS``.
+    """A title for an article without one: its headline (:func:`headline_span`), else its
+    first line that stamps nothing (:func:`is_stamp_line`), cut to ``TITLE_CHARS``.
 
-    A headline is usually the first line; a text without one is named by its
-    opening words. (Not its first sentence: splitting sentences for every
-    untitled article was most of the time of ``stories`` on 30,000 of them.)
-    Up to three opening lines that only date the article are passed over: a
-    date names no story.
+    A text without a headline is named by its opening words. (Not its first sentence:
+    splitting sentences for every untitled article was most of the time of ``stories`` on
+    30,000 of them.) Up to three opening lines that only date, sign or label the article are
+    passed over: they name no story.
 
     >>> lead_title("Bridge to close\\n\\nThe council said so. More text.")
     'Bridge to close'
@@ -102,8 +201,11 @@ def lead_title(text: str) -> str:
     >>> len(lead_title("word " * 100)) <= TITLE_CHARS
     True
     """
+    head = headline_span(text)
+    if head:
+        return short(text[head[0] : head[1]], TITLE_CHARS)
     lines = [x for x in text.strip().split("\n", 4)[:4] if x.strip()]
-    first = next((x for x in lines if not _is_date_line(x)), lines[0] if lines else "")
+    first = next((x for x in lines if not is_stamp_line(x)), lines[0] if lines else "")
     return short(first, TITLE_CHARS)
 
 

@@ -252,16 +252,20 @@ def engine() -> str:
     neither stands nor supports another (:func:`storytrace.align.reworded_passages`: a
     headline beside a body sentence of other facts, ECB+ tune topic 21); ``reuse-28``:
     "Messrs." ends no sentence (:func:`storytrace.text.sentence_spans` read the titles table
-    only for words of four letters or fewer), which moves the sentences a text with it pairs.
+    only for words of four letters or fewer), which moves the sentences a text with it pairs;
+    ``reuse-29``: a text's headline is its first line that does not only date, sign or label
+    it (:func:`storytrace.articles.headline_span`: "May 2, 2013, 1:12 PM", "By Jane Smith",
+    "BREAKING NEWS" are passed over), which moves the headline the reworded pairing's
+    lone-headline rule reads (ECB+ 1_2ecbplus, 37_7ecbplus).
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-28"
+        return f"{metadata.version('storytrace')}/reuse-29"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-28"
+        return "0+unknown/reuse-29"
 
 
 def __getattr__(name: str) -> object:

@@ -55,8 +55,9 @@ def shape_stories(
       pair;
     - ``source`` (the label of the article the copies were taken from most directly, else
       None) and ``sources`` (how many articles they were taken from: :func:`_source`);
-    - ``articles`` in time order, each with a ``label`` (title, else the opening of
-      its text's first line, else its id; with the id after it when another article
+    - ``articles`` in time order, each with a ``label`` (title, else its text's headline or
+      opening line: :func:`storytrace.articles.lead_title`, else its id; with the id after
+      it when another article
       of the story has the same label), ``when`` (for display), ``group`` (its
       near-duplicate group), ``member`` (its :class:`storytrace.stories.Member` JSON, or
       None) and ``why`` (the same in words);
@@ -81,7 +82,7 @@ def shape_stories(
             for m in members:
                 group[m] = node["id"]
             nodes.append({"id": node["id"], "count": len(members), "members": members})
-        # Label by title, else by the text's own first line: a file's id is its
+        # Label by title, else by the text's own headline: a file's id is its
         # path, which tells a reader nothing about the story.
         arts = [
             a
