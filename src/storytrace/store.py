@@ -256,7 +256,8 @@ def engine() -> str:
     ``reuse-29``: a text's headline is its first line that does not only date, sign or label
     it (:func:`storytrace.articles.headline_span`: "May 2, 2013, 1:12 PM", "By Jane Smith",
     "BREAKING NEWS" are passed over), which moves the headline the reworded pairing's
-    lone-headline rule reads (ECB+ 1_2ecbplus, 37_7ecbplus).
+    lone-headline rule reads (ECB+ tune, 879 same-topic pairs: 1_2/1_7 same-story -> reworded,
+    25_14/25_3 reworded -> same-story, 25_11/25_6 one reworded pair more).
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
