@@ -798,6 +798,22 @@ sentence). Tune part only, beside main: ``nice -n 10 python bench/evidence_bench
 (corpus 0.909 / 0.909), other event 0.050 / 0.050 (0.027 / 0.027), same publisher 0.007 / 0.007,
 other event with the same cast 0.295 / 0.295: no text of these corpora (nor of BBC News) writes
 "Messrs".
+
+Session 47 (2026-12-05, headline47; engine reuse-29: a headline is the first line that does not
+only date, sign or label the article, ``articles.headline_span``). Beside main 91d5249 (``git
+archive``) in the same run: ``nice -n 10 python bench/evidence_bench.py --data ../shared/data
+--part tune --baseline-src <base>/src`` (221 s CPU, load 5-9), then once ``--part measure``
+(65 s CPU). Every rate equal, this code / previous: tune same event 0.886 / 0.886 (corpus 0.917 /
+0.917), other event 0.045 / 0.045 (0.023 / 0.023), PolNeAR same publisher 0.000 / 0.000, same
+cast 0.295 / 0.295; measure same event 0.930 / 0.930 (0.887 / 0.887), other event 0.167 / 0.167
+(0.108 / 0.108), PolNeAR dev 0.000 / 0.000. The headline moved in 17 ECB+ tune pages (in 13_14
+and 5_5 to none: the line after the date closes with a full stop); of the 879 same-topic
+``ecbplus`` tune pairs (bulk options) 3
+change, each read, none to or from ``unrelated``: 1_2/1_7 same-story -> reworded (1_2's real
+headline now pairs with 1_7's and supports the two ledes' pair), 25_14/25_3 reworded -> same-story
+(25_3's headline beside 25_14's body sentence no longer supports a weak pair), 25_11/25_6 one
+reworded lede pair more. Measure-only topics, counted and not read: 555 pairs, 3 change
+(copied twice, same-story -> reworded once).
 """
 
 from __future__ import annotations
