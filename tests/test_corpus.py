@@ -574,20 +574,26 @@ def test_index_with_no_paths_brings_an_index_of_another_version_up_to_date(tmp_p
 
 
 @pytest.mark.parametrize(
-    ("sig", "group"),
+    ("sig", "group", "idle"),
     [
         # Ctrl-C in a terminal signals the whole process group: parent and workers.
-        (signal.SIGINT, True),
+        (signal.SIGINT, True, False),
         # kill (SIGTERM) ended index with no word at all; it now stops as Ctrl-C does.
-        (signal.SIGTERM, False),
+        (signal.SIGTERM, False, False),
+        # Once all the input so far was prepared and stored, both hung for good: the pool's
+        # task handler waited inside the read for more, so the workers never got the
+        # sentinels that stopping the pool waits for (procpool._Feed).
+        (signal.SIGINT, True, True),
+        (signal.SIGTERM, False, True),
     ],
-    ids=["ctrl-c", "sigterm"],
+    ids=["ctrl-c", "sigterm", "ctrl-c-waiting-for-input", "sigterm-waiting-for-input"],
 )
-def test_an_interrupted_index_is_one_line_exit_130_and_resumes(tmp_path, sig, group):
+def test_an_interrupted_index_is_one_line_exit_130_and_resumes(tmp_path, sig, group, idle):
     # The first PREPARE_HERE articles are prepared in the parent: interrupted once more are
-    # stored, the workers are preparing the rest. The records come through a pipe this test
-    # keeps open, so the index cannot finish before the signal (read from a file, it once
-    # did under load); the resumed run reads the same records from the file.
+    # stored, the workers are preparing the rest (or, `idle`, have prepared all the input
+    # so far). The records come through a pipe this test keeps open, so the index cannot
+    # finish before the signal (read from a file, it once did under load); the resumed run
+    # reads the same records from the file.
     import threading
 
     n = corpus.PREPARE_HERE + 3000
@@ -636,12 +642,23 @@ def test_an_interrupted_index_is_one_line_exit_130_and_resumes(tmp_path, sig, gr
                 con.close()
             except sqlite3.Error:
                 stored = 0
+    while idle:  # until the count stands still: the index waits for more input
+        time.sleep(1.5)
+        con = sqlite3.connect(dbfile, timeout=30)
+        before, stored = stored, con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+        idle = stored != before
+        assert time.time() < deadline, "the index never waited for input"
     assert proc.poll() is None  # its input is still open: it cannot have finished
     if group:
         os.killpg(proc.pid, sig)
     else:
         os.kill(proc.pid, sig)  # the parent alone, as `kill PID` does
-    proc.wait(timeout=120)
+    try:
+        proc.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError("the interrupted index did not stop") from None
     stderr = errors.read_text()
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr

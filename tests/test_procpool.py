@@ -4,8 +4,12 @@ work (replacing exited workers, ending after ``close``)."""
 from __future__ import annotations
 
 import multiprocessing.pool
+import os
+import signal
 import threading
 import time
+
+import pytest
 
 from storytrace import procpool
 
@@ -84,3 +88,53 @@ def test_imap_ahead_ends_with_terminate_while_its_feeder_waits():
     done.start()
     done.join(30)
     assert not done.is_alive(), "terminate hung on the waiting feeder"
+
+
+def _stalled(first: int, release: threading.Event):
+    """Items 0..first-1, then a wait for more, as a pipe that stays open (``index -``)."""
+    yield from range(first)
+    release.wait()
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["imap", "imap_ahead"])
+def test_terminate_ends_while_the_input_waits_for_more(ahead):
+    # Ctrl-C or kill while `index -` waited for more input: the pool's task handler was
+    # inside the input's read, so it never sent the workers their stop sentinels; an idle
+    # worker keeps the task pipe's read lock, which terminate waits for: it hung for good.
+    release = threading.Event()
+    p = procpool.pool(2)
+    items = _stalled(6, release)
+    got = p.imap_ahead(abs, items, 2, 8) if ahead else p.imap(abs, items, 2)
+    assert [next(got) for _ in range(6)] == list(range(6))
+    time.sleep(0.3)  # both workers idle, the input still open
+    done = threading.Thread(target=p.terminate, daemon=True)
+    done.start()
+    done.join(30)
+    release.set()
+    assert not done.is_alive(), "terminate hung while the input waited"
+
+
+def _sigterm_is_default(_: object = None) -> bool:
+    return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+def test_workers_die_of_sigterm_whatever_handler_their_parent_has():
+    # index turns SIGTERM into an interruption (a forked child that gets it dies of it, as
+    # below); its workers inherited that handler, which runs only when a worker is back in
+    # the interpreter: one blocked on a lock when the signal came lived on after terminate,
+    # and its parent hung waiting for it.
+    parent = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != parent:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        with procpool.pool(2) as p:
+            assert p.map(_sigterm_is_default, range(2)) == [True, True]
+        with procpool.Pool(1, initializer=_sigterm_is_default, maxtasksperchild=1) as p:
+            assert p.map(_sigterm_is_default, range(3)) == [True] * 3
+    finally:
+        signal.signal(signal.SIGTERM, before)

@@ -812,11 +812,23 @@ _STDIN: list = [None, None]  # [sys.stdin.buffer it wraps, peekable reader]
 
 
 def stdin_bytes() -> io.BufferedReader:
-    """Standard input as one peekable binary stream (sniffing must not lose bytes)."""
+    """Standard input as one peekable binary stream (sniffing must not lose bytes).
+
+    On a file descriptor, a reader of its own rather than ``sys.stdin.buffer``: ``index -``
+    reads it in a daemon thread (:class:`storytrace.procpool._Feed`), which an interrupt can
+    leave waiting inside a read, holding the reader's lock. Python closes
+    ``sys.stdin.buffer`` as it exits, and closing a reader whose lock another thread holds
+    is a fatal error ("could not acquire lock for <_io.BufferedReader name='<stdin>'> at
+    interpreter shutdown") that replaced the one-line interruption with an abort."""
     raw = sys.stdin.buffer
     if _STDIN[0] is not raw:
         _STDIN[0] = raw
-        _STDIN[1] = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+        try:
+            fd = raw.fileno()
+        except (OSError, ValueError):  # a stream in memory (a test's runner): no descriptor
+            _STDIN[1] = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+        else:
+            _STDIN[1] = open(fd, "rb", closefd=False)  # noqa: SIM115 - never closed, as stdin
     return _STDIN[1]
 
 

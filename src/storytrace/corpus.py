@@ -305,8 +305,8 @@ def index_records(
     """
     report = IndexReport()
     with Store(db) as store, store.hash_lookup() as stored_hash:
-        # The job stream below runs in the pool's feeder thread, which must not touch the
-        # store's connection: it looks ids up on a connection of its own.
+        # Past PREPARE_HERE, the job stream below runs in a thread of its own (procpool's
+        # feed), which must not touch the store's connection: it looks ids up on its own.
         _add_waiting_keys(store)
         n_known = store.count()
         last_known = store.last_doc()  # articles added below get this version's quotes

@@ -8,6 +8,10 @@ thread wakes, finds nothing to do and waits again, over and over. Preparing 8,00
 ``bench/scale.py``'s articles in two workers, that thread alone took 0.7-1.2 of the parent's
 1.3-1.8 CPU s (about 0.1 ms an article); without that wake-up, 0.0.
 
+Two more changes keep :meth:`Pool.terminate` (Ctrl-C, ``kill``) from hanging: each input is
+read by a thread of its own (:class:`_Feed`), and each worker starts with SIGTERM at its
+default action (:func:`_start_worker`).
+
 >>> with pool(1) as p:
 ...     list(p.imap(abs, [-1, 2, -3]))
 [1, 2, 3]
@@ -15,8 +19,11 @@ thread wakes, finds nothing to do and waits again, over and over. Preparing 8,00
 
 from __future__ import annotations
 
+import queue
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from multiprocessing import get_context
 from multiprocessing.pool import Pool as _Pool
 from typing import Any
@@ -25,10 +32,27 @@ from typing import Any
 class Pool(_Pool):
     """``multiprocessing.pool.Pool``, its worker handler woken only by a worker's exit or a
     change of the pool's state (closed, terminated, or its last task done), as the thread
-    pool's already is; with :meth:`imap_ahead`."""
+    pool's already is; its inputs read by threads of their own (:class:`_Feed`); with
+    :meth:`imap_ahead`."""
+
+    def __init__(
+        self,
+        processes: int | None = None,
+        initializer: Callable[..., object] | None = None,
+        initargs: tuple = (),
+        maxtasksperchild: int | None = None,
+        context: Any = None,
+    ) -> None:
+        super().__init__(
+            processes, partial(_start_worker, initializer), initargs, maxtasksperchild, context
+        )
 
     def _get_sentinels(self) -> list:
         return [self._change_notifier._reader]
+
+    def imap(self, func: Callable[[Any], Any], iterable: Iterable, chunksize: int = 1) -> Any:
+        """``imap``, ``iterable`` read by a :class:`_Feed`."""
+        return super().imap(func, self._feed(iterable, None), chunksize)
 
     def imap_ahead(
         self, func: Callable[[Any], Any], iterable: Iterable, chunksize: int, ahead: int
@@ -39,52 +63,106 @@ class Pool(_Pool):
         ``imap`` keeps every result that came back until it is asked for: when this process
         takes them slower than the workers make them (it stores what they prepare), they
         pile up here, and how many depends on how the machine shares its cores between
-        them, not on the work. Here the pool's feeder thread waits instead.
+        them, not on the work. Here the feed's reader waits instead.
         """
-        size = max(ahead, chunksize)
-        room = threading.Semaphore(size)
-        gate = _Gate(room, size)
-        self.__dict__.setdefault("_gates", []).append(gate)
-
-        def fed() -> Iterator:
-            items = iter(iterable)
-            while True:
-                room.acquire()
-                if gate.open:  # terminated, or the results are no longer wanted
-                    return
-                try:
-                    item = next(items)
-                except StopIteration:
-                    return
-                yield item
-
+        feed = self._feed(iterable, max(ahead, chunksize))
         try:
-            for result in self.imap(func, fed(), chunksize):
-                room.release()
+            for result in super().imap(func, feed, chunksize):
+                feed.took_one()
                 yield result
         finally:
-            gate.let_go()
+            feed.stop()
+
+    def _feed(self, iterable: Iterable, ahead: int | None) -> _Feed:
+        feed = _Feed(iterable, ahead)
+        self.__dict__.setdefault("_feeds", []).append(feed)
+        return feed
 
     def terminate(self) -> None:
-        # A feeder waiting for room would keep the pool's task handler, which terminate
-        # joins, from ever ending.
-        for gate in self.__dict__.get("_gates", ()):
-            gate.let_go()
+        # terminate waits for the pool's task handler to send each worker its stop
+        # sentinel (an idle worker holds the task pipe's read lock, which terminate needs,
+        # until it gets one): a task handler still waiting for an item never would.
+        for feed in self.__dict__.get("_feeds", ()):
+            feed.stop()
         super().terminate()
 
 
-class _Gate:
-    """Stops an :meth:`Pool.imap_ahead` feeder: once let go, it takes no more items."""
+def _start_worker(initializer: Callable[..., object] | None, *initargs: object) -> None:
+    """A worker's first step: SIGTERM back to its default action, then ``initializer``.
 
-    __slots__ = ("room", "size", "open")
+    :meth:`Pool.terminate` stops the workers with SIGTERM. A Python handler a worker
+    inherited from its parent (``index`` turns SIGTERM into an interruption) runs only once
+    the worker is back in the interpreter, and one that the signal reached just before it
+    blocked on the task pipe's lock never is: it lived on, and the parent waiting for it
+    hung at its exit (``index`` after Ctrl-C, about one run in three)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if initializer is not None:
+        initializer(*initargs)
 
-    def __init__(self, room: threading.Semaphore, size: int) -> None:
-        self.room, self.size, self.open = room, size, False
 
-    def let_go(self) -> None:
-        if not self.open:
-            self.open = True
-            self.room.release(self.size)
+class _Feed:
+    """The items of an iterable, in order, read by a daemon thread of its own and handed to
+    the pool's task handler, which iterates this. The task handler then only ever waits
+    here, where :meth:`stop` wakes it: inside the iterable it could wait for good (``index
+    -`` reading a pipe that stays open), and so keep :meth:`Pool.terminate` waiting too. A
+    reader still inside the iterable then is left there, a daemon thread. With ``ahead``,
+    the reader takes at most that many items beyond the results taken (:meth:`took_one`).
+    An error the iterable raises is raised here, where the pool makes it that item's
+    result, as it did when its task handler read the iterable itself."""
+
+    def __init__(self, iterable: Iterable, ahead: int | None) -> None:
+        self.box: queue.SimpleQueue = queue.SimpleQueue()
+        self.ahead = ahead
+        self.room = threading.Semaphore(ahead) if ahead else None
+        self.stopped = False
+        threading.Thread(target=self._read, args=(iter(iterable),), daemon=True).start()
+
+    def _read(self, items: Iterator) -> None:
+        while True:
+            if self.room is not None:
+                self.room.acquire()
+            if self.stopped:
+                return
+            try:
+                item = next(items)
+            except StopIteration:
+                self.box.put(_END)
+                return
+            except Exception as e:  # raised where the pool turns it into a result
+                self.box.put(_Failed(e))
+                return
+            self.box.put(item)
+
+    def __iter__(self) -> Iterator:
+        while True:
+            item = self.box.get()
+            if item is _END or self.stopped:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+
+    def took_one(self) -> None:
+        if self.room is not None:
+            self.room.release()
+
+    def stop(self) -> None:
+        """Take no more items; end the iteration now."""
+        if not self.stopped:
+            self.stopped = True
+            if self.room is not None:
+                self.room.release(self.ahead)
+            self.box.put(_END)
+
+
+_END = object()
+
+
+class _Failed:
+    __slots__ = ("error",)
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
 
 
 def pool(

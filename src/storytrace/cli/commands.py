@@ -560,7 +560,8 @@ def index_cmd(
 def _terminate_as_interrupt() -> Iterator[None]:
     """SIGTERM (``kill``) stops ``index`` as Ctrl-C does: one line saying what was kept, exit
     130 (it ended with no word, though nothing was lost either). A worker forked meanwhile
-    inherits the handler; there it dies of the signal as before (the pool terminates it)."""
+    sets SIGTERM back to its default as it starts (procpool); in the moment before, it
+    inherits this handler, which lets it die of the signal all the same."""
     import os
     import signal
 
