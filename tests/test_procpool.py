@@ -138,3 +138,20 @@ def test_workers_die_of_sigterm_whatever_handler_their_parent_has():
             assert p.map(_sigterm_is_default, range(3)) == [True] * 3
     finally:
         signal.signal(signal.SIGTERM, before)
+
+
+def test_imap_reads_its_input_only_a_little_ahead_of_the_workers():
+    # compare --pairs feeds imap from a file: its input must not be read into memory whole
+    # while the workers are busy (before a thread read it, the task pipe held it back).
+    pulled = [0]
+
+    def items():
+        for _ in range(100_000):
+            pulled[0] += 1
+            yield 0.05
+
+    with procpool.pool(1) as p:
+        got = p.imap(time.sleep, items())
+        assert next(got) is None
+        time.sleep(1.0)  # about 20 done
+        assert pulled[0] < 20_000

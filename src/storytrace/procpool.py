@@ -105,20 +105,24 @@ class _Feed:
     the pool's task handler, which iterates this. The task handler then only ever waits
     here, where :meth:`stop` wakes it: inside the iterable it could wait for good (``index
     -`` reading a pipe that stays open), and so keep :meth:`Pool.terminate` waiting too. A
-    reader still inside the iterable then is left there, a daemon thread. With ``ahead``,
-    the reader takes at most that many items beyond the results taken (:meth:`took_one`).
-    An error the iterable raises is raised here, where the pool makes it that item's
-    result, as it did when its task handler read the iterable itself."""
+    reader still inside the iterable then is left there, a daemon thread.
+
+    The reader keeps at most :data:`BOX` items the task handler has not taken (it used to
+    take them only as fast as the workers' task pipe let it put them: ``compare --pairs``
+    must not read a whole input ahead), and with ``ahead`` at most that many beyond the
+    results taken (:meth:`took_one`). An error the iterable raises is raised here, where the
+    pool makes it that item's result, as it did when its task handler read the iterable."""
 
     def __init__(self, iterable: Iterable, ahead: int | None) -> None:
-        self.box: queue.SimpleQueue = queue.SimpleQueue()
+        self.box: queue.Queue = queue.Queue(BOX)
         self.ahead = ahead
         self.room = threading.Semaphore(ahead) if ahead else None
         self.stopped = False
         threading.Thread(target=self._read, args=(iter(iterable),), daemon=True).start()
 
     def _read(self, items: Iterator) -> None:
-        while True:
+        item: object = None
+        while not (item is _END or isinstance(item, _Failed)):
             if self.room is not None:
                 self.room.acquire()
             if self.stopped:
@@ -126,11 +130,9 @@ class _Feed:
             try:
                 item = next(items)
             except StopIteration:
-                self.box.put(_END)
-                return
+                item = _END
             except Exception as e:  # raised where the pool turns it into a result
-                self.box.put(_Failed(e))
-                return
+                item = _Failed(e)
             self.box.put(item)
 
     def __iter__(self) -> Iterator:
@@ -148,11 +150,23 @@ class _Feed:
 
     def stop(self) -> None:
         """Take no more items; end the iteration now."""
-        if not self.stopped:
-            self.stopped = True
-            if self.room is not None:
-                self.room.release(self.ahead)
-            self.box.put(_END)
+        if self.stopped:
+            return
+        self.stopped = True
+        if self.room is not None:
+            self.room.release(self.ahead)
+        # What waits is not wanted: emptied, the box has room for a reader waiting to put
+        # one more item (it then sees it is stopped) and for the end, which wakes __iter__.
+        while True:
+            try:
+                self.box.get_nowait()
+            except queue.Empty:
+                break
+        self.box.put(_END)
+
+
+BOX = 64
+"""Most items a :class:`_Feed` reads ahead of the pool's task handler."""
 
 
 _END = object()
