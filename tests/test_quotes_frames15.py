@@ -127,7 +127,7 @@ def test_a_quoted_section_head_is_no_quote(parser: bool) -> None:
         'The closure came in May. "We did everything we could," she said.\n'
     )
     quotes = extract_quotes(text, parser=parser)
-    assert [q.quoted(text) for q in quotes] == ["We did everything we could,"]
+    assert [q.quoted(text) for q in quotes] == ["We did everything we could"]
 
 
 @pytest.mark.parametrize("parser", [False, True])

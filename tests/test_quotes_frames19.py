@@ -116,7 +116,7 @@ def test_framed_quotation_runs_on_past_narration(parser: bool) -> None:
     text = '"We were poor," Ann Lowe said. She paused. "We had nothing."'
     quotes = extract_quotes(text, parser=parser)
     assert [(q.quoted(text, " | "), q.speaker_name) for q in quotes] == [
-        ("We were poor, | We had nothing.", "Ann Lowe")
+        ("We were poor | We had nothing.", "Ann Lowe")
     ]
 
 

@@ -34,7 +34,7 @@ def test_a_quotation_after_a_frame_with_no_comma_goes_on_with_the_utterance(
     )
     assert _quotes(text, parser) == [
         (
-            "The fees are extremely low, | For what the ships get - they are really not an issue.",
+            "The fees are extremely low | For what the ships get - they are really not an issue.",
             speaker,
         )
     ]

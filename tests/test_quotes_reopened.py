@@ -96,4 +96,4 @@ def test_a_phrase_after_a_comma_inside_the_quotation_is_no_gloss() -> None:
     assert parts[-1] == "Obviously, the issue is out of my hands."
     t = '"I am honoured to be thus distinguished by France, the flag carrier of cinema," he said.'
     (parts,) = _parts(t)
-    assert parts[0].endswith("by France, the flag carrier of cinema,")
+    assert parts[0].endswith("by France, the flag carrier of cinema")

@@ -98,7 +98,7 @@ def test_single_marks_of_tokenised_text_close_with_a_space_before_them() -> None
     assert "set the bar" not in quoted and "The tour" not in quoted
     found = {content: (kind, who) for kind, content, who in _quotes(t)}
     # 'she told the station' is Cole's, not the last woman named (Jane Post).
-    last = next(c for c in found if c.endswith("I don't need to do anything else,"))
+    last = next(c for c in found if c.endswith("I don't need to do anything else"))
     assert found[last] == ("direct", "Cole")
     mixed = next(c for c in found if "quiet drinker" in c)
     assert "\n" not in mixed

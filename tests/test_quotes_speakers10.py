@@ -69,7 +69,7 @@ def test_descriptions_of_people_are_typed_person() -> None:
     # 'the Frenchman' resolved to a name the first-name list does not know, and 'the DA'
     # written as an acronym, were typed unknown and organisation.
     text = 'Arsenal manager Arsene Wenger praised his side. "We were superb," the Frenchman said.'
-    assert _quotes(text) == [("We were superb,", "the Frenchman", "Arsene Wenger", "person")]
+    assert _quotes(text) == [("We were superb", "the Frenchman", "Arsene Wenger", "person")]
     assert _quotes('"It is a disgrace," the DA said.')[0][1:] == ("the DA", "the DA", "person")
 
 

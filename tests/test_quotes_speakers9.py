@@ -63,18 +63,18 @@ def _quotes(text: str) -> list[tuple[str, str | None, str | None]]:
         # A document's words.
         (
             '"It is over," read the statement, which was attributed to Miller.',
-            [("It is over,", "the statement", "the statement")],
+            [("It is over", "the statement", "the statement")],
         ),
         (
             '"Clinton should come to Louisiana," the editorial read.',
-            [("Clinton should come to Louisiana,", "the editorial", "the editorial")],
+            [("Clinton should come to Louisiana", "the editorial", "the editorial")],
         ),
         (
             '"There are invertebrates with more spine," reads a Wednesday editorial in The '
             "Des Moines Register.",
             [
                 (
-                    "There are invertebrates with more spine,",
+                    "There are invertebrates with more spine",
                     "a Wednesday editorial in The Des Moines Register",
                     "Des Moines Register",
                 )

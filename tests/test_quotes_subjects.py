@@ -63,7 +63,7 @@ def test_a_phrase_inside_the_subject_keeps_the_frame(
         ),
         (
             '"We will not close a single ward this winter," said the hospital\'s chief.',
-            "We will not close a single ward this winter,",
+            "We will not close a single ward this winter",
             "the hospital's chief",
         ),
     ],

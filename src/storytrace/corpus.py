@@ -138,7 +138,7 @@ def quote_rows(text: str) -> list[tuple]:
     >>> t = '"We will sort it," Ms Patel said. "Soon."'
     >>> for s, e, kind, name, n, c0, c1, s0, s1, typ, how, n0, n1 in quote_rows(t):
     ...     print(repr(t[s:e]), kind, name, n, repr(t[c0:c1]), repr(t[s0:s1]), typ, how)
-    'We will sort it,' direct Ms Patel 0 'said' 'Ms Patel' person as-written
+    'We will sort it' direct Ms Patel 0 'said' 'Ms Patel' person as-written
     'Soon.' direct Ms Patel 0 'said' 'Ms Patel' person as-written
     """
     from storytrace.quotes import extract_quotes

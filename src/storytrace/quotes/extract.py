@@ -19,6 +19,7 @@ from storytrace.quotes.frames import (
 from storytrace.quotes.lexicon import (
     ANY_CUE,
     BARE_SPEAKERS,
+    CLOSE_MARKS,
     CUE_FORMS,
     ORG_DESCRIPTORS,
     ORG_WORDS,
@@ -141,8 +142,40 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
             q.speaker_type = "organisation"
     _lede_organisation(ctx, quotes)
     out = _utterances(text, quotes, continuations)
+    for q in out:
+        _frame_comma(text, q)
     speaker_evidence(text, out)
     return out
+
+
+_BLANK = " \t\xa0"
+
+
+def _frame_comma(text: str, q: Quote) -> None:
+    """Drop from each part the comma that closes a quotation before its frame: in
+    '"We are confident," he said.' the comma stands for the frame, not for the words said
+    (the same quote reads "We are confident." after 'He said:'), so the part ends at
+    "confident". A stop, question or exclamation mark is the speaker's and stays."""
+    parts = []
+    for s, e in q.parts:
+        end, after = e, e
+        while end > s and text[end - 1] in _BLANK:
+            end -= 1
+        while after < len(text) and text[after] in _BLANK:
+            after += 1
+        if (
+            end > s + 1
+            and text[end - 1] == ","
+            and after < len(text)
+            and text[after] in CLOSE_MARKS
+        ):
+            e = end - 1
+            while e > s and text[e - 1] in _BLANK:
+                e -= 1
+        parts.append((s, e))
+    if parts != q.parts:
+        q.parts = parts
+        q.content = (q.content[0], parts[-1][1])
 
 
 # Evidence verbs among the speech cues: 'he suggested that …' reports speech, 'the

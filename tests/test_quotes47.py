@@ -1,0 +1,69 @@
+"""Quote errors seen on real articles at stop 46 (session 47, quotes47): a direct quote kept
+the comma that closes it before its frame ('"We are confident," he said.'). The texts are our
+own; each non-guard case was wrong on main (91d5249) with the rules and the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.corpus import quote_rows
+from storytrace.quotes import extract_quotes, match_quotes
+
+PARSERS = [False, True]
+
+
+def _quotes(text: str, parser: bool) -> list[tuple[str, str | None, str]]:
+    """(cue, speaker_name, content) of each quote."""
+    return [
+        (text[q.cue[0] : q.cue[1]] if q.cue else "", q.speaker_name, q.quoted(text, " | "))
+        for q in extract_quotes(text, parser=parser)
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are confident in the plan," Ms Adeyemi said.',
+        "“We are confident in the plan,” Ms Adeyemi said.",
+        '"We are confident in the plan, " Ms Adeyemi said.',
+        "Ms Adeyemi spoke on Monday. 'We are confident in the plan,' she said.",
+    ],
+)
+def test_the_comma_before_the_frame_is_no_part_of_a_direct_quote(text: str, parser: bool) -> None:
+    (q,) = [q for q in extract_quotes(text, parser=parser)]
+    assert text[q.content[0] : q.content[1]] == "We are confident in the plan"
+    assert q.quoted(text) == "We are confident in the plan"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_interrupted_quote_loses_the_comma_of_its_first_part_only(parser: bool) -> None:
+    text = '"We are confident in the plan," said Ms Adeyemi, "and we will deliver it, soon."'
+    assert _quotes(text, parser) == [
+        ("said", "Ms Adeyemi", "We are confident in the plan | and we will deliver it, soon.")
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ms Adeyemi said: "We are confident in the plan."',
+        '"We are confident in the plan!" Ms Adeyemi said.',
+        '"Are we confident in the plan?" Ms Adeyemi asked.',
+    ],
+)
+def test_a_quote_keeps_its_own_stop(text: str, parser: bool) -> None:
+    # Guard: a full stop, an exclamation or a question mark is the speaker's.
+    (q,) = extract_quotes(text, parser=parser)
+    assert text[q.content[1] - 1] in ".!?"
+
+
+def test_two_outlets_printing_one_quote_with_and_without_the_frame_comma_store_one_words() -> None:
+    a = '"We are confident in the plan," Ms Adeyemi said.'
+    b = 'Ms Adeyemi said on Monday: "We are confident in the plan".'
+    ((s_a, e_a, *_),) = quote_rows(a)
+    ((s_b, e_b, *_),) = quote_rows(b)
+    assert a[s_a:e_a] == b[s_b:e_b] == "We are confident in the plan"
+    (m,) = match_quotes(a, None, b, None)
+    assert m.label == "identical"
