@@ -67,3 +67,37 @@ def test_two_outlets_printing_one_quote_with_and_without_the_frame_comma_store_o
     assert a[s_a:e_a] == b[s_b:e_b] == "We are confident in the plan"
     (m,) = match_quotes(a, None, b, None)
     assert m.label == "identical"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "the Scottish National Party and the Tories",
+        "the unions and the employers",
+        "The unions and the employers",
+        "their lawyers and the Green Party",
+    ],
+)
+def test_a_coordinated_subject_opened_by_a_determiner_speaks_whole(
+    subject: str, parser: bool
+) -> None:
+    opener = "But " if subject[0].islower() else ""
+    text = (
+        "Ministers insist they will keep the final say on the new casinos. "
+        f"{opener}{subject} say the issue should be decided in Scotland."
+    )
+    q = extract_quotes(text, parser=parser)[-1]
+    assert q.speaker is not None and text[q.speaker[0] : q.speaker[1]] == subject
+    first, second = subject.split(" and ")
+    assert q.speaker_name is not None
+    assert first.split()[-1] in q.speaker_name and q.speaker_name.endswith(second)
+    assert q.quoted(text) == "the issue should be decided in Scotland"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_clause_before_and_is_no_first_conjunct(parser: bool) -> None:
+    # Guard: a lower-case word after the determiner's noun may be the clause's verb.
+    text = "The mayor quit and the council said the vote would go ahead in May."
+    q = extract_quotes(text, parser=parser)[-1]
+    assert q.speaker is not None and text[q.speaker[0] : q.speaker[1]] == "the council"

@@ -2111,10 +2111,19 @@ def _first_conjunct(ctx: Context, lo: int, speaker: Span) -> int | None:
     ):
         return None
     # Names and capitalised words only ('Sanders', 'White House', 'Current'): a
-    # lower-case word may be a verb the lists miss ('The mayor met Jones and ...').
-    if len(words) > 4 or not all(w[:1].isupper() for w in words):
+    # lower-case word may be a verb the lists miss ('The mayor met Jones and ...'). After
+    # a determiner ('But the Scottish National Party and the Tories say'), one noun
+    # written in lower case ('the unions and the employers') can be nothing else.
+    if low[0] in _CONJUNCT_DETERMINERS:
+        words = words[1:]
+        if len(words) == 1:
+            return m.start(1)
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return None
     return m.start(1)
+
+
+_CONJUNCT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
 
 
 # What stands before a clause the first conjunct may open: the start of a sentence or
