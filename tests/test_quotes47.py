@@ -101,3 +101,17 @@ def test_a_clause_before_and_is_no_first_conjunct(parser: bool) -> None:
     text = "The mayor quit and the council said the vote would go ahead in May."
     q = extract_quotes(text, parser=parser)[-1]
     assert q.speaker is not None and text[q.speaker[0] : q.speaker[1]] == "the council"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("role", ["president-elect", "governor-elect", "chairman-designate"])
+def test_an_office_to_be_held_is_a_role_its_apposition_names(role: str, parser: bool) -> None:
+    # After 41_1ecb: 'The president-elect, Barack Obama, broke his silence by saying ...
+    # He said ...' gave both quotes to a man named earlier (Mahmoud Abbas): the role went
+    # unread, so neither the description nor the pronoun after it reached the name.
+    text = (
+        "The Palestinian president, Mahmoud Abbas, made a plea to the council. "
+        f"The {role}, Daniel Okoro, broke his silence by saying he was deeply concerned. "
+        "He said he would have plenty to say about the crisis."
+    )
+    assert [q[1] for q in _quotes(text, parser)] == ["Daniel Okoro", "Daniel Okoro"]

@@ -271,6 +271,14 @@ PERSON_ROLES = set(
     keeper goalkeeper striker midfielder defender winger skipper boss captain moderator
     interviewer presenter correspondent journalist dj""".split()
 )
+# An office's holder-to-be is read as the office ('The president-elect, Barack Obama,',
+# 'the chairman-designate').
+PERSON_ROLES |= {
+    f"{office}-{to_be}"
+    for office in """senator minister secretary chancellor president leader governor mayor
+    chairman chairwoman director ambassador commissioner congressman congresswoman""".split()
+    for to_be in ("elect", "designate")
+}
 # Roles of whoever puts the questions: an interviewer is not the person answering.
 INTERVIEWERS = {
     "host", "co-host", "anchor", "moderator", "interviewer", "presenter", "reporter",
