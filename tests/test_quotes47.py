@@ -115,3 +115,27 @@ def test_an_office_to_be_held_is_a_role_its_apposition_names(role: str, parser: 
         "He said he would have plenty to say about the crisis."
     )
     assert [q[1] for q in _quotes(text, parser)] == ["Daniel Okoro", "Daniel Okoro"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_titled_surname_going_on_from_the_full_names_quote_is_that_person(parser: bool) -> None:
+    # After bbc business/171: '"...," Anais Faraj, an analyst at Nomura told the BBC. "...,"
+    # Mr Faraj continued.' A first name the baby-name table reads as a woman's is no proof
+    # against the writer's 'Mr' when his quotation goes straight on from hers.
+    text = (
+        "The exchange raised its dividend on Monday. "
+        '"There is a hint of a bribe in there," Andrea Rossi, an analyst at Banca Uno, said. '
+        '"Most of the shareholders want the cash in their own hands," Mr Rossi continued. '
+        'The exchange is "trying to win them over", he said.'
+    )
+    assert [q[1] for q in _quotes(text, parser)] == ["Andrea Rossi"] * 3
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_titled_surname_after_other_words_is_still_a_relative(parser: bool) -> None:
+    # Guard: 'Mr Voss' a sentence after Karen Voss's quote, her husband brought in between.
+    text = (
+        '"We will not move the meeting," Karen Voss said. Her husband was not consulted. '
+        '"Nobody asked me," Mr Voss said.'
+    )
+    assert [q[1] for q in _quotes(text, parser)] == ["Karen Voss", "Mr Voss"]

@@ -2597,8 +2597,14 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
             and _title_gender(titled_as.group(0))
             and _titled_full_name(ctx, titled_as.group(0), s) == titled_as.group(0)
         ):
-            # 'Mrs Howard' after 'Michael Howard': his wife, not him.
-            q.speaker_name = run
+            if _goes_on_from(ctx, q, earlier, q.speaker_name):
+                # '"A," Anais Faraj said. "B," Mr Faraj continued.': the quotation goes
+                # straight on from the full name's; the first-name table is statistics,
+                # the writer's title says who this is.
+                ctx.genders[q.speaker_name] = _title_gender(titled_as.group(0))
+            else:
+                # 'Mrs Howard' after 'Michael Howard': his wife, not him.
+                q.speaker_name = run
         if (
             phrase.split()[0].lower().strip(".") in PERSONAL_TITLES
             and q.speaker_name != run
@@ -2679,6 +2685,19 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     q.speaker_name = next(
         (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
     )
+
+
+def _goes_on_from(ctx: Context, q: Quote, earlier: list[Quote], name: str) -> bool:
+    """Whether ``q`` is a quotation going straight on from one ``name`` said: the quote
+    just before is theirs, in the same paragraph, with no sentence between (a relative
+    of the same name is brought in by one: 'Her husband was not consulted.')."""
+    prev = earlier[-1] if earlier else None
+    if q.kind != "direct" or prev is None or prev.speaker_name != name or prev.cue is None:
+        return False
+    if "\n" in ctx.text[prev.content[1] : q.content[0]]:
+        return False
+    said = bisect_right(ctx.unit_starts, max(prev.cue[0], prev.content[0])) - 1
+    return bisect_right(ctx.unit_starts, q.content[0]) - 1 - said <= 1
 
 
 # An organisation's name, then where it is: 'the Pew Research Center in Washington'.
