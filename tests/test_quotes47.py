@@ -139,3 +139,29 @@ def test_a_titled_surname_after_other_words_is_still_a_relative(parser: bool) ->
         '"Nobody asked me," Mr Voss said.'
     )
     assert [q[1] for q in _quotes(text, parser)] == ["Karen Voss", "Mr Voss"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "said",
+    [
+        'Deutsche Boerse is "trying to win them over", he said.',
+        "Peter Hill is the wrong man for the job, he said.",
+    ],
+)
+def test_a_name_in_the_content_before_the_frame_is_not_its_pronoun(said: str, parser: bool) -> None:
+    # After bbc business/171: 'Deutsche Boerse is "trying to buy them off", he said.'
+    # gave the quote to Deutsche Boerse; 'he' is the speaker, who speaks of the name.
+    text = f'"The offer is too low," John Rossi, an analyst at Banca Uno, said. {said}'
+    assert [q[1] for q in _quotes(text, parser)] == ["John Rossi", "John Rossi"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_name_in_narration_before_a_quotation_may_still_be_its_pronoun(parser: bool) -> None:
+    # Guard (ECB+ 3_4ecb): a sentence of narration, then a quotation and 'he said'.
+    text = (
+        "The prosecutor Kate Hill spoke first. Josh Moore, one of the defence lawyers, had "
+        "reminded the judge that a unanimous verdict was not required. "
+        "``The law shows no preference for it,'' he said."
+    )
+    assert _quotes(text, parser)[-1][1] == "Josh Moore"

@@ -435,8 +435,7 @@ def test_third_pass_frames_do_not_over_fire(sentence: str) -> None:
             "matters. “What we need is a new way of thinking.”",
             [
                 (
-                    "We cannot change what we do not know … What we need is a new way of "
-                    "thinking.",
+                    "We cannot change what we do not know … What we need is a new way of thinking.",
                     "Ms. Ortiz",
                 ),
                 ("why the past matters", "Ms. Ortiz"),

@@ -2343,7 +2343,7 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
         name = None
         if low in ("he", "she"):
             name = _continued(ctx, q, earlier, PRONOUNS[low]) or _antecedent(
-                ctx, s, PRONOUNS[low], earlier
+                ctx, _before_own_content(ctx, q, s), PRONOUNS[low], earlier
             )
             if name:
                 ctx.persons.add(name)
@@ -2685,6 +2685,23 @@ def _resolve_name(ctx: Context, q: Quote, earlier: list[Quote]) -> None:
     q.speaker_name = next(
         (name for find in found if (name := find()) and _fits(ctx, phrase, name)), phrase
     )
+
+
+def _before_own_content(ctx: Context, q: Quote, pos: int) -> int:
+    """Where to look back from for the person a pronoun speaker at ``pos`` stands for:
+    before the quote's own content when it opens the sentence unquoted ('Peter Hill is
+    the wrong man, he said': 'he' speaks of Peter Hill, so is somebody else; a name
+    inside quotation marks is no candidate anyway)."""
+    c0 = q.content[0]
+    if q.kind == "direct" or c0 >= pos or _SENTENCE_END.search(ctx.text, c0, pos):
+        # (A content running over a sentence of narration, 'Josh Moore had reminded the
+        # judge ... "…," he said.', is cut badly; its first name may be the speaker.)
+        return pos
+    k = bisect_right(ctx.unit_starts, pos) - 1
+    return c0 if k >= 0 and ctx.units[k][0] <= c0 else pos
+
+
+_SENTENCE_END = lazy_compile(r"[.!?][”\"’'`]*\s")
 
 
 def _goes_on_from(ctx: Context, q: Quote, earlier: list[Quote], name: str) -> bool:
