@@ -165,3 +165,33 @@ def test_a_name_in_narration_before_a_quotation_may_still_be_its_pronoun(parser:
         "``The law shows no preference for it,'' he said."
     )
     assert _quotes(text, parser)[-1][1] == "Josh Moore"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There is a hint of a bribe in there," Andrea Rossi, an analyst at Banca Uno told '
+        "the BBC.",
+        "The offer is too low for most shareholders, Andrea Rossi, Banca Uno's chief analyst "
+        "told the BBC.",
+    ],
+)
+def test_a_name_before_a_description_whose_closing_comma_was_lost_speaks(
+    text: str, parser: bool
+) -> None:
+    # After bbc business/171 and politics/350: '"...," Anais Faraj, an analyst at Nomura
+    # told the BBC' and '..., Alan Milburn, Labour's election strategist told Radio 4'.
+    ((cue, who, content),) = _quotes(text, parser)
+    assert (cue, who) == ("told", "Andrea Rossi")
+    assert "Andrea" not in content and content.startswith(("There is", "The offer"))
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_place_before_a_description_is_still_content(parser: bool) -> None:
+    # Guard: the content ends with a place set off by a comma, no person's name.
+    text = "Prices rose fastest in the north, in Leeds, the agency's chief economist said."
+    assert _quotes(text, parser)[0][1:] == (
+        "the agency's chief economist",
+        "Prices rose fastest in the north, in Leeds",
+    )

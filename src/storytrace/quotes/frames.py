@@ -47,6 +47,7 @@ from storytrace.quotes.speakers import (
     DATELINE,
     appositive_start,
     clause_subject,
+    first_names,
     long_subject,
     np_backward,
     np_forward,
@@ -816,6 +817,13 @@ def attribute_unit(ctx: Context, u0: int, u1: int) -> list[Quote]:
                     # conjunct at the start of the clause.
                     speaker = (first_conj, speaker[1])
                     f0 = min(first_conj, c0)
+                elif (
+                    speaker is not None
+                    and (named := _name_before_description(ctx, lo, speaker, c0)) is not None
+                ):
+                    # '"...," Anais Faraj, an analyst at Nomura told the BBC': the comma
+                    # closing the description was lost; the name before it speaks.
+                    speaker, f0 = named, named[0]
                 elif speaker is not None:
                     # '"...," the mayor, Jane Hill, said': the role is the frame's.
                     f0 = min(appositive_start(ctx.doc, lo, speaker, c0), c0)
@@ -2087,6 +2095,34 @@ def _source_gloss(ctx: Context, piece: Span) -> bool:
 _FIRST_CONJUNCT = lazy_compile(
     r"\s*(?:(?:But|And|Yet|So|Still)\s+)?((?:[\w’'.\-]+\s+){1,5}?)(?:and|&)\s+(?:even\s+)?$"
 )
+
+
+def _name_before_description(ctx: Context, lo: int, speaker: Span, c0: int) -> Span | None:
+    """The person's name set off by commas between a content and the description that
+    is the speaker phrase, when the comma closing that description was lost ('…,"
+    Anais Faraj, an analyst at Nomura told', '…, Alan Milburn, Labour's election
+    strategist told'): two or three capitalised words opening with a first name, after
+    the content's comma or closing mark; the description opens with a determiner or
+    an owner's name and holds no comma."""
+    text = ctx.text
+    s = speaker[0]
+    first = text[s:c0].split()[:1]
+    if not first or "," in text[s:c0]:
+        return None
+    if first[0].lower() not in ("a", "an", "the") and not _OWNER.match(text, s, c0):
+        return None
+    m = _NAME_THEN_COMMA.search(text, lo, s)
+    if m is None or first_names().get(m.group(1).split()[0].lower()) is None:
+        return None
+    return m.span(1)
+
+
+# A name set off by commas (or opening after a closing mark) right before ``s``.
+_NAME_THEN_COMMA = lazy_compile(
+    r"(?:[,”\"’']|'')\s+((?:[A-Z][\w’'\-]+\s+){1,2}[A-Z][\w’'\-]+),\s+$"
+)
+# An owner's name opening a description: "Labour's", "Banca Uno's".
+_OWNER = lazy_compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s")
 
 
 def _first_conjunct(ctx: Context, lo: int, speaker: Span) -> int | None:
