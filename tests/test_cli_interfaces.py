@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_A = str(ROOT / "examples" / "seed_a.txt")
 WIRE = (ROOT / "tests" / "fixtures" / "corpus" / "wire.txt").read_text()
 QUOTED = 'Work starts next month. "We will rebuild the bridge by June," the mayor said.'
-SAID = "We will rebuild the bridge by June,"
+SAID = "We will rebuild the bridge by June"
 runner = CliRunner()
 
 
@@ -64,7 +64,7 @@ def test_markup_in_paths_and_text_is_printed_literally(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     flat = " ".join(res.stdout.split())
     assert str(path) in flat
-    assert "We will rebuild the bridge by June," in flat
+    assert "We will rebuild the bridge by June" in flat
     # The terminal summary names both paths (wide enough not to shorten them).
     res = runner.invoke(app, ["compare", str(path), SEED_A], env={"COLUMNS": "400"})
     assert res.exit_code == 0, res.output
