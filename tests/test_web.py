@@ -738,7 +738,9 @@ def test_stories_follow_the_index_without_blocking(tmp_path: Path) -> None:
                 break
             assert time.monotonic() < deadline, "stories never caught up with the index"
             time.sleep(0.1)
-        assert c.get("/api/stories").json()["stats"] == before | {"articles": 5, "no_outlet": 1}
+        # e repeats d's first sentence: the two make a story.
+        after = before | {"articles": 5, "no_outlet": 1, "shared": before["shared"] + 1}
+        assert c.get("/api/stories").json()["stats"] == after | {"alone": before["alone"] - 1}
 
 
 def test_stopping_the_pool_ends_running_and_waiting_jobs() -> None:
@@ -830,7 +832,12 @@ def test_stories_list_counts_the_articles_without_an_outlet(tmp_path: Path) -> N
     summary = web.get(f"/stories/{story.group(1)}").text
     assert "3 articles: 1 from 1 outlet (Mirror), 2 with no outlet given" in summary
     opening = re.search(r'<p class="muted">([^<]*)</p>', page).group(1)
-    assert opening == "4 articles: 1 from 1 outlet, 3 with no outlet given; 2 stories."
+    # As `stories` prints it: an article alone is listed, but it is no story of two outlets'
+    # reuse, and "2 stories" read as two such.
+    assert opening == (
+        "4 articles: 1 from 1 outlet, 3 with no outlet given; "
+        "1 story of two articles or more, 1 article in none."
+    )
     row = web.get("/api/stories").json()
     assert (row["stats"]["outlets"], row["stats"]["no_outlet"]) == (1, 3)
     assert (row["stories"][0]["outlets"], row["stories"][0]["no_outlet"]) == (1, 2)

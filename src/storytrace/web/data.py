@@ -66,8 +66,13 @@ class StoreIndex:
         return self._story_of.get(article_id)
 
     def stats(self, stories: list[dict]) -> dict:
+        """The store's counts, ``stories`` (each article is in one, alone or not), and as
+        ``stories`` prints them: ``shared`` (stories of two articles or more) and ``alone``
+        (the articles in none of those)."""
+        alone = sum(len(s["articles"]) < 2 for s in stories)
         with self._store() as s:
-            return s.stats() | {"stories": len(stories)}
+            counts = s.stats()
+        return counts | {"stories": len(stories), "shared": len(stories) - alone, "alone": alone}
 
     def article(self, article_id: str) -> dict | None:
         with self._store() as s:
