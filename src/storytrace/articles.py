@@ -127,17 +127,65 @@ def is_stamp_line(line: str) -> bool:
     place = _PLACE.match(line)
     if place and _dates_only(line[place.end() :]):
         return True
-    byline = _BYLINE.match(line)
-    if byline:
-        words = _LETTERS.findall(byline.group(1))
-        return (
-            len(words) <= 12
-            and words[0][0].isupper()
-            and all(w[0].isupper() or w in _BYLINE_WORDS or w.lower() in _DATE_WORDS for w in words)
-        )
+    if _BYLINE.match(line):
+        return is_byline(line)
     return " ".join(_LETTERS.findall(line)).lower() in _LABELS and not any(
         c.isdigit() for c in line
     )
+
+
+def is_byline(line: str) -> bool:
+    """A line that only signs an article: "By" and its authors' names, perhaps with their
+    desk or agency ('By Jane Smith', 'By Jane Smith, Associated Press', 'by Ana de la Cruz').
+
+    >>> [is_byline(x) for x in ("By Jane Smith, Staff Writer", "By the numbers", "Jane Smith")]
+    [True, False, False]
+    """
+    byline = _BYLINE.match(line) if len(line) <= HEADLINE_CHARS // 2 else None
+    if not byline:
+        return False
+    words = _LETTERS.findall(byline.group(1))
+    return (
+        len(words) <= 12
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _BYLINE_WORDS or w.lower() in _DATE_WORDS for w in words)
+    )
+
+
+BYLINE_LINES = STAMP_LINES + 2
+"""Lines at the top read for a byline: the stamps before a headline, the headline, and one
+line after it."""
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s bylines stand (:func:`is_byline`) among its first
+    :data:`BYLINE_LINES` lines that are not blank, above the first line of the body (one
+    closing with a full stop, or longer than a headline): before or after the headline. A byline
+    names who wrote the article, not who the story is about, so the evidence rules and the
+    story features read no names there (the text stays in the article and its passages).
+
+    >>> text = "Rail line delayed\\nBy Jane Smith, Associated Press\\nThe line opens in May."
+    >>> [text[s:e] for s, e in byline_spans(text)]
+    ['By Jane Smith, Associated Press']
+    >>> byline_spans("Rail line delayed\\nThe line opens in May.\\nBy Jane Smith")
+    []
+    """
+    out = []
+    pos = seen = 0
+    n = len(text)
+    while pos < n and seen < BYLINE_LINES:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            if is_byline(line):
+                out.append((pos, end))
+            elif len(line) > HEADLINE_CHARS or line.rstrip().endswith("."):
+                break  # the body has begun: a name below it is the story's
+        pos = end + 1
+    return out
 
 
 def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None:

@@ -32,6 +32,7 @@ from itertools import compress, repeat
 from operator import and_, itemgetter, mul
 from typing import Any
 
+from storytrace.articles import byline_spans
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.dates import STORY_DAYS, calendar_dates, far_apart, gap_us
 from storytrace.diff import Edit, Passage, misread_word
@@ -939,7 +940,7 @@ def _profile(text: str, furniture: tuple[str, ...], source: str) -> _Profile:
         from storytrace.quotes.parser import parse  # spaCy in pieces; loaded only when used
 
         sdoc = parse(_ner_model(), text)
-        skip = skip + _kept_name_lists(doc)
+        skip = skip + _kept_name_lists(doc) + _bylines(doc)
         inside = doc.token_mask(skip) if skip else None
         # The capitals the rules take for names (no headline-case word, no clock time's
         # "EDT", which the model also tags): a capitalised token must be one of them.
@@ -1116,9 +1117,14 @@ def _vocabulary(
     """Content-word stems weighted by rarity (names count double), outside furniture: for the
     whole text and for its lead (the first :data:`LEAD_SENTENCES` sentences of 30+ characters)."""
     doc = doc_of(text)
-    furniture = boilerplate_spans(text, extra, doc=doc)
+    bylines = _bylines(doc)
+    furniture = boilerplate_spans(text, extra, doc=doc) + bylines
     names = {w for key in _facts(text, extra)["name"] for w in key.split()}
-    long = [e for s, e in doc.sentences if e - s >= 30][:LEAD_SENTENCES]
+    # A byline long enough to pass for a sentence ("By Jane Smith, Associated Press") is
+    # no sentence of the lead.
+    long = [
+        e for s, e in doc.sentences if e - s >= 30 and not any(overlaps((s, e), b) for b in bylines)
+    ][:LEAD_SENTENCES]
     lead_end = long[-1] if long else 300
     norms = doc.norms
     # (stem, weight) or None per token, by C-level maps; names and furniture fixed after.
@@ -1221,7 +1227,7 @@ def _event_vector(text: str, extra: tuple[str, ...] = ()) -> _EventVector:
     names = {w for m in found if m.kind in ("name", "place") for w in _name_words(m.key)}
     norms, starts, ends = doc.norms, doc.starts, doc.ends
     terms = list(map(_EVENT_TERMS.__getitem__, norms))
-    furniture = boilerplate_spans(text, extra, doc=doc)
+    furniture = boilerplate_spans(text, extra, doc=doc) + _bylines(doc)
     if furniture:
         terms = [None if k else t for t, k in zip(terms, doc.token_mask(furniture), strict=True)]
     # A term of four digits is its word (figures are not stemmed), so years come from the
@@ -1343,6 +1349,16 @@ def _kept_name_lists(doc: Doc) -> list[Span]:
     """:func:`name_lists` of a Doc, found once and kept on it: the names, the profile's
     entities and the shared-passage count all leave the lists out."""
     return doc.derived(("evidence", "name-lists"), lambda: name_lists(doc))
+
+
+def _bylines(doc: Doc) -> list[Span]:
+    """The bylines of a Doc (:func:`storytrace.articles.byline_spans`), kept on it. Their
+    names say who wrote the article, not who it is about: two reports of one event, one
+    signed "By Jane Smith", were ``unrelated`` (her name, weighed as a headline's, halved
+    their focus), and two articles of one reporter shared her rare name. The names, the
+    profile's entities, the vocabulary and the event terms leave them out; the shared
+    passages keep their words."""
+    return doc.derived(("evidence", "bylines"), lambda: byline_spans(doc.text))
 
 
 def _shared_words(doc_a: Doc, doc_b: Doc, passages: Sequence[Passage]) -> int:
@@ -1645,10 +1661,11 @@ def name_lists(doc: Doc) -> list[Span]:
 @lru_cache(maxsize=4096)
 def _mentions(text: str, furniture: tuple[str, ...] = ()) -> list[Mention]:
     """Names, places, numbers and dates outside publisher furniture; names and places
-    inside lists of names (:func:`name_lists`) are left out too."""
+    inside lists of names (:func:`name_lists`) and bylines (:func:`_bylines`) are left out
+    too."""
     doc = doc_of(text)
     found = mentions(doc, boilerplate_spans(text, furniture, doc=doc))
-    lists = _kept_name_lists(doc)
+    lists = _kept_name_lists(doc) + _bylines(doc)
     if not lists:
         return found
     return [

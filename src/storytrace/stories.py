@@ -23,6 +23,7 @@ import heapq
 import json
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 from storytrace import fingerprints as fp
 from storytrace.align import Comparison
+from storytrace.articles import byline_spans
 from storytrace.boilerplate import BOILERPLATE, boilerplate_spans
 from storytrace.dates import STORY_US, day_span, far_apart, iso_utc, parse_published, span_us
 from storytrace.evidence import credit_evidence, wire_credits
@@ -46,7 +48,7 @@ from storytrace.names import MONTHS, WEEKDAYS, lead_name_words
 from storytrace.quotes.matching import QuoteVariant, quote_variant
 from storytrace.records import Record, jfield
 from storytrace.store import pair_order, unique_sorted
-from storytrace.text import STOPWORDS, Doc, _fold, doc_of
+from storytrace.text import STOPWORDS, Doc, _fold, doc_of, overlaps
 
 Span = tuple[int, int]
 
@@ -133,10 +135,20 @@ def features(text: str) -> Features:
     """
     doc = doc_of(text)
     counts = terms(text)
+    bylines = byline_spans(text)
     lead = doc.sentences[:LEAD_SENTENCES]
+    if bylines:
+        # A byline is no sentence of the lead, and its names are the writer's, not the
+        # story's (as in compare: storytrace.evidence._bylines).
+        lead = [x for x in doc.sentences if not any(overlaps(x, b) for b in bylines)]
+        lead = lead[:LEAD_SENTENCES]
     # The lead's names as names.mentions finds them (no month, weekday, clock word, sentence
     # opener or headline-case word), among the counted words (not furniture).
     names = lead_name_words(doc, lead[-1][1]) if lead else set()
+    if bylines and names:
+        inside = doc.token_mask(bylines)
+        last = bisect_left(doc.starts, lead[-1][1])
+        names = {w for w, k in zip(doc.norms[:last], inside, strict=False) if not k and w in names}
     focal = frozenset(w for w in names if w in counts and not w.isdigit())
     # isdigit first (true of every word _YEAR matches: its \d are decimal digits), by
     # filter's C loop: most words are not numbers, and a test per word in Python cost about
@@ -150,11 +162,12 @@ def terms(text: str) -> Counter:
     """Content-word counts; capitalised words (names, places) and numbers count double.
 
     Words in publisher furniture (:func:`storytrace.boilerplate.boilerplate_spans`)
-    are left out: a footer every article carries says nothing about its story.
+    and bylines (:func:`storytrace.articles.byline_spans`) are left out: a footer every
+    article carries says nothing about its story, nor does the name of who wrote it.
     """
     doc = doc_of(text)
     norms, starts = doc.norms, doc.starts
-    spans = boilerplate_spans(text, doc=doc)
+    spans = boilerplate_spans(text, doc=doc) + byline_spans(text)
     # The kept words' indexes, then the words: a tuple of word and start per kept token
     # cost 70% more (71 against 41 µs on bench/scale.py's articles of 150-350 words).
     if spans:
