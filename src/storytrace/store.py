@@ -67,7 +67,7 @@ story postings in one row (see :data:`_STORY_POST_NEW`); 10: each quote's eviden
 beside its speaker, see :data:`QUOTE_EVIDENCE`); 11: this one (a first build's look-up keys
 stored once at its end, :class:`KeyRuns`; ``meta`` marks the articles whose keys wait)."""
 
-STORY_RULE = "11"
+STORY_RULE = "12"
 """Version of the rule the stored story tables were computed by (``stories.pair_score`` and
 the grouping), kept in ``meta``: stories stored by another rule (a store without the key:
 rule 1, before publication times counted) are stale to a read, which computes them anew,
@@ -86,9 +86,11 @@ listing names (a team sheet, ``boilerplate.listing_spans``) are furniture, no st
 :data:`FEATURES_RULE`. 10: a quote its frame interrupts ('"A," he said, "B"') links by its
 whole utterance's words too (``stories.utterance_keys``), in ``quote_link`` beside its
 parts'. 11: a passage opening both quotes links them as variants from
-``quotes.matching.LINK_OPENING_WORDS`` shared words (12 elsewhere)."""
+``quotes.matching.LINK_OPENING_WORDS`` shared words (12 elsewhere). 12: a byline's words
+(``articles.byline_spans``: "By Jane Smith" above the body) are no focal names and no story
+terms, and no sentence of the lead, see :data:`FEATURES_RULE`."""
 
-FEATURES_RULE = "9"
+FEATURES_RULE = "10"
 """The story rule whose article features (``stories.features``) the ``features`` table holds,
 kept in ``meta`` (``features_rule``; a store without the key has those of an earlier rule).
 Stored features of another rule are as good as none: a read computes them from the texts
@@ -265,16 +267,21 @@ def engine() -> str:
     it (:func:`storytrace.articles.headline_span`: "May 2, 2013, 1:12 PM", "By Jane Smith",
     "BREAKING NEWS" are passed over), which moves the headline the reworded pairing's
     lone-headline rule reads (ECB+ tune, 879 same-topic pairs: 1_2/1_7 same-story -> reworded,
-    25_14/25_3 reworded -> same-story, 25_11/25_6 one reworded pair more).
+    25_14/25_3 reworded -> same-story, 25_11/25_6 one reworded pair more); ``reuse-30``: a
+    byline's names ("By Jane Smith, Associated Press" above the body:
+    :func:`storytrace.articles.byline_spans`) are no names, lead words or event terms of the
+    evidence rules, nor focal names or terms of the story features, so two articles sharing
+    only their reporter's name lose a ``same-story`` verdict (and so an edge), a signed report
+    of an event gets the verdict it has unsigned, and stored features change.
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-29"
+        return f"{metadata.version('storytrace')}/reuse-30"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-29"
+        return "0+unknown/reuse-30"
 
 
 def __getattr__(name: str) -> object:
