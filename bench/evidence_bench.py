@@ -799,6 +799,22 @@ sentence). Tune part only, beside main: ``nice -n 10 python bench/evidence_bench
 other event with the same cast 0.295 / 0.295: no text of these corpora (nor of BBC News) writes
 "Messrs".
 
+Session 47 (2026-12-05, byline47; engine reuse-30, story rule 12: a byline's names, "By Jane
+Smith, Associated Press" above the body, are no names, focal names, vocabulary or event terms,
+``articles.byline_spans``). No text of these corpora has a byline: 0 of 271 ECB+ tune and 225
+measure documents, 0 of 840 PolNeAR train, 0 of 2,225 BBC News, none of the seeds; the change
+is measured by ``tests/test_byline.py`` (11 of its 13 tests fail on main). Keep rule, written
+before measuring: every tune rate of this bench and ``bench/evidence_bbc.py`` equal to main's,
+``bench/compare_check.py`` differing only where a byline is found. Beside main 855d7de (``git
+archive``) in the same run: ``nice -n 10 python bench/evidence_bench.py --data ../shared/data
+--part tune --baseline-src <base>/src`` (231 s CPU), then once ``--part measure --entities
+rules`` (27 s CPU). Every rate equal, this code / previous: tune same event 0.886 / 0.886
+(corpus 0.917 / 0.917), other event 0.045 / 0.045 (0.023 / 0.023), PolNeAR same publisher
+0.000 / 0.000, same cast 0.295 / 0.295 (dated rows equal too); measure same event 0.930 / 0.930
+(0.887 / 0.887), other event 0.167 / 0.167 (0.108 / 0.108), PolNeAR dev 0.000 / 0.000.
+``bench/evidence_bbc.py`` tune 0.929 / 0.929 and 0.338 / 0.338, measure 1.000 / 1.000 and
+0.476 / 0.476; ``bench/compare_check.py``: 1,704 comparisons byte-identical.
+
 Session 47 (2026-12-05, headline47; engine reuse-29: a headline is the first line that does not
 only date, sign or label the article, ``articles.headline_span``). Beside main 91d5249 (``git
 archive``) in the same run: ``nice -n 10 python bench/evidence_bench.py --data ../shared/data
