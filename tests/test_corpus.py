@@ -1101,4 +1101,45 @@ def test_the_limit_never_cuts_a_hit_with_evidence_to_show_a_weak_one(tmp_path):
     ]
     lines = CliRunner().invoke(app, args).stdout.splitlines()
     assert [line.split()[4] for line in lines[1:3]] == ["passage", "quote"]
-    assert len(lines) == 4 and lines[3].startswith("1 more hit shares only a short phrase, ")
+    assert len(lines) == 5 and lines[3].startswith("1 more hit shares only a short phrase, ")
+    assert lines[4].startswith("2 more candidates not shown, each sharing only short phrases")
+
+
+def test_a_cut_list_counts_the_candidates_it_left_out(tmp_path):
+    """A limit shows the best hits; each hit says how many stored articles with a score it
+    left out (the article itself aside), and the text's last line says so, that they all
+    share only short phrases when a weak hit is shown (the limit keeps every hit with
+    evidence before a weak one), and nothing of the kind when a hit with evidence is among
+    them (at --limit 1 the quote hit is left out) or when nothing is left out."""
+    from storytrace.lookup import match_text
+
+    db = tmp_path / "db"
+    rows = [(i, {"text": t}) for i, t in [*LIMIT_ROWS, ("probe", LIMIT_PROBE)]]
+    corpus.index_records(rows, db, workers=1)
+    everyone = match_text(LIMIT_PROBE, db, 100, "probe")
+    weak = {h["id"] for h in everyone if h["weak"]}
+    assert len(everyone) == 6 and everyone[0]["this_article"] and len(weak) == 3
+    for limit in range(1, 8):
+        hits = match_text(LIMIT_PROBE, db, limit, "probe")
+        left = [h["id"] for h in everyone if h["id"] not in {x["id"] for x in hits}]
+        assert {h["candidates_not_shown"] for h in hits} == {len(left)} == {max(5 - limit, 0)}
+        if any(h["weak"] for h in hits):
+            assert set(left) <= weak
+    # The probe as its record: the article itself, first, beside the limit's hits.
+    (tmp_path / "probe.json").write_text(json.dumps({"id": "probe", "text": LIMIT_PROBE}))
+    args = ["match", str(tmp_path / "probe.json"), "--db", str(db)]
+
+    def last(*extra):
+        return CliRunner().invoke(app, [*args, *extra]).stdout.splitlines()[-1]
+
+    assert last("--limit", "1") == "4 more candidates not shown (--limit 1; raise it to see them)"
+    assert last("--limit", "3", "--phrases") == (
+        "2 more candidates not shown, each sharing only short phrases (--limit 3; raise it to"
+        " see them)"
+    )
+    assert last("--limit", "4") == (
+        "1 more candidate not shown, sharing only short phrases (--limit 4; raise it to see it)"
+    )
+    assert "not shown" not in last("--limit", "5")
+    lines = CliRunner().invoke(app, [*args, "--limit", "2", "--json"]).stdout.splitlines()
+    assert [json.loads(line)["candidates_not_shown"] for line in lines] == [3, 3, 3]

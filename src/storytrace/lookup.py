@@ -102,6 +102,29 @@ def folded(weak: list[dict], more: bool) -> tuple[str, str]:
     return f"{n}{' more' if more else ''} {what}", ", ".join(named)
 
 
+def not_shown(hits: list[dict]) -> str | None:
+    """What a list of hits (:func:`match_text`'s) says of the candidates its limit left out,
+    else None: how many (``candidates_not_shown``), and, when a weak hit (:func:`weak`) is
+    among the hits, that each of them shares only short phrases too, as the limit never
+    leaves out a hit with evidence while it gives a weak one. The CLI and the /find page
+    add how to raise the limit.
+
+    >>> hit = {"candidates_not_shown": 3, "weak": None}
+    >>> not_shown([hit, hit | {"weak": "only the phrase"}])
+    '3 more candidates not shown, each sharing only short phrases'
+    >>> not_shown([hit | {"candidates_not_shown": 1}])
+    '1 more candidate not shown'
+    >>> not_shown([hit | {"candidates_not_shown": 0}])
+    """
+    n = hits[0]["candidates_not_shown"] if hits else 0
+    if not n:
+        return None
+    line = f"{n} more candidate{'' if n == 1 else 's'} not shown"
+    if any(h["weak"] for h in hits):
+        line += ", sharing only short phrases" if n == 1 else ", each sharing only short phrases"
+    return line
+
+
 def _words(text: str) -> list[str]:
     return Doc(text).norms
 
@@ -140,12 +163,16 @@ def match_text(
 
     Each hit: ``{"id", "title", "label", "outlet", "published", "shared_fingerprints",
     "shared_words", "longest_shared_words", "longest_shared", "shared_spans",
-    "near_duplicate", "identical", "this_article", "shared_quotes", "score", "weak"}``;
-    ``label`` is the title, else the text's first line; ``score`` is the shared
-    fingerprints plus 5 for a near-duplicate; ``weak`` says why a hit sharing no quote and
-    no passage is weak evidence (:func:`weak`), else None, and such hits come after the
-    others (:func:`by_evidence`). The evidence of the shared fingerprints: ``shared_spans``, the
-    ``[start, end)`` character spans of ``text`` made of word 4-grams the hit holds too;
+    "near_duplicate", "identical", "this_article", "shared_quotes", "score", "weak",
+    "candidates_not_shown"}``; ``label`` is the title, else the text's first line;
+    ``score`` is the shared fingerprints plus 5 for a near-duplicate; ``weak`` says why a
+    hit sharing no quote and no passage is weak evidence (:func:`weak`), else None, and such
+    hits come after the others (:func:`by_evidence`). ``candidates_not_shown``, the same on
+    every hit of one look-up, counts the stored articles with a score (sharing a fingerprint
+    or a near-duplicate's bucket; the article given aside) that the limit left out, weak or
+    not: when a weak hit is given, each of them is weak too (:func:`not_shown`). The
+    evidence of the shared fingerprints: ``shared_spans``, the ``[start, end)`` character
+    spans of ``text`` made of word 4-grams the hit holds too;
     ``shared_words`` the words inside them; ``longest_shared_words`` and
     ``longest_shared`` the longest span's words and text (cut to 200 characters).
 
@@ -196,6 +223,7 @@ def match_text(
             ranked = [doc for doc in ranked if doc in evident] + extra
             ranked += weak_ranked[: limit - len(ranked)]
             docs = sorted(this) + ranked
+        left_out = sum(doc not in this for doc in scores) - len(ranked)
         out = []
         for doc in docs:
             runs = _runs(keys.at, held.get(doc, []), ngram)
@@ -224,7 +252,10 @@ def match_text(
                     "score": shared.get(doc, 0) + 5 * near_duplicate,
                 }
             )
-    return by_evidence(out)
+    hits = by_evidence(out)
+    for h in hits:
+        h["candidates_not_shown"] = left_out
+    return hits
 
 
 class _Quoted:

@@ -121,7 +121,8 @@ def match(file: str, db: str | Path, limit: int, json_out: bool, phrases: bool =
     """``storytrace match``: the ranked hits, one line each (or JSON Lines); exit 1 when
     nothing but ``file`` itself (already indexed) shares text with it. Hits sharing only
     short phrases (``weak``) are counted on one closing line unless ``phrases``; JSON Lines
-    hold every hit."""
+    hold every hit. The candidates ``limit`` left out are counted on the last line (each
+    JSON object carries their count)."""
     from storytrace import lookup
     from storytrace.text import short  # loaded by the match itself: no start-up cost
 
@@ -143,6 +144,9 @@ def match(file: str, db: str | Path, limit: int, json_out: bool, phrases: bool =
         what, phrases = lookup.folded(weak, more=bool(listed))
         it = "it" if len(weak) == 1 else "them"
         sys.stdout.write(f"{what}, not listed (--phrases lists {it}): {phrases}\n")
+    if not json_out and (cut := lookup.not_shown(hits)):
+        it = "it" if hits[0]["candidates_not_shown"] == 1 else "them"
+        sys.stdout.write(f"{cut} (--limit {limit}; raise it to see {it})\n")
     if all(h["this_article"] for h in hits):
         mine = " (it is indexed itself)" if hits else ""
         say("", f"no other indexed article shares text with this one{mine}")

@@ -602,9 +602,12 @@ def _terminate_as_interrupt() -> Iterator[None]:
     help='Print one JSON object per match per line: {"id", "title", "label", "outlet", '
     '"published", "shared_fingerprints", "shared_words", "longest_shared_words", '
     '"longest_shared", "shared_spans", "near_duplicate", "identical", "this_article", '
-    '"shared_quotes", "score", "weak"}; shared_spans are [start, end) in FILE\'s text; '
+    '"shared_quotes", "score", "weak", "candidates_not_shown"}; shared_spans are [start, '
+    "end) in FILE's text; "
     'weak is "only the phrase" or "only short phrases" for a hit sharing no quote and no '
-    "run of 8 words, else null. Every hit, those with evidence first.",
+    "run of 8 words, else null; candidates_not_shown, the same on every line, counts the "
+    "other indexed articles with a score that --limit left out. Every hit, those with "
+    "evidence first.",
 )
 @click.option(
     "--phrases",
@@ -629,8 +632,9 @@ def match_cmd(file: str, db: Path, limit: int, json_out: bool, phrases: bool) ->
     the others, and one closing line counts them and names their phrases (--phrases
     lists them, each marked with the phrase it shares, the longest when it shares
     several). --limit N keeps the N best-scored hits with evidence before any of
-    them. A hit is a candidate, not a verdict: `storytrace compare` on the two
-    articles shows their passages and verdict.
+    them; a last line counts the candidates it left out (all sharing only short
+    phrases when such a hit is shown). A hit is a candidate, not a verdict:
+    `storytrace compare` on the two articles shows their passages and verdict.
 
     When FILE is itself indexed (stored under its record's id or its path), it comes
     first, marked "this article (already indexed)", and is no near-duplicate of

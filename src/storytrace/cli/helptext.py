@@ -317,9 +317,10 @@ PAGES = {
         '  end of the"): such hits come after the others, and one closing line counts\n'
         "  them and names their phrases (--phrases lists them, each marked with the\n"
         "  phrase it shares, the longest when it shares several). --limit N keeps the N\n"
-        "  best-scored hits with evidence before any of them. A hit is a candidate, not\n"
-        "  a verdict: `storytrace compare` on the two articles shows their passages and\n"
-        "  verdict.\n"
+        "  best-scored hits with evidence before any of them; a last line counts the\n"
+        "  candidates it left out (all sharing only short phrases when such a hit is\n"
+        "  shown). A hit is a candidate, not a verdict: `storytrace compare` on the two\n"
+        "  articles shows their passages and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it\n"
         '  comes first, marked "this article (already indexed)", and is no near-\n'
@@ -337,11 +338,14 @@ PAGES = {
         '                         "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared",\n'
         '                         "shared_spans", "near_duplicate", "identical",\n'
-        '                         "this_article", "shared_quotes", "score", "weak"};\n'
-        "                         shared_spans are [start, end) in FILE's text; weak is\n"
-        '                         "only the phrase" or "only short phrases" for a hit\n'
-        "                         sharing no quote and no run of 8 words, else null.\n"
-        "                         Every hit, those with evidence first.\n"
+        '                         "this_article", "shared_quotes", "score", "weak",\n'
+        '                         "candidates_not_shown"}; shared_spans are [start,\n'
+        '                         end) in FILE\'s text; weak is "only the phrase" or\n'
+        '                         "only short phrases" for a hit sharing no quote and\n'
+        "                         no run of 8 words, else null; candidates_not_shown,\n"
+        "                         the same on every line, counts the other indexed\n"
+        "                         articles with a score that --limit left out. Every\n"
+        "                         hit, those with evidence first.\n"
         "  --phrases              List the hits that share only short phrases too\n"
         "                         (after the others); without it, one closing line\n"
         "                         counts them and names their phrases.\n"
@@ -362,9 +366,10 @@ PAGES = {
         '  quote (nor is a near-duplicate) shares only short phrases, often stock ones ("the end of the"):\n'
         "  such hits come after the others, and one closing line counts them and names their phrases\n"
         "  (--phrases lists them, each marked with the phrase it shares, the longest when it shares\n"
-        "  several). --limit N keeps the N best-scored hits with evidence before any of them. A hit is a\n"
-        "  candidate, not a verdict: `storytrace compare` on the two articles shows their passages and\n"
-        "  verdict.\n"
+        "  several). --limit N keeps the N best-scored hits with evidence before any of them; a last line\n"
+        "  counts the candidates it left out (all sharing only short phrases when such a hit is shown). A\n"
+        "  hit is a candidate, not a verdict: `storytrace compare` on the two articles shows their passages\n"
+        "  and verdict.\n"
         "\n"
         "  When FILE is itself indexed (stored under its record's id or its path), it comes first, marked\n"
         '  "this article (already indexed)", and is no near-duplicate of itself; --limit counts the others.\n'
@@ -379,9 +384,11 @@ PAGES = {
         '                         "outlet", "published", "shared_fingerprints", "shared_words",\n'
         '                         "longest_shared_words", "longest_shared", "shared_spans",\n'
         '                         "near_duplicate", "identical", "this_article", "shared_quotes", "score",\n'
-        '                         "weak"}; shared_spans are [start, end) in FILE\'s text; weak is "only the\n'
-        '                         phrase" or "only short phrases" for a hit sharing no quote and no run of\n'
-        "                         8 words, else null. Every hit, those with evidence first.\n"
+        '                         "weak", "candidates_not_shown"}; shared_spans are [start, end) in FILE\'s\n'
+        '                         text; weak is "only the phrase" or "only short phrases" for a hit sharing\n'
+        "                         no quote and no run of 8 words, else null; candidates_not_shown, the same\n"
+        "                         on every line, counts the other indexed articles with a score that\n"
+        "                         --limit left out. Every hit, those with evidence first.\n"
         "  --phrases              List the hits that share only short phrases too (after the others);\n"
         "                         without it, one closing line counts them and names their phrases.\n"
         "  -h, --help             Show this message and exit.\n"
