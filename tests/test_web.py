@@ -811,6 +811,66 @@ def test_find_folds_the_hits_sharing_only_short_phrases_as_match_does(tmp_path: 
     ]
 
 
+def test_find_and_api_match_count_the_candidates_the_limit_left_out(tmp_path: Path) -> None:
+    """/find's "most hits" cuts the list as `match --limit` does, and the page says how many
+    candidates it left out, in its opening count and on a closing line that says what
+    `match` says (each sharing only short phrases when a weak hit is shown); POST
+    /api/match carries the count. ``?phrases=1`` lists the weak hits as `match --phrases`
+    does, and ``?limit=N`` sets the form's "most hits"."""
+    from test_corpus import LIMIT_PROBE, LIMIT_ROWS
+
+    from storytrace import corpus
+
+    corpus.index_records([(i, {"text": t}) for i, t in LIMIT_ROWS], tmp_path / "db", workers=1)
+    web = TestClient(create_app(tmp_path / "db"), base_url=LOCAL)
+    (tmp_path / "probe.txt").write_text(LIMIT_PROBE)
+
+    def cli_last(limit: int) -> str:
+        args = ["match", str(tmp_path / "probe.txt"), "--db", str(tmp_path / "db")]
+        return CliRunner().invoke(cli_app, [*args, "--limit", str(limit)]).stdout.splitlines()[-1]
+
+    def shown(page: str, key: str) -> str:
+        found = re.search(rf'id="{key}">(.*?)</p>', page, re.S)
+        return " ".join(found.group(1).split()) if found else ""
+
+    for limit, left in ((1, 4), (3, 2)):
+        page = web.post("/find", data={"text": LIMIT_PROBE, "limit": str(limit)}).text
+        assert shown(page, "hit-count") == (
+            f"5 articles share text or quotes with it, the {limit} best shown"
+        )
+        cut = cli_last(limit).partition(" (--limit")[0]
+        assert cut.startswith(f"{left} more candidates not shown")
+        assert shown(page, "not-shown") == (
+            f"{cut}: this page lists at most {limit} (raise “Most hits” to see them)."
+        )
+        assert f'id="limit" name="limit" min="1" max="200" value="{limit}"' in page
+        got = web.post("/api/match", json={"text": LIMIT_PROBE, "limit": limit}).json()
+        assert got["candidates_not_shown"] == left and len(got["hits"]) == limit
+        assert {h["candidates_not_shown"] for h in got["hits"]} == {left}
+    assert "each sharing only short phrases" in shown(page, "not-shown")
+    page = web.post("/find", data={"text": LIMIT_PROBE}).text
+    assert shown(page, "hit-count") == "5 articles share text or quotes with it"
+    assert 'id="not-shown"' not in page
+    # phrases=1: the weak hits listed after the others, each with its note, nothing folded.
+    page = web.post("/find", data={"text": LIMIT_PROBE, "phrases": "1", "limit": "4"}).text
+    table = page.split('id="hits"')[1].split("</table>")[0]
+    assert re.findall(r'<a href="/articles/(\w+)">', table) == [
+        "passage",
+        "quote",
+        "weak3",
+        "weak2",
+    ]
+    assert table.count("only short phrases, the longest “") == 2 and "<details" not in page
+    assert 'name="phrases" value="1" checked' in page
+    assert "1 more candidate not shown, sharing only short phrases" in shown(page, "not-shown")
+    form = web.get("/find?limit=3&phrases=1").text
+    assert 'value="3"' in form and 'name="phrases" value="1" checked' in form
+    assert "checked" not in web.get("/find").text
+    assert web.get("/find?limit=201").status_code == 400
+    bad = web.post("/find", data={"text": LIMIT_PROBE, "limit": "0"})
+    assert bad.status_code == 400 and "most hits: a whole number from 1 to 200" in bad.text
+
+
 def test_stories_list_counts_the_articles_without_an_outlet(tmp_path: Path) -> None:
     """The stories list's outlet column and its opening line say what the story summary says:
     how many outlets are named, and how many articles give none."""

@@ -6,9 +6,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from storytrace.articles import Article, InputError
-from storytrace.lookup import MATCH_LIMIT, folded, match_text, phrase_note
+from storytrace.lookup import MATCH_LIMIT, folded, match_text, not_shown, phrase_note
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
 from storytrace.web.compare import (
@@ -141,15 +142,39 @@ async def find_hits(ctx: AppContext, article: Article, limit: int) -> list[dict]
 
 
 def find_page(ctx: AppContext, error: str = "", status: int = 200, **shown: object) -> HTMLResponse:
-    values = {"text": "", "hits": None, "phrase_note": phrase_note, "folded": folded} | shown
+    values = {
+        "text": "",
+        "hits": None,
+        "most": MATCH_LIMIT,
+        "phrases": False,
+        "max_most": SEARCH_LIMIT,
+        "phrase_note": phrase_note,
+        "folded": folded,
+        "not_shown": not_shown,
+    } | shown
     limit = mib(ctx.max_article_bytes)
     return ctx.page("find.html", status, error=error, limit=limit, **values)
 
 
+def form_most(form: FormData) -> int:
+    """The "most hits" a posted /find form asks for (:data:`MATCH_LIMIT` when none): a
+    whole number from 1 to :data:`SEARCH_LIMIT`, else an :class:`InputError`."""
+    value = pasted(form, "limit").strip() or str(MATCH_LIMIT)
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= SEARCH_LIMIT):
+        raise InputError(f"most hits: a whole number from 1 to {SEARCH_LIMIT}, not {value!r}")
+    return int(value)
+
+
 @router.get("/find", response_class=HTMLResponse, include_in_schema=False)
-def find_form(ctx: Ctx) -> HTMLResponse:
+def find_form(
+    ctx: Ctx,
+    limit: int = SearchLimit,
+    phrases: bool = Query(False, description="List the hits sharing only short phrases."),
+) -> HTMLResponse:
+    """The form; ``?limit=N&phrases=1`` sets its "most hits" and "list the hits sharing
+    only short phrases" (as ``match --limit N --phrases``), for a bookmark or a link."""
     ctx.need_index()
-    return find_page(ctx)
+    return find_page(ctx, most=limit, phrases=phrases)
 
 
 @router.post("/find", response_class=HTMLResponse, include_in_schema=False)
@@ -161,23 +186,29 @@ async def find_post(request: Request, ctx: Ctx) -> HTMLResponse:
     except InputError as e:
         return find_page(ctx, str(e), status_of(e))
     text = pasted(form, "text")
+    phrases = bool(pasted(form, "phrases"))
+    most = pasted(form, "limit")
     try:
+        most = form_most(form)
         article = await form_article(form, "", "pasted article", "", limit)
-        hits = await find_hits(ctx, article, MATCH_LIMIT)
+        hits = await find_hits(ctx, article, most)
     except InputError as e:
-        return find_page(ctx, str(e), status_of(e), text=text)
-    return find_page(ctx, text=text, hits=hits)
+        return find_page(ctx, str(e), status_of(e), text=text, most=most, phrases=phrases)
+    return find_page(ctx, text=text, hits=hits, most=most, phrases=phrases)
 
 
 @router.post("/api/match", tags=["index"])
 async def api_match(payload: MatchPayload, ctx: Ctx) -> dict:
     """Indexed articles sharing text or quotes with an article, ranked (``storytrace match
-    --json``'s objects), and ``text``, the analysed text their ``shared_spans`` index into
-    (for HTML, the extracted article)."""
+    --json``'s objects), ``text``, the analysed text their ``shared_spans`` index into
+    (for HTML, the extracted article), and ``candidates_not_shown``, the indexed articles
+    with a score that ``limit`` left out (each hit carries it too, as in ``match --json``)."""
     ctx.need_index()
     try:
         article = article_from_upload(payload.text, "article", ctx.max_article_bytes)
-        return {"text": article.text, "hits": await find_hits(ctx, article, payload.limit)}
+        hits = await find_hits(ctx, article, payload.limit)
+        left_out = hits[0]["candidates_not_shown"] if hits else 0
+        return {"text": article.text, "hits": hits, "candidates_not_shown": left_out}
     except InputError as e:
         raise HTTPException(status_of(e), str(e)) from None
 
