@@ -207,6 +207,29 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     """
     if title and text.startswith(title):
         return (0, len(title))
+    top = top_line(text)
+    if top is None:
+        return None
+    pos, end = top
+    if title and text.startswith(title, pos):
+        return (pos, pos + len(title))
+    # Headlines are short lines without a closing full stop; a lede has one.
+    line = text[pos:end]
+    if len(line.strip()) <= HEADLINE_CHARS and end < len(text) and not line.rstrip().endswith("."):
+        return (pos, end)
+    return None
+
+
+def top_line(text: str) -> tuple[int, int] | None:
+    """Where the first line of ``text`` that stamps nothing stands (:func:`is_stamp_line`; at
+    most :data:`STAMP_LINES` are passed over, and blank lines): the line
+    :func:`headline_span` reads, whether a headline or not.
+
+    >>> text = "May 30, 2019\\nThe line will open in May.\\nMore."
+    >>> start, end = top_line(text)
+    >>> text[start:end]
+    'The line will open in May.'
+    """
     pos = stamps = 0
     n = len(text)
     while pos < n:
@@ -216,16 +239,9 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
         line = text[pos:end]
         if line.strip():
             if stamps == STAMP_LINES or not is_stamp_line(line):
-                break
+                return (pos, end)
             stamps += 1
         pos = end + 1
-    else:
-        return None
-    if title and text.startswith(title, pos):
-        return (pos, pos + len(title))
-    # Headlines are short lines without a closing full stop; a lede has one.
-    if len(line.strip()) <= HEADLINE_CHARS and end < n and not line.rstrip().endswith("."):
-        return (pos, end)
     return None
 
 
