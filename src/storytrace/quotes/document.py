@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from storytrace.articles import headline_span, top_line
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import (
     CLOSE_MARKS,
@@ -60,6 +61,11 @@ class Context:
     the names index the speaker stages fill."""
 
     doc: Doc
+    # The headline (:func:`headline`): no quote is read there, but unless it is in title
+    # case it stays among the units, not furniture, because its names are what the lede's
+    # 'the firm', 'the prime minister' and 'it' point back to ("Blair defends terror law
+    # changes / The prime minister has said ...").
+    head: Span | None = None
     segs: list[Span] = field(default_factory=list)
     seg_starts: list[int] = field(default_factory=list)
     units: list[Span] = field(default_factory=list)
@@ -89,18 +95,34 @@ class Context:
     def __post_init__(self) -> None:
         self.segs = quote_segments(self.doc)
         self.seg_starts = [s for s, _ in self.segs]
+        text = self.doc.text
+        head = self.head = headline(self.doc)
         skip = furniture(self.doc)
+        if head is not None and _title_case(text[head[0] : head[1]]):
+            # In title case every word looks like a name ("Q&A: Malcolm Glazer And Man
+            # Utd"), so such a headline is no unit at all: no subject or name of it is
+            # what the lede's 'the club' or 'it' points back to.
+            skip = sorted([head, *skip])
         self.units = []
-        for u in sentence_units(self.doc, self.segs):
-            hits = [f for f in skip if overlaps(u, f)]
-            if hits:
-                # A unit running into furniture (an unclosed quotation up to a
-                # 'Follow X on Twitter' line) keeps what comes before it.
-                cut = min(f[0] for f in hits)
-                if cut <= u[0] or not self.doc.text[u[0] : cut].strip():
-                    continue
-                u = (u[0], len(self.doc.text[:cut].rstrip()))
-            self.units.append(u)
+        for whole in sentence_units(self.doc, self.segs):
+            pieces = [whole]
+            if head is not None and whole[0] < head[1] < whole[1]:
+                # A unit running on past the headline (a quotation mark read as left
+                # open there) splits at its end: the headline is a line of its own.
+                after = text[head[1] : whole[1]].lstrip()
+                pieces = [(whole[0], head[1])]
+                if after:
+                    pieces.append((whole[1] - len(after), whole[1]))
+            for u in pieces:
+                hits = [f for f in skip if overlaps(u, f)]
+                if hits:
+                    # A unit running into furniture (an unclosed quotation up to a
+                    # 'Follow X on Twitter' line) keeps what comes before it.
+                    cut = min(f[0] for f in hits)
+                    if cut <= u[0] or not text[u[0] : cut].strip():
+                        continue
+                    u = (u[0], len(text[:cut].rstrip()))
+                self.units.append(u)
         self.unit_starts = [u[0] for u in self.units]
 
     def names_indexed(self) -> None:
@@ -153,12 +175,11 @@ _NOT_CONTENT = (
 
 def furniture(doc: Doc) -> list[Span]:
     """Spans that never hold quotes: publisher furniture (``storytrace.boilerplate``),
-    link and video teasers, wire credits, and the headline (a short first line
-    in title case followed by more text)."""
+    link and video teasers and wire credits. (The headline holds none either, but it stays
+    among the units: :attr:`Context.head`.)"""
     out = boilerplate_spans(doc.text, _NOT_CONTENT, doc=doc)
     out += [span for span in doc.paragraphs if _QUOTED_HEAD.fullmatch(doc.text, *span)]
-    head = headline(doc)
-    return sorted([head, *out]) if head else sorted(out)
+    return sorted(out)
 
 
 # A paragraph that is only a few words in single quotation marks ('A fight from start to
@@ -171,29 +192,50 @@ _QUOTED_HEAD = lazy_compile(
 
 
 def headline(doc: Doc) -> Span | None:
-    """The headline: a short first line in title case followed by more text."""
-    paras = doc.paragraphs
-    if len(paras) > 1:
-        s, e = paras[0]
-        words = [w for w in doc.text[s:e].split() if len(w) > 3 and w[0].isalpha()]
-        if 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-            return s, e
-    return None
+    """The headline (:func:`storytrace.articles.headline_span`, the project's one rule: the
+    first line that dates, signs or labels nothing, short, without a closing full stop, more
+    text below), its trailing spaces left out. Two differences, for the quotes: a line closing
+    its sentence inside a quotation mark is a lede (:func:`_stop_inside_mark`), and a line in
+    title case (:func:`_title_case`) is a headline though it closes with a full stop. It is never
+    anyone's words as reported in this article: its words, if any, are reported again below.
+
+    >>> t = "May 30, 2019\\nBy Jane Smith\\nBank 'will cut rates'\\nThe bank said it will."
+    >>> s, e = headline(doc_of(t))
+    >>> t[s:e]
+    "Bank 'will cut rates'"
+    """
+    text = doc.text
+    span = headline_span(text)
+    if span is not None and _stop_inside_mark(text[span[0] : span[1]]):
+        # Where the quote rules differ from headline_span, which reads the line's last
+        # character: 'Her spokesman said, "The mayor has faith."' closes its sentence
+        # inside the closing mark, as a lede carrying a quotation does.
+        span = None
+    if span is None:
+        # And "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton." is a
+        # headline though it closes with a full stop (PolNeAR prints its titles so). Read as
+        # a sentence, its colon or verb would frame a quote ('FIX IS IN: ...', 'BYLINE:
+        # Amber Phillips.'), and no lede is written in title case.
+        span = top_line(text)
+        if span is None or not text[span[1] :].strip() or not _title_case(text[slice(*span)]):
+            return None
+    s, e = span
+    return s, len(text[:e].rstrip())
 
 
-def bare_headline(doc: Doc) -> Span | None:
-    """A headline written as one: a first paragraph of at most fifteen words with no
-    closing punctuation before any closing mark ("Poll explains free-kick decision",
-    "Card fraudsters 'targeting web'"), followed by more text. It is never anyone's
-    words as reported in this article (its words, if any, are reported again below)."""
-    paras = doc.paragraphs
-    if len(paras) > 1:
-        s, e = paras[0]
-        line = doc.text[s:e].rstrip()
-        bare = line.rstrip("\"'”’").rstrip()  # "faith. ''": a space inside the closing mark
-        if bare and "\n" not in line and bare[-1] not in ".!?:;,)…" and len(line.split()) <= 15:
-            return s, s + len(line)
-    return None
+def _stop_inside_mark(line: str) -> bool:
+    """Whether ``line`` closes a sentence inside closing quotation marks ('... has faith."',
+    Penn Treebank's "faith. ''", '"Are they reading chain emails?"')."""
+    line = line.rstrip()
+    bare = line.rstrip(CLOSE_MARKS).rstrip()
+    return bare != line and bare.endswith((".", "?", "!"))
+
+
+def _title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case: of its words of four letters or more, at
+    most fifteen, three in five or more are capitalised."""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 @dataclass(slots=True, frozen=True)

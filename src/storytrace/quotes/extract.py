@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from storytrace.quotes.document import Context, bare_headline
+from storytrace.quotes.document import Context
 from storytrace.quotes.frames import (
     as_frame,
     attribute_unit,
@@ -60,7 +60,7 @@ def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = Fal
     prev: Quote | None = None
     prev_unit_end = -1
     turn_end = -1
-    head = bare_headline(doc)
+    head = ctx.head
     for u0, u1 in ctx.units:
         if u0 < turn_end or (head is not None and head[0] <= u0 and u1 <= head[1]):
             continue
@@ -294,10 +294,7 @@ def _lede_organisation(ctx: Context, quotes: list[Quote]) -> None:
     unnamed in the article's first sentence is the named organisation quoted next,
     within a few sentences (the news lede names its source later)."""
     text = ctx.text
-    paras = ctx.doc.paragraphs
-    head = bare_headline(ctx.doc)
-    body = paras[1][0] if head is not None and len(paras) > 1 else (paras[0][0] if paras else 0)
-    k = bisect_left(ctx.unit_starts, body)
+    k = bisect_left(ctx.unit_starts, ctx.head[1] if ctx.head else 0)
     if k >= len(ctx.units):
         return
     lede = ctx.units[k]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.names import zipf_frequency
-from storytrace.quotes.document import Context, headline, phrase_tokens
+from storytrace.quotes.document import Context, phrase_tokens
 from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
@@ -1218,7 +1218,7 @@ def index_names(ctx: Context, sdoc: Any) -> None:
         if words and not all(w.lower() in NOT_NAME for w in words):
             ctx.organisations.add(" ".join(words))
     if sdoc is not None:
-        head = headline(ctx.doc)
+        head = ctx.head
         for ent in sdoc.ents:
             if ent.label_ == "ORG":
                 ctx.organisations.add(re.sub(r"^[Tt]he\s+", "", ent.text.strip()))
@@ -1230,9 +1230,9 @@ def index_names(ctx: Context, sdoc: Any) -> None:
                 continue
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 if head and ent.start_char < head[1] and not _named_below(text, ent.text, head[1]):
-                    # In a title-case headline every word looks like a name to the
-                    # parser ("Pulls Gun On And Handcuffs Guards"): a person named
-                    # there counts only when the article names them again.
+                    # In a headline (in title case most of all) every word looks like a
+                    # name to the parser ("Pulls Gun On And Handcuffs Guards"): a person
+                    # named there counts only when the article names them again.
                     continue
                 words = drop_openers(ent.text.split())
                 own = _owner_end(words)
@@ -3556,7 +3556,8 @@ def _main_organisation(ctx: Context, pos: int) -> str | None:
     that only spoke, 'Forbes says …', was as often not 'the company' of a later
     sentence.)"""
     text = ctx.text
-    headline_end = ctx.units[0][1] if ctx.units else 0
+    # The headline, else the first sentence, which names the story's subject as one does.
+    headline_end = ctx.head[1] if ctx.head else ctx.units[0][1] if ctx.units else 0
     counts: dict[str, int] = {}
     heads: set[str] = set()
     for m in NAME_RUN.finditer(text, 0, pos):
