@@ -73,6 +73,9 @@ def test_query_methods_for_pages(tmp_path):
         assert hit["id"] == "a" and hit["text"][hit["start"] : hit["end"]] == "tram line"
         assert [h["id"] for h in s.search_text("50%")] == ["b"]
         assert s.search_text("") == []
+        # Every hit counts the matches the limit left out.
+        assert [h["results_not_shown"] for h in s.search_text(" ", limit=1)] == [1]
+        assert [h["results_not_shown"] for h in s.search_text(" ")] == [0, 0]
         for bad in (0, -1, 10**6, True, "5"):
             with pytest.raises(InputError, match="limit"):
                 s.search_text("tram", limit=bad)

@@ -1183,20 +1183,27 @@ class Store:
         """Articles whose text contains ``q`` (case-insensitive for ASCII), by date then id.
 
         Each hit is the article's fields plus ``start``/``end``: the first match's
-        character offsets in ``text``.
+        character offsets in ``text``; and ``results_not_shown``, the same on every hit: how
+        many more articles contain ``q`` than ``limit`` let through.
         """
         limit = _check_limit(limit)
         if not q:
             return []
+        # Every article's text is read to find q, so the window counts every match in the
+        # same pass, before the limit, holding the short columns only; where q is (instr) is
+        # found again for the few shown alone, not for every match.
         with self._guard("searching"):
             rows = self.db.execute(
-                "SELECT id, title, url, outlet, published, source, text, "
-                "instr(lower(text), lower(?)) AS at FROM articles WHERE at > 0 "
-                "ORDER BY published, id LIMIT ?",
+                "SELECT a.id, a.title, a.url, a.outlet, a.published, a.source, a.text, "
+                "instr(lower(a.text), lower(?1)), h.n FROM (SELECT doc, published, id, "
+                "count(*) OVER () AS n FROM articles WHERE instr(lower(text), lower(?1)) > 0 "
+                "ORDER BY published, id LIMIT ?2) h "
+                "JOIN articles a ON a.doc = h.doc ORDER BY h.published, h.id",
                 (q, limit),
             ).fetchall()
         return [
-            dict(zip(_ARTICLE, r[:7], strict=True)) | {"start": r[7] - 1, "end": r[7] - 1 + len(q)}
+            dict(zip(_ARTICLE, r[:7], strict=True))
+            | {"start": r[7] - 1, "end": r[7] - 1 + len(q), "results_not_shown": r[8] - len(rows)}
             for r in rows
         ]
 
@@ -1205,21 +1212,27 @@ class Store:
 
         Each hit: the article's ``id``, ``title``, ``url``, ``outlet``,
         ``published``, ``source`` and the quote's ``start``, ``end``, ``content``
-        and ``speaker``.
+        and ``speaker``; and ``results_not_shown``, the same on every hit: 0 when no more
+        quotes match than these, else None: more match, uncounted.
         """
         limit = _check_limit(limit)
         if not name:
             return []
         keys = (*_ARTICLE[:6], "start", "end", "content", "speaker")
+        # One more row than shown says whether the limit cut; counting what it cut takes a
+        # second pass over every quote (a window counting them in this pass holds every
+        # match): 1.5 and 3 times the search's time for a name in 11,754 of the BBC corpus's
+        # quotes, where the text search's window costs a twentieth.
         with self._guard("searching"):
             rows = self.db.execute(
                 "SELECT a.id, a.title, a.url, a.outlet, a.published, a.source, q.start, q.end, "
                 "q.content, q.speaker_name FROM quotes q JOIN articles a ON a.doc = q.doc "
                 "WHERE q.speaker_name LIKE ? ESCAPE '\\' "
                 "ORDER BY a.published, a.id, q.start LIMIT ?",
-                (like_pattern(name), limit),
+                (like_pattern(name), limit + 1),
             ).fetchall()
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+        more = None if len(rows) > limit else 0
+        return [dict(zip(keys, r, strict=True)) | {"results_not_shown": more} for r in rows[:limit]]
 
     # --- fingerprints --------------------------------------------------------------------
 
