@@ -371,6 +371,79 @@ def test_search_by_text_and_speaker(indexed: TestClient) -> None:
     assert r.status_code == 400 and "two characters" in r.json()["detail"]
 
 
+def test_search_says_how_many_results_the_limit_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/search and /api/search cut their hits at ``limit`` as before (same hits, same
+    order), and say so: a text search counts what it left out, exactly (the opening count
+    counts every match, a closing line says what /find's says, "4 more results not shown",
+    and the API adds ``results_not_shown``); a speaker search, which does not count them,
+    says "more results not shown" with no number (``results_not_shown`` null); the API's
+    ``more_results`` says whether any were left out."""
+    from storytrace import corpus
+    from storytrace.web import index as web_index
+
+    rows = [
+        (
+            f"port{i}",
+            {
+                "text": f"Ferries to the harbour at Dunmore were stopped on day {i} of the strike. "
+                f'"The harbour stays shut until the talks end," said Jane Marlow on day {i}. '
+                f'"Nobody sails," Marlow added.',
+                "published": f"2024-03-{10 - i:02d}",
+            },
+        )
+        for i in range(7)
+    ]
+    rows.append(("inland", {"text": "The canal at Dunmore stayed open all week for barges."}))
+    corpus.index_records(rows, tmp_path / "db", workers=1)
+    web = TestClient(create_app(tmp_path / "db"), base_url=LOCAL)
+
+    def shown(page: str, key: str) -> str:
+        found = re.search(rf'id="{key}">(.*?)</p>', page, re.S)
+        return " ".join(found.group(1).split()) if found else ""
+
+    every = {"q": "HARBOUR at"}, {"speaker": "marlow"}
+    whole = [web.get("/api/search", params=params).json() for params in every]
+    assert [len(w["hits"]) for w in whole] == [7, 14]
+    assert all(w["results_not_shown"] == 0 and w["more_results"] is False for w in whole)
+    for params, complete in zip(every, whole, strict=True):
+        total = len(complete["hits"])
+        counted = "q" in params
+        for limit in (1, 3, total - 1, total):
+            left = total - limit
+            got = web.get("/api/search", params=params | {"limit": limit}).json()
+            assert got["hits"] == complete["hits"][:limit]
+            assert got["more_results"] == (left > 0)
+            assert got["results_not_shown"] == (left if counted or not left else None)
+            page = web.get("/search", params=params | {"limit": limit}).text
+            assert f'id="limit" name="limit" min="1" max="200" value="{limit}"' in page
+            if not left:
+                assert shown(page, "hit-count") == f"{total} results"
+                assert 'id="not-shown"' not in page
+                continue
+            it = "them" if left > 1 or not counted else "it"
+            if counted:
+                opening = f"{total} results, the first {limit} shown"
+                more = f"{left} more result{'s' if left > 1 else ''} not shown"
+            else:
+                opening = f"More than {limit} results, the first {limit} shown"
+                more = "More results not shown"
+            assert shown(page, "hit-count") == opening
+            assert shown(page, "not-shown") == (
+                f"{more}: this page lists at most {limit} (raise “Most results” to see {it})."
+            )
+    page = web.get("/search", params={"q": "canal at"}).text
+    assert shown(page, "hit-count") == "1 result" and 'id="not-shown"' not in page
+    # At the most a search lists, narrowing it is the way to see the rest.
+    monkeypatch.setattr(web_index, "SEARCH_LIMIT", 3)
+    for params, longer in (({"q": "harbour"}, "text"), ({"speaker": "Marlow"}, "name")):
+        page = web.get("/search", params=params | {"limit": 3}).text
+        assert shown(page, "not-shown").endswith(
+            f"this page lists at most 3 (a longer {longer} narrows the search)."
+        )
+
+
 def test_find_copies_of_an_article_as_match_finds_them(indexed: TestClient, tmp_path: Path) -> None:
     from storytrace.lookup import match
 

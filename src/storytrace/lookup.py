@@ -102,6 +102,21 @@ def folded(weak: list[dict], more: bool) -> tuple[str, str]:
     return f"{n}{' more' if more else ''} {what}", ", ".join(named)
 
 
+def more_not_shown(n: int | None, what: str) -> str:
+    """How a cut list says that ``n`` more of ``what`` (a noun) were left out, or some
+    uncounted ones when ``n`` is None: match's and /find's closing line (:func:`not_shown`),
+    /search's too.
+
+    >>> more_not_shown(1, "result"), more_not_shown(12, "result")
+    ('1 more result not shown', '12 more results not shown')
+    >>> more_not_shown(None, "result")
+    'more results not shown'
+    """
+    if n is None:
+        return f"more {what}s not shown"
+    return f"{n} more {what}{'' if n == 1 else 's'} not shown"
+
+
 def not_shown(hits: list[dict]) -> str | None:
     """What a list of hits (:func:`match_text`'s) says of the candidates its limit left out,
     else None: how many (``candidates_not_shown``), and, when a weak hit (:func:`weak`) is
@@ -119,7 +134,7 @@ def not_shown(hits: list[dict]) -> str | None:
     n = hits[0]["candidates_not_shown"] if hits else 0
     if not n:
         return None
-    line = f"{n} more candidate{'' if n == 1 else 's'} not shown"
+    line = more_not_shown(n, "candidate")
     if any(h["weak"] for h in hits):
         line += ", sharing only short phrases" if n == 1 else ", each sharing only short phrases"
     return line

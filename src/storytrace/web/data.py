@@ -78,16 +78,25 @@ class StoreIndex:
         with self._store() as s:
             return s.article_by_id(article_id)
 
-    def search(self, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    def search(self, q: str, limit: int = SEARCH_LIMIT) -> tuple[list[dict], int | None]:
+        """The hits, and how many more articles contain ``q`` than ``limit`` let through."""
         with self._store() as s:
             rows = s.search_text(q, limit=limit)
-        return [_hit(r, r["text"], r["start"], r["end"], None) for r in rows]
+        hits = [_hit(r, r["text"], r["start"], r["end"], None) for r in rows]
+        return hits, _not_shown(rows)
 
-    def search_speaker(self, name: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    def search_speaker(self, name: str, limit: int = SEARCH_LIMIT) -> tuple[list[dict], int | None]:
+        """The hits, and 0 when no more quotes match, else None (more match, uncounted:
+        :meth:`storytrace.store.Store.search_speaker`)."""
         # The store takes LIKE wildcards literally: "%" does not match everyone.
         with self._store() as s:
             rows = s.search_speaker(name, limit=limit)
-        return [_hit(r, r["content"] or "", 0, len(r["content"] or ""), r["speaker"]) for r in rows]
+        hits = [_hit(r, r["content"] or "", 0, len(r["content"] or ""), r["speaker"]) for r in rows]
+        return hits, _not_shown(rows)
+
+
+def _not_shown(rows: list[dict]) -> int | None:
+    return rows[0]["results_not_shown"] if rows else 0
 
 
 def _hit(row: dict, text: str, start: int, end: int, speaker: str | None) -> dict[str, Any]:

@@ -9,7 +9,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from storytrace.articles import Article, InputError
-from storytrace.lookup import MATCH_LIMIT, folded, match_text, not_shown, phrase_note
+from storytrace.lookup import (
+    MATCH_LIMIT,
+    folded,
+    match_text,
+    more_not_shown,
+    not_shown,
+    phrase_note,
+)
 from storytrace.report.graph import story_graph
 from storytrace.web import jobs
 from storytrace.web.compare import (
@@ -58,8 +65,11 @@ def find_story(stories: list[dict], story_id: str) -> dict:
     return found(next((s for s in stories if s["id"] == story_id), None), f"story {story_id}")
 
 
-def run_search(index: StoreIndex, q: str, speaker: str, limit: int = SEARCH_LIMIT) -> list[dict]:
-    """Text search, or speaker search when ``speaker`` is given."""
+def run_search(
+    index: StoreIndex, q: str, speaker: str, limit: int = SEARCH_LIMIT
+) -> tuple[list[dict], int | None]:
+    """Text search, or speaker search when ``speaker`` is given: the hits, and how many
+    more matched than ``limit`` let through (None for a speaker search it cut: uncounted)."""
     q, speaker = q.strip(), speaker.strip()
     if speaker:
         return index.search_speaker(speaker, limit=limit)
@@ -220,15 +230,26 @@ def search_page(
     speaker: str = "",
     limit: int = SearchLimit,
 ) -> HTMLResponse:
+    """The form and, when asked, the hits; a closing line counts those ``limit`` left out."""
     index = ctx.need_index()
-    hits = None
+    hits, left_out = None, 0
     error = ""
     if q.strip() or speaker.strip():
         try:
-            hits = run_search(index, q, speaker, limit)
+            hits, left_out = run_search(index, q, speaker, limit)
         except InputError as e:
             error = str(e)
-    return ctx.page("search.html", q=q, speaker=speaker, hits=hits, error=error)
+    return ctx.page(
+        "search.html",
+        q=q,
+        speaker=speaker,
+        hits=hits,
+        error=error,
+        limit=limit,
+        max_most=SEARCH_LIMIT,
+        left_out=left_out,
+        not_shown=more_not_shown(left_out, "result") if left_out != 0 else None,
+    )
 
 
 @router.get("/api/stories", tags=["index"])
@@ -267,8 +288,13 @@ def api_search(
     speaker: str = "",
     limit: int = SearchLimit,
 ) -> dict:
-    """Articles containing the text ``q``, or quotes by ``speaker``."""
+    """Articles containing the text ``q``, or quotes by ``speaker`` (by date, then article
+    id); ``more_results``, whether more matched than ``limit`` let through, and
+    ``results_not_shown``, how many: counted for a text search, null for a speaker search
+    that left some out (counting them would read every quote a second time)."""
     try:
-        return {"hits": run_search(ctx.need_index(), q, speaker, limit)}
+        hits, left_out = run_search(ctx.need_index(), q, speaker, limit)
+        more = left_out != 0
+        return {"hits": hits, "results_not_shown": left_out, "more_results": more}
     except InputError as e:
         raise HTTPException(400, str(e)) from None
