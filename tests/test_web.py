@@ -884,7 +884,9 @@ def test_find_folds_the_hits_sharing_only_short_phrases_as_match_does(tmp_path: 
     ]
 
 
-def test_find_and_api_match_count_the_candidates_the_limit_left_out(tmp_path: Path) -> None:
+def test_find_and_api_match_count_the_candidates_the_limit_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """/find's "most hits" cuts the list as `match --limit` does, and the page says how many
     candidates it left out, in its opening count and on a closing line that says what
     `match` says (each sharing only short phrases when a weak hit is shown); POST
@@ -942,6 +944,14 @@ def test_find_and_api_match_count_the_candidates_the_limit_left_out(tmp_path: Pa
     assert web.get("/find?limit=201").status_code == 400
     bad = web.post("/find", data={"text": LIMIT_PROBE, "limit": "0"})
     assert bad.status_code == 400 and "most hits: a whole number from 1 to 200" in bad.text
+    # At the most the page takes, the CLI is the way to see the rest.
+    from storytrace.web import index as web_index
+
+    monkeypatch.setattr(web_index, "SEARCH_LIMIT", 3)
+    page = web.post("/find", data={"text": LIMIT_PROBE, "limit": "3"}).text
+    assert shown(page, "not-shown").endswith(
+        "this page lists at most 3 (<code>storytrace match --limit</code> lists more than 3)."
+    )
 
 
 def test_stories_list_counts_the_articles_without_an_outlet(tmp_path: Path) -> None:
