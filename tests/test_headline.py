@@ -128,3 +128,52 @@ def test_an_untitled_articles_headline_in_a_comparison() -> None:
         start,
         start + len(HEADLINE),
     )
+
+
+# A lede carrying a quotation closes its sentence inside the closing mark; reading only the
+# line's last character took it for a headline (session 48, headspan48).
+@pytest.mark.parametrize(
+    "lede",
+    [
+        'The mayor spoke on Monday. He said: "We will act."',
+        "Her spokesman, Bill Tran, said, `` The mayor has faith. ''",  # Penn Treebank's marks
+        '"Are they reading chain emails?"',
+        "Mr Tran said the mayor 'will not resign!'",
+    ],
+)
+def test_a_line_closing_its_sentence_inside_a_quotation_mark_is_no_headline(lede: str) -> None:
+    text = f"{lede}\n{BODY}"
+    assert headline_span(text) is None
+    html = render_html(compare(text, f"{HEADLINE}\n{BODY}"))
+    assert html.count('<span class="headline">') == 1  # B's headline only
+
+
+def test_a_headline_quoting_words_without_a_stop_stays_the_headline() -> None:
+    for first in ("Bank 'will cut rates'", 'Mayor: "We will act"', "Bridge to close, says 'Tran'"):
+        assert headline_span(f"{first}\n{BODY}") == (0, len(first))
+
+
+# PolNeAR prints every title with a closing full stop; in title case the line is a headline
+# all the same (no lede is written in title case).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BOOM: Trump Just Fired the Man Who Ran His Campaign.",
+        "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.",
+    ],
+)
+def test_a_title_case_line_closing_with_a_full_stop_is_the_headline(title: str) -> None:
+    text = f"May 30, 2019\n{title}\n{BODY}"
+    start = text.index(title)
+    assert headline_span(text) == (start, start + len(title))
+    assert lead_title(text) == title
+    html = render_html(compare(text, f"{HEADLINE}\n{BODY}"))
+    assert html.count('<span class="headline">') == 2
+
+
+def test_a_sentence_closing_with_a_full_stop_is_still_no_headline() -> None:
+    # Names in it, but most of its words in lower case: a lede.
+    lede = "Donald Trump fired the chairman of his election campaign on Friday morning."
+    assert headline_span(f"{lede}\n{BODY}") is None
+    # A title-case line alone, nothing below, is no headline.
+    assert headline_span("Poll: Wealthy Voters Abandon Republican Party.\n\n") is None

@@ -191,10 +191,13 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
 def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None:
     """Where the headline of ``text`` stands: the given ``title`` where the text opens with it,
     else the first line that stamps nothing (:func:`is_stamp_line`; at most
-    :data:`STAMP_LINES` are passed over, and blank lines), when it is short, does not close
-    with a full stop (a lede does) and more text follows. Every reader of a headline (compare's
-    reworded pairing and spin findings, the HTML report, the titles of untitled articles)
-    finds it here.
+    :data:`STAMP_LINES` are passed over, and blank lines), when more text follows and it is
+    short and closes its sentence neither with a full stop nor inside a quotation mark
+    (:func:`stop_inside_mark`: 'He said: "We will act."' is a lede), or is in title case
+    (:func:`title_case`: "BOOM: Trump Just Fired ...", closing with a full stop as PolNeAR
+    prints every title; no lede is written so). Every reader of a headline (compare's
+    reworded pairing and spin findings, the HTML report, the titles of untitled articles, the
+    quote extractor) finds it here.
 
     >>> headline_span("Rail line delayed again\\nThe line will open in May.")
     (0, 23)
@@ -204,6 +207,10 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     'Rail line delayed'
     >>> headline_span("May 30, 2019\\nThe line will open in May.") is None
     True
+    >>> headline_span('He said: "We will act."\\nThe council met.') is None
+    True
+    >>> headline_span("Poll: Wealthy Voters Abandon Party.\\nThe poll shows it.")
+    (0, 35)
     """
     if title and text.startswith(title):
         return (0, len(title))
@@ -213,11 +220,58 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     pos, end = top
     if title and text.startswith(title, pos):
         return (pos, pos + len(title))
-    # Headlines are short lines without a closing full stop; a lede has one.
+    # Headlines are short lines without a closing full stop; a lede has one, and a lede
+    # carrying a quotation closes its sentence inside the closing mark ('... has faith."',
+    # Penn Treebank's "faith. ''"), which reading the last character alone took for a
+    # headline.
     line = text[pos:end]
-    if len(line.strip()) <= HEADLINE_CHARS and end < len(text) and not line.rstrip().endswith("."):
+    if (
+        len(line.strip()) <= HEADLINE_CHARS
+        and end < len(text)
+        and not line.rstrip().endswith(".")
+        and not stop_inside_mark(line)
+    ):
+        return (pos, end)
+    # A line in title case is a headline though it closes with a full stop (PolNeAR prints
+    # its titles so: "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.").
+    # Read as a sentence, its colon or verb would frame a quote ('FIX IS IN: ...', 'BYLINE:
+    # Amber Phillips.'), and no lede is written in title case.
+    if text[end:].strip() and title_case(line):
         return (pos, end)
     return None
+
+
+_CLOSE_MARKS = "”’\"'»“"
+"""Closing quotation marks (as :data:`storytrace.quotes.lexicon.CLOSE_MARKS`)."""
+
+
+def stop_inside_mark(line: str) -> bool:
+    """Whether ``line`` closes a sentence inside closing quotation marks (a lede carrying a
+    quotation, not a headline: :func:`headline_span`).
+
+    >>> stop_inside_mark('Her spokesman said, "The mayor has faith."')
+    True
+    >>> stop_inside_mark("The mayor has faith. ''"), stop_inside_mark('"Are they reading emails?"')
+    (True, True)
+    >>> stop_inside_mark("Bank 'will cut rates'")
+    False
+    """
+    line = line.rstrip()
+    bare = line.rstrip(_CLOSE_MARKS).rstrip()
+    return bare != line and bare.endswith((".", "?", "!"))
+
+
+def title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case: of its words of four letters or more, at
+    most fifteen, three in five or more are capitalised (:func:`headline_span`).
+
+    >>> title_case("BOOM: Trump Just Fired the Man Who Ran His Campaign.")
+    True
+    >>> title_case("The line will open in May.")
+    False
+    """
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def top_line(text: str) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from storytrace.articles import headline_span, top_line
+from storytrace.articles import headline_span, title_case
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import (
     CLOSE_MARKS,
@@ -98,7 +98,7 @@ class Context:
         text = self.doc.text
         head = self.head = headline(self.doc)
         skip = furniture(self.doc)
-        if head is not None and _title_case(text[head[0] : head[1]]):
+        if head is not None and title_case(text[head[0] : head[1]]):
             # In title case every word looks like a name ("Q&A: Malcolm Glazer And Man
             # Utd"), so such a headline is no unit at all: no subject or name of it is
             # what the lede's 'the club' or 'it' points back to.
@@ -193,11 +193,10 @@ _QUOTED_HEAD = lazy_compile(
 
 def headline(doc: Doc) -> Span | None:
     """The headline (:func:`storytrace.articles.headline_span`, the project's one rule: the
-    first line that dates, signs or labels nothing, short, without a closing full stop, more
-    text below), its trailing spaces left out. Two differences, for the quotes: a line closing
-    its sentence inside a quotation mark is a lede (:func:`_stop_inside_mark`), and a line in
-    title case (:func:`_title_case`) is a headline though it closes with a full stop. It is never
-    anyone's words as reported in this article: its words, if any, are reported again below.
+    first line that dates, signs or labels nothing, more text below, short and closing its
+    sentence neither with a full stop nor inside a quotation mark, or in title case), its
+    trailing spaces left out. It is never anyone's words as reported in this article: its
+    words, if any, are reported again below.
 
     >>> t = "May 30, 2019\\nBy Jane Smith\\nBank 'will cut rates'\\nThe bank said it will."
     >>> s, e = headline(doc_of(t))
@@ -206,36 +205,10 @@ def headline(doc: Doc) -> Span | None:
     """
     text = doc.text
     span = headline_span(text)
-    if span is not None and _stop_inside_mark(text[span[0] : span[1]]):
-        # Where the quote rules differ from headline_span, which reads the line's last
-        # character: 'Her spokesman said, "The mayor has faith."' closes its sentence
-        # inside the closing mark, as a lede carrying a quotation does.
-        span = None
     if span is None:
-        # And "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton." is a
-        # headline though it closes with a full stop (PolNeAR prints its titles so). Read as
-        # a sentence, its colon or verb would frame a quote ('FIX IS IN: ...', 'BYLINE:
-        # Amber Phillips.'), and no lede is written in title case.
-        span = top_line(text)
-        if span is None or not text[span[1] :].strip() or not _title_case(text[slice(*span)]):
-            return None
+        return None
     s, e = span
     return s, len(text[:e].rstrip())
-
-
-def _stop_inside_mark(line: str) -> bool:
-    """Whether ``line`` closes a sentence inside closing quotation marks ('... has faith."',
-    Penn Treebank's "faith. ''", '"Are they reading chain emails?"')."""
-    line = line.rstrip()
-    bare = line.rstrip(CLOSE_MARKS).rstrip()
-    return bare != line and bare.endswith((".", "?", "!"))
-
-
-def _title_case(line: str) -> bool:
-    """Whether ``line`` is written in title case: of its words of four letters or more, at
-    most fifteen, three in five or more are capitalised."""
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return 0 < len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 @dataclass(slots=True, frozen=True)
