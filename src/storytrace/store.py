@@ -276,16 +276,21 @@ def engine() -> str:
     :func:`storytrace.articles.byline_spans`) are no names, lead words or event terms of the
     evidence rules, nor focal names or terms of the story features, so two articles sharing
     only their reporter's name lose a ``same-story`` verdict (and so an edge), a signed report
-    of an event gets the verdict it has unsigned, and stored features change.
+    of an event gets the verdict it has unsigned, and stored features change; ``reuse-31``: a
+    top line closing its sentence inside a quotation mark ('He said: "We will act."') is a
+    lede, not a headline, and one in title case is a headline though it closes with a full
+    stop ("BOOM: Trump Just Fired ...", as PolNeAR prints titles)
+    (:func:`storytrace.articles.headline_span`), which moves the headline the reworded
+    pairing's lone-headline rule and the "headline is spun" finding read.
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """
     from importlib import metadata
 
     try:
-        return f"{metadata.version('storytrace')}/reuse-30"
+        return f"{metadata.version('storytrace')}/reuse-31"
     except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
-        return "0+unknown/reuse-30"
+        return "0+unknown/reuse-31"
 
 
 def __getattr__(name: str) -> object:
