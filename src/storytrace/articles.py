@@ -209,7 +209,7 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     True
     >>> headline_span('He said: "We will act."\\nThe council met.') is None
     True
-    >>> headline_span("Poll: Wealthy Voters Abandon Party.\\nThe poll shows it.")
+    >>> headline_span("Poll: Wealthy Voters Abandon Party.\\n\\nThe poll shows it.")
     (0, 35)
     """
     if title and text.startswith(title):
@@ -236,7 +236,11 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     # its titles so: "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.").
     # Read as a sentence, its colon or verb would frame a quote ('FIX IS IN: ...', 'BYLINE:
     # Amber Phillips.'), and no lede is written in title case.
-    if text[end:].strip() and title_case(line):
+    # Only where it stands as a paragraph of its own: in text printed a sentence a line (ECB,
+    # Penn Treebank), a lede naming a few people ("Maurice Cheeks is out as Philadelphia 76ers
+    # head coach.") reads as title case too.
+    rest = text[end + 1 :]
+    if title_case(line) and rest.strip() and not rest.split("\n", 1)[0].strip():
         return (pos, end)
     return None
 
