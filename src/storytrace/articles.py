@@ -193,11 +193,11 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     else the first line that stamps nothing (:func:`is_stamp_line`; at most
     :data:`STAMP_LINES` are passed over, and blank lines), when more text follows and it is
     short and closes its sentence neither with a full stop nor inside a quotation mark
-    (:func:`stop_inside_mark`: 'He said: "We will act."' is a lede), or is in title case
-    (:func:`title_case`: "BOOM: Trump Just Fired ...", closing with a full stop as PolNeAR
-    prints every title; no lede is written so). Every reader of a headline (compare's
-    reworded pairing and spin findings, the HTML report, the titles of untitled articles, the
-    quote extractor) finds it here.
+    (:func:`stop_inside_mark`: 'He said: "We will act."' is a lede), or is in title case and a
+    paragraph of its own (:func:`title_case`: "BOOM: Trump Just Fired ...", closing with a
+    full stop as PolNeAR prints every title; no lede is written so). Every reader of a headline
+    (compare's reworded pairing and spin findings, the HTML report, the titles of untitled
+    articles, the quote extractor) finds it here.
 
     >>> headline_span("Rail line delayed again\\nThe line will open in May.")
     (0, 23)

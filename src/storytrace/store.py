@@ -278,10 +278,11 @@ def engine() -> str:
     only their reporter's name lose a ``same-story`` verdict (and so an edge), a signed report
     of an event gets the verdict it has unsigned, and stored features change; ``reuse-31``: a
     top line closing its sentence inside a quotation mark ('He said: "We will act."') is a
-    lede, not a headline, and one in title case is a headline though it closes with a full
-    stop ("BOOM: Trump Just Fired ...", as PolNeAR prints titles)
-    (:func:`storytrace.articles.headline_span`), which moves the headline the reworded
-    pairing's lone-headline rule and the "headline is spun" finding read.
+    lede, not a headline, and one in title case standing as a paragraph of its own is a
+    headline though it closes with a full stop ("BOOM: Trump Just Fired ...", as PolNeAR
+    prints titles) (:func:`storytrace.articles.headline_span`), which moves the headline the
+    reworded pairing's lone-headline rule and the "headline is spun" finding read (PolNeAR:
+    384 of 924 texts; no pair of the evidence bench's tune part changes).
     Edges stored before are realigned.
     (``reuse-19`` and ``reuse-21`` named branches that never merged: no release wrote them.)
     """

@@ -194,7 +194,7 @@ _QUOTED_HEAD = lazy_compile(
 def headline(doc: Doc) -> Span | None:
     """The headline (:func:`storytrace.articles.headline_span`, the project's one rule: the
     first line that dates, signs or labels nothing, more text below, short and closing its
-    sentence neither with a full stop nor inside a quotation mark, or in title case), its
+    sentence neither with a full stop nor inside a quotation mark, or a title-case paragraph), its
     trailing spaces left out. It is never anyone's words as reported in this article: its
     words, if any, are reported again below.
 
