@@ -815,6 +815,23 @@ rules`` (27 s CPU). Every rate equal, this code / previous: tune same event 0.88
 ``bench/evidence_bbc.py`` tune 0.929 / 0.929 and 0.338 / 0.338, measure 1.000 / 1.000 and
 0.476 / 0.476; ``bench/compare_check.py``: 1,704 comparisons byte-identical.
 
+Session 48 (2026-12-05, headspan48; engine reuse-31: ``articles.headline_span`` takes a line
+closing its sentence inside a quotation mark for a lede, and a title-case line closing with a
+full stop, a paragraph of its own, for a headline, as the quote extractor did). Beside main
+877a16e (``git archive``) in the same session: ``nice -n 5 python bench/evidence_bench.py --data
+../shared/data --part tune --entities rules --baseline-src <base>/src`` (97 s CPU), then once
+``--part measure`` (14 s CPU). Every rate equal, this code / previous: tune same event 0.886 /
+0.886 (corpus 0.917 / 0.917), other event 0.045 / 0.045 (0.023 / 0.023), PolNeAR same publisher
+0.000 / 0.000 (dated 0.000 / 0.000), same cast 0.295 / 0.295 (dated 0.058 / 0.058); measure same
+event 0.930 / 0.930 (0.887 / 0.887), other event 0.167 / 0.167 (0.108 / 0.108), PolNeAR dev
+0.000 / 0.000. The headline moved in 345 of 840 PolNeAR train texts (332 title-case titles with
+their full stop now headlines; 13 closing "... 'so much.'" no longer) and in 2 BBC texts; no ECB+
+text's (a first try without the paragraph condition took 3 ECB+ ledes for headlines, among them
+5_1ecb "Maurice Cheeks is out as Philadelphia 76ers head coach.", which lost its reworded pair
+with 5_11ecb). Per pair (a scratch script, bulk and default options, rules entities): of the
+tune part's 264 ECB+ and 306 PolNeAR pairs and the 22 ECB+ topic-5 pairs with 5_1ecb, none
+changes; ``bench/compare_check.py``: 1,704 comparisons identical.
+
 Session 47 (2026-12-05, headline47; engine reuse-29: a headline is the first line that does not
 only date, sign or label the article, ``articles.headline_span``). Beside main 91d5249 (``git
 archive``) in the same run: ``nice -n 10 python bench/evidence_bench.py --data ../shared/data
