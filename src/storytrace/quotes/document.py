@@ -292,8 +292,16 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
         ):
             units[-1] = (units[-1][0], e)
             continue
+        # A quotation closing its paragraph ends there: no frame of it opens the next
+        # paragraph ('... said: "The mayor has faith."' then 'The mayor spoke on Monday.').
+        new_paragraph = bool(units) and _PARAGRAPH_BREAK.search(text, units[-1][1], s) is not None
         # '"We won." Smith said.' splits after the quote; the frame belongs to it.
-        if units and _is_bare_frame(text[s:e]) and text[units[-1][1] - 1] in CLOSE_MARKS:
+        if (
+            units
+            and not new_paragraph
+            and _is_bare_frame(text[s:e])
+            and text[units[-1][1] - 1] in CLOSE_MARKS
+        ):
             units[-1] = (units[-1][0], e)
             continue
         # '"Why should I be surprised?" Mr. Hale asked during the meeting ...': after a
@@ -301,6 +309,7 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
         # verb open the frame of that quotation, however long the rest.
         if (
             units
+            and not new_paragraph
             and _ASKED_QUOTE_END.search(text, max(units[-1][0], units[-1][1] - 4), units[-1][1])
             and (m := _NAMED_FRAME.match(text, s, e)) is not None
             and CUE_FORMS.get(m.group(1)) is not None
@@ -314,6 +323,7 @@ def sentence_units(doc: Doc, segs: list[Span]) -> list[Span]:
     return units
 
 
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\xa0]*\n")
 _ASKED_QUOTE_END = lazy_compile(r"[?!](?:''|[”’\"])$")
 # A named subject (titles and initials included) and a verb, not followed by 'that'.
 _NAMED_FRAME = lazy_compile(
