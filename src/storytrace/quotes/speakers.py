@@ -2697,11 +2697,20 @@ def _before_own_content(ctx: Context, q: Quote, pos: int) -> int:
         # (A content running over a sentence of narration, 'Josh Moore had reminded the
         # judge ... "…," he said.', is cut badly; its first name may be the speaker.)
         return pos
+    if _CLAUSE_OPENER_BEFORE.search(ctx.text, c0, pos):
+        # '... which Winston Churchill decided had to go since, he said, the average
+        # Bobby ...' (bbc politics/290): the frame breaks into a clause of reason or time
+        # of the content's own subject, who is the one that said it.
+        return pos
     k = bisect_right(ctx.unit_starts, pos) - 1
     return c0 if k >= 0 and ctx.units[k][0] <= c0 else pos
 
 
 _SENTENCE_END = lazy_compile(r"[.!?][”\"’'`]*\s")
+# A subordinator and its comma just before the pronoun frame ('since, he said,').
+_CLAUSE_OPENER_BEFORE = lazy_compile(
+    r"\b(?:since|because|as|although|though|when|while|until|unless|if)\s*,\s*\Z"
+)
 
 
 def _goes_on_from(ctx: Context, q: Quote, earlier: list[Quote], name: str) -> bool:
