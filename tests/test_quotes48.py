@@ -48,7 +48,8 @@ def test_a_bare_frame_in_the_same_paragraph_still_joins_its_quotation(parser: bo
         assert q.speaker_name == "Smith"
 
 
-def test_a_frame_breaking_into_a_clause_of_reason_is_its_subjects() -> None:
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_frame_breaking_into_a_clause_of_reason_is_its_subjects(parser: bool) -> None:
     # After bbc politics/290: '... which Winston Churchill decided had to go since, he
     # said, the average Bobby ...' gave the quote to the Frederick Forsyth of the sentence
     # before (the name inside the content was passed over since session 47).
@@ -57,5 +58,5 @@ def test_a_frame_breaking_into_a_clause_of_reason_is_its_subjects() -> None:
         "the plan, which Peter Hill opposed since, he said, the average voter could not be "
         "trusted with it."
     )
-    names = [q.speaker_name for q in extract_quotes(text, parser=False)]
+    names = [q.speaker_name for q in extract_quotes(text, parser=parser)]
     assert names == ["John Rossi", "Peter Hill"]

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
-DIGEST = ("15", "7523dc8ac6a5ce09")
+DIGEST = ("16", "7523dc8ac6a5ce09")
 """:data:`storytrace.store.QUOTES_RULE` and the digest of :func:`_rows_digest` under it. The
 fixtures alone held no text that session 39's three extraction changes touched (their digest
 stayed the same); the bundled seed pair, quote-rich, changed under the first of them. Rule 6
@@ -37,7 +37,8 @@ fixtures' rows; rule 13 (session 46, quotes46: a newcomer's errors, a gendered t
 surname) did not. Rule 14 (session 47, quotes47) changed them: a direct quote's part no longer
 keeps the comma that closes its quotation before the frame. Rule 15 (session 48, qhead48: the
 headline is ``articles.headline_span``'s) changed them: the seed pair's long headline in
-``seed_b.txt`` holds no quote."""
+``seed_b.txt`` holds no quote. Rule 16 (session 48, quotes48: a quotation closing its
+paragraph ends there; 'since, he said,') did not."""
 
 
 def _rows_digest() -> str:

@@ -97,7 +97,7 @@ Stored features of another rule are as good as none: a read computes them from t
 (in memory) when it groups the stories, and a writable open deletes them, so that the next
 ``index`` computes them again from the stored texts before it groups everything anew."""
 
-QUOTES_RULE = "15"
+QUOTES_RULE = "16"
 """Version of the quote extraction whose rows the ``quotes`` table holds
 (:func:`storytrace.corpus.quote_rows`), kept in ``meta`` (``quotes_rule``; a store without the
 key holds the quotes of an earlier extraction). Raised with every change of what the extractor
@@ -155,7 +155,10 @@ closing comma was lost speaks ('Anais Faraj, an analyst at Nomura told the BBC')
 headline (session 48, qhead48) is :func:`storytrace.articles.headline_span`'s, read for no quote
 (a headline below a date or byline line, a long headline), with the quotes' two differences
 (:func:`storytrace.quotes.document.headline`: a line closing its sentence inside a quotation
-mark is a lede, a title-case line a headline though it closes with a full stop).
+mark is a lede, a title-case line a headline though it closes with a full stop); 16 (session
+48, quotes48): a quotation closing its paragraph ends there (no bare frame of the next paragraph
+joins it), and 'he' breaking into a clause of reason or time ('which Winston Churchill decided had
+to go since, he said, ...') is that clause's subject.
 ``tests/test_quotes_rule.py`` holds a digest of the rows extracted from the test fixtures and
 the bundled seed pair under this rule: a change of them under the same rule fails there."""
 
