@@ -39,7 +39,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 
 from storytrace.errors import InputError, InputWarning
-from storytrace.text import lazy_compile, short
+from storytrace.text import CLOSE_MARKS, lazy_compile, short
 
 # Imported where used: json (JSON Lines), pathlib (folders), typing, and the record
 # machinery (:class:`Article`, defined on first use). ``storytrace match`` reads one text
@@ -245,10 +245,6 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     return None
 
 
-_CLOSE_MARKS = "”’\"'»“"
-"""Closing quotation marks (as :data:`storytrace.quotes.lexicon.CLOSE_MARKS`)."""
-
-
 def stop_inside_mark(line: str) -> bool:
     """Whether ``line`` closes a sentence inside closing quotation marks (a lede carrying a
     quotation, not a headline: :func:`headline_span`).
@@ -261,7 +257,7 @@ def stop_inside_mark(line: str) -> bool:
     False
     """
     line = line.rstrip()
-    bare = line.rstrip(_CLOSE_MARKS).rstrip()
+    bare = line.rstrip(CLOSE_MARKS).rstrip()
     return bare != line and bare.endswith((".", "?", "!"))
 
 

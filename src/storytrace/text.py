@@ -789,6 +789,12 @@ def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
+OPEN_MARKS = "“‘\"'«„"
+"""Opening quotation marks, double and single (the quote extractor's)."""
+CLOSE_MARKS = "”’\"'»“"
+"""Closing quotation marks, double and single (“ closes a quotation opened by „): the quote
+extractor's and the headline rule's (:func:`storytrace.articles.stop_inside_mark`)."""
+
 _OPEN_DOUBLE = '“"«„'
 _CLOSE_DOUBLE = '”"»“'
 _OPEN_SINGLE = "‘'"

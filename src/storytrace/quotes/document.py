@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from storytrace.articles import headline_span, title_case
 from storytrace.boilerplate import boilerplate_spans
 from storytrace.quotes.lexicon import (
-    CLOSE_MARKS,
     CUE_FORMS,
     INITIALS,
-    OPEN_MARKS,
 )
 from storytrace.quotes.model import Span
-from storytrace.text import Doc, doc_of, lazy_compile, overlaps
+from storytrace.text import CLOSE_MARKS, OPEN_MARKS, Doc, doc_of, lazy_compile, overlaps
 from storytrace.titles import PHRASE_ABBREVIATIONS
 
 

@@ -19,7 +19,6 @@ from storytrace.quotes.frames import (
 from storytrace.quotes.lexicon import (
     ANY_CUE,
     BARE_SPEAKERS,
-    CLOSE_MARKS,
     CUE_FORMS,
     ORG_DESCRIPTORS,
     ORG_WORDS,
@@ -32,7 +31,7 @@ from storytrace.quotes.lexicon import (
 from storytrace.quotes.model import Quote, Span
 from storytrace.quotes.parser import load_spacy, parse, parse_speaker, parse_unit
 from storytrace.quotes.speakers import first_names, index_names, is_organisation, resolve_speaker
-from storytrace.text import doc_of, lazy_compile
+from storytrace.text import CLOSE_MARKS, doc_of, lazy_compile
 
 
 def extract_quotes(text: str, *, parser: bool | None = None, beliefs: bool = False) -> list[Quote]:

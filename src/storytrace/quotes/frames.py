@@ -13,7 +13,6 @@ from storytrace.quotes.lexicon import (
     AUX_ADV,
     BARE_SPEAKERS,
     BELIEF_FORMS,
-    CLOSE_MARKS,
     COMMISSIVES,
     CUE_FORMS,
     CUE_FORMS_BEFORE_THAT,
@@ -27,7 +26,6 @@ from storytrace.quotes.lexicon import (
     NOT_NAME,
     NOUN_PAST,
     NP_STOP,
-    OPEN_MARKS,
     PARTICIPLES,
     PHRASAL,
     PREPOSITIONS,
@@ -52,7 +50,7 @@ from storytrace.quotes.speakers import (
     np_backward,
     np_forward,
 )
-from storytrace.text import lazy_compile
+from storytrace.text import CLOSE_MARKS, OPEN_MARKS, lazy_compile
 
 _TURN = lazy_compile(
     r"[ \t]*[“\"]?((?:[A-Z][A-Z’'.\-]+[ \t]){0,2}[A-Z][A-Z’'.\-]*[A-Z]):[ \t]+(?=\S)"

@@ -153,8 +153,6 @@ STATEMENT_NOUNS = set(
 )
 SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person)|representative|aide|lawyer|attorney)s?\b")
 
-OPEN_MARKS = "“‘\"'«„"
-CLOSE_MARKS = "”’\"'»“"
 INITIALS = lazy_compile(r"(?:[A-Z]\.)*[A-Z]")
 """Initials up to their last full stop: "J", "T.J", "U.S"."""
 
