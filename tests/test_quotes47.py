@@ -5,19 +5,10 @@ own; each non-guard case was wrong on main (91d5249) with the rules and the pars
 from __future__ import annotations
 
 import pytest
+from test_quotes46 import PARSERS, _quotes
 
 from storytrace.corpus import quote_rows
 from storytrace.quotes import extract_quotes, match_quotes
-
-PARSERS = [False, True]
-
-
-def _quotes(text: str, parser: bool) -> list[tuple[str, str | None, str]]:
-    """(cue, speaker_name, content) of each quote."""
-    return [
-        (text[q.cue[0] : q.cue[1]] if q.cue else "", q.speaker_name, q.quoted(text, " | "))
-        for q in extract_quotes(text, parser=parser)
-    ]
 
 
 @pytest.mark.parametrize("parser", PARSERS)
